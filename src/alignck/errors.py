@@ -1,0 +1,59 @@
+"""The one exception family for user mistakes and unusable input.
+
+Every message reads ``path[:line[:col]]: what is wrong`` so that the CLI can print it as one line
+on stderr. Anything that is not an :class:`AlignckError` is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class AlignckError(Exception):
+    """A problem the user can fix: bad arguments, an invalid framework, an unreadable file."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if self.path and self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class UsageError(AlignckError):
+    """The command line asked for something impossible (missing path, bad option value)."""
+
+
+class FrameworkError(AlignckError):
+    """The framework file cannot be used; ``problems`` lists every finding."""
+
+    def __init__(
+        self,
+        message: str,
+        path: str | None = None,
+        problems: list[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        super().__init__(message, path, line, column)
+        self.problems = problems or [str(self)]
+
+
+class ReadError(AlignckError):
+    """One document could not be read; the others are still checked."""
+
+
+class DatasetError(AlignckError):
+    """An evaluation dataset (truth.yaml) is malformed."""

@@ -1,0 +1,226 @@
+"""Plain frozen dataclasses passed between the pipeline stages.
+
+This module owns the shapes only: no parsing, scoring or formatting happens here, so every stage
+can import it without importing another stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
+Status = Literal["aligned", "partial", "gap"]
+StatementKind = Literal["priority", "commitment"]
+EvidenceKind = Literal["priority", "commitment", "context", "achievement", "negated"]
+
+STATUSES: tuple[Status, ...] = ("aligned", "partial", "gap")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a document's text with its place in the document's structure."""
+
+    kind: BlockKind
+    text: str
+    number: int
+    page: int | None = None
+    section: tuple[str, ...] = ()
+    level: int = 0
+    marker: str | None = None
+
+    @property
+    def section_path(self) -> str | None:
+        return " › ".join(self.section) if self.section else None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A read document: its blocks in reading order, page count (PDF) and reader warnings."""
+
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    pages: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a quote sits: page (PDF) or paragraph number, and the heading trail."""
+
+    page: int | None
+    paragraph: int | None
+    section: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A priority a document states, or an explicit commitment it makes."""
+
+    text: str
+    kind: StatementKind
+    location: Location
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Score cut-offs: at or above ``aligned`` is aligned, at or above ``partial`` is partial."""
+
+    aligned: float = 0.4
+    partial: float = 0.14
+
+
+@dataclass(frozen=True, slots=True)
+class Priority:
+    """One framework priority; sub-priorities are flattened with ``parent`` set."""
+
+    id: str
+    title: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    required: bool = False
+    parent: str | None = None
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Framework:
+    name: str
+    path: str
+    priorities: tuple[Priority, ...]
+    version: str | None = None
+    description: str | None = None
+    thresholds: Thresholds | None = None
+    warnings: tuple[str, ...] = ()
+
+    def priority(self, priority_id: str) -> Priority:
+        for priority in self.priorities:
+            if priority.id == priority_id:
+                return priority
+        raise KeyError(priority_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A quote that supports a verdict, with its strength and what kind of statement it is."""
+
+    text: str
+    location: Location
+    score: float
+    kind: EvidenceKind
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The verdict for one document against one framework priority."""
+
+    priority_id: str
+    status: Status
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+    commitment: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StatedMatch:
+    """A stated priority with the framework priorities it corresponds to (empty: outside)."""
+
+    statement: Statement
+    matches: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    path: str
+    status: Literal["ok", "error"]
+    error: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    statements: tuple[StatedMatch, ...] = ()
+    alignments: tuple[Alignment, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def stated_priorities(self) -> tuple[StatedMatch, ...]:
+        """Listed priorities; a document that lists none states its priorities as commitments."""
+        listed = tuple(s for s in self.statements if s.statement.kind == "priority")
+        return listed or tuple(s for s in self.statements if s.statement.kind == "commitment")
+
+    @property
+    def commitments(self) -> tuple[StatedMatch, ...]:
+        return tuple(s for s in self.statements if s.statement.kind == "commitment")
+
+    def alignment(self, priority_id: str) -> Alignment:
+        for alignment in self.alignments:
+            if alignment.priority_id == priority_id:
+                return alignment
+        raise KeyError(priority_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Counts of verdicts and the coverage share (aligned 1, partial 0.5) in percent."""
+
+    aligned: int
+    partial: int
+    gap: int
+    percent: float
+
+
+@dataclass(frozen=True, slots=True)
+class PriorityOverview:
+    """How the whole system stands on one priority."""
+
+    priority_id: str
+    status: Status
+    aligned: tuple[str, ...]
+    partial: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutsideGroup:
+    """Out-of-framework statements from several documents that say the same thing."""
+
+    label: str
+    members: tuple[tuple[str, str], ...]
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({path for path, _ in self.members}))
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    document_coverage: dict[str, Coverage]
+    system_coverage: Coverage
+    priorities: tuple[PriorityOverview, ...]
+    unaddressed: tuple[str, ...]
+    missed: dict[str, tuple[str, ...]]
+    outside: dict[str, tuple[Statement, ...]]
+    overlaps: tuple[PriorityOverview, ...]
+    shared_outside: tuple[OutsideGroup, ...]
+    required_gaps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    framework: Framework
+    documents: tuple[DocumentResult, ...]
+    skipped: tuple[Skipped, ...]
+    analysis: Analysis
+    thresholds: Thresholds
+
+    @property
+    def errors(self) -> tuple[DocumentResult, ...]:
+        return tuple(d for d in self.documents if d.status == "error")
