@@ -1,0 +1,119 @@
+"""Find documents under the given paths and read each with the reader for its file type.
+
+Readers are modules with ``read(path) -> Document`` and a ``VERSION`` string (part of the cache
+key); they are imported only when a file of their type is met, so start-up stays cheap. This
+module decides which files are documents; it does not extract or score anything.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from alignck.errors import ReadError, UsageError
+from alignck.model import Document, Skipped
+
+READERS: dict[str, str] = {
+    ".pdf": "alignck.readers.pdf",
+    ".docx": "alignck.readers.docx",
+    ".md": "alignck.readers.markdown",
+    ".markdown": "alignck.readers.markdown",
+    ".txt": "alignck.readers.text",
+    ".text": "alignck.readers.text",
+}
+
+# Formats people often have next to their strategies; named so the skip reason can say what to do.
+KNOWN_UNSUPPORTED: dict[str, str] = {
+    ".doc": "legacy Word .doc: save it as .docx",
+    ".odt": "OpenDocument .odt: save it as .docx or PDF",
+    ".rtf": "Rich Text .rtf: save it as .docx or PDF",
+    ".pages": "Apple Pages: export it as .docx or PDF",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """The documents to read, in a stable order, and what was passed over with why."""
+
+    files: tuple[Path, ...]
+    skipped: tuple[Skipped, ...]
+    unsupported: tuple[Skipped, ...]
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(READERS))
+
+
+def reader_for(path: Path) -> ModuleType:
+    suffix = path.suffix.lower()
+    if suffix not in READERS:
+        raise ReadError(unsupported_reason(path), str(path))
+    return importlib.import_module(READERS[suffix])
+
+
+def unsupported_reason(path: Path) -> str:
+    suffix = path.suffix.lower()
+    known = KNOWN_UNSUPPORTED.get(suffix)
+    wanted = ", ".join(supported_suffixes())
+    if known:
+        return f"unsupported format ({known}); alignck reads {wanted}"
+    kind = f"'{suffix}' files" if suffix else "files without an extension"
+    return f"unsupported format ({kind}); alignck reads {wanted}"
+
+
+def reader_version(path: Path) -> str:
+    module = reader_for(path)
+    return f"{module.__name__}:{module.VERSION}"
+
+
+def read_document(path: Path) -> Document:
+    """Read one file; every failure becomes a :class:`ReadError` naming the file."""
+    module = reader_for(path)
+    try:
+        document: Document = module.read(path)
+    except ReadError:
+        raise
+    except (OSError, UnicodeError, ValueError) as error:
+        raise ReadError(f"cannot read file: {error}", str(path)) from error
+    return document
+
+
+def discover(paths: Iterable[Path]) -> Discovery:
+    """Walk folders recursively; explicit files are always taken, even unsupported ones.
+
+    Hidden files and unsupported types met inside folders are listed as skipped. A file named
+    explicitly with an unsupported type is returned in ``unsupported`` so the caller reports it
+    as an error: the user asked for it by name.
+    """
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    unsupported: list[Skipped] = []
+    for path in paths:
+        if path.is_dir():
+            _walk(path, files, skipped)
+        elif path.is_file():
+            if path.suffix.lower() in READERS:
+                files.append(path)
+            else:
+                unsupported.append(Skipped(str(path), unsupported_reason(path)))
+        else:
+            raise UsageError("no such file or folder", str(path))
+    unique = tuple(dict.fromkeys(files))
+    return Discovery(unique, tuple(skipped), tuple(unsupported))
+
+
+def _walk(folder: Path, files: list[Path], skipped: list[Skipped]) -> None:
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("."):
+            skipped.append(Skipped(str(entry), "hidden"))
+        elif entry.is_dir():
+            _walk(entry, files, skipped)
+        elif entry.name.startswith("~$"):
+            skipped.append(Skipped(str(entry), "Office lock file"))
+        elif entry.suffix.lower() in READERS:
+            files.append(entry)
+        else:
+            skipped.append(Skipped(str(entry), unsupported_reason(entry)))

@@ -1,0 +1,62 @@
+"""Turn a reader's stream of headings, paragraphs and items into numbered blocks.
+
+Every reader feeds this builder in reading order; it keeps the heading trail (section path) so
+that each block knows which headings it sits under. It knows nothing about file formats.
+"""
+
+from __future__ import annotations
+
+from alignck.model import Block, BlockKind
+from alignck.readers._text import clean, join_lines
+
+
+class BlockBuilder:
+    def __init__(self) -> None:
+        self._blocks: list[Block] = []
+        self._trail: list[tuple[int, str]] = []
+
+    def heading(self, text: str, level: int, page: int | None = None) -> None:
+        text = clean(text)
+        if not text:
+            return
+        level = max(1, level)
+        while self._trail and self._trail[-1][0] >= level:
+            self._trail.pop()
+        self._append("heading", text, page, level, None)
+        self._trail.append((level, text))
+
+    def add(
+        self,
+        kind: BlockKind,
+        text: str,
+        page: int | None = None,
+        level: int = 0,
+        marker: str | None = None,
+    ) -> None:
+        text = clean(text)
+        if text:
+            self._append(kind, text, page, level, marker)
+
+    def _append(
+        self, kind: BlockKind, text: str, page: int | None, level: int, marker: str | None
+    ) -> None:
+        section = tuple(title for _, title in self._trail)
+        number = len(self._blocks) + 1
+        self._blocks.append(Block(kind, text, number, page, section, level, marker))
+
+    @property
+    def last(self) -> Block | None:
+        return self._blocks[-1] if self._blocks else None
+
+    def extend_last(self, text: str) -> None:
+        """Continue the last block with a wrapped line (a heading or paragraph split in two)."""
+        last = self._blocks[-1]
+        joined = join_lines([last.text, clean(text)])
+        self._blocks[-1] = Block(
+            last.kind, joined, last.number, last.page, last.section, last.level, last.marker
+        )
+        if last.kind == "heading":
+            self._trail[-1] = (last.level, joined)
+
+    def build(self) -> tuple[Block, ...]:
+        return tuple(self._blocks)

@@ -1,0 +1,23 @@
+"""The line record both PDF engines produce, so that block assembly is engine-independent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One text line: its text, font size, weight, start x and baseline y (PDF points, y up)."""
+
+    text: str
+    size: float
+    bold: bool
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    level: int
+    title: str
+    page: int | None

@@ -1,0 +1,60 @@
+"""Text clean-up shared by the readers: Unicode normalisation, stray glyphs, decoding.
+
+Readers keep the document's wording; this only removes what extraction engines add (ligatures,
+private-use bullet glyphs, soft hyphens, line-end hyphenation) so that quotes stay verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x02\x00"), None)
+_BULLETS = "•●▪■◦‣∙·○◆►➢✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8"
+BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_BULLETS)}]|[-–—*+](?=\s)|o(?=\s{{1,3}}[A-Z]))\s*")
+NUMBER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?:\d{1,2}[.)]?)*)\s+(?=\S)")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean(text: str) -> str:
+    """NFKC-normalise (folds ligatures such as 'ﬁ'), drop invisible marks, squeeze spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines, undoing end-of-line hyphenation ('organ-' + 'isation')."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        elif out:
+            out += " " + line
+        else:
+            out = line
+    return out
+
+
+def split_marker(text: str) -> tuple[str | None, str]:
+    """Separate a leading bullet or number ('•', '-', '1.', 'a)') from the item text."""
+    bullet = BULLET_RE.match(text)
+    if bullet and bullet.end() < len(text):
+        return "•", text[bullet.end() :]
+    number = NUMBER_RE.match(text)
+    if number:
+        return number.group(1), text[number.end() :]
+    return None, text
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode UTF-8 (BOM or not) or UTF-16 with BOM; fall back to cp1252 with a warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        text = data.decode("cp1252", errors="replace")
+        return text, f"not valid UTF-8 (byte {error.start}); read as Windows-1252 (cp1252)"

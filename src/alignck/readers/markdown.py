@@ -1,0 +1,128 @@
+"""Markdown reader: ATX and setext headings, nested bullet and numbered lists, tables, paragraphs.
+
+A small line-based parser rather than a Markdown library: alignck needs the block structure and
+the words, not HTML, and strategies written in Markdown use only the common constructs. HTML
+comments, front matter and code blocks are dropped; inline markup is reduced to its text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from alignck.model import Document
+from alignck.readers._builder import BlockBuilder
+from alignck.readers._text import decode, join_lines
+
+VERSION = "1"
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_INLINE = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<[^>\n]+>"), ""),
+    (re.compile(r"`([^`]*)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
+]
+
+
+def read(path: Path) -> Document:
+    text, warning = decode(path.read_bytes())
+    builder = BlockBuilder()
+    _parse(_prepare(text), builder)
+    warnings = (warning,) if warning else ()
+    return Document(str(path), "markdown", builder.build(), None, warnings)
+
+
+def inline_text(text: str) -> str:
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _prepare(text: str) -> list[str]:
+    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                lines = lines[index + 1 :]
+                break
+    return [re.sub(r"^\s{0,3}>\s?", "", line) for line in lines]
+
+
+def _parse(lines: list[str], builder: BlockBuilder) -> None:
+    paragraph: list[str] = []
+    item: tuple[int, str, list[str]] | None = None
+    in_fence = False
+
+    def flush() -> None:
+        nonlocal paragraph, item
+        if item:
+            depth, marker, item_lines = item
+            builder.add(
+                "list_item", inline_text(join_lines(item_lines)), level=depth, marker=marker
+            )
+            item = None
+        if paragraph:
+            builder.add("paragraph", inline_text(join_lines(paragraph)))
+            paragraph = []
+
+    indents: list[int] = []
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            flush()
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        if not line.strip():
+            flush()
+            continue
+        heading = _ATX.match(line)
+        if heading:
+            flush()
+            builder.heading(inline_text(heading.group(2)), len(heading.group(1)))
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if paragraph and not item and _SETEXT.match(line):
+            level = 1 if line.strip().startswith("=") else 2
+            text = join_lines(paragraph)
+            paragraph = []
+            builder.heading(inline_text(text), level)
+            continue
+        if _RULE.match(line) and not _SETEXT.match(following or "x"):
+            flush()
+            continue
+        if line.lstrip().startswith("|"):
+            flush()
+            if not _TABLE_SEPARATOR.match(line):
+                for cell in line.strip().strip("|").split("|"):
+                    builder.add("table_cell", inline_text(cell))
+            continue
+        match = _ITEM.match(line)
+        if match:
+            flush()
+            indent = len(match.group(1).replace("\t", "    "))
+            while indents and indents[-1] > indent:
+                indents.pop()
+            if not indents or indents[-1] < indent:
+                indents.append(indent)
+            marker = "•" if match.group(2) in "-*+•" else match.group(2)
+            item = (len(indents), marker, [match.group(3)])
+            continue
+        if item:
+            item[2].append(line)
+        else:
+            indents = []
+            paragraph.append(line)
+    flush()

@@ -1,0 +1,82 @@
+"""Plain-text reader: paragraphs split on blank lines, list markers kept, likely headings found.
+
+Plain text carries little structure, so a short line standing alone (no closing punctuation,
+numbered or in capitals) is read as a heading, but only in files with several paragraphs: a
+one-sentence file is a statement, not a title.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from alignck.model import Document
+from alignck.readers._builder import BlockBuilder
+from alignck.readers._text import decode, join_lines, split_marker
+
+VERSION = "1"
+_NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
+
+
+def read(path: Path) -> Document:
+    text, warning = decode(path.read_bytes())
+    builder = BlockBuilder()
+    paragraphs = _paragraphs(text)
+    for lines in paragraphs:
+        _add_paragraph(builder, lines, several=len(paragraphs) > 1)
+    warnings = (warning,) if warning else ()
+    return Document(str(path), "text", builder.build(), None, warnings)
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _add_paragraph(builder: BlockBuilder, lines: list[str], several: bool) -> None:
+    if several and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
+        builder.heading(lines[0], _heading_level(lines[0].strip()))
+        return
+    item_lines: list[str] = []
+    for line in lines:
+        marker, _ = split_marker(line)
+        if marker and item_lines:
+            _flush(builder, item_lines)
+            item_lines = []
+        item_lines.append(line)
+    _flush(builder, item_lines)
+
+
+def _flush(builder: BlockBuilder, lines: list[str]) -> None:
+    marker, first = split_marker(lines[0])
+    text = join_lines([first, *lines[1:]])
+    if marker:
+        depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2
+        builder.add("list_item", text, level=depth, marker=marker)
+    else:
+        builder.add("paragraph", text)
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 12 or line[-1] in ".,;:!?)\"'’”":
+        return False
+    if split_marker(line)[0] == "•":
+        return False
+    return bool(_NUMBERED_HEADING.match(line)) or line.isupper() or line[0].isupper()
+
+
+def _heading_level(line: str) -> int:
+    numbered = _NUMBERED_HEADING.match(line)
+    if numbered:
+        return numbered.group(1).count(".") + 1
+    return 1 if line.isupper() else 2

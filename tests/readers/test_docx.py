@@ -1,0 +1,43 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import ReadError
+from alignck.readers.docx import read
+
+
+def test_heading_styles_lists_and_tables(make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        "plan.docx",
+        [
+            ("h1", "Plan"),
+            ("h2", "Our priorities"),
+            ("ol", ["Warm homes", "Good jobs"]),
+            ("ul", ["a bullet"]),
+            ("p", "Body text."),
+            ("table", [["Measure", "Target"], ["Homes", "300"]]),
+        ],
+    )
+    doc = read(path)
+    summary = [(b.kind, b.text, b.level, b.marker) for b in doc.blocks]
+    assert summary == [
+        ("heading", "Plan", 1, None),
+        ("heading", "Our priorities", 2, None),
+        ("list_item", "Warm homes", 1, "1."),
+        ("list_item", "Good jobs", 1, "2."),
+        ("list_item", "a bullet", 1, "•"),
+        ("paragraph", "Body text.", 0, None),
+        ("table_cell", "Measure", 0, None),
+        ("table_cell", "Target", 0, None),
+        ("table_cell", "Homes", 0, None),
+        ("table_cell", "300", 0, None),
+    ]
+    assert doc.blocks[2].section == ("Plan", "Our priorities")
+    assert doc.format == "docx"
+
+
+def test_not_a_docx_is_a_read_error(tmp_path: Path) -> None:
+    path = tmp_path / "fake.docx"
+    path.write_bytes(b"this is not a zip archive")
+    with pytest.raises(ReadError, match=r"not a valid Word \.docx file"):
+        read(path)

@@ -1,0 +1,80 @@
+from pathlib import Path
+
+from alignck.readers.markdown import read
+
+
+def _read(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def test_headings_set_the_section_trail(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "# Plan\n\n## Our priorities\n\nText here.\n\n## Other\n\nMore.\n")
+    kinds = [(b.kind, b.text, b.section) for b in doc.blocks]
+    assert kinds == [
+        ("heading", "Plan", ()),
+        ("heading", "Our priorities", ("Plan",)),
+        ("paragraph", "Text here.", ("Plan", "Our priorities")),
+        ("heading", "Other", ("Plan",)),
+        ("paragraph", "More.", ("Plan", "Other")),
+    ]
+    assert [b.level for b in doc.blocks if b.kind == "heading"] == [1, 2, 2]
+
+
+def test_setext_headings(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Title\n=====\n\nSub\n---\n\nBody.\n")
+    assert [(b.kind, b.level) for b in doc.blocks] == [
+        ("heading", 1),
+        ("heading", 2),
+        ("paragraph", 0),
+    ]
+
+
+def test_nested_lists_keep_markers_and_depth(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "1. First item\n   continued\n2. Second\n   - nested point\n")
+    items = [(b.marker, b.level, b.text) for b in doc.blocks]
+    assert items == [
+        ("1.", 1, "First item continued"),
+        ("2.", 1, "Second"),
+        ("•", 2, "nested point"),
+    ]
+
+
+def test_comments_front_matter_code_and_inline_markup_are_dropped(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: x\n---\n<!-- hidden -->\nSee **our [plan](http://x)** and `code`.\n\n"
+        "```\nnot text\n```\n"
+    )
+    doc = _read(tmp_path, text)
+    assert [b.text for b in doc.blocks] == ["See our plan and code."]
+
+
+def test_tables_become_cells(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "| A | B |\n|---|---|\n| one | two |\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("table_cell", "A"),
+        ("table_cell", "B"),
+        ("table_cell", "one"),
+        ("table_cell", "two"),
+    ]
+
+
+def test_paragraph_numbers_count_blocks(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "# H\n\nOne.\n\nTwo.\n")
+    assert [b.number for b in doc.blocks] == [1, 2, 3]
+    assert all(b.page is None for b in doc.blocks)
+
+
+def test_cp1252_falls_back_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.md"
+    path.write_bytes("Caf\u00e9 \u2013 plan".encode("cp1252"))
+    doc = read(path)
+    assert doc.blocks[0].text == "Café – plan"
+    assert doc.warnings and "cp1252" in doc.warnings[0]
+
+
+def test_utf8_bom_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "bom.md"
+    path.write_bytes("\ufeff# Title\n".encode())
+    assert read(path).blocks[0].text == "Title"

@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import ReadError
+from alignck.readers.pdf import ENGINES, read
+
+BLOCKS = [
+    ("h1", "Northby Plan"),
+    (
+        "p",
+        "An introduction that runs long enough to wrap onto a second line of the page so "
+        "that line joining is exercised by the reader.",
+    ),
+    ("h2", "Our priorities"),
+    ("ul", ["Warm homes for everyone", "Good jobs"]),
+    ("h3", "Details"),
+    ("p", "We will insulate 300 homes."),
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_headings_from_outline_and_font_size_lists_and_pages(make_document, engine: str) -> None:  # type: ignore[no-untyped-def]
+    doc = read(make_document("plan.pdf", BLOCKS), engine=engine)
+    summary = [(b.kind, b.text, b.level) for b in doc.blocks]
+    assert summary == [
+        ("heading", "Northby Plan", 1),
+        ("paragraph", BLOCKS[1][1], 0),
+        ("heading", "Our priorities", 2),
+        ("list_item", "Warm homes for everyone", 1),
+        ("list_item", "Good jobs", 1),
+        ("heading", "Details", 3),
+        ("paragraph", "We will insulate 300 homes.", 0),
+    ]
+    assert all(b.page == 1 for b in doc.blocks)
+    assert doc.pages == 1
+    assert doc.blocks[3].section == ("Northby Plan", "Our priorities")
+
+
+def test_page_numbers_are_dropped_and_pages_counted(make_document) -> None:  # type: ignore[no-untyped-def]
+    blocks = [("h1", "Long plan")] + [("p", f"Paragraph {i} " + "words " * 60) for i in range(40)]
+    doc = read(make_document("long.pdf", blocks))
+    assert doc.pages and doc.pages > 2
+    assert not any(b.text.startswith("Page ") for b in doc.blocks)
+    assert doc.blocks[-1].page == doc.pages
+
+
+def test_corrupt_pdf_is_a_read_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\nthis is not really a pdf")
+    with pytest.raises(ReadError) as raised:
+        read(path)
+    assert "broken.pdf" in str(raised.value)
+
+
+def test_password_protected_pdf_says_so(make_document, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import pypdf
+
+    source = make_document("open.pdf", BLOCKS)
+    writer = pypdf.PdfWriter(clone_from=str(source))
+    writer.encrypt("secret", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(ReadError, match="password-protected"):
+        read(locked)
+
+
+def test_pdf_without_text_is_a_read_error(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(ReadError, match="no text layer"):
+        read(path)

@@ -1,0 +1,49 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import ReadError, UsageError
+from alignck.readers import discover, read_document
+
+
+def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text("B\n", encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.rtf").write_text("x", encoding="utf-8")
+    (tmp_path / "~$lock.docx").write_text("x", encoding="utf-8")
+    found = discover([tmp_path])
+    assert [p.name for p in found.files] == ["a.md", "b.txt"]
+    reasons = {Path(s.path).name: s.reason for s in found.skipped}
+    assert reasons[".hidden.md"] == "hidden"
+    assert "unsupported format (Rich Text .rtf" in reasons["notes.rtf"]
+    assert reasons["~$lock.docx"] == "Office lock file"
+
+
+def test_explicit_unsupported_file_is_returned_as_unsupported(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    found = discover([path])
+    assert found.files == ()
+    assert found.unsupported[0].reason.startswith("unsupported format (legacy Word .doc")
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="no such file or folder"):
+        discover([tmp_path / "nope"])
+
+
+def test_read_document_rejects_unknown_types(tmp_path: Path) -> None:
+    path = tmp_path / "x.odt"
+    path.write_bytes(b"PK")
+    with pytest.raises(ReadError, match="OpenDocument"):
+        read_document(path)
+
+
+def test_reading_never_modifies_the_file(make_document) -> None:  # type: ignore[no-untyped-def]
+    for name in ("a.md", "b.docx", "c.pdf", "d.txt"):
+        path = make_document(name)
+        before = (path.read_bytes(), path.stat().st_mtime_ns)
+        read_document(path)
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before

@@ -1,0 +1,41 @@
+from pathlib import Path
+
+from alignck.readers.text import read
+
+
+def test_single_statement_is_a_paragraph_not_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text("reducing income inequality matters for development\n", encoding="utf-8")
+    doc = read(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "reducing income inequality matters for development")
+    ]
+
+
+def test_short_standalone_lines_are_headings_and_bullets_are_items(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "OUR PRIORITIES\n\n- Warm homes\n- Good jobs\n\nWe will act.\n", encoding="utf-8"
+    )
+    doc = read(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "OUR PRIORITIES"),
+        ("list_item", "Warm homes"),
+        ("list_item", "Good jobs"),
+        ("paragraph", "We will act."),
+    ]
+    assert doc.blocks[1].section == ("OUR PRIORITIES",)
+
+
+def test_wrapped_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> None:
+    path = tmp_path / "wrap.txt"
+    path.write_text(
+        "Intro line.\n\nWe will support organ-\nisations across the\ncounty.\n", encoding="utf-8"
+    )
+    assert read(path).blocks[-1].text == "We will support organisations across the county."
+
+
+def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Healthy places\n".encode("utf-16"))
+    assert read(path).blocks[0].text == "Healthy places"
