@@ -1,0 +1,159 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import FrameworkError
+from alignck.framework import load_framework, validate
+
+
+def _validate(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "priorities.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, validate(path)
+
+
+VALID = """\
+framework:
+  name: Shared
+  version: 2
+priorities:
+  - id: a
+    title: Alpha
+    keywords: [one, two]
+    priorities:
+      - id: a1
+        title: Alpha one
+  - id: b
+    title: Beta
+    required: true
+thresholds: {aligned: 0.6, partial: 0.3}
+"""
+
+
+def test_valid_framework_loads_with_nested_priorities_and_thresholds(tmp_path: Path) -> None:
+    path, result = _validate(tmp_path, VALID)
+    assert result.errors == () and result.warnings == ()
+    framework = load_framework(path)
+    assert [(p.id, p.parent, p.depth) for p in framework.priorities] == [
+        ("a", None, 0),
+        ("a1", "a", 1),
+        ("b", None, 0),
+    ]
+    assert framework.version == "2"
+    assert framework.priority("b").required is True
+    assert framework.thresholds is not None and framework.thresholds.partial == 0.3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "framework: {name: x\npriorities: [\n",
+            ":2:11: not valid YAML: did not find expected ',' or '}'",
+        ),
+        ("", ": framework file is empty"),
+        ("- just\n- a list\n", ":1:1: expected a mapping with 'framework' and 'priorities'"),
+        (
+            "priorities:\n  - {id: a, title: A}\n",
+            ":1:1: framework: missing required key 'framework'",
+        ),
+        (
+            "framework: {}\npriorities:\n  - {id: a, title: A}\n",
+            ":1:12: framework.name: missing required key 'name'",
+        ),
+        ("framework: {name: x}\n", ":1:1: priorities: missing required key 'priorities'"),
+        ("framework: {name: x}\npriorities: []\n", ":2:13: priorities: the framework lists no"),
+        (
+            "framework: {name: x}\npriorities:\n  - {id: a, title: A}\n  - {id: a, title: B}\n",
+            ":4:10: priorities[1].id: duplicate id 'a' (first used at line 3)",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - {title: A}\n",
+            ":3:5: priorities[0].id: missing required key 'id'",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - {id: has space, title: A}\n",
+            ":3:10: priorities[0].id: invalid id 'has space'",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - {id: a}\n",
+            ":3:5: priorities[0].title: missing required key 'title'",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - id: a\n    title: A\n    keywords: health\n",
+            ":5:15: priorities[0].keywords: expected a list of strings, got a string",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - id: a\n    title: A\n    aliases: [[x]]\n",
+            ":5:15: priorities[0].aliases[0]: expected a string, got a list",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - id: a\n    title: A\n    required: maybe\n",
+            ":5:15: priorities[0].required: expected true or false, got a string",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - id: a\n    title: A\n    priorities: x\n",
+            ":5:17: priorities[0].priorities: expected a list of priorities, got a string",
+        ),
+        (
+            "framework: {name: x}\npriorities: [{id: a, title: A}]\nthresholds: {aligned: 2}\n",
+            ":3:23: thresholds.aligned: expected a number between 0 and 1, got 2",
+        ),
+        (
+            "framework: {name: x}\npriorities: [{id: a, title: A}]\n"
+            "thresholds: {aligned: 0.2, partial: 0.5}\n",
+            ":3:13: thresholds: 'partial' must not be above 'aligned'",
+        ),
+        (
+            "framework: {name: x}\nframework: {name: y}\npriorities: [{id: a, title: A}]\n",
+            ":2:1: framework: duplicate key 'framework'",
+        ),
+    ],
+)
+def test_each_kind_of_error_is_reported_with_line_and_column(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path, result = _validate(tmp_path, text)
+    assert result.framework is None
+    assert any(str(path) + expected in line for line in result.errors), result.errors
+
+
+def test_every_problem_is_reported_in_file_order(tmp_path: Path) -> None:
+    text = "framework: {name: x}\npriorities:\n  - {id: a}\n  - {id: a, title: B, keywords: k}\n"
+    path, result = _validate(tmp_path, text)
+    assert [line.split(": ", 1)[0] for line in result.errors] == [
+        f"{path}:3:5",
+        f"{path}:4:10",
+        f"{path}:4:33",
+    ]
+
+
+def test_unknown_keys_are_warnings_not_errors(tmp_path: Path) -> None:
+    text = "framework: {name: x, colour: red}\npriorities:\n  - {id: a, title: A, owner: me}\n"
+    path, result = _validate(tmp_path, text)
+    assert result.framework is not None and result.errors == ()
+    assert result.warnings == (
+        f"{path}:1:22: framework.colour: warning: unknown key 'colour' (ignored)",
+        f"{path}:3:23: priorities[0].owner: warning: unknown key 'owner' (ignored)",
+    )
+
+
+def test_load_framework_raises_with_every_problem(tmp_path: Path) -> None:
+    path, _ = _validate(
+        tmp_path, "framework: {name: x}\npriorities:\n  - {id: a}\n  - {title: B}\n"
+    )
+    with pytest.raises(FrameworkError) as raised:
+        load_framework(path)
+    assert len(raised.value.problems) == 2
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    result = validate(tmp_path / "none.yaml")
+    assert result.errors == (f"{tmp_path / 'none.yaml'}: framework file not found",)
+
+
+def test_validating_never_modifies_the_file(tmp_path: Path) -> None:
+    path, _ = _validate(tmp_path, VALID)
+    before = path.read_bytes()
+    validate(path)
+    assert path.read_bytes() == before
