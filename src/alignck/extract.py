@@ -1,0 +1,303 @@
+"""Find the priorities a document states, and the explicit commitments it makes.
+
+Stated priorities come from structure and wording, never from the framework: list items under a
+priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
+"Strategic Objective 2" followed by its title), sub-headings under a priority heading, inline
+lists ("four themes: Place, Growth and Wellbeing"), infinitive lists ("the plan looks to improve
+...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" /
+"we are committed to" sentences. Ordinary bullet points elsewhere are not priorities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from alignck.language import is_statistic, sentences, terms
+from alignck.model import Block, Document, Location, Statement, StatementKind
+
+_PRIORITY_NOUN = (
+    r"priorit(?:y|ies)|objectives?|ambitions?|aims?|goals?|outcomes?|"
+    r"commitments?|pledges?|themes?|pillars?|missions?|focus\s+areas?|"
+    r"areas\s+of\s+focus|key\s+areas|strategic\s+areas|workstreams?"
+)
+_PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN})\b", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    rf"(\b(?:{_PRIORITY_NOUN})\b|\bfocus(?:es|ing)?\s+on\b|"
+    r"\bprioriti[sz]e\b|\bwe\s+will\b[^.]*:\s*$|\bwe'll\s+focus\b)",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(
+    rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+)?(?:{_PRIORITY_NOUN})\s*"
+    r"(?:no\.?\s*)?(\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"\s*[:.)\-–—]?\s*(.*)$",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(r"^(we|our|i|you|they|it|this|these|there|here)\b", re.IGNORECASE)
+_COMMITMENT_SENTENCE = re.compile(
+    r"\b(we\s*(?:will|'ll|shall)|we\s+(?:are|remain)\s+committed\s+to|we\s+commit\s+to|"
+    r"we\s+pledge\s+to|we\s+are\s+determined\s+to)\b",
+    re.IGNORECASE,
+)
+_FUTURE_CLAUSE = re.compile(r"\b\w+\s+will\s+\w+", re.IGNORECASE)
+_INFINITIVE_LEAD = re.compile(
+    r"\b(?:plan|strategy|priorities|aims?|objectives?|ambitions?|we)\s+"
+    r"(?:looks?|aims?|seeks?|sets?\s+out|intends?|wants?|will\s+work|is|are)\s+to\s+",
+    re.IGNORECASE,
+)
+_IS_PRIORITY = re.compile(
+    r"^(?P<subject>.{8,160}?)\s+(?:is|are|remains?)\s+(?:a|an|our|one\s+of\s+our|the)\s+"
+    r"(?:\w+\s+){0,2}(?:priority|priorities|ambition|goal|objective)\b",
+    re.IGNORECASE,
+)
+_INLINE_LIST = re.compile(
+    rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
+)
+_MAX_TITLE_WORDS = 30
+
+
+def extract(document: Document) -> list[Statement]:
+    """Stated priorities and commitments, in document order, without duplicates."""
+    found = [*_structured(document.blocks), *_commitments(document.blocks)]
+    found.sort(key=lambda s: s.location.paragraph or 0)
+    return _deduplicate(found)
+
+
+def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    yield from _numbered(blocks)
+    yield from _listed(blocks)
+    yield from _subheadings(blocks)
+    yield from _inline(blocks)
+
+
+def _location(block: Block) -> Location:
+    return Location(block.page, block.number, block.section_path)
+
+
+def _statement(text: str, block: Block, rule: str) -> Statement | None:
+    text = _tidy(text)
+    if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text):
+        return None
+    kind: StatementKind = "commitment" if _reads_as_commitment(text) else "priority"
+    return Statement(text, kind, _location(block), rule)
+
+
+def _tidy(text: str) -> str:
+    text = text.strip().strip("\"“”'‘’").strip().rstrip(".")
+    text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
+    return text.rstrip(" ,;").strip()
+
+
+def _reads_as_commitment(text: str) -> bool:
+    return bool(_COMMITMENT_SENTENCE.search(text) or _FUTURE_CLAUSE.search(text))
+
+
+def _numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    for index, block in enumerate(blocks):
+        match = _NUMBERED.match(block.text)
+        if not match or block.kind == "table_cell":
+            continue
+        title = match.group(2).strip()
+        if not title and block.kind == "heading":
+            title = _following_title(blocks, index)
+        if title:
+            statement = _statement(sentences(title)[0], block, "numbered")
+            if statement:
+                yield statement
+
+
+def _following_title(blocks: tuple[Block, ...], index: int) -> str:
+    """'Strategic Objective 2' as a heading is followed by the objective's title."""
+    if index + 1 < len(blocks) and blocks[index + 1].kind in ("paragraph", "heading"):
+        first = sentences(blocks[index + 1].text)[0]
+        if len(first.split()) <= 20:
+            return first
+    return ""
+
+
+def _listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Top-level items of a list introduced by a priority heading or lead-in sentence."""
+    for start, run in _list_runs(blocks):
+        lead = _lead_in(blocks, start)
+        if lead is None:
+            continue
+        top = min(item.level for item in run)
+        for item in run:
+            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(item.text):
+                continue
+            statement = _statement(item.text, item, f"list under {lead}")
+            if statement:
+                yield statement
+
+
+def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
+    run: list[Block] = []
+    start = 0
+    for index, block in enumerate(blocks):
+        restarts = run and block.marker in ("1.", "1)", "a.", "a)") and block.level == run[0].level
+        if block.kind == "list_item" and not restarts:
+            if not run:
+                start = index
+            run.append(block)
+            continue
+        if run:
+            yield start, run
+        run = [block] if block.kind == "list_item" else []
+        start = index
+    if run:
+        yield start, run
+
+
+def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
+    """What introduces the list starting at ``start``: 'lead-in', 'heading' or nothing."""
+    previous = blocks[start - 1] if start else None
+    if previous is None:
+        return None
+    if previous.kind == "paragraph":
+        last = sentences(previous.text)[-1]
+        if last.endswith(":") and _LEAD_IN.search(last):
+            return "lead-in"
+        return None
+    if previous.kind == "heading" and _PRIORITY_WORDS.search(previous.text):
+        return "heading"
+    return None
+
+
+def _subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Title-like sub-headings directly below a priority heading ('Our priorities' > '...')."""
+    for index, block in enumerate(blocks):
+        if (
+            block.kind != "heading"
+            or not _PRIORITY_WORDS.search(block.text)
+            or _NUMBERED.match(block.text)
+        ):
+            continue
+        children = _child_headings(blocks, index)
+        if len(children) < 2 or any(_NUMBERED.match(child.text) for child in children):
+            continue
+        for child in children:
+            if _title_like(child.text):
+                statement = _statement(child.text, child, "sub-heading")
+                if statement:
+                    yield statement
+
+
+def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
+    parent = blocks[index]
+    children: list[Block] = []
+    for block in blocks[index + 1 :]:
+        if block.kind != "heading":
+            if block.kind == "list_item" and not children:
+                return []
+            continue
+        if block.level <= parent.level:
+            break
+        if block.level == parent.level + 1:
+            children.append(block)
+    return children
+
+
+def _title_like(text: str) -> bool:
+    return (
+        len(text.split()) <= 14
+        and not text.endswith((".", ":", "?"))
+        and not _PRONOUN_START.match(text)
+        and not _PRIORITY_WORDS.fullmatch(text)
+    )
+
+
+def _inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for sentence in sentences(block.text):
+            yield from _inline_items(sentence, block)
+            yield from _infinitive_items(sentence, block)
+            yield from _is_a_priority(sentence, block)
+        if index and _comma_list_after_lead_in(blocks, index):
+            for item in _split_items(block.text):
+                statement = _statement(item, block, "list after lead-in")
+                if statement:
+                    yield statement
+
+
+def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
+    block, previous = blocks[index], blocks[index - 1]
+    return (
+        block.kind == "paragraph"
+        and previous.kind == "paragraph"
+        and previous.text.endswith(":")
+        and bool(_LEAD_IN.search(previous.text))
+        and len(block.text.split()) <= 20
+        and not block.text.endswith(".")
+    )
+
+
+def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
+    match = _INLINE_LIST.search(sentence)
+    if not match:
+        return
+    items = _split_items(re.split(r",?\s+(?:which|that|who)\s+|;|\.\s", match.group("items"))[0])
+    if len(items) < 2 or any(len(item.split()) > 8 for item in items):
+        return
+    for item in items:
+        statement = _statement(item, block, "inline list")
+        if statement:
+            yield statement
+
+
+def _split_items(text: str) -> list[str]:
+    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*", text.rstrip(". "))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
+    lead = _INFINITIVE_LEAD.search(sentence)
+    if not lead:
+        return
+    rest = sentence[lead.end() :]
+    parts = re.split(r"\s*;\s*(?:and\s+)?(?:to\s+)?|,\s+(?:and\s+)?to\s+", rest.rstrip('.”" '))
+    if len(parts) < 3:
+        return
+    for part in parts:
+        statement = _statement(part, block, "infinitive list")
+        if statement:
+            yield statement
+
+
+def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
+    match = _IS_PRIORITY.match(sentence)
+    if match and not _PRONOUN_START.match(match.group("subject")):
+        statement = _statement(match.group("subject"), block, "named as a priority")
+        if statement:
+            yield statement
+
+
+def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        for sentence in sentences(block.text):
+            if _COMMITMENT_SENTENCE.search(sentence) and len(sentence.split()) >= 4:
+                yield Statement(sentence, "commitment", _location(block), "we will")
+
+
+def _deduplicate(statements: list[Statement]) -> list[Statement]:
+    seen: dict[tuple[str, ...], Statement] = {}
+    ordered: list[Statement] = []
+    for statement in statements:
+        key = tuple(sorted(set(terms(statement.text))))
+        earlier = seen.get(key)
+        if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
+            continue
+        if earlier is not None:
+            ordered.remove(earlier)
+        seen[key] = statement
+        ordered.append(statement)
+    return ordered
+
+
+def stated_priorities(statements: list[Statement]) -> list[Statement]:
+    """The document's stated priorities; commitments stand in when it lists none."""
+    listed = [s for s in statements if s.kind == "priority"]
+    return listed or [s for s in statements if s.kind == "commitment"]

@@ -1,0 +1,203 @@
+"""English text handling for matching: sentences, content terms, and what a sentence commits to.
+
+Terms are lower-cased, spelling-folded (British/American), stop-word filtered and stemmed
+(Snowball English), so 'prioritising', 'prioritize' and 'priorities' meet. The role of a sentence
+(a commitment, a past achievement, a negated or de-prioritised statement, or context) is read
+from its wording with small cue lists; scoring decides what the role is worth.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from alignck.model import EvidenceKind
+from alignck.spelling import americanise
+
+STOP_WORDS = frozenset(
+    """
+a about above across after again against all almost along already also although always am among
+an and another any anyone anything are around as at be became because become becomes been
+before being below between both but by can cannot could did do does doing done down during each
+either else etc even ever every few for from further had has have having he her here hers
+herself him himself his how however i if in into is it its itself just least less let like
+likely made many may me might more most much must my myself near need neither no nor not now of
+off often on once one only onto or other others otherwise our ours ourselves out over own per
+perhaps put rather really said same several shall she should since so some something such than
+that the their theirs them themselves then there therefore these they this those though through
+throughout thus to together too toward towards under until up upon us very via was we well were
+what whatever when where whereas whether which while who whom whose why will with within
+without would yet you your yours yourself yourselves also including include includes included
+ensure ensuring make makes making take taking use using used way ways want wants wanted able
+new key main particular particularly ll ve re s d t e g ie eg www http https com org uk gov
+""".split()  # noqa: SIM905 - a word list reads better as prose
+)
+
+# Irregular plurals the stemmer leaves apart.
+_LEMMAS = {
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "people": "person",
+    "peoples": "person",
+    "lives": "life",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "data": "datum",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "analyses": "analysis",
+    "crises": "crisis",
+    # adjective and noun forms Snowball keeps apart but strategies use interchangeably
+    "healthy": "health",
+    "healthier": "health",
+    "healthiest": "health",
+    "unhealthy": "unhealth",
+    "safer": "safe",
+    "safest": "safe",
+    "safety": "safe",
+    "safely": "safe",
+    "happier": "happy",
+    "happiest": "happy",
+    "happiness": "happy",
+    "poorer": "poor",
+    "poorest": "poor",
+    "wealthy": "wealth",
+    "wealthier": "wealth",
+}
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+")
+_HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
+_ABBREVIATIONS = re.compile(
+    r"\b(?:e\.g|i\.e|etc|vs|cf|approx|no|nos|dr|mr|mrs|ms|prof|cllr|st|inc|ltd|co|fig|figs|"
+    r"vol|para|sec|ch|pp|p|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.k|u\.s)\.$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> object:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    word = _LEMMAS.get(word, word)
+    return _stemmer().stemWord(americanise(word))  # type: ignore[attr-defined]
+
+
+def normalise(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words with possessive endings removed; hyphenated compounds kept whole."""
+    text = _HYPHENATED.sub(
+        lambda m: m.group(0) + " " + "".join(g for g in m.groups() if g), normalise(text)
+    )
+    found: list[str] = []
+    for word in _WORD.findall(text):
+        word = word.replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        elif "'" in word:
+            word = word.split("'")[0]
+        if word and not word.isdigit():
+            found.append(word)
+    return found
+
+
+def phrase_key(text: str) -> str:
+    """Every word stemmed, stop words kept: for matching multi-word phrases in order."""
+    plain = normalise(text).replace("-", " ")
+    return " ".join(stem(word) for word in _WORD.findall(plain) if not word.isdigit())
+
+
+def terms(text: str) -> list[str]:
+    """Content terms: stop words removed, the rest stemmed. Order kept, duplicates kept."""
+    return [stem(word) for word in words(text) if word not in STOP_WORDS and len(word) > 1]
+
+
+def sentences(text: str) -> list[str]:
+    """Split a block's text into sentences, keeping abbreviations and decimals together."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        candidate = text[start : match.start()].strip()
+        last_word = candidate.rsplit(" ", 1)[-1] if candidate else ""
+        if _ABBREVIATIONS.search(last_word) or len(candidate) < 3:
+            continue
+        pieces.append(candidate)
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+_COMMITMENT = re.compile(
+    r"\b(we\s*(?:will|'ll|shall|are\s+going\s+to|intend\s+to|plan\s+to|aim\s+to|aspire\s+to|"
+    r"pledge|promise|commit|are\s+committed|remain\s+committed|are\s+determined|have\s+set|"
+    r"are\s+prioriti[sz]ing|prioriti[sz]e|are\s+focus(?:s)?ing)|"
+    r"our\s+(?:\w+\s+){0,2}(?:ambition|aim|priority|priorities|objective|goal|commitment|"
+    r"focus|target|mission|plan|strategy|approach)s?\s+(?:is|are|will)|"
+    r"(?:is|are)\s+(?:a|our|one\s+of\s+our)\s+(?:\w+\s+){0,2}priorit(?:y|ies)|"
+    r"by\s+20\d\d|target\s+of|\btargets?\b|committed\s+to|commitment\s+to|"
+    r"will\s+(?:be\s+)?(?:deliver|provide|work|improve|reduce|increase|develop|ensure|support|"
+    r"focus|invest|tackle|create|build|promote|protect|enable|expand|strengthen|help|continue|"
+    r"introduce|establish|achieve|make|give|keep|offer|extend|implement|embed|transform|"
+    r"prioriti[sz]e|lead|champion|raise|grow|enhance|address|prevent|minimi[sz]e|maximi[sz]e))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(no\s+longer|will\s+not|won't|shall\s+not|cease|ceasing|stop\s+(?:funding|providing|"
+    r"delivering|commissioning)|withdraw(?:ing)?\s+(?:from|funding)|decommission|de-?prioriti[sz]|"
+    r"not\s+(?:a|our)\s+(?:\w+\s+)?priority|outside\s+(?:the\s+)?scope|out\s+of\s+scope|"
+    r"phase\s+out|discontinu)",
+    re.IGNORECASE,
+)
+_ACHIEVEMENT = re.compile(
+    r"\b(we\s+(?:have|'ve)\s+(?:\w+\s+)?(?:delivered|achieved|completed|opened|built|"
+    r"invested|secured|reduced|increased|introduced|launched|made|provided|supported|worked|"
+    r"won|created|developed|improved|been)|"
+    r"(?:last|previous|past)\s+(?:\w+\s+)?(?:years?|plan|strategy)|look(?:ing)?\s+back|"
+    r"proud\s+of|(?:we|it)\s+(?:delivered|achieved|completed|opened|secured|launched)|"
+    r"has\s+been\s+(?:delivered|achieved|completed)|achievements?|highlights\s+(?:of|from)|"
+    r"in\s+20[01]\d|during\s+the\s+pandemic)\b",
+    re.IGNORECASE,
+)
+_NEED = re.compile(
+    r"(\d+(?:\.\d+)?\s*%|\b\d+\s+(?:in|out\s+of)\s+\d+\b|\bper\s+cent\b|\bhigher\s+than\b|"
+    r"\blower\s+than\b|\bcompared\s+(?:to|with)\b|\bsurvey\b|\bresidents\s+told\s+us\b|"
+    r"\bon\s+average\b)",
+    re.IGNORECASE,
+)
+_PAST_SECTION = re.compile(
+    r"\b(achievements?|what\s+we\s+(?:have\s+)?(?:did|done|delivered|"
+    r"achieved)|progress\s+(?:so\s+far|to\s+date)|looking\s+back|"
+    r"our\s+record|case\s+stud|survey|background|context|evidence|"
+    r"needs?\s+assessment|the\s+challenge|data)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_role(text: str, section: str | None = None) -> EvidenceKind:
+    """Whether a sentence commits to something, reports the past, is negated, or is context."""
+    if _NEGATED.search(text):
+        return "negated"
+    if _ACHIEVEMENT.search(text) and not re.search(r"\bwe\s*(?:will|'ll)\b", text, re.I):
+        return "achievement"
+    if _COMMITMENT.search(text):
+        return "commitment"
+    if section and _PAST_SECTION.search(section):
+        return "context"
+    return "context"
+
+
+def is_statistic(text: str) -> bool:
+    return bool(_NEED.search(text))

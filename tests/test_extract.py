@@ -1,0 +1,142 @@
+from alignck.extract import extract, stated_priorities
+from alignck.model import Block, Document
+
+
+def _doc(*blocks: tuple[str, str] | tuple[str, str, int] | tuple[str, str, int, str]) -> Document:
+    built = []
+    trail: list[tuple[int, str]] = []
+    for number, spec in enumerate(blocks, start=1):
+        kind, text = spec[0], spec[1]
+        level = spec[2] if len(spec) > 2 else (1 if kind in ("heading", "list_item") else 0)
+        marker = spec[3] if len(spec) > 3 else ("•" if kind == "list_item" else None)
+        if kind == "heading":
+            while trail and trail[-1][0] >= level:
+                trail.pop()
+        section = tuple(t for _, t in trail)
+        built.append(Block(kind, text, number, None, section, level, marker))  # type: ignore[arg-type]
+        if kind == "heading":
+            trail.append((level, text))
+    return Document("doc.md", "markdown", tuple(built))
+
+
+def _stated(doc: Document) -> list[str]:
+    return [s.text for s in stated_priorities(extract(doc))]
+
+
+def test_items_under_a_priority_heading() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2), ("list_item", "Warm homes"), ("list_item", "Good jobs")
+    )
+    assert _stated(doc) == ["Warm homes", "Good jobs"]
+
+
+def test_items_after_a_lead_in_sentence() -> None:
+    doc = _doc(
+        ("paragraph", "For the next ten years, we'll focus on:"),
+        ("list_item", "improving health in all our communities"),
+        ("list_item", "reducing our impact on the environment."),
+    )
+    assert _stated(doc) == [
+        "improving health in all our communities",
+        "reducing our impact on the environment",
+    ]
+
+
+def test_ordinary_bullets_are_not_priorities() -> None:
+    doc = _doc(
+        ("heading", "The survey", 2),
+        ("paragraph", "Residents told us:"),
+        ("list_item", "2 in 5 people worry about mental health"),
+        ("list_item", "less traffic"),
+    )
+    assert _stated(doc) == []
+
+
+def test_numbered_headings_and_their_titles() -> None:
+    doc = _doc(
+        ("heading", "Priority 1: Better mental health", 2),
+        ("heading", "Ambition 2 – Warm homes", 2),
+        ("heading", "Strategic Objective 3", 2),
+        ("paragraph", "Care closer to home"),
+        ("paragraph", "We will build teams."),
+    )
+    assert _stated(doc) == ["Better mental health", "Warm homes", "Care closer to home"]
+
+
+def test_sub_headings_under_a_priority_heading() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("heading", "Healthy weight", 2),
+        ("paragraph", "Text."),
+        ("heading", "Clean air", 2),
+        ("paragraph", "Text."),
+    )
+    assert _stated(doc) == ["Healthy weight", "Clean air"]
+
+
+def test_inline_list_of_themes() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "The strategy focuses on four themes: Place, Growth, Aspiration "
+            "and Wellbeing, which cut across all services.",
+        )
+    )
+    assert _stated(doc) == ["Place", "Growth", "Aspiration", "Wellbeing"]
+
+
+def test_infinitive_list_in_a_sentence() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "Our plan looks to improve health; to build more homes; to reduce "
+            "crime; and to protect green spaces.",
+        )
+    )
+    assert _stated(doc) == [
+        "improve health",
+        "build more homes",
+        "reduce crime",
+        "protect green spaces",
+    ]
+
+
+def test_named_as_a_priority() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "Giving children the best start in life is a priority that we can all sign up to.",
+        )
+    )
+    assert _stated(doc) == ["Giving children the best start in life"]
+
+
+def test_commitments_stand_in_when_nothing_is_listed() -> None:
+    doc = _doc(
+        ("paragraph", "We are proud of last year. We will insulate 300 homes by 2027."),
+        ("paragraph", "We are committed to a new leisure centre."),
+    )
+    statements = extract(doc)
+    assert [s.kind for s in statements] == ["commitment", "commitment"]
+    assert _stated(doc) == [
+        "We will insulate 300 homes by 2027.",
+        "We are committed to a new leisure centre.",
+    ]
+
+
+def test_listed_priorities_hide_commitments_and_duplicates_collapse() -> None:
+    doc = _doc(
+        ("paragraph", "Our aims are:"),
+        ("list_item", "Improve outcomes"),
+        ("paragraph", "The strategy sets out our aims:"),
+        ("list_item", "improving outcomes", 1, "1."),
+        ("paragraph", "We will report every year."),
+    )
+    assert _stated(doc) == ["Improve outcomes"]
+
+
+def test_statement_locations() -> None:
+    doc = _doc(("heading", "Our priorities", 2), ("list_item", "Warm homes"))
+    statement = stated_priorities(extract(doc))[0]
+    assert statement.location.paragraph == 2
+    assert statement.location.section == "Our priorities"

@@ -1,0 +1,76 @@
+import pytest
+
+from alignck.language import sentence_role, sentences, terms
+from alignck.spelling import americanise
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("organisation", "organization"),
+        ("prioritise", "prioritize"),
+        ("behaviour", "behavior"),
+        ("neighbourhood", "neighborhood"),
+        ("centre", "center"),
+        ("analyse", "analyze"),
+        ("programme", "program"),
+        ("paediatric", "pediatric"),
+        ("travelling", "traveling"),
+    ],
+)
+def test_british_spellings_fold_to_american(british: str, american: str) -> None:
+    assert americanise(british) == american
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "exercise",
+        "advise",
+        "promise",
+        "four",
+        "hour",
+        "course",
+        "enterprise",
+        "raised",
+        "otherwise",
+    ],
+)
+def test_words_that_only_look_british_are_left_alone(word: str) -> None:
+    assert americanise(word) == word
+
+
+def test_terms_meet_across_spelling_inflection_and_hyphenation() -> None:
+    assert terms("Prioritising organisations") == terms("prioritize organization")
+    assert terms("children") == terms("child")
+    assert "wellb" in terms("well-being") and terms("wellbeing") == ["wellb"]
+    assert terms("healthy") == terms("health")
+    assert terms("the and of we will") == []
+
+
+def test_sentences_keep_abbreviations_and_decimals() -> None:
+    text = "We will act, e.g. on damp. It costs £1.5m. Dr. Patel leads it! Then done"
+    assert sentences(text) == [
+        "We will act, e.g. on damp.",
+        "It costs £1.5m.",
+        "Dr. Patel leads it!",
+        "Then done",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("We will open two family hubs.", "commitment"),
+        ("We'll reduce smoking by 2030.", "commitment"),
+        ("Our ambition is that every child thrives.", "commitment"),
+        ("Reducing obesity is a priority for us.", "commitment"),
+        ("We have delivered 300 new homes.", "achievement"),
+        ("We are proud of what we achieved last year.", "achievement"),
+        ("We will no longer fund the breakfast club.", "negated"),
+        ("Obesity is not a priority for this plan.", "negated"),
+        ("One in four children is overweight.", "context"),
+    ],
+)
+def test_sentence_roles(text: str, role: str) -> None:
+    assert sentence_role(text) == role
