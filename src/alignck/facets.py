@@ -1,0 +1,92 @@
+"""What a framework priority is matched by: its facets.
+
+A facet is one thing a priority can be recognised by: its title (and each half of a
+"Title: subtitle"), each alias, each keyword, each part of its description (long descriptions
+are split into sentences and run-together targets so that one strong part can match on its own),
+and the facets of its sub-priorities, which count towards the parent at a lower weight.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alignck.language import phrase_key, terms
+from alignck.model import Framework, Priority
+
+FACET_WEIGHTS: dict[str, float] = {
+    "title": 1.0,
+    "alias": 1.0,
+    "keyword": 0.9,
+    "description": 0.9,
+    "child": 0.8,
+}
+_PART_STARTS = (
+    "By|In|Ensure|Implement|Promote|Support|Achieve|Increase|Reduce|Develop|Strengthen|Improve|"
+    "Protect|Provide|Create|Build|Enhance|Take|End|Eliminate|Encourage|Adopt|Substantially|"
+    "Significantly|Double|Halve|Mobilize|Mobilise|Integrate|Upgrade|Facilitate|Expand|Make|"
+    "Give|Keep|Tackle|Prevent|Work|Help|Enable"
+)
+# Sentence ends, and targets run together without punctuation ("... a day By 2030, reduce").
+_DESCRIPTION_BREAK = re.compile(rf"(?<=[.;!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    priority: int
+    text: str
+    terms: tuple[str, ...]
+    key: str
+    weight: float
+    kind: str
+
+    @property
+    def is_phrase(self) -> bool:
+        """Keywords and aliases are phrases: they match whole or not at all."""
+        return self.kind in ("keyword", "alias")
+
+
+def description_parts(text: str) -> list[str]:
+    """Split a long description into its sentences and run-together targets."""
+    parts = [p.strip() for p in _DESCRIPTION_BREAK.split(text) if p and p.strip()]
+    merged: list[str] = []
+    for part in parts:
+        if merged and len(terms(part)) < 3:
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+def build_facets(framework: Framework) -> list[Facet]:
+    index = {p.id: i for i, p in enumerate(framework.priorities)}
+    facets: list[Facet] = []
+    for position, priority in enumerate(framework.priorities):
+        facets.extend(_own_facets(position, priority, 1.0))
+    for priority in framework.priorities:
+        if priority.parent is not None and priority.parent in index:
+            parent = index[priority.parent]
+            facets.extend(_own_facets(parent, priority, FACET_WEIGHTS["child"], "child"))
+    return facets
+
+
+def _own_facets(
+    position: int, priority: Priority, scale: float, as_kind: str | None = None
+) -> list[Facet]:
+    texts: list[tuple[str, str]] = [("title", priority.title)]
+    if ":" in priority.title:
+        texts.extend(("title", part) for part in priority.title.split(":") if part.strip())
+    texts.extend(("alias", alias) for alias in priority.aliases)
+    texts.extend(("keyword", keyword) for keyword in priority.keywords)
+    texts.extend(("description", part) for part in description_parts(priority.description))
+    facets = []
+    for kind, text in texts:
+        found = tuple(dict.fromkeys(terms(text)))
+        if found:
+            kind_used = "keyword" if as_kind and kind in ("keyword", "alias") else as_kind or kind
+            facets.append(
+                Facet(
+                    position, text, found, phrase_key(text), FACET_WEIGHTS[kind] * scale, kind_used
+                )
+            )
+    return facets

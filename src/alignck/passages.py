@@ -1,0 +1,91 @@
+"""Cut a document into the sentences that matching scores, each with its role.
+
+A passage is one sentence (or one heading, list item or stated priority) with its location and
+role: a stated priority, a commitment, context, a past achievement, or a negated statement. List
+items inherit the role of the sentence that introduces them ("Over the next year we will:" or
+"We are proud of what we delivered, including:"), and a heading such as "Our achievements" marks
+what sits under it as the past.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alignck.language import phrase_key, sentence_role, sentences, terms
+from alignck.model import Block, Document, EvidenceKind, Location, Statement
+
+_PAST_HEADING = re.compile(
+    r"\b(achievements?|what\s+we(?:'ve|\s+have)\s+(?:done|achieved|delivered)|progress\s+so\s+far|"
+    r"looking\s+back|our\s+record|highlights|case\s+stud(?:y|ies)|review\s+of\s+(?:the\s+)?"
+    r"(?:last|previous))\b",
+    re.IGNORECASE,
+)
+_COMMITMENT_HEADING = re.compile(
+    r"\b(we\s+will|we'll|what\s+we\s+will\s+do|over\s+the\s+next|next\s+steps|action\s+plan|"
+    r"our\s+(?:\w+\s+)?(?:priorities|commitments|objectives|ambitions|aims|goals|pledges|"
+    r"promises)|key\s+actions|delivery\s+plan|how\s+we\s+will)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    text: str
+    location: Location
+    role: EvidenceKind
+    terms: tuple[str, ...]
+    phrase: str
+
+
+def build_passages(document: Document, statements: list[Statement]) -> list[Passage]:
+    """Every sentence of the document plus every stated priority, in document order."""
+    stated = [s for s in statements if s.kind == "priority"]
+    stated_texts = {s.text for s in stated}
+    passages: list[Passage] = []
+    lead_role: EvidenceKind = "context"
+    for block in document.blocks:
+        location = Location(block.page, block.number, block.section_path)
+        heading_role = _heading_role(block)
+        pieces = [block.text] if block.kind == "heading" else sentences(block.text)
+        for piece in pieces:
+            if piece.rstrip(".") in stated_texts:
+                continue
+            role = sentence_role(piece)
+            if role == "context" and block.kind == "list_item":
+                role = lead_role
+            if role == "context" and heading_role and block.kind != "heading":
+                role = heading_role
+            passage = _passage(piece, location, role)
+            if passage:
+                passages.append(passage)
+        if block.kind != "list_item":
+            lead_role = _lead_role(block, pieces)
+    for statement in stated:
+        passage = _passage(statement.text, statement.location, "priority")
+        if passage:
+            passages.append(passage)
+    passages.sort(key=lambda p: p.location.paragraph or 0)
+    return passages
+
+
+def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | None:
+    found = terms(text)
+    return Passage(text, location, role, tuple(found), phrase_key(text)) if found else None
+
+
+def _heading_role(block: Block) -> EvidenceKind | None:
+    for heading in reversed(block.section):
+        if _PAST_HEADING.search(heading):
+            return "achievement"
+        if _COMMITMENT_HEADING.search(heading):
+            return "commitment"
+    return None
+
+
+def _lead_role(block: Block, pieces: list[str]) -> EvidenceKind:
+    """The role a following list inherits: that of a lead-in sentence ending with a colon."""
+    if not pieces or not pieces[-1].rstrip().endswith(":"):
+        return "context"
+    role = sentence_role(pieces[-1])
+    return role if role in ("commitment", "achievement") else "context"

@@ -1,0 +1,117 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.facets import description_parts
+from alignck.framework import load_framework
+from alignck.match import Matcher
+from alignck.model import Alignment, Thresholds
+from alignck.reading import Prepared, prepare
+
+
+@pytest.fixture
+def matcher(small_framework: Path) -> Matcher:
+    return Matcher(load_framework(small_framework), Thresholds())
+
+
+def _verdicts(matcher: Matcher, path: Path) -> dict[str, Alignment]:
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    result = matcher.match(prepared.statements, prepared.passages)
+    return {a.priority_id: a for a in result.alignments}
+
+
+def test_commitment_aligned_context_partial_silence_gap(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    verdicts = _verdicts(matcher, make_document("plan.md"))
+    assert verdicts["mental-health"].status == "aligned"
+    assert verdicts["warm-homes"].status == "partial"
+    assert verdicts["early-years"].status == "gap"
+    assert verdicts["early-years"].evidence == ()
+
+
+def test_evidence_quotes_the_document_with_its_location(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    verdict = _verdicts(matcher, make_document("plan.md"))["warm-homes"]
+    best = verdict.evidence[0]
+    assert best.text == "Many homes in Northby suffer from damp and mould."
+    assert best.kind == "context"
+    assert best.location.section == "Northby Council Plan › Homes"
+    assert best.location.paragraph == 8
+
+
+def test_pdf_evidence_carries_the_page(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    verdict = _verdicts(matcher, make_document("plan.pdf"))["mental-health"]
+    assert verdict.status == "aligned"
+    assert verdict.evidence[0].location.page == 1
+
+
+def test_negated_and_past_statements_are_not_coverage(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        "old.md",
+        [
+            ("h1", "Plan"),
+            ("p", "We will no longer fund family hubs or health visiting."),
+            ("p", "We have delivered a fuel poverty grant scheme to tackle damp and mould."),
+        ],
+    )
+    verdicts = _verdicts(matcher, path)
+    assert verdicts["early-years"].status == "gap"
+    assert verdicts["warm-homes"].status != "aligned"
+
+
+def test_keyword_must_appear_as_a_whole_phrase(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document("jobs.md", [("h1", "Plan"), ("p", "We will help people into work.")])
+    verdicts = _verdicts(matcher, path)
+    assert all(v.status == "gap" for v in verdicts.values())
+
+
+def test_exclusions_remove_matching_passages(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: homes\n    title: Warm homes\n"
+        "    keywords: [fuel poverty]\n    exclude: [fuel poverty statistics]\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    path = make_document(
+        "x.md", [("h1", "Plan"), ("p", "We will publish fuel poverty statistics each year.")]
+    )
+    assert _verdicts(matcher, path)["homes"].status == "gap"
+
+
+def test_stated_priorities_list_the_framework_priorities_they_match(
+    matcher: Matcher, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    prepared = prepare(make_document("plan.md"))
+    assert isinstance(prepared, Prepared)
+    stated = {
+        s.statement.text: s.matches
+        for s in matcher.match(prepared.statements, prepared.passages).statements
+    }
+    assert stated["Improve mental health for everyone"][0] == "mental-health"
+    assert stated["Grow the local economy"] == ()
+
+
+def test_thresholds_decide_the_verdicts(small_framework: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    strict = Matcher(load_framework(small_framework), Thresholds(aligned=0.99, partial=0.98))
+    assert {v.status for v in _verdicts(strict, make_document("plan.md")).values()} <= {
+        "gap",
+        "partial",
+    }
+
+
+def test_long_descriptions_split_into_parts() -> None:
+    text = (
+        "By 2030, end hunger and ensure access to food By 2030, end all forms of "
+        "malnutrition; double agricultural productivity."
+    )
+    assert description_parts(text) == [
+        "By 2030, end hunger and ensure access to food",
+        "By 2030, end all forms of malnutrition;",
+        "double agricultural productivity.",
+    ]
+
+
+def test_scores_are_between_zero_and_one(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    for verdict in _verdicts(matcher, make_document("plan.docx")).values():
+        assert 0.0 <= verdict.score <= 1.0
+        assert verdict.commitment <= verdict.score + 1e-9
