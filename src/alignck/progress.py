@@ -1,0 +1,74 @@
+"""A Rich progress bar for long runs: files done, pages, current file and time remaining.
+
+It appears only after about a second, so quick runs print nothing, and the CLI creates it only
+when standard error is an interactive terminal (never in CI logs, pipes or JSON output).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import PurePath
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
+
+from alignck.reading import Prepared
+
+DELAY_SECONDS = 1.0
+
+
+class ProgressBar:
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.pages = 0
+        self._lock = threading.Lock()
+        self._shown = False
+        self._progress = Progress(
+            TextColumn("[bold]reading"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[pages]} pages"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}"),
+            console=Console(file=stream),
+            transient=True,
+        )
+        self._task = self._progress.add_task("reading", total=total, pages=0, current="")
+        self._timer = threading.Timer(DELAY_SECONDS, self._show)
+        self._timer.daemon = True
+
+    def __enter__(self) -> ProgressBar:
+        self._timer.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self._timer.cancel()
+        with self._lock:
+            if self._shown:
+                self._progress.stop()
+
+    def _show(self) -> None:
+        with self._lock:
+            self._progress.start()
+            self._shown = True
+
+    def __call__(self, path: str, item: object | None) -> None:
+        name = PurePath(path).name
+        if item is None:
+            self._progress.update(self._task, current=name)
+            return
+        if isinstance(item, Prepared):
+            self.pages += item.document.pages or 0
+        self._progress.update(self._task, advance=1, pages=self.pages, current=name)

@@ -1,0 +1,128 @@
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from alignck import cache
+from alignck.errors import ReadError
+from alignck.pipeline import check
+from alignck.reading import Prepared, prepare_all
+from alignck.renderers import RenderOptions, renderer
+from conftest import EXAMPLES, FRAMEWORK
+
+
+def _json(**options: object) -> str:
+    out = io.StringIO()
+    renderer("json")(check([EXAMPLES], FRAMEWORK, **options), out, RenderOptions())  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def test_parallel_and_cached_runs_give_byte_identical_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("alignck.reading._PARALLEL_MIN_BYTES", 0)
+    plain = _json()
+    assert _json(jobs=2) == plain
+    assert _json(use_cache=True) == plain  # fills the cache
+    assert _json(use_cache=True) == plain  # reads from it
+    assert _json(use_cache=True, jobs=2) == plain
+
+
+def test_results_keep_input_order_whatever_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("alignck.reading._PARALLEL_MIN_BYTES", 0)
+    paths = sorted(EXAMPLES.iterdir(), reverse=True)
+    results = prepare_all(paths, jobs=2, use_cache=False)
+    assert [r.document.path for r in results if isinstance(r, Prepared)] == [str(p) for p in paths]
+
+
+def test_second_run_reads_from_the_cache(monkeypatch: pytest.MonkeyPatch, make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document("plan.pdf")
+    prepare_all([path], use_cache=True)
+    assert cache.info()[1] == 1
+
+    def fail(_: Path) -> None:
+        raise AssertionError("read again despite the cache")
+
+    monkeypatch.setattr("alignck.reading.read_document", fail)
+    [item] = prepare_all([path], use_cache=True)
+    assert isinstance(item, Prepared) and item.document.path == str(path)
+
+
+def test_edited_file_is_read_again(make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document("plan.md")
+    prepare_all([path], use_cache=True)
+    path.write_text("# Changed\n\nWe will plant trees.\n", encoding="utf-8")
+    [item] = prepare_all([path], use_cache=True)
+    assert isinstance(item, Prepared) and item.document.blocks[0].text == "Changed"
+
+
+def test_same_content_at_another_path_reports_the_new_path(make_document, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = make_document("plan.md")
+    second = tmp_path / "copy.md"
+    second.write_bytes(first.read_bytes())
+    prepare_all([first], use_cache=True)
+    [item] = prepare_all([second], use_cache=True)
+    assert isinstance(item, Prepared) and item.document.path == str(second)
+
+
+def test_corrupt_cache_entry_is_read_again(make_document, isolated_cache: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_document("plan.md")
+    prepare_all([path], use_cache=True)
+    [entry] = list(isolated_cache.rglob("*.pickle"))
+    entry.write_bytes(b"not a pickle at all")
+    [item] = prepare_all([path], use_cache=True)
+    assert isinstance(item, Prepared)
+    assert entry.read_bytes() != b"not a pickle at all"
+
+
+def test_cache_clear_removes_entries(make_document) -> None:  # type: ignore[no-untyped-def]
+    prepare_all([make_document("a.md"), make_document("b.txt")], use_cache=True)
+    removed, _ = cache.clear()
+    assert removed == 2 and cache.info()[1] == 0
+
+
+def test_unreadable_files_are_errors_not_cache_entries(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 nothing")
+    [item] = prepare_all([broken], use_cache=True)
+    assert isinstance(item, ReadError)
+    assert cache.info()[1] == 0
+
+
+def test_json_never_contains_progress_output(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from alignck.cli import app
+
+    result = CliRunner().invoke(
+        app, ["check", str(EXAMPLES), "-f", str(FRAMEWORK), "--format", "json"]
+    )
+    assert result.exit_code == 0
+    json.loads(result.stdout)
+    assert result.stderr == ""
+
+
+def test_progress_bar_only_on_an_interactive_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from alignck import cli
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("CI", raising=False)
+    assert cli.is_interactive(Tty()) is True
+    assert cli.is_interactive(io.StringIO()) is False
+    monkeypatch.setenv("CI", "true")
+    assert cli.is_interactive(Tty()) is False
+
+
+def test_progress_bar_counts_files_and_pages(
+    monkeypatch: pytest.MonkeyPatch, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.progress import ProgressBar
+
+    monkeypatch.setattr("alignck.progress.DELAY_SECONDS", 0.0)
+    stream = io.StringIO()
+    paths = [make_document("a.pdf"), make_document("b.md")]
+    with ProgressBar(stream, total=2) as bar:
+        prepare_all(paths, progress=bar, use_cache=False)
+    assert bar.pages == 1
