@@ -1,0 +1,52 @@
+"""CSV report: one row per document × priority with verdict, score and best evidence."""
+
+from __future__ import annotations
+
+import csv
+from typing import TextIO
+
+from alignck.model import Report
+from alignck.renderers import RenderOptions
+
+COLUMNS = [
+    "document",
+    "priority_id",
+    "priority_title",
+    "status",
+    "score",
+    "commitment",
+    "evidence",
+    "page",
+    "paragraph",
+    "section",
+    "evidence_kind",
+]
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for result in report.documents:
+        if result.status != "ok":
+            writer.writerow(
+                [result.path, "", "", "error", "", "", result.error or "", "", "", "", ""]
+            )
+            continue
+        for alignment in result.alignments:
+            title = report.framework.priority(alignment.priority_id).title
+            best = alignment.evidence[0] if alignment.evidence else None
+            writer.writerow(
+                [
+                    result.path,
+                    alignment.priority_id,
+                    title,
+                    alignment.status,
+                    f"{alignment.score:.4f}",
+                    f"{alignment.commitment:.4f}",
+                    best.text if best else "",
+                    best.location.page if best and best.location.page else "",
+                    best.location.paragraph if best and best.location.paragraph else "",
+                    best.location.section or "" if best else "",
+                    best.kind if best else "",
+                ]
+            )

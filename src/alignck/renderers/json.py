@@ -1,0 +1,137 @@
+"""JSON report (schema_version 1): everything the terminal shows, for scripts and archives."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from alignck import __version__
+from alignck.framework import framework_to_dict
+from alignck.model import (
+    Alignment,
+    Coverage,
+    DocumentResult,
+    Evidence,
+    Location,
+    PriorityOverview,
+    Report,
+    StatedMatch,
+)
+from alignck.renderers import RenderOptions
+
+SCHEMA_VERSION = 1
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    json.dump(report_to_dict(report), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    analysis = report.analysis
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "alignck", "version": __version__},
+        "framework": framework_to_dict(report.framework),
+        "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
+        "documents": [_document(d, report) for d in report.documents],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "gaps": {
+            "unaddressed": list(analysis.unaddressed),
+            "by_document": {path: list(ids) for path, ids in analysis.missed.items()},
+            "required": {path: list(ids) for path, ids in analysis.required_gaps.items()},
+            "outside_framework": {
+                path: [{"text": s.text, **_location(s.location)} for s in statements]
+                for path, statements in analysis.outside.items()
+            },
+        },
+        "overlaps": {
+            "priorities": [_overview(o) for o in analysis.overlaps],
+            "shared_outside_framework": [
+                {
+                    "label": g.label,
+                    "documents": list(g.documents),
+                    "statements": [{"path": p, "text": t} for p, t in g.members],
+                }
+                for g in analysis.shared_outside
+            ],
+        },
+        "summary": {
+            "documents": len(report.documents),
+            "checked": len(report.documents) - len(report.errors),
+            "errors": len(report.errors),
+            "skipped": len(report.skipped),
+            "system_coverage": _coverage(analysis.system_coverage),
+            "priorities": [_overview(o) for o in analysis.priorities],
+        },
+    }
+
+
+def _document(result: DocumentResult, report: Report) -> dict[str, Any]:
+    coverage = report.analysis.document_coverage.get(result.path)
+    return {
+        "path": result.path,
+        "status": result.status,
+        "error": result.error,
+        "format": result.format,
+        "pages": result.pages,
+        "warnings": list(result.warnings),
+        "coverage": _coverage(coverage) if coverage else None,
+        "stated_priorities": [_stated(s) for s in result.stated_priorities],
+        "commitments": [_stated(s) for s in result.commitments],
+        "alignment": [_alignment(a) for a in result.alignments],
+    }
+
+
+def _location(location: Location) -> dict[str, Any]:
+    return {"page": location.page, "paragraph": location.paragraph, "section": location.section}
+
+
+def _stated(stated: StatedMatch) -> dict[str, Any]:
+    statement = stated.statement
+    return {
+        "text": statement.text,
+        "kind": statement.kind,
+        **_location(statement.location),
+        "rule": statement.rule,
+        "matches": list(stated.matches),
+        "score": stated.score,
+    }
+
+
+def _alignment(alignment: Alignment) -> dict[str, Any]:
+    return {
+        "priority_id": alignment.priority_id,
+        "status": alignment.status,
+        "score": alignment.score,
+        "commitment": alignment.commitment,
+        "evidence": [_evidence(e) for e in alignment.evidence],
+    }
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "text": evidence.text,
+        **_location(evidence.location),
+        "score": evidence.score,
+        "kind": evidence.kind,
+    }
+
+
+def _coverage(coverage: Coverage) -> dict[str, Any]:
+    return {
+        "aligned": coverage.aligned,
+        "partial": coverage.partial,
+        "gap": coverage.gap,
+        "percent": coverage.percent,
+    }
+
+
+def _overview(overview: PriorityOverview) -> dict[str, Any]:
+    return {
+        "priority_id": overview.priority_id,
+        "status": overview.status,
+        "documents": sorted([*overview.aligned, *overview.partial]),
+        "aligned": list(overview.aligned),
+        "partial": list(overview.partial),
+    }

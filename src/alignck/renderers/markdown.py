@@ -1,0 +1,125 @@
+"""Markdown report: the terminal report's tables as GitHub-flavoured Markdown, for sharing."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from alignck.model import Report
+from alignck.renderers import RenderOptions
+from alignck.renderers._common import SYMBOLS, percent, short_name, where
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    lines = [f"# alignck report: {report.framework.name}", ""]
+    analysis = report.analysis
+    results = [r for r in report.documents if r.status == "ok"]
+    lines.append(
+        f"{len(results)} document(s) checked against {len(report.framework.priorities)} "
+        f"priorities; system coverage {percent(analysis.system_coverage.percent)}."
+    )
+    lines.append("")
+    if results:
+        lines += ["## Coverage", "", "✔ aligned · ◐ partial · ✘ gap", ""]
+        header = ["Priority", *[_cell(short_name(r.path)) for r in results], "System"]
+        lines += [_row(header), _row(["---"] * len(header))]
+        for overview in analysis.priorities:
+            priority = report.framework.priority(overview.priority_id)
+            cells = [SYMBOLS[r.alignment(priority.id).status] for r in results]
+            lines.append(_row([_cell(priority.title), *cells, SYMBOLS[overview.status]]))
+        footer = [
+            "**Coverage**",
+            *[percent(analysis.document_coverage[r.path].percent) for r in results],
+            percent(analysis.system_coverage.percent),
+        ]
+        lines += [_row(footer), ""]
+        lines += _gaps(report) + _overlaps(report) + _outside(report)
+        if options.evidence:
+            lines += _evidence(report)
+    problems = [f"- error: {_cell(r.error or '')}" for r in report.errors]
+    problems += [f"- skipped: `{s.path}` ({s.reason})" for s in report.skipped]
+    if problems:
+        lines += ["## Problems", "", *problems, ""]
+    out.write("\n".join(lines).rstrip() + "\n")
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _gaps(report: Report) -> list[str]:
+    analysis = report.analysis
+    lines = ["## Gaps", ""]
+    if analysis.unaddressed:
+        titles = ", ".join(report.framework.priority(i).title for i in analysis.unaddressed)
+        lines += [f"Not addressed by any document: {titles}", ""]
+    rows = [(path, ids) for path, ids in analysis.missed.items() if ids]
+    if rows:
+        lines += [_row(["Document", "Missing priorities"]), _row(["---", "---"])]
+        for path, ids in rows:
+            titles = ", ".join(report.framework.priority(i).title for i in ids)
+            lines.append(_row([_cell(short_name(path)), _cell(titles)]))
+    else:
+        lines.append("Every document addresses every priority.")
+    return [*lines, ""]
+
+
+def _overlaps(report: Report) -> list[str]:
+    lines = ["## Overlaps", ""]
+    if not report.analysis.overlaps:
+        return [*lines, "No priority is addressed by two or more documents.", ""]
+    lines += [_row(["Priority", "Documents"]), _row(["---", "---"])]
+    for overview in report.analysis.overlaps:
+        names = ", ".join(short_name(p) for p in sorted([*overview.aligned, *overview.partial]))
+        lines.append(
+            _row([_cell(report.framework.priority(overview.priority_id).title), _cell(names)])
+        )
+    return [*lines, ""]
+
+
+def _outside(report: Report) -> list[str]:
+    analysis = report.analysis
+    rows = [(path, s) for path, found in analysis.outside.items() for s in found]
+    lines = ["## Outside the framework", ""]
+    if not rows:
+        return [*lines, "Every stated priority matches the framework.", ""]
+    lines += [_row(["Document", "Stated priority", "Where"]), _row(["---", "---", "---"])]
+    for path, statement in rows:
+        lines.append(
+            _row([_cell(short_name(path)), _cell(statement.text), _cell(where(statement.location))])
+        )
+    if analysis.shared_outside:
+        lines += ["", "Shared by several partners (candidates for the framework):", ""]
+        for group in analysis.shared_outside:
+            names = ", ".join(short_name(p) for p in group.documents)
+            lines.append(f"- {group.label} ({names})")
+    return [*lines, ""]
+
+
+def _evidence(report: Report) -> list[str]:
+    lines = ["## Evidence", ""]
+    for result in report.documents:
+        if result.status != "ok":
+            continue
+        lines += [
+            f"### {short_name(result.path)}",
+            "",
+            _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
+            _row(["---", "---", "---:", "---", "---"]),
+        ]
+        for alignment in result.alignments:
+            title = report.framework.priority(alignment.priority_id).title
+            verdict = f"{SYMBOLS[alignment.status]} {alignment.status}"
+            if alignment.evidence:
+                best = alignment.evidence[0]
+                quote, place = f"“{best.text}” ({best.kind})", where(best.location)
+            else:
+                quote, place = "—", ""
+            lines.append(
+                _row([_cell(title), verdict, f"{alignment.score:.2f}", _cell(quote), _cell(place)])
+            )
+        lines.append("")
+    return lines

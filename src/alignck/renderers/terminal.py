@@ -1,0 +1,225 @@
+"""Rich terminal report: summary, coverage grid, gaps, overlaps, outside-framework, evidence.
+
+Symbols carry the verdict on their own (✔ aligned, ◐ partial, ✘ gap), so the report reads the
+same without colour, in a log file or on a monochrome terminal.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from alignck.model import Report, Status
+from alignck.renderers import RenderOptions
+from alignck.renderers._common import SYMBOLS, percent, short_name, where
+
+_STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
+_QUOTE_LENGTH = 220
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    console = Console(
+        file=out,
+        force_terminal=options.color,
+        no_color=not options.color,
+        width=options.width or 120,
+        highlight=False,
+        emoji=False,
+        color_system="standard" if options.color else None,
+    )
+    _summary(console, report)
+    if report.analysis.document_coverage:
+        _grid(console, report)
+        _gaps(console, report)
+        _overlaps(console, report)
+        _outside(console, report)
+        if options.evidence:
+            _evidence(console, report)
+    _problems(console, report)
+
+
+def _mark(status: Status, label: bool = False) -> Text:
+    text = f"{SYMBOLS[status]} {status}" if label else SYMBOLS[status]
+    return Text(text, style=_STYLES[status])
+
+
+def _summary(console: Console, report: Report) -> None:
+    analysis = report.analysis
+    checked = len(report.documents) - len(report.errors)
+    system = analysis.system_coverage
+    console.print(Text(f"alignck · {report.framework.name}", style="bold"))
+    console.print(
+        f"{len(report.framework.priorities)} priorities · {checked} document(s) checked"
+        f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
+    )
+    if checked:
+        console.print(
+            f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
+            f"{system.partial} partial, {system.gap} not addressed by any document"
+        )
+    console.print()
+
+
+def _grid(console: Console, report: Report) -> None:
+    results = [r for r in report.documents if r.status == "ok"]
+    table = Table(
+        title="Coverage (✔ aligned  ◐ partial  ✘ gap)",
+        box=box.SIMPLE_HEAVY,
+        title_justify="left",
+        show_footer=True,
+        footer_style="bold",
+    )
+    table.add_column("Priority", footer="coverage", overflow="fold", min_width=24)
+    for index, result in enumerate(results, start=1):
+        coverage = report.analysis.document_coverage[result.path]
+        table.add_column(f"{index}", justify="center", footer=percent(coverage.percent))
+    table.add_column(
+        "system", justify="center", footer=percent(report.analysis.system_coverage.percent)
+    )
+    for overview in report.analysis.priorities:
+        priority = report.framework.priority(overview.priority_id)
+        label = f"{'  ' * priority.depth}{priority.title} [{priority.id}]"
+        cells = [_mark(r.alignment(priority.id).status) for r in results]
+        table.add_row(Text(label), *cells, _mark(overview.status))
+    console.print(table)
+    for index, result in enumerate(results, start=1):
+        console.print(f"  {index}  {result.path}")
+    console.print()
+
+
+def _gaps(console: Console, report: Report) -> None:
+    analysis = report.analysis
+    table = Table(
+        title="Gaps: framework priorities not addressed", box=box.SIMPLE, title_justify="left"
+    )
+    table.add_column("Document")
+    table.add_column("Missing priorities", overflow="fold")
+    if analysis.unaddressed:
+        table.add_row(
+            Text("every document", style="bold red"),
+            ", ".join(_title(report, i) for i in analysis.unaddressed),
+        )
+    for path, missing in analysis.missed.items():
+        if missing:
+            required = set(analysis.required_gaps.get(path, ()))
+            names = [
+                f"{_title(report, i)}{' (required)' if i in required else ''}" for i in missing
+            ]
+            table.add_row(short_name(path), ", ".join(names))
+    if table.row_count:
+        console.print(table)
+    else:
+        console.print("Gaps: every document addresses every priority.")
+    console.print()
+
+
+def _overlaps(console: Console, report: Report) -> None:
+    overlaps = report.analysis.overlaps
+    if not overlaps:
+        console.print("Overlaps: no priority is addressed by two or more documents.\n")
+        return
+    table = Table(
+        title="Overlaps: priorities several partners address", box=box.SIMPLE, title_justify="left"
+    )
+    table.add_column("Priority", overflow="fold")
+    table.add_column("#", justify="right")
+    table.add_column("Aligned", overflow="fold")
+    table.add_column("Partial", overflow="fold")
+    for overview in overlaps:
+        table.add_row(
+            _title(report, overview.priority_id),
+            str(len(overview.aligned) + len(overview.partial)),
+            ", ".join(short_name(p) for p in overview.aligned) or "—",
+            ", ".join(short_name(p) for p in overview.partial) or "—",
+        )
+    console.print(table)
+    console.print()
+
+
+def _outside(console: Console, report: Report) -> None:
+    analysis = report.analysis
+    table = Table(
+        title="Outside the framework: stated priorities that match no framework priority",
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    table.add_column("Document")
+    table.add_column("Stated priority", overflow="fold")
+    table.add_column("Where", overflow="fold")
+    for path, statements in analysis.outside.items():
+        for statement in statements:
+            table.add_row(short_name(path), statement.text, where(statement.location))
+    if table.row_count:
+        console.print(table)
+    else:
+        console.print("Outside the framework: none; every stated priority matches the framework.")
+    console.print()
+    if analysis.shared_outside:
+        shared = Table(
+            title="Shared outside the framework (candidates for the framework)",
+            box=box.SIMPLE,
+            title_justify="left",
+        )
+        shared.add_column("Theme", overflow="fold")
+        shared.add_column("Documents", overflow="fold")
+        for group in analysis.shared_outside:
+            shared.add_row(group.label, ", ".join(short_name(p) for p in group.documents))
+        console.print(shared)
+        console.print()
+
+
+def _evidence(console: Console, report: Report) -> None:
+    for result in report.documents:
+        if result.status != "ok":
+            continue
+        table = Table(title=f"Evidence · {result.path}", box=box.SIMPLE, title_justify="left")
+        table.add_column("Priority", overflow="fold", max_width=28)
+        table.add_column("Verdict", no_wrap=True)
+        table.add_column("Score", justify="right")
+        table.add_column("Quote", overflow="fold")
+        table.add_column("Where", overflow="fold", max_width=30)
+        for alignment in result.alignments:
+            verdict = _mark(alignment.status, label=True)
+            title = _title(report, alignment.priority_id)
+            if not alignment.evidence:
+                table.add_row(
+                    title,
+                    verdict,
+                    f"{alignment.score:.2f}",
+                    Text("no passage reaches the partial threshold", style="dim"),
+                    "",
+                )
+                continue
+            best = alignment.evidence[0]
+            table.add_row(
+                title,
+                verdict,
+                f"{alignment.score:.2f}",
+                _quote(best.text, best.kind),
+                where(best.location),
+            )
+        console.print(table)
+        console.print()
+
+
+def _quote(text: str, kind: str) -> str:
+    clipped = text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "…"
+    return f"“{clipped}” ({kind})"
+
+
+def _problems(console: Console, report: Report) -> None:
+    for result in report.errors:
+        console.print(Text(f"error: {result.error}", style="bold red"))
+    for result in report.documents:
+        for warning in result.warnings:
+            console.print(Text(f"warning: {result.path}: {warning}", style="yellow"))
+    for skipped in report.skipped:
+        console.print(Text(f"skipped: {skipped.path} ({skipped.reason})", style="dim"))
+
+
+def _title(report: Report, priority_id: str) -> str:
+    return report.framework.priority(priority_id).title

@@ -1,0 +1,134 @@
+"""Golden files for every report format, built from a hand-made report (not from scoring), so
+that they change only when a renderer changes. Refresh with ``pytest --update-golden``."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from alignck.analyse import analyse
+from alignck.model import (
+    Alignment,
+    DocumentResult,
+    Evidence,
+    Framework,
+    Location,
+    Priority,
+    Report,
+    Skipped,
+    StatedMatch,
+    Statement,
+    Thresholds,
+)
+from alignck.renderers import RENDERERS, RenderOptions, renderer
+
+GOLDEN = Path(__file__).parent.parent / "golden"
+FRAMEWORK = Framework(
+    "Test system",
+    "priorities.yaml",
+    (
+        Priority("homes", "Warm homes"),
+        Priority("minds", "Mental health", required=True),
+        Priority("air", "Clean air", parent="homes", depth=1),
+    ),
+)
+
+
+def _stated(text: str, matches: tuple[str, ...], page: int | None) -> StatedMatch:
+    location = Location(page, 3, "Plan › Our priorities")
+    return StatedMatch(Statement(text, "priority", location, "list under heading"), matches, 0.6)
+
+
+def _report() -> Report:
+    quote = Evidence(
+        "We will insulate 300 homes by 2027.", Location(2, 7, "Plan › Homes"), 0.71, "commitment"
+    )
+    mention = Evidence(
+        "Many residents worry about their mental health.",
+        Location(None, 9, "Plan › Survey"),
+        0.3,
+        "context",
+    )
+    council = DocumentResult(
+        "docs/council-plan.pdf",
+        "ok",
+        format="pdf",
+        pages=4,
+        statements=(
+            _stated("Warm homes for all", ("homes",), 1),
+            _stated("Grow the local economy", (), 1),
+        ),
+        alignments=(
+            Alignment("homes", "aligned", 0.71, (quote,), 0.71),
+            Alignment("minds", "gap", 0.05),
+            Alignment("air", "gap", 0.0),
+        ),
+    )
+    trust = DocumentResult(
+        "docs/trust.md",
+        "ok",
+        format="markdown",
+        statements=(_stated("Grow our local economy", (), None),),
+        alignments=(
+            Alignment("homes", "partial", 0.3, (mention,), 0.0),
+            Alignment("minds", "partial", 0.3, (mention,), 0.0),
+            Alignment("air", "gap", 0.0),
+        ),
+    )
+    broken = DocumentResult("docs/broken.pdf", "error", error="docs/broken.pdf: not a readable PDF")
+    results = (broken, council, trust)
+    return Report(
+        FRAMEWORK,
+        results,
+        (Skipped("docs/notes.rtf", "unsupported format"),),
+        analyse(FRAMEWORK, results),
+        Thresholds(0.4, 0.14),
+    )
+
+
+@pytest.mark.parametrize("name", sorted(RENDERERS))
+def test_report_format_matches_golden_file(name: str, update_golden: bool) -> None:
+    out = io.StringIO()
+    renderer(name)(_report(), out, RenderOptions(color=False, width=100))
+    golden = GOLDEN / f"report.{name}"
+    if update_golden:
+        golden.write_text(out.getvalue(), encoding="utf-8")
+    assert out.getvalue() == golden.read_text(encoding="utf-8")
+
+
+def test_json_report_round_trips_and_keeps_required_fields() -> None:
+    out = io.StringIO()
+    renderer("json")(_report(), out, RenderOptions())
+    data = json.loads(out.getvalue())
+    assert data["gaps"]["unaddressed"] == ["air"]
+    assert data["gaps"]["required"] == {"docs/council-plan.pdf": ["minds"]}
+    assert data["overlaps"]["priorities"][0]["documents"] == [
+        "docs/council-plan.pdf",
+        "docs/trust.md",
+    ]
+    assert data["overlaps"]["shared_outside_framework"][0]["documents"] == [
+        "docs/council-plan.pdf",
+        "docs/trust.md",
+    ]
+    assert data["documents"][0]["status"] == "error"
+
+
+def test_terminal_report_reads_without_colour() -> None:
+    out = io.StringIO()
+    renderer("terminal")(_report(), out, RenderOptions(color=False, width=100))
+    text = out.getvalue()
+    assert "\x1b[" not in text
+    assert "✔ aligned" in text and "◐ partial" in text and "✘ gap" in text
+
+
+def test_terminal_report_in_colour_uses_ansi_codes() -> None:
+    out = io.StringIO()
+    renderer("terminal")(_report(), out, RenderOptions(color=True, width=100))
+    assert "\x1b[" in out.getvalue()
+
+
+def test_evidence_can_be_left_out() -> None:
+    out = io.StringIO()
+    renderer("terminal")(_report(), out, RenderOptions(width=100, evidence=False))
+    assert "We will insulate 300 homes" not in out.getvalue()
