@@ -1,0 +1,88 @@
+"""The ``alignck extract`` command's work: stated priorities per document, as a table or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from alignck.extract import stated_priorities
+from alignck.model import Statement
+from alignck.readers import discover
+from alignck.reading import Prepared, prepare
+
+Row = tuple[str, list[Statement], list[Statement]]
+
+
+def extract_documents(paths: Sequence[Path]) -> tuple[list[Row], list[str]]:
+    found = discover(paths)
+    rows: list[Row] = []
+    errors = [f"{s.path}: {s.reason}" for s in found.unsupported]
+    for path in found.files:
+        item = prepare(path)
+        if isinstance(item, Prepared):
+            statements = list(item.statements)
+            rows.append(
+                (
+                    str(path),
+                    stated_priorities(statements),
+                    [s for s in statements if s.kind == "commitment"],
+                )
+            )
+        else:
+            errors.append(str(item))
+    return rows, errors
+
+
+def render_extraction(
+    rows: list[Row], out: TextIO, fmt: str, commitments: bool, color: bool
+) -> None:
+    if fmt == "json":
+        data = [
+            {
+                "path": path,
+                "stated_priorities": [_statement(s) for s in stated],
+                **({"commitments": [_statement(s) for s in promised]} if commitments else {}),
+            }
+            for path, stated, promised in rows
+        ]
+        json.dump({"schema_version": 1, "documents": data}, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from alignck.renderers._common import short_name, where
+
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, width=120, highlight=False
+    )
+    for path, stated, promised in rows:
+        table = Table(
+            title=f"{path}: {len(stated)} stated priorities", box=box.SIMPLE, title_justify="left"
+        )
+        table.add_column("#", justify="right")
+        table.add_column("Kind")
+        table.add_column("Stated priority", overflow="fold")
+        table.add_column("Where", overflow="fold", max_width=40)
+        listed = stated + ([s for s in promised if s not in stated] if commitments else [])
+        for index, statement in enumerate(listed, start=1):
+            table.add_row(str(index), statement.kind, statement.text, where(statement.location))
+        if not listed:
+            console.print(f"{short_name(path)}: no stated priorities found")
+        else:
+            console.print(table)
+
+
+def _statement(statement: Statement) -> dict[str, object]:
+    location = statement.location
+    return {
+        "text": statement.text,
+        "kind": statement.kind,
+        "page": location.page,
+        "paragraph": location.paragraph,
+        "section": location.section,
+        "rule": statement.rule,
+    }

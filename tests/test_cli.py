@@ -1,0 +1,234 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck import __version__
+from alignck.cli import app
+from conftest import EXAMPLES, FRAMEWORK, ROOT
+
+runner = CliRunner()
+LABELLED = Path(__file__).parent / "data" / "labelled"
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args))
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout == f"alignck {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["check", "extract", "validate", "eval", "cache"])
+def test_every_command_has_help(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert len(result.stdout) > 100
+
+
+def test_exit_codes_are_documented_in_help() -> None:
+    text = invoke("--help").stdout
+    assert "Exit codes: 0" in text and "1 checked and the policy failed" in text
+
+
+def test_check_examples_shows_grid_gaps_overlaps_outside_and_evidence() -> None:
+    result = invoke("check", str(EXAMPLES), "--framework", str(FRAMEWORK))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for heading in ("Coverage", "Gaps:", "Overlaps:", "Outside the framework", "Evidence ·"):
+        assert heading in out
+    assert "✔" in out and "✘" in out
+    assert "Revitalise our town centres" in out
+
+
+def test_check_json_has_the_documented_shape() -> None:
+    result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "--format", "json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == 1
+    assert set(report) >= {"framework", "documents", "gaps", "overlaps", "summary"}
+    assert {"name", "path", "priorities"} <= set(report["framework"])
+    document = report["documents"][0]
+    assert {"path", "status", "error", "stated_priorities", "alignment"} <= set(document)
+    stated = document["stated_priorities"][0]
+    assert {"text", "page", "section", "matches"} <= set(stated)
+    alignment = document["alignment"][0]
+    assert {"priority_id", "status", "score", "evidence"} <= set(alignment)
+    assert alignment["status"] in ("aligned", "partial", "gap")
+    assert 0.0 <= alignment["score"] <= 1.0
+    evidence = [e for d in report["documents"] for a in d["alignment"] for e in a["evidence"]]
+    assert evidence and {"text", "page", "section"} <= set(evidence[0])
+
+
+def test_fail_under_fails_the_policy_with_exit_1() -> None:
+    result = invoke(
+        "check",
+        str(EXAMPLES / "wolds-district-economy-and-culture-strategy.docx"),
+        "-f",
+        str(FRAMEWORK),
+        "--fail-under",
+        "60",
+    )
+    assert result.exit_code == 1
+    assert (
+        invoke(
+            "check",
+            str(EXAMPLES / "riverside-and-wolds-icb-joint-forward-plan.md"),
+            "-f",
+            str(FRAMEWORK),
+            "--fail-under",
+            "10",
+        ).exit_code
+        == 0
+    )
+
+
+def test_required_priority_missed_fails_the_policy(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: air\n    title: Clean air\n"
+        "    required: true\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", str(make_document("plan.md")), "-f", str(framework))
+    assert result.exit_code == 1
+    assert "(required)" in result.stdout
+
+
+def test_corrupt_pdf_is_one_line_exit_2_and_the_others_are_still_checked(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    make_document("good.md")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\ngarbage")
+    result = invoke("check", str(tmp_path), "-f", str(FRAMEWORK), "--format", "json")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "broken.pdf" in lines[0] and "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    statuses = {Path(d["path"]).name: d["status"] for d in report["documents"]}
+    assert statuses == {"broken.pdf": "error", "good.md": "ok"}
+    assert "broken.pdf" in next(d["error"] for d in report["documents"] if d["error"])
+
+
+def test_broken_framework_gives_file_line_col_and_exit_2(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: a\n    title: A\n    keywords: oops\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", str(make_document("plan.md")), "-f", str(framework))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{framework}:5:15: priorities[0].keywords:")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_missing_document_is_a_usage_error(tmp_path: Path) -> None:
+    result = invoke("check", str(tmp_path / "missing.pdf"), "-f", str(FRAMEWORK))
+    assert result.exit_code == 2
+    assert result.stderr == f"alignck: error: {tmp_path / 'missing.pdf'}: no such file or folder\n"
+
+
+def test_unsupported_file_named_explicitly_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    result = invoke("check", str(path), "-f", str(FRAMEWORK))
+    assert result.exit_code == 2
+    assert "unsupported format (legacy Word .doc" in result.stderr
+
+
+def test_thresholds_are_checked(make_document) -> None:  # type: ignore[no-untyped-def]
+    path = str(make_document("plan.md"))
+    assert invoke("check", path, "-f", str(FRAMEWORK), "--aligned-threshold", "1.5").exit_code == 2
+    result = invoke(
+        "check",
+        path,
+        "-f",
+        str(FRAMEWORK),
+        "--aligned-threshold",
+        "0.2",
+        "--partial-threshold",
+        "0.3",
+    )
+    assert result.exit_code == 2 and "above the aligned threshold" in result.stderr
+
+
+def test_output_file_takes_its_format_from_the_extension(tmp_path: Path) -> None:
+    before = {p: p.read_bytes() for p in EXAMPLES.iterdir()}
+    for name, check_text in (
+        ("r.json", lambda t: json.loads(t)["schema_version"] == 1),
+        ("r.md", lambda t: t.startswith("# alignck report")),
+        ("r.csv", lambda t: t.startswith("document,priority_id")),
+    ):
+        target = tmp_path / name
+        result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "-o", str(target), "-q")
+        assert result.exit_code == 0 and result.stdout == ""
+        assert check_text(target.read_text(encoding="utf-8"))
+    assert {p: p.read_bytes() for p in EXAMPLES.iterdir()} == before
+
+
+def test_validate(tmp_path: Path) -> None:
+    assert invoke("validate", str(FRAMEWORK)).exit_code == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("framework: {name: x}\npriorities:\n  - {id: a}\n", encoding="utf-8")
+    result = invoke("validate", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr == f"{bad}:3:5: priorities[0].title: missing required key 'title'\n"
+
+
+def test_extract_lists_stated_priorities() -> None:
+    path = EXAMPLES / "riverside-vcs-alliance-strategy.md"
+    result = invoke("extract", str(path), "--format", "json")
+    assert result.exit_code == 0
+    texts = [s["text"] for s in json.loads(result.stdout)["documents"][0]["stated_priorities"]]
+    assert texts == [
+        "Tackle loneliness and isolation",
+        "Reach people facing multiple disadvantage",
+        "Grow volunteering across Riverside",
+        "Secure sustainable funding for community groups",
+    ]
+    table = invoke("extract", str(path))
+    assert "Tackle loneliness and isolation" in table.stdout
+
+
+def test_eval_reports_metrics_as_json() -> None:
+    result = invoke("eval", str(LABELLED), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["pairs"] == 6
+    assert set(summary["addressed"]) >= {"precision", "recall", "f1"}
+    assert summary["extraction"]["actual"] == 5
+    assert set(summary["per_priority"]) == {"mental-health", "warm-homes", "early-years"}
+
+
+def test_eval_calibrate_suggests_thresholds() -> None:
+    result = invoke("eval", str(LABELLED), "--calibrate")
+    assert result.exit_code == 0
+    assert "Suggested thresholds" in result.stdout and "thresholds: {aligned:" in result.stdout
+
+
+def test_internal_errors_exit_3_with_the_traceback(
+    monkeypatch: pytest.MonkeyPatch, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr("alignck.pipeline.check", boom)
+    result = invoke("check", str(make_document("plan.md")), "-f", str(FRAMEWORK))
+    assert result.exit_code == 3
+    assert "RuntimeError: kaboom" in result.stderr and "internal error" in result.stderr
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "alignck", "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0 and completed.stdout.strip() == f"alignck {__version__}"
