@@ -1,0 +1,1 @@
+"""Measure alignck against labelled data: dataset loading, metrics, calibration."""

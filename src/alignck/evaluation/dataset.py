@@ -1,0 +1,137 @@
+"""Load an evaluation dataset: a framework, documents and ``truth.yaml`` with the labels.
+
+The format is documented in docs/evaluation.md. Keys this module does not know are ignored, so
+datasets can carry notes and provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from alignck.errors import DatasetError
+from alignck.readers import READERS
+
+LABELS = ("yes", "partial", "no")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    label: str
+    evidence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TruthDocument:
+    doc: str
+    path: Path
+    stated: tuple[str, ...]
+    sub: tuple[str, ...]
+    outside: tuple[str, ...]
+    aligns: dict[str, Label]
+    has_stated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    root: Path
+    framework: Path
+    documents: tuple[TruthDocument, ...]
+
+
+def load_dataset(
+    location: Path,
+    documents_dir: str | None = None,
+    labels_key: str = "aligns",
+    framework_key: str = "framework",
+) -> Dataset:
+    """Load ``location`` (a folder holding truth.yaml, or the truth file itself)."""
+    truth_path = location / "truth.yaml" if location.is_dir() else location
+    if not truth_path.is_file():
+        raise DatasetError("no truth.yaml here: an evaluation dataset needs one", str(location))
+    try:
+        data = yaml.load(
+            truth_path.read_text(encoding="utf-8-sig"),
+            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+        )
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise DatasetError(
+            f"not valid YAML: {getattr(error, 'problem', error)}", f"{truth_path}{where}"
+        ) from error
+    if not isinstance(data, dict):
+        raise DatasetError("expected a mapping with 'framework' and 'documents'", str(truth_path))
+    root = truth_path.parent
+    framework = data.get(framework_key)
+    if not isinstance(framework, str):
+        raise DatasetError(f"'{framework_key}' must name the framework file", str(truth_path))
+    entries = data.get("documents")
+    if not isinstance(entries, list) or not entries:
+        raise DatasetError("'documents' must be a non-empty list", str(truth_path))
+    documents = tuple(
+        _document(entry, i, root, truth_path, documents_dir, labels_key)
+        for i, entry in enumerate(entries)
+    )
+    return Dataset(root, (root / framework).resolve(), documents)
+
+
+def _document(
+    entry: Any, index: int, root: Path, truth: Path, documents_dir: str | None, labels_key: str
+) -> TruthDocument:
+    where = f"documents[{index}]"
+    if not isinstance(entry, dict) or not isinstance(entry.get("doc"), str):
+        raise DatasetError(f"{where}: expected a mapping with 'doc: path'", str(truth))
+    doc = entry["doc"]
+    path = _locate(root, doc, documents_dir, truth, where)
+    aligns = entry.get(labels_key) or {}
+    if not isinstance(aligns, dict):
+        raise DatasetError(
+            f"{where}.{labels_key}: expected a mapping of priority id to label", str(truth)
+        )
+    return TruthDocument(
+        doc=doc,
+        path=path,
+        stated=_texts(entry, "stated_priorities", where, truth),
+        sub=_texts(entry, "sub_priorities", where, truth),
+        outside=_texts(entry, "outside_framework", where, truth),
+        aligns={str(k): _label(v, f"{where}.{labels_key}.{k}", truth) for k, v in aligns.items()},
+        has_stated="stated_priorities" in entry,
+    )
+
+
+def _locate(root: Path, doc: str, documents_dir: str | None, truth: Path, where: str) -> Path:
+    path = root / doc
+    if documents_dir is None:
+        return path
+    folder = Path(documents_dir)
+    folder = folder if folder.is_absolute() or folder.exists() else root / documents_dir
+    for suffix in sorted(READERS):
+        candidate = folder / f"{Path(doc).stem}{suffix}"
+        if candidate.exists():
+            return candidate
+    raise DatasetError(f"{where}: no '{Path(doc).stem}.*' in {folder}", str(truth))
+
+
+def _texts(entry: dict[str, Any], key: str, where: str, truth: Path) -> tuple[str, ...]:
+    value = entry.get(key) or []
+    if not isinstance(value, list):
+        raise DatasetError(f"{where}.{key}: expected a list of strings", str(truth))
+    return tuple(str(item) for item in value)
+
+
+def _label(value: Any, where: str, truth: Path) -> Label:
+    if isinstance(value, dict):
+        label, evidence = value.get("label"), value.get("evidence")
+    else:
+        label, evidence = value, None
+    if isinstance(label, bool):  # an unquoted yes/no in YAML 1.1 arrives as a boolean
+        label = "yes" if label else "no"
+    if label not in LABELS:
+        raise DatasetError(
+            f"{where}: label must be one of yes, partial, no (got {label!r})", str(truth)
+        )
+    return Label(str(label), str(evidence) if evidence else None)

@@ -1,0 +1,161 @@
+"""Run the check pipeline over a labelled dataset and compare its verdicts with the truth."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alignck.errors import DatasetError
+from alignck.evaluation import metrics
+from alignck.evaluation.dataset import Dataset, TruthDocument
+from alignck.framework import load_framework
+from alignck.model import DocumentResult, Report, Thresholds
+from alignck.pipeline import check, resolve_thresholds
+
+_MISS_ORDER = {
+    ("gap", "yes"): 0,
+    ("aligned", "no"): 1,
+    ("gap", "partial"): 2,
+    ("partial", "no"): 3,
+    ("aligned", "partial"): 4,
+    ("partial", "yes"): 5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One labelled document × priority verdict."""
+
+    doc: str
+    priority_id: str
+    status: str
+    score: float
+    commitment: float
+    label: str
+    truth_evidence: str | None
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    dataset: str
+    thresholds: Thresholds
+    pairs: tuple[Pair, ...]
+    extraction: metrics.Score | None
+    extraction_by_doc: dict[str, metrics.Score]
+    errors: tuple[str, ...]
+    priorities: tuple[str, ...] = field(default=())
+
+    def verdicts(self, priority_id: str | None = None) -> list[tuple[str, str]]:
+        return [
+            (p.status, p.label)
+            for p in self.pairs
+            if priority_id is None or p.priority_id == priority_id
+        ]
+
+    def misses(self, limit: int = 10) -> list[Pair]:
+        wrong = [p for p in self.pairs if (p.status, p.label) in _MISS_ORDER]
+        wrong.sort(
+            key=lambda p: (_MISS_ORDER[(p.status, p.label)], -abs(p.score), p.doc, p.priority_id)
+        )
+        return wrong[:limit]
+
+
+def evaluate(
+    dataset: Dataset,
+    aligned: float | None = None,
+    partial: float | None = None,
+    jobs: int = 1,
+    use_cache: bool = False,
+) -> Result:
+    framework = load_framework(dataset.framework)
+    thresholds = resolve_thresholds(framework, aligned, partial)
+    known = {p.id for p in framework.priorities}
+    for document in dataset.documents:
+        unknown = sorted(set(document.aligns) - known)
+        if unknown:
+            raise DatasetError(
+                f"{document.doc}: labels for priorities not in the framework: {', '.join(unknown)}",
+                str(dataset.root / "truth.yaml"),
+            )
+    report = check(
+        [d.path for d in dataset.documents],
+        framework,
+        thresholds=thresholds,
+        jobs=jobs,
+        use_cache=use_cache,
+    )
+    return compare(dataset, report)
+
+
+def compare(dataset: Dataset, report: Report) -> Result:
+    by_path = {Path(r.path).resolve(): r for r in report.documents}
+    pairs: list[Pair] = []
+    errors: list[str] = []
+    extraction_by_doc: dict[str, metrics.Score] = {}
+    for truth in dataset.documents:
+        result = by_path.get(truth.path.resolve())
+        if result is None or result.status == "error":
+            errors.append(result.error if result and result.error else f"{truth.doc}: not read")
+        pairs.extend(_pairs(truth, result))
+        if truth.has_stated:
+            extraction_by_doc[truth.doc] = _extraction(truth, result)
+    extraction = metrics.combine(extraction_by_doc.values()) if extraction_by_doc else None
+    return Result(
+        str(dataset.root),
+        report.thresholds,
+        tuple(pairs),
+        extraction,
+        extraction_by_doc,
+        tuple(errors),
+        tuple(p.id for p in report.framework.priorities),
+    )
+
+
+def _pairs(truth: TruthDocument, result: DocumentResult | None) -> list[Pair]:
+    pairs = []
+    for priority_id, label in sorted(truth.aligns.items()):
+        if result is None or result.status == "error":
+            pairs.append(
+                Pair(truth.doc, priority_id, "gap", 0.0, 0.0, label.label, label.evidence, ())
+            )
+            continue
+        alignment = result.alignment(priority_id)
+        pairs.append(
+            Pair(
+                truth.doc,
+                priority_id,
+                alignment.status,
+                alignment.score,
+                alignment.commitment,
+                label.label,
+                label.evidence,
+                tuple(e.text for e in alignment.evidence),
+            )
+        )
+    return pairs
+
+
+def _extraction(truth: TruthDocument, result: DocumentResult | None) -> metrics.Score:
+    extracted = (
+        [s.statement.text for s in result.stated_priorities]
+        if result is not None and result.status == "ok"
+        else []
+    )
+    return metrics.extraction(extracted, truth.stated, truth.sub)
+
+
+def relabel(pairs: Sequence[Pair], thresholds: Thresholds) -> list[tuple[str, str]]:
+    """Verdicts the same scores would get under other thresholds (for calibration)."""
+    out = []
+    for pair in pairs:
+        status = (
+            "aligned"
+            if pair.commitment >= thresholds.aligned and pair.score >= thresholds.aligned
+            else "partial"
+            if pair.score >= thresholds.partial
+            else "gap"
+        )
+        out.append((status, pair.label))
+    return out

@@ -1,0 +1,129 @@
+"""Rich tables for ``alignck eval``."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+
+def _f(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
+    console = Console(
+        file=out, force_terminal=color, no_color=not color, width=120, highlight=False
+    )
+    thresholds = summary["thresholds"]
+    console.print(Text(f"alignck eval · {summary['dataset']}", style="bold"))
+    console.print(
+        f"{summary['documents']} documents, {summary['pairs']} labelled pairs; "
+        f"thresholds aligned {thresholds['aligned']}, partial {thresholds['partial']}"
+    )
+    for error in summary["errors"]:
+        console.print(Text(f"error: {error}", style="red"))
+    headline = Table(box=box.SIMPLE, title="Overall", title_justify="left")
+    for column in ("measure", "precision", "recall", "F1", "detail"):
+        headline.add_column(column, justify="left" if column in ("measure", "detail") else "right")
+    for name in ("addressed", "strong"):
+        score = summary[name]
+        headline.add_row(
+            name,
+            _f(score["precision"]),
+            _f(score["recall"]),
+            _f(score["f1"]),
+            f"macro F1 {_f(summary['macro'][name + '_f1'])}",
+        )
+    headline.add_row("exact (3-class)", "", "", "", f"agreement {_f(summary['exact'])}")
+    if summary["extraction"]:
+        score = summary["extraction"]
+        headline.add_row(
+            "extraction",
+            _f(score["precision"]),
+            _f(score["recall"]),
+            _f(score["f1"]),
+            f"{score['found']}/{score['actual']} stated found",
+        )
+    console.print(headline)
+    _per_priority(console, summary)
+    _misses(console, summary)
+    if "calibration" in summary:
+        _calibration(console, summary["calibration"])
+
+
+def _per_priority(console: Console, summary: dict[str, Any]) -> None:
+    table = Table(box=box.SIMPLE, title="Per priority", title_justify="left")
+    for column in ("priority", "pairs", "addressed P", "R", "F1", "strong F1", "exact"):
+        table.add_column(column, justify="left" if column == "priority" else "right")
+    for priority_id, row in summary["per_priority"].items():
+        addressed = row["addressed"]
+        table.add_row(
+            priority_id,
+            str(row["pairs"]),
+            _f(addressed["precision"]),
+            _f(addressed["recall"]),
+            _f(addressed["f1"]),
+            _f(row["strong"]["f1"]),
+            _f(row["exact"]),
+        )
+    console.print(table)
+
+
+def _misses(console: Console, summary: dict[str, Any]) -> None:
+    if not summary["misses"]:
+        return
+    table = Table(
+        box=box.SIMPLE, title="Worst misses (what alignck said vs. the truth)", title_justify="left"
+    )
+    table.add_column("document", overflow="fold", max_width=30)
+    table.add_column("priority", overflow="fold", max_width=22)
+    table.add_column("said")
+    table.add_column("truth")
+    table.add_column("evidence", overflow="fold")
+    for miss in summary["misses"]:
+        ours = miss["evidence"][0] if miss["evidence"] else "(none above threshold)"
+        theirs = miss["truth_evidence"] or "(no quote)"
+        table.add_row(
+            miss["doc"],
+            miss["priority_id"],
+            f"{miss['predicted']} {miss['score']:.2f}",
+            miss["label"],
+            f"said: “{ours}”\ntruth: “{theirs}”",
+        )
+    console.print(table)
+
+
+def _calibration(console: Console, calibration: dict[str, Any]) -> None:
+    suggested = calibration["suggested"]
+    console.print(
+        Text(
+            f"Suggested thresholds: aligned {suggested['aligned']}, partial "
+            f"{suggested['partial']} (addressed F1 "
+            f"{_f(calibration['addressed']['f1'])}, strong F1 "
+            f"{_f(calibration['strong']['f1'])})",
+            style="bold",
+        )
+    )
+    console.print("Put them in the framework file to use them by default:")
+    console.print(
+        f"  thresholds: {{aligned: {suggested['aligned']}, partial: {suggested['partial']}}}"
+    )
+    for name, curve in (
+        ("partial threshold → addressed", calibration["partial_curve"]),
+        ("aligned threshold → strong", calibration["aligned_curve"]),
+    ):
+        table = Table(box=box.SIMPLE, title=name, title_justify="left")
+        for column in ("threshold", "precision", "recall", "F1"):
+            table.add_column(column, justify="right")
+        for point in curve:
+            table.add_row(
+                f"{point['threshold']:.3f}",
+                _f(point["precision"]),
+                _f(point["recall"]),
+                _f(point["f1"]),
+            )
+        console.print(table)

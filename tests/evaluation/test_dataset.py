@@ -1,0 +1,78 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import DatasetError
+from alignck.evaluation.dataset import load_dataset
+from alignck.evaluation.run import evaluate
+
+LABELLED = Path(__file__).parent.parent / "data" / "labelled"
+
+
+def test_loads_labels_evidence_and_stated_priorities() -> None:
+    dataset = load_dataset(LABELLED)
+    first = dataset.documents[0]
+    assert first.aligns["mental-health"].label == "yes"
+    assert first.aligns["mental-health"].evidence == "We will open crisis cafes"
+    assert first.aligns["warm-homes"].label == "no"
+    assert first.stated == ("Better mental health for everyone", "Good jobs")
+    assert dataset.framework == (LABELLED / "priorities.yaml").resolve()
+
+
+def test_documents_can_be_read_from_another_folder(tmp_path: Path) -> None:
+    (tmp_path / "truth.yaml").write_text(
+        "framework: f.yaml\ndocuments:\n  - doc: docs/plan.md\n    aligns: {a: 'no'}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "plan.pdf").write_bytes(b"%PDF")
+    dataset = load_dataset(tmp_path, "pdf")
+    assert dataset.documents[0].path == tmp_path / "pdf" / "plan.pdf"
+    with pytest.raises(DatasetError, match=r"no .plan\.\*."):
+        load_dataset(tmp_path, "docx")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("documents: []\n", "'framework' must name the framework file"),
+        ("framework: f.yaml\n", "'documents' must be a non-empty list"),
+        (
+            "framework: f.yaml\ndocuments:\n  - doc: d.md\n    aligns: {a: maybe}\n",
+            "label must be one of yes, partial, no",
+        ),
+        ("framework: [\n", "not valid YAML"),
+    ],
+)
+def test_malformed_truth_files(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "truth.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DatasetError, match=message):
+        load_dataset(tmp_path)
+
+
+def test_unquoted_yes_no_labels_are_accepted(tmp_path: Path) -> None:
+    (tmp_path / "truth.yaml").write_text(
+        "framework: f.yaml\ndocuments:\n  - doc: d.md\n    aligns: {a: yes, b: no}\n",
+        encoding="utf-8",
+    )
+    labels = load_dataset(tmp_path).documents[0].aligns
+    assert (labels["a"].label, labels["b"].label) == ("yes", "no")
+
+
+def test_evaluation_compares_verdicts_with_the_labels() -> None:
+    result = evaluate(load_dataset(LABELLED))
+    assert len(result.pairs) == 6
+    by_key = {(p.doc, p.priority_id): p for p in result.pairs}
+    assert by_key[("docs/plan-a.md", "mental-health")].status == "aligned"
+    assert by_key[("docs/plan-b.md", "warm-homes")].status == "aligned"
+    assert result.extraction is not None and result.extraction.actual == 5
+
+
+def test_labels_for_unknown_priorities_are_an_error(tmp_path: Path) -> None:
+    (tmp_path / "truth.yaml").write_text(
+        f"framework: {LABELLED / 'priorities.yaml'}\ndocuments:\n"
+        f"  - doc: {LABELLED / 'docs' / 'plan-a.md'}\n    aligns: {{nope: 'no'}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DatasetError, match="not in the framework: nope"):
+        evaluate(load_dataset(tmp_path))
