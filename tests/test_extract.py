@@ -140,3 +140,26 @@ def test_statement_locations() -> None:
     statement = stated_priorities(extract(doc))[0]
     assert statement.location.paragraph == 2
     assert statement.location.section == "Our priorities"
+
+
+def test_flattened_lists_split_where_an_item_introduces_the_next_ones() -> None:
+    # Word and PDF often lose list nesting: the measures under an item ending with ':' are
+    # not priorities of the lead-in that introduced the first items.
+    doc = _doc(
+        ("paragraph", "Our approach will focus on:"),
+        ("list_item", "Better networks", 1, "1."),
+        ("list_item", "Regeneration", 1, "2."),
+        ("list_item", "The network strategy will involve:", 1, "3."),
+        ("list_item", "managing street works", 1, "•"),
+        ("list_item", "parking strategy", 1, "•"),
+    )
+    assert _stated(doc) == ["Better networks", "Regeneration"]
+
+
+def test_a_change_from_numbers_to_bullets_starts_a_new_list() -> None:
+    doc = _doc(
+        ("paragraph", "Our priorities are:"),
+        ("list_item", "Warm homes", 1, "1."),
+        ("list_item", "a point that is not a priority", 1, "•"),
+    )
+    assert _stated(doc) == ["Warm homes"]

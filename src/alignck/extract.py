@@ -131,11 +131,11 @@ def _listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 
 
 def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
+    """Consecutive list items that form one list; ``start`` is the index of the first."""
     run: list[Block] = []
     start = 0
     for index, block in enumerate(blocks):
-        restarts = run and block.marker in ("1.", "1)", "a.", "a)") and block.level == run[0].level
-        if block.kind == "list_item" and not restarts:
+        if block.kind == "list_item" and not (run and _starts_new_list(run, block)):
             if not run:
                 start = index
             run.append(block)
@@ -148,12 +148,25 @@ def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
         yield start, run
 
 
+def _starts_new_list(run: list[Block], block: Block) -> bool:
+    """Numbering restarts, an item ending with ':' introduces what follows, or the marker
+    changes between numbers and bullets at the same level (flattened Word and PDF lists)."""
+    previous = run[-1]
+    if previous.text.rstrip().endswith(":"):
+        return True
+    if block.level != run[0].level:
+        return False
+    if block.marker in ("1.", "1)", "a.", "a)"):
+        return True
+    return (block.marker == "•") != (previous.marker == "•")
+
+
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     """What introduces the list starting at ``start``: 'lead-in', 'heading' or nothing."""
     previous = blocks[start - 1] if start else None
     if previous is None:
         return None
-    if previous.kind == "paragraph":
+    if previous.kind in ("paragraph", "list_item"):
         last = sentences(previous.text)[-1]
         if last.endswith(":") and _LEAD_IN.search(last):
             return "lead-in"
