@@ -74,3 +74,8 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
 )
 def test_sentence_roles(text: str, role: str) -> None:
     assert sentence_role(text) == role
+
+
+def test_strategy_words_are_not_topical_but_still_name_statements() -> None:
+    assert terms("improve outcomes by working together") == []
+    assert terms("improve outcomes", topical=False) == ["improv", "outcom"]

@@ -115,3 +115,64 @@ def test_scores_are_between_zero_and_one(matcher: Matcher, make_document) -> Non
     for verdict in _verdicts(matcher, make_document("plan.docx")).values():
         assert 0.0 <= verdict.score <= 1.0
         assert verdict.commitment <= verdict.score + 1e-9
+
+
+def test_one_shared_word_never_makes_an_alignment(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: homes\n"
+        "    title: Healthy homes and sustainable places\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
+    path = make_document(
+        "x.md", [("h1", "Plan"), ("h2", "Our priorities"), ("ul", ["Be a great place to work"])]
+    )
+    verdict = _verdicts(matcher, path)["homes"]
+    assert verdict.status == "partial"
+    assert verdict.commitment == 0.0
+
+
+def test_a_sentence_counts_mostly_for_the_priority_it_is_about(
+    matcher: Matcher, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # 'talking therapies' is mental health; the one word 'homes' should not make it count as
+    # much for warm homes.
+    path = make_document(
+        "x.md",
+        [
+            ("h1", "Plan"),
+            (
+                "p",
+                "We will offer talking therapies and "
+                "mental health support to people in their homes.",
+            ),
+        ],
+    )
+    verdicts = _verdicts(matcher, path)
+    assert verdicts["mental-health"].score > 3 * verdicts["warm-homes"].score
+
+
+def test_scores_are_comparable_between_short_and_long_documents(
+    matcher: Matcher, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    sentence = ("p", "We will open crisis cafes to tackle loneliness and improve mental health.")
+    filler = [("p", f"Paragraph {i} is about roads, bins and parking permits.") for i in range(60)]
+    short = _verdicts(matcher, make_document("short.md", [("h1", "Plan"), sentence]))
+    long = _verdicts(matcher, make_document("long.md", [("h1", "Plan"), sentence, *filler]))
+    assert long["mental-health"].score < short["mental-health"].score
+    assert long["mental-health"].status == short["mental-health"].status == "aligned"
+
+
+def test_strategy_vocabulary_alone_is_not_a_match(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: a\n"
+        "    title: Deliver the best outcomes by working together\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    path = make_document(
+        "x.md", [("h1", "Plan"), ("p", "We will work together to deliver the best outcomes.")]
+    )
+    assert _verdicts(matcher, path)["a"].status == "gap"

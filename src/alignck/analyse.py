@@ -76,7 +76,9 @@ def _overview(priority_id: str, results: Sequence[DocumentResult]) -> PriorityOv
 def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGroup, ...]:
     """Group out-of-framework statements that several documents share (single-link)."""
     items = [
-        (path, s.text, set(terms(s.text))) for path, found in sorted(outside.items()) for s in found
+        (path, s.text, set(terms(s.text, topical=False)))
+        for path, found in sorted(outside.items())
+        for s in found
     ]
     parent = list(range(len(items)))
 

@@ -76,7 +76,7 @@ def _location(block: Block) -> Location:
 
 def _statement(text: str, block: Block, rule: str) -> Statement | None:
     text = _tidy(text)
-    if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text):
+    if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text, topical=False):
         return None
     kind: StatementKind = "commitment" if _reads_as_commitment(text) else "priority"
     return Statement(text, kind, _location(block), rule)
@@ -299,7 +299,7 @@ def _deduplicate(statements: list[Statement]) -> list[Statement]:
     seen: dict[tuple[str, ...], Statement] = {}
     ordered: list[Statement] = []
     for statement in statements:
-        key = tuple(sorted(set(terms(statement.text))))
+        key = tuple(sorted(set(terms(statement.text, topical=False))))
         earlier = seen.get(key)
         if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
             continue

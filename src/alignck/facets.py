@@ -27,8 +27,14 @@ _PART_STARTS = (
     "Significantly|Double|Halve|Mobilize|Mobilise|Integrate|Upgrade|Facilitate|Expand|Make|"
     "Give|Keep|Tackle|Prevent|Work|Help|Enable"
 )
+_CLAUSE_VERBS = (
+    "tackle|address|reduce|promote|prevent|protect|improve|increase|ensure|support|strengthen|"
+    "end|eliminate|build|create|provide|enable|help|close|narrow|raise|cut|halve|double|keep"
+)
 # Sentence ends, and targets run together without punctuation ("... a day By 2030, reduce").
 _DESCRIPTION_BREAK = re.compile(rf"(?<=[.;!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
+# Clauses inside a sentence: ", tackle the causes of ... and address the climate crisis".
+_CLAUSE_BREAK = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{_CLAUSE_VERBS})\b)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +53,11 @@ class Facet:
 
 
 def description_parts(text: str) -> list[str]:
-    """Split a long description into its sentences and run-together targets."""
-    parts = [p.strip() for p in _DESCRIPTION_BREAK.split(text) if p and p.strip()]
+    """Split a long description into sentences, run-together targets and clauses."""
+    parts: list[str] = []
+    for part in _DESCRIPTION_BREAK.split(text):
+        if part and part.strip():
+            parts.extend(_clauses(part.strip()))
     merged: list[str] = []
     for part in parts:
         if merged and len(terms(part)) < 3:
@@ -56,6 +65,19 @@ def description_parts(text: str) -> list[str]:
         else:
             merged.append(part)
     return merged
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Cut at ', tackle ...' / 'and address ...' when both sides say something of their own."""
+    pieces: list[str] = []
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        before, after = sentence[start : found.start()], sentence[found.end() :]
+        if len(terms(before)) >= 3 and len(terms(after)) >= 2:
+            pieces.append(before.strip())
+            start = found.end()
+    pieces.append(sentence[start:].strip())
+    return [p for p in pieces if p]
 
 
 def build_facets(framework: Framework) -> list[Facet]:

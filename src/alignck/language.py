@@ -32,6 +32,17 @@ ensure ensuring make makes making take taking use using used way ways want wants
 new key main particular particularly ll ve re s d t e g ie eg www http https com org uk gov
 """.split()  # noqa: SIM905 - a word list reads better as prose
 )
+# Words every strategy uses whatever its subject: intent, praise and planning vocabulary.
+STRATEGY_WORDS = frozenset(
+    """
+give giving provide providing deliver delivering improve improving improvement support
+supporting work working help helping enable enabling promote promoting develop developing create
+creating build building achieve achieving continue continuing focus focusing strengthen
+strengthening enhance enhancing plan plans strategy strategies strategic priority priorities
+ambition ambitions aim aims objective objectives goal goals outcome outcomes commitment
+commitments approach best good better great everyone everybody together local ensure
+""".split()  # noqa: SIM905
+)
 
 # Irregular plurals the stemmer leaves apart.
 _LEMMAS = {
@@ -118,9 +129,14 @@ def phrase_key(text: str) -> str:
     return " ".join(stem(word) for word in _WORD.findall(plain) if not word.isdigit())
 
 
-def terms(text: str) -> list[str]:
-    """Content terms: stop words removed, the rest stemmed. Order kept, duplicates kept."""
-    return [stem(word) for word in words(text) if word not in STOP_WORDS and len(word) > 1]
+def terms(text: str, *, topical: bool = True) -> list[str]:
+    """Content terms, stemmed, in order. ``topical`` also drops the intent and planning words
+    every strategy uses (``STRATEGY_WORDS``): right for matching, wrong for naming a statement."""
+    return [
+        stem(word)
+        for word in words(text)
+        if word not in STOP_WORDS and len(word) > 1 and not (topical and word in STRATEGY_WORDS)
+    ]
 
 
 def sentences(text: str) -> list[str]:

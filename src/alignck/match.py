@@ -11,6 +11,7 @@ gap. Thresholds, sorting and evidence selection are decided here, not in the ren
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,7 @@ from alignck.model import (
     Thresholds,
 )
 from alignck.passages import Passage
-from alignck.similarity import facet_similarity, inverse_frequencies
+from alignck.similarity import facet_similarity, inverse_frequencies, shared_term_counts
 
 ROLE_WEIGHTS: dict[str, float] = {
     "priority": 1.0,
@@ -38,6 +39,9 @@ ROLE_WEIGHTS: dict[str, float] = {
 }
 COMMITTED_ROLES = ("priority", "commitment")
 MAX_EVIDENCE = 3
+LENGTH_PENALTY = 0.15
+COMPETITION = 1.0
+REPEAT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,36 +63,91 @@ class Matcher:
         self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
 
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
-        scores = self.passage_scores(passages)
+        scores, substantive = self.passage_scores(passages)
         alignments = tuple(
-            self._alignment(k, passages, scores) for k in range(len(self.framework.priorities))
+            self._alignment(k, passages, scores, substantive)
+            for k in range(len(self.framework.priorities))
         )
         return DocumentMatch(self._stated(statements, passages, scores), alignments)
 
-    def passage_scores(self, passages: Sequence[Passage]) -> Any:
-        """Matrix (passages × priorities) of how strongly each passage expresses each priority."""
+    def passage_scores(self, passages: Sequence[Passage]) -> tuple[Any, Any]:
+        """Matrices (passages × priorities): how strongly each passage expresses each priority,
+        and whether the match is substantive (two or more shared words, or a named keyword or
+        alias) rather than one word in common."""
         import numpy as np
 
         scores = np.zeros((len(passages), len(self.framework.priorities)))
         if not passages:
-            return scores
+            return scores, scores > 0
         idf = inverse_frequencies([*self.priority_terms, *(set(p.terms) for p in passages)])
         rows, cols, values = facet_similarity(
             [p.terms for p in passages], [p.phrase for p in passages], self.facets, idf
         )
         priority_of = np.array([f.priority for f in self.facets], dtype=np.intp)
+        substantive = shared_term_counts([p.terms for p in passages], self.priority_terms) >= 2
+        phrase = np.array([f.is_phrase for f in self.facets], dtype=bool)[cols]
+        substantive[rows[phrase], priority_of[cols[phrase]]] = True
+        values = self._discount_repeated_terms(passages, rows, cols, values, priority_of, idf)
         misses = np.zeros_like(scores)
         np.add.at(misses, (rows, priority_of[cols]), np.log1p(-np.minimum(values, 0.999)))
         scores = 1.0 - np.exp(misses)
+        if COMPETITION > 0:
+            # A sentence is mostly about one thing: a priority it matches much less well than
+            # its best one gets proportionally less credit.
+            best = scores.max(axis=1, keepdims=True)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                share = np.where(best > 0, scores / best, 0.0)
+            scores = scores * share**COMPETITION
         for k, exclusions in enumerate(self.exclusions):
             if exclusions:
                 for i, passage in enumerate(passages):
                     if any(_contains(passage.terms, e) for e in exclusions):
                         scores[i, k] = 0.0
-        return scores
+        return scores, substantive
 
-    def _alignment(self, k: int, passages: Sequence[Passage], scores: Any) -> Alignment:
-        column = scores[:, k]
+    def _discount_repeated_terms(
+        self,
+        passages: Sequence[Passage],
+        rows: Any,
+        cols: Any,
+        values: Any,
+        priority_of: Any,
+        idf: dict[str, float],
+    ) -> Any:
+        """Facets of one priority corroborate only with words not already counted.
+
+        A sentence sharing the single word 'safe' with both the title and the description of
+        'Keep our communities safe' has one piece of evidence, not two: each further facet
+        counts in proportion to the weight of the shared words that are new.
+        """
+        import numpy as np
+
+        groups: dict[tuple[int, int], list[int]] = {}
+        for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+            groups.setdefault((row, int(priority_of[col])), []).append(index)
+        values = values.copy()
+        for (row, _), members in groups.items():
+            if len(members) < 2:
+                continue
+            members.sort(key=lambda i: -values[i])
+            seen: set[str] = set()
+            passage_terms = set(passages[row].terms)
+            for index in members:
+                shared = passage_terms.intersection(self.facets[cols[index]].terms)
+                mass = sum(idf.get(t, 1.0) ** 2 for t in shared)
+                new = sum(idf.get(t, 1.0) ** 2 for t in shared - seen)
+                values[index] *= (new + REPEAT_WEIGHT * (mass - new)) / mass if mass else 0.0
+                seen |= shared
+        return np.asarray(values)
+
+    def _alignment(
+        self, k: int, passages: Sequence[Passage], scores: Any, substantive: Any
+    ) -> Alignment:
+        # The best of many sentences is higher by chance alone; dividing by a slowly growing
+        # function of the document's length keeps scores comparable between a one-sentence
+        # statement and a hundred-page strategy.
+        length = 1.0 + LENGTH_PENALTY * math.log(max(len(passages), 1))
+        column = scores[:, k] / length
         ranked = sorted(
             (
                 (float(column[i]) * ROLE_WEIGHTS[p.role], i)
@@ -99,7 +158,11 @@ class Matcher:
         )
         score = ranked[0][0] if ranked else 0.0
         committed = max(
-            (float(column[i]) for _, i in ranked if passages[i].role in COMMITTED_ROLES),
+            (
+                float(column[i])
+                for _, i in ranked
+                if passages[i].role in COMMITTED_ROLES and substantive[i, k]
+            ),
             default=0.0,
         )
         status = self._status(score, committed)

@@ -68,8 +68,8 @@ class Statement:
 class Thresholds:
     """Score cut-offs: at or above ``aligned`` is aligned, at or above ``partial`` is partial."""
 
-    aligned: float = 0.4
-    partial: float = 0.14
+    aligned: float = 0.2
+    partial: float = 0.08
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,18 @@ def facet_similarity(
     return rows[keep], cols[keep], values[keep]
 
 
+def shared_term_counts(
+    passage_terms: Sequence[tuple[str, ...]], unit_terms: Sequence[set[str]]
+) -> Any:
+    """Dense matrix (passages × units): how many distinct terms each pair shares."""
+    vocabulary: dict[str, int] = {}
+    passages = _binary_matrix(passage_terms, vocabulary)
+    units = _binary_matrix([tuple(sorted(u)) for u in unit_terms], vocabulary)
+    passages.resize((len(passage_terms), len(vocabulary)))
+    units.resize((len(unit_terms), len(vocabulary)))
+    return (passages @ units.T).toarray()
+
+
 def _phrase_found(phrase: str, passage: str) -> bool:
     from rapidfuzz import fuzz
 

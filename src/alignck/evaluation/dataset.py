@@ -33,6 +33,7 @@ class TruthDocument:
     outside: tuple[str, ...]
     aligns: dict[str, Label]
     has_stated: bool
+    has_outside: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ def _document(
         outside=_texts(entry, "outside_framework", where, truth),
         aligns={str(k): _label(v, f"{where}.{labels_key}.{k}", truth) for k, v in aligns.items()},
         has_stated="stated_priorities" in entry,
+        has_outside="outside_framework" in entry,
     )
 
 

@@ -38,6 +38,7 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
             "strong_f1": round(metrics.macro_f1(strong_scores), 4),
         },
         "extraction": result.extraction.as_dict() if result.extraction else None,
+        "outside_framework": result.outside.as_dict() if result.outside else None,
         "per_priority": per_priority,
         "misses": [_miss(p) for p in result.misses(misses)],
     }

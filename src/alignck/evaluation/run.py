@@ -44,6 +44,7 @@ class Result:
     pairs: tuple[Pair, ...]
     extraction: metrics.Score | None
     extraction_by_doc: dict[str, metrics.Score]
+    outside: metrics.Score | None
     errors: tuple[str, ...]
     priorities: tuple[str, ...] = field(default=())
 
@@ -94,6 +95,7 @@ def compare(dataset: Dataset, report: Report) -> Result:
     pairs: list[Pair] = []
     errors: list[str] = []
     extraction_by_doc: dict[str, metrics.Score] = {}
+    outside: list[tuple[bool, bool]] = []
     for truth in dataset.documents:
         result = by_path.get(truth.path.resolve())
         if result is None or result.status == "error":
@@ -101,6 +103,8 @@ def compare(dataset: Dataset, report: Report) -> Result:
         pairs.extend(_pairs(truth, result))
         if truth.has_stated:
             extraction_by_doc[truth.doc] = _extraction(truth, result)
+        if truth.has_outside and result is not None and result.status == "ok":
+            outside.extend(_outside(truth, result))
     extraction = metrics.combine(extraction_by_doc.values()) if extraction_by_doc else None
     return Result(
         str(dataset.root),
@@ -108,6 +112,7 @@ def compare(dataset: Dataset, report: Report) -> Result:
         tuple(pairs),
         extraction,
         extraction_by_doc,
+        metrics.binary(outside) if outside else None,
         tuple(errors),
         tuple(p.id for p in report.framework.priorities),
     )
@@ -144,6 +149,21 @@ def _extraction(truth: TruthDocument, result: DocumentResult | None) -> metrics.
         else []
     )
     return metrics.extraction(extracted, truth.stated, truth.sub)
+
+
+def _outside(truth: TruthDocument, result: DocumentResult) -> list[tuple[bool, bool]]:
+    """(predicted outside, truly outside) for extracted items that the truth lists."""
+    pairs = []
+    for stated in result.stated_priorities:
+        listed = [
+            t
+            for t in (*truth.stated, *truth.sub)
+            if metrics.same_priority(stated.statement.text, t)
+        ]
+        if listed:
+            truly = any(metrics.same_priority(t, o) for t in listed for o in truth.outside)
+            pairs.append((not stated.matches, truly))
+    return pairs
 
 
 def relabel(pairs: Sequence[Pair], thresholds: Thresholds) -> list[tuple[str, str]]:

@@ -48,6 +48,15 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
             _f(score["f1"]),
             f"{score['found']}/{score['actual']} stated found",
         )
+    if summary.get("outside_framework"):
+        score = summary["outside_framework"]
+        headline.add_row(
+            "outside framework",
+            _f(score["precision"]),
+            _f(score["recall"]),
+            _f(score["f1"]),
+            f"{score['actual']} labelled outside",
+        )
     console.print(headline)
     _per_priority(console, summary)
     _misses(console, summary)
