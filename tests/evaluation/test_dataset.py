@@ -76,3 +76,22 @@ def test_labels_for_unknown_priorities_are_an_error(tmp_path: Path) -> None:
     )
     with pytest.raises(DatasetError, match="not in the framework: nope"):
         evaluate(load_dataset(tmp_path))
+
+
+EXAMPLES_TRUTH = Path(__file__).parent.parent / "data" / "examples"
+
+
+def test_outside_framework_detection_is_measured() -> None:
+    result = evaluate(load_dataset(EXAMPLES_TRUTH))
+    assert result.outside is not None
+    assert result.outside.actual == 12  # labelled outside the framework across the six plans
+
+
+def test_hand_labelled_examples_stay_accurate() -> None:
+    # A regression guard on our own labelled documents (figures in benchmarks/accuracy.md).
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(EXAMPLES_TRUTH))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.75
+    assert metrics.strong(result.verdicts()).f1 >= 0.9
+    assert result.extraction is not None and result.extraction.f1 >= 0.9

@@ -101,7 +101,8 @@ def _document(
         outside=_texts(entry, "outside_framework", where, truth),
         aligns={str(k): _label(v, f"{where}.{labels_key}.{k}", truth) for k, v in aligns.items()},
         has_stated="stated_priorities" in entry,
-        has_outside="outside_framework" in entry,
+        # Out-of-framework labels are relative to the dataset's own framework.
+        has_outside="outside_framework" in entry and labels_key == "aligns",
     )
 
 
