@@ -32,8 +32,9 @@ class BlockBuilder:
         page: int | None = None,
         level: int = 0,
         marker: str | None = None,
+        cleaned: bool = False,
     ) -> None:
-        text = clean(text)
+        text = text if cleaned else clean(text)
         if text:
             self._append(kind, text, page, level, marker)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alignck.errors import ReadError
 from alignck.readers._pdflines import Line, OutlineEntry
-from alignck.readers._text import clean
+from alignck.readers._text import clean_lines
 
 
 def extract(path: Path) -> tuple[list[list[Line]], list[OutlineEntry]]:
@@ -47,27 +47,38 @@ def _outline(pdf: object) -> list[OutlineEntry]:
 def _page_lines(page: object) -> list[Line]:
     import pypdfium2.raw as raw
 
+    origin, font_size, font_weight = (
+        raw.FPDFText_GetCharOrigin,
+        raw.FPDFText_GetFontSize,
+        raw.FPDFText_GetFontWeight,
+    )
     textpage = page.get_textpage()  # type: ignore[attr-defined]
+    handle = textpage.raw
     try:
-        text = textpage.get_text_range()
+        raw_lines = textpage.get_text_range().split("\r\n")
+        # One clean-up pass for the whole page; character indices come from the raw lines.
+        cleaned_lines = clean_lines(raw_lines)
         x, y = ctypes.c_double(), ctypes.c_double()
+        x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []
         start = 0
-        for raw_line in text.split("\r\n"):
+        for raw_line, cleaned in zip(raw_lines, cleaned_lines, strict=True):
             first = start + len(raw_line) - len(raw_line.lstrip())
-            last = start + len(raw_line.rstrip()) - 1
+            end = start + len(raw_line.rstrip()) - 1
             start += len(raw_line) + 2
-            cleaned = clean(raw_line)
             if not cleaned:
                 continue
-            raw.FPDFText_GetCharOrigin(textpage, first, ctypes.byref(x), ctypes.byref(y))
-            size = raw.FPDFText_GetFontSize(textpage, first)
-            bold = (
-                raw.FPDFText_GetFontWeight(textpage, first) >= 600
-                and raw.FPDFText_GetFontWeight(textpage, max(first, last)) >= 600
+            origin(handle, first, x_ref, y_ref)
+            bold = _could_be_heading(cleaned) and (
+                font_weight(handle, first) >= 600 and font_weight(handle, max(first, end)) >= 600
             )
-            lines.append(Line(cleaned, round(size, 2), bold, x.value, y.value))
+            lines.append(Line(cleaned, round(font_size(handle, first), 2), bold, x.value, y.value))
         return lines
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
+
+
+def _could_be_heading(text: str) -> bool:
+    """Weight only matters for short lines without closing punctuation."""
+    return len(text) < 120 and not text.endswith((".", ",", ";", ":"))

@@ -13,13 +13,24 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x02\x0
 _BULLETS = "•●▪■◦‣∙·○◆►➢✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_BULLETS)}]|[-–—*+](?=\s)|o(?=\s{{1,3}}[A-Z]))\s*")
 NUMBER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?:\d{1,2}[.)]?)*)\s+(?=\S)")
+_ASCII_NOISE = re.compile(r"[\x00\x02\t]|  ")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean(text: str) -> str:
     """NFKC-normalise (folds ligatures such as 'ﬁ'), drop invisible marks, squeeze spaces."""
+    if text.isascii() and not _ASCII_NOISE.search(text):
+        return text.strip()
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_lines(lines: list[str]) -> list[str]:
+    """``clean`` applied to many lines at once (one normalisation pass for a whole page)."""
+    text = "\n".join(lines)
+    if not (text.isascii() and not _ASCII_NOISE.search(text)):
+        text = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_INVISIBLE))
+    return [line.strip() for line in text.split("\n")]
 
 
 def join_lines(lines: list[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import string
 from collections import Counter
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from alignck.readers._text import clean, join_lines, split_marker
 
 VERSION = "1"
 ENGINES = ("pdfium", "pypdf")
+_NOT_ALNUM = str.maketrans("", "", string.punctuation + string.whitespace + "‘’“”–—•…·")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -75,7 +77,9 @@ class _Assembler:
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
         for entry in outline:
-            self.outline_on_page.setdefault(entry.page, {})[_key(entry.title)] = entry.level + 1
+            self.outline_on_page.setdefault(entry.page, {})[_key(clean(entry.title))] = (
+                entry.level + 1
+            )
 
     def _is_heading_size(self, size: float) -> bool:
         return size >= self.body_size * 1.12 and size - self.body_size >= 1.0
@@ -91,14 +95,16 @@ class _Assembler:
         previous: Line | None = None
         start_x = 0.0
         for index, line in enumerate(lines):
-            heading_level = self._heading_level(line, lines, index, page)
+            item_marker, text = split_marker(line.text)
+            heading_level = (
+                0 if item_marker == "•" else self._heading_level(line, lines, index, page)
+            )
             if heading_level:
                 self._flush(current, kind, marker, page)
                 current, kind, marker = [], "paragraph", None
                 self._heading(line, heading_level, page, previous)
                 previous = line
                 continue
-            item_marker, text = split_marker(line.text)
             if previous is None and not item_marker and self._continues_last_page(line):
                 kind, marker, current = "continued", None, [line.text]
                 start_x = line.x
@@ -128,15 +134,15 @@ class _Assembler:
             self.builder.heading(line.text, level, page)
 
     def _heading_level(self, line: Line, lines: list[Line], index: int, page: int) -> int:
-        words = len(line.text.split())
-        if words == 0 or words > 20 or split_marker(line.text)[0] == "•":
+        words = line.text.count(" ") + 1
+        if words > 20:
             return 0
-        key = _key(line.text)
-        from_outline = self.outline_on_page.get(page, {}).get(key) or self.outline_on_page.get(
-            None, {}
-        ).get(key)
-        if from_outline:
-            return from_outline
+        titles = self.outline_on_page.get(page)
+        if titles or None in self.outline_on_page:
+            key = _key(line.text)
+            found = (titles or {}).get(key) or self.outline_on_page.get(None, {}).get(key)
+            if found:
+                return found
         if self._is_heading_size(line.size):
             return self.size_levels.get(round(line.size, 1), len(self.size_levels) + 1)
         if line.bold and words <= 12 and not line.text.rstrip().endswith((".", ",", ";", ":")):
@@ -175,11 +181,12 @@ class _Assembler:
         elif lines:
             block_kind: BlockKind = "list_item" if kind == "list_item" else "paragraph"
             level = 1 if kind == "list_item" else 0
-            self.builder.add(block_kind, join_lines(lines), page=page, level=level, marker=marker)
+            self.builder.add(block_kind, join_lines(lines), page, level, marker, cleaned=True)
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", clean(text).lower())
+    """Compare outline titles and lines by their letters and digits only."""
+    return text.lower().translate(_NOT_ALNUM)
 
 
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
