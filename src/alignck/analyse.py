@@ -23,6 +23,7 @@ from alignck.model import (
 
 _RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 SHARED_OUTSIDE_SIMILARITY = 0.6
+MAX_POSTINGS = 300
 
 
 def coverage(statuses: Iterable[Status]) -> Coverage:
@@ -74,7 +75,11 @@ def _overview(priority_id: str, results: Sequence[DocumentResult]) -> PriorityOv
 
 
 def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGroup, ...]:
-    """Group out-of-framework statements that several documents share (single-link)."""
+    """Group out-of-framework statements that several documents share (single-link).
+
+    Only statements sharing a word are compared (an inverted index), so thousands of
+    statements cost little more than their shared words.
+    """
     items = [
         (path, s.text, set(terms(s.text, topical=False)))
         for path, found in sorted(outside.items())
@@ -88,30 +93,40 @@ def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGr
             i = parent[i]
         return i
 
-    for i, (path_i, _, terms_i) in enumerate(items):
-        for j in range(i + 1, len(items)):
-            path_j, _, terms_j = items[j]
-            if path_i != path_j and _similarity(terms_i, terms_j) >= SHARED_OUTSIDE_SIMILARITY:
-                parent[root(j)] = root(i)
+    links = [0] * len(items)
+    for i, j in _candidate_pairs(items):
+        if _similarity(items[i][2], items[j][2]) >= SHARED_OUTSIDE_SIMILARITY:
+            parent[root(j)] = root(i)
+            links[i] += 1
+            links[j] += 1
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(root(i), []).append(i)
     shared = []
     for members in groups.values():
         if len({items[i][0] for i in members}) >= 2:
-            label = _central(members, items)
+            # The statement linked to most others names the group.
+            central = min(members, key=lambda i: (-links[i], len(items[i][1]), items[i][1]))
+            label = items[central][1]
             shared.append(OutsideGroup(label, tuple((items[i][0], items[i][1]) for i in members)))
     return tuple(sorted(shared, key=lambda g: (-len(g.documents), g.label)))
 
 
-def _central(members: list[int], items: list[tuple[str, str, set[str]]]) -> str:
-    """The statement most like the others in its group names the group."""
-
-    def closeness(i: int) -> tuple[float, int, str]:
-        total = sum(_similarity(items[i][2], items[j][2]) for j in members if j != i)
-        return (-total, len(items[i][1]), items[i][1])
-
-    return items[min(members, key=closeness)][1]
+def _candidate_pairs(items: list[tuple[str, str, set[str]]]) -> list[tuple[int, int]]:
+    """Pairs of statements from different documents that share at least one word."""
+    postings: dict[str, list[int]] = {}
+    for index, (_, _, words) in enumerate(items):
+        for word in words:
+            postings.setdefault(word, []).append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > MAX_POSTINGS:
+            continue  # a word this common names no particular theme
+        for a, i in enumerate(members):
+            for j in members[a + 1 :]:
+                if items[i][0] != items[j][0]:
+                    pairs.add((i, j))
+    return sorted(pairs)
 
 
 def _similarity(first: set[str], second: set[str]) -> float:

@@ -1,16 +1,21 @@
 """Decide, for every document and framework priority, aligned / partial / gap, with evidence.
 
 Each passage (sentence) gets a score per priority: the facets it matches (see
-:mod:`alignck.similarity`) combined as independent evidence (noisy-or), so a sentence that names
-several aspects of a priority outscores one that brushes against a single word. That score is
+:mod:`alignck.similarity`) combined as independent evidence (noisy-or), then scaled by its share
+of the sentence's best priority, since a sentence is mostly about one thing. That score is
 weighted by the passage's role: commitments and stated priorities count in full, context less,
-past achievements little, negated statements not at all. A priority is aligned when a commitment
-reaches the aligned threshold, partial when any evidence reaches the partial threshold, else a
-gap. Thresholds, sorting and evidence selection are decided here, not in the renderers.
+past achievements little, negated statements not at all. The document's score for a priority is
+its best weighted passage, divided by a slowly growing function of the document's length (the
+best of many sentences is higher by chance alone). A priority is aligned when a commitment that
+shares at least two words with it (or names one of its keywords) reaches the aligned threshold,
+partial when any evidence reaches the partial threshold, otherwise a gap. Thresholds, sorting
+and evidence selection are decided here, not in the renderers.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +33,7 @@ from alignck.model import (
     Thresholds,
 )
 from alignck.passages import Passage
-from alignck.similarity import facet_similarity, inverse_frequencies, shared_term_counts
+from alignck.similarity import TermSpace
 
 ROLE_WEIGHTS: dict[str, float] = {
     "priority": 1.0,
@@ -41,7 +46,6 @@ COMMITTED_ROLES = ("priority", "commitment")
 MAX_EVIDENCE = 3
 LENGTH_PENALTY = 0.15
 COMPETITION = 1.0
-REPEAT_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,125 +54,93 @@ class DocumentMatch:
     alignments: tuple[Alignment, ...]
 
 
+@dataclass(frozen=True)
+class PassageScores:
+    """Per passage × priority: score, and whether the match is substantive (two or more shared
+    words, or a named keyword or alias) rather than one word in common."""
+
+    scores: Any
+    substantive: Any
+
+
 class Matcher:
     """Scores documents against one framework; build once, call :meth:`match` per document."""
 
     def __init__(self, framework: Framework, thresholds: Thresholds) -> None:
         self.framework = framework
         self.thresholds = thresholds
-        self.facets = build_facets(framework)
-        self.priority_terms = [set[str]() for _ in framework.priorities]
-        for facet in self.facets:
-            self.priority_terms[facet.priority].update(facet.terms)
         self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
 
+    @functools.cached_property
+    def space(self) -> TermSpace:
+        """Built on first use, so a run answered wholly from the cache never needs it."""
+        facets = build_facets(self.framework)
+        priority_terms = [set[str]() for _ in self.framework.priorities]
+        for facet in facets:
+            priority_terms[facet.priority].update(facet.terms)
+        return TermSpace(facets, priority_terms)
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Names what the verdicts depend on besides the document: priorities and thresholds."""
+        text = repr((self.framework.priorities, self.thresholds))
+        return hashlib.sha256(text.encode()).hexdigest()
+
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
-        scores, substantive = self.passage_scores(passages)
-        alignments = tuple(
-            self._alignment(k, passages, scores, substantive)
-            for k in range(len(self.framework.priorities))
-        )
-        return DocumentMatch(self._stated(statements, passages, scores), alignments)
+        scored = self.passage_scores(passages)
+        alignments = self._alignments(passages, scored)
+        return DocumentMatch(self._stated(statements, passages, scored.scores), alignments)
 
-    def passage_scores(self, passages: Sequence[Passage]) -> tuple[Any, Any]:
-        """Matrices (passages × priorities): how strongly each passage expresses each priority,
-        and whether the match is substantive (two or more shared words, or a named keyword or
-        alias) rather than one word in common."""
+    def passage_scores(self, passages: Sequence[Passage]) -> PassageScores:
         import numpy as np
 
-        scores = np.zeros((len(passages), len(self.framework.priorities)))
+        shape = (len(passages), len(self.framework.priorities))
         if not passages:
-            return scores, scores > 0
-        idf = inverse_frequencies([*self.priority_terms, *(set(p.terms) for p in passages)])
-        rows, cols, values = facet_similarity(
-            [p.terms for p in passages], [p.phrase for p in passages], self.facets, idf
-        )
-        priority_of = np.array([f.priority for f in self.facets], dtype=np.intp)
-        substantive = shared_term_counts([p.terms for p in passages], self.priority_terms) >= 2
-        phrase = np.array([f.is_phrase for f in self.facets], dtype=bool)[cols]
-        substantive[rows[phrase], priority_of[cols[phrase]]] = True
-        values = self._discount_repeated_terms(passages, rows, cols, values, priority_of, idf)
-        misses = np.zeros_like(scores)
-        np.add.at(misses, (rows, priority_of[cols]), np.log1p(-np.minimum(values, 0.999)))
+            return PassageScores(np.zeros(shape), np.zeros(shape, dtype=bool))
+        found = self.space.similarities([p.terms for p in passages], [p.phrase for p in passages])
+        priority_of = self.space.facet_priority[found.cols]
+        substantive = found.shared_words >= 2
+        phrase = self.space.phrase[found.cols]
+        substantive[found.rows[phrase], priority_of[phrase]] = True
+        misses = np.zeros(shape)
+        np.add.at(misses, (found.rows, priority_of), np.log1p(-np.minimum(found.values, 0.999)))
         scores = 1.0 - np.exp(misses)
-        if COMPETITION > 0:
-            # A sentence is mostly about one thing: a priority it matches much less well than
-            # its best one gets proportionally less credit.
-            best = scores.max(axis=1, keepdims=True)
-            with np.errstate(invalid="ignore", divide="ignore"):
-                share = np.where(best > 0, scores / best, 0.0)
-            scores = scores * share**COMPETITION
+        best = scores.max(axis=1, keepdims=True)
+        share = np.divide(scores, best, out=np.zeros_like(scores), where=best > 0)
+        scores = scores * share**COMPETITION
+        self._apply_exclusions(passages, scores)
+        return PassageScores(scores, substantive)
+
+    def _apply_exclusions(self, passages: Sequence[Passage], scores: Any) -> None:
         for k, exclusions in enumerate(self.exclusions):
-            if exclusions:
+            for exclusion in exclusions:
+                needed = set(exclusion)
                 for i, passage in enumerate(passages):
-                    if any(_contains(passage.terms, e) for e in exclusions):
+                    if needed.issubset(passage.terms) and _contains(passage.terms, exclusion):
                         scores[i, k] = 0.0
-        return scores, substantive
 
-    def _discount_repeated_terms(
-        self,
-        passages: Sequence[Passage],
-        rows: Any,
-        cols: Any,
-        values: Any,
-        priority_of: Any,
-        idf: dict[str, float],
-    ) -> Any:
-        """Facets of one priority corroborate only with words not already counted.
-
-        A sentence sharing the single word 'safe' with both the title and the description of
-        'Keep our communities safe' has one piece of evidence, not two: each further facet
-        counts in proportion to the weight of the shared words that are new.
-        """
+    def _alignments(
+        self, passages: Sequence[Passage], scored: PassageScores
+    ) -> tuple[Alignment, ...]:
         import numpy as np
 
-        groups: dict[tuple[int, int], list[int]] = {}
-        for index, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
-            groups.setdefault((row, int(priority_of[col])), []).append(index)
-        values = values.copy()
-        for (row, _), members in groups.items():
-            if len(members) < 2:
-                continue
-            members.sort(key=lambda i: -values[i])
-            seen: set[str] = set()
-            passage_terms = set(passages[row].terms)
-            for index in members:
-                shared = passage_terms.intersection(self.facets[cols[index]].terms)
-                mass = sum(idf.get(t, 1.0) ** 2 for t in shared)
-                new = sum(idf.get(t, 1.0) ** 2 for t in shared - seen)
-                values[index] *= (new + REPEAT_WEIGHT * (mass - new)) / mass if mass else 0.0
-                seen |= shared
-        return np.asarray(values)
-
-    def _alignment(
-        self, k: int, passages: Sequence[Passage], scores: Any, substantive: Any
-    ) -> Alignment:
-        # The best of many sentences is higher by chance alone; dividing by a slowly growing
-        # function of the document's length keeps scores comparable between a one-sentence
-        # statement and a hundred-page strategy.
         length = 1.0 + LENGTH_PENALTY * math.log(max(len(passages), 1))
-        column = scores[:, k] / length
-        ranked = sorted(
-            (
-                (float(column[i]) * ROLE_WEIGHTS[p.role], i)
-                for i, p in enumerate(passages)
-                if column[i] > 0
-            ),
-            key=lambda item: (-item[0], item[1]),
-        )
-        score = ranked[0][0] if ranked else 0.0
-        committed = max(
-            (
-                float(column[i])
-                for _, i in ranked
-                if passages[i].role in COMMITTED_ROLES and substantive[i, k]
-            ),
-            default=0.0,
-        )
-        status = self._status(score, committed)
-        evidence = _evidence(ranked, passages, self.thresholds.partial) if status != "gap" else ()
-        priority_id = self.framework.priorities[k].id
-        return Alignment(priority_id, status, round(score, 4), evidence, round(committed, 4))
+        raw = scored.scores / length
+        roles = np.array([ROLE_WEIGHTS[p.role] for p in passages])
+        committed_role = np.array([p.role in COMMITTED_ROLES for p in passages], dtype=bool)
+        weighted = raw * roles[:, None] if len(passages) else raw
+        best = weighted.max(axis=0) if len(passages) else np.zeros(raw.shape[1])
+        committed_scores = np.where(committed_role[:, None] & scored.substantive, raw, 0.0)
+        committed = committed_scores.max(axis=0) if len(passages) else best
+        alignments = []
+        for k, priority in enumerate(self.framework.priorities):
+            score, promise = float(best[k]), float(committed[k])
+            status = self._status(score, promise)
+            evidence = () if status == "gap" else self._evidence(weighted[:, k], passages)
+            alignments.append(
+                Alignment(priority.id, status, round(score, 4), evidence, round(promise, 4))
+            )
+        return tuple(alignments)
 
     def _status(self, score: float, committed: float) -> Status:
         if committed >= self.thresholds.aligned:
@@ -177,11 +149,35 @@ class Matcher:
             return "partial"
         return "gap"
 
+    def _evidence(self, column: Any, passages: Sequence[Passage]) -> tuple[Evidence, ...]:
+        """The strongest distinct quotes, best first; ties keep document order."""
+        import numpy as np
+
+        floor = self.thresholds.partial * 0.75
+        candidates = np.flatnonzero(column >= floor)
+        if len(candidates) > 4 * MAX_EVIDENCE:
+            top = np.argpartition(-column[candidates], 4 * MAX_EVIDENCE)[: 4 * MAX_EVIDENCE]
+            candidates = candidates[top]
+        ordered = sorted(candidates.tolist(), key=lambda i: (-column[i], i))
+        chosen: list[Evidence] = []
+        seen: set[str] = set()
+        for index in ordered:
+            passage = passages[index]
+            if passage.text in seen:
+                continue
+            seen.add(passage.text)
+            score = round(float(column[index]), 4)
+            chosen.append(Evidence(passage.text, passage.location, score, passage.role))
+            if len(chosen) == MAX_EVIDENCE:
+                break
+        return tuple(chosen)
+
     def _stated(
         self, statements: Sequence[Statement], passages: Sequence[Passage], scores: Any
     ) -> tuple[StatedMatch, ...]:
         """Each statement with the framework priorities it reaches the partial threshold for."""
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
+        ids = [p.id for p in self.framework.priorities]
         results: list[StatedMatch] = []
         for statement in statements:
             index = position.get((statement.text, statement.location.paragraph))
@@ -190,28 +186,10 @@ class Matcher:
                 continue
             row = scores[index]
             order = sorted(range(len(row)), key=lambda k: (-row[k], k))
-            matched = tuple(
-                self.framework.priorities[k].id for k in order if row[k] >= self.thresholds.partial
-            )
+            matched = tuple(ids[k] for k in order if row[k] >= self.thresholds.partial)
             best = round(float(row[order[0]]), 4) if order else 0.0
             results.append(StatedMatch(statement, matched, best))
         return tuple(results)
-
-
-def _evidence(
-    ranked: list[tuple[float, int]], passages: Sequence[Passage], floor: float
-) -> tuple[Evidence, ...]:
-    chosen: list[Evidence] = []
-    seen: set[str] = set()
-    for score, index in ranked:
-        passage = passages[index]
-        if score < floor * 0.75 or passage.text in seen:
-            continue
-        seen.add(passage.text)
-        chosen.append(Evidence(passage.text, passage.location, round(score, 4), passage.role))
-        if len(chosen) == MAX_EVIDENCE:
-            break
-    return tuple(chosen)
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:

@@ -5,15 +5,23 @@ recall = S / weight(f) (how much of the facet the passage says) and precision = 
 (how much of the passage is about the facet); similarity = recall^0.7 · precision^0.3 · the
 facet's weight. A facet shorter than three average terms is scored as if it had three, so one
 shared word cannot fully express a two-word title. Keywords and aliases are phrases: all their
-terms must be present and rapidfuzz must find the phrase in order in the passage. Everything is
-computed with sparse matrices, so the cost grows with the number of shared terms, not with
-passages × facets.
+terms must be present and rapidfuzz must find the phrase in order in the passage. Within one
+passage and priority, a facet counts fully only for words a stronger facet has not already
+counted.
+
+The framework side (its vocabulary and facet matrices) is built once per framework; per
+document only the passages are turned into a sparse matrix over the framework's vocabulary (a
+passage word the framework never uses can only add to the passage's weight), so the cost grows
+with the shared words, not with passages × facets.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from alignck.facets import Facet
@@ -22,80 +30,127 @@ RECALL_EXPONENT = 0.7
 PRECISION_EXPONENT = 0.3
 MIN_FACET_TERMS = 3
 PHRASE_MATCH = 90.0
+REPEAT_WEIGHT = 0.5
 
 
-def inverse_frequencies(units: Iterable[set[str]]) -> dict[str, float]:
-    """Smoothed idf over the given units (framework priorities and document passages)."""
-    frequency: dict[str, int] = {}
-    total = 0
-    for unit in units:
-        total += 1
-        for term in unit:
-            frequency[term] = frequency.get(term, 0) + 1
-    return {t: math.log((1 + total) / (1 + df)) + 1.0 for t, df in frequency.items()}
+@dataclass(frozen=True)
+class Similarities:
+    """Non-zero passage × facet similarities, and distinct words shared per passage × priority."""
+
+    rows: Any
+    cols: Any
+    values: Any
+    shared_words: Any
 
 
-def facet_similarity(
-    passage_terms: Sequence[tuple[str, ...]],
-    passage_keys: Sequence[str],
-    facets: Sequence[Facet],
-    idf: dict[str, float],
-) -> tuple[Any, Any, Any]:
-    """Non-zero (passage index, facet index, similarity) triples as numpy arrays."""
-    import numpy as np
-    from scipy import sparse
+class TermSpace:
+    """The framework's vocabulary and facet matrices; build once, score many documents."""
 
-    vocabulary: dict[str, int] = {}
-    passages = _binary_matrix(passage_terms, vocabulary)
-    facet_matrix = _binary_matrix([f.terms for f in facets], vocabulary)
-    weights = np.array([idf.get(t, 1.0) ** 2 for t in vocabulary])
-    passages.resize((len(passage_terms), len(vocabulary)))
-    facet_matrix.resize((len(facets), len(vocabulary)))
-    shared = (passages @ sparse.diags(weights) @ facet_matrix.T).tocoo()
-    rows, cols = shared.row, shared.col
-    facet_mass = facet_matrix @ weights
-    phrase = np.array([f.is_phrase for f in facets], dtype=bool)
-    floor = MIN_FACET_TERMS * float(np.median(weights))
-    graded_mass = np.where(phrase, facet_mass, np.maximum(facet_mass, floor))
-    recall = shared.data / graded_mass[cols]
-    precision = shared.data / (passages @ weights)[rows]
-    facet_weight = np.array([f.weight for f in facets])
-    values = recall**RECALL_EXPONENT * precision**PRECISION_EXPONENT * facet_weight[cols]
-    candidates = phrase[cols]
-    complete = shared.data >= facet_mass[cols] * 0.999
-    values[candidates & ~complete] = 0.0
-    for index in np.flatnonzero(candidates & complete):
-        if not _phrase_found(facets[cols[index]].key, passage_keys[rows[index]]):
-            values[index] = 0.0
-    keep = values > 0
-    return rows[keep], cols[keep], values[keep]
+    def __init__(self, facets: Sequence[Facet], priority_terms: Sequence[set[str]]) -> None:
+        import numpy as np
 
+        self.facets = facets
+        self.vocabulary: dict[str, int] = {}
+        for facet in facets:
+            for term in facet.terms:
+                self.vocabulary.setdefault(term, len(self.vocabulary))
+        self.facet_matrix = self._matrix([f.terms for f in facets])
+        self.priority_matrix = self._matrix([tuple(t) for t in priority_terms])
+        self.priority_frequency = Counter(chain.from_iterable(priority_terms))
+        self.units = len(priority_terms)
+        self.facet_priority = np.array([f.priority for f in facets], dtype=np.int64)
+        self.phrase = np.array([f.is_phrase for f in facets], dtype=bool)
+        self.facet_weight = np.array([f.weight for f in facets])
 
-def shared_term_counts(
-    passage_terms: Sequence[tuple[str, ...]], unit_terms: Sequence[set[str]]
-) -> Any:
-    """Dense matrix (passages × units): how many distinct terms each pair shares."""
-    vocabulary: dict[str, int] = {}
-    passages = _binary_matrix(passage_terms, vocabulary)
-    units = _binary_matrix([tuple(sorted(u)) for u in unit_terms], vocabulary)
-    passages.resize((len(passage_terms), len(vocabulary)))
-    units.resize((len(unit_terms), len(vocabulary)))
-    return (passages @ units.T).toarray()
+    def _matrix(self, rows: Sequence[Sequence[str]]) -> Any:
+        import numpy as np
+        from scipy import sparse
+
+        indptr, indices = [0], []
+        vocabulary = self.vocabulary
+        for row in rows:
+            indices.extend(sorted({vocabulary[t] for t in row if t in vocabulary}))
+            indptr.append(len(indices))
+        data = np.ones(len(indices))
+        shape = (len(rows), max(len(vocabulary), 1))
+        return sparse.csr_matrix((data, indices, indptr), shape=shape)
+
+    def weights(self, passage_sets: Sequence[frozenset[str]]) -> dict[str, float]:
+        """idf² over the framework's priorities and this document's passages."""
+        frequency = Counter(chain.from_iterable(passage_sets))
+        frequency.update(self.priority_frequency)
+        total = self.units + len(passage_sets)
+        return {t: (math.log((1 + total) / (1 + df)) + 1.0) ** 2 for t, df in frequency.items()}
+
+    def similarities(self, terms: Sequence[tuple[str, ...]], keys: Sequence[str]) -> Similarities:
+        import numpy as np
+        from scipy import sparse
+
+        sets = [frozenset(t) for t in terms]
+        weight_of = self.weights(sets)
+        weights = np.array([weight_of.get(t, 1.0) for t in self.vocabulary])
+        passages = self._matrix([tuple(s) for s in sets])
+        passage_mass = np.array([sum(weight_of[t] for t in s) for s in sets])
+        shared = (passages @ sparse.diags(weights) @ self.facet_matrix.T).tocoo()
+        rows, cols = shared.row.astype(np.int64), shared.col.astype(np.int64)
+        facet_mass = self.facet_matrix @ weights
+        floor = MIN_FACET_TERMS * float(np.median(weights)) if len(weights) else 0.0
+        graded_mass = np.where(self.phrase, facet_mass, np.maximum(facet_mass, floor))
+        recall = shared.data / graded_mass[cols]
+        precision = shared.data / np.maximum(passage_mass[rows], 1e-12)
+        values = recall**RECALL_EXPONENT * precision**PRECISION_EXPONENT * self.facet_weight[cols]
+        values = self._phrases_only_whole(rows, cols, values, shared.data, facet_mass, keys)
+        keep = values > 0
+        rows, cols, values = rows[keep], cols[keep], values[keep]
+        values = self._discount_repeats(passages, weights, rows, cols, values)
+        shared_words = (passages @ self.priority_matrix.T).toarray()
+        return Similarities(rows, cols, values, shared_words)
+
+    def _phrases_only_whole(
+        self, rows: Any, cols: Any, values: Any, shared: Any, facet_mass: Any, keys: Sequence[str]
+    ) -> Any:
+        import numpy as np
+
+        candidates = self.phrase[cols]
+        complete = shared >= facet_mass[cols] * 0.999
+        values = values.copy()
+        values[candidates & ~complete] = 0.0
+        for index in np.flatnonzero(candidates & complete):
+            if not _phrase_found(self.facets[cols[index]].key, keys[rows[index]]):
+                values[index] = 0.0
+        return values
+
+    def _discount_repeats(
+        self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any
+    ) -> Any:
+        """A word a stronger facet of the same priority already counted counts REPEAT_WEIGHT.
+
+        A sentence sharing the one word 'safe' with both the title and the description of
+        'Keep our communities safe' has one piece of evidence, not two.
+        """
+        import numpy as np
+
+        if len(values) < 2:
+            return values
+        groups = self.facet_priority
+        group = rows * (int(groups.max()) + 1) + groups[cols]
+        order = np.lexsort((-values, group))
+        shared = passages[rows[order]].multiply(self.facet_matrix[cols[order]]).tocoo()
+        # shared.row is the position in ``order``: the first (group, word) pair is new.
+        _, first = np.unique(
+            group[order][shared.row] * (len(weights) + 1) + shared.col, return_index=True
+        )
+        new = np.zeros(shared.nnz, dtype=bool)
+        new[first] = True
+        mass = np.bincount(shared.row, weights=weights[shared.col], minlength=len(order))
+        fresh = np.bincount(shared.row[new], weights=weights[shared.col[new]], minlength=len(order))
+        factor = (fresh + REPEAT_WEIGHT * (mass - fresh)) / np.maximum(mass, 1e-12)
+        discounted = values.copy()
+        discounted[order] = values[order] * factor
+        return discounted
 
 
 def _phrase_found(phrase: str, passage: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.partial_ratio(phrase, passage) >= PHRASE_MATCH
-
-
-def _binary_matrix(rows: Sequence[tuple[str, ...]], vocabulary: dict[str, int]) -> Any:
-    import numpy as np
-    from scipy import sparse
-
-    indptr, indices = [0], []
-    for row in rows:
-        indices.extend(sorted({vocabulary.setdefault(term, len(vocabulary)) for term in row}))
-        indptr.append(len(indices))
-    data = np.ones(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocabulary), 1)))
