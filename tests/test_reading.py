@@ -31,7 +31,7 @@ def test_results_keep_input_order_whatever_the_workers(monkeypatch: pytest.Monke
     monkeypatch.setattr("alignck.reading._PARALLEL_MIN_BYTES", 0)
     paths = sorted(EXAMPLES.iterdir(), reverse=True)
     results = prepare_all(paths, jobs=2, use_cache=False)
-    assert [r.document.path for r in results if isinstance(r, Prepared)] == [str(p) for p in paths]
+    assert [r.path for r in results if isinstance(r, Prepared)] == [str(p) for p in paths]
 
 
 def test_second_run_reads_from_the_cache(monkeypatch: pytest.MonkeyPatch, make_document) -> None:  # type: ignore[no-untyped-def]
@@ -44,7 +44,7 @@ def test_second_run_reads_from_the_cache(monkeypatch: pytest.MonkeyPatch, make_d
 
     monkeypatch.setattr("alignck.reading.read_document", fail)
     [item] = prepare_all([path], use_cache=True)
-    assert isinstance(item, Prepared) and item.document.path == str(path)
+    assert isinstance(item, Prepared) and item.path == str(path)
 
 
 def test_edited_file_is_read_again(make_document) -> None:  # type: ignore[no-untyped-def]
@@ -52,7 +52,7 @@ def test_edited_file_is_read_again(make_document) -> None:  # type: ignore[no-un
     prepare_all([path], use_cache=True)
     path.write_text("# Changed\n\nWe will plant trees.\n", encoding="utf-8")
     [item] = prepare_all([path], use_cache=True)
-    assert isinstance(item, Prepared) and item.document.blocks[0].text == "Changed"
+    assert isinstance(item, Prepared) and item.passages[0].text == "Changed"
 
 
 def test_same_content_at_another_path_reports_the_new_path(make_document, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +61,7 @@ def test_same_content_at_another_path_reports_the_new_path(make_document, tmp_pa
     second.write_bytes(first.read_bytes())
     prepare_all([first], use_cache=True)
     [item] = prepare_all([second], use_cache=True)
-    assert isinstance(item, Prepared) and item.document.path == str(second)
+    assert isinstance(item, Prepared) and item.path == str(second)
 
 
 def test_corrupt_cache_entry_is_read_again(make_document, isolated_cache: Path) -> None:  # type: ignore[no-untyped-def]

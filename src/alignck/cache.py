@@ -1,7 +1,11 @@
-"""Cache of prepared documents (read, extracted, cut into passages), keyed by content hash.
+"""Cache of prepared documents and of their results, keyed by content hash.
 
-An entry's key is the SHA-256 of the file's bytes plus the reader's version and alignck's
-version, so an edited file, a new reader or a new release never sees a stale entry. Entries are
+Two kinds of entry share the folder. A prepared document (read, extracted, cut into passages)
+is keyed by the SHA-256 of the file's bytes, the reader and engine, alignck's version and a hash
+of the code that prepares documents. A document's result against a framework adds the
+framework's priorities and thresholds and a hash of all of alignck's code, so a re-run on
+unchanged files against an unchanged framework does no reading and no matching at all, while
+any change to the file, the framework, the thresholds or the code is a miss. Entries are
 written to a temporary file and renamed into place, so concurrent runs never see half an entry;
 an entry that cannot be loaded is deleted and the document read again. The whole folder is safe
 to delete at any time. ``ALIGNCK_CACHE_DIR`` moves it (tests use this).
@@ -29,6 +33,7 @@ _PREPARING_MODULES = (
     "model.py",
     "reading.py",
 )
+_ALL_MODULES = ("**/*.py",)
 
 
 def cache_dir() -> Path:
@@ -41,19 +46,26 @@ def cache_dir() -> Path:
 
 
 def key_for(data: bytes, reader: str) -> str:
+    """The key of a prepared document."""
     digest = hashlib.sha256(data)
     digest.update(f"\0{reader}\0{__version__}\0{_FORMAT}\0{code_fingerprint()}".encode())
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the code that prepares documents, so no change to it can meet a stale entry."""
+def result_key(document_key: str, matching: str) -> str:
+    """The key of a document's result; ``matching`` names the framework and thresholds."""
+    text = f"{document_key}\0{matching}\0{code_fingerprint(_ALL_MODULES)}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@lru_cache(maxsize=4)
+def code_fingerprint(modules: tuple[str, ...] = _PREPARING_MODULES) -> str:
+    """A hash of alignck's code, so no change to it can meet a stale entry."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for name in _PREPARING_MODULES:
+    for name in modules:
         for path in sorted(package.glob(name)):
-            digest.update(path.name.encode())
+            digest.update(str(path.relative_to(package)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -63,6 +75,7 @@ def _entry(key: str) -> Path:
 
 
 def load(key: str) -> Any | None:
+    """The entry, or None when there is none or it cannot be loaded (then it is removed)."""
     path = _entry(key)
     try:
         with path.open("rb") as handle:

@@ -9,6 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+
+class _FastPickle:
+    """Pickle a slotted frozen dataclass as its field values.
+
+    The default for slots dataclasses looks up the fields again for every object and was the
+    largest cost of loading a cached document (tens of thousands of passages).
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        names: tuple[str, ...] = self.__slots__
+        return self.__class__, tuple(getattr(self, name) for name in names)
+
+
 BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
 Status = Literal["aligned", "partial", "gap"]
 StatementKind = Literal["priority", "commitment"]
@@ -18,7 +33,7 @@ STATUSES: tuple[Status, ...] = ("aligned", "partial", "gap")
 
 
 @dataclass(frozen=True, slots=True)
-class Block:
+class Block(_FastPickle):
     """One unit of a document's text with its place in the document's structure."""
 
     kind: BlockKind
@@ -46,7 +61,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Location:
+class Location(_FastPickle):
     """Where a quote sits: page (PDF) or paragraph number, and the heading trail."""
 
     page: int | None
@@ -55,7 +70,7 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(_FastPickle):
     """A priority a document states, or an explicit commitment it makes."""
 
     text: str
@@ -105,7 +120,7 @@ class Framework:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(_FastPickle):
     """A quote that supports a verdict, with its strength and what kind of statement it is."""
 
     text: str
@@ -115,7 +130,7 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment:
+class Alignment(_FastPickle):
     """The verdict for one document against one framework priority."""
 
     priority_id: str
@@ -126,7 +141,7 @@ class Alignment:
 
 
 @dataclass(frozen=True, slots=True)
-class StatedMatch:
+class StatedMatch(_FastPickle):
     """A stated priority with the framework priorities it corresponds to (empty: outside)."""
 
     statement: Statement

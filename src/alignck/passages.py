@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from alignck.language import phrase_key, sentence_role, sentences, terms
-from alignck.model import Block, Document, EvidenceKind, Location, Statement
+from alignck.model import Block, Document, EvidenceKind, Location, Statement, _FastPickle
 
 _PAST_HEADING = re.compile(
     r"\b(achievements?|what\s+we(?:'ve|\s+have)\s+(?:done|achieved|delivered)|progress\s+so\s+far|"
@@ -30,7 +30,7 @@ _COMMITMENT_HEADING = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(_FastPickle):
     text: str
     location: Location
     role: EvidenceKind

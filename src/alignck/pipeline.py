@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from alignck import cache
 from alignck.analyse import analyse
 from alignck.errors import ReadError
 from alignck.framework import load_framework
 from alignck.match import Matcher
 from alignck.model import DocumentResult, Framework, Report, Thresholds
 from alignck.readers import discover
-from alignck.reading import Prepared, Progress, prepare_all
+from alignck.reading import Prepared, Progress, document_key, prepare_all
 
 
 def resolve_thresholds(
@@ -43,9 +44,8 @@ def check(
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover(Path(p) for p in paths)
-    prepared = prepare_all(found.files, jobs=jobs, use_cache=use_cache, progress=progress)
     matcher = Matcher(loaded, chosen)
-    results = [_check_one(item, matcher) for item in prepared]
+    results = _check_files(found.files, matcher, jobs, use_cache, progress)
     results.extend(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
@@ -53,17 +53,54 @@ def check(
     return Report(loaded, tuple(results), found.skipped, analyse(loaded, results), chosen)
 
 
+def _check_files(
+    paths: Sequence[Path],
+    matcher: Matcher,
+    jobs: int,
+    use_cache: bool,
+    progress: Progress | None,
+) -> list[DocumentResult]:
+    """Results in path order; with the cache, unchanged files against an unchanged framework
+    are answered without reading or matching."""
+    results: dict[int, DocumentResult] = {}
+    keys: dict[int, str] = {}
+    if use_cache:
+        for index, path in enumerate(paths):
+            key = document_key(path)
+            if isinstance(key, ReadError):
+                results[index] = _check_one(key, matcher)
+                continue
+            keys[index] = key
+            hit = cache.load(cache.result_key(key, matcher.fingerprint))
+            if isinstance(hit, DocumentResult):
+                results[index] = replace(hit, path=str(path))
+                if progress:
+                    progress(str(path), hit)
+    todo = [i for i in range(len(paths)) if i not in results]
+    prepared = prepare_all(
+        [paths[i] for i in todo],
+        jobs=jobs,
+        use_cache=use_cache,
+        progress=progress,
+        known_keys=[keys.get(i) for i in todo],
+    )
+    for index, item in zip(todo, prepared, strict=True):
+        results[index] = _check_one(item, matcher)
+        if use_cache and index in keys and results[index].status == "ok":
+            cache.store(cache.result_key(keys[index], matcher.fingerprint), results[index])
+    return [results[i] for i in range(len(paths))]
+
+
 def _check_one(item: Prepared | ReadError, matcher: Matcher) -> DocumentResult:
     if isinstance(item, ReadError):
         return DocumentResult(item.path or "", "error", error=str(item))
-    document = item.document
     matched = matcher.match(item.statements, item.passages)
     return DocumentResult(
-        document.path,
+        item.path,
         "ok",
-        format=document.format,
-        pages=document.pages,
+        format=item.format,
+        pages=item.pages,
         statements=matched.statements,
         alignments=matched.alignments,
-        warnings=document.warnings,
+        warnings=item.warnings,
     )

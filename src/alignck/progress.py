@@ -20,6 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from alignck.model import DocumentResult
 from alignck.reading import Prepared
 
 DELAY_SECONDS = 1.0
@@ -69,6 +70,6 @@ class ProgressBar:
         if item is None:
             self._progress.update(self._task, current=name)
             return
-        if isinstance(item, Prepared):
-            self.pages += item.document.pages or 0
+        if isinstance(item, Prepared | DocumentResult):
+            self.pages += item.pages or 0
         self._progress.update(self._task, advance=1, pages=self.pages, current=name)

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from alignck.errors import ReadError
 from alignck.extract import extract
-from alignck.model import Document, Statement
+from alignck.model import DocumentResult, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version
 
 # Called with (path, None) when a file is started (single process only) and (path, result)
 # when it is done.
-Progress = Callable[[str, "Prepared | ReadError | None"], None]
+Progress = Callable[[str, "Prepared | DocumentResult | ReadError | None"], None]
 # Below this much work, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 3
 _PARALLEL_MIN_BYTES = 256 * 1024
@@ -30,7 +30,13 @@ _PARALLEL_MIN_BYTES = 256 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    document: Document
+    """What matching needs from a document (its blocks are not kept: nothing downstream reads
+    them, and leaving them out keeps cache entries small and quick to load)."""
+
+    path: str
+    format: str
+    pages: int | None
+    warnings: tuple[str, ...]
     statements: tuple[Statement, ...]
     passages: tuple[Passage, ...]
 
@@ -41,27 +47,27 @@ def prepare(path: Path) -> Prepared | ReadError:
     except ReadError as error:
         return error
     statements = extract(document)
-    return Prepared(document, tuple(statements), tuple(build_passages(document, statements)))
+    passages = tuple(build_passages(document, statements))
+    return Prepared(
+        document.path,
+        document.format,
+        document.pages,
+        document.warnings,
+        tuple(statements),
+        passages,
+    )
 
 
-def _prepare_cached(path: Path) -> Prepared | ReadError:
+def document_key(path: Path) -> str | ReadError:
+    """The cache key of a file's prepared form: its bytes, reader and the preparing code."""
     from alignck import cache
 
     try:
-        key = cache.key_for(path.read_bytes(), _reader_tag(path))
-    except (OSError, ReadError) as error:
-        return (
-            error
-            if isinstance(error, ReadError)
-            else ReadError(f"cannot read file: {error}", str(path))
-        )
-    found = cache.load(key)
-    if isinstance(found, Prepared):
-        return _at_path(found, path)
-    prepared = prepare(path)
-    if isinstance(prepared, Prepared):
-        cache.store(key, prepared)
-    return prepared
+        return cache.key_for(path.read_bytes(), _reader_tag(path))
+    except ReadError as error:
+        return error
+    except OSError as error:
+        return ReadError(f"cannot read file: {error}", str(path))
 
 
 def _reader_tag(path: Path) -> str:
@@ -71,27 +77,61 @@ def _reader_tag(path: Path) -> str:
 
 def _at_path(prepared: Prepared, path: Path) -> Prepared:
     """The same bytes may sit at another path: report the path the user gave."""
-    if prepared.document.path == str(path):
+    if prepared.path == str(path):
         return prepared
-    document = dataclasses.replace(prepared.document, path=str(path))
-    return dataclasses.replace(prepared, document=document)
+    return dataclasses.replace(prepared, path=str(path))
 
 
 def prepare_all(
-    paths: Sequence[Path], jobs: int = 1, use_cache: bool = True, progress: Progress | None = None
+    paths: Sequence[Path],
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    known_keys: Sequence[str | None] | None = None,
 ) -> list[Prepared | ReadError]:
-    work = _prepare_cached if use_cache else prepare
-    if jobs > 1 and _worth_parallel(paths):
-        return _in_processes(work, paths, jobs, progress)
-    results = []
-    for path in paths:
-        if progress:
-            progress(str(path), None)
-        item = work(path)
-        results.append(item)
-        if progress:
-            progress(str(path), item)
-    return results
+    """Prepare every path, in order. Cached documents are loaded here; only the rest are read,
+    in worker processes when there is enough of them to be worth it. ``known_keys`` saves
+    hashing files whose cache keys the caller already has."""
+    results: dict[int, Prepared | ReadError] = {}
+    keys: dict[int, str] = {}
+    if use_cache:
+        from alignck import cache
+
+        for index, path in enumerate(paths):
+            known = known_keys[index] if known_keys else None
+            key = known or document_key(path)
+            if isinstance(key, ReadError):
+                results[index] = key
+                continue
+            found = cache.load(key)
+            if isinstance(found, Prepared):
+                results[index] = _at_path(found, path)
+                if progress:
+                    progress(str(path), results[index])
+            else:
+                keys[index] = key
+    todo = [i for i in range(len(paths)) if i not in results]
+    todo_paths = [paths[i] for i in todo]
+    if jobs > 1 and _worth_parallel(todo_paths):
+        prepared = _in_processes(todo_paths, jobs, progress)
+    else:
+        prepared = [_prepare_reporting(path, progress) for path in todo_paths]
+    for index, item in zip(todo, prepared, strict=True):
+        results[index] = item
+        if use_cache and index in keys and isinstance(item, Prepared):
+            from alignck import cache
+
+            cache.store(keys[index], item)
+    return [results[i] for i in range(len(paths))]
+
+
+def _prepare_reporting(path: Path, progress: Progress | None) -> Prepared | ReadError:
+    if progress:
+        progress(str(path), None)
+    item = prepare(path)
+    if progress:
+        progress(str(path), item)
+    return item
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:
@@ -107,16 +147,13 @@ def _worth_parallel(paths: Sequence[Path]) -> bool:
 
 
 def _in_processes(
-    work: Callable[[Path], Prepared | ReadError],
-    paths: Sequence[Path],
-    jobs: int,
-    progress: Progress | None,
+    paths: Sequence[Path], jobs: int, progress: Progress | None
 ) -> list[Prepared | ReadError]:
     from concurrent.futures import ProcessPoolExecutor
 
     results: list[Prepared | ReadError] = []
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        for path, item in zip(paths, pool.map(work, paths, chunksize=1), strict=True):
+        for path, item in zip(paths, pool.map(prepare, paths, chunksize=1), strict=True):
             results.append(item)
             if progress:
                 progress(str(path), item)

@@ -78,7 +78,7 @@ def _document(result: DocumentResult, report: Report) -> dict[str, Any]:
         "warnings": list(result.warnings),
         "coverage": _coverage(coverage) if coverage else None,
         "stated_priorities": [_stated(s) for s in result.stated_priorities],
-        "commitments": [_stated(s) for s in result.commitments],
+        "commitment_count": len(result.commitments),
         "alignment": [_alignment(a) for a in result.alignments],
     }
 
