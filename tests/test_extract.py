@@ -163,3 +163,17 @@ def test_a_change_from_numbers_to_bullets_starts_a_new_list() -> None:
         ("list_item", "a point that is not a priority", 1, "•"),
     )
     assert _stated(doc) == ["Warm homes"]
+
+
+def test_items_after_we_will_are_commitments_not_stated_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Warm homes"),
+        ("paragraph", "Over the next four years we will:"),
+        ("list_item", "open eight family hubs"),
+    )
+    statements = extract(doc)
+    assert [(s.text, s.kind) for s in statements] == [
+        ("Warm homes", "priority"),
+        ("open eight family hubs", "commitment"),
+    ]

@@ -24,8 +24,12 @@ _PRIORITY_NOUN = (
 _PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN})\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     rf"(\b(?:{_PRIORITY_NOUN})\b|\bfocus(?:es|ing)?\s+on\b|"
-    r"\bprioriti[sz]e\b|\bwe\s+will\b[^.]*:\s*$|\bwe'll\s+focus\b)",
+    r"\bprioriti[sz]e\b|\bwe'll\s+focus\b)",
     re.IGNORECASE,
+)
+# "Over the next year we will:" introduces actions: commitments, not stated priorities.
+_PROMISE_LEAD = re.compile(
+    r"\b(?:we\s*(?:will|'ll|shall)|we\s+commit\s+to)\b[^.]*:\s*$", re.IGNORECASE
 )
 _NUMBERED = re.compile(
     rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+)?(?:{_PRIORITY_NOUN})\s*"
@@ -126,6 +130,10 @@ def _listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             if item.level != top or item.text.rstrip().endswith(":") or is_statistic(item.text):
                 continue
             statement = _statement(item.text, item, f"list under {lead}")
+            if statement and lead == "promise":
+                statement = Statement(
+                    statement.text, "commitment", statement.location, "list under 'we will'"
+                )
             if statement:
                 yield statement
 
@@ -170,6 +178,8 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         last = sentences(previous.text)[-1]
         if last.endswith(":") and _LEAD_IN.search(last):
             return "lead-in"
+        if _PROMISE_LEAD.search(last):
+            return "promise"
         return None
     if previous.kind == "heading" and _PRIORITY_WORDS.search(previous.text):
         return "heading"
@@ -291,7 +301,12 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if block.kind == "heading":
             continue
         for sentence in sentences(block.text):
-            if _COMMITMENT_SENTENCE.search(sentence) and len(sentence.split()) >= 4:
+            # A lead-in ("we will:") introduces commitments; it is not one itself.
+            if (
+                _COMMITMENT_SENTENCE.search(sentence)
+                and len(sentence.split()) >= 4
+                and not sentence.rstrip().endswith(":")
+            ):
                 yield Statement(sentence, "commitment", _location(block), "we will")
 
 

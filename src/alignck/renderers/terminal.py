@@ -19,6 +19,7 @@ from alignck.renderers._common import SYMBOLS, percent, short_name, where
 
 _STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _QUOTE_LENGTH = 220
+_OUTSIDE_SHOWN = 8
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -148,11 +149,14 @@ def _outside(console: Console, report: Report) -> None:
         title_justify="left",
     )
     table.add_column("Document")
-    table.add_column("Stated priority", overflow="fold")
-    table.add_column("Where", overflow="fold")
+    table.add_column("Stated priorities (where)", overflow="fold")
     for path, statements in analysis.outside.items():
-        for statement in statements:
-            table.add_row(short_name(path), statement.text, where(statement.location))
+        if not statements:
+            continue
+        shown = [f"{s.text} ({where(s.location)})" for s in statements[:_OUTSIDE_SHOWN]]
+        if len(statements) > _OUTSIDE_SHOWN:
+            shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
+        table.add_row(short_name(path), "\n".join(shown))
     if table.row_count:
         console.print(table)
     else:
