@@ -76,3 +76,47 @@ def test_pdf_without_text_is_a_read_error(tmp_path: Path) -> None:
     pdf.output(str(path))
     with pytest.raises(ReadError, match="no text layer"):
         read(path)
+
+
+def _assemble(pages):  # type: ignore[no-untyped-def]
+    from alignck.readers._builder import BlockBuilder
+    from alignck.readers.pdf import _Assembler
+
+    builder = BlockBuilder()
+    _Assembler(builder, pages, []).run()
+    return [(b.kind, b.text) for b in builder.build()]
+
+
+def test_indented_first_lines_start_paragraphs_without_a_gap() -> None:
+    from alignck.readers._pdflines import Line
+
+    lines = [
+        Line("We will build homes.", 10, False, 80, 700),
+        Line("Another paragraph starts", 10, False, 90, 688),
+        Line("here and goes on.", 10, False, 80, 676),
+    ]
+    assert _assemble([lines]) == [
+        ("paragraph", "We will build homes."),
+        ("paragraph", "Another paragraph starts here and goes on."),
+    ]
+
+
+def test_a_line_joined_over_a_hyphen_is_measured_from_its_end() -> None:
+    from alignck.readers._pdflines import Line
+
+    # PDFium returns 'adip-' + 'iscing elit' as one line that ends a line lower.
+    lines = [
+        Line("Lorem ipsum adipiscing elit,", 10, False, 72, 700, last_y=688),
+        Line("sed do eiusmod.", 10, False, 72, 676),
+    ]
+    assert _assemble([lines]) == [("paragraph", "Lorem ipsum adipiscing elit, sed do eiusmod.")]
+
+
+def test_paragraphs_run_on_over_a_page_break() -> None:
+    from alignck.readers._pdflines import Line
+
+    first = [Line("We will insulate homes across", 10, False, 72, 100)]
+    second = [Line("the county by 2028.", 10, False, 72, 700)]
+    assert _assemble([first, second]) == [
+        ("paragraph", "We will insulate homes across the county by 2028.")
+    ]

@@ -47,3 +47,15 @@ def test_reading_never_modifies_the_file(make_document) -> None:  # type: ignore
         before = (path.read_bytes(), path.stat().st_mtime_ns)
         read_document(path)
         assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_a_parser_crash_becomes_a_read_error(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "odd.md"
+    path.write_text("# x\n", encoding="utf-8")
+
+    def crash(_: Path) -> None:
+        raise KeyError("/Root")
+
+    monkeypatch.setattr("alignck.readers.markdown.read", crash)
+    with pytest.raises(ReadError, match=r"cannot parse the file \(KeyError: '/Root'\)"):
+        read_document(path)

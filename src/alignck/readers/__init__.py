@@ -78,6 +78,11 @@ def read_document(path: Path) -> Document:
         raise
     except (OSError, UnicodeError, ValueError) as error:
         raise ReadError(f"cannot read file: {error}", str(path)) from error
+    except Exception as error:
+        # PDF and Office parsers raise all sorts on malformed files (KeyError, IndexError,
+        # library-specific errors); one broken document must not stop the others.
+        name = type(error).__name__
+        raise ReadError(f"cannot parse the file ({name}: {error})", str(path)) from error
     return document
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import re
 from pathlib import Path
 
 from alignck.errors import ReadError
@@ -57,7 +58,7 @@ def _page_lines(page: object) -> list[Line]:
     try:
         raw_lines = textpage.get_text_range().split("\r\n")
         # One clean-up pass for the whole page; character indices come from the raw lines.
-        cleaned_lines = clean_lines(raw_lines)
+        cleaned_lines = clean_lines([_HYPHEN_MARKS.sub("", line) for line in raw_lines])
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []
@@ -69,14 +70,24 @@ def _page_lines(page: object) -> list[Line]:
             if not cleaned:
                 continue
             origin(handle, first, x_ref, y_ref)
+            left, baseline = x.value, y.value
+            last_y = None
+            if _HYPHEN_MARKS.search(raw_line):
+                # PDFium joins a line hyphenated at its end to the next one: keep where it ends.
+                origin(handle, end, x_ref, y_ref)
+                last_y = y.value
             bold = _could_be_heading(cleaned) and (
                 font_weight(handle, first) >= 600 and font_weight(handle, max(first, end)) >= 600
             )
-            lines.append(Line(cleaned, round(font_size(handle, first), 2), bold, x.value, y.value))
+            size = round(font_size(handle, first), 2)
+            lines.append(Line(cleaned, size, bold, left, baseline, last_y))
         return lines
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
+
+
+_HYPHEN_MARKS = re.compile("[\x02\ufffe]")
 
 
 def _could_be_heading(text: str) -> bool:

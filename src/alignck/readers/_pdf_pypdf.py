@@ -29,6 +29,10 @@ def extract(path: Path) -> tuple[list[list[Line]], list[OutlineEntry]]:
             outline = _outline(reader)
     except ReadError:
         raise
+    except pypdf.errors.DependencyError as error:
+        raise ReadError(
+            "encrypted PDF; alignck cannot read it without the password", str(path)
+        ) from error
     except (PdfReadError, pypdf.errors.PyPdfError, KeyError, ValueError, TypeError) as error:
         raise ReadError(f"not a readable PDF ({error})", str(path)) from error
     return pages, outline

@@ -14,6 +14,11 @@ class Line:
     bold: bool
     x: float
     y: float
+    last_y: float | None = None  # baseline of the last character when the line wraps
+
+    @property
+    def end_y(self) -> float:
+        return self.y if self.last_y is None else self.last_y
 
 
 @dataclass(frozen=True, slots=True)

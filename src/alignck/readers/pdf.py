@@ -160,8 +160,11 @@ class _Assembler:
             return True
         if abs(previous.size - line.size) > 0.5:
             return True
-        gap = previous.y - line.y
+        gap = previous.end_y - line.y
         if gap < -line.size or gap > line.size * 1.75:
+            return True
+        # Typeset text marks a new paragraph by indenting its first line, not by a gap.
+        if line.x > previous.x + line.size * 0.8 and previous.text.endswith((".", "!", "?", ":")):
             return True
         return kind == "list_item" and line.x <= start_x + 1.0
 
