@@ -95,3 +95,19 @@ def test_hand_labelled_examples_stay_accurate() -> None:
     assert metrics.addressed(result.verdicts()).f1 >= 0.75
     assert metrics.strong(result.verdicts()).f1 >= 0.9
     assert result.extraction is not None and result.extraction.f1 >= 0.9
+
+
+def test_documents_folder_beside_the_truth_file_wins_over_one_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dataset = tmp_path / "set"
+    (dataset / "pdf").mkdir(parents=True)
+    (dataset / "pdf" / "plan.pdf").write_bytes(b"%PDF")
+    (dataset / "truth.yaml").write_text(
+        "framework: f.yaml\ndocuments:\n  - doc: docs/plan.md\n    aligns: {a: 'no'}\n",
+        encoding="utf-8",
+    )
+    elsewhere = tmp_path / "cwd"
+    (elsewhere / "pdf").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    assert load_dataset(dataset, "pdf").documents[0].path == dataset / "pdf" / "plan.pdf"

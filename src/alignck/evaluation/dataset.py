@@ -110,8 +110,8 @@ def _locate(root: Path, doc: str, documents_dir: str | None, truth: Path, where:
     path = root / doc
     if documents_dir is None:
         return path
-    folder = Path(documents_dir)
-    folder = folder if folder.is_absolute() or folder.exists() else root / documents_dir
+    # A folder beside truth.yaml first ('pdf', 'docx'), else the path as given.
+    folder = root / documents_dir if (root / documents_dir).is_dir() else Path(documents_dir)
     for suffix in sorted(READERS):
         candidate = folder / f"{Path(doc).stem}{suffix}"
         if candidate.exists():
