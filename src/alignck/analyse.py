@@ -37,7 +37,7 @@ def coverage(statuses: Iterable[Status]) -> Coverage:
 
 def analyse(framework: Framework, results: Sequence[DocumentResult]) -> Analysis:
     checked = [r for r in results if r.status == "ok"]
-    overview = tuple(_overview(p.id, checked) for p in framework.priorities)
+    overview = _overviews(framework, checked)
     required = {p.id for p in framework.priorities if p.required}
     missed = {
         r.path: tuple(a.priority_id for a in r.alignments if a.status == "gap") for r in checked
@@ -62,16 +62,24 @@ def analyse(framework: Framework, results: Sequence[DocumentResult]) -> Analysis
     )
 
 
-def _overview(priority_id: str, results: Sequence[DocumentResult]) -> PriorityOverview:
-    aligned, partial = [], []
+def _overviews(
+    framework: Framework, results: Sequence[DocumentResult]
+) -> tuple[PriorityOverview, ...]:
+    """One pass over every verdict (alignments come in framework order)."""
+    aligned: dict[str, list[str]] = {p.id: [] for p in framework.priorities}
+    partial: dict[str, list[str]] = {p.id: [] for p in framework.priorities}
     for result in results:
-        status = result.alignment(priority_id).status
-        if status == "aligned":
-            aligned.append(result.path)
-        elif status == "partial":
-            partial.append(result.path)
-    best: Status = "aligned" if aligned else "partial" if partial else "gap"
-    return PriorityOverview(priority_id, best, tuple(aligned), tuple(partial))
+        for alignment in result.alignments:
+            if alignment.status == "aligned":
+                aligned[alignment.priority_id].append(result.path)
+            elif alignment.status == "partial":
+                partial[alignment.priority_id].append(result.path)
+    overviews = []
+    for priority in framework.priorities:
+        yes, some = tuple(aligned[priority.id]), tuple(partial[priority.id])
+        best: Status = "aligned" if yes else "partial" if some else "gap"
+        overviews.append(PriorityOverview(priority.id, best, yes, some))
+    return tuple(overviews)
 
 
 def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGroup, ...]:

@@ -74,6 +74,10 @@ def _entry(key: str) -> Path:
     return cache_dir() / key[:2] / f"{key}.pickle"
 
 
+def exists(key: str) -> bool:
+    return bool(key) and _entry(key).is_file()
+
+
 def load(key: str) -> Any | None:
     """The entry, or None when there is none or it cannot be loaded (then it is removed)."""
     path = _entry(key)

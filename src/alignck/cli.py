@@ -147,40 +147,28 @@ def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
     return "terminal"
 
 
-def write_output(output: Path, text: str) -> None:
-    """Write atomically, so a failed run never leaves half a report behind."""
+@contextlib.contextmanager
+def atomic_output(output: Path) -> Iterator[TextIO]:
+    """A file that appears complete or not at all: a failed run never leaves half a report."""
     import tempfile
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w",
-        encoding="utf-8",
-        dir=output.parent,
-        delete=False,
-        prefix=f".{output.name}.",
-        suffix=".tmp",
-    ) as handle:
-        handle.write(text)
-    Path(handle.name).replace(output)
+    descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with open(descriptor, "w", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
+            yield handle
+        Path(name).replace(output)
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
-def _render(report: Report, fmt: str, stream: TextIO, color: bool, evidence: bool) -> None:
+def _render(report: Report, fmt: str, stream: TextIO, color: bool, evidence: bool | None) -> None:
     from alignck.renderers import RenderOptions, renderer
 
-    width = None
+    width = 120
     if fmt == "terminal" and stream.isatty():
         width = os.get_terminal_size(stream.fileno()).columns
     renderer(fmt)(report, stream, RenderOptions(color=color, width=width, evidence=evidence))
-
-
-def _render_to_text(report: Report, fmt: str, evidence: bool) -> str:
-    import io
-
-    from alignck.renderers import RenderOptions, renderer
-
-    buffer = io.StringIO()
-    renderer(fmt)(report, buffer, RenderOptions(color=False, width=120, evidence=evidence))
-    return buffer.getvalue()
 
 
 def exit_code(report: Report, fail_under: float | None) -> int:
@@ -254,11 +242,14 @@ def check(
         ),
     ] = False,
     evidence: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--evidence/--no-evidence", help="Show the evidence table for every document."
+            "--evidence/--no-evidence",
+            help="Show the evidence table for every document (default: when checking at most "
+            "12 documents; the JSON, Markdown and CSV reports always carry it).",
+            show_default=False,
         ),
-    ] = True,
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
@@ -292,7 +283,8 @@ def check(
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)
         if output is not None:
-            write_output(output, _render_to_text(report, chosen, evidence))
+            with atomic_output(output) as handle:
+                _render(report, chosen, handle, color=False, evidence=evidence)
             if not quiet:
                 _render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
         else:

@@ -108,9 +108,11 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words with possessive endings removed; hyphenated compounds kept whole."""
-    text = _HYPHENATED.sub(
-        lambda m: m.group(0) + " " + "".join(g for g in m.groups() if g), normalise(text)
-    )
+    text = normalise(text)
+    if "-" in text:
+        text = _HYPHENATED.sub(
+            lambda m: m.group(0) + " " + "".join(g for g in m.groups() if g), text
+        )
     found: list[str] = []
     for word in _WORD.findall(text):
         word = word.replace("’", "'")
@@ -139,7 +141,8 @@ def terms(text: str, *, topical: bool = True) -> list[str]:
     ]
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def sentences(text: str) -> tuple[str, ...]:
     """Split a block's text into sentences, keeping abbreviations and decimals together."""
     pieces: list[str] = []
     start = 0
@@ -153,7 +156,7 @@ def sentences(text: str) -> list[str]:
     tail = text[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return tuple(pieces)
 
 
 _COMMITMENT = re.compile(
@@ -193,25 +196,59 @@ _NEED = re.compile(
     r"\bon\s+average\b)",
     re.IGNORECASE,
 )
-_PAST_SECTION = re.compile(
-    r"\b(achievements?|what\s+we\s+(?:have\s+)?(?:did|done|delivered|"
-    r"achieved)|progress\s+(?:so\s+far|to\s+date)|looking\s+back|"
-    r"our\s+record|case\s+stud|survey|background|context|evidence|"
-    r"needs?\s+assessment|the\s+challenge|data)\b",
-    re.IGNORECASE,
+# Every match of the patterns above contains one of these substrings (lower-cased).
+_NEGATED_CUES = (
+    "longer",
+    "not",
+    "n't",
+    "ceas",
+    "stop",
+    "withdraw",
+    "decommission",
+    "priorit",
+    "scope",
+    "phase out",
+    "discontinu",
 )
+_ACHIEVEMENT_CUES = (
+    "have",
+    "'ve",
+    "last",
+    "previous",
+    "past",
+    "look",
+    "proud",
+    "delivered",
+    "achieved",
+    "completed",
+    "opened",
+    "secured",
+    "launched",
+    "achievement",
+    "highlights",
+    "in 20",
+    "in 19",
+    "pandemic",
+    "has been",
+)
+_COMMITMENT_CUES = ("we", "our", "priorit", "by 20", "target", "commit", "will")
+_WE_WILL = re.compile(r"\bwe\s*(?:will|'ll)\b")
 
 
-def sentence_role(text: str, section: str | None = None) -> EvidenceKind:
+def sentence_role(text: str) -> EvidenceKind:
     """Whether a sentence commits to something, reports the past, is negated, or is context."""
-    if _NEGATED.search(text):
+    lower = normalise(text)
+    # Cheap substring checks first: most sentences contain none of the cue words.
+    if any(cue in lower for cue in _NEGATED_CUES) and _NEGATED.search(text):
         return "negated"
-    if _ACHIEVEMENT.search(text) and not re.search(r"\bwe\s*(?:will|'ll)\b", text, re.I):
+    if (
+        any(cue in lower for cue in _ACHIEVEMENT_CUES)
+        and _ACHIEVEMENT.search(text)
+        and not _WE_WILL.search(lower)
+    ):
         return "achievement"
-    if _COMMITMENT.search(text):
+    if any(cue in lower for cue in _COMMITMENT_CUES) and _COMMITMENT.search(text):
         return "commitment"
-    if section and _PAST_SECTION.search(section):
-        return "context"
     return "context"
 
 

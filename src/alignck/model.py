@@ -171,6 +171,7 @@ class DocumentResult:
         return tuple(s for s in self.statements if s.statement.kind == "commitment")
 
     def alignment(self, priority_id: str) -> Alignment:
+        """The verdict on one priority (a scan: loop over ``alignments`` for many)."""
         for alignment in self.alignments:
             if alignment.priority_id == priority_id:
                 return alignment

@@ -10,6 +10,7 @@ what sits under it as the past.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alignck.language import phrase_key, sentence_role, sentences, terms
@@ -47,7 +48,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     for block in document.blocks:
         location = Location(block.page, block.number, block.section_path)
         heading_role = _heading_role(block)
-        pieces = [block.text] if block.kind == "heading" else sentences(block.text)
+        pieces = (block.text,) if block.kind == "heading" else sentences(block.text)
         for piece in pieces:
             if piece.rstrip(".") in stated_texts:
                 continue
@@ -83,7 +84,7 @@ def _heading_role(block: Block) -> EvidenceKind | None:
     return None
 
 
-def _lead_role(block: Block, pieces: list[str]) -> EvidenceKind:
+def _lead_role(block: Block, pieces: Sequence[str]) -> EvidenceKind:
     """The role a following list inherits: that of a lead-in sentence ending with a colon."""
     if not pieces or not pieces[-1].rstrip().endswith(":"):
         return "context"

@@ -18,7 +18,7 @@ from alignck.framework import load_framework
 from alignck.match import Matcher
 from alignck.model import DocumentResult, Framework, Report, Thresholds
 from alignck.readers import discover
-from alignck.reading import Prepared, Progress, document_key, prepare_all
+from alignck.reading import Prepared, Progress, document_key, iter_prepared
 
 
 def resolve_thresholds(
@@ -77,13 +77,14 @@ def _check_files(
                 if progress:
                     progress(str(path), hit)
     todo = [i for i in range(len(paths)) if i not in results]
-    prepared = prepare_all(
+    prepared = iter_prepared(
         [paths[i] for i in todo],
         jobs=jobs,
         use_cache=use_cache,
         progress=progress,
         known_keys=[keys.get(i) for i in todo],
     )
+    # Matched as each document arrives, so only results stay in memory.
     for index, item in zip(todo, prepared, strict=True):
         results[index] = _check_one(item, matcher)
         if use_cache and index in keys and results[index].status == "ok":

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,49 +90,103 @@ def prepare_all(
     progress: Progress | None = None,
     known_keys: Sequence[str | None] | None = None,
 ) -> list[Prepared | ReadError]:
-    """Prepare every path, in order. Cached documents are loaded here; only the rest are read,
-    in worker processes when there is enough of them to be worth it. ``known_keys`` saves
-    hashing files whose cache keys the caller already has."""
-    results: dict[int, Prepared | ReadError] = {}
-    keys: dict[int, str] = {}
-    if use_cache:
-        from alignck import cache
+    return list(iter_prepared(paths, jobs, use_cache, progress, known_keys))
 
+
+def iter_prepared(
+    paths: Sequence[Path],
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    known_keys: Sequence[str | None] | None = None,
+) -> Iterator[Prepared | ReadError]:
+    """Prepare every path, yielding in path order as soon as each is ready.
+
+    Cached documents are loaded in this process; the rest are read here or, when there is
+    enough of them, in worker processes a few documents ahead of the consumer, so memory holds
+    a handful of documents whatever the size of the run. ``known_keys`` saves hashing files
+    whose cache keys the caller already has.
+    """
+    from alignck import cache
+
+    keys: list[str | None] = [None] * len(paths)
+    failed: dict[int, ReadError] = {}
+    if use_cache:
         for index, path in enumerate(paths):
-            known = known_keys[index] if known_keys else None
-            key = known or document_key(path)
+            key = (known_keys[index] if known_keys else None) or document_key(path)
             if isinstance(key, ReadError):
-                results[index] = key
-                continue
-            found = cache.load(key)
-            if isinstance(found, Prepared):
-                results[index] = _at_path(found, path)
-                if progress:
-                    progress(str(path), results[index])
+                failed[index] = key
             else:
                 keys[index] = key
-    todo = [i for i in range(len(paths)) if i not in results]
-    todo_paths = [paths[i] for i in todo]
-    if jobs > 1 and _worth_parallel(todo_paths):
-        prepared = _in_processes(todo_paths, jobs, progress)
-    else:
-        prepared = [_prepare_reporting(path, progress) for path in todo_paths]
-    for index, item in zip(todo, prepared, strict=True):
-        results[index] = item
-        if use_cache and index in keys and isinstance(item, Prepared):
-            from alignck import cache
+    misses = [
+        i
+        for i in range(len(paths))
+        if i not in failed and not (use_cache and cache.exists(keys[i] or ""))
+    ]
+    workers = jobs if jobs > 1 and _worth_parallel([paths[i] for i in misses]) else 0
+    with _AheadOfTime(paths, misses, workers) as ahead:
+        for index, path in enumerate(paths):
+            if index in failed:
+                yield failed[index]
+                continue
+            entry = keys[index]
+            found = cache.load(entry) if entry and index not in ahead else None
+            if isinstance(found, Prepared):
+                item: Prepared | ReadError = _at_path(found, path)
+            else:
+                if progress and not ahead.parallel:
+                    progress(str(path), None)
+                item = ahead.result(index)
+                if entry and isinstance(item, Prepared):
+                    cache.store(entry, item)
+            if progress:
+                progress(str(path), item)
+            yield item
 
-            cache.store(keys[index], item)
-    return [results[i] for i in range(len(paths))]
 
+class _AheadOfTime:
+    """Prepares the listed documents in worker processes, a bounded window ahead."""
 
-def _prepare_reporting(path: Path, progress: Progress | None) -> Prepared | ReadError:
-    if progress:
-        progress(str(path), None)
-    item = prepare(path)
-    if progress:
-        progress(str(path), item)
-    return item
+    def __init__(self, paths: Sequence[Path], indices: list[int], workers: int) -> None:
+        self.paths = paths
+        self.pending = iter(indices)
+        self.indices = set(indices)
+        self.workers = workers
+        self.window: dict[int, Future[Prepared | ReadError]] = {}
+        self.pool: ProcessPoolExecutor | None = None
+
+    @property
+    def parallel(self) -> bool:
+        return self.pool is not None
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.indices
+
+    def __enter__(self) -> _AheadOfTime:
+        if self.workers:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            self._top_up()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def _top_up(self) -> None:
+        assert self.pool is not None
+        while len(self.window) < 2 * self.workers:
+            index = next(self.pending, None)
+            if index is None:
+                return
+            self.window[index] = self.pool.submit(prepare, self.paths[index])
+
+    def result(self, index: int) -> Prepared | ReadError:
+        """The prepared document: from its worker if it was sent to one, else read here."""
+        if self.pool is None or index not in self.window:
+            return prepare(self.paths[index])
+        item = self.window.pop(index).result()
+        self._top_up()
+        return item
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:
@@ -144,17 +199,3 @@ def _worth_parallel(paths: Sequence[Path]) -> bool:
         except OSError:
             continue
     return size >= _PARALLEL_MIN_BYTES
-
-
-def _in_processes(
-    paths: Sequence[Path], jobs: int, progress: Progress | None
-) -> list[Prepared | ReadError]:
-    from concurrent.futures import ProcessPoolExecutor
-
-    results: list[Prepared | ReadError] = []
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        for path, item in zip(paths, pool.map(prepare, paths, chunksize=1), strict=True):
-            results.append(item)
-            if progress:
-                progress(str(path), item)
-    return results

@@ -29,11 +29,19 @@ EXTENSIONS: dict[str, str] = {
 }
 
 
+# Above this many documents the terminal shows counts instead of a grid and leaves out the
+# per-document evidence tables unless asked for them: they no longer fit a screen.
+GRID_DOCUMENTS = 12
+
+
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
     color: bool = False
     width: int | None = None
-    evidence: bool = True
+    evidence: bool | None = None  # None: decide by the number of documents
+
+    def show_evidence(self, documents: int) -> bool:
+        return self.evidence if self.evidence is not None else documents <= GRID_DOCUMENTS
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]

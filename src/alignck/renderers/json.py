@@ -23,18 +23,30 @@ SCHEMA_VERSION = 1
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    json.dump(report_to_dict(report), out, indent=2, ensure_ascii=False)
+    """Write the report one document at a time: a national run's report can be hundreds of
+    megabytes, and building it whole in memory first would multiply that several times."""
+    whole = report_to_dict(report, with_documents=False)
+    head = json.dumps(whole, indent=2, ensure_ascii=False)
+    split = head.index('\n  "documents": []')
+    out.write(head[:split])
+    out.write('\n  "documents": [')
+    for index, result in enumerate(report.documents):
+        text = json.dumps(_document(result, report), indent=2, ensure_ascii=False)
+        out.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
+    out.write("\n  ]" if report.documents else "]")
+    out.write(head[split + len('\n  "documents": []') :])
     out.write("\n")
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any]:
     analysis = report.analysis
+    documents = [_document(d, report) for d in report.documents] if with_documents else []
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "alignck", "version": __version__},
         "framework": framework_to_dict(report.framework),
         "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
-        "documents": [_document(d, report) for d in report.documents],
+        "documents": documents,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "gaps": {
             "unaddressed": list(analysis.unaddressed),

@@ -22,9 +22,10 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         lines += ["## Coverage", "", "✔ aligned · ◐ partial · ✘ gap", ""]
         header = ["Priority", *[_cell(short_name(r.path)) for r in results], "System"]
         lines += [_row(header), _row(["---"] * len(header))]
+        statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
         for overview in analysis.priorities:
             priority = report.framework.priority(overview.priority_id)
-            cells = [SYMBOLS[r.alignment(priority.id).status] for r in results]
+            cells = [SYMBOLS[statuses[i][priority.id]] for i in range(len(results))]
             lines.append(_row([_cell(priority.title), *cells, SYMBOLS[overview.status]]))
         footer = [
             "**Coverage**",
@@ -33,7 +34,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         ]
         lines += [_row(footer), ""]
         lines += _gaps(report) + _overlaps(report) + _outside(report)
-        if options.evidence:
+        if options.evidence is not False:
             lines += _evidence(report)
     problems = [f"- error: {_cell(r.error or '')}" for r in report.errors]
     problems += [f"- skipped: `{s.path}` ({s.reason})" for s in report.skipped]

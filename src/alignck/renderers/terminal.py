@@ -14,12 +14,13 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.model import Report, Status
-from alignck.renderers import RenderOptions
+from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import SYMBOLS, percent, short_name, where
 
 _STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _QUOTE_LENGTH = 220
 _OUTSIDE_SHOWN = 8
+_MANY_ROWS = 20
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -33,12 +34,16 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         color_system="standard" if options.color else None,
     )
     _summary(console, report)
-    if report.analysis.document_coverage:
-        _grid(console, report)
+    checked = len(report.analysis.document_coverage)
+    if checked:
+        if checked <= GRID_DOCUMENTS:
+            _grid(console, report)
+        else:
+            _counts(console, report)
         _gaps(console, report)
         _overlaps(console, report)
         _outside(console, report)
-        if options.evidence:
+        if options.show_evidence(checked):
             _evidence(console, report)
     _problems(console, report)
 
@@ -92,6 +97,32 @@ def _grid(console: Console, report: Report) -> None:
     console.print()
 
 
+def _counts(console: Console, report: Report) -> None:
+    """Per priority, how many documents align with it: the grid for runs too wide to draw."""
+    table = Table(
+        title=f"Coverage across {len(report.analysis.document_coverage)} documents",
+        box=box.SIMPLE_HEAVY,
+        title_justify="left",
+    )
+    table.add_column("Priority", overflow="fold", min_width=24)
+    for name in ("✔ aligned", "◐ partial", "✘ gap", "system"):
+        table.add_column(name, justify="right")
+    checked = len(report.analysis.document_coverage)
+    for overview in report.analysis.priorities:
+        priority = report.framework.priority(overview.priority_id)
+        label = f"{'  ' * priority.depth}{priority.title} [{priority.id}]"
+        gaps = checked - len(overview.aligned) - len(overview.partial)
+        table.add_row(
+            Text(label),
+            str(len(overview.aligned)),
+            str(len(overview.partial)),
+            str(gaps),
+            _mark(overview.status),
+        )
+    console.print(table)
+    console.print()
+
+
 def _gaps(console: Console, report: Report) -> None:
     analysis = report.analysis
     table = Table(
@@ -104,13 +135,19 @@ def _gaps(console: Console, report: Report) -> None:
             Text("every document", style="bold red"),
             ", ".join(_title(report, i) for i in analysis.unaddressed),
         )
-    for path, missing in analysis.missed.items():
-        if missing:
-            required = set(analysis.required_gaps.get(path, ()))
-            names = [
-                f"{_title(report, i)}{' (required)' if i in required else ''}" for i in missing
-            ]
-            table.add_row(short_name(path), ", ".join(names))
+    rows = [(path, missing) for path, missing in analysis.missed.items() if missing]
+    if len(analysis.document_coverage) > GRID_DOCUMENTS:
+        # Too many to list: the partners that miss most come first.
+        rows.sort(key=lambda row: (-len(row[1]), row[0]))
+    for path, missing in rows[:_MANY_ROWS]:
+        required = set(analysis.required_gaps.get(path, ()))
+        names = [f"{_title(report, i)}{' (required)' if i in required else ''}" for i in missing]
+        table.add_row(short_name(path), ", ".join(names[:_MANY_ROWS]) + _more(names))
+    if len(rows) > _MANY_ROWS:
+        table.add_row(
+            Text(f"… {len(rows) - _MANY_ROWS} more documents", style="dim"),
+            "(all in --format json or csv)",
+        )
     if table.row_count:
         console.print(table)
     else:
@@ -134,8 +171,8 @@ def _overlaps(console: Console, report: Report) -> None:
         table.add_row(
             _title(report, overview.priority_id),
             str(len(overview.aligned) + len(overview.partial)),
-            ", ".join(short_name(p) for p in overview.aligned) or "—",
-            ", ".join(short_name(p) for p in overview.partial) or "—",
+            _names(overview.aligned),
+            _names(overview.partial),
         )
     console.print(table)
     console.print()
@@ -150,13 +187,17 @@ def _outside(console: Console, report: Report) -> None:
     )
     table.add_column("Document")
     table.add_column("Stated priorities (where)", overflow="fold")
-    for path, statements in analysis.outside.items():
-        if not statements:
-            continue
+    listed = [(path, found) for path, found in analysis.outside.items() if found]
+    for path, statements in listed[:_MANY_ROWS]:
         shown = [f"{s.text} ({where(s.location)})" for s in statements[:_OUTSIDE_SHOWN]]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
         table.add_row(short_name(path), "\n".join(shown))
+    if len(listed) > _MANY_ROWS:
+        table.add_row(
+            Text(f"… {len(listed) - _MANY_ROWS} more documents", style="dim"),
+            "(all in --format json or csv)",
+        )
     if table.row_count:
         console.print(table)
     else:
@@ -223,6 +264,17 @@ def _problems(console: Console, report: Report) -> None:
             console.print(Text(f"warning: {result.path}: {warning}", style="yellow"))
     for skipped in report.skipped:
         console.print(Text(f"skipped: {skipped.path} ({skipped.reason})", style="dim"))
+
+
+def _names(paths: tuple[str, ...], shown: int = 8) -> str:
+    """Document names, cut short for a national run (the other formats list them all)."""
+    names = [short_name(p) for p in paths[:shown]]
+    extra = f", … and {len(paths) - shown} more" if len(paths) > shown else ""
+    return ", ".join(names) + extra if names else "—"
+
+
+def _more(names: list[str]) -> str:
+    return f", … and {len(names) - _MANY_ROWS} more" if len(names) > _MANY_ROWS else ""
 
 
 def _title(report: Report, priority_id: str) -> str:
