@@ -16,6 +16,8 @@ from pathlib import Path
 Block = tuple[str, object]
 FIXED_TIME = datetime(2025, 1, 1, 12, 0, 0)
 _HEADING_SIZES = {"h1": 20, "h2": 15, "h3": 12.5}
+# After each multi-line cell, continue at the left margin on the next line.
+_NEXT_LINE = {"new_x": "LMARGIN", "new_y": "NEXT"}
 
 
 def write(blocks: Sequence[Block], path: Path) -> Path:
@@ -116,11 +118,11 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
             pdf.ln(2)
             pdf.set_font("Helvetica", "B", _HEADING_SIZES[kind])
             pdf.start_section(_latin(str(value)), level=level, strict=False)
-            pdf.multi_cell(0, _HEADING_SIZES[kind] * 0.55, _latin(str(value)))
+            pdf.multi_cell(0, _HEADING_SIZES[kind] * 0.55, _latin(str(value)), **_NEXT_LINE)
             pdf.ln(1.5)
         elif kind == "p":
             pdf.set_font("Helvetica", "", body_size)
-            pdf.multi_cell(0, body_size * 0.5, _latin(str(value)))
+            pdf.multi_cell(0, body_size * 0.5, _latin(str(value)), **_NEXT_LINE)
             pdf.ln(2.5)
         elif kind in ("ul", "ol"):
             pdf.set_font("Helvetica", "", body_size)
@@ -128,13 +130,13 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
                 marker = f"{number}." if kind == "ol" else "-"
                 pdf.set_x(26)
                 pdf.cell(6, body_size * 0.5, marker)
-                pdf.multi_cell(0, body_size * 0.5, _latin(str(item)))
+                pdf.multi_cell(0, body_size * 0.5, _latin(str(item)), **_NEXT_LINE)
                 pdf.ln(1)
             pdf.ln(1.5)
         elif kind == "table":
             pdf.set_font("Helvetica", "", body_size)
             for row in value:  # type: ignore[attr-defined]
-                pdf.multi_cell(0, body_size * 0.5, _latin("    ".join(row)))
+                pdf.multi_cell(0, body_size * 0.5, _latin("    ".join(row)), **_NEXT_LINE)
             pdf.ln(2.5)
     pdf.output(str(path))
 

@@ -1,0 +1,209 @@
+"""Measure alignck's speed and memory against poppler's pdftotext, and write the figures.
+
+    python benchmarks/performance.py            # after `sh benchmarks/setup.sh` once
+
+Runs hyperfine (medians of repeated runs, with a warm-up) and /usr/bin/time -v (peak memory)
+on the corpus from benchmarks/corpus.py, and writes benchmarks/performance.md with medians and
+ratios measured in the same run. The machines are shared and noisy: compare ratios, not
+absolute times, between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+FRAMEWORK = ROOT / "priorities.yaml"
+READ_ONLY = (
+    "import sys; from pathlib import Path; from alignck.readers import read_document; "
+    "[read_document(p) for p in sorted(Path(sys.argv[1]).glob('*.pdf'))]"
+)
+
+
+def hyperfine(commands: dict[str, str], runs: int, prepare: str | None = None) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        command = [
+            "hyperfine",
+            "--warmup",
+            "1",
+            "--runs",
+            str(runs),
+            "--export-json",
+            export.name,
+            "--style",
+            "basic",
+        ]
+        if prepare:
+            command += ["--prepare", prepare]
+        for name, line in commands.items():
+            command += ["--command-name", name, line]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        results = json.loads(Path(export.name).read_text())["results"]
+    return {r["command"]: r["median"] for r in results}
+
+
+def peak_memory(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak resident MiB) of one run, from GNU time."""
+    completed = subprocess.run(
+        ["/usr/bin/time", "-v", *command], capture_output=True, text=True, check=False
+    )
+    if completed.returncode not in (0, 1):
+        raise RuntimeError(completed.stderr[-2000:])
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", completed.stderr)
+    wall = re.search(
+        r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)",
+        completed.stderr,
+    )
+    assert peak and wall
+    seconds = int(wall.group(1) or 0) * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
+    return seconds, int(peak.group(1)) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=HERE / "corpus")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--output", type=Path, default=HERE / "performance.md")
+    args = parser.parse_args()
+    for tool in ("hyperfine", "pdftotext", "/usr/bin/time"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is missing: run `sh benchmarks/setup.sh` first")
+    corpus = args.corpus.resolve()
+    strategies = corpus / "strategies"
+    if not strategies.is_dir():
+        subprocess.run([sys.executable, str(HERE / "corpus.py"), "--out", str(corpus)], check=True)
+    cache = Path(tempfile.mkdtemp(prefix="alignck-bench-cache-"))
+    os.environ["ALIGNCK_CACHE_DIR"] = str(cache)
+    os.environ.pop("CI", None)
+    python, alignck = sys.executable, shutil.which("alignck") or "alignck"
+    check = f"{alignck} check {strategies} -f {FRAMEWORK}"
+    draft = f"{alignck} check {strategies / 'strategy-01.pdf'} -f {FRAMEWORK}"
+    pdftotext = f"bash -c 'for f in {strategies}/*.pdf; do pdftotext -q \"$f\" /dev/null; done'"
+    clear = f"rm -rf {cache}"
+    pages = _pages(strategies)
+    figures: dict[str, float] = {}
+    figures |= hyperfine(
+        {
+            "pdftotext": pdftotext,
+            "read (pdfium, 1 process)": f'{python} -c "{READ_ONLY}" {strategies}',
+            "read (pypdf, 1 process)": (
+                f'env ALIGNCK_PDF_ENGINE=pypdf {python} -c "{READ_ONLY}" {strategies}'
+            ),
+        },
+        args.runs,
+    )
+    figures |= hyperfine(
+        {
+            "check, cold cache": check,
+            "check, cold cache, --jobs 1": f"{check} --jobs 1",
+        },
+        args.runs,
+        prepare=clear,
+    )
+    subprocess.run([*check.split(), "-q", "-o", os.devnull], check=True)
+    subprocess.run([*draft.split(), "-q", "-o", os.devnull], check=True)
+    figures |= hyperfine(
+        {
+            "check, warm cache": check,
+            "check one 60-page draft, warm cache": draft,
+            "alignck --version": f"{alignck} --version",
+        },
+        args.runs,
+    )
+    framework_300 = corpus / "framework-300.yaml"
+    memory = {}
+    for folder in ("many-500", "many"):
+        subprocess.run(["rm", "-rf", str(cache)], check=True)
+        memory[folder] = peak_memory(
+            [
+                alignck,
+                "check",
+                str(corpus / folder),
+                "-f",
+                str(framework_300),
+                "--format",
+                "json",
+                "-q",
+                "-o",
+                os.devnull,
+            ]
+        )
+    shutil.rmtree(cache, ignore_errors=True)
+    write_report(args.output, figures, memory, pages, args.runs)
+
+
+def _pages(folder: Path) -> int:
+    import pypdfium2
+
+    return sum(len(pypdfium2.PdfDocument(str(p))) for p in folder.glob("*.pdf"))
+
+
+def write_report(
+    output: Path,
+    figures: dict[str, float],
+    memory: dict[str, tuple[float, float]],
+    pages: int,
+    runs: int,
+) -> None:
+    base = figures["pdftotext"]
+    rows = [
+        ("pdftotext over the 20 PDFs (baseline)", "pdftotext", None),
+        ("alignck reading only, pdfium engine, one process", "read (pdfium, 1 process)", 2.0),
+        ("alignck reading only, pypdf engine, one process", "read (pypdf, 1 process)", None),
+        ("`alignck check`, cold cache (both cores)", "check, cold cache", 3.0),
+        ("`alignck check`, cold cache, `--jobs 1`", "check, cold cache, --jobs 1", None),
+    ]
+    lines = [
+        "# Performance",
+        "",
+        f"Generated by `python benchmarks/performance.py`: medians of {runs} runs after a "
+        "warm-up (hyperfine), ratios to pdftotext from the same run. Corpus: "
+        f"`benchmarks/corpus.py` (20 strategies, {pages} pages; 1,000 short documents; a "
+        f"300-priority framework). {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}.",
+        "",
+        "| measurement | median | × pdftotext | target |",
+        "|---|---:|---:|---|",
+    ]
+    for label, key, target in rows:
+        ratio = figures[key] / base
+        lines.append(
+            f"| {label} | {figures[key]:.2f} s | {ratio:.2f}× | "
+            f"{f'≤ {target:.0f}×' if target else ''} |"
+        )
+    lines += [
+        f"| `alignck check` on the 20, warm cache | {figures['check, warm cache']:.2f} s | | "
+        "≤ 0.5 s |",
+        f"| one 60-page draft, warm cache | {figures['check one 60-page draft, warm cache']:.2f}"
+        " s | | ≤ 0.5 s |",
+        f"| `alignck --version` | {figures['alignck --version']:.3f} s | | ≤ 0.15 s |",
+        "",
+        "| 300-priority framework, JSON report | wall time | peak memory |",
+        "|---|---:|---:|",
+    ]
+    for folder, label in (("many-500", "500 documents"), ("many", "1,000 documents")):
+        seconds, mib = memory[folder]
+        lines.append(f"| {label}, cold cache | {seconds:.1f} s | {mib:.0f} MiB |")
+    ratio = memory["many-500"][0] / memory["many"][0]
+    lines += [
+        "",
+        f"500 documents take {ratio:.2f} of the time of 1,000 (linear would be 0.50); "
+        "the target for peak memory is ≤ 500 MB.",
+        "",
+    ]
+    output.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
