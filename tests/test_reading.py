@@ -126,3 +126,34 @@ def test_progress_bar_counts_files_and_pages(
     with ProgressBar(stream, total=2) as bar:
         prepare_all(paths, progress=bar, use_cache=False)
     assert bar.pages == 1
+
+
+def test_corrupt_result_entries_are_recomputed(isolated_cache: Path) -> None:
+    plain = _json()
+    assert _json(use_cache=True) == plain
+    for entry in isolated_cache.rglob("*.pickle"):
+        entry.write_bytes(b"\x80\x04 broken")
+    assert _json(use_cache=True) == plain
+    assert _json(use_cache=True) == plain
+
+
+def test_results_are_reused_only_for_the_same_framework(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = _json(use_cache=True)
+    other = tmp_path / "f.yaml"
+    other.write_text(
+        FRAMEWORK.read_text(encoding="utf-8").replace(
+            "Give every child the best start in life", "Give every baby the best start"
+        ),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    renderer("json")(check([EXAMPLES], other, use_cache=True), out, RenderOptions())
+    assert "Give every baby the best start" in out.getvalue()
+
+    def fail(*args: object) -> None:
+        raise AssertionError("matched although the result was cached")
+
+    monkeypatch.setattr("alignck.match.Matcher.match", fail)
+    assert _json(use_cache=True) == plain

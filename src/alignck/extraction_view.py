@@ -39,11 +39,15 @@ def render_extraction(
     rows: list[Row], out: TextIO, fmt: str, commitments: bool, color: bool
 ) -> None:
     if fmt == "json":
+        from alignck.renderers.json import statement_to_dict
+
         data = [
             {
                 "path": path,
-                "stated_priorities": [_statement(s) for s in stated],
-                **({"commitments": [_statement(s) for s in promised]} if commitments else {}),
+                "stated_priorities": [statement_to_dict(s) for s in stated],
+                **(
+                    {"commitments": [statement_to_dict(s) for s in promised]} if commitments else {}
+                ),
             }
             for path, stated, promised in rows
         ]
@@ -74,15 +78,3 @@ def render_extraction(
             console.print(f"{short_name(path)}: no stated priorities found")
         else:
             console.print(table)
-
-
-def _statement(statement: Statement) -> dict[str, object]:
-    location = statement.location
-    return {
-        "text": statement.text,
-        "kind": statement.kind,
-        "page": location.page,
-        "paragraph": location.paragraph,
-        "section": location.section,
-        "rule": statement.rule,
-    }

@@ -16,6 +16,7 @@ from alignck.model import (
     PriorityOverview,
     Report,
     StatedMatch,
+    Statement,
 )
 from alignck.renderers import RenderOptions
 
@@ -99,13 +100,18 @@ def _location(location: Location) -> dict[str, Any]:
     return {"page": location.page, "paragraph": location.paragraph, "section": location.section}
 
 
-def _stated(stated: StatedMatch) -> dict[str, Any]:
-    statement = stated.statement
+def statement_to_dict(statement: Statement) -> dict[str, Any]:
     return {
         "text": statement.text,
         "kind": statement.kind,
         **_location(statement.location),
         "rule": statement.rule,
+    }
+
+
+def _stated(stated: StatedMatch) -> dict[str, Any]:
+    return {
+        **statement_to_dict(stated.statement),
         "matches": list(stated.matches),
         "score": stated.score,
     }

@@ -143,11 +143,7 @@ def _gaps(console: Console, report: Report) -> None:
         required = set(analysis.required_gaps.get(path, ()))
         names = [f"{_title(report, i)}{' (required)' if i in required else ''}" for i in missing]
         table.add_row(short_name(path), ", ".join(names[:_MANY_ROWS]) + _more(names))
-    if len(rows) > _MANY_ROWS:
-        table.add_row(
-            Text(f"… {len(rows) - _MANY_ROWS} more documents", style="dim"),
-            "(all in --format json or csv)",
-        )
+    _more_documents(table, len(rows))
     if table.row_count:
         console.print(table)
     else:
@@ -193,11 +189,7 @@ def _outside(console: Console, report: Report) -> None:
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
         table.add_row(short_name(path), "\n".join(shown))
-    if len(listed) > _MANY_ROWS:
-        table.add_row(
-            Text(f"… {len(listed) - _MANY_ROWS} more documents", style="dim"),
-            "(all in --format json or csv)",
-        )
+    _more_documents(table, len(listed))
     if table.row_count:
         console.print(table)
     else:
@@ -271,6 +263,12 @@ def _names(paths: tuple[str, ...], shown: int = 8) -> str:
     names = [short_name(p) for p in paths[:shown]]
     extra = f", … and {len(paths) - shown} more" if len(paths) > shown else ""
     return ", ".join(names) + extra if names else "—"
+
+
+def _more_documents(table: Table, rows: int) -> None:
+    if rows > _MANY_ROWS:
+        hidden = Text(f"… {rows - _MANY_ROWS} more documents", style="dim")
+        table.add_row(hidden, "(all in --format json or csv)")
 
 
 def _more(names: list[str]) -> str:
