@@ -232,3 +232,21 @@ def test_python_dash_m_runs_the_cli() -> None:
         check=False,
     )
     assert completed.returncode == 0 and completed.stdout.strip() == f"alignck {__version__}"
+
+
+def test_nothing_to_check_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.rtf").write_text("x", encoding="utf-8")
+    result = invoke("check", str(tmp_path), "-f", str(FRAMEWORK))
+    assert result.exit_code == 2
+    assert "no documents to check" in result.stderr and "1 file(s) skipped" in result.stderr
+
+
+def test_missing_default_framework_says_how_to_give_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    path = make_document("plan.md")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "priorities.yaml").unlink(missing_ok=True)
+    result = invoke("check", str(path))
+    assert result.exit_code == 2
+    assert "give one with --framework FILE" in result.stderr

@@ -264,6 +264,8 @@ def check(
         from alignck.pipeline import check as run_check
         from alignck.pipeline import resolve_thresholds
 
+        if not framework.exists() and framework == Path("priorities.yaml"):
+            _fail("priorities.yaml: no framework file here; give one with --framework FILE")
         loaded = load_framework(framework)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         if thresholds.partial > thresholds.aligned:
@@ -282,6 +284,13 @@ def check(
             )
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)
+        if not report.documents:
+            # An empty folder or a mistyped path must not pass a CI gate silently.
+            skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
+            _fail(
+                f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
+                "reads .pdf, .docx, .md and .txt"
+            )
         if output is not None:
             with atomic_output(output) as handle:
                 _render(report, chosen, handle, color=False, evidence=evidence)
