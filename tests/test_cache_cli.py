@@ -8,9 +8,9 @@ def test_cache_info_and_clear(make_document, isolated_cache) -> None:  # type: i
     prepare_all([make_document("plan.md")], use_cache=True)
     runner = CliRunner()
     info = runner.invoke(app, ["cache", "info"])
-    assert info.exit_code == 0 and "1 cached document(s)" in info.stdout
+    assert info.exit_code == 0 and "1 cache entry (parsed" in info.stdout
     cleared = runner.invoke(app, ["cache", "clear"])
-    assert cleared.exit_code == 0 and "removed 1 cached document(s)" in cleared.stdout
+    assert cleared.exit_code == 0 and "removed 1 cache entry from" in cleared.stdout
     assert not list(isolated_cache.rglob("*.pickle"))
 
 

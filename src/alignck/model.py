@@ -29,8 +29,6 @@ Status = Literal["aligned", "partial", "gap"]
 StatementKind = Literal["priority", "commitment"]
 EvidenceKind = Literal["priority", "commitment", "context", "achievement", "negated"]
 
-STATUSES: tuple[Status, ...] = ("aligned", "partial", "gap")
-
 
 @dataclass(frozen=True, slots=True)
 class Block(_FastPickle):

@@ -1,0 +1,29 @@
+"""The command line: parse arguments, call the library, print, and choose the exit code.
+
+This package is the only code that touches argv, the environment, the terminal and exit codes.
+Heavy modules (readers, scoring) are imported inside the commands so that ``--help`` and
+``--version`` stay fast.
+
+Exit codes: 0 checked and passed; 1 checked and the policy failed (coverage under
+``--fail-under``, or a required priority missed); 2 usage error, invalid framework or an
+unreadable document; 3 internal error (a bug: please report it); 130 interrupted.
+"""
+
+from alignck.cli import check, commands  # noqa: F401 - importing registers the commands
+from alignck.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_OK, EXIT_POLICY, app
+from alignck.cli.output import is_interactive, use_color
+
+__all__ = [
+    "EXIT_BUG",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EXIT_POLICY",
+    "app",
+    "is_interactive",
+    "main",
+    "use_color",
+]
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,121 @@
+"""The command-line application object, exit codes and the error boundary.
+
+User errors (:class:`~alignck.errors.AlignckError`) become one line on stderr and exit 2;
+Ctrl-C exits 130; anything else is a bug: its traceback is printed and the exit code is 3.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
+
+import typer
+
+from alignck import __version__
+from alignck.errors import AlignckError, FrameworkError
+
+EXIT_OK = 0
+EXIT_POLICY = 1
+EXIT_INPUT = 2
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, or a "
+    "required priority missed); 2 usage error, invalid framework or unreadable document; "
+    "3 internal error."
+)
+
+app = typer.Typer(
+    name="alignck",
+    help="Check partner strategies against a shared priority framework: coverage, gaps and "
+    "overlaps, with the evidence behind every verdict.\n\n" + EXIT_CODES_HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+cache_app = typer.Typer(help="Manage the cache of parsed documents.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+T = TypeVar("T")
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
+class TableFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"alignck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """alignck command line."""
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    print(f"alignck: error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def guarded(action: Callable[[], T]) -> T:
+    """Map user errors to exit 2 with one line, interrupts to 130, and bugs to 3."""
+    try:
+        return action()
+    except typer.Exit:
+        raise
+    except FrameworkError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT) from None
+    except AlignckError as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        print("alignck: interrupted", file=sys.stderr)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except Exception:
+        traceback.print_exc()
+        print(
+            f"alignck {__version__}: internal error; please report it with the traceback above",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_BUG) from None
+
+
+def fraction(value: float | None, name: str) -> float | None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        fail(f"{name} must be between 0 and 1 (got {value})")
+    return value
+
+
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Documents or folders (searched recursively) to check.", show_default=False
+    ),
+]
+FrameworkOption = Annotated[
+    Path, typer.Option("--framework", "-f", help="The shared framework file.")
+]

@@ -1,0 +1,160 @@
+"""``alignck check``: the product's main command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from alignck.cli.app import (
+    EXIT_CODES_HELP,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_POLICY,
+    FrameworkOption,
+    PathsArgument,
+    ReportFormat,
+    app,
+    fail,
+    fraction,
+    guarded,
+)
+from alignck.cli.output import atomic_output, progress_bar, render, use_color
+
+if TYPE_CHECKING:
+    from alignck.model import Report
+
+
+def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    if output is not None:
+        from alignck.renderers import EXTENSIONS
+
+        return EXTENSIONS.get(output.suffix.lower(), "terminal")
+    return "terminal"
+
+
+def exit_code(report: Report, fail_under: float | None) -> int:
+    if report.errors:
+        return EXIT_INPUT
+    if report.analysis.required_gaps:
+        return EXIT_POLICY
+    if fail_under is not None and report.analysis.system_coverage.percent < fail_under:
+        return EXIT_POLICY
+    return EXIT_OK
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def check(
+    paths: PathsArgument,
+    framework: FrameworkOption = Path("priorities.yaml"),
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            help="Report format (default: terminal, or from --output's extension).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file instead of standard output "
+            "(a terminal summary is still shown).",
+        ),
+    ] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            min=0,
+            max=100,
+            help="Exit 1 when system coverage (percent) is below this.",
+        ),
+    ] = None,
+    aligned: Annotated[
+        float | None,
+        typer.Option(
+            "--aligned-threshold", help="Score (0-1) from which a committed match is aligned."
+        ),
+    ] = None,
+    partial: Annotated[
+        float | None,
+        typer.Option("--partial-threshold", help="Score (0-1) from which a match is partial."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Documents read in parallel (0: all cores).")
+    ] = 0,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read every document afresh; do not use or fill the cache."
+        ),
+    ] = False,
+    evidence: Annotated[
+        bool | None,
+        typer.Option(
+            "--evidence/--no-evidence",
+            help="Show the evidence table for every document (default: when checking at most "
+            "12 documents; the JSON, Markdown and CSV reports always carry it).",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
+    ] = False,
+) -> None:
+    """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
+    chosen = _choose_format(fmt, output)
+    fraction(aligned, "--aligned-threshold")
+    fraction(partial, "--partial-threshold")
+
+    def run() -> int:
+        from alignck.framework import load_framework
+        from alignck.pipeline import check as run_check
+        from alignck.pipeline import resolve_thresholds
+
+        if not framework.exists() and framework == Path("priorities.yaml"):
+            fail("priorities.yaml: no framework file here; give one with --framework FILE")
+        loaded = load_framework(framework)
+        thresholds = resolve_thresholds(loaded, aligned, partial)
+        if thresholds.partial > thresholds.aligned:
+            fail(
+                f"the partial threshold ({thresholds.partial}) is above the aligned "
+                f"threshold ({thresholds.aligned})"
+            )
+        with progress_bar(paths) as progress:
+            report = run_check(
+                paths,
+                loaded,
+                thresholds=thresholds,
+                jobs=jobs or os.cpu_count() or 1,
+                use_cache=not no_cache,
+                progress=progress,
+            )
+        for result in report.errors:
+            print(f"alignck: error: {result.error}", file=sys.stderr)
+        if not report.documents:
+            # An empty folder or a mistyped path must not pass a CI gate silently.
+            skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
+            fail(
+                f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
+                "reads .pdf, .docx, .md and .txt"
+            )
+        if output is not None:
+            with atomic_output(output) as handle:
+                render(report, chosen, handle, color=False, evidence=evidence)
+            if not quiet:
+                render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
+        else:
+            stdout_color = use_color(sys.stdout) and chosen == "terminal"
+            render(report, chosen, sys.stdout, stdout_color, evidence)
+        return exit_code(report, fail_under)
+
+    raise typer.Exit(guarded(run))

@@ -1,0 +1,149 @@
+"""The smaller commands: ``extract``, ``validate``, ``eval`` and ``cache``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from alignck.cli.app import (
+    EXIT_CODES_HELP,
+    EXIT_INPUT,
+    EXIT_OK,
+    PathsArgument,
+    TableFormat,
+    app,
+    cache_app,
+    fraction,
+    guarded,
+)
+from alignck.cli.output import use_color
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def extract(
+    paths: PathsArgument,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.terminal,
+    commitments: Annotated[
+        bool, typer.Option("--commitments", help="Also list every 'we will' commitment.")
+    ] = False,
+) -> None:
+    """List the priorities each document states, with page and section."""
+
+    def run() -> int:
+        from alignck.extraction_view import extract_documents, render_extraction
+
+        rows, errors = extract_documents(paths)
+        for error in errors:
+            print(f"alignck: error: {error}", file=sys.stderr)
+        render_extraction(rows, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
+        return EXIT_INPUT if errors else EXIT_OK
+
+    raise typer.Exit(guarded(run))
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def validate(
+    files: Annotated[
+        list[Path], typer.Argument(help="Framework files to validate.", show_default=False)
+    ],
+) -> None:
+    """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
+    from alignck.framework import validate as validate_file
+
+    failed = False
+    for file in files:
+        result = validate_file(file)
+        for line in (*result.errors, *result.warnings):
+            print(line, file=sys.stderr if line in result.errors else sys.stdout)
+        if result.framework is None:
+            failed = True
+        else:
+            count = len(result.framework.priorities)
+            print(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))")
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@app.command(name="eval", epilog=EXIT_CODES_HELP)
+def evaluate(
+    datasets: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Dataset folders (each with truth.yaml) or truth files.", show_default=False
+        ),
+    ],
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output format.")
+    ] = TableFormat.terminal,
+    documents: Annotated[
+        str | None,
+        typer.Option(
+            "--documents",
+            help="Read each labelled document from this folder instead (same file "
+            "name, any supported format), e.g. 'pdf' or 'docx'.",
+        ),
+    ] = None,
+    calibrate: Annotated[
+        bool,
+        typer.Option("--calibrate", help="Suggest the thresholds that maximise F1 on this data."),
+    ] = False,
+    core_purposes: Annotated[
+        bool,
+        typer.Option(
+            "--core-purposes",
+            help="Score the 'aligns_core_purposes' labels against the "
+            "dataset's 'core_purposes' framework.",
+        ),
+    ] = False,
+    aligned: Annotated[float | None, typer.Option("--aligned-threshold")] = None,
+    partial: Annotated[float | None, typer.Option("--partial-threshold")] = None,
+    misses: Annotated[
+        int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")
+    ] = 10,
+) -> None:
+    """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
+    fraction(aligned, "--aligned-threshold")
+    fraction(partial, "--partial-threshold")
+
+    def run() -> int:
+        from alignck.evaluation.dataset import load_dataset
+        from alignck.evaluation.report import render_evaluations
+        from alignck.evaluation.run import evaluate as run_eval
+
+        labels, key = (
+            ("aligns_core_purposes", "core_purposes") if core_purposes else ("aligns", "framework")
+        )
+        results = [
+            run_eval(load_dataset(d, documents, labels, key), aligned, partial) for d in datasets
+        ]
+        render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))
+        return EXIT_OK
+
+    raise typer.Exit(guarded(run))
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached document and result (safe at any time)."""
+    from alignck.cache import clear
+
+    removed, folder = clear()
+    print(f"removed {_entries(removed)} from {folder}")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is and how big it is."""
+    from alignck.cache import info
+
+    folder, count, size = info()
+    kib = size / 1024
+    print(f"{folder}: {_entries(count)} (parsed documents and results), {kib:.0f} KiB")
+
+
+def _entries(count: int) -> str:
+    return f"{count} cache {'entry' if count == 1 else 'entries'}"
