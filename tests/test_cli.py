@@ -250,3 +250,34 @@ def test_missing_default_framework_says_how_to_give_one(
     result = invoke("check", str(path))
     assert result.exit_code == 2
     assert "give one with --framework FILE" in result.stderr
+
+
+@pytest.mark.parametrize(("extra", "expected"), [((), 0), (("--fail-under", "99"), 1)])
+def test_output_cut_short_keeps_the_verdict_and_prints_no_traceback(
+    tmp_path: Path, extra: tuple[str, ...], expected: int
+) -> None:
+    # 'alignck check ... | head -1': the reader goes away after the first line, long before
+    # the report (far more than a pipe's 64 KiB buffer) is written.
+    source = (EXAMPLES / "riverside-and-wolds-icb-joint-forward-plan.md").read_bytes()
+    for index in range(40):
+        (tmp_path / f"plan-{index:02d}.md").write_bytes(source)
+    command = [
+        sys.executable,
+        "-m",
+        "alignck",
+        "check",
+        str(tmp_path),
+        "-f",
+        str(FRAMEWORK),
+        "--no-cache",
+        "--format",
+        "json",
+        *extra,
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline() == b"{\n"
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    assert process.wait(timeout=120) == expected
+    assert "Traceback" not in errors

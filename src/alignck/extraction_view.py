@@ -55,14 +55,12 @@ def render_extraction(
         out.write("\n")
         return
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
+    from alignck.renderers._common import console as make_console
     from alignck.renderers._common import short_name, where
 
-    console = Console(
-        file=out, force_terminal=color, no_color=not color, width=120, highlight=False
-    )
+    console = make_console(out, color)
     for path, stated, promised in rows:
         table = Table(
             title=f"{path}: {len(stated)} stated priorities", box=box.SIMPLE, title_justify="left"

@@ -92,6 +92,11 @@ def guarded(action: Callable[[], T]) -> T:
         raise typer.Exit(EXIT_INPUT) from None
     except AlignckError as error:
         fail(str(error))
+    except BrokenPipeError:
+        # The reader of our output went away ('| head'): nothing more to say, and no
+        # traceback; the check itself did not fail.
+        silence_stdout()
+        raise typer.Exit(EXIT_OK) from None
     except KeyboardInterrupt:
         print("alignck: interrupted", file=sys.stderr)
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -102,6 +107,13 @@ def guarded(action: Callable[[], T]) -> T:
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BUG) from None
+
+
+def silence_stdout() -> None:
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def fraction(value: float | None, name: str) -> float | None:

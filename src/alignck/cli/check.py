@@ -21,6 +21,7 @@ from alignck.cli.app import (
     fail,
     fraction,
     guarded,
+    silence_stdout,
 )
 from alignck.cli.output import atomic_output, progress_bar, render, use_color
 
@@ -147,14 +148,19 @@ def check(
                 f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
                 "reads .pdf, .docx, .md and .txt"
             )
-        if output is not None:
-            with atomic_output(output) as handle:
-                render(report, chosen, handle, color=False, evidence=evidence)
-            if not quiet:
-                render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
-        else:
-            stdout_color = use_color(sys.stdout) and chosen == "terminal"
-            render(report, chosen, sys.stdout, stdout_color, evidence)
-        return exit_code(report, fail_under)
+        code = exit_code(report, fail_under)
+        try:
+            if output is not None:
+                with atomic_output(output) as handle:
+                    render(report, chosen, handle, color=False, evidence=evidence)
+                if not quiet:
+                    render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
+            else:
+                stdout_color = use_color(sys.stdout) and chosen == "terminal"
+                render(report, chosen, sys.stdout, stdout_color, evidence)
+        except BrokenPipeError:
+            # The output was cut short ('| head'); the verdict still decides the exit code.
+            silence_stdout()
+        return code
 
     raise typer.Exit(guarded(run))

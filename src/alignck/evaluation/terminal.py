@@ -9,15 +9,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from alignck.renderers._common import console as make_console
+
 
 def _f(value: float) -> str:
     return f"{value:.3f}"
 
 
 def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
-    console = Console(
-        file=out, force_terminal=color, no_color=not color, width=120, highlight=False
-    )
+    console = make_console(out, color)
     thresholds = summary["thresholds"]
     console.print(Text(f"alignck eval · {summary['dataset']}", style="bold"))
     console.print(

@@ -3,10 +3,35 @@
 from __future__ import annotations
 
 from pathlib import PurePath
+from typing import TYPE_CHECKING, TextIO
 
 from alignck.model import Location
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
+
+
+def console(out: TextIO, color: bool, width: int | None = None) -> Console:
+    """A Rich console on ``out``: colour only when asked, no markup guessing, and a closed
+    pipe ('alignck check ... | head') reported as BrokenPipeError for the CLI to handle
+    (Rich's own handling exits 1, which here means 'policy failed')."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(
+        file=out,
+        force_terminal=color,
+        no_color=not color,
+        width=width or 120,
+        highlight=False,
+        emoji=False,
+        color_system="standard" if color else None,
+    )
 
 
 def short_name(path: str) -> str:

@@ -16,6 +16,7 @@ from rich.text import Text
 from alignck.model import Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import SYMBOLS, percent, short_name, where
+from alignck.renderers._common import console as make_console
 
 _STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _QUOTE_LENGTH = 220
@@ -24,15 +25,7 @@ _MANY_ROWS = 20
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    console = Console(
-        file=out,
-        force_terminal=options.color,
-        no_color=not options.color,
-        width=options.width or 120,
-        highlight=False,
-        emoji=False,
-        color_system="standard" if options.color else None,
-    )
+    console = make_console(out, options.color, options.width)
     _summary(console, report)
     checked = len(report.analysis.document_coverage)
     if checked:
