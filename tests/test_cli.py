@@ -24,11 +24,24 @@ def test_version() -> None:
     assert result.stdout == f"alignck {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["check", "extract", "validate", "eval", "cache"])
-def test_every_command_has_help(command: str) -> None:
-    result = invoke(command, "--help")
+def _commands() -> list[tuple[str, ...]]:
+    from alignck.cli.app import cache_app
+
+    top = [(c.name or c.callback.__name__,) for c in app.registered_commands if c.callback]
+    cache = [("cache", c.name or "") for c in cache_app.registered_commands]
+    return [*top, ("cache",), *cache]
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help_text(command: tuple[str, ...]) -> None:
+    result = invoke(*command, "--help")
     assert result.exit_code == 0
-    assert len(result.stdout) > 100
+    summary = result.stdout.split("\n\n")[1].strip()
+    assert len(summary) > 20, f"{' '.join(command)} has no help text"
+
+
+def test_all_commands_are_known() -> None:
+    assert {c[0] for c in _commands()} == {"check", "extract", "validate", "eval", "cache"}
 
 
 def test_exit_codes_are_documented_in_help() -> None:
