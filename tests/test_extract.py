@@ -177,3 +177,23 @@ def test_items_after_we_will_are_commitments_not_stated_priorities() -> None:
         ("Warm homes", "priority"),
         ("open eight family hubs", "commitment"),
     ]
+
+
+def test_numbered_sub_headings_lose_their_numbers() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("heading", "1. Starting well", 3),
+        ("paragraph", "Text."),
+        ("heading", "2. Ageing well", 3),
+    )
+    assert _stated(doc) == ["Starting well", "Ageing well"]
+
+
+def test_the_last_item_of_an_inline_list_splits_at_its_and() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "We have three areas of focus: mental health, healthy weight and tackling loneliness.",
+        )
+    )
+    assert _stated(doc) == ["mental health", "healthy weight", "tackling loneliness"]

@@ -58,6 +58,7 @@ _INLINE_LIST = re.compile(
     rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
 )
 _MAX_TITLE_WORDS = 30
+_LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
 
 def extract(document: Document) -> list[Statement]:
@@ -87,7 +88,7 @@ def _statement(text: str, block: Block, rule: str) -> Statement | None:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip().strip("\"“”'‘’").strip().rstrip(".")
+    text = _LEADING_NUMBER.sub("", text.strip().strip("\"“”'‘’").strip()).rstrip(".")
     text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
     return text.rstrip(" ,;").strip()
 
@@ -270,8 +271,16 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
 
 
 def _split_items(text: str) -> list[str]:
-    parts = re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*", text.rstrip(". "))
-    return [part.strip() for part in parts if part.strip()]
+    parts = [
+        part.strip()
+        for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*", text.rstrip(". "))
+        if part.strip()
+    ]
+    # "A, B and C": the last item is joined by its first 'and' ("health and wellbeing" inside
+    # an earlier item stays whole).
+    if len(parts) >= 2 and " and " in parts[-1]:
+        parts[-1:] = [p.strip() for p in parts[-1].split(" and ", 1)]
+    return parts
 
 
 def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
