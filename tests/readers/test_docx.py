@@ -41,3 +41,25 @@ def test_not_a_docx_is_a_read_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a zip archive")
     with pytest.raises(ReadError, match=r"not a valid Word \.docx file"):
         read(path)
+
+
+def test_a_short_all_bold_paragraph_is_a_heading(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("Our priorities").bold = True
+    document.add_paragraph("Warm homes", style="List Bullet")
+    document.add_paragraph().add_run("A bold sentence is still a paragraph.").bold = True
+    mixed = document.add_paragraph()
+    mixed.add_run("Partly").bold = True
+    mixed.add_run(" bold")
+    path = tmp_path / "bold.docx"
+    document.save(str(path))
+    blocks = [(b.kind, b.text) for b in read(path).blocks]
+    assert blocks == [
+        ("heading", "Our priorities"),
+        ("list_item", "Warm homes"),
+        ("paragraph", "A bold sentence is still a paragraph."),
+        ("paragraph", "Partly bold"),
+    ]
+    assert read(path).blocks[1].section == ("Our priorities",)

@@ -78,3 +78,12 @@ def test_utf8_bom_is_not_text(tmp_path: Path) -> None:
     path = tmp_path / "bom.md"
     path.write_bytes("\ufeff# Title\n".encode())
     assert read(path).blocks[0].text == "Title"
+
+
+def test_a_bold_line_standing_alone_is_a_heading(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "**Our priorities**\n\n- Warm homes\n\n**Bold** opening words.\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Our priorities"),
+        ("list_item", "Warm homes"),
+        ("paragraph", "Bold opening words."),
+    ]

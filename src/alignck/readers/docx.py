@@ -18,7 +18,9 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker
 
-VERSION = "1"
+VERSION = "2"
+# Bold-only headings sit below styled ones: their place in the outline is unknown.
+PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -150,6 +152,9 @@ class _BodyWalker:
         marker, rest = split_marker(text)
         if marker:
             self.builder.add("list_item", rest, level=1, marker=marker)
+        elif _looks_like_pseudo_heading(text) and _all_bold(element):
+            # Many real documents mark headings only with bold type, not a heading style.
+            self.builder.heading(text, PSEUDO_HEADING_LEVEL)
         else:
             self.builder.add("paragraph", text)
 
@@ -204,6 +209,23 @@ class _BodyWalker:
         count = self.counters.get((num_id, level), 0) + 1
         self.counters[(num_id, level)] = count
         return f"{count}."
+
+
+def _looks_like_pseudo_heading(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 12 and not text.rstrip().endswith((".", ",", ";", "!", "?"))
+
+
+def _all_bold(paragraph: Any) -> bool:
+    """Every run with text is bold by direct formatting."""
+    runs = [r for r in paragraph.iter(f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
+    if not runs:
+        return False
+    for run in runs:
+        bold = run.find(f"{_W}rPr/{_W}b")
+        if bold is None or bold.get(f"{_W}val", "true").lower() in ("0", "false", "off"):
+            return False
+    return True
 
 
 def _text(paragraph: Any) -> str:

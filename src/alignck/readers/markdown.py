@@ -14,12 +14,14 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines
 
-VERSION = "1"
+VERSION = "2"
+PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
+_PSEUDO_HEADING = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -122,6 +124,9 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             continue
         if item:
             item[2].append(line)
+        elif not paragraph and _PSEUDO_HEADING.match(line) and not following.strip():
+            # A line that is all bold, standing alone, is used as a heading in many documents.
+            builder.heading(inline_text(line.strip()), PSEUDO_HEADING_LEVEL)
         else:
             indents = []
             paragraph.append(line)
