@@ -82,7 +82,7 @@ class Thresholds:
     """Score cut-offs: at or above ``aligned`` is aligned, at or above ``partial`` is partial."""
 
     aligned: float = 0.2
-    partial: float = 0.08
+    partial: float = 0.085
 
 
 @dataclass(frozen=True, slots=True)
