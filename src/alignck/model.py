@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 
-class _FastPickle:
+class CompactPickle:
     """Pickle a slotted frozen dataclass as its field values.
 
     The default for slots dataclasses looks up the fields again for every object and was the
@@ -31,7 +31,7 @@ EvidenceKind = Literal["priority", "commitment", "context", "achievement", "nega
 
 
 @dataclass(frozen=True, slots=True)
-class Block(_FastPickle):
+class Block(CompactPickle):
     """One unit of a document's text with its place in the document's structure."""
 
     kind: BlockKind
@@ -59,7 +59,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Location(_FastPickle):
+class Location(CompactPickle):
     """Where a quote sits: page (PDF) or paragraph number, and the heading trail."""
 
     page: int | None
@@ -68,7 +68,7 @@ class Location(_FastPickle):
 
 
 @dataclass(frozen=True, slots=True)
-class Statement(_FastPickle):
+class Statement(CompactPickle):
     """A priority a document states, or an explicit commitment it makes."""
 
     text: str
@@ -118,7 +118,7 @@ class Framework:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence(_FastPickle):
+class Evidence(CompactPickle):
     """A quote that supports a verdict, with its strength and what kind of statement it is."""
 
     text: str
@@ -128,7 +128,7 @@ class Evidence(_FastPickle):
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment(_FastPickle):
+class Alignment(CompactPickle):
     """The verdict for one document against one framework priority."""
 
     priority_id: str
@@ -139,7 +139,7 @@ class Alignment(_FastPickle):
 
 
 @dataclass(frozen=True, slots=True)
-class StatedMatch(_FastPickle):
+class StatedMatch(CompactPickle):
     """A stated priority with the framework priorities it corresponds to (empty: outside)."""
 
     statement: Statement

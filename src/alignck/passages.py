@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alignck.language import phrase_key, sentence_role, sentences, terms
-from alignck.model import Block, Document, EvidenceKind, Location, Statement, _FastPickle
+from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
 
 _PAST_HEADING = re.compile(
     r"\b(achievements?|what\s+we(?:'ve|\s+have)\s+(?:done|achieved|delivered)|progress\s+so\s+far|"
@@ -31,7 +31,7 @@ _COMMITMENT_HEADING = re.compile(
 
 
 @dataclass(frozen=True, slots=True)
-class Passage(_FastPickle):
+class Passage(CompactPickle):
     text: str
     location: Location
     role: EvidenceKind
