@@ -294,3 +294,18 @@ def test_output_cut_short_keeps_the_verdict_and_prints_no_traceback(
     errors = process.stderr.read().decode()
     assert process.wait(timeout=120) == expected
     assert "Traceback" not in errors
+
+
+def test_framework_warnings_are_shown_but_do_not_fail(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t, owner: me}\npriorities:\n  - id: a\n"
+        "    title: Improve mental health\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", str(make_document("plan.md")), "-f", str(framework))
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == f"{framework}:1:22: framework.owner: warning: unknown key 'owner' (ignored)\n"
+    )

@@ -124,6 +124,8 @@ def check(
         if not framework.exists() and framework == Path("priorities.yaml"):
             fail("priorities.yaml: no framework file here; give one with --framework FILE")
         loaded = load_framework(framework)
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         if thresholds.partial > thresholds.aligned:
             fail(
