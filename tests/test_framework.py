@@ -157,3 +157,13 @@ def test_validating_never_modifies_the_file(tmp_path: Path) -> None:
     before = path.read_bytes()
     validate(path)
     assert path.read_bytes() == before
+
+
+def test_misspelt_keys_get_a_suggestion(tmp_path: Path) -> None:
+    path, result = _validate(
+        tmp_path, "framework: {name: x}\npriorities:\n  - {id: a, title: A, keyword: [x]}\n"
+    )
+    assert result.warnings == (
+        f"{path}:3:23: priorities[0].keyword: warning: unknown key 'keyword' (ignored); "
+        "did you mean 'keywords'?",
+    )

@@ -8,6 +8,7 @@ framework file and nothing else.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,7 +167,9 @@ def _mapping(
             findings.error(key_node, path, f"duplicate key '{key}'")
             continue
         if key not in known:
-            findings.warn(key_node, path, f"unknown key '{key}' (ignored)")
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
             continue
         fields[key] = value_node
     return fields
