@@ -176,6 +176,7 @@ def test_output_file_takes_its_format_from_the_extension(tmp_path: Path) -> None
         ("r.json", lambda t: json.loads(t)["schema_version"] == 1),
         ("r.md", lambda t: t.startswith("# alignck report")),
         ("r.csv", lambda t: t.startswith("document,priority_id")),
+        ("r.html", lambda t: t.startswith("<!DOCTYPE html>")),
     ):
         target = tmp_path / name
         result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "-o", str(target), "-q")

@@ -3,6 +3,7 @@ that they change only when a renderer changes. Refresh with ``pytest --update-go
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,21 @@ def test_evidence_can_be_left_out() -> None:
     out = io.StringIO()
     renderer("terminal")(_report(), out, RenderOptions(width=100, evidence=False))
     assert "We will insulate 300 homes" not in out.getvalue()
+
+
+def test_html_escapes_document_text() -> None:
+    report = _report()
+    quote = Evidence("Homes <b>&</b> more", Location(1, 1, None), 0.5, "commitment")
+    council = report.documents[1]
+    changed = replace(
+        council,
+        alignments=(replace(council.alignments[0], evidence=(quote,)), *council.alignments[1:]),
+    )
+    out = io.StringIO()
+    renderer("html")(
+        replace(report, documents=(report.documents[0], changed, report.documents[2])),
+        out,
+        RenderOptions(),
+    )
+    assert "Homes &lt;b&gt;&amp;&lt;/b&gt; more" in out.getvalue()
+    assert "<b>&</b>" not in out.getvalue()

@@ -50,6 +50,7 @@ class ReportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    html = "html"
 
 
 class TableFormat(StrEnum):

@@ -17,6 +17,7 @@ RENDERERS: dict[str, str] = {
     "json": "alignck.renderers.json",
     "markdown": "alignck.renderers.markdown",
     "csv": "alignck.renderers.csv",
+    "html": "alignck.renderers.html",
 }
 
 # File extensions that choose a format when --output is given without --format.
@@ -25,6 +26,8 @@ EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
     ".txt": "terminal",
 }
 
