@@ -152,7 +152,7 @@ def _overlaps(console: Console, report: Report) -> None:
     table = Table(
         title="Overlaps: priorities several partners address", box=box.SIMPLE, title_justify="left"
     )
-    table.add_column("Priority", overflow="fold")
+    table.add_column("Priority", overflow="fold", max_width=36)
     table.add_column("#", justify="right")
     table.add_column("Aligned", overflow="fold")
     table.add_column("Partial", overflow="fold")
@@ -254,8 +254,10 @@ def _problems(console: Console, report: Report) -> None:
 def _names(paths: tuple[str, ...], shown: int = 8) -> str:
     """Document names, cut short for a national run (the other formats list them all)."""
     names = [short_name(p) for p in paths[:shown]]
-    extra = f", … and {len(paths) - shown} more" if len(paths) > shown else ""
-    return ", ".join(names) + extra if names else "—"
+    if len(paths) > shown:
+        names.append(f"… and {len(paths) - shown} more")
+    # One name per line: long file names wrapped mid-word are hard to read.
+    return "\n".join(names) if names else "—"
 
 
 def _more_documents(table: Table, rows: int) -> None:
