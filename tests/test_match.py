@@ -176,3 +176,23 @@ def test_strategy_vocabulary_alone_is_not_a_match(tmp_path: Path, make_document)
         "x.md", [("h1", "Plan"), ("p", "We will work together to deliver the best outcomes.")]
     )
     assert _verdicts(matcher, path)["a"].status == "gap"
+
+
+def test_a_gap_names_the_closest_passage_below_the_threshold(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: air\n"
+        "    title: Clean air for every neighbourhood\n  - id: jobs\n"
+        "    title: Good jobs\n",
+        encoding="utf-8",
+    )
+    strict = Matcher(load_framework(framework), Thresholds(aligned=0.99, partial=0.98))
+    path = make_document(
+        "x.md",
+        [("h1", "Plan"), ("p", "Our neighbourhood parks are busy."), ("p", "We will plant trees.")],
+    )
+    verdicts = _verdicts(strict, path)
+    assert verdicts["air"].status == "gap" and verdicts["air"].evidence == ()
+    assert verdicts["air"].nearest is not None
+    assert verdicts["air"].nearest.text == "Our neighbourhood parks are busy."
+    assert verdicts["jobs"].nearest is None

@@ -136,9 +136,16 @@ class Matcher:
         for k, priority in enumerate(self.framework.priorities):
             score, promise = float(best[k]), float(committed[k])
             status = self._status(score, promise)
-            evidence = () if status == "gap" else self._evidence(weighted[:, k], passages)
+            evidence: tuple[Evidence, ...] = ()
+            nearest = None
+            if status == "gap":
+                nearest = self._nearest(weighted[:, k], passages)
+            else:
+                evidence = self._evidence(weighted[:, k], passages)
             alignments.append(
-                Alignment(priority.id, status, round(score, 4), evidence, round(promise, 4))
+                Alignment(
+                    priority.id, status, round(score, 4), evidence, round(promise, 4), nearest
+                )
             )
         return tuple(alignments)
 
@@ -171,6 +178,16 @@ class Matcher:
             if len(chosen) == MAX_EVIDENCE:
                 break
         return tuple(chosen)
+
+    def _nearest(self, column: Any, passages: Sequence[Passage]) -> Evidence | None:
+        """Why a gap is a gap: the passage that came closest, if any shares a word."""
+        if not len(passages) or column.max() <= 0:
+            return None
+        index = int(column.argmax())
+        passage = passages[index]
+        return Evidence(
+            passage.text, passage.location, round(float(column[index]), 4), passage.role
+        )
 
     def _stated(
         self, statements: Sequence[Statement], passages: Sequence[Passage], scores: Any

@@ -136,6 +136,7 @@ class Alignment(CompactPickle):
     score: float
     evidence: tuple[Evidence, ...] = ()
     commitment: float = 0.0
+    nearest: Evidence | None = None  # for a gap: the closest passage, below the threshold
 
 
 @dataclass(frozen=True, slots=True)

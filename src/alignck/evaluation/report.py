@@ -47,6 +47,21 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
     return summary
 
 
+def _opening(pair: Any) -> str | None:
+    """The start of a document nothing in which matched: what it was about, for the reader."""
+    from pathlib import Path
+
+    from alignck.errors import ReadError
+    from alignck.readers import read_document
+
+    try:
+        blocks = read_document(Path(pair.path)).blocks
+    except ReadError:
+        return None
+    text = " ".join(b.text for b in blocks[:3])
+    return text if len(text) <= 200 else text[:199].rstrip() + "…"
+
+
 def _miss(pair: Any) -> dict[str, Any]:
     return {
         "doc": pair.doc,
@@ -56,6 +71,8 @@ def _miss(pair: Any) -> dict[str, Any]:
         "label": pair.label,
         "truth_evidence": pair.truth_evidence,
         "evidence": list(pair.evidence),
+        "nearest": pair.nearest,
+        "opening": _opening(pair) if not pair.evidence and not pair.nearest else None,
     }
 
 

@@ -35,6 +35,8 @@ class Pair:
     label: str
     truth_evidence: str | None
     evidence: tuple[str, ...]
+    nearest: str | None = None
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,15 @@ class Result:
 
     def misses(self, limit: int = 10) -> list[Pair]:
         wrong = [p for p in self.pairs if (p.status, p.label) in _MISS_ORDER]
+        # Furthest from the truth first: missed positives with the lowest scores, false
+        # positives with the highest.
         wrong.sort(
-            key=lambda p: (_MISS_ORDER[(p.status, p.label)], -abs(p.score), p.doc, p.priority_id)
+            key=lambda p: (
+                _MISS_ORDER[(p.status, p.label)],
+                p.score if p.status == "gap" else -p.score,
+                p.doc,
+                p.priority_id,
+            )
         )
         return wrong[:limit]
 
@@ -137,6 +146,8 @@ def _pairs(truth: TruthDocument, result: DocumentResult | None) -> list[Pair]:
                 label.label,
                 label.evidence,
                 tuple(e.text for e in alignment.evidence),
+                alignment.nearest.text if alignment.nearest else None,
+                result.path,
             )
         )
     return pairs

@@ -94,7 +94,14 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
     table.add_column("truth")
     table.add_column("evidence", overflow="fold")
     for miss in summary["misses"]:
-        ours = miss["evidence"][0] if miss["evidence"] else "(none above threshold)"
+        if miss["evidence"]:
+            ours = miss["evidence"][0]
+        elif miss.get("nearest"):
+            ours = f"(closest, below the threshold) {miss['nearest']}"
+        elif miss.get("opening"):
+            ours = f"(nothing shares a word with the priority) document: {miss['opening']}"
+        else:
+            ours = "(nothing shares a word with the priority)"
         theirs = miss["truth_evidence"] or "(no quote)"
         table.add_row(
             miss["doc"],

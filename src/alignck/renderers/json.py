@@ -124,6 +124,7 @@ def _alignment(alignment: Alignment) -> dict[str, Any]:
         "score": alignment.score,
         "commitment": alignment.commitment,
         "evidence": [_evidence(e) for e in alignment.evidence],
+        "nearest": _evidence(alignment.nearest) if alignment.nearest else None,
     }
 
 

@@ -216,12 +216,13 @@ def _evidence(console: Console, report: Report) -> None:
             verdict = _mark(alignment.status, label=True)
             title = _title(report, alignment.priority_id)
             if not alignment.evidence:
+                near = alignment.nearest
+                note = "nothing in the document shares a word with it"
+                if near is not None:
+                    note = f"closest, below the threshold: {_quote(near.text, near.kind)}"
+                place = where(near.location) if near is not None else ""
                 table.add_row(
-                    title,
-                    verdict,
-                    f"{alignment.score:.2f}",
-                    Text("no passage reaches the partial threshold", style="dim"),
-                    "",
+                    title, verdict, f"{alignment.score:.2f}", Text(note, style="dim"), place
                 )
                 continue
             best = alignment.evidence[0]
