@@ -164,12 +164,17 @@ def _evidence(report: Report) -> list[str]:
         for alignment in result.alignments:
             title = escape(report.framework.priority(alignment.priority_id).title)
             best = alignment.evidence[0] if alignment.evidence else None
-            quote = (
-                f'“{escape(best.text)}” <span class="muted">({best.kind})</span>'
-                if best
-                else '<span class="muted">no passage reaches the partial threshold</span>'
-            )
-            place = escape(where(best.location)) if best else ""
+            shown = best or alignment.nearest
+            if best:
+                quote = f'“{escape(best.text)}” <span class="muted">({best.kind})</span>'
+            elif alignment.nearest:
+                quote = (
+                    '<span class="muted">closest, below the threshold: '
+                    f"“{escape(alignment.nearest.text)}”</span>"
+                )
+            else:
+                quote = '<span class="muted">nothing shares a word with it</span>'
+            place = escape(where(shown.location)) if shown else ""
             lines.append(
                 f"<tr><td>{title}</td>{_mark(alignment.status)}"
                 f"<td>{alignment.score:.2f}</td><td>{quote}</td><td>{place}</td></tr>"

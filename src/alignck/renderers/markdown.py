@@ -117,6 +117,10 @@ def _evidence(report: Report) -> list[str]:
             if alignment.evidence:
                 best = alignment.evidence[0]
                 quote, place = f"“{best.text}” ({best.kind})", where(best.location)
+            elif alignment.nearest:
+                near = alignment.nearest
+                quote = f"closest, below the threshold: “{near.text}” ({near.kind})"
+                place = where(near.location)
             else:
                 quote, place = "—", ""
             lines.append(
