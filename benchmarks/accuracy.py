@@ -12,7 +12,6 @@ import json
 import platform
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +26,7 @@ def run_eval(dataset: Path, *extra: str) -> dict:
     return json.loads(completed.stdout)
 
 
-def row(name: str, summary: dict, seconds: float) -> str:
+def row(name: str, summary: dict) -> str:
     def f1(key: str) -> str:
         value = summary.get(key)
         return f"{value['f1']:.3f}" if value else "—"
@@ -37,7 +36,7 @@ def row(name: str, summary: dict, seconds: float) -> str:
         f"| {name} | {summary['pairs']} | {summary['addressed']['precision']:.3f} | "
         f"{summary['addressed']['recall']:.3f} | {f1('addressed')} | {macro:.3f} | "
         f"{f1('strong')} | {summary['exact']:.3f} | {f1('extraction')} | "
-        f"{f1('outside_framework')} | {seconds:.1f} s |"
+        f"{f1('outside_framework')} |"
     )
 
 
@@ -67,13 +66,12 @@ def main() -> None:
         "tuning); the metrics are defined in [docs/evaluation.md](../docs/evaluation.md).",
         "",
         "| dataset | pairs | addressed P | addressed R | addressed F1 | per-priority F1 | "
-        "strong F1 | exact | extraction F1 | outside F1 | time |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "strong F1 | exact | extraction F1 | outside F1 |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, dataset, extra in runs:
-        start = time.perf_counter()
         summary = run_eval(dataset, *extra)
-        lines.append(row(name, summary, time.perf_counter() - start))
+        lines.append(row(name, summary))
         print(lines[-1])
     thresholds = summary["thresholds"]
     lines += [
