@@ -1,0 +1,76 @@
+"""Arbitrary input never crashes the pipeline: a document is either checked or a read error."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alignck.errors import ReadError
+from alignck.framework import load_framework
+from alignck.match import Matcher
+from alignck.model import Thresholds
+from alignck.reading import Prepared, prepare
+from conftest import FRAMEWORK
+
+MATCHER = Matcher(load_framework(FRAMEWORK), Thresholds())
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def _check(path: Path) -> None:
+    item = prepare(path)
+    if isinstance(item, ReadError):
+        assert str(path) in str(item)
+        return
+    assert isinstance(item, Prepared)
+    result = MATCHER.match(item.statements, item.passages)
+    assert all(0.0 <= a.score <= 1.0 for a in result.alignments)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+@SETTINGS
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_any_text_is_read_and_matched(tmp_path: Path, suffix: str, text: str) -> None:
+    path = tmp_path / f"doc{suffix}"
+    path.write_text(text, encoding="utf-8")
+    _check(path)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".pdf", ".docx"])
+@SETTINGS
+@given(data=st.binary(max_size=600))
+def test_any_bytes_are_a_document_or_a_read_error(tmp_path: Path, suffix: str, data: bytes) -> None:
+    path = tmp_path / f"doc{suffix}"
+    path.write_bytes(data)
+    _check(path)
+
+
+@SETTINGS
+@given(
+    lines=st.lists(
+        st.sampled_from(
+            [
+                "# Our priorities",
+                "## Priority 1:",
+                "- ",
+                "1. ",
+                "We will",
+                "Our aims are:",
+                "**Bold**",
+                "| a | b |",
+                "---",
+                "We will no longer fund it.",
+                "Ambition 2 –",
+                "  - nested",
+                "",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_structural_fragments_in_any_order(tmp_path: Path, lines: list[str]) -> None:
+    path = tmp_path / "doc.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _check(path)
