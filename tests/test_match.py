@@ -196,3 +196,23 @@ def test_a_gap_names_the_closest_passage_below_the_threshold(tmp_path: Path, mak
     assert verdicts["air"].nearest is not None
     assert verdicts["air"].nearest.text == "Our neighbourhood parks are busy."
     assert verdicts["jobs"].nearest is None
+
+
+def test_words_most_priorities_share_do_not_make_a_match_substantive(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: safe, title: Keep people safe from harm in their health care}\n"
+        "  - {id: minds, title: Better mental health care for people}\n"
+        "  - {id: weight, title: Healthy weight for people}\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
+    # 'people' and 'health' are the whole framework's words; 'safety' is the only one of its own.
+    path = make_document(
+        "x.md", [("h1", "Plan"), ("p", "We will deliver road safety training for people.")]
+    )
+    verdict = _verdicts(matcher, path)["safe"]
+    assert verdict.status == "partial" and verdict.commitment == 0.0

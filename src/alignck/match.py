@@ -57,7 +57,8 @@ class DocumentMatch:
 @dataclass(frozen=True)
 class PassageScores:
     """Per passage × priority: score, and whether the match is substantive (two or more shared
-    words, or a named keyword or alias) rather than one word in common."""
+    words that are the priority's own rather than the whole framework's, or a named keyword or
+    alias) rather than one word in common."""
 
     scores: Any
     substantive: Any

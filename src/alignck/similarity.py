@@ -40,7 +40,7 @@ class Similarities:
     rows: Any
     cols: Any
     values: Any
-    shared_words: Any
+    shared_words: Any  # distinct shared words a priority does not have in common with most
 
 
 class TermSpace:
@@ -56,6 +56,7 @@ class TermSpace:
                 self.vocabulary.setdefault(term, len(self.vocabulary))
         self.facet_matrix = self._matrix([f.terms for f in facets])
         self.priority_matrix = self._matrix([tuple(t) for t in priority_terms])
+        self.specific_matrix = _without_common_columns(self.priority_matrix)
         self.priority_frequency = Counter(chain.from_iterable(priority_terms))
         self.units = len(priority_terms)
         self.facet_priority = np.array([f.priority for f in facets], dtype=np.int64)
@@ -103,7 +104,7 @@ class TermSpace:
         keep = values > 0
         rows, cols, values = rows[keep], cols[keep], values[keep]
         values = self._discount_repeats(passages, weights, rows, cols, values)
-        shared_words = (passages @ self.priority_matrix.T).toarray()
+        shared_words = (passages @ self.specific_matrix.T).toarray()
         return Similarities(rows, cols, values, shared_words)
 
     def _phrases_only_whole(
@@ -148,6 +149,16 @@ class TermSpace:
         discounted = values.copy()
         discounted[order] = values[order] * factor
         return discounted
+
+
+def _without_common_columns(priority_matrix: Any) -> Any:
+    """The priority × word matrix without the words most priorities use ('health' in a health
+    framework): sharing such a word says nothing about which priority a passage is about."""
+    import numpy as np
+
+    users = np.asarray(priority_matrix.sum(axis=0)).ravel()
+    common = users >= max(2.0, priority_matrix.shape[0] / 2)
+    return priority_matrix.multiply((~common).astype(float)[None, :]).tocsr()
 
 
 def _phrase_found(phrase: str, passage: str) -> bool:
