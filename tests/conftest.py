@@ -60,6 +60,18 @@ priorities:
 
 
 @pytest.fixture
+def write_framework(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a framework file from YAML text and return its path."""
+
+    def write(text: str) -> Path:
+        path = tmp_path / "f.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
 def small_framework(tmp_path: Path) -> Path:
     path = tmp_path / "priorities.yaml"
     path.write_text(SMALL_FRAMEWORK, encoding="utf-8")

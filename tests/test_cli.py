@@ -101,12 +101,9 @@ def test_fail_under_fails_the_policy_with_exit_1() -> None:
     )
 
 
-def test_required_priority_missed_fails_the_policy(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
-        "framework: {name: t}\npriorities:\n  - id: air\n    title: Clean air\n"
-        "    required: true\n",
-        encoding="utf-8",
+def test_required_priority_missed_fails_the_policy(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n  - id: air\n    title: Clean air\n    required: true\n"
     )
     result = invoke("check", str(make_document("plan.md")), "-f", str(framework))
     assert result.exit_code == 1
@@ -297,12 +294,10 @@ def test_output_cut_short_keeps_the_verdict_and_prints_no_traceback(
     assert "Traceback" not in errors
 
 
-def test_framework_warnings_are_shown_but_do_not_fail(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
+def test_framework_warnings_are_shown_but_do_not_fail(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
         "framework: {name: t, owner: me}\npriorities:\n  - id: a\n"
-        "    title: Improve mental health\n",
-        encoding="utf-8",
+        "    title: Improve mental health\n"
     )
     result = invoke("check", str(make_document("plan.md")), "-f", str(framework))
     assert result.exit_code == 0

@@ -64,12 +64,10 @@ def test_keyword_must_appear_as_a_whole_phrase(matcher: Matcher, make_document) 
     assert all(v.status == "gap" for v in verdicts.values())
 
 
-def test_exclusions_remove_matching_passages(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
+def test_exclusions_remove_matching_passages(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
         "framework: {name: t}\npriorities:\n  - id: homes\n    title: Warm homes\n"
-        "    keywords: [fuel poverty]\n    exclude: [fuel poverty statistics]\n",
-        encoding="utf-8",
+        "    keywords: [fuel poverty]\n    exclude: [fuel poverty statistics]\n"
     )
     matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document(
@@ -117,12 +115,10 @@ def test_scores_are_between_zero_and_one(matcher: Matcher, make_document) -> Non
         assert verdict.commitment <= verdict.score + 1e-9
 
 
-def test_one_shared_word_never_makes_an_alignment(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
+def test_one_shared_word_never_makes_an_alignment(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
         "framework: {name: t}\npriorities:\n  - id: homes\n"
-        "    title: Healthy homes and sustainable places\n",
-        encoding="utf-8",
+        "    title: Healthy homes and sustainable places\n"
     )
     matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
     path = make_document(
@@ -164,12 +160,10 @@ def test_scores_are_comparable_between_short_and_long_documents(
     assert long["mental-health"].status == short["mental-health"].status == "aligned"
 
 
-def test_strategy_vocabulary_alone_is_not_a_match(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
+def test_strategy_vocabulary_alone_is_not_a_match(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
         "framework: {name: t}\npriorities:\n  - id: a\n"
-        "    title: Deliver the best outcomes by working together\n",
-        encoding="utf-8",
+        "    title: Deliver the best outcomes by working together\n"
     )
     matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document(
@@ -178,13 +172,13 @@ def test_strategy_vocabulary_alone_is_not_a_match(tmp_path: Path, make_document)
     assert _verdicts(matcher, path)["a"].status == "gap"
 
 
-def test_a_gap_names_the_closest_passage_below_the_threshold(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
+def test_a_gap_names_the_closest_passage_below_the_threshold(
+    write_framework, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
         "framework: {name: t}\npriorities:\n  - id: air\n"
         "    title: Clean air for every neighbourhood\n  - id: jobs\n"
-        "    title: Good jobs\n",
-        encoding="utf-8",
+        "    title: Good jobs\n"
     )
     strict = Matcher(load_framework(framework), Thresholds(aligned=0.99, partial=0.98))
     path = make_document(
@@ -199,15 +193,13 @@ def test_a_gap_names_the_closest_passage_below_the_threshold(tmp_path: Path, mak
 
 
 def test_words_most_priorities_share_do_not_make_a_match_substantive(
-    tmp_path: Path, make_document
+    write_framework, make_document
 ) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "f.yaml"
-    framework.write_text(
+    framework = write_framework(
         "framework: {name: t}\npriorities:\n"
         "  - {id: safe, title: Keep people safe from harm in their health care}\n"
         "  - {id: minds, title: Better mental health care for people}\n"
-        "  - {id: weight, title: Healthy weight for people}\n",
-        encoding="utf-8",
+        "  - {id: weight, title: Healthy weight for people}\n"
     )
     matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
     # 'people' and 'health' are the whole framework's words; 'safety' is the only one of its own.
