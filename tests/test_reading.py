@@ -7,7 +7,7 @@ import pytest
 from alignck import cache
 from alignck.errors import ReadError
 from alignck.pipeline import check
-from alignck.reading import Prepared, prepare_all
+from alignck.reading import Prepared, prepare_all, worker_context
 from alignck.renderers import RenderOptions, renderer
 from conftest import EXAMPLES, FRAMEWORK
 
@@ -32,6 +32,12 @@ def test_results_keep_input_order_whatever_the_workers(monkeypatch: pytest.Monke
     paths = sorted(EXAMPLES.iterdir(), reverse=True)
     results = prepare_all(paths, jobs=2, use_cache=False)
     assert [r.path for r in results if isinstance(r, Prepared)] == [str(p) for p in paths]
+
+
+def test_workers_are_never_forked_from_a_process_that_may_run_threads() -> None:
+    # The progress bar runs a refresh thread while documents are read; forking then can
+    # deadlock a worker (Python 3.12+ warns about it).
+    assert worker_context().get_start_method() in ("forkserver", "spawn")
 
 
 def test_second_run_reads_from_the_cache(monkeypatch: pytest.MonkeyPatch, make_document) -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ a single-process run does.
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import multiprocessing.context
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -164,7 +166,7 @@ class _AheadOfTime:
 
     def __enter__(self) -> _AheadOfTime:
         if self.workers:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=worker_context())
             self._top_up()
         return self
 
@@ -187,6 +189,18 @@ class _AheadOfTime:
         item = self.window.pop(index).result()
         self._top_up()
         return item
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Workers start from a clean server process, never by forking this one.
+
+    By the time documents are read, this process may run threads (the progress bar's refresh
+    thread among them); a fork copies their locks in whatever state they are in, which can
+    deadlock the child, and Python 3.12+ warns about it. Where there is no fork server
+    (Windows), spawn is the platform's default anyway.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:
