@@ -9,21 +9,34 @@ any change to the file, the framework, the thresholds or the code is a miss. Ent
 written to a temporary file and renamed into place, so concurrent runs never see half an entry;
 an entry that cannot be loaded is deleted and the document read again. The whole folder is safe
 to delete at any time. ``ALIGNCK_CACHE_DIR`` moves it (tests use this).
+
+Entries a code change or an edited file has made unreachable would otherwise pile up for ever,
+so after a run that wrote entries the folder is trimmed to ``ALIGNCK_CACHE_MAX_MB`` (default
+1024), least recently used first: loading an entry marks it used.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from alignck import __version__
+from alignck.errors import UsageError
 
 _FORMAT = 1
+DEFAULT_MAX_MB = 1024
+# Trim to this share of the limit, so the next runs do not each have to trim again.
+_TRIM_TO = 0.8
+# A temporary file this old belongs to a run that died mid-write.
+_STALE_TEMP_SECONDS = 3600
+_writes = 0
 _PREPARING_MODULES = (
     "readers/*.py",
     "extract.py",
@@ -74,6 +87,27 @@ def _entry(key: str) -> Path:
     return cache_dir() / key[:2] / f"{key}.pickle"
 
 
+def max_bytes() -> int:
+    """The size the folder is trimmed to: ``ALIGNCK_CACHE_MAX_MB`` megabytes."""
+    configured = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
+    if not configured:
+        return DEFAULT_MAX_MB * 1024 * 1024
+    try:
+        megabytes = int(configured)
+    except ValueError:
+        megabytes = -1
+    if megabytes < 0:
+        raise UsageError(
+            f"ALIGNCK_CACHE_MAX_MB must be a whole number of megabytes, not {configured!r}"
+        )
+    return megabytes * 1024 * 1024
+
+
+def writes() -> int:
+    """How many entries this process has written (a run compares before and after)."""
+    return _writes
+
+
 def exists(key: str) -> bool:
     return bool(key) and _entry(key).is_file()
 
@@ -83,12 +117,20 @@ def load(key: str) -> Any | None:
     path = _entry(key)
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
+            value = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:
         path.unlink(missing_ok=True)
         return None
+    _mark_used(path)
+    return value
+
+
+def _mark_used(path: Path) -> None:
+    # A read-only cache still answers; it just cannot record what was used.
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
 
 def store(key: str, value: Any) -> None:
@@ -101,7 +143,39 @@ def store(key: str, value: Any) -> None:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(handle.name).replace(path)
     except OSError:
-        pass  # a read-only or full disk only costs speed, never the check
+        return  # a read-only or full disk only costs speed, never the check
+    global _writes
+    _writes += 1
+
+
+def prune(limit: int) -> int:
+    """Delete the least recently used entries until the folder is well under ``limit`` bytes,
+    and temporary files left by runs that died mid-write; return how many entries went."""
+    folder = cache_dir()
+    if not folder.is_dir():
+        return 0
+    now = time.time()
+    entries: list[tuple[float, int, Path]] = []
+    for path in folder.rglob("*"):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # removed by a concurrent run
+        if path.suffix == ".pickle":
+            entries.append((stat.st_mtime, stat.st_size, path))
+        elif path.suffix == ".tmp" and now - stat.st_mtime > _STALE_TEMP_SECONDS:
+            path.unlink(missing_ok=True)
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries, key=lambda e: (e[0], str(e[2]))):
+        if total <= limit * _TRIM_TO:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
+        removed += 1
+    return removed
 
 
 def clear() -> tuple[int, Path]:

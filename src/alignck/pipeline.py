@@ -41,11 +41,15 @@ def check(
     progress: Progress | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework."""
+    cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover(Path(p) for p in paths)
     matcher = Matcher(loaded, chosen)
+    writes_before = cache.writes()
     results = _check_files(found.files, matcher, jobs, use_cache, progress)
+    if cache_limit is not None and cache.writes() > writes_before:
+        cache.prune(cache_limit)
     results.extend(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )

@@ -138,11 +138,18 @@ def cache_clear() -> None:
 @cache_app.command("info")
 def cache_info() -> None:
     """Show where the cache is and how big it is."""
-    from alignck.cache import info
+    from alignck.cache import info, max_bytes
 
-    folder, count, size = info()
-    kib = size / 1024
-    print(f"{folder}: {_entries(count)} (parsed documents and results), {kib:.0f} KiB")
+    def run() -> int:
+        folder, count, size = info()
+        limit = max_bytes() / (1024 * 1024)
+        print(
+            f"{folder}: {_entries(count)} (parsed documents and results), {size / 1024:.0f} KiB;"
+            f" trimmed to {limit:.0f} MiB, least recently used first (ALIGNCK_CACHE_MAX_MB)"
+        )
+        return EXIT_OK
+
+    raise typer.Exit(guarded(run))
 
 
 def _entries(count: int) -> str:

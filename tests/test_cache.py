@@ -1,0 +1,68 @@
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from alignck import cache
+from alignck.errors import UsageError
+
+
+def _entry(key: str, size: int, age_seconds: float) -> Path:
+    cache.store(key, b"x" * size)
+    path = next(cache.cache_dir().rglob(f"{key}.pickle"))
+    moment = time.time() - age_seconds
+    os.utime(path, (moment, moment))
+    return path
+
+
+def test_prune_removes_least_recently_used_entries_first(isolated_cache: Path) -> None:
+    oldest = _entry("aa01", 1000, age_seconds=300)
+    middle = _entry("bb02", 1000, age_seconds=200)
+    newest = _entry("cc03", 1000, age_seconds=100)
+    total = sum(p.stat().st_size for p in (oldest, middle, newest))
+
+    removed = cache.prune(limit=total - 1)
+
+    assert removed == 1
+    assert not oldest.exists() and middle.exists() and newest.exists()
+
+
+def test_loading_an_entry_keeps_it_from_being_pruned(isolated_cache: Path) -> None:
+    used = _entry("aa01", 1000, age_seconds=300)
+    unused = _entry("bb02", 1000, age_seconds=200)
+    assert cache.load("aa01") == b"x" * 1000
+
+    cache.prune(limit=int(used.stat().st_size * 1.3))  # room for one entry after trimming
+
+    assert used.exists() and not unused.exists()
+
+
+def test_prune_leaves_a_cache_under_its_limit_alone(isolated_cache: Path) -> None:
+    kept = _entry("aa01", 1000, age_seconds=300)
+    assert cache.prune(limit=10**6) == 0
+    assert kept.exists()
+
+
+def test_prune_removes_temporary_files_of_runs_that_died(isolated_cache: Path) -> None:
+    _entry("aa01", 10, age_seconds=0)
+    stale = isolated_cache / "aa" / "dead.tmp"
+    fresh = isolated_cache / "aa" / "writing.tmp"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+
+    cache.prune(limit=10**6)
+
+    assert not stale.exists() and fresh.exists()
+
+
+def test_cache_limit_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ALIGNCK_CACHE_MAX_MB", raising=False)
+    assert cache.max_bytes() == cache.DEFAULT_MAX_MB * 1024 * 1024
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "5")
+    assert cache.max_bytes() == 5 * 1024 * 1024
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "lots")
+    with pytest.raises(UsageError, match=r"ALIGNCK_CACHE_MAX_MB.*'lots'"):
+        cache.max_bytes()
