@@ -197,3 +197,19 @@ def test_the_last_item_of_an_inline_list_splits_at_its_and() -> None:
         )
     )
     assert _stated(doc) == ["mental health", "healthy weight", "tackling loneliness"]
+
+
+def test_priorities_listed_after_are_without_a_colon() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "Our vision is a fairer borough. Our three priorities are a thriving economy, "
+            "safe and clean streets, and healthy residents.",
+        )
+    )
+    assert _stated(doc) == ["a thriving economy", "safe and clean streets", "healthy residents"]
+
+
+def test_adjectives_after_our_priorities_are_are_not_a_list() -> None:
+    doc = _doc(("paragraph", "Our priorities are clear, ambitious and achievable."))
+    assert _stated(doc) == []

@@ -3,9 +3,10 @@
 Stated priorities come from structure and wording, never from the framework: list items under a
 priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
 "Strategic Objective 2" followed by its title), sub-headings under a priority heading, inline
-lists ("four themes: Place, Growth and Wellbeing"), infinitive lists ("the plan looks to improve
-...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" /
-"we are committed to" sentences. Ordinary bullet points elsewhere are not priorities.
+lists ("four themes: Place, Growth and Wellbeing"; "our three priorities are A, B and C"),
+infinitive lists ("the plan looks to improve ...; to reduce ...; and to protect ...") and "X is
+a priority". Commitments are "we will" / "we are committed to" sentences. Ordinary bullet points
+elsewhere are not priorities.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ _IS_PRIORITY = re.compile(
 )
 _INLINE_LIST = re.compile(
     rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
+)
+# "Our three priorities are a thriving economy, safe streets and healthy residents."
+_COPULA_LIST = re.compile(
+    r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})(?:priorities|objectives|ambitions|aims|goals|outcomes|"
+    r"themes|pillars|missions)\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
+    re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 30
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
@@ -258,16 +265,23 @@ def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
 
 
 def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
-    match = _INLINE_LIST.search(sentence)
+    match = _INLINE_LIST.search(sentence) or _COPULA_LIST.search(sentence)
     if not match:
         return
     items = _split_items(re.split(r",?\s+(?:which|that|who)\s+|;|\.\s", match.group("items"))[0])
     if len(items) < 2 or any(len(item.split()) > 8 for item in items):
         return
+    if match.re is _COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
+        return  # "our priorities are clear, ambitious and achievable" describes, not lists
     for item in items:
         statement = _statement(item, block, "inline list")
         if statement:
             yield statement
+
+
+def _counted_or_phrases(lead: str, items: list[str]) -> bool:
+    counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", lead, re.I)
+    return bool(counted) or all(len(item.split()) >= 2 for item in items)
 
 
 def _split_items(text: str) -> list[str]:
