@@ -70,6 +70,16 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("We will no longer fund the breakfast club.", "negated"),
         ("Obesity is not a priority for this plan.", "negated"),
         ("One in four children is overweight.", "context"),
+        ("We will discontinue the pilot.", "negated"),
+        ("The day centre will no longer be provided.", "negated"),
+        # Saying no to something, or ending something harmful, is still a commitment.
+        ("We will not tolerate discrimination in any form.", "commitment"),
+        ("We will phase out gas boilers in council homes by 2030.", "commitment"),
+        ("We will expand stop smoking services.", "commitment"),
+        ("Without action, inequalities will not narrow.", "context"),
+        # A year in the past is not an achievement of the organisation's.
+        ("In 2018, one in four children was overweight.", "context"),
+        ("Our achievements include 300 new homes.", "achievement"),
     ],
 )
 def test_sentence_roles(text: str, role: str) -> None:

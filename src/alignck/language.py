@@ -173,11 +173,21 @@ _COMMITMENT = re.compile(
     r"prioriti[sz]e|lead|champion|raise|grow|enhance|address|prevent|minimi[sz]e|maximi[sz]e))\b",
     re.IGNORECASE,
 )
+# Withdrawing the organisation's own activity or priority. Not every "not" or "stop": "we will
+# not tolerate discrimination", "stop smoking services" and "phase out coal" commit to something.
+_WITHDRAWN_ACTIVITY = (
+    r"(?:fund|provid|deliver|commission|offer|run|support|invest|continu|prioriti|pursu|focus)\w*"
+)
 _NEGATED = re.compile(
-    r"\b(no\s+longer|will\s+not|won't|shall\s+not|cease|ceasing|stop\s+(?:funding|providing|"
-    r"delivering|commissioning)|withdraw(?:ing)?\s+(?:from|funding)|decommission|de-?prioriti[sz]|"
-    r"not\s+(?:a|our)\s+(?:\w+\s+)?priority|outside\s+(?:the\s+)?scope|out\s+of\s+scope|"
-    r"phase\s+out|discontinu)",
+    r"\b(we\s*(?:will|shall|'ll|are|have)?\s*(?:no\s+longer|not|won't|stop(?:ped|ping)?|"
+    rf"ceas(?:e|ed|ing)(?:\s+to)?)\s+(?:be\s+)?{_WITHDRAWN_ACTIVITY}|"
+    r"we\s*(?:will|shall|'ll|are|have)?\s*(?:discontinu|decommission|withdraw)\w*|"
+    r"(?:will|shall)\s+no\s+longer\s+be\s+(?:funded|provided|delivered|commissioned|offered|"
+    r"available|a\s+priority)|"
+    r"(?:stop|ceas(?:e|ing))\s+(?:funding|providing|delivering|commissioning)|"
+    r"withdraw(?:ing|n|al)?\s+(?:from|of\s+funding|funding)|decommission\w*|de-?prioriti[sz]\w*|"
+    r"(?:no\s+longer|not)\s+(?:be\s+)?(?:a|an|our)\s+(?:\w+\s+)?priorit(?:y|ies)|"
+    r"(?:outside|out\s+of)\s+(?:the\s+)?scope)",
     re.IGNORECASE,
 )
 _ACHIEVEMENT = re.compile(
@@ -186,8 +196,8 @@ _ACHIEVEMENT = re.compile(
     r"won|created|developed|improved|been)|"
     r"(?:last|previous|past)\s+(?:\w+\s+)?(?:years?|plan|strategy)|look(?:ing)?\s+back|"
     r"proud\s+of|(?:we|it)\s+(?:delivered|achieved|completed|opened|secured|launched)|"
-    r"has\s+been\s+(?:delivered|achieved|completed)|achievements?|highlights\s+(?:of|from)|"
-    r"in\s+20[01]\d|during\s+the\s+pandemic)\b",
+    r"has\s+been\s+(?:delivered|achieved|completed)|(?:our|key|recent)\s+achievements?|"
+    r"achievements\s+(?:include|so\s+far)|highlights\s+(?:of|from)|during\s+the\s+pandemic)\b",
     re.IGNORECASE,
 )
 _NEED = re.compile(
@@ -207,7 +217,6 @@ _NEGATED_CUES = (
     "decommission",
     "priorit",
     "scope",
-    "phase out",
     "discontinu",
 )
 _ACHIEVEMENT_CUES = (
@@ -226,8 +235,6 @@ _ACHIEVEMENT_CUES = (
     "launched",
     "achievement",
     "highlights",
-    "in 20",
-    "in 19",
     "pandemic",
     "has been",
 )
