@@ -154,14 +154,13 @@ def _overlaps(console: Console, report: Report) -> None:
     )
     table.add_column("Priority", overflow="fold", max_width=36)
     table.add_column("#", justify="right")
-    table.add_column("Aligned", overflow="fold")
-    table.add_column("Partial", overflow="fold")
+    # One column, one name a line: two side by side would cut long file names mid-word.
+    table.add_column("Documents (✔ aligned  ◐ partial)", overflow="fold")
     for overview in overlaps:
         table.add_row(
             _title(report, overview.priority_id),
             str(len(overview.aligned) + len(overview.partial)),
-            _names(overview.aligned),
-            _names(overview.partial),
+            _marked_names(overview.aligned, overview.partial),
         )
     console.print(table)
     console.print()
@@ -252,13 +251,19 @@ def _problems(console: Console, report: Report) -> None:
         console.print(Text(f"skipped: {skipped.path} ({skipped.reason})", style="dim"))
 
 
-def _names(paths: tuple[str, ...], shown: int = 8) -> str:
-    """Document names, cut short for a national run (the other formats list them all)."""
-    names = [short_name(p) for p in paths[:shown]]
-    if len(paths) > shown:
-        names.append(f"… and {len(paths) - shown} more")
-    # One name per line: long file names wrapped mid-word are hard to read.
-    return "\n".join(names) if names else "—"
+def _marked_names(aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8) -> Text:
+    """Aligned documents then partial ones, each marked, cut short for a national run."""
+    listed: list[tuple[Status, str]] = [("aligned", p) for p in aligned]
+    listed += [("partial", p) for p in partial]
+    lines = Text()
+    for position, (status, path) in enumerate(listed[:shown]):
+        if position:
+            lines.append("\n")
+        lines.append(SYMBOLS[status], style=_STYLES[status])
+        lines.append(f" {short_name(path)}")
+    if len(listed) > shown:
+        lines.append(f"\n… and {len(listed) - shown} more")
+    return lines
 
 
 def _more_documents(table: Table, rows: int) -> None:
