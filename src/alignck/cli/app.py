@@ -126,7 +126,9 @@ def fraction(value: float | None, name: str) -> float | None:
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="Documents or folders (searched recursively) to check.", show_default=False
+        help="Documents or folders (searched recursively) to check.",
+        show_default=False,
+        metavar="PATH",
     ),
 ]
 FrameworkOption = Annotated[

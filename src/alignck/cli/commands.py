@@ -49,7 +49,8 @@ def extract(
 @app.command(epilog=EXIT_CODES_HELP)
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Framework files to validate.", show_default=False)
+        list[Path],
+        typer.Argument(help="Framework files to validate.", show_default=False, metavar="FILE"),
     ],
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
@@ -73,7 +74,9 @@ def evaluate(
     datasets: Annotated[
         list[Path],
         typer.Argument(
-            help="Dataset folders (each with truth.yaml) or truth files.", show_default=False
+            help="Dataset folders (each with truth.yaml) or truth files.",
+            show_default=False,
+            metavar="DATASET",
         ),
     ],
     fmt: Annotated[
