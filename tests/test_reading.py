@@ -163,3 +163,11 @@ def test_results_are_reused_only_for_the_same_framework(
 
     monkeypatch.setattr("alignck.match.Matcher.match", fail)
     assert _json(use_cache=True) == plain
+
+
+def test_a_document_without_text_is_checked_with_a_warning(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.md"
+    empty.write_text("   \n")
+    (result,) = prepare_all([empty], use_cache=False)
+    assert isinstance(result, Prepared)
+    assert result.warnings == ("no text found; every priority is a gap for this document",)

@@ -51,11 +51,15 @@ def prepare(path: Path) -> Prepared | ReadError:
         return error
     statements = extract(document)
     passages = tuple(build_passages(document, statements))
+    warnings = document.warnings
+    if not passages:
+        # Otherwise an empty or image-only file shows as a partner that addresses nothing.
+        warnings = (*warnings, "no text found; every priority is a gap for this document")
     return Prepared(
         document.path,
         document.format,
         document.pages,
-        document.warnings,
+        warnings,
         tuple(statements),
         passages,
     )
