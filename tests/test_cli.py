@@ -1,4 +1,6 @@
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -180,6 +182,26 @@ def test_output_file_takes_its_format_from_the_extension(tmp_path: Path) -> None
         assert result.exit_code == 0 and result.stdout == ""
         assert check_text(target.read_text(encoding="utf-8"))
     assert {p: p.read_bytes() for p in EXAMPLES.iterdir()} == before
+
+
+def test_a_saved_report_can_be_read_by_others_as_the_umask_allows(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    previous = os.umask(0o022)
+    try:
+        result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "-o", str(target))
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_an_overwritten_report_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    target.chmod(0o640)
+    assert invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "-o", str(target)).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert json.loads(target.read_text())["schema_version"] == 1
 
 
 def test_validate(tmp_path: Path) -> None:

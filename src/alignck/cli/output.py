@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,9 +44,23 @@ def atomic_output(output: Path) -> Iterator[TextIO]:
     try:
         with open(descriptor, "w", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
             yield handle
+        Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+def _shared_mode(output: Path) -> int:
+    """The mode a report is written with: an existing file's own, else what the umask allows.
+
+    mkstemp creates files readable by their owner only, but a report is made to be shared.
+    """
+    try:
+        return stat.S_IMODE(output.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def render(report: Report, fmt: str, stream: TextIO, color: bool, evidence: bool | None) -> None:
