@@ -70,6 +70,7 @@ def _report() -> Report:
         "docs/trust.md",
         "ok",
         format="markdown",
+        warnings=("not valid UTF-8 (byte 12); read as Windows-1252 (cp1252)",),
         statements=(_stated("Grow our local economy", (), None),),
         alignments=(
             Alignment("homes", "partial", 0.3, (mention,), 0.0),

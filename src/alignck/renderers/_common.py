@@ -10,6 +10,8 @@ from alignck.model import Location
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from alignck.model import Report
+
 SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
 
 
@@ -48,6 +50,21 @@ def where(location: Location) -> str:
     if location.section:
         return f"{place} › {location.section}" if place else location.section
     return place
+
+
+def marked_names(aligned: tuple[str, ...], partial: tuple[str, ...]) -> list[str]:
+    """'✔ name' for each aligned document, then '◐ name' for each partial one."""
+    return [f"{SYMBOLS['aligned']} {short_name(p)}" for p in aligned] + [
+        f"{SYMBOLS['partial']} {short_name(p)}" for p in partial
+    ]
+
+
+def document_problems(report: Report) -> list[str]:
+    """One line per unreadable document, warning and skipped file, for the shared formats."""
+    lines = [f"error: {r.error or ''}" for r in report.errors]
+    lines += [f"warning: {r.path}: {w}" for r in report.documents for w in r.warnings]
+    lines += [f"skipped: {s.path} ({s.reason})" for s in report.skipped]
+    return lines
 
 
 def percent(value: float) -> str:

@@ -11,7 +11,14 @@ from typing import TextIO
 
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import SYMBOLS, percent, short_name, where
+from alignck.renderers._common import (
+    SYMBOLS,
+    document_problems,
+    marked_names,
+    percent,
+    short_name,
+    where,
+)
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 75rem; }
@@ -43,8 +50,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         parts += _outside(report)
         if options.evidence is not False:
             parts += _evidence(report)
-    problems = [f"<li>error: {escape(r.error or '')}</li>" for r in report.errors]
-    problems += [f"<li>skipped: {escape(s.path)} ({escape(s.reason)})</li>" for s in report.skipped]
+    problems = [f"<li>{escape(line)}</li>" for line in document_problems(report)]
     if problems:
         parts += ["<h2>Problems</h2>", "<ul>", *problems, "</ul>"]
     parts.append("</body></html>")
@@ -115,13 +121,13 @@ def _overlaps(report: Report) -> list[str]:
     rows = [
         [
             report.framework.priority(o.priority_id).title,
-            ", ".join(short_name(p) for p in sorted([*o.aligned, *o.partial])),
+            ", ".join(marked_names(o.aligned, o.partial)),
         ]
         for o in report.analysis.overlaps
     ]
     return _table(
         "Overlaps",
-        ["Priority", "Documents"],
+        ["Priority", "Documents (✔ aligned, ◐ partial)"],
         rows,
         "No priority is addressed by two or more documents.",
     )

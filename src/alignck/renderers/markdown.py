@@ -6,7 +6,14 @@ from typing import TextIO
 
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import SYMBOLS, percent, short_name, where
+from alignck.renderers._common import (
+    SYMBOLS,
+    document_problems,
+    marked_names,
+    percent,
+    short_name,
+    where,
+)
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -36,8 +43,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         lines += _gaps(report) + _overlaps(report) + _outside(report)
         if options.evidence is not False:
             lines += _evidence(report)
-    problems = [f"- error: {_cell(r.error or '')}" for r in report.errors]
-    problems += [f"- skipped: `{s.path}` ({s.reason})" for s in report.skipped]
+    problems = [f"- {_cell(line)}" for line in document_problems(report)]
     if problems:
         lines += ["## Problems", "", *problems, ""]
     out.write("\n".join(lines).rstrip() + "\n")
@@ -72,9 +78,9 @@ def _overlaps(report: Report) -> list[str]:
     lines = ["## Overlaps", ""]
     if not report.analysis.overlaps:
         return [*lines, "No priority is addressed by two or more documents.", ""]
-    lines += [_row(["Priority", "Documents"]), _row(["---", "---"])]
+    lines += [_row(["Priority", "Documents (✔ aligned, ◐ partial)"]), _row(["---", "---"])]
     for overview in report.analysis.overlaps:
-        names = ", ".join(short_name(p) for p in sorted([*overview.aligned, *overview.partial]))
+        names = ", ".join(marked_names(overview.aligned, overview.partial))
         lines.append(
             _row([_cell(report.framework.priority(overview.priority_id).title), _cell(names)])
         )
