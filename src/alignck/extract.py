@@ -60,8 +60,9 @@ _INLINE_LIST = re.compile(
 )
 # "Our three priorities are a thriving economy, safe streets and healthy residents."
 _COPULA_LIST = re.compile(
-    r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})(?:priorities|objectives|ambitions|aims|goals|outcomes|"
-    r"themes|pillars|missions)\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
+    r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})"
+    r"(?:priorities|objectives|ambitions|aims|goals|outcomes|themes|pillars|missions)"
+    r"\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 30
