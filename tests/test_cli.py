@@ -90,6 +90,9 @@ def test_fail_under_fails_the_policy_with_exit_1() -> None:
         "60",
     )
     assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "alignck: policy failed: system coverage 14% is below --fail-under 60%"
+    )
     assert (
         invoke(
             "check",
@@ -110,6 +113,9 @@ def test_required_priority_missed_fails_the_policy(write_framework, make_documen
     result = invoke("check", str(make_document("plan.md")), "-f", str(framework))
     assert result.exit_code == 1
     assert "(required)" in result.stdout
+    assert result.stderr == (
+        "alignck: policy failed: required priority 'Clean air' [air] is a gap in plan\n"
+    )
 
 
 def test_corrupt_pdf_is_one_line_exit_2_and_the_others_are_still_checked(

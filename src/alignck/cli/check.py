@@ -39,14 +39,30 @@ def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
     return "terminal"
 
 
+def policy_failures(report: Report, fail_under: float | None) -> list[str]:
+    """Why the policy failed, one line each; empty when it passed."""
+    from alignck.renderers._common import short_name
+
+    failures = []
+    coverage = report.analysis.system_coverage.percent
+    if fail_under is not None and coverage < fail_under:
+        failures.append(f"system coverage {coverage:.0f}% is below --fail-under {fail_under:g}%")
+    missed_by: dict[str, list[str]] = {}
+    for path, ids in sorted(report.analysis.required_gaps.items()):
+        for priority_id in ids:
+            missed_by.setdefault(priority_id, []).append(short_name(path))
+    for priority_id, names in missed_by.items():
+        title = report.framework.priority(priority_id).title
+        failures.append(
+            f"required priority '{title}' [{priority_id}] is a gap in {', '.join(names)}"
+        )
+    return failures
+
+
 def exit_code(report: Report, fail_under: float | None) -> int:
     if report.errors:
         return EXIT_INPUT
-    if report.analysis.required_gaps:
-        return EXIT_POLICY
-    if fail_under is not None and report.analysis.system_coverage.percent < fail_under:
-        return EXIT_POLICY
-    return EXIT_OK
+    return EXIT_POLICY if policy_failures(report, fail_under) else EXIT_OK
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -163,6 +179,9 @@ def check(
         except BrokenPipeError:
             # The output was cut short ('| head'); the verdict still decides the exit code.
             silence_stdout()
+        # Last, so a CI log ends with the reason for its exit code.
+        for failure in policy_failures(report, fail_under):
+            print(f"alignck: policy failed: {failure}", file=sys.stderr)
         return code
 
     raise typer.Exit(guarded(run))
