@@ -21,6 +21,25 @@ def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_p
     assert reasons["~$lock.docx"] == "Office lock file"
 
 
+def test_a_link_back_to_a_searched_folder_is_skipped_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "again").symlink_to(tmp_path, target_is_directory=True)
+    found = discover([tmp_path])
+    assert found.files == (tmp_path / "plan.md",)
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        ("again", "folder already searched (a link back to it)")
+    ]
+
+
+def test_one_file_reached_by_two_paths_is_checked_once(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "linked.md").symlink_to(plan)
+    found = discover([tmp_path, tmp_path / "sub" / ".." / "plan.md"])
+    assert found.files == (plan,)
+
+
 def test_explicit_unsupported_file_is_returned_as_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0")

@@ -96,9 +96,10 @@ def discover(paths: Iterable[Path]) -> Discovery:
     files: list[Path] = []
     skipped: list[Skipped] = []
     unsupported: list[Skipped] = []
+    searched: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            _walk(path, files, skipped)
+            _walk(path, files, skipped, searched)
         elif path.is_file():
             if path.suffix.lower() in READERS:
                 files.append(path)
@@ -106,16 +107,44 @@ def discover(paths: Iterable[Path]) -> Discovery:
                 unsupported.append(Skipped(str(path), unsupported_reason(path)))
         else:
             raise UsageError("no such file or folder", str(path))
-    unique = tuple(dict.fromkeys(files))
-    return Discovery(unique, tuple(skipped), tuple(unsupported))
+    return Discovery(_distinct_files(files), tuple(skipped), tuple(unsupported))
 
 
-def _walk(folder: Path, files: list[Path], skipped: list[Skipped]) -> None:
+def _identity(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_dev, status.st_ino
+
+
+def _distinct_files(files: list[Path]) -> tuple[Path, ...]:
+    """Each file once, by identity: a file linked into two folders is one partner's document,
+    and counting it twice would invent an overlap."""
+    seen: set[tuple[int, int]] = set()
+    distinct = []
+    for path in files:
+        try:
+            identity = _identity(path)
+        except OSError:
+            distinct.append(path)  # the reader reports what is wrong with it
+            continue
+        if identity not in seen:
+            seen.add(identity)
+            distinct.append(path)
+    return tuple(distinct)
+
+
+def _walk(
+    folder: Path, files: list[Path], skipped: list[Skipped], searched: set[tuple[int, int]]
+) -> None:
+    identity = _identity(folder)
+    if identity in searched:
+        skipped.append(Skipped(str(folder), "folder already searched (a link back to it)"))
+        return
+    searched.add(identity)
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.name.startswith("."):
             skipped.append(Skipped(str(entry), "hidden"))
         elif entry.is_dir():
-            _walk(entry, files, skipped)
+            _walk(entry, files, skipped, searched)
         elif entry.name.startswith("~$"):
             skipped.append(Skipped(str(entry), "Office lock file"))
         elif entry.suffix.lower() in READERS:
