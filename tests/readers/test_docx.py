@@ -63,3 +63,47 @@ def test_a_short_all_bold_paragraph_is_a_heading(tmp_path: Path) -> None:
         ("paragraph", "Partly bold"),
     ]
     assert read(path).blocks[1].section == ("Our priorities",)
+
+
+_BOX = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+     xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{content}</wps:txbx></wps:wsp>
+    </w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape><v:textbox>{content}</v:textbox></v:shape></w:pict>
+    </mc:Fallback>
+  </mc:AlternateContent>
+</w:r>
+"""
+_BOX_CONTENT = """
+<w:txbxContent>
+  <w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Our priorities</w:t></w:r></w:p>
+  <w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>Warm homes</w:t></w:r></w:p>
+</w:txbxContent>
+"""
+
+
+def test_text_boxes_are_read_once_as_their_own_blocks(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_heading("Plan", 1)
+    anchor = document.add_paragraph("Partners agreed these in 2025.")
+    anchor._p.append(parse_xml(_BOX.format(content=_BOX_CONTENT)))
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+
+    summary = [(b.kind, b.text) for b in read(path).blocks]
+
+    # Word stores a text box twice (the shape and a fallback picture); neither copy may run
+    # into the paragraph it is anchored to.
+    assert summary == [
+        ("heading", "Plan"),
+        ("paragraph", "Partners agreed these in 2025."),
+        ("heading", "Our priorities"),
+        ("list_item", "Warm homes"),
+    ]

@@ -1,4 +1,4 @@
-"""Word (.docx) reader: heading and list styles, numbering, tables, content controls.
+"""Word (.docx) reader: heading and list styles, numbering, tables, content controls, text boxes.
 
 python-docx opens the package; the body is then walked as XML with a style-id map built once,
 because asking python-docx for each paragraph's style name was measured 22x slower than lxml and
@@ -18,10 +18,13 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker
 
-VERSION = "2"
+VERSION = "3"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Word keeps a text box twice, as a shape and as a fallback picture for older readers.
+_BOXED = (f"{_W}txbxContent", f"{_MC}Fallback")
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
 
@@ -134,6 +137,12 @@ class _BodyWalker:
                     self.walk(content)
 
     def paragraph(self, element: Any) -> None:
+        self._own_text(element)
+        # Call-out boxes often hold a plan's priorities: read them as blocks of their own.
+        for box in _text_boxes(element):
+            self.walk(box)
+
+    def _own_text(self, element: Any) -> None:
         text = _text(element)
         if not text.strip():
             return
@@ -218,7 +227,7 @@ def _looks_like_pseudo_heading(text: str) -> bool:
 
 def _all_bold(paragraph: Any) -> bool:
     """Every run with text is bold by direct formatting."""
-    runs = [r for r in paragraph.iter(f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
+    runs = [r for r in _own(paragraph, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
     if not runs:
         return False
     for run in runs:
@@ -228,9 +237,32 @@ def _all_bold(paragraph: Any) -> bool:
     return True
 
 
+def _own(paragraph: Any, *tags: str) -> list[Any]:
+    """The paragraph's descendants with these tags, leaving out its text boxes."""
+    nodes = list(paragraph.iter(*tags))
+    if paragraph.find(f".//{_W}txbxContent") is None:
+        return nodes  # the usual case: no ancestor walks
+    return [node for node in nodes if not _in_box(node, paragraph)]
+
+
+def _in_box(node: Any, paragraph: Any) -> bool:
+    for ancestor in node.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag in _BOXED:
+            return True
+    return False
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The paragraph's own text boxes, once each (not their fallback copies or boxes in boxes)."""
+    boxes = paragraph.iter(f"{_W}txbxContent")
+    return [box for box in boxes if not _in_box(box.getparent(), paragraph)]
+
+
 def _text(paragraph: Any) -> str:
     parts: list[str] = []
-    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+    for node in _own(paragraph, f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":
