@@ -213,3 +213,38 @@ def test_priorities_listed_after_are_without_a_colon() -> None:
 def test_adjectives_after_our_priorities_are_are_not_a_list() -> None:
     doc = _doc(("paragraph", "Our priorities are clear, ambitious and achievable."))
     assert _stated(doc) == []
+
+
+def _read_markdown(tmp_path, text: str) -> Document:  # type: ignore[no-untyped-def]
+    from alignck.readers.markdown import read
+
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    return read(path)
+
+
+def test_bold_run_in_headings_under_a_priority_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc = _read_markdown(
+        tmp_path,
+        "## Our priorities\n\n**Warm homes.** We will insulate 1,000 homes.\n\n"
+        "**Good work** – helping people into jobs.\n\n"
+        "## Our partners\n\n**The council** leads. **The trust** supports.\n\n"
+        "**Volunteers** help too.\n",
+    )
+    assert _stated(doc) == ["Warm homes", "Good work"]
+
+
+def test_one_bold_lead_alone_is_not_a_list_of_priorities(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc = _read_markdown(
+        tmp_path, "## Our priorities\n\n**In short**, we will focus on prevention.\n"
+    )
+    assert "In short" not in _stated(doc)
+
+
+def test_a_listed_priority_is_named_by_its_bold_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    doc = _read_markdown(
+        tmp_path,
+        "## Our priorities\n\n- **Start well**: every child ready for school\n"
+        "- **Age well**: independence for longer\n",
+    )
+    assert _stated(doc) == ["Start well", "Age well"]

@@ -2,11 +2,11 @@
 
 Stated priorities come from structure and wording, never from the framework: list items under a
 priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
-"Strategic Objective 2" followed by its title), sub-headings under a priority heading, inline
-lists ("four themes: Place, Growth and Wellbeing"; "our three priorities are A, B and C"),
-infinitive lists ("the plan looks to improve ...; to reduce ...; and to protect ...") and "X is
-a priority". Commitments are "we will" / "we are committed to" sentences. Ordinary bullet points
-elsewhere are not priorities.
+"Strategic Objective 2" followed by its title), sub-headings or bold run-in headings ("**Warm
+homes.** We will ...") under a priority heading, inline lists ("four themes: Place, Growth and
+Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan looks to improve
+...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" / "we
+are committed to" sentences. Ordinary bullet points elsewhere are not priorities.
 """
 
 from __future__ import annotations
@@ -80,6 +80,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from _numbered(blocks)
     yield from _listed(blocks)
     yield from _subheadings(blocks)
+    yield from _run_in_headings(blocks)
     yield from _inline(blocks)
 
 
@@ -138,7 +139,8 @@ def _listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         for item in run:
             if item.level != top or item.text.rstrip().endswith(":") or is_statistic(item.text):
                 continue
-            statement = _statement(item.text, item, f"list under {lead}")
+            # "- **Start well**: every child ready for school": the bold words name the item.
+            statement = _statement(item.lead or item.text, item, f"list under {lead}")
             if statement and lead == "promise":
                 statement = Statement(
                     statement.text, "commitment", statement.location, "list under 'we will'"
@@ -193,6 +195,22 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     if previous.kind == "heading" and _PRIORITY_WORDS.search(previous.text):
         return "heading"
     return None
+
+
+def _run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Paragraphs opening with bold words under a priority heading ("**Warm homes.** We will
+    ..."): two or more of them in one section name its priorities."""
+    sections: dict[tuple[str, ...], list[Block]] = {}
+    for block in blocks:
+        if block.kind == "paragraph" and block.lead and block.section:
+            sections.setdefault(block.section, []).append(block)
+    for section, led in sections.items():
+        if len(led) < 2 or not _PRIORITY_WORDS.search(section[-1]):
+            continue
+        for block in led:
+            statement = _statement(block.lead or "", block, "run-in heading")
+            if statement:
+                yield statement
 
 
 def _subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:

@@ -41,6 +41,8 @@ class Block(CompactPickle):
     section: tuple[str, ...] = ()
     level: int = 0
     marker: str | None = None
+    # A bold phrase opening the block ("**Warm homes.** We will ..."): a run-in heading.
+    lead: str | None = None
 
     @property
     def section_path(self) -> str | None:

@@ -107,3 +107,20 @@ def test_text_boxes_are_read_once_as_their_own_blocks(tmp_path: Path) -> None:
         ("heading", "Our priorities"),
         ("list_item", "Warm homes"),
     ]
+
+
+def test_bold_words_opening_a_paragraph_are_its_lead(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    led = document.add_paragraph()
+    led.add_run("Warm homes. ").bold = True
+    led.add_run("We will insulate 1,000 homes.")
+    document.add_paragraph("Plain words, then ").add_run("bold ones").bold = True
+    path = tmp_path / "led.docx"
+    document.save(str(path))
+
+    assert [(b.text, b.lead) for b in read(path).blocks] == [
+        ("Warm homes. We will insulate 1,000 homes.", "Warm homes"),
+        ("Plain words, then bold ones", None),
+    ]

@@ -87,3 +87,19 @@ def test_a_bold_line_standing_alone_is_a_heading(tmp_path: Path) -> None:
         ("list_item", "Warm homes"),
         ("paragraph", "Bold opening words."),
     ]
+
+
+def test_bold_words_opening_a_block_are_its_lead(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "**Warm homes.** We will insulate 1,000 homes.\n\n"
+        "**Good work** – helping people into jobs.\n\n"
+        "Plain words with **bold** inside.\n\n"
+        "- __Start well__: every child ready for school\n",
+    )
+    assert [(b.kind, b.text, b.lead) for b in doc.blocks] == [
+        ("paragraph", "Warm homes. We will insulate 1,000 homes.", "Warm homes"),
+        ("paragraph", "Good work – helping people into jobs.", "Good work"),
+        ("paragraph", "Plain words with bold inside.", None),
+        ("list_item", "Start well: every child ready for school", "Start well"),
+    ]

@@ -6,6 +6,8 @@ that each block knows which headings it sits under. It knows nothing about file 
 
 from __future__ import annotations
 
+import dataclasses
+
 from alignck.model import Block, BlockKind
 from alignck.readers._text import clean, join_lines
 
@@ -33,17 +35,24 @@ class BlockBuilder:
         level: int = 0,
         marker: str | None = None,
         cleaned: bool = False,
+        lead: str | None = None,
     ) -> None:
         text = text if cleaned else clean(text)
         if text:
-            self._append(kind, text, page, level, marker)
+            self._append(kind, text, page, level, marker, clean(lead) if lead else None)
 
     def _append(
-        self, kind: BlockKind, text: str, page: int | None, level: int, marker: str | None
+        self,
+        kind: BlockKind,
+        text: str,
+        page: int | None,
+        level: int,
+        marker: str | None,
+        lead: str | None = None,
     ) -> None:
         section = tuple(title for _, title in self._trail)
         number = len(self._blocks) + 1
-        self._blocks.append(Block(kind, text, number, page, section, level, marker))
+        self._blocks.append(Block(kind, text, number, page, section, level, marker, lead or None))
 
     @property
     def last(self) -> Block | None:
@@ -53,9 +62,7 @@ class BlockBuilder:
         """Continue the last block with a wrapped line (a heading or paragraph split in two)."""
         last = self._blocks[-1]
         joined = join_lines([last.text, clean(text)])
-        self._blocks[-1] = Block(
-            last.kind, joined, last.number, last.page, last.section, last.level, last.marker
-        )
+        self._blocks[-1] = dataclasses.replace(last, text=joined)
         if last.kind == "heading":
             self._trail[-1] = (last.level, joined)
 

@@ -18,9 +18,10 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker
 
-VERSION = "3"
+VERSION = "4"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
+MAX_LEAD_WORDS = 12
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Word keeps a text box twice, as a shape and as a fallback picture for older readers.
@@ -151,21 +152,23 @@ class _BodyWalker:
         if heading:
             self.builder.heading(text, heading)
             return
+        lead = _bold_lead(element)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
-            self.builder.add("list_item", text, level=level + 1, marker=self._marker(num_id, level))
+            numbered = self._marker(num_id, level)
+            self.builder.add("list_item", text, level=level + 1, marker=numbered, lead=lead)
             return
         if self._style_chain_name(style_id).startswith("list"):
-            self.builder.add("list_item", text, level=1, marker="•")
+            self.builder.add("list_item", text, level=1, marker="•", lead=lead)
             return
         marker, rest = split_marker(text)
         if marker:
-            self.builder.add("list_item", rest, level=1, marker=marker)
+            self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
         elif _looks_like_pseudo_heading(text) and _all_bold(element):
             # Many real documents mark headings only with bold type, not a heading style.
             self.builder.heading(text, PSEUDO_HEADING_LEVEL)
         else:
-            self.builder.add("paragraph", text)
+            self.builder.add("paragraph", text, lead=lead)
 
     def table(self, element: Any) -> None:
         for row in element.iterchildren(f"{_W}tr"):
@@ -228,13 +231,24 @@ def _looks_like_pseudo_heading(text: str) -> bool:
 def _all_bold(paragraph: Any) -> bool:
     """Every run with text is bold by direct formatting."""
     runs = [r for r in _own(paragraph, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
-    if not runs:
-        return False
-    for run in runs:
-        bold = run.find(f"{_W}rPr/{_W}b")
-        if bold is None or bold.get(f"{_W}val", "true").lower() in ("0", "false", "off"):
-            return False
-    return True
+    return bool(runs) and all(_bold(run) for run in runs)
+
+
+def _bold(run: Any) -> bool:
+    bold = run.find(f"{_W}rPr/{_W}b")
+    return bold is not None and bold.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
+
+
+def _bold_lead(paragraph: Any) -> str | None:
+    """The bold words opening a paragraph that goes on in plain type ("Warm homes. We will")."""
+    parts: list[str] = []
+    for run in _own(paragraph, f"{_W}r"):
+        text = "".join(node.text or "" for node in run.iter(f"{_W}t"))
+        if text.strip() and not _bold(run):
+            lead = "".join(parts).strip().rstrip(" .:–—-")
+            return lead if lead and len(lead.split()) <= MAX_LEAD_WORDS else None
+        parts.append(text)
+    return None  # all bold, or no text: not a run-in heading
 
 
 def _own(paragraph: Any, *tags: str) -> list[Any]:

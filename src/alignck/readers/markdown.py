@@ -14,7 +14,7 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines
 
-VERSION = "2"
+VERSION = "3"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -22,6 +22,8 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
 _PSEUDO_HEADING = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*$")
+# "**Warm homes.** We will ...": a bold phrase that opens a paragraph and is followed by more.
+_RUN_IN = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1\s*[.:–—-]*\s*\S")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -51,6 +53,11 @@ def inline_text(text: str) -> str:
     return text
 
 
+def _run_in(raw: str) -> str | None:
+    match = _RUN_IN.match(raw)
+    return inline_text(match.group("lead")).rstrip(" .:–—-") if match else None
+
+
 def _prepare(text: str) -> list[str]:
     text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
@@ -71,12 +78,14 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         nonlocal paragraph, item
         if item:
             depth, marker, item_lines = item
+            raw = join_lines(item_lines)
             builder.add(
-                "list_item", inline_text(join_lines(item_lines)), level=depth, marker=marker
+                "list_item", inline_text(raw), level=depth, marker=marker, lead=_run_in(raw)
             )
             item = None
         if paragraph:
-            builder.add("paragraph", inline_text(join_lines(paragraph)))
+            raw = join_lines(paragraph)
+            builder.add("paragraph", inline_text(raw), lead=_run_in(raw))
             paragraph = []
 
     indents: list[int] = []
