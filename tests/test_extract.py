@@ -248,3 +248,14 @@ def test_a_listed_priority_is_named_by_its_bold_words(tmp_path) -> None:  # type
         "- **Age well**: independence for longer\n",
     )
     assert _stated(doc) == ["Start well", "Age well"]
+
+
+def test_a_ranked_priority_named_in_a_sentence() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "Our first priority is reducing child poverty. Our main ambition is to improve "
+            "air quality. Our first meeting is in May.",
+        )
+    )
+    assert _stated(doc) == ["reducing child poverty", "improve air quality"]

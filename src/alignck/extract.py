@@ -55,6 +55,13 @@ _IS_PRIORITY = re.compile(
     r"(?:\w+\s+){0,2}(?:priority|priorities|ambition|goal|objective)\b",
     re.IGNORECASE,
 )
+# "Our first priority is reducing child poverty", "Our top ambition is to ..."
+_RANKED_PRIORITY = re.compile(
+    r"^(?:our|the)\s+(?:first|second|third|fourth|fifth|sixth|main|top|overriding|biggest|"
+    r"number\s+one|single\s+most\s+important)\s+(?:priority|ambition|aim|goal|objective)\s+"
+    r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
+    re.IGNORECASE,
+)
 _INLINE_LIST = re.compile(
     rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
 )
@@ -332,8 +339,12 @@ def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
 
 def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
     match = _IS_PRIORITY.match(sentence)
-    if match and not _PRONOUN_START.match(match.group("subject")):
-        statement = _statement(match.group("subject"), block, "named as a priority")
+    subject = match.group("subject") if match else None
+    if subject and _PRONOUN_START.match(subject):
+        subject = None
+    ranked = _RANKED_PRIORITY.match(sentence)
+    for text in (subject, ranked.group("subject") if ranked else None):
+        statement = _statement(text, block, "named as a priority") if text else None
         if statement:
             yield statement
 
