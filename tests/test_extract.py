@@ -259,3 +259,14 @@ def test_a_ranked_priority_named_in_a_sentence() -> None:
         )
     )
     assert _stated(doc) == ["reducing child poverty", "improve air quality"]
+
+
+def test_numbered_headings_that_set_an_objective() -> None:
+    doc = _doc(
+        ("heading", "1. Introduction", 2),
+        ("paragraph", "This plan runs to 2030."),
+        ("heading", "2. Provide a reliable, resilient transport system", 2),
+        ("paragraph", "We will keep roads in good repair."),
+        ("heading", "3. Delivering the plan", 2),
+    )
+    assert _stated(doc) == ["Provide a reliable, resilient transport system"]

@@ -62,6 +62,13 @@ _RANKED_PRIORITY = re.compile(
     r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
     re.IGNORECASE,
 )
+_OBJECTIVE_HEADING = re.compile(
+    r"^\(?\d{1,2}[.)]?\s+(?:provide|improve|reduce|increase|create|support|deliver|tackle|"
+    r"ensure|protect|promote|prevent|build|develop|enable|help|give|keep|make|grow|strengthen|"
+    r"enhance|invest|raise|close|narrow|end|achieve|maintain|transform|empower|champion|"
+    r"encourage|attract|secure|boost|halve|eliminate)\b[^.]{3,160}$",
+    re.IGNORECASE,
+)
 _INLINE_LIST = re.compile(
     rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
 )
@@ -88,6 +95,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from _listed(blocks)
     yield from _subheadings(blocks)
     yield from _run_in_headings(blocks)
+    yield from _objective_headings(blocks)
     yield from _inline(blocks)
 
 
@@ -216,6 +224,16 @@ def _run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             continue
         for block in led:
             statement = _statement(block.lead or "", block, "run-in heading")
+            if statement:
+                yield statement
+
+
+def _objective_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Numbered headings that set an objective: '4. Provide a reliable transport system'
+    (not '1. Introduction' or '3. Delivering the plan')."""
+    for block in blocks:
+        if block.kind == "heading" and _OBJECTIVE_HEADING.match(block.text):
+            statement = _statement(block.text, block, "numbered objective heading")
             if statement:
                 yield statement
 
