@@ -1,3 +1,5 @@
+import pytest
+
 from alignck.extract import extract, stated_priorities
 from alignck.model import Block, Document
 
@@ -270,3 +272,16 @@ def test_numbered_headings_that_set_an_objective() -> None:
         ("heading", "3. Delivering the plan", 2),
     )
     assert _stated(doc) == ["Provide a reliable, resilient transport system"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["What we want to achieve", "Where we will focus", "Our promises to you"]
+)
+def test_headings_that_introduce_priorities_without_the_word(heading: str) -> None:
+    doc = _doc(("heading", heading, 2), ("list_item", "Warm homes"), ("list_item", "Good jobs"))
+    assert _stated(doc) == ["Warm homes", "Good jobs"]
+
+
+def test_a_list_under_our_values_is_not_priorities() -> None:
+    doc = _doc(("heading", "Our values", 2), ("list_item", "Compassion"), ("list_item", "Respect"))
+    assert _stated(doc) == []

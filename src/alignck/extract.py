@@ -19,10 +19,15 @@ from alignck.model import Block, Document, Location, Statement, StatementKind
 
 _PRIORITY_NOUN = (
     r"priorit(?:y|ies)|objectives?|ambitions?|aims?|goals?|outcomes?|"
-    r"commitments?|pledges?|themes?|pillars?|missions?|focus\s+areas?|"
-    r"areas\s+of\s+focus|key\s+areas|strategic\s+areas|workstreams?"
+    r"commitments?|pledges?|promises?|themes?|pillars?|missions?|focus\s+areas?|"
+    r"areas\s+of\s+focus|areas\s+for\s+action|key\s+areas|strategic\s+areas|workstreams?"
 )
-_PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN})\b", re.IGNORECASE)
+# Headings that introduce priorities without naming them so.
+_PRIORITY_HEADING = (
+    r"what\s+we\s+(?:(?:want|aim|plan|intend|hope)\s+to|will)\s+achieve|"
+    r"where\s+we\s+will\s+focus|our\s+focus"
+)
+_PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN}|{_PRIORITY_HEADING})\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     rf"(\b(?:{_PRIORITY_NOUN})\b|\bfocus(?:es|ing)?\s+on\b|"
     r"\bprioriti[sz]e\b|\bwe'll\s+focus\b)",
