@@ -208,3 +208,26 @@ def test_words_most_priorities_share_do_not_make_a_match_substantive(
     )
     verdict = _verdicts(matcher, path)["safe"]
     assert verdict.status == "partial" and verdict.commitment == 0.0
+
+
+def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
+    matcher: Matcher, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        "plan.md",
+        [
+            ("h2", "Our priorities"),
+            ("ul", ["Warm homes for every family", "Homes for key workers", "Family hubs"]),
+        ],
+    )
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    stated = matcher.match(prepared.statements, prepared.passages).statements
+    matches = {s.statement.text: s.matches for s in stated}
+    # 'warm' and 'homes' are two of the priority's words; 'homes' alone is one shared word,
+    # not a statement of that priority; a keyword ('family hubs') is enough on its own.
+    assert matches == {
+        "Warm homes for every family": ("warm-homes",),
+        "Homes for key workers": (),
+        "Family hubs": ("early-years",),
+    }

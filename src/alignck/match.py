@@ -46,6 +46,8 @@ COMMITTED_ROLES = ("priority", "commitment")
 MAX_EVIDENCE = 3
 LENGTH_PENALTY = 0.15
 COMPETITION = 1.0
+# A stated priority names a framework priority when it shares this many of its words.
+STATED_SHARED_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,7 @@ class Matcher:
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
         scored = self.passage_scores(passages)
         alignments = self._alignments(passages, scored)
-        return DocumentMatch(self._stated(statements, passages, scored.scores), alignments)
+        return DocumentMatch(self._stated(statements, passages, scored), alignments)
 
     def passage_scores(self, passages: Sequence[Passage]) -> PassageScores:
         import numpy as np
@@ -191,9 +193,13 @@ class Matcher:
         )
 
     def _stated(
-        self, statements: Sequence[Statement], passages: Sequence[Passage], scores: Any
+        self, statements: Sequence[Statement], passages: Sequence[Passage], scored: PassageScores
     ) -> tuple[StatedMatch, ...]:
-        """Each statement with the framework priorities it reaches the partial threshold for."""
+        """Each statement with the framework priorities it names: it reaches the partial
+        threshold and shares two of the priority's words, or a keyword or alias. One shared
+        word does not put 'Sustainable use of our estate' inside 'Healthy and sustainable
+        places'."""
+        scores = scored.scores
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
         ids = [p.id for p in self.framework.priorities]
         results: list[StatedMatch] = []
@@ -204,7 +210,16 @@ class Matcher:
                 continue
             row = scores[index]
             order = sorted(range(len(row)), key=lambda k: (-row[k], k))
-            matched = tuple(ids[k] for k in order if row[k] >= self.thresholds.partial)
+            words = set(passages[index].terms)
+            matched = tuple(
+                ids[k]
+                for k in order
+                if row[k] >= self.thresholds.partial
+                and (
+                    scored.substantive[index, k]
+                    or len(words & self.space.priority_terms[k]) >= STATED_SHARED_WORDS
+                )
+            )
             best = round(float(row[order[0]]), 4) if order else 0.0
             results.append(StatedMatch(statement, matched, best))
         return tuple(results)
