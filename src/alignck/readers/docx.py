@@ -26,6 +26,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Word keeps a text box twice, as a shape and as a fallback picture for older readers.
 _BOXED = (f"{_W}txbxContent", f"{_MC}Fallback")
+_RUN, _RUN_PROPERTIES, _BOLD = f"{_W}r", f"{_W}rPr", f"{_W}b"
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
 
@@ -138,13 +139,14 @@ class _BodyWalker:
                     self.walk(content)
 
     def paragraph(self, element: Any) -> None:
-        self._own_text(element)
+        boxed = next(element.iter(_BOXED[0]), None) is not None
+        self._own_text(element, boxed)
         # Call-out boxes often hold a plan's priorities: read them as blocks of their own.
-        for box in _text_boxes(element):
+        for box in _text_boxes(element) if boxed else ():
             self.walk(box)
 
-    def _own_text(self, element: Any) -> None:
-        text = _text(element)
+    def _own_text(self, element: Any, boxed: bool) -> None:
+        text = _text(element, boxed)
         if not text.strip():
             return
         style_id, outline, num_id, ilvl = self._properties(element)
@@ -152,7 +154,7 @@ class _BodyWalker:
         if heading:
             self.builder.heading(text, heading)
             return
-        lead = _bold_lead(element)
+        lead = _bold_lead(element, boxed)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
             numbered = self._marker(num_id, level)
@@ -164,7 +166,7 @@ class _BodyWalker:
         marker, rest = split_marker(text)
         if marker:
             self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
-        elif _looks_like_pseudo_heading(text) and _all_bold(element):
+        elif _looks_like_pseudo_heading(text) and _all_bold(element, boxed):
             # Many real documents mark headings only with bold type, not a heading style.
             self.builder.heading(text, PSEUDO_HEADING_LEVEL)
         else:
@@ -228,21 +230,25 @@ def _looks_like_pseudo_heading(text: str) -> bool:
     return 0 < len(words) <= 12 and not text.rstrip().endswith((".", ",", ";", "!", "?"))
 
 
-def _all_bold(paragraph: Any) -> bool:
+def _all_bold(paragraph: Any, boxed: bool = False) -> bool:
     """Every run with text is bold by direct formatting."""
-    runs = [r for r in _own(paragraph, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
+    runs = [r for r in _own(paragraph, boxed, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
     return bool(runs) and all(_bold(run) for run in runs)
 
 
 def _bold(run: Any) -> bool:
-    bold = run.find(f"{_W}rPr/{_W}b")
+    properties = run.find(_RUN_PROPERTIES)
+    bold = properties.find(_BOLD) if properties is not None else None
     return bold is not None and bold.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
 
 
-def _bold_lead(paragraph: Any) -> str | None:
+def _bold_lead(paragraph: Any, boxed: bool = False) -> str | None:
     """The bold words opening a paragraph that goes on in plain type ("Warm homes. We will")."""
+    first = next(paragraph.iter(_RUN), None)
+    if first is None or not _bold(first):
+        return None  # most paragraphs: settled by their first run
     parts: list[str] = []
-    for run in _own(paragraph, f"{_W}r"):
+    for run in _own(paragraph, boxed, f"{_W}r"):
         text = "".join(node.text or "" for node in run.iter(f"{_W}t"))
         if text.strip() and not _bold(run):
             lead = "".join(parts).strip().rstrip(" .:–—-")
@@ -251,12 +257,11 @@ def _bold_lead(paragraph: Any) -> str | None:
     return None  # all bold, or no text: not a run-in heading
 
 
-def _own(paragraph: Any, *tags: str) -> list[Any]:
-    """The paragraph's descendants with these tags, leaving out its text boxes."""
-    nodes = list(paragraph.iter(*tags))
-    if paragraph.find(f".//{_W}txbxContent") is None:
-        return nodes  # the usual case: no ancestor walks
-    return [node for node in nodes if not _in_box(node, paragraph)]
+def _own(paragraph: Any, boxed: bool, *tags: str) -> Any:
+    """The paragraph's descendants with these tags, leaving out its text boxes (``boxed``: it
+    has some; the usual case, without, needs no ancestor walks)."""
+    nodes = paragraph.iter(*tags)
+    return (node for node in nodes if not _in_box(node, paragraph)) if boxed else nodes
 
 
 def _in_box(node: Any, paragraph: Any) -> bool:
@@ -274,9 +279,10 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     return [box for box in boxes if not _in_box(box.getparent(), paragraph)]
 
 
-def _text(paragraph: Any) -> str:
+def _text(paragraph: Any, boxed: bool = False) -> str:
     parts: list[str] = []
-    for node in _own(paragraph, f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+    tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+    for node in _own(paragraph, boxed, *tags):
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":
