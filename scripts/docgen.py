@@ -2,7 +2,8 @@
 
 Used to build the examples, the test fixtures and the benchmark corpus, so that every document
 alignck is tested on is generated from text we wrote. Needs the ``dev`` extra (fpdf2 for PDF).
-Blocks: ("h1" | "h2" | "h3", text), ("p", text), ("ul" | "ol", [items]), ("table", [rows]).
+Blocks: ("h1" | "h2" | "h3", text), ("p", text), ("lead", (bold words, rest)), ("ul" | "ol",
+[items]), ("table", [rows]).
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def write_markdown(blocks: Sequence[Block], path: Path) -> None:
             lines += ["#" * int(kind[1]) + " " + str(value), ""]
         elif kind == "p":
             lines += [str(value), ""]
+        elif kind == "lead":
+            lead, rest = value  # type: ignore[misc]
+            lines += [f"**{lead}** {rest}", ""]
         elif kind in ("ul", "ol"):
             items = list(value)  # type: ignore[call-overload]
             for number, item in enumerate(items, start=1):
@@ -56,6 +60,8 @@ def write_text(blocks: Sequence[Block], path: Path) -> None:
             lines += [f"{n}. {i}" if kind == "ol" else f"- {i}" for n, i in enumerate(items, 1)]
         elif kind == "table":
             lines += ["\t".join(row) for row in value]  # type: ignore[attr-defined]
+        elif kind == "lead":
+            lines.append(" ".join(value))  # type: ignore[arg-type]
         else:
             lines.append(str(value))
         lines.append("")
@@ -74,6 +80,11 @@ def write_docx(blocks: Sequence[Block], path: Path) -> None:
             document.add_heading(str(value), level=int(kind[1]))
         elif kind == "p":
             document.add_paragraph(str(value))
+        elif kind == "lead":
+            lead, rest = value  # type: ignore[misc]
+            paragraph = document.add_paragraph()
+            paragraph.add_run(str(lead)).bold = True
+            paragraph.add_run(f" {rest}")
         elif kind in ("ul", "ol"):
             style = "List Number" if kind == "ol" else "List Bullet"
             for item in value:  # type: ignore[attr-defined]
@@ -123,6 +134,12 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
         elif kind == "p":
             pdf.set_font("Helvetica", "", body_size)
             pdf.multi_cell(0, body_size * 0.5, _latin(str(value)), **_NEXT_LINE)
+            pdf.ln(2.5)
+        elif kind == "lead":
+            lead, rest = value  # type: ignore[misc]
+            pdf.set_font("Helvetica", "", body_size)
+            text = _latin(f"**{lead}** {rest}")
+            pdf.multi_cell(0, body_size * 0.5, text, markdown=True, **_NEXT_LINE)
             pdf.ln(2.5)
         elif kind in ("ul", "ol"):
             pdf.set_font("Helvetica", "", body_size)

@@ -285,3 +285,26 @@ def test_headings_that_introduce_priorities_without_the_word(heading: str) -> No
 def test_a_list_under_our_values_is_not_priorities() -> None:
     doc = _doc(("heading", "Our values", 2), ("list_item", "Compassion"), ("list_item", "Respect"))
     assert _stated(doc) == []
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    from alignck.reading import Prepared, prepare
+
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h1", "Westshire Council Plan"),
+            ("h2", "Our priorities"),
+            ("lead", ("Warm homes.", "We will insulate 1,000 homes by 2028.")),
+            ("lead", ("Good jobs:", "we will create 500 apprenticeships.")),
+            ("h2", "Delivery"),
+            ("p", "The cabinet reviews progress each quarter."),
+        ],
+    )
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    assert [s.text for s in stated_priorities(list(prepared.statements))] == [
+        "Warm homes",
+        "Good jobs",
+    ]

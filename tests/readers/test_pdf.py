@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,3 +121,28 @@ def test_paragraphs_run_on_over_a_page_break() -> None:
     assert _assemble([first, second]) == [
         ("paragraph", "We will insulate homes across the county by 2028.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("weight", "font", "bold"),
+    [
+        (700, b"Anything", True),
+        (400, b"BAAAAA+DejaVuSerif-Bold", True),  # LibreOffice: weight 400, 'Bold' in the name
+        (400, b"Arial-BlackItalic", True),
+        (400, b"BAAAAA+DejaVuSerif", False),
+    ],
+)
+def test_bold_is_read_from_the_weight_or_else_the_font_name(
+    weight: int, font: bytes, bold: bool
+) -> None:
+    from alignck.readers._pdf_pdfium import _BoldTest
+
+    test = _BoldTest(None)
+    test.weight = lambda handle, index: weight  # type: ignore[method-assign,assignment]
+
+    def info(handle: object, index: int, buffer: Any, size: int, flags: object) -> int:
+        buffer.value = font
+        return len(font)
+
+    test.info = info  # type: ignore[method-assign,assignment]
+    assert test(0) is bold

@@ -48,13 +48,10 @@ def _outline(pdf: object) -> list[OutlineEntry]:
 def _page_lines(page: object) -> list[Line]:
     import pypdfium2.raw as raw
 
-    origin, font_size, font_weight = (
-        raw.FPDFText_GetCharOrigin,
-        raw.FPDFText_GetFontSize,
-        raw.FPDFText_GetFontWeight,
-    )
+    origin, font_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     handle = textpage.raw
+    is_bold = _BoldTest(handle)
     try:
         raw_lines = textpage.get_text_range().split("\r\n")
         # One clean-up pass for the whole page; character indices come from the raw lines.
@@ -76,11 +73,15 @@ def _page_lines(page: object) -> list[Line]:
                 # PDFium joins a line hyphenated at its end to the next one: keep where it ends.
                 origin(handle, end, x_ref, y_ref)
                 last_y = y.value
-            bold = _could_be_heading(cleaned) and (
-                font_weight(handle, first) >= 600 and font_weight(handle, max(first, end)) >= 600
-            )
+            starts_bold = is_bold(first)
+            ends_bold = starts_bold and is_bold(max(first, end))
+            bold = ends_bold and _could_be_heading(cleaned)
+            lead = None
+            if starts_bold and not ends_bold:
+                plain = next(i for i in range(first, end + 1) if not is_bold(i))
+                lead = _HYPHEN_MARKS.sub("", raw_line.lstrip()[: plain - first]).strip() or None
             size = round(font_size(handle, first), 2)
-            lines.append(Line(cleaned, size, bold, left, baseline, last_y))
+            lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead))
         return lines
     finally:
         textpage.close()
@@ -88,6 +89,29 @@ def _page_lines(page: object) -> list[Line]:
 
 
 _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
+_BOLD_WEIGHT = 600
+_BOLD_NAME = re.compile(rb"bold|black|heavy|demi", re.IGNORECASE)
+
+
+class _BoldTest:
+    """Whether a character is set in bold: by the font's weight, or failing that its name.
+
+    Many PDFs (LibreOffice's among them) give every font weight 400 and say 'Bold' only in the
+    font name ('DejaVuSerif-Bold')."""
+
+    def __init__(self, handle: object) -> None:
+        import pypdfium2.raw as raw
+
+        self.handle = handle
+        self.weight, self.info = raw.FPDFText_GetFontWeight, raw.FPDFText_GetFontInfo
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+
+    def __call__(self, index: int) -> bool:
+        if self.weight(self.handle, index) >= _BOLD_WEIGHT:
+            return True
+        self.info(self.handle, index, self.name, 128, ctypes.byref(self.flags))
+        return _BOLD_NAME.search(self.name.value) is not None
 
 
 def _could_be_heading(text: str) -> bool:

@@ -15,6 +15,7 @@ class Line:
     x: float
     y: float
     last_y: float | None = None  # baseline of the last character when the line wraps
+    lead: str | None = None  # bold words opening a line that goes on in plain type
 
     @property
     def end_y(self) -> float:

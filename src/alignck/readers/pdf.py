@@ -92,6 +92,7 @@ class _Assembler:
         current: list[str] = []
         kind = "paragraph"
         marker: str | None = None
+        lead: str | None = None
         previous: Line | None = None
         start_x = 0.0
         for index, line in enumerate(lines):
@@ -100,8 +101,8 @@ class _Assembler:
                 0 if item_marker == "•" else self._heading_level(line, lines, index, page)
             )
             if heading_level:
-                self._flush(current, kind, marker, page)
-                current, kind, marker = [], "paragraph", None
+                self._flush(current, kind, marker, page, lead)
+                current, kind, marker, lead = [], "paragraph", None, None
                 self._heading(line, heading_level, page, previous)
                 previous = line
                 continue
@@ -109,14 +110,15 @@ class _Assembler:
                 kind, marker, current = "continued", None, [line.text]
                 start_x = line.x
             elif item_marker or self._breaks(previous, line, kind, start_x):
-                self._flush(current, kind, marker, page)
+                self._flush(current, kind, marker, page, lead)
                 current = [text]
                 kind, marker = ("list_item", item_marker) if item_marker else ("paragraph", None)
+                lead = _lead_after_marker(line.lead) if item_marker else line.lead
                 start_x = line.x
             else:
                 current.append(line.text)
             previous = line
-        self._flush(current, kind, marker, page)
+        self._flush(current, kind, marker, page, lead)
 
     def _heading(self, line: Line, level: int, page: int, previous: Line | None) -> None:
         last = self.builder.last
@@ -178,13 +180,26 @@ class _Assembler:
             and not last.text.endswith((".", "!", "?", ":"))
         )
 
-    def _flush(self, lines: list[str], kind: str, marker: str | None, page: int) -> None:
+    def _flush(
+        self, lines: list[str], kind: str, marker: str | None, page: int, lead: str | None
+    ) -> None:
         if lines and kind == "continued":
             self.builder.extend_last(" ".join(lines))
         elif lines:
             block_kind: BlockKind = "list_item" if kind == "list_item" else "paragraph"
             level = 1 if kind == "list_item" else 0
-            self.builder.add(block_kind, join_lines(lines), page, level, marker, cleaned=True)
+            text, name = join_lines(lines), _run_in(lead)
+            self.builder.add(block_kind, text, page, level, marker, cleaned=True, lead=name)
+
+
+def _lead_after_marker(lead: str | None) -> str | None:
+    return split_marker(lead)[1] if lead else None
+
+
+def _run_in(lead: str | None) -> str | None:
+    """The bold opening as a name: its closing punctuation off, and at most a dozen words."""
+    name = lead.rstrip(" .:–—-") if lead else ""
+    return name if name and len(name.split()) <= 12 else None
 
 
 def _key(text: str) -> str:
