@@ -308,3 +308,26 @@ def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -
         "Warm homes",
         "Good jobs",
     ]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    from alignck.reading import Prepared, prepare
+
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Delivery"),
+            ("table", [["Priority", "What we will do"], ["Start well", "Family hubs"]]),
+            ("p", "Between the tables."),
+            ("table", [["Outcome measure", "Target"], ["Smoking rate", "5%"]]),
+            ("table", [["Priority 1", "Age well"], ["Priority 2", "Live well"]]),
+        ],
+    )
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    assert [s.text for s in stated_priorities(list(prepared.statements))] == [
+        "Start well",
+        "Age well",
+        "Live well",
+    ]

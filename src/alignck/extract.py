@@ -74,6 +74,12 @@ _OBJECTIVE_HEADING = re.compile(
     r"encourage|attract|secure|boost|halve|eliminate)\b[^.]{3,160}$",
     re.IGNORECASE,
 )
+# A table column of priorities is headed by the noun alone: 'Priority', 'Our ambitions'.
+_COLUMN_HEADER = re.compile(
+    r"^\W*(?:our\s+)?(?:strategic\s+|key\s+)?(?:priorit(?:y|ies)|ambitions?|objectives?|aims?|"
+    r"goals?|outcomes?|themes?|pillars?|commitments?)\W*$",
+    re.IGNORECASE,
+)
 _INLINE_LIST = re.compile(
     rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
 )
@@ -101,6 +107,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from _subheadings(blocks)
     yield from _run_in_headings(blocks)
     yield from _objective_headings(blocks)
+    yield from _table_columns(blocks)
     yield from _inline(blocks)
 
 
@@ -231,6 +238,39 @@ def _run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             statement = _statement(block.lead or "", block, "run-in heading")
             if statement:
                 yield statement
+
+
+def _table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Cells under a 'Priority' (or 'Ambition', 'Objective', ...) column header, and the cell
+    beside a row label such as 'Priority 1'."""
+    for table in _tables(blocks):
+        by_place = {block.cell: block for block in table if block.cell}
+        columns = {c for (r, c), b in by_place.items() if r == 0 and _COLUMN_HEADER.match(b.text)}
+        for (row, column), block in sorted(by_place.items()):
+            label = _NUMBERED.match(block.text)
+            beside = by_place.get((row, column + 1))
+            if row > 0 and column in columns:
+                statement = _statement(block.text, block, "priority column")
+            elif label and not label.group(2).strip() and beside:
+                statement = _statement(beside.text, beside, "numbered row")
+            else:
+                continue
+            if statement:
+                yield statement
+
+
+def _tables(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
+    """Runs of table cells, one per table (a new table starts again at row 0, column 0)."""
+    table: list[Block] = []
+    for block in blocks:
+        starts_table = block.cell == (0, 0)
+        if table and (block.kind != "table_cell" or starts_table):
+            yield table
+            table = []
+        if block.kind == "table_cell":
+            table.append(block)
+    if table:
+        yield table
 
 
 def _objective_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:

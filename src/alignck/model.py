@@ -43,6 +43,8 @@ class Block(CompactPickle):
     marker: str | None = None
     # A bold phrase opening the block ("**Warm homes.** We will ..."): a run-in heading.
     lead: str | None = None
+    # A table cell's (row, column), counted from 0; the header row is row 0.
+    cell: tuple[int, int] | None = None
 
     @property
     def section_path(self) -> str | None:

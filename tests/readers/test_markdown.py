@@ -103,3 +103,15 @@ def test_bold_words_opening_a_block_are_its_lead(tmp_path: Path) -> None:
         ("paragraph", "Plain words with bold inside.", None),
         ("list_item", "Start well: every child ready for school", "Start well"),
     ]
+
+
+def test_table_cells_know_their_row_and_column(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "| A | B |\n|---|---|\n| c | d |\n\n| E |\n|---|\n| f |\n")
+    assert [(b.text, b.cell) for b in doc.blocks] == [
+        ("A", (0, 0)),
+        ("B", (0, 1)),
+        ("c", (1, 0)),
+        ("d", (1, 1)),
+        ("E", (0, 0)),
+        ("f", (1, 0)),
+    ]

@@ -36,10 +36,11 @@ class BlockBuilder:
         marker: str | None = None,
         cleaned: bool = False,
         lead: str | None = None,
+        cell: tuple[int, int] | None = None,
     ) -> None:
         text = text if cleaned else clean(text)
         if text:
-            self._append(kind, text, page, level, marker, clean(lead) if lead else None)
+            self._append(kind, text, page, level, marker, clean(lead) if lead else None, cell)
 
     def _append(
         self,
@@ -49,10 +50,12 @@ class BlockBuilder:
         level: int,
         marker: str | None,
         lead: str | None = None,
+        cell: tuple[int, int] | None = None,
     ) -> None:
         section = tuple(title for _, title in self._trail)
         number = len(self._blocks) + 1
-        self._blocks.append(Block(kind, text, number, page, section, level, marker, lead or None))
+        block = Block(kind, text, number, page, section, level, marker, lead or None, cell)
+        self._blocks.append(block)
 
     @property
     def last(self) -> Block | None:

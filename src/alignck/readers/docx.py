@@ -173,10 +173,11 @@ class _BodyWalker:
             self.builder.add("paragraph", text, lead=lead)
 
     def table(self, element: Any) -> None:
-        for row in element.iterchildren(f"{_W}tr"):
-            for cell in row.iterchildren(f"{_W}tc"):
+        for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
+            for column, cell in enumerate(row.iterchildren(f"{_W}tc")):
                 texts = [_text(p) for p in cell.iterchildren(f"{_W}p")]
-                self.builder.add("table_cell", " ".join(t for t in texts if t.strip()))
+                text = " ".join(t for t in texts if t.strip())
+                self.builder.add("table_cell", text, cell=(row_index, column))
                 for nested in cell.iterchildren(f"{_W}tbl"):
                     self.table(nested)
 

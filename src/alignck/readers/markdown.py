@@ -89,7 +89,10 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             paragraph = []
 
     indents: list[int] = []
+    table_row = 0
     for index, line in enumerate(lines):
+        if not line.lstrip().startswith("|"):
+            table_row = 0  # the next table line starts a new table at its header
         if _FENCE.match(line):
             flush()
             in_fence = not in_fence
@@ -117,8 +120,10 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         if line.lstrip().startswith("|"):
             flush()
             if not _TABLE_SEPARATOR.match(line):
-                for cell in line.strip().strip("|").split("|"):
-                    builder.add("table_cell", inline_text(cell))
+                cells = line.strip().strip("|").split("|")
+                for column, cell in enumerate(cells):
+                    builder.add("table_cell", inline_text(cell), cell=(table_row, column))
+                table_row += 1
             continue
         match = _ITEM.match(line)
         if match:
