@@ -146,3 +146,38 @@ def test_bold_is_read_from_the_weight_or_else_the_font_name(
 
     test.info = info  # type: ignore[method-assign,assignment]
     assert test(0) is bold
+
+
+def test_a_character_without_a_font_is_not_bold_whatever_came_before() -> None:
+    from alignck.readers._pdf_pdfium import _BoldTest
+
+    test = _BoldTest(None)
+    test.weight = lambda handle, index: -1  # type: ignore[method-assign,assignment]
+    test.name.value = b"Helvetica-Bold"  # left by the character before
+    test.info = lambda handle, index, buffer, size, flags: 0  # type: ignore[method-assign,assignment]
+    assert test(0) is False
+
+
+def test_a_bold_opening_runs_over_the_spaces_pdfium_generates(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    from alignck.readers._pdf_pdfium import extract
+
+    # Words placed one by one: the PDF has no space characters, PDFium makes them up.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_xy(20, 30)
+    pdf.cell(14, 6, "Warm")
+    pdf.set_xy(35, 30)
+    pdf.cell(16, 6, "homes.")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(52, 30)
+    pdf.cell(80, 6, "We will insulate 1,000 homes.")
+    path = tmp_path / "placed.pdf"
+    pdf.output(str(path))
+
+    pages, _ = extract(path)
+    assert [(line.text, line.lead) for line in pages[0]] == [
+        ("Warm homes. We will insulate 1,000 homes.", "Warm homes.")
+    ]

@@ -78,8 +78,7 @@ def _page_lines(page: object) -> list[Line]:
             bold = ends_bold and _could_be_heading(cleaned)
             lead = None
             if starts_bold and not ends_bold:
-                plain = next(i for i in range(first, end + 1) if not is_bold(i))
-                lead = _HYPHEN_MARKS.sub("", raw_line.lstrip()[: plain - first]).strip() or None
+                lead = _bold_opening(raw_line.lstrip(), first, is_bold)
             size = round(font_size(handle, first), 2)
             lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead))
         return lines
@@ -91,6 +90,16 @@ def _page_lines(page: object) -> list[Line]:
 _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
 _BOLD_WEIGHT = 600
 _BOLD_NAME = re.compile(rb"bold|black|heavy|demi", re.IGNORECASE)
+
+
+def _bold_opening(text: str, first: int, is_bold: _BoldTest) -> str | None:
+    """The bold words a line opens with; spaces do not end them (PDFium gives the spaces it
+    generates between words no font)."""
+    plain = next(
+        (j for j, char in enumerate(text) if not char.isspace() and not is_bold(first + j)),
+        len(text),
+    )
+    return _HYPHEN_MARKS.sub("", text[:plain]).strip() or None
 
 
 class _BoldTest:
@@ -110,7 +119,10 @@ class _BoldTest:
     def __call__(self, index: int) -> bool:
         if self.weight(self.handle, index) >= _BOLD_WEIGHT:
             return True
-        self.info(self.handle, index, self.name, 128, ctypes.byref(self.flags))
+        # A character PDFium made up (a space between placed words) has no font; the buffer
+        # would still hold the last font's name.
+        if not self.info(self.handle, index, self.name, 128, ctypes.byref(self.flags)):
+            return False
         return _BOLD_NAME.search(self.name.value) is not None
 
 
