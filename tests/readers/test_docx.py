@@ -124,3 +124,30 @@ def test_bold_words_opening_a_paragraph_are_its_lead(tmp_path: Path) -> None:
         ("Warm homes. We will insulate 1,000 homes.", "Warm homes"),
         ("Plain words, then bold ones", None),
     ]
+
+
+def test_bold_set_by_a_character_style_makes_a_lead(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    led = document.add_paragraph()
+    led.add_run("Warm homes.").style = document.styles["Strong"]
+    led.add_run(" We will insulate 1,000 homes.")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+
+    assert [b.lead for b in read(path).blocks] == ["Warm homes"]
+
+
+def test_a_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("Lead:")
+    cell.paragraphs[0]._p.append(parse_xml(_BOX.format(content=_BOX_CONTENT)))
+    path = tmp_path / "boxed-cell.docx"
+    document.save(str(path))
+
+    assert [b.text for b in read(path).blocks] == ["Lead: Our priorities Warm homes"]

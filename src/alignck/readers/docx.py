@@ -18,7 +18,7 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker
 
-VERSION = "4"
+VERSION = "5"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 MAX_LEAD_WORDS = 12
@@ -37,6 +37,7 @@ class _Style:
     outline_level: int | None
     num_id: str | None
     ilvl: int | None
+    bold: bool | None = None  # a character style's bold ('Strong'); None when it does not say
 
 
 def read(path: Path) -> Document:
@@ -76,6 +77,7 @@ def _style_map(document: Any) -> dict[str, _Style]:
             outline_level=outline,
             num_id=num_id,
             ilvl=ilvl,
+            bold=_bold_setting(element.find(_RUN_PROPERTIES)),
         )
     return styles
 
@@ -154,7 +156,7 @@ class _BodyWalker:
         if heading:
             self.builder.heading(text, heading)
             return
-        lead = _bold_lead(element, boxed)
+        lead = _bold_lead(element, self.styles, boxed)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
             numbered = self._marker(num_id, level)
@@ -166,7 +168,7 @@ class _BodyWalker:
         marker, rest = split_marker(text)
         if marker:
             self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
-        elif _looks_like_pseudo_heading(text) and _all_bold(element, boxed):
+        elif _looks_like_pseudo_heading(text) and _all_bold(element, self.styles, boxed):
             # Many real documents mark headings only with bold type, not a heading style.
             self.builder.heading(text, PSEUDO_HEADING_LEVEL)
         else:
@@ -175,7 +177,7 @@ class _BodyWalker:
     def table(self, element: Any) -> None:
         for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
             for column, cell in enumerate(row.iterchildren(f"{_W}tc")):
-                texts = [_text(p) for p in cell.iterchildren(f"{_W}p")]
+                texts = [_cell_text(p) for p in cell.iterchildren(f"{_W}p")]
                 text = " ".join(t for t in texts if t.strip())
                 self.builder.add("table_cell", text, cell=(row_index, column))
                 for nested in cell.iterchildren(f"{_W}tbl"):
@@ -231,27 +233,46 @@ def _looks_like_pseudo_heading(text: str) -> bool:
     return 0 < len(words) <= 12 and not text.rstrip().endswith((".", ",", ";", "!", "?"))
 
 
-def _all_bold(paragraph: Any, boxed: bool = False) -> bool:
-    """Every run with text is bold by direct formatting."""
+def _all_bold(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) -> bool:
+    """Every run with text is bold, directly or by its character style."""
     runs = [r for r in _own(paragraph, boxed, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
-    return bool(runs) and all(_bold(run) for run in runs)
+    return bool(runs) and all(_bold(run, styles) for run in runs)
 
 
-def _bold(run: Any) -> bool:
-    properties = run.find(_RUN_PROPERTIES)
+def _bold_setting(properties: Any) -> bool | None:
+    """What run properties say about bold: True, False, or nothing."""
     bold = properties.find(_BOLD) if properties is not None else None
-    return bold is not None and bold.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
+    if bold is None:
+        return None
+    return bold.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
 
 
-def _bold_lead(paragraph: Any, boxed: bool = False) -> str | None:
+def _bold(run: Any, styles: dict[str, _Style]) -> bool:
+    properties = run.find(_RUN_PROPERTIES)
+    direct = _bold_setting(properties)
+    if direct is not None or properties is None:
+        return bool(direct)
+    style = properties.find(f"{_W}rStyle")
+    style_id = style.get(f"{_W}val") if style is not None else None
+    for _ in range(10):  # a based-on chain, guarded against loops
+        found = styles.get(style_id or "")
+        if found is None:
+            return False
+        if found.bold is not None:
+            return found.bold
+        style_id = found.based_on
+    return False
+
+
+def _bold_lead(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) -> str | None:
     """The bold words opening a paragraph that goes on in plain type ("Warm homes. We will")."""
     first = next(paragraph.iter(_RUN), None)
-    if first is None or not _bold(first):
+    if first is None or not _bold(first, styles):
         return None  # most paragraphs: settled by their first run
     parts: list[str] = []
     for run in _own(paragraph, boxed, f"{_W}r"):
         text = "".join(node.text or "" for node in run.iter(f"{_W}t"))
-        if text.strip() and not _bold(run):
+        if text.strip() and not _bold(run, styles):
             lead = "".join(parts).strip().rstrip(" .:–—-")
             return lead if lead and len(lead.split()) <= MAX_LEAD_WORDS else None
         parts.append(text)
@@ -278,6 +299,14 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     """The paragraph's own text boxes, once each (not their fallback copies or boxes in boxes)."""
     boxes = paragraph.iter(f"{_W}txbxContent")
     return [box for box in boxes if not _in_box(box.getparent(), paragraph)]
+
+
+def _cell_text(paragraph: Any) -> str:
+    """A table cell's paragraph with its text boxes' words after its own, each once."""
+    if next(paragraph.iter(_BOXED[0]), None) is None:
+        return _text(paragraph)
+    boxed = [_text(p) for box in _text_boxes(paragraph) for p in box.iter(f"{_W}p")]
+    return " ".join([_text(paragraph, boxed=True), *boxed])
 
 
 def _text(paragraph: Any, boxed: bool = False) -> str:
