@@ -152,3 +152,16 @@ def test_html_escapes_document_text() -> None:
     )
     assert "Homes &lt;b&gt;&amp;&lt;/b&gt; more" in out.getvalue()
     assert "<b>&</b>" not in out.getvalue()
+
+
+def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
+    base = _report()
+    council = next(d for d in base.documents if d.path.endswith("council-plan.pdf"))
+    many = tuple(replace(council, path=f"docs/partner-{n:02}.pdf") for n in range(13))
+    report = replace(base, documents=many, analysis=analyse(base.framework, list(many)))
+    out = io.StringIO()
+    renderer("terminal")(report, out, RenderOptions(color=False))
+    text = out.getvalue()
+    assert "Coverage across 13 documents" in text
+    assert "Overlaps: 1 of 3 priorities have two or more partners" in text
+    assert "partner-07" not in text.split("Overlaps:")[1].split("Outside")[0]

@@ -34,7 +34,10 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         else:
             _counts(console, report)
         _gaps(console, report)
-        _overlaps(console, report)
+        if checked <= GRID_DOCUMENTS:
+            _overlaps(console, report)
+        else:
+            _overlap_count(console, report)
         _outside(console, report)
         if options.show_evidence(checked):
             _evidence(console, report)
@@ -164,6 +167,16 @@ def _overlaps(console: Console, report: Report) -> None:
         )
     console.print(table)
     console.print()
+
+
+def _overlap_count(console: Console, report: Report) -> None:
+    """Past the grid, the counts table already says how many partners share each priority;
+    listing their names again would run to thousands of lines in a national run."""
+    shared = len(report.analysis.overlaps)
+    console.print(
+        f"Overlaps: {shared} of {len(report.framework.priorities)} priorities have two or more "
+        "partners (counts above; names in the json, csv and html reports).\n"
+    )
 
 
 def _outside(console: Console, report: Report) -> None:
