@@ -39,3 +39,22 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "u16.txt"
     path.write_bytes("Healthy places\n".encode("utf-16"))
     assert read(path).blocks[0].text == "Healthy places"
+
+
+def test_form_feeds_end_pages(tmp_path: Path) -> None:
+    path = tmp_path / "converted.txt"
+    path.write_text("Plan\n\nWe will build homes.\n\fWe will create jobs.\n\f", encoding="utf-8")
+    doc = read(path)
+    assert doc.pages == 2
+    assert [(b.text, b.page) for b in doc.blocks] == [
+        ("Plan", 1),
+        ("We will build homes.", 1),
+        ("We will create jobs.", 2),
+    ]
+
+
+def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("Plan\n\nWe will build homes.\n", encoding="utf-8")
+    doc = read(path)
+    assert doc.pages is None and {b.page for b in doc.blocks} == {None}

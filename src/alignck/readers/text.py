@@ -2,7 +2,8 @@
 
 Plain text carries little structure, so a short line standing alone (no closing punctuation,
 numbered or in capitals) is read as a heading, but only in files with several paragraphs: a
-one-sentence file is a statement, not a title.
+one-sentence file is a statement, not a title. Form feeds end pages (as in `pdftotext` output),
+so evidence from such a file carries its page.
 """
 
 from __future__ import annotations
@@ -14,18 +15,21 @@ from alignck.model import Document
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines, split_marker
 
-VERSION = "1"
+VERSION = "2"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 
 
 def read(path: Path) -> Document:
     text, warning = decode(path.read_bytes())
     builder = BlockBuilder()
-    paragraphs = _paragraphs(text)
-    for lines in paragraphs:
-        _add_paragraph(builder, lines, several=len(paragraphs) > 1)
+    pages = [_paragraphs(page) for page in text.rstrip("\f").split("\f")]
+    paged = len(pages) > 1
+    several = sum(len(page) for page in pages) > 1
+    for number, paragraphs in enumerate(pages, start=1):
+        for lines in paragraphs:
+            _add_paragraph(builder, lines, several, number if paged else None)
     warnings = (warning,) if warning else ()
-    return Document(str(path), "text", builder.build(), None, warnings)
+    return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -42,28 +46,30 @@ def _paragraphs(text: str) -> list[list[str]]:
     return paragraphs
 
 
-def _add_paragraph(builder: BlockBuilder, lines: list[str], several: bool) -> None:
+def _add_paragraph(
+    builder: BlockBuilder, lines: list[str], several: bool, page: int | None
+) -> None:
     if several and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
-        builder.heading(lines[0], _heading_level(lines[0].strip()))
+        builder.heading(lines[0], _heading_level(lines[0].strip()), page)
         return
     item_lines: list[str] = []
     for line in lines:
         marker, _ = split_marker(line)
         if marker and item_lines:
-            _flush(builder, item_lines)
+            _flush(builder, item_lines, page)
             item_lines = []
         item_lines.append(line)
-    _flush(builder, item_lines)
+    _flush(builder, item_lines, page)
 
 
-def _flush(builder: BlockBuilder, lines: list[str]) -> None:
+def _flush(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
     marker, first = split_marker(lines[0])
     text = join_lines([first, *lines[1:]])
     if marker:
         depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2
-        builder.add("list_item", text, level=depth, marker=marker)
+        builder.add("list_item", text, page, level=depth, marker=marker)
     else:
-        builder.add("paragraph", text)
+        builder.add("paragraph", text, page)
 
 
 def _looks_like_heading(line: str) -> bool:
