@@ -39,7 +39,7 @@ _STALE_TEMP_SECONDS = 3600
 _writes = 0
 _PREPARING_MODULES = (
     "readers/*.py",
-    "extract.py",
+    "extract/*.py",
     "language.py",
     "spelling.py",
     "passages.py",

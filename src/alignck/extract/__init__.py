@@ -1,0 +1,79 @@
+"""Find the priorities a document states, and the explicit commitments it makes.
+
+Stated priorities come from structure and wording, never from the framework: list items under a
+priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
+"Strategic Objective 2" followed by its title), sub-headings or bold run-in headings ("**Warm
+homes.** We will ...") under a priority heading, inline lists ("four themes: Place, Growth and
+Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan looks to improve
+...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" / "we
+are committed to" sentences. Ordinary bullet points elsewhere are not priorities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from alignck.extract._common import COMMITMENT_SENTENCE, location
+from alignck.extract._structure import (
+    listed,
+    numbered,
+    objective_headings,
+    run_in_headings,
+    subheadings,
+    table_columns,
+)
+from alignck.extract._wording import inline
+from alignck.language import sentences, terms
+from alignck.model import Block, Document, Statement
+
+
+def extract(document: Document) -> list[Statement]:
+    """Stated priorities and commitments, in document order, without duplicates."""
+    found = [*_structured(document.blocks), *_commitments(document.blocks)]
+    found.sort(key=lambda s: s.location.paragraph or 0)
+    return _deduplicate(found)
+
+
+def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    yield from numbered(blocks)
+    yield from listed(blocks)
+    yield from subheadings(blocks)
+    yield from run_in_headings(blocks)
+    yield from objective_headings(blocks)
+    yield from table_columns(blocks)
+    yield from inline(blocks)
+
+
+def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    for block in blocks:
+        if block.kind == "heading":
+            continue
+        for sentence in sentences(block.text):
+            # A lead-in ("we will:") introduces commitments; it is not one itself.
+            if (
+                COMMITMENT_SENTENCE.search(sentence)
+                and len(sentence.split()) >= 4
+                and not sentence.rstrip().endswith(":")
+            ):
+                yield Statement(sentence, "commitment", location(block), "we will")
+
+
+def _deduplicate(statements: list[Statement]) -> list[Statement]:
+    seen: dict[tuple[str, ...], Statement] = {}
+    ordered: list[Statement] = []
+    for statement in statements:
+        key = tuple(sorted(set(terms(statement.text, topical=False))))
+        earlier = seen.get(key)
+        if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
+            continue
+        if earlier is not None:
+            ordered.remove(earlier)
+        seen[key] = statement
+        ordered.append(statement)
+    return ordered
+
+
+def stated_priorities(statements: list[Statement]) -> list[Statement]:
+    """The document's stated priorities; commitments stand in when it lists none."""
+    listed = [s for s in statements if s.kind == "priority"]
+    return listed or [s for s in statements if s.kind == "commitment"]

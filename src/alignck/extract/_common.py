@@ -1,0 +1,107 @@
+"""What every extraction rule shares: the wording of priorities, and turning a piece of text
+into a stated priority or commitment."""
+
+from __future__ import annotations
+
+import re
+
+from alignck.language import terms
+from alignck.model import Block, Location, Statement, StatementKind
+
+_PRIORITY_NOUN = (
+    r"priorit(?:y|ies)|objectives?|ambitions?|aims?|goals?|outcomes?|"
+    r"commitments?|pledges?|promises?|themes?|pillars?|missions?|focus\s+areas?|"
+    r"areas\s+of\s+focus|areas\s+for\s+action|key\s+areas|strategic\s+areas|workstreams?"
+)
+# Headings that introduce priorities without naming them so.
+_PRIORITY_HEADING = (
+    r"what\s+we\s+(?:(?:want|aim|plan|intend|hope)\s+to|will)\s+achieve|"
+    r"where\s+we\s+will\s+focus|our\s+focus"
+)
+PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN}|{_PRIORITY_HEADING})\b", re.IGNORECASE)
+LEAD_IN = re.compile(
+    rf"(\b(?:{_PRIORITY_NOUN})\b|\bfocus(?:es|ing)?\s+on\b|"
+    r"\bprioriti[sz]e\b|\bwe'll\s+focus\b)",
+    re.IGNORECASE,
+)
+# "Over the next year we will:" introduces actions: commitments, not stated priorities.
+PROMISE_LEAD = re.compile(
+    r"\b(?:we\s*(?:will|'ll|shall)|we\s+commit\s+to)\b[^.]*:\s*$", re.IGNORECASE
+)
+NUMBERED = re.compile(
+    rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+)?(?:{_PRIORITY_NOUN})\s*"
+    r"(?:no\.?\s*)?(\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"\s*[:.)\-–—]?\s*(.*)$",
+    re.IGNORECASE,
+)
+PRONOUN_START = re.compile(r"^(we|our|i|you|they|it|this|these|there|here)\b", re.IGNORECASE)
+COMMITMENT_SENTENCE = re.compile(
+    r"\b(we\s*(?:will|'ll|shall)|we\s+(?:are|remain)\s+committed\s+to|we\s+commit\s+to|"
+    r"we\s+pledge\s+to|we\s+are\s+determined\s+to)\b",
+    re.IGNORECASE,
+)
+_FUTURE_CLAUSE = re.compile(r"\b\w+\s+will\s+\w+", re.IGNORECASE)
+INFINITIVE_LEAD = re.compile(
+    r"\b(?:plan|strategy|priorities|aims?|objectives?|ambitions?|we)\s+"
+    r"(?:looks?|aims?|seeks?|sets?\s+out|intends?|wants?|will\s+work|is|are)\s+to\s+",
+    re.IGNORECASE,
+)
+IS_PRIORITY = re.compile(
+    r"^(?P<subject>.{8,160}?)\s+(?:is|are|remains?)\s+(?:a|an|our|one\s+of\s+our|the)\s+"
+    r"(?:\w+\s+){0,2}(?:priority|priorities|ambition|goal|objective)\b",
+    re.IGNORECASE,
+)
+# "Our first priority is reducing child poverty", "Our top ambition is to ..."
+RANKED_PRIORITY = re.compile(
+    r"^(?:our|the)\s+(?:first|second|third|fourth|fifth|sixth|main|top|overriding|biggest|"
+    r"number\s+one|single\s+most\s+important)\s+(?:priority|ambition|aim|goal|objective)\s+"
+    r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
+    re.IGNORECASE,
+)
+OBJECTIVE_HEADING = re.compile(
+    r"^\(?\d{1,2}[.)]?\s+(?:provide|improve|reduce|increase|create|support|deliver|tackle|"
+    r"ensure|protect|promote|prevent|build|develop|enable|help|give|keep|make|grow|strengthen|"
+    r"enhance|invest|raise|close|narrow|end|achieve|maintain|transform|empower|champion|"
+    r"encourage|attract|secure|boost|halve|eliminate)\b[^.]{3,160}$",
+    re.IGNORECASE,
+)
+# A table column of priorities is headed by the noun alone: 'Priority', 'Our ambitions'.
+COLUMN_HEADER = re.compile(
+    r"^\W*(?:our\s+)?(?:strategic\s+|key\s+)?(?:priorit(?:y|ies)|ambitions?|objectives?|aims?|"
+    r"goals?|outcomes?|themes?|pillars?|commitments?)\W*$",
+    re.IGNORECASE,
+)
+INLINE_LIST = re.compile(
+    rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
+)
+# "Our three priorities are a thriving economy, safe streets and healthy residents."
+COPULA_LIST = re.compile(
+    r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})"
+    r"(?:priorities|objectives|ambitions|aims|goals|outcomes|themes|pillars|missions)"
+    r"\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
+    re.IGNORECASE,
+)
+_MAX_TITLE_WORDS = 30
+_LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
+
+
+def location(block: Block) -> Location:
+    return Location(block.page, block.number, block.section_path)
+
+
+def make_statement(text: str, block: Block, rule: str) -> Statement | None:
+    text = _tidy(text)
+    if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text, topical=False):
+        return None
+    kind: StatementKind = "commitment" if _reads_as_commitment(text) else "priority"
+    return Statement(text, kind, location(block), rule)
+
+
+def _tidy(text: str) -> str:
+    text = _LEADING_NUMBER.sub("", text.strip().strip("\"“”'‘’").strip()).rstrip(".")
+    text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
+    return text.rstrip(" ,;").strip()
+
+
+def _reads_as_commitment(text: str) -> bool:
+    return bool(COMMITMENT_SENTENCE.search(text) or _FUTURE_CLAUSE.search(text))

@@ -1,0 +1,212 @@
+"""Stated priorities found by a document's structure: lists under a priority heading or lead-in,
+numbered items and headings, sub-headings and bold run-in headings, and table columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from alignck.extract._common import (
+    COLUMN_HEADER,
+    LEAD_IN,
+    NUMBERED,
+    OBJECTIVE_HEADING,
+    PRIORITY_WORDS,
+    PROMISE_LEAD,
+    PRONOUN_START,
+    make_statement,
+)
+from alignck.language import is_statistic, sentences
+from alignck.model import Block, Statement
+
+
+def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    for index, block in enumerate(blocks):
+        match = NUMBERED.match(block.text)
+        if not match or block.kind == "table_cell":
+            continue
+        title = match.group(2).strip()
+        if not title and block.kind == "heading":
+            title = _following_title(blocks, index)
+        if title:
+            statement = make_statement(sentences(title)[0], block, "numbered")
+            if statement:
+                yield statement
+
+
+def _following_title(blocks: tuple[Block, ...], index: int) -> str:
+    """'Strategic Objective 2' as a heading is followed by the objective's title."""
+    if index + 1 < len(blocks) and blocks[index + 1].kind in ("paragraph", "heading"):
+        first = sentences(blocks[index + 1].text)[0]
+        if len(first.split()) <= 20:
+            return first
+    return ""
+
+
+def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Top-level items of a list introduced by a priority heading or lead-in sentence."""
+    for start, run in _list_runs(blocks):
+        lead = _lead_in(blocks, start)
+        if lead is None:
+            continue
+        top = min(item.level for item in run)
+        for item in run:
+            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(item.text):
+                continue
+            # "- **Start well**: every child ready for school": the bold words name the item.
+            statement = make_statement(item.lead or item.text, item, f"list under {lead}")
+            if statement and lead == "promise":
+                statement = Statement(
+                    statement.text, "commitment", statement.location, "list under 'we will'"
+                )
+            if statement:
+                yield statement
+
+
+def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
+    """Consecutive list items that form one list; ``start`` is the index of the first."""
+    run: list[Block] = []
+    start = 0
+    for index, block in enumerate(blocks):
+        if block.kind == "list_item" and not (run and _starts_new_list(run, block)):
+            if not run:
+                start = index
+            run.append(block)
+            continue
+        if run:
+            yield start, run
+        run = [block] if block.kind == "list_item" else []
+        start = index
+    if run:
+        yield start, run
+
+
+def _starts_new_list(run: list[Block], block: Block) -> bool:
+    """Numbering restarts, an item ending with ':' introduces what follows, or the marker
+    changes between numbers and bullets at the same level (flattened Word and PDF lists)."""
+    previous = run[-1]
+    if previous.text.rstrip().endswith(":"):
+        return True
+    if block.level != run[0].level:
+        return False
+    if block.marker in ("1.", "1)", "a.", "a)"):
+        return True
+    return (block.marker == "•") != (previous.marker == "•")
+
+
+def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
+    """What introduces the list starting at ``start``: 'lead-in', 'heading' or nothing."""
+    previous = blocks[start - 1] if start else None
+    if previous is None:
+        return None
+    if previous.kind in ("paragraph", "list_item"):
+        last = sentences(previous.text)[-1]
+        if last.endswith(":") and LEAD_IN.search(last):
+            return "lead-in"
+        if PROMISE_LEAD.search(last):
+            return "promise"
+        return None
+    if previous.kind == "heading" and PRIORITY_WORDS.search(previous.text):
+        return "heading"
+    return None
+
+
+def subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Title-like sub-headings directly below a priority heading ('Our priorities' > '...')."""
+    for index, block in enumerate(blocks):
+        if (
+            block.kind != "heading"
+            or not PRIORITY_WORDS.search(block.text)
+            or NUMBERED.match(block.text)
+        ):
+            continue
+        children = _child_headings(blocks, index)
+        if len(children) < 2 or any(NUMBERED.match(child.text) for child in children):
+            continue
+        for child in children:
+            if _title_like(child.text):
+                statement = make_statement(child.text, child, "sub-heading")
+                if statement:
+                    yield statement
+
+
+def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
+    parent = blocks[index]
+    children: list[Block] = []
+    for block in blocks[index + 1 :]:
+        if block.kind != "heading":
+            if block.kind == "list_item" and not children:
+                return []
+            continue
+        if block.level <= parent.level:
+            break
+        if block.level == parent.level + 1:
+            children.append(block)
+    return children
+
+
+def _title_like(text: str) -> bool:
+    return (
+        len(text.split()) <= 14
+        and not text.endswith((".", ":", "?"))
+        and not PRONOUN_START.match(text)
+        and not PRIORITY_WORDS.fullmatch(text)
+    )
+
+
+def run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Paragraphs opening with bold words under a priority heading ("**Warm homes.** We will
+    ..."): two or more of them in one section name its priorities."""
+    sections: dict[tuple[str, ...], list[Block]] = {}
+    for block in blocks:
+        if block.kind == "paragraph" and block.lead and block.section:
+            sections.setdefault(block.section, []).append(block)
+    for section, led in sections.items():
+        if len(led) < 2 or not PRIORITY_WORDS.search(section[-1]):
+            continue
+        for block in led:
+            statement = make_statement(block.lead or "", block, "run-in heading")
+            if statement:
+                yield statement
+
+
+def objective_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Numbered headings that set an objective: '4. Provide a reliable transport system'
+    (not '1. Introduction' or '3. Delivering the plan')."""
+    for block in blocks:
+        if block.kind == "heading" and OBJECTIVE_HEADING.match(block.text):
+            statement = make_statement(block.text, block, "numbered objective heading")
+            if statement:
+                yield statement
+
+
+def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Cells under a 'Priority' (or 'Ambition', 'Objective', ...) column header, and the cell
+    beside a row label such as 'Priority 1'."""
+    for table in _tables(blocks):
+        by_place = {block.cell: block for block in table if block.cell}
+        columns = {c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)}
+        for (row, column), block in sorted(by_place.items()):
+            label = NUMBERED.match(block.text)
+            beside = by_place.get((row, column + 1))
+            if row > 0 and column in columns:
+                statement = make_statement(block.text, block, "priority column")
+            elif label and not label.group(2).strip() and beside:
+                statement = make_statement(beside.text, beside, "numbered row")
+            else:
+                continue
+            if statement:
+                yield statement
+
+
+def _tables(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
+    """Runs of table cells, one per table (a new table starts again at row 0, column 0)."""
+    table: list[Block] = []
+    for block in blocks:
+        starts_table = block.cell == (0, 0)
+        if table and (block.kind != "table_cell" or starts_table):
+            yield table
+            table = []
+        if block.kind == "table_cell":
+            table.append(block)
+    if table:
+        yield table

@@ -1,0 +1,106 @@
+"""Stated priorities found by wording in running text: inline lists, infinitive lists, "X is a
+priority" and "our first priority is X"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from alignck.extract._common import (
+    COPULA_LIST,
+    INFINITIVE_LEAD,
+    INLINE_LIST,
+    IS_PRIORITY,
+    LEAD_IN,
+    PRONOUN_START,
+    RANKED_PRIORITY,
+    make_statement,
+)
+from alignck.language import sentences
+from alignck.model import Block, Statement
+
+
+def inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for sentence in sentences(block.text):
+            yield from _inline_items(sentence, block)
+            yield from _infinitive_items(sentence, block)
+            yield from _is_a_priority(sentence, block)
+        if index and _comma_list_after_lead_in(blocks, index):
+            for item in _split_items(block.text):
+                statement = make_statement(item, block, "list after lead-in")
+                if statement:
+                    yield statement
+
+
+def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
+    block, previous = blocks[index], blocks[index - 1]
+    return (
+        block.kind == "paragraph"
+        and previous.kind == "paragraph"
+        and previous.text.endswith(":")
+        and bool(LEAD_IN.search(previous.text))
+        and len(block.text.split()) <= 20
+        and not block.text.endswith(".")
+    )
+
+
+def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
+    match = INLINE_LIST.search(sentence) or COPULA_LIST.search(sentence)
+    if not match:
+        return
+    items = _split_items(re.split(r",?\s+(?:which|that|who)\s+|;|\.\s", match.group("items"))[0])
+    if len(items) < 2 or any(len(item.split()) > 8 for item in items):
+        return
+    if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
+        return  # "our priorities are clear, ambitious and achievable" describes, not lists
+    for item in items:
+        statement = make_statement(item, block, "inline list")
+        if statement:
+            yield statement
+
+
+def _counted_or_phrases(lead: str, items: list[str]) -> bool:
+    counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", lead, re.I)
+    return bool(counted) or all(len(item.split()) >= 2 for item in items)
+
+
+def _split_items(text: str) -> list[str]:
+    parts = [
+        part.strip()
+        for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*", text.rstrip(". "))
+        if part.strip()
+    ]
+    # "A, B and C": the last item is joined by its first 'and' ("health and wellbeing" inside
+    # an earlier item stays whole).
+    if len(parts) >= 2 and " and " in parts[-1]:
+        parts[-1:] = [p.strip() for p in parts[-1].split(" and ", 1)]
+    return parts
+
+
+def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
+    lead = INFINITIVE_LEAD.search(sentence)
+    if not lead:
+        return
+    rest = sentence[lead.end() :]
+    parts = re.split(r"\s*;\s*(?:and\s+)?(?:to\s+)?|,\s+(?:and\s+)?to\s+", rest.rstrip('.”" '))
+    if len(parts) < 3:
+        return
+    for part in parts:
+        statement = make_statement(part, block, "infinitive list")
+        if statement:
+            yield statement
+
+
+def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
+    match = IS_PRIORITY.match(sentence)
+    subject = match.group("subject") if match else None
+    if subject and PRONOUN_START.match(subject):
+        subject = None
+    ranked = RANKED_PRIORITY.match(sentence)
+    for text in (subject, ranked.group("subject") if ranked else None):
+        statement = make_statement(text, block, "named as a priority") if text else None
+        if statement:
+            yield statement
