@@ -1,5 +1,6 @@
 """Arbitrary input never crashes the pipeline: a document is either checked or a read error."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,11 @@ from alignck.reading import Prepared, prepare
 from conftest import FRAMEWORK
 
 MATCHER = Matcher(load_framework(FRAMEWORK), Thresholds())
+# ALIGNCK_FUZZ_EXAMPLES=3000 for a longer local run; CI keeps the default.
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("ALIGNCK_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
@@ -64,6 +68,16 @@ def test_any_bytes_are_a_document_or_a_read_error(tmp_path: Path, suffix: str, d
                 "We will no longer fund it.",
                 "Ambition 2 –",
                 "  - nested",
+                "**Warm homes.** We will help.",
+                "- **Start well**: early help",
+                "| Priority | Lead |",
+                "| Priority 1 | Warm homes |",
+                "|---|---|",
+                "| |",
+                "Our three priorities are a, b and c.",
+                "Our first priority is homes.",
+                "## 4. Provide homes",
+                "## What we want to achieve",
                 "",
             ]
         ),
