@@ -88,3 +88,31 @@ def test_structural_fragments_in_any_order(tmp_path: Path, lines: list[str]) -> 
     path = tmp_path / "doc.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     _check(path)
+
+
+_BLOCKS = st.sampled_from(
+    [
+        ("h1", "Plan"),
+        ("h2", "Our priorities"),
+        ("h2", "4. Provide homes"),
+        ("p", "We will open two family hubs."),
+        ("p", "Our three priorities are warm homes, good jobs and clean air."),
+        ("lead", ("Warm homes.", "We will insulate homes.")),
+        ("lead", ("", "Nothing bold here.")),
+        ("ul", ["Warm homes", "Good jobs"]),
+        ("ol", ["Start well"]),
+        ("table", [["Priority", "Lead"], ["Warm homes", "Council"]]),
+        ("table", [["Priority 1"], [""]]),
+    ]
+)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@SETTINGS
+@given(blocks=st.lists(_BLOCKS, max_size=12))
+def test_structures_in_any_order_in_word_and_pdf(
+    tmp_path: Path, suffix: str, blocks: list[tuple[str, object]]
+) -> None:
+    from docgen import write
+
+    _check(write(blocks, tmp_path / f"doc{suffix}"))
