@@ -115,3 +115,10 @@ def test_table_cells_know_their_row_and_column(tmp_path: Path) -> None:
         ("E", (0, 0)),
         ("f", (1, 0)),
     ]
+
+
+def test_a_long_bold_opening_is_emphasis_not_a_lead(tmp_path: Path) -> None:
+    # The same cap applies in every reader: past a dozen words bold is emphasis.
+    words = " ".join(["bold"] * 13)
+    doc = _read(tmp_path, f"**{words}.** Then plain words.\n")
+    assert [b.lead for b in doc.blocks] == [None]

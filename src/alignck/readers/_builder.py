@@ -11,6 +11,16 @@ import dataclasses
 from alignck.model import Block, BlockKind
 from alignck.readers._text import clean, join_lines
 
+# A bold opening longer than this is emphasis, not the name of what follows.
+MAX_LEAD_WORDS = 12
+
+
+def run_in_name(lead: str | None) -> str | None:
+    """The bold words opening a block as a name: cleaned, closing punctuation off ('Warm homes.'
+    -> 'Warm homes'), and none at all when they run past a dozen words."""
+    name = clean(lead).rstrip(" .:–—-") if lead else ""
+    return name if name and len(name.split()) <= MAX_LEAD_WORDS else None
+
 
 class BlockBuilder:
     def __init__(self) -> None:
@@ -40,7 +50,7 @@ class BlockBuilder:
     ) -> None:
         text = text if cleaned else clean(text)
         if text:
-            self._append(kind, text, page, level, marker, clean(lead) if lead else None, cell)
+            self._append(kind, text, page, level, marker, run_in_name(lead), cell)
 
     def _append(
         self,
@@ -54,7 +64,7 @@ class BlockBuilder:
     ) -> None:
         section = tuple(title for _, title in self._trail)
         number = len(self._blocks) + 1
-        block = Block(kind, text, number, page, section, level, marker, lead or None, cell)
+        block = Block(kind, text, number, page, section, level, marker, lead, cell)
         self._blocks.append(block)
 
     @property

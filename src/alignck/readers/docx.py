@@ -21,7 +21,6 @@ from alignck.readers._text import split_marker
 VERSION = "5"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
-MAX_LEAD_WORDS = 12
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Word keeps a text box twice, as a shape and as a fallback picture for older readers.
@@ -273,8 +272,7 @@ def _bold_lead(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) -
     for run in _own(paragraph, boxed, f"{_W}r"):
         text = "".join(node.text or "" for node in run.iter(f"{_W}t"))
         if text.strip() and not _bold(run, styles):
-            lead = "".join(parts).strip().rstrip(" .:–—-")
-            return lead if lead and len(lead.split()) <= MAX_LEAD_WORDS else None
+            return "".join(parts) or None
         parts.append(text)
     return None  # all bold, or no text: not a run-in heading
 

@@ -55,7 +55,7 @@ def inline_text(text: str) -> str:
 
 def _run_in(raw: str) -> str | None:
     match = _RUN_IN.match(raw)
-    return inline_text(match.group("lead")).rstrip(" .:–—-") if match else None
+    return inline_text(match.group("lead")) if match else None
 
 
 def _prepare(text: str) -> list[str]:

@@ -188,18 +188,13 @@ class _Assembler:
         elif lines:
             block_kind: BlockKind = "list_item" if kind == "list_item" else "paragraph"
             level = 1 if kind == "list_item" else 0
-            text, name = join_lines(lines), _run_in(lead)
-            self.builder.add(block_kind, text, page, level, marker, cleaned=True, lead=name)
+            self.builder.add(
+                block_kind, join_lines(lines), page, level, marker, cleaned=True, lead=lead
+            )
 
 
 def _lead_after_marker(lead: str | None) -> str | None:
     return split_marker(lead)[1] if lead else None
-
-
-def _run_in(lead: str | None) -> str | None:
-    """The bold opening as a name: its closing punctuation off, and at most a dozen words."""
-    name = lead.rstrip(" .:–—-") if lead else ""
-    return name if name and len(name.split()) <= 12 else None
 
 
 def _key(text: str) -> str:
