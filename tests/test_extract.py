@@ -1,7 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from alignck.extract import extract, stated_priorities
 from alignck.model import Block, Document
+from alignck.readers import read_document
 
 
 def _doc(*blocks: tuple[str, str] | tuple[str, str, int] | tuple[str, str, int, str]) -> Document:
@@ -23,6 +26,17 @@ def _doc(*blocks: tuple[str, str] | tuple[str, str, int] | tuple[str, str, int, 
 
 def _stated(doc: Document) -> list[str]:
     return [s.text for s in stated_priorities(extract(doc))]
+
+
+def _markdown(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _stated_in(path: Path) -> list[str]:
+    """Stated priorities of a file read by its real reader."""
+    return _stated(read_document(path))
 
 
 def test_items_under_a_priority_heading() -> None:
@@ -217,39 +231,29 @@ def test_adjectives_after_our_priorities_are_are_not_a_list() -> None:
     assert _stated(doc) == []
 
 
-def _read_markdown(tmp_path, text: str) -> Document:  # type: ignore[no-untyped-def]
-    from alignck.readers.markdown import read
-
-    path = tmp_path / "plan.md"
-    path.write_text(text, encoding="utf-8")
-    return read(path)
-
-
 def test_bold_run_in_headings_under_a_priority_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    doc = _read_markdown(
+    path = _markdown(
         tmp_path,
         "## Our priorities\n\n**Warm homes.** We will insulate 1,000 homes.\n\n"
         "**Good work** – helping people into jobs.\n\n"
         "## Our partners\n\n**The council** leads. **The trust** supports.\n\n"
         "**Volunteers** help too.\n",
     )
-    assert _stated(doc) == ["Warm homes", "Good work"]
+    assert _stated_in(path) == ["Warm homes", "Good work"]
 
 
 def test_one_bold_lead_alone_is_not_a_list_of_priorities(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    doc = _read_markdown(
-        tmp_path, "## Our priorities\n\n**In short**, we will focus on prevention.\n"
-    )
-    assert "In short" not in _stated(doc)
+    path = _markdown(tmp_path, "## Our priorities\n\n**In short**, we will focus on prevention.\n")
+    assert "In short" not in _stated_in(path)
 
 
 def test_a_listed_priority_is_named_by_its_bold_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    doc = _read_markdown(
+    path = _markdown(
         tmp_path,
         "## Our priorities\n\n- **Start well**: every child ready for school\n"
         "- **Age well**: independence for longer\n",
     )
-    assert _stated(doc) == ["Start well", "Age well"]
+    assert _stated_in(path) == ["Start well", "Age well"]
 
 
 def test_a_ranked_priority_named_in_a_sentence() -> None:
@@ -289,8 +293,6 @@ def test_a_list_under_our_values_is_not_priorities() -> None:
 
 @pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
 def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    from alignck.reading import Prepared, prepare
-
     path = make_document(
         f"plan{suffix}",
         [
@@ -302,9 +304,7 @@ def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -
             ("p", "The cabinet reviews progress each quarter."),
         ],
     )
-    prepared = prepare(path)
-    assert isinstance(prepared, Prepared)
-    assert [s.text for s in stated_priorities(list(prepared.statements))] == [
+    assert _stated_in(path) == [
         "Warm homes",
         "Good jobs",
     ]
@@ -312,8 +312,6 @@ def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -
 
 @pytest.mark.parametrize("suffix", [".md", ".docx"])
 def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
-    from alignck.reading import Prepared, prepare
-
     path = make_document(
         f"plan{suffix}",
         [
@@ -324,9 +322,7 @@ def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str
             ("table", [["Priority 1", "Age well"], ["Priority 2", "Live well"]]),
         ],
     )
-    prepared = prepare(path)
-    assert isinstance(prepared, Prepared)
-    assert [s.text for s in stated_priorities(list(prepared.statements))] == [
+    assert _stated_in(path) == [
         "Start well",
         "Age well",
         "Live well",
