@@ -327,3 +327,74 @@ def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str
         "Age well",
         "Live well",
     ]
+
+
+def test_a_list_item_is_named_by_its_words_before_a_dash() -> None:
+    doc = _doc(
+        ("paragraph", "Key priorities:"),
+        ("list_item", "Best start in life – every child thrives from pregnancy onwards."),
+        ("list_item", "Healthy weight – we will make the healthy choice the easy choice."),
+        ("list_item", "Joined-up care"),
+    )
+    assert _stated(doc) == ["Best start in life", "Healthy weight", "Joined-up care"]
+
+
+def test_a_short_item_with_a_dash_in_its_name_stays_whole() -> None:
+    doc = _doc(("heading", "Our ambitions", 2), ("list_item", "Safe – and clean"))
+    assert _stated(doc) == ["Safe – and clean"]
+
+
+def test_items_under_a_heading_that_leads_in() -> None:
+    doc = _doc(
+        ("heading", "We will focus on three areas:", 2),
+        ("list_item", "Prevention and early help"),
+        ("list_item", "Tackling health inequalities"),
+    )
+    assert _stated(doc) == ["Prevention and early help", "Tackling health inequalities"]
+
+
+def test_an_inline_list_separated_by_semicolons() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "The partnership has agreed these priorities for 2025/26: reducing serious "
+            "violence; tackling domestic abuse; and preventing anti-social behaviour.",
+        ),
+    )
+    assert _stated(doc) == [
+        "reducing serious violence",
+        "tackling domestic abuse",
+        "preventing anti-social behaviour",
+    ]
+
+
+def test_a_semicolon_after_a_comma_list_ends_it() -> None:
+    doc = _doc(
+        ("paragraph", "Our themes are: place, growth and wellbeing; we report on them yearly."),
+    )
+    assert _stated(doc) == ["place", "growth", "wellbeing"]
+
+
+def test_an_infinitive_list_after_a_qualified_lead() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "Our shared ambitions for 2024 to 2027 are to reduce loneliness among older "
+            "people, to strengthen community groups and to tackle food poverty.",
+        ),
+    )
+    assert _stated(doc) == [
+        "reduce loneliness among older people",
+        "strengthen community groups",
+        "tackle food poverty",
+    ]
+
+
+def test_one_paragraph_read_by_two_rules_gives_one_name(tmp_path: Path) -> None:
+    path = _markdown(
+        tmp_path,
+        "# Compact\n\n## Themes\n\n"
+        "**Theme A: Connected communities** – bringing people together.\n\n"
+        "**Theme B: Fairer futures** – tackling the causes of poverty.\n",
+    )
+    assert _stated_in(path) == ["Connected communities", "Fairer futures"]

@@ -2,7 +2,8 @@
 
 Stated priorities come from structure and wording, never from the framework: list items under a
 priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
-"Strategic Objective 2" followed by its title), sub-headings or bold run-in headings ("**Warm
+"Strategic Objective 2" followed by its title; an item "Healthy weight – what it means" is
+named by the words before the dash), sub-headings or bold run-in headings ("**Warm
 homes.** We will ...") under a priority heading, inline lists ("four themes: Place, Growth and
 Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan looks to improve
 ...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" / "we
@@ -59,6 +60,26 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 
 
 def _deduplicate(statements: list[Statement]) -> list[Statement]:
+    return _one_name_per_block(_distinct_wording(statements))
+
+
+def _one_name_per_block(statements: list[Statement]) -> list[Statement]:
+    """Two rules reading one paragraph ('Theme A: Connected communities – bringing people
+    together' as a numbered item and as a bold run-in) keep the shorter name."""
+    by_paragraph: dict[int | None, list[tuple[Statement, set[str]]]] = {}
+    for statement in statements:
+        if statement.kind == "priority":
+            words = set(terms(statement.text, topical=False))
+            by_paragraph.setdefault(statement.location.paragraph, []).append((statement, words))
+    longer: set[int] = set()
+    for named in by_paragraph.values():
+        for statement, words in named:
+            if any(o.rule != statement.rule and w < words for o, w in named):
+                longer.add(id(statement))
+    return [s for s in statements if id(s) not in longer]
+
+
+def _distinct_wording(statements: list[Statement]) -> list[Statement]:
     seen: dict[tuple[str, ...], Statement] = {}
     ordered: list[Statement] = []
     for statement in statements:

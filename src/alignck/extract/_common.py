@@ -43,6 +43,8 @@ COMMITMENT_SENTENCE = re.compile(
 _FUTURE_CLAUSE = re.compile(r"\b\w+\s+will\s+\w+", re.IGNORECASE)
 INFINITIVE_LEAD = re.compile(
     r"\b(?:plan|strategy|priorities|aims?|objectives?|ambitions?|we)\s+"
+    # "Our ambitions for 2024 to 2027 are to ...": a short time or place qualifier may intervene.
+    r"(?:(?:for|over|in|across)\s+[\w/ -]{2,30}?\s+)?"
     r"(?:looks?|aims?|seeks?|sets?\s+out|intends?|wants?|will\s+work|is|are)\s+to\s+",
     re.IGNORECASE,
 )
@@ -82,6 +84,13 @@ COPULA_LIST = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE_WORDS = 30
+# "Healthy weight – we will make the healthy choice the easy choice": a short name, then what
+# it means. The name is the priority; the explanation may read as a commitment.
+_NAME_THEN_EXPLANATION = re.compile(
+    r"^(?P<name>[^–—:]{2,80}?)\s*(?:\s[–—-]\s|[–—]|:\s)\s*(?P<rest>\S.*)$"
+)
+_MAX_NAME_WORDS = 8
+_MIN_EXPLANATION_WORDS = 3
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
 
@@ -97,9 +106,21 @@ def make_statement(text: str, block: Block, rule: str) -> Statement | None:
     return Statement(text, kind, location(block), rule)
 
 
+def named_part(text: str) -> str:
+    """The name of a "Name – explanation" item, or the whole text when it has no such name."""
+    match = _NAME_THEN_EXPLANATION.match(text.strip())
+    if not match:
+        return text
+    name, rest = match.group("name").strip(), match.group("rest")
+    if len(name.split()) <= _MAX_NAME_WORDS and len(rest.split()) >= _MIN_EXPLANATION_WORDS:
+        return name
+    return text
+
+
 def _tidy(text: str) -> str:
     text = _LEADING_NUMBER.sub("", text.strip().strip("\"“”'‘’").strip()).rstrip(".")
     text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
+    text = re.sub(r"^(?:and|or)\s+(?=\S)", "", text)
     return text.rstrip(" ,;").strip()
 
 

@@ -14,6 +14,7 @@ from alignck.extract._common import (
     PROMISE_LEAD,
     PRONOUN_START,
     make_statement,
+    named_part,
 )
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
@@ -28,7 +29,7 @@ def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if not title and block.kind == "heading":
             title = _following_title(blocks, index)
         if title:
-            statement = make_statement(sentences(title)[0], block, "numbered")
+            statement = make_statement(named_part(sentences(title)[0]), block, "numbered")
             if statement:
                 yield statement
 
@@ -53,7 +54,8 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             if item.level != top or item.text.rstrip().endswith(":") or is_statistic(item.text):
                 continue
             # "- **Start well**: every child ready for school": the bold words name the item.
-            statement = make_statement(item.lead or item.text, item, f"list under {lead}")
+            name = item.lead or named_part(item.text)
+            statement = make_statement(name, item, f"list under {lead}")
             if statement and lead == "promise":
                 statement = Statement(
                     statement.text, "commitment", statement.location, "list under 'we will'"
@@ -105,7 +107,9 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         if PROMISE_LEAD.search(last):
             return "promise"
         return None
-    if previous.kind == "heading" and PRIORITY_WORDS.search(previous.text):
+    if previous.kind == "heading" and (
+        PRIORITY_WORDS.search(previous.text) or LEAD_IN.search(previous.text)
+    ):
         return "heading"
     return None
 
@@ -164,9 +168,15 @@ def run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if len(led) < 2 or not PRIORITY_WORDS.search(section[-1]):
             continue
         for block in led:
-            statement = make_statement(block.lead or "", block, "run-in heading")
+            statement = make_statement(_unlabelled(block.lead or ""), block, "run-in heading")
             if statement:
                 yield statement
+
+
+def _unlabelled(lead: str) -> str:
+    """'Theme A: Connected communities' names 'Connected communities'."""
+    label = NUMBERED.match(lead)
+    return label.group(2).strip() if label and label.group(2).strip() else lead
 
 
 def objective_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:

@@ -51,7 +51,7 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
     match = INLINE_LIST.search(sentence) or COPULA_LIST.search(sentence)
     if not match:
         return
-    items = _split_items(re.split(r",?\s+(?:which|that|who)\s+|;|\.\s", match.group("items"))[0])
+    items = _split_items(_without_trailing_clause(match.group("items")))
     if len(items) < 2 or any(len(item.split()) > 8 for item in items):
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
@@ -60,6 +60,14 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         statement = make_statement(item, block, "inline list")
         if statement:
             yield statement
+
+
+def _without_trailing_clause(items: str) -> str:
+    """'A, B and C, which we agreed with residents' lists A, B and C; a semicolon ends a comma
+    list ('A, B and C; we will report yearly') but separates the items of a list without commas."""
+    items = re.split(r",?\s+(?:which|that|who)\s+|\.\s", items)[0]
+    first, semicolon, _ = items.partition(";")
+    return first if semicolon and "," in first else items
 
 
 def _counted_or_phrases(lead: str, items: list[str]) -> bool:
@@ -85,7 +93,9 @@ def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
     if not lead:
         return
     rest = sentence[lead.end() :]
-    parts = re.split(r"\s*;\s*(?:and\s+)?(?:to\s+)?|,\s+(?:and\s+)?to\s+", rest.rstrip('.”" '))
+    parts = re.split(
+        r"\s*;\s*(?:and\s+)?(?:to\s+)?|,?\s+and\s+to\s+|,\s+to\s+", rest.rstrip('.”" ')
+    )
     if len(parts) < 3:
         return
     for part in parts:
