@@ -398,3 +398,30 @@ def test_one_paragraph_read_by_two_rules_gives_one_name(tmp_path: Path) -> None:
         "**Theme B: Fairer futures** – tackling the causes of poverty.\n",
     )
     assert _stated_in(path) == ["Connected communities", "Fairer futures"]
+
+
+def test_promises_listed_under_a_priority_heading_are_its_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "We will give every child the best start in life"),
+        ("list_item", "We will make our streets cleaner and safer"),
+        ("paragraph", "Reducing reoffending remains a priority for all partners."),
+    )
+    assert _stated(doc) == [
+        "We will give every child the best start in life",
+        "We will make our streets cleaner and safer",
+        "Reducing reoffending",
+    ]
+
+
+def test_promises_under_one_numbered_priority_are_its_actions() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Healthy lives"),
+        ("list_item", "Good jobs"),
+        ("heading", "Priority 1: Healthy lives", 2),
+        ("list_item", "We will open two family hubs"),
+    )
+    statements = extract(doc)
+    assert _stated(doc) == ["Healthy lives", "Good jobs"]
+    assert [s.kind for s in statements if s.text.startswith("We will open")] == ["commitment"]

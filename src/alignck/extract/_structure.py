@@ -60,6 +60,12 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 statement = Statement(
                     statement.text, "commitment", statement.location, "list under 'we will'"
                 )
+            elif statement and lead in ("heading", "lead-in"):
+                # Under 'Our priorities', '- We will give every child the best start' is a
+                # stated priority worded as a promise, not an action among others.
+                statement = Statement(
+                    statement.text, "priority", statement.location, statement.rule
+                )
             if statement:
                 yield statement
 
@@ -96,7 +102,8 @@ def _starts_new_list(run: list[Block], block: Block) -> bool:
 
 
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
-    """What introduces the list starting at ``start``: 'lead-in', 'heading' or nothing."""
+    """What introduces the list starting at ``start``: 'lead-in', 'heading', 'named heading'
+    (one numbered priority), 'promise' or nothing."""
     previous = blocks[start - 1] if start else None
     if previous is None:
         return None
@@ -107,6 +114,9 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         if PROMISE_LEAD.search(last):
             return "promise"
         return None
+    if previous.kind == "heading" and NUMBERED.match(previous.text):
+        # 'Priority 1: Healthy lives' names one priority; its list holds its actions.
+        return "named heading"
     if previous.kind == "heading" and (
         PRIORITY_WORDS.search(previous.text) or LEAD_IN.search(previous.text)
     ):
