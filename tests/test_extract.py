@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -425,3 +426,41 @@ def test_promises_under_one_numbered_priority_are_its_actions() -> None:
     statements = extract(doc)
     assert _stated(doc) == ["Healthy lives", "Good jobs"]
     assert [s.kind for s in statements if s.text.startswith("We will open")] == ["commitment"]
+
+
+def test_headings_after_a_lead_in_sentence() -> None:
+    doc = _doc(
+        ("paragraph", "The plan has four key themes:"),
+        ("heading", "Thriving places", 3),
+        ("paragraph", "Text about places."),
+        ("heading", "Healthy people", 3),
+        ("heading", "Delivering the plan", 2),
+        ("heading", "Governance", 3),
+    )
+    assert _stated(doc) == ["Thriving places", "Healthy people"]
+
+
+def test_a_bold_name_is_not_a_statistic_because_its_explanation_has_one() -> None:
+    doc = _doc(
+        ("heading", "Our commitments to you", 2),
+        ("list_item", "Answer calls quickly. We will answer 90% of calls within a minute."),
+        ("list_item", "Be open. We will publish our spending."),
+        ("list_item", "12% of homes are privately rented"),
+    )
+    blocks = list(doc.blocks)
+    for i in (1, 2):
+        blocks[i] = dataclasses.replace(blocks[i], lead=blocks[i].text.split(".")[0])
+    doc = dataclasses.replace(doc, blocks=tuple(blocks))
+    assert _stated(doc) == ["Answer calls quickly", "Be open"]
+
+
+def test_a_numbered_label_before_a_dash_is_not_the_name() -> None:
+    doc = _doc(
+        ("heading", "Our strategic aims", 2),
+        ("list_item", "Aim one – improve outcomes in population health"),
+        ("list_item", "Aim two – tackle unequal access to services"),
+    )
+    assert _stated(doc) == [
+        "improve outcomes in population health",
+        "tackle unequal access to services",
+    ]

@@ -3,7 +3,8 @@
 Stated priorities come from structure and wording, never from the framework: list items under a
 priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
 "Strategic Objective 2" followed by its title; an item "Healthy weight – what it means" is
-named by the words before the dash), sub-headings or bold run-in headings ("**Warm
+named by the words before the dash), sub-headings (under a priority heading, or a run of
+headings after a lead-in such as "The plan has four key themes:") or bold run-in headings ("**Warm
 homes.** We will ...") under a priority heading, inline lists ("four themes: Place, Growth and
 Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan looks to improve
 ...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" / "we
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location
 from alignck.extract._structure import (
+    headings_after_lead_in,
     listed,
     numbered,
     objective_headings,
@@ -39,6 +41,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from numbered(blocks)
     yield from listed(blocks)
     yield from subheadings(blocks)
+    yield from headings_after_lead_in(blocks)
     yield from run_in_headings(blocks)
     yield from objective_headings(blocks)
     yield from table_columns(blocks)

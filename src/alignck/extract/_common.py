@@ -112,6 +112,9 @@ def named_part(text: str) -> str:
     if not match:
         return text
     name, rest = match.group("name").strip(), match.group("rest")
+    label = NUMBERED.match(name)
+    if label and not label.group(2).strip():
+        return rest  # 'Aim one – improve outcomes': the label is not the name
     if len(name.split()) <= _MAX_NAME_WORDS and len(rest.split()) >= _MIN_EXPLANATION_WORDS:
         return name
     return text

@@ -51,10 +51,10 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             continue
         top = min(item.level for item in run)
         for item in run:
-            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(item.text):
-                continue
             # "- **Start well**: every child ready for school": the bold words name the item.
             name = item.lead or named_part(item.text)
+            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(name):
+                continue
             statement = make_statement(name, item, f"list under {lead}")
             if statement and lead == "promise":
                 statement = Statement(
@@ -141,6 +141,38 @@ def subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 statement = make_statement(child.text, child, "sub-heading")
                 if statement:
                     yield statement
+
+
+def headings_after_lead_in(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """'The plan has four key themes:' followed by a heading per theme."""
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if (
+            block.kind != "paragraph"
+            or following.kind != "heading"
+            or not block.text.endswith(":")
+            or not LEAD_IN.search(sentences(block.text)[-1])
+        ):
+            continue
+        siblings = _sibling_headings(blocks, index + 1)
+        if len(siblings) < 2:
+            continue
+        for heading in siblings:
+            if _title_like(heading.text):
+                statement = make_statement(heading.text, heading, "headings after lead-in")
+                if statement:
+                    yield statement
+
+
+def _sibling_headings(blocks: tuple[Block, ...], first: int) -> list[Block]:
+    level = blocks[first].level
+    found: list[Block] = []
+    for block in blocks[first:]:
+        if block.kind == "heading" and block.level < level:
+            break
+        if block.kind == "heading" and block.level == level:
+            found.append(block)
+    return found
 
 
 def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
