@@ -25,8 +25,10 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 FRAMEWORK = ROOT / "priorities.yaml"
 READ_ONLY = (
-    "import sys; from pathlib import Path; from alignck.readers import read_document; "
-    "[read_document(p) for p in sorted(Path(sys.argv[1]).glob('*.pdf'))]"
+    "import os, sys; from pathlib import Path; from alignck.readers import read_document; "
+    "from alignck.model import ReadOptions; "
+    "o = ReadOptions(os.environ.get('ALIGNCK_PDF_ENGINE', 'pdfium')); "
+    "[read_document(p, o) for p in sorted(Path(sys.argv[1]).glob('*.pdf'))]"
 )
 
 

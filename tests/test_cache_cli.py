@@ -47,3 +47,51 @@ def test_a_bad_cache_limit_is_one_line_and_exit_2(make_document, monkeypatch) ->
     assert result.stderr.strip().splitlines() == [
         "alignck: error: ALIGNCK_CACHE_MAX_MB must be a whole number of megabytes, not '1GB'"
     ]
+
+
+def test_a_pdf_opened_with_a_password_is_never_cached(
+    make_document, isolated_cache, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfWriter
+
+    from conftest import FRAMEWORK
+
+    plain = make_document("plan.pdf")
+    writer = PdfWriter(clone_from=plain)
+    writer.encrypt(user_password="s3cret", owner_password="owner", algorithm="RC4-128")
+    locked = plain.with_name("locked.pdf")
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    runner = CliRunner()
+
+    refused = runner.invoke(app, ["check", str(locked), "-f", str(FRAMEWORK)])
+    assert refused.exit_code == 2
+    assert f"{locked}: password-protected PDF; give its password with --password" in (
+        refused.stderr
+    )
+
+    opened = runner.invoke(
+        app, ["check", str(locked), "-f", str(FRAMEWORK), "--password", "s3cret"]
+    )
+    assert opened.exit_code == 0, opened.stderr
+    assert "Northby" in opened.stdout
+    assert not list(isolated_cache.rglob("*.pickle"))
+
+    monkeypatch.setenv("ALIGNCK_PDF_PASSWORD", "s3cret")
+    assert runner.invoke(app, ["check", str(locked), "-f", str(FRAMEWORK)]).exit_code == 0
+    # The same document unencrypted is cached as usual.
+    assert runner.invoke(app, ["check", str(plain), "-f", str(FRAMEWORK)]).exit_code == 0
+    assert list(isolated_cache.rglob("*.pickle"))
+
+
+def test_an_unknown_pdf_engine_is_one_line_and_exit_2(make_document, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from conftest import FRAMEWORK
+
+    monkeypatch.setenv("ALIGNCK_PDF_ENGINE", "ghostscript")
+    result = CliRunner().invoke(
+        app, ["check", str(make_document("plan.pdf")), "-f", str(FRAMEWORK)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "alignck: error: ALIGNCK_PDF_ENGINE must be one of pdfium, pypdf (got 'ghostscript')"
+    )

@@ -8,19 +8,21 @@ from pathlib import Path
 from typing import TextIO
 
 from alignck.extract import stated_priorities
-from alignck.model import Statement
+from alignck.model import ReadOptions, Statement
 from alignck.readers import discover
 from alignck.reading import Prepared, prepare
 
 Row = tuple[str, list[Statement], list[Statement]]
 
 
-def extract_documents(paths: Sequence[Path]) -> tuple[list[Row], list[str]]:
+def extract_documents(
+    paths: Sequence[Path], options: ReadOptions | None = None
+) -> tuple[list[Row], list[str]]:
     found = discover(paths)
     rows: list[Row] = []
     errors = [f"{s.path}: {s.reason}" for s in found.unsupported]
     for path in found.files:
-        item = prepare(path)
+        item = prepare(path, options)
         if isinstance(item, Prepared):
             statements = list(item.statements)
             rows.append(

@@ -52,14 +52,26 @@ class Block(CompactPickle):
 
 
 @dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How readers open files: the PDF engine, and passwords to try on encrypted PDFs."""
+
+    pdf_engine: str = "pdfium"
+    passwords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A read document: its blocks in reading order, page count (PDF) and reader warnings."""
+    """A read document: its blocks in reading order, page count (PDF) and reader warnings.
+
+    ``protected`` marks a document that needed a password to open: its text is never written
+    to the cache."""
 
     path: str
     format: str
     blocks: tuple[Block, ...]
     pages: int | None = None
     warnings: tuple[str, ...] = ()
+    protected: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from alignck.analyse import analyse
 from alignck.errors import ReadError
 from alignck.framework import load_framework
 from alignck.match import Matcher
-from alignck.model import DocumentResult, Framework, Report, Thresholds
+from alignck.model import DocumentResult, Framework, ReadOptions, Report, Thresholds
 from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
 
@@ -39,15 +39,18 @@ def check(
     jobs: int = 1,
     use_cache: bool = False,
     progress: Progress | None = None,
+    read_options: ReadOptions | None = None,
 ) -> Report:
-    """Check every document under ``paths`` against the framework."""
+    """Check every document under ``paths`` against the framework. ``read_options`` chooses the
+    PDF engine and gives passwords for encrypted PDFs."""
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover(Path(p) for p in paths)
     matcher = Matcher(loaded, chosen)
     writes_before = cache.writes()
-    results = _check_files(found.files, matcher, jobs, use_cache, progress)
+    options = read_options or ReadOptions()
+    results = _check_files(found.files, matcher, jobs, use_cache, progress, options)
     if cache_limit is not None and cache.writes() > writes_before:
         cache.prune(cache_limit)
     results.extend(
@@ -63,14 +66,16 @@ def _check_files(
     jobs: int,
     use_cache: bool,
     progress: Progress | None,
+    options: ReadOptions,
 ) -> list[DocumentResult]:
     """Results in path order; with the cache, unchanged files against an unchanged framework
-    are answered without reading or matching."""
+    are answered without reading or matching. Results quote the text, so a document opened
+    with a password is not cached."""
     results: dict[int, DocumentResult] = {}
     keys: dict[int, str] = {}
     if use_cache:
         for index, path in enumerate(paths):
-            key = document_key(path)
+            key = document_key(path, options)
             if isinstance(key, ReadError):
                 results[index] = _check_one(key, matcher)
                 continue
@@ -87,11 +92,13 @@ def _check_files(
         use_cache=use_cache,
         progress=progress,
         known_keys=[keys.get(i) for i in todo],
+        options=options,
     )
     # Matched as each document arrives, so only results stay in memory.
     for index, item in zip(todo, prepared, strict=True):
         results[index] = _check_one(item, matcher)
-        if use_cache and index in keys and results[index].status == "ok":
+        protected = isinstance(item, Prepared) and item.protected
+        if use_cache and index in keys and results[index].status == "ok" and not protected:
             cache.store(cache.result_key(keys[index], matcher.fingerprint), results[index])
     return [results[i] for i in range(len(paths))]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import multiprocessing.context
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from alignck.errors import ReadError
 from alignck.extract import extract
-from alignck.model import DocumentResult, Statement
+from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version
 
@@ -42,11 +41,12 @@ class Prepared:
     warnings: tuple[str, ...]
     statements: tuple[Statement, ...]
     passages: tuple[Passage, ...]
+    protected: bool = False  # opened with a password: never cached
 
 
-def prepare(path: Path) -> Prepared | ReadError:
+def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadError:
     try:
-        document = read_document(path)
+        document = read_document(path, options)
     except ReadError as error:
         return error
     statements = extract(document)
@@ -62,24 +62,24 @@ def prepare(path: Path) -> Prepared | ReadError:
         warnings,
         tuple(statements),
         passages,
+        document.protected,
     )
 
 
-def document_key(path: Path) -> str | ReadError:
+def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadError:
     """The cache key of a file's prepared form: its bytes, reader and the preparing code."""
     from alignck import cache
 
     try:
-        return cache.key_for(path.read_bytes(), _reader_tag(path))
+        return cache.key_for(path.read_bytes(), _reader_tag(path, options or ReadOptions()))
     except ReadError as error:
         return error
     except OSError as error:
         return ReadError(f"cannot read file: {error}", str(path))
 
 
-def _reader_tag(path: Path) -> str:
-    engine = os.environ.get("ALIGNCK_PDF_ENGINE", "pdfium")
-    return f"{reader_version(path)}:{engine}"
+def _reader_tag(path: Path, options: ReadOptions) -> str:
+    return f"{reader_version(path)}:{options.pdf_engine}"
 
 
 def _at_path(prepared: Prepared, path: Path) -> Prepared:
@@ -95,8 +95,9 @@ def prepare_all(
     use_cache: bool = True,
     progress: Progress | None = None,
     known_keys: Sequence[str | None] | None = None,
+    options: ReadOptions | None = None,
 ) -> list[Prepared | ReadError]:
-    return list(iter_prepared(paths, jobs, use_cache, progress, known_keys))
+    return list(iter_prepared(paths, jobs, use_cache, progress, known_keys, options))
 
 
 def iter_prepared(
@@ -105,21 +106,24 @@ def iter_prepared(
     use_cache: bool = True,
     progress: Progress | None = None,
     known_keys: Sequence[str | None] | None = None,
+    options: ReadOptions | None = None,
 ) -> Iterator[Prepared | ReadError]:
     """Prepare every path, yielding in path order as soon as each is ready.
 
     Cached documents are loaded in this process; the rest are read here or, when there is
     enough of them, in worker processes a few documents ahead of the consumer, so memory holds
     a handful of documents whatever the size of the run. ``known_keys`` saves hashing files
-    whose cache keys the caller already has.
+    whose cache keys the caller already has. A document opened with a password is never
+    written to the cache.
     """
     from alignck import cache
 
+    options = options or ReadOptions()
     keys: list[str | None] = [None] * len(paths)
     failed: dict[int, ReadError] = {}
     if use_cache:
         for index, path in enumerate(paths):
-            key = (known_keys[index] if known_keys else None) or document_key(path)
+            key = (known_keys[index] if known_keys else None) or document_key(path, options)
             if isinstance(key, ReadError):
                 failed[index] = key
             else:
@@ -130,7 +134,7 @@ def iter_prepared(
         if i not in failed and not (use_cache and cache.exists(keys[i] or ""))
     ]
     workers = jobs if jobs > 1 and _worth_parallel([paths[i] for i in misses]) else 0
-    with _AheadOfTime(paths, misses, workers) as ahead:
+    with _AheadOfTime(paths, misses, workers, options) as ahead:
         for index, path in enumerate(paths):
             if index in failed:
                 yield failed[index]
@@ -143,7 +147,7 @@ def iter_prepared(
                 if progress and not ahead.parallel:
                     progress(str(path), None)
                 item = ahead.result(index)
-                if entry and isinstance(item, Prepared):
+                if entry and isinstance(item, Prepared) and not item.protected:
                     cache.store(entry, item)
             if progress:
                 progress(str(path), item)
@@ -153,8 +157,11 @@ def iter_prepared(
 class _AheadOfTime:
     """Prepares the listed documents in worker processes, a bounded window ahead."""
 
-    def __init__(self, paths: Sequence[Path], indices: list[int], workers: int) -> None:
+    def __init__(
+        self, paths: Sequence[Path], indices: list[int], workers: int, options: ReadOptions
+    ) -> None:
         self.paths = paths
+        self.options = options
         self.pending = iter(indices)
         self.indices = set(indices)
         self.workers = workers
@@ -184,12 +191,12 @@ class _AheadOfTime:
             index = next(self.pending, None)
             if index is None:
                 return
-            self.window[index] = self.pool.submit(prepare, self.paths[index])
+            self.window[index] = self.pool.submit(prepare, self.paths[index], self.options)
 
     def result(self, index: int) -> Prepared | ReadError:
         """The prepared document: from its worker if it was sent to one, else read here."""
         if self.pool is None or index not in self.window:
-            return prepare(self.paths[index])
+            return prepare(self.paths[index], self.options)
         item = self.window.pop(index).result()
         self._top_up()
         return item

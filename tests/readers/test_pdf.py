@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 
 from alignck.errors import ReadError
+from alignck.model import ReadOptions
 from alignck.readers.pdf import ENGINES, read
 
 BLOCKS = [
@@ -177,7 +178,47 @@ def test_a_bold_opening_runs_over_the_spaces_pdfium_generates(tmp_path: Path) ->
     path = tmp_path / "placed.pdf"
     pdf.output(str(path))
 
-    pages, _ = extract(path)
+    pages = extract(path).pages
     assert [(line.text, line.lead) for line in pages[0]] == [
         ("Warm homes. We will insulate 1,000 homes.", "Warm homes.")
     ]
+
+
+def _encrypted(plain: Path, user_password: str) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=plain)
+    # RC4 needs no optional crypto library, so the test runs wherever pypdf does.
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    locked = plain.with_name(f"locked-{plain.name}")
+    with locked.open("wb") as handle:
+        writer.write(handle)
+    return locked
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_encrypted_pdf_opens_with_its_password(make_document, engine: str) -> None:  # type: ignore[no-untyped-def]
+    locked = _encrypted(make_document("plan.pdf", BLOCKS), "s3cret")
+    options = ReadOptions(engine, ("wrong", "s3cret"))
+    doc = read(locked, options)
+    assert [b.text for b in doc.blocks][:1] == ["Northby Plan"]
+    assert doc.protected
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_encrypted_pdf_without_its_password_is_one_clear_error(
+    make_document, engine: str
+) -> None:  # type: ignore[no-untyped-def]
+    locked = _encrypted(make_document("plan.pdf", BLOCKS), "s3cret")
+    with pytest.raises(ReadError, match="give its password with --password"):
+        read(locked, ReadOptions(engine))
+    with pytest.raises(ReadError, match="none of the 2 password"):
+        read(locked, ReadOptions(engine, ("one", "two")))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_empty_user_password_needs_no_password(make_document, engine: str) -> None:  # type: ignore[no-untyped-def]
+    locked = _encrypted(make_document("plan.pdf", BLOCKS), "")
+    doc = read(locked, ReadOptions(engine))
+    assert doc.blocks[0].text == "Northby Plan"
+    assert not doc.protected

@@ -72,7 +72,7 @@ def test_a_parser_crash_becomes_a_read_error(monkeypatch, tmp_path: Path) -> Non
     path = tmp_path / "odd.md"
     path.write_text("# x\n", encoding="utf-8")
 
-    def crash(_: Path) -> None:
+    def crash(_: Path, __: object = None) -> None:
         raise KeyError("/Root")
 
     monkeypatch.setattr("alignck.readers.markdown.read", crash)

@@ -11,12 +11,15 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
 from alignck import __version__
 from alignck.errors import AlignckError, FrameworkError
+
+if TYPE_CHECKING:
+    from alignck.model import ReadOptions
 
 EXIT_OK = 0
 EXIT_POLICY = 1
@@ -121,6 +124,32 @@ def fraction(value: float | None, name: str) -> float | None:
     if value is not None and not 0.0 <= value <= 1.0:
         fail(f"{name} must be between 0 and 1 (got {value})")
     return value
+
+
+PasswordOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--password",
+        envvar="ALIGNCK_PDF_PASSWORD",
+        help="Password to try on encrypted PDFs; repeat for several. Documents opened with a "
+        "password are never cached. Also read from ALIGNCK_PDF_PASSWORD, which other users "
+        "of this machine cannot see in the process list.",
+        show_default=False,
+    ),
+]
+
+
+def read_options(passwords: list[str] | None) -> ReadOptions:
+    """The reading choices the command line and environment make."""
+    import os
+
+    from alignck.model import ReadOptions
+    from alignck.readers.pdf import ENGINES
+
+    engine = os.environ.get("ALIGNCK_PDF_ENGINE", "pdfium")
+    if engine not in ENGINES:
+        fail(f"ALIGNCK_PDF_ENGINE must be one of {', '.join(ENGINES)} (got {engine!r})")
+    return ReadOptions(engine, tuple(passwords or ()))
 
 
 PathsArgument = Annotated[

@@ -15,12 +15,14 @@ from alignck.cli.app import (
     EXIT_OK,
     EXIT_POLICY,
     FrameworkOption,
+    PasswordOption,
     PathsArgument,
     ReportFormat,
     app,
     fail,
     fraction,
     guarded,
+    read_options,
     silence_stdout,
 )
 from alignck.cli.output import atomic_output, progress_bar, render, use_color
@@ -126,11 +128,13 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
+    passwords: PasswordOption = None,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     chosen = _choose_format(fmt, output)
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
+    options = read_options(passwords)
 
     def run() -> int:
         from alignck.framework import load_framework
@@ -156,6 +160,7 @@ def check(
                 jobs=jobs or os.cpu_count() or 1,
                 use_cache=not no_cache,
                 progress=progress,
+                read_options=options,
             )
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)

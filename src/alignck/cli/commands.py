@@ -12,12 +12,14 @@ from alignck.cli.app import (
     EXIT_CODES_HELP,
     EXIT_INPUT,
     EXIT_OK,
+    PasswordOption,
     PathsArgument,
     TableFormat,
     app,
     cache_app,
     fraction,
     guarded,
+    read_options,
 )
 from alignck.cli.output import use_color
 
@@ -31,13 +33,15 @@ def extract(
     commitments: Annotated[
         bool, typer.Option("--commitments", help="Also list every 'we will' commitment.")
     ] = False,
+    passwords: PasswordOption = None,
 ) -> None:
     """List the priorities each document states, with page and section."""
+    options = read_options(passwords)
 
     def run() -> int:
         from alignck.extraction_view import extract_documents, render_extraction
 
-        rows, errors = extract_documents(paths)
+        rows, errors = extract_documents(paths, options)
         for error in errors:
             print(f"alignck: error: {error}", file=sys.stderr)
         render_extraction(rows, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
@@ -111,6 +115,7 @@ def evaluate(
     """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
+    options = read_options(None)
 
     def run() -> int:
         from alignck.evaluation.dataset import load_dataset
@@ -121,7 +126,8 @@ def evaluate(
             ("aligns_core_purposes", "core_purposes") if core_purposes else ("aligns", "framework")
         )
         results = [
-            run_eval(load_dataset(d, documents, labels, key), aligned, partial) for d in datasets
+            run_eval(load_dataset(d, documents, labels, key), aligned, partial, options=options)
+            for d in datasets
         ]
         render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))
         return EXIT_OK

@@ -10,7 +10,7 @@ from alignck.errors import DatasetError
 from alignck.evaluation import metrics
 from alignck.evaluation.dataset import Dataset, TruthDocument
 from alignck.framework import load_framework
-from alignck.model import DocumentResult, Report, Thresholds
+from alignck.model import DocumentResult, ReadOptions, Report, Thresholds
 from alignck.pipeline import check, resolve_thresholds
 
 _MISS_ORDER = {
@@ -78,6 +78,7 @@ def evaluate(
     partial: float | None = None,
     jobs: int = 1,
     use_cache: bool = False,
+    options: ReadOptions | None = None,
 ) -> Result:
     framework = load_framework(dataset.framework)
     thresholds = resolve_thresholds(framework, aligned, partial)
@@ -95,6 +96,7 @@ def evaluate(
         thresholds=thresholds,
         jobs=jobs,
         use_cache=use_cache,
+        read_options=options,
     )
     return compare(dataset, report)
 

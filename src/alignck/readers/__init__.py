@@ -14,7 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from alignck.errors import ReadError, UsageError
-from alignck.model import Document, Skipped
+from alignck.model import Document, ReadOptions, Skipped
 
 READERS: dict[str, str] = {
     ".pdf": "alignck.readers.pdf",
@@ -69,11 +69,11 @@ def reader_version(path: Path) -> str:
     return f"{module.__name__}:{module.VERSION}"
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     """Read one file; every failure becomes a :class:`ReadError` naming the file."""
     module = reader_for(path)
     try:
-        document: Document = module.read(path)
+        document: Document = module.read(path, options)
     except ReadError:
         raise
     except (OSError, UnicodeError, ValueError) as error:

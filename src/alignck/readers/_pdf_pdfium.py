@@ -5,28 +5,33 @@ from __future__ import annotations
 import ctypes
 import re
 from pathlib import Path
+from typing import Any
 
 from alignck.errors import ReadError
-from alignck.readers._pdflines import Line, OutlineEntry
+from alignck.readers._pdflines import Extracted, Line, OutlineEntry, locked
 from alignck.readers._text import clean_lines
 
 
-def extract(path: Path) -> tuple[list[list[Line]], list[OutlineEntry]]:
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise ReadError(
-                "password-protected PDF; alignck cannot read it without the password", str(path)
-            ) from error
-        raise ReadError(f"not a readable PDF ({error})", str(path)) from error
+def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
+    pdf, protected = _open(path, passwords)
     try:
         pages = [_page_lines(pdf[index]) for index in range(len(pdf))]
-        return pages, _outline(pdf)
+        return Extracted(pages, _outline(pdf), protected=protected)
     finally:
         pdf.close()
+
+
+def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
+    """The open document, and whether it took one of the passwords to open it."""
+    import pypdfium2 as pdfium
+
+    for password in (None, *passwords):
+        try:
+            return pdfium.PdfDocument(str(path), password=password), password is not None
+        except pdfium.PdfiumError as error:
+            if "password" not in str(error).lower():
+                raise ReadError(f"not a readable PDF ({error})", str(path)) from error
+    raise locked(path, passwords)
 
 
 def _outline(pdf: object) -> list[OutlineEntry]:

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
-from alignck.readers._pdflines import Line, OutlineEntry
+from alignck.readers._pdflines import Extracted, Line, OutlineEntry, locked
 from alignck.readers._text import clean
 
 
-def extract(path: Path) -> tuple[list[list[Line]], list[OutlineEntry]]:
+def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -21,21 +21,29 @@ def extract(path: Path) -> tuple[list[list[Line]], list[OutlineEntry]]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = pypdf.PdfReader(str(path))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise ReadError(
-                    "password-protected PDF; alignck cannot read it without the password", str(path)
-                )
+            protected = reader.is_encrypted and _unlock(reader, path, passwords)
             pages = [_page_lines(page) for page in reader.pages]
             outline = _outline(reader)
     except ReadError:
         raise
     except pypdf.errors.DependencyError as error:
         raise ReadError(
-            "encrypted PDF; alignck cannot read it without the password", str(path)
+            f"encrypted PDF that pypdf cannot decrypt here ({error})", str(path)
         ) from error
     except (PdfReadError, pypdf.errors.PyPdfError, KeyError, ValueError, TypeError) as error:
         raise ReadError(f"not a readable PDF ({error})", str(path)) from error
-    return pages, outline
+    return Extracted(pages, outline, protected=protected)
+
+
+def _unlock(reader: Any, path: Path, passwords: tuple[str, ...]) -> bool:
+    """Open an encrypted file: True when it took one of the passwords (an empty user
+    password opens without one)."""
+    if reader.decrypt(""):
+        return False
+    for password in passwords:
+        if reader.decrypt(password):
+            return True
+    raise locked(path, passwords)
 
 
 def _page_lines(page: Any) -> list[Line]:

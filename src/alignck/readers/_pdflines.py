@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alignck.errors import ReadError
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,3 +30,27 @@ class OutlineEntry:
     level: int
     title: str
     page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What an engine read: lines per page, the outline, warnings, and whether it took a
+    password to open."""
+
+    pages: list[list[Line]]
+    outline: list[OutlineEntry]
+    warnings: list[str] = field(default_factory=list)
+    protected: bool = False
+
+
+def locked(path: Path, passwords: tuple[str, ...]) -> ReadError:
+    """The error for an encrypted PDF none of the given passwords opens."""
+    if passwords:
+        reason = f"password-protected PDF; none of the {len(passwords)} password(s) given opens it"
+    else:
+        reason = "password-protected PDF; give its password with --password"
+    return ReadError(reason, str(path))
+
+
+def is_password_problem(error: ReadError) -> bool:
+    return error.message.startswith("password-protected")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
-from alignck.model import Document
+from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker
 
@@ -39,7 +39,7 @@ class _Style:
     bold: bool | None = None  # a character style's bold ('Strong'); None when it does not say
 
 
-def read(path: Path) -> Document:
+def read(path: Path, options: ReadOptions | None = None) -> Document:
     document = _open(path)
     styles = _style_map(document)
     bullet_formats = _numbering_formats(document)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alignck.model import Document
+from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines
 
@@ -39,7 +39,7 @@ _INLINE = [
 ]
 
 
-def read(path: Path) -> Document:
+def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = decode(path.read_bytes())
     builder = BlockBuilder()
     _parse(_prepare(text), builder)

@@ -9,16 +9,16 @@ the same text); pypdf stays as a fallback for files PDFium refuses and as a comp
 
 from __future__ import annotations
 
-import os
+import dataclasses
 import re
 import string
 from collections import Counter
 from pathlib import Path
 
 from alignck.errors import ReadError
-from alignck.model import BlockKind, Document
+from alignck.model import BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._pdflines import Line, OutlineEntry
+from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
 from alignck.readers._text import clean, join_lines, split_marker
 
 VERSION = "1"
@@ -27,36 +27,41 @@ _NOT_ALNUM = str.maketrans("", "", string.punctuation + string.whitespace + "‘
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
-def read(path: Path, engine: str | None = None) -> Document:
-    engine = engine or os.environ.get("ALIGNCK_PDF_ENGINE", "pdfium")
-    pages, outline, warnings = _extract(path, engine)
+def read(path: Path, options: ReadOptions | None = None, engine: str | None = None) -> Document:
+    options = options or ReadOptions()
+    extracted = _extract(path, engine or options.pdf_engine, options.passwords)
+    pages = extracted.pages
     if not any(line.text.strip() for page in pages for line in page):
         raise ReadError("PDF has no text layer (scanned image?); alignck does not OCR", str(path))
     builder = BlockBuilder()
-    _Assembler(builder, pages, outline).run()
-    return Document(str(path), "pdf", builder.build(), len(pages), tuple(warnings))
+    _Assembler(builder, pages, extracted.outline).run()
+    return Document(
+        str(path),
+        "pdf",
+        builder.build(),
+        len(pages),
+        tuple(extracted.warnings),
+        protected=extracted.protected,
+    )
 
 
-def _extract(path: Path, engine: str) -> tuple[list[list[Line]], list[OutlineEntry], list[str]]:
+def _extract(path: Path, engine: str, passwords: tuple[str, ...]) -> Extracted:
     if engine == "pypdf":
         from alignck.readers import _pdf_pypdf
 
-        return (*_pdf_pypdf.extract(path), [])
+        return _pdf_pypdf.extract(path, passwords)
     from alignck.readers import _pdf_pdfium
 
     try:
-        return (*_pdf_pdfium.extract(path), [])
+        return _pdf_pdfium.extract(path, passwords)
     except ReadError as error:
-        if error.message.startswith("password"):
+        if is_password_problem(error):
             raise
         from alignck.readers import _pdf_pypdf
 
-        pages, outline = _pdf_pypdf.extract(path)
-        return (
-            pages,
-            outline,
-            [f"PDFium could not open the file ({error.message}); read with pypdf"],
-        )
+        extracted = _pdf_pypdf.extract(path, passwords)
+        warning = f"PDFium could not open the file ({error.message}); read with pypdf"
+        return dataclasses.replace(extracted, warnings=[*extracted.warnings, warning])
 
 
 class _Assembler:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alignck.model import Document
+from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines, split_marker
 
@@ -19,7 +19,7 @@ VERSION = "2"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 
 
-def read(path: Path) -> Document:
+def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = decode(path.read_bytes())
     builder = BlockBuilder()
     pages = [_paragraphs(page) for page in text.rstrip("\f").split("\f")]
