@@ -231,3 +231,17 @@ def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
         "Homes for key workers": (),
         "Family hubs": ("early-years",),
     }
+
+
+def test_a_priority_named_in_one_word_matches_by_that_word(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        "plan.md",
+        [("h2", "Our priorities"), ("ul", ["Homes", "A great home to work in", "Economy"])],
+    )
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    stated = matcher.match(prepared.statements, prepared.passages).statements
+    matches = {s.statement.text: s.matches for s in stated}
+    # 'Homes' is all the name says; the second name says more than 'home' and needs two
+    # shared words; 'Economy' shares nothing.
+    assert matches == {"Homes": ("warm-homes",), "A great home to work in": (), "Economy": ()}

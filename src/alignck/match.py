@@ -196,9 +196,9 @@ class Matcher:
         self, statements: Sequence[Statement], passages: Sequence[Passage], scored: PassageScores
     ) -> tuple[StatedMatch, ...]:
         """Each statement with the framework priorities it names: it reaches the partial
-        threshold and shares two of the priority's words, or a keyword or alias. One shared
-        word does not put 'Sustainable use of our estate' inside 'Healthy and sustainable
-        places'."""
+        threshold and shares two of the priority's words (one, when the statement is a
+        one-word name such as 'Place'), or a keyword or alias. One shared word does not put
+        'Sustainable use of our estate' inside 'Healthy and sustainable places'."""
         scores = scored.scores
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
         ids = [p.id for p in self.framework.priorities]
@@ -211,13 +211,17 @@ class Matcher:
             row = scores[index]
             order = sorted(range(len(row)), key=lambda k: (-row[k], k))
             words = set(passages[index].terms)
+            # A priority named in one word ('Place', 'Wellbeing') can share only that word;
+            # 'Be a great place to work' says more than 'place' and needs two.
+            named_by = len(set(terms(statement.text, topical=False)))
+            needed = STATED_SHARED_WORDS if named_by >= STATED_SHARED_WORDS else 1
             matched = tuple(
                 ids[k]
                 for k in order
                 if row[k] >= self.thresholds.partial
                 and (
                     scored.substantive[index, k]
-                    or len(words & self.space.priority_terms[k]) >= STATED_SHARED_WORDS
+                    or len(words & self.space.priority_terms[k]) >= needed
                 )
             )
             best = round(float(row[order[0]]), 4) if order else 0.0
