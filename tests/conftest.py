@@ -29,11 +29,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
+    from alignck import cache
+
     folder = tmp_path_factory.mktemp("cache")
+    # The library is configured directly; the command line reads the environment.
+    cache.configure(folder)
     monkeypatch.setenv("ALIGNCK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ALIGNCK_CACHE_MAX_MB", raising=False)
     monkeypatch.delenv("ALIGNCK_PDF_ENGINE", raising=False)
+    monkeypatch.delenv("ALIGNCK_PDF_PASSWORD", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     yield folder
+    cache.configure()
 
 
 @pytest.fixture

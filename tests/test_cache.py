@@ -58,11 +58,21 @@ def test_prune_removes_temporary_files_of_runs_that_died(isolated_cache: Path) -
     assert not stale.exists() and fresh.exists()
 
 
-def test_cache_limit_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("ALIGNCK_CACHE_MAX_MB", raising=False)
-    assert cache.max_bytes() == cache.DEFAULT_MAX_MB * 1024 * 1024
+def test_the_cache_is_configured_not_read_from_the_environment(
+    isolated_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ALIGNCK_CACHE_DIR", str(tmp_path / "elsewhere"))
     monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "5")
-    assert cache.max_bytes() == 5 * 1024 * 1024
-    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "lots")
-    with pytest.raises(UsageError, match=r"ALIGNCK_CACHE_MAX_MB.*'lots'"):
-        cache.max_bytes()
+    assert cache.cache_dir() == isolated_cache
+    assert cache.max_bytes() == cache.DEFAULT_MAX_MB * 1024 * 1024
+    cache.configure(tmp_path / "chosen", 5)
+    assert (cache.cache_dir(), cache.max_bytes()) == (tmp_path / "chosen", 5 * 1024 * 1024)
+
+
+def test_a_cache_size_is_whole_megabytes() -> None:
+    assert cache.parse_max_mb(" 5 ", "SIZE") == 5
+    for bad in ("lots", "-1", "1.5"):
+        with pytest.raises(
+            UsageError, match=rf"SIZE must be a whole number of megabytes, not '{bad}'"
+        ):
+            cache.parse_max_mb(bad, "SIZE")

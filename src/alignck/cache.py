@@ -8,11 +8,13 @@ unchanged files against an unchanged framework does no reading and no matching a
 any change to the file, the framework, the thresholds or the code is a miss. Entries are
 written to a temporary file and renamed into place, so concurrent runs never see half an entry;
 an entry that cannot be loaded is deleted and the document read again. The whole folder is safe
-to delete at any time. ``ALIGNCK_CACHE_DIR`` moves it (tests use this).
+to delete at any time. :func:`configure` moves it (the command line does so from
+``ALIGNCK_CACHE_DIR``; tests use this).
 
 Entries a code change or an edited file has made unreachable would otherwise pile up for ever,
-so after a run that wrote entries the folder is trimmed to ``ALIGNCK_CACHE_MAX_MB`` (default
-1024), least recently used first: loading an entry marks it used.
+so after a run that wrote entries the folder is trimmed to the configured size (the command
+line's ``ALIGNCK_CACHE_MAX_MB``, default 1024 MiB), least recently used first: loading an entry
+marks it used.
 """
 
 from __future__ import annotations
@@ -47,12 +49,33 @@ _PREPARING_MODULES = (
     "reading.py",
 )
 _ALL_MODULES = ("**/*.py",)
+_directory: Path | None = None
+_max_mb = DEFAULT_MAX_MB
+
+
+def configure(directory: Path | None = None, max_mb: int = DEFAULT_MAX_MB) -> None:
+    """Where the cache lives (None: the platform's user cache folder) and the size in MiB it
+    is trimmed to."""
+    global _directory, _max_mb
+    if max_mb < 0:
+        raise UsageError(f"the cache size must be a whole number of megabytes, not {max_mb}")
+    _directory, _max_mb = directory, max_mb
+
+
+def parse_max_mb(text: str, name: str) -> int:
+    """A cache size given as text (an environment variable), or a one-line UsageError."""
+    try:
+        megabytes = int(text.strip())
+    except ValueError:
+        megabytes = -1
+    if megabytes < 0:
+        raise UsageError(f"{name} must be a whole number of megabytes, not {text!r}")
+    return megabytes
 
 
 def cache_dir() -> Path:
-    configured = os.environ.get("ALIGNCK_CACHE_DIR")
-    if configured:
-        return Path(configured)
+    if _directory is not None:
+        return _directory
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("alignck", appauthor=False)) / "documents"
@@ -88,19 +111,8 @@ def _entry(key: str) -> Path:
 
 
 def max_bytes() -> int:
-    """The size the folder is trimmed to: ``ALIGNCK_CACHE_MAX_MB`` megabytes."""
-    configured = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
-    if not configured:
-        return DEFAULT_MAX_MB * 1024 * 1024
-    try:
-        megabytes = int(configured)
-    except ValueError:
-        megabytes = -1
-    if megabytes < 0:
-        raise UsageError(
-            f"ALIGNCK_CACHE_MAX_MB must be a whole number of megabytes, not {configured!r}"
-        )
-    return megabytes * 1024 * 1024
+    """The size the folder is trimmed to."""
+    return _max_mb * 1024 * 1024
 
 
 def writes() -> int:

@@ -152,6 +152,20 @@ def read_options(passwords: list[str] | None) -> ReadOptions:
     return ReadOptions(engine, tuple(passwords or ()))
 
 
+def use_cache_settings() -> None:
+    """Apply ALIGNCK_CACHE_DIR and ALIGNCK_CACHE_MAX_MB to the cache."""
+    import os
+
+    from alignck import cache
+
+    folder = os.environ.get("ALIGNCK_CACHE_DIR")
+    size = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
+    cache.configure(
+        Path(folder) if folder else None,
+        cache.parse_max_mb(size, "ALIGNCK_CACHE_MAX_MB") if size else cache.DEFAULT_MAX_MB,
+    )
+
+
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(

@@ -24,6 +24,7 @@ from alignck.cli.app import (
     guarded,
     read_options,
     silence_stdout,
+    use_cache_settings,
 )
 from alignck.cli.output import atomic_output, progress_bar, render, use_color
 
@@ -141,6 +142,7 @@ def check(
         from alignck.pipeline import check as run_check
         from alignck.pipeline import resolve_thresholds
 
+        use_cache_settings()
         if not framework.exists() and framework == Path("priorities.yaml"):
             fail("priorities.yaml: no framework file here; give one with --framework FILE")
         loaded = load_framework(framework)

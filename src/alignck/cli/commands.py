@@ -20,6 +20,7 @@ from alignck.cli.app import (
     fraction,
     guarded,
     read_options,
+    use_cache_settings,
 )
 from alignck.cli.output import use_color
 
@@ -140,8 +141,13 @@ def cache_clear() -> None:
     """Delete every cached document and result (safe at any time)."""
     from alignck.cache import clear
 
-    removed, folder = clear()
-    print(f"removed {_entries(removed)} from {folder}")
+    def run() -> int:
+        use_cache_settings()
+        removed, folder = clear()
+        print(f"removed {_entries(removed)} from {folder}")
+        return EXIT_OK
+
+    raise typer.Exit(guarded(run))
 
 
 @cache_app.command("info")
@@ -150,6 +156,7 @@ def cache_info() -> None:
     from alignck.cache import info, max_bytes
 
     def run() -> int:
+        use_cache_settings()
         folder, count, size = info()
         limit = max_bytes() / (1024 * 1024)
         print(
