@@ -440,6 +440,16 @@ def test_headings_after_a_lead_in_sentence() -> None:
     assert _stated(doc) == ["Thriving places", "Healthy people"]
 
 
+def test_headings_after_a_counted_lead_in_stop_at_the_count() -> None:
+    doc = _doc(
+        ("paragraph", "Our plan has 2 strategic priorities:"),
+        ("heading", "Thriving places", 3),
+        ("heading", "Healthy people", 3),
+        ("heading", "Delivering the plan", 3),
+    )
+    assert _stated(doc) == ["Thriving places", "Healthy people"]
+
+
 def test_a_bold_name_is_not_a_statistic_because_its_explanation_has_one() -> None:
     doc = _doc(
         ("heading", "Our commitments to you", 2),

@@ -83,6 +83,11 @@ COPULA_LIST = re.compile(
     r"\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
     re.IGNORECASE,
 )
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTED = re.compile(
+    rf"\b(?P<count>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,2}}(?:{_PRIORITY_NOUN})\b",
+    re.IGNORECASE,
+)
 _MAX_TITLE_WORDS = 30
 # "Healthy weight – we will make the healthy choice the easy choice": a short name, then what
 # it means. The name is the priority; the explanation may read as a commitment.
@@ -104,6 +109,15 @@ def make_statement(text: str, block: Block, rule: str) -> Statement | None:
         return None
     kind: StatementKind = "commitment" if _reads_as_commitment(text) else "priority"
     return Statement(text, kind, location(block), rule)
+
+
+def announced_count(lead_in: str) -> int | None:
+    """How many priorities a lead-in announces: 'The plan has four key themes:' -> 4."""
+    match = _COUNTED.search(lead_in)
+    if not match:
+        return None
+    count = match.group("count").lower()
+    return int(count) if count.isdigit() else _NUMBER_WORDS.index(count) + 2
 
 
 def named_part(text: str) -> str:

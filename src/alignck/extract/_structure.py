@@ -13,6 +13,7 @@ from alignck.extract._common import (
     PRIORITY_WORDS,
     PROMISE_LEAD,
     PRONOUN_START,
+    announced_count,
     make_statement,
     named_part,
 )
@@ -157,6 +158,10 @@ def headings_after_lead_in(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         siblings = _sibling_headings(blocks, index + 1)
         if len(siblings) < 2:
             continue
+        # 'three themes:' then three theme headings and 'How we will deliver' at their level.
+        count = announced_count(block.text)
+        if count and count < len(siblings):
+            siblings = siblings[:count]
         for heading in siblings:
             if _title_like(heading.text):
                 statement = make_statement(heading.text, heading, "headings after lead-in")
