@@ -152,8 +152,13 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
             pdf.ln(1.5)
         elif kind == "table":
             pdf.set_font("Helvetica", "", body_size)
-            for row in value:  # type: ignore[attr-defined]
-                pdf.multi_cell(0, body_size * 0.5, _latin("    ".join(row)), **_NEXT_LINE)
+            # A real grid: each cell placed on its own, header row in bold, as word processors
+            # write tables.
+            with pdf.table(line_height=body_size * 0.5, text_align="LEFT") as table:
+                for row in value:  # type: ignore[attr-defined]
+                    cells = table.row()
+                    for text in row:
+                        cells.cell(_latin(str(text)))
             pdf.ln(2.5)
     pdf.output(str(path))
 

@@ -311,7 +311,7 @@ def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -
     ]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
 def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = make_document(
         f"plan{suffix}",

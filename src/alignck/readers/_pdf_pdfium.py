@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ctypes
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, locked
-from alignck.readers._text import clean_lines
+from alignck.readers._text import clean, clean_lines, split_marker
 
 
 def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
@@ -85,14 +86,61 @@ def _page_lines(page: object) -> list[Line]:
             if starts_bold and not ends_bold:
                 lead = _bold_opening(raw_line.lstrip(), first, is_bold)
             size = round(font_size(handle, first), 2)
-            lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead))
+            pieces: tuple[tuple[float, str], ...] = ()
+            origin(handle, end, x_ref, y_ref)
+            if x.value - left > (end - first + 1) * size * _WIDE_CHARACTER + size:
+                # Wider than its characters can fill: a gap runs through it.
+                pieces = _pieces(handle, raw_line, first, size)
+            lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead, pieces))
         return lines
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
 
 
+def _pieces(
+    handle: object, raw_line: str, first: int, size: float
+) -> tuple[tuple[float, str], ...]:
+    """A line's text split where a gap wider than the font size separates its runs: the
+    cells of a table row set on one baseline. Ordinary lines (one run, or runs a space apart)
+    give nothing."""
+    import pypdfium2.raw as raw
+
+    text = raw_line.strip()
+    count = raw.FPDFText_CountRects(handle, first, len(text))
+    if count < 2:
+        return ()
+    edges = [ctypes.c_double() for _ in range(4)]
+    boxes: list[tuple[float, float, float]] = []
+    for index in range(count):
+        raw.FPDFText_GetRect(handle, index, *(ctypes.byref(edge) for edge in edges))
+        left, top, right, bottom = (edge.value for edge in edges)
+        boxes.append((left, right, (top + bottom) / 2))
+    starts: list[tuple[float, int]] = [(boxes[0][0], first)]
+    for (_, end_x, _), (start_x, _, middle) in pairwise(boxes):
+        if start_x - end_x < max(size, 1.0):
+            continue
+        at = raw.FPDFText_GetCharIndexAtPos(handle, start_x + 0.5, middle, 1.0, 1.0)
+        if first < at < first + len(text):
+            starts.append((start_x, at))
+    if len(starts) < 2:
+        return ()
+    pieces = []
+    ends = [at for _, at in starts[1:]] + [first + len(text)]
+    for (x, start), end in zip(starts, ends, strict=True):
+        piece = clean(_HYPHEN_MARKS.sub("", text[start - first : end - first]))
+        if piece:
+            pieces.append((x, piece))
+    # A bullet set apart from its item is a list marker, not a cell.
+    if len(pieces) < 2 or split_marker(pieces[0][1] + " x")[1] == "x":
+        return ()
+    return tuple(pieces)
+
+
 _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
+# Characters (spaces included) average about half the font size across; 0.6 allows for wide
+# fonts and justified lines.
+_WIDE_CHARACTER = 0.6
 _BOLD_WEIGHT = 600
 _BOLD_NAME = re.compile(rb"bold|black|heavy|demi", re.IGNORECASE)
 

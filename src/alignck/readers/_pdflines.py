@@ -19,6 +19,8 @@ class Line:
     y: float
     last_y: float | None = None  # baseline of the last character when the line wraps
     lead: str | None = None  # bold words opening a line that goes on in plain type
+    # Pieces of one baseline set far apart (table cells on one row): (start x, text) each.
+    pieces: tuple[tuple[float, str], ...] = ()
 
     @property
     def end_y(self) -> float:

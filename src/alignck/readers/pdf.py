@@ -19,6 +19,7 @@ from alignck.errors import ReadError
 from alignck.model import BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
+from alignck.readers._pdftables import find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
 VERSION = "1"
@@ -100,7 +101,19 @@ class _Assembler:
         lead: str | None = None
         previous: Line | None = None
         start_x = 0.0
+        tables = {table.first: table for table in find_tables(lines)}
+        skip_to = -1
         for index, line in enumerate(lines):
+            if index <= skip_to:
+                continue
+            table = tables.get(index)
+            if table is not None:
+                self._flush(current, kind, marker, page, lead)
+                current, kind, marker, lead, previous = [], "paragraph", None, None, None
+                for row, column, cell in table.cells:
+                    self.builder.add("table_cell", cell, page, cell=(row, column), cleaned=True)
+                skip_to = table.last
+                continue
             item_marker, text = split_marker(line.text)
             heading_level = (
                 0 if item_marker == "•" else self._heading_level(line, lines, index, page)
