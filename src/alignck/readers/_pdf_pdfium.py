@@ -75,7 +75,7 @@ def _page_lines(page: object) -> list[Line]:
             origin(handle, first, x_ref, y_ref)
             left, baseline = x.value, y.value
             last_y = None
-            if _HYPHEN_MARKS.search(raw_line):
+            if "\x02" in raw_line or "\ufffe" in raw_line:
                 # PDFium joins a line hyphenated at its end to the next one: keep where it ends.
                 origin(handle, end, x_ref, y_ref)
                 last_y = y.value
@@ -87,7 +87,8 @@ def _page_lines(page: object) -> list[Line]:
                 lead = _bold_opening(raw_line.lstrip(), first, is_bold)
             size = round(font_size(handle, first), 2)
             pieces: tuple[tuple[float, str], ...] = ()
-            origin(handle, end, x_ref, y_ref)
+            if last_y is None:
+                origin(handle, end, x_ref, y_ref)
             if x.value - left > (end - first + 1) * size * _WIDE_CHARACTER + size:
                 # Wider than its characters can fill: a gap runs through it.
                 pieces = _pieces(handle, raw_line, first, size)
@@ -110,17 +111,18 @@ def _pieces(
     count = raw.FPDFText_CountRects(handle, first, len(text))
     if count < 2:
         return ()
-    edges = [ctypes.c_double() for _ in range(4)]
-    boxes: list[tuple[float, float, float]] = []
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    boxes: list[tuple[float, float]] = []
     for index in range(count):
-        raw.FPDFText_GetRect(handle, index, *(ctypes.byref(edge) for edge in edges))
-        left, top, right, bottom = (edge.value for edge in edges)
-        boxes.append((left, right, (top + bottom) / 2))
+        raw.FPDFText_GetRect(handle, index, *refs)
+        boxes.append((left.value, right.value))
     starts: list[tuple[float, int]] = [(boxes[0][0], first)]
-    for (_, end_x, _), (start_x, _, middle) in pairwise(boxes):
+    for (_, end_x), (start_x, _) in pairwise(boxes):
         if start_x - end_x < max(size, 1.0):
             continue
-        at = raw.FPDFText_GetCharIndexAtPos(handle, start_x + 0.5, middle, 1.0, 1.0)
+        # A glyph's origin sits a little left of its box: look right of the gap's middle.
+        at = _first_char_from(handle, first, first + len(text), (end_x + start_x) / 2)
         if first < at < first + len(text):
             starts.append((start_x, at))
     if len(starts) < 2:
@@ -135,6 +137,24 @@ def _pieces(
     if len(pieces) < 2 or split_marker(pieces[0][1] + " x")[1] == "x":
         return ()
     return tuple(pieces)
+
+
+def _first_char_from(handle: object, low: int, high: int, x: float) -> int:
+    """The first character of [low, high) that starts at or right of ``x``: characters of one
+    line run left to right, so a binary search over their origins finds it (PDFium's own
+    lookup by position searches the whole page)."""
+    import pypdfium2.raw as raw
+
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
+    while low < high:
+        middle = (low + high) // 2
+        raw.FPDFText_GetCharOrigin(handle, middle, x_ref, y_ref)
+        if origin_x.value < x:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
@@ -167,16 +187,21 @@ class _BoldTest:
         self.handle = handle
         self.weight, self.info = raw.FPDFText_GetFontWeight, raw.FPDFText_GetFontInfo
         self.name = ctypes.create_string_buffer(128)
-        self.flags = ctypes.c_int()
+        self.flags = ctypes.byref(ctypes.c_int())
+        self.bold_names: dict[bytes, bool] = {}
 
     def __call__(self, index: int) -> bool:
         if self.weight(self.handle, index) >= _BOLD_WEIGHT:
             return True
         # A character PDFium made up (a space between placed words) has no font; the buffer
         # would still hold the last font's name.
-        if not self.info(self.handle, index, self.name, 128, ctypes.byref(self.flags)):
+        if not self.info(self.handle, index, self.name, 128, self.flags):
             return False
-        return _BOLD_NAME.search(self.name.value) is not None
+        name = self.name.value
+        bold = self.bold_names.get(name)
+        if bold is None:
+            bold = self.bold_names[name] = _BOLD_NAME.search(name) is not None
+        return bold
 
 
 def _could_be_heading(text: str) -> bool:
