@@ -59,9 +59,10 @@ def _page_lines(page: object) -> list[Line]:
     handle = textpage.raw
     is_bold = _BoldTest(handle)
     try:
-        raw_lines = textpage.get_text_range().split("\r\n")
+        page_text = textpage.get_text_range()
+        raw_lines = page_text.split("\r\n")
         # One clean-up pass for the whole page; character indices come from the raw lines.
-        cleaned_lines = clean_lines([_HYPHEN_MARKS.sub("", line) for line in raw_lines])
+        cleaned_lines = clean_lines(_HYPHEN_MARKS.sub("", page_text).split("\r\n"))
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []

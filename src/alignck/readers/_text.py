@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x02\x00"), None)
+# A character class, not str.translate: translate looks every character up one at a time.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x02\x00]")
 _BULLETS = "•●▪■◦‣∙·○◆►➢✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_BULLETS)}]|[-–—*+](?=\s)|o(?=\s{{1,3}}[A-Z]))\s*")
 NUMBER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?:\d{1,2}[.)]?)*)\s+(?=\S)")
@@ -21,7 +22,7 @@ def clean(text: str) -> str:
     """NFKC-normalise (folds ligatures such as 'ﬁ'), drop invisible marks, squeeze spaces."""
     if text.isascii() and not _ASCII_NOISE.search(text):
         return text.strip()
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -29,7 +30,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     """``clean`` applied to many lines at once (one normalisation pass for a whole page)."""
     text = "\n".join(lines)
     if not (text.isascii() and not _ASCII_NOISE.search(text)):
-        text = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_INVISIBLE))
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
     return [line.strip() for line in text.split("\n")]
 
 

@@ -24,7 +24,7 @@ from alignck.readers._text import clean, join_lines, split_marker
 
 VERSION = "1"
 ENGINES = ("pdfium", "pypdf")
-_NOT_ALNUM = str.maketrans("", "", string.punctuation + string.whitespace + "‘’“”–—•…·")
+_NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -217,7 +217,7 @@ def _lead_after_marker(lead: str | None) -> str | None:
 
 def _key(text: str) -> str:
     """Compare outline titles and lines by their letters and digits only."""
-    return text.lower().translate(_NOT_ALNUM)
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
