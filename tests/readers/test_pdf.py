@@ -5,6 +5,7 @@ import pytest
 
 from alignck.errors import ReadError
 from alignck.model import ReadOptions
+from alignck.readers import read_document
 from alignck.readers.pdf import ENGINES, read
 
 BLOCKS = [
@@ -222,3 +223,38 @@ def test_an_empty_user_password_needs_no_password(make_document, engine: str) ->
     doc = read(locked, ReadOptions(engine))
     assert doc.blocks[0].text == "Northby Plan"
     assert not doc.protected
+
+
+def test_a_table_over_a_page_break_is_one_table_as_in_word(make_document) -> None:  # type: ignore[no-untyped-def]
+    names = [
+        f"{a} {b}"
+        for a in ("Warm", "Safe", "Green", "Fair")
+        for b in (
+            "homes",
+            "streets",
+            "parks",
+            "jobs",
+            "schools",
+            "buses",
+            "clinics",
+            "shops",
+            "libraries",
+            "markets",
+            "rivers",
+            "farms",
+        )
+    ]
+    rows = [["Priority", "What we will do"], *([name, f"Improve {name.lower()}"] for name in names)]
+    blocks = [("h2", "Our priorities"), ("table", rows), ("p", "After the table.")]
+
+    pdf = read(make_document("long.pdf", blocks))
+    cells = [(b.cell, b.text) for b in pdf.blocks if b.kind == "table_cell"]
+    word = [
+        (b.cell, b.text)
+        for b in read_document(make_document("long.docx", blocks)).blocks
+        if b.kind == "table_cell"
+    ]
+
+    assert {b.page for b in pdf.blocks if b.kind == "table_cell"} == {1, 2}
+    # Rows numbered on across the page, the header repeated on page 2 not read as a row.
+    assert cells == word

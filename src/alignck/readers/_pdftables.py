@@ -36,6 +36,21 @@ class Table:
     first: int
     last: int
     cells: tuple[tuple[int, int, str], ...]  # (row, column, text), row by row
+    columns: tuple[float, ...] = ()  # where each column starts
+
+    def row(self, number: int) -> tuple[str, ...]:
+        return tuple(text for row, _, text in self.cells if row == number)
+
+    @property
+    def rows(self) -> int:
+        return self.cells[-1][0] + 1 if self.cells else 0
+
+    def continues(self, earlier: Table) -> bool:
+        """Whether this table, at the top of a page, goes on with ``earlier``, which ended the
+        page before: the same columns in the same places."""
+        return len(self.columns) == len(earlier.columns) and all(
+            abs(a - b) <= _SAME_EDGE for a, b in zip(self.columns, earlier.columns, strict=True)
+        )
 
 
 @dataclass
@@ -127,7 +142,7 @@ def _table(rows: list[list[_Chunk]]) -> Table | None:
         # page's sentence spacing), or cells centred rather than aligned: not read as a grid.
         return None
     indices = [index for row in rows for chunk in row for index in chunk.lines]
-    return Table(min(indices), max(indices), tuple(cells))
+    return Table(min(indices), max(indices), tuple(cells), tuple(columns))
 
 
 def _columns(starts: list[float]) -> list[float]:

@@ -13,13 +13,14 @@ import dataclasses
 import re
 import string
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from alignck.errors import ReadError
-from alignck.model import BlockKind, Document, ReadOptions
+from alignck.model import Block, BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
-from alignck.readers._pdftables import find_tables
+from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
 VERSION = "1"
@@ -65,6 +66,16 @@ def _extract(path: Path, engine: str, passwords: tuple[str, ...]) -> Extracted:
         return dataclasses.replace(extracted, warnings=[*extracted.warnings, warning])
 
 
+@dataclass(frozen=True, slots=True)
+class _OpenTable:
+    """A table that ended the last page: where it started (header and columns), how many rows
+    it has so far, and its last cell, which must still be the last block for it to go on."""
+
+    table: Table
+    rows: int
+    last_cell: Block
+
+
 class _Assembler:
     """Group lines into blocks; one instance per document."""
 
@@ -82,6 +93,7 @@ class _Assembler:
         bigger = sorted({s for s in sizes if self._is_heading_size(s)}, reverse=True)
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
+        self.open_table: _OpenTable | None = None
         for entry in outline:
             self.outline_on_page.setdefault(entry.page, {})[_key(clean(entry.title))] = (
                 entry.level + 1
@@ -110,8 +122,7 @@ class _Assembler:
             if table is not None:
                 self._flush(current, kind, marker, page, lead)
                 current, kind, marker, lead, previous = [], "paragraph", None, None, None
-                for row, column, cell in table.cells:
-                    self.builder.add("table_cell", cell, page, cell=(row, column), cleaned=True)
+                self._table(table, page, at_top=index == 0, at_bottom=table.last == len(lines) - 1)
                 skip_to = table.last
                 continue
             item_marker, text = split_marker(line.text)
@@ -137,6 +148,22 @@ class _Assembler:
                 current.append(line.text)
             previous = line
         self._flush(current, kind, marker, page, lead)
+
+    def _table(self, table: Table, page: int, at_top: bool, at_bottom: bool) -> None:
+        """Add a table's cells. A table that ends one page and goes on at the top of the next,
+        in the same columns, is one table with its rows numbered on (as Word reads it); a
+        header row repeated at the top of the new page is dropped."""
+        carried = self.open_table if at_top else None
+        started, first_row, cells = table, 0, table.cells
+        if carried and self.builder.last is carried.last_cell and table.continues(carried.table):
+            repeated = table.row(0) == carried.table.row(0)
+            cells = tuple(c for c in cells if not (repeated and c[0] == 0))
+            started, first_row = carried.table, carried.rows - 1 if repeated else carried.rows
+        for row, column, text in cells:
+            self.builder.add("table_cell", text, page, cell=(first_row + row, column), cleaned=True)
+        self.open_table = None
+        if at_bottom and self.builder.last is not None:
+            self.open_table = _OpenTable(started, first_row + table.rows, self.builder.last)
 
     def _heading(self, line: Line, level: int, page: int, previous: Line | None) -> None:
         last = self.builder.last
