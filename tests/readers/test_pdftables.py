@@ -1,5 +1,8 @@
 """Tables rebuilt from where a PDF's text sits (the two placements word processors use)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from alignck.readers._pdflines import Line
 from alignck.readers._pdftables import find_tables
 
@@ -72,3 +75,27 @@ def test_wide_gaps_that_do_not_line_up_are_not_a_table() -> None:
 def test_one_row_is_not_a_table() -> None:
     lines = [_line("Contents 3", 90, 700, (90, "Contents"), (480, "3")), _line("Text.", 90, 680)]
     assert find_tables(lines) == []
+
+
+_COORD = st.sampled_from([90.0, 91.0, 234.0, 306.0, 378.0, 400.0])
+_TEXT = st.sampled_from(["Priority", "Warm homes", "Lead", "Council", "We will act.", "5%"])
+_LINE = st.builds(
+    lambda text, x, y, pieces: _line(text, x, y, *pieces),
+    _TEXT,
+    _COORD,
+    st.sampled_from([700.0, 687.0, 674.0, 661.0, 640.0]),
+    st.lists(st.tuples(_COORD, _TEXT), max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, max_size=14))
+def test_tables_found_in_any_layout_are_well_formed(lines: list[Line]) -> None:
+    tables = find_tables(lines)
+    last = -1
+    for table in tables:
+        assert last < table.first <= table.last < len(lines)  # in order, never overlapping
+        last = table.last
+        places = [(row, column) for row, column, _ in table.cells]
+        assert len(places) == len(set(places)) and all(text for *_, text in table.cells)
+        assert table.rows >= 2 and len(table.columns) >= 2
