@@ -474,3 +474,45 @@ def test_a_numbered_label_before_a_dash_is_not_the_name() -> None:
         "improve outcomes in population health",
         "tackle unequal access to services",
     ]
+
+
+def _nested_list_files(tmp_path: Path) -> list[Path]:
+    """'1. Healthy lives' with two sub-bullets, then '2. Good homes', in three formats."""
+    import docx
+    from fpdf import FPDF
+
+    markdown = tmp_path / "nested.md"
+    markdown.write_text(
+        "## Our priorities\n\n1. Healthy lives\n    - stop smoking\n    - move more\n"
+        "2. Good homes\n",
+        encoding="utf-8",
+    )
+    word = docx.Document()
+    word.add_heading("Our priorities", 2)
+    word.add_paragraph("Healthy lives", style="List Number")
+    word.add_paragraph("stop smoking", style="List Bullet 2")
+    word.add_paragraph("move more", style="List Bullet 2")
+    word.add_paragraph("Good homes", style="List Number")
+    word.save(str(tmp_path / "nested.docx"))
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.start_section("Our priorities")
+    pdf.cell(0, 10, "Our priorities", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for indent, marker, text in [
+        (20, "1.", "Healthy lives"),
+        (30, "-", "stop smoking"),
+        (30, "-", "move more"),
+        (20, "2.", "Good homes"),
+    ]:
+        pdf.set_x(indent)
+        pdf.cell(6, 6, marker)
+        pdf.cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "nested.pdf"))
+    return [tmp_path / f"nested.{suffix}" for suffix in ("md", "docx", "pdf")]
+
+
+def test_sub_items_under_a_numbered_item_do_not_end_the_list(tmp_path: Path) -> None:
+    for path in _nested_list_files(tmp_path):
+        assert _stated_in(path) == ["Healthy lives", "Good homes"], path.suffix

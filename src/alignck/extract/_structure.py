@@ -92,14 +92,16 @@ def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
 def _starts_new_list(run: list[Block], block: Block) -> bool:
     """Numbering restarts, an item ending with ':' introduces what follows, or the marker
     changes between numbers and bullets at the same level (flattened Word and PDF lists)."""
-    previous = run[-1]
-    if previous.text.rstrip().endswith(":"):
+    if run[-1].text.rstrip().endswith(":"):
         return True
     if block.level != run[0].level:
         return False
     if block.marker in ("1.", "1)", "a.", "a)"):
         return True
-    return (block.marker == "•") != (previous.marker == "•")
+    # Compare with the last item at this level: '2. Good homes' after its own sub-bullets
+    # goes on from '1. Healthy lives'.
+    sibling = next(item for item in reversed(run) if item.level == block.level)
+    return (block.marker == "•") != (sibling.marker == "•")
 
 
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:

@@ -27,6 +27,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _BOXED = (f"{_W}txbxContent", f"{_MC}Fallback")
 _RUN, _RUN_PROPERTIES, _BOLD = f"{_W}r", f"{_W}rPr", f"{_W}b"
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_LIST_STYLE_DEPTH = re.compile(r"^list(?: bullet| number| continue)? ([2-9])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,13 +157,16 @@ class _BodyWalker:
             self.builder.heading(text, heading)
             return
         lead = _bold_lead(element, self.styles, boxed)
+        style_name = self._style_chain_name(style_id)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
             numbered = self._marker(num_id, level)
-            self.builder.add("list_item", text, level=level + 1, marker=numbered, lead=lead)
+            depth = max(level + 1, _list_style_depth(style_name))
+            self.builder.add("list_item", text, level=depth, marker=numbered, lead=lead)
             return
-        if self._style_chain_name(style_id).startswith("list"):
-            self.builder.add("list_item", text, level=1, marker="•", lead=lead)
+        if style_name.startswith("list"):
+            depth = _list_style_depth(style_name)
+            self.builder.add("list_item", text, level=depth, marker="•", lead=lead)
             return
         marker, rest = split_marker(text)
         if marker:
@@ -225,6 +229,13 @@ class _BodyWalker:
         count = self.counters.get((num_id, level), 0) + 1
         self.counters[(num_id, level)] = count
         return f"{count}."
+
+
+def _list_style_depth(style_name: str) -> int:
+    """'List Bullet 2' is a second-level item: Word numbers it through a list of its own at
+    level 0, so the level is in the style's name."""
+    found = _LIST_STYLE_DEPTH.match(style_name)
+    return int(found.group(1)) if found else 1
 
 
 def _looks_like_pseudo_heading(text: str) -> bool:

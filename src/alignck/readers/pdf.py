@@ -26,6 +26,8 @@ from alignck.readers._text import clean, join_lines, split_marker
 VERSION = "1"
 ENGINES = ("pdfium", "pypdf")
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
+# Points: markers this close stand at one level.
+_SAME_INDENT = 4.0
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
@@ -94,6 +96,8 @@ class _Assembler:
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
         self.open_table: _OpenTable | None = None
+        # Where the markers of the list being read stand, outermost first.
+        self.list_indents: list[float] = []
         for entry in outline:
             self.outline_on_page.setdefault(entry.page, {})[_key(clean(entry.title))] = (
                 entry.level + 1
@@ -120,7 +124,7 @@ class _Assembler:
                 continue
             table = tables.get(index)
             if table is not None:
-                self._flush(current, kind, marker, page, lead)
+                self._flush(current, kind, marker, page, lead, start_x)
                 current, kind, marker, lead, previous = [], "paragraph", None, None, None
                 self._table(table, page, at_top=index == 0, at_bottom=table.last == len(lines) - 1)
                 skip_to = table.last
@@ -130,7 +134,7 @@ class _Assembler:
                 0 if item_marker == "•" else self._heading_level(line, lines, index, page)
             )
             if heading_level:
-                self._flush(current, kind, marker, page, lead)
+                self._flush(current, kind, marker, page, lead, start_x)
                 current, kind, marker, lead = [], "paragraph", None, None
                 self._heading(line, heading_level, page, previous)
                 previous = line
@@ -139,7 +143,7 @@ class _Assembler:
                 kind, marker, current = "continued", None, [line.text]
                 start_x = line.x
             elif item_marker or self._breaks(previous, line, kind, start_x):
-                self._flush(current, kind, marker, page, lead)
+                self._flush(current, kind, marker, page, lead, start_x)
                 current = [text]
                 kind, marker = ("list_item", item_marker) if item_marker else ("paragraph", None)
                 lead = _lead_after_marker(line.lead) if item_marker else line.lead
@@ -147,12 +151,13 @@ class _Assembler:
             else:
                 current.append(line.text)
             previous = line
-        self._flush(current, kind, marker, page, lead)
+        self._flush(current, kind, marker, page, lead, start_x)
 
     def _table(self, table: Table, page: int, at_top: bool, at_bottom: bool) -> None:
         """Add a table's cells. A table that ends one page and goes on at the top of the next,
         in the same columns, is one table with its rows numbered on (as Word reads it); a
         header row repeated at the top of the new page is dropped."""
+        self.list_indents.clear()
         carried = self.open_table if at_top else None
         started, first_row, cells = table, 0, table.cells
         if carried and self.builder.last is carried.last_cell and table.continues(carried.table):
@@ -166,6 +171,7 @@ class _Assembler:
             self.open_table = _OpenTable(started, first_row + table.rows, self.builder.last)
 
     def _heading(self, line: Line, level: int, page: int, previous: Line | None) -> None:
+        self.list_indents.clear()
         last = self.builder.last
         wrapped = (
             previous is not None
@@ -226,16 +232,34 @@ class _Assembler:
         )
 
     def _flush(
-        self, lines: list[str], kind: str, marker: str | None, page: int, lead: str | None
+        self,
+        lines: list[str],
+        kind: str,
+        marker: str | None,
+        page: int,
+        lead: str | None,
+        x: float,
     ) -> None:
         if lines and kind == "continued":
             self.builder.extend_last(" ".join(lines))
         elif lines:
             block_kind: BlockKind = "list_item" if kind == "list_item" else "paragraph"
-            level = 1 if kind == "list_item" else 0
+            level = self._list_depth(x) if kind == "list_item" else 0
+            if kind != "list_item":
+                self.list_indents.clear()
             self.builder.add(
                 block_kind, join_lines(lines), page, level, marker, cleaned=True, lead=lead
             )
+
+    def _list_depth(self, x: float) -> int:
+        """A list item's level from its indent: PDF keeps no nesting, only how far in each
+        marker stands ('•' under '2.' is a sub-item, as in Word)."""
+        indents = self.list_indents
+        while indents and indents[-1] > x + _SAME_INDENT:
+            indents.pop()
+        if not indents or indents[-1] < x - _SAME_INDENT:
+            indents.append(x)
+        return len(indents)
 
 
 def _lead_after_marker(lead: str | None) -> str | None:
