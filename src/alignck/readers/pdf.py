@@ -26,8 +26,9 @@ from alignck.readers._text import clean, join_lines, split_marker
 VERSION = "1"
 ENGINES = ("pdfium", "pypdf")
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
-# Points: markers this close stand at one level.
-_SAME_INDENT = 4.0
+# Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
+# by a digit; a nested list is indented a quarter inch or more).
+_SAME_INDENT = 9.0
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
