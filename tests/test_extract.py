@@ -516,3 +516,39 @@ def _nested_list_files(tmp_path: Path) -> list[Path]:
 def test_sub_items_under_a_numbered_item_do_not_end_the_list(tmp_path: Path) -> None:
     for path in _nested_list_files(tmp_path):
         assert _stated_in(path) == ["Healthy lives", "Good homes"], path.suffix
+
+
+def test_a_priority_section_that_opens_with_any_lead_in_lists_its_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "They are:"),
+        ("list_item", "Safer neighbourhoods"),
+        ("heading", "Our key ambitions", 2),
+        ("paragraph", "Working with partners, we will make sure that:"),
+        ("list_item", "every child is ready for school"),
+        ("heading", "Our values", 2),
+        ("paragraph", "We are:"),
+        ("list_item", "Open"),
+    )
+    assert [(s.text, s.kind) for s in extract(doc) if s.rule.startswith("list")] == [
+        ("Safer neighbourhoods", "priority"),
+        ("every child is ready for school", "priority"),
+    ]
+
+
+def test_actions_later_in_a_priority_section_stay_commitments() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Healthy lives"),
+        ("list_item", "Good homes"),
+        ("paragraph", "Both need investment."),
+        ("paragraph", "To deliver them, we will:"),
+        ("list_item", "recruit forty health visitors"),
+        ("heading", "Priority 1: Healthy lives", 2),
+        ("paragraph", "We will:"),
+        ("list_item", "open two family hubs"),
+    )
+    statements = extract(doc)
+    assert _stated(doc) == ["Healthy lives", "Good homes"]
+    kinds = {s.text: s.kind for s in statements}
+    assert kinds["recruit forty health visitors"] == kinds["open two family hubs"] == "commitment"

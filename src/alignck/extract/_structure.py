@@ -114,17 +114,28 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         last = sentences(previous.text)[-1]
         if last.endswith(":") and LEAD_IN.search(last):
             return "lead-in"
+        if last.endswith(":") and start >= 2 and _introduces(blocks[start - 2]):
+            # '## Our priorities' / 'They are:' / the list: the section opens with it.
+            return "heading"
         if PROMISE_LEAD.search(last):
             return "promise"
         return None
     if previous.kind == "heading" and NUMBERED.match(previous.text):
         # 'Priority 1: Healthy lives' names one priority; its list holds its actions.
         return "named heading"
-    if previous.kind == "heading" and (
-        PRIORITY_WORDS.search(previous.text) or LEAD_IN.search(previous.text)
-    ):
+    if _introduces(previous) or (previous.kind == "heading" and LEAD_IN.search(previous.text)):
         return "heading"
     return None
+
+
+def _introduces(block: Block) -> bool:
+    """A heading that introduces priorities ('Our priorities'), not one that names a
+    single priority ('Priority 1: Healthy lives')."""
+    return (
+        block.kind == "heading"
+        and bool(PRIORITY_WORDS.search(block.text))
+        and not NUMBERED.match(block.text)
+    )
 
 
 def subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
