@@ -552,3 +552,22 @@ def test_actions_later_in_a_priority_section_stay_commitments() -> None:
     assert _stated(doc) == ["Healthy lives", "Good homes"]
     kinds = {s.text: s.kind for s in statements}
     assert kinds["recruit forty health visitors"] == kinds["open two family hubs"] == "commitment"
+
+
+def test_priorities_set_out_below_are_read_as_after_a_colon() -> None:
+    doc = _doc(
+        ("paragraph", "Our vision is a fairer town. Our priorities are set out below."),
+        ("heading", "Health and care", 3),
+        ("heading", "Education and skills", 3),
+        ("paragraph", "The ambitions we agreed are as follows."),
+        ("list_item", "Cleaner air"),
+        ("list_item", "Safer roads"),
+        ("paragraph", "Our priorities were set in 2020 and are reviewed below."),
+        ("list_item", "a review note"),
+    )
+    assert _stated(doc) == [
+        "Health and care",
+        "Education and skills",
+        "Cleaner air",
+        "Safer roads",
+    ]

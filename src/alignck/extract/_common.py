@@ -24,6 +24,12 @@ LEAD_IN = re.compile(
     r"\bprioriti[sz]e\b|\bwe'll\s+focus\b)",
     re.IGNORECASE,
 )
+# "Our priorities are set out below." introduces what follows as surely as a colon does.
+POINTS_BELOW = re.compile(
+    r"\b(?:(?:set\s+out|listed|shown|described|summari[sz]ed)\s+below|as\s+follows|"
+    r"(?:are|is)\s+below)\W*$",
+    re.IGNORECASE,
+)
 # "Over the next year we will:" introduces actions: commitments, not stated priorities.
 PROMISE_LEAD = re.compile(
     r"\b(?:we\s*(?:will|'ll|shall)|we\s+commit\s+to)\b[^.]*:\s*$", re.IGNORECASE

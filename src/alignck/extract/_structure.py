@@ -10,6 +10,7 @@ from alignck.extract._common import (
     LEAD_IN,
     NUMBERED,
     OBJECTIVE_HEADING,
+    POINTS_BELOW,
     PRIORITY_WORDS,
     PROMISE_LEAD,
     PRONOUN_START,
@@ -112,7 +113,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         return None
     if previous.kind in ("paragraph", "list_item"):
         last = sentences(previous.text)[-1]
-        if last.endswith(":") and LEAD_IN.search(last):
+        if _leads_in(last):
             return "lead-in"
         if last.endswith(":") and start >= 2 and _introduces(blocks[start - 2]):
             # '## Our priorities' / 'They are:' / the list: the section opens with it.
@@ -126,6 +127,13 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     if _introduces(previous) or (previous.kind == "heading" and LEAD_IN.search(previous.text)):
         return "heading"
     return None
+
+
+def _leads_in(sentence: str) -> bool:
+    """'Our priorities are:' or 'Our priorities are set out below.'"""
+    return bool(LEAD_IN.search(sentence)) and (
+        sentence.endswith(":") or bool(POINTS_BELOW.search(sentence))
+    )
 
 
 def _introduces(block: Block) -> bool:
@@ -164,8 +172,7 @@ def headings_after_lead_in(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if (
             block.kind != "paragraph"
             or following.kind != "heading"
-            or not block.text.endswith(":")
-            or not LEAD_IN.search(sentences(block.text)[-1])
+            or not _leads_in(sentences(block.text)[-1])
         ):
             continue
         siblings = _sibling_headings(blocks, index + 1)
