@@ -571,3 +571,20 @@ def test_priorities_set_out_below_are_read_as_after_a_colon() -> None:
         "Cleaner air",
         "Safer roads",
     ]
+
+
+def test_priorities_named_in_order_after_a_count() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "The strategy has three aims. The first is to give every child the best start "
+            "in life. The second is to help adults live healthier lives.",
+        ),
+        ("paragraph", "The third is to support older people to stay independent."),
+        ("paragraph", "We met twice. The first is a record of the meeting."),
+    )
+    assert _stated(doc) == [
+        "give every child the best start in life",
+        "help adults live healthier lives",
+        "support older people to stay independent",
+    ]

@@ -7,7 +7,8 @@ named by the words before the dash), sub-headings (under a priority heading, or 
 headings after a lead-in such as "The plan has four key themes:") or bold run-in headings ("**Warm
 homes.** We will ...") under a priority heading, inline lists ("four themes: Place, Growth and
 Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan looks to improve
-...; to reduce ...; and to protect ...") and "X is a priority". Commitments are "we will" / "we
+...; to reduce ...; and to protect ..."), "X is a priority", and sentences naming them in order
+after a count ("The strategy has three aims. The first is to ..."). Commitments are "we will" / "we
 are committed to" sentences. Ordinary bullet points elsewhere are not priorities.
 """
 
@@ -25,7 +26,7 @@ from alignck.extract._structure import (
     subheadings,
     table_columns,
 )
-from alignck.extract._wording import inline
+from alignck.extract._wording import inline, ordinal_items
 from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement
 
@@ -46,6 +47,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from objective_headings(blocks)
     yield from table_columns(blocks)
     yield from inline(blocks)
+    yield from ordinal_items(blocks)
 
 
 def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:

@@ -66,6 +66,13 @@ RANKED_PRIORITY = re.compile(
     r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
     re.IGNORECASE,
 )
+# After "The strategy has three aims.": "The first is to give every child the best start."
+ORDINAL_ITEM = re.compile(
+    r"^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|final|last)"
+    r"(?:\s+(?:one|aim|priority|ambition|objective|goal|theme|outcome|pillar))?\s+"
+    r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
+    re.IGNORECASE,
+)
 OBJECTIVE_HEADING = re.compile(
     r"^\(?\d{1,2}[.)]?\s+(?:provide|improve|reduce|increase|create|support|deliver|tackle|"
     r"ensure|protect|promote|prevent|build|develop|enable|help|give|keep|make|grow|strengthen|"

@@ -12,8 +12,10 @@ from alignck.extract._common import (
     INLINE_LIST,
     IS_PRIORITY,
     LEAD_IN,
+    ORDINAL_ITEM,
     PRONOUN_START,
     RANKED_PRIORITY,
+    announced_count,
     make_statement,
 )
 from alignck.language import sentences
@@ -33,6 +35,25 @@ def inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 statement = make_statement(item, block, "list after lead-in")
                 if statement:
                     yield statement
+
+
+def ordinal_items(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """'The strategy has three aims. The first is to ... The second is to ...': after a
+    sentence announcing how many, as many sentences naming them in order."""
+    pending = 0
+    for block in blocks:
+        if block.kind not in ("paragraph", "list_item"):
+            pending = 0
+            continue
+        for sentence in sentences(block.text):
+            item = ORDINAL_ITEM.match(sentence) if pending else None
+            if item:
+                pending -= 1
+                statement = make_statement(item.group("subject"), block, "named in order")
+                if statement:
+                    yield statement
+            elif not sentence.endswith(":"):
+                pending = announced_count(sentence) or 0
 
 
 def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
