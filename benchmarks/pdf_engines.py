@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from alignck.errors import ReadError
+from alignck.model import ReadOptions
 from alignck.readers.pdf import read
 
 HERE = Path(__file__).resolve().parent
@@ -26,7 +27,7 @@ ROOT = HERE.parent
 def outcome(path: Path, engine: str) -> tuple[str, list[tuple[str, int, str]] | None, float]:
     start = time.perf_counter()
     try:
-        document = read(path, engine=engine)
+        document = read(path, ReadOptions(engine))
     except ReadError as error:
         return f"error: {error.message[:60]}", None, time.perf_counter() - start
     blocks = [(b.kind, b.level, " ".join(b.text.split())) for b in document.blocks]

@@ -24,7 +24,7 @@ BLOCKS = [
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_headings_from_outline_and_font_size_lists_and_pages(make_document, engine: str) -> None:  # type: ignore[no-untyped-def]
-    doc = read(make_document("plan.pdf", BLOCKS), engine=engine)
+    doc = read(make_document("plan.pdf", BLOCKS), ReadOptions(engine))
     summary = [(b.kind, b.text, b.level) for b in doc.blocks]
     assert summary == [
         ("heading", "Northby Plan", 1),

@@ -32,9 +32,9 @@ _SAME_INDENT = 9.0
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
 
-def read(path: Path, options: ReadOptions | None = None, engine: str | None = None) -> Document:
+def read(path: Path, options: ReadOptions | None = None) -> Document:
     options = options or ReadOptions()
-    extracted = _extract(path, engine or options.pdf_engine, options.passwords)
+    extracted = _extract(path, options.pdf_engine, options.passwords)
     pages = extracted.pages
     if not any(line.text.strip() for page in pages for line in page):
         raise ReadError("PDF has no text layer (scanned image?); alignck does not OCR", str(path))
