@@ -97,9 +97,10 @@ COPULA_LIST = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+# A count of things: '4', 'four'.
+COUNT = rf"\d{{1,2}}|{'|'.join(_NUMBER_WORDS)}"
 _COUNTED = re.compile(
-    rf"\b(?P<count>\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})\s+(?:[\w-]+\s+){{0,2}}(?:{_PRIORITY_NOUN})\b",
-    re.IGNORECASE,
+    rf"\b(?P<count>{COUNT})\s+(?:[\w-]+\s+){{0,2}}(?:{_PRIORITY_NOUN})\b", re.IGNORECASE
 )
 _MAX_TITLE_WORDS = 30
 # "Healthy weight – we will make the healthy choice the easy choice": a short name, then what

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from alignck.extract._common import (
     COPULA_LIST,
+    COUNT,
     INFINITIVE_LEAD,
     INLINE_LIST,
     IS_PRIORITY,
@@ -92,7 +93,7 @@ def _without_trailing_clause(items: str) -> str:
 
 
 def _counted_or_phrases(lead: str, items: list[str]) -> bool:
-    counted = re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b", lead, re.I)
+    counted = re.search(rf"\b(?:{COUNT})\b", lead, re.IGNORECASE)
     return bool(counted) or all(len(item.split()) >= 2 for item in items)
 
 
