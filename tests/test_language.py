@@ -80,6 +80,10 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         # A year in the past is not an achievement of the organisation's.
         ("In 2018, one in four children was overweight.", "context"),
         ("Our achievements include 300 new homes.", "achievement"),
+        # An aim qualified by when or for whom is still an aim.
+        ("Our aim over the next five years is to halve waiting times.", "commitment"),
+        ("Our priority for 2025/26 is to open a family hub.", "commitment"),
+        ("Our priority for next year is unclear.", "context"),
     ],
 )
 def test_sentence_roles(text: str, role: str) -> None:
