@@ -122,3 +122,16 @@ def test_a_long_bold_opening_is_emphasis_not_a_lead(tmp_path: Path) -> None:
     words = " ".join(["bold"] * 13)
     doc = _read(tmp_path, f"**{words}.** Then plain words.\n")
     assert [b.lead for b in doc.blocks] == [None]
+
+
+def test_lines_that_name_one_entry_each_are_separate_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "## Our priorities\n\n1 Start well: every child ready for school\n"
+        "2 Live well: people in good work\nand warm homes\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks][1:] == [
+        ("paragraph", "1 Start well: every child ready for school"),
+        ("paragraph", "2 Live well: people in good work and warm homes"),
+    ]

@@ -58,3 +58,44 @@ def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:
     path.write_text("Plan\n\nWe will build homes.\n", encoding="utf-8")
     doc = read(path)
     assert doc.pages is None and {b.page for b in doc.blocks} == {None}
+
+
+def test_lines_that_name_one_entry_each_are_separate_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Our priorities\n\n"
+        "Start well: every child ready for school,\n"
+        "with help from family hubs.\n"
+        "Live well - people in good work and warm homes.\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("heading", "Our priorities"),
+        ("paragraph", "Start well: every child ready for school, with help from family hubs."),
+        ("paragraph", "Live well - people in good work and warm homes."),
+    ]
+
+
+def test_a_column_of_short_names_is_entries_not_headings(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("Our priorities\n\nStart well\nLive well\nAge well\n", encoding="utf-8")
+    assert [(b.kind, b.text) for b in read(path).blocks][1:] == [
+        ("paragraph", "Start well"),
+        ("paragraph", "Live well"),
+        ("paragraph", "Age well"),
+    ]
+
+
+def test_wrapped_prose_and_a_wrapped_title_stay_whole(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "A Healthy and Greener\nFuture for Everyone\n\n"
+        "Our plan: it sets out what we will do over the\nnext four years. Westshire Council\n"
+        "Cabinet agreed it in May.\n",
+        encoding="utf-8",
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "A Healthy and Greener Future for Everyone",
+        "Our plan: it sets out what we will do over the next four years. Westshire Council "
+        "Cabinet agreed it in May.",
+    ]

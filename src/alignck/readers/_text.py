@@ -50,6 +50,38 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+# "Start well: every child ready for school" or "Live well – ..." at the start of a line.
+_LABELLED_LINE = re.compile(r"^(?:\*\*|__)?[A-Z0-9][^:–—]{1,60}?(?::\s|\s[–—-]\s|[–—])\s*\S")
+_SHORT_NAME = re.compile(r"^(?:\*\*|__)?[A-Z0-9]")
+_MAX_NAME_LINE_WORDS = 10
+
+
+def separate_lines(lines: list[str]) -> list[list[str]]:
+    """Lines with no blank line between them are one wrapped paragraph, unless they read as
+    entries of their own: 'Start well: every child ...' then 'Live well: ...' (a lower-case
+    line continues the entry above it), or a column of three or more short names."""
+    stripped = [line.strip() for line in lines]
+    labelled = [bool(_LABELLED_LINE.match(line)) for line in stripped]
+    if labelled[0] and sum(labelled) >= 2:
+        entries: list[list[str]] = []
+        for line, starts_entry in zip(lines, labelled, strict=True):
+            if starts_entry:
+                entries.append([])
+            entries[-1].append(line)
+        return entries
+    if len(lines) >= 3 and all(_is_short_name(line) for line in stripped):
+        return [[line] for line in lines]
+    return [lines]
+
+
+def _is_short_name(line: str) -> bool:
+    return (
+        bool(_SHORT_NAME.match(line))
+        and len(line.split()) <= _MAX_NAME_LINE_WORDS
+        and not line.endswith((".", ",", ";", ":", "-"))
+    )
+
+
 def split_marker(text: str) -> tuple[str | None, str]:
     """Separate a leading bullet or number ('•', '-', '1.', 'a)') from the item text."""
     bullet = BULLET_RE.match(text)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._text import decode, join_lines
+from alignck.readers._text import decode, join_lines, separate_lines
 
-VERSION = "3"
+VERSION = "4"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -84,8 +84,9 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             )
             item = None
         if paragraph:
-            raw = join_lines(paragraph)
-            builder.add("paragraph", inline_text(raw), lead=_run_in(raw))
+            for lines in separate_lines(paragraph):
+                raw = join_lines(lines)
+                builder.add("paragraph", inline_text(raw), lead=_run_in(raw))
             paragraph = []
 
     indents: list[int] = []

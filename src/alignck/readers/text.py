@@ -13,9 +13,9 @@ from pathlib import Path
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._text import decode, join_lines, split_marker
+from alignck.readers._text import decode, join_lines, separate_lines, split_marker
 
-VERSION = "2"
+VERSION = "3"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 
 
@@ -26,30 +26,31 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     paged = len(pages) > 1
     several = sum(len(page) for page in pages) > 1
     for number, paragraphs in enumerate(pages, start=1):
-        for lines in paragraphs:
-            _add_paragraph(builder, lines, several, number if paged else None)
+        for lines, entry in paragraphs:
+            _add_paragraph(builder, lines, several and not entry, number if paged else None)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
 
-def _paragraphs(text: str) -> list[list[str]]:
-    paragraphs: list[list[str]] = []
+def _paragraphs(text: str) -> list[tuple[list[str], bool]]:
+    """Paragraphs split on blank lines, each with whether it is one entry of several lines
+    that stand alone (an entry is not a heading, however short)."""
+    paragraphs: list[tuple[list[str], bool]] = []
     current: list[str] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in [*text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), ""]:
         if line.strip():
             current.append(line)
         elif current:
-            paragraphs.append(current)
+            entries = separate_lines(current)
+            paragraphs.extend((entry, len(entries) > 1) for entry in entries)
             current = []
-    if current:
-        paragraphs.append(current)
     return paragraphs
 
 
 def _add_paragraph(
-    builder: BlockBuilder, lines: list[str], several: bool, page: int | None
+    builder: BlockBuilder, lines: list[str], may_be_heading: bool, page: int | None
 ) -> None:
-    if several and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
+    if may_be_heading and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page)
         return
     item_lines: list[str] = []
