@@ -588,3 +588,41 @@ def test_priorities_named_in_order_after_a_count() -> None:
         "help adults live healthier lives",
         "support older people to stay independent",
     ]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_entries_under_a_priority_heading_without_list_markers(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h1", "Westshire Council Plan"),
+            ("h2", "Our priorities"),
+            ("p", "Start well: every child ready for school by the age of five."),
+            ("p", "Live well – people in good work and warm, affordable homes."),
+            ("p", "Age well: older residents living independently for longer."),
+            ("h2", "Delivery"),
+            ("p", "Governance: the cabinet reviews progress each quarter."),
+            ("p", "Funding: the plan is paid for from the general fund."),
+        ],
+    )
+    assert _stated_in(path) == ["Start well", "Live well", "Age well"]
+
+
+def test_names_alone_under_a_priority_heading_after_an_introduction() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "We have agreed three priorities with residents."),
+        ("paragraph", "1 Start well"),
+        ("paragraph", "2 Live well"),
+        ("paragraph", "3 Age well"),
+    )
+    assert _stated(doc) == ["Start well", "Live well", "Age well"]
+
+
+def test_one_labelled_paragraph_under_a_priority_heading_is_not_a_list() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "In short: prevention comes first in everything we do here."),
+        ("paragraph", "This reflects what residents told us in the survey last year."),
+    )
+    assert _stated(doc) == []

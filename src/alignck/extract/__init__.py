@@ -5,11 +5,13 @@ priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1
 "Strategic Objective 2" followed by its title; an item "Healthy weight – what it means" is
 named by the words before the dash), sub-headings (under a priority heading, or a run of
 headings after a lead-in such as "The plan has four key themes:") or bold run-in headings ("**Warm
-homes.** We will ...") under a priority heading, inline lists ("four themes: Place, Growth and
-Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan looks to improve
-...; to reduce ...; and to protect ..."), "X is a priority", and sentences naming them in order
-after a count ("The strategy has three aims. The first is to ..."). Commitments are "we will" / "we
-are committed to" sentences. Ordinary bullet points elsewhere are not priorities.
+homes.** We will ...") under a priority heading, paragraphs straight under a priority heading that
+each name one ("Start well: every child ...", no list markers), inline lists ("four themes:
+Place, Growth and Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan
+looks to improve ...; to reduce ...; and to protect ..."), "X is a priority", and sentences naming
+them in order after a count ("The strategy has three aims. The first is to ..."). Commitments
+are "we will" / "we are committed to" sentences. Ordinary bullet points elsewhere are not
+priorities.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location
 from alignck.extract._structure import (
+    entries_under_heading,
     headings_after_lead_in,
     listed,
     numbered,
@@ -44,6 +47,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from subheadings(blocks)
     yield from headings_after_lead_in(blocks)
     yield from run_in_headings(blocks)
+    yield from entries_under_heading(blocks)
     yield from objective_headings(blocks)
     yield from table_columns(blocks)
     yield from inline(blocks)

@@ -110,6 +110,8 @@ _NAME_THEN_EXPLANATION = re.compile(
 )
 _MAX_NAME_WORDS = 8
 _MIN_EXPLANATION_WORDS = 3
+# "1 Start well: ..." on a line of its own: a number with no full stop still numbers it.
+BARE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?\s+(?=[A-Z])")
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
 

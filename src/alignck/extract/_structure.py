@@ -4,8 +4,10 @@ numbered items and headings, sub-headings and bold run-in headings, and table co
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import takewhile
 
 from alignck.extract._common import (
+    BARE_NUMBER,
     COLUMN_HEADER,
     LEAD_IN,
     NUMBERED,
@@ -20,6 +22,8 @@ from alignck.extract._common import (
 )
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
+
+_MAX_ENTRY_WORDS = 10
 
 
 def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
@@ -238,6 +242,41 @@ def run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             statement = make_statement(_unlabelled(block.lead or ""), block, "run-in heading")
             if statement:
                 yield statement
+
+
+def entries_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Paragraphs that name one priority each, straight under a priority heading, with no
+    list markers: 'Start well: every child ...' / 'Live well: ...', or names alone."""
+    for index, block in enumerate(blocks):
+        if not _introduces(block):
+            continue
+        run = _paragraphs_after(blocks, index)
+        named = [(paragraph, _entry_name(paragraph)) for paragraph in run]
+        if named and named[0][1] is None:
+            named = named[1:]  # one sentence of introduction may come first
+        names = list(takewhile(lambda pair: pair[1] is not None, named))
+        if len(names) < 2:
+            continue
+        for paragraph, name in names:
+            statement = make_statement(name or "", paragraph, "entry under a priority heading")
+            if statement:
+                yield statement
+
+
+def _paragraphs_after(blocks: tuple[Block, ...], index: int) -> list[Block]:
+    return list(takewhile(lambda b: b.kind == "paragraph", blocks[index + 1 :]))
+
+
+def _entry_name(paragraph: Block) -> str | None:
+    if paragraph.lead:
+        return _unlabelled(paragraph.lead)
+    text = BARE_NUMBER.sub("", paragraph.text.strip())
+    name = named_part(text)
+    if name != text:
+        return _unlabelled(name)
+    if len(text.split()) <= _MAX_ENTRY_WORDS and _title_like(text) and text[:1].isupper():
+        return text
+    return None
 
 
 def _unlabelled(lead: str) -> str:
