@@ -626,3 +626,20 @@ def test_one_labelled_paragraph_under_a_priority_heading_is_not_a_list() -> None
         ("paragraph", "This reflects what residents told us in the survey last year."),
     )
     assert _stated(doc) == []
+
+
+def test_a_label_that_is_only_the_word_priority_is_not_the_name() -> None:
+    doc = _doc(
+        ("heading", "Priorities", 2),
+        ("paragraph", "Priority: Best start in life. Every child ready for school."),
+        ("paragraph", "Priority: Healthy places. Warm homes and clean air."),
+        ("heading", "Our themes", 2),
+        ("list_item", "Theme: thriving town centres for everyone"),
+        ("list_item", "Theme: safe and clean streets in every ward"),
+    )
+    assert _stated(doc) == [
+        "Best start in life",
+        "Healthy places",
+        "thriving town centres for everyone",
+        "safe and clean streets in every ward",
+    ]

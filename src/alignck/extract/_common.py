@@ -143,8 +143,9 @@ def named_part(text: str) -> str:
         return text
     name, rest = match.group("name").strip(), match.group("rest")
     label = NUMBERED.match(name)
-    if label and not label.group(2).strip():
-        return rest  # 'Aim one – improve outcomes': the label is not the name
+    if (label and not label.group(2).strip()) or COLUMN_HEADER.match(name):
+        # 'Aim one – improve outcomes', 'Priority: healthy places': the label is not the name
+        return rest
     if len(name.split()) <= _MAX_NAME_WORDS and len(rest.split()) >= _MIN_EXPLANATION_WORDS:
         return name
     return text

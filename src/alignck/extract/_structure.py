@@ -273,7 +273,7 @@ def _entry_name(paragraph: Block) -> str | None:
     text = BARE_NUMBER.sub("", paragraph.text.strip())
     name = named_part(text)
     if name != text:
-        return _unlabelled(name)
+        return _unlabelled(sentences(name)[0])
     if len(text.split()) <= _MAX_ENTRY_WORDS and _title_like(text) and text[:1].isupper():
         return text
     return None
