@@ -643,3 +643,18 @@ def test_a_label_that_is_only_the_word_priority_is_not_the_name() -> None:
         "thriving town centres for everyone",
         "safe and clean streets in every ward",
     ]
+
+
+@pytest.mark.parametrize("header", ["Priority area", "Focus areas", "Our missions", "Workstream"])
+def test_table_columns_headed_by_other_names_for_priorities(header: str) -> None:
+    doc = Document(
+        "plan.md",
+        "markdown",
+        (
+            Block("table_cell", header, 1, cell=(0, 0)),
+            Block("table_cell", "Lead", 2, cell=(0, 1)),
+            Block("table_cell", "Warm homes", 3, cell=(1, 0)),
+            Block("table_cell", "Housing team", 4, cell=(1, 1)),
+        ),
+    )
+    assert _stated(doc) == ["Warm homes"]

@@ -83,7 +83,8 @@ OBJECTIVE_HEADING = re.compile(
 # A table column of priorities is headed by the noun alone: 'Priority', 'Our ambitions'.
 COLUMN_HEADER = re.compile(
     r"^\W*(?:our\s+)?(?:strategic\s+|key\s+)?(?:priorit(?:y|ies)|ambitions?|objectives?|aims?|"
-    r"goals?|outcomes?|themes?|pillars?|commitments?)\W*$",
+    r"goals?|outcomes?|themes?|pillars?|commitments?|missions?|workstreams?|"
+    r"(?:priority|focus|key|strategic)\s+areas?|areas?\s+of\s+focus)\W*$",
     re.IGNORECASE,
 )
 INLINE_LIST = re.compile(
