@@ -658,3 +658,37 @@ def test_table_columns_headed_by_other_names_for_priorities(header: str) -> None
         ),
     )
     assert _stated(doc) == ["Warm homes"]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_first_column_of_a_table_under_a_priority_heading(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Our priorities"),
+            (
+                "table",
+                [
+                    ["Area", "What we will do"],
+                    ["Start well", "Open four family hubs"],
+                    ["Live well", "Insulate 1,000 homes"],
+                ],
+            ),
+            ("h2", "Delivery"),
+            ("table", [["Board", "Meets monthly"], ["Cabinet", "Meets weekly"]]),
+        ],
+    )
+    assert _stated_in(path) == ["Start well", "Live well"]
+
+
+def test_a_table_of_sentences_under_a_priority_heading_names_nothing() -> None:
+    doc = Document(
+        "plan.md",
+        "markdown",
+        (
+            Block("heading", "Our priorities", 1, level=2),
+            Block("table_cell", "We will open hubs.", 2, cell=(0, 0)),
+            Block("table_cell", "We will insulate homes.", 3, cell=(1, 0)),
+        ),
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == []

@@ -2,16 +2,16 @@
 
 Stated priorities come from structure and wording, never from the framework: list items under a
 priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1:", "Ambition 3 –",
-"Strategic Objective 2" followed by its title; an item "Healthy weight – what it means" is
-named by the words before the dash), sub-headings (under a priority heading, or a run of
-headings after a lead-in such as "The plan has four key themes:") or bold run-in headings ("**Warm
-homes.** We will ...") under a priority heading, paragraphs straight under a priority heading that
-each name one ("Start well: every child ...", no list markers), inline lists ("four themes:
-Place, Growth and Wellbeing"; "our three priorities are A, B and C"), infinitive lists ("the plan
-looks to improve ...; to reduce ...; and to protect ..."), "X is a priority", and sentences naming
-them in order after a count ("The strategy has three aims. The first is to ..."). Commitments
-are "we will" / "we are committed to" sentences. Ordinary bullet points elsewhere are not
-priorities.
+"Strategic Objective 2" followed by its title; an item "Healthy weight – what it means" is named by
+the words before the dash), sub-headings (under a priority heading, or a run of headings after a
+lead-in such as "The plan has four key themes:") or bold run-in headings ("**Warm homes.** We will
+...") under a priority heading, paragraphs straight under a priority heading that each name one
+("Start well: every child ...", no list markers) or a table's first column there, inline lists
+("four themes: Place, Growth and Wellbeing"; "our three priorities are A, B and C"), infinitive
+lists ("the plan looks to improve ...; to reduce ...; and to protect ..."), "X is a priority", and
+sentences naming them in order after a count ("The strategy has three aims. The first is to ...").
+Commitments are "we will" / "we are committed to" sentences. Ordinary bullet points elsewhere are
+not priorities.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from alignck.extract._structure import (
     run_in_headings,
     subheadings,
     table_columns,
+    tables_under_heading,
 )
 from alignck.extract._wording import inline, ordinal_items
 from alignck.language import sentences, terms
@@ -50,6 +51,7 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from entries_under_heading(blocks)
     yield from objective_headings(blocks)
     yield from table_columns(blocks)
+    yield from tables_under_heading(blocks)
     yield from inline(blocks)
     yield from ordinal_items(blocks)
 

@@ -3,6 +3,7 @@ numbered items and headings, sub-headings and bold run-in headings, and table co
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import takewhile
 
@@ -24,6 +25,13 @@ from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
 _MAX_ENTRY_WORDS = 10
+# Column headers of tables in general, not of priorities: 'Area | Lead | By when'.
+_GENERIC_HEADER = re.compile(
+    r"^\W*(?:areas?|names?|topics?|titles?|items?|issues?|what|how|who|when|why|by\s+when|"
+    r"leads?|owners?|descriptions?|actions?|measures?|targets?|indicators?|timescales?|"
+    r"(?:what|how|who)\b.*)\W*$",
+    re.IGNORECASE,
+)
 
 
 def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
@@ -274,9 +282,7 @@ def _entry_name(paragraph: Block) -> str | None:
     name = named_part(text)
     if name != text:
         return _unlabelled(sentences(name)[0])
-    if len(text.split()) <= _MAX_ENTRY_WORDS and _title_like(text) and text[:1].isupper():
-        return text
-    return None
+    return text if _names_entry(text) else None
 
 
 def _unlabelled(lead: str) -> str:
@@ -312,6 +318,36 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 continue
             if statement:
                 yield statement
+
+
+def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """A table straight under a priority heading with no 'Priority' column header: its first
+    column names the priorities ('Start well | every child ready for school')."""
+    for index, block in enumerate(blocks):
+        if not _introduces(block):
+            continue
+        start = index + 1
+        if start < len(blocks) and blocks[start].kind == "paragraph":
+            start += 1  # one sentence of introduction may come first
+        if start >= len(blocks) or blocks[start].cell != (0, 0):
+            continue
+        table = next(_tables(blocks[start:]))
+        first_column = [cell for cell in table if cell.cell and cell.cell[1] == 0]
+        header = first_column[0].text
+        if COLUMN_HEADER.match(header) or len(first_column) < 2:
+            continue  # a 'Priority' column is read by table_columns
+        if _GENERIC_HEADER.match(header):
+            first_column = first_column[1:]
+        if len(first_column) < 2 or not all(_names_entry(cell.text) for cell in first_column):
+            continue
+        for cell in first_column:
+            statement = make_statement(cell.text, cell, "table under a priority heading")
+            if statement:
+                yield statement
+
+
+def _names_entry(text: str) -> bool:
+    return len(text.split()) <= _MAX_ENTRY_WORDS and _title_like(text) and text[:1].isupper()
 
 
 def _tables(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
