@@ -27,9 +27,8 @@ from alignck.model import Block, Statement
 _MAX_ENTRY_WORDS = 10
 # Column headers of tables in general, not of priorities: 'Area | Lead | By when'.
 _GENERIC_HEADER = re.compile(
-    r"^\W*(?:areas?|names?|topics?|titles?|items?|issues?|what|how|who|when|why|by\s+when|"
-    r"leads?|owners?|descriptions?|actions?|measures?|targets?|indicators?|timescales?|"
-    r"(?:what|how|who)\b.*)\W*$",
+    r"^\W*(?:areas?|names?|topics?|titles?|items?|issues?|(?:by\s+)?when|why|leads?|owners?|"
+    r"descriptions?|actions?|measures?|targets?|indicators?|timescales?|(?:what|how|who)\b.*)\W*$",
     re.IGNORECASE,
 )
 
