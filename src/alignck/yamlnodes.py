@@ -1,0 +1,144 @@
+"""Validate YAML by walking PyYAML's node graph, so that every problem names its place.
+
+Shared by the framework and waiver files: each finding reads ``FILE:LINE:COL: key.path:
+message``, every problem is collected before failing (one run shows everything to fix), and
+unknown keys are warnings with a did-you-mean hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import yaml
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Findings:
+    path: str
+    marked_errors: list[tuple[int, int, str]] = field(default_factory=list)
+    marked_warnings: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def error(self, node: yaml.Node, where: str, message: str) -> None:
+        self.marked_errors.append(marked(self.path, node, where, message))
+
+    def warn(self, node: yaml.Node, where: str, message: str) -> None:
+        self.marked_warnings.append(marked(self.path, node, where, f"warning: {message}"))
+
+    @property
+    def errors(self) -> list[str]:
+        return [text for *_, text in sorted(self.marked_errors)]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [text for *_, text in sorted(self.marked_warnings)]
+
+
+def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, int, str]:
+    mark = node.start_mark
+    prefix = f"{where}: " if where else ""
+    return mark.line, mark.column, f"{path}:{mark.line + 1}:{mark.column + 1}: {prefix}{message}"
+
+
+def yaml_error(path: str, error: yaml.MarkedYAMLError) -> str:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "invalid YAML"
+    if error.context and error.context not in problem:
+        problem = f"{problem} ({error.context})"
+    if mark is None:
+        return f"{path}: not valid YAML: {problem}"
+    return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+def mapping(
+    node: yaml.MappingNode, where: str, known: set[str], findings: Findings
+) -> dict[str, yaml.Node]:
+    fields: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        path = f"{where}.{key}" if where else key
+        if key in fields:
+            findings.error(key_node, path, f"duplicate key '{key}'")
+            continue
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
+            continue
+        fields[key] = value_node
+    return fields
+
+
+def string(
+    node: yaml.Node | None, where: str, findings: Findings, required: yaml.Node | None = None
+) -> str | None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        if required is not None:
+            findings.error(
+                node or required, where, f"missing required key '{where.split('.')[-1]}'"
+            )
+        return None
+    if not isinstance(node, yaml.ScalarNode):
+        findings.error(node, where, f"expected text, got {kind(node)}")
+        return None
+    text = str(node.value).strip()
+    if required is not None and not text:
+        findings.error(node, where, "must not be empty")
+        return None
+    return text
+
+
+def scalar_text(node: yaml.Node | None, where: str, findings: Findings) -> str | None:
+    if node is None:
+        return None
+    if not isinstance(node, yaml.ScalarNode):
+        findings.error(node, where, f"expected text or a number, got {kind(node)}")
+        return None
+    return str(node.value)
+
+
+def kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag.endswith((":int", ":float")):
+        return "a number"
+    if node.tag.endswith(":bool"):
+        return "true/false"
+    if node.tag.endswith(":null"):
+        return "nothing (null)"
+    return "a string"
+
+
+def string_list(node: yaml.Node | None, where: str, findings: Findings) -> tuple[str, ...]:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        hint = (
+            " (write it as [\"...\"] or as '- ...' lines)"
+            if isinstance(node, yaml.ScalarNode)
+            else ""
+        )
+        findings.error(node, where, f"expected a list of strings, got {kind(node)}{hint}")
+        return ()
+    values: list[str] = []
+    for index, item in enumerate(node.value):
+        if not isinstance(item, yaml.ScalarNode) or item.tag.endswith(":null"):
+            findings.error(item, f"{where}[{index}]", f"expected a string, got {kind(item)}")
+        elif str(item.value).strip():
+            values.append(str(item.value).strip())
+        else:
+            findings.error(item, f"{where}[{index}]", "must not be empty")
+    return tuple(values)
+
+
+def boolean(node: yaml.Node | None, where: str, findings: Findings) -> bool:
+    if node is None:
+        return False
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
+        return str(node.value).lower() in ("true", "yes", "on")
+    findings.error(node, where, f"expected true or false, got {kind(node)}")
+    return False
