@@ -333,3 +333,148 @@ def test_framework_warnings_are_shown_but_do_not_fail(write_framework, make_docu
         result.stderr
         == f"{framework}:1:22: framework.owner: warning: unknown key 'owner' (ignored)\n"
     )
+
+
+def _waivers(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "waivers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_fail_on_gap_fails_until_every_gap_is_waived(
+    small_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    failed = invoke("check", str(plan), "-f", str(small_framework), "--fail-on", "gap")
+    assert failed.exit_code == 1
+    assert failed.stderr.splitlines()[-1] == (
+        "alignck: policy failed: plan leaves a gap on "
+        "'Give every child the best start in life' [early-years]"
+    )
+    waivers = _waivers(
+        tmp_path,
+        "waivers:\n  - priority: early-years\n    document: plan.md\n"
+        "    reason: Children's services are the county's.\n",
+    )
+    passed = invoke(
+        "check",
+        str(plan),
+        "-f",
+        str(small_framework),
+        "--fail-on",
+        "gap",
+        "--waivers",
+        str(waivers),
+    )
+    assert passed.exit_code == 0, passed.stderr
+    assert "(waived)" in passed.stdout and "Children's services are the" in passed.stdout
+    assert passed.stderr == ""
+
+
+def test_fail_on_partial_also_fails_on_partial_verdicts(small_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    result = invoke(
+        "check", str(plan), "-f", str(small_framework), "--fail-on", "partial", "--format", "json"
+    )
+    verdicts = {
+        a["priority_id"]: a["status"]
+        for a in json.loads(result.stdout)["documents"][0]["alignment"]
+    }
+    assert verdicts["warm-homes"] == "partial"
+    assert result.exit_code == 1
+    assert (
+        "alignck: policy failed: plan only partly addresses 'Warm and healthy homes' [warm-homes]"
+        in result.stderr
+    )
+
+
+def test_a_waived_required_gap_passes_and_json_carries_the_waiver(
+    write_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n  - id: air\n    title: Clean air\n    required: true\n"
+    )
+    waivers = _waivers(tmp_path, "waivers:\n  - priority: air\n    reason: Not ours.\n")
+    result = invoke(
+        "check",
+        str(make_document("plan.md")),
+        "-f",
+        str(framework),
+        "--waivers",
+        str(waivers),
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["documents"][0]["alignment"][0]["waived"]["reason"] == "Not ours."
+    assert [w["priority_id"] for w in report["waivers"]["applied"]] == ["air"]
+    assert report["gaps"]["required"] == {}
+
+
+def test_expired_and_unused_waivers_are_warned_about(
+    small_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    waivers = _waivers(
+        tmp_path,
+        "waivers:\n"
+        "  - priority: early-years\n    reason: old\n    expires: 2020-01-01\n"
+        "  - priority: mental-health\n    reason: not needed\n",
+    )
+    result = invoke(
+        "check",
+        str(make_document("plan.md")),
+        "-f",
+        str(small_framework),
+        "--fail-on",
+        "gap",
+        "--waivers",
+        str(waivers),
+    )
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert (
+        f"{waivers}:2:5: warning: waiver for 'early-years' expired on 2020-01-01; not applied"
+        in lines
+    )
+    assert (
+        f"{waivers}:5:5: warning: waiver for 'mental-health' matches no gap or partial verdict"
+        in lines
+    )
+
+
+def test_an_invalid_waivers_file_exits_2_with_line_and_column(
+    small_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    waivers = _waivers(tmp_path, "waivers:\n  - priority: early_years\n    reason: x\n")
+    result = invoke(
+        "check",
+        str(make_document("plan.md")),
+        "-f",
+        str(small_framework),
+        "--waivers",
+        str(waivers),
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{waivers}:2:15: waivers[0].priority: no framework priority 'early_years'; "
+        "did you mean 'early-years'?\n"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_the_shipped_waivers_file_is_valid_and_used_by_the_examples() -> None:
+    result = invoke(
+        "check",
+        str(EXAMPLES),
+        "-f",
+        str(FRAMEWORK),
+        "--waivers",
+        str(ROOT / "waivers.yaml"),
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    applied = json.loads(result.stdout)["waivers"]["applied"]
+    assert applied and all(w["status"] in ("gap", "partial") for w in applied)

@@ -7,6 +7,7 @@ are grouped when their terms largely agree, to show candidates for the framework
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 from alignck.language import terms
@@ -19,7 +20,10 @@ from alignck.model import (
     PriorityOverview,
     Statement,
     Status,
+    WaivedVerdict,
+    Waiver,
 )
+from alignck.waivers import covers, split_expired
 
 _RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 SHARED_OUTSIDE_SIMILARITY = 0.6
@@ -35,10 +39,21 @@ def coverage(statuses: Iterable[Status]) -> Coverage:
     return Coverage(aligned, partial, gap, round(percent, 1))
 
 
-def analyse(framework: Framework, results: Sequence[DocumentResult]) -> Analysis:
+def analyse(
+    framework: Framework,
+    results: Sequence[DocumentResult],
+    waivers: Sequence[Waiver] = (),
+    today: datetime.date | None = None,
+) -> Analysis:
+    """The system view; ``waivers`` in force on ``today`` accept gaps and partials (they stay
+    in every count, but required-priority gaps they accept no longer fail)."""
     checked = [r for r in results if r.status == "ok"]
     overview = _overviews(framework, checked)
     required = {p.id for p in framework.priorities if p.required}
+    live, expired = split_expired(waivers, today or datetime.date.today())
+    waived = _waived(checked, live)
+    accepted = {(w.path, w.priority_id) for w in waived}
+    used = {w.waiver for w in waived}
     missed = {
         r.path: tuple(a.priority_id for a in r.alignments if a.status == "gap") for r in checked
     }
@@ -55,11 +70,34 @@ def analyse(framework: Framework, results: Sequence[DocumentResult]) -> Analysis
         overlaps=tuple(o for o in overview if len(o.aligned) + len(o.partial) >= 2),
         shared_outside=shared_outside(outside),
         required_gaps={
-            path: tuple(i for i in ids if i in required)
+            path: unwaived
             for path, ids in missed.items()
-            if any(i in required for i in ids)
+            if (unwaived := tuple(i for i in ids if i in required and (path, i) not in accepted))
         },
+        waived=waived,
+        unused_waivers=tuple(w for w in live if w not in used),
+        expired_waivers=expired,
     )
+
+
+def _waived(
+    results: Sequence[DocumentResult], waivers: Sequence[Waiver]
+) -> tuple[WaivedVerdict, ...]:
+    """Each gap or partial verdict with the first waiver in force that accepts it."""
+    if not waivers:
+        return ()
+    found = []
+    for result in results:
+        for alignment in result.alignments:
+            if alignment.status == "aligned":
+                continue
+            for waiver in waivers:
+                if waiver.priority_id == alignment.priority_id and covers(waiver, result.path):
+                    found.append(
+                        WaivedVerdict(result.path, alignment.priority_id, alignment.status, waiver)
+                    )
+                    break
+    return tuple(found)
 
 
 def _overviews(

@@ -36,8 +36,8 @@ class UsageError(AlignckError):
     """The command line asked for something impossible (missing path, bad option value)."""
 
 
-class FrameworkError(AlignckError):
-    """The framework file cannot be used; ``problems`` lists every finding."""
+class ConfigError(AlignckError):
+    """A YAML input (framework, waivers) cannot be used; ``problems`` lists every finding."""
 
     def __init__(
         self,
@@ -49,6 +49,14 @@ class FrameworkError(AlignckError):
     ) -> None:
         super().__init__(message, path, line, column)
         self.problems = problems or [str(self)]
+
+
+class FrameworkError(ConfigError):
+    """The framework file cannot be used."""
+
+
+class WaiverError(ConfigError):
+    """The waivers file cannot be used."""
 
 
 class ReadError(AlignckError):

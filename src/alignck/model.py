@@ -7,6 +7,7 @@ can import it without importing another stage.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Literal
 
 
@@ -232,6 +233,30 @@ class OutsideGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Waiver:
+    """An accepted gap: documents matching ``document`` need not address ``priority_id``.
+
+    ``document`` is a glob on the document's path or file name (None: every document); after
+    ``expires`` the waiver no longer applies. ``source`` is 'FILE:LINE:COL' for messages."""
+
+    priority_id: str
+    reason: str
+    document: str | None = None
+    expires: date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WaivedVerdict:
+    """A gap or partial verdict that a waiver accepts: reported, but no policy fails on it."""
+
+    path: str
+    priority_id: str
+    status: Status
+    waiver: Waiver
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     document_coverage: dict[str, Coverage]
     system_coverage: Coverage
@@ -242,6 +267,13 @@ class Analysis:
     overlaps: tuple[PriorityOverview, ...]
     shared_outside: tuple[OutsideGroup, ...]
     required_gaps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    waived: tuple[WaivedVerdict, ...] = ()
+    unused_waivers: tuple[Waiver, ...] = ()
+    expired_waivers: tuple[Waiver, ...] = ()
+
+    def waivers_by_verdict(self) -> dict[tuple[str, str], Waiver]:
+        """(document path, priority id) -> the waiver that accepts that verdict."""
+        return {(w.path, w.priority_id): w.waiver for w in self.waived}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ and every other document is still checked.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from alignck.analyse import analyse
 from alignck.errors import ReadError
 from alignck.framework import load_framework
 from alignck.match import Matcher
-from alignck.model import DocumentResult, Framework, ReadOptions, Report, Thresholds
+from alignck.model import DocumentResult, Framework, ReadOptions, Report, Thresholds, Waiver
 from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
 
@@ -40,9 +41,12 @@ def check(
     use_cache: bool = False,
     progress: Progress | None = None,
     read_options: ReadOptions | None = None,
+    waivers: Sequence[Waiver] = (),
+    today: datetime.date | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework. ``read_options`` chooses the
-    PDF engine and gives passwords for encrypted PDFs."""
+    PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
+    (default: the real today) accept gaps."""
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
@@ -57,7 +61,8 @@ def check(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
     results.sort(key=lambda r: r.path)
-    return Report(loaded, tuple(results), found.skipped, analyse(loaded, results), chosen)
+    analysis = analyse(loaded, results, waivers, today)
+    return Report(loaded, tuple(results), found.skipped, analysis, chosen)
 
 
 def _check_files(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from alignck import __version__
-from alignck.errors import AlignckError, FrameworkError
+from alignck.errors import AlignckError, ConfigError
 
 if TYPE_CHECKING:
     from alignck.model import ReadOptions
@@ -28,9 +28,9 @@ EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, or a "
-    "required priority missed); 2 usage error, invalid framework or unreadable document; "
-    "3 internal error."
+    "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "
+    "--fail-on, or a required priority missed, unless waived); 2 usage error, invalid "
+    "framework or waivers file, or unreadable document; 3 internal error."
 )
 
 app = typer.Typer(
@@ -54,6 +54,11 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     csv = "csv"
     html = "html"
+
+
+class FailOn(StrEnum):
+    gap = "gap"
+    partial = "partial"
 
 
 class TableFormat(StrEnum):
@@ -90,7 +95,7 @@ def guarded(action: Callable[[], T]) -> T:
         return action()
     except typer.Exit:
         raise
-    except FrameworkError as error:
+    except ConfigError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         raise typer.Exit(EXIT_INPUT) from None

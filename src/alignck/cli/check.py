@@ -14,6 +14,7 @@ from alignck.cli.app import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_POLICY,
+    FailOn,
     FrameworkOption,
     PasswordOption,
     PathsArgument,
@@ -29,7 +30,7 @@ from alignck.cli.app import (
 from alignck.cli.output import atomic_output, progress_bar, render, use_color
 
 if TYPE_CHECKING:
-    from alignck.model import Report
+    from alignck.model import Report, Waiver
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -42,7 +43,9 @@ def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
     return "terminal"
 
 
-def policy_failures(report: Report, fail_under: float | None) -> list[str]:
+def policy_failures(
+    report: Report, fail_under: float | None, fail_on: FailOn | None = None
+) -> list[str]:
     """Why the policy failed, one line each; empty when it passed."""
     from alignck.renderers._common import short_name
 
@@ -50,6 +53,8 @@ def policy_failures(report: Report, fail_under: float | None) -> list[str]:
     coverage = report.analysis.system_coverage.percent
     if fail_under is not None and coverage < fail_under:
         failures.append(f"system coverage {coverage:.0f}% is below --fail-under {fail_under:g}%")
+    if fail_on is not None:
+        failures.extend(_unaddressed(report, fail_on))
     missed_by: dict[str, list[str]] = {}
     for path, ids in sorted(report.analysis.required_gaps.items()):
         for priority_id in ids:
@@ -62,10 +67,48 @@ def policy_failures(report: Report, fail_under: float | None) -> list[str]:
     return failures
 
 
-def exit_code(report: Report, fail_under: float | None) -> int:
+def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
+    """One line per document with unwaived gaps (and partials, for --fail-on partial)."""
+    from alignck.renderers._common import short_name
+
+    failing = ("gap",) if fail_on is FailOn.gap else ("gap", "partial")
+    waived = report.analysis.waivers_by_verdict()
+    lines = []
+    for result in report.documents:
+        for status, says in (("gap", "leaves a gap on"), ("partial", "only partly addresses")):
+            if status not in failing:
+                continue
+            named = [
+                f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
+                for a in result.alignments
+                if a.status == status and (result.path, a.priority_id) not in waived
+            ]
+            if named:
+                lines.append(f"{short_name(result.path)} {says} {', '.join(named)}")
+    return lines
+
+
+def exit_code(report: Report, fail_under: float | None, fail_on: FailOn | None = None) -> int:
     if report.errors:
         return EXIT_INPUT
-    return EXIT_POLICY if policy_failures(report, fail_under) else EXIT_OK
+    return EXIT_POLICY if policy_failures(report, fail_under, fail_on) else EXIT_OK
+
+
+def waiver_warnings(report: Report) -> list[str]:
+    """Lapsed and unused waivers, so stale entries get noticed and cleaned up."""
+    lines = []
+    for waiver in report.analysis.expired_waivers:
+        lines.append(
+            f"{waiver.source}: warning: waiver for '{waiver.priority_id}' expired on "
+            f"{waiver.expires}; not applied"
+        )
+    for waiver in report.analysis.unused_waivers:
+        scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
+        lines.append(
+            f"{waiver.source}: warning: waiver for '{waiver.priority_id}'{scope} matches no gap "
+            "or partial verdict"
+        )
+    return lines
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -129,6 +172,24 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when any document leaves a framework priority as a gap ('gap'), or "
+            "less than aligned ('partial'), unless a waiver accepts it.",
+            show_default=False,
+        ),
+    ] = None,
+    waivers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--waivers",
+            help="YAML file of accepted gaps (priority, document glob, reason, expiry); "
+            "waived verdicts are still reported but fail no policy.",
+            show_default=False,
+        ),
+    ] = None,
     passwords: PasswordOption = None,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
@@ -148,6 +209,14 @@ def check(
         loaded = load_framework(framework)
         for warning in loaded.warnings:
             print(warning, file=sys.stderr)
+        waivers: tuple[Waiver, ...] = ()
+        if waivers_file is not None:
+            from alignck.waivers import load_waivers
+
+            found = load_waivers(waivers_file, loaded)
+            for warning in found.warnings:
+                print(warning, file=sys.stderr)
+            waivers = found.waivers
         thresholds = resolve_thresholds(loaded, aligned, partial)
         if thresholds.partial > thresholds.aligned:
             fail(
@@ -163,6 +232,7 @@ def check(
                 use_cache=not no_cache,
                 progress=progress,
                 read_options=options,
+                waivers=waivers,
             )
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)
@@ -173,7 +243,9 @@ def check(
                 f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
                 "reads .pdf, .docx, .md and .txt"
             )
-        code = exit_code(report, fail_under)
+        for warning in waiver_warnings(report):
+            print(warning, file=sys.stderr)
+        code = exit_code(report, fail_under, fail_on)
         try:
             if output is not None:
                 with atomic_output(output) as handle:
@@ -187,7 +259,7 @@ def check(
             # The output was cut short ('| head'); the verdict still decides the exit code.
             silence_stdout()
         # Last, so a CI log ends with the reason for its exit code.
-        for failure in policy_failures(report, fail_under):
+        for failure in policy_failures(report, fail_under, fail_on):
             print(f"alignck: policy failed: {failure}", file=sys.stderr)
         return code
 

@@ -69,3 +69,21 @@ def document_problems(report: Report) -> list[str]:
 
 def percent(value: float) -> str:
     return f"{value:.0f}%"
+
+
+WAIVED_HEADER = ["Document", "Priority", "Verdict", "Reason", "Until", "Waiver"]
+
+
+def waived_rows(report: Report) -> list[list[str]]:
+    """One row per accepted verdict: document, priority, verdict, reason, expiry, source."""
+    return [
+        [
+            short_name(w.path),
+            report.framework.priority(w.priority_id).title,
+            w.status,
+            w.waiver.reason,
+            w.waiver.expires.isoformat() if w.waiver.expires else "",
+            w.waiver.source,
+        ]
+        for w in report.analysis.waived
+    ]

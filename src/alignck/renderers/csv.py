@@ -20,16 +20,18 @@ COLUMNS = [
     "paragraph",
     "section",
     "evidence_kind",
+    "waived",
 ]
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
+    waived = report.analysis.waivers_by_verdict()
     for result in report.documents:
         if result.status != "ok":
             writer.writerow(
-                [result.path, "", "", "error", "", "", result.error or "", "", "", "", ""]
+                [result.path, "", "", "error", "", "", result.error or "", "", "", "", "", ""]
             )
             continue
         for alignment in result.alignments:
@@ -48,5 +50,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                     best.location.paragraph if best and best.location.paragraph else "",
                     best.location.section or "" if best else "",
                     best.kind if best else "",
+                    waiver.reason
+                    if (waiver := waived.get((result.path, alignment.priority_id)))
+                    else "",
                 ]
             )

@@ -13,10 +13,12 @@ from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
     SYMBOLS,
+    WAIVED_HEADER,
     document_problems,
     marked_names,
     percent,
     short_name,
+    waived_rows,
     where,
 )
 
@@ -46,6 +48,13 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     if results:
         parts += _grid(report)
         parts += _gaps(report)
+        if analysis.waived:
+            parts += _table(
+                "Waived (accepted gaps, still counted in coverage)",
+                WAIVED_HEADER,
+                waived_rows(report),
+                "",
+            )
         parts += _overlaps(report)
         parts += _outside(report)
         if options.evidence is not False:
@@ -107,11 +116,14 @@ def _gaps(report: Report) -> list[str]:
     if analysis.unaddressed:
         titles = ", ".join(report.framework.priority(i).title for i in analysis.unaddressed)
         rows.append(["every document", titles])
+    waived = analysis.waivers_by_verdict()
     for path, ids in analysis.missed.items():
         if ids:
-            rows.append(
-                [short_name(path), ", ".join(report.framework.priority(i).title for i in ids)]
-            )
+            named = [
+                report.framework.priority(i).title + (" (waived)" if (path, i) in waived else "")
+                for i in ids
+            ]
+            rows.append([short_name(path), ", ".join(named)])
     return _table(
         "Gaps", ["Document", "Missing priorities"], rows, "Every document addresses every priority."
     )

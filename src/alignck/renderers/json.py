@@ -17,6 +17,7 @@ from alignck.model import (
     Report,
     StatedMatch,
     Statement,
+    Waiver,
 )
 from alignck.renderers import RenderOptions
 
@@ -31,8 +32,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     split = head.index('\n  "documents": []')
     out.write(head[:split])
     out.write('\n  "documents": [')
+    waived = report.analysis.waivers_by_verdict()
     for index, result in enumerate(report.documents):
-        text = json.dumps(_document(result, report), indent=2, ensure_ascii=False)
+        text = json.dumps(_document(result, report, waived), indent=2, ensure_ascii=False)
         out.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
     out.write("\n  ]" if report.documents else "]")
     out.write(head[split + len('\n  "documents": []') :])
@@ -41,7 +43,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
 
 def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any]:
     analysis = report.analysis
-    documents = [_document(d, report) for d in report.documents] if with_documents else []
+    waived = analysis.waivers_by_verdict()
+    documents = [_document(d, report, waived) for d in report.documents] if with_documents else []
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "alignck", "version": __version__},
@@ -57,6 +60,14 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
                 path: [{"text": s.text, **_location(s.location)} for s in statements]
                 for path, statements in analysis.outside.items()
             },
+        },
+        "waivers": {
+            "applied": [
+                {"path": w.path, "status": w.status} | waiver_to_dict(w.waiver)
+                for w in analysis.waived
+            ],
+            "unused": [waiver_to_dict(w) for w in analysis.unused_waivers],
+            "expired": [waiver_to_dict(w) for w in analysis.expired_waivers],
         },
         "overlaps": {
             "priorities": [_overview(o) for o in analysis.overlaps],
@@ -80,7 +91,19 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
     }
 
 
-def _document(result: DocumentResult, report: Report) -> dict[str, Any]:
+def waiver_to_dict(waiver: Waiver) -> dict[str, Any]:
+    return {
+        "priority_id": waiver.priority_id,
+        "document": waiver.document,
+        "reason": waiver.reason,
+        "expires": waiver.expires.isoformat() if waiver.expires else None,
+        "source": waiver.source,
+    }
+
+
+def _document(
+    result: DocumentResult, report: Report, waived: dict[tuple[str, str], Waiver]
+) -> dict[str, Any]:
     coverage = report.analysis.document_coverage.get(result.path)
     return {
         "path": result.path,
@@ -92,7 +115,9 @@ def _document(result: DocumentResult, report: Report) -> dict[str, Any]:
         "coverage": _coverage(coverage) if coverage else None,
         "stated_priorities": [_stated(s) for s in result.stated_priorities],
         "commitment_count": len(result.commitments),
-        "alignment": [_alignment(a) for a in result.alignments],
+        "alignment": [
+            _alignment(a, waived.get((result.path, a.priority_id))) for a in result.alignments
+        ],
     }
 
 
@@ -117,7 +142,7 @@ def _stated(stated: StatedMatch) -> dict[str, Any]:
     }
 
 
-def _alignment(alignment: Alignment) -> dict[str, Any]:
+def _alignment(alignment: Alignment, waiver: Waiver | None) -> dict[str, Any]:
     return {
         "priority_id": alignment.priority_id,
         "status": alignment.status,
@@ -125,6 +150,7 @@ def _alignment(alignment: Alignment) -> dict[str, Any]:
         "commitment": alignment.commitment,
         "evidence": [_evidence(e) for e in alignment.evidence],
         "nearest": _evidence(alignment.nearest) if alignment.nearest else None,
+        "waived": {"reason": waiver.reason, "source": waiver.source} if waiver else None,
     }
 
 

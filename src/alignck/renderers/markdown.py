@@ -8,10 +8,12 @@ from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
     SYMBOLS,
+    WAIVED_HEADER,
     document_problems,
     marked_names,
     percent,
     short_name,
+    waived_rows,
     where,
 )
 
@@ -40,7 +42,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             percent(analysis.system_coverage.percent),
         ]
         lines += [_row(footer), ""]
-        lines += _gaps(report) + _overlaps(report) + _outside(report)
+        lines += _gaps(report) + _waived(report) + _overlaps(report) + _outside(report)
         if options.evidence is not False:
             lines += _evidence(report)
     problems = [f"- {_cell(line)}" for line in document_problems(report)]
@@ -66,11 +68,26 @@ def _gaps(report: Report) -> list[str]:
     rows = [(path, ids) for path, ids in analysis.missed.items() if ids]
     if rows:
         lines += [_row(["Document", "Missing priorities"]), _row(["---", "---"])]
+        waived = analysis.waivers_by_verdict()
         for path, ids in rows:
-            titles = ", ".join(report.framework.priority(i).title for i in ids)
+            titles = ", ".join(
+                report.framework.priority(i).title + (" (waived)" if (path, i) in waived else "")
+                for i in ids
+            )
             lines.append(_row([_cell(short_name(path)), _cell(titles)]))
     else:
         lines.append("Every document addresses every priority.")
+    return [*lines, ""]
+
+
+def _waived(report: Report) -> list[str]:
+    rows = waived_rows(report)
+    if not rows:
+        return []
+    note = "Accepted gaps: still counted in coverage; no policy fails on them."
+    lines = ["## Waived", "", note, ""]
+    lines += [_row(WAIVED_HEADER), _row(["---"] * len(WAIVED_HEADER))]
+    lines += [_row([_cell(c) for c in row]) for row in rows]
     return [*lines, ""]
 
 

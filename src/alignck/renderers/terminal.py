@@ -15,7 +15,14 @@ from rich.text import Text
 
 from alignck.model import Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
-from alignck.renderers._common import SYMBOLS, percent, short_name, where
+from alignck.renderers._common import (
+    SYMBOLS,
+    WAIVED_HEADER,
+    percent,
+    short_name,
+    waived_rows,
+    where,
+)
 from alignck.renderers._common import console as make_console
 
 _STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
@@ -34,6 +41,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         else:
             _counts(console, report)
         _gaps(console, report)
+        _waived(console, report)
         if checked <= GRID_DOCUMENTS:
             _overlaps(console, report)
         else:
@@ -135,15 +143,40 @@ def _gaps(console: Console, report: Report) -> None:
     if len(analysis.document_coverage) > GRID_DOCUMENTS:
         # Too many to list: the partners that miss most come first.
         rows.sort(key=lambda row: (-len(row[1]), row[0]))
+    waived = analysis.waivers_by_verdict()
     for path, missing in rows[:_MANY_ROWS]:
         required = set(analysis.required_gaps.get(path, ()))
-        names = [f"{_title(report, i)}{' (required)' if i in required else ''}" for i in missing]
+        names = [
+            _title(report, i)
+            + (" (required)" if i in required else "")
+            + (" (waived)" if (path, i) in waived else "")
+            for i in missing
+        ]
         table.add_row(short_name(path), ", ".join(names[:_MANY_ROWS]) + _more(names))
     _more_documents(table, len(rows))
     if table.row_count:
         console.print(table)
     else:
         console.print("Gaps: every document addresses every priority.")
+    console.print()
+
+
+def _waived(console: Console, report: Report) -> None:
+    """Accepted gaps, with why and until when: they stay in the counts, so say so."""
+    rows = waived_rows(report)
+    if not rows:
+        return
+    table = Table(
+        title="Waived: accepted gaps (still counted in coverage; no policy fails on them)",
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    for name in WAIVED_HEADER:
+        table.add_column(name, overflow="fold")
+    for row in rows[:_MANY_ROWS]:
+        table.add_row(*row)
+    _more_documents(table, len(rows))
+    console.print(table)
     console.print()
 
 

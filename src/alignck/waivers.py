@@ -1,0 +1,145 @@
+"""Waivers: gaps a partnership has accepted, so that CI does not fail on them.
+
+A waivers file is YAML::
+
+    waivers:
+      - priority: every-child-best-chance       # a framework priority id
+        document: "*transport*"                 # optional glob on path or file name
+        reason: Children's services are covered by the Best Start strategy.
+        expires: 2027-03-31                     # optional; after it the waiver lapses
+
+A waived verdict is still reported as the gap or partial it is (coverage does not change);
+it only stops the policies (required priorities, ``--fail-on``) from failing on it. A reason
+is required so that every accepted gap says why; an expired waiver lapses with a warning, and a
+waiver that matches nothing is reported so stale entries get cleaned up.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePath
+
+import yaml
+
+from alignck.errors import WaiverError
+from alignck.model import Framework, Waiver
+from alignck.yamlnodes import LOADER, Findings, kind, mapping, string, yaml_error
+
+_TOP_KEYS = {"waivers"}
+_WAIVER_KEYS = {"priority", "document", "reason", "expires"}
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedWaivers:
+    waivers: tuple[Waiver, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def load_waivers(path: Path, framework: Framework) -> LoadedWaivers:
+    """Load and check a waivers file against the framework, or raise :class:`WaiverError`
+    listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
+    shown = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise WaiverError("waivers file not found", shown) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise WaiverError(f"cannot read waivers file: {error}", shown) from None
+    try:
+        root = yaml.compose(text, Loader=LOADER)
+    except yaml.MarkedYAMLError as error:
+        raise WaiverError("invalid YAML", shown, problems=[yaml_error(shown, error)]) from None
+    except yaml.YAMLError as error:
+        raise WaiverError(f"not valid YAML: {error}", shown) from None
+    findings = Findings(shown)
+    waivers = _waivers(root, findings, framework)
+    if findings.errors:
+        raise WaiverError(
+            f"invalid waivers file ({len(findings.errors)} problem(s))",
+            shown,
+            problems=findings.errors,
+        )
+    return LoadedWaivers(waivers, tuple(findings.warnings))
+
+
+def _waivers(
+    root: yaml.Node | None, findings: Findings, framework: Framework
+) -> tuple[Waiver, ...]:
+    if root is None:
+        return ()
+    if not isinstance(root, yaml.MappingNode):
+        findings.error(root, "", "expected a mapping with a 'waivers' list")
+        return ()
+    listed = mapping(root, "", _TOP_KEYS, findings).get("waivers")
+    if listed is None or (isinstance(listed, yaml.ScalarNode) and listed.tag.endswith(":null")):
+        return ()
+    if not isinstance(listed, yaml.SequenceNode):
+        findings.error(listed, "waivers", f"expected a list of waivers, got {kind(listed)}")
+        return ()
+    ids = [p.id for p in framework.priorities]
+    waivers = []
+    for index, item in enumerate(listed.value):
+        waiver = _waiver(item, f"waivers[{index}]", findings, ids)
+        if waiver is not None:
+            waivers.append(waiver)
+    return tuple(waivers)
+
+
+def _waiver(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> Waiver | None:
+    if not isinstance(item, yaml.MappingNode):
+        findings.error(item, where, f"expected a waiver (priority and reason), got {kind(item)}")
+        return None
+    fields = mapping(item, where, _WAIVER_KEYS, findings)
+    priority = string(fields.get("priority"), f"{where}.priority", findings, required=item)
+    reason = string(fields.get("reason"), f"{where}.reason", findings, required=item)
+    document = string(fields.get("document"), f"{where}.document", findings)
+    expires = _date(fields.get("expires"), f"{where}.expires", findings)
+    if priority is not None and priority not in ids:
+        close = difflib.get_close_matches(priority, ids, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        node = fields["priority"]
+        findings.error(node, f"{where}.priority", f"no framework priority '{priority}'{hint}")
+        return None
+    if priority is None or reason is None:
+        return None
+    mark = item.start_mark
+    source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"
+    return Waiver(priority, reason, document or None, expires, source)
+
+
+def _date(node: yaml.Node | None, where: str, findings: Findings) -> datetime.date | None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        return None
+    text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        findings.error(node, where, f"expected a date as YYYY-MM-DD, got {text or kind(node)!r}")
+        return None
+
+
+def covers(waiver: Waiver, path: str) -> bool:
+    """Whether the waiver's glob matches the document's path, file name or name without
+    extension (case-insensitive: CI runners and laptops differ in how they spell paths)."""
+    if waiver.document is None:
+        return True
+    pattern = waiver.document.lower().replace("\\", "/")
+    pure = PurePath(path.replace("\\", "/"))
+    candidates = (pure.as_posix(), pure.name, pure.stem)
+    return any(fnmatchcase(c.lower(), pattern) for c in candidates)
+
+
+def is_expired(waiver: Waiver, today: datetime.date) -> bool:
+    return waiver.expires is not None and waiver.expires < today
+
+
+def split_expired(
+    waivers: Sequence[Waiver], today: datetime.date
+) -> tuple[tuple[Waiver, ...], tuple[Waiver, ...]]:
+    """(in force, expired)."""
+    live = tuple(w for w in waivers if not is_expired(w, today))
+    return live, tuple(w for w in waivers if is_expired(w, today))

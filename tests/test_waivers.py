@@ -1,0 +1,160 @@
+"""Waivers: loading with FILE:LINE:COL problems, glob matching, expiry, and what they change
+in the analysis (required gaps) and what they leave alone (verdicts, coverage)."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from alignck.analyse import analyse
+from alignck.errors import WaiverError
+from alignck.model import Alignment, DocumentResult, Framework, Priority, Waiver
+from alignck.waivers import covers, load_waivers
+
+FRAMEWORK = Framework(
+    "t",
+    "f.yaml",
+    (Priority("air", "Clean air", required=True), Priority("homes", "Warm homes")),
+)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "waivers.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "waivers:\n"
+        "  - priority: air\n"
+        "    document: '*transport*'\n"
+        "    reason: Left to the district councils.\n"
+        "    expires: 2027-03-31\n"
+        "  - priority: homes\n"
+        "    reason: Not a housing authority.\n",
+    )
+    loaded = load_waivers(path, FRAMEWORK)
+    assert loaded.waivers == (
+        Waiver(
+            "air", "Left to the district councils.", "*transport*", date(2027, 3, 31), f"{path}:2:5"
+        ),
+        Waiver("homes", "Not a housing authority.", None, None, f"{path}:6:5"),
+    )
+    assert loaded.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "waivers:\n  - priority: aire\n    reason: x\n",
+            ":2:15: waivers[0].priority: no framework priority 'aire'; did you mean 'air'?",
+        ),
+        ("waivers:\n  - priority: air\n", ":2:5: waivers[0].reason: missing required key 'reason'"),
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    expires: next year\n",
+            ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got 'next year'",
+        ),
+        ("waivers: air\n", ":1:10: waivers: expected a list of waivers, got a string"),
+        (
+            "waivers:\n  - air\n",
+            ":2:5: waivers[0]: expected a waiver (priority and reason), got a string",
+        ),
+        ("waivers:\n  - priority: [air\n", ":3:1: not valid YAML"),
+    ],
+)
+def test_each_problem_is_reported_with_line_and_column(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert any(line.startswith(str(path)) and problem in line for line in raised.value.problems)
+
+
+def test_unknown_keys_are_warnings_with_a_hint(tmp_path: Path) -> None:
+    path = _write(tmp_path, "waivers:\n  - priority: air\n    reason: x\n    expiry: 2027-01-01\n")
+    loaded = load_waivers(path, FRAMEWORK)
+    assert len(loaded.waivers) == 1
+    assert loaded.warnings == (
+        f"{path}:4:5: waivers[0].expiry: warning: unknown key 'expiry' (ignored); "
+        "did you mean 'expires'?",
+    )
+
+
+def test_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(WaiverError, match="waivers file not found"):
+        load_waivers(tmp_path / "nope.yaml", FRAMEWORK)
+
+
+def test_the_file_is_not_modified(tmp_path: Path) -> None:
+    text = "waivers:\n  - priority: air\n    reason: x\n"
+    path = _write(tmp_path, text)
+    load_waivers(path, FRAMEWORK)
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        (None, "docs/plan.pdf", True),
+        ("plan.pdf", "docs/plan.pdf", True),
+        ("plan", "docs/plan.pdf", True),
+        ("docs/*.pdf", "docs/plan.pdf", True),
+        ("*transport*", "docs/Local-Transport-Plan.docx", True),
+        ("other/*.pdf", "docs/plan.pdf", False),
+        ("plan.docx", "docs/plan.pdf", False),
+    ],
+)
+def test_document_globs_match_path_name_or_stem(
+    pattern: str | None, path: str, expected: bool
+) -> None:
+    assert covers(Waiver("air", "x", pattern), path) is expected
+
+
+def _results() -> list[DocumentResult]:
+    gaps = (Alignment("air", "gap", 0.0), Alignment("homes", "partial", 0.2))
+    return [
+        DocumentResult("docs/transport.md", "ok", alignments=gaps),
+        DocumentResult("docs/council.md", "ok", alignments=gaps),
+    ]
+
+
+def test_a_waived_required_gap_no_longer_fails_but_stays_a_gap() -> None:
+    waiver = Waiver("air", "Left to the districts.", "transport*")
+    analysis = analyse(FRAMEWORK, _results(), [waiver], today=date(2026, 1, 1))
+    assert analysis.required_gaps == {"docs/council.md": ("air",)}
+    assert [(w.path, w.priority_id, w.status) for w in analysis.waived] == [
+        ("docs/transport.md", "air", "gap")
+    ]
+    assert analysis.missed["docs/transport.md"] == ("air",)
+    unwaived = analyse(FRAMEWORK, _results())
+    assert analysis.document_coverage == unwaived.document_coverage
+    assert analysis.system_coverage == unwaived.system_coverage
+
+
+def test_partials_can_be_waived_and_aligned_verdicts_need_no_waiver() -> None:
+    results = [
+        DocumentResult("a.md", "ok", alignments=(Alignment("homes", "partial", 0.2),)),
+        DocumentResult("b.md", "ok", alignments=(Alignment("homes", "aligned", 0.5),)),
+    ]
+    analysis = analyse(FRAMEWORK, results, [Waiver("homes", "x")], today=date(2026, 1, 1))
+    assert [(w.path, w.status) for w in analysis.waived] == [("a.md", "partial")]
+
+
+def test_expired_waivers_lapse_and_unused_ones_are_reported() -> None:
+    expired = Waiver("air", "old", None, date(2025, 12, 31))
+    unused = Waiver("air", "typo in the glob", "trasport*")
+    analysis = analyse(FRAMEWORK, _results(), [expired, unused], today=date(2026, 1, 1))
+    assert analysis.waived == ()
+    assert analysis.expired_waivers == (expired,)
+    assert analysis.unused_waivers == (unused,)
+    assert set(analysis.required_gaps) == {"docs/transport.md", "docs/council.md"}
+
+
+def test_a_waiver_is_in_force_on_its_expiry_date() -> None:
+    waiver = Waiver("air", "x", None, date(2026, 1, 1))
+    analysis = analyse(FRAMEWORK, _results(), [waiver], today=date(2026, 1, 1))
+    assert len(analysis.waived) == 2 and analysis.required_gaps == {}
