@@ -276,6 +276,18 @@ class Analysis:
         return {(w.path, w.priority_id): w.waiver for w in self.waived}
 
 
+FailOn = Literal["gap", "partial"]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """What fails a run: coverage below ``fail_under`` percent, any unwaived gap
+    (``fail_on='gap'``) or verdict below aligned (``'partial'``); required priorities always."""
+
+    fail_under: float | None = None
+    fail_on: FailOn | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     framework: Framework
@@ -283,6 +295,7 @@ class Report:
     skipped: tuple[Skipped, ...]
     analysis: Analysis
     thresholds: Thresholds
+    policy: Policy = Policy()
 
     @property
     def errors(self) -> tuple[DocumentResult, ...]:

@@ -17,7 +17,15 @@ from alignck.analyse import analyse
 from alignck.errors import ReadError
 from alignck.framework import load_framework
 from alignck.match import Matcher
-from alignck.model import DocumentResult, Framework, ReadOptions, Report, Thresholds, Waiver
+from alignck.model import (
+    DocumentResult,
+    Framework,
+    Policy,
+    ReadOptions,
+    Report,
+    Thresholds,
+    Waiver,
+)
 from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
 
@@ -43,6 +51,7 @@ def check(
     read_options: ReadOptions | None = None,
     waivers: Sequence[Waiver] = (),
     today: datetime.date | None = None,
+    policy: Policy | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework. ``read_options`` chooses the
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
@@ -62,7 +71,7 @@ def check(
     )
     results.sort(key=lambda r: r.path)
     analysis = analyse(loaded, results, waivers, today)
-    return Report(loaded, tuple(results), found.skipped, analysis, chosen)
+    return Report(loaded, tuple(results), found.skipped, analysis, chosen, policy or Policy())
 
 
 def _check_files(

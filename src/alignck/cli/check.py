@@ -30,7 +30,7 @@ from alignck.cli.app import (
 from alignck.cli.output import atomic_output, progress_bar, render, use_color
 
 if TYPE_CHECKING:
-    from alignck.model import Report, Waiver
+    from alignck.model import Policy, Report, Waiver
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -43,55 +43,18 @@ def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
     return "terminal"
 
 
-def policy_failures(
-    report: Report, fail_under: float | None, fail_on: FailOn | None = None
-) -> list[str]:
-    """Why the policy failed, one line each; empty when it passed."""
-    from alignck.renderers._common import short_name
+def _policy(fail_under: float | None, fail_on: FailOn | None) -> Policy:
+    from alignck.model import Policy
 
-    failures = []
-    coverage = report.analysis.system_coverage.percent
-    if fail_under is not None and coverage < fail_under:
-        failures.append(f"system coverage {coverage:.0f}% is below --fail-under {fail_under:g}%")
-    if fail_on is not None:
-        failures.extend(_unaddressed(report, fail_on))
-    missed_by: dict[str, list[str]] = {}
-    for path, ids in sorted(report.analysis.required_gaps.items()):
-        for priority_id in ids:
-            missed_by.setdefault(priority_id, []).append(short_name(path))
-    for priority_id, names in missed_by.items():
-        title = report.framework.priority(priority_id).title
-        failures.append(
-            f"required priority '{title}' [{priority_id}] is a gap in {', '.join(names)}"
-        )
-    return failures
+    return Policy(fail_under, fail_on.value if fail_on is not None else None)
 
 
-def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
-    """One line per document with unwaived gaps (and partials, for --fail-on partial)."""
-    from alignck.renderers._common import short_name
+def exit_code(report: Report) -> int:
+    from alignck.policy import failures
 
-    failing = ("gap",) if fail_on is FailOn.gap else ("gap", "partial")
-    waived = report.analysis.waivers_by_verdict()
-    lines = []
-    for result in report.documents:
-        for status, says in (("gap", "leaves a gap on"), ("partial", "only partly addresses")):
-            if status not in failing:
-                continue
-            named = [
-                f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
-                for a in result.alignments
-                if a.status == status and (result.path, a.priority_id) not in waived
-            ]
-            if named:
-                lines.append(f"{short_name(result.path)} {says} {', '.join(named)}")
-    return lines
-
-
-def exit_code(report: Report, fail_under: float | None, fail_on: FailOn | None = None) -> int:
     if report.errors:
         return EXIT_INPUT
-    return EXIT_POLICY if policy_failures(report, fail_under, fail_on) else EXIT_OK
+    return EXIT_POLICY if failures(report) else EXIT_OK
 
 
 def waiver_warnings(report: Report) -> list[str]:
@@ -197,6 +160,7 @@ def check(
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     options = read_options(passwords)
+    policy = _policy(fail_under, fail_on)
 
     def run() -> int:
         from alignck.framework import load_framework
@@ -233,6 +197,7 @@ def check(
                 progress=progress,
                 read_options=options,
                 waivers=waivers,
+                policy=policy,
             )
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)
@@ -245,7 +210,7 @@ def check(
             )
         for warning in waiver_warnings(report):
             print(warning, file=sys.stderr)
-        code = exit_code(report, fail_under, fail_on)
+        code = exit_code(report)
         try:
             if output is not None:
                 with atomic_output(output) as handle:
@@ -259,7 +224,9 @@ def check(
             # The output was cut short ('| head'); the verdict still decides the exit code.
             silence_stdout()
         # Last, so a CI log ends with the reason for its exit code.
-        for failure in policy_failures(report, fail_under, fail_on):
+        from alignck.policy import failures
+
+        for failure in failures(report):
             print(f"alignck: policy failed: {failure}", file=sys.stderr)
         return code
 

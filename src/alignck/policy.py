@@ -1,0 +1,72 @@
+"""The pass/fail policy a run is held to, and why a report fails it.
+
+Three rules, each optional: system coverage at least ``fail_under`` percent; no document leaves
+a framework priority as a gap (``fail_on='gap'``) or below aligned (``fail_on='partial'``);
+and no document leaves a ``required: true`` priority as a gap. Waived verdicts fail none of
+them. The CI formats use :func:`fails` to mark the findings that break the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import PurePath
+
+from alignck.model import Alignment, FailOn, Policy, Report, Waiver
+
+__all__ = ["Policy", "fails", "failures"]
+
+
+def fails(
+    report: Report,
+    path: str,
+    alignment: Alignment,
+    waived: Mapping[tuple[str, str], Waiver],
+) -> bool:
+    """Whether this one verdict breaks the report's policy (``waived``: from
+    ``waivers_by_verdict``, computed once per report)."""
+    policy = report.policy
+    if alignment.status == "aligned" or (path, alignment.priority_id) in waived:
+        return False
+    if alignment.status == "gap" and report.framework.priority(alignment.priority_id).required:
+        return True
+    return policy.fail_on == "partial" or (policy.fail_on == "gap" and alignment.status == "gap")
+
+
+def failures(report: Report) -> list[str]:
+    """Why the report fails its policy, one line each; empty when it passes."""
+    policy = report.policy
+    lines = []
+    coverage = report.analysis.system_coverage.percent
+    if policy.fail_under is not None and coverage < policy.fail_under:
+        lines.append(
+            f"system coverage {coverage:.0f}% is below --fail-under {policy.fail_under:g}%"
+        )
+    if policy.fail_on is not None:
+        lines.extend(_unaddressed(report, policy.fail_on))
+    missed_by: dict[str, list[str]] = {}
+    for path, ids in sorted(report.analysis.required_gaps.items()):
+        for priority_id in ids:
+            missed_by.setdefault(priority_id, []).append(PurePath(path).stem)
+    for priority_id, names in missed_by.items():
+        title = report.framework.priority(priority_id).title
+        lines.append(f"required priority '{title}' [{priority_id}] is a gap in {', '.join(names)}")
+    return lines
+
+
+def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
+    """One line per document and verdict kind with unwaived gaps (and partials)."""
+    failing = ("gap",) if fail_on == "gap" else ("gap", "partial")
+    waived = report.analysis.waivers_by_verdict()
+    lines = []
+    for result in report.documents:
+        for status, says in (("gap", "leaves a gap on"), ("partial", "only partly addresses")):
+            if status not in failing:
+                continue
+            named = [
+                f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
+                for a in result.alignments
+                if a.status == status and (result.path, a.priority_id) not in waived
+            ]
+            if named:
+                lines.append(f"{PurePath(result.path).stem} {says} {', '.join(named)}")
+    return lines
