@@ -478,3 +478,23 @@ def test_the_shipped_waivers_file_is_valid_and_used_by_the_examples() -> None:
     assert result.stderr == ""
     applied = json.loads(result.stdout)["waivers"]["applied"]
     assert applied and all(w["status"] in ("gap", "partial") for w in applied)
+
+
+def test_ci_formats_through_the_cli(small_framework, make_document, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import xml.etree.ElementTree as ET
+
+    plan = make_document("plan.md")
+    sarif = tmp_path / "alignck.sarif"
+    result = invoke(
+        "check", str(plan), "-f", str(small_framework), "--fail-on", "gap", "-q", "-o", str(sarif)
+    )
+    assert result.exit_code == 1
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    errors = [r for r in log["runs"][0]["results"] if r["level"] == "error"]
+    assert [r["properties"]["priorityId"] for r in errors] == ["early-years"]
+    junit = tmp_path / "alignck.xml"
+    invoke("check", str(plan), "-f", str(small_framework), "-q", "-o", str(junit))
+    assert ET.parse(junit).getroot().get("failures") == "1"
+    github = invoke("check", str(plan), "-f", str(small_framework), "--format", "github")
+    assert github.exit_code == 0
+    assert github.stdout.splitlines()[-1].startswith("::notice title=alignck::Test framework")

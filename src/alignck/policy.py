@@ -32,15 +32,20 @@ def fails(
     return policy.fail_on == "partial" or (policy.fail_on == "gap" and alignment.status == "gap")
 
 
+def coverage_failure(report: Report) -> str | None:
+    """Why system coverage fails --fail-under, or None."""
+    limit = report.policy.fail_under
+    coverage = report.analysis.system_coverage.percent
+    if limit is not None and coverage < limit:
+        return f"system coverage {coverage:.0f}% is below --fail-under {limit:g}%"
+    return None
+
+
 def failures(report: Report) -> list[str]:
     """Why the report fails its policy, one line each; empty when it passes."""
     policy = report.policy
-    lines = []
-    coverage = report.analysis.system_coverage.percent
-    if policy.fail_under is not None and coverage < policy.fail_under:
-        lines.append(
-            f"system coverage {coverage:.0f}% is below --fail-under {policy.fail_under:g}%"
-        )
+    below = coverage_failure(report)
+    lines = [below] if below else []
     if policy.fail_on is not None:
         lines.extend(_unaddressed(report, policy.fail_on))
     missed_by: dict[str, list[str]] = {}

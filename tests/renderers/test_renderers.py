@@ -16,6 +16,7 @@ from alignck.model import (
     Evidence,
     Framework,
     Location,
+    Policy,
     Priority,
     Report,
     Skipped,
@@ -97,6 +98,7 @@ def _report() -> Report:
         (Skipped("docs/notes.rtf", "unsupported format"),),
         analyse(FRAMEWORK, results, (WAIVER,), today=date(2026, 11, 1)),
         Thresholds(0.4, 0.14),
+        Policy(fail_under=80),
     )
 
 

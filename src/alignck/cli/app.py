@@ -54,6 +54,9 @@ class ReportFormat(StrEnum):
     markdown = "markdown"
     csv = "csv"
     html = "html"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
 
 
 class FailOn(StrEnum):

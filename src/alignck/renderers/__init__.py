@@ -18,6 +18,9 @@ RENDERERS: dict[str, str] = {
     "markdown": "alignck.renderers.markdown",
     "csv": "alignck.renderers.csv",
     "html": "alignck.renderers.html",
+    "junit": "alignck.renderers.junit",
+    "sarif": "alignck.renderers.sarif",
+    "github": "alignck.renderers.github",
 }
 
 # File extensions that choose a format when --output is given without --format.
@@ -29,6 +32,8 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".txt": "terminal",
+    ".xml": "junit",
+    ".sarif": "sarif",
 }
 
 

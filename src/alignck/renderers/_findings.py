@@ -1,0 +1,151 @@
+"""The findings CI formats report: one per verdict worth a look, with its level.
+
+JUnit XML, SARIF and GitHub annotations all speak in findings on files, so they share one
+list: every gap, partial and out-of-framework stated priority, every unreadable document, and
+system coverage below --fail-under, each with the level the run gives it. A finding that breaks the
+policy is an ``error``; a gap that does not is a ``warning``; a partial verdict or a stated
+priority outside the framework is a ``note``. Waived verdicts keep their level and carry the
+waiver, so each format can show them as accepted rather than hide them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Literal
+
+from alignck.model import Report, Waiver
+from alignck.policy import coverage_failure, fails
+from alignck.renderers._common import short_name, where
+
+Level = Literal["error", "warning", "note"]
+Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]
+
+# Per rule: short description, full description, what to do about it.
+RULES: dict[Rule, tuple[str, str, str]] = {
+    "gap": (
+        "Framework priority not addressed",
+        "The document neither commits to nor mentions this framework priority.",
+        "Add a commitment to the priority (a 'we will', target or measure), or, if the "
+        "partnership accepts the gap, record it with a reason in the waivers file "
+        "(alignck check --waivers).",
+    ),
+    "partial": (
+        "Framework priority only partly addressed",
+        "The document mentions this priority, or commits to part of it, without a full commitment.",
+        "Turn the mention into a commitment to the priority's substance, or accept it in the "
+        "waivers file. The quoted evidence shows what alignck found.",
+    ),
+    "outside-framework": (
+        "Stated priority outside the framework",
+        "The document states a priority that matches no framework priority: a candidate "
+        "for the framework, or drift from it.",
+        "Check whether the priority belongs in the shared framework, or restate it in the "
+        "framework's terms (its keywords and aliases help matching).",
+    ),
+    "unreadable-document": (
+        "Document could not be read",
+        "The document could not be opened or has no readable text; it was not checked.",
+        "Check that the file opens and is a PDF, Word .docx, Markdown or text file; give "
+        "--password for an encrypted PDF; a scanned PDF needs a text layer (OCR).",
+    ),
+    "coverage": (
+        "System coverage below the threshold",
+        "The share of framework priorities the documents address together (aligned 1, "
+        "partial 0.5) is below --fail-under.",
+        "Address the gaps listed for the documents, or agree a different threshold.",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: Rule
+    level: Level
+    path: str | None  # the document; None for the run as a whole
+    title: str  # short: 'gap: Clean air [air]'
+    message: str  # one paragraph with the evidence
+    priority_id: str | None = None
+    score: float | None = None
+    waiver: Waiver | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs for the same document, rule and priority (or statement)."""
+        key = "\x1f".join((self.rule, self.path or "", self.priority_id or self.title))
+        return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _quote(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def findings(report: Report) -> list[Finding]:
+    """Every finding, in document then framework order; coverage below --fail-under last."""
+    waived = report.analysis.waivers_by_verdict()
+    found: list[Finding] = []
+    for result in report.documents:
+        name = short_name(result.path)
+        if result.status != "ok":
+            found.append(
+                Finding(
+                    "unreadable-document",
+                    "error",
+                    result.path,
+                    f"unreadable: {name}",
+                    result.error or "could not be read",
+                )
+            )
+            continue
+        for alignment in result.alignments:
+            if alignment.status == "aligned":
+                continue
+            priority = report.framework.priority(alignment.priority_id)
+            label = f"'{priority.title}' [{priority.id}]"
+            breaks = fails(report, result.path, alignment, waived)
+            if alignment.status == "gap":
+                level: Level = "error" if breaks else "warning"
+                message = f"{name} does not address {label} (score {alignment.score:.2f})."
+                if alignment.nearest is not None:
+                    near = alignment.nearest
+                    message += f" Closest passage: {_quote(near.text)} ({where(near.location)})."
+            else:
+                level = "error" if breaks else "note"
+                message = f"{name} only partly addresses {label} (score {alignment.score:.2f})."
+                if alignment.evidence:
+                    best = alignment.evidence[0]
+                    message += f" Evidence: {_quote(best.text)} ({where(best.location)})."
+            waiver = waived.get((result.path, alignment.priority_id))
+            if waiver is not None:
+                message += f" Waived: {waiver.reason} ({waiver.source})."
+            found.append(
+                Finding(
+                    alignment.status,
+                    level,
+                    result.path,
+                    f"{alignment.status}: {priority.title} [{priority.id}]",
+                    message,
+                    priority.id,
+                    alignment.score,
+                    waiver,
+                )
+            )
+        for stated in result.stated_priorities:
+            if stated.matches:
+                continue
+            statement = stated.statement
+            found.append(
+                Finding(
+                    "outside-framework",
+                    "note",
+                    result.path,
+                    f"outside the framework: {statement.text[:80]}",
+                    f"{name} states a priority that matches no framework priority: "
+                    f"{_quote(statement.text)} ({where(statement.location)}).",
+                )
+            )
+    below = coverage_failure(report)
+    if below is not None:
+        found.append(Finding("coverage", "error", None, "coverage below --fail-under", below))
+    return found

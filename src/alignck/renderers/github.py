@@ -1,0 +1,44 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per
+finding, which GitHub shows as annotations on the run and on the files in a pull request.
+
+Levels follow :mod:`alignck.renderers._findings`: a verdict that fails the run is an error.
+Waived verdicts are left out (they are accepted, and GitHub caps annotations per step);
+coverage below --fail-under and a one-line summary come last, unattached to a file. Document
+verdicts have no line of their own, so annotations sit on the file.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from alignck.model import Report
+from alignck.renderers import RenderOptions
+from alignck.renderers._findings import findings
+
+_COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    for finding in findings(report):
+        if finding.waiver is not None:
+            continue
+        properties = []
+        if finding.path is not None:
+            properties.append(f"file={_property(finding.path)}")
+        properties.append(f"title={_property('alignck ' + finding.title)}")
+        command = _COMMANDS[finding.level]
+        out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")
+    coverage = report.analysis.system_coverage
+    summary = (
+        f"{report.framework.name}: system coverage {coverage.percent:.0f}% "
+        f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
+    )
+    out.write(f"::notice title=alignck::{_data(summary)}\n")

@@ -1,0 +1,136 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub code scanning, Azure DevOps, GitLab).
+
+One rule per kind of finding (ACK001 gap, ACK002 partial, ACK003 outside the framework, ACK004
+unreadable document, ACK005 system coverage below --fail-under);
+one result per finding, on its document, with the evidence in the message and the priority,
+score and verdict in ``properties``. Levels follow :mod:`alignck.renderers._findings`.
+Waived verdicts are results with an external suppression carrying the waiver's reason, so
+dashboards show them as accepted. ``partialFingerprints`` keeps a finding the same alert from
+run to run. Documents have no line of their own, so every result sits on line 1 of its file;
+coverage below --fail-under sits on the framework file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from alignck import __version__
+from alignck.model import Report
+from alignck.renderers import RenderOptions
+from alignck.renderers._common import document_problems
+from alignck.renderers._findings import RULES, Finding, findings
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# Opaque, stable ids (the SARIF spec asks that id and name differ), with readable names.
+RULE_IDS = {
+    "gap": ("ACK001", "PriorityNotAddressed"),
+    "partial": ("ACK002", "PriorityPartlyAddressed"),
+    "outside-framework": ("ACK003", "StatedPriorityOutsideFramework"),
+    "unreadable-document": ("ACK004", "UnreadableDocument"),
+    "coverage": ("ACK005", "CoverageBelowThreshold"),
+}
+DEFAULT_LEVELS = {
+    "gap": "warning",
+    "partial": "note",
+    "outside-framework": "note",
+    "unreadable-document": "error",
+    "coverage": "error",
+}
+
+
+def uri(path: str) -> str:
+    """A relative path stays relative (forward slashes, escaped); an absolute one is file://."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return "file://" + quote(pure.as_posix())
+    return quote(pure.as_posix())
+
+
+def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    json.dump(sarif_log(report), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": RULE_IDS[rule][0],
+            "name": RULE_IDS[rule][1],
+            "shortDescription": {"text": RULES[rule][0]},
+            "fullDescription": {"text": RULES[rule][1]},
+            "help": {"text": RULES[rule][2]},
+            "defaultConfiguration": {"level": DEFAULT_LEVELS[rule]},
+        }
+        for rule in rule_ids
+    ]
+    results = [_result(f, rule_ids.index(f.rule), report) for f in findings(report)]
+    notifications = [
+        {"level": "error" if line.startswith("error") else "warning", "message": {"text": line}}
+        for line in document_problems(report)
+    ]
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "alignck",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": not report.errors,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "results": results,
+                "properties": {
+                    "framework": report.framework.name,
+                    "systemCoverage": report.analysis.system_coverage.percent,
+                },
+            }
+        ],
+    }
+
+
+def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]:
+    path = finding.path if finding.path is not None else report.framework.path
+    result: dict[str, Any] = {
+        "ruleId": RULE_IDS[finding.rule][0],
+        "ruleIndex": rule_index,
+        "level": finding.level,
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri(path)},
+                    "region": {"startLine": 1},
+                }
+            }
+        ],
+        "partialFingerprints": {"alignckFinding/v1": finding.fingerprint},
+    }
+    properties = {
+        key: value
+        for key, value in (("priorityId", finding.priority_id), ("score", finding.score))
+        if value is not None
+    }
+    if properties:
+        result["properties"] = properties
+    if finding.waiver is not None:
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"{finding.waiver.reason} ({finding.waiver.source})",
+            }
+        ]
+    return result

@@ -1,0 +1,161 @@
+"""JUnit XML, SARIF and GitHub annotations: structure CI systems rely on, levels that follow
+the policy, waivers shown as accepted, and escaping of document text."""
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from alignck.analyse import analyse
+from alignck.model import (
+    Alignment,
+    DocumentResult,
+    Evidence,
+    Framework,
+    Location,
+    Policy,
+    Priority,
+    Report,
+    Thresholds,
+    Waiver,
+)
+from alignck.renderers import EXTENSIONS, RenderOptions, renderer
+from alignck.renderers.sarif import uri
+
+FRAMEWORK = Framework(
+    "Test system",
+    "priorities.yaml",
+    (
+        Priority("air", "Clean air", required=True),
+        Priority("homes", "Warm homes"),
+        Priority("minds", "Mental health"),
+    ),
+)
+ODD = 'Tricky <text> & "quotes", 100% sure:\nnext line'
+
+
+def _report(policy: Policy | None = None, waivers: tuple[Waiver, ...] = ()) -> Report:
+    mention = Evidence(ODD, Location(None, 4, "Plan"), 0.3, "context")
+    plan = DocumentResult(
+        "docs/draft plan.md",
+        "ok",
+        alignments=(
+            Alignment("air", "gap", 0.02),
+            Alignment("homes", "partial", 0.3, (mention,)),
+            Alignment("minds", "aligned", 0.6, (mention,), 0.6),
+        ),
+    )
+    error = "docs/broken.pdf: not a PDF\n(%PDF missing)"
+    broken = DocumentResult("docs/broken.pdf", "error", error=error)
+    results = (broken, plan)
+    analysis = analyse(FRAMEWORK, results, waivers, today=date(2026, 1, 1))
+    return Report(FRAMEWORK, results, (), analysis, Thresholds(), policy or Policy())
+
+
+def _render(name: str, report: Report) -> str:
+    out = io.StringIO()
+    renderer(name)(report, out, RenderOptions())
+    return out.getvalue()
+
+
+def _cases(root: ET.Element) -> dict[str, ET.Element]:
+    return {c.get("name", ""): c for c in root.iter("testcase")}
+
+
+def test_junit_gap_fails_partial_passes_unreadable_errors() -> None:
+    root = ET.fromstring(_render("junit", _report()))
+    cases = _cases(root)
+    assert cases["Clean air [air]"].find("failure") is not None
+    assert cases["Warm homes [homes]"].find("failure") is None
+    assert 'Tricky <text> & "quotes", 100% sure: next line' in (
+        cases["Warm homes [homes]"].findtext("system-out") or ""
+    )
+    assert cases["Mental health [minds]"].find("*") is None
+    assert cases["read"].find("error") is not None
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "1", "1")
+
+
+def test_junit_fails_partials_under_fail_on_partial_and_skips_waived() -> None:
+    waiver = Waiver("air", "Left to the districts.", None, None, "w.yaml:2:5")
+    root = ET.fromstring(_render("junit", _report(Policy(fail_on="partial"), (waiver,))))
+    cases = _cases(root)
+    assert cases["Warm homes [homes]"].find("failure") is not None
+    skipped = cases["Clean air [air]"].find("skipped")
+    assert skipped is not None and "Left to the districts." in skipped.get("message", "")
+    assert root.get("skipped") == "1"
+
+
+def test_junit_reports_fail_under_as_a_policy_case() -> None:
+    root = ET.fromstring(_render("junit", _report(Policy(fail_under=90))))
+    case = _cases(root)["system coverage at least 90%"]
+    failure = case.find("failure")
+    assert failure is not None and "below --fail-under 90%" in failure.get("message", "")
+
+
+def test_junit_escapes_document_text() -> None:
+    text = _render("junit", _report())
+    assert "&lt;text&gt; &amp;" in text
+    ET.fromstring(text)  # well-formed
+
+
+def test_sarif_results_reference_rules_and_locations() -> None:
+    log = json.loads(_render("sarif", _report()))
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert all({"id", "name", "shortDescription", "help"} <= set(r) for r in rules)
+    assert len({r["id"] for r in rules}) == len(rules)
+    for result in run["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1
+        assert result["partialFingerprints"]["alignckFinding/v1"]
+    levels = {r.get("properties", {}).get("priorityId"): r["level"] for r in run["results"]}
+    # A gap on a required priority breaks the run; a partial is a note; aligned is silent.
+    assert levels["air"] == "error" and levels["homes"] == "note" and "minds" not in levels
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris == {"docs/draft%20plan.md", "docs/broken.pdf"}
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_levels_follow_fail_on_and_waivers_are_suppressions() -> None:
+    waiver = Waiver("air", "Left to the districts.", None, None, "w.yaml:2:5")
+    log = json.loads(_render("sarif", _report(Policy(fail_on="partial"), (waiver,))))
+    results = {r.get("properties", {}).get("priorityId"): r for r in log["runs"][0]["results"]}
+    assert results["homes"]["level"] == "error"
+    suppression = results["air"]["suppressions"][0]
+    assert suppression["kind"] == "external"
+    assert "Left to the districts." in suppression["justification"]
+
+
+def test_sarif_fingerprints_are_stable_and_distinct() -> None:
+    first = json.loads(_render("sarif", _report()))["runs"][0]["results"]
+    again = json.loads(_render("sarif", _report()))["runs"][0]["results"]
+    prints = [r["partialFingerprints"]["alignckFinding/v1"] for r in first]
+    assert prints == [r["partialFingerprints"]["alignckFinding/v1"] for r in again]
+    assert len(set(prints)) == len(prints)
+
+
+def test_sarif_uris_are_escaped_and_absolute_paths_are_file_uris() -> None:
+    assert uri("docs/a b#1.pdf") == "docs/a%20b%231.pdf"
+    assert uri("/srv/plans/x.pdf") == "file:///srv/plans/x.pdf"
+
+
+def test_github_annotations_escape_and_leave_out_waived_verdicts() -> None:
+    lines = _render("github", _report()).splitlines()
+    partial = next(line for line in lines if "[homes]" in line)
+    assert partial.startswith("::notice file=docs/draft plan.md,title=alignck partial%3A ")
+    assert "100%25 sure: next line" in partial
+    broken = next(line for line in lines if "broken.pdf" in line)
+    assert broken.endswith("docs/broken.pdf: not a PDF%0A(%25PDF missing)")
+    assert all("\n" not in line for line in lines)
+    assert any(line.startswith("::error file=docs/draft plan.md") for line in lines)
+    waiver = Waiver("air", "Left to the districts.")
+    waived = _render("github", _report(waivers=(waiver,)))
+    assert "[air]" not in waived
+
+
+def test_ci_formats_are_chosen_by_output_extension() -> None:
+    assert EXTENSIONS[".sarif"] == "sarif" and EXTENSIONS[".xml"] == "junit"
