@@ -498,3 +498,20 @@ def test_ci_formats_through_the_cli(small_framework, make_document, tmp_path) ->
     github = invoke("check", str(plan), "-f", str(small_framework), "--format", "github")
     assert github.exit_code == 0
     assert github.stdout.splitlines()[-1].startswith("::notice title=alignck::Test framework")
+
+
+def test_validate_checks_a_waivers_file_against_the_framework(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = _waivers(
+        tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n    expires: 2020-01-01\n"
+    )
+    result = invoke("validate", str(small_framework), "--waivers", str(good))
+    assert result.exit_code == 0
+    assert f"{good}:2:5: warning: waiver for 'early-years' expired on 2020-01-01" in result.stdout
+    assert f"{good}: ok (1 waivers against {small_framework}, 1 warning(s))" in result.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("waivers:\n  - priority: nope\n    reason: x\n", encoding="utf-8")
+    result = invoke("validate", str(small_framework), "--waivers", str(bad))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{bad}:2:15: waivers[0].priority: no framework priority 'nope'"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from alignck.cli.app import (
     use_cache_settings,
 )
 from alignck.cli.output import use_color
+
+if TYPE_CHECKING:
+    from alignck.model import Framework
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -57,6 +60,15 @@ def validate(
         list[Path],
         typer.Argument(help="Framework files to validate.", show_default=False, metavar="FILE"),
     ],
+    waivers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--waivers",
+            help="Also validate this waivers file against each valid framework (repeatable); "
+            "waivers past their expiry date are warned about.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
     from alignck.framework import validate as validate_file
@@ -68,10 +80,41 @@ def validate(
             print(line, file=sys.stderr if line in result.errors else sys.stdout)
         if result.framework is None:
             failed = True
-        else:
-            count = len(result.framework.priorities)
-            print(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))")
+            continue
+        count = len(result.framework.priorities)
+        print(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))")
+        for waivers_file in waivers or ():
+            failed = not _validate_waivers(waivers_file, result.framework) or failed
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _validate_waivers(path: Path, framework: Framework) -> bool:
+    import datetime
+
+    from alignck.errors import WaiverError
+    from alignck.waivers import load_waivers, split_expired
+
+    try:
+        loaded = load_waivers(path, framework)
+    except WaiverError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return False
+    _, expired = split_expired(loaded.waivers, datetime.date.today())
+    warnings = [
+        *loaded.warnings,
+        *(
+            f"{w.source}: warning: waiver for '{w.priority_id}' expired on {w.expires}"
+            for w in expired
+        ),
+    ]
+    for line in warnings:
+        print(line)
+    print(
+        f"{path}: ok ({len(loaded.waivers)} waivers against {framework.path}, "
+        f"{len(warnings)} warning(s))"
+    )
+    return True
 
 
 @app.command(name="eval", epilog=EXIT_CODES_HELP)
