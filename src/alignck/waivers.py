@@ -143,3 +143,18 @@ def split_expired(
     """(in force, expired)."""
     live = tuple(w for w in waivers if not is_expired(w, today))
     return live, tuple(w for w in waivers if is_expired(w, today))
+
+
+def lapsed_warning(waiver: Waiver) -> str:
+    return (
+        f"{waiver.source}: warning: waiver for '{waiver.priority_id}' expired on "
+        f"{waiver.expires}; not applied"
+    )
+
+
+def unused_warning(waiver: Waiver) -> str:
+    scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
+    return (
+        f"{waiver.source}: warning: waiver for '{waiver.priority_id}'{scope} matches no gap "
+        "or partial verdict"
+    )

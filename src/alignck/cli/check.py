@@ -59,19 +59,13 @@ def exit_code(report: Report) -> int:
 
 def waiver_warnings(report: Report) -> list[str]:
     """Lapsed and unused waivers, so stale entries get noticed and cleaned up."""
-    lines = []
-    for waiver in report.analysis.expired_waivers:
-        lines.append(
-            f"{waiver.source}: warning: waiver for '{waiver.priority_id}' expired on "
-            f"{waiver.expires}; not applied"
-        )
-    for waiver in report.analysis.unused_waivers:
-        scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
-        lines.append(
-            f"{waiver.source}: warning: waiver for '{waiver.priority_id}'{scope} matches no gap "
-            "or partial verdict"
-        )
-    return lines
+    from alignck.waivers import lapsed_warning, unused_warning
+
+    analysis = report.analysis
+    return [
+        *(lapsed_warning(w) for w in analysis.expired_waivers),
+        *(unused_warning(w) for w in analysis.unused_waivers),
+    ]
 
 
 @app.command(epilog=EXIT_CODES_HELP)

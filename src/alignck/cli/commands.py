@@ -92,7 +92,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
     import datetime
 
     from alignck.errors import WaiverError
-    from alignck.waivers import load_waivers, split_expired
+    from alignck.waivers import lapsed_warning, load_waivers, split_expired
 
     try:
         loaded = load_waivers(path, framework)
@@ -101,13 +101,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
             print(problem, file=sys.stderr)
         return False
     _, expired = split_expired(loaded.waivers, datetime.date.today())
-    warnings = [
-        *loaded.warnings,
-        *(
-            f"{w.source}: warning: waiver for '{w.priority_id}' expired on {w.expires}"
-            for w in expired
-        ),
-    ]
+    warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
     for line in warnings:
         print(line)
     print(

@@ -175,7 +175,9 @@ def _waived(console: Console, report: Report) -> None:
         table.add_column(name, overflow="fold")
     for row in rows[:_MANY_ROWS]:
         table.add_row(*row)
-    _more_documents(table, len(rows))
+    if len(rows) > _MANY_ROWS:
+        hidden = Text(f"… {len(rows) - _MANY_ROWS} more", style="dim")
+        table.add_row(hidden, "(all in --format json or csv)")
     console.print(table)
     console.print()
 
