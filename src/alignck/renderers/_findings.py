@@ -131,10 +131,7 @@ def findings(report: Report) -> list[Finding]:
                     waiver,
                 )
             )
-        for stated in result.stated_priorities:
-            if stated.matches:
-                continue
-            statement = stated.statement
+        for statement in report.analysis.outside.get(result.path, ()):
             found.append(
                 Finding(
                     "outside-framework",
