@@ -126,12 +126,15 @@ class Framework:
     description: str | None = None
     thresholds: Thresholds | None = None
     warnings: tuple[str, ...] = ()
+    # Reports look a priority up once per verdict: hundreds of thousands in a national run.
+    _by_id: dict[str, Priority] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Reversed, so that (in a framework built in code) the first of a repeated id wins.
+        object.__setattr__(self, "_by_id", {p.id: p for p in reversed(self.priorities)})
 
     def priority(self, priority_id: str) -> Priority:
-        for priority in self.priorities:
-            if priority.id == priority_id:
-                return priority
-        raise KeyError(priority_id)
+        return self._by_id[priority_id]
 
 
 @dataclass(frozen=True, slots=True)
