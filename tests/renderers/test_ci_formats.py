@@ -159,3 +159,18 @@ def test_github_annotations_escape_and_leave_out_waived_verdicts() -> None:
 
 def test_ci_formats_are_chosen_by_output_extension() -> None:
     assert EXTENSIONS[".sarif"] == "sarif" and EXTENSIONS[".xml"] == "junit"
+
+
+def test_junit_totals_match_the_suites_they_sum() -> None:
+    waiver = Waiver("air", "Left to the districts.")
+    for report in (
+        _report(),
+        _report(Policy(fail_on="partial", fail_under=95)),
+        _report(Policy(fail_under=10), (waiver,)),
+    ):
+        root = ET.fromstring(_render("junit", report))
+        for key in ("tests", "failures", "errors", "skipped"):
+            assert root.get(key) == str(sum(int(s.get(key, "0")) for s in root))
+        cases = list(root.iter("testcase"))
+        assert root.get("tests") == str(len(cases))
+        assert root.get("failures") == str(sum(c.find("failure") is not None for c in cases))

@@ -11,10 +11,11 @@ waiver, so each format can show them as accepted rather than hide them.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from alignck.model import Report, Waiver
+from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, fails
 from alignck.renderers._common import short_name, where
 
@@ -81,68 +82,71 @@ def _quote(text: str, limit: int = 200) -> str:
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
 
 
-def findings(report: Report) -> list[Finding]:
-    """Every finding, in document then framework order; coverage below --fail-under last."""
+def findings(report: Report) -> Iterator[Finding]:
+    """Every finding, in document then framework order; coverage below --fail-under last.
+    A generator: a national run has hundreds of thousands."""
     waived = report.analysis.waivers_by_verdict()
-    found: list[Finding] = []
     for result in report.documents:
-        name = short_name(result.path)
-        if result.status != "ok":
-            found.append(
-                Finding(
-                    "unreadable-document",
-                    "error",
-                    result.path,
-                    f"unreadable: {name}",
-                    result.error or "could not be read",
-                )
-            )
-            continue
-        for alignment in result.alignments:
-            if alignment.status == "aligned":
-                continue
-            priority = report.framework.priority(alignment.priority_id)
-            label = f"'{priority.title}' [{priority.id}]"
-            breaks = fails(report, result.path, alignment, waived)
-            if alignment.status == "gap":
-                level: Level = "error" if breaks else "warning"
-                message = f"{name} does not address {label} (score {alignment.score:.2f})."
-                if alignment.nearest is not None:
-                    near = alignment.nearest
-                    message += f" Closest passage: {_quote(near.text)} ({where(near.location)})."
-            else:
-                level = "error" if breaks else "note"
-                message = f"{name} only partly addresses {label} (score {alignment.score:.2f})."
-                if alignment.evidence:
-                    best = alignment.evidence[0]
-                    message += f" Evidence: {_quote(best.text)} ({where(best.location)})."
-            waiver = waived.get((result.path, alignment.priority_id))
-            if waiver is not None:
-                message += f" Waived: {waiver.reason} ({waiver.source})."
-            found.append(
-                Finding(
-                    alignment.status,
-                    level,
-                    result.path,
-                    f"{alignment.status}: {priority.title} [{priority.id}]",
-                    message,
-                    priority.id,
-                    alignment.score,
-                    waiver,
-                )
-            )
-        for statement in report.analysis.outside.get(result.path, ()):
-            found.append(
-                Finding(
-                    "outside-framework",
-                    "note",
-                    result.path,
-                    f"outside the framework: {statement.text[:80]}",
-                    f"{name} states a priority that matches no framework priority: "
-                    f"{_quote(statement.text)} ({where(statement.location)}).",
-                )
-            )
+        yield from document_findings(report, result, waived)
     below = coverage_failure(report)
     if below is not None:
-        found.append(Finding("coverage", "error", None, "coverage below --fail-under", below))
+        yield Finding("coverage", "error", None, "coverage below --fail-under", below)
+
+
+def document_findings(
+    report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
+) -> list[Finding]:
+    """One document's findings (``waived``: from ``waivers_by_verdict``)."""
+    name = short_name(result.path)
+    if result.status != "ok":
+        message = result.error or "could not be read"
+        return [
+            Finding("unreadable-document", "error", result.path, f"unreadable: {name}", message)
+        ]
+    found = [
+        _verdict(report, result.path, name, alignment, waived)
+        for alignment in result.alignments
+        if alignment.status != "aligned"
+    ]
+    for statement in report.analysis.outside.get(result.path, ()):
+        found.append(
+            Finding(
+                "outside-framework",
+                "note",
+                result.path,
+                f"outside the framework: {statement.text[:80]}",
+                f"{name} states a priority that matches no framework priority: "
+                f"{_quote(statement.text)} ({where(statement.location)}).",
+            )
+        )
     return found
+
+
+def _verdict(
+    report: Report,
+    path: str,
+    name: str,
+    alignment: Alignment,
+    waived: Mapping[tuple[str, str], Waiver],
+) -> Finding:
+    priority = report.framework.priority(alignment.priority_id)
+    label = f"'{priority.title}' [{priority.id}]"
+    breaks = fails(report, path, alignment, waived)
+    if alignment.status == "gap":
+        level: Level = "error" if breaks else "warning"
+        message = f"{name} does not address {label} (score {alignment.score:.2f})."
+        if alignment.nearest is not None:
+            near = alignment.nearest
+            message += f" Closest passage: {_quote(near.text)} ({where(near.location)})."
+    else:
+        level = "error" if breaks else "note"
+        message = f"{name} only partly addresses {label} (score {alignment.score:.2f})."
+        if alignment.evidence:
+            best = alignment.evidence[0]
+            message += f" Evidence: {_quote(best.text)} ({where(best.location)})."
+    waiver = waived.get((path, alignment.priority_id))
+    if waiver is not None:
+        message += f" Waived: {waiver.reason} ({waiver.source})."
+    title = f"{alignment.status}: {priority.title} [{priority.id}]"
+    status: Rule = "gap" if alignment.status == "gap" else "partial"
+    return Finding(status, level, path, title, message, priority.id, alignment.score, waiver)

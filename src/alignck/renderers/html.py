@@ -6,6 +6,7 @@ from its symbol and word, so the page works printed in black and white too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 from typing import TextIO
 
@@ -57,13 +58,15 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             )
         parts += _overlaps(report)
         parts += _outside(report)
-        if options.evidence is not False:
-            parts += _evidence(report)
+    out.write("\n".join(parts) + "\n")
+    if results and options.evidence is not False:
+        # Line by line: the evidence of a national run is hundreds of megabytes.
+        for line in _evidence(report):
+            out.write(line + "\n")
     problems = [f"<li>{escape(line)}</li>" for line in document_problems(report)]
     if problems:
-        parts += ["<h2>Problems</h2>", "<ul>", *problems, "</ul>"]
-    parts.append("</body></html>")
-    out.write("\n".join(parts) + "\n")
+        out.write("\n".join(["<h2>Problems</h2>", "<ul>", *problems, "</ul>"]) + "\n")
+    out.write("</body></html>\n")
 
 
 def _mark(status: str) -> str:
@@ -168,12 +171,12 @@ def _outside(report: Report) -> list[str]:
     return lines
 
 
-def _evidence(report: Report) -> list[str]:
-    lines = ["<h2>Evidence</h2>"]
+def _evidence(report: Report) -> Iterator[str]:
+    yield "<h2>Evidence</h2>"
     for result in report.documents:
         if result.status != "ok":
             continue
-        lines += [
+        lines = [
             f"<h3>{escape(short_name(result.path))}</h3>",
             "<table>",
             "<tr><th>Priority</th><th>Verdict</th><th>Score</th><th>Evidence</th>"
@@ -198,4 +201,4 @@ def _evidence(report: Report) -> list[str]:
                 f"<td>{alignment.score:.2f}</td><td>{quote}</td><td>{place}</td></tr>"
             )
         lines.append("</table>")
-    return lines
+        yield from lines

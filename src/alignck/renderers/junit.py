@@ -5,33 +5,77 @@ a gap fails (type 'gap'); a partial passes with its evidence as output, unless t
 on partials (--fail-on partial), when it fails too (type 'partial'); a waived verdict is
 skipped with the waiver's reason. A gap on a required priority fails like any other. An
 unreadable document is a suite with one erroring case, and --fail-under is one case of a last
-'alignck policy' suite.
+'alignck policy' suite. Suites are written one at a time, so a national run never holds the
+whole tree; the totals on <testsuites> come from a first, cheap pass over the verdicts.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import TextIO
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Literal, TextIO
+from xml.sax.saxutils import quoteattr
 
-from alignck.model import Report
-from alignck.policy import coverage_failure
+from alignck.model import Alignment, DocumentResult, Report, Waiver
+from alignck.policy import coverage_failure, fails
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import short_name
-from alignck.renderers._findings import Finding, findings
+from alignck.renderers._findings import Finding, document_findings
+
+Outcome = Literal["passed", "failures", "errors", "skipped"]
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    by_verdict = {
-        (f.path, f.priority_id): f for f in findings(report) if f.rule in ("gap", "partial")
-    }
-    root = ET.Element("testsuites", name=f"alignck: {report.framework.name}")
+    waived = report.analysis.waivers_by_verdict()
+    totals = Counter(_outcomes(report, waived))
+    tests = sum(totals.values())
+    name = quoteattr(f"alignck: {report.framework.name}")
+    counts = " ".join(f'{key}="{totals[key]}"' for key in ("failures", "errors", "skipped"))
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')
     for result in report.documents:
-        suite = ET.SubElement(root, "testsuite", name=result.path)
-        name = short_name(result.path)
+        _write(out, _suite(report, result, waived))
+    if report.policy.fail_under is not None:
+        _write(out, _policy_suite(report, report.policy.fail_under))
+    out.write("</testsuites>\n")
+
+
+def _outcome(
+    report: Report, path: str, alignment: Alignment, waived: Mapping[tuple[str, str], Waiver]
+) -> Outcome:
+    if alignment.status == "aligned":
+        return "passed"
+    if (path, alignment.priority_id) in waived:
+        return "skipped"
+    if alignment.status == "gap" or fails(report, path, alignment, waived):
+        return "failures"
+    return "passed"
+
+
+def _outcomes(report: Report, waived: Mapping[tuple[str, str], Waiver]) -> Iterator[Outcome]:
+    for result in report.documents:
         if result.status != "ok":
-            case = ET.SubElement(suite, "testcase", classname=name, name="read", file=result.path)
-            ET.SubElement(case, "error", type="unreadable", message=result.error or "")
+            yield "errors"
             continue
+        for alignment in result.alignments:
+            yield _outcome(report, result.path, alignment, waived)
+    if report.policy.fail_under is not None:
+        yield "failures" if coverage_failure(report) else "passed"
+
+
+def _suite(
+    report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
+) -> ET.Element:
+    suite = ET.Element("testsuite", name=result.path)
+    name = short_name(result.path)
+    found = {f.priority_id: f for f in document_findings(report, result, waived)}
+    if result.status != "ok":
+        case = ET.SubElement(suite, "testcase", classname=name, name="read", file=result.path)
+        ET.SubElement(case, "error", type="unreadable", message=result.error or "")
+        outcomes: list[Outcome] = ["errors"]
+    else:
+        outcomes = []
         for alignment in result.alignments:
             priority = report.framework.priority(alignment.priority_id)
             case = ET.SubElement(
@@ -41,49 +85,45 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                 name=f"{priority.title} [{priority.id}]",
                 file=result.path,
             )
-            finding = by_verdict.get((result.path, priority.id))
+            outcome = _outcome(report, result.path, alignment, waived)
+            outcomes.append(outcome)
+            finding = found.get(priority.id)
             if finding is not None:
-                _outcome(case, finding)
-    limit = report.policy.fail_under
-    if limit is not None:
-        suite = ET.SubElement(root, "testsuite", name="alignck policy")
-        case = ET.SubElement(
-            suite, "testcase", classname="policy", name=f"system coverage at least {limit:g}%"
-        )
-        below = coverage_failure(report)
-        if below is not None:
-            ET.SubElement(case, "failure", type="coverage", message=below)
-    _count(root)
-    ET.indent(root)
-    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+                _describe(case, finding, outcome)
+    _count(suite, outcomes)
+    return suite
 
 
-def _outcome(case: ET.Element, finding: Finding) -> None:
-    if finding.waiver is not None:
+def _describe(case: ET.Element, finding: Finding, outcome: Outcome) -> None:
+    if outcome == "skipped" and finding.waiver is not None:
         reason = f"waived: {finding.waiver.reason} ({finding.waiver.source})"
         ET.SubElement(case, "skipped", message=reason)
-    elif finding.rule == "gap" or finding.level == "error":
+    elif outcome == "failures":
         failure = ET.SubElement(case, "failure", type=finding.rule, message=finding.title)
         failure.text = finding.message
     else:
         ET.SubElement(case, "system-out").text = finding.message
 
 
-def _count(root: ET.Element) -> None:
-    """tests / failures / errors / skipped on every suite and on the whole."""
-    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
-    for suite in root:
-        cases = suite.findall("testcase")
-        counts = {
-            "tests": len(cases),
-            "failures": sum(1 for c in cases if c.find("failure") is not None),
-            "errors": sum(1 for c in cases if c.find("error") is not None),
-            "skipped": sum(1 for c in cases if c.find("skipped") is not None),
-        }
-        for key, value in counts.items():
-            suite.set(key, str(value))
-            totals[key] += value
-    for key, value in totals.items():
-        root.set(key, str(value))
+def _policy_suite(report: Report, limit: float) -> ET.Element:
+    suite = ET.Element("testsuite", name="alignck policy")
+    case = ET.SubElement(
+        suite, "testcase", classname="policy", name=f"system coverage at least {limit:g}%"
+    )
+    below = coverage_failure(report)
+    if below is not None:
+        ET.SubElement(case, "failure", type="coverage", message=below)
+    _count(suite, ["failures" if below else "passed"])
+    return suite
+
+
+def _count(suite: ET.Element, outcomes: list[Outcome]) -> None:
+    counted = Counter(outcomes)
+    suite.set("tests", str(len(outcomes)))
+    for key in ("failures", "errors", "skipped"):
+        suite.set(key, str(counted[key]))
+
+
+def _write(out: TextIO, suite: ET.Element) -> None:
+    ET.indent(suite, space="  ", level=1)
+    out.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")

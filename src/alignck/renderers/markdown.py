@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from alignck.model import Report
@@ -43,12 +45,22 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         ]
         lines += [_row(footer), ""]
         lines += _gaps(report) + _waived(report) + _overlaps(report) + _outside(report)
-        if options.evidence is not False:
-            lines += _evidence(report)
+    evidence = _evidence(report) if results and options.evidence is not False else iter(())
     problems = [f"- {_cell(line)}" for line in document_problems(report)]
-    if problems:
-        lines += ["## Problems", "", *problems, ""]
-    out.write("\n".join(lines).rstrip() + "\n")
+    tail = ["## Problems", "", *problems, ""] if problems else []
+    _write_trimmed(out, itertools.chain(lines, evidence, tail))
+
+
+def _write_trimmed(out: TextIO, lines: Iterable[str]) -> None:
+    """Write line by line (the evidence of a national run is hundreds of megabytes), leaving
+    out blank lines at the end."""
+    blank: list[str] = []
+    for line in lines:
+        if line.strip():
+            out.write("".join(f"{b}\n" for b in blank) + line + "\n")
+            blank.clear()
+        else:
+            blank.append(line)
 
 
 def _row(cells: list[str]) -> str:
@@ -123,12 +135,12 @@ def _outside(report: Report) -> list[str]:
     return [*lines, ""]
 
 
-def _evidence(report: Report) -> list[str]:
-    lines = ["## Evidence", ""]
+def _evidence(report: Report) -> Iterator[str]:
+    yield from ("## Evidence", "")
     for result in report.documents:
         if result.status != "ok":
             continue
-        lines += [
+        lines = [
             f"### {short_name(result.path)}",
             "",
             _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
@@ -150,4 +162,4 @@ def _evidence(report: Report) -> list[str]:
                 _row([_cell(title), verdict, f"{alignment.score:.2f}", _cell(quote), _cell(place)])
             )
         lines.append("")
-    return lines
+        yield from lines

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -68,9 +69,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write(head[split + len(marker) :] + "\n")
 
 
-def results(report: Report) -> list[dict[str, Any]]:
+def results(report: Report) -> Iterator[dict[str, Any]]:
     rule_ids = list(RULES)
-    return [_result(f, rule_ids.index(f.rule), report) for f in findings(report)]
+    return (_result(f, rule_ids.index(f.rule), report) for f in findings(report))
 
 
 def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
@@ -109,7 +110,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
                         "toolExecutionNotifications": notifications,
                     }
                 ],
-                "results": results(report) if with_results else [],
+                "results": list(results(report)) if with_results else [],
                 "properties": {
                     "framework": report.framework.name,
                     "systemCoverage": report.analysis.system_coverage.percent,
