@@ -692,3 +692,57 @@ def test_a_table_of_sentences_under_a_priority_heading_names_nothing() -> None:
         ),
     )
     assert [s.text for s in extract(doc) if s.kind == "priority"] == []
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_header_row_of_a_table_under_a_priority_heading(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Our priorities"),
+            (
+                "table",
+                [
+                    ["Start well", "Live well", "Age well"],
+                    [
+                        "Every child is ready for school by the age of five",
+                        "Fewer people smoke and more people are active",
+                        "Older people live independently for longer",
+                    ],
+                ],
+            ),
+            ("h2", "Delivery"),
+            ("p", "The board meets quarterly."),
+        ],
+    )
+    assert _stated_in(path) == ["Start well", "Live well", "Age well"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["Measure", "Baseline", "Target"],  # column labels, not priorities
+        ["Start well", "What we will do"],  # one label is generic
+        ["Start well", "Live well"],  # nothing below
+    ],
+)
+def test_a_header_row_of_column_labels_names_nothing(header: list[str]) -> None:
+    cells = [Block("table_cell", text, i + 2, cell=(0, i)) for i, text in enumerate(header)]
+    if header != ["Start well", "Live well"]:
+        cells += [
+            Block(
+                "table_cell", "Every child is ready for school by the age of five.", 9, cell=(1, 0)
+            ),
+            Block(
+                "table_cell",
+                "Fewer people smoke, and more are active, than in 2024.",
+                10,
+                cell=(1, 1),
+            ),
+        ]
+    doc = Document(
+        "plan.md",
+        "markdown",
+        (Block("heading", "Our priorities", 1, level=2), *cells),
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == []

@@ -6,12 +6,12 @@ priority heading or lead-in ("Our priorities are:"), numbered forms ("Priority 1
 the words before the dash), sub-headings (under a priority heading, or a run of headings after a
 lead-in such as "The plan has four key themes:") or bold run-in headings ("**Warm homes.** We will
 ...") under a priority heading, paragraphs straight under a priority heading that each name one
-("Start well: every child ...", no list markers) or a table's first column there, inline lists
-("four themes: Place, Growth and Wellbeing"; "our three priorities are A, B and C"), infinitive
-lists ("the plan looks to improve ...; to reduce ...; and to protect ..."), "X is a priority", and
-sentences naming them in order after a count ("The strategy has three aims. The first is to ...").
-Commitments are "we will" / "we are committed to" sentences. Ordinary bullet points elsewhere are
-not priorities.
+("Start well: every child ...", no list markers) or a table's first column or header row there,
+inline lists ("four themes: Place, Growth and Wellbeing"; "our three priorities are A, B and
+C"), infinitive lists ("the plan looks to improve ...; to reduce ...; and to protect ..."),
+"X is a priority", and sentences naming them in order after a count ("The strategy has three
+aims. The first is to ..."). Commitments are "we will" / "we are committed to" sentences.
+Ordinary bullet points elsewhere are not priorities.
 """
 
 from __future__ import annotations

@@ -321,7 +321,9 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 
 def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """A table straight under a priority heading with no 'Priority' column header: its first
-    column names the priorities ('Start well | every child ready for school')."""
+    column names the priorities ('Start well | every child ready for school'), or, when that
+    column does not, its header row does ('Start well | Live well | Age well', a plan on a
+    page with what each means below)."""
     for index, block in enumerate(blocks):
         if not _introduces(block):
             continue
@@ -331,18 +333,38 @@ def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if start >= len(blocks) or blocks[start].cell != (0, 0):
             continue
         table = next(_tables(blocks[start:]))
-        first_column = [cell for cell in table if cell.cell and cell.cell[1] == 0]
-        header = first_column[0].text
-        if COLUMN_HEADER.match(header) or len(first_column) < 2:
-            continue  # a 'Priority' column is read by table_columns
-        if _GENERIC_HEADER.match(header):
-            first_column = first_column[1:]
-        if len(first_column) < 2 or not all(_names_entry(cell.text) for cell in first_column):
-            continue
-        for cell in first_column:
+        names = _first_column_names(table)
+        if names is None:
+            names = _header_row_names(table)
+        for cell in names or ():
             statement = make_statement(cell.text, cell, "table under a priority heading")
             if statement:
                 yield statement
+
+
+def _first_column_names(table: list[Block]) -> list[Block] | None:
+    column = [cell for cell in table if cell.cell and cell.cell[1] == 0]
+    if len(column) < 2 or COLUMN_HEADER.match(column[0].text):
+        return None  # a 'Priority' column is read by table_columns
+    if _GENERIC_HEADER.match(column[0].text):
+        column = column[1:]
+    if len(column) < 2 or not all(_names_entry(cell.text) for cell in column):
+        return None
+    return column
+
+
+def _header_row_names(table: list[Block]) -> list[Block] | None:
+    """Header cells that each name a priority, over at least one row of content; headers
+    such as 'Outcome | Measure | Target' label columns and name nothing."""
+    header = [cell for cell in table if cell.cell and cell.cell[0] == 0]
+    below = [cell for cell in table if cell.cell and cell.cell[0] > 0 and cell.text.strip()]
+    if len(header) < 2 or not below:
+        return None
+    for cell in header:
+        label = cell.text
+        if COLUMN_HEADER.match(label) or _GENERIC_HEADER.match(label) or not _names_entry(label):
+            return None
+    return header
 
 
 def _names_entry(text: str) -> bool:
