@@ -80,6 +80,17 @@ def test_numbered_headings_and_their_titles() -> None:
     assert _stated(doc) == ["Better mental health", "Warm homes", "Care closer to home"]
 
 
+def test_ordinal_and_pipe_separated_labels_name_their_titles() -> None:
+    doc = _doc(
+        ("heading", "Our first priority: Healthy places", 2),
+        ("heading", "The second ambition – Ageing well", 2),
+        ("heading", "Theme 3 | Safer communities", 2),
+        ("heading", "First, we will listen", 2),
+        ("paragraph", "We will build teams."),
+    )
+    assert _stated(doc) == ["Healthy places", "Ageing well", "Safer communities"]
+
+
 def test_sub_headings_under_a_priority_heading() -> None:
     doc = _doc(
         ("heading", "Our priorities", 1),

@@ -37,9 +37,23 @@ PROMISE_LEAD = re.compile(
 NUMBERED = re.compile(
     rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+)?(?:{_PRIORITY_NOUN})\s*"
     r"(?:no\.?\s*)?(\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"\s*[:.)\-–—]?\s*(.*)$",
+    r"\s*[:.)\-–—|]?\s*(.*)$",
     re.IGNORECASE,
 )
+# "Our first priority: healthy places", "Second ambition – ageing well": the same groups.
+_ORDINAL_NUMBERED = re.compile(
+    r"^\s*(?:(?:our|the)\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    rf"\s+(?:(?:strategic|key|corporate|system)\s+)?(?:{_PRIORITY_NOUN})\s*[:.)\-–—|]\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def numbered_label(text: str) -> re.Match[str] | None:
+    """'Priority 2: Title', 'Aim B – Title', 'Our first priority: Title': group 1 is the
+    number, group 2 the title (empty when the label stands alone)."""
+    return NUMBERED.match(text) or _ORDINAL_NUMBERED.match(text)
+
+
 PRONOUN_START = re.compile(r"^(we|our|i|you|they|it|this|these|there|here)\b", re.IGNORECASE)
 COMMITMENT_SENTENCE = re.compile(
     r"\b(we\s*(?:will|'ll|shall)|we\s+(?:are|remain)\s+committed\s+to|we\s+commit\s+to|"
@@ -143,7 +157,7 @@ def named_part(text: str) -> str:
     if not match:
         return text
     name, rest = match.group("name").strip(), match.group("rest")
-    label = NUMBERED.match(name)
+    label = numbered_label(name)
     if (label and not label.group(2).strip()) or COLUMN_HEADER.match(name):
         # 'Aim one – improve outcomes', 'Priority: healthy places': the label is not the name
         return rest

@@ -11,7 +11,6 @@ from alignck.extract._common import (
     BARE_NUMBER,
     COLUMN_HEADER,
     LEAD_IN,
-    NUMBERED,
     OBJECTIVE_HEADING,
     POINTS_BELOW,
     PRIORITY_WORDS,
@@ -20,6 +19,7 @@ from alignck.extract._common import (
     announced_count,
     make_statement,
     named_part,
+    numbered_label,
 )
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
@@ -35,7 +35,7 @@ _GENERIC_HEADER = re.compile(
 
 def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     for index, block in enumerate(blocks):
-        match = NUMBERED.match(block.text)
+        match = numbered_label(block.text)
         if not match or block.kind == "table_cell":
             continue
         title = match.group(2).strip()
@@ -132,7 +132,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         if PROMISE_LEAD.search(last):
             return "promise"
         return None
-    if previous.kind == "heading" and NUMBERED.match(previous.text):
+    if previous.kind == "heading" and numbered_label(previous.text):
         # 'Priority 1: Healthy lives' names one priority; its list holds its actions.
         return "named heading"
     if _introduces(previous) or (previous.kind == "heading" and LEAD_IN.search(previous.text)):
@@ -153,7 +153,7 @@ def _introduces(block: Block) -> bool:
     return (
         block.kind == "heading"
         and bool(PRIORITY_WORDS.search(block.text))
-        and not NUMBERED.match(block.text)
+        and not numbered_label(block.text)
     )
 
 
@@ -163,11 +163,11 @@ def subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if (
             block.kind != "heading"
             or not PRIORITY_WORDS.search(block.text)
-            or NUMBERED.match(block.text)
+            or numbered_label(block.text)
         ):
             continue
         children = _child_headings(blocks, index)
-        if len(children) < 2 or any(NUMBERED.match(child.text) for child in children):
+        if len(children) < 2 or any(numbered_label(child.text) for child in children):
             continue
         for child in children:
             if _title_like(child.text):
@@ -286,7 +286,7 @@ def _entry_name(paragraph: Block) -> str | None:
 
 def _unlabelled(lead: str) -> str:
     """'Theme A: Connected communities' names 'Connected communities'."""
-    label = NUMBERED.match(lead)
+    label = numbered_label(lead)
     return label.group(2).strip() if label and label.group(2).strip() else lead
 
 
@@ -307,7 +307,7 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         by_place = {block.cell: block for block in table if block.cell}
         columns = {c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)}
         for (row, column), block in sorted(by_place.items()):
-            label = NUMBERED.match(block.text)
+            label = numbered_label(block.text)
             beside = by_place.get((row, column + 1))
             if row > 0 and column in columns:
                 statement = make_statement(block.text, block, "priority column")
