@@ -98,6 +98,24 @@ def check(
             help="Exit 1 when system coverage (percent) is below this.",
         ),
     ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when any document leaves a framework priority as a gap ('gap'), or "
+            "less than aligned ('partial'), unless a waiver accepts it.",
+            show_default=False,
+        ),
+    ] = None,
+    waivers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--waivers",
+            help="YAML file of accepted gaps (priority, document glob, reason, expiry); "
+            "waived verdicts are still reported but fail no policy.",
+            show_default=False,
+        ),
+    ] = None,
     aligned: Annotated[
         float | None,
         typer.Option(
@@ -129,24 +147,6 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 when any document leaves a framework priority as a gap ('gap'), or "
-            "less than aligned ('partial'), unless a waiver accepts it.",
-            show_default=False,
-        ),
-    ] = None,
-    waivers_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--waivers",
-            help="YAML file of accepted gaps (priority, document glob, reason, expiry); "
-            "waived verdicts are still reported but fail no policy.",
-            show_default=False,
-        ),
-    ] = None,
     passwords: PasswordOption = None,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
