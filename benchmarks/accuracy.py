@@ -49,6 +49,7 @@ def main() -> None:
     runs: list[tuple[str, Path, tuple[str, ...]]] = [
         ("examples/ hand-labelled (ours)", ROOT / "tests" / "data" / "examples", ()),
         ("tests/data/labelled (ours)", ROOT / "tests" / "data" / "labelled", ()),
+        ("Northmoor (ours, labelled before any run)", ROOT / "tests" / "data" / "northmoor", ()),
     ]
     if notts.is_dir():
         runs += [
