@@ -245,3 +245,22 @@ def test_a_priority_named_in_one_word_matches_by_that_word(matcher: Matcher, mak
     # 'Homes' is all the name says; the second name says more than 'home' and needs two
     # shared words; 'Economy' shares nothing.
     assert matches == {"Homes": ("warm-homes",), "A great home to work in": (), "Economy": ()}
+
+
+def test_naming_the_area_is_not_a_match(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: Northmoor Health and Wellbeing Board}\n"
+        "priorities:\n"
+        "  - id: smokefree\n    title: A smokefree Northmoor\n"
+        "  - id: homes\n    title: Warm homes\n"
+    )
+    plan = make_document(
+        "plan.md",
+        [
+            ("h1", "Northmoor Libraries Plan"),
+            ("p", "We will open every Northmoor library on Sundays."),
+        ],
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    verdicts = _verdicts(matcher, plan)
+    assert (verdicts["smokefree"].status, verdicts["homes"].status) == ("gap", "gap")

@@ -34,6 +34,8 @@ _CLAUSE_VERBS = (
 # Sentence ends, and targets run together without punctuation ("... a day By 2030, reduce").
 _DESCRIPTION_BREAK = re.compile(rf"(?<=[.;!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
 # Clauses inside a sentence: ", tackle the causes of ... and address the climate crisis".
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SENTENCE = re.compile(r"(?<=[.!?:;])\s+")
 _CLAUSE_BREAK = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{_CLAUSE_VERBS})\b)")
 
 
@@ -82,18 +84,56 @@ def _clauses(sentence: str) -> list[str]:
 
 def build_facets(framework: Framework) -> list[Facet]:
     index = {p.id: i for i, p in enumerate(framework.priorities)}
+    names = area_names(framework)
     facets: list[Facet] = []
     for position, priority in enumerate(framework.priorities):
-        facets.extend(_own_facets(position, priority, 1.0))
+        facets.extend(_own_facets(position, priority, 1.0, names))
     for priority in framework.priorities:
         if priority.parent is not None and priority.parent in index:
             parent = index[priority.parent]
-            facets.extend(_own_facets(parent, priority, FACET_WEIGHTS["child"], "child"))
+            facets.extend(_own_facets(parent, priority, FACET_WEIGHTS["child"], names, "child"))
     return facets
 
 
+def area_names(framework: Framework) -> frozenset[str]:
+    """Terms of the place names in the framework's own name ('Northmoor', 'Riverside'): words
+    capitalised there, capitalised inside a sentence of its priorities ('A smokefree
+    Northmoor', 'every child in Nottinghamshire') and never written in lower case. Every
+    partner names its area, so a priority must not match a document for naming it too."""
+    named = {
+        t
+        for word in _TOKEN.findall(framework.name)
+        if word[:1].isupper()
+        for t in terms(word, topical=False)
+    }
+    inside: set[str] = set()
+    lower: set[str] = set()
+    for priority in framework.priorities:
+        for text in (priority.title, priority.description, *priority.keywords, *priority.aliases):
+            for sentence in _SENTENCE.split(text):
+                words = _TOKEN.findall(sentence)
+                for word in words:
+                    if word[:1].islower():
+                        lower.update(terms(word, topical=False))
+                if _title_case(words):
+                    continue  # 'Give Every Child the Best Start' says nothing about names
+                for word in words[1:]:
+                    if word[:1].isupper():
+                        inside.update(terms(word, topical=False))
+    return frozenset((named & inside) - lower)
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 2 and all(w[:1].isupper() for w in long)
+
+
 def _own_facets(
-    position: int, priority: Priority, scale: float, as_kind: str | None = None
+    position: int,
+    priority: Priority,
+    scale: float,
+    area: frozenset[str] = frozenset(),
+    as_kind: str | None = None,
 ) -> list[Facet]:
     texts: list[tuple[str, str]] = [("title", priority.title)]
     if ":" in priority.title:
@@ -104,6 +144,8 @@ def _own_facets(
     facets = []
     for kind, text in texts:
         found = tuple(dict.fromkeys(terms(text)))
+        if kind not in ("keyword", "alias"):  # a phrase the user wrote stays whole
+            found = tuple(t for t in found if t not in area)
         if found:
             kind_used = "keyword" if as_kind and kind in ("keyword", "alias") else as_kind or kind
             facets.append(

@@ -1,0 +1,44 @@
+"""Facets: the place names a framework's own name gives, which match nothing."""
+
+from alignck.facets import area_names, build_facets
+from alignck.model import Framework, Priority
+
+
+def _framework(name: str, *priorities: Priority) -> Framework:
+    return Framework(name, "f.yaml", priorities)
+
+
+def test_the_area_named_in_the_framework_and_its_priorities_is_found() -> None:
+    framework = _framework(
+        "Northmoor Health and Wellbeing Board priorities",
+        Priority("smoke", "A smokefree Northmoor", "Help every smoker in Northmoor to quit."),
+        Priority("minds", "Good mental health", "Reduce loneliness in our communities."),
+    )
+    assert area_names(framework) == {"northmoor"}
+    smoke_terms = {t for f in build_facets(framework) if f.priority == 0 for t in f.terms}
+    assert "northmoor" not in smoke_terms and "smokefre" in smoke_terms
+
+
+def test_capitalised_words_that_also_appear_in_lower_case_are_topics() -> None:
+    framework = _framework(
+        "Healthy Places Partnership",
+        Priority("places", "Healthy places for Healthy lives", "Make places healthy."),
+    )
+    assert area_names(framework) == frozenset()
+
+
+def test_title_case_priorities_say_nothing_about_names() -> None:
+    framework = _framework(
+        "Best Start Partnership",
+        Priority("start", "Give Every Child the Best Start in Life"),
+    )
+    assert area_names(framework) == frozenset()
+
+
+def test_keywords_and_aliases_keep_the_place_name() -> None:
+    framework = _framework(
+        "Northmoor Board",
+        Priority("smoke", "A smokefree Northmoor", keywords=("Northmoor Quits",)),
+    )
+    keyword = next(f for f in build_facets(framework) if f.kind == "keyword")
+    assert "northmoor" in keyword.terms
