@@ -45,6 +45,7 @@ def test_terms_meet_across_spelling_inflection_and_hyphenation() -> None:
     assert terms("children") == terms("child")
     assert "wellb" in terms("well-being") and terms("wellbeing") == ["wellb"]
     assert terms("healthy") == terms("health")
+    assert terms("lonely") == terms("loneliness")
     assert terms("the and of we will") == []
 
 

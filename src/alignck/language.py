@@ -73,6 +73,7 @@ _LEMMAS = {
     "happier": "happy",
     "happiest": "happy",
     "happiness": "happy",
+    "lonely": "loneliness",
     "poorer": "poor",
     "poorest": "poor",
     "wealthy": "wealth",
