@@ -103,10 +103,36 @@ def test_long_descriptions_split_into_parts() -> None:
         "malnutrition; double agricultural productivity."
     )
     assert description_parts(text) == [
-        "By 2030, end hunger and ensure access to food",
+        "By 2030, end hunger",
+        "ensure access to food",
         "By 2030, end all forms of malnutrition;",
         "double agricultural productivity.",
     ]
+
+
+def test_each_aim_in_a_list_of_aims_is_a_part() -> None:
+    text = "Reduce loneliness, prevent suicide and give young people early support."
+    assert description_parts(text) == [
+        "Reduce loneliness",
+        "prevent suicide and give young people early support.",
+    ]
+
+
+def test_a_one_word_aim_in_a_description_can_reach_partial(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n  - id: minds\n    title: Good mental wellbeing\n"
+        "    description: Reduce loneliness, prevent suicide and give young people early "
+        "support for their mental health.\n  - id: homes\n    title: Warm homes\n"
+    )
+    path = make_document(
+        "plan.md",
+        [
+            ("h1", "Plan"),
+            ("p", "Our residents survey found that one in four adults often feel lonely."),
+        ],
+    )
+    verdicts = _verdicts(Matcher(load_framework(framework), Thresholds()), path)
+    assert verdicts["minds"].status == "partial"
 
 
 def test_scores_are_between_zero_and_one(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]

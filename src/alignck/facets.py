@@ -58,24 +58,23 @@ def description_parts(text: str) -> list[str]:
     """Split a long description into sentences, run-together targets and clauses."""
     parts: list[str] = []
     for part in _DESCRIPTION_BREAK.split(text):
-        if part and part.strip():
-            parts.extend(_clauses(part.strip()))
-    merged: list[str] = []
-    for part in parts:
-        if merged and len(terms(part)) < 3:
-            merged[-1] = f"{merged[-1]} {part}"
+        if not part or not part.strip():
+            continue
+        if parts and len(terms(part)) < 3:
+            parts[-1] = f"{parts[-1]} {part.strip()}"  # a fragment, not a target of its own
         else:
-            merged.append(part)
-    return merged
+            parts.append(part.strip())
+    return [clause for part in parts for clause in _clauses(part)]
 
 
 def _clauses(sentence: str) -> list[str]:
-    """Cut at ', tackle ...' / 'and address ...' when both sides say something of their own."""
+    """Cut at ', tackle ...' / 'and address ...': each aim in 'Reduce loneliness, prevent
+    suicide and ...' is a part that can match on its own."""
     pieces: list[str] = []
     start = 0
     for found in _CLAUSE_BREAK.finditer(sentence):
         before, after = sentence[start : found.start()], sentence[found.end() :]
-        if len(terms(before)) >= 3 and len(terms(after)) >= 2:
+        if terms(before) and len(terms(after)) >= 2:
             pieces.append(before.strip())
             start = found.end()
     pieces.append(sentence[start:].strip())
