@@ -85,6 +85,11 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("Our aim over the next five years is to halve waiting times.", "commitment"),
         ("Our priority for 2025/26 is to open a family hub.", "commitment"),
         ("Our priority for next year is unclear.", "context"),
+        # A passive future promises as much as 'we will'; a forecast does not.
+        ("Every smoker will be offered treatment before discharge.", "commitment"),
+        ("Staff will be trained in brief advice.", "commitment"),
+        ("Costs will be higher next year.", "context"),
+        ("Many families will be affected by the rise in energy prices.", "context"),
     ],
 )
 def test_sentence_roles(text: str, role: str) -> None:

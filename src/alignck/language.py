@@ -171,10 +171,13 @@ _COMMITMENT = re.compile(
     r"(?:is|are)\s+to\b|"
     r"(?:is|are)\s+(?:a|our|one\s+of\s+our)\s+(?:\w+\s+){0,2}priorit(?:y|ies)|"
     r"by\s+20\d\d|target\s+of|\btargets?\b|committed\s+to|commitment\s+to|"
-    r"will\s+(?:be\s+)?(?:deliver|provide|work|improve|reduce|increase|develop|ensure|support|"
+    r"will\s+(?:be\s+)?(?:(?:deliver|provide|work|improve|reduce|increase|develop|ensure|support|"
     r"focus|invest|tackle|create|build|promote|protect|enable|expand|strengthen|help|continue|"
     r"introduce|establish|achieve|make|give|keep|offer|extend|implement|embed|transform|"
-    r"prioriti[sz]e|lead|champion|raise|grow|enhance|address|prevent|minimi[sz]e|maximi[sz]e))\b",
+    r"prioriti[sz]e|lead|champion|raise|grow|enhance|address|prevent|minimi[sz]e|maximi[sz]e|"
+    r"fund|commission|open|train|recruit|require|treat)(?:ed|d|n|ing)?|"
+    # 'Every smoker will be offered treatment': the passive promises as much as 'we will'.
+    r"made|kept|led|built|given|grown|referred|embedded))\b",
     re.IGNORECASE,
 )
 # Withdrawing the organisation's own activity or priority. Not every "not" or "stop": "we will
