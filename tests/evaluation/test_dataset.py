@@ -111,3 +111,16 @@ def test_documents_folder_beside_the_truth_file_wins_over_one_in_the_working_dir
     (elsewhere / "pdf").mkdir(parents=True)
     monkeypatch.chdir(elsewhere)
     assert load_dataset(dataset, "pdf").documents[0].path == dataset / "pdf" / "plan.pdf"
+
+
+def test_northmoor_stays_accurate() -> None:
+    # A regression guard on the set we labelled before running alignck on it (figures,
+    # first run and now, in benchmarks/accuracy.md).
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "northmoor"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.8
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    # The area's own name must not make every partner 'partial' on 'A smokefree Northmoor'.
+    assert by_pair[("northmoor-highways-plan.md", "smokefree")] == "gap"
