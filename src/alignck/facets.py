@@ -3,7 +3,9 @@
 A facet is one thing a priority can be recognised by: its title (and each half of a
 "Title: subtitle"), each alias, each keyword, each part of its description (long descriptions
 are split into sentences and run-together targets so that one strong part can match on its own),
-and the facets of its sub-priorities, which count towards the parent at a lower weight.
+and the facets of its sub-priorities, which count towards the parent at a lower weight. The
+area's own name ('A smokefree Northmoor') is left out of titles and descriptions: every partner
+names its area.
 """
 
 from __future__ import annotations
@@ -34,9 +36,12 @@ _CLAUSE_VERBS = (
 # Sentence ends, and targets run together without punctuation ("... a day By 2030, reduce").
 _DESCRIPTION_BREAK = re.compile(rf"(?<=[.;!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
 # Clauses inside a sentence: ", tackle the causes of ... and address the climate crisis".
+_CLAUSE_BREAK = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{_CLAUSE_VERBS})\b)")
+
+
+# Words as written, capitals kept, for telling place names from topics.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+")
-_CLAUSE_BREAK = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{_CLAUSE_VERBS})\b)")
 
 
 @dataclass(frozen=True, slots=True)
