@@ -178,3 +178,17 @@ def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
     assert "Coverage across 13 documents" in text
     assert "Overlaps: 1 of 3 priorities have two or more partners" in text
     assert "partner-07" not in text.split("Overlaps:")[1].split("Outside")[0]
+
+
+def test_markdown_past_the_grid_counts_instead_of_one_column_per_document() -> None:
+    base = _report()
+    council = next(d for d in base.documents if d.path.endswith("council-plan.pdf"))
+    many = tuple(replace(council, path=f"docs/partner-{n:02}.pdf") for n in range(13))
+    report = replace(base, documents=many, analysis=analyse(base.framework, list(many)))
+    out = io.StringIO()
+    renderer("markdown")(report, out, RenderOptions(evidence=False))
+    text = out.getvalue()
+    assert "## Coverage across 13 documents" in text
+    assert "| Warm homes | 13 | 0 | 0 | ✔ |" in text
+    assert "| partner-07 | 33% | 1 | 0 | 2 |" in text
+    assert max(line.count("|") for line in text.splitlines()) <= 6

@@ -1,4 +1,7 @@
-"""Markdown report: the terminal report's tables as GitHub-flavoured Markdown, for sharing."""
+"""Markdown report: the terminal report's tables as GitHub-flavoured Markdown, for sharing.
+
+Like the terminal, past a dozen documents it counts verdicts per priority instead of drawing a
+column per document."""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from alignck.model import Report
-from alignck.renderers import RenderOptions
+from alignck.model import DocumentResult, Report
+from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     SYMBOLS,
     WAIVED_HEADER,
@@ -30,25 +33,55 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     )
     lines.append("")
     if results:
-        lines += ["## Coverage", "", "✔ aligned · ◐ partial · ✘ gap", ""]
-        header = ["Priority", *[_cell(short_name(r.path)) for r in results], "System"]
-        lines += [_row(header), _row(["---"] * len(header))]
-        statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
-        for overview in analysis.priorities:
-            priority = report.framework.priority(overview.priority_id)
-            cells = [SYMBOLS[statuses[i][priority.id]] for i in range(len(results))]
-            lines.append(_row([_cell(priority.title), *cells, SYMBOLS[overview.status]]))
-        footer = [
-            "**Coverage**",
-            *[percent(analysis.document_coverage[r.path].percent) for r in results],
-            percent(analysis.system_coverage.percent),
-        ]
-        lines += [_row(footer), ""]
+        coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
+        lines += coverage
         lines += _gaps(report) + _waived(report) + _overlaps(report) + _outside(report)
     evidence = _evidence(report) if results and options.evidence is not False else iter(())
     problems = [f"- {_cell(line)}" for line in document_problems(report)]
     tail = ["## Problems", "", *problems, ""] if problems else []
     _write_trimmed(out, itertools.chain(lines, evidence, tail))
+
+
+def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
+    analysis = report.analysis
+    lines = ["## Coverage", "", "✔ aligned · ◐ partial · ✘ gap", ""]
+    header = ["Priority", *[_cell(short_name(r.path)) for r in results], "System"]
+    lines += [_row(header), _row(["---"] * len(header))]
+    statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
+    for overview in analysis.priorities:
+        priority = report.framework.priority(overview.priority_id)
+        cells = [SYMBOLS[statuses[i][priority.id]] for i in range(len(results))]
+        lines.append(_row([_cell(priority.title), *cells, SYMBOLS[overview.status]]))
+    footer = [
+        "**Coverage**",
+        *[percent(analysis.document_coverage[r.path].percent) for r in results],
+        percent(analysis.system_coverage.percent),
+    ]
+    return [*lines, _row(footer), ""]
+
+
+def _counts(report: Report) -> list[str]:
+    """Past a dozen documents a grid is wider than any page: per priority, how many
+    documents align with it; per document, its coverage (every verdict is in the evidence)."""
+    analysis = report.analysis
+    checked = len(analysis.document_coverage)
+    lines = [f"## Coverage across {checked} documents", ""]
+    lines += [_row(["Priority", "✔ aligned", "◐ partial", "✘ gap", "System"])]
+    lines += [_row(["---", "---:", "---:", "---:", "---"])]
+    for overview in analysis.priorities:
+        priority = report.framework.priority(overview.priority_id)
+        aligned, partial = len(overview.aligned), len(overview.partial)
+        counts = [str(aligned), str(partial), str(checked - aligned - partial)]
+        lines.append(_row([_cell(priority.title), *counts, SYMBOLS[overview.status]]))
+    lines += [
+        "",
+        _row(["Document", "Coverage", "✔", "◐", "✘"]),
+        _row(["---", "---:", "---:", "---:", "---:"]),
+    ]
+    for path, coverage in analysis.document_coverage.items():
+        counts = [str(coverage.aligned), str(coverage.partial), str(coverage.gap)]
+        lines.append(_row([_cell(short_name(path)), percent(coverage.percent), *counts]))
+    return [*lines, ""]
 
 
 def _write_trimmed(out: TextIO, lines: Iterable[str]) -> None:
