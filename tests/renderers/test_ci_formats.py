@@ -4,7 +4,11 @@ the policy, waivers shown as accepted, and escaping of document text."""
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from alignck.analyse import analyse
 from alignck.model import (
@@ -174,3 +178,16 @@ def test_junit_totals_match_the_suites_they_sum() -> None:
         cases = list(root.iter("testcase"))
         assert root.get("tests") == str(len(cases))
         assert root.get("failures") == str(sum(c.find("failure") is not None for c in cases))
+
+
+def test_github_annotations_name_files_from_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    report = _report()
+    inside = replace(report.documents[1], path=str(tmp_path / "docs" / "plan.md"))
+    outside = replace(report.documents[1], path="/elsewhere/plan.md")
+    for document, shown in ((inside, "docs/plan.md"), (outside, "/elsewhere/plan.md")):
+        changed = replace(report, documents=(document,))
+        changed = replace(changed, analysis=analyse(FRAMEWORK, [document]))
+        assert f"::error file={shown},title=" in _render("github", changed)
