@@ -191,3 +191,10 @@ def test_github_annotations_name_files_from_the_checkout(
         changed = replace(report, documents=(document,))
         changed = replace(changed, analysis=analyse(FRAMEWORK, [document]))
         assert f"::error file={shown},title=" in _render("github", changed)
+
+
+def test_sarif_uris_are_relative_to_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert uri(str(tmp_path / "drafts" / "plan.pdf")) == "drafts/plan.pdf"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, TextIO
 
 from alignck.model import Location
@@ -87,3 +87,15 @@ def waived_rows(report: Report) -> list[list[str]]:
         ]
         for w in report.analysis.waived
     ]
+
+
+def checkout_path(path: str) -> str:
+    """The path CI systems place a finding by: from the working directory (the checkout) when
+    an absolute path lies under it, else as given, with forward slashes."""
+    pure = Path(path)
+    if pure.is_absolute():
+        try:
+            return pure.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return pure.as_posix()
+    return pure.as_posix()

@@ -9,11 +9,11 @@ verdicts have no line of their own, so annotations sit on the file.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from alignck.model import Report
 from alignck.renderers import RenderOptions
+from alignck.renderers._common import checkout_path
 from alignck.renderers._findings import findings
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -27,24 +27,13 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _repository_path(path: str) -> str:
-    """GitHub places an annotation by its path from the checkout (the working directory)."""
-    pure = Path(path)
-    if pure.is_absolute():
-        try:
-            return pure.relative_to(Path.cwd()).as_posix()
-        except ValueError:
-            return path
-    return pure.as_posix()
-
-
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     for finding in findings(report):
         if finding.waiver is not None:
             continue
         properties = []
         if finding.path is not None:
-            properties.append(f"file={_property(_repository_path(finding.path))}")
+            properties.append(f"file={_property(checkout_path(finding.path))}")
         properties.append(f"title={_property('alignck ' + finding.title)}")
         command = _COMMANDS[finding.level]
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")

@@ -12,7 +12,6 @@ coverage below --fail-under sits on the framework file.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterator
 from pathlib import PurePath
@@ -22,7 +21,7 @@ from urllib.parse import quote
 from alignck import __version__
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import document_problems
+from alignck.renderers._common import checkout_path, document_problems
 from alignck.renderers._findings import RULES, Finding, findings
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,13 +42,13 @@ DEFAULT_LEVELS = {
 }
 
 
-@functools.lru_cache(maxsize=4096)
 def uri(path: str) -> str:
-    """A relative path stays relative (forward slashes, escaped); an absolute one is file://."""
-    pure = PurePath(path)
-    if pure.is_absolute():
-        return "file://" + quote(pure.as_posix())
-    return quote(pure.as_posix())
+    """Relative to the checkout where possible (what code scanning expects: forward slashes,
+    escaped); an absolute path outside it is a file:// URI."""
+    shown = checkout_path(path)
+    if PurePath(shown).is_absolute():
+        return "file://" + quote(shown)
+    return quote(shown)
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
