@@ -198,3 +198,14 @@ def test_sarif_uris_are_relative_to_the_checkout(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert uri(str(tmp_path / "drafts" / "plan.pdf")) == "drafts/plan.pdf"
+
+
+def test_junit_file_attributes_are_relative_to_the_checkout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    report = _report()
+    document = replace(report.documents[1], path=str(tmp_path / "docs" / "plan.md"))
+    changed = replace(report, documents=(document,), analysis=analyse(FRAMEWORK, [document]))
+    root = ET.fromstring(_render("junit", changed))
+    assert {c.get("file") for c in root.iter("testcase")} == {"docs/plan.md"}

@@ -20,7 +20,7 @@ from xml.sax.saxutils import quoteattr
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, fails
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import short_name
+from alignck.renderers._common import checkout_path, short_name
 from alignck.renderers._findings import Finding, document_findings
 
 Outcome = Literal["passed", "failures", "errors", "skipped"]
@@ -71,7 +71,9 @@ def _suite(
     name = short_name(result.path)
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
-        case = ET.SubElement(suite, "testcase", classname=name, name="read", file=result.path)
+        case = ET.SubElement(
+            suite, "testcase", classname=name, name="read", file=checkout_path(result.path)
+        )
         ET.SubElement(case, "error", type="unreadable", message=result.error or "")
         outcomes: list[Outcome] = ["errors"]
     else:
@@ -83,7 +85,7 @@ def _suite(
                 "testcase",
                 classname=name,
                 name=f"{priority.title} [{priority.id}]",
-                file=result.path,
+                file=checkout_path(result.path),
             )
             outcome = _outcome(report, result.path, alignment, waived)
             outcomes.append(outcome)
