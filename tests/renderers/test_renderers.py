@@ -167,13 +167,17 @@ def test_html_escapes_document_text() -> None:
     assert "<b>&</b>" not in out.getvalue()
 
 
-def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
+def _thirteen_partners() -> Report:
+    """One more document than the grid shows: thirteen copies of the council's plan."""
     base = _report()
     council = next(d for d in base.documents if d.path.endswith("council-plan.pdf"))
     many = tuple(replace(council, path=f"docs/partner-{n:02}.pdf") for n in range(13))
-    report = replace(base, documents=many, analysis=analyse(base.framework, list(many)))
+    return replace(base, documents=many, analysis=analyse(base.framework, list(many)))
+
+
+def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
     out = io.StringIO()
-    renderer("terminal")(report, out, RenderOptions(color=False))
+    renderer("terminal")(_thirteen_partners(), out, RenderOptions(color=False))
     text = out.getvalue()
     assert "Coverage across 13 documents" in text
     assert "Overlaps: 1 of 3 priorities have two or more partners" in text
@@ -181,12 +185,8 @@ def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
 
 
 def test_markdown_past_the_grid_counts_instead_of_one_column_per_document() -> None:
-    base = _report()
-    council = next(d for d in base.documents if d.path.endswith("council-plan.pdf"))
-    many = tuple(replace(council, path=f"docs/partner-{n:02}.pdf") for n in range(13))
-    report = replace(base, documents=many, analysis=analyse(base.framework, list(many)))
     out = io.StringIO()
-    renderer("markdown")(report, out, RenderOptions(evidence=False))
+    renderer("markdown")(_thirteen_partners(), out, RenderOptions(evidence=False))
     text = out.getvalue()
     assert "## Coverage across 13 documents" in text
     assert "| Warm homes | 13 | 0 | 0 | ✔ |" in text
