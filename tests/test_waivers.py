@@ -158,3 +158,21 @@ def test_a_waiver_is_in_force_on_its_expiry_date() -> None:
     waiver = Waiver("air", "x", None, date(2026, 1, 1))
     analysis = analyse(FRAMEWORK, _results(), [waiver], today=date(2026, 1, 1))
     assert len(analysis.waived) == 2 and analysis.required_gaps == {}
+
+
+def test_a_waiver_on_a_priority_accepts_its_sub_priorities() -> None:
+    framework = Framework(
+        "t",
+        "f.yaml",
+        (
+            Priority("homes", "Warm homes"),
+            Priority("damp", "No damp", parent="homes", depth=1),
+            Priority("air", "Clean air"),
+        ),
+    )
+    gaps = tuple(Alignment(i, "gap", 0.0) for i in ("homes", "damp", "air"))
+    results = [DocumentResult("a.md", "ok", alignments=gaps)]
+    analysis = analyse(framework, results, [Waiver("homes", "x")], today=date(2026, 1, 1))
+    assert [w.priority_id for w in analysis.waived] == ["homes", "damp"]
+    child_only = analyse(framework, results, [Waiver("damp", "x")], today=date(2026, 1, 1))
+    assert [w.priority_id for w in child_only.waived] == ["damp"]

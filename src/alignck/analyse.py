@@ -51,7 +51,7 @@ def analyse(
     overview = _overviews(framework, checked)
     required = {p.id for p in framework.priorities if p.required}
     live, expired = split_expired(waivers, today or datetime.date.today())
-    waived = _waived(checked, live)
+    waived = _waived(framework, checked, live)
     accepted = {(w.path, w.priority_id) for w in waived}
     used = {w.waiver for w in waived}
     missed = {
@@ -81,23 +81,36 @@ def analyse(
 
 
 def _waived(
-    results: Sequence[DocumentResult], waivers: Sequence[Waiver]
+    framework: Framework, results: Sequence[DocumentResult], waivers: Sequence[Waiver]
 ) -> tuple[WaivedVerdict, ...]:
-    """Each gap or partial verdict with the first waiver in force that accepts it."""
+    """Each gap or partial verdict with the first waiver in force that accepts it. A waiver on
+    a priority also accepts its sub-priorities: accepting 'Healthy homes' accepts its parts."""
     if not waivers:
         return ()
+    parents = {p.id: p.parent for p in framework.priorities}
     found = []
     for result in results:
         for alignment in result.alignments:
             if alignment.status == "aligned":
                 continue
+            lineage = _lineage(alignment.priority_id, parents)
             for waiver in waivers:
-                if waiver.priority_id == alignment.priority_id and covers(waiver, result.path):
+                if waiver.priority_id in lineage and covers(waiver, result.path):
                     found.append(
                         WaivedVerdict(result.path, alignment.priority_id, alignment.status, waiver)
                     )
                     break
     return tuple(found)
+
+
+def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
+    """The priority and every priority above it."""
+    found: set[str] = set()
+    current: str | None = priority_id
+    while current is not None and current not in found:
+        found.add(current)
+        current = parents.get(current)
+    return found
 
 
 def _overviews(

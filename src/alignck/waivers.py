@@ -3,7 +3,7 @@
 A waivers file is YAML::
 
     waivers:
-      - priority: every-child-best-chance       # a framework priority id
+      - priority: every-child-best-chance       # a priority id (and its sub-priorities)
         document: "*transport*"                 # optional glob on path or file name
         reason: Children's services are covered by the Best Start strategy.
         expires: 2027-03-31                     # optional; after it the waiver lapses
