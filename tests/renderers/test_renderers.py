@@ -192,3 +192,13 @@ def test_markdown_past_the_grid_counts_instead_of_one_column_per_document() -> N
     assert "| Warm homes | 13 | 0 | 0 | ✔ |" in text
     assert "| partner-07 | 33% | 1 | 0 | 2 |" in text
     assert max(line.count("|") for line in text.splitlines()) <= 6
+
+
+def test_html_past_the_grid_counts_instead_of_one_column_per_document() -> None:
+    out = io.StringIO()
+    renderer("html")(_thirteen_partners(), out, RenderOptions(evidence=False))
+    text = out.getvalue()
+    assert "<h2>Coverage across 13 documents</h2>" in text
+    assert "<tr><td>Warm homes</td><td>13</td><td>0</td><td>0</td><td>✔ aligned</td></tr>" in text
+    assert "<tr><td>partner-07</td><td>33%</td><td>1</td><td>0</td><td>2</td></tr>" in text
+    assert "<th>partner-07</th>" not in text

@@ -1,7 +1,8 @@
 """HTML report: one self-contained page (no scripts, no external files) to share or attach.
 
-The same sections as the Markdown report, with the coverage grid coloured; every verdict reads
-from its symbol and word, so the page works printed in black and white too.
+The same sections as the Markdown report, with the coverage grid coloured (past a dozen
+documents, counts instead, as in Markdown); every verdict reads from its symbol and word, so the
+page works printed in black and white too.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from html import escape
 from typing import TextIO
 
 from alignck.model import Report
-from alignck.renderers import RenderOptions
+from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     SYMBOLS,
     WAIVED_HEADER,
@@ -47,7 +48,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"priorities; system coverage {percent(analysis.system_coverage.percent)}.</p>",
     ]
     if results:
-        parts += _grid(report)
+        parts += _grid(report) if len(results) <= GRID_DOCUMENTS else _counts(report)
         parts += _gaps(report)
         if analysis.waived:
             parts += _table(
@@ -99,6 +100,35 @@ def _grid(report: Report) -> list[str]:
         f"<td>{percent(report.analysis.system_coverage.percent)}</td></tr>"
     )
     return [*rows, "</table>"]
+
+
+def _counts(report: Report) -> list[str]:
+    """Past a dozen documents a column each is wider than any screen (and a national run's
+    page would be a million cells): per priority, how many documents align with it; per
+    document, its coverage. Every verdict is still in the evidence."""
+    analysis = report.analysis
+    checked = len(analysis.document_coverage)
+    by_priority = []
+    for overview in analysis.priorities:
+        priority = report.framework.priority(overview.priority_id)
+        aligned, partial = len(overview.aligned), len(overview.partial)
+        counts = [str(aligned), str(partial), str(checked - aligned - partial)]
+        by_priority.append(
+            [priority.title, *counts, f"{SYMBOLS[overview.status]} {overview.status}"]
+        )
+    by_document = [
+        [short_name(path), percent(c.percent), str(c.aligned), str(c.partial), str(c.gap)]
+        for path, c in analysis.document_coverage.items()
+    ]
+    return [
+        *_table(
+            f"Coverage across {checked} documents",
+            ["Priority", "✔ aligned", "◐ partial", "✘ gap", "System"],
+            by_priority,
+            "",
+        ),
+        *_table("Coverage by document", ["Document", "Coverage", "✔", "◐", "✘"], by_document, ""),
+    ]
 
 
 def _table(title: str, header: list[str], rows: list[list[str]], empty: str) -> list[str]:
