@@ -290,3 +290,39 @@ def test_naming_the_area_is_not_a_match(write_framework, make_document) -> None:
     matcher = Matcher(load_framework(framework), Thresholds())
     verdicts = _verdicts(matcher, plan)
     assert (verdicts["smokefree"].status, verdicts["homes"].status) == ("gap", "gap")
+
+
+def _climate_framework(write_framework) -> Matcher:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n  - id: climate\n    title: Tackle climate change\n"
+        "  - id: homes\n    title: Warm and safe homes\n"
+    )
+    return Matcher(load_framework(framework), Thresholds())
+
+
+def test_a_specific_term_counts_for_its_theme(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        "plan.md", [("h1", "Plan"), ("p", "We will halve greenhouse gas emissions by 2030.")]
+    )
+    verdict = _verdicts(_climate_framework(write_framework), path)["climate"]
+    assert verdict.status == "partial"
+    assert verdict.evidence[0].text == "We will halve greenhouse gas emissions by 2030."
+
+
+def test_a_theme_the_framework_does_not_use_changes_no_score(
+    write_framework, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # 'crime' names the justice theme, which this framework never mentions: the sentence's
+    # match with 'safe homes' must not be diluted by a word no priority uses.
+    plain = make_document("a.md", [("h1", "Plan"), ("p", "We will keep homes safe from harm.")])
+    themed = make_document(
+        "b.md", [("h1", "Plan"), ("p", "We will keep homes safe from harm and crime.")]
+    )
+    plain_without = make_document(
+        "c.md", [("h1", "Plan"), ("p", "We will keep homes safe from harm and fire.")]
+    )
+    matcher = _climate_framework(write_framework)
+    with_theme = _verdicts(matcher, themed)["homes"].score
+    without_theme = _verdicts(matcher, plain_without)["homes"].score
+    assert with_theme == without_theme
+    assert _verdicts(matcher, plain)["homes"].score > with_theme

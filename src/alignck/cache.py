@@ -47,6 +47,7 @@ _PREPARING_MODULES = (
     "passages.py",
     "model.py",
     "reading.py",
+    "themes.py",
 )
 _ALL_MODULES = ("**/*.py",)
 _directory: Path | None = None

@@ -100,7 +100,9 @@ class Matcher:
         shape = (len(passages), len(self.framework.priorities))
         if not passages:
             return PassageScores(np.zeros(shape), np.zeros(shape, dtype=bool))
-        found = self.space.similarities([p.terms for p in passages], [p.phrase for p in passages])
+        found = self.space.similarities(
+            [self._terms(p) for p in passages], [p.phrase for p in passages]
+        )
         priority_of = self.space.facet_priority[found.cols]
         substantive = found.shared_words >= 2
         phrase = self.space.phrase[found.cols]
@@ -113,6 +115,15 @@ class Matcher:
         scores = scores * share**COMPETITION
         self._apply_exclusions(passages, scores)
         return PassageScores(scores, substantive)
+
+    def _terms(self, passage: Passage) -> tuple[str, ...]:
+        """The passage's words and the theme words it names that this framework uses: a theme
+        word the framework never uses could only dilute the passage's other matches."""
+        if not passage.themes:
+            return passage.terms
+        vocabulary = self.space.vocabulary
+        extra = tuple(t for t in passage.themes if t in vocabulary and t not in passage.terms)
+        return passage.terms + extra if extra else passage.terms
 
     def _apply_exclusions(self, passages: Sequence[Passage], scores: Any) -> None:
         for k, exclusions in enumerate(self.exclusions):
@@ -210,7 +221,7 @@ class Matcher:
                 continue
             row = scores[index]
             order = sorted(range(len(row)), key=lambda k: (-row[k], k))
-            words = set(passages[index].terms)
+            words = set(self._terms(passages[index]))
             # A priority named in one word ('Place', 'Wellbeing') can share only that word;
             # 'Be a great place to work' says more than 'place' and needs two.
             named_by = len(set(terms(statement.text, topical=False)))

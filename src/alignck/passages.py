@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from alignck.language import phrase_key, sentence_role, sentences, terms
 from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
+from alignck.themes import theme_terms
 
 _PAST_HEADING = re.compile(
     r"\b(achievements?|what\s+we(?:'ve|\s+have)\s+(?:done|achieved|delivered)|progress\s+so\s+far|"
@@ -37,6 +38,8 @@ class Passage(CompactPickle):
     role: EvidenceKind
     terms: tuple[str, ...]
     phrase: str
+    # Broad themes the passage names through their specific terms ('net zero': climate).
+    themes: tuple[str, ...] = ()
 
 
 def build_passages(document: Document, statements: list[Statement]) -> list[Passage]:
@@ -72,7 +75,10 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
 
 def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | None:
     found = terms(text)
-    return Passage(text, location, role, tuple(found), phrase_key(text)) if found else None
+    if not found:
+        return None
+    phrase = phrase_key(text)
+    return Passage(text, location, role, tuple(found), phrase, theme_terms(phrase))
 
 
 def _heading_role(block: Block) -> EvidenceKind | None:

@@ -1,0 +1,135 @@
+"""Broad policy themes named by their specific terms: 'greenhouse gas emissions' is about the
+climate even when the sentence never says 'climate'.
+
+Word matching cannot know that; this built-in lexicon gives it the most common of these links.
+Each theme word is listed with terms that name a part of it, and the link runs one way only: a
+sentence saying 'net zero' also counts as saying 'climate', but 'climate' does not imply 'net
+zero'. A theme word is added to a sentence only when the framework uses that word (see
+:mod:`alignck.match`), and it adds one word, never a phrase, so on its own it can make a
+verdict partial, not aligned.
+
+The terms are general vocabulary of public policy (international development goals and
+English local health and care), written for alignck; a term is listed only when it names a
+part of its theme in any strategy, not in one document's sense.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from alignck.language import phrase_key, terms
+
+THEMES: dict[str, tuple[str, ...]] = {
+    "climate": (
+        "greenhouse gas", "greenhouse gases", "greenhouse effect", "ghg", "ghgs", "carbon emission",
+        "co2", "carbon dioxide", "global warming", "net zero", "carbon neutral",
+        "carbon neutrality", "decarbonisation", "decarbonise", "decarbonising", "low carbon",
+        "paris agreement", "emissions reduction", "carbon footprint", "unfccc", "kyoto protocol",
+        "carbon price", "carbon pricing", "carbon tax", "carbon budget", "sea level rise",
+        "extreme weather", "heatwave",
+    ),
+    "poverty": (
+        "low income", "deprivation", "deprived", "financial inclusion", "social protection",
+        "cost of living", "food bank", "destitution", "destitute", "microfinance", "microcredit",
+        "cash transfer", "the poor", "the poorest", "hardship", "unbanked", "income support",
+    ),
+    "hunger": (
+        "malnutrition", "undernutrition", "undernourished", "malnourished", "food insecurity",
+        "food security", "food insecure", "stunting", "stunted", "famine", "starvation",
+        "food shortage",
+    ),
+    "agriculture": (
+        "farmer", "farming", "farm", "crop", "smallholder", "livestock", "harvest", "irrigation",
+    ),
+    "education": (
+        "school", "schooling", "pupil", "student", "teacher", "teaching", "literacy", "numeracy",
+        "curriculum", "university", "enrolment", "enrollment", "classroom", "tuition",
+    ),
+    "gender": ("women", "woman", "girls", "female", "maternity"),
+    "water": ("sanitation", "wastewater", "sewage", "sewerage"),
+    "energy": (
+        "renewable power", "renewable sources", "renewable electricity", "solar", "wind power",
+        "wind turbine", "electricity", "fossil fuel", "photovoltaic", "power plant",
+        "power station", "coal", "hydropower", "biofuel",
+    ),
+    "employment": (
+        "job", "jobs", "unemployment", "unemployed", "labour market", "labor market",
+        "working conditions", "wages", "minimum wage", "living wage", "job creation",
+        "child labour", "forced labour", "modern slavery", "trade union",
+    ),
+    "economic": ("gdp", "economy", "economies", "per capita income"),
+    "industry": ("manufacturing", "factory", "factories"),
+    "infrastructure": ("roads", "railway", "broadband", "transport network"),
+    "innovation": (
+        "research and development", "r d", "ict", "patent", "start ups", "startups",
+        "entrepreneurship",
+    ),
+    "inequality": (
+        "income distribution", "redistribution", "disparity", "disparities", "discrimination",
+        "disadvantaged", "social inclusion", "ethnic minorities", "ethnic minority", "migrant",
+        "migration", "remittances", "gini",
+    ),
+    "city": ("urban", "urbanisation", "urbanization", "slum", "public transport", "municipal"),
+    "consumption": (
+        "consumer", "consumers", "sustainable production", "food loss",
+        "corporate social responsibility", "csr", "sustainability reporting", "green procurement",
+        "eco label", "ecolabel",
+    ),
+    "waste": ("recycling", "recycle", "circular economy", "landfill", "plastic"),
+    "ocean": (
+        "marine", "seas", "coastal", "coral", "maritime", "fisheries", "fishing", "fish stocks",
+        "overfishing",
+    ),
+    "biodiversity": (
+        "species", "ecosystem", "habitat", "wildlife", "forest", "deforestation", "afforestation",
+        "reforestation", "wetlands", "soil", "land use", "land degradation", "desertification",
+        "poaching", "invasive species",
+    ),
+    "justice": (
+        "rule of law", "human rights", "courts", "crime", "violence", "corruption", "bribery",
+        "terrorism", "trafficking", "democracy", "legal identity", "birth registration",
+    ),
+    "partnership": (
+        "development assistance", "foreign aid", "debt relief", "oda", "capacity building",
+        "technology transfer", "foreign direct investment", "fdi", "multilateral",
+        "international cooperation",
+    ),
+    "health": (
+        "disease", "illness", "mortality", "hiv", "malaria", "tuberculosis", "vaccine",
+        "vaccination", "immunisation", "epidemic", "pandemic",
+    ),
+    "smoking": ("tobacco", "cigarette", "vaping", "vapes", "smokefree", "smoke free"),
+    "weight": ("obesity", "obese", "overweight"),
+    "mental": ("depression", "anxiety", "suicide", "self harm", "psychological", "psychiatric"),
+    "loneliness": ("social isolation", "socially isolated"),
+    "alcohol": ("binge drinking", "drink driving"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """First stemmed word of each term -> (the term's other words, the stemmed theme words it
+    names), so a passage costs one look-up per word."""
+    index: dict[str, dict[tuple[str, ...], list[str]]] = {}
+    for theme, members in THEMES.items():
+        for member in members:
+            first, *rest = phrase_key(member).split()
+            names = index.setdefault(first, {}).setdefault(tuple(rest), [])
+            names.extend(t for t in terms(theme) if t not in names)
+    return {
+        first: tuple((rest, tuple(names)) for rest, names in tails.items())
+        for first, tails in index.items()
+    }
+
+
+def theme_terms(phrase: str) -> tuple[str, ...]:
+    """The stemmed theme words a passage names through their terms, given its phrase key
+    (:func:`alignck.language.phrase_key`)."""
+    index = _index()
+    words = phrase.split()
+    found: dict[str, None] = {}
+    for start, word in enumerate(words):
+        for rest, themes in index.get(word, ()):
+            if not rest or tuple(words[start + 1 : start + 1 + len(rest)]) == rest:
+                found.update(dict.fromkeys(themes))
+    return tuple(found)

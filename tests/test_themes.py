@@ -1,0 +1,35 @@
+from alignck.language import phrase_key, terms
+from alignck.themes import THEMES, theme_terms
+
+
+def _themes(text: str) -> set[str]:
+    return set(theme_terms(phrase_key(text)))
+
+
+def test_a_specific_term_names_its_theme() -> None:
+    assert _themes("Cut greenhouse gases from council buildings") == set(terms("climate"))
+    assert _themes("Expand the food banks network") == set(terms("poverty"))
+
+
+def test_terms_match_whole_words_in_order_in_any_inflection() -> None:
+    assert _themes("Carbon emissions fell") == set(terms("climate"))
+    assert _themes("Emissions of carbon monoxide") == set()
+    assert _themes("A schoolyard mural") == set()
+
+
+def test_a_theme_word_alone_names_no_specific_term() -> None:
+    # One way only: 'climate' does not imply 'net zero', so nothing is added.
+    assert _themes("We will act on the climate") == set()
+
+
+def test_one_passage_can_name_several_themes_once_each() -> None:
+    found = theme_terms(phrase_key("Obesity and smoking-related disease, tobacco and obese adults"))
+    assert sorted(found) == sorted({*terms("weight"), *terms("health"), *terms("smoking")})
+    assert len(found) == len(set(found))
+
+
+def test_every_theme_term_is_reachable_and_is_not_its_own_theme() -> None:
+    for theme, members in THEMES.items():
+        for member in members:
+            assert set(terms(theme)) <= _themes(member), member
+            assert phrase_key(member) != phrase_key(theme), member
