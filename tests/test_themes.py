@@ -33,3 +33,22 @@ def test_every_theme_term_is_reachable_and_is_not_its_own_theme() -> None:
         for member in members:
             assert set(terms(theme)) <= _themes(member), member
             assert phrase_key(member) != phrase_key(theme), member
+
+
+def _named(text: str) -> set[str]:
+    return set(theme_terms(phrase_key(text), text))
+
+
+def test_a_one_word_term_inside_a_name_names_no_theme() -> None:
+    assert _named("Patients of Sherwood Forest Hospitals were surveyed.") == set()
+    assert _named("We will plant a new forest.") == set(terms("biodiversity"))
+    assert _named("Forests cover a tenth of the county.") == set(terms("biodiversity"))
+
+
+def test_a_title_case_heading_is_not_a_name() -> None:
+    assert _named("Protecting Our Forests") == set(terms("biodiversity"))
+    assert _named("OUR FORESTS") == set(terms("biodiversity"))
+
+
+def test_a_term_of_several_words_counts_in_a_name() -> None:
+    assert _named("Funding from the Net Zero Homes Fund arrived.") == set(terms("climate"))

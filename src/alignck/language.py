@@ -80,7 +80,8 @@ _LEMMAS = {
     "wealthier": "wealth",
 }
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+")
+WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
+_WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|cf|approx|no|nos|dr|mr|mrs|ms|prof|cllr|st|inc|ltd|co|fig|figs|"

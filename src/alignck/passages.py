@@ -78,7 +78,7 @@ def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | Non
     if not found:
         return None
     phrase = phrase_key(text)
-    return Passage(text, location, role, tuple(found), phrase, theme_terms(phrase))
+    return Passage(text, location, role, tuple(found), phrase, theme_terms(phrase, text))
 
 
 def _heading_role(block: Block) -> EvidenceKind | None:

@@ -15,9 +15,12 @@ part of its theme in any strategy, not in one document's sense.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from alignck.language import phrase_key, terms
+from alignck.language import STOP_WORDS, WORD_PATTERN, phrase_key, terms
+
+_CASED_WORD = re.compile(WORD_PATTERN, re.IGNORECASE)
 
 THEMES: dict[str, tuple[str, ...]] = {
     "climate": (
@@ -122,14 +125,34 @@ def _index() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
     }
 
 
-def theme_terms(phrase: str) -> tuple[str, ...]:
+def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
     """The stemmed theme words a passage names through their terms, given its phrase key
-    (:func:`alignck.language.phrase_key`)."""
+    (:func:`alignck.language.phrase_key`) and, to tell names apart, its text."""
     index = _index()
     words = phrase.split()
+    names = _name_words(text, len(words))
     found: dict[str, None] = {}
     for start, word in enumerate(words):
         for rest, themes in index.get(word, ()):
-            if not rest or tuple(words[start + 1 : start + 1 + len(rest)]) == rest:
-                found.update(dict.fromkeys(themes))
+            if rest:
+                if tuple(words[start + 1 : start + 1 + len(rest)]) != rest:
+                    continue
+            elif names[start]:
+                continue
+            found.update(dict.fromkeys(themes))
     return tuple(found)
+
+
+def _name_words(text: str, count: int) -> list[bool]:
+    """Which words are capitalised inside a sentence that is not a title-case heading: part
+    of a name, so 'Sherwood Forest Hospitals' says nothing about forests. Only one-word terms
+    are checked; 'Net Zero' in a programme's name still means net zero."""
+    plain = text.replace("’", "'").replace("‘", "'").replace("-", " ")
+    tokens = [t for t in _CASED_WORD.findall(plain) if not t.isdigit()]
+    if len(tokens) != count:
+        return [False] * count
+    # 'Forest' in a name, not 'GHG' or 'HIV': acronyms are terms.
+    capital = [t[:1].isupper() and not t.isupper() for t in tokens]
+    if not any(t.islower() and t not in STOP_WORDS for t in tokens):
+        return [False] * count  # a heading in title case
+    return [index > 0 and capitalised for index, capitalised in enumerate(capital)]
