@@ -58,19 +58,27 @@ THEMES: dict[str, tuple[str, ...]] = {
     "employment": (
         "job", "jobs", "unemployment", "unemployed", "labour market", "labor market",
         "working conditions", "wages", "minimum wage", "living wage", "job creation",
-        "child labour", "forced labour", "modern slavery", "trade union",
+        "child labour", "forced labour", "modern slavery", "trade union", "youth unemployment",
+        "neet", "labour productivity",
     ),
     "economic": ("gdp", "economy", "economies", "per capita income"),
-    "industry": ("manufacturing", "factory", "factories"),
-    "infrastructure": ("roads", "railway", "broadband", "transport network"),
+    "industry": (
+        "manufacturing", "factory", "factories", "value chain", "value chains", "industrial policy",
+    ),
+    "infrastructure": (
+        "roads", "railway", "broadband", "transport network", "airports", "ports",
+        "internet access", "mobile network", "transport infrastructure",
+    ),
     "innovation": (
         "research and development", "r d", "ict", "patent", "start ups", "startups",
-        "entrepreneurship",
+        "entrepreneurship", "artificial intelligence", "automation", "digitalisation",
+        "digitalization", "digital transformation", "high tech", "scientific research",
     ),
     "inequality": (
         "income distribution", "redistribution", "disparity", "disparities", "discrimination",
         "disadvantaged", "social inclusion", "ethnic minorities", "ethnic minority", "migrant",
-        "migration", "remittances", "gini",
+        "migration", "remittances", "gini", "social exclusion", "social mobility", "wealth gap",
+        "income gap", "progressive taxation",
     ),
     "city": ("urban", "urbanisation", "urbanization", "slum", "public transport", "municipal"),
     "consumption": (
