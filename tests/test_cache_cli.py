@@ -95,3 +95,19 @@ def test_an_unknown_pdf_engine_is_one_line_and_exit_2(make_document, monkeypatch
     assert result.stderr.strip() == (
         "alignck: error: ALIGNCK_PDF_ENGINE must be one of pdfium, pypdf (got 'ghostscript')"
     )
+
+
+def test_switching_themes_off_is_not_answered_from_the_cache(
+    make_document, isolated_cache, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = str(make_document("plan.md", [("p", "We will halve greenhouse gas emissions.")]))
+    framework = tmp_path / "climate.yaml"
+    text = "framework: {name: t}\npriorities:\n  - {id: climate, title: Tackle climate change}\n"
+    runner = CliRunner()
+    framework.write_text(text, encoding="utf-8")
+    first = runner.invoke(app, ["check", plan, "-f", str(framework), "--format", "csv"])
+    framework.write_text(text + "themes: false\n", encoding="utf-8")
+    second = runner.invoke(app, ["check", plan, "-f", str(framework), "--format", "csv"])
+    assert first.exit_code == 0 and ",partial," in first.stdout
+    assert second.exit_code == 0 and ",gap," in second.stdout
+    assert list(isolated_cache.rglob("*.pickle"))

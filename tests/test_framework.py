@@ -42,6 +42,13 @@ def test_valid_framework_loads_with_nested_priorities_and_thresholds(tmp_path: P
     assert framework.version == "2"
     assert framework.priority("b").required is True
     assert framework.thresholds is not None and framework.thresholds.partial == 0.3
+    assert framework.themes is True
+
+
+def test_themes_can_be_switched_off(tmp_path: Path) -> None:
+    path, result = _validate(tmp_path, VALID + "themes: false\n")
+    assert result.errors == ()
+    assert load_framework(path).themes is False
 
 
 @pytest.mark.parametrize(
@@ -103,6 +110,10 @@ def test_valid_framework_loads_with_nested_priorities_and_thresholds(tmp_path: P
             "framework: {name: x}\npriorities: [{id: a, title: A}]\n"
             "thresholds: {aligned: 0.2, partial: 0.5}\n",
             ":3:13: thresholds: 'partial' must not be above 'aligned'",
+        ),
+        (
+            "framework: {name: x}\npriorities: [{id: a, title: A}]\nthemes: off please\n",
+            ":3:9: themes: expected true or false, got a string",
         ),
         (
             "framework: {name: x}\nframework: {name: y}\npriorities: [{id: a, title: A}]\n",

@@ -292,10 +292,10 @@ def test_naming_the_area_is_not_a_match(write_framework, make_document) -> None:
     assert (verdicts["smokefree"].status, verdicts["homes"].status) == ("gap", "gap")
 
 
-def _climate_framework(write_framework) -> Matcher:  # type: ignore[no-untyped-def]
+def _climate_framework(write_framework, extra: str = "") -> Matcher:  # type: ignore[no-untyped-def]
     framework = write_framework(
         "framework: {name: t}\npriorities:\n  - id: climate\n    title: Tackle climate change\n"
-        "  - id: homes\n    title: Warm and safe homes\n"
+        "  - id: homes\n    title: Warm and safe homes\n" + extra
     )
     return Matcher(load_framework(framework), Thresholds())
 
@@ -307,6 +307,8 @@ def test_a_specific_term_counts_for_its_theme(write_framework, make_document) ->
     verdict = _verdicts(_climate_framework(write_framework), path)["climate"]
     assert verdict.status == "partial"
     assert verdict.evidence[0].text == "We will halve greenhouse gas emissions by 2030."
+    without = _climate_framework(write_framework, "themes: false\n")
+    assert _verdicts(without, path)["climate"].status == "gap"
 
 
 def test_a_theme_the_framework_does_not_use_changes_no_score(

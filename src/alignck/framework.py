@@ -29,7 +29,7 @@ from alignck.yamlnodes import (
     yaml_error,
 )
 
-_TOP_KEYS = {"framework", "priorities", "thresholds"}
+_TOP_KEYS = {"framework", "priorities", "thresholds", "themes"}
 _FRAMEWORK_KEYS = {"name", "version", "description"}
 _PRIORITY_KEYS = {
     "id",
@@ -107,6 +107,8 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     else:
         findings.error(meta, "framework", "expected a mapping with at least 'name'")
     thresholds = _thresholds(top.get("thresholds"), findings)
+    themes_node = top.get("themes")
+    themes = themes_node is None or boolean(themes_node, "themes", findings)
     priorities: list[Priority] = []
     listed = top.get("priorities")
     if listed is None:
@@ -125,6 +127,7 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
         description,
         thresholds,
         tuple(findings.warnings),
+        themes,
     )
 
 

@@ -85,8 +85,9 @@ class Matcher:
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        """Names what the verdicts depend on besides the document: priorities and thresholds."""
-        text = repr((self.framework.priorities, self.thresholds))
+        """Names what the verdicts depend on besides the document: priorities, thresholds and
+        whether themes are used."""
+        text = repr((self.framework.priorities, self.thresholds, self.framework.themes))
         return hashlib.sha256(text.encode()).hexdigest()
 
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
@@ -119,7 +120,7 @@ class Matcher:
     def _terms(self, passage: Passage) -> tuple[str, ...]:
         """The passage's words and the theme words it names that this framework uses: a theme
         word the framework never uses could only dilute the passage's other matches."""
-        if not passage.themes:
+        if not passage.themes or not self.framework.themes:
             return passage.terms
         vocabulary = self.space.vocabulary
         extra = tuple(t for t in passage.themes if t in vocabulary and t not in passage.terms)

@@ -126,6 +126,8 @@ class Framework:
     description: str | None = None
     thresholds: Thresholds | None = None
     warnings: tuple[str, ...] = ()
+    # Whether matching uses the built-in themes lexicon (alignck.themes).
+    themes: bool = True
     # Reports look a priority up once per verdict: hundreds of thousands in a national run.
     _by_id: dict[str, Priority] = field(init=False, repr=False, compare=False)
 
