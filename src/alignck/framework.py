@@ -235,6 +235,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "name": framework.name,
         "version": framework.version,
         "path": framework.path,
+        "themes": framework.themes,
         "priorities": [
             {"id": p.id, "title": p.title, "parent": p.parent, "required": p.required}
             for p in framework.priorities
