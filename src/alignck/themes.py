@@ -138,15 +138,20 @@ def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
     (:func:`alignck.language.phrase_key`) and, to tell names apart, its text."""
     index = _index()
     words = phrase.split()
-    names = _name_words(text, len(words))
+    if index.keys().isdisjoint(words):
+        return ()
+    names: list[bool] | None = None
     found: dict[str, None] = {}
     for start, word in enumerate(words):
         for rest, themes in index.get(word, ()):
             if rest:
                 if tuple(words[start + 1 : start + 1 + len(rest)]) != rest:
                     continue
-            elif names[start]:
-                continue
+            else:
+                # Worked out only when needed: most passages name no theme.
+                names = _name_words(text, len(words)) if names is None else names
+                if names[start]:
+                    continue
             found.update(dict.fromkeys(themes))
     return tuple(found)
 
