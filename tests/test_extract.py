@@ -113,6 +113,20 @@ def test_inline_list_of_themes() -> None:
     assert _stated(doc) == ["Place", "Growth", "Aspiration", "Wellbeing"]
 
 
+def test_a_thousands_separator_does_not_split_an_item() -> None:
+    doc = _doc(
+        ("heading", "Strategic objectives", 2),
+        ("paragraph", "Objective 1: Deliver 9,000 new homes in well-connected places"),
+        ("paragraph", "Objective 2: Protect the green belt"),
+    )
+    assert _stated(doc) == [
+        "Deliver 9,000 new homes in well-connected places",
+        "Protect the green belt",
+    ]
+    themes = _doc(("paragraph", "Our themes are: 1,200 new jobs, safer streets and cleaner air."))
+    assert _stated(themes) == ["1,200 new jobs", "safer streets", "cleaner air"]
+
+
 def test_infinitive_list_in_a_sentence() -> None:
     doc = _doc(
         (

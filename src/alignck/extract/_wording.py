@@ -97,12 +97,12 @@ def _counted_or_phrases(lead: str, items: list[str]) -> bool:
     return bool(counted) or all(len(item.split()) >= 2 for item in items)
 
 
+# A comma, semicolon or capitalised 'and' between items; not the comma of '9,000'.
+_ITEM_BREAK = re.compile(r",(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*")
+
+
 def _split_items(text: str) -> list[str]:
-    parts = [
-        part.strip()
-        for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*", text.rstrip(". "))
-        if part.strip()
-    ]
+    parts = [part.strip() for part in re.split(_ITEM_BREAK, text.rstrip(". ")) if part.strip()]
     # "A, B and C": the last item is joined by its first 'and' ("health and wellbeing" inside
     # an earlier item stays whole).
     if len(parts) >= 2 and " and " in parts[-1]:
