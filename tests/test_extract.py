@@ -305,7 +305,8 @@ def test_numbered_headings_that_set_an_objective() -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["What we want to achieve", "Where we will focus", "Our promises to you"]
+    "heading",
+    ["What we want to achieve", "Where we will focus", "Our promises to you", "What matters most"],
 )
 def test_headings_that_introduce_priorities_without_the_word(heading: str) -> None:
     doc = _doc(("heading", heading, 2), ("list_item", "Warm homes"), ("list_item", "Good jobs"))

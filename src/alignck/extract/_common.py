@@ -16,7 +16,7 @@ _PRIORITY_NOUN = (
 # Headings that introduce priorities without naming them so.
 _PRIORITY_HEADING = (
     r"what\s+we\s+(?:(?:want|aim|plan|intend|hope)\s+to|will)\s+achieve|"
-    r"where\s+we\s+will\s+focus|our\s+focus"
+    r"where\s+we\s+will\s+focus|our\s+focus|what\s+matters\s+most"
 )
 PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN}|{_PRIORITY_HEADING})\b", re.IGNORECASE)
 LEAD_IN = re.compile(
