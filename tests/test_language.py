@@ -63,6 +63,9 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
     ("text", "role"),
     [
         ("We will open two family hubs.", "commitment"),
+        ("Our welfare rights team will run advice sessions in every library.", "commitment"),
+        ("Our community nurses will visit every new parent at home.", "commitment"),
+        ("Our services will not close this year.", "context"),
         ("We'll reduce smoking by 2030.", "commitment"),
         ("Our ambition is that every child thrives.", "commitment"),
         ("Reducing obesity is a priority for us.", "commitment"),

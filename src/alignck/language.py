@@ -172,6 +172,10 @@ _COMMITMENT = re.compile(
     r"(?:is|are)\s+to\b|"
     r"(?:is|are)\s+(?:a|our|one\s+of\s+our)\s+(?:\w+\s+){0,2}priorit(?:y|ies)|"
     r"by\s+20\d\d|target\s+of|\btargets?\b|committed\s+to|commitment\s+to|"
+    # 'Our welfare rights team will run ...': the organisation's own people promise it.
+    r"our\s+(?:[\w'’-]+\s+){0,3}(?:teams?|services?|staff|advis[eo]rs|officers|workers|"
+    r"volunteers|nurses|clinicians|practitioners|partners|partnership|council|board|trust)"
+    r"\s+will\s+(?!not\b|no\b)|"
     r"will\s+(?:be\s+)?(?:(?:deliver|provide|work|improve|reduce|increase|develop|ensure|support|"
     r"focus|invest|tackle|create|build|promote|protect|enable|expand|strengthen|help|continue|"
     r"introduce|establish|achieve|make|give|keep|offer|extend|implement|embed|transform|"
