@@ -50,6 +50,7 @@ def main() -> None:
         ("examples/ hand-labelled (ours)", ROOT / "tests" / "data" / "examples", ()),
         ("tests/data/labelled (ours)", ROOT / "tests" / "data" / "labelled", ()),
         ("Northmoor (ours, labelled before any run)", ROOT / "tests" / "data" / "northmoor", ()),
+        ("Eastbrook (ours, labelled before any run)", ROOT / "tests" / "data" / "eastbrook", ()),
     ]
     if notts.is_dir():
         runs += [

@@ -124,3 +124,15 @@ def test_northmoor_stays_accurate() -> None:
     by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
     # The area's own name must not make every partner 'partial' on 'A smokefree Northmoor'.
     assert by_pair[("northmoor-highways-plan.md", "smokefree")] == "gap"
+
+
+def test_eastbrook_stays_accurate() -> None:
+    # The second set labelled before any run: Markdown, plain text and Word with a table.
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "eastbrook"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.8
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    # The priority read from a Word table cell and the commitment beside it.
+    assert by_pair[("eastbrook-hospitals-strategy.docx", "heart-health")] == "aligned"
