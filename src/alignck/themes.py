@@ -109,6 +109,14 @@ THEMES: dict[str, tuple[str, ...]] = {
         "disease", "illness", "mortality", "hiv", "malaria", "tuberculosis", "vaccine",
         "vaccination", "immunisation", "epidemic", "pandemic",
     ),
+    "active": (
+        "exercise", "exercising", "parkrun", "gym", "fitness", "leisure centre", "sport", "sports",
+        "swimming", "strength and balance",
+    ),
+    "sport": (
+        "football", "cricket", "rugby", "tennis", "netball", "athletics", "swimming", "hockey",
+        "basketball", "golf",
+    ),
     "smoking": ("tobacco", "cigarette", "vaping", "vapes", "smokefree", "smoke free"),
     "weight": ("obesity", "obese", "overweight"),
     "mental": ("depression", "anxiety", "suicide", "self harm", "psychological", "psychiatric"),
