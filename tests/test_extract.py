@@ -127,6 +127,27 @@ def test_a_thousands_separator_does_not_split_an_item() -> None:
     assert _stated(themes) == ["1,200 new jobs", "safer streets", "cleaner air"]
 
 
+def test_a_counted_lead_and_a_dash_stand_for_a_colon() -> None:
+    doc = _doc(
+        ("paragraph", "The Plan is built around three pillars – People, Place and Prosperity.")
+    )
+    assert _stated(doc) == ["People", "Place", "Prosperity"]
+    described = _doc(("paragraph", "Our pillars - strong, fair and green - guide every decision."))
+    assert _stated(described) == []
+
+
+def test_the_title_after_a_numbered_label_is_not_split_at_its_commas() -> None:
+    doc = _doc(
+        ("heading", "Our shared ambitions", 2),
+        ("paragraph", "Ambition one: Every child has the best start in life"),
+        ("paragraph", "Ambition two: People live longer, healthier lives"),
+    )
+    assert _stated(doc) == [
+        "Every child has the best start in life",
+        "People live longer, healthier lives",
+    ]
+
+
 def test_infinitive_list_in_a_sentence() -> None:
     doc = _doc(
         (

@@ -114,6 +114,13 @@ COPULA_LIST = re.compile(
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 # A count of things: '4', 'four'.
 COUNT = rf"\d{{1,2}}|{'|'.join(_NUMBER_WORDS)}"
+# "The Plan is built around three pillars – People, Place and Prosperity": a counted lead and
+# a spaced dash stand for the colon.
+DASH_LIST = re.compile(
+    rf"\b(?:{COUNT})\s+(?:[\w-]+\s+){{0,2}}(?:{_PRIORITY_NOUN})\s*(?:\s[–—-]\s|[–—])\s*"
+    r"(?P<items>[^:–—]+)$",
+    re.IGNORECASE,
+)
 _COUNTED = re.compile(
     rf"\b(?P<count>{COUNT})\s+(?:[\w-]+\s+){{0,2}}(?:{_PRIORITY_NOUN})\b", re.IGNORECASE
 )

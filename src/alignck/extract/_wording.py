@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from alignck.extract._common import (
     COPULA_LIST,
     COUNT,
+    DASH_LIST,
     INFINITIVE_LEAD,
     INLINE_LIST,
     IS_PRIORITY,
@@ -18,6 +19,7 @@ from alignck.extract._common import (
     RANKED_PRIORITY,
     announced_count,
     make_statement,
+    numbered_label,
 )
 from alignck.language import sentences
 from alignck.model import Block, Statement
@@ -70,7 +72,11 @@ def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
 
 
 def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
-    match = INLINE_LIST.search(sentence) or COPULA_LIST.search(sentence)
+    if numbered_label(sentence):
+        return  # 'Ambition two: People live longer, healthier lives' is one title
+    match = (
+        INLINE_LIST.search(sentence) or DASH_LIST.search(sentence) or COPULA_LIST.search(sentence)
+    )
     if not match:
         return
     items = _split_items(_without_trailing_clause(match.group("items")))
