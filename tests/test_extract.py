@@ -148,6 +148,20 @@ def test_the_title_after_a_numbered_label_is_not_split_at_its_commas() -> None:
     ]
 
 
+def test_reference_codes_before_titles_are_dropped() -> None:
+    doc = _doc(
+        ("heading", "Our strategic objectives", 2),
+        ("list_item", "SO1: Improve outcomes in population health"),
+        ("list_item", "SO2 – Tackle inequalities in access"),
+        ("list_item", "NHS 111: online first"),
+    )
+    assert _stated(doc) == [
+        "Improve outcomes in population health",
+        "Tackle inequalities in access",
+        "NHS 111: online first",
+    ]
+
+
 def test_infinitive_list_in_a_sentence() -> None:
     doc = _doc(
         (

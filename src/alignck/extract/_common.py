@@ -134,6 +134,9 @@ _MAX_NAME_WORDS = 8
 _MIN_EXPLANATION_WORDS = 3
 # "1 Start well: ..." on a line of its own: a number with no full stop still numbers it.
 BARE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?\s+(?=[A-Z])")
+# "SO1: Improve outcomes", "P2 – Healthy places": a short reference code before the title.
+_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?$")
+_LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(?=\S)")
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
 
@@ -165,8 +168,9 @@ def named_part(text: str) -> str:
         return text
     name, rest = match.group("name").strip(), match.group("rest")
     label = numbered_label(name)
-    if (label and not label.group(2).strip()) or COLUMN_HEADER.match(name):
-        # 'Aim one – improve outcomes', 'Priority: healthy places': the label is not the name
+    if (label and not label.group(2).strip()) or COLUMN_HEADER.match(name) or _CODE.match(name):
+        # 'Aim one – improve outcomes', 'Priority: healthy places', 'SO1: Improve outcomes':
+        # the label is not the name
         return rest
     if len(name.split()) <= _MAX_NAME_WORDS and len(rest.split()) >= _MIN_EXPLANATION_WORDS:
         return name
@@ -175,6 +179,7 @@ def named_part(text: str) -> str:
 
 def _tidy(text: str) -> str:
     text = _LEADING_NUMBER.sub("", text.strip().strip("\"“”'‘’").strip()).rstrip(".")
+    text = _LEADING_CODE.sub("", text)
     text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
     text = re.sub(r"^(?:and|or)\s+(?=\S)", "", text)
     return text.rstrip(" ,;").strip()
