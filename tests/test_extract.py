@@ -162,6 +162,17 @@ def test_reference_codes_before_titles_are_dropped() -> None:
     ]
 
 
+def test_a_target_with_a_percentage_is_a_priority_but_a_figure_is_not() -> None:
+    doc = _doc(
+        ("heading", "Our goals", 2),
+        ("paragraph", "By 2030 we want to:"),
+        ("list_item", "cut smoking to 5%"),
+        ("list_item", "31% of children live in poverty"),
+        ("list_item", "halve the gap in life expectancy"),
+    )
+    assert _stated(doc) == ["cut smoking to 5%", "halve the gap in life expectancy"]
+
+
 def test_infinitive_list_in_a_sentence() -> None:
     doc = _doc(
         (
