@@ -173,6 +173,22 @@ def test_a_target_with_a_percentage_is_a_priority_but_a_figure_is_not() -> None:
     assert _stated(doc) == ["cut smoking to 5%", "halve the gap in life expectancy"]
 
 
+def test_title_paragraphs_each_over_their_text_under_a_priority_heading() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "Thriving communities"),
+        ("paragraph", "We will work with residents to make neighbourhoods safer."),
+        ("paragraph", "Healthy lives"),
+        ("paragraph", "We want everyone to live a healthy life."),
+        ("heading", "Background", 2),
+        ("paragraph", "Our area"),
+        ("paragraph", "The borough has 120,000 residents."),
+        ("paragraph", "Our history"),
+        ("paragraph", "The town grew around its mills."),
+    )
+    assert _stated(doc) == ["Thriving communities", "Healthy lives"]
+
+
 def test_infinitive_list_in_a_sentence() -> None:
     doc = _doc(
         (

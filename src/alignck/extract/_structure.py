@@ -275,11 +275,27 @@ def entries_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             named = named[1:]  # one sentence of introduction may come first
         names = list(takewhile(lambda pair: pair[1] is not None, named))
         if len(names) < 2:
+            names = _titles_over_paragraphs(named)
+        if len(names) < 2:
             continue
         for paragraph, name in names:
             statement = make_statement(name or "", paragraph, "entry under a priority heading")
             if statement:
                 yield statement
+
+
+def _titles_over_paragraphs(
+    named: list[tuple[Block, str | None]],
+) -> list[tuple[Block, str | None]]:
+    """'Healthy lives' / 'We want everyone to ...' / 'A growing economy' / 'We will ...': a
+    web page's sub-headings that came through as plain paragraphs, each over its text."""
+    titles: list[tuple[Block, str | None]] = []
+    for index in range(0, len(named) - 1, 2):
+        (title, name), (_, body) = named[index], named[index + 1]
+        if name is None or body is not None:
+            break
+        titles.append((title, name))
+    return titles
 
 
 def _paragraphs_after(blocks: tuple[Block, ...], index: int) -> list[Block]:
