@@ -1,6 +1,6 @@
 """Facets: the place names a framework's own name gives, which match nothing."""
 
-from alignck.facets import area_names, build_facets
+from alignck.facets import area_names, build_facets, description_parts
 from alignck.model import Framework, Priority
 
 
@@ -42,3 +42,30 @@ def test_keywords_and_aliases_keep_the_place_name() -> None:
     )
     keyword = next(f for f in build_facets(framework) if f.kind == "keyword")
     assert "northmoor" in keyword.terms
+
+
+def test_short_items_between_semicolons_are_parts_of_their_own() -> None:
+    text = "Good-quality, warm homes; clean air; and green spaces everyone can reach."
+    assert description_parts(text) == [
+        "Good-quality, warm homes;",
+        "clean air;",
+        "and green spaces everyone can reach.",
+    ]
+    # Elsewhere a short piece is a fragment of the part before it.
+    assert description_parts("Cut smoking in pregnancy. And more.") == [
+        "Cut smoking in pregnancy. And more."
+    ]
+
+
+def test_each_fewer_or_more_outcome_is_a_part() -> None:
+    text = (
+        "Adults live healthier lives: fewer people smoke, more people are a healthy weight "
+        "and fewer people drink at harmful levels."
+    )
+    assert description_parts(text) == [
+        "Adults live healthier lives: fewer people smoke",
+        "more people are a healthy weight",
+        "fewer people drink at harmful levels.",
+    ]
+    older = "Older people stay connected and independent, with fewer falls and less loneliness."
+    assert description_parts(older)[-1] == "with fewer falls and less loneliness."

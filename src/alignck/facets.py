@@ -31,7 +31,9 @@ _PART_STARTS = (
 )
 _CLAUSE_VERBS = (
     "tackle|address|reduce|promote|prevent|protect|improve|increase|ensure|support|strengthen|"
-    "end|eliminate|build|create|provide|enable|help|close|narrow|raise|cut|halve|double|keep"
+    "end|eliminate|build|create|provide|enable|help|close|narrow|raise|cut|halve|double|keep|"
+    # 'fewer people smoke, more people are a healthy weight and fewer people drink ...'
+    r"fewer|less|more|with\s+(?:fewer|less|more)"
 )
 # Sentence ends, and targets run together without punctuation ("... a day By 2030, reduce").
 _DESCRIPTION_BREAK = re.compile(rf"(?<=[.;!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
@@ -65,8 +67,10 @@ def description_parts(text: str) -> list[str]:
     for part in _DESCRIPTION_BREAK.split(text):
         if not part or not part.strip():
             continue
-        if parts and len(terms(part)) < 3:
-            parts[-1] = f"{parts[-1]} {part.strip()}"  # a fragment, not a target of its own
+        # 'warm homes; clean air; and green spaces': an item after a semicolon stands alone,
+        # however short; elsewhere a short piece is a fragment, not a target of its own.
+        if parts and len(terms(part)) < 3 and not parts[-1].endswith(";"):
+            parts[-1] = f"{parts[-1]} {part.strip()}"
         else:
             parts.append(part.strip())
     return [clause for part in parts for clause in _clauses(part)]
