@@ -46,6 +46,8 @@ def test_terms_meet_across_spelling_inflection_and_hyphenation() -> None:
     assert "wellb" in terms("well-being") and terms("wellbeing") == ["wellb"]
     assert terms("healthy") == terms("health")
     assert terms("lonely") == terms("loneliness")
+    assert terms("pregnant smokers") == terms("pregnancy smoking")
+    assert terms("cyclists") == terms("cycle")
     assert terms("the and of we will") == []
 
 

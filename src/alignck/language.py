@@ -78,6 +78,14 @@ _LEMMAS = {
     "poorest": "poor",
     "wealthy": "wealth",
     "wealthier": "wealth",
+    # the person or state named after the topic: 'every smoker', 'pregnant women'
+    "pregnant": "pregnancy",
+    "smoker": "smoke",
+    "smokers": "smoke",
+    "drinker": "drink",
+    "drinkers": "drink",
+    "cyclist": "cycle",
+    "cyclists": "cycle",
 }
 
 WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
