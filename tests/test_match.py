@@ -236,6 +236,29 @@ def test_words_most_priorities_share_do_not_make_a_match_substantive(
     assert verdict.status == "partial" and verdict.commitment == 0.0
 
 
+def test_a_word_two_of_four_priorities_use_still_tells_them_apart(
+    write_framework, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: start, title: Start well, description: Reduce smoking in pregnancy.}\n"
+        "  - {id: live, title: Live well, description: Fewer adults smoke.}\n"
+        "  - {id: age, title: Age well, description: Fewer falls.}\n"
+        "  - {id: homes, title: Warm homes, description: Homes people can afford to heat.}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
+    path = make_document(
+        "x.md",
+        [("h1", "Plan"), ("p", "We will help every pregnant smoker to quit smoking.")],
+    )
+    assert _verdicts(matcher, path)["start"].status == "aligned"
+    # 'people' says whom a priority is for, never which priority a passage is about.
+    other = make_document(
+        "y.md", [("h1", "Plan"), ("p", "We will build homes for people on the coast.")]
+    )
+    assert _verdicts(matcher, other)["homes"].commitment == 0.0
+
+
 def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
     matcher: Matcher, make_document
 ) -> None:  # type: ignore[no-untyped-def]

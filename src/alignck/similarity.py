@@ -25,12 +25,18 @@ from itertools import chain
 from typing import Any
 
 from alignck.facets import Facet
+from alignck.language import stem
 
 RECALL_EXPONENT = 0.7
 PRECISION_EXPONENT = 0.3
 MIN_FACET_TERMS = 3
 PHRASE_MATCH = 90.0
 REPEAT_WEIGHT = 0.5
+_POPULATION = frozenset(
+    stem(word)
+    for word in ("people", "person", "resident", "residents", "community", "communities",
+                 "population", "citizens", "public")
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class TermSpace:
         self.facet_matrix = self._matrix([f.terms for f in facets])
         self.priority_terms = [frozenset(t) for t in priority_terms]
         self.priority_matrix = self._matrix([tuple(t) for t in priority_terms])
-        self.specific_matrix = _without_common_columns(self.priority_matrix)
+        self.specific_matrix = _without_common_columns(self.priority_matrix, self.vocabulary)
         self.priority_frequency = Counter(chain.from_iterable(priority_terms))
         self.units = len(priority_terms)
         self.facet_priority = np.array([f.priority for f in facets], dtype=np.int64)
@@ -152,13 +158,18 @@ class TermSpace:
         return discounted
 
 
-def _without_common_columns(priority_matrix: Any) -> Any:
+def _without_common_columns(priority_matrix: Any, vocabulary: dict[str, int]) -> Any:
     """The priority × word matrix without the words most priorities use ('health' in a health
-    framework): sharing such a word says nothing about which priority a passage is about."""
+    framework) and the words for whom any priority is ('people', 'residents', 'communities'):
+    sharing such a word says nothing about which priority a passage is about. 'Most' is more
+    than half: in a framework of four, a word two priorities use ('smoking' in pregnancy and
+    in adults) still tells them from the other two."""
     import numpy as np
 
     users = np.asarray(priority_matrix.sum(axis=0)).ravel()
-    common = users >= max(2.0, priority_matrix.shape[0] / 2)
+    common = users > max(1.0, priority_matrix.shape[0] / 2)
+    for word in _POPULATION.intersection(vocabulary):
+        common[vocabulary[word]] = True
     return priority_matrix.multiply((~common).astype(float)[None, :]).tocsr()
 
 
