@@ -63,9 +63,15 @@ def test_each_fewer_or_more_outcome_is_a_part() -> None:
         "and fewer people drink at harmful levels."
     )
     assert description_parts(text) == [
-        "Adults live healthier lives: fewer people smoke",
+        "Adults live healthier lives:",
+        "fewer people smoke",
         "more people are a healthy weight",
         "fewer people drink at harmful levels.",
     ]
     older = "Older people stay connected and independent, with fewer falls and less loneliness."
     assert description_parts(older)[-1] == "with fewer falls and less loneliness."
+
+
+def test_a_colon_ends_a_part() -> None:
+    text = "Everyone lives well: warm homes for all, with clean air in every street."
+    assert description_parts(text)[0] == "Everyone lives well:"

@@ -36,7 +36,7 @@ _CLAUSE_VERBS = (
     r"fewer|less|more|with\s+(?:fewer|less|more)"
 )
 # Sentence ends, and targets run together without punctuation ("... a day By 2030, reduce").
-_DESCRIPTION_BREAK = re.compile(rf"(?<=[.;!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
+_DESCRIPTION_BREAK = re.compile(rf"(?<=[.;:!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART_STARTS})\b)")
 # Clauses inside a sentence: ", tackle the causes of ... and address the climate crisis".
 _CLAUSE_BREAK = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{_CLAUSE_VERBS})\b)")
 
