@@ -259,6 +259,21 @@ def test_a_word_two_of_four_priorities_use_still_tells_them_apart(
     assert _verdicts(matcher, other)["homes"].commitment == 0.0
 
 
+def test_verbs_of_intent_alone_are_no_match(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: start, title: Start well, description: Reduce smoking in pregnancy.}\n"
+        "  - {id: homes, title: Warm homes}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
+    path = make_document(
+        "x.md", [("h1", "Plan"), ("h2", "Our objectives"), ("ul", ["Reduce waiting times"])]
+    )
+    assert _verdicts(matcher, path)["start"].status == "gap"
+    both = make_document("y.md", [("h1", "Plan"), ("p", "We will reduce smoking at work.")])
+    assert _verdicts(matcher, both)["start"].status != "gap"
+
+
 def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
     matcher: Matcher, make_document
 ) -> None:  # type: ignore[no-untyped-def]

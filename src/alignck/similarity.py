@@ -32,6 +32,12 @@ PRECISION_EXPONENT = 0.3
 MIN_FACET_TERMS = 3
 PHRASE_MATCH = 90.0
 REPEAT_WEIGHT = 0.5
+# Verbs that say what a priority wants done, not what it is about.
+_INTENT = frozenset(
+    stem(word)
+    for word in ("reduce", "tackle", "prevent", "increase", "protect", "expand", "cut", "raise",
+                 "halve", "double", "lower", "end", "eliminate", "stop", "maintain", "sustain")
+)  # fmt: skip
 _POPULATION = frozenset(
     stem(word)
     for word in ("people", "person", "resident", "residents", "community", "communities",
@@ -69,6 +75,10 @@ class TermSpace:
         self.facet_priority = np.array([f.priority for f in facets], dtype=np.int64)
         self.phrase = np.array([f.is_phrase for f in facets], dtype=bool)
         self.facet_weight = np.array([f.weight for f in facets])
+        self.intent_columns = np.array(
+            sorted(self.vocabulary[t] for t in _INTENT.intersection(self.vocabulary)),
+            dtype=np.int64,
+        )
 
     def _matrix(self, rows: Sequence[Sequence[str]]) -> Any:
         import numpy as np
@@ -108,6 +118,7 @@ class TermSpace:
         precision = shared.data / np.maximum(passage_mass[rows], 1e-12)
         values = recall**RECALL_EXPONENT * precision**PRECISION_EXPONENT * self.facet_weight[cols]
         values = self._phrases_only_whole(rows, cols, values, shared.data, facet_mass, keys)
+        values = self._not_on_intent_alone(passages, weights, rows, cols, values, shared.data)
         keep = values > 0
         rows, cols, values = rows[keep], cols[keep], values[keep]
         values = self._discount_repeats(passages, weights, rows, cols, values)
@@ -127,6 +138,23 @@ class TermSpace:
             if not _phrase_found(self.facets[cols[index]].key, keys[rows[index]]):
                 values[index] = 0.0
         return values
+
+    def _not_on_intent_alone(
+        self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any, shared: Any
+    ) -> Any:
+        """No match on verbs of intent alone: 'Reduce waiting times' says nothing about
+        'reduce smoking in pregnancy'."""
+        import numpy as np
+        from scipy import sparse
+
+        if not len(self.intent_columns) or not len(values):
+            return values
+        columns = self.intent_columns
+        intent = (
+            passages[:, columns] @ sparse.diags(weights[columns]) @ self.facet_matrix[:, columns].T
+        )
+        only = np.asarray(intent[rows, cols]).ravel() >= shared * 0.999
+        return np.where(only, 0.0, values)
 
     def _discount_repeats(
         self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any
