@@ -52,3 +52,13 @@ def test_a_title_case_heading_is_not_a_name() -> None:
 
 def test_a_term_of_several_words_counts_in_a_name() -> None:
     assert _named("Funding from the Net Zero Homes Fund arrived.") == set(terms("climate"))
+
+
+def test_an_age_over_fifty_for_people_says_older() -> None:
+    assert _named("Walking football for people over 60 at every centre.") >= set(terms("older"))
+    assert _named("Every patient over 75 admitted after a fall.") == set(terms("older"))
+    assert _named("Checks for residents aged 65 and over.") == set(terms("older"))
+    assert _named("A club for the over-50s.") == set(terms("older"))
+    # Numbers of things, and children's ages, are not older people.
+    assert _named("We will build over 50 new homes.") == set()
+    assert _named("Children aged 5 and over can join.") == set()

@@ -21,6 +21,15 @@ from functools import lru_cache
 from alignck.language import STOP_WORDS, WORD_PATTERN, phrase_key, terms
 
 _CASED_WORD = re.compile(WORD_PATTERN, re.IGNORECASE)
+# 'people over 65', 'aged 75 and over', 'over-60s': older people by age, which the words
+# alone cannot say (numbers are not terms).
+_OLDER_AGE = re.compile(
+    r"\baged\s+(?:over\s+)?[5-9][05]\b|\bover[\s-]?[5-9][05]s\b|"
+    r"\b(?:people|persons?|residents?|adults?|patients?|m[ae]n|wom[ae]n|carers?|those|anyone|"
+    r"everyone)\s+"
+    r"(?:aged\s+)?(?:over|above)\s+[5-9][05]\b",
+    re.IGNORECASE,
+)
 
 THEMES: dict[str, tuple[str, ...]] = {
     "climate": (
@@ -35,6 +44,7 @@ THEMES: dict[str, tuple[str, ...]] = {
         "low income", "deprivation", "deprived", "financial inclusion", "social protection",
         "cost of living", "food bank", "destitution", "destitute", "microfinance", "microcredit",
         "cash transfer", "the poor", "the poorest", "hardship", "unbanked", "income support",
+        "free school meals", "universal credit",
     ),
     "hunger": (
         "malnutrition", "undernutrition", "undernourished", "malnourished", "food insecurity",
@@ -118,9 +128,18 @@ THEMES: dict[str, tuple[str, ...]] = {
         "basketball", "golf",
     ),
     "smoking": ("tobacco", "cigarette", "vaping", "vapes", "smokefree", "smoke free"),
-    "weight": ("obesity", "obese", "overweight"),
+    "weight": (
+        "obesity", "obese", "overweight", "hfss", "high in fat sugar and salt", "junk food",
+        "sugary drinks", "healthy eating", "fast food",
+    ),
     "mental": ("depression", "anxiety", "suicide", "self harm", "psychological", "psychiatric"),
-    "loneliness": ("social isolation", "socially isolated"),
+    "loneliness": ("social isolation", "socially isolated", "befriending"),
+    "child": (
+        "baby", "babies", "infant", "infants", "toddler", "toddlers", "newborn", "family hub",
+        "family hubs", "health visiting", "health visitor", "health visitors", "children's centre",
+        "children's centres", "nursery", "nurseries", "childcare",
+    ),
+    "older": ("elderly", "pensioner", "pensioners", "later life", "old age"),
     "alcohol": ("binge drinking", "drink driving"),
 }  # fmt: skip
 
@@ -146,6 +165,9 @@ def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
     (:func:`alignck.language.phrase_key`) and, to tell names apart, its text."""
     index = _index()
     words = phrase.split()
+    older = _OLDER_AGE.search(text) if text else None
+    if older:
+        return tuple(dict.fromkeys((*theme_terms(phrase), *terms("older"))))
     if index.keys().isdisjoint(words):
         return ()
     names: list[bool] | None = None
