@@ -106,6 +106,12 @@ THEMES: dict[str, tuple[str, ...]] = {
         "reforestation", "wetlands", "soil", "land use", "land degradation", "desertification",
         "poaching", "invasive species",
     ),
+    "green": (
+        "community garden", "community gardens", "allotment", "allotments", "woodland", "woodlands",
+        "open space", "open spaces", "playing field", "playing fields", "nature reserve",
+        "country park", "public park", "local park", "local parks", "pocket park", "street trees",
+        "tree planting",
+    ),
     "justice": (
         "rule of law", "human rights", "courts", "crime", "violence", "corruption", "bribery",
         "terrorism", "trafficking", "democracy", "legal identity", "birth registration",
