@@ -51,6 +51,7 @@ def main() -> None:
         ("tests/data/labelled (ours)", ROOT / "tests" / "data" / "labelled", ()),
         ("Northmoor (ours, labelled before any run)", ROOT / "tests" / "data" / "northmoor", ()),
         ("Eastbrook (ours, labelled before any run)", ROOT / "tests" / "data" / "eastbrook", ()),
+        ("Westhaven (ours, labelled before any run)", ROOT / "tests" / "data" / "westhaven", ()),
     ]
     if notts.is_dir():
         runs += [

@@ -136,3 +136,18 @@ def test_eastbrook_stays_accurate() -> None:
     by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
     # The priority read from a Word table cell and the commitment beside it.
     assert by_pair[("eastbrook-hospitals-strategy.docx", "heart-health")] == "aligned"
+
+
+def test_westhaven_stays_accurate() -> None:
+    # The third set labelled before any run: PDFs, and a report that states no priorities.
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "westhaven"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.8
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    # A maternity commitment on smoking in pregnancy, read from a PDF.
+    assert by_pair[("westhaven-hospitals-annual-plan.pdf", "start-well")] == "aligned"
+    # Context and past work only: partial at most.
+    report = "westhaven-public-health-annual-report.docx"
+    assert all(status != "aligned" for (doc, _), status in by_pair.items() if doc == report)
