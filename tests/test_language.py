@@ -47,6 +47,10 @@ def test_terms_meet_across_spelling_inflection_and_hyphenation() -> None:
     assert terms("healthy") == terms("health")
     assert terms("lonely") == terms("loneliness")
     assert terms("pregnant smokers") == terms("pregnancy smoking")
+    # A last part that only qualifies the first is not a word of its own.
+    assert "free" not in terms("A tobacco-free generation")
+    assert "tobacco" in terms("A tobacco-free generation")
+    assert "led" not in terms("community-led") and "communiti" in terms("community-led")
     assert terms("cyclists") == terms("cycle")
     assert terms("the and of we will") == []
 

@@ -91,6 +91,9 @@ _LEMMAS = {
 WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
+_QUALIFYING_PARTS = frozenset(
+    "free based led related friendly wide focused centred centered specific level term".split()  # noqa: SIM905
+)
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|cf|approx|no|nos|dr|mr|mrs|ms|prof|cllr|st|inc|ltd|co|fig|figs|"
     r"vol|para|sec|ch|pp|p|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.k|u\.s)\.$",
@@ -120,9 +123,7 @@ def words(text: str) -> list[str]:
     """Lower-case words with possessive endings removed; hyphenated compounds kept whole."""
     text = normalise(text)
     if "-" in text:
-        text = _HYPHENATED.sub(
-            lambda m: m.group(0) + " " + "".join(g for g in m.groups() if g), text
-        )
+        text = _HYPHENATED.sub(_compound, text)
     found: list[str] = []
     for word in _WORD.findall(text):
         word = word.replace("’", "'")
@@ -133,6 +134,15 @@ def words(text: str) -> list[str]:
         if word and not word.isdigit():
             found.append(word)
     return found
+
+
+def _compound(match: re.Match[str]) -> str:
+    """'smoke-free' as 'smoke smokefree': its parts and the joined word, but not a last part
+    that only qualifies the first ('-free', '-led', '-related'): 'free to use' has nothing to
+    do with 'tobacco-free'."""
+    parts = [g for g in match.groups() if g]
+    shown = parts[:-1] if parts[-1] in _QUALIFYING_PARTS else parts
+    return " ".join(shown) + " " + "".join(parts)
 
 
 def phrase_key(text: str) -> str:
