@@ -52,6 +52,7 @@ def main() -> None:
         ("Northmoor (ours, labelled before any run)", ROOT / "tests" / "data" / "northmoor", ()),
         ("Eastbrook (ours, labelled before any run)", ROOT / "tests" / "data" / "eastbrook", ()),
         ("Westhaven (ours, labelled before any run)", ROOT / "tests" / "data" / "westhaven", ()),
+        ("Southvale (ours, labelled before any run)", ROOT / "tests" / "data" / "southvale", ()),
     ]
     if notts.is_dir():
         runs += [

@@ -151,3 +151,18 @@ def test_westhaven_stays_accurate() -> None:
     # Context and past work only: partial at most.
     report = "westhaven-public-health-annual-report.docx"
     assert all(status != "aligned" for (doc, _), status in by_pair.items() if doc == report)
+
+
+def test_southvale_stays_accurate() -> None:
+    # The fourth set: sub-priorities, and a PDF that LibreOffice made from a Word table.
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "southvale"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.75
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    # A sub-priority named by its keyword in a PDF table cell.
+    assert by_pair[("southvale-icb-joint-forward-plan.pdf", "tobacco-free")] == "aligned"
+    # 'keep our parks free to use' is nothing to do with 'A tobacco-free generation'.
+    council = "southvale-district-council-corporate-strategy.md"
+    assert by_pair[(council, "tobacco-free")] == "gap"

@@ -56,8 +56,7 @@ def icb_plan() -> None:
         ),
         (
             "Care closer to home",
-            "We will expand virtual wards to 200 beds so that more people are cared for at "
-            "home.",
+            "We will expand virtual wards to 200 beds so that more people are cared for at home.",
         ),
         ("A sustainable NHS", "We will balance our budget and cut agency staff costs."),
     ]
