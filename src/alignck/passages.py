@@ -51,11 +51,15 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     for block in document.blocks:
         location = Location(block.page, block.number, block.section_path)
         heading_role = _heading_role(block)
-        pieces = (block.text,) if block.kind == "heading" else sentences(block.text)
-        for piece in pieces:
+        pieces: list[tuple[str, EvidenceKind]] = (
+            [(block.text, "context")] if block.kind == "heading" else _pieces(block.text)
+        )
+        for piece, sentence_is in pieces:
             if piece.rstrip(".") in stated_texts:
                 continue
             role = sentence_role(piece)
+            if role == "context":
+                role = sentence_is
             if role == "context" and block.kind == "list_item":
                 role = lead_role
             if role == "context" and heading_role and block.kind != "heading":
@@ -64,13 +68,31 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             if passage:
                 passages.append(passage)
         if block.kind != "list_item":
-            lead_role = _lead_role(block, pieces)
+            lead_role = _lead_role(block, [piece for piece, _ in pieces])
     for statement in stated:
         passage = _passage(statement.text, statement.location, "priority")
         if passage:
             passages.append(passage)
     passages.sort(key=lambda p: p.location.paragraph or 0)
     return passages
+
+
+# 'Every hospital will run a tobacco service, and alcohol care teams will see every patient
+# ...': two promises in one sentence, each evidence of its own.
+_CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:[\w'’-]+\s+){1,5}will\b)|;\s+(?:and\s+)?")
+
+
+def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
+    """The sentences of a block, a sentence of two independent clauses as two pieces; each
+    with the role of its whole sentence, which a clause keeps when it shows none itself."""
+    found: list[tuple[str, EvidenceKind]] = []
+    for sentence in sentences(text):
+        role = sentence_role(sentence)
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+        if len(clauses) < 2 or any(len(terms(c)) < 3 for c in clauses):
+            clauses = [sentence]
+        found.extend((clause, role) for clause in clauses)
+    return found
 
 
 def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | None:
