@@ -52,14 +52,13 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         location = Location(block.page, block.number, block.section_path)
         heading_role = _heading_role(block)
         pieces: list[tuple[str, EvidenceKind]] = (
-            [(block.text, "context")] if block.kind == "heading" else _pieces(block.text)
+            [(block.text, sentence_role(block.text))]
+            if block.kind == "heading"
+            else _pieces(block.text)
         )
-        for piece, sentence_is in pieces:
+        for piece, role in pieces:
             if piece.rstrip(".") in stated_texts:
                 continue
-            role = sentence_role(piece)
-            if role == "context":
-                role = sentence_is
             if role == "context" and block.kind == "list_item":
                 role = lead_role
             if role == "context" and heading_role and block.kind != "heading":
@@ -88,11 +87,23 @@ def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
     found: list[tuple[str, EvidenceKind]] = []
     for sentence in sentences(text):
         role = sentence_role(sentence)
-        clauses = [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
-        if len(clauses) < 2 or any(len(terms(c)) < 3 for c in clauses):
-            clauses = [sentence]
-        found.extend((clause, role) for clause in clauses)
+        clauses = _clauses(sentence)
+        if len(clauses) < 2:
+            found.append((sentence, role))
+            continue
+        for clause in clauses:
+            own = sentence_role(clause)
+            found.append((clause, role if own == "context" else own))
     return found
+
+
+def _clauses(sentence: str) -> list[str]:
+    if "and" not in sentence and ";" not in sentence:
+        return [sentence]
+    clauses = [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+    if len(clauses) < 2 or any(len(terms(c)) < 3 for c in clauses):
+        return [sentence]
+    return clauses
 
 
 def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | None:
