@@ -21,6 +21,7 @@ from functools import lru_cache
 from alignck.language import STOP_WORDS, WORD_PATTERN, phrase_key, terms
 
 _CASED_WORD = re.compile(WORD_PATTERN, re.IGNORECASE)
+_INNER_CAPITAL = re.compile(r"[\s-][A-Z][a-z]")
 # 'people over 65', 'aged 75 and over', 'over-60s': older people by age, which the words
 # alone cannot say (numbers are not terms).
 _OLDER_AGE = re.compile(
@@ -171,8 +172,7 @@ def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
     (:func:`alignck.language.phrase_key`) and, to tell names apart, its text."""
     index = _index()
     words = phrase.split()
-    older = _OLDER_AGE.search(text) if text else None
-    if older:
+    if text and _may_name_an_age(text) and _OLDER_AGE.search(text):
         return tuple(dict.fromkeys((*theme_terms(phrase), *terms("older"))))
     if index.keys().isdisjoint(words):
         return ()
@@ -192,10 +192,18 @@ def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
     return tuple(found)
 
 
+def _may_name_an_age(text: str) -> bool:
+    """A cheap test before the pattern: most passages name no age at all."""
+    lowered = text.lower()
+    return ("over" in lowered or "aged" in lowered) and any(d in text for d in "56789")
+
+
 def _name_words(text: str, count: int) -> list[bool]:
     """Which words are capitalised inside a sentence that is not a title-case heading: part
     of a name, so 'Sherwood Forest Hospitals' says nothing about forests. Only one-word terms
     are checked; 'Net Zero' in a programme's name still means net zero."""
+    if not _INNER_CAPITAL.search(text):
+        return [False] * count  # no capital after the first word: no name
     plain = text.replace("’", "'").replace("‘", "'").replace("-", " ")
     tokens = [t for t in _CASED_WORD.findall(plain) if not t.isdigit()]
     if len(tokens) != count:
