@@ -59,6 +59,8 @@ def test_an_age_over_fifty_for_people_says_older() -> None:
     assert _named("Every patient over 75 admitted after a fall.") == set(terms("older"))
     assert _named("Checks for residents aged 65 and over.") == set(terms("older"))
     assert _named("A club for the over-50s.") == set(terms("older"))
+    # The name rule still holds in a passage that names an age.
+    assert _named("Patients of Sherwood Forest Hospitals aged 75 and over.") == set(terms("older"))
     # Numbers of things, and children's ages, are not older people.
     assert _named("We will build over 50 new homes.") == set()
     assert _named("Children aged 5 and over can join.") == set()

@@ -169,11 +169,16 @@ def _index() -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
 
 def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
     """The stemmed theme words a passage names through their terms, given its phrase key
-    (:func:`alignck.language.phrase_key`) and, to tell names apart, its text."""
+    (:func:`alignck.language.phrase_key`) and, to tell names and ages, its text."""
+    found = _named_themes(phrase, text)
+    if text and _may_name_an_age(text) and _OLDER_AGE.search(text):
+        return tuple(dict.fromkeys((*found, *_older())))
+    return found
+
+
+def _named_themes(phrase: str, text: str) -> tuple[str, ...]:
     index = _index()
     words = phrase.split()
-    if text and _may_name_an_age(text) and _OLDER_AGE.search(text):
-        return tuple(dict.fromkeys((*theme_terms(phrase), *terms("older"))))
     if index.keys().isdisjoint(words):
         return ()
     names: list[bool] | None = None
@@ -190,6 +195,11 @@ def theme_terms(phrase: str, text: str = "") -> tuple[str, ...]:
                     continue
             found.update(dict.fromkeys(themes))
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _older() -> tuple[str, ...]:
+    return tuple(terms("older"))
 
 
 def _may_name_an_age(text: str) -> bool:
