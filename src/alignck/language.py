@@ -289,5 +289,14 @@ def sentence_role(text: str) -> EvidenceKind:
     return "context"
 
 
+# "Cut smoking to 5%", "reduce obesity by 10%": a target, not a figure about the area.
+_TARGET = re.compile(
+    r"^(?:to\s+)?(?:cut|reduce|increase|raise|halve|double|lower|bring|get|grow|improve|"
+    r"achieve|reach|keep)\b|\b(?:to|by)\s+\d+(?:\.\d+)?\s*(?:%|per\s+cent)",
+    re.IGNORECASE,
+)
+
+
 def is_statistic(text: str) -> bool:
-    return bool(_NEED.search(text))
+    """A figure about the area ('31% of children ...'), not a target set for it."""
+    return bool(_NEED.search(text)) and not _TARGET.search(text)

@@ -66,7 +66,7 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         for item in run:
             # "- **Start well**: every child ready for school": the bold words name the item.
             name = item.lead or named_part(item.text)
-            if item.level != top or item.text.rstrip().endswith(":") or _statistic(name):
+            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(name):
                 continue
             statement = make_statement(name, item, f"list under {lead}")
             if statement and lead == "promise":
@@ -81,18 +81,6 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 )
             if statement:
                 yield statement
-
-
-# "Cut smoking to 5%", "reduce obesity by 10%": a target, not a figure about the area.
-_TARGET = re.compile(
-    r"^(?:to\s+)?(?:cut|reduce|increase|raise|halve|double|lower|bring|get|grow|improve|"
-    r"achieve|reach|keep)\b|\b(?:to|by)\s+\d+(?:\.\d+)?\s*(?:%|per\s+cent)",
-    re.IGNORECASE,
-)
-
-
-def _statistic(text: str) -> bool:
-    return is_statistic(text) and not _TARGET.search(text)
 
 
 def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
