@@ -366,3 +366,19 @@ def test_a_theme_the_framework_does_not_use_changes_no_score(
     without_theme = _verdicts(matcher, plain_without)["homes"].score
     assert with_theme == without_theme
     assert _verdicts(matcher, plain)["homes"].score > with_theme
+
+
+def test_sustainable_is_a_subject_not_a_verb_of_intent(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    """'sustainable' and the intent verb 'sustain' share a stem; the adjective still names
+    what a priority is about."""
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: places, title: Create healthy and sustainable places}\n"
+        "  - {id: start, title: Give every child the best start}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    path = make_document(
+        "x.md",
+        [("h1", "Transport plan"), ("p", "We will promote sustainable travel to work.")],
+    )
+    assert _verdicts(matcher, path)["places"].status == "partial"
