@@ -382,3 +382,50 @@ def test_sustainable_is_a_subject_not_a_verb_of_intent(write_framework, make_doc
         [("h1", "Transport plan"), ("p", "We will promote sustainable travel to work.")],
     )
     assert _verdicts(matcher, path)["places"].status == "partial"
+
+
+def _safe_and_transport_framework(write_framework) -> Path:  # type: ignore[no-untyped-def]
+    return write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: safe, title: Keep our communities safe from harm}\n"
+        "  - {id: access, title: Everyone can access the right support}\n"
+        "  - {id: travel, title: Safe and active travel, keywords: [accessibility]}\n"
+    )
+
+
+def test_road_safety_is_not_community_safety(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = Matcher(load_framework(_safe_and_transport_framework(write_framework)), Thresholds())
+    path = make_document(
+        "ltp.md",
+        [
+            ("h1", "Local transport plan"),
+            ("p", "We will deliver road safety training on the transport network."),
+            ("p", "We will improve accessibility of bus stops for disabled passengers."),
+        ],
+    )
+    verdicts = _verdicts(matcher, path)
+    assert verdicts["safe"].status == "gap"
+    assert verdicts["access"].status == "gap"
+    # a priority about travel reads 'safe' and its keyword in the same sense
+    assert verdicts["travel"].status != "gap"
+    assert any("accessibility" in e.text for e in verdicts["travel"].evidence)
+
+
+def test_safety_outside_transport_keeps_its_sense(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = Matcher(load_framework(_safe_and_transport_framework(write_framework)), Thresholds())
+    path = make_document(
+        "csp.md",
+        [("h1", "Community safety plan"), ("p", "We will keep communities safe from harm.")],
+    )
+    assert _verdicts(matcher, path)["safe"].status == "aligned"
+
+
+def test_an_exclusion_applies_whatever_the_sense(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: travel, title: Safe and active travel, exclude: [road safety]}\n"
+        "  - {id: homes, title: Warm homes}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    path = make_document("x.md", [("h1", "Plan"), ("p", "We will improve road safety.")])
+    assert _verdicts(matcher, path)["travel"].status == "gap"

@@ -48,6 +48,7 @@ _PREPARING_MODULES = (
     "model.py",
     "reading.py",
     "themes.py",
+    "senses.py",
 )
 _ALL_MODULES = ("**/*.py",)
 _directory: Path | None = None

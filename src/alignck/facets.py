@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from alignck.language import phrase_key, terms
 from alignck.model import Framework, Priority
+from alignck.senses import in_sense, sense_of
 
 FACET_WEIGHTS: dict[str, float] = {
     "title": 1.0,
@@ -149,10 +150,15 @@ def _own_facets(
     texts.extend(("alias", alias) for alias in priority.aliases)
     texts.extend(("keyword", keyword) for keyword in priority.keywords)
     texts.extend(("description", part) for part in description_parts(priority.description))
+    # A keyword or alias is a fragment ('accessibility'): it takes its sense from the whole
+    # priority; a title or description part from its own words.
+    whole_sense = sense_of(" ".join(text for _, text in texts))
     facets = []
     for kind, text in texts:
-        found = tuple(dict.fromkeys(terms(text)))
-        if kind not in ("keyword", "alias"):  # a phrase the user wrote stays whole
+        phrase = kind in ("keyword", "alias")
+        sense = sense_of(text) or (whole_sense if phrase else None)
+        found = in_sense(tuple(dict.fromkeys(terms(text))), sense)
+        if not phrase:  # a phrase the user wrote stays whole
             found = tuple(t for t in found if t not in area)
         if found:
             kind_used = "keyword" if as_kind and kind in ("keyword", "alias") else as_kind or kind

@@ -33,6 +33,7 @@ from alignck.model import (
     Thresholds,
 )
 from alignck.passages import Passage
+from alignck.senses import plain
 from alignck.similarity import TermSpace
 
 ROLE_WEIGHTS: dict[str, float] = {
@@ -127,11 +128,15 @@ class Matcher:
         return passage.terms + extra if extra else passage.terms
 
     def _apply_exclusions(self, passages: Sequence[Passage], scores: Any) -> None:
+        if not any(self.exclusions):
+            return
+        # An excluded phrase is excluded in whatever sense its words are read.
+        plain_terms = [tuple(plain(t) for t in p.terms) for p in passages]
         for k, exclusions in enumerate(self.exclusions):
             for exclusion in exclusions:
                 needed = set(exclusion)
-                for i, passage in enumerate(passages):
-                    if needed.issubset(passage.terms) and _contains(passage.terms, exclusion):
+                for i, words in enumerate(plain_terms):
+                    if needed.issubset(words) and _contains(words, exclusion):
                         scores[i, k] = 0.0
 
     def _alignments(

@@ -1,0 +1,66 @@
+"""Words whose sense depends on what the sentence is about.
+
+'Safety and training to make the best use of the transport networks' is about road safety, not
+about keeping communities safe from harm; 'improving accessibility to key destinations' is about
+reaching places, not about reaching the right support. A word matcher cannot tell these apart,
+so a text (a passage, or a part of a framework priority) that names transport reads a few words
+in their transport sense: they then match the same word in another text about transport, and
+not the word in its general sense. Both sides of a match are read by the same rule, so a
+framework priority about 'safe and active travel' still meets 'road safety'.
+
+The context is read from the words as written: 'parking' names transport but its stem 'park'
+would take in green spaces, and 'Traveller communities' are people, not journeys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from alignck.language import terms
+
+SENSE_MARK = "~"
+
+# Each sense: the words that set it, and the words read in that sense.
+_SENSES: dict[str, tuple[re.Pattern[str], str]] = {
+    "transport": (
+        re.compile(
+            r"\b(?:transport(?:s|ation|ed|ing)?|travel(?:s|led|ling|ed|ing)?|traffic|roads?|"
+            r"highways?|bus(?:es)?|rail(?:ways?)?|trams?|motorists?|"
+            r"pedestrians?|vehicles?|parking|junctions?|commut(?:er|ers|ing)|freight|"
+            r"(?:street|road)\s?works)\b",
+            re.IGNORECASE,
+        ),
+        # 'safety' (road safety), 'accessibility' (reaching places), 'connectivity' (links
+        # between places) and 'mobility' (moving about): each has another sense in health
+        # and care strategies.
+        "safe access connect mobility",
+    ),
+}
+
+
+@lru_cache(maxsize=1)
+def _sensitive() -> dict[str, frozenset[str]]:
+    return {sense: frozenset(terms(words)) for sense, (_, words) in _SENSES.items()}
+
+
+def sense_of(text: str) -> str | None:
+    """The sense a text sets for its sensitive words, if it sets one."""
+    for sense, (pattern, _) in _SENSES.items():
+        if pattern.search(text):
+            return sense
+    return None
+
+
+def in_sense(found: Sequence[str], sense: str | None) -> tuple[str, ...]:
+    """The terms with those the sense covers marked as read in it ('safe' -> 'safe~transport')."""
+    if sense is None:
+        return tuple(found)
+    covered = _sensitive()[sense]
+    return tuple(f"{t}{SENSE_MARK}{sense}" if t in covered else t for t in found)
+
+
+def plain(term: str) -> str:
+    """A term without its sense mark."""
+    return term.split(SENSE_MARK, 1)[0]

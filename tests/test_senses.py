@@ -1,0 +1,29 @@
+from alignck.language import terms
+from alignck.senses import in_sense, plain, sense_of
+
+
+def test_a_text_about_transport_sets_the_transport_sense() -> None:
+    assert sense_of("Safety and training to make the best use of the transport network") == (
+        "transport"
+    )
+    assert sense_of("Improving accessibility to key destinations by bus") == "transport"
+    assert sense_of("An effective parking strategy") == "transport"
+    assert sense_of("Road works and street works") == "transport"
+
+
+def test_words_that_look_like_transport_but_are_not() -> None:
+    # stems would mislead: 'parks' are green spaces, 'training' is not trains, and
+    # 'Traveller communities' are people.
+    assert sense_of("Keep our parks safe and open to all") is None
+    assert sense_of("Training for staff to keep children safe") is None
+    assert sense_of("Support for Gypsy, Roma and Traveller communities to stay safe") is None
+    assert sense_of("Tackle human trafficking and keep communities safe") is None
+
+
+def test_only_the_sensitive_words_are_marked() -> None:
+    found = terms("road safety and accessible bus stops for older people")
+    marked = in_sense(found, "transport")
+    assert "safe~transport" in marked and "access~transport" in marked
+    assert "older" in marked and "road" in marked
+    assert in_sense(found, None) == tuple(found)
+    assert [plain(t) for t in marked] == found
