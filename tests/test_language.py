@@ -108,3 +108,11 @@ def test_sentence_roles(text: str, role: str) -> None:
 def test_strategy_words_are_not_topical_but_still_name_statements() -> None:
     assert terms("improve outcomes by working together") == []
     assert terms("improve outcomes", topical=False) == ["improv", "outcom"]
+
+
+def test_everyday_verbs_are_not_terms() -> None:
+    # 'people can get support' says nothing about 'make sure families get financial support'
+    assert terms("make sure families get the financial support they need") == [
+        "famili",
+        "financi",
+    ]
