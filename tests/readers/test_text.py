@@ -99,3 +99,24 @@ def test_wrapped_prose_and_a_wrapped_title_stay_whole(tmp_path: Path) -> None:
         "Our plan: it sets out what we will do over the next four years. Westshire Council "
         "Cabinet agreed it in May.",
     ]
+
+
+def test_a_heading_line_straight_above_its_list_or_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "PARTNERSHIP PLAN\n\n"
+        "Our priorities\n- Reduce domestic abuse\n- Reduce reoffending\n\n"
+        "What we will do\nWe will fund two advisers.\nThe police will hold street surgeries.\n\n"
+        "Harrowdale Council and\nNHS partners agreed the plan.\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("heading", "PARTNERSHIP PLAN"),
+        ("heading", "Our priorities"),
+        ("list_item", "Reduce domestic abuse"),
+        ("list_item", "Reduce reoffending"),
+        ("heading", "What we will do"),
+        ("paragraph", "We will fund two advisers. The police will hold street surgeries."),
+        ("paragraph", "Harrowdale Council and NHS partners agreed the plan."),
+    ]
+    assert read(path).blocks[3].section == ("PARTNERSHIP PLAN", "Our priorities")

@@ -15,8 +15,14 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines, separate_lines, split_marker
 
-VERSION = "3"
+VERSION = "4"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
+_MAX_TOP_HEADING_WORDS = 8
+# Words a wrapped line can end on but a heading does not.
+_RUNS_ON = frozenset(
+    """a an and or but nor the of to for with in on at by from as into than our their its
+    your that which who whose is are was were be""".split()  # noqa: SIM905
+)
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
@@ -53,6 +59,9 @@ def _add_paragraph(
     if may_be_heading and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page)
         return
+    if may_be_heading and _heading_on_top(lines):
+        builder.heading(lines[0], _heading_level(lines[0].strip()), page)
+        lines = lines[1:]
     item_lines: list[str] = []
     for line in lines:
         marker, _ = split_marker(line)
@@ -71,6 +80,24 @@ def _flush(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
         builder.add("list_item", text, page, level=depth, marker=marker)
     else:
         builder.add("paragraph", text, page)
+
+
+def _heading_on_top(lines: list[str]) -> bool:
+    """'Our priorities' straight above its list, or 'What we will do' above its sentences,
+    with no blank line between: a heading, not the start of a wrapped paragraph. A wrapped
+    line is long, or ends mid-phrase ('Harrowdale Council and'), or runs on into a line that
+    is not a whole sentence ('A Healthy and Greener' / 'Future for Everyone')."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].strip(), lines[1].strip()
+    words = first.split()
+    if len(words) > _MAX_TOP_HEADING_WORDS or words[-1].lower() in _RUNS_ON:
+        return False
+    if not _looks_like_heading(first) or split_marker(first)[0]:
+        return False
+    if split_marker(second)[0]:
+        return True
+    return second[:1].isupper() and lines[-1].rstrip().endswith((".", "!", "?"))
 
 
 def _looks_like_heading(line: str) -> bool:
