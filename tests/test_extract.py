@@ -102,6 +102,21 @@ def test_sub_headings_under_a_priority_heading() -> None:
     assert _stated(doc) == ["Healthy weight", "Clean air"]
 
 
+def test_sub_headings_named_our_something_are_priorities_but_not_our_vision() -> None:
+    doc = _doc(
+        ("heading", "Our strategic objectives", 1),
+        ("heading", "Outstanding care", 2),
+        ("paragraph", "Text."),
+        ("heading", "Our people", 2),
+        ("paragraph", "Text."),
+        ("heading", "Our approach", 2),
+        ("paragraph", "Text."),
+        ("heading", "Our plan for the next five years", 2),
+        ("paragraph", "Text."),
+    )
+    assert _stated(doc) == ["Outstanding care", "Our people"]
+
+
 def test_inline_list_of_themes() -> None:
     doc = _doc(
         (

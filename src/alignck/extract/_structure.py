@@ -200,6 +200,17 @@ def headings_after_lead_in(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                     yield statement
 
 
+# 'Our people', 'Our patients', 'Our places': a trust's objectives are often named so. Not the
+# parts every strategy has ('Our vision', 'Our approach').
+_OUR_NAME = re.compile(
+    r"^our\s+(?!(?:vision|values|approach|purpose|mission|context|story|progress|"
+    r"achievements|role|plan|strategy|journey|principles|priorities|commitments?|ambitions?|"
+    r"objectives|aims|goals|outcomes|focus|area|organisation|organization|trust|council|"
+    r"board|partnership|system)\b)[a-z]+(?:\s+[a-z]+)?$",
+    re.IGNORECASE,
+)
+
+
 def _sibling_headings(blocks: tuple[Block, ...], first: int) -> list[Block]:
     level = blocks[first].level
     found: list[Block] = []
@@ -230,7 +241,7 @@ def _title_like(text: str) -> bool:
     return (
         len(text.split()) <= 14
         and not text.endswith((".", ":", "?"))
-        and not PRONOUN_START.match(text)
+        and (not PRONOUN_START.match(text) or _OUR_NAME.match(text) is not None)
         and not PRIORITY_WORDS.fullmatch(text)
     )
 
