@@ -429,3 +429,22 @@ def test_an_exclusion_applies_whatever_the_sense(write_framework, make_document)
     matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document("x.md", [("h1", "Plan"), ("p", "We will improve road safety.")])
     assert _verdicts(matcher, path)["travel"].status == "gap"
+
+
+def test_digital_connectivity_is_not_connected_communities(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: connected, title: Safe and connected communities}\n"
+        "  - {id: homes, title: Warm homes}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    digital = make_document(
+        "econ.md",
+        [("h1", "Growth plan"), ("p", "We will improve digital connectivity for every business.")],
+    )
+    assert _verdicts(matcher, digital)["connected"].status == "gap"
+    social = make_document(
+        "vcs.md",
+        [("h1", "Plan"), ("p", "We will run befriending so older people stay connected.")],
+    )
+    assert _verdicts(matcher, social)["connected"].status != "gap"

@@ -27,3 +27,13 @@ def test_only_the_sensitive_words_are_marked() -> None:
     assert "older" in marked and "road" in marked
     assert in_sense(found, None) == tuple(found)
     assert [plain(t) for t in marked] == found
+
+
+def test_a_text_about_digital_networks_reads_connected_in_that_sense() -> None:
+    text = "Full-fibre broadband for every business, so that firms can get connected"
+    assert sense_of(text) == "digital"
+    assert "connect~digital" in in_sense(terms(text), sense_of(text))
+    # access to a service online is still access to it
+    online = "Book appointments online and access talking therapies"
+    assert "access" in in_sense(terms(online), sense_of(online))
+    assert sense_of("Build connected communities where no one is lonely") is None

@@ -2,11 +2,13 @@
 
 'Safety and training to make the best use of the transport networks' is about road safety, not
 about keeping communities safe from harm; 'improving accessibility to key destinations' is about
-reaching places, not about reaching the right support. A word matcher cannot tell these apart,
-so a text (a passage, or a part of a framework priority) that names transport reads a few words
-in their transport sense: they then match the same word in another text about transport, and
-not the word in its general sense. Both sides of a match are read by the same rule, so a
-framework priority about 'safe and active travel' still meets 'road safety'.
+reaching places, not about reaching the right support; 'digital connectivity for every
+business' is about broadband, not connected communities. A word matcher cannot tell these
+apart, so a text (a passage, or a part of a framework priority) that names transport (or
+digital networks) reads a few words in that sense: they then match the same word in another
+text on that subject, and not the word in its general sense. Both sides of a match are read
+by the same rule, so a framework priority about 'safe and active travel' still meets 'road
+safety'.
 
 The context is read from the words as written: 'parking' names transport but its stem 'park'
 would take in green spaces, and 'Traveller communities' are people, not journeys.
@@ -36,6 +38,15 @@ _SENSES: dict[str, tuple[re.Pattern[str], str]] = {
         # between places) and 'mobility' (moving about): each has another sense in health
         # and care strategies.
         "safe access connect mobility",
+    ),
+    # Only 'connected': digital access to a service is still access to it.
+    "digital": (
+        re.compile(
+            r"\b(?:digital(?:ly)?|broadband|online|internet|(?:full[\s-]?)?fibre|wi-?fi|5g|"
+            r"mobile\s+(?:signal|coverage|network))\b",
+            re.IGNORECASE,
+        ),
+        "connect",
     ),
 }
 
