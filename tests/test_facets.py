@@ -75,3 +75,19 @@ def test_each_fewer_or_more_outcome_is_a_part() -> None:
 def test_a_colon_ends_a_part() -> None:
     text = "Everyone lives well: warm homes for all, with clean air in every street."
     assert description_parts(text)[0] == "Everyone lives well:"
+
+
+def test_a_description_opening_with_a_list_of_short_names_is_cut_into_them() -> None:
+    text = "Warm homes, clean air, green spaces and active travel, with action on climate."
+    assert description_parts(text) == [
+        "Warm homes",
+        "clean air",
+        "green spaces and active travel, with action on climate.",
+    ]
+    # lists of adjectives or of verbs stay whole
+    for whole in (
+        "Provide safe, non-violent, inclusive and effective learning environments for all.",
+        "Everyone will grow, live, work and age in places that promote good health.",
+        "By 2030, ensure access for all to adequate, safe and affordable housing.",
+    ):
+        assert len(description_parts(whole)) == 1, whole

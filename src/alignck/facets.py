@@ -42,6 +42,11 @@ _DESCRIPTION_BREAK = re.compile(rf"(?<=[.;:!?])\s+|(?<=[a-z0-9)])\s+(?=(?:{_PART
 _CLAUSE_BREAK = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+)(?=(?:{_CLAUSE_VERBS})\b)")
 
 
+_MIN_LIST_ITEM_WORDS = 2
+_MAX_LIST_ITEM_WORDS = 3
+_NOT_IN_A_NAME = frozenset(["will", "can", "to", "is", "are", "be", "by"])
+_VERB_START = re.compile(rf"^(?:{_PART_STARTS}|{_CLAUSE_VERBS})\b", re.IGNORECASE)
+
 # Words as written, capitals kept, for telling place names from topics.
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+")
@@ -74,7 +79,27 @@ def description_parts(text: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {part.strip()}"
         else:
             parts.append(part.strip())
-    return [clause for part in parts for clause in _clauses(part)]
+    return [item for part in parts for clause in _clauses(part) for item in _list_items(clause)]
+
+
+def _list_items(part: str) -> list[str]:
+    """'Warm homes, clean air, green spaces and active travel, with ...': a description that
+    opens with a list of short names, each a part that can match on its own. Only names of two
+    or three words, and not a list that opens with a verb, so that 'provide safe, non-violent,
+    inclusive ... environments' and 'grow, live, work and age in places' stay whole."""
+    items = [item.strip() for item in part.split(", ")]
+    run = 0
+    for item in items:
+        words = item.split()
+        if not _MIN_LIST_ITEM_WORDS <= len(words) <= _MAX_LIST_ITEM_WORDS:
+            break
+        if any(w.lower() in _NOT_IN_A_NAME for w in words):
+            break
+        run += 1
+    if run < 2 or len(items) < 3 or _VERB_START.match(items[0]):
+        return [part]
+    rest = ", ".join(items[run:])
+    return [*items[:run], *([rest] if rest else [])]
 
 
 def _clauses(sentence: str) -> list[str]:
