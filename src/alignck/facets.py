@@ -181,7 +181,7 @@ def _own_facets(
     facets = []
     for kind, text in texts:
         phrase = kind in ("keyword", "alias")
-        sense = sense_of(text) or (whole_sense if phrase else None)
+        sense = sense_of(text) or (whole_sense if phrase else ())
         found = in_sense(tuple(dict.fromkeys(terms(text))), sense)
         if not phrase:  # a phrase the user wrote stays whole
             found = tuple(t for t in found if t not in area)

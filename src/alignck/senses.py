@@ -48,6 +48,18 @@ _SENSES: dict[str, tuple[re.Pattern[str], str]] = {
         ),
         "connect",
     ),
+    # 'a place on a recovery programme', '30 nursery places': places to be had, not places
+    # to live in.
+    "slot": (
+        re.compile(
+            r"\bplaces?\s+on\s+(?:a|an|the|our|their|this|these)\s+(?:[\w-]+\s+){0,3}"
+            r"(?:programmes?|programs?|courses?|schemes?|pathways?|lists?|registers?|"
+            r"apprenticeships?|projects?|boards?|panels?)\b|"
+            r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}places\b",
+            re.IGNORECASE,
+        ),
+        "place",
+    ),
 }
 
 
@@ -56,20 +68,25 @@ def _sensitive() -> dict[str, frozenset[str]]:
     return {sense: frozenset(terms(words)) for sense, (_, words) in _SENSES.items()}
 
 
-def sense_of(text: str) -> str | None:
-    """The sense a text sets for its sensitive words, if it sets one."""
-    for sense, (pattern, _) in _SENSES.items():
-        if pattern.search(text):
-            return sense
-    return None
+def sense_of(text: str) -> tuple[str, ...]:
+    """The senses a text sets for its sensitive words (usually none)."""
+    return tuple(sense for sense, (pattern, _) in _SENSES.items() if pattern.search(text))
 
 
-def in_sense(found: Sequence[str], sense: str | None) -> tuple[str, ...]:
-    """The terms with those the sense covers marked as read in it ('safe' -> 'safe~transport')."""
-    if sense is None:
+def in_sense(found: Sequence[str], senses: Sequence[str]) -> tuple[str, ...]:
+    """The terms with those a sense covers marked as read in it ('safe' -> 'safe~transport');
+    a word two senses cover takes the first."""
+    if not senses:
         return tuple(found)
-    covered = _sensitive()[sense]
-    return tuple(f"{t}{SENSE_MARK}{sense}" if t in covered else t for t in found)
+    sensitive = _sensitive()
+    return tuple(_marked(t, senses, sensitive) for t in found)
+
+
+def _marked(term: str, senses: Sequence[str], sensitive: dict[str, frozenset[str]]) -> str:
+    for sense in senses:
+        if term in sensitive[sense]:
+            return f"{term}{SENSE_MARK}{sense}"
+    return term
 
 
 def plain(term: str) -> str:
