@@ -448,3 +448,19 @@ def test_digital_connectivity_is_not_connected_communities(write_framework, make
         [("h1", "Plan"), ("p", "We will run befriending so older people stay connected.")],
     )
     assert _verdicts(matcher, social)["connected"].status != "gap"
+
+
+def test_care_closer_to_home_is_not_housing(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: homes, title: Homes that support health}\n"
+        "  - {id: start, title: Give every child the best start}\n"
+        "  - {id: care, title: Joined-up care close to home}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds())
+    path = make_document(
+        "nhs.md", [("h1", "Plan"), ("p", "More patients will be treated at home.")]
+    )
+    verdicts = _verdicts(matcher, path)
+    assert verdicts["homes"].status == "gap"
+    assert verdicts["care"].status != "gap"

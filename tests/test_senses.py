@@ -45,3 +45,16 @@ def test_places_to_be_had_are_not_places_to_live() -> None:
         assert "place~slot" in in_sense(terms(text), sense_of(text))
     for text in ("Healthy places to live", "a great place to grow up", "places on the coast"):
         assert "slot" not in sense_of(text), text
+
+
+def test_home_as_where_care_is_given_is_not_housing() -> None:
+    for text in (
+        "Care closer to home",
+        "so that more people return home from hospital",
+        "more people cared for at home",
+        "We will inspect every care home",
+    ):
+        assert "care" in sense_of(text), text
+        assert "home~care" in in_sense(terms(text), sense_of(text)), text
+    for text in ("Warm homes", "Homes people can afford", "insulate 2,000 homes"):
+        assert "care" not in sense_of(text), text

@@ -48,6 +48,17 @@ _SENSES: dict[str, tuple[re.Pattern[str], str]] = {
         ),
         "connect",
     ),
+    # 'care closer to home', 'back home from hospital', 'care homes': where care is given,
+    # not housing ('warm homes').
+    "care": (
+        re.compile(
+            r"\b(?:closer\s+to|close\s+to|nearer\s+to|at|back|return(?:s|ed|ing)?(?:\s+to)?|"
+            r"go(?:es|ing)?|went|discharged?)\s+home\b|\bhome\s+(?:care|visits?|treatment)\b|"
+            r"\bcare\s+homes?\b|\bnursing\s+homes?\b",
+            re.IGNORECASE,
+        ),
+        "home",
+    ),
     # 'a place on a recovery programme', '30 nursery places': places to be had, not places
     # to live in.
     "slot": (
