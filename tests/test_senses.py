@@ -24,6 +24,7 @@ def test_only_the_sensitive_words_are_marked() -> None:
     found = terms("road safety and accessible bus stops for older people")
     marked = in_sense(found, ("transport",))
     assert "safe~transport" in marked and "access~transport" in marked
+    assert "servic~transport" in in_sense(terms("evening bus services"), ("transport",))
     assert "older" in marked and "road" in marked
     assert in_sense(found, ()) == tuple(found)
     assert [plain(t) for t in marked] == found

@@ -35,9 +35,9 @@ _SENSES: dict[str, tuple[re.Pattern[str], str]] = {
             re.IGNORECASE,
         ),
         # 'safety' (road safety), 'accessibility' (reaching places), 'connectivity' (links
-        # between places) and 'mobility' (moving about): each has another sense in health
-        # and care strategies.
-        "safe access connect mobility",
+        # between places), 'mobility' (moving about) and 'services' (bus and rail services):
+        # each has another sense in health and care strategies.
+        "safe access connect mobility service",
     ),
     # Only 'connected': digital access to a service is still access to it.
     "digital": (
