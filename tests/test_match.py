@@ -464,3 +464,33 @@ def test_care_closer_to_home_is_not_housing(write_framework, make_document) -> N
     verdicts = _verdicts(matcher, path)
     assert verdicts["homes"].status == "gap"
     assert verdicts["care"].status != "gap"
+
+
+def test_a_match_on_whom_alone_counts_half(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: strengths, title: Build on strengths, description: Support people to live"
+        " the lives they want.}\n"
+        "  - {id: homes, title: Warm homes}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.2, partial=0.085))
+    whom = make_document(
+        "ltp.md",
+        [
+            ("h1", "Transport plan"),
+            ("p", "We will maintain the highway network."),
+            ("p", "We will offer cycle training to enable people to ride."),
+            ("p", "We will resurface the roads."),
+        ],
+    )
+    what = make_document(
+        "vcs.md",
+        [("h1", "Plan"), ("p", "We will help people live the lives they want.")],
+    )
+    scores = {
+        name: _verdicts(matcher, path)["strengths"].score
+        for name, path in (("whom", whom), ("what", what))
+    }
+    assert _verdicts(matcher, whom)["strengths"].status == "gap"
+    assert _verdicts(matcher, what)["strengths"].status != "gap"
+    assert scores["whom"] < scores["what"]

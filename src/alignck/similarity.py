@@ -32,6 +32,7 @@ PRECISION_EXPONENT = 0.3
 MIN_FACET_TERMS = 3
 PHRASE_MATCH = 90.0
 REPEAT_WEIGHT = 0.5
+POPULATION_ONLY = 0.5
 # Verbs that say what a priority wants done, not what it is about. Not 'sustain': it shares
 # its stem with 'sustainable', which names a subject ('sustainable travel', 'places').
 _INTENT = frozenset(
@@ -76,8 +77,14 @@ class TermSpace:
         self.facet_priority = np.array([f.priority for f in facets], dtype=np.int64)
         self.phrase = np.array([f.is_phrase for f in facets], dtype=bool)
         self.facet_weight = np.array([f.weight for f in facets])
-        self.intent_columns = np.array(
-            sorted(self.vocabulary[t] for t in _INTENT.intersection(self.vocabulary)),
+        self.intent_columns = self._columns(_INTENT)
+        self.untopical_columns = self._columns(_INTENT | _POPULATION)
+
+    def _columns(self, words: frozenset[str]) -> Any:
+        import numpy as np
+
+        return np.array(
+            sorted(self.vocabulary[t] for t in words.intersection(self.vocabulary)),
             dtype=np.int64,
         )
 
@@ -119,7 +126,7 @@ class TermSpace:
         precision = shared.data / np.maximum(passage_mass[rows], 1e-12)
         values = recall**RECALL_EXPONENT * precision**PRECISION_EXPONENT * self.facet_weight[cols]
         values = self._phrases_only_whole(rows, cols, values, shared.data, facet_mass, keys)
-        values = self._not_on_intent_alone(passages, weights, rows, cols, values, shared.data)
+        values = self._on_what_not_whom(passages, weights, rows, cols, values, shared.data)
         keep = values > 0
         rows, cols, values = rows[keep], cols[keep], values[keep]
         values = self._discount_repeats(passages, weights, rows, cols, values)
@@ -140,22 +147,33 @@ class TermSpace:
                 values[index] = 0.0
         return values
 
-    def _not_on_intent_alone(
+    def _on_what_not_whom(
         self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any, shared: Any
     ) -> Any:
         """No match on verbs of intent alone: 'Reduce waiting times' says nothing about
-        'reduce smoking in pregnancy'."""
+        'reduce smoking in pregnancy'. A match on words for whom a priority is ('people',
+        'communities'), with or without such verbs, counts POPULATION_ONLY: 'enable people
+        to make the best use of the transport networks' says for whom, not what."""
+        import numpy as np
+
+        if not len(values):
+            return values
+        intent = self._shared_in(self.intent_columns, passages, weights, rows, cols)
+        untopical = self._shared_in(self.untopical_columns, passages, weights, rows, cols)
+        values = np.where(untopical >= shared * 0.999, values * POPULATION_ONLY, values)
+        return np.where(intent >= shared * 0.999, 0.0, values)
+
+    def _shared_in(self, columns: Any, passages: Any, weights: Any, rows: Any, cols: Any) -> Any:
+        """Per (passage, facet) pair, the weight of the shared words among these columns."""
         import numpy as np
         from scipy import sparse
 
-        if not len(self.intent_columns) or not len(values):
-            return values
-        columns = self.intent_columns
-        intent = (
+        if not len(columns):
+            return np.zeros(len(rows))
+        found = (
             passages[:, columns] @ sparse.diags(weights[columns]) @ self.facet_matrix[:, columns].T
         )
-        only = np.asarray(intent[rows, cols]).ravel() >= shared * 0.999
-        return np.where(only, 0.0, values)
+        return np.asarray(found[rows, cols]).ravel()
 
     def _discount_repeats(
         self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any
