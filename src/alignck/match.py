@@ -33,7 +33,7 @@ from alignck.model import (
     Thresholds,
 )
 from alignck.passages import Passage
-from alignck.senses import plain
+from alignck.senses import SENSE_MARK, plain
 from alignck.similarity import TermSpace
 
 ROLE_WEIGHTS: dict[str, float] = {
@@ -131,7 +131,10 @@ class Matcher:
         if not any(self.exclusions):
             return
         # An excluded phrase is excluded in whatever sense its words are read.
-        plain_terms = [tuple(plain(t) for t in p.terms) for p in passages]
+        plain_terms = [
+            tuple(plain(t) for t in p.terms) if SENSE_MARK in "".join(p.terms) else p.terms
+            for p in passages
+        ]
         for k, exclusions in enumerate(self.exclusions):
             for exclusion in exclusions:
                 needed = set(exclusion)

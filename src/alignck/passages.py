@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from alignck.language import phrase_key, sentence_role, sentences, terms
 from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
-from alignck.senses import in_sense, sense_of
+from alignck.senses import in_sense, senses_for
 from alignck.themes import theme_terms
 
 _PAST_HEADING = re.compile(
@@ -112,7 +112,7 @@ def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | Non
     if not found:
         return None
     phrase = phrase_key(text)
-    sensed = in_sense(found, sense_of(text))
+    sensed = in_sense(found, senses_for(found, text))
     return Passage(text, location, role, sensed, phrase, theme_terms(phrase, text))
 
 

@@ -79,9 +79,27 @@ def _sensitive() -> dict[str, frozenset[str]]:
     return {sense: frozenset(terms(words)) for sense, (_, words) in _SENSES.items()}
 
 
+@lru_cache(maxsize=1)
+def _any_sensitive() -> frozenset[str]:
+    return frozenset().union(*_sensitive().values())
+
+
 def sense_of(text: str) -> tuple[str, ...]:
     """The senses a text sets for its sensitive words (usually none)."""
     return tuple(sense for sense, (pattern, _) in _SENSES.items() if pattern.search(text))
+
+
+def senses_for(found: Sequence[str], text: str) -> tuple[str, ...]:
+    """The senses a text sets that cover any of its terms: most texts have none of the
+    words a sense covers, and then the patterns are not searched at all."""
+    if _any_sensitive().isdisjoint(found):
+        return ()
+    sensitive = _sensitive()
+    return tuple(
+        sense
+        for sense, (pattern, _) in _SENSES.items()
+        if not sensitive[sense].isdisjoint(found) and pattern.search(text)
+    )
 
 
 def in_sense(found: Sequence[str], senses: Sequence[str]) -> tuple[str, ...]:
