@@ -53,6 +53,7 @@ def main() -> None:
         ("Eastbrook (ours, labelled before any run)", ROOT / "tests" / "data" / "eastbrook", ()),
         ("Westhaven (ours, labelled before any run)", ROOT / "tests" / "data" / "westhaven", ()),
         ("Southvale (ours, labelled before any run)", ROOT / "tests" / "data" / "southvale", ()),
+        ("Harrowdale (ours, labelled before any run)", ROOT / "tests" / "data" / "harrowdale", ()),
     ]
     if notts.is_dir():
         runs += [

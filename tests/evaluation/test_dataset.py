@@ -166,3 +166,20 @@ def test_southvale_stays_accurate() -> None:
     # 'keep our parks free to use' is nothing to do with 'A tobacco-free generation'.
     council = "southvale-district-council-corporate-strategy.md"
     assert by_pair[(council, "tobacco-free")] == "gap"
+
+
+def test_harrowdale_stays_accurate() -> None:
+    # The fifth set: two documents from other domains (transport, economic growth).
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "harrowdale"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.75
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    # The transport plan and the growth strategy are mostly gaps: road safety, accessible
+    # bus stops and broadband connectivity are not community safety or access to care.
+    for doc in ("harrowdale-local-transport-plan.md", "harrowdale-economic-growth-strategy.docx"):
+        gaps = [pid for (d, pid), status in by_pair.items() if d == doc and status == "gap"]
+        assert len(gaps) >= 4, (doc, gaps)
+    # 'Our priorities' on the line above its list, in plain text.
+    assert by_pair[("harrowdale-community-safety-plan.txt", "safe-communities")] == "aligned"
