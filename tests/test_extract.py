@@ -102,6 +102,22 @@ def test_sub_headings_under_a_priority_heading() -> None:
     assert _stated(doc) == ["Healthy weight", "Clean air"]
 
 
+def test_a_list_under_what_we_will_deliver_is_commitments_that_stand_in() -> None:
+    doc = _doc(
+        ("heading", "NHS Delivery Plan 2026/27", 1),
+        ("heading", "What we will deliver", 2),
+        ("list_item", "A weight management service for adults"),
+        ("list_item", "Alcohol care teams in every hospital"),
+        ("heading", "Our challenges", 2),
+        ("paragraph", "Waiting lists are long."),
+    )
+    found = stated_priorities(extract(doc))
+    assert [(s.text, s.kind) for s in found] == [
+        ("A weight management service for adults", "commitment"),
+        ("Alcohol care teams in every hospital", "commitment"),
+    ]
+
+
 def test_sub_headings_named_our_something_are_priorities_but_not_our_vision() -> None:
     doc = _doc(
         ("heading", "Our strategic objectives", 1),

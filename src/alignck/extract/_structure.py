@@ -10,6 +10,7 @@ from itertools import takewhile
 from alignck.extract._common import (
     BARE_NUMBER,
     COLUMN_HEADER,
+    COMMITMENT_SENTENCE,
     LEAD_IN,
     OBJECTIVE_HEADING,
     POINTS_BELOW,
@@ -137,6 +138,9 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         return "named heading"
     if _introduces(previous) or (previous.kind == "heading" and LEAD_IN.search(previous.text)):
         return "heading"
+    if previous.kind == "heading" and COMMITMENT_SENTENCE.search(previous.text):
+        # 'What we will deliver' heads a list of actions: commitments.
+        return "promise"
     return None
 
 
