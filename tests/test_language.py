@@ -53,6 +53,7 @@ def test_terms_meet_across_spelling_inflection_and_hyphenation() -> None:
     assert "led" not in terms("community-led") and "communiti" in terms("community-led")
     # 'real-time information' says nothing about 'the right support at the right time'
     assert "time" not in terms("real-time information") and "real" in terms("real-time")
+    assert terms("low-cost classes") == ["low", "lowcost", "class"]
     assert terms("cyclists") == terms("cycle")
     assert terms("the and of we will") == []
 

@@ -93,7 +93,7 @@ WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
 _QUALIFYING_PARTS = frozenset(
-    "free based led related friendly wide focused centred centered specific level term time".split()  # noqa: SIM905
+    "free based led related friendly wide focused centred centered specific level term time cost".split()  # noqa: SIM905
 )
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|cf|approx|no|nos|dr|mr|mrs|ms|prof|cllr|st|inc|ltd|co|fig|figs|"
