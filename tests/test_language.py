@@ -115,6 +115,7 @@ def test_strategy_words_are_not_topical_but_still_name_statements() -> None:
 
 def test_everyday_verbs_are_not_terms() -> None:
     # 'people can get support' says nothing about 'make sure families get financial support'
+    assert terms("reach people who do not come to us") == ["person", "come"]
     assert terms("make sure families get the financial support they need") == [
         "famili",
         "financi",

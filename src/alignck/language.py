@@ -42,6 +42,7 @@ creating build building achieve achieving continue continuing focus focusing str
 strengthening enhance enhancing plan plans strategy strategies strategic priority priorities
 ambition ambitions aim aims objective objectives goal goals outcome outcomes commitment
 commitments approach best good better great everyone everybody together local ensure
+reach reaching reached
 """.split()  # noqa: SIM905
 )
 
