@@ -94,8 +94,10 @@ WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
 _QUALIFYING_PARTS = frozenset(
-    "free based led related friendly wide focused centred centered specific level term time cost".split()  # noqa: SIM905
+    """free based led related friendly wide focused centred centered specific level term time
+    cost""".split()  # noqa: SIM905
 )
+_WHOLE_COMPOUNDS = frozenset(["anti-social"])
 _ABBREVIATIONS = re.compile(
     r"\b(?:e\.g|i\.e|etc|vs|cf|approx|no|nos|dr|mr|mrs|ms|prof|cllr|st|inc|ltd|co|fig|figs|"
     r"vol|para|sec|ch|pp|p|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.k|u\.s)\.$",
@@ -141,8 +143,11 @@ def words(text: str) -> list[str]:
 def _compound(match: re.Match[str]) -> str:
     """'smoke-free' as 'smoke smokefree': its parts and the joined word, but not a last part
     that only qualifies the first ('-free', '-led', '-related'): 'free to use' has nothing to
-    do with 'tobacco-free'."""
+    do with 'tobacco-free'. A compound that is a word of its own ('anti-social') is only
+    that word: anti-social behaviour is not social isolation."""
     parts = [g for g in match.groups() if g]
+    if match.group(0) in _WHOLE_COMPOUNDS:
+        return "".join(parts)
     shown = parts[:-1] if parts[-1] in _QUALIFYING_PARTS else parts
     return " ".join(shown) + " " + "".join(parts)
 
