@@ -11,6 +11,11 @@ def test_a_specific_term_names_its_theme() -> None:
     assert _themes("Expand the food banks network") == set(terms("poverty"))
 
 
+def test_care_around_birth_says_pregnancy() -> None:
+    assert set(terms("pregnancy")) <= _themes("A perinatal mental health service for mothers")
+    assert set(terms("pregnancy")) <= _themes("Our midwives will see every woman by 10 weeks")
+
+
 def test_terms_match_whole_words_in_order_in_any_inflection() -> None:
     assert _themes("Carbon emissions fell") == set(terms("climate"))
     assert _themes("Emissions of carbon monoxide") == set()

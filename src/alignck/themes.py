@@ -146,6 +146,10 @@ THEMES: dict[str, tuple[str, ...]] = {
         "family hubs", "health visiting", "health visitor", "health visitors", "children's centre",
         "children's centres", "nursery", "nurseries", "childcare",
     ),
+    "pregnancy": (
+        "perinatal", "antenatal", "ante natal", "postnatal", "post natal", "maternity",
+        "midwife", "midwives", "midwifery", "expectant mother", "expectant mothers",
+    ),
     "older": ("elderly", "pensioner", "pensioners", "later life", "old age"),
     "alcohol": ("binge drinking", "drink driving"),
 }  # fmt: skip
