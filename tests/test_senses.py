@@ -25,6 +25,8 @@ def test_only_the_sensitive_words_are_marked() -> None:
     marked = in_sense(found, ("transport",))
     assert "safe~transport" in marked and "access~transport" in marked
     assert "servic~transport" in in_sense(terms("evening bus services"), ("transport",))
+    school = "fund road safety education in secondary schools"
+    assert "school~transport" in in_sense(terms(school), sense_of(school))
     assert "older" in marked and "road" in marked
     assert in_sense(found, ()) == tuple(found)
     assert [plain(t) for t in marked] == found

@@ -35,9 +35,10 @@ _SENSES: dict[str, tuple[re.Pattern[str], str]] = {
             re.IGNORECASE,
         ),
         # 'safety' (road safety), 'accessibility' (reaching places), 'connectivity' (links
-        # between places), 'mobility' (moving about) and 'services' (bus and rail services):
-        # each has another sense in health and care strategies.
-        "safe access connect mobility service",
+        # between places), 'mobility' (moving about), 'services' (bus and rail services) and
+        # 'schools' (where journeys go, 'road safety education in schools'): each has another
+        # sense in health and care strategies.
+        "safe access connect mobility service school",
     ),
     # Only 'connected': digital access to a service is still access to it.
     "digital": (
