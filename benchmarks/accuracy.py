@@ -49,11 +49,17 @@ def main() -> None:
     runs: list[tuple[str, Path, tuple[str, ...]]] = [
         ("examples/ hand-labelled (ours)", ROOT / "tests" / "data" / "examples", ()),
         ("tests/data/labelled (ours)", ROOT / "tests" / "data" / "labelled", ()),
-        ("Northmoor (ours, labelled before any run)", ROOT / "tests" / "data" / "northmoor", ()),
-        ("Eastbrook (ours, labelled before any run)", ROOT / "tests" / "data" / "eastbrook", ()),
-        ("Westhaven (ours, labelled before any run)", ROOT / "tests" / "data" / "westhaven", ()),
-        ("Southvale (ours, labelled before any run)", ROOT / "tests" / "data" / "southvale", ()),
-        ("Harrowdale (ours, labelled before any run)", ROOT / "tests" / "data" / "harrowdale", ()),
+        *(
+            (f"{name.title()} (ours, labelled before any run)", ROOT / "tests" / "data" / name, ())
+            for name in (
+                "northmoor",
+                "eastbrook",
+                "westhaven",
+                "southvale",
+                "harrowdale",
+                "kestrelford",
+            )
+        ),
     ]
     if notts.is_dir():
         runs += [

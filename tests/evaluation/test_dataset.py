@@ -183,3 +183,21 @@ def test_harrowdale_stays_accurate() -> None:
         assert len(gaps) >= 4, (doc, gaps)
     # 'Our priorities' on the line above its list, in plain text.
     assert by_pair[("harrowdale-community-safety-plan.txt", "safe-communities")] == "aligned"
+
+
+def test_kestrelford_stays_accurate() -> None:
+    # The sixth set: a framework with keywords, 'Priority 1:' headings, a Word table, and a
+    # police and crime plan.
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "kestrelford"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.7
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    police = "kestrelford-police-and-crime-plan.pdf"
+    # 'anti-social behaviour' is not social isolation; road safety in schools is not the
+    # best start.
+    assert by_pair[(police, "loneliness")] == "gap"
+    assert by_pair[(police, "best-start")] == "gap"
+    # A list under 'What we will deliver' is what the NHS plan commits to.
+    assert by_pair[("kestrelford-icb-delivery-plan.md", "healthy-weight")] != "gap"
