@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from alignck.language import phrase_key, sentence_role, sentences, terms
 from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
@@ -51,7 +52,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     lead_role: EvidenceKind = "context"
     for block in document.blocks:
         location = Location(block.page, block.number, block.section_path)
-        heading_role = _heading_role(block)
+        heading_role = _role_under(block.section)
         pieces: list[tuple[str, EvidenceKind]] = (
             [(block.text, sentence_role(block.text))]
             if block.kind == "heading"
@@ -116,8 +117,10 @@ def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | Non
     return Passage(text, location, role, sensed, phrase, theme_terms(phrase, text))
 
 
-def _heading_role(block: Block) -> EvidenceKind | None:
-    for heading in reversed(block.section):
+@lru_cache(maxsize=4096)
+def _role_under(section: tuple[str, ...]) -> EvidenceKind | None:
+    """The role headings give what sits under them; blocks of one section share it."""
+    for heading in reversed(section):
         if _PAST_HEADING.search(heading):
             return "achievement"
         if _COMMITMENT_HEADING.search(heading):

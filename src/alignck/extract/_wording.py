@@ -74,8 +74,12 @@ def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
 def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
     if numbered_label(sentence):
         return  # 'Ambition two: People live longer, healthier lives' is one title
+    # The list patterns scan the whole sentence; most sentences have neither a colon nor a
+    # dash, and are not worth scanning for them.
     match = (
-        INLINE_LIST.search(sentence) or DASH_LIST.search(sentence) or COPULA_LIST.search(sentence)
+        (":" in sentence and INLINE_LIST.search(sentence))
+        or (_has_dash(sentence) and DASH_LIST.search(sentence))
+        or COPULA_LIST.search(sentence)
     )
     if not match:
         return
@@ -88,6 +92,10 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         statement = make_statement(item, block, "inline list")
         if statement:
             yield statement
+
+
+def _has_dash(sentence: str) -> bool:
+    return "-" in sentence or "–" in sentence or "—" in sentence
 
 
 def _without_trailing_clause(items: str) -> str:
