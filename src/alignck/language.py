@@ -128,9 +128,10 @@ def words(text: str) -> list[str]:
     text = normalise(text)
     if "-" in text:
         text = _HYPHENATED.sub(_compound, text)
+    if "'" not in text:  # most sentences: no possessive to strip
+        return [word for word in _WORD.findall(text) if not word.isdigit()]
     found: list[str] = []
     for word in _WORD.findall(text):
-        word = word.replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
         elif "'" in word:
@@ -161,11 +162,17 @@ def phrase_key(text: str) -> str:
 def terms(text: str, *, topical: bool = True) -> list[str]:
     """Content terms, stemmed, in order. ``topical`` also drops the intent and planning words
     every strategy uses (``STRATEGY_WORDS``): right for matching, wrong for naming a statement."""
-    return [
+    return list(_terms(text, topical))
+
+
+@lru_cache(maxsize=16384)
+def _terms(text: str, topical: bool) -> tuple[str, ...]:
+    # Cached, and small: a sentence is cut into clauses and then scored, asking twice in a row.
+    return tuple(
         stem(word)
         for word in words(text)
         if word not in STOP_WORDS and len(word) > 1 and not (topical and word in STRATEGY_WORDS)
-    ]
+    )
 
 
 @lru_cache(maxsize=65536)
