@@ -120,6 +120,8 @@ def test_strategy_words_are_not_topical_but_still_name_statements() -> None:
 def test_everyday_verbs_are_not_terms() -> None:
     # 'people can get support' says nothing about 'make sure families get financial support'
     assert terms("reach people who do not come to us") == ["person", "come"]
+    # 'bring empty homes back into use' says nothing about 'help back to work'
+    assert "back" not in terms("bring empty homes back into use")
     assert terms("make sure families get the financial support they need") == [
         "famili",
         "financi",

@@ -30,7 +30,7 @@ what whatever when where whereas whether which while who whom whose why will wit
 without would yet you your yours yourself yourselves also including include includes included
 ensure ensuring make makes making take taking use using used way ways want wants wanted able
 new key main particular particularly ll ve re s d t e g ie eg www http https com org uk gov
-get gets getting got sure
+get gets getting got sure back
 """.split()  # noqa: SIM905 - a word list reads better as prose
 )
 # Words every strategy uses whatever its subject: intent, praise and planning vocabulary.
