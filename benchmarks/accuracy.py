@@ -58,6 +58,7 @@ def main() -> None:
                 "southvale",
                 "harrowdale",
                 "kestrelford",
+                "lowmere",
             )
         ),
     ]

@@ -201,3 +201,16 @@ def test_kestrelford_stays_accurate() -> None:
     assert by_pair[(police, "best-start")] == "gap"
     # A list under 'What we will deliver' is what the NHS plan commits to.
     assert by_pair[("kestrelford-icb-delivery-plan.md", "healthy-weight")] != "gap"
+
+
+def test_lowmere_stays_accurate() -> None:
+    # The seventh set: 'Ambition 1 –' headings, bold run-in priorities in Word, a PDF.
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "lowmere"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.8
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    # 'bring empty homes back into use' is not 'help back to work'.
+    assert by_pair[("lowmere-borough-council-plan.docx", "good-work")] == "gap"
+    assert by_pair[("lowmere-age-uk-plan.txt", "ageing-well")] == "aligned"
