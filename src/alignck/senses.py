@@ -6,12 +6,16 @@ reaching places, not about reaching the right support; 'digital connectivity for
 business' is about broadband, not connected communities. A word matcher cannot tell these
 apart, so a text (a passage, or a part of a framework priority) that names transport (or
 digital networks) reads a few words in that sense: they then match the same word in another
-text on that subject, and not the word in its general sense. Both sides of a match are read
-by the same rule, so a framework priority about 'safe and active travel' still meets 'road
-safety'.
+text on that subject, and not the word in its general sense. Two more senses are read from
+the phrase around the word itself: 'care closer to home' and 'care homes' are where care is
+given, not housing, and 'a place on a recovery programme' or '30 nursery places' are places to
+be had, not places to live. Both sides of a match are read by the same rule, so a framework
+priority about 'safe and active travel' still meets 'road safety'.
 
 The context is read from the words as written: 'parking' names transport but its stem 'park'
-would take in green spaces, and 'Traveller communities' are people, not journeys.
+would take in green spaces, and 'Traveller communities' are people, not journeys. A sense
+covers the whole text it is found in (a sentence, or a part of a priority's description), so
+a sentence that names a bus route reads all its 'services' as bus services.
 """
 
 from __future__ import annotations
