@@ -2,10 +2,10 @@
 
 A facet is one thing a priority can be recognised by: its title (and each half of a
 "Title: subtitle"), each alias, each keyword, each part of its description (long descriptions
-are split into sentences and run-together targets so that one strong part can match on its own),
-and the facets of its sub-priorities, which count towards the parent at a lower weight. The
-area's own name ('A smokefree Northmoor') is left out of titles and descriptions: every partner
-names its area.
+are split into sentences, clauses, run-together targets and opening lists of short names, so
+that one strong part can match on its own), and the facets of its sub-priorities, which count
+towards the parent at a lower weight. The area's own name ('A smokefree Northmoor') is left out
+of titles and descriptions: every partner names its area.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ facet's weight. A facet shorter than three average terms is scored as if it had 
 shared word cannot fully express a two-word title. Keywords and aliases are phrases: all their
 terms must be present and rapidfuzz must find the phrase in order in the passage. Within one
 passage and priority, a facet counts fully only for words a stronger facet has not already
-counted.
+counted. A match on verbs of intent alone ('reduce') counts nothing, and one on words for whom
+alone ('people', 'communities') counts half.
 
 The framework side (its vocabulary and facet matrices) is built once per framework; per
 document only the passages are turned into a sparse matrix over the framework's vocabulary (a
