@@ -14,6 +14,17 @@ def matcher(small_framework: Path) -> Matcher:
     return Matcher(load_framework(small_framework), Thresholds())
 
 
+@pytest.fixture
+def matcher_for(write_framework):  # type: ignore[no-untyped-def]
+    """A matcher over a framework of the priorities given as YAML list items."""
+
+    def build(priorities: str, thresholds: Thresholds | None = None) -> Matcher:
+        path = write_framework("framework: {name: t}\npriorities:\n" + priorities)
+        return Matcher(load_framework(path), thresholds or Thresholds())
+
+    return build
+
+
 def _verdicts(matcher: Matcher, path: Path) -> dict[str, Alignment]:
     prepared = prepare(path)
     assert isinstance(prepared, Prepared)
@@ -64,12 +75,11 @@ def test_keyword_must_appear_as_a_whole_phrase(matcher: Matcher, make_document) 
     assert all(v.status == "gap" for v in verdicts.values())
 
 
-def test_exclusions_remove_matching_passages(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n  - id: homes\n    title: Warm homes\n"
+def test_exclusions_remove_matching_passages(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
+        "  - id: homes\n    title: Warm homes\n"
         "    keywords: [fuel poverty]\n    exclude: [fuel poverty statistics]\n"
     )
-    matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document(
         "x.md", [("h1", "Plan"), ("p", "We will publish fuel poverty statistics each year.")]
     )
@@ -141,12 +151,11 @@ def test_scores_are_between_zero_and_one(matcher: Matcher, make_document) -> Non
         assert verdict.commitment <= verdict.score + 1e-9
 
 
-def test_one_shared_word_never_makes_an_alignment(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n  - id: homes\n"
-        "    title: Healthy homes and sustainable places\n"
+def test_one_shared_word_never_makes_an_alignment(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
+        "  - id: homes\n    title: Healthy homes and sustainable places\n",
+        Thresholds(aligned=0.01, partial=0.01),
     )
-    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
     path = make_document(
         "x.md", [("h1", "Plan"), ("h2", "Our priorities"), ("ul", ["Be a great place to work"])]
     )
@@ -186,27 +195,21 @@ def test_scores_are_comparable_between_short_and_long_documents(
     assert long["mental-health"].status == short["mental-health"].status == "aligned"
 
 
-def test_strategy_vocabulary_alone_is_not_a_match(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n  - id: a\n"
-        "    title: Deliver the best outcomes by working together\n"
-    )
-    matcher = Matcher(load_framework(framework), Thresholds())
+def test_strategy_vocabulary_alone_is_not_a_match(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for("  - id: a\n    title: Deliver the best outcomes by working together\n")
     path = make_document(
         "x.md", [("h1", "Plan"), ("p", "We will work together to deliver the best outcomes.")]
     )
     assert _verdicts(matcher, path)["a"].status == "gap"
 
 
-def test_a_gap_names_the_closest_passage_below_the_threshold(
-    write_framework, make_document
-) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n  - id: air\n"
+def test_a_gap_names_the_closest_passage_below_the_threshold(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    strict = matcher_for(
+        "  - id: air\n"
         "    title: Clean air for every neighbourhood\n  - id: jobs\n"
-        "    title: Good jobs\n"
+        "    title: Good jobs\n",
+        Thresholds(aligned=0.99, partial=0.98),
     )
-    strict = Matcher(load_framework(framework), Thresholds(aligned=0.99, partial=0.98))
     path = make_document(
         "x.md",
         [("h1", "Plan"), ("p", "Our neighbourhood parks are busy."), ("p", "We will plant trees.")],
@@ -219,34 +222,32 @@ def test_a_gap_names_the_closest_passage_below_the_threshold(
 
 
 def test_words_most_priorities_share_do_not_make_a_match_substantive(
-    write_framework, make_document
+    matcher_for, make_document
 ) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+    matcher = matcher_for(
         "  - {id: safe, title: Keep people safe from harm in their health care}\n"
         "  - {id: minds, title: Better mental health care for people}\n"
-        "  - {id: weight, title: Healthy weight for people}\n"
+        "  - {id: weight, title: Healthy weight for people}\n",
+        Thresholds(aligned=0.01, partial=0.01),
     )
-    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
     # 'people' and 'health' are the whole framework's words; 'safety' is the only one of its own.
     path = make_document(
-        "x.md", [("h1", "Plan"), ("p", "We will deliver road safety training for people.")]
+        "x.md", [("h1", "Plan"), ("p", "We will deliver safety training for people.")]
     )
     verdict = _verdicts(matcher, path)["safe"]
     assert verdict.status == "partial" and verdict.commitment == 0.0
 
 
 def test_a_word_two_of_four_priorities_use_still_tells_them_apart(
-    write_framework, make_document
+    matcher_for, make_document
 ) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+    matcher = matcher_for(
         "  - {id: start, title: Start well, description: Reduce smoking in pregnancy.}\n"
         "  - {id: live, title: Live well, description: Fewer adults smoke.}\n"
         "  - {id: age, title: Age well, description: Fewer falls.}\n"
-        "  - {id: homes, title: Warm homes, description: Homes people can afford to heat.}\n"
+        "  - {id: homes, title: Warm homes, description: Homes people can afford to heat.}\n",
+        Thresholds(aligned=0.01, partial=0.01),
     )
-    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
     path = make_document(
         "x.md",
         [("h1", "Plan"), ("p", "We will help every pregnant smoker to quit smoking.")],
@@ -259,13 +260,12 @@ def test_a_word_two_of_four_priorities_use_still_tells_them_apart(
     assert _verdicts(matcher, other)["homes"].commitment == 0.0
 
 
-def test_verbs_of_intent_alone_are_no_match(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+def test_verbs_of_intent_alone_are_no_match(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
         "  - {id: start, title: Start well, description: Reduce smoking in pregnancy.}\n"
-        "  - {id: homes, title: Warm homes}\n"
+        "  - {id: homes, title: Warm homes}\n",
+        Thresholds(aligned=0.01, partial=0.01),
     )
-    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.01, partial=0.01))
     path = make_document(
         "x.md", [("h1", "Plan"), ("h2", "Our objectives"), ("ul", ["Reduce waiting times"])]
     )
@@ -368,15 +368,13 @@ def test_a_theme_the_framework_does_not_use_changes_no_score(
     assert _verdicts(matcher, plain)["homes"].score > with_theme
 
 
-def test_sustainable_is_a_subject_not_a_verb_of_intent(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
+def test_sustainable_is_a_subject_not_a_verb_of_intent(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
     """'sustainable' and the intent verb 'sustain' share a stem; the adjective still names
     what a priority is about."""
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+    matcher = matcher_for(
         "  - {id: places, title: Create healthy and sustainable places}\n"
         "  - {id: start, title: Give every child the best start}\n"
     )
-    matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document(
         "x.md",
         [("h1", "Transport plan"), ("p", "We will promote sustainable travel to work.")],
@@ -384,17 +382,15 @@ def test_sustainable_is_a_subject_not_a_verb_of_intent(write_framework, make_doc
     assert _verdicts(matcher, path)["places"].status == "partial"
 
 
-def _safe_and_transport_framework(write_framework) -> Path:  # type: ignore[no-untyped-def]
-    return write_framework(
-        "framework: {name: t}\npriorities:\n"
-        "  - {id: safe, title: Keep our communities safe from harm}\n"
-        "  - {id: access, title: Everyone can access the right support}\n"
-        "  - {id: travel, title: Safe and active travel, keywords: [accessibility]}\n"
-    )
+_SAFE_ACCESS_AND_TRAVEL = (
+    "  - {id: safe, title: Keep our communities safe from harm}\n"
+    "  - {id: access, title: Everyone can access the right support}\n"
+    "  - {id: travel, title: Safe and active travel, keywords: [accessibility]}\n"
+)
 
 
-def test_road_safety_is_not_community_safety(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    matcher = Matcher(load_framework(_safe_and_transport_framework(write_framework)), Thresholds())
+def test_road_safety_is_not_community_safety(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(_SAFE_ACCESS_AND_TRAVEL)
     path = make_document(
         "ltp.md",
         [
@@ -411,8 +407,8 @@ def test_road_safety_is_not_community_safety(write_framework, make_document) -> 
     assert any("accessibility" in e.text for e in verdicts["travel"].evidence)
 
 
-def test_safety_outside_transport_keeps_its_sense(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    matcher = Matcher(load_framework(_safe_and_transport_framework(write_framework)), Thresholds())
+def test_safety_outside_transport_keeps_its_sense(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(_SAFE_ACCESS_AND_TRAVEL)
     path = make_document(
         "csp.md",
         [("h1", "Community safety plan"), ("p", "We will keep communities safe from harm.")],
@@ -420,24 +416,20 @@ def test_safety_outside_transport_keeps_its_sense(write_framework, make_document
     assert _verdicts(matcher, path)["safe"].status == "aligned"
 
 
-def test_an_exclusion_applies_whatever_the_sense(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+def test_an_exclusion_applies_whatever_the_sense(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
         "  - {id: travel, title: Safe and active travel, exclude: [road safety]}\n"
         "  - {id: homes, title: Warm homes}\n"
     )
-    matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document("x.md", [("h1", "Plan"), ("p", "We will improve road safety.")])
     assert _verdicts(matcher, path)["travel"].status == "gap"
 
 
-def test_digital_connectivity_is_not_connected_communities(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+def test_digital_connectivity_is_not_connected_communities(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
         "  - {id: connected, title: Safe and connected communities}\n"
         "  - {id: homes, title: Warm homes}\n"
     )
-    matcher = Matcher(load_framework(framework), Thresholds())
     digital = make_document(
         "econ.md",
         [("h1", "Growth plan"), ("p", "We will improve digital connectivity for every business.")],
@@ -450,14 +442,12 @@ def test_digital_connectivity_is_not_connected_communities(write_framework, make
     assert _verdicts(matcher, social)["connected"].status != "gap"
 
 
-def test_care_closer_to_home_is_not_housing(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+def test_care_closer_to_home_is_not_housing(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
         "  - {id: homes, title: Homes that support health}\n"
         "  - {id: start, title: Give every child the best start}\n"
         "  - {id: care, title: Joined-up care close to home}\n"
     )
-    matcher = Matcher(load_framework(framework), Thresholds())
     path = make_document(
         "nhs.md", [("h1", "Plan"), ("p", "More patients will be treated at home.")]
     )
@@ -466,14 +456,13 @@ def test_care_closer_to_home_is_not_housing(write_framework, make_document) -> N
     assert verdicts["care"].status != "gap"
 
 
-def test_a_match_on_whom_alone_counts_half(write_framework, make_document) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+def test_a_match_on_whom_alone_counts_half(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
         "  - {id: strengths, title: Build on strengths, description: Support people to live"
         " the lives they want.}\n"
-        "  - {id: homes, title: Warm homes}\n"
+        "  - {id: homes, title: Warm homes}\n",
+        Thresholds(aligned=0.2, partial=0.085),
     )
-    matcher = Matcher(load_framework(framework), Thresholds(aligned=0.2, partial=0.085))
     whom = make_document(
         "ltp.md",
         [
