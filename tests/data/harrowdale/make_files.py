@@ -1,10 +1,13 @@
 """Build the Word and PDF documents of the Harrowdale set (run from this folder; python-docx,
 and `soffice` for the PDF, which LibreOffice makes from a Word file)."""
 
-import subprocess
+import sys
 from pathlib import Path
 
 from docx import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from office import word_to_pdf
 
 
 def economic_growth_strategy() -> None:
@@ -89,13 +92,7 @@ def council_plan() -> None:
         doc.add_heading(heading, 2)
         doc.add_paragraph(text)
     doc.save("docs/harrowdale-council-plan.docx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", "docs",
-         "docs/harrowdale-council-plan.docx"],
-        check=True,
-    )  # fmt: skip
-    # The set uses the PDF; the Word file was only its source.
-    Path("docs/harrowdale-council-plan.docx").unlink()
+    word_to_pdf("docs/harrowdale-council-plan.docx")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """Build the Word and PDF documents of the Kestrelford set (run from this folder; python-docx,
 and `soffice` for the PDF, which LibreOffice makes from a Word file)."""
 
-import subprocess
+import sys
 from pathlib import Path
 
 from docx import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from office import word_to_pdf
 
 
 def leisure_strategy() -> None:
@@ -65,13 +68,7 @@ def police_plan() -> None:
         "road safety education in secondary schools."
     )
     doc.save("docs/kestrelford-police-and-crime-plan.docx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", "docs",
-         "docs/kestrelford-police-and-crime-plan.docx"],
-        check=True,
-    )  # fmt: skip
-    # The set uses the PDF; the Word file was only its source.
-    Path("docs/kestrelford-police-and-crime-plan.docx").unlink()
+    word_to_pdf("docs/kestrelford-police-and-crime-plan.docx")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """Build the Word and PDF documents of the Lowmere set (run from this folder; python-docx,
 and `soffice` for the PDF, which LibreOffice makes from a Word file)."""
 
-import subprocess
+import sys
 from pathlib import Path
 
 from docx import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from office import word_to_pdf
 
 
 def borough_plan() -> None:
@@ -59,13 +62,7 @@ def mental_health_trust() -> None:
     ):
         doc.add_paragraph(text)
     doc.save("docs/lowmere-mental-health-trust-strategy.docx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", "docs",
-         "docs/lowmere-mental-health-trust-strategy.docx"],
-        check=True,
-    )  # fmt: skip
-    # The set uses the PDF; the Word file was only its source.
-    Path("docs/lowmere-mental-health-trust-strategy.docx").unlink()
+    word_to_pdf("docs/lowmere-mental-health-trust-strategy.docx")
 
 
 if __name__ == "__main__":

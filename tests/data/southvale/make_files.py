@@ -1,10 +1,13 @@
 """Build the Word documents of the Southvale set, and the PDF of one of them with LibreOffice
 (run from this folder; python-docx, and `soffice` for the PDF)."""
 
-import subprocess
+import sys
 from pathlib import Path
 
 from docx import Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from office import word_to_pdf
 
 
 def housing_strategy() -> None:
@@ -64,13 +67,7 @@ def icb_plan() -> None:
         table.cell(r, 0).text = left
         table.cell(r, 1).text = right
     doc.save("docs/southvale-icb-joint-forward-plan.docx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", "docs",
-         "docs/southvale-icb-joint-forward-plan.docx"],
-        check=True,
-    )  # fmt: skip
-    # The set uses the PDF; the Word file was only its source.
-    Path("docs/southvale-icb-joint-forward-plan.docx").unlink()
+    word_to_pdf("docs/southvale-icb-joint-forward-plan.docx")
 
 
 if __name__ == "__main__":
