@@ -397,6 +397,23 @@ def test_numbered_headings_that_set_an_objective() -> None:
     assert _stated(doc) == ["Provide a reliable, resilient transport system"]
 
 
+def test_numbered_headings_beside_an_objective_are_objectives_too() -> None:
+    doc = _doc(
+        ("heading", "Five-year plan", 1),
+        ("heading", "1. Prevent cardiovascular disease", 2),
+        ("paragraph", "Pharmacies will check blood pressure."),
+        ("heading", "2. Faster urgent and emergency care", 2),
+        ("paragraph", "We will cut handover delays."),
+        ("heading", "3. Financial balance", 2),
+        ("paragraph", "We will halve agency spending."),
+    )
+    assert _stated(doc) == [
+        "Prevent cardiovascular disease",
+        "Faster urgent and emergency care",
+        "Financial balance",
+    ]
+
+
 @pytest.mark.parametrize(
     "heading",
     ["What we want to achieve", "Where we will focus", "Our promises to you", "What matters most"],

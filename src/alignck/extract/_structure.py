@@ -26,6 +26,15 @@ from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
 _MAX_ENTRY_WORDS = 10
+_NUMBERED_HEADING = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+# Numbered sections every document has, which make a run of numbered headings chapters.
+_SECTION_PART = re.compile(
+    r"^\(?\d{1,2}[.)]\s+(?:introduction|background|context|summary|executive\s+summary|"
+    r"foreword|overview|purpose|scope|glossary|references|appendix|appendices|annex|"
+    r"governance|monitoring|next\s+steps|conclusions?|our\s+vision|vision|the\s+plan|"
+    r"delivering|how\s+we|where\s+we\s+are|why|what\s+we|national|local\s+context)\b",
+    re.IGNORECASE,
+)
 # Column headers of tables in general, not of priorities: 'Area | Lead | By when'.
 _GENERIC_HEADER = re.compile(
     r"^\W*(?:areas?|names?|topics?|titles?|items?|issues?|(?:by\s+)?when|why|leads?|owners?|"
@@ -323,12 +332,27 @@ def _unlabelled(lead: str) -> str:
 
 def objective_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """Numbered headings that set an objective: '4. Provide a reliable transport system'
-    (not '1. Introduction' or '3. Delivering the plan')."""
-    for block in blocks:
-        if block.kind == "heading" and OBJECTIVE_HEADING.match(block.text):
+    (not '1. Introduction' or '3. Delivering the plan'), and the numbered headings beside
+    one ('1. Prevent cardiovascular disease', '2. Faster urgent care', '3. Financial
+    balance': one list of objectives, not all worded as verbs) unless one of them names a
+    part every document has ('2. Background')."""
+    for group in _numbered_sibling_headings(blocks):
+        objectives = [b for b in group if OBJECTIVE_HEADING.match(b.text)]
+        if objectives and not any(_SECTION_PART.match(b.text) for b in group):
+            objectives = group
+        for block in objectives:
             statement = make_statement(block.text, block, "numbered objective heading")
             if statement:
                 yield statement
+
+
+def _numbered_sibling_headings(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
+    """Numbered headings ('1. ...', '2) ...') of one level under one parent heading."""
+    groups: dict[tuple[tuple[str, ...], int], list[Block]] = {}
+    for block in blocks:
+        if block.kind == "heading" and _NUMBERED_HEADING.match(block.text):
+            groups.setdefault((block.section, block.level), []).append(block)
+    yield from groups.values()
 
 
 def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
