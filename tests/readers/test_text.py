@@ -120,3 +120,17 @@ def test_a_heading_line_straight_above_its_list_or_sentences(tmp_path: Path) -> 
         ("paragraph", "Harrowdale Council and NHS partners agreed the plan."),
     ]
     assert read(path).blocks[3].section == ("PARTNERSHIP PLAN", "Our priorities")
+
+
+def test_a_heading_in_capitals_above_numbered_lines(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "HOUSING STRATEGY\n\nOUR PRIORITIES\n1) More homes\n2) Better homes\n3) No one homeless\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks][1:] == [
+        ("heading", "OUR PRIORITIES"),
+        ("list_item", "More homes"),
+        ("list_item", "Better homes"),
+        ("list_item", "No one homeless"),
+    ]

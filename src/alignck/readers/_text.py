@@ -75,8 +75,10 @@ def separate_lines(lines: list[str]) -> list[list[str]]:
 
 
 def _is_short_name(line: str) -> bool:
+    # '1) Build more homes' is a list item, read as one by the reader, not a bare name.
     return (
-        bool(_SHORT_NAME.match(line))
+        split_marker(line)[0] is None
+        and bool(_SHORT_NAME.match(line))
         and len(line.split()) <= _MAX_NAME_LINE_WORDS
         and not line.endswith((".", ",", ";", ":", "-"))
     )
