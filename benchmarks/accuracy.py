@@ -59,6 +59,7 @@ def main() -> None:
                 "harrowdale",
                 "kestrelford",
                 "lowmere",
+                "fernhill",
             )
         ),
     ]

@@ -214,3 +214,18 @@ def test_lowmere_stays_accurate() -> None:
     # 'bring empty homes back into use' is not 'help back to work'.
     assert by_pair[("lowmere-borough-council-plan.docx", "good-work")] == "gap"
     assert by_pair[("lowmere-age-uk-plan.txt", "ageing-well")] == "aligned"
+
+
+def test_fernhill_stays_accurate() -> None:
+    # The eighth set: 'Outcome 1:' run-ins, capitals and '1)' in plain text, numbered
+    # headings in Word, a report of recommendations.
+    from alignck.evaluation import metrics
+
+    result = evaluate(load_dataset(Path(__file__).parent.parent / "data" / "fernhill"))
+    assert metrics.addressed(result.verdicts()).f1 >= 0.85
+    assert result.extraction is not None and result.extraction.f1 >= 0.95
+    by_pair = {(v.path.rsplit("/", 1)[-1], v.priority_id): v.status for v in result.pairs}
+    assert by_pair[("fernhill-icb-five-year-plan.docx", "heart")] == "aligned"
+    # Recommendations to others are context, not the report's commitments.
+    report = "fernhill-public-health-annual-report.pdf"
+    assert all(status != "aligned" for (doc, _), status in by_pair.items() if doc == report)
