@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from office import word_to_pdf
+from office import add_table, word_to_pdf
 
 
 def icb_plan() -> None:
@@ -34,7 +34,6 @@ def public_health_report() -> None:
         "poverty, and excess winter deaths are higher here than in neighbouring districts."
     )
     doc.add_heading("Recommendations", 2)
-    table = doc.add_table(rows=3, cols=2)
     rows = [
         ("Recommendation", "For whom"),
         (
@@ -46,9 +45,7 @@ def public_health_report() -> None:
             "Fernhill ICB",
         ),
     ]
-    for r, (left, right) in enumerate(rows):
-        table.cell(r, 0).text = left
-        table.cell(r, 1).text = right
+    add_table(doc, rows)
     doc.save("docs/fernhill-public-health-annual-report.docx")
     word_to_pdf("docs/fernhill-public-health-annual-report.docx")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from office import word_to_pdf
+from office import add_table, word_to_pdf
 
 
 def leisure_strategy() -> None:
@@ -18,7 +18,6 @@ def leisure_strategy() -> None:
         "the parks events programme, run by the council and Kestrel Leisure Trust."
     )
     doc.add_heading("Our three themes", 2)
-    table = doc.add_table(rows=4, cols=2)
     rows = [
         ("Theme", "What we will do"),
         (
@@ -35,9 +34,7 @@ def leisure_strategy() -> None:
             "We will reopen the museum after its refurbishment and hold a summer arts festival.",
         ),
     ]
-    for r, (left, right) in enumerate(rows):
-        table.cell(r, 0).text = left
-        table.cell(r, 1).text = right
+    add_table(doc, rows)
     doc.save("docs/kestrelford-leisure-and-culture-strategy.docx")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from office import word_to_pdf
+from office import add_table, word_to_pdf
 
 
 def housing_strategy() -> None:
@@ -45,7 +45,6 @@ def icb_plan() -> None:
         "its population over the next five years."
     )
     doc.add_heading("Our four ambitions", 2)
-    table = doc.add_table(rows=5, cols=2)
     rows = [
         ("Ambition", "What we will do in 2026/27"),
         (
@@ -63,9 +62,7 @@ def icb_plan() -> None:
         ),
         ("A sustainable NHS", "We will balance our budget and cut agency staff costs."),
     ]
-    for r, (left, right) in enumerate(rows):
-        table.cell(r, 0).text = left
-        table.cell(r, 1).text = right
+    add_table(doc, rows)
     doc.save("docs/southvale-icb-joint-forward-plan.docx")
     word_to_pdf("docs/southvale-icb-joint-forward-plan.docx")
 
