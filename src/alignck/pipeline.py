@@ -61,6 +61,8 @@ def check(
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover(Path(p) for p in paths)
     matcher = Matcher(loaded, chosen)
+    if use_cache:
+        cache.claim()  # a folder that is not alignck's is refused before any reading
     writes_before = cache.writes()
     options = read_options or ReadOptions()
     results = _check_files(found.files, matcher, jobs, use_cache, progress, options)

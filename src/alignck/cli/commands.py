@@ -175,7 +175,11 @@ def evaluate(
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Delete every cached document and result (safe at any time)."""
+    """Delete every cached document and result (safe at any time).
+
+    Only files alignck wrote are removed; a folder that is not alignck's cache (no CACHEDIR.TAG
+    from alignck, and files of other names) is refused, and nothing in it is touched.
+    """
     from alignck.cache import clear
 
     def run() -> int:
