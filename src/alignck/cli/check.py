@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,7 +28,13 @@ from alignck.cli.app import (
     silence_stdout,
     use_cache_settings,
 )
-from alignck.cli.output import atomic_output, progress_bar, render, use_color
+from alignck.cli.output import (
+    atomic_output,
+    progress_bar,
+    refuse_unsafe_output,
+    render,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from alignck.model import Policy, Report, Waiver
@@ -47,6 +54,18 @@ def _policy(fail_under: float | None, fail_on: FailOn | None) -> Policy:
     from alignck.model import Policy
 
     return Policy(fail_under, fail_on.value if fail_on is not None else None)
+
+
+def _inputs(paths: list[Path], framework: Path, waivers: Path | None) -> Iterator[tuple[Path, str]]:
+    """Every file the run reads, with what it is, for the report never to be written over."""
+    from alignck.readers import discover
+
+    yield framework, "the framework file"
+    if waivers is not None:
+        yield waivers, "the waivers file"
+    found = discover(paths)
+    for path in (*found.files, *(Path(s.path) for s in found.unsupported)):
+        yield path, "a document being checked"
 
 
 def exit_code(report: Report) -> int:
@@ -164,6 +183,8 @@ def check(
         use_cache_settings()
         if not framework.exists() and framework == Path("priorities.yaml"):
             fail("priorities.yaml: no framework file here; give one with --framework FILE")
+        if output is not None:
+            refuse_unsafe_output(output, _inputs(paths, framework, waivers_file))
         loaded = load_framework(framework)
         for warning in loaded.warnings:
             print(warning, file=sys.stderr)
