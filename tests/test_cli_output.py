@@ -2,7 +2,6 @@
 is not a regular file; each refusal is one line, exit 2, before any work, the file untouched."""
 
 import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
+from conftest import within
 
 runner = CliRunner()
 
@@ -100,14 +100,9 @@ def test_the_report_is_not_written_onto_a_folder(run, tmp_path) -> None:  # type
 def test_the_report_is_not_written_onto_a_fifo_and_nothing_hangs(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fifo = tmp_path / "report.json"
     os.mkfifo(fifo)
-    outcome: list[object] = []
-    worker = threading.Thread(target=lambda: outcome.append(run(fifo)), daemon=True)
-    worker.start()
-    worker.join(timeout=60)
-    assert outcome, "alignck hung on a FIFO given as --output"
-    result = outcome[0]
-    assert result.exit_code == 2  # type: ignore[attr-defined]
-    assert result.stderr.splitlines() == [  # type: ignore[attr-defined]
+    result = within(60, lambda: run(fifo))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
         f"alignck: error: {fifo}: --output is a named pipe (FIFO), not a regular file; give a "
         "file name for the report, or leave out --output to write it to standard output"
     ]

@@ -1,9 +1,12 @@
+import os
+import re
 from pathlib import Path
 
 import pytest
 
 from alignck.errors import ReadError, UsageError
 from alignck.readers import discover, read_document
+from conftest import within
 
 
 def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_path: Path) -> None:
@@ -78,3 +81,25 @@ def test_a_parser_crash_becomes_a_read_error(monkeypatch, tmp_path: Path) -> Non
     monkeypatch.setattr("alignck.readers.markdown.read", crash)
     with pytest.raises(ReadError, match=r"cannot parse the file \(KeyError: '/Root'\)"):
         read_document(path)
+
+
+def test_a_fifo_named_explicitly_is_an_error_for_it_alone(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n", encoding="utf-8")
+    found = discover([fifo, plan])
+    assert found.files == (plan,)
+    assert [(s.path, s.reason) for s in found.unsupported] == [
+        (str(fifo), "a named pipe (FIFO), not a regular file; alignck reads only regular files")
+    ]
+
+
+def test_read_document_opens_nothing_but_regular_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")
+    for path, kind in ((fifo, "a named pipe (FIFO)"), (device, "a character device")):
+        with pytest.raises(ReadError, match=rf"^{path}: {re.escape(kind)}, not a regular file"):
+            within(10, lambda p=path: read_document(p))

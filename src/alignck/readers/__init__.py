@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from alignck.errors import ReadError, UsageError
+from alignck.files import refusal
 from alignck.model import Document, ReadOptions, Skipped
 
 READERS: dict[str, str] = {
@@ -70,8 +71,12 @@ def reader_version(path: Path) -> str:
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> Document:
-    """Read one file; every failure becomes a :class:`ReadError` naming the file."""
+    """Read one file; every failure becomes a :class:`ReadError` naming the file. Only a
+    regular file is opened: a FIFO would hang the run and a device never end."""
     module = reader_for(path)
+    reason = refusal(path)
+    if reason is not None:
+        raise ReadError(reason, str(path))
     try:
         document: Document = module.read(path, options)
     except ReadError:
@@ -90,8 +95,9 @@ def discover(paths: Iterable[Path]) -> Discovery:
     """Walk folders recursively; explicit files are always taken, even unsupported ones.
 
     Hidden files and unsupported types met inside folders are listed as skipped. A file named
-    explicitly with an unsupported type is returned in ``unsupported`` so the caller reports it
-    as an error: the user asked for it by name.
+    explicitly with an unsupported type, or that is not a regular file (a FIFO, a device, a
+    file of /proc), is returned in ``unsupported`` so the caller reports it as an error: the
+    user asked for it by name.
     """
     files: list[Path] = []
     skipped: list[Skipped] = []
@@ -100,13 +106,15 @@ def discover(paths: Iterable[Path]) -> Discovery:
     for path in paths:
         if path.is_dir():
             _walk(path, files, skipped, searched)
-        elif path.is_file():
-            if path.suffix.lower() in READERS:
-                files.append(path)
-            else:
-                unsupported.append(Skipped(str(path), unsupported_reason(path)))
-        else:
+        elif not path.exists():
             raise UsageError("no such file or folder", str(path))
+        elif (reason := refusal(path)) is not None:
+            # Named, so an error for that file; the others are still checked.
+            unsupported.append(Skipped(str(path), reason))
+        elif path.suffix.lower() in READERS:
+            files.append(path)
+        else:
+            unsupported.append(Skipped(str(path), unsupported_reason(path)))
     return Discovery(_distinct_files(files), tuple(skipped), tuple(unsupported))
 
 
