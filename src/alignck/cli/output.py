@@ -122,7 +122,7 @@ def render(report: Report, fmt: str, stream: TextIO, color: bool, evidence: bool
 
 
 @contextlib.contextmanager
-def progress_bar(paths: list[Path]) -> Iterator[Progress | None]:
+def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | None]:
     """A progress bar on an interactive stderr; nothing at all otherwise."""
     if not is_interactive(sys.stderr):
         yield None
@@ -130,5 +130,5 @@ def progress_bar(paths: list[Path]) -> Iterator[Progress | None]:
     from alignck.progress import ProgressBar
     from alignck.readers import discover
 
-    with ProgressBar(sys.stderr, len(discover(paths).files)) as bar:
+    with ProgressBar(sys.stderr, len(discover(paths, follow_links).files)) as bar:
         yield bar
