@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from alignck.errors import CacheError
+from alignck.files import NON_BLOCKING
 
 TAG_NAME = "CACHEDIR.TAG"
 _SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
@@ -46,7 +47,7 @@ def is_tagged(folder: Path) -> bool:
     """Whether the folder carries alignck's own CACHEDIR.TAG (another tool's does not count)."""
     try:
         # O_NONBLOCK: a FIFO planted under the tag's name must not hang the check.
-        descriptor = os.open(folder / TAG_NAME, os.O_RDONLY | os.O_NONBLOCK)
+        descriptor = os.open(folder / TAG_NAME, os.O_RDONLY | NON_BLOCKING)
     except OSError:
         return False
     with os.fdopen(descriptor, "rb") as handle:

@@ -4,7 +4,7 @@ Reading a FIFO blocks until someone writes to it, a device such as ``/dev/zero``
 the kernel's files under ``/proc`` and ``/sys`` look like regular files but hold the machine's
 state (``/proc/self/environ`` is every secret in the environment); writing a report over a
 device or a folder is never what was meant. This module names kinds, compares identities and
-reads only regular files; readers and the command line decide what to refuse.
+reads regular files only; readers and the command line decide what else to refuse.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from pathlib import Path
 from alignck.errors import ReadError
 
 _KERNEL_ROOTS = ("/proc", "/sys")
+# An open that never waits (a FIFO with no writer would) nor takes a terminal as ours; Windows
+# has neither flag, and no FIFOs or terminals to open by a file's name.
+NON_BLOCKING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 ONLY_REGULAR = "alignck reads only regular files"
 
 _KINDS = (
@@ -33,7 +36,7 @@ def kind(mode: int) -> str:
     for test, name in _KINDS:
         if test(mode):
             return name
-    return "a regular file" if stat.S_ISREG(mode) else "not a regular file"
+    return "a regular file" if stat.S_ISREG(mode) else "a special file"
 
 
 def real_path(path: Path) -> Path:
@@ -87,14 +90,14 @@ def is_kernel_file(path: Path, status: os.stat_result | None = None) -> bool:
 def _kernel_devices() -> frozenset[int]:
     # Only mount points: an empty /proc folder on a system without procfs would otherwise make
     # its whole disk look like the kernel's.
-    return frozenset(Path(r).stat().st_dev for r in _KERNEL_ROOTS if Path(r).is_mount())
+    return frozenset(Path(r).stat().st_dev for r in _KERNEL_ROOTS if os.path.ismount(r))
 
 
 def read_regular(path: Path) -> bytes:
     """The bytes of a regular file, or a :class:`ReadError`. Opened without blocking and
     checked on the open file, so a FIFO or device put in its place after any earlier check
     can neither hang the run nor fill its memory."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+    flags = os.O_RDONLY | NON_BLOCKING
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         reason = _refusal(path, os.fstat(descriptor))
