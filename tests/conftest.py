@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -13,6 +15,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from docgen import write  # noqa: E402
 
+T = TypeVar("T")
 EXAMPLES = ROOT / "examples"
 FRAMEWORK = ROOT / "priorities.yaml"
 
@@ -41,6 +44,27 @@ def isolated_cache(
     monkeypatch.setenv("NO_COLOR", "1")
     yield folder
     cache.configure()
+
+
+def within(seconds: float, action: Callable[[], T]) -> T:
+    """The action's result, failing the test (not hanging it) when it takes longer: for the
+    checks that a FIFO or a device can never block alignck."""
+    outcome: list[T] = []
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(action())
+        except BaseException as error:  # handed to the test's own thread below
+            raised.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=seconds)
+    if raised:
+        raise raised[0]
+    assert outcome, f"still running after {seconds} s: blocked on a FIFO or device?"
+    return outcome[0]
 
 
 @pytest.fixture

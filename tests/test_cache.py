@@ -8,6 +8,11 @@ from alignck import cache
 from alignck.errors import UsageError
 
 
+def _key(start: str) -> str:
+    """A key of the shape alignck's are (SHA-256 hex digests), beginning with ``start``."""
+    return start.ljust(64, "0")
+
+
 def _entry(key: str, size: int, age_seconds: float) -> Path:
     cache.store(key, b"x" * size)
     path = next(cache.cache_dir().rglob(f"{key}.pickle"))
@@ -17,9 +22,9 @@ def _entry(key: str, size: int, age_seconds: float) -> Path:
 
 
 def test_prune_removes_least_recently_used_entries_first(isolated_cache: Path) -> None:
-    oldest = _entry("aa01", 1000, age_seconds=300)
-    middle = _entry("bb02", 1000, age_seconds=200)
-    newest = _entry("cc03", 1000, age_seconds=100)
+    oldest = _entry(_key("aa01"), 1000, age_seconds=300)
+    middle = _entry(_key("bb02"), 1000, age_seconds=200)
+    newest = _entry(_key("cc03"), 1000, age_seconds=100)
     total = sum(p.stat().st_size for p in (oldest, middle, newest))
 
     removed = cache.prune(limit=total - 1)
@@ -29,9 +34,9 @@ def test_prune_removes_least_recently_used_entries_first(isolated_cache: Path) -
 
 
 def test_loading_an_entry_keeps_it_from_being_pruned(isolated_cache: Path) -> None:
-    used = _entry("aa01", 1000, age_seconds=300)
-    unused = _entry("bb02", 1000, age_seconds=200)
-    assert cache.load("aa01") == b"x" * 1000
+    used = _entry(_key("aa01"), 1000, age_seconds=300)
+    unused = _entry(_key("bb02"), 1000, age_seconds=200)
+    assert cache.load(_key("aa01")) == b"x" * 1000
 
     cache.prune(limit=int(used.stat().st_size * 1.3))  # room for one entry after trimming
 
@@ -39,15 +44,15 @@ def test_loading_an_entry_keeps_it_from_being_pruned(isolated_cache: Path) -> No
 
 
 def test_prune_leaves_a_cache_under_its_limit_alone(isolated_cache: Path) -> None:
-    kept = _entry("aa01", 1000, age_seconds=300)
+    kept = _entry(_key("aa01"), 1000, age_seconds=300)
     assert cache.prune(limit=10**6) == 0
     assert kept.exists()
 
 
 def test_prune_removes_temporary_files_of_runs_that_died(isolated_cache: Path) -> None:
-    _entry("aa01", 10, age_seconds=0)
-    stale = isolated_cache / "aa" / "dead.tmp"
-    fresh = isolated_cache / "aa" / "writing.tmp"
+    _entry(_key("aa01"), 10, age_seconds=0)
+    stale = isolated_cache / "aa" / "tmpdead0000.tmp"
+    fresh = isolated_cache / "aa" / "tmpwriting1.tmp"
     stale.write_bytes(b"half")
     fresh.write_bytes(b"half")
     old = time.time() - 2 * 3600

@@ -1,3 +1,4 @@
+import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -111,3 +112,80 @@ def test_switching_themes_off_is_not_answered_from_the_cache(
     assert first.exit_code == 0 and ",partial," in first.stdout
     assert second.exit_code == 0 and ",gap," in second.stdout
     assert list(isolated_cache.rglob("*.pickle"))
+
+
+def _ordinary_folder(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """ALIGNCK_CACHE_DIR pointed, by mistake, at a folder holding a private key."""
+    folder = tmp_path / "dot-ssh"
+    folder.mkdir()
+    (folder / "id_rsa").write_text("PRIVATE KEY\n", encoding="utf-8")
+    monkeypatch.setenv("ALIGNCK_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_cache_clear_refuses_a_folder_alignck_did_not_make(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = _ordinary_folder(tmp_path, monkeypatch)
+    result = CliRunner().invoke(app, ["cache", "clear"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {folder}: not alignck's cache folder: it holds 'id_rsa', which "
+        "alignck did not write, and no CACHEDIR.TAG from alignck; refusing to clear it"
+    ]
+    assert result.stdout == ""
+    assert (folder / "id_rsa").read_text(encoding="utf-8") == "PRIVATE KEY\n"
+
+
+def test_check_refuses_to_cache_in_a_folder_alignck_did_not_make(
+    make_document, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from conftest import FRAMEWORK
+
+    folder = _ordinary_folder(tmp_path, monkeypatch)
+    plan = str(make_document("plan.md"))
+    runner = CliRunner()
+    refused = runner.invoke(app, ["check", plan, "-f", str(FRAMEWORK)])
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines() == [
+        f"alignck: error: {folder}: not alignck's cache folder: it holds 'id_rsa', which "
+        "alignck did not write, and no CACHEDIR.TAG from alignck; refusing to use it as the cache"
+    ]
+    assert [p.name for p in folder.iterdir()] == ["id_rsa"]
+    # Without the cache the folder is not needed, so nothing stops the check.
+    assert runner.invoke(app, ["check", plan, "-f", str(FRAMEWORK), "--no-cache"]).exit_code == 0
+
+
+def test_cache_clear_in_alignck_s_folder_spares_files_it_did_not_write(
+    make_document, isolated_cache
+) -> None:  # type: ignore[no-untyped-def]
+    from conftest import FRAMEWORK
+
+    runner = CliRunner()
+    assert (
+        runner.invoke(app, ["check", str(make_document("plan.md")), "-f", str(FRAMEWORK)]).exit_code
+        == 0
+    )
+    assert (isolated_cache / "CACHEDIR.TAG").is_file()
+    mine = isolated_cache / "notes.txt"
+    mine.write_text("mine\n", encoding="utf-8")
+    cleared = runner.invoke(app, ["cache", "clear"])
+    assert cleared.exit_code == 0 and "removed 2 cache entries" in cleared.stdout
+    assert mine.read_text(encoding="utf-8") == "mine\n"
+    assert not list(isolated_cache.rglob("*.pickle"))
+
+
+@pytest.mark.parametrize("command", [["cache", "clear"], ["cache", "info"], ["check"]])
+def test_a_cache_folder_that_is_a_file_is_one_line_and_exit_2(
+    command, make_document, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from conftest import FRAMEWORK
+
+    file = tmp_path / "cache"
+    file.write_text("a file\n", encoding="utf-8")
+    monkeypatch.setenv("ALIGNCK_CACHE_DIR", str(file))
+    if command == ["check"]:
+        command = ["check", str(make_document("plan.md")), "-f", str(FRAMEWORK)]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith(f"alignck: error: {file}: not a folder")
+    assert file.read_text(encoding="utf-8") == "a file\n"

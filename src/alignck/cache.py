@@ -15,6 +15,10 @@ Entries a code change or an edited file has made unreachable would otherwise pil
 so after a run that wrote entries the folder is trimmed to the configured size (the command
 line's ``ALIGNCK_CACHE_MAX_MB``, default 1024 MiB), least recently used first: loading an entry
 marks it used.
+
+Clearing and trimming delete only what alignck wrote, and only in a folder that is alignck's
+(:mod:`alignck.cache_folder`): a folder of other files is refused, never emptied. Such a folder
+is not used for caching either, so no entry is ever mixed in with someone's own files.
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from alignck import __version__
-from alignck.errors import UsageError
+from alignck.cache_folder import TEMP_PREFIX, TEMP_SUFFIX, check_ours, entry_path, own_files, shards
+from alignck.cache_folder import tag as tag_folder
+from alignck.errors import CacheError, UsageError
 
 _FORMAT = 1
 DEFAULT_MAX_MB = 1024
@@ -53,15 +59,18 @@ _PREPARING_MODULES = (
 _ALL_MODULES = ("**/*.py",)
 _directory: Path | None = None
 _max_mb = DEFAULT_MAX_MB
+# The folder claim() last answered for, and its answer, so that every load and store does not
+# look through the folder again.
+_claimed: tuple[Path, CacheError | None] | None = None
 
 
 def configure(directory: Path | None = None, max_mb: int = DEFAULT_MAX_MB) -> None:
     """Where the cache lives (None: the platform's user cache folder) and the size in MiB it
     is trimmed to."""
-    global _directory, _max_mb
+    global _directory, _max_mb, _claimed
     if max_mb < 0:
         raise UsageError(f"the cache size must be a whole number of megabytes, not {max_mb}")
-    _directory, _max_mb = directory, max_mb
+    _directory, _max_mb, _claimed = directory, max_mb, None
 
 
 def parse_max_mb(text: str, name: str) -> int:
@@ -109,7 +118,45 @@ def code_fingerprint(modules: tuple[str, ...] = _PREPARING_MODULES) -> str:
 
 
 def _entry(key: str) -> Path:
-    return cache_dir() / key[:2] / f"{key}.pickle"
+    return entry_path(cache_dir(), key)
+
+
+def claim() -> Path:
+    """The cache folder, created and tagged as alignck's when need be.
+
+    Raises :class:`CacheError` when the path is not a folder, or holds files alignck did not
+    write: entries must not be mixed in with someone's own files, which a later clear or trim
+    would then have to tell apart.
+    """
+    global _claimed
+    folder = cache_dir()
+    if _claimed is None or _claimed[0] != folder:
+        _claimed = folder, _claim(folder)
+    if _claimed[1] is not None:
+        raise _claimed[1]
+    return folder
+
+
+def _claim(folder: Path) -> CacheError | None:
+    try:
+        check_ours(folder, "use it as the cache")
+        folder.mkdir(parents=True, exist_ok=True)
+    except CacheError as error:
+        return error
+    except OSError as error:
+        return CacheError(f"cannot create the cache folder: {error.strerror}", str(folder))
+    tag_folder(folder)
+    return None
+
+
+def _usable() -> bool:
+    """Whether loads and stores may touch the folder; a library caller that did not claim it
+    first gets an uncached run rather than an error."""
+    try:
+        claim()
+    except CacheError:
+        return False
+    return True
 
 
 def max_bytes() -> int:
@@ -123,11 +170,13 @@ def writes() -> int:
 
 
 def exists(key: str) -> bool:
-    return bool(key) and _entry(key).is_file()
+    return bool(key) and _usable() and _entry(key).is_file()
 
 
 def load(key: str) -> Any | None:
     """The entry, or None when there is none or it cannot be loaded (then it is removed)."""
+    if not _usable():
+        return None
     path = _entry(key)
     try:
         with path.open("rb") as handle:
@@ -135,7 +184,8 @@ def load(key: str) -> Any | None:
     except FileNotFoundError:
         return None
     except Exception:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
     _mark_used(path)
     return value
@@ -148,11 +198,13 @@ def _mark_used(path: Path) -> None:
 
 
 def store(key: str, value: Any) -> None:
+    if not _usable():
+        return
     path = _entry(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, delete=False, suffix=".tmp"
+            "wb", dir=path.parent, delete=False, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX
         ) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         Path(handle.name).replace(path)
@@ -164,49 +216,68 @@ def store(key: str, value: Any) -> None:
 
 def prune(limit: int) -> int:
     """Delete the least recently used entries until the folder is well under ``limit`` bytes,
-    and temporary files left by runs that died mid-write; return how many entries went."""
+    and temporary files left by runs that died mid-write; return how many entries went.
+    Raises :class:`CacheError` rather than touch a folder that is not alignck's."""
     folder = cache_dir()
-    if not folder.is_dir():
+    if not check_ours(folder, "trim it"):
         return 0
     now = time.time()
-    entries: list[tuple[float, int, Path]] = []
-    for path in folder.rglob("*"):
+    entries: list[tuple[float, int, str]] = []
+    for item, kind in own_files(folder):
         try:
-            stat = path.stat()
+            status = item.stat(follow_symlinks=False)
         except OSError:
             continue  # removed by a concurrent run
-        if path.suffix == ".pickle":
-            entries.append((stat.st_mtime, stat.st_size, path))
-        elif path.suffix == ".tmp" and now - stat.st_mtime > _STALE_TEMP_SECONDS:
-            path.unlink(missing_ok=True)
+        if kind == "entry":
+            entries.append((status.st_mtime, status.st_size, item.path))
+        elif now - status.st_mtime > _STALE_TEMP_SECONDS:
+            _remove(item.path)
     total = sum(size for _, size, _ in entries)
     if total <= limit:
         return 0
     removed = 0
-    for _, size, path in sorted(entries, key=lambda e: (e[0], str(e[2]))):
+    for _, size, path in sorted(entries):
         if total <= limit * _TRIM_TO:
             break
-        path.unlink(missing_ok=True)
+        _remove(path)
         total -= size
         removed += 1
     return removed
 
 
 def clear() -> tuple[int, Path]:
+    """Delete every entry alignck wrote, and nothing else; the tag stays, so the folder is
+    still known as alignck's. Raises :class:`CacheError` for a folder that is not alignck's."""
     folder = cache_dir()
+    if not check_ours(folder, "clear it"):
+        return 0, folder
     removed = 0
-    if folder.is_dir():
-        for entry in folder.rglob("*"):
-            if entry.is_file():
-                entry.unlink(missing_ok=True)
-                removed += entry.suffix == ".pickle"
-        for sub in sorted(folder.rglob("*"), reverse=True):
-            if sub.is_dir():
-                sub.rmdir()
+    for item, kind in list(own_files(folder)):
+        _remove(item.path)
+        removed += kind == "entry"
+    for shard in shards(folder):
+        with contextlib.suppress(OSError):
+            shard.rmdir()  # only an empty one goes: anything else in it stays
     return removed, folder
 
 
+def _remove(path: str) -> None:
+    Path(path).unlink(missing_ok=True)
+
+
 def info() -> tuple[Path, int, int]:
+    """The folder, its entry count and their size; only alignck's entries are counted."""
     folder = cache_dir()
-    entries = list(folder.rglob("*.pickle")) if folder.is_dir() else []
-    return folder, len(entries), sum(e.stat().st_size for e in entries)
+    if not folder.exists():
+        return folder, 0, 0
+    if not folder.is_dir():
+        raise CacheError("not a folder; alignck cannot keep its cache here", str(folder))
+    sizes = [_size(item) for item, kind in own_files(folder) if kind == "entry"]
+    return folder, len(sizes), sum(sizes)
+
+
+def _size(item: os.DirEntry[str]) -> int:
+    try:
+        return item.stat(follow_symlinks=False).st_size
+    except OSError:
+        return 0  # removed by a concurrent run

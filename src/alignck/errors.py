@@ -63,5 +63,9 @@ class ReadError(AlignckError):
     """One document could not be read; the others are still checked."""
 
 
+class CacheError(AlignckError):
+    """The cache folder cannot be used or cleared safely: not a folder, or not alignck's."""
+
+
 class DatasetError(AlignckError):
     """An evaluation dataset (truth.yaml) is malformed."""

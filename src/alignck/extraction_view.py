@@ -16,9 +16,9 @@ Row = tuple[str, list[Statement], list[Statement]]
 
 
 def extract_documents(
-    paths: Sequence[Path], options: ReadOptions | None = None
+    paths: Sequence[Path], options: ReadOptions | None = None, follow_links: bool = False
 ) -> tuple[list[Row], list[str]]:
-    found = discover(paths)
+    found = discover(paths, follow_links)
     rows: list[Row] = []
     errors = [f"{s.path}: {s.reason}" for s in found.unsupported]
     for path in found.files:

@@ -52,15 +52,19 @@ def check(
     waivers: Sequence[Waiver] = (),
     today: datetime.date | None = None,
     policy: Policy | None = None,
+    follow_links: bool = False,
 ) -> Report:
     """Check every document under ``paths`` against the framework. ``read_options`` chooses the
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
-    (default: the real today) accept gaps."""
+    (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
+    folder given (they are listed as skipped otherwise)."""
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
-    found = discover(Path(p) for p in paths)
+    found = discover((Path(p) for p in paths), follow_links)
     matcher = Matcher(loaded, chosen)
+    if use_cache:
+        cache.claim()  # a folder that is not alignck's is refused before any reading
     writes_before = cache.writes()
     options = read_options or ReadOptions()
     results = _check_files(found.files, matcher, jobs, use_cache, progress, options)

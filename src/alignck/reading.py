@@ -18,6 +18,7 @@ from pathlib import Path
 
 from alignck.errors import ReadError
 from alignck.extract import extract
+from alignck.files import read_regular
 from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version
@@ -71,7 +72,7 @@ def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadEr
     from alignck import cache
 
     try:
-        return cache.key_for(path.read_bytes(), _reader_tag(path, options or ReadOptions()))
+        return cache.key_for(read_regular(path), _reader_tag(path, options or ReadOptions()))
     except ReadError as error:
         return error
     except OSError as error:

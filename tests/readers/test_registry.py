@@ -1,9 +1,12 @@
+import os
+import re
 from pathlib import Path
 
 import pytest
 
 from alignck.errors import ReadError, UsageError
 from alignck.readers import discover, read_document
+from conftest import within
 
 
 def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_path: Path) -> None:
@@ -78,3 +81,87 @@ def test_a_parser_crash_becomes_a_read_error(monkeypatch, tmp_path: Path) -> Non
     monkeypatch.setattr("alignck.readers.markdown.read", crash)
     with pytest.raises(ReadError, match=r"cannot parse the file \(KeyError: '/Root'\)"):
         read_document(path)
+
+
+def test_a_fifo_named_explicitly_is_an_error_for_it_alone(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n", encoding="utf-8")
+    found = discover([fifo, plan])
+    assert found.files == (plan,)
+    assert [(s.path, s.reason) for s in found.unsupported] == [
+        (str(fifo), "a named pipe (FIFO), not a regular file; alignck reads only regular files")
+    ]
+
+
+def test_read_document_opens_nothing_but_regular_files(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")
+    for path, kind in ((fifo, "a named pipe (FIFO)"), (device, "a character device")):
+        with pytest.raises(ReadError, match=rf"^{path}: {re.escape(kind)}, not a regular file"):
+            within(10, lambda p=path: read_document(p))
+
+
+def _outside_and_inside(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder to check, holding links to a file and a folder outside it."""
+    outside = tmp_path / "outside"
+    (outside / "more").mkdir(parents=True)
+    (outside / "secret.md").write_text("# Secret\n", encoding="utf-8")
+    (outside / "more" / "other.md").write_text("# Other\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (docs / "leak.md").symlink_to(outside / "secret.md")
+    (docs / "more").symlink_to(outside / "more", target_is_directory=True)
+    return docs, outside
+
+
+def test_links_leading_out_of_the_folder_are_skipped_with_the_reason(tmp_path: Path) -> None:
+    docs, _ = _outside_and_inside(tmp_path)
+    found = discover([docs])
+    assert found.files == (docs / "plan.md",)
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        ("leak.md", f"a link leading out of {docs}; give --follow-links to follow it"),
+        ("more", f"a link leading out of {docs}; give --follow-links to follow it"),
+    ]
+
+
+def test_follow_links_follows_them(tmp_path: Path) -> None:
+    docs, _ = _outside_and_inside(tmp_path)
+    found = discover([docs], follow_links=True)
+    assert found.files == (docs / "leak.md", docs / "more" / "other.md", docs / "plan.md")
+    assert found.skipped == ()
+
+
+def test_links_that_stay_inside_the_folder_are_followed(tmp_path: Path) -> None:
+    docs, _ = _outside_and_inside(tmp_path)
+    (docs / "part").mkdir()
+    (docs / "part" / "annex.md").write_text("# Annex\n", encoding="utf-8")
+    (docs / "alias").symlink_to(docs / "part", target_is_directory=True)
+    (docs / "part" / "up.md").symlink_to("../plan.md")
+    found = discover([docs])
+    # Each file once, under the first name the walk meets it by.
+    assert found.files == (docs / "alias" / "annex.md", docs / "alias" / "up.md")
+    assert not [s for s in found.skipped if Path(s.path).name in ("alias", "up.md")]
+
+
+def test_the_folder_given_may_itself_be_a_link(tmp_path: Path) -> None:
+    docs, _ = _outside_and_inside(tmp_path)
+    alias = tmp_path / "alias"
+    alias.symlink_to(docs, target_is_directory=True)
+    found = discover([alias])
+    assert found.files == (alias / "plan.md",)
+    assert {Path(s.path).name for s in found.skipped} == {"leak.md", "more"}
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc")
+def test_even_followed_links_never_lead_into_the_kernel_s_folders(tmp_path: Path) -> None:
+    (tmp_path / "self").symlink_to("/proc/self", target_is_directory=True)
+    found = discover([tmp_path], follow_links=True)
+    assert found.files == ()
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        ("self", "a folder of the kernel's /proc or /sys")
+    ]

@@ -174,6 +174,14 @@ def use_cache_settings() -> None:
     )
 
 
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Follow links that lead out of a folder being searched (by default they are "
+        "listed as skipped). Devices, FIFOs and /proc files are never read.",
+    ),
+]
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(

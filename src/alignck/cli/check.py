@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +16,7 @@ from alignck.cli.app import (
     EXIT_OK,
     EXIT_POLICY,
     FailOn,
+    FollowLinksOption,
     FrameworkOption,
     PasswordOption,
     PathsArgument,
@@ -27,7 +29,13 @@ from alignck.cli.app import (
     silence_stdout,
     use_cache_settings,
 )
-from alignck.cli.output import atomic_output, progress_bar, render, use_color
+from alignck.cli.output import (
+    atomic_output,
+    progress_bar,
+    refuse_unsafe_output,
+    render,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from alignck.model import Policy, Report, Waiver
@@ -47,6 +55,20 @@ def _policy(fail_under: float | None, fail_on: FailOn | None) -> Policy:
     from alignck.model import Policy
 
     return Policy(fail_under, fail_on.value if fail_on is not None else None)
+
+
+def _inputs(
+    paths: list[Path], follow_links: bool, framework: Path, waivers: Path | None
+) -> Iterator[tuple[Path, str]]:
+    """Every file the run reads, with what it is, for the report never to be written over."""
+    from alignck.readers import discover
+
+    yield framework, "the framework file"
+    if waivers is not None:
+        yield waivers, "the waivers file"
+    found = discover(paths, follow_links)
+    for path in (*found.files, *(Path(s.path) for s in found.unsupported)):
+        yield path, "a document being checked"
 
 
 def exit_code(report: Report) -> int:
@@ -148,6 +170,7 @@ def check(
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
     passwords: PasswordOption = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     chosen = _choose_format(fmt, output)
@@ -164,6 +187,9 @@ def check(
         use_cache_settings()
         if not framework.exists() and framework == Path("priorities.yaml"):
             fail("priorities.yaml: no framework file here; give one with --framework FILE")
+        if output is not None:
+            inputs = _inputs(paths, follow_links, framework, waivers_file)
+            refuse_unsafe_output(output, inputs)
         loaded = load_framework(framework)
         for warning in loaded.warnings:
             print(warning, file=sys.stderr)
@@ -181,7 +207,7 @@ def check(
                 f"the partial threshold ({thresholds.partial}) is above the aligned "
                 f"threshold ({thresholds.aligned})"
             )
-        with progress_bar(paths) as progress:
+        with progress_bar(paths, follow_links) as progress:
             report = run_check(
                 paths,
                 loaded,
@@ -192,6 +218,7 @@ def check(
                 read_options=options,
                 waivers=waivers,
                 policy=policy,
+                follow_links=follow_links,
             )
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)

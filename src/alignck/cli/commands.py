@@ -12,6 +12,7 @@ from alignck.cli.app import (
     EXIT_CODES_HELP,
     EXIT_INPUT,
     EXIT_OK,
+    FollowLinksOption,
     PasswordOption,
     PathsArgument,
     TableFormat,
@@ -38,6 +39,7 @@ def extract(
         bool, typer.Option("--commitments", help="Also list every 'we will' commitment.")
     ] = False,
     passwords: PasswordOption = None,
+    follow_links: FollowLinksOption = False,
 ) -> None:
     """List the priorities each document states, with page and section."""
     options = read_options(passwords)
@@ -45,7 +47,7 @@ def extract(
     def run() -> int:
         from alignck.extraction_view import extract_documents, render_extraction
 
-        rows, errors = extract_documents(paths, options)
+        rows, errors = extract_documents(paths, options, follow_links)
         for error in errors:
             print(f"alignck: error: {error}", file=sys.stderr)
         render_extraction(rows, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
@@ -175,7 +177,11 @@ def evaluate(
 
 @cache_app.command("clear")
 def cache_clear() -> None:
-    """Delete every cached document and result (safe at any time)."""
+    """Delete every cached document and result (safe at any time).
+
+    Only files alignck wrote are removed; a folder that is not alignck's cache (no CACHEDIR.TAG
+    from alignck, and files of other names) is refused, and nothing in it is touched.
+    """
     from alignck.cache import clear
 
     def run() -> int:

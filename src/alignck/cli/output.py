@@ -9,7 +9,7 @@ import contextlib
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -34,20 +34,69 @@ def is_interactive(stream: TextIO) -> bool:
     return stream.isatty()
 
 
+def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) -> None:
+    """Refuse, before any work, a report file that would destroy something: a folder, a device
+    or a FIFO (the report replaces what is there: ``-o /dev/null`` run as root would replace
+    the device itself), or any of ``protected``, (path, what it is) pairs naming every file the
+    run reads. Hard links and links count: they are compared by identity, not by name."""
+    from alignck.errors import UsageError
+    from alignck.files import kind, same_file
+
+    try:
+        mode: int | None = output.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise UsageError(f"cannot write the report there: {_why(error)}", str(output)) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        raise UsageError(_not_a_report_file(kind(mode)), str(output))
+    for path, what in protected:
+        if same_file(output, path):
+            also = "" if path == output else f" ({path})"
+            raise UsageError(
+                f"--output would overwrite {what}{also}; give another file for the report",
+                str(output),
+            )
+
+
+def _not_a_report_file(found: str) -> str:
+    if found == "a folder":
+        return "--output is a folder; give a file name for the report"
+    return (
+        f"--output is {found}, not a regular file; give a file name for the report, or leave "
+        "out --output to write it to standard output"
+    )
+
+
 @contextlib.contextmanager
 def atomic_output(output: Path) -> Iterator[TextIO]:
-    """A file that appears complete or not at all: a failed run never leaves half a report."""
+    """A file that appears complete or not at all: a failed run never leaves half a report.
+    A folder that cannot be written to is one line naming the file, not a traceback."""
     import tempfile
 
-    output.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    from alignck.errors import UsageError
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, name = tempfile.mkstemp(
+            dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
     try:
         with open(descriptor, "w", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
             yield handle
         Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)
+    except OSError as error:
+        raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+def _why(error: OSError) -> str:
+    # strerror alone: the error's own text names the temporary file, not the report.
+    return error.strerror or str(error)
 
 
 def _shared_mode(output: Path) -> int:
@@ -73,7 +122,7 @@ def render(report: Report, fmt: str, stream: TextIO, color: bool, evidence: bool
 
 
 @contextlib.contextmanager
-def progress_bar(paths: list[Path]) -> Iterator[Progress | None]:
+def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | None]:
     """A progress bar on an interactive stderr; nothing at all otherwise."""
     if not is_interactive(sys.stderr):
         yield None
@@ -81,5 +130,5 @@ def progress_bar(paths: list[Path]) -> Iterator[Progress | None]:
     from alignck.progress import ProgressBar
     from alignck.readers import discover
 
-    with ProgressBar(sys.stderr, len(discover(paths).files)) as bar:
+    with ProgressBar(sys.stderr, len(discover(paths, follow_links).files)) as bar:
         yield bar

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from alignck.errors import ReadError, UsageError
+from alignck.files import is_kernel_file, real_path, refusal
 from alignck.model import Document, ReadOptions, Skipped
 
 READERS: dict[str, str] = {
@@ -70,8 +71,12 @@ def reader_version(path: Path) -> str:
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> Document:
-    """Read one file; every failure becomes a :class:`ReadError` naming the file."""
+    """Read one file; every failure becomes a :class:`ReadError` naming the file. Only a
+    regular file is opened: a FIFO would hang the run and a device never end."""
     module = reader_for(path)
+    reason = refusal(path)
+    if reason is not None:
+        raise ReadError(reason, str(path))
     try:
         document: Document = module.read(path, options)
     except ReadError:
@@ -86,28 +91,54 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     return document
 
 
-def discover(paths: Iterable[Path]) -> Discovery:
+def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
     """Walk folders recursively; explicit files are always taken, even unsupported ones.
 
-    Hidden files and unsupported types met inside folders are listed as skipped. A file named
-    explicitly with an unsupported type is returned in ``unsupported`` so the caller reports it
-    as an error: the user asked for it by name.
+    Hidden files and unsupported types met inside folders are listed as skipped, and so are
+    links that lead out of the folder given, unless ``follow_links``: a folder handed over for
+    checking (a pull request's, say) must not make alignck read what lies outside it. A file
+    named explicitly with an unsupported type, or that is not a regular file (a FIFO, a device,
+    a file of /proc), is returned in ``unsupported`` so the caller reports it as an error: the
+    user asked for it by name.
     """
-    files: list[Path] = []
-    skipped: list[Skipped] = []
+    search = _Search(follow_links)
     unsupported: list[Skipped] = []
-    searched: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            _walk(path, files, skipped, searched)
-        elif path.is_file():
-            if path.suffix.lower() in READERS:
-                files.append(path)
-            else:
-                unsupported.append(Skipped(str(path), unsupported_reason(path)))
-        else:
+            _walk(path, _Root(str(path), real_path(path)), search)
+        elif not path.exists():
             raise UsageError("no such file or folder", str(path))
-    return Discovery(_distinct_files(files), tuple(skipped), tuple(unsupported))
+        elif (reason := refusal(path)) is not None:
+            # Named, so an error for that file; the others are still checked.
+            unsupported.append(Skipped(str(path), reason))
+        elif path.suffix.lower() in READERS:
+            search.files.append(path)
+        else:
+            unsupported.append(Skipped(str(path), unsupported_reason(path)))
+    return Discovery(_distinct_files(search.files), tuple(search.skipped), tuple(unsupported))
+
+
+@dataclass(slots=True)
+class _Search:
+    """What walking the given folders has found so far, and whether links may lead out."""
+
+    follow_links: bool
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    searched: set[tuple[int, int]] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Root:
+    """A folder given to search: as the user wrote it, and where it really is."""
+
+    shown: str
+    real: Path
+
+    def holds(self, path: Path) -> bool:
+        """Whether the path, every link followed, is this folder or lies inside it."""
+        real = real_path(path)
+        return real == self.real or self.real in real.parents
 
 
 def _identity(path: Path) -> tuple[int, int]:
@@ -132,22 +163,33 @@ def _distinct_files(files: list[Path]) -> tuple[Path, ...]:
     return tuple(distinct)
 
 
-def _walk(
-    folder: Path, files: list[Path], skipped: list[Skipped], searched: set[tuple[int, int]]
-) -> None:
+def _walk(folder: Path, root: _Root, search: _Search) -> None:
     identity = _identity(folder)
-    if identity in searched:
-        skipped.append(Skipped(str(folder), "folder already searched (a link back to it)"))
+    if identity in search.searched:
+        search.skipped.append(Skipped(str(folder), "folder already searched (a link back to it)"))
         return
-    searched.add(identity)
+    search.searched.add(identity)
+    if is_kernel_file(folder):
+        search.skipped.append(Skipped(str(folder), "a folder of the kernel's /proc or /sys"))
+        return
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
-            skipped.append(Skipped(str(entry), "hidden"))
+        reason = _passed_over(entry, root, search.follow_links)
+        if reason is not None:
+            search.skipped.append(Skipped(str(entry), reason))
         elif entry.is_dir():
-            _walk(entry, files, skipped, searched)
+            _walk(entry, root, search)
         elif entry.name.startswith("~$"):
-            skipped.append(Skipped(str(entry), "Office lock file"))
+            search.skipped.append(Skipped(str(entry), "Office lock file"))
         elif entry.suffix.lower() in READERS:
-            files.append(entry)
+            search.files.append(entry)
         else:
-            skipped.append(Skipped(str(entry), unsupported_reason(entry)))
+            search.skipped.append(Skipped(str(entry), unsupported_reason(entry)))
+
+
+def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
+    """Why a folder's entry is neither searched nor read, whatever its type; or None."""
+    if entry.name.startswith("."):
+        return "hidden"
+    if not follow_links and entry.is_symlink() and not root.holds(entry):
+        return f"a link leading out of {root.shown}; give --follow-links to follow it"
+    return None

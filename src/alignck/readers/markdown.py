@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from alignck.files import read_regular
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines, separate_lines
@@ -40,7 +41,7 @@ _INLINE = [
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
-    text, warning = decode(path.read_bytes())
+    text, warning = decode(read_regular(path))
     builder = BlockBuilder()
     _parse(_prepare(text), builder)
     warnings = (warning,) if warning else ()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from alignck.files import read_regular
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import decode, join_lines, separate_lines, split_marker
@@ -26,7 +27,7 @@ _RUNS_ON = frozenset(
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
-    text, warning = decode(path.read_bytes())
+    text, warning = decode(read_regular(path))
     builder = BlockBuilder()
     pages = [_paragraphs(page) for page in text.rstrip("\f").split("\f")]
     paged = len(pages) > 1

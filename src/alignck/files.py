@@ -1,0 +1,106 @@
+"""What kind of file a path is, for the checks that keep alignck to ordinary files.
+
+Reading a FIFO blocks until someone writes to it, a device such as ``/dev/zero`` never ends, and
+the kernel's files under ``/proc`` and ``/sys`` look like regular files but hold the machine's
+state (``/proc/self/environ`` is every secret in the environment); writing a report over a
+device or a folder is never what was meant. This module names kinds, compares identities and
+reads regular files only; readers and the command line decide what else to refuse.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from functools import lru_cache
+from pathlib import Path
+
+from alignck.errors import ReadError
+
+_KERNEL_ROOTS = ("/proc", "/sys")
+# An open that never waits (a FIFO with no writer would) nor takes a terminal as ours; Windows
+# has neither flag, and no FIFOs or terminals to open by a file's name.
+NON_BLOCKING = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+ONLY_REGULAR = "alignck reads only regular files"
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind(mode: int) -> str:
+    """'a folder', 'a named pipe (FIFO)', … for a ``st_mode``; 'a regular file' otherwise."""
+    for test, name in _KINDS:
+        if test(mode):
+            return name
+    return "a regular file" if stat.S_ISREG(mode) else "a special file"
+
+
+def real_path(path: Path) -> Path:
+    """The path with every link resolved; never raises, even on a loop of links."""
+    return Path(os.path.realpath(path))
+
+
+def same_file(path: Path, other: Path) -> bool:
+    """Whether the two paths name one file: the same resolved path, or the same device and
+    inode (a hard link, or a link through a folder ``realpath`` cannot see through)."""
+    try:
+        first, second = path.stat(), other.stat()
+    except OSError:
+        return real_path(path) == real_path(other)
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def refusal(path: Path) -> str | None:
+    """Why the path is not read as a document (a FIFO, a device, a kernel file…), or None.
+    Looks with stat, never opens, so it cannot hang; a path that cannot be looked at is left
+    for the reader to report."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return _refusal(path, status)
+
+
+def _refusal(path: Path, status: os.stat_result) -> str | None:
+    if not stat.S_ISREG(status.st_mode):
+        return f"{kind(status.st_mode)}, not a regular file; {ONLY_REGULAR}"
+    if is_kernel_file(path, status):
+        return f"a file of the kernel's /proc or /sys, not a document; {ONLY_REGULAR}"
+    return None
+
+
+def is_kernel_file(path: Path, status: os.stat_result | None = None) -> bool:
+    """Whether the path lies in /proc or /sys, by where it leads or by the file system it is on
+    (so a link into them, or a bind mount of them elsewhere, is caught too)."""
+    if real_path(path).parts[1:2] in {(root[1:],) for root in _KERNEL_ROOTS}:
+        return True
+    if status is None:
+        try:
+            status = path.stat()
+        except OSError:
+            return False
+    return status.st_dev in _kernel_devices()
+
+
+@lru_cache(maxsize=1)
+def _kernel_devices() -> frozenset[int]:
+    # Only mount points: an empty /proc folder on a system without procfs would otherwise make
+    # its whole disk look like the kernel's.
+    return frozenset(Path(r).stat().st_dev for r in _KERNEL_ROOTS if os.path.ismount(r))
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, or a :class:`ReadError`. Opened without blocking and
+    checked on the open file, so a FIFO or device put in its place after any earlier check
+    can neither hang the run nor fill its memory."""
+    flags = os.O_RDONLY | NON_BLOCKING
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        reason = _refusal(path, os.fstat(descriptor))
+        if reason is not None:
+            raise ReadError(reason, str(path))
+        return handle.read()

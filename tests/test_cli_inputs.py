@@ -1,0 +1,163 @@
+"""Only regular files are read: a FIFO, a device or a kernel file among the documents is one
+error line for that file, the others are still checked, exit 2, and nothing hangs."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+from conftest import within
+
+runner = CliRunner()
+ONLY = "not a regular file; alignck reads only regular files"
+KERNEL = "a file of the kernel's /proc or /sys, not a document; alignck reads only regular files"
+needs_proc = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="no /proc")
+
+
+def _invoke(*args: str):  # type: ignore[no-untyped-def]
+    return within(60, lambda: runner.invoke(app, list(args)))
+
+
+def _in_docs(make_document, tmp_path: Path, name: str = "plan.md") -> Path:  # type: ignore[no-untyped-def]
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    return make_document(f"docs/{name}")  # type: ignore[no-any-return]
+
+
+def _statuses(stdout: str) -> dict[str, str]:
+    return {Path(d["path"]).name: d["status"] for d in json.loads(stdout)["documents"]}
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cached", "no cache"])
+def test_a_fifo_in_a_checked_folder_is_an_error_and_hangs_nothing(
+    make_document, small_framework, tmp_path, cache
+) -> None:  # type: ignore[no-untyped-def]
+    plan = _in_docs(make_document, tmp_path)
+    fifo = plan.parent / "pipe.md"
+    os.mkfifo(fifo)
+    result = _invoke(
+        "check", str(plan.parent), "-f", str(small_framework), "--format", "json", *cache
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"alignck: error: {fifo}: a named pipe (FIFO), {ONLY}"]
+    assert _statuses(result.stdout) == {"pipe.md": "error", "plan.md": "ok"}
+
+
+@needs_proc
+def test_devices_fifos_and_kernel_files_named_directly_are_errors_one_by_one(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.txt"
+    zero.symlink_to("/dev/zero")
+    environ = tmp_path / "environ.txt"
+    environ.symlink_to("/proc/self/environ")
+    named = [str(p) for p in (fifo, zero, environ, plan)]
+    result = _invoke("check", *named, "-f", str(small_framework), "--format", "json")
+    assert result.exit_code == 2
+    assert sorted(result.stderr.splitlines()) == [
+        f"alignck: error: {environ}: {KERNEL}",
+        f"alignck: error: {fifo}: a named pipe (FIFO), {ONLY}",
+        f"alignck: error: {zero}: a character device, {ONLY}",
+    ]
+    assert _statuses(result.stdout) == {
+        "environ.txt": "error",
+        "pipe.md": "error",
+        "plan.md": "ok",
+        "zero.txt": "error",
+    }
+
+
+def test_extract_refuses_a_fifo_and_still_lists_the_others(make_document, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    plan = _in_docs(make_document, tmp_path)
+    fifo = plan.parent / "pipe.txt"
+    os.mkfifo(fifo)
+    result = _invoke("extract", str(plan.parent), "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"alignck: error: {fifo}: a named pipe (FIFO), {ONLY}"]
+    assert [Path(d["path"]).name for d in json.loads(result.stdout)["documents"]] == ["plan.md"]
+
+
+def _folder_with_a_way_out(make_document, tmp_path: Path) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """docs/plan.md, and docs/leak.md: a link to a document outside docs/ with a secret in it."""
+    plan = _in_docs(make_document, tmp_path)
+    secret = make_document("secret.md", [("h1", "Private"), ("p", "TOKEN-8c1f We will open.")])
+    (plan.parent / "leak.md").symlink_to(secret)
+    return plan.parent, secret
+
+
+def test_a_link_out_of_the_checked_folder_is_skipped_and_said_so(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    docs, _ = _folder_with_a_way_out(make_document, tmp_path)
+    reason = f"a link leading out of {docs}; give --follow-links to follow it"
+    shown = _invoke("check", str(docs), "-f", str(small_framework), "--evidence")
+    assert shown.exit_code == 0, shown.stderr
+    assert f"skipped: {docs / 'leak.md'} ({reason})" in " ".join(shown.stdout.split())
+
+    saved = _invoke("check", str(docs), "-f", str(small_framework), "--format", "json")
+    report = json.loads(saved.stdout)
+    assert _statuses(saved.stdout) == {"plan.md": "ok"}
+    assert report["skipped"] == [{"path": str(docs / "leak.md"), "reason": reason}]
+    assert "TOKEN-8c1f" not in saved.stdout
+
+
+def test_follow_links_reads_what_the_link_leads_to(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    docs, secret = _folder_with_a_way_out(make_document, tmp_path)
+    args = ["check", str(docs), "-f", str(small_framework), "--follow-links"]
+    result = _invoke(*args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert _statuses(result.stdout) == {"leak.md": "ok", "plan.md": "ok"}
+    assert "TOKEN-8c1f" in result.stdout
+    # What a followed link leads to is read, so it is protected from -o like any input.
+    before = secret.read_bytes()
+    refused = _invoke(*args, "-o", str(secret))
+    assert refused.exit_code == 2
+    assert "--output would overwrite a document being checked" in refused.stderr
+    assert secret.read_bytes() == before
+
+
+@needs_proc
+def test_follow_links_never_reads_devices_fifos_or_kernel_files(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = _in_docs(make_document, tmp_path)
+    (plan.parent / "zero.txt").symlink_to("/dev/zero")
+    (plan.parent / "environ.md").symlink_to("/proc/self/environ")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    (plan.parent / "pipe.md").symlink_to(fifo)
+    args = ["check", str(plan.parent), "-f", str(small_framework), "--follow-links"]
+    result = _invoke(*args, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {plan.parent / 'environ.md'}: {KERNEL}",
+        f"alignck: error: {plan.parent / 'pipe.md'}: a named pipe (FIFO), {ONLY}",
+        f"alignck: error: {plan.parent / 'zero.txt'}: a character device, {ONLY}",
+    ]
+    assert _statuses(result.stdout)["plan.md"] == "ok"
+
+
+def test_extract_skips_links_out_of_the_folder_unless_told(make_document, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    docs, _ = _folder_with_a_way_out(make_document, tmp_path)
+
+    def listed(*extra: str) -> list[str]:
+        result = _invoke("extract", str(docs), "--format", "json", *extra)
+        assert result.exit_code == 0, result.stderr
+        return [Path(d["path"]).name for d in json.loads(result.stdout)["documents"]]
+
+    assert listed() == ["plan.md"]
+    assert listed("--follow-links") == ["leak.md", "plan.md"]
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_follow_links_is_in_the_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert "--follow-links" in result.stdout
+    assert "never read" in " ".join(result.stdout.split())

@@ -1,0 +1,156 @@
+"""``check -o``: the report is never written over what the run reads, nor onto anything that
+is not a regular file; each refusal is one line, exit 2, before any work, the file untouched."""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+from conftest import within
+
+runner = CliRunner()
+
+
+def _snapshot(path: Path) -> tuple[bytes, int, int]:
+    status = path.stat()
+    return path.read_bytes(), status.st_mtime_ns, status.st_ino
+
+
+@pytest.fixture
+def run(make_document, small_framework, tmp_path):  # type: ignore[no-untyped-def]
+    """A check of plan.md in docs/ against the small framework with waivers.yaml, -o TARGET."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    plan = make_document("docs/plan.md")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers: []\n", encoding="utf-8")
+
+    def invoke(target: Path, checked: Path = plan):  # type: ignore[no-untyped-def]
+        args = ["check", str(checked), "-f", str(small_framework), "--waivers", str(waivers)]
+        return runner.invoke(app, [*args, "-o", str(target), "-q"])
+
+    invoke.plan, invoke.framework, invoke.waivers = plan, small_framework, waivers  # type: ignore[attr-defined]
+    return invoke
+
+
+def _hard_link(run: Callable[..., object], tmp_path: Path) -> Path:
+    link = tmp_path / "report.md"
+    link.hardlink_to(run.plan)  # type: ignore[attr-defined]
+    return link
+
+
+def _symlink(run: Callable[..., object], tmp_path: Path) -> Path:
+    link = tmp_path / "report.json"
+    link.symlink_to(run.plan)  # type: ignore[attr-defined]
+    return link
+
+
+@pytest.mark.parametrize(
+    ("target", "what"),
+    [
+        (lambda run, _: run.plan, "a document being checked"),
+        (lambda run, _: run.framework, "the framework file"),
+        (lambda run, _: run.waivers, "the waivers file"),
+        (_hard_link, "a document being checked (PLAN)"),
+        (_symlink, "a document being checked (PLAN)"),
+    ],
+    ids=["document", "framework", "waivers", "hard link", "symlink"],
+)
+def test_the_report_is_never_written_over_an_input(
+    run, tmp_path, isolated_cache, target, what
+) -> None:  # type: ignore[no-untyped-def]
+    output = target(run, tmp_path)
+    inputs = (run.plan, run.framework, run.waivers)
+    before = [_snapshot(p) for p in inputs]
+
+    result = run(output)
+
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {output}: --output would overwrite "
+        f"{what.replace('PLAN', str(run.plan))}; give another file for the report"
+    ]
+    assert [_snapshot(p) for p in inputs] == before
+    assert not list(isolated_cache.rglob("*.pickle"))  # refused before any reading
+
+
+def test_a_document_found_in_a_checked_folder_is_protected_too(run) -> None:  # type: ignore[no-untyped-def]
+    before = _snapshot(run.plan)
+    result = run(run.plan, checked=run.plan.parent)
+    assert result.exit_code == 2
+    assert "--output would overwrite a document being checked" in result.stderr
+    assert _snapshot(run.plan) == before
+
+
+def test_the_report_is_not_written_onto_a_folder(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "old.json").write_text("{}", encoding="utf-8")
+    result = run(folder)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {folder}: --output is a folder; give a file name for the report"
+    ]
+    assert [p.name for p in folder.iterdir()] == ["old.json"]
+
+
+def test_the_report_is_not_written_onto_a_fifo_and_nothing_hangs(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    result = within(60, lambda: run(fifo))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {fifo}: --output is a named pipe (FIFO), not a regular file; give a "
+        "file name for the report, or leave out --output to write it to standard output"
+    ]
+
+
+def test_the_report_is_not_written_onto_a_device(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Through a link of the test's own: were the refusal ever lost, the report would replace
+    # the link, not the machine's /dev/null (which a root run would otherwise replace).
+    device = tmp_path / "null"
+    device.symlink_to(os.devnull)
+    result = run(device)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {device}: --output is a character device, not a regular file; give "
+        "a file name for the report, or leave out --output to write it to standard output"
+    ]
+    assert Path(os.devnull).is_char_device()
+
+
+def test_a_report_under_a_file_is_one_line_not_a_traceback(run) -> None:  # type: ignore[no-untyped-def]
+    target = run.plan / "report.json"
+    result = run(target)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {target}: cannot write the report there: Not a directory"
+    ]
+
+
+def test_a_folder_that_cannot_be_written_is_one_line_not_a_traceback(
+    run, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    def refuse(**_: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".report.json.x.tmp"))
+
+    # Patched rather than made read-only: the tests may run as root, who can write anywhere.
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    target = tmp_path / "report.json"
+    result = run(target)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {target}: cannot write the report: Permission denied"
+    ]
+    assert not target.exists()
+
+
+def test_an_ordinary_report_file_is_still_written(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.json"
+    target.write_text("an old report", encoding="utf-8")
+    result = run(target)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("{")
