@@ -203,7 +203,10 @@ _COMMITMENT = re.compile(
     r"\s+(?:for|during|over|in|across|throughout|until|by)\s+(?:[\w'’/-]+,?\s+){1,8}?"
     r"(?:is|are)\s+to\b|"
     r"(?:is|are)\s+(?:a|our|one\s+of\s+our)\s+(?:\w+\s+){0,2}priorit(?:y|ies)|"
-    r"by\s+20\d\d|target\s+of|\btargets?\b|committed\s+to|commitment\s+to|"
+    r"by\s+20\d\d|target\s+of|"
+    # 'target' the noun ('our targets'), not the verb after a modal ('should target grants').
+    r"(?<!should\s)(?<!must\s)(?<!could\s)(?<!would\s)(?<!\bto\s)\btargets?\b|"
+    r"committed\s+to|commitment\s+to|"
     # 'Our welfare rights team will run ...': the organisation's own people promise it.
     r"our\s+(?:[\w'’-]+\s+){0,3}(?:teams?|services?|staff|advis[eo]rs|officers|workers|"
     r"volunteers|nurses|clinicians|practitioners|partners|partnership|council|board|trust)"
