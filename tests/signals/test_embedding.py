@@ -1,0 +1,90 @@
+"""The embedding signal runs the registry-shipped model (the dev install brings it)."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from alignck.errors import UsageError
+from alignck.signals import available_matcher
+from alignck.signals.embedding import (
+    Embedder,
+    FrameworkVectors,
+    embedder,
+    facet_texts,
+    missing_reason,
+)
+
+
+def test_the_model_is_installed_with_the_dev_tools() -> None:
+    assert missing_reason() is None
+    assert available_matcher("auto") == "semantic"
+
+
+def test_sentences_are_unit_vectors_and_similar_meanings_are_closer() -> None:
+    vectors = embedder().embed(
+        [
+            "We will build 500 affordable homes for local families.",
+            "Housing",
+            "Fewer people smoke.",
+        ]
+    )
+    assert vectors.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    homes, housing, smoking = vectors
+    assert homes @ housing > homes @ smoking + 0.1
+
+
+def test_embedding_is_the_same_whatever_the_batch() -> None:
+    texts = [f"Sentence number {i} about parks and green spaces." for i in range(20)]
+    together = embedder().embed(texts)
+    alone = np.stack([embedder().embed([t])[0] for t in texts[:3]])
+    assert np.allclose(together[:3], alone, atol=1e-5)
+
+
+def test_no_text_gives_no_vectors() -> None:
+    assert embedder().embed([]).shape == (0, 384)
+
+
+def test_facets_are_the_title_the_description_and_its_sentences() -> None:
+    texts = facet_texts(
+        "Warm homes",
+        "Fewer homes are cold and damp. Every tenant can afford to heat their home.",
+        ("Housing",),
+    )
+    assert texts == [
+        "Warm homes",
+        "Warm homes. Fewer homes are cold and damp. Every tenant can afford to heat their home.",
+        "Fewer homes are cold and damp.",
+        "Every tenant can afford to heat their home.",
+        "Housing",
+    ]
+
+
+def test_a_passage_is_scored_by_its_closest_facet() -> None:
+    vectors = FrameworkVectors([["Clean air"], ["Good jobs", "Employment and skills"]])
+    scores = vectors.similarities(["We will help unemployed people into work."])
+    assert scores.shape == (1, 2)
+    assert scores[0, 1] > scores[0, 0]
+
+
+def test_another_model_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "model.onnx"
+    fake.write_bytes(b"not the model")
+    monkeypatch.setenv("ALIGNCK_EMBEDDING_MODEL", str(fake))
+    with pytest.raises(UsageError, match="not the expected model file"):
+        Embedder()
+
+
+def test_a_missing_model_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALIGNCK_EMBEDDING_MODEL", str(tmp_path / "absent.onnx"))
+    reason = missing_reason()
+    assert reason is not None and "absent.onnx" in reason
+    assert available_matcher("auto") == "lexical"
+    with pytest.raises(UsageError, match="semantic matcher needs"):
+        available_matcher("semantic")
+
+
+def test_an_unknown_matcher_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown matcher"):
+        available_matcher("neural")
