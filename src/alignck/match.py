@@ -1,26 +1,27 @@
 """Decide, for every document and framework priority, aligned / partial / gap, with evidence.
 
-Each passage (sentence) gets a score per priority: the facets it matches (see
-:mod:`alignck.similarity`) combined as independent evidence (noisy-or), then scaled by its share
-of the sentence's best priority, since a sentence is mostly about one thing. That score is
-weighted by the passage's role: commitments and stated priorities count in full, context less,
-past achievements little, negated statements not at all. The document's score for a priority is
-its best weighted passage, divided by a slowly growing function of the document's length (the
-best of many sentences is higher by chance alone). A priority is aligned when a commitment that
-shares at least two words with it (or names one of its keywords) reaches the aligned threshold,
-partial when any evidence reaches the partial threshold, otherwise a gap. Thresholds, sorting
-and evidence selection are decided here, not in the renderers.
+The matcher runs its signals over a document's passages: ``terms`` always (each passage's
+facets matched word by word, see :mod:`alignck.similarity`, combined as independent evidence
+and scaled by the passage's share of its best priority, since a sentence is mostly about one
+thing) and ``embedding`` for the semantic matcher. The fitted decision
+(:mod:`alignck.decision`) turns what they found into the probability that the document
+addresses each priority and that it commits to it; the thresholds cut those probabilities.
+Evidence is the passages the same model rates highest on their own, commitments first for an
+aligned verdict; headings and fragments are never evidence unless they are stated priorities.
+A stated priority is inside the framework when the same judgement finds it addresses a
+priority, or when it is quoted as a verdict's evidence. Thresholds, sorting and evidence
+selection are decided here, not in the renderers.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from alignck.decision import Decision, Signals, decision_for, document_features, passage_features
 from alignck.facets import build_facets
 from alignck.language import terms
 from alignck.model import (
@@ -36,19 +37,15 @@ from alignck.passages import Passage
 from alignck.senses import SENSE_MARK, plain
 from alignck.similarity import TermSpace
 
-ROLE_WEIGHTS: dict[str, float] = {
-    "priority": 1.0,
-    "commitment": 1.0,
-    "context": 0.7,
-    "achievement": 0.35,
-    "negated": 0.0,
-}
-COMMITTED_ROLES = ("priority", "commitment")
 MAX_EVIDENCE = 3
-LENGTH_PENALTY = 0.15
+COMMITTED = ("priority", "commitment")
 COMPETITION = 1.0
-# A stated priority names a framework priority when it shares this many of its words.
-STATED_SHARED_WORDS = 2
+# Evidence reaches the partial threshold on its own; below it, only the best passage is quoted.
+EVIDENCE_FLOOR = 1.0
+# Fewer words than this, and not a stated priority, is a fragment ('People', 'Programme').
+MIN_EVIDENCE_WORDS = 4
+# A match is substantive, not one word in common, from this many of the priority's own words.
+SUBSTANTIVE_WORDS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +62,26 @@ class PassageScores:
 
     scores: Any
     substantive: Any
+    excluded: Any
 
 
 class Matcher:
     """Scores documents against one framework; build once, call :meth:`match` per document."""
 
-    def __init__(self, framework: Framework, thresholds: Thresholds) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        thresholds: Thresholds,
+        matcher: str = "lexical",
+        decision: Decision | None = None,
+    ) -> None:
+        from alignck.signals import MATCHERS
+
         self.framework = framework
         self.thresholds = thresholds
+        self.name = matcher
+        self.signals = MATCHERS[matcher]
+        self.decision: Decision = decision or decision_for(matcher)
         self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
 
     @functools.cached_property
@@ -85,28 +94,75 @@ class Matcher:
         return TermSpace(facets, priority_terms)
 
     @functools.cached_property
+    def _words_needed(self) -> Any:
+        """Shared words that make a match substantive: two of the priority's own words, or
+        all of them when it has only one ('Housing')."""
+        import numpy as np
+
+        own = np.asarray(self.space.specific_matrix.sum(axis=1)).ravel()
+        return np.clip(own, 1, SUBSTANTIVE_WORDS)
+
+    @functools.cached_property
+    def vectors(self) -> Any:
+        """The framework's facets embedded, for the semantic matcher; built on first use."""
+        from alignck.signals.embedding import FrameworkVectors, facet_texts
+
+        return FrameworkVectors(
+            [facet_texts(p.title, p.description, p.aliases) for p in self.framework.priorities]
+        )
+
+    @functools.cached_property
     def fingerprint(self) -> str:
-        """Names what the verdicts depend on besides the document: priorities, thresholds and
-        whether themes are used."""
-        text = repr((self.framework.priorities, self.thresholds, self.framework.themes))
+        """Names what the verdicts depend on besides the document: priorities, thresholds,
+        whether themes are used, the matcher and its fitted decision."""
+        text = repr(
+            (
+                self.framework.priorities,
+                self.thresholds,
+                self.framework.themes,
+                self.name,
+                self.decision.version,
+            )
+        )
         return hashlib.sha256(text.encode()).hexdigest()
 
+    @property
+    def description(self) -> str:
+        """Which matcher and model produced the verdicts, for every report."""
+        if "embedding" in self.signals:
+            from alignck.signals.embedding import MODEL_ID
+
+            return f"{self.name} ({MODEL_ID}; decision {self.decision.version})"
+        return f"{self.name} (decision {self.decision.version})"
+
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
+        signals = self.run_signals(passages)
+        judged = Judged(self, passages, signals)
+        alignments = tuple(judged.alignment(k) for k in range(len(self.framework.priorities)))
+        return DocumentMatch(self._stated(statements, passages, judged, alignments), alignments)
+
+    def run_signals(self, passages: Sequence[Passage]) -> Signals:
         scored = self.passage_scores(passages)
-        alignments = self._alignments(passages, scored)
-        return DocumentMatch(self._stated(statements, passages, scored), alignments)
+        embedding = None
+        if "embedding" in self.signals:
+            embedding = self.vectors.similarities([p.text for p in passages])
+            # An excluded phrase excludes the passage from every signal.
+            embedding[scored.excluded] = -1.0
+        roles = tuple(p.role for p in passages)
+        return Signals(scored.scores, scored.substantive, roles, embedding)
 
     def passage_scores(self, passages: Sequence[Passage]) -> PassageScores:
         import numpy as np
 
         shape = (len(passages), len(self.framework.priorities))
         if not passages:
-            return PassageScores(np.zeros(shape), np.zeros(shape, dtype=bool))
+            none = np.zeros(shape, dtype=bool)
+            return PassageScores(np.zeros(shape), none, none)
         found = self.space.similarities(
-            [self._terms(p) for p in passages], [p.phrase for p in passages]
+            [self.terms_of(p) for p in passages], [p.phrase for p in passages]
         )
         priority_of = self.space.facet_priority[found.cols]
-        substantive = found.shared_words >= 2
+        substantive = found.shared_words >= self._words_needed
         phrase = self.space.phrase[found.cols]
         substantive[found.rows[phrase], priority_of[phrase]] = True
         misses = np.zeros(shape)
@@ -115,10 +171,11 @@ class Matcher:
         best = scores.max(axis=1, keepdims=True)
         share = np.divide(scores, best, out=np.zeros_like(scores), where=best > 0)
         scores = scores * share**COMPETITION
-        self._apply_exclusions(passages, scores)
-        return PassageScores(scores, substantive)
+        excluded = self._exclusions(passages, shape)
+        scores[excluded] = 0.0
+        return PassageScores(scores, substantive, excluded)
 
-    def _terms(self, passage: Passage) -> tuple[str, ...]:
+    def terms_of(self, passage: Passage) -> tuple[str, ...]:
         """The passage's words and the theme words it names that this framework uses: a theme
         word the framework never uses could only dilute the passage's other matches."""
         if not passage.themes or not self.framework.themes:
@@ -127,9 +184,13 @@ class Matcher:
         extra = tuple(t for t in passage.themes if t in vocabulary and t not in passage.terms)
         return passage.terms + extra if extra else passage.terms
 
-    def _apply_exclusions(self, passages: Sequence[Passage], scores: Any) -> None:
+    def _exclusions(self, passages: Sequence[Passage], shape: tuple[int, int]) -> Any:
+        """passages × priorities: True where a priority's excluded phrase appears."""
+        import numpy as np
+
+        excluded = np.zeros(shape, dtype=bool)
         if not any(self.exclusions):
-            return
+            return excluded
         # An excluded phrase is excluded in whatever sense its words are read.
         plain_terms = [
             tuple(plain(t) for t in p.terms) if SENSE_MARK in "".join(p.terms) else p.terms
@@ -140,59 +201,161 @@ class Matcher:
                 needed = set(exclusion)
                 for i, words in enumerate(plain_terms):
                     if needed.issubset(words) and _contains(words, exclusion):
-                        scores[i, k] = 0.0
+                        excluded[i, k] = True
+        return excluded
 
-    def _alignments(
-        self, passages: Sequence[Passage], scored: PassageScores
-    ) -> tuple[Alignment, ...]:
-        import numpy as np
-
-        length = 1.0 + LENGTH_PENALTY * math.log(max(len(passages), 1))
-        raw = scored.scores / length
-        roles = np.array([ROLE_WEIGHTS[p.role] for p in passages])
-        committed_role = np.array([p.role in COMMITTED_ROLES for p in passages], dtype=bool)
-        weighted = raw * roles[:, None] if len(passages) else raw
-        best = weighted.max(axis=0) if len(passages) else np.zeros(raw.shape[1])
-        committed_scores = np.where(committed_role[:, None] & scored.substantive, raw, 0.0)
-        committed = committed_scores.max(axis=0) if len(passages) else best
-        alignments = []
-        for k, priority in enumerate(self.framework.priorities):
-            score, promise = float(best[k]), float(committed[k])
-            status = self._status(score, promise)
-            evidence: tuple[Evidence, ...] = ()
-            nearest = None
-            if status == "gap":
-                nearest = self._nearest(weighted[:, k], passages)
-            else:
-                evidence = self._evidence(weighted[:, k], passages)
-            alignments.append(
-                Alignment(
-                    priority.id, status, round(score, 4), evidence, round(promise, 4), nearest
-                )
+    def _stated(
+        self,
+        statements: Sequence[Statement],
+        passages: Sequence[Passage],
+        judged: Judged,
+        alignments: Sequence[Alignment],
+    ) -> tuple[StatedMatch, ...]:
+        """Each statement with the framework priorities it names: the judgement that rates a
+        passage as evidence finds it addresses them, or a verdict quotes it as evidence. No
+        text is both a priority's evidence and outside the framework."""
+        position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
+        quoted: dict[str, set[str]] = {}
+        for alignment in alignments:
+            if alignment.status != "gap":
+                for evidence in alignment.evidence:
+                    quoted.setdefault(evidence.text, set()).add(alignment.priority_id)
+        ids = [p.id for p in self.framework.priorities]
+        results: list[StatedMatch] = []
+        for statement in statements:
+            index = position.get((statement.text, statement.location.paragraph))
+            if index is None:
+                results.append(StatedMatch(statement, (), 0.0))
+                continue
+            row = judged.passage_row(index)
+            order = sorted(range(len(row)), key=lambda k: (-row[k], k))
+            named = quoted.get(passages[index].text, set())
+            matched = tuple(
+                ids[k]
+                for k in order
+                if ids[k] in named
+                or (row[k] >= self.thresholds.partial and judged.names(index, k, statement))
             )
-        return tuple(alignments)
+            best = round(float(row[order[0]]), 4) if order else 0.0
+            results.append(StatedMatch(statement, matched, best))
+        return tuple(results)
 
-    def _status(self, score: float, committed: float) -> Status:
-        if committed >= self.thresholds.aligned:
-            return "aligned"
-        if score >= self.thresholds.partial:
-            return "partial"
-        return "gap"
 
-    def _evidence(self, column: Any, passages: Sequence[Passage]) -> tuple[Evidence, ...]:
-        """The strongest distinct quotes, best first; ties keep document order."""
+class Judged:
+    """One document's signals put through the decision: verdicts, evidence, reasons."""
+
+    def __init__(self, matcher: Matcher, passages: Sequence[Passage], signals: Signals) -> None:
+        self.matcher = matcher
+        self.passages = passages
+        self.signals = signals
+        decision = matcher.decision
+        self.features = document_features(signals, decision.features)
+        self.addressed = decision.addressed.probability(self.features)
+        committed = document_features(signals.committed(), decision.features)
+        self.strong = decision.strong.probability(committed)
+        self._columns: dict[int, Any] = {}
+
+    def passage_column(self, k: int) -> Any:
+        """Each passage's own probability of addressing priority ``k``."""
+        if k not in self._columns:
+            import numpy as np
+
+            if not self.passages:
+                self._columns[k] = np.zeros(0)
+            else:
+                rows = passage_features(self.signals, self.matcher.decision.features, k)
+                self._columns[k] = self.matcher.decision.addressed.probability(rows)
+        return self._columns[k]
+
+    def names(self, index: int, k: int, statement: Statement) -> bool:
+        """Whether a stated priority is about priority ``k``, not one word in common with it:
+        with words alone, it shares two of the priority's words (one, when the statement is a
+        one-word name such as 'Place') or a keyword; with the embedding signal, its meaning
+        is closer to this priority than to the framework's others."""
+        if self.signals.embedding is not None:
+            row = self.signals.embedding[index]
+            return bool(row[k] > row.mean())
+        if self.signals.substantive[index, k]:
+            return True
+        words = set(self.matcher.terms_of(self.passages[index]))
+        named_by = len(set(terms(statement.text, topical=False)))
+        needed = SUBSTANTIVE_WORDS if named_by >= SUBSTANTIVE_WORDS else 1
+        return len(words & self.matcher.space.priority_terms[k]) >= needed
+
+    def passage_row(self, index: int) -> list[float]:
+        return [
+            float(self.passage_column(k)[index])
+            for k in range(len(self.matcher.framework.priorities))
+        ]
+
+    def alignment(self, k: int) -> Alignment:
+        priority = self.matcher.framework.priorities[k]
+        thresholds = self.matcher.thresholds
+        addressed, strong = float(self.addressed[k]), float(self.strong[k])
+        status: Status = "gap"
+        if addressed >= thresholds.partial:
+            committed = strong >= thresholds.aligned and self._commits_to(k)
+            status = "aligned" if committed else "partial"
+        reasons = self.matcher.decision.addressed.reasons(self.features[k])
+        column = self.passage_column(k)
+        evidence: tuple[Evidence, ...] = ()
+        nearest = None
+        if status == "gap":
+            nearest = self._nearest(column, k)
+        else:
+            evidence = self._evidence(column, committed_first=status == "aligned")
+        return Alignment(
+            priority.id,
+            status,
+            round(addressed, 4),
+            evidence,
+            round(strong, 4),
+            nearest,
+            reasons,
+        )
+
+    def _commits_to(self, k: int) -> bool:
+        """An aligned verdict rests on a commitment that is evidence on its own: one sharing
+        two of the priority's own words or a keyword, or, with the embedding signal, one the
+        decision rates as addressing the priority by itself. One shared word is not enough."""
         import numpy as np
 
-        floor = self.thresholds.partial * 0.75
-        candidates = np.flatnonzero(column >= floor)
-        if len(candidates) > 4 * MAX_EVIDENCE:
-            top = np.argpartition(-column[candidates], 4 * MAX_EVIDENCE)[: 4 * MAX_EVIDENCE]
-            candidates = candidates[top]
-        ordered = sorted(candidates.tolist(), key=lambda i: (-column[i], i))
+        committed = np.array([p.role in COMMITTED for p in self.passages], dtype=bool)
+        if not committed.any():
+            return False
+        if (committed & self.signals.substantive[:, k] & (self.signals.terms[:, k] > 0)).any():
+            return True
+        if self.signals.embedding is None:
+            return False
+        return bool((self.passage_column(k)[committed] >= self.matcher.thresholds.partial).any())
+
+    def _quotable(self, index: int) -> bool:
+        passage = self.passages[index]
+        if passage.role == "priority":
+            return True
+        # A heading, or a lead-in that only announces a list, says nothing on its own.
+        if passage.role == "negated" or passage.heading or passage.text.rstrip().endswith(":"):
+            return False
+        return len(passage.text.split()) >= MIN_EVIDENCE_WORDS
+
+    def _evidence(self, column: Any, committed_first: bool) -> tuple[Evidence, ...]:
+        """The strongest distinct quotes, commitments first for an aligned verdict; ties keep
+        document order."""
+        import numpy as np
+
+        floor = self.matcher.thresholds.partial * EVIDENCE_FLOOR
+        candidates = np.argsort(-column, kind="stable")[: 8 * MAX_EVIDENCE].tolist()
+        quotable = [i for i in candidates if self._quotable(i)]
+        strong = [i for i in quotable if column[i] >= floor] or quotable[:1]
+
+        def order(i: int) -> tuple[bool, float, int]:
+            committed = self.passages[i].role in COMMITTED
+            return (committed_first and not committed, -float(column[i]), i)
+
         chosen: list[Evidence] = []
         seen: set[str] = set()
-        for index in ordered:
-            passage = passages[index]
+        for index in sorted(strong, key=order):
+            passage = self.passages[index]
             if passage.text in seen:
                 continue
             seen.add(passage.text)
@@ -202,51 +365,24 @@ class Matcher:
                 break
         return tuple(chosen)
 
-    def _nearest(self, column: Any, passages: Sequence[Passage]) -> Evidence | None:
-        """Why a gap is a gap: the passage that came closest, if any shares a word."""
-        if not len(passages) or column.max() <= 0:
+    def _near(self, index: int, k: int) -> bool:
+        """A passage shares something with the priority: a word, or a meaning closer to it
+        than to the framework's other priorities."""
+        if self.signals.terms[index, k] > 0:
+            return True
+        embedding = self.signals.embedding
+        return embedding is not None and bool(embedding[index, k] > embedding[index].mean())
+
+    def _nearest(self, column: Any, k: int) -> Evidence | None:
+        """Why a gap is a gap: the passage that came closest, if any shares anything."""
+        quotable = [i for i in range(len(self.passages)) if self._quotable(i) and self._near(i, k)]
+        if not quotable:
             return None
-        index = int(column.argmax())
-        passage = passages[index]
+        index = max(quotable, key=lambda i: (float(column[i]), -i))
+        passage = self.passages[index]
         return Evidence(
             passage.text, passage.location, round(float(column[index]), 4), passage.role
         )
-
-    def _stated(
-        self, statements: Sequence[Statement], passages: Sequence[Passage], scored: PassageScores
-    ) -> tuple[StatedMatch, ...]:
-        """Each statement with the framework priorities it names: it reaches the partial
-        threshold and shares two of the priority's words (one, when the statement is a
-        one-word name such as 'Place'), or a keyword or alias. One shared word does not put
-        'Sustainable use of our estate' inside 'Healthy and sustainable places'."""
-        scores = scored.scores
-        position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
-        ids = [p.id for p in self.framework.priorities]
-        results: list[StatedMatch] = []
-        for statement in statements:
-            index = position.get((statement.text, statement.location.paragraph))
-            if index is None:
-                results.append(StatedMatch(statement, (), 0.0))
-                continue
-            row = scores[index]
-            order = sorted(range(len(row)), key=lambda k: (-row[k], k))
-            words = set(self._terms(passages[index]))
-            # A priority named in one word ('Place', 'Wellbeing') can share only that word;
-            # 'Be a great place to work' says more than 'place' and needs two.
-            named_by = len(set(terms(statement.text, topical=False)))
-            needed = STATED_SHARED_WORDS if named_by >= STATED_SHARED_WORDS else 1
-            matched = tuple(
-                ids[k]
-                for k in order
-                if row[k] >= self.thresholds.partial
-                and (
-                    scored.substantive[index, k]
-                    or len(words & self.space.priority_terms[k]) >= needed
-                )
-            )
-            best = round(float(row[order[0]]), 4) if order else 0.0
-            results.append(StatedMatch(statement, matched, best))
-        return tuple(results)
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:

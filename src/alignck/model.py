@@ -98,8 +98,8 @@ class Statement(CompactPickle):
 class Thresholds:
     """Score cut-offs: at or above ``aligned`` is aligned, at or above ``partial`` is partial."""
 
-    aligned: float = 0.2
-    partial: float = 0.085
+    aligned: float = 0.5
+    partial: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +150,20 @@ class Evidence(CompactPickle):
 
 
 @dataclass(frozen=True, slots=True)
+class Reason(CompactPickle):
+    """One thing the decision weighed: a signal's feature, its value, and how far it moved the
+    verdict (its contribution to the log-odds that the document addresses the priority)."""
+
+    signal: str
+    feature: str
+    value: float
+    contribution: float
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment(CompactPickle):
-    """The verdict for one document against one framework priority."""
+    """The verdict for one document against one framework priority. ``score`` is the fitted
+    probability that the document addresses the priority, ``commitment`` that it commits to it."""
 
     priority_id: str
     status: Status
@@ -159,6 +171,7 @@ class Alignment(CompactPickle):
     evidence: tuple[Evidence, ...] = ()
     commitment: float = 0.0
     nearest: Evidence | None = None  # for a gap: the closest passage, below the threshold
+    reasons: tuple[Reason, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +314,8 @@ class Report:
     analysis: Analysis
     thresholds: Thresholds
     policy: Policy = Policy()
+    # Which matcher and fitted decision produced the verdicts.
+    matcher: str = ""
 
     @property
     def errors(self) -> tuple[DocumentResult, ...]:

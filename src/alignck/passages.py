@@ -42,6 +42,8 @@ class Passage(CompactPickle):
     phrase: str
     # Broad themes the passage names through their specific terms ('net zero': climate).
     themes: tuple[str, ...] = ()
+    # A heading alone is never evidence unless it is a stated priority.
+    heading: bool = False
 
 
 def build_passages(document: Document, statements: list[Statement]) -> list[Passage]:
@@ -65,7 +67,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                 role = lead_role
             if role == "context" and heading_role and block.kind != "heading":
                 role = heading_role
-            passage = _passage(piece, location, role)
+            passage = _passage(piece, location, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
         if block.kind != "list_item":
@@ -108,13 +110,15 @@ def _clauses(sentence: str) -> list[str]:
     return clauses
 
 
-def _passage(text: str, location: Location, role: EvidenceKind) -> Passage | None:
+def _passage(
+    text: str, location: Location, role: EvidenceKind, heading: bool = False
+) -> Passage | None:
     found = terms(text)
     if not found:
         return None
     phrase = phrase_key(text)
     sensed = in_sense(found, senses_for(found, text))
-    return Passage(text, location, role, sensed, phrase, theme_terms(phrase, text))
+    return Passage(text, location, role, sensed, phrase, theme_terms(phrase, text), heading)
 
 
 @lru_cache(maxsize=4096)

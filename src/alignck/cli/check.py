@@ -18,6 +18,8 @@ from alignck.cli.app import (
     FailOn,
     FollowLinksOption,
     FrameworkOption,
+    MatcherChoice,
+    MatcherOption,
     PasswordOption,
     PathsArgument,
     ReportFormat,
@@ -171,6 +173,15 @@ def check(
     ] = False,
     passwords: PasswordOption = None,
     follow_links: FollowLinksOption = False,
+    matcher: MatcherOption = MatcherChoice.auto,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show, for every verdict, the signals that carried it (the JSON report "
+            "always has them as 'reasons').",
+        ),
+    ] = False,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     chosen = _choose_format(fmt, output)
@@ -219,6 +230,7 @@ def check(
                 waivers=waivers,
                 policy=policy,
                 follow_links=follow_links,
+                matcher=matcher.value,
             )
         for result in report.errors:
             print(f"alignck: error: {result.error}", file=sys.stderr)
@@ -235,12 +247,13 @@ def check(
         try:
             if output is not None:
                 with atomic_output(output) as handle:
-                    render(report, chosen, handle, color=False, evidence=evidence)
+                    render(report, chosen, handle, False, evidence, explain)
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
             else:
                 stdout_color = use_color(sys.stdout) and chosen == "terminal"
-                render(report, chosen, sys.stdout, stdout_color, evidence)
+                shown = True if explain else evidence
+                render(report, chosen, sys.stdout, stdout_color, shown, explain)
         except BrokenPipeError:
             # The output was cut short ('| head'); the verdict still decides the exit code.
             silence_stdout()

@@ -112,13 +112,21 @@ def _shared_mode(output: Path) -> int:
         return 0o666 & ~umask
 
 
-def render(report: Report, fmt: str, stream: TextIO, color: bool, evidence: bool | None) -> None:
+def render(
+    report: Report,
+    fmt: str,
+    stream: TextIO,
+    color: bool,
+    evidence: bool | None,
+    explain: bool = False,
+) -> None:
     from alignck.renderers import RenderOptions, renderer
 
     width = 120
     if fmt == "terminal" and stream.isatty():
         width = os.get_terminal_size(stream.fileno()).columns
-    renderer(fmt)(report, stream, RenderOptions(color=color, width=width, evidence=evidence))
+    options = RenderOptions(color=color, width=width, evidence=evidence, explain=explain)
+    renderer(fmt)(report, stream, options)
 
 
 @contextlib.contextmanager

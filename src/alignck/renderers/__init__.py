@@ -47,6 +47,7 @@ class RenderOptions:
     color: bool = False
     width: int | None = None
     evidence: bool | None = None  # None: decide by the number of documents
+    explain: bool = False  # show the signals that carried each verdict
 
     def show_evidence(self, documents: int) -> bool:
         return self.evidence if self.evidence is not None else documents <= GRID_DOCUMENTS

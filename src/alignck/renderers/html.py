@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import TextIO
 
+from alignck import __version__
 from alignck.model import Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
@@ -46,6 +47,12 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
         f"<p>{len(results)} document(s) checked against {len(report.framework.priorities)} "
         f"priorities; system coverage {percent(analysis.system_coverage.percent)}.</p>",
+        f'<p class="provenance">Made by alignck {escape(__version__)} with the '
+        f"{escape(report.matcher or 'default')} matcher; framework "
+        f"{escape(report.framework.path)}"
+        f"{escape(' ' + report.framework.version if report.framework.version else '')}; "
+        f"thresholds: aligned {report.thresholds.aligned:g}, partial "
+        f"{report.thresholds.partial:g}.</p>",
     ]
     if results:
         parts += _grid(report) if len(results) <= GRID_DOCUMENTS else _counts(report)

@@ -50,6 +50,7 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
         "tool": {"name": "alignck", "version": __version__},
         "framework": framework_to_dict(report.framework),
         "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
+        "matcher": report.matcher,
         "documents": documents,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "gaps": {
@@ -151,6 +152,15 @@ def _alignment(alignment: Alignment, waiver: Waiver | None) -> dict[str, Any]:
         "evidence": [_evidence(e) for e in alignment.evidence],
         "nearest": _evidence(alignment.nearest) if alignment.nearest else None,
         "waived": {"reason": waiver.reason, "source": waiver.source} if waiver else None,
+        "reasons": [
+            {
+                "signal": r.signal,
+                "feature": r.feature,
+                "value": r.value,
+                "contribution": r.contribution,
+            }
+            for r in alignment.reasons
+        ],
     }
 
 

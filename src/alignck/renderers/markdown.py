@@ -9,6 +9,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
+from alignck import __version__
 from alignck.model import DocumentResult, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
@@ -32,6 +33,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"priorities; system coverage {percent(analysis.system_coverage.percent)}."
     )
     lines.append("")
+    lines += _provenance(report)
     if results:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
         lines += coverage
@@ -40,6 +42,17 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     problems = [f"- {_cell(line)}" for line in document_problems(report)]
     tail = ["## Problems", "", *problems, ""] if problems else []
     _write_trimmed(out, itertools.chain(lines, evidence, tail))
+
+
+def _provenance(report: Report) -> list[str]:
+    """What produced the verdicts, so a shared report can be reproduced."""
+    version = f" {report.framework.version}" if report.framework.version else ""
+    return [
+        f"Made by alignck {__version__} with the {_cell(report.matcher or 'default')} matcher; "
+        f"framework {_cell(report.framework.path)}{_cell(version)}; thresholds: aligned "
+        f"{report.thresholds.aligned:g}, partial {report.thresholds.partial:g}.",
+        "",
+    ]
 
 
 def _grid(report: Report, results: list[DocumentResult]) -> list[str]:

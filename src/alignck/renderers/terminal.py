@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from alignck.model import Report, Status
+from alignck.model import Alignment, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     SYMBOLS,
@@ -48,7 +48,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             _overlap_count(console, report)
         _outside(console, report)
         if options.show_evidence(checked):
-            _evidence(console, report)
+            _evidence(console, report, options.explain)
     _problems(console, report)
 
 
@@ -71,6 +71,8 @@ def _summary(console: Console, report: Report) -> None:
             f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
             f"{system.partial} partial, {system.gap} not addressed by any document"
         )
+    if report.matcher:
+        console.print(Text(f"Matcher: {report.matcher}", style="dim"))
     console.print()
 
 
@@ -249,7 +251,7 @@ def _outside(console: Console, report: Report) -> None:
         console.print()
 
 
-def _evidence(console: Console, report: Report) -> None:
+def _evidence(console: Console, report: Report, explain: bool = False) -> None:
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -259,7 +261,10 @@ def _evidence(console: Console, report: Report) -> None:
         table.add_column("Score", justify="right")
         table.add_column("Quote", overflow="fold")
         table.add_column("Where", overflow="fold", max_width=30)
+        if explain:
+            table.add_column("Why (signal feature = value, effect)", overflow="fold", max_width=44)
         for alignment in result.alignments:
+            why = [_why(alignment)] if explain else []
             verdict = _mark(alignment.status, label=True)
             title = _title(report, alignment.priority_id)
             if not alignment.evidence:
@@ -269,7 +274,7 @@ def _evidence(console: Console, report: Report) -> None:
                     note = f"closest, below the threshold: {_quote(near.text, near.kind)}"
                 place = where(near.location) if near is not None else ""
                 table.add_row(
-                    title, verdict, f"{alignment.score:.2f}", Text(note, style="dim"), place
+                    title, verdict, f"{alignment.score:.2f}", Text(note, style="dim"), place, *why
                 )
                 continue
             best = alignment.evidence[0]
@@ -279,9 +284,21 @@ def _evidence(console: Console, report: Report) -> None:
                 f"{alignment.score:.2f}",
                 _quote(best.text, best.kind),
                 where(best.location),
+                *why,
             )
         console.print(table)
         console.print()
+
+
+def _why(alignment: Alignment) -> str:
+    """The signals that moved the verdict most, strongest first."""
+    return "\n".join(
+        f"{r.signal} {r.feature.split('_', 1)[-1]} = {r.value:.2f}, {r.contribution:+.1f}"
+        for r in alignment.reasons[:_REASONS_SHOWN]
+    )
+
+
+_REASONS_SHOWN = 3
 
 
 def _quote(text: str, kind: str) -> str:

@@ -1,0 +1,235 @@
+"""One decision: signals' evidence in, aligned / partial / gap out, with its reasons.
+
+For a document × priority, the signals' passage-level evidence (:mod:`alignck.signals`) is
+summarised as a few features: the best role-weighted word score, the best committed one, how
+many passages reach it, and with the semantic matcher the best cosine, the best committed
+cosine and how specific the best passage is to this priority rather than the others. Two
+logistic models, fitted on labelled data by ``scripts/fit_decision.py`` and shipped as
+``data/decision.json`` with the data they were fitted on, turn the features into the
+probability that the document addresses the priority (labelled yes or partial), and the same
+features of its commitments alone into the probability that it commits to it (labelled yes).
+The cut-offs chosen in fitting are folded into the models, so a probability of 0.5 is the
+fitted default for both thresholds. This module does not read documents or score passages;
+it only weighs what the signals found.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from alignck.model import Reason
+
+ROLE_WEIGHTS: dict[str, float] = {
+    "priority": 1.0,
+    "commitment": 1.0,
+    "context": 0.7,
+    "achievement": 0.35,
+    "negated": 0.0,
+}
+COMMITTED_ROLES = ("priority", "commitment")
+LENGTH_PENALTY = 0.15
+# A passage counts towards "how many passages" from this role-weighted word score.
+COUNT_FLOOR = 0.085
+FEATURE_SIGNALS: dict[str, str] = {
+    "terms_best": "terms",
+    "terms_committed": "terms",
+    "terms_count": "terms",
+    "embedding_best": "embedding",
+    "embedding_committed": "embedding",
+    "embedding_specific": "embedding",
+}
+FEATURE_HELP: dict[str, str] = {
+    "terms_best": "best role-weighted word score of any passage",
+    "terms_committed": "best word score of a commitment sharing two words or a keyword",
+    "terms_count": "how many passages share words with it (log)",
+    "embedding_best": "closest passage in meaning (cosine)",
+    "embedding_committed": "closest commitment in meaning (cosine)",
+    "embedding_specific": "how much closer the best passage is to it than to the others",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """What the signals found in one document: passages × priorities matrices."""
+
+    terms: Any
+    substantive: Any
+    roles: tuple[str, ...]
+    embedding: Any | None = None
+
+    def committed(self) -> Signals:
+        """Only the passages that commit (stated priorities and commitments): whether a
+        document commits to a priority is whether its commitments address it."""
+        keep = _committed(self.roles)
+        embedding = None if self.embedding is None else self.embedding[keep]
+        roles = tuple(r for r in self.roles if r in COMMITTED_ROLES)
+        return Signals(self.terms[keep], self.substantive[keep], roles, embedding)
+
+
+@dataclass(frozen=True)
+class Model:
+    """One fitted logistic model over named, standardised features."""
+
+    features: tuple[str, ...]
+    mean: Any
+    scale: Any
+    weights: Any
+    bias: float
+
+    def logits(self, matrix: Any) -> Any:
+        return ((matrix - self.mean) / self.scale) @ self.weights + self.bias
+
+    def probability(self, matrix: Any) -> Any:
+        import numpy as np
+
+        return 1.0 / (1.0 + np.exp(-self.logits(matrix)))
+
+    def reasons(self, row: Any) -> tuple[Reason, ...]:
+        contributions = (row - self.mean) / self.scale * self.weights
+        found = [
+            Reason(FEATURE_SIGNALS[name], name, round(float(v), 4), round(float(c), 3))
+            for name, v, c in zip(self.features, row, contributions, strict=True)
+        ]
+        return tuple(sorted(found, key=lambda r: (-abs(r.contribution), r.feature)))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The fitted models of one matcher."""
+
+    matcher: str
+    addressed: Model
+    strong: Model
+    version: str
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return self.addressed.features
+
+
+def _model(spec: dict[str, Any], features: tuple[str, ...]) -> Model:
+    import numpy as np
+
+    return Model(
+        features,
+        np.array(spec["mean"], dtype=float),
+        np.array(spec["scale"], dtype=float),
+        np.array(spec["weights"], dtype=float),
+        float(spec["bias"]),
+    )
+
+
+@functools.cache
+def _shipped() -> tuple[dict[str, Any], str]:
+    raw = (resources.files("alignck") / "data" / "decision.json").read_bytes()
+    return json.loads(raw), hashlib.sha256(raw).hexdigest()[:12]
+
+
+def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
+    """The shipped decision for a matcher, or one given as the fitting script writes it."""
+    data, digest = (spec, "custom") if spec is not None else _shipped()
+    entry = data["matchers"][matcher]
+    features = tuple(entry["features"])
+    return Decision(
+        matcher,
+        _model(entry["addressed"], features),
+        _model(entry["strong"], features),
+        f"{data['version']}+{digest}",
+    )
+
+
+def document_features(signals: Signals, features: tuple[str, ...]) -> Any:
+    """priorities × features for one document."""
+    import numpy as np
+
+    columns = {**_term_features(signals), **_embedding_features(signals)}
+    return np.stack([columns[name] for name in features], axis=1)
+
+
+def passage_features(signals: Signals, features: tuple[str, ...], k: int) -> Any:
+    """passages × features for one priority: each passage judged as if it stood alone, so
+    evidence is ranked by the same model that made the verdict."""
+    import numpy as np
+
+    count = len(signals.roles)
+    length = _length_norm(count)
+    weights = _role_weights(signals.roles)
+    committed = _committed(signals.roles)
+    terms = signals.terms[:, k] / length
+    best = terms * weights
+    columns: dict[str, Any] = {
+        "terms_best": best,
+        "terms_committed": np.where(committed & signals.substantive[:, k], terms, 0.0),
+        # Standing alone, a passage is the only one that can count.
+        "terms_count": np.where(best >= COUNT_FLOOR, np.log1p(1.0), 0.0),
+    }
+    if signals.embedding is not None:
+        cosine = signals.embedding[:, k]
+        columns["embedding_best"] = cosine
+        columns["embedding_committed"] = np.where(committed, cosine, _no_commitment(signals))
+        columns["embedding_specific"] = cosine - signals.embedding.mean(axis=1)
+    return np.stack([columns[name] for name in features], axis=1)
+
+
+def _length_norm(count: int) -> float:
+    # The best of many sentences is higher by chance alone.
+    return 1.0 + LENGTH_PENALTY * math.log(max(count, 1))
+
+
+def _role_weights(roles: tuple[str, ...]) -> Any:
+    import numpy as np
+
+    return np.array([ROLE_WEIGHTS[r] for r in roles], dtype=float)
+
+
+def _committed(roles: tuple[str, ...]) -> Any:
+    import numpy as np
+
+    return np.array([r in COMMITTED_ROLES for r in roles], dtype=bool)
+
+
+def _term_features(signals: Signals) -> dict[str, Any]:
+    import numpy as np
+
+    scores = signals.terms
+    if not len(signals.roles):
+        zeros = np.zeros(scores.shape[1])
+        return {"terms_best": zeros, "terms_committed": zeros, "terms_count": zeros}
+    raw = scores / _length_norm(len(signals.roles))
+    weighted = raw * _role_weights(signals.roles)[:, None]
+    committed = _committed(signals.roles)[:, None] & signals.substantive
+    return {
+        "terms_best": weighted.max(axis=0),
+        "terms_committed": np.where(committed, raw, 0.0).max(axis=0),
+        "terms_count": np.log1p((weighted >= COUNT_FLOOR).sum(axis=0)),
+    }
+
+
+def _no_commitment(signals: Signals) -> float:
+    """The cosine a document without commitments is given: its own weakest."""
+    if signals.embedding is None or not signals.embedding.size:
+        return 0.0
+    return float(signals.embedding.min())
+
+
+def _embedding_features(signals: Signals) -> dict[str, Any]:
+    import numpy as np
+
+    if signals.embedding is None:
+        return {}
+    cosine = signals.embedding
+    if not len(signals.roles):
+        zeros = np.zeros(cosine.shape[1])
+        return dict.fromkeys(("embedding_best", "embedding_committed", "embedding_specific"), zeros)
+    committed = _committed(signals.roles)[:, None]
+    return {
+        "embedding_best": cosine.max(axis=0),
+        "embedding_committed": np.where(committed, cosine, _no_commitment(signals)).max(axis=0),
+        "embedding_specific": (cosine - cosine.mean(axis=1, keepdims=True)).max(axis=0),
+    }

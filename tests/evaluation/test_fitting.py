@@ -1,0 +1,72 @@
+"""Fitting the decision: deterministic, set-balanced, and scored leave-one-set-out."""
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from alignck.evaluation.fitting import (
+    Row,
+    collect,
+    fit,
+    fit_model,
+    leave_one_set_out,
+    probabilities,
+)
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _row(score: float, label: str) -> Row:
+    features = (score, score / 2, 1.0 if score > 0.2 else 0.0)
+    return Row("d", "p", label, features, features)
+
+
+def _sets() -> dict[str, list[Row]]:
+    return {
+        "a": [_row(0.5, "yes"), _row(0.3, "partial"), _row(0.02, "no"), _row(0.0, "no")],
+        "b": [_row(0.6, "yes"), _row(0.25, "partial"), _row(0.05, "no"), _row(0.01, "no")],
+    }
+
+
+def test_fitting_twice_gives_the_same_model() -> None:
+    assert fit(_sets(), "lexical") == fit(_sets(), "lexical")
+
+
+def test_the_fitted_cutoff_is_folded_into_the_bias() -> None:
+    spec = fit_model(_sets(), "addressed")
+    strong_case = probabilities(spec, [_row(0.5, "yes").features])[0]
+    weak_case = probabilities(spec, [_row(0.0, "no").features])[0]
+    assert strong_case >= 0.5 > weak_case
+    assert 0.2 <= spec["cutoff"] <= 0.8
+
+
+def test_every_set_weighs_the_same_however_many_pairs_it_has() -> None:
+    big = {"a": _sets()["a"] * 50, "b": _sets()["b"]}
+    small = {"a": _sets()["a"], "b": _sets()["b"]}
+    spec_big, spec_small = fit_model(big, "addressed"), fit_model(small, "addressed")
+    assert spec_big["weights"] == pytest.approx(spec_small["weights"], rel=0.05, abs=0.05)
+
+
+def test_sets_labelled_only_yes_or_no_do_not_teach_commitment() -> None:
+    only_yes_no = {"sdg": [_row(0.01, "yes")] * 20 + [_row(0.9, "no")] * 20}
+    with_partials = {**_sets(), **only_yes_no}
+    assert fit_model(with_partials, "strong") == fit_model(_sets(), "strong")
+
+
+def test_each_set_is_scored_by_a_decision_that_never_saw_it() -> None:
+    collected = {name: collect(DATA / name, "lexical") for name in ("northmoor", "fernhill")}
+    results = leave_one_set_out(collected, "lexical")
+    for name, pairs in results.items():
+        assert len(pairs) == len(collected[name].rows)
+        assert {status for status, _ in pairs} <= {"aligned", "partial", "gap"}
+        assert [label for _, label in pairs] == [row.label for row in collected[name].rows]
+
+
+def test_the_shipped_decision_says_what_it_was_fitted_on() -> None:
+    shipped = json.loads((resources.files("alignck") / "data" / "decision.json").read_text())
+    names = " ".join(shipped["fitted_on"])
+    for name in ("examples", "northmoor", "fernhill", "rotherham", "surrey"):
+        assert name in names
+    assert set(shipped["matchers"]) == {"lexical", "semantic"}

@@ -1,0 +1,89 @@
+"""The fitted decision: features from signals, probabilities, reasons."""
+
+import numpy as np
+import pytest
+
+from alignck.decision import (
+    Signals,
+    decision_for,
+    document_features,
+    passage_features,
+)
+from alignck.evaluation.fitting import MATCHER_FEATURES
+
+ROLES = ("commitment", "context", "achievement")
+
+
+def _signals(embedding: bool = False) -> Signals:
+    terms = np.array([[0.6, 0.0], [0.3, 0.1], [0.0, 0.5]])
+    substantive = np.array([[True, False], [False, False], [False, True]])
+    cosines = np.array([[0.7, 0.1], [0.4, 0.2], [0.1, 0.6]]) if embedding else None
+    return Signals(terms, substantive, ROLES, cosines)
+
+
+def test_term_features_weigh_each_passage_by_its_role() -> None:
+    features = document_features(_signals(), MATCHER_FEATURES["lexical"])
+    length = 1 + 0.15 * np.log(3)
+    # Priority 0: the commitment counts in full; priority 1: the achievement at 0.35.
+    assert features[0, 0] == pytest.approx(0.6 / length)
+    assert features[1, 0] == pytest.approx(0.5 * 0.35 / length)
+    # Only a commitment sharing enough words counts as committed.
+    assert features[0, 1] == pytest.approx(0.6 / length)
+    assert features[1, 1] == 0.0
+
+
+def test_embedding_features_say_how_close_and_how_specific() -> None:
+    names = MATCHER_FEATURES["semantic"]
+    features = dict(zip(names, document_features(_signals(True), names).T, strict=True))
+    assert features["embedding_best"].tolist() == pytest.approx([0.7, 0.6])
+    assert features["embedding_committed"].tolist() == pytest.approx([0.7, 0.1])
+    # The first passage is 0.3 closer to priority 0 than its average.
+    assert features["embedding_specific"][0] == pytest.approx(0.3)
+
+
+def test_commitments_alone_are_the_committed_passages() -> None:
+    committed = _signals(True).committed()
+    assert committed.roles == ("commitment",)
+    assert committed.terms.shape == (1, 2)
+    assert committed.embedding is not None and committed.embedding.shape == (1, 2)
+
+
+def test_a_document_with_no_passages_has_zero_features() -> None:
+    empty = Signals(np.zeros((0, 2)), np.zeros((0, 2), dtype=bool), (), np.zeros((0, 2)))
+    features = document_features(empty, MATCHER_FEATURES["semantic"])
+    assert features.shape == (2, 6) and not features.any()
+
+
+def test_a_passage_alone_counts_only_itself() -> None:
+    rows = passage_features(_signals(), MATCHER_FEATURES["lexical"], 0)
+    assert rows.shape == (3, 3)
+    # The third passage shares nothing with priority 0: no count either.
+    assert rows[2].tolist() == [0.0, 0.0, 0.0]
+    assert rows[0, 2] == pytest.approx(np.log(2))
+
+
+@pytest.mark.parametrize("matcher", sorted(MATCHER_FEATURES))
+def test_the_shipped_decision_uses_the_fitted_features(matcher: str) -> None:
+    decision = decision_for(matcher)
+    assert decision.features == MATCHER_FEATURES[matcher]
+    assert decision.version.startswith("data-")
+
+
+@pytest.mark.parametrize("matcher", sorted(MATCHER_FEATURES))
+def test_more_evidence_never_lowers_the_probability_of_being_addressed(matcher: str) -> None:
+    decision = decision_for(matcher)
+    names = decision.features
+    weak = np.array([[0.05 if "terms" in n else 0.2 for n in names]])
+    strong = np.array([[0.5 if "terms" in n else 0.7 for n in names]])
+    assert decision.addressed.probability(strong)[0] > decision.addressed.probability(weak)[0]
+
+
+def test_reasons_are_the_contributions_to_the_verdict_strongest_first() -> None:
+    decision = decision_for("lexical")
+    row = np.array([0.4, 0.3, 1.0])
+    reasons = decision.addressed.reasons(row)
+    assert [r.signal for r in reasons] == ["terms"] * 3
+    total = sum(r.contribution for r in reasons) + decision.addressed.bias
+    assert total == pytest.approx(float(decision.addressed.logits(row[None, :])[0]), abs=0.01)
+    sizes = [abs(r.contribution) for r in reasons]
+    assert sizes == sorted(sizes, reverse=True)
