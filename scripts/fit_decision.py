@@ -78,7 +78,7 @@ def per_goal_f1(rows: list[Row], pairs: list[tuple[str, str]]) -> float:
 
 
 def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str]]:
-    spec = fit({name: c.rows for name, c in collected.items()}, matcher)
+    spec = fit({name: c.rows for name, c in collected.items()}, matcher, collected)
     held_out = leave_one_set_out(collected, matcher)
     lines = [
         f"### {matcher}",
@@ -121,9 +121,13 @@ def main() -> None:
         "--output", type=Path, default=ROOT / "src" / "alignck" / "data" / "decision.json"
     )
     parser.add_argument("--report", type=Path, default=ROOT / "benchmarks" / "decision.md")
+    parser.add_argument(
+        "--matcher", action="append", choices=["lexical", "semantic"], help="only these"
+    )
     args = parser.parse_args()
     found = datasets(args.eval_dir)
     matchers = ["lexical", "semantic"] if model_available() else ["lexical"]
+    matchers = [m for m in matchers if not args.matcher or m in args.matcher]
     if not model_available():
         print("semantic model not installed: fitting the lexical decision only", file=sys.stderr)
     previous = json.loads(args.output.read_text()) if args.output.is_file() else {"matchers": {}}

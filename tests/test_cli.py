@@ -162,17 +162,27 @@ def test_unsupported_file_named_explicitly_is_an_error(tmp_path: Path) -> None:
 def test_thresholds_are_checked(make_document) -> None:  # type: ignore[no-untyped-def]
     path = str(make_document("plan.md"))
     assert invoke("check", path, "-f", str(FRAMEWORK), "--aligned-threshold", "1.5").exit_code == 2
-    result = invoke(
+    # The two thresholds cut two different probabilities: any pair in 0-1 is valid, and
+    # raising the partial one can only turn verdicts into gaps.
+    low = invoke("check", path, "-f", str(FRAMEWORK), "--format", "json")
+    high = invoke(
         "check",
         path,
         "-f",
         str(FRAMEWORK),
+        "--format",
+        "json",
         "--aligned-threshold",
         "0.2",
         "--partial-threshold",
-        "0.3",
+        "0.999",
     )
-    assert result.exit_code == 2 and "above the aligned threshold" in result.stderr
+    assert high.exit_code == 0
+    gaps = [
+        sum(a["status"] == "gap" for a in json.loads(r.stdout)["documents"][0]["alignment"])
+        for r in (low, high)
+    ]
+    assert gaps[1] > gaps[0]
 
 
 def test_output_file_takes_its_format_from_the_extension(tmp_path: Path) -> None:

@@ -561,3 +561,45 @@ def test_no_text_is_both_evidence_and_outside_the_framework(name: str, make_docu
         for alignment in result.alignments:
             if alignment.status != "gap":
                 assert not outside & {e.text for e in alignment.evidence}, result.path
+
+
+def test_an_aligned_verdict_quotes_the_commitment_it_rests_on_first(
+    matcher_for, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
+        "  - {id: homes, title: Warm homes, description: Fewer homes are cold and damp.}\n"
+        "  - {id: jobs, title: Good jobs}\n"
+    )
+    path = make_document(
+        "plan.md",
+        [
+            ("h1", "Plan"),
+            ("p", "Too many homes in the borough are cold and damp."),
+            ("h2", "Our priorities"),
+            ("ul", ["Homes"]),
+            ("h2", "What we will do"),
+            ("p", "We will insulate 2,000 cold homes by 2028."),
+        ],
+    )
+    verdict = _verdicts(matcher, path)["homes"]
+    assert verdict.status == "aligned"
+    assert verdict.evidence[0].text == "We will insulate 2,000 cold homes by 2028."
+
+
+def test_one_word_shared_with_a_sentence_about_something_else_is_no_ground(
+    write_framework, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: places, title: Sustainable places}\n"
+        "  - {id: work, title: Good jobs for all, description: More people in good jobs.}\n"
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(), "lexical")
+    path = make_document(
+        "plan.md",
+        [("h1", "Plan"), ("p", "We will be a great place to work, with good jobs for all staff.")],
+    )
+    verdicts = _verdicts(matcher, path)
+    # 'place' is in common with places, but the sentence's words are most about jobs.
+    assert verdicts["places"].status == "gap"
+    assert verdicts["work"].status != "gap"

@@ -107,6 +107,9 @@ class Decision:
     addressed: Model
     strong: Model
     version: str
+    # With the embedding signal: the cosine from which a passage can be about a priority at
+    # all; below it, its closest priority is only the least unrelated (fitted).
+    ground_cosine: float = 0.0
 
     @property
     def features(self) -> tuple[str, ...]:
@@ -141,6 +144,7 @@ def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
         _model(entry["addressed"], features),
         _model(entry["strong"], features),
         f"{data['version']}+{digest}",
+        float(entry.get("ground_cosine", 0.0)),
     )
 
 

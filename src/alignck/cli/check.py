@@ -143,12 +143,18 @@ def check(
     aligned: Annotated[
         float | None,
         typer.Option(
-            "--aligned-threshold", help="Score (0-1) from which a committed match is aligned."
+            "--aligned-threshold",
+            help="Probability (0-1) that the commitments commit to a priority, from which an "
+            "addressed priority is aligned (default 0.5, the fitted cut-off).",
         ),
     ] = None,
     partial: Annotated[
         float | None,
-        typer.Option("--partial-threshold", help="Score (0-1) from which a match is partial."),
+        typer.Option(
+            "--partial-threshold",
+            help="Probability (0-1) that a document addresses a priority, from which it is "
+            "partial (default 0.5, the fitted cut-off).",
+        ),
     ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Documents read in parallel (0: all cores).")
@@ -213,11 +219,6 @@ def check(
                 print(warning, file=sys.stderr)
             waivers = found.waivers
         thresholds = resolve_thresholds(loaded, aligned, partial)
-        if thresholds.partial > thresholds.aligned:
-            fail(
-                f"the partial threshold ({thresholds.partial}) is above the aligned "
-                f"threshold ({thresholds.aligned})"
-            )
         with progress_bar(paths, follow_links) as progress:
             report = run_check(
                 paths,

@@ -34,7 +34,8 @@ def candidates(values: Sequence[float]) -> list[float]:
 
 
 def calibrate(pairs: Sequence[Pair]) -> Calibration:
-    """Best partial threshold for addressed F1, then best aligned threshold at or above it."""
+    """Best partial threshold for addressed F1, then the best aligned threshold with it (they
+    cut different probabilities, so neither bounds the other)."""
     partial_curve = [
         Point(t, metrics.addressed(relabel(pairs, Thresholds(1.0, t))))
         for t in candidates([p.score for p in pairs])
@@ -43,7 +44,6 @@ def calibrate(pairs: Sequence[Pair]) -> Calibration:
     aligned_curve = [
         Point(t, metrics.strong(relabel(pairs, Thresholds(t, best_partial.threshold))))
         for t in candidates([p.commitment for p in pairs])
-        if t >= best_partial.threshold
     ]
     best_aligned = max(aligned_curve, key=lambda p: (p.score.f1, p.threshold))
     return Calibration(

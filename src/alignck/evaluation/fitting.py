@@ -195,12 +195,36 @@ def probabilities(spec: Mapping[str, Any], features: Sequence[Sequence[float]]) 
     return 1.0 / (1.0 + np.exp(-(matrix @ np.array(spec["weights"]) + spec["bias"])))
 
 
-def fit(rows_by_set: Mapping[str, Sequence[Row]], matcher: str) -> dict[str, Any]:
-    return {
+GROUND_COSINES = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+
+
+def fit(
+    rows_by_set: Mapping[str, Sequence[Row]],
+    matcher: str,
+    collected: Mapping[str, Collected] | None = None,
+) -> dict[str, Any]:
+    """The decision of one matcher; with the embedding signal and the sets' signals at hand,
+    also the ground cosine that gives the best mean F1 over them."""
+    spec: dict[str, Any] = {
         "features": list(MATCHER_FEATURES[matcher]),
         "addressed": fit_model(rows_by_set, "addressed"),
         "strong": fit_model(rows_by_set, "strong"),
     }
+    if matcher == "semantic" and collected:
+        spec["ground_cosine"] = _best_ground(spec, collected, matcher)
+    return spec
+
+
+def _best_ground(spec: dict[str, Any], collected: Mapping[str, Collected], matcher: str) -> float:
+    def mean_f1(cosine: float) -> float:
+        trial = {**spec, "ground_cosine": cosine}
+        scores = []
+        for found in collected.values():
+            pairs = verdicts(trial, found, matcher)
+            scores.append(binary([(s != "gap", lab != "no") for s, lab in pairs]).f1)
+        return sum(scores) / len(scores)
+
+    return max(GROUND_COSINES, key=lambda c: (round(mean_f1(c), 6), -c))
 
 
 def verdicts(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[tuple[str, str]]:
@@ -228,6 +252,7 @@ def leave_one_set_out(
     """For each set, its verdicts from a decision fitted on every other set."""
     results = {}
     for held in collected:
-        training = {name: c.rows for name, c in collected.items() if name != held}
-        results[held] = verdicts(fit(training, matcher), collected[held], matcher)
+        others = {name: c for name, c in collected.items() if name != held}
+        spec = fit({name: c.rows for name, c in others.items()}, matcher, others)
+        results[held] = verdicts(spec, collected[held], matcher)
     return results

@@ -183,12 +183,15 @@ def relabel(pairs: Sequence[Pair], thresholds: Thresholds) -> list[tuple[str, st
     """Verdicts the same scores would get under other thresholds (for calibration)."""
     out = []
     for pair in pairs:
+        # The addressed probability decides a verdict; the commitment probability, aligned.
+        # (Without the text, grounds cannot be checked again: a sweep's verdicts are the
+        # decision's alone.)
         status = (
-            "aligned"
-            if pair.commitment >= thresholds.aligned and pair.score >= thresholds.aligned
+            "gap"
+            if pair.score < thresholds.partial
+            else "aligned"
+            if pair.commitment >= thresholds.aligned
             else "partial"
-            if pair.score >= thresholds.partial
-            else "gap"
         )
         out.append((status, pair.label))
     return out

@@ -262,7 +262,7 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         table.add_column("Quote", overflow="fold")
         table.add_column("Where", overflow="fold", max_width=30)
         if explain:
-            table.add_column("Why (signal feature = value, effect)", overflow="fold", max_width=44)
+            table.add_column("Why (signal, value, effect)", overflow="fold", max_width=36)
         for alignment in result.alignments:
             why = [_why(alignment)] if explain else []
             verdict = _mark(alignment.status, label=True)

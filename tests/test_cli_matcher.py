@@ -1,0 +1,84 @@
+"""`check --matcher` and `--explain`: the matcher is chosen, named in every report, explained."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+from conftest import EXAMPLES, FRAMEWORK
+
+PLAN = EXAMPLES / "riverside-public-health-plan.pdf"
+
+
+def invoke(*args: str, **env: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, list(args), env=env or None)
+
+
+@pytest.mark.parametrize("matcher", ["lexical", "semantic"])
+def test_the_json_report_names_the_matcher_and_gives_reasons(matcher: str) -> None:
+    result = invoke(
+        "check", str(PLAN), "-f", str(FRAMEWORK), "--format", "json", "--matcher", matcher
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["matcher"].startswith(f"{matcher} (")
+    assert "decision data-" in report["matcher"]
+    alignment = report["documents"][0]["alignment"][0]
+    signals = {reason["signal"] for reason in alignment["reasons"]}
+    assert signals == ({"terms"} if matcher == "lexical" else {"terms", "embedding"})
+
+
+def test_auto_is_semantic_when_the_model_is_installed() -> None:
+    result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--format", "json")
+    assert json.loads(result.stdout)["matcher"].startswith("semantic (all-MiniLM-L6-v2")
+
+
+def test_the_environment_chooses_the_matcher() -> None:
+    result = invoke(
+        "check", str(PLAN), "-f", str(FRAMEWORK), "--format", "json", ALIGNCK_MATCHER="lexical"
+    )
+    assert json.loads(result.stdout)["matcher"].startswith("lexical")
+
+
+def test_explain_shows_why_each_verdict_was_made() -> None:
+    result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--explain", "--matcher", "lexical")
+    assert result.exit_code == 0
+    assert "Why (signal" in result.stdout
+    assert "terms best = " in " ".join(result.stdout.split())
+    assert "Matcher: lexical (decision data-" in result.stdout
+
+
+def test_without_explain_there_is_no_why_column() -> None:
+    result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--matcher", "lexical")
+    assert "Why (signal" not in result.stdout
+
+
+def _without_model(tmp_path: Path, *options: str):  # type: ignore[no-untyped-def]
+    missing = str(tmp_path / "nowhere.onnx")
+    return invoke(
+        "check", str(PLAN), "-f", str(FRAMEWORK), *options, ALIGNCK_EMBEDDING_MODEL=missing
+    )
+
+
+def test_a_semantic_run_without_its_model_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = _without_model(tmp_path, "--matcher", "semantic")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "semantic matcher needs" in lines[0] and "nowhere.onnx" in lines[0]
+
+
+def test_auto_falls_back_to_lexical_without_the_model(tmp_path: Path) -> None:
+    result = _without_model(tmp_path, "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["matcher"].startswith("lexical")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_shared_reports_say_what_produced_them(fmt: str) -> None:
+    result = invoke(
+        "check", str(PLAN), "-f", str(FRAMEWORK), "--format", fmt, "--matcher", "lexical"
+    )
+    assert "with the lexical (decision data-" in result.stdout
+    assert "thresholds: aligned 0.5, partial 0.5" in result.stdout
