@@ -48,7 +48,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as scratch:
         draft = Path(scratch) / "draft.pdf"
-        write(strategy(random.Random(7), "Draft", 24), draft)
+        write(strategy(random.Random(7), "Draft", 96), draft)
         env = {**os.environ, "ALIGNCK_CACHE_DIR": str(Path(scratch) / "cache")}
         alignck = [sys.executable, "-m", "alignck"]
         check = [*alignck, "check", str(draft), "-f", str(ROOT / "priorities.yaml"), "-q"]

@@ -134,6 +134,15 @@ def _shipped() -> tuple[dict[str, Any], str]:
     return json.loads(raw), hashlib.sha256(raw).hexdigest()[:12]
 
 
+def decision_version(matcher: str) -> str:
+    """The shipped decision's version, without loading numpy: a fully cached run needs only
+    this, to find its cached results."""
+    data, digest = _shipped()
+    if matcher not in data["matchers"]:
+        raise KeyError(matcher)
+    return f"{data['version']}+{digest}"
+
+
 def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
     """The shipped decision for a matcher, or one given as the fitting script writes it."""
     data, digest = (spec, "custom") if spec is not None else _shipped()

