@@ -163,7 +163,11 @@ class FrameworkVectors:
         result = np.full((len(texts), self.count), -1.0)
         if not texts:
             return result
-        cosines = embedder().embed(texts) @ self.vectors.T
+        # Each distinct sentence once: strategies repeat headings, lead-ins and whole lines.
+        distinct = list(dict.fromkeys(texts))
+        index = {text: i for i, text in enumerate(distinct)}
+        vectors = embedder().embed(distinct)[[index[t] for t in texts]]
+        cosines = vectors @ self.vectors.T
         for k in range(self.count):
             columns = self.owner == k
             if columns.any():
