@@ -107,11 +107,6 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             ":3:23: thresholds.aligned: expected a number between 0 and 1, got 2",
         ),
         (
-            "framework: {name: x}\npriorities: [{id: a, title: A}]\n"
-            "thresholds: {aligned: 0.2, partial: 0.5}\n",
-            ":3:13: thresholds: 'partial' must not be above 'aligned'",
-        ),
-        (
             "framework: {name: x}\npriorities: [{id: a, title: A}]\nthemes: off please\n",
             ":3:9: themes: expected true or false, got a string",
         ),
@@ -178,3 +173,20 @@ def test_misspelt_keys_get_a_suggestion(tmp_path: Path) -> None:
         f"{path}:3:23: priorities[0].keyword: warning: unknown key 'keyword' (ignored); "
         "did you mean 'keywords'?",
     )
+
+
+def test_word_score_thresholds_from_before_the_fitted_decision_are_warned_about(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "priorities.yaml"
+    path.write_text(
+        "framework: {name: x}\npriorities: [{id: a, title: A}]\n"
+        "thresholds: {aligned: 0.2, partial: 0.085}\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(path)
+    assert framework.thresholds is not None and framework.thresholds.partial == 0.085
+    assert any(
+        ":3:13: thresholds.partial: warning: 0.085 is a very low probability" in w
+        for w in framework.warnings
+    ), framework.warnings

@@ -144,10 +144,20 @@ def _thresholds(node: yaml.Node | None, findings: Findings) -> Thresholds | None
         number = _fraction(value, f"thresholds.{key}", findings)
         if number is not None:
             values[key] = number
-    if values["partial"] > values["aligned"]:
-        findings.error(node, "thresholds", "'partial' must not be above 'aligned'")
-        return None
+    if values["partial"] < _LOW_PROBABILITY:
+        # Thresholds were word scores (0.085, 0.2) before the fitted decision; as the
+        # probabilities they now are, such values would call nearly everything addressed.
+        findings.warn(
+            node,
+            "thresholds.partial",
+            f"{values['partial']:g} is a very low probability: thresholds are the fitted "
+            "decision's probabilities (default 0.5), and this calls nearly every priority "
+            "partial",
+        )
     return Thresholds(values["aligned"], values["partial"])
+
+
+_LOW_PROBABILITY = 0.2
 
 
 def _fraction(node: yaml.Node, where: str, findings: Findings) -> float | None:
