@@ -70,3 +70,21 @@ def test_the_shipped_decision_says_what_it_was_fitted_on() -> None:
     for name in ("examples", "northmoor", "fernhill", "rotherham", "surrey"):
         assert name in names
     assert set(shipped["matchers"]) == {"lexical", "semantic"}
+
+
+def test_the_same_passage_is_recognised_whatever_its_spacing_and_case() -> None:
+    from alignck.evaluation.fitting import _same_passage
+
+    assert _same_passage("We will open  family hubs", "we will open family hubs in every town.")
+    assert not _same_passage("We will open family hubs", "Our parks are well used.")
+
+
+def test_evidence_hits_count_correct_verdicts_whose_quotes_hold_the_labelled_passage() -> None:
+    from alignck.evaluation.fitting import evidence_hits
+
+    collected = {name: collect(DATA / name, "lexical") for name in ("northmoor", "fernhill")}
+    spec = fit({name: c.rows for name, c in collected.items()}, "lexical")
+    hits = evidence_hits(spec, collected["fernhill"], "lexical")
+    quoted = [k for k, v in collected["fernhill"].quotes.items() if v]
+    assert 0 < len(hits) <= len(quoted)
+    assert sum(hits) >= len(hits) / 2

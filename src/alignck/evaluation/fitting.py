@@ -14,7 +14,7 @@ file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,8 @@ class Collected:
     rows: list[Row]
     framework: Any
     documents: list[tuple[str, Any, Signals, dict[str, str]]]
+    # The labeller's evidence quote for each labelled pair, where there is one.
+    quotes: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def collect(location: Path, matcher: str, documents_dir: str | None = None) -> Collected:
@@ -79,6 +81,9 @@ def collect(location: Path, matcher: str, documents_dir: str | None = None) -> C
         committed = document_features(signals.committed(), names)
         labels = {k: v.label for k, v in truth.aligns.items()}
         found.documents.append((truth.doc, passages, signals, labels))
+        found.quotes.update(
+            {(truth.doc, k): v.evidence for k, v in truth.aligns.items() if v.evidence}
+        )
         for k, priority in enumerate(framework.priorities):
             if priority.id in labels:
                 found.rows.append(
@@ -256,3 +261,33 @@ def leave_one_set_out(
         spec = fit({name: c.rows for name, c in others.items()}, matcher, others)
         results[held] = verdicts(spec, collected[held], matcher)
     return results
+
+
+def evidence_hits(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[bool]:
+    """For each correct addressed verdict whose label quotes the text, whether alignck's quoted
+    evidence includes the passage the labeller chose (one contains the other, or they agree
+    on at least 90% of the shorter's words in order, as rapidfuzz's partial ratio measures)."""
+    from alignck.decision import decision_for
+    from alignck.match import Judged, Matcher
+    from alignck.model import Thresholds
+
+    decision = decision_for(matcher, {"version": "fold", "matchers": {matcher: spec}})
+    engine = Matcher(collected.framework, Thresholds(), matcher, decision)
+    hits = []
+    for doc, passages, signals, labels in collected.documents:
+        judged = Judged(engine, passages, signals)
+        for k, priority in enumerate(collected.framework.priorities):
+            quote = collected.quotes.get((doc, priority.id))
+            if quote is None or labels.get(priority.id, "no") == "no":
+                continue
+            alignment = judged.alignment(k)
+            if alignment.status != "gap":
+                hits.append(any(_same_passage(quote, e.text) for e in alignment.evidence))
+    return hits
+
+
+def _same_passage(truth: str, quoted: str) -> bool:
+    from rapidfuzz import fuzz
+
+    a, b = " ".join(truth.lower().split()), " ".join(quoted.lower().split())
+    return a in b or b in a or fuzz.partial_ratio(a, b) >= 90
