@@ -82,3 +82,13 @@ def test_shared_reports_say_what_produced_them(fmt: str) -> None:
     )
     assert "with the lexical (decision data-" in result.stdout
     assert "thresholds: aligned 0.5, partial 0.5" in result.stdout
+
+
+@pytest.mark.parametrize("matcher", ["lexical", "semantic"])
+def test_eval_measures_the_matcher_asked_for(matcher: str) -> None:
+    dataset = Path(__file__).parent / "data" / "fernhill"
+    result = invoke("eval", str(dataset), "--format", "json", "--matcher", matcher)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["matcher"].startswith(matcher)
+    assert summary["addressed"]["f1"] >= 0.8

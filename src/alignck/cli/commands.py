@@ -13,6 +13,8 @@ from alignck.cli.app import (
     EXIT_INPUT,
     EXIT_OK,
     FollowLinksOption,
+    MatcherChoice,
+    MatcherOption,
     PasswordOption,
     PathsArgument,
     TableFormat,
@@ -151,6 +153,7 @@ def evaluate(
     misses: Annotated[
         int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")
     ] = 10,
+    matcher: MatcherOption = MatcherChoice.auto,
 ) -> None:
     """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
     fraction(aligned, "--aligned-threshold")
@@ -166,7 +169,13 @@ def evaluate(
             ("aligns_core_purposes", "core_purposes") if core_purposes else ("aligns", "framework")
         )
         results = [
-            run_eval(load_dataset(d, documents, labels, key), aligned, partial, options=options)
+            run_eval(
+                load_dataset(d, documents, labels, key),
+                aligned,
+                partial,
+                options=options,
+                matcher=matcher.value,
+            )
             for d in datasets
         ]
         render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))

@@ -27,6 +27,7 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
     summary: dict[str, Any] = {
         "dataset": result.dataset,
         "thresholds": {"aligned": result.thresholds.aligned, "partial": result.thresholds.partial},
+        "matcher": result.matcher,
         "pairs": len(verdicts),
         "documents": len({p.doc for p in result.pairs}),
         "errors": list(result.errors),

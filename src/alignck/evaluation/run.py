@@ -49,6 +49,7 @@ class Result:
     outside: metrics.Score | None
     errors: tuple[str, ...]
     priorities: tuple[str, ...] = field(default=())
+    matcher: str = ""
 
     def verdicts(self, priority_id: str | None = None) -> list[tuple[str, str]]:
         return [
@@ -79,6 +80,7 @@ def evaluate(
     jobs: int = 1,
     use_cache: bool = False,
     options: ReadOptions | None = None,
+    matcher: str = "auto",
 ) -> Result:
     framework = load_framework(dataset.framework)
     thresholds = resolve_thresholds(framework, aligned, partial)
@@ -97,6 +99,7 @@ def evaluate(
         jobs=jobs,
         use_cache=use_cache,
         read_options=options,
+        matcher=matcher,
     )
     return compare(dataset, report)
 
@@ -126,6 +129,7 @@ def compare(dataset: Dataset, report: Report) -> Result:
         metrics.binary(outside) if outside else None,
         tuple(errors),
         tuple(p.id for p in report.framework.priorities),
+        report.matcher,
     )
 
 
