@@ -232,15 +232,22 @@ def _best_ground(spec: dict[str, Any], collected: Mapping[str, Collected], match
     return max(GROUND_COSINES, key=lambda c: (round(mean_f1(c), 6), -c))
 
 
+def _engine(spec: Mapping[str, Any], collected: Collected, matcher: str) -> Any:
+    """A matcher for the collected set's framework that decides with ``spec``."""
+    from alignck.decision import decision_for
+    from alignck.match import Matcher
+    from alignck.model import Thresholds
+
+    decision = decision_for(matcher, {"version": "fold", "matchers": {matcher: dict(spec)}})
+    return Matcher(collected.framework, Thresholds(), matcher, decision)
+
+
 def verdicts(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[tuple[str, str]]:
     """(status, label) for each labelled pair, judged as ``check`` judges them (verdict rule,
     commitment guard and all) under a fitted spec at the default thresholds."""
-    from alignck.decision import decision_for
-    from alignck.match import Judged, Matcher
-    from alignck.model import Thresholds
+    from alignck.verdicts import Judged
 
-    decision = decision_for(matcher, {"version": "fold", "matchers": {matcher: spec}})
-    engine = Matcher(collected.framework, Thresholds(), matcher, decision)
+    engine = _engine(spec, collected, matcher)
     ids = [p.id for p in collected.framework.priorities]
     out: list[tuple[str, str]] = []
     for _doc, passages, signals, labels in collected.documents:
@@ -267,12 +274,9 @@ def evidence_hits(spec: Mapping[str, Any], collected: Collected, matcher: str) -
     """For each correct addressed verdict whose label quotes the text, whether alignck's quoted
     evidence includes the passage the labeller chose (one contains the other, or they agree
     on at least 90% of the shorter's words in order, as rapidfuzz's partial ratio measures)."""
-    from alignck.decision import decision_for
-    from alignck.match import Judged, Matcher
-    from alignck.model import Thresholds
+    from alignck.verdicts import Judged
 
-    decision = decision_for(matcher, {"version": "fold", "matchers": {matcher: spec}})
-    engine = Matcher(collected.framework, Thresholds(), matcher, decision)
+    engine = _engine(spec, collected, matcher)
     hits = []
     for doc, passages, signals, labels in collected.documents:
         judged = Judged(engine, passages, signals)
