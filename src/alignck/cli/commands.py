@@ -21,6 +21,7 @@ from alignck.cli.app import (
     fraction,
     guarded,
     read_options,
+    say,
     use_cache_settings,
 )
 from alignck.cli.output import use_color
@@ -49,7 +50,7 @@ def extract(
 
         rows, errors = extract_documents(paths, options, follow_links)
         for error in errors:
-            print(f"alignck: error: {error}", file=sys.stderr)
+            say(f"alignck: error: {error}")
         render_extraction(rows, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
         return EXIT_INPUT if errors else EXIT_OK
 
@@ -79,12 +80,12 @@ def validate(
     for file in files:
         result = validate_file(file)
         for line in (*result.errors, *result.warnings):
-            print(line, file=sys.stderr if line in result.errors else sys.stdout)
+            say(line, sys.stderr if line in result.errors else sys.stdout)
         if result.framework is None:
             failed = True
             continue
         count = len(result.framework.priorities)
-        print(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))")
+        say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
         for waivers_file in waivers or ():
             failed = not _validate_waivers(waivers_file, result.framework) or failed
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
@@ -100,15 +101,16 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
         loaded = load_waivers(path, framework)
     except WaiverError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(problem)
         return False
     _, expired = split_expired(loaded.waivers, datetime.date.today())
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
     for line in warnings:
-        print(line)
-    print(
+        say(line, sys.stdout)
+    say(
         f"{path}: ok ({len(loaded.waivers)} waivers against {framework.path}, "
-        f"{len(warnings)} warning(s))"
+        f"{len(warnings)} warning(s))",
+        sys.stdout,
     )
     return True
 
@@ -187,7 +189,7 @@ def cache_clear() -> None:
     def run() -> int:
         use_cache_settings()
         removed, folder = clear()
-        print(f"removed {_entries(removed)} from {folder}")
+        say(f"removed {_entries(removed)} from {folder}", sys.stdout)
         return EXIT_OK
 
     raise typer.Exit(guarded(run))
