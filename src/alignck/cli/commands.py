@@ -74,21 +74,39 @@ def validate(
     ] = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
-    from alignck.framework import validate as validate_file
 
-    failed = False
-    for file in files:
-        result = validate_file(file)
-        for line in (*result.errors, *result.warnings):
-            say(line, sys.stderr if line in result.errors else sys.stdout)
-        if result.framework is None:
-            failed = True
-            continue
-        count = len(result.framework.priorities)
-        say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
-        for waivers_file in waivers or ():
-            failed = not _validate_waivers(waivers_file, result.framework) or failed
-    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+    def run() -> int:
+        failed = False
+        for file in files:
+            failed = not _validate_framework(file, waivers or []) or failed
+        return EXIT_INPUT if failed else EXIT_OK
+
+    raise typer.Exit(guarded(run))
+
+
+def _validate_framework(file: Path, waivers: list[Path]) -> bool:
+    """Report one framework file (and the waivers files against it); True when all are valid."""
+    from alignck.errors import FrameworkError
+    from alignck.framework import validate as validate_file
+    from alignck.pipeline import require_matchable
+
+    result = validate_file(file)
+    for line in (*result.errors, *result.warnings):
+        say(line, sys.stderr if line in result.errors else sys.stdout)
+    if result.framework is None:
+        return False
+    try:
+        # What check would refuse, validate refuses too: 'ok' must mean check can use it.
+        require_matchable(result.framework)
+    except FrameworkError as error:
+        say(str(error))
+        return False
+    count = len(result.framework.priorities)
+    say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
+    valid = True
+    for waivers_file in waivers:
+        valid = _validate_waivers(waivers_file, result.framework) and valid
+    return valid
 
 
 def _validate_waivers(path: Path, framework: Framework) -> bool:
