@@ -18,9 +18,10 @@ import yaml
 from alignck.errors import FrameworkError
 from alignck.model import Framework, Priority, Thresholds
 from alignck.yamlnodes import (
-    LOADER,
     Findings,
+    Refused,
     boolean,
+    compose,
     kind,
     mapping,
     scalar_text,
@@ -75,7 +76,9 @@ def validate(path: Path) -> Validation:
     except (OSError, UnicodeDecodeError) as error:
         return Validation(None, (f"{shown}: cannot read framework file: {error}",), ())
     try:
-        root = yaml.compose(text, Loader=LOADER)
+        root = compose(text, shown)
+    except Refused as refused:
+        return Validation(None, (str(refused),), ())
     except yaml.MarkedYAMLError as error:
         return Validation(None, (yaml_error(shown, error),), ())
     except yaml.YAMLError as error:

@@ -27,7 +27,7 @@ import yaml
 
 from alignck.errors import WaiverError
 from alignck.model import Framework, Waiver
-from alignck.yamlnodes import LOADER, Findings, kind, mapping, string, yaml_error
+from alignck.yamlnodes import Findings, Refused, compose, kind, mapping, string, yaml_error
 
 _TOP_KEYS = {"waivers"}
 _WAIVER_KEYS = {"priority", "document", "reason", "expires"}
@@ -50,7 +50,9 @@ def load_waivers(path: Path, framework: Framework) -> LoadedWaivers:
     except (OSError, UnicodeDecodeError) as error:
         raise WaiverError(f"cannot read waivers file: {error}", shown) from None
     try:
-        root = yaml.compose(text, Loader=LOADER)
+        root = compose(text, shown)
+    except Refused as refused:
+        raise WaiverError("refused YAML", shown, problems=[str(refused)]) from None
     except yaml.MarkedYAMLError as error:
         raise WaiverError("invalid YAML", shown, problems=[yaml_error(shown, error)]) from None
     except yaml.YAMLError as error:

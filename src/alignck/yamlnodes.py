@@ -9,10 +9,51 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Deeper than any framework needs (each level of sub-priorities is two), far below where
+# composing the nodes, a recursive walk, would exhaust the stack.
+MAX_DEPTH = 64
+
+
+class Refused(Exception):
+    """YAML that alignck will not compose: its message is one ``FILE:LINE:COL: ...`` line."""
+
+
+def compose(text: str, path: str) -> yaml.Node | None:
+    """The node graph of ``text``, after one streaming pass over its events has refused
+    aliases and deep nesting: an alias is expanded by every walk of the graph, so a few
+    hundred bytes of nested aliases cost gigabytes ('billion laughs') and a recursive one never
+    ends. Nothing is composed before the pass is done. Syntax errors raise as PyYAML's."""
+    depth = 0
+    for event in yaml.parse(text, Loader=LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(
+                _at(
+                    path,
+                    event.start_mark,
+                    f"YAML alias '*{event.anchor}' is not allowed (aliases can expand without "
+                    "bound); write the value out in full",
+                )
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                message = f"nested more than {MAX_DEPTH} levels deep; flatten the file"
+                raise Refused(_at(path, event.start_mark, message))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return yaml.compose(text, Loader=LOADER)
+
+
+def _at(path: str, mark: Any, message: str) -> str:
+    # Any: the C and the pure-Python parsers have marks of different classes, alike in use.
+    if mark is None:
+        return f"{path}: {message}"
+    return f"{path}:{mark.line + 1}:{mark.column + 1}: {message}"
 
 
 @dataclass

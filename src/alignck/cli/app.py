@@ -11,12 +11,13 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
 
 import typer
 
 from alignck import __version__
 from alignck.errors import AlignckError, ConfigError
+from alignck.escape import one_line
 
 if TYPE_CHECKING:
     from alignck.model import ReadOptions
@@ -105,8 +106,16 @@ def main_options(
     """alignck command line."""
 
 
+def say(message: str, stream: TextIO | None = None) -> None:
+    """Print one line on stderr (or ``stream``). Messages carry file names and document text:
+    their control characters are shown as escapes, so a name holding a newline cannot end the
+    line and start another (a CI log would run a GitHub '::error' command) and an ESC cannot act
+    on the terminal."""
+    print(one_line(message), file=stream or sys.stderr)
+
+
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    print(f"alignck: error: {message}", file=sys.stderr)
+    say(f"alignck: error: {message}")
     raise typer.Exit(code)
 
 
@@ -118,7 +127,7 @@ def guarded(action: Callable[[], T]) -> T:
         raise
     except ConfigError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(problem)
         raise typer.Exit(EXIT_INPUT) from None
     except AlignckError as error:
         fail(str(error))

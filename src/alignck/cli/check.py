@@ -28,6 +28,7 @@ from alignck.cli.app import (
     fraction,
     guarded,
     read_options,
+    say,
     silence_stdout,
     use_cache_settings,
 )
@@ -209,14 +210,14 @@ def check(
             refuse_unsafe_output(output, inputs)
         loaded = load_framework(framework)
         for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+            say(warning)
         waivers: tuple[Waiver, ...] = ()
         if waivers_file is not None:
             from alignck.waivers import load_waivers
 
             found = load_waivers(waivers_file, loaded)
             for warning in found.warnings:
-                print(warning, file=sys.stderr)
+                say(warning)
             waivers = found.waivers
         thresholds = resolve_thresholds(loaded, aligned, partial)
         with progress_bar(paths, follow_links) as progress:
@@ -234,7 +235,7 @@ def check(
                 matcher=matcher.value,
             )
         for result in report.errors:
-            print(f"alignck: error: {result.error}", file=sys.stderr)
+            say(f"alignck: error: {result.error}")
         if not report.documents:
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
@@ -243,7 +244,7 @@ def check(
                 "reads .pdf, .docx, .md and .txt"
             )
         for warning in waiver_warnings(report):
-            print(warning, file=sys.stderr)
+            say(warning)
         code = exit_code(report)
         try:
             if output is not None:
@@ -262,7 +263,7 @@ def check(
         from alignck.policy import failures
 
         for failure in failures(report):
-            print(f"alignck: policy failed: {failure}", file=sys.stderr)
+            say(f"alignck: policy failed: {failure}")
         return code
 
     raise typer.Exit(guarded(run))

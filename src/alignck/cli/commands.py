@@ -23,6 +23,7 @@ from alignck.cli.app import (
     fraction,
     guarded,
     read_options,
+    say,
     use_cache_settings,
 )
 from alignck.cli.output import use_color
@@ -51,7 +52,7 @@ def extract(
 
         rows, errors = extract_documents(paths, options, follow_links)
         for error in errors:
-            print(f"alignck: error: {error}", file=sys.stderr)
+            say(f"alignck: error: {error}")
         render_extraction(rows, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
         return EXIT_INPUT if errors else EXIT_OK
 
@@ -75,21 +76,39 @@ def validate(
     ] = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
-    from alignck.framework import validate as validate_file
 
-    failed = False
-    for file in files:
-        result = validate_file(file)
-        for line in (*result.errors, *result.warnings):
-            print(line, file=sys.stderr if line in result.errors else sys.stdout)
-        if result.framework is None:
-            failed = True
-            continue
-        count = len(result.framework.priorities)
-        print(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))")
-        for waivers_file in waivers or ():
-            failed = not _validate_waivers(waivers_file, result.framework) or failed
-    raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+    def run() -> int:
+        failed = False
+        for file in files:
+            failed = not _validate_framework(file, waivers or []) or failed
+        return EXIT_INPUT if failed else EXIT_OK
+
+    raise typer.Exit(guarded(run))
+
+
+def _validate_framework(file: Path, waivers: list[Path]) -> bool:
+    """Report one framework file (and the waivers files against it); True when all are valid."""
+    from alignck.errors import FrameworkError
+    from alignck.framework import validate as validate_file
+    from alignck.pipeline import require_matchable
+
+    result = validate_file(file)
+    for line in (*result.errors, *result.warnings):
+        say(line, sys.stderr if line in result.errors else sys.stdout)
+    if result.framework is None:
+        return False
+    try:
+        # What check would refuse, validate refuses too: 'ok' must mean check can use it.
+        require_matchable(result.framework)
+    except FrameworkError as error:
+        say(str(error))
+        return False
+    count = len(result.framework.priorities)
+    say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
+    valid = True
+    for waivers_file in waivers:
+        valid = _validate_waivers(waivers_file, result.framework) and valid
+    return valid
 
 
 def _validate_waivers(path: Path, framework: Framework) -> bool:
@@ -102,15 +121,16 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
         loaded = load_waivers(path, framework)
     except WaiverError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(problem)
         return False
     _, expired = split_expired(loaded.waivers, datetime.date.today())
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
     for line in warnings:
-        print(line)
-    print(
+        say(line, sys.stdout)
+    say(
         f"{path}: ok ({len(loaded.waivers)} waivers against {framework.path}, "
-        f"{len(warnings)} warning(s))"
+        f"{len(warnings)} warning(s))",
+        sys.stdout,
     )
     return True
 
@@ -196,7 +216,7 @@ def cache_clear() -> None:
     def run() -> int:
         use_cache_settings()
         removed, folder = clear()
-        print(f"removed {_entries(removed)} from {folder}")
+        say(f"removed {_entries(removed)} from {folder}", sys.stdout)
         return EXIT_OK
 
     raise typer.Exit(guarded(run))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from alignck.escape import one_line
 from alignck.model import Location
 
 if TYPE_CHECKING:
@@ -20,15 +22,31 @@ SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
 def console(out: TextIO, color: bool, width: int | None = None) -> Console:
     """A Rich console on ``out``: colour only when asked, no markup guessing, and a closed
     pipe ('alignck check ... | head') reported as BrokenPipeError for the CLI to handle
-    (Rich's own handling exits 1, which here means 'policy failed')."""
-    from rich.console import Console
+    (Rich's own handling exits 1, which here means 'policy failed').
+
+    Everything printed is untrusted (file names, document text, framework titles), so Rich
+    markup is off ('[link=...]' in a title stays text) and every segment of text is stripped of
+    control characters before it reaches the terminal: an ESC from a file name could otherwise
+    recolour, retitle or rewrite the screen. Rich's own styling is added after, so it stays."""
+    from rich.console import Console, RenderableType
+    from rich.segment import Segment
+
+    from alignck.escape import terminal_text
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
+        def render(self, renderable: RenderableType, options: Any = None) -> Iterator[Segment]:
+            for segment in super().render(renderable, options):
+                if segment.control or segment.text.isprintable():
+                    yield segment
+                else:
+                    yield segment._replace(text=terminal_text(segment.text))
+
     return _Console(
         file=out,
+        markup=False,
         force_terminal=color,
         no_color=not color,
         width=width or 120,
@@ -39,7 +57,13 @@ def console(out: TextIO, color: bool, width: int | None = None) -> Console:
 
 
 def short_name(path: str) -> str:
-    return PurePath(path).stem
+    return shown_path(PurePath(path).stem)
+
+
+def shown_path(path: str) -> str:
+    r"""A file name as a report shows it: a newline or other control character in it appears as
+    an escape (``\n``), so the name stays on its line (no forged CI command or table row)."""
+    return one_line(path)
 
 
 def where(location: Location) -> str:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import csv
-from typing import TextIO
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
+from alignck.escape import csv_cell
 from alignck.model import Report
 from alignck.renderers import RenderOptions
+
+if TYPE_CHECKING:
+    from _csv import Writer as _Writer
 
 COLUMNS = [
     "document",
@@ -25,7 +30,7 @@ COLUMNS = [
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _SafeWriter(csv.writer(out, lineterminator="\n"))
     writer.writerow(COLUMNS)
     waived = report.analysis.waivers_by_verdict()
     for result in report.documents:
@@ -55,3 +60,14 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                     else "",
                 ]
             )
+
+
+class _SafeWriter:
+    """Every text cell neutralised against spreadsheet formulas: document text, file names and
+    titles can start with '=', '+', '-' or '@'. Numbers are written as they are."""
+
+    def __init__(self, writer: _Writer) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Sequence[object]) -> None:
+        self._writer.writerow([csv_cell(c) if isinstance(c, str) else c for c in row])

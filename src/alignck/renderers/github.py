@@ -11,20 +11,14 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from alignck.escape import workflow_data as _data
+from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import checkout_path
 from alignck.renderers._findings import findings
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
-
-
-def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:

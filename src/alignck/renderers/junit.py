@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Literal, TextIO
 from xml.sax.saxutils import quoteattr
 
+from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, fails
 from alignck.renderers import RenderOptions
@@ -30,7 +31,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     waived = report.analysis.waivers_by_verdict()
     totals = Counter(_outcomes(report, waived))
     tests = sum(totals.values())
-    name = quoteattr(f"alignck: {report.framework.name}")
+    name = quoteattr(xml_text(f"alignck: {report.framework.name}"))
     counts = " ".join(f'{key}="{totals[key]}"' for key in ("failures", "errors", "skipped"))
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')
@@ -127,5 +128,16 @@ def _count(suite: ET.Element, outcomes: list[Outcome]) -> None:
 
 
 def _write(out: TextIO, suite: ET.Element) -> None:
+    _legal(suite)
     ET.indent(suite, space="  ", level=1)
     out.write("  " + ET.tostring(suite, encoding="unicode").rstrip() + "\n")
+
+
+def _legal(suite: ET.Element) -> None:
+    """Remove what XML 1.0 forbids from every value: ElementTree writes control characters
+    from a document or file name as they are, and no CI system could parse the file."""
+    for element in suite.iter():
+        for key, value in element.attrib.items():
+            element.set(key, xml_text(value))
+        if element.text:
+            element.text = xml_text(element.text)

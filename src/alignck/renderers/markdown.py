@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from alignck import __version__
+from alignck.escape import markdown_text
 from alignck.model import DocumentResult, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
@@ -25,7 +26,7 @@ from alignck.renderers._common import (
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    lines = [f"# alignck report: {report.framework.name}", ""]
+    lines = [f"# alignck report: {_cell(report.framework.name)}", ""]
     analysis = report.analysis
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
@@ -114,7 +115,9 @@ def _row(cells: list[str]) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # Every text from a document, a file name or the framework: raw HTML in a shared report
+    # would run in the viewer ('<img onerror>'), and a pipe would split the table cell.
+    return markdown_text(text)
 
 
 def _gaps(report: Report) -> list[str]:
@@ -122,7 +125,7 @@ def _gaps(report: Report) -> list[str]:
     lines = ["## Gaps", ""]
     if analysis.unaddressed:
         titles = ", ".join(report.framework.priority(i).title for i in analysis.unaddressed)
-        lines += [f"Not addressed by any document: {titles}", ""]
+        lines += [f"Not addressed by any document: {_cell(titles)}", ""]
     rows = [(path, ids) for path, ids in analysis.missed.items() if ids]
     if rows:
         lines += [_row(["Document", "Missing priorities"]), _row(["---", "---"])]
@@ -177,7 +180,7 @@ def _outside(report: Report) -> list[str]:
         lines += ["", "Shared by several partners (candidates for the framework):", ""]
         for group in analysis.shared_outside:
             names = ", ".join(short_name(p) for p in group.documents)
-            lines.append(f"- {group.label} ({names})")
+            lines.append(f"- {_cell(group.label)} ({_cell(names)})")
     return [*lines, ""]
 
 
@@ -187,7 +190,7 @@ def _evidence(report: Report) -> Iterator[str]:
         if result.status != "ok":
             continue
         lines = [
-            f"### {short_name(result.path)}",
+            f"### {_cell(short_name(result.path))}",
             "",
             _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
             _row(["---", "---", "---:", "---", "---"]),

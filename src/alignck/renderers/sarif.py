@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from alignck import __version__
+from alignck.escape import xml_text
 from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import checkout_path, document_problems
@@ -55,13 +56,14 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     """Write the log one result at a time, one result a line: a national run has hundreds of
     thousands of findings, and indented JSON is encoded in pure Python, several times slower
     than the C encoder compact JSON gets."""
-    head = json.dumps(sarif_log(report, with_results=False), indent=2, ensure_ascii=False)
+    log = _legal(sarif_log(report, with_results=False))
+    head = json.dumps(log, indent=2, ensure_ascii=False)
     marker = '\n      "results": []'
     split = head.index(marker)
     out.write(head[:split] + '\n      "results": [')
     written = 0
     for result in results(report):
-        text = json.dumps(result, ensure_ascii=False)
+        text = json.dumps(_legal(result), ensure_ascii=False)
         out.write(("," if written else "") + "\n        " + text)
         written += 1
     out.write("\n      ]" if written else "]")
@@ -152,3 +154,15 @@ def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]
             }
         ]
     return result
+
+
+def _legal(value: Any) -> Any:
+    """Every string without C0 controls (other than tab and line breaks) or lone surrogates:
+    JSON escapes them, yet SARIF viewers and the UTF-8 encoder of the output do not cope."""
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, dict):
+        return {key: _legal(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_legal(item) for item in value]
+    return value

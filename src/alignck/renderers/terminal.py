@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from alignck.escape import one_line
 from alignck.model import Alignment, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
@@ -20,6 +21,7 @@ from alignck.renderers._common import (
     WAIVED_HEADER,
     percent,
     short_name,
+    shown_path,
     waived_rows,
     where,
 )
@@ -99,7 +101,7 @@ def _grid(console: Console, report: Report) -> None:
         table.add_row(Text(label), *cells, _mark(overview.status))
     console.print(table)
     for index, result in enumerate(results, start=1):
-        console.print(f"  {index}  {result.path}")
+        console.print(f"  {index}  {shown_path(result.path)}")
     console.print()
 
 
@@ -227,7 +229,9 @@ def _outside(console: Console, report: Report) -> None:
     table.add_column("Stated priorities (where)", overflow="fold")
     listed = [(path, found) for path, found in analysis.outside.items() if found]
     for path, statements in listed[:_MANY_ROWS]:
-        shown = [f"{s.text} ({where(s.location)})" for s in statements[:_OUTSIDE_SHOWN]]
+        shown = [
+            f"{' '.join(s.text.split())} ({where(s.location)})" for s in statements[:_OUTSIDE_SHOWN]
+        ]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
         table.add_row(short_name(path), "\n".join(shown))
@@ -255,7 +259,8 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
     for result in report.documents:
         if result.status != "ok":
             continue
-        table = Table(title=f"Evidence · {result.path}", box=box.SIMPLE, title_justify="left")
+        title = f"Evidence · {shown_path(result.path)}"
+        table = Table(title=title, box=box.SIMPLE, title_justify="left")
         table.add_column("Priority", overflow="fold", max_width=28)
         table.add_column("Verdict", no_wrap=True)
         table.add_column("Score", justify="right")
@@ -302,18 +307,21 @@ _REASONS_SHOWN = 3
 
 
 def _quote(text: str, kind: str) -> str:
+    # On one line: a line break inside a quote would let document text start a line of the log.
+    text = " ".join(text.split())
     clipped = text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "…"
     return f"“{clipped}” ({kind})"
 
 
 def _problems(console: Console, report: Report) -> None:
     for result in report.errors:
-        console.print(Text(f"error: {result.error}", style="bold red"))
+        console.print(Text(f"error: {one_line(result.error or '')}", style="bold red"))
     for result in report.documents:
         for warning in result.warnings:
-            console.print(Text(f"warning: {result.path}: {warning}", style="yellow"))
+            shown = f"warning: {shown_path(result.path)}: {warning}"
+            console.print(Text(shown, style="yellow"))
     for skipped in report.skipped:
-        console.print(Text(f"skipped: {skipped.path} ({skipped.reason})", style="dim"))
+        console.print(Text(f"skipped: {shown_path(skipped.path)} ({skipped.reason})", style="dim"))
 
 
 def _marked_names(aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8) -> Text:

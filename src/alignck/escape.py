@@ -1,0 +1,95 @@
+"""Make untrusted text (file names, document text, framework and waiver strings) safe for the
+reader of each output: a spreadsheet, a Markdown viewer, a terminal, a CI log, an XML or JSON
+parser.
+
+Each function serves one reader and changes nothing a reader would not misread, so reports stay
+faithful to the document. What each output must escape is decided here, once; the renderers and
+the command line only call these. This module does not decide how text is laid out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls other than tab, newline and carriage return: illegal in XML 1.0, and in JSON
+# they reach consumers that mishandle them. Surrogates (left by undecodable file names) and the
+# two non-characters XML also forbids.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What a terminal acts on rather than shows: C0 (ESC starts colour, cursor and title
+# sequences; CR rewrites the line), DEL, C1 (U+009B is an 8-bit CSI) and the bidirectional
+# overrides that make a line display other than it reads ('Trojan Source').
+_TERMINAL_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# As for a terminal, but CR and LF stay: the workflow command escapes encode them.
+_WORKFLOW_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_LINE_BREAKING = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+# Characters a spreadsheet reads as the start of a formula (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def xml_text(text: str) -> str:
+    """Text an XML 1.0 parser accepts: illegal characters removed (surrogates become U+FFFD,
+    so an undecodable file name still shows where it was)."""
+    if not _XML_ILLEGAL.search(text):
+        return text
+    return _XML_ILLEGAL.sub(_xml_replacement, text)
+
+
+def _xml_replacement(found: re.Match[str]) -> str:
+    return "\ufffd" if "\ud800" <= found.group() <= "\udfff" else ""
+
+
+def terminal_text(text: str) -> str:
+    """Text a terminal shows as text: escape and control sequences removed, newlines and tabs
+    kept (the layout is made of them)."""
+    if not _TERMINAL_CONTROLS.search(text):
+        return text
+    return _TERMINAL_CONTROLS.sub(_xml_replacement, text)
+
+
+def one_line(text: str) -> str:
+    r"""A message for a log line: every control character shown as an escape (a newline as
+    ``\n``), so a file name cannot end the line and start another (a GitHub ``::error``
+    command, say) nor act on the terminal."""
+    if not _LINE_BREAKING.search(text):
+        return text
+    return _LINE_BREAKING.sub(_visible, text)
+
+
+def _visible(found: re.Match[str]) -> str:
+    char = found.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading single
+    quote, as OWASP recommends (Excel and LibreOffice hide it)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def markdown_text(text: str) -> str:
+    """Text inline in Markdown (and in a table cell): HTML is shown, not run, a pipe does not
+    split the cell, and a line break does not end the row."""
+    text = terminal_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+
+
+def workflow_data(text: str) -> str:
+    """The message of a GitHub workflow command, escaped as the runner unescapes it; other
+    controls removed (the annotation is shown in a browser and in the log)."""
+    text = _WORKFLOW_CONTROLS.sub(_xml_replacement, text)
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value (file=, title=) of a GitHub workflow command."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,114 @@
+"""Hostile file names and document text, through the real command line, in every format:
+nothing a document says may run in a spreadsheet, a Markdown viewer, a terminal or a CI log,
+and the XML and JSON reports still parse."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+
+runner = CliRunner()
+# A text file: the Markdown reader would already drop the HTML tags from the text.
+HOSTILE_NAME = "plan\n::error::pwned \x1b[31m<img src=x onerror=alert(1)>.txt"
+FRAMEWORK = """\
+framework:
+  name: Hostile test
+priorities:
+  - id: air
+    title: Clean air
+    keywords: [air quality, air pollution]
+  - id: zoo
+    title: Zoo animals
+    keywords: [zoo animals]
+  - id: homes
+    title: Warm homes
+    keywords: [home insulation]
+"""
+TEXT = (
+    "Our priorities\n\n"
+    '=HYPERLINK("http://evil") We will improve air quality and cut air pollution '
+    "<script>alert(1)</script> \x1b]0;pwned\x07 [bold]markup[/bold] \x01 today.\n\n"
+    "+We will care for zoo animals | with a pipe.\n"
+)
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / HOSTILE_NAME).write_text(TEXT, encoding="utf-8")
+    (folder / "bad\n::error::forged.pdf").write_bytes(b"not a pdf at all")
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(FRAMEWORK, encoding="utf-8")
+    return folder, framework
+
+
+def _check(hostile: tuple[Path, Path], fmt: str):  # type: ignore[no-untyped-def]
+    folder, framework = hostile
+    args = ["check", str(folder), "-f", str(framework), "--format", fmt, "--matcher", "lexical"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output  # the unreadable PDF
+    return result
+
+
+def _no_forged_lines(text: str) -> None:
+    assert all(not line.lstrip().startswith("::error::") for line in text.splitlines())
+
+
+def test_csv_cells_cannot_start_a_formula(hostile: tuple[Path, Path]) -> None:
+    rows = list(csv.reader(io.StringIO(_check(hostile, "csv").stdout)))
+    cells = [cell for row in rows for cell in row]
+    assert any(cell.startswith("'=HYPERLINK") for cell in cells)
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_markdown_shows_html_rather_than_running_it(hostile: tuple[Path, Path]) -> None:
+    out = _check(hostile, "markdown").stdout
+    assert "&lt;script&gt;" in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "<script" not in out and "<img" not in out
+    assert "\x1b" not in out
+
+
+def test_terminal_shows_no_escape_sequence_markup_or_forged_line(
+    hostile: tuple[Path, Path],
+) -> None:
+    result = _check(hostile, "terminal")
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "[bold]markup[/bold]" in result.stdout  # shown as written, not interpreted
+    assert "plan\\n::error::pwned" in result.stdout
+    _no_forged_lines(result.stdout)
+
+
+def test_stderr_names_stay_on_their_line(hostile: tuple[Path, Path]) -> None:
+    result = _check(hostile, "terminal")
+    lines = result.stderr.splitlines()
+    assert lines and all(line.startswith("alignck: ") for line in lines)
+    assert any("bad\\n::error::forged.pdf" in line for line in lines)
+
+
+def test_junit_parses(hostile: tuple[Path, Path]) -> None:
+    root = ET.fromstring(_check(hostile, "junit").stdout)
+    names = [suite.get("name") or "" for suite in root]
+    assert any("::error::pwned" in name for name in names)
+    assert all("\x1b" not in name and "\x01" not in name for name in names)
+
+
+def test_sarif_holds_no_control_characters(hostile: tuple[Path, Path]) -> None:
+    out = _check(hostile, "sarif").stdout
+    log = json.loads(out)
+    assert log["runs"][0]["results"]
+    assert "\\u001b" not in out and "\\u0001" not in out and "\\u0007" not in out
+
+
+def test_github_commands_cannot_be_forged(hostile: tuple[Path, Path]) -> None:
+    out = _check(hostile, "github").stdout
+    lines = out.splitlines()
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert "plan%0A%3A%3Aerror%3A%3Apwned" in out  # the name, inside the file= property
+    assert "\x1b" not in out

@@ -1,0 +1,57 @@
+"""Escaping untrusted text for each reader: spreadsheet, Markdown, terminal, log line, XML."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from alignck.escape import (
+    csv_cell,
+    markdown_text,
+    one_line,
+    terminal_text,
+    workflow_data,
+    workflow_property,
+    xml_text,
+)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cell_starting_like_a_formula_is_quoted(start: str) -> None:
+    assert csv_cell(f"{start}1+1") == f"'{start}1+1"
+
+
+def test_csv_cell_of_plain_text_is_unchanged() -> None:
+    assert csv_cell("We will insulate 300 homes = good") == "We will insulate 300 homes = good"
+
+
+def test_markdown_text_shows_html_and_keeps_the_table_cell() -> None:
+    text = '<script>alert(1)</script> & <img src=x onerror="a()"> | x\ny'
+    assert markdown_text(text) == (
+        '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror="a()"&gt; \\| x y'
+    )
+
+
+def test_terminal_text_removes_escape_sequences_and_bidi_overrides() -> None:
+    text = "a\x1b[2J\x1b]0;title\x07b\x9b31m\u202ec\rd\x7f"
+    assert terminal_text(text) == "a[2J]0;titleb31mcd"
+
+
+def test_terminal_text_keeps_layout() -> None:
+    assert terminal_text("a\tb\nc é ✔") == "a\tb\nc é ✔"
+
+
+def test_one_line_shows_line_breaks_and_controls_as_escapes() -> None:
+    assert one_line("plan\n::error::x\r\x1b.md") == "plan\\n::error::x\\r\\x1b.md"
+
+
+def test_workflow_values_are_escaped_as_github_unescapes_them() -> None:
+    assert workflow_data("100%\r\nnext\x1b") == "100%25%0D%0Anext"
+    assert workflow_property("a:b,c\n%") == "a%3Ab%2Cc%0A%25"
+
+
+def test_xml_text_parses_whatever_it_was_given() -> None:
+    hostile = "".join(chr(c) for c in range(32)) + "\ud800\ufffe\uffff end"
+    cleaned = xml_text(hostile)
+    element = ET.fromstring(f"<a b='{cleaned}'>{cleaned.replace('<', '')}</a>")
+    assert element.text is not None and element.text.endswith("\ufffd end")
+    assert "\t\n\r" in cleaned
