@@ -209,3 +209,12 @@ def test_junit_file_attributes_are_relative_to_the_checkout(
     changed = replace(report, documents=(document,), analysis=analyse(FRAMEWORK, [document]))
     root = ET.fromstring(_render("junit", changed))
     assert {c.get("file") for c in root.iter("testcase")} == {"docs/plan.md"}
+
+
+def test_a_file_name_that_is_not_utf8_gets_its_original_bytes_in_the_sarif_uri() -> None:
+    import os
+
+    from alignck.renderers.sarif import uri
+
+    # A name read from disk with undecodable bytes carries them as surrogates.
+    assert uri(os.fsdecode(b"docs/plan\xff.md")) == "docs/plan%FF.md"

@@ -48,8 +48,8 @@ def uri(path: str) -> str:
     escaped); an absolute path outside it is a file:// URI."""
     shown = checkout_path(path)
     if PurePath(shown).is_absolute():
-        return "file://" + quote(shown)
-    return quote(shown)
+        return "file://" + quote(shown, errors="surrogateescape")
+    return quote(shown, errors="surrogateescape")
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
