@@ -18,6 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 NOTES = ROOT / "benchmarks" / "accuracy_notes.md"
+# The local systems we wrote and labelled before any run, oldest first.
+OUR_LOCAL_SYSTEMS = (
+    "northmoor",
+    "eastbrook",
+    "westhaven",
+    "southvale",
+    "harrowdale",
+    "kestrelford",
+    "lowmere",
+    "fernhill",
+)
 
 
 def run_eval(dataset: Path, *extra: str) -> dict:
@@ -51,16 +62,7 @@ def main() -> None:
         ("tests/data/labelled (ours)", ROOT / "tests" / "data" / "labelled", ()),
         *(
             (f"{name.title()} (ours, labelled before any run)", ROOT / "tests" / "data" / name, ())
-            for name in (
-                "northmoor",
-                "eastbrook",
-                "westhaven",
-                "southvale",
-                "harrowdale",
-                "kestrelford",
-                "lowmere",
-                "fernhill",
-            )
+            for name in OUR_LOCAL_SYSTEMS
         ),
     ]
     if notts.is_dir():

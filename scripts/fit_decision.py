@@ -28,18 +28,11 @@ from alignck.evaluation.fitting import (
 from alignck.signals.embedding import model_available
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = (
-    "examples",
-    "labelled",
-    "northmoor",
-    "eastbrook",
-    "westhaven",
-    "southvale",
-    "harrowdale",
-    "kestrelford",
-    "lowmere",
-    "fernhill",
-)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from accuracy import OUR_LOCAL_SYSTEMS  # noqa: E402
+
+OURS = ("examples", "labelled", *OUR_LOCAL_SYSTEMS)
 REAL_LOCAL = ("nottinghamshire", "leeds", "rotherham", "surrey")
 
 
