@@ -35,9 +35,12 @@ def fails(
 def coverage_failure(report: Report) -> str | None:
     """Why system coverage fails --fail-under, or None."""
     limit = report.policy.fail_under
-    coverage = report.analysis.system_coverage.percent
+    system = report.analysis.system_coverage
+    counted = system.aligned + system.partial + system.gap
+    # Compared unrounded: 42.86% is below 43%, and the message says 42.86%, not 43%.
+    coverage = 100.0 * (system.aligned + 0.5 * system.partial) / counted if counted else 0.0
     if limit is not None and coverage < limit:
-        return f"system coverage {coverage:.0f}% is below --fail-under {limit:g}%"
+        return f"system coverage {coverage:.4g}% is below --fail-under {limit:g}%"
     return None
 
 

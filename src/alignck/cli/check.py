@@ -195,6 +195,12 @@ def check(
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     options = read_options(passwords)
+    if fail_under is not None and 0 < fail_under < 1:
+        # A fraction would make a check that can never fail.
+        fail(
+            f"--fail-under is a percentage (0-100), not a fraction: did you mean "
+            f"{fail_under * 100:g}?"
+        )
     policy = _policy(fail_under, fail_on)
 
     def run() -> int:
