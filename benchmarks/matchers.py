@@ -56,7 +56,7 @@ def main() -> None:
         clear = [*alignck, "cache", "clear"]
         pages = subprocess.run(
             [
-                "python",
+                sys.executable,
                 "-c",
                 f"import pypdfium2; print(len(pypdfium2.PdfDocument({str(draft)!r})))",
             ],

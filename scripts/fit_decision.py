@@ -21,8 +21,9 @@ from alignck.evaluation.fitting import (
     Collected,
     Row,
     collect,
-    evidence_hits,
     fit,
+    fold_specs,
+    judge,
     verdicts,
 )
 from alignck.signals.embedding import model_available
@@ -72,15 +73,7 @@ def per_goal_f1(rows: list[Row], pairs: list[tuple[str, str]]) -> float:
 
 def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str]]:
     spec = fit({name: c.rows for name, c in collected.items()}, matcher, collected)
-    folds = {
-        name: fit(
-            {n: c.rows for n, c in collected.items() if n != name},
-            matcher,
-            {n: c for n, c in collected.items() if n != name},
-        )
-        for name in collected
-    }
-    held_out = {name: verdicts(folds[name], found, matcher) for name, found in collected.items()}
+    folds = fold_specs(collected, matcher)
     lines = [
         f"### {matcher}",
         "",
@@ -90,8 +83,8 @@ def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str
     ]
     summary = {}
     for name, found in collected.items():
-        out = scores(held_out[name])
-        hits = evidence_hits(folds[name], found, matcher)
+        held_out, hits = judge(folds[name], found, matcher)
+        out = scores(held_out)
         out["evidence_hit"] = sum(hits) / len(hits) if hits else float("nan")
         inside_pairs = verdicts(spec, found, matcher)
         inside = scores(inside_pairs)
@@ -102,7 +95,7 @@ def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str
             # commitment to it, so they say nothing of strong verdicts.
             strong = "—"
             extra = (
-                f" (per goal {per_goal_f1(found.rows, held_out[name]):.3f}; "
+                f" (per goal {per_goal_f1(found.rows, held_out):.3f}; "
                 f"in-sample {per_goal_f1(found.rows, inside_pairs):.3f})"
             )
         hit = "—" if not hits else f"{out['evidence_hit']:.2f} ({len(hits)})"

@@ -19,6 +19,7 @@ import functools
 import hashlib
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -43,14 +44,6 @@ FEATURE_SIGNALS: dict[str, str] = {
     "embedding_best": "embedding",
     "embedding_committed": "embedding",
     "embedding_specific": "embedding",
-}
-FEATURE_HELP: dict[str, str] = {
-    "terms_best": "best role-weighted word score of any passage",
-    "terms_committed": "best word score of a commitment sharing two words or a keyword",
-    "terms_count": "how many passages share words with it (log)",
-    "embedding_best": "closest passage in meaning (cosine)",
-    "embedding_committed": "closest commitment in meaning (cosine)",
-    "embedding_specific": "how much closer the best passage is to it than to the others",
 }
 
 
@@ -103,7 +96,6 @@ class Model:
 class Decision:
     """The fitted models of one matcher."""
 
-    matcher: str
     addressed: Model
     strong: Model
     version: str
@@ -116,7 +108,8 @@ class Decision:
         return self.addressed.features
 
 
-def _model(spec: dict[str, Any], features: tuple[str, ...]) -> Model:
+def model_from(spec: Mapping[str, Any], features: tuple[str, ...] = ()) -> Model:
+    """One model as data/decision.json (and the fitting script) hold it."""
     import numpy as np
 
     return Model(
@@ -149,9 +142,8 @@ def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
     entry = data["matchers"][matcher]
     features = tuple(entry["features"])
     return Decision(
-        matcher,
-        _model(entry["addressed"], features),
-        _model(entry["strong"], features),
+        model_from(entry["addressed"], features),
+        model_from(entry["strong"], features),
         f"{data['version']}+{digest}",
         float(entry.get("ground_cosine", 0.0)),
     )

@@ -193,3 +193,21 @@ def _own_facets(
                 )
             )
     return facets
+
+
+def matchable_facets(framework: Framework) -> list[Facet]:
+    """The framework's facets; :class:`FrameworkError` when no priority has a word to match
+    on: a framework whose only priority is 'Our priorities' is valid YAML, yet names no topic
+    and would leave the matcher an empty vocabulary. Priorities without words beside others
+    that have some are only ever gaps, and the report shows that."""
+    from alignck.errors import FrameworkError
+
+    facets = build_facets(framework)
+    if not facets:
+        titles = ", ".join(f"'{p.title}'" for p in framework.priorities[:3])
+        raise FrameworkError(
+            f"no priority names anything alignck can match on ({titles}); give the priorities "
+            "titles, keywords or descriptions that say what they are about",
+            framework.path,
+        )
+    return facets

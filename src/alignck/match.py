@@ -24,9 +24,9 @@ from alignck.decision import (
     Decision,
     Signals,
     decision_for,
-    decision_version,
 )
-from alignck.facets import build_facets
+from alignck.decision import decision_version as shipped_version
+from alignck.facets import matchable_facets
 from alignck.language import terms
 from alignck.model import (
     Alignment,
@@ -86,12 +86,13 @@ class Matcher:
 
     @property
     def decision_version(self) -> str:
-        return self._given.version if self._given else decision_version(self.name)
+        return self._given.version if self._given else shipped_version(self.name)
 
     @functools.cached_property
     def space(self) -> TermSpace:
-        """Built on first use, so a run answered wholly from the cache never needs it."""
-        facets = build_facets(self.framework)
+        """Built on first use, so a run answered wholly from the cache never needs it (nor
+        pays for checking that the framework has words to match on)."""
+        facets = matchable_facets(self.framework)
         priority_terms = [set[str]() for _ in self.framework.priorities]
         for facet in facets:
             priority_terms[facet.priority].update(facet.terms)

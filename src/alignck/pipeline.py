@@ -14,7 +14,7 @@ from pathlib import Path
 
 from alignck import cache
 from alignck.analyse import analyse
-from alignck.errors import FrameworkError, ReadError
+from alignck.errors import ReadError
 from alignck.framework import load_framework
 from alignck.match import Matcher
 from alignck.model import (
@@ -38,22 +38,6 @@ def resolve_thresholds(
     return replace(
         base, **{k: v for k, v in (("aligned", aligned), ("partial", partial)) if v is not None}
     )
-
-
-def require_matchable(framework: Framework) -> None:
-    """Raise :class:`FrameworkError` when no priority has a word to match on: a framework whose
-    only priority is 'Our priorities' is valid YAML, yet names no topic, and would leave the
-    matcher an empty vocabulary. Priorities without words beside others that have some are
-    only ever gaps, and the report shows that."""
-    from alignck.facets import build_facets
-
-    if not build_facets(framework):
-        titles = ", ".join(f"'{p.title}'" for p in framework.priorities[:3])
-        raise FrameworkError(
-            f"no priority names anything alignck can match on ({titles}); give the priorities "
-            "titles, keywords or descriptions that say what they are about",
-            framework.path,
-        )
 
 
 def check(
@@ -80,7 +64,6 @@ def check(
 
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
-    require_matchable(loaded)
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover((Path(p) for p in paths), follow_links)
     engine = Matcher(loaded, chosen, available_matcher(matcher))

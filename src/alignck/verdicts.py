@@ -14,7 +14,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from alignck.decision import Signals, document_features, passage_features
+from alignck.decision import COMMITTED_ROLES, Signals, document_features, passage_features
 from alignck.language import terms
 from alignck.model import Alignment, Evidence, Statement, Status
 from alignck.passages import Passage
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from alignck.match import Matcher
 
 MAX_EVIDENCE = 3
-COMMITTED = ("priority", "commitment")
-# Evidence reaches the partial threshold on its own; below it, only the best passage is quoted.
-EVIDENCE_FLOOR = 1.0
 # Fewer words than this, and not a stated priority, is a fragment ('People', 'Programme').
 MIN_EVIDENCE_WORDS = 4
 # A match is substantive, not one word in common, from this many of the priority's own words.
@@ -87,7 +84,7 @@ class Judged:
         grounds = self._grounds(k, column)
         status: Status = "gap"
         if addressed >= thresholds.partial and grounds:
-            committed = strong >= thresholds.aligned and self._committing(k, grounds)
+            committed = strong >= thresholds.aligned and self._committing(grounds)
             status = "aligned" if committed else "partial"
         reasons = self.matcher.decision.addressed.reasons(self.features[k])
         evidence: tuple[Evidence, ...] = ()
@@ -109,39 +106,22 @@ class Judged:
     @functools.cached_property
     def _about_by_words(self) -> Any:
         """passages × priorities: the priority each passage's words are most about."""
-        import numpy as np
-
-        terms = self.signals.terms
-        about = np.zeros(terms.shape, dtype=bool)
-        if terms.size:
-            about[np.arange(terms.shape[0]), terms.argmax(axis=1)] = True
-            about &= terms > 0
-        return about
+        return _most_about(self.signals.terms, 0.0)
 
     @functools.cached_property
     def _about(self) -> Any:
-        """passages × priorities: the priority each passage is most about, by meaning when
-        the embedding signal is there (and close enough to be about anything: the fitted
-        ground cosine), else by its word scores."""
-        import numpy as np
-
-        embedding = self.signals.embedding
-        source = embedding if embedding is not None else self.signals.terms
-        about = np.zeros(source.shape, dtype=bool)
-        if source.size:
-            about[np.arange(source.shape[0]), source.argmax(axis=1)] = True
-            floor = self.matcher.decision.ground_cosine if embedding is not None else 0.0
-            about &= source > floor
-        return about
+        """passages × priorities: the priority each passage is most about in meaning, when it
+        is close enough to be about anything (the fitted ground cosine); only asked for when
+        the embedding signal is there."""
+        return _most_about(self.signals.embedding, self.matcher.decision.ground_cosine)
 
     def _grounds(self, k: int, column: Any) -> dict[int, int]:
         """The passages a verdict on priority ``k`` may rest on, all quotable, each with its
         tier: 0 for those sharing two of its own words (or a keyword, or all of a one-word
         title) and, with the embedding signal, those most about it in meaning that the decision
         rates as addressing it on their own; 1 for those sharing a single word when their
-        words are most about it.
-        One word in common with a passage about something else is no ground
-        at all ('Be a great place to work' for healthy places, beside a sentence on housing)."""
+        words are most about it. One word in common with a passage about something else is no
+        ground at all ('Be a great place to work' for healthy places, beside housing)."""
         terms = self.signals.terms[:, k] > 0
         strong = terms & self.signals.substantive[:, k]
         if self.signals.embedding is not None:
@@ -153,11 +133,13 @@ class Judged:
         tiers.update(dict.fromkeys(weak.nonzero()[0].tolist(), 1))
         return {i: tier for i, tier in sorted(tiers.items()) if self._quotable(i)}
 
-    def _committing(self, k: int, grounds: dict[int, int]) -> list[int]:
+    def _committing(self, grounds: dict[int, int]) -> list[int]:
         """The commitments an aligned verdict rests on: grounds of the first tier. One shared
         word is not enough."""
         return [
-            i for i, tier in grounds.items() if tier == 0 and self.passages[i].role in COMMITTED
+            i
+            for i, tier in grounds.items()
+            if tier == 0 and self.passages[i].role in COMMITTED_ROLES
         ]
 
     def _quotable(self, index: int) -> bool:
@@ -176,10 +158,10 @@ class Judged:
         first, then grounds of the first tier before the second; ties keep document order.
         Grounds that reach the threshold on their own are quoted (and the commitments an
         aligned verdict rests on); below it, only the best."""
-        floor = self.matcher.thresholds.partial * EVIDENCE_FLOOR
+        floor = self.matcher.thresholds.partial
 
         def committing(i: int) -> bool:
-            return committed_first and grounds[i] == 0 and self.passages[i].role in COMMITTED
+            return committed_first and grounds[i] == 0 and self.passages[i].role in COMMITTED_ROLES
 
         def order(i: int) -> tuple[bool, int, float, int]:
             return (not committing(i), grounds[i], -float(column[i]), i)
@@ -219,3 +201,14 @@ class Judged:
         return Evidence(
             passage.text, passage.location, round(float(column[index]), 4), passage.role
         )
+
+
+def _most_about(scores: Any, floor: float) -> Any:
+    """passages × priorities: True at each passage's highest score, where it is above floor."""
+    import numpy as np
+
+    about = np.zeros(scores.shape, dtype=bool)
+    if scores.size:
+        about[np.arange(scores.shape[0]), scores.argmax(axis=1)] = True
+        about &= scores > floor
+    return about

@@ -80,11 +80,12 @@ def test_the_same_passage_is_recognised_whatever_its_spacing_and_case() -> None:
 
 
 def test_evidence_hits_count_correct_verdicts_whose_quotes_hold_the_labelled_passage() -> None:
-    from alignck.evaluation.fitting import evidence_hits
+    from alignck.evaluation.fitting import judge
 
     collected = {name: collect(DATA / name, "lexical") for name in ("northmoor", "fernhill")}
     spec = fit({name: c.rows for name, c in collected.items()}, "lexical")
-    hits = evidence_hits(spec, collected["fernhill"], "lexical")
+    pairs, hits = judge(spec, collected["fernhill"], "lexical")
+    assert len(pairs) == len(collected["fernhill"].rows)
     quoted = [k for k, v in collected["fernhill"].quotes.items() if v]
     assert 0 < len(hits) <= len(quoted)
     assert sum(hits) >= len(hits) / 2

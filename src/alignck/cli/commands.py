@@ -89,8 +89,8 @@ def validate(
 def _validate_framework(file: Path, waivers: list[Path]) -> bool:
     """Report one framework file (and the waivers files against it); True when all are valid."""
     from alignck.errors import FrameworkError
+    from alignck.facets import matchable_facets
     from alignck.framework import validate as validate_file
-    from alignck.pipeline import require_matchable
 
     result = validate_file(file)
     for line in (*result.errors, *result.warnings):
@@ -99,7 +99,7 @@ def _validate_framework(file: Path, waivers: list[Path]) -> bool:
         return False
     try:
         # What check would refuse, validate refuses too: 'ok' must mean check can use it.
-        require_matchable(result.framework)
+        matchable_facets(result.framework)
     except FrameworkError as error:
         say(str(error))
         return False

@@ -13,14 +13,15 @@ file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alignck.decision import Signals, document_features
+from alignck.decision import Signals, document_features, model_from
 from alignck.evaluation.dataset import load_dataset
 from alignck.evaluation.metrics import binary
+from alignck.model import Alignment
 
 MATCHER_FEATURES: dict[str, tuple[str, ...]] = {
     "lexical": ("terms_best", "terms_committed", "terms_count"),
@@ -194,10 +195,10 @@ def _best_cutoff(
 
 
 def probabilities(spec: Mapping[str, Any], features: Sequence[Sequence[float]]) -> Any:
+    """The fitted model's probabilities, computed as the shipped decision computes them."""
     import numpy as np
 
-    matrix = (np.array(features, dtype=float) - spec["mean"]) / spec["scale"]
-    return 1.0 / (1.0 + np.exp(-(matrix @ np.array(spec["weights"]) + spec["bias"])))
+    return model_from(spec).probability(np.array(features, dtype=float))
 
 
 GROUND_COSINES = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -242,52 +243,66 @@ def _engine(spec: Mapping[str, Any], collected: Collected, matcher: str) -> Any:
     return Matcher(collected.framework, Thresholds(), matcher, decision)
 
 
-def verdicts(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[tuple[str, str]]:
-    """(status, label) for each labelled pair, judged as ``check`` judges them (verdict rule,
-    commitment guard and all) under a fitted spec at the default thresholds."""
+def _judged(spec: Mapping[str, Any], collected: Collected, matcher: str) -> Iterator[Judgement]:
+    """Each labelled pair's verdict, judged as ``check`` judges it (grounds, commitment guard
+    and all) under a fitted spec at the default thresholds."""
     from alignck.verdicts import Judged
 
     engine = _engine(spec, collected, matcher)
-    ids = [p.id for p in collected.framework.priorities]
-    out: list[tuple[str, str]] = []
-    for _doc, passages, signals, labels in collected.documents:
+    for doc, passages, signals, labels in collected.documents:
         judged = Judged(engine, passages, signals)
-        for k, priority_id in enumerate(ids):
-            if priority_id in labels:
-                out.append((judged.alignment(k).status, labels[priority_id]))
-    return out
+        for k, priority in enumerate(collected.framework.priorities):
+            if priority.id in labels:
+                quote = collected.quotes.get((doc, priority.id))
+                yield Judgement(labels[priority.id], quote, judged.alignment(k))
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    label: str
+    quote: str | None
+    alignment: Alignment
+
+    @property
+    def evidence_hit(self) -> bool | None:
+        """For a correct addressed verdict whose label quotes the text, whether alignck's quotes
+        include the labeller's passage (one contains the other, or they agree on at least 90%
+        of the shorter's words in order, as rapidfuzz's partial ratio measures)."""
+        if self.quote is None or self.label == "no" or self.alignment.status == "gap":
+            return None
+        return any(_same_passage(self.quote, e.text) for e in self.alignment.evidence)
+
+
+def verdicts(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[tuple[str, str]]:
+    """(status, label) for each labelled pair under a fitted spec."""
+    return [(j.alignment.status, j.label) for j in _judged(spec, collected, matcher)]
+
+
+def judge(
+    spec: Mapping[str, Any], collected: Collected, matcher: str
+) -> tuple[list[tuple[str, str]], list[bool]]:
+    """One pass: (status, label) for each labelled pair, and the evidence hits."""
+    judgements = list(_judged(spec, collected, matcher))
+    pairs: list[tuple[str, str]] = [(j.alignment.status, j.label) for j in judgements]
+    hits = [j.evidence_hit for j in judgements if j.evidence_hit is not None]
+    return pairs, hits
+
+
+def fold_specs(collected: Mapping[str, Collected], matcher: str) -> dict[str, dict[str, Any]]:
+    """For each set, the decision fitted on every other set."""
+    specs = {}
+    for held in collected:
+        others = {name: c for name, c in collected.items() if name != held}
+        specs[held] = fit({name: c.rows for name, c in others.items()}, matcher, others)
+    return specs
 
 
 def leave_one_set_out(
     collected: Mapping[str, Collected], matcher: str
 ) -> dict[str, list[tuple[str, str]]]:
     """For each set, its verdicts from a decision fitted on every other set."""
-    results = {}
-    for held in collected:
-        others = {name: c for name, c in collected.items() if name != held}
-        spec = fit({name: c.rows for name, c in others.items()}, matcher, others)
-        results[held] = verdicts(spec, collected[held], matcher)
-    return results
-
-
-def evidence_hits(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[bool]:
-    """For each correct addressed verdict whose label quotes the text, whether alignck's quoted
-    evidence includes the passage the labeller chose (one contains the other, or they agree
-    on at least 90% of the shorter's words in order, as rapidfuzz's partial ratio measures)."""
-    from alignck.verdicts import Judged
-
-    engine = _engine(spec, collected, matcher)
-    hits = []
-    for doc, passages, signals, labels in collected.documents:
-        judged = Judged(engine, passages, signals)
-        for k, priority in enumerate(collected.framework.priorities):
-            quote = collected.quotes.get((doc, priority.id))
-            if quote is None or labels.get(priority.id, "no") == "no":
-                continue
-            alignment = judged.alignment(k)
-            if alignment.status != "gap":
-                hits.append(any(_same_passage(quote, e.text) for e in alignment.evidence))
-    return hits
+    specs = fold_specs(collected, matcher)
+    return {name: verdicts(specs[name], found, matcher) for name, found in collected.items()}
 
 
 def _same_passage(truth: str, quoted: str) -> bool:

@@ -5,7 +5,8 @@ passages × priorities matrix of evidence. Signals know nothing of verdicts: the
 decision (:mod:`alignck.decision`) combines them. Each has an id, listed in :data:`SIGNALS`;
 a matcher names the signals it uses, and reports say which matcher produced them.
 
-- ``terms`` (:mod:`alignck.signals.terms`): shared words, weighted by how rare they are.
+- ``terms`` (:meth:`alignck.match.Matcher.passage_scores`, over :mod:`alignck.similarity`):
+  shared words, weighted by how rare they are.
 - ``embedding`` (:mod:`alignck.signals.embedding`): the meaning of the whole sentence, from a
   small sentence-embedding model; only with the ``semantic`` extra installed.
 """
