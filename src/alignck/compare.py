@@ -232,13 +232,7 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
 def comparable(old: Snapshot, new: Snapshot) -> list[str]:
     """Warnings about differences that move verdicts for reasons other than the documents;
     :class:`ReportFileError` when the two runs used different frameworks."""
-    if list(old.priorities) != list(new.priorities):
-        raise ReportFileError(
-            f"checked against framework '{old.framework}' ({len(old.priorities)} priorities), "
-            f"not the '{new.framework}' ({len(new.priorities)} priorities) of {new.source}: "
-            "runs against different frameworks cannot be compared; make a new baseline",
-            old.source,
-        )
+    require_framework(old, list(new.priorities), new.framework, new.source)
     differences = [
         ("alignck version", old.version, new.version),
         ("framework name", old.framework, new.framework),
@@ -251,6 +245,18 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         for what, was, now in differences
         if was != now
     ]
+
+
+def require_framework(old: Snapshot, ids: list[str], name: str, source: str) -> None:
+    """Refuse a run against another framework (its priorities differ): its verdicts are on
+    other questions, so no verdict can be said to have moved."""
+    if list(old.priorities) != ids:
+        raise ReportFileError(
+            f"checked against framework '{old.framework}' ({len(old.priorities)} priorities), "
+            f"not the '{name}' ({len(ids)} priorities) of {source}: runs against different "
+            "frameworks cannot be compared; make a new baseline",
+            old.source,
+        )
 
 
 def _thresholds(pair: tuple[float, float]) -> str:
@@ -340,3 +346,15 @@ def _stem(key: str) -> str:
 def is_saved_report(path: Path) -> bool:
     """Whether a diff input is a saved JSON report rather than a document or folder to check."""
     return path.suffix.lower() == ".json" and not path.is_dir()
+
+
+def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str], Status]:
+    """(document path in ``report``, priority id) -> the baseline's verdict, for the policy.
+    Documents pair as in :func:`compare`; one the baseline did not have has no entries."""
+    pairs = pair_documents([d.path for d in baseline.documents], [d.path for d in report.documents])
+    by_path = {d.path: d for d in baseline.documents}
+    return {
+        (path, priority_id): verdict.status
+        for path, old_path in pairs.items()
+        for priority_id, verdict in by_path[old_path].verdicts.items()
+    }

@@ -6,6 +6,7 @@ can import it without importing another stage.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -294,16 +295,22 @@ class Analysis:
         return {(w.path, w.priority_id): w.waiver for w in self.waived}
 
 
-FailOn = Literal["gap", "partial"]
+FailOn = Literal["gap", "partial", "new-gap", "worse"]
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
     """What fails a run: coverage below ``fail_under`` percent, any unwaived gap
-    (``fail_on='gap'``) or verdict below aligned (``'partial'``); required priorities always."""
+    (``fail_on='gap'``) or verdict below aligned (``'partial'``), or, against a ``baseline``,
+    a gap the baseline did not have (``'new-gap'``) or any verdict below the baseline's
+    (``'worse'``); required priorities always.
+
+    ``baseline`` maps (document path in this run, priority id) to the baseline's verdict; a
+    document the baseline did not have has no entries (all its gaps are new)."""
 
     fail_under: float | None = None
     fail_on: FailOn | None = None
+    baseline: Mapping[tuple[str, str], Status] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
