@@ -198,7 +198,7 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
     from alignck import __version__
 
     waived = report.analysis.waivers_by_verdict()
-    reviewed = {(r.path, r.priority_id) for r in getattr(report.analysis, "reviewed", ())}
+    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
     documents = []
     for result in report.documents:
         if result.status != "ok":

@@ -73,3 +73,7 @@ class DatasetError(AlignckError):
 
 class ReportFileError(AlignckError):
     """A saved JSON report (a baseline, or a side of a diff) cannot be used."""
+
+
+class ReviewError(ConfigError):
+    """The review file cannot be used."""

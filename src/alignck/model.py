@@ -276,6 +276,30 @@ class WaivedVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """An officer's verdict on one document and priority, replacing alignck's: ``document``
+    matches like a waiver's (path, file name or name without extension, or a glob)."""
+
+    document: str
+    priority_id: str
+    verdict: Status
+    reason: str
+    reviewer: str
+    date: date
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedVerdict:
+    """A verdict a review set: ``machine`` is what alignck itself found."""
+
+    path: str
+    priority_id: str
+    machine: Status
+    review: Review
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     document_coverage: dict[str, Coverage]
     system_coverage: Coverage
@@ -289,10 +313,16 @@ class Analysis:
     waived: tuple[WaivedVerdict, ...] = ()
     unused_waivers: tuple[Waiver, ...] = ()
     expired_waivers: tuple[Waiver, ...] = ()
+    reviewed: tuple[ReviewedVerdict, ...] = ()
+    unused_reviews: tuple[Review, ...] = ()
 
     def waivers_by_verdict(self) -> dict[tuple[str, str], Waiver]:
         """(document path, priority id) -> the waiver that accepts that verdict."""
         return {(w.path, w.priority_id): w.waiver for w in self.waived}
+
+    def reviews_by_verdict(self) -> dict[tuple[str, str], ReviewedVerdict]:
+        """(document path, priority id) -> the review that set that verdict."""
+        return {(r.path, r.priority_id): r for r in self.reviewed}
 
 
 FailOn = Literal["gap", "partial", "new-gap", "worse"]

@@ -42,7 +42,7 @@ from alignck.cli.output import (
 
 if TYPE_CHECKING:
     from alignck.compare import Snapshot
-    from alignck.model import Policy, Report, Waiver
+    from alignck.model import Framework, Policy, Report, Review, Waiver
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -63,6 +63,17 @@ def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | N
     if baseline is not None and fail_on is None:
         fail_on = FailOn.new_gap  # a baseline is given to fail on what is new
     return Policy(fail_under, fail_on.value if fail_on is not None else None)
+
+
+def _reviews(path: Path | None, framework: Framework) -> tuple[Review, ...]:
+    if path is None:
+        return ()
+    from alignck.reviews import load_reviews
+
+    found = load_reviews(path, framework)
+    for warning in found.warnings:
+        say(warning)
+    return found.reviews
 
 
 def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
@@ -152,6 +163,15 @@ def check(
             "less than aligned ('partial'); with --baseline, only on a gap the baseline did "
             "not have ('new-gap', the default there) or any verdict below the baseline's "
             "('worse'). Waived verdicts never fail.",
+            show_default=False,
+        ),
+    ] = None,
+    review_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="YAML file of reviewed verdicts (document, priority, verdict, reason, "
+            "reviewer, date): each replaces alignck's verdict and shows as reviewed.",
             show_default=False,
         ),
     ] = None,
@@ -251,6 +271,7 @@ def check(
                 framework,
                 (waivers_file, "the waivers file"),
                 (baseline_file, "the baseline report"),
+                (review_file, "the review file"),
             )
             refuse_unsafe_output(output, inputs)
         loaded = load_framework(framework)
@@ -264,6 +285,7 @@ def check(
             for warning in found.warnings:
                 say(warning)
             waivers = found.waivers
+        reviews = _reviews(review_file, loaded)
         baseline = None
         if baseline_file is not None:
             from alignck.compare import load_snapshot, require_framework
@@ -285,6 +307,7 @@ def check(
                 policy=policy,
                 follow_links=follow_links,
                 matcher=matcher.value,
+                reviews=reviews,
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
@@ -297,6 +320,11 @@ def check(
             )
         for warning in waiver_warnings(report):
             say(warning)
+        if report.analysis.unused_reviews:
+            from alignck.reviews import unused_warning
+
+            for review in report.analysis.unused_reviews:
+                say(unused_warning(review))
         report = _held_to_baseline(report, baseline)
         code = exit_code(report)
         try:

@@ -17,9 +17,11 @@ from alignck.escape import one_line
 from alignck.model import Alignment, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
+    REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
     percent,
+    reviewed_rows,
     short_name,
     shown_path,
     waived_rows,
@@ -44,6 +46,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             _counts(console, report)
         _gaps(console, report)
         _waived(console, report)
+        _reviewed(console, report)
         if checked <= GRID_DOCUMENTS:
             _overlaps(console, report)
         else:
@@ -176,6 +179,27 @@ def _waived(console: Console, report: Report) -> None:
         title_justify="left",
     )
     for name in WAIVED_HEADER:
+        table.add_column(name, overflow="fold")
+    for row in rows[:_MANY_ROWS]:
+        table.add_row(*row)
+    if len(rows) > _MANY_ROWS:
+        hidden = Text(f"… {len(rows) - _MANY_ROWS} more", style="dim")
+        table.add_row(hidden, "(all in --format json or csv)")
+    console.print(table)
+    console.print()
+
+
+def _reviewed(console: Console, report: Report) -> None:
+    """Verdicts an officer set, beside what alignck itself said: they replace it everywhere."""
+    rows = reviewed_rows(report)
+    if not rows:
+        return
+    table = Table(
+        title="Reviewed: verdicts set by a reviewer (used in coverage, gaps and policy)",
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    for name in REVIEWED_HEADER:
         table.add_column(name, overflow="fold")
     for row in rows[:_MANY_ROWS]:
         table.add_row(*row)
