@@ -97,3 +97,37 @@ def test_a_bad_review_file_is_one_line_with_its_place_and_exit_2(
         f"{review}:4:14: reviews[0].verdict: must be aligned, partial or gap, not 'yes'"
     ]
     assert review.read_bytes() == before
+
+
+def test_eval_reads_the_review_file_as_labels(reviewed: list[object]) -> None:
+    _, plan, _, framework, _, review = reviewed
+    review = Path(str(review))
+    # Two reviews: one agrees with alignck (mental health aligned), one does not (early years).
+    review.write_text(
+        REVIEW
+        + REVIEW.split("\n", 1)[1]
+        .replace("early-years", "mental-health")
+        .replace("annex", "appendix"),
+        encoding="utf-8",
+    )
+    result = invoke("eval", plan, "-f", framework, "--review", review, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["pairs"], data["documents"]) == (2, 1)
+    # Labelled 'yes' twice; alignck's own verdicts (not the reviewed ones) are measured:
+    # it finds mental health and misses early years.
+    assert (data["addressed"]["actual"], data["addressed"]["correct"]) == (2, 1)
+
+
+def test_eval_with_reviews_about_no_document_given_is_one_line(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    _, _, _, framework, _, review = reviewed
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "notes.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
+    result = invoke("eval", other, "-f", framework, "--review", review)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"alignck: error: {review}: no review is about a document in {other}"
+    )

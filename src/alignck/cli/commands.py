@@ -29,6 +29,7 @@ from alignck.cli.app import (
 from alignck.cli.output import use_color
 
 if TYPE_CHECKING:
+    from alignck.evaluation.dataset import Dataset
     from alignck.model import Framework
 
 
@@ -140,7 +141,8 @@ def evaluate(
     datasets: Annotated[
         list[Path],
         typer.Argument(
-            help="Dataset folders (each with truth.yaml) or truth files.",
+            help="Dataset folders (each with truth.yaml) or truth files; with --review, the "
+            "documents or folders the reviews are about.",
             show_default=False,
             metavar="DATASET",
         ),
@@ -174,6 +176,19 @@ def evaluate(
         int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")
     ] = 10,
     matcher: MatcherOption = MatcherChoice.auto,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="Use this review file (as for check --review) as the labels: alignck's own "
+            "verdicts on the documents given are scored against the reviewers'.",
+            show_default=False,
+        ),
+    ] = None,
+    framework: Annotated[
+        Path,
+        typer.Option("--framework", "-f", help="The framework the reviews are against."),
+    ] = Path("priorities.yaml"),
 ) -> None:
     """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
     fraction(aligned, "--aligned-threshold")
@@ -188,20 +203,35 @@ def evaluate(
         labels, key = (
             ("aligns_core_purposes", "core_purposes") if core_purposes else ("aligns", "framework")
         )
+        if review is not None:
+            sets = [_reviewed_dataset(review, framework, datasets)]
+        else:
+            sets = [load_dataset(d, documents, labels, key) for d in datasets]
         results = [
             run_eval(
-                load_dataset(d, documents, labels, key),
+                dataset,
                 aligned,
                 partial,
                 options=options,
                 matcher=matcher.value,
             )
-            for d in datasets
+            for dataset in sets
         ]
         render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))
         return EXIT_OK
 
     raise typer.Exit(guarded(run))
+
+
+def _reviewed_dataset(review: Path, framework: Path, paths: list[Path]) -> Dataset:
+    from alignck.evaluation.reviewed import dataset_from_reviews
+    from alignck.framework import load_framework
+    from alignck.reviews import load_reviews
+
+    loaded = load_reviews(review, load_framework(framework))
+    for warning in loaded.warnings:
+        say(warning)
+    return dataset_from_reviews(loaded.reviews, review, framework, paths)
 
 
 @cache_app.command("clear")
