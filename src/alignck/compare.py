@@ -143,8 +143,9 @@ def load_snapshot(path: Path) -> Snapshot:
     try:
         return _snapshot_from_json(data, shown)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
+        why = f"missing key {error}" if isinstance(error, KeyError) else str(error)
         raise ReportFileError(
-            f"not an alignck JSON report (as 'alignck check --format json' writes): {error}",
+            f"not an alignck JSON report (as 'alignck check --format json' writes): {why}",
             shown,
         ) from None
 

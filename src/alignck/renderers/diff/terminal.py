@@ -62,7 +62,7 @@ def _changes(comparison: Comparison, options: DiffOptions) -> Table:
         table.add_row(
             change.document,
             f"{change.title} [{change.priority_id}]",
-            was(change),
+            f"{SYMBOLS[change.old]} {change.old}" if change.old else was(change),
             now,
             Text(label, style=style),
             _evidence(change),
