@@ -222,3 +222,43 @@ def _report(status: str) -> dict[str, object]:
         ],
         "summary": {"system_coverage": {"percent": percent}},
     }
+
+
+def test_two_drafts_of_one_document_compare_whatever_their_names(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    first = make_document("plan-v1.md")
+    second = make_document("plan-v2.md", EDITED)
+    result = invoke("diff", first, second, "-f", small_framework, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["changes"] and data["added_documents"] == data["removed_documents"] == []
+    assert {c["document"] for c in data["changes"]} == {"plan-v2.md"}
+
+
+def test_diff_on_two_runs_of_the_examples_names_the_edited_documents_changes(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from conftest import EXAMPLES, FRAMEWORK
+
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    _check(folder, FRAMEWORK, old)
+    edited = folder / "riverside-vcs-alliance-strategy.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(
+        text.replace(
+            "offer free training to every volunteer.",
+            "offer free training to every volunteer. We will work with schools so that "
+            "every child gets the best start in life.",
+        ),
+        encoding="utf-8",
+    )
+    _check(folder, FRAMEWORK, new)
+    before, after = _verdicts(old), _verdicts(new)
+    moved = {key for key in after if before[key] != after[key]}
+    data = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    assert {(c["document"], c["priority_id"]) for c in data["changes"]} == moved
+    assert moved and {name for name, _ in moved} == {edited.name}
