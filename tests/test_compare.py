@@ -1,14 +1,8 @@
 """Comparing two runs: how documents are paired, which verdicts count as moved, and what is
 a regression."""
 
-from alignck.compare import (
-    Change,
-    DocumentRun,
-    Snapshot,
-    Verdict,
-    compare,
-    pair_documents,
-)
+from alignck.compare import Change, compare, pair_documents
+from alignck.snapshot import DocumentRun, Snapshot, Verdict
 
 
 def test_documents_pair_by_path_below_each_runs_folder() -> None:

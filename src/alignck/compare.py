@@ -1,7 +1,7 @@
 """Compare two runs: which verdicts moved, which gaps are new or closed, how coverage changed.
 
-A run is a :class:`Snapshot`: the verdicts of every document, taken from a saved JSON report
-(``alignck check --format json``) or from a :class:`~alignck.model.Report` just made. Documents
+A run is a :class:`~alignck.snapshot.Snapshot`: the verdicts of every document, from a saved
+JSON report or a report just made. Documents
 are paired by their path below the run's common folder, then by name without extension, and
 two runs of one document each are paired whatever their names (two drafts of one strategy).
 Runs against different frameworks cannot be compared; other differences (alignck version,
@@ -11,53 +11,18 @@ This module decides; it does not print (see :mod:`alignck.renderers.diff`).
 
 from __future__ import annotations
 
-import json
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from alignck.errors import ReportFileError
-from alignck.model import Location, Report, Status
+from alignck.model import Report, Status
+from alignck.snapshot import DocumentRun, Snapshot, Verdict
 
 RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 Regression = Literal["new-gap", "worse"]
 REGRESSIONS: tuple[Regression, ...] = ("new-gap", "worse")
-_SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """One document's verdict on one priority, with the quote that best shows it."""
-
-    status: Status
-    score: float
-    quote: str | None = None
-    location: Location | None = None
-    waived: bool = False
-    reviewed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRun:
-    path: str
-    percent: float
-    verdicts: dict[str, Verdict]
-
-
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """What a comparison needs from one run. ``source`` names it in messages."""
-
-    source: str
-    version: str
-    framework: str
-    priorities: dict[str, str]  # id -> title, in framework order
-    matcher: str
-    thresholds: tuple[float, float]
-    system_percent: float
-    documents: tuple[DocumentRun, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,109 +90,6 @@ class Comparison:
 
     def regressions(self, fail_on: Regression) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.regresses(fail_on))
-
-
-def load_snapshot(path: Path) -> Snapshot:
-    """A saved JSON report as a snapshot, or :class:`ReportFileError` saying why it is not one."""
-    shown = str(path)
-    try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise ReportFileError("report file not found", shown) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReportFileError(f"cannot read the report: {error}", shown) from None
-    except json.JSONDecodeError as error:
-        raise ReportFileError(
-            f"not a JSON report (invalid JSON: {error.msg})", shown, error.lineno, error.colno
-        ) from None
-    try:
-        return _snapshot_from_json(data, shown)
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        why = f"missing key {error}" if isinstance(error, KeyError) else str(error)
-        raise ReportFileError(
-            f"not an alignck JSON report (as 'alignck check --format json' writes): {why}",
-            shown,
-        ) from None
-
-
-def _snapshot_from_json(data: Any, source: str) -> Snapshot:
-    if not isinstance(data, dict) or data.get("tool", {}).get("name") != "alignck":
-        raise ValueError("no 'tool: alignck'")
-    if data.get("schema_version") != _SCHEMA_VERSION:
-        raise ValueError(f"schema_version {data.get('schema_version')!r}, not {_SCHEMA_VERSION}")
-    framework = data["framework"]
-    documents = tuple(
-        DocumentRun(
-            str(d["path"]),
-            float(d["coverage"]["percent"]),
-            {str(a["priority_id"]): _verdict_from_json(a) for a in d["alignment"]},
-        )
-        for d in data["documents"]
-        if d["status"] == "ok"
-    )
-    return Snapshot(
-        source,
-        str(data["tool"].get("version", "")),
-        str(framework["name"]),
-        {str(p["id"]): str(p["title"]) for p in framework["priorities"]},
-        str(data.get("matcher", "")),
-        (float(data["thresholds"]["aligned"]), float(data["thresholds"]["partial"])),
-        float(data["summary"]["system_coverage"]["percent"]),
-        documents,
-    )
-
-
-def _verdict_from_json(alignment: dict[str, Any]) -> Verdict:
-    status = alignment["status"]
-    if status not in RANK:
-        raise ValueError(f"unknown verdict {status!r}")
-    shown = alignment["evidence"][0] if alignment["evidence"] else alignment.get("nearest")
-    return Verdict(
-        status,
-        float(alignment["score"]),
-        str(shown["text"]) if shown else None,
-        Location(shown.get("page"), shown.get("paragraph"), shown.get("section"))
-        if shown
-        else None,
-        alignment.get("waived") is not None,
-        alignment.get("review") is not None,
-    )
-
-
-def snapshot_of(report: Report, source: str) -> Snapshot:
-    """The snapshot of a report made in this run."""
-    from alignck import __version__
-
-    waived = report.analysis.waivers_by_verdict()
-    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
-    documents = []
-    for result in report.documents:
-        if result.status != "ok":
-            continue
-        verdicts = {}
-        for a in result.alignments:
-            shown = a.evidence[0] if a.evidence else a.nearest
-            key = (result.path, a.priority_id)
-            verdicts[a.priority_id] = Verdict(
-                a.status,
-                a.score,
-                shown.text if shown else None,
-                shown.location if shown else None,
-                key in waived,
-                key in reviewed,
-            )
-        percent = report.analysis.document_coverage[result.path].percent
-        documents.append(DocumentRun(result.path, percent, verdicts))
-    return Snapshot(
-        source,
-        __version__,
-        report.framework.name,
-        {p.id: p.title for p in report.framework.priorities},
-        report.matcher,
-        (report.thresholds.aligned, report.thresholds.partial),
-        report.analysis.system_coverage.percent,
-        tuple(documents),
-    )
 
 
 def comparable(old: Snapshot, new: Snapshot) -> list[str]:
@@ -342,11 +204,6 @@ def _relative(paths: list[str]) -> dict[str, str]:
 
 def _stem(key: str) -> str:
     return posixpath.splitext(key)[0]
-
-
-def is_saved_report(path: Path) -> bool:
-    """Whether a diff input is a saved JSON report rather than a document or folder to check."""
-    return path.suffix.lower() == ".json" and not path.is_dir()
 
 
 def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str], Status]:

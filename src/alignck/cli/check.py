@@ -41,8 +41,8 @@ from alignck.cli.output import (
 )
 
 if TYPE_CHECKING:
-    from alignck.compare import Snapshot
     from alignck.model import Framework, Policy, Report, Review, Waiver
+    from alignck.snapshot import Snapshot
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -83,7 +83,8 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
         return report
     from dataclasses import replace
 
-    from alignck.compare import baseline_verdicts, comparable, snapshot_of
+    from alignck.compare import baseline_verdicts, comparable
+    from alignck.snapshot import snapshot_of
 
     for warning in comparable(baseline, snapshot_of(report, "this run")):
         say(warning)
@@ -288,7 +289,8 @@ def check(
         reviews = _reviews(review_file, loaded)
         baseline = None
         if baseline_file is not None:
-            from alignck.compare import load_snapshot, require_framework
+            from alignck.compare import require_framework
+            from alignck.snapshot import load_snapshot
 
             baseline = load_snapshot(baseline_file)
             ids = [p.id for p in loaded.priorities]

@@ -27,8 +27,8 @@ from alignck.cli.app import (
 from alignck.cli.output import atomic_output, refuse_unsafe_output, use_color
 
 if TYPE_CHECKING:
-    from alignck.compare import Snapshot
     from alignck.model import Framework
+    from alignck.snapshot import Snapshot
 
 DIFF_EXIT_CODES = (
     "Exit codes: 0 no regression; 1 regression (a new gap, or with --fail-on worse any verdict "
@@ -115,8 +115,9 @@ def diff(
     )
 
     def run() -> int:
-        from alignck.compare import compare, is_saved_report
+        from alignck.compare import compare
         from alignck.renderers.diff import DiffOptions, diff_renderer
+        from alignck.snapshot import is_saved_report
 
         use_cache_settings()
         if output is not None:
@@ -154,8 +155,8 @@ def _framework(path: Path) -> Framework:
 
 def _snapshot(path: Path, framework: Framework | None, matcher: str, cache: bool) -> Snapshot:
     """A saved report as it is, or documents checked now."""
-    from alignck.compare import is_saved_report, load_snapshot, snapshot_of
     from alignck.pipeline import check
+    from alignck.snapshot import is_saved_report, load_snapshot, snapshot_of
 
     if is_saved_report(path):
         return load_snapshot(path)
