@@ -153,19 +153,16 @@ def apply_reviews(
     nothing). The first review that matches a verdict wins."""
     if not reviews:
         return list(results), (), ()
+    by_priority: dict[str, list[Review]] = {}
+    for entry in reviews:
+        by_priority.setdefault(entry.priority_id, []).append(entry)
     applied: list[ReviewedVerdict] = []
     updated = []
     for result in results:
         alignments = []
         for alignment in result.alignments:
-            review = next(
-                (
-                    r
-                    for r in reviews
-                    if r.priority_id == alignment.priority_id and matches(r, result.path)
-                ),
-                None,
-            )
+            candidates = by_priority.get(alignment.priority_id, ())
+            review = next((r for r in candidates if matches(r, result.path)), None)
             if review is not None:
                 applied.append(
                     ReviewedVerdict(result.path, alignment.priority_id, alignment.status, review)
