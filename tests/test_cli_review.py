@@ -131,3 +131,14 @@ def test_eval_with_reviews_about_no_document_given_is_one_line(
     assert result.stderr.strip() == (
         f"alignck: error: {review}: no review is about a document in {other}"
     )
+
+
+def test_validate_checks_a_review_file_against_the_framework(reviewed: list[object]) -> None:
+    _, _, _, framework, _, review = reviewed
+    good = invoke("validate", framework, "--review", review)
+    assert good.exit_code == 0
+    assert f"{review}: ok (1 reviews against {framework}, 0 warning(s))" in good.stdout
+    Path(str(review)).write_text(REVIEW.replace("early-years", "early-yeers"), encoding="utf-8")
+    bad = invoke("validate", framework, "--review", review)
+    assert bad.exit_code == 2
+    assert f"{review}:3:15: reviews[0].priority: no framework priority 'early-yeers'" in bad.stderr

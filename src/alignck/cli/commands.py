@@ -75,20 +75,29 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    reviews: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--review",
+            help="Also validate this review file against each valid framework (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
 
     def run() -> int:
         failed = False
         for file in files:
-            failed = not _validate_framework(file, waivers or []) or failed
+            failed = not _validate_framework(file, waivers or [], reviews or []) or failed
         return EXIT_INPUT if failed else EXIT_OK
 
     raise typer.Exit(guarded(run))
 
 
-def _validate_framework(file: Path, waivers: list[Path]) -> bool:
-    """Report one framework file (and the waivers files against it); True when all are valid."""
+def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) -> bool:
+    """Report one framework file (and the waivers and review files against it); True when all
+    are valid."""
     from alignck.errors import FrameworkError
     from alignck.facets import matchable_facets
     from alignck.framework import validate as validate_file
@@ -109,7 +118,29 @@ def _validate_framework(file: Path, waivers: list[Path]) -> bool:
     valid = True
     for waivers_file in waivers:
         valid = _validate_waivers(waivers_file, result.framework) and valid
+    for review_file in reviews:
+        valid = _validate_reviews(review_file, result.framework) and valid
     return valid
+
+
+def _validate_reviews(path: Path, framework: Framework) -> bool:
+    from alignck.errors import ReviewError
+    from alignck.reviews import load_reviews
+
+    try:
+        loaded = load_reviews(path, framework)
+    except ReviewError as error:
+        for problem in error.problems:
+            say(problem)
+        return False
+    for line in loaded.warnings:
+        say(line, sys.stdout)
+    say(
+        f"{path}: ok ({len(loaded.reviews)} reviews against {framework.path}, "
+        f"{len(loaded.warnings)} warning(s))",
+        sys.stdout,
+    )
+    return True
 
 
 def _validate_waivers(path: Path, framework: Framework) -> bool:
