@@ -158,6 +158,7 @@ def test_reports_against_different_frameworks_are_refused_in_one_line(tmp_path: 
         ("{not json", "invalid JSON"),
         ('{"tool": {"name": "other"}}', "not an alignck JSON report"),
         ('{"tool": {"name": "alignck"}, "schema_version": 9}', "schema_version 9"),
+        ('{"tool": {"name": "alignck"}, "changes": []}', "the output of 'alignck diff'"),
     ],
 )
 def test_a_file_that_is_not_a_report_is_one_line_and_exit_2(

@@ -85,6 +85,8 @@ def load_snapshot(path: Path) -> Snapshot:
 def _snapshot_from_json(data: Any, source: str) -> Snapshot:
     if not isinstance(data, dict) or data.get("tool", {}).get("name") != "alignck":
         raise ValueError("no 'tool: alignck'")
+    if "changes" in data and "documents" not in data:
+        raise ValueError("this is the output of 'alignck diff', not of 'alignck check'")
     if data.get("schema_version") != _SCHEMA_VERSION:
         raise ValueError(f"schema_version {data.get('schema_version')!r}, not {_SCHEMA_VERSION}")
     framework = data["framework"]
