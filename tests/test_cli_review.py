@@ -61,6 +61,8 @@ def test_every_report_shows_the_review(reviewed: list[object], fmt: str) -> None
     assert "Reviewed" in out and "A. Officer" in out and "alignck said" in out
     if fmt != "terminal":  # the terminal folds the reason into its column
         assert "The plan funds family hubs in an annex." in out
+    if fmt != "html":  # the evidence table marks the verdict too
+        assert "reviewed" in out.replace("Reviewed", "")
 
 
 def test_csv_has_the_machines_verdict_beside_the_review(reviewed: list[object]) -> None:

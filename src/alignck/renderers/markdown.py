@@ -200,6 +200,7 @@ def _outside(report: Report) -> list[str]:
 
 def _evidence(report: Report) -> Iterator[str]:
     yield from ("## Evidence", "")
+    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -212,6 +213,8 @@ def _evidence(report: Report) -> Iterator[str]:
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
             verdict = f"{SYMBOLS[alignment.status]} {alignment.status}"
+            if (result.path, alignment.priority_id) in reviewed:
+                verdict += " (reviewed)"
             if alignment.evidence:
                 best = alignment.evidence[0]
                 quote, place = f"“{best.text}” ({best.kind})", where(best.location)

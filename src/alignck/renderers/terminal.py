@@ -280,6 +280,7 @@ def _outside(console: Console, report: Report) -> None:
 
 
 def _evidence(console: Console, report: Report, explain: bool = False) -> None:
+    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -295,6 +296,8 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         for alignment in result.alignments:
             why = [_why(alignment)] if explain else []
             verdict = _mark(alignment.status, label=True)
+            if (result.path, alignment.priority_id) in reviewed:
+                verdict.append("\nreviewed", style="italic")
             title = _title(report, alignment.priority_id)
             if not alignment.evidence:
                 near = alignment.nearest
