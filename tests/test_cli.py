@@ -43,7 +43,7 @@ def test_every_command_has_help_text(command: tuple[str, ...]) -> None:
 
 
 def test_all_commands_are_known() -> None:
-    assert {c[0] for c in _commands()} == {"check", "extract", "validate", "eval", "cache"}
+    assert {c[0] for c in _commands()} == {"check", "diff", "extract", "validate", "eval", "cache"}
 
 
 def test_exit_codes_are_documented_in_help() -> None:

@@ -31,7 +31,7 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES_HELP = (
     "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "
     "--fail-on, or a required priority missed, unless waived); 2 usage error, invalid "
-    "framework or waivers file, or unreadable document; 3 internal error."
+    "framework, waivers or baseline file, or unreadable document; 3 internal error."
 )
 
 app = typer.Typer(
@@ -63,6 +63,8 @@ class ReportFormat(StrEnum):
 class FailOn(StrEnum):
     gap = "gap"
     partial = "partial"
+    new_gap = "new-gap"
+    worse = "worse"
 
 
 class MatcherChoice(StrEnum):
