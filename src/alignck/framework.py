@@ -77,7 +77,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        return Validation(None, (f"{shown}: framework file not found",), ())
+        return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
     except (OSError, UnicodeDecodeError) as error:
         return Validation(None, (f"{shown}: cannot read framework file: {error}",), ())
     try:
@@ -95,6 +95,14 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     if findings.errors:
         return Validation(None, tuple(findings.errors), tuple(findings.warnings))
     return Validation(framework, (), tuple(findings.warnings), tuple(findings.advice))
+
+
+def _builtin_hint(shown: str) -> str:
+    from alignck.builtins import names
+
+    if "/" in shown or shown.endswith((".yaml", ".yml")):
+        return ""
+    return f", nor a built-in framework ({', '.join(names())}; see 'alignck frameworks')"
 
 
 def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framework | None:

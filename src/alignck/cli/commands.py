@@ -63,7 +63,11 @@ def extract(
 def validate(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Framework files to validate.", show_default=False, metavar="FILE"),
+        typer.Argument(
+            help="Framework files (or built-in frameworks' names) to validate.",
+            show_default=False,
+            metavar="FILE",
+        ),
     ],
     waivers: Annotated[
         list[Path] | None,
@@ -88,11 +92,13 @@ def validate(
 
 def _validate_framework(file: Path, waivers: list[Path]) -> bool:
     """Report one framework file (and the waivers files against it); True when all are valid."""
+    from alignck.builtins import locate
     from alignck.errors import FrameworkError
     from alignck.facets import matchable_facets
     from alignck.framework import validate as validate_file
 
-    result = validate_file(file)
+    located = locate(file)
+    result = validate_file(located.path, located.shown)
     for line in (*result.errors, *result.warnings):
         say(line, sys.stderr if line in result.errors else sys.stdout)
     if result.framework is None:
@@ -104,7 +110,10 @@ def _validate_framework(file: Path, waivers: list[Path]) -> bool:
         say(str(error))
         return False
     count = len(result.framework.priorities)
-    say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
+    for line in result.advice:
+        say(line, sys.stdout)
+    warned = len(result.warnings) + len(result.advice)
+    say(f"{located.shown}: ok ({count} priorities, {warned} warning(s))", sys.stdout)
     valid = True
     for waivers_file in waivers:
         valid = _validate_waivers(waivers_file, result.framework) and valid
