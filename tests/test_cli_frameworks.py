@@ -133,3 +133,84 @@ def test_a_named_framework_is_not_announced(tmp_path: Path) -> None:
     result = _check(str(folder), "--framework", "ics-core-purposes")
     assert result.exit_code == 0, result.output
     assert "alignck: framework:" not in result.stderr
+
+
+JOINT = """\
+# Riverside Joint Strategy
+
+## Our priorities
+
+### Give every child the best start in life
+
+We will support parents from pregnancy, through family hubs and health visiting.
+
+### Improve mental health and wellbeing at every age
+
+We will reduce loneliness and make talking therapies easier to reach.
+"""
+
+
+def test_init_writes_a_starter_and_waivers_that_validate_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--waivers"])
+    assert result.exit_code == 0, result.output
+    assert "wrote priorities.yaml" in result.stdout and "wrote waivers.yaml" in result.stdout
+    first = Path("priorities.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=file://")
+    assert first.endswith("framework.schema.json")
+    validated = runner.invoke(app, ["validate", "priorities.yaml", "--waivers", "waivers.yaml"])
+    assert validated.exit_code == 0, validated.output
+    assert "priorities.yaml: ok (3 priorities, 0 warning(s))" in validated.stdout
+
+
+def test_init_never_replaces_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("waivers.yaml").write_text("mine\n", encoding="utf-8")
+    result = runner.invoke(app, ["init", "--waivers"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "waivers.yaml: already exists" in result.stderr
+    # Refused before anything was written: no half-done pair.
+    assert not Path("priorities.yaml").exists()
+    assert Path("waivers.yaml").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_from_a_joint_strategy_gives_a_framework_to_check_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    Path("joint.md").write_text(JOINT, encoding="utf-8")
+    result = runner.invoke(app, ["init", "--from", "joint.md", "-o", "ours.yaml"])
+    assert result.exit_code == 0, result.output
+    validated = runner.invoke(app, ["validate", "ours.yaml"])
+    assert validated.exit_code == 0, validated.output
+    assert "ours.yaml: ok (2 priorities, 0 warning(s))" in validated.stdout
+    checked = _check(str(EXAMPLES / "riverside-vcs-alliance-strategy.md"), "-f", "ours.yaml")
+    assert checked.exit_code == 0, checked.output
+    titles = [p["title"] for p in json.loads(checked.stdout)["framework"]["priorities"]]
+    assert titles == [
+        "Give every child the best start in life",
+        "Improve mental health and wellbeing at every age",
+    ]
+
+
+def test_init_from_an_unreadable_document_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--from", "missing.docx"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "missing.docx" in result.stderr
+    assert not Path("priorities.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["framework", "waivers"])
+def test_schema_prints_the_shipped_json_schema(kind: str) -> None:
+    result = runner.invoke(app, ["schema", kind])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["$id"] == f"alignck-{kind}.schema.json"
