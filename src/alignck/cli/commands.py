@@ -29,6 +29,7 @@ from alignck.cli.app import (
 from alignck.cli.output import use_color
 
 if TYPE_CHECKING:
+    from alignck.evaluation.dataset import Dataset
     from alignck.model import Framework
 
 
@@ -183,6 +184,16 @@ def evaluate(
         int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")
     ] = 10,
     matcher: MatcherOption = MatcherChoice.auto,
+    framework: Annotated[
+        Path | None,
+        typer.Option(
+            "--framework",
+            "-f",
+            help="Score the labels against this framework (a file or a built-in framework's "
+            "name) instead of the one the dataset names; its ids must be the labels' ids.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
     fraction(aligned, "--aligned-threshold")
@@ -199,7 +210,7 @@ def evaluate(
         )
         results = [
             run_eval(
-                load_dataset(d, documents, labels, key),
+                _with_framework(load_dataset(d, documents, labels, key), framework),
                 aligned,
                 partial,
                 options=options,
@@ -211,6 +222,16 @@ def evaluate(
         return EXIT_OK
 
     raise typer.Exit(guarded(run))
+
+
+def _with_framework(dataset: Dataset, framework: Path | None) -> Dataset:
+    if framework is None:
+        return dataset
+    import dataclasses
+
+    from alignck.builtins import locate
+
+    return dataclasses.replace(dataset, framework=locate(framework).path)
 
 
 @cache_app.command("clear")
