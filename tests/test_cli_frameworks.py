@@ -214,3 +214,24 @@ def test_schema_prints_the_shipped_json_schema(kind: str) -> None:
     result = runner.invoke(app, ["schema", kind])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["$id"] == f"alignck-{kind}.schema.json"
+
+
+def test_eval_scores_the_labels_against_the_framework_given(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    labelled = ROOT / "tests" / "data" / "labelled"
+    # The same ids with no words to match: the labels are now scored against this file.
+    framework = tmp_path / "bare.yaml"
+    framework.write_text(
+        "- {id: mental-health, title: Zebra crossings}\n"
+        "- {id: warm-homes, title: Lighthouse keeping}\n"
+        "- {id: early-years, title: Orbital mechanics}\n",
+        encoding="utf-8",
+    )
+    own = runner.invoke(app, ["eval", str(labelled), "--format", "json"])
+    other = runner.invoke(
+        app, ["eval", str(labelled), "--format", "json", "--framework", str(framework)]
+    )
+    assert own.exit_code == 0 and other.exit_code == 0, other.output
+    assert json.loads(own.stdout)["addressed"]["correct"] > 0
+    assert json.loads(other.stdout)["addressed"]["correct"] == 0
