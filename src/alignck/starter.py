@@ -76,6 +76,18 @@ def starter(kind: str) -> str:
     return schema_comment(kind) + body
 
 
+def refuse_existing(path: Path) -> None:
+    """Raise the one-line error ``write_new`` would, before anything is written."""
+    if path.exists() or path.is_symlink():
+        raise UsageError(_EXISTS, str(path))
+
+
+_EXISTS = (
+    "already exists; alignck init never replaces a file (move it, or give another name with "
+    "--output)"
+)
+
+
 def write_new(path: Path, text: str) -> None:
     """Create ``path`` with ``text``; an existing file (or anything else there) is never
     replaced."""
@@ -83,10 +95,6 @@ def write_new(path: Path, text: str) -> None:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UsageError(
-            "already exists; alignck init never replaces a file (move it, or give another "
-            "name with --output)",
-            str(path),
-        ) from None
+        raise UsageError(_EXISTS, str(path)) from None
     except OSError as error:
         raise UsageError(f"cannot write: {error.strerror or error}", str(path)) from None

@@ -97,12 +97,12 @@ def init(
     options = read_options(passwords)
 
     def run() -> int:
-        from alignck.starter import starter, write_new
+        from alignck.starter import refuse_existing, starter, write_new
 
         waivers_file = output.parent / "waivers.yaml"
+        # Both refused before either is written: never half a pair.
         for path in (output, *((waivers_file,) if waivers else ())):
-            if path.exists() or path.is_symlink():
-                write_new(path, "")  # raises the one-line 'already exists' error
+            refuse_existing(path)
         if source is not None:
             from alignck.from_strategy import framework_from_strategy
 
