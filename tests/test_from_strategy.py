@@ -116,3 +116,17 @@ def test_quotes_and_colons_in_titles_stay_text(tmp_path: Path) -> None:
     first = framework.priorities[0]
     assert (first.id, first.title, first.description) == ("start-well", "Start well", "#1 for us")
     assert framework.priorities[1].title == "Live well: key: yes"
+
+
+def test_priorities_stated_under_a_priority_heading_nest_beneath_it(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n### Start well\n\nOur priorities here are:\n\n"
+        "- Family hubs in every town\n- Health visiting for every family\n\n"
+        "### Age well\n\nWe will help people stay independent.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    parents = {p.title: p.parent for p in framework.priorities}
+    assert parents["Start well"] is None and parents["Age well"] is None
+    assert parents["Family hubs in every town"] == "start-well"

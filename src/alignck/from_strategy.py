@@ -139,15 +139,8 @@ def _nest(drafted: list[_Drafted]) -> list[_Drafted]:
     top: list[_Drafted] = []
     headings: list[_Drafted] = []
     for item in drafted:
-        parent = next(
-            (
-                h
-                for h in reversed(headings)
-                if h.block.text in item.block.section[:-1]
-                or (item.block.kind != "heading" and h.block.text in item.block.section)
-            ),
-            None,
-        )
+        # A block's section is the trail of headings above it (never itself).
+        parent = next((h for h in reversed(headings) if h.block.text in item.block.section), None)
         (parent.children if parent is not None else top).append(item)
         if item.block.kind == "heading":
             headings.append(item)
