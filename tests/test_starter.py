@@ -39,8 +39,14 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 
 @pytest.mark.parametrize(
     "path",
-    [ROOT / "priorities.yaml", *sorted(FOLDER.glob("*.yaml"))],
-    ids=lambda p: p.name,
+    [
+        ROOT / "priorities.yaml",
+        *sorted(FOLDER.glob("*.yaml")),
+        *sorted((ROOT / "tests" / "data").glob("*/priorities.yaml")),
+        *sorted((ROOT / "eval").glob("*/priorities.yaml")),
+        ROOT / "benchmarks" / "data" / "transport-framework.yaml",
+    ],
+    ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_the_shipped_frameworks_validate_against_the_schema(path: Path) -> None:
     errors = list(_validator("framework").iter_errors(_data(path.read_text(encoding="utf-8"))))
