@@ -201,9 +201,11 @@ def test_a_plain_list_of_titles_is_read_with_ids_derived_and_one_note(tmp_path: 
         ("good-homes-for-all", "Good homes for all", None),
         ("workforce-2", "Workforce", None),
     ]
-    notes = [w for w in result.warnings if "note: read a plain list" in w]
-    assert len(notes) == 1 and notes[0].startswith(f"{path}:1:1: note:")
-    assert "workforce, good-homes-for-all, workforce-2" in notes[0]
+    assert len(result.warnings) == 1
+    note = result.warnings[0]
+    assert note.startswith(f"{path}:1:1: note: read a plain list")
+    assert "named 'priorities.yaml' after its file" in note
+    assert "workforce, good-homes-for-all, workforce-2" in note
 
 
 def test_titles_as_keys_are_read_with_their_text_as_description(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -45,6 +46,7 @@ class _Rewrite:
     taken: set[str]
     shapes: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
+    whole_file: bool = False  # the file was nothing but priorities
 
     def new_id(self, title: str) -> str:
         base = derive_id(title)
@@ -65,10 +67,11 @@ def normalise(root: yaml.Node, findings: Findings) -> yaml.Node:
     rewrite = _Rewrite(_explicit_ids(root))
     if isinstance(root, yaml.SequenceNode):
         rewrite.saw("a plain list of priorities")
-        root = _mapping(root, [(_text(root, "priorities"), root)])
     elif isinstance(root, yaml.MappingNode) and root.value and not _has_top_key(root):
         rewrite.saw("titles as keys")
-        root = _mapping(root, [(_text(root, "priorities"), root)])
+    if rewrite.shapes:
+        rewrite.whole_file = True
+        root = _whole_file(root, findings.path)
     if isinstance(root, yaml.MappingNode):
         root.value = [
             (key, _priorities(value, rewrite) if key.value == "priorities" else value)
@@ -76,6 +79,16 @@ def normalise(root: yaml.Node, findings: Findings) -> yaml.Node:
         ]
     _note(root, findings, rewrite)
     return root
+
+
+def _whole_file(priorities: yaml.Node, path: str) -> yaml.MappingNode:
+    """A file that is nothing but priorities, as the documented shape: named after the file
+    (which the one note says)."""
+    name = _mapping(priorities, [(_text(priorities, "name"), _text(priorities, Path(path).name))])
+    return _mapping(
+        priorities,
+        [(_text(priorities, "framework"), name), (_text(priorities, "priorities"), priorities)],
+    )
 
 
 def _has_top_key(node: yaml.MappingNode) -> bool:
@@ -173,9 +186,10 @@ def _note(root: yaml.Node, findings: Findings, rewrite: _Rewrite) -> None:
     if not rewrite.shapes:
         return
     shown = ", ".join(rewrite.derived[:5]) + (", ..." if len(rewrite.derived) > 5 else "")
+    named = f"named '{Path(findings.path).name}' after its file, " if rewrite.whole_file else ""
     findings.note(
         root,
-        f"read {' and '.join(rewrite.shapes)}; ids derived from the titles ({shown}). Write "
+        f"read {' and '.join(rewrite.shapes)}; {named}ids derived from the titles ({shown}). Write "
         "each as a 'priorities:' entry with 'id', 'title' and 'description' to choose them "
         "('alignck init' writes a starter)",
     )
