@@ -282,3 +282,13 @@ def test_validate_advises_on_priorities_with_only_a_title(tmp_path: Path) -> Non
     assert "'Workforce' has only its title to match on (one word" in result.advice[0]
     assert "add a 'description'" in result.advice[0]
     assert "'Child thing'" in result.advice[1]
+
+
+def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path) -> None:
+    _, result = _validate(tmp_path, "framwork: {name: x}\npriorites:\n  - {id: a, title: A}\n")
+    assert result.framework is None
+    assert any("did you mean 'priorities'?" in w for w in result.warnings)
+    assert any("missing required key 'priorities'" in e for e in result.errors)
+    # A title that only resembles a key is still a title.
+    _, titles = _validate(tmp_path, "Priority: Keep people safe.\nWorkforce: Grow it.\n")
+    assert titles.framework is not None and len(titles.framework.priorities) == 2

@@ -10,6 +10,7 @@ whether the result is valid; :mod:`alignck.framework` does.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -92,7 +93,12 @@ def _whole_file(priorities: yaml.Node, path: str) -> yaml.MappingNode:
 
 
 def _has_top_key(node: yaml.MappingNode) -> bool:
-    return any(str(key.value) in TOP_KEYS for key, _ in node.value)
+    """Whether the file means to be in the documented shape: it uses a top-level key, or
+    misspells one ('priorites'), which is better told as a typo than read as a title."""
+    keys = [str(key.value) for key, _ in node.value]
+    return any(
+        key in TOP_KEYS or difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.8) for key in keys
+    )
 
 
 def _priorities(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
