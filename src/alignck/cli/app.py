@@ -220,5 +220,12 @@ PathsArgument = Annotated[
     ),
 ]
 FrameworkOption = Annotated[
-    Path, typer.Option("--framework", "-f", help="The shared framework file.")
+    Path | None,
+    typer.Option(
+        "--framework",
+        "-f",
+        help="The shared framework file, or a built-in framework's name (alignck frameworks). "
+        "Default: ./priorities.yaml, else priorities.yaml in the one folder being checked.",
+        show_default=False,
+    ),
 ]

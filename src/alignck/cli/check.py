@@ -41,6 +41,7 @@ from alignck.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from alignck.builtins import Located
     from alignck.model import Framework, Policy, Report, Review, Waiver
     from alignck.snapshot import Snapshot
 
@@ -107,6 +108,30 @@ def _inputs(
         yield path, "a document being checked"
 
 
+def choose_framework(given: Path | None, paths: list[Path]) -> Located:
+    """The framework named, else ./priorities.yaml, else priorities.yaml in the one folder
+    being checked: a folder of partner strategies often carries its own framework."""
+    from alignck.builtins import Located, locate
+
+    if given is not None:
+        return locate(given)
+    here = Path("priorities.yaml")
+    if here.is_file():
+        return Located(here, str(here))
+    folders = [p for p in paths if p.is_dir()]
+    if len(paths) == 1 and folders and (folders[0] / "priorities.yaml").is_file():
+        found = folders[0] / "priorities.yaml"
+        return Located(found, str(found))
+    from alignck.errors import UsageError
+
+    where = f" or in {folders[0]}" if len(paths) == 1 and folders else ""
+    raise UsageError(
+        f"no framework file here{where}; give one with --framework FILE, or a built-in "
+        "framework's name (alignck frameworks), or write one with alignck init",
+        "priorities.yaml",
+    )
+
+
 def exit_code(report: Report) -> int:
     from alignck.policy import failures
 
@@ -129,7 +154,7 @@ def waiver_warnings(report: Report) -> list[str]:
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: PathsArgument,
-    framework: FrameworkOption = Path("priorities.yaml"),
+    framework: FrameworkOption = None,
     fmt: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -263,19 +288,21 @@ def check(
         from alignck.pipeline import resolve_thresholds
 
         use_cache_settings()
-        if not framework.exists() and framework == Path("priorities.yaml"):
-            fail("priorities.yaml: no framework file here; give one with --framework FILE")
+        chosen_framework = choose_framework(framework, paths)
+        if framework is None:
+            # Found, not named: say which, before anything else can go wrong with it.
+            say(f"alignck: framework: {chosen_framework.shown}")
         if output is not None:
             inputs = _inputs(
                 paths,
                 follow_links,
-                framework,
+                chosen_framework.path,
                 (waivers_file, "the waivers file"),
                 (baseline_file, "the baseline report"),
                 (review_file, "the review file"),
             )
             refuse_unsafe_output(output, inputs)
-        loaded = load_framework(framework)
+        loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
         waivers: tuple[Waiver, ...] = ()
@@ -294,7 +321,7 @@ def check(
 
             baseline = load_snapshot(baseline_file)
             ids = [p.id for p in loaded.priorities]
-            require_framework(baseline, ids, loaded.name, str(framework))
+            require_framework(baseline, ids, loaded.name, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         with progress_bar(paths, follow_links) as progress:
             report = run_check(

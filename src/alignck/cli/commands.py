@@ -64,7 +64,11 @@ def extract(
 def validate(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Framework files to validate.", show_default=False, metavar="FILE"),
+        typer.Argument(
+            help="Framework files (or built-in frameworks' names) to validate.",
+            show_default=False,
+            metavar="FILE",
+        ),
     ],
     waivers: Annotated[
         list[Path] | None,
@@ -98,11 +102,13 @@ def validate(
 def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) -> bool:
     """Report one framework file (and the waivers and review files against it); True when all
     are valid."""
+    from alignck.builtins import locate
     from alignck.errors import FrameworkError
     from alignck.facets import matchable_facets
     from alignck.framework import validate as validate_file
 
-    result = validate_file(file)
+    located = locate(file)
+    result = validate_file(located.path, located.shown)
     for line in (*result.errors, *result.warnings):
         say(line, sys.stderr if line in result.errors else sys.stdout)
     if result.framework is None:
@@ -114,7 +120,10 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
         say(str(error))
         return False
     count = len(result.framework.priorities)
-    say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
+    for line in result.advice:
+        say(line, sys.stdout)
+    warned = len(result.warnings) + len(result.advice)
+    say(f"{located.shown}: ok ({count} priorities, {warned} warning(s))", sys.stdout)
     valid = True
     for waivers_file in waivers:
         valid = _validate_waivers(waivers_file, result.framework) and valid
@@ -217,9 +226,15 @@ def evaluate(
         ),
     ] = None,
     framework: Annotated[
-        Path,
-        typer.Option("--framework", "-f", help="The framework the reviews are against."),
-    ] = Path("priorities.yaml"),
+        Path | None,
+        typer.Option(
+            "--framework",
+            "-f",
+            help="Score the labels against this framework (a file or a built-in framework's "
+            "name) instead of the one the dataset names; its ids must be the labels' ids.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
     fraction(aligned, "--aligned-threshold")
@@ -237,7 +252,10 @@ def evaluate(
         if review is not None:
             sets = [_reviewed_dataset(review, framework, datasets)]
         else:
-            sets = [load_dataset(d, documents, labels, key) for d in datasets]
+            sets = [
+                _with_framework(load_dataset(d, documents, labels, key), framework)
+                for d in datasets
+            ]
         results = [
             run_eval(
                 dataset,
@@ -254,15 +272,27 @@ def evaluate(
     raise typer.Exit(guarded(run))
 
 
-def _reviewed_dataset(review: Path, framework: Path, paths: list[Path]) -> Dataset:
+def _reviewed_dataset(review: Path, given: Path | None, paths: list[Path]) -> Dataset:
+    from alignck.builtins import locate
     from alignck.evaluation.reviewed import dataset_from_reviews
     from alignck.framework import load_framework
     from alignck.reviews import load_reviews
 
+    framework = locate(given or Path("priorities.yaml")).path
     loaded = load_reviews(review, load_framework(framework))
     for warning in loaded.warnings:
         say(warning)
     return dataset_from_reviews(loaded.reviews, review, framework, paths)
+
+
+def _with_framework(dataset: Dataset, framework: Path | None) -> Dataset:
+    if framework is None:
+        return dataset
+    import dataclasses
+
+    from alignck.builtins import locate
+
+    return dataclasses.replace(dataset, framework=locate(framework).path)
 
 
 @cache_app.command("clear")

@@ -75,7 +75,7 @@ def diff(
         Path,
         typer.Argument(help="The later run, in the same forms.", show_default=False),
     ],
-    framework: FrameworkOption = Path("priorities.yaml"),
+    framework: FrameworkOption = None,
     fmt: Annotated[
         DiffFormat | None,
         typer.Option(
@@ -124,7 +124,7 @@ def diff(
             refuse_unsafe_output(output, [(old, "the old run"), (new, "the new run")])
         loaded = None
         if not (is_saved_report(old) and is_saved_report(new)):
-            loaded = _framework(framework)
+            loaded = _framework(framework, [old, new])
         before = _snapshot(old, loaded, matcher.value, not no_cache)
         after = _snapshot(new, loaded, matcher.value, not no_cache)
         comparison = compare(before, after)
@@ -142,12 +142,13 @@ def diff(
     raise typer.Exit(guarded(run))
 
 
-def _framework(path: Path) -> Framework:
+def _framework(given: Path | None, sides: list[Path]) -> Framework:
+    """The framework named (a file or a built-in), else the one found as check finds it."""
+    from alignck.cli.check import choose_framework
     from alignck.framework import load_framework
 
-    if not path.exists() and path == Path("priorities.yaml"):
-        fail("priorities.yaml: no framework file here; give one with --framework FILE")
-    loaded = load_framework(path)
+    chosen = choose_framework(given, [p for p in sides if not p.is_file()] or sides)
+    loaded = load_framework(chosen.path, chosen.shown)
     for warning in loaded.warnings:
         say(warning)
     return loaded

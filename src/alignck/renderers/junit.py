@@ -31,7 +31,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     waived = report.analysis.waivers_by_verdict()
     totals = Counter(_outcomes(report, waived))
     tests = sum(totals.values())
-    name = quoteattr(xml_text(f"alignck: {report.framework.name}"))
+    framework = report.framework
+    name = quoteattr(xml_text(f"alignck: {framework.name} ({framework.path})"))
     counts = " ".join(f'{key}="{totals[key]}"' for key in ("failures", "errors", "skipped"))
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')

@@ -76,6 +76,7 @@ def _summary(console: Console, report: Report) -> None:
             f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
             f"{system.partial} partial, {system.gap} not addressed by any document"
         )
+    console.print(Text(f"Framework: {report.framework.path}", style="dim"))
     if report.matcher:
         console.print(Text(f"Matcher: {report.matcher}", style="dim"))
     console.print()
