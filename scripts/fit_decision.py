@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from accuracy import OUR_LOCAL_SYSTEMS  # noqa: E402
 
 OURS = ("examples", "labelled", *OUR_LOCAL_SYSTEMS)
-REAL_LOCAL = ("nottinghamshire", "leeds", "rotherham", "surrey")
+REAL_LOCAL = ("nottinghamshire", "leeds", "rotherham", "surrey", "essex", "derbyshire")
 
 
 def datasets(eval_dir: Path) -> dict[str, Path]:

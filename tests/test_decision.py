@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 
 from alignck.decision import (
+    GROUND_FEATURES,
     Signals,
     decision_for,
     document_features,
-    passage_features,
+    ground_features,
 )
 from alignck.evaluation.fitting import MATCHER_FEATURES
 
@@ -18,7 +19,7 @@ def _signals(embedding: bool = False) -> Signals:
     terms = np.array([[0.6, 0.0], [0.3, 0.1], [0.0, 0.5]])
     substantive = np.array([[True, False], [False, False], [False, True]])
     cosines = np.array([[0.7, 0.1], [0.4, 0.2], [0.1, 0.6]]) if embedding else None
-    return Signals(terms, substantive, ROLES, cosines)
+    return Signals(terms, substantive, ROLES, cosines, (12, 6, 3))
 
 
 def test_term_features_weigh_each_passage_by_its_role() -> None:
@@ -54,12 +55,49 @@ def test_a_document_with_no_passages_has_zero_features() -> None:
     assert features.shape == (2, 6) and not features.any()
 
 
-def test_a_passage_alone_counts_only_itself() -> None:
-    rows = passage_features(_signals(), MATCHER_FEATURES["lexical"], 0)
-    assert rows.shape == (3, 3)
-    # The third passage shares nothing with priority 0: no count either.
-    assert rows[2].tolist() == [0.0, 0.0, 0.0]
-    assert rows[0, 2] == pytest.approx(np.log(2))
+def test_a_ground_is_judged_by_what_it_shares_and_what_kind_of_passage_it_is() -> None:
+    names = GROUND_FEATURES["semantic"]
+    rows = ground_features(_signals(True), names)
+    assert rows.shape == (3, 2, len(names))
+    first = dict(zip(names, rows[0, 0], strict=True))
+    # The commitment shares the most with priority 0, two words or more: its full share, and
+    # 0.6 closer to it than to priority 1.
+    assert first["ground_terms"] == 0.6 and first["ground_terms_single"] == 0.0
+    assert first["ground_share"] == 1.0
+    assert first["ground_margin"] == pytest.approx(0.6)
+    assert first["ground_committed"] == 1.0 and first["ground_context"] == 0.0
+    assert first["ground_words"] == pytest.approx(np.log1p(12))
+    second = dict(zip(names, rows[1, 1], strict=True))
+    # The context sentence is closer to priority 0 than to 1: a negative margin for 1.
+    assert second["ground_margin"] == pytest.approx(-0.2)
+    # One word in common only: it counts apart, and as far as the meaning is about it.
+    assert second["ground_terms"] == 0.0 and second["ground_terms_single"] == 0.1
+    assert second["ground_single_margin"] == pytest.approx(0.1 * -0.2)
+    assert second["ground_cosine_committed"] == 0.0 and second["ground_context"] == 1.0
+
+
+def test_a_one_priority_framework_has_no_margin_to_measure() -> None:
+    signals = Signals(
+        np.array([[0.4]]), np.array([[True]]), ("commitment",), np.array([[0.5]]), (8,)
+    )
+    rows = ground_features(signals, GROUND_FEATURES["semantic"])
+    assert rows[0, 0, GROUND_FEATURES["semantic"].index("ground_margin")] == 0.0
+
+
+@pytest.mark.parametrize("matcher", sorted(GROUND_FEATURES))
+def test_the_shipped_ground_model_prefers_passages_about_the_priority(matcher: str) -> None:
+    decision = decision_for(matcher)
+    names = decision.ground.features
+    assert names == GROUND_FEATURES[matcher]
+    about = {"ground_terms": 0.6, "ground_terms_single": 0.0, "ground_share": 1.0}
+    about |= {"ground_cosine": 0.6, "ground_margin": 0.3, "ground_cosine_committed": 0.6}
+    aside = {"ground_terms": 0.0, "ground_terms_single": 0.05, "ground_share": 0.2}
+    aside |= {"ground_cosine": 0.1, "ground_margin": -0.3, "ground_cosine_committed": 0.1}
+    about["ground_single_margin"], aside["ground_single_margin"] = 0.0, -0.015
+    common = {"ground_committed": 1.0, "ground_context": 0.0, "ground_words": np.log1p(15)}
+    rows = np.array([[{**common, **case}[n] for n in names] for case in (about, aside)])
+    near, far = decision.ground.probability(rows)
+    assert near >= 0.5 > far
 
 
 @pytest.mark.parametrize("matcher", sorted(MATCHER_FEATURES))

@@ -9,8 +9,11 @@ logistic models, fitted on labelled data by ``scripts/fit_decision.py`` and ship
 probability that the document addresses the priority (labelled yes or partial), and the same
 features of its commitments alone into the probability that it commits to it (labelled yes).
 The cut-offs chosen in fitting are folded into the models, so a probability of 0.5 is the
-fitted default for both thresholds. This module does not read documents or score passages;
-it only weighs what the signals found.
+fitted default for both thresholds. A third model, the ground model, judges each passage on
+its own: the probability that it is evidence for the priority, fitted on the passages
+labellers quoted against the passages of documents labelled as not addressing it; a verdict
+rests on the passages it rates at 0.5 or more, and they are its evidence. This module does
+not read documents or score passages; it only weighs what the signals found.
 """
 
 from __future__ import annotations
@@ -44,6 +47,41 @@ FEATURE_SIGNALS: dict[str, str] = {
     "embedding_best": "embedding",
     "embedding_committed": "embedding",
     "embedding_specific": "embedding",
+    "ground_terms": "terms",
+    "ground_terms_single": "terms",
+    "ground_share": "terms",
+    "ground_committed": "roles",
+    "ground_context": "roles",
+    "ground_words": "roles",
+    "ground_cosine": "embedding",
+    "ground_margin": "embedding",
+    "ground_cosine_committed": "embedding",
+    "ground_single_margin": "embedding",
+}
+# What makes one passage a ground for a verdict on one priority: the features of the ground
+# model, fitted on the passages labellers quoted as evidence against the passages of documents
+# labelled as not addressing the priority at all.
+GROUND_FEATURES: dict[str, tuple[str, ...]] = {
+    "lexical": (
+        "ground_terms",
+        "ground_terms_single",
+        "ground_share",
+        "ground_committed",
+        "ground_context",
+        "ground_words",
+    ),
+    "semantic": (
+        "ground_terms",
+        "ground_terms_single",
+        "ground_share",
+        "ground_committed",
+        "ground_context",
+        "ground_words",
+        "ground_cosine",
+        "ground_margin",
+        "ground_cosine_committed",
+        "ground_single_margin",
+    ),
 }
 
 
@@ -55,6 +93,8 @@ class Signals:
     substantive: Any
     roles: tuple[str, ...]
     embedding: Any | None = None
+    # Each passage's length in words.
+    words: tuple[int, ...] = ()
 
     def committed(self) -> Signals:
         """Only the passages that commit (stated priorities and commitments): whether a
@@ -62,7 +102,8 @@ class Signals:
         keep = _committed(self.roles)
         embedding = None if self.embedding is None else self.embedding[keep]
         roles = tuple(r for r in self.roles if r in COMMITTED_ROLES)
-        return Signals(self.terms[keep], self.substantive[keep], roles, embedding)
+        words = tuple(w for w, r in zip(self.words, self.roles, strict=False) if r in roles)
+        return Signals(self.terms[keep], self.substantive[keep], roles, embedding, words)
 
 
 @dataclass(frozen=True)
@@ -94,14 +135,13 @@ class Model:
 
 @dataclass(frozen=True)
 class Decision:
-    """The fitted models of one matcher."""
+    """The fitted models of one matcher: whether a document addresses a priority, whether it
+    commits to it, and which of its passages are grounds for saying so."""
 
     addressed: Model
     strong: Model
+    ground: Model
     version: str
-    # With the embedding signal: the cosine from which a passage can be about a priority at
-    # all; below it, its closest priority is only the least unrelated (fitted).
-    ground_cosine: float = 0.0
 
     @property
     def features(self) -> tuple[str, ...]:
@@ -144,8 +184,8 @@ def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
     return Decision(
         model_from(entry["addressed"], features),
         model_from(entry["strong"], features),
+        model_from(entry["ground"], tuple(entry["ground"]["features"])),
         f"{data['version']}+{digest}",
-        float(entry.get("ground_cosine", 0.0)),
     )
 
 
@@ -157,29 +197,63 @@ def document_features(signals: Signals, features: tuple[str, ...]) -> Any:
     return np.stack([columns[name] for name in features], axis=1)
 
 
-def passage_features(signals: Signals, features: tuple[str, ...], k: int) -> Any:
-    """passages × features for one priority: each passage judged as if it stood alone, so
-    evidence is ranked by the same model that made the verdict."""
+def ground_features(signals: Signals, features: tuple[str, ...]) -> Any:
+    """passages × priorities × features: each passage judged as a ground on its own, by what
+    it shares with the priority (words, meaning), how much more than with the framework's other
+    priorities, and what kind of passage it is."""
     import numpy as np
 
-    count = len(signals.roles)
-    length = _length_norm(count)
-    weights = _role_weights(signals.roles)
-    committed = _committed(signals.roles)
-    terms = signals.terms[:, k] / length
-    best = terms * weights
+    terms = signals.terms
+    count, priorities = terms.shape
+    best = terms.max(axis=1, keepdims=True) if count else np.zeros((0, 1))
+    share = np.divide(terms, best, out=np.zeros_like(terms), where=best > 0)
+    committed = np.repeat(_committed(signals.roles)[:, None], priorities, axis=1)
+    context = np.repeat(
+        np.array([r == "context" for r in signals.roles], dtype=bool)[:, None], priorities, axis=1
+    )
+    words = np.log1p(np.array(signals.words, dtype=float).reshape(count))
     columns: dict[str, Any] = {
-        "terms_best": best,
-        "terms_committed": np.where(committed & signals.substantive[:, k], terms, 0.0),
-        # Standing alone, a passage is the only one that can count.
-        "terms_count": np.where(best >= COUNT_FLOOR, np.log1p(1.0), 0.0),
+        # Words in common count apart from one word in common, which is weaker evidence.
+        "ground_terms": np.where(signals.substantive, terms, 0.0),
+        "ground_terms_single": np.where(signals.substantive, 0.0, terms),
+        "ground_share": share,
+        "ground_committed": committed.astype(float),
+        "ground_context": context.astype(float),
+        "ground_words": np.repeat(words[:, None], priorities, axis=1),
     }
     if signals.embedding is not None:
-        cosine = signals.embedding[:, k]
-        columns["embedding_best"] = cosine
-        columns["embedding_committed"] = np.where(committed, cosine, _no_commitment(signals))
-        columns["embedding_specific"] = cosine - signals.embedding.mean(axis=1)
-    return np.stack([columns[name] for name in features], axis=1)
+        cosine = signals.embedding
+        columns["ground_cosine"] = cosine
+        columns["ground_margin"] = _margin(cosine)
+        columns["ground_cosine_committed"] = np.where(committed, cosine, 0.0)
+        # One word in common, as evidence, only as far as the meaning is about the priority.
+        columns["ground_single_margin"] = columns["ground_terms_single"] * columns["ground_margin"]
+    if not count:
+        return np.zeros((0, priorities, len(features)))
+    return np.stack([columns[name] for name in features], axis=2)
+
+
+def near(signals: Signals) -> Any:
+    """passages × priorities: where a passage shares anything with a priority at all, a word
+    or a meaning closer to it than to the framework's average priority. Only these can be
+    grounds, so the ground model learns to tell them apart, not them from unrelated text."""
+    close = signals.terms > 0
+    if signals.embedding is not None:
+        close = close | (signals.embedding > signals.embedding.mean(axis=1, keepdims=True))
+    return close
+
+
+def _margin(cosine: Any) -> Any:
+    """How much closer each passage is to each priority than to the closest of the others."""
+    import numpy as np
+
+    count, priorities = cosine.shape
+    if priorities < 2 or not count:
+        return np.zeros_like(cosine)
+    order = np.sort(cosine, axis=1)
+    top, second = order[:, -1:], order[:, -2:-1]
+    # The best priority is measured against the second; every other one against the best.
+    return np.where(cosine >= top, cosine - second, cosine - top)
 
 
 def _length_norm(count: int) -> float:

@@ -154,7 +154,8 @@ class Matcher:
             # An excluded phrase excludes the passage from every signal.
             embedding[scored.excluded] = -1.0
         roles = tuple(p.role for p in passages)
-        return Signals(scored.scores, scored.substantive, roles, embedding)
+        words = tuple(len(p.text.split()) for p in passages)
+        return Signals(scored.scores, scored.substantive, roles, embedding, words)
 
     def passage_scores(self, passages: Sequence[Passage]) -> PassageScores:
         import numpy as np
@@ -216,9 +217,9 @@ class Matcher:
         judged: Judged,
         alignments: Sequence[Alignment],
     ) -> tuple[StatedMatch, ...]:
-        """Each statement with the framework priorities it names: the judgement that rates a
-        passage as evidence finds it addresses them, or a verdict quotes it as evidence. No
-        text is both a priority's evidence and outside the framework."""
+        """Each statement with the framework priorities it names: those it is a ground for, by
+        the same judgement that picks a verdict's evidence, or whose verdict quotes it. No text
+        is both a priority's evidence and outside the framework."""
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
         quoted: dict[str, set[str]] = {}
         for alignment in alignments:
@@ -232,14 +233,12 @@ class Matcher:
             if index is None:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
-            row = judged.passage_row(index)
+            row = judged.ground_row(index)
             order = sorted(range(len(row)), key=lambda k: (-row[k], k))
             named = quoted.get(passages[index].text, set())
+            words = len(terms(statement.text, topical=False))
             matched = tuple(
-                ids[k]
-                for k in order
-                if ids[k] in named
-                or (row[k] >= self.thresholds.partial and judged.names(index, k, statement))
+                ids[k] for k in order if ids[k] in named or judged.names(index, k, words)
             )
             best = round(float(row[order[0]]), 4) if order else 0.0
             results.append(StatedMatch(statement, matched, best))

@@ -201,36 +201,92 @@ def probabilities(spec: Mapping[str, Any], features: Sequence[Sequence[float]]) 
     return model_from(spec).probability(np.array(features, dtype=float))
 
 
-GROUND_COSINES = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-
-
 def fit(
     rows_by_set: Mapping[str, Sequence[Row]],
     matcher: str,
     collected: Mapping[str, Collected] | None = None,
 ) -> dict[str, Any]:
-    """The decision of one matcher; with the embedding signal and the sets' signals at hand,
-    also the ground cosine that gives the best mean F1 over them."""
+    """The decision of one matcher; with the sets' passages at hand, also its ground model."""
     spec: dict[str, Any] = {
         "features": list(MATCHER_FEATURES[matcher]),
         "addressed": fit_model(rows_by_set, "addressed"),
         "strong": fit_model(rows_by_set, "strong"),
     }
-    if matcher == "semantic" and collected:
-        spec["ground_cosine"] = _best_ground(spec, collected, matcher)
+    if collected:
+        spec["ground"] = fit_ground(collected, matcher)
     return spec
 
 
-def _best_ground(spec: dict[str, Any], collected: Mapping[str, Collected], matcher: str) -> float:
-    def mean_f1(cosine: float) -> float:
-        trial = {**spec, "ground_cosine": cosine}
-        scores = []
-        for found in collected.values():
-            pairs = verdicts(trial, found, matcher)
-            scores.append(binary([(s != "gap", lab != "no") for s, lab in pairs]).f1)
-        return sum(scores) / len(scores)
+def ground_rows(found: Collected, matcher: str) -> tuple[Any, Any]:
+    """The ground model's examples from one set, among the quotable passages near a priority
+    (see :func:`~alignck.decision.near`): those a labeller quoted as evidence for a priority
+    the document addresses (all of them, for a labelled statement of a passage or two, as the
+    SDG statements are), against those of the documents labelled as not addressing it.
+    Passages of an addressing document that were not quoted teach nothing: they may address
+    it too."""
+    import numpy as np
 
-    return max(GROUND_COSINES, key=lambda c: (round(mean_f1(c), 6), -c))
+    from alignck.decision import GROUND_FEATURES, ground_features, near
+    from alignck.verdicts import quotable
+
+    names = GROUND_FEATURES[matcher]
+    features: list[Any] = []
+    labels: list[int] = []
+    for doc, passages, signals, labelled in found.documents:
+        if not passages:
+            continue
+        matrix = ground_features(signals, names)
+        close = near(signals)
+        can_quote = [i for i, p in enumerate(passages) if quotable(p)]
+        for k, priority in enumerate(found.framework.priorities):
+            label = labelled.get(priority.id)
+            if label is None:
+                continue
+            if label == "no":
+                chosen, positive = can_quote, 0
+            else:
+                chosen, positive = _quoted(found.quotes.get((doc, priority.id)), passages), 1
+            chosen = [i for i in chosen if i in can_quote and close[i, k]]
+            features += [matrix[i, k] for i in chosen]
+            labels += [positive] * len(chosen)
+    width = len(names)
+    return np.array(features, dtype=float).reshape(-1, width), np.array(labels, dtype=float)
+
+
+def _quoted(quote: str | None, passages: Sequence[Any]) -> list[int]:
+    if quote is None:
+        return list(range(len(passages))) if len(passages) <= 2 else []
+    return [i for i, p in enumerate(passages) if _same_passage(quote, p.text)]
+
+
+def fit_ground(collected: Mapping[str, Collected], matcher: str) -> dict[str, Any]:
+    """The ground model: every set weighs the same, and within a set its grounds and its
+    non-grounds weigh half each, so 0.5 is the natural cut."""
+    import numpy as np
+
+    from alignck.decision import GROUND_FEATURES
+
+    blocks, targets, weights = [], [], []
+    for found in collected.values():
+        features, labels = ground_rows(found, matcher)
+        positives = labels.sum()
+        if positives == 0 or positives == len(labels):
+            continue
+        blocks.append(features)
+        targets.append(labels)
+        weights.append(np.where(labels == 1, 0.5 / positives, 0.5 / (len(labels) - positives)))
+    features, labels, weight = np.vstack(blocks), np.concatenate(targets), np.concatenate(weights)
+    mean = np.average(features, axis=0, weights=weight)
+    scale = np.sqrt(np.average((features - mean) ** 2, axis=0, weights=weight))
+    scale[scale == 0] = 1.0
+    coefficients, bias = _logistic((features - mean) / scale, labels, weight)
+    return {
+        "features": list(GROUND_FEATURES[matcher]),
+        "mean": mean.round(6).tolist(),
+        "scale": scale.round(6).tolist(),
+        "weights": coefficients.round(6).tolist(),
+        "bias": round(bias, 6),
+    }
 
 
 def _engine(spec: Mapping[str, Any], collected: Collected, matcher: str) -> Any:
