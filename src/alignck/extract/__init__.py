@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location
+from alignck.extract._scorer import ListModel, scored_lists, shipped_model
 from alignck.extract._structure import (
     entries_under_heading,
     headings_after_lead_in,
@@ -35,11 +36,30 @@ from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement
 
 
-def extract(document: Document) -> list[Statement]:
-    """Stated priorities and commitments, in document order, without duplicates."""
+def extract(
+    document: Document, lists: ListModel | None = None, lists_everywhere: bool = False
+) -> list[Statement]:
+    """Stated priorities and commitments, in document order, without duplicates.
+
+    The structure and wording rules come first: where they fire they are precise. A document
+    in which they find no stated priority has its lists weighed by the fitted list scorer
+    (``lists``, default the shipped model): measured leave-one-set-out, adding its lists to
+    documents where the rules found some cost more precision than it gained recall
+    (``lists_everywhere`` does so, for measuring it)."""
+    model = lists or shipped_model()
     found = [*_structured(document.blocks), *_commitments(document.blocks)]
+    rules_found = any(s.kind == "priority" for s in found)
+    if model is not None and (lists_everywhere or not rules_found):
+        # The lists the rules read (as promises, say) stay theirs.
+        taken = {s.location.paragraph for s in found}
+        found += _as_priorities(scored_lists(document.blocks, model, taken))
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(found)
+
+
+def _as_priorities(statements: Iterator[Statement]) -> list[Statement]:
+    """A list taken as priorities names them, even where an item reads as a promise."""
+    return [Statement(s.text, "priority", s.location, s.rule) for s in statements]
 
 
 def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:

@@ -140,6 +140,11 @@ _LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
 
+def opens_list(sentence: str) -> bool:
+    """'Our priorities are:' and, as often written, 'a clear set of priorities;'."""
+    return sentence.rstrip().endswith((":", ";"))
+
+
 def location(block: Block) -> Location:
     return Location(block.page, block.number, block.section_path)
 

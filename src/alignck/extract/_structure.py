@@ -21,7 +21,9 @@ from alignck.extract._common import (
     make_statement,
     named_part,
     numbered_label,
+    opens_list,
 )
+from alignck.extract._lists import list_runs
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
@@ -68,7 +70,7 @@ def _following_title(blocks: tuple[Block, ...], index: int) -> str:
 
 def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """Top-level items of a list introduced by a priority heading or lead-in sentence."""
-    for start, run in _list_runs(blocks):
+    for start, run in list_runs(blocks):
         lead = _lead_in(blocks, start)
         if lead is None:
             continue
@@ -91,39 +93,6 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 )
             if statement:
                 yield statement
-
-
-def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
-    """Consecutive list items that form one list; ``start`` is the index of the first."""
-    run: list[Block] = []
-    start = 0
-    for index, block in enumerate(blocks):
-        if block.kind == "list_item" and not (run and _starts_new_list(run, block)):
-            if not run:
-                start = index
-            run.append(block)
-            continue
-        if run:
-            yield start, run
-        run = [block] if block.kind == "list_item" else []
-        start = index
-    if run:
-        yield start, run
-
-
-def _starts_new_list(run: list[Block], block: Block) -> bool:
-    """Numbering restarts, an item ending with ':' introduces what follows, or the marker
-    changes between numbers and bullets at the same level (flattened Word and PDF lists)."""
-    if run[-1].text.rstrip().endswith(":"):
-        return True
-    if block.level != run[0].level:
-        return False
-    if block.marker in ("1.", "1)", "a.", "a)"):
-        return True
-    # Compare with the last item at this level: '2. Good homes' after its own sub-bullets
-    # goes on from '1. Healthy lives'.
-    sibling = next(item for item in reversed(run) if item.level == block.level)
-    return (block.marker == "•") != (sibling.marker == "•")
 
 
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
@@ -156,7 +125,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
 def _leads_in(sentence: str) -> bool:
     """'Our priorities are:' or 'Our priorities are set out below.'"""
     return bool(LEAD_IN.search(sentence)) and (
-        sentence.endswith(":") or bool(POINTS_BELOW.search(sentence))
+        opens_list(sentence) or bool(POINTS_BELOW.search(sentence))
     )
 
 
