@@ -16,9 +16,11 @@ Ordinary bullet points elsewhere are not priorities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location
+from alignck.extract._filters import without_labels_and_names
 from alignck.extract._scorer import ListModel, scored_lists, shipped_model
 from alignck.extract._structure import (
     entries_under_heading,
@@ -54,7 +56,7 @@ def extract(
         taken = {s.location.paragraph for s in found}
         found += _as_priorities(scored_lists(document.blocks, model, taken))
     found.sort(key=lambda s: s.location.paragraph or 0)
-    return _deduplicate(found)
+    return _deduplicate(without_labels_and_names(found, document.blocks))
 
 
 def _as_priorities(statements: Iterator[Statement]) -> list[Statement]:
@@ -111,18 +113,34 @@ def _one_name_per_block(statements: list[Statement]) -> list[Statement]:
 
 
 def _distinct_wording(statements: list[Statement]) -> list[Statement]:
-    seen: dict[tuple[str, ...], Statement] = {}
+    """One statement per wording: the first, unless a later one names it as a priority."""
+    seen: dict[str, Statement] = {}
     ordered: list[Statement] = []
     for statement in statements:
-        key = tuple(sorted(set(terms(statement.text, topical=False))))
-        earlier = seen.get(key)
+        keys = _wording_keys(statement.text)
+        earlier = next((seen[k] for k in keys if k in seen), None)
         if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
             continue
         if earlier is not None:
             ordered.remove(earlier)
-        seen[key] = statement
+        seen.update(dict.fromkeys(keys, statement))
         ordered.append(statement)
     return ordered
+
+
+# Words that frame a priority without naming it: 'A plan for growth' names 'Growth'.
+_FRAMING = re.compile(
+    r"\b(?:plan|strategy|programme|priority|theme|ambition|objective|aim|goal)s?\s+for\b",
+    re.IGNORECASE,
+)
+
+
+def _wording_keys(text: str) -> tuple[str, str]:
+    """Two wordings of one priority share a key: the same words once framing is dropped
+    ('Growth', 'A plan for growth'), or the same letters ('evidence-led' and 'evidenceled',
+    a PDF's hyphen lost at a line end)."""
+    words = sorted(set(terms(_FRAMING.sub(" ", text), topical=False)))
+    return " ".join(words), re.sub(r"[^a-z]", "", text.lower())
 
 
 def stated_priorities(statements: list[Statement]) -> list[Statement]:

@@ -145,6 +145,16 @@ def opens_list(sentence: str) -> bool:
     return sentence.rstrip().endswith((":", ";"))
 
 
+# Parts every document has, which name no priority whatever heading they sit under.
+_DOCUMENT_PART = re.compile(
+    r"^(?:about\s+(?:us|this\s+\w+)|background|introduction|foreword|preface|contents|"
+    r"context|(?:executive\s+)?summary|overview|glossary|appendix|appendices|annex|references|"
+    r"(?:our\s+)?(?:values|principles|behaviours|history|story)|next\s+steps|governance|"
+    r"contact\s+us|further\s+information|acknowledgements)$",
+    re.IGNORECASE,
+)
+
+
 def location(block: Block) -> Location:
     return Location(block.page, block.number, block.section_path)
 
@@ -152,6 +162,8 @@ def location(block: Block) -> Location:
 def make_statement(text: str, block: Block, rule: str) -> Statement | None:
     text = _tidy(text)
     if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text, topical=False):
+        return None
+    if _DOCUMENT_PART.match(text):
         return None
     kind: StatementKind = "commitment" if _reads_as_commitment(text) else "priority"
     return Statement(text, kind, location(block), rule)

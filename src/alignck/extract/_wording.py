@@ -84,7 +84,7 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
     if not match:
         return
     items = _split_items(_without_trailing_clause(match.group("items")))
-    if len(items) < 2 or any(len(item.split()) > 8 for item in items):
+    if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
         return  # "our priorities are clear, ambitious and achievable" describes, not lists
@@ -102,6 +102,8 @@ def _without_trailing_clause(items: str) -> str:
     """'A, B and C, which we agreed with residents' lists A, B and C; a semicolon ends a comma
     list ('A, B and C; we will report yearly') but separates the items of a list without commas."""
     items = re.split(r",?\s+(?:which|that|who)\s+|\.\s", items)[0]
+    if items.count(";") >= _SEMICOLON_LIST - 1:
+        return items  # a list whose items are separated by semicolons
     first, semicolon, _ = items.partition(";")
     return first if semicolon and "," in first else items
 
@@ -111,11 +113,24 @@ def _counted_or_phrases(lead: str, items: list[str]) -> bool:
     return bool(counted) or all(len(item.split()) >= 2 for item in items)
 
 
+_MAX_ITEM_WORDS = 8
+# Three items or more separated by semicolons make a semicolon list (one semicolon may just end
+# a comma list: 'A, B and C; we report yearly').
+_SEMICOLON_LIST = 3
 # A comma, semicolon or capitalised 'and' between items; not the comma of '9,000'.
 _ITEM_BREAK = re.compile(r",(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*")
 
 
 def _split_items(text: str) -> list[str]:
+    by_semicolon = [part.strip() for part in text.rstrip(". ").split(";") if part.strip()]
+    short = all(len(p.split()) <= _MAX_ITEM_WORDS for p in by_semicolon)
+    if len(by_semicolon) >= _SEMICOLON_LIST and short:
+        # 'working with the statutory, voluntary and faith sectors; safer streets': the
+        # semicolons separate the items, the commas belong to one of them.
+        parts = [re.sub(r"^(?:and|or)\s+", "", part) for part in by_semicolon]
+        # '...; using technology; connected communities and support to keep well': the last
+        # item is joined by 'and', as in a comma list.
+        return [*parts[:-1], *(p.strip() for p in parts[-1].split(" and ", 1))]
     parts = [part.strip() for part in re.split(_ITEM_BREAK, text.rstrip(". ")) if part.strip()]
     # "A, B and C": the last item is joined by its first 'and' ("health and wellbeing" inside
     # an earlier item stays whole).
