@@ -890,6 +890,7 @@ def test_a_header_row_of_column_labels_names_nothing(header: list[str]) -> None:
 def test_a_plain_line_naming_priorities_heads_the_bullets_under_it() -> None:
     doc = _doc(
         ("heading", "Introduction", 1),
+        ("paragraph", "Reducing loneliness is a priority for the council."),
         ("paragraph", "This plan sets out how the council will work to 2030."),
         ("paragraph", "Our objectives"),
         ("list_item", "Safer neighbourhoods"),
@@ -897,6 +898,7 @@ def test_a_plain_line_naming_priorities_heads_the_bullets_under_it() -> None:
         ("list_item", "A thriving town centre"),
     )
     assert _stated(doc) == [
+        "Reducing loneliness",
         "Safer neighbourhoods",
         "Affordable homes for local families",
         "A thriving town centre",

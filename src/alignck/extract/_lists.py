@@ -164,10 +164,10 @@ def _features(
             opens_list(lead)
             or announced_count(before) == len(items)
             or (previous is not None and previous.kind == "heading")
-            or _plain_line(previous)
+            or plain_line(previous)
         ),
         "lead_heading": float(previous is not None and previous.kind == "heading"),
-        "lead_plain_line": float(_plain_line(previous)),
+        "lead_plain_line": float(plain_line(previous)),
         "lead_announces": float(bool(LEAD_IN.search(lead))),
         "before_announces": float(bool(LEAD_IN.search(before))),
         "lead_count_matches": float(announced_count(before) == len(items)),
@@ -197,7 +197,7 @@ def _features(
     return tuple(values[name] for name in FEATURES)
 
 
-def _plain_line(block: Block | None) -> bool:
+def plain_line(block: Block | None) -> bool:
     """'Our objectives' on a line of its own, without heading markup: a heading in all but
     name."""
     if block is None or block.kind != "paragraph":

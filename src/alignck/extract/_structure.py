@@ -23,7 +23,7 @@ from alignck.extract._common import (
     numbered_label,
     opens_list,
 )
-from alignck.extract._lists import list_runs
+from alignck.extract._lists import list_runs, plain_line
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
@@ -101,6 +101,9 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     previous = blocks[start - 1] if start else None
     if previous is None:
         return None
+    if plain_line(previous) and PRIORITY_WORDS.search(previous.text):
+        # 'Our objectives' on a line of its own: a heading without the markup.
+        return "heading"
     if previous.kind in ("paragraph", "list_item"):
         last = sentences(previous.text)[-1]
         if _leads_in(last):
