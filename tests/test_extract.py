@@ -1025,3 +1025,22 @@ def test_a_word_hyphenated_in_one_copy_and_run_together_in_another_is_one_priori
         ("list_item", "Fair access"),
     )
     assert _stated(doc) == ["Evidence-led care", "Fair access"]
+
+
+def test_nested_items_are_sub_priorities_of_their_priority_not_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Healthy lives", 1),
+        ("list_item", "Fewer people smoking", 2),
+        ("list_item", "We will open two new leisure centres", 2),
+        ("list_item", "Good jobs", 1),
+    )
+    statements = extract(doc)
+    assert _stated(doc) == ["Healthy lives", "Good jobs"]
+    subs = [(s.text, s.parent) for s in statements if s.kind == "sub_priority"]
+    assert subs == [
+        ("Fewer people smoking", "Healthy lives"),
+        ("We will open two new leisure centres", "Healthy lives"),
+    ]
+    # A sub-priority worded as a promise still counts as a commitment.
+    assert any(s.kind == "commitment" and s.text.startswith("We will open two") for s in statements)

@@ -119,6 +119,12 @@ def _distinct_wording(statements: list[Statement]) -> list[Statement]:
     for statement in statements:
         keys = _wording_keys(statement.text)
         earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None and "sub_priority" in (earlier.kind, statement.kind):
+            # A sub-priority worded as a promise is a commitment as well; one worded like
+            # a priority is that priority's, not a second one.
+            if statement.kind != "sub_priority" or earlier.kind == "commitment":
+                ordered.append(statement)
+            continue
         if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
             continue
         if earlier is not None:
@@ -141,6 +147,11 @@ def _wording_keys(text: str) -> tuple[str, str]:
     a PDF's hyphen lost at a line end)."""
     words = sorted(set(terms(_FRAMING.sub(" ", text), topical=False)))
     return " ".join(words), re.sub(r"[^a-z]", "", text.lower())
+
+
+def sub_priorities(statements: list[Statement], parent: Statement) -> list[Statement]:
+    """The sub-priorities stated under one stated priority."""
+    return [s for s in statements if s.kind == "sub_priority" and s.parent == parent.text]
 
 
 def stated_priorities(statements: list[Statement]) -> list[Statement]:

@@ -23,7 +23,7 @@ from alignck.extract._common import (
     numbered_label,
     opens_list,
 )
-from alignck.extract._lists import list_runs, plain_line
+from alignck.extract._lists import lead_text, list_runs, plain_line
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
@@ -69,30 +69,47 @@ def _following_title(blocks: tuple[Block, ...], index: int) -> str:
 
 
 def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
-    """Top-level items of a list introduced by a priority heading or lead-in sentence."""
+    """Top-level items of a list introduced by a priority heading or lead-in sentence, each
+    followed by the items nested under it as its sub-priorities."""
     for start, run in list_runs(blocks):
         lead = _lead_in(blocks, start)
         if lead is None:
             continue
+        why = f"list under '{lead_text(blocks, start)}'"
         top = min(item.level for item in run)
+        parent: Statement | None = None
         for item in run:
-            # "- **Start well**: every child ready for school": the bold words name the item.
-            name = item.lead or named_part(item.text)
-            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(name):
+            if item.level != top:
+                if parent is not None and lead in ("heading", "lead-in"):
+                    yield from _sub_priority(item, parent)
                 continue
-            statement = make_statement(name, item, f"list under {lead}")
-            if statement and lead == "promise":
-                statement = Statement(
-                    statement.text, "commitment", statement.location, "list under 'we will'"
-                )
-            elif statement and lead in ("heading", "lead-in"):
-                # Under 'Our priorities', '- We will give every child the best start' is a
-                # stated priority worded as a promise, not an action among others.
-                statement = Statement(
-                    statement.text, "priority", statement.location, statement.rule
-                )
-            if statement:
-                yield statement
+            parent = _list_item(item, lead, why)
+            if parent:
+                yield parent
+
+
+def _list_item(item: Block, lead: str, why: str) -> Statement | None:
+    # "- **Start well**: every child ready for school": the bold words name the item.
+    name = item.lead or named_part(item.text)
+    if item.text.rstrip().endswith(":") or is_statistic(name):
+        return None
+    statement = make_statement(name, item, why)
+    if statement and lead == "promise":
+        return Statement(statement.text, "commitment", statement.location, why)
+    if statement and lead in ("heading", "lead-in"):
+        # Under 'Our priorities', '- We will give every child the best start' is a
+        # stated priority worded as a promise, not an action among others.
+        return Statement(statement.text, "priority", statement.location, why)
+    return statement
+
+
+def _sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
+    name = item.lead or named_part(item.text)
+    statement = make_statement(name, item, f"nested under '{parent.text}'")
+    if statement and parent.kind == "priority" and not is_statistic(name):
+        yield Statement(
+            statement.text, "sub_priority", statement.location, statement.rule, parent.text
+        )
 
 
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
