@@ -1044,3 +1044,25 @@ def test_nested_items_are_sub_priorities_of_their_priority_not_priorities() -> N
     ]
     # A sub-priority worded as a promise still counts as a commitment.
     assert any(s.kind == "commitment" and s.text.startswith("We will open two") for s in statements)
+
+
+def test_a_semicolon_list_in_prose_after_a_priority_noun() -> None:
+    doc = _doc(
+        ("heading", "News", 1),
+        (
+            "paragraph",
+            "The new plan sets out our aims to deliver cleaner rivers and beaches; warmer "
+            "homes for older residents; more apprenticeships; and faster buses.",
+        ),
+        (
+            "paragraph",
+            "Roads bring people together; open up training and leisure; and keep the county "
+            "connected.",
+        ),
+    )
+    assert _stated(doc) == [
+        "cleaner rivers and beaches",
+        "warmer homes for older residents",
+        "more apprenticeships",
+        "faster buses",
+    ]

@@ -31,6 +31,7 @@ def inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             continue
         for sentence in sentences(block.text):
             yield from _inline_items(sentence, block)
+            yield from _semicolon_items(sentence, block)
             yield from _infinitive_items(sentence, block)
             yield from _is_a_priority(sentence, block)
         if index and _comma_list_after_lead_in(blocks, index):
@@ -90,6 +91,28 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         return  # "our priorities are clear, ambitious and achievable" describes, not lists
     for item in items:
         statement = make_statement(item, block, "inline list")
+        if statement:
+            yield statement
+
+
+# The words that hand over to a semicolon list's first item: 'the ambition to achieve A; B; C'.
+_HAND_OVER = re.compile(r".*\b(?:to\s+\w+|on|are|is|includes?|of)\s+(?=\S)", re.IGNORECASE)
+
+
+def _semicolon_items(sentence: str, block: Block) -> Iterator[Statement]:
+    """'The strategy sets out the ambition to achieve A; B; C; and D.': three or more short
+    parts separated by semicolons, the first led in by a priority noun, with no colon (a
+    colon list is read by ``_inline_items``)."""
+    parts = [p.strip() for p in sentence.rstrip(". ").split(";")]
+    if len(parts) < _SEMICOLON_LIST or ":" in sentence or not LEAD_IN.search(parts[0]):
+        return
+    handed = _HAND_OVER.match(parts[0])
+    first = parts[0][handed.end() :] if handed else ""
+    items = [first, *(re.sub(r"^(?:and|or)\s+", "", p) for p in parts[1:])]
+    if any(not 1 <= len(item.split()) <= _MAX_ITEM_WORDS + 2 for item in items):
+        return
+    for item in items:
+        statement = make_statement(item, block, "semicolon list after a priority noun")
         if statement:
             yield statement
 
