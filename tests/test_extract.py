@@ -1066,3 +1066,16 @@ def test_a_semicolon_list_in_prose_after_a_priority_noun() -> None:
         "more apprenticeships",
         "faster buses",
     ]
+
+
+def test_an_inverted_sentence_names_the_ambition_not_the_place() -> None:
+    doc = _doc(
+        ("heading", "News", 1),
+        ("paragraph", "At the heart of the plan is an ambition to end rough sleeping by 2030."),
+        (
+            "paragraph",
+            "Underpinning all our work is our main ambition to listen to residents, "
+            "and to act on what they say.",
+        ),
+    )
+    assert _stated(doc) == ["end rough sleeping by 2030", "listen to residents"]

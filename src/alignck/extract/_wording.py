@@ -178,11 +178,28 @@ def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
             yield statement
 
 
+# A sentence opening on a place or a participle has its subject after the verb.
+_INVERTED = re.compile(
+    r"^(?:at|in|on|behind|within|central\s+to|core\s+to|[a-z]+ing\s+(?:all|every|the|our))\b",
+    re.IGNORECASE,
+)
+_AMBITION_TO = re.compile(
+    r"\b(?:priority|ambition|goal|objective|aim)\s+(?:is\s+)?to\s+(?P<named>.+?)"
+    r"(?:,?\s+and\s+to\s+.*)?\.?$",
+    re.IGNORECASE,
+)
+
+
 def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
     match = IS_PRIORITY.match(sentence)
     subject = match.group("subject") if match else None
     if subject and PRONOUN_START.match(subject):
         subject = None
+    if subject and _INVERTED.match(subject):
+        # 'At the heart of the plan is an ambition to create ...': the place comes first, and
+        # the ambition is what follows the noun.
+        named = _AMBITION_TO.search(sentence)
+        subject = named.group("named") if named else None
     ranked = RANKED_PRIORITY.match(sentence)
     for text in (subject, ranked.group("subject") if ranked else None):
         statement = make_statement(text, block, "named as a priority") if text else None
