@@ -77,3 +77,20 @@ def test_a_model_that_takes_nothing_leaves_the_rules_alone() -> None:
     )
     assert [s for s in extract(doc, never) if s.kind == "priority"] == []
     assert shipped_model() is not None
+
+
+def test_a_long_lead_in_is_shown_by_its_end() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "The partnership board will oversee the development of a delivery plan made up of "
+            "the following key components:",
+        ),
+        ("list_item", "Fewer people in fuel poverty"),
+        ("list_item", "More young people in training"),
+        ("list_item", "Cleaner rivers and parks"),
+    )
+    found = stated_priorities(extract(doc))
+    assert (
+        found[0].rule == "list under '…of a delivery plan made up of the following key components:'"
+    )

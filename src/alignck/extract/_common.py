@@ -199,7 +199,7 @@ def _tidy(text: str) -> str:
     text = _LEADING_CODE.sub("", text)
     text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
     text = re.sub(r"^(?:and|or)\s+(?=\S)", "", text)
-    return text.rstrip(" ,;").strip()
+    return text.rstrip(" ,;–—-").strip()
 
 
 def _reads_as_commitment(text: str) -> bool:

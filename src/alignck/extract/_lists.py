@@ -77,10 +77,11 @@ _OPENING_CLASSES = (
 
 @dataclass(frozen=True, slots=True)
 class ListCandidate:
-    """One list: its top-level items with their names, what leads it in, and its features."""
+    """One list: its top-level items with their names, why it would be taken (its lead-in),
+    and its features."""
 
     items: tuple[tuple[Block, str], ...]
-    lead: str
+    why: str
     features: tuple[float, ...]
 
 
@@ -97,7 +98,8 @@ def list_candidates(blocks: tuple[Block, ...]) -> Iterator[ListCandidate]:
         if len(items) < 2:
             continue  # one item is a remark set off, not a list of priorities
         lead = lead_text(blocks, start)
-        yield ListCandidate(items, lead, _features(blocks, start, run, items, lead))
+        features = _features(blocks, start, run, items, lead)
+        yield ListCandidate(items, why_listed(blocks, start), features)
 
 
 def list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
@@ -131,6 +133,18 @@ def _starts_new_list(run: list[Block], block: Block) -> bool:
     # goes on from '1. Healthy lives'.
     sibling = next(item for item in reversed(run) if item.level == block.level)
     return (block.marker == "•") != (sibling.marker == "•")
+
+
+_SHOWN_LEAD_CHARS = 60
+
+
+def why_listed(blocks: tuple[Block, ...], start: int) -> str:
+    """'list under '…the following key components:'': the end of a long lead-in says most."""
+    lead = lead_text(blocks, start)
+    if len(lead) > _SHOWN_LEAD_CHARS:
+        tail = lead[-_SHOWN_LEAD_CHARS:]
+        lead = "…" + tail[tail.find(" ") + 1 :]
+    return f"list under '{lead}'" if lead else "list"
 
 
 def lead_text(blocks: tuple[Block, ...], start: int) -> str:

@@ -54,8 +54,7 @@ def scored_lists(
             continue
         if model.probability(candidate) < model.cutoff:
             continue
-        why = f"list under '{candidate.lead}'" if candidate.lead else "list"
         for item, name in candidate.items:
-            statement = make_statement(name, item, why)
+            statement = make_statement(name, item, candidate.why)
             if statement:
                 yield statement

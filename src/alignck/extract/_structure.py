@@ -23,7 +23,7 @@ from alignck.extract._common import (
     numbered_label,
     opens_list,
 )
-from alignck.extract._lists import lead_text, list_runs, plain_line
+from alignck.extract._lists import list_runs, plain_line, why_listed
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
@@ -75,7 +75,7 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         lead = _lead_in(blocks, start)
         if lead is None:
             continue
-        why = f"list under '{lead_text(blocks, start)}'"
+        why = why_listed(blocks, start)
         top = min(item.level for item in run)
         parent: Statement | None = None
         for item in run:
