@@ -270,6 +270,28 @@ def test_extract_lists_stated_priorities() -> None:
     assert "Tackle loneliness and isolation" in table.stdout
 
 
+def test_extract_shows_why_and_keeps_sub_priorities_under_their_priority(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Our priorities\n\n- Healthy lives\n  - Fewer people smoking\n  - More people active\n"
+        "- Good jobs\n",
+        encoding="utf-8",
+    )
+    result = invoke("extract", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    stated = json.loads(result.stdout)["documents"][0]["stated_priorities"]
+    assert [s["text"] for s in stated] == ["Healthy lives", "Good jobs"]
+    assert stated[0]["rule"] == "list under 'Our priorities'"
+    assert [c["text"] for c in stated[0]["sub_priorities"]] == [
+        "Fewer people smoking",
+        "More people active",
+    ]
+    assert stated[1]["sub_priorities"] == []
+    table = invoke("extract", str(path)).stdout
+    assert "└ Fewer people smoking" in table and "list under 'Our priorities'" in table
+    assert "2 stated priorities" in table
+
+
 def test_eval_reports_metrics_as_json() -> None:
     result = invoke("eval", str(LABELLED), "--format", "json")
     assert result.exit_code == 0, result.stderr

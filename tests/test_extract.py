@@ -882,3 +882,200 @@ def test_a_header_row_of_column_labels_names_nothing(header: list[str]) -> None:
         (Block("heading", "Our priorities", 1, level=2), *cells),
     )
     assert [s.text for s in extract(doc) if s.kind == "priority"] == []
+
+
+# The failure kinds of issue 14, on documents we write ourselves.
+
+
+def test_a_plain_line_naming_priorities_heads_the_bullets_under_it() -> None:
+    doc = _doc(
+        ("heading", "Introduction", 1),
+        ("paragraph", "Reducing loneliness is a priority for the council."),
+        ("paragraph", "This plan sets out how the council will work to 2030."),
+        ("paragraph", "Our objectives"),
+        ("list_item", "Safer neighbourhoods"),
+        ("list_item", "Affordable homes for local families"),
+        ("list_item", "A thriving town centre"),
+    )
+    assert _stated(doc) == [
+        "Reducing loneliness",
+        "Safer neighbourhoods",
+        "Affordable homes for local families",
+        "A thriving town centre",
+    ]
+
+
+def test_a_lead_in_sentence_with_name_and_explanation_items_gives_the_names() -> None:
+    doc = _doc(
+        ("heading", "Looking ahead", 1),
+        ("paragraph", "We have three aims:"),
+        ("list_item", "Healthy minds – support that is there when people first need it"),
+        ("list_item", "Warm homes – fewer households in fuel poverty each winter"),
+        ("list_item", "Good work – more residents in secure, well-paid jobs"),
+    )
+    assert _stated(doc) == ["Healthy minds", "Warm homes", "Good work"]
+
+
+def test_a_priority_heading_followed_by_a_sub_heading_naming_it() -> None:
+    doc = _doc(
+        ("heading", "Priority 1", 2),
+        ("heading", "Children get the best start in life", 3),
+        ("paragraph", "We will open family hubs in every ward."),
+        ("heading", "Priority 2", 2),
+        ("heading", "Older people stay independent for longer", 3),
+        ("paragraph", "We will expand reablement."),
+    )
+    assert _stated(doc) == [
+        "Children get the best start in life",
+        "Older people stay independent for longer",
+    ]
+
+
+def test_run_in_field_labels_are_not_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priority programmes", 1),
+        ("paragraph", "Programme: Healthy homes for every tenant in the borough"),
+        ("paragraph", "Description: repairs and insulation for council housing"),
+        ("paragraph", "Programme: Active travel routes to every school"),
+        ("paragraph", "Description: safe walking and cycling to school"),
+    )
+    stated = _stated(doc)
+    assert "Programme" not in stated and "Description" not in stated
+
+
+def test_a_sentence_cut_at_its_commas_gives_no_fragments() -> None:
+    doc = _doc(
+        ("heading", "Foreword", 1),
+        (
+            "paragraph",
+            "My priority is that I want the county to be a safe place to live, learn and work.",
+        ),
+    )
+    stated = _stated(doc)
+    assert "learn" not in stated and "work" not in stated
+
+
+def test_a_place_name_alone_is_not_a_priority() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Brackley"),
+        ("list_item", "Clean air"),
+        ("list_item", "Good jobs"),
+        ("heading", "Why", 1),
+        ("paragraph", "Everyone in Brackley deserves a good life. We love Brackley."),
+    )
+    assert _stated(doc) == ["Clean air", "Good jobs"]
+
+
+def test_section_headings_every_document_has_are_not_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our strategy and priorities", 1),
+        ("heading", "About us", 2),
+        ("paragraph", "We are a community trust."),
+        ("heading", "Background", 2),
+        ("paragraph", "The trust was founded in 2001."),
+        ("heading", "Our values", 2),
+        ("paragraph", "Kindness and respect."),
+        ("heading", "Care closer to home", 2),
+        ("paragraph", "More care in the community."),
+        ("heading", "A great place to work", 2),
+        ("paragraph", "Staff who want to stay."),
+    )
+    assert _stated(doc) == ["Care closer to home", "A great place to work"]
+
+
+def test_a_priority_s_own_name_is_never_split_at_its_commas() -> None:
+    doc = _doc(
+        ("heading", "Summary", 1),
+        (
+            "paragraph",
+            "Our priorities are: working with the statutory, voluntary and faith sectors; "
+            "safer streets; good homes.",
+        ),
+    )
+    assert _stated(doc) == [
+        "working with the statutory, voluntary and faith sectors",
+        "safer streets",
+        "good homes",
+    ]
+
+
+def test_one_priority_named_twice_is_kept_once() -> None:
+    doc = _doc(
+        ("heading", "Our themes", 1),
+        ("list_item", "Growth"),
+        ("list_item", "Wellbeing"),
+        ("list_item", "Place"),
+        ("heading", "Delivering the themes", 1),
+        (
+            "paragraph",
+            "Our themes are: A plan for growth, A plan for wellbeing and A plan for place.",
+        ),
+    )
+    assert _stated(doc) == ["Growth", "Wellbeing", "Place"]
+
+
+def test_a_word_hyphenated_in_one_copy_and_run_together_in_another_is_one_priority() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Evidence-led care"),
+        ("list_item", "Fair access"),
+        ("heading", "Our priorities again", 1),
+        ("list_item", "Evidenceled care"),
+        ("list_item", "Fair access"),
+    )
+    assert _stated(doc) == ["Evidence-led care", "Fair access"]
+
+
+def test_nested_items_are_sub_priorities_of_their_priority_not_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Healthy lives", 1),
+        ("list_item", "Fewer people smoking", 2),
+        ("list_item", "We will open two new leisure centres", 2),
+        ("list_item", "Good jobs", 1),
+    )
+    statements = extract(doc)
+    assert _stated(doc) == ["Healthy lives", "Good jobs"]
+    subs = [(s.text, s.parent) for s in statements if s.kind == "sub_priority"]
+    assert subs == [
+        ("Fewer people smoking", "Healthy lives"),
+        ("We will open two new leisure centres", "Healthy lives"),
+    ]
+    # A sub-priority worded as a promise still counts as a commitment.
+    assert any(s.kind == "commitment" and s.text.startswith("We will open two") for s in statements)
+
+
+def test_a_semicolon_list_in_prose_after_a_priority_noun() -> None:
+    doc = _doc(
+        ("heading", "News", 1),
+        (
+            "paragraph",
+            "The new plan sets out our aims to deliver cleaner rivers and beaches; warmer "
+            "homes for older residents; more apprenticeships; and faster buses.",
+        ),
+        (
+            "paragraph",
+            "Roads bring people together; open up training and leisure; and keep the county "
+            "connected.",
+        ),
+    )
+    assert _stated(doc) == [
+        "cleaner rivers and beaches",
+        "warmer homes for older residents",
+        "more apprenticeships",
+        "faster buses",
+    ]
+
+
+def test_an_inverted_sentence_names_the_ambition_not_the_place() -> None:
+    doc = _doc(
+        ("heading", "News", 1),
+        ("paragraph", "At the heart of the plan is an ambition to end rough sleeping by 2030."),
+        (
+            "paragraph",
+            "Underpinning all our work is our main ambition to listen to residents, "
+            "and to act on what they say.",
+        ),
+    )
+    assert _stated(doc) == ["end rough sleeping by 2030", "listen to residents"]

@@ -48,6 +48,7 @@ _writes = 0
 _PREPARING_MODULES = (
     "readers/*.py",
     "extract/*.py",
+    "data/extraction.json",
     "language.py",
     "spelling.py",
     "passages.py",

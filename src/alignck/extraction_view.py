@@ -1,4 +1,7 @@
-"""The ``alignck extract`` command's work: stated priorities per document, as a table or JSON."""
+"""The ``alignck extract`` command's work: stated priorities per document, as a table or JSON.
+
+Each priority shows why it was taken (the lead-in or heading it sits under) so a user can see
+and report a wrong one, and its sub-priorities beneath it."""
 
 from __future__ import annotations
 
@@ -12,7 +15,8 @@ from alignck.model import ReadOptions, Statement
 from alignck.readers import discover
 from alignck.reading import Prepared, prepare
 
-Row = tuple[str, list[Statement], list[Statement]]
+# (path, stated priorities, commitments, sub-priorities)
+Row = tuple[str, list[Statement], list[Statement], list[Statement]]
 
 
 def extract_documents(
@@ -30,6 +34,7 @@ def extract_documents(
                     str(path),
                     stated_priorities(statements),
                     [s for s in statements if s.kind == "commitment"],
+                    [s for s in statements if s.kind == "sub_priority"],
                 )
             )
         else:
@@ -46,12 +51,18 @@ def render_extraction(
         data = [
             {
                 "path": path,
-                "stated_priorities": [statement_to_dict(s) for s in stated],
+                "stated_priorities": [
+                    {
+                        **statement_to_dict(s),
+                        "sub_priorities": [statement_to_dict(c) for c in _children(s, subs)],
+                    }
+                    for s in stated
+                ],
                 **(
                     {"commitments": [statement_to_dict(s) for s in promised]} if commitments else {}
                 ),
             }
-            for path, stated, promised in rows
+            for path, stated, promised, subs in rows
         ]
         json.dump({"schema_version": 1, "documents": data}, out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -63,18 +74,31 @@ def render_extraction(
     from alignck.renderers._common import short_name, where
 
     console = make_console(out, color)
-    for path, stated, promised in rows:
+    for path, stated, promised, subs in rows:
         table = Table(
             title=f"{path}: {len(stated)} stated priorities", box=box.SIMPLE, title_justify="left"
         )
         table.add_column("#", justify="right")
         table.add_column("Kind")
         table.add_column("Stated priority", overflow="fold")
+        table.add_column("Why", overflow="fold", max_width=40)
         table.add_column("Where", overflow="fold", max_width=40)
         listed = stated + ([s for s in promised if s not in stated] if commitments else [])
         for index, statement in enumerate(listed, start=1):
-            table.add_row(str(index), statement.kind, statement.text, where(statement.location))
+            table.add_row(
+                str(index),
+                statement.kind,
+                statement.text,
+                statement.rule,
+                where(statement.location),
+            )
+            for child in _children(statement, subs):
+                table.add_row("", "", f"  └ {child.text}", "", where(child.location))
         if not listed:
             console.print(f"{short_name(path)}: no stated priorities found")
         else:
             console.print(table)
+
+
+def _children(statement: Statement, subs: list[Statement]) -> list[Statement]:
+    return [s for s in subs if s.parent == statement.text] if statement.kind == "priority" else []

@@ -28,7 +28,9 @@ class CompactPickle:
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
 Status = Literal["aligned", "partial", "gap"]
-StatementKind = Literal["priority", "commitment"]
+# A sub-priority belongs to a stated priority (its ``parent``); it is never one of the document's
+# stated priorities itself.
+StatementKind = Literal["priority", "sub_priority", "commitment"]
 EvidenceKind = Literal["priority", "commitment", "context", "achievement", "negated"]
 
 
@@ -87,12 +89,16 @@ class Location(CompactPickle):
 
 @dataclass(frozen=True, slots=True)
 class Statement(CompactPickle):
-    """A priority a document states, or an explicit commitment it makes."""
+    """A priority a document states, one of its sub-priorities, or an explicit commitment.
+
+    ``rule`` says why it was taken (the lead-in or heading it sits under); ``parent`` is the
+    text of the priority a sub-priority belongs to."""
 
     text: str
     kind: StatementKind
     location: Location
     rule: str
+    parent: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +206,14 @@ class DocumentResult:
         """Listed priorities; a document that lists none states its priorities as commitments."""
         listed = tuple(s for s in self.statements if s.statement.kind == "priority")
         return listed or tuple(s for s in self.statements if s.statement.kind == "commitment")
+
+    def sub_priorities(self, parent: Statement) -> tuple[StatedMatch, ...]:
+        """The sub-priorities stated under one stated priority."""
+        return tuple(
+            s
+            for s in self.statements
+            if s.statement.kind == "sub_priority" and s.statement.parent == parent.text
+        )
 
     @property
     def commitments(self) -> tuple[StatedMatch, ...]:

@@ -135,3 +135,14 @@ def test_lines_that_name_one_entry_each_are_separate_paragraphs(tmp_path: Path) 
         ("paragraph", "1 Start well: every child ready for school"),
         ("paragraph", "2 Live well: people in good work and warm homes"),
     ]
+
+
+def test_an_item_s_name_on_a_line_of_its_own_is_its_lead(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "1. A greener town\n   We will plant a tree for every child born here.\n"
+        "2. Work with partners across\n   Kent to cut waiting times.\n"
+        "3. Better buses, more often\n   and later at night.\n",
+    )
+    assert [b.lead for b in doc.blocks] == ["A greener town", None, None]
+    assert doc.blocks[0].text == "A greener town We will plant a tree for every child born here."

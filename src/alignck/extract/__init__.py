@@ -16,9 +16,12 @@ Ordinary bullet points elsewhere are not priorities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location
+from alignck.extract._filters import without_labels_and_names
+from alignck.extract._scorer import ListModel, scored_lists, shipped_model
 from alignck.extract._structure import (
     entries_under_heading,
     headings_after_lead_in,
@@ -35,11 +38,30 @@ from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement
 
 
-def extract(document: Document) -> list[Statement]:
-    """Stated priorities and commitments, in document order, without duplicates."""
+def extract(
+    document: Document, lists: ListModel | None = None, lists_everywhere: bool = False
+) -> list[Statement]:
+    """Stated priorities and commitments, in document order, without duplicates.
+
+    The structure and wording rules come first: where they fire they are precise. A document
+    in which they find no stated priority has its lists weighed by the fitted list scorer
+    (``lists``, default the shipped model): measured leave-one-set-out, adding its lists to
+    documents where the rules found some cost more precision than it gained recall
+    (``lists_everywhere`` does so, for measuring it)."""
+    model = lists or shipped_model()
     found = [*_structured(document.blocks), *_commitments(document.blocks)]
+    rules_found = any(s.kind == "priority" for s in found)
+    if model is not None and (lists_everywhere or not rules_found):
+        # The lists the rules read (as promises, say) stay theirs.
+        taken = {s.location.paragraph for s in found}
+        found += _as_priorities(scored_lists(document.blocks, model, taken))
     found.sort(key=lambda s: s.location.paragraph or 0)
-    return _deduplicate(found)
+    return _deduplicate(without_labels_and_names(found, document.blocks))
+
+
+def _as_priorities(statements: Iterator[Statement]) -> list[Statement]:
+    """A list taken as priorities names them, even where an item reads as a promise."""
+    return [Statement(s.text, "priority", s.location, s.rule) for s in statements]
 
 
 def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
@@ -91,18 +113,45 @@ def _one_name_per_block(statements: list[Statement]) -> list[Statement]:
 
 
 def _distinct_wording(statements: list[Statement]) -> list[Statement]:
-    seen: dict[tuple[str, ...], Statement] = {}
+    """One statement per wording: the first, unless a later one names it as a priority."""
+    seen: dict[str, Statement] = {}
     ordered: list[Statement] = []
     for statement in statements:
-        key = tuple(sorted(set(terms(statement.text, topical=False))))
-        earlier = seen.get(key)
+        keys = _wording_keys(statement.text)
+        earlier = next((seen[k] for k in keys if k in seen), None)
+        if earlier is not None and "sub_priority" in (earlier.kind, statement.kind):
+            # A sub-priority worded as a promise is a commitment as well; one worded like
+            # a priority is that priority's, not a second one.
+            if statement.kind != "sub_priority" or earlier.kind == "commitment":
+                ordered.append(statement)
+            continue
         if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
             continue
         if earlier is not None:
             ordered.remove(earlier)
-        seen[key] = statement
+        seen.update(dict.fromkeys(keys, statement))
         ordered.append(statement)
     return ordered
+
+
+# Words that frame a priority without naming it: 'A plan for growth' names 'Growth'.
+_FRAMING = re.compile(
+    r"\b(?:plan|strategy|programme|priority|theme|ambition|objective|aim|goal)s?\s+for\b",
+    re.IGNORECASE,
+)
+
+
+def _wording_keys(text: str) -> tuple[str, str]:
+    """Two wordings of one priority share a key: the same words once framing is dropped
+    ('Growth', 'A plan for growth'), or the same letters ('evidence-led' and 'evidenceled',
+    a PDF's hyphen lost at a line end)."""
+    words = sorted(set(terms(_FRAMING.sub(" ", text), topical=False)))
+    return " ".join(words), re.sub(r"[^a-z]", "", text.lower())
+
+
+def sub_priorities(statements: list[Statement], parent: Statement) -> list[Statement]:
+    """The sub-priorities stated under one stated priority."""
+    return [s for s in statements if s.kind == "sub_priority" and s.parent == parent.text]
 
 
 def stated_priorities(statements: list[Statement]) -> list[Statement]:

@@ -140,6 +140,21 @@ _LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
 
+def opens_list(sentence: str) -> bool:
+    """'Our priorities are:' and, as often written, 'a clear set of priorities;'."""
+    return sentence.rstrip().endswith((":", ";"))
+
+
+# Parts every document has, which name no priority whatever heading they sit under.
+_DOCUMENT_PART = re.compile(
+    r"^(?:about\s+(?:us|this\s+\w+)|background|introduction|foreword|preface|contents|"
+    r"context|(?:executive\s+)?summary|overview|glossary|appendix|appendices|annex|references|"
+    r"(?:our\s+)?(?:values|principles|behaviours|history|story)|next\s+steps|governance|"
+    r"contact\s+us|further\s+information|acknowledgements)$",
+    re.IGNORECASE,
+)
+
+
 def location(block: Block) -> Location:
     return Location(block.page, block.number, block.section_path)
 
@@ -147,6 +162,8 @@ def location(block: Block) -> Location:
 def make_statement(text: str, block: Block, rule: str) -> Statement | None:
     text = _tidy(text)
     if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text, topical=False):
+        return None
+    if _DOCUMENT_PART.match(text):
         return None
     kind: StatementKind = "commitment" if _reads_as_commitment(text) else "priority"
     return Statement(text, kind, location(block), rule)
@@ -182,7 +199,7 @@ def _tidy(text: str) -> str:
     text = _LEADING_CODE.sub("", text)
     text = re.sub(r"[,;]?\s+(?:and|or)$", "", text)
     text = re.sub(r"^(?:and|or)\s+(?=\S)", "", text)
-    return text.rstrip(" ,;").strip()
+    return text.rstrip(" ,;–—-").strip()
 
 
 def _reads_as_commitment(text: str) -> bool:

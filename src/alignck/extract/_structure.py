@@ -21,7 +21,9 @@ from alignck.extract._common import (
     make_statement,
     named_part,
     numbered_label,
+    opens_list,
 )
+from alignck.extract._lists import list_runs, plain_line, why_listed
 from alignck.language import is_statistic, sentences
 from alignck.model import Block, Statement
 
@@ -67,63 +69,47 @@ def _following_title(blocks: tuple[Block, ...], index: int) -> str:
 
 
 def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
-    """Top-level items of a list introduced by a priority heading or lead-in sentence."""
-    for start, run in _list_runs(blocks):
+    """Top-level items of a list introduced by a priority heading or lead-in sentence, each
+    followed by the items nested under it as its sub-priorities."""
+    for start, run in list_runs(blocks):
         lead = _lead_in(blocks, start)
         if lead is None:
             continue
+        why = why_listed(blocks, start)
         top = min(item.level for item in run)
+        parent: Statement | None = None
         for item in run:
-            # "- **Start well**: every child ready for school": the bold words name the item.
-            name = item.lead or named_part(item.text)
-            if item.level != top or item.text.rstrip().endswith(":") or is_statistic(name):
+            if item.level != top:
+                if parent is not None and lead in ("heading", "lead-in"):
+                    yield from _sub_priority(item, parent)
                 continue
-            statement = make_statement(name, item, f"list under {lead}")
-            if statement and lead == "promise":
-                statement = Statement(
-                    statement.text, "commitment", statement.location, "list under 'we will'"
-                )
-            elif statement and lead in ("heading", "lead-in"):
-                # Under 'Our priorities', '- We will give every child the best start' is a
-                # stated priority worded as a promise, not an action among others.
-                statement = Statement(
-                    statement.text, "priority", statement.location, statement.rule
-                )
-            if statement:
-                yield statement
+            parent = _list_item(item, lead, why)
+            if parent:
+                yield parent
 
 
-def _list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
-    """Consecutive list items that form one list; ``start`` is the index of the first."""
-    run: list[Block] = []
-    start = 0
-    for index, block in enumerate(blocks):
-        if block.kind == "list_item" and not (run and _starts_new_list(run, block)):
-            if not run:
-                start = index
-            run.append(block)
-            continue
-        if run:
-            yield start, run
-        run = [block] if block.kind == "list_item" else []
-        start = index
-    if run:
-        yield start, run
+def _list_item(item: Block, lead: str, why: str) -> Statement | None:
+    # "- **Start well**: every child ready for school": the bold words name the item.
+    name = item.lead or named_part(item.text)
+    if item.text.rstrip().endswith(":") or is_statistic(name):
+        return None
+    statement = make_statement(name, item, why)
+    if statement and lead == "promise":
+        return Statement(statement.text, "commitment", statement.location, why)
+    if statement and lead in ("heading", "lead-in"):
+        # Under 'Our priorities', '- We will give every child the best start' is a
+        # stated priority worded as a promise, not an action among others.
+        return Statement(statement.text, "priority", statement.location, why)
+    return statement
 
 
-def _starts_new_list(run: list[Block], block: Block) -> bool:
-    """Numbering restarts, an item ending with ':' introduces what follows, or the marker
-    changes between numbers and bullets at the same level (flattened Word and PDF lists)."""
-    if run[-1].text.rstrip().endswith(":"):
-        return True
-    if block.level != run[0].level:
-        return False
-    if block.marker in ("1.", "1)", "a.", "a)"):
-        return True
-    # Compare with the last item at this level: '2. Good homes' after its own sub-bullets
-    # goes on from '1. Healthy lives'.
-    sibling = next(item for item in reversed(run) if item.level == block.level)
-    return (block.marker == "•") != (sibling.marker == "•")
+def _sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
+    name = item.lead or named_part(item.text)
+    statement = make_statement(name, item, f"nested under '{parent.text}'")
+    if statement and parent.kind == "priority" and not is_statistic(name):
+        yield Statement(
+            statement.text, "sub_priority", statement.location, statement.rule, parent.text
+        )
 
 
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
@@ -132,6 +118,9 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     previous = blocks[start - 1] if start else None
     if previous is None:
         return None
+    if plain_line(previous) and PRIORITY_WORDS.search(previous.text):
+        # 'Our objectives' on a line of its own: a heading without the markup.
+        return "heading"
     if previous.kind in ("paragraph", "list_item"):
         last = sentences(previous.text)[-1]
         if _leads_in(last):
@@ -156,7 +145,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
 def _leads_in(sentence: str) -> bool:
     """'Our priorities are:' or 'Our priorities are set out below.'"""
     return bool(LEAD_IN.search(sentence)) and (
-        sentence.endswith(":") or bool(POINTS_BELOW.search(sentence))
+        opens_list(sentence) or bool(POINTS_BELOW.search(sentence))
     )
 
 

@@ -31,6 +31,7 @@ def inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             continue
         for sentence in sentences(block.text):
             yield from _inline_items(sentence, block)
+            yield from _semicolon_items(sentence, block)
             yield from _infinitive_items(sentence, block)
             yield from _is_a_priority(sentence, block)
         if index and _comma_list_after_lead_in(blocks, index):
@@ -84,12 +85,34 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
     if not match:
         return
     items = _split_items(_without_trailing_clause(match.group("items")))
-    if len(items) < 2 or any(len(item.split()) > 8 for item in items):
+    if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
         return  # "our priorities are clear, ambitious and achievable" describes, not lists
     for item in items:
         statement = make_statement(item, block, "inline list")
+        if statement:
+            yield statement
+
+
+# The words that hand over to a semicolon list's first item: 'the ambition to achieve A; B; C'.
+_HAND_OVER = re.compile(r".*\b(?:to\s+\w+|on|are|is|includes?|of)\s+(?=\S)", re.IGNORECASE)
+
+
+def _semicolon_items(sentence: str, block: Block) -> Iterator[Statement]:
+    """'The strategy sets out the ambition to achieve A; B; C; and D.': three or more short
+    parts separated by semicolons, the first led in by a priority noun, with no colon (a
+    colon list is read by ``_inline_items``)."""
+    parts = [p.strip() for p in sentence.rstrip(". ").split(";")]
+    if len(parts) < _SEMICOLON_LIST or ":" in sentence or not LEAD_IN.search(parts[0]):
+        return
+    handed = _HAND_OVER.match(parts[0])
+    first = parts[0][handed.end() :] if handed else ""
+    items = [first, *(re.sub(r"^(?:and|or)\s+", "", p) for p in parts[1:])]
+    if any(not 1 <= len(item.split()) <= _MAX_ITEM_WORDS + 2 for item in items):
+        return
+    for item in items:
+        statement = make_statement(item, block, "semicolon list after a priority noun")
         if statement:
             yield statement
 
@@ -102,6 +125,8 @@ def _without_trailing_clause(items: str) -> str:
     """'A, B and C, which we agreed with residents' lists A, B and C; a semicolon ends a comma
     list ('A, B and C; we will report yearly') but separates the items of a list without commas."""
     items = re.split(r",?\s+(?:which|that|who)\s+|\.\s", items)[0]
+    if items.count(";") >= _SEMICOLON_LIST - 1:
+        return items  # a list whose items are separated by semicolons
     first, semicolon, _ = items.partition(";")
     return first if semicolon and "," in first else items
 
@@ -111,11 +136,24 @@ def _counted_or_phrases(lead: str, items: list[str]) -> bool:
     return bool(counted) or all(len(item.split()) >= 2 for item in items)
 
 
+_MAX_ITEM_WORDS = 8
+# Three items or more separated by semicolons make a semicolon list (one semicolon may just end
+# a comma list: 'A, B and C; we report yearly').
+_SEMICOLON_LIST = 3
 # A comma, semicolon or capitalised 'and' between items; not the comma of '9,000'.
 _ITEM_BREAK = re.compile(r",(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*")
 
 
 def _split_items(text: str) -> list[str]:
+    by_semicolon = [part.strip() for part in text.rstrip(". ").split(";") if part.strip()]
+    short = all(len(p.split()) <= _MAX_ITEM_WORDS for p in by_semicolon)
+    if len(by_semicolon) >= _SEMICOLON_LIST and short:
+        # 'working with the statutory, voluntary and faith sectors; safer streets': the
+        # semicolons separate the items, the commas belong to one of them.
+        parts = [re.sub(r"^(?:and|or)\s+", "", part) for part in by_semicolon]
+        # '...; using technology; connected communities and support to keep well': the last
+        # item is joined by 'and', as in a comma list.
+        return [*parts[:-1], *(p.strip() for p in parts[-1].split(" and ", 1))]
     parts = [part.strip() for part in re.split(_ITEM_BREAK, text.rstrip(". ")) if part.strip()]
     # "A, B and C": the last item is joined by its first 'and' ("health and wellbeing" inside
     # an earlier item stays whole).
@@ -140,11 +178,28 @@ def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
             yield statement
 
 
+# A sentence opening on a place or a participle has its subject after the verb.
+_INVERTED = re.compile(
+    r"^(?:at|in|on|behind|within|central\s+to|core\s+to|[a-z]+ing\s+(?:all|every|the|our))\b",
+    re.IGNORECASE,
+)
+_AMBITION_TO = re.compile(
+    r"\b(?:priority|ambition|goal|objective|aim)\s+(?:is\s+)?to\s+(?P<named>.+?)"
+    r"(?:,?\s+and\s+to\s+.*)?\.?$",
+    re.IGNORECASE,
+)
+
+
 def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
     match = IS_PRIORITY.match(sentence)
     subject = match.group("subject") if match else None
     if subject and PRONOUN_START.match(subject):
         subject = None
+    if subject and _INVERTED.match(subject):
+        # 'At the heart of the plan is an ambition to create ...': the place comes first, and
+        # the ambition is what follows the noun.
+        named = _AMBITION_TO.search(sentence)
+        subject = named.group("named") if named else None
     ranked = RANKED_PRIORITY.match(sentence)
     for text in (subject, ranked.group("subject") if ranked else None):
         statement = make_statement(text, block, "named as a priority") if text else None

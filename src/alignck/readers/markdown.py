@@ -54,6 +54,26 @@ def inline_text(text: str) -> str:
     return text
 
 
+_MAX_NAME_WORDS = 10
+# A wrapped line stops on a word that needs the next line: 'Work with partners across'.
+_UNFINISHED_LINE = re.compile(
+    r"\b(?:a|an|the|and|or|of|to|for|with|that|which|in|on|by|our|their|across|from)$",
+    re.IGNORECASE,
+)
+
+
+def _name_line(item_lines: list[str]) -> str | None:
+    """'1. A more sustainable borough' / 'We are committed to ...' on the next line: an item's
+    name on a line of its own, then what it means."""
+    lines = [line.strip() for line in item_lines if line.strip()]
+    if len(lines) < 2 or not lines[1][:1].isupper():
+        return None
+    first = lines[0]
+    if first.endswith((".", ",", ";", ":", "!", "?")) or _UNFINISHED_LINE.search(first):
+        return None
+    return inline_text(first) if len(first.split()) <= _MAX_NAME_WORDS else None
+
+
 def _run_in(raw: str) -> str | None:
     match = _RUN_IN.match(raw)
     return inline_text(match.group("lead")) if match else None
@@ -80,9 +100,8 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         if item:
             depth, marker, item_lines = item
             raw = join_lines(item_lines)
-            builder.add(
-                "list_item", inline_text(raw), level=depth, marker=marker, lead=_run_in(raw)
-            )
+            lead = _run_in(raw) or _name_line(item_lines)
+            builder.add("list_item", inline_text(raw), level=depth, marker=marker, lead=lead)
             item = None
         if paragraph:
             for lines in separate_lines(paragraph):

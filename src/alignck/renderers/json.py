@@ -136,7 +136,13 @@ def _document(
         "pages": result.pages,
         "warnings": list(result.warnings),
         "coverage": _coverage(coverage) if coverage else None,
-        "stated_priorities": [_stated(s) for s in result.stated_priorities],
+        "stated_priorities": [
+            {
+                **_stated(s),
+                "sub_priorities": [_stated(c) for c in result.sub_priorities(s.statement)],
+            }
+            for s in result.stated_priorities
+        ],
         "commitment_count": len(result.commitments),
         "alignment": [
             _alignment(

@@ -1,0 +1,96 @@
+"""The fitted list scorer: lists the rules leave alone, weighed by generic features."""
+
+import json
+from importlib import resources
+
+from alignck.extract import extract, stated_priorities
+from alignck.extract._lists import FEATURES, list_candidates
+from alignck.extract._scorer import ListModel, shipped_model
+from alignck.model import Block, Document
+
+
+def _doc(*blocks: tuple[str, str]) -> Document:
+    built = tuple(
+        Block(
+            kind,
+            text,
+            number,
+            level=1 if kind in ("heading", "list_item") else 0,  # type: ignore[arg-type]
+            marker="•" if kind == "list_item" else None,
+        )
+        for number, (kind, text) in enumerate(blocks, start=1)
+    )
+    return Document("plan.md", "markdown", built)
+
+
+def _stated(doc: Document) -> list[str]:
+    return [s.text for s in stated_priorities(extract(doc))]
+
+
+def test_shipped_weights_cover_the_features_in_order() -> None:
+    data = json.loads(resources.files("alignck.data").joinpath("extraction.json").read_text())
+    assert data["features"] == list(FEATURES)
+    assert data["version"].startswith("data-")
+    assert len(data["weights"]) == len(FEATURES)
+
+
+def test_a_list_announced_by_the_sentence_before_its_lead_in_is_taken() -> None:
+    doc = _doc(
+        ("heading", "Introduction"),
+        ("paragraph", "The plan is framed around our four objectives. They are to:"),
+        ("list_item", "Grow a fairer local economy"),
+        ("list_item", "Give every child a good start"),
+        ("list_item", "Keep older people independent"),
+        ("list_item", "Cut the town's carbon emissions"),
+    )
+    found = stated_priorities(extract(doc))
+    assert [s.text for s in found][:2] == [
+        "Grow a fairer local economy",
+        "Give every child a good start",
+    ]
+    # Why it was taken: the lead-in it sits under.
+    assert found[0].rule == "list under 'They are to:'"
+
+
+def test_a_list_of_things_done_is_not_taken() -> None:
+    doc = _doc(
+        ("heading", "Our story so far"),
+        ("paragraph", "Since the last plan, we have:"),
+        ("list_item", "opened two new libraries in the east of the town"),
+        ("list_item", "resurfaced forty miles of road across the district"),
+        ("list_item", "planted three thousand trees along the river"),
+    )
+    assert _stated(doc) == []
+
+
+def test_a_single_remark_in_a_list_is_no_candidate() -> None:
+    doc = _doc(("paragraph", "Our aims:"), ("list_item", "Clean air"))
+    assert list(list_candidates(doc.blocks)) == []
+
+
+def test_a_model_that_takes_nothing_leaves_the_rules_alone() -> None:
+    never = ListModel(tuple(0.0 for _ in FEATURES), cutoff=2.0)
+    doc = _doc(
+        ("paragraph", "The plan is framed around our four objectives. They are to:"),
+        ("list_item", "Grow a fairer local economy"),
+        ("list_item", "Give every child a good start"),
+    )
+    assert [s for s in extract(doc, never) if s.kind == "priority"] == []
+    assert shipped_model() is not None
+
+
+def test_a_long_lead_in_is_shown_by_its_end() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "The partnership board will oversee the development of a delivery plan made up of "
+            "the following key components:",
+        ),
+        ("list_item", "Fewer people in fuel poverty"),
+        ("list_item", "More young people in training"),
+        ("list_item", "Cleaner rivers and parks"),
+    )
+    found = stated_priorities(extract(doc))
+    assert (
+        found[0].rule == "list under '…of a delivery plan made up of the following key components:'"
+    )
