@@ -56,7 +56,8 @@ FEATURE_SIGNALS: dict[str, str] = {
     "ground_cosine": "embedding",
     "ground_margin": "embedding",
     "ground_cosine_committed": "embedding",
-    "ground_single_margin": "embedding",
+    # One word in common, weighed by meaning: without the word, there is nothing to weigh.
+    "ground_single_margin": "terms",
 }
 # What makes one passage a ground for a verdict on one priority: the features of the ground
 # model, fitted on the passages labellers quoted as evidence against the passages of documents

@@ -118,3 +118,17 @@ def test_the_fitted_ground_model_rates_quoted_passages_above_the_rest() -> None:
     features, labels = ground_rows(collect(DATA / "westhaven", "lexical"), "lexical")
     scores = model.probability(features)
     assert np.mean(scores[labels == 1]) > np.mean(scores[labels == 0]) + 0.2
+
+
+def test_an_ablation_leaves_one_signal_out_of_the_decision() -> None:
+    def row(score: float, label: str) -> Row:
+        features = (score, score / 2, 1.0, 0.3 + score, 0.2 + score, score / 3)
+        return Row("d", "p", label, features, features)
+
+    sets = {
+        name: [row(0.5, "yes"), row(0.3, "partial"), row(0.02, "no"), row(0.0, "no")]
+        for name in ("a", "b")
+    }
+    spec = fit(sets, "semantic", without="terms")
+    assert spec["features"] == ["embedding_best", "embedding_committed", "embedding_specific"]
+    assert len(spec["addressed"]["weights"]) == 3

@@ -205,19 +205,46 @@ def fit(
     rows_by_set: Mapping[str, Sequence[Row]],
     matcher: str,
     collected: Mapping[str, Collected] | None = None,
+    without: str | None = None,
 ) -> dict[str, Any]:
-    """The decision of one matcher; with the sets' passages at hand, also its ground model."""
+    """The decision of one matcher; with the sets' passages at hand, also its ground model.
+    ``without`` names a signal whose features are left out (an ablation)."""
+    names = MATCHER_FEATURES[matcher]
+    kept = _kept(names, without)
+    if kept != names:
+        rows_by_set = {
+            n: [_projected(r, names, kept) for r in rows] for n, rows in rows_by_set.items()
+        }
     spec: dict[str, Any] = {
-        "features": list(MATCHER_FEATURES[matcher]),
+        "features": list(kept),
         "addressed": fit_model(rows_by_set, "addressed"),
         "strong": fit_model(rows_by_set, "strong"),
     }
     if collected:
-        spec["ground"] = fit_ground(collected, matcher)
+        spec["ground"] = fit_ground(collected, matcher, without)
     return spec
 
 
-def ground_rows(found: Collected, matcher: str) -> tuple[Any, Any]:
+def _kept(names: Sequence[str], without: str | None) -> tuple[str, ...]:
+    from alignck.decision import FEATURE_SIGNALS
+
+    return tuple(n for n in names if without is None or FEATURE_SIGNALS[n] != without)
+
+
+def _projected(row: Row, names: Sequence[str], kept: Sequence[str]) -> Row:
+    index = [names.index(n) for n in kept]
+    return Row(
+        row.doc,
+        row.priority_id,
+        row.label,
+        tuple(row.features[i] for i in index),
+        tuple(row.committed[i] for i in index),
+    )
+
+
+def ground_rows(
+    found: Collected, matcher: str, names: Sequence[str] | None = None
+) -> tuple[Any, Any]:
     """The ground model's examples from one set, among the quotable passages near a priority
     (see :func:`~alignck.decision.near`): those a labeller quoted as evidence for a priority
     the document addresses (all of them, for a labelled statement of a passage or two, as the
@@ -229,7 +256,7 @@ def ground_rows(found: Collected, matcher: str) -> tuple[Any, Any]:
     from alignck.decision import GROUND_FEATURES, ground_features, near
     from alignck.verdicts import quotable
 
-    names = GROUND_FEATURES[matcher]
+    names = tuple(names or GROUND_FEATURES[matcher])
     features: list[Any] = []
     labels: list[int] = []
     for doc, passages, signals, labelled in found.documents:
@@ -259,16 +286,19 @@ def _quoted(quote: str | None, passages: Sequence[Any]) -> list[int]:
     return [i for i, p in enumerate(passages) if _same_passage(quote, p.text)]
 
 
-def fit_ground(collected: Mapping[str, Collected], matcher: str) -> dict[str, Any]:
+def fit_ground(
+    collected: Mapping[str, Collected], matcher: str, without: str | None = None
+) -> dict[str, Any]:
     """The ground model: every set weighs the same, and within a set its grounds and its
     non-grounds weigh half each, so 0.5 is the natural cut."""
     import numpy as np
 
     from alignck.decision import GROUND_FEATURES
 
+    names = _kept(GROUND_FEATURES[matcher], without)
     blocks, targets, weights = [], [], []
     for found in collected.values():
-        features, labels = ground_rows(found, matcher)
+        features, labels = ground_rows(found, matcher, names)
         positives = labels.sum()
         if positives == 0 or positives == len(labels):
             continue
@@ -281,7 +311,7 @@ def fit_ground(collected: Mapping[str, Collected], matcher: str) -> dict[str, An
     scale[scale == 0] = 1.0
     coefficients, bias = _logistic((features - mean) / scale, labels, weight)
     return {
-        "features": list(GROUND_FEATURES[matcher]),
+        "features": list(names),
         "mean": mean.round(6).tolist(),
         "scale": scale.round(6).tolist(),
         "weights": coefficients.round(6).tolist(),
@@ -344,12 +374,14 @@ def judge(
     return pairs, hits
 
 
-def fold_specs(collected: Mapping[str, Collected], matcher: str) -> dict[str, dict[str, Any]]:
-    """For each set, the decision fitted on every other set."""
+def fold_specs(
+    collected: Mapping[str, Collected], matcher: str, without: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """For each set, the decision fitted on every other set (``without`` one signal)."""
     specs = {}
     for held in collected:
         others = {name: c for name, c in collected.items() if name != held}
-        specs[held] = fit({name: c.rows for name, c in others.items()}, matcher, others)
+        specs[held] = fit({name: c.rows for name, c in others.items()}, matcher, others, without)
     return specs
 
 
