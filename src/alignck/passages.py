@@ -9,28 +9,15 @@ what sits under it as the past.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from alignck.language import phrase_key, sentence_role, sentences, terms
+from alignck import lexicon
+from alignck.language import heading_role, phrase_key, sentence_role, sentences, terms
 from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
 from alignck.senses import in_sense, senses_for
 from alignck.themes import theme_terms
-
-_PAST_HEADING = re.compile(
-    r"\b(achievements?|what\s+we(?:'ve|\s+have)\s+(?:done|achieved|delivered)|progress\s+so\s+far|"
-    r"looking\s+back|our\s+record|highlights|case\s+stud(?:y|ies)|review\s+of\s+(?:the\s+)?"
-    r"(?:last|previous))\b",
-    re.IGNORECASE,
-)
-_COMMITMENT_HEADING = re.compile(
-    r"\b(we\s+will|we'll|what\s+we\s+will\s+do|over\s+the\s+next|next\s+steps|action\s+plan|"
-    r"our\s+(?:\w+\s+)?(?:priorities|commitments|objectives|ambitions|aims|goals|pledges|"
-    r"promises)|key\s+actions|delivery\s+plan|how\s+we\s+will)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +67,6 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     return passages
 
 
-# 'Every hospital will run a tobacco service, and alcohol care teams will see every patient
-# ...': two promises in one sentence, each evidence of its own.
-_CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:[\w'’-]+\s+){1,5}will\b)|;\s+(?:and\s+)?")
-
-
 def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
     """The sentences of a block, a sentence of two independent clauses as two pieces; each
     with the role of its whole sentence, which a clause keeps when it shows none itself."""
@@ -104,7 +86,10 @@ def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
 def _clauses(sentence: str) -> list[str]:
     if "and" not in sentence and ";" not in sentence:
         return [sentence]
-    clauses = [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+    # 'Every hospital will run a tobacco service, and alcohol care teams will see every
+    # patient ...': two promises in one sentence, each evidence of its own.
+    breaks = lexicon.entry("roles", "clause.second-promise").compiled
+    clauses = [c.strip() for c in breaks.split(sentence) if c.strip()]
     if len(clauses) < 2 or any(len(terms(c)) < 3 for c in clauses):
         return [sentence]
     return clauses
@@ -125,10 +110,9 @@ def _passage(
 def _role_under(section: tuple[str, ...]) -> EvidenceKind | None:
     """The role headings give what sits under them; blocks of one section share it."""
     for heading in reversed(section):
-        if _PAST_HEADING.search(heading):
-            return "achievement"
-        if _COMMITMENT_HEADING.search(heading):
-            return "commitment"
+        role = heading_role(heading)
+        if role:
+            return role
     return None
 
 
