@@ -1,6 +1,6 @@
 import pytest
 
-from alignck.language import sentence_role, sentences, terms
+from alignck.language import role_of, sentences, terms
 from alignck.spelling import americanise
 
 
@@ -106,10 +106,32 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("Staff will be trained in brief advice.", "commitment"),
         ("Costs will be higher next year.", "context"),
         ("Many families will be affected by the rise in energy prices.", "context"),
+        # Curly apostrophes read as straight ones.
+        ("We’ll open two family hubs.", "commitment"),
     ],
 )
 def test_sentence_roles(text: str, role: str) -> None:
-    assert sentence_role(text) == role
+    assert role_of(text) == role
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Our achievements", "achievement"),
+        ("Looking back", "achievement"),
+        ("What we achieved last year", "achievement"),
+        ("What we will do", "commitment"),
+        ("Our priorities for 2030", "commitment"),
+        ("Next steps", "commitment"),
+        ("What we will no longer fund", "negated"),
+        ("Background", "context"),
+        ("Life expectancy in Riverside", "context"),
+    ],
+)
+def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
+    heading: str, role: str
+) -> None:
+    assert role_of(heading, "heading") == role
 
 
 def test_strategy_words_are_not_topical_but_still_name_statements() -> None:

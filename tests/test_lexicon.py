@@ -59,6 +59,19 @@ def test_a_theme_entry_makes_its_examples_name_the_theme(entry: lexicon.Entry) -
         assert not theme & set(theme_terms(phrase_key(text), text)), text
 
 
+def test_every_role_entry_names_its_role_and_where_it_applies() -> None:
+    for entry in lexicon.entries("roles"):
+        assert entry.get("role"), entry.id
+        assert set(entry.get("scope")) <= {"sentence", "heading"} and entry.get("scope"), entry.id
+
+
+def test_entries_without_cues_leave_no_cheap_test() -> None:
+    cued = lexicon.entry("roles", "commitment.we-will")
+    uncued = lexicon.entry("roles", "heading.commitments")
+    assert lexicon.cues((cued,)) == ("we",)
+    assert lexicon.cues((cued, uncued)) == ()
+
+
 def test_an_unknown_entry_is_a_clear_key_error() -> None:
     with pytest.raises(KeyError, match=r"roles\.json has no entry 'no-such-entry'"):
         lexicon.entry("roles", "no-such-entry")

@@ -3,13 +3,15 @@
 Terms are lower-cased, spelling-folded (British/American), stop-word filtered and stemmed
 (Snowball English), so 'prioritising', 'prioritize' and 'priorities' meet. The role of a sentence
 (a commitment, a past achievement, a negated or de-prioritised statement, or context) is read
-from its wording with small cue lists; scoring decides what the role is worth.
+from its wording by :func:`role_of`, the one definition of these roles, with the cue patterns of
+``data/lexicon/roles.json``; scoring decides what the role is worth.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
 
 from alignck import lexicon
 from alignck.model import EvidenceKind
@@ -131,39 +133,48 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
-@lru_cache(maxsize=8)
-def _role_rule(role: str, scope: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+Scope = Literal["sentence", "heading"]
+
+
+@lru_cache(maxsize=32)
+def _role_rule(role: str, scope: Scope) -> tuple[tuple[str, ...], re.Pattern[str]]:
     """The cue substrings (empty: no cheap test) and the pattern of one role's entries."""
-    found = lexicon.select("roles", lambda e: e.get("role") == role and e.get("scope") == scope)
+    found = lexicon.select("roles", lambda e: e.get("role") == role and scope in e.get("scope"))
     return lexicon.cues(found), lexicon.union(found)
 
 
-def _says(role: str, text: str, lower: str, scope: str = "sentence") -> bool:
+def _says(role: str, text: str, lower: str, scope: Scope = "sentence") -> bool:
     cues, pattern = _role_rule(role, scope)
     # Cheap substring checks first: most sentences contain none of the cue words.
     if cues and not any(cue in lower for cue in cues):
         return False
-    return bool(pattern.search(text))
+    # Searched with straight apostrophes, so 'We’ll' is 'We'll'.
+    return bool(pattern.search(text.replace("’", "'").replace("‘", "'")))
 
 
-def sentence_role(text: str) -> EvidenceKind:
-    """Whether a sentence commits to something, reports the past, is negated, or is context."""
+def role_of(
+    text: str,
+    scope: Scope = "sentence",
+    *,
+    given: EvidenceKind = "context",
+) -> EvidenceKind:
+    """What a sentence (or a heading, for what sits under it) does: commits to something,
+    reports the past, withdraws something, or is context. A sentence that shows no role of its
+    own takes ``given``, the role of the heading, lead-in or sentence it sits under."""
+    own = _own_role(text, scope)
+    return given if own == "context" else own
+
+
+@lru_cache(maxsize=16384)
+def _own_role(text: str, scope: Scope) -> EvidenceKind:
     lower = normalise(text)
-    if _says("negated", text, lower):
+    if _says("negated", text, lower, scope):
         return "negated"
-    if _says("achievement", text, lower) and not _says("future", lower, lower):
+    if _says("achievement", text, lower, scope) and not _says("future", lower, lower, scope):
         return "achievement"
-    if _says("commitment", text, lower):
+    if _says("commitment", text, lower, scope):
         return "commitment"
     return "context"
-
-
-def heading_role(heading: str) -> EvidenceKind | None:
-    """The role a heading gives what sits under it: the past, a commitment, or none."""
-    for role in ("achievement", "commitment"):
-        if _says(role, heading, heading, scope="heading"):
-            return role
-    return None
 
 
 def is_statistic(text: str) -> bool:

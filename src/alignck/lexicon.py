@@ -110,7 +110,10 @@ def union(found: tuple[Entry, ...]) -> re.Pattern[str]:
 
 
 def cues(found: tuple[Entry, ...]) -> tuple[str, ...]:
-    """Substrings one of which every match of these entries contains (a cheap test first)."""
+    """Substrings one of which every match of these entries contains (a cheap test first);
+    none when an entry has no cues, as any text may then match."""
+    if not all(e.cues for e in found):
+        return ()
     return tuple(dict.fromkeys(cue for e in found for cue in e.cues))
 
 

@@ -4,7 +4,7 @@ A passage is one sentence (or one heading, list item or stated priority) with it
 role: a stated priority, a commitment, context, a past achievement, or a negated statement. List
 items inherit the role of the sentence that introduces them ("Over the next year we will:" or
 "We are proud of what we delivered, including:"), and a heading such as "Our achievements" marks
-what sits under it as the past.
+what sits under it as the past (:func:`alignck.language.role_of` decides all of this).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.language import heading_role, phrase_key, sentence_role, sentences, terms
+from alignck.language import phrase_key, role_of, sentences, terms
 from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
 from alignck.senses import in_sense, senses_for
 from alignck.themes import theme_terms
@@ -43,17 +43,15 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         location = Location(block.page, block.number, block.section_path)
         heading_role = _role_under(block.section)
         pieces: list[tuple[str, EvidenceKind]] = (
-            [(block.text, sentence_role(block.text))]
-            if block.kind == "heading"
-            else _pieces(block.text)
+            [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
         for piece, role in pieces:
             if piece.rstrip(".") in stated_texts:
                 continue
             if role == "context" and block.kind == "list_item":
-                role = lead_role
-            if role == "context" and heading_role and block.kind != "heading":
-                role = heading_role
+                role = role_of(piece, given=lead_role)
+            if role == "context" and block.kind != "heading":
+                role = role_of(piece, given=heading_role)
             passage = _passage(piece, location, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
@@ -72,14 +70,12 @@ def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
     with the role of its whole sentence, which a clause keeps when it shows none itself."""
     found: list[tuple[str, EvidenceKind]] = []
     for sentence in sentences(text):
-        role = sentence_role(sentence)
+        role = role_of(sentence)
         clauses = _clauses(sentence)
         if len(clauses) < 2:
             found.append((sentence, role))
             continue
-        for clause in clauses:
-            own = sentence_role(clause)
-            found.append((clause, role if own == "context" else own))
+        found.extend((clause, role_of(clause, given=role)) for clause in clauses)
     return found
 
 
@@ -107,18 +103,18 @@ def _passage(
 
 
 @lru_cache(maxsize=4096)
-def _role_under(section: tuple[str, ...]) -> EvidenceKind | None:
+def _role_under(section: tuple[str, ...]) -> EvidenceKind:
     """The role headings give what sits under them; blocks of one section share it."""
     for heading in reversed(section):
-        role = heading_role(heading)
-        if role:
+        role = role_of(heading, "heading")
+        if role != "context":
             return role
-    return None
+    return "context"
 
 
 def _lead_role(block: Block, pieces: Sequence[str]) -> EvidenceKind:
     """The role a following list inherits: that of a lead-in sentence ending with a colon."""
     if not pieces or not pieces[-1].rstrip().endswith(":"):
         return "context"
-    role = sentence_role(pieces[-1])
+    role = role_of(pieces[-1])
     return role if role in ("commitment", "achievement") else "context"
