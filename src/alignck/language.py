@@ -157,12 +157,20 @@ def role_of(
     scope: Scope = "sentence",
     *,
     given: EvidenceKind = "context",
+    item: bool = True,
 ) -> EvidenceKind:
     """What a sentence (or a heading, for what sits under it) does: commits to something,
     reports the past, withdraws something, or is context. A sentence that shows no role of its
-    own takes ``given``, the role of the heading, lead-in or sentence it sits under."""
+    own takes ``given``, the role of the heading, lead-in or sentence it sits under, except that
+    a statement of fact never becomes a commitment, and, unless it is an ``item`` (a list
+    item, a table cell, a clause of a sentence), neither does a whole sentence of background:
+    only an action fragment ('Improve outcomes for ...') takes a heading's promise."""
     own = _own_role(text, scope)
-    return given if own == "context" else own
+    if own != "context" or given == "context":
+        return own
+    if given == "commitment" and (states_fact(text) or not (item or _says_what_is_done(text))):
+        return "context"
+    return given
 
 
 @lru_cache(maxsize=16384)
@@ -174,9 +182,30 @@ def _own_role(text: str, scope: Scope) -> EvidenceKind:
         return "achievement"
     if _says("commitment", text, lower, scope):
         return "commitment"
+    # A date or a target alone does not make a statement of fact a promise: '1 in 4 residents
+    # are over 60, and will be 1 in 3 by 2040' is a projection.
+    if _says("target-set", text, lower, scope) and not states_fact(text):
+        return "commitment"
     return "context"
 
 
 def is_statistic(text: str) -> bool:
     """A figure about the area ('31% of children ...'), not a target set for it."""
     return _says("statistic", text, text) and not _says("target", text, text)
+
+
+def states_fact(text: str) -> bool:
+    """A figure or measured comparison stated as how things are or were ('31% of children
+    are not ready for school', 'life expectancy is nine years shorter than ...'), not a
+    target ('cut smoking to 5%') nor an aim named with a figure ('faster diagnosis, with 75%
+    of patients told within 28 days')."""
+    figure = _says("statistic", text, text) or _says("figure", text, text)
+    return figure and not _says("target", text, text) and _says("declarative", text, text)
+
+
+def _says_what_is_done(text: str) -> bool:
+    """A sentence in the future tense, or an action or a name without a verb of being and
+    without a subject (what a list without bullets looks like); not a sentence of background
+    about how things are."""
+    lower = normalise(text)
+    return _says("future-tense", lower, lower) or not _says("declarative", lower, lower)

@@ -4,7 +4,9 @@ A passage is one sentence (or one heading, list item or stated priority) with it
 role: a stated priority, a commitment, context, a past achievement, or a negated statement. List
 items inherit the role of the sentence that introduces them ("Over the next year we will:" or
 "We are proud of what we delivered, including:"), and a heading such as "Our achievements" marks
-what sits under it as the past (:func:`alignck.language.role_of` decides all of this).
+what sits under it as the past; a heading that announces priorities gives its list items (and
+action fragments) the commitment role, but not the sentences of background under it, and no
+statement of fact is ever a commitment (:func:`alignck.language.role_of` decides all of this).
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ class Passage(CompactPickle):
     heading: bool = False
 
 
+# Blocks that are one item each: a heading's role reaches them whole, not only as fragments.
+_ITEMS = frozenset(["list_item", "table_cell"])
+
+
 def build_passages(document: Document, statements: list[Statement]) -> list[Passage]:
     """Every sentence of the document plus every stated priority, in document order."""
     stated = [s for s in statements if s.kind == "priority"]
@@ -51,7 +57,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             if role == "context" and block.kind == "list_item":
                 role = role_of(piece, given=lead_role)
             if role == "context" and block.kind != "heading":
-                role = role_of(piece, given=heading_role)
+                role = role_of(piece, given=heading_role, item=block.kind in _ITEMS)
             passage = _passage(piece, location, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
