@@ -1,6 +1,6 @@
 import pytest
 
-from alignck.language import sentence_role, sentences, terms
+from alignck.language import role_of, sentences, terms
 from alignck.spelling import americanise
 
 
@@ -106,10 +106,70 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("Staff will be trained in brief advice.", "commitment"),
         ("Costs will be higher next year.", "context"),
         ("Many families will be affected by the rise in energy prices.", "context"),
+        # Curly apostrophes read as straight ones.
+        ("We’ll open two family hubs.", "commitment"),
+        # A statement of fact is context, even about 'our' people and places, and even when
+        # it names a date: a projection is not a promise.
+        (
+            "Life expectancy in our poorest wards is eleven years lower than in our richest.",
+            "context",
+        ),
+        ("28% of our reception-age children are not school ready.", "context"),
+        (
+            "Our population is ageing: 1 in 5 residents are over 65, and 1 in 4 will be by 2035.",
+            "context",
+        ),
+        # ... but a promise or a target that cites a figure is still a commitment.
+        (
+            "Reducing obesity is a priority because 31% of our children are overweight.",
+            "commitment",
+        ),
+        ("Smoking will fall to 8% by 2030.", "commitment"),
+        ("Full-fibre broadband will reach 95% of homes by 2029.", "commitment"),
     ],
 )
 def test_sentence_roles(text: str, role: str) -> None:
-    assert sentence_role(text) == role
+    assert role_of(text) == role
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("Our achievements", "achievement"),
+        ("Looking back", "achievement"),
+        ("What we achieved last year", "achievement"),
+        ("What we will do", "commitment"),
+        ("Our priorities for 2030", "commitment"),
+        ("Next steps", "commitment"),
+        ("What we will no longer fund", "negated"),
+        ("Background", "context"),
+        ("Life expectancy in Riverside", "context"),
+    ],
+)
+def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
+    heading: str, role: str
+) -> None:
+    assert role_of(heading, "heading") == role
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "role"),
+    [
+        ("Waiting times for hip replacements are long.", False, "context"),
+        ("Waiting times for hip replacements are long.", True, "commitment"),
+        ("Expand the stop smoking service.", False, "commitment"),
+        ("Our community pharmacists will offer blood pressure checks.", False, "commitment"),
+        ("40% of adults are inactive.", True, "context"),
+        ("Quicker diagnosis, with 90% of people seen within a week", True, "commitment"),
+    ],
+)
+def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:
+    assert role_of(text, given="commitment", item=item) == role
+
+
+def test_any_other_role_above_a_sentence_passes_to_it_whole() -> None:
+    assert role_of("Smoking is 12% of adults.", given="achievement", item=False) == "achievement"
+    assert role_of("We will open a hub.", given="achievement") == "commitment"
 
 
 def test_strategy_words_are_not_topical_but_still_name_statements() -> None:

@@ -28,3 +28,58 @@ def test_a_sentence_joined_by_and_without_a_second_clause_stays_whole() -> None:
     assert _passages(sentence) == [(sentence, "commitment")]
     short = "We will open a hub; and more."
     assert _passages(short) == [(short, "commitment")]
+
+
+def _under(heading: str, *blocks: tuple[str, str]) -> dict[str, str]:
+    """Each block's text -> its role, every block sitting under one heading."""
+    built = (
+        Block("heading", heading, 1, None, (), 1),
+        *(
+            Block(kind, text, number, None, (heading,), 0)
+            for number, (kind, text) in enumerate(blocks, start=2)
+        ),
+    )
+    passages = build_passages(Document("d.md", "markdown", built), [])
+    return {p.text: p.role for p in passages if not p.heading}
+
+
+def test_a_priorities_heading_makes_its_list_items_commitments_not_its_background() -> None:
+    roles = _under(
+        "Our priorities for the next five years",
+        ("paragraph", "Our borough has changed a great deal since the last census."),
+        ("paragraph", "Bus fares are a barrier for young people looking for work."),
+        ("paragraph", "Our outreach nurses will visit every care leaver."),
+        ("paragraph", "Expand free swimming for under-16s"),
+        ("list_item", "More affordable homes near the town centre"),
+        ("list_item", "A walk-in mental health hub open at weekends"),
+    )
+    assert roles == {
+        "Our borough has changed a great deal since the last census.": "context",
+        "Bus fares are a barrier for young people looking for work.": "context",
+        "Our outreach nurses will visit every care leaver.": "commitment",
+        "Expand free swimming for under-16s": "commitment",
+        "More affordable homes near the town centre": "commitment",
+        "A walk-in mental health hub open at weekends": "commitment",
+    }
+
+
+def test_a_statistic_is_context_under_a_priorities_heading_or_a_promising_lead_in() -> None:
+    roles = _under(
+        "What we will deliver",
+        ("paragraph", "Over the next year we will:"),
+        ("list_item", "Quicker diagnosis, with 80% of people seen within two weeks"),
+        ("list_item", "Two in five of our adults are not active enough."),
+        ("list_item", "27% of our four-year-olds are not ready for school."),
+    )
+    assert roles["Quicker diagnosis, with 80% of people seen within two weeks"] == "commitment"
+    assert roles["Two in five of our adults are not active enough."] == "context"
+    assert roles["27% of our four-year-olds are not ready for school."] == "context"
+
+
+def test_an_achievements_heading_still_marks_its_paragraphs_as_the_past() -> None:
+    roles = _under(
+        "Looking back on 2024",
+        ("paragraph", "The new leisure centre opened in May."),
+        ("list_item", "Opened two family hubs"),
+    )
+    assert set(roles.values()) == {"achievement"}

@@ -2,14 +2,14 @@
 
 Two kinds of entry share the folder. A prepared document (read, extracted, cut into passages)
 is keyed by the SHA-256 of the file's bytes, the reader and engine, alignck's version and a hash
-of the code that prepares documents. A document's result against a framework adds the
-framework's priorities and thresholds and a hash of all of alignck's code, so a re-run on
-unchanged files against an unchanged framework does no reading and no matching at all, while
-any change to the file, the framework, the thresholds or the code is a miss. Entries are
-written to a temporary file and renamed into place, so concurrent runs never see half an entry;
-an entry that cannot be loaded is deleted and the document read again. The whole folder is safe
-to delete at any time. :func:`configure` moves it (the command line does so from
-``ALIGNCK_CACHE_DIR``; tests use this).
+of the code and lexicon (``data/lexicon``) that prepare documents. A document's result against a
+framework adds the framework's priorities and thresholds and a hash of all of alignck's code and
+lexicon, so a re-run on unchanged files against an unchanged framework does no reading and no
+matching at all, while any change to the file, the framework, the thresholds or the code is a
+miss. Entries are written to a temporary file and renamed into place, so concurrent runs never
+see half an entry; an entry that cannot be loaded is deleted and the document read again. The
+whole folder is safe to delete at any time. :func:`configure` moves it (the command line does so
+from ``ALIGNCK_CACHE_DIR``; tests use this).
 
 Entries a code change or an edited file has made unreachable would otherwise pile up for ever,
 so after a run that wrote entries the folder is trimmed to the configured size (the command
@@ -56,8 +56,10 @@ _PREPARING_MODULES = (
     "reading.py",
     "themes.py",
     "senses.py",
+    "lexicon.py",
+    "data/lexicon/*.json",
 )
-_ALL_MODULES = ("**/*.py",)
+_ALL_MODULES = ("**/*.py", "data/lexicon/*.json")
 _directory: Path | None = None
 _max_mb = DEFAULT_MAX_MB
 # The folder claim() last answered for, and its answer, so that every load and store does not

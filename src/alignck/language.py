@@ -3,106 +3,45 @@
 Terms are lower-cased, spelling-folded (British/American), stop-word filtered and stemmed
 (Snowball English), so 'prioritising', 'prioritize' and 'priorities' meet. The role of a sentence
 (a commitment, a past achievement, a negated or de-prioritised statement, or context) is read
-from its wording with small cue lists; scoring decides what the role is worth.
+from its wording by :func:`role_of`, the one definition of these roles, with the cue patterns of
+``data/lexicon/roles.json``; scoring decides what the role is worth.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
 
+from alignck import lexicon
 from alignck.model import EvidenceKind
 from alignck.spelling import americanise
 
-STOP_WORDS = frozenset(
-    """
-a about above across after again against all almost along already also although always am among
-an and another any anyone anything are around as at be became because become becomes been
-before being below between both but by can cannot could did do does doing done down during each
-either else etc even ever every few for from further had has have having he her here hers
-herself him himself his how however i if in into is it its itself just least less let like
-likely made many may me might more most much must my myself near need neither no nor not now of
-off often on once one only onto or other others otherwise our ours ourselves out over own per
-perhaps put rather really said same several shall she should since so some something such than
-that the their theirs them themselves then there therefore these they this those though through
-throughout thus to together too toward towards under until up upon us very via was we well were
-what whatever when where whereas whether which while who whom whose why will with within
-without would yet you your yours yourself yourselves also including include includes included
-ensure ensuring make makes making take taking use using used way ways want wants wanted able
-new key main particular particularly ll ve re s d t e g ie eg www http https com org uk gov
-get gets getting got sure back
-""".split()  # noqa: SIM905 - a word list reads better as prose
-)
-# Words every strategy uses whatever its subject: intent, praise and planning vocabulary.
-STRATEGY_WORDS = frozenset(
-    """
-give giving provide providing deliver delivering improve improving improvement support
-supporting work working help helping enable enabling promote promoting develop developing create
-creating build building achieve achieving continue continuing focus focusing strengthen
-strengthening enhance enhancing plan plans strategy strategies strategic priority priorities
-ambition ambitions aim aims objective objectives goal goals outcome outcomes commitment
-commitments approach best good better great everyone everybody together local ensure
-reach reaching reached
-""".split()  # noqa: SIM905
-)
 
-# Irregular plurals the stemmer leaves apart.
-_LEMMAS = {
-    "children": "child",
-    "women": "woman",
-    "men": "man",
-    "people": "person",
-    "peoples": "person",
-    "lives": "life",
-    "feet": "foot",
-    "teeth": "tooth",
-    "mice": "mouse",
-    "geese": "goose",
-    "data": "datum",
-    "criteria": "criterion",
-    "phenomena": "phenomenon",
-    "analyses": "analysis",
-    "crises": "crisis",
-    # adjective and noun forms Snowball keeps apart but strategies use interchangeably
-    "healthy": "health",
-    "healthier": "health",
-    "healthiest": "health",
-    "unhealthy": "unhealth",
-    "safer": "safe",
-    "safest": "safe",
-    "safety": "safe",
-    "safely": "safe",
-    "happier": "happy",
-    "happiest": "happy",
-    "happiness": "happy",
-    "lonely": "loneliness",
-    "poorer": "poor",
-    "poorest": "poor",
-    "wealthy": "wealth",
-    "wealthier": "wealth",
-    # the person or state named after the topic: 'every smoker', 'pregnant women'
-    "pregnant": "pregnancy",
-    "smoker": "smoke",
-    "smokers": "smoke",
-    "drinker": "drink",
-    "drinkers": "drink",
-    "cyclist": "cycle",
-    "cyclists": "cycle",
-}
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Function words and filler that name no subject."""
+    return lexicon.words("words", "stop-words")
+
+
+@lru_cache(maxsize=1)
+def strategy_words() -> frozenset[str]:
+    """Words every strategy uses whatever its subject: intent, praise and planning vocabulary."""
+    return lexicon.words("words", "strategy-words")
+
 
 WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
-_QUALIFYING_PARTS = frozenset(
-    """free based led related friendly wide focused centred centered specific level term time
-    cost""".split()  # noqa: SIM905
-)
-_WHOLE_COMPOUNDS = frozenset(["anti-social"])
-_ABBREVIATIONS = re.compile(
-    r"\b(?:e\.g|i\.e|etc|vs|cf|approx|no|nos|dr|mr|mrs|ms|prof|cllr|st|inc|ltd|co|fig|figs|"
-    r"vol|para|sec|ch|pp|p|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.k|u\.s)\.$",
-    re.IGNORECASE,
-)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> re.Pattern[str]:
+    """A word ending with a full stop that does not end the sentence ('e.g.', 'Dr.')."""
+    listed = "|".join(re.escape(word) for word in lexicon.entry("words", "abbreviations").words)
+    return lexicon.compiled(rf"\b(?:{listed})\.$")
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
@@ -115,7 +54,7 @@ def _stemmer() -> object:
 
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
-    word = _LEMMAS.get(word, word)
+    word = lexicon.mapping("words", "lemmas").get(word, word)
     return _stemmer().stemWord(americanise(word))  # type: ignore[attr-defined]
 
 
@@ -147,9 +86,9 @@ def _compound(match: re.Match[str]) -> str:
     do with 'tobacco-free'. A compound that is a word of its own ('anti-social') is only
     that word: anti-social behaviour is not social isolation."""
     parts = [g for g in match.groups() if g]
-    if match.group(0) in _WHOLE_COMPOUNDS:
+    if match.group(0) in lexicon.words("words", "whole-compounds"):
         return "".join(parts)
-    shown = parts[:-1] if parts[-1] in _QUALIFYING_PARTS else parts
+    shown = parts[:-1] if parts[-1] in lexicon.words("words", "qualifying-parts") else parts
     return " ".join(shown) + " " + "".join(parts)
 
 
@@ -168,10 +107,11 @@ def terms(text: str, *, topical: bool = True) -> list[str]:
 @lru_cache(maxsize=16384)
 def _terms(text: str, topical: bool) -> tuple[str, ...]:
     # Cached, and small: a sentence is cut into clauses and then scored, asking twice in a row.
+    stop, strategy = stop_words(), strategy_words()
     return tuple(
         stem(word)
         for word in words(text)
-        if word not in STOP_WORDS and len(word) > 1 and not (topical and word in STRATEGY_WORDS)
+        if word not in stop and len(word) > 1 and not (topical and word in strategy)
     )
 
 
@@ -183,7 +123,7 @@ def sentences(text: str) -> tuple[str, ...]:
     for match in _SENTENCE_END.finditer(text):
         candidate = text[start : match.start()].strip()
         last_word = candidate.rsplit(" ", 1)[-1] if candidate else ""
-        if _ABBREVIATIONS.search(last_word) or len(candidate) < 3:
+        if _abbreviations().search(last_word) or len(candidate) < 3:
             continue
         pieces.append(candidate)
         start = match.end()
@@ -193,127 +133,79 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
-_COMMITMENT = re.compile(
-    r"\b(we\s*(?:will|'ll|shall|are\s+going\s+to|intend\s+to|plan\s+to|aim\s+to|aspire\s+to|"
-    r"pledge|promise|commit|are\s+committed|remain\s+committed|are\s+determined|have\s+set|"
-    r"are\s+prioriti[sz]ing|prioriti[sz]e|are\s+focus(?:s)?ing)|"
-    r"our\s+(?:\w+\s+){0,2}(?:ambition|aim|priority|priorities|objective|goal|commitment|"
-    r"focus|target|mission|plan|strategy|approach)s?\s+(?:is|are|will)|"
-    r"our\s+(?:\w+\s+){0,2}(?:ambition|aim|priority|priorities|objective|goal|focus|mission)s?"
-    r"\s+(?:for|during|over|in|across|throughout|until|by)\s+(?:[\w'’/-]+,?\s+){1,8}?"
-    r"(?:is|are)\s+to\b|"
-    r"(?:is|are)\s+(?:a|our|one\s+of\s+our)\s+(?:\w+\s+){0,2}priorit(?:y|ies)|"
-    r"by\s+20\d\d|target\s+of|"
-    # 'target' the noun ('our targets'), not the verb after a modal ('should target grants').
-    r"(?<!should\s)(?<!must\s)(?<!could\s)(?<!would\s)(?<!\bto\s)\btargets?\b|"
-    r"committed\s+to|commitment\s+to|"
-    # 'Our welfare rights team will run ...': the organisation's own people promise it.
-    r"our\s+(?:[\w'’-]+\s+){0,3}(?:teams?|services?|staff|advis[eo]rs|officers|workers|"
-    r"volunteers|nurses|clinicians|practitioners|partners|partnership|council|board|trust)"
-    r"\s+will\s+(?!not\b|no\b)|"
-    r"will\s+(?:be\s+)?(?:(?:deliver|provide|work|improve|reduce|increase|develop|ensure|support|"
-    r"focus|invest|tackle|create|build|promote|protect|enable|expand|strengthen|help|continue|"
-    r"introduce|establish|achieve|make|give|keep|offer|extend|implement|embed|transform|"
-    r"prioriti[sz]e|lead|champion|raise|grow|enhance|address|prevent|minimi[sz]e|maximi[sz]e|"
-    r"fund|commission|open|train|recruit|require|treat)(?:ed|d|n|ing)?|"
-    # 'Every smoker will be offered treatment': the passive promises as much as 'we will'.
-    r"made|kept|led|built|given|grown|referred|embedded))\b",
-    re.IGNORECASE,
-)
-# Withdrawing the organisation's own activity or priority. Not every "not" or "stop": "we will
-# not tolerate discrimination", "stop smoking services" and "phase out coal" commit to something.
-_WITHDRAWN_ACTIVITY = (
-    r"(?:fund|provid|deliver|commission|offer|run|support|invest|continu|prioriti|pursu|focus)\w*"
-)
-_NEGATED = re.compile(
-    r"\b(we\s*(?:will|shall|'ll|are|have)?\s*(?:no\s+longer|not|won't|stop(?:ped|ping)?|"
-    rf"ceas(?:e|ed|ing)(?:\s+to)?)\s+(?:be\s+)?{_WITHDRAWN_ACTIVITY}|"
-    r"we\s*(?:will|shall|'ll|are|have)?\s*(?:discontinu|decommission|withdraw)\w*|"
-    r"(?:will|shall)\s+no\s+longer\s+be\s+(?:funded|provided|delivered|commissioned|offered|"
-    r"available|a\s+priority)|"
-    r"(?:stop|ceas(?:e|ing))\s+(?:funding|providing|delivering|commissioning)|"
-    r"withdraw(?:ing|n|al)?\s+(?:from|of\s+funding|funding)|decommission\w*|de-?prioriti[sz]\w*|"
-    r"(?:no\s+longer|not)\s+(?:be\s+)?(?:a|an|our)\s+(?:\w+\s+)?priorit(?:y|ies)|"
-    r"(?:outside|out\s+of)\s+(?:the\s+)?scope)",
-    re.IGNORECASE,
-)
-_ACHIEVEMENT = re.compile(
-    r"\b(we\s+(?:have|'ve)\s+(?:\w+\s+)?(?:delivered|achieved|completed|opened|built|"
-    r"invested|secured|reduced|increased|introduced|launched|made|provided|supported|worked|"
-    r"won|created|developed|improved|been)|"
-    r"(?:last|previous|past)\s+(?:\w+\s+)?(?:years?|plan|strategy)|look(?:ing)?\s+back|"
-    r"proud\s+of|(?:we|it)\s+(?:delivered|achieved|completed|opened|secured|launched)|"
-    r"has\s+been\s+(?:delivered|achieved|completed)|(?:our|key|recent)\s+achievements?|"
-    r"achievements\s+(?:include|so\s+far)|highlights\s+(?:of|from)|during\s+the\s+pandemic)\b",
-    re.IGNORECASE,
-)
-_NEED = re.compile(
-    r"(\d+(?:\.\d+)?\s*%|\b\d+\s+(?:in|out\s+of)\s+\d+\b|\bper\s+cent\b|\bhigher\s+than\b|"
-    r"\blower\s+than\b|\bcompared\s+(?:to|with)\b|\bsurvey\b|\bresidents\s+told\s+us\b|"
-    r"\bon\s+average\b)",
-    re.IGNORECASE,
-)
-# Every match of the patterns above contains one of these substrings (lower-cased).
-_NEGATED_CUES = (
-    "longer",
-    "not",
-    "n't",
-    "ceas",
-    "stop",
-    "withdraw",
-    "decommission",
-    "priorit",
-    "scope",
-    "discontinu",
-)
-_ACHIEVEMENT_CUES = (
-    "have",
-    "'ve",
-    "last",
-    "previous",
-    "past",
-    "look",
-    "proud",
-    "delivered",
-    "achieved",
-    "completed",
-    "opened",
-    "secured",
-    "launched",
-    "achievement",
-    "highlights",
-    "pandemic",
-    "has been",
-)
-_COMMITMENT_CUES = ("we", "our", "priorit", "by 20", "target", "commit", "will")
-_WE_WILL = re.compile(r"\bwe\s*(?:will|'ll)\b")
+Scope = Literal["sentence", "heading"]
 
 
-def sentence_role(text: str) -> EvidenceKind:
-    """Whether a sentence commits to something, reports the past, is negated, or is context."""
-    lower = normalise(text)
+@lru_cache(maxsize=32)
+def _role_rule(role: str, scope: Scope) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The cue substrings (empty: no cheap test) and the pattern of one role's entries."""
+    found = lexicon.select("roles", lambda e: e.get("role") == role and scope in e.get("scope"))
+    return lexicon.cues(found), lexicon.union(found)
+
+
+def _says(role: str, text: str, lower: str, scope: Scope = "sentence") -> bool:
+    cues, pattern = _role_rule(role, scope)
     # Cheap substring checks first: most sentences contain none of the cue words.
-    if any(cue in lower for cue in _NEGATED_CUES) and _NEGATED.search(text):
+    if cues and not any(cue in lower for cue in cues):
+        return False
+    # Searched with straight apostrophes, so 'We’ll' is 'We'll'.
+    return bool(pattern.search(text.replace("’", "'").replace("‘", "'")))
+
+
+def role_of(
+    text: str,
+    scope: Scope = "sentence",
+    *,
+    given: EvidenceKind = "context",
+    item: bool = True,
+) -> EvidenceKind:
+    """What a sentence (or a heading, for what sits under it) does: commits to something,
+    reports the past, withdraws something, or is context. A sentence that shows no role of its
+    own takes ``given``, the role of the heading, lead-in or sentence it sits under, except that
+    a statement of fact never becomes a commitment, and, unless it is an ``item`` (a list
+    item, a table cell, a clause of a sentence), neither does a whole sentence of background:
+    only an action fragment ('Improve outcomes for ...') takes a heading's promise."""
+    own = _own_role(text, scope)
+    if own != "context" or given == "context":
+        return own
+    if given == "commitment" and (states_fact(text) or not (item or _says_what_is_done(text))):
+        return "context"
+    return given
+
+
+@lru_cache(maxsize=16384)
+def _own_role(text: str, scope: Scope) -> EvidenceKind:
+    lower = normalise(text)
+    if _says("negated", text, lower, scope):
         return "negated"
-    if (
-        any(cue in lower for cue in _ACHIEVEMENT_CUES)
-        and _ACHIEVEMENT.search(text)
-        and not _WE_WILL.search(lower)
-    ):
+    if _says("achievement", text, lower, scope) and not _says("future", lower, lower, scope):
         return "achievement"
-    if any(cue in lower for cue in _COMMITMENT_CUES) and _COMMITMENT.search(text):
+    if _says("commitment", text, lower, scope):
+        return "commitment"
+    # A date or a target alone does not make a statement of fact a promise: '1 in 4 residents
+    # are over 60, and will be 1 in 3 by 2040' is a projection.
+    if _says("target-set", text, lower, scope) and not states_fact(text):
         return "commitment"
     return "context"
 
 
-# "Cut smoking to 5%", "reduce obesity by 10%": a target, not a figure about the area.
-_TARGET = re.compile(
-    r"^(?:to\s+)?(?:cut|reduce|increase|raise|halve|double|lower|bring|get|grow|improve|"
-    r"achieve|reach|keep)\b|\b(?:to|by)\s+\d+(?:\.\d+)?\s*(?:%|per\s+cent)",
-    re.IGNORECASE,
-)
-
-
 def is_statistic(text: str) -> bool:
     """A figure about the area ('31% of children ...'), not a target set for it."""
-    return bool(_NEED.search(text)) and not _TARGET.search(text)
+    return _says("statistic", text, text) and not _says("target", text, text)
+
+
+def states_fact(text: str) -> bool:
+    """A figure or measured comparison stated as how things are or were ('31% of children
+    are not ready for school', 'life expectancy is nine years shorter than ...'), not a
+    target ('cut smoking to 5%') nor an aim named with a figure ('faster diagnosis, with 75%
+    of patients told within 28 days')."""
+    figure = _says("statistic", text, text) or _says("figure", text, text)
+    return figure and not _says("target", text, text) and _says("declarative", text, text)
+
+
+def _says_what_is_done(text: str) -> bool:
+    """A sentence in the future tense, or an action or a name without a verb of being and
+    without a subject (what a list without bullets looks like); not a sentence of background
+    about how things are."""
+    lower = normalise(text)
+    return _says("future-tense", lower, lower) or not _says("declarative", lower, lower)

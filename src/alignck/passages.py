@@ -4,33 +4,22 @@ A passage is one sentence (or one heading, list item or stated priority) with it
 role: a stated priority, a commitment, context, a past achievement, or a negated statement. List
 items inherit the role of the sentence that introduces them ("Over the next year we will:" or
 "We are proud of what we delivered, including:"), and a heading such as "Our achievements" marks
-what sits under it as the past.
+what sits under it as the past; a heading that announces priorities gives its list items (and
+action fragments) the commitment role, but not the sentences of background under it, and no
+statement of fact is ever a commitment (:func:`alignck.language.role_of` decides all of this).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from alignck.language import phrase_key, sentence_role, sentences, terms
+from alignck import lexicon
+from alignck.language import phrase_key, role_of, sentences, terms
 from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
 from alignck.senses import in_sense, senses_for
 from alignck.themes import theme_terms
-
-_PAST_HEADING = re.compile(
-    r"\b(achievements?|what\s+we(?:'ve|\s+have)\s+(?:done|achieved|delivered)|progress\s+so\s+far|"
-    r"looking\s+back|our\s+record|highlights|case\s+stud(?:y|ies)|review\s+of\s+(?:the\s+)?"
-    r"(?:last|previous))\b",
-    re.IGNORECASE,
-)
-_COMMITMENT_HEADING = re.compile(
-    r"\b(we\s+will|we'll|what\s+we\s+will\s+do|over\s+the\s+next|next\s+steps|action\s+plan|"
-    r"our\s+(?:\w+\s+)?(?:priorities|commitments|objectives|ambitions|aims|goals|pledges|"
-    r"promises)|key\s+actions|delivery\s+plan|how\s+we\s+will)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +35,10 @@ class Passage(CompactPickle):
     heading: bool = False
 
 
+# Blocks that are one item each: a heading's role reaches them whole, not only as fragments.
+_ITEMS = frozenset(["list_item", "table_cell"])
+
+
 def build_passages(document: Document, statements: list[Statement]) -> list[Passage]:
     """Every sentence of the document plus every stated priority, in document order."""
     stated = [s for s in statements if s.kind == "priority"]
@@ -56,17 +49,15 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         location = Location(block.page, block.number, block.section_path)
         heading_role = _role_under(block.section)
         pieces: list[tuple[str, EvidenceKind]] = (
-            [(block.text, sentence_role(block.text))]
-            if block.kind == "heading"
-            else _pieces(block.text)
+            [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
         for piece, role in pieces:
             if piece.rstrip(".") in stated_texts:
                 continue
             if role == "context" and block.kind == "list_item":
-                role = lead_role
-            if role == "context" and heading_role and block.kind != "heading":
-                role = heading_role
+                role = role_of(piece, given=lead_role)
+            if role == "context" and block.kind != "heading":
+                role = role_of(piece, given=heading_role, item=block.kind in _ITEMS)
             passage = _passage(piece, location, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
@@ -80,31 +71,27 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     return passages
 
 
-# 'Every hospital will run a tobacco service, and alcohol care teams will see every patient
-# ...': two promises in one sentence, each evidence of its own.
-_CLAUSE_BREAK = re.compile(r",?\s+and\s+(?=(?:[\w'’-]+\s+){1,5}will\b)|;\s+(?:and\s+)?")
-
-
 def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
     """The sentences of a block, a sentence of two independent clauses as two pieces; each
     with the role of its whole sentence, which a clause keeps when it shows none itself."""
     found: list[tuple[str, EvidenceKind]] = []
     for sentence in sentences(text):
-        role = sentence_role(sentence)
+        role = role_of(sentence)
         clauses = _clauses(sentence)
         if len(clauses) < 2:
             found.append((sentence, role))
             continue
-        for clause in clauses:
-            own = sentence_role(clause)
-            found.append((clause, role if own == "context" else own))
+        found.extend((clause, role_of(clause, given=role)) for clause in clauses)
     return found
 
 
 def _clauses(sentence: str) -> list[str]:
     if "and" not in sentence and ";" not in sentence:
         return [sentence]
-    clauses = [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+    # 'Every hospital will run a tobacco service, and alcohol care teams will see every
+    # patient ...': two promises in one sentence, each evidence of its own.
+    breaks = lexicon.entry("roles", "clause.second-promise").compiled
+    clauses = [c.strip() for c in breaks.split(sentence) if c.strip()]
     if len(clauses) < 2 or any(len(terms(c)) < 3 for c in clauses):
         return [sentence]
     return clauses
@@ -122,19 +109,18 @@ def _passage(
 
 
 @lru_cache(maxsize=4096)
-def _role_under(section: tuple[str, ...]) -> EvidenceKind | None:
+def _role_under(section: tuple[str, ...]) -> EvidenceKind:
     """The role headings give what sits under them; blocks of one section share it."""
     for heading in reversed(section):
-        if _PAST_HEADING.search(heading):
-            return "achievement"
-        if _COMMITMENT_HEADING.search(heading):
-            return "commitment"
-    return None
+        role = role_of(heading, "heading")
+        if role != "context":
+            return role
+    return "context"
 
 
 def _lead_role(block: Block, pieces: Sequence[str]) -> EvidenceKind:
     """The role a following list inherits: that of a lead-in sentence ending with a colon."""
     if not pieces or not pieces[-1].rstrip().endswith(":"):
         return "context"
-    role = sentence_role(pieces[-1])
+    role = role_of(pieces[-1])
     return role if role in ("commitment", "achievement") else "context"

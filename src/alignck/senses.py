@@ -24,64 +24,25 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from alignck import lexicon
 from alignck.language import terms
 
 SENSE_MARK = "~"
 
-# Each sense: the words that set it, and the words read in that sense.
-_SENSES: dict[str, tuple[re.Pattern[str], str]] = {
-    "transport": (
-        re.compile(
-            r"\b(?:transport(?:s|ation|ed|ing)?|travel(?:s|led|ling|ed|ing)?|traffic|roads?|"
-            r"highways?|bus(?:es)?|rail(?:ways?)?|trams?|motorists?|"
-            r"pedestrians?|vehicles?|parking|junctions?|commut(?:er|ers|ing)|freight|"
-            r"(?:street|road)\s?works)\b",
-            re.IGNORECASE,
-        ),
-        # 'safety' (road safety), 'accessibility' (reaching places), 'connectivity' (links
-        # between places), 'mobility' (moving about), 'services' (bus and rail services) and
-        # 'schools' (where journeys go, 'road safety education in schools'): each has another
-        # sense in health and care strategies.
-        "safe access connect mobility service school",
-    ),
-    # Only 'connected': digital access to a service is still access to it.
-    "digital": (
-        re.compile(
-            r"\b(?:digital(?:ly)?|broadband|online|internet|(?:full[\s-]?)?fibre|wi-?fi|5g|"
-            r"mobile\s+(?:signal|coverage|network))\b",
-            re.IGNORECASE,
-        ),
-        "connect",
-    ),
-    # 'care closer to home', 'back home from hospital', 'care homes': where care is given,
-    # not housing ('warm homes').
-    "care": (
-        re.compile(
-            r"\b(?:closer\s+to|close\s+to|nearer\s+to|at|back|return(?:s|ed|ing)?(?:\s+to)?|"
-            r"go(?:es|ing)?|went|discharged?)\s+home\b|\bhome\s+(?:care|visits?|treatment)\b|"
-            r"\bcare\s+homes?\b|\bnursing\s+homes?\b",
-            re.IGNORECASE,
-        ),
-        "home",
-    ),
-    # 'a place on a recovery programme', '30 nursery places': places to be had, not places
-    # to live in.
-    "slot": (
-        re.compile(
-            r"\bplaces?\s+on\s+(?:a|an|the|our|their|this|these)\s+(?:[\w-]+\s+){0,3}"
-            r"(?:programmes?|programs?|courses?|schemes?|pathways?|lists?|registers?|"
-            r"apprenticeships?|projects?|boards?|panels?)\b|"
-            r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}places\b",
-            re.IGNORECASE,
-        ),
-        "place",
-    ),
-}
+
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, tuple[re.Pattern[str], str]]:
+    """Each sense (``data/lexicon/senses.json``): the pattern that sets it, and the words read
+    in that sense."""
+    return {
+        entry.get("sense"): (entry.compiled, " ".join(entry.get("reads")))
+        for entry in lexicon.entries("senses")
+    }
 
 
 @lru_cache(maxsize=1)
 def _sensitive() -> dict[str, frozenset[str]]:
-    return {sense: frozenset(terms(words)) for sense, (_, words) in _SENSES.items()}
+    return {sense: frozenset(terms(words)) for sense, (_, words) in _senses().items()}
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +52,7 @@ def _any_sensitive() -> frozenset[str]:
 
 def sense_of(text: str) -> tuple[str, ...]:
     """The senses a text sets for its sensitive words (usually none)."""
-    return tuple(sense for sense, (pattern, _) in _SENSES.items() if pattern.search(text))
+    return tuple(sense for sense, (pattern, _) in _senses().items() if pattern.search(text))
 
 
 def senses_for(found: Sequence[str], text: str) -> tuple[str, ...]:
@@ -102,7 +63,7 @@ def senses_for(found: Sequence[str], text: str) -> tuple[str, ...]:
     sensitive = _sensitive()
     return tuple(
         sense
-        for sense, (pattern, _) in _SENSES.items()
+        for sense, (pattern, _) in _senses().items()
         if not sensitive[sense].isdisjoint(found) and pattern.search(text)
     )
 

@@ -22,9 +22,11 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 from typing import Any
 
+from alignck import lexicon
 from alignck.facets import Facet
 from alignck.language import stem
 
@@ -34,18 +36,18 @@ MIN_FACET_TERMS = 3
 PHRASE_MATCH = 90.0
 REPEAT_WEIGHT = 0.5
 POPULATION_ONLY = 0.5
-# Verbs that say what a priority wants done, not what it is about. Not 'sustain': it shares
-# its stem with 'sustainable', which names a subject ('sustainable travel', 'places').
-_INTENT = frozenset(
-    stem(word)
-    for word in ("reduce", "tackle", "prevent", "increase", "protect", "expand", "cut", "raise",
-                 "halve", "double", "lower", "end", "eliminate", "stop", "maintain")
-)  # fmt: skip
-_POPULATION = frozenset(
-    stem(word)
-    for word in ("people", "person", "resident", "residents", "community", "communities",
-                 "population", "citizens", "public")
-)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _intent() -> frozenset[str]:
+    """Verbs that say what a priority wants done, not what it is about (stemmed)."""
+    return frozenset(stem(word) for word in lexicon.entry("words", "intent-verbs").words)
+
+
+@lru_cache(maxsize=1)
+def _population() -> frozenset[str]:
+    """Words for people in general, which name no subject (stemmed)."""
+    return frozenset(stem(word) for word in lexicon.entry("words", "population-words").words)
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,8 @@ class TermSpace:
         self.facet_priority = np.array([f.priority for f in facets], dtype=np.int64)
         self.phrase = np.array([f.is_phrase for f in facets], dtype=bool)
         self.facet_weight = np.array([f.weight for f in facets])
-        self.intent_columns = self._columns(_INTENT)
-        self.untopical_columns = self._columns(_INTENT | _POPULATION)
+        self.intent_columns = self._columns(_intent())
+        self.untopical_columns = self._columns(_intent() | _population())
 
     def _columns(self, words: frozenset[str]) -> Any:
         import numpy as np
@@ -216,7 +218,7 @@ def _without_common_columns(priority_matrix: Any, vocabulary: dict[str, int]) ->
 
     users = np.asarray(priority_matrix.sum(axis=0)).ravel()
     common = users > max(1.0, priority_matrix.shape[0] / 2)
-    for word in _POPULATION.intersection(vocabulary):
+    for word in _population().intersection(vocabulary):
         common[vocabulary[word]] = True
     return priority_matrix.multiply((~common).astype(float)[None, :]).tocsr()
 
