@@ -8,8 +8,9 @@ framework file and nothing else.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,8 @@ def load_framework(path: Path) -> Framework:
 def validate(path: Path) -> Validation:
     shown = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         return Validation(None, (f"{shown}: framework file not found",), ())
     except (OSError, UnicodeDecodeError) as error:
@@ -85,9 +87,10 @@ def validate(path: Path) -> Validation:
         return Validation(None, (f"{shown}: not valid YAML: {error}",), ())
     findings = Findings(shown)
     framework = _framework(root, findings, shown)
-    if findings.errors:
+    if findings.errors or framework is None:
         return Validation(None, tuple(findings.errors), tuple(findings.warnings))
-    return Validation(framework, (), tuple(findings.warnings))
+    digest = hashlib.sha256(data).hexdigest()
+    return Validation(replace(framework, sha256=digest), (), tuple(findings.warnings))
 
 
 def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framework | None:
@@ -248,6 +251,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "name": framework.name,
         "version": framework.version,
         "path": framework.path,
+        "sha256": framework.sha256 or None,
         "themes": framework.themes,
         "priorities": [
             {"id": p.id, "title": p.title, "parent": p.parent, "required": p.required}

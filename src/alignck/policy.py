@@ -9,7 +9,6 @@ them. The CI formats use :func:`fails` to mark the findings that break the run.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import PurePath
 
 from alignck.model import Alignment, FailOn, Policy, Report, Waiver
 
@@ -54,7 +53,7 @@ def failures(report: Report) -> list[str]:
     missed_by: dict[str, list[str]] = {}
     for path, ids in sorted(report.analysis.required_gaps.items()):
         for priority_id in ids:
-            missed_by.setdefault(priority_id, []).append(PurePath(path).stem)
+            missed_by.setdefault(priority_id, []).append(report.name(path))
     for priority_id, names in missed_by.items():
         title = report.framework.priority(priority_id).title
         lines.append(f"required priority '{title}' [{priority_id}] is a gap in {', '.join(names)}")
@@ -76,5 +75,5 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
                 if a.status == status and (result.path, a.priority_id) not in waived
             ]
             if named:
-                lines.append(f"{PurePath(result.path).stem} {says} {', '.join(named)}")
+                lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
     return lines

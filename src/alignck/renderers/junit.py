@@ -69,7 +69,7 @@ def _suite(
     report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
 ) -> ET.Element:
     suite = ET.Element("testsuite", name=result.path)
-    name = short_name(result.path)
+    name = short_name(result.path, report)
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
         case = ET.SubElement(
