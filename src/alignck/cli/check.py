@@ -37,6 +37,7 @@ from alignck.cli.output import (
     progress_bar,
     refuse_unsafe_output,
     render,
+    stdout_is_terminal,
     use_color,
 )
 
@@ -45,13 +46,31 @@ if TYPE_CHECKING:
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
+    """The format asked for, else the one ``--output``'s extension names; an extension alignck
+    does not write is refused rather than filled with text the reader cannot open."""
     if fmt is not None:
         return fmt.value
-    if output is not None:
-        from alignck.renderers import EXTENSIONS
+    if output is None:
+        return "terminal"
+    from alignck.errors import UsageError
+    from alignck.renderers import format_for, known_extensions
 
-        return EXTENSIONS.get(output.suffix.lower(), "terminal")
-    return "terminal"
+    chosen = format_for(output.suffix)
+    if chosen is None:
+        what = f"extension '{output.suffix}'" if output.suffix else "no extension"
+        raise UsageError(
+            f"--output has {what}, which names no report format; use one of "
+            f"{known_extensions()}, or give --format ({', '.join(ReportFormat)})",
+            str(output),
+        )
+    return chosen
+
+
+def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
+    from alignck.renderers import BINARY_FORMATS
+
+    if chosen in BINARY_FORMATS and output is None and stdout_is_terminal():
+        fail(f"--format {chosen} is a binary file; give it a name with -o report.{chosen}")
 
 
 def _policy(fail_under: float | None, fail_on: FailOn | None) -> Policy:
@@ -191,7 +210,6 @@ def check(
     ] = False,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
-    chosen = _choose_format(fmt, output)
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     options = read_options(passwords)
@@ -214,6 +232,8 @@ def check(
         if output is not None:
             inputs = _inputs(paths, follow_links, framework, waivers_file)
             refuse_unsafe_output(output, inputs)
+        chosen = _choose_format(fmt, output)
+        _refuse_binary_on_terminal(chosen, output)
         loaded = load_framework(framework)
         for warning in loaded.warnings:
             say(warning)
@@ -252,9 +272,11 @@ def check(
         for warning in waiver_warnings(report):
             say(warning)
         code = exit_code(report)
+        from alignck.renderers import BINARY_FORMATS
+
         try:
             if output is not None:
-                with atomic_output(output) as handle:
+                with atomic_output(output, chosen in BINARY_FORMATS) as handle:
                     render(report, chosen, handle, False, evidence, explain)
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)

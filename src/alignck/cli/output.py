@@ -11,7 +11,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
     from alignck.model import Report
@@ -25,6 +25,11 @@ def use_color(stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return stream.isatty()
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal: a binary report is never written onto one."""
+    return sys.stdout.isatty()
 
 
 def is_interactive(stream: TextIO) -> bool:
@@ -69,9 +74,12 @@ def _not_a_report_file(found: str) -> str:
 
 
 @contextlib.contextmanager
-def atomic_output(output: Path) -> Iterator[TextIO]:
+def atomic_output(output: Path, binary: bool = False) -> Iterator[IO[Any]]:
     """A file that appears complete or not at all: a failed run never leaves half a report.
-    A folder that cannot be written to is one line naming the file, not a traceback."""
+    A folder that cannot be written to is one line naming the file, not a traceback.
+
+    Text is written as given, with no newline translation: the CSV for Excel ends its lines
+    with CRLF itself, and every other report is the same bytes on every system."""
     import tempfile
 
     from alignck.errors import UsageError
@@ -84,8 +92,12 @@ def atomic_output(output: Path) -> Iterator[TextIO]:
     except OSError as error:
         raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
     try:
-        with open(descriptor, "w", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
-            yield handle
+        if binary:
+            with open(descriptor, "wb") as raw:  # noqa: PTH123 - a descriptor
+                yield raw
+        else:
+            with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+                yield handle
         Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)
     except OSError as error:
@@ -112,21 +124,40 @@ def _shared_mode(output: Path) -> int:
         return 0o666 & ~umask
 
 
+DEFAULT_WIDTH = 120
+
+
+def terminal_width(stream: IO[Any]) -> int:
+    """The width to lay the terminal report out in: the terminal's own; else ``COLUMNS`` (a
+    pipe, a CI log, a file); else 120."""
+    if stream.isatty():
+        with contextlib.suppress(OSError, ValueError):
+            return os.get_terminal_size(stream.fileno()).columns
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return DEFAULT_WIDTH
+
+
 def render(
     report: Report,
     fmt: str,
-    stream: TextIO,
+    stream: IO[Any],
     color: bool,
     evidence: bool | None,
     explain: bool = False,
 ) -> None:
-    from alignck.renderers import RenderOptions, renderer
+    from alignck.renderers import BINARY_FORMATS, RenderOptions, binary_renderer, renderer
 
-    width = 120
-    if fmt == "terminal" and stream.isatty():
-        width = os.get_terminal_size(stream.fileno()).columns
+    width = terminal_width(stream) if fmt == "terminal" else DEFAULT_WIDTH
     options = RenderOptions(color=color, width=width, evidence=evidence, explain=explain)
-    renderer(fmt)(report, stream, options)
+    if fmt in BINARY_FORMATS:
+        # Standard output is text; its buffer takes the bytes. A report file is opened binary.
+        binary = cast("BinaryIO", getattr(stream, "buffer", stream))
+        binary_renderer(fmt)(report, binary, options)
+        binary.flush()
+    else:
+        renderer(fmt)(report, cast("TextIO", stream), options)
 
 
 @contextlib.contextmanager
