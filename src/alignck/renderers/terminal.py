@@ -10,27 +10,31 @@ from typing import TextIO
 
 from rich import box
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from alignck.escape import one_line
-from alignck.model import Alignment, Report, Status
+from alignck.model import Alignment, DocumentResult, PriorityOverview, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     SYMBOLS,
     WAIVED_HEADER,
     percent,
+    provenance,
     short_name,
     shown_path,
     waived_rows,
     where,
 )
 from alignck.renderers._common import console as make_console
+from alignck.written import TERMINAL_MARK
 
 _STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _QUOTE_LENGTH = 220
 _OUTSIDE_SHOWN = 8
 _MANY_ROWS = 20
+_UNBOUNDED = 100_000
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -38,10 +42,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     _summary(console, report)
     checked = len(report.analysis.document_coverage)
     if checked:
-        if checked <= GRID_DOCUMENTS:
-            _grid(console, report)
-        else:
-            _counts(console, report)
+        _coverage(console, report, checked)
         _gaps(console, report)
         _waived(console, report)
         if checked <= GRID_DOCUMENTS:
@@ -63,7 +64,7 @@ def _summary(console: Console, report: Report) -> None:
     analysis = report.analysis
     checked = len(report.documents) - len(report.errors)
     system = analysis.system_coverage
-    console.print(Text(f"alignck · {report.framework.name}", style="bold"))
+    console.print(Text(f"{TERMINAL_MARK}{report.framework.name}", style="bold"))
     console.print(
         f"{len(report.framework.priorities)} priorities · {checked} document(s) checked"
         f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
@@ -73,12 +74,49 @@ def _summary(console: Console, report: Report) -> None:
             f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
             f"{system.partial} partial, {system.gap} not addressed by any document"
         )
-    if report.matcher:
-        console.print(Text(f"Matcher: {report.matcher}", style="dim"))
+    console.print(Text(_made_by(report), style="dim"))
     console.print()
 
 
-def _grid(console: Console, report: Report) -> None:
+def _made_by(report: Report) -> str:
+    """alignck's version, the framework exactly (its hash shortened, as git shortens one),
+    the thresholds and the matcher, on as few lines as the width allows."""
+    made = dict(provenance(report))
+    framework = report.framework
+    version = f" {framework.version}" if framework.version else ""
+    digest = f", sha256 {framework.sha256[:12]}" if framework.sha256 else ""
+    return (
+        f"alignck {made['alignck']} · framework{version} ({framework.path}{digest}) · "
+        f"thresholds {made['thresholds']} · matcher {made['matcher']}"
+    )
+
+
+def _coverage(console: Console, report: Report, checked: int) -> None:
+    """The grid while it fits the width, else the same verdicts one document per line;
+    counts per priority past a dozen documents (in a table while that fits)."""
+    if checked <= GRID_DOCUMENTS:
+        table = _grid_table(report)
+        if _fits(console, table):
+            _grid(console, report, table)
+        else:
+            _compact(console, report)
+    else:
+        table = _counts_table(report)
+        if _fits(console, table):
+            console.print(table)
+            console.print()
+        else:
+            _compact_counts(console, report)
+
+
+def _fits(console: Console, table: Table) -> bool:
+    """Whether every column gets at least its longest word: past that Rich would cut a
+    percentage ('8…') or fold a priority id mid-word."""
+    unbounded = console.options.update_width(_UNBOUNDED)  # Rich clamps to the width it is given
+    return Measurement.get(console, unbounded, table).minimum <= console.width
+
+
+def _grid_table(report: Report) -> Table:
     results = [r for r in report.documents if r.status == "ok"]
     table = Table(
         title="Coverage (✔ aligned  ◐ partial  ✘ gap)",
@@ -90,22 +128,71 @@ def _grid(console: Console, report: Report) -> None:
     table.add_column("Priority", footer="coverage", overflow="fold", min_width=24)
     for index, result in enumerate(results, start=1):
         coverage = report.analysis.document_coverage[result.path]
-        table.add_column(f"{index}", justify="center", footer=percent(coverage.percent))
+        table.add_column(
+            f"{index}", justify="center", footer=percent(coverage.percent), no_wrap=True
+        )
     table.add_column(
-        "system", justify="center", footer=percent(report.analysis.system_coverage.percent)
+        "system",
+        justify="center",
+        footer=percent(report.analysis.system_coverage.percent),
+        no_wrap=True,
     )
     for overview in report.analysis.priorities:
-        priority = report.framework.priority(overview.priority_id)
-        label = f"{'  ' * priority.depth}{priority.title} [{priority.id}]"
-        cells = [_mark(r.alignment(priority.id).status) for r in results]
-        table.add_row(Text(label), *cells, _mark(overview.status))
+        cells = [_mark(r.alignment(overview.priority_id).status) for r in results]
+        table.add_row(_label(report, overview.priority_id), *cells, _mark(overview.status))
+    return table
+
+
+def _label(report: Report, priority_id: str) -> Text:
+    priority = report.framework.priority(priority_id)
+    return Text(f"{'  ' * priority.depth}{priority.title} [{priority.id}]")
+
+
+def _grid(console: Console, report: Report, table: Table) -> None:
     console.print(table)
-    for index, result in enumerate(results, start=1):
+    for index, result in enumerate(_checked(report), start=1):
         console.print(f"  {index}  {shown_path(result.path)}")
     console.print()
 
 
-def _counts(console: Console, report: Report) -> None:
+def _checked(report: Report) -> list[DocumentResult]:
+    return [r for r in report.documents if r.status == "ok"]
+
+
+def _compact(console: Console, report: Report) -> None:
+    """The grid's verdicts for a narrow terminal: the priorities numbered, then one row per
+    document with its coverage and a mark per priority in that order. Cells wrap at spaces,
+    so no percentage is cut and no id is broken."""
+    console.print(Text("Coverage (✔ aligned  ◐ partial  ✘ gap)", style="bold"))
+    overviews = report.analysis.priorities
+    priorities = Table.grid(padding=(0, 1))
+    priorities.add_column(no_wrap=True)
+    priorities.add_column(no_wrap=True)
+    priorities.add_column(overflow="fold")
+    for index, overview in enumerate(overviews, start=1):
+        label = _label(report, overview.priority_id)
+        priorities.add_row(f"  P{index}", _mark(overview.status), label)
+    console.print(priorities)
+    legend = f"  Each document, then its coverage and P1 to P{len(overviews)}"
+    console.print(Text(legend, style="dim"))
+    for result in _checked(report):
+        # The name on a line of its own, so a long one is not folded beside the marks.
+        console.print(Text(f"  {short_name(result.path, report)}"))
+        coverage = report.analysis.document_coverage[result.path].percent
+        marks = Text(f"    {percent(coverage):>4}  ")
+        marks.append_text(
+            Text(" ").join(_mark(result.alignment(o.priority_id).status) for o in overviews)
+        )
+        console.print(marks)
+    system = percent(report.analysis.system_coverage.percent)
+    console.print(Text("  system"))
+    console.print(
+        Text(f"    {system:>4}  ").append_text(Text(" ").join(_mark(o.status) for o in overviews))
+    )
+    console.print()
+
+
+def _counts_table(report: Report) -> Table:
     """Per priority, how many documents align with it: the grid for runs too wide to draw."""
     table = Table(
         title=f"Coverage across {len(report.analysis.document_coverage)} documents",
@@ -114,20 +201,28 @@ def _counts(console: Console, report: Report) -> None:
     )
     table.add_column("Priority", overflow="fold", min_width=24)
     for name in ("✔ aligned", "◐ partial", "✘ gap", "system"):
-        table.add_column(name, justify="right")
-    checked = len(report.analysis.document_coverage)
+        table.add_column(name, justify="right", no_wrap=True)
     for overview in report.analysis.priorities:
-        priority = report.framework.priority(overview.priority_id)
-        label = f"{'  ' * priority.depth}{priority.title} [{priority.id}]"
-        gaps = checked - len(overview.aligned) - len(overview.partial)
-        table.add_row(
-            Text(label),
-            str(len(overview.aligned)),
-            str(len(overview.partial)),
-            str(gaps),
-            _mark(overview.status),
-        )
-    console.print(table)
+        counts = [str(n) for n in _counts(report, overview)]
+        table.add_row(_label(report, overview.priority_id), *counts, _mark(overview.status))
+    return table
+
+
+def _counts(report: Report, overview: PriorityOverview) -> tuple[int, int, int]:
+    aligned, partial = len(overview.aligned), len(overview.partial)
+    return aligned, partial, len(report.analysis.document_coverage) - aligned - partial
+
+
+def _compact_counts(console: Console, report: Report) -> None:
+    """The counts table for a narrow terminal: one priority per line, wrapping at spaces."""
+    checked = len(report.analysis.document_coverage)
+    console.print(Text(f"Coverage across {checked} documents", style="bold"))
+    for overview in report.analysis.priorities:
+        aligned, partial, gaps = _counts(report, overview)
+        line = Text("  ").append_text(_mark(overview.status)).append(" ")
+        line.append_text(_label(report, overview.priority_id))
+        line.append(f"  ✔ {aligned} ◐ {partial} ✘ {gaps}")
+        console.print(line)
     console.print()
 
 
@@ -136,7 +231,7 @@ def _gaps(console: Console, report: Report) -> None:
     table = Table(
         title="Gaps: framework priorities not addressed", box=box.SIMPLE, title_justify="left"
     )
-    table.add_column("Document")
+    table.add_column("Document", overflow="fold")
     table.add_column("Missing priorities", overflow="fold")
     if analysis.unaddressed:
         table.add_row(
@@ -156,7 +251,7 @@ def _gaps(console: Console, report: Report) -> None:
             + (" (waived)" if (path, i) in waived else "")
             for i in missing
         ]
-        table.add_row(short_name(path), ", ".join(names[:_MANY_ROWS]) + _more(names))
+        table.add_row(short_name(path, report), ", ".join(names[:_MANY_ROWS]) + _more(names))
     _more_documents(table, len(rows))
     if table.row_count:
         console.print(table)
@@ -202,7 +297,7 @@ def _overlaps(console: Console, report: Report) -> None:
         table.add_row(
             _title(report, overview.priority_id),
             str(len(overview.aligned) + len(overview.partial)),
-            _marked_names(overview.aligned, overview.partial),
+            _marked_names(report, overview.aligned, overview.partial),
         )
     console.print(table)
     console.print()
@@ -225,7 +320,7 @@ def _outside(console: Console, report: Report) -> None:
         box=box.SIMPLE,
         title_justify="left",
     )
-    table.add_column("Document")
+    table.add_column("Document", overflow="fold")
     table.add_column("Stated priorities (where)", overflow="fold")
     listed = [(path, found) for path, found in analysis.outside.items() if found]
     for path, statements in listed[:_MANY_ROWS]:
@@ -234,7 +329,7 @@ def _outside(console: Console, report: Report) -> None:
         ]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
-        table.add_row(short_name(path), "\n".join(shown))
+        table.add_row(short_name(path, report), "\n".join(shown))
     _more_documents(table, len(listed))
     if table.row_count:
         console.print(table)
@@ -250,7 +345,7 @@ def _outside(console: Console, report: Report) -> None:
         shared.add_column("Theme", overflow="fold")
         shared.add_column("Documents", overflow="fold")
         for group in analysis.shared_outside:
-            shared.add_row(group.label, ", ".join(short_name(p) for p in group.documents))
+            shared.add_row(group.label, ", ".join(short_name(p, report) for p in group.documents))
         console.print(shared)
         console.print()
 
@@ -324,7 +419,9 @@ def _problems(console: Console, report: Report) -> None:
         console.print(Text(f"skipped: {shown_path(skipped.path)} ({skipped.reason})", style="dim"))
 
 
-def _marked_names(aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8) -> Text:
+def _marked_names(
+    report: Report, aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8
+) -> Text:
     """Aligned documents then partial ones, each marked, cut short for a national run."""
     listed: list[tuple[Status, str]] = [("aligned", p) for p in aligned]
     listed += [("partial", p) for p in partial]
@@ -333,7 +430,7 @@ def _marked_names(aligned: tuple[str, ...], partial: tuple[str, ...], shown: int
         if position:
             lines.append("\n")
         lines.append(SYMBOLS[status], style=_STYLES[status])
-        lines.append(f" {short_name(path)}")
+        lines.append(f" {short_name(path, report)}")
     if len(listed) > shown:
         lines.append(f"\n… and {len(listed) - shown} more")
     return lines
