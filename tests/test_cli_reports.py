@@ -127,3 +127,60 @@ def test_a_report_saved_in_the_checked_folder_is_not_read_back(
     data = json.loads(again.stdout)
     assert str(target) not in {d["path"] for d in data["documents"]}
     assert {"path": str(target), "reason": "a report written by alignck"} in data["skipped"]
+
+
+def test_per_document_pages_show_gaps_and_who_addresses_them(
+    make_document,
+    small_framework,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_document("docs/council.md")
+    make_document("docs/trust.md", [("h1", "Trust plan"), ("p", "We will end fuel poverty.")])
+    pages = tmp_path / "pages"
+    result = _check(docs, small_framework, "--per-document", str(pages), "-q")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in pages.iterdir()) == [
+        "council.html",
+        "council.md",
+        "trust.html",
+        "trust.md",
+    ]
+    trust = (pages / "trust.md").read_text(encoding="utf-8")
+    assert "| Improve mental health | ✔ council |" in trust
+    assert "## Outside the framework" in trust and "framework sha256:" in trust
+    council = (pages / "council.md").read_text(encoding="utf-8")
+    assert "“We will open two crisis cafes" in council
+    assert "Grow the local economy" in council.split("## Outside the framework")[1]
+    page = (pages / "council.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h2>Gaps</h2>" in page
+
+
+def test_per_document_pages_in_the_checked_folder_are_not_read_back(
+    docs,
+    small_framework,  # type: ignore[no-untyped-def]
+) -> None:
+    assert _check(docs, small_framework, "--per-document", str(docs), "-q").exit_code == 0
+    again = json.loads(_check(docs, small_framework, "--format", "json").stdout)
+    assert len(again["documents"]) == 3
+    assert sum(s["reason"] == "a report written by alignck" for s in again["skipped"]) == 3
+
+
+def test_per_document_refuses_a_file_and_never_overwrites_a_document(
+    make_document,
+    small_framework,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    plan = make_document("plan.md")
+    before = plan.read_bytes()
+    refused = _check(plan, small_framework, "--per-document", str(plan))
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (
+        f"alignck: error: {plan}: --per-document is a regular file; give a folder for the pages"
+    )
+    onto = _check(plan, small_framework, "--per-document", str(tmp_path))
+    assert onto.exit_code == 2
+    assert onto.stderr.startswith(f"alignck: error: {tmp_path / 'plan.md'}: --per-document would ")
+    assert "overwrite a document being checked" in onto.stderr
+    assert plan.read_bytes() == before

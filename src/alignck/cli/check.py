@@ -35,10 +35,12 @@ from alignck.cli.app import (
 from alignck.cli.output import (
     atomic_output,
     progress_bar,
+    refuse_unsafe_folder,
     refuse_unsafe_output,
     render,
     stdout_is_terminal,
     use_color,
+    write_pages,
 )
 
 if TYPE_CHECKING:
@@ -194,6 +196,16 @@ def check(
             show_default=False,
         ),
     ] = None,
+    per_document: Annotated[
+        Path | None,
+        typer.Option(
+            "--per-document",
+            help="Also write one Markdown and one HTML page per document into this folder: "
+            "its verdicts with evidence, its gaps and who addresses them, and its priorities "
+            "outside the framework.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
@@ -229,9 +241,11 @@ def check(
         use_cache_settings()
         if not framework.exists() and framework == Path("priorities.yaml"):
             fail("priorities.yaml: no framework file here; give one with --framework FILE")
+        inputs = list(_inputs(paths, follow_links, framework, waivers_file))
         if output is not None:
-            inputs = _inputs(paths, follow_links, framework, waivers_file)
             refuse_unsafe_output(output, inputs)
+        if per_document is not None:
+            refuse_unsafe_folder(per_document)
         chosen = _choose_format(fmt, output)
         _refuse_binary_on_terminal(chosen, output)
         loaded = load_framework(framework)
@@ -272,6 +286,9 @@ def check(
         for warning in waiver_warnings(report):
             say(warning)
         code = exit_code(report)
+        if per_document is not None:
+            pages = write_pages(report, per_document, inputs)
+            say(f"alignck: wrote {len(pages)} pages to {per_document}")
         from alignck.renderers import BINARY_FORMATS
 
         try:

@@ -39,7 +39,9 @@ def is_interactive(stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) -> None:
+def refuse_unsafe_output(
+    output: Path, protected: Iterable[tuple[Path, str]], option: str = "--output"
+) -> None:
     """Refuse, before any work, a report file that would destroy something: a folder, a device
     or a FIFO (the report replaces what is there: ``-o /dev/null`` run as root would replace
     the device itself), or any of ``protected``, (path, what it is) pairs naming every file the
@@ -59,7 +61,7 @@ def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) ->
         if same_file(output, path):
             also = "" if path == output else f" ({path})"
             raise UsageError(
-                f"--output would overwrite {what}{also}; give another file for the report",
+                f"{option} would overwrite {what}{also}; give another file for the report",
                 str(output),
             )
 
@@ -158,6 +160,43 @@ def render(
         binary.flush()
     else:
         renderer(fmt)(report, cast("TextIO", stream), options)
+
+
+def refuse_unsafe_folder(folder: Path) -> None:
+    """Refuse, before any work, a --per-document folder that is a file (or anything else)."""
+    from alignck.errors import UsageError
+    from alignck.files import kind
+
+    try:
+        mode = folder.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise UsageError(f"cannot write pages there: {_why(error)}", str(folder)) from None
+    if not stat.S_ISDIR(mode):
+        raise UsageError(
+            f"--per-document is {kind(mode)}; give a folder for the pages", str(folder)
+        )
+
+
+def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]]) -> list[Path]:
+    """One Markdown and one HTML page per readable document in ``folder``; every page is
+    checked against what the run read before any is written."""
+    from alignck.renderers.partner import page_stems, render_html, render_markdown
+
+    stems = page_stems(report)
+    pages = [
+        (folder / f"{stems[r.path]}{suffix}", r, write)
+        for r in report.documents
+        if r.path in stems
+        for suffix, write in ((".md", render_markdown), (".html", render_html))
+    ]
+    for path, _, _ in pages:
+        refuse_unsafe_output(path, protected, "--per-document")
+    for path, result, write in pages:
+        with atomic_output(path) as handle:
+            write(report, result, cast("TextIO", handle))
+    return [path for path, _, _ in pages]
 
 
 @contextlib.contextmanager
