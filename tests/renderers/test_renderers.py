@@ -275,3 +275,12 @@ def test_json_says_whether_the_run_passed() -> None:
     out = io.StringIO()
     renderer("json")(passing, out, RenderOptions())
     assert json.loads(out.getvalue())["passed"] is True
+
+
+def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> None:
+    out = io.StringIO()
+    renderer("terminal")(_thirteen_partners(), out, RenderOptions(color=False, width=40))
+    text = out.getvalue()
+    assert "Coverage across 13 documents" in text
+    assert "✔ Warm homes [homes]  ✔ 13 ◐ 0 ✘ 0" in text
+    assert max(len(line) for line in text.splitlines()) <= 40
