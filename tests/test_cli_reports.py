@@ -2,6 +2,7 @@
 Excel, refused extensions, names that tell same-named documents apart, provenance, ``passed``,
 and reports alignck wrote left unread on the next run."""
 
+import io
 import json
 from pathlib import Path
 
@@ -184,3 +185,10 @@ def test_per_document_refuses_a_file_and_never_overwrites_a_document(
     assert onto.stderr.startswith(f"alignck: error: {tmp_path / 'plan.md'}: --per-document would ")
     assert "overwrite a document being checked" in onto.stderr
     assert plan.read_bytes() == before
+
+
+def test_xlsx_to_a_pipe_is_a_whole_workbook(docs, small_framework) -> None:  # type: ignore[no-untyped-def]
+    result = _check(docs, small_framework, "--format", "xlsx")
+    assert result.exit_code == 0
+    book = load_workbook(io.BytesIO(result.stdout_bytes))
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence"]

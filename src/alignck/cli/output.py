@@ -6,6 +6,7 @@ The TTY decisions live in these small functions so that tests can patch them.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import sys
@@ -156,7 +157,14 @@ def render(
     if fmt in BINARY_FORMATS:
         # Standard output is text; its buffer takes the bytes. A report file is opened binary.
         binary = cast("BinaryIO", getattr(stream, "buffer", stream))
-        binary_renderer(fmt)(report, binary, options)
+        if binary.seekable():
+            binary_renderer(fmt)(report, binary, options)
+        else:
+            # A pipe: the whole file at once, so a reader that goes away ('| head') meets
+            # one BrokenPipeError here rather than inside the spreadsheet library's writers.
+            whole = io.BytesIO()
+            binary_renderer(fmt)(report, whole, options)
+            binary.write(whole.getvalue())
         binary.flush()
     else:
         renderer(fmt)(report, cast("TextIO", stream), options)
