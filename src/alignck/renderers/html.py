@@ -43,7 +43,7 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 #matrix .evidence { text-align: left; min-width: 16rem; max-width: 28rem; font-size: 0.9rem; }
 .filters { margin: 0.5rem 0; display: flex; gap: 1.5rem; }
 [hidden] { display: none !important; }
-.muted { color: #5f5f5f; }
+.muted { color: #5f5f5f; } .id { white-space: nowrap; }
 @media print {
   body { margin: 0; max-width: none; }
   .filters { display: none !important; }
@@ -157,7 +157,7 @@ def _grid(report: Report) -> list[str]:
         words = escape(f"{priority.id} {priority.title}".lower())
         rows.append(
             f'<tr data-priority="{words}"><td>{indent}{escape(priority.title)} '
-            f'<span class="muted">[{escape(priority.id)}]</span></td>{cells}'
+            f'<span class="muted id">[{escape(priority.id)}]</span></td>{cells}'
             f"{_mark(overview.status)}</tr>"
         )
     coverage = "".join(
