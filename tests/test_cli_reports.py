@@ -192,3 +192,18 @@ def test_xlsx_to_a_pipe_is_a_whole_workbook(docs, small_framework) -> None:  # t
     assert result.exit_code == 0
     book = load_workbook(io.BytesIO(result.stdout_bytes))
     assert book.sheetnames == ["Summary", "Matrix", "Evidence"]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "report.xlsx"), ("xlsx", "report.csv")])
+def test_a_format_that_contradicts_a_binary_extension_is_refused(
+    docs,
+    small_framework,
+    tmp_path,
+    fmt,
+    name,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / name
+    result = _check(docs, small_framework, "--format", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert f"but --format is {fmt}" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not target.exists()

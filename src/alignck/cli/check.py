@@ -50,14 +50,22 @@ if TYPE_CHECKING:
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
     """The format asked for, else the one ``--output``'s extension names; an extension alignck
     does not write is refused rather than filled with text the reader cannot open."""
-    if fmt is not None:
-        return fmt.value
     if output is None:
-        return "terminal"
+        return fmt.value if fmt is not None else "terminal"
     from alignck.errors import UsageError
-    from alignck.renderers import format_for, known_extensions
+    from alignck.renderers import BINARY_FORMATS, format_for, known_extensions
 
-    chosen = format_for(output.suffix)
+    named = format_for(output.suffix)
+    if fmt is not None:
+        if named is not None and (named in BINARY_FORMATS) != (fmt.value in BINARY_FORMATS):
+            # Text in a spreadsheet's name (or a spreadsheet in a text file's) opens as garbage.
+            raise UsageError(
+                f"--output's extension '{output.suffix}' names {named}, but --format is "
+                f"{fmt.value}; give a file name that fits the format, or leave out --format",
+                str(output),
+            )
+        return fmt.value
+    chosen = named
     if chosen is None:
         what = f"extension '{output.suffix}'" if output.suffix else "no extension"
         raise UsageError(

@@ -62,9 +62,15 @@ def refuse_unsafe_output(
         if same_file(output, path):
             also = "" if path == output else f" ({path})"
             raise UsageError(
-                f"{option} would overwrite {what}{also}; give another file for the report",
+                f"{option} would overwrite {what}{also}; {_elsewhere(option)}",
                 str(output),
             )
+
+
+def _elsewhere(option: str) -> str:
+    if option == "--per-document":
+        return "give another folder for the pages"
+    return "give another file for the report"
 
 
 def _not_a_report_file(found: str) -> str:
