@@ -28,10 +28,12 @@ def test_version() -> None:
 
 def _commands() -> list[tuple[str, ...]]:
     from alignck.cli.app import cache_app
+    from alignck.cli.frameworks import frameworks_app
 
     top = [(c.name or c.callback.__name__,) for c in app.registered_commands if c.callback]
     cache = [("cache", c.name or "") for c in cache_app.registered_commands]
-    return [*top, ("cache",), *cache]
+    builtin = [("frameworks", c.name or "") for c in frameworks_app.registered_commands]
+    return [*top, ("cache",), *cache, ("frameworks",), *builtin]
 
 
 @pytest.mark.parametrize("command", _commands(), ids=" ".join)
@@ -43,7 +45,17 @@ def test_every_command_has_help_text(command: tuple[str, ...]) -> None:
 
 
 def test_all_commands_are_known() -> None:
-    assert {c[0] for c in _commands()} == {"check", "extract", "validate", "eval", "cache"}
+    assert {c[0] for c in _commands()} == {
+        "check",
+        "diff",
+        "extract",
+        "validate",
+        "eval",
+        "cache",
+        "frameworks",
+        "init",
+        "schema",
+    }
 
 
 def test_exit_codes_are_documented_in_help() -> None:

@@ -64,7 +64,7 @@ def test_the_library_raises_the_same_error(tmp_path: Path) -> None:
 def test_validate_maps_user_errors_to_one_line_and_exit_2(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path) -> None:
+    def refuse(path: Path, shown: str | None = None) -> None:
         raise UsageError("cannot be validated here", str(path))
 
     monkeypatch.setattr(alignck.framework, "validate", refuse)
@@ -77,7 +77,7 @@ def test_validate_maps_user_errors_to_one_line_and_exit_2(
 def test_validate_interrupted_exits_130_without_traceback(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupt(path: Path) -> None:
+    def interrupt(path: Path, shown: str | None = None) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(alignck.framework, "validate", interrupt)

@@ -59,11 +59,7 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             ":2:11: not valid YAML: did not find expected ',' or '}'",
         ),
         ("", ": framework file is empty"),
-        ("- just\n- a list\n", ":1:1: expected a mapping with 'framework' and 'priorities'"),
-        (
-            "priorities:\n  - {id: a, title: A}\n",
-            ":1:1: framework: missing required key 'framework'",
-        ),
+        ("just some text\n", ":1:1: expected a mapping with 'framework' and 'priorities'"),
         (
             "framework: {}\npriorities:\n  - {id: a, title: A}\n",
             ":1:12: framework.name: missing required key 'name'",
@@ -75,9 +71,10 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             ":4:10: priorities[1].id: duplicate id 'a' (first used at line 3)",
         ),
         (
-            "framework: {name: x}\npriorities:\n  - {title: A}\n",
+            "framework: {name: x}\npriorities:\n  - {description: no title}\n",
             ":3:5: priorities[0].id: missing required key 'id'",
         ),
+        ("framework: {name: x}\npriorities:\n  - [a]\n", ":3:5: priorities[0]: expected a"),
         (
             "framework: {name: x}\npriorities:\n  - {id: has space, title: A}\n",
             ":3:10: priorities[0].id: invalid id 'has space'",
@@ -146,7 +143,7 @@ def test_unknown_keys_are_warnings_not_errors(tmp_path: Path) -> None:
 
 def test_load_framework_raises_with_every_problem(tmp_path: Path) -> None:
     path, _ = _validate(
-        tmp_path, "framework: {name: x}\npriorities:\n  - {id: a}\n  - {title: B}\n"
+        tmp_path, "framework: {name: x}\npriorities:\n  - {id: a}\n  - {title: B, id: a b}\n"
     )
     with pytest.raises(FrameworkError) as raised:
         load_framework(path)
@@ -190,3 +187,108 @@ def test_word_score_thresholds_from_before_the_fitted_decision_are_warned_about(
         ":3:13: thresholds.partial: warning: 0.085 is a very low probability" in w
         for w in framework.warnings
     ), framework.warnings
+
+
+def _ids_titles(path: Path) -> list[tuple[str, str, str | None]]:
+    return [(p.id, p.title, p.parent) for p in load_framework(path).priorities]
+
+
+def test_a_plain_list_of_titles_is_read_with_ids_derived_and_one_note(tmp_path: Path) -> None:
+    path, result = _validate(tmp_path, "- Workforce\n- Good homes for all\n- Workforce\n")
+    assert result.errors == ()
+    assert _ids_titles(path) == [
+        ("workforce", "Workforce", None),
+        ("good-homes-for-all", "Good homes for all", None),
+        ("workforce-2", "Workforce", None),
+    ]
+    assert len(result.warnings) == 1
+    note = result.warnings[0]
+    assert note.startswith(f"{path}:1:1: note: read a plain list")
+    assert "named 'priorities.yaml' after its file" in note
+    assert "workforce, good-homes-for-all, workforce-2" in note
+
+
+def test_titles_as_keys_are_read_with_their_text_as_description(tmp_path: Path) -> None:
+    text = (
+        "Workforce: Grow and keep the health and care workforce.\n"
+        "Housing:\n"
+        "  keywords: [warm homes]\n"
+        "Best start:\n"
+        "  - Family hubs\n"
+        "  - School readiness\n"
+    )
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    framework = load_framework(path)
+    assert framework.name == "priorities.yaml"
+    assert [(p.id, p.parent) for p in framework.priorities] == [
+        ("workforce", None),
+        ("housing", None),
+        ("best-start", None),
+        ("family-hubs", "best-start"),
+        ("school-readiness", "best-start"),
+    ]
+    assert framework.priority("workforce").description.startswith("Grow and keep")
+    assert framework.priority("housing").keywords == ("warm homes",)
+    assert any("note: read titles as keys" in w for w in result.warnings)
+
+
+def test_priorities_given_as_a_mapping_or_without_ids_are_read(tmp_path: Path) -> None:
+    text = (
+        "framework: {name: Ours}\n"
+        "priorities:\n"
+        "  Clean air: Cut nitrogen dioxide near schools.\n"
+        "  Active travel:\n"
+        "    id: walk-cycle\n"
+        "    description: More walking and cycling.\n"
+    )
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    assert _ids_titles(path) == [
+        ("clean-air", "Clean air", None),
+        ("walk-cycle", "Active travel", None),
+    ]
+
+
+def test_a_derived_id_never_takes_an_id_the_file_gives(tmp_path: Path) -> None:
+    text = "framework: {name: x}\npriorities:\n  - {id: housing, title: Homes}\n  - Housing\n"
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    assert [p.id for p in load_framework(path).priorities] == ["housing", "housing-2"]
+
+
+def test_derived_ids_are_stable_and_short() -> None:
+    from alignck.shapes import derive_id
+
+    assert derive_id("Give every child the best start in life") == (
+        "give-every-child-the-best-start-in-life"
+    )
+    assert derive_id("Économie & santé: 2030!") == "economie-sante-2030"
+    assert len(derive_id("word " * 40)) <= 40
+    assert derive_id("!!!") == "priority"
+
+
+def test_validate_advises_on_priorities_with_only_a_title(tmp_path: Path) -> None:
+    text = (
+        "framework: {name: x}\npriorities:\n"
+        "  - {id: w, title: Workforce}\n"
+        "  - {id: h, title: Good homes, keywords: [warm homes]}\n"
+        "  - {id: p, title: Parent, priorities: [{id: c, title: Child thing}]}\n"
+    )
+    path, result = _validate(tmp_path, text)
+    assert result.errors == () and result.warnings == ()
+    assert len(result.advice) == 2
+    assert result.advice[0].startswith(f"{path}:3:5: priorities[0]: warning: priority")
+    assert "'Workforce' has only its title to match on (one word" in result.advice[0]
+    assert "add a 'description'" in result.advice[0]
+    assert "'Child thing'" in result.advice[1]
+
+
+def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path) -> None:
+    _, result = _validate(tmp_path, "framwork: {name: x}\npriorites:\n  - {id: a, title: A}\n")
+    assert result.framework is None
+    assert any("did you mean 'priorities'?" in w for w in result.warnings)
+    assert any("missing required key 'priorities'" in e for e in result.errors)
+    # A title that only resembles a key is still a title.
+    _, titles = _validate(tmp_path, "Priority: Keep people safe.\nWorkforce: Grow it.\n")
+    assert titles.framework is not None and len(titles.framework.priorities) == 2

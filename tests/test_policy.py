@@ -63,3 +63,33 @@ def test_failures_name_each_reason_on_one_line() -> None:
     assert failures(replace(report, policy=Policy())) == [
         "required priority 'Clean air' [air] is a gap in draft"
     ]
+
+
+_PATH = "docs/draft.md"
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "baseline", "expected"),
+    [
+        # The required gap was a gap in the baseline: known debt, no failure.
+        ("new-gap", {"air": "gap", "homes": "partial"}, {"air": False, "homes": False}),
+        ("new-gap", {"air": "partial", "homes": "partial"}, {"air": True, "homes": False}),
+        ("worse", {"air": "gap", "homes": "aligned"}, {"air": False, "homes": True}),
+        # A document the baseline did not have: everything below aligned is new.
+        ("new-gap", {}, {"air": True, "homes": False}),
+        ("worse", {}, {"air": True, "homes": True}),
+    ],
+)
+def test_a_baseline_fails_only_what_got_worse(
+    fail_on: str, baseline: dict[str, str], expected: dict[str, bool]
+) -> None:
+    verdicts = {(_PATH, p): s for p, s in baseline.items()}
+    report = _report(Policy(fail_on=fail_on, baseline=verdicts))  # type: ignore[arg-type]
+    result = report.documents[0]
+    assert {a.priority_id: fails(report, _PATH, a, {}) for a in result.alignments} == expected
+    assert bool(failures(report)) is any(expected.values())
+
+
+def test_a_baseline_failure_says_what_the_verdict_was() -> None:
+    policy = Policy(fail_on="new-gap", baseline={(_PATH, "air"): "partial"})
+    assert failures(_report(policy))[0] == "draft has new gaps on 'Clean air' [air] (partial → gap)"

@@ -69,3 +69,11 @@ class CacheError(AlignckError):
 
 class DatasetError(AlignckError):
     """An evaluation dataset (truth.yaml) is malformed."""
+
+
+class ReportFileError(AlignckError):
+    """A saved JSON report (a baseline, or a side of a diff) cannot be used."""
+
+
+class ReviewError(ConfigError):
+    """The review file cannot be used."""

@@ -18,6 +18,7 @@ import yaml
 
 from alignck.errors import FrameworkError
 from alignck.model import Framework, Priority, Thresholds
+from alignck.shapes import TOP_KEYS, normalise
 from alignck.yamlnodes import (
     Findings,
     Refused,
@@ -31,8 +32,9 @@ from alignck.yamlnodes import (
     yaml_error,
 )
 
-_TOP_KEYS = {"framework", "priorities", "thresholds", "themes"}
-_FRAMEWORK_KEYS = {"name", "version", "description"}
+_TOP_KEYS = set(TOP_KEYS)
+# source and licence: where a framework's wording comes from (every built-in one says).
+_FRAMEWORK_KEYS = {"name", "version", "description", "source", "licence"}
 _PRIORITY_KEYS = {
     "id",
     "title",
@@ -54,27 +56,30 @@ class Validation:
     framework: Framework | None
     errors: tuple[str, ...]
     warnings: tuple[str, ...]
+    # How well a valid framework will match (thin priorities): for 'validate' to show.
+    advice: tuple[str, ...] = ()
 
 
-def load_framework(path: Path) -> Framework:
-    """Load a valid framework or raise :class:`FrameworkError` listing every problem."""
-    result = validate(path)
+def load_framework(path: Path, shown: str | None = None) -> Framework:
+    """Load a valid framework or raise :class:`FrameworkError` listing every problem.
+    ``shown`` is the name messages and reports give the file (a built-in's name)."""
+    result = validate(path, shown)
     if result.framework is None:
         raise FrameworkError(
             f"invalid framework ({len(result.errors)} problem(s))",
-            str(path),
+            shown or str(path),
             problems=list(result.errors),
         )
     return result.framework
 
 
-def validate(path: Path) -> Validation:
-    shown = str(path)
+def validate(path: Path, shown: str | None = None) -> Validation:
+    shown = shown or str(path)
     try:
         data = path.read_bytes()
         text = data.decode("utf-8-sig")
     except FileNotFoundError:
-        return Validation(None, (f"{shown}: framework file not found",), ())
+        return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
     except (OSError, UnicodeDecodeError) as error:
         return Validation(None, (f"{shown}: cannot read framework file: {error}",), ())
     try:
@@ -86,11 +91,23 @@ def validate(path: Path) -> Validation:
     except yaml.YAMLError as error:
         return Validation(None, (f"{shown}: not valid YAML: {error}",), ())
     findings = Findings(shown)
+    if root is not None:
+        root = normalise(root, findings)
     framework = _framework(root, findings, shown)
     if findings.errors or framework is None:
         return Validation(None, tuple(findings.errors), tuple(findings.warnings))
     digest = hashlib.sha256(data).hexdigest()
-    return Validation(replace(framework, sha256=digest), (), tuple(findings.warnings))
+    return Validation(
+        replace(framework, sha256=digest), (), tuple(findings.warnings), tuple(findings.advice)
+    )
+
+
+def _builtin_hint(shown: str) -> str:
+    from alignck.builtins import names
+
+    if "/" in shown or shown.endswith((".yaml", ".yml")):
+        return ""
+    return f", nor a built-in framework ({', '.join(names())}; see 'alignck frameworks')"
 
 
 def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framework | None:
@@ -104,12 +121,17 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     meta = top.get("framework")
     name, version, description = None, None, None
     if meta is None:
-        findings.error(root, "framework", "missing required key 'framework'")
+        # A name is all the block must give, and the file's own name serves: requiring the
+        # block stopped people at their first framework.
+        name = Path(path).name
+        findings.note(root, f"no 'framework:' block with a name; named '{name}' after its file")
     elif isinstance(meta, yaml.MappingNode):
         fields = mapping(meta, "framework", _FRAMEWORK_KEYS, findings)
         name = string(fields.get("name"), "framework.name", findings, required=meta)
         version = scalar_text(fields.get("version"), "framework.version", findings)
         description = string(fields.get("description"), "framework.description", findings)
+        string(fields.get("source"), "framework.source", findings)
+        string(fields.get("licence"), "framework.licence", findings)
     else:
         findings.error(meta, "framework", "expected a mapping with at least 'name'")
     thresholds = _thresholds(top.get("thresholds"), findings)
@@ -215,10 +237,29 @@ def _priorities(
         )
         out.append(priority)
         children = fields.get("priorities")
+        _advise_if_thin(item, here, priority, children is not None, findings)
         if children is not None:
             _priorities(
                 children, f"{here}.priorities", priority.id or None, depth + 1, findings, out, seen
             )
+
+
+def _advise_if_thin(
+    item: yaml.Node, where: str, priority: Priority, has_children: bool, findings: Findings
+) -> None:
+    """A title alone gives matching a few words to go on: say what to add."""
+    if has_children or priority.description or priority.keywords or priority.aliases:
+        return
+    if not priority.title:
+        return
+    short = " (one word, which many unrelated sentences share)" if " " not in priority.title else ""
+    findings.advise(
+        item,
+        where,
+        f"priority '{priority.title}' has only its title to match on{short}; add a "
+        "'description' (a sentence or two on what the partnership means by it), 'keywords' "
+        "(phrases partners use for it) or 'aliases' (other names for it)",
+    )
 
 
 def _priority_id(

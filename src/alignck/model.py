@@ -6,6 +6,7 @@ can import it without importing another stage.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -278,6 +279,30 @@ class WaivedVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class Review:
+    """An officer's verdict on one document and priority, replacing alignck's: ``document``
+    matches like a waiver's (path, file name or name without extension, or a glob)."""
+
+    document: str
+    priority_id: str
+    verdict: Status
+    reason: str
+    reviewer: str
+    date: date
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewedVerdict:
+    """A verdict a review set: ``machine`` is what alignck itself found."""
+
+    path: str
+    priority_id: str
+    machine: Status
+    review: Review
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     document_coverage: dict[str, Coverage]
     system_coverage: Coverage
@@ -291,22 +316,34 @@ class Analysis:
     waived: tuple[WaivedVerdict, ...] = ()
     unused_waivers: tuple[Waiver, ...] = ()
     expired_waivers: tuple[Waiver, ...] = ()
+    reviewed: tuple[ReviewedVerdict, ...] = ()
+    unused_reviews: tuple[Review, ...] = ()
 
     def waivers_by_verdict(self) -> dict[tuple[str, str], Waiver]:
         """(document path, priority id) -> the waiver that accepts that verdict."""
         return {(w.path, w.priority_id): w.waiver for w in self.waived}
 
+    def reviews_by_verdict(self) -> dict[tuple[str, str], ReviewedVerdict]:
+        """(document path, priority id) -> the review that set that verdict."""
+        return {(r.path, r.priority_id): r for r in self.reviewed}
 
-FailOn = Literal["gap", "partial"]
+
+FailOn = Literal["gap", "partial", "new-gap", "worse"]
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
     """What fails a run: coverage below ``fail_under`` percent, any unwaived gap
-    (``fail_on='gap'``) or verdict below aligned (``'partial'``); required priorities always."""
+    (``fail_on='gap'``) or verdict below aligned (``'partial'``), or, against a ``baseline``,
+    a gap the baseline did not have (``'new-gap'``) or any verdict below the baseline's
+    (``'worse'``); required priorities always.
+
+    ``baseline`` maps (document path in this run, priority id) to the baseline's verdict; a
+    document the baseline did not have has no entries (all its gaps are new)."""
 
     fail_under: float | None = None
     fail_on: FailOn | None = None
+    baseline: Mapping[tuple[str, str], Status] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

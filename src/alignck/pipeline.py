@@ -23,11 +23,13 @@ from alignck.model import (
     Policy,
     ReadOptions,
     Report,
+    Review,
     Thresholds,
     Waiver,
 )
 from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
+from alignck.reviews import apply_reviews
 
 
 def resolve_thresholds(
@@ -54,12 +56,14 @@ def check(
     policy: Policy | None = None,
     follow_links: bool = False,
     matcher: str = "auto",
+    reviews: Sequence[Review] = (),
 ) -> Report:
     """Check every document under ``paths`` against the framework. ``read_options`` chooses the
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
     (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
     folder given (they are listed as skipped otherwise); ``matcher`` is ``lexical``,
-    ``semantic`` (needs the ``semantic`` extra) or ``auto`` (semantic when installed)."""
+    ``semantic`` (needs the ``semantic`` extra) or ``auto`` (semantic when installed);
+    ``reviews`` replace the verdicts they are about (the cache keeps the machine's own)."""
     from alignck.signals import available_matcher
 
     cache_limit = cache.max_bytes() if use_cache else None
@@ -78,7 +82,10 @@ def check(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
     results.sort(key=lambda r: r.path)
-    analysis = analyse(loaded, results, waivers, today)
+    results, reviewed, unused = apply_reviews(results, reviews)
+    analysis = replace(
+        analyse(loaded, results, waivers, today), reviewed=reviewed, unused_reviews=unused
+    )
     return Report(
         loaded,
         tuple(results),

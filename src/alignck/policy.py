@@ -1,18 +1,22 @@
 """The pass/fail policy a run is held to, and why a report fails it.
 
 Three rules, each optional: system coverage at least ``fail_under`` percent; no document leaves
-a framework priority as a gap (``fail_on='gap'``) or below aligned (``fail_on='partial'``);
-and no document leaves a ``required: true`` priority as a gap. Waived verdicts fail none of
-them. The CI formats use :func:`fails` to mark the findings that break the run.
+a framework priority as a gap (``fail_on='gap'``) or below aligned (``fail_on='partial'``), or,
+held to a baseline run, no gap the baseline did not have (``'new-gap'``) and no verdict below
+the baseline's (``'worse'``); and no document leaves a ``required: true`` priority as a gap.
+Waived verdicts fail none of them. The CI formats use :func:`fails` to mark the findings that
+break the run.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from alignck.model import Alignment, FailOn, Policy, Report, Waiver
+from alignck.model import Alignment, FailOn, Policy, Report, Status, Waiver
 
 __all__ = ["Policy", "fails", "failures"]
+
+_RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 
 
 def fails(
@@ -27,8 +31,25 @@ def fails(
     if alignment.status == "aligned" or (path, alignment.priority_id) in waived:
         return False
     if alignment.status == "gap" and report.framework.priority(alignment.priority_id).required:
-        return True
+        return not _known_gap(policy, path, alignment.priority_id)
+    if policy.fail_on in ("new-gap", "worse"):
+        return _below_baseline(policy, path, alignment)
     return policy.fail_on == "partial" or (policy.fail_on == "gap" and alignment.status == "gap")
+
+
+def _known_gap(policy: Policy, path: str, priority_id: str) -> bool:
+    """A gap the baseline already had: debt the partnership knows of, which a run held to a
+    baseline does not fail on, not even on a required priority."""
+    return policy.baseline is not None and policy.baseline.get((path, priority_id)) == "gap"
+
+
+def _below_baseline(policy: Policy, path: str, alignment: Alignment) -> bool:
+    """A gap the baseline did not have, or (``worse``) any verdict below the baseline's. A
+    document the baseline did not have counts as aligned there: its shortfalls are all new."""
+    was = (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
+    if policy.fail_on == "new-gap":
+        return alignment.status == "gap" and was != "gap"
+    return _RANK[alignment.status] < _RANK[was]
 
 
 def coverage_failure(report: Report) -> str | None:
@@ -53,6 +74,8 @@ def failures(report: Report) -> list[str]:
     missed_by: dict[str, list[str]] = {}
     for path, ids in sorted(report.analysis.required_gaps.items()):
         for priority_id in ids:
+            if _known_gap(policy, path, priority_id):
+                continue
             missed_by.setdefault(priority_id, []).append(report.name(path))
     for priority_id, names in missed_by.items():
         title = report.framework.priority(priority_id).title
@@ -62,6 +85,8 @@ def failures(report: Report) -> list[str]:
 
 def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
     """One line per document and verdict kind with unwaived gaps (and partials)."""
+    if fail_on in ("new-gap", "worse"):
+        return _regressions(report)
     failing = ("gap",) if fail_on == "gap" else ("gap", "partial")
     waived = report.analysis.waivers_by_verdict()
     lines = []
@@ -76,4 +101,24 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
             ]
             if named:
                 lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
+    return lines
+
+
+def _regressions(report: Report) -> list[str]:
+    """One line per document with verdicts below the baseline's, each with what it was."""
+    policy = report.policy
+    baseline = policy.baseline or {}
+    waived = report.analysis.waivers_by_verdict()
+    says = "has new gaps on" if policy.fail_on == "new-gap" else "is worse than the baseline on"
+    lines = []
+    for result in report.documents:
+        named = [
+            f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}] "
+            f"({baseline.get((result.path, a.priority_id), 'not in the baseline')} → {a.status})"
+            for a in result.alignments
+            if (result.path, a.priority_id) not in waived
+            and _below_baseline(policy, result.path, a)
+        ]
+        if named:
+            lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
     return lines

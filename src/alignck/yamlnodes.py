@@ -61,12 +61,22 @@ class Findings:
     path: str
     marked_errors: list[tuple[int, int, str]] = field(default_factory=list)
     marked_warnings: list[tuple[int, int, str]] = field(default_factory=list)
+    # Advice on how well a valid file will work (thin priorities), which only 'validate'
+    # shows: repeating it on every check would bury the warnings that matter.
+    marked_advice: list[tuple[int, int, str]] = field(default_factory=list)
 
     def error(self, node: yaml.Node, where: str, message: str) -> None:
         self.marked_errors.append(marked(self.path, node, where, message))
 
     def warn(self, node: yaml.Node, where: str, message: str) -> None:
         self.marked_warnings.append(marked(self.path, node, where, f"warning: {message}"))
+
+    def note(self, node: yaml.Node, message: str) -> None:
+        """Something alignck read in a way the file did not spell out (a derived id)."""
+        self.marked_warnings.append(marked(self.path, node, "", f"note: {message}"))
+
+    def advise(self, node: yaml.Node, where: str, message: str) -> None:
+        self.marked_advice.append(marked(self.path, node, where, f"warning: {message}"))
 
     @property
     def errors(self) -> list[str]:
@@ -75,6 +85,10 @@ class Findings:
     @property
     def warnings(self) -> list[str]:
         return [text for *_, text in sorted(self.marked_warnings)]
+
+    @property
+    def advice(self) -> list[str]:
+        return [text for *_, text in sorted(self.marked_advice)]
 
 
 def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, int, str]:

@@ -9,7 +9,7 @@ Exit codes: 0 checked and passed; 1 checked and the policy failed (coverage unde
 unreadable document; 3 internal error (a bug: please report it); 130 interrupted.
 """
 
-from alignck.cli import check, commands  # noqa: F401 - importing registers the commands
+from alignck.cli import check, commands, diff, frameworks  # noqa: F401 - importing registers them
 from alignck.cli.app import EXIT_BUG, EXIT_INPUT, EXIT_OK, EXIT_POLICY, app
 from alignck.cli.output import is_interactive, use_color
 

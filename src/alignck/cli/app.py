@@ -31,7 +31,7 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES_HELP = (
     "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "
     "--fail-on, or a required priority missed, unless waived); 2 usage error, invalid "
-    "framework or waivers file, or unreadable document; 3 internal error."
+    "framework, waivers or baseline file, or unreadable document; 3 internal error."
 )
 
 app = typer.Typer(
@@ -65,6 +65,8 @@ class ReportFormat(StrEnum):
 class FailOn(StrEnum):
     gap = "gap"
     partial = "partial"
+    new_gap = "new-gap"
+    worse = "worse"
 
 
 class MatcherChoice(StrEnum):
@@ -220,5 +222,12 @@ PathsArgument = Annotated[
     ),
 ]
 FrameworkOption = Annotated[
-    Path, typer.Option("--framework", "-f", help="The shared framework file.")
+    Path | None,
+    typer.Option(
+        "--framework",
+        "-f",
+        help="The shared framework file, or a built-in framework's name (alignck frameworks). "
+        "Default: ./priorities.yaml, else priorities.yaml in the one folder being checked.",
+        show_default=False,
+    ),
 ]

@@ -33,7 +33,7 @@ from alignck.cli.app import (
     use_cache_settings,
 )
 from alignck.cli.output import (
-    atomic_output,
+    atomic_file,
     progress_bar,
     refuse_unsafe_folder,
     refuse_unsafe_output,
@@ -44,7 +44,9 @@ from alignck.cli.output import (
 )
 
 if TYPE_CHECKING:
-    from alignck.model import Policy, Report, Waiver
+    from alignck.builtins import Located
+    from alignck.model import Framework, Policy, Report, Review, Waiver
+    from alignck.snapshot import Snapshot
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
@@ -83,24 +85,80 @@ def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
         fail(f"--format {chosen} is a binary file; give it a name with -o report.{chosen}")
 
 
-def _policy(fail_under: float | None, fail_on: FailOn | None) -> Policy:
+def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:
     from alignck.model import Policy
 
+    if fail_on in (FailOn.new_gap, FailOn.worse) and baseline is None:
+        fail(f"--fail-on {fail_on.value} compares with a baseline: give --baseline OLD.json")
+    if baseline is not None and fail_on is None:
+        fail_on = FailOn.new_gap  # a baseline is given to fail on what is new
     return Policy(fail_under, fail_on.value if fail_on is not None else None)
 
 
+def _reviews(path: Path | None, framework: Framework) -> tuple[Review, ...]:
+    if path is None:
+        return ()
+    from alignck.reviews import load_reviews
+
+    found = load_reviews(path, framework)
+    for warning in found.warnings:
+        say(warning)
+    return found.reviews
+
+
+def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
+    """The report with its policy holding it to the baseline's verdicts (checked to come from
+    the same framework; other differences are warnings)."""
+    if baseline is None:
+        return report
+    from dataclasses import replace
+
+    from alignck.compare import baseline_verdicts, comparable
+    from alignck.snapshot import snapshot_of
+
+    for warning in comparable(baseline, snapshot_of(report, "this run")):
+        say(warning)
+    held = replace(report.policy, baseline=baseline_verdicts(baseline, report))
+    return replace(report, policy=held)
+
+
 def _inputs(
-    paths: list[Path], follow_links: bool, framework: Path, waivers: Path | None
+    paths: list[Path], follow_links: bool, framework: Path, *others: tuple[Path | None, str]
 ) -> Iterator[tuple[Path, str]]:
     """Every file the run reads, with what it is, for the report never to be written over."""
     from alignck.readers import discover
 
     yield framework, "the framework file"
-    if waivers is not None:
-        yield waivers, "the waivers file"
+    for path, what in others:
+        if path is not None:
+            yield path, what
     found = discover(paths, follow_links)
     for path in (*found.files, *(Path(s.path) for s in found.unsupported)):
         yield path, "a document being checked"
+
+
+def choose_framework(given: Path | None, paths: list[Path]) -> Located:
+    """The framework named, else ./priorities.yaml, else priorities.yaml in the one folder
+    being checked: a folder of partner strategies often carries its own framework."""
+    from alignck.builtins import Located, locate
+
+    if given is not None:
+        return locate(given)
+    here = Path("priorities.yaml")
+    if here.is_file():
+        return Located(here, str(here))
+    folders = [p for p in paths if p.is_dir()]
+    if len(paths) == 1 and folders and (folders[0] / "priorities.yaml").is_file():
+        found = folders[0] / "priorities.yaml"
+        return Located(found, str(found))
+    from alignck.errors import UsageError
+
+    where = f" or in {folders[0]}" if len(paths) == 1 and folders else ""
+    raise UsageError(
+        f"no framework file here{where}; give one with --framework FILE, or a built-in "
+        "framework's name (alignck frameworks), or write one with alignck init",
+        "priorities.yaml",
+    )
 
 
 def exit_code(report: Report) -> int:
@@ -125,7 +183,7 @@ def waiver_warnings(report: Report) -> list[str]:
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: PathsArgument,
-    framework: FrameworkOption = Path("priorities.yaml"),
+    framework: FrameworkOption = None,
     fmt: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -157,7 +215,28 @@ def check(
         typer.Option(
             "--fail-on",
             help="Exit 1 when any document leaves a framework priority as a gap ('gap'), or "
-            "less than aligned ('partial'), unless a waiver accepts it.",
+            "less than aligned ('partial'); with --baseline, only on a gap the baseline did "
+            "not have ('new-gap', the default there) or any verdict below the baseline's "
+            "('worse'). Waived verdicts never fail.",
+            show_default=False,
+        ),
+    ] = None,
+    review_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="YAML file of reviewed verdicts (document, priority, verdict, reason, "
+            "reviewer, date): each replaces alignck's verdict and shows as reviewed.",
+            show_default=False,
+        ),
+    ] = None,
+    baseline_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="A JSON report of an earlier run (alignck check --format json) against the "
+            "same framework: the run fails only where it is worse (see --fail-on); the "
+            "baseline's own gaps, required ones too, do not fail it.",
             show_default=False,
         ),
     ] = None,
@@ -239,7 +318,7 @@ def check(
             f"--fail-under is a percentage (0-100), not a fraction: did you mean "
             f"{fail_under * 100:g}?"
         )
-    policy = _policy(fail_under, fail_on)
+    policy = _policy(fail_under, fail_on, baseline_file)
 
     def run() -> int:
         from alignck.framework import load_framework
@@ -247,16 +326,27 @@ def check(
         from alignck.pipeline import resolve_thresholds
 
         use_cache_settings()
-        if not framework.exists() and framework == Path("priorities.yaml"):
-            fail("priorities.yaml: no framework file here; give one with --framework FILE")
-        inputs = list(_inputs(paths, follow_links, framework, waivers_file))
+        chosen_framework = choose_framework(framework, paths)
+        if framework is None:
+            # Found, not named: say which, before anything else can go wrong with it.
+            say(f"alignck: framework: {chosen_framework.shown}")
+        inputs = list(
+            _inputs(
+                paths,
+                follow_links,
+                chosen_framework.path,
+                (waivers_file, "the waivers file"),
+                (baseline_file, "the baseline report"),
+                (review_file, "the review file"),
+            )
+        )
         if output is not None:
             refuse_unsafe_output(output, inputs)
         if per_document is not None:
             refuse_unsafe_folder(per_document)
         chosen = _choose_format(fmt, output)
         _refuse_binary_on_terminal(chosen, output)
-        loaded = load_framework(framework)
+        loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
         waivers: tuple[Waiver, ...] = ()
@@ -267,6 +357,15 @@ def check(
             for warning in found.warnings:
                 say(warning)
             waivers = found.waivers
+        reviews = _reviews(review_file, loaded)
+        baseline = None
+        if baseline_file is not None:
+            from alignck.compare import require_framework
+            from alignck.snapshot import load_snapshot
+
+            baseline = load_snapshot(baseline_file)
+            ids = [p.id for p in loaded.priorities]
+            require_framework(baseline, ids, loaded.name, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         with progress_bar(paths, follow_links) as progress:
             report = run_check(
@@ -281,6 +380,7 @@ def check(
                 policy=policy,
                 follow_links=follow_links,
                 matcher=matcher.value,
+                reviews=reviews,
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
@@ -293,6 +393,12 @@ def check(
             )
         for warning in waiver_warnings(report):
             say(warning)
+        if report.analysis.unused_reviews:
+            from alignck.reviews import unused_warning
+
+            for review in report.analysis.unused_reviews:
+                say(unused_warning(review))
+        report = _held_to_baseline(report, baseline)
         code = exit_code(report)
         if per_document is not None:
             pages = write_pages(report, per_document, inputs)
@@ -301,7 +407,7 @@ def check(
 
         try:
             if output is not None:
-                with atomic_output(output, chosen in BINARY_FORMATS) as handle:
+                with atomic_file(output, chosen in BINARY_FORMATS) as handle:
                     render(report, chosen, handle, False, evidence, explain)
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)

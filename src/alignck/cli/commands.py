@@ -29,6 +29,7 @@ from alignck.cli.app import (
 from alignck.cli.output import use_color
 
 if TYPE_CHECKING:
+    from alignck.evaluation.dataset import Dataset
     from alignck.model import Framework
 
 
@@ -63,7 +64,11 @@ def extract(
 def validate(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Framework files to validate.", show_default=False, metavar="FILE"),
+        typer.Argument(
+            help="Framework files (or built-in frameworks' names) to validate.",
+            show_default=False,
+            metavar="FILE",
+        ),
     ],
     waivers: Annotated[
         list[Path] | None,
@@ -74,25 +79,36 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    reviews: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--review",
+            help="Also validate this review file against each valid framework (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
 
     def run() -> int:
         failed = False
         for file in files:
-            failed = not _validate_framework(file, waivers or []) or failed
+            failed = not _validate_framework(file, waivers or [], reviews or []) or failed
         return EXIT_INPUT if failed else EXIT_OK
 
     raise typer.Exit(guarded(run))
 
 
-def _validate_framework(file: Path, waivers: list[Path]) -> bool:
-    """Report one framework file (and the waivers files against it); True when all are valid."""
+def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) -> bool:
+    """Report one framework file (and the waivers and review files against it); True when all
+    are valid."""
+    from alignck.builtins import locate
     from alignck.errors import FrameworkError
     from alignck.facets import matchable_facets
     from alignck.framework import validate as validate_file
 
-    result = validate_file(file)
+    located = locate(file)
+    result = validate_file(located.path, located.shown)
     for line in (*result.errors, *result.warnings):
         say(line, sys.stderr if line in result.errors else sys.stdout)
     if result.framework is None:
@@ -104,11 +120,36 @@ def _validate_framework(file: Path, waivers: list[Path]) -> bool:
         say(str(error))
         return False
     count = len(result.framework.priorities)
-    say(f"{file}: ok ({count} priorities, {len(result.warnings)} warning(s))", sys.stdout)
+    for line in result.advice:
+        say(line, sys.stdout)
+    warned = len(result.warnings) + len(result.advice)
+    say(f"{located.shown}: ok ({count} priorities, {warned} warning(s))", sys.stdout)
     valid = True
     for waivers_file in waivers:
         valid = _validate_waivers(waivers_file, result.framework) and valid
+    for review_file in reviews:
+        valid = _validate_reviews(review_file, result.framework) and valid
     return valid
+
+
+def _validate_reviews(path: Path, framework: Framework) -> bool:
+    from alignck.errors import ReviewError
+    from alignck.reviews import load_reviews
+
+    try:
+        loaded = load_reviews(path, framework)
+    except ReviewError as error:
+        for problem in error.problems:
+            say(problem)
+        return False
+    for line in loaded.warnings:
+        say(line, sys.stdout)
+    say(
+        f"{path}: ok ({len(loaded.reviews)} reviews against {framework.path}, "
+        f"{len(loaded.warnings)} warning(s))",
+        sys.stdout,
+    )
+    return True
 
 
 def _validate_waivers(path: Path, framework: Framework) -> bool:
@@ -140,7 +181,8 @@ def evaluate(
     datasets: Annotated[
         list[Path],
         typer.Argument(
-            help="Dataset folders (each with truth.yaml) or truth files.",
+            help="Dataset folders (each with truth.yaml) or truth files; with --review, the "
+            "documents or folders the reviews are about.",
             show_default=False,
             metavar="DATASET",
         ),
@@ -174,6 +216,25 @@ def evaluate(
         int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")
     ] = 10,
     matcher: MatcherOption = MatcherChoice.auto,
+    review: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="Use this review file (as for check --review) as the labels: alignck's own "
+            "verdicts on the documents given are scored against the reviewers'.",
+            show_default=False,
+        ),
+    ] = None,
+    framework: Annotated[
+        Path | None,
+        typer.Option(
+            "--framework",
+            "-f",
+            help="Score the labels against this framework (a file or a built-in framework's "
+            "name) instead of the one the dataset names; its ids must be the labels' ids.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
     fraction(aligned, "--aligned-threshold")
@@ -188,20 +249,50 @@ def evaluate(
         labels, key = (
             ("aligns_core_purposes", "core_purposes") if core_purposes else ("aligns", "framework")
         )
+        if review is not None:
+            sets = [_reviewed_dataset(review, framework, datasets)]
+        else:
+            sets = [
+                _with_framework(load_dataset(d, documents, labels, key), framework)
+                for d in datasets
+            ]
         results = [
             run_eval(
-                load_dataset(d, documents, labels, key),
+                dataset,
                 aligned,
                 partial,
                 options=options,
                 matcher=matcher.value,
             )
-            for d in datasets
+            for dataset in sets
         ]
         render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))
         return EXIT_OK
 
     raise typer.Exit(guarded(run))
+
+
+def _reviewed_dataset(review: Path, given: Path | None, paths: list[Path]) -> Dataset:
+    from alignck.builtins import locate
+    from alignck.evaluation.reviewed import dataset_from_reviews
+    from alignck.framework import load_framework
+    from alignck.reviews import load_reviews
+
+    framework = locate(given or Path("priorities.yaml")).path
+    loaded = load_reviews(review, load_framework(framework))
+    for warning in loaded.warnings:
+        say(warning)
+    return dataset_from_reviews(loaded.reviews, review, framework, paths)
+
+
+def _with_framework(dataset: Dataset, framework: Path | None) -> Dataset:
+    if framework is None:
+        return dataset
+    import dataclasses
+
+    from alignck.builtins import locate
+
+    return dataclasses.replace(dataset, framework=locate(framework).path)
 
 
 @cache_app.command("clear")

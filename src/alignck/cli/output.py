@@ -83,7 +83,14 @@ def _not_a_report_file(found: str) -> str:
 
 
 @contextlib.contextmanager
-def atomic_output(output: Path, binary: bool = False) -> Iterator[IO[Any]]:
+def atomic_output(output: Path) -> Iterator[TextIO]:
+    """A report file written as text, complete or not at all (see :func:`atomic_file`)."""
+    with atomic_file(output, binary=False) as handle:
+        yield cast("TextIO", handle)
+
+
+@contextlib.contextmanager
+def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
     """A file that appears complete or not at all: a failed run never leaves half a report.
     A folder that cannot be written to is one line naming the file, not a traceback.
 
@@ -209,7 +216,7 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
         refuse_unsafe_output(path, protected, "--per-document")
     for path, result, write in pages:
         with atomic_output(path) as handle:
-            write(report, result, cast("TextIO", handle))
+            write(report, result, handle)
     return [path for path, _, _ in pages]
 
 

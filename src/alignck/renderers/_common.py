@@ -137,6 +137,36 @@ def waived_rows(report: Report) -> list[list[str]]:
     ]
 
 
+REVIEWED_HEADER = [
+    "Document",
+    "Priority",
+    "Reviewed",
+    "alignck said",
+    "Reason",
+    "By",
+    "On",
+    "Review",
+]
+
+
+def reviewed_rows(report: Report) -> list[list[str]]:
+    """One row per reviewed verdict: document, priority, the officer's verdict, alignck's own,
+    reason, reviewer, date, source."""
+    return [
+        [
+            short_name(r.path),
+            report.framework.priority(r.priority_id).title,
+            r.review.verdict,
+            r.machine,
+            r.review.reason,
+            r.review.reviewer,
+            r.review.date.isoformat(),
+            r.review.source,
+        ]
+        for r in report.analysis.reviewed
+    ]
+
+
 def checkout_path(path: str) -> str:
     """The path CI systems place a finding by: from the working directory (the checkout) when
     an absolute path lies under it, else as given, with forward slashes."""

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from alignck.model import Alignment, DocumentResult, Report, Waiver
+from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import coverage_failure, fails
 from alignck.renderers._common import short_name, where
 
@@ -147,6 +147,21 @@ def _verdict(
     waiver = waived.get((path, alignment.priority_id))
     if waiver is not None:
         message += f" Waived: {waiver.reason} ({waiver.source})."
+    reviewed = _review_of(report, path, alignment.priority_id)
+    if reviewed is not None:
+        review = reviewed.review
+        message += (
+            f" Reviewed by {review.reviewer} on {review.date.isoformat()} (alignck said "
+            f"{reviewed.machine}): {review.reason} ({review.source})."
+        )
     title = f"{alignment.status}: {priority.title} [{priority.id}]"
     status: Rule = "gap" if alignment.status == "gap" else "partial"
     return Finding(status, level, path, title, message, priority.id, alignment.score, waiver)
+
+
+def _review_of(report: Report, path: str, priority_id: str) -> ReviewedVerdict | None:
+    # A scan, not a dict: reviews are a handful, verdicts hundreds of thousands.
+    for reviewed in report.analysis.reviewed:
+        if reviewed.path == path and reviewed.priority_id == priority_id:
+            return reviewed
+    return None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from alignck.escape import csv_cell
-from alignck.model import Report
+from alignck.model import Report, ReviewedVerdict
 from alignck.renderers import RenderOptions
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ COLUMNS = [
     "section",
     "evidence_kind",
     "waived",
+    "machine_status",
+    "review",
 ]
 
 
@@ -38,11 +40,10 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
     writer = _SafeWriter(csv.writer(out, lineterminator=line_end))
     writer.writerow(COLUMNS)
     waived = report.analysis.waivers_by_verdict()
+    reviewed = report.analysis.reviews_by_verdict()
     for result in report.documents:
         if result.status != "ok":
-            writer.writerow(
-                [result.path, "", "", "error", "", "", result.error or "", "", "", "", "", ""]
-            )
+            writer.writerow([result.path, "", "", "error", "", "", result.error or "", *[""] * 7])
             continue
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
@@ -63,8 +64,17 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
                     waiver.reason
                     if (waiver := waived.get((result.path, alignment.priority_id)))
                     else "",
+                    *_review_cells(reviewed.get((result.path, alignment.priority_id))),
                 ]
             )
+
+
+def _review_cells(reviewed: ReviewedVerdict | None) -> list[str]:
+    """alignck's own verdict, and who reviewed it when and why (empty when not reviewed)."""
+    if reviewed is None:
+        return ["", ""]
+    review = reviewed.review
+    return [reviewed.machine, f"{review.reviewer}, {review.date.isoformat()}: {review.reason}"]
 
 
 class _SafeWriter:

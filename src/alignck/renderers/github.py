@@ -33,7 +33,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")
     coverage = report.analysis.system_coverage
     summary = (
-        f"{report.framework.name}: system coverage {coverage.percent:.0f}% "
+        f"{report.framework.name} ({report.framework.path}): system coverage "
+        f"{coverage.percent:.0f}% "
         f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")

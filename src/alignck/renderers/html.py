@@ -17,12 +17,14 @@ from typing import TextIO
 from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
+    REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
     document_problems,
     marked_names,
     percent,
     provenance,
+    reviewed_rows,
     short_name,
     waived_rows,
     where,
@@ -101,6 +103,13 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                 "Waived (accepted gaps, still counted in coverage)",
                 WAIVED_HEADER,
                 waived_rows(report),
+                "",
+            )
+        if analysis.reviewed:
+            parts += _table(
+                "Reviewed (verdicts set by a reviewer, used in coverage and policy)",
+                REVIEWED_HEADER,
+                reviewed_rows(report),
                 "",
             )
         parts += _overlaps(report)

@@ -15,6 +15,8 @@ from alignck.model import (
     Location,
     PriorityOverview,
     Report,
+    Review,
+    ReviewedVerdict,
     StatedMatch,
     Statement,
     Waiver,
@@ -79,6 +81,13 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             "unused": [waiver_to_dict(w) for w in analysis.unused_waivers],
             "expired": [waiver_to_dict(w) for w in analysis.expired_waivers],
         },
+        "reviews": {
+            "applied": [
+                {"path": r.path, "machine_status": r.machine} | review_to_dict(r.review)
+                for r in analysis.reviewed
+            ],
+            "unused": [review_to_dict(r) for r in analysis.unused_reviews],
+        },
         "overlaps": {
             "priorities": [_overview(o) for o in analysis.overlaps],
             "shared_outside_framework": [
@@ -111,10 +120,23 @@ def waiver_to_dict(waiver: Waiver) -> dict[str, Any]:
     }
 
 
+def review_to_dict(review: Review) -> dict[str, Any]:
+    return {
+        "priority_id": review.priority_id,
+        "document": review.document,
+        "verdict": review.verdict,
+        "reason": review.reason,
+        "reviewer": review.reviewer,
+        "date": review.date.isoformat(),
+        "source": review.source,
+    }
+
+
 def _document(
     result: DocumentResult, report: Report, waived: dict[tuple[str, str], Waiver]
 ) -> dict[str, Any]:
     coverage = report.analysis.document_coverage.get(result.path)
+    reviewed = report.analysis.reviews_by_verdict() if report.analysis.reviewed else {}
     return {
         "path": result.path,
         "name": report.name(result.path),
@@ -127,7 +149,12 @@ def _document(
         "stated_priorities": [_stated(s) for s in result.stated_priorities],
         "commitment_count": len(result.commitments),
         "alignment": [
-            _alignment(a, waived.get((result.path, a.priority_id))) for a in result.alignments
+            _alignment(
+                a,
+                waived.get((result.path, a.priority_id)),
+                reviewed.get((result.path, a.priority_id)),
+            )
+            for a in result.alignments
         ],
     }
 
@@ -153,7 +180,9 @@ def _stated(stated: StatedMatch) -> dict[str, Any]:
     }
 
 
-def _alignment(alignment: Alignment, waiver: Waiver | None) -> dict[str, Any]:
+def _alignment(
+    alignment: Alignment, waiver: Waiver | None, reviewed: ReviewedVerdict | None = None
+) -> dict[str, Any]:
     return {
         "priority_id": alignment.priority_id,
         "status": alignment.status,
@@ -162,6 +191,12 @@ def _alignment(alignment: Alignment, waiver: Waiver | None) -> dict[str, Any]:
         "evidence": [_evidence(e) for e in alignment.evidence],
         "nearest": _evidence(alignment.nearest) if alignment.nearest else None,
         "waived": {"reason": waiver.reason, "source": waiver.source} if waiver else None,
+        # The officer's verdict is 'status'; alignck's own is kept as 'machine_status'.
+        "review": (
+            {"machine_status": reviewed.machine} | review_to_dict(reviewed.review)
+            if reviewed
+            else None
+        ),
         "reasons": [
             {
                 "signal": r.signal,

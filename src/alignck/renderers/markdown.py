@@ -13,12 +13,14 @@ from alignck.escape import markdown_text
 from alignck.model import DocumentResult, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
+    REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
     document_problems,
     marked_names,
     percent,
     provenance,
+    reviewed_rows,
     short_name,
     waived_rows,
     where,
@@ -39,7 +41,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     if results:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
         lines += coverage
-        lines += _gaps(report) + _waived(report) + _overlaps(report) + _outside(report)
+        lines += _gaps(report) + _waived(report) + _reviewed(report)
+        lines += _overlaps(report) + _outside(report)
     evidence = _evidence(report) if results and options.evidence is not False else iter(())
     problems = [f"- {_cell(line)}" for line in document_problems(report)]
     tail = ["## Problems", "", *problems, ""] if problems else []
@@ -149,6 +152,17 @@ def _waived(report: Report) -> list[str]:
     return [*lines, ""]
 
 
+def _reviewed(report: Report) -> list[str]:
+    rows = reviewed_rows(report)
+    if not rows:
+        return []
+    note = "Verdicts set by a reviewer: they replace alignck's in coverage, gaps and policy."
+    lines = ["## Reviewed", "", note, ""]
+    lines += [_row(REVIEWED_HEADER), _row(["---"] * len(REVIEWED_HEADER))]
+    lines += [_row([_cell(c) for c in row]) for row in rows]
+    return [*lines, ""]
+
+
 def _overlaps(report: Report) -> list[str]:
     lines = ["## Overlaps", ""]
     if not report.analysis.overlaps:
@@ -189,6 +203,7 @@ def _outside(report: Report) -> list[str]:
 
 def _evidence(report: Report) -> Iterator[str]:
     yield from ("## Evidence", "")
+    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -201,6 +216,8 @@ def _evidence(report: Report) -> Iterator[str]:
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
             verdict = f"{SYMBOLS[alignment.status]} {alignment.status}"
+            if (result.path, alignment.priority_id) in reviewed:
+                verdict += " (reviewed)"
             if alignment.evidence:
                 best = alignment.evidence[0]
                 quote, place = f"“{best.text}” ({best.kind})", where(best.location)

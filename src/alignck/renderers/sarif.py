@@ -114,6 +114,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
                 "results": list(results(report)) if with_results else [],
                 "properties": {
                     "framework": report.framework.name,
+                    "frameworkPath": report.framework.path,
                     "systemCoverage": report.analysis.system_coverage.percent,
                     # What produced the verdicts, as every shared report says.
                     "provenance": dict(provenance(report)),

@@ -17,10 +17,12 @@ from alignck.escape import one_line
 from alignck.model import Alignment, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
+    REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
     percent,
     provenance,
+    reviewed_rows,
     short_name,
     shown_path,
     waived_rows,
@@ -43,6 +45,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         coverage(console, report, checked)
         _gaps(console, report)
         _waived(console, report)
+        _reviewed(console, report)
         if checked <= GRID_DOCUMENTS:
             _overlaps(console, report)
         else:
@@ -67,6 +70,7 @@ def _summary(console: Console, report: Report) -> None:
             f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
             f"{system.partial} partial, {system.gap} not addressed by any document"
         )
+    # The framework's path leads the line: it may have been found rather than named.
     console.print(Text(_made_by(report), style="dim"))
     console.print()
 
@@ -129,6 +133,27 @@ def _waived(console: Console, report: Report) -> None:
         title_justify="left",
     )
     for name in WAIVED_HEADER:
+        table.add_column(name, overflow="fold")
+    for row in rows[:_MANY_ROWS]:
+        table.add_row(*row)
+    if len(rows) > _MANY_ROWS:
+        hidden = Text(f"… {len(rows) - _MANY_ROWS} more", style="dim")
+        table.add_row(hidden, "(all in --format json or csv)")
+    console.print(table)
+    console.print()
+
+
+def _reviewed(console: Console, report: Report) -> None:
+    """Verdicts an officer set, beside what alignck itself said: they replace it everywhere."""
+    rows = reviewed_rows(report)
+    if not rows:
+        return
+    table = Table(
+        title="Reviewed: verdicts set by a reviewer (used in coverage, gaps and policy)",
+        box=box.SIMPLE,
+        title_justify="left",
+    )
+    for name in REVIEWED_HEADER:
         table.add_column(name, overflow="fold")
     for row in rows[:_MANY_ROWS]:
         table.add_row(*row)
@@ -209,6 +234,7 @@ def _outside(console: Console, report: Report) -> None:
 
 
 def _evidence(console: Console, report: Report, explain: bool = False) -> None:
+    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -224,6 +250,8 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         for alignment in result.alignments:
             why = [_why(alignment)] if explain else []
             verdict = mark(alignment.status, label=True)
+            if (result.path, alignment.priority_id) in reviewed:
+                verdict.append("\nreviewed", style="italic")
             title = _title(report, alignment.priority_id)
             if not alignment.evidence:
                 near = alignment.nearest

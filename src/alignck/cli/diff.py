@@ -1,0 +1,177 @@
+"""``alignck diff OLD NEW``: what changed between two runs, drafts or folders."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from alignck.cli.app import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_POLICY,
+    FrameworkOption,
+    MatcherChoice,
+    MatcherOption,
+    app,
+    fail,
+    guarded,
+    read_options,
+    say,
+    use_cache_settings,
+)
+from alignck.cli.output import atomic_output, refuse_unsafe_output, use_color
+
+if TYPE_CHECKING:
+    from alignck.model import Framework
+    from alignck.snapshot import Snapshot
+
+DIFF_EXIT_CODES = (
+    "Exit codes: 0 no regression; 1 regression (a new gap, or with --fail-on worse any verdict "
+    "that moved down, unless waived); 2 usage error, unusable report file, different "
+    "frameworks, or an unreadable document; 3 internal error."
+)
+
+
+class DiffFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
+
+
+class Regression(StrEnum):
+    new_gap = "new-gap"
+    worse = "worse"
+
+
+_EXTENSIONS = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".xml": "junit",
+    ".sarif": "sarif",
+    ".txt": "terminal",
+}
+
+
+@app.command(epilog=DIFF_EXIT_CODES)
+def diff(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            help="The earlier run: a JSON report (alignck check --format json), a document "
+            "or a folder.",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(help="The later run, in the same forms.", show_default=False),
+    ],
+    framework: FrameworkOption = None,
+    fmt: Annotated[
+        DiffFormat | None,
+        typer.Option(
+            "--format",
+            help="Output format (default: terminal, or from --output's extension).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the comparison to this file."),
+    ] = None,
+    fail_on: Annotated[
+        Regression,
+        typer.Option(
+            "--fail-on",
+            help="What is a regression: a verdict that became a gap ('new-gap'), or any "
+            "verdict that moved down ('worse'). Gaps in a document the old run did not have "
+            "count as new.",
+        ),
+    ] = Regression.new_gap,
+    matcher: MatcherOption = MatcherChoice.auto,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read documents afresh; do not use the cache.")
+    ] = False,
+) -> None:
+    """Compare two runs: new and closed gaps, verdicts that moved, coverage before and after.
+
+    Each side is a saved JSON report, or documents (a file or folder) checked here against
+    --framework."""
+    chosen = (
+        fmt.value
+        if fmt
+        else _EXTENSIONS.get(output.suffix.lower(), "terminal")
+        if output
+        else "terminal"
+    )
+
+    def run() -> int:
+        from alignck.compare import compare
+        from alignck.renderers.diff import DiffOptions, diff_renderer
+        from alignck.snapshot import is_saved_report
+
+        use_cache_settings()
+        if output is not None:
+            refuse_unsafe_output(output, [(old, "the old run"), (new, "the new run")])
+        loaded = None
+        if not (is_saved_report(old) and is_saved_report(new)):
+            loaded = _framework(framework, [old, new])
+        before = _snapshot(old, loaded, matcher.value, not no_cache)
+        after = _snapshot(new, loaded, matcher.value, not no_cache)
+        comparison = compare(before, after)
+        for warning in comparison.warnings:
+            say(warning)
+        options = DiffOptions(fail_on.value)
+        if output is not None:
+            with atomic_output(output) as handle:
+                diff_renderer(chosen)(comparison, handle, options)
+        else:
+            shown = DiffOptions(fail_on.value, use_color(sys.stdout) and chosen == "terminal")
+            diff_renderer(chosen)(comparison, sys.stdout, shown)
+        return EXIT_POLICY if comparison.regressions(fail_on.value) else EXIT_OK
+
+    raise typer.Exit(guarded(run))
+
+
+def _framework(given: Path | None, sides: list[Path]) -> Framework:
+    """The framework named (a file or a built-in), else the one found as check finds it."""
+    from alignck.cli.check import choose_framework
+    from alignck.framework import load_framework
+
+    chosen = choose_framework(given, [p for p in sides if not p.is_file()] or sides)
+    loaded = load_framework(chosen.path, chosen.shown)
+    for warning in loaded.warnings:
+        say(warning)
+    return loaded
+
+
+def _snapshot(path: Path, framework: Framework | None, matcher: str, cache: bool) -> Snapshot:
+    """A saved report as it is, or documents checked now."""
+    from alignck.pipeline import check
+    from alignck.snapshot import is_saved_report, load_snapshot, snapshot_of
+
+    if is_saved_report(path):
+        return load_snapshot(path)
+    assert framework is not None  # loaded whenever a side is not a saved report
+    report = check(
+        [path],
+        framework,
+        jobs=os.cpu_count() or 1,
+        use_cache=cache,
+        read_options=read_options(None),
+        matcher=matcher,
+    )
+    for result in report.errors:
+        say(f"alignck: error: {result.error}")
+    if report.errors or not report.documents:
+        fail(f"{path}: no readable documents to compare", EXIT_INPUT)
+    return snapshot_of(report, str(path))

@@ -1,0 +1,119 @@
+"""Commands for getting a framework: ``frameworks``, ``frameworks show``, ``init``, ``schema``."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from alignck.cli.app import (
+    EXIT_CODES_HELP,
+    EXIT_OK,
+    PasswordOption,
+    app,
+    fail,
+    guarded,
+    read_options,
+    say,
+)
+
+frameworks_app = typer.Typer(
+    help="The frameworks built into alignck, usable by name wherever a framework file goes "
+    "(--framework ics-core-purposes).",
+    invoke_without_command=True,
+)
+app.add_typer(frameworks_app, name="frameworks")
+
+
+class SchemaKind(StrEnum):
+    framework = "framework"
+    waivers = "waivers"
+
+
+@frameworks_app.callback()
+def frameworks_list(context: typer.Context) -> None:
+    """List the built-in frameworks: name, title, priorities, source and licence."""
+    if context.invoked_subcommand is not None:
+        return
+    from alignck.builtins import describe
+
+    for item in describe():
+        print(f"{item.name}: {item.title} ({item.priorities} priorities)")
+        print(f"  source: {item.source}")
+        print(f"  licence: {item.licence}")
+
+
+@frameworks_app.command("show")
+def frameworks_show(
+    name: Annotated[str, typer.Argument(help="A built-in framework's name.", show_default=False)],
+) -> None:
+    """Print a built-in framework as YAML, to copy into a priorities.yaml and adapt."""
+    from alignck.builtins import names, text_of
+
+    text = text_of(name)
+    if text is None:
+        fail(f"{name}: no built-in framework of that name (there are: {', '.join(names())})")
+    sys.stdout.write(text)
+
+
+@app.command()
+def schema(
+    kind: Annotated[
+        SchemaKind, typer.Argument(help="Which file's schema to print.")
+    ] = SchemaKind.framework,
+) -> None:
+    """Print the JSON Schema of the framework or waivers file, for editors and other tools."""
+    from alignck.starter import schema_path
+
+    sys.stdout.write(schema_path(kind.value).read_text(encoding="utf-8"))
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def init(
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Build the priorities from this joint strategy document (PDF, Word, Markdown "
+            "or text): the priorities it states, with the text under each.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="The framework file to create."),
+    ] = Path("priorities.yaml"),
+    waivers: Annotated[
+        bool,
+        typer.Option("--waivers", help="Also create a commented waivers.yaml beside it."),
+    ] = False,
+    passwords: PasswordOption = None,
+) -> None:
+    """Create a starter priorities.yaml (commented, with its schema for editors); never
+    replaces an existing file."""
+    options = read_options(passwords)
+
+    def run() -> int:
+        from alignck.starter import refuse_existing, starter, write_new
+
+        waivers_file = output.parent / "waivers.yaml"
+        # Both refused before either is written: never half a pair.
+        for path in (output, *((waivers_file,) if waivers else ())):
+            refuse_existing(path)
+        if source is not None:
+            from alignck.from_strategy import framework_from_strategy
+
+            text = framework_from_strategy(source, options)
+        else:
+            text = starter("framework")
+        write_new(output, text)
+        say(f"wrote {output}; next: alignck validate {output}", sys.stdout)
+        if waivers:
+            write_new(waivers_file, starter("waivers"))
+            say(f"wrote {waivers_file}", sys.stdout)
+        return EXIT_OK
+
+    raise typer.Exit(guarded(run))

@@ -1,0 +1,218 @@
+"""Compare two runs: which verdicts moved, which gaps are new or closed, how coverage changed.
+
+A run is a :class:`~alignck.snapshot.Snapshot`: the verdicts of every document, from a saved
+JSON report or a report just made. Documents
+are paired by their path below the run's common folder, then by name without extension, and
+two runs of one document each are paired whatever their names (two drafts of one strategy).
+Runs against different frameworks cannot be compared; other differences (alignck version,
+matcher, thresholds) are warnings, since verdicts may then move for reasons other than the text.
+This module decides; it does not print (see :mod:`alignck.renderers.diff`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from alignck.errors import ReportFileError
+from alignck.model import Report, Status
+from alignck.snapshot import DocumentRun, Snapshot, Verdict
+
+RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
+Regression = Literal["new-gap", "worse"]
+REGRESSIONS: tuple[Regression, ...] = ("new-gap", "worse")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A verdict that moved; ``old`` is None for a document the old run did not have."""
+
+    document: str
+    priority_id: str
+    title: str
+    old: Status | None
+    new: Verdict
+    path: str = ""  # the document's path in the new run, for the CI formats
+
+    @property
+    def is_new_gap(self) -> bool:
+        return self.new.status == "gap" and self.old != "gap"
+
+    @property
+    def is_closed_gap(self) -> bool:
+        return self.old == "gap" and self.new.status != "gap"
+
+    @property
+    def is_worse(self) -> bool:
+        return RANK[self.new.status] < RANK[self.old or "aligned"]
+
+    def regresses(self, fail_on: Regression) -> bool:
+        """Whether this change fails a run held to ``fail_on`` (a waived verdict never does)."""
+        if self.new.waived:
+            return False
+        return self.is_new_gap if fail_on == "new-gap" else self.is_worse
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageChange:
+    """Coverage in percent before and after; None where the document was not in that run."""
+
+    document: str
+    old: float | None
+    new: float | None
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.old is None or self.new is None else self.new - self.old
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    old_source: str
+    new_source: str
+    framework: str
+    changes: tuple[Change, ...]
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    coverage: tuple[CoverageChange, ...]
+    system: CoverageChange
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def new_gaps(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.is_new_gap)
+
+    @property
+    def closed_gaps(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.is_closed_gap)
+
+    def regressions(self, fail_on: Regression) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.regresses(fail_on))
+
+
+def comparable(old: Snapshot, new: Snapshot) -> list[str]:
+    """Warnings about differences that move verdicts for reasons other than the documents;
+    :class:`ReportFileError` when the two runs used different frameworks."""
+    require_framework(old, list(new.priorities), new.framework, new.source)
+    differences = [
+        ("alignck version", old.version, new.version),
+        ("framework name", old.framework, new.framework),
+        ("matcher", old.matcher, new.matcher),
+        ("thresholds", _thresholds(old.thresholds), _thresholds(new.thresholds)),
+    ]
+    return [
+        f"{old.source}: warning: made with {what} {was}, not {now}; verdicts may differ for "
+        "that reason, not because the documents changed"
+        for what, was, now in differences
+        if was != now
+    ]
+
+
+def require_framework(old: Snapshot, ids: list[str], name: str, source: str) -> None:
+    """Refuse a run against another framework (its priorities differ): its verdicts are on
+    other questions, so no verdict can be said to have moved."""
+    if list(old.priorities) != ids:
+        raise ReportFileError(
+            f"checked against framework '{old.framework}' ({len(old.priorities)} priorities), "
+            f"not the '{name}' ({len(ids)} priorities) of {source}: runs against different "
+            "frameworks cannot be compared; make a new baseline",
+            old.source,
+        )
+
+
+def _thresholds(pair: tuple[float, float]) -> str:
+    return f"aligned {pair[0]:g} / partial {pair[1]:g}"
+
+
+def compare(old: Snapshot, new: Snapshot) -> Comparison:
+    """Every moved verdict, in new-run document order then framework order."""
+    warnings = comparable(old, new)
+    pairs = pair_documents([d.path for d in old.documents], [d.path for d in new.documents])
+    old_by_path = {d.path: d for d in old.documents}
+    names = document_names([d.path for d in new.documents])
+    changes: list[Change] = []
+    coverage: list[CoverageChange] = []
+    for document in new.documents:
+        before = old_by_path.get(pairs.get(document.path, ""))
+        name = names[document.path]
+        changes.extend(_moved(name, before, document, new.priorities))
+        coverage.append(CoverageChange(name, before.percent if before else None, document.percent))
+    paired = set(pairs.values())
+    removed = tuple(d.path for d in old.documents if d.path not in paired)
+    old_names = document_names([d.path for d in old.documents])
+    coverage.extend(CoverageChange(old_names[p], old_by_path[p].percent, None) for p in removed)
+    return Comparison(
+        old.source,
+        new.source,
+        new.framework,
+        tuple(changes),
+        tuple(names[d.path] for d in new.documents if d.path not in pairs),
+        tuple(old_names[p] for p in removed),
+        tuple(coverage),
+        CoverageChange("system", old.system_percent, new.system_percent),
+        tuple(warnings),
+    )
+
+
+def _moved(
+    name: str, before: DocumentRun | None, after: DocumentRun, titles: Mapping[str, str]
+) -> Iterable[Change]:
+    """The verdicts that moved; a document new in this run brings each verdict below aligned."""
+    for priority_id, title in titles.items():
+        verdict = after.verdicts.get(priority_id)
+        if verdict is None:
+            continue
+        old = before.verdicts.get(priority_id) if before else None
+        old_status = old.status if old else None
+        moved = old_status != verdict.status if before else verdict.status != "aligned"
+        if moved:
+            yield Change(name, priority_id, title, old_status, verdict, after.path)
+
+
+def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
+    """new path -> the old path it is a later run of."""
+    old_keys, new_keys = _relative(old), _relative(new)
+    by_key = {key: path for path, key in old_keys.items()}
+    pairs = {path: by_key[key] for path, key in new_keys.items() if key in by_key}
+    by_stem = {_stem(k): p for p, k in old_keys.items() if p not in pairs.values()}
+    for path, key in new_keys.items():
+        if path not in pairs and _stem(key) in by_stem:
+            pairs[path] = by_stem.pop(_stem(key))
+    if len(old) == 1 and len(new) == 1 and not pairs:
+        pairs[new[0]] = old[0]
+    return pairs
+
+
+def document_names(paths: list[str]) -> dict[str, str]:
+    """How a comparison names each document: its path below the run's common folder."""
+    return _relative(paths)
+
+
+def _relative(paths: list[str]) -> dict[str, str]:
+    posix = {p: p.replace("\\", "/") for p in paths}
+    if not paths:
+        return {}
+    folders = [posixpath.dirname(p) for p in posix.values()]
+    try:
+        common = posixpath.commonpath(folders) if all(folders) else ""
+    except ValueError:  # absolute and relative paths mixed
+        common = ""
+    return {p: posixpath.relpath(q, common) if common else q for p, q in posix.items()}
+
+
+def _stem(key: str) -> str:
+    return posixpath.splitext(key)[0]
+
+
+def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str], Status]:
+    """(document path in ``report``, priority id) -> the baseline's verdict, for the policy.
+    Documents pair as in :func:`compare`; one the baseline did not have has no entries."""
+    pairs = pair_documents([d.path for d in baseline.documents], [d.path for d in report.documents])
+    by_path = {d.path: d for d in baseline.documents}
+    return {
+        (path, priority_id): verdict.status
+        for path, old_path in pairs.items()
+        for priority_id, verdict in by_path[old_path].verdicts.items()
+    }

@@ -1,0 +1,191 @@
+"""Build a starter framework from a joint strategy document (``alignck init --from``).
+
+The document is read and its stated priorities found by the same readers and extraction that
+``check`` uses; each becomes a priority with an id derived from its title, the text under it
+(the paragraphs below its heading, or the rest of its list item or paragraph) as its
+description, and the priorities stated under its heading nested beneath it. A comment on each
+says where in the document it came from. The result is YAML text, ready to edit; nothing is
+decided here that a person should not check.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from alignck.errors import UsageError
+from alignck.extract import extract
+from alignck.extract._common import location
+from alignck.model import Block, ReadOptions, Statement
+from alignck.readers import read_document
+from alignck.shapes import derive_id
+from alignck.starter import schema_comment
+
+_DESCRIPTION_MAX_CHARS = 600
+_TITLE_MAX_OFFSET = 4
+
+
+@dataclass
+class _Drafted:
+    title: str
+    description: str
+    where: str
+    block: Block
+    children: list[_Drafted] = field(default_factory=list)
+
+
+def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> str:
+    """The YAML of a framework whose priorities are those ``path`` states."""
+    document = read_document(path, options)
+    stated = [s for s in extract(document) if s.kind == "priority"]
+    if not stated:
+        raise UsageError(
+            "no stated priorities found (alignck looks for a priorities heading or lead-in, "
+            "numbered priorities and the like; see 'alignck extract'); start from 'alignck "
+            "init' instead",
+            str(path),
+        )
+    by_number = {block.number: block for block in document.blocks}
+    drafted = [_draft(s, by_number, document.blocks) for s in stated]
+    named = {d.block.number for d in drafted}
+    for item in drafted:
+        item.children = _child_headings(item.block, document.blocks, named)
+    return _yaml(path, _name(path, document.blocks), _nest(drafted))
+
+
+def _draft(
+    statement: Statement, by_number: dict[int, Block], blocks: tuple[Block, ...]
+) -> _Drafted:
+    block = by_number[statement.location.paragraph or 0]
+    return _Drafted(
+        statement.text,
+        _text_under(statement, block, blocks),
+        _where(statement),
+        block,
+    )
+
+
+def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -> list[_Drafted]:
+    """The headings straight under a priority's heading: its sub-priorities, whether or not
+    extraction named them (it names a document's priorities, not their parts)."""
+    if parent.kind != "heading":
+        return []
+    under = [
+        b
+        for b in blocks
+        if b.kind == "heading"
+        and b.number not in named
+        and b.section
+        and b.section[-1] == parent.text
+        and b.level > parent.level
+    ]
+    level = min((b.level for b in under), default=0)
+    return [
+        _Drafted(
+            b.text,
+            _text_under(Statement(b.text, "priority", location(b), "heading"), b, blocks),
+            f"page {b.page}" if b.page else f"paragraph {b.number}",
+            b,
+        )
+        for b in under
+        if b.level == level
+    ]
+
+
+def _name(path: Path, blocks: tuple[Block, ...]) -> str:
+    first = blocks[0] if blocks else None
+    if first is not None and first.kind == "heading" and first.level <= 1:
+        return first.text
+    return path.stem
+
+
+def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -> str:
+    """A heading's paragraphs up to the next heading; else what its own block says after it."""
+    if block.kind == "heading":
+        following = blocks[blocks.index(block) + 1 :]
+        texts: list[str] = []
+        for later in following:
+            if later.kind == "heading":
+                break
+            texts.append(later.text)
+        return _clip(" ".join(texts))
+    # The title opens its block, perhaps after a quote mark or a number ("'Start well': ...").
+    start = block.text.lower().find(statement.text.lower())
+    if not 0 <= start <= _TITLE_MAX_OFFSET:
+        return ""
+    rest = block.text[start + len(statement.text) :]
+    return _clip(rest.lstrip(" .:;,-–—'\"‘’“”"))
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= _DESCRIPTION_MAX_CHARS:
+        return text
+    cut = text[:_DESCRIPTION_MAX_CHARS].rsplit(" ", 1)[0]
+    return f"{cut} ..."
+
+
+def _where(statement: Statement) -> str:
+    place = statement.location
+    parts = [f"page {place.page}" if place.page else f"paragraph {place.paragraph}"]
+    if place.section:
+        parts.append(f"under '{place.section}'")
+    return ", ".join(parts)
+
+
+def _nest(drafted: list[_Drafted]) -> list[_Drafted]:
+    """Priorities stated under another's heading become its sub-priorities."""
+    top: list[_Drafted] = []
+    headings: list[_Drafted] = []
+    for item in drafted:
+        # A block's section is the trail of headings above it (never itself).
+        parent = next((h for h in reversed(headings) if h.block.text in item.block.section), None)
+        (parent.children if parent is not None else top).append(item)
+        if item.block.kind == "heading":
+            headings.append(item)
+    return top
+
+
+def _yaml(path: Path, name: str, priorities: list[_Drafted]) -> str:
+    taken: set[str] = set()
+    lines = [
+        schema_comment("framework"),
+        f"# Built by 'alignck init --from' from the priorities {path.name} states; each\n",
+        "# comment says where the priority was found. Check every title and description against\n",
+        "# the document, add keywords or aliases partners use, then: alignck validate FILE\n",
+        "framework:\n",
+        f"  name: {_quoted(name)}\n",
+        f"  source: {_quoted(str(path))}\n",
+        "priorities:\n",
+    ]
+    lines += _entries(priorities, 1, taken)
+    return "".join(lines)
+
+
+def _entries(items: list[_Drafted], depth: int, taken: set[str]) -> list[str]:
+    pad = "  " * (2 * depth - 1)
+    out: list[str] = []
+    for item in items:
+        out.append(f"{pad}# {item.where}\n")
+        out.append(f"{pad}- id: {_unique(derive_id(item.title), taken)}\n")
+        out.append(f"{pad}  title: {_quoted(item.title)}\n")
+        if item.description:
+            out.append(f"{pad}  description: {_quoted(item.description)}\n")
+        if item.children:
+            out.append(f"{pad}  priorities:\n")
+            out += _entries(item.children, depth + 1, taken)
+    return out
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _quoted(text: str) -> str:
+    # A JSON string is a YAML double-quoted scalar: safe whatever the document's text holds.
+    return json.dumps(text, ensure_ascii=False)

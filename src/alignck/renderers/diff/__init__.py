@@ -1,0 +1,103 @@
+"""Output formats for ``alignck diff``: each module has ``render(comparison, out, options)``.
+
+They format a :class:`~alignck.compare.Comparison`; what is a regression is decided by
+:meth:`~alignck.compare.Change.regresses`, never here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from alignck.compare import Change, Comparison, CoverageChange, Regression
+
+DIFF_RENDERERS: dict[str, str] = {
+    "terminal": "alignck.renderers.diff.terminal",
+    "json": "alignck.renderers.diff.json",
+    "markdown": "alignck.renderers.diff.markdown",
+    "junit": "alignck.renderers.diff.junit",
+    "sarif": "alignck.renderers.diff.sarif",
+    "github": "alignck.renderers.diff.github",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOptions:
+    fail_on: Regression = "new-gap"
+    color: bool = False
+    width: int | None = None
+
+
+DiffRenderer = Callable[[Comparison, TextIO, DiffOptions], None]
+
+
+def diff_renderer(name: str) -> DiffRenderer:
+    render: DiffRenderer = importlib.import_module(DIFF_RENDERERS[name]).render
+    return render
+
+
+def kind(change: Change) -> str:
+    """'new gap', 'closed gap', 'worse' or 'better': how a change reads in every format."""
+    if change.is_new_gap:
+        return "new gap"
+    if change.is_closed_gap:
+        return "closed gap"
+    return "worse" if change.is_worse else "better"
+
+
+def was(change: Change) -> str:
+    """The old verdict, or 'new document'."""
+    return change.old if change.old is not None else "new document"
+
+
+def figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def delta(coverage: CoverageChange) -> str:
+    change = coverage.delta
+    if change is None:
+        return "added" if coverage.old is None else "removed"
+    return f"{change:+.1f}"
+
+
+def headline(comparison: Comparison, fail_on: Regression) -> str:
+    """One sentence: how many verdicts moved, and whether that is a regression."""
+    changes = comparison.changes
+    regressions = len(comparison.regressions(fail_on))
+    verdict = (
+        f"{regressions} regression(s) (--fail-on {fail_on})"
+        if regressions
+        else (f"no regression (--fail-on {fail_on})")
+    )
+    return (
+        f"{len(changes)} verdict(s) moved: {len(comparison.new_gaps)} new gap(s), "
+        f"{len(comparison.closed_gaps)} closed gap(s); system coverage "
+        f"{figure(comparison.system.old)} → {figure(comparison.system.new)}; {verdict}"
+    )
+
+
+def evidence(change: Change, limit: int) -> str:
+    """The new verdict's best quote with its place ('closest:' for a gap), at most ``limit``
+    characters of quote."""
+    from alignck.renderers._common import where
+
+    new = change.new
+    if new.quote is None:
+        return ""
+    text = " ".join(new.quote.split())
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    closest = "closest: " if new.status == "gap" else ""
+    place = f" ({where(new.location)})" if new.location else ""
+    return f"{closest}“{text}”{place}"
+
+
+def message(change: Change) -> str:
+    """One sentence for the CI formats: what moved, from what, with the new evidence."""
+    found = evidence(change, 200)
+    return (
+        f"{change.document}: '{change.title}' [{change.priority_id}] {kind(change)}: "
+        f"{was(change)} → {change.new.status}." + (f" Evidence now: {found}." if found else "")
+    )

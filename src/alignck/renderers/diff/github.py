@@ -1,0 +1,21 @@
+"""GitHub Actions workflow commands for a comparison: an ``::error`` for each regression, a
+``::notice`` for every other moved verdict, and the totals last."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from alignck.compare import Comparison
+from alignck.escape import workflow_data, workflow_property
+from alignck.renderers._common import checkout_path
+from alignck.renderers.diff import DiffOptions, headline, kind, message
+
+
+def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
+    for change in comparison.changes:
+        command = "error" if change.regresses(options.fail_on) else "notice"
+        title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")
+        where = workflow_property(checkout_path(change.path))
+        out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
+    summary = workflow_data(headline(comparison, options.fail_on))
+    out.write(f"::notice title=alignck diff::{summary}\n")

@@ -1,0 +1,89 @@
+"""The comparison as Markdown, for a pull request comment or ``$GITHUB_STEP_SUMMARY``."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from alignck.compare import Change, Comparison
+from alignck.escape import markdown_text
+from alignck.renderers._common import SYMBOLS
+from alignck.renderers.diff import (
+    DiffOptions,
+    delta,
+    evidence,
+    figure,
+    headline,
+    kind,
+    was,
+)
+
+_QUOTE = 200
+
+
+def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
+    lines = [
+        "## alignck: what changed",
+        "",
+        f"`{_code(comparison.old_source)}` → `{_code(comparison.new_source)}` "
+        f"({markdown_text(comparison.framework)})",
+        "",
+        f"**{markdown_text(headline(comparison, options.fail_on))}**",
+        "",
+    ]
+    if comparison.changes:
+        lines += ["### Verdicts that moved", ""]
+        lines += _table(["Document", "Priority", "Was", "Now", "Change", "Evidence now"])
+        lines += [_row(_cells(c, options)) for c in comparison.changes]
+        lines.append("")
+    lines += ["### Coverage", ""]
+    lines += _table(["Document", "Before", "After", "Change"])
+    for coverage in (*comparison.coverage, comparison.system):
+        lines.append(
+            _row(
+                [
+                    markdown_text(coverage.document),
+                    figure(coverage.old),
+                    figure(coverage.new),
+                    delta(coverage),
+                ]
+            )
+        )
+    for label, names in (("Added", comparison.added), ("Removed", comparison.removed)):
+        if names:
+            lines += ["", f"{label} documents: {', '.join(markdown_text(n) for n in names)}"]
+    for warning in comparison.warnings:
+        lines += ["", f"> {markdown_text(warning)}"]
+    out.write("\n".join(lines) + "\n")
+
+
+def _cells(change: Change, options: DiffOptions) -> list[str]:
+    label = kind(change)
+    if change.regresses(options.fail_on):
+        label = f"**{label}**"
+    now = f"{SYMBOLS[change.new.status]} {change.new.status}"
+    now += " (reviewed)" if change.new.reviewed else ""
+    now += " (waived)" if change.new.waived else ""
+    return [
+        markdown_text(change.document),
+        markdown_text(f"{change.title} [{change.priority_id}]"),
+        was(change),
+        now,
+        label,
+        _evidence(change),
+    ]
+
+
+def _evidence(change: Change) -> str:
+    return markdown_text(evidence(change, _QUOTE))
+
+
+def _table(header: list[str]) -> list[str]:
+    return [_row(header), _row(["---"] * len(header))]
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _code(text: str) -> str:
+    return markdown_text(text).replace("`", "'")

@@ -1,0 +1,85 @@
+"""The comparison on a terminal: one line of totals, the verdicts that moved with the new
+evidence, and coverage before and after for each document and the system."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.table import Table
+from rich.text import Text
+
+from alignck.compare import Change, Comparison
+from alignck.renderers._common import SYMBOLS, console
+from alignck.renderers.diff import (
+    DiffOptions,
+    delta,
+    evidence,
+    figure,
+    headline,
+    kind,
+    was,
+)
+
+_STYLES = {"new gap": "red", "worse": "yellow", "closed gap": "green", "better": "green"}
+_QUOTE = 160
+
+
+def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
+    screen = console(out, options.color, options.width)
+    screen.print(
+        Text(f"{comparison.old_source} → {comparison.new_source} ({comparison.framework})")
+    )
+    screen.print(Text(headline(comparison, options.fail_on), style="bold"))
+    if comparison.changes:
+        screen.print(_changes(comparison, options))
+    screen.print(_coverage(comparison))
+    for label, names in (("Added", comparison.added), ("Removed", comparison.removed)):
+        if names:
+            screen.print(Text(f"{label} documents: {', '.join(names)}"))
+
+
+def _changes(comparison: Comparison, options: DiffOptions) -> Table:
+    table = Table(title="Verdicts that moved", title_justify="left", expand=False)
+    for column in ("Document", "Priority", "Was", "Now", "Change", "Evidence now"):
+        table.add_column(column, overflow="fold")
+    for change in comparison.changes:
+        label = kind(change)
+        style = (
+            _STYLES[label]
+            if change.regresses(options.fail_on)
+            or label
+            in (
+                "closed gap",
+                "better",
+            )
+            else ""
+        )
+        now = f"{SYMBOLS[change.new.status]} {change.new.status}"
+        if change.new.reviewed:
+            now += " (reviewed)"
+        if change.new.waived:
+            now += " (waived)"
+        table.add_row(
+            change.document,
+            f"{change.title} [{change.priority_id}]",
+            f"{SYMBOLS[change.old]} {change.old}" if change.old else was(change),
+            now,
+            Text(label, style=style),
+            _evidence(change),
+        )
+    return table
+
+
+def _evidence(change: Change) -> str:
+    return evidence(change, _QUOTE)
+
+
+def _coverage(comparison: Comparison) -> Table:
+    table = Table(title="Coverage", title_justify="left")
+    for column in ("Document", "Before", "After", "Change"):
+        table.add_column(column, justify="left" if column == "Document" else "right")
+    for coverage in (*comparison.coverage, comparison.system):
+        table.add_row(
+            coverage.document, figure(coverage.old), figure(coverage.new), delta(coverage)
+        )
+    return table

@@ -1,0 +1,181 @@
+"""Reviewed verdicts: an officer's correction of a verdict, applied on every later run.
+
+A review file is YAML::
+
+    reviews:
+      - document: riverside-county-council-plan   # path, file name, name, or a glob
+        priority: best-start
+        verdict: partial                          # aligned, partial or gap
+        reason: Family hubs are funded but the plan sets no target.
+        reviewer: A. Officer
+        date: 2026-11-30
+
+A reviewed verdict replaces alignck's own in coverage, gaps and policy, shows as "reviewed"
+in every format, and keeps the machine's verdict beside it (in the JSON report). Every key is
+required: a correction says who made it, when and why. A review that matches no verdict is
+reported, so that one left behind by a renamed document is noticed. The same file serves as
+labels for ``alignck eval --review``, so a team's corrections measure alignck on its own
+documents. This module loads and applies reviews; it does not print.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from alignck.errors import ReviewError
+from alignck.model import DocumentResult, Framework, Review, ReviewedVerdict, Status, Waiver
+from alignck.waivers import covers
+from alignck.yamlnodes import Findings, Refused, compose, kind, mapping, string, yaml_error
+
+_TOP_KEYS = {"reviews"}
+_REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date"}
+VERDICTS: tuple[Status, ...] = ("aligned", "partial", "gap")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedReviews:
+    reviews: tuple[Review, ...]
+    warnings: tuple[str, ...] = ()
+
+
+def load_reviews(path: Path, framework: Framework) -> LoadedReviews:
+    """Load and check a review file against the framework, or raise :class:`ReviewError`
+    listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
+    shown = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ReviewError("review file not found", shown) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReviewError(f"cannot read review file: {error}", shown) from None
+    try:
+        root = compose(text, shown)
+    except Refused as refused:
+        raise ReviewError("refused YAML", shown, problems=[str(refused)]) from None
+    except yaml.MarkedYAMLError as error:
+        raise ReviewError("invalid YAML", shown, problems=[yaml_error(shown, error)]) from None
+    except yaml.YAMLError as error:
+        raise ReviewError(f"not valid YAML: {error}", shown) from None
+    findings = Findings(shown)
+    reviews = _reviews(root, findings, [p.id for p in framework.priorities])
+    if findings.errors:
+        raise ReviewError(
+            f"invalid review file ({len(findings.errors)} problem(s))",
+            shown,
+            problems=findings.errors,
+        )
+    return LoadedReviews(reviews, tuple(findings.warnings))
+
+
+def _reviews(root: yaml.Node | None, findings: Findings, ids: list[str]) -> tuple[Review, ...]:
+    if root is None:
+        return ()
+    if not isinstance(root, yaml.MappingNode):
+        findings.error(root, "", "expected a mapping with a 'reviews' list")
+        return ()
+    listed = mapping(root, "", _TOP_KEYS, findings).get("reviews")
+    if listed is None or (isinstance(listed, yaml.ScalarNode) and listed.tag.endswith(":null")):
+        return ()
+    if not isinstance(listed, yaml.SequenceNode):
+        findings.error(listed, "reviews", f"expected a list of reviews, got {kind(listed)}")
+        return ()
+    found = (_review(item, f"reviews[{i}]", findings, ids) for i, item in enumerate(listed.value))
+    return tuple(review for review in found if review is not None)
+
+
+def _review(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> Review | None:
+    if not isinstance(item, yaml.MappingNode):
+        findings.error(
+            item, where, f"expected a review (document, priority, ...), got {kind(item)}"
+        )
+        return None
+    fields = mapping(item, where, _REVIEW_KEYS, findings)
+    texts = {
+        key: string(fields.get(key), f"{where}.{key}", findings, required=item)
+        for key in ("document", "priority", "verdict", "reason", "reviewer")
+    }
+    when = _date(fields.get("date"), f"{where}.date", findings, item)
+    priority, verdict = texts["priority"], texts["verdict"]
+    if priority is not None and priority not in ids:
+        close = difflib.get_close_matches(priority, ids, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        findings.error(
+            fields["priority"], f"{where}.priority", f"no framework priority '{priority}'{hint}"
+        )
+        return None
+    if verdict is not None and verdict not in VERDICTS:
+        findings.error(
+            fields["verdict"],
+            f"{where}.verdict",
+            f"must be aligned, partial or gap, not '{verdict}'",
+        )
+        return None
+    document, reason, reviewer = texts["document"], texts["reason"], texts["reviewer"]
+    if None in (document, priority, verdict, reason, reviewer) or when is None:
+        return None
+    mark = item.start_mark
+    source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"
+    status: Status = (
+        "aligned" if verdict == "aligned" else "partial" if verdict == "partial" else "gap"
+    )
+    return Review(str(document), str(priority), status, str(reason), str(reviewer), when, source)
+
+
+def _date(
+    node: yaml.Node | None, where: str, findings: Findings, item: yaml.Node
+) -> datetime.date | None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        findings.error(node or item, where, "missing required key 'date'")
+        return None
+    text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        findings.error(node, where, f"expected a date as YYYY-MM-DD, got {text or kind(node)!r}")
+        return None
+
+
+def matches(review: Review, path: str) -> bool:
+    """Whether the review is about this document (matched as waivers match)."""
+    return covers(Waiver(review.priority_id, review.reason, review.document), path)
+
+
+def apply_reviews(
+    results: Sequence[DocumentResult], reviews: Sequence[Review]
+) -> tuple[list[DocumentResult], tuple[ReviewedVerdict, ...], tuple[Review, ...]]:
+    """(results with reviewed verdicts set, what each review changed, reviews that matched
+    nothing). The first review that matches a verdict wins."""
+    if not reviews:
+        return list(results), (), ()
+    by_priority: dict[str, list[Review]] = {}
+    for entry in reviews:
+        by_priority.setdefault(entry.priority_id, []).append(entry)
+    applied: list[ReviewedVerdict] = []
+    updated = []
+    for result in results:
+        alignments = []
+        for alignment in result.alignments:
+            candidates = by_priority.get(alignment.priority_id, ())
+            review = next((r for r in candidates if matches(r, result.path)), None)
+            if review is not None:
+                applied.append(
+                    ReviewedVerdict(result.path, alignment.priority_id, alignment.status, review)
+                )
+                alignment = replace(alignment, status=review.verdict)
+            alignments.append(alignment)
+        updated.append(replace(result, alignments=tuple(alignments)))
+    used = {r.review for r in applied}
+    return updated, tuple(applied), tuple(r for r in reviews if r not in used)
+
+
+def unused_warning(review: Review) -> str:
+    return (
+        f"{review.source}: warning: review of '{review.priority_id}' in '{review.document}' "
+        "matches no document checked"
+    )

@@ -1,0 +1,201 @@
+"""Read the framework shapes people write first, by rewriting them into the documented one.
+
+A plain list of titles, titles as mapping keys (at the top or under ``priorities:``) and
+priorities without ids are rewritten, node by node, into ``priorities:`` entries with an ``id``
+derived from the title, before the framework is validated: the new nodes keep the marks of the
+text they came from, so every later message still points at ``FILE:LINE:COL``. Whatever was
+derived is said once, in one note. This module changes no file and decides nothing about
+whether the result is valid; :mod:`alignck.framework` does.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from alignck.yamlnodes import Findings
+
+TOP_KEYS = frozenset({"framework", "priorities", "thresholds", "themes"})
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_ID_WORDS_MAX_CHARS = 40
+
+
+def derive_id(title: str) -> str:
+    """A stable id from a title: ASCII words, lower case, joined by hyphens, about 40 characters
+    at most ('Give every child the best start in life' -> 'give-every-child-the-best-start-in')."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", folded.lower())
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > _ID_WORDS_MAX_CHARS:
+            break
+        kept.append(word)
+    return "-".join(kept) or "priority"
+
+
+@dataclass
+class _Rewrite:
+    """What the rewrite did, for the one note, and the ids already taken."""
+
+    taken: set[str]
+    shapes: list[str] = field(default_factory=list)
+    derived: list[str] = field(default_factory=list)
+    whole_file: bool = False  # the file was nothing but priorities
+
+    def new_id(self, title: str) -> str:
+        base = derive_id(title)
+        candidate, number = base, 2
+        while candidate in self.taken:
+            candidate, number = f"{base}-{number}", number + 1
+        self.taken.add(candidate)
+        self.derived.append(candidate)
+        return candidate
+
+    def saw(self, shape: str) -> None:
+        if shape not in self.shapes:
+            self.shapes.append(shape)
+
+
+def normalise(root: yaml.Node, findings: Findings) -> yaml.Node:
+    """``root`` in the documented shape, with one note on ``findings`` if anything was derived."""
+    rewrite = _Rewrite(_explicit_ids(root))
+    if isinstance(root, yaml.SequenceNode):
+        rewrite.saw("a plain list of priorities")
+    elif isinstance(root, yaml.MappingNode) and root.value and not _has_top_key(root):
+        rewrite.saw("titles as keys")
+    if rewrite.shapes:
+        rewrite.whole_file = True
+        root = _whole_file(root, findings.path)
+    if isinstance(root, yaml.MappingNode):
+        root.value = [
+            (key, _priorities(value, rewrite) if key.value == "priorities" else value)
+            for key, value in root.value
+        ]
+    _note(root, findings, rewrite)
+    return root
+
+
+def _whole_file(priorities: yaml.Node, path: str) -> yaml.MappingNode:
+    """A file that is nothing but priorities, as the documented shape: named after the file
+    (which the one note says)."""
+    name = _mapping(priorities, [(_text(priorities, "name"), _text(priorities, Path(path).name))])
+    return _mapping(
+        priorities,
+        [(_text(priorities, "framework"), name), (_text(priorities, "priorities"), priorities)],
+    )
+
+
+def _has_top_key(node: yaml.MappingNode) -> bool:
+    """Whether the file means to be in the documented shape: it uses a top-level key, or
+    misspells one ('priorites'), which is better told as a typo than read as a title."""
+    keys = [str(key.value) for key, _ in node.value]
+    return any(
+        key in TOP_KEYS or difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.8) for key in keys
+    )
+
+
+def _priorities(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
+    if isinstance(node, yaml.MappingNode) and node.value:
+        rewrite.saw("titles as keys")
+        node = yaml.SequenceNode(
+            _SEQ,
+            [_keyed_item(key, value, rewrite) for key, value in node.value],
+            node.start_mark,
+            node.end_mark,
+        )
+    if isinstance(node, yaml.SequenceNode):
+        node.value = [_item(item, rewrite) for item in node.value]
+    return node
+
+
+def _item(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
+    if _is_title(node):
+        rewrite.saw("titles without ids")
+        return _mapping(node, [(_text(node, "title"), node)], rewrite.new_id(str(node.value)))
+    if isinstance(node, yaml.MappingNode):
+        return _completed(node, rewrite)
+    return node
+
+
+def _keyed_item(key: yaml.Node, value: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
+    """One ``Title: ...`` entry: text is its description, a list its sub-priorities, a
+    mapping its other fields."""
+    title = str(key.value)
+    if isinstance(value, yaml.MappingNode):
+        fields = {str(k.value) for k, _ in value.value}
+        extra = [] if "title" in fields else [(_text(key, "title"), key)]
+        return _completed(_mapping(value, [*extra, *value.value]), rewrite)
+    pairs: list[tuple[yaml.Node, yaml.Node]] = [(_text(key, "title"), key)]
+    if isinstance(value, yaml.SequenceNode):
+        pairs.append((_text(value, "priorities"), _priorities(value, rewrite)))
+    elif not (isinstance(value, yaml.ScalarNode) and value.tag.endswith(":null")):
+        pairs.append((_text(value, "description"), value))
+    return _mapping(key, pairs, rewrite.new_id(title))
+
+
+def _completed(node: yaml.MappingNode, rewrite: _Rewrite) -> yaml.MappingNode:
+    """A priority mapping with an id (derived from its title when it has none) and its
+    sub-priorities rewritten too."""
+    keys = {str(k.value): v for k, v in node.value}
+    node.value = [
+        (k, _priorities(v, rewrite) if k.value == "priorities" else v) for k, v in node.value
+    ]
+    title = keys.get("title")
+    if "id" not in keys and title is not None and _is_title(title):
+        rewrite.saw("titles without ids")
+        node.value.insert(0, (_text(node, "id"), _text(title, rewrite.new_id(str(title.value)))))
+    return node
+
+
+def _is_title(node: yaml.Node) -> bool:
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and not node.tag.endswith(":null")
+        and bool(str(node.value).strip())
+    )
+
+
+def _text(at: yaml.Node, value: str) -> yaml.ScalarNode:
+    return yaml.ScalarNode(_STR, value, at.start_mark, at.end_mark)
+
+
+def _mapping(
+    at: yaml.Node, pairs: list[tuple[yaml.Node, yaml.Node]], new_id: str | None = None
+) -> yaml.MappingNode:
+    if new_id is not None:
+        pairs = [(_text(at, "id"), _text(at, new_id)), *pairs]
+    return yaml.MappingNode(_MAP, pairs, at.start_mark, at.end_mark)
+
+
+def _explicit_ids(node: yaml.Node) -> set[str]:
+    """Every id the file gives itself, so that a derived id never takes one of them."""
+    found: set[str] = set()
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "id" and isinstance(value, yaml.ScalarNode):
+                found.add(str(value.value).strip())
+            found |= _explicit_ids(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found |= _explicit_ids(item)
+    return found
+
+
+def _note(root: yaml.Node, findings: Findings, rewrite: _Rewrite) -> None:
+    if not rewrite.shapes:
+        return
+    shown = ", ".join(rewrite.derived[:5]) + (", ..." if len(rewrite.derived) > 5 else "")
+    named = f"named '{Path(findings.path).name}' after its file, " if rewrite.whole_file else ""
+    findings.note(
+        root,
+        f"read {' and '.join(rewrite.shapes)}; {named}ids derived from the titles ({shown}). Write "
+        "each as a 'priorities:' entry with 'id', 'title' and 'description' to choose them "
+        "('alignck init' writes a starter)",
+    )

@@ -1,0 +1,164 @@
+"""One run as a comparison sees it: every document's verdicts, from a saved JSON report or a
+report just made.
+
+A :class:`Snapshot` keeps what a comparison or a baseline needs (verdicts with their best quote,
+coverage, and what made the run: alignck version, framework, matcher, thresholds) and nothing
+else. Loading a file that is not an alignck JSON report raises :class:`ReportFileError` saying
+why; this module does not compare (see :mod:`alignck.compare`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alignck.errors import ReportFileError
+from alignck.model import Location, Report, Status
+
+_SCHEMA_VERSION = 1
+_STATUSES = ("aligned", "partial", "gap")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One document's verdict on one priority, with the quote that best shows it."""
+
+    status: Status
+    score: float
+    quote: str | None = None
+    location: Location | None = None
+    waived: bool = False
+    reviewed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRun:
+    path: str
+    percent: float
+    verdicts: dict[str, Verdict]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a comparison needs from one run. ``source`` names it in messages."""
+
+    source: str
+    version: str
+    framework: str
+    priorities: dict[str, str]  # id -> title, in framework order
+    matcher: str
+    thresholds: tuple[float, float]
+    system_percent: float
+    documents: tuple[DocumentRun, ...]
+
+
+def is_saved_report(path: Path) -> bool:
+    """Whether a diff input is a saved JSON report rather than a document or folder to check."""
+    return path.suffix.lower() == ".json" and not path.is_dir()
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    """A saved JSON report as a snapshot, or :class:`ReportFileError` saying why it is not one."""
+    shown = str(path)
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        raise ReportFileError("report file not found", shown) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ReportFileError(f"cannot read the report: {error}", shown) from None
+    except json.JSONDecodeError as error:
+        raise ReportFileError(
+            f"not a JSON report (invalid JSON: {error.msg})", shown, error.lineno, error.colno
+        ) from None
+    try:
+        return _snapshot_from_json(data, shown)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        why = f"missing key {error}" if isinstance(error, KeyError) else str(error)
+        raise ReportFileError(
+            f"not an alignck JSON report (as 'alignck check --format json' writes): {why}",
+            shown,
+        ) from None
+
+
+def _snapshot_from_json(data: Any, source: str) -> Snapshot:
+    if not isinstance(data, dict) or data.get("tool", {}).get("name") != "alignck":
+        raise ValueError("no 'tool: alignck'")
+    if "changes" in data and "documents" not in data:
+        raise ValueError("this is the output of 'alignck diff', not of 'alignck check'")
+    if data.get("schema_version") != _SCHEMA_VERSION:
+        raise ValueError(f"schema_version {data.get('schema_version')!r}, not {_SCHEMA_VERSION}")
+    framework = data["framework"]
+    documents = tuple(
+        DocumentRun(
+            str(d["path"]),
+            float(d["coverage"]["percent"]),
+            {str(a["priority_id"]): _verdict_from_json(a) for a in d["alignment"]},
+        )
+        for d in data["documents"]
+        if d["status"] == "ok"
+    )
+    return Snapshot(
+        source,
+        str(data["tool"].get("version", "")),
+        str(framework["name"]),
+        {str(p["id"]): str(p["title"]) for p in framework["priorities"]},
+        str(data.get("matcher", "")),
+        (float(data["thresholds"]["aligned"]), float(data["thresholds"]["partial"])),
+        float(data["summary"]["system_coverage"]["percent"]),
+        documents,
+    )
+
+
+def _verdict_from_json(alignment: dict[str, Any]) -> Verdict:
+    status = alignment["status"]
+    if status not in _STATUSES:
+        raise ValueError(f"unknown verdict {status!r}")
+    shown = alignment["evidence"][0] if alignment["evidence"] else alignment.get("nearest")
+    return Verdict(
+        status,
+        float(alignment["score"]),
+        str(shown["text"]) if shown else None,
+        Location(shown.get("page"), shown.get("paragraph"), shown.get("section"))
+        if shown
+        else None,
+        alignment.get("waived") is not None,
+        alignment.get("review") is not None,
+    )
+
+
+def snapshot_of(report: Report, source: str) -> Snapshot:
+    """The snapshot of a report made in this run."""
+    from alignck import __version__
+
+    waived = report.analysis.waivers_by_verdict()
+    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
+    documents = []
+    for result in report.documents:
+        if result.status != "ok":
+            continue
+        verdicts = {}
+        for a in result.alignments:
+            shown = a.evidence[0] if a.evidence else a.nearest
+            key = (result.path, a.priority_id)
+            verdicts[a.priority_id] = Verdict(
+                a.status,
+                a.score,
+                shown.text if shown else None,
+                shown.location if shown else None,
+                key in waived,
+                key in reviewed,
+            )
+        percent = report.analysis.document_coverage[result.path].percent
+        documents.append(DocumentRun(result.path, percent, verdicts))
+    return Snapshot(
+        source,
+        __version__,
+        report.framework.name,
+        {p.id: p.title for p in report.framework.priorities},
+        report.matcher,
+        (report.thresholds.aligned, report.thresholds.partial),
+        report.analysis.system_coverage.percent,
+        tuple(documents),
+    )

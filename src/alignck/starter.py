@@ -1,0 +1,100 @@
+"""The files ``alignck init`` writes: a commented starter framework and waivers file.
+
+Each starts with a ``yaml-language-server`` comment naming the JSON Schema shipped in the
+package, so editors that read it (VS Code's YAML extension, Neovim, Helix, Zed, JetBrains)
+check and complete the file as it is written. Files are created, never replaced: an existing
+file is an error before anything is written. Building a framework from a strategy document is
+:mod:`alignck.from_strategy`'s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alignck.errors import UsageError
+
+SCHEMAS = Path(__file__).parent / "data" / "schema"
+SCHEMA_NAMES = ("framework", "waivers")
+
+
+def schema_path(kind: str) -> Path:
+    return SCHEMAS / f"{kind}.schema.json"
+
+
+def schema_comment(kind: str) -> str:
+    """The first line of a file editors should validate against the ``kind`` schema."""
+    return f"# yaml-language-server: $schema={schema_path(kind).as_uri()}\n"
+
+
+STARTER_FRAMEWORK = """\
+# The priorities your partnership shares. alignck checks each partner's strategy against them:
+#   alignck validate priorities.yaml       (says what is wrong, and what is too thin to match)
+#   alignck check partner-strategies/      (uses ./priorities.yaml when there is no --framework)
+# Write each priority as its framework states it. A title alone matches unreliably: give each a
+# description, and keywords or aliases partners use for it.
+framework:
+  name: Our joint health and wellbeing strategy    # shown in every report
+  # version: "2026.1"
+  # source: where this wording comes from (a URL or the strategy's title)
+
+priorities:
+  - id: best-start                   # unique; letters, digits and - _ . : /
+    title: Give every child the best start in life
+    description: >
+      Support families from pregnancy onwards so that children are healthy, safe and ready
+      for school.
+    keywords: [early years, family hubs, health visiting]   # phrases partners use for it
+    aliases: [start well]                                    # other names for it
+    # required: true                 # a gap in any document fails the check (exit 1)
+
+  - id: healthy-places
+    title: Create healthy and sustainable places
+    description: >
+      Warm, safe homes, clean air and green spaces, and places that make the healthy choice
+      the easy one.
+    keywords: [housing, air quality, green spaces, active travel]
+    # exclude: [car parking]         # passages with these phrases never count for it
+    priorities:                      # sub-priorities, with the same fields
+      - id: warm-homes
+        title: Warm, safe and affordable homes
+        description: Fewer homes with damp, mould or fuel poverty.
+"""
+
+STARTER_WAIVERS = """\
+# Gaps the partnership has accepted: a waived verdict is still reported, but it fails no policy
+# (--fail-on, required priorities). Use it with: alignck check DOCS --waivers waivers.yaml
+waivers:
+  - priority: healthy-places         # a priority id from priorities.yaml (checked)
+    document: "*district*"           # optional glob on the document's path, name or stem
+    reason: District councils report on housing in their own plans.
+    expires: 2027-03-31              # optional; from the day after, the waiver lapses
+"""
+
+
+def starter(kind: str) -> str:
+    body = STARTER_FRAMEWORK if kind == "framework" else STARTER_WAIVERS
+    return schema_comment(kind) + body
+
+
+def refuse_existing(path: Path) -> None:
+    """Raise the one-line error ``write_new`` would, before anything is written."""
+    if path.exists() or path.is_symlink():
+        raise UsageError(_EXISTS, str(path))
+
+
+_EXISTS = (
+    "already exists; alignck init never replaces a file (move it, or give another name with "
+    "--output)"
+)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path`` with ``text``; an existing file (or anything else there) is never
+    replaced."""
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise UsageError(_EXISTS, str(path)) from None
+    except OSError as error:
+        raise UsageError(f"cannot write: {error.strerror or error}", str(path)) from None

@@ -1,0 +1,90 @@
+from pathlib import Path
+
+import pytest
+
+from alignck.builtins import PREFIX, describe, locate, names, text_of
+from alignck.framework import load_framework, validate
+
+EXPECTED_IDS = {
+    "core20plus5-adults": [
+        "maternity",
+        "severe-mental-illness",
+        "chronic-respiratory-disease",
+        "early-cancer-diagnosis",
+        "hypertension-case-finding",
+    ],
+    "core20plus5-cyp": ["asthma", "diabetes", "epilepsy", "oral-health", "mental-health"],
+    "ics-core-purposes": [
+        "population-health-outcomes",
+        "tackle-inequalities",
+        "productivity-value",
+        "social-economic-development",
+    ],
+    "marmot-principles": [
+        "best-start-in-life",
+        "capabilities-and-control",
+        "fair-employment-good-work",
+        "healthy-standard-of-living",
+        "healthy-sustainable-places",
+        "ill-health-prevention",
+        "tackle-racism-discrimination",
+        "sustainability-health-equity",
+    ],
+    "ten-year-health-plan": [
+        "hospital-to-community",
+        "analogue-to-digital",
+        "sickness-to-prevention",
+    ],
+    "sdgs": [f"SDG{n}" for n in range(1, 18)],
+}
+
+
+def test_every_built_in_framework_is_expected() -> None:
+    assert names() == sorted(EXPECTED_IDS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_IDS))
+def test_each_built_in_loads_validates_and_keeps_its_ids(name: str) -> None:
+    located = locate(Path(name))
+    assert located.shown == f"{PREFIX}{name}"
+    result = validate(located.path, located.shown)
+    assert result.errors == () and result.warnings == ()
+    framework = load_framework(located.path, located.shown)
+    assert [p.id for p in framework.priorities] == EXPECTED_IDS[name]
+    assert framework.path == f"{PREFIX}{name}"
+
+
+@pytest.mark.parametrize("item", describe(), ids=lambda item: item.name)
+def test_each_built_in_names_its_source_and_licence(item) -> None:  # type: ignore[no-untyped-def]
+    assert item.source.startswith("https://")
+    assert item.licence.strip()
+    assert item.priorities == len(EXPECTED_IDS[item.name])
+    assert f"source: {item.source}" in (text_of(item.name) or "")
+
+
+def test_the_sdgs_carry_their_targets() -> None:
+    framework = load_framework(locate(Path("sdgs")).path)
+    goal = framework.priority("SDG3")
+    assert goal.title.startswith("Good health and well-being")
+    assert "maternal mortality" in goal.description
+
+
+def test_a_file_that_exists_wins_over_a_built_in_of_the_same_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("sdgs").write_text("- Our own\n", encoding="utf-8")
+    assert locate(Path("sdgs")).path == Path("sdgs")
+    assert locate(Path("builtin:sdgs")).shown == "builtin:sdgs"
+
+
+def test_a_path_is_never_taken_for_a_built_in() -> None:
+    assert locate(Path("frameworks/sdgs.yaml")).path == Path("frameworks/sdgs.yaml")
+    assert locate(Path("no-such-framework")).path == Path("no-such-framework")
+
+
+def test_a_mistyped_name_is_told_the_built_in_names(tmp_path: Path) -> None:
+    result = validate(Path("ics-core-purpose"))
+    assert len(result.errors) == 1
+    assert "nor a built-in framework (core20plus5-adults" in result.errors[0]
+    assert "built-in" not in validate(tmp_path / "missing.yaml").errors[0]

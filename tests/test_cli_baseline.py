@@ -1,0 +1,105 @@
+"""``alignck check --baseline OLD.json``: a draft fails only where it is worse than the
+baseline; a baseline from another framework is refused, from another version warned about."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from alignck.cli import app
+from conftest import PLAN_BLOCKS
+
+runner = CliRunner()
+# The plan without a word on mental health: that verdict drops to a gap.
+WORSE = [PLAN_BLOCKS[0], *PLAN_BLOCKS[-2:]]
+
+
+def invoke(*args: object):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def _baseline(tmp_path: Path, framework: Path, make_document) -> Path:  # type: ignore[no-untyped-def]
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    baseline = tmp_path / "baseline.json"
+    result = invoke("check", tmp_path / "docs", "-f", framework, "-o", baseline, "-q")
+    assert result.exit_code == 0, result.stderr
+    return baseline
+
+
+def test_the_baselines_own_gaps_pass_and_a_worse_draft_fails(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    gaps = invoke("check", tmp_path / "docs", "-f", small_framework, "--fail-on", "gap")
+    assert gaps.exit_code == 1  # the plan has gaps of its own
+    same = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert same.exit_code == 0, same.stderr
+    make_document("docs/plan.md", WORSE)
+    worse = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert worse.exit_code == 1
+    assert "policy failed: plan has new gaps on 'Improve mental health'" in worse.stderr
+    assert "(aligned → gap)" in worse.stderr
+
+
+def test_fail_on_worse_fails_a_drop_that_is_no_gap(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    for alignment in data["documents"][0]["alignment"]:
+        if alignment["status"] == "partial":
+            alignment["status"] = "aligned"  # the baseline was better on this one
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    args = ("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert invoke(*args).exit_code == 0
+    worse = invoke(*args, "--fail-on", "worse")
+    assert worse.exit_code == 1 and "is worse than the baseline on" in worse.stderr
+
+
+def test_fail_on_new_gap_without_a_baseline_is_a_usage_error(small_framework: Path) -> None:
+    result = invoke("check", ".", "-f", small_framework, "--fail-on", "new-gap")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "alignck: error: --fail-on new-gap compares with a baseline: give --baseline OLD.json"
+    )
+
+
+def test_a_baseline_against_another_framework_is_one_line_and_exit_2(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["framework"]["priorities"].pop()
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    before = baseline.read_bytes()
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"alignck: error: {baseline}: checked against")
+    assert "different frameworks" in lines[0]
+    assert baseline.read_bytes() == before
+
+
+def test_a_baseline_from_another_version_is_a_warning(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["tool"]["version"] = "0.0.1"
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert result.exit_code == 0
+    assert f"{baseline}: warning: made with alignck version 0.0.1" in result.stderr
+
+
+def test_the_report_never_overwrites_its_baseline(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    before = baseline.read_bytes()
+    result = invoke(
+        "check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline, "-o", baseline
+    )
+    assert result.exit_code == 2 and "would overwrite the baseline report" in result.stderr
+    assert baseline.read_bytes() == before

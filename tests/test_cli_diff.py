@@ -1,0 +1,265 @@
+"""``alignck diff`` through the command line: two runs of a folder the test builds, before and
+after editing one document, named verdict by verdict, in every format, with its exit codes."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+from conftest import PLAN_BLOCKS
+
+runner = CliRunner()
+
+# The plan after an edit: the mental health commitment is gone, a children's one is new.
+EDITED = [
+    *PLAN_BLOCKS[:3],
+    ("h2", "Children"),
+    ("p", "We will open family hubs in every town and expand health visiting."),
+    *PLAN_BLOCKS[5:],
+]
+OTHER = [
+    ("h1", "Southby Health Plan"),
+    ("h2", "Mental health"),
+    ("p", "We will open two crisis cafes and cut waiting times for talking therapies."),
+]
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def _check(folder: Path, framework: Path, report: Path) -> None:
+    result = invoke("check", folder, "-f", framework, "-o", report, "-q")
+    assert result.exit_code in (0, 1), result.stderr
+
+
+def _verdicts(report: Path) -> dict[tuple[str, str], str]:
+    data = json.loads(report.read_text(encoding="utf-8"))
+    return {
+        (Path(d["path"]).name, a["priority_id"]): a["status"]
+        for d in data["documents"]
+        for a in d["alignment"]
+    }
+
+
+@pytest.fixture
+def two_runs(tmp_path: Path, small_framework: Path, make_document) -> tuple[Path, Path, Path]:  # type: ignore[no-untyped-def]
+    """Reports of one folder before and after editing plan.md, and the folder itself."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    make_document("docs/plan.md")
+    make_document("docs/other.md", OTHER)
+    old = tmp_path / "old.json"
+    _check(folder, small_framework, old)
+    make_document("docs/plan.md", EDITED)
+    new = tmp_path / "new.json"
+    _check(folder, small_framework, new)
+    return old, new, folder
+
+
+def test_diff_names_exactly_the_verdicts_that_changed(two_runs: tuple[Path, Path, Path]) -> None:
+    old, new, _ = two_runs
+    before, after = _verdicts(old), _verdicts(new)
+    moved = {key for key in after if before[key] != after[key]}
+    assert moved and all(name == "plan.md" for name, _ in moved)
+    result = invoke("diff", old, new, "--format", "json")
+    data = json.loads(result.stdout)
+    named = {(c["document"], c["priority_id"]) for c in data["changes"]}
+    assert named == moved
+    for change in data["changes"]:
+        key = (change["document"], change["priority_id"])
+        assert (change["old"], change["new"]) == (before[key], after[key])
+    assert result.exit_code == (1 if data["new_gaps"] else 0)
+    assert data["regression"] is bool(data["new_gaps"])
+
+
+def test_diff_of_a_report_and_a_folder_equals_diff_of_two_reports(
+    two_runs: tuple[Path, Path, Path], small_framework: Path
+) -> None:
+    old, new, folder = two_runs
+    saved = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    checked = invoke("diff", old, folder, "-f", small_framework, "--format", "json")
+    assert json.loads(checked.stdout)["changes"] == saved["changes"]
+
+
+def test_the_new_gap_fails_and_the_closed_gap_does_not(two_runs: tuple[Path, Path, Path]) -> None:
+    old, new, _ = two_runs
+    forward = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    backward = invoke("diff", new, old, "--format", "json")
+    reverse = json.loads(backward.stdout)
+    assert reverse["new_gaps"] == forward["closed_gaps"]
+    assert reverse["closed_gaps"] == forward["new_gaps"]
+    assert backward.exit_code == (1 if reverse["new_gaps"] else 0)
+
+
+def test_terminal_and_markdown_show_the_change_with_its_evidence(
+    two_runs: tuple[Path, Path, Path],
+) -> None:
+    old, new, _ = two_runs
+    changes = json.loads(invoke("diff", old, new, "--format", "json").stdout)["changes"]
+    for fmt in ("terminal", "markdown"):
+        out = invoke("diff", old, new, "--format", fmt).stdout
+        assert "verdict(s) moved" in out and "plan.md" in out
+        for change in changes:
+            assert change["priority_id"] in out
+        assert "family hubs" in out  # the new evidence is quoted
+    markdown = invoke("diff", old, new, "--format", "markdown").stdout
+    assert "| Document | Priority | Was | Now | Change | Evidence now |" in markdown
+
+
+def test_ci_formats_mark_only_regressions_as_errors(two_runs: tuple[Path, Path, Path]) -> None:
+    old, new, _ = two_runs
+    data = json.loads(invoke("diff", new, old, "--format", "json").stdout)
+    regressions = sum(1 for c in data["changes"] if c["regression"])
+    github = invoke("diff", new, old, "--format", "github").stdout
+    assert github.count("::error ") == regressions
+    assert github.count("::notice ") == len(data["changes"]) - regressions + 1
+    sarif = json.loads(invoke("diff", new, old, "--format", "sarif").stdout)
+    levels = [r["level"] for r in sarif["runs"][0]["results"]]
+    assert levels.count("error") == regressions and len(levels) == len(data["changes"])
+    junit = invoke("diff", new, old, "--format", "junit").stdout
+    assert f'failures="{regressions}"' in junit
+
+
+def test_fail_on_worse_also_fails_a_verdict_that_moved_down(tmp_path: Path) -> None:
+    old, new = _saved_pair(tmp_path, "aligned", "partial")
+    assert invoke("diff", old, new).exit_code == 0
+    result = invoke("diff", old, new, "--fail-on", "worse")
+    assert result.exit_code == 1
+    assert "worse" in result.stdout
+
+
+def test_output_file_takes_its_format_from_the_extension(
+    two_runs: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    old, new, _ = two_runs
+    summary = tmp_path / "summary.md"
+    result = invoke("diff", old, new, "-o", summary)
+    assert result.exit_code in (0, 1)
+    assert summary.read_text(encoding="utf-8").startswith("## alignck: what changed")
+
+
+def test_reports_against_different_frameworks_are_refused_in_one_line(tmp_path: Path) -> None:
+    old, new = _saved_pair(tmp_path, "aligned", "aligned")
+    data = json.loads(new.read_text(encoding="utf-8"))
+    data["framework"]["priorities"].append({"id": "extra", "title": "Extra"})
+    new.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("diff", old, new)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "different frameworks" in lines[0] and str(old) in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("{not json", "invalid JSON"),
+        ('{"tool": {"name": "other"}}', "not an alignck JSON report"),
+        ('{"tool": {"name": "alignck"}, "schema_version": 9}', "schema_version 9"),
+        ('{"tool": {"name": "alignck"}, "changes": []}', "the output of 'alignck diff'"),
+    ],
+)
+def test_a_file_that_is_not_a_report_is_one_line_and_exit_2(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    old, _ = _saved_pair(tmp_path, "gap", "gap")
+    bad = tmp_path / "bad.json"
+    bad.write_text(text, encoding="utf-8")
+    before = bad.read_bytes()
+    result = invoke("diff", bad, old)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and problem in result.stderr
+    assert str(bad) in result.stderr and "Traceback" not in result.stderr
+    assert bad.read_bytes() == before
+
+
+def test_a_different_alignck_version_is_a_warning(tmp_path: Path) -> None:
+    old, new = _saved_pair(tmp_path, "gap", "gap")
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["tool"]["version"] = "0.0.1"
+    old.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("diff", old, new)
+    assert result.exit_code == 0
+    assert "warning: made with alignck version 0.0.1" in result.stderr
+
+
+def _saved_pair(tmp_path: Path, was: str, now: str) -> tuple[Path, Path]:
+    """Two minimal saved reports of one document, its one verdict moving from was to now."""
+    paths = []
+    for name, status in (("old.json", was), ("new.json", now)):
+        path = tmp_path / name
+        path.write_text(json.dumps(_report(status)), encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]
+
+
+def _report(status: str) -> dict[str, object]:
+    from alignck import __version__
+
+    percent = {"aligned": 100.0, "partial": 50.0, "gap": 0.0}[status]
+    alignment = {
+        "priority_id": "air",
+        "status": status,
+        "score": 0.5,
+        "evidence": [],
+        "nearest": None,
+        "waived": None,
+    }
+    return {
+        "schema_version": 1,
+        "tool": {"name": "alignck", "version": __version__},
+        "framework": {"name": "F", "priorities": [{"id": "air", "title": "Clean air"}]},
+        "thresholds": {"aligned": 0.5, "partial": 0.5},
+        "matcher": "lexical",
+        "documents": [
+            {
+                "path": "plan.md",
+                "status": "ok",
+                "coverage": {"percent": percent},
+                "alignment": [alignment],
+            }
+        ],
+        "summary": {"system_coverage": {"percent": percent}},
+    }
+
+
+def test_two_drafts_of_one_document_compare_whatever_their_names(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    first = make_document("plan-v1.md")
+    second = make_document("plan-v2.md", EDITED)
+    result = invoke("diff", first, second, "-f", small_framework, "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["changes"] and data["added_documents"] == data["removed_documents"] == []
+    assert {c["document"] for c in data["changes"]} == {"plan-v2.md"}
+
+
+def test_diff_on_two_runs_of_the_examples_names_the_edited_documents_changes(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from conftest import EXAMPLES, FRAMEWORK
+
+    folder = tmp_path / "examples"
+    shutil.copytree(EXAMPLES, folder)
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    _check(folder, FRAMEWORK, old)
+    edited = folder / "riverside-vcs-alliance-strategy.md"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(
+        text.replace(
+            "offer free training to every volunteer.",
+            "offer free training to every volunteer. We will work with schools so that "
+            "every child gets the best start in life.",
+        ),
+        encoding="utf-8",
+    )
+    _check(folder, FRAMEWORK, new)
+    before, after = _verdicts(old), _verdicts(new)
+    moved = {key for key in after if before[key] != after[key]}
+    data = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    assert {(c["document"], c["priority_id"]) for c in data["changes"]} == moved
+    assert moved and {name for name, _ in moved} == {edited.name}

@@ -1,0 +1,237 @@
+"""The framework commands through the CLI: built-ins by name, listing, showing, discovery."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.builtins import names
+from alignck.cli import app
+
+runner = CliRunner()
+
+# A partner plan of our own that speaks to each of the four purposes of integrated care systems.
+PLAN = """\
+# Eastmere Care Partnership Plan
+
+## Our priorities
+
+- We will improve outcomes in population health and healthcare across Eastmere.
+- We will tackle inequalities in outcomes, experience and access for deprived areas.
+- We will enhance productivity and value for money by sharing back-office services.
+- We will help the NHS support broader social and economic development as a local employer.
+"""
+OWN = "framework: {name: Own}\npriorities:\n  - id: air\n    title: Clean air near schools\n"
+
+
+def _check(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(
+        app, ["check", *args, "--matcher", "lexical", "--no-cache", "--format", "json"]
+    )
+
+
+def test_frameworks_lists_every_built_in_with_source_and_licence() -> None:
+    result = runner.invoke(app, ["frameworks"])
+    assert result.exit_code == 0
+    for name in names():
+        assert f"\n{name}: " in f"\n{result.stdout}"
+    assert "ics-core-purposes: Integrated care systems - four core purposes (4 priorities)" in (
+        result.stdout
+    )
+    assert result.stdout.count("  licence: ") == len(names())
+
+
+def test_frameworks_show_prints_a_file_that_validates_once_copied(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["frameworks", "show", "marmot-principles"])
+    assert result.exit_code == 0
+    assert "Give every child the best start in life" in result.stdout
+    copy = tmp_path / "priorities.yaml"
+    copy.write_text(result.stdout, encoding="utf-8")
+    validated = runner.invoke(app, ["validate", str(copy)])
+    assert validated.exit_code == 0
+    assert f"{copy}: ok (8 priorities, 0 warning(s))" in validated.stdout
+
+
+def test_frameworks_show_refuses_an_unknown_name_in_one_line() -> None:
+    result = runner.invoke(app, ["frameworks", "show", "marmot"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "marmot: no built-in framework of that name" in result.stderr
+
+
+def test_validate_takes_a_built_in_name() -> None:
+    result = runner.invoke(app, ["validate", "core20plus5-cyp"])
+    assert result.exit_code == 0
+    assert "builtin:core20plus5-cyp: ok (5 priorities, 0 warning(s))" in result.stdout
+
+
+def test_check_with_a_built_in_reports_each_of_its_priorities(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
+    result = _check(str(tmp_path / "plan.md"), "--framework", "ics-core-purposes")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["framework"]["path"] == "builtin:ics-core-purposes"
+    statuses = {a["priority_id"]: a["status"] for a in report["documents"][0]["alignment"]}
+    assert set(statuses) == {
+        "population-health-outcomes",
+        "tackle-inequalities",
+        "productivity-value",
+        "social-economic-development",
+    }
+    assert "gap" not in statuses.values()
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "partners"
+    folder.mkdir()
+    (folder / "plan.md").write_text(PLAN, encoding="utf-8")
+    return folder
+
+
+def test_check_uses_priorities_yaml_in_the_current_folder_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "priorities.yaml").write_text("- Something else entirely\n", encoding="utf-8")
+    (tmp_path / "priorities.yaml").write_text(OWN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _check("partners")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["framework"]["path"] == "priorities.yaml"
+    assert "alignck: framework: priorities.yaml" in result.stderr
+
+
+def test_check_finds_priorities_yaml_in_the_one_folder_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    (folder / "priorities.yaml").write_text(OWN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _check("partners")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["framework"]["path"] == "partners/priorities.yaml"
+    assert "alignck: framework: partners/priorities.yaml" in result.stderr
+    assert [d["path"] for d in report["documents"]] == ["partners/plan.md"]
+
+
+def test_check_without_a_framework_anywhere_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = _check("partners")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "priorities.yaml: no framework file here or in partners" in result.stderr
+    assert "alignck init" in result.stderr
+
+
+def test_a_named_framework_is_not_announced(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = _check(str(folder), "--framework", "ics-core-purposes")
+    assert result.exit_code == 0, result.output
+    assert "alignck: framework:" not in result.stderr
+
+
+JOINT = """\
+# Riverside Joint Strategy
+
+## Our priorities
+
+### Give every child the best start in life
+
+We will support parents from pregnancy, through family hubs and health visiting.
+
+### Improve mental health and wellbeing at every age
+
+We will reduce loneliness and make talking therapies easier to reach.
+"""
+
+
+def test_init_writes_a_starter_and_waivers_that_validate_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--waivers"])
+    assert result.exit_code == 0, result.output
+    assert "wrote priorities.yaml" in result.stdout and "wrote waivers.yaml" in result.stdout
+    first = Path("priorities.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=file://")
+    assert first.endswith("framework.schema.json")
+    validated = runner.invoke(app, ["validate", "priorities.yaml", "--waivers", "waivers.yaml"])
+    assert validated.exit_code == 0, validated.output
+    assert "priorities.yaml: ok (3 priorities, 0 warning(s))" in validated.stdout
+
+
+def test_init_never_replaces_an_existing_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("waivers.yaml").write_text("mine\n", encoding="utf-8")
+    result = runner.invoke(app, ["init", "--waivers"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "waivers.yaml: already exists" in result.stderr
+    # Refused before anything was written: no half-done pair.
+    assert not Path("priorities.yaml").exists()
+    assert Path("waivers.yaml").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_init_from_a_joint_strategy_gives_a_framework_to_check_against(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import EXAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    Path("joint.md").write_text(JOINT, encoding="utf-8")
+    result = runner.invoke(app, ["init", "--from", "joint.md", "-o", "ours.yaml"])
+    assert result.exit_code == 0, result.output
+    validated = runner.invoke(app, ["validate", "ours.yaml"])
+    assert validated.exit_code == 0, validated.output
+    assert "ours.yaml: ok (2 priorities, 0 warning(s))" in validated.stdout
+    checked = _check(str(EXAMPLES / "riverside-vcs-alliance-strategy.md"), "-f", "ours.yaml")
+    assert checked.exit_code == 0, checked.output
+    titles = [p["title"] for p in json.loads(checked.stdout)["framework"]["priorities"]]
+    assert titles == [
+        "Give every child the best start in life",
+        "Improve mental health and wellbeing at every age",
+    ]
+
+
+def test_init_from_an_unreadable_document_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--from", "missing.docx"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "missing.docx" in result.stderr
+    assert not Path("priorities.yaml").exists()
+
+
+@pytest.mark.parametrize("kind", ["framework", "waivers"])
+def test_schema_prints_the_shipped_json_schema(kind: str) -> None:
+    result = runner.invoke(app, ["schema", kind])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["$id"] == f"alignck-{kind}.schema.json"
+
+
+def test_eval_scores_the_labels_against_the_framework_given(tmp_path: Path) -> None:
+    from conftest import ROOT
+
+    labelled = ROOT / "tests" / "data" / "labelled"
+    # The same ids with no words to match: the labels are now scored against this file.
+    framework = tmp_path / "bare.yaml"
+    framework.write_text(
+        "- {id: mental-health, title: Zebra crossings}\n"
+        "- {id: warm-homes, title: Lighthouse keeping}\n"
+        "- {id: early-years, title: Orbital mechanics}\n",
+        encoding="utf-8",
+    )
+    own = runner.invoke(app, ["eval", str(labelled), "--format", "json"])
+    other = runner.invoke(
+        app, ["eval", str(labelled), "--format", "json", "--framework", str(framework)]
+    )
+    assert own.exit_code == 0 and other.exit_code == 0, other.output
+    assert json.loads(own.stdout)["addressed"]["correct"] > 0
+    assert json.loads(other.stdout)["addressed"]["correct"] == 0

@@ -1,0 +1,146 @@
+"""``alignck check --review FILE``: an officer's verdict replaces alignck's, shows as reviewed
+in every format, keeps the machine's verdict in JSON, and a bad file is FILE:LINE:COL."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+
+runner = CliRunner()
+REVIEW = (
+    "reviews:\n"
+    "  - document: plan\n"
+    "    priority: early-years\n"
+    "    verdict: aligned\n"
+    "    reason: The plan funds family hubs in an annex.\n"
+    "    reviewer: A. Officer\n"
+    "    date: 2026-11-30\n"
+)
+
+
+def invoke(*args: object):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path, small_framework: Path, make_document) -> list[object]:  # type: ignore[no-untyped-def]
+    """check arguments for plan.md, whose early-years verdict alignck finds a gap."""
+    plan = make_document("plan.md")
+    review = tmp_path / "reviews.yaml"
+    review.write_text(REVIEW, encoding="utf-8")
+    return ["check", plan, "-f", small_framework, "--review", review]
+
+
+def test_the_review_replaces_the_verdict_and_json_keeps_the_machines(
+    reviewed: list[object],
+) -> None:
+    plain = json.loads(invoke(*reviewed[:4], "--format", "json").stdout)
+    machine = {a["priority_id"]: a["status"] for a in plain["documents"][0]["alignment"]}
+    assert machine["early-years"] == "gap"
+    result = invoke(*reviewed, "--format", "json", "--fail-on", "gap")
+    data = json.loads(result.stdout)
+    verdict = {a["priority_id"]: a for a in data["documents"][0]["alignment"]}["early-years"]
+    assert verdict["status"] == "aligned"
+    assert verdict["review"]["machine_status"] == "gap"
+    assert verdict["review"]["reviewer"] == "A. Officer"
+    assert (
+        data["summary"]["system_coverage"]["percent"]
+        > plain["summary"]["system_coverage"]["percent"]
+    )
+    assert "early-years" not in data["gaps"]["by_document"][str(reviewed[1])]
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_every_report_shows_the_review(reviewed: list[object], fmt: str) -> None:
+    out = invoke(*reviewed, "--format", fmt).stdout
+    assert "Reviewed" in out and "A. Officer" in out and "alignck said" in out
+    if fmt != "terminal":  # the terminal folds the reason into its column
+        assert "The plan funds family hubs in an annex." in out
+    if fmt != "html":  # the evidence table marks the verdict too
+        assert "reviewed" in out.replace("Reviewed", "")
+
+
+def test_csv_has_the_machines_verdict_beside_the_review(reviewed: list[object]) -> None:
+    rows = list(csv.DictReader(io.StringIO(invoke(*reviewed, "--format", "csv").stdout)))
+    row = next(r for r in rows if r["priority_id"] == "early-years")
+    assert (row["status"], row["machine_status"]) == ("aligned", "gap")
+    assert row["review"].startswith("A. Officer, 2026-11-30: ")
+
+
+def test_ci_formats_say_a_verdict_was_reviewed(reviewed: list[object], tmp_path: Path) -> None:
+    review = Path(str(reviewed[-1]))
+    review.write_text(REVIEW.replace("verdict: aligned", "verdict: partial"), encoding="utf-8")
+    for fmt in ("github", "sarif", "junit"):
+        out = invoke(*reviewed, "--format", fmt).stdout
+        assert "Reviewed by A. Officer on 2026-11-30 (alignck said gap)" in out, fmt
+
+
+def test_a_review_matching_nothing_is_a_warning(reviewed: list[object]) -> None:
+    review = Path(str(reviewed[-1]))
+    review.write_text(REVIEW.replace("document: plan", "document: gone"), encoding="utf-8")
+    result = invoke(*reviewed)
+    assert f"{review}:2:5: warning: review of 'early-years' in 'gone' matches" in result.stderr
+
+
+def test_a_bad_review_file_is_one_line_with_its_place_and_exit_2(
+    reviewed: list[object],
+) -> None:
+    review = Path(str(reviewed[-1]))
+    review.write_text(REVIEW.replace("verdict: aligned", "verdict: yes"), encoding="utf-8")
+    before = review.read_bytes()
+    result = invoke(*reviewed)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"{review}:4:14: reviews[0].verdict: must be aligned, partial or gap, not 'yes'"
+    ]
+    assert review.read_bytes() == before
+
+
+def test_eval_reads_the_review_file_as_labels(reviewed: list[object]) -> None:
+    _, plan, _, framework, _, review = reviewed
+    review = Path(str(review))
+    # Two reviews: one agrees with alignck (mental health aligned), one does not (early years).
+    review.write_text(
+        REVIEW
+        + REVIEW.split("\n", 1)[1]
+        .replace("early-years", "mental-health")
+        .replace("annex", "appendix"),
+        encoding="utf-8",
+    )
+    result = invoke("eval", plan, "-f", framework, "--review", review, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["pairs"], data["documents"]) == (2, 1)
+    # Labelled 'yes' twice; alignck's own verdicts (not the reviewed ones) are measured:
+    # it finds mental health and misses early years.
+    assert (data["addressed"]["actual"], data["addressed"]["correct"]) == (2, 1)
+
+
+def test_eval_with_reviews_about_no_document_given_is_one_line(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    _, _, _, framework, _, review = reviewed
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "notes.md").write_text("# Notes\n\nNothing here.\n", encoding="utf-8")
+    result = invoke("eval", other, "-f", framework, "--review", review)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"alignck: error: {review}: no review is about a document in {other}"
+    )
+
+
+def test_validate_checks_a_review_file_against_the_framework(reviewed: list[object]) -> None:
+    _, _, _, framework, _, review = reviewed
+    good = invoke("validate", framework, "--review", review)
+    assert good.exit_code == 0
+    assert f"{review}: ok (1 reviews against {framework}, 0 warning(s))" in good.stdout
+    Path(str(review)).write_text(REVIEW.replace("early-years", "early-yeers"), encoding="utf-8")
+    bad = invoke("validate", framework, "--review", review)
+    assert bad.exit_code == 2
+    assert f"{review}:3:15: reviews[0].priority: no framework priority 'early-yeers'" in bad.stderr

@@ -1,0 +1,54 @@
+"""Comparing two runs: how documents are paired, which verdicts count as moved, and what is
+a regression."""
+
+from alignck.compare import Change, compare, pair_documents
+from alignck.snapshot import DocumentRun, Snapshot, Verdict
+
+
+def test_documents_pair_by_path_below_each_runs_folder() -> None:
+    old = ["drafts/v1/plan.md", "drafts/v1/other.md"]
+    new = ["drafts/v2/plan.md", "drafts/v2/other.md", "drafts/v2/more.md"]
+    assert pair_documents(old, new) == {
+        "drafts/v2/plan.md": "drafts/v1/plan.md",
+        "drafts/v2/other.md": "drafts/v1/other.md",
+    }
+
+
+def test_a_document_saved_in_another_format_pairs_by_name() -> None:
+    assert pair_documents(["a/plan.docx", "a/x.md"], ["a/plan.pdf", "a/x.md"]) == {
+        "a/plan.pdf": "a/plan.docx",
+        "a/x.md": "a/x.md",
+    }
+
+
+def test_two_single_drafts_pair_whatever_their_names() -> None:
+    assert pair_documents(["plan-v1.docx"], ["plan-v2.docx"]) == {"plan-v2.docx": "plan-v1.docx"}
+
+
+def _run(source: str, documents: dict[str, dict[str, str]]) -> Snapshot:
+    runs = tuple(
+        DocumentRun(path, 0.0, {p: Verdict(s, 0.5) for p, s in verdicts.items()})  # type: ignore[arg-type]
+        for path, verdicts in documents.items()
+    )
+    return Snapshot(source, "1", "F", {"a": "A", "b": "B"}, "m", (0.5, 0.5), 0.0, runs)
+
+
+def test_only_moved_verdicts_and_a_new_documents_shortfalls_are_changes() -> None:
+    old = _run("old", {"x/plan.md": {"a": "aligned", "b": "gap"}})
+    new = _run(
+        "new",
+        {"y/plan.md": {"a": "partial", "b": "gap"}, "y/new.md": {"a": "gap", "b": "aligned"}},
+    )
+    found = compare(old, new)
+    assert [(c.document, c.priority_id, c.old, c.new.status) for c in found.changes] == [
+        ("plan.md", "a", "aligned", "partial"),
+        ("new.md", "a", None, "gap"),
+    ]
+    assert found.added == ("new.md",) and found.removed == ()
+    assert [c.document for c in found.regressions("new-gap")] == ["new.md"]
+    assert len(found.regressions("worse")) == 2
+
+
+def test_a_waived_gap_is_no_regression() -> None:
+    change = Change("d", "a", "A", "aligned", Verdict("gap", 0.1, waived=True))
+    assert change.is_new_gap and not change.regresses("new-gap")

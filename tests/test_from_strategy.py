@@ -1,0 +1,132 @@
+"""Building a starter framework from a joint strategy we wrote for the test."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from alignck.errors import UsageError
+from alignck.framework import load_framework, validate
+from alignck.from_strategy import framework_from_strategy
+
+JOINT_STRATEGY = """\
+# Harbourside Joint Health and Wellbeing Strategy 2026-2031
+
+The council, the hospital trust, the integrated care board and the voluntary sector agreed
+this strategy together.
+
+## Our priorities
+
+### Healthy homes for every family
+
+We will make homes warm, dry and affordable, and help landlords fix damp and mould.
+
+### Good work and fair pay
+
+Partners will create good jobs, pay the real living wage and help people back into work.
+
+### Mental wellbeing in every community
+
+We will cut waiting times for talking therapies.
+
+#### Support for young people
+
+Every secondary school will offer counselling.
+
+#### Support for older people
+
+Befriending schemes will reach people who live alone.
+
+## How we will work together
+
+We will share data and pool budgets.
+"""
+
+
+@pytest.fixture
+def strategy(tmp_path: Path) -> Path:
+    path = tmp_path / "joint-strategy.md"
+    path.write_text(JOINT_STRATEGY, encoding="utf-8")
+    return path
+
+
+def _written(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "priorities.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_stated_priorities_become_the_framework(strategy: Path, tmp_path: Path) -> None:
+    path = _written(tmp_path, framework_from_strategy(strategy))
+    result = validate(path)
+    assert result.errors == () and result.warnings == ()
+    framework = load_framework(path)
+    assert framework.name == "Harbourside Joint Health and Wellbeing Strategy 2026-2031"
+    assert [(p.id, p.title, p.parent) for p in framework.priorities] == [
+        ("healthy-homes-for-every-family", "Healthy homes for every family", None),
+        ("good-work-and-fair-pay", "Good work and fair pay", None),
+        ("mental-wellbeing-in-every-community", "Mental wellbeing in every community", None),
+        (
+            "support-for-young-people",
+            "Support for young people",
+            "mental-wellbeing-in-every-community",
+        ),
+        (
+            "support-for-older-people",
+            "Support for older people",
+            "mental-wellbeing-in-every-community",
+        ),
+    ]
+
+
+def test_the_text_under_each_priority_is_its_description(strategy: Path, tmp_path: Path) -> None:
+    framework = load_framework(_written(tmp_path, framework_from_strategy(strategy)))
+    assert framework.priority("good-work-and-fair-pay").description == (
+        "Partners will create good jobs, pay the real living wage and help people back into work."
+    )
+    # The parent's description stops where its sub-priorities begin.
+    assert framework.priority("mental-wellbeing-in-every-community").description == (
+        "We will cut waiting times for talking therapies."
+    )
+
+
+def test_the_header_and_comments_say_where_each_came_from(strategy: Path) -> None:
+    text = framework_from_strategy(strategy)
+    assert text.startswith("# yaml-language-server: $schema=file://")
+    assert "from the priorities joint-strategy.md states" in text
+    assert "# paragraph 6, under '" in text
+    data = yaml.safe_load(text)
+    assert data["framework"]["source"] == str(strategy)
+
+
+def test_a_document_stating_no_priorities_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("Minutes of the meeting.\n\nThe chair opened it.\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="no stated priorities found"):
+        framework_from_strategy(path)
+
+
+def test_quotes_and_colons_in_titles_stay_text(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n- 'Start well': #1 for us\n- Live well: key: yes\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    first = framework.priorities[0]
+    assert (first.id, first.title, first.description) == ("start-well", "Start well", "#1 for us")
+    assert framework.priorities[1].title == "Live well: key: yes"
+
+
+def test_priorities_stated_under_a_priority_heading_nest_beneath_it(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n### Start well\n\nOur priorities here are:\n\n"
+        "- Family hubs in every town\n- Health visiting for every family\n\n"
+        "### Age well\n\nWe will help people stay independent.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    parents = {p.title: p.parent for p in framework.priorities}
+    assert parents["Start well"] is None and parents["Age well"] is None
+    assert parents["Family hubs in every town"] == "start-well"

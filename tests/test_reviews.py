@@ -1,0 +1,77 @@
+"""Reviews: loading with FILE:LINE:COL problems, and how applying them replaces verdicts while
+keeping the machine's own."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import ReviewError
+from alignck.model import Alignment, DocumentResult, Framework, Priority, Review
+from alignck.reviews import apply_reviews, load_reviews
+
+FRAMEWORK = Framework("t", "f.yaml", (Priority("air", "Clean air"), Priority("homes", "Homes")))
+ENTRY = (
+    "reviews:\n"
+    "  - document: council-plan\n"
+    "    priority: air\n"
+    "    verdict: partial\n"
+    "    reason: The plan funds air monitoring.\n"
+    "    reviewer: A. Officer\n"
+    "    date: 2026-11-30\n"
+)
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "reviews.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
+    path = _write(tmp_path, ENTRY)
+    assert load_reviews(path, FRAMEWORK).reviews == (
+        Review(
+            "council-plan",
+            "air",
+            "partial",
+            "The plan funds air monitoring.",
+            "A. Officer",
+            date(2026, 11, 30),
+            f"{path}:2:5",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("priority: air", "priority: aire", ":3:15: reviews[0].priority: no framework priority"),
+        ("verdict: partial", "verdict: maybe", ":4:14: reviews[0].verdict: must be aligned"),
+        ("    reviewer: A. Officer\n", "", ":2:5: reviews[0].reviewer: missing required key"),
+        ("date: 2026-11-30", "date: last week", ":7:11: reviews[0].date: expected a date"),
+    ],
+)
+def test_each_problem_is_one_line_at_its_place(
+    tmp_path: Path, old: str, new: str, problem: str
+) -> None:
+    path = _write(tmp_path, ENTRY.replace(old, new))
+    with pytest.raises(ReviewError) as raised:
+        load_reviews(path, FRAMEWORK)
+    assert len(raised.value.problems) == 1
+    assert raised.value.problems[0].startswith(str(path) + problem)
+
+
+def test_a_review_replaces_the_verdict_and_keeps_the_machines() -> None:
+    results = [
+        DocumentResult("docs/council-plan.md", "ok", alignments=(Alignment("air", "gap", 0.1),)),
+        DocumentResult("docs/trust.md", "ok", alignments=(Alignment("air", "gap", 0.1),)),
+    ]
+    review = Review("council-plan", "air", "partial", "r", "A", date(2026, 1, 1))
+    stale = Review("old-name", "air", "aligned", "r", "A", date(2026, 1, 1))
+    updated, applied, unused = apply_reviews(results, [review, stale])
+    assert [r.alignments[0].status for r in updated] == ["partial", "gap"]
+    assert [(a.path, a.machine, a.review) for a in applied] == [
+        ("docs/council-plan.md", "gap", review)
+    ]
+    assert unused == (stale,)
