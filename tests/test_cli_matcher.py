@@ -47,7 +47,7 @@ def test_explain_shows_why_each_verdict_was_made() -> None:
     assert result.exit_code == 0
     assert "Why (signal" in result.stdout
     assert "terms best = " in " ".join(result.stdout.split())
-    assert "Matcher: lexical (decision data-" in result.stdout
+    assert "matcher lexical (decision data-" in result.stdout
 
 
 def test_without_explain_there_is_no_why_column() -> None:
@@ -80,8 +80,9 @@ def test_shared_reports_say_what_produced_them(fmt: str) -> None:
     result = invoke(
         "check", str(PLAN), "-f", str(FRAMEWORK), "--format", fmt, "--matcher", "lexical"
     )
-    assert "with the lexical (decision data-" in result.stdout
-    assert "thresholds: aligned 0.5, partial 0.5" in result.stdout
+    marked = {"markdown": "- matcher: lexical (decision data-", "html": "<th>matcher</th>"}
+    assert marked[fmt] in result.stdout and "lexical (decision data-" in result.stdout
+    assert "aligned 0.5, partial 0.5" in result.stdout
 
 
 @pytest.mark.parametrize("matcher", ["lexical", "semantic"])

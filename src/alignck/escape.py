@@ -70,6 +70,11 @@ def _visible(found: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet would take this text, typed into a cell, as a formula."""
+    return text.startswith(_FORMULA_START)
+
+
 def csv_cell(text: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading single
     quote, as OWASP recommends (Excel and LibreOffice hide it)."""

@@ -8,8 +8,9 @@ framework file and nothing else.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,8 @@ def load_framework(path: Path, shown: str | None = None) -> Framework:
 def validate(path: Path, shown: str | None = None) -> Validation:
     shown = shown or str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig")
     except FileNotFoundError:
         return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
     except (OSError, UnicodeDecodeError) as error:
@@ -92,9 +94,12 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     if root is not None:
         root = normalise(root, findings)
     framework = _framework(root, findings, shown)
-    if findings.errors:
+    if findings.errors or framework is None:
         return Validation(None, tuple(findings.errors), tuple(findings.warnings))
-    return Validation(framework, (), tuple(findings.warnings), tuple(findings.advice))
+    digest = hashlib.sha256(data).hexdigest()
+    return Validation(
+        replace(framework, sha256=digest), (), tuple(findings.warnings), tuple(findings.advice)
+    )
 
 
 def _builtin_hint(shown: str) -> str:
@@ -287,6 +292,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "name": framework.name,
         "version": framework.version,
         "path": framework.path,
+        "sha256": framework.sha256 or None,
         "themes": framework.themes,
         "priorities": [
             {"id": p.id, "title": p.title, "parent": p.parent, "required": p.required}

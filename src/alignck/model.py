@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Literal
 
 
@@ -135,6 +136,8 @@ class Framework:
     warnings: tuple[str, ...] = ()
     # Whether matching uses the built-in themes lexicon (alignck.themes).
     themes: bool = True
+    # SHA-256 of the framework file's bytes, so a report names exactly what it was checked against.
+    sha256: str = ""
     # Reports look a priority up once per verdict: hundreds of thousands in a national run.
     _by_id: dict[str, Priority] = field(init=False, repr=False, compare=False)
 
@@ -367,6 +370,19 @@ class Report:
     policy: Policy = Policy()
     # Which matcher and fitted decision produced the verdicts.
     matcher: str = ""
+    # Each document's name in reports; computed once, as renderers ask once per verdict.
+    _names: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from alignck.names import distinguishing_names
+
+        paths = [d.path for d in self.documents]
+        object.__setattr__(self, "_names", distinguishing_names(paths))
+
+    def name(self, path: str) -> str:
+        """A document's short name: its stem, or the shortest path that tells it apart from
+        another document of the same name."""
+        return self._names.get(path) or PurePath(path).stem
 
     @property
     def errors(self) -> tuple[DocumentResult, ...]:

@@ -11,7 +11,6 @@ break the run.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import PurePath
 
 from alignck.model import Alignment, FailOn, Policy, Report, Status, Waiver
 
@@ -77,7 +76,7 @@ def failures(report: Report) -> list[str]:
         for priority_id in ids:
             if _known_gap(policy, path, priority_id):
                 continue
-            missed_by.setdefault(priority_id, []).append(PurePath(path).stem)
+            missed_by.setdefault(priority_id, []).append(report.name(path))
     for priority_id, names in missed_by.items():
         title = report.framework.priority(priority_id).title
         lines.append(f"required priority '{title}' [{priority_id}] is a gap in {', '.join(names)}")
@@ -101,7 +100,7 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
                 if a.status == status and (result.path, a.priority_id) not in waived
             ]
             if named:
-                lines.append(f"{PurePath(result.path).stem} {says} {', '.join(named)}")
+                lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
     return lines
 
 
@@ -121,5 +120,5 @@ def _regressions(report: Report) -> list[str]:
             and _below_baseline(policy, result.path, a)
         ]
         if named:
-            lines.append(f"{PurePath(result.path).stem} {says} {', '.join(named)}")
+            lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
     return lines

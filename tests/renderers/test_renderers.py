@@ -26,7 +26,7 @@ from alignck.model import (
     Thresholds,
     Waiver,
 )
-from alignck.renderers import RENDERERS, RenderOptions, renderer
+from alignck.renderers import BINARY_FORMATS, RENDERERS, RenderOptions, renderer
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 FRAMEWORK = Framework(
@@ -110,7 +110,12 @@ def _report() -> Report:
     )
 
 
-@pytest.mark.parametrize("name", sorted(RENDERERS))
+# Binary formats are read back in their own tests; CSV for Excel is the CSV with a byte-order
+# mark and CRLF, which a text golden file would not keep.
+TEXT_GOLDEN = sorted(set(RENDERERS) - BINARY_FORMATS - {"csv-excel"})
+
+
+@pytest.mark.parametrize("name", TEXT_GOLDEN)
 def test_report_format_matches_golden_file(name: str, update_golden: bool) -> None:
     out = io.StringIO()
     renderer(name)(_report(), out, RenderOptions(color=False, width=100))
@@ -210,3 +215,72 @@ def test_html_past_the_grid_counts_instead_of_one_column_per_document() -> None:
     assert "<tr><td>Warm homes</td><td>13</td><td>0</td><td>0</td><td>✔ aligned</td></tr>" in text
     assert "<tr><td>partner-07</td><td>33%</td><td>1</td><td>0</td><td>2</td></tr>" in text
     assert "<th>partner-07</th>" not in text
+
+
+def test_csv_for_excel_is_the_csv_with_a_byte_order_mark_and_crlf() -> None:
+    plain, excel = io.StringIO(), io.StringIO()
+    renderer("csv")(_report(), plain, RenderOptions())
+    renderer("csv-excel")(_report(), excel, RenderOptions())
+    assert excel.getvalue().startswith("\ufeffdocument,priority_id,")
+    assert excel.getvalue() == "\ufeff" + plain.getvalue().replace("\n", "\r\n")
+
+
+def test_same_named_documents_are_told_apart_by_their_folders() -> None:
+    base = _report()
+    council = next(d for d in base.documents if d.path.endswith("council-plan.pdf"))
+    twins = (replace(council, path="north/plan.pdf"), replace(council, path="south/plan.pdf"))
+    report = replace(base, documents=twins, analysis=analyse(base.framework, list(twins)))
+    out = io.StringIO()
+    renderer("markdown")(report, out, RenderOptions(evidence=False))
+    assert "| Priority | north/plan | south/plan | System |" in out.getvalue()
+
+
+def test_every_text_report_names_what_produced_it() -> None:
+    report = _report()
+    report = replace(report, framework=replace(report.framework, version="2.1", sha256="ab" * 32))
+    for name in ("markdown", "html", "terminal"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions(width=200))
+        text = out.getvalue()
+        for expected in (
+            "0.1.0",
+            "Test system",
+            "2.1",
+            "priorities.yaml",
+            "ab" * 32 if name != "terminal" else "ab" * 6,
+            "aligned 0.4, partial 0.14",
+            "lexical (decision test)",
+        ):
+            assert expected in text, (name, expected)
+
+
+def test_json_says_whether_the_run_passed() -> None:
+    out = io.StringIO()
+    renderer("json")(_report(), out, RenderOptions())
+    data = json.loads(out.getvalue())
+    assert data["passed"] is False
+    assert data["policy"]["fail_under"] == 80
+    assert any("below --fail-under 80%" in f for f in data["policy"]["failures"])
+    optional = replace(
+        FRAMEWORK, priorities=tuple(replace(p, required=False) for p in FRAMEWORK.priorities)
+    )
+    readable = _report().documents[1:]
+    passing = replace(
+        _report(),
+        framework=optional,
+        documents=readable,
+        analysis=analyse(optional, list(readable)),
+        policy=Policy(),
+    )
+    out = io.StringIO()
+    renderer("json")(passing, out, RenderOptions())
+    assert json.loads(out.getvalue())["passed"] is True
+
+
+def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> None:
+    out = io.StringIO()
+    renderer("terminal")(_thirteen_partners(), out, RenderOptions(color=False, width=40))
+    text = out.getvalue()
+    assert "Coverage across 13 documents" in text
+    assert "✔ Warm homes [homes]  ✔ 13 ◐ 0 ✘ 0" in text
+    assert max(len(line) for line in text.splitlines()) <= 40

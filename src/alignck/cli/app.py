@@ -54,10 +54,12 @@ class ReportFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    csv_excel = "csv-excel"
     html = "html"
     junit = "junit"
     sarif = "sarif"
     github = "github"
+    xlsx = "xlsx"
 
 
 class FailOn(StrEnum):

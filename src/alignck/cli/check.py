@@ -33,11 +33,14 @@ from alignck.cli.app import (
     use_cache_settings,
 )
 from alignck.cli.output import (
-    atomic_output,
+    atomic_file,
     progress_bar,
+    refuse_unsafe_folder,
     refuse_unsafe_output,
     render,
+    stdout_is_terminal,
     use_color,
+    write_pages,
 )
 
 if TYPE_CHECKING:
@@ -47,13 +50,39 @@ if TYPE_CHECKING:
 
 
 def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
-    if fmt is not None:
-        return fmt.value
-    if output is not None:
-        from alignck.renderers import EXTENSIONS
+    """The format asked for, else the one ``--output``'s extension names; an extension alignck
+    does not write is refused rather than filled with text the reader cannot open."""
+    if output is None:
+        return fmt.value if fmt is not None else "terminal"
+    from alignck.errors import UsageError
+    from alignck.renderers import BINARY_FORMATS, format_for, known_extensions
 
-        return EXTENSIONS.get(output.suffix.lower(), "terminal")
-    return "terminal"
+    named = format_for(output.suffix)
+    if fmt is not None:
+        if named is not None and (named in BINARY_FORMATS) != (fmt.value in BINARY_FORMATS):
+            # Text in a spreadsheet's name (or a spreadsheet in a text file's) opens as garbage.
+            raise UsageError(
+                f"--output's extension '{output.suffix}' names {named}, but --format is "
+                f"{fmt.value}; give a file name that fits the format, or leave out --format",
+                str(output),
+            )
+        return fmt.value
+    chosen = named
+    if chosen is None:
+        what = f"extension '{output.suffix}'" if output.suffix else "no extension"
+        raise UsageError(
+            f"--output has {what}, which names no report format; use one of "
+            f"{known_extensions()}, or give --format ({', '.join(ReportFormat)})",
+            str(output),
+        )
+    return chosen
+
+
+def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
+    from alignck.renderers import BINARY_FORMATS
+
+    if chosen in BINARY_FORMATS and output is None and stdout_is_terminal():
+        fail(f"--format {chosen} is a binary file; give it a name with -o report.{chosen}")
 
 
 def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:
@@ -254,6 +283,16 @@ def check(
             show_default=False,
         ),
     ] = None,
+    per_document: Annotated[
+        Path | None,
+        typer.Option(
+            "--per-document",
+            help="Also write one Markdown and one HTML page per document into this folder: "
+            "its verdicts with evidence, its gaps and who addresses them, and its priorities "
+            "outside the framework.",
+            show_default=False,
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
@@ -270,7 +309,6 @@ def check(
     ] = False,
 ) -> None:
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
-    chosen = _choose_format(fmt, output)
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     options = read_options(passwords)
@@ -292,8 +330,8 @@ def check(
         if framework is None:
             # Found, not named: say which, before anything else can go wrong with it.
             say(f"alignck: framework: {chosen_framework.shown}")
-        if output is not None:
-            inputs = _inputs(
+        inputs = list(
+            _inputs(
                 paths,
                 follow_links,
                 chosen_framework.path,
@@ -301,7 +339,13 @@ def check(
                 (baseline_file, "the baseline report"),
                 (review_file, "the review file"),
             )
+        )
+        if output is not None:
             refuse_unsafe_output(output, inputs)
+        if per_document is not None:
+            refuse_unsafe_folder(per_document)
+        chosen = _choose_format(fmt, output)
+        _refuse_binary_on_terminal(chosen, output)
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
@@ -356,9 +400,14 @@ def check(
                 say(unused_warning(review))
         report = _held_to_baseline(report, baseline)
         code = exit_code(report)
+        if per_document is not None:
+            pages = write_pages(report, per_document, inputs)
+            say(f"alignck: wrote {len(pages)} pages to {per_document}")
+        from alignck.renderers import BINARY_FORMATS
+
         try:
             if output is not None:
-                with atomic_output(output) as handle:
+                with atomic_file(output, chosen in BINARY_FORMATS) as handle:
                     render(report, chosen, handle, False, evidence, explain)
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)

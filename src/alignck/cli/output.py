@@ -6,12 +6,13 @@ The TTY decisions live in these small functions so that tests can patch them.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
     from alignck.model import Report
@@ -27,6 +28,11 @@ def use_color(stream: TextIO) -> bool:
     return stream.isatty()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal: a binary report is never written onto one."""
+    return sys.stdout.isatty()
+
+
 def is_interactive(stream: TextIO) -> bool:
     """Progress bars only on a real terminal and never in CI logs."""
     if os.environ.get("CI") or os.environ.get("ALIGNCK_NO_PROGRESS"):
@@ -34,7 +40,9 @@ def is_interactive(stream: TextIO) -> bool:
     return stream.isatty()
 
 
-def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) -> None:
+def refuse_unsafe_output(
+    output: Path, protected: Iterable[tuple[Path, str]], option: str = "--output"
+) -> None:
     """Refuse, before any work, a report file that would destroy something: a folder, a device
     or a FIFO (the report replaces what is there: ``-o /dev/null`` run as root would replace
     the device itself), or any of ``protected``, (path, what it is) pairs naming every file the
@@ -54,9 +62,15 @@ def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) ->
         if same_file(output, path):
             also = "" if path == output else f" ({path})"
             raise UsageError(
-                f"--output would overwrite {what}{also}; give another file for the report",
+                f"{option} would overwrite {what}{also}; {_elsewhere(option)}",
                 str(output),
             )
+
+
+def _elsewhere(option: str) -> str:
+    if option == "--per-document":
+        return "give another folder for the pages"
+    return "give another file for the report"
 
 
 def _not_a_report_file(found: str) -> str:
@@ -70,8 +84,18 @@ def _not_a_report_file(found: str) -> str:
 
 @contextlib.contextmanager
 def atomic_output(output: Path) -> Iterator[TextIO]:
+    """A report file written as text, complete or not at all (see :func:`atomic_file`)."""
+    with atomic_file(output, binary=False) as handle:
+        yield cast("TextIO", handle)
+
+
+@contextlib.contextmanager
+def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
     """A file that appears complete or not at all: a failed run never leaves half a report.
-    A folder that cannot be written to is one line naming the file, not a traceback."""
+    A folder that cannot be written to is one line naming the file, not a traceback.
+
+    Text is written as given, with no newline translation: the CSV for Excel ends its lines
+    with CRLF itself, and every other report is the same bytes on every system."""
     import tempfile
 
     from alignck.errors import UsageError
@@ -84,8 +108,12 @@ def atomic_output(output: Path) -> Iterator[TextIO]:
     except OSError as error:
         raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
     try:
-        with open(descriptor, "w", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
-            yield handle
+        if binary:
+            with open(descriptor, "wb") as raw:  # noqa: PTH123 - a descriptor
+                yield raw
+        else:
+            with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+                yield handle
         Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)
     except OSError as error:
@@ -112,21 +140,84 @@ def _shared_mode(output: Path) -> int:
         return 0o666 & ~umask
 
 
+DEFAULT_WIDTH = 120
+
+
+def terminal_width(stream: IO[Any]) -> int:
+    """The width to lay the terminal report out in: the terminal's own; else ``COLUMNS`` (a
+    pipe, a CI log, a file); else 120."""
+    if stream.isatty():
+        with contextlib.suppress(OSError, ValueError):
+            return os.get_terminal_size(stream.fileno()).columns
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return DEFAULT_WIDTH
+
+
 def render(
     report: Report,
     fmt: str,
-    stream: TextIO,
+    stream: IO[Any],
     color: bool,
     evidence: bool | None,
     explain: bool = False,
 ) -> None:
-    from alignck.renderers import RenderOptions, renderer
+    from alignck.renderers import BINARY_FORMATS, RenderOptions, binary_renderer, renderer
 
-    width = 120
-    if fmt == "terminal" and stream.isatty():
-        width = os.get_terminal_size(stream.fileno()).columns
+    width = terminal_width(stream) if fmt == "terminal" else DEFAULT_WIDTH
     options = RenderOptions(color=color, width=width, evidence=evidence, explain=explain)
-    renderer(fmt)(report, stream, options)
+    if fmt in BINARY_FORMATS:
+        # Standard output is text; its buffer takes the bytes. A report file is opened binary.
+        binary = cast("BinaryIO", getattr(stream, "buffer", stream))
+        if binary.seekable():
+            binary_renderer(fmt)(report, binary, options)
+        else:
+            # A pipe: the whole file at once, so a reader that goes away ('| head') meets
+            # one BrokenPipeError here rather than inside the spreadsheet library's writers.
+            whole = io.BytesIO()
+            binary_renderer(fmt)(report, whole, options)
+            binary.write(whole.getvalue())
+        binary.flush()
+    else:
+        renderer(fmt)(report, cast("TextIO", stream), options)
+
+
+def refuse_unsafe_folder(folder: Path) -> None:
+    """Refuse, before any work, a --per-document folder that is a file (or anything else)."""
+    from alignck.errors import UsageError
+    from alignck.files import kind
+
+    try:
+        mode = folder.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise UsageError(f"cannot write pages there: {_why(error)}", str(folder)) from None
+    if not stat.S_ISDIR(mode):
+        raise UsageError(
+            f"--per-document is {kind(mode)}; give a folder for the pages", str(folder)
+        )
+
+
+def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]]) -> list[Path]:
+    """One Markdown and one HTML page per readable document in ``folder``; every page is
+    checked against what the run read before any is written."""
+    from alignck.renderers.partner import page_stems, render_html, render_markdown
+
+    stems = page_stems(report)
+    pages = [
+        (folder / f"{stems[r.path]}{suffix}", r, write)
+        for r in report.documents
+        if r.path in stems
+        for suffix, write in ((".md", render_markdown), (".html", render_html))
+    ]
+    for path, _, _ in pages:
+        refuse_unsafe_output(path, protected, "--per-document")
+    for path, result, write in pages:
+        with atomic_output(path) as handle:
+            write(report, result, handle)
+    return [path for path, _, _ in pages]
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ from types import ModuleType
 from alignck.errors import ReadError, UsageError
 from alignck.files import is_kernel_file, real_path, refusal
 from alignck.model import Document, ReadOptions, Skipped
+from alignck.written import written_by_alignck
 
 READERS: dict[str, str] = {
     ".pdf": "alignck.readers.pdf",
@@ -180,6 +181,8 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             _walk(entry, root, search)
         elif entry.name.startswith("~$"):
             search.skipped.append(Skipped(str(entry), "Office lock file"))
+        elif entry.suffix.lower() in READERS and written_by_alignck(entry):
+            search.skipped.append(Skipped(str(entry), "a report written by alignck"))
         elif entry.suffix.lower() in READERS:
             search.files.append(entry)
         else:

@@ -1,4 +1,5 @@
-"""Output formats. Each module exposes ``render(report, out, options)`` and writes only to ``out``.
+"""Output formats. Each module exposes ``render(report, out, options)`` and writes only to ``out``:
+a text stream, or for the binary formats (``BINARY_FORMATS``) a byte stream.
 
 Renderers format; they never decide. Verdicts, thresholds and order are fixed in the Report.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from alignck.model import Report
 
@@ -17,11 +18,16 @@ RENDERERS: dict[str, str] = {
     "json": "alignck.renderers.json",
     "markdown": "alignck.renderers.markdown",
     "csv": "alignck.renderers.csv",
+    "csv-excel": "alignck.renderers.csv_excel",
     "html": "alignck.renderers.html",
     "junit": "alignck.renderers.junit",
     "sarif": "alignck.renderers.sarif",
     "github": "alignck.renderers.github",
+    "xlsx": "alignck.renderers.xlsx",
 }
+
+# Formats written as bytes: they need a file (or a pipe), never a terminal.
+BINARY_FORMATS = frozenset({"xlsx"})
 
 # File extensions that choose a format when --output is given without --format.
 EXTENSIONS: dict[str, str] = {
@@ -34,7 +40,17 @@ EXTENSIONS: dict[str, str] = {
     ".txt": "terminal",
     ".xml": "junit",
     ".sarif": "sarif",
+    ".xlsx": "xlsx",
 }
+
+
+def format_for(suffix: str) -> str | None:
+    """The format a report file's extension names, or None for one alignck does not write."""
+    return EXTENSIONS.get(suffix.lower())
+
+
+def known_extensions() -> str:
+    return ", ".join(sorted(EXTENSIONS))
 
 
 # Above this many documents the terminal shows counts instead of a grid and leaves out the
@@ -54,9 +70,16 @@ class RenderOptions:
 
 
 Renderer = Callable[[Report, TextIO, RenderOptions], None]
+BinaryRenderer = Callable[[Report, BinaryIO, RenderOptions], None]
 
 
 def renderer(name: str) -> Renderer:
     module = importlib.import_module(RENDERERS[name])
     render: Renderer = module.render
+    return render
+
+
+def binary_renderer(name: str) -> BinaryRenderer:
+    module = importlib.import_module(RENDERERS[name])
+    render: BinaryRenderer = module.render
     return render

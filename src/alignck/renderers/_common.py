@@ -56,8 +56,10 @@ def console(out: TextIO, color: bool, width: int | None = None) -> Console:
     )
 
 
-def short_name(path: str) -> str:
-    return shown_path(PurePath(path).stem)
+def short_name(path: str, report: Report | None = None) -> str:
+    """The document's name as reports show it: its stem, or with ``report``, the shortest
+    path that tells it apart from the report's other documents of the same name."""
+    return shown_path(report.name(path) if report is not None else PurePath(path).stem)
 
 
 def shown_path(path: str) -> str:
@@ -78,10 +80,10 @@ def where(location: Location) -> str:
     return place
 
 
-def marked_names(aligned: tuple[str, ...], partial: tuple[str, ...]) -> list[str]:
+def marked_names(report: Report, aligned: tuple[str, ...], partial: tuple[str, ...]) -> list[str]:
     """'✔ name' for each aligned document, then '◐ name' for each partial one."""
-    return [f"{SYMBOLS['aligned']} {short_name(p)}" for p in aligned] + [
-        f"{SYMBOLS['partial']} {short_name(p)}" for p in partial
+    return [f"{SYMBOLS['aligned']} {short_name(p, report)}" for p in aligned] + [
+        f"{SYMBOLS['partial']} {short_name(p, report)}" for p in partial
     ]
 
 
@@ -91,6 +93,26 @@ def document_problems(report: Report) -> list[str]:
     lines += [f"warning: {r.path}: {w}" for r in report.documents for w in r.warnings]
     lines += [f"skipped: {s.path} ({s.reason})" for s in report.skipped]
     return lines
+
+
+def provenance(report: Report) -> list[tuple[str, str]]:
+    """What produced the verdicts, as (label, value) pairs, so a shared report can be
+    reproduced: alignck's version, the framework exactly, the thresholds and the matcher."""
+    from alignck import __version__
+
+    framework = report.framework
+    return [
+        ("alignck", __version__),
+        ("framework", framework.name),
+        ("framework version", framework.version or "(none given)"),
+        ("framework file", framework.path),
+        ("framework sha256", framework.sha256 or "(not read from a file)"),
+        (
+            "thresholds",
+            f"aligned {report.thresholds.aligned:g}, partial {report.thresholds.partial:g}",
+        ),
+        ("matcher", report.matcher or "default"),
+    ]
 
 
 def percent(value: float) -> str:
@@ -104,7 +126,7 @@ def waived_rows(report: Report) -> list[list[str]]:
     """One row per accepted verdict: document, priority, verdict, reason, expiry, source."""
     return [
         [
-            short_name(w.path),
+            short_name(w.path, report),
             report.framework.priority(w.priority_id).title,
             w.status,
             w.waiver.reason,

@@ -97,7 +97,7 @@ def document_findings(
     report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
 ) -> list[Finding]:
     """One document's findings (``waived``: from ``waivers_by_verdict``)."""
-    name = short_name(result.path)
+    name = short_name(result.path, report)
     if result.status != "ok":
         message = result.error or "could not be read"
         return [

@@ -32,7 +32,12 @@ COLUMNS = [
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    writer = _SafeWriter(csv.writer(out, lineterminator="\n"))
+    write_rows(report, out)
+
+
+def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
+    """The header and one row per document and priority, each line ended by ``line_end``."""
+    writer = _SafeWriter(csv.writer(out, lineterminator=line_end))
     writer.writerow(COLUMNS)
     waived = report.analysis.waivers_by_verdict()
     reviewed = report.analysis.reviews_by_verdict()

@@ -1,8 +1,11 @@
-"""HTML report: one self-contained page (no scripts, no external files) to share or attach.
+"""HTML report: one self-contained page to share, attach or print (no external files).
 
-The same sections as the Markdown report, with the coverage grid coloured (past a dozen
-documents, counts instead, as in Markdown); every verdict reads from its symbol and word, so the
-page works printed in black and white too.
+The coverage grid is a heat-map: each cell is coloured by its verdict and shaded by its score,
+and opens (a ``<details>`` element, so it works without scripts) to show its evidence. A few
+lines of inline script add filters by document and priority; without scripts the page is
+complete, just unfiltered. Past a dozen documents, counts instead of a grid, as in Markdown.
+Every verdict reads from its symbol and word, so the page works printed in black and white, and
+every text from a document, a file name or the framework is escaped.
 """
 
 from __future__ import annotations
@@ -11,8 +14,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import TextIO
 
-from alignck import __version__
-from alignck.model import Report
+from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     REVIEWED_HEADER,
@@ -21,6 +23,7 @@ from alignck.renderers._common import (
     document_problems,
     marked_names,
     percent,
+    provenance,
     reviewed_rows,
     short_name,
     waived_rows,
@@ -28,14 +31,53 @@ from alignck.renderers._common import (
 )
 
 _STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 75rem; }
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 90rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; vertical-align: top; }
 th { background: #f0f0f0; text-align: left; }
 td.aligned { background: #dff3e4; } td.partial { background: #fff4cc; }
 td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowrap; }
-.muted { color: #5f5f5f; }
+#matrix td.cell { min-width: 5rem; text-align: center; }
+#matrix td.cell.aligned { background: rgba(26, 127, 55, calc(0.15 + 0.55 * var(--score))); }
+#matrix td.cell.partial { background: rgba(212, 167, 44, calc(0.15 + 0.55 * var(--score))); }
+#matrix td.cell.gap { background: rgba(207, 34, 46, calc(0.35 - 0.25 * var(--score))); }
+#matrix summary { cursor: pointer; white-space: nowrap; }
+#matrix .evidence { text-align: left; min-width: 16rem; max-width: 28rem; font-size: 0.9rem; }
+.filters { margin: 0.5rem 0; display: flex; gap: 1.5rem; }
+[hidden] { display: none !important; }
+.muted { color: #5f5f5f; } .id { white-space: nowrap; }
+@media print {
+  body { margin: 0; max-width: none; }
+  .filters { display: none !important; }
+  td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr, details { break-inside: avoid; }
+  #matrix summary { list-style: none; }
+}
 """
+
+# Shows the filters and applies them; reads only data attributes the page itself wrote.
+_SCRIPT = """
+(function () {
+  var filters = document.getElementById("filters");
+  var byDocument = document.getElementById("document-filter");
+  var byPriority = document.getElementById("priority-filter");
+  if (!filters || !byDocument || !byPriority) { return; }
+  filters.hidden = false;
+  function apply() {
+    var chosen = byDocument.value;
+    var words = byPriority.value.trim().toLowerCase();
+    document.querySelectorAll("#matrix [data-document]").forEach(function (cell) {
+      cell.hidden = chosen !== "" && cell.getAttribute("data-document") !== chosen;
+    });
+    document.querySelectorAll("#matrix tr[data-priority]").forEach(function (row) {
+      row.hidden = words !== "" && row.getAttribute("data-priority").indexOf(words) < 0;
+    });
+  }
+  byDocument.addEventListener("change", apply);
+  byPriority.addEventListener("input", apply);
+})();
+"""
+_QUOTES_IN_CELL = 3
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -44,17 +86,14 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
+        "<!-- written by alignck: a report, not a document to check -->",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>alignck report: {escape(report.framework.name)}</title>",
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
         f"<p>{len(results)} document(s) checked against {len(report.framework.priorities)} "
         f"priorities; system coverage {percent(analysis.system_coverage.percent)}.</p>",
-        f'<p class="provenance">Made by alignck {escape(__version__)} with the '
-        f"{escape(report.matcher or 'default')} matcher; framework "
-        f"{escape(report.framework.path)}"
-        f"{escape(' ' + report.framework.version if report.framework.version else '')}; "
-        f"thresholds: aligned {report.thresholds.aligned:g}, partial "
-        f"{report.thresholds.partial:g}.</p>",
+        *_provenance(report),
     ]
     if results:
         parts += _grid(report) if len(results) <= GRID_DOCUMENTS else _counts(report)
@@ -83,7 +122,21 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     problems = [f"<li>{escape(line)}</li>" for line in document_problems(report)]
     if problems:
         out.write("\n".join(["<h2>Problems</h2>", "<ul>", *problems, "</ul>"]) + "\n")
-    out.write("</body></html>\n")
+    out.write(f"<script>{_SCRIPT}</script>\n</body></html>\n")
+
+
+def _provenance(report: Report) -> list[str]:
+    """What produced the verdicts, so a shared report can be reproduced."""
+    rows = [
+        f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+        for label, value in provenance(report)
+    ]
+    return [
+        '<details class="provenance"><summary>How this report was made</summary>',
+        "<table>",
+        *rows,
+        "</table></details>",
+    ]
 
 
 def _mark(status: str) -> str:
@@ -92,30 +145,82 @@ def _mark(status: str) -> str:
 
 def _grid(report: Report) -> list[str]:
     results = [r for r in report.documents if r.status == "ok"]
-    statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
-    head = "".join(f"<th>{escape(short_name(r.path))}</th>" for r in results)
+    head = "".join(
+        f'<th data-document="{index}">{escape(short_name(r.path, report))}</th>'
+        for index, r in enumerate(results)
+    )
     rows = [
         "<h2>Coverage</h2>",
-        "<table>",
-        f"<tr><th>Priority</th>{head}<th>System</th></tr>",
+        '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper the colour, the higher the '
+        "score. Open a cell for its evidence.</p>",
+        *_filters(report, results),
+        '<table id="matrix">',
+        f"<thead><tr><th>Priority</th>{head}<th>System</th></tr></thead>",
+        "<tbody>",
     ]
+    verdicts = [{a.priority_id: a for a in r.alignments} for r in results]
     for overview in report.analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         indent = "&nbsp;&nbsp;" * priority.depth
-        cells = "".join(_mark(s[priority.id]) for s in statuses)
+        cells = "".join(_cell(v[priority.id], index) for index, v in enumerate(verdicts))
+        words = escape(f"{priority.id} {priority.title}".lower())
         rows.append(
-            f"<tr><td>{indent}{escape(priority.title)} "
-            f'<span class="muted">[{escape(priority.id)}]</span></td>{cells}'
+            f'<tr data-priority="{words}"><td>{indent}{escape(priority.title)} '
+            f'<span class="muted id">[{escape(priority.id)}]</span></td>{cells}'
             f"{_mark(overview.status)}</tr>"
         )
     coverage = "".join(
-        f"<td>{percent(report.analysis.document_coverage[r.path].percent)}</td>" for r in results
+        f'<td data-document="{index}">'
+        f"{percent(report.analysis.document_coverage[r.path].percent)}</td>"
+        for index, r in enumerate(results)
     )
     rows.append(
-        f"<tr><th>Coverage</th>{coverage}"
-        f"<td>{percent(report.analysis.system_coverage.percent)}</td></tr>"
+        f"</tbody><tfoot><tr><th>Coverage</th>{coverage}"
+        f"<td>{percent(report.analysis.system_coverage.percent)}</td></tr></tfoot>"
     )
     return [*rows, "</table>"]
+
+
+def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
+    """Hidden until the script shows them: without scripts they would do nothing."""
+    options = "".join(
+        f'<option value="{index}">{escape(short_name(r.path, report))}</option>'
+        for index, r in enumerate(results)
+    )
+    return [
+        '<div class="filters" id="filters" hidden>',
+        '<label>Document <select id="document-filter"><option value="">every document</option>'
+        f"{options}</select></label>",
+        '<label>Priority <input id="priority-filter" type="search" '
+        'placeholder="words of its title or id"></label>',
+        "</div>",
+    ]
+
+
+def _cell(alignment: Alignment, index: int) -> str:
+    """A heat-map cell: the verdict and score, opening to the quotes behind it."""
+    status: Status = alignment.status
+    quotes = alignment.evidence[:_QUOTES_IN_CELL]
+    if quotes:
+        body = "".join(_quote(e) for e in quotes)
+    elif alignment.nearest is not None:
+        body = '<p class="muted">closest, below the threshold:</p>' + _quote(alignment.nearest)
+    else:
+        body = '<p class="muted">nothing in the document shares a word with it</p>'
+    return (
+        f'<td class="cell {status}" data-document="{index}" '
+        f'style="--score: {min(max(alignment.score, 0.0), 1.0):.2f}">'
+        f"<details><summary>{SYMBOLS[status]} {status} {alignment.score:.2f}</summary>"
+        f'<div class="evidence">{body}</div></details></td>'
+    )
+
+
+def _quote(evidence: Evidence) -> str:
+    place = escape(where(evidence.location))
+    return (
+        f'<p>“{escape(evidence.text)}” <span class="muted">({evidence.kind}'
+        f"{', ' + place if place else ''})</span></p>"
+    )
 
 
 def _counts(report: Report) -> list[str]:
@@ -133,7 +238,7 @@ def _counts(report: Report) -> list[str]:
             [priority.title, *counts, f"{SYMBOLS[overview.status]} {overview.status}"]
         )
     by_document = [
-        [short_name(path), percent(c.percent), str(c.aligned), str(c.partial), str(c.gap)]
+        [short_name(path, report), percent(c.percent), str(c.aligned), str(c.partial), str(c.gap)]
         for path, c in analysis.document_coverage.items()
     ]
     return [
@@ -172,7 +277,7 @@ def _gaps(report: Report) -> list[str]:
                 report.framework.priority(i).title + (" (waived)" if (path, i) in waived else "")
                 for i in ids
             ]
-            rows.append([short_name(path), ", ".join(named)])
+            rows.append([short_name(path, report), ", ".join(named)])
     return _table(
         "Gaps", ["Document", "Missing priorities"], rows, "Every document addresses every priority."
     )
@@ -182,7 +287,7 @@ def _overlaps(report: Report) -> list[str]:
     rows = [
         [
             report.framework.priority(o.priority_id).title,
-            ", ".join(marked_names(o.aligned, o.partial)),
+            ", ".join(marked_names(report, o.aligned, o.partial)),
         ]
         for o in report.analysis.overlaps
     ]
@@ -197,7 +302,7 @@ def _overlaps(report: Report) -> list[str]:
 def _outside(report: Report) -> list[str]:
     analysis = report.analysis
     rows = [
-        [short_name(path), s.text, where(s.location)]
+        [short_name(path, report), s.text, where(s.location)]
         for path, found in analysis.outside.items()
         for s in found
     ]
@@ -210,7 +315,7 @@ def _outside(report: Report) -> list[str]:
     if analysis.shared_outside:
         lines.append("<p>Shared by several partners (candidates for the framework):</p><ul>")
         lines += [
-            f"<li>{escape(g.label)} ({escape(', '.join(short_name(p) for p in g.documents))})</li>"
+            f"<li>{escape(g.label)} ({escape(_names(report, g.documents))})</li>"
             for g in analysis.shared_outside
         ]
         lines.append("</ul>")
@@ -223,7 +328,7 @@ def _evidence(report: Report) -> Iterator[str]:
         if result.status != "ok":
             continue
         lines = [
-            f"<h3>{escape(short_name(result.path))}</h3>",
+            f"<h3>{escape(short_name(result.path, report))}</h3>",
             "<table>",
             "<tr><th>Priority</th><th>Verdict</th><th>Score</th><th>Evidence</th>"
             "<th>Where</th></tr>",
@@ -248,3 +353,7 @@ def _evidence(report: Report) -> Iterator[str]:
             )
         lines.append("</table>")
         yield from lines
+
+
+def _names(report: Report, paths: tuple[str, ...]) -> str:
+    return ", ".join(short_name(p, report) for p in paths)

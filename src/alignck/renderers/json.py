@@ -21,6 +21,7 @@ from alignck.model import (
     Statement,
     Waiver,
 )
+from alignck.policy import failures
 from alignck.renderers import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -47,12 +48,20 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
     analysis = report.analysis
     waived = analysis.waivers_by_verdict()
     documents = [_document(d, report, waived) for d in report.documents] if with_documents else []
+    reasons = failures(report)
     return {
         "schema_version": SCHEMA_VERSION,
+        # As the exit code: 0 only when every document was read and the policy holds.
+        "passed": not reasons and not report.errors,
         "tool": {"name": "alignck", "version": __version__},
         "framework": framework_to_dict(report.framework),
         "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
         "matcher": report.matcher,
+        "policy": {
+            "fail_under": report.policy.fail_under,
+            "fail_on": report.policy.fail_on,
+            "failures": reasons,
+        },
         "documents": documents,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "gaps": {
@@ -130,6 +139,7 @@ def _document(
     reviewed = report.analysis.reviews_by_verdict() if report.analysis.reviewed else {}
     return {
         "path": result.path,
+        "name": report.name(result.path),
         "status": result.status,
         "error": result.error,
         "format": result.format,

@@ -21,7 +21,7 @@ from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, fails
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import checkout_path, short_name
+from alignck.renderers._common import checkout_path, provenance, short_name
 from alignck.renderers._findings import Finding, document_findings
 
 Outcome = Literal["passed", "failures", "errors", "skipped"]
@@ -72,7 +72,8 @@ def _suite(
     report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
 ) -> ET.Element:
     suite = ET.Element("testsuite", name=result.path)
-    name = short_name(result.path)
+    _properties(suite, report)
+    name = short_name(result.path, report)
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
         case = ET.SubElement(
@@ -98,6 +99,13 @@ def _suite(
                 _describe(case, finding, outcome)
     _count(suite, outcomes)
     return suite
+
+
+def _properties(suite: ET.Element, report: Report) -> None:
+    """What produced the verdicts, in each suite: JUnit has no place for them on the whole."""
+    properties = ET.SubElement(suite, "properties")
+    for label, value in provenance(report):
+        ET.SubElement(properties, "property", name=label, value=value)
 
 
 def _describe(case: ET.Element, finding: Finding, outcome: Outcome) -> None:

@@ -9,7 +9,6 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from alignck import __version__
 from alignck.escape import markdown_text
 from alignck.model import DocumentResult, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
@@ -20,15 +19,17 @@ from alignck.renderers._common import (
     document_problems,
     marked_names,
     percent,
+    provenance,
     reviewed_rows,
     short_name,
     waived_rows,
     where,
 )
+from alignck.written import MARKDOWN_MARK
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    lines = [f"# alignck report: {_cell(report.framework.name)}", ""]
+    lines = [MARKDOWN_MARK, f"# alignck report: {_cell(report.framework.name)}", ""]
     analysis = report.analysis
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
@@ -50,19 +51,15 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
 
 def _provenance(report: Report) -> list[str]:
     """What produced the verdicts, so a shared report can be reproduced."""
-    version = f" {report.framework.version}" if report.framework.version else ""
-    return [
-        f"Made by alignck {__version__} with the {_cell(report.matcher or 'default')} matcher; "
-        f"framework {_cell(report.framework.path)}{_cell(version)}; thresholds: aligned "
-        f"{report.thresholds.aligned:g}, partial {report.thresholds.partial:g}.",
-        "",
-    ]
+    lines = ["<details><summary>How this report was made</summary>", ""]
+    lines += [f"- {label}: {_cell(value)}" for label, value in provenance(report)]
+    return [*lines, "", "</details>", ""]
 
 
 def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     analysis = report.analysis
     lines = ["## Coverage", "", "✔ aligned · ◐ partial · ✘ gap", ""]
-    header = ["Priority", *[_cell(short_name(r.path)) for r in results], "System"]
+    header = ["Priority", *[_cell(short_name(r.path, report)) for r in results], "System"]
     lines += [_row(header), _row(["---"] * len(header))]
     statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
     for overview in analysis.priorities:
@@ -97,7 +94,7 @@ def _counts(report: Report) -> list[str]:
     ]
     for path, coverage in analysis.document_coverage.items():
         counts = [str(coverage.aligned), str(coverage.partial), str(coverage.gap)]
-        lines.append(_row([_cell(short_name(path)), percent(coverage.percent), *counts]))
+        lines.append(_row([_cell(short_name(path, report)), percent(coverage.percent), *counts]))
     return [*lines, ""]
 
 
@@ -138,7 +135,7 @@ def _gaps(report: Report) -> list[str]:
                 report.framework.priority(i).title + (" (waived)" if (path, i) in waived else "")
                 for i in ids
             )
-            lines.append(_row([_cell(short_name(path)), _cell(titles)]))
+            lines.append(_row([_cell(short_name(path, report)), _cell(titles)]))
     else:
         lines.append("Every document addresses every priority.")
     return [*lines, ""]
@@ -172,7 +169,7 @@ def _overlaps(report: Report) -> list[str]:
         return [*lines, "No priority is addressed by two or more documents.", ""]
     lines += [_row(["Priority", "Documents (✔ aligned, ◐ partial)"]), _row(["---", "---"])]
     for overview in report.analysis.overlaps:
-        names = ", ".join(marked_names(overview.aligned, overview.partial))
+        names = ", ".join(marked_names(report, overview.aligned, overview.partial))
         lines.append(
             _row([_cell(report.framework.priority(overview.priority_id).title), _cell(names)])
         )
@@ -188,12 +185,18 @@ def _outside(report: Report) -> list[str]:
     lines += [_row(["Document", "Stated priority", "Where"]), _row(["---", "---", "---"])]
     for path, statement in rows:
         lines.append(
-            _row([_cell(short_name(path)), _cell(statement.text), _cell(where(statement.location))])
+            _row(
+                [
+                    _cell(short_name(path, report)),
+                    _cell(statement.text),
+                    _cell(where(statement.location)),
+                ]
+            )
         )
     if analysis.shared_outside:
         lines += ["", "Shared by several partners (candidates for the framework):", ""]
         for group in analysis.shared_outside:
-            names = ", ".join(short_name(p) for p in group.documents)
+            names = ", ".join(short_name(p, report) for p in group.documents)
             lines.append(f"- {_cell(group.label)} ({_cell(names)})")
     return [*lines, ""]
 
@@ -205,7 +208,7 @@ def _evidence(report: Report) -> Iterator[str]:
         if result.status != "ok":
             continue
         lines = [
-            f"### {_cell(short_name(result.path))}",
+            f"### {_cell(short_name(result.path, report))}",
             "",
             _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
             _row(["---", "---", "---:", "---", "---"]),

@@ -22,7 +22,7 @@ from alignck import __version__
 from alignck.escape import xml_text
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import checkout_path, document_problems
+from alignck.renderers._common import checkout_path, document_problems, provenance
 from alignck.renderers._findings import RULES, Finding, findings
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -116,6 +116,8 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
                     "framework": report.framework.name,
                     "frameworkPath": report.framework.path,
                     "systemCoverage": report.analysis.system_coverage.percent,
+                    # What produced the verdicts, as every shared report says.
+                    "provenance": dict(provenance(report)),
                 },
             }
         ],

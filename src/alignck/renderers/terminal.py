@@ -21,6 +21,7 @@ from alignck.renderers._common import (
     SYMBOLS,
     WAIVED_HEADER,
     percent,
+    provenance,
     reviewed_rows,
     short_name,
     shown_path,
@@ -28,8 +29,9 @@ from alignck.renderers._common import (
     where,
 )
 from alignck.renderers._common import console as make_console
+from alignck.renderers.terminal_coverage import STYLES, coverage, mark
+from alignck.written import TERMINAL_MARK
 
-_STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _QUOTE_LENGTH = 220
 _OUTSIDE_SHOWN = 8
 _MANY_ROWS = 20
@@ -40,10 +42,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     _summary(console, report)
     checked = len(report.analysis.document_coverage)
     if checked:
-        if checked <= GRID_DOCUMENTS:
-            _grid(console, report)
-        else:
-            _counts(console, report)
+        coverage(console, report, checked)
         _gaps(console, report)
         _waived(console, report)
         _reviewed(console, report)
@@ -57,16 +56,11 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     _problems(console, report)
 
 
-def _mark(status: Status, label: bool = False) -> Text:
-    text = f"{SYMBOLS[status]} {status}" if label else SYMBOLS[status]
-    return Text(text, style=_STYLES[status])
-
-
 def _summary(console: Console, report: Report) -> None:
     analysis = report.analysis
     checked = len(report.documents) - len(report.errors)
     system = analysis.system_coverage
-    console.print(Text(f"alignck · {report.framework.name}", style="bold"))
+    console.print(Text(f"{TERMINAL_MARK}{report.framework.name}", style="bold"))
     console.print(
         f"{len(report.framework.priorities)} priorities · {checked} document(s) checked"
         f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
@@ -76,63 +70,22 @@ def _summary(console: Console, report: Report) -> None:
             f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
             f"{system.partial} partial, {system.gap} not addressed by any document"
         )
-    console.print(Text(f"Framework: {report.framework.path}", style="dim"))
-    if report.matcher:
-        console.print(Text(f"Matcher: {report.matcher}", style="dim"))
+    # The framework's path leads the line: it may have been found rather than named.
+    console.print(Text(_made_by(report), style="dim"))
     console.print()
 
 
-def _grid(console: Console, report: Report) -> None:
-    results = [r for r in report.documents if r.status == "ok"]
-    table = Table(
-        title="Coverage (✔ aligned  ◐ partial  ✘ gap)",
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-        show_footer=True,
-        footer_style="bold",
+def _made_by(report: Report) -> str:
+    """alignck's version, the framework exactly (its hash shortened, as git shortens one),
+    the thresholds and the matcher, on as few lines as the width allows."""
+    made = dict(provenance(report))
+    framework = report.framework
+    version = f" {framework.version}" if framework.version else ""
+    digest = f", sha256 {framework.sha256[:12]}" if framework.sha256 else ""
+    return (
+        f"alignck {made['alignck']} · framework{version} ({framework.path}{digest}) · "
+        f"thresholds {made['thresholds']} · matcher {made['matcher']}"
     )
-    table.add_column("Priority", footer="coverage", overflow="fold", min_width=24)
-    for index, result in enumerate(results, start=1):
-        coverage = report.analysis.document_coverage[result.path]
-        table.add_column(f"{index}", justify="center", footer=percent(coverage.percent))
-    table.add_column(
-        "system", justify="center", footer=percent(report.analysis.system_coverage.percent)
-    )
-    for overview in report.analysis.priorities:
-        priority = report.framework.priority(overview.priority_id)
-        label = f"{'  ' * priority.depth}{priority.title} [{priority.id}]"
-        cells = [_mark(r.alignment(priority.id).status) for r in results]
-        table.add_row(Text(label), *cells, _mark(overview.status))
-    console.print(table)
-    for index, result in enumerate(results, start=1):
-        console.print(f"  {index}  {shown_path(result.path)}")
-    console.print()
-
-
-def _counts(console: Console, report: Report) -> None:
-    """Per priority, how many documents align with it: the grid for runs too wide to draw."""
-    table = Table(
-        title=f"Coverage across {len(report.analysis.document_coverage)} documents",
-        box=box.SIMPLE_HEAVY,
-        title_justify="left",
-    )
-    table.add_column("Priority", overflow="fold", min_width=24)
-    for name in ("✔ aligned", "◐ partial", "✘ gap", "system"):
-        table.add_column(name, justify="right")
-    checked = len(report.analysis.document_coverage)
-    for overview in report.analysis.priorities:
-        priority = report.framework.priority(overview.priority_id)
-        label = f"{'  ' * priority.depth}{priority.title} [{priority.id}]"
-        gaps = checked - len(overview.aligned) - len(overview.partial)
-        table.add_row(
-            Text(label),
-            str(len(overview.aligned)),
-            str(len(overview.partial)),
-            str(gaps),
-            _mark(overview.status),
-        )
-    console.print(table)
-    console.print()
 
 
 def _gaps(console: Console, report: Report) -> None:
@@ -140,7 +93,7 @@ def _gaps(console: Console, report: Report) -> None:
     table = Table(
         title="Gaps: framework priorities not addressed", box=box.SIMPLE, title_justify="left"
     )
-    table.add_column("Document")
+    table.add_column("Document", overflow="fold")
     table.add_column("Missing priorities", overflow="fold")
     if analysis.unaddressed:
         table.add_row(
@@ -160,7 +113,7 @@ def _gaps(console: Console, report: Report) -> None:
             + (" (waived)" if (path, i) in waived else "")
             for i in missing
         ]
-        table.add_row(short_name(path), ", ".join(names[:_MANY_ROWS]) + _more(names))
+        table.add_row(short_name(path, report), ", ".join(names[:_MANY_ROWS]) + _more(names))
     _more_documents(table, len(rows))
     if table.row_count:
         console.print(table)
@@ -227,7 +180,7 @@ def _overlaps(console: Console, report: Report) -> None:
         table.add_row(
             _title(report, overview.priority_id),
             str(len(overview.aligned) + len(overview.partial)),
-            _marked_names(overview.aligned, overview.partial),
+            _marked_names(report, overview.aligned, overview.partial),
         )
     console.print(table)
     console.print()
@@ -250,7 +203,7 @@ def _outside(console: Console, report: Report) -> None:
         box=box.SIMPLE,
         title_justify="left",
     )
-    table.add_column("Document")
+    table.add_column("Document", overflow="fold")
     table.add_column("Stated priorities (where)", overflow="fold")
     listed = [(path, found) for path, found in analysis.outside.items() if found]
     for path, statements in listed[:_MANY_ROWS]:
@@ -259,7 +212,7 @@ def _outside(console: Console, report: Report) -> None:
         ]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
-        table.add_row(short_name(path), "\n".join(shown))
+        table.add_row(short_name(path, report), "\n".join(shown))
     _more_documents(table, len(listed))
     if table.row_count:
         console.print(table)
@@ -275,7 +228,7 @@ def _outside(console: Console, report: Report) -> None:
         shared.add_column("Theme", overflow="fold")
         shared.add_column("Documents", overflow="fold")
         for group in analysis.shared_outside:
-            shared.add_row(group.label, ", ".join(short_name(p) for p in group.documents))
+            shared.add_row(group.label, ", ".join(short_name(p, report) for p in group.documents))
         console.print(shared)
         console.print()
 
@@ -296,7 +249,7 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
             table.add_column("Why (signal, value, effect)", overflow="fold", max_width=36)
         for alignment in result.alignments:
             why = [_why(alignment)] if explain else []
-            verdict = _mark(alignment.status, label=True)
+            verdict = mark(alignment.status, label=True)
             if (result.path, alignment.priority_id) in reviewed:
                 verdict.append("\nreviewed", style="italic")
             title = _title(report, alignment.priority_id)
@@ -352,7 +305,9 @@ def _problems(console: Console, report: Report) -> None:
         console.print(Text(f"skipped: {shown_path(skipped.path)} ({skipped.reason})", style="dim"))
 
 
-def _marked_names(aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8) -> Text:
+def _marked_names(
+    report: Report, aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8
+) -> Text:
     """Aligned documents then partial ones, each marked, cut short for a national run."""
     listed: list[tuple[Status, str]] = [("aligned", p) for p in aligned]
     listed += [("partial", p) for p in partial]
@@ -360,8 +315,8 @@ def _marked_names(aligned: tuple[str, ...], partial: tuple[str, ...], shown: int
     for position, (status, path) in enumerate(listed[:shown]):
         if position:
             lines.append("\n")
-        lines.append(SYMBOLS[status], style=_STYLES[status])
-        lines.append(f" {short_name(path)}")
+        lines.append(SYMBOLS[status], style=STYLES[status])
+        lines.append(f" {short_name(path, report)}")
     if len(listed) > shown:
         lines.append(f"\n… and {len(listed) - shown} more")
     return lines

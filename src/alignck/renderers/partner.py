@@ -1,0 +1,172 @@
+"""One page per document, for the partner who wrote it: its coverage, each verdict with its
+evidence, its gaps with the partners that address each (who to talk to), and the priorities it
+states outside the framework. Markdown and HTML, from one list of sections.
+
+Pages are written one per stream like every renderer; naming the files and writing them is the
+command line's business (:func:`page_stems` only proposes names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import TextIO
+
+from alignck.escape import markdown_text
+from alignck.model import Alignment, DocumentResult, Report
+from alignck.renderers._common import SYMBOLS, percent, provenance, short_name, where
+from alignck.written import MARKDOWN_MARK
+
+_QUOTES = 3
+_UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading, an optional line of prose and a table (header, rows) of plain text."""
+
+    title: str
+    note: str
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+
+def page_stems(report: Report) -> dict[str, str]:
+    """A file name (without extension) per readable document: its short name with anything
+    unsafe in a file name replaced, numbered when two come out the same."""
+    stems: dict[str, str] = {}
+    taken: set[str] = set()
+    for result in report.documents:
+        if result.status != "ok":
+            continue
+        base = _UNSAFE_IN_FILE_NAME.sub("-", report.name(result.path)).strip("-.") or "document"
+        stem, number = base, 1
+        while stem.lower() in taken:
+            number += 1
+            stem = f"{base}-{number}"
+        taken.add(stem.lower())
+        stems[result.path] = stem
+    return stems
+
+
+def sections(report: Report, result: DocumentResult) -> list[Section]:
+    return [_verdicts(report, result), _gaps(report, result), _outside(report, result)]
+
+
+def _verdicts(report: Report, result: DocumentResult) -> Section:
+    rows = tuple(
+        (
+            report.framework.priority(a.priority_id).title,
+            f"{SYMBOLS[a.status]} {a.status}",
+            f"{a.score:.2f}",
+            _evidence(a),
+        )
+        for a in result.alignments
+    )
+    return Section(
+        "Verdicts",
+        "Each framework priority, with the quotes behind the verdict.",
+        ("Priority", "Verdict", "Score", "Evidence"),
+        rows,
+    )
+
+
+def _evidence(alignment: Alignment) -> str:
+    quotes = alignment.evidence[:_QUOTES]
+    if quotes:
+        return " · ".join(f"“{e.text}” ({e.kind}, {where(e.location)})" for e in quotes)
+    if alignment.nearest is not None:
+        near = alignment.nearest
+        return f"closest, below the threshold: “{near.text}” ({where(near.location)})"
+    return "nothing in the document shares a word with it"
+
+
+def _gaps(report: Report, result: DocumentResult) -> Section:
+    """Each gap with the partners that address that priority: the people to talk to."""
+    overviews = {o.priority_id: o for o in report.analysis.priorities}
+    rows = []
+    for priority_id in report.analysis.missed.get(result.path, ()):
+        overview = overviews[priority_id]
+        partners = [f"✔ {short_name(p, report)}" for p in overview.aligned]
+        partners += [f"◐ {short_name(p, report)}" for p in overview.partial]
+        title = report.framework.priority(priority_id).title
+        rows.append((title, ", ".join(partners) or "no partner addresses it yet"))
+    note = (
+        "Framework priorities this document does not address, and who does (✔ aligned, ◐ partial)."
+    )
+    if not rows:
+        note = "This document addresses every framework priority."
+    return Section("Gaps", note, ("Priority", "Addressed by") if rows else (), tuple(rows))
+
+
+def _outside(report: Report, result: DocumentResult) -> Section:
+    stated = report.analysis.outside.get(result.path, ())
+    rows = tuple((s.text, where(s.location)) for s in stated)
+    if not rows:
+        return Section("Outside the framework", "Every stated priority matches the framework.")
+    return Section(
+        "Outside the framework",
+        "Priorities this document states that match no framework priority.",
+        ("Stated priority", "Where"),
+        rows,
+    )
+
+
+def _title(report: Report, result: DocumentResult) -> str:
+    coverage = report.analysis.document_coverage[result.path]
+    return (
+        f"{short_name(result.path, report)}: {percent(coverage.percent)} coverage of "
+        f"{report.framework.name} ({coverage.aligned} aligned, {coverage.partial} partial, "
+        f"{coverage.gap} gap)"
+    )
+
+
+def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
+    lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
+    lines += [f"Document: {markdown_text(result.path)}", ""]
+    for section in sections(report, result):
+        lines += [f"## {section.title}", "", markdown_text(section.note), ""]
+        if section.rows:
+            lines.append("| " + " | ".join(section.header) + " |")
+            lines.append("|" + " --- |" * len(section.header))
+            lines += [
+                "| " + " | ".join(markdown_text(c) for c in row) + " |" for row in section.rows
+            ]
+            lines.append("")
+    lines += ["## How this report was made", ""]
+    lines += [f"- {label}: {markdown_text(value)}" for label, value in provenance(report)]
+    out.write("\n".join(lines) + "\n")
+
+
+def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
+    title = escape(_title(report, result))
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<!-- written by alignck: a report, not a document to check -->",
+        f"<title>{title}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{title}</h1>",
+        f"<p>Document: {escape(result.path)}</p>",
+    ]
+    for section in sections(report, result):
+        parts += [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(section.note)}</p>"]
+        if section.rows:
+            parts.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in section.header))
+            parts += [
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                for row in section.rows
+            ]
+            parts.append("</table>")
+    parts += ["<h2>How this report was made</h2>", "<ul>"]
+    parts += [f"<li>{escape(label)}: {escape(value)}</li>" for label, value in provenance(report)]
+    parts += ["</ul>", "</body></html>"]
+    out.write("\n".join(parts) + "\n")
+
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 75rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; vertical-align: top; }
+th { background: #f0f0f0; text-align: left; }
+"""

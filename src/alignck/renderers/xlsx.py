@@ -1,0 +1,152 @@
+"""Spreadsheet report (.xlsx, through openpyxl): a summary sheet, the coverage matrix coloured as
+the terminal colours it, and an evidence sheet with one row per document and priority.
+
+Every text cell is stored as text, never as a formula: a file name, title or quote that starts
+with '=' is marked with Excel's own hidden text prefix (``quotePrefix``), so it shows as written
+and stays text when edited. Characters XML cannot hold are removed. Sheets are written row by
+row (openpyxl's write-only mode): a national run has hundreds of thousands of verdicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from alignck.escape import looks_like_formula, xml_text
+from alignck.model import Alignment, Report, Status, Waiver
+from alignck.renderers import RenderOptions
+from alignck.renderers._common import SYMBOLS, provenance
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+# The terminal's green, yellow and red, as fills light enough to read black text on.
+FILLS: dict[Status, str] = {"aligned": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE"}
+EVIDENCE_HEADER = [
+    "Document",
+    "Path",
+    "Priority id",
+    "Priority",
+    "Verdict",
+    "Score",
+    "Commitment",
+    "Evidence",
+    "Kind",
+    "Page",
+    "Paragraph",
+    "Section",
+    "Waived",
+]
+
+
+def render(report: Report, out: BinaryIO, options: RenderOptions) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    _summary(book.create_sheet("Summary"), report)
+    _matrix(book.create_sheet("Matrix"), report)
+    _evidence(book.create_sheet("Evidence"), report)
+    book.save(out)
+
+
+def _cell(sheet: WriteOnlyWorksheet, value: object, status: Status | None = None) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import PatternFill
+
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=xml_text(value))
+        cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
+        cell.quotePrefix = looks_like_formula(value)
+    else:
+        cell = WriteOnlyCell(sheet, value=value)
+    if status is not None:
+        cell.fill = PatternFill("solid", start_color=FILLS[status], end_color=FILLS[status])
+    return cell
+
+
+def _append(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> None:
+    sheet.append([_cell(sheet, v) for v in values])
+
+
+def _bold_row(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> None:
+    from openpyxl.styles import Font
+
+    cells = [_cell(sheet, v) for v in values]
+    for cell in cells:
+        cell.font = Font(bold=True)
+    sheet.append(cells)
+
+
+def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    analysis = report.analysis
+    system = analysis.system_coverage
+    _bold_row(sheet, ["alignck report", report.framework.name])
+    for label, value in provenance(report):
+        _append(sheet, [label, value])
+    _append(sheet, [])
+    _bold_row(sheet, ["Document", "Path", "Coverage %", "Aligned", "Partial", "Gap"])
+    for path, coverage in analysis.document_coverage.items():
+        counts = [coverage.aligned, coverage.partial, coverage.gap]
+        _append(sheet, [report.name(path), path, round(coverage.percent, 1), *counts])
+    _append(
+        sheet, ["System", "", round(system.percent, 1), system.aligned, system.partial, system.gap]
+    )
+    for result in report.errors:
+        _append(sheet, [report.name(result.path), result.path, "unreadable", result.error or ""])
+
+
+def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    results = [r for r in report.documents if r.status == "ok"]
+    _bold_row(sheet, ["Priority id", "Priority", *(report.name(r.path) for r in results), "System"])
+    statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
+    for overview in report.analysis.priorities:
+        priority = report.framework.priority(overview.priority_id)
+        marks = [_mark(sheet, verdicts[priority.id]) for verdicts in statuses]
+        label = _cell(sheet, "  " * priority.depth + priority.title)
+        sheet.append([_cell(sheet, priority.id), label, *marks, _mark(sheet, overview.status)])
+    coverage = [round(report.analysis.document_coverage[r.path].percent, 1) for r in results]
+    system = round(report.analysis.system_coverage.percent, 1)
+    _bold_row(sheet, ["", "Coverage %", *coverage, system])
+
+
+def _mark(sheet: WriteOnlyWorksheet, status: Status) -> Any:
+    return _cell(sheet, f"{SYMBOLS[status]} {status}", status)
+
+
+def _evidence(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    _bold_row(sheet, EVIDENCE_HEADER)
+    waived = report.analysis.waivers_by_verdict()
+    for result in report.documents:
+        if result.status != "ok":
+            continue
+        for alignment in result.alignments:
+            waiver = waived.get((result.path, alignment.priority_id))
+            sheet.append(_evidence_row(sheet, report, result.path, alignment, waiver))
+
+
+def _evidence_row(
+    sheet: WriteOnlyWorksheet,
+    report: Report,
+    path: str,
+    alignment: Alignment,
+    waiver: Waiver | None,
+) -> list[Any]:
+    best = alignment.evidence[0] if alignment.evidence else None
+    place = best.location if best else None
+    title = report.framework.priority(alignment.priority_id).title
+    before = [report.name(path), path, alignment.priority_id, title]
+    after = [
+        round(alignment.score, 4),
+        round(alignment.commitment, 4),
+        best.text if best else "",
+        best.kind if best else "",
+        place.page if place and place.page else None,
+        place.paragraph if place and place.paragraph else None,
+        (place.section or "") if place else "",
+        waiver.reason if waiver else "",
+    ]
+    return [
+        *(_cell(sheet, v) for v in before),
+        _mark(sheet, alignment.status),
+        *(_cell(sheet, v) for v in after),
+    ]

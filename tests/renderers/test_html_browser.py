@@ -1,0 +1,126 @@
+"""The HTML report in a real browser (Debian's chromium, headless): a cell opens its evidence,
+the filters hide other documents and priorities, and document text stays text."""
+
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+
+CHROMIUM = next(
+    (found for name in ("chromium", "chromium-browser") if (found := shutil.which(name))), None
+)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed (apt-get install chromium); the HTML is checked in a "
+    "real browser only where one is",
+)
+
+# Run after the page's own script: what a reader does with the mouse and keyboard.
+CLICKS = """
+<script>
+document.querySelector("#matrix td.cell summary").click();
+var byDocument = document.getElementById("document-filter");
+byDocument.value = "1";
+byDocument.dispatchEvent(new Event("change"));
+var byPriority = document.getElementById("priority-filter");
+byPriority.value = "warm";
+byPriority.dispatchEvent(new Event("input"));
+document.body.setAttribute("data-clicked", "yes");
+</script>
+"""
+
+
+class _Dom(HTMLParser):
+    """The matrix as the browser left it: each cell's and row's attributes, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[dict[str, str | None]] = []
+        self.rows: list[dict[str, str | None]] = []
+        self.details: list[dict[str, str | None]] = []
+        self.body: dict[str, str | None] = {}
+        self.scripts_run = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "body":
+            self.body = found
+        elif tag == "td" and "cell" in (found.get("class") or ""):
+            self.cells.append(found)
+        elif tag == "tr" and "data-priority" in found:
+            self.rows.append(found)
+        elif tag == "details" and self.cells:  # the matrix's, not the provenance's
+            self.details.append(found)
+
+
+def _browse(page: Path) -> _Dom:
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",  # tests may run as root, where chromium refuses its sandbox
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={page.parent / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = _Dom()
+    dom.feed(done.stdout)
+    return dom
+
+
+def test_a_cell_opens_its_evidence_and_the_filters_hide_the_rest(
+    make_document,
+    small_framework,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_document("docs/council.md")
+    make_document("docs/<i>trust<i>.md")
+    page = tmp_path / "report.html"
+    result = CliRunner().invoke(
+        app, ["check", str(docs), "-f", str(small_framework), "-o", str(page), "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "&lt;i&gt;trust&lt;i&gt;" in html and "<i>trust<i>" not in html
+    clicked = tmp_path / "clicked.html"
+    clicked.write_text(html.replace("</body>", CLICKS + "</body>"), encoding="utf-8")
+    dom = _browse(clicked)
+    assert dom.body.get("data-clicked") == "yes"
+    assert len(dom.cells) == 2 * 3
+    assert "open" in dom.details[0]
+    assert all("open" not in d for d in dom.details[1:])
+    shown = [c.get("data-document") for c in dom.cells if "hidden" not in c]
+    assert shown and set(shown) == {"1"}
+    visible = [r["data-priority"] for r in dom.rows if "hidden" not in r]
+    assert visible == ["warm-homes warm and healthy homes"]
+
+
+def test_without_clicks_every_cell_is_shown_and_closed(
+    make_document,
+    small_framework,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    make_document("plan.md")
+    page = tmp_path / "report.html"
+    args = ["check", str(tmp_path / "plan.md"), "-f", str(small_framework), "-o", str(page)]
+    assert CliRunner().invoke(app, [*args, "-q"]).exit_code == 0
+    dom = _browse(page)
+    assert len(dom.cells) == 3
+    assert all("hidden" not in c for c in dom.cells)
+    assert all("open" not in d for d in dom.details)

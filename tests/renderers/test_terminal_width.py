@@ -1,0 +1,61 @@
+"""The terminal report at any width, through the command line with ``COLUMNS`` (honoured when
+the output is piped): no line wider than asked, no percentage cut, no id broken, no document
+left out; below what the grid needs, the compact layout instead of dropped columns."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from alignck.cli import app
+
+ROOT = Path(__file__).parent.parent.parent
+EXAMPLES, FRAMEWORK = ROOT / "examples", ROOT / "priorities.yaml"
+
+
+def _check(*args: str, columns: int | None = None):  # type: ignore[no-untyped-def]
+    env: dict[str, str | None] = {"COLUMNS": str(columns) if columns else None}
+    return CliRunner().invoke(app, ["check", str(EXAMPLES), "-f", str(FRAMEWORK), *args], env=env)
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[str, object]:
+    data = json.loads(_check("--format", "json").stdout)
+    ok = [d for d in data["documents"] if d["status"] == "ok"]
+    return {
+        "ids": [p["id"] for p in data["framework"]["priorities"]],
+        "names": [d["name"] for d in ok],
+        "percents": [f"{d['coverage']['percent']:.0f}%" for d in ok],
+    }
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120, 200])
+def test_the_report_fits_the_width_and_cuts_nothing(columns: int, expected) -> None:  # type: ignore[no-untyped-def]
+    result = _check("--no-evidence", columns=columns)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    assert not re.search(r"\d…", result.stdout)
+    for priority_id in expected["ids"]:
+        assert any(f"[{priority_id}]" in line for line in lines), priority_id
+    for name in expected["names"]:
+        assert any(name in line for line in lines), name
+    for shown in expected["percents"]:
+        assert re.search(rf"(?<![\d.]){re.escape(shown)}", result.stdout), shown
+
+
+def test_a_narrow_terminal_gets_the_compact_layout_a_wide_one_the_grid(expected) -> None:  # type: ignore[no-untyped-def]
+    narrow = _check("--no-evidence", columns=60).stdout
+    wide = _check("--no-evidence", columns=120).stdout
+    assert "Each document, then its coverage and P1 to P7" in narrow
+    assert "system" in narrow.split("Gaps:")[0]
+    assert "Each document, then" not in wide
+    assert re.search(r"Priority\s+1\s+2\s+3\s+4\s+5\s+6\s+system", wide)
+
+
+def test_without_columns_a_pipe_gets_120(expected) -> None:  # type: ignore[no-untyped-def]
+    lines = _check("--no-evidence").stdout.splitlines()
+    assert max(cell_len(line) for line in lines) == 120

@@ -1,0 +1,211 @@
+"""Report files through the real command line: the spreadsheet read back with openpyxl, CSV for
+Excel, refused extensions, names that tell same-named documents apart, provenance, ``passed``,
+and reports alignck wrote left unread on the next run."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from alignck.cli import app
+
+runner = CliRunner()
+
+FORMULA_NAME = "=HYPERLINK(evil)"
+
+
+@pytest.fixture
+def docs(make_document, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Two partners' 'plan.md' in different folders, one with a name a spreadsheet would run."""
+    for name in ("docs/council/plan.md", "docs/trust/plan.md", f"docs/{FORMULA_NAME}.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        make_document(name)
+    return tmp_path / "docs"
+
+
+def _check(docs: Path, framework: Path, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["check", str(docs), "-f", str(framework), *args])
+
+
+def test_xlsx_has_summary_matrix_and_evidence_sheets(docs, small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out" / "report.xlsx"
+    result = _check(docs, small_framework, "-o", str(target), "-q")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(target)
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence"]
+    header = [c.value for c in book["Matrix"][1]]
+    assert header[2:] == [FORMULA_NAME, "council/plan", "trust/plan", "System"]
+    row = {c.value: c for c in book["Matrix"][2]}
+    mental = next(r for r in book["Matrix"].iter_rows(min_row=2) if r[0].value == "mental-health")
+    assert mental[3].value == "✔ aligned"
+    assert mental[3].fill.start_color.rgb.endswith("C6EFCE")
+    warm = next(r for r in book["Matrix"].iter_rows(min_row=2) if r[0].value == "warm-homes")
+    assert warm[3].fill.start_color.rgb.endswith(("FFEB9C", "FFC7CE"))
+    assert row  # the first priority row was read
+    evidence = list(book["Evidence"].iter_rows(values_only=True))
+    assert evidence[0][:5] == ("Document", "Path", "Priority id", "Priority", "Verdict")
+    assert len(evidence) == 1 + 3 * 3
+    summary = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True) if r[0]}
+    assert summary["alignck"] == "0.1.0"
+    assert len(summary["framework sha256"]) == 64
+
+
+def test_xlsx_cells_that_look_like_formulas_stay_text(docs, small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.xlsx"
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    cell = load_workbook(target)["Matrix"].cell(1, 3)
+    assert cell.value == FORMULA_NAME
+    assert cell.data_type == "s"
+    assert cell.quotePrefix
+
+
+def test_xlsx_on_a_terminal_is_refused(docs, small_framework, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("alignck.cli.check.stdout_is_terminal", lambda: True)
+    result = _check(docs, small_framework, "--format", "xlsx")
+    assert result.exit_code == 2
+    assert "give it a name with -o report.xlsx" in result.stderr
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark(docs, small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.csv"
+    result = _check(docs, small_framework, "--format", "csv-excel", "-o", str(target), "-q")
+    assert result.exit_code == 0
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfdocument,priority_id,")
+    assert data.count(b"\r\n") == 1 + 3 * 3
+
+
+@pytest.mark.parametrize("name", ["report.xlsm", "report.pdf", "report"])
+def test_an_output_extension_that_names_no_format_is_refused(
+    docs,
+    small_framework,
+    tmp_path,
+    name,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / name
+    result = _check(docs, small_framework, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"alignck: error: {target}: --output has ")
+    assert ".xlsx" in result.stderr and "csv-excel" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert not target.exists()
+
+
+def test_a_format_given_outright_writes_any_file_name(docs, small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "report.data"
+    assert _check(docs, small_framework, "--format", "json", "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text())["schema_version"] == 1
+
+
+def test_json_names_documents_and_says_whether_the_run_passed(docs, small_framework) -> None:  # type: ignore[no-untyped-def]
+    passed = _check(docs, small_framework, "--format", "json")
+    data = json.loads(passed.stdout)
+    assert passed.exit_code == 0 and data["passed"] is True
+    assert {d["name"] for d in data["documents"]} == {FORMULA_NAME, "council/plan", "trust/plan"}
+    assert data["framework"]["sha256"] and data["tool"]["version"]
+    failed = _check(docs, small_framework, "--format", "json", "--fail-on", "gap")
+    assert failed.exit_code == 1 and json.loads(failed.stdout)["passed"] is False
+
+
+def test_terminal_tells_same_named_documents_apart(docs, small_framework) -> None:  # type: ignore[no-untyped-def]
+    result = _check(docs, small_framework, "--fail-on", "gap")
+    assert "council/plan" in result.stdout and "trust/plan" in result.stdout
+    assert "alignck: policy failed: council/plan leaves a gap" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.txt"])
+def test_a_report_saved_in_the_checked_folder_is_not_read_back(
+    docs,
+    small_framework,
+    name,  # type: ignore[no-untyped-def]
+) -> None:
+    target = docs / name
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    again = _check(docs, small_framework, "--format", "json")
+    data = json.loads(again.stdout)
+    assert str(target) not in {d["path"] for d in data["documents"]}
+    assert {"path": str(target), "reason": "a report written by alignck"} in data["skipped"]
+    # and the next run may write it again: it is a report, not a document being checked
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+
+
+def test_per_document_pages_show_gaps_and_who_addresses_them(
+    make_document,
+    small_framework,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_document("docs/council.md")
+    make_document("docs/trust.md", [("h1", "Trust plan"), ("p", "We will end fuel poverty.")])
+    pages = tmp_path / "pages"
+    result = _check(docs, small_framework, "--per-document", str(pages), "-q")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in pages.iterdir()) == [
+        "council.html",
+        "council.md",
+        "trust.html",
+        "trust.md",
+    ]
+    trust = (pages / "trust.md").read_text(encoding="utf-8")
+    assert "| Improve mental health | ✔ council |" in trust
+    assert "## Outside the framework" in trust and "framework sha256:" in trust
+    council = (pages / "council.md").read_text(encoding="utf-8")
+    assert "“We will open two crisis cafes" in council
+    assert "Grow the local economy" in council.split("## Outside the framework")[1]
+    page = (pages / "council.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<h2>Gaps</h2>" in page
+
+
+def test_per_document_pages_in_the_checked_folder_are_not_read_back(
+    docs,
+    small_framework,  # type: ignore[no-untyped-def]
+) -> None:
+    assert _check(docs, small_framework, "--per-document", str(docs), "-q").exit_code == 0
+    again = json.loads(_check(docs, small_framework, "--format", "json").stdout)
+    assert len(again["documents"]) == 3
+    assert sum(s["reason"] == "a report written by alignck" for s in again["skipped"]) == 3
+
+
+def test_per_document_refuses_a_file_and_never_overwrites_a_document(
+    make_document,
+    small_framework,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    plan = make_document("plan.md")
+    before = plan.read_bytes()
+    refused = _check(plan, small_framework, "--per-document", str(plan))
+    assert refused.exit_code == 2
+    assert refused.stderr.strip() == (
+        f"alignck: error: {plan}: --per-document is a regular file; give a folder for the pages"
+    )
+    onto = _check(plan, small_framework, "--per-document", str(tmp_path))
+    assert onto.exit_code == 2
+    assert onto.stderr.startswith(f"alignck: error: {tmp_path / 'plan.md'}: --per-document would ")
+    assert "overwrite a document being checked" in onto.stderr
+    assert plan.read_bytes() == before
+
+
+def test_xlsx_to_a_pipe_is_a_whole_workbook(docs, small_framework) -> None:  # type: ignore[no-untyped-def]
+    result = _check(docs, small_framework, "--format", "xlsx")
+    assert result.exit_code == 0
+    book = load_workbook(io.BytesIO(result.stdout_bytes))
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence"]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "report.xlsx"), ("xlsx", "report.csv")])
+def test_a_format_that_contradicts_a_binary_extension_is_refused(
+    docs,
+    small_framework,
+    tmp_path,
+    fmt,
+    name,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / name
+    result = _check(docs, small_framework, "--format", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert f"but --format is {fmt}" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not target.exists()
