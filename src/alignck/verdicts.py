@@ -51,7 +51,8 @@ class Judged:
         self.features = document_features(signals, decision.features)
         self.addressed = decision.addressed.probability(self.features)
         committed = document_features(signals.committed(), decision.features)
-        self.strong = decision.strong.probability(committed)
+        # Committing to a priority is one way of addressing it: never the likelier of the two.
+        self.strong = np.minimum(decision.strong.probability(committed), self.addressed)
         can_quote = np.array([quotable(p) for p in passages], dtype=bool)
         rows = ground_features(signals, decision.ground.features)
         # passages × priorities: each passage's probability of being a ground, 0 where it
@@ -86,7 +87,7 @@ class Judged:
         ]
         status: Status = "gap"
         if addressed >= thresholds.partial and grounds:
-            committed = strong >= thresholds.aligned and self._committing(grounds)
+            committed = strong >= thresholds.aligned and self._committing(grounds, k)
             status = "aligned" if committed else "partial"
         reasons = self.matcher.decision.addressed.reasons(self.features[k])
         evidence: tuple[Evidence, ...] = ()
@@ -94,7 +95,7 @@ class Judged:
         if status == "gap":
             nearest = self._nearest(column)
         else:
-            committing = self._committing(grounds) if status == "aligned" else []
+            committing = self._committing(grounds, k) if status == "aligned" else []
             evidence = self._evidence(column, grounds, committing)
         return Alignment(
             priority.id,
@@ -106,10 +107,17 @@ class Judged:
             reasons,
         )
 
-    def _committing(self, grounds: list[int]) -> list[int]:
-        """The commitments an aligned verdict rests on. (Asking more of them, two shared words
-        or the closest meaning, lost 0.04 strong F1 on the real local systems, left out.)"""
-        return [i for i in grounds if self.passages[i].role in COMMITTED_ROLES]
+    def _committing(self, grounds: list[int], k: int) -> list[int]:
+        """The commitments an aligned verdict rests on: grounds that commit and are about the
+        priority by more than one word in common, sharing two of its own words or (with
+        meaning) closer to it than to any other priority. One shared word never makes an
+        alignment ('Be a great place to work' for sustainable places). Refitted and measured
+        left out, strong F1 on the eight real local systems is 0.424 with this and 0.428
+        without; on the shipped example 0.941 against 0.914."""
+        about = self.substantive[:, k]
+        if self.signals.embedding is not None:
+            about = about | (self.signals.embedding.argmax(axis=1) == k)
+        return [i for i in grounds if self.passages[i].role in COMMITTED_ROLES and about[i]]
 
     def _evidence(self, column: Any, grounds: list[int], first: list[int]) -> tuple[Evidence, ...]:
         """The most convincing distinct grounds, the commitments an aligned verdict rests on
