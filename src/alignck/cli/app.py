@@ -121,6 +121,7 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 
 def guarded(action: Callable[[], T]) -> T:
     """Map user errors to exit 2 with one line, interrupts to 130, and bugs to 3."""
+    tolerate_undecodable(sys.stdout)
     try:
         return action()
     except typer.Exit:
@@ -146,6 +147,16 @@ def guarded(action: Callable[[], T]) -> T:
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BUG) from None
+
+
+def tolerate_undecodable(stream: TextIO) -> None:
+    """Let the stream write what a file name's undecodable bytes became (os.fsdecode keeps them
+    as lone surrogates, which a strict UTF-8 stream refuses with a traceback) as backslash
+    escapes such as '\\udce9': valid UTF-8, a JSON escape, and visibly not the name's text."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    if reconfigure is not None and encoding == "utf8":
+        reconfigure(errors="backslashreplace")
 
 
 def silence_stdout() -> None:

@@ -84,7 +84,11 @@ def atomic_output(output: Path) -> Iterator[TextIO]:
     except OSError as error:
         raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
     try:
-        with open(descriptor, "w", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
+        # backslashreplace: see tolerate_undecodable; a file name that is not UTF-8 must not
+        # cost the report.
+        with open(  # noqa: PTH123 - a descriptor
+            descriptor, "w", encoding="utf-8", errors="backslashreplace"
+        ) as handle:
             yield handle
         Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)
