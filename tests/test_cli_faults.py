@@ -59,6 +59,23 @@ def test_a_file_name_that_is_not_utf8_reaches_a_strict_utf8_stdout(
     assert "plan" in done.stdout.decode("utf-8")
 
 
+def test_a_folder_a_thousand_levels_deep_is_searched(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    deepest = tmp_path / "deep"
+    deepest.mkdir()
+    for _ in range(1000):
+        # One level at a time, relative to the last: the full path is too long for one call.
+        descriptor = os.open(deepest, os.O_RDONLY)
+        os.mkdir("d", dir_fd=descriptor)
+        os.close(descriptor)
+        deepest = deepest / "d"
+    (deepest / "plan.md").write_text("# Plan\n\nWe will tackle loneliness.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(tmp_path / "deep"), "-f", str(small_framework)])
+    assert result.exit_code == 0, result.output
+    assert "loneliness" in result.stdout
+
+
 def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(
     tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
