@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,19 +60,32 @@ def test_a_file_name_that_is_not_utf8_reaches_a_strict_utf8_stdout(
     assert "plan" in done.stdout.decode("utf-8")
 
 
-def test_a_folder_a_thousand_levels_deep_is_searched(
-    tmp_path: Path, small_framework: Path, make_document
-) -> None:  # type: ignore[no-untyped-def]
-    deepest = tmp_path / "deep"
-    deepest.mkdir()
+@pytest.fixture
+def deep_folder(tmp_path: Path) -> Iterator[Path]:
+    """deep/d/d/.../d/plan.md, a thousand levels, removed afterwards bottom up: pytest's own
+    clean-up of old temporary folders recurses, and would fail on it for every later run."""
+    top = tmp_path / "deep"
+    top.mkdir()
+    # One level at a time through descriptors: the full path is too long for one call.
+    opened = [os.open(top, os.O_RDONLY)]
     for _ in range(1000):
-        # One level at a time, relative to the last: the full path is too long for one call.
-        descriptor = os.open(deepest, os.O_RDONLY)
-        os.mkdir("d", dir_fd=descriptor)
-        os.close(descriptor)
-        deepest = deepest / "d"
-    (deepest / "plan.md").write_text("# Plan\n\nWe will tackle loneliness.\n", encoding="utf-8")
-    result = runner.invoke(app, ["check", str(tmp_path / "deep"), "-f", str(small_framework)])
+        os.mkdir("d", dir_fd=opened[-1])
+        opened.append(os.open("d", os.O_RDONLY, dir_fd=opened[-1]))
+    plan = os.open("plan.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=opened[-1])
+    os.write(plan, b"# Plan\n\nWe will tackle loneliness.\n")
+    os.close(plan)
+    yield top
+    os.unlink("plan.md", dir_fd=opened[-1])
+    while len(opened) > 1:
+        os.close(opened.pop())
+        os.rmdir("d", dir_fd=opened[-1])
+    os.close(opened[0])
+
+
+def test_a_folder_a_thousand_levels_deep_is_searched(
+    deep_folder: Path, small_framework: Path
+) -> None:
+    result = runner.invoke(app, ["check", str(deep_folder), "-f", str(small_framework)])
     assert result.exit_code == 0, result.output
     assert "loneliness" in result.stdout
 
