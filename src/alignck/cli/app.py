@@ -176,10 +176,10 @@ PasswordOption = Annotated[
     list[str] | None,
     typer.Option(
         "--password",
-        envvar="ALIGNCK_PDF_PASSWORD",
         help="Password to try on encrypted PDFs; repeat for several. Documents opened with a "
-        "password are never cached. Also read from ALIGNCK_PDF_PASSWORD, which other users "
-        "of this machine cannot see in the process list.",
+        "password are never cached. Also read from ALIGNCK_PDF_PASSWORD (one password, "
+        "spaces and all) and ALIGNCK_PDF_PASSWORDS (one per line), which other users of this "
+        "machine cannot see in the process list.",
         show_default=False,
     ),
 ]
@@ -195,7 +195,18 @@ def read_options(passwords: list[str] | None) -> ReadOptions:
     engine = os.environ.get("ALIGNCK_PDF_ENGINE", "pdfium")
     if engine not in ENGINES:
         fail(f"ALIGNCK_PDF_ENGINE must be one of {', '.join(ENGINES)} (got {engine!r})")
-    return ReadOptions(engine, tuple(passwords or ()))
+    return ReadOptions(engine, (*(passwords or ()), *environment_passwords()))
+
+
+def environment_passwords() -> tuple[str, ...]:
+    """ALIGNCK_PDF_PASSWORD as one password, whatever it holds (splitting it on spaces, as an
+    option's environment variable would be, made 'two words' two wrong passwords), then each
+    line of ALIGNCK_PDF_PASSWORDS: a newline is the one character no typed password holds."""
+    import os
+
+    single = os.environ.get("ALIGNCK_PDF_PASSWORD")
+    several = os.environ.get("ALIGNCK_PDF_PASSWORDS", "").splitlines()
+    return tuple(p for p in (single, *several) if p)
 
 
 def use_cache_settings() -> None:
