@@ -19,6 +19,7 @@ from pathlib import Path
 from alignck.errors import ReadError
 from alignck.extract import extract
 from alignck.files import read_regular
+from alignck.limits import TimeLimit, deadline, too_slow
 from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version
@@ -46,10 +47,20 @@ class Prepared:
 
 
 def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadError:
+    """The document read and cut up, or why it could not be: unreadable, or over a limit,
+    its time limit included."""
+    options = options or ReadOptions()
     try:
-        document = read_document(path, options)
+        with deadline(options.limits.seconds):
+            return _prepare(path, options)
     except ReadError as error:
         return error
+    except TimeLimit:
+        return too_slow(str(path), options.limits)
+
+
+def _prepare(path: Path, options: ReadOptions) -> Prepared:
+    document = read_document(path, options)
     statements = extract(document)
     passages = tuple(build_passages(document, statements))
     warnings = document.warnings
@@ -72,7 +83,8 @@ def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadEr
     from alignck import cache
 
     try:
-        return cache.key_for(read_regular(path), _reader_tag(path, options or ReadOptions()))
+        options = options or ReadOptions()
+        return cache.key_for(read_regular(path, options.limits), _reader_tag(path, options))
     except ReadError as error:
         return error
     except OSError as error:

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -20,6 +20,7 @@ from alignck.errors import AlignckError, ConfigError
 from alignck.escape import one_line
 
 if TYPE_CHECKING:
+    from alignck.limits import Limits
     from alignck.model import ReadOptions
 
 EXIT_OK = 0
@@ -195,7 +196,33 @@ def read_options(passwords: list[str] | None) -> ReadOptions:
     engine = os.environ.get("ALIGNCK_PDF_ENGINE", "pdfium")
     if engine not in ENGINES:
         fail(f"ALIGNCK_PDF_ENGINE must be one of {', '.join(ENGINES)} (got {engine!r})")
-    return ReadOptions(engine, (*(passwords or ()), *environment_passwords()))
+    return ReadOptions(engine, (*(passwords or ()), *environment_passwords()), limits())
+
+
+def limits() -> Limits:
+    """The limits on one document's work, each from its environment variable when set."""
+    import dataclasses
+    import os
+
+    from alignck.limits import VARIABLES, Limits
+
+    chosen: dict[str, Any] = {}
+    for name, variable in VARIABLES.items():
+        text = os.environ.get(variable, "").strip()
+        if text:
+            chosen[name] = _positive(text, variable, integer=name != "seconds")
+    return dataclasses.replace(Limits(), **chosen)
+
+
+def _positive(text: str, variable: str, integer: bool) -> float:
+    try:
+        value = int(text) if integer else float(text)
+    except ValueError:
+        value = 0
+    if not value > 0 or value == float("inf"):
+        kind = "a whole number" if integer else "a number of seconds"
+        fail(f"{variable} must be {kind} above 0 (got {text!r})")
+    return value
 
 
 def environment_passwords() -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from types import ModuleType
 
 from alignck.errors import ReadError, UsageError
 from alignck.files import is_kernel_file, real_path, refusal
+from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 
 READERS: dict[str, str] = {
@@ -77,8 +78,12 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     reason = refusal(path)
     if reason is not None:
         raise ReadError(reason, str(path))
+    limits = (options or ReadOptions()).limits
     try:
+        check_file_size(str(path), path.stat().st_size, limits)
         document: Document = module.read(path, options)
+        check_paragraphs(str(path), len(document.blocks), limits)
+        check_characters(str(path), sum(len(block.text) for block in document.blocks), limits)
     except ReadError:
         raise
     except (OSError, UnicodeError, ValueError) as error:
