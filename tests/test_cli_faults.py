@@ -110,3 +110,18 @@ def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(
         f"alignck: error: {target}: cannot write the report: No space left on device"
     ]
     assert list(out.iterdir()) == []
+
+
+def test_a_binary_file_named_md_is_refused_as_not_text(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    binary = tmp_path / "image.md"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    result = runner.invoke(app, ["check", str(binary), str(plan), "-f", str(small_framework)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {binary}: not a text file (it holds binary data); alignck reads "
+        "text as UTF-8, UTF-16 or Windows-1252"
+    ]
+    assert "Northby" in result.stdout  # the other document is still checked
