@@ -6,7 +6,9 @@ Ctrl-C exits 130; anything else is a bug: its traceback is printed and the exit 
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from enum import StrEnum
@@ -28,11 +30,13 @@ EXIT_POLICY = 1
 EXIT_INPUT = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM ended
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "
     "--fail-on, or a required priority missed, unless waived); 2 usage error, invalid "
-    "framework or waivers file, or unreadable document; 3 internal error."
+    "framework or waivers file, or unreadable document; 3 internal error; 130 interrupted "
+    "(Ctrl-C); 143 terminated (SIGTERM)."
 )
 
 app = typer.Typer(
@@ -123,10 +127,14 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 def guarded(action: Callable[[], T]) -> T:
     """Map user errors to exit 2 with one line, interrupts to 130, and bugs to 3."""
     tolerate_undecodable(sys.stdout)
+    previous = _terminate_cleanly()
     try:
         return action()
     except typer.Exit:
         raise
+    except Terminated:
+        print("alignck: terminated", file=sys.stderr)
+        raise typer.Exit(EXIT_TERMINATED) from None
     except ConfigError as error:
         for problem in error.problems:
             say(problem)
@@ -148,6 +156,26 @@ def guarded(action: Callable[[], T]) -> T:
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BUG) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so worker processes are stopped and a report
+    being written is removed, where the default action would end the process on the spot."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _terminate_cleanly() -> signal.Handlers | Callable[..., object] | int | None:
+    """Make SIGTERM raise :class:`Terminated`; returns the handler it replaced, or None where
+    no handler can be set (outside the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
 
 
 def tolerate_undecodable(stream: TextIO) -> None:
