@@ -41,6 +41,7 @@ def isolated_cache(
     monkeypatch.delenv("ALIGNCK_CACHE_MAX_MB", raising=False)
     monkeypatch.delenv("ALIGNCK_PDF_ENGINE", raising=False)
     monkeypatch.delenv("ALIGNCK_PDF_PASSWORD", raising=False)
+    monkeypatch.delenv("ALIGNCK_PDF_PASSWORDS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     yield folder
     cache.configure()

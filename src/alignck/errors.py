@@ -63,6 +63,10 @@ class ReadError(AlignckError):
     """One document could not be read; the others are still checked."""
 
 
+class LimitExceeded(ReadError):
+    """One document is over a limit on the work it may cause (size, pages, text, time)."""
+
+
 class CacheError(AlignckError):
     """The cache folder cannot be used or cleared safely: not a folder, or not alignck's."""
 

@@ -13,8 +13,12 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from alignck.errors import ReadError
+
+if TYPE_CHECKING:
+    from alignck.limits import Limits
 
 _KERNEL_ROOTS = ("/proc", "/sys")
 # An open that never waits (a FIFO with no writer would) nor takes a terminal as ours; Windows
@@ -93,14 +97,34 @@ def _kernel_devices() -> frozenset[int]:
     return frozenset(Path(r).stat().st_dev for r in _KERNEL_ROOTS if os.path.ismount(r))
 
 
-def read_regular(path: Path) -> bytes:
+def read_regular(path: Path, limits: Limits | None = None) -> bytes:
     """The bytes of a regular file, or a :class:`ReadError`. Opened without blocking and
     checked on the open file, so a FIFO or device put in its place after any earlier check
-    can neither hang the run nor fill its memory."""
+    can neither hang the run nor fill its memory; a file over ``limits`` is refused before a
+    byte is read, and no more than the limit is read should it grow meanwhile."""
+    from alignck.limits import MB, check_file_size
+
     flags = os.O_RDONLY | NON_BLOCKING
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
-        reason = _refusal(path, os.fstat(descriptor))
+        status = os.fstat(descriptor)
+        reason = _refusal(path, status)
         if reason is not None:
             raise ReadError(reason, str(path))
-        return handle.read()
+        if limits is None:
+            return handle.read()
+        check_file_size(str(path), status.st_size, limits)
+        data = _read_at_most(handle, limits.file_mb * MB + 1)
+        check_file_size(str(path), len(data), limits)
+        return data
+
+
+def _read_at_most(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes, a megabyte at a time: ``read(size)`` sets aside all of ``size``
+    at once, however small the file."""
+    chunks = []
+    left = size
+    while left > 0 and (chunk := handle.read(min(left, 1024 * 1024))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import PurePath
 from typing import Literal
 
+from alignck.limits import Limits
+
 
 class CompactPickle:
     """Pickle a slotted frozen dataclass as its field values.
@@ -58,10 +60,12 @@ class Block(CompactPickle):
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How readers open files: the PDF engine, and passwords to try on encrypted PDFs."""
+    """How readers open files: the PDF engine, passwords to try on encrypted PDFs, and what
+    one document may cost."""
 
     pdf_engine: str = "pdfium"
     passwords: tuple[str, ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from alignck import cache
 from alignck.analyse import analyse
 from alignck.errors import ReadError
 from alignck.framework import load_framework
+from alignck.limits import Limits, TimeLimit, deadline, too_slow
 from alignck.match import Matcher
 from alignck.model import (
     DocumentResult,
@@ -114,7 +115,7 @@ def _check_files(
         for index, path in enumerate(paths):
             key = document_key(path, options)
             if isinstance(key, ReadError):
-                results[index] = _check_one(key, matcher)
+                results[index] = _check_one(key, matcher, options.limits)
                 continue
             keys[index] = key
             hit = cache.load(cache.result_key(key, matcher.fingerprint))
@@ -133,17 +134,23 @@ def _check_files(
     )
     # Matched as each document arrives, so only results stay in memory.
     for index, item in zip(todo, prepared, strict=True):
-        results[index] = _check_one(item, matcher)
+        results[index] = _check_one(item, matcher, options.limits)
         protected = isinstance(item, Prepared) and item.protected
         if use_cache and index in keys and results[index].status == "ok" and not protected:
             cache.store(cache.result_key(keys[index], matcher.fingerprint), results[index])
     return [results[i] for i in range(len(paths))]
 
 
-def _check_one(item: Prepared | ReadError, matcher: Matcher) -> DocumentResult:
+def _check_one(item: Prepared | ReadError, matcher: Matcher, limits: Limits) -> DocumentResult:
+    """The document's verdicts; matching has the same time limit as reading (a long document
+    under the semantic matcher spends most of its time here)."""
     if isinstance(item, ReadError):
         return DocumentResult(item.path or "", "error", error=str(item))
-    matched = matcher.match(item.statements, item.passages)
+    try:
+        with deadline(limits.seconds):
+            matched = matcher.match(item.statements, item.passages)
+    except TimeLimit:
+        return _check_one(too_slow(item.path, limits), matcher, limits)
     return DocumentResult(
         item.path,
         "ok",

@@ -11,6 +11,11 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import multiprocessing.context
+import os
+import select
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +24,7 @@ from pathlib import Path
 from alignck.errors import ReadError
 from alignck.extract import extract
 from alignck.files import read_regular
+from alignck.limits import TimeLimit, deadline, too_slow
 from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version
@@ -46,10 +52,20 @@ class Prepared:
 
 
 def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadError:
+    """The document read and cut up, or why it could not be: unreadable, or over a limit,
+    its time limit included."""
+    options = options or ReadOptions()
     try:
-        document = read_document(path, options)
+        with deadline(options.limits.seconds):
+            return _prepare(path, options)
     except ReadError as error:
         return error
+    except TimeLimit:
+        return too_slow(str(path), options.limits)
+
+
+def _prepare(path: Path, options: ReadOptions) -> Prepared:
+    document = read_document(path, options)
     statements = extract(document)
     passages = tuple(build_passages(document, statements))
     warnings = document.warnings
@@ -72,7 +88,8 @@ def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadEr
     from alignck import cache
 
     try:
-        return cache.key_for(read_regular(path), _reader_tag(path, options or ReadOptions()))
+        options = options or ReadOptions()
+        return cache.key_for(read_regular(path, options.limits), _reader_tag(path, options))
     except ReadError as error:
         return error
     except OSError as error:
@@ -178,13 +195,23 @@ class _AheadOfTime:
 
     def __enter__(self) -> _AheadOfTime:
         if self.workers:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=worker_context())
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=worker_context(),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
+            )
             self._top_up()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if kind is not None:
+            # Interrupted, or failed: a worker deep in a long document would keep the
+            # shutdown waiting for minutes, so the workers are stopped first.
+            _stop_workers(self.pool)
+        self.pool.shutdown(wait=kind is None, cancel_futures=True)
 
     def _top_up(self) -> None:
         assert self.pool is not None
@@ -201,6 +228,46 @@ class _AheadOfTime:
         item = self.window.pop(index).result()
         self._top_up()
         return item
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    # The executor offers no way to stop running work before Python 3.14's terminate_workers.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker process: Ctrl-C reaches every process of the terminal's group, and
+    only the parent answers it (by stopping the workers), so a worker ignores it rather than
+    print a traceback; and a worker whose parent has died, however it died, ends itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch = threading.Thread(target=_exit_with, args=(parent,), daemon=True)
+    watch.start()
+
+
+def _exit_with(parent: int) -> None:
+    """Wait for the parent process to end, then end this one at once."""
+    try:
+        descriptor = os.pidfd_open(parent)  # Linux: readable once the process has ended
+    except (AttributeError, OSError):
+        while os.getppid() != 1 and _alive(parent):
+            time.sleep(0.5)
+    else:
+        select.select([descriptor], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def worker_context() -> multiprocessing.context.BaseContext:

@@ -37,6 +37,10 @@ PHRASE_MATCH = 90.0
 REPEAT_WEIGHT = 0.5
 POPULATION_ONLY = 0.5
 
+# Passages scored at once: enough to keep numpy's per-call overhead small, few enough that the
+# (passage, facet) pairs of one chunk stay a few megabytes.
+CHUNK = 1024
+
 
 @lru_cache(maxsize=1)
 def _intent() -> frozenset[str]:
@@ -112,12 +116,42 @@ class TermSpace:
         return {t: (math.log((1 + total) / (1 + df)) + 1.0) ** 2 for t, df in frequency.items()}
 
     def similarities(self, terms: Sequence[tuple[str, ...]], keys: Sequence[str]) -> Similarities:
+        """Every passage against every facet, CHUNK passages at a time: each step makes a row
+        per (passage, facet) pair, so a whole long document at once took ~40 times its text
+        in memory; weights come from the whole document first, so the result is the same."""
         import numpy as np
-        from scipy import sparse
 
         sets = [frozenset(t) for t in terms]
         weight_of = self.weights(sets)
         weights = np.array([weight_of.get(t, 1.0) for t in self.vocabulary])
+        parts = [
+            self._chunk(
+                sets[start : start + CHUNK], keys[start : start + CHUNK], weight_of, weights
+            )
+            for start in range(0, len(sets), CHUNK)
+        ]
+        if not parts:
+            parts = [self._chunk([], [], weight_of, weights)]
+        offsets = np.cumsum([0] + [len(part.shared_words) for part in parts[:-1]])
+        return Similarities(
+            np.concatenate(
+                [part.rows + offset for part, offset in zip(parts, offsets, strict=True)]
+            ),
+            np.concatenate([part.cols for part in parts]),
+            np.concatenate([part.values for part in parts]),
+            np.concatenate([part.shared_words for part in parts]),
+        )
+
+    def _chunk(
+        self,
+        sets: Sequence[frozenset[str]],
+        keys: Sequence[str],
+        weight_of: dict[str, float],
+        weights: Any,
+    ) -> Similarities:
+        import numpy as np
+        from scipy import sparse
+
         passages = self._matrix([tuple(s) for s in sets])
         passage_mass = np.array([sum(weight_of[t] for t in s) for s in sets])
         shared = (passages @ sparse.diags(weights) @ self.facet_matrix.T).tocoo()

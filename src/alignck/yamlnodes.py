@@ -28,6 +28,13 @@ def compose(text: str, path: str) -> yaml.Node | None:
     aliases and deep nesting: an alias is expanded by every walk of the graph, so a few
     hundred bytes of nested aliases cost gigabytes ('billion laughs') and a recursive one never
     ends. Nothing is composed before the pass is done. Syntax errors raise as PyYAML's."""
+    refuse_unbounded(text, path)
+    return yaml.compose(text, Loader=LOADER)
+
+
+def refuse_unbounded(text: str, path: str) -> None:
+    """Raise :class:`Refused` for an alias or nesting deeper than MAX_DEPTH, from one
+    streaming pass over the events, before anything is built from them."""
     depth = 0
     for event in yaml.parse(text, Loader=LOADER):
         if isinstance(event, yaml.AliasEvent):
@@ -46,7 +53,6 @@ def compose(text: str, path: str) -> yaml.Node | None:
                 raise Refused(_at(path, event.start_mark, message))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-    return yaml.compose(text, Loader=LOADER)
 
 
 def _at(path: str, mark: Any, message: str) -> str:

@@ -233,3 +233,28 @@ def test_fernhill_stays_accurate() -> None:
     # Recommendations to others are context, not the report's commitments.
     report = "fernhill-public-health-annual-report.pdf"
     assert all(status != "aligned" for (doc, _), status in by_pair.items() if doc == report)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "framework: f.yaml\nx: &a [1]\ndocuments: [*a, *a]\n",
+            "3:13: YAML alias '*a' is not allowed",
+        ),
+        ("framework: f.yaml\ndocuments: " + "[" * 100 + "]" * 100 + "\n", "nested more than 64"),
+    ],
+    ids=["alias", "nesting"],
+)
+def test_truth_yaml_has_the_framework_yaml_limits(tmp_path: Path, text: str, message: str) -> None:
+    from typer.testing import CliRunner
+
+    from alignck.cli import app
+
+    truth = tmp_path / "truth.yaml"
+    truth.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"alignck: error: {truth}:")
+    assert message in line

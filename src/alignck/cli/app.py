@@ -6,12 +6,14 @@ Ctrl-C exits 130; anything else is a bug: its traceback is printed and the exit 
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -20,6 +22,7 @@ from alignck.errors import AlignckError, ConfigError
 from alignck.escape import one_line
 
 if TYPE_CHECKING:
+    from alignck.limits import Limits
     from alignck.model import ReadOptions
 
 EXIT_OK = 0
@@ -27,11 +30,13 @@ EXIT_POLICY = 1
 EXIT_INPUT = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM ended
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "
     "--fail-on, or a required priority missed, unless waived); 2 usage error, invalid "
-    "framework, waivers or baseline file, or unreadable document; 3 internal error."
+    "framework, waivers or baseline file, or unreadable document; 3 internal error; 130 "
+    "interrupted (Ctrl-C); 143 terminated (SIGTERM)."
 )
 
 app = typer.Typer(
@@ -125,10 +130,15 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 
 def guarded(action: Callable[[], T]) -> T:
     """Map user errors to exit 2 with one line, interrupts to 130, and bugs to 3."""
+    tolerate_undecodable(sys.stdout)
+    previous = _terminate_cleanly()
     try:
         return action()
     except typer.Exit:
         raise
+    except Terminated:
+        print("alignck: terminated", file=sys.stderr)
+        raise typer.Exit(EXIT_TERMINATED) from None
     except ConfigError as error:
         for problem in error.problems:
             say(problem)
@@ -150,6 +160,36 @@ def guarded(action: Callable[[], T]) -> T:
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BUG) from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so worker processes are stopped and a report
+    being written is removed, where the default action would end the process on the spot."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _terminate_cleanly() -> signal.Handlers | Callable[..., object] | int | None:
+    """Make SIGTERM raise :class:`Terminated`; returns the handler it replaced, or None where
+    no handler can be set (outside the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+def tolerate_undecodable(stream: TextIO) -> None:
+    """Let the stream write what a file name's undecodable bytes became (os.fsdecode keeps them
+    as lone surrogates, which a strict UTF-8 stream refuses with a traceback) as backslash
+    escapes such as '\\udce9': valid UTF-8, a JSON escape, and visibly not the name's text."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+    if reconfigure is not None and encoding == "utf8":
+        reconfigure(errors="backslashreplace")
 
 
 def silence_stdout() -> None:
@@ -169,10 +209,10 @@ PasswordOption = Annotated[
     list[str] | None,
     typer.Option(
         "--password",
-        envvar="ALIGNCK_PDF_PASSWORD",
         help="Password to try on encrypted PDFs; repeat for several. Documents opened with a "
-        "password are never cached. Also read from ALIGNCK_PDF_PASSWORD, which other users "
-        "of this machine cannot see in the process list.",
+        "password are never cached. Also read from ALIGNCK_PDF_PASSWORD (one password, "
+        "spaces and all) and ALIGNCK_PDF_PASSWORDS (one per line), which other users of this "
+        "machine cannot see in the process list.",
         show_default=False,
     ),
 ]
@@ -188,7 +228,44 @@ def read_options(passwords: list[str] | None) -> ReadOptions:
     engine = os.environ.get("ALIGNCK_PDF_ENGINE", "pdfium")
     if engine not in ENGINES:
         fail(f"ALIGNCK_PDF_ENGINE must be one of {', '.join(ENGINES)} (got {engine!r})")
-    return ReadOptions(engine, tuple(passwords or ()))
+    return ReadOptions(engine, (*(passwords or ()), *environment_passwords()), limits())
+
+
+def limits() -> Limits:
+    """The limits on one document's work, each from its environment variable when set."""
+    import dataclasses
+    import os
+
+    from alignck.limits import VARIABLES, Limits
+
+    chosen: dict[str, Any] = {}
+    for name, variable in VARIABLES.items():
+        text = os.environ.get(variable, "").strip()
+        if text:
+            chosen[name] = _positive(text, variable, integer=name != "seconds")
+    return dataclasses.replace(Limits(), **chosen)
+
+
+def _positive(text: str, variable: str, integer: bool) -> float:
+    try:
+        value = int(text) if integer else float(text)
+    except ValueError:
+        value = 0
+    if not value > 0 or value == float("inf"):
+        kind = "a whole number" if integer else "a number of seconds"
+        fail(f"{variable} must be {kind} above 0 (got {text!r})")
+    return value
+
+
+def environment_passwords() -> tuple[str, ...]:
+    """ALIGNCK_PDF_PASSWORD as one password, whatever it holds (splitting it on spaces, as an
+    option's environment variable would be, made 'two words' two wrong passwords), then each
+    line of ALIGNCK_PDF_PASSWORDS: a newline is the one character no typed password holds."""
+    import os
+
+    single = os.environ.get("ALIGNCK_PDF_PASSWORD")
+    several = os.environ.get("ALIGNCK_PDF_PASSWORDS", "").splitlines()
+    return tuple(p for p in (single, *several) if p)
 
 
 def use_cache_settings() -> None:

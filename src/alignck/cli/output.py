@@ -112,7 +112,11 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
             with open(descriptor, "wb") as raw:  # noqa: PTH123 - a descriptor
                 yield raw
         else:
-            with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+            # backslashreplace: see tolerate_undecodable; a file name that is not UTF-8 must
+            # not cost the report.
+            with open(  # noqa: PTH123 - a descriptor
+                descriptor, "w", encoding="utf-8", newline="", errors="backslashreplace"
+            ) as handle:
                 yield handle
         Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)

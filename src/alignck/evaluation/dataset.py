@@ -14,6 +14,7 @@ import yaml
 
 from alignck.errors import DatasetError
 from alignck.readers import READERS
+from alignck.yamlnodes import LOADER, Refused, refuse_unbounded
 
 LABELS = ("yes", "partial", "no")
 
@@ -54,10 +55,14 @@ def load_dataset(
     if not truth_path.is_file():
         raise DatasetError("no truth.yaml here: an evaluation dataset needs one", str(location))
     try:
-        data = yaml.load(
-            truth_path.read_text(encoding="utf-8-sig"),
-            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-        )
+        text = truth_path.read_text(encoding="utf-8-sig")
+        # The framework's bounds: aliases and deep nesting cost without limit.
+        refuse_unbounded(text, str(truth_path))
+        data = yaml.load(text, Loader=LOADER)
+    except Refused as error:
+        raise DatasetError(str(error)) from None
+    except (UnicodeDecodeError, OSError) as error:
+        raise DatasetError(f"cannot read the file: {error}", str(truth_path)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""

@@ -8,13 +8,14 @@ module decides which files are documents; it does not extract or score anything.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
 from alignck.errors import ReadError, UsageError
 from alignck.files import is_kernel_file, real_path, refusal
+from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.written import written_by_alignck
 
@@ -78,8 +79,12 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     reason = refusal(path)
     if reason is not None:
         raise ReadError(reason, str(path))
+    limits = (options or ReadOptions()).limits
     try:
+        check_file_size(str(path), path.stat().st_size, limits)
         document: Document = module.read(path, options)
+        check_paragraphs(str(path), len(document.blocks), limits)
+        check_characters(str(path), sum(len(block.text) for block in document.blocks), limits)
     except ReadError:
         raise
     except (OSError, UnicodeError, ValueError) as error:
@@ -165,20 +170,22 @@ def _distinct_files(files: list[Path]) -> tuple[Path, ...]:
 
 
 def _walk(folder: Path, root: _Root, search: _Search) -> None:
-    identity = _identity(folder)
-    if identity in search.searched:
-        search.skipped.append(Skipped(str(folder), "folder already searched (a link back to it)"))
-        return
-    search.searched.add(identity)
-    if is_kernel_file(folder):
-        search.skipped.append(Skipped(str(folder), "a folder of the kernel's /proc or /sys"))
-        return
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+    """Depth first, in name order, with a stack of open folders rather than recursion: a
+    folder a thousand levels deep must not exhaust Python's stack."""
+    first = _entries(folder, search)
+    open_folders = [first] if first is not None else []
+    while open_folders:
+        entry = next(open_folders[-1], None)
+        if entry is None:
+            open_folders.pop()
+            continue
         reason = _passed_over(entry, root, search.follow_links)
         if reason is not None:
             search.skipped.append(Skipped(str(entry), reason))
         elif entry.is_dir():
-            _walk(entry, root, search)
+            inner = _entries(entry, search)
+            if inner is not None:
+                open_folders.append(inner)
         elif entry.name.startswith("~$"):
             search.skipped.append(Skipped(str(entry), "Office lock file"))
         elif entry.suffix.lower() in READERS and written_by_alignck(entry):
@@ -187,6 +194,20 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             search.files.append(entry)
         else:
             search.skipped.append(Skipped(str(entry), unsupported_reason(entry)))
+
+
+def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
+    """The folder's entries in name order, or None (with the reason recorded) when it is not
+    to be searched: already searched through a link, or a folder of the kernel."""
+    identity = _identity(folder)
+    if identity in search.searched:
+        search.skipped.append(Skipped(str(folder), "folder already searched (a link back to it)"))
+        return None
+    search.searched.add(identity)
+    if is_kernel_file(folder):
+        search.skipped.append(Skipped(str(folder), "a folder of the kernel's /proc or /sys"))
+        return None
+    return iter(sorted(folder.iterdir(), key=lambda p: p.name))
 
 
 def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:

@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
-from alignck.readers._pdflines import Extracted, Line, OutlineEntry, locked
+from alignck.limits import Limits
+from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
 from alignck.readers._text import clean, clean_lines, split_marker
 
 
-def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
+def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None = None) -> Extracted:
     pdf, protected = _open(path, passwords)
     try:
-        pages = [_page_lines(pdf[index]) for index in range(len(pdf))]
+        lines = (_page_lines(pdf[index]) for index in range(len(pdf)))
+        pages = bounded_pages(path, len(pdf), lines, limits)
         return Extracted(pages, _outline(pdf), protected=protected)
     finally:
         pdf.close()

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
-from alignck.readers._pdflines import Extracted, Line, OutlineEntry, locked
+from alignck.limits import Limits
+from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
 from alignck.readers._text import clean
 
 
-def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
+def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None = None) -> Extracted:
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -22,7 +23,8 @@ def extract(path: Path, passwords: tuple[str, ...] = ()) -> Extracted:
             warnings.simplefilter("ignore")
             reader = pypdf.PdfReader(str(path))
             protected = reader.is_encrypted and _unlock(reader, path, passwords)
-            pages = [_page_lines(page) for page in reader.pages]
+            lines = (_page_lines(page) for page in reader.pages)
+            pages = bounded_pages(path, len(reader.pages), lines, limits)
             outline = _outline(reader)
     except ReadError:
         raise

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from alignck.errors import ReadError
+from alignck.limits import Limits, check_characters, check_pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +58,19 @@ def locked(path: Path, passwords: tuple[str, ...]) -> ReadError:
 
 def is_password_problem(error: ReadError) -> bool:
     return error.message.startswith("password-protected")
+
+
+def bounded_pages(
+    path: Path, count: int, pages: Iterable[list[Line]], limits: Limits | None
+) -> list[list[Line]]:
+    """The pages' lines, refusing a document of more pages than the limit before reading any,
+    and stopping at the page where its text passes the character limit."""
+    limits = limits or Limits()
+    check_pages(str(path), count, limits)
+    kept: list[list[Line]] = []
+    characters = 0
+    for lines in pages:
+        characters += sum(len(line.text) for line in lines)
+        check_characters(str(path), characters, limits)
+        kept.append(lines)
+    return kept

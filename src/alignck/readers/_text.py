@@ -8,6 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+
+from alignck.errors import ReadError
+from alignck.files import read_regular
+from alignck.limits import check_characters
+from alignck.model import ReadOptions
+
+# C0 controls that text files do not hold (tab, newline, vertical tab, form feed, carriage
+# return and escape are left out: text can carry them).
+_BINARY_CONTROLS = [c for c in range(32) if c not in (9, 10, 11, 12, 13, 27)]
 
 # A character class, not str.translate: translate looks every character up one at a time.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x02\x00]")
@@ -93,6 +103,35 @@ def split_marker(text: str) -> tuple[str | None, str]:
     if number:
         return number.group(1), text[number.end() :]
     return None, text
+
+
+def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]:
+    """A text or Markdown file's text and a decoding warning, or a :class:`ReadError`: for a
+    file over the byte or character limits, or one that is not text at all (a binary file
+    given a text name would otherwise be read as Windows-1252 and 'checked')."""
+    limits = (options or ReadOptions()).limits
+    data = read_regular(path, limits)
+    if _is_binary(data):
+        raise ReadError(
+            "not a text file (it holds binary data); alignck reads text as UTF-8, "
+            "UTF-16 or Windows-1252",
+            str(path),
+        )
+    text, warning = decode(data)
+    check_characters(str(path), len(text), limits)
+    return text, warning
+
+
+def _is_binary(data: bytes) -> bool:
+    """NUL bytes (no text encoding alignck reads has them, bar UTF-16, which carries a BOM), or
+    many control characters in the first few kilobytes, as executables and images have."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in data:
+        return True
+    head = data[:8192]
+    controls = sum(head.count(bytes([c])) for c in _BINARY_CONTROLS)
+    return controls > len(head) // 10
 
 
 def decode(data: bytes) -> tuple[str, str | None]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
+from alignck.limits import Limits, check_inflation, check_paragraphs
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker
@@ -41,12 +42,45 @@ class _Style:
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
+    _check_inflation(path, (options or ReadOptions()).limits)
     document = _open(path)
     styles = _style_map(document)
     bullet_formats = _numbering_formats(document)
     walker = _BodyWalker(styles, bullet_formats)
     walker.walk(document.element.body)
     return Document(str(path), "docx", walker.builder.build())
+
+
+def _check_inflation(path: Path, limits: Limits) -> None:
+    """Refuse a zip bomb from the archive's directory, before python-docx inflates every part
+    into memory. A file that is not a zip archive is left for python-docx to name."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = [(i.filename, i.compress_size, i.file_size) for i in archive.infolist()]
+            check_inflation(str(path), parts, limits)
+            paragraphs = _count_paragraphs(archive)
+    except (zipfile.BadZipFile, KeyError):
+        return  # not a zip archive, or no body: python-docx names what is wrong
+    check_paragraphs(str(path), paragraphs, limits)
+
+
+# A paragraph's start tag in any namespace prefix ('<w:p>', '<w:p w:rsidR=...>').
+_PARAGRAPH_TAG = re.compile(rb"<(?:[\w.-]+:)?p[\s>/]")
+
+
+def _count_paragraphs(archive: zipfile.ZipFile) -> int:
+    """Paragraphs in the body, counted by streaming its XML a megabyte at a time: a body of a
+    million short paragraphs parses into more than a gigabyte, so it is refused unparsed."""
+    count = 0
+    tail = b""
+    with archive.open("word/document.xml") as body:
+        while chunk := body.read(1024 * 1024):
+            # The tail of the last chunk completes a tag cut in two; it holds no whole tag.
+            text = tail + chunk
+            count += len(_PARAGRAPH_TAG.findall(text))
+            tail = text[-64:]
+            count -= len(_PARAGRAPH_TAG.findall(tail))
+    return count + len(_PARAGRAPH_TAG.findall(tail))
 
 
 def _open(path: Path) -> Any:

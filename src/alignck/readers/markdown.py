@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alignck.files import read_regular
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._text import decode, join_lines, separate_lines
+from alignck.readers._text import join_lines, read_text, separate_lines
 
 VERSION = "5"
 PSEUDO_HEADING_LEVEL = 3
@@ -41,7 +40,7 @@ _INLINE = [
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
-    text, warning = decode(read_regular(path))
+    text, warning = read_text(path, options)
     builder = BlockBuilder()
     _parse(_prepare(text), builder)
     warnings = (warning,) if warning else ()

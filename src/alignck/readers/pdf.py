@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from alignck.errors import ReadError
+from alignck.errors import LimitExceeded, ReadError
 from alignck.model import Block, BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
@@ -34,7 +34,7 @@ _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNOR
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     options = options or ReadOptions()
-    extracted = _extract(path, options.pdf_engine, options.passwords)
+    extracted = _extract(path, options)
     pages = extracted.pages
     if not any(line.text.strip() for page in pages for line in page):
         raise ReadError("PDF has no text layer (scanned image?); alignck does not OCR", str(path))
@@ -50,21 +50,23 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     )
 
 
-def _extract(path: Path, engine: str, passwords: tuple[str, ...]) -> Extracted:
-    if engine == "pypdf":
+def _extract(path: Path, options: ReadOptions) -> Extracted:
+    passwords, limits = options.passwords, options.limits
+    if options.pdf_engine == "pypdf":
         from alignck.readers import _pdf_pypdf
 
-        return _pdf_pypdf.extract(path, passwords)
+        return _pdf_pypdf.extract(path, passwords, limits)
     from alignck.readers import _pdf_pdfium
 
     try:
-        return _pdf_pdfium.extract(path, passwords)
+        return _pdf_pdfium.extract(path, passwords, limits)
     except ReadError as error:
-        if is_password_problem(error):
+        # A document over a limit is over it for either engine: no second try with pypdf.
+        if is_password_problem(error) or isinstance(error, LimitExceeded):
             raise
         from alignck.readers import _pdf_pypdf
 
-        extracted = _pdf_pypdf.extract(path, passwords)
+        extracted = _pdf_pypdf.extract(path, passwords, limits)
         warning = f"PDFium could not open the file ({error.message}); read with pypdf"
         return dataclasses.replace(extracted, warnings=[*extracted.warnings, warning])
 

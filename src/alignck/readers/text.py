@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alignck.files import read_regular
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._text import decode, join_lines, separate_lines, split_marker
+from alignck.readers._text import join_lines, read_text, separate_lines, split_marker
 
 VERSION = "5"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
@@ -27,7 +26,7 @@ _RUNS_ON = frozenset(
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
-    text, warning = decode(read_regular(path))
+    text, warning = read_text(path, options)
     builder = BlockBuilder()
     pages = [_paragraphs(page) for page in text.rstrip("\f").split("\f")]
     paged = len(pages) > 1

@@ -74,7 +74,8 @@ class Finding:
     def fingerprint(self) -> str:
         """Stable across runs for the same document, rule and priority (or statement)."""
         key = "\x1f".join((self.rule, self.path or "", self.priority_id or self.title))
-        return hashlib.sha256(key.encode()).hexdigest()[:32]
+        # surrogateescape: a file name that is not UTF-8 hashes as its own bytes.
+        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _quote(text: str, limit: int = 200) -> str:

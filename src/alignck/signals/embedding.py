@@ -26,6 +26,7 @@ MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 DIMENSIONS = 384
 MAX_TOKENS = 128
+_TOKENIZE_AT_ONCE = 4096
 # Short batches of similar length: padding costs more than batching saves on two cores.
 BATCH = 16
 _FACET_SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
@@ -105,12 +106,24 @@ class Embedder:
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         if not texts:
             return vectors
-        encoded = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: (len(encoded[i].ids), i))
+        encoded = self._token_ids(texts)
+        order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
-            vectors[batch] = self._embed_batch([encoded[i].ids for i in batch])
+            vectors[batch] = self._embed_batch([encoded[i] for i in batch])
         return vectors
+
+    def _token_ids(self, texts: Sequence[str]) -> list[Any]:
+        """Each text's token ids as a small array, tokenised a few thousand at a time: the
+        tokenizer's Encoding objects carry offsets, tokens and masks besides, and 200,000 of
+        them at once took over a gigabyte."""
+        import numpy as np
+
+        ids: list[Any] = []
+        for start in range(0, len(texts), _TOKENIZE_AT_ONCE):
+            chunk = self.tokenizer.encode_batch(list(texts[start : start + _TOKENIZE_AT_ONCE]))
+            ids.extend(np.asarray(encoding.ids, dtype=np.int64) for encoding in chunk)
+        return ids
 
     def _embed_batch(self, token_ids: list[list[int]]) -> Any:
         import numpy as np
@@ -166,8 +179,9 @@ class FrameworkVectors:
         # Each distinct sentence once: strategies repeat headings, lead-ins and whole lines.
         distinct = list(dict.fromkeys(texts))
         index = {text: i for i, text in enumerate(distinct)}
-        vectors = embedder().embed(distinct)[[index[t] for t in texts]]
-        cosines = vectors @ self.vectors.T
+        # Rows picked after the product, not before: a copy of every passage's vector for
+        # each repeat would double the largest array here.
+        cosines = (embedder().embed(distinct) @ self.vectors.T)[[index[t] for t in texts]]
         for k in range(self.count):
             columns = self.owner == k
             if columns.any():

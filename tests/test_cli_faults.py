@@ -1,0 +1,127 @@
+"""Faults of the machine and odd file names: each is a correct result or one line and exit 2,
+never a traceback, and never a temporary file left behind."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+
+runner = CliRunner()
+# 'plan\xe9.md': Latin-1 bytes that are not UTF-8, as a file copied from an old share has.
+UNDECODABLE = os.fsdecode(b"plan\xe9.md")
+FORMATS = ["json", "md", "csv", "html", "xml", "sarif", "txt"]
+
+
+@pytest.fixture
+def undecodable(tmp_path: Path, make_document) -> Path:  # type: ignore[no-untyped-def]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_document("docs/" + UNDECODABLE)
+    return docs
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_file_format(
+    undecodable: Path, small_framework: Path, tmp_path: Path, suffix: str
+) -> None:
+    report = tmp_path / f"report.{suffix}"
+    args = ["check", str(undecodable), "-f", str(small_framework), "-q", "-o", str(report)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = report.read_bytes().decode("utf-8")  # the report itself is valid UTF-8
+    if suffix == "json":
+        assert json.loads(text)["documents"][0]["path"] == str(undecodable / UNDECODABLE)
+    assert "plan" in text
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "markdown", "csv", "html", "junit", "sarif"])
+def test_a_file_name_that_is_not_utf8_reaches_a_strict_utf8_stdout(
+    undecodable: Path, small_framework: Path, fmt: str
+) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict", "LC_ALL": "C.UTF-8"}
+    args = [str(undecodable), "-f", str(small_framework), "--format", fmt, "--no-cache"]
+    done = subprocess.run(
+        [sys.executable, "-m", "alignck", "check", *args], capture_output=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stderr == b""
+    # Each format shows the name its own way (an escape, U+FFFD); all of them as UTF-8.
+    assert "plan" in done.stdout.decode("utf-8")
+
+
+@pytest.fixture
+def deep_folder(tmp_path: Path) -> Iterator[Path]:
+    """deep/d/d/.../d/plan.md, a thousand levels, removed afterwards bottom up: pytest's own
+    clean-up of old temporary folders recurses, and would fail on it for every later run."""
+    top = tmp_path / "deep"
+    top.mkdir()
+    # One level at a time through descriptors: the full path is too long for one call.
+    opened = [os.open(top, os.O_RDONLY)]
+    for _ in range(1000):
+        os.mkdir("d", dir_fd=opened[-1])
+        opened.append(os.open("d", os.O_RDONLY, dir_fd=opened[-1]))
+    plan = os.open("plan.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=opened[-1])
+    os.write(plan, b"# Plan\n\nWe will tackle loneliness.\n")
+    os.close(plan)
+    yield top
+    os.unlink("plan.md", dir_fd=opened[-1])
+    while len(opened) > 1:
+        os.close(opened.pop())
+        os.rmdir("d", dir_fd=opened[-1])
+    os.close(opened[0])
+
+
+def test_a_folder_a_thousand_levels_deep_is_searched(
+    deep_folder: Path, small_framework: Path
+) -> None:
+    result = runner.invoke(app, ["check", str(deep_folder), "-f", str(small_framework)])
+    assert result.exit_code == 0, result.output
+    assert "loneliness" in result.stdout
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_temporary_file(
+    tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def write_until_full(report: object, fmt: str, stream, *args: object) -> None:  # type: ignore[no-untyped-def]
+        stream.write("{" * 10_000)
+        stream.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("alignck.cli.check.render", write_until_full)
+    target = out / "report.json"
+    result = runner.invoke(app, ["check", str(plan), "-f", str(small_framework), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {target}: cannot write the report: No space left on device"
+    ]
+    assert list(out.iterdir()) == []
+
+
+def test_a_binary_file_named_md_is_refused_as_not_text(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    binary = tmp_path / "image.md"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    result = runner.invoke(app, ["check", str(binary), str(plan), "-f", str(small_framework)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {binary}: not a text file (it holds binary data); alignck reads "
+        "text as UTF-8, UTF-16 or Windows-1252"
+    ]
+    assert "Northby" in result.stdout  # the other document is still checked

@@ -1,0 +1,90 @@
+"""The same inputs give byte-identical reports in every format, whatever the hash seed, the
+number of worker processes or the state of the cache.
+
+Each run is a fresh interpreter (PYTHONHASHSEED only takes effect at start-up) that checks once
+and renders every format; the documents are full of ties (sentences that score the same, in
+several documents), where an order left to a set or a dict's history would show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+RENDER_EVERY_FORMAT = """
+import io, json, sys
+from pathlib import Path
+from alignck import cache
+from alignck.pipeline import check
+from alignck.renderers import RENDERERS, RenderOptions, renderer
+
+docs, framework, folder, jobs, use_cache = sys.argv[1:]
+cache.configure(Path(folder))
+report = check([docs], framework, jobs=int(jobs), use_cache=use_cache == "1", matcher="lexical")
+options = RenderOptions(color=False, width=120, evidence=True, explain=True)
+outputs = {}
+for name in sorted(RENDERERS):
+    stream = io.StringIO()
+    renderer(name)(report, stream, options)
+    outputs[name] = stream.getvalue()
+print(json.dumps(outputs))
+"""
+PLACES = ["Ashby", "Brill", "Crane", "Dunmore", "Elton", "Farley"]
+
+
+@pytest.fixture
+def tied_documents(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(4):
+        lines = [f"# Plan {number}", "", "## Our priorities", ""]
+        lines += [f"- We will tackle loneliness and fuel poverty in {p}." for p in PLACES]
+        lines += ["", "## Homes", ""]
+        lines += [
+            f"Damp and mould in {p} homes will end. We will tackle loneliness." for p in PLACES
+        ]
+        # Enough text for --jobs 2 to start worker processes (they need 256 KB in all).
+        lines += ["", "## Places", ""]
+        lines += [
+            f"Paragraph {i} is about {PLACES[i % 6]} parks and libraries.\n" for i in range(1500)
+        ]
+        (docs / f"plan-{number}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return docs
+
+
+def _render(docs: Path, framework: Path, cache: Path, seed: int, jobs: int, use_cache: bool):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+    arguments = [str(docs), str(framework), str(cache), str(jobs), "1" if use_cache else "0"]
+    done = subprocess.run(
+        [sys.executable, "-c", RENDER_EVERY_FORMAT, *arguments],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_reports_are_byte_identical_across_seeds_jobs_and_cache(
+    tied_documents: Path, small_framework: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    runs = [
+        (1, 1, False),  # seed, jobs, cache
+        (2, 2, False),
+        (3, 1, True),  # cold cache: read and stored
+        (4, 2, True),  # warm cache: every document from the cache
+        (5, 1, True),
+    ]
+    first, *others = (_render(tied_documents, small_framework, cache, *run) for run in runs)
+    assert set(first) == {"csv", "github", "html", "json", "junit", "markdown", "sarif", "terminal"}
+    assert "loneliness" in first["json"]
+    for run, outputs in zip(runs[1:], others, strict=True):
+        for name, text in first.items():
+            assert outputs[name] == text, f"{name} differs for seed, jobs, cache = {run}"

@@ -1,0 +1,112 @@
+"""Ctrl-C, SIGTERM and the death of the main process during a parallel run: every worker stops,
+one line is printed, the exit code says why, and no temporary file is left beside the report.
+
+Run as real processes (``--jobs 2``) on a folder each test builds: long enough documents that
+the signal arrives while workers are busy.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+WORDS = ["we", "will", "improve", "health", "care", "housing", "air", "quality", "for", "older"]
+
+
+def _parent_of(pid: int) -> int | None:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (an orphan's zombie waits for a reaper, not for us)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _descendants(root: int) -> set[int]:
+    parents = {
+        int(p.name): _parent_of(int(p.name)) for p in Path("/proc").iterdir() if p.name.isdigit()
+    }
+    found, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return {pid for pid in found if _running(pid)}
+
+
+def _wait_for(condition, limit: float = 120.0) -> bool:  # type: ignore[no-untyped-def]
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def busy_run(tmp_path: Path, small_framework: Path):  # type: ignore[no-untyped-def]
+    """Start a parallel check of six long documents writing report.json into out/; return the
+    process once its worker processes are running."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pick = random.Random(7)
+    for number in range(6):
+        paragraphs = (" ".join(pick.choices(WORDS, k=40)) + "." for _ in range(8000))
+        (docs / f"plan{number}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    command = [sys.executable, "-m", "alignck", "check", str(docs), "-f", str(small_framework)]
+    command += ["--jobs", "2", "--no-cache", "--matcher", "lexical", "-o", str(out / "r.json")]
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, start_new_session=True
+    )
+    # The fork server and two workers.
+    assert _wait_for(lambda: len(_descendants(process.pid)) >= 3), "workers never started"
+    process.workers = _descendants(process.pid)  # type: ignore[attr-defined]
+    process.out = out  # type: ignore[attr-defined]
+    yield process
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    for pid in process.workers:  # type: ignore[attr-defined]
+        if _running(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _ended_cleanly(process, code: int, line: str) -> None:  # type: ignore[no-untyped-def]
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == code
+    assert stderr.decode().splitlines() == [line]
+    assert _wait_for(lambda: not any(_running(pid) for pid in process.workers), 30)
+    assert list(process.out.iterdir()) == []
+
+
+def test_ctrl_c_stops_every_worker_with_one_line(busy_run) -> None:  # type: ignore[no-untyped-def]
+    os.killpg(busy_run.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    _ended_cleanly(busy_run, 130, "alignck: interrupted")
+
+
+def test_sigterm_stops_every_worker_with_one_line(busy_run) -> None:  # type: ignore[no-untyped-def]
+    os.kill(busy_run.pid, signal.SIGTERM)  # as 'kill' or a CI runner's timeout does
+    _ended_cleanly(busy_run, 143, "alignck: terminated")
+
+
+def test_the_workers_end_when_the_main_process_is_killed(busy_run) -> None:  # type: ignore[no-untyped-def]
+    os.kill(busy_run.pid, signal.SIGKILL)
+    busy_run.wait(timeout=60)
+    assert _wait_for(lambda: not any(_running(pid) for pid in busy_run.workers), 30)

@@ -1,0 +1,219 @@
+"""Limits on one document's work: each hostile file is one line naming it and the limit, exit 2,
+and every other document is still checked."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from alignck.cli import app
+from alignck.errors import LimitExceeded
+from alignck.limits import MB, Limits
+from alignck.model import ReadOptions
+from alignck.reading import prepare
+
+runner = CliRunner()
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _check(*paths: Path, framework: Path):  # type: ignore[no-untyped-def]
+    args = ["check", *map(str, paths), "-f", str(framework), "--format", "json", "--no-cache"]
+    return runner.invoke(app, [*args, "--matcher", "lexical"])
+
+
+def _checked(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {d["path"]: d["status"] for d in json.loads(result.stdout)["documents"]}
+
+
+def _docx(path: Path, body: bytes) -> Path:
+    """A Word file whose document.xml is ``body`` inside a body element."""
+    from docx import Document
+
+    template = io.BytesIO()
+    Document().save(template)
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            if info.filename == "word/document.xml":
+                head = f'<?xml version="1.0"?><w:document {WORD_NS}><w:body>'.encode()
+                z.writestr("word/document.xml", head + body + b"</w:body></w:document>")
+            else:
+                z.writestr(info, source.read(info.filename))
+    return path
+
+
+def _paragraphs(count: int, text: str = "x") -> bytes:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode() * count
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\nWe will tackle loneliness.\n", encoding="utf-8")
+    return path
+
+
+def test_a_file_over_the_size_limit_is_one_line_and_the_others_are_checked(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"We will tackle loneliness.\n\n" * 50_000)  # 1.4 MB
+    monkeypatch.setenv("ALIGNCK_MAX_FILE_MB", "1")
+    result = _check(big, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {big}: 1.3 MB file, over the limit of 1 MB; raise it with "
+        "ALIGNCK_MAX_FILE_MB"
+    ]
+    assert _checked(result) == {str(big): "error", str(plan): "ok"}
+
+
+def test_text_over_the_character_limit(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long = tmp_path / "long.md"
+    long.write_text("We will tackle loneliness. " * 100, encoding="utf-8")
+    monkeypatch.setenv("ALIGNCK_MAX_CHARACTERS", "1000")
+    result = _check(long, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {long}: more than 1,000 characters of text, over the limit of 1,000; "
+        "raise it with ALIGNCK_MAX_CHARACTERS"
+    ]
+    assert _checked(result) == {str(long): "error", str(plan): "ok"}
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pypdf"])
+def test_a_pdf_over_the_page_limit_is_refused_before_its_pages_are_read(
+    tmp_path: Path, engine: str
+) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "pages.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    found = prepare(path, ReadOptions(engine, limits=Limits(pages=2)))
+    assert isinstance(found, LimitExceeded)
+    assert str(found) == (
+        f"{path}: 3 pages, over the limit of 2 pages; raise it with ALIGNCK_MAX_PAGES"
+    )
+
+
+def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes(
+    tmp_path: Path, plan: Path, small_framework: Path
+) -> None:
+    bomb = _docx(tmp_path / "bomb.docx", _paragraphs(200_000))  # 7 MB inflating from ~20 kB
+    result = _check(bomb, plan, framework=small_framework)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    # The ratio depends on zlib's version; the rest is exact.
+    assert re.fullmatch(
+        f"alignck: error: {re.escape(str(bomb))}: part word/document.xml inflates "
+        r"[1-9]\d\d+ times over \(6\.5 MB\); a zip bomb, not a Word document",
+        line,
+    )
+    assert _checked(result) == {str(bomb): "error", str(plan): "ok"}
+
+
+def test_docx_parts_over_the_inflated_and_xml_limits(tmp_path: Path) -> None:
+    # Random text compresses less than prose, so only the size limits can stop it.
+    body = b"".join(_paragraphs(1, os.urandom(40).hex()) for _ in range(22_000))
+    path = _docx(tmp_path / "long.docx", body)
+    too_much_xml = prepare(path, ReadOptions(limits=Limits(xml_mb=1)))
+    assert isinstance(too_much_xml, LimitExceeded)
+    assert "XML parts that inflate to" in str(too_much_xml)
+    assert str(too_much_xml).endswith("over the limit of 1 MB; raise it with ALIGNCK_MAX_XML_MB")
+    too_much = prepare(path, ReadOptions(limits=Limits(inflated_mb=1)))
+    assert isinstance(too_much, LimitExceeded)
+    assert str(too_much).endswith("over the limit of 1 MB; raise it with ALIGNCK_MAX_INFLATED_MB")
+    assert not isinstance(prepare(path, ReadOptions()), LimitExceeded)
+
+
+def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alignck.readers.markdown as markdown
+
+    slow = tmp_path / "slow.md"
+    slow.write_text("# Slow\n\nWe will tackle loneliness.\n", encoding="utf-8")
+    original = markdown.read
+
+    def hang_on_slow(path: Path, options: ReadOptions | None = None):  # type: ignore[no-untyped-def]
+        while path.name == "slow.md":
+            time.sleep(0.05)  # a parser stuck on a hostile file
+        return original(path, options)
+
+    monkeypatch.setattr(markdown, "read", hang_on_slow)
+    monkeypatch.setenv("ALIGNCK_MAX_SECONDS", "2")
+    result = _check(plan, slow, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {slow}: not done in time, over the limit of 2 s; raise it with "
+        "ALIGNCK_MAX_SECONDS"
+    ]
+    assert _checked(result) == {str(plan): "ok", str(slow): "error"}
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "lots", "inf"])
+def test_a_limit_that_is_not_a_positive_number_is_one_line(
+    plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("ALIGNCK_MAX_PAGES", value)
+    result = _check(plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: ALIGNCK_MAX_PAGES must be a whole number above 0 (got {value!r})"
+    ]
+
+
+PEAK_OF_CHILDREN = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+print(done.returncode, peak // 1024)
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
+def test_the_largest_word_file_the_limits_let_be_parsed_stays_within_a_gigabyte(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    """Just under the XML and paragraph limits, in text that compresses like prose: parsed in
+    full, then refused for its characters. Measured over every process of the run (the peak
+    of any one of them); 64 MB of one-word paragraphs peaked at 1.3 GB before the limits."""
+    paragraphs = Limits().paragraphs - 1000
+    per_paragraph = (Limits().xml_mb * MB - 100_000) // paragraphs
+    text_size = per_paragraph - len(_paragraphs(1, ""))
+    body = b"".join(_paragraphs(1, os.urandom(text_size // 2).hex()) for _ in range(paragraphs))
+    hostile = _docx(tmp_path / "hostile.docx", body)
+    command = [sys.executable, "-m", "alignck", "check", str(hostile), "-f", str(small_framework)]
+    wrapper = [sys.executable, "-c", PEAK_OF_CHILDREN, *command, "--no-cache", "--jobs", "2"]
+    done = subprocess.run(wrapper, capture_output=True, text=True, check=False)
+    code, peak_mb = map(int, done.stdout.split())
+    assert code == 2  # over the character limit, once parsed
+    assert peak_mb < 1024
+
+
+def test_too_many_paragraphs_are_refused_before_a_docx_is_parsed(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "many.docx", _paragraphs(20, "We will act."))
+    found = prepare(path, ReadOptions(limits=Limits(paragraphs=10)))
+    assert str(found) == (
+        f"{path}: 20 paragraphs, list items and cells, over the limit of 10; raise it with "
+        "ALIGNCK_MAX_PARAGRAPHS"
+    )
+    text = tmp_path / "many.txt"
+    text.write_text("We will act.\n\n" * 20, encoding="utf-8")
+    assert isinstance(prepare(text, ReadOptions(limits=Limits(paragraphs=10))), LimitExceeded)
+    assert not isinstance(prepare(path, ReadOptions(limits=Limits(paragraphs=20))), LimitExceeded)
