@@ -141,7 +141,7 @@ def iter_prepared(
                 yield failed[index]
                 continue
             entry = keys[index]
-            found = cache.load(entry) if entry and index not in ahead else None
+            found = cache.load(entry, Prepared) if entry and index not in ahead else None
             if isinstance(found, Prepared):
                 item: Prepared | ReadError = _at_path(found, path)
             else:
