@@ -68,15 +68,44 @@ def _decoder(hint: Any) -> _Decoder:
 def _dataclass_decoder(kind: type) -> _Decoder:
     fields = _init_fields(kind)
     hints = get_type_hints(kind)
-    parts = tuple(_decoder(hints[f.name]) for f in fields)
-    count = len(parts)
+    count = len(fields)
+    # Plain fields are checked inline, by their exact types: a call per value would double the
+    # time of loading a warm run's results.
+    checks: list[tuple[int, tuple[type, ...]]] = []
+    parts: list[tuple[int, _Decoder]] = []
+    for index, field in enumerate(fields):
+        accepted = _scalar_types(hints[field.name])
+        if accepted:
+            checks.append((index, accepted))
+        else:
+            parts.append((index, _decoder(hints[field.name])))
 
     def decode_dataclass(data: Any) -> Any:
         if type(data) is not list or len(data) != count:
             raise EntryError(f"not a {kind.__name__}")
-        return kind(*[part(item) for part, item in zip(parts, data, strict=True)])
+        for index, accepted in checks:
+            if type(data[index]) not in accepted:
+                raise EntryError(f"not a {kind.__name__}")
+        if not parts:
+            return kind(*data)
+        values = list(data)
+        for index, part in parts:
+            values[index] = part(values[index])
+        return kind(*values)
 
     return decode_dataclass
+
+
+def _scalar_types(hint: Any) -> tuple[type, ...]:
+    """The exact types a plain field (str, int, float, bool, or one of them or None) may hold;
+    empty for anything else."""
+    members = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+    accepted: list[type] = []
+    for member in members:
+        if member not in _SCALARS:
+            return ()
+        accepted.extend(_SCALARS[member])
+    return tuple(accepted)
 
 
 def _tuple_decoder(args: tuple[Any, ...]) -> _Decoder:
@@ -123,13 +152,23 @@ def _literal_decoder(values: tuple[Any, ...]) -> _Decoder:
     return decode_literal
 
 
+# A float field keeps an int it was given (0 rather than 0.0), so that it comes back as it went
+# in; bool is an int in Python but never passes for one here, nor an int for a bool.
+_SCALARS: dict[Any, tuple[type, ...]] = {
+    str: (str,),
+    int: (int,),
+    float: (float, int),
+    bool: (bool,),
+    type(None): (type(None),),
+}
+
+
 def _scalar_decoder(kind: type) -> _Decoder:
-    # bool is an int and JSON's 2.0 may come back as an int; neither may pass as the other.
-    accepted: tuple[type, ...] = (float, int) if kind is float else (kind,)
+    accepted = _SCALARS[kind]
 
     def decode_scalar(data: Any) -> Any:
         if type(data) not in accepted:
             raise EntryError(f"not a {kind.__name__}")
-        return float(data) if kind is float else data
+        return data
 
     return decode_scalar
