@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignck.errors import ReadError
-from alignck.extract import extract
 from alignck.files import read_regular
 from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
@@ -46,6 +45,10 @@ class Prepared:
 
 
 def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadError:
+    # Imported here: extraction's rules are the largest import of a run, and a run answered
+    # from the cache never extracts.
+    from alignck.extract import extract
+
     try:
         document = read_document(path, options)
     except ReadError as error:
