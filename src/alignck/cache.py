@@ -12,9 +12,8 @@ An entry is JSON data, never code (:mod:`alignck.cache_codec`): it records its o
 version and the kind of value it holds, and is believed only when all three are what the loader
 asked for and every field has its declared type. Anything else (garbled, truncated, written by
 another version, planted, or a valid entry moved under another key) is deleted and the document
-read again. The whole folder is safe
-to delete at any time. :func:`configure` moves it (the command line does so from
-``ALIGNCK_CACHE_DIR``; tests use this).
+read again. The whole folder is safe to delete at any time. :func:`configure` moves it (the
+command line does so from ``ALIGNCK_CACHE_DIR``; tests use this).
 
 Entries a code change or an edited file has made unreachable would otherwise pile up for ever,
 so after a run that wrote entries the folder is trimmed to the configured size (the command
