@@ -27,7 +27,7 @@ from alignck.model import (
     Waiver,
 )
 from alignck.readers import discover
-from alignck.reading import Prepared, Progress, document_key, iter_finished
+from alignck.reading import Prepared, Progress, document_key, iter_prepared
 
 
 def resolve_thresholds(
@@ -67,12 +67,11 @@ def check(
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover((Path(p) for p in paths), follow_links)
     engine = Matcher(loaded, chosen, available_matcher(matcher))
-    scorer = _Scorer(loaded, chosen, engine.name, engine)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
     writes_before = cache.writes()
     options = read_options or ReadOptions()
-    results = _check_files(found.files, scorer, jobs, use_cache, progress, options)
+    results = _check_files(found.files, engine, jobs, use_cache, progress, options)
     if cache_limit is not None and cache.writes() > writes_before:
         cache.prune(cache_limit)
     results.extend(
@@ -93,7 +92,7 @@ def check(
 
 def _check_files(
     paths: Sequence[Path],
-    scorer: _Scorer,
+    matcher: Matcher,
     jobs: int,
     use_cache: bool,
     progress: Progress | None,
@@ -102,7 +101,6 @@ def _check_files(
     """Results in path order; with the cache, unchanged files against an unchanged framework
     are answered without reading or matching. Results quote the text, so a document opened
     with a password is not cached."""
-    matcher = scorer.engine
     results: dict[int, DocumentResult] = {}
     keys: dict[int, str] = {}
     if use_cache:
@@ -118,10 +116,8 @@ def _check_files(
                 if progress:
                     progress(str(path), hit)
     todo = [i for i in range(len(paths)) if i not in results]
-    finished = iter_finished(
+    prepared = iter_prepared(
         [paths[i] for i in todo],
-        scorer,
-        scorer.in_workers,
         jobs=jobs,
         use_cache=use_cache,
         progress=progress,
@@ -129,12 +125,11 @@ def _check_files(
         options=options,
     )
     # Matched as each document arrives, so only results stay in memory.
-    for index, (item, result) in zip(todo, finished, strict=True):
-        assert result is not None
-        results[index] = result
+    for index, item in zip(todo, prepared, strict=True):
+        results[index] = _check_one(item, matcher)
         protected = isinstance(item, Prepared) and item.protected
-        if use_cache and index in keys and result.status == "ok" and not protected:
-            cache.store(cache.result_key(keys[index], matcher.fingerprint), result)
+        if use_cache and index in keys and results[index].status == "ok" and not protected:
+            cache.store(cache.result_key(keys[index], matcher.fingerprint), results[index])
     return [results[i] for i in range(len(paths))]
 
 
@@ -151,45 +146,3 @@ def _check_one(item: Prepared | ReadError, matcher: Matcher) -> DocumentResult:
         alignments=matched.alignments,
         warnings=item.warnings,
     )
-
-
-class _Scorer:
-    """Matches prepared documents, in this process or in a worker that read them.
-
-    At 300 priorities matching costs more than reading, so one process matching what the
-    workers read leaves the other cores idle. Sent to a worker, a scorer carries the
-    framework, thresholds and matcher name (not the built matcher, whose matrices are
-    larger); each worker builds its matcher once and keeps it for the documents that follow.
-    The semantic matcher stays in this process: its model already uses every core, and a
-    copy per worker would multiply its memory.
-    """
-
-    def __init__(
-        self, framework: Framework, thresholds: Thresholds, name: str, engine: Matcher
-    ) -> None:
-        self.state = (framework, thresholds, name)
-        self.engine = engine
-        self.in_workers = "embedding" not in engine.signals
-
-    def __getstate__(self) -> tuple[Framework, Thresholds, str]:
-        return self.state
-
-    def __setstate__(self, state: tuple[Framework, Thresholds, str]) -> None:
-        self.state = state
-        self.engine = _worker_matcher(*state)
-        self.in_workers = True
-
-    def __call__(self, item: Prepared | ReadError) -> DocumentResult:
-        return _check_one(item, self.engine)
-
-
-_worker_matchers: dict[tuple[Framework, Thresholds, str], Matcher] = {}
-
-
-def _worker_matcher(framework: Framework, thresholds: Thresholds, name: str) -> Matcher:
-    """The matcher a worker process built for this framework, built on first use."""
-    key = (framework, thresholds, name)
-    if key not in _worker_matchers:
-        _worker_matchers.clear()  # a worker serves one run: never more than one framework
-        _worker_matchers[key] = Matcher(framework, thresholds, name)
-    return _worker_matchers[key]

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
 
 from alignck.errors import ReadError
 from alignck.files import read_regular
@@ -29,9 +28,6 @@ Progress = Callable[[str, "Prepared | DocumentResult | ReadError | None"], None]
 # Below this much work, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 3
 _PARALLEL_MIN_BYTES = 256 * 1024
-T = TypeVar("T")
-# What to do with each prepared document once it is ready; with ``in_workers`` it must pickle.
-Finish = Callable[["Prepared | ReadError"], T]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,33 +112,13 @@ def iter_prepared(
     known_keys: Sequence[str | None] | None = None,
     options: ReadOptions | None = None,
 ) -> Iterator[Prepared | ReadError]:
-    """Prepare every path, yielding in path order as soon as each is ready (see
-    :func:`iter_finished`)."""
-    for item, _ in iter_finished(
-        paths, None, False, jobs, use_cache, progress, known_keys, options
-    ):
-        yield item
-
-
-def iter_finished(
-    paths: Sequence[Path],
-    finish: Finish[T] | None,
-    in_workers: bool,
-    jobs: int = 1,
-    use_cache: bool = True,
-    progress: Progress | None = None,
-    known_keys: Sequence[str | None] | None = None,
-    options: ReadOptions | None = None,
-) -> Iterator[tuple[Prepared | ReadError, T | None]]:
-    """Prepare every path and apply ``finish`` to it, yielding both in path order as soon as
-    each is ready.
+    """Prepare every path, yielding in path order as soon as each is ready.
 
     Cached documents are loaded in this process; the rest are read here or, when there is
     enough of them, in worker processes a few documents ahead of the consumer, so memory holds
-    a handful of documents whatever the size of the run. With ``in_workers``, a worker also
-    finishes what it read (matching, which otherwise runs on one core while the workers wait).
-    ``known_keys`` saves hashing files whose cache keys the caller already has. A document
-    opened with a password is never written to the cache.
+    a handful of documents whatever the size of the run. ``known_keys`` saves hashing files
+    whose cache keys the caller already has. A document opened with a password is never
+    written to the cache.
     """
     from alignck import cache
 
@@ -162,56 +138,38 @@ def iter_finished(
         if i not in failed and not (use_cache and cache.exists(keys[i] or ""))
     ]
     workers = jobs if jobs > 1 and _worth_parallel([paths[i] for i in misses]) else 0
-    worker_finish = finish if in_workers else None
-    with _AheadOfTime(paths, misses, workers, options, worker_finish) as ahead:
+    with _AheadOfTime(paths, misses, workers, options) as ahead:
         for index, path in enumerate(paths):
             if index in failed:
-                yield failed[index], finish(failed[index]) if finish else None
+                yield failed[index]
                 continue
             entry = keys[index]
             found = cache.load(entry, Prepared) if entry and index not in ahead else None
-            finished: Any = None
             if isinstance(found, Prepared):
                 item: Prepared | ReadError = _at_path(found, path)
             else:
                 if progress and not ahead.parallel:
                     progress(str(path), None)
-                item, finished = ahead.result(index)
+                item = ahead.result(index)
                 if entry and isinstance(item, Prepared) and not item.protected:
                     cache.store(entry, item)
             if progress:
                 progress(str(path), item)
-            if finish and finished is None:
-                finished = finish(item)
-            yield item, finished
-
-
-def _prepare_and_finish(
-    path: Path, options: ReadOptions, finish: Finish[T] | None
-) -> tuple[Prepared | ReadError, T | None]:
-    item = prepare(path, options)
-    return item, finish(item) if finish else None
+            yield item
 
 
 class _AheadOfTime:
-    """Prepares (and finishes) the listed documents in worker processes, a bounded window
-    ahead."""
+    """Prepares the listed documents in worker processes, a bounded window ahead."""
 
     def __init__(
-        self,
-        paths: Sequence[Path],
-        indices: list[int],
-        workers: int,
-        options: ReadOptions,
-        finish: Finish[Any] | None = None,
+        self, paths: Sequence[Path], indices: list[int], workers: int, options: ReadOptions
     ) -> None:
         self.paths = paths
         self.options = options
-        self.finish = finish
         self.pending = iter(indices)
         self.indices = set(indices)
         self.workers = workers
-        self.window: dict[int, Future[tuple[Prepared | ReadError, Any]]] = {}
+        self.window: dict[int, Future[Prepared | ReadError]] = {}
         self.pool: ProcessPoolExecutor | None = None
 
     @property
@@ -237,15 +195,12 @@ class _AheadOfTime:
             index = next(self.pending, None)
             if index is None:
                 return
-            self.window[index] = self.pool.submit(
-                _prepare_and_finish, self.paths[index], self.options, self.finish
-            )
+            self.window[index] = self.pool.submit(prepare, self.paths[index], self.options)
 
-    def result(self, index: int) -> tuple[Prepared | ReadError, Any]:
-        """The prepared document, and what its worker made of it (None when it was read
-        here, or no worker finishes)."""
+    def result(self, index: int) -> Prepared | ReadError:
+        """The prepared document: from its worker if it was sent to one, else read here."""
         if self.pool is None or index not in self.window:
-            return prepare(self.paths[index], self.options), None
+            return prepare(self.paths[index], self.options)
         item = self.window.pop(index).result()
         self._top_up()
         return item
