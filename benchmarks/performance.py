@@ -225,7 +225,9 @@ def write_report(
         "300-priority framework). Every check uses the lexical matcher and writes the JSON "
         "report, against the 7-priority example framework (`priorities.yaml`) or the corpus's "
         "300-priority one. "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"load average {os.getloadavg()[1]:.1f} over the last 5 minutes of the run (other "
+        "jobs on the machine slow every command, pdftotext included: read the ratios).",
         "",
         "| measurement | median | × pdftotext | target |",
         "|---|---:|---:|---|",
