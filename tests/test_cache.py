@@ -1,11 +1,25 @@
+import errno
+import io
+import json
 import os
+import pickle
+import shlex
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from alignck import cache
+from alignck import __version__, cache
 from alignck.errors import UsageError
+from alignck.pipeline import check
+from alignck.renderers import RenderOptions, renderer
+from conftest import EXAMPLES, FRAMEWORK
+
+
+@dataclass(frozen=True)
+class Filler:
+    text: str
 
 
 def _key(start: str) -> str:
@@ -14,8 +28,8 @@ def _key(start: str) -> str:
 
 
 def _entry(key: str, size: int, age_seconds: float) -> Path:
-    cache.store(key, b"x" * size)
-    path = next(cache.cache_dir().rglob(f"{key}.pickle"))
+    cache.store(key, Filler("x" * size))
+    path = next(cache.cache_dir().rglob(f"{key}.json"))
     moment = time.time() - age_seconds
     os.utime(path, (moment, moment))
     return path
@@ -36,7 +50,7 @@ def test_prune_removes_least_recently_used_entries_first(isolated_cache: Path) -
 def test_loading_an_entry_keeps_it_from_being_pruned(isolated_cache: Path) -> None:
     used = _entry(_key("aa01"), 1000, age_seconds=300)
     unused = _entry(_key("bb02"), 1000, age_seconds=200)
-    assert cache.load(_key("aa01")) == b"x" * 1000
+    assert cache.load(_key("aa01"), Filler) == Filler("x" * 1000)
 
     cache.prune(limit=int(used.stat().st_size * 1.3))  # room for one entry after trimming
 
@@ -81,3 +95,114 @@ def test_a_cache_size_is_whole_megabytes() -> None:
             UsageError, match=rf"SIZE must be a whole number of megabytes, not '{bad}'"
         ):
             cache.parse_max_mb(bad, "SIZE")
+
+
+# Entries are data checked against what was asked for: nothing in the folder is ever trusted.
+
+
+def _report(**options: object) -> str:
+    out = io.StringIO()
+    renderer("json")(check([EXAMPLES], FRAMEWORK, **options), out, RenderOptions())  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.json"))
+
+
+class _Planted:
+    """Unpickling this runs a command that leaves a file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {shlex.quote(str(self.marker))}",)
+
+
+def test_a_planted_pickle_is_never_run_and_the_documents_are_read_again(
+    isolated_cache: Path, tmp_path: Path
+) -> None:
+    plain = _report()
+    assert _report(use_cache=True) == plain
+    marker = tmp_path / "ran"
+    for entry in _entries(isolated_cache):
+        entry.write_bytes(pickle.dumps(_Planted(marker)))
+        # Where earlier versions kept entries, too: those are never loaded.
+        entry.with_suffix(".pickle").write_bytes(pickle.dumps(_Planted(marker)))
+
+    assert _report(use_cache=True) == plain
+    assert not marker.exists()
+    assert all(not e.read_bytes().startswith(b"\x80") for e in _entries(isolated_cache))
+
+
+def test_an_entry_moved_under_another_key_is_ignored(isolated_cache: Path) -> None:
+    plain = _report()
+    assert _report(use_cache=True) == plain
+    entries = _entries(isolated_cache)
+    contents = [e.read_bytes() for e in entries]
+    for entry, content in zip(entries, contents[1:] + contents[:1], strict=True):
+        entry.write_bytes(content)  # each valid entry now sits under its neighbour's key
+
+    assert _report(use_cache=True) == plain
+    assert [e.read_bytes() for e in _entries(isolated_cache)] == contents  # rewritten whole
+
+
+def test_a_truncated_entry_is_read_again(isolated_cache: Path) -> None:
+    plain = _report()
+    assert _report(use_cache=True) == plain
+    for entry in _entries(isolated_cache):
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+
+    assert _report(use_cache=True) == plain
+    assert _report(use_cache=True) == plain
+
+
+def test_an_entry_of_another_version_or_kind_is_not_loaded(isolated_cache: Path) -> None:
+    key = _key("ab12")
+    cache.store(key, Filler("kept"))
+    [entry] = _entries(isolated_cache)
+    written = json.loads(entry.read_bytes())
+    assert written[:4] == [2, __version__, key, "Filler"]
+
+    assert cache.load(key, str) is None  # asked for another kind: not believed, and removed
+    assert not entry.exists()
+    entry.write_bytes(json.dumps([2, "0.0.1", key, "Filler", ["old"]]).encode())
+    assert cache.load(key, Filler) is None
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        ["a", "b"],  # a field too many
+        [],  # a field missing
+        [7],  # a number where text belongs
+        [None],
+        [["nested"]],
+    ],
+)
+def test_an_entry_whose_fields_do_not_fit_their_types_is_refused(
+    isolated_cache: Path, payload: list[object]
+) -> None:
+    key = _key("cd34")
+    cache.store(key, Filler("real"))
+    [entry] = _entries(isolated_cache)
+    entry.write_bytes(json.dumps([2, __version__, key, "Filler", payload]).encode())
+    assert cache.load(key, Filler) is None
+    assert not entry.exists()
+
+
+def test_a_failed_write_leaves_no_temporary_file(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    cache.claim()
+    monkeypatch.setattr("pathlib.Path.replace", full_disk)
+    before = cache.writes()
+    cache.store(_key("ef56"), Filler("text"))
+    assert cache.writes() == before
+    assert [p for p in isolated_cache.rglob("*") if p.is_file()] == [
+        isolated_cache / "CACHEDIR.TAG"
+    ]

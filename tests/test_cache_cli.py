@@ -12,7 +12,7 @@ def test_cache_info_and_clear(make_document, isolated_cache) -> None:  # type: i
     assert info.exit_code == 0 and "1 cache entry (parsed" in info.stdout
     cleared = runner.invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 0 and "removed 1 cache entry from" in cleared.stdout
-    assert not list(isolated_cache.rglob("*.pickle"))
+    assert not list(isolated_cache.rglob("*.json"))
 
 
 def test_no_cache_leaves_the_cache_empty(make_document, isolated_cache) -> None:  # type: ignore[no-untyped-def]
@@ -22,7 +22,7 @@ def test_no_cache_leaves_the_cache_empty(make_document, isolated_cache) -> None:
         app, ["check", str(make_document("plan.md")), "-f", str(FRAMEWORK), "--no-cache"]
     )
     assert result.exit_code == 0
-    assert not list(isolated_cache.rglob("*.pickle"))
+    assert not list(isolated_cache.rglob("*.json"))
 
 
 def test_a_check_trims_the_cache_to_its_limit(make_document, isolated_cache, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -31,12 +31,12 @@ def test_a_check_trims_the_cache_to_its_limit(make_document, isolated_cache, mon
     plan = str(make_document("plan.md"))
     runner = CliRunner()
     assert runner.invoke(app, ["check", plan, "-f", str(FRAMEWORK)]).exit_code == 0
-    assert list(isolated_cache.rglob("*.pickle"))  # the default limit keeps what was written
+    assert list(isolated_cache.rglob("*.json"))  # the default limit keeps what was written
 
     monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "0")
     other = str(make_document("other.md", [("p", "We will open two new youth centres.")]))
     assert runner.invoke(app, ["check", other, "-f", str(FRAMEWORK)]).exit_code == 0
-    assert not list(isolated_cache.rglob("*.pickle"))
+    assert not list(isolated_cache.rglob("*.json"))
 
 
 def test_a_bad_cache_limit_is_one_line_and_exit_2(make_document, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -76,13 +76,13 @@ def test_a_pdf_opened_with_a_password_is_never_cached(
     )
     assert opened.exit_code == 0, opened.stderr
     assert "Northby" in opened.stdout
-    assert not list(isolated_cache.rglob("*.pickle"))
+    assert not list(isolated_cache.rglob("*.json"))
 
     monkeypatch.setenv("ALIGNCK_PDF_PASSWORD", "s3cret")
     assert runner.invoke(app, ["check", str(locked), "-f", str(FRAMEWORK)]).exit_code == 0
     # The same document unencrypted is cached as usual.
     assert runner.invoke(app, ["check", str(plain), "-f", str(FRAMEWORK)]).exit_code == 0
-    assert list(isolated_cache.rglob("*.pickle"))
+    assert list(isolated_cache.rglob("*.json"))
 
 
 def test_an_unknown_pdf_engine_is_one_line_and_exit_2(make_document, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +114,7 @@ def test_switching_themes_off_is_not_answered_from_the_cache(
     # cached one.
     assert first.exit_code == 0 and second.exit_code == 0
     assert first.stdout != second.stdout
-    assert list(isolated_cache.rglob("*.pickle"))
+    assert list(isolated_cache.rglob("*.json"))
 
 
 def _ordinary_folder(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
@@ -173,7 +173,7 @@ def test_cache_clear_in_alignck_s_folder_spares_files_it_did_not_write(
     cleared = runner.invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 0 and "removed 2 cache entries" in cleared.stdout
     assert mine.read_text(encoding="utf-8") == "mine\n"
-    assert not list(isolated_cache.rglob("*.pickle"))
+    assert not list(isolated_cache.rglob("*.json"))
 
 
 @pytest.mark.parametrize("command", [["cache", "clear"], ["cache", "info"], ["check"]])

@@ -31,7 +31,7 @@ def test_a_new_cache_folder_is_tagged_as_alignck_s(tmp_path: Path) -> None:
     text = (folder / TAG_NAME).read_text(encoding="ascii")
     assert text.startswith(SIGNATURE + "\n")  # the spec's exact first bytes
     assert "created by alignck" in text.splitlines()[1]
-    assert cache.load(KEY) == "value"
+    assert cache.load(KEY, str) == "value"
 
 
 def test_clear_refuses_a_folder_of_other_files_and_deletes_nothing(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_such_a_folder_is_not_used_as_a_cache_at_all(tmp_path: Path) -> None:
     with pytest.raises(CacheError, match="refusing to use it as the cache"):
         cache.claim()
     cache.store(KEY, "value")  # the library's loads and stores quietly do without
-    assert cache.load(KEY) is None
+    assert cache.load(KEY, str) is None
     assert sorted(p.name for p in folder.rglob("*")) == ["ab", "id_rsa", "notes.txt"]
 
 
@@ -72,12 +72,12 @@ def test_in_alignck_s_own_folder_clear_and_prune_remove_only_entries(tmp_path: P
     planted = [
         folder / "id_rsa",
         folder / "ab" / "notes.txt",
-        folder / "ab" / ("ab" + "1" * 62 + ".pickle.bak"),
-        folder / "ab" / ("cd" + "1" * 62 + ".pickle"),  # an entry's name, in the wrong place
+        folder / "ab" / ("ab" + "1" * 62 + ".json.bak"),
+        folder / "ab" / ("cd" + "1" * 62 + ".json"),  # an entry's name, in the wrong place
     ]
     for path in planted:
         path.write_text("mine\n", encoding="utf-8")
-    linked = folder / "ab" / ("ab" + "2" * 62 + ".pickle")
+    linked = folder / "ab" / ("ab" + "2" * 62 + ".json")
     linked.symlink_to(folder / "id_rsa")
 
     assert cache.prune(limit=0) == 1
@@ -125,7 +125,7 @@ def test_a_cache_folder_that_is_a_file_is_an_error_not_a_crash(tmp_path: Path) -
         with pytest.raises(CacheError, match=r"not a folder"):
             action()
     cache.store(KEY, "value")
-    assert cache.load(KEY) is None
+    assert cache.load(KEY, str) is None
     assert file.read_text(encoding="utf-8") == "a file\n"
 
 

@@ -74,7 +74,7 @@ def test_the_report_is_never_written_over_an_input(
         f"{what.replace('PLAN', str(run.plan))}; give another file for the report"
     ]
     assert [_snapshot(p) for p in inputs] == before
-    assert not list(isolated_cache.rglob("*.pickle"))  # refused before any reading
+    assert not list(isolated_cache.rglob("*.json"))  # refused before any reading
 
 
 def test_a_document_found_in_a_checked_folder_is_protected_too(run) -> None:  # type: ignore[no-untyped-def]

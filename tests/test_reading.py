@@ -73,7 +73,7 @@ def test_same_content_at_another_path_reports_the_new_path(make_document, tmp_pa
 def test_corrupt_cache_entry_is_read_again(make_document, isolated_cache: Path) -> None:  # type: ignore[no-untyped-def]
     path = make_document("plan.md")
     prepare_all([path], use_cache=True)
-    [entry] = list(isolated_cache.rglob("*.pickle"))
+    [entry] = list(isolated_cache.rglob("*.json"))
     entry.write_bytes(b"not a pickle at all")
     [item] = prepare_all([path], use_cache=True)
     assert isinstance(item, Prepared)
@@ -137,7 +137,7 @@ def test_progress_bar_counts_files_and_pages(
 def test_corrupt_result_entries_are_recomputed(isolated_cache: Path) -> None:
     plain = _json()
     assert _json(use_cache=True) == plain
-    for entry in isolated_cache.rglob("*.pickle"):
+    for entry in isolated_cache.rglob("*.json"):
         entry.write_bytes(b"\x80\x04 broken")
     assert _json(use_cache=True) == plain
     assert _json(use_cache=True) == plain

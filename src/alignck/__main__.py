@@ -1,6 +1,6 @@
 """Allow ``python -m alignck``."""
 
-from alignck.cli import main
+from alignck.launch import main
 
 if __name__ == "__main__":
     main()

@@ -7,9 +7,14 @@ framework adds the framework's priorities and thresholds and a hash of all of al
 lexicon, so a re-run on unchanged files against an unchanged framework does no reading and no
 matching at all, while any change to the file, the framework, the thresholds or the code is a
 miss. Entries are written to a temporary file and renamed into place, so concurrent runs never
-see half an entry; an entry that cannot be loaded is deleted and the document read again. The
-whole folder is safe to delete at any time. :func:`configure` moves it (the command line does so
-from ``ALIGNCK_CACHE_DIR``; tests use this).
+see half an entry.
+
+An entry is JSON data, never code (:mod:`alignck.cache_codec`): it records its own key, alignck's
+version and the kind of value it holds, and is believed only when all three are what the loader
+asked for and every field has its declared type. Anything else (garbled, truncated, written by
+another version, planted, or a valid entry moved under another key) is deleted and the document
+read again. The whole folder is safe to delete at any time. :func:`configure` moves it (the
+command line does so from ``ALIGNCK_CACHE_DIR``; tests use this).
 
 Entries a code change or an edited file has made unreachable would otherwise pile up for ever,
 so after a run that wrote entries the folder is trimmed to the configured size (the command
@@ -26,19 +31,20 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from alignck import __version__
+from alignck import __version__, jsonfast
+from alignck.cache_codec import EntryError, decode, encode
 from alignck.cache_folder import TEMP_PREFIX, TEMP_SUFFIX, check_ours, entry_path, own_files, shards
 from alignck.cache_folder import tag as tag_folder
 from alignck.errors import CacheError, UsageError
 
-_FORMAT = 1
+_FORMAT = 2  # 1 was pickle
+T = TypeVar("T")
 DEFAULT_MAX_MB = 1024
 # Trim to this share of the limit, so the next runs do not each have to trim again.
 _TRIM_TO = 0.8
@@ -176,22 +182,41 @@ def exists(key: str) -> bool:
     return bool(key) and _usable() and _entry(key).is_file()
 
 
-def load(key: str) -> Any | None:
-    """The entry, or None when there is none or it cannot be loaded (then it is removed)."""
+def load(key: str, kind: type[T]) -> T | None:
+    """The ``kind`` stored under ``key``, or None when there is none or it is not a valid entry
+    for that key (then it is removed, so the caller's fresh result replaces it)."""
     if not _usable():
         return None
     path = _entry(key)
     try:
-        with path.open("rb") as handle:
-            value = pickle.load(handle)
+        data = path.read_bytes()
     except FileNotFoundError:
         return None
-    except Exception:
+    except OSError:
+        return None  # unreadable: the document is simply read again
+    try:
+        value = _unwrap(data, key, kind)
+    except (ValueError, TypeError, RecursionError):
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
         return None
     _mark_used(path)
     return value
+
+
+def _wrap(key: str, value: Any) -> bytes:
+    return jsonfast.dumps_compact([_FORMAT, __version__, key, type(value).__name__, encode(value)])
+
+
+def _unwrap(data: bytes, key: str, kind: type[T]) -> T:
+    """Raises ValueError (EntryError among them) unless the entry is this key's, of this
+    version and kind, and of the right shape throughout."""
+    entry = jsonfast.loads(data)
+    if type(entry) is not list or len(entry) != 5:
+        raise EntryError("not an alignck cache entry")
+    if entry[:4] != [_FORMAT, __version__, key, kind.__name__]:
+        raise EntryError("an entry of another key, version or kind")
+    return decode(entry[4], kind)
 
 
 def _mark_used(path: Path) -> None:
@@ -201,20 +226,32 @@ def _mark_used(path: Path) -> None:
 
 
 def store(key: str, value: Any) -> None:
+    """Write a dataclass instance under ``key`` (see :mod:`alignck.cache_codec` for what it may
+    hold)."""
     if not _usable():
         return
     path = _entry(key)
+    data = _wrap(key, value)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=path.parent, delete=False, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX
-        ) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(handle.name).replace(path)
+        _write_whole(path, data)
     except OSError:
         return  # a read-only or full disk only costs speed, never the check
     global _writes
     _writes += 1
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write beside the entry and rename into place; a failed write (a full disk) leaves no
+    temporary file behind."""
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        Path(name).replace(path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def prune(limit: int) -> int:

@@ -4,10 +4,11 @@ The cache folder can be put anywhere (``ALIGNCK_CACHE_DIR``), so a typo or a car
 point it at a folder of someone's own files. alignck tags a folder it uses with a
 ``CACHEDIR.TAG`` (the Cache Directory Tagging spec, https://bford.info/cachedir/, which backup
 and sync tools also honour) whose second line says alignck wrote it, and gives what it stores
-names of one shape: ``ab/<64 hex digits>.pickle`` for entries and ``ab/tmp*.tmp`` while one is
-written. A folder is alignck's when it has that tag, or holds nothing but such names (an empty
-one, or a cache from before the tag). This module only recognises; ``cache`` decides what to
-keep.
+names of one shape: ``ab/<64 hex digits>.json`` for entries and ``ab/tmp*.tmp`` while one is
+written (``.pickle`` entries of earlier versions are still recognised, so that clearing and
+trimming remove them; they are never loaded). A folder is alignck's when it has that tag, or
+holds nothing but such names (an empty one, or a cache from before the tag). This module only
+recognises; ``cache`` decides what to keep.
 """
 
 from __future__ import annotations
@@ -33,14 +34,14 @@ _TAG = (
     + b"\n# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
 _SHARD = re.compile(r"[0-9a-f]{2}")
-_ENTRY = re.compile(r"[0-9a-f]{64}\.pickle")
+_ENTRY = re.compile(r"[0-9a-f]{64}\.(?:json|pickle)")
 TEMP_PREFIX, TEMP_SUFFIX = "tmp", ".tmp"
 # tempfile's names: the prefix, eight characters of tempfile's alphabet, the suffix.
 _TEMP = re.compile(rf"{TEMP_PREFIX}[a-z0-9_]{{8}}{re.escape(TEMP_SUFFIX)}")
 
 
 def entry_path(folder: Path, key: str) -> Path:
-    return folder / key[:2] / f"{key}.pickle"
+    return folder / key[:2] / f"{key}.json"
 
 
 def is_tagged(folder: Path) -> bool:

@@ -118,7 +118,7 @@ def _check_files(
                 results[index] = _check_one(key, matcher, options.limits)
                 continue
             keys[index] = key
-            hit = cache.load(cache.result_key(key, matcher.fingerprint))
+            hit = cache.load(cache.result_key(key, matcher.fingerprint), DocumentResult)
             if isinstance(hit, DocumentResult):
                 results[index] = replace(hit, path=str(path))
                 if progress:

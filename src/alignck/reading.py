@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignck.errors import ReadError
-from alignck.extract import extract
 from alignck.files import read_regular
 from alignck.limits import TimeLimit, deadline, too_slow
 from alignck.model import DocumentResult, ReadOptions, Statement
@@ -65,6 +64,10 @@ def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadEr
 
 
 def _prepare(path: Path, options: ReadOptions) -> Prepared:
+    # Imported here: extraction's rules are the largest import of a run, and a run answered
+    # from the cache never extracts.
+    from alignck.extract import extract
+
     document = read_document(path, options)
     statements = extract(document)
     passages = tuple(build_passages(document, statements))
@@ -158,7 +161,7 @@ def iter_prepared(
                 yield failed[index]
                 continue
             entry = keys[index]
-            found = cache.load(entry) if entry and index not in ahead else None
+            found = cache.load(entry, Prepared) if entry and index not in ahead else None
             if isinstance(found, Prepared):
                 item: Prepared | ReadError = _at_path(found, path)
             else:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from alignck import __version__
 from alignck.framework import framework_to_dict
+from alignck.jsonfast import dumps_indented
 from alignck.model import (
     Alignment,
     Coverage,
@@ -31,13 +31,13 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     """Write the report one document at a time: a national run's report can be hundreds of
     megabytes, and building it whole in memory first would multiply that several times."""
     whole = report_to_dict(report, with_documents=False)
-    head = json.dumps(whole, indent=2, ensure_ascii=False)
+    head = dumps_indented(whole)
     split = head.index('\n  "documents": []')
     out.write(head[:split])
     out.write('\n  "documents": [')
     waived = report.analysis.waivers_by_verdict()
     for index, result in enumerate(report.documents):
-        text = json.dumps(_document(result, report, waived), indent=2, ensure_ascii=False)
+        text = dumps_indented(_document(result, report, waived))
         out.write(("," if index else "") + "\n    " + text.replace("\n", "\n    "))
     out.write("\n  ]" if report.documents else "]")
     out.write(head[split + len('\n  "documents": []') :])

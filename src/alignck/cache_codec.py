@@ -1,0 +1,174 @@
+"""Turn the frozen dataclasses the cache holds into plain JSON values and back, checking types.
+
+A dataclass becomes the list of its field values in declaration order (names would make entries
+several times larger and slower to load), a tuple becomes a list, and str, int, float, bool and
+None stay as they are. Decoding is driven by the fields' type hints, read once per class, and
+refuses anything that does not fit them (a wrong type, a missing or extra field, a value outside
+a Literal) with :class:`EntryError`: an entry is data to be checked, never trusted, and no value
+in it can choose what gets built. Only what the hints name is ever constructed. The shapes are
+``model.py``'s; this module knows none of them by name, so a field added there needs nothing
+here (the cache key's code hash turns the old entries into misses).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+from collections.abc import Callable
+from functools import cache
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+_Decoder = Callable[[Any], Any]
+
+
+class EntryError(ValueError):
+    """The data does not have the shape of the type it was read as."""
+
+
+def encode(value: Any) -> Any:
+    """A dataclass instance (or a value inside one) as JSON-ready lists and scalars."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, tuple | list):
+        return [encode(item) for item in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [encode(getattr(value, f.name)) for f in _init_fields(type(value))]
+    raise TypeError(f"the cache cannot hold a {type(value).__name__}")
+
+
+def decode(data: Any, kind: type[T]) -> T:
+    """The ``kind`` instance that :func:`encode` turned into ``data``; EntryError otherwise."""
+    hint: Any = kind
+    value: T = _decoder(hint)(data)
+    return value
+
+
+@cache
+def _init_fields(kind: type) -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in dataclasses.fields(kind) if f.init)
+
+
+@cache
+def _decoder(hint: Any) -> _Decoder:
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _dataclass_decoder(hint)
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return _union_decoder(get_args(hint))
+    if origin is Literal:
+        return _literal_decoder(get_args(hint))
+    if origin is tuple:
+        return _tuple_decoder(get_args(hint))
+    if hint in (str, int, float, bool, type(None)):
+        return _scalar_decoder(hint)
+    raise TypeError(f"the cache cannot hold a {hint!r}")
+
+
+def _dataclass_decoder(kind: type) -> _Decoder:
+    fields = _init_fields(kind)
+    hints = get_type_hints(kind)
+    count = len(fields)
+    # Plain fields are checked inline, by their exact types: a call per value would double the
+    # time of loading a warm run's results.
+    checks: list[tuple[int, tuple[type, ...]]] = []
+    parts: list[tuple[int, _Decoder]] = []
+    for index, field in enumerate(fields):
+        accepted = _scalar_types(hints[field.name])
+        if accepted:
+            checks.append((index, accepted))
+        else:
+            parts.append((index, _decoder(hints[field.name])))
+
+    def decode_dataclass(data: Any) -> Any:
+        if type(data) is not list or len(data) != count:
+            raise EntryError(f"not a {kind.__name__}")
+        for index, accepted in checks:
+            if type(data[index]) not in accepted:
+                raise EntryError(f"not a {kind.__name__}")
+        if not parts:
+            return kind(*data)
+        values = list(data)
+        for index, part in parts:
+            values[index] = part(values[index])
+        return kind(*values)
+
+    return decode_dataclass
+
+
+def _scalar_types(hint: Any) -> tuple[type, ...]:
+    """The exact types a plain field (str, int, float, bool, or one of them or None) may hold;
+    empty for anything else."""
+    members = get_args(hint) if get_origin(hint) in (Union, types.UnionType) else (hint,)
+    accepted: list[type] = []
+    for member in members:
+        if member not in _SCALARS:
+            return ()
+        accepted.extend(_SCALARS[member])
+    return tuple(accepted)
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> _Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item_decoder = _decoder(args[0])
+
+        def decode_sequence(data: Any) -> tuple[Any, ...]:
+            if type(data) is not list:
+                raise EntryError("not a list")
+            return tuple([item_decoder(item) for item in data])
+
+        return decode_sequence
+    parts = tuple(_decoder(arg) for arg in args)
+
+    def decode_fixed(data: Any) -> tuple[Any, ...]:
+        if type(data) is not list or len(data) != len(parts):
+            raise EntryError(f"not a list of {len(parts)}")
+        return tuple([part(item) for part, item in zip(parts, data, strict=True)])
+
+    return decode_fixed
+
+
+def _union_decoder(args: tuple[Any, ...]) -> _Decoder:
+    optional = type(None) in args
+    rest = [arg for arg in args if arg is not type(None)]
+    if len(rest) != 1:
+        raise TypeError(f"the cache cannot tell the members of {args!r} apart")
+    inner = _decoder(rest[0])
+
+    def decode_optional(data: Any) -> Any:
+        return None if data is None and optional else inner(data)
+
+    return decode_optional
+
+
+def _literal_decoder(values: tuple[Any, ...]) -> _Decoder:
+    allowed = frozenset(values)
+
+    def decode_literal(data: Any) -> Any:
+        if type(data) is not str or data not in allowed:
+            raise EntryError(f"not one of {sorted(allowed)}")
+        return data
+
+    return decode_literal
+
+
+# A float field keeps an int it was given (0 rather than 0.0), so that it comes back as it went
+# in; bool is an int in Python but never passes for one here, nor an int for a bool.
+_SCALARS: dict[Any, tuple[type, ...]] = {
+    str: (str,),
+    int: (int,),
+    float: (float, int),
+    bool: (bool,),
+    type(None): (type(None),),
+}
+
+
+def _scalar_decoder(kind: type) -> _Decoder:
+    accepted = _SCALARS[kind]
+
+    def decode_scalar(data: Any) -> Any:
+        if type(data) not in accepted:
+            raise EntryError(f"not a {kind.__name__}")
+        return data
+
+    return decode_scalar

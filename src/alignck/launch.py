@@ -1,0 +1,19 @@
+"""The console script's entry point: ``alignck --version`` is answered before the command line
+is imported (Typer with the pydantic it loads, Rich and the commands take several times longer
+than the answer); everything else goes to :mod:`alignck.cli`, which prints the same line for
+``--version`` anywhere else on the command line."""
+
+from __future__ import annotations
+
+import sys
+
+from alignck import __version__
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        print(f"alignck {__version__}")
+        return
+    from alignck.cli import main as run
+
+    run()

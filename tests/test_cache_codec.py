@@ -1,0 +1,61 @@
+from dataclasses import dataclass
+from typing import Literal
+
+import pytest
+
+from alignck.cache_codec import EntryError, decode, encode
+from alignck.model import DocumentResult
+from alignck.pipeline import check
+from alignck.reading import Prepared, prepare_all
+from conftest import EXAMPLES, FRAMEWORK
+
+Kind = Literal["a", "b"]
+
+
+@dataclass(frozen=True)
+class Sample:
+    kind: Kind
+    count: int
+    share: float
+    flag: bool
+    pair: tuple[int, int] | None = None
+    names: tuple[str, ...] = ()
+
+
+def test_prepared_documents_and_results_come_back_equal() -> None:
+    prepared = [p for p in prepare_all(sorted(EXAMPLES.iterdir())) if isinstance(p, Prepared)]
+    results = check([EXAMPLES], FRAMEWORK).documents
+    assert len(prepared) == len(results) == 6
+    assert all(decode(encode(p), Prepared) == p for p in prepared)
+    assert all(decode(encode(r), DocumentResult) == r for r in results)
+    assert any(r.alignments and r.alignments[0].evidence for r in results)
+
+
+def test_a_dataclass_is_its_field_values_in_order() -> None:
+    sample = Sample("a", 3, 0.5, True, (1, 2), ("x",))
+    assert encode(sample) == ["a", 3, 0.5, True, [1, 2], ["x"]]
+    assert decode(["a", 3, 0.5, True, [1, 2], ["x"]], Sample) == sample
+    assert decode(["b", 3, 1, False, None, []], Sample) == Sample("b", 3, 1.0, False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ["c", 3, 0.5, True, None, []],  # outside the Literal
+        ["a", True, 0.5, True, None, []],  # a bool is not a count
+        ["a", 3, 0.5, 1, None, []],  # nor a count a bool
+        ["a", 3, "0.5", True, None, []],
+        ["a", 3, 0.5, True, [1, 2, 3], []],  # a pair of three
+        ["a", 3, 0.5, True, None, "x"],  # text is not a tuple of text
+        ["a", 3, 0.5, True, None],  # a field missing
+        {"kind": "a"},
+    ],
+)
+def test_data_that_does_not_fit_the_hints_is_refused(data: object) -> None:
+    with pytest.raises(EntryError):
+        decode(data, Sample)
+
+
+def test_only_plain_values_can_be_encoded() -> None:
+    with pytest.raises(TypeError, match="cannot hold a bytes"):
+        encode(Sample("a", 1, 1.0, True, names=(b"x",)))  # type: ignore[arg-type]
