@@ -236,10 +236,8 @@ class Matcher:
             row = judged.ground_row(index)
             order = sorted(range(len(row)), key=lambda k: (-row[k], k))
             named = quoted.get(passages[index].text, set())
-            words = len(terms(statement.text, topical=False))
-            matched = tuple(
-                ids[k] for k in order if ids[k] in named or judged.names(index, k, words)
-            )
+            names = judged.names(index, len(terms(statement.text, topical=False)))
+            matched = tuple(ids[k] for k in order if ids[k] in named or names[k])
             best = round(float(row[order[0]]), 4) if order else 0.0
             results.append(StatedMatch(statement, matched, best))
         return tuple(results)

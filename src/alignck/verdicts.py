@@ -64,27 +64,27 @@ class Judged:
         if len(passages):
             self.grounds = decision.ground.probability(rows) * (can_quote[:, None] & near(signals))
             self.substantive = signals.substantive & (signals.terms > 0) & can_quote[:, None]
+        # passages × priorities: what a verdict may rest on.
+        self.is_ground = (self.grounds >= GROUND) | self.substantive
 
     def ground_row(self, index: int) -> list[float]:
         return [float(v) for v in self.grounds[index]]
 
-    def names(self, index: int, k: int, words: int) -> bool:
-        """Whether a stated priority of ``words`` words names priority ``k``: the ground model
-        rates it a ground, or it shares two of the priority's own words (one, when it is a
-        one-word name such as 'Homes')."""
-        if self.grounds[index, k] >= GROUND or self.substantive[index, k]:
-            return True
-        shared = self.signals.terms[index, k] > 0
-        return bool(shared and words == 1)
+    def names(self, index: int, words: int) -> Any:
+        """For each priority, whether a stated priority of ``words`` words names it: the
+        ground model rates it a ground, or it shares two of the priority's own words (one,
+        when it is a one-word name such as 'Homes')."""
+        named = self.is_ground[index]
+        if words == 1:
+            named = named | (self.signals.terms[index] > 0)
+        return named
 
     def alignment(self, k: int) -> Alignment:
         priority = self.matcher.framework.priorities[k]
         thresholds = self.matcher.thresholds
         addressed, strong = float(self.addressed[k]), float(self.strong[k])
         column = self.grounds[:, k]
-        grounds = [
-            i for i in range(len(self.passages)) if column[i] >= GROUND or self.substantive[i, k]
-        ]
+        grounds: list[int] = self.is_ground[:, k].nonzero()[0].tolist()
         status: Status = "gap"
         if addressed >= thresholds.partial and grounds:
             committed = strong >= thresholds.aligned and self._committing(grounds, k)
