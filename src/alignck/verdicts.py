@@ -140,10 +140,10 @@ class Judged:
     def _nearest(self, column: Any) -> Evidence | None:
         """Why a gap is a gap: the passage that came closest to being a ground, among those
         that can be quoted and share anything with the priority at all."""
-        candidates = [i for i in range(len(column)) if column[i] > 0]
-        if not candidates:
+        if not len(column) or float(column.max()) <= 0.0:
             return None
-        index = max(candidates, key=lambda i: (float(column[i]), -i))
+        # The first of equals, as argmax gives it: ties keep document order.
+        index = int(column.argmax())
         passage = self.passages[index]
         return Evidence(
             passage.text, passage.location, round(float(column[index]), 4), passage.role
