@@ -31,7 +31,7 @@ import yaml
 from alignck.errors import ReviewError
 from alignck.model import DocumentResult, Framework, Review, ReviewedVerdict, Status, Waiver
 from alignck.waivers import covers
-from alignck.yamlnodes import Findings, Refused, compose, kind, mapping, string, yaml_error
+from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
 
 _TOP_KEYS = {"reviews"}
 _REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date"}
@@ -48,20 +48,7 @@ def load_reviews(path: Path, framework: Framework) -> LoadedReviews:
     """Load and check a review file against the framework, or raise :class:`ReviewError`
     listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
     shown = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ReviewError("review file not found", shown) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReviewError(f"cannot read review file: {error}", shown) from None
-    try:
-        root = compose(text, shown)
-    except Refused as refused:
-        raise ReviewError("refused YAML", shown, problems=[str(refused)]) from None
-    except yaml.MarkedYAMLError as error:
-        raise ReviewError("invalid YAML", shown, problems=[yaml_error(shown, error)]) from None
-    except yaml.YAMLError as error:
-        raise ReviewError(f"not valid YAML: {error}", shown) from None
+    root = compose_file(path, ReviewError, "review file")
     findings = Findings(shown)
     reviews = _reviews(root, findings, [p.id for p in framework.priorities])
     if findings.errors:

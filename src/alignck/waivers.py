@@ -27,7 +27,7 @@ import yaml
 
 from alignck.errors import WaiverError
 from alignck.model import Framework, Waiver
-from alignck.yamlnodes import Findings, Refused, compose, kind, mapping, string, yaml_error
+from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
 
 _TOP_KEYS = {"waivers"}
 _WAIVER_KEYS = {"priority", "document", "reason", "expires"}
@@ -43,20 +43,7 @@ def load_waivers(path: Path, framework: Framework) -> LoadedWaivers:
     """Load and check a waivers file against the framework, or raise :class:`WaiverError`
     listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
     shown = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise WaiverError("waivers file not found", shown) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise WaiverError(f"cannot read waivers file: {error}", shown) from None
-    try:
-        root = compose(text, shown)
-    except Refused as refused:
-        raise WaiverError("refused YAML", shown, problems=[str(refused)]) from None
-    except yaml.MarkedYAMLError as error:
-        raise WaiverError("invalid YAML", shown, problems=[yaml_error(shown, error)]) from None
-    except yaml.YAMLError as error:
-        raise WaiverError(f"not valid YAML: {error}", shown) from None
+    root = compose_file(path, WaiverError, "waivers file")
     findings = Findings(shown)
     waivers = _waivers(root, findings, framework)
     if findings.errors:

@@ -1,6 +1,6 @@
 """Validate YAML by walking PyYAML's node graph, so that every problem names its place.
 
-Shared by the framework and waiver files: each finding reads ``FILE:LINE:COL: key.path:
+Shared by the framework, waivers and review files: each finding reads ``FILE:LINE:COL: key.path:
 message``, every problem is collected before failing (one run shows everything to fix), and
 unknown keys are warnings with a did-you-mean hint.
 """
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from alignck.errors import ConfigError
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Deeper than any framework needs (each level of sub-priorities is two), far below where
@@ -30,6 +34,26 @@ def compose(text: str, path: str) -> yaml.Node | None:
     ends. Nothing is composed before the pass is done. Syntax errors raise as PyYAML's."""
     refuse_unbounded(text, path)
     return yaml.compose(text, Loader=LOADER)
+
+
+def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node | None:
+    """The node graph of a YAML file alignck is given (a waivers or review file), or
+    ``error`` with one line naming it: not found, unreadable, refused or invalid YAML."""
+    shown = str(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise error(f"{what} not found", shown) from None
+    except (OSError, UnicodeDecodeError) as problem:
+        raise error(f"cannot read {what}: {problem}", shown) from None
+    try:
+        return compose(text, shown)
+    except Refused as refused:
+        raise error("refused YAML", shown, problems=[str(refused)]) from None
+    except yaml.MarkedYAMLError as problem:
+        raise error("invalid YAML", shown, problems=[yaml_error(shown, problem)]) from None
+    except yaml.YAMLError as problem:
+        raise error(f"not valid YAML: {problem}", shown) from None
 
 
 def refuse_unbounded(text: str, path: str) -> None:
