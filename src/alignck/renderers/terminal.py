@@ -6,7 +6,8 @@ same without colour, in a log file or on a monochrome terminal.
 
 from __future__ import annotations
 
-from typing import TextIO
+from collections.abc import Sequence
+from typing import Any, TextIO
 
 from rich import box
 from rich.console import Console
@@ -124,36 +125,22 @@ def _gaps(console: Console, report: Report) -> None:
 
 def _waived(console: Console, report: Report) -> None:
     """Accepted gaps, with why and until when: they stay in the counts, so say so."""
-    rows = waived_rows(report)
-    if not rows:
-        return
-    table = Table(
-        title="Waived: accepted gaps (still counted in coverage; no policy fails on them)",
-        box=box.SIMPLE,
-        title_justify="left",
-    )
-    for name in WAIVED_HEADER:
-        table.add_column(name, overflow="fold")
-    for row in rows[:_MANY_ROWS]:
-        table.add_row(*row)
-    if len(rows) > _MANY_ROWS:
-        hidden = Text(f"… {len(rows) - _MANY_ROWS} more", style="dim")
-        table.add_row(hidden, "(all in --format json or csv)")
-    console.print(table)
-    console.print()
+    title = "Waived: accepted gaps (still counted in coverage; no policy fails on them)"
+    _listed(console, title, WAIVED_HEADER, waived_rows(report))
 
 
 def _reviewed(console: Console, report: Report) -> None:
     """Verdicts an officer set, beside what alignck itself said: they replace it everywhere."""
-    rows = reviewed_rows(report)
+    title = "Reviewed: verdicts set by a reviewer (used in coverage, gaps and policy)"
+    _listed(console, title, REVIEWED_HEADER, reviewed_rows(report))
+
+
+def _listed(console: Console, title: str, header: Sequence[str], rows: Sequence[Any]) -> None:
+    """A titled table of rows, the first few of many, or nothing when there are none."""
     if not rows:
         return
-    table = Table(
-        title="Reviewed: verdicts set by a reviewer (used in coverage, gaps and policy)",
-        box=box.SIMPLE,
-        title_justify="left",
-    )
-    for name in REVIEWED_HEADER:
+    table = Table(title=title, box=box.SIMPLE, title_justify="left")
+    for name in header:
         table.add_column(name, overflow="fold")
     for row in rows[:_MANY_ROWS]:
         table.add_row(*row)
