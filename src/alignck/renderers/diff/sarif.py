@@ -34,7 +34,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                     "driver": {
                         "name": "alignck",
                         "version": __version__,
-                        "informationUri": "https://pypi.org/project/alignck/",
+                        "semanticVersion": __version__,
                         "rules": rules,
                     }
                 },
