@@ -76,7 +76,6 @@ class TermSpace:
             for term in facet.terms:
                 self.vocabulary.setdefault(term, len(self.vocabulary))
         self.facet_matrix = self._matrix([f.terms for f in facets])
-        self.priority_terms = [frozenset(t) for t in priority_terms]
         self.priority_matrix = self._matrix([tuple(t) for t in priority_terms])
         self.specific_matrix = _without_common_columns(self.priority_matrix, self.vocabulary)
         self.priority_frequency = Counter(chain.from_iterable(priority_terms))
