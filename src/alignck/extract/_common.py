@@ -101,9 +101,9 @@ COLUMN_HEADER = re.compile(
     r"(?:priority|focus|key|strategic)\s+areas?|areas?\s+of\s+focus)\W*$",
     re.IGNORECASE,
 )
-INLINE_LIST = re.compile(
-    rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
-)
+# The lead of an inline list announces it as a list block's lead-in does ('our priorities',
+# 'focusing on what matters most:'), by the one definition in ``LEAD_IN``.
+INLINE_LIST = re.compile(rf"(?:{LEAD_IN.pattern})[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE)
 # "Our three priorities are a thriving economy, safe streets and healthy residents."
 COPULA_LIST = re.compile(
     r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})"
