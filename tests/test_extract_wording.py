@@ -33,3 +33,36 @@ def test_a_colon_list_led_by_what_the_plan_focuses_on_is_stated() -> None:
 def test_a_colon_in_an_ordinary_sentence_lists_no_priorities() -> None:
     doc = _paragraphs("The library opens on three days: Monday, Wednesday and Friday.")
     assert _stated(doc) == []
+
+
+def test_a_purpose_sentence_names_the_aims_when_nothing_is_listed() -> None:
+    doc = _paragraphs(
+        "The trust was founded in 1948.",
+        "Our mission is to help every resident live well at home; to be a fair employer and a "
+        "good neighbour.",
+        "We will publish a report each spring.",
+    )
+    statements = extract(doc)
+    assert [s.text for s in stated_priorities(statements)] == [
+        "help every resident live well at home",
+        "be a fair employer and a good neighbour",
+    ]
+    assert {s.rule for s in stated_priorities(statements)} == {"purpose sentence"}
+
+
+def test_a_purpose_sentence_stops_where_a_colon_goes_on_to_describe_it() -> None:
+    doc = _paragraphs(
+        "The ambition for the valley is to be the kindest place to grow up: a place where "
+        "children are heard."
+    )
+    assert _stated(doc) == ["be the kindest place to grow up"]
+
+
+def test_a_purpose_sentence_adds_nothing_to_a_document_that_lists_its_priorities() -> None:
+    blocks = (
+        Block("heading", "Our priorities", 1, None, (), 1, None),
+        Block("list_item", "Warm homes", 2, None, ("Our priorities",), 1, "•"),
+        Block("list_item", "Good jobs", 3, None, ("Our priorities",), 1, "•"),
+        Block("paragraph", "Our aim is to be a good landlord.", 4, None, ("Our priorities",), 0),
+    )
+    assert _stated(Document("plan.md", "markdown", blocks)) == ["Warm homes", "Good jobs"]

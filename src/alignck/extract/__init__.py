@@ -33,7 +33,7 @@ from alignck.extract._structure import (
     table_columns,
     tables_under_heading,
 )
-from alignck.extract._wording import inline, ordinal_items
+from alignck.extract._wording import inline, ordinal_items, purposes
 from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement
 
@@ -47,7 +47,8 @@ def extract(
     in which they find no stated priority has its lists weighed by the fitted list scorer
     (``lists``, default the shipped model): measured leave-one-set-out, adding its lists to
     documents where the rules found some cost more precision than it gained recall
-    (``lists_everywhere`` does so, for measuring it)."""
+    (``lists_everywhere`` does so, for measuring it). A document with neither has its
+    purpose sentences read ('Our mission is to ...'), before commitments stand in."""
     model = lists or shipped_model()
     found = [*_structured(document.blocks), *_commitments(document.blocks)]
     rules_found = any(s.kind == "priority" for s in found)
@@ -55,6 +56,8 @@ def extract(
         # The lists the rules read (as promises, say) stay theirs.
         taken = {s.location.paragraph for s in found}
         found += _as_priorities(scored_lists(document.blocks, model, taken))
+    if not any(s.kind == "priority" for s in found):
+        found += purposes(document.blocks)
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks))
 

@@ -80,6 +80,13 @@ RANKED_PRIORITY = re.compile(
     r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
     re.IGNORECASE,
 )
+# "Our mission is to improve ...; to be a great place to work.", "The ambition for the city is
+# to be ...": a sentence whose subject is the priority noun states what the priorities are.
+PURPOSE = re.compile(
+    rf"^(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PRIORITY_NOUN})"
+    r"(?:\s+(?:for|of|in)\s+[^,;:]{1,50}?)?\s+(?:is|are|will\s+be)\s+to\s+(?P<rest>.{4,})$",
+    re.IGNORECASE,
+)
 # After "The strategy has three aims.": "The first is to give every child the best start."
 ORDINAL_ITEM = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|final|last)"

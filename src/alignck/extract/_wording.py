@@ -16,6 +16,7 @@ from alignck.extract._common import (
     LEAD_IN,
     ORDINAL_ITEM,
     PRONOUN_START,
+    PURPOSE,
     RANKED_PRIORITY,
     announced_count,
     make_statement,
@@ -203,5 +204,31 @@ def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
     ranked = RANKED_PRIORITY.match(sentence)
     for text in (subject, ranked.group("subject") if ranked else None):
         statement = make_statement(text, block, "named as a priority") if text else None
+        if statement:
+            yield statement
+
+
+# Between the aims a purpose sentence names: '...; to be a great place to work', ', and to ...'.
+_PURPOSE_BREAK = re.compile(r"\s*;\s*(?:and\s+)?(?:to\s+)?|,?\s+and\s+to\s+")
+
+
+def purposes(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """'Our mission is to A; to B.': the aims a sentence names whose subject is a priority
+    noun."""
+    for block in blocks:
+        if block.kind in ("paragraph", "list_item"):
+            for sentence in sentences(block.text):
+                yield from _purpose_items(sentence, block)
+
+
+def _purpose_items(sentence: str, block: Block) -> Iterator[Statement]:
+    """Each aim, up to a colon that goes on to describe it ('... to be the best place to grow
+    old in: a place where ...')."""
+    match = PURPOSE.match(sentence)
+    if not match:
+        return
+    rest = match.group("rest").split(": ")[0].rstrip('.”" ')
+    for part in _PURPOSE_BREAK.split(rest):
+        statement = make_statement(part, block, "purpose sentence")
         if statement:
             yield statement
