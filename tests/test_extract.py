@@ -1079,3 +1079,24 @@ def test_an_inverted_sentence_names_the_ambition_not_the_place() -> None:
         ),
     )
     assert _stated(doc) == ["end rough sleeping by 2030", "listen to residents"]
+
+
+def test_a_word_and_number_before_a_dash_label_the_item_and_do_not_name_it() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Target 1 - Every bus stop within a short walk of home by 2030"),
+        ("list_item", "Target 2 – Halve the miles driven on the school run by 2035"),
+    )
+    assert _stated(doc) == [
+        "Every bus stop within a short walk of home by 2030",
+        "Halve the miles driven on the school run by 2035",
+    ]
+
+
+def test_a_short_name_before_a_dash_still_names_its_item() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Clean air - fewer days of poor air quality around schools"),
+        ("list_item", "Warm homes - every council home insulated by 2030"),
+    )
+    assert _stated(doc) == ["Clean air", "Warm homes"]

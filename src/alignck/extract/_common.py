@@ -143,6 +143,9 @@ _MIN_EXPLANATION_WORDS = 3
 BARE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?\s+(?=[A-Z])")
 # "SO1: Improve outcomes", "P2 – Healthy places": a short reference code before the title.
 _CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?$")
+# "Target 3 – Achieve ...", "Outcome B: ...": one word and a number label the item; the words
+# after them name it.
+_WORD_AND_NUMBER = re.compile(r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-H])$")
 _LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(?=\S)")
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
@@ -192,7 +195,12 @@ def named_part(text: str) -> str:
         return text
     name, rest = match.group("name").strip(), match.group("rest")
     label = numbered_label(name)
-    if (label and not label.group(2).strip()) or COLUMN_HEADER.match(name) or _CODE.match(name):
+    if (
+        (label and not label.group(2).strip())
+        or COLUMN_HEADER.match(name)
+        or _CODE.match(name)
+        or _WORD_AND_NUMBER.match(name)
+    ):
         # 'Aim one – improve outcomes', 'Priority: healthy places', 'SO1: Improve outcomes':
         # the label is not the name
         return rest
