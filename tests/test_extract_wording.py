@@ -66,3 +66,19 @@ def test_a_purpose_sentence_adds_nothing_to_a_document_that_lists_its_priorities
         Block("paragraph", "Our aim is to be a good landlord.", 4, None, ("Our priorities",), 0),
     )
     assert _stated(Document("plan.md", "markdown", blocks)) == ["Warm homes", "Good jobs"]
+
+
+def test_a_sentence_after_a_lead_in_is_not_cut_at_its_commas() -> None:
+    doc = _paragraphs(
+        "Our aim has stayed the same since the first plan:",
+        "I want the valley to be a fair place to live, learn and grow old",
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == []
+
+
+def test_names_after_a_lead_in_are_cut_at_their_commas() -> None:
+    doc = _paragraphs(
+        "Our aims for the valley are:",
+        "Clean rivers, safe lanes and busy high streets",
+    )
+    assert _stated(doc) == ["Clean rivers", "safe lanes", "busy high streets"]

@@ -70,6 +70,9 @@ def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
         and bool(LEAD_IN.search(previous.text))
         and len(block.text.split()) <= 20
         and not block.text.endswith(".")
+        # 'I want the county to be a safe place to live, learn and work' is a sentence with
+        # its own subject, not a list of names.
+        and not PRONOUN_START.match(block.text)
     )
 
 
