@@ -1100,3 +1100,17 @@ def test_a_short_name_before_a_dash_still_names_its_item() -> None:
         ("list_item", "Warm homes - every council home insulated by 2030"),
     )
     assert _stated(doc) == ["Clean air", "Warm homes"]
+
+
+def test_a_lead_in_split_over_two_sentences_introduces_its_list() -> None:
+    doc = _doc(
+        ("heading", "News", 1),
+        ("paragraph", "The mayor said the three priorities remain unchanged. They are:"),
+        ("list_item", "cleaner streets"),
+        ("list_item", "safer parks"),
+        ("list_item", "fairer rents"),
+        ("paragraph", "The plan is refreshed each spring."),
+        ("list_item", "Read the plan online"),
+        ("list_item", "Tell us what you think"),
+    )
+    assert _stated(doc) == ["cleaner streets", "safer parks", "fairer rents"]

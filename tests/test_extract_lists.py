@@ -71,7 +71,7 @@ def test_a_single_remark_in_a_list_is_no_candidate() -> None:
 def test_a_model_that_takes_nothing_leaves_the_rules_alone() -> None:
     never = ListModel(tuple(0.0 for _ in FEATURES), cutoff=2.0)
     doc = _doc(
-        ("paragraph", "The plan is framed around our four objectives. They are to:"),
+        ("paragraph", "The plan was agreed in May. It sets out how we will:"),
         ("list_item", "Grow a fairer local economy"),
         ("list_item", "Give every child a good start"),
     )

@@ -122,8 +122,10 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         # 'Our objectives' on a line of its own: a heading without the markup.
         return "heading"
     if previous.kind in ("paragraph", "list_item"):
-        last = sentences(previous.text)[-1]
-        if _leads_in(last):
+        said = sentences(previous.text)
+        last = said[-1]
+        if _leads_in(last) or (opens_list(last) and len(said) > 1 and _announces(said[-2])):
+            # 'Our three priorities remain. They are:' is one lead-in in two sentences.
             return "lead-in"
         if last.endswith(":") and start >= 2 and _introduces(blocks[start - 2]):
             # '## Our priorities' / 'They are:' / the list: the section opens with it.
@@ -147,6 +149,11 @@ def _leads_in(sentence: str) -> bool:
     return bool(LEAD_IN.search(sentence)) and (
         opens_list(sentence) or bool(POINTS_BELOW.search(sentence))
     )
+
+
+def _announces(sentence: str) -> bool:
+    """'The three main priorities remain unchanged.': names priorities, promises nothing."""
+    return bool(LEAD_IN.search(sentence)) and not COMMITMENT_SENTENCE.search(sentence)
 
 
 def _introduces(block: Block) -> bool:
