@@ -1184,3 +1184,22 @@ def test_a_bold_line_at_body_size_heads_the_list_under_it_in_a_pdf(tmp_path: Pat
     kinds = {b.text: b.kind for b in read_document(path).blocks}
     assert kinds["Where we will focus"] == "heading"
     assert _stated_in(path) == ["Warmer homes", "Fewer empty shops", "Buses that run on time"]
+
+
+def test_a_lead_in_that_counts_its_items_names_them_whatever_its_noun() -> None:
+    doc = _doc(
+        ("heading", "Our plan", 1),
+        ("paragraph", "Our three promises to families are:"),
+        ("list_item", "no child goes hungry in the holidays"),
+        ("list_item", "every family has a named worker"),
+        ("list_item", "waiting lists for therapy fall each year"),
+        ("paragraph", "Our two offices are:"),
+        ("list_item", "Town Hall"),
+        ("list_item", "Market Street"),
+        ("list_item", "the library"),
+    )
+    assert _stated(doc) == [
+        "no child goes hungry in the holidays",
+        "every family has a named worker",
+        "waiting lists for therapy fall each year",
+    ]

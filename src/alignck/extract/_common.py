@@ -184,7 +184,12 @@ def announced_count(lead_in: str) -> int | None:
     match = _COUNTED.search(lead_in)
     if not match:
         return None
-    count = match.group("count").lower()
+    return count_value(match.group("count"))
+
+
+def count_value(count: str) -> int:
+    """'4' -> 4, 'four' -> 4."""
+    count = count.lower()
     return int(count) if count.isdigit() else _NUMBER_WORDS.index(count) + 2
 
 
