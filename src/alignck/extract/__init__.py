@@ -33,7 +33,7 @@ from alignck.extract._structure import (
     table_columns,
     tables_under_heading,
 )
-from alignck.extract._wording import inline, ordinal_items, purposes
+from alignck.extract._wording import inline, ordinal_items, parallel_phrases, purposes
 from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement
 
@@ -57,7 +57,7 @@ def extract(
         taken = {s.location.paragraph for s in found}
         found += _as_priorities(scored_lists(document.blocks, model, taken))
     if not any(s.kind == "priority" for s in found):
-        found += purposes(document.blocks)
+        found += [*purposes(document.blocks), *parallel_phrases(document.blocks)]
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks))
 
