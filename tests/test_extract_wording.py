@@ -103,3 +103,18 @@ def test_phrases_of_different_shapes_after_a_dash_are_not_a_list() -> None:
         "The depot opened in 1990 – rebuilding followed, a new roof and staff who stayed.",
     )
     assert _stated(doc) == []
+
+
+def test_a_subject_that_frames_an_ambition_is_not_the_priority() -> None:
+    doc = _paragraphs(
+        "The common thread in every chapter is our ambition to end fuel poverty in the valley.",
+        "The mayor said: “These are the priorities residents asked for.",
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == [
+        "end fuel poverty in the valley"
+    ]
+
+
+def test_a_subject_named_as_a_priority_is_still_taken() -> None:
+    doc = _paragraphs("Cleaner rivers is our first priority for the valley.")
+    assert _stated(doc) == ["Cleaner rivers"]

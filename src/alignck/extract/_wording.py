@@ -196,13 +196,14 @@ _AMBITION_TO = re.compile(
 
 def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
     match = IS_PRIORITY.match(sentence)
-    subject = match.group("subject") if match else None
+    # 'The mayor said: "These are ...': what follows a colon or an opening quote is the subject.
+    subject = re.split(r"[:“\"]\s*", match.group("subject"))[-1] if match else None
     if subject and PRONOUN_START.match(subject):
         subject = None
-    if subject and _INVERTED.match(subject):
-        # 'At the heart of the plan is an ambition to create ...': the place comes first, and
-        # the ambition is what follows the noun.
-        named = _AMBITION_TO.search(sentence)
+    named = _AMBITION_TO.search(sentence, match.end("subject")) if match else None
+    if subject and (_INVERTED.match(subject) or named):
+        # 'At the heart of the plan is an ambition to create ...', 'The thread through the plan
+        # is our ambition to ...': the subject frames; the ambition follows the noun.
         subject = named.group("named") if named else None
     ranked = RANKED_PRIORITY.match(sentence)
     for text in (subject, ranked.group("subject") if ranked else None):
