@@ -280,7 +280,8 @@ def _report(lines: list[str], version: str, hand_written: str) -> str:
         "",
         "Shipped: the rules first; in a document where they find no stated priority, the "
         "fitted scorer weighs every list; where neither finds one, purpose sentences ('Our "
-        "mission is to ...'), then commitments, stand in. The last column adds the scorer's "
+        "mission is to ...') and -ing phrases in parallel after a dash, then commitments, "
+        "stand in. The last column adds the scorer's "
         "lists to every document. The cutoff is the untuned 0.5.",
         "",
     ]
