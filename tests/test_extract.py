@@ -1079,3 +1079,127 @@ def test_an_inverted_sentence_names_the_ambition_not_the_place() -> None:
         ),
     )
     assert _stated(doc) == ["end rough sleeping by 2030", "listen to residents"]
+
+
+def test_a_word_and_number_before_a_dash_label_the_item_and_do_not_name_it() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Target 1 - Every bus stop within a short walk of home by 2030"),
+        ("list_item", "Target 2 – Halve the miles driven on the school run by 2035"),
+    )
+    assert _stated(doc) == [
+        "Every bus stop within a short walk of home by 2030",
+        "Halve the miles driven on the school run by 2035",
+    ]
+
+
+def test_a_short_name_before_a_dash_still_names_its_item() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Clean air - fewer days of poor air quality around schools"),
+        ("list_item", "Warm homes - every council home insulated by 2030"),
+    )
+    assert _stated(doc) == ["Clean air", "Warm homes"]
+
+
+def test_a_lead_in_split_over_two_sentences_introduces_its_list() -> None:
+    doc = _doc(
+        ("heading", "News", 1),
+        ("paragraph", "The mayor said the three priorities remain unchanged. They are:"),
+        ("list_item", "cleaner streets"),
+        ("list_item", "safer parks"),
+        ("list_item", "fairer rents"),
+        ("paragraph", "The plan is refreshed each spring."),
+        ("list_item", "Read the plan online"),
+        ("list_item", "Tell us what you think"),
+    )
+    assert _stated(doc) == ["cleaner streets", "safer parks", "fairer rents"]
+
+
+def _pdf_without_outline(path: Path, style: str, section_size: float, item_size: float) -> Path:
+    """A plan whose headings are only bold, or only larger, text: no PDF outline names them."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+
+    def heading(text: str, size: float) -> None:
+        pdf.ln(3)
+        pdf.set_font("Helvetica", style, size)
+        pdf.cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+
+    def paragraph(text: str) -> None:
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+
+    heading("Our priorities", section_size)
+    paragraph("The partnership agreed these with residents in the spring.")
+    heading("Cleaner rivers", item_size)
+    paragraph("No sewage spills at the bathing sites by 2030.")
+    heading("Safer lanes", item_size)
+    paragraph("Lower speed limits near every village school.")
+    heading("How we will report", section_size)
+    paragraph("A yearly report to the board, published online.")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("style", "section_size", "item_size"),
+    [("B", 15, 11), ("", 16, 13), ("B", 15, 12.5)],
+    ids=["bold-only", "larger-only", "bold-and-larger"],
+)
+def test_a_pdf_whose_headings_are_only_bold_or_larger_gives_the_markdown_items(
+    tmp_path: Path, style: str, section_size: float, item_size: float
+) -> None:
+    markdown = _markdown(
+        tmp_path,
+        "## Our priorities\n\nThe partnership agreed these with residents in the spring.\n\n"
+        "### Cleaner rivers\n\nNo sewage spills at the bathing sites by 2030.\n\n"
+        "### Safer lanes\n\nLower speed limits near every village school.\n\n"
+        "## How we will report\n\nA yearly report to the board, published online.\n",
+    )
+    pdf = _pdf_without_outline(tmp_path / "plan.pdf", style, section_size, item_size)
+    assert _stated_in(markdown) == ["Cleaner rivers", "Safer lanes"]
+    assert _stated_in(pdf) == _stated_in(markdown)
+
+
+def test_a_bold_line_at_body_size_heads_the_list_under_it_in_a_pdf(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "The plan was agreed by the board in May.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 8, "Where we will focus", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for item in ("Warmer homes", "Fewer empty shops", "Buses that run on time"):
+        pdf.set_x(20)
+        pdf.cell(6, 6, "-")
+        pdf.cell(0, 6, item, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    kinds = {b.text: b.kind for b in read_document(path).blocks}
+    assert kinds["Where we will focus"] == "heading"
+    assert _stated_in(path) == ["Warmer homes", "Fewer empty shops", "Buses that run on time"]
+
+
+def test_a_lead_in_that_counts_its_items_names_them_whatever_its_noun() -> None:
+    doc = _doc(
+        ("heading", "Our plan", 1),
+        ("paragraph", "Our three promises to families are:"),
+        ("list_item", "no child goes hungry in the holidays"),
+        ("list_item", "every family has a named worker"),
+        ("list_item", "waiting lists for therapy fall each year"),
+        ("paragraph", "Our two offices are:"),
+        ("list_item", "Town Hall"),
+        ("list_item", "Market Street"),
+        ("list_item", "the library"),
+    )
+    assert _stated(doc) == [
+        "no child goes hungry in the holidays",
+        "every family has a named worker",
+        "waiting lists for therapy fall each year",
+    ]

@@ -71,7 +71,7 @@ def test_a_single_remark_in_a_list_is_no_candidate() -> None:
 def test_a_model_that_takes_nothing_leaves_the_rules_alone() -> None:
     never = ListModel(tuple(0.0 for _ in FEATURES), cutoff=2.0)
     doc = _doc(
-        ("paragraph", "The plan is framed around our four objectives. They are to:"),
+        ("paragraph", "The plan was agreed in May. It sets out how we will:"),
         ("list_item", "Grow a fairer local economy"),
         ("list_item", "Give every child a good start"),
     )
@@ -94,3 +94,19 @@ def test_a_long_lead_in_is_shown_by_its_end() -> None:
     assert (
         found[0].rule == "list under '…of a delivery plan made up of the following key components:'"
     )
+
+
+def test_a_list_of_what_was_achieved_is_not_taken() -> None:
+    doc = _doc(
+        (
+            "paragraph",
+            "Last year we achieved a great deal for our residents, including:",
+        ),
+        ("list_item", "Opening the new riverside leisure centre"),
+        ("list_item", "Planting five thousand street trees"),
+        ("list_item", "Keeping the lowest council tax in the county"),
+    )
+    candidate = next(list_candidates(doc.blocks))
+    achieved = dict(zip(FEATURES, candidate.features, strict=True))["lead_achievement"]
+    assert achieved == 1.0
+    assert _stated(doc) == []

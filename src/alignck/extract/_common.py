@@ -80,6 +80,13 @@ RANKED_PRIORITY = re.compile(
     r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
     re.IGNORECASE,
 )
+# "Our mission is to improve ...; to be a great place to work.", "The ambition for the city is
+# to be ...": a sentence whose subject is the priority noun states what the priorities are.
+PURPOSE = re.compile(
+    rf"^(?:our|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PRIORITY_NOUN})"
+    r"(?:\s+(?:for|of|in)\s+[^,;:]{1,50}?)?\s+(?:is|are|will\s+be)\s+to\s+(?P<rest>.{4,})$",
+    re.IGNORECASE,
+)
 # After "The strategy has three aims.": "The first is to give every child the best start."
 ORDINAL_ITEM = re.compile(
     r"^(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|final|last)"
@@ -101,9 +108,9 @@ COLUMN_HEADER = re.compile(
     r"(?:priority|focus|key|strategic)\s+areas?|areas?\s+of\s+focus)\W*$",
     re.IGNORECASE,
 )
-INLINE_LIST = re.compile(
-    rf"\b(?:{_PRIORITY_NOUN})\b[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE
-)
+# The lead of an inline list announces it as a list block's lead-in does ('our priorities',
+# 'focusing on what matters most:'), by the one definition in ``LEAD_IN``.
+INLINE_LIST = re.compile(rf"(?:{LEAD_IN.pattern})[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE)
 # "Our three priorities are a thriving economy, safe streets and healthy residents."
 COPULA_LIST = re.compile(
     r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})"
@@ -136,6 +143,9 @@ _MIN_EXPLANATION_WORDS = 3
 BARE_NUMBER = re.compile(r"^\(?\d{1,2}[.)]?\s+(?=[A-Z])")
 # "SO1: Improve outcomes", "P2 – Healthy places": a short reference code before the title.
 _CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?$")
+# "Target 3 – Achieve ...", "Outcome B: ...": one word and a number label the item; the words
+# after them name it.
+_WORD_AND_NUMBER = re.compile(r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-H])$")
 _LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(?=\S)")
 _LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
 
@@ -174,7 +184,12 @@ def announced_count(lead_in: str) -> int | None:
     match = _COUNTED.search(lead_in)
     if not match:
         return None
-    count = match.group("count").lower()
+    return count_value(match.group("count"))
+
+
+def count_value(count: str) -> int:
+    """'4' -> 4, 'four' -> 4."""
+    count = count.lower()
     return int(count) if count.isdigit() else _NUMBER_WORDS.index(count) + 2
 
 
@@ -185,7 +200,12 @@ def named_part(text: str) -> str:
         return text
     name, rest = match.group("name").strip(), match.group("rest")
     label = numbered_label(name)
-    if (label and not label.group(2).strip()) or COLUMN_HEADER.match(name) or _CODE.match(name):
+    if (
+        (label and not label.group(2).strip())
+        or COLUMN_HEADER.match(name)
+        or _CODE.match(name)
+        or _WORD_AND_NUMBER.match(name)
+    ):
         # 'Aim one – improve outcomes', 'Priority: healthy places', 'SO1: Improve outcomes':
         # the label is not the name
         return rest

@@ -23,7 +23,7 @@ from alignck.extract._common import (
     numbered_label,
     opens_list,
 )
-from alignck.language import is_statistic, sentences
+from alignck.language import is_statistic, role_of, sentences
 from alignck.model import Block
 
 FEATURES = (
@@ -49,6 +49,7 @@ FEATURES = (
     "parallel",
     "numbered",
     "unfinished",
+    "lead_achievement",
     "position",
 )
 _PLAIN_LINE_WORDS = 8
@@ -206,6 +207,10 @@ def _features(
         "parallel": _parallel(names),
         "numbered": float(any(ch.isdigit() for ch in run[0].marker or "")),
         "unfinished": _share(bool(_UNFINISHED.search(name.rstrip(" .,;"))) for name in names),
+        # 'What we achieved last year:' lists the past, which is no stated priority.
+        "lead_achievement": float(
+            role_of(lead) == "achievement" or role_of(before) == "achievement"
+        ),
         "position": start / max(len(blocks), 1),
     }
     return tuple(values[name] for name in FEATURES)

@@ -11,6 +11,7 @@ from alignck.extract._common import (
     BARE_NUMBER,
     COLUMN_HEADER,
     COMMITMENT_SENTENCE,
+    COUNT,
     LEAD_IN,
     OBJECTIVE_HEADING,
     POINTS_BELOW,
@@ -18,6 +19,7 @@ from alignck.extract._common import (
     PROMISE_LEAD,
     PRONOUN_START,
     announced_count,
+    count_value,
     make_statement,
     named_part,
     numbered_label,
@@ -73,10 +75,12 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     followed by the items nested under it as its sub-priorities."""
     for start, run in list_runs(blocks):
         lead = _lead_in(blocks, start)
+        top = min(item.level for item in run)
+        if lead is None and _counted_for(blocks, start, run, top):
+            lead = "lead-in"
         if lead is None:
             continue
         why = why_listed(blocks, start)
-        top = min(item.level for item in run)
         parent: Statement | None = None
         for item in run:
             if item.level != top:
@@ -122,8 +126,10 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         # 'Our objectives' on a line of its own: a heading without the markup.
         return "heading"
     if previous.kind in ("paragraph", "list_item"):
-        last = sentences(previous.text)[-1]
-        if _leads_in(last):
+        said = sentences(previous.text)
+        last = said[-1]
+        if _leads_in(last) or (opens_list(last) and len(said) > 1 and _announces(said[-2])):
+            # 'Our three priorities remain. They are:' is one lead-in in two sentences.
             return "lead-in"
         if last.endswith(":") and start >= 2 and _introduces(blocks[start - 2]):
             # '## Our priorities' / 'They are:' / the list: the section opens with it.
@@ -147,6 +153,29 @@ def _leads_in(sentence: str) -> bool:
     return bool(LEAD_IN.search(sentence)) and (
         opens_list(sentence) or bool(POINTS_BELOW.search(sentence))
     )
+
+
+# "Our three obsessions are:": a count, its noun and a colon that opens the list.
+_COUNTED_LEAD = re.compile(
+    rf"^(?:our|the)\s+(?P<count>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?\w+\s+are:$", re.IGNORECASE
+)
+
+
+def _counted_for(blocks: tuple[Block, ...], start: int, run: list[Block], top: int) -> bool:
+    """A lead-in that counts its items ('Our three obsessions are:' over three items) names
+    what they are, whatever its noun: the count is the announcement."""
+    previous = blocks[start - 1] if start else None
+    if previous is None or previous.kind != "paragraph":
+        return False
+    match = _COUNTED_LEAD.match(sentences(previous.text)[-1].strip())
+    if not match:
+        return False
+    return count_value(match.group("count")) == sum(item.level == top for item in run)
+
+
+def _announces(sentence: str) -> bool:
+    """'The three main priorities remain unchanged.': names priorities, promises nothing."""
+    return bool(LEAD_IN.search(sentence)) and not COMMITMENT_SENTENCE.search(sentence)
 
 
 def _introduces(block: Block) -> bool:

@@ -16,6 +16,7 @@ from alignck.extract._common import (
     LEAD_IN,
     ORDINAL_ITEM,
     PRONOUN_START,
+    PURPOSE,
     RANKED_PRIORITY,
     announced_count,
     make_statement,
@@ -69,6 +70,9 @@ def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
         and bool(LEAD_IN.search(previous.text))
         and len(block.text.split()) <= 20
         and not block.text.endswith(".")
+        # 'I want the county to be a safe place to live, learn and work' is a sentence with
+        # its own subject, not a list of names.
+        and not PRONOUN_START.match(block.text)
     )
 
 
@@ -192,16 +196,68 @@ _AMBITION_TO = re.compile(
 
 def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
     match = IS_PRIORITY.match(sentence)
-    subject = match.group("subject") if match else None
+    # 'The mayor said: "These are ...': what follows a colon or an opening quote is the subject.
+    subject = re.split(r"[:“\"]\s*", match.group("subject"))[-1] if match else None
     if subject and PRONOUN_START.match(subject):
         subject = None
-    if subject and _INVERTED.match(subject):
-        # 'At the heart of the plan is an ambition to create ...': the place comes first, and
-        # the ambition is what follows the noun.
-        named = _AMBITION_TO.search(sentence)
+    named = _AMBITION_TO.search(sentence, match.end("subject")) if match else None
+    if subject and (_INVERTED.match(subject) or named):
+        # 'At the heart of the plan is an ambition to create ...', 'The thread through the plan
+        # is our ambition to ...': the subject frames; the ambition follows the noun.
         subject = named.group("named") if named else None
     ranked = RANKED_PRIORITY.match(sentence)
     for text in (subject, ranked.group("subject") if ranked else None):
         statement = make_statement(text, block, "named as a priority") if text else None
         if statement:
             yield statement
+
+
+# Between the aims a purpose sentence names: '...; to be a great place to work', ', and to ...'.
+_PURPOSE_BREAK = re.compile(r"\s*;\s*(?:and\s+)?(?:to\s+)?|,?\s+and\s+to\s+")
+
+
+def purposes(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """'Our mission is to A; to B.': the aims a sentence names whose subject is a priority
+    noun."""
+    for block in blocks:
+        if block.kind in ("paragraph", "list_item"):
+            for sentence in sentences(block.text):
+                yield from _purpose_items(sentence, block)
+
+
+def _purpose_items(sentence: str, block: Block) -> Iterator[Statement]:
+    """Each aim, up to a colon that goes on to describe it ('... to be the best place to grow
+    old in: a place where ...')."""
+    match = PURPOSE.match(sentence)
+    if not match:
+        return
+    rest = match.group("rest").split(": ")[0].rstrip('.”" ')
+    for part in _PURPOSE_BREAK.split(rest):
+        statement = make_statement(part, block, "purpose sentence")
+        if statement:
+            yield statement
+
+
+# After a dash or colon: '... what we do best – fighting crime, getting tough on offenders and
+# protecting people'; '– for improving care, for diagnosing earlier and for enabling ...'.
+_LIST_AFTER = re.compile(r"(?:\s[–—-]\s|:\s)(?P<items>[^–—:]+)$")
+_GERUND = re.compile(r"^(?:(?:for|by)\s+)?(?P<phrase>[a-z]+ing\b.*)$", re.IGNORECASE)
+_MIN_PARALLEL = 3
+
+
+def parallel_phrases(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    """Three or more phrases of one shape, each opening on a verb's -ing form, listed after a
+    dash or colon in a sentence: a list written in prose."""
+    for block in blocks:
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        for sentence in sentences(block.text):
+            match = _LIST_AFTER.search(sentence.rstrip('.”" '))
+            items = _split_items(match.group("items")) if match else []
+            phrases = [m.group("phrase") for m in map(_GERUND.match, items) if m]
+            if len(items) < _MIN_PARALLEL or len(phrases) < len(items):
+                continue
+            for phrase in phrases:
+                statement = make_statement(phrase, block, "phrases in parallel")
+                if statement:
+                    yield statement

@@ -1,0 +1,120 @@
+"""Priorities stated in running text rather than as lists or headings (issue 14's failure
+kinds, on documents written here)."""
+
+from alignck.extract import extract, stated_priorities
+from alignck.model import Block, Document
+
+
+def _paragraphs(*texts: str, heading: str | None = None) -> Document:
+    blocks = [Block("heading", heading, 1, None, (), 1, None)] if heading else []
+    for text in texts:
+        section = (heading,) if heading else ()
+        blocks.append(Block("paragraph", text, len(blocks) + 1, None, section, 0, None))
+    return Document("plan.md", "markdown", tuple(blocks))
+
+
+def _stated(doc: Document) -> list[str]:
+    return [s.text for s in stated_priorities(extract(doc))]
+
+
+def test_a_colon_list_led_by_what_the_plan_focuses_on_is_stated() -> None:
+    doc = _paragraphs(
+        "Over the coming years the plan steers us by focusing on what counts most: safe "
+        "neighbourhoods; thriving high streets; cleaner rivers; and a fairer start for every child."
+    )
+    assert _stated(doc) == [
+        "safe neighbourhoods",
+        "thriving high streets",
+        "cleaner rivers",
+        "a fairer start for every child",
+    ]
+
+
+def test_a_colon_in_an_ordinary_sentence_lists_no_priorities() -> None:
+    doc = _paragraphs("The library opens on three days: Monday, Wednesday and Friday.")
+    assert _stated(doc) == []
+
+
+def test_a_purpose_sentence_names_the_aims_when_nothing_is_listed() -> None:
+    doc = _paragraphs(
+        "The trust was founded in 1948.",
+        "Our mission is to help every resident live well at home; to be a fair employer and a "
+        "good neighbour.",
+        "We will publish a report each spring.",
+    )
+    statements = extract(doc)
+    assert [s.text for s in stated_priorities(statements)] == [
+        "help every resident live well at home",
+        "be a fair employer and a good neighbour",
+    ]
+    assert {s.rule for s in stated_priorities(statements)} == {"purpose sentence"}
+
+
+def test_a_purpose_sentence_stops_where_a_colon_goes_on_to_describe_it() -> None:
+    doc = _paragraphs(
+        "The ambition for the valley is to be the kindest place to grow up: a place where "
+        "children are heard."
+    )
+    assert _stated(doc) == ["be the kindest place to grow up"]
+
+
+def test_a_purpose_sentence_adds_nothing_to_a_document_that_lists_its_priorities() -> None:
+    blocks = (
+        Block("heading", "Our priorities", 1, None, (), 1, None),
+        Block("list_item", "Warm homes", 2, None, ("Our priorities",), 1, "•"),
+        Block("list_item", "Good jobs", 3, None, ("Our priorities",), 1, "•"),
+        Block("paragraph", "Our aim is to be a good landlord.", 4, None, ("Our priorities",), 0),
+    )
+    assert _stated(Document("plan.md", "markdown", blocks)) == ["Warm homes", "Good jobs"]
+
+
+def test_a_sentence_after_a_lead_in_is_not_cut_at_its_commas() -> None:
+    doc = _paragraphs(
+        "Our aim has stayed the same since the first plan:",
+        "I want the valley to be a fair place to live, learn and grow old",
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == []
+
+
+def test_names_after_a_lead_in_are_cut_at_their_commas() -> None:
+    doc = _paragraphs(
+        "Our aims for the valley are:",
+        "Clean rivers, safe lanes and busy high streets",
+    )
+    assert _stated(doc) == ["Clean rivers", "safe lanes", "busy high streets"]
+
+
+def test_phrases_in_parallel_after_a_dash_stand_in_when_nothing_is_listed() -> None:
+    doc = _paragraphs(
+        "The new plan keeps to what the service does best – mending roads in every village, "
+        "clearing snow before the school run and answering calls within a day.",
+    )
+    statements = stated_priorities(extract(doc))
+    assert [s.text for s in statements] == [
+        "mending roads in every village",
+        "clearing snow before the school run",
+        "answering calls within a day",
+    ]
+    assert {s.rule for s in statements} == {"phrases in parallel"}
+
+
+def test_phrases_of_different_shapes_after_a_dash_are_not_a_list() -> None:
+    doc = _paragraphs(
+        "The depot opened in 1990 – rebuilding followed, a new roof and staff who stayed.",
+    )
+    assert _stated(doc) == []
+
+
+def test_a_subject_that_frames_an_ambition_is_not_the_priority() -> None:
+    doc = _paragraphs(
+        "The common thread in every chapter is our ambition to end fuel poverty in the valley.",
+        "The mayor said: “These are the priorities residents asked for.",
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == [
+        "end fuel poverty in the valley"
+    ]
+
+
+def test_a_subject_named_as_a_priority_is_still_taken() -> None:
+    doc = _paragraphs("Cleaner rivers is our first priority for the valley.")
+    assert _stated(doc) == ["Cleaner rivers"]
