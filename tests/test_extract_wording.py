@@ -84,27 +84,6 @@ def test_names_after_a_lead_in_are_cut_at_their_commas() -> None:
     assert _stated(doc) == ["Clean rivers", "safe lanes", "busy high streets"]
 
 
-def test_phrases_in_parallel_after_a_dash_stand_in_when_nothing_is_listed() -> None:
-    doc = _paragraphs(
-        "The new plan keeps to what the service does best – mending roads in every village, "
-        "clearing snow before the school run and answering calls within a day.",
-    )
-    statements = stated_priorities(extract(doc))
-    assert [s.text for s in statements] == [
-        "mending roads in every village",
-        "clearing snow before the school run",
-        "answering calls within a day",
-    ]
-    assert {s.rule for s in statements} == {"phrases in parallel"}
-
-
-def test_phrases_of_different_shapes_after_a_dash_are_not_a_list() -> None:
-    doc = _paragraphs(
-        "The depot opened in 1990 – rebuilding followed, a new roof and staff who stayed.",
-    )
-    assert _stated(doc) == []
-
-
 def test_a_subject_that_frames_an_ambition_is_not_the_priority() -> None:
     doc = _paragraphs(
         "The common thread in every chapter is our ambition to end fuel poverty in the valley.",

@@ -11,7 +11,7 @@ inline lists ("four themes: Place, Growth and Wellbeing"; "our three priorities 
 C"), infinitive lists ("the plan looks to improve ...; to reduce ...; and to protect ..."),
 "X is a priority", and sentences naming them in order after a count ("The strategy has three
 aims. The first is to ..."). A document with none of these states them in prose: purpose
-sentences ("Our mission is to A; to B") and -ing phrases in parallel after a dash or colon.
+sentences ("Our mission is to A; to B").
 Commitments are "we will" / "we are committed to" sentences.
 Ordinary bullet points elsewhere are not priorities.
 """
@@ -35,7 +35,7 @@ from alignck.extract._structure import (
     table_columns,
     tables_under_heading,
 )
-from alignck.extract._wording import inline, ordinal_items, parallel_phrases, purposes
+from alignck.extract._wording import inline, ordinal_items, purposes
 from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement
 
@@ -50,9 +50,8 @@ def extract(
     (``lists``, default the shipped model): measured leave-one-set-out, adding its lists to
     documents where the rules found some cost more precision than it gained recall
     (``lists_everywhere`` does so, for measuring it). A document with neither has its
-    priorities read from its prose, purpose sentences ('Our mission is to ...') and phrases in
-    parallel ('... – mending roads, clearing snow and answering calls'), before commitments
-    stand in."""
+    priorities read from its prose, purpose sentences ('Our mission is to ...'), before
+    commitments stand in."""
     model = lists or shipped_model()
     found = [*_structured(document.blocks), *_commitments(document.blocks)]
     rules_found = any(s.kind == "priority" for s in found)
@@ -61,7 +60,7 @@ def extract(
         taken = {s.location.paragraph for s in found}
         found += _as_priorities(scored_lists(document.blocks, model, taken))
     if not any(s.kind == "priority" for s in found):
-        found += [*purposes(document.blocks), *parallel_phrases(document.blocks)]
+        found += purposes(document.blocks)
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks))
 

@@ -236,28 +236,3 @@ def _purpose_items(sentence: str, block: Block) -> Iterator[Statement]:
         statement = make_statement(part, block, "purpose sentence")
         if statement:
             yield statement
-
-
-# After a dash or colon: '... what we do best – fighting crime, getting tough on offenders and
-# protecting people'; '– for improving care, for diagnosing earlier and for enabling ...'.
-_LIST_AFTER = re.compile(r"(?:\s[–—-]\s|:\s)(?P<items>[^–—:]+)$")
-_GERUND = re.compile(r"^(?:(?:for|by)\s+)?(?P<phrase>[a-z]+ing\b.*)$", re.IGNORECASE)
-_MIN_PARALLEL = 3
-
-
-def parallel_phrases(blocks: tuple[Block, ...]) -> Iterator[Statement]:
-    """Three or more phrases of one shape, each opening on a verb's -ing form, listed after a
-    dash or colon in a sentence: a list written in prose."""
-    for block in blocks:
-        if block.kind not in ("paragraph", "list_item"):
-            continue
-        for sentence in sentences(block.text):
-            match = _LIST_AFTER.search(sentence.rstrip('.”" '))
-            items = _split_items(match.group("items")) if match else []
-            phrases = [m.group("phrase") for m in map(_GERUND.match, items) if m]
-            if len(items) < _MIN_PARALLEL or len(phrases) < len(items):
-                continue
-            for phrase in phrases:
-                statement = make_statement(phrase, block, "phrases in parallel")
-                if statement:
-                    yield statement
