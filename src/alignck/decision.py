@@ -225,7 +225,7 @@ def ground_features(signals: Signals, features: tuple[str, ...]) -> Any:
     if signals.embedding is not None:
         cosine = signals.embedding
         columns["ground_cosine"] = cosine
-        columns["ground_margin"] = _margin(cosine)
+        columns["ground_margin"] = margin(cosine)
         columns["ground_cosine_committed"] = np.where(committed, cosine, 0.0)
         # One word in common, as evidence, only as far as the meaning is about the priority.
         columns["ground_single_margin"] = columns["ground_terms_single"] * columns["ground_margin"]
@@ -244,7 +244,7 @@ def near(signals: Signals) -> Any:
     return close
 
 
-def _margin(cosine: Any) -> Any:
+def margin(cosine: Any) -> Any:
     """How much closer each passage is to each priority than to the closest of the others."""
     import numpy as np
 

@@ -1,0 +1,80 @@
+"""Judged on signals we make up: which passages a verdict may rest on, and which commitments
+an aligned verdict may rest on, whatever the fitted models' weights are."""
+
+from pathlib import Path
+
+import numpy as np
+
+from alignck.decision import Signals
+from alignck.framework import load_framework
+from alignck.match import Matcher
+from alignck.model import Location, Thresholds
+from alignck.passages import Passage
+from alignck.verdicts import CLOSEST_BY, GROUND, Judged
+
+
+def _framework(write_framework) -> Matcher:  # type: ignore[no-untyped-def]
+    path: Path = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: places, title: Sustainable places}\n"
+        "  - {id: care, title: Joined-up care}\n"
+    )
+    return Matcher(load_framework(path), Thresholds(), "lexical")
+
+
+def _commitments(*texts: str) -> list[Passage]:
+    return [
+        Passage(text, Location(None, i, ()), "commitment", tuple(text.lower().split()), text)
+        for i, text in enumerate(texts)
+    ]
+
+
+def _signals(passages: list[Passage], cosine: list[list[float]]) -> Signals:
+    shape = (len(passages), len(cosine[0]))
+    terms = np.full(shape, 0.2)
+    return Signals(
+        terms,
+        np.zeros(shape, dtype=bool),
+        tuple(p.role for p in passages),
+        np.array(cosine),
+        tuple(len(p.text.split()) for p in passages),
+    )
+
+
+def test_a_commitment_closest_to_a_priority_by_a_hair_is_not_about_it(write_framework) -> None:  # type: ignore[no-untyped-def]
+    passages = _commitments(
+        "We will be a great place to work for every member of staff.",
+        "We will make every town a greener place with parks and clean air.",
+    )
+    hair = 0.30 + CLOSEST_BY / 5
+    signals = _signals(passages, [[hair, 0.30], [0.30 + 2 * CLOSEST_BY, 0.30]])
+    judged = Judged(_framework(write_framework), passages, signals)
+    # Both are closest to sustainable places in meaning; only the second by a clear margin.
+    assert judged._committing([0, 1], 0) == [1]
+
+
+def test_sharing_two_of_its_words_makes_a_commitment_about_a_priority_whatever_the_margin(
+    write_framework,
+) -> None:  # type: ignore[no-untyped-def]
+    passages = _commitments("We will build sustainable places in every town.")
+    signals = _signals(passages, [[0.30, 0.31]])
+    signals.substantive[0, 0] = True
+    judged = Judged(_framework(write_framework), passages, signals)
+    assert judged._committing([0], 0) == [0]
+
+
+def test_two_words_in_common_name_a_stated_priority_but_are_no_ground_alone(
+    write_framework,
+) -> None:  # type: ignore[no-untyped-def]
+    passages = _commitments("We will improve services for children and adults in every town.")
+    signals = _signals(passages, [[0.10, 0.60]])
+    # Two of the priority's words in common, but they weigh almost nothing and the meaning is
+    # elsewhere: the ground model, not the count of words, decides whether it is evidence.
+    signals.terms[0] = [0.01, 0.4]
+    signals.substantive[0, 0] = True
+    judged = Judged(_framework(write_framework), passages, signals)
+    assert judged.grounds[0, 0] < GROUND
+    assert not judged.is_ground[0, 0]
+    assert judged.alignment(0).status == "gap"
+    # As a stated priority, the same two words still name the framework priority.
+    assert bool(judged.names(0, 9)[0])
