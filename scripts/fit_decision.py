@@ -43,6 +43,8 @@ REAL_LOCAL = (
     "derbyshire",
     "herefordshire",
     "suffolk",
+    "york",
+    "buckinghamshire",
 )
 
 
@@ -182,10 +184,11 @@ def main() -> None:
         "decision fitted on every other set; in-sample from the shipped decision, fitted on all. "
         "The word lists and patterns behind the `terms` signal were written while looking at our "
         "own sets and Nottinghamshire, so only Leeds, Rotherham, Surrey, Essex, Derbyshire, "
-        "Herefordshire, Suffolk and SDG are wholly unseen by them. Essex, Derbyshire, "
-        "Herefordshire and Suffolk were labelled and first scored after the ground model's "
-        "features were chosen (their first-run figures are in eval/README.md): of all the "
-        "figures here, theirs are the fairest guide to documents alignck has never seen.",
+        "Herefordshire, Suffolk, York, Buckinghamshire and SDG are wholly unseen by them. "
+        "Essex, Derbyshire, Herefordshire, Suffolk, York and Buckinghamshire were labelled and "
+        "first scored after the decision's features were chosen (their first-run figures are "
+        "in eval/README.md): of all the figures here, theirs are the fairest guide to "
+        "documents alignck has never seen.",
         "",
     ]
     data_lines = []
