@@ -66,6 +66,8 @@ class Judged:
             self.substantive = signals.substantive & (signals.terms > 0) & can_quote[:, None]
         # passages × priorities: what a verdict may rest on.
         self.is_ground = (self.grounds >= GROUND) | self.substantive
+        # Per passage: whether it commits (a stated priority or a commitment).
+        self.commits = np.array([p.role in COMMITTED_ROLES for p in passages], dtype=bool)
 
     def ground_row(self, index: int) -> list[float]:
         return [float(v) for v in self.grounds[index]]
@@ -117,13 +119,18 @@ class Judged:
         about = self.substantive[:, k]
         if self.signals.embedding is not None:
             about = about | (self.signals.embedding.argmax(axis=1) == k)
-        return [i for i in grounds if self.passages[i].role in COMMITTED_ROLES and about[i]]
+        keep = (self.commits[grounds] & about[grounds]).tolist()
+        return [i for i, kept in zip(grounds, keep, strict=True) if kept]
 
     def _evidence(self, column: Any, grounds: list[int], first: list[int]) -> tuple[Evidence, ...]:
         """The most convincing distinct grounds, the commitments an aligned verdict rests on
         first. Ties keep document order."""
-        committing = set(first)
-        ranked = sorted(grounds, key=lambda i: (i not in committing, -float(column[i]), i))
+        import numpy as np
+
+        at = np.array(grounds, dtype=np.int64)
+        later = ~np.isin(at, first)
+        # As sorted by (not committing, -score, index), without a Python key per ground.
+        ranked = at[np.lexsort((at, -column[at], later))].tolist()
         chosen: list[Evidence] = []
         seen: set[str] = set()
         for index in ranked:
