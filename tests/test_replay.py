@@ -146,3 +146,17 @@ def test_a_cleared_cache_forgets_the_record(docs: Path, capfd: pytest.CaptureFix
     run(capfd, *check_args(docs, "--format", "json"))
     run(capfd, "cache", "clear")
     assert replay.answer(check_args(docs, "--format", "json")) is None
+
+
+def test_a_bad_cache_setting_is_left_to_the_full_run_to_report(
+    docs: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capfd, *check_args(docs, "--format", "json"))
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "-5")
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+    code, _, err = run(capfd, *check_args(docs, "--format", "json"))
+    assert code == 2
+    assert (
+        err
+        == "alignck: error: ALIGNCK_CACHE_MAX_MB must be a whole number of megabytes, not '-5'\n"
+    )

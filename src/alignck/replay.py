@@ -90,14 +90,15 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     from alignck import cache
     from alignck.cache_folder import entry_path
+    from alignck.errors import AlignckError
 
     try:
         _configure_cache(cache)
         _key = run_key(argv)
         if not entry_path(cache.cache_dir(), _key).is_file():
             return None  # nothing kept: do not create the cache folder just to look
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError, AlignckError):
+        return None  # the full run says what is wrong
     record = cache.load(_key, RunRecord)
     if record is None or not _unchanged(record):
         return None
@@ -118,10 +119,11 @@ def _replayable(argv: Sequence[str]) -> bool:
 
 def _configure_cache(cache: Any) -> None:
     """The cache folder the run would use (the command line's ALIGNCK_CACHE_DIR); a size that
-    is not a number raises ValueError, for the full run to report."""
+    is not a number raises UsageError, for the full run to report."""
     folder = os.environ.get("ALIGNCK_CACHE_DIR")
     size = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
-    cache.configure(Path(folder) if folder else None, int(size) if size else cache.DEFAULT_MAX_MB)
+    megabytes = cache.parse_max_mb(size, "ALIGNCK_CACHE_MAX_MB") if size else cache.DEFAULT_MAX_MB
+    cache.configure(Path(folder) if folder else None, megabytes)
 
 
 def run_key(argv: Sequence[str]) -> str:
