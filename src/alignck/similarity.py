@@ -230,20 +230,22 @@ class TermSpace:
             return values
         groups = self.facet_priority
         group = rows * (int(groups.max()) + 1) + groups[cols]
-        order = np.lexsort((-values, group))
-        shared = passages[rows[order]].multiply(self.facet_matrix[cols[order]]).tocoo()
-        # shared.row is the position in ``order``: the first (group, word) pair is new.
-        _, first = np.unique(
-            group[order][shared.row] * (len(weights) + 1) + shared.col, return_index=True
-        )
+        # One entry per (pair, shared word), pairs in order: no sort of the pairs by strength.
+        shared = passages[rows].multiply(self.facet_matrix[cols]).tocoo()
+        pair, word = shared.row, shared.col
+        # Each (passage, priority, word) counts fully once: for the strongest pair, the first
+        # of equals.
+        keys, slot = np.unique(group[pair] * (len(weights) + 1) + word, return_inverse=True)
+        strongest = np.full(len(keys), -np.inf)
+        np.maximum.at(strongest, slot, values[pair])
+        contenders = np.flatnonzero(values[pair] == strongest[slot])
+        _, first = np.unique(slot[contenders], return_index=True)
         new = np.zeros(shared.nnz, dtype=bool)
-        new[first] = True
-        mass = np.bincount(shared.row, weights=weights[shared.col], minlength=len(order))
-        fresh = np.bincount(shared.row[new], weights=weights[shared.col[new]], minlength=len(order))
+        new[contenders[first]] = True
+        mass = np.bincount(pair, weights=weights[word], minlength=len(values))
+        fresh = np.bincount(pair[new], weights=weights[word[new]], minlength=len(values))
         factor = (fresh + REPEAT_WEIGHT * (mass - fresh)) / np.maximum(mass, 1e-12)
-        discounted = values.copy()
-        discounted[order] = values[order] * factor
-        return discounted
+        return values * factor
 
 
 def _without_common_columns(priority_matrix: Any, vocabulary: dict[str, int]) -> Any:
