@@ -99,3 +99,40 @@ def test_reports_are_byte_identical_across_seeds_jobs_and_cache(
     for run, outputs in zip(runs[1:], others, strict=True):
         for name, text in first.items():
             assert outputs[name] == text, f"{name} differs for seed, jobs, cache = {run}"
+
+
+TOPICS = ["loneliness", "fuel poverty", "damp and mould", "parks", "libraries", "smoking"]
+GROUPS = ["older people", "carers", "young people", "new parents", "veterans"]
+
+
+@pytest.fixture
+def large_framework(tmp_path: Path) -> Path:
+    """300 priorities sharing a small vocabulary, as merged partnership frameworks do: many
+    priorities compete for every passage, and near ties between them abound."""
+    lines = ["framework:", "  name: Large test framework", "priorities:"]
+    for number in range(300):
+        topic, group = TOPICS[number % 6], GROUPS[(number // 6) % 5]
+        place = PLACES[(number // 30) % 6]
+        lines += [
+            f"  - id: p{number:03d}",
+            f"    title: Tackle {topic} for {group} in {place}",
+            f"    description: Work with {group} on {topic} across {place} (programme {number}).",
+            f"    keywords: [{topic}]",
+        ]
+    path = tmp_path / "large.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_300_priority_framework_reports_the_same_parallel_cached_and_plain(
+    tied_documents: Path, large_framework: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    runs = [(1, 1, False), (2, 2, True), (3, 1, True)]  # plain; parallel, stored; cached
+    first, *others = (_render(tied_documents, large_framework, cache, *run) for run in runs)
+    report = json.loads(first["json"])
+    assert len(report["framework"]["priorities"]) == 300
+    assert "loneliness" in first["json"]
+    for run, outputs in zip(runs[1:], others, strict=True):
+        for name, text in first.items():
+            assert outputs[name] == text, f"{name} differs for seed, jobs, cache = {run}"

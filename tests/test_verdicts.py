@@ -50,7 +50,7 @@ def test_a_commitment_closest_to_a_priority_by_a_hair_is_not_about_it(write_fram
     signals = _signals(passages, [[hair, 0.30], [0.30 + 2 * CLOSEST_BY, 0.30]])
     judged = Judged(_framework(write_framework), passages, signals)
     # Both are closest to sustainable places in meaning; only the second by a clear margin.
-    assert judged._committing([0, 1], 0) == [1]
+    assert judged._committing(np.array([0, 1]), 0) == [1]
 
 
 def test_sharing_two_of_its_words_makes_a_commitment_about_a_priority_whatever_the_margin(
@@ -60,7 +60,7 @@ def test_sharing_two_of_its_words_makes_a_commitment_about_a_priority_whatever_t
     signals = _signals(passages, [[0.30, 0.31]])
     signals.substantive[0, 0] = True
     judged = Judged(_framework(write_framework), passages, signals)
-    assert judged._committing([0], 0) == [0]
+    assert judged._committing(np.array([0]), 0) == [0]
 
 
 def test_two_words_in_common_name_a_stated_priority_but_are_no_ground_alone(

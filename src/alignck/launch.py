@@ -1,7 +1,8 @@
-"""The console script's entry point: ``alignck --version`` is answered before the command line
-is imported (Typer with the pydantic it loads, Rich and the commands take several times longer
-than the answer); everything else goes to :mod:`alignck.cli`, which prints the same line for
-``--version`` anywhere else on the command line."""
+"""The console script's entry point: ``alignck --version``, and an ``alignck check`` whose every
+input is unchanged since the same run (:mod:`alignck.replay`), are answered before the command
+line is imported (Typer with the pydantic it loads, Rich and the commands take several times
+longer than the answer); everything else goes to :mod:`alignck.cli`, which prints the same line
+for ``--version`` anywhere else on the command line."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"alignck {__version__}")
         return
+    from alignck import replay
+
+    replayed = replay.answer(sys.argv[1:])
+    if replayed is not None:
+        sys.exit(replayed)
     from alignck.cli import main as run
 
     run()

@@ -226,19 +226,24 @@ class Matcher:
             if alignment.status != "gap":
                 for evidence in alignment.evidence:
                     quoted.setdefault(evidence.text, set()).add(alignment.priority_id)
+        import numpy as np
+
         ids = [p.id for p in self.framework.priorities]
+        column = {priority_id: k for k, priority_id in enumerate(ids)}
         results: list[StatedMatch] = []
         for statement in statements:
             index = position.get((statement.text, statement.location.paragraph))
             if index is None:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
-            row = judged.ground_row(index)
-            order = sorted(range(len(row)), key=lambda k: (-row[k], k))
-            named = quoted.get(passages[index].text, set())
-            names = judged.names(index, len(terms(statement.text, topical=False)))
-            matched = tuple(ids[k] for k in order if ids[k] in named or names[k])
-            best = round(float(row[order[0]]), 4) if order else 0.0
+            row = judged.grounds[index]
+            named = judged.names(index, len(terms(statement.text, topical=False))).copy()
+            named[[column[i] for i in quoted.get(passages[index].text, ())]] = True
+            # Most likely first, ties in framework order: a stable sort of the named only.
+            chosen = np.flatnonzero(named)
+            chosen = chosen[np.argsort(-row[chosen], kind="stable")]
+            matched = tuple(ids[k] for k in chosen.tolist())
+            best = round(float(row.max()), 4) if len(row) else 0.0
             results.append(StatedMatch(statement, matched, best))
         return tuple(results)
 

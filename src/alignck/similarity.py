@@ -40,6 +40,8 @@ POPULATION_ONLY = 0.5
 # Passages scored at once: enough to keep numpy's per-call overhead small, few enough that the
 # (passage, facet) pairs of one chunk stay a few megabytes.
 CHUNK = 1024
+# A chunk's passage × facet matrix is laid out whole up to this many cells (64 MB).
+DENSE_LIMIT = 8_000_000
 
 
 @lru_cache(maxsize=1)
@@ -178,7 +180,7 @@ class TermSpace:
         complete = shared >= facet_mass[cols] * 0.999
         values = values.copy()
         values[candidates & ~complete] = 0.0
-        for index in np.flatnonzero(candidates & complete):
+        for index in np.flatnonzero(candidates & complete).tolist():
             if not _phrase_found(self.facets[cols[index]].key, keys[rows[index]]):
                 values[index] = 0.0
         return values
@@ -209,6 +211,9 @@ class TermSpace:
         found = (
             passages[:, columns] @ sparse.diags(weights[columns]) @ self.facet_matrix[:, columns].T
         )
+        if found.shape[0] * found.shape[1] <= DENSE_LIMIT:
+            # Looking up many pairs in a sparse matrix costs more than laying it out whole.
+            return found.toarray()[rows, cols]
         return np.asarray(found[rows, cols]).ravel()
 
     def _discount_repeats(
@@ -225,20 +230,22 @@ class TermSpace:
             return values
         groups = self.facet_priority
         group = rows * (int(groups.max()) + 1) + groups[cols]
-        order = np.lexsort((-values, group))
-        shared = passages[rows[order]].multiply(self.facet_matrix[cols[order]]).tocoo()
-        # shared.row is the position in ``order``: the first (group, word) pair is new.
-        _, first = np.unique(
-            group[order][shared.row] * (len(weights) + 1) + shared.col, return_index=True
-        )
+        # One entry per (pair, shared word), pairs in order: no sort of the pairs by strength.
+        shared = passages[rows].multiply(self.facet_matrix[cols]).tocoo()
+        pair, word = shared.row, shared.col
+        # Each (passage, priority, word) counts fully once: for the strongest pair, the first
+        # of equals.
+        keys, slot = np.unique(group[pair] * (len(weights) + 1) + word, return_inverse=True)
+        strongest = np.full(len(keys), -np.inf)
+        np.maximum.at(strongest, slot, values[pair])
+        contenders = np.flatnonzero(values[pair] == strongest[slot])
+        _, first = np.unique(slot[contenders], return_index=True)
         new = np.zeros(shared.nnz, dtype=bool)
-        new[first] = True
-        mass = np.bincount(shared.row, weights=weights[shared.col], minlength=len(order))
-        fresh = np.bincount(shared.row[new], weights=weights[shared.col[new]], minlength=len(order))
+        new[contenders[first]] = True
+        mass = np.bincount(pair, weights=weights[word], minlength=len(values))
+        fresh = np.bincount(pair[new], weights=weights[word[new]], minlength=len(values))
         factor = (fresh + REPEAT_WEIGHT * (mass - fresh)) / np.maximum(mass, 1e-12)
-        discounted = values.copy()
-        discounted[order] = values[order] * factor
-        return discounted
+        return values * factor
 
 
 def _without_common_columns(priority_matrix: Any, vocabulary: dict[str, int]) -> Any:
@@ -257,6 +264,14 @@ def _without_common_columns(priority_matrix: Any, vocabulary: dict[str, int]) ->
 
 
 def _phrase_found(phrase: str, passage: str) -> bool:
+    # Found whole, the phrase scores 100: most are, and finding it is much cheaper.
+    if phrase and phrase in passage:
+        return True
+    return _partial_ratio()(phrase, passage) >= PHRASE_MATCH
+
+
+@lru_cache(maxsize=1)
+def _partial_ratio() -> Any:
     from rapidfuzz import fuzz
 
-    return fuzz.partial_ratio(phrase, passage) >= PHRASE_MATCH
+    return fuzz.partial_ratio

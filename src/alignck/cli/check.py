@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from alignck import replay
 from alignck.cli.app import (
     EXIT_CODES_HELP,
     EXIT_INPUT,
@@ -159,6 +160,13 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
         "framework's name (alignck frameworks), or write one with alignck init",
         "priorities.yaml",
     )
+
+
+def framework_places(given: Path | None, paths: list[Path]) -> list[Path]:
+    """Every place :func:`choose_framework` looks: a file appearing at one could change its
+    choice."""
+    places = [Path("priorities.yaml"), *(p / "priorities.yaml" for p in paths)]
+    return [given, *places] if given is not None else places
 
 
 def exit_code(report: Report) -> int:
@@ -405,6 +413,7 @@ def check(
             say(f"alignck: wrote {len(pages)} pages to {per_document}")
         from alignck.renderers import BINARY_FORMATS
 
+        cut_short = False
         try:
             if output is not None:
                 with atomic_file(output, chosen in BINARY_FORMATS) as handle:
@@ -418,11 +427,28 @@ def check(
         except BrokenPipeError:
             # The output was cut short ('| head'); the verdict still decides the exit code.
             silence_stdout()
+            cut_short = True
         # Last, so a CI log ends with the reason for its exit code.
         from alignck.policy import failures
 
         for failure in failures(report):
             say(f"alignck: policy failed: {failure}")
+        if not cut_short and _whole_answer_is_text(chosen, code):
+            read = [path for path, _ in inputs] + framework_places(framework, paths)
+            replay.keep(read, paths, follow_links, code)
         return code
 
-    raise typer.Exit(guarded(run))
+    def _whole_answer_is_text(chosen: str, code: int) -> bool:
+        """Whether the standard streams and the exit code are all the run gave: no file
+        written, text, nothing opened with a password, and no error that might not recur."""
+        from alignck.renderers import BINARY_FORMATS
+
+        written = output is not None or per_document is not None
+        secret = bool(options.passwords)
+        text = chosen not in BINARY_FORMATS
+        finished = code in (EXIT_OK, EXIT_POLICY)
+        return finished and text and not written and not secret and not no_cache
+
+    with replay.listening():
+        code = guarded(run)
+    raise typer.Exit(code)

@@ -232,6 +232,9 @@ def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | N
         return
     from alignck.progress import ProgressBar
     from alignck.readers import discover
+    from alignck.replay import unheard
 
-    with ProgressBar(sys.stderr, len(discover(paths, follow_links).files)) as bar:
+    # Drawn past a run's record: a bar is not part of the answer to replay.
+    bar_stream = unheard(sys.stderr)
+    with ProgressBar(bar_stream, len(discover(paths, follow_links).files)) as bar:
         yield bar

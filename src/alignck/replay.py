@@ -1,0 +1,270 @@
+"""A fully warm ``alignck check`` answered from the record of the same run, before the command
+line is imported.
+
+Importing the command line (Typer, the pydantic it loads, Rich) and loading every document's
+cached result costs several times what a warm run may take, so a run whose every input is
+unchanged is answered from a record kept by the previous run: what it wrote on standard output
+and standard error, and its exit code. The record is kept under a key hashing the whole command
+line, the working folder, today's date (waivers lapse), the environment variables that can
+change a report, which standard streams are terminals, Python and its installed packages, and
+every file of alignck's code and data. It holds a digest of every file the run read (the
+framework, waivers, review and baseline files, every document) and of the places a framework
+would be looked for, and what the documents' discovery found; it is believed only when all of
+them are as they were, so an edited, added or removed file is a miss and the run is done in
+full (and kept again).
+
+Only runs whose whole answer is their text are kept: standard output not a terminal, a text
+format, no ``--output`` or ``--per-document`` files, the cache in use, no password, and exit 0
+or 1 (an unreadable document or a time limit may not fail the same way twice). The record is a
+cache entry like any other (:mod:`alignck.cache`): ``alignck cache clear`` removes it and the
+folder's size limit trims it. This module decides nothing about verdicts; the command line
+tells it what a finished run read and wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from alignck import __version__
+
+# Environment variables that can change what a run writes: alignck's own, the locale and
+# Python's (the streams' encoding), colour and width, CI detection, the time zone (today's
+# date) and where the cache lives.
+_ENVIRONMENT_PREFIXES = ("ALIGNCK_", "PYTHON", "LC_", "TTY_", "JUPYTER_", "GITHUB_")
+_ENVIRONMENT_NAMES = frozenset(
+    {
+        "LANG",
+        "LANGUAGE",
+        "TERM",
+        "COLORTERM",
+        "COLUMNS",
+        "LINES",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "CI",
+        "TZ",
+        "HOME",
+        "XDG_CACHE_HOME",
+    }
+)
+_PASSWORD_VARIABLES = ("ALIGNCK_PDF_PASSWORD", "ALIGNCK_PDF_PASSWORDS")
+# Every file of alignck that can change a report: its code, lexicon, fitted decisions,
+# built-in frameworks and the semantic matcher's tokenizer.
+_CODE_AND_DATA = ("**/*.py", "data/**/*.json", "data/**/*.yaml")
+
+# The key of this process's run, when the console script computed one (a run is kept only
+# then, so tests driving the command line in-process never meet a record).
+_key: str | None = None
+_heard: tuple[_Tee, _Tee] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """What a finished run read (each file with its digest) and what it wrote."""
+
+    inputs: tuple[tuple[str, str], ...]
+    paths: tuple[str, ...]
+    follow_links: bool
+    discovered: str
+    stdout: str
+    stdout_errors: str
+    stderr: str
+    exit_code: int
+
+
+def answer(argv: Sequence[str]) -> int | None:
+    """The exit code of ``alignck check ARGV...`` after writing what it wrote last time, or
+    None (having written nothing) when the run has to be done."""
+    global _key
+    _key = None
+    if not _replayable(argv):
+        return None
+    from alignck import cache
+    from alignck.cache_folder import entry_path
+    from alignck.errors import AlignckError
+
+    try:
+        _configure_cache(cache)
+        _key = run_key(argv)
+        if not entry_path(cache.cache_dir(), _key).is_file():
+            return None  # nothing kept: do not create the cache folder just to look
+    except (OSError, ValueError, AlignckError):
+        return None  # the full run says what is wrong
+    record = cache.load(_key, RunRecord)
+    if record is None or not _unchanged(record):
+        return None
+    _write(sys.stdout, record.stdout, record.stdout_errors)
+    _write(sys.stderr, record.stderr, None)
+    return record.exit_code
+
+
+def _replayable(argv: Sequence[str]) -> bool:
+    """Cheap refusals, before any hashing: what is never kept."""
+    if not argv or argv[0] != "check" or sys.stdout.isatty():
+        return False
+    if any(os.environ.get(name) for name in _PASSWORD_VARIABLES):
+        return False
+    refused = ("--password", "--no-cache", "--output", "-o", "--per-document")
+    return not any(arg.startswith(refused) for arg in argv)
+
+
+def _configure_cache(cache: Any) -> None:
+    """The cache folder the run would use (the command line's ALIGNCK_CACHE_DIR); a size that
+    is not a number raises UsageError, for the full run to report."""
+    folder = os.environ.get("ALIGNCK_CACHE_DIR")
+    size = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
+    megabytes = cache.parse_max_mb(size, "ALIGNCK_CACHE_MAX_MB") if size else cache.DEFAULT_MAX_MB
+    cache.configure(Path(folder) if folder else None, megabytes)
+
+
+def run_key(argv: Sequence[str]) -> str:
+    """The hash of everything besides the files read that can change the run's output."""
+    from alignck.cache import code_fingerprint
+
+    environment = sorted(
+        (name, value)
+        for name, value in os.environ.items()
+        if name in _ENVIRONMENT_NAMES or name.startswith(_ENVIRONMENT_PREFIXES)
+    )
+    parts = (
+        "run",
+        __version__,
+        tuple(argv),
+        str(Path.cwd()),
+        datetime.date.today().isoformat(),
+        environment,
+        tuple(os.isatty(fd) for fd in (0, 1, 2)),
+        sys.version,
+        sys.executable,
+        _installed(),
+        code_fingerprint(_CODE_AND_DATA),
+    )
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _installed() -> tuple[tuple[str, int], ...]:
+    """Each import folder with its modification time, which installing, upgrading or removing
+    a package there changes (the semantic matcher's model is a package)."""
+    found = []
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            found.append((entry, Path(entry or ".").stat().st_mtime_ns))
+    return tuple(found)
+
+
+def _unchanged(record: RunRecord) -> bool:
+    if any(digest_of(Path(path)) != digest for path, digest in record.inputs):
+        return False
+    return discovery_digest(record.paths, record.follow_links) == record.discovered
+
+
+def digest_of(path: Path) -> str:
+    """The SHA-256 of a regular file's bytes; what else is there (or that nothing is) when it
+    is not one. Nothing but a regular file is opened: a FIFO would hang the run."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "absent"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if not stat.S_ISREG(mode):
+        return "other"
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def discovery_digest(paths: Sequence[str], follow_links: bool) -> str:
+    """What searching the paths finds (documents, skipped files and why), as a digest: a file
+    added to or removed from a folder changes it."""
+    from alignck.readers import discover
+
+    found = discover((Path(p) for p in paths), follow_links)
+    text = repr((found.files, found.skipped, found.unsupported))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _write(stream: TextIO, text: str, errors: str | None) -> None:
+    if errors is not None:
+        # The recorded run wrote through a stream with these errors (backslash escapes for
+        # undecodable file names); the same text must become the same bytes.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=errors)
+    stream.write(text)
+    stream.flush()
+
+
+class _Tee:
+    """A standard stream that also keeps what is written through it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        self.parts.append(text)
+        return written
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def unheard(stream: TextIO) -> TextIO:
+    """The stream itself, past what :func:`listening` keeps (for a progress bar)."""
+    return stream.stream if isinstance(stream, _Tee) else stream
+
+
+@contextlib.contextmanager
+def listening() -> Iterator[None]:
+    """Keep what the run writes on standard output and error, when the run has a key (it was
+    started by the console script and may be kept)."""
+    global _heard
+    if _key is None:
+        yield
+        return
+    saved = sys.stdout, sys.stderr
+    _heard = _Tee(sys.stdout), _Tee(sys.stderr)
+    sys.stdout, sys.stderr = _heard
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+        _heard = None
+
+
+def keep(inputs: Iterable[Path], paths: Sequence[Path], follow_links: bool, exit_code: int) -> None:
+    """Keep the finished run's record: the caller vouches that its whole answer is what it
+    wrote on the standard streams and its exit code."""
+    if _key is None or _heard is None:
+        return
+    from alignck import cache
+
+    stdout, stderr = _heard
+    record = RunRecord(
+        inputs=tuple(sorted({(str(p), digest_of(p)) for p in inputs})),
+        paths=tuple(str(p) for p in paths),
+        follow_links=follow_links,
+        discovered=discovery_digest([str(p) for p in paths], follow_links),
+        stdout="".join(stdout.parts),
+        stdout_errors=str(getattr(stdout.stream, "errors", None) or "strict"),
+        stderr="".join(stderr.parts),
+        exit_code=exit_code,
+    )
+    cache.store(_key, record)

@@ -1,0 +1,162 @@
+"""A fully warm ``alignck check`` is answered from the record of the same run, and only then."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from alignck import cache, replay
+from alignck.launch import main
+from conftest import FRAMEWORK
+
+# The whole run in a fresh process, and which command-line modules it loaded.
+LAUNCH = (
+    "import sys; from alignck.launch import main; sys.argv = ['alignck', *sys.argv[1:]]\n"
+    "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\nelse:\n    code = 0\n"
+    "loaded = sorted({'typer', 'rich', 'alignck.cli', 'alignck.match'} & set(sys.modules))\n"
+    "print(code, loaded, file=sys.stderr)"
+)
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "council.md").write_text(
+        "# Council plan\n\n## Our priorities\n\n- We will end rough sleeping by 2027.\n"
+        "- We will tackle loneliness among older people.\n",
+        encoding="utf-8",
+    )
+    (folder / "trust.md").write_text(
+        "# Trust plan\n\n## Our priorities\n\n- We will cut waiting times for mental health "
+        "services.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def run(capfd: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``alignck ARGS`` through the console script's entry point, in this process."""
+    sys.argv = ["alignck", *args]
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code
+    else:
+        code = 0
+    out, err = capfd.readouterr()
+    assert isinstance(code, int)
+    return code, out, err
+
+
+@pytest.fixture(autouse=True)
+def restore_argv(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+
+
+def check_args(docs: Path, *more: str) -> list[str]:
+    return ["check", str(docs), "-f", str(FRAMEWORK), "--matcher", "lexical", *more]
+
+
+def test_a_warm_run_is_answered_without_the_command_line_and_says_the_same(
+    docs: Path, tmp_path: Path
+) -> None:
+    args = [*check_args(docs, "--format", "json"), "--fail-on", "gap"]
+    first, again = (
+        subprocess.run(
+            [sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True, check=False
+        )
+        for _ in range(2)
+    )
+    assert first.stderr.endswith("1 ['alignck.cli', 'alignck.match', 'typer']\n")
+    assert again.stderr.endswith("1 []\n")
+    assert '"documents"' in first.stdout
+    assert again.stdout == first.stdout
+    # Everything but the last line (the modules loaded): the policy's reasons.
+    assert again.stderr.splitlines()[:-1] == first.stderr.splitlines()[:-1]
+    assert "alignck: policy failed" in first.stderr
+
+
+def test_the_replayed_answer_is_the_uncached_runs(
+    docs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    plain = run(capfd, *check_args(docs, "--format", "json", "--no-cache"))
+    kept = run(capfd, *check_args(docs, "--format", "json"))
+    replayed = run(capfd, *check_args(docs, "--format", "json"))
+    assert plain == kept == replayed
+    assert replay.answer(check_args(docs, "--format", "json")) == 0
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "csv", "github"])
+def test_every_text_format_replays_as_written(
+    docs: Path, capfd: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    kept = run(capfd, *check_args(docs, "--format", fmt))
+    assert replay.answer(check_args(docs, "--format", fmt)) == kept[0]
+    assert capfd.readouterr() == (kept[1], kept[2])
+
+
+def test_an_edited_document_is_checked_again(docs: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    run(capfd, *check_args(docs, "--format", "json"))
+    (docs / "trust.md").write_text("# Trust plan\n\nWe will build a car park.\n", "utf-8")
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+    edited = run(capfd, *check_args(docs, "--format", "json"))
+    assert edited == run(capfd, *check_args(docs, "--format", "json", "--no-cache"))
+    assert "car park" in edited[1]
+
+
+def test_a_document_added_to_the_folder_is_checked_again(
+    docs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    run(capfd, *check_args(docs, "--format", "json"))
+    (docs / "extra.txt").write_text("We will end fuel poverty.\n", "utf-8")
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+    assert "extra.txt" in run(capfd, *check_args(docs, "--format", "json"))[1]
+
+
+def test_a_framework_appearing_where_it_would_be_found_is_a_miss(
+    docs: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(docs.parent)
+    (docs / "priorities.yaml").write_text(FRAMEWORK.read_text("utf-8"), "utf-8")
+    args = ["check", str(docs), "--matcher", "lexical", "--format", "json"]
+    run(capfd, *args)
+    assert replay.answer(args) == 0
+    capfd.readouterr()
+    Path("priorities.yaml").write_text(FRAMEWORK.read_text("utf-8"), "utf-8")
+    assert replay.answer(args) is None
+
+
+def test_runs_that_write_files_or_fail_to_read_are_never_kept(
+    docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "report.json"
+    writing = check_args(docs, "-o", str(report), "-q")
+    run(capfd, *writing)
+    assert report.exists()
+    assert cache.load(replay.run_key(writing), replay.RunRecord) is None
+    (docs / "broken.pdf").write_bytes(b"not a pdf")
+    code, _, err = run(capfd, *check_args(docs, "--format", "json"))
+    assert code == 2 and "broken.pdf" in err
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+
+
+def test_a_cleared_cache_forgets_the_record(docs: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    run(capfd, *check_args(docs, "--format", "json"))
+    run(capfd, "cache", "clear")
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+
+
+def test_a_bad_cache_setting_is_left_to_the_full_run_to_report(
+    docs: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capfd, *check_args(docs, "--format", "json"))
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "-5")
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+    code, _, err = run(capfd, *check_args(docs, "--format", "json"))
+    assert code == 2
+    assert (
+        err
+        == "alignck: error: ALIGNCK_CACHE_MAX_MB must be a whole number of megabytes, not '-5'\n"
+    )
