@@ -10,7 +10,7 @@ from alignck.framework import load_framework
 from alignck.match import Matcher
 from alignck.model import Location, Thresholds
 from alignck.passages import Passage
-from alignck.verdicts import CLOSEST_BY, GROUND, Judged
+from alignck.verdicts import CLOSEST_BY, GROUND, GROUND_DIGITS, Judged
 
 
 def _framework(write_framework) -> Matcher:  # type: ignore[no-untyped-def]
@@ -78,3 +78,12 @@ def test_two_words_in_common_name_a_stated_priority_but_are_no_ground_alone(
     assert judged.alignment(0).status == "gap"
     # As a stated priority, the same two words still name the framework priority.
     assert bool(judged.names(0, 9)[0])
+
+
+def test_ground_probabilities_are_rounded_so_equals_tie_in_every_run(write_framework) -> None:  # type: ignore[no-untyped-def]
+    passages = _commitments("We will build sustainable places and joined-up care in every town.")
+    signals = _signals(passages, [[0.41, 0.41]])
+    judged = Judged(_framework(write_framework), passages, signals)
+    assert np.array_equal(judged.grounds, np.round(judged.grounds, GROUND_DIGITS))
+    # The same features for both priorities: the same probability, to the last bit.
+    assert judged.grounds[0, 0] == judged.grounds[0, 1]

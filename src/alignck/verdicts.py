@@ -36,6 +36,7 @@ SUBSTANTIVE_WORDS = 2
 # The ground model's probability from which a passage is a ground: it is fitted with the
 # labellers' quotes and the passages of unrelated documents weighing the same, so the middle.
 GROUND = 0.5
+GROUND_DIGITS = 9
 # How much closer in meaning (cosine) a commitment must be to a priority than to any other for
 # it to be about that priority without two of its words: closest by a hair is a coin toss ('Be a
 # great place to work' is 0.01 closer to sustainable places than to joined-up care). Chosen on
@@ -70,7 +71,11 @@ class Judged:
         # says so: two description words in common ('children', 'adults') are not a topic.
         self.substantive = np.zeros(signals.terms.shape, dtype=bool)
         if len(passages):
-            self.grounds = decision.ground.probability(rows) * (can_quote[:, None] & near(signals))
+            grounds = decision.ground.probability(rows) * (can_quote[:, None] & near(signals))
+            # Rounded before anything is ranked by it: a threaded matrix product can give two
+            # equal features probabilities that differ in the last bit from run to run, and
+            # equals must tie (document or framework order), not swap places.
+            self.grounds = np.round(grounds, GROUND_DIGITS)
             self.substantive = signals.substantive & (signals.terms > 0) & can_quote[:, None]
         # passages × priorities: what a verdict may rest on. Letting substantive passages be
         # grounds whatever the model says changed nothing on the ten real local systems left
