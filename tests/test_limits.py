@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hostile_files import hand_written_pdf, spaces_after_text, stream
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -204,6 +205,44 @@ def test_the_largest_word_file_the_limits_let_be_parsed_stays_within_a_gigabyte(
     code, peak_mb = map(int, done.stdout.split())
     assert code == 2  # over the character limit, once parsed
     assert peak_mb < 1024
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pypdf"])
+def test_a_pdf_whose_page_inflates_to_a_gigabyte_is_one_line_and_the_others_are_checked(
+    tmp_path: Path,
+    plan: Path,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
+) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(hand_written_pdf(stream(spaces_after_text(1024))))  # 1 GB from 1 MB
+    before = bomb.read_bytes()
+    monkeypatch.setenv("ALIGNCK_PDF_ENGINE", engine)
+    result = _check(bomb, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {bomb}: a compressed stream that inflates to more than 32 MB, over "
+        "the limit of 32 MB; raise it with ALIGNCK_MAX_STREAM_MB"
+    ]
+    assert _checked(result) == {str(bomb): "error", str(plan): "ok"}
+    assert bomb.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
+def test_a_pdf_bomb_is_refused_within_a_few_hundred_megabytes(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    """Measured over every process of the run; 2 GB of spaces on one page peaked at 3.1 GB before
+    streams were measured."""
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(hand_written_pdf(stream(spaces_after_text(1024))))
+    command = [sys.executable, "-m", "alignck", "check", str(bomb), "-f", str(small_framework)]
+    wrapper = [sys.executable, "-c", PEAK_OF_CHILDREN, *command, "--no-cache"]
+    done = subprocess.run(wrapper, capture_output=True, text=True, check=False)
+    code, peak_mb = map(int, done.stdout.split())
+    assert code == 2
+    assert peak_mb < 512
 
 
 def test_too_many_paragraphs_are_refused_before_a_docx_is_parsed(tmp_path: Path) -> None:

@@ -38,6 +38,9 @@ class Limits:
     # Parsed XML costs several times its size (64 MB of Word XML peaked at 400 MB), so the
     # parts that are parsed have a bound of their own, under the one for every part.
     xml_mb: int = 64
+    # One PDF stream once inflated: engines parse a page's content whole, and 63 MB of text
+    # operators on one page peaked at 880 MB under PDFium.
+    stream_mb: int = 32
     seconds: float = 300.0
 
 
@@ -49,6 +52,7 @@ VARIABLES = {
     "paragraphs": "ALIGNCK_MAX_PARAGRAPHS",
     "inflated_mb": "ALIGNCK_MAX_INFLATED_MB",
     "xml_mb": "ALIGNCK_MAX_XML_MB",
+    "stream_mb": "ALIGNCK_MAX_STREAM_MB",
     "seconds": "ALIGNCK_MAX_SECONDS",
 }
 
