@@ -222,8 +222,8 @@ def test_a_pdf_whose_page_inflates_to_a_gigabyte_is_one_line_and_the_others_are_
     result = _check(bomb, plan, framework=small_framework)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"alignck: error: {bomb}: a compressed stream that inflates to more than 32 MB, over "
-        "the limit of 32 MB; raise it with ALIGNCK_MAX_STREAM_MB"
+        f"alignck: error: {bomb}: a compressed stream that inflates to more than 4 MB, over "
+        "the limit of 4 MB; raise it with ALIGNCK_MAX_STREAM_MB"
     ]
     assert _checked(result) == {str(bomb): "error", str(plan): "ok"}
     assert bomb.read_bytes() == before

@@ -38,9 +38,10 @@ class Limits:
     # Parsed XML costs several times its size (64 MB of Word XML peaked at 400 MB), so the
     # parts that are parsed have a bound of their own, under the one for every part.
     xml_mb: int = 64
-    # One PDF stream once inflated: engines parse a page's content whole, and 63 MB of text
-    # operators on one page peaked at 880 MB under PDFium.
-    stream_mb: int = 32
+    # One PDF stream once inflated, fonts aside: PDFium reads a page's text at ~165 bytes of
+    # memory per byte of its operators (8 MB of them on one page peaked at 1.3 GB), while a
+    # dense page of real text holds tens of kB.
+    stream_mb: int = 4
     seconds: float = 300.0
 
 

@@ -25,8 +25,8 @@ def test_a_page_that_inflates_past_the_stream_limit_is_refused(tmp_path: Path) -
     with pytest.raises(LimitExceeded) as refused:
         check_streams(bomb, Limits())
     assert str(refused.value) == (
-        f"{bomb}: a compressed stream that inflates to more than 32 MB, over the limit of "
-        "32 MB; raise it with ALIGNCK_MAX_STREAM_MB"
+        f"{bomb}: a compressed stream that inflates to more than 4 MB, over the limit of "
+        "4 MB; raise it with ALIGNCK_MAX_STREAM_MB"
     )
     check_streams(bomb, Limits(stream_mb=41))
 
@@ -75,3 +75,13 @@ def test_a_broken_stream_counts_what_inflates_before_the_damage(tmp_path: Path) 
 
 def test_an_empty_file_has_nothing_to_inflate(tmp_path: Path) -> None:
     check_streams(write(tmp_path / "empty.pdf", b""), Limits(stream_mb=1))
+
+
+def test_a_large_font_passes_the_stream_limit_yet_counts_towards_the_total(
+    tmp_path: Path,
+) -> None:
+    font = stream(spaces_after_text(3), extra=b"/Length1 3145728 ")
+    path = write(tmp_path / "font.pdf", hand_written_pdf(stream(zlib.compress(TEXT)), font))
+    check_streams(path, Limits(stream_mb=1))
+    with pytest.raises(LimitExceeded):
+        check_streams(path, Limits(stream_mb=1, inflated_mb=2))
