@@ -91,20 +91,21 @@ def sentence(pick: random.Random, characters: int) -> str:
     return " ".join(words).capitalize()[: characters - 1] + "."
 
 
-def paragraphs_at_the_limits(pick: random.Random) -> list[str]:
-    """Just under the paragraph and character limits at once."""
+def paragraphs_at_the_limits(pick: random.Random, around: int = 0) -> list[str]:
+    """Just under the paragraph and character limits at once, counting ``around`` characters
+    the format adds to each paragraph (line ends, list markers)."""
     count = LIMITS.paragraphs - 1_000
-    length = (LIMITS.characters - 100_000) // count
+    length = (LIMITS.characters - 100_000) // count - around
     return [sentence(pick, length) for _ in range(count)]
 
 
 def write_text(path: Path, pick: random.Random) -> None:
-    path.write_text("\n\n".join(paragraphs_at_the_limits(pick)) + "\n", encoding="utf-8")
+    path.write_text("\n\n".join(paragraphs_at_the_limits(pick, 2)) + "\n", encoding="utf-8")
 
 
 def write_markdown(path: Path, pick: random.Random) -> None:
     lines = []
-    for number, text in enumerate(paragraphs_at_the_limits(pick)):
+    for number, text in enumerate(paragraphs_at_the_limits(pick, 5)):
         lines.append(f"## {text}" if number % 50 == 0 else f"- {text}")
     path.write_text("# Plan\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
 
