@@ -91,10 +91,11 @@ def sentence(pick: random.Random, characters: int) -> str:
     return " ".join(words).capitalize()[: characters - 1] + "."
 
 
-def paragraphs_at_the_limits(pick: random.Random, around: int = 0) -> list[str]:
-    """Just under the paragraph and character limits at once, counting ``around`` characters
-    the format adds to each paragraph (line ends, list markers)."""
-    count = LIMITS.paragraphs - 1_000
+def paragraphs_at_the_limits(pick: random.Random, around: int = 0, count: int = 0) -> list[str]:
+    """One sentence each, as many as the passage limit allows (or ``count``), and as much text
+    as the character limit allows, counting ``around`` characters the format adds to each
+    paragraph (line ends, list markers)."""
+    count = count or LIMITS.passages - 1_000
     length = (LIMITS.characters - 100_000) // count - around
     return [sentence(pick, length) for _ in range(count)]
 
@@ -110,12 +111,12 @@ def write_markdown(path: Path, pick: random.Random) -> None:
     path.write_text("# Plan\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_docx(path: Path, pick: random.Random) -> None:
-    """As many paragraphs as the limit allows, as much text as the character limit allows,
+def write_docx(path: Path, pick: random.Random, count: int = 0) -> None:
+    """As many paragraphs as the limits allow, as much text as the character limit allows,
     and run properties filling the document's XML up to the XML limit."""
     from docx import Document
 
-    texts = paragraphs_at_the_limits(pick)
+    texts = paragraphs_at_the_limits(pick, count=count)
     plain = sum(len(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>") for t in texts)
     room = (LIMITS.xml_mb * MB - 200_000 - plain) // len(texts)
     padding = f'<w:rPr><w:lang w:val="en-GB" w:eastAsia="{"x" * max(room - 60, 1)}"/></w:rPr>'
@@ -131,9 +132,16 @@ def write_docx(path: Path, pick: random.Random) -> None:
                 z.writestr(info, source.read(info.filename))
 
 
+def write_docx_paragraphs(path: Path, pick: random.Random) -> None:
+    """At the paragraph limit, so over the passage limit: read in full, then refused."""
+    write_docx(path, pick, count=LIMITS.paragraphs - 1_000)
+
+
 def write_pdf(path: Path, pick: random.Random) -> None:
-    """Just under the page limit, with as much text as the character limit allows."""
-    pages, lines = LIMITS.pages - 1, 24
+    """Just under the page limit, with as many lines (one sentence each) as the passage limit
+    allows and as much text as the character limit allows."""
+    pages = LIMITS.pages - 1
+    lines = (LIMITS.passages - 1_000) // pages
     length = (LIMITS.characters - 100_000) // (pages * lines)
     path.write_bytes(pages_pdf(_page(pick, lines, length) for _ in range(pages)))
 
@@ -156,10 +164,15 @@ def write_pdf_stream(path: Path, pick: random.Random) -> None:
 
 
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
-    "text": ("plan.txt", "text at the paragraph and character limits", write_text),
-    "markdown": ("plan.md", "Markdown at the paragraph and character limits", write_markdown),
-    "docx": ("plan.docx", "Word at the paragraph, character and XML limits", write_docx),
-    "pdf": ("plan.pdf", "PDF at the page and character limits", write_pdf),
+    "text": ("plan.txt", "text at the passage and character limits", write_text),
+    "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
+    "docx": ("plan.docx", "Word at the passage, character and XML limits", write_docx),
+    "docx-paragraphs": (
+        "long.docx",
+        "Word at the paragraph and XML limits (refused for its passages once read)",
+        write_docx_paragraphs,
+    ),
+    "pdf": ("plan.pdf", "PDF at the page, passage and character limits", write_pdf),
     "pdf-stream": ("page.pdf", "PDF, one page just under the stream limit", write_pdf_stream),
     "pdf-bomb": ("bomb.pdf", "PDF whose page inflates to 2 GB (refused)", write_pdf_bomb),
 }

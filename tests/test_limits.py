@@ -142,13 +142,10 @@ def test_docx_parts_over_the_inflated_and_xml_limits(tmp_path: Path) -> None:
     assert not isinstance(prepare(path, ReadOptions()), LimitExceeded)
 
 
-def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
-    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _hang_on_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the Markdown reader loop for ever on a file named slow.md."""
     import alignck.readers.markdown as markdown
 
-    slow = tmp_path / "slow.md"
-    slow.write_text("# Slow\n\nWe will tackle loneliness.\n", encoding="utf-8")
     original = markdown.read
 
     def hang_on_slow(path: Path, options: ReadOptions | None = None):  # type: ignore[no-untyped-def]
@@ -157,6 +154,14 @@ def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
         return original(path, options)
 
     monkeypatch.setattr(markdown, "read", hang_on_slow)
+
+
+def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = tmp_path / "slow.md"
+    slow.write_text("# Slow\n\nWe will tackle loneliness.\n", encoding="utf-8")
+    _hang_on_slow(monkeypatch)
     monkeypatch.setenv("ALIGNCK_MAX_SECONDS", "2")
     result = _check(plan, slow, framework=small_framework)
     assert result.exit_code == 2
@@ -165,6 +170,21 @@ def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
         "ALIGNCK_MAX_SECONDS"
     ]
     assert _checked(result) == {str(plan): "ok", str(slow): "error"}
+
+
+def test_a_document_of_too_many_passages(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many = tmp_path / "many.md"
+    many.write_text("# Plan\n\n" + "We will act. " * 30, encoding="utf-8")
+    monkeypatch.setenv("ALIGNCK_MAX_PASSAGES", "20")
+    result = _check(many, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {many}: 30 passages to match (sentences, list items, headings), "
+        "over the limit of 20; raise it with ALIGNCK_MAX_PASSAGES"
+    ]
+    assert _checked(result) == {str(many): "error", str(plan): "ok"}
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "lots", "inf"])

@@ -34,6 +34,9 @@ class Limits:
     # Blocks (paragraphs, list items, headings, table cells): each costs memory and matching
     # time whatever its length, so a million one-word paragraphs is refused for its count.
     paragraphs: int = 200_000
+    # Passages (sentences, items, headings) to match: the semantic matcher holds a vector of
+    # each, and matching 199,000 of them peaked at 840 MB on top of what reading left.
+    passages: int = 100_000
     inflated_mb: int = 256
     # Parsed XML costs several times its size (64 MB of Word XML peaked at 400 MB), so the
     # parts that are parsed have a bound of their own, under the one for every part.
@@ -51,6 +54,7 @@ VARIABLES = {
     "pages": "ALIGNCK_MAX_PAGES",
     "characters": "ALIGNCK_MAX_CHARACTERS",
     "paragraphs": "ALIGNCK_MAX_PARAGRAPHS",
+    "passages": "ALIGNCK_MAX_PASSAGES",
     "inflated_mb": "ALIGNCK_MAX_INFLATED_MB",
     "xml_mb": "ALIGNCK_MAX_XML_MB",
     "stream_mb": "ALIGNCK_MAX_STREAM_MB",
@@ -85,6 +89,12 @@ def check_paragraphs(path: str, paragraphs: int, limits: Limits) -> None:
     if paragraphs > limits.paragraphs:
         found = f"{paragraphs:,} paragraphs, list items and cells"
         raise over(path, found, f"{limits.paragraphs:,}", "paragraphs")
+
+
+def check_passages(path: str, passages: int, limits: Limits) -> None:
+    if passages > limits.passages:
+        found = f"{passages:,} passages to match (sentences, list items, headings)"
+        raise over(path, found, f"{limits.passages:,}", "passages")
 
 
 def check_inflation(path: str, parts: list[tuple[str, int, int]], limits: Limits) -> None:

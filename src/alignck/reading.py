@@ -27,7 +27,7 @@ from typing import Any
 
 from alignck.errors import ReadError
 from alignck.files import read_regular
-from alignck.limits import TimeLimit, deadline, too_slow
+from alignck.limits import TimeLimit, check_passages, deadline, too_slow
 from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version
@@ -79,6 +79,7 @@ def _prepare(path: Path, options: ReadOptions) -> Prepared:
     document = read_document(path, options)
     statements = extract(document)
     passages = tuple(build_passages(document, statements))
+    check_passages(str(path), len(passages), options.limits)
     warnings = document.warnings
     if not passages:
         # Otherwise an empty or image-only file shows as a partner that addresses nothing.
