@@ -7,8 +7,10 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -19,7 +21,7 @@ from typer.testing import CliRunner
 
 from alignck.cli import app
 from alignck.errors import LimitExceeded
-from alignck.limits import MB, Limits
+from alignck.limits import MB, Limits, TimeLimit, deadline
 from alignck.model import ReadOptions
 from alignck.reading import prepare
 
@@ -156,9 +158,16 @@ def _hang_on_slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(markdown, "read", hang_on_slow)
 
 
+@pytest.mark.parametrize("timer", ["signal", "thread"])
 def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
-    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    plan: Path,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    timer: str,
 ) -> None:
+    if timer == "thread":  # as on Windows, which has no timer signal
+        monkeypatch.delattr(signal, "setitimer", raising=False)
     slow = tmp_path / "slow.md"
     slow.write_text("# Slow\n\nWe will tackle loneliness.\n", encoding="utf-8")
     _hang_on_slow(monkeypatch)
@@ -170,6 +179,36 @@ def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
         "ALIGNCK_MAX_SECONDS"
     ]
     assert _checked(result) == {str(plan): "ok", str(slow): "error"}
+
+
+def test_the_time_limit_holds_in_a_thread_other_than_the_main_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library caller's worker thread cannot receive a timer signal."""
+    slow = tmp_path / "slow.md"
+    slow.write_text("# Slow\n", encoding="utf-8")
+    _hang_on_slow(monkeypatch)
+    found: list[object] = []
+    worker = threading.Thread(
+        target=lambda: found.append(prepare(slow, ReadOptions(limits=Limits(seconds=0.5)))),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert [str(item) for item in found] == [
+        f"{slow}: not done in time, over the limit of 0.5 s; raise it with ALIGNCK_MAX_SECONDS"
+    ]
+
+
+def test_a_time_limit_never_lands_after_its_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(signal, "setitimer", raising=False)
+    for _ in range(20):
+        with deadline(0.01):
+            sum(range(20_000))  # ends about when the timer fires
+    time.sleep(0.1)  # a stray TimeLimit would land here, outside any deadline
+    with pytest.raises(TimeLimit), deadline(0.05):
+        while True:
+            sum(range(1_000))
 
 
 def test_a_document_of_too_many_passages(

@@ -127,14 +127,27 @@ class TimeLimit(BaseException):
 
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Raise :class:`TimeLimit` in this block after ``seconds``. Only where a timer signal can
-    interrupt the work: the main thread of a process with ``setitimer`` (every worker process,
-    and the command line; not Windows, nor a library caller's other threads)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or seconds <= 0:
+    """Raise :class:`TimeLimit` in this block after ``seconds``, between two steps of Python
+    code (as any signal handler runs). A timer signal does it in the main thread of a process
+    that has one (Linux, macOS); elsewhere (Windows, another thread) a timer thread raises it
+    in this thread. Neither stops a parser stuck inside native code: a worker process that
+    long past its limit is killed from outside (see :mod:`alignck.reading`)."""
+    if seconds <= 0:
         yield
-        return
+    elif _timer_signal_usable():
+        with _timer_signal(seconds):
+            yield
+    else:
+        with _timer_thread(seconds):
+            yield
 
+
+def _timer_signal_usable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def _timer_signal(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise TimeLimit
 
@@ -145,6 +158,36 @@ def deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _timer_thread(seconds: float) -> Iterator[None]:
+    """CPython's documented PyThreadState_SetAsyncExc raises an exception in another thread,
+    on any platform; a lock keeps it from landing once the block is over."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    guard = threading.Lock()
+    state = {"over": False, "fired": False}
+
+    def expire() -> None:
+        with guard:
+            if not state["over"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(TimeLimit))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with guard:
+            state["over"] = True
+            if state["fired"]:
+                # Fired as the block ended and not raised yet: it must not land after it.
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def too_slow(path: str, limits: Limits) -> LimitExceeded:
