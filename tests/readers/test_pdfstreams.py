@@ -85,3 +85,29 @@ def test_a_large_font_passes_the_stream_limit_yet_counts_towards_the_total(
     check_streams(path, Limits(stream_mb=1))
     with pytest.raises(LimitExceeded):
         check_streams(path, Limits(stream_mb=1, inflated_mb=2))
+
+
+@pytest.mark.parametrize(
+    "label", [b"/Subtype /Image /Width 8 /Height 8 ", b"/Length1 3145728 "], ids=["image", "font"]
+)
+def test_a_page_content_labelled_an_image_or_a_font_is_still_held_to_the_stream_limit(
+    tmp_path: Path, label: bytes
+) -> None:
+    path = write(
+        tmp_path / "label.pdf", hand_written_pdf(stream(spaces_after_text(3), extra=label))
+    )
+    with pytest.raises(LimitExceeded) as refused:
+        check_streams(path, Limits(stream_mb=1))
+    assert "ALIGNCK_MAX_STREAM_MB" in str(refused.value)
+
+
+def test_a_dictionary_too_long_to_see_does_not_hide_its_stream(tmp_path: Path) -> None:
+    data = spaces_after_text(3)
+    padded = b"<< /Filter /FlateDecode /Junk (%s) /Length %d >>\nstream\n%s\nendstream" % (
+        b"x" * 40_000,
+        len(data),
+        data,
+    )
+    path = write(tmp_path / "padded.pdf", hand_written_pdf(padded))
+    with pytest.raises(LimitExceeded):
+        check_streams(path, Limits(stream_mb=1))
