@@ -200,13 +200,14 @@ def tree_rss(root: int) -> int:
     return sum(sizes.get(pid, 0) for pid in tree)
 
 
-def measure(path: Path, jobs: int) -> tuple[int, float, int, str]:
+def measure(path: Path, jobs: int, seconds: str | None) -> tuple[int, float, int, str]:
     """Exit code, seconds, peak bytes of the process tree, and the last line of stderr."""
     command = [sys.executable, "-m", "alignck", "check", str(path), "-f", str(FRAMEWORK)]
     command += ["--no-cache", "-q", "--format", "json", "--jobs", str(jobs)]
     start = time.monotonic()
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        env = {**os.environ, **({"ALIGNCK_MAX_SECONDS": seconds} if seconds else {})}
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
         peak = 0
         while process.poll() is None:
             peak = max(peak, tree_rss(process.pid))
@@ -221,6 +222,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", choices=sorted(FILES), default=sorted(FILES))
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--out", type=Path, default=HERE / "hostile.md")
+    parser.add_argument(
+        "--seconds", help="ALIGNCK_MAX_SECONDS for the runs (a large value runs them to the end)"
+    )
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -228,22 +232,23 @@ def main() -> None:
             file_name, what, build = FILES[name]
             path = Path(folder) / file_name
             build(path, random.Random(17))
-            code, seconds, peak, last = measure(path, args.jobs)
+            code, seconds, peak, last = measure(path, args.jobs, args.seconds)
             size = path.stat().st_size
             path.unlink()
             row = (what, f"{size / MB:,.1f} MB", code, f"{seconds:,.0f} s", f"{peak / MB:,.0f} MB")
             rows.append((*row, last))
             print(" | ".join(map(str, rows[-1])), flush=True)
-    write_report(args.out, rows, args.jobs)
+    write_report(args.out, rows, args.jobs, args.seconds)
 
 
-def write_report(out: Path, rows: list[tuple[object, ...]], jobs: int) -> None:
+def write_report(out: Path, rows: list[tuple[object, ...]], jobs: int, seconds: str | None) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         "# Peak memory on hostile files (issue 17)",
         "",
         f"`python benchmarks/hostile.py` on {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, `--jobs {jobs}`, default limits, semantic "
+        f"Python {platform.python_version()}, `--jobs {jobs}`, "
+        f"{f'ALIGNCK_MAX_SECONDS={seconds}' if seconds else 'default limits'}, semantic "
         f"matcher, load average {load} when it ended. Peak: the largest sum of resident "
         "memory over alignck and every process it started, sampled every 0.1 s.",
         "",
