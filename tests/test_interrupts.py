@@ -7,8 +7,10 @@ the signal arrives while workers are busy.
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -110,3 +112,73 @@ def test_the_workers_end_when_the_main_process_is_killed(busy_run) -> None:  # t
     os.kill(busy_run.pid, signal.SIGKILL)
     busy_run.wait(timeout=60)
     assert _wait_for(lambda: not any(_running(pid) for pid in busy_run.workers), 30)
+
+
+def _workers_of(process: subprocess.Popen[bytes]) -> list[int]:
+    """The worker processes: descendants of the run that the run did not start itself (the
+    fork server starts them)."""
+    return sorted(pid for pid in _descendants(process.pid) if _parent_of(pid) != process.pid)
+
+
+def _start_check(tmp_path: Path, framework: Path, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pick = random.Random(11)
+    for number in range(4):
+        paragraphs = (" ".join(pick.choices(WORDS, k=40)) + "." for _ in range(2000))
+        (docs / f"plan{number}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    command = [sys.executable, "-m", "alignck", "check", str(docs), "-f", str(framework)]
+    command += ["--jobs", "2", "--no-cache", "--matcher", "lexical", "--format", "json"]
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_a_worker_that_dies_costs_its_document_alone(tmp_path: Path, small_framework: Path) -> None:
+    """As when the kernel's memory killer ends a worker: that document is one line, the
+    others are checked, and the run does not hang."""
+    process = _start_check(tmp_path, small_framework)
+    assert _wait_for(lambda: len(_workers_of(process)) >= 2), "workers never started"
+    os.kill(_workers_of(process)[0], signal.SIGKILL)
+    stdout, stderr = process.communicate(timeout=120)
+    statuses = sorted(d["status"] for d in json.loads(stdout)["documents"])
+    if statuses == ["ok"] * 4:  # killed idle, between two documents: nothing was lost
+        assert (process.returncode, stderr) == (0, b"")
+        return
+    [line] = stderr.decode().splitlines()
+    assert process.returncode == 2
+    assert statuses == ["error", "ok", "ok", "ok"]
+    assert re.fullmatch(
+        r"alignck: error: .*plan\d\.txt: the reader ended unexpectedly \(killed by SIGKILL\)",
+        line,
+    )
+
+
+def test_a_worker_that_never_answers_is_stopped_after_its_time_limit(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    """A worker that cannot see its own time limit (here stopped outright, as a parser deep in
+    native code is to Python) is killed from outside a few seconds after it."""
+    process = _start_check(tmp_path, small_framework, {"ALIGNCK_MAX_SECONDS": "4"})
+    assert _wait_for(lambda: len(_workers_of(process)) >= 2), "workers never started"
+    stopped = _workers_of(process)[0]
+    os.kill(stopped, signal.SIGSTOP)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert sorted(d["status"] for d in json.loads(stdout)["documents"]) == [
+        "error",
+        "ok",
+        "ok",
+        "ok",
+    ]
+    [line] = stderr.decode().splitlines()
+    assert re.fullmatch(
+        r"alignck: error: .*plan\d\.txt: not done in time, over the limit of 4 s; "
+        r"raise it with ALIGNCK_MAX_SECONDS",
+        line,
+    )
+    assert _wait_for(lambda: not _running(stopped), 30)

@@ -7,18 +7,21 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
+from hostile_files import hand_written_pdf, spaces_after_text, stream
 from typer.testing import CliRunner
 
 from alignck.cli import app
 from alignck.errors import LimitExceeded
-from alignck.limits import MB, Limits
+from alignck.limits import MB, Limits, TimeLimit, deadline
 from alignck.model import ReadOptions
 from alignck.reading import prepare
 
@@ -141,13 +144,10 @@ def test_docx_parts_over_the_inflated_and_xml_limits(tmp_path: Path) -> None:
     assert not isinstance(prepare(path, ReadOptions()), LimitExceeded)
 
 
-def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
-    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _hang_on_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the Markdown reader loop for ever on a file named slow.md."""
     import alignck.readers.markdown as markdown
 
-    slow = tmp_path / "slow.md"
-    slow.write_text("# Slow\n\nWe will tackle loneliness.\n", encoding="utf-8")
     original = markdown.read
 
     def hang_on_slow(path: Path, options: ReadOptions | None = None):  # type: ignore[no-untyped-def]
@@ -156,6 +156,21 @@ def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
         return original(path, options)
 
     monkeypatch.setattr(markdown, "read", hang_on_slow)
+
+
+@pytest.mark.parametrize("timer", ["signal", "thread"])
+def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
+    tmp_path: Path,
+    plan: Path,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    timer: str,
+) -> None:
+    if timer == "thread":  # as on Windows, which has no timer signal
+        monkeypatch.delattr(signal, "setitimer", raising=False)
+    slow = tmp_path / "slow.md"
+    slow.write_text("# Slow\n\nWe will tackle loneliness.\n", encoding="utf-8")
+    _hang_on_slow(monkeypatch)
     monkeypatch.setenv("ALIGNCK_MAX_SECONDS", "2")
     result = _check(plan, slow, framework=small_framework)
     assert result.exit_code == 2
@@ -164,6 +179,51 @@ def test_a_document_over_its_time_limit_is_an_error_and_the_run_goes_on(
         "ALIGNCK_MAX_SECONDS"
     ]
     assert _checked(result) == {str(plan): "ok", str(slow): "error"}
+
+
+def test_the_time_limit_holds_in_a_thread_other_than_the_main_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A library caller's worker thread cannot receive a timer signal."""
+    slow = tmp_path / "slow.md"
+    slow.write_text("# Slow\n", encoding="utf-8")
+    _hang_on_slow(monkeypatch)
+    found: list[object] = []
+    worker = threading.Thread(
+        target=lambda: found.append(prepare(slow, ReadOptions(limits=Limits(seconds=0.5)))),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert [str(item) for item in found] == [
+        f"{slow}: not done in time, over the limit of 0.5 s; raise it with ALIGNCK_MAX_SECONDS"
+    ]
+
+
+def test_a_time_limit_never_lands_after_its_block(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(signal, "setitimer", raising=False)
+    for _ in range(20):
+        with deadline(0.01):
+            sum(range(20_000))  # ends about when the timer fires
+    time.sleep(0.1)  # a stray TimeLimit would land here, outside any deadline
+    with pytest.raises(TimeLimit), deadline(0.05):
+        while True:
+            sum(range(1_000))
+
+
+def test_a_document_of_too_many_passages(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many = tmp_path / "many.md"
+    many.write_text("# Plan\n\n" + "We will act. " * 30, encoding="utf-8")
+    monkeypatch.setenv("ALIGNCK_MAX_PASSAGES", "20")
+    result = _check(many, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {many}: 30 passages to match (sentences, list items, headings), "
+        "over the limit of 20; raise it with ALIGNCK_MAX_PASSAGES"
+    ]
+    assert _checked(result) == {str(many): "error", str(plan): "ok"}
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "lots", "inf"])
@@ -204,6 +264,44 @@ def test_the_largest_word_file_the_limits_let_be_parsed_stays_within_a_gigabyte(
     code, peak_mb = map(int, done.stdout.split())
     assert code == 2  # over the character limit, once parsed
     assert peak_mb < 1024
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pypdf"])
+def test_a_pdf_whose_page_inflates_to_a_gigabyte_is_one_line_and_the_others_are_checked(
+    tmp_path: Path,
+    plan: Path,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    engine: str,
+) -> None:
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(hand_written_pdf(stream(spaces_after_text(1024))))  # 1 GB from 1 MB
+    before = bomb.read_bytes()
+    monkeypatch.setenv("ALIGNCK_PDF_ENGINE", engine)
+    result = _check(bomb, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {bomb}: a compressed stream that inflates to more than 4 MB, over "
+        "the limit of 4 MB; raise it with ALIGNCK_MAX_STREAM_MB"
+    ]
+    assert _checked(result) == {str(bomb): "error", str(plan): "ok"}
+    assert bomb.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux only")
+def test_a_pdf_bomb_is_refused_within_a_few_hundred_megabytes(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    """Measured over every process of the run; 2 GB of spaces on one page peaked at 3.1 GB before
+    streams were measured."""
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(hand_written_pdf(stream(spaces_after_text(1024))))
+    command = [sys.executable, "-m", "alignck", "check", str(bomb), "-f", str(small_framework)]
+    wrapper = [sys.executable, "-c", PEAK_OF_CHILDREN, *command, "--no-cache"]
+    done = subprocess.run(wrapper, capture_output=True, text=True, check=False)
+    code, peak_mb = map(int, done.stdout.split())
+    assert code == 2
+    assert peak_mb < 512
 
 
 def test_too_many_paragraphs_are_refused_before_a_docx_is_parsed(tmp_path: Path) -> None:

@@ -34,10 +34,17 @@ class Limits:
     # Blocks (paragraphs, list items, headings, table cells): each costs memory and matching
     # time whatever its length, so a million one-word paragraphs is refused for its count.
     paragraphs: int = 200_000
+    # Passages (sentences, items, headings) to match: the semantic matcher holds a vector of
+    # each, and matching 199,000 of them peaked at 840 MB on top of what reading left.
+    passages: int = 100_000
     inflated_mb: int = 256
     # Parsed XML costs several times its size (64 MB of Word XML peaked at 400 MB), so the
     # parts that are parsed have a bound of their own, under the one for every part.
     xml_mb: int = 64
+    # One PDF stream once inflated, fonts aside: PDFium reads a page's text at ~165 bytes of
+    # memory per byte of its operators (8 MB of them on one page peaked at 1.3 GB), while a
+    # dense page of real text holds tens of kB.
+    stream_mb: int = 4
     seconds: float = 300.0
 
 
@@ -47,8 +54,10 @@ VARIABLES = {
     "pages": "ALIGNCK_MAX_PAGES",
     "characters": "ALIGNCK_MAX_CHARACTERS",
     "paragraphs": "ALIGNCK_MAX_PARAGRAPHS",
+    "passages": "ALIGNCK_MAX_PASSAGES",
     "inflated_mb": "ALIGNCK_MAX_INFLATED_MB",
     "xml_mb": "ALIGNCK_MAX_XML_MB",
+    "stream_mb": "ALIGNCK_MAX_STREAM_MB",
     "seconds": "ALIGNCK_MAX_SECONDS",
 }
 
@@ -82,6 +91,12 @@ def check_paragraphs(path: str, paragraphs: int, limits: Limits) -> None:
         raise over(path, found, f"{limits.paragraphs:,}", "paragraphs")
 
 
+def check_passages(path: str, passages: int, limits: Limits) -> None:
+    if passages > limits.passages:
+        found = f"{passages:,} passages to match (sentences, list items, headings)"
+        raise over(path, found, f"{limits.passages:,}", "passages")
+
+
 def check_inflation(path: str, parts: list[tuple[str, int, int]], limits: Limits) -> None:
     """Refuse a zip archive, from the sizes its directory declares and before inflating any
     part, whose parts (name, compressed, inflated) add up to more than the limit, or one of
@@ -112,14 +127,27 @@ class TimeLimit(BaseException):
 
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
-    """Raise :class:`TimeLimit` in this block after ``seconds``. Only where a timer signal can
-    interrupt the work: the main thread of a process with ``setitimer`` (every worker process,
-    and the command line; not Windows, nor a library caller's other threads)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or seconds <= 0:
+    """Raise :class:`TimeLimit` in this block after ``seconds``, between two steps of Python
+    code (as any signal handler runs). A timer signal does it in the main thread of a process
+    that has one (Linux, macOS); elsewhere (Windows, another thread) a timer thread raises it
+    in this thread. Neither stops a parser stuck inside native code: a worker process that
+    long past its limit is killed from outside (see :mod:`alignck.reading`)."""
+    if seconds <= 0:
         yield
-        return
+    elif _timer_signal_usable():
+        with _timer_signal(seconds):
+            yield
+    else:
+        with _timer_thread(seconds):
+            yield
 
+
+def _timer_signal_usable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def _timer_signal(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise TimeLimit
 
@@ -130,6 +158,36 @@ def deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _timer_thread(seconds: float) -> Iterator[None]:
+    """CPython's documented PyThreadState_SetAsyncExc raises an exception in another thread,
+    on any platform; a lock keeps it from landing once the block is over."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    guard = threading.Lock()
+    state = {"over": False, "fired": False}
+
+    def expire() -> None:
+        with guard:
+            if not state["over"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(TimeLimit))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        with guard:
+            state["over"] = True
+            if state["fired"]:
+                # Fired as the block ended and not raised yet: it must not land after it.
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def too_slow(path: str, limits: Limits) -> LimitExceeded:

@@ -20,10 +20,11 @@ from alignck.errors import LimitExceeded, ReadError
 from alignck.model import Block, BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
+from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "1"
+VERSION = "2"
 ENGINES = ("pdfium", "pypdf")
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -52,6 +53,8 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 
 def _extract(path: Path, options: ReadOptions) -> Extracted:
     passwords, limits = options.passwords, options.limits
+    # Before either engine: each inflates a page's content stream whole, whatever its size.
+    check_streams(path, limits)
     if options.pdf_engine == "pypdf":
         from alignck.readers import _pdf_pypdf
 

@@ -1,0 +1,265 @@
+"""Peak memory of the whole process tree on the largest files the limits let through.
+
+    python benchmarks/hostile.py                 # every file, default limits, semantic matcher
+    python benchmarks/hostile.py --only pdf-bomb docx
+
+Builds each hostile file in a temporary folder, just under the default limits (or, for the
+bombs, far over them), runs ``alignck check FILE`` on it with the default (semantic) matcher and
+``--no-cache``, samples the resident memory of alignck and every process it started ten times a
+second from /proc, and writes benchmarks/hostile.md. Issue 17 asks for under 1 GB on any single
+hostile file. Linux only (/proc). A file the time limit stops takes as long as the limit
+(ALIGNCK_MAX_SECONDS, 300 s by default, once for reading and once for matching).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from hostile_files import (  # noqa: E402
+    hand_written_pdf,
+    pages_pdf,
+    spaces_after_text,
+    stream,
+    text_page,
+)
+
+from alignck.limits import MB, Limits  # noqa: E402
+
+FRAMEWORK = ROOT / "priorities.yaml"
+LIMITS = Limits()
+WORDS = [
+    "we",
+    "will",
+    "improve",
+    "health",
+    "care",
+    "housing",
+    "air",
+    "quality",
+    "for",
+    "older",
+    "people",
+    "children",
+    "families",
+    "reduce",
+    "loneliness",
+    "support",
+    "carers",
+    "tackle",
+    "damp",
+    "mould",
+    "fuel",
+    "poverty",
+    "invest",
+    "in",
+    "community",
+    "services",
+    "mental",
+    "wellbeing",
+    "schools",
+    "transport",
+    "jobs",
+    "skills",
+    "prevention",
+    "early",
+    "help",
+]
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def sentence(pick: random.Random, characters: int) -> str:
+    """Distinct sentences of about ``characters`` characters (repeats are embedded once)."""
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < characters - 1:
+        words.append(pick.choice(WORDS))
+    return " ".join(words).capitalize()[: characters - 1] + "."
+
+
+def paragraphs_at_the_limits(pick: random.Random, around: int = 0, count: int = 0) -> list[str]:
+    """One sentence each, as many as the passage limit allows (or ``count``), and as much text
+    as the character limit allows, counting ``around`` characters the format adds to each
+    paragraph (line ends, list markers)."""
+    count = count or LIMITS.passages - 1_000
+    length = (LIMITS.characters - 100_000) // count - around
+    return [sentence(pick, length) for _ in range(count)]
+
+
+def write_text(path: Path, pick: random.Random) -> None:
+    path.write_text("\n\n".join(paragraphs_at_the_limits(pick, 2)) + "\n", encoding="utf-8")
+
+
+def write_markdown(path: Path, pick: random.Random) -> None:
+    lines = []
+    for number, text in enumerate(paragraphs_at_the_limits(pick, 5)):
+        lines.append(f"## {text}" if number % 50 == 0 else f"- {text}")
+    path.write_text("# Plan\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_docx(path: Path, pick: random.Random, count: int = 0) -> None:
+    """As many paragraphs as the limits allow, as much text as the character limit allows,
+    and run properties filling the document's XML up to the XML limit."""
+    from docx import Document
+
+    texts = paragraphs_at_the_limits(pick, count=count)
+    plain = sum(len(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>") for t in texts)
+    room = (LIMITS.xml_mb * MB - 200_000 - plain) // len(texts)
+    padding = f'<w:rPr><w:lang w:val="en-GB" w:eastAsia="{"x" * max(room - 60, 1)}"/></w:rPr>'
+    body = "".join(f"<w:p><w:r>{padding}<w:t>{t}</w:t></w:r></w:p>" for t in texts).encode()
+    template = io.BytesIO()
+    Document().save(template)
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            if info.filename == "word/document.xml":
+                head = f'<?xml version="1.0"?><w:document {WORD_NS}><w:body>'.encode()
+                z.writestr("word/document.xml", head + body + b"</w:body></w:document>")
+            else:
+                z.writestr(info, source.read(info.filename))
+
+
+def write_docx_paragraphs(path: Path, pick: random.Random) -> None:
+    """At the paragraph limit, so over the passage limit: read in full, then refused."""
+    write_docx(path, pick, count=LIMITS.paragraphs - 1_000)
+
+
+def write_pdf(path: Path, pick: random.Random) -> None:
+    """Just under the page limit, with as many lines (one sentence each) as the passage limit
+    allows and as much text as the character limit allows."""
+    pages = LIMITS.pages - 1
+    lines = (LIMITS.passages - 1_000) // pages
+    length = (LIMITS.characters - 100_000) // (pages * lines)
+    path.write_bytes(pages_pdf(_page(pick, lines, length) for _ in range(pages)))
+
+
+def _page(pick: random.Random, lines: int, length: int) -> bytes:
+    shown = b"".join(b"0 -14 Td (%s) Tj\n" % sentence(pick, length).encode() for _ in range(lines))
+    return b"BT /F1 11 Tf 1 0 0 1 56 800 Tm\n" + shown + b"ET\n"
+
+
+def write_pdf_bomb(path: Path, pick: random.Random) -> None:
+    path.write_bytes(hand_written_pdf(stream(spaces_after_text(2048))))
+
+
+def write_pdf_stream(path: Path, pick: random.Random) -> None:
+    """One page of text operators just under the stream limit."""
+    line = text_page(sentence(pick, 60), 1)
+    repeats = (LIMITS.stream_mb * MB - MB) // len(line)
+    page = b"".join(text_page(sentence(pick, 60), 1) for _ in range(repeats))
+    path.write_bytes(hand_written_pdf(stream(zlib.compress(page))))
+
+
+FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
+    "text": ("plan.txt", "text at the passage and character limits", write_text),
+    "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
+    "docx": ("plan.docx", "Word at the passage, character and XML limits", write_docx),
+    "docx-paragraphs": (
+        "long.docx",
+        "Word at the paragraph and XML limits (refused for its passages once read)",
+        write_docx_paragraphs,
+    ),
+    "pdf": ("plan.pdf", "PDF at the page, passage and character limits", write_pdf),
+    "pdf-stream": ("page.pdf", "PDF, one page just under the stream limit", write_pdf_stream),
+    "pdf-bomb": ("bomb.pdf", "PDF whose page inflates to 2 GB (refused)", write_pdf_bomb),
+}
+
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and every process descended from it."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            resident = int((entry / "statm").read_text().split()[1]) * page
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        sizes[int(entry.name)] = resident
+    tree, frontier = {root}, {root}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - tree
+        tree |= frontier
+    return sum(sizes.get(pid, 0) for pid in tree)
+
+
+def measure(path: Path, jobs: int, seconds: str | None) -> tuple[int, float, int, str]:
+    """Exit code, seconds, peak bytes of the process tree, and the last line of stderr."""
+    command = [sys.executable, "-m", "alignck", "check", str(path), "-f", str(FRAMEWORK)]
+    command += ["--no-cache", "-q", "--format", "json", "--jobs", str(jobs)]
+    start = time.monotonic()
+    with tempfile.TemporaryFile() as errors:
+        env = {**os.environ, **({"ALIGNCK_MAX_SECONDS": seconds} if seconds else {})}
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.1)
+        errors.seek(0)
+        lines = errors.read().decode(errors="replace").strip().splitlines()
+    return process.returncode, time.monotonic() - start, peak, lines[-1] if lines else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="*", choices=sorted(FILES), default=sorted(FILES))
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=HERE / "hostile.md")
+    parser.add_argument(
+        "--seconds", help="ALIGNCK_MAX_SECONDS for the runs (a large value runs them to the end)"
+    )
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for name in args.only:
+            file_name, what, build = FILES[name]
+            path = Path(folder) / file_name
+            build(path, random.Random(17))
+            code, seconds, peak, last = measure(path, args.jobs, args.seconds)
+            size = path.stat().st_size
+            path.unlink()
+            row = (what, f"{size / MB:,.1f} MB", code, f"{seconds:,.0f} s", f"{peak / MB:,.0f} MB")
+            rows.append((*row, last))
+            print(" | ".join(map(str, rows[-1])), flush=True)
+    write_report(args.out, rows, args.jobs, args.seconds)
+
+
+def write_report(out: Path, rows: list[tuple[object, ...]], jobs: int, seconds: str | None) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines = [
+        "# Peak memory on hostile files (issue 17)",
+        "",
+        f"`python benchmarks/hostile.py` on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, `--jobs {jobs}`, "
+        f"{f'ALIGNCK_MAX_SECONDS={seconds}' if seconds else 'default limits'}, semantic "
+        f"matcher, load average {load} when it ended. Peak: the largest sum of resident "
+        "memory over alignck and every process it started, sampled every 0.1 s.",
+        "",
+        "| file | size on disk | exit | time | peak, whole tree | last line of stderr |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cells = [str(cell).replace("|", "\\|") for cell in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""Hostile documents, written by code: PDFs whose streams inflate far beyond their size on disk.
+
+Used by the tests and by ``benchmarks/hostile.py``. The PDFs are written by hand (a few objects
+and a cross-reference table), so that their streams hold exactly what a test needs.
+"""
+
+from __future__ import annotations
+
+import functools
+import zlib
+from collections.abc import Iterable
+
+MB = 1024 * 1024
+TEXT = b"BT /F1 12 Tf 72 720 Td (We will tackle loneliness.) Tj ET\n"
+_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def hand_written_pdf(*streams: bytes, pages: int = 1) -> bytes:
+    """A PDF of ``pages`` pages each showing the first stream (already encoded, its filters in
+    its dictionary); any other streams are written as objects of their own."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    font = 3 + pages
+    contents = font + 1
+    kids = []
+    for _ in range(pages):
+        kids.append(b"%d 0 R" % (len(objects) + 1))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (contents, font)
+        )
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages)
+    objects += [_FONT, *streams]
+    return _assemble(objects)
+
+
+def pages_pdf(page_contents: Iterable[bytes]) -> bytes:
+    """A PDF with one page per content stream given (each deflated here)."""
+    contents = [stream(zlib.compress(content)) for content in page_contents]
+    count = len(contents)
+    font = 3 + 2 * count
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for content in contents:
+        kids.append(b"%d 0 R" % (len(objects) + 1))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objects) + 2, font)
+        )
+        objects.append(content)
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), count)
+    objects.append(_FONT)
+    return _assemble(objects)
+
+
+def _assemble(objects: list[bytes]) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def stream(data: bytes, filters: bytes = b"/FlateDecode", extra: bytes = b"") -> bytes:
+    """A stream object's body: its dictionary (with ``extra`` entries) and its data."""
+    return b"<< /Length %d /Filter %s %s>>\nstream\n%s\nendstream" % (
+        len(data),
+        filters,
+        extra,
+        data,
+    )
+
+
+@functools.cache  # a gigabyte takes seconds to deflate: once per test run is enough
+def spaces_after_text(megabytes: int) -> bytes:
+    """A line of text, then ``megabytes`` of spaces, deflated: a few kB per 10 MB."""
+    deflate = zlib.compressobj(9)
+    parts = [deflate.compress(TEXT)]
+    parts += [deflate.compress(b" " * MB) for _ in range(megabytes)]
+    return b"".join(parts) + deflate.flush()
+
+
+def text_page(line: str, lines: int) -> bytes:
+    """A page's content stream showing ``line`` on ``lines`` lines down the page."""
+    escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
+    body = b"".join(b"0 -14 Td (%s) Tj\n" % escaped for _ in range(lines))
+    return b"BT /F1 11 Tf 1 0 0 1 56 800 Tm\n" + body + b"ET\n"

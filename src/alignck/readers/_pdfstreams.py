@@ -1,0 +1,218 @@
+"""How far a PDF's compressed streams inflate, measured before any engine opens the file.
+
+Both engines inflate a page's content stream whole before reading it, so a 2 MB file whose
+one page inflates to 2 GB of spaces peaked at over 3 GB. Every stream of a PDF sits in the
+file itself (an object stream holds no streams), so a pass over the raw bytes finds them all;
+each is inflated a megabyte at a time and only its size is kept, stopping as soon as a limit
+is passed. Images are not read to extract text and fonts are read at about their size, so
+neither is held to the limit on one stream (fonts count towards the total); but a label is
+only a claim, so one over that limit is checked against the pages' content streams.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import mmap
+import re
+import warnings
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alignck.limits import MB, Limits, over
+
+# A stream's dictionary ends right before the keyword; its data starts after the end of line.
+_STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
+# An object's number and generation, right before its "obj" keyword.
+_OBJECT_HEAD = re.compile(rb"(?<![\d.])\d+\s+\d+\s+$")
+_FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
+_NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+# An embedded font file: FreeType reads it at about its size, unlike a page's operators.
+_FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
+_END = re.compile(rb"endstream")
+# How far back from a stream's data its dictionary is looked for (a real one is far shorter).
+_DICTIONARY_REACH = 16 * 1024
+_STEP = 1 * MB
+# Compressed bytes read at a time: most streams are a few kB, and a slice is a copy.
+_READ_STEP = 64 * 1024
+_FLATE = (b"FlateDecode", b"Fl")
+_ASCII_DECODERS = {
+    b"ASCIIHexDecode": lambda data: binascii.unhexlify(_hex_digits(data)),
+    b"AHx": lambda data: binascii.unhexlify(_hex_digits(data)),
+    b"ASCII85Decode": lambda data: base64.a85decode(_a85_body(data), ignorechars=b" \t\r\n\f\0"),
+    b"A85": lambda data: base64.a85decode(_a85_body(data), ignorechars=b" \t\r\n\f\0"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Stream:
+    start: int  # where its data starts in the file
+    filters: list[bytes]
+    kind: str  # "image", "font" or "other", as its dictionary says
+
+
+def check_streams(path: Path, limits: Limits) -> None:
+    """Refuse a PDF, before any of it is parsed, whose compressed streams inflate to more than
+    the inflated-size limit, or one of whose pages' content (or other parsed) streams alone
+    passes the stream limit (PDFium reads a page's text at ~165 bytes of memory per byte of its
+    operators)."""
+    if path.stat().st_size == 0:
+        return
+    total_limit, stream_limit = limits.inflated_mb * MB, limits.stream_mb * MB
+    total = 0
+    labelled_over: set[int] = set()  # where images and fonts over the stream limit start
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        for stream in _compressed_streams(data):
+            if stream.kind == "image":  # never part of the total: only its claim is checked
+                budget = stream_limit
+            elif stream.kind == "font":
+                budget = total_limit - total
+            else:
+                budget = min(stream_limit, total_limit - total)
+            size = _stream_size(data, stream.start, stream.filters, budget)
+            if size > stream_limit:
+                if stream.kind == "other":
+                    raise _over_stream_limit(path, limits)
+                labelled_over.add(stream.start)
+            if stream.kind != "image":
+                total += size
+            if total > total_limit:
+                found = f"compressed streams that inflate to more than {limits.inflated_mb:,} MB"
+                raise over(str(path), found, f"{limits.inflated_mb:,} MB", "inflated_mb")
+        if labelled_over:
+            contents = _page_content_starts(path, data)
+            if contents is None or contents & labelled_over:
+                raise _over_stream_limit(path, limits)
+
+
+def _over_stream_limit(path: Path, limits: Limits) -> Exception:
+    found = f"a compressed stream that inflates to more than {limits.stream_mb:,} MB"
+    return over(str(path), found, f"{limits.stream_mb:,} MB", "stream_mb")
+
+
+def _compressed_streams(data: mmap.mmap) -> Iterator[_Stream]:
+    """Each stream filtered through Flate, as its dictionary says or, where no filter can be
+    seen, as its data's zlib header shows."""
+    for match in _STREAM.finditer(data):
+        dictionary = _dictionary_before(data, match.start())
+        found = _FILTERS.search(dictionary)
+        if found is not None:
+            filters = _NAME.findall(found.group(1))
+        elif _looks_like_zlib(data[match.end() : match.end() + 2]):
+            filters = [b"FlateDecode"]
+        else:
+            continue
+        if not any(name in _FLATE for name in filters):
+            continue
+        kind = "other"
+        if _IMAGE.search(dictionary):
+            kind = "image"
+        elif _FONT.search(dictionary):
+            kind = "font"
+        yield _Stream(match.end(), filters, kind)
+
+
+def _dictionary_before(data: mmap.mmap, end: int) -> bytes:
+    """The stream's dictionary, from its object's start where that is within reach. Searched
+    backwards for 'obj': a regular expression run forwards over a page's numbers backtracks
+    at every digit."""
+    window = data[max(0, end - _DICTIONARY_REACH) : end]
+    at = len(window)
+    while (at := window.rfind(b"obj", 0, at)) != -1:
+        if _OBJECT_HEAD.search(window, max(0, at - 40), at) is not None:
+            return window[at + 3 :]
+    return window
+
+
+def _looks_like_zlib(head: bytes) -> bool:
+    return len(head) == 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+
+def _page_content_starts(path: Path, data: mmap.mmap) -> set[int] | None:
+    """Where the data of each page's content stream starts in the file, from the objects
+    pypdf finds through the page tree and its cross-reference table (not from the scan, which
+    a crafted dictionary can mislead); None when pypdf cannot say. Only asked when an image
+    or a font is over the stream limit, as a page's content labelled an image would be."""
+    import pypdf
+
+    starts: set[int] = set()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(str(path))
+            for page in reader.pages:
+                for reference in _content_references(page):
+                    offset = reader.xref[reference.generation][reference.idnum]
+                    found = _STREAM.search(data, offset)
+                    if found is None:
+                        return None
+                    starts.add(found.end())
+    except Exception:
+        return None  # what cannot be parsed is taken at its worst
+    return starts
+
+
+def _content_references(page: Any) -> list[Any]:
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    contents = page.raw_get("/Contents") if "/Contents" in page else None
+    if isinstance(contents, IndirectObject):
+        resolved = contents.get_object()  # a stream's data is read, not inflated
+        if not isinstance(resolved, ArrayObject):
+            return [contents]
+        contents = resolved
+    if isinstance(contents, ArrayObject):
+        return [item for item in contents if isinstance(item, IndirectObject)]
+    return []
+
+
+def _stream_size(data: mmap.mmap, start: int, filters: list[bytes], budget: int) -> int:
+    if filters[0] in _FLATE:
+        return _inflated(_chunks(data, start), budget)
+    decode = _ASCII_DECODERS.get(filters[0])
+    if decode is None or len(filters) < 2 or filters[1] not in _FLATE:
+        return 0  # not a chain an engine inflates from the file's bytes through Flate
+    end = _END.search(data, start)
+    try:
+        decoded = decode(data[start : end.start() if end else len(data)])
+    except (ValueError, binascii.Error):
+        return 0
+    return _inflated(_chunks(decoded, 0), budget)
+
+
+def _chunks(data: mmap.mmap | bytes, start: int) -> Iterator[bytes]:
+    for offset in range(start, len(data), _READ_STEP):
+        yield data[offset : offset + _READ_STEP]
+
+
+def _inflated(chunks: Iterator[bytes], budget: int) -> int:
+    """Bytes the zlib stream inflates to, a megabyte at a time; a broken stream counts up to
+    where it breaks (engines keep what they inflated before the damage)."""
+    inflater = zlib.decompressobj()
+    total = 0
+    try:
+        for chunk in chunks:
+            pending = chunk
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, _STEP))
+                if total > budget:
+                    return total
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                break
+    except zlib.error:
+        pass
+    return total
+
+
+def _hex_digits(data: bytes) -> bytes:
+    digits = bytes(data.split(b">", 1)[0].translate(None, b" \t\r\n\f\0"))
+    return digits + b"0" if len(digits) % 2 else digits
+
+
+def _a85_body(data: bytes) -> bytes:
+    return data.split(b"~>", 1)[0].strip()
