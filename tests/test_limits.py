@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile_files import hand_written_pdf, spaces_after_text, stream
+from hostile_files import encrypted_pdf, hand_written_pdf, spaces_after_text, stream
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -278,6 +278,23 @@ def test_a_pdf_whose_page_inflates_to_a_gigabyte_is_one_line_and_the_others_are_
     bomb.write_bytes(hand_written_pdf(stream(spaces_after_text(1024))))  # 1 GB from 1 MB
     before = bomb.read_bytes()
     monkeypatch.setenv("ALIGNCK_PDF_ENGINE", engine)
+    result = _check(bomb, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {bomb}: a compressed stream that inflates to more than 4 MB, over "
+        "the limit of 4 MB; raise it with ALIGNCK_MAX_STREAM_MB"
+    ]
+    assert _checked(result) == {str(bomb): "error", str(plan): "ok"}
+    assert bomb.read_bytes() == before
+
+
+def test_an_encrypted_pdf_bomb_is_one_line_and_the_others_are_checked(
+    tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bomb = tmp_path / "locked.pdf"
+    bomb.write_bytes(encrypted_pdf(spaces_after_text(64), "s3cret"))
+    before = bomb.read_bytes()
+    monkeypatch.setenv("ALIGNCK_PDF_PASSWORD", "s3cret")
     result = _check(bomb, plan, framework=small_framework)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [

@@ -7,7 +7,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from hostile_files import TEXT, hand_written_pdf, spaces_after_text, stream
+from hostile_files import TEXT, encrypted_pdf, hand_written_pdf, spaces_after_text, stream
 
 from alignck.errors import LimitExceeded
 from alignck.limits import Limits
@@ -111,3 +111,21 @@ def test_a_dictionary_too_long_to_see_does_not_hide_its_stream(tmp_path: Path) -
     path = write(tmp_path / "padded.pdf", hand_written_pdf(padded))
     with pytest.raises(LimitExceeded):
         check_streams(path, Limits(stream_mb=1))
+
+
+def test_an_encrypted_page_is_measured_once_decrypted(tmp_path: Path) -> None:
+    bomb = write(tmp_path / "locked.pdf", encrypted_pdf(spaces_after_text(40)))
+    assert b"/Encrypt" in bomb.read_bytes() and bomb.stat().st_size < 100_000
+    with pytest.raises(LimitExceeded, match="inflates to more than 4 MB"):
+        check_streams(bomb, Limits())
+    check_streams(write(tmp_path / "fine.pdf", encrypted_pdf(zlib.compress(TEXT))), Limits())
+
+
+def test_an_encrypted_page_is_decrypted_with_the_passwords_the_engines_get(
+    tmp_path: Path,
+) -> None:
+    bomb = write(tmp_path / "locked.pdf", encrypted_pdf(spaces_after_text(40), "s3cret"))
+    # Without its password no engine can read it either: that is their error to report.
+    check_streams(bomb, Limits())
+    with pytest.raises(LimitExceeded, match="inflates to more than 4 MB"):
+        check_streams(bomb, Limits(), ("wrong", "s3cret"))

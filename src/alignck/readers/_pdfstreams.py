@@ -17,11 +17,12 @@ import mmap
 import re
 import warnings
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alignck.errors import LimitExceeded
 from alignck.limits import MB, Limits, over
 
 # A stream's dictionary ends right before the keyword; its data starts after the end of line.
@@ -55,38 +56,120 @@ class _Stream:
     kind: str  # "image", "font" or "other", as its dictionary says
 
 
-def check_streams(path: Path, limits: Limits) -> None:
+def check_streams(path: Path, limits: Limits, passwords: Sequence[str] = ()) -> None:
     """Refuse a PDF, before any of it is parsed, whose compressed streams inflate to more than
     the inflated-size limit, or one of whose pages' content (or other parsed) streams alone
     passes the stream limit (PDFium reads a page's text at ~165 bytes of memory per byte of its
-    operators)."""
+    operators). An encrypted file's streams are measured once decrypted, as the engines will
+    read them, with the passwords the engines are given."""
     if path.stat().st_size == 0:
         return
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        # Found first, then measured: a scan still running over the map when a limit is
+        # passed would keep it from closing.
+        found = list(_compressed_streams(data))
+        measured = [(stream.start, stream.kind, _sized(data, stream)) for stream in found]
+        _hold_to_limits(path, limits, measured, lambda: _page_content_starts(path, data))
+        if data.find(b"/Encrypt") != -1:
+            _check_encrypted(path, limits, passwords)
+
+
+def _sized(data: mmap.mmap, stream: _Stream) -> Callable[[int], int]:
+    return lambda budget: _stream_size(data, stream.start, stream.filters, budget)
+
+
+def _hold_to_limits(
+    path: Path,
+    limits: Limits,
+    streams: Iterable[tuple[int, str, Callable[[int], int]]],
+    page_contents: Callable[[], set[int] | None],
+) -> None:
+    """Each stream (where it is, its kind, how to measure it within a budget) against the
+    limits; images and fonts over the stream limit only if a page's content is among them."""
     total_limit, stream_limit = limits.inflated_mb * MB, limits.stream_mb * MB
     total = 0
-    labelled_over: set[int] = set()  # where images and fonts over the stream limit start
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        for stream in _compressed_streams(data):
-            if stream.kind == "image":  # never part of the total: only its claim is checked
-                budget = stream_limit
-            elif stream.kind == "font":
-                budget = total_limit - total
-            else:
-                budget = min(stream_limit, total_limit - total)
-            size = _stream_size(data, stream.start, stream.filters, budget)
-            if size > stream_limit:
-                if stream.kind == "other":
-                    raise _over_stream_limit(path, limits)
-                labelled_over.add(stream.start)
-            if stream.kind != "image":
-                total += size
-            if total > total_limit:
-                found = f"compressed streams that inflate to more than {limits.inflated_mb:,} MB"
-                raise over(str(path), found, f"{limits.inflated_mb:,} MB", "inflated_mb")
-        if labelled_over:
-            contents = _page_content_starts(path, data)
-            if contents is None or contents & labelled_over:
+    labelled_over: set[int] = set()  # images and fonts over the stream limit
+    for key, kind, size_within in streams:
+        if kind == "image":  # never part of the total: only its claim is checked
+            budget = stream_limit
+        elif kind == "font":
+            budget = total_limit - total
+        else:
+            budget = min(stream_limit, total_limit - total)
+        size = size_within(budget)
+        if size > stream_limit:
+            if kind == "other":
                 raise _over_stream_limit(path, limits)
+            labelled_over.add(key)
+        if kind != "image":
+            total += size
+        if total > total_limit:
+            found = f"compressed streams that inflate to more than {limits.inflated_mb:,} MB"
+            raise over(str(path), found, f"{limits.inflated_mb:,} MB", "inflated_mb")
+    if labelled_over:
+        contents = page_contents()
+        if contents is None or contents & labelled_over:
+            raise _over_stream_limit(path, limits)
+
+
+def _check_encrypted(path: Path, limits: Limits, passwords: Sequence[str]) -> None:
+    """An encrypted file's streams are ciphertext on disk, so the scan above saw nothing it
+    could inflate: pypdf decrypts each stream object (reading it does not inflate it) and its
+    data is measured as any other. A file pypdf cannot open or decrypt is left to the
+    engines, which report it."""
+    import pypdf
+    from pypdf.generic import StreamObject
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(str(path))
+            if not reader.is_encrypted or not _decrypted(reader, passwords):
+                return
+            streams: list[tuple[int, str, Callable[[int], int]]] = []
+            for objects in reader.xref.values():
+                for number in objects:
+                    found = reader.get_object(number)
+                    if isinstance(found, StreamObject) and _flate_first(found):
+                        streams.append((number, _kind_of(found), _data_sized(found)))
+            contents = {r.idnum for page in reader.pages for r in _content_references(page)}
+    except LimitExceeded:
+        raise
+    except Exception:
+        return
+    _hold_to_limits(path, limits, streams, lambda: contents)
+
+
+def _decrypted(reader: Any, passwords: Sequence[str]) -> bool:
+    for password in ("", *passwords):
+        try:
+            if reader.decrypt(password):
+                return True
+        except Exception:  # a wrong or unusable password: try the next one
+            continue
+    return False
+
+
+def _flate_first(found: Any) -> bool:
+    filters = found.get("/Filter")
+    first = filters[0] if isinstance(filters, list) and filters else filters
+    return str(first).lstrip("/") in {name.decode() for name in _FLATE}
+
+
+def _kind_of(found: Any) -> str:
+    if found.get("/Subtype") == "/Image":
+        return "image"
+    if any(key in found for key in ("/Length1", "/Length2", "/Length3")) or found.get(
+        "/Subtype"
+    ) in ("/Type1C", "/CIDFontType0C", "/OpenType"):
+        return "font"
+    return "other"
+
+
+def _data_sized(found: Any) -> Callable[[int], int]:
+    # The stream's data as read and decrypted, not yet inflated.
+    raw: bytes = found._data
+    return lambda budget: _inflated(_chunks(raw, 0), budget)
 
 
 def _over_stream_limit(path: Path, limits: Limits) -> Exception:

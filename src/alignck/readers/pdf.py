@@ -54,7 +54,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 def _extract(path: Path, options: ReadOptions) -> Extracted:
     passwords, limits = options.passwords, options.limits
     # Before either engine: each inflates a page's content stream whole, whatever its size.
-    check_streams(path, limits)
+    check_streams(path, limits, passwords)
     if options.pdf_engine == "pypdf":
         from alignck.readers import _pdf_pypdf
 
