@@ -113,3 +113,53 @@ def encrypted_pdf(content: bytes, user_password: str = "") -> bytes:
     written = io.BytesIO()
     writer.write(written)
     return written.getvalue()
+
+
+def lzw_encoded(data: bytes) -> bytes:
+    """``data`` LZW-encoded as PDF's LZWDecode reads it (EarlyChange 1), ending with EOD."""
+    table = {bytes([i]): i for i in range(256)}
+    codes = [256]
+    current = b""
+    for byte in data:
+        grown = current + bytes([byte])
+        if grown in table:
+            current = grown
+            continue
+        codes.append(table[current])
+        if len(table) + 2 < 4096:
+            table[grown] = len(table) + 2
+        current = bytes([byte])
+    if current:
+        codes.append(table[current])
+    return _packed([*codes, 257])
+
+
+def lzw_bomb(repeats: int) -> bytes:
+    """Codes that build the table one space longer at a time, then name its longest entry
+    ``repeats`` times: about 7 MB, plus 4 kB a repeat, from a few kB."""
+    return _packed([256, 32, *range(258, 4096), *([4095] * repeats), 257])
+
+
+def _packed(codes: list[int]) -> bytes:
+    # Each code as wide as the decoder expects at that point: 9 bits, one more each time the
+    # table (one code early) reaches a power of two, at most 12; a clear starts again.
+    value = bits = 0
+    out = bytearray()
+    width, size, previous = 9, 258, False
+    for code in codes:
+        value, bits = (value << width) | code, bits + width
+        while bits >= 8:
+            bits -= 8
+            out.append((value >> bits) & 0xFF)
+        value &= (1 << bits) - 1
+        if code == 256:
+            width, size, previous = 9, 258, False
+            continue
+        if previous and size < 4096:
+            size += 1
+        previous = True
+        if size + 1 >= 1 << width and width < 12:
+            width += 1
+    if bits:
+        out.append((value << (8 - bits)) & 0xFF)
+    return bytes(out)

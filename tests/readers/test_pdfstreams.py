@@ -7,11 +7,19 @@ import zlib
 from pathlib import Path
 
 import pytest
-from hostile_files import TEXT, encrypted_pdf, hand_written_pdf, spaces_after_text, stream
+from hostile_files import (
+    TEXT,
+    encrypted_pdf,
+    hand_written_pdf,
+    lzw_bomb,
+    lzw_encoded,
+    spaces_after_text,
+    stream,
+)
 
 from alignck.errors import LimitExceeded
 from alignck.limits import Limits
-from alignck.readers._pdfstreams import check_streams
+from alignck.readers._pdfstreams import _lzw_size, _run_length_size, check_streams
 
 
 def write(path: Path, data: bytes) -> Path:
@@ -129,3 +137,30 @@ def test_an_encrypted_page_is_decrypted_with_the_passwords_the_engines_get(
     check_streams(bomb, Limits())
     with pytest.raises(LimitExceeded, match="inflates to more than 4 MB"):
         check_streams(bomb, Limits(), ("wrong", "s3cret"))
+
+
+def test_an_lzw_page_is_measured_by_what_it_decodes_to(tmp_path: Path) -> None:
+    bomb = write(tmp_path / "lzw.pdf", hand_written_pdf(stream(lzw_bomb(200), b"/LZWDecode")))
+    assert bomb.stat().st_size < 20_000  # about 8 MB decoded
+    with pytest.raises(LimitExceeded, match="inflates to more than 4 MB"):
+        check_streams(bomb, Limits())
+    check_streams(bomb, Limits(stream_mb=9))
+    page = write(tmp_path / "page.pdf", hand_written_pdf(stream(lzw_encoded(TEXT), b"/LZW")))
+    check_streams(page, Limits(stream_mb=1, inflated_mb=1))
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT * 300 + bytes(range(256)) * 40, b" " * 100_000])
+def test_lzw_is_counted_as_a_decoder_decodes_it(text: bytes) -> None:
+    from pypdf.filters import LZWDecode
+
+    encoded = lzw_encoded(text)
+    assert _lzw_size(encoded, 1 << 40) == len(LZWDecode.decode(encoded)) == len(text)
+
+
+def test_a_run_length_page_is_measured_by_what_it_decodes_to(tmp_path: Path) -> None:
+    runs = bytes([129, ord(" ")]) * 40_000 + bytes([3]) + b"(a)T" + bytes([128])  # 5 MB
+    bomb = write(tmp_path / "rl.pdf", hand_written_pdf(stream(runs, b"/RunLengthDecode")))
+    with pytest.raises(LimitExceeded, match="inflates to more than 4 MB"):
+        check_streams(bomb, Limits())
+    check_streams(bomb, Limits(stream_mb=6))
+    assert _run_length_size(runs, 1 << 40) == 40_000 * 128 + 4

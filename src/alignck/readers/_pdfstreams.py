@@ -4,9 +4,10 @@ Both engines inflate a page's content stream whole before reading it, so a 2 MB 
 one page inflates to 2 GB of spaces peaked at over 3 GB. Every stream of a PDF sits in the
 file itself (an object stream holds no streams), so a pass over the raw bytes finds them all;
 each is inflated a megabyte at a time and only its size is kept, stopping as soon as a limit
-is passed. Images are not read to extract text and fonts are read at about their size, so
-neither is held to the limit on one stream (fonts count towards the total); but a label is
-only a claim, so one over that limit is checked against the pages' content streams.
+is passed; LZW and run-length streams are counted without being decoded. Images are not read
+to extract text and fonts are read at about their size, so neither is held to the limit on
+one stream (fonts count towards the total); but a label is only a claim, so one over that
+limit is checked against the pages' content streams.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ _STEP = 1 * MB
 # Compressed bytes read at a time: most streams are a few kB, and a slice is a copy.
 _READ_STEP = 64 * 1024
 _FLATE = (b"FlateDecode", b"Fl")
+# Filters that expand without zlib: run-length (at most 64 times) and LZW (thousands of times).
+_RUN_LENGTH = (b"RunLengthDecode", b"RL")
+_LZW = (b"LZWDecode", b"LZW")
+_EXPANDING = _RUN_LENGTH + _LZW
+_LZW_CLEAR, _LZW_END, _LZW_FIRST, _LZW_TABLE = 256, 257, 258, 4096
 _ASCII_DECODERS = {
     b"ASCIIHexDecode": lambda data: binascii.unhexlify(_hex_digits(data)),
     b"AHx": lambda data: binascii.unhexlify(_hex_digits(data)),
@@ -54,6 +60,8 @@ class _Stream:
     start: int  # where its data starts in the file
     filters: list[bytes]
     kind: str  # "image", "font" or "other", as its dictionary says
+    # LZW's code width grows one code early unless the dictionary says otherwise.
+    early_change: bool = True
 
 
 def check_streams(path: Path, limits: Limits, passwords: Sequence[str] = ()) -> None:
@@ -72,10 +80,6 @@ def check_streams(path: Path, limits: Limits, passwords: Sequence[str] = ()) -> 
         _hold_to_limits(path, limits, measured, lambda: _page_content_starts(path, data))
         if data.find(b"/Encrypt") != -1:
             _check_encrypted(path, limits, passwords)
-
-
-def _sized(data: mmap.mmap, stream: _Stream) -> Callable[[int], int]:
-    return lambda budget: _stream_size(data, stream.start, stream.filters, budget)
 
 
 def _hold_to_limits(
@@ -130,8 +134,9 @@ def _check_encrypted(path: Path, limits: Limits, passwords: Sequence[str]) -> No
             for objects in reader.xref.values():
                 for number in objects:
                     found = reader.get_object(number)
-                    if isinstance(found, StreamObject) and _flate_first(found):
-                        streams.append((number, _kind_of(found), _data_sized(found)))
+                    sized = _data_sized(found) if isinstance(found, StreamObject) else None
+                    if sized is not None:
+                        streams.append((number, _kind_of(found), sized))
             contents = {r.idnum for page in reader.pages for r in _content_references(page)}
     except LimitExceeded:
         raise
@@ -150,12 +155,6 @@ def _decrypted(reader: Any, passwords: Sequence[str]) -> bool:
     return False
 
 
-def _flate_first(found: Any) -> bool:
-    filters = found.get("/Filter")
-    first = filters[0] if isinstance(filters, list) and filters else filters
-    return str(first).lstrip("/") in {name.decode() for name in _FLATE}
-
-
 def _kind_of(found: Any) -> str:
     if found.get("/Subtype") == "/Image":
         return "image"
@@ -166,10 +165,24 @@ def _kind_of(found: Any) -> str:
     return "other"
 
 
-def _data_sized(found: Any) -> Callable[[int], int]:
-    # The stream's data as read and decrypted, not yet inflated.
+def _data_sized(found: Any) -> Callable[[int], int] | None:
+    """How to measure a decrypted stream object's data (read, not yet decoded) by its first
+    filter; None for filters that do not expand it."""
+    filters = found.get("/Filter")
+    first = filters[0] if isinstance(filters, list) and filters else filters
+    name = str(first or "").lstrip("/").encode()
     raw: bytes = found._data
-    return lambda budget: _inflated(_chunks(raw, 0), budget)
+    if name in _FLATE:
+        return lambda budget: _inflated(_chunks(raw, 0), budget)
+    if name in _RUN_LENGTH:
+        return lambda budget: _run_length_size(raw, budget)
+    if name in _LZW:
+        parameters = found.get("/DecodeParms")
+        if isinstance(parameters, list):
+            parameters = parameters[0] if parameters else None
+        early = not (isinstance(parameters, dict) and parameters.get("/EarlyChange") == 0)
+        return lambda budget: _lzw_size(raw, budget, early)
+    return None
 
 
 def _over_stream_limit(path: Path, limits: Limits) -> Exception:
@@ -189,14 +202,15 @@ def _compressed_streams(data: mmap.mmap) -> Iterator[_Stream]:
             filters = [b"FlateDecode"]
         else:
             continue
-        if not any(name in _FLATE for name in filters):
+        if not any(name in _FLATE or name in _EXPANDING for name in filters):
             continue
         kind = "other"
         if _IMAGE.search(dictionary):
             kind = "image"
         elif _FONT.search(dictionary):
             kind = "font"
-        yield _Stream(match.end(), filters, kind)
+        early = b"/EarlyChange 0" not in dictionary.replace(b"/EarlyChange  ", b"/EarlyChange ")
+        yield _Stream(match.end(), filters, kind, early)
 
 
 def _dictionary_before(data: mmap.mmap, end: int) -> bytes:
@@ -251,6 +265,69 @@ def _content_references(page: Any) -> list[Any]:
     if isinstance(contents, ArrayObject):
         return [item for item in contents if isinstance(item, IndirectObject)]
     return []
+
+
+def _sized(data: mmap.mmap, stream: _Stream) -> Callable[[int], int]:
+    if stream.filters[0] in _EXPANDING:
+        return lambda budget: _expanded(data, stream, budget)
+    return lambda budget: _stream_size(data, stream.start, stream.filters, budget)
+
+
+def _expanded(data: mmap.mmap, stream: _Stream, budget: int) -> int:
+    """What a run-length or LZW stream (the first of its filters) decodes to, counted without
+    decoding: its compressed bytes are at most the file's."""
+    end = _END.search(data, stream.start)
+    raw = data[stream.start : end.start() if end else len(data)]
+    if stream.filters[0] in _RUN_LENGTH:
+        return _run_length_size(raw, budget)
+    return _lzw_size(raw, budget, stream.early_change)
+
+
+def _run_length_size(raw: bytes, budget: int) -> int:
+    total = at = 0
+    while at < len(raw) and raw[at] != 128:  # 128 ends the data
+        length = raw[at]
+        if length < 128:  # the next length + 1 bytes, as they are
+            total, at = total + length + 1, at + length + 2
+        else:  # the next byte, 257 - length times
+            total, at = total + 257 - length, at + 2
+        if total > budget:
+            break
+    return total
+
+
+def _lzw_size(raw: bytes, budget: int, early_change: bool = True) -> int:
+    """Bytes an LZW stream decodes to, from the lengths of its table's entries alone (each
+    new entry is one longer than the code before it), as the PDF reference decodes it."""
+    lengths = [1] * _LZW_CLEAR + [0, 0]
+    width, previous, total, bits, value = 9, -1, 0, 0, 0
+    early = 1 if early_change else 0
+    for byte in raw:
+        value, bits = (value << 8) | byte, bits + 8
+        while bits >= width:
+            bits -= width
+            code, value = value >> bits, value & ((1 << bits) - 1)
+            if code == _LZW_CLEAR:
+                del lengths[_LZW_FIRST:]
+                width, previous = 9, -1
+                continue
+            if code == _LZW_END:
+                return total
+            if code < len(lengths) and lengths[code]:
+                length = lengths[code]
+            elif code == len(lengths) and previous >= 0:
+                length = lengths[previous] + 1
+            else:  # a broken stream: decoders stop here
+                return total
+            total += length
+            if total > budget:
+                return total
+            if previous >= 0 and len(lengths) < _LZW_TABLE:
+                lengths.append(lengths[previous] + 1)
+            previous = code
+            if len(lengths) + early >= 1 << width and width < 12:
+                width += 1
+    return total
 
 
 def _stream_size(data: mmap.mmap, start: int, filters: list[bytes], budget: int) -> int:
