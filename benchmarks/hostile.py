@@ -14,7 +14,6 @@ hostile file. Linux only (/proc). A file the time limit stops takes as long as t
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import random
@@ -22,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +35,7 @@ from hostile_files import (  # noqa: E402
     spaces_after_text,
     stream,
     text_page,
+    word_file,
 )
 
 from alignck.limits import MB, Limits  # noqa: E402
@@ -80,7 +79,6 @@ WORDS = [
     "early",
     "help",
 ]
-WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def sentence(pick: random.Random, characters: int) -> str:
@@ -114,22 +112,12 @@ def write_markdown(path: Path, pick: random.Random) -> None:
 def write_docx(path: Path, pick: random.Random, count: int = 0) -> None:
     """As many paragraphs as the limits allow, as much text as the character limit allows,
     and run properties filling the document's XML up to the XML limit."""
-    from docx import Document
-
     texts = paragraphs_at_the_limits(pick, count=count)
     plain = sum(len(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>") for t in texts)
     room = (LIMITS.xml_mb * MB - 200_000 - plain) // len(texts)
     padding = f'<w:rPr><w:lang w:val="en-GB" w:eastAsia="{"x" * max(room - 60, 1)}"/></w:rPr>'
     body = "".join(f"<w:p><w:r>{padding}<w:t>{t}</w:t></w:r></w:p>" for t in texts).encode()
-    template = io.BytesIO()
-    Document().save(template)
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in source.infolist():
-            if info.filename == "word/document.xml":
-                head = f'<?xml version="1.0"?><w:document {WORD_NS}><w:body>'.encode()
-                z.writestr("word/document.xml", head + body + b"</w:body></w:document>")
-            else:
-                z.writestr(info, source.read(info.filename))
+    word_file(path, body)
 
 
 def write_docx_paragraphs(path: Path, pick: random.Random) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import functools
 import zlib
 from collections.abc import Iterable
+from pathlib import Path
 
 MB = 1024 * 1024
+WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 TEXT = b"BT /F1 12 Tf 72 720 Td (We will tackle loneliness.) Tj ET\n"
 _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
@@ -163,3 +165,23 @@ def _packed(codes: list[int]) -> bytes:
     if bits:
         out.append((value << (8 - bits)) & 0xFF)
     return bytes(out)
+
+
+def word_file(path: Path, body: bytes) -> Path:
+    """A Word file whose document.xml is ``body`` (paragraph elements) inside a body element,
+    every other part as python-docx writes a blank document."""
+    import io
+    import zipfile
+
+    from docx import Document
+
+    template = io.BytesIO()
+    Document().save(template)
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            if info.filename == "word/document.xml":
+                head = f'<?xml version="1.0"?><w:document {WORD_NS}><w:body>'.encode()
+                z.writestr("word/document.xml", head + body + b"</w:body></w:document>")
+            else:
+                z.writestr(info, source.read(info.filename))
+    return path

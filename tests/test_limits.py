@@ -3,7 +3,6 @@ and every other document is still checked."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
@@ -12,11 +11,10 @@ import subprocess
 import sys
 import threading
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
-from hostile_files import encrypted_pdf, hand_written_pdf, spaces_after_text, stream
+from hostile_files import encrypted_pdf, hand_written_pdf, spaces_after_text, stream, word_file
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -26,7 +24,6 @@ from alignck.model import ReadOptions
 from alignck.reading import prepare
 
 runner = CliRunner()
-WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _check(*paths: Path, framework: Path):  # type: ignore[no-untyped-def]
@@ -36,22 +33,6 @@ def _check(*paths: Path, framework: Path):  # type: ignore[no-untyped-def]
 
 def _checked(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {d["path"]: d["status"] for d in json.loads(result.stdout)["documents"]}
-
-
-def _docx(path: Path, body: bytes) -> Path:
-    """A Word file whose document.xml is ``body`` inside a body element."""
-    from docx import Document
-
-    template = io.BytesIO()
-    Document().save(template)
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in source.infolist():
-            if info.filename == "word/document.xml":
-                head = f'<?xml version="1.0"?><w:document {WORD_NS}><w:body>'.encode()
-                z.writestr("word/document.xml", head + body + b"</w:body></w:document>")
-            else:
-                z.writestr(info, source.read(info.filename))
-    return path
 
 
 def _paragraphs(count: int, text: str = "x") -> bytes:
@@ -117,7 +98,7 @@ def test_a_pdf_over_the_page_limit_is_refused_before_its_pages_are_read(
 def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes(
     tmp_path: Path, plan: Path, small_framework: Path
 ) -> None:
-    bomb = _docx(tmp_path / "bomb.docx", _paragraphs(200_000))  # 7 MB inflating from ~20 kB
+    bomb = word_file(tmp_path / "bomb.docx", _paragraphs(200_000))  # 7 MB inflating from ~20 kB
     result = _check(bomb, plan, framework=small_framework)
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
@@ -133,7 +114,7 @@ def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes(
 def test_docx_parts_over_the_inflated_and_xml_limits(tmp_path: Path) -> None:
     # Random text compresses less than prose, so only the size limits can stop it.
     body = b"".join(_paragraphs(1, os.urandom(40).hex()) for _ in range(22_000))
-    path = _docx(tmp_path / "long.docx", body)
+    path = word_file(tmp_path / "long.docx", body)
     too_much_xml = prepare(path, ReadOptions(limits=Limits(xml_mb=1)))
     assert isinstance(too_much_xml, LimitExceeded)
     assert "XML parts that inflate to" in str(too_much_xml)
@@ -257,7 +238,7 @@ def test_the_largest_word_file_the_limits_let_be_parsed_stays_within_a_gigabyte(
     per_paragraph = (Limits().xml_mb * MB - 100_000) // paragraphs
     text_size = per_paragraph - len(_paragraphs(1, ""))
     body = b"".join(_paragraphs(1, os.urandom(text_size // 2).hex()) for _ in range(paragraphs))
-    hostile = _docx(tmp_path / "hostile.docx", body)
+    hostile = word_file(tmp_path / "hostile.docx", body)
     command = [sys.executable, "-m", "alignck", "check", str(hostile), "-f", str(small_framework)]
     wrapper = [sys.executable, "-c", PEAK_OF_CHILDREN, *command, "--no-cache", "--jobs", "2"]
     done = subprocess.run(wrapper, capture_output=True, text=True, check=False)
@@ -322,7 +303,7 @@ def test_a_pdf_bomb_is_refused_within_a_few_hundred_megabytes(
 
 
 def test_too_many_paragraphs_are_refused_before_a_docx_is_parsed(tmp_path: Path) -> None:
-    path = _docx(tmp_path / "many.docx", _paragraphs(20, "We will act."))
+    path = word_file(tmp_path / "many.docx", _paragraphs(20, "We will act."))
     found = prepare(path, ReadOptions(limits=Limits(paragraphs=10)))
     assert str(found) == (
         f"{path}: 20 paragraphs, list items and cells, over the limit of 10; raise it with "
