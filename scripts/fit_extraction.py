@@ -36,22 +36,11 @@ from alignck.readers import read_document
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from fit_decision import REAL_LOCAL as REAL_SETS  # noqa: E402
 from fit_decision import datasets  # noqa: E402
 
-REAL_LOCAL = ("nottinghamshire", "leeds", "rotherham", "surrey")
-# Real documents, labelled by people who had not seen the code (the others are sets we wrote).
-REAL_SETS = (
-    "nottinghamshire",
-    "leeds",
-    "rotherham",
-    "surrey",
-    "essex",
-    "herefordshire",
-    "suffolk",
-    "derbyshire",
-    "york",
-    "buckinghamshire",
-)
+# Sets with Word and PDF copies of their documents, scored in every format.
+FORMAT_SETS = ("nottinghamshire", "leeds", "rotherham", "surrey")
 HAND_WRITTEN = "<!-- written by hand below; fit_extraction.py keeps it -->"
 README_START = "<!-- extraction table: written by scripts/fit_extraction.py -->"
 README_END = "<!-- end of extraction table -->"
@@ -238,7 +227,7 @@ def _write_readme(figures: list[Figures]) -> None:
 
 def _formats(sets: dict[str, Path], model: ListModel) -> list[str]:
     lines = ["", "| set | Markdown | Word | PDF |", "|---|---:|---:|---:|"]
-    for name in REAL_LOCAL:
+    for name in FORMAT_SETS:
         path = sets.get(name)
         if path is None or not all((path / f).is_dir() for f in FORMATS):
             continue
