@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alignck.errors import LimitExceeded
 from alignck.limits import MB, Limits, over
 
 # A stream's dictionary ends right before the keyword; its data starts after the end of line.
@@ -32,6 +31,7 @@ _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
 _OBJECT_HEAD = re.compile(rb"(?<![\d.])\d+\s+\d+\s+$")
 _FILTERS = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[^\s/\[\]<>()]+)")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
+_EARLY_CHANGE_OFF = re.compile(rb"/EarlyChange\s+0(?!\d)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 # An embedded font file: FreeType reads it at about its size, unlike a page's operators.
 _FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenType)\b")
@@ -138,8 +138,6 @@ def _check_encrypted(path: Path, limits: Limits, passwords: Sequence[str]) -> No
                     if sized is not None:
                         streams.append((number, _kind_of(found), sized))
             contents = {r.idnum for page in reader.pages for r in _content_references(page)}
-    except LimitExceeded:
-        raise
     except Exception:
         return
     _hold_to_limits(path, limits, streams, lambda: contents)
@@ -209,7 +207,7 @@ def _compressed_streams(data: mmap.mmap) -> Iterator[_Stream]:
             kind = "image"
         elif _FONT.search(dictionary):
             kind = "font"
-        early = b"/EarlyChange 0" not in dictionary.replace(b"/EarlyChange  ", b"/EarlyChange ")
+        early = _EARLY_CHANGE_OFF.search(dictionary) is None
         yield _Stream(match.end(), filters, kind, early)
 
 
