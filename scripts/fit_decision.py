@@ -45,6 +45,8 @@ REAL_LOCAL = (
     "suffolk",
     "york",
     "buckinghamshire",
+    "warwickshire",
+    "west-sussex",
 )
 
 
