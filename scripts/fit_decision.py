@@ -47,6 +47,8 @@ REAL_LOCAL = (
     "buckinghamshire",
     "warwickshire",
     "west-sussex",
+    "leicestershire",
+    "devon",
 )
 
 
