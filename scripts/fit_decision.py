@@ -49,6 +49,7 @@ REAL_LOCAL = (
     "west-sussex",
     "leicestershire",
     "devon",
+    "county-durham",
 )
 
 
