@@ -612,6 +612,28 @@ def test_a_numbered_label_before_a_dash_is_not_the_name() -> None:
     ]
 
 
+def test_a_label_qualified_by_a_capitalised_word_is_not_the_name() -> None:
+    # 'Community Aim 1', 'Public Priority 2': the label may carry its own adjective.
+    doc = _doc(
+        ("paragraph", "The board has agreed three aims for the next four years:", 2),
+        ("list_item", "Community Aim 1 – Help older people stay independent at home."),
+        ("list_item", "Community Aim 2 – Cut the time families wait for a school place."),
+        ("list_item", "Community Aim 3 – Make every park safe to walk in after dark."),
+    )
+    assert _stated(doc) == [
+        "Help older people stay independent at home",
+        "Cut the time families wait for a school place",
+        "Make every park safe to walk in after dark",
+    ]
+
+
+def test_a_lower_case_phrase_before_the_label_is_not_a_label() -> None:
+    from alignck.extract._common import numbered_label
+
+    assert numbered_label("Reducing crime is priority one: now") is None
+    assert numbered_label("Public Priority 3 – Improve trust") is not None
+
+
 def _nested_list_files(tmp_path: Path) -> list[Path]:
     """'1. Healthy lives' with two sub-bullets, then '2. Good homes', in three formats."""
     import docx

@@ -35,7 +35,7 @@ PROMISE_LEAD = re.compile(
     r"\b(?:we\s*(?:will|'ll|shall)|we\s+commit\s+to)\b[^.]*:\s*$", re.IGNORECASE
 )
 NUMBERED = re.compile(
-    rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+)?(?:{_PRIORITY_NOUN})\s*"
+    rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+|(?-i:[A-Z][a-z]+\s+)){{0,2}}(?:{_PRIORITY_NOUN})\s*"
     r"(?:no\.?\s*)?(\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
     r"\s*[:.)\-–—|]?\s*(.*)$",
     re.IGNORECASE,
