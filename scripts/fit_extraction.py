@@ -209,7 +209,7 @@ def _write_readme(figures: list[Figures]) -> None:
     real = [f for f in figures if f.real]
     for f in real:
         rows.append(
-            f"| {f.name.capitalize()} (real) | {f.documents} | {f.left_out.f1:.3f} | "
+            f"| {f.name.replace('-', ' ').title()} (real) | {f.documents} | {f.left_out.f1:.3f} | "
             f"{f.in_sample.f1:.3f} | {f.rules.f1:.3f} |"
         )
     rows.append(
