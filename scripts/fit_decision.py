@@ -50,6 +50,7 @@ REAL_LOCAL = (
     "leicestershire",
     "devon",
     "county-durham",
+    "cambridgeshire",
 )
 
 
