@@ -51,6 +51,7 @@ REAL_LOCAL = (
     "devon",
     "county-durham",
     "cambridgeshire",
+    "wakefield",
 )
 
 
