@@ -52,6 +52,8 @@ REAL_LOCAL = (
     "county-durham",
     "cambridgeshire",
     "wakefield",
+    "wiltshire",
+    "lambeth",
 )
 
 
