@@ -54,6 +54,7 @@ REAL_LOCAL = (
     "wakefield",
     "wiltshire",
     "lambeth",
+    "blackpool",
 )
 
 
