@@ -94,11 +94,11 @@ def test_check_json_has_the_documented_shape() -> None:
 
 def test_fail_under_compares_unrounded_and_refuses_a_fraction() -> None:
     draft = str(EXAMPLES / "wolds-district-economy-and-culture-strategy.docx")
-    # One aligned priority of seven is 14.29%: below 14.3, not rounded up to pass it.
-    below = invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "14.3")
+    # One partial priority of seven is 1/14 = 7.1429%: below 7.143, not rounded up to pass it.
+    below = invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "7.143")
     assert below.exit_code == 1
-    assert "system coverage 14.29% is below --fail-under 14.3%" in below.stderr
-    assert invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "14.2").exit_code == 0
+    assert "system coverage 7.143% is below --fail-under 7.143%" in below.stderr
+    assert invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "7.142").exit_code == 0
     fraction = invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "0.6")
     assert fraction.exit_code == 2
     assert fraction.stderr.strip() == (
@@ -117,7 +117,7 @@ def test_fail_under_fails_the_policy_with_exit_1() -> None:
     )
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "alignck: policy failed: system coverage 14.29% is below --fail-under 60%"
+        "alignck: policy failed: system coverage 7.143% is below --fail-under 60%"
     )
     assert (
         invoke(

@@ -288,7 +288,7 @@ def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
         "plan.md",
         [
             ("h2", "Our priorities"),
-            ("ul", ["Warm homes for every family", "Homes for key workers", "Family hubs"]),
+            ("ul", ["Warm homes for every family", "Healthy town centre shops", "Family hubs"]),
         ],
     )
     prepared = prepare(path)
@@ -296,10 +296,12 @@ def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
     stated = matcher.match(prepared.statements, prepared.passages).statements
     matches = {s.statement.text: s.matches for s in stated}
     # 'warm' and 'homes' are two of the priority's words; a keyword ('family hubs') is enough
-    # on its own; 'homes' alone is one shared word of a name about something more.
+    # on its own; 'healthy' alone is one shared word of a name about something else. (A name
+    # sharing only 'homes', 'Homes for key workers', sits at the ground model's cut: whether
+    # it is about warm and healthy homes is for the fitted model, not this test, to say.)
     assert matches == {
         "Warm homes for every family": ("warm-homes",),
-        "Homes for key workers": (),
+        "Healthy town centre shops": (),
         "Family hubs": ("early-years",),
     }
 
