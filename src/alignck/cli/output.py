@@ -10,7 +10,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
@@ -38,6 +38,38 @@ def is_interactive(stream: TextIO) -> bool:
     if os.environ.get("CI") or os.environ.get("ALIGNCK_NO_PROGRESS"):
         return False
     return stream.isatty()
+
+
+def choose_report_format(given: str | None, output: Path | None, formats: Sequence[str]) -> str:
+    """The format asked for (one of ``formats``), else the one ``--output``'s extension names.
+
+    An extension that names none of ``formats`` is refused rather than filled with text the
+    reader cannot open; so is a format given outright that a binary extension contradicts (or a
+    binary format in a text file's name): either opens as garbage. ``check`` and ``diff`` share
+    this, so both refuse the same names with the same line."""
+    if output is None:
+        return given or "terminal"
+    from alignck.errors import UsageError
+    from alignck.renderers import BINARY_FORMATS, EXTENSIONS, format_for
+
+    named = format_for(output.suffix)
+    if given is not None:
+        if named is not None and (named in BINARY_FORMATS) != (given in BINARY_FORMATS):
+            raise UsageError(
+                f"--output's extension '{output.suffix}' names {named}, but --format is "
+                f"{given}; give a file name that fits the format, or leave out --format",
+                str(output),
+            )
+        return given
+    if named is None or named not in formats:
+        what = f"extension '{output.suffix}'" if output.suffix else "no extension"
+        known = ", ".join(sorted(e for e, f in EXTENSIONS.items() if f in formats))
+        raise UsageError(
+            f"--output has {what}, which names no report format; use one of {known}, or give "
+            f"--format ({', '.join(formats)})",
+            str(output),
+        )
+    return named
 
 
 def refuse_unsafe_output(

@@ -49,10 +49,6 @@ def format_for(suffix: str) -> str | None:
     return EXTENSIONS.get(suffix.lower())
 
 
-def known_extensions() -> str:
-    return ", ".join(sorted(EXTENSIONS))
-
-
 # Above this many documents the terminal shows counts instead of a grid and leaves out the
 # per-document evidence tables unless asked for them: they no longer fit a screen.
 GRID_DOCUMENTS = 12
