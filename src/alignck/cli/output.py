@@ -6,6 +6,7 @@ The TTY decisions live in these small functions so that tests can patch them.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import os
 import stat
@@ -202,7 +203,13 @@ def render(
     from alignck.renderers import BINARY_FORMATS, RenderOptions, binary_renderer, renderer
 
     width = terminal_width(stream) if fmt == "terminal" else DEFAULT_WIDTH
-    options = RenderOptions(color=color, width=width, evidence=evidence, explain=explain)
+    options = RenderOptions(
+        color=color,
+        width=width,
+        evidence=evidence,
+        explain=explain,
+        timestamp=source_date() if fmt in BINARY_FORMATS else None,
+    )
     if fmt in BINARY_FORMATS:
         # Standard output is text; its buffer takes the bytes. A report file is opened binary.
         binary = cast("BinaryIO", getattr(stream, "buffer", stream))
@@ -217,6 +224,22 @@ def render(
         binary.flush()
     else:
         renderer(fmt)(report, cast("TextIO", stream), options)
+
+
+def source_date() -> datetime.datetime | None:
+    """The time ``SOURCE_DATE_EPOCH`` gives (seconds since 1970, UTC), for a report that must
+    carry one (reproducible-builds.org's convention); None when it is not set."""
+    from alignck.errors import UsageError
+
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.datetime.fromtimestamp(int(text), datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {text!r}"
+        ) from None
 
 
 def refuse_unsafe_folder(folder: Path) -> None:
