@@ -96,7 +96,10 @@ def _prepare(path: Path, options: ReadOptions) -> Prepared:
 
 
 def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadError:
-    """The cache key of a file's prepared form: its bytes, reader and the preparing code."""
+    """The cache key of a file's prepared form: its bytes, reader, the preparing code and the
+    limits in force. A document is refused for a limit while it is read, and what the cache
+    holds cannot say whether it would pass a lower one (its paragraphs and inflated parts are
+    not kept), so a change of limits is a miss: a cached run gives what a cold one would."""
     from alignck import cache
 
     try:
@@ -109,7 +112,7 @@ def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadEr
 
 
 def _reader_tag(path: Path, options: ReadOptions) -> str:
-    return f"{reader_version(path)}:{options.pdf_engine}"
+    return f"{reader_version(path)}:{options.pdf_engine}:{options.limits!r}"
 
 
 def _at_path(prepared: Prepared, path: Path) -> Prepared:
