@@ -1,9 +1,11 @@
 """Prepare documents for matching: read, extract statements, cut into passages.
 
 Everything here depends on the document alone (not on the framework), so the result is what the
-cache stores. Work is spread over processes (:mod:`alignck.workers`) when there is enough of it;
-results come back in the order of the input paths whatever the number of workers, so a parallel
-run produces exactly what a single-process run does.
+cache stores. Work is spread over processes when there is enough of it; results come back in the
+order of the input paths whatever the number of workers, so a parallel run produces exactly what
+a single-process run does. A run without worker processes still reads each document whose
+reader can run native code (PDF, Word) in a process of its own (:mod:`alignck.workers`): a
+parser stuck there would not see its time limit in this one.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from alignck.files import read_regular
 from alignck.limits import TimeLimit, check_passages, deadline, too_slow
 from alignck.model import DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
-from alignck.readers import read_document, reader_version
-from alignck.workers import WorkerPool
+from alignck.readers import read_document, reader_version, runs_native_code
+from alignck.workers import IsolatedReader, WorkerPool
 
 # Called with (path, None) when a file is started (single process only) and (path, result)
 # when it is done.
@@ -174,7 +176,8 @@ def iter_prepared(
 
 class _AheadOfTime:
     """Prepares the listed documents in worker processes, a bounded window ahead of the
-    consumer; any other document is prepared here when asked for."""
+    consumer, when it has workers; otherwise prepares each document when asked for, one whose
+    reader can run native code in an isolated worker process and any other here."""
 
     def __init__(
         self, paths: Sequence[Path], indices: list[int], workers: int, options: ReadOptions
@@ -185,6 +188,8 @@ class _AheadOfTime:
         self.pool = (
             WorkerPool(workers, options, [(i, paths[i]) for i in indices]) if workers else None
         )
+        self.isolated = IsolatedReader(options)
+        self.native = {i for i in indices if runs_native_code(paths[i])} if not workers else set()
 
     @property
     def parallel(self) -> bool:
@@ -196,19 +201,33 @@ class _AheadOfTime:
     def __enter__(self) -> _AheadOfTime:
         if self.pool is not None:
             self.pool.start()
+        elif self.native:
+            # Now, before the first document is matched: the semantic matcher's threads would
+            # make the cheap start (a fork) unsafe.
+            self.isolated.start()
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        # Interrupted, or failed: a worker deep in a long document would keep a gentle
+        # shutdown waiting for minutes, so the workers are stopped at once.
         if self.pool is not None:
-            # Interrupted, or failed: a worker deep in a long document would keep a gentle
-            # shutdown waiting for minutes, so the workers are stopped at once.
             self.pool.close(at_once=kind is not None)
+        self.isolated.close(at_once=kind is not None)
 
     def result(self, index: int) -> Prepared | ReadError:
-        """The prepared document: from its worker if it was sent to one, else read here."""
-        if self.pool is None or index not in self.indices:
-            return prepare(self.paths[index], self.options)
-        return self.pool.result(index)
+        """The prepared document: from its worker if it was sent to one, else read now."""
+        path = self.paths[index]
+        if self.pool is not None and index in self.indices:
+            return self.pool.result(index)
+        if not runs_native_code(path):
+            return prepare(path, self.options)
+        item = self.isolated.prepare(path)
+        self.native.discard(index)
+        if not self.native:
+            # Its memory (a large document's, read) would otherwise stay taken while this
+            # process matches; a one-file run ends it before matching starts.
+            self.isolated.close(at_once=False)
+        return item
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:

@@ -1,10 +1,12 @@
-"""Worker processes alignck starts and holds to prepare documents, many at once.
+"""Worker processes alignck starts and holds to prepare documents, and how they are started.
 
 A parser stuck inside native code (PDFium, lxml) never returns to the interpreter, so neither a
 timer signal nor a timer thread (:func:`alignck.limits.deadline`) can stop it; a process can be
-killed from outside. A :class:`WorkerPool` worker still on a document this long past its time
-limit is killed, its document reported as not done in time, and another worker started. This
-module knows nothing of what preparing a document means; :mod:`alignck.reading` decides which
+killed from outside. So documents whose reading can run native code are prepared in a worker
+process: many at once in a :class:`WorkerPool` when a run has enough work, else one at a time
+in an :class:`IsolatedReader`. A worker still on a document this long past its time limit is
+killed, its document reported as not done in time, and another worker started. This module
+knows nothing of what preparing a document means; :mod:`alignck.reading` decides which
 documents go where.
 """
 
@@ -12,12 +14,14 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import math
 import multiprocessing
 import multiprocessing.context
 import multiprocessing.process
 import os
 import select
 import signal
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -26,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alignck.errors import ReadError
-from alignck.limits import too_slow
+from alignck.limits import Limits, too_slow
 from alignck.model import ReadOptions
 
 if TYPE_CHECKING:
@@ -36,6 +40,13 @@ if TYPE_CHECKING:
 _POLL_SECONDS = 0.5
 # A worker still on one document this long after its time limit is killed from outside.
 KILL_GRACE_SECONDS = 5.0
+
+
+def overdue_after(limits: Limits) -> float:
+    """Seconds after which a worker still on one document is killed: its own time limit and
+    a grace beyond it (a parser stuck in native code never sees the limit); never, without
+    a limit."""
+    return limits.seconds + KILL_GRACE_SECONDS if limits.seconds > 0 else math.inf
 
 
 @dataclass(slots=True)
@@ -70,8 +81,7 @@ class WorkerPool:
         self.stopping = False
         self.wake_reader, self.wake_writer = multiprocessing.Pipe(duplex=False)
         self.thread = threading.Thread(target=self._serve, name="alignck-workers", daemon=True)
-        # Beyond the worker's own time limit: a parser stuck in native code never sees it.
-        self.overdue = options.limits.seconds + KILL_GRACE_SECONDS
+        self.overdue = overdue_after(options.limits)
 
     def start(self) -> None:
         self.workers = [start_worker(self.options, worker_context()) for _ in range(self.count)]
@@ -236,6 +246,9 @@ def _start_worker(parent: int) -> None:
     only the parent answers it (by stopping the workers), so a worker ignores it rather than
     print a traceback; and a worker whose parent has died, however it died, ends itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the command line's SIGTERM handler, which would unwind the
+    # worker with a traceback where stopping it should simply end it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     watch = threading.Thread(target=_exit_with, args=(parent,), daemon=True)
     watch.start()
 
@@ -272,3 +285,92 @@ def worker_context() -> multiprocessing.context.BaseContext:
     """
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def reader_context() -> multiprocessing.context.BaseContext:
+    """How an :class:`IsolatedReader` starts its worker: forked, when this process runs no
+    other thread (native ones included), else as :func:`worker_context` says.
+
+    A fork costs about 3 ms against about 165 ms for a worker from a fork server or spawned
+    (measured on two cores: the fresh interpreter and its imports), the whole cost of isolating
+    a one-file run. It is safe only while nothing else runs: once the semantic matcher has
+    loaded, onnxruntime's threads (and numpy's) may hold locks a forked child would find held
+    for ever. Documents are read before the first is matched, so the reader is usually forked
+    then; one started later (after a worker was killed) comes from the fork server. Only Linux
+    says how many threads a process runs (``/proc/self/task``); elsewhere there is no fork.
+    """
+    if sys.platform == "linux" and _runs_one_thread():
+        return multiprocessing.get_context("fork")
+    return worker_context()
+
+
+def _runs_one_thread() -> bool:
+    try:
+        return sum(1 for _ in Path("/proc/self/task").iterdir()) == 1
+    except OSError:
+        return False
+
+
+class IsolatedReader:
+    """One worker process that prepares documents one at a time, when asked, for a run that
+    would otherwise read them in its main process: the run waits as it would for a read here,
+    but a reader stuck in native code can be killed at its time limit."""
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.options = options
+        self.worker: Worker | None = None
+        self.overdue = overdue_after(options.limits)
+
+    def start(self) -> None:
+        """Start the worker now, while this process may still be forked safely (see
+        :func:`reader_context`); :meth:`prepare` starts one if need be."""
+        if self.worker is None:
+            self.worker = start_worker(self.options, reader_context())
+
+    def prepare(self, path: Path) -> Prepared | ReadError:
+        worker = self._ready()
+        watched: list[Any] = [worker.connection, worker.process.sentinel]
+        timeout = None if math.isinf(self.overdue) else self.overdue
+        try:
+            worker.connection.send((0, path))
+        except OSError:  # it died since it was found alive
+            ready: list[Any] = [worker.process.sentinel]
+        else:
+            ready = wait(watched, timeout=timeout)
+        if worker.connection in ready:
+            with contextlib.suppress(EOFError, OSError):
+                _, item = worker.connection.recv()
+                return item
+        error: ReadError
+        if not ready:
+            error = too_slow(str(path), self.options.limits)
+        else:  # it died (a parser's crash, the memory killer)
+            worker.process.join(timeout=5)
+            error = ended_unexpectedly(worker.process.exitcode)
+        self._stop(at_once=True)
+        return ReadError(error.message, str(path)) if error.path is None else error
+
+    def close(self, at_once: bool) -> None:
+        self._stop(at_once)
+
+    def _ready(self) -> Worker:
+        if self.worker is not None and not self.worker.process.is_alive():
+            self._stop(at_once=True)  # died idle: nothing of ours was lost
+        self.start()
+        assert self.worker is not None
+        return self.worker
+
+    def _stop(self, at_once: bool) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        if at_once:
+            worker.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                worker.connection.send(None)  # done: end when you like
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.connection.close()
