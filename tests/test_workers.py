@@ -128,6 +128,20 @@ def test_a_reader_stuck_in_native_code_is_stopped_without_a_pool(
     assert left == set()
 
 
+def test_extract_stops_a_stuck_reader_too(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    stuck, plan = make_document("stuck.pdf"), make_document("plan.md")
+    code, stdout, stderr, left = _run(
+        tmp_path, "extract", str(stuck), str(plan), "--format", "json"
+    )
+    assert code == 2
+    assert stderr.splitlines() == [
+        f"alignck: error: {stuck}: not done in time, over the limit of 1 s; raise it with "
+        "ALIGNCK_MAX_SECONDS"
+    ]
+    assert [d["path"] for d in json.loads(stdout)["documents"]] == [str(plan)]
+    assert left == set()
+
+
 def test_sigterm_during_a_stuck_read_stops_the_reader_too(
     tmp_path: Path,
     small_framework: Path,
