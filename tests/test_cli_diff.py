@@ -141,6 +141,39 @@ def test_output_file_takes_its_format_from_the_extension(
     assert summary.read_text(encoding="utf-8").startswith("## alignck: what changed")
 
 
+@pytest.mark.parametrize("name", ["report.xyz", "report.csv", "report"])
+def test_an_output_extension_that_names_no_diff_format_is_refused_as_check_refuses_it(
+    tmp_path: Path, small_framework: Path, name: str
+) -> None:
+    old, new = _saved_pair(tmp_path, "aligned", "partial")
+    target = tmp_path / name
+    result = invoke("diff", old, new, "-o", target)
+    what = f"extension '{target.suffix}'" if target.suffix else "no extension"
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"alignck: error: {target}: --output has {what}, which names no report format; use "
+        "one of .json, .markdown, .md, .sarif, .txt, .xml, or give --format (terminal, json, "
+        "markdown, junit, sarif, github)\n"
+    )
+    assert not target.exists()
+    if target.suffix != ".csv":  # a name check writes, though diff does not
+        checked = invoke("check", old, "-f", small_framework, "-o", target)
+        assert checked.exit_code == 2
+        assert checked.stderr.startswith(f"alignck: error: {target}: --output has {what}, which ")
+
+
+def test_a_diff_format_that_contradicts_a_binary_extension_is_refused(tmp_path: Path) -> None:
+    old, new = _saved_pair(tmp_path, "aligned", "partial")
+    target = tmp_path / "report.xlsx"
+    result = invoke("diff", old, new, "--format", "json", "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"alignck: error: {target}: --output's extension '.xlsx' names xlsx, but --format is "
+        "json; give a file name that fits the format, or leave out --format\n"
+    )
+    assert not target.exists()
+
+
 def test_reports_against_different_frameworks_are_refused_in_one_line(tmp_path: Path) -> None:
     old, new = _saved_pair(tmp_path, "aligned", "aligned")
     data = json.loads(new.read_text(encoding="utf-8"))

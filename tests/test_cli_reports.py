@@ -2,8 +2,10 @@
 Excel, refused extensions, names that tell same-named documents apart, provenance, ``passed``,
 and reports alignck wrote left unread on the next run."""
 
+import datetime
 import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -51,6 +53,50 @@ def test_xlsx_has_summary_matrix_and_evidence_sheets(docs, small_framework, tmp_
     summary = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True) if r[0]}
     assert summary["alignck"] == "0.1.0"
     assert len(summary["framework sha256"]) == 64
+
+
+def _stamps(workbook: Path) -> set[tuple[int, ...]]:
+    with zipfile.ZipFile(workbook) as archive:
+        return {part.date_time for part in archive.infolist()}
+
+
+def test_xlsx_is_the_same_bytes_from_run_to_run(
+    docs, small_framework, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    assert _check(docs, small_framework, "-o", str(first), "-q").exit_code == 0
+    assert _check(docs, small_framework, "-o", str(second), "-q").exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    # Not the time it was written, which two runs a second apart would not share.
+    assert _stamps(first) == {(1980, 1, 1, 0, 0, 0)}
+    properties = load_workbook(first).properties
+    assert properties.created == properties.modified == datetime.datetime(1980, 1, 1)
+
+
+def test_xlsx_carries_the_time_source_date_epoch_gives(
+    docs, small_framework, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733200000")  # 2024-12-03 04:26:40 UTC
+    target = tmp_path / "report.xlsx"
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    assert _stamps(target) == {(2024, 12, 3, 4, 26, 40)}
+    properties = load_workbook(target).properties
+    assert properties.created == properties.modified == datetime.datetime(2024, 12, 3, 4, 26, 40)
+
+
+def test_a_source_date_epoch_that_is_not_a_number_is_one_line(
+    docs, small_framework, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    target = tmp_path / "report.xlsx"
+    result = _check(docs, small_framework, "-o", str(target), "-q")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "alignck: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
+        "not 'yesterday'\n"
+    )
+    assert not target.exists() and list(tmp_path.glob(".report.xlsx*")) == []
 
 
 def test_xlsx_cells_that_look_like_formulas_stay_text(docs, small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -207,6 +207,48 @@ def test_a_document_of_too_many_passages(
     assert _checked(result) == {str(many): "error", str(plan): "ok"}
 
 
+@pytest.mark.parametrize(
+    ("variable", "limit", "problem"),
+    [
+        (
+            "ALIGNCK_MAX_PASSAGES",
+            "20",
+            "30 passages to match (sentences, list items, headings), over the limit of 20",
+        ),
+        (
+            "ALIGNCK_MAX_CHARACTERS",
+            "100",
+            "more than 100 characters of text, over the limit of 100",
+        ),
+    ],
+)
+def test_a_cached_document_over_a_lowered_limit_is_refused_as_a_cold_run_refuses_it(
+    tmp_path: Path,
+    plan: Path,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    variable: str,
+    limit: str,
+    problem: str,
+) -> None:
+    many = tmp_path / "many.md"
+    many.write_text("# Plan\n\n" + "We will act. " * 30, encoding="utf-8")
+    args = ["check", str(many), str(plan), "-f", str(small_framework), "--format", "json"]
+    args += ["--matcher", "lexical"]
+    assert runner.invoke(app, args).exit_code == 0  # read under the defaults and cached
+    monkeypatch.setenv(variable, limit)
+    cached = runner.invoke(app, args)
+    cold = runner.invoke(app, [*args, "--no-cache"])
+    assert cached.exit_code == cold.exit_code == 2
+    assert cached.stderr.splitlines() == [
+        f"alignck: error: {many}: {problem}; raise it with {variable}"
+    ]
+    assert (cached.stdout, cached.stderr) == (cold.stdout, cold.stderr)
+    assert _checked(cached) == {str(many): "error", str(plan): "ok"}
+    monkeypatch.delenv(variable)
+    assert runner.invoke(app, args).exit_code == 0  # the entry of the defaults still serves
+
+
 @pytest.mark.parametrize("value", ["0", "-3", "lots", "inf"])
 def test_a_limit_that_is_not_a_positive_number_is_one_line(
     plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch, value: str

@@ -7,8 +7,9 @@ import pytest
 from alignck import cache
 from alignck.errors import ReadError
 from alignck.pipeline import check
-from alignck.reading import Prepared, prepare_all, worker_context
+from alignck.reading import Prepared, prepare_all
 from alignck.renderers import RenderOptions, renderer
+from alignck.workers import worker_context
 from conftest import EXAMPLES, FRAMEWORK
 
 

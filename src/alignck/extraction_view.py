@@ -13,7 +13,7 @@ from typing import TextIO
 from alignck.extract import stated_priorities
 from alignck.model import ReadOptions, Statement
 from alignck.readers import discover
-from alignck.reading import Prepared, prepare
+from alignck.reading import Prepared, prepare_all
 
 # (path, stated priorities, commitments, sub-priorities)
 Row = tuple[str, list[Statement], list[Statement], list[Statement]]
@@ -25,8 +25,10 @@ def extract_documents(
     found = discover(paths, follow_links)
     rows: list[Row] = []
     errors = [f"{s.path}: {s.reason}" for s in found.unsupported]
-    for path in found.files:
-        item = prepare(path, options)
+    # Through prepare_all, not prepare: a PDF or Word file is read in a worker process, which
+    # can be stopped at the time limit where a parser stuck in native code here could not.
+    prepared = prepare_all(found.files, use_cache=False, options=options)
+    for path, item in zip(found.files, prepared, strict=True):
         if isinstance(item, Prepared):
             statements = list(item.statements)
             rows.append(

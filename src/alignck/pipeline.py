@@ -111,6 +111,7 @@ def _check_files(
     with a password is not cached."""
     results: dict[int, DocumentResult] = {}
     keys: dict[int, str] = {}
+    matching = _matching(matcher) if use_cache else ""
     if use_cache:
         for index, path in enumerate(paths):
             key = document_key(path, options)
@@ -118,7 +119,7 @@ def _check_files(
                 results[index] = _check_one(key, matcher, options.limits)
                 continue
             keys[index] = key
-            hit = cache.load(cache.result_key(key, matcher.fingerprint), DocumentResult)
+            hit = cache.load(cache.result_key(key, matching), DocumentResult)
             if isinstance(hit, DocumentResult):
                 results[index] = replace(hit, path=str(path))
                 if progress:
@@ -137,8 +138,19 @@ def _check_files(
         results[index] = _check_one(item, matcher, options.limits)
         protected = isinstance(item, Prepared) and item.protected
         if use_cache and index in keys and results[index].status == "ok" and not protected:
-            cache.store(cache.result_key(keys[index], matcher.fingerprint), results[index])
+            cache.store(cache.result_key(keys[index], matching), results[index])
     return [results[i] for i in range(len(paths))]
+
+
+def _matching(matcher: Matcher) -> str:
+    """What a cached result depends on besides the document: the matcher's fingerprint, and
+    for the semantic matcher its model files as they are on disk (a file replaced in place
+    keeps its path, so the model's name would not tell)."""
+    if "embedding" not in matcher.signals:
+        return matcher.fingerprint
+    from alignck import model_files
+
+    return f"{matcher.fingerprint}\0{model_files.stamp()}"
 
 
 def _check_one(item: Prepared | ReadError, matcher: Matcher, limits: Limits) -> DocumentResult:

@@ -6,12 +6,12 @@ cached result costs several times what a warm run may take, so a run whose every
 unchanged is answered from a record kept by the previous run: what it wrote on standard output
 and standard error, and its exit code. The record is kept under a key hashing the whole command
 line, the working folder, today's date (waivers lapse), the environment variables that can
-change a report, which standard streams are terminals, Python and its installed packages, and
-every file of alignck's code and data. It holds a digest of every file the run read (the
-framework, waivers, review and baseline files, every document) and of the places a framework
-would be looked for, and what the documents' discovery found; it is believed only when all of
-them are as they were, so an edited, added or removed file is a miss and the run is done in
-full (and kept again).
+change a report, which standard streams are terminals, Python and its installed packages, every
+file of alignck's code and data, and the size and time of the semantic matcher's model files. It
+holds a digest of every file the run read (the framework, waivers, review and baseline files,
+every document) and of the places a framework would be looked for, and what the documents'
+discovery found; it is believed only when all of them are as they were, so an edited, added or
+removed file is a miss and the run is done in full (and kept again).
 
 Only runs whose whole answer is their text are kept: standard output not a terminal, a text
 format, no ``--output`` or ``--per-document`` files, the cache in use, no password, and exit 0
@@ -128,6 +128,7 @@ def _configure_cache(cache: Any) -> None:
 
 def run_key(argv: Sequence[str]) -> str:
     """The hash of everything besides the files read that can change the run's output."""
+    from alignck import model_files
     from alignck.cache import code_fingerprint
 
     environment = sorted(
@@ -147,6 +148,8 @@ def run_key(argv: Sequence[str]) -> str:
         sys.executable,
         _installed(),
         code_fingerprint(_CODE_AND_DATA),
+        # The model a semantic run loads can be replaced in place, path and all.
+        model_files.stamp(),
     )
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -35,6 +35,7 @@ from alignck.cli.app import (
 )
 from alignck.cli.output import (
     atomic_file,
+    choose_report_format,
     progress_bar,
     refuse_unsafe_folder,
     refuse_unsafe_output,
@@ -48,35 +49,6 @@ if TYPE_CHECKING:
     from alignck.builtins import Located
     from alignck.model import Framework, Policy, Report, Review, Waiver
     from alignck.snapshot import Snapshot
-
-
-def _choose_format(fmt: ReportFormat | None, output: Path | None) -> str:
-    """The format asked for, else the one ``--output``'s extension names; an extension alignck
-    does not write is refused rather than filled with text the reader cannot open."""
-    if output is None:
-        return fmt.value if fmt is not None else "terminal"
-    from alignck.errors import UsageError
-    from alignck.renderers import BINARY_FORMATS, format_for, known_extensions
-
-    named = format_for(output.suffix)
-    if fmt is not None:
-        if named is not None and (named in BINARY_FORMATS) != (fmt.value in BINARY_FORMATS):
-            # Text in a spreadsheet's name (or a spreadsheet in a text file's) opens as garbage.
-            raise UsageError(
-                f"--output's extension '{output.suffix}' names {named}, but --format is "
-                f"{fmt.value}; give a file name that fits the format, or leave out --format",
-                str(output),
-            )
-        return fmt.value
-    chosen = named
-    if chosen is None:
-        what = f"extension '{output.suffix}'" if output.suffix else "no extension"
-        raise UsageError(
-            f"--output has {what}, which names no report format; use one of "
-            f"{known_extensions()}, or give --format ({', '.join(ReportFormat)})",
-            str(output),
-        )
-    return chosen
 
 
 def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
@@ -352,7 +324,9 @@ def check(
             refuse_unsafe_output(output, inputs)
         if per_document is not None:
             refuse_unsafe_folder(per_document)
-        chosen = _choose_format(fmt, output)
+        chosen = choose_report_format(
+            fmt.value if fmt else None, output, [f.value for f in ReportFormat]
+        )
         _refuse_binary_on_terminal(chosen, output)
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:

@@ -24,7 +24,12 @@ from alignck.cli.app import (
     say,
     use_cache_settings,
 )
-from alignck.cli.output import atomic_output, refuse_unsafe_output, use_color
+from alignck.cli.output import (
+    atomic_output,
+    choose_report_format,
+    refuse_unsafe_output,
+    use_color,
+)
 
 if TYPE_CHECKING:
     from alignck.model import Framework
@@ -49,16 +54,6 @@ class DiffFormat(StrEnum):
 class Regression(StrEnum):
     new_gap = "new-gap"
     worse = "worse"
-
-
-_EXTENSIONS = {
-    ".json": "json",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".xml": "junit",
-    ".sarif": "sarif",
-    ".txt": "terminal",
-}
 
 
 @app.command(epilog=DIFF_EXIT_CODES)
@@ -106,13 +101,6 @@ def diff(
 
     Each side is a saved JSON report, or documents (a file or folder) checked here against
     --framework."""
-    chosen = (
-        fmt.value
-        if fmt
-        else _EXTENSIONS.get(output.suffix.lower(), "terminal")
-        if output
-        else "terminal"
-    )
 
     def run() -> int:
         from alignck.compare import compare
@@ -122,6 +110,9 @@ def diff(
         use_cache_settings()
         if output is not None:
             refuse_unsafe_output(output, [(old, "the old run"), (new, "the new run")])
+        chosen = choose_report_format(
+            fmt.value if fmt else None, output, [f.value for f in DiffFormat]
+        )
         loaded = None
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])

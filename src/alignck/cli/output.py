@@ -6,11 +6,12 @@ The TTY decisions live in these small functions so that tests can patch them.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
@@ -38,6 +39,38 @@ def is_interactive(stream: TextIO) -> bool:
     if os.environ.get("CI") or os.environ.get("ALIGNCK_NO_PROGRESS"):
         return False
     return stream.isatty()
+
+
+def choose_report_format(given: str | None, output: Path | None, formats: Sequence[str]) -> str:
+    """The format asked for (one of ``formats``), else the one ``--output``'s extension names.
+
+    An extension that names none of ``formats`` is refused rather than filled with text the
+    reader cannot open; so is a format given outright that a binary extension contradicts (or a
+    binary format in a text file's name): either opens as garbage. ``check`` and ``diff`` share
+    this, so both refuse the same names with the same line."""
+    if output is None:
+        return given or "terminal"
+    from alignck.errors import UsageError
+    from alignck.renderers import BINARY_FORMATS, EXTENSIONS, format_for
+
+    named = format_for(output.suffix)
+    if given is not None:
+        if named is not None and (named in BINARY_FORMATS) != (given in BINARY_FORMATS):
+            raise UsageError(
+                f"--output's extension '{output.suffix}' names {named}, but --format is "
+                f"{given}; give a file name that fits the format, or leave out --format",
+                str(output),
+            )
+        return given
+    if named is None or named not in formats:
+        what = f"extension '{output.suffix}'" if output.suffix else "no extension"
+        known = ", ".join(sorted(e for e, f in EXTENSIONS.items() if f in formats))
+        raise UsageError(
+            f"--output has {what}, which names no report format; use one of {known}, or give "
+            f"--format ({', '.join(formats)})",
+            str(output),
+        )
+    return named
 
 
 def refuse_unsafe_output(
@@ -170,7 +203,13 @@ def render(
     from alignck.renderers import BINARY_FORMATS, RenderOptions, binary_renderer, renderer
 
     width = terminal_width(stream) if fmt == "terminal" else DEFAULT_WIDTH
-    options = RenderOptions(color=color, width=width, evidence=evidence, explain=explain)
+    options = RenderOptions(
+        color=color,
+        width=width,
+        evidence=evidence,
+        explain=explain,
+        timestamp=source_date() if fmt in BINARY_FORMATS else None,
+    )
     if fmt in BINARY_FORMATS:
         # Standard output is text; its buffer takes the bytes. A report file is opened binary.
         binary = cast("BinaryIO", getattr(stream, "buffer", stream))
@@ -185,6 +224,22 @@ def render(
         binary.flush()
     else:
         renderer(fmt)(report, cast("TextIO", stream), options)
+
+
+def source_date() -> datetime.datetime | None:
+    """The time ``SOURCE_DATE_EPOCH`` gives (seconds since 1970, UTC), for a report that must
+    carry one (reproducible-builds.org's convention); None when it is not set."""
+    from alignck.errors import UsageError
+
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    try:
+        return datetime.datetime.fromtimestamp(int(text), datetime.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {text!r}"
+        ) from None
 
 
 def refuse_unsafe_folder(folder: Path) -> None:

@@ -28,6 +28,10 @@ READERS: dict[str, str] = {
     ".text": "alignck.readers.text",
 }
 
+# Readers that hand the file to native code (PDFium, lxml), where a stuck parser sees no time
+# limit: a run without worker processes reads these in one of their own.
+NATIVE_READERS = frozenset({".pdf", ".docx"})
+
 # Formats people often have next to their strategies; named so the skip reason can say what to do.
 KNOWN_UNSUPPORTED: dict[str, str] = {
     ".doc": "legacy Word .doc: save it as .docx",
@@ -65,6 +69,11 @@ def unsupported_reason(path: Path) -> str:
         return f"unsupported format ({known}); alignck reads {wanted}"
     kind = f"'{suffix}' files" if suffix else "files without an extension"
     return f"unsupported format ({kind}); alignck reads {wanted}"
+
+
+def runs_native_code(path: Path) -> bool:
+    """Whether reading the file can run native code that never returns to the interpreter."""
+    return path.suffix.lower() in NATIVE_READERS
 
 
 def reader_version(path: Path) -> str:

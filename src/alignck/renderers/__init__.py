@@ -6,6 +6,7 @@ Renderers format; they never decide. Verdicts, thresholds and order are fixed in
 
 from __future__ import annotations
 
+import datetime
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,10 +50,6 @@ def format_for(suffix: str) -> str | None:
     return EXTENSIONS.get(suffix.lower())
 
 
-def known_extensions() -> str:
-    return ", ".join(sorted(EXTENSIONS))
-
-
 # Above this many documents the terminal shows counts instead of a grid and leaves out the
 # per-document evidence tables unless asked for them: they no longer fit a screen.
 GRID_DOCUMENTS = 12
@@ -64,6 +61,9 @@ class RenderOptions:
     width: int | None = None
     evidence: bool | None = None  # None: decide by the number of documents
     explain: bool = False  # show the signals that carried each verdict
+    # The time a report whose format must carry one (xlsx) shows; None: a fixed time, so the
+    # same run gives the same bytes.
+    timestamp: datetime.datetime | None = None
 
     def show_evidence(self, documents: int) -> bool:
         return self.evidence if self.evidence is not None else documents <= GRID_DOCUMENTS

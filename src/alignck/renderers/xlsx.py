@@ -5,12 +5,20 @@ Every text cell is stored as text, never as a formula: a file name, title or quo
 with '=' is marked with Excel's own hidden text prefix (``quotePrefix``), so it shows as written
 and stays text when edited. Characters XML cannot hold are removed. Sheets are written row by
 row (openpyxl's write-only mode): a national run has hundreds of thousands of verdicts.
+
+A workbook records when it was made and modified, and a zip archive the time of every part; all
+of them are the one time the options give (the command line's ``SOURCE_DATE_EPOCH``), else a
+fixed one, so two runs over the same input write the same bytes.
 """
 
 from __future__ import annotations
 
+import datetime
+import shutil
+import zipfile
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, BinaryIO
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from alignck.escape import looks_like_formula, xml_text
 from alignck.model import Alignment, Report, Status, Waiver
@@ -22,6 +30,10 @@ if TYPE_CHECKING:
 
 # The terminal's green, yellow and red, as fills light enough to read black text on.
 FILLS: dict[Status, str] = {"aligned": "C6EFCE", "partial": "FFEB9C", "gap": "FFC7CE"}
+# The earliest time a zip archive can record (a workbook's times are naive UTC).
+UNDATED = datetime.datetime(1980, 1, 1)
+# The latest.
+_LAST_ZIP_TIME = datetime.datetime(2107, 12, 31, 23, 59, 58)
 EVIDENCE_HEADER = [
     "Document",
     "Path",
@@ -46,7 +58,57 @@ def render(report: Report, out: BinaryIO, options: RenderOptions) -> None:
     _summary(book.create_sheet("Summary"), report)
     _matrix(book.create_sheet("Matrix"), report)
     _evidence(book.create_sheet("Evidence"), report)
-    book.save(out)
+    _save(book, out, options.timestamp or UNDATED)
+
+
+def _save(book: Any, out: BinaryIO, when: datetime.datetime) -> None:
+    """What ``book.save(out)`` does, but with ``when`` where it writes the current time."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    utc = when.astimezone(datetime.UTC).replace(tzinfo=None) if when.tzinfo else when
+    book.properties.created = book.properties.modified = utc
+    archive = _StampedZip(out, min(max(utc, UNDATED), _LAST_ZIP_TIME))
+    ExcelWriter(book, archive).save()  # closes the archive
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A zip archive whose every part carries the one time it was given."""
+
+    def __init__(self, out: IO[bytes], when: datetime.datetime) -> None:
+        super().__init__(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self.stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self._part(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(
+        self,
+        filename: Any,
+        arcname: Any = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # openpyxl's write-only sheets come from temporary files: the zip module would record
+        # each file's own time and permissions.
+        part = self._part(str(arcname or filename))
+        source = Path(filename)
+        part.file_size = source.stat().st_size  # tells the zip module whether it needs zip64
+        with source.open("rb") as read, self.open(part, "w") as target:
+            shutil.copyfileobj(read, target)
+
+    def _part(self, name: str) -> zipfile.ZipInfo:
+        part = zipfile.ZipInfo(name, self.stamp)
+        part.compress_type = self.compression
+        part.external_attr = 0o600 << 16  # what the zip module gives a part written from bytes
+        return part
 
 
 def _cell(sheet: WriteOnlyWorksheet, value: object, status: Status | None = None) -> Any:

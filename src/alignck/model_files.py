@@ -1,0 +1,36 @@
+"""What tells the semantic matcher's model files apart on disk, cheaply: each file's size and
+modification time.
+
+A cached result, or a warm run's record, was produced by the model in place when it was kept;
+replacing the file at ``ALIGNCK_EMBEDDING_MODEL`` (or in the model's package) must make both a
+miss. Hashing the model's 23 MB (or a larger copy) on every warm run would cost more than the
+run, and replacing a file in place changes its size or its modification time, so the files are
+told apart by ``stat`` alone. The model is checked against its sha256 when it is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_TOKENIZER = Path(__file__).resolve().parent / "data" / "minilm-tokenizer.json"
+
+
+def stamp() -> str:
+    """The size and modification time (ns) of the model file the semantic matcher would load and
+    of its tokenizer; 'absent' for one that is not there."""
+    # signals.embedding finds the model (ALIGNCK_EMBEDDING_MODEL, else its package); the
+    # function is private there and that module is not ours to change here.
+    from alignck.signals.embedding import _model_path
+
+    return repr(tuple(_stat(path) for path in (_model_path(), _TOKENIZER)))
+
+
+def _stat(path: Path | None) -> tuple[str, int, int] | str:
+    if path is None:
+        return "absent"
+    try:
+        status = os.stat(path)  # noqa: PTH116 - one call, no Path object per file
+    except OSError:
+        return f"absent: {path}"
+    return str(path), status.st_size, status.st_mtime_ns

@@ -1,0 +1,376 @@
+"""Worker processes alignck starts and holds to prepare documents, and how they are started.
+
+A parser stuck inside native code (PDFium, lxml) never returns to the interpreter, so neither a
+timer signal nor a timer thread (:func:`alignck.limits.deadline`) can stop it; a process can be
+killed from outside. So documents whose reading can run native code are prepared in a worker
+process: many at once in a :class:`WorkerPool` when a run has enough work, else one at a time
+in an :class:`IsolatedReader`. A worker still on a document this long past its time limit is
+killed, its document reported as not done in time, and another worker started. This module
+knows nothing of what preparing a document means; :mod:`alignck.reading` decides which
+documents go where.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import math
+import multiprocessing
+import multiprocessing.context
+import multiprocessing.process
+import os
+import select
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alignck.errors import ReadError
+from alignck.limits import Limits, too_slow
+from alignck.model import ReadOptions
+
+if TYPE_CHECKING:
+    from alignck.reading import Prepared
+
+# How often the thread serving the workers looks at the clock when nothing else happens.
+_POLL_SECONDS = 0.5
+# A worker still on one document this long after its time limit is killed from outside.
+KILL_GRACE_SECONDS = 5.0
+
+
+def overdue_after(limits: Limits) -> float:
+    """Seconds after which a worker still on one document is killed: its own time limit and
+    a grace beyond it (a parser stuck in native code never sees the limit); never, without
+    a limit."""
+    return limits.seconds + KILL_GRACE_SECONDS if limits.seconds > 0 else math.inf
+
+
+@dataclass(slots=True)
+class Worker:
+    """A worker process we started, the pipe to it, and the document it is preparing."""
+
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+    index: int | None = None
+    since: float = 0.0
+
+
+class WorkerPool:
+    """Worker processes this process starts and holds, each preparing one document at a time.
+
+    A thread of this process hands documents out and takes results in, so workers go on
+    reading while the consumer matches; at most two documents per worker are out or done and
+    not yet taken, so memory holds a handful of documents whatever the run's size. Because
+    every worker is ours, it can be stopped at any moment (interrupt, time-out), and a worker
+    that dies (a parser's crash, the memory killer) costs its one document, not the run.
+    """
+
+    def __init__(self, count: int, options: ReadOptions, documents: list[tuple[int, Path]]) -> None:
+        self.count = count
+        self.options = options
+        self.pending = collections.deque(documents)
+        self.paths = dict(documents)
+        self.workers: list[Worker] = []
+        self.done: dict[int, Prepared | ReadError] = {}
+        self.changed = threading.Condition()
+        self.failure: BaseException | None = None
+        self.stopping = False
+        self.wake_reader, self.wake_writer = multiprocessing.Pipe(duplex=False)
+        self.thread = threading.Thread(target=self._serve, name="alignck-workers", daemon=True)
+        self.overdue = overdue_after(options.limits)
+
+    def start(self) -> None:
+        self.workers = [start_worker(self.options, worker_context()) for _ in range(self.count)]
+        self.thread.start()
+
+    def result(self, index: int) -> Prepared | ReadError:
+        with self.changed:
+            while index not in self.done:
+                if self.failure is not None:
+                    raise self.failure
+                self.changed.wait()
+            item = self.done.pop(index)
+        self._wake()  # room in the window for one more document
+        return item
+
+    def close(self, at_once: bool) -> None:
+        with self.changed:
+            self.stopping = True
+        self._wake()
+        self.thread.join(timeout=None if not at_once else 5)
+        for worker in self.workers:
+            if not at_once and worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.connection.send(None)  # done: end when you like
+        for worker in self.workers:
+            if at_once:
+                worker.process.terminate()
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.connection.close()
+        self.wake_reader.close()
+        self.wake_writer.close()
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            self.wake_writer.send_bytes(b"")
+
+    def _serve(self) -> None:
+        try:
+            while True:
+                with self.changed:
+                    if self.stopping:
+                        return
+                    self._hand_out()
+                self._take_in()
+        except BaseException as error:  # handed to the consumer, which would wait forever
+            with self.changed:
+                self.failure = error
+                self.changed.notify_all()
+
+    def _hand_out(self) -> None:
+        out = sum(worker.index is not None for worker in self.workers)
+        for worker in list(self.workers):
+            if not self.pending or out + len(self.done) >= 2 * self.count:
+                return
+            if worker.index is None:
+                if not worker.process.is_alive():  # died idle: nothing of ours was lost
+                    worker = self._restart(worker)
+                index, path = self.pending.popleft()
+                worker.connection.send((index, path))
+                worker.index, worker.since = index, time.monotonic()
+                out += 1
+
+    def _take_in(self) -> None:
+        busy = [worker for worker in self.workers if worker.index is not None]
+        watched: list[Any] = [self.wake_reader]
+        for worker in busy:
+            watched += [worker.connection, worker.process.sentinel]
+        ready = set(wait(watched, timeout=_POLL_SECONDS))
+        if self.wake_reader in ready:
+            while self.wake_reader.poll():
+                self.wake_reader.recv_bytes()
+        for worker in busy:
+            if worker.connection in ready or worker.process.sentinel in ready:
+                self._finished(worker)
+            elif time.monotonic() - worker.since > self.overdue:
+                self._replace(worker, too_slow(self._path(worker), self.options.limits))
+
+    def _finished(self, worker: Worker) -> None:
+        try:
+            index, item = worker.connection.recv()
+        except (EOFError, OSError):
+            worker.process.join(timeout=5)
+            code = worker.process.exitcode
+            self._replace(worker, ended_unexpectedly(code))
+            return
+        self._record(worker, index, item)
+
+    def _replace(self, worker: Worker, error: ReadError) -> None:
+        """Record the worker's document as failed, stop the worker and start another."""
+        if error.path is None:
+            error = ReadError(error.message, self._path(worker))
+        self._record(worker, worker.index, error)
+        self._restart(worker)
+
+    def _restart(self, worker: Worker) -> Worker:
+        worker.process.kill()
+        worker.process.join(timeout=5)
+        worker.connection.close()
+        if self.stopping:  # closing: the pool stops every worker it holds
+            return worker
+        fresh = start_worker(self.options, worker_context())
+        self.workers[self.workers.index(worker)] = fresh
+        return fresh
+
+    def _record(self, worker: Worker, index: int | None, item: Prepared | ReadError) -> None:
+        worker.index = None
+        with self.changed:
+            if index is not None:
+                self.done[index] = item
+            self.changed.notify_all()
+
+    def _path(self, worker: Worker) -> str:
+        return str(self.paths[worker.index]) if worker.index is not None else ""
+
+
+def start_worker(options: ReadOptions, context: Any) -> Worker:
+    """A worker process started with ``context`` (a multiprocessing context: typeshed's
+    BaseContext has no Process), waiting for documents."""
+    ours, theirs = multiprocessing.Pipe()
+    process = context.Process(
+        target=_serve_documents, args=(theirs, os.getpid(), options), daemon=True
+    )
+    process.start()
+    theirs.close()
+    return Worker(process, ours)
+
+
+def ended_unexpectedly(code: int | None) -> ReadError:
+    return ReadError(f"the reader ended unexpectedly ({_ending(code)})")
+
+
+def _serve_documents(connection: Connection, parent: int, options: ReadOptions) -> None:
+    """A worker's life: prepare each document sent until told to stop (None) or orphaned."""
+    from alignck.reading import prepare
+
+    _start_worker(parent)
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, path = message
+        connection.send((index, prepare(path, options)))
+
+
+def _ending(code: int | None) -> str:
+    """How a worker process ended, in words."""
+    if code is not None and code < 0:
+        with contextlib.suppress(ValueError):
+            return f"killed by {signal.Signals(-code).name}"
+        return f"killed by signal {-code}"
+    return f"exit code {code}"
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker process: Ctrl-C reaches every process of the terminal's group, and
+    only the parent answers it (by stopping the workers), so a worker ignores it rather than
+    print a traceback; and a worker whose parent has died, however it died, ends itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the command line's SIGTERM handler, which would unwind the
+    # worker with a traceback where stopping it should simply end it.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    watch = threading.Thread(target=_exit_with, args=(parent,), daemon=True)
+    watch.start()
+
+
+def _exit_with(parent: int) -> None:
+    """Wait for the parent process to end, then end this one at once."""
+    try:
+        descriptor = os.pidfd_open(parent)  # Linux: readable once the process has ended
+    except (AttributeError, OSError):
+        while os.getppid() != 1 and _alive(parent):
+            time.sleep(0.5)
+    else:
+        select.select([descriptor], [], [])
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """Workers start from a clean server process, never by forking this one.
+
+    By the time documents are read, this process may run threads (the progress bar's refresh
+    thread among them); a fork copies their locks in whatever state they are in, which can
+    deadlock the child, and Python 3.12+ warns about it. Where there is no fork server
+    (Windows), spawn is the platform's default anyway.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def reader_context() -> multiprocessing.context.BaseContext:
+    """How an :class:`IsolatedReader` starts its worker: forked, when this process runs no
+    other thread (native ones included), else as :func:`worker_context` says.
+
+    A fork costs about 3 ms against about 165 ms for a worker from a fork server or spawned
+    (measured on two cores: the fresh interpreter and its imports), the whole cost of isolating
+    a one-file run. It is safe only while nothing else runs: once the semantic matcher has
+    loaded, onnxruntime's threads (and numpy's) may hold locks a forked child would find held
+    for ever. Documents are read before the first is matched, so the reader is usually forked
+    then; one started later (after a worker was killed) comes from the fork server. Only Linux
+    says how many threads a process runs (``/proc/self/task``); elsewhere there is no fork.
+    """
+    if sys.platform == "linux" and _runs_one_thread():
+        return multiprocessing.get_context("fork")
+    return worker_context()
+
+
+def _runs_one_thread() -> bool:
+    try:
+        return sum(1 for _ in Path("/proc/self/task").iterdir()) == 1
+    except OSError:
+        return False
+
+
+class IsolatedReader:
+    """One worker process that prepares documents one at a time, when asked, for a run that
+    would otherwise read them in its main process: the run waits as it would for a read here,
+    but a reader stuck in native code can be killed at its time limit."""
+
+    def __init__(self, options: ReadOptions) -> None:
+        self.options = options
+        self.worker: Worker | None = None
+        self.overdue = overdue_after(options.limits)
+
+    def start(self) -> None:
+        """Start the worker now, while this process may still be forked safely (see
+        :func:`reader_context`); :meth:`prepare` starts one if need be."""
+        if self.worker is None:
+            self.worker = start_worker(self.options, reader_context())
+
+    def prepare(self, path: Path) -> Prepared | ReadError:
+        worker = self._ready()
+        watched: list[Any] = [worker.connection, worker.process.sentinel]
+        timeout = None if math.isinf(self.overdue) else self.overdue
+        try:
+            worker.connection.send((0, path))
+        except OSError:  # it died since it was found alive
+            ready: list[Any] = [worker.process.sentinel]
+        else:
+            ready = wait(watched, timeout=timeout)
+        if worker.connection in ready:
+            with contextlib.suppress(EOFError, OSError):
+                _, item = worker.connection.recv()
+                return item
+        error: ReadError
+        if not ready:
+            error = too_slow(str(path), self.options.limits)
+        else:  # it died (a parser's crash, the memory killer)
+            worker.process.join(timeout=5)
+            error = ended_unexpectedly(worker.process.exitcode)
+        self._stop(at_once=True)
+        return ReadError(error.message, str(path)) if error.path is None else error
+
+    def close(self, at_once: bool) -> None:
+        self._stop(at_once)
+
+    def _ready(self) -> Worker:
+        if self.worker is not None and not self.worker.process.is_alive():
+            self._stop(at_once=True)  # died idle: nothing of ours was lost
+        self.start()
+        assert self.worker is not None
+        return self.worker
+
+    def _stop(self, at_once: bool) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        if at_once:
+            worker.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                worker.connection.send(None)  # done: end when you like
+        worker.process.join(timeout=5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        worker.connection.close()

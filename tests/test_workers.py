@@ -1,0 +1,192 @@
+"""A run that reads its documents without a pool of workers (fewer than three files, or
+``--jobs 1``) still reads a PDF or Word file in a worker process of its own: a reader stuck in
+native code there is killed at its time limit, and one that crashes costs its document alone.
+
+The stuck reader is real: every Python process of the run loads a ``sitecustomize`` that makes
+reading a file named ``stuck.*`` block in ``read(2)`` on a pipe nobody writes to, with the
+timer signal blocked, so no handler of Python's ever runs (as in a parser deep inside PDFium);
+reading ``crash.*`` kills its own process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from alignck.workers import reader_context
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+
+HOSTILE_READERS = """
+import os, signal
+from pathlib import Path
+
+import alignck.reading as reading
+import alignck.workers as workers
+
+# The test is about where documents are read, not how long alignck waits past a time limit.
+workers.KILL_GRACE_SECONDS = 0.5
+_read = reading.read_document
+_never_written = os.pipe()
+
+
+def read_document(path, options=None):
+    if Path(path).stem == "stuck":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        os.read(_never_written[0], 1)
+    if Path(path).stem == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _read(path, options)
+
+
+reading.read_document = read_document
+"""
+
+
+def _session_members(session: int) -> set[int]:
+    """The running processes (not zombies) of a session."""
+    members = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.name.isdigit() and fields[0] != "Z" and int(fields[3]) == session:
+            members.add(int(entry.name))
+    return members
+
+
+def _start(tmp_path: Path, *arguments: str, seconds: str = "1") -> subprocess.Popen[bytes]:
+    """``alignck ARGUMENTS`` started as a process of a new session, with the hostile readers."""
+    site = tmp_path / "site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(HOSTILE_READERS, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(site), "ALIGNCK_MAX_SECONDS": seconds}
+    command = [sys.executable, "-m", "alignck", *arguments]
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True
+    )
+
+
+def _finish(process: subprocess.Popen[bytes]):  # type: ignore[no-untyped-def]
+    """The run's exit code, output and errors once it ends, and its session's members left."""
+    try:
+        stdout, stderr = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail("the run hung on the stuck reader")
+    end = time.monotonic() + 30
+    while _session_members(process.pid) and time.monotonic() < end:
+        time.sleep(0.1)
+    return process.returncode, stdout, stderr.decode(), _session_members(process.pid)
+
+
+def _run(tmp_path: Path, *arguments: str):  # type: ignore[no-untyped-def]
+    return _finish(_start(tmp_path, *arguments))
+
+
+@pytest.mark.parametrize(
+    ("names", "options", "problem"),
+    [
+        (
+            ["stuck.pdf", "plan.md"],
+            [],
+            "not done in time, over the limit of 1 s; raise it with ALIGNCK_MAX_SECONDS",
+        ),
+        (
+            ["stuck.docx", "plan.md", "other.md"],
+            ["--jobs", "1"],
+            "not done in time, over the limit of 1 s; raise it with ALIGNCK_MAX_SECONDS",
+        ),
+        (["crash.pdf", "plan.md"], [], "the reader ended unexpectedly (killed by SIGKILL)"),
+    ],
+)
+def test_a_reader_stuck_in_native_code_is_stopped_without_a_pool(
+    tmp_path: Path,
+    small_framework: Path,
+    make_document,  # type: ignore[no-untyped-def]
+    names: list[str],
+    options: list[str],
+    problem: str,
+) -> None:
+    paths = [make_document(name) for name in names]
+    arguments = ["check", *map(str, paths), "-f", str(small_framework), "--no-cache"]
+    arguments += ["--matcher", "lexical", "--format", "json", *options]
+    code, stdout, stderr, left = _run(tmp_path, *arguments)
+    assert code == 2
+    assert stderr.splitlines() == [f"alignck: error: {paths[0]}: {problem}"]
+    statuses = {d["path"]: d["status"] for d in json.loads(stdout)["documents"]}
+    assert statuses == {str(paths[0]): "error", **{str(p): "ok" for p in paths[1:]}}
+    assert left == set()
+
+
+def test_extract_stops_a_stuck_reader_too(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    stuck, plan = make_document("stuck.pdf"), make_document("plan.md")
+    code, stdout, stderr, left = _run(
+        tmp_path, "extract", str(stuck), str(plan), "--format", "json"
+    )
+    assert code == 2
+    assert stderr.splitlines() == [
+        f"alignck: error: {stuck}: not done in time, over the limit of 1 s; raise it with "
+        "ALIGNCK_MAX_SECONDS"
+    ]
+    assert [d["path"] for d in json.loads(stdout)["documents"]] == [str(plan)]
+    assert left == set()
+
+
+def test_sigterm_during_a_stuck_read_stops_the_reader_too(
+    tmp_path: Path,
+    small_framework: Path,
+    make_document,  # type: ignore[no-untyped-def]
+) -> None:
+    stuck, plan = make_document("stuck.pdf"), make_document("plan.md")
+    arguments = ["check", str(stuck), str(plan), "-f", str(small_framework), "--no-cache"]
+    process = _start(tmp_path, *arguments, "--matcher", "lexical", seconds="300")
+    end = time.monotonic() + 60
+    while len(_session_members(process.pid)) < 2 and time.monotonic() < end:
+        time.sleep(0.1)  # until the reader's worker runs
+    assert len(_session_members(process.pid)) == 2, "the worker never started"
+    process.send_signal(signal.SIGTERM)
+    code, _, stderr, left = _finish(process)
+    assert (code, stderr, left) == (143, "alignck: terminated\n", set())
+
+
+FORK_CHOICE = """
+import sys, threading
+from alignck.workers import reader_context
+if sys.argv[1] == "thread":
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+print(reader_context().get_start_method())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux tells a process's threads")
+@pytest.mark.parametrize(("threads", "method"), [("none", "fork"), ("thread", "forkserver")])
+def test_the_isolated_reader_is_forked_only_from_a_process_of_one_thread(
+    threads: str, method: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FORK_CHOICE, threads], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == f"{method}\n"
+
+
+def test_this_process_never_forks_its_reader_once_it_runs_threads() -> None:
+    import threading
+
+    waiting = threading.Event()
+    thread = threading.Thread(target=waiting.wait, daemon=True)
+    thread.start()
+    try:
+        assert reader_context().get_start_method() in ("forkserver", "spawn")
+    finally:
+        waiting.set()
+        thread.join()
