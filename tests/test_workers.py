@@ -142,6 +142,34 @@ def test_extract_stops_a_stuck_reader_too(tmp_path: Path, make_document) -> None
     assert left == set()
 
 
+def test_init_from_a_strategy_stops_a_stuck_reader(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    stuck = make_document("stuck.pdf")
+    output = tmp_path / "drafted.yaml"
+    code, stdout, stderr, left = _run(tmp_path, "init", "--from", str(stuck), "-o", str(output))
+    assert stdout == b""
+    assert code == 2
+    assert stderr.splitlines() == [
+        f"alignck: error: {stuck}: not done in time, over the limit of 1 s; raise it with "
+        "ALIGNCK_MAX_SECONDS"
+    ]
+    assert not output.exists()
+    assert left == set()
+
+
+def test_init_from_a_strategy_reads_a_pdf_in_a_worker_as_it_did_in_process(
+    tmp_path: Path,
+    make_document,  # type: ignore[no-untyped-def]
+) -> None:
+    from alignck.from_strategy import framework_from_strategy
+    from alignck.model import ReadOptions
+    from alignck.readers import read_document
+    from alignck.reading import read_isolated
+
+    plan = make_document("plan.pdf")
+    assert read_isolated(plan, ReadOptions()) == read_document(plan)
+    assert "priorities:" in framework_from_strategy(plan)
+
+
 def test_sigterm_during_a_stuck_read_stops_the_reader_too(
     tmp_path: Path,
     small_framework: Path,

@@ -18,7 +18,7 @@ from alignck.errors import UsageError
 from alignck.extract import extract
 from alignck.extract._common import location
 from alignck.model import Block, ReadOptions, Statement
-from alignck.readers import read_document
+from alignck.reading import read_isolated
 from alignck.shapes import derive_id
 from alignck.starter import schema_comment
 
@@ -37,7 +37,8 @@ class _Drafted:
 
 def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> str:
     """The YAML of a framework whose priorities are those ``path`` states."""
-    document = read_document(path, options)
+    # Read as check reads it: within the time limit, a PDF or Word file in a worker process.
+    document = read_isolated(path, options or ReadOptions())
     stated = [s for s in extract(document) if s.kind == "priority"]
     if not stated:
         raise UsageError(

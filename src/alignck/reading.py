@@ -18,7 +18,7 @@ from pathlib import Path
 from alignck.errors import ReadError
 from alignck.files import read_regular
 from alignck.limits import TimeLimit, check_passages, deadline, too_slow
-from alignck.model import DocumentResult, ReadOptions, Statement
+from alignck.model import Document, DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version, runs_native_code
 from alignck.workers import IsolatedReader, WorkerPool
@@ -43,6 +43,35 @@ class Prepared:
     statements: tuple[Statement, ...]
     passages: tuple[Passage, ...]
     protected: bool = False  # opened with a password: never cached
+
+
+def read_within_limits(path: Path, options: ReadOptions) -> Document | ReadError:
+    """The document as read (its blocks, not cut up for matching), or why it could not be,
+    its time limit included: what ``alignck init --from`` drafts a framework from."""
+    try:
+        with deadline(options.limits.seconds):
+            return read_document(path, options)
+    except ReadError as error:
+        return error
+    except TimeLimit:
+        return too_slow(str(path), options.limits)
+
+
+def read_isolated(path: Path, options: ReadOptions) -> Document:
+    """:func:`read_within_limits`, in a worker process of its own when the reader can run
+    native code, so that a parser stuck there is stopped at the time limit too."""
+    if runs_native_code(path):
+        reader = IsolatedReader(options, task=read_within_limits)
+        try:
+            result = reader.run(path)
+        finally:
+            reader.close(at_once=False)
+    else:
+        result = read_within_limits(path, options)
+    if isinstance(result, ReadError):
+        raise result
+    document: Document = result
+    return document
 
 
 def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadError:

@@ -24,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -36,6 +37,8 @@ from alignck.model import ReadOptions
 if TYPE_CHECKING:
     from alignck.reading import Prepared
 
+# What a worker does with each document it is sent, when not preparing it for matching.
+Task = Callable[[Path, ReadOptions], Any]
 # How often the thread serving the workers looks at the clock when nothing else happens.
 _POLL_SECONDS = 0.5
 # A worker still on one document this long after its time limit is killed from outside.
@@ -200,12 +203,13 @@ class WorkerPool:
         return str(self.paths[worker.index]) if worker.index is not None else ""
 
 
-def start_worker(options: ReadOptions, context: Any) -> Worker:
+def start_worker(options: ReadOptions, context: Any, task: Task | None = None) -> Worker:
     """A worker process started with ``context`` (a multiprocessing context: typeshed's
-    BaseContext has no Process), waiting for documents."""
+    BaseContext has no Process), waiting for documents to prepare (or to hand to ``task``, a
+    module-level function, so that any start method can send it by name)."""
     ours, theirs = multiprocessing.Pipe()
     process = context.Process(
-        target=_serve_documents, args=(theirs, os.getpid(), options), daemon=True
+        target=_serve_documents, args=(theirs, os.getpid(), options, task), daemon=True
     )
     process.start()
     theirs.close()
@@ -216,10 +220,14 @@ def ended_unexpectedly(code: int | None) -> ReadError:
     return ReadError(f"the reader ended unexpectedly ({_ending(code)})")
 
 
-def _serve_documents(connection: Connection, parent: int, options: ReadOptions) -> None:
-    """A worker's life: prepare each document sent until told to stop (None) or orphaned."""
+def _serve_documents(
+    connection: Connection, parent: int, options: ReadOptions, task: Task | None = None
+) -> None:
+    """A worker's life: prepare each document sent (or hand it to ``task``) until told to
+    stop (None) or orphaned."""
     from alignck.reading import prepare
 
+    work = task or prepare
     _start_worker(parent)
     while True:
         try:
@@ -229,7 +237,7 @@ def _serve_documents(connection: Connection, parent: int, options: ReadOptions) 
         if message is None:
             return
         index, path = message
-        connection.send((index, prepare(path, options)))
+        connection.send((index, work(path, options)))
 
 
 def _ending(code: int | None) -> str:
@@ -316,8 +324,9 @@ class IsolatedReader:
     would otherwise read them in its main process: the run waits as it would for a read here,
     but a reader stuck in native code can be killed at its time limit."""
 
-    def __init__(self, options: ReadOptions) -> None:
+    def __init__(self, options: ReadOptions, task: Task | None = None) -> None:
         self.options = options
+        self.task = task
         self.worker: Worker | None = None
         self.overdue = overdue_after(options.limits)
 
@@ -325,9 +334,16 @@ class IsolatedReader:
         """Start the worker now, while this process may still be forked safely (see
         :func:`reader_context`); :meth:`prepare` starts one if need be."""
         if self.worker is None:
-            self.worker = start_worker(self.options, reader_context())
+            self.worker = start_worker(self.options, reader_context(), self.task)
 
     def prepare(self, path: Path) -> Prepared | ReadError:
+        """The document prepared for matching, or why it could not be."""
+        result: Prepared | ReadError = self.run(path)
+        return result
+
+    def run(self, path: Path) -> Any:
+        """What the worker's task made of the document (prepared for matching, unless this
+        reader was given another task), or a :class:`ReadError`."""
         worker = self._ready()
         watched: list[Any] = [worker.connection, worker.process.sentinel]
         timeout = None if math.isinf(self.overdue) else self.overdue
