@@ -43,6 +43,8 @@ def read_document(path, options=None):
         os.read(_never_written[0], 1)
     if Path(path).stem == "crash":
         os.kill(os.getpid(), signal.SIGKILL)
+    if Path(path).stem == "bug":
+        raise ZeroDivisionError("a bug of alignck's own")
     return _read(path, options)
 
 
@@ -125,6 +127,34 @@ def test_a_reader_stuck_in_native_code_is_stopped_without_a_pool(
     assert stderr.splitlines() == [f"alignck: error: {paths[0]}: {problem}"]
     statuses = {d["path"]: d["status"] for d in json.loads(stdout)["documents"]}
     assert statuses == {str(paths[0]): "error", **{str(p): "ok" for p in paths[1:]}}
+    assert left == set()
+
+
+@pytest.mark.parametrize("pooled", [False, True])
+def test_a_bug_in_a_worker_is_reported_as_a_bug_as_it_would_be_here(
+    tmp_path: Path,
+    small_framework: Path,
+    make_document,  # type: ignore[no-untyped-def]
+    pooled: bool,
+) -> None:
+    from alignck import __version__
+
+    paths = [make_document("bug.pdf"), make_document("plan.md")]
+    options = ["--jobs", "1"]
+    if pooled:  # three files and over 256 kB: a pool of two workers reads every document
+        big = tmp_path / "big.md"
+        big.write_text("# Big\n\n" + "We will keep the parks open all year. " * 9000, "utf-8")
+        paths, options = [*paths, big], ["--jobs", "2"]
+    arguments = ["check", *map(str, paths), "-f", str(small_framework), "--no-cache"]
+    code, stdout, stderr, left = _run(tmp_path, *arguments, "--matcher", "lexical", *options)
+    assert code == 3
+    assert stdout == b""
+    lines = stderr.splitlines()
+    assert (
+        lines[-1]
+        == f"alignck {__version__}: internal error; please report it with the traceback above"
+    )
+    assert "ZeroDivisionError: a bug of alignck's own" in stderr
     assert left == set()
 
 

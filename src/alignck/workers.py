@@ -24,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -62,6 +63,22 @@ class Worker:
     since: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class WorkerBug:
+    """An exception of alignck's own code in a worker (a parser's failure on a malformed file
+    is a :class:`ReadError` already): sent back whole, so the run reports it as the bug it
+    is, with the worker's traceback and exit 3, as it would had the document been read here."""
+
+    traceback: str
+
+    def raised(self) -> InternalError:
+        return InternalError(f"in a worker reading a document:\n{self.traceback.rstrip()}")
+
+
+class InternalError(RuntimeError):
+    """A bug of alignck's own, met in a worker process."""
+
+
 class WorkerPool:
     """Worker processes this process starts and holds, each preparing one document at a time.
 
@@ -78,7 +95,7 @@ class WorkerPool:
         self.pending = collections.deque(documents)
         self.paths = dict(documents)
         self.workers: list[Worker] = []
-        self.done: dict[int, Prepared | ReadError] = {}
+        self.done: dict[int, Prepared | ReadError | WorkerBug] = {}
         self.changed = threading.Condition()
         self.failure: BaseException | None = None
         self.stopping = False
@@ -98,6 +115,8 @@ class WorkerPool:
                 self.changed.wait()
             item = self.done.pop(index)
         self._wake()  # room in the window for one more document
+        if isinstance(item, WorkerBug):
+            raise item.raised()
         return item
 
     def close(self, at_once: bool) -> None:
@@ -192,7 +211,9 @@ class WorkerPool:
         self.workers[self.workers.index(worker)] = fresh
         return fresh
 
-    def _record(self, worker: Worker, index: int | None, item: Prepared | ReadError) -> None:
+    def _record(
+        self, worker: Worker, index: int | None, item: Prepared | ReadError | WorkerBug
+    ) -> None:
         worker.index = None
         with self.changed:
             if index is not None:
@@ -237,7 +258,11 @@ def _serve_documents(
         if message is None:
             return
         index, path = message
-        connection.send((index, work(path, options)))
+        try:
+            result = work(path, options)
+        except Exception:  # a bug of ours, not the file's: the parent reports it as one
+            result = WorkerBug(traceback.format_exc())
+        connection.send((index, result))
 
 
 def _ending(code: int | None) -> str:
@@ -354,8 +379,12 @@ class IsolatedReader:
         else:
             ready = wait(watched, timeout=timeout)
         if worker.connection in ready:
+            item: Any = None
             with contextlib.suppress(EOFError, OSError):
                 _, item = worker.connection.recv()
+            if isinstance(item, WorkerBug):
+                raise item.raised()
+            if item is not None:
                 return item
         error: ReadError
         if not ready:
