@@ -58,6 +58,9 @@ REAL_LOCAL = (
     "south-tyneside",
     "portsmouth",
     "lincolnshire",
+    "barnsley",
+    "shropshire",
+    "southwark",
 )
 
 
