@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from alignck.errors import ReadError
 from alignck.files import read_regular
@@ -29,6 +30,8 @@ Progress = Callable[[str, "Prepared | DocumentResult | ReadError | None"], None]
 # Below this much work, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 3
 _PARALLEL_MIN_BYTES = 256 * 1024
+# What a document is made into within its limits: prepared for matching, or read whole.
+_Read = TypeVar("_Read")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +51,7 @@ class Prepared:
 def read_within_limits(path: Path, options: ReadOptions) -> Document | ReadError:
     """The document as read (its blocks, not cut up for matching), or why it could not be,
     its time limit included: what ``alignck init --from`` drafts a framework from."""
-    try:
-        with deadline(options.limits.seconds):
-            return read_document(path, options)
-    except ReadError as error:
-        return error
-    except TimeLimit:
-        return too_slow(str(path), options.limits)
+    return _within_limits(read_document, path, options)
 
 
 def read_isolated(path: Path, options: ReadOptions) -> Document:
@@ -77,10 +74,16 @@ def read_isolated(path: Path, options: ReadOptions) -> Document:
 def prepare(path: Path, options: ReadOptions | None = None) -> Prepared | ReadError:
     """The document read and cut up, or why it could not be: unreadable, or over a limit,
     its time limit included."""
-    options = options or ReadOptions()
+    return _within_limits(_prepare, path, options or ReadOptions())
+
+
+def _within_limits(
+    work: Callable[[Path, ReadOptions], _Read], path: Path, options: ReadOptions
+) -> _Read | ReadError:
+    """What ``work`` made of the document within its time limit, or why it could not."""
     try:
         with deadline(options.limits.seconds):
-            return _prepare(path, options)
+            return work(path, options)
     except ReadError as error:
         return error
     except TimeLimit:
