@@ -10,7 +10,8 @@ lead-in such as "The plan has four key themes:") or bold run-in headings ("**War
 inline lists ("four themes: Place, Growth and Wellbeing"; "our three priorities are A, B and
 C"), infinitive lists ("the plan looks to improve ...; to reduce ...; and to protect ..."),
 "X is a priority", and sentences naming them in order after a count ("The strategy has three
-aims. The first is to ..."). A document with none of these states them in prose: purpose
+aims. The first is to ..."). A document with none of these has its lists, then its sentences
+that enumerate, weighed by fitted scorers; failing those, it states them in prose: purpose
 sentences ("Our mission is to A; to B").
 Commitments are "we will" / "we are committed to" sentences.
 Ordinary bullet points elsewhere are not priorities.
@@ -23,7 +24,13 @@ from collections.abc import Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location
 from alignck.extract._filters import without_labels_and_names
-from alignck.extract._scorer import ListModel, scored_lists, shipped_model
+from alignck.extract._scorer import (
+    ListModel,
+    scored_lists,
+    scored_sentences,
+    shipped_model,
+    shipped_sentence_model,
+)
 from alignck.extract._structure import (
     entries_under_heading,
     headings_after_lead_in,
@@ -41,7 +48,10 @@ from alignck.model import Block, Document, Statement
 
 
 def extract(
-    document: Document, lists: ListModel | None = None, lists_everywhere: bool = False
+    document: Document,
+    lists: ListModel | None = None,
+    lists_everywhere: bool = False,
+    sentence_model: ListModel | None = None,
 ) -> list[Statement]:
     """Stated priorities and commitments, in document order, without duplicates.
 
@@ -50,19 +60,31 @@ def extract(
     (``lists``, default the shipped model): measured leave-one-set-out, adding its lists to
     documents where the rules found some cost more precision than it gained recall
     (``lists_everywhere`` does so, for measuring it). A document with neither has its
-    priorities read from its prose, purpose sentences ('Our mission is to ...'), before
-    commitments stand in."""
+    sentences that enumerate ('... to improve care, cut waits and support carers') weighed by
+    the fitted sentence scorer (``sentence_model``, default the shipped one); then purpose
+    sentences ('Our mission is to ...'), then commitments, stand in."""
     model = lists or shipped_model()
-    found = [*_structured(document.blocks), *_commitments(document.blocks)]
+    found = rule_statements(document)
     rules_found = any(s.kind == "priority" for s in found)
     if model is not None and (lists_everywhere or not rules_found):
         # The lists the rules read (as promises, say) stay theirs.
         taken = {s.location.paragraph for s in found}
         found += _as_priorities(scored_lists(document.blocks, model, taken))
+    said = sentence_model or shipped_sentence_model()
+    if said is not None and not any(s.kind == "priority" for s in found):
+        # Neither the rules nor a list: the document states its priorities in sentences, if
+        # anywhere ('We will improve care, cut waiting times and ...'); a sentence the rules
+        # read as a promise may still name them.
+        found += _as_priorities(scored_sentences(document.blocks, said))
     if not any(s.kind == "priority" for s in found):
         found += purposes(document.blocks)
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks))
+
+
+def rule_statements(document: Document) -> list[Statement]:
+    """What the structure and wording rules find, before any fitted scorer."""
+    return [*_structured(document.blocks), *_commitments(document.blocks)]
 
 
 def _as_priorities(statements: Iterator[Statement]) -> list[Statement]:

@@ -232,11 +232,11 @@ def _share(flags: Iterator[bool] | list[bool]) -> float:
 
 def _parallel(names: list[str]) -> float:
     """The share of items opening with the most common word class."""
-    classes = [_opening_class(name) for name in names]
+    classes = [opening_class(name) for name in names]
     return max(classes.count(c) for c in set(classes)) / len(classes)
 
 
-def _opening_class(name: str) -> str:
+def opening_class(name: str) -> str:
     for label, pattern in _OPENING_CLASSES:
         if pattern.match(name):
             return label
