@@ -2,11 +2,13 @@
 
 import json
 from importlib import resources
+from pathlib import Path
 
 from alignck.extract import extract, stated_priorities
-from alignck.extract._lists import FEATURES, list_candidates
+from alignck.extract._lists import FEATURES, list_candidates, list_runs
 from alignck.extract._scorer import ListModel, shipped_model
 from alignck.model import Block, Document
+from alignck.readers import read_document
 
 
 def _doc(*blocks: tuple[str, str]) -> Document:
@@ -110,3 +112,34 @@ def test_a_list_of_what_was_achieved_is_not_taken() -> None:
     achieved = dict(zip(FEATURES, candidate.features, strict=True))["lead_achievement"]
     assert achieved == 1.0
     assert _stated(doc) == []
+
+
+def test_a_list_numbered_one_throughout_is_one_list(tmp_path: Path) -> None:
+    # Markdown renders '1. 1. 1.' as 1, 2, 3: one list, not three lists of one item.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "## Our delivery programmes\n\nThe plan has three delivery programmes.\n\n"
+        "1. Healthy homes\n   - Insulate older council homes\n"
+        "1. Safer streets\n   - Light every underpass\n"
+        "1. Cleaner air\n",
+        encoding="utf-8",
+    )
+    runs = list(list_runs(read_document(path).blocks))
+    assert len(runs) == 1
+    run = runs[0][1]
+    assert [item.text for item in run if item.level == run[0].level] == [
+        "Healthy homes",
+        "Safer streets",
+        "Cleaner air",
+    ]
+
+
+def test_a_list_numbered_afresh_starts_a_new_list() -> None:
+    blocks = tuple(
+        Block("list_item", text, number, level=1, marker=marker)
+        for number, (marker, text) in enumerate(
+            [("1.", "Healthy homes"), ("2.", "Safer streets"), ("1.", "Open the new library")],
+            start=1,
+        )
+    )
+    assert [len(run) for _, run in list_runs(blocks)] == [2, 1]

@@ -128,11 +128,12 @@ def _starts_new_list(run: list[Block], block: Block) -> bool:
         return True
     if block.level != run[0].level:
         return False
-    if block.marker in ("1.", "1)", "a.", "a)"):
-        return True
     # Compare with the last item at this level: '2. Good homes' after its own sub-bullets
     # goes on from '1. Healthy lives'.
     sibling = next(item for item in reversed(run) if item.level == block.level)
+    if block.marker in ("1.", "1)", "a.", "a)"):
+        # Numbering starts again, unless every item is numbered '1.' (Markdown numbers them).
+        return sibling.marker != block.marker
     return (block.marker == "•") != (sibling.marker == "•")
 
 
