@@ -143,3 +143,31 @@ def test_a_list_numbered_afresh_starts_a_new_list() -> None:
         )
     )
     assert [len(run) for _, run in list_runs(blocks)] == [2, 1]
+
+
+def test_lists_are_weighed_where_the_rules_found_only_headings() -> None:
+    # The page's sections sit under a heading with a priority word, so the rules take the
+    # section titles ('Five year strategy', 'Annual report'); the list of aims in one of
+    # those sections, led in by no priority word, is weighed all the same.
+    rows = [
+        ("heading", 1, "Our priorities and plans"),
+        ("heading", 2, "Five year strategy"),
+        ("paragraph", 0, "In the spring the board agreed a new strategy for the trust."),
+        ("paragraph", 0, "It rests on four big changes, which guide everything we do:"),
+        ("list_item", 1, "Cut waiting times for planned operations"),
+        ("list_item", 1, "Give every patient a named nurse"),
+        ("list_item", 1, "Halve the trust's carbon emissions"),
+        ("list_item", 1, "Become the best place to work in the region"),
+        ("heading", 2, "Annual report"),
+        ("paragraph", 0, "Our annual report for last year is published each summer."),
+    ]
+    blocks = tuple(
+        Block(kind, text, number, level=level, marker="•" if kind == "list_item" else None)  # type: ignore[arg-type]
+        for number, (kind, level, text) in enumerate(rows, start=1)
+    )
+    found = extract(Document("plan.md", "markdown", blocks))
+    headings = [s.text for s in found if s.rule == "sub-heading"]
+    assert headings == ["Five year strategy", "Annual report"]
+    stated = [s.text for s in stated_priorities(found)]
+    assert "Cut waiting times for planned operations" in stated
+    assert "Become the best place to work in the region" in stated

@@ -56,16 +56,21 @@ def extract(
     """Stated priorities and commitments, in document order, without duplicates.
 
     The structure and wording rules come first: where they fire they are precise. A document
-    in which they find no stated priority has its lists weighed by the fitted list scorer
-    (``lists``, default the shipped model): measured leave-one-set-out, adding its lists to
-    documents where the rules found some cost more precision than it gained recall
-    (``lists_everywhere`` does so, for measuring it). A document with neither has its
-    sentences that enumerate ('... to improve care, cut waits and support carers') weighed by
-    the fitted sentence scorer (``sentence_model``, default the shipped one); then purpose
-    sentences ('Our mission is to ...'), then commitments, stand in."""
+    in which they find no stated priority, or find them only in headings, has its lists
+    weighed by the fitted list scorer (``lists``, default the shipped model): measured
+    leave-one-set-out, adding its lists to documents where the rules found some in text cost
+    more precision than it gained recall (``lists_everywhere`` does so, for measuring it). A
+    document with neither has its sentences that enumerate ('... to improve care, cut waits
+    and support carers') weighed by the fitted sentence scorer (``sentence_model``, default
+    the shipped one); then purpose sentences ('Our mission is to ...'), then commitments,
+    stand in."""
     model = lists or shipped_model()
     found = rule_statements(document)
-    rules_found = any(s.kind == "priority" for s in found)
+    # A heading names a section of a page as often as a priority ('Our plans' over 'Annual
+    # report', 'How to contact us'): where the rules found priorities only in headings, the
+    # lists under them are weighed too.
+    headings = {block.number for block in document.blocks if block.kind == "heading"}
+    rules_found = any(s.kind == "priority" and s.location.paragraph not in headings for s in found)
     if model is not None and (lists_everywhere or not rules_found):
         # The lists the rules read (as promises, say) stay theirs.
         taken = {s.location.paragraph for s in found}
