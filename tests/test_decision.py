@@ -19,7 +19,8 @@ def _signals(embedding: bool = False) -> Signals:
     terms = np.array([[0.6, 0.0], [0.3, 0.1], [0.0, 0.5]])
     substantive = np.array([[True, False], [False, False], [False, True]])
     cosines = np.array([[0.7, 0.1], [0.4, 0.2], [0.1, 0.6]]) if embedding else None
-    return Signals(terms, substantive, ROLES, cosines, (12, 6, 3))
+    coverage = np.array([[0.3, 0.0], [0.9, 0.1], [0.2, 0.8]]) if embedding else None
+    return Signals(terms, substantive, ROLES, cosines, (12, 6, 3), coverage)
 
 
 def test_term_features_weigh_each_passage_by_its_role() -> None:
@@ -40,6 +41,18 @@ def test_embedding_features_say_how_close_and_how_specific() -> None:
     assert features["embedding_committed"].tolist() == pytest.approx([0.7, 0.1])
     # The first passage is 0.3 closer to priority 0 than its average.
     assert features["embedding_specific"][0] == pytest.approx(0.3)
+    # The best coverage is not always in the closest passage.
+    assert features["coverage_best"].tolist() == pytest.approx([0.9, 0.8])
+    assert features["coverage_many"].tolist() == pytest.approx([0.9 * np.log(4), 0.8 * np.log(4)])
+    assert features["passages_log"].tolist() == pytest.approx([np.log(4)] * 2)
+
+
+def test_without_coverage_the_cosine_stands_in_for_it() -> None:
+    plain = _signals(True)
+    signals = Signals(plain.terms, plain.substantive, ROLES, plain.embedding, plain.words)
+    names = MATCHER_FEATURES["semantic"]
+    features = dict(zip(names, document_features(signals, names).T, strict=True))
+    assert features["coverage_best"].tolist() == pytest.approx([0.7, 0.6])
 
 
 def test_commitments_alone_are_the_committed_passages() -> None:
@@ -47,12 +60,13 @@ def test_commitments_alone_are_the_committed_passages() -> None:
     assert committed.roles == ("commitment",)
     assert committed.terms.shape == (1, 2)
     assert committed.embedding is not None and committed.embedding.shape == (1, 2)
+    assert committed.coverage is not None and committed.coverage.tolist() == [[0.3, 0.0]]
 
 
 def test_a_document_with_no_passages_has_zero_features() -> None:
     empty = Signals(np.zeros((0, 2)), np.zeros((0, 2), dtype=bool), (), np.zeros((0, 2)))
     features = document_features(empty, MATCHER_FEATURES["semantic"])
-    assert features.shape == (2, 6) and not features.any()
+    assert features.shape == (2, len(MATCHER_FEATURES["semantic"])) and not features.any()
 
 
 def test_a_ground_is_judged_by_what_it_shares_and_what_kind_of_passage_it_is() -> None:

@@ -47,6 +47,10 @@ FEATURE_SIGNALS: dict[str, str] = {
     "embedding_best": "embedding",
     "embedding_committed": "embedding",
     "embedding_specific": "embedding",
+    "coverage_best": "embedding",
+    "coverage_many": "embedding",
+    # How many passages the best was the best of: it weighs the two above.
+    "passages_log": "embedding",
     "ground_terms": "terms",
     "ground_terms_single": "terms",
     "ground_share": "terms",
@@ -96,6 +100,8 @@ class Signals:
     embedding: Any | None = None
     # Each passage's length in words.
     words: tuple[int, ...] = ()
+    # passages × priorities: how much of a priority's wording each passage covers, in context.
+    coverage: Any | None = None
 
     def committed(self) -> Signals:
         """Only the passages that commit (stated priorities and commitments): whether a
@@ -104,7 +110,8 @@ class Signals:
         embedding = None if self.embedding is None else self.embedding[keep]
         roles = tuple(r for r in self.roles if r in COMMITTED_ROLES)
         words = tuple(w for w, r in zip(self.words, self.roles, strict=False) if r in roles)
-        return Signals(self.terms[keep], self.substantive[keep], roles, embedding, words)
+        coverage = None if self.coverage is None else self.coverage[keep]
+        return Signals(self.terms[keep], self.substantive[keep], roles, embedding, words, coverage)
 
 
 @dataclass(frozen=True)
@@ -306,10 +313,30 @@ def _embedding_features(signals: Signals) -> dict[str, Any]:
     cosine = signals.embedding
     if not len(signals.roles):
         zeros = np.zeros(cosine.shape[1])
-        return dict.fromkeys(("embedding_best", "embedding_committed", "embedding_specific"), zeros)
+        return dict.fromkeys(_EMBEDDING_FEATURES, zeros)
     committed = _committed(signals.roles)[:, None]
+    coverage = (cosine if signals.coverage is None else signals.coverage).max(axis=0)
+    many = math.log1p(len(signals.roles))
     return {
         "embedding_best": cosine.max(axis=0),
         "embedding_committed": np.where(committed, cosine, _no_commitment(signals)).max(axis=0),
         "embedding_specific": (cosine - cosine.mean(axis=1, keepdims=True)).max(axis=0),
+        # Whether one passage covers the priority word by word: a sentence on physical health
+        # is close to "physical activity" as a whole but does not cover "activity".
+        "coverage_best": coverage,
+        # The best of many passages is high by chance more often than the best of a few, and
+        # a close sentence stands for more in a short text than in a long one: the fitted
+        # weights say how much, by the number of passages.
+        "coverage_many": coverage * many,
+        "passages_log": np.full(cosine.shape[1], many),
     }
+
+
+_EMBEDDING_FEATURES = (
+    "embedding_best",
+    "embedding_committed",
+    "embedding_specific",
+    "coverage_best",
+    "coverage_many",
+    "passages_log",
+)

