@@ -9,6 +9,7 @@ from alignck.decision import (
     decision_for,
     document_features,
     ground_features,
+    ground_features_at,
 )
 from alignck.evaluation.fitting import MATCHER_FEATURES
 
@@ -47,6 +48,17 @@ def test_commitments_alone_are_the_committed_passages() -> None:
     assert committed.roles == ("commitment",)
     assert committed.terms.shape == (1, 2)
     assert committed.embedding is not None and committed.embedding.shape == (1, 2)
+    assert committed.words == (12,)
+
+
+@pytest.mark.parametrize("embedding", [False, True])
+def test_the_features_of_chosen_cells_are_those_of_the_whole_matrix(embedding: bool) -> None:
+    names = GROUND_FEATURES["semantic" if embedding else "lexical"]
+    signals = _signals(embedding)
+    cells = (np.array([0, 1, 2, 2]), np.array([1, 0, 0, 1]))
+    chosen = ground_features_at(signals, names, cells)
+    assert chosen.shape == (4, len(names))
+    assert np.array_equal(chosen, ground_features(signals, names)[cells])
 
 
 def test_a_document_with_no_passages_has_zero_features() -> None:

@@ -18,7 +18,7 @@ from alignck.decision import (
     COMMITTED_ROLES,
     Signals,
     document_features,
-    ground_features,
+    ground_features_at,
     margin,
     near,
 )
@@ -61,9 +61,9 @@ class Judged:
         # Committing to a priority is one way of addressing it: never the likelier of the two.
         self.strong = np.minimum(decision.strong.probability(committed), self.addressed)
         can_quote = np.array([quotable(p) for p in passages], dtype=bool)
-        rows = ground_features(signals, decision.ground.features)
         # passages × priorities: each passage's probability of being a ground, 0 where it
-        # cannot be quoted at all.
+        # cannot be quoted at all or shares nothing with the priority; only the cells that
+        # can be grounds are judged, so idle priorities cost nothing.
         self.grounds = np.zeros(signals.terms.shape)
         # passages × priorities: quotable passages sharing two of a priority's own words (or a
         # keyword, or all of a one-word title): about it by more than one word, which an
@@ -71,11 +71,12 @@ class Judged:
         # says so: two description words in common ('children', 'adults') are not a topic.
         self.substantive = np.zeros(signals.terms.shape, dtype=bool)
         if len(passages):
-            grounds = decision.ground.probability(rows) * (can_quote[:, None] & near(signals))
+            cells = np.nonzero(can_quote[:, None] & near(signals))
+            rows = ground_features_at(signals, decision.ground.features, cells)
             # Rounded before anything is ranked by it: a threaded matrix product can give two
             # equal features probabilities that differ in the last bit from run to run, and
             # equals must tie (document or framework order), not swap places.
-            self.grounds = np.round(grounds, GROUND_DIGITS)
+            self.grounds[cells] = np.round(decision.ground.probability(rows), GROUND_DIGITS)
             self.substantive = signals.substantive & (signals.terms > 0) & can_quote[:, None]
         # passages × priorities: what a verdict may rest on. Letting substantive passages be
         # grounds whatever the model says changed nothing on the ten real local systems left
