@@ -73,3 +73,23 @@ def test_a_phrase_several_priorities_share_is_found_once_per_passage(
     # Only the passage where the phrase is found keeps its matches, for all three priorities.
     assert sorted(set(result.rows.tolist())) == [0]
     assert len(result.rows) == 3
+
+
+def test_a_repeated_passage_is_scored_once_and_gets_the_same_rows() -> None:
+    space = _space(
+        _facet(0, ("smoke", "pregnanc")), _facet(0, ("smoke", "quit")), _facet(1, ("hous", "warm"))
+    )
+    terms = [("quit", "smoke"), ("warm", "hous"), ("quit", "smoke"), ("smoke",)]
+    keys = ["quit smoke", "warm hous", "quit smoke", "smoke"]
+    found = space.similarities(terms, keys)
+    sets = [frozenset(t) for t in terms]
+    weight_of = space.weights(sets)
+    weights = np.array([weight_of.get(t, 1.0) for t in space.vocabulary])
+    scored = space._all_chunks(sets, keys, weight_of, weights)
+    assert len(found.rows) == len(scored.rows) > 0
+    for got, expected in zip(
+        (found.rows, found.cols, found.values, found.shared_words),
+        (scored.rows, scored.cols, scored.values, scored.shared_words),
+        strict=True,
+    ):
+        assert np.array_equal(got, expected)

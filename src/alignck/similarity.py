@@ -120,12 +120,37 @@ class TermSpace:
     def similarities(self, terms: Sequence[tuple[str, ...]], keys: Sequence[str]) -> Similarities:
         """Every passage against every facet, CHUNK passages at a time: each step makes a row
         per (passage, facet) pair, so a whole long document at once took ~40 times its text
-        in memory; weights come from the whole document first, so the result is the same."""
+        in memory; weights come from the whole document first, so the result is the same.
+        A passage's similarities depend only on its terms, its phrase key and those weights,
+        so a passage repeated in the document (a running header, a repeated commitment) is
+        scored once and its rows copied."""
         import numpy as np
 
         sets = [frozenset(t) for t in terms]
         weight_of = self.weights(sets)
         weights = np.array([weight_of.get(t, 1.0) for t in self.vocabulary])
+        first: dict[tuple[tuple[str, ...], str], int] = {}
+        same = np.array(
+            [first.setdefault((tuple(t), k), len(first)) for t, k in zip(terms, keys, strict=True)],
+            dtype=np.int64,
+        )
+        if len(first) < len(sets):
+            chosen = np.unique(same, return_index=True)[1]
+            found = self._all_chunks(
+                [sets[i] for i in chosen], [keys[i] for i in chosen], weight_of, weights
+            )
+            return _repeated(found, same)
+        return self._all_chunks(sets, keys, weight_of, weights)
+
+    def _all_chunks(
+        self,
+        sets: Sequence[frozenset[str]],
+        keys: Sequence[str],
+        weight_of: dict[str, float],
+        weights: Any,
+    ) -> Similarities:
+        import numpy as np
+
         parts = [
             self._chunk(
                 sets[start : start + CHUNK], keys[start : start + CHUNK], weight_of, weights
@@ -298,6 +323,22 @@ class PairWords:
 
         inside = mask[self.word]
         return np.bincount(self.pair[inside], weights=weights[self.word[inside]], minlength=count)
+
+
+def _repeated(found: Similarities, same: Any) -> Similarities:
+    """The similarities of distinct passages laid out for every passage: passage i gets the
+    rows of distinct passage ``same[i]``, in their order."""
+    import numpy as np
+
+    counts = np.bincount(found.rows, minlength=len(found.shared_words))
+    starts = np.cumsum(counts) - counts
+    lengths = counts[same]
+    ends = np.cumsum(lengths)
+    taken = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64) + np.repeat(
+        starts[same] - (ends - lengths), lengths
+    )
+    rows = np.repeat(np.arange(len(same), dtype=found.rows.dtype), lengths)
+    return Similarities(rows, found.cols[taken], found.values[taken], found.shared_words[same])
 
 
 def _shared_words(passages: Any, facets: Any, rows: Any, cols: Any) -> PairWords:
