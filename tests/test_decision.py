@@ -137,3 +137,18 @@ def test_reasons_are_the_contributions_to_the_verdict_strongest_first() -> None:
     assert total == pytest.approx(float(decision.addressed.logits(row[None, :])[0]), abs=0.01)
     sizes = [abs(r.contribution) for r in reasons]
     assert sizes == sorted(sizes, reverse=True)
+
+
+def test_the_reasons_of_many_rows_are_each_rows_own() -> None:
+    decision = decision_for("lexical")
+    rows = np.array([[0.4, 0.3, 1.0], [0.0, 0.0, 0.0], [0.05, 0.5, 2.0]])
+    together = decision.addressed.reasons_of_rows(rows)
+    assert together == [decision.addressed.reasons(row) for row in rows]
+    model = decision.addressed
+    for row, reasons in zip(rows, together, strict=True):
+        expected = (row - model.mean) / model.scale * model.weights
+        by_feature = {r.feature: r for r in reasons}
+        for name, value, contribution in zip(model.features, row, expected, strict=True):
+            assert by_feature[name].value == round(float(value), 4)
+            assert by_feature[name].contribution == round(float(contribution), 3)
+    assert together[0] != together[1]

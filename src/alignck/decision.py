@@ -128,12 +128,21 @@ class Model:
         return 1.0 / (1.0 + np.exp(-self.logits(matrix)))
 
     def reasons(self, row: Any) -> tuple[Reason, ...]:
-        contributions = (row - self.mean) / self.scale * self.weights
-        found = [
-            Reason(FEATURE_SIGNALS[name], name, round(float(v), 4), round(float(c), 3))
-            for name, v, c in zip(self.features, row, contributions, strict=True)
-        ]
-        return tuple(sorted(found, key=lambda r: (-abs(r.contribution), r.feature)))
+        return self.reasons_of_rows(row[None, :])[0]
+
+    def reasons_of_rows(self, matrix: Any) -> list[tuple[Reason, ...]]:
+        """Each row's features with their contributions to the logit, strongest first; the
+        contributions of every row at once (300 priorities, one document)."""
+        contributions = ((matrix - self.mean) / self.scale * self.weights).tolist()
+        signals = [FEATURE_SIGNALS[name] for name in self.features]
+        found = []
+        for values, parts in zip(matrix.tolist(), contributions, strict=True):
+            reasons = [
+                Reason(signal, name, round(v, 4), round(c, 3))
+                for signal, name, v, c in zip(signals, self.features, values, parts, strict=True)
+            ]
+            found.append(tuple(sorted(reasons, key=lambda r: (-abs(r.contribution), r.feature))))
+        return found
 
 
 @dataclass(frozen=True)

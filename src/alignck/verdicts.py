@@ -11,7 +11,8 @@ It does not score passages or fit anything: the matcher's signals and the fitted
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from alignck.decision import (
@@ -22,7 +23,7 @@ from alignck.decision import (
     margin,
     near,
 )
-from alignck.model import Alignment, Evidence, Status
+from alignck.model import Alignment, Evidence, Reason, Status
 from alignck.passages import Passage
 
 if TYPE_CHECKING:
@@ -90,28 +91,46 @@ class Judged:
     def ground_row(self, index: int) -> list[float]:
         return [float(v) for v in self.grounds[index]]
 
-    def names(self, index: int, words: int) -> Any:
+    def names(self, index: int, words: int | Callable[[], int]) -> Any:
         """For each priority, whether a stated priority of ``words`` words names it: the
         ground model rates it a ground, or it shares two of the priority's own words (one,
-        when it is a one-word name such as 'Homes')."""
+        when it is a one-word name such as 'Homes'). ``words`` may be how to count them,
+        asked only when a word in common could name a priority the rest do not."""
         named = self.is_ground[index] | self.substantive[index]
-        if words == 1:
-            named = named | (self.signals.terms[index] > 0)
+        shared = self.signals.terms[index] > 0
+        if not (shared & ~named).any():
+            return named
+        if (words if isinstance(words, int) else words()) == 1:
+            named = named | shared
         return named
+
+    @functools.cached_property
+    def _by_priority(self) -> tuple[Any, Any]:
+        """grounds and is_ground laid out priority by priority: each verdict reads its own
+        column whole, which in passage-major order is a strided walk over the matrix."""
+        import numpy as np
+
+        return np.ascontiguousarray(self.grounds.T), np.ascontiguousarray(self.is_ground.T)
+
+    @functools.cached_property
+    def _reasons(self) -> list[tuple[Reason, ...]]:
+        """Every priority's reasons, worked out together."""
+        return self.matcher.decision.addressed.reasons_of_rows(self.features)
 
     def alignment(self, k: int) -> Alignment:
         priority = self.matcher.framework.priorities[k]
         thresholds = self.matcher.thresholds
         addressed, strong = float(self.addressed[k]), float(self.strong[k])
-        column = self.grounds[:, k]
-        grounds = self.is_ground[:, k].nonzero()[0]
+        by_priority, is_ground = self._by_priority
+        column = by_priority[k]
+        grounds = is_ground[k].nonzero()[0]
         status: Status = "gap"
         committing: list[int] = []
         if addressed >= thresholds.partial and len(grounds):
             if strong >= thresholds.aligned:
                 committing = self._committing(grounds, k)
             status = "aligned" if committing else "partial"
-        reasons = self.matcher.decision.addressed.reasons(self.features[k])
+        reasons = self._reasons[k]
         evidence: tuple[Evidence, ...] = ()
         nearest = None
         if status == "gap":
