@@ -38,6 +38,17 @@ def test_a_dataclass_is_its_field_values_in_order() -> None:
     assert decode(["b", 3, 1, False, None, []], Sample) == Sample("b", 3, 1.0, False)
 
 
+@dataclass(frozen=True)
+class Wrapper:
+    inner: Sample
+
+
+def test_a_one_field_dataclass_is_a_list_of_one_value() -> None:
+    wrapped = Wrapper(Sample("b", 1, 2.0, False))
+    assert encode(wrapped) == [["b", 1, 2.0, False, None, []]]
+    assert decode(encode(wrapped), Wrapper) == wrapped
+
+
 @pytest.mark.parametrize(
     "data",
     [

@@ -9,6 +9,7 @@ from alignck.decision import (
     decision_for,
     document_features,
     ground_features,
+    ground_features_at,
 )
 from alignck.evaluation.fitting import MATCHER_FEATURES
 
@@ -61,6 +62,17 @@ def test_commitments_alone_are_the_committed_passages() -> None:
     assert committed.terms.shape == (1, 2)
     assert committed.embedding is not None and committed.embedding.shape == (1, 2)
     assert committed.coverage is not None and committed.coverage.tolist() == [[0.3, 0.0]]
+    assert committed.words == (12,)
+
+
+@pytest.mark.parametrize("embedding", [False, True])
+def test_the_features_of_chosen_cells_are_those_of_the_whole_matrix(embedding: bool) -> None:
+    names = GROUND_FEATURES["semantic" if embedding else "lexical"]
+    signals = _signals(embedding)
+    cells = (np.array([0, 1, 2, 2]), np.array([1, 0, 0, 1]))
+    chosen = ground_features_at(signals, names, cells)
+    assert chosen.shape == (4, len(names))
+    assert np.array_equal(chosen, ground_features(signals, names)[cells])
 
 
 def test_a_document_with_no_passages_has_zero_features() -> None:
@@ -139,3 +151,18 @@ def test_reasons_are_the_contributions_to_the_verdict_strongest_first() -> None:
     assert total == pytest.approx(float(decision.addressed.logits(row[None, :])[0]), abs=0.01)
     sizes = [abs(r.contribution) for r in reasons]
     assert sizes == sorted(sizes, reverse=True)
+
+
+def test_the_reasons_of_many_rows_are_each_rows_own() -> None:
+    decision = decision_for("lexical")
+    rows = np.array([[0.4, 0.3, 1.0], [0.0, 0.0, 0.0], [0.05, 0.5, 2.0]])
+    together = decision.addressed.reasons_of_rows(rows)
+    assert together == [decision.addressed.reasons(row) for row in rows]
+    model = decision.addressed
+    for row, reasons in zip(rows, together, strict=True):
+        expected = (row - model.mean) / model.scale * model.weights
+        by_feature = {r.feature: r for r in reasons}
+        for name, value, contribution in zip(model.features, row, expected, strict=True):
+            assert by_feature[name].value == round(float(value), 4)
+            assert by_feature[name].contribution == round(float(contribution), 3)
+    assert together[0] != together[1]

@@ -131,18 +131,97 @@ def test_a_framework_appearing_where_it_would_be_found_is_a_miss(
     assert replay.answer(args) is None
 
 
-def test_runs_that_write_files_or_fail_to_read_are_never_kept(
+def test_runs_that_write_pages_or_binary_files_or_fail_to_read_are_never_kept(
+    docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pages = check_args(docs, "--per-document", str(tmp_path / "pages"), "--format", "json")
+    run(capfd, *pages)
+    assert (tmp_path / "pages").is_dir()
+    assert cache.load(replay.run_key(pages), replay.RunRecord) is None
+    sheet = check_args(docs, "-o", str(tmp_path / "report.xlsx"), "-q")
+    run(capfd, *sheet)
+    assert (tmp_path / "report.xlsx").exists()
+    assert cache.load(replay.run_key(sheet), replay.RunRecord) is None
+    (docs / "broken.pdf").write_bytes(b"not a pdf")
+    code, _, err = run(capfd, *check_args(docs, "--format", "json"))
+    assert code == 2 and "broken.pdf" in err
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_a_report_file_is_written_again_byte_for_byte(
+    docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path, quiet: bool
+) -> None:
+    plain_file, report = tmp_path / "plain.json", tmp_path / "out" / "report.json"
+    more = ["-q"] if quiet else []
+    plain = run(capfd, *check_args(docs, "-o", str(plain_file), "--no-cache", *more))
+    writing = check_args(docs, "-o", str(report), *more)
+    kept = run(capfd, *writing)
+    assert report.read_bytes() == plain_file.read_bytes()
+    report.write_text("edited by hand", "utf-8")
+    assert replay.answer(writing) == kept[0] == plain[0] == 0
+    assert capfd.readouterr() == (kept[1], kept[2])
+    assert report.read_bytes() == plain_file.read_bytes()
+    assert ("alignck ·" in kept[1]) != quiet
+    report.unlink()
+    assert replay.answer(writing) == 0
+    assert report.read_bytes() == plain_file.read_bytes()
+
+
+def test_a_replay_that_writes_a_report_file_loads_no_command_line(
+    docs: Path, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.md"
+    args = check_args(docs, "-o", str(report), "-q")
+    launched = [
+        subprocess.run(
+            [sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True, check=False
+        )
+        for _ in range(2)
+    ]
+    written = report.read_bytes()
+    report.unlink()
+    third = subprocess.run(
+        [sys.executable, "-c", LAUNCH, *args], capture_output=True, text=True, check=False
+    )
+    assert launched[0].stderr.endswith("0 ['alignck.cli', 'alignck.match', 'typer']\n")
+    assert launched[1].stderr == third.stderr == "0 []\n"
+    assert report.read_bytes() == written
+
+
+def test_a_report_file_the_full_run_would_refuse_is_left_to_it(
     docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     report = tmp_path / "report.json"
     writing = check_args(docs, "-o", str(report), "-q")
     run(capfd, *writing)
-    assert report.exists()
-    assert cache.load(replay.run_key(writing), replay.RunRecord) is None
-    (docs / "broken.pdf").write_bytes(b"not a pdf")
-    code, _, err = run(capfd, *check_args(docs, "--format", "json"))
-    assert code == 2 and "broken.pdf" in err
-    assert replay.answer(check_args(docs, "--format", "json")) is None
+    report.unlink()
+    report.mkdir()
+    assert replay.answer(writing) is None
+    report.rmdir()
+    # Now a second name for a document being checked: writing the report would destroy it.
+    os.link(docs / "trust.md", report)
+    before = (docs / "trust.md").read_bytes()
+    assert replay.answer(writing) is None
+    code, _, err = run(capfd, *writing)
+    assert code == 2 and "would overwrite a document being checked" in err
+    assert (docs / "trust.md").read_bytes() == before
+
+
+def test_a_report_written_into_the_folder_checked_is_believed_once_found_there(
+    docs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The next full run finds the report among the documents' folder (and lists it as
+    skipped): a replay must say what that run would, not what the first one said."""
+    writing = check_args(docs, "-o", str(docs / "report.json"))
+    first = run(capfd, *writing)
+    assert replay.answer(writing) is None
+    second = run(capfd, *writing)
+    written = (docs / "report.json").read_bytes()
+    assert replay.answer(writing) == second[0]
+    assert capfd.readouterr() == (second[1], second[2])
+    assert (docs / "report.json").read_bytes() == written
+    assert b"report.json" in written and second[1] != first[1]
 
 
 def test_a_cleared_cache_forgets_the_record(docs: Path, capfd: pytest.CaptureFixture[str]) -> None:

@@ -80,6 +80,27 @@ def test_two_words_in_common_name_a_stated_priority_but_are_no_ground_alone(
     assert bool(judged.names(0, 9)[0])
 
 
+def test_a_one_word_stated_priority_names_what_it_shares_and_words_are_counted_only_then(
+    write_framework,
+) -> None:  # type: ignore[no-untyped-def]
+    passages = _commitments("Housing")
+    signals = _signals(passages, [[0.10, 0.60]])
+    signals.terms[0] = [0.0, 0.2]
+    judged = Judged(_framework(write_framework), passages, signals)
+    counted: list[int] = []
+
+    def count(words: int) -> int:
+        counted.append(words)
+        return words
+
+    assert judged.names(0, lambda: count(1)).tolist() == [False, True]
+    assert judged.names(0, lambda: count(2)).tolist() == [False, False]
+    assert counted == [1, 2]
+    signals.terms[0] = [0.0, 0.0]
+    assert judged.names(0, lambda: count(1)).tolist() == [False, False]
+    assert counted == [1, 2]
+
+
 def test_ground_probabilities_are_rounded_so_equals_tie_in_every_run(write_framework) -> None:  # type: ignore[no-untyped-def]
     passages = _commitments("We will build sustainable places and joined-up care in every town.")
     signals = _signals(passages, [[0.41, 0.41]])

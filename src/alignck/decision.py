@@ -109,7 +109,9 @@ class Signals:
         keep = _committed(self.roles)
         embedding = None if self.embedding is None else self.embedding[keep]
         roles = tuple(r for r in self.roles if r in COMMITTED_ROLES)
-        words = tuple(w for w, r in zip(self.words, self.roles, strict=False) if r in roles)
+        words = tuple(
+            w for w, r in zip(self.words, self.roles, strict=False) if r in COMMITTED_ROLES
+        )
         coverage = None if self.coverage is None else self.coverage[keep]
         return Signals(self.terms[keep], self.substantive[keep], roles, embedding, words, coverage)
 
@@ -133,12 +135,21 @@ class Model:
         return 1.0 / (1.0 + np.exp(-self.logits(matrix)))
 
     def reasons(self, row: Any) -> tuple[Reason, ...]:
-        contributions = (row - self.mean) / self.scale * self.weights
-        found = [
-            Reason(FEATURE_SIGNALS[name], name, round(float(v), 4), round(float(c), 3))
-            for name, v, c in zip(self.features, row, contributions, strict=True)
-        ]
-        return tuple(sorted(found, key=lambda r: (-abs(r.contribution), r.feature)))
+        return self.reasons_of_rows(row[None, :])[0]
+
+    def reasons_of_rows(self, matrix: Any) -> list[tuple[Reason, ...]]:
+        """Each row's features with their contributions to the logit, strongest first; the
+        contributions of every row at once (300 priorities, one document)."""
+        contributions = ((matrix - self.mean) / self.scale * self.weights).tolist()
+        signals = [FEATURE_SIGNALS[name] for name in self.features]
+        found = []
+        for values, parts in zip(matrix.tolist(), contributions, strict=True):
+            reasons = [
+                Reason(signal, name, round(v, 4), round(c, 3))
+                for signal, name, v, c in zip(signals, self.features, values, parts, strict=True)
+            ]
+            found.append(tuple(sorted(reasons, key=lambda r: (-abs(r.contribution), r.feature))))
+        return found
 
 
 @dataclass(frozen=True)
@@ -211,34 +222,43 @@ def ground_features(signals: Signals, features: tuple[str, ...]) -> Any:
     priorities, and what kind of passage it is."""
     import numpy as np
 
-    terms = signals.terms
-    count, priorities = terms.shape
-    best = terms.max(axis=1, keepdims=True) if count else np.zeros((0, 1))
-    share = np.divide(terms, best, out=np.zeros_like(terms), where=best > 0)
-    committed = np.repeat(_committed(signals.roles)[:, None], priorities, axis=1)
-    context = np.repeat(
-        np.array([r == "context" for r in signals.roles], dtype=bool)[:, None], priorities, axis=1
-    )
-    words = np.log1p(np.array(signals.words, dtype=float).reshape(count))
+    count, priorities = signals.terms.shape
+    if not count:
+        return np.zeros((0, priorities, len(features)))
+    cells = np.nonzero(np.ones((count, priorities), dtype=bool))
+    return ground_features_at(signals, features, cells).reshape(count, priorities, len(features))
+
+
+def ground_features_at(signals: Signals, features: tuple[str, ...], cells: Any) -> Any:
+    """The ground features of the given (passage, priority) cells only, one row per cell:
+    a passage can be a ground only where it shares something with a priority (:func:`near`),
+    so the rest of a large framework's cells need no features at all."""
+    import numpy as np
+
+    rows, cols = cells
+    terms = signals.terms[rows, cols]
+    substantive = signals.substantive[rows, cols]
+    best = signals.terms.max(axis=1)[rows]
+    committed = _committed(signals.roles)[rows]
+    context = np.array([r == "context" for r in signals.roles], dtype=bool)[rows]
+    words = np.log1p(np.array(signals.words, dtype=float).reshape(len(signals.roles)))
     columns: dict[str, Any] = {
         # Words in common count apart from one word in common, which is weaker evidence.
-        "ground_terms": np.where(signals.substantive, terms, 0.0),
-        "ground_terms_single": np.where(signals.substantive, 0.0, terms),
-        "ground_share": share,
+        "ground_terms": np.where(substantive, terms, 0.0),
+        "ground_terms_single": np.where(substantive, 0.0, terms),
+        "ground_share": np.divide(terms, best, out=np.zeros_like(terms), where=best > 0),
         "ground_committed": committed.astype(float),
         "ground_context": context.astype(float),
-        "ground_words": np.repeat(words[:, None], priorities, axis=1),
+        "ground_words": words[rows],
     }
     if signals.embedding is not None:
-        cosine = signals.embedding
+        cosine = signals.embedding[rows, cols]
         columns["ground_cosine"] = cosine
-        columns["ground_margin"] = margin(cosine)
+        columns["ground_margin"] = margin(signals.embedding)[rows, cols]
         columns["ground_cosine_committed"] = np.where(committed, cosine, 0.0)
         # One word in common, as evidence, only as far as the meaning is about the priority.
         columns["ground_single_margin"] = columns["ground_terms_single"] * columns["ground_margin"]
-    if not count:
-        return np.zeros((0, priorities, len(features)))
-    return np.stack([columns[name] for name in features], axis=2)
+    return np.stack([columns[name] for name in features], axis=1).reshape(len(rows), len(features))
 
 
 def near(signals: Signals) -> Any:

@@ -238,7 +238,7 @@ class Matcher:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
             row = judged.grounds[index]
-            named = judged.names(index, len(terms(statement.text, topical=False))).copy()
+            named = judged.names(index, functools.partial(_word_count, statement.text)).copy()
             named[[column[i] for i in quoted.get(passages[index].text, ())]] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
@@ -247,6 +247,10 @@ class Matcher:
             best = round(float(row.max()), 4) if len(row) else 0.0
             results.append(StatedMatch(statement, matched, best))
         return tuple(results)
+
+
+def _word_count(text: str) -> int:
+    return len(terms(text, topical=False))
 
 
 def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:

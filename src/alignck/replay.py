@@ -13,12 +13,15 @@ every document) and of the places a framework would be looked for, and what the 
 discovery found; it is believed only when all of them are as they were, so an edited, added or
 removed file is a miss and the run is done in full (and kept again).
 
-Only runs whose whole answer is their text are kept: standard output not a terminal, a text
-format, no ``--output`` or ``--per-document`` files, the cache in use, no password, and exit 0
-or 1 (an unreadable document or a time limit may not fail the same way twice). The record is a
-cache entry like any other (:mod:`alignck.cache`): ``alignck cache clear`` removes it and the
-folder's size limit trims it. This module decides nothing about verdicts; the command line
-tells it what a finished run read and wrote.
+Only runs whose whole answer is text are kept: standard output not a terminal, a text format,
+no ``--per-document`` pages, the cache in use, no password, and exit 0 or 1 (an unreadable
+document or a time limit may not fail the same way twice). A report written with ``--output``
+is part of the record and written again, the same bytes, when the file may be written as the
+full run would (absent or a regular file, none of the files read); a report written where the
+documents are looked for is believed only once it is found there as the record saw it. The
+record is a cache entry like any other (:mod:`alignck.cache`): ``alignck cache clear`` removes
+it and the folder's size limit trims it. This module decides nothing about verdicts; the
+command line tells it what a finished run read and wrote.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from alignck import __version__
 
@@ -79,6 +82,9 @@ class RunRecord:
     stdout_errors: str
     stderr: str
     exit_code: int
+    # The --output file as given, and the report written to it.
+    output: str | None = None
+    report: str | None = None
 
 
 def answer(argv: Sequence[str]) -> int | None:
@@ -102,6 +108,8 @@ def answer(argv: Sequence[str]) -> int | None:
     record = cache.load(_key, RunRecord)
     if record is None or not _unchanged(record):
         return None
+    if record.output is not None and not _rewritten(record):
+        return None
     _write(sys.stdout, record.stdout, record.stdout_errors)
     _write(sys.stderr, record.stderr, None)
     return record.exit_code
@@ -113,7 +121,7 @@ def _replayable(argv: Sequence[str]) -> bool:
         return False
     if any(os.environ.get(name) for name in _PASSWORD_VARIABLES):
         return False
-    refused = ("--password", "--no-cache", "--output", "-o", "--per-document")
+    refused = ("--password", "--no-cache", "--per-document")
     return not any(arg.startswith(refused) for arg in argv)
 
 
@@ -168,6 +176,34 @@ def _unchanged(record: RunRecord) -> bool:
     if any(digest_of(Path(path)) != digest for path, digest in record.inputs):
         return False
     return discovery_digest(record.paths, record.follow_links) == record.discovered
+
+
+def _rewritten(record: RunRecord) -> bool:
+    """Write the recorded report to its file again, as the full run would have; False, having
+    written nothing, when the full run would refuse the file (it is now a folder, a device or
+    one of the files read), or cannot write it: the full run then says why."""
+    from alignck.errors import UsageError
+    from alignck.files import same_file
+    from alignck.report_file import atomic_file
+
+    assert record.output is not None and record.report is not None
+    output = Path(record.output)
+    try:
+        mode = output.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError:
+        return False
+    if mode is not None and not stat.S_ISREG(mode):
+        return False
+    if any(same_file(output, Path(path)) for path, _ in record.inputs):
+        return False
+    try:
+        with atomic_file(output, binary=False) as handle:
+            handle.write(record.report)
+    except UsageError:
+        return False
+    return True
 
 
 def digest_of(path: Path) -> str:
@@ -229,6 +265,21 @@ class _Tee:
         return getattr(self.stream, name)
 
 
+def overheard(stream: TextIO) -> TextIO:
+    """The report file's stream, keeping what is written through it when the run may be kept
+    (:func:`keep` takes it back with ``report``)."""
+    return cast("TextIO", _Tee(stream)) if _key is not None else stream
+
+
+def seen_before_writing(paths: Sequence[Path], follow_links: bool) -> str | None:
+    """What discovery finds before the run writes its report file, when the run may be kept:
+    a report written into a folder being checked is found by the next run (and listed as
+    skipped), so the record is believed only once the folder holds it as this run saw it."""
+    if _key is None:
+        return None
+    return discovery_digest([str(p) for p in paths], follow_links)
+
+
 def unheard(stream: TextIO) -> TextIO:
     """The stream itself, past what :func:`listening` keeps (for a progress bar)."""
     return stream.stream if isinstance(stream, _Tee) else stream
@@ -252,11 +303,26 @@ def listening() -> Iterator[None]:
         _heard = None
 
 
-def keep(inputs: Iterable[Path], paths: Sequence[Path], follow_links: bool, exit_code: int) -> None:
+def keep(
+    inputs: Iterable[Path],
+    paths: Sequence[Path],
+    follow_links: bool,
+    exit_code: int,
+    output: Path | None = None,
+    written: TextIO | None = None,
+    discovered: str | None = None,
+) -> None:
     """Keep the finished run's record: the caller vouches that its whole answer is what it
-    wrote on the standard streams and its exit code."""
+    wrote on the standard streams, its exit code and, with ``output``, the report file it wrote
+    through ``written`` (from :func:`overheard`) after discovery found ``discovered``
+    (:func:`seen_before_writing`)."""
     if _key is None or _heard is None:
         return
+    report = None
+    if output is not None:
+        if not isinstance(written, _Tee) or discovered is None:
+            return  # what the report file holds, or what the run saw, is not known
+        report = "".join(written.parts)
     from alignck import cache
 
     stdout, stderr = _heard
@@ -264,10 +330,12 @@ def keep(inputs: Iterable[Path], paths: Sequence[Path], follow_links: bool, exit
         inputs=tuple(sorted({(str(p), digest_of(p)) for p in inputs})),
         paths=tuple(str(p) for p in paths),
         follow_links=follow_links,
-        discovered=discovery_digest([str(p) for p in paths], follow_links),
+        discovered=discovered or discovery_digest([str(p) for p in paths], follow_links),
         stdout="".join(stdout.parts),
         stdout_errors=str(getattr(stdout.stream, "errors", None) or "strict"),
         stderr="".join(stderr.parts),
         exit_code=exit_code,
+        output=None if output is None else str(output),
+        report=report,
     )
     cache.store(_key, record)

@@ -18,6 +18,7 @@ with the shared words, not with passages × facets.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -40,8 +41,8 @@ POPULATION_ONLY = 0.5
 # Passages scored at once: enough to keep numpy's per-call overhead small, few enough that the
 # (passage, facet) pairs of one chunk stay a few megabytes.
 CHUNK = 1024
-# A chunk's passage × facet matrix is laid out whole up to this many cells (64 MB).
-DENSE_LIMIT = 8_000_000
+# Cells of the passage × word table that shared words are looked up in (a byte each).
+LOOKUP_CELLS = 16_000_000
 
 
 @lru_cache(maxsize=1)
@@ -119,12 +120,37 @@ class TermSpace:
     def similarities(self, terms: Sequence[tuple[str, ...]], keys: Sequence[str]) -> Similarities:
         """Every passage against every facet, CHUNK passages at a time: each step makes a row
         per (passage, facet) pair, so a whole long document at once took ~40 times its text
-        in memory; weights come from the whole document first, so the result is the same."""
+        in memory; weights come from the whole document first, so the result is the same.
+        A passage's similarities depend only on its terms, its phrase key and those weights,
+        so a passage repeated in the document (a running header, a repeated commitment) is
+        scored once and its rows copied."""
         import numpy as np
 
         sets = [frozenset(t) for t in terms]
         weight_of = self.weights(sets)
         weights = np.array([weight_of.get(t, 1.0) for t in self.vocabulary])
+        first: dict[tuple[tuple[str, ...], str], int] = {}
+        same = np.array(
+            [first.setdefault((tuple(t), k), len(first)) for t, k in zip(terms, keys, strict=True)],
+            dtype=np.int64,
+        )
+        if len(first) < len(sets):
+            chosen = np.unique(same, return_index=True)[1]
+            found = self._all_chunks(
+                [sets[i] for i in chosen], [keys[i] for i in chosen], weight_of, weights
+            )
+            return _repeated(found, same)
+        return self._all_chunks(sets, keys, weight_of, weights)
+
+    def _all_chunks(
+        self,
+        sets: Sequence[frozenset[str]],
+        keys: Sequence[str],
+        weight_of: dict[str, float],
+        weights: Any,
+    ) -> Similarities:
+        import numpy as np
+
         parts = [
             self._chunk(
                 sets[start : start + CHUNK], keys[start : start + CHUNK], weight_of, weights
@@ -164,30 +190,55 @@ class TermSpace:
         precision = shared.data / np.maximum(passage_mass[rows], 1e-12)
         values = recall**RECALL_EXPONENT * precision**PRECISION_EXPONENT * self.facet_weight[cols]
         values = self._phrases_only_whole(rows, cols, values, shared.data, facet_mass, keys)
-        values = self._on_what_not_whom(passages, weights, rows, cols, values, shared.data)
+        words = _shared_words(passages, self.facet_matrix, rows, cols)
+        values = self._on_what_not_whom(words, weights, values, shared.data)
         keep = values > 0
         rows, cols, values = rows[keep], cols[keep], values[keep]
-        values = self._discount_repeats(passages, weights, rows, cols, values)
+        values = self._discount_repeats(words.kept(keep), weights, rows, cols, values)
         shared_words = (passages @ self.specific_matrix.T).toarray()
         return Similarities(rows, cols, values, shared_words)
 
     def _phrases_only_whole(
         self, rows: Any, cols: Any, values: Any, shared: Any, facet_mass: Any, keys: Sequence[str]
     ) -> Any:
+        """A phrase counts only when all its words are in the passage and the phrase is found
+        in its text. Many priorities share a keyword ('smoking'), so each distinct phrase is
+        looked for once per passage, not once per facet."""
         import numpy as np
 
         candidates = self.phrase[cols]
         complete = shared >= facet_mass[cols] * 0.999
         values = values.copy()
         values[candidates & ~complete] = 0.0
-        for index in np.flatnonzero(candidates & complete).tolist():
-            if not _phrase_found(self.facets[cols[index]].key, keys[rows[index]]):
-                values[index] = 0.0
+        checked = np.flatnonzero(candidates & complete)
+        if not len(checked):
+            return values
+        texts, phrase_of = self._phrase_texts
+        pairs = rows[checked] * len(texts) + phrase_of[cols[checked]]
+        distinct, slot = np.unique(pairs, return_inverse=True)
+        found = np.array(
+            [
+                _phrase_found(texts[int(pair % len(texts))], keys[int(pair // len(texts))])
+                for pair in distinct.tolist()
+            ],
+            dtype=bool,
+        )
+        values[checked[~found[slot.ravel()]]] = 0.0
         return values
 
-    def _on_what_not_whom(
-        self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any, shared: Any
-    ) -> Any:
+    @functools.cached_property
+    def _phrase_texts(self) -> tuple[list[str], Any]:
+        """The distinct phrase keys, and per facet the index of its key (-1 for no phrase)."""
+        import numpy as np
+
+        index: dict[str, int] = {}
+        phrase_of = np.full(len(self.facets), -1, dtype=np.int64)
+        for position, facet in enumerate(self.facets):
+            if facet.is_phrase:
+                phrase_of[position] = index.setdefault(facet.key, len(index))
+        return list(index), phrase_of
+
+    def _on_what_not_whom(self, words: PairWords, weights: Any, values: Any, shared: Any) -> Any:
         """No match on verbs of intent alone: 'Reduce waiting times' says nothing about
         'reduce smoking in pregnancy'. A match on words for whom a priority is ('people',
         'communities'), with or without such verbs, counts POPULATION_ONLY: 'enable people
@@ -196,28 +247,28 @@ class TermSpace:
 
         if not len(values):
             return values
-        intent = self._shared_in(self.intent_columns, passages, weights, rows, cols)
-        untopical = self._shared_in(self.untopical_columns, passages, weights, rows, cols)
+        intent = words.weight_in(self._intent_mask, weights, len(values))
+        untopical = words.weight_in(self._untopical_mask, weights, len(values))
         values = np.where(untopical >= shared * 0.999, values * POPULATION_ONLY, values)
         return np.where(intent >= shared * 0.999, 0.0, values)
 
-    def _shared_in(self, columns: Any, passages: Any, weights: Any, rows: Any, cols: Any) -> Any:
-        """Per (passage, facet) pair, the weight of the shared words among these columns."""
-        import numpy as np
-        from scipy import sparse
+    @functools.cached_property
+    def _intent_mask(self) -> Any:
+        return self._mask(self.intent_columns)
 
-        if not len(columns):
-            return np.zeros(len(rows))
-        found = (
-            passages[:, columns] @ sparse.diags(weights[columns]) @ self.facet_matrix[:, columns].T
-        )
-        if found.shape[0] * found.shape[1] <= DENSE_LIMIT:
-            # Looking up many pairs in a sparse matrix costs more than laying it out whole.
-            return found.toarray()[rows, cols]
-        return np.asarray(found[rows, cols]).ravel()
+    @functools.cached_property
+    def _untopical_mask(self) -> Any:
+        return self._mask(self.untopical_columns)
+
+    def _mask(self, columns: Any) -> Any:
+        import numpy as np
+
+        mask = np.zeros(max(len(self.vocabulary), 1), dtype=bool)
+        mask[columns] = True
+        return mask
 
     def _discount_repeats(
-        self, passages: Any, weights: Any, rows: Any, cols: Any, values: Any
+        self, words: PairWords, weights: Any, rows: Any, cols: Any, values: Any
     ) -> Any:
         """A word a stronger facet of the same priority already counted counts REPEAT_WEIGHT.
 
@@ -230,22 +281,101 @@ class TermSpace:
             return values
         groups = self.facet_priority
         group = rows * (int(groups.max()) + 1) + groups[cols]
-        # One entry per (pair, shared word), pairs in order: no sort of the pairs by strength.
-        shared = passages[rows].multiply(self.facet_matrix[cols]).tocoo()
-        pair, word = shared.row, shared.col
+        pair, word = words.pair, words.word
         # Each (passage, priority, word) counts fully once: for the strongest pair, the first
-        # of equals.
-        keys, slot = np.unique(group[pair] * (len(weights) + 1) + word, return_inverse=True)
-        strongest = np.full(len(keys), -np.inf)
-        np.maximum.at(strongest, slot, values[pair])
-        contenders = np.flatnonzero(values[pair] == strongest[slot])
-        _, first = np.unique(slot[contenders], return_index=True)
-        new = np.zeros(shared.nnz, dtype=bool)
-        new[contenders[first]] = True
+        # of equals. A stable sort keeps each (passage, priority, word)'s entries in pair
+        # order, so the first contender met in it is the first of equals.
+        key = group[pair] * (len(weights) + 1) + word
+        order = np.argsort(key, kind="stable")
+        key, ranked = key[order], values[pair[order]]
+        starts = np.r_[True, key[1:] != key[:-1]]
+        run = np.cumsum(starts) - 1
+        strongest = np.maximum.reduceat(ranked, np.flatnonzero(starts))
+        contenders = np.flatnonzero(ranked == strongest[run])
+        first = contenders[np.r_[True, run[contenders][1:] != run[contenders][:-1]]]
+        new = np.zeros(len(pair), dtype=bool)
+        new[order[first]] = True
         mass = np.bincount(pair, weights=weights[word], minlength=len(values))
         fresh = np.bincount(pair[new], weights=weights[word[new]], minlength=len(values))
         factor = (fresh + REPEAT_WEIGHT * (mass - fresh)) / np.maximum(mass, 1e-12)
         return values * factor
+
+
+@dataclass(frozen=True)
+class PairWords:
+    """One entry per (passage, facet) pair and word they share: pairs in their order, each
+    pair's words in vocabulary order (the order sums over them have always taken)."""
+
+    pair: Any
+    word: Any
+
+    def kept(self, keep: Any) -> PairWords:
+        """The entries of the pairs kept, numbered as the kept pairs are."""
+        import numpy as np
+
+        inside = keep[self.pair]
+        renumbered = np.cumsum(keep) - 1
+        return PairWords(renumbered[self.pair[inside]], self.word[inside])
+
+    def weight_in(self, mask: Any, weights: Any, count: int) -> Any:
+        """Per pair, the weight of the shared words that the mask marks."""
+        import numpy as np
+
+        inside = mask[self.word]
+        return np.bincount(self.pair[inside], weights=weights[self.word[inside]], minlength=count)
+
+
+def _repeated(found: Similarities, same: Any) -> Similarities:
+    """The similarities of distinct passages laid out for every passage: passage i gets the
+    rows of distinct passage ``same[i]``, in their order."""
+    import numpy as np
+
+    counts = np.bincount(found.rows, minlength=len(found.shared_words))
+    starts = np.cumsum(counts) - counts
+    lengths = counts[same]
+    ends = np.cumsum(lengths)
+    taken = np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64) + np.repeat(
+        starts[same] - (ends - lengths), lengths
+    )
+    rows = np.repeat(np.arange(len(same), dtype=found.rows.dtype), lengths)
+    return Similarities(rows, found.cols[taken], found.values[taken], found.shared_words[same])
+
+
+def _shared_words(passages: Any, facets: Any, rows: Any, cols: Any) -> PairWords:
+    """Every word each (passage, facet) pair shares: each facet's few words looked up in its
+    passage, rather than a sparse row built per pair (which cost most of the matching)."""
+    import numpy as np
+
+    indptr = facets.indptr.astype(np.int64)
+    lengths = np.diff(indptr)[cols]
+    ends = np.cumsum(lengths)
+    pair = np.repeat(np.arange(len(cols), dtype=np.int64), lengths)
+    word = facets.indices.astype(np.int64)[
+        np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64)
+        + np.repeat(indptr[cols] - (ends - lengths), lengths)
+    ]
+    found = _has_word(passages, rows[pair], word)
+    return PairWords(pair[found], word[found])
+
+
+def _has_word(passages: Any, rows: Any, words: Any) -> Any:
+    """Whether each passage row has each word: looked up in a dense table of a block of
+    passages at a time (rows come in order), so the table stays under LOOKUP_CELLS however
+    large the framework's vocabulary."""
+    import numpy as np
+
+    count, size = passages.shape
+    block = max(1, LOOKUP_CELLS // max(size, 1))
+    found = np.zeros(len(rows), dtype=bool)
+    owners = np.repeat(np.arange(count, dtype=np.int64), np.diff(passages.indptr))
+    for start in range(0, count, block):
+        stop = min(start + block, count)
+        table = np.zeros((stop - start, size), dtype=bool)
+        entries = slice(passages.indptr[start], passages.indptr[stop])
+        table[owners[entries] - start, passages.indices[entries]] = True
+        lo, hi = np.searchsorted(rows, (start, stop))
+        found[lo:hi] = table[rows[lo:hi] - start, words[lo:hi]]
+    return found
 
 
 def _without_common_columns(priority_matrix: Any, vocabulary: dict[str, int]) -> Any:

@@ -11,18 +11,19 @@ It does not score passages or fit anything: the matcher's signals and the fitted
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from alignck.decision import (
     COMMITTED_ROLES,
     Signals,
     document_features,
-    ground_features,
+    ground_features_at,
     margin,
     near,
 )
-from alignck.model import Alignment, Evidence, Status
+from alignck.model import Alignment, Evidence, Reason, Status
 from alignck.passages import Passage
 
 if TYPE_CHECKING:
@@ -61,9 +62,9 @@ class Judged:
         # Committing to a priority is one way of addressing it: never the likelier of the two.
         self.strong = np.minimum(decision.strong.probability(committed), self.addressed)
         can_quote = np.array([quotable(p) for p in passages], dtype=bool)
-        rows = ground_features(signals, decision.ground.features)
         # passages × priorities: each passage's probability of being a ground, 0 where it
-        # cannot be quoted at all.
+        # cannot be quoted at all or shares nothing with the priority; only the cells that
+        # can be grounds are judged, so idle priorities cost nothing.
         self.grounds = np.zeros(signals.terms.shape)
         # passages × priorities: quotable passages sharing two of a priority's own words (or a
         # keyword, or all of a one-word title): about it by more than one word, which an
@@ -71,11 +72,12 @@ class Judged:
         # says so: two description words in common ('children', 'adults') are not a topic.
         self.substantive = np.zeros(signals.terms.shape, dtype=bool)
         if len(passages):
-            grounds = decision.ground.probability(rows) * (can_quote[:, None] & near(signals))
+            cells = np.nonzero(can_quote[:, None] & near(signals))
+            rows = ground_features_at(signals, decision.ground.features, cells)
             # Rounded before anything is ranked by it: a threaded matrix product can give two
             # equal features probabilities that differ in the last bit from run to run, and
             # equals must tie (document or framework order), not swap places.
-            self.grounds = np.round(grounds, GROUND_DIGITS)
+            self.grounds[cells] = np.round(decision.ground.probability(rows), GROUND_DIGITS)
             self.substantive = signals.substantive & (signals.terms > 0) & can_quote[:, None]
         # passages × priorities: what a verdict may rest on. Letting substantive passages be
         # grounds whatever the model says changed nothing on the ten real local systems left
@@ -89,28 +91,46 @@ class Judged:
     def ground_row(self, index: int) -> list[float]:
         return [float(v) for v in self.grounds[index]]
 
-    def names(self, index: int, words: int) -> Any:
+    def names(self, index: int, words: int | Callable[[], int]) -> Any:
         """For each priority, whether a stated priority of ``words`` words names it: the
         ground model rates it a ground, or it shares two of the priority's own words (one,
-        when it is a one-word name such as 'Homes')."""
+        when it is a one-word name such as 'Homes'). ``words`` may be how to count them,
+        asked only when a word in common could name a priority the rest do not."""
         named = self.is_ground[index] | self.substantive[index]
-        if words == 1:
-            named = named | (self.signals.terms[index] > 0)
+        shared = self.signals.terms[index] > 0
+        if not (shared & ~named).any():
+            return named
+        if (words if isinstance(words, int) else words()) == 1:
+            named = named | shared
         return named
+
+    @functools.cached_property
+    def _by_priority(self) -> tuple[Any, Any]:
+        """grounds and is_ground laid out priority by priority: each verdict reads its own
+        column whole, which in passage-major order is a strided walk over the matrix."""
+        import numpy as np
+
+        return np.ascontiguousarray(self.grounds.T), np.ascontiguousarray(self.is_ground.T)
+
+    @functools.cached_property
+    def _reasons(self) -> list[tuple[Reason, ...]]:
+        """Every priority's reasons, worked out together."""
+        return self.matcher.decision.addressed.reasons_of_rows(self.features)
 
     def alignment(self, k: int) -> Alignment:
         priority = self.matcher.framework.priorities[k]
         thresholds = self.matcher.thresholds
         addressed, strong = float(self.addressed[k]), float(self.strong[k])
-        column = self.grounds[:, k]
-        grounds = self.is_ground[:, k].nonzero()[0]
+        by_priority, is_ground = self._by_priority
+        column = by_priority[k]
+        grounds = is_ground[k].nonzero()[0]
         status: Status = "gap"
         committing: list[int] = []
         if addressed >= thresholds.partial and len(grounds):
             if strong >= thresholds.aligned:
                 committing = self._committing(grounds, k)
             status = "aligned" if committing else "partial"
-        reasons = self.matcher.decision.addressed.reasons(self.features[k])
+        reasons = self._reasons[k]
         evidence: tuple[Evidence, ...] = ()
         nearest = None
         if status == "gap":

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any, TextIO, cast
 
 import typer
 
@@ -388,10 +388,17 @@ def check(
         from alignck.renderers import BINARY_FORMATS
 
         cut_short = False
+        # A text report file is kept with the run's record, to be written again by a replay.
+        written: IO[Any] | None = None
+        seen: str | None = None
         try:
             if output is not None:
-                with atomic_file(output, chosen in BINARY_FORMATS) as handle:
-                    render(report, chosen, handle, False, evidence, explain)
+                binary = chosen in BINARY_FORMATS
+                if not binary:
+                    seen = replay.seen_before_writing(paths, follow_links)
+                with atomic_file(output, binary) as handle:
+                    written = handle if binary else replay.overheard(cast("TextIO", handle))
+                    render(report, chosen, written, False, evidence, explain)
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
             else:
@@ -409,19 +416,21 @@ def check(
             say(f"alignck: policy failed: {failure}")
         if not cut_short and _whole_answer_is_text(chosen, code):
             read = [path for path, _ in inputs] + framework_places(framework, paths)
-            replay.keep(read, paths, follow_links, code)
+            text = cast("TextIO | None", written)
+            replay.keep(read, paths, follow_links, code, output, text, seen)
         return code
 
     def _whole_answer_is_text(chosen: str, code: int) -> bool:
-        """Whether the standard streams and the exit code are all the run gave: no file
-        written, text, nothing opened with a password, and no error that might not recur."""
+        """Whether the standard streams, the exit code and a text report file are all the run
+        gave: no pages written, text, nothing opened with a password, and no error that might
+        not recur."""
         from alignck.renderers import BINARY_FORMATS
 
-        written = output is not None or per_document is not None
+        pages = per_document is not None
         secret = bool(options.passwords)
         text = chosen not in BINARY_FORMATS
         finished = code in (EXIT_OK, EXIT_POLICY)
-        return finished and text and not written and not secret and not no_cache
+        return finished and text and not pages and not secret and not no_cache
 
     with replay.listening():
         code = guarded(run)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
+from alignck.report_file import atomic_file, why
+
 if TYPE_CHECKING:
     from alignck.model import Report
     from alignck.reading import Progress
@@ -88,7 +90,7 @@ def refuse_unsafe_output(
     except FileNotFoundError:
         mode = None
     except OSError as error:
-        raise UsageError(f"cannot write the report there: {_why(error)}", str(output)) from None
+        raise UsageError(f"cannot write the report there: {why(error)}", str(output)) from None
     if mode is not None and not stat.S_ISREG(mode):
         raise UsageError(_not_a_report_file(kind(mode)), str(output))
     for path, what in protected:
@@ -120,61 +122,6 @@ def atomic_output(output: Path) -> Iterator[TextIO]:
     """A report file written as text, complete or not at all (see :func:`atomic_file`)."""
     with atomic_file(output, binary=False) as handle:
         yield cast("TextIO", handle)
-
-
-@contextlib.contextmanager
-def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
-    """A file that appears complete or not at all: a failed run never leaves half a report.
-    A folder that cannot be written to is one line naming the file, not a traceback.
-
-    Text is written as given, with no newline translation: the CSV for Excel ends its lines
-    with CRLF itself, and every other report is the same bytes on every system."""
-    import tempfile
-
-    from alignck.errors import UsageError
-
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, name = tempfile.mkstemp(
-            dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
-    try:
-        if binary:
-            with open(descriptor, "wb") as raw:  # noqa: PTH123 - a descriptor
-                yield raw
-        else:
-            # backslashreplace: see tolerate_undecodable; a file name that is not UTF-8 must
-            # not cost the report.
-            with open(  # noqa: PTH123 - a descriptor
-                descriptor, "w", encoding="utf-8", newline="", errors="backslashreplace"
-            ) as handle:
-                yield handle
-        Path(name).chmod(_shared_mode(output))
-        Path(name).replace(output)
-    except OSError as error:
-        raise UsageError(f"cannot write the report: {_why(error)}", str(output)) from None
-    finally:
-        Path(name).unlink(missing_ok=True)
-
-
-def _why(error: OSError) -> str:
-    # strerror alone: the error's own text names the temporary file, not the report.
-    return error.strerror or str(error)
-
-
-def _shared_mode(output: Path) -> int:
-    """The mode a report is written with: an existing file's own, else what the umask allows.
-
-    mkstemp creates files readable by their owner only, but a report is made to be shared.
-    """
-    try:
-        return stat.S_IMODE(output.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 DEFAULT_WIDTH = 120
@@ -252,7 +199,7 @@ def refuse_unsafe_folder(folder: Path) -> None:
     except FileNotFoundError:
         return
     except OSError as error:
-        raise UsageError(f"cannot write pages there: {_why(error)}", str(folder)) from None
+        raise UsageError(f"cannot write pages there: {why(error)}", str(folder)) from None
     if not stat.S_ISDIR(mode):
         raise UsageError(
             f"--per-document is {kind(mode)}; give a folder for the pages", str(folder)

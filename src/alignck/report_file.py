@@ -1,0 +1,69 @@
+"""Report files that appear complete or not at all, with the mode a shared report should have.
+
+Apart from the command line so that a replayed run (:mod:`alignck.replay`) can write the report
+file the same way without importing it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+
+@contextlib.contextmanager
+def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
+    """A file that appears complete or not at all: a failed run never leaves half a report.
+    A folder that cannot be written to is one line naming the file, not a traceback.
+
+    Text is written as given, with no newline translation: the CSV for Excel ends its lines
+    with CRLF itself, and every other report is the same bytes on every system."""
+    import tempfile
+
+    from alignck.errors import UsageError
+
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, name = tempfile.mkstemp(
+            dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        raise UsageError(f"cannot write the report: {why(error)}", str(output)) from None
+    try:
+        if binary:
+            with open(descriptor, "wb") as raw:  # noqa: PTH123 - a descriptor
+                yield raw
+        else:
+            # backslashreplace: see tolerate_undecodable; a file name that is not UTF-8 must
+            # not cost the report.
+            with open(  # noqa: PTH123 - a descriptor
+                descriptor, "w", encoding="utf-8", newline="", errors="backslashreplace"
+            ) as handle:
+                yield handle
+        Path(name).chmod(_shared_mode(output))
+        Path(name).replace(output)
+    except OSError as error:
+        raise UsageError(f"cannot write the report: {why(error)}", str(output)) from None
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def why(error: OSError) -> str:
+    # strerror alone: the error's own text names the temporary file, not the report.
+    return error.strerror or str(error)
+
+
+def _shared_mode(output: Path) -> int:
+    """The mode a report is written with: an existing file's own, else what the umask allows.
+
+    mkstemp creates files readable by their owner only, but a report is made to be shared.
+    """
+    try:
+        return stat.S_IMODE(output.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
