@@ -246,10 +246,12 @@ def _serve_documents(
 ) -> None:
     """A worker's life: prepare each document sent (or hand it to ``task``) until told to
     stop (None) or orphaned."""
+    # Before anything else, the import below included: a Ctrl-C arriving while it runs would
+    # otherwise print "Process ForkServerProcess-2:" and a traceback.
+    _start_worker(parent)
     from alignck.reading import prepare
 
     work = task or prepare
-    _start_worker(parent)
     while True:
         try:
             message = connection.recv()
