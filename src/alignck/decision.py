@@ -63,6 +63,16 @@ FEATURE_SIGNALS: dict[str, str] = {
     # One word in common, weighed by meaning: without the word, there is nothing to weigh.
     "ground_single_margin": "terms",
 }
+# The document features each signal gives, in the order the fitted models read them.
+TERM_FEATURES = ("terms_best", "terms_committed", "terms_count")
+EMBEDDING_FEATURES = (
+    "embedding_best",
+    "embedding_committed",
+    "embedding_specific",
+    "coverage_best",
+    "coverage_many",
+    "passages_log",
+)
 # What makes one passage a ground for a verdict on one priority: the features of the ground
 # model, fitted on the passages labellers quoted as evidence against the passages of documents
 # labelled as not addressing the priority at all.
@@ -307,7 +317,7 @@ def _term_features(signals: Signals) -> dict[str, Any]:
     scores = signals.terms
     if not len(signals.roles):
         zeros = np.zeros(scores.shape[1])
-        return {"terms_best": zeros, "terms_committed": zeros, "terms_count": zeros}
+        return dict.fromkeys(TERM_FEATURES, zeros)
     raw = scores / _length_norm(len(signals.roles))
     weighted = raw * _role_weights(signals.roles)[:, None]
     committed = _committed(signals.roles)[:, None] & signals.substantive
@@ -333,7 +343,7 @@ def _embedding_features(signals: Signals) -> dict[str, Any]:
     cosine = signals.embedding
     if not len(signals.roles):
         zeros = np.zeros(cosine.shape[1])
-        return dict.fromkeys(_EMBEDDING_FEATURES, zeros)
+        return dict.fromkeys(EMBEDDING_FEATURES, zeros)
     committed = _committed(signals.roles)[:, None]
     coverage = (cosine if signals.coverage is None else signals.coverage).max(axis=0)
     many = math.log1p(len(signals.roles))
@@ -350,13 +360,3 @@ def _embedding_features(signals: Signals) -> dict[str, Any]:
         "coverage_many": coverage * many,
         "passages_log": np.full(cosine.shape[1], many),
     }
-
-
-_EMBEDDING_FEATURES = (
-    "embedding_best",
-    "embedding_committed",
-    "embedding_specific",
-    "coverage_best",
-    "coverage_many",
-    "passages_log",
-)

@@ -18,24 +18,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alignck.decision import Signals, document_features, model_from
+from alignck.decision import (
+    EMBEDDING_FEATURES,
+    TERM_FEATURES,
+    Signals,
+    document_features,
+    model_from,
+)
 from alignck.evaluation.dataset import load_dataset
 from alignck.evaluation.metrics import binary
 from alignck.model import Alignment
 
 MATCHER_FEATURES: dict[str, tuple[str, ...]] = {
-    "lexical": ("terms_best", "terms_committed", "terms_count"),
-    "semantic": (
-        "terms_best",
-        "terms_committed",
-        "terms_count",
-        "embedding_best",
-        "embedding_committed",
-        "embedding_specific",
-        "coverage_best",
-        "coverage_many",
-        "passages_log",
-    ),
+    "lexical": TERM_FEATURES,
+    "semantic": TERM_FEATURES + EMBEDDING_FEATURES,
 }
 # Weight decay on the standardised weights, against the set-weighted mean log-loss: the same
 # however many pairs the sets have.

@@ -200,10 +200,8 @@ class FrameworkVectors:
         self.count = len(facets)
         # Every facet's tokens side by side, with where each facet's run starts.
         lengths = [len(ids) for ids, _ in words]
-        self.token_ids = np.concatenate([np.asarray(ids, dtype=np.int64) for ids, _ in words])
-        self.token_vectors = np.vstack(
-            [np.asarray(v, dtype=np.float32).reshape(-1, DIMENSIONS) for _, v in words]
-        )
+        self.token_ids = np.concatenate([ids for ids, _ in words])
+        self.token_vectors = np.vstack([vectors for _, vectors in words])
         self.token_facet = np.repeat(np.arange(len(flat)), lengths)
 
     def similarities(self, texts: Sequence[str]) -> tuple[Any, Any]:
