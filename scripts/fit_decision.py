@@ -61,6 +61,8 @@ REAL_LOCAL = (
     "barnsley",
     "shropshire",
     "southwark",
+    "camden",
+    "staffordshire",
 )
 
 
