@@ -171,3 +171,33 @@ def test_lists_are_weighed_where_the_rules_found_only_headings() -> None:
     stated = [s.text for s in stated_priorities(found)]
     assert "Cut waiting times for planned operations" in stated
     assert "Become the best place to work in the region" in stated
+
+
+def test_a_colon_lead_in_is_read_across_a_heading_set_between_it_and_its_list() -> None:
+    # A page's layout can put a banner heading between the sentence that introduces a list
+    # and the list itself; a reader still takes the sentence as the lead-in.
+    doc = _doc(
+        ("heading", "About the partnership"),
+        ("paragraph", "Over the next three years our strategic aims are as follows:"),
+        ("heading", "Working better together"),
+        ("list_item", "Warmer homes for older residents"),
+        ("list_item", "Safer routes to school"),
+        ("list_item", "Cleaner air in the town centre"),
+    )
+    candidate = next(list_candidates(doc.blocks))
+    features = dict(zip(FEATURES, candidate.features, strict=True))
+    assert features["lead_colon"] == 1.0
+    assert features["lead_announces"] == 1.0
+    lead = "Over the next three years our strategic aims are as follows:"
+    assert candidate.why == f"list under '{lead}'"
+
+
+def test_a_heading_over_a_list_stays_its_lead_in_when_no_colon_comes_before() -> None:
+    doc = _doc(
+        ("paragraph", "The council met in May and agreed the budget."),
+        ("heading", "Working better together"),
+        ("list_item", "Warmer homes for older residents"),
+        ("list_item", "Safer routes to school"),
+    )
+    candidate = next(list_candidates(doc.blocks))
+    assert candidate.why == "list under 'Working better together'"

@@ -155,6 +155,10 @@ def lead_text(blocks: tuple[Block, ...], start: int) -> str:
         return ""
     previous = blocks[start - 1]
     if previous.kind == "heading":
+        over = blocks[start - 2] if start >= 2 else None
+        if over is not None and over.kind == "paragraph" and over.text.rstrip().endswith(":"):
+            found = sentences(over.text)
+            return found[-1].strip() if found else previous.text.strip()
         return previous.text.strip()
     found = sentences(previous.text)
     return found[-1].strip() if found else ""
