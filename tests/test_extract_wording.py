@@ -97,3 +97,27 @@ def test_a_subject_that_frames_an_ambition_is_not_the_priority() -> None:
 def test_a_subject_named_as_a_priority_is_still_taken() -> None:
     doc = _paragraphs("Cleaner rivers is our first priority for the valley.")
     assert _stated(doc) == ["Cleaner rivers"]
+
+
+def test_after_a_serial_comma_the_last_item_keeps_its_own_and() -> None:
+    doc = _paragraphs(
+        "Over the next three years we will focus on three aims: safer routes to school, "
+        "cleaner air in the town centre, and making homes warmer and cheaper to heat."
+    )
+    assert _stated(doc) == [
+        "safer routes to school",
+        "cleaner air in the town centre",
+        "making homes warmer and cheaper to heat",
+    ]
+
+
+def test_without_a_serial_comma_the_last_and_joins_the_last_two_items() -> None:
+    doc = _paragraphs(
+        "Over the next three years we will focus on three aims: safer routes to school, "
+        "cleaner air in the town centre and warmer homes."
+    )
+    assert _stated(doc) == [
+        "safer routes to school",
+        "cleaner air in the town centre",
+        "warmer homes",
+    ]

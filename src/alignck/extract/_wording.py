@@ -146,6 +146,8 @@ _MAX_ITEM_WORDS = 8
 _SEMICOLON_LIST = 3
 # A comma, semicolon or capitalised 'and' between items; not the comma of '9,000'.
 _ITEM_BREAK = re.compile(r",(?!\d{3}(?!\d))\s*(?:and\s+|or\s+)?|\s+and\s+(?=[A-Z])|\s*;\s*")
+# A comma then "and" or "or" before the last part: the list's own joint, not the item's.
+_SERIAL_COMMA = re.compile(r",\s*(?:and|or)\s+[^,;]*$")
 
 
 def _split_items(text: str) -> list[str]:
@@ -160,8 +162,9 @@ def _split_items(text: str) -> list[str]:
         return [*parts[:-1], *(p.strip() for p in parts[-1].split(" and ", 1))]
     parts = [part.strip() for part in re.split(_ITEM_BREAK, text.rstrip(". ")) if part.strip()]
     # "A, B and C": the last item is joined by its first 'and' ("health and wellbeing" inside
-    # an earlier item stays whole).
-    if len(parts) >= 2 and " and " in parts[-1]:
+    # an earlier item stays whole). After a serial comma ("A, B, and C") the last item is
+    # already apart, and an 'and' in it is its own ("homes warmer and cheaper to heat").
+    if len(parts) >= 2 and " and " in parts[-1] and not _SERIAL_COMMA.search(text):
         parts[-1:] = [p.strip() for p in parts[-1].split(" and ", 1)]
     return parts
 
