@@ -55,11 +55,12 @@ class FacetTokens:
         )
 
 
-def allowed(rows: Any, distinct: int, members: Any, excluded: Any) -> Any:
-    """distinct passages × priorities: whether some passage with that text is in the group
-    (``members``, per passage) and not excluded from the priority (``excluded``, passages ×
-    priorities): only such pairs can be the group's best for the priority. Without exclusions,
-    one column for every priority."""
+def allowed(rows: Any, distinct: int, members: Any, excluded: Any, owner: Any) -> Any:
+    """distinct passages × facets (one column for all, without exclusions): whether some
+    passage with that text (``rows``: each passage's distinct text) is in the group
+    (``members``, per passage) and not excluded from the facet's priority (``excluded``,
+    passages × priorities; ``owner``, each facet's priority): only such pairs can be the
+    group's best for the priority."""
     import numpy as np
 
     if not excluded.any():
@@ -68,7 +69,7 @@ def allowed(rows: Any, distinct: int, members: Any, excluded: Any) -> Any:
         return member
     found = np.zeros((distinct, excluded.shape[1]), dtype=bool)
     np.logical_or.at(found, rows, members[:, None] & ~excluded)
-    return found
+    return found[:, owner]
 
 
 def candidates(cosine: Any, groups: Sequence[Any]) -> Any:

@@ -242,5 +242,6 @@ class FrameworkVectors:
             excluded = np.zeros((count, self.count), dtype=bool)
         everyone = np.ones(count, dtype=bool)
         groups = [everyone] if committed is None else [everyone, np.asarray(committed, bool)]
-        masks = [allowed(rows, len(cosine), g, excluded) for g in groups]
-        return candidates(cosine, [m if m.shape[1] == 1 else m[:, self.owner] for m in masks])
+        return candidates(
+            cosine, [allowed(rows, len(cosine), g, excluded, self.owner) for g in groups]
+        )
