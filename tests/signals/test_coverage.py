@@ -131,6 +131,14 @@ TOPICS = (
     "debt advice",
     "carers' breaks",
     "walking and cycling",
+    "hospital discharge",
+    "mental health crisis care",
+    "drug and alcohol services",
+    "apprenticeships for young people",
+    "food banks",
+    "falls among older people",
+    "childhood vaccinations",
+    "fuel poverty",
 )
 FRAMES = (
     "We will reduce the harm from {}.",
