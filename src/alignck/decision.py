@@ -110,7 +110,9 @@ class Signals:
     embedding: Any | None = None
     # Each passage's length in words.
     words: tuple[int, ...] = ()
-    # passages × priorities: how much of a priority's wording each passage covers, in context.
+    # passages × priorities: how much of a priority's wording each passage covers, in context;
+    # scored only where it can be a priority's best over the passages or over the committed
+    # ones, and below any coverage elsewhere (alignck.signals.coverage): read only its maxima.
     coverage: Any | None = None
 
     def committed(self) -> Signals:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alignck.decision import (
+    COMMITTED_ROLES,
     Decision,
     Signals,
     decision_for,
@@ -150,7 +151,10 @@ class Matcher:
         scored = self.passage_scores(passages)
         embedding = coverage = None
         if "embedding" in self.signals:
-            embedding, coverage = self.vectors.similarities([p.text for p in passages])
+            committed = [p.role in COMMITTED_ROLES for p in passages]
+            embedding, coverage = self.vectors.similarities(
+                [p.text for p in passages], committed, scored.excluded
+            )
             # An excluded phrase excludes the passage from every signal.
             embedding[scored.excluded] = -1.0
             coverage[scored.excluded] = -1.0

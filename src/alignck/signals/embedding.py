@@ -7,7 +7,8 @@ shipped in this package (``data/minilm-tokenizer.json``). The evidence for a pas
 is the best cosine over the priority's facets, and its *coverage*: how much of a facet's wording the
 passage covers token by token, in context (each facet token's best cosine to any of the passage's
 tokens, averaged with weights that favour the tokens rare in the document; late interaction, as
-in ColBERT), from the same run of the model. ``ALIGNCK_EMBEDDING_MODEL`` may name another copy
+in ColBERT), from the same run of the model, scored only where it can be a priority's best
+(:mod:`alignck.signals.coverage`). ``ALIGNCK_EMBEDDING_MODEL`` may name another copy
 of the same ``model.onnx`` (checked against the same sha256). This module does not decide
 anything: the fitted decision weighs its evidence against the other signals'.
 """
@@ -23,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from alignck.signals.coverage import FacetTokens, allowed, candidates, scored, token_weights
+
 ID = "embedding"
 MODEL_ID = "all-MiniLM-L6-v2 (int8 ONNX)"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -35,8 +38,6 @@ BATCH = 16
 _FACET_SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
 # [PAD], [UNK], [CLS], [SEP], [MASK] in the model's vocabulary: not words of the text.
 _SPECIAL_TOKENS = (0, 100, 101, 102, 103)
-# Passages scored for coverage at once: their tokens times every facet token stays small.
-_COVERAGE_BLOCK = 64
 _MIN_FACET_CHARS = 15
 
 
@@ -198,15 +199,15 @@ class FrameworkVectors:
         self.owner = np.repeat(np.arange(len(facets)), [len(t) for t in facets])
         self.vectors, words = embedder().embed_with_tokens(flat)
         self.count = len(facets)
-        # Every facet's tokens side by side, with where each facet's run starts.
-        lengths = [len(ids) for ids, _ in words]
-        self.token_ids = np.concatenate([ids for ids, _ in words])
-        self.token_vectors = np.vstack([vectors for _, vectors in words])
-        self.token_facet = np.repeat(np.arange(len(flat)), lengths)
+        self.tokens = FacetTokens.of(words, DIMENSIONS)
 
-    def similarities(self, texts: Sequence[str]) -> tuple[Any, Any]:
+    def similarities(
+        self, texts: Sequence[str], committed: Any = None, excluded: Any = None
+    ) -> tuple[Any, Any]:
         """passages × priorities, twice: the best cosine between a passage and any facet, and
-        the best coverage of any facet by the passage."""
+        the best coverage of any facet by the passage where it can be a priority's best over
+        the passages or over the ``committed`` ones (a mask of passages), leaving out the
+        pairs ``excluded`` (passages × priorities); elsewhere a value below any coverage."""
         import numpy as np
 
         cosine = np.full((len(texts), self.count), -1.0)
@@ -218,10 +219,13 @@ class FrameworkVectors:
         index = {text: i for i, text in enumerate(distinct)}
         rows = [index[t] for t in texts]
         vectors, words = embedder().embed_with_tokens(distinct)
+        distinct_cosine = vectors @ self.vectors.T
+        chosen = self._worth_scoring(distinct_cosine, np.array(rows), committed, excluded)
+        weights = token_weights(words, np.bincount(rows, minlength=len(distinct)), self.tokens.ids)
         # Rows picked after the product, not before: a copy of every passage's vector for
         # each repeat would double the largest array here.
-        per_facet = (vectors @ self.vectors.T)[rows]
-        covered = self._facet_coverage(words, np.bincount(rows, minlength=len(distinct)))[rows]
+        per_facet = distinct_cosine[rows]
+        covered = scored(words, self.tokens, weights, chosen, self.owner)[rows]
         for k in range(self.count):
             columns = self.owner == k
             if columns.any():
@@ -229,37 +233,15 @@ class FrameworkVectors:
                 coverage[:, k] = covered[:, columns].max(axis=1)
         return cosine, coverage
 
-    def _facet_coverage(self, words: Sequence[tuple[Any, Any]], repeats: Any) -> Any:
-        """distinct passages × facets: each facet token's best cosine to the passage's tokens,
-        averaged over the facet's tokens, rare-in-this-document tokens weighing more."""
+    def _worth_scoring(self, cosine: Any, rows: Any, committed: Any, excluded: Any) -> Any:
+        """distinct passages × facets: the pairs whose coverage can be a priority's best."""
         import numpy as np
 
-        facets = len(self.vectors)
-        result = np.full((len(words), facets), -1.0)
-        if not len(self.token_ids):
-            return result
-        weights = self._token_weights(words, repeats)
-        starts = np.flatnonzero(np.r_[True, np.diff(self.token_facet) != 0])
-        totals = np.add.reduceat(weights, starts)
-        facet_of_run = self.token_facet[starts]
-        scored = [i for i, (ids, _) in enumerate(words) if len(ids)]
-        for block in range(0, len(scored), _COVERAGE_BLOCK):
-            chosen = scored[block : block + _COVERAGE_BLOCK]
-            tokens = np.vstack([words[i][1] for i in chosen])
-            bounds = np.cumsum([0] + [len(words[i][0]) for i in chosen])[:-1]
-            best = np.maximum.reduceat(tokens @ self.token_vectors.T, bounds, axis=0)
-            sums = np.add.reduceat(best * weights, starts, axis=1)
-            result[np.array(chosen)[:, None], facet_of_run[None, :]] = sums / totals
-        return result
-
-    def _token_weights(self, words: Sequence[tuple[Any, Any]], repeats: Any) -> Any:
-        """Each facet token's weight: its inverse frequency among the document's passages."""
-        import numpy as np
-
-        documents = int(repeats.sum())
-        found: dict[int, int] = {}
-        for (ids, _), times in zip(words, repeats.tolist(), strict=True):
-            for token in set(np.asarray(ids).tolist()):
-                found[token] = found.get(token, 0) + times
-        frequency = np.array([found.get(t, 0) for t in self.token_ids.tolist()], dtype=float)
-        return np.log((documents + 1) / (frequency + 1)) + 1.0
+        count = len(rows)
+        if excluded is None:
+            excluded = np.zeros((count, self.count), dtype=bool)
+        everyone = np.ones(count, dtype=bool)
+        groups = [everyone] if committed is None else [everyone, np.asarray(committed, bool)]
+        return candidates(
+            cosine, [allowed(rows, len(cosine), g, excluded, self.owner) for g in groups]
+        )
