@@ -19,11 +19,10 @@ _TOKENIZER = Path(__file__).resolve().parent / "data" / "minilm-tokenizer.json"
 def stamp() -> str:
     """The size and modification time (ns) of the model file the semantic matcher would load and
     of its tokenizer; 'absent' for one that is not there."""
-    # signals.embedding finds the model (ALIGNCK_EMBEDDING_MODEL, else its package); the
-    # function is private there and that module is not ours to change here.
-    from alignck.signals.embedding import _model_path
+    # One place decides where the model is (ALIGNCK_EMBEDDING_MODEL, else its package).
+    from alignck.signals.embedding import model_path
 
-    return repr(tuple(_stat(path) for path in (_model_path(), _TOKENIZER)))
+    return repr(tuple(_stat(path) for path in (model_path(), _TOKENIZER)))
 
 
 def _stat(path: Path | None) -> tuple[str, int, int] | str:

@@ -52,7 +52,7 @@ def missing_reason() -> str | None:
     configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
     if configured and not Path(configured).is_file():
         return f"the model file ALIGNCK_EMBEDDING_MODEL names ({configured}), which is not a file"
-    if _model_path() is None:
+    if model_path() is None:
         return "the model file: pip install 'alignck[semantic]' or set ALIGNCK_EMBEDDING_MODEL"
     return None
 
@@ -61,7 +61,9 @@ def model_available() -> bool:
     return missing_reason() is None
 
 
-def _model_path() -> Path | None:
+def model_path() -> Path | None:
+    """The model file the semantic matcher loads: ALIGNCK_EMBEDDING_MODEL, else the one its
+    package ships; None when neither is there."""
     configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
     if configured:
         return Path(configured)
@@ -90,7 +92,7 @@ class Embedder:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        path = _model_path()
+        path = model_path()
         if path is None:
             raise RuntimeError(missing_reason() or "no model")
         options = onnxruntime.SessionOptions()
