@@ -22,7 +22,7 @@ import functools
 import hashlib
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -118,7 +118,7 @@ class Signals:
     def committed(self) -> Signals:
         """Only the passages that commit (stated priorities and commitments): whether a
         document commits to a priority is whether its commitments address it."""
-        keep = _committed(self.roles)
+        keep = committed_mask(self.roles)
         embedding = None if self.embedding is None else self.embedding[keep]
         roles = tuple(r for r in self.roles if r in COMMITTED_ROLES)
         words = tuple(
@@ -251,7 +251,7 @@ def ground_features_at(signals: Signals, features: tuple[str, ...], cells: Any) 
     terms = signals.terms[rows, cols]
     substantive = signals.substantive[rows, cols]
     best = signals.terms.max(axis=1)[rows]
-    committed = _committed(signals.roles)[rows]
+    committed = committed_mask(signals.roles)[rows]
     context = np.array([r == "context" for r in signals.roles], dtype=bool)[rows]
     words = np.log1p(np.array(signals.words, dtype=float).reshape(len(signals.roles)))
     columns: dict[str, Any] = {
@@ -307,7 +307,9 @@ def _role_weights(roles: tuple[str, ...]) -> Any:
     return np.array([ROLE_WEIGHTS[r] for r in roles], dtype=float)
 
 
-def _committed(roles: tuple[str, ...]) -> Any:
+def committed_mask(roles: Sequence[str]) -> Any:
+    """Per passage, whether it commits (a stated priority or a commitment): the passages
+    `Signals.committed` keeps."""
     import numpy as np
 
     return np.array([r in COMMITTED_ROLES for r in roles], dtype=bool)
@@ -322,7 +324,7 @@ def _term_features(signals: Signals) -> dict[str, Any]:
         return dict.fromkeys(TERM_FEATURES, zeros)
     raw = scores / _length_norm(len(signals.roles))
     weighted = raw * _role_weights(signals.roles)[:, None]
-    committed = _committed(signals.roles)[:, None] & signals.substantive
+    committed = committed_mask(signals.roles)[:, None] & signals.substantive
     return {
         "terms_best": weighted.max(axis=0),
         "terms_committed": np.where(committed, raw, 0.0).max(axis=0),
@@ -346,7 +348,7 @@ def _embedding_features(signals: Signals) -> dict[str, Any]:
     if not len(signals.roles):
         zeros = np.zeros(cosine.shape[1])
         return dict.fromkeys(EMBEDDING_FEATURES, zeros)
-    committed = _committed(signals.roles)[:, None]
+    committed = committed_mask(signals.roles)[:, None]
     coverage = (cosine if signals.coverage is None else signals.coverage).max(axis=0)
     many = math.log1p(len(signals.roles))
     return {

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from alignck.decision import (
-    COMMITTED_ROLES,
     Decision,
     Signals,
+    committed_mask,
     decision_for,
 )
 from alignck.decision import decision_version as shipped_version
@@ -150,15 +150,16 @@ class Matcher:
     def run_signals(self, passages: Sequence[Passage]) -> Signals:
         scored = self.passage_scores(passages)
         embedding = coverage = None
+        roles = tuple(p.role for p in passages)
         if "embedding" in self.signals:
-            committed = [p.role in COMMITTED_ROLES for p in passages]
+            # Coverage is pruned to the pairs that can be a best over the same committed
+            # passages the decision reads (Signals.committed).
             embedding, coverage = self.vectors.similarities(
-                [p.text for p in passages], committed, scored.excluded
+                [p.text for p in passages], committed_mask(roles), scored.excluded
             )
             # An excluded phrase excludes the passage from every signal.
             embedding[scored.excluded] = -1.0
             coverage[scored.excluded] = -1.0
-        roles = tuple(p.role for p in passages)
         words = tuple(len(p.text.split()) for p in passages)
         return Signals(scored.scores, scored.substantive, roles, embedding, words, coverage)
 

@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from alignck.decision import (
-    COMMITTED_ROLES,
     Signals,
+    committed_mask,
     document_features,
     ground_features_at,
     margin,
@@ -85,7 +85,7 @@ class Judged:
         self.is_ground = self.grounds >= GROUND
         # Per passage: whether it commits (a stated priority or a commitment), and with
         # meaning, the priority it is clearly closest to (-1 for none).
-        self.commits = np.array([p.role in COMMITTED_ROLES for p in passages], dtype=bool)
+        self.commits = committed_mask(signals.roles)
         self.closest = _clearly_closest(signals.embedding)
 
     def ground_row(self, index: int) -> list[float]:

@@ -137,10 +137,9 @@ def scored(
                 block = _priority_coverage(
                     passage_tokens, offsets, lengths, passages, facets, weights, columns
                 )
+                # Each priority's columns are written once: the rest stays unscored.
                 picked = chosen[np.ix_(passages, columns)]
-                here = result[np.ix_(passages, columns)]
-                here[picked] = block[picked]
-                result[np.ix_(passages, columns)] = here
+                result[np.ix_(passages, columns)] = np.where(picked, block, UNSCORED)
     return result
 
 
