@@ -62,12 +62,13 @@ def _wait_for(condition, limit: float = 120.0) -> bool:  # type: ignore[no-untyp
 
 @pytest.fixture
 def busy_run(tmp_path: Path, small_framework: Path):  # type: ignore[no-untyped-def]
-    """Start a parallel check of six long documents writing report.json into out/; return the
-    process once its worker processes are running."""
+    """Start a parallel check of twenty long documents writing report.json into out/; return
+    the process once its worker processes are running. Twenty, not a few: on a loaded machine a
+    few were sometimes all checked before the signal was sent."""
     docs = tmp_path / "docs"
     docs.mkdir()
     pick = random.Random(7)
-    for number in range(6):
+    for number in range(20):
         paragraphs = (" ".join(pick.choices(WORDS, k=40)) + "." for _ in range(8000))
         (docs / f"plan{number}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     out = tmp_path / "out"
