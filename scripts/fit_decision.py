@@ -63,6 +63,8 @@ REAL_LOCAL = (
     "southwark",
     "camden",
     "staffordshire",
+    "croydon",
+    "coventry",
 )
 
 
