@@ -26,6 +26,7 @@ from alignck.evaluation.fitting import (
     judge,
     verdicts,
 )
+from alignck.model import Thresholds
 from alignck.signals.embedding import model_available
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -143,7 +144,47 @@ def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str
             f"| mean of the real local systems | | {mean_f1:.3f} | {mean_p:.3f} | "
             f"| {mean_hit:.2f} | |"
         )
-    return spec, [*lines, ""]
+    return spec, [*lines, "", *threshold_curve(collected, matcher, folds)]
+
+
+THRESHOLD_CURVE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def threshold_curve(
+    collected: dict[str, Collected], matcher: str, folds: dict[str, dict]
+) -> list[str]:
+    """What ``--partial-threshold`` trades, left out: the mean addressed precision, recall and
+    F1 of the real local systems at each threshold (the aligned one left at its default, as
+    when a user gives only ``--partial-threshold``), so that a user who needs fewer false
+    verdicts can choose the threshold from figures."""
+    lines = [
+        f"#### {matcher}: what `--partial-threshold` trades, left out",
+        "",
+        "| `--partial-threshold` | addressed F1 | precision | recall | pairs called addressed "
+        "| SDG per goal |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for value in THRESHOLD_CURVE:
+        thresholds = Thresholds(partial=value)
+        real, called, total = [], 0, 0
+        sdg = "—"
+        for name, found in collected.items():
+            if name not in REAL_LOCAL and name != "sdg":
+                continue
+            pairs, _ = judge(folds[name], found, matcher, thresholds)
+            if name == "sdg":
+                sdg = f"{per_goal_f1(found.rows, pairs):.3f}"
+                continue
+            real.append(scores(pairs))
+            called += sum(status != "gap" for status, _ in pairs)
+            total += len(pairs)
+        keys = ("addressed_f1", "precision", "recall")
+        means = [sum(r[k] for r in real) / len(real) for k in keys]
+        lines.append(
+            f"| {value:.1f} | {means[0]:.3f} | {means[1]:.3f} | {means[2]:.3f} "
+            f"| {called / total:.0%} | {sdg} |"
+        )
+    return [*lines, ""]
 
 
 def ablation(collected: dict[str, Collected], matcher: str, without: str) -> list[str]:

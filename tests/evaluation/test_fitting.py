@@ -91,6 +91,23 @@ def test_evidence_hits_count_correct_verdicts_whose_quotes_hold_the_labelled_pas
     assert sum(hits) >= len(hits) / 2
 
 
+def test_judging_at_a_higher_partial_threshold_calls_fewer_pairs_addressed() -> None:
+    from alignck.evaluation.fitting import judge
+    from alignck.model import Thresholds
+
+    collected = {name: collect(DATA / name, "lexical") for name in ("northmoor", "fernhill")}
+    spec = fit({name: c.rows for name, c in collected.items()}, "lexical", collected)
+
+    def called(partial: float) -> int:
+        pairs, _ = judge(spec, collected["fernhill"], "lexical", Thresholds(partial=partial))
+        return sum(status != "gap" for status, _ in pairs)
+
+    default, _ = judge(spec, collected["fernhill"], "lexical")
+    assert called(0.5) == sum(status != "gap" for status, _ in default)
+    assert called(0.05) >= called(0.5) >= called(0.95)
+    assert called(0.05) > called(0.95)
+
+
 def test_grounds_are_taught_by_quoted_passages_against_unrelated_documents() -> None:
     from alignck.evaluation.fitting import ground_rows
 

@@ -318,22 +318,26 @@ def fit_ground(
     }
 
 
-def _engine(spec: Mapping[str, Any], collected: Collected, matcher: str) -> Any:
+def _engine(
+    spec: Mapping[str, Any], collected: Collected, matcher: str, thresholds: Any = None
+) -> Any:
     """A matcher for the collected set's framework that decides with ``spec``."""
     from alignck.decision import decision_for
     from alignck.match import Matcher
     from alignck.model import Thresholds
 
     decision = decision_for(matcher, {"version": "fold", "matchers": {matcher: dict(spec)}})
-    return Matcher(collected.framework, Thresholds(), matcher, decision)
+    return Matcher(collected.framework, thresholds or Thresholds(), matcher, decision)
 
 
-def _judged(spec: Mapping[str, Any], collected: Collected, matcher: str) -> Iterator[Judgement]:
+def _judged(
+    spec: Mapping[str, Any], collected: Collected, matcher: str, thresholds: Any = None
+) -> Iterator[Judgement]:
     """Each labelled pair's verdict, judged as ``check`` judges it (grounds, commitment guard
-    and all) under a fitted spec at the default thresholds."""
+    and all) under a fitted spec, at the default thresholds unless others are given."""
     from alignck.verdicts import Judged
 
-    engine = _engine(spec, collected, matcher)
+    engine = _engine(spec, collected, matcher, thresholds)
     for doc, passages, signals, labels in collected.documents:
         judged = Judged(engine, passages, signals)
         for k, priority in enumerate(collected.framework.priorities):
@@ -364,10 +368,10 @@ def verdicts(spec: Mapping[str, Any], collected: Collected, matcher: str) -> lis
 
 
 def judge(
-    spec: Mapping[str, Any], collected: Collected, matcher: str
+    spec: Mapping[str, Any], collected: Collected, matcher: str, thresholds: Any = None
 ) -> tuple[list[tuple[str, str]], list[bool]]:
     """One pass: (status, label) for each labelled pair, and the evidence hits."""
-    judgements = list(_judged(spec, collected, matcher))
+    judgements = list(_judged(spec, collected, matcher, thresholds))
     pairs: list[tuple[str, str]] = [(j.alignment.status, j.label) for j in judgements]
     hits = [j.evidence_hit for j in judgements if j.evidence_hit is not None]
     return pairs, hits
