@@ -66,6 +66,8 @@ REAL_LOCAL = (
     "staffordshire",
     "croydon",
     "coventry",
+    "worcestershire",
+    "norfolk",
 )
 
 
