@@ -68,6 +68,8 @@ REAL_LOCAL = (
     "coventry",
     "worcestershire",
     "norfolk",
+    "south-gloucestershire",
+    "northumberland",
 )
 
 
