@@ -148,6 +148,42 @@ def test_runs_that_write_pages_or_binary_files_or_fail_to_read_are_never_kept(
     assert replay.answer(check_args(docs, "--format", "json")) is None
 
 
+@pytest.mark.parametrize("to_file", [False, True])
+def test_a_run_that_writes_more_than_the_record_limit_is_not_kept(
+    docs: Path,
+    capfd: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    to_file: bool,
+) -> None:
+    """A national run's report is not held in memory for a record: past the limit, the next
+    run is done again (from the cached results) and says the same."""
+    target = ["-o", str(tmp_path / "report.json"), "-q"] if to_file else []
+    args = check_args(docs, "--format", "json", *target)
+    small = run(capfd, *args)
+    monkeypatch.setattr(replay, "RECORD_LIMIT", 100)
+    cache.clear()
+    big = run(capfd, *args)
+    assert big == small
+    assert cache.load(replay.run_key(args), replay.RunRecord) is None
+    assert replay.answer(args) is None
+    monkeypatch.setattr(replay, "RECORD_LIMIT", 10_000_000)
+    assert run(capfd, *args) == small
+    assert replay.answer(args) == small[0]
+
+
+def test_what_is_kept_is_what_was_written_even_for_undecodable_names() -> None:
+    import io
+
+    stream = io.StringIO()
+    tee = replay._Tee(stream)
+    # A file name that is not UTF-8 reaches the stream as a lone surrogate.
+    for piece in ("plan-\udcff.md: ", "café ✔", "\n"):
+        tee.write(piece)
+    assert tee.text == stream.getvalue() == "plan-\udcff.md: café ✔\n"
+    assert not tee.overflowed
+
+
 @pytest.mark.parametrize("quiet", [True, False])
 def test_a_report_file_is_written_again_byte_for_byte(
     docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path, quiet: bool

@@ -14,8 +14,9 @@ discovery found; it is believed only when all of them are as they were, so an ed
 removed file is a miss and the run is done in full (and kept again).
 
 Only runs whose whole answer is text are kept: standard output not a terminal, a text format,
-no ``--per-document`` pages, the cache in use, no password, and exit 0 or 1 (an unreadable
-document or a time limit may not fail the same way twice). A report written with ``--output``
+no ``--per-document`` pages, the cache in use, no password, exit 0 or 1 (an unreadable
+document or a time limit may not fail the same way twice), and no more than
+:data:`RECORD_LIMIT` bytes written on any stream or to the report file. A report written with ``--output``
 is part of the record and written again, the same bytes, when the file may be written as the
 full run would (absent or a regular file, none of the files read); a report written where the
 documents are looked for is believed only once it is found there as the record saw it. The
@@ -63,6 +64,12 @@ _PASSWORD_VARIABLES = ("ALIGNCK_PDF_PASSWORD", "ALIGNCK_PDF_PASSWORDS")
 # Every file of alignck that can change a report: its code, lexicon, fitted decisions,
 # built-in frameworks and the semantic matcher's tokenizer.
 _CODE_AND_DATA = ("**/*.py", "data/**/*.json", "data/**/*.yaml")
+
+# A run is kept only while each stream, and the report file, took at most this many bytes: a
+# national run's JSON report runs to hundreds of megabytes, and keeping it for the record held
+# it in memory several times over (3.4 GiB at 1,000 documents against 300 priorities). Such a
+# run is answered from the cached results of its documents instead.
+RECORD_LIMIT = 64 * 1024 * 1024
 
 # The key of this process's run, when the console script computed one (a run is kept only
 # then, so tests driving the command line in-process never meet a record).
@@ -246,16 +253,29 @@ def _write(stream: TextIO, text: str, errors: str | None) -> None:
 
 
 class _Tee:
-    """A standard stream that also keeps what is written through it."""
+    """A standard stream that also keeps what is written through it, up to
+    :data:`RECORD_LIMIT` bytes: past that it keeps nothing, and the run is not kept."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.parts: list[str] = []
+        # UTF-8 in one buffer, not the strings written: a JSON report is written in millions
+        # of small pieces, and a list of them took several times the report's size.
+        self.kept = bytearray()
+        self.overflowed = False
 
     def write(self, text: str) -> int:
         written = self.stream.write(text)
-        self.parts.append(text)
+        if not self.overflowed:
+            # surrogatepass: undecodable file names reach the stream as lone surrogates.
+            self.kept += text.encode("utf-8", "surrogatepass")
+            if len(self.kept) > RECORD_LIMIT:
+                self.overflowed = True
+                self.kept = bytearray()
         return written
+
+    @property
+    def text(self) -> str:
+        return self.kept.decode("utf-8", "surrogatepass")
 
     def writelines(self, lines: Iterable[str]) -> None:
         for line in lines:
@@ -318,22 +338,26 @@ def keep(
     (:func:`seen_before_writing`)."""
     if _key is None or _heard is None:
         return
+    stdout, stderr = _heard
     report = None
     if output is not None:
         if not isinstance(written, _Tee) or discovered is None:
             return  # what the report file holds, or what the run saw, is not known
-        report = "".join(written.parts)
+        if written.overflowed:
+            return
+        report = written.text
+    if stdout.overflowed or stderr.overflowed:
+        return
     from alignck import cache
 
-    stdout, stderr = _heard
     record = RunRecord(
         inputs=tuple(sorted({(str(p), digest_of(p)) for p in inputs})),
         paths=tuple(str(p) for p in paths),
         follow_links=follow_links,
         discovered=discovered or discovery_digest([str(p) for p in paths], follow_links),
-        stdout="".join(stdout.parts),
+        stdout=stdout.text,
         stdout_errors=str(getattr(stdout.stream, "errors", None) or "strict"),
-        stderr="".join(stderr.parts),
+        stderr=stderr.text,
         exit_code=exit_code,
         output=None if output is None else str(output),
         report=report,
