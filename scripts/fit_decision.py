@@ -70,6 +70,8 @@ REAL_LOCAL = (
     "norfolk",
     "south-gloucestershire",
     "northumberland",
+    "dorset",
+    "kirklees",
 )
 
 
