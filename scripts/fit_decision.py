@@ -145,7 +145,9 @@ def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str
     if real:
         mean_f1 = sum(s["addressed_f1"] for s in real) / len(real)
         mean_p = sum(s["precision"] for s in real) / len(real)
-        mean_hit = sum(s["evidence_hit"] for s in real) / len(real)
+        # A set with no correct verdict has no evidence hit to count (its figure is nan).
+        hits = [s["evidence_hit"] for s in real if s["evidence_hit"] == s["evidence_hit"]]
+        mean_hit = sum(hits) / len(hits) if hits else float("nan")
         lines.append(
             f"| mean of the real local systems | | {mean_f1:.3f} | {mean_p:.3f} | "
             f"| {mean_hit:.2f} | |"
@@ -219,7 +221,9 @@ def ablation(collected: dict[str, Collected], matcher: str, without: str) -> lis
             f"| {shown} | {out['addressed_f1']:.3f} | {out['precision']:.3f} | {hit:.2f} |"
         )
     if real:
-        means = [sum(r[i] for r in real) / len(real) for i in range(3)]
+        means = [sum(r[i] for r in real) / len(real) for i in range(2)]
+        hits = [r[2] for r in real if r[2] == r[2]]
+        means.append(sum(hits) / len(hits) if hits else float("nan"))
         lines.append(
             f"| mean of the real local systems | {means[0]:.3f} | {means[1]:.3f} | {means[2]:.2f} |"
         )
