@@ -16,13 +16,13 @@ removed file is a miss and the run is done in full (and kept again).
 Only runs whose whole answer is text are kept: standard output not a terminal, a text format,
 no ``--per-document`` pages, the cache in use, no password, exit 0 or 1 (an unreadable
 document or a time limit may not fail the same way twice), and no more than
-:data:`RECORD_LIMIT` bytes written on any stream or to the report file. A report written with ``--output``
-is part of the record and written again, the same bytes, when the file may be written as the
-full run would (absent or a regular file, none of the files read); a report written where the
-documents are looked for is believed only once it is found there as the record saw it. The
-record is a cache entry like any other (:mod:`alignck.cache`): ``alignck cache clear`` removes
-it and the folder's size limit trims it. This module decides nothing about verdicts; the
-command line tells it what a finished run read and wrote.
+:data:`RECORD_LIMIT` bytes written on any stream or to the report file. A report written with
+``--output`` is part of the record and written again, the same bytes, when the file may be
+written as the full run would (absent or a regular file, none of the files read); a report
+written where the documents are looked for is believed only once it is found there as the
+record saw it. The record is a cache entry like any other (:mod:`alignck.cache`): ``alignck
+cache clear`` removes it and the folder's size limit trims it. This module decides nothing
+about verdicts; the command line tells it what a finished run read and wrote.
 """
 
 from __future__ import annotations
