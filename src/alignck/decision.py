@@ -157,11 +157,25 @@ class Model:
         found = []
         for values, parts in zip(matrix.tolist(), contributions, strict=True):
             reasons = [
-                Reason(signal, name, round(v, 4), round(c, 3))
+                Reason(signal, name, shared_float(round(v, 4)), shared_float(round(c, 3)))
                 for signal, name, v, c in zip(signals, self.features, values, parts, strict=True)
             ]
             found.append(tuple(sorted(reasons, key=lambda r: (-abs(r.contribution), r.feature))))
         return found
+
+
+_SHARED_FLOATS: dict[float, float] = {}
+_MAX_SHARED_FLOATS = 1_000_000
+
+
+def shared_float(value: float) -> float:
+    """The same float object for every equal rounded value: a run of 1,000 documents against
+    300 priorities holds over 5 million of them in its verdicts' reasons and scores (24 bytes
+    each), but few distinct ones. Zero is left alone, since -0.0 equals 0.0 and prints
+    otherwise, and so is NaN, which equals nothing."""
+    if value == 0.0 or value != value or len(_SHARED_FLOATS) >= _MAX_SHARED_FLOATS:
+        return value
+    return _SHARED_FLOATS.setdefault(value, value)
 
 
 @dataclass(frozen=True)

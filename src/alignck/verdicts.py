@@ -22,6 +22,7 @@ from alignck.decision import (
     ground_features_at,
     margin,
     near,
+    shared_float,
 )
 from alignck.model import Alignment, Evidence, Reason, Status
 from alignck.passages import Passage
@@ -140,9 +141,9 @@ class Judged:
         return Alignment(
             priority.id,
             status,
-            round(addressed, 4),
+            shared_float(round(addressed, 4)),
             evidence,
-            round(strong, 4),
+            shared_float(round(strong, 4)),
             nearest,
             reasons,
         )
@@ -174,7 +175,7 @@ class Judged:
             if passage.text in seen:
                 continue
             seen.add(passage.text)
-            score = round(float(column[index]), 4)
+            score = shared_float(round(float(column[index]), 4))
             chosen.append(Evidence(passage.text, passage.location, score, passage.role))
             if len(chosen) == MAX_EVIDENCE:
                 break
@@ -188,9 +189,8 @@ class Judged:
         # The first of equals, as argmax gives it: ties keep document order.
         index = int(column.argmax())
         passage = self.passages[index]
-        return Evidence(
-            passage.text, passage.location, round(float(column[index]), 4), passage.role
-        )
+        score = shared_float(round(float(column[index]), 4))
+        return Evidence(passage.text, passage.location, score, passage.role)
 
 
 def _clearly_closest(cosine: Any) -> Any:
