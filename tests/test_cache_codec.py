@@ -70,3 +70,26 @@ def test_data_that_does_not_fit_the_hints_is_refused(data: object) -> None:
 def test_only_plain_values_can_be_encoded() -> None:
     with pytest.raises(TypeError, match="cannot hold a bytes"):
         encode(Sample("a", 1, 1.0, True, names=(b"x",)))  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    score: float
+
+
+def test_equal_strings_and_floats_come_back_as_one_object_but_keep_their_sign() -> None:
+    import math
+
+    # Built at run time, so that the reader's strings are distinct objects, as a JSON
+    # reader's are.
+    text = "".join(["We will ", "expand talking therapies"])
+    again = "".join(["We will expand ", "talking therapies"])
+    assert text is not again
+    first, second = decode([[text, 0.25], [again, float("0.25")]], tuple[Quote, ...])
+    assert first.text is second.text and first.score is second.score
+    later = decode([again, float("0.25")], Quote)
+    assert later.score is first.score  # floats are shared across entries too
+    zero = decode(["x", -0.0], Quote)
+    assert math.copysign(1.0, zero.score) == -1.0
+    assert math.isnan(decode(["x", float("nan")], Quote).score)

@@ -60,10 +60,23 @@ def _encoder(kind: type) -> Callable[[Any], Any]:
     raise TypeError(f"the cache cannot hold a {kind.__name__}")
 
 
+# Equal strings of one entry, and equal floats of every entry, become one object: a document's
+# result quotes the same passages for many priorities, and its reasons' rounded numbers take a
+# few thousand values, but a JSON reader makes a new object of each. Without this a warm run of
+# 1,000 documents against 300 priorities held twice the memory of the cold run that made it.
+# Zero and NaN are left alone: -0.0 equals 0.0 but prints otherwise, and NaN equals nothing.
+_STRINGS: dict[str, str] = {}
+_FLOATS: dict[float, float] = {}
+_MAX_FLOATS = 1_000_000
+
+
 def decode(data: Any, kind: type[T]) -> T:
     """The ``kind`` instance that :func:`encode` turned into ``data``; EntryError otherwise."""
     hint: Any = kind
-    value: T = _decoder(hint)(data)
+    try:
+        value: T = _decoder(hint)(data)
+    finally:
+        _STRINGS.clear()
     return value
 
 
@@ -103,12 +116,20 @@ def _dataclass_decoder(kind: type) -> _Decoder:
         else:
             parts.append((index, _decoder(hints[field.name])))
 
+    strings, floats = _STRINGS, _FLOATS
+
     def decode_dataclass(data: Any) -> Any:
         if type(data) is not list or len(data) != count:
             raise EntryError(f"not a {kind.__name__}")
         for index, accepted in checks:
-            if type(data[index]) not in accepted:
+            value = data[index]
+            found = type(value)
+            if found not in accepted:
                 raise EntryError(f"not a {kind.__name__}")
+            if found is str:
+                data[index] = strings.setdefault(value, value)
+            elif found is float and value and value == value and len(floats) < _MAX_FLOATS:
+                data[index] = floats.setdefault(value, value)
         if not parts:
             return kind(*data)
         values = list(data)
