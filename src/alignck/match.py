@@ -177,8 +177,12 @@ class Matcher:
         substantive = found.shared_words >= self._words_needed
         phrase = self.space.phrase[found.cols]
         substantive[found.rows[phrase], priority_of[phrase]] = True
-        misses = np.zeros(shape)
-        np.add.at(misses, (found.rows, priority_of), np.log1p(-np.minimum(found.values, 0.999)))
+        # bincount adds in the order given, as np.add.at does, at a fraction of its cost.
+        misses = np.bincount(
+            found.rows * shape[1] + priority_of,
+            weights=np.log1p(-np.minimum(found.values, 0.999)),
+            minlength=shape[0] * shape[1],
+        ).reshape(shape)
         scores = 1.0 - np.exp(misses)
         best = scores.max(axis=1, keepdims=True)
         share = np.divide(scores, best, out=np.zeros_like(scores), where=best > 0)

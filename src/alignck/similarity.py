@@ -370,11 +370,12 @@ def _has_word(passages: Any, rows: Any, words: Any) -> Any:
     owners = np.repeat(np.arange(count, dtype=np.int64), np.diff(passages.indptr))
     for start in range(0, count, block):
         stop = min(start + block, count)
-        table = np.zeros((stop - start, size), dtype=bool)
+        # Flat: one index per look-up takes half the time of a (row, word) pair of them.
+        table = np.zeros((stop - start) * size, dtype=bool)
         entries = slice(passages.indptr[start], passages.indptr[stop])
-        table[owners[entries] - start, passages.indices[entries]] = True
+        table[(owners[entries] - start) * size + passages.indices[entries]] = True
         lo, hi = np.searchsorted(rows, (start, stop))
-        found[lo:hi] = table[rows[lo:hi] - start, words[lo:hi]]
+        found[lo:hi] = table[(rows[lo:hi] - start) * size + words[lo:hi]]
     return found
 
 
