@@ -240,21 +240,27 @@ class Matcher:
 
         ids = [p.id for p in self.framework.priorities]
         column = {priority_id: k for k, priority_id in enumerate(ids)}
+        found = [position.get((s.text, s.location.paragraph)) for s in statements]
+        at = [index for index in found if index is not None]
+        texts = [s.text for s, index in zip(statements, found, strict=True) if index is not None]
+        # Every statement's row at once: one numpy call per statement was most of the cost.
+        named_rows = judged.names_of(at, lambda row: _word_count(texts[row]))
+        grounds = judged.grounds[at]
+        best = grounds.max(axis=1).tolist() if grounds.shape[1] else [0.0] * len(at)
         results: list[StatedMatch] = []
-        for statement in statements:
-            index = position.get((statement.text, statement.location.paragraph))
+        row = 0
+        for statement, index in zip(statements, found, strict=True):
             if index is None:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
-            row = judged.grounds[index]
-            named = judged.names(index, functools.partial(_word_count, statement.text)).copy()
+            named = named_rows[row]
             named[[column[i] for i in quoted.get(passages[index].text, ())]] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
-            chosen = chosen[np.argsort(-row[chosen], kind="stable")]
+            chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]
             matched = tuple(ids[k] for k in chosen.tolist())
-            best = round(float(row.max()), 4) if len(row) else 0.0
-            results.append(StatedMatch(statement, matched, best))
+            results.append(StatedMatch(statement, matched, round(best[row], 4)))
+            row += 1
         return tuple(results)
 
 
