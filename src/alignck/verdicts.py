@@ -176,10 +176,12 @@ class Judged:
         first. Ties keep document order."""
         import numpy as np
 
-        later = np.ones(len(column), dtype=bool)
-        later[first] = False
+        # A flag per ground, not per passage of the document: ``first`` are grounds, and
+        # grounds come in passage order, so a binary search finds them.
+        later = np.ones(len(grounds), dtype=bool)
+        later[np.searchsorted(grounds, first)] = False
         # As sorted by (not committing, -score, index), without a Python key per ground.
-        ranked = grounds[np.lexsort((grounds, -column[grounds], later[grounds]))].tolist()
+        ranked = grounds[np.lexsort((grounds, -column[grounds], later))].tolist()
         chosen: list[Evidence] = []
         seen: set[str] = set()
         for index in ranked:
