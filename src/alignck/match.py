@@ -177,13 +177,7 @@ class Matcher:
         substantive = found.shared_words >= self._words_needed
         phrase = self.space.phrase[found.cols]
         substantive[found.rows[phrase], priority_of[phrase]] = True
-        # bincount adds in the order given, as np.add.at does, at a fraction of its cost.
-        misses = np.bincount(
-            found.rows * shape[1] + priority_of,
-            weights=np.log1p(-np.minimum(found.values, 0.999)),
-            minlength=shape[0] * shape[1],
-        ).reshape(shape)
-        scores = 1.0 - np.exp(misses)
+        scores = noisy_or(found.rows, priority_of, found.values, shape)
         best = scores.max(axis=1, keepdims=True)
         share = np.divide(scores, best, out=np.zeros_like(scores), where=best > 0)
         scores = scores * share**COMPETITION
@@ -262,6 +256,21 @@ class Matcher:
             results.append(StatedMatch(statement, matched, round(best[row], 4)))
             row += 1
         return tuple(results)
+
+
+def noisy_or(rows: Any, columns: Any, values: Any, shape: tuple[int, int]) -> Any:
+    """rows × columns: 1 - the product of (1 - value) over each cell's values, as independent
+    evidence combines; a value is taken as at most 0.999, so that one never settles a cell."""
+    import numpy as np
+
+    # bincount adds in the order given, as np.add.at did, at a fraction of its cost: the same
+    # sums to the last bit.
+    misses = np.bincount(
+        rows * shape[1] + columns,
+        weights=np.log1p(-np.minimum(values, 0.999)),
+        minlength=shape[0] * shape[1],
+    ).reshape(shape)
+    return 1.0 - np.exp(misses)
 
 
 def _word_count(text: str) -> int:
