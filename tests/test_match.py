@@ -1,10 +1,13 @@
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignck.facets import description_parts
 from alignck.framework import load_framework
-from alignck.match import Matcher
+from alignck.match import Matcher, noisy_or
 from alignck.model import Alignment, Thresholds
 from alignck.reading import Prepared, prepare
 
@@ -613,3 +616,31 @@ def test_one_word_shared_with_a_sentence_about_something_else_is_no_ground(
     # 'place' is in common with places, but the sentence is about jobs.
     assert verdicts["places"].status == "gap"
     assert verdicts["work"].status != "gap"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.integers(0, 3),
+            st.floats(0.0, 1.0, allow_nan=False, exclude_min=True),
+        ),
+        max_size=40,
+    )
+)
+def test_the_vectorised_noisy_or_adds_each_cells_evidence_as_a_plain_loop_does(
+    cells: list[tuple[int, int, float]],
+) -> None:
+    shape = (5, 4)
+    ordered = sorted(cells, key=lambda cell: cell[0])  # passages come in order
+    rows = np.array([c[0] for c in ordered], dtype=np.int64)
+    columns = np.array([c[1] for c in ordered], dtype=np.int64)
+    values = np.array([c[2] for c in ordered], dtype=float)
+    logs = np.log1p(-np.minimum(values, 0.999)).tolist()
+    misses = [[0.0] * shape[1] for _ in range(shape[0])]
+    for row, column, log in zip(rows.tolist(), columns.tolist(), logs, strict=True):
+        misses[row][column] += log
+    expected = 1.0 - np.exp(np.array(misses))
+    # To the last bit: the verdicts' ties and rounding depend on it.
+    assert noisy_or(rows, columns, values, shape).tobytes() == expected.tobytes()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignck import similarity
 from alignck.facets import Facet
@@ -93,3 +95,57 @@ def test_a_repeated_passage_is_scored_once_and_gets_the_same_rows() -> None:
         strict=True,
     ):
         assert np.array_equal(got, expected)
+
+
+def _plain_discount(space: TermSpace, words, weights, rows, cols, values) -> list[float]:  # type: ignore[no-untyped-def]
+    """_discount_repeats as a loop over pairs: a word counts fully for the strongest pair of
+    its passage and priority that shares it (the first of equals), REPEAT_WEIGHT elsewhere."""
+    shared: dict[int, list[int]] = {}
+    for pair, word in zip(words.pair.tolist(), words.word.tolist(), strict=True):
+        shared.setdefault(pair, []).append(word)
+    owner: dict[tuple[int, int, int], int] = {}
+    for pair in range(len(values)):
+        group = (int(rows[pair]), int(space.facet_priority[cols[pair]]))
+        for word in shared.get(pair, []):
+            best = owner.get((*group, word))
+            if best is None or values[pair] > values[best]:
+                owner[(*group, word)] = pair
+    found = []
+    for pair in range(len(values)):
+        group = (int(rows[pair]), int(space.facet_priority[cols[pair]]))
+        mass = fresh = 0.0
+        for word in shared.get(pair, []):
+            mass += weights[word]
+            if owner[(*group, word)] == pair:
+                fresh += weights[word]
+        factor = (fresh + similarity.REPEAT_WEIGHT * (mass - fresh)) / max(mass, 1e-12)
+        found.append(float(values[pair] * factor))
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.booleans())
+def test_repeated_words_are_discounted_as_a_plain_loop_does_to_the_last_bit(
+    seed: int, sorted_groups: bool
+) -> None:
+    rng = np.random.default_rng(seed)
+    vocabulary = [f"w{i}" for i in range(8)]
+    facets = [
+        _facet(int(k), tuple(rng.choice(vocabulary, int(rng.integers(1, 4)), replace=False)))
+        for k in rng.integers(0, 4, 12)
+    ]
+    space = _space(*facets)
+    sets = [tuple(rng.choice(vocabulary, 4, replace=False)) for _ in range(6)]
+    passages = space._matrix(sets)
+    shared = (passages @ space.facet_matrix.T).tocoo()
+    rows, cols = shared.row.astype(np.int64), shared.col.astype(np.int64)
+    words = _shared_words(passages, space.facet_matrix, rows, cols)
+    weights = rng.choice([1.0, 1.5, 2.25], len(space.vocabulary))
+    # Ties among a priority's facets happen (equal scores): the first of equals counts fully.
+    values = rng.choice([0.2, 0.3, 0.45], len(rows))
+    with pytest.MonkeyPatch.context() as patch:
+        if not sorted_groups:
+            patch.setattr(similarity, "MAX_COUNTED_GROUPS", -1)  # the sorting way of counting
+        found = space._discount_repeats(words, weights, rows, cols, values)
+    expected = _plain_discount(space, words, weights, rows, cols, values)
+    assert found.tolist() == expected

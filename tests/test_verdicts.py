@@ -108,3 +108,29 @@ def test_ground_probabilities_are_rounded_so_equals_tie_in_every_run(write_frame
     assert np.array_equal(judged.grounds, np.round(judged.grounds, GROUND_DIGITS))
     # The same features for both priorities: the same probability, to the last bit.
     assert judged.grounds[0, 0] == judged.grounds[0, 1]
+
+
+def test_names_of_many_passages_are_what_names_gives_each_and_count_words_as_rarely(
+    write_framework,
+) -> None:  # type: ignore[no-untyped-def]
+    rng = np.random.default_rng(7)
+    passages = _commitments(*(f"We will act on housing and care number {i}." for i in range(30)))
+    signals = _signals(passages, rng.random((30, 2)).tolist())
+    signals.terms[:] = rng.choice([0.0, 0.05, 0.3], size=(30, 2))
+    signals.substantive[:] = rng.random((30, 2)) < 0.3
+    judged = Judged(_framework(write_framework), passages, signals)
+    indices = [3, 0, 17, 3, 29, 8, 11]
+    words = [1, 2, 1, 1, 3, 1, 2]
+    asked: list[int] = []
+
+    def count(row: int) -> int:
+        asked.append(row)
+        return words[row]
+
+    one_by_one = []
+    for row, index in enumerate(indices):
+        one_by_one.append(judged.names(index, words[row]).tolist())
+    assert judged.names_of(indices, count).tolist() == one_by_one
+    shared = signals.terms[indices] > 0
+    named = judged.is_ground[indices] | judged.substantive[indices]
+    assert asked == np.flatnonzero((shared & ~named).any(axis=1)).tolist()

@@ -105,6 +105,19 @@ class Judged:
             named = named | shared
         return named
 
+    def names_of(self, indices: Sequence[int], words: Callable[[int], int]) -> Any:
+        """:meth:`names` for many passages at once, a row each: ``words(row)`` counts the
+        words of the stated priority of ``indices[row]``, asked only where :meth:`names`
+        would ask."""
+        import numpy as np
+
+        named = self.is_ground[indices] | self.substantive[indices]
+        shared = self.signals.terms[indices] > 0
+        for row in np.flatnonzero((shared & ~named).any(axis=1)).tolist():
+            if words(row) == 1:
+                named[row] |= shared[row]
+        return named
+
     @functools.cached_property
     def _by_priority(self) -> tuple[Any, Any]:
         """grounds and is_ground laid out priority by priority: each verdict reads its own
@@ -164,10 +177,12 @@ class Judged:
         first. Ties keep document order."""
         import numpy as np
 
-        later = np.ones(len(column), dtype=bool)
-        later[first] = False
+        # A flag per ground, not per passage of the document: ``first`` are grounds, and
+        # grounds come in passage order, so a binary search finds them.
+        later = np.ones(len(grounds), dtype=bool)
+        later[np.searchsorted(grounds, first)] = False
         # As sorted by (not committing, -score, index), without a Python key per ground.
-        ranked = grounds[np.lexsort((grounds, -column[grounds], later[grounds]))].tolist()
+        ranked = grounds[np.lexsort((grounds, -column[grounds], later))].tolist()
         chosen: list[Evidence] = []
         seen: set[str] = set()
         for index in ranked:
