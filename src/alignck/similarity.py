@@ -182,7 +182,9 @@ class TermSpace:
         from scipy import sparse
 
         passages = self._matrix([tuple(s) for s in sets])
-        passage_mass = np.array([sum(weight_of[t] for t in s) for s in sets])
+        # fsum, correctly rounded whatever the order: a set's order follows Python's hash seed,
+        # and a plain float sum's last bit follows its order, so scores differed between runs.
+        passage_mass = np.array([math.fsum(weight_of[t] for t in s) for s in sets])
         shared = (passages @ sparse.diags(weights) @ self.facet_matrix.T).tocoo()
         rows, cols = shared.row.astype(np.int64), shared.col.astype(np.int64)
         facet_mass = self.facet_matrix @ weights
