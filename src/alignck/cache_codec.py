@@ -68,6 +68,7 @@ def _encoder(kind: type) -> Callable[[Any], Any]:
 _STRINGS: dict[str, str] = {}
 _FLOATS: dict[float, float] = {}
 _MAX_FLOATS = 1_000_000
+_MAX_SHARED_CHARS = 4096
 
 
 def decode(data: Any, kind: type[T]) -> T:
@@ -127,7 +128,10 @@ def _dataclass_decoder(kind: type) -> _Decoder:
             if found not in accepted:
                 raise EntryError(f"not a {kind.__name__}")
             if found is str:
-                data[index] = strings.setdefault(value, value)
+                # A replay record's whole report is one string: hashing it would cost more
+                # than sharing saves.
+                if len(value) <= _MAX_SHARED_CHARS:
+                    data[index] = strings.setdefault(value, value)
             elif found is float and value and value == value and len(floats) < _MAX_FLOATS:
                 data[index] = floats.setdefault(value, value)
         if not parts:
