@@ -258,8 +258,8 @@ class _Tee:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        # UTF-8 in one buffer, not the strings written: a JSON report is written in millions
-        # of small pieces, and a list of them took several times the report's size.
+        # UTF-8 in one buffer, and nothing past the limit: a national run's whole report,
+        # joined into a second copy and encoded for the cache, took several times its size.
         self.kept = bytearray()
         self.overflowed = False
 
