@@ -93,22 +93,16 @@ class Judged:
         return [float(v) for v in self.grounds[index]]
 
     def names(self, index: int, words: int | Callable[[], int]) -> Any:
-        """For each priority, whether a stated priority of ``words`` words names it: the
-        ground model rates it a ground, or it shares two of the priority's own words (one,
-        when it is a one-word name such as 'Homes'). ``words`` may be how to count them,
-        asked only when a word in common could name a priority the rest do not."""
-        named = self.is_ground[index] | self.substantive[index]
-        shared = self.signals.terms[index] > 0
-        if not (shared & ~named).any():
-            return named
-        if (words if isinstance(words, int) else words()) == 1:
-            named = named | shared
-        return named
+        """:meth:`names_of` for one passage; ``words`` is its word count or how to count it."""
+        count = (lambda _row: words) if isinstance(words, int) else (lambda _row: words())
+        return self.names_of([index], count)[0]
 
     def names_of(self, indices: Sequence[int], words: Callable[[int], int]) -> Any:
-        """:meth:`names` for many passages at once, a row each: ``words(row)`` counts the
-        words of the stated priority of ``indices[row]``, asked only where :meth:`names`
-        would ask."""
+        """For each passage of ``indices`` (a row each) and each priority, whether the stated
+        priority there names it: the ground model rates it a ground, or it shares two of the
+        priority's own words (one, when it is a one-word name such as 'Homes').
+        ``words(row)`` counts its words, asked only when a word in common could name a
+        priority the rest do not."""
         import numpy as np
 
         named = self.is_ground[indices] | self.substantive[indices]
