@@ -166,17 +166,3 @@ def test_the_reasons_of_many_rows_are_each_rows_own() -> None:
             assert by_feature[name].value == round(float(value), 4)
             assert by_feature[name].contribution == round(float(contribution), 3)
     assert together[0] != together[1]
-
-
-def test_equal_rounded_values_share_one_float_but_keep_their_sign_and_nan() -> None:
-    import math
-
-    from alignck.decision import shared_float
-
-    first = shared_float(round(0.123456789, 4))
-    second = shared_float(float("0.1235"))
-    assert first == second == 0.1235 and first is second
-    negative_zero = shared_float(round(-0.00001, 4))
-    assert math.copysign(1.0, negative_zero) == -1.0
-    assert math.copysign(1.0, shared_float(0.0)) == 1.0
-    assert math.isnan(shared_float(float("nan")))

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
+from alignck.interning import shared_float
+
 T = TypeVar("T")
 _Decoder = Callable[[Any], Any]
 
@@ -60,14 +62,12 @@ def _encoder(kind: type) -> Callable[[Any], Any]:
     raise TypeError(f"the cache cannot hold a {kind.__name__}")
 
 
-# Equal strings of one entry, and equal floats of every entry, become one object: a document's
-# result quotes the same passages for many priorities, and its reasons' rounded numbers take a
-# few thousand values, but a JSON reader makes a new object of each. Without this a warm run of
-# 1,000 documents against 300 priorities held twice the memory of the cold run that made it.
-# Zero and NaN are left alone: -0.0 equals 0.0 but prints otherwise, and NaN equals nothing.
+# Equal strings of one entry, and equal floats of every entry (interning.shared_float), become one
+# object: a document's result quotes the same passages for many priorities, and its reasons'
+# rounded numbers take a few thousand values, but a JSON reader makes a new object of each.
+# Without this a warm run of 1,000 documents against 300 priorities held twice the memory of
+# the cold run that made it.
 _STRINGS: dict[str, str] = {}
-_FLOATS: dict[float, float] = {}
-_MAX_FLOATS = 1_000_000
 _MAX_SHARED_CHARS = 4096
 
 
@@ -117,7 +117,7 @@ def _dataclass_decoder(kind: type) -> _Decoder:
         else:
             parts.append((index, _decoder(hints[field.name])))
 
-    strings, floats = _STRINGS, _FLOATS
+    strings = _STRINGS
 
     def decode_dataclass(data: Any) -> Any:
         if type(data) is not list or len(data) != count:
@@ -132,8 +132,8 @@ def _dataclass_decoder(kind: type) -> _Decoder:
                 # than sharing saves.
                 if len(value) <= _MAX_SHARED_CHARS:
                     data[index] = strings.setdefault(value, value)
-            elif found is float and value and value == value and len(floats) < _MAX_FLOATS:
-                data[index] = floats.setdefault(value, value)
+            elif found is float:
+                data[index] = shared_float(value)
         if not parts:
             return kind(*data)
         values = list(data)

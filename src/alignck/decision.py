@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from alignck.interning import shared_float
 from alignck.model import Reason
 
 ROLE_WEIGHTS: dict[str, float] = {
@@ -162,20 +163,6 @@ class Model:
             ]
             found.append(tuple(sorted(reasons, key=lambda r: (-abs(r.contribution), r.feature))))
         return found
-
-
-_SHARED_FLOATS: dict[float, float] = {}
-_MAX_SHARED_FLOATS = 1_000_000
-
-
-def shared_float(value: float) -> float:
-    """The same float object for every equal rounded value: a run of 1,000 documents against
-    300 priorities holds over 5 million of them in its verdicts' reasons and scores (24 bytes
-    each), but few distinct ones. Zero is left alone, since -0.0 equals 0.0 and prints
-    otherwise, and so is NaN, which equals nothing."""
-    if value == 0.0 or value != value or len(_SHARED_FLOATS) >= _MAX_SHARED_FLOATS:
-        return value
-    return _SHARED_FLOATS.setdefault(value, value)
 
 
 @dataclass(frozen=True)

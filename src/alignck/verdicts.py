@@ -22,8 +22,8 @@ from alignck.decision import (
     ground_features_at,
     margin,
     near,
-    shared_float,
 )
+from alignck.interning import shared_float
 from alignck.model import Alignment, Evidence, Reason, Status
 from alignck.passages import Passage
 
