@@ -72,6 +72,11 @@ REAL_LOCAL = (
     "northumberland",
     "dorset",
     "kirklees",
+    "northamptonshire",
+    "hull",
+    "lancashire",
+    "tower-hamlets",
+    "somerset",
 )
 
 
