@@ -574,6 +574,44 @@ def test_no_text_is_both_evidence_and_outside_the_framework(name: str, make_docu
                 assert not outside & {e.text for e in alignment.evidence}, result.path
 
 
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_a_quote_is_never_repeated_inside_another(
+    write_framework, make_document, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: minds, title: Better mental health, description: Fewer people in crisis.}\n"
+        "  - {id: air, title: Clean air}\n"
+    )
+    # The stated priority's name is a passage of its own and part of the item that names it.
+    path = make_document(
+        "plan.md",
+        [
+            ("h1", "Plan"),
+            ("h2", "Our priorities"),
+            (
+                "ul",
+                [
+                    "Better mental health – we will open three crisis cafes for people in "
+                    "mental distress",
+                    "Good jobs – we will help 500 people into work",
+                ],
+            ),
+            ("p", "We will train 200 staff in mental health first aid."),
+            ("p", "We will halve the wait for talking therapies for mental health."),
+        ],
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(), name)
+    evidence = _verdicts(matcher, path)["minds"].evidence
+    quotes = [" ".join(e.text.casefold().split()) for e in evidence]
+    assert len(quotes) >= 2
+    for i, quote in enumerate(quotes):
+        assert not any(quote in other for j, other in enumerate(quotes) if j != i), quotes
+    # Of a name and the item that holds it, the item is quoted: it says what will be done.
+    assert "better mental health" not in quotes
+    assert any("crisis cafes" in quote for quote in quotes), quotes
+
+
 def test_an_aligned_verdict_quotes_the_commitment_it_rests_on_first(
     matcher_for, make_document
 ) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from alignck.decision import (
+    COMMITTED_ROLES,
     Signals,
     committed_mask,
     document_features,
@@ -168,7 +169,8 @@ class Judged:
 
     def _evidence(self, column: Any, grounds: Any, first: list[int]) -> tuple[Evidence, ...]:
         """The most convincing distinct grounds, the commitments an aligned verdict rests on
-        first. Ties keep document order."""
+        first; a ground and one that holds its words are one quote, the fuller. Ties keep
+        document order."""
         import numpy as np
 
         # A flag per ground, not per passage of the document: ``first`` are grounds, and
@@ -178,14 +180,26 @@ class Judged:
         # As sorted by (not committing, -score, index), without a Python key per ground.
         ranked = grounds[np.lexsort((grounds, -column[grounds], later))].tolist()
         chosen: list[Evidence] = []
-        seen: set[str] = set()
+        said: list[str] = []
         for index in ranked:
             passage = self.passages[index]
-            if passage.text in seen:
-                continue
-            seen.add(passage.text)
             score = shared_float(round(float(column[index]), 4))
-            chosen.append(Evidence(passage.text, passage.location, score, passage.role))
+            found = Evidence(passage.text, passage.location, score, passage.role)
+            # A stated priority's name and the list item or sentence that holds it, or a clause
+            # and its whole sentence, are one piece of evidence: the fuller quote is shown once,
+            # in the place the better of the two earned.
+            key = _quoted_form(passage.text) or passage.text
+            if any(key in earlier for earlier in said):
+                continue
+            held = [i for i, earlier in enumerate(said) if earlier in key]
+            if held:
+                chosen[held[0]] = _fuller(found, [chosen[i] for i in held])
+                said[held[0]] = key
+                for i in reversed(held[1:]):
+                    del chosen[i], said[i]
+                continue
+            said.append(key)
+            chosen.append(found)
             if len(chosen) == MAX_EVIDENCE:
                 break
         return tuple(chosen)
@@ -200,6 +214,26 @@ class Judged:
         passage = self.passages[index]
         score = shared_float(round(float(column[index]), 4))
         return Evidence(passage.text, passage.location, score, passage.role)
+
+
+def _committed(role: str) -> bool:
+    return role in COMMITTED_ROLES
+
+
+def _fuller(fuller: Evidence, held: Sequence[Evidence]) -> Evidence:
+    """The fuller quote, scored as the best passage it holds, and a commitment or a stated
+    priority when it holds one: the place of a commitment is never given to context."""
+    best = max([fuller.score, *(e.score for e in held)])
+    kinds = [fuller.kind, *(e.kind for e in held)]
+    kind = next((k for k in kinds if _committed(k)), fuller.kind)
+    return Evidence(fuller.text, fuller.location, best, kind)
+
+
+@functools.lru_cache(maxsize=16384)
+def _quoted_form(text: str) -> str:
+    """A passage's words as a reader compares two quotes: case, spacing and the closing
+    punctuation set aside."""
+    return " ".join(text.casefold().split()).rstrip(" .:;,")
 
 
 def _clearly_closest(cosine: Any) -> Any:
