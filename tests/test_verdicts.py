@@ -134,3 +134,19 @@ def test_names_of_many_passages_are_what_names_gives_each_and_count_words_as_rar
     shared = signals.terms[indices] > 0
     named = judged.is_ground[indices] | judged.substantive[indices]
     assert asked == np.flatnonzero((shared & ~named).any(axis=1)).tolist()
+
+
+def test_a_fuller_quote_keeps_the_best_score_and_the_commitment_it_holds() -> None:
+    from alignck.model import Evidence
+    from alignck.verdicts import _fuller
+
+    where = Location(None, 1, ())
+    name = Evidence("Tackle inequalities", where, 0.9, "priority")
+    item = Evidence("Tackle inequalities in access to care", where, 0.6, "context")
+    merged = _fuller(item, [name])
+    assert merged.text == item.text
+    assert merged.score == 0.9
+    assert merged.kind == "priority"
+    # Nothing committed inside: the fuller quote is what it is.
+    aside = Evidence("inequalities", where, 0.5, "context")
+    assert _fuller(item, [aside]) == Evidence(item.text, where, 0.6, "context")
