@@ -21,9 +21,11 @@ def matcher(small_framework: Path) -> Matcher:
 def matcher_for(write_framework):  # type: ignore[no-untyped-def]
     """A matcher over a framework of the priorities given as YAML list items."""
 
-    def build(priorities: str, thresholds: Thresholds | None = None) -> Matcher:
+    def build(
+        priorities: str, thresholds: Thresholds | None = None, name: str = "lexical"
+    ) -> Matcher:
         path = write_framework("framework: {name: t}\npriorities:\n" + priorities)
-        return Matcher(load_framework(path), thresholds or Thresholds())
+        return Matcher(load_framework(path), thresholds or Thresholds(), name)
 
     return build
 
@@ -539,12 +541,10 @@ def test_meaning_brings_homes_closer_to_housing(write_framework, make_document) 
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])
-def test_headings_and_lead_ins_are_never_evidence(
-    write_framework, make_document, name: str
-) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n  - {id: minds, title: Better mental health}\n"
-        "  - {id: air, title: Clean air}\n"
+def test_headings_and_lead_ins_are_never_evidence(matcher_for, make_document, name: str) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
+        "  - {id: minds, title: Better mental health}\n  - {id: air, title: Clean air}\n",
+        name=name,
     )
     path = make_document(
         "plan.md",
@@ -555,7 +555,6 @@ def test_headings_and_lead_ins_are_never_evidence(
             ("ul", ["open three crisis cafes to improve mental health for people in distress"]),
         ],
     )
-    matcher = Matcher(load_framework(framework), Thresholds(), name)
     quotes = [e.text for e in _verdicts(matcher, path)["minds"].evidence]
     assert quotes and "Mental health" not in quotes
     assert not any(q.endswith(":") for q in quotes)
@@ -575,13 +574,11 @@ def test_no_text_is_both_evidence_and_outside_the_framework(name: str, make_docu
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])
-def test_a_quote_is_never_repeated_inside_another(
-    write_framework, make_document, name: str
-) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework(
-        "framework: {name: t}\npriorities:\n"
+def test_a_quote_is_never_repeated_inside_another(matcher_for, make_document, name: str) -> None:  # type: ignore[no-untyped-def]
+    matcher = matcher_for(
         "  - {id: minds, title: Better mental health, description: Fewer people in crisis.}\n"
-        "  - {id: air, title: Clean air}\n"
+        "  - {id: air, title: Clean air}\n",
+        name=name,
     )
     # The stated priority's name is a passage of its own and part of the item that names it.
     path = make_document(
@@ -601,7 +598,6 @@ def test_a_quote_is_never_repeated_inside_another(
             ("p", "We will halve the wait for talking therapies for mental health."),
         ],
     )
-    matcher = Matcher(load_framework(framework), Thresholds(), name)
     evidence = _verdicts(matcher, path)["minds"].evidence
     quotes = [" ".join(e.text.casefold().split()) for e in evidence]
     assert len(quotes) >= 2

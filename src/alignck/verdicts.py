@@ -216,16 +216,12 @@ class Judged:
         return Evidence(passage.text, passage.location, score, passage.role)
 
 
-def _committed(role: str) -> bool:
-    return role in COMMITTED_ROLES
-
-
 def _fuller(fuller: Evidence, held: Sequence[Evidence]) -> Evidence:
     """The fuller quote, scored as the best passage it holds, and a commitment or a stated
     priority when it holds one: the place of a commitment is never given to context."""
     best = max([fuller.score, *(e.score for e in held)])
     kinds = [fuller.kind, *(e.kind for e in held)]
-    kind = next((k for k in kinds if _committed(k)), fuller.kind)
+    kind = next((k for k in kinds if k in COMMITTED_ROLES), fuller.kind)
     return Evidence(fuller.text, fuller.location, best, kind)
 
 
