@@ -77,6 +77,11 @@ REAL_LOCAL = (
     "lancashire",
     "tower-hamlets",
     "somerset",
+    "luton",
+    "swindon",
+    "trafford",
+    "north-tyneside",
+    "dudley",
 )
 
 
