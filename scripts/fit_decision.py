@@ -16,6 +16,7 @@ import json
 import sys
 from pathlib import Path
 
+from alignck.errors import DatasetError
 from alignck.evaluation import metrics
 from alignck.evaluation.fitting import (
     Collected,
@@ -119,7 +120,7 @@ def per_goal_f1(rows: list[Row], pairs: list[tuple[str, str]]) -> float:
     return sum(metrics.binary(v).f1 for v in goals.values()) / len(goals)
 
 
-def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str]]:
+def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, dict, list[str]]:
     spec = fit({name: c.rows for name, c in collected.items()}, matcher, collected)
     folds = fold_specs(collected, matcher)
     lines = [
@@ -162,7 +163,7 @@ def table(matcher: str, collected: dict[str, Collected]) -> tuple[dict, list[str
             f"| mean of the real local systems | | {mean_f1:.3f} | {mean_p:.3f} | "
             f"| {mean_hit:.2f} | |"
         )
-    return spec, [*lines, "", *threshold_curve(collected, matcher, folds)]
+    return spec, folds, [*lines, "", *threshold_curve(collected, matcher, folds)]
 
 
 THRESHOLD_CURVE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -201,6 +202,54 @@ def threshold_curve(
         lines.append(
             f"| {value:.1f} | {means[0]:.3f} | {means[1]:.3f} | {means[2]:.3f} "
             f"| {called / total:.0%} | {sdg} |"
+        )
+    return [*lines, ""]
+
+
+def core_purpose_sets(found: dict[str, Path], matcher: str) -> dict[str, Collected]:
+    """The real systems' documents against the four ICS core purposes (titles only), where a
+    set labels them (``aligns_core_purposes``): a second kind of framework, broad where most
+    are narrow, whose labels no fit uses."""
+    purposes = {}
+    for name in REAL_LOCAL:
+        if name not in found:
+            continue
+        try:
+            labelled = collect(found[name], matcher, None, "aligns_core_purposes", "core_purposes")
+        except DatasetError:
+            continue
+        if labelled.rows:
+            purposes[name] = labelled
+            print(f"{matcher}: {name}: {len(labelled.rows)} core-purpose pairs", file=sys.stderr)
+    return purposes
+
+
+def core_purposes(
+    purposes: dict[str, Collected], matcher: str, folds: dict[str, dict]
+) -> list[str]:
+    """The core-purpose labels scored, each set by the decision fitted without it."""
+    lines = [
+        f"#### {matcher}: the same documents against the ICS core purposes, left out",
+        "",
+        "| set | pairs | addressed F1 | precision | recall | calling everything addressed |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    real = []
+    for name, labelled in purposes.items():
+        out = scores(verdicts(folds[name], labelled, matcher))
+        share = sum(row.label != "no" for row in labelled.rows) / len(labelled.rows)
+        everything = 2 * share / (1 + share)
+        real.append((out["addressed_f1"], out["precision"], out["recall"], everything))
+        lines.append(
+            f"| {name} | {len(labelled.rows)} | {out['addressed_f1']:.3f} "
+            f"| {out['precision']:.3f} | {out['recall']:.3f} | {everything:.3f} |"
+        )
+    if real:
+        means = [sum(r[i] for r in real) / len(real) for i in range(4)]
+        pairs = sum(len(labelled.rows) for labelled in purposes.values())
+        lines.append(
+            f"| mean of {len(real)} real local systems | {pairs} | {means[0]:.3f} | "
+            f"{means[1]:.3f} | {means[2]:.3f} | {means[3]:.3f} |"
         )
     return [*lines, ""]
 
@@ -277,9 +326,11 @@ def main() -> None:
         for name, path in found.items():
             collected[name] = collect(path, matcher)
             print(f"{matcher}: {name}: {len(collected[name].rows)} pairs", file=sys.stderr)
-        spec, lines = table(matcher, collected)
+        purposes = core_purpose_sets(found, matcher)
+        spec, folds, lines = table(matcher, collected)
         specs[matcher] = spec
         report += lines
+        report += core_purposes(purposes, matcher, folds)
         if matcher == "semantic":
             # Without embedding is the lexical matcher's table above; without terms is here.
             report += ablation(collected, matcher, "terms")

@@ -156,3 +156,36 @@ def test_an_ablation_leaves_one_signal_out_of_the_decision() -> None:
         "passages_log",
     ]
     assert len(spec["addressed"]["weights"]) == 6
+
+
+def test_a_dataset_labelled_against_a_second_framework_is_collected_against_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "own.yaml").write_text(
+        "priorities:\n- id: housing\n  title: Better housing\n", encoding="utf-8"
+    )
+    (tmp_path / "purposes.yaml").write_text(
+        "priorities:\n- id: outcomes\n  title: Improve health outcomes\n"
+        "- id: value\n  title: Value for money\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plan.md").write_text(
+        "# Plan\n\nWe will improve health outcomes for every resident.\n", encoding="utf-8"
+    )
+    (tmp_path / "truth.yaml").write_text(
+        "framework: own.yaml\ncore_purposes: purposes.yaml\ndocuments:\n- doc: plan.md\n"
+        "  aligns:\n    housing: no\n"
+        "  aligns_core_purposes:\n"
+        "    outcomes: {label: yes, evidence: We will improve health outcomes}\n"
+        "    value: no\n",
+        encoding="utf-8",
+    )
+    own = collect(tmp_path, "lexical")
+    purposes = collect(tmp_path, "lexical", None, "aligns_core_purposes", "core_purposes")
+    assert [(r.priority_id, r.label) for r in own.rows] == [("housing", "no")]
+    assert [(r.priority_id, r.label) for r in purposes.rows] == [
+        ("outcomes", "yes"),
+        ("value", "no"),
+    ]
+    assert [p.id for p in purposes.framework.priorities] == ["outcomes", "value"]
+    assert purposes.quotes == {("plan.md", "outcomes"): "We will improve health outcomes"}

@@ -61,14 +61,22 @@ class Collected:
     quotes: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
-def collect(location: Path, matcher: str, documents_dir: str | None = None) -> Collected:
-    """Feature rows for every labelled pair of one dataset, with the given matcher's signals."""
+def collect(
+    location: Path,
+    matcher: str,
+    documents_dir: str | None = None,
+    labels_key: str = "aligns",
+    framework_key: str = "framework",
+) -> Collected:
+    """Feature rows for every labelled pair of one dataset, with the given matcher's signals;
+    by default its own framework's labels, or (``aligns_core_purposes`` and ``core_purposes``)
+    the labels of the same documents against another framework."""
     from alignck.framework import load_framework
     from alignck.match import Matcher
     from alignck.model import Thresholds
     from alignck.reading import prepare
 
-    dataset = load_dataset(location, documents_dir)
+    dataset = load_dataset(location, documents_dir, labels_key, framework_key)
     framework = load_framework(dataset.framework)
     engine = Matcher(framework, Thresholds(), matcher)
     names = MATCHER_FEATURES[matcher]
