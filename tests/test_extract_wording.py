@@ -121,3 +121,22 @@ def test_without_a_serial_comma_the_last_and_joins_the_last_two_items() -> None:
         "cleaner air in the town centre",
         "warmer homes",
     ]
+
+
+def test_without_a_serial_comma_parallel_items_keep_their_own_and() -> None:
+    doc = _paragraphs(
+        "Our priorities are: giving every child the best start, supporting people to live and "
+        "age well and making homes warm and safe."
+    )
+    assert _stated(doc) == [
+        "giving every child the best start",
+        "supporting people to live and age well",
+        "making homes warm and safe",
+    ]
+
+
+def test_items_of_no_common_shape_are_joined_at_the_first_and() -> None:
+    doc = _paragraphs(
+        "Our priorities are: a fair start for every child, safe streets and warm and dry homes."
+    )
+    assert _stated(doc) == ["a fair start for every child", "safe streets", "warm and dry homes"]

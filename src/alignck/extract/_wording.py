@@ -165,8 +165,31 @@ def _split_items(text: str) -> list[str]:
     # an earlier item stays whole). After a serial comma ("A, B, and C") the last item is
     # already apart, and an 'and' in it is its own ("homes warmer and cheaper to heat").
     if len(parts) >= 2 and " and " in parts[-1] and not _SERIAL_COMMA.search(text):
-        parts[-1:] = [p.strip() for p in parts[-1].split(" and ", 1)]
+        parts[-1:] = _last_two(parts[-1], parts[:-1])
     return parts
+
+
+def _last_two(last: str, earlier: list[str]) -> list[str]:
+    """The last two items of 'A, B and C', from the text after the last comma. Items of a list
+    are parallel, so where the earlier ones all open on the same kind of word ('giving ...,
+    supporting ... and making ...') the joint is the 'and' before such a word, not an 'and'
+    inside the item ('supporting people to live and age well'); otherwise its first 'and'."""
+    pieces = last.split(" and ")
+    opening = {_shape(item.split()[0]) for item in earlier if item.split()}
+    if len(pieces) > 2 and len(opening) == 1 and None not in opening:
+        for joint in range(1, len(pieces)):
+            if _shape(pieces[joint].split()[0] if pieces[joint].split() else "") in opening:
+                before, after = " and ".join(pieces[:joint]), " and ".join(pieces[joint:])
+                return [before.strip(), after.strip()]
+    before, _, after = last.partition(" and ")
+    return [before.strip(), after.strip()]
+
+
+def _shape(word: str) -> str | None:
+    """A word's grammatical shape as far as its ending tells: 'ing' for a gerund or
+    participle ('supporting'), None for any other word."""
+    lower = word.lower()
+    return "ing" if lower.endswith("ing") and len(lower) > 5 else None
 
 
 def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
