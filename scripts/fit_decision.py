@@ -83,6 +83,11 @@ REAL_LOCAL = (
     "trafford",
     "north-tyneside",
     "dudley",
+    "torbay",
+    "birmingham",
+    "stockport",
+    "thurrock",
+    "gateshead",
 )
 
 
