@@ -171,25 +171,22 @@ def _split_items(text: str) -> list[str]:
 
 def _last_two(last: str, earlier: list[str]) -> list[str]:
     """The last two items of 'A, B and C', from the text after the last comma. Items of a list
-    are parallel, so where the earlier ones all open on the same kind of word ('giving ...,
-    supporting ... and making ...') the joint is the 'and' before such a word, not an 'and'
-    inside the item ('supporting people to live and age well'); otherwise its first 'and'."""
+    are parallel, so where the earlier ones all open on a gerund ('giving ..., supporting ...
+    and making ...') the joint is the 'and' before one, not an 'and' inside the item
+    ('supporting people to live and age well'); otherwise its first 'and'."""
     pieces = last.split(" and ")
-    opening = {_shape(item.split()[0]) for item in earlier if item.split()}
-    if len(pieces) > 2 and len(opening) == 1 and None not in opening:
+    if len(pieces) > 2 and all(_opens_on_gerund(item) for item in earlier):
         for joint in range(1, len(pieces)):
-            if _shape(pieces[joint].split()[0] if pieces[joint].split() else "") in opening:
-                before, after = " and ".join(pieces[:joint]), " and ".join(pieces[joint:])
-                return [before.strip(), after.strip()]
+            if _opens_on_gerund(pieces[joint]):
+                return [" and ".join(pieces[:joint]).strip(), " and ".join(pieces[joint:]).strip()]
     before, _, after = last.partition(" and ")
     return [before.strip(), after.strip()]
 
 
-def _shape(word: str) -> str | None:
-    """A word's grammatical shape as far as its ending tells: 'ing' for a gerund or
-    participle ('supporting'), None for any other word."""
-    lower = word.lower()
-    return "ing" if lower.endswith("ing") and len(lower) > 5 else None
+def _opens_on_gerund(text: str) -> bool:
+    """Whether the text's first word ends as a gerund or participle does ('supporting')."""
+    words = text.split()
+    return bool(words) and len(words[0]) > 5 and words[0].lower().endswith("ing")
 
 
 def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
