@@ -88,6 +88,11 @@ REAL_LOCAL = (
     "stockport",
     "thurrock",
     "gateshead",
+    "hackney",
+    "manchester",
+    "bath-and-north-east-somerset",
+    "sunderland",
+    "leicester",
 )
 
 
