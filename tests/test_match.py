@@ -350,6 +350,23 @@ def test_naming_the_area_is_not_a_match(write_framework, make_document) -> None:
     assert (verdicts["smokefree"].status, verdicts["homes"].status) == ("gap", "gap")
 
 
+def test_meaning_leaves_the_areas_name_out_as_words_do(write_framework) -> None:  # type: ignore[no-untyped-def]
+    from alignck.signals.embedding import FrameworkVectors, facet_texts
+
+    framework = write_framework(
+        "framework: {name: Northmoor Health and Wellbeing Board}\n"
+        "priorities:\n"
+        "  - id: ageing\n    title: Healthy ageing\n"
+        "    description: Helping the people of Northmoor to grow old in good health.\n"
+    )
+    loaded = load_framework(framework)
+    launch = ["The plan was launched at Northmoor's town hall with councillors and partners."]
+    named = FrameworkVectors([facet_texts(p.title, p.description, ()) for p in loaded.priorities])
+    used, _ = Matcher(loaded, Thresholds(), "semantic").vectors.similarities(launch)
+    before, _ = named.similarities(launch)
+    assert used[0, 0] < before[0, 0] - 0.05
+
+
 def _climate_framework(write_framework, extra: str = "") -> Matcher:  # type: ignore[no-untyped-def]
     framework = write_framework(
         "framework: {name: t}\npriorities:\n  - id: climate\n    title: Tackle climate change\n"

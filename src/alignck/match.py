@@ -111,10 +111,15 @@ class Matcher:
     @functools.cached_property
     def vectors(self) -> Any:
         """The framework's facets embedded, for the semantic matcher; built on first use."""
+        from alignck.facets import area_names
         from alignck.signals.embedding import FrameworkVectors, facet_texts
 
+        area = area_names(self.framework)
         return FrameworkVectors(
-            [facet_texts(p.title, p.description, p.aliases) for p in self.framework.priorities]
+            [
+                facet_texts(p.title, p.description, p.aliases, area)
+                for p in self.framework.priorities
+            ]
         )
 
     @functools.cached_property

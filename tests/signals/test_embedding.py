@@ -61,6 +61,36 @@ def test_facets_are_the_title_the_description_and_its_sentences() -> None:
     ]
 
 
+def test_the_areas_own_name_is_left_out_of_the_facets_but_not_of_aliases() -> None:
+    area = frozenset(["northmoor"])
+    texts = facet_texts(
+        "A smokefree Northmoor",
+        "Helping the people of Northmoor's towns to stop smoking.",
+        ("Smokefree Northmoor",),
+        area,
+    )
+    assert texts == [
+        "A smokefree",
+        "A smokefree. Helping the people of towns to stop smoking.",
+        "Helping the people of towns to stop smoking.",
+        "Smokefree Northmoor",
+    ]
+
+
+def test_without_its_name_a_sentence_that_only_names_the_area_is_no_longer_close() -> None:
+    description = "Helping the people of Northmoor to grow old in good health."
+    launch = "The plan was launched at Northmoor's town hall with councillors and partners."
+    commitment = "We will support older people to stay active and well at home."
+    named = FrameworkVectors([facet_texts("Healthy ageing", description, ())])
+    unnamed = FrameworkVectors(
+        [facet_texts("Healthy ageing", description, (), frozenset(["northmoor"]))]
+    )
+    before, _ = named.similarities([launch, commitment])
+    after, _ = unnamed.similarities([launch, commitment])
+    assert after[0, 0] < before[0, 0] - 0.05
+    assert after[1, 0] > after[0, 0] + 0.15
+
+
 def test_a_passage_is_scored_by_its_closest_facet() -> None:
     vectors = FrameworkVectors([["Clean air"], ["Good jobs", "Employment and skills"]])
     scores, coverage = vectors.similarities(["We will help unemployed people into work."])
