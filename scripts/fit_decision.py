@@ -93,6 +93,11 @@ REAL_LOCAL = (
     "bath-and-north-east-somerset",
     "sunderland",
     "leicester",
+    "islington",
+    "oldham",
+    "middlesbrough",
+    "walsall",
+    "north-somerset",
 )
 
 
