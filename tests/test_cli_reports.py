@@ -181,11 +181,16 @@ def test_a_report_saved_in_the_checked_folder_is_not_read_back(
 def test_per_document_pages_show_gaps_and_who_addresses_them(
     make_document,
     small_framework,
+    plan_blocks,
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    make_document("docs/council.md")
+    council_plan = [
+        (kind, [*body, "Host a summer arts festival"] if kind == "ul" else body)
+        for kind, body in plan_blocks
+    ]
+    make_document("docs/council.md", council_plan)
     make_document("docs/trust.md", [("h1", "Trust plan"), ("p", "We will end fuel poverty.")])
     pages = tmp_path / "pages"
     result = _check(docs, small_framework, "--per-document", str(pages), "-q")
@@ -201,7 +206,7 @@ def test_per_document_pages_show_gaps_and_who_addresses_them(
     assert "## Outside the framework" in trust and "framework sha256:" in trust
     council = (pages / "council.md").read_text(encoding="utf-8")
     assert "“We will open two crisis cafes" in council
-    assert "Grow the local economy" in council.split("## Outside the framework")[1]
+    assert "Host a summer arts festival" in council.split("## Outside the framework")[1]
     page = (pages / "council.html").read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<h2>Gaps</h2>" in page
 
