@@ -98,6 +98,11 @@ REAL_LOCAL = (
     "middlesbrough",
     "walsall",
     "north-somerset",
+    "southampton",
+    "wolverhampton",
+    "greenwich",
+    "darlington",
+    "salford",
 )
 
 
