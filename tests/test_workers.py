@@ -248,3 +248,19 @@ def test_this_process_never_forks_its_reader_once_it_runs_threads() -> None:
     finally:
         waiting.set()
         thread.join()
+
+
+def _how_ctrl_c_is_handled() -> int:
+    return int(signal.getsignal(signal.SIGINT) == signal.SIG_IGN)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_workers_ignore_ctrl_c_from_the_moment_they_start() -> None:
+    # A worker of the fork server, before any code of its own runs: a Ctrl-C while it is
+    # still starting must not print "Process ForkServerProcess-1:" and a traceback.
+    from concurrent.futures import ProcessPoolExecutor
+
+    from alignck.workers import worker_context
+
+    with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
+        assert pool.submit(_how_ctrl_c_is_handled).result(timeout=60) == 1
