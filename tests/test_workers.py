@@ -264,3 +264,17 @@ def test_workers_ignore_ctrl_c_from_the_moment_they_start() -> None:
 
     with ProcessPoolExecutor(1, mp_context=worker_context()) as pool:
         assert pool.submit(_how_ctrl_c_is_handled).result(timeout=60) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fork server on Windows")
+def test_ctrl_c_is_set_aside_only_while_the_fork_server_first_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Every swap of the handler is a moment in which a Ctrl-C is lost: later workers' starts
+    # must not swap it again.
+    from alignck.workers import worker_context
+
+    worker_context()
+    swaps: list[object] = []
+    monkeypatch.setattr(signal, "signal", lambda *arguments: swaps.append(arguments))
+    worker_context()
+    worker_context()
+    assert swaps == []

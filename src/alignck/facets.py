@@ -157,6 +157,19 @@ def area_names(framework: Framework) -> frozenset[str]:
     return frozenset((named & inside) - lower)
 
 
+def without_area_name(text: str, area: frozenset[str]) -> str:
+    """``text`` without the words of the area's name (``area``, as :func:`area_names` gives
+    it): for the semantic matcher, which reads a priority's text whole rather than its terms."""
+    if not area or not text:
+        return text
+
+    def kept(match: re.Match[str]) -> str:
+        found = terms(match.group(0), topical=False)
+        return "" if found and all(t in area for t in found) else match.group(0)
+
+    return " ".join(_TOKEN.sub(kept, text).split())
+
+
 def _title_case(words: list[str]) -> bool:
     long = [w for w in words if len(w) > 3]
     return len(long) >= 2 and all(w[:1].isupper() for w in long)

@@ -325,23 +325,28 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver")
 
 
+_fork_server_started = False
+
+
 def _start_fork_server_deaf_to_ctrl_c() -> None:
     """Start the fork server, if it is not running yet, with Ctrl-C ignored: an ignored signal
     stays ignored across exec, and the server hands that on to every worker it forks. A worker
     that ignores Ctrl-C only once its own code runs can still be hit while it is starting up
     (unpickling, importing), and then prints "Process ForkServerProcess-1:" before the
     command's one line. A Ctrl-C in the few milliseconds the server takes to start is lost:
-    an ignored signal cannot be held back for later."""
+    an ignored signal cannot be held back for later, so this is done once per process, not
+    at every worker's start (``Process.start`` itself restarts a server that has died)."""
+    global _fork_server_started
+    if _fork_server_started or threading.current_thread() is not threading.main_thread():
+        return
     from multiprocessing import forkserver
 
-    if threading.current_thread() is not threading.main_thread():
-        forkserver.ensure_running()
-        return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, previous)
+    _fork_server_started = True
 
 
 def reader_context() -> multiprocessing.context.BaseContext:

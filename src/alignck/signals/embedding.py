@@ -39,8 +39,6 @@ _FACET_SENTENCE = re.compile(r"(?<=[.;:!?])\s+")
 # [PAD], [UNK], [CLS], [SEP], [MASK] in the model's vocabulary: not words of the text.
 _SPECIAL_TOKENS = (0, 100, 101, 102, 103)
 _MIN_FACET_CHARS = 15
-# Words as the word facets read them for place names (alignck.facets).
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def missing_reason() -> str | None:
@@ -190,25 +188,15 @@ def facet_texts(
     :func:`alignck.facets.area_names` gives them) left out of all but the aliases, as the word
     facets leave it out: every partner names its area, and in a short description the name
     alone brings a sentence that only names the place close in meaning."""
-    title, description = _without_area(title, area), _without_area(description, area)
+    from alignck.facets import without_area_name
+
+    title, description = without_area_name(title, area), without_area_name(description, area)
     texts = [title]
     if description:
         texts.append(f"{title}. {description}")
         texts += [s for s in _FACET_SENTENCE.split(description) if len(s) >= _MIN_FACET_CHARS]
     texts += list(aliases)
     return list(dict.fromkeys(t.strip() for t in texts if t.strip()))
-
-
-def _without_area(text: str, area: frozenset[str]) -> str:
-    if not area or not text:
-        return text
-    from alignck.language import terms
-
-    def kept(match: re.Match[str]) -> str:
-        found = terms(match.group(0), topical=False)
-        return "" if found and all(t in area for t in found) else match.group(0)
-
-    return " ".join(_WORD.sub(kept, text).split())
 
 
 class FrameworkVectors:
