@@ -103,6 +103,11 @@ REAL_LOCAL = (
     "greenwich",
     "darlington",
     "salford",
+    "hartlepool",
+    "solihull",
+    "bolton",
+    "brighton-and-hove",
+    "lewisham",
 )
 
 
