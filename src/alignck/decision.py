@@ -29,6 +29,7 @@ from typing import Any
 
 from alignck.interning import shared_float
 from alignck.model import Reason
+from alignck.signals.adapter import Adapter, adapter_from
 
 ROLE_WEIGHTS: dict[str, float] = {
     "priority": 1.0,
@@ -174,6 +175,8 @@ class Decision:
     strong: Model
     ground: Model
     version: str
+    # The fitted correction to closeness in meaning these models were fitted on, if any.
+    adapter: Adapter | None = None
 
     @property
     def features(self) -> tuple[str, ...]:
@@ -208,6 +211,12 @@ def decision_version(matcher: str) -> str:
     return f"{data['version']}+{digest}"
 
 
+def shipped_adapter(matcher: str) -> bool:
+    """Whether the shipped decision for a matcher corrects closeness in meaning with an
+    adapter, without loading numpy."""
+    return bool(_shipped()[0]["matchers"][matcher].get("adapter"))
+
+
 def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
     """The shipped decision for a matcher, or one given as the fitting script writes it."""
     data, digest = (spec, "custom") if spec is not None else _shipped()
@@ -218,6 +227,7 @@ def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
         model_from(entry["strong"], features),
         model_from(entry["ground"], tuple(entry["ground"]["features"])),
         f"{data['version']}+{digest}",
+        adapter_from(entry.get("adapter")),
     )
 
 

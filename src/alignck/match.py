@@ -25,6 +25,7 @@ from alignck.decision import (
     Signals,
     committed_mask,
     decision_for,
+    shipped_adapter,
 )
 from alignck.decision import decision_version as shipped_version
 from alignck.facets import matchable_facets
@@ -38,6 +39,7 @@ from alignck.model import (
 )
 from alignck.passages import Passage
 from alignck.senses import SENSE_MARK, plain
+from alignck.signals.adapter import Adapter
 from alignck.similarity import TermSpace
 from alignck.verdicts import SUBSTANTIVE_WORDS, Judged
 
@@ -70,6 +72,7 @@ class Matcher:
         thresholds: Thresholds,
         matcher: str = "lexical",
         decision: Decision | None = None,
+        adapter: Adapter | str | None = "decision",
     ) -> None:
         from alignck.signals import MATCHERS
 
@@ -78,6 +81,9 @@ class Matcher:
         self.name = matcher
         self.signals = MATCHERS[matcher]
         self._given = decision
+        # The decision's own adapter unless one is given (None for none): fitting scores each
+        # labelled set through an adapter fitted without it.
+        self._adapter = adapter
         self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
 
     @functools.cached_property
@@ -115,11 +121,13 @@ class Matcher:
         from alignck.signals.embedding import FrameworkVectors, facet_texts
 
         area = area_names(self.framework)
+        adapter = self.decision.adapter if isinstance(self._adapter, str) else self._adapter
         return FrameworkVectors(
             [
                 facet_texts(p.title, p.description, p.aliases, area)
                 for p in self.framework.priorities
-            ]
+            ],
+            adapter,
         )
 
     @functools.cached_property
@@ -138,12 +146,21 @@ class Matcher:
         return hashlib.sha256(text.encode()).hexdigest()
 
     @property
+    def _adapted(self) -> bool:
+        if not isinstance(self._adapter, str):
+            return self._adapter is not None
+        if self._given is not None:
+            return self._given.adapter is not None
+        return shipped_adapter(self.name)
+
+    @property
     def description(self) -> str:
         """Which matcher and model produced the verdicts, for every report."""
         if "embedding" in self.signals:
             from alignck.signals.embedding import MODEL_ID
 
-            return f"{self.name} ({MODEL_ID}; decision {self.decision_version})"
+            model = f"{MODEL_ID}, adapted" if self._adapted else MODEL_ID
+            return f"{self.name} ({model}; decision {self.decision_version})"
         return f"{self.name} (decision {self.decision_version})"
 
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:

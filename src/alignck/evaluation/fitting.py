@@ -67,10 +67,12 @@ def collect(
     documents_dir: str | None = None,
     labels_key: str = "aligns",
     framework_key: str = "framework",
+    adapter: Any = "decision",
 ) -> Collected:
     """Feature rows for every labelled pair of one dataset, with the given matcher's signals;
     by default its own framework's labels, or (``aligns_core_purposes`` and ``core_purposes``)
-    the labels of the same documents against another framework."""
+    the labels of the same documents against another framework. ``adapter`` is the
+    correction to closeness in meaning to score with (:class:`alignck.match.Matcher`)."""
     from alignck.framework import load_framework
     from alignck.match import Matcher
     from alignck.model import Thresholds
@@ -78,7 +80,7 @@ def collect(
 
     dataset = load_dataset(location, documents_dir, labels_key, framework_key)
     framework = load_framework(dataset.framework)
-    engine = Matcher(framework, Thresholds(), matcher)
+    engine = Matcher(framework, Thresholds(), matcher, adapter=adapter)
     names = MATCHER_FEATURES[matcher]
     found = Collected([], framework, [])
     for truth in dataset.documents:

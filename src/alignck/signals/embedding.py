@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from alignck.signals.adapter import Adapter
 from alignck.signals.coverage import FacetTokens, allowed, candidates, scored, token_weights
 
 ID = "embedding"
@@ -202,7 +203,7 @@ def facet_texts(
 class FrameworkVectors:
     """Each priority's facets embedded once; :meth:`similarities` scores passages."""
 
-    def __init__(self, facets: Sequence[Sequence[str]]) -> None:
+    def __init__(self, facets: Sequence[Sequence[str]], adapter: Adapter | None = None) -> None:
         import numpy as np
 
         flat = [text for texts in facets for text in texts]
@@ -210,6 +211,15 @@ class FrameworkVectors:
         self.vectors, words = embedder().embed_with_tokens(flat)
         self.count = len(facets)
         self.tokens = FacetTokens.of(words, DIMENSIONS)
+        self.adapter = adapter
+        self.facet_side = None if adapter is None else adapter.facet_side(self.vectors)
+
+    def closeness(self, vectors: Any) -> Any:
+        """passages × facets: the cosine, with the fitted adapter's correction where there is
+        one (:mod:`alignck.signals.adapter`)."""
+        if self.adapter is None:
+            return vectors @ self.vectors.T
+        return self.adapter.scores(vectors, self.vectors, self.facet_side)
 
     def similarities(
         self, texts: Sequence[str], committed: Any = None, excluded: Any = None
@@ -229,7 +239,7 @@ class FrameworkVectors:
         index = {text: i for i, text in enumerate(distinct)}
         rows = [index[t] for t in texts]
         vectors, words = embedder().embed_with_tokens(distinct)
-        distinct_cosine = vectors @ self.vectors.T
+        distinct_cosine = self.closeness(vectors)
         chosen = self._worth_scoring(distinct_cosine, np.array(rows), committed, excluded)
         weights = token_weights(words, np.bincount(rows, minlength=len(distinct)), self.tokens.ids)
         # Rows picked after the product, not before: a copy of every passage's vector for
