@@ -39,7 +39,7 @@ from alignck.model import (
 )
 from alignck.passages import Passage
 from alignck.senses import SENSE_MARK, plain
-from alignck.signals.adapter import Adapter
+from alignck.signals.adapter import FROM_DECISION, Adapter
 from alignck.similarity import TermSpace
 from alignck.verdicts import SUBSTANTIVE_WORDS, Judged
 
@@ -72,7 +72,7 @@ class Matcher:
         thresholds: Thresholds,
         matcher: str = "lexical",
         decision: Decision | None = None,
-        adapter: Adapter | str | None = "decision",
+        adapter: Adapter | str | None = FROM_DECISION,
     ) -> None:
         from alignck.signals import MATCHERS
 

@@ -61,11 +61,8 @@ def quoted(texts: Sequence[str], quote: str) -> list[int]:
     return found[:QUOTED_PASSAGES]
 
 
-def training_pairs(
-    location: Path, labels_key: str = "aligns", framework_key: str = "framework"
-) -> Pairs:
-    """The *for* and *against* pairs of one labelled set: by default with its own framework's
-    labels, or (``aligns_core_purposes`` and ``core_purposes``) with a second framework's.
+def training_pairs(location: Path) -> Pairs:
+    """The *for* and *against* pairs of one labelled set, with its own framework's labels.
     A label without a quote teaches nothing."""
     import numpy as np
 
@@ -75,7 +72,7 @@ def training_pairs(
     from alignck.reading import prepare
     from alignck.signals.embedding import embedder, facet_texts
 
-    dataset = load_dataset(location, None, labels_key, framework_key)
+    dataset = load_dataset(location)
     framework = load_framework(dataset.framework)
     area = area_names(framework)
     model = embedder()

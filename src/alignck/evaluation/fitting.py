@@ -28,6 +28,7 @@ from alignck.decision import (
 from alignck.evaluation.dataset import load_dataset
 from alignck.evaluation.metrics import binary
 from alignck.model import Alignment
+from alignck.signals.adapter import FROM_DECISION
 
 MATCHER_FEATURES: dict[str, tuple[str, ...]] = {
     "lexical": TERM_FEATURES,
@@ -67,7 +68,7 @@ def collect(
     documents_dir: str | None = None,
     labels_key: str = "aligns",
     framework_key: str = "framework",
-    adapter: Any = "decision",
+    adapter: Any = FROM_DECISION,
 ) -> Collected:
     """Feature rows for every labelled pair of one dataset, with the given matcher's signals;
     by default its own framework's labels, or (``aligns_core_purposes`` and ``core_purposes``)

@@ -15,6 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# Where a matcher is given no adapter of its own: the one its decision was fitted with.
+FROM_DECISION = "decision"
+
 
 @dataclass(frozen=True, eq=False)
 class Adapter:
