@@ -111,6 +111,11 @@ REAL_LOCAL = (
     "bolton",
     "brighton-and-hove",
     "lewisham",
+    "stoke-on-trent",
+    "wigan",
+    "bradford",
+    "west-berkshire",
+    "haringey",
 )
 
 
