@@ -72,11 +72,11 @@ def test_the_shipped_decision_says_what_it_was_fitted_on() -> None:
     assert set(shipped["matchers"]) == {"lexical", "semantic"}
 
 
-def test_the_same_passage_is_recognised_whatever_its_spacing_and_case() -> None:
-    from alignck.evaluation.fitting import _same_passage
+def test_thesame_passage_is_recognised_whatever_its_spacing_and_case() -> None:
+    from alignck.evaluation.fitting import same_passage
 
-    assert _same_passage("We will open  family hubs", "we will open family hubs in every town.")
-    assert not _same_passage("We will open family hubs", "Our parks are well used.")
+    assert same_passage("We will open  family hubs", "we will open family hubs in every town.")
+    assert not same_passage("We will open family hubs", "Our parks are well used.")
 
 
 def test_evidence_hits_count_correct_verdicts_whose_quotes_hold_the_labelled_passage() -> None:

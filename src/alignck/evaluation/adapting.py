@@ -17,7 +17,6 @@ adapter has never seen, and every left-out figure stays left out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,6 @@ QUOTED_PASSAGES = 3
 CLOSEST_AGAINST = 5
 MIN_TEXT_CHARS = 15
 _ITERATIONS = 300
-_NOT_WORD = re.compile(r"\W+")
 
 
 @dataclass(frozen=True)
@@ -44,20 +42,18 @@ class Pairs:
     positive: Any
 
 
-def _plain(text: str) -> str:
-    return _NOT_WORD.sub(" ", text.lower()).strip()
-
-
 def quoted(texts: Sequence[str], quote: str) -> list[int]:
-    """The passages that hold the quote or that the quote holds, compared as plain words."""
-    wanted = _plain(quote)
-    if len(wanted) < MIN_TEXT_CHARS:
+    """The passages that are the quote, by the test the evidence hit uses (one holds the
+    other, nearly); a quote or passage too short to place teaches nothing."""
+    from alignck.evaluation.fitting import same_passage
+
+    if len(quote.strip()) < MIN_TEXT_CHARS:
         return []
-    found = []
-    for i, text in enumerate(texts):
-        plain = _plain(text)
-        if len(plain) >= MIN_TEXT_CHARS and (plain in wanted or wanted in plain):
-            found.append(i)
+    found = [
+        i
+        for i, text in enumerate(texts)
+        if len(text.strip()) >= MIN_TEXT_CHARS and same_passage(quote, text)
+    ]
     return found[:QUOTED_PASSAGES]
 
 

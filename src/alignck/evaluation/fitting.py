@@ -293,7 +293,7 @@ def ground_rows(
 def _quoted(quote: str | None, passages: Sequence[Any]) -> list[int]:
     if quote is None:
         return list(range(len(passages))) if len(passages) <= 2 else []
-    return [i for i, p in enumerate(passages) if _same_passage(quote, p.text)]
+    return [i for i, p in enumerate(passages) if same_passage(quote, p.text)]
 
 
 def fit_ground(
@@ -370,7 +370,7 @@ class Judgement:
         of the shorter's words in order, as rapidfuzz's partial ratio measures)."""
         if self.quote is None or self.label == "no" or self.alignment.status == "gap":
             return None
-        return any(_same_passage(self.quote, e.text) for e in self.alignment.evidence)
+        return any(same_passage(self.quote, e.text) for e in self.alignment.evidence)
 
 
 def verdicts(spec: Mapping[str, Any], collected: Collected, matcher: str) -> list[tuple[str, str]]:
@@ -407,7 +407,9 @@ def leave_one_set_out(
     return {name: verdicts(specs[name], found, matcher) for name, found in collected.items()}
 
 
-def _same_passage(truth: str, quoted: str) -> bool:
+def same_passage(truth: str, quoted: str) -> bool:
+    """Whether a labeller's quote and a passage are the same text: one holds the other, or
+    nearly (PDF line breaks and hyphens differ), whatever the spacing and case."""
     from rapidfuzz import fuzz
 
     a, b = " ".join(truth.lower().split()), " ".join(quoted.lower().split())
