@@ -29,6 +29,17 @@ def test_a_set_gives_quoted_passages_for_and_the_closest_of_unrelated_documents_
     assert pairs.positive.any() and (~pairs.positive).any()
 
 
+def test_a_far_domain_document_teaches_that_partners_do_not_address_what_it_states() -> None:
+    # Harrowdale holds a transport plan and an economic strategy marked negative: each
+    # priority they state gives one pair against per partner document, its closest passage.
+    near = training_pairs(DATA / "harrowdale", far=False)
+    far = training_pairs(DATA / "harrowdale")
+    partners = 3  # harrowdale's documents not marked negative
+    stated = 8  # the priorities the two negative documents state
+    assert len(far.positive) - len(near.positive) == partners * stated
+    assert far.positive.sum() == near.positive.sum()
+
+
 def _synthetic(seed: int, count: int = 40) -> Pairs:
     # "For" pairs share a hidden direction the plain cosine does not see; "against" pairs are
     # as close by the cosine but lack it.

@@ -1,9 +1,14 @@
 """Fit the adapter of :mod:`alignck.signals.adapter` on labelled data.
 
-A labelled set teaches it two kinds of passage × priority pair:
+A labelled set teaches it three kinds of passage × priority pair:
 - *for*: the passages holding the labeller's quote for a pair labelled yes or partial;
 - *against*: the passages of a document labelled as not addressing a priority that came
-  closest to it in meaning (the ones a plain cosine would mistake for it).
+  closest to it in meaning (the ones a plain cosine would mistake for it);
+- *far against*: each set holds one document from a far domain (waste, minerals, tourism);
+  the priorities it states stand for a framework the partners' documents do not address, and
+  each partner document's passage closest to each of them is a pair against. Without these,
+  the adapter learned to lift whatever sounds like a public service's commitment ("increase
+  capacity", "improve access") towards any priority, a transport plan's too.
 Each pair is scored against the priority's facet it is closest to, and a logistic model of the
 corrected closeness is fitted with every set weighing the same (its two kinds of pair half each),
 so a large set does not drown a small one. The rank and the weight decay were chosen by
@@ -29,6 +34,7 @@ L2 = 0.01
 FOLDS = 6
 QUOTED_PASSAGES = 3
 CLOSEST_AGAINST = 5
+FAR_AGAINST = 1
 MIN_TEXT_CHARS = 15
 _ITERATIONS = 300
 
@@ -57,9 +63,9 @@ def quoted(texts: Sequence[str], quote: str) -> list[int]:
     return found[:QUOTED_PASSAGES]
 
 
-def training_pairs(location: Path) -> Pairs:
-    """The *for* and *against* pairs of one labelled set, with its own framework's labels.
-    A label without a quote teaches nothing."""
+def training_pairs(location: Path, far: bool = True) -> Pairs:
+    """The *for* and *against* pairs of one labelled set, with its own framework's labels, and
+    (``far``) the *far against* pairs. A label without a quote teaches nothing."""
     import numpy as np
 
     from alignck.evaluation.dataset import load_dataset
@@ -76,12 +82,15 @@ def training_pairs(location: Path) -> Pairs:
         p.id: model.embed(facet_texts(p.title, p.description, p.aliases, area))
         for p in framework.priorities
     }
+    far_facets = _far_facets(dataset, model) if far else None
     rows: list[tuple[Any, Any, bool]] = []
     for truth in dataset.documents:
         texts = [p.text for p in getattr(prepare(truth.path), "passages", [])]
         if not texts:
             continue
         vectors = model.embed(texts)
+        if far_facets is not None and not truth.negative:
+            rows.extend((vectors[i], facet, False) for i, facet in _closest(vectors, far_facets))
         for priority_id, label in truth.aligns.items():
             if priority_id not in facets:
                 continue
@@ -101,6 +110,30 @@ def training_pairs(location: Path) -> Pairs:
         np.array([r[1] for r in rows], dtype=float),
         np.array([r[2] for r in rows], dtype=bool),
     )
+
+
+def _far_facets(dataset: Any, model: Any) -> Any:
+    """The priorities the set's far-domain documents state, embedded, or None."""
+    stated = [
+        text
+        for truth in dataset.documents
+        if truth.negative
+        for text in truth.stated
+        if len(text.strip()) >= MIN_TEXT_CHARS
+    ]
+    return model.embed(stated) if stated else None
+
+
+def _closest(vectors: Any, facets: Any) -> list[tuple[int, Any]]:
+    """For each facet, the passages closest to it, as (passage, facet vector)."""
+    import numpy as np
+
+    cosine = vectors @ facets.T
+    return [
+        (int(i), facets[j])
+        for j in range(facets.shape[0])
+        for i in np.argsort(-cosine[:, j], kind="stable")[:FAR_AGAINST]
+    ]
 
 
 def fit_adapter(pairs_by_set: Mapping[str, Pairs]) -> Adapter:

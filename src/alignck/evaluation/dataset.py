@@ -35,6 +35,8 @@ class TruthDocument:
     aligns: dict[str, Label]
     has_stated: bool
     has_outside: bool
+    # A document from a far domain, chosen to align poorly (the labelled sets hold one each).
+    negative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,7 @@ def _document(
         has_stated="stated_priorities" in entry,
         # Out-of-framework labels are relative to the dataset's own framework.
         has_outside="outside_framework" in entry and labels_key == "aligns",
+        negative=entry.get("negative") is True,
     )
 
 
