@@ -70,6 +70,19 @@ class Labelled:
     accepted: tuple[str, ...]
 
 
+# Joining words a place's name keeps in lower case ("Brighton and Hove", "Stoke-on-Trent").
+_JOINING = {"and", "on", "upon", "of", "the"}
+
+
+def place_name(set_name: str) -> str:
+    """A labelled set's folder name as the place is written."""
+    words = set_name.split("-")
+    shown = [w if w in _JOINING and i else w.capitalize() for i, w in enumerate(words)]
+    # A name joined by "on" or "upon" keeps its hyphens (Stoke-on-Trent, Southend-on-Sea).
+    hyphenated = any(w in {"on", "upon"} for w in words[1:-1])
+    return ("-" if hyphenated else " ").join(shown)
+
+
 def load(path: Path, documents_dir: str | None = None) -> list[Labelled]:
     dataset = load_dataset(path, documents_dir)
     return [
@@ -281,7 +294,7 @@ def _write_readme(figures: list[Figures]) -> None:
     real = [f for f in figures if f.real]
     for f in real:
         rows.append(
-            f"| {f.name.replace('-', ' ').title()} (real) | {f.documents} | {f.left_out.f1:.3f} | "
+            f"| {place_name(f.name)} (real) | {f.documents} | {f.left_out.f1:.3f} | "
             f"{f.in_sample.f1:.3f} | {f.rules.f1:.3f} |"
         )
     rows.append(
