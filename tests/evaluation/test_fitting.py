@@ -11,6 +11,7 @@ from alignck.evaluation.fitting import (
     collect,
     fit,
     fit_model,
+    fold_specs,
     leave_one_set_out,
     probabilities,
 )
@@ -55,6 +56,28 @@ def test_sets_labelled_only_yes_or_no_do_not_teach_commitment() -> None:
     assert fit_model(with_partials, "strong") == fit_model(_sets(), "strong")
 
 
+def test_known_gaps_make_the_decision_slower_to_call_a_pair_addressed() -> None:
+    # A framework from another domain: pairs as close as a partial one, all gaps.
+    gaps = {"a": [_row(0.3, "no")] * 10}
+    plain, taught = fit(_sets(), "lexical"), fit(_sets(), "lexical", gaps=gaps)
+    case = [_row(0.3, "partial").features]
+    assert probabilities(taught["addressed"], case)[0] < probabilities(plain["addressed"], case)[0]
+
+
+def test_a_sets_known_gaps_are_left_out_with_it() -> None:
+    collected = {name: collect(DATA / name, "lexical") for name in ("northmoor", "fernhill")}
+    addressed = [r for r in collected["northmoor"].rows if r.label != "no"]
+    gaps = {"northmoor": [Row(r.doc, "far", "no", r.features, r.committed) for r in addressed]}
+    with_gaps, without = (
+        fold_specs(collected, "lexical", gaps=gaps),
+        fold_specs(collected, "lexical"),
+    )
+    # Northmoor's left-out decision never sees the gaps made from its own documents...
+    assert with_gaps["northmoor"] == without["northmoor"]
+    # ...while Fernhill's is fitted on them.
+    assert with_gaps["fernhill"]["addressed"] != without["fernhill"]["addressed"]
+
+
 def test_each_set_is_scored_by_a_decision_that_never_saw_it() -> None:
     collected = {name: collect(DATA / name, "lexical") for name in ("northmoor", "fernhill")}
     results = leave_one_set_out(collected, "lexical")
@@ -72,7 +95,7 @@ def test_the_shipped_decision_says_what_it_was_fitted_on() -> None:
     assert set(shipped["matchers"]) == {"lexical", "semantic"}
 
 
-def test_thesame_passage_is_recognised_whatever_its_spacing_and_case() -> None:
+def test_the_same_passage_is_recognised_whatever_its_spacing_and_case() -> None:
     from alignck.evaluation.fitting import same_passage
 
     assert same_passage("We will open  family hubs", "we will open family hubs in every town.")

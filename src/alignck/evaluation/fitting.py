@@ -216,9 +216,13 @@ def fit(
     matcher: str,
     collected: Mapping[str, Collected] | None = None,
     without: str | None = None,
+    gaps: Mapping[str, Sequence[Row]] | None = None,
 ) -> dict[str, Any]:
     """The decision of one matcher; with the sets' passages at hand, also its ground model.
-    ``without`` names a signal whose features are left out (an ablation)."""
+    ``without`` names a signal whose features are left out (an ablation). ``gaps`` are rows
+    known to be gaps (a set's partner documents against what its far-domain document states),
+    each entry weighing as a set of its own in the addressed and strong models."""
+    rows_by_set = {**rows_by_set, **{f"{name} (far domain)": r for name, r in (gaps or {}).items()}}
     names = MATCHER_FEATURES[matcher]
     kept = _kept(names, without)
     if kept != names:
@@ -389,13 +393,20 @@ def judge(
 
 
 def fold_specs(
-    collected: Mapping[str, Collected], matcher: str, without: str | None = None
+    collected: Mapping[str, Collected],
+    matcher: str,
+    without: str | None = None,
+    gaps: Mapping[str, Sequence[Row]] | None = None,
 ) -> dict[str, dict[str, Any]]:
-    """For each set, the decision fitted on every other set (``without`` one signal)."""
+    """For each set, the decision fitted on every other set (``without`` one signal); a set's
+    ``gaps``, made from its own documents, are left out with it."""
     specs = {}
     for held in collected:
         others = {name: c for name, c in collected.items() if name != held}
-        specs[held] = fit({name: c.rows for name, c in others.items()}, matcher, others, without)
+        kept_gaps = {name: r for name, r in (gaps or {}).items() if name != held}
+        specs[held] = fit(
+            {name: c.rows for name, c in others.items()}, matcher, others, without, kept_gaps
+        )
     return specs
 
 
