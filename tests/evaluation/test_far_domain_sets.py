@@ -3,12 +3,26 @@ far-domain document states, every pair a gap."""
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from alignck.evaluation.dataset import load_dataset
 from alignck.framework import load_framework
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from fit_decision import far_domain_sets
+
+def _script_function() -> Any:
+    # The script puts scripts/ and benchmarks/ on the path; benchmarks/renderers.py would then
+    # shadow the tests' own renderers package, so the path is put back once it is loaded.
+    saved = list(sys.path)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    try:
+        from fit_decision import far_domain_sets
+
+        return far_domain_sets
+    finally:
+        sys.path[:] = saved
+
+
+far_domain_sets = _script_function()
 
 TRUTH = """\
 framework: priorities.yaml
