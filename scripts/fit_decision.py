@@ -23,8 +23,8 @@ import yaml
 from alignck.errors import DatasetError
 from alignck.evaluation import metrics
 from alignck.evaluation.adapting import (
-    MIN_TEXT_CHARS,
     cross_fitted,
+    far_domain_priorities,
     fit_adapter,
     training_pairs,
 )
@@ -361,13 +361,7 @@ def far_domain_sets(found: dict[str, Path], folder: Path) -> dict[str, Path]:
         if name not in found or name in NEGATIVE_CONTROL_SETS:
             continue
         dataset = load_dataset(found[name])
-        stated = [
-            text
-            for truth in dataset.documents
-            if truth.negative
-            for text in truth.stated
-            if len(text.strip()) >= MIN_TEXT_CHARS
-        ][:most]
+        stated = far_domain_priorities(dataset)[:most]
         partners = [truth.path.resolve() for truth in dataset.documents if not truth.negative]
         if len(stated) < least or not partners:
             continue
@@ -506,6 +500,7 @@ def main() -> None:
         "fitted_on": data_lines,
         "matchers": specs,
     }
+    workspace.cleanup()
     args.output.write_text(json.dumps(payload, indent=1) + "\n")
     args.report.write_text("\n".join(report))
     print("\n".join(report))

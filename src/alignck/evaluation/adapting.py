@@ -112,15 +112,20 @@ def training_pairs(location: Path, far: bool = True) -> Pairs:
     )
 
 
-def _far_facets(dataset: Any, model: Any) -> Any:
-    """The priorities the set's far-domain documents state, embedded, or None."""
-    stated = [
+def far_domain_priorities(dataset: Any) -> list[str]:
+    """The priorities a labelled set's far-domain documents state, long enough to place."""
+    return [
         text
         for truth in dataset.documents
         if truth.negative
         for text in truth.stated
         if len(text.strip()) >= MIN_TEXT_CHARS
     ]
+
+
+def _far_facets(dataset: Any, model: Any) -> Any:
+    """The priorities the set's far-domain documents state, embedded, or None."""
+    stated = far_domain_priorities(dataset)
     return model.embed(stated) if stated else None
 
 
