@@ -125,6 +125,11 @@ REAL_LOCAL = (
     "bradford",
     "west-berkshire",
     "haringey",
+    "wokingham",
+    "doncaster",
+    "bury",
+    "barnet",
+    "peterborough",
 )
 
 
