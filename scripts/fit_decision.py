@@ -130,6 +130,11 @@ REAL_LOCAL = (
     "bury",
     "barnet",
     "peterborough",
+    "blackburn-with-darwen",
+    "bournemouth-christchurch-and-poole",
+    "enfield",
+    "nottingham",
+    "stockton-on-tees",
 )
 
 
