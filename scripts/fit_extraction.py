@@ -71,7 +71,7 @@ class Labelled:
 
 
 # Joining words a place's name keeps in lower case ("Brighton and Hove", "Stoke-on-Trent").
-_JOINING = {"and", "on", "upon", "of", "the"}
+_JOINING = {"and", "on", "upon", "of", "the", "with"}
 
 
 def place_name(set_name: str) -> str:
