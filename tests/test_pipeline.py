@@ -1,6 +1,9 @@
+import io
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import EXAMPLES, FRAMEWORK
 
@@ -30,3 +33,40 @@ def test_a_fully_cached_run_reads_extracts_and_scores_nothing(isolated_cache: Pa
     # results, so none of the modules that do that work (or their libraries) is imported.
     assert "alignck.extract" in _loaded(EXAMPLES, isolated_cache)
     assert _loaded(EXAMPLES, isolated_cache) == "[]"
+
+
+def _json(report: object) -> str:
+    from alignck.renderers import RenderOptions, renderer
+
+    out = io.StringIO()
+    renderer("json")(report, out, RenderOptions())  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def test_a_new_document_against_a_framework_seen_before_reuses_its_embedded_facets(
+    isolated_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck.pipeline import check
+    from alignck.signals import embedding
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Plan\n\nWe will build warm homes and help children start school ready.\n")
+    check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
+    draft.write_text(draft.read_text() + "\nWe will cut smoking in pregnancy.\n")
+    plain = _json(check([draft], FRAMEWORK, use_cache=False, matcher="semantic"))
+    embedded: list[list[str]] = []
+    model = embedding.embedder()
+
+    class Counting:
+        def embed_with_tokens(self, texts: list[str], tokens: bool = True) -> object:
+            embedded.append(list(texts))
+            return model.embed_with_tokens(texts, tokens)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(model, name)
+
+    monkeypatch.setattr(embedding, "embedder", Counting)
+    cached = _json(check([draft], FRAMEWORK, use_cache=True, matcher="semantic"))
+    # Only the new document's passages went through the model; the report is the same.
+    assert embedded and all("We will cut smoking in pregnancy." in " ".join(t) for t in embedded)
+    assert cached == plain

@@ -73,6 +73,7 @@ class Matcher:
         matcher: str = "lexical",
         decision: Decision | None = None,
         adapter: Adapter | str | None = FROM_DECISION,
+        cache_facets: bool = False,
     ) -> None:
         from alignck.signals import MATCHERS
 
@@ -84,6 +85,8 @@ class Matcher:
         # The decision's own adapter unless one is given (None for none): fitting scores each
         # labelled set through an adapter fitted without it.
         self._adapter = adapter
+        # The framework's embedded facets kept in the cache folder (a run that uses the cache).
+        self._cache_facets = cache_facets
         self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
 
     @functools.cached_property
@@ -128,6 +131,7 @@ class Matcher:
                 for p in self.framework.priorities
             ],
             adapter,
+            cached=self._cache_facets,
         )
 
     @functools.cached_property

@@ -71,7 +71,7 @@ def check(
     loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover((Path(p) for p in paths), follow_links)
-    engine = Matcher(loaded, chosen, available_matcher(matcher))
+    engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
     writes_before = cache.writes()

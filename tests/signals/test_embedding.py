@@ -163,3 +163,63 @@ def test_a_missing_model_file_is_named(tmp_path: Path, monkeypatch: pytest.Monke
 def test_an_unknown_matcher_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown matcher"):
         available_matcher("neural")
+
+
+def test_facets_come_back_from_the_cache_exactly_without_the_model(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck import cache
+    from alignck.signals import embedding
+
+    texts = ["Clean air", "Good jobs. Employment and skills for everyone", "[PAD]"]
+    vectors, words = embedding.embedded_facets(texts, cached=True)
+    assert cache.info()[1] == 1  # one entry written
+
+    def no_model() -> None:
+        raise AssertionError("the model was run although the facets were cached")
+
+    monkeypatch.setattr(embedding, "embedder", no_model)
+    again, again_words = embedding.embedded_facets(texts, cached=True)
+    assert again.dtype == vectors.dtype and np.array_equal(again, vectors)
+    assert len(again_words) == len(words)
+    for (ids, tokens), (ids_again, tokens_again) in zip(words, again_words, strict=True):
+        assert np.array_equal(np.asarray(ids), np.asarray(ids_again))
+        assert np.array_equal(np.asarray(tokens), np.asarray(tokens_again))
+    with pytest.raises(AssertionError, match="the model was run"):
+        embedding.embedded_facets([*texts, "Warm homes"], cached=True)  # other texts: a miss
+
+
+def test_facets_are_not_cached_unless_asked(isolated_cache: Path) -> None:
+    from alignck import cache
+    from alignck.signals.embedding import embedded_facets
+
+    embedded_facets(["Clean air"])
+    assert cache.info()[1] == 0
+
+
+def test_a_garbled_facet_entry_is_embedded_again(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck import cache
+    from alignck.signals import embedding
+    from alignck.signals.embedding import FacetEmbeddings, embedded_facets, pack_facets
+
+    vectors, words = embedded_facets(["Clean air", "Good jobs"], cached=True)
+    [entry] = [p for p in isolated_cache.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG"]
+    key = entry.name.split(".")[0]
+    good = pack_facets(vectors, words)
+    cut = FacetEmbeddings(good.count, good.vectors[:-8], good.lengths, good.ids, good.token_vectors)
+    cache.store(key, cut)
+    model = embedding.embedder()
+    runs = []
+
+    def counted() -> embedding.Embedder:
+        runs.append(1)
+        return model
+
+    monkeypatch.setattr(embedding, "embedder", counted)
+    again, _ = embedded_facets(["Clean air", "Good jobs"], cached=True)
+    assert runs == [1]
+    assert np.array_equal(again, vectors)
+    embedded_facets(["Clean air", "Good jobs"], cached=True)  # stored again, whole
+    assert runs == [1]
