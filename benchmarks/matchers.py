@@ -4,7 +4,9 @@ Writes one generated strategy of about 60 pages (the corpus generator's text, as
 fpdf2) and times, in the same run, `alignck check` on it with the lexical and the semantic
 matcher, cold (no cache) and warm (cached), against the example framework (7 priorities), then
 with the semantic matcher against a 300-priority framework from the corpus generator (the
-embedding signal's own lines, cold and warm, issue 18), plus `alignck --version`. Medians of
+embedding signal's own lines, cold and warm, issue 18), a second draft against the
+300-priority framework once the first has been checked (its embedded facets cached), plus
+`alignck --version`. Medians of
 several runs and the ratio between the matchers, because these machines are shared and noisy.
 Writes benchmarks/matchers.md, or the file given with --output.
 """
@@ -83,6 +85,20 @@ def main() -> None:
             figures[f"{name}, cold"] = median(command, env, clear)
             subprocess.run(command, check=True, capture_output=True, env=env)
             figures[f"{name}, warm"] = median(command, env)
+        # A new draft against a framework checked before: its facets come from the cache.
+        second = Path(scratch) / "second-draft.pdf"
+        write(strategy(random.Random(8), "Second draft", 96), second)
+        seen = [*check, "-f", str(large), "--matcher", "semantic"]
+        new = [*alignck, "check", str(second), "-q", "--format", "json", "-f", str(large)]
+        new += ["--matcher", "semantic", "-o", str(Path(scratch) / "second.json")]
+        times = []
+        for _ in range(RUNS):
+            subprocess.run(clear, check=True, capture_output=True, env=env)
+            subprocess.run(seen, check=True, capture_output=True, env=env)
+            times.append(timed(new, env))
+        figures["semantic, 300 priorities, a new draft, framework checked before"] = (
+            statistics.median(times)
+        )
         figures["--version"] = median([*alignck, "--version"], env)
     lines = [
         "# The matchers' cost",
