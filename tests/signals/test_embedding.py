@@ -208,7 +208,10 @@ def test_a_garbled_facet_entry_is_embedded_again(
     [entry] = [p for p in isolated_cache.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG"]
     key = entry.name.split(".")[0]
     good = pack_facets(vectors, words)
-    cut = FacetEmbeddings(good.count, good.vectors[:-8], good.lengths, good.ids, good.token_vectors)
+    # Cut short, and its digest made to match: the arrays no longer have their shapes.
+    short = good.vectors[:-8]
+    digest = embedding._fields_digest(short, good.lengths, good.ids, good.token_vectors)
+    cut = FacetEmbeddings(good.count, short, good.lengths, good.ids, good.token_vectors, digest)
     cache.store(key, cut)
     model = embedding.embedder()
     runs = []
@@ -223,3 +226,54 @@ def test_a_garbled_facet_entry_is_embedded_again(
     assert np.array_equal(again, vectors)
     embedded_facets(["Clean air", "Good jobs"], cached=True)  # stored again, whole
     assert runs == [1]
+
+
+def test_a_facet_entry_damaged_without_changing_its_length_is_embedded_again(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck import cache
+    from alignck.signals import embedding
+
+    texts = ["Clean air", "Good jobs"]
+    vectors, words = embedding.embedded_facets(texts, cached=True)
+    [entry] = list(isolated_cache.rglob("*.json"))
+    good = embedding.pack_facets(vectors, words)
+    # One base64 character changed: the same length, other numbers.
+    flipped = good.vectors[:10] + ("A" if good.vectors[10] != "A" else "B") + good.vectors[11:]
+    damaged = embedding.FacetEmbeddings(
+        good.count, flipped, good.lengths, good.ids, good.token_vectors, good.digest
+    )
+    with pytest.raises(ValueError, match="digest"):
+        embedding.unpack_facets(damaged)
+    cache.store(entry.name.split(".")[0], damaged)
+    model = embedding.embedder()
+    runs = []
+
+    def counted() -> embedding.Embedder:
+        runs.append(1)
+        return model
+
+    monkeypatch.setattr(embedding, "embedder", counted)
+    again, _ = embedding.embedded_facets(texts, cached=True)
+    assert runs == [1] and np.array_equal(again, vectors)
+
+
+def test_texts_that_join_alike_are_not_one_framework(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck.signals import embedding
+
+    first = ["Warm homes\0Clean air", "Good jobs"]
+    second = ["Warm homes", "Clean air\0Good jobs"]
+    embedding.embedded_facets(first, cached=True)
+    model = embedding.embedder()
+    runs = []
+
+    def counted() -> embedding.Embedder:
+        runs.append(1)
+        return model
+
+    monkeypatch.setattr(embedding, "embedder", counted)
+    vectors, _ = embedding.embedded_facets(second, cached=True)
+    assert runs == [1]
+    assert np.array_equal(vectors, model.embed_with_tokens(second)[0])

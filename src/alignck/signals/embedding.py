@@ -214,6 +214,17 @@ class FacetEmbeddings:
     lengths: str
     ids: str
     token_vectors: str
+    # SHA-256 of the four fields: base64 is dense, so damage that keeps an entry's length
+    # would otherwise decode to other, valid-looking numbers.
+    digest: str
+
+
+def _fields_digest(*fields: str) -> str:
+    digest = hashlib.sha256()
+    for text in fields:
+        digest.update(f"{len(text)}:".encode())
+        digest.update(text.encode("ascii", "replace"))
+    return digest.hexdigest()
 
 
 def _packed(array: Any, dtype: str) -> str:
@@ -235,13 +246,13 @@ def pack_facets(vectors: Any, words: Sequence[tuple[Any, Any]]) -> FacetEmbeddin
     lengths = np.array([len(ids) for ids, _ in words], dtype="<i4")
     ids = [np.asarray(i, dtype="<i8") for i, _ in words if len(i)]
     tokens = [np.asarray(v, dtype="<f4") for _, v in words if len(v)]
-    return FacetEmbeddings(
-        len(words),
+    fields = (
         _packed(vectors, "<f4"),
         _packed(lengths, "<i4"),
         _packed(np.concatenate(ids) if ids else np.zeros(0), "<i8"),
         _packed(np.vstack(tokens) if tokens else np.zeros((0, DIMENSIONS)), "<f4"),
     )
+    return FacetEmbeddings(len(words), *fields, _fields_digest(*fields))
 
 
 def unpack_facets(entry: FacetEmbeddings) -> tuple[Any, list[tuple[Any, Any]]]:
@@ -249,6 +260,8 @@ def unpack_facets(entry: FacetEmbeddings) -> tuple[Any, list[tuple[Any, Any]]]:
     them (a garbled entry is then computed again)."""
     import numpy as np
 
+    if entry.digest != _fields_digest(entry.vectors, entry.lengths, entry.ids, entry.token_vectors):
+        raise ValueError("the entry's arrays do not match its digest")
     count = entry.count
     lengths = _unpacked(entry.lengths, "<i4", (count,))
     if (lengths < 0).any():
@@ -257,12 +270,24 @@ def unpack_facets(entry: FacetEmbeddings) -> tuple[Any, list[tuple[Any, Any]]]:
     vectors = _unpacked(entry.vectors, "<f4", (count, DIMENSIONS)).astype(np.float32)
     ids = _unpacked(entry.ids, "<i8", (total,)).astype(np.int64)
     tokens = _unpacked(entry.token_vectors, "<f4", (total, DIMENSIONS)).astype(np.float32)
+    if not (np.isfinite(vectors).all() and np.isfinite(tokens).all()):
+        raise ValueError("non-finite values")
     ends = np.cumsum(lengths)
     words: list[tuple[Any, Any]] = [
         (ids[end - n : end], tokens[end - n : end])
         for n, end in zip(lengths.tolist(), ends.tolist(), strict=True)
     ]
     return vectors, words
+
+
+def _installed(distribution: str) -> str:
+    """The installed version ('onnxruntime-gpu' and the like install no 'onnxruntime')."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "not installed under that name"
 
 
 def embedded_facets(texts: Sequence[str], cached: bool = False) -> tuple[Any, list[Any]]:
@@ -279,9 +304,14 @@ def embedded_facets(texts: Sequence[str], cached: bool = False) -> tuple[Any, li
         "facet embeddings",
         model_files.stamp(),
         cache.code_fingerprint(("signals/embedding.py",)),
+        # The runtime and the tokenizer library compute the vectors too.
+        _installed("onnxruntime"),
+        _installed("tokenizers"),
         *texts,
     ):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        data = part.encode("utf-8", "surrogatepass")
+        # Each part's length first: texts may hold any character, a separator included.
+        digest.update(f"{len(data)}:".encode() + data)
     key = digest.hexdigest()
     hit = cache.load(key, FacetEmbeddings)
     if hit is not None and hit.count == len(texts):
