@@ -165,6 +165,26 @@ def test_an_unknown_matcher_is_a_usage_error() -> None:
         available_matcher("neural")
 
 
+def _count_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From here on, each time the model is asked for appends to the list returned."""
+    from alignck.signals import embedding
+
+    model = embedding.embedder()
+    runs: list[int] = []
+
+    def counted() -> embedding.Embedder:
+        runs.append(1)
+        return model
+
+    monkeypatch.setattr(embedding, "embedder", counted)
+    return runs
+
+
+def _only_entry_key(folder: Path) -> str:
+    [entry] = list(folder.rglob("*.json"))
+    return entry.name.split(".")[0]
+
+
 def test_facets_come_back_from_the_cache_exactly_without_the_model(
     isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -205,22 +225,14 @@ def test_a_garbled_facet_entry_is_embedded_again(
     from alignck.signals.embedding import FacetEmbeddings, embedded_facets, pack_facets
 
     vectors, words = embedded_facets(["Clean air", "Good jobs"], cached=True)
-    [entry] = [p for p in isolated_cache.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG"]
-    key = entry.name.split(".")[0]
+    key = _only_entry_key(isolated_cache)
     good = pack_facets(vectors, words)
     # Cut short, and its digest made to match: the arrays no longer have their shapes.
     short = good.vectors[:-8]
     digest = embedding._fields_digest(short, good.lengths, good.ids, good.token_vectors)
     cut = FacetEmbeddings(good.count, short, good.lengths, good.ids, good.token_vectors, digest)
     cache.store(key, cut)
-    model = embedding.embedder()
-    runs = []
-
-    def counted() -> embedding.Embedder:
-        runs.append(1)
-        return model
-
-    monkeypatch.setattr(embedding, "embedder", counted)
+    runs = _count_model_runs(monkeypatch)
     again, _ = embedded_facets(["Clean air", "Good jobs"], cached=True)
     assert runs == [1]
     assert np.array_equal(again, vectors)
@@ -236,7 +248,7 @@ def test_a_facet_entry_damaged_without_changing_its_length_is_embedded_again(
 
     texts = ["Clean air", "Good jobs"]
     vectors, words = embedding.embedded_facets(texts, cached=True)
-    [entry] = list(isolated_cache.rglob("*.json"))
+    key = _only_entry_key(isolated_cache)
     good = embedding.pack_facets(vectors, words)
     # One base64 character changed: the same length, other numbers.
     flipped = good.vectors[:10] + ("A" if good.vectors[10] != "A" else "B") + good.vectors[11:]
@@ -245,15 +257,8 @@ def test_a_facet_entry_damaged_without_changing_its_length_is_embedded_again(
     )
     with pytest.raises(ValueError, match="digest"):
         embedding.unpack_facets(damaged)
-    cache.store(entry.name.split(".")[0], damaged)
-    model = embedding.embedder()
-    runs = []
-
-    def counted() -> embedding.Embedder:
-        runs.append(1)
-        return model
-
-    monkeypatch.setattr(embedding, "embedder", counted)
+    cache.store(key, damaged)
+    runs = _count_model_runs(monkeypatch)
     again, _ = embedding.embedded_facets(texts, cached=True)
     assert runs == [1] and np.array_equal(again, vectors)
 
@@ -266,14 +271,7 @@ def test_texts_that_join_alike_are_not_one_framework(
     first = ["Warm homes\0Clean air", "Good jobs"]
     second = ["Warm homes", "Clean air\0Good jobs"]
     embedding.embedded_facets(first, cached=True)
-    model = embedding.embedder()
-    runs = []
-
-    def counted() -> embedding.Embedder:
-        runs.append(1)
-        return model
-
-    monkeypatch.setattr(embedding, "embedder", counted)
+    runs = _count_model_runs(monkeypatch)
     vectors, _ = embedding.embedded_facets(second, cached=True)
     assert runs == [1]
-    assert np.array_equal(vectors, model.embed_with_tokens(second)[0])
+    assert np.array_equal(vectors, embedder().embed_with_tokens(second)[0])

@@ -236,8 +236,8 @@ def _packed(array: Any, dtype: str) -> str:
 def _unpacked(text: str, dtype: str, shape: tuple[int, ...]) -> Any:
     import numpy as np
 
-    array = np.frombuffer(base64.b64decode(text, validate=True), dtype=dtype)
-    return array.reshape(shape).copy()
+    # Read-only, over the decoded bytes: the callers convert what they keep.
+    return np.frombuffer(base64.b64decode(text, validate=True), dtype=dtype).reshape(shape)
 
 
 def pack_facets(vectors: Any, words: Sequence[tuple[Any, Any]]) -> FacetEmbeddings:
