@@ -70,3 +70,29 @@ def test_a_new_document_against_a_framework_seen_before_reuses_its_embedded_face
     # Only the new document's passages went through the model; the report is the same.
     assert embedded and all("We will cut smoking in pregnancy." in " ".join(t) for t in embedded)
     assert cached == plain
+
+
+def test_a_cached_semantic_result_is_scored_again_under_another_runtime(
+    isolated_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck import model_files
+    from alignck.pipeline import check
+    from alignck.signals import embedding
+
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Plan\n\nWe will build warm homes and help children start school ready.\n")
+    check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
+    model = embedding.embedder()
+    runs: list[int] = []
+
+    def counted() -> embedding.Embedder:
+        runs.append(1)
+        return model
+
+    monkeypatch.setattr(embedding, "embedder", counted)
+    check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
+    assert runs == []
+    # An upgraded onnxruntime or tokenizers can give other vectors from the same model file.
+    monkeypatch.setattr(model_files, "runtime", lambda: repr(("99.0", "99.0")))
+    check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
+    assert runs

@@ -10,6 +10,7 @@ told apart by ``stat`` alone. The model is checked against its sha256 when it is
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -23,6 +24,28 @@ def stamp() -> str:
     from alignck.signals.embedding import model_path
 
     return repr(tuple(_stat(path) for path in (model_path(), _TOKENIZER)))
+
+
+@functools.lru_cache(maxsize=1)
+def runtime() -> str:
+    """The installed copies of the libraries that compute the vectors from the model's files:
+    an upgraded onnxruntime or tokenizers can give other numbers from the same files. Told
+    apart, like the files, by ``stat`` (each package's folder and its first module): reading
+    the packages' versions through importlib.metadata costs more than a warm run."""
+    return repr(tuple(_package(name) for name in ("onnxruntime", "tokenizers")))
+
+
+def _package(name: str) -> tuple[object, ...]:
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or spec.origin is None:
+        return (name, "absent")
+    origin = Path(spec.origin)
+    return (name, _stat(origin.parent), _stat(origin))
 
 
 def _stat(path: Path | None) -> tuple[str, int, int] | str:

@@ -145,12 +145,13 @@ def _check_files(
 def _matching(matcher: Matcher) -> str:
     """What a cached result depends on besides the document: the matcher's fingerprint, and
     for the semantic matcher its model files as they are on disk (a file replaced in place
-    keeps its path, so the model's name would not tell)."""
+    keeps its path, so the model's name would not tell) and the versions of the libraries
+    that run them."""
     if "embedding" not in matcher.signals:
         return matcher.fingerprint
     from alignck import model_files
 
-    return f"{matcher.fingerprint}\0{model_files.stamp()}"
+    return f"{matcher.fingerprint}\0{model_files.stamp()}\0{model_files.runtime()}"
 
 
 def _check_one(item: Prepared | ReadError, matcher: Matcher, limits: Limits) -> DocumentResult:

@@ -275,3 +275,19 @@ def test_texts_that_join_alike_are_not_one_framework(
     vectors, _ = embedding.embedded_facets(second, cached=True)
     assert runs == [1]
     assert np.array_equal(vectors, embedder().embed_with_tokens(second)[0])
+
+
+def test_facets_are_embedded_again_under_another_runtime(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck import model_files
+    from alignck.signals import embedding
+
+    texts = ["Clean air", "Good jobs"]
+    embedding.embedded_facets(texts, cached=True)
+    runs = _count_model_runs(monkeypatch)
+    embedding.embedded_facets(texts, cached=True)
+    assert runs == []
+    monkeypatch.setattr(model_files, "runtime", lambda: repr(("99.0", "99.0")))
+    embedding.embedded_facets(texts, cached=True)
+    assert runs == [1]

@@ -280,16 +280,6 @@ def unpack_facets(entry: FacetEmbeddings) -> tuple[Any, list[tuple[Any, Any]]]:
     return vectors, words
 
 
-def _installed(distribution: str) -> str:
-    """The installed version ('onnxruntime-gpu' and the like install no 'onnxruntime')."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(distribution)
-    except PackageNotFoundError:
-        return "not installed under that name"
-
-
 def embedded_facets(texts: Sequence[str], cached: bool = False) -> tuple[Any, list[Any]]:
     """The facets' sentence vectors and word tokens, from the cache when ``cached`` and this
     model, tokenizer and code embedded the same texts before: a framework changes far less
@@ -305,8 +295,7 @@ def embedded_facets(texts: Sequence[str], cached: bool = False) -> tuple[Any, li
         model_files.stamp(),
         cache.code_fingerprint(("signals/embedding.py",)),
         # The runtime and the tokenizer library compute the vectors too.
-        _installed("onnxruntime"),
-        _installed("tokenizers"),
+        model_files.runtime(),
         *texts,
     ):
         data = part.encode("utf-8", "surrogatepass")
