@@ -136,6 +136,26 @@ REAL_LOCAL = (
     "nottingham",
     "stockton-on-tees",
 )
+# The rounds labelled after the shipped scorers of stated priorities were fitted, kept out of
+# fitting them (scripts/fit_extraction.py), so that it reproduces the shipped file.
+UNSEEN_BY_EXTRACTION: tuple[str, ...] = ()
+# The rounds labelled after the shipped decision was fitted, kept out of fitting it: the
+# shipped decision scores them as documents it has never seen (their first run, in
+# eval/README.md), and this script reproduces the shipped file. The next refit that ships
+# moves them into the fit and holds back the round labelled after it.
+FIRST_RUN_ONLY = (
+    *UNSEEN_BY_EXTRACTION,
+    "wokingham",
+    "doncaster",
+    "bury",
+    "barnet",
+    "peterborough",
+    "blackburn-with-darwen",
+    "bournemouth-christchurch-and-poole",
+    "enfield",
+    "nottingham",
+    "stockton-on-tees",
+)
 
 
 def datasets(eval_dir: Path) -> dict[str, Path]:
@@ -218,6 +238,39 @@ def table(
             f"| {mean_hit:.2f} | |"
         )
     return spec, folds, [*lines, "", *threshold_curve(collected, matcher, folds)]
+
+
+def never_fitted(unseen: dict[str, Path], matcher: str, spec: dict, adapter: Any) -> list[str]:
+    """The first-run-only rounds scored by the decision (and adapter) fitted without them, as
+    ``alignck eval`` scores them with the shipped files: per set, their mean and pooled."""
+    if not unseen:
+        return []
+    lines = [
+        f"#### {matcher}: the rounds never fitted on, scored by this fit",
+        "",
+        "| set | pairs | addressed F1 | precision | calling everything addressed |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    figures, pooled = [], []
+    for name, path in unseen.items():
+        found = collect(path, matcher, adapter=adapter)
+        pairs = verdicts(spec, found, matcher)
+        out = scores(pairs)
+        everything = scores([("partial", row.label) for row in found.rows])["addressed_f1"]
+        figures.append((out["addressed_f1"], out["precision"], everything))
+        pooled += pairs
+        lines.append(
+            f"| {name} | {len(found.rows)} | {out['addressed_f1']:.3f} | {out['precision']:.3f} "
+            f"| {everything:.3f} |"
+        )
+    means = [sum(f[i] for f in figures) / len(figures) for i in range(3)]
+    together = scores(pooled)
+    lines.append(f"| mean of {len(figures)} | | {means[0]:.3f} | {means[1]:.3f} | {means[2]:.3f} |")
+    lines.append(
+        f"| pooled | {len(pooled)} | {together['addressed_f1']:.3f} "
+        f"| {together['precision']:.3f} | |"
+    )
+    return [*lines, ""]
 
 
 THRESHOLD_CURVE = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -451,8 +504,14 @@ def main() -> None:
         help="also fit on each set's partners against its far-domain priorities, all gaps "
         "(tried on 76 systems and not kept: README, Accuracy)",
     )
+    parser.add_argument(
+        "--fit-all",
+        action="store_true",
+        help="fit on the first-run-only rounds too (FIRST_RUN_ONLY), as the next refit will",
+    )
     args = parser.parse_args()
     found = datasets(args.eval_dir)
+    unseen = {} if args.fit_all else {n: found.pop(n) for n in FIRST_RUN_ONLY if n in found}
     matchers = ["lexical", "semantic"] if model_available() else ["lexical"]
     matchers = [m for m in matchers if not args.matcher or m in args.matcher]
     if not model_available():
@@ -499,6 +558,7 @@ def main() -> None:
             spec["adapter"] = adapter_spec(final)
         specs[matcher] = spec
         report += lines
+        report += never_fitted(unseen, matcher, spec, final)
         report += core_purposes(purposes, matcher, folds)
         if matcher == "semantic":
             # Without embedding is the lexical matcher's table above; without terms is here.
