@@ -135,10 +135,14 @@ REAL_LOCAL = (
     "enfield",
     "nottingham",
     "stockton-on-tees",
+    "ealing",
+    "reading",
+    "rutland",
+    "sheffield",
 )
 # The rounds labelled after the shipped scorers of stated priorities were fitted, kept out of
 # fitting them (scripts/fit_extraction.py), so that it reproduces the shipped file.
-UNSEEN_BY_EXTRACTION: tuple[str, ...] = ()
+UNSEEN_BY_EXTRACTION: tuple[str, ...] = ("ealing", "reading", "rutland", "sheffield")
 # The rounds labelled after the shipped decision was fitted, kept out of fitting it: the
 # shipped decision scores them as documents it has never seen (their first run, in
 # eval/README.md), and this script reproduces the shipped file. The next refit that ships

@@ -29,3 +29,23 @@ def test_every_labelled_set_in_eval_is_reported_as_a_real_local_system() -> None
 def test_the_real_local_systems_are_listed_once() -> None:
     names = list(_real_local())
     assert len(names) == len(set(names))
+
+
+def _script_names(*names: str) -> list[Any]:
+    saved = list(sys.path)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import fit_decision
+
+        return [getattr(fit_decision, name) for name in names]
+    finally:
+        sys.path[:] = saved
+
+
+def test_the_sets_held_out_of_fitting_are_labelled_sets_and_held_out_of_both() -> None:
+    # A misspelt name would silently put a set into the fit and the shipped file would no
+    # longer be what the script makes.
+    real, first_run, unseen = _script_names("REAL_LOCAL", "FIRST_RUN_ONLY", "UNSEEN_BY_EXTRACTION")
+    labelled = {p.name for p in (ROOT / "eval").iterdir() if (p / "truth.yaml").is_file()}
+    assert set(first_run) <= set(real) & labelled
+    assert set(unseen) <= set(first_run)
