@@ -60,6 +60,13 @@ def _wait_for(condition, limit: float = 120.0) -> bool:  # type: ignore[no-untyp
     return False
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal's command gets it: a test run started in the background (``&``
+    in a script) ignores SIGINT, every process it starts inherits that, and Python then never
+    turns the signal into KeyboardInterrupt, so the run would carry on and end 0."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def busy_run(tmp_path: Path, small_framework: Path):  # type: ignore[no-untyped-def]
     """Start a parallel check of twenty long documents writing report.json into out/; return
@@ -76,10 +83,14 @@ def busy_run(tmp_path: Path, small_framework: Path):  # type: ignore[no-untyped-
     command = [sys.executable, "-m", "alignck", "check", str(docs), "-f", str(small_framework)]
     command += ["--jobs", "2", "--no-cache", "--matcher", "lexical", "-o", str(out / "r.json")]
     process = subprocess.Popen(
-        command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, start_new_session=True
+        command,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+        preexec_fn=_as_from_a_terminal,
     )
     # Two workers, forked by the fork server: counting every descendant could count the server
-    # and the resource tracker while the server starts, when Ctrl-C is ignored and lost.
+    # and the resource tracker while the server starts, when Ctrl-C is ignored on purpose.
     assert _wait_for(lambda: len(_workers_of(process)) >= 2), "workers never started"
     process.workers = _descendants(process.pid)  # type: ignore[attr-defined]
     process.out = out  # type: ignore[attr-defined]
