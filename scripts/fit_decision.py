@@ -139,10 +139,17 @@ REAL_LOCAL = (
     "reading",
     "rutland",
     "sheffield",
+    "cumberland",
 )
 # The rounds labelled after the shipped scorers of stated priorities were fitted, kept out of
 # fitting them (scripts/fit_extraction.py), so that it reproduces the shipped file.
-UNSEEN_BY_EXTRACTION: tuple[str, ...] = ("ealing", "reading", "rutland", "sheffield")
+UNSEEN_BY_EXTRACTION: tuple[str, ...] = (
+    "ealing",
+    "reading",
+    "rutland",
+    "sheffield",
+    "cumberland",
+)
 # The rounds labelled after the shipped decision was fitted, kept out of fitting it: the
 # shipped decision scores them as documents it has never seen (their first run, in
 # eval/README.md), and this script reproduces the shipped file. The next refit that ships
