@@ -68,6 +68,22 @@ def within(seconds: float, action: Callable[[], T]) -> T:
     return outcome[0]
 
 
+def count_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From here on, each time the semantic matcher's model is asked for appends to the list
+    returned."""
+    from alignck.signals import embedding
+
+    model = embedding.embedder()
+    runs: list[int] = []
+
+    def counted() -> embedding.Embedder:
+        runs.append(1)
+        return model
+
+    monkeypatch.setattr(embedding, "embedder", counted)
+    return runs
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

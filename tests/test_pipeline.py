@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, FRAMEWORK
+from conftest import EXAMPLES, FRAMEWORK, count_model_runs
 
 # A check run in a fresh interpreter, printing which heavy modules it loaded.
 RUN = (
@@ -77,19 +77,11 @@ def test_a_cached_semantic_result_is_scored_again_under_another_runtime(
 ) -> None:
     from alignck import model_files
     from alignck.pipeline import check
-    from alignck.signals import embedding
 
     draft = tmp_path / "draft.md"
     draft.write_text("# Plan\n\nWe will build warm homes and help children start school ready.\n")
     check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
-    model = embedding.embedder()
-    runs: list[int] = []
-
-    def counted() -> embedding.Embedder:
-        runs.append(1)
-        return model
-
-    monkeypatch.setattr(embedding, "embedder", counted)
+    runs = count_model_runs(monkeypatch)
     check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
     assert runs == []
     # An upgraded onnxruntime or tokenizers can give other vectors from the same model file.

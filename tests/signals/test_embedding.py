@@ -14,6 +14,7 @@ from alignck.signals.embedding import (
     facet_texts,
     missing_reason,
 )
+from conftest import count_model_runs
 
 
 def test_the_model_is_installed_with_the_dev_tools() -> None:
@@ -165,21 +166,6 @@ def test_an_unknown_matcher_is_a_usage_error() -> None:
         available_matcher("neural")
 
 
-def _count_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """From here on, each time the model is asked for appends to the list returned."""
-    from alignck.signals import embedding
-
-    model = embedding.embedder()
-    runs: list[int] = []
-
-    def counted() -> embedding.Embedder:
-        runs.append(1)
-        return model
-
-    monkeypatch.setattr(embedding, "embedder", counted)
-    return runs
-
-
 def _only_entry_key(folder: Path) -> str:
     [entry] = list(folder.rglob("*.json"))
     return entry.name.split(".")[0]
@@ -232,7 +218,7 @@ def test_a_garbled_facet_entry_is_embedded_again(
     digest = embedding._fields_digest(short, good.lengths, good.ids, good.token_vectors)
     cut = FacetEmbeddings(good.count, short, good.lengths, good.ids, good.token_vectors, digest)
     cache.store(key, cut)
-    runs = _count_model_runs(monkeypatch)
+    runs = count_model_runs(monkeypatch)
     again, _ = embedded_facets(["Clean air", "Good jobs"], cached=True)
     assert runs == [1]
     assert np.array_equal(again, vectors)
@@ -258,7 +244,7 @@ def test_a_facet_entry_damaged_without_changing_its_length_is_embedded_again(
     with pytest.raises(ValueError, match="digest"):
         embedding.unpack_facets(damaged)
     cache.store(key, damaged)
-    runs = _count_model_runs(monkeypatch)
+    runs = count_model_runs(monkeypatch)
     again, _ = embedding.embedded_facets(texts, cached=True)
     assert runs == [1] and np.array_equal(again, vectors)
 
@@ -271,7 +257,7 @@ def test_texts_that_join_alike_are_not_one_framework(
     first = ["Warm homes\0Clean air", "Good jobs"]
     second = ["Warm homes", "Clean air\0Good jobs"]
     embedding.embedded_facets(first, cached=True)
-    runs = _count_model_runs(monkeypatch)
+    runs = count_model_runs(monkeypatch)
     vectors, _ = embedding.embedded_facets(second, cached=True)
     assert runs == [1]
     assert np.array_equal(vectors, embedder().embed_with_tokens(second)[0])
@@ -285,7 +271,7 @@ def test_facets_are_embedded_again_under_another_runtime(
 
     texts = ["Clean air", "Good jobs"]
     embedding.embedded_facets(texts, cached=True)
-    runs = _count_model_runs(monkeypatch)
+    runs = count_model_runs(monkeypatch)
     embedding.embedded_facets(texts, cached=True)
     assert runs == []
     monkeypatch.setattr(model_files, "runtime", lambda: repr(("99.0", "99.0")))
