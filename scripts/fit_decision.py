@@ -440,7 +440,7 @@ def far_domain_sets(found: dict[str, Path], folder: Path) -> dict[str, Path]:
     address a waste or transport plan's priorities; without such pairs the decision never sees
     a framework from another domain and reads one word in common as a partial verdict. The
     negative control's sets make none, so that control stays a test. Used only with
-    ``--far-domain-gaps``: on 76 systems it cost more than it gained (README, Accuracy)."""
+    ``--far-domain-gaps``: on 76 systems it cost more than it gained (docs/accuracy.md)."""
     least, most = FAR_DOMAIN_PRIORITIES
     made = {}
     for name in REAL_LOCAL:
@@ -493,7 +493,7 @@ def fitted_adapters(found: dict[str, Path]) -> tuple[dict[str, Any], Any]:
     """Each labelled set's adapter, fitted without its fold (the closeness its rows and its
     left-out figures are scored with), and the one fitted on them all, which ships. Only the
     sets' own frameworks' labels teach it: taught with the core-purpose labels and SDG as
-    well, it lost precision on the real systems (README, Accuracy). SDG statements are
+    well, it lost precision on the real systems (docs/accuracy.md). SDG statements are
     scored, as any new document, by the shipped one. The sets whose documents form the
     negative control (benchmarks/negative_control.py) teach no *far against* pairs, so that
     control stays a test: Nottinghamshire's far-domain document is a transport plan."""
@@ -525,7 +525,7 @@ def main() -> None:
         "--far-domain-gaps",
         action="store_true",
         help="also fit on each set's partners against its far-domain priorities, all gaps "
-        "(tried on 76 systems and not kept: README, Accuracy)",
+        "(tried on 76 systems and not kept: docs/accuracy.md)",
     )
     parser.add_argument(
         "--fit-all",

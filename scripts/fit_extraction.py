@@ -13,8 +13,8 @@ it) beside in-sample, beside the rules alone and beside the left-out figure with
 sentence scorer, both as shipped (the list scorer reads the lists of documents where the rules
 find no stated priority, the sentence scorer the sentences of those where neither does) and
 with the list scorer's lists added to every document, and benchmarks/extraction.md is written
-(keeping its hand-written analysis of failure kinds, below HAND_WRITTEN) with the README's
-extraction table (between README_START and README_END). Deterministic: the same data gives the
+(keeping its hand-written analysis of failure kinds, below HAND_WRITTEN) with docs/accuracy.md's
+extraction table (between TABLE_START and TABLE_END). Deterministic: the same data gives the
 same files.
 """
 
@@ -52,8 +52,8 @@ from fit_decision import (  # noqa: E402
 # Sets with Word and PDF copies of their documents, scored in every format.
 FORMAT_SETS = ("nottinghamshire", "leeds", "rotherham", "surrey")
 HAND_WRITTEN = "<!-- written by hand below; fit_extraction.py keeps it -->"
-README_START = "<!-- extraction table: written by scripts/fit_extraction.py -->"
-README_END = "<!-- end of extraction table -->"
+TABLE_START = "<!-- extraction table: written by scripts/fit_extraction.py -->"
+TABLE_END = "<!-- end of extraction table -->"
 FORMATS = ("docx", "pdf")
 # Strength of the L2 penalty: with a few hundred lists, enough to keep weights modest.
 PENALTY = 1.0
@@ -193,7 +193,7 @@ def main() -> None:
     lines = [*_table(figures), *_formats(sets, models)]
     report = ROOT / "benchmarks" / "extraction.md"
     report.write_text(_report(lines, version, _hand_written(report)), encoding="utf-8")
-    _write_readme(figures)
+    _write_table(figures)
     print("\n".join(lines))
 
 
@@ -285,13 +285,13 @@ def _mean(figures: list[Figures], which: str) -> float:
     return sum(getattr(f, which).f1 for f in figures) / len(figures)
 
 
-def _write_readme(figures: list[Figures]) -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
-        raise SystemExit(f"README.md: no {README_START!r} ... {README_END!r} to write between")
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
+def _write_table(figures: list[Figures]) -> None:
+    page = ROOT / "docs" / "accuracy.md"
+    text = page.read_text(encoding="utf-8")
+    if TABLE_START not in text or TABLE_END not in text:
+        raise SystemExit(f"{page}: no {TABLE_START!r} ... {TABLE_END!r} to write between")
+    head, rest = text.split(TABLE_START, 1)
+    _, tail = rest.split(TABLE_END, 1)
     rows = [
         "| labelled set | documents | extraction F1, left out | in-sample | rules alone |",
         "|---|---:|---:|---:|---:|",
@@ -312,7 +312,7 @@ def _write_readme(figures: list[Figures]) -> None:
         f" | {min(ours):.3f}–{max(ours):.3f} | | |"
     )
     body = "\n".join(["", *rows, ""])
-    readme.write_text(head + README_START + body + README_END + tail, encoding="utf-8")
+    page.write_text(head + TABLE_START + body + TABLE_END + tail, encoding="utf-8")
 
 
 def _formats(sets: dict[str, Path], model: Models) -> list[str]:

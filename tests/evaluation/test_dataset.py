@@ -161,7 +161,7 @@ def test_westhaven_stays_accurate() -> None:
     assert by_pair[("westhaven-hospitals-annual-plan.pdf", "start-well")] == "aligned"
     # Context and past work only: partial at most, but for its one recommendation ("Use the
     # council's planning powers to support health"), a stated priority that the adapter's
-    # closeness reads as living well (labelled partial: a known overreach, README Accuracy).
+    # closeness reads as living well (labelled partial: a known overreach, docs/accuracy.md).
     report = "westhaven-public-health-annual-report.docx"
     aligned = [p for (doc, p), status in by_pair.items() if doc == report and status == "aligned"]
     assert set(aligned) <= {"live-well"}
@@ -220,7 +220,7 @@ def test_kestrelford_stays_accurate() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="since the refit on 76 systems, 'Respond to anti-social behaviour' reads as social "
-    "isolation at 0.54, just over the line (README, Accuracy: a word in common)",
+    "isolation at 0.54, just over the line (docs/accuracy.md: a word in common)",
 )
 def test_kestrelford_police_plan_is_not_read_as_loneliness() -> None:
     # 'anti-social behaviour' is not social isolation.

@@ -13,7 +13,7 @@ Each pair is scored against the priority's facet it is closest to, and a logisti
 corrected closeness is fitted with every set weighing the same (its two kinds of pair half each),
 so a large set does not drown a small one. The rank and the weight decay were chosen by
 leave-sets-out figures on the 66 systems of the time and checked on five more never fitted on
-(README, Accuracy). Fitting is deterministic: a fixed start and a full-batch optimiser.
+(docs/accuracy.md). Fitting is deterministic: a fixed start and a full-batch optimiser.
 
 :func:`cross_fitted` gives each set an adapter fitted without it (and without the others of its
 fold), so the decision is fitted on closeness figures that behave as they will on documents the
