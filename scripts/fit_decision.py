@@ -477,6 +477,11 @@ def gap_rows(
 
 # The labelled sets whose partner documents the negative control checks.
 NEGATIVE_CONTROL_SETS = ("nottinghamshire", "leeds", "rotherham", "surrey")
+# Sets whose far-domain document is a cultural strategy, the negative control's other domain:
+# taught as far-domain pairs, they would teach the adapter the very framework that control
+# tests. (Tourism plans, near it, are the far-domain documents of Torbay, Leicester and
+# Sunderland in the shipped fit, and of North Yorkshire; docs/accuracy.md says so.)
+CULTURE_STRATEGY_SETS = ("kingston-upon-thames", "north-northamptonshire")
 
 
 def decision_version(found: dict[str, Path], specs: dict[str, Any]) -> str:
@@ -496,11 +501,13 @@ def fitted_adapters(found: dict[str, Path]) -> tuple[dict[str, Any], Any]:
     well, it lost precision on the real systems (docs/accuracy.md). SDG statements are
     scored, as any new document, by the shipped one. The sets whose documents form the
     negative control (benchmarks/negative_control.py) teach no *far against* pairs, so that
-    control stays a test: Nottinghamshire's far-domain document is a transport plan."""
+    control stays a test: Nottinghamshire's far-domain document is a transport plan; nor do
+    the sets whose far-domain document is a cultural strategy (CULTURE_STRATEGY_SETS)."""
     pairs = {}
+    untaught = (*NEGATIVE_CONTROL_SETS, *CULTURE_STRATEGY_SETS)
     for name, path in found.items():
         if name != "sdg":
-            pairs[name] = training_pairs(path, far=name not in NEGATIVE_CONTROL_SETS)
+            pairs[name] = training_pairs(path, far=name not in untaught)
             print(f"adapter: {name}: {len(pairs[name].positive)} pairs", file=sys.stderr)
     adapters = cross_fitted(pairs)
     return adapters, fit_adapter(pairs)
@@ -519,7 +526,7 @@ def main() -> None:
     parser.add_argument(
         "--no-adapter",
         action="store_true",
-        help="plain cosine for the semantic matcher: the comparison the README quotes",
+        help="plain cosine for the semantic matcher: the comparison docs/accuracy.md quotes",
     )
     parser.add_argument(
         "--far-domain-gaps",

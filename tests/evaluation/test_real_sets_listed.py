@@ -1,5 +1,5 @@
 """Every real labelled set under eval/ is one of the fitting script's real local systems, so
-its left-out figures are in the means the README quotes, not silently left out of them."""
+its left-out figures are in the means docs/accuracy.md quotes, not silently left out of them."""
 
 import json
 import sys
@@ -59,3 +59,11 @@ def test_the_sets_held_out_of_fitting_are_labelled_sets_and_held_out_of_both() -
     # Every other labelled set is fitted on.
     assert labelled - set(first_run) <= fitted
     assert labelled - set(unseen) <= extracted
+
+
+def test_the_sets_kept_from_teaching_far_domain_pairs_are_labelled_sets() -> None:
+    # A misspelt name would let a cultural strategy teach the adapter the framework the
+    # negative control tests it on.
+    (culture,) = _script_names("CULTURE_STRATEGY_SETS")
+    labelled = {p.name for p in (ROOT / "eval").iterdir() if (p / "truth.yaml").is_file()}
+    assert culture and set(culture) <= labelled
