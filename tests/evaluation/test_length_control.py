@@ -50,9 +50,9 @@ def test_a_joined_document_is_labelled_as_its_most_addressing_part(tmp_path: Pat
     out = tmp_path / "out"
     out.mkdir()
     joined = length_control.joined(_dataset(tmp_path / "set"), 2, out)
-    first, second = joined.documents
+    # Three documents in twos: one full group; the police plan left alone is left out.
+    (first,) = joined.documents
     assert {k: v.label for k, v in first.aligns.items()} == {"homes": "yes", "jobs": "partial"}
-    assert {k: v.label for k, v in second.aligns.items()} == {"homes": "no", "jobs": "no"}
     assert first.path.read_text(encoding="utf-8") == "Jobs.\n\nHomes.\n"
 
 
