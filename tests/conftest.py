@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
@@ -45,6 +46,19 @@ def isolated_cache(
     monkeypatch.setenv("NO_COLOR", "1")
     yield folder
     cache.configure()
+
+
+def from_script(module: str, *names: str, folder: str = "scripts") -> list[Any]:
+    """Names from a module of scripts/ (or ``folder``). The scripts put scripts/ and
+    benchmarks/ on the path, where benchmarks/renderers.py would shadow the tests' own
+    renderers package, so the path is put back once the module is loaded."""
+    saved = list(sys.path)
+    sys.path.insert(0, str(ROOT / folder))
+    try:
+        loaded = importlib.import_module(module)
+    finally:
+        sys.path[:] = saved
+    return [getattr(loaded, name) for name in names]
 
 
 def within(seconds: float, action: Callable[[], T]) -> T:

@@ -1,28 +1,13 @@
 """The fitting script's far-domain sets: a labelled set's partner documents against what its
 far-domain document states, every pair a gap."""
 
-import sys
 from pathlib import Path
-from typing import Any
 
 from alignck.evaluation.dataset import load_dataset
 from alignck.framework import load_framework
+from conftest import from_script
 
-
-def _script_function() -> Any:
-    # The script puts scripts/ and benchmarks/ on the path; benchmarks/renderers.py would then
-    # shadow the tests' own renderers package, so the path is put back once it is loaded.
-    saved = list(sys.path)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    try:
-        from fit_decision import far_domain_sets
-
-        return far_domain_sets
-    finally:
-        sys.path[:] = saved
-
-
-far_domain_sets = _script_function()
+(far_domain_sets,) = from_script("fit_decision", "far_domain_sets")
 
 TRUTH = """\
 framework: priorities.yaml

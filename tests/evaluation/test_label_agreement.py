@@ -1,22 +1,10 @@
 """scripts/label_agreement.py pairs a second labeller's labels with the first, pair by pair."""
 
-import sys
 from pathlib import Path
-from typing import Any
 
+from conftest import from_script
 
-def _script_function() -> Any:
-    saved = list(sys.path)
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-    try:
-        from label_agreement import second_label_pairs
-
-        return second_label_pairs
-    finally:
-        sys.path[:] = saved
-
-
-second_label_pairs = _script_function()
+(second_label_pairs,) = from_script("label_agreement", "second_label_pairs")
 
 
 def test_each_pair_is_the_second_label_beside_the_first(tmp_path: Path) -> None:

@@ -1,23 +1,13 @@
 """benchmarks/length_control.py: joined documents carry their parts' strongest labels, padded
 documents keep their own, and neither keeps the source comments of the stored pages."""
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
 from alignck.evaluation.dataset import load_dataset
+from conftest import from_script
 
-
-def _benchmark() -> Any:
-    path = Path(__file__).resolve().parents[2] / "benchmarks" / "length_control.py"
-    spec = importlib.util.spec_from_file_location("length_control", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-length_control = _benchmark()
+joined, padded = from_script("length_control", "joined", "padded", folder="benchmarks")
 
 TRUTH = """\
 framework: priorities.yaml
@@ -49,9 +39,9 @@ def _dataset(root: Path) -> Any:
 def test_a_joined_document_is_labelled_as_its_most_addressing_part(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    joined = length_control.joined(_dataset(tmp_path / "set"), 2, out)
+    result = joined(_dataset(tmp_path / "set"), 2, out)
     # Three documents in twos: one full group; the police plan left alone is left out.
-    (first,) = joined.documents
+    (first,) = result.documents
     assert {k: v.label for k, v in first.aligns.items()} == {"homes": "yes", "jobs": "partial"}
     assert first.path.read_text(encoding="utf-8") == "Jobs.\n\nHomes.\n"
 
@@ -59,7 +49,7 @@ def test_a_joined_document_is_labelled_as_its_most_addressing_part(tmp_path: Pat
 def test_a_padded_document_keeps_its_labels_and_gains_the_padding(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    padded = length_control.padded(_dataset(tmp_path / "set"), "Bins.", out)
-    assert [d.aligns["homes"].label for d in padded.documents] == ["no", "yes", "no"]
-    assert padded.documents[1].path.read_text(encoding="utf-8") == "Homes.\n\nBins.\n"
-    assert not any(d.has_stated for d in padded.documents)
+    result = padded(_dataset(tmp_path / "set"), "Bins.", out)
+    assert [d.aligns["homes"].label for d in result.documents] == ["no", "yes", "no"]
+    assert result.documents[1].path.read_text(encoding="utf-8") == "Homes.\n\nBins.\n"
+    assert not any(d.has_stated for d in result.documents)

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from alignck.evaluation.paired import SetFigures, compare, left_out_figures
+from conftest import from_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,14 +76,7 @@ def test_only_the_sets_asked_for_and_in_both_reports_count() -> None:
 def test_the_script_compares_two_reports(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The scripts put scripts/ and benchmarks/ on the path; benchmarks/renderers.py would
-    # shadow the tests' own renderers package, so the path is put back once they are loaded.
-    saved = list(sys.path)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        from compare_decisions import main
-    finally:
-        sys.path[:] = saved
+    (main,) = from_script("compare_decisions", "main")
     before, after = tmp_path / "before.md", tmp_path / "after.md"
     before.write_text(_report({"rotherham": (36, 0.8, 0.8), "surrey": (30, 0.6, 0.6)}))
     after.write_text(_report({"rotherham": (36, 0.9, 0.8), "surrey": (30, 0.5, 0.6)}))

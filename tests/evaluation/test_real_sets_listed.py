@@ -2,51 +2,32 @@
 its left-out figures are in the means docs/accuracy.md quotes, not silently left out of them."""
 
 import json
-import sys
 from pathlib import Path
-from typing import Any
+
+from conftest import from_script
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _real_local() -> Any:
-    # As in test_far_domain_sets: the script's path entries are put back once it is loaded.
-    saved = list(sys.path)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        from fit_decision import REAL_LOCAL
-
-        return REAL_LOCAL
-    finally:
-        sys.path[:] = saved
 
 
 def test_every_labelled_set_in_eval_is_reported_as_a_real_local_system() -> None:
     labelled = {p.name for p in (ROOT / "eval").iterdir() if (p / "truth.yaml").is_file()}
     assert labelled, "no labelled sets found under eval/"
-    assert sorted(labelled - set(_real_local())) == []
+    (real,) = from_script("fit_decision", "REAL_LOCAL")
+    assert sorted(labelled - set(real)) == []
 
 
 def test_the_real_local_systems_are_listed_once() -> None:
-    names = list(_real_local())
+    (real,) = from_script("fit_decision", "REAL_LOCAL")
+    names = list(real)
     assert len(names) == len(set(names))
-
-
-def _script_names(*names: str) -> list[Any]:
-    saved = list(sys.path)
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import fit_decision
-
-        return [getattr(fit_decision, name) for name in names]
-    finally:
-        sys.path[:] = saved
 
 
 def test_the_sets_held_out_of_fitting_are_labelled_sets_and_held_out_of_both() -> None:
     # A misspelt name would silently put a set into the fit and the shipped file would no
     # longer be what the script makes; a set in neither list would be in neither fit.
-    real, first_run, unseen = _script_names("REAL_LOCAL", "FIRST_RUN_ONLY", "UNSEEN_BY_EXTRACTION")
+    real, first_run, unseen = from_script(
+        "fit_decision", "REAL_LOCAL", "FIRST_RUN_ONLY", "UNSEEN_BY_EXTRACTION"
+    )
     labelled = {p.name for p in (ROOT / "eval").iterdir() if (p / "truth.yaml").is_file()}
     assert set(first_run) <= set(real) & labelled
     data = ROOT / "src" / "alignck" / "data"
@@ -64,6 +45,6 @@ def test_the_sets_held_out_of_fitting_are_labelled_sets_and_held_out_of_both() -
 def test_the_sets_kept_from_teaching_far_domain_pairs_are_labelled_sets() -> None:
     # A misspelt name would let a cultural strategy teach the adapter the framework the
     # negative control tests it on.
-    (culture,) = _script_names("CULTURE_STRATEGY_SETS")
+    (culture,) = from_script("fit_decision", "CULTURE_STRATEGY_SETS")
     labelled = {p.name for p in (ROOT / "eval").iterdir() if (p / "truth.yaml").is_file()}
     assert culture and set(culture) <= labelled
