@@ -16,17 +16,18 @@ from pathlib import Path
 import yaml
 
 from alignck.evaluation import metrics
-from alignck.evaluation.dataset import load_dataset
+from alignck.evaluation.dataset import Dataset, load_dataset
 from alignck.evaluation.run import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def second_label_pairs(folder: Path) -> list[tuple[str, str]]:
+def second_label_pairs(dataset: Dataset) -> list[tuple[str, str]]:
     """(second label, first label) for every pair both labelled."""
-    second = yaml.safe_load((folder / "second-labels.yaml").read_text(encoding="utf-8"))
+    path = dataset.root / "second-labels.yaml"
+    second = yaml.safe_load(path.read_text(encoding="utf-8"))
     pairs = []
-    for document in load_dataset(folder).documents:
+    for document in dataset.documents:
         theirs = second.get(document.doc, {})
         for priority, label in document.aligns.items():
             if priority in theirs:
@@ -52,14 +53,15 @@ def main() -> None:
     pooled: list[tuple[str, str]] = []
     means: list[list[float]] = []
     for folder in folders:
-        pairs = second_label_pairs(folder)
+        dataset = load_dataset(folder)
+        pairs = second_label_pairs(dataset)
         pooled.extend(pairs)
         score = _addressed(pairs)
         same = sum(a == b for a, b in pairs) / len(pairs)
         row = [score.f1, score.precision, score.recall, same]
         line = f"| {folder.name} | {len(pairs)} | " + " | ".join(f"{v:.3f}" for v in row) + " |"
         if args.alignck:
-            result = evaluate(load_dataset(folder))
+            result = evaluate(dataset)
             theirs = metrics.addressed(result.verdicts())
             row += [theirs.f1, theirs.precision]
             line += f" {theirs.f1:.3f} | {theirs.precision:.3f} |"

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from alignck.evaluation.dataset import load_dataset
 from conftest import from_script
 
 (second_label_pairs,) = from_script("label_agreement", "second_label_pairs")
@@ -22,4 +23,4 @@ def test_each_pair_is_the_second_label_beside_the_first(tmp_path: Path) -> None:
     (tmp_path / "second-labels.yaml").write_text(
         'docs/plan.md:\n  homes: "partial"\n  jobs: "no"\n', encoding="utf-8"
     )
-    assert sorted(second_label_pairs(tmp_path)) == [("no", "no"), ("partial", "yes")]
+    assert sorted(second_label_pairs(load_dataset(tmp_path))) == [("no", "no"), ("partial", "yes")]
