@@ -11,8 +11,9 @@ inline lists ("four themes: Place, Growth and Wellbeing"; "our three priorities 
 C"), infinitive lists ("the plan looks to improve ...; to reduce ...; and to protect ..."),
 "X is a priority", and sentences naming them in order after a count ("The strategy has three
 aims. The first is to ..."). A document with none of these has its lists, then its sentences
-that enumerate, weighed by fitted scorers; failing those, it states them in prose: purpose
-sentences ("Our mission is to A; to B").
+that enumerate, weighed by fitted scorers, and failing those its likeliest list or sentence,
+if likely enough; failing all, it states them in prose: purpose sentences ("Our mission is to
+A; to B").
 Commitments are "we will" / "we are committed to" sentences.
 Ordinary bullet points elsewhere are not priorities.
 """
@@ -26,6 +27,8 @@ from alignck.extract._common import COMMITMENT_SENTENCE, location
 from alignck.extract._filters import without_labels_and_names
 from alignck.extract._scorer import (
     ListModel,
+    best_list,
+    best_sentence,
     scored_lists,
     scored_sentences,
     shipped_model,
@@ -62,8 +65,9 @@ def extract(
     more precision than it gained recall (``lists_everywhere`` does so, for measuring it). A
     document with neither has its sentences that enumerate ('... to improve care, cut waits
     and support carers') weighed by the fitted sentence scorer (``sentence_model``, default
-    the shipped one); then purpose sentences ('Our mission is to ...'), then commitments,
-    stand in."""
+    the shipped one). Where none reaches its cut-off, the likeliest list, then the likeliest
+    sentence, is taken if it reaches the lower cut-off fitted for a document's best; then
+    purpose sentences ('Our mission is to ...'), then commitments, stand in."""
     model = lists or shipped_model()
     found = rule_statements(document)
     # A heading names a section of a page as often as a priority ('Our plans' over 'Annual
@@ -81,6 +85,14 @@ def extract(
         # anywhere ('We will improve care, cut waiting times and ...'); a sentence the rules
         # read as a promise may still name them.
         found += _as_priorities(scored_sentences(document.blocks, said))
+    if not any(s.kind == "priority" for s in found) and model is not None:
+        # None reached its cut-off: a document that states priorities in no heading states
+        # them in its likeliest list, or failing that its likeliest sentence, where that
+        # reaches the lower cut-off fitted for a document's best.
+        taken = {s.location.paragraph for s in found}
+        found += _as_priorities(best_list(document.blocks, model, taken))
+    if said is not None and not any(s.kind == "priority" for s in found):
+        found += _as_priorities(best_sentence(document.blocks, said))
     if not any(s.kind == "priority" for s in found):
         found += purposes(document.blocks)
     found.sort(key=lambda s: s.location.paragraph or 0)

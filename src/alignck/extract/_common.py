@@ -165,6 +165,12 @@ _DOCUMENT_PART = re.compile(
 )
 
 
+def is_document_part(text: str) -> bool:
+    """Whether a heading or lead-in names a part every document has ('Our values',
+    'Background'), under which no priority is named."""
+    return bool(_DOCUMENT_PART.match(text.strip().rstrip(":").strip()))
+
+
 def location(block: Block) -> Location:
     return Location(block.page, block.number, block.section_path)
 

@@ -84,6 +84,8 @@ class ListCandidate:
     items: tuple[tuple[Block, str], ...]
     why: str
     features: tuple[float, ...]
+    # The heading or line before the list.
+    lead: str = ""
 
 
 def list_candidates(blocks: tuple[Block, ...]) -> Iterator[ListCandidate]:
@@ -100,7 +102,7 @@ def list_candidates(blocks: tuple[Block, ...]) -> Iterator[ListCandidate]:
             continue  # one item is a remark set off, not a list of priorities
         lead = lead_text(blocks, start)
         features = _features(blocks, start, run, items, lead)
-        yield ListCandidate(items, why_listed(blocks, start), features)
+        yield ListCandidate(items, why_listed(blocks, start), features, lead)
 
 
 def list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:

@@ -13,12 +13,14 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-from alignck.extract._common import make_statement
+from alignck.extract._common import is_document_part, make_statement
 from alignck.extract._lists import FEATURES, ListCandidate, list_candidates
 from alignck.extract._prose import SENTENCE_FEATURES, SentenceCandidate, sentence_candidates
 from alignck.model import Block, Statement
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,9 @@ class ListModel:
     weights: tuple[float, ...]
     cutoff: float = 0.5
     version: str = ""
+    # The probability a document's likeliest candidate must reach where none reaches
+    # ``cutoff`` (above 1: never taken for being the likeliest).
+    best: float = 2.0
 
     def probability(self, candidate: ListCandidate | SentenceCandidate) -> float:
         logit = sum(w * x for w, x in zip(self.weights, candidate.features, strict=True))
@@ -53,7 +58,7 @@ def shipped_model() -> ListModel | None:
         return None
     if tuple(data["features"]) != FEATURES:
         raise ValueError("extraction.json was fitted on other features: run fit_extraction.py")
-    return ListModel(tuple(data["weights"]), data["cutoff"], data["version"])
+    return ListModel(tuple(data["weights"]), data["cutoff"], data["version"], data.get("best", 2.0))
 
 
 def shipped_sentence_model() -> ListModel | None:
@@ -64,7 +69,9 @@ def shipped_sentence_model() -> ListModel | None:
         return None
     if tuple(fitted["features"]) != SENTENCE_FEATURES:
         raise ValueError("extraction.json was fitted on other features: run fit_extraction.py")
-    return ListModel(tuple(fitted["weights"]), fitted["cutoff"], data["version"])
+    return ListModel(
+        tuple(fitted["weights"]), fitted["cutoff"], data["version"], fitted.get("best", 2.0)
+    )
 
 
 def scored_lists(
@@ -92,3 +99,43 @@ def scored_sentences(blocks: tuple[Block, ...], model: ListModel) -> Iterator[St
             statement = make_statement(name, candidate.block, candidate.why)
             if statement:
                 yield statement
+
+
+def best_list(
+    blocks: tuple[Block, ...], model: ListModel, taken: Collection[int | None] = ()
+) -> Iterator[Statement]:
+    """The items of the document's likeliest list, where it reaches ``model.best``; never a
+    list under a part every document has ('Our values'), which the rules never take either."""
+    scored = [
+        (model.probability(c), order, c)
+        for order, c in enumerate(list_candidates(blocks))
+        if not any(item.number in taken for item, _ in c.items) and not is_document_part(c.lead)
+    ]
+    chosen = _likeliest(scored, model.best)
+    if chosen is None:
+        return
+    for item, name in chosen.items:
+        statement = make_statement(name, item, f"{chosen.why} (the likeliest list)")
+        if statement:
+            yield statement
+
+
+def best_sentence(blocks: tuple[Block, ...], model: ListModel) -> Iterator[Statement]:
+    """The parts of the document's likeliest enumerating sentence, where it reaches
+    ``model.best``."""
+    candidates = enumerate(sentence_candidates(blocks))
+    chosen = _likeliest([(model.probability(c), order, c) for order, c in candidates], model.best)
+    if chosen is None:
+        return
+    for name in chosen.items:
+        statement = make_statement(name, chosen.block, f"{chosen.why} (the likeliest sentence)")
+        if statement:
+            yield statement
+
+
+def _likeliest(scored: list[tuple[float, int, _T]], cutoff: float) -> _T | None:
+    """The candidate of highest probability, the first of equals, if it reaches the cut-off."""
+    if not scored:
+        return None
+    probability, _, candidate = max(scored, key=lambda found: (found[0], -found[1]))
+    return candidate if probability >= cutoff else None
