@@ -15,6 +15,7 @@ import hashlib
 import json
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -204,10 +205,14 @@ def per_goal_f1(rows: list[Row], pairs: list[tuple[str, str]]) -> float:
 
 
 def table(
-    matcher: str, collected: dict[str, Collected], gaps: dict[str, list[Row]]
+    matcher: str,
+    collected: dict[str, Collected],
+    gaps: dict[str, list[Row]],
+    joined: dict[str, list[Row]],
 ) -> tuple[dict, dict, list[str]]:
-    spec = fit({name: c.rows for name, c in collected.items()}, matcher, collected, gaps=gaps)
-    folds = fold_specs(collected, matcher, gaps=gaps)
+    rows = {name: c.rows for name, c in collected.items()}
+    spec = fit(rows, matcher, collected, gaps=gaps, joined=joined)
+    folds = fold_specs(collected, matcher, gaps=gaps, joined=joined)
     lines = [
         f"### {matcher}",
         "",
@@ -393,11 +398,15 @@ def core_purposes(
 
 
 def ablation(
-    collected: dict[str, Collected], matcher: str, without: str, gaps: dict[str, list[Row]]
+    collected: dict[str, Collected],
+    matcher: str,
+    without: str,
+    gaps: dict[str, list[Row]],
+    joined: dict[str, list[Row]],
 ) -> list[str]:
     """The same leave-one-set-out figures with one signal's features left out of the
     decision (documents and grounds), on the sets none of the signals was developed on."""
-    folds = fold_specs(collected, matcher, without, gaps)
+    folds = fold_specs(collected, matcher, without, gaps, joined)
     lines = [
         f"#### {matcher} without the `{without}` features",
         "",
@@ -462,6 +471,68 @@ def far_domain_sets(found: dict[str, Path], folder: Path) -> dict[str, Path]:
         (root / "truth.yaml").write_text(yaml.safe_dump(truth), encoding="utf-8")
         made[name] = root
     return made
+
+
+def joined_sets(found: dict[str, Path], sizes: list[int], folder: Path) -> dict[str, list[Path]]:
+    """For each real set, its documents joined in full groups of each size (as
+    benchmarks/length_control.py joins them), a dataset each in ``folder``."""
+    from length_control import joined
+
+    made: dict[str, list[Path]] = {}
+    for name in REAL_LOCAL:
+        if name not in found:
+            continue
+        dataset = load_dataset(found[name])
+        for size in sizes:
+            root = folder / name / f"joined-{size}"
+            root.mkdir(parents=True)
+            grouped = joined(dataset, size, root)
+            if not grouped.documents:
+                continue
+            documents = [
+                {"doc": d.doc, "aligns": {k: v.label for k, v in d.aligns.items()}}
+                for d in grouped.documents
+            ]
+            truth = {"framework": str(dataset.framework), "documents": documents}
+            (root / "truth.yaml").write_text(yaml.safe_dump(truth), encoding="utf-8")
+            made.setdefault(name, []).append(root)
+    return made
+
+
+def balanced_rows(
+    joined: dict[str, list[Path]],
+    collected: dict[str, Collected],
+    matcher: str,
+    adapters: dict[str, Any],
+    final: Any,
+) -> dict[str, list[Row]]:
+    """Each set's joined rows, each size weighed to the set's own share addressed
+    (:func:`weighed_to`), scored through the set's own adapter."""
+    made = {}
+    for name, roots in joined.items():
+        parent = collected[name].rows
+        share = sum(r.label != "no" for r in parent) / len(parent)
+        rows: list[Row] = []
+        for root in roots:
+            rows += weighed_to(
+                collect(root, matcher, adapter=adapters.get(name, final)).rows, share
+            )
+        if rows:
+            made[name] = rows
+            print(f"{matcher}: {name}: {len(rows)} joined pairs", file=sys.stderr)
+    return made
+
+
+def weighed_to(rows: list[Row], share: float) -> list[Row]:
+    """The rows weighted so that the addressed ones weigh ``share`` of the whole: a joined
+    text addresses more priorities the longer it is, and fitted as they come, the decision
+    learns that length means addressed; weighed to the set's own share, it learns only what
+    the evidence of a longer text is worth. None where either label is missing."""
+    addressed = sum(r.label != "no" for r in rows)
+    if addressed in (0, len(rows)) or share in (0.0, 1.0):
+        return []
+    high, low = share / addressed, (1 - share) / (len(rows) - addressed)
+    return [replace(r, weight=high if r.label != "no" else low) for r in rows]
 
 
 def gap_rows(
@@ -539,6 +610,12 @@ def main() -> None:
         action="store_true",
         help="fit on the first-run-only rounds too (FIRST_RUN_ONLY), as the next refit will",
     )
+    parser.add_argument(
+        "--joined-balanced",
+        metavar="SIZES",
+        help="also fit on each set's documents joined in groups of these sizes (e.g. 2,3), "
+        "weighed to the set's own share addressed (tried and not kept: docs/accuracy.md)",
+    )
     args = parser.parse_args()
     found = datasets(args.eval_dir)
     unseen = {} if args.fit_all else {n: found.pop(n) for n in FIRST_RUN_ONLY if n in found}
@@ -574,6 +651,8 @@ def main() -> None:
     data_lines = []
     workspace = tempfile.TemporaryDirectory()
     far_sets = far_domain_sets(found, Path(workspace.name)) if args.far_domain_gaps else {}
+    sizes = [int(k) for k in args.joined_balanced.split(",")] if args.joined_balanced else []
+    joined = joined_sets(found, sizes, Path(workspace.name) / "joined")
     for matcher in matchers:
         adapted = matcher == "semantic" and not args.no_adapter
         adapters, final = fitted_adapters(found) if adapted else ({}, None)
@@ -583,7 +662,8 @@ def main() -> None:
             print(f"{matcher}: {name}: {len(collected[name].rows)} pairs", file=sys.stderr)
         purposes = core_purpose_sets(found, matcher, adapters)
         gaps = gap_rows(far_sets, matcher, adapters, final)
-        spec, folds, lines = table(matcher, collected, gaps)
+        longer = balanced_rows(joined, collected, matcher, adapters, final)
+        spec, folds, lines = table(matcher, collected, gaps, longer)
         if final is not None:
             spec["adapter"] = adapter_spec(final)
         specs[matcher] = spec
@@ -592,9 +672,10 @@ def main() -> None:
         report += core_purposes(purposes, matcher, folds)
         if matcher == "semantic":
             # Without embedding is the lexical matcher's table above; without terms is here.
-            report += ablation(collected, matcher, "terms", gaps)
+            report += ablation(collected, matcher, "terms", gaps, longer)
         data_lines = [f"{name} ({len(c.rows)} pairs)" for name, c in collected.items()]
         data_lines += [f"{name}, far domain ({len(rows)} gaps)" for name, rows in gaps.items()]
+        data_lines += [f"{name}, joined ({len(rows)} pairs)" for name, rows in longer.items()]
     payload = {
         "version": decision_version(found, specs),
         "fitted_on": data_lines,

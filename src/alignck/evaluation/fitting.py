@@ -38,6 +38,8 @@ MATCHER_FEATURES: dict[str, tuple[str, ...]] = {
 # however many pairs the sets have.
 L2 = 0.001
 CUTOFFS = tuple(round(0.2 + 0.025 * i, 3) for i in range(25))
+# How the rows of a set's joined documents are named among the sets fitted on.
+JOINED = " (joined)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,8 @@ class Row:
     features: tuple[float, ...]
     # The same features over the document's commitments alone, for the strong model.
     committed: tuple[float, ...]
+    # Its weight within its set (rows balanced by label weigh apart).
+    weight: float = 1.0
 
 
 @dataclass
@@ -132,10 +136,11 @@ def _arrays(rows_by_set: Mapping[str, Sequence[Row]], target: str) -> tuple[Any,
 
     features, labels, weights = [], [], []
     for rows in rows_by_set.values():
+        total = sum(row.weight for row in rows)
         for row in rows:
             features.append(_inputs(row, target))
             labels.append(_positive(row.label, target))
-            weights.append(1.0 / len(rows))
+            weights.append(row.weight / total)
     return np.array(features, dtype=float), np.array(labels, dtype=float), np.array(weights)
 
 
@@ -193,7 +198,9 @@ def _best_cutoff(
 
     def mean_f1(cutoff: float) -> float:
         scores = []
-        for rows in rows_by_set.values():
+        for name, rows in rows_by_set.items():
+            if name.endswith(JOINED):
+                continue  # the cut-off is the one that serves documents as they come
             predicted = probabilities(spec, [_inputs(r, target) for r in rows]) >= cutoff
             truth = [_positive(r.label, target) for r in rows]
             if any(truth) or predicted.any():
@@ -217,12 +224,19 @@ def fit(
     collected: Mapping[str, Collected] | None = None,
     without: str | None = None,
     gaps: Mapping[str, Sequence[Row]] | None = None,
+    joined: Mapping[str, Sequence[Row]] | None = None,
 ) -> dict[str, Any]:
     """The decision of one matcher; with the sets' passages at hand, also its ground model.
     ``without`` names a signal whose features are left out (an ablation). ``gaps`` are rows
     known to be gaps (a set's partner documents against what its far-domain document states),
-    each entry weighing as a set of its own in the addressed and strong models."""
-    rows_by_set = {**rows_by_set, **{f"{name} (far domain)": r for name, r in (gaps or {}).items()}}
+    and ``joined`` rows of a set's documents joined into longer ones (each row weighted), each
+    entry weighing as a set of its own in the addressed and strong models; the cut-offs are
+    chosen without the joined ones."""
+    rows_by_set = {
+        **rows_by_set,
+        **{f"{name} (far domain)": r for name, r in (gaps or {}).items()},
+        **{f"{name}{JOINED}": r for name, r in (joined or {}).items()},
+    }
     names = MATCHER_FEATURES[matcher]
     kept = _kept(names, without)
     if kept != names:
@@ -253,6 +267,7 @@ def _projected(row: Row, names: Sequence[str], kept: Sequence[str]) -> Row:
         row.label,
         tuple(row.features[i] for i in index),
         tuple(row.committed[i] for i in index),
+        row.weight,
     )
 
 
@@ -397,15 +412,22 @@ def fold_specs(
     matcher: str,
     without: str | None = None,
     gaps: Mapping[str, Sequence[Row]] | None = None,
+    joined: Mapping[str, Sequence[Row]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """For each set, the decision fitted on every other set (``without`` one signal); a set's
-    ``gaps``, made from its own documents, are left out with it."""
+    ``gaps`` and ``joined`` rows, made from its own documents, are left out with it."""
     specs = {}
     for held in collected:
         others = {name: c for name, c in collected.items() if name != held}
         kept_gaps = {name: r for name, r in (gaps or {}).items() if name != held}
+        kept_joined = {name: r for name, r in (joined or {}).items() if name != held}
         specs[held] = fit(
-            {name: c.rows for name, c in others.items()}, matcher, others, without, kept_gaps
+            {name: c.rows for name, c in others.items()},
+            matcher,
+            others,
+            without,
+            kept_gaps,
+            kept_joined,
         )
     return specs
 
