@@ -559,7 +559,8 @@ NEGATIVE_CONTROL_SETS = ("nottinghamshire", "leeds", "rotherham", "surrey")
 # Sets whose far-domain document is a cultural strategy, the negative control's other domain:
 # taught as far-domain pairs, they would teach the adapter the very framework that control
 # tests. (Tourism plans, near it, are the far-domain documents of Torbay, Leicester and
-# Sunderland in the shipped fit, and of North Yorkshire; docs/accuracy.md says so.)
+# Sunderland in the shipped fit, and of North Yorkshire, Calderdale and Windsor and Maidenhead;
+# docs/accuracy.md says so.)
 CULTURE_STRATEGY_SETS = ("kingston-upon-thames", "north-northamptonshire")
 
 
