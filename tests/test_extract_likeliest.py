@@ -120,9 +120,6 @@ def test_fitting_chooses_the_highest_cutoff_that_takes_a_stated_list() -> None:
     assert chosen.lists.best == 0.4
     # Once the list is taken, no sentence is read: nothing to choose, so never.
     assert chosen.sentences.best == 2.0
-    # Where the document states nothing, taking its likeliest list only costs.
-    none = {"a set": [labelled(_TWO_LISTS, (), ())]}
-    assert with_best_cutoffs(models(_lists(2.0), _sentences(2.0)), none).lists.best == 2.0
 
 
 def test_a_list_under_a_part_every_document_has_is_never_the_likeliest() -> None:

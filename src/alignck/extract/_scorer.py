@@ -105,7 +105,8 @@ def best_list(
     blocks: tuple[Block, ...], model: ListModel, taken: Collection[int | None] = ()
 ) -> Iterator[Statement]:
     """The items of the document's likeliest list, where it reaches ``model.best``; never a
-    list under a part every document has ('Our values'), which the rules never take either."""
+    list whose heading or lead-in names a part every document has ('Our values'), which the
+    rules never take either."""
     scored = [
         (model.probability(c), order, c)
         for order, c in enumerate(list_candidates(blocks))
