@@ -21,6 +21,24 @@ EXAMPLES = ROOT / "examples"
 FRAMEWORK = ROOT / "priorities.yaml"
 
 
+def blocks_document(*blocks: tuple[str, str], name: str = "plan.md") -> Any:
+    """A Markdown document of (kind, text) blocks, numbered from 1: headings and list items
+    at level 1, list items bulleted, as the extractor's tests build them."""
+    from alignck.model import Block, Document
+
+    built = tuple(
+        Block(
+            kind,  # type: ignore[arg-type]
+            text,
+            number,
+            level=1 if kind in ("heading", "list_item") else 0,
+            marker="•" if kind == "list_item" else None,
+        )
+        for number, (kind, text) in enumerate(blocks, start=1)
+    )
+    return Document(name, "markdown", built)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

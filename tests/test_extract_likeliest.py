@@ -1,27 +1,17 @@
 """A document's likeliest list or sentence: taken where nothing reaches the scorers' cut-off
 but it reaches the lower cut-off fitted for a document's best."""
 
-from tests.conftest import from_script
+from tests.conftest import blocks_document, from_script
 
 from alignck.extract import extract, stated_priorities
 from alignck.extract._lists import FEATURES
 from alignck.extract._prose import SENTENCE_FEATURES
 from alignck.extract._scorer import ListModel, shipped_model, shipped_sentence_model
-from alignck.model import Block, Document
+from alignck.model import Document, Statement
 
 
 def _doc(*blocks: tuple[str, str]) -> Document:
-    built = tuple(
-        Block(
-            kind,  # type: ignore[arg-type]
-            text,
-            number,
-            level=1 if kind in ("heading", "list_item") else 0,
-            marker="•" if kind == "list_item" else None,
-        )
-        for number, (kind, text) in enumerate(blocks, start=1)
-    )
-    return Document("update.md", "markdown", built)
+    return blocks_document(*blocks, name="update.md")
 
 
 # With every weight zero, every candidate is as likely as the next: 0.5.
@@ -47,14 +37,17 @@ _TWO_LISTS = _doc(
 )
 
 
-def _stated(doc: Document, lists: ListModel, sentences: ListModel) -> list[str]:
+def _priorities(doc: Document, lists: ListModel, sentences: ListModel) -> list[Statement]:
     found = extract(doc, lists, sentence_model=sentences)
-    return [s.text for s in stated_priorities(found) if s.kind == "priority"]
+    return [s for s in stated_priorities(found) if s.kind == "priority"]
+
+
+def _stated(doc: Document, lists: ListModel, sentences: ListModel) -> list[str]:
+    return [s.text for s in _priorities(doc, lists, sentences)]
 
 
 def test_the_likeliest_list_is_taken_where_it_reaches_the_cutoff_for_a_best() -> None:
-    found = extract(_TWO_LISTS, _lists(0.5), sentence_model=_sentences(2.0))
-    stated = [s for s in stated_priorities(found) if s.kind == "priority"]
+    stated = _priorities(_TWO_LISTS, _lists(0.5), _sentences(2.0))
     # Equally likely: the first of them, and only it.
     assert [s.text for s in stated] == [
         "Warmer homes for older residents",
@@ -81,8 +74,7 @@ _ONE_SENTENCE = _doc(
 
 
 def test_the_likeliest_sentence_is_taken_where_no_list_is() -> None:
-    found = extract(_ONE_SENTENCE, _lists(0.5), sentence_model=_sentences(0.5))
-    stated = [s for s in stated_priorities(found) if s.kind == "priority"]
+    stated = _priorities(_ONE_SENTENCE, _lists(0.5), _sentences(0.5))
     assert [s.text for s in stated] == [
         "warmer homes for older residents",
         "shorter waits for talking therapies",

@@ -4,6 +4,8 @@ import json
 from importlib import resources
 from pathlib import Path
 
+from tests.conftest import blocks_document
+
 from alignck.extract import extract, stated_priorities
 from alignck.extract._lists import FEATURES, list_candidates, list_runs
 from alignck.extract._scorer import ListModel, shipped_model
@@ -12,17 +14,7 @@ from alignck.readers import read_document
 
 
 def _doc(*blocks: tuple[str, str]) -> Document:
-    built = tuple(
-        Block(
-            kind,
-            text,
-            number,
-            level=1 if kind in ("heading", "list_item") else 0,  # type: ignore[arg-type]
-            marker="•" if kind == "list_item" else None,
-        )
-        for number, (kind, text) in enumerate(blocks, start=1)
-    )
-    return Document("plan.md", "markdown", built)
+    return blocks_document(*blocks)
 
 
 def _stated(doc: Document) -> list[str]:

@@ -4,24 +4,16 @@ them nowhere else."""
 import json
 from importlib import resources
 
+from tests.conftest import blocks_document
+
 from alignck.extract import extract, stated_priorities
 from alignck.extract._prose import SENTENCE_FEATURES, enumeration, sentence_candidates
 from alignck.extract._scorer import ListModel, shipped_sentence_model
-from alignck.model import Block, Document
+from alignck.model import Document
 
 
 def _doc(*blocks: tuple[str, str]) -> Document:
-    built = tuple(
-        Block(
-            kind,  # type: ignore[arg-type]
-            text,
-            number,
-            level=1 if kind in ("heading", "list_item") else 0,
-            marker="•" if kind == "list_item" else None,
-        )
-        for number, (kind, text) in enumerate(blocks, start=1)
-    )
-    return Document("news.md", "markdown", built)
+    return blocks_document(*blocks, name="news.md")
 
 
 # A news page about a plan: its aims are named in one long sentence, with no list, no
