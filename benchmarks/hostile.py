@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -229,7 +229,9 @@ def main() -> None:
     write_report(args.out, rows, args.jobs, args.seconds)
 
 
-def write_report(out: Path, rows: list[tuple[object, ...]], jobs: int, seconds: str | None) -> None:
+def write_report(
+    out: Path, rows: Sequence[tuple[object, ...]], jobs: int, seconds: str | None
+) -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     lines = [
         "# Peak memory on hostile files (issue 17)",

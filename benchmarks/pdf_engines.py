@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from alignck.errors import ReadError
@@ -24,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def outcome(path: Path, engine: str) -> tuple[str, list[tuple[str, int, str]] | None, float]:
+def outcome(path: Path, engine: str) -> tuple[str, Sequence[tuple[str, int, str]] | None, float]:
     start = time.perf_counter()
     try:
         document = read(path, ReadOptions(engine))

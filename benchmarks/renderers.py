@@ -18,6 +18,7 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
+from typing import TextIO, cast
 
 from alignck.analyse import analyse
 from alignck.model import (
@@ -29,12 +30,13 @@ from alignck.model import (
     Policy,
     Priority,
     Report,
+    Status,
     Thresholds,
 )
 from alignck.renderers import RENDERERS, RenderOptions, renderer
 
 HERE = Path(__file__).parent
-STATUSES = ("aligned", "partial", "gap")
+STATUSES: tuple[Status, ...] = ("aligned", "partial", "gap")
 
 
 def synthetic_report(documents: int, priorities: int = 300) -> Report:
@@ -91,10 +93,10 @@ def measure(report: Report, name: str, runs: int) -> tuple[float, float, int]:
     for _ in range(runs):
         sink = Sink()
         start = time.perf_counter()
-        render(report, sink, options)
+        render(report, cast(TextIO, sink), options)
         times.append(time.perf_counter() - start)
     tracemalloc.start()
-    render(report, Sink(), options)
+    render(report, cast(TextIO, Sink()), options)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return statistics.median(times), peak / 2**20, sink.size

@@ -167,7 +167,7 @@ def profile(folder: Path, framework_path: Path, stages: Stages) -> tuple[int, in
             result,
         )
         results.append(result)
-    pdf._extract = engine  # type: ignore[assignment]
+    pdf._extract = engine
     analysis = stages.time("analysis", END, analyse, framework, results)
     report = Report(
         framework, tuple(results), (), analysis, thresholds, Policy(), matcher.description

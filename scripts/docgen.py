@@ -13,12 +13,14 @@ import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-Block = tuple[str, object]
+# A block's value is text, a (bold words, rest) pair or a list of items or rows, by its kind.
+Block = tuple[str, Any]
 FIXED_TIME = datetime(2025, 1, 1, 12, 0, 0)
 _HEADING_SIZES = {"h1": 20, "h2": 15, "h3": 12.5}
 # After each multi-line cell, continue at the left margin on the next line.
-_NEXT_LINE = {"new_x": "LMARGIN", "new_y": "NEXT"}
+_NEXT_LINE: dict[str, Any] = {"new_x": "LMARGIN", "new_y": "NEXT"}
 
 
 def write(blocks: Sequence[Block], path: Path) -> Path:
@@ -36,15 +38,15 @@ def write_markdown(blocks: Sequence[Block], path: Path) -> None:
         elif kind == "p":
             lines += [str(value), ""]
         elif kind == "lead":
-            lead, rest = value  # type: ignore[misc]
+            lead, rest = value
             lines += [f"**{lead}** {rest}", ""]
         elif kind in ("ul", "ol"):
-            items = list(value)  # type: ignore[call-overload]
+            items = list(value)
             for number, item in enumerate(items, start=1):
                 lines.append(f"{number}. {item}" if kind == "ol" else f"- {item}")
             lines.append("")
         elif kind == "table":
-            rows = list(value)  # type: ignore[call-overload]
+            rows = list(value)
             lines.append("| " + " | ".join(rows[0]) + " |")
             lines.append("|" + "---|" * len(rows[0]))
             lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
@@ -56,12 +58,12 @@ def write_text(blocks: Sequence[Block], path: Path) -> None:
     lines: list[str] = []
     for kind, value in blocks:
         if kind in ("ul", "ol"):
-            items = list(value)  # type: ignore[call-overload]
+            items = list(value)
             lines += [f"{n}. {i}" if kind == "ol" else f"- {i}" for n, i in enumerate(items, 1)]
         elif kind == "table":
-            lines += ["\t".join(row) for row in value]  # type: ignore[attr-defined]
+            lines += ["\t".join(row) for row in value]
         elif kind == "lead":
-            lines.append(" ".join(value))  # type: ignore[arg-type]
+            lines.append(" ".join(value))
         else:
             lines.append(str(value))
         lines.append("")
@@ -81,16 +83,16 @@ def write_docx(blocks: Sequence[Block], path: Path) -> None:
         elif kind == "p":
             document.add_paragraph(str(value))
         elif kind == "lead":
-            lead, rest = value  # type: ignore[misc]
+            lead, rest = value
             paragraph = document.add_paragraph()
             paragraph.add_run(str(lead)).bold = True
             paragraph.add_run(f" {rest}")
         elif kind in ("ul", "ol"):
             style = "List Number" if kind == "ol" else "List Bullet"
-            for item in value:  # type: ignore[attr-defined]
+            for item in value:
                 document.add_paragraph(str(item), style=style)
         elif kind == "table":
-            rows = list(value)  # type: ignore[call-overload]
+            rows = list(value)
             table = document.add_table(rows=len(rows), cols=len(rows[0]))
             for r, row in enumerate(rows):
                 for c, cell in enumerate(row):
@@ -136,14 +138,14 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
             pdf.multi_cell(0, body_size * 0.5, _latin(str(value)), **_NEXT_LINE)
             pdf.ln(2.5)
         elif kind == "lead":
-            lead, rest = value  # type: ignore[misc]
+            lead, rest = value
             pdf.set_font("Helvetica", "", body_size)
             text = _latin(f"**{lead}** {rest}")
             pdf.multi_cell(0, body_size * 0.5, text, markdown=True, **_NEXT_LINE)
             pdf.ln(2.5)
         elif kind in ("ul", "ol"):
             pdf.set_font("Helvetica", "", body_size)
-            for number, item in enumerate(value, start=1):  # type: ignore[call-overload]
+            for number, item in enumerate(value, start=1):
                 marker = f"{number}." if kind == "ol" else "-"
                 pdf.set_x(26)
                 pdf.cell(6, body_size * 0.5, marker)
@@ -155,7 +157,7 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
             # A real grid: each cell placed on its own, header row in bold, as word processors
             # write tables.
             with pdf.table(line_height=body_size * 0.5, text_align="LEFT") as table:
-                for row in value:  # type: ignore[attr-defined]
+                for row in value:
                     cells = table.row()
                     for text in row:
                         cells.cell(_latin(str(text)))
@@ -167,13 +169,13 @@ class _PageFooter:
     """Page numbers at the foot of every page, as real strategies have (readers drop them)."""
 
     @staticmethod
-    def install(pdf: object) -> None:
+    def install(pdf: Any) -> None:
         def footer() -> None:
-            pdf.set_y(-14)  # type: ignore[attr-defined]
-            pdf.set_font("Helvetica", "", 8)  # type: ignore[attr-defined]
-            pdf.cell(0, 6, f"Page {pdf.page_no()}", align="C")  # type: ignore[attr-defined]
+            pdf.set_y(-14)
+            pdf.set_font("Helvetica", "", 8)
+            pdf.cell(0, 6, f"Page {pdf.page_no()}", align="C")
 
-        pdf.footer = footer  # type: ignore[attr-defined]
+        pdf.footer = footer
 
 
 def _latin(text: str) -> str:
