@@ -151,3 +151,18 @@ def test_a_text_box_in_a_table_cell_is_read_once(tmp_path: Path) -> None:
     document.save(str(path))
 
     assert [b.text for b in read(path).blocks] == ["Lead: Our priorities Warm homes"]
+
+
+def test_a_bullet_glyph_typed_into_a_list_paragraph_is_not_its_text(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("• Warm homes", style="List Bullet")
+    document.add_paragraph("•\tGood jobs", style="List Bullet")
+    path = tmp_path / "glyphs.docx"
+    document.save(str(path))
+
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("list_item", "Warm homes"),
+        ("list_item", "Good jobs"),
+    ]

@@ -146,3 +146,13 @@ def test_an_item_s_name_on_a_line_of_its_own_is_its_lead(tmp_path: Path) -> None
     )
     assert [b.lead for b in doc.blocks] == ["A greener town", None, None]
     assert doc.blocks[0].text == "A greener town We will plant a tree for every child born here."
+
+
+def test_a_bullet_glyph_typed_after_the_marker_is_not_part_of_the_item(tmp_path: Path) -> None:
+    # Text pasted from Word keeps its bullets: '- • Warm homes'.
+    doc = _read(tmp_path, "- • Warm homes\n- · Good jobs\n- •Tight\n")
+    assert [(b.kind, b.marker, b.text) for b in doc.blocks] == [
+        ("list_item", "•", "Warm homes"),
+        ("list_item", "•", "Good jobs"),
+        ("list_item", "•", "•Tight"),
+    ]

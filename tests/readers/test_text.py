@@ -134,3 +134,10 @@ def test_a_heading_in_capitals_above_numbered_lines(tmp_path: Path) -> None:
         ("list_item", "Better homes"),
         ("list_item", "No one homeless"),
     ]
+
+
+def test_a_bullet_glyph_after_a_dash_is_one_marker(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("Our priorities:\n\n- • Warm homes\n- • Good jobs\n", encoding="utf-8")
+    items = [(b.marker, b.text) for b in read(path).blocks if b.kind == "list_item"]
+    assert items == [("•", "Warm homes"), ("•", "Good jobs")]

@@ -23,6 +23,9 @@ _BINARY_CONTROLS = [c for c in range(32) if c not in (9, 10, 11, 12, 13, 27)]
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\x02\x00]")
 _BULLETS = "•●▪■◦‣∙·○◆►➢✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_BULLETS)}]|[-–—*+](?=\s)|o(?=\s{{1,3}}[A-Z]))\s*")
+# A bullet glyph typed after a list marker ('- • Warm homes', as text pasted from Word often
+# is): the marker already makes the item, the glyph is not part of its text.
+_GLYPH_AFTER_MARKER = re.compile(rf"^[{re.escape(_BULLETS)}]\s+(?=\S)")
 NUMBER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?:\d{1,2}[.)]?)*)\s+(?=\S)")
 _ASCII_NOISE = re.compile(r"[\x00\x02\t]|  ")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -94,11 +97,16 @@ def _is_short_name(line: str) -> bool:
     )
 
 
+def without_glyph(text: str) -> str:
+    """An item's text without a bullet glyph typed after its list marker."""
+    return _GLYPH_AFTER_MARKER.sub("", text, count=1)
+
+
 def split_marker(text: str) -> tuple[str | None, str]:
     """Separate a leading bullet or number ('•', '-', '1.', 'a)') from the item text."""
     bullet = BULLET_RE.match(text)
     if bullet and bullet.end() < len(text):
-        return "•", text[bullet.end() :]
+        return "•", without_glyph(text[bullet.end() :])
     number = NUMBER_RE.match(text)
     if number:
         return number.group(1), text[number.end() :]

@@ -17,7 +17,7 @@ from alignck.errors import ReadError
 from alignck.limits import Limits, check_inflation, check_paragraphs
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._text import split_marker
+from alignck.readers._text import split_marker, without_glyph
 
 VERSION = "5"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
@@ -196,11 +196,13 @@ class _BodyWalker:
             level = ilvl or 0
             numbered = self._marker(num_id, level)
             depth = max(level + 1, _list_style_depth(style_name))
-            self.builder.add("list_item", text, level=depth, marker=numbered, lead=lead)
+            self.builder.add(
+                "list_item", without_glyph(text), level=depth, marker=numbered, lead=lead
+            )
             return
         if style_name.startswith("list"):
             depth = _list_style_depth(style_name)
-            self.builder.add("list_item", text, level=depth, marker="•", lead=lead)
+            self.builder.add("list_item", without_glyph(text), level=depth, marker="•", lead=lead)
             return
         marker, rest = split_marker(text)
         if marker:

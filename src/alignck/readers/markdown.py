@@ -12,7 +12,7 @@ from pathlib import Path
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._text import join_lines, read_text, separate_lines
+from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
 VERSION = "5"
 PSEUDO_HEADING_LEVEL = 3
@@ -154,7 +154,7 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             if not indents or indents[-1] < indent:
                 indents.append(indent)
             marker = "•" if match.group(2) in "-*+•" else match.group(2)
-            item = (len(indents), marker, [match.group(3)])
+            item = (len(indents), marker, [without_glyph(match.group(3))])
             continue
         if item:
             item[2].append(line)
