@@ -14,8 +14,8 @@ benchmarks/descriptions.md.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import statistics
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -27,15 +27,11 @@ from alignck.evaluation.dataset import Dataset, load_dataset
 from alignck.evaluation.run import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from fit_decision import FIRST_RUN_ONLY  # noqa: E402
+
 MATCHERS = ("semantic", "lexical")
-
-
-def _held_out_sets() -> tuple[str, ...]:
-    spec = importlib.util.spec_from_file_location("fit", ROOT / "scripts" / "fit_decision.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return tuple(module.FIRST_RUN_ONLY)
 
 
 def _described(dataset: Dataset) -> bool:
@@ -70,7 +66,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "descriptions.md")
     args = parser.parse_args()
-    names = [n for n in _held_out_sets() if _described(load_dataset(ROOT / "eval" / n))]
+    datasets = [load_dataset(ROOT / "eval" / name) for name in FIRST_RUN_ONLY]
     lines = [
         "# What a priority's description is worth",
         "",
@@ -83,12 +79,11 @@ def main() -> None:
     ]
     rows: list[list[tuple[float, float]]] = []
     with tempfile.TemporaryDirectory() as folder:
-        for name in names:
-            dataset = load_dataset(ROOT / "eval" / name)
+        for dataset in filter(_described, datasets):
             described, bare = scores(dataset), scores(titles_only(dataset, Path(folder)))
             cells = [cell for pair in zip(described, bare, strict=True) for cell in pair]
             rows.append(cells)
-            lines.append(f"| {name} | {_cells(cells)} |")
+            lines.append(f"| {dataset.root.name} | {_cells(cells)} |")
             print(lines[-1], flush=True)
     means = [
         (statistics.mean(r[i][0] for r in rows), statistics.mean(r[i][1] for r in rows))
