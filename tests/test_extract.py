@@ -989,6 +989,20 @@ def test_a_place_name_alone_is_not_a_priority() -> None:
     assert _stated(doc) == ["Clean air", "Good jobs"]
 
 
+def test_a_name_written_in_lower_case_in_a_list_item_is_not_a_place() -> None:
+    # The plan's slogan capitalises its priorities inside a sentence; the list writes them
+    # in lower case too, so they are words, not names, and stay priorities.
+    doc = _doc(
+        ("heading", "Our new plan", 1),
+        ("paragraph", "The plan makes Riverbend Bolder, Kinder, Calmer for everyone."),
+        ("paragraph", "Our aim is to make sure the town is:"),
+        ("list_item", "Bolder: a bolder town that backs its young people."),
+        ("list_item", "Kinder: a kinder town where no one is left lonely."),
+        ("list_item", "Calmer: a calmer town with quieter, safer streets."),
+    )
+    assert _stated(doc) == ["Bolder", "Kinder", "Calmer"]
+
+
 def test_section_headings_every_document_has_are_not_priorities() -> None:
     doc = _doc(
         ("heading", "Our strategy and priorities", 1),

@@ -44,11 +44,9 @@ def _proper_names(blocks: tuple[Block, ...]) -> dict[str, set[int]]:
     inside: dict[str, set[int]] = {}
     lower: set[str] = set()
     for block in blocks:
-        if block.kind != "paragraph":
-            continue
         for index, word in enumerate(_WORD.findall(block.text)):
             if word.islower():
                 lower.add(word)
-            elif index and word[:1].isupper() and word[1:].islower():
+            elif block.kind == "paragraph" and index and word[:1].isupper() and word[1:].islower():
                 inside.setdefault(word, set()).add(block.number)
     return {word: found for word, found in inside.items() if word.lower() not in lower}
