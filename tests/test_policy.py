@@ -78,6 +78,12 @@ _PATH = "docs/draft.md"
         # A document the baseline did not have: everything below aligned is new.
         ("new-gap", {}, {"air": True, "homes": False}),
         ("worse", {}, {"air": True, "homes": True}),
+        # Asked for by name, gap and partial fail only what the baseline did not have.
+        ("gap", {"air": "gap", "homes": "aligned"}, {"air": False, "homes": False}),
+        ("gap", {"air": "partial", "homes": "aligned"}, {"air": True, "homes": False}),
+        ("partial", {"air": "gap", "homes": "partial"}, {"air": False, "homes": False}),
+        ("partial", {"air": "gap", "homes": "aligned"}, {"air": False, "homes": True}),
+        ("partial", {}, {"air": True, "homes": True}),
     ],
 )
 def test_a_baseline_fails_only_what_got_worse(

@@ -4,7 +4,8 @@ Three rules, each optional: system coverage at least ``fail_under`` percent; no 
 a framework priority as a gap (``fail_on='gap'``) or below aligned (``fail_on='partial'``), or,
 held to a baseline run, no gap the baseline did not have (``'new-gap'``) and no verdict below
 the baseline's (``'worse'``); and no document leaves a ``required: true`` priority as a gap.
-Waived verdicts fail none of them. The CI formats use :func:`fails` to mark the findings that
+Waived verdicts fail none of them, and held to a baseline nothing the baseline already had
+fails, whatever ``fail_on`` says. The CI formats use :func:`fails` to mark the findings that
 break the run.
 """
 
@@ -34,7 +35,17 @@ def fails(
         return not _known_gap(policy, path, alignment.priority_id)
     if policy.fail_on in ("new-gap", "worse"):
         return _below_baseline(policy, path, alignment)
-    return policy.fail_on == "partial" or (policy.fail_on == "gap" and alignment.status == "gap")
+    failing = policy.fail_on == "partial" or (policy.fail_on == "gap" and alignment.status == "gap")
+    return failing and not _known(policy, path, alignment)
+
+
+def _known(policy: Policy, path: str, alignment: Alignment) -> bool:
+    """A verdict the baseline had already, or a worse one: held to a baseline, only what is
+    worse fails, whatever ``fail_on`` asks for."""
+    if policy.baseline is None:
+        return False
+    was = policy.baseline.get((path, alignment.priority_id), "aligned")
+    return _RANK[alignment.status] >= _RANK[was]
 
 
 def _known_gap(policy: Policy, path: str, priority_id: str) -> bool:
@@ -97,7 +108,9 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
             named = [
                 f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
                 for a in result.alignments
-                if a.status == status and (result.path, a.priority_id) not in waived
+                if a.status == status
+                and (result.path, a.priority_id) not in waived
+                and not _known(report.policy, result.path, a)
             ]
             if named:
                 lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")

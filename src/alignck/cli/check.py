@@ -197,7 +197,8 @@ def check(
             help="Exit 1 when any document leaves a framework priority as a gap ('gap'), or "
             "less than aligned ('partial'); with --baseline, only on a gap the baseline did "
             "not have ('new-gap', the default there) or any verdict below the baseline's "
-            "('worse'). Waived verdicts never fail.",
+            "('worse'); 'gap' and 'partial' there fail only verdicts worse than the "
+            "baseline's. Waived verdicts never fail.",
             show_default=False,
         ),
     ] = None,
