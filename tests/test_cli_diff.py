@@ -296,3 +296,28 @@ def test_diff_on_two_runs_of_the_examples_names_the_edited_documents_changes(
     data = json.loads(invoke("diff", old, new, "--format", "json").stdout)
     assert {(c["document"], c["priority_id"]) for c in data["changes"]} == moved
     assert moved and {name for name, _ in moved} == {edited.name}
+
+
+def test_an_unreadable_document_is_named_and_the_others_are_still_compared(
+    two_runs: tuple[Path, Path, Path], small_framework: Path
+) -> None:
+    old, new, folder = two_runs
+    (folder / "broken.pdf").write_text("not a PDF", encoding="utf-8")
+    result = invoke("diff", old, folder, "-f", small_framework, "--format", "json")
+    assert result.exit_code == 2
+    assert "broken.pdf" in result.stderr and "Traceback" not in result.stderr
+    saved = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    assert json.loads(result.stdout)["changes"] == saved["changes"]
+
+
+def test_a_folder_with_no_readable_document_is_one_line_and_exit_2(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    old, _ = _saved_pair(tmp_path, "gap", "gap")
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    (folder / "broken.pdf").write_text("not a PDF", encoding="utf-8")
+    result = invoke("diff", old, folder, "-f", small_framework)
+    assert result.exit_code == 2
+    assert "no readable documents to compare" in result.stderr
+    assert result.stdout == ""

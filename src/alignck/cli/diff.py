@@ -116,8 +116,8 @@ def diff(
         loaded = None
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])
-        before = _snapshot(old, loaded, matcher.value, not no_cache)
-        after = _snapshot(new, loaded, matcher.value, not no_cache)
+        before, unread_before = _snapshot(old, loaded, matcher.value, not no_cache)
+        after, unread_after = _snapshot(new, loaded, matcher.value, not no_cache)
         comparison = compare(before, after)
         for warning in comparison.warnings:
             say(warning)
@@ -128,6 +128,9 @@ def diff(
         else:
             shown = DiffOptions(fail_on.value, use_color(sys.stdout) and chosen == "terminal")
             diff_renderer(chosen)(comparison, sys.stdout, shown)
+        if unread_before or unread_after:
+            # As check does: the readable documents are compared, and the run still fails.
+            return EXIT_INPUT
         return EXIT_POLICY if comparison.regressions(fail_on.value) else EXIT_OK
 
     raise typer.Exit(guarded(run))
@@ -145,13 +148,16 @@ def _framework(given: Path | None, sides: list[Path]) -> Framework:
     return loaded
 
 
-def _snapshot(path: Path, framework: Framework | None, matcher: str, cache: bool) -> Snapshot:
-    """A saved report as it is, or documents checked now."""
+def _snapshot(
+    path: Path, framework: Framework | None, matcher: str, cache: bool
+) -> tuple[Snapshot, bool]:
+    """A saved report as it is, or documents checked now; and whether a document could not
+    be read (the others are still compared)."""
     from alignck.pipeline import check
     from alignck.snapshot import is_saved_report, load_snapshot, snapshot_of
 
     if is_saved_report(path):
-        return load_snapshot(path)
+        return load_snapshot(path), False
     assert framework is not None  # loaded whenever a side is not a saved report
     report = check(
         [path],
@@ -163,6 +169,6 @@ def _snapshot(path: Path, framework: Framework | None, matcher: str, cache: bool
     )
     for result in report.errors:
         say(f"alignck: error: {result.error}")
-    if report.errors or not report.documents:
+    if len(report.errors) == len(report.documents):
         fail(f"{path}: no readable documents to compare", EXIT_INPUT)
-    return snapshot_of(report, str(path))
+    return snapshot_of(report, str(path)), bool(report.errors)
