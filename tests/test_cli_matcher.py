@@ -53,6 +53,22 @@ def test_explain_shows_why_each_verdict_was_made() -> None:
     assert "matcher lexical (decision data-" in result.stdout
 
 
+def test_explain_names_each_signal_s_feature_as_the_json_reasons_do() -> None:
+    options = ("-f", str(FRAMEWORK), "--explain", "--matcher", "semantic")
+    shown = invoke("check", str(PLAN), *options, COLUMNS="400")
+    report = json.loads(
+        invoke(
+            "check", str(PLAN), "-f", str(FRAMEWORK), "--format", "json", "--matcher", "semantic"
+        ).stdout
+    )
+    reasons = [r for d in report["documents"] for a in d["alignment"] for r in a["reasons"][:3]]
+    words = " ".join(shown.stdout.split())
+    # Each shown reason names its own feature: 'coverage_best' is never called 'embedding best'.
+    for reason in reasons:
+        feature = reason["feature"].removeprefix(reason["signal"] + "_").replace("_", " ")
+        assert f"{reason['signal']} {feature} = {reason['value']:.2f}" in words
+
+
 def test_without_explain_there_is_no_why_column() -> None:
     result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--matcher", "lexical")
     assert "Why (signal" not in result.stdout

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.escape import one_line
-from alignck.model import Alignment, Report, Status
+from alignck.model import Alignment, Reason, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     REVIEWED_HEADER,
@@ -266,9 +266,16 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
 def _why(alignment: Alignment) -> str:
     """The signals that moved the verdict most, strongest first."""
     return "\n".join(
-        f"{r.signal} {r.feature.split('_', 1)[-1]} = {r.value:.2f}, {r.contribution:+.1f}"
+        f"{_reason_name(r)} = {r.value:.2f}, {r.contribution:+.1f}"
         for r in alignment.reasons[:_REASONS_SHOWN]
     )
+
+
+def _reason_name(reason: Reason) -> str:
+    """The signal and its feature in words ('terms best', 'embedding coverage best'), the
+    signal's name said once where the feature repeats it."""
+    feature = reason.feature.removeprefix(f"{reason.signal}_")
+    return f"{reason.signal} {feature.replace('_', ' ')}"
 
 
 _REASONS_SHOWN = 3
