@@ -161,3 +161,25 @@ def test_follow_links_is_in_the_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert "--follow-links" in result.stdout
     assert "never read" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("options", "on_stderr"),
+    [
+        (["--format", "json"], True),
+        (["--format", "csv"], True),
+        (["-o", "report.json", "-q"], True),
+        # The terminal report shows the warning itself: not said twice.
+        ([], False),
+        (["-o", "report.json"], False),
+    ],
+)
+def test_a_document_with_no_text_is_a_warning_on_stderr_unless_the_terminal_report_shows_it(
+    small_framework, tmp_path, monkeypatch, options, on_stderr
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    result = _invoke("check", "empty.md", "-f", str(small_framework), *options)
+    assert result.exit_code == 0
+    said = "alignck: warning: empty.md: no text found; every priority is a gap"
+    assert (said in result.stderr) is on_stderr

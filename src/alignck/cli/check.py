@@ -149,6 +149,14 @@ def exit_code(report: Report) -> int:
     return EXIT_POLICY if failures(report) else EXIT_OK
 
 
+def _say_document_warnings(report: Report) -> None:
+    from alignck.renderers._common import shown_path
+
+    for result in report.documents:
+        for warning in result.warnings:
+            say(f"alignck: warning: {shown_path(result.path)}: {warning}")
+
+
 def waiver_warnings(report: Report) -> list[str]:
     """Lapsed and unused waivers, so stale entries get noticed and cleaned up."""
     from alignck.waivers import lapsed_warning, unused_warning
@@ -260,7 +268,8 @@ def check(
         typer.Option(
             "--evidence/--no-evidence",
             help="Show the evidence table for every document (default: when checking at most "
-            "12 documents; the JSON, Markdown and CSV reports always carry it).",
+            "12 documents; the JSON and CSV reports always carry it, Markdown unless "
+            "--no-evidence).",
             show_default=False,
         ),
     ] = None,
@@ -367,6 +376,10 @@ def check(
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
+        if not (chosen == "terminal" if output is None else not quiet):
+            # No terminal report will show them: a document with no text, say, must not pass
+            # a CI gate as seven silent gaps.
+            _say_document_warnings(report)
         if not report.documents:
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
