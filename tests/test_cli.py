@@ -292,6 +292,23 @@ def test_extract_shows_why_and_keeps_sub_priorities_under_their_priority(tmp_pat
     assert "2 stated priorities" in table
 
 
+def test_extract_json_lists_an_unreadable_document_with_why(tmp_path: Path) -> None:
+    good = EXAMPLES / "riverside-vcs-alliance-strategy.md"
+    broken = tmp_path / "broken.pdf"
+    broken.write_text("not a PDF", encoding="utf-8")
+    (tmp_path / "notes.odt").write_text("x", encoding="utf-8")
+    result = invoke(
+        "extract", str(good), str(broken), str(tmp_path / "notes.odt"), "--format", "json"
+    )
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    statuses = {Path(d["path"]).name: d["status"] for d in data["documents"]}
+    assert statuses == {good.name: "ok", "broken.pdf": "error"}
+    error = next(d["error"] for d in data["documents"] if d["status"] == "error")
+    assert "broken.pdf" in error and error in result.stderr
+    assert [Path(s["path"]).name for s in data["skipped"]] == ["notes.odt"]
+
+
 def test_eval_reports_metrics_as_json() -> None:
     result = invoke("eval", str(LABELLED), "--format", "json")
     assert result.exit_code == 0, result.stderr

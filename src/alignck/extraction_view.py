@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -19,19 +20,35 @@ from alignck.reading import Prepared, prepare_all
 Row = tuple[str, list[Statement], list[Statement], list[Statement]]
 
 
+@dataclass
+class Extraction:
+    """What ``alignck extract`` found: each readable document's statements, the documents
+    that could not be read (path, why) and the files of no supported format (path, why)."""
+
+    rows: list[Row] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """One line for each file that was not read, as the command says it."""
+        return [f"{path}: {why}" for path, why in self.skipped] + [
+            why for _, why in self.unreadable
+        ]
+
+
 def extract_documents(
     paths: Sequence[Path], options: ReadOptions | None = None, follow_links: bool = False
-) -> tuple[list[Row], list[str]]:
+) -> Extraction:
     found = discover(paths, follow_links)
-    rows: list[Row] = []
-    errors = [f"{s.path}: {s.reason}" for s in found.unsupported]
+    extraction = Extraction(skipped=[(str(s.path), s.reason) for s in found.unsupported])
     # Through prepare_all, not prepare: a PDF or Word file is read in a worker process, which
     # can be stopped at the time limit where a parser stuck in native code here could not.
     prepared = prepare_all(found.files, use_cache=False, options=options)
     for path, item in zip(found.files, prepared, strict=True):
         if isinstance(item, Prepared):
             statements = list(item.statements)
-            rows.append(
+            extraction.rows.append(
                 (
                     str(path),
                     stated_priorities(statements),
@@ -40,19 +57,21 @@ def extract_documents(
                 )
             )
         else:
-            errors.append(str(item))
-    return rows, errors
+            extraction.unreadable.append((str(path), str(item)))
+    return extraction
 
 
 def render_extraction(
-    rows: list[Row], out: TextIO, fmt: str, commitments: bool, color: bool
+    extraction: Extraction, out: TextIO, fmt: str, commitments: bool, color: bool
 ) -> None:
+    rows = extraction.rows
     if fmt == "json":
         from alignck.renderers.json import statement_to_dict
 
         data = [
             {
                 "path": path,
+                "status": "ok",
                 "stated_priorities": [
                     {
                         **statement_to_dict(s),
@@ -66,7 +85,13 @@ def render_extraction(
             }
             for path, stated, promised, subs in rows
         ]
-        json.dump({"schema_version": 1, "documents": data}, out, indent=2, ensure_ascii=False)
+        # As check's JSON report: a document that could not be read is listed with why.
+        data += [
+            {"path": path, "status": "error", "error": why} for path, why in extraction.unreadable
+        ]
+        skipped = [{"path": path, "reason": why} for path, why in extraction.skipped]
+        document = {"schema_version": 1, "documents": data, "skipped": skipped}
+        json.dump(document, out, indent=2, ensure_ascii=False)
         out.write("\n")
         return
     from rich import box

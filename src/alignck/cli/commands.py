@@ -51,11 +51,11 @@ def extract(
     def run() -> int:
         from alignck.extraction_view import extract_documents, render_extraction
 
-        rows, errors = extract_documents(paths, options, follow_links)
-        for error in errors:
+        extraction = extract_documents(paths, options, follow_links)
+        for error in extraction.errors:
             say(f"alignck: error: {error}")
-        render_extraction(rows, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
-        return EXIT_INPUT if errors else EXIT_OK
+        render_extraction(extraction, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
+        return EXIT_INPUT if extraction.errors else EXIT_OK
 
     raise typer.Exit(guarded(run))
 
