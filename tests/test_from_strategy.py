@@ -90,6 +90,54 @@ def test_the_text_under_each_priority_is_its_description(strategy: Path, tmp_pat
     )
 
 
+SUMMARY_THEN_SECTIONS = """\
+# Eastmere Council Plan 2026-2030
+
+## Our priorities
+
+We will focus on three priorities:
+
+- Give every child a good start
+- Warm and safe homes
+- A fairer local economy
+
+## Priority 1: Give every child a good start
+
+We will open family hubs. Over four years we will:
+
+- train 40 new health visitors
+- offer free places for two-year-olds
+
+### Early help
+
+Families will get help before problems grow.
+
+## Goal 2 - Warm and safe homes
+
+We will insulate 2,000 homes.
+
+## A fairer local economy for all
+
+A heading that only begins like a priority is not its section.
+"""
+
+
+def test_a_listed_priority_takes_its_own_section_as_its_description(tmp_path: Path) -> None:
+    source = tmp_path / "plan.md"
+    source.write_text(SUMMARY_THEN_SECTIONS, encoding="utf-8")
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    assert framework.priority("give-every-child-a-good-start").description == (
+        "We will open family hubs. Over four years we will: train 40 new health visitors; "
+        "offer free places for two-year-olds"
+    )
+    # Its section's own headings are its sub-priorities.
+    assert [p.title for p in framework.priorities if p.parent] == ["Early help"]
+    assert framework.priority("warm-and-safe-homes").description == (
+        "We will insulate 2,000 homes."
+    )
+    assert not framework.priority("a-fairer-local-economy").description
+
+
 def test_the_header_and_comments_say_where_each_came_from(strategy: Path) -> None:
     text = framework_from_strategy(strategy)
     assert text.startswith("# yaml-language-server: $schema=file://")

@@ -3,7 +3,8 @@
 The document is read and its stated priorities found by the same readers and extraction that
 ``check`` uses; each becomes a priority with an id derived from its title, the text under it
 (the paragraphs below its heading, or the rest of its list item or paragraph) as its
-description, and the priorities stated under its heading nested beneath it. A comment on each
+description (for a priority listed in a summary, the section its own heading opens), and the
+priorities stated under its heading nested beneath it. A comment on each
 says where in the document it came from. The result is YAML text, ready to edit; nothing is
 decided here that a person should not check.
 """
@@ -24,6 +25,7 @@ from alignck.starter import schema_comment
 
 _DESCRIPTION_MAX_CHARS = 600
 _TITLE_MAX_OFFSET = 4
+_LABEL_MAX_WORDS = 3
 
 
 @dataclass
@@ -33,6 +35,8 @@ class _Drafted:
     where: str
     block: Block
     children: list[_Drafted] = field(default_factory=list)
+    # The section heading of a priority listed elsewhere, which holds its text and its parts.
+    heading: Block | None = None
 
 
 def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> str:
@@ -49,9 +53,9 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
         )
     by_number = {block.number: block for block in document.blocks}
     drafted = [_draft(s, by_number, document.blocks) for s in stated]
-    named = {d.block.number for d in drafted}
+    named = {d.block.number for d in drafted} | {d.heading.number for d in drafted if d.heading}
     for item in drafted:
-        item.children = _child_headings(item.block, document.blocks, named)
+        item.children = _child_headings(item.heading or item.block, document.blocks, named)
     return _yaml(path, _name(path, document.blocks), _nest(drafted))
 
 
@@ -59,12 +63,34 @@ def _draft(
     statement: Statement, by_number: dict[int, Block], blocks: tuple[Block, ...]
 ) -> _Drafted:
     block = by_number[statement.location.paragraph or 0]
-    return _Drafted(
-        statement.text,
-        _text_under(statement, block, blocks),
-        _where(statement),
-        block,
-    )
+    described = _text_under(statement, block, blocks)
+    heading = None if described else _own_heading(statement.text, block, blocks)
+    if heading is not None:
+        # Listed in a summary ('Our priorities: ...'), then given a section of its own
+        # ('Priority 1: Give every child ...'): that section is its description.
+        described = _text_under(
+            Statement(heading.text, "priority", location(heading), ""), heading, blocks
+        )
+    return _Drafted(statement.text, described, _where(statement), block, heading=heading)
+
+
+def _own_heading(title: str, block: Block, blocks: tuple[Block, ...]) -> Block | None:
+    """The heading that names a listed priority, alone or after a short label ('Priority 1:',
+    'Goal 2 -'), if the document gives it one."""
+    wanted = _plain(title)
+    for candidate in blocks:
+        if candidate.kind != "heading" or candidate.number == block.number:
+            continue
+        text = _plain(candidate.text)
+        label = text[: len(text) - len(wanted)]
+        labelled = not label or label.rstrip().endswith((":", "-", "–", "—", "."))
+        if text.endswith(wanted) and len(label.split()) <= _LABEL_MAX_WORDS and labelled:
+            return candidate
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(" .")
 
 
 def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -> list[_Drafted]:
@@ -109,8 +135,12 @@ def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -
         for later in following:
             if later.kind == "heading":
                 break
-            texts.append(later.text)
-        return _clip(" ".join(texts))
+            text = later.text.strip()
+            # List items run on without their markers: each is ended as a clause.
+            if later.kind == "list_item" and not text.endswith((".", "!", "?", ":", ";")):
+                text += ";"
+            texts.append(text)
+        return _clip(" ".join(texts).rstrip(";"))
     # The title opens its block, perhaps after a quote mark or a number ("'Start well': ...").
     start = block.text.lower().find(statement.text.lower())
     if not 0 <= start <= _TITLE_MAX_OFFSET:
