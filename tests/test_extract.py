@@ -1239,3 +1239,20 @@ def test_a_lead_in_that_counts_its_items_names_them_whatever_its_noun() -> None:
         "every family has a named worker",
         "waiting lists for therapy fall each year",
     ]
+
+
+def test_every_item_of_a_promise_list_is_a_commitment_its_target_figure_too() -> None:
+    doc = _doc(
+        ("heading", "Start well", 2),
+        ("paragraph", "In Westmere 28% of children are not ready for school at five."),
+        ("paragraph", "Over the next three years we will:"),
+        ("list_item", "open six family hubs in our market towns"),
+        ("list_item", "work with GPs to raise vaccination rates above 90%"),
+        ("list_item", "offer free nursery places to two-year-olds"),
+    )
+    commitments = [s.text for s in extract(doc) if s.kind == "commitment"]
+    assert commitments == [
+        "open six family hubs in our market towns",
+        "work with GPs to raise vaccination rates above 90%",
+        "offer free nursery places to two-year-olds",
+    ]

@@ -95,7 +95,9 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 def _list_item(item: Block, lead: str, why: str) -> Statement | None:
     # "- **Start well**: every child ready for school": the bold words name the item.
     name = item.lead or named_part(item.text)
-    if item.text.rstrip().endswith(":") or is_statistic(name):
+    # Under 'we will:' an item finishes the promise ('raise immunisation rates above 95%'):
+    # an action with its target, never a figure about the area.
+    if item.text.rstrip().endswith(":") or (lead != "promise" and is_statistic(name)):
         return None
     statement = make_statement(name, item, why)
     if statement and lead == "promise":
