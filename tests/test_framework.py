@@ -155,6 +155,43 @@ def test_missing_file(tmp_path: Path) -> None:
     assert result.errors == (f"{tmp_path / 'none.yaml'}: framework file not found",)
 
 
+def test_a_folder_is_said_in_words(tmp_path: Path) -> None:
+    folder = tmp_path / "priorities.yaml"
+    folder.mkdir()
+    assert validate(folder).errors == (
+        f"{folder}: cannot read framework file: a folder, not a file",
+    )
+
+
+def test_text_that_is_not_utf8_names_its_line_column_and_byte(tmp_path: Path) -> None:
+    path = tmp_path / "priorities.yaml"
+    path.write_bytes(b"framework:\n  name: Caf\xe9 plan\npriorities: []\n")
+    assert validate(path).errors == (
+        f"{path}:2:12: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+    )
+
+
+def test_a_tab_is_named_as_the_problem(tmp_path: Path) -> None:
+    path, result = _validate(tmp_path, "framework:\n  name: X\npriorities:\n\t- id: a\n")
+    assert result.errors == (
+        f"{path}:4:1: not valid YAML: a tab character; YAML indents with spaces only",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "option"), [("waivers: []\n", "--waivers"), ("reviews: []\n", "--review")]
+)
+def test_a_waivers_or_review_file_given_as_a_framework_is_named_as_such(
+    tmp_path: Path, text: str, option: str
+) -> None:
+    path, result = _validate(tmp_path, text)
+    kind = text.split(":")[0]
+    assert result.errors == (
+        f"{path}:1:1: a {kind} file, not a framework; check it against its framework with "
+        f"'alignck validate FRAMEWORK {option} FILE'",
+    )
+
+
 def test_validating_never_modifies_the_file(tmp_path: Path) -> None:
     path, _ = _validate(tmp_path, VALID)
     before = path.read_bytes()

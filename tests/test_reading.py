@@ -172,3 +172,11 @@ def test_a_document_without_text_is_checked_with_a_warning(tmp_path: Path) -> No
     (result,) = prepare_all([empty], use_cache=False)
     assert isinstance(result, Prepared)
     assert result.warnings == ("no text found; every priority is a gap for this document",)
+
+
+def test_a_document_that_has_gone_is_said_in_words(tmp_path: Path) -> None:
+    from alignck.readers import read_document
+
+    with pytest.raises(ReadError) as raised:
+        read_document(tmp_path / "gone.md")
+    assert str(raised.value) == f"{tmp_path / 'gone.md'}: cannot read file: no such file or folder"

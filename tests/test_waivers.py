@@ -176,3 +176,13 @@ def test_a_waiver_on_a_priority_accepts_its_sub_priorities() -> None:
     assert [w.priority_id for w in analysis.waived] == ["homes", "damp"]
     child_only = analyse(framework, results, [Waiver("damp", "x")], today=date(2026, 1, 1))
     assert [w.priority_id for w in child_only.waived] == ["damp"]
+
+
+def test_a_waivers_file_that_is_not_utf8_names_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "waivers.yaml"
+    path.write_bytes(b"waivers:\n  - priority: air\n    reason: Caf\xe9\n")
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:3:16: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    ]

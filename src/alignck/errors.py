@@ -81,3 +81,21 @@ class ReportFileError(AlignckError):
 
 class ReviewError(ConfigError):
     """The review file cannot be used."""
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong with a file, in words, without Python's '[Errno 21] ...: 'name''
+    (the message names the file already)."""
+    if isinstance(error, FileNotFoundError):
+        return "no such file or folder"
+    if isinstance(error, IsADirectoryError):
+        return "a folder, not a file"
+    return error.strerror.lower() if error.strerror else str(error)
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
+    """The line and column of the first byte that is not UTF-8, and what to do about it."""
+    line = data.count(b"\n", 0, error.start) + 1
+    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+    byte = data[error.start]
+    return line, column, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from alignck.errors import FrameworkError
+from alignck.errors import FrameworkError, not_utf8, os_reason
 from alignck.model import Framework, Priority, Thresholds
 from alignck.shapes import TOP_KEYS, normalise
 from alignck.yamlnodes import (
@@ -80,16 +80,22 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         text = data.decode("utf-8-sig")
     except FileNotFoundError:
         return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
-    except (OSError, UnicodeDecodeError) as error:
-        return Validation(None, (f"{shown}: cannot read framework file: {error}",), ())
+    except UnicodeDecodeError as error:
+        line, column, problem = not_utf8(data, error)
+        return Validation(None, (f"{shown}:{line}:{column}: {problem}",), ())
+    except OSError as error:
+        return Validation(None, (f"{shown}: cannot read framework file: {os_reason(error)}",), ())
     try:
         root = compose(text, shown)
     except Refused as refused:
         return Validation(None, (str(refused),), ())
     except yaml.MarkedYAMLError as error:
-        return Validation(None, (yaml_error(shown, error),), ())
+        return Validation(None, (yaml_error(shown, error, text),), ())
     except yaml.YAMLError as error:
         return Validation(None, (f"{shown}: not valid YAML: {error}",), ())
+    other = _other_kind_of_file(root)
+    if other is not None:
+        return Validation(None, (f"{shown}:1:1: {other}",), ())
     findings = Findings(shown)
     if root is not None:
         root = normalise(root, findings)
@@ -100,6 +106,21 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     return Validation(
         replace(framework, sha256=digest), (), tuple(findings.warnings), tuple(findings.advice)
     )
+
+
+def _other_kind_of_file(root: yaml.Node | None) -> str | None:
+    """What a waivers or review file given as a framework is, said as such: read as a
+    framework it gives a page of unknown keys and no hint of the mix-up."""
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    keys = {str(key.value) for key, _ in root.value}
+    for other, option in (("waivers", "--waivers"), ("reviews", "--review")):
+        if other in keys and not keys & {"framework", "priorities"}:
+            return (
+                f"a {other} file, not a framework; check it against its framework with "
+                f"'alignck validate FRAMEWORK {option} FILE'"
+            )
+    return None
 
 
 def _builtin_hint(shown: str) -> str:

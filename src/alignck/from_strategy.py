@@ -41,6 +41,10 @@ class _Drafted:
 
 def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> str:
     """The YAML of a framework whose priorities are those ``path`` states."""
+    if path.is_dir():
+        raise UsageError(
+            "a folder; give one strategy document (PDF, Word, Markdown or text)", str(path)
+        )
     # Read as check reads it: within the time limit, a PDF or Word file in a worker process.
     document = read_isolated(path, options or ReadOptions())
     stated = [s for s in extract(document) if s.kind == "priority"]

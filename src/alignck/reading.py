@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from alignck.errors import ReadError
+from alignck.errors import ReadError, os_reason
 from alignck.files import read_regular
 from alignck.limits import TimeLimit, check_passages, deadline, too_slow
 from alignck.model import Document, DocumentResult, ReadOptions, Statement
@@ -127,7 +127,7 @@ def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadEr
     except ReadError as error:
         return error
     except OSError as error:
-        return ReadError(f"cannot read file: {error}", str(path))
+        return ReadError(f"cannot read file: {os_reason(error)}", str(path))
 
 
 def _reader_tag(path: Path, options: ReadOptions) -> str:

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from alignck.errors import not_utf8, os_reason
+
 if TYPE_CHECKING:
     from alignck.errors import ConfigError
 
@@ -44,14 +46,20 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise error(f"{what} not found", shown) from None
-    except (OSError, UnicodeDecodeError) as problem:
-        raise error(f"cannot read {what}: {problem}", shown) from None
+    except UnicodeDecodeError as problem:
+        line, column, said = not_utf8(path.read_bytes(), problem)
+        raise error(
+            "not UTF-8 text", shown, problems=[f"{shown}:{line}:{column}: {said}"]
+        ) from None
+    except OSError as problem:
+        raise error(f"cannot read {what}: {os_reason(problem)}", shown) from None
     try:
         return compose(text, shown)
     except Refused as refused:
         raise error("refused YAML", shown, problems=[str(refused)]) from None
     except yaml.MarkedYAMLError as problem:
-        raise error("invalid YAML", shown, problems=[yaml_error(shown, problem)]) from None
+        said = yaml_error(shown, problem, text)
+        raise error("invalid YAML", shown, problems=[said]) from None
     except yaml.YAMLError as problem:
         raise error(f"not valid YAML: {problem}", shown) from None
 
@@ -127,14 +135,24 @@ def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, i
     return mark.line, mark.column, f"{path}:{mark.line + 1}:{mark.column + 1}: {prefix}{message}"
 
 
-def yaml_error(path: str, error: yaml.MarkedYAMLError) -> str:
+def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     if error.context and error.context not in problem:
         problem = f"{problem} ({error.context})"
     if mark is None:
         return f"{path}: not valid YAML: {problem}"
+    if _character_at(text, mark.line, mark.column) == "\t":
+        # PyYAML's words for it ('found character that cannot start any token') never say tab.
+        problem = "a tab character; YAML indents with spaces only"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if not 0 <= line < len(lines) or not 0 <= column < len(lines[line]):
+        return ""
+    return lines[line][column]
 
 
 def mapping(

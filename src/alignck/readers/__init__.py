@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from alignck.errors import ReadError, UsageError
+from alignck.errors import ReadError, UsageError, os_reason
 from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
@@ -96,7 +96,9 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
         check_characters(str(path), sum(len(block.text) for block in document.blocks), limits)
     except ReadError:
         raise
-    except (OSError, UnicodeError, ValueError) as error:
+    except OSError as error:
+        raise ReadError(f"cannot read file: {os_reason(error)}", str(path)) from error
+    except (UnicodeError, ValueError) as error:
         raise ReadError(f"cannot read file: {error}", str(path)) from error
     except Exception as error:
         # PDF and Office parsers raise all sorts on malformed files (KeyError, IndexError,
