@@ -41,6 +41,14 @@ def test_macro_f1_averages_per_group() -> None:
     assert metrics.macro_f1([perfect, useless]) == 0.5
 
 
+def test_macro_f1_leaves_out_a_group_with_nothing_to_find_and_nothing_found() -> None:
+    perfect = metrics.binary([(True, True)])
+    nothing = metrics.binary([(False, False), (False, False)])
+    assert nothing.f1 == 0.0
+    assert metrics.macro_f1([perfect, nothing]) == 1.0
+    assert metrics.macro_f1([perfect, nothing, metrics.binary([(True, False)])]) == 0.5
+
+
 def test_extraction_uses_token_set_ratio_and_sub_priorities() -> None:
     extracted = [
         "Priority 1: Improving health and wellbeing",

@@ -80,7 +80,9 @@ def exact(pairs: Sequence[tuple[str, str]]) -> float:
 
 
 def macro_f1(scores: Iterable[Score]) -> float:
-    values = [score.f1 for score in scores]
+    """The mean F1 over the scores where it is defined: a priority with nothing to find and
+    nothing wrongly found is right, not 0, and is left out rather than counted as either."""
+    values = [score.f1 for score in scores if score.predicted or score.actual]
     return sum(values) / len(values) if values else 0.0
 
 

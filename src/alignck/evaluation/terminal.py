@@ -75,11 +75,18 @@ def _per_priority(console: Console, summary: dict[str, Any]) -> None:
             str(row["pairs"]),
             _f(addressed["precision"]),
             _f(addressed["recall"]),
-            _f(addressed["f1"]),
-            _f(row["strong"]["f1"]),
+            _f1(addressed),
+            _f1(row["strong"]),
             _f(row["exact"]),
         )
     console.print(table)
+    rows = summary["per_priority"].values()
+    if any(_f1(row["addressed"]) == "—" or _f1(row["strong"]) == "—" for row in rows):
+        console.print("—: nothing to find and nothing found (F1 undefined; left out of macro F1)")
+
+
+def _f1(score: dict[str, Any]) -> str:
+    return _f(score["f1"]) if score["predicted"] or score["actual"] else "—"
 
 
 def _misses(console: Console, summary: dict[str, Any]) -> None:
