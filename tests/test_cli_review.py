@@ -78,6 +78,8 @@ def test_ci_formats_say_a_verdict_was_reviewed(reviewed: list[object], tmp_path:
     for fmt in ("github", "sarif", "junit"):
         out = invoke(*reviewed, "--format", fmt).stdout
         assert "Reviewed by A. Officer on 2026-11-30 (alignck said gap)" in out, fmt
+        # The score beside a reviewer's verdict is said to be alignck's own.
+        assert "(alignck's score 0." in out.replace("&apos;", "'").replace("&#39;", "'"), fmt
 
 
 def test_a_review_matching_nothing_is_a_warning(reviewed: list[object]) -> None:

@@ -133,22 +133,25 @@ def _verdict(
     priority = report.framework.priority(alignment.priority_id)
     label = f"'{priority.title}' [{priority.id}]"
     breaks = fails(report, path, alignment, waived)
+    reviewed = _review_of(report, path, alignment.priority_id)
+    # The score is alignck's own: beside a reviewer's verdict it must not read as the reason.
+    said = "alignck's score" if reviewed else "score"
+    score = f"{said} {alignment.score:.2f}"
     if alignment.status == "gap":
         level: Level = "error" if breaks else "warning"
-        message = f"{name} does not address {label} (score {alignment.score:.2f})."
+        message = f"{name} does not address {label} ({score})."
         if alignment.nearest is not None:
             near = alignment.nearest
             message += f" Closest passage: {_quote(near.text)} ({where(near.location)})."
     else:
         level = "error" if breaks else "note"
-        message = f"{name} only partly addresses {label} (score {alignment.score:.2f})."
+        message = f"{name} only partly addresses {label} ({score})."
         if alignment.evidence:
             best = alignment.evidence[0]
             message += f" Evidence: {_quote(best.text)} ({where(best.location)})."
     waiver = waived.get((path, alignment.priority_id))
     if waiver is not None:
         message += f" Waived: {waiver.reason} ({waiver.source})."
-    reviewed = _review_of(report, path, alignment.priority_id)
     if reviewed is not None:
         review = reviewed.review
         message += (
