@@ -590,3 +590,33 @@ def test_validate_checks_a_waivers_file_against_the_framework(small_framework, t
     assert result.stderr.startswith(
         f"{bad}:2:15: waivers[0].priority: no framework priority 'nope'"
     )
+    assert f"{bad}: invalid against {small_framework} (1 problem(s))" in result.stderr
+
+
+def test_validate_says_which_framework_a_waivers_file_failed_against(
+    small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        "framework: {name: Other}\npriorities:\n  - id: air\n    title: Clean air\n"
+        "    description: Cleaner air on every street.\n",
+        encoding="utf-8",
+    )
+    waivers = _waivers(tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n")
+    result = invoke("validate", str(small_framework), str(other), "--waivers", str(waivers))
+    assert result.exit_code == 2
+    assert f"{waivers}: ok (1 waivers against {small_framework}" in result.stdout
+    assert f"{waivers}: invalid against {other} (1 problem(s))" in result.stderr
+
+
+def test_validate_counts_a_note_as_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "titles.yaml"
+    path.write_text(
+        "- title: Warm homes\n  description: Every home warm and dry.\n"
+        "- title: Good jobs\n  description: Work that pays.\n",
+        encoding="utf-8",
+    )
+    result = invoke("validate", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert ": note: " in result.stdout
+    assert f"{path}: ok (2 priorities, 0 warning(s), 1 note(s))" in result.stdout

@@ -79,7 +79,8 @@ def test_a_recursive_alias_in_a_waivers_file_is_refused_by_validate(tmp_path: Pa
     assert result.stderr.splitlines() == [
         f"{args[4]}:2:5: YAML alias '*w' is not allowed "
         "(aliases can expand without bound); write the value "
-        "out in full"
+        "out in full",
+        f"{args[4]}: invalid against {args[2]} (1 problem(s))",
     ]
 
 

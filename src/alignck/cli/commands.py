@@ -122,14 +122,23 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
     count = len(result.framework.priorities)
     for line in result.advice:
         say(line, sys.stdout)
-    warned = len(result.warnings) + len(result.advice)
-    say(f"{located.shown}: ok ({count} priorities, {warned} warning(s))", sys.stdout)
+    lines = (*result.warnings, *result.advice)
+    # A note says how alignck read the file (a derived id), not that something is wrong.
+    noted = sum(": note: " in line for line in lines)
+    notes = f", {noted} note(s)" if noted else ""
+    said = f"{count} priorities, {len(lines) - noted} warning(s){notes}"
+    say(f"{located.shown}: ok ({said})", sys.stdout)
     valid = True
     for waivers_file in waivers:
         valid = _validate_waivers(waivers_file, result.framework) and valid
     for review_file in reviews:
         valid = _validate_reviews(review_file, result.framework) and valid
     return valid
+
+
+def _invalid_against(path: Path, framework: Framework, problems: int) -> str:
+    # With several frameworks a file is checked against each: say which one it failed.
+    return f"{path}: invalid against {framework.path} ({problems} problem(s))"
 
 
 def _validate_reviews(path: Path, framework: Framework) -> bool:
@@ -141,6 +150,7 @@ def _validate_reviews(path: Path, framework: Framework) -> bool:
     except ReviewError as error:
         for problem in error.problems:
             say(problem)
+        say(_invalid_against(path, framework, len(error.problems)))
         return False
     for line in loaded.warnings:
         say(line, sys.stdout)
@@ -163,6 +173,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
     except WaiverError as error:
         for problem in error.problems:
             say(problem)
+        say(_invalid_against(path, framework, len(error.problems)))
         return False
     _, expired = split_expired(loaded.waivers, datetime.date.today())
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
