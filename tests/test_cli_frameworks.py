@@ -165,6 +165,16 @@ def test_init_writes_a_starter_and_waivers_that_validate_together(
     assert "priorities.yaml: ok (3 priorities, 0 warning(s))" in validated.stdout
 
 
+def test_init_makes_the_folder_it_is_told_to_write_into_as_check_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--waivers", "-o", "partnership/priorities.yaml"])
+    assert result.exit_code == 0, result.output
+    assert Path("partnership/priorities.yaml").is_file()
+    assert Path("partnership/waivers.yaml").is_file()
+
+
 def test_init_never_replaces_an_existing_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -90,6 +90,8 @@ def os_reason(error: OSError) -> str:
         return "no such file or folder"
     if isinstance(error, IsADirectoryError):
         return "a folder, not a file"
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "a file is in the way of a folder it needs"
     return error.strerror.lower() if error.strerror else str(error)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from alignck.errors import UsageError
+from alignck.errors import UsageError, os_reason
 
 SCHEMAS = Path(__file__).parent / "data" / "schema"
 SCHEMA_NAMES = ("framework", "waivers")
@@ -91,6 +91,11 @@ _EXISTS = (
 def write_new(path: Path, text: str) -> None:
     """Create ``path`` with ``text``; an existing file (or anything else there) is never
     replaced."""
+    try:
+        # As check's --output: a folder named for the new file is made.
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot make its folder: {os_reason(error)}", str(path)) from None
     try:
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
