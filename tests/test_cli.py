@@ -171,10 +171,19 @@ def test_broken_framework_gives_file_line_col_and_exit_2(tmp_path: Path, make_do
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-def test_missing_document_is_a_usage_error(tmp_path: Path) -> None:
+def test_missing_document_is_an_error_for_it_and_the_others_are_still_checked(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", str(tmp_path / "missing.pdf"), "-f", str(FRAMEWORK))
     assert result.exit_code == 2
     assert result.stderr == f"alignck: error: {tmp_path / 'missing.pdf'}: no such file or folder\n"
+    plan = make_document("plan.md")
+    both = invoke(
+        "check", str(tmp_path / "typo.pdf"), str(plan), "-f", str(FRAMEWORK), "--format", "json"
+    )
+    assert both.exit_code == 2
+    statuses = {Path(d["path"]).name: d["status"] for d in json.loads(both.stdout)["documents"]}
+    assert statuses == {"typo.pdf": "error", "plan.md": "ok"}
 
 
 def test_unsupported_file_named_explicitly_is_an_error(tmp_path: Path) -> None:

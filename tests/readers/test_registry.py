@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from alignck.errors import ReadError, UsageError
+from alignck.errors import ReadError
 from alignck.readers import discover, read_document
 from conftest import within
 
@@ -51,9 +51,12 @@ def test_explicit_unsupported_file_is_returned_as_unsupported(tmp_path: Path) ->
     assert found.unsupported[0].reason.startswith("unsupported format (legacy Word .doc")
 
 
-def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="no such file or folder"):
-        discover([tmp_path / "nope"])
+def test_a_missing_path_is_returned_as_an_error_for_that_path(tmp_path: Path) -> None:
+    found = discover([tmp_path / "nope"])
+    assert found.files == ()
+    assert [(s.path, s.reason) for s in found.unsupported] == [
+        (str(tmp_path / "nope"), "no such file or folder")
+    ]
 
 
 def test_read_document_rejects_unknown_types(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from alignck.errors import ReadError, UsageError, os_reason
+from alignck.errors import ReadError, os_reason
 from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
@@ -124,7 +124,9 @@ def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
         if path.is_dir():
             _walk(path, _Root(str(path), real_path(path)), search)
         elif not path.exists():
-            raise UsageError("no such file or folder", str(path))
+            # Named, so an error for that path, as an unreadable file is: the others are
+            # still checked and the run still fails.
+            unsupported.append(Skipped(str(path), "no such file or folder"))
         elif (reason := refusal(path)) is not None:
             # Named, so an error for that file; the others are still checked.
             unsupported.append(Skipped(str(path), reason))
