@@ -30,8 +30,25 @@ def test_a_link_back_to_a_searched_folder_is_skipped_not_followed(tmp_path: Path
     found = discover([tmp_path])
     assert found.files == (tmp_path / "plan.md",)
     assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
-        ("again", "folder already searched (a link back to it)")
+        ("again", "folder already searched (another path leads to it)")
     ]
+
+
+def test_a_folder_and_a_link_to_it_are_searched_under_the_folder_s_own_name(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    # 'alias' sorts before 'real': the link is still the one listed as the second way in.
+    (tmp_path / "alias").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    found = discover([tmp_path])
+    assert found.files == (tmp_path / "real" / "plan.md",)
+    reasons = {Path(s.path).name: s.reason for s in found.skipped}
+    assert reasons == {
+        "alias": "folder already searched (another path leads to it)",
+        "gone.md": "a broken link (it leads nowhere)",
+    }
 
 
 def test_one_file_reached_by_two_paths_is_checked_once(tmp_path: Path) -> None:
@@ -41,6 +58,13 @@ def test_one_file_reached_by_two_paths_is_checked_once(tmp_path: Path) -> None:
     (tmp_path / "sub" / "linked.md").symlink_to(plan)
     found = discover([tmp_path, tmp_path / "sub" / ".." / "plan.md"])
     assert found.files == (plan,)
+    # Every other way to it is listed, never dropped unsaid.
+    assert sorted((s.path, s.reason) for s in found.skipped) == sorted(
+        [
+            (str(tmp_path / "sub" / "linked.md"), f"the same file as {plan}, read once"),
+            (str(tmp_path / "sub" / ".." / "plan.md"), f"the same file as {plan}, read once"),
+        ]
+    )
 
 
 def test_explicit_unsupported_file_is_returned_as_unsupported(tmp_path: Path) -> None:
@@ -135,7 +159,8 @@ def test_links_leading_out_of_the_folder_are_skipped_with_the_reason(tmp_path: P
 def test_follow_links_follows_them(tmp_path: Path) -> None:
     docs, _ = _outside_and_inside(tmp_path)
     found = discover([docs], follow_links=True)
-    assert found.files == (docs / "leak.md", docs / "more" / "other.md", docs / "plan.md")
+    # Links are walked after the folder's own files and folders.
+    assert found.files == (docs / "plan.md", docs / "leak.md", docs / "more" / "other.md")
     assert found.skipped == ()
 
 
@@ -146,9 +171,13 @@ def test_links_that_stay_inside_the_folder_are_followed(tmp_path: Path) -> None:
     (docs / "alias").symlink_to(docs / "part", target_is_directory=True)
     (docs / "part" / "up.md").symlink_to("../plan.md")
     found = discover([docs])
-    # Each file once, under the first name the walk meets it by.
-    assert found.files == (docs / "alias" / "annex.md", docs / "alias" / "up.md")
-    assert not [s for s in found.skipped if Path(s.path).name in ("alias", "up.md")]
+    # Each file once, under its own name: the links to them are listed as second ways in.
+    assert found.files == (docs / "part" / "annex.md", docs / "plan.md")
+    reasons = {s.path: s.reason for s in found.skipped}
+    assert reasons[str(docs / "alias")] == "folder already searched (another path leads to it)"
+    assert reasons[str(docs / "part" / "up.md")] == (
+        f"the same file as {docs / 'plan.md'}, read once"
+    )
 
 
 def test_the_folder_given_may_itself_be_a_link(tmp_path: Path) -> None:

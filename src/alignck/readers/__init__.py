@@ -134,7 +134,8 @@ def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
             search.files.append(path)
         else:
             unsupported.append(Skipped(str(path), unsupported_reason(path)))
-    return Discovery(_distinct_files(search.files), tuple(search.skipped), tuple(unsupported))
+    files = _distinct_files(search.files, search.skipped)
+    return Discovery(files, tuple(search.skipped), tuple(unsupported))
 
 
 @dataclass(slots=True)
@@ -165,11 +166,12 @@ def _identity(path: Path) -> tuple[int, int]:
     return status.st_dev, status.st_ino
 
 
-def _distinct_files(files: list[Path]) -> tuple[Path, ...]:
+def _distinct_files(files: list[Path], skipped: list[Skipped]) -> tuple[Path, ...]:
     """Each file once, by identity: a file linked into two folders is one partner's document,
-    and counting it twice would invent an overlap."""
-    seen: set[tuple[int, int]] = set()
-    distinct = []
+    and counting it twice would invent an overlap. Each other name it is found by is listed
+    in ``skipped``, never dropped unsaid."""
+    seen: dict[tuple[int, int], int] = {}
+    distinct: list[Path] = []
     for path in files:
         try:
             identity = _identity(path)
@@ -177,9 +179,20 @@ def _distinct_files(files: list[Path]) -> tuple[Path, ...]:
             distinct.append(path)  # the reader reports what is wrong with it
             continue
         if identity not in seen:
-            seen.add(identity)
+            seen[identity] = len(distinct)
             distinct.append(path)
+            continue
+        kept = distinct[seen[identity]]
+        if _direct(path) and not _direct(kept):
+            # Read under its own name rather than a link's, in the place first met.
+            distinct[seen[identity]], path, kept = path, kept, path
+        skipped.append(Skipped(str(path), f"the same file as {kept}, read once"))
     return tuple(distinct)
+
+
+def _direct(path: Path) -> bool:
+    """Whether the path reaches its file through no link."""
+    return real_path(path) == path.absolute()
 
 
 def _walk(folder: Path, root: _Root, search: _Search) -> None:
@@ -201,6 +214,8 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
                 open_folders.append(inner)
         elif entry.name.startswith("~$"):
             search.skipped.append(Skipped(str(entry), "Office lock file"))
+        elif entry.is_symlink() and not entry.exists():
+            search.skipped.append(Skipped(str(entry), "a broken link (it leads nowhere)"))
         elif entry.suffix.lower() in READERS and written_by_alignck(entry):
             search.skipped.append(Skipped(str(entry), "a report written by alignck"))
         elif entry.suffix.lower() in READERS:
@@ -214,13 +229,17 @@ def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
     to be searched: already searched through a link, or a folder of the kernel."""
     identity = _identity(folder)
     if identity in search.searched:
-        search.skipped.append(Skipped(str(folder), "folder already searched (a link back to it)"))
+        search.skipped.append(
+            Skipped(str(folder), "folder already searched (another path leads to it)")
+        )
         return None
     search.searched.add(identity)
     if is_kernel_file(folder):
         search.skipped.append(Skipped(str(folder), "a folder of the kernel's /proc or /sys"))
         return None
-    return iter(sorted(folder.iterdir(), key=lambda p: p.name))
+    # Links last: a folder reached both by its own name and through a link is searched
+    # under its own name, the link listed as the second way to it.
+    return iter(sorted(folder.iterdir(), key=lambda p: (p.is_symlink(), p.name)))
 
 
 def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
