@@ -238,8 +238,12 @@ def test_a_plain_list_of_titles_is_read_with_ids_derived_and_one_note(tmp_path: 
         ("good-homes-for-all", "Good homes for all", None),
         ("workforce-2", "Workforce", None),
     ]
-    assert len(result.warnings) == 1
-    note = result.warnings[0]
+    # The repeated title is read (its id made unique) and warned about.
+    assert len(result.warnings) == 2
+    note, repeated = result.warnings
+    assert repeated.endswith(
+        "priorities[2].title: warning: the same title as priorities[0] (line 1)"
+    )
     assert note.startswith(f"{path}:1:1: note: read a plain list")
     assert "named 'priorities.yaml' after its file" in note
     assert "workforce, good-homes-for-all, workforce-2" in note
@@ -329,3 +333,16 @@ def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path
     # A title that only resembles a key is still a title.
     _, titles = _validate(tmp_path, "Priority: Keep people safe.\nWorkforce: Grow it.\n")
     assert titles.framework is not None and len(titles.framework.priorities) == 2
+
+
+def test_two_priorities_of_one_title_are_warned_about(tmp_path: Path) -> None:
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - id: a\n    title: Warm homes\n    description: Homes kept warm.\n"
+        "  - id: b\n    title: warm  Homes\n    description: Homes kept warm in winter.\n",
+    )
+    assert result.errors == ()
+    assert result.warnings == (
+        f"{path}:7:12: priorities[1].title: warning: the same title as priorities[0] (line 4)",
+    )

@@ -257,12 +257,26 @@ def _priorities(
             depth=depth,
         )
         out.append(priority)
+        _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen)
         children = fields.get("priorities")
         _advise_if_thin(item, here, priority, children is not None, findings)
         if children is not None:
             _priorities(
                 children, f"{here}.priorities", priority.id or None, depth + 1, findings, out, seen
             )
+
+
+def _warn_if_title_repeated(
+    node: yaml.Node | None, where: str, title: str, findings: Findings, seen: dict[str, str]
+) -> None:
+    """Two priorities of one title cannot be told apart in a report, nor by the matcher."""
+    if node is None or not title:
+        return
+    key = "\0title " + " ".join(title.lower().split())  # beside the ids 'seen' holds
+    if key in seen:
+        findings.warn(node, f"{where}.title", f"the same title as {seen[key]}")
+    else:
+        seen[key] = f"{where} (line {node.start_mark.line + 1})"
 
 
 def _advise_if_thin(
