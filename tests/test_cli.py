@@ -311,11 +311,31 @@ def test_extract_json_lists_an_unreadable_document_with_why(tmp_path: Path) -> N
     )
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    statuses = {Path(d["path"]).name: d["status"] for d in data["documents"]}
-    assert statuses == {good.name: "ok", "broken.pdf": "error"}
-    error = next(d["error"] for d in data["documents"] if d["status"] == "error")
-    assert "broken.pdf" in error and error in result.stderr
-    assert [Path(s["path"]).name for s in data["skipped"]] == ["notes.odt"]
+    # As check lists them: named files that cannot be read are documents in error, in path
+    # order, with no stated priorities.
+    listed = [(Path(d["path"]).name, d["status"]) for d in data["documents"]]
+    assert sorted(listed) == [
+        ("broken.pdf", "error"),
+        ("notes.odt", "error"),
+        (good.name, "ok"),
+    ]
+    assert [d["path"] for d in data["documents"]] == sorted(d["path"] for d in data["documents"])
+    for document in data["documents"]:
+        if document["status"] == "error":
+            assert document["stated_priorities"] == []
+            assert document["error"] in result.stderr
+    # What a folder's search passes over is under skipped, as in check's report.
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "plan.md").write_text("# Our priorities\n\n- Warm homes\n", encoding="utf-8")
+    (folder / "notes.odt").write_text("x", encoding="utf-8")
+    (folder / ".hidden.md").write_text("x", encoding="utf-8")
+    walked = json.loads(invoke("extract", str(folder), "--format", "json").stdout)
+    checked = json.loads(
+        invoke("check", str(folder), "-f", str(FRAMEWORK), "--format", "json").stdout
+    )
+    assert walked["skipped"] == checked["skipped"]
+    assert {Path(s["path"]).name for s in walked["skipped"]} == {"notes.odt", ".hidden.md"}
 
 
 def test_eval_reports_metrics_as_json() -> None:

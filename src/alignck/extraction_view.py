@@ -22,8 +22,9 @@ Row = tuple[str, list[Statement], list[Statement], list[Statement]]
 
 @dataclass
 class Extraction:
-    """What ``alignck extract`` found: each readable document's statements, the documents
-    that could not be read (path, why) and the files of no supported format (path, why)."""
+    """What ``alignck extract`` found, as ``check`` lists it: each readable document's
+    statements; the documents that could not be read, named or found (path, the error line);
+    and what searching the folders passed over (path, why)."""
 
     rows: list[Row] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
@@ -31,17 +32,18 @@ class Extraction:
 
     @property
     def errors(self) -> list[str]:
-        """One line for each file that was not read, as the command says it."""
-        return [f"{path}: {why}" for path, why in self.skipped] + [
-            why for _, why in self.unreadable
-        ]
+        """One line for each document that was not read, as the command says it."""
+        return [why for _, why in self.unreadable]
 
 
 def extract_documents(
     paths: Sequence[Path], options: ReadOptions | None = None, follow_links: bool = False
 ) -> Extraction:
     found = discover(paths, follow_links)
-    extraction = Extraction(skipped=[(str(s.path), s.reason) for s in found.unsupported])
+    extraction = Extraction(
+        unreadable=[(str(s.path), f"{s.path}: {s.reason}") for s in found.unsupported],
+        skipped=[(str(s.path), s.reason) for s in found.skipped],
+    )
     # Through prepare_all, not prepare: a PDF or Word file is read in a worker process, which
     # can be stopped at the time limit where a parser stuck in native code here could not.
     prepared = prepare_all(found.files, use_cache=False, options=options)
@@ -85,10 +87,19 @@ def render_extraction(
             }
             for path, stated, promised, subs in rows
         ]
-        # As check's JSON report: a document that could not be read is listed with why.
+        # As check's JSON report: a document that could not be read is listed with why, and
+        # every document in the order of its path.
         data += [
-            {"path": path, "status": "error", "error": why} for path, why in extraction.unreadable
+            {
+                "path": path,
+                "status": "error",
+                "error": why,
+                "stated_priorities": [],
+                **({"commitments": []} if commitments else {}),
+            }
+            for path, why in extraction.unreadable
         ]
+        data.sort(key=lambda d: str(d["path"]))
         skipped = [{"path": path, "reason": why} for path, why in extraction.skipped]
         document = {"schema_version": 1, "documents": data, "skipped": skipped}
         json.dump(document, out, indent=2, ensure_ascii=False)
