@@ -137,6 +137,16 @@ def test_eval_with_reviews_about_no_document_given_is_one_line(
     )
 
 
+def test_eval_with_reviews_and_a_mistyped_path_is_one_line(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    _, plan, _, framework, _, review = reviewed
+    typo = tmp_path / "typo"
+    result = invoke("eval", plan, typo, "-f", framework, "--review", review)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"alignck: error: {typo}: no such file or folder"
+
+
 def test_validate_checks_a_review_file_against_the_framework(reviewed: list[object]) -> None:
     _, _, _, framework, _, review = reviewed
     good = invoke("validate", framework, "--review", review)

@@ -171,6 +171,16 @@ def test_text_that_is_not_utf8_names_its_line_column_and_byte(tmp_path: Path) ->
     )
 
 
+def test_a_byte_order_mark_does_not_move_the_place_of_a_byte_that_is_not_utf8(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "priorities.yaml"
+    path.write_bytes(b"\xef\xbb\xbfframework:\n  name: Caf\xe9 plan\npriorities: []\n")
+    assert validate(path).errors == (
+        f"{path}:2:12: not UTF-8 text (byte 0xe9); save the file as UTF-8",
+    )
+
+
 def test_a_tab_is_named_as_the_problem(tmp_path: Path) -> None:
     path, result = _validate(tmp_path, "framework:\n  name: X\npriorities:\n\t- id: a\n")
     assert result.errors == (

@@ -6,6 +6,8 @@ on stderr. Anything that is not an :class:`AlignckError` is a bug and keeps its 
 
 from __future__ import annotations
 
+from codecs import BOM_UTF8 as BOM
+
 
 class AlignckError(Exception):
     """A problem the user can fix: bad arguments, an invalid framework, an unreadable file."""
@@ -96,8 +98,11 @@ def os_reason(error: OSError) -> str:
 
 
 def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[int, int, str]:
-    """The line and column of the first byte that is not UTF-8, and what to do about it."""
-    line = data.count(b"\n", 0, error.start) + 1
-    column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-    byte = data[error.start]
+    """The line and column (in bytes) of the first byte that is not UTF-8, and what to do
+    about it; ``error`` from decoding ``data`` as 'utf-8-sig', which counts from after a
+    byte-order mark."""
+    start = error.start + (len(BOM) if data.startswith(BOM) else 0)
+    line = data.count(b"\n", 0, start) + 1
+    column = start - (data.rfind(b"\n", 0, start) + 1) + 1
+    byte = data[start]
     return line, column, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"

@@ -26,7 +26,11 @@ def dataset_from_reviews(
     """The documents under ``paths`` that reviews are about, labelled by those reviews (the
     first review of a document and priority wins, as when checking)."""
     documents = []
-    for path in discover(paths, False).files:
+    found = discover(paths, False)
+    for named in found.unsupported:
+        # A path given that is missing or no document: the measure would quietly leave it out.
+        raise DatasetError(named.reason, named.path)
+    for path in found.files:
         labels: dict[str, Label] = {}
         for review in reviews:
             if review.priority_id not in labels and matches(review, str(path)):
