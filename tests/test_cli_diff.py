@@ -2,6 +2,7 @@
 after editing one document, named verdict by verdict, in every format, with its exit codes."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -321,3 +322,16 @@ def test_a_folder_with_no_readable_document_is_one_line_and_exit_2(
     assert result.exit_code == 2
     assert "no readable documents to compare" in result.stderr
     assert result.stdout == ""
+
+
+def test_a_document_unreadable_in_the_new_run_is_not_called_removed(
+    two_runs: tuple[Path, Path, Path], small_framework: Path
+) -> None:
+    old, _, folder = two_runs
+    (folder / "other.md").unlink()
+    os.mkfifo(folder / "other.md")
+    result = invoke("diff", old, folder, "-f", small_framework, "--format", "json")
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["removed_documents"] == []
+    assert "other.md: could not be read; not compared" in result.stderr

@@ -12,7 +12,7 @@ This module decides; it does not print (see :mod:`alignck.renderers.diff`).
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -126,21 +126,41 @@ def _thresholds(pair: tuple[float, float]) -> str:
     return f"aligned {pair[0]:g} / partial {pair[1]:g}"
 
 
-def compare(old: Snapshot, new: Snapshot) -> Comparison:
-    """Every moved verdict, in new-run document order then framework order."""
+def compare(
+    old: Snapshot,
+    new: Snapshot,
+    unread_old: Sequence[str] = (),
+    unread_new: Sequence[str] = (),
+) -> Comparison:
+    """Every moved verdict, in new-run document order then framework order. A document that
+    could not be read on one side (``unread_old``, ``unread_new``) is not compared: its other
+    run is neither added nor removed, and a warning says so."""
     warnings = comparable(old, new)
-    pairs = pair_documents([d.path for d in old.documents], [d.path for d in new.documents])
+    warnings += [f"{path}: could not be read; not compared" for path in (*unread_old, *unread_new)]
+    every = pair_documents(
+        [d.path for d in old.documents] + list(unread_old),
+        [d.path for d in new.documents] + list(unread_new),
+    )
+    # Runs whose other side could not be read: nothing to compare them with.
+    uncompared = {n for n, o in every.items() if o in unread_old} | {
+        o for n, o in every.items() if n in unread_new
+    }
+    pairs = {n: o for n, o in every.items() if n not in unread_new and o not in unread_old}
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
     changes: list[Change] = []
     coverage: list[CoverageChange] = []
     for document in new.documents:
+        if document.path in uncompared:
+            continue
         before = old_by_path.get(pairs.get(document.path, ""))
         name = names[document.path]
         changes.extend(_moved(name, before, document, new.priorities))
         coverage.append(CoverageChange(name, before.percent if before else None, document.percent))
     paired = set(pairs.values())
-    removed = tuple(d.path for d in old.documents if d.path not in paired)
+    removed = tuple(
+        d.path for d in old.documents if d.path not in paired and d.path not in uncompared
+    )
     old_names = document_names([d.path for d in old.documents])
     coverage.extend(CoverageChange(old_names[p], old_by_path[p].percent, None) for p in removed)
     return Comparison(
@@ -148,7 +168,9 @@ def compare(old: Snapshot, new: Snapshot) -> Comparison:
         new.source,
         new.framework,
         tuple(changes),
-        tuple(names[d.path] for d in new.documents if d.path not in pairs),
+        tuple(
+            names[d.path] for d in new.documents if d.path not in pairs and d.path not in uncompared
+        ),
         tuple(old_names[p] for p in removed),
         tuple(coverage),
         CoverageChange("system", old.system_percent, new.system_percent),

@@ -118,7 +118,7 @@ def diff(
             loaded = _framework(framework, [old, new])
         before, unread_before = _snapshot(old, loaded, matcher.value, not no_cache)
         after, unread_after = _snapshot(new, loaded, matcher.value, not no_cache)
-        comparison = compare(before, after)
+        comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
         options = DiffOptions(fail_on.value)
@@ -150,14 +150,14 @@ def _framework(given: Path | None, sides: list[Path]) -> Framework:
 
 def _snapshot(
     path: Path, framework: Framework | None, matcher: str, cache: bool
-) -> tuple[Snapshot, bool]:
-    """A saved report as it is, or documents checked now; and whether a document could not
+) -> tuple[Snapshot, tuple[str, ...]]:
+    """A saved report as it is, or documents checked now; and the documents that could not
     be read (the others are still compared)."""
     from alignck.pipeline import check
     from alignck.snapshot import is_saved_report, load_snapshot, snapshot_of
 
     if is_saved_report(path):
-        return load_snapshot(path), False
+        return load_snapshot(path), ()
     assert framework is not None  # loaded whenever a side is not a saved report
     report = check(
         [path],
@@ -171,4 +171,4 @@ def _snapshot(
         say(f"alignck: error: {result.error}")
     if len(report.errors) == len(report.documents):
         fail(f"{path}: no readable documents to compare", EXIT_INPUT)
-    return snapshot_of(report, str(path)), bool(report.errors)
+    return snapshot_of(report, str(path)), tuple(r.path for r in report.errors)
