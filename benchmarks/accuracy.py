@@ -42,10 +42,11 @@ def row(name: str, summary: dict) -> str:
         value = summary.get(key)
         return f"{value['f1']:.3f}" if value else "—"
 
-    macro = summary["macro"]["addressed_f1"]
+    value = summary["macro"]["addressed_f1"]
+    macro = "—" if value is None else f"{value:.3f}"
     return (
         f"| {name} | {summary['pairs']} | {summary['addressed']['precision']:.3f} | "
-        f"{summary['addressed']['recall']:.3f} | {f1('addressed')} | {macro:.3f} | "
+        f"{summary['addressed']['recall']:.3f} | {f1('addressed')} | {macro} | "
         f"{f1('strong')} | {summary['exact']:.3f} | {f1('extraction')} | "
         f"{f1('outside_framework')} |"
     )

@@ -338,6 +338,35 @@ def test_extract_json_lists_an_unreadable_document_with_why(tmp_path: Path) -> N
     assert {Path(s["path"]).name for s in walked["skipped"]} == {"notes.odt", ".hidden.md"}
 
 
+def test_eval_shows_a_priority_with_nothing_to_find_and_nothing_found_as_undefined(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.md").write_text(
+        "# Plan\n\n## Our priorities\n\n- Warm homes\n\nWe will insulate 2,000 homes.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "priorities.yaml").write_text(
+        "framework: {name: T}\npriorities:\n"
+        "  - id: homes\n    title: Warm homes\n    description: Homes kept warm and dry.\n"
+        "  - id: whales\n    title: Protect whales at sea\n"
+        "    description: Ocean whale protection from shipping.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "truth.yaml").write_text(
+        "framework: priorities.yaml\ndocuments:\n  - doc: docs/plan.md\n"
+        "    aligns: {homes: {label: 'yes', evidence: 'We will insulate 2,000 homes.'}, "
+        "whales: {label: 'no'}}\n",
+        encoding="utf-8",
+    )
+    summary = json.loads(invoke("eval", str(tmp_path), "--format", "json").stdout)
+    assert summary["per_priority"]["whales"]["addressed"]["predicted"] == 0
+    assert summary["macro"]["addressed_f1"] == summary["per_priority"]["homes"]["addressed"]["f1"]
+    table = runner.invoke(app, ["eval", str(tmp_path)], env={"COLUMNS": "200"}).stdout
+    row = next(line for line in table.splitlines() if line.strip().startswith("whales"))
+    assert "—" in row and "nothing to find and nothing found" in table
+
+
 def test_eval_reports_metrics_as_json() -> None:
     result = invoke("eval", str(LABELLED), "--format", "json")
     assert result.exit_code == 0, result.stderr

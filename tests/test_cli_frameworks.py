@@ -175,6 +175,26 @@ def test_init_makes_the_folder_it_is_told_to_write_into_as_check_does(
     assert Path("partnership/waivers.yaml").is_file()
 
 
+def test_init_from_a_folder_or_with_a_file_in_the_way_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("strategies").mkdir()
+    folder = runner.invoke(app, ["init", "--from", "strategies"])
+    assert folder.exit_code == 2
+    assert folder.stderr == (
+        "alignck: error: strategies: a folder; give one strategy document (PDF, Word, "
+        "Markdown or text)\n"
+    )
+    Path("taken").write_text("x", encoding="utf-8")
+    blocked = runner.invoke(app, ["init", "-o", "taken/priorities.yaml"])
+    assert blocked.exit_code == 2
+    assert blocked.stderr == (
+        "alignck: error: taken/priorities.yaml: cannot make its folder: a file is in the way "
+        "of a folder it needs\n"
+    )
+
+
 def test_init_never_replaces_an_existing_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -142,7 +142,7 @@ def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -
             text = later.text.strip()
             # List items run on without their markers: each is ended as a clause.
             if later.kind == "list_item" and not text.endswith((".", "!", "?", ":", ";")):
-                text += ";"
+                text = text.rstrip(",") + ";"
             texts.append(text)
         return _clip(" ".join(texts).rstrip(";"))
     # The title opens its block, perhaps after a quote mark or a number ("'Start well': ...").

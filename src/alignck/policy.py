@@ -40,8 +40,8 @@ def fails(
 
 
 def _known(policy: Policy, path: str, alignment: Alignment) -> bool:
-    """A verdict the baseline had already, or a worse one: held to a baseline, only what is
-    worse fails, whatever ``fail_on`` asks for."""
+    """A verdict no worse than the baseline's (the same, or better): held to a baseline, only
+    what is worse fails, whatever ``fail_on`` asks for."""
     if policy.baseline is None:
         return False
     was = policy.baseline.get((path, alignment.priority_id), "aligned")

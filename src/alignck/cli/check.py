@@ -268,8 +268,8 @@ def check(
         typer.Option(
             "--evidence/--no-evidence",
             help="Show the evidence table for every document (default: when checking at most "
-            "12 documents; the JSON and CSV reports always carry it, Markdown unless "
-            "--no-evidence).",
+            "12 documents; the JSON and CSV reports always carry it, Markdown and HTML "
+            "unless --no-evidence).",
             show_default=False,
         ),
     ] = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -124,7 +125,7 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
         say(line, sys.stdout)
     lines = (*result.warnings, *result.advice)
     # A note says how alignck read the file (a derived id), not that something is wrong.
-    noted = sum(": note: " in line for line in lines)
+    noted = sum(bool(_NOTE.match(line)) for line in lines)
     notes = f", {noted} note(s)" if noted else ""
     said = f"{count} priorities, {len(lines) - noted} warning(s){notes}"
     say(f"{located.shown}: ok ({said})", sys.stdout)
@@ -134,6 +135,10 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
     for review_file in reviews:
         valid = _validate_reviews(review_file, result.framework) and valid
     return valid
+
+
+# A note's line: its place, then 'note:' (a warning's place is followed by the key it is about).
+_NOTE = re.compile(r".*?:\d+:\d+: note: ")
 
 
 def _invalid_against(path: Path, framework: Framework, problems: int) -> str:

@@ -79,11 +79,12 @@ def exact(pairs: Sequence[tuple[str, str]]) -> float:
     return sum(TO_LABEL[s] == label for s, label in pairs) / len(pairs) if pairs else 0.0
 
 
-def macro_f1(scores: Iterable[Score]) -> float:
+def macro_f1(scores: Iterable[Score]) -> float | None:
     """The mean F1 over the scores where it is defined: a priority with nothing to find and
-    nothing wrongly found is right, not 0, and is left out rather than counted as either."""
+    nothing wrongly found is right, not 0, and is left out rather than counted as either.
+    None when no score has an F1."""
     values = [score.f1 for score in scores if score.predicted or score.actual]
-    return sum(values) / len(values) if values else 0.0
+    return sum(values) / len(values) if values else None
 
 
 def _comparable(text: str) -> str:

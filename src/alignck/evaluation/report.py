@@ -35,8 +35,8 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
         "strong": metrics.strong(verdicts).as_dict(),
         "exact": round(metrics.exact(verdicts), 4),
         "macro": {
-            "addressed_f1": round(metrics.macro_f1(addressed_scores), 4),
-            "strong_f1": round(metrics.macro_f1(strong_scores), 4),
+            "addressed_f1": _rounded(metrics.macro_f1(addressed_scores)),
+            "strong_f1": _rounded(metrics.macro_f1(strong_scores)),
         },
         "extraction": result.extraction.as_dict() if result.extraction else None,
         "outside_framework": result.outside.as_dict() if result.outside else None,
@@ -104,3 +104,7 @@ def render_evaluations(
 
     for summary in summaries:
         render_summary(summary, out, color)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -12,8 +12,8 @@ from rich.text import Text
 from alignck.renderers._common import console as make_console
 
 
-def _f(value: float) -> str:
-    return f"{value:.3f}"
+def _f(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
 
 
 def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:

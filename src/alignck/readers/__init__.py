@@ -183,16 +183,18 @@ def _distinct_files(files: list[Path], skipped: list[Skipped]) -> tuple[Path, ..
             distinct.append(path)
             continue
         kept = distinct[seen[identity]]
-        if _direct(path) and not _direct(kept):
+        if _links_in(path) < _links_in(kept):
             # Read under its own name rather than a link's, in the place first met.
             distinct[seen[identity]], path, kept = path, kept, path
         skipped.append(Skipped(str(path), f"the same file as {kept}, read once"))
     return tuple(distinct)
 
 
-def _direct(path: Path) -> bool:
-    """Whether the path reaches its file through no link."""
-    return real_path(path) == path.absolute()
+def _links_in(path: Path) -> int:
+    """How many links the path goes through as written: its own name is the one with fewest
+    (a link above the folder given, such as macOS's /tmp, counts for every name alike)."""
+    parts = path.absolute().parts
+    return sum(Path(*parts[: i + 1]).is_symlink() for i in range(1, len(parts)))
 
 
 def _walk(folder: Path, root: _Root, search: _Search) -> None:
