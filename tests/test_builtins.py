@@ -88,3 +88,13 @@ def test_a_mistyped_name_is_told_the_built_in_names(tmp_path: Path) -> None:
     assert len(result.errors) == 1
     assert "nor a built-in framework (core20plus5-adults" in result.errors[0]
     assert "built-in" not in validate(tmp_path / "missing.yaml").errors[0]
+
+
+def test_the_library_takes_a_built_in_framework_by_name(tmp_path: Path) -> None:
+    import alignck
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will reduce health inequalities.\n", encoding="utf-8")
+    report = alignck.check([plan], "ics-core-purposes", matcher="lexical")
+    assert report.framework.path == "builtin:ics-core-purposes"
+    assert [d.status for d in report.documents] == ["ok"]

@@ -43,6 +43,14 @@ def resolve_thresholds(
     )
 
 
+def _load(path: Path) -> Framework:
+    """A framework file, or a built-in framework by name, as ``-f`` takes them."""
+    from alignck.builtins import locate
+
+    located = locate(path)
+    return load_framework(located.path, located.shown)
+
+
 def check(
     paths: Sequence[str | Path],
     framework: str | Path | Framework,
@@ -59,7 +67,8 @@ def check(
     matcher: str = "auto",
     reviews: Sequence[Review] = (),
 ) -> Report:
-    """Check every document under ``paths`` against the framework. ``read_options`` chooses the
+    """Check every document under ``paths`` against the framework (a loaded one, a file, or a
+    built-in framework's name such as ``'ics-core-purposes'``). ``read_options`` chooses the
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
     (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
     folder given (they are listed as skipped otherwise); ``matcher`` is ``lexical``,
@@ -68,7 +77,7 @@ def check(
     from alignck.signals import available_matcher
 
     cache_limit = cache.max_bytes() if use_cache else None
-    loaded = framework if isinstance(framework, Framework) else load_framework(Path(framework))
+    loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
     found = discover((Path(p) for p in paths), follow_links)
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
