@@ -200,3 +200,23 @@ def test_a_cache_folder_that_is_a_file_is_one_line_and_exit_2(
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith(f"alignck: error: {file}: not a folder")
     assert file.read_text(encoding="utf-8") == "a file\n"
+
+
+def test_cache_clear_on_a_read_only_folder_is_one_line_and_exit_2(
+    make_document, isolated_cache, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    from alignck import cache
+
+    prepare_all([make_document("plan.md")], use_cache=True)
+
+    def read_only(path: str) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", path)
+
+    monkeypatch.setattr(cache, "_remove", read_only)
+    result = CliRunner().invoke(app, ["cache", "clear"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"alignck: error: {isolated_cache}: cannot clear the cache folder: Read-only file system\n"
+    )

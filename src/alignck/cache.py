@@ -293,7 +293,13 @@ def clear() -> tuple[int, Path]:
         return 0, folder
     removed = 0
     for item, kind in list(own_files(folder)):
-        _remove(item.path)
+        try:
+            _remove(item.path)
+        except OSError as error:
+            # A read-only or foreign-owned folder: one line, as any refused cache folder is.
+            raise CacheError(
+                f"cannot clear the cache folder: {error.strerror or error}", str(folder)
+            ) from None
         removed += kind == "entry"
     for shard in shards(folder):
         with contextlib.suppress(OSError):
