@@ -176,6 +176,14 @@ def test_a_report_saved_in_the_checked_folder_is_not_read_back(
     assert {"path": str(target), "reason": "a report written by alignck"} in data["skipped"]
     # and the next run may write it again: it is a report, not a document being checked
     assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    # Named on the command line it is passed over too, never checked as a strategy.
+    named = runner.invoke(
+        app, ["check", str(target), str(docs), "-f", str(small_framework), "--format", "json"]
+    )
+    assert named.exit_code == 0, named.stderr
+    data = json.loads(named.stdout)
+    assert str(target) not in {d["path"] for d in data["documents"]}
+    assert {"path": str(target), "reason": "a report written by alignck"} in data["skipped"]
 
 
 def test_per_document_pages_show_gaps_and_who_addresses_them(
