@@ -630,7 +630,8 @@ def test_ci_formats_through_the_cli(small_framework, make_document, tmp_path) ->
     assert ET.parse(junit).getroot().get("failures") == "1"
     github = invoke("check", str(plan), "-f", str(small_framework), "--format", "github")
     assert github.exit_code == 0
-    assert github.stdout.splitlines()[-1].startswith("::notice title=alignck::Test framework")
+    # First: GitHub shows ten annotations of a level per step, and the summary must be one.
+    assert github.stdout.splitlines()[0].startswith("::notice title=alignck::Test framework")
 
 
 def test_validate_checks_a_waivers_file_against_the_framework(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,10 @@
 finding, which GitHub shows as annotations on the run and on the files in a pull request.
 
 Levels follow :mod:`alignck.renderers._findings`: a verdict that fails the run is an error.
-Waived verdicts are left out (they are accepted, and GitHub caps annotations per step);
-coverage below --fail-under and a one-line summary come last, unattached to a file. Document
-verdicts have no line of their own, so annotations sit on the file.
+Waived verdicts are left out (they are accepted). GitHub shows at most ten annotations of
+each level per step, so the one-line summary, unattached to a file, comes first, where it is
+always shown; coverage below --fail-under comes last. Document verdicts have no line of their
+own, so annotations sit on the file.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
+    coverage = report.analysis.system_coverage
+    summary = (
+        f"{report.framework.name} ({report.framework.path}): system coverage "
+        f"{coverage.percent:.0f}% "
+        f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
+    )
+    out.write(f"::notice title=alignck::{_data(summary)}\n")
     for finding in findings(report):
         if finding.waiver is not None:
             continue
@@ -31,10 +39,3 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         properties.append(f"title={_property('alignck ' + finding.title)}")
         command = _COMMANDS[finding.level]
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")
-    coverage = report.analysis.system_coverage
-    summary = (
-        f"{report.framework.name} ({report.framework.path}): system coverage "
-        f"{coverage.percent:.0f}% "
-        f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
-    )
-    out.write(f"::notice title=alignck::{_data(summary)}\n")
