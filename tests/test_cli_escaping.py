@@ -112,3 +112,17 @@ def test_github_commands_cannot_be_forged(hostile: tuple[Path, Path]) -> None:
     assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert "plan%0A%3A%3Aerror%3A%3Apwned" in out  # the name, inside the file= property
     assert "\x1b" not in out
+
+
+def test_per_document_pages_show_a_newline_in_a_name_as_an_escape(
+    hostile: tuple[Path, Path], tmp_path: Path
+) -> None:
+    folder, framework = hostile
+    pages = tmp_path / "pages"
+    args = ["check", str(folder), "-f", str(framework), "--matcher", "lexical", "-q"]
+    result = runner.invoke(app, [*args, "--per-document", str(pages)])
+    assert result.exit_code == 2, result.output
+    for page in pages.iterdir():
+        text = page.read_text(encoding="utf-8")
+        document = next(line for line in text.splitlines() if "Document: " in line)
+        assert "plan\\n::error::pwned" in document, page.name

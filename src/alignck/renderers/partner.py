@@ -15,7 +15,14 @@ from typing import TextIO
 
 from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
-from alignck.renderers._common import SYMBOLS, percent, provenance, short_name, where
+from alignck.renderers._common import (
+    SYMBOLS,
+    percent,
+    provenance,
+    short_name,
+    shown_path,
+    where,
+)
 from alignck.written import MARKDOWN_MARK
 
 _QUOTES = 3
@@ -124,7 +131,7 @@ def _title(report: Report, result: DocumentResult) -> str:
 
 def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
-    lines += [f"Document: {markdown_text(result.path)}", ""]
+    lines += [f"Document: {markdown_text(shown_path(result.path))}", ""]
     for section in sections(report, result):
         lines += [f"## {section.title}", "", markdown_text(section.note), ""]
         if section.rows:
@@ -147,7 +154,7 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         "<!-- written by alignck: a report, not a document to check -->",
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
-        f"<p>Document: {escape(result.path)}</p>",
+        f"<p>Document: {escape(shown_path(result.path))}</p>",
     ]
     for section in sections(report, result):
         parts += [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(section.note)}</p>"]
