@@ -96,6 +96,19 @@ def test_junit_reports_fail_under_as_a_policy_case() -> None:
     assert failure is not None and "below --fail-under 90%" in failure.get("message", "")
 
 
+def test_junit_classnames_hold_no_dot_for_jenkins_to_split() -> None:
+    report = _report()
+    twins = tuple(
+        replace(d, path=f"docs/strategy-v2.1{suffix}")
+        for d, suffix in zip(report.documents, (".pdf", ".md"), strict=True)
+    )
+    results = tuple(d for d in twins)
+    analysis = analyse(FRAMEWORK, results, (), today=date(2026, 1, 1))
+    root = ET.fromstring(_render("junit", replace(report, documents=results, analysis=analysis)))
+    names = {c.get("classname") for c in root.iter("testcase")}
+    assert names == {"strategy-v2_1_pdf", "strategy-v2_1_md"}
+
+
 def test_junit_escapes_document_text() -> None:
     text = _render("junit", _report())
     assert "&lt;text&gt; &amp;" in text

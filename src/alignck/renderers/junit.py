@@ -73,7 +73,8 @@ def _suite(
 ) -> ET.Element:
     suite = ET.Element("testsuite", name=result.path)
     _properties(suite, report)
-    name = short_name(result.path, report)
+    # Jenkins reads a classname's dots as packages ('plan.docx': package plan, class docx).
+    name = short_name(result.path, report).replace(".", "_")
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
         case = ET.SubElement(
