@@ -166,3 +166,31 @@ def test_a_bullet_glyph_typed_into_a_list_paragraph_is_not_its_text(tmp_path: Pa
         ("list_item", "Warm homes"),
         ("list_item", "Good jobs"),
     ]
+
+
+def test_a_heading_word_numbers_shows_its_number_as_a_pdf_of_it_does(tmp_path: Path) -> None:
+    from docx import Document as NewDocument
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = NewDocument()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="Aim %1:"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    document.add_heading("Westmere plan", 1)
+    for title in ("Warm homes for all", "Good work for all"):
+        heading = document.add_heading(title, 2)
+        heading._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+        )
+        document.add_paragraph("We will act.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    headings = [b.text for b in read(path).blocks if b.kind == "heading"]
+    assert headings == ["Westmere plan", "Aim 1: Warm homes for all", "Aim 2: Good work for all"]

@@ -19,7 +19,7 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import split_marker, without_glyph
 
-VERSION = "6"
+VERSION = "7"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -131,22 +131,25 @@ def _paragraph_properties(ppr: Any) -> tuple[int | None, str | None, int | None]
     return level, num_id, ilvl
 
 
-def _numbering_formats(document: Any) -> dict[tuple[str, int], str]:
-    """Map (numId, level) to its number format ('bullet', 'decimal', ...)."""
+def _numbering_formats(document: Any) -> dict[tuple[str, int], tuple[str, str]]:
+    """Map (numId, level) to its number format ('bullet', 'decimal', ...) and the text Word
+    shows for it ('%1.', 'Priority %1:')."""
     try:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         return {}
-    abstract: dict[str, dict[int, str]] = {}
+    abstract: dict[str, dict[int, tuple[str, str]]] = {}
     for element in numbering.iterchildren(f"{_W}abstractNum"):
-        levels: dict[int, str] = {}
+        levels: dict[int, tuple[str, str]] = {}
         for lvl in element.iterchildren(f"{_W}lvl"):
             fmt = lvl.find(f"{_W}numFmt")
+            shown = lvl.find(f"{_W}lvlText")
             levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
-                fmt.get(f"{_W}val") if fmt is not None else "decimal"
+                fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                (shown.get(f"{_W}val") or "") if shown is not None else "",
             )
         abstract[element.get(f"{_W}abstractNumId")] = levels
-    formats: dict[tuple[str, int], str] = {}
+    formats: dict[tuple[str, int], tuple[str, str]] = {}
     for num in numbering.iterchildren(f"{_W}num"):
         ref = num.find(f"{_W}abstractNumId")
         if ref is None:
@@ -157,7 +160,9 @@ def _numbering_formats(document: Any) -> dict[tuple[str, int], str]:
 
 
 class _BodyWalker:
-    def __init__(self, styles: dict[str, _Style], formats: dict[tuple[str, int], str]) -> None:
+    def __init__(
+        self, styles: dict[str, _Style], formats: dict[tuple[str, int], tuple[str, str]]
+    ) -> None:
         self.styles = styles
         self.formats = formats
         self.builder = BlockBuilder()
@@ -188,6 +193,10 @@ class _BodyWalker:
         style_id, outline, num_id, ilvl = self._properties(element)
         heading = self._heading_level(style_id, outline)
         if heading:
+            if num_id is not None and num_id != "0":
+                # Word numbers the heading itself ('Priority 1:'); a PDF of it shows the label.
+                label = self._label(num_id, ilvl or 0)
+                text = f"{label} {text}" if label else text
             self.builder.heading(text, heading)
             return
         lead = _bold_lead(element, self.styles, boxed)
@@ -257,14 +266,34 @@ class _BodyWalker:
         return 0
 
     def _marker(self, num_id: str, level: int) -> str:
-        fmt = self.formats.get((num_id, level), "bullet")
+        fmt, _ = self.formats.get((num_id, level), ("bullet", ""))
         if fmt in ("bullet", "none"):
             return "•"
+        return f"{self._count(num_id, level)}."
+
+    def _count(self, num_id: str, level: int) -> int:
         for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
             del self.counters[key]
         count = self.counters.get((num_id, level), 0) + 1
         self.counters[(num_id, level)] = count
-        return f"{count}."
+        return count
+
+    def _label(self, num_id: str, level: int) -> str:
+        """The number Word shows before a numbered heading, as its level's text gives it
+        ('Priority %1:' -> 'Priority 2:'); empty for a bullet or no number."""
+        fmt, shown = self.formats.get((num_id, level), ("bullet", ""))
+        if fmt in ("bullet", "none") or not shown:
+            return ""
+        self._count(num_id, level)
+
+        def number(found: re.Match[str]) -> str:
+            return str(self.counters.get((num_id, int(found.group(1)) - 1), 1))
+
+        return _LEVEL_NUMBER.sub(number, shown).strip()
+
+
+# '%1' in a level's text: the number of level 1 (ilvl 0), and so on.
+_LEVEL_NUMBER = re.compile(r"%([1-9])")
 
 
 def _list_style_depth(style_name: str) -> int:
