@@ -258,3 +258,52 @@ def test_a_table_over_a_page_break_is_one_table_as_in_word(make_document) -> Non
     assert {b.page for b in pdf.blocks if b.kind == "table_cell"} == {1, 2}
     # Rows numbered on across the page, the header repeated on page 2 not read as a row.
     assert cells == word
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_short_document_s_running_header_does_not_cut_a_list_over_a_page_break(
+    tmp_path: Path, engine: str
+) -> None:
+    from fpdf import FPDF
+
+    class WithHeader(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "I", 8)
+            self.cell(
+                0,
+                6,
+                "Westmere Health and Wellbeing Strategy | Draft",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+            self.ln(2)
+
+    pdf = WithHeader()
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    # Enough text that the list starts near the foot of page 1.
+    for _ in range(7):
+        pdf.multi_cell(0, 6, "Westmere has many villages and growing needs for care. " * 8)
+        pdf.ln(3)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.multi_cell(0, 8, "Our priorities", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "We will focus on six priorities:", new_x="LMARGIN", new_y="NEXT")
+    items = [
+        "Warm homes",
+        "Good jobs",
+        "Clean air",
+        "Safe streets",
+        "Healthy weight",
+        "Less loneliness",
+    ]
+    for number, item in enumerate(items, start=1):
+        pdf.multi_cell(0, 7, f"{number}. {item}", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    document = read(path, ReadOptions(engine))
+    assert max(b.page or 0 for b in document.blocks) == 2  # the list runs onto page 2
+    assert not [b for b in document.blocks if "Draft" in b.text]
+    listed = [b.text for b in document.blocks if b.kind == "list_item"]
+    assert listed == items

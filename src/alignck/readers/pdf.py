@@ -24,7 +24,7 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "3"
+VERSION = "4"
 ENGINES = ("pdfium", "pypdf")
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -278,25 +278,33 @@ def _key(text: str) -> str:
 
 
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Remove page numbers and headers/footers repeated at the same place on most pages."""
-    if len(pages) < 3:
-        return [
-            [line for line in page if not _PAGE_NUMBER.match(line.text.strip())] for page in pages
-        ]
+    """Remove page numbers and headers/footers repeated at the same place on most pages, and
+    a line that opens (or ends) every page but perhaps the first: a short document's running
+    header, often left off its first page, cuts a list running over a page break in two."""
     edges: Counter[str] = Counter()
+    ends: Counter[str] = Counter()
     for page in pages:
         for line in page[:2] + page[-2:]:
-            edges[_key(re.sub(r"\d+", "#", line.text))] += 1
+            edges[_running_key(line)] += 1
+        for key in {_running_key(line) for line in page[:1] + page[-1:]}:
+            ends[key] += 1
     running = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 2)}
+    opening = {key for key, count in ends.items() if key and count >= max(2, len(pages) - 1)}
     kept: list[list[Line]] = []
     for page in pages:
         edge_ids = {id(line) for line in page[:2] + page[-2:]}
+        end_ids = {id(line) for line in page[:1] + page[-1:]}
         kept.append(
             [
                 line
                 for line in page
                 if not _PAGE_NUMBER.match(line.text.strip())
-                and not (id(line) in edge_ids and _key(re.sub(r"\d+", "#", line.text)) in running)
+                and not (id(line) in edge_ids and _running_key(line) in running)
+                and not (id(line) in end_ids and _running_key(line) in opening)
             ]
         )
     return kept
+
+
+def _running_key(line: Line) -> str:
+    return _key(re.sub(r"\d+", "#", line.text))
