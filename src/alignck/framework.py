@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     if listed is None:
         findings.error(root, "priorities", "missing required key 'priorities'")
     else:
-        _priorities(listed, "priorities", None, 0, findings, priorities, {})
+        _priorities(listed, "priorities", None, 0, findings, priorities, _Seen())
         if isinstance(listed, yaml.SequenceNode) and not listed.value:
             findings.error(listed, "priorities", "the framework lists no priorities")
     if findings.errors:
@@ -230,7 +230,7 @@ def _priorities(
     depth: int,
     findings: Findings,
     out: list[Priority],
-    seen: dict[str, str],
+    seen: _Seen,
 ) -> None:
     if not isinstance(node, yaml.SequenceNode):
         findings.error(node, where, f"expected a list of priorities, got {kind(node)}")
@@ -243,7 +243,7 @@ def _priorities(
             )
             continue
         fields = mapping(item, here, _PRIORITY_KEYS, findings)
-        priority_id = _priority_id(item, fields.get("id"), here, findings, seen)
+        priority_id = _priority_id(item, fields.get("id"), here, findings, seen.ids)
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
         priority = Priority(
             id=priority_id or "",
@@ -257,7 +257,7 @@ def _priorities(
             depth=depth,
         )
         out.append(priority)
-        _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen)
+        _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen.titles)
         children = fields.get("priorities")
         _advise_if_thin(item, here, priority, children is not None, findings)
         if children is not None:
@@ -266,13 +266,22 @@ def _priorities(
             )
 
 
+@dataclass
+class _Seen:
+    """Where each id and each title was first given (ids exactly, titles case- and
+    space-blind), for naming the first beside a repeat."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+
 def _warn_if_title_repeated(
     node: yaml.Node | None, where: str, title: str, findings: Findings, seen: dict[str, str]
 ) -> None:
     """Two priorities of one title cannot be told apart in a report, nor by the matcher."""
     if node is None or not title:
         return
-    key = "\0title " + " ".join(title.lower().split())  # beside the ids 'seen' holds
+    key = " ".join(title.lower().split())
     if key in seen:
         findings.warn(node, f"{where}.title", f"the same title as {seen[key]}")
     else:

@@ -42,10 +42,7 @@ def fails(
 def _known(policy: Policy, path: str, alignment: Alignment) -> bool:
     """A verdict no worse than the baseline's (the same, or better): held to a baseline, only
     what is worse fails, whatever ``fail_on`` asks for."""
-    if policy.baseline is None:
-        return False
-    was = policy.baseline.get((path, alignment.priority_id), "aligned")
-    return _RANK[alignment.status] >= _RANK[was]
+    return policy.baseline is not None and not _worse(policy, path, alignment)
 
 
 def _known_gap(policy: Policy, path: str, priority_id: str) -> bool:
@@ -57,10 +54,18 @@ def _known_gap(policy: Policy, path: str, priority_id: str) -> bool:
 def _below_baseline(policy: Policy, path: str, alignment: Alignment) -> bool:
     """A gap the baseline did not have, or (``worse``) any verdict below the baseline's. A
     document the baseline did not have counts as aligned there: its shortfalls are all new."""
-    was = (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
     if policy.fail_on == "new-gap":
-        return alignment.status == "gap" and was != "gap"
-    return _RANK[alignment.status] < _RANK[was]
+        return alignment.status == "gap" and _was(policy, path, alignment) != "gap"
+    return _worse(policy, path, alignment)
+
+
+def _worse(policy: Policy, path: str, alignment: Alignment) -> bool:
+    return _RANK[alignment.status] < _RANK[_was(policy, path, alignment)]
+
+
+def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
+    """The baseline's verdict; aligned for a document or priority it did not have."""
+    return (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
 
 
 def coverage_failure(report: Report) -> str | None:

@@ -43,16 +43,18 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
     ``error`` with one line naming it: not found, unreadable, refused or invalid YAML."""
     shown = str(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise error(f"{what} not found", shown) from None
+    except OSError as problem:
+        raise error(f"cannot read {what}: {os_reason(problem)}", shown) from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
-        line, column, said = not_utf8(path.read_bytes(), problem)
+        line, column, said = not_utf8(data, problem)
         raise error(
             "not UTF-8 text", shown, problems=[f"{shown}:{line}:{column}: {said}"]
         ) from None
-    except OSError as problem:
-        raise error(f"cannot read {what}: {os_reason(problem)}", shown) from None
     try:
         return compose(text, shown)
     except Refused as refused:

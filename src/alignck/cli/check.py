@@ -376,7 +376,8 @@ def check(
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
-        if not (chosen == "terminal" if output is None else not quiet):
+        terminal_shown = not quiet if output is not None else chosen == "terminal"
+        if not terminal_shown:
             # No terminal report will show them: a document with no text, say, must not pass
             # a CI gate as seven silent gaps.
             _say_document_warnings(report)
