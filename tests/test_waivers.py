@@ -74,14 +74,21 @@ def test_each_problem_is_reported_with_line_and_column(
     assert any(line.startswith(str(path)) and problem in line for line in raised.value.problems)
 
 
-def test_unknown_keys_are_warnings_with_a_hint(tmp_path: Path) -> None:
+def test_an_unknown_key_in_a_waiver_is_an_error_with_a_hint(tmp_path: Path) -> None:
+    # Ignored, a misspelt 'expires' or 'document' would widen the waiver.
     path = _write(tmp_path, "waivers:\n  - priority: air\n    reason: x\n    expiry: 2027-01-01\n")
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems[0].startswith(
+        f"{path}:4:5: waivers[0].expiry: unknown key 'expiry'; did you mean 'expires'?"
+    )
+
+
+def test_an_unknown_key_beside_the_list_is_a_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path, "owner: team\nwaivers:\n  - priority: air\n    reason: x\n")
     loaded = load_waivers(path, FRAMEWORK)
     assert len(loaded.waivers) == 1
-    assert loaded.warnings == (
-        f"{path}:4:5: waivers[0].expiry: warning: unknown key 'expiry' (ignored); "
-        "did you mean 'expires'?",
-    )
+    assert loaded.warnings == (f"{path}:1:1: owner: warning: unknown key 'owner' (ignored)",)
 
 
 def test_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
 
 _TOP_KEYS = {"waivers"}
 _WAIVER_KEYS = {"priority", "document", "reason", "expires"}
+# A misspelt 'document' or 'expires' ignored would waive the gap in every document, for ever.
+_STRICT = "a waiver with a key it does not know could waive more than it says"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,8 @@ class LoadedWaivers:
 
 def load_waivers(path: Path, framework: Framework) -> LoadedWaivers:
     """Load and check a waivers file against the framework, or raise :class:`WaiverError`
-    listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
+    listing every problem as FILE:LINE:COL. Unknown keys are warnings, but in a waiver
+    itself errors."""
     shown = str(path)
     root = compose_file(path, WaiverError, "waivers file")
     findings = Findings(shown)
@@ -82,7 +85,7 @@ def _waiver(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
     if not isinstance(item, yaml.MappingNode):
         findings.error(item, where, f"expected a waiver (priority and reason), got {kind(item)}")
         return None
-    fields = mapping(item, where, _WAIVER_KEYS, findings)
+    fields = mapping(item, where, _WAIVER_KEYS, findings, strict=_STRICT)
     priority = string(fields.get("priority"), f"{where}.priority", findings, required=item)
     reason = string(fields.get("reason"), f"{where}.reason", findings, required=item)
     document = string(fields.get("document"), f"{where}.document", findings)

@@ -158,8 +158,14 @@ def _character_at(text: str, line: int, column: int) -> str:
 
 
 def mapping(
-    node: yaml.MappingNode, where: str, known: set[str], findings: Findings
+    node: yaml.MappingNode,
+    where: str,
+    known: set[str],
+    findings: Findings,
+    strict: str | None = None,
 ) -> dict[str, yaml.Node]:
+    """The known keys of a mapping; an unknown key is a warning, or with ``strict`` (why
+    ignoring it would be wrong) an error."""
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -170,7 +176,10 @@ def mapping(
         if key not in known:
             close = difflib.get_close_matches(key, sorted(known), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
+            if strict:
+                findings.error(key_node, path, f"unknown key '{key}'{hint} ({strict})")
+            else:
+                findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
             continue
         fields[key] = value_node
     return fields
