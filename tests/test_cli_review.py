@@ -89,6 +89,22 @@ def test_a_review_matching_nothing_is_a_warning(reviewed: list[object]) -> None:
     assert f"{review}:2:5: warning: review of 'early-years' in 'gone' matches" in result.stderr
 
 
+def test_a_later_review_that_disagrees_is_a_warning_naming_both(reviewed: list[object]) -> None:
+    review = Path(str(reviewed[-1]))
+    second = REVIEW.split("\n", 1)[1].replace("document: plan", "document: pl*")
+    review.write_text(REVIEW + second.replace("verdict: aligned", "verdict: gap"), "utf-8")
+    result = invoke(*reviewed, "--format", "json")
+    verdict = {a["priority_id"]: a for a in json.loads(result.stdout)["documents"][0]["alignment"]}[
+        "early-years"
+    ]
+    assert verdict["status"] == "aligned"
+    assert f"{review}:8:5: warning: review of 'early-years' in '{reviewed[1]}' says gap, " in (
+        result.stderr
+    )
+    assert f"review at {review}:2:5 says aligned and comes first" in result.stderr
+    assert "matches no document" not in result.stderr
+
+
 def test_a_bad_review_file_is_one_line_with_its_place_and_exit_2(
     reviewed: list[object],
 ) -> None:

@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 
 from alignck.errors import ReviewError
-from alignck.model import Alignment, DocumentResult, Framework, Priority, Review
-from alignck.reviews import apply_reviews, load_reviews
+from alignck.model import (
+    Alignment,
+    DocumentResult,
+    Framework,
+    OverruledReview,
+    Priority,
+    Review,
+)
+from alignck.reviews import apply_reviews, load_reviews, overruled_warning
 
 FRAMEWORK = Framework("t", "f.yaml", (Priority("air", "Clean air"), Priority("homes", "Homes")))
 ENTRY = (
@@ -69,9 +76,28 @@ def test_a_review_replaces_the_verdict_and_keeps_the_machines() -> None:
     ]
     review = Review("council-plan", "air", "partial", "r", "A", date(2026, 1, 1))
     stale = Review("old-name", "air", "aligned", "r", "A", date(2026, 1, 1))
-    updated, applied, unused = apply_reviews(results, [review, stale])
+    updated, applied, unused, overruled = apply_reviews(results, [review, stale])
     assert [r.alignments[0].status for r in updated] == ["partial", "gap"]
     assert [(a.path, a.machine, a.review) for a in applied] == [
         ("docs/council-plan.md", "gap", review)
     ]
     assert unused == (stale,)
+    assert overruled == ()
+
+
+def test_a_second_review_of_the_same_verdict_is_neither_unused_nor_silently_dropped() -> None:
+    results = [
+        DocumentResult("docs/council-plan.md", "ok", alignments=(Alignment("air", "gap", 0.1),))
+    ]
+    first = Review("council-plan", "air", "gap", "r", "A", date(2026, 1, 1), "r.yaml:2:5")
+    glob = Review("council-*", "air", "aligned", "r", "B", date(2026, 2, 1), "r.yaml:8:5")
+    agreeing = Review("*plan*", "air", "gap", "r", "C", date(2026, 3, 1), "r.yaml:14:5")
+    updated, applied, unused, overruled = apply_reviews(results, [first, glob, agreeing])
+    assert updated[0].alignments[0].status == "gap"
+    assert [a.review for a in applied] == [first]
+    assert unused == ()
+    assert overruled == (OverruledReview(glob, first, "docs/council-plan.md"),)
+    assert overruled_warning(overruled[0]) == (
+        "r.yaml:8:5: warning: review of 'air' in 'docs/council-plan.md' says aligned, but the "
+        "review at r.yaml:2:5 says gap and comes first, so it is applied"
+    )

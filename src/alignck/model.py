@@ -341,6 +341,15 @@ class ReviewedVerdict:
 
 
 @dataclass(frozen=True, slots=True)
+class OverruledReview:
+    """A review that matched a verdict which an earlier review, of another verdict, decided."""
+
+    review: Review
+    by: Review
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     document_coverage: dict[str, Coverage]
     system_coverage: Coverage
@@ -356,6 +365,7 @@ class Analysis:
     expired_waivers: tuple[Waiver, ...] = ()
     reviewed: tuple[ReviewedVerdict, ...] = ()
     unused_reviews: tuple[Review, ...] = ()
+    overruled_reviews: tuple[OverruledReview, ...] = ()
 
     def waivers_by_verdict(self) -> dict[tuple[str, str], Waiver]:
         """(document path, priority id) -> the waiver that accepts that verdict."""

@@ -92,9 +92,12 @@ def check(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
     results.sort(key=lambda r: r.path)
-    results, reviewed, unused = apply_reviews(results, reviews)
+    results, reviewed, unused, overruled = apply_reviews(results, reviews)
     analysis = replace(
-        analyse(loaded, results, waivers, today), reviewed=reviewed, unused_reviews=unused
+        analyse(loaded, results, waivers, today),
+        reviewed=reviewed,
+        unused_reviews=unused,
+        overruled_reviews=overruled,
     )
     return Report(
         loaded,

@@ -29,7 +29,15 @@ from pathlib import Path
 import yaml
 
 from alignck.errors import ReviewError
-from alignck.model import DocumentResult, Framework, Review, ReviewedVerdict, Status, Waiver
+from alignck.model import (
+    DocumentResult,
+    Framework,
+    OverruledReview,
+    Review,
+    ReviewedVerdict,
+    Status,
+    Waiver,
+)
 from alignck.waivers import covers
 from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
 
@@ -135,30 +143,54 @@ def matches(review: Review, path: str) -> bool:
 
 def apply_reviews(
     results: Sequence[DocumentResult], reviews: Sequence[Review]
-) -> tuple[list[DocumentResult], tuple[ReviewedVerdict, ...], tuple[Review, ...]]:
+) -> tuple[
+    list[DocumentResult],
+    tuple[ReviewedVerdict, ...],
+    tuple[Review, ...],
+    tuple[OverruledReview, ...],
+]:
     """(results with reviewed verdicts set, what each review changed, reviews that matched
-    nothing). The first review that matches a verdict wins."""
+    nothing, reviews that matched a verdict another review of another verdict decided). The
+    first review in the file that matches a verdict wins."""
     if not reviews:
-        return list(results), (), ()
+        return list(results), (), (), ()
     by_priority: dict[str, list[Review]] = {}
     for entry in reviews:
         by_priority.setdefault(entry.priority_id, []).append(entry)
     applied: list[ReviewedVerdict] = []
+    matched: set[Review] = set()
+    overruled: list[OverruledReview] = []
     updated = []
     for result in results:
         alignments = []
         for alignment in result.alignments:
             candidates = by_priority.get(alignment.priority_id, ())
-            review = next((r for r in candidates if matches(r, result.path)), None)
-            if review is not None:
+            found = [r for r in candidates if matches(r, result.path)]
+            matched.update(found)
+            if found:
+                review = found[0]
                 applied.append(
                     ReviewedVerdict(result.path, alignment.priority_id, alignment.status, review)
                 )
+                overruled += [
+                    OverruledReview(other, review, result.path)
+                    for other in found[1:]
+                    if other.verdict != review.verdict
+                ]
                 alignment = replace(alignment, status=review.verdict)
             alignments.append(alignment)
         updated.append(replace(result, alignments=tuple(alignments)))
-    used = {r.review for r in applied}
-    return updated, tuple(applied), tuple(r for r in reviews if r not in used)
+    unused = tuple(r for r in reviews if r not in matched)
+    return updated, tuple(applied), unused, tuple(overruled)
+
+
+def overruled_warning(found: OverruledReview) -> str:
+    review, by = found.review, found.by
+    return (
+        f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' "
+        f"says {review.verdict}, but the review at {by.source} says {by.verdict} and comes "
+        "first, so it is applied"
+    )
 
 
 def unused_warning(review: Review) -> str:

@@ -390,11 +390,13 @@ def check(
             )
         for warning in waiver_warnings(report):
             say(warning)
-        if report.analysis.unused_reviews:
-            from alignck.reviews import unused_warning
+        if report.analysis.unused_reviews or report.analysis.overruled_reviews:
+            from alignck.reviews import overruled_warning, unused_warning
 
             for review in report.analysis.unused_reviews:
                 say(unused_warning(review))
+            for overruled in report.analysis.overruled_reviews:
+                say(overruled_warning(overruled))
         report = _held_to_baseline(report, baseline)
         code = exit_code(report)
         if per_document is not None:
