@@ -307,3 +307,59 @@ def test_a_short_document_s_running_header_does_not_cut_a_list_over_a_page_break
     assert not [b for b in document.blocks if "Draft" in b.text]
     listed = [b.text for b in document.blocks if b.kind == "list_item"]
     assert listed == items
+
+
+def test_a_table_row_whose_last_cell_wraps_keeps_the_rows_after_it(make_document) -> None:  # type: ignore[no-untyped-def]
+    # The wrapped row's first line holds every cell's first line on one baseline, too full
+    # of text for a gap to show by width alone; the rows after it were read as prose.
+    rows = [
+        ["Priority", "What we will do"],
+        ["Support unpaid carers", "Open a carers hub."],
+        [
+            "Improve mental wellbeing",
+            "Train mental health first aiders in every school, college, surgery and workplace "
+            "across the borough by the end of the plan.",
+        ],
+        ["Warm homes", "Insulate homes."],
+        ["Clean air", "Clean air zones."],
+    ]
+    blocks = [("h2", "Our priorities"), ("table", rows), ("p", "After the table.")]
+
+    pdf = [(b.cell, b.text) for b in read(make_document("t.pdf", blocks)).blocks]
+    word = [(b.cell, b.text) for b in read_document(make_document("t.docx", blocks)).blocks]
+
+    assert [c for c in pdf if c[0] is not None] == [c for c in word if c[0] is not None]
+    assert ((4, 0), "Clean air") in pdf
+
+
+def test_table_rows_too_full_of_text_for_their_gap_to_show_are_still_rows(
+    tmp_path: Path,
+) -> None:
+    # Cells set top-aligned on one baseline: the rows with longer cells look, by width, like
+    # ordinary lines, and the row whose last cell wraps is followed by a line in that column.
+    from fpdf import FPDF
+
+    rows = [
+        ["Priority", "What we will do"],
+        ["Support unpaid carers", "Open a carers hub."],
+        ["Improve mental wellbeing", "Train mental health first aiders in every school."],
+        ["Warm homes", "Insulate homes."],
+        ["Clean air", "Clean air zones."],
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    # Lines as close as a word processor sets them (fpdf2's default is twice the font size).
+    spacing = pdf.font_size * 1.3
+    layout = {"text_align": "LEFT", "v_align": "TOP", "col_widths": (50, 50), "width": 120}
+    with pdf.table(first_row_as_headings=False, line_height=spacing, **layout) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    path = tmp_path / "top.pdf"
+    pdf.output(str(path))
+
+    found = {b.cell: b.text for b in read(path).blocks if b.kind == "table_cell"}
+    assert [found.get((r, 0)) for r in range(5)] == [r[0] for r in rows]
+    assert found[(2, 1)] == rows[2][1]

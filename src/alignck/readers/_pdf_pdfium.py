@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -68,6 +69,8 @@ def _page_lines(page: object) -> list[Line]:
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []
+        # Where each line's text starts, to split a line into cells after the loop.
+        firsts: list[tuple[str, int]] = []
         start = 0
         for raw_line, cleaned in zip(raw_lines, cleaned_lines, strict=True):
             first = start + len(raw_line) - len(raw_line.lstrip())
@@ -96,10 +99,44 @@ def _page_lines(page: object) -> list[Line]:
                 # Wider than its characters can fill: a gap runs through it.
                 pieces = _pieces(handle, raw_line, first, size)
             lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead, pieces))
-        return lines
+            firsts.append((raw_line, first))
+        return _split_table_rows(lines, firsts, handle)
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
+
+
+def _split_table_rows(
+    lines: list[Line], firsts: list[tuple[str, int]], handle: object
+) -> list[Line]:
+    """Table rows the width test missed: a row's cells set on one baseline can be too full of
+    text for the gap between them to show by width alone. A line next to a row split into
+    cells, or followed by one set well to its right (where a row's last cell wraps), is split
+    where its gaps fall in the columns of those lines."""
+
+    def split(index: int, columns: list[float]) -> None:
+        line = lines[index]
+        if line.pieces or not columns:
+            return
+        raw_line, first = firsts[index]
+        pieces = _pieces(handle, raw_line, first, line.size)
+        if any(abs(x - c) <= line.size / 2 for x, _ in pieces[1:] for c in columns):
+            lines[index] = dataclasses.replace(line, pieces=pieces)
+
+    def cells(line: Line) -> list[float]:
+        return [x for x, _ in line.pieces[1:]]
+
+    for index in range(len(lines) - 1):
+        line, below = lines[index], lines[index + 1]
+        wrapped = (
+            below.x - line.x >= line.size * _COLUMN_INDENT
+            and 0 < line.y - below.y <= line.size * _NEXT_LINE
+        )
+        split(index, [*cells(lines[index - 1])] if index else [])
+        split(index, [below.x] if wrapped else [])
+    for index in range(len(lines) - 2, -1, -1):
+        split(index, cells(lines[index + 1]))
+    return lines
 
 
 def _pieces(
@@ -164,6 +201,10 @@ _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
 # Characters (spaces included) average about half the font size across; 0.6 allows for wide
 # fonts and justified lines.
 _WIDE_CHARACTER = 0.6
+# A line followed by one that starts this many font sizes further right, at most this many
+# below it, may be a table row whose last cell wraps (_split_table_rows).
+_COLUMN_INDENT = 4.0
+_NEXT_LINE = 1.8
 _BOLD_WEIGHT = 600
 _BOLD_NAME = re.compile(rb"bold|black|heavy|demi", re.IGNORECASE)
 

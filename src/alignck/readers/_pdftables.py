@@ -6,7 +6,8 @@ as one line with wide gaps between its cells (the engine splits it into pieces),
 a cell that wraps comes out cell by cell, each cell's lines before the next cell's, every cell
 starting at the row's top baseline. So: group lines into chunks (the lines of one cell: same
 left edge, one line below the other), group consecutive chunks that start on the same baseline
-into rows, and call a run of at least two rows of at least two chunks each, whose chunks fall
+into rows (or, for cells centred in their row, chunks side by side whose lines overlap in
+height), and call a run of at least two rows of at least two chunks each, whose chunks fall
 into the same columns (each column used by two rows or more), a table. One line of ordinary
 text is one chunk, alone on its baseline, and ends any table. Cells aligned on their left edge
 are found; centred or right-aligned columns are left as text.
@@ -110,14 +111,25 @@ def _chunks(lines: list[Line]) -> list[_Chunk]:
 
 
 def _rows(chunks: list[_Chunk]) -> list[list[_Chunk]]:
-    """Consecutive chunks that start on one baseline."""
+    """Consecutive chunks that start on one baseline, or (cells centred in their row's height)
+    that stand side by side, each to the right of the last, their lines overlapping in height."""
     rows: list[list[_Chunk]] = []
     for chunk in chunks:
-        if rows and abs(rows[-1][0].top - chunk.top) <= _SAME_BASELINE:
+        if rows and (
+            abs(rows[-1][0].top - chunk.top) <= _SAME_BASELINE or _beside(rows[-1][-1], chunk)
+        ):
             rows[-1].append(chunk)
         else:
             rows.append([chunk])
     return rows
+
+
+def _beside(left: _Chunk, right: _Chunk) -> bool:
+    return (
+        right.x - left.x > _COLUMN_GAP
+        and right.bottom - _SAME_BASELINE <= left.top
+        and left.bottom - _SAME_BASELINE <= right.top
+    )
 
 
 def _table(rows: list[list[_Chunk]]) -> Table | None:

@@ -24,7 +24,7 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "4"
+VERSION = "5"
 ENGINES = ("pdfium", "pypdf")
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
