@@ -41,7 +41,7 @@ from alignck.passages import Passage
 from alignck.senses import SENSE_MARK, plain
 from alignck.signals.adapter import FROM_DECISION, Adapter
 from alignck.similarity import TermSpace
-from alignck.verdicts import SUBSTANTIVE_WORDS, Judged
+from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form
 
 COMPETITION = 1.0
 
@@ -251,11 +251,14 @@ class Matcher:
         the same judgement that picks a verdict's evidence, or whose verdict quotes it. No text
         is both a priority's evidence and outside the framework."""
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
-        quoted: dict[str, set[str]] = {}
+        # A stated priority's name and the list item that holds it are quoted once, as the
+        # item: what a quote holds is quoted too.
+        quoted: dict[tuple[str, Any], set[str]] = {}
         for alignment in alignments:
             if alignment.status != "gap":
                 for evidence in alignment.evidence:
-                    quoted.setdefault(evidence.text, set()).add(alignment.priority_id)
+                    key = (quoted_form(evidence.text), evidence.location)
+                    quoted.setdefault(key, set()).add(alignment.priority_id)
         import numpy as np
 
         ids = [p.id for p in self.framework.priorities]
@@ -274,7 +277,10 @@ class Matcher:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
             named = named_rows[row]
-            named[[column[i] for i in quoted.get(passages[index].text, ())]] = True
+            name, place = quoted_form(passages[index].text), passages[index].location
+            for (quote, where), priority_ids in quoted.items():
+                if name and where == place and name in quote:
+                    named[[column[i] for i in priority_ids]] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
             chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]

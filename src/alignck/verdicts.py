@@ -188,7 +188,7 @@ class Judged:
             # A stated priority's name and the list item or sentence that holds it, or a clause
             # and its whole sentence, are one piece of evidence: the fuller quote is shown once,
             # in the place the better of the two earned.
-            key = _quoted_form(passage.text) or passage.text
+            key = quoted_form(passage.text) or passage.text
             if any(key in earlier for earlier in said):
                 continue
             held = [i for i, earlier in enumerate(said) if earlier in key]
@@ -226,7 +226,7 @@ def _fuller(fuller: Evidence, held: Sequence[Evidence]) -> Evidence:
 
 
 @functools.lru_cache(maxsize=16384)
-def _quoted_form(text: str) -> str:
+def quoted_form(text: str) -> str:
     """A passage's words as a reader compares two quotes: case, spacing and the closing
     punctuation set aside."""
     return " ".join(text.casefold().split()).rstrip(" .:;,")
