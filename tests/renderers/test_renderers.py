@@ -284,3 +284,33 @@ def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> Non
     assert "Coverage across 13 documents" in text
     assert "✔ Warm homes [homes]  ✔ 13 ◐ 0 ✘ 0" in text
     assert max(len(line) for line in text.splitlines()) <= 40
+
+
+def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> None:
+    # A verdict rests on passages: a document can score as addressing a priority while no
+    # passage does on its own, and "below the threshold" beside a score of 0.90 misleads.
+    from alignck.renderers.partner import render_html, render_markdown
+
+    near = Evidence("Our wards are busy.", Location(3, 4, "Plan"), 0.2, "context")
+    base = _report()
+    council = base.documents[1]
+    alignments = (
+        council.alignments[0],
+        Alignment("minds", "gap", 0.9, (), 0.0, near),
+        Alignment("air", "gap", 0.05, (), 0.0, near),
+    )
+    results = (base.documents[0], replace(council, alignments=alignments), base.documents[2])
+    report = replace(
+        base, documents=results, analysis=analyse(FRAMEWORK, results, (WAIVER,), date(2026, 11, 1))
+    )
+    above = "scores as addressed, but no passage addresses it on its own; closest"
+    below = "closest, below the threshold"
+    for name in ("terminal", "markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions(width=400))
+        text = " ".join(out.getvalue().split())
+        assert above in text and below in text, name
+    for write in (render_markdown, render_html):
+        page = io.StringIO()
+        write(report, results[1], page)
+        assert above in page.getvalue() and below in page.getvalue()

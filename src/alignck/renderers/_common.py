@@ -9,7 +9,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
 from alignck.escape import one_line
-from alignck.model import Location
+from alignck.model import Alignment, Location
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -184,3 +184,12 @@ def _checkout_path(path: str, cwd: str) -> str:
         except ValueError:
             return pure.as_posix()
     return pure.as_posix()
+
+
+def closest_note(alignment: Alignment, partial: float) -> str:
+    """What a gap's closest passage is introduced as. A gap can score above the partial
+    threshold: the document as a whole looks like it addresses the priority, but no passage
+    does on its own, and a verdict rests on passages."""
+    if alignment.score >= partial:
+        return "scores as addressed, but no passage addresses it on its own; closest"
+    return "closest, below the threshold"

@@ -20,6 +20,7 @@ from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
+    closest_note,
     document_problems,
     marked_names,
     percent,
@@ -162,7 +163,10 @@ def _grid(report: Report) -> list[str]:
     for overview in report.analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         indent = "&nbsp;&nbsp;" * priority.depth
-        cells = "".join(_cell(v[priority.id], index) for index, v in enumerate(verdicts))
+        cells = "".join(
+            _cell(v[priority.id], index, report.thresholds.partial)
+            for index, v in enumerate(verdicts)
+        )
         words = escape(f"{priority.id} {priority.title}".lower())
         rows.append(
             f'<tr data-priority="{words}"><td>{indent}{escape(priority.title)} '
@@ -197,14 +201,15 @@ def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
     ]
 
 
-def _cell(alignment: Alignment, index: int) -> str:
+def _cell(alignment: Alignment, index: int, partial: float) -> str:
     """A heat-map cell: the verdict and score, opening to the quotes behind it."""
     status: Status = alignment.status
     quotes = alignment.evidence[:_QUOTES_IN_CELL]
     if quotes:
         body = "".join(_quote(e) for e in quotes)
     elif alignment.nearest is not None:
-        body = '<p class="muted">closest, below the threshold:</p>' + _quote(alignment.nearest)
+        lead = escape(closest_note(alignment, partial))
+        body = f'<p class="muted">{lead}:</p>' + _quote(alignment.nearest)
     else:
         body = '<p class="muted">nothing in the document shares a word with it</p>'
     return (
@@ -340,10 +345,8 @@ def _evidence(report: Report) -> Iterator[str]:
             if best:
                 quote = f'“{escape(best.text)}” <span class="muted">({best.kind})</span>'
             elif alignment.nearest:
-                quote = (
-                    '<span class="muted">closest, below the threshold: '
-                    f"“{escape(alignment.nearest.text)}”</span>"
-                )
+                lead = escape(closest_note(alignment, report.thresholds.partial))
+                quote = f'<span class="muted">{lead}: “{escape(alignment.nearest.text)}”</span>'
             else:
                 quote = '<span class="muted">nothing shares a word with it</span>'
             place = escape(where(shown.location)) if shown else ""

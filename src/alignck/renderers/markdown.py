@@ -16,6 +16,7 @@ from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
+    closest_note,
     document_problems,
     marked_names,
     percent,
@@ -223,7 +224,8 @@ def _evidence(report: Report) -> Iterator[str]:
                 quote, place = f"“{best.text}” ({best.kind})", where(best.location)
             elif alignment.nearest:
                 near = alignment.nearest
-                quote = f"closest, below the threshold: “{near.text}” ({near.kind})"
+                lead = closest_note(alignment, report.thresholds.partial)
+                quote = f"{lead}: “{near.text}” ({near.kind})"
                 place = where(near.location)
             else:
                 quote, place = "—", ""

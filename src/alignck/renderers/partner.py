@@ -17,6 +17,7 @@ from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
 from alignck.renderers._common import (
     SYMBOLS,
+    closest_note,
     percent,
     provenance,
     short_name,
@@ -67,7 +68,7 @@ def _verdicts(report: Report, result: DocumentResult) -> Section:
             report.framework.priority(a.priority_id).title,
             f"{SYMBOLS[a.status]} {a.status}",
             f"{a.score:.2f}",
-            _evidence(a),
+            _evidence(a, report.thresholds.partial),
         )
         for a in result.alignments
     )
@@ -79,13 +80,14 @@ def _verdicts(report: Report, result: DocumentResult) -> Section:
     )
 
 
-def _evidence(alignment: Alignment) -> str:
+def _evidence(alignment: Alignment, partial: float) -> str:
     quotes = alignment.evidence[:_QUOTES]
     if quotes:
         return " · ".join(f"“{e.text}” ({e.kind}, {where(e.location)})" for e in quotes)
     if alignment.nearest is not None:
         near = alignment.nearest
-        return f"closest, below the threshold: “{near.text}” ({where(near.location)})"
+        lead = closest_note(alignment, partial)
+        return f"{lead}: “{near.text}” ({where(near.location)})"
     return "nothing in the document shares a word with it"
 
 

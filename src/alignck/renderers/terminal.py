@@ -21,6 +21,7 @@ from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
+    closest_note,
     percent,
     provenance,
     reviewed_rows,
@@ -244,7 +245,8 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
                 near = alignment.nearest
                 note = "nothing in the document shares a word with it"
                 if near is not None:
-                    note = f"closest, below the threshold: {_quote(near.text, near.kind)}"
+                    lead = closest_note(alignment, report.thresholds.partial)
+                    note = f"{lead}: {_quote(near.text, near.kind)}"
                 place = where(near.location) if near is not None else ""
                 table.add_row(
                     title, verdict, f"{alignment.score:.2f}", Text(note, style="dim"), place, *why
