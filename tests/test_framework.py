@@ -58,6 +58,11 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             "framework: {name: x\npriorities: [\n",
             ":2:11: not valid YAML: did not find expected ',' or '}'",
         ),
+        (
+            'framework: {name: x}\npriorities:\n  - id: a\n    title: "Clean air\n  - id: b\n',
+            ":4:12: not valid YAML: found unexpected end of stream (while scanning a quoted "
+            "scalar that starts here)",
+        ),
         ("", ": framework file is empty"),
         ("just some text\n", ":1:1: expected a mapping with 'framework' and 'priorities'"),
         (

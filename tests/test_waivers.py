@@ -62,7 +62,12 @@ def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
             "waivers:\n  - air\n",
             ":2:5: waivers[0]: expected a waiver (priority and reason), got a string",
         ),
-        ("waivers:\n  - priority: [air\n", ":3:1: not valid YAML"),
+        # Unclosed: shown where the bracket opened, not past the file's last line.
+        (
+            "waivers:\n  - priority: [air\n",
+            ":2:15: not valid YAML: did not find expected ',' or ']' (while parsing a flow "
+            "sequence that starts here)",
+        ),
     ],
 )
 def test_each_problem_is_reported_with_line_and_column(

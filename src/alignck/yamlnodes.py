@@ -140,14 +140,27 @@ def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, i
 def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
-    if error.context and error.context not in problem:
-        problem = f"{problem} ({error.context})"
+    context = error.context
+    if context and error.context_mark and mark and _at_end(text, mark.line, mark.column):
+        # Found only at the end of the file: the place to show is where the unclosed quote or
+        # bracket opened, not a line past the last one.
+        mark, context = error.context_mark, f"{context} that starts here"
+    if context and context not in problem:
+        problem = f"{problem} ({context})"
     if mark is None:
         return f"{path}: not valid YAML: {problem}"
     if _character_at(text, mark.line, mark.column) == "\t":
         # PyYAML's words for it ('found character that cannot start any token') never say tab.
         problem = "a tab character; YAML indents with spaces only"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+def _at_end(text: str, line: int, column: int) -> bool:
+    """Whether nothing but white space follows a place in the text."""
+    lines = text.split("\n")
+    if line >= len(lines):
+        return True
+    return not "\n".join([lines[line][column:], *lines[line + 1 :]]).strip()
 
 
 def _character_at(text: str, line: int, column: int) -> str:
