@@ -125,3 +125,24 @@ def test_a_binary_file_named_md_is_refused_as_not_text(
         "text as UTF-8, UTF-16 or Windows-1252"
     ]
     assert "Northby" in result.stdout  # the other document is still checked
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_failed_check_exits_1_when_its_messages_reader_went_away(
+    tmp_path: Path, small_framework: Path, make_document, cached: bool
+) -> None:  # type: ignore[no-untyped-def]
+    # 'alignck check ... 2>&1 | head' under 'set -o pipefail': the policy's failure must
+    # survive the pipe closing, on a full run and on one answered from its record.
+    plan = make_document("plan.md")
+    env = {**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")}
+    args = [sys.executable, "-m", "alignck", "check", str(plan), "-f", str(small_framework)]
+    args += ["--fail-on", "gap", "--format", "json", *([] if cached else ["--no-cache"])]
+    codes = []
+    for _ in range(2):
+        reader, writer = os.pipe()
+        os.close(reader)  # nobody will ever read what it says
+        out = subprocess.DEVNULL
+        done = subprocess.run(args, stdout=out, stderr=writer, env=env, check=False)
+        os.close(writer)
+        codes.append(done.returncode)
+    assert codes == [1, 1]

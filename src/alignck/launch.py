@@ -7,6 +7,7 @@ for ``--version`` anywhere else on the command line."""
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 from alignck import __version__
 
@@ -23,3 +24,18 @@ def main() -> None:
     from alignck.cli import main as run
 
     run()
+
+
+def silence(stream: TextIO | None) -> None:
+    """Point a standard stream whose reader went away at the null device (see cli.app)."""
+    import os
+
+    if stream is None:
+        return
+    try:
+        fileno = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test's capture): nothing to silence
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)

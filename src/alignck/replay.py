@@ -117,8 +117,17 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     if record.output is not None and not _rewritten(record):
         return None
-    _write(sys.stdout, record.stdout, record.stdout_errors)
-    _write(sys.stderr, record.stderr, None)
+    from alignck.launch import silence
+
+    for stream, text, errors in (
+        (sys.stdout, record.stdout, record.stdout_errors),
+        (sys.stderr, record.stderr, None),
+    ):
+        try:
+            _write(stream, text, errors)
+        except BrokenPipeError:
+            # Its reader went away ('2>&1 | head'): the exit code is still the run's.
+            silence(stream)
     return record.exit_code
 
 

@@ -120,7 +120,15 @@ def say(message: str, stream: TextIO | None = None) -> None:
     their control characters are shown as escapes, so a name holding a newline cannot end the
     line and start another (a CI log would run a GitHub '::error' command) and an ESC cannot act
     on the terminal."""
-    print(one_line(message), file=stream or sys.stderr)
+    target = stream or sys.stderr
+    try:
+        print(one_line(message), file=target, flush=True)
+    except BrokenPipeError:
+        if target is sys.stdout:
+            raise  # the report's reader went away: the command decides what that means
+        # Whoever read our messages went away ('2>&1 | head'): the run goes on, and its exit
+        # code stays the verdict's, not the pipe's.
+        silence(sys.__stderr__)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
@@ -193,10 +201,15 @@ def tolerate_undecodable(stream: TextIO) -> None:
 
 
 def silence_stdout() -> None:
-    import os
+    silence(sys.stdout)
 
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+
+def silence(stream: TextIO | None) -> None:
+    """Send whatever is still written to a standard stream whose reader went away nowhere, so
+    that neither a later message nor the interpreter's last flush fails on it."""
+    from alignck.launch import silence as to_devnull
+
+    to_devnull(stream)
 
 
 def fraction(value: float | None, name: str) -> float | None:
