@@ -277,3 +277,19 @@ def test_facets_are_embedded_again_under_another_runtime(
     monkeypatch.setattr(model_files, "runtime", lambda: repr(("99.0", "99.0")))
     embedding.embedded_facets(texts, cached=True)
     assert runs == [1]
+
+
+def test_loading_the_model_writes_nothing_in_the_home_folder(tmp_path: Path) -> None:
+    # onnxruntime's telemetry kept a device id and an event database under ~/.cache/Microsoft:
+    # alignck writes only its report and its cache.
+    import os
+    import subprocess
+    import sys
+
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "ORT_DISABLE_TELEMETRY")}
+    env["HOME"] = str(home)
+    code = "from alignck.signals.embedding import embedder; embedder().embed(['Warm homes'])"
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+    assert list(home.rglob("*")) == []

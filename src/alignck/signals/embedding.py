@@ -92,6 +92,10 @@ class Embedder:
     """Unit-length sentence vectors; built once per process, loaded on first use."""
 
     def __init__(self) -> None:
+        # Read when onnxruntime loads: without it, its telemetry writes a device id and an event
+        # database under ~/.cache/Microsoft, outside the only folders alignck writes to, and
+        # warns on stderr where the home is read-only.
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         import onnxruntime
         from tokenizers import Tokenizer
 
