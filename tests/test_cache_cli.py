@@ -220,3 +220,28 @@ def test_cache_clear_on_a_read_only_folder_is_one_line_and_exit_2(
     assert result.stderr == (
         f"alignck: error: {isolated_cache}: cannot clear the cache folder: Read-only file system\n"
     )
+
+
+@pytest.mark.parametrize("command", ["check", "diff"])
+def test_a_cache_folder_that_cannot_be_made_is_a_warning_and_the_run_goes_on(
+    command, make_document, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A container's read-only home: the cache only saves time, so the gate must still run.
+    import json
+
+    from conftest import FRAMEWORK
+
+    blocker = tmp_path / "home"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("ALIGNCK_CACHE_DIR", str(blocker / "cache"))
+    plan = str(make_document("plan.md"))
+    args = [plan] if command == "check" else [plan, plan]
+    result = CliRunner().invoke(app, [command, *args, "-f", str(FRAMEWORK), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+    warnings = [line for line in result.stderr.splitlines() if "cache" in line]
+    assert warnings == [
+        f"alignck: warning: {blocker / 'cache'}: cannot use the cache folder: Not a directory; "
+        "running without it (ALIGNCK_CACHE_DIR names another)"
+    ]
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"

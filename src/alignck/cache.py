@@ -41,7 +41,7 @@ from alignck import __version__, jsonfast
 from alignck.cache_codec import EntryError, decode, encode
 from alignck.cache_folder import TEMP_PREFIX, TEMP_SUFFIX, check_ours, entry_path, own_files, shards
 from alignck.cache_folder import tag as tag_folder
-from alignck.errors import CacheError, UsageError
+from alignck.errors import CacheError, CacheUnwritable, UsageError
 
 _FORMAT = 2  # 1 was pickle
 T = TypeVar("T")
@@ -153,7 +153,7 @@ def _claim(folder: Path) -> CacheError | None:
     except CacheError as error:
         return error
     except OSError as error:
-        return CacheError(f"cannot create the cache folder: {error.strerror}", str(folder))
+        return CacheUnwritable(f"cannot create the cache folder: {error.strerror}", str(folder))
     tag_folder(folder)
     return None
 

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from alignck.errors import CacheError
+from alignck.errors import CacheError, CacheUnwritable
 from alignck.files import NON_BLOCKING
 
 TAG_NAME = "CACHEDIR.TAG"
@@ -81,7 +81,9 @@ def check_ours(folder: Path, action: str) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise CacheError(f"cannot use the cache folder: {error.strerror}", str(folder)) from None
+        raise CacheUnwritable(
+            f"cannot use the cache folder: {error.strerror}", str(folder)
+        ) from None
     if not stat.S_ISDIR(mode):
         raise CacheError(f"not a folder; refusing to {action}", str(folder))
     if is_tagged(folder):

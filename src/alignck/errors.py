@@ -73,6 +73,10 @@ class CacheError(AlignckError):
     """The cache folder cannot be used or cleared safely: not a folder, or not alignck's."""
 
 
+class CacheUnwritable(CacheError):
+    """The cache folder cannot be created (a read-only home): a run can go on without it."""
+
+
 class DatasetError(AlignckError):
     """An evaluation dataset (truth.yaml) is malformed."""
 

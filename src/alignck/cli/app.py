@@ -281,6 +281,23 @@ def environment_passwords() -> tuple[str, ...]:
     return tuple(p for p in (single, *several) if p)
 
 
+def cache_usable(wanted: bool) -> bool:
+    """Whether a run can use the cache it asks for. One whose folder cannot be created (a
+    container's read-only home) runs without it, with a warning: the cache only saves time.
+    A folder that is not alignck's is still refused (exit 2), before anything is read."""
+    if not wanted:
+        return False
+    from alignck import cache
+    from alignck.errors import CacheUnwritable
+
+    try:
+        cache.claim()
+    except CacheUnwritable as error:
+        say(f"alignck: warning: {error}; running without it (ALIGNCK_CACHE_DIR names another)")
+        return False
+    return True
+
+
 def use_cache_settings() -> None:
     """Apply ALIGNCK_CACHE_DIR and ALIGNCK_CACHE_MAX_MB to the cache."""
     import os

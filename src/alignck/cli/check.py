@@ -25,6 +25,7 @@ from alignck.cli.app import (
     PathsArgument,
     ReportFormat,
     app,
+    cache_usable,
     fail,
     fraction,
     guarded,
@@ -359,13 +360,14 @@ def check(
             ids = [p.id for p in loaded.priorities]
             require_framework(baseline, ids, loaded.name, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
+        cached["used"] = cache_usable(not no_cache)
         with progress_bar(paths, follow_links) as progress:
             report = run_check(
                 paths,
                 loaded,
                 thresholds=thresholds,
                 jobs=jobs or os.cpu_count() or 1,
-                use_cache=not no_cache,
+                use_cache=cached["used"],
                 progress=progress,
                 read_options=options,
                 waivers=waivers,
@@ -437,6 +439,9 @@ def check(
             replay.keep(read, paths, follow_links, code, output, text, seen)
         return code
 
+    # Whether the run used the cache: asked for, and its folder could be made.
+    cached = {"used": False}
+
     def _whole_answer_is_text(chosen: str, code: int) -> bool:
         """Whether the standard streams, the exit code and a text report file are all the run
         gave: no pages written, text, nothing opened with a password, and no error that might
@@ -447,7 +452,7 @@ def check(
         secret = bool(options.passwords)
         text = chosen not in BINARY_FORMATS
         finished = code in (EXIT_OK, EXIT_POLICY)
-        return finished and text and not pages and not secret and not no_cache
+        return finished and text and not pages and not secret and cached["used"]
 
     with replay.listening():
         code = guarded(run)

@@ -18,6 +18,7 @@ from alignck.cli.app import (
     MatcherChoice,
     MatcherOption,
     app,
+    cache_usable,
     fail,
     guarded,
     read_options,
@@ -116,8 +117,9 @@ def diff(
         loaded = None
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])
-        before, unread_before = _snapshot(old, loaded, matcher.value, not no_cache)
-        after, unread_after = _snapshot(new, loaded, matcher.value, not no_cache)
+        cached = cache_usable(not no_cache and loaded is not None)
+        before, unread_before = _snapshot(old, loaded, matcher.value, cached)
+        after, unread_after = _snapshot(new, loaded, matcher.value, cached)
         comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
