@@ -88,8 +88,21 @@ def test_a_semantic_run_without_its_model_is_one_line_and_exit_2(tmp_path: Path)
     assert len(lines) == 1 and "semantic matcher needs" in lines[0] and "nowhere.onnx" in lines[0]
 
 
-def test_auto_falls_back_to_lexical_without_the_model(tmp_path: Path) -> None:
+def test_a_mistyped_model_path_is_an_error_not_a_quiet_fall_back(tmp_path: Path) -> None:
+    # Every verdict would silently become the words-only matcher's.
     result = _without_model(tmp_path, "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "semantic matcher needs" in result.stderr and "nowhere.onnx" in result.stderr
+
+
+def test_auto_falls_back_to_lexical_without_the_model_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from alignck.signals import embedding
+
+    monkeypatch.setattr(embedding, "model_path", lambda: None)
+    result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--format", "json", "--no-cache")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["matcher"].startswith("lexical")
 

@@ -29,9 +29,16 @@ def available_matcher(requested: str = "auto") -> str:
     from alignck.errors import UsageError
 
     if requested == "auto":
+        import os
+
         from alignck.signals.embedding import model_available
 
-        return "semantic" if model_available() else "lexical"
+        if os.environ.get("ALIGNCK_EMBEDDING_MODEL"):
+            # Asked for a model by name: a mistyped path must not turn every verdict into
+            # the words-only matcher's without a word.
+            requested = "semantic"
+        else:
+            return "semantic" if model_available() else "lexical"
     if requested not in MATCHERS:
         raise UsageError(f"unknown matcher {requested!r}; choose from auto, {', '.join(MATCHERS)}")
     if requested == "semantic":
