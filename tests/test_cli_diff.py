@@ -95,6 +95,21 @@ def test_the_new_gap_fails_and_the_closed_gap_does_not(two_runs: tuple[Path, Pat
     assert backward.exit_code == (1 if reverse["new_gaps"] else 0)
 
 
+def test_a_failing_diff_ends_by_saying_which_verdicts_failed_it(
+    two_runs: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    old, new, _ = two_runs
+    failing = invoke("diff", new, old, "-o", tmp_path / "d.sarif")
+    assert failing.exit_code == 1
+    reverse = json.loads(invoke("diff", new, old, "--format", "json").stdout)
+    said = [line for line in failing.stderr.splitlines() if "diff failed" in line]
+    assert len(said) == reverse["new_gaps"] > 0
+    assert all(line.startswith("alignck: diff failed: ") and "to gap in " in line for line in said)
+    assert failing.stderr.splitlines()[-1] == said[-1]
+    passing = invoke("diff", old, old, "--format", "json")
+    assert passing.exit_code == 0 and "diff failed" not in passing.stderr
+
+
 def test_terminal_and_markdown_show_the_change_with_its_evidence(
     two_runs: tuple[Path, Path, Path],
 ) -> None:

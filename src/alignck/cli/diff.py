@@ -133,7 +133,15 @@ def diff(
         if unread_before or unread_after:
             # As check does: the readable documents are compared, and the run still fails.
             return EXIT_INPUT
-        return EXIT_POLICY if comparison.regressions(fail_on.value) else EXIT_OK
+        regressions = comparison.regressions(fail_on.value)
+        # Last, as check does, so a CI log ends with the reason for its exit code.
+        for change in regressions:
+            was = change.old or "not in the old run"
+            say(
+                f"alignck: diff failed: {change.title} [{change.priority_id}] went from {was} "
+                f"to {change.new.status} in {change.document}"
+            )
+        return EXIT_POLICY if regressions else EXIT_OK
 
     raise typer.Exit(guarded(run))
 
