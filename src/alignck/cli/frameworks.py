@@ -10,8 +10,8 @@ from typing import Annotated
 import typer
 
 from alignck.cli.app import (
-    EXIT_CODES_HELP,
     EXIT_OK,
+    OTHER_EXIT_CODES_HELP,
     PasswordOption,
     app,
     fail,
@@ -23,6 +23,7 @@ from alignck.cli.app import (
 frameworks_app = typer.Typer(
     help="The frameworks built into alignck, usable by name wherever a framework file goes "
     "(--framework ics-core-purposes).",
+    epilog=OTHER_EXIT_CODES_HELP,
     invoke_without_command=True,
 )
 app.add_typer(frameworks_app, name="frameworks")
@@ -71,7 +72,7 @@ def schema(
     sys.stdout.write(schema_path(kind.value).read_text(encoding="utf-8"))
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def init(
     source: Annotated[
         Path | None,
