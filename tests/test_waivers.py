@@ -198,3 +198,11 @@ def test_a_waivers_file_that_is_not_utf8_names_its_line_and_column(tmp_path: Pat
     assert raised.value.problems == [
         f"{path}:3:16: not UTF-8 text (byte 0xe9); save the file as UTF-8"
     ]
+
+
+def test_a_waiver_for_a_document_not_checked_is_not_stale_but_a_mistyped_glob_is() -> None:
+    elsewhere = Waiver("air", "another partner's plan", "district-*")
+    slip = Waiver("air", "a typing slip", "trasport*")
+    analysis = analyse(FRAMEWORK, _results(), [elsewhere, slip], today=date(2026, 1, 1))
+    assert analysis.waived == ()
+    assert analysis.unused_waivers == (slip,)

@@ -23,7 +23,7 @@ from alignck.model import (
     WaivedVerdict,
     Waiver,
 )
-from alignck.waivers import covers, split_expired
+from alignck.waivers import concerns, covers, split_expired
 
 _RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 SHARED_OUTSIDE_SIMILARITY = 0.6
@@ -75,7 +75,11 @@ def analyse(
             if (unwaived := tuple(i for i in ids if i in required and (path, i) not in accepted))
         },
         waived=waived,
-        unused_waivers=tuple(w for w in live if w not in used),
+        # Stale: a waiver about a document checked that accepts none of its verdicts. One
+        # for documents this run did not check (a shared file, one draft) is not.
+        unused_waivers=tuple(
+            w for w in live if w not in used and concerns(w, [r.path for r in checked])
+        ),
         expired_waivers=expired,
     )
 

@@ -11,13 +11,15 @@ A waivers file is YAML::
 A waived verdict is still reported as the gap or partial it is (coverage does not change);
 it only stops the policies (required priorities, ``--fail-on``) from failing on it. A reason
 is required so that every accepted gap says why; an expired waiver lapses with a warning, and a
-waiver that matches nothing is reported so stale entries get cleaned up.
+waiver that applies to a document checked but matches none of its verdicts is reported so
+stale entries get cleaned up.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -123,6 +125,30 @@ def covers(waiver: Waiver, path: str) -> bool:
     pure = PurePath(path.replace("\\", "/"))
     candidates = (pure.as_posix(), pure.name, pure.stem)
     return any(fnmatchcase(c.lower(), pattern) for c in candidates)
+
+
+def concerns(waiver: Waiver, paths: Sequence[str]) -> bool:
+    """Whether a waiver is about one of these documents: its glob matches one, or misses one
+    by a typing slip ('trasport*' for transport-plan). A waiver for a document the run did
+    not check is not."""
+    if any(covers(waiver, path) for path in paths):
+        return True
+    assert waiver.document is not None  # a waiver without a glob covers every document
+    pattern = waiver.document.lower().replace("\\", "/")
+    literal = _GLOB_CHARACTERS.sub("", pattern)
+    for path in paths:
+        pure = PurePath(path.replace("\\", "/").lower())
+        for name in (pure.as_posix(), pure.name, pure.stem):
+            # A trailing '*' stands for the rest of the name: compare what it leaves.
+            shown = name[: len(literal)] if pattern.endswith("*") else name
+            if difflib.SequenceMatcher(None, literal, shown).ratio() >= _SLIP:
+                return True
+    return False
+
+
+# What a glob says besides its literal text; how alike a slip of the keyboard leaves them.
+_GLOB_CHARACTERS = re.compile(r"[*?\[\]!]")
+_SLIP = 0.8
 
 
 def is_expired(waiver: Waiver, today: datetime.date) -> bool:
