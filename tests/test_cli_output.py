@@ -154,3 +154,31 @@ def test_an_ordinary_report_file_is_still_written(run, tmp_path) -> None:  # typ
     result = run(target)
     assert result.exit_code == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith("{")
+
+
+class _Terminal:
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, True),
+        ({"TERM": "dumb"}, False),
+        ({"NO_COLOR": "1"}, False),
+        ({"TERM": "dumb", "FORCE_COLOR": "1"}, True),
+    ],
+)
+def test_colour_only_where_the_terminal_shows_it(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
+    from alignck.cli.output import use_color
+
+    for name in ("TERM", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert use_color(_Terminal()) is expected  # type: ignore[arg-type]

@@ -23,12 +23,13 @@ if TYPE_CHECKING:
 
 
 def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal, never when NO_COLOR is set; FORCE_COLOR forces it."""
+    """Colour only on a terminal that shows it, never when NO_COLOR is set; FORCE_COLOR
+    forces it. TERM=dumb says the terminal shows escape codes as text."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return stream.isatty()
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 def stdout_is_terminal() -> bool:
