@@ -231,3 +231,20 @@ def test_a_file_name_that_is_not_utf8_gets_its_original_bytes_in_the_sarif_uri()
 
     # A name read from disk with undecodable bytes carries them as surrogates.
     assert uri(os.fsdecode(b"docs/plan\xff.md")) == "docs/plan%FF.md"
+
+
+def test_an_absolute_path_under_the_checkout_gives_the_same_sarif_and_junit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # 'check $PWD/docs' and 'check docs': the same alerts and test history, not new ones.
+    monkeypatch.chdir(tmp_path)
+    plain = _report()
+    absolute = replace(
+        plain,
+        documents=tuple(replace(r, path=str(tmp_path / r.path)) for r in plain.documents),
+    )
+    absolute = replace(
+        absolute, analysis=analyse(FRAMEWORK, absolute.documents, (), today=date(2026, 1, 1))
+    )
+    for name in ("sarif", "junit"):
+        assert _render(name, absolute) == _render(name, plain), name

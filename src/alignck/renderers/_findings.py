@@ -17,7 +17,7 @@ from typing import Literal
 
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import coverage_failure, fails
-from alignck.renderers._common import short_name, where
+from alignck.renderers._common import checkout_path, short_name, where
 
 Level = Literal["error", "warning", "note"]
 Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]
@@ -72,8 +72,10 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        """Stable across runs for the same document, rule and priority (or statement)."""
-        key = "\x1f".join((self.rule, self.path or "", self.priority_id or self.title))
+        """Stable across runs for the same document, rule and priority (or statement), the
+        document named as CI systems place it, however the run named its folder."""
+        path = checkout_path(self.path) if self.path else ""
+        key = "\x1f".join((self.rule, path, self.priority_id or self.title))
         # surrogateescape: a file name that is not UTF-8 hashes as its own bytes.
         return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 

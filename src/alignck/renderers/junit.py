@@ -71,7 +71,8 @@ def _outcomes(report: Report, waived: Mapping[tuple[str, str], Waiver]) -> Itera
 def _suite(
     report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
 ) -> ET.Element:
-    suite = ET.Element("testsuite", name=result.path)
+    # As the testcases' file: one suite name however the folder was named (absolute or not).
+    suite = ET.Element("testsuite", name=checkout_path(result.path))
     _properties(suite, report)
     # Jenkins reads a classname's dots as packages ('plan.docx': package plan, class docx).
     name = short_name(result.path, report).replace(".", "_")
