@@ -118,12 +118,23 @@ def test_the_file_is_not_modified(tmp_path: Path) -> None:
         ("*transport*", "docs/Local-Transport-Plan.docx", True),
         ("other/*.pdf", "docs/plan.pdf", False),
         ("plan.docx", "docs/plan.pdf", False),
+        ("./docs/*.pdf", "docs/plan.pdf", True),
+        ("docs/*.pdf", "./docs/plan.pdf", True),
     ],
 )
 def test_document_globs_match_path_name_or_stem(
     pattern: str | None, path: str, expected: bool
 ) -> None:
     assert covers(Waiver("air", "x", pattern), path) is expected
+
+
+def test_a_glob_copied_from_the_report_matches_a_folder_named_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'alignck check $PWD/drafts' reports drafts/plan.md; the waiver says what the report said.
+    monkeypatch.chdir(tmp_path)
+    assert covers(Waiver("air", "x", "drafts/pl*"), str(tmp_path / "drafts" / "plan.md"))
+    assert not covers(Waiver("air", "x", "drafts/pl*"), "/elsewhere/drafts2/plan.md")
 
 
 def _results() -> list[DocumentResult]:
