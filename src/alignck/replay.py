@@ -46,6 +46,7 @@ from alignck import __version__
 _ENVIRONMENT_PREFIXES = ("ALIGNCK_", "PYTHON", "LC_", "TTY_", "JUPYTER_", "GITHUB_")
 _ENVIRONMENT_NAMES = frozenset(
     {
+        "CI_PROJECT_DIR",
         "LANG",
         "LANGUAGE",
         "TERM",

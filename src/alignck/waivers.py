@@ -125,22 +125,15 @@ def covers(waiver: Waiver, path: str) -> bool:
     pure = PurePath(path.replace("\\", "/"))
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
-    candidates = (_without_dot(pure.as_posix()), _as_reported(pure), pure.name, pure.stem)
+    from alignck.renderers._common import checkout_path
+
+    reported = checkout_path(pure.as_posix())
+    candidates = (_without_dot(pure.as_posix()), reported, pure.name, pure.stem)
     return any(fnmatchcase(c.lower(), pattern) for c in candidates)
 
 
 def _without_dot(path: str) -> str:
     return path[2:] if path.startswith("./") else path
-
-
-def _as_reported(path: PurePath) -> str:
-    """An absolute path under the working directory, from there (as the CI formats show it)."""
-    if not path.is_absolute():
-        return path.as_posix()
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def concerns(waiver: Waiver, paths: Sequence[str]) -> bool:

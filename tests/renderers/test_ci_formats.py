@@ -248,3 +248,24 @@ def test_an_absolute_path_under_the_checkout_gives_the_same_sarif_and_junit(
     )
     for name in ("sarif", "junit"):
         assert _render(name, absolute) == _render(name, plain), name
+
+
+@pytest.mark.parametrize("variable", ["GITHUB_WORKSPACE", "CI_PROJECT_DIR"])
+def test_findings_are_placed_from_the_ci_checkout_when_run_in_a_folder_of_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str
+) -> None:
+    # A monorepo step with 'working-directory: drafts' names files relative to drafts/.
+    from alignck.renderers._common import checkout_path
+    from alignck.waivers import covers
+
+    (tmp_path / "drafts").mkdir()
+    monkeypatch.chdir(tmp_path / "drafts")
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    assert checkout_path("plan.md") == "plan.md"
+    monkeypatch.setenv(variable, str(tmp_path))
+    assert checkout_path("plan.md") == "drafts/plan.md"
+    assert checkout_path(str(tmp_path / "drafts" / "plan.md")) == "drafts/plan.md"
+    assert checkout_path("/elsewhere/plan.md") == "/elsewhere/plan.md"
+    assert uri("plan.md") == "drafts/plan.md"
+    assert covers(Waiver("air", "x", "drafts/pl*"), "plan.md")
