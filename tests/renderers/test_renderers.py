@@ -314,3 +314,17 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
         page = io.StringIO()
         write(report, results[1], page)
         assert above in page.getvalue() and below in page.getvalue()
+
+
+def test_coverage_percentages_round_halves_up_alike() -> None:
+    from alignck.renderers._common import percent
+
+    # 1 of 8 and 7 of 8: 12.5% and 87.5%, once shown as 12% and 88%.
+    assert [percent(v) for v in (12.5, 87.5, 37.5, 14.3, 0.0, 100.0)] == [
+        "13%",
+        "88%",
+        "38%",
+        "14%",
+        "0%",
+        "100%",
+    ]

@@ -16,7 +16,7 @@ from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import checkout_path
+from alignck.renderers._common import checkout_path, percent
 from alignck.renderers._findings import findings
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -26,7 +26,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     coverage = report.analysis.system_coverage
     summary = (
         f"{report.framework.name} ({report.framework.path}): system coverage "
-        f"{coverage.percent:.0f}% "
+        f"{percent(coverage.percent)} "
         f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")
