@@ -152,8 +152,9 @@ def _grid(report: Report) -> list[str]:
     )
     rows = [
         "<h2>Coverage</h2>",
-        '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper the colour, the higher the '
-        "score. Open a cell for its evidence.</p>",
+        '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper the colour, the surer the '
+        "verdict (for aligned and partial the higher the score, for a gap the lower). Open a "
+        "cell for its evidence.</p>",
         *_filters(report, results),
         '<table id="matrix">',
         f"<thead><tr><th>Priority</th>{head}<th>System</th></tr></thead>",
