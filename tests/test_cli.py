@@ -693,3 +693,13 @@ def test_each_command_s_help_gives_its_own_exit_codes(command: str) -> None:
     # Only check and diff can fail a policy; the others never exit 1.
     assert ("; 1 " in shown) is (command in ("check", "diff"))
     assert "alignck[semantic]" not in shown
+
+
+def test_extract_warns_of_an_empty_document_as_check_does(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    warning = f"alignck: warning: {empty}: no text found"
+    extracted = invoke("extract", str(empty))
+    checked = invoke("check", str(empty), "-f", str(FRAMEWORK), "--no-cache", "--format", "json")
+    assert extracted.exit_code == 0
+    assert warning in extracted.stderr and warning in checked.stderr

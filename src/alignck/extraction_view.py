@@ -29,6 +29,8 @@ class Extraction:
     rows: list[Row] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # What reading a readable document warned of (path, warning), as check says it.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[str]:
@@ -49,6 +51,7 @@ def extract_documents(
     prepared = prepare_all(found.files, use_cache=False, options=options)
     for path, item in zip(found.files, prepared, strict=True):
         if isinstance(item, Prepared):
+            extraction.warnings += [(str(path), warning) for warning in item.warnings]
             statements = list(item.statements)
             extraction.rows.append(
                 (

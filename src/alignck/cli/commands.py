@@ -28,6 +28,7 @@ from alignck.cli.app import (
     use_cache_settings,
 )
 from alignck.cli.output import use_color
+from alignck.escape import one_line
 
 if TYPE_CHECKING:
     from alignck.evaluation.dataset import Dataset
@@ -55,6 +56,8 @@ def extract(
         extraction = extract_documents(paths, options, follow_links)
         for error in extraction.errors:
             say(f"alignck: error: {error}")
+        for path, warning in extraction.warnings:
+            say(f"alignck: warning: {one_line(path)}: {warning}")
         render_extraction(extraction, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
         return EXIT_INPUT if extraction.errors else EXIT_OK
 
