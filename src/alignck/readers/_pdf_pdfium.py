@@ -116,26 +116,30 @@ def _split_table_rows(
 
     def split(index: int, columns: list[float]) -> None:
         line = lines[index]
-        if line.pieces or not columns:
-            return
         raw_line, first = firsts[index]
         pieces = _pieces(handle, raw_line, first, line.size)
         if any(abs(x - c) <= line.size / 2 for x, _ in pieces[1:] for c in columns):
             lines[index] = dataclasses.replace(line, pieces=pieces)
 
-    def cells(line: Line) -> list[float]:
-        return [x for x, _ in line.pieces[1:]]
-
+    # Most pages hold no table: one cheap pass over the lines, and nothing more.
     for index in range(len(lines) - 1):
         line, below = lines[index], lines[index + 1]
-        wrapped = (
-            below.x - line.x >= line.size * _COLUMN_INDENT
+        if line.pieces:
+            continue
+        above = lines[index - 1].pieces if index else ()
+        if above:
+            split(index, [x for x, _ in above[1:]])
+        if (
+            not lines[index].pieces
+            and below.x - line.x >= line.size * _COLUMN_INDENT
             and 0 < line.y - below.y <= line.size * _NEXT_LINE
-        )
-        split(index, [*cells(lines[index - 1])] if index else [])
-        split(index, [below.x] if wrapped else [])
-    for index in range(len(lines) - 2, -1, -1):
-        split(index, cells(lines[index + 1]))
+        ):
+            split(index, [below.x])
+    if any(line.pieces for line in lines):
+        for index in range(len(lines) - 2, -1, -1):
+            below_pieces = lines[index + 1].pieces
+            if below_pieces and not lines[index].pieces:
+                split(index, [x for x, _ in below_pieces[1:]])
     return lines
 
 
