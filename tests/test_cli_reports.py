@@ -186,6 +186,23 @@ def test_a_report_saved_in_the_checked_folder_is_not_read_back(
     assert {"path": str(target), "reason": "a report written by alignck"} in data["skipped"]
 
 
+def test_a_commit_that_changes_only_a_report_has_nothing_to_check_and_passes(
+    docs, small_framework, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # A pre-commit hook names only the changed files: here, a report alignck wrote.
+    target = docs / "report.md"
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    named = runner.invoke(
+        app, ["check", str(target), "-f", str(small_framework), "--fail-on", "gap"]
+    )
+    assert named.exit_code == 0
+    assert "nothing to check: every file named is a report alignck wrote" in named.stderr
+    # An empty folder still fails: it may be a mistyped path.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert runner.invoke(app, ["check", str(empty), "-f", str(small_framework)]).exit_code == 2
+
+
 def test_per_document_pages_show_gaps_and_who_addresses_them(
     make_document,
     small_framework,

@@ -158,6 +158,14 @@ def _say_document_warnings(report: Report) -> None:
             say(f"alignck: warning: {shown_path(result.path)}: {warning}")
 
 
+def _only_reports_named(paths: list[Path], report: Report) -> bool:
+    """Whether the run was given files only, each of them a report alignck wrote."""
+    from alignck.readers import REPORT_SKIPPED
+
+    reports = {s.path for s in report.skipped if s.reason == REPORT_SKIPPED}
+    return bool(paths) and all(p.is_file() and str(p) in reports for p in paths)
+
+
 def waiver_warnings(report: Report) -> list[str]:
     """Lapsed and unused waivers, so stale entries get noticed and cleaned up."""
     from alignck.waivers import lapsed_warning, unused_warning
@@ -386,6 +394,11 @@ def check(
         if not report.documents:
             from alignck.readers import READERS
 
+            if _only_reports_named(paths, report):
+                # A pre-commit hook names the files a commit changes: one that changes only
+                # a report alignck wrote has nothing to check, and nothing to fail.
+                say("alignck: nothing to check: every file named is a report alignck wrote")
+                return EXIT_OK
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
             fail(

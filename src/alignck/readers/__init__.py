@@ -19,6 +19,9 @@ from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.written import written_by_alignck
 
+# Why a report alignck wrote, found among the documents, is passed over.
+REPORT_SKIPPED = "a report written by alignck"
+
 READERS: dict[str, str] = {
     ".pdf": "alignck.readers.pdf",
     ".docx": "alignck.readers.docx",
@@ -134,7 +137,7 @@ def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
             # Named, yet a report: checked, it would score its own list of gaps as aligned.
             # Skipped, not an error: a pre-commit hook names a committed report among the
             # documents whenever it changes.
-            search.skipped.append(Skipped(str(path), "a report written by alignck"))
+            search.skipped.append(Skipped(str(path), REPORT_SKIPPED))
         elif path.suffix.lower() in READERS:
             search.files.append(path)
         else:
@@ -224,7 +227,7 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
         elif entry.is_symlink() and not entry.exists():
             search.skipped.append(Skipped(str(entry), "a broken link (it leads nowhere)"))
         elif entry.suffix.lower() in READERS and written_by_alignck(entry):
-            search.skipped.append(Skipped(str(entry), "a report written by alignck"))
+            search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
         elif entry.suffix.lower() in READERS:
             search.files.append(entry)
         else:
