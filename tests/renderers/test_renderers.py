@@ -328,3 +328,32 @@ def test_coverage_percentages_round_halves_up_alike() -> None:
         "0%",
         "100%",
     ]
+
+
+def test_markdown_and_html_say_whether_the_run_passed_its_policy() -> None:
+    # A board paper must not show "coverage 100%" while the run failed (exit 1).
+    failed = _report()
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(failed, out, RenderOptions())
+        assert "Policy failed:" in out.getvalue(), name
+        assert "is below --fail-under 80%" in out.getvalue(), name
+    readable = tuple(r for r in failed.documents if r.status == "ok")
+    optional = replace(
+        FRAMEWORK, priorities=tuple(replace(p, required=False) for p in FRAMEWORK.priorities)
+    )
+    quiet = replace(
+        failed,
+        documents=readable,
+        policy=Policy(),
+        framework=optional,
+        analysis=analyse(optional, readable, (), today=date(2026, 11, 1)),
+    )
+    passing = replace(quiet, policy=Policy(fail_under=10))
+    for name in ("markdown", "html"):
+        shown = io.StringIO()
+        renderer(name)(passing, shown, RenderOptions())
+        assert "Policy: passed." in shown.getvalue(), name
+        plain = io.StringIO()
+        renderer(name)(quiet, plain, RenderOptions())
+        assert "Policy" not in plain.getvalue(), name

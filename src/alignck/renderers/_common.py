@@ -209,3 +209,18 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     if alignment.score >= partial:
         return "scores as addressed, but no passage addresses it on its own; closest"
     return "closest, below the threshold"
+
+
+def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
+    """Whether the run passed its policy (as its exit code says) and why not, for the reports
+    a board reads; None when the run set no policy (no --fail-under, no --fail-on, no
+    required priority) and read every document."""
+    from alignck.policy import failures
+
+    reasons = failures(report)
+    policy = report.policy
+    required = any(p.required for p in report.framework.priorities)
+    if not (reasons or report.errors or required) and not (policy.fail_under or policy.fail_on):
+        return None
+    unread = [f"{len(report.errors)} document(s) could not be read"] if report.errors else []
+    return not (reasons or unread), [*reasons, *unread]

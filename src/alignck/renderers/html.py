@@ -24,6 +24,7 @@ from alignck.renderers._common import (
     document_problems,
     marked_names,
     percent,
+    policy_verdict,
     provenance,
     reviewed_rows,
     short_name,
@@ -41,6 +42,8 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 #matrix td.cell { min-width: 5rem; text-align: center; }
 #matrix td.cell.aligned { background: rgba(26, 127, 55, calc(0.15 + 0.55 * var(--score))); }
 #matrix td.cell.partial { background: rgba(212, 167, 44, calc(0.15 + 0.55 * var(--score))); }
+.policy { border-left: 4px solid; padding-left: 0.6rem; }
+.policy.failed { border-color: #cf222e; } .policy.passed { border-color: #1a7f37; }
 #matrix td.cell.gap { background: rgba(207, 34, 46, calc(0.35 - 0.25 * var(--score))); }
 #matrix summary { cursor: pointer; white-space: nowrap; }
 #matrix .evidence { text-align: left; min-width: 16rem; max-width: 28rem; font-size: 0.9rem; }
@@ -94,6 +97,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
         f"<p>{len(results)} document(s) checked against {len(report.framework.priorities)} "
         f"priorities; system coverage {percent(analysis.system_coverage.percent)}.</p>",
+        *_policy(report),
         *_provenance(report),
     ]
     if results:
@@ -199,6 +203,19 @@ def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
         '<label>Priority <input id="priority-filter" type="search" '
         'placeholder="words of its title or id"></label>',
         "</div>",
+    ]
+
+
+def _policy(report: Report) -> list[str]:
+    verdict = policy_verdict(report)
+    if verdict is None:
+        return []
+    passed, reasons = verdict
+    if passed:
+        return ['<p class="policy passed"><strong>Policy: passed.</strong></p>']
+    items = "".join(f"<li>{escape(reason)}</li>" for reason in reasons)
+    return [
+        f'<div class="policy failed"><p><strong>Policy failed:</strong></p><ul>{items}</ul></div>'
     ]
 
 

@@ -20,6 +20,7 @@ from alignck.renderers._common import (
     document_problems,
     marked_names,
     percent,
+    policy_verdict,
     provenance,
     reviewed_rows,
     short_name,
@@ -38,6 +39,12 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"priorities; system coverage {percent(analysis.system_coverage.percent)}."
     )
     lines.append("")
+    verdict = policy_verdict(report)
+    if verdict is not None:
+        passed, reasons = verdict
+        lines.append("**Policy: passed.**" if passed else "**Policy failed:**")
+        lines += [f"- {_cell(reason)}" for reason in reasons]
+        lines.append("")
     lines += _provenance(report)
     if results:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
