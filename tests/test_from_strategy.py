@@ -178,3 +178,36 @@ def test_priorities_stated_under_a_priority_heading_nest_beneath_it(tmp_path: Pa
     parents = {p.title: p.parent for p in framework.priorities}
     assert parents["Start well"] is None and parents["Age well"] is None
     assert parents["Family hubs in every town"] == "start-well"
+
+
+def test_a_table_row_describes_its_priority(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    # A delivery table's priorities take the row's describing cells, not its lead's name.
+    rows = [
+        ["Priority", "What we will do", "Lead"],
+        ["Support unpaid carers", "We will open a carers hub in the city centre.", "Adult care"],
+        ["Reduce smoking", "We will fund a stop smoking service in every practice.", "NHS"],
+    ]
+    blocks = [("h1", "Harbourside Plan"), ("h2", "How we will deliver"), ("table", rows)]
+    for name in ("plan.docx", "plan.md"):
+        source = make_document(name, blocks)
+        framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+        assert framework.priority("support-unpaid-carers").description == rows[1][1], name
+        assert framework.priority("reduce-smoking").description == rows[2][1], name
+
+
+def test_items_listed_under_a_priority_s_item_are_its_sub_priorities(tmp_path: Path) -> None:
+    source = tmp_path / "plan.md"
+    source.write_text(
+        "# Harbourside Plan\n\n## Our priorities\n\nWe have agreed two priorities:\n\n"
+        "1. Warm and safe homes\n"
+        "   1. Tackle damp and mould in rented homes\n"
+        "   2. Bring empty homes back into use\n"
+        "2. Good jobs for local people\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    homes = next(p for p in framework.priorities if p.title == "Warm and safe homes")
+    assert [p.title for p in framework.priorities if p.parent == homes.id] == [
+        "Tackle damp and mould in rented homes",
+        "Bring empty homes back into use",
+    ]

@@ -26,6 +26,10 @@ from alignck.starter import schema_comment
 _DESCRIPTION_MAX_CHARS = 600
 _TITLE_MAX_OFFSET = 4
 _LABEL_MAX_WORDS = 3
+# A table cell of this many words or more describes; fewer is a name (a lead, a date). A row's
+# cells are this close in block numbers (one table's row, not another table's same row).
+_DESCRIBING_WORDS = 4
+_ROW_REACH = 12
 
 
 @dataclass
@@ -47,7 +51,8 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
         )
     # Read as check reads it: within the time limit, a PDF or Word file in a worker process.
     document = read_isolated(path, options or ReadOptions())
-    stated = [s for s in extract(document) if s.kind == "priority"]
+    statements = extract(document)
+    stated = [s for s in statements if s.kind == "priority"]
     if not stated:
         raise UsageError(
             "no stated priorities found (alignck looks for a priorities heading or lead-in, "
@@ -58,8 +63,13 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
     by_number = {block.number: block for block in document.blocks}
     drafted = [_draft(s, by_number, document.blocks) for s in stated]
     named = {d.block.number for d in drafted} | {d.heading.number for d in drafted if d.heading}
-    for item in drafted:
+    subs = [s for s in statements if s.kind == "sub_priority"]
+    for item, statement in zip(drafted, stated, strict=True):
         item.children = _child_headings(item.heading or item.block, document.blocks, named)
+        # The items listed under a priority's own item, as extract shows them.
+        item.children += [
+            _draft(sub, by_number, document.blocks) for sub in subs if sub.parent == statement.text
+        ]
     return _yaml(path, _name(path, document.blocks), _nest(drafted))
 
 
@@ -132,7 +142,22 @@ def _name(path: Path, blocks: tuple[Block, ...]) -> str:
 
 
 def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -> str:
-    """A heading's paragraphs up to the next heading; else what its own block says after it."""
+    """A heading's paragraphs up to the next heading; a table cell's row (the cells beside it
+    that say something: a lead's name is not a description); else what its own block says
+    after it."""
+    if block.kind == "table_cell" and block.cell is not None:
+        row = [
+            b.text.strip()
+            for b in blocks
+            if b.kind == "table_cell"
+            and b.cell is not None
+            and b.cell[0] == block.cell[0]
+            and b.cell != block.cell
+            and b.page == block.page
+            and abs(b.number - block.number) < _ROW_REACH
+            and len(b.text.split()) >= _DESCRIBING_WORDS
+        ]
+        return _clip("; ".join(text.rstrip(";") for text in row))
     if block.kind == "heading":
         following = blocks[blocks.index(block) + 1 :]
         texts: list[str] = []
