@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -38,9 +39,33 @@ def test_heading_styles_lists_and_tables(make_document) -> None:  # type: ignore
 
 def test_not_a_docx_is_a_read_error(tmp_path: Path) -> None:
     path = tmp_path / "fake.docx"
-    path.write_bytes(b"this is not a zip archive")
+    path.write_bytes(b"\x00\x01 this is not a zip archive")
     with pytest.raises(ReadError, match=r"not a valid Word \.docx file"):
         read(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        ("plan.docx", b"# Plan\n\nWe will.\n", "not a Word .docx file; it looks like text: name"),
+        ("plan.pdf", b"# Plan\n\nWe will.\n", "not a PDF; it looks like text: name it .txt"),
+        (
+            "plan.txt",
+            b"%PDF-1.7\n\x00\x01\x02",
+            "not a text file; it looks like a PDF: name it .pdf",
+        ),
+        ("plan.md", b"PK\x03\x04\x00\x00", "it looks like a ZIP archive (a Word .docx, perhaps)"),
+    ],
+)
+def test_a_file_with_another_format_s_extension_is_named_for_what_it_is(
+    tmp_path: Path, name: str, data: bytes, said: str
+) -> None:
+    from alignck.readers import read_document
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=re.escape(said)):
+        read_document(path)
 
 
 def test_a_short_all_bold_paragraph_is_a_heading(tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
             return pdfium.PdfDocument(str(path), password=password), password is not None
         except pdfium.PdfiumError as error:
             if "password" not in str(error).lower():
-                raise ReadError(f"not a readable PDF ({error})", str(path)) from error
+                raise _not_a_pdf(path, error) from error
     raise locked(path, passwords)
 
 
@@ -255,3 +255,10 @@ class _BoldTest:
 def _could_be_heading(text: str) -> bool:
     """Weight only matters for short lines without closing punctuation."""
     return len(text) < 120 and not text.endswith((".", ",", ";", ":"))
+
+
+def _not_a_pdf(path: Path, error: Exception) -> ReadError:
+    from alignck.readers._sniff import looks_like_file
+
+    hint = looks_like_file(path)
+    return ReadError(f"not a PDF{hint}" if hint else f"not a readable PDF ({error})", str(path))

@@ -33,7 +33,7 @@ def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None =
             f"encrypted PDF that pypdf cannot decrypt here ({error})", str(path)
         ) from error
     except (PdfReadError, pypdf.errors.PyPdfError, KeyError, ValueError, TypeError) as error:
-        raise ReadError(f"not a readable PDF ({error})", str(path)) from error
+        raise _not_a_pdf(path, error) from error
     return Extracted(pages, outline, protected=protected)
 
 
@@ -104,3 +104,10 @@ def _outline(reader: Any) -> list[OutlineEntry]:
     except Exception:
         return []
     return entries
+
+
+def _not_a_pdf(path: Path, error: Exception) -> ReadError:
+    from alignck.readers._sniff import looks_like_file
+
+    hint = looks_like_file(path)
+    return ReadError(f"not a PDF{hint}" if hint else f"not a readable PDF ({error})", str(path))

@@ -120,8 +120,13 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
     limits = (options or ReadOptions()).limits
     data = read_regular(path, limits)
     if _is_binary(data):
+        from alignck.readers._sniff import looks_like
+
+        hint = looks_like(data, path.suffix.lower())
         raise ReadError(
-            "not a text file (it holds binary data); alignck reads text as UTF-8, "
+            f"not a text file{hint}"
+            if hint
+            else "not a text file (it holds binary data); alignck reads text as UTF-8, "
             "UTF-16 or Windows-1252",
             str(path),
         )

@@ -90,6 +90,11 @@ def _open(path: Path) -> Any:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+        from alignck.readers._sniff import looks_like_file
+
+        hint = looks_like_file(path)
+        if hint:
+            raise ReadError(f"not a Word .docx file{hint}", str(path)) from error
         raise ReadError(f"not a valid Word .docx file ({error})", str(path)) from error
     except ValueError as error:
         raise ReadError(f"not a Word document: {error}", str(path)) from error

@@ -1,0 +1,47 @@
+"""What a file that its name's reader refused looks like, from its first bytes: so that a PDF
+named .txt, or text named .docx, is reported as such rather than in a library's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# (leading bytes, what the file is, the extension alignck would read it by, if any)
+_SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
+    (b"%PDF", "a PDF", ".pdf"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, perhaps)", ".docx"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc or .xls); save it as .docx", None),
+    (b"{\\rtf", "an RTF file; save it as .docx", None),
+)
+_LOOK_AT = 1024
+
+
+def looks_like(data: bytes, extension: str) -> str:
+    """'; it looks like a PDF: name it .pdf' (or '' when it looks like nothing else, or like
+    what its extension says): a clause to end a reader's error with."""
+    head = data[:_LOOK_AT].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for signature, what, suffix in _SIGNATURES:
+        # A PDF's header may follow a little junk; the others open the file.
+        found = signature in head if signature == b"%PDF" else head.startswith(signature)
+        if found and suffix != extension:
+            return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
+    if extension in (".pdf", ".docx") and head and _is_text(head):
+        return "; it looks like text: name it .txt or .md"
+    return ""
+
+
+def looks_like_file(path: Path) -> str:
+    """:func:`looks_like` for a file on disk; '' when it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return looks_like(handle.read(_LOOK_AT), path.suffix.lower())
+    except OSError:
+        return ""
+
+
+def _is_text(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # Cut in the middle of a character at the end of the sample: still text.
+        return error.start >= len(head) - 3 and b"\x00" not in head
+    return b"\x00" not in head
