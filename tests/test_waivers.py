@@ -217,3 +217,10 @@ def test_a_waiver_for_a_document_not_checked_is_not_stale_but_a_mistyped_glob_is
     analysis = analyse(FRAMEWORK, _results(), [elsewhere, slip], today=date(2026, 1, 1))
     assert analysis.waived == ()
     assert analysis.unused_waivers == (slip,)
+
+
+def test_with_no_document_read_no_waiver_is_called_stale() -> None:
+    broken = [DocumentResult("docs/plan.pdf", "error", error="docs/plan.pdf: not a PDF")]
+    waivers = [Waiver("air", "every document"), Waiver("air", "one", "plan*")]
+    analysis = analyse(FRAMEWORK, broken, waivers, today=date(2026, 1, 1))
+    assert analysis.unused_waivers == ()
