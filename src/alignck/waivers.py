@@ -27,6 +27,7 @@ from pathlib import Path, PurePath
 
 import yaml
 
+from alignck.checkout import checkout_path
 from alignck.errors import WaiverError
 from alignck.model import Framework, Waiver
 from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
@@ -125,8 +126,6 @@ def covers(waiver: Waiver, path: str) -> bool:
     pure = PurePath(path.replace("\\", "/"))
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
-    from alignck.renderers._common import checkout_path
-
     reported = checkout_path(pure.as_posix())
     candidates = (_without_dot(pure.as_posix()), reported, pure.name, pure.stem)
     return any(fnmatchcase(c.lower(), pattern) for c in candidates)

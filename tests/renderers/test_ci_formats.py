@@ -255,7 +255,7 @@ def test_findings_are_placed_from_the_ci_checkout_when_run_in_a_folder_of_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variable: str
 ) -> None:
     # A monorepo step with 'working-directory: drafts' names files relative to drafts/.
-    from alignck.renderers._common import checkout_path
+    from alignck.checkout import checkout_path
     from alignck.waivers import covers
 
     (tmp_path / "drafts").mkdir()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import math
-import os
 from collections.abc import Iterator
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
 from alignck.escape import one_line
@@ -168,38 +166,6 @@ def reviewed_rows(report: Report) -> list[list[str]]:
         ]
         for r in report.analysis.reviewed
     ]
-
-
-# Where GitHub Actions and GitLab CI check the repository out: findings are placed from there,
-# even when a step runs in a folder of it (a monorepo's 'working-directory').
-CHECKOUT_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
-
-
-def checkout_path(path: str) -> str:
-    """The path CI systems place a finding by: from the checkout (the CI system's workspace,
-    else the working directory) when the file lies under it, else as given, with forward
-    slashes."""
-    workspace = next((os.environ[v] for v in CHECKOUT_VARIABLES if os.environ.get(v)), None)
-    # os.getcwd: a plain string for the cache key, asked once per verdict.
-    return _checkout_path(path, os.getcwd(), workspace)  # noqa: PTH109
-
-
-@functools.lru_cache(maxsize=4096)
-def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
-    # Cached: the CI formats ask once per verdict, 300,000 times in a national run.
-    pure = Path(path)
-    if workspace is not None:
-        whole = Path(os.path.normpath(Path(cwd) / pure))
-        try:
-            return whole.relative_to(os.path.normpath(workspace)).as_posix()
-        except ValueError:
-            pass
-    if pure.is_absolute():
-        try:
-            return pure.relative_to(cwd).as_posix()
-        except ValueError:
-            return pure.as_posix()
-    return pure.as_posix()
 
 
 def closest_note(alignment: Alignment, partial: float) -> str:

@@ -15,9 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from alignck.checkout import checkout_path
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import coverage_failure, fails
-from alignck.renderers._common import checkout_path, short_name, where
+from alignck.renderers._common import short_name, where
 
 Level = Literal["error", "warning", "note"]
 Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]

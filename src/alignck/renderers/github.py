@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from alignck.checkout import checkout_path
 from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import checkout_path, percent
+from alignck.renderers._common import percent
 from alignck.renderers._findings import findings
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}

@@ -17,11 +17,12 @@ from collections.abc import Iterator, Mapping
 from typing import Literal, TextIO
 from xml.sax.saxutils import quoteattr
 
+from alignck.checkout import checkout_path
 from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, fails
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import checkout_path, provenance, short_name
+from alignck.renderers._common import provenance, short_name
 from alignck.renderers._findings import Finding, document_findings
 
 Outcome = Literal["passed", "failures", "errors", "skipped"]

@@ -19,10 +19,11 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from alignck import __version__
+from alignck.checkout import checkout_path
 from alignck.escape import xml_text
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import checkout_path, document_problems, provenance
+from alignck.renderers._common import document_problems, provenance
 from alignck.renderers._findings import RULES, Finding, findings
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import workflow_data, workflow_property
-from alignck.renderers._common import checkout_path
 from alignck.renderers.diff import DiffOptions, headline, kind, message
 
 

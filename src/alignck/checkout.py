@@ -1,0 +1,41 @@
+"""Where CI systems place a finding: a document's path from the repository's checkout.
+
+Shared by the CI report formats, which name each document so, and by waivers and reviews,
+whose globs are written from what those reports show."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+# Where GitHub Actions and GitLab CI check the repository out: findings are placed from there,
+# even when a step runs in a folder of it (a monorepo's 'working-directory').
+CHECKOUT_VARIABLES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
+
+
+def checkout_path(path: str) -> str:
+    """The path CI systems place a finding by: from the checkout (the CI system's workspace,
+    else the working directory) when the file lies under it, else as given, with forward
+    slashes."""
+    workspace = next((os.environ[v] for v in CHECKOUT_VARIABLES if os.environ.get(v)), None)
+    # os.getcwd: a plain string for the cache key, asked once per verdict.
+    return _checkout_path(path, os.getcwd(), workspace)  # noqa: PTH109
+
+
+@functools.lru_cache(maxsize=4096)
+def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
+    # Cached: the CI formats ask once per verdict, 300,000 times in a national run.
+    pure = Path(path)
+    if workspace is not None:
+        whole = Path(os.path.normpath(Path(cwd) / pure))
+        try:
+            return whole.relative_to(os.path.normpath(workspace)).as_posix()
+        except ValueError:
+            pass
+    if pure.is_absolute():
+        try:
+            return pure.relative_to(cwd).as_posix()
+        except ValueError:
+            return pure.as_posix()
+    return pure.as_posix()
