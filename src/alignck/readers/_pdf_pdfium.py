@@ -9,9 +9,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from alignck.errors import ReadError
 from alignck.limits import Limits
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
+from alignck.readers._sniff import refused
 from alignck.readers._text import clean, clean_lines, split_marker
 
 
@@ -34,7 +34,7 @@ def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
             return pdfium.PdfDocument(str(path), password=password), password is not None
         except pdfium.PdfiumError as error:
             if "password" not in str(error).lower():
-                raise _not_a_pdf(path, error) from error
+                raise refused(path, "a PDF", f"not a readable PDF ({error})") from error
     raise locked(path, passwords)
 
 
@@ -255,10 +255,3 @@ class _BoldTest:
 def _could_be_heading(text: str) -> bool:
     """Weight only matters for short lines without closing punctuation."""
     return len(text) < 120 and not text.endswith((".", ",", ";", ":"))
-
-
-def _not_a_pdf(path: Path, error: Exception) -> ReadError:
-    from alignck.readers._sniff import looks_like_file
-
-    hint = looks_like_file(path)
-    return ReadError(f"not a PDF{hint}" if hint else f"not a readable PDF ({error})", str(path))

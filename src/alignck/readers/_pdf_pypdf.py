@@ -10,6 +10,7 @@ from typing import Any
 from alignck.errors import ReadError
 from alignck.limits import Limits
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
+from alignck.readers._sniff import refused
 from alignck.readers._text import clean
 
 
@@ -33,7 +34,7 @@ def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None =
             f"encrypted PDF that pypdf cannot decrypt here ({error})", str(path)
         ) from error
     except (PdfReadError, pypdf.errors.PyPdfError, KeyError, ValueError, TypeError) as error:
-        raise _not_a_pdf(path, error) from error
+        raise refused(path, "a PDF", f"not a readable PDF ({error})") from error
     return Extracted(pages, outline, protected=protected)
 
 
@@ -104,10 +105,3 @@ def _outline(reader: Any) -> list[OutlineEntry]:
     except Exception:
         return []
     return entries
-
-
-def _not_a_pdf(path: Path, error: Exception) -> ReadError:
-    from alignck.readers._sniff import looks_like_file
-
-    hint = looks_like_file(path)
-    return ReadError(f"not a PDF{hint}" if hint else f"not a readable PDF ({error})", str(path))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alignck.errors import ReadError
+
 # (leading bytes, what the file is, the extension alignck would read it by, if any)
 _SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
     (b"%PDF", "a PDF", ".pdf"),
@@ -27,6 +29,13 @@ def looks_like(data: bytes, extension: str) -> str:
     if extension in (".pdf", ".docx") and head and _is_text(head):
         return "; it looks like text: name it .txt or .md"
     return ""
+
+
+def refused(path: Path, kind: str, detail: str) -> ReadError:
+    """The error for a file its reader refused: 'not KIND; it looks like ...' when its first
+    bytes say what else it is, else the reader's own ``detail``."""
+    hint = looks_like_file(path)
+    return ReadError(f"not {kind}{hint}" if hint else detail, str(path))
 
 
 def looks_like_file(path: Path) -> str:

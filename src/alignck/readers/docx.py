@@ -17,6 +17,7 @@ from alignck.errors import ReadError
 from alignck.limits import Limits, check_inflation, check_paragraphs
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
+from alignck.readers._sniff import refused
 from alignck.readers._text import split_marker, without_glyph
 
 VERSION = "7"
@@ -90,12 +91,8 @@ def _open(path: Path) -> Any:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
-        from alignck.readers._sniff import looks_like_file
-
-        hint = looks_like_file(path)
-        if hint:
-            raise ReadError(f"not a Word .docx file{hint}", str(path)) from error
-        raise ReadError(f"not a valid Word .docx file ({error})", str(path)) from error
+        detail = f"not a valid Word .docx file ({error})"
+        raise refused(path, "a Word .docx file", detail) from error
     except ValueError as error:
         raise ReadError(f"not a Word document: {error}", str(path)) from error
 
