@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from alignck.facets import description_parts
 from alignck.framework import load_framework
-from alignck.match import Matcher, noisy_or
+from alignck.match import DocumentMatch, Matcher, noisy_or
 from alignck.model import Alignment, Thresholds
 from alignck.reading import Prepared, prepare
 
@@ -35,11 +35,14 @@ def _reason(verdict: Alignment, feature: str) -> float:
     return {r.feature: r.value for r in verdict.reasons}[feature]
 
 
-def _verdicts(matcher: Matcher, path: Path) -> dict[str, Alignment]:
+def _matched(matcher: Matcher, path: Path) -> DocumentMatch:
     prepared = prepare(path)
     assert isinstance(prepared, Prepared)
-    result = matcher.match(prepared.statements, prepared.passages)
-    return {a.priority_id: a for a in result.alignments}
+    return matcher.match(prepared.statements, prepared.passages)
+
+
+def _verdicts(matcher: Matcher, path: Path) -> dict[str, Alignment]:
+    return {a.priority_id: a for a in _matched(matcher, path).alignments}
 
 
 def test_commitment_aligned_context_partial_silence_gap(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
@@ -305,9 +308,7 @@ def test_a_stated_priority_names_a_framework_priority_by_two_of_its_words(
             ("ul", ["Warm homes for every family", "Healthy town centre shops", "Family hubs"]),
         ],
     )
-    prepared = prepare(path)
-    assert isinstance(prepared, Prepared)
-    stated = matcher.match(prepared.statements, prepared.passages).statements
+    stated = _matched(matcher, path).statements
     matches = {s.statement.text: s.matches for s in stated}
     # 'warm' and 'homes' are two of the priority's words; a keyword ('family hubs') is enough
     # on its own; 'healthy' alone is one shared word of a name about something else. (A name
@@ -325,9 +326,7 @@ def test_a_priority_named_in_one_word_matches_by_that_word(matcher: Matcher, mak
         "plan.md",
         [("h2", "Our priorities"), ("ul", ["Homes", "A great home to work in", "Economy"])],
     )
-    prepared = prepare(path)
-    assert isinstance(prepared, Prepared)
-    stated = matcher.match(prepared.statements, prepared.passages).statements
+    stated = _matched(matcher, path).statements
     matches = {s.statement.text: s.matches for s in stated}
     # 'Homes' is all the name says; 'Economy' shares nothing. ('A great home to work in'
     # shares one word, and the verdict on warm homes quotes it, so it is not outside.)
@@ -622,9 +621,7 @@ def test_a_stated_priority_quoted_within_its_list_item_is_inside_the_framework(
             ),
         ],
     )
-    prepared = prepare(path)
-    assert isinstance(prepared, Prepared)
-    result = matcher.match(prepared.statements, prepared.passages)
+    result = _matched(matcher, path)
     lonely = next(a for a in result.alignments if a.priority_id == "lonely")
     assert lonely.status != "gap"
     assert any("Stronger communities" in e.text for e in lonely.evidence)

@@ -253,12 +253,12 @@ class Matcher:
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
         # A stated priority's name and the list item that holds it are quoted once, as the
         # item: what a quote holds is quoted too.
-        quoted: dict[tuple[str, Any], set[str]] = {}
+        quoted: dict[Any, dict[str, set[str]]] = {}  # place -> quote -> priority ids
         for alignment in alignments:
             if alignment.status != "gap":
                 for evidence in alignment.evidence:
-                    key = (quoted_form(evidence.text), evidence.location)
-                    quoted.setdefault(key, set()).add(alignment.priority_id)
+                    here = quoted.setdefault(evidence.location, {})
+                    here.setdefault(quoted_form(evidence.text), set()).add(alignment.priority_id)
         import numpy as np
 
         ids = [p.id for p in self.framework.priorities]
@@ -277,9 +277,9 @@ class Matcher:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
             named = named_rows[row]
-            name, place = quoted_form(passages[index].text), passages[index].location
-            for (quote, where), priority_ids in quoted.items():
-                if name and where == place and name in quote:
+            name = quoted_form(passages[index].text)
+            for quote, priority_ids in quoted.get(passages[index].location, {}).items():
+                if name and name in quote:
                     named[[column[i] for i in priority_ids]] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
