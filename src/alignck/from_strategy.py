@@ -26,10 +26,8 @@ from alignck.starter import schema_comment
 _DESCRIPTION_MAX_CHARS = 600
 _TITLE_MAX_OFFSET = 4
 _LABEL_MAX_WORDS = 3
-# A table cell of this many words or more describes; fewer is a name (a lead, a date). A row's
-# cells are this close in block numbers (one table's row, not another table's same row).
+# A table cell of this many words or more describes; fewer is a name (a lead, a date).
 _DESCRIBING_WORDS = 4
-_ROW_REACH = 12
 
 
 @dataclass
@@ -146,17 +144,8 @@ def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -
     that say something: a lead's name is not a description); else what its own block says
     after it."""
     if block.kind == "table_cell" and block.cell is not None:
-        row = [
-            b.text.strip()
-            for b in blocks
-            if b.kind == "table_cell"
-            and b.cell is not None
-            and b.cell[0] == block.cell[0]
-            and b.cell != block.cell
-            and b.page == block.page
-            and abs(b.number - block.number) < _ROW_REACH
-            and len(b.text.split()) >= _DESCRIBING_WORDS
-        ]
+        cells = [b.text.strip() for b in _row_of(block, blocks) if b is not block]
+        row = [text for text in cells if len(text.split()) >= _DESCRIBING_WORDS]
         return _clip("; ".join(text.rstrip(";") for text in row))
     if block.kind == "heading":
         following = blocks[blocks.index(block) + 1 :]
@@ -176,6 +165,22 @@ def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -
         return ""
     rest = block.text[start + len(statement.text) :]
     return _clip(rest.lstrip(" .:;,-–—'\"‘’“”"))
+
+
+def _row_of(cell: Block, blocks: tuple[Block, ...]) -> list[Block]:
+    """The cells of a table cell's row: its neighbours in the document, in the same row."""
+    at = blocks.index(cell)
+    row = cell.cell[0] if cell.cell is not None else None
+
+    def same_row(other: Block) -> bool:
+        return other.kind == "table_cell" and other.cell is not None and other.cell[0] == row
+
+    start, end = at, at + 1
+    while start > 0 and same_row(blocks[start - 1]):
+        start -= 1
+    while end < len(blocks) and same_row(blocks[end]):
+        end += 1
+    return list(blocks[start:end])
 
 
 def _clip(text: str) -> str:

@@ -319,7 +319,11 @@ def check(
         )
     policy = _policy(fail_under, fail_on, baseline_file)
 
+    # Whether the run used the cache: asked for, and its folder could be made.
+    cached = False
+
     def run() -> int:
+        nonlocal cached
         from alignck.framework import load_framework
         from alignck.pipeline import check as run_check
         from alignck.pipeline import resolve_thresholds
@@ -368,14 +372,14 @@ def check(
             ids = [p.id for p in loaded.priorities]
             require_framework(baseline, ids, loaded.name, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
-        cached["used"] = cache_usable(not no_cache)
+        cached = cache_usable(not no_cache)
         with progress_bar(paths, follow_links) as progress:
             report = run_check(
                 paths,
                 loaded,
                 thresholds=thresholds,
                 jobs=jobs or os.cpu_count() or 1,
-                use_cache=cached["used"],
+                use_cache=cached,
                 progress=progress,
                 read_options=options,
                 waivers=waivers,
@@ -454,9 +458,6 @@ def check(
             replay.keep(read, paths, follow_links, code, output, text, seen)
         return code
 
-    # Whether the run used the cache: asked for, and its folder could be made.
-    cached = {"used": False}
-
     def _whole_answer_is_text(chosen: str, code: int) -> bool:
         """Whether the standard streams, the exit code and a text report file are all the run
         gave: no pages written, text, nothing opened with a password, and no error that might
@@ -467,7 +468,7 @@ def check(
         secret = bool(options.passwords)
         text = chosen not in BINARY_FORMATS
         finished = code in (EXIT_OK, EXIT_POLICY)
-        return finished and text and not pages and not secret and cached["used"]
+        return finished and text and not pages and not secret and cached
 
     with replay.listening():
         code = guarded(run)

@@ -33,12 +33,11 @@ def available_matcher(requested: str = "auto") -> str:
 
         from alignck.signals.embedding import model_available
 
-        if os.environ.get("ALIGNCK_EMBEDDING_MODEL"):
-            # Asked for a model by name: a mistyped path must not turn every verdict into
-            # the words-only matcher's without a word.
-            requested = "semantic"
-        else:
+        if not os.environ.get("ALIGNCK_EMBEDDING_MODEL"):
             return "semantic" if model_available() else "lexical"
+        # Asked for a model by name: a mistyped path must not turn every verdict into the
+        # words-only matcher's without a word.
+        requested = "semantic"
     if requested not in MATCHERS:
         raise UsageError(f"unknown matcher {requested!r}; choose from auto, {', '.join(MATCHERS)}")
     if requested == "semantic":
