@@ -86,6 +86,20 @@ def marked_names(report: Report, aligned: tuple[str, ...], partial: tuple[str, .
     ]
 
 
+def missing_names(report: Report, path: str, ids: tuple[str, ...]) -> list[str]:
+    """Each priority a document misses, by title, marked where a policy requires it or a
+    waiver accepts the gap: the same words in every format that lists gaps."""
+    analysis = report.analysis
+    required = set(analysis.required_gaps.get(path, ()))
+    waived = analysis.waivers_by_verdict()
+    return [
+        report.framework.priority(i).title
+        + (" (required)" if i in required else "")
+        + (" (waived)" if (path, i) in waived else "")
+        for i in ids
+    ]
+
+
 def document_problems(report: Report) -> list[str]:
     """One line per unreadable document, warning and skipped file, for the shared formats."""
     lines = [f"error: {r.error or ''}" for r in report.errors]

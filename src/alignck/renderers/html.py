@@ -23,6 +23,7 @@ from alignck.renderers._common import (
     closest_note,
     document_problems,
     marked_names,
+    missing_names,
     percent,
     policy_verdict,
     provenance,
@@ -293,14 +294,9 @@ def _gaps(report: Report) -> list[str]:
     if analysis.unaddressed:
         titles = ", ".join(report.framework.priority(i).title for i in analysis.unaddressed)
         rows.append(["every document", titles])
-    waived = analysis.waivers_by_verdict()
     for path, ids in analysis.missed.items():
         if ids:
-            named = [
-                report.framework.priority(i).title + (" (waived)" if (path, i) in waived else "")
-                for i in ids
-            ]
-            rows.append([short_name(path, report), ", ".join(named)])
+            rows.append([short_name(path, report), ", ".join(missing_names(report, path, ids))])
     return _table(
         "Gaps", ["Document", "Missing priorities"], rows, "Every document addresses every priority."
     )

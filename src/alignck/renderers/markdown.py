@@ -19,6 +19,7 @@ from alignck.renderers._common import (
     closest_note,
     document_problems,
     marked_names,
+    missing_names,
     percent,
     policy_verdict,
     provenance,
@@ -137,12 +138,8 @@ def _gaps(report: Report) -> list[str]:
     rows = [(path, ids) for path, ids in analysis.missed.items() if ids]
     if rows:
         lines += [_row(["Document", "Missing priorities"]), _row(["---", "---"])]
-        waived = analysis.waivers_by_verdict()
         for path, ids in rows:
-            titles = ", ".join(
-                report.framework.priority(i).title + (" (waived)" if (path, i) in waived else "")
-                for i in ids
-            )
+            titles = ", ".join(missing_names(report, path, ids))
             lines.append(_row([_cell(short_name(path, report)), _cell(titles)]))
     else:
         lines.append("Every document addresses every priority.")

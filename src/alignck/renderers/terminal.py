@@ -22,6 +22,7 @@ from alignck.renderers._common import (
     SYMBOLS,
     WAIVED_HEADER,
     closest_note,
+    missing_names,
     percent,
     provenance,
     reviewed_rows,
@@ -106,15 +107,8 @@ def _gaps(console: Console, report: Report) -> None:
     if len(analysis.document_coverage) > GRID_DOCUMENTS:
         # Too many to list: the partners that miss most come first.
         rows.sort(key=lambda row: (-len(row[1]), row[0]))
-    waived = analysis.waivers_by_verdict()
     for path, missing in rows[:_MANY_ROWS]:
-        required = set(analysis.required_gaps.get(path, ()))
-        names = [
-            _title(report, i)
-            + (" (required)" if i in required else "")
-            + (" (waived)" if (path, i) in waived else "")
-            for i in missing
-        ]
+        names = missing_names(report, path, missing)
         table.add_row(short_name(path, report), ", ".join(names[:_MANY_ROWS]) + _more(names))
     _more_documents(table, len(rows))
     if table.row_count:
