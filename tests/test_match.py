@@ -597,6 +597,33 @@ def test_no_text_is_both_evidence_and_outside_the_framework(name: str, make_docu
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_no_stated_priority_is_inside_the_framework_by_a_gap(name: str, make_document) -> None:  # type: ignore[no-untyped-def]
+    from alignck import check
+
+    examples = Path(__file__).parent.parent / "examples"
+    # A leisure plan whose last item sits near (but short of) healthy places in meaning.
+    leisure = make_document(
+        "leisure.md",
+        [
+            ("h1", "Riverside Leisure Plan"),
+            ("h2", "Our priorities"),
+            ("p", "Over the next five years we will focus on:"),
+            ("ol", ["Active lives", "Culture for all", "A thriving night-time economy"]),
+        ],
+    )
+    report = check(
+        [examples, leisure], examples.parent / "priorities.yaml", matcher=name, use_cache=False
+    )
+    named = 0
+    for result in report.documents:
+        gaps = {a.priority_id for a in result.alignments if a.status == "gap"}
+        for stated in result.stated_priorities:
+            named += len(stated.matches)
+            assert not gaps & set(stated.matches), (result.path, stated.statement.text)
+    assert named
+
+
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
 def test_a_stated_priority_quoted_within_its_list_item_is_inside_the_framework(
     matcher_for, make_document, name: str
 ) -> None:  # type: ignore[no-untyped-def]
