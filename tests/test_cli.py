@@ -545,6 +545,34 @@ def test_a_waived_required_gap_passes_and_json_carries_the_waiver(
     assert report["gaps"]["required"] == {}
 
 
+def test_json_names_each_verdict_a_parent_waiver_waives(
+    write_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - id: air\n    title: Clean air\n    priorities:\n"
+        "      - {id: diesel, title: Fewer diesel buses}\n"
+        "      - {id: fires, title: No bonfires in smoke control areas}\n"
+    )
+    waivers = _waivers(tmp_path, "waivers:\n  - priority: air\n    reason: Not ours.\n")
+    result = invoke(
+        "check",
+        str(make_document("plan.md")),
+        "-f",
+        str(framework),
+        "--waivers",
+        str(waivers),
+        "--format",
+        "json",
+    )
+    applied = json.loads(result.stdout)["waivers"]["applied"]
+    assert sorted((w["priority_id"], w["waiver_priority_id"]) for w in applied) == [
+        ("air", "air"),
+        ("diesel", "air"),
+        ("fires", "air"),
+    ]
+
+
 def test_expired_and_unused_waivers_are_warned_about(
     small_framework, make_document, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]

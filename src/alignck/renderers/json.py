@@ -74,8 +74,12 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             },
         },
         "waivers": {
+            # One entry per waived verdict: a waiver on a priority waives its sub-priorities
+            # too, so the verdict's own priority is named beside the waiver's.
             "applied": [
-                {"path": w.path, "status": w.status} | waiver_to_dict(w.waiver)
+                {"path": w.path, "status": w.status}
+                | waiver_to_dict(w.waiver)
+                | {"priority_id": w.priority_id, "waiver_priority_id": w.waiver.priority_id}
                 for w in analysis.waived
             ],
             "unused": [waiver_to_dict(w) for w in analysis.unused_waivers],
