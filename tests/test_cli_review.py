@@ -172,3 +172,22 @@ def test_validate_checks_a_review_file_against_the_framework(reviewed: list[obje
     bad = invoke("validate", framework, "--review", review)
     assert bad.exit_code == 2
     assert f"{review}:3:15: reviews[0].priority: no framework priority 'early-yeers'" in bad.stderr
+
+
+def test_per_document_pages_show_reviews_and_waivers(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - priority: warm-homes\n    reason: Housing is the district's.\n",
+        encoding="utf-8",
+    )
+    pages = tmp_path / "pages"
+    result = invoke(*reviewed, "--waivers", waivers, "--per-document", pages, "-q")
+    assert result.exit_code == 0, result.output
+    for name, row in (("plan.md", "| {} |"), ("plan.html", "<td>{}</td>")):
+        page = (pages / name).read_text(encoding="utf-8")
+        assert "aligned (reviewed)" in page
+        assert "partial (waived)" in page
+        assert row.format("The plan funds family hubs in an annex.") in page
+        assert "Housing is the district" in page

@@ -137,8 +137,9 @@ def percent(value: float) -> str:
 WAIVED_HEADER = ["Document", "Priority", "Verdict", "Reason", "Until", "Waiver"]
 
 
-def waived_rows(report: Report) -> list[list[str]]:
-    """One row per accepted verdict: document, priority, verdict, reason, expiry, source."""
+def waived_rows(report: Report, path: str | None = None) -> list[list[str]]:
+    """One row per accepted verdict (of the document at ``path`` alone, if given): document,
+    priority, verdict, reason, expiry, source."""
     return [
         [
             short_name(w.path, report),
@@ -149,6 +150,7 @@ def waived_rows(report: Report) -> list[list[str]]:
             w.waiver.source,
         ]
         for w in report.analysis.waived
+        if path is None or w.path == path
     ]
 
 
@@ -164,9 +166,9 @@ REVIEWED_HEADER = [
 ]
 
 
-def reviewed_rows(report: Report) -> list[list[str]]:
-    """One row per reviewed verdict: document, priority, the officer's verdict, alignck's own,
-    reason, reviewer, date, source."""
+def reviewed_rows(report: Report, path: str | None = None) -> list[list[str]]:
+    """One row per reviewed verdict (of the document at ``path`` alone, if given): document,
+    priority, the officer's verdict, alignck's own, reason, reviewer, date, source."""
     return [
         [
             short_name(r.path),
@@ -179,6 +181,7 @@ def reviewed_rows(report: Report) -> list[list[str]]:
             r.review.source,
         ]
         for r in report.analysis.reviewed
+        if path is None or r.path == path
     ]
 
 

@@ -1,6 +1,7 @@
 """One page per document, for the partner who wrote it: its coverage, each verdict with its
-evidence, its gaps with the partners that address each (who to talk to), and the priorities it
-states outside the framework. Markdown and HTML, from one list of sections.
+evidence, its gaps with the partners that address each (who to talk to), the gaps accepted and
+the verdicts a reviewer set for it, and the priorities it states outside the framework.
+Markdown and HTML, from one list of sections.
 
 Pages are written one per stream like every renderer; naming the files and writing them is the
 command line's business (:func:`page_stems` only proposes names).
@@ -16,12 +17,17 @@ from typing import TextIO
 from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
 from alignck.renderers._common import (
+    REVIEWED_HEADER,
     SYMBOLS,
+    WAIVED_HEADER,
     closest_note,
+    missing_names,
     percent,
     provenance,
+    reviewed_rows,
     short_name,
     shown_path,
+    waived_rows,
     where,
 )
 from alignck.written import MARKDOWN_MARK
@@ -59,14 +65,24 @@ def page_stems(report: Report) -> dict[str, str]:
 
 
 def sections(report: Report, result: DocumentResult) -> list[Section]:
-    return [_verdicts(report, result), _gaps(report, result), _outside(report, result)]
+    found = [_verdicts(report, result), _gaps(report, result)]
+    found += _waived(report, result) + _reviewed(report, result)
+    return [*found, _outside(report, result)]
 
 
 def _verdicts(report: Report, result: DocumentResult) -> Section:
+    reviewed = {r.priority_id for r in report.analysis.reviewed if r.path == result.path}
+    waived = {w.priority_id for w in report.analysis.waived if w.path == result.path}
+
+    def verdict(alignment: Alignment) -> str:
+        marks = " (reviewed)" if alignment.priority_id in reviewed else ""
+        marks += " (waived)" if alignment.priority_id in waived else ""
+        return f"{SYMBOLS[alignment.status]} {alignment.status}{marks}"
+
     rows = tuple(
         (
             report.framework.priority(a.priority_id).title,
-            f"{SYMBOLS[a.status]} {a.status}",
+            verdict(a),
             f"{a.score:.2f}",
             _evidence(a, report.thresholds.partial),
         )
@@ -95,11 +111,11 @@ def _gaps(report: Report, result: DocumentResult) -> Section:
     """Each gap with the partners that address that priority: the people to talk to."""
     overviews = {o.priority_id: o for o in report.analysis.priorities}
     rows = []
-    for priority_id in report.analysis.missed.get(result.path, ()):
+    missed = report.analysis.missed.get(result.path, ())
+    for priority_id, title in zip(missed, missing_names(report, result.path, missed), strict=True):
         overview = overviews[priority_id]
         partners = [f"✔ {short_name(p, report)}" for p in overview.aligned]
         partners += [f"◐ {short_name(p, report)}" for p in overview.partial]
-        title = report.framework.priority(priority_id).title
         rows.append((title, ", ".join(partners) or "no partner addresses it yet"))
     note = (
         "Framework priorities this document does not address, and who does (✔ aligned, ◐ partial)."
@@ -107,6 +123,25 @@ def _gaps(report: Report, result: DocumentResult) -> Section:
     if not rows:
         note = "This document addresses every framework priority."
     return Section("Gaps", note, ("Priority", "Addressed by") if rows else (), tuple(rows))
+
+
+def _waived(report: Report, result: DocumentResult) -> list[Section]:
+    rows = [tuple(row[1:]) for row in waived_rows(report, result.path)]
+    if not rows:
+        return []
+    note = "Gaps the partnership has accepted: still counted in coverage; no policy fails on them."
+    return [Section("Waived", note, tuple(WAIVED_HEADER[1:]), tuple(rows))]
+
+
+def _reviewed(report: Report, result: DocumentResult) -> list[Section]:
+    rows = [tuple(row[1:]) for row in reviewed_rows(report, result.path)]
+    if not rows:
+        return []
+    note = (
+        "Verdicts set by a reviewer: they replace alignck's, whose quotes the verdicts above "
+        "still show."
+    )
+    return [Section("Reviewed", note, tuple(REVIEWED_HEADER[1:]), tuple(rows))]
 
 
 def _outside(report: Report, result: DocumentResult) -> Section:
