@@ -9,7 +9,7 @@ import pytest
 from alignck.analyse import analyse
 from alignck.errors import WaiverError
 from alignck.model import Alignment, DocumentResult, Framework, Priority, Waiver
-from alignck.waivers import covers, load_waivers
+from alignck.waivers import covers, load_waivers, unused_warning
 
 FRAMEWORK = Framework(
     "t",
@@ -217,6 +217,20 @@ def test_a_waiver_for_a_document_not_checked_is_not_stale_but_a_mistyped_glob_is
     analysis = analyse(FRAMEWORK, _results(), [elsewhere, slip], today=date(2026, 1, 1))
     assert analysis.waived == ()
     assert analysis.unused_waivers == (slip,)
+
+
+def test_an_unused_waiver_says_whether_its_glob_matched_a_document() -> None:
+    paths = [r.path for r in _results()]
+    slip = Waiver("air", "a typing slip", "trasport*", source="w.yaml:2:5")
+    assert unused_warning(slip, paths) == (
+        "w.yaml:2:5: warning: waiver for 'air': 'trasport*' matches no checked document; "
+        "did you mean 'transport.md'?"
+    )
+    matched = Waiver("mental-health", "no longer needed", "council*", source="w.yaml:6:5")
+    assert unused_warning(matched, paths) == (
+        "w.yaml:6:5: warning: waiver for 'mental-health' in documents matching 'council*' "
+        "matches no gap or partial verdict"
+    )
 
 
 def test_with_no_document_read_no_waiver_is_called_stale() -> None:

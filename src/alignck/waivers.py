@@ -139,20 +139,24 @@ def concerns(waiver: Waiver, paths: Sequence[str]) -> bool:
     """Whether a waiver is about one of these documents: its glob matches one, or misses one
     by a typing slip ('trasport*' for transport-plan). A waiver for a document the run did
     not check is not."""
-    if any(covers(waiver, path) for path in paths):
-        return True
+    return any(covers(waiver, path) for path in paths) or slipped_from(waiver, paths) is not None
+
+
+def slipped_from(waiver: Waiver, paths: Sequence[str]) -> str | None:
+    """The name (path, file name or stem) of the first document the waiver's glob misses by a
+    typing slip, or None when it misses none that way."""
     if waiver.document is None:
-        return False  # it covers every document: none was checked
+        return None  # it covers every document
     pattern = waiver.document.lower().replace("\\", "/")
     literal = _GLOB_CHARACTERS.sub("", pattern)
     for path in paths:
-        pure = PurePath(path.replace("\\", "/").lower())
+        pure = PurePath(path.replace("\\", "/"))
         for name in (pure.as_posix(), pure.name, pure.stem):
             # A trailing '*' stands for the rest of the name: compare what it leaves.
-            shown = name[: len(literal)] if pattern.endswith("*") else name
+            shown = name.lower()[: len(literal)] if pattern.endswith("*") else name.lower()
             if difflib.SequenceMatcher(None, literal, shown).ratio() >= _SLIP:
-                return True
-    return False
+                return name
+    return None
 
 
 # What a glob says besides its literal text; how alike a slip of the keyboard leaves them.
@@ -179,9 +183,13 @@ def lapsed_warning(waiver: Waiver) -> str:
     )
 
 
-def unused_warning(waiver: Waiver) -> str:
+def unused_warning(waiver: Waiver, paths: Sequence[str] = ()) -> str:
+    """Why a waiver of the checked documents applied to nothing: its glob matched none of
+    ``paths`` (naming the one it nearly matched), or what it matched has no such verdict."""
+    head = f"{waiver.source}: warning: waiver for '{waiver.priority_id}'"
+    if waiver.document is not None and not any(covers(waiver, path) for path in paths):
+        near = slipped_from(waiver, paths)
+        hint = f"; did you mean '{near}'?" if near else ""
+        return f"{head}: '{waiver.document}' matches no checked document{hint}"
     scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
-    return (
-        f"{waiver.source}: warning: waiver for '{waiver.priority_id}'{scope} matches no gap "
-        "or partial verdict"
-    )
+    return f"{head}{scope} matches no gap or partial verdict"

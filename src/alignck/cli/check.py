@@ -171,9 +171,10 @@ def waiver_warnings(report: Report) -> list[str]:
     from alignck.waivers import lapsed_warning, unused_warning
 
     analysis = report.analysis
+    checked = [r.path for r in report.documents if r.status == "ok"]
     return [
         *(lapsed_warning(w) for w in analysis.expired_waivers),
-        *(unused_warning(w) for w in analysis.unused_waivers),
+        *(unused_warning(w, checked) for w in analysis.unused_waivers),
     ]
 
 
