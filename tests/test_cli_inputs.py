@@ -183,3 +183,23 @@ def test_a_document_with_no_text_is_a_warning_on_stderr_unless_the_terminal_repo
     assert result.exit_code == 0
     said = "alignck: warning: empty.md: no text found; every priority is a gap"
     assert (said in result.stderr) is on_stderr
+
+
+@pytest.mark.parametrize(
+    "option", ["framework", "--waivers", "--review"], ids=["framework", "waivers", "reviews"]
+)
+def test_a_fifo_given_as_the_framework_waivers_or_reviews_file_is_refused(
+    make_document, small_framework, tmp_path, option
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    fifo = tmp_path / "given.yaml"
+    os.mkfifo(fifo)
+    framework = fifo if option == "framework" else small_framework
+    extra = [] if option == "framework" else [option, str(fifo)]
+    result = _invoke("check", str(plan), "-f", str(framework), *extra)
+    assert result.exit_code == 2
+    assert result.stderr == f"{fifo}: a named pipe (FIFO), {ONLY}\n"
+    if option != "--review":
+        validated = _invoke("validate", str(framework), *extra)
+        assert validated.exit_code == 2
+        assert f"{fifo}: a named pipe (FIFO), {ONLY}" in validated.stderr

@@ -69,6 +69,17 @@ def refusal(path: Path) -> str | None:
     return _refusal(path, status)
 
 
+def special_file(path: Path) -> str | None:
+    """Why a file alignck is given to read whole (a framework, waivers or reviews file) is not
+    read: a FIFO, a device or a kernel file, which could hang the run or never end. A folder
+    or a missing path is left for the reader's own message. Looks with stat, never opens."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return None if stat.S_ISDIR(status.st_mode) else _refusal(path, status)
+
+
 def _refusal(path: Path, status: os.stat_result) -> str | None:
     if not stat.S_ISREG(status.st_mode):
         return f"{kind(status.st_mode)}, not a regular file; {ONLY_REGULAR}"

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from alignck.errors import FrameworkError, not_utf8, os_reason
+from alignck.files import special_file
 from alignck.model import Framework, Priority, Thresholds
 from alignck.shapes import TOP_KEYS, normalise
 from alignck.yamlnodes import (
@@ -75,6 +76,8 @@ def load_framework(path: Path, shown: str | None = None) -> Framework:
 
 def validate(path: Path, shown: str | None = None) -> Validation:
     shown = shown or str(path)
+    if special := special_file(path):
+        return Validation(None, (f"{shown}: {special}",), ())
     try:
         data = path.read_bytes()
         text = data.decode("utf-8-sig")

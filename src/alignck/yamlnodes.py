@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from alignck.errors import not_utf8, os_reason
+from alignck.files import special_file
 
 if TYPE_CHECKING:
     from alignck.errors import ConfigError
@@ -42,6 +43,8 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
     """The node graph of a YAML file alignck is given (a waivers or review file), or
     ``error`` with one line naming it: not found, unreadable, refused or invalid YAML."""
     shown = str(path)
+    if special := special_file(path):
+        raise error(special, shown)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
