@@ -18,7 +18,7 @@ runner = CliRunner()
 HOSTILE_NAME = "plan\n::error::pwned \x1b[31m<img src=x onerror=alert(1)>.txt"
 FRAMEWORK = """\
 framework:
-  name: Hostile test
+  name: "Hostile test\\n::error::forged by the framework's name"
 priorities:
   - id: air
     title: Clean air
@@ -82,6 +82,7 @@ def test_terminal_shows_no_escape_sequence_markup_or_forged_line(
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "[bold]markup[/bold]" in result.stdout  # shown as written, not interpreted
     assert "plan\\n::error::pwned" in result.stdout
+    assert "Hostile test\\n::error::forged" in result.stdout.splitlines()[0]
     _no_forged_lines(result.stdout)
 
 

@@ -63,7 +63,7 @@ def _summary(console: Console, report: Report) -> None:
     analysis = report.analysis
     checked = len(report.documents) - len(report.errors)
     system = analysis.system_coverage
-    console.print(Text(f"{TERMINAL_MARK}{report.framework.name}", style="bold"))
+    console.print(Text(f"{TERMINAL_MARK}{one_line(report.framework.name)}", style="bold"))
     console.print(
         f"{len(report.framework.priorities)} priorities · {checked} document(s) checked"
         f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
