@@ -116,6 +116,21 @@ def test_check_finds_priorities_yaml_in_the_one_folder_checked(
     assert [d["path"] for d in report["documents"]] == ["partners/plan.md"]
 
 
+def test_a_framework_by_a_near_name_is_named_where_none_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "priorities.yml").write_text("priorities: [Clean air]\n", encoding="utf-8")
+    (tmp_path / "partners" / "Priorities.yaml").write_text("priorities: [Air]\n", encoding="utf-8")
+    result = _check("partners")
+    assert result.exit_code == 2
+    assert (
+        "no framework file here or in partners (priorities.yml, partners/Priorities.yaml are "
+        "not read by those names)" in result.stderr
+    )
+
+
 def test_check_without_a_framework_anywhere_says_what_to_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

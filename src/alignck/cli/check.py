@@ -127,12 +127,31 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
         return Located(found, str(found))
     from alignck.errors import UsageError
 
-    where = f" or in {folders[0]}" if len(paths) == 1 and folders else ""
+    looked = [Path(), *(folders[:1] if len(paths) == 1 else [])]
+    where = f" or in {folders[0]}" if len(looked) > 1 else ""
+    near = [str(p) for folder in looked for p in _near_framework_names(folder)]
+    said = "is not read by that name" if len(near) == 1 else "are not read by those names"
+    seen = f" ({', '.join(near)} {said})" if near else ""
     raise UsageError(
-        f"no framework file here{where}; give one with --framework FILE, or a built-in "
+        f"no framework file here{where}{seen}; give one with --framework FILE, or a built-in "
         "framework's name (alignck frameworks), or write one with alignck init",
         "priorities.yaml",
     )
+
+
+def _near_framework_names(folder: Path) -> list[Path]:
+    """Files in the folder that look meant as its priorities.yaml but are not read as it
+    ('priorities.yml', 'Priorities.yaml', or one that is not a regular file)."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        entry
+        for entry in entries
+        if entry.name.lower() in {"priorities.yaml", "priorities.yml"}
+        and not (entry.name == "priorities.yaml" and entry.is_file())
+    ]
 
 
 def framework_places(given: Path | None, paths: list[Path]) -> list[Path]:
