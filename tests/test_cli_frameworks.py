@@ -280,3 +280,24 @@ def test_eval_scores_the_labels_against_the_framework_given(tmp_path: Path) -> N
     assert own.exit_code == 0 and other.exit_code == 0, other.output
     assert json.loads(own.stdout)["addressed"]["correct"] > 0
     assert json.loads(other.stdout)["addressed"]["correct"] == 0
+
+
+def test_init_writes_to_standard_output_for_a_dash_and_refuses_a_document_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    printed = runner.invoke(app, ["init", "-o", "-"])
+    assert printed.exit_code == 0, printed.output
+    assert "priorities:" in printed.stdout and list(tmp_path.iterdir()) == []
+    paired = runner.invoke(app, ["init", "-o", "-", "--waivers"])
+    assert paired.exit_code == 2
+    assert paired.stderr == (
+        "alignck: error: -o -: --waivers needs a framework file to sit beside\n"
+    )
+    named = runner.invoke(app, ["init", "-o", "framework.md"])
+    assert named.exit_code == 2
+    assert named.stderr == (
+        "alignck: error: framework.md: is named as a document (.md); alignck init writes "
+        "YAML: give a name ending in .yaml\n"
+    )
+    assert list(tmp_path.iterdir()) == []

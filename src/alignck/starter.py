@@ -76,6 +76,19 @@ def starter(kind: str) -> str:
     return schema_comment(kind) + body
 
 
+def refuse_document_name(path: Path) -> None:
+    """A framework written under a document's extension ('-o out.md') would be read as a
+    document by the next check of its folder: refused before anything is written."""
+    from alignck.readers import supported_suffixes
+
+    if path.suffix.lower() in supported_suffixes():
+        raise UsageError(
+            f"is named as a document ({path.suffix}); alignck init writes YAML: give a name "
+            "ending in .yaml",
+            str(path),
+        )
+
+
 def refuse_existing(path: Path) -> None:
     """Raise the one-line error ``write_new`` would, before anything is written."""
     if path.exists() or path.is_symlink():

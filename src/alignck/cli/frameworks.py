@@ -98,11 +98,16 @@ def init(
     options = read_options(passwords)
 
     def run() -> int:
-        from alignck.starter import refuse_existing, starter, write_new
+        from alignck.errors import UsageError
+        from alignck.starter import refuse_document_name, refuse_existing, starter, write_new
 
+        to_stdout = str(output) == "-"
+        if to_stdout and waivers:
+            raise UsageError("--waivers needs a framework file to sit beside", "-o -")
+        refuse_document_name(output)
         waivers_file = output.parent / "waivers.yaml"
         # Both refused before either is written: never half a pair.
-        for path in (output, *((waivers_file,) if waivers else ())):
+        for path in () if to_stdout else (output, *((waivers_file,) if waivers else ())):
             refuse_existing(path)
         if source is not None:
             from alignck.from_strategy import framework_from_strategy
@@ -110,6 +115,9 @@ def init(
             text = framework_from_strategy(source, options)
         else:
             text = starter("framework")
+        if to_stdout:
+            sys.stdout.write(text)
+            return EXIT_OK
         write_new(output, text)
         say(f"wrote {output}; next: alignck validate {output}", sys.stdout)
         if waivers:
