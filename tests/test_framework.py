@@ -85,6 +85,11 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             ":3:10: priorities[0].id: invalid id 'has space'",
         ),
         (
+            "framework: {name: x}\npriorities:\n  - {id: -x, title: A}\n",
+            ":3:10: priorities[0].id: invalid id '-x': start with a letter or digit, then use "
+            "only A-Z, a-z, 0-9 and - _ . : / (no spaces or accents)",
+        ),
+        (
             "framework: {name: x}\npriorities:\n  - {id: a}\n",
             ":3:5: priorities[0].title: missing required key 'title'",
         ),

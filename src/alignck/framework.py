@@ -323,7 +323,8 @@ def _priority_id(
         findings.error(
             node,
             f"{where}.id",
-            f"invalid id '{value}': use letters, digits and - _ . : / without spaces",
+            f"invalid id '{value}': start with a letter or digit, then use only A-Z, a-z, "
+            "0-9 and - _ . : / (no spaces or accents)",
         )
         return None
     if value in seen:
