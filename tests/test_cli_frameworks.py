@@ -301,3 +301,16 @@ def test_init_writes_to_standard_output_for_a_dash_and_refuses_a_document_name(
         "YAML: give a name ending in .yaml\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_check_and_diff_give_the_warning_that_explains_a_framework_error(
+    write_framework, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework("framework: {name: t}\npriority:\n  - {id: a, title: Clean air}\n")
+    plan = str(make_document("plan.md"))
+    hint = "unknown key 'priority' (ignored); did you mean 'priorities'?"
+    for args in (["check", plan], ["diff", plan, plan]):
+        result = runner.invoke(app, [*args, "-f", str(framework)])
+        assert result.exit_code == 2
+        assert "missing required key 'priorities'" in result.stderr
+        assert hint in result.stderr

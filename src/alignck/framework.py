@@ -66,10 +66,12 @@ def load_framework(path: Path, shown: str | None = None) -> Framework:
     ``shown`` is the name messages and reports give the file (a built-in's name)."""
     result = validate(path, shown)
     if result.framework is None:
+        # The warnings too: an ignored 'priority:' or 'titel:' key is what explains a missing
+        # 'priorities' or 'title', as validate shows.
         raise FrameworkError(
             f"invalid framework ({len(result.errors)} problem(s))",
             shown or str(path),
-            problems=list(result.errors),
+            problems=[*result.errors, *result.warnings],
         )
     return result.framework
 
