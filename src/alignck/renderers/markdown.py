@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from alignck.escape import markdown_text
-from alignck.model import DocumentResult, Report
+from alignck.model import DocumentResult, Priority, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     REVIEWED_HEADER,
@@ -74,13 +74,21 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     for overview in analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         cells = [SYMBOLS[statuses[i][priority.id]] for i in range(len(results))]
-        lines.append(_row([_cell(priority.title), *cells, SYMBOLS[overview.status]]))
+        lines.append(_row([_title_cell(priority), *cells, SYMBOLS[overview.status]]))
     footer = [
         "**Coverage**",
         *[percent(analysis.document_coverage[r.path].percent) for r in results],
         percent(analysis.system_coverage.percent),
     ]
     return [*lines, _row(footer), ""]
+
+
+def _title_cell(priority: Priority) -> str:
+    """A priority's title, a sub-priority's indented under its parent's: a Markdown table
+    drops leading spaces, so non-breaking ones and a hook carry the level."""
+    if not priority.depth:
+        return _cell(priority.title)
+    return "&nbsp;&nbsp;" * (priority.depth - 1) + "↳ " + _cell(priority.title)
 
 
 def _counts(report: Report) -> list[str]:
@@ -95,7 +103,7 @@ def _counts(report: Report) -> list[str]:
         priority = report.framework.priority(overview.priority_id)
         aligned, partial = len(overview.aligned), len(overview.partial)
         counts = [str(aligned), str(partial), str(checked - aligned - partial)]
-        lines.append(_row([_cell(priority.title), *counts, SYMBOLS[overview.status]]))
+        lines.append(_row([_title_cell(priority), *counts, SYMBOLS[overview.status]]))
     lines += [
         "",
         _row(["Document", "Coverage", "✔", "◐", "✘"]),
