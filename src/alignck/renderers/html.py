@@ -292,11 +292,11 @@ def _gaps(report: Report) -> list[str]:
     analysis = report.analysis
     rows = []
     if analysis.unaddressed:
-        titles = ", ".join(report.framework.priority(i).title for i in analysis.unaddressed)
+        titles = "; ".join(report.framework.priority(i).title for i in analysis.unaddressed)
         rows.append(["every document", titles])
     for path, ids in analysis.missed.items():
         if ids:
-            rows.append([short_name(path, report), ", ".join(missing_names(report, path, ids))])
+            rows.append([short_name(path, report), "; ".join(missing_names(report, path, ids))])
     return _table(
         "Gaps", ["Document", "Missing priorities"], rows, "Every document addresses every priority."
     )

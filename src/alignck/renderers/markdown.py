@@ -141,13 +141,13 @@ def _gaps(report: Report) -> list[str]:
     analysis = report.analysis
     lines = ["## Gaps", ""]
     if analysis.unaddressed:
-        titles = ", ".join(report.framework.priority(i).title for i in analysis.unaddressed)
+        titles = "; ".join(report.framework.priority(i).title for i in analysis.unaddressed)
         lines += [f"Not addressed by any document: {_cell(titles)}", ""]
     rows = [(path, ids) for path, ids in analysis.missed.items() if ids]
     if rows:
         lines += [_row(["Document", "Missing priorities"]), _row(["---", "---"])]
         for path, ids in rows:
-            titles = ", ".join(missing_names(report, path, ids))
+            titles = "; ".join(missing_names(report, path, ids))
             lines.append(_row([_cell(short_name(path, report)), _cell(titles)]))
     else:
         lines.append("Every document addresses every priority.")

@@ -101,7 +101,7 @@ def _gaps(console: Console, report: Report) -> None:
     if analysis.unaddressed:
         table.add_row(
             Text("every document", style="bold red"),
-            ", ".join(_title(report, i) for i in analysis.unaddressed),
+            "; ".join(_title(report, i) for i in analysis.unaddressed),
         )
     rows = [(path, missing) for path, missing in analysis.missed.items() if missing]
     if len(analysis.document_coverage) > GRID_DOCUMENTS:
@@ -109,7 +109,7 @@ def _gaps(console: Console, report: Report) -> None:
         rows.sort(key=lambda row: (-len(row[1]), row[0]))
     for path, missing in rows[:_MANY_ROWS]:
         names = missing_names(report, path, missing)
-        table.add_row(short_name(path, report), ", ".join(names[:_MANY_ROWS]) + _more(names))
+        table.add_row(short_name(path, report), "; ".join(names[:_MANY_ROWS]) + _more(names))
     _more_documents(table, len(rows))
     if table.row_count:
         console.print(table)
