@@ -314,3 +314,19 @@ def test_check_and_diff_give_the_warning_that_explains_a_framework_error(
         assert result.exit_code == 2
         assert "missing required key 'priorities'" in result.stderr
         assert hint in result.stderr
+
+
+def test_init_from_a_strategy_writes_waivers_that_validate_against_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("joint.md").write_text(
+        "# Joint strategy\n\n## Our priorities\n\n- Healthy homes for all\n- Best start in life\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["init", "--from", "joint.md", "--waivers", "-o", "fw.yaml"])
+    assert result.exit_code == 0, result.output
+    validated = runner.invoke(app, ["validate", "fw.yaml", "--waivers", "waivers.yaml"])
+    assert validated.exit_code == 0, validated.output
+    assert "waivers.yaml: ok (1 waivers against fw.yaml" in validated.stdout
+    assert "a priority id from fw.yaml" in Path("waivers.yaml").read_text(encoding="utf-8")

@@ -64,16 +64,28 @@ STARTER_WAIVERS = """\
 # Gaps the partnership has accepted: a waived verdict is still reported, but it fails no policy
 # (--fail-on, required priorities). Use it with: alignck check DOCS --waivers waivers.yaml
 waivers:
-  - priority: healthy-places         # a priority id from priorities.yaml (checked)
+  - priority: {priority:<24} # a priority id from {framework} (checked)
     document: "*district*"           # optional glob on the document's path, name or stem
     reason: District councils report on housing in their own plans.
     expires: 2027-03-31              # optional; from the day after, the waiver lapses
 """
 
 
-def starter(kind: str) -> str:
-    body = STARTER_FRAMEWORK if kind == "framework" else STARTER_WAIVERS
-    return schema_comment(kind) + body
+def starter(kind: str, framework: str = "priorities.yaml", priority: str = "healthy-places") -> str:
+    """The commented starter file of ``kind``; a waivers file names ``priority``, an id of the
+    ``framework`` file written beside it, so that the pair validates as written."""
+    if kind == "framework":
+        return schema_comment(kind) + STARTER_FRAMEWORK
+    body = STARTER_WAIVERS.replace("{priority:<24}", f"{priority:<24}")
+    return schema_comment(kind) + body.replace("{framework}", framework)
+
+
+def first_priority_id(framework_text: str) -> str:
+    """The id of the first priority of a framework alignck wrote."""
+    import yaml
+
+    data = yaml.safe_load(framework_text)
+    return str(data["priorities"][0]["id"])
 
 
 def refuse_document_name(path: Path) -> None:

@@ -99,7 +99,13 @@ def init(
 
     def run() -> int:
         from alignck.errors import UsageError
-        from alignck.starter import refuse_document_name, refuse_existing, starter, write_new
+        from alignck.starter import (
+            first_priority_id,
+            refuse_document_name,
+            refuse_existing,
+            starter,
+            write_new,
+        )
 
         to_stdout = str(output) == "-"
         if to_stdout and waivers:
@@ -121,7 +127,7 @@ def init(
         write_new(output, text)
         say(f"wrote {output}; next: alignck validate {output}", sys.stdout)
         if waivers:
-            write_new(waivers_file, starter("waivers"))
+            write_new(waivers_file, starter("waivers", output.name, first_priority_id(text)))
             say(f"wrote {waivers_file}", sys.stdout)
         return EXIT_OK
 
