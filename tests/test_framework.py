@@ -366,3 +366,27 @@ def test_two_priorities_of_one_title_are_warned_about(tmp_path: Path) -> None:
     assert result.warnings == (
         f"{path}:7:12: priorities[1].title: warning: the same title as priorities[0] (line 4)",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            "priorities:\n  - id: a\n    title: Priority 1: Best start in life\n",
+            ":3:22: not valid YAML: mapping values are not allowed in this context; a value "
+            "holding ': ' needs quotes",
+        ),
+        (
+            "priorities:\n  - {id: a, title: A}\n---\npriorities:\n  - {id: b, title: B}\n",
+            ":3:1: not valid YAML: but found another document (expected a single document in "
+            "the stream); alignck reads one YAML document a file: remove the '---' line",
+        ),
+    ],
+    ids=["colon in a title", "two documents"],
+)
+def test_common_yaml_slips_say_what_to_do(tmp_path: Path, text: str, hint: str) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = validate(path)
+    assert result.framework is None
+    assert result.errors[0].startswith(f"{path}{hint}")

@@ -155,6 +155,11 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     if _character_at(text, mark.line, mark.column) == "\t":
         # PyYAML's words for it ('found character that cannot start any token') never say tab.
         problem = "a tab character; YAML indents with spaces only"
+    elif problem.startswith("mapping values are not allowed"):
+        # 'title: Priority 1: Best start' - the second ': ' reads as the start of a mapping.
+        problem += "; a value holding ': ' needs quotes (title: \"Priority 1: Best start\")"
+    elif problem.startswith("but found another document"):
+        problem += "; alignck reads one YAML document a file: remove the '---' line"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
 
 
