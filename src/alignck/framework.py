@@ -61,6 +61,16 @@ class Validation:
     advice: tuple[str, ...] = ()
 
 
+def _document_kind(data: bytes) -> str | None:
+    """'a PDF' or 'a Word document' when the bytes open like one."""
+    head = data[:1024]
+    if b"%PDF" in head:
+        return "a PDF"
+    if head.startswith(b"PK\x03\x04"):
+        return "a Word document (or another ZIP file)"
+    return None
+
+
 def load_framework(path: Path, shown: str | None = None) -> Framework:
     """Load a valid framework or raise :class:`FrameworkError` listing every problem.
     ``shown`` is the name messages and reports give the file (a built-in's name)."""
@@ -86,6 +96,16 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     except FileNotFoundError:
         return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
     except UnicodeDecodeError as error:
+        if document := _document_kind(data):
+            # A strategy given as the framework: saving it as UTF-8 would not help.
+            return Validation(
+                None,
+                (
+                    f"{shown}: {document}, not a framework file; build a framework from a "
+                    f"strategy with: alignck init --from {shown}",
+                ),
+                (),
+            )
         line, column, problem = not_utf8(data, error)
         return Validation(None, (f"{shown}:{line}:{column}: {problem}",), ())
     except OSError as error:
