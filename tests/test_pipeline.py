@@ -88,3 +88,33 @@ def test_a_cached_semantic_result_is_scored_again_under_another_runtime(
     monkeypatch.setattr(model_files, "runtime", lambda: repr(("99.0", "99.0")))
     check([draft], FRAMEWORK, use_cache=True, matcher="semantic")
     assert runs
+
+
+def test_one_path_given_on_its_own_is_one_path(make_document, small_framework: Path) -> None:  # type: ignore[no-untyped-def]
+    from alignck import check
+
+    plan = make_document("plan.md")
+    for given in (str(plan), plan, str(plan.parent)):
+        report = check(given, str(small_framework), matcher="lexical")
+        assert [Path(r.path).name for r in report.documents] == ["plan.md"], given
+
+
+def test_framework_waivers_and_reviews_load_from_a_string_path(tmp_path: Path) -> None:
+    from alignck.framework import load_framework
+    from alignck.reviews import load_reviews
+    from alignck.waivers import load_waivers
+
+    framework = tmp_path / "f.yaml"
+    framework.write_text("priorities:\n  - {id: air, title: Clean air}\n", encoding="utf-8")
+    waivers = tmp_path / "w.yaml"
+    waivers.write_text("waivers:\n  - {priority: air, reason: Not ours.}\n", encoding="utf-8")
+    reviews = tmp_path / "r.yaml"
+    reviews.write_text(
+        "reviews:\n  - {document: plan, priority: air, verdict: gap, reason: No.,"
+        " reviewer: A, date: 2026-11-30}\n",
+        encoding="utf-8",
+    )
+    loaded = load_framework(str(framework))
+    assert [p.id for p in loaded.priorities] == ["air"]
+    assert [w.priority_id for w in load_waivers(str(waivers), loaded).waivers] == ["air"]
+    assert [r.priority_id for r in load_reviews(str(reviews), loaded).reviews] == ["air"]

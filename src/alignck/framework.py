@@ -71,9 +71,10 @@ def _document_kind(data: bytes) -> str | None:
     return None
 
 
-def load_framework(path: Path, shown: str | None = None) -> Framework:
+def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     """Load a valid framework or raise :class:`FrameworkError` listing every problem.
     ``shown`` is the name messages and reports give the file (a built-in's name)."""
+    path = Path(path)
     result = validate(path, shown)
     if result.framework is None:
         # The warnings too: an ignored 'priority:' or 'titel:' key is what explains a missing

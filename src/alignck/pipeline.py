@@ -52,7 +52,7 @@ def _load(path: Path) -> Framework:
 
 
 def check(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path] | str | Path,
     framework: str | Path | Framework,
     *,
     thresholds: Thresholds | None = None,
@@ -79,7 +79,10 @@ def check(
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)
-    found = discover((Path(p) for p in paths), follow_links)
+    # One path on its own is one path: a string iterated would be a path per character
+    # ('/' among them, the whole file system).
+    given = [paths] if isinstance(paths, (str, Path)) else paths
+    found = discover((Path(p) for p in given), follow_links)
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading

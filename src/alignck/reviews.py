@@ -52,9 +52,10 @@ class LoadedReviews:
     warnings: tuple[str, ...] = ()
 
 
-def load_reviews(path: Path, framework: Framework) -> LoadedReviews:
+def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
     """Load and check a review file against the framework, or raise :class:`ReviewError`
     listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
+    path = Path(path)
     shown = str(path)
     root = compose_file(path, ReviewError, "review file")
     findings = Findings(shown)

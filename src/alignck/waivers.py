@@ -44,10 +44,11 @@ class LoadedWaivers:
     warnings: tuple[str, ...] = ()
 
 
-def load_waivers(path: Path, framework: Framework) -> LoadedWaivers:
+def load_waivers(path: str | Path, framework: Framework) -> LoadedWaivers:
     """Load and check a waivers file against the framework, or raise :class:`WaiverError`
     listing every problem as FILE:LINE:COL. Unknown keys are warnings, but in a waiver
     itself errors."""
+    path = Path(path)
     shown = str(path)
     root = compose_file(path, WaiverError, "waivers file")
     findings = Findings(shown)
