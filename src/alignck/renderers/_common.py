@@ -194,6 +194,15 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     return "closest, below the threshold"
 
 
+def nothing_near_note(alignment: Alignment, partial: float) -> str:
+    """What a gap with no closest passage says: none of the passages that can be quoted
+    shares anything with the priority (a heading may), though the document as a whole can
+    still score as addressing it."""
+    if alignment.score >= partial:
+        return "scores as addressed, but no passage addresses it on its own"
+    return "no passage that can be quoted shares anything with it"
+
+
 def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
     """Whether the run passed its policy (as its exit code says) and why not, for the reports
     a board reads; None when the run set no policy (no --fail-under, no --fail-on, no

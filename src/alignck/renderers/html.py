@@ -24,6 +24,7 @@ from alignck.renderers._common import (
     document_problems,
     marked_names,
     missing_names,
+    nothing_near_note,
     percent,
     policy_verdict,
     provenance,
@@ -230,7 +231,7 @@ def _cell(alignment: Alignment, index: int, partial: float) -> str:
         lead = escape(closest_note(alignment, partial))
         body = f'<p class="muted">{lead}:</p>' + _quote(alignment.nearest)
     else:
-        body = '<p class="muted">nothing in the document shares a word with it</p>'
+        body = f'<p class="muted">{escape(nothing_near_note(alignment, partial))}</p>'
     return (
         f'<td class="cell {status}" data-document="{index}" '
         f'style="--score: {min(max(alignment.score, 0.0), 1.0):.2f}">'

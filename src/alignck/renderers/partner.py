@@ -22,6 +22,7 @@ from alignck.renderers._common import (
     WAIVED_HEADER,
     closest_note,
     missing_names,
+    nothing_near_note,
     percent,
     provenance,
     reviewed_rows,
@@ -104,7 +105,7 @@ def _evidence(alignment: Alignment, partial: float) -> str:
         near = alignment.nearest
         lead = closest_note(alignment, partial)
         return f"{lead}: “{near.text}” ({where(near.location)})"
-    return "nothing in the document shares a word with it"
+    return nothing_near_note(alignment, partial)
 
 
 def _gaps(report: Report, result: DocumentResult) -> Section:

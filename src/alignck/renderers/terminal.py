@@ -23,6 +23,7 @@ from alignck.renderers._common import (
     WAIVED_HEADER,
     closest_note,
     missing_names,
+    nothing_near_note,
     percent,
     provenance,
     reviewed_rows,
@@ -237,7 +238,7 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
             title = _title(report, alignment.priority_id)
             if not alignment.evidence:
                 near = alignment.nearest
-                note = "nothing in the document shares a word with it"
+                note = nothing_near_note(alignment, report.thresholds.partial)
                 if near is not None:
                     lead = closest_note(alignment, report.thresholds.partial)
                     note = f"{lead}: {_quote(near.text, near.kind)}"
