@@ -397,6 +397,6 @@ def test_a_strategy_document_given_as_the_framework_is_named_as_one(tmp_path: Pa
     path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb3\x9c\xff")
     result = validate(path)
     assert result.errors == (
-        f"{path}: a Word document (or another ZIP file), not a framework file; build a "
+        f"{path}: a ZIP archive (a Word .docx, perhaps), not a framework file; build a "
         f"framework from a strategy with: alignck init --from {path}",
     )

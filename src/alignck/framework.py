@@ -61,16 +61,6 @@ class Validation:
     advice: tuple[str, ...] = ()
 
 
-def _document_kind(data: bytes) -> str | None:
-    """'a PDF' or 'a Word document' when the bytes open like one."""
-    head = data[:1024]
-    if b"%PDF" in head:
-        return "a PDF"
-    if head.startswith(b"PK\x03\x04"):
-        return "a Word document (or another ZIP file)"
-    return None
-
-
 def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     """Load a valid framework or raise :class:`FrameworkError` listing every problem.
     ``shown`` is the name messages and reports give the file (a built-in's name)."""
@@ -97,12 +87,14 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     except FileNotFoundError:
         return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
     except UnicodeDecodeError as error:
-        if document := _document_kind(data):
+        from alignck.readers._sniff import signature_of
+
+        if document := signature_of(data):
             # A strategy given as the framework: saving it as UTF-8 would not help.
             return Validation(
                 None,
                 (
-                    f"{shown}: {document}, not a framework file; build a framework from a "
+                    f"{shown}: {document[0]}, not a framework file; build a framework from a "
                     f"strategy with: alignck init --from {shown}",
                 ),
                 (),

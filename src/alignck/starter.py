@@ -76,8 +76,7 @@ def starter(kind: str, framework: str = "priorities.yaml", priority: str = "heal
     ``framework`` file written beside it, so that the pair validates as written."""
     if kind == "framework":
         return schema_comment(kind) + STARTER_FRAMEWORK
-    body = STARTER_WAIVERS.replace("{priority:<24}", f"{priority:<24}")
-    return schema_comment(kind) + body.replace("{framework}", framework)
+    return schema_comment(kind) + STARTER_WAIVERS.format(priority=priority, framework=framework)
 
 
 def first_priority_id(framework_text: str) -> str:

@@ -17,15 +17,27 @@ _SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
 _LOOK_AT = 1024
 
 
+def signature_of(data: bytes) -> tuple[str, str | None] | None:
+    """(what the file is, the extension alignck would read it by) when its first bytes open
+    like a PDF, a Word (ZIP) file or another office format; None otherwise."""
+    head = data[:_LOOK_AT].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for signature, what, suffix in _SIGNATURES:
+        # A PDF's header may follow a little junk; the others open the file.
+        if signature in head if signature == b"%PDF" else head.startswith(signature):
+            return what, suffix
+    return None
+
+
 def looks_like(data: bytes, extension: str) -> str:
     """'; it looks like a PDF: name it .pdf' (or '' when it looks like nothing else, or like
     what its extension says): a clause to end a reader's error with."""
     head = data[:_LOOK_AT].lstrip(b"\xef\xbb\xbf \t\r\n")
-    for signature, what, suffix in _SIGNATURES:
-        # A PDF's header may follow a little junk; the others open the file.
-        found = signature in head if signature == b"%PDF" else head.startswith(signature)
-        if found and suffix != extension:
+    found = signature_of(data)
+    if found is not None:
+        what, suffix = found
+        if suffix != extension:
             return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
+        return ""
     if extension in (".pdf", ".docx") and head and _is_text(head):
         return "; it looks like text: name it .txt or .md"
     return ""
