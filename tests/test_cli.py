@@ -474,6 +474,13 @@ def _waivers(tmp_path: Path, text: str) -> Path:
     return path
 
 
+def _check_waived(  # type: ignore[no-untyped-def]
+    plan: Path, framework: Path, waivers: Path, *extra: str
+):
+    """``alignck check PLAN -f FRAMEWORK --waivers WAIVERS`` and any further options."""
+    return invoke("check", str(plan), "-f", str(framework), "--waivers", str(waivers), *extra)
+
+
 def test_fail_on_gap_fails_until_every_gap_is_waived(
     small_framework, make_document, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
@@ -528,16 +535,7 @@ def test_a_waived_required_gap_passes_and_json_carries_the_waiver(
         "framework: {name: t}\npriorities:\n  - id: air\n    title: Clean air\n    required: true\n"
     )
     waivers = _waivers(tmp_path, "waivers:\n  - priority: air\n    reason: Not ours.\n")
-    result = invoke(
-        "check",
-        str(make_document("plan.md")),
-        "-f",
-        str(framework),
-        "--waivers",
-        str(waivers),
-        "--format",
-        "json",
-    )
+    result = _check_waived(make_document("plan.md"), framework, waivers, "--format", "json")
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["documents"][0]["alignment"][0]["waived"]["reason"] == "Not ours."
@@ -555,16 +553,7 @@ def test_json_names_each_verdict_a_parent_waiver_waives(
         "      - {id: fires, title: No bonfires in smoke control areas}\n"
     )
     waivers = _waivers(tmp_path, "waivers:\n  - priority: air\n    reason: Not ours.\n")
-    result = invoke(
-        "check",
-        str(make_document("plan.md")),
-        "-f",
-        str(framework),
-        "--waivers",
-        str(waivers),
-        "--format",
-        "json",
-    )
+    result = _check_waived(make_document("plan.md"), framework, waivers, "--format", "json")
     applied = json.loads(result.stdout)["waivers"]["applied"]
     assert sorted((w["priority_id"], w["waiver_priority_id"]) for w in applied) == [
         ("air", "air"),
@@ -583,16 +572,7 @@ def test_expired_and_unused_waivers_are_warned_about(
         "  - priority: mental-health\n    reason: not needed\n"
         "  - priority: mental-health\n    document: district-*\n    reason: not checked here\n",
     )
-    result = invoke(
-        "check",
-        str(make_document("plan.md")),
-        "-f",
-        str(small_framework),
-        "--fail-on",
-        "gap",
-        "--waivers",
-        str(waivers),
-    )
+    result = _check_waived(make_document("plan.md"), small_framework, waivers, "--fail-on", "gap")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert (
@@ -611,14 +591,7 @@ def test_an_invalid_waivers_file_exits_2_with_line_and_column(
     small_framework, make_document, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     waivers = _waivers(tmp_path, "waivers:\n  - priority: early_years\n    reason: x\n")
-    result = invoke(
-        "check",
-        str(make_document("plan.md")),
-        "-f",
-        str(small_framework),
-        "--waivers",
-        str(waivers),
-    )
+    result = _check_waived(make_document("plan.md"), small_framework, waivers)
     assert result.exit_code == 2
     assert result.stderr == (
         f"{waivers}:2:15: waivers[0].priority: no framework priority 'early_years'; "
