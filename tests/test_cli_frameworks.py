@@ -1,6 +1,7 @@
 """The framework commands through the CLI: built-ins by name, listing, showing, discovery."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,18 @@ def test_a_framework_by_a_near_name_is_named_where_none_is_found(
         "no framework file here or in partners (priorities.yml, partners/Priorities.yaml are "
         "not read by those names)" in result.stderr
     )
+
+
+def test_a_priorities_yaml_that_is_not_a_regular_file_is_refused_not_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("priorities.yaml")
+    result = _check("partners")
+    assert result.exit_code == 2
+    assert "priorities.yaml: a named pipe (FIFO), not a regular file" in result.stderr
+    assert "no framework file here" not in result.stderr
 
 
 def test_check_without_a_framework_anywhere_says_what_to_do(

@@ -118,11 +118,13 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
 
     if given is not None:
         return locate(given)
+    # Whatever is there by that name is the framework: one that is not a regular file (a
+    # FIFO, a folder) is then refused with what it is, rather than said to be missing.
     here = Path("priorities.yaml")
-    if here.is_file():
+    if here.exists():
         return Located(here, str(here))
     folders = [p for p in paths if p.is_dir()]
-    if len(paths) == 1 and folders and (folders[0] / "priorities.yaml").is_file():
+    if len(paths) == 1 and folders and (folders[0] / "priorities.yaml").exists():
         found = folders[0] / "priorities.yaml"
         return Located(found, str(found))
     from alignck.errors import UsageError
@@ -140,8 +142,8 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
 
 
 def _near_framework_names(folder: Path) -> list[Path]:
-    """Files in the folder that look meant as its priorities.yaml but are not read as it
-    ('priorities.yml', 'Priorities.yaml', or one that is not a regular file)."""
+    """Files in the folder that look meant as its priorities.yaml but are not read by their
+    name ('priorities.yml', 'Priorities.yaml')."""
     try:
         entries = sorted(folder.iterdir())
     except OSError:
@@ -150,7 +152,7 @@ def _near_framework_names(folder: Path) -> list[Path]:
         entry
         for entry in entries
         if entry.name.lower() in {"priorities.yaml", "priorities.yml"}
-        and not (entry.name == "priorities.yaml" and entry.is_file())
+        and entry.name != "priorities.yaml"
     ]
 
 
