@@ -118,3 +118,11 @@ def test_framework_waivers_and_reviews_load_from_a_string_path(tmp_path: Path) -
     assert [p.id for p in loaded.priorities] == ["air"]
     assert [w.priority_id for w in load_waivers(str(waivers), loaded).waivers] == ["air"]
     assert [r.priority_id for r in load_reviews(str(reviews), loaded).reviews] == ["air"]
+
+
+def test_today_given_as_a_string_is_refused_by_name(make_document, small_framework: Path) -> None:  # type: ignore[no-untyped-def]
+    from alignck import check
+
+    document = make_document("plan.md")
+    with pytest.raises(TypeError, match=r"today must be a datetime\.date \(got '2026-01-01'\)"):
+        check(document, small_framework, matcher="lexical", today="2026-01-01")  # type: ignore[arg-type]

@@ -15,6 +15,8 @@ from typing import Literal
 
 from alignck.limits import Limits
 
+PDF_ENGINES = ("pdfium", "pypdf")
+
 
 class CompactPickle:
     """Pickle a slotted frozen dataclass as its field values.
@@ -87,6 +89,18 @@ class ReadOptions:
     passwords: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
 
+    def __post_init__(self) -> None:
+        if self.pdf_engine not in PDF_ENGINES:
+            raise ValueError(
+                f"ReadOptions.pdf_engine must be one of {', '.join(PDF_ENGINES)} "
+                f"(got {self.pdf_engine!r})"
+            )
+        # One password given as a string is one password, not one per character.
+        passwords = (self.passwords,) if isinstance(self.passwords, str) else self.passwords
+        if not all(isinstance(p, str) for p in passwords):
+            raise TypeError("ReadOptions.passwords must be strings")
+        object.__setattr__(self, "passwords", tuple(passwords))
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -132,6 +146,13 @@ class Thresholds:
 
     aligned: float = 0.5
     partial: float = 0.5
+
+    def __post_init__(self) -> None:
+        # The command line and the framework loader say this in their own terms first; a
+        # library caller's value out of range would otherwise quietly call everything a gap
+        # (above 1) or addressed (below 0).
+        for name in ("aligned", "partial"):
+            _require_fraction(getattr(self, name), f"Thresholds.{name}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +398,7 @@ class Analysis:
 
 
 FailOn = Literal["gap", "partial", "new-gap", "worse"]
+FAIL_ON: tuple[FailOn, ...] = ("gap", "partial", "new-gap", "worse")
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +414,23 @@ class Policy:
     fail_under: float | None = None
     fail_on: FailOn | None = None
     baseline: Mapping[tuple[str, str], Status] | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.fail_under is not None:
+            if not _is_number(self.fail_under) or not 0 <= self.fail_under <= 100:
+                raise ValueError(
+                    f"Policy.fail_under is a percentage from 0 to 100 (got {self.fail_under!r})"
+                )
+            if 0 < self.fail_under < 1:
+                # A fraction would make a check that can never fail.
+                raise ValueError(
+                    f"Policy.fail_under is a percentage (0-100), not a fraction: did you mean "
+                    f"{self.fail_under * 100:g}?"
+                )
+        if self.fail_on is not None and self.fail_on not in FAIL_ON:
+            raise ValueError(
+                f"Policy.fail_on must be one of {', '.join(FAIL_ON)} (got {self.fail_on!r})"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,3 +460,14 @@ class Report:
     @property
     def errors(self) -> tuple[DocumentResult, ...]:
         return tuple(d for d in self.documents if d.status == "error")
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _require_fraction(value: object, name: str) -> None:
+    if not _is_number(value):
+        raise TypeError(f"{name} must be a number between 0 and 1 (got {value!r})")
+    if not 0.0 <= value <= 1.0:  # type: ignore[operator]
+        raise ValueError(f"{name} must be between 0 and 1 (got {value!r})")

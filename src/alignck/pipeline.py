@@ -76,6 +76,9 @@ def check(
     ``reviews`` replace the verdicts they are about (the cache keeps the machine's own)."""
     from alignck.signals import available_matcher
 
+    if today is not None and not isinstance(today, datetime.date):
+        # A string would fail deep in the waivers, far from the call that gave it.
+        raise TypeError(f"today must be a datetime.date (got {today!r})")
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     chosen = thresholds or resolve_thresholds(loaded)

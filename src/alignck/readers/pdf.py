@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignck.errors import LimitExceeded, ReadError
-from alignck.model import Block, BlockKind, Document, ReadOptions
+from alignck.model import PDF_ENGINES, Block, BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
 from alignck.readers._pdfstreams import check_streams
@@ -25,7 +25,7 @@ from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
 VERSION = "5"
-ENGINES = ("pdfium", "pypdf")
+ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
 # by a digit; a nested list is indented a quarter inch or more).
