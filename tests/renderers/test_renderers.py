@@ -357,3 +357,18 @@ def test_markdown_and_html_say_whether_the_run_passed_its_policy() -> None:
         plain = io.StringIO()
         renderer(name)(quiet, plain, RenderOptions())
         assert "Policy" not in plain.getvalue(), name
+
+
+def test_a_renderer_asked_for_the_wrong_kind_of_stream_or_an_unknown_format_says_so() -> None:
+    from alignck.renderers import binary_renderer
+
+    # renderer('xlsx') handed a text stream failed half-way with a TypeError about bytes.
+    with pytest.raises(ValueError, match=r"xlsx is written as bytes: use binary_renderer"):
+        renderer("xlsx")
+    with pytest.raises(ValueError, match=r"json is written as text: use renderer\('json'\)"):
+        binary_renderer("json")
+    with pytest.raises(ValueError, match=r"no report format 'pdf'; the formats are terminal"):
+        renderer("pdf")
+    out = io.BytesIO()
+    binary_renderer("xlsx")(_report(), out, RenderOptions())
+    assert out.getvalue().startswith(b"PK")

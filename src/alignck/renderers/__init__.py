@@ -10,6 +10,7 @@ import datetime
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import ModuleType
 from typing import BinaryIO, TextIO
 
 from alignck.model import Report
@@ -74,12 +75,26 @@ BinaryRenderer = Callable[[Report, BinaryIO, RenderOptions], None]
 
 
 def renderer(name: str) -> Renderer:
-    module = importlib.import_module(RENDERERS[name])
-    render: Renderer = module.render
+    """The text format ``name``'s renderer, writing to a text stream."""
+    if name in BINARY_FORMATS:
+        # Given a text stream, it would fail half-way with a TypeError about bytes.
+        raise ValueError(
+            f"{name} is written as bytes: use binary_renderer({name!r}) with a byte stream, "
+            "such as a file opened with 'wb'"
+        )
+    render: Renderer = _module(name).render
     return render
 
 
 def binary_renderer(name: str) -> BinaryRenderer:
-    module = importlib.import_module(RENDERERS[name])
-    render: BinaryRenderer = module.render
+    """The binary format ``name``'s renderer (one of ``BINARY_FORMATS``), writing bytes."""
+    if name not in BINARY_FORMATS:
+        raise ValueError(f"{name} is written as text: use renderer({name!r})")
+    render: BinaryRenderer = _module(name).render
     return render
+
+
+def _module(name: str) -> ModuleType:
+    if name not in RENDERERS:
+        raise ValueError(f"no report format {name!r}; the formats are {', '.join(RENDERERS)}")
+    return importlib.import_module(RENDERERS[name])
