@@ -1,6 +1,7 @@
 """Golden files for every report format, built from a hand-made report (not from scoring), so
 that they change only when a renderer changes. Refresh with ``pytest --update-golden``."""
 
+import csv
 import io
 import json
 from dataclasses import replace
@@ -291,18 +292,8 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
     # passage does on its own, and "below the threshold" beside a score of 0.90 misleads.
     from alignck.renderers.partner import render_html, render_markdown
 
-    near = Evidence("Our wards are busy.", Location(3, 4, "Plan"), 0.2, "context")
-    base = _report()
-    council = base.documents[1]
-    alignments = (
-        council.alignments[0],
-        Alignment("minds", "gap", 0.9, (), 0.0, near),
-        Alignment("air", "gap", 0.05, (), 0.0, near),
-    )
-    results = (base.documents[0], replace(council, alignments=alignments), base.documents[2])
-    report = replace(
-        base, documents=results, analysis=analyse(FRAMEWORK, results, (WAIVER,), date(2026, 11, 1))
-    )
+    report = _gaps_with_a_closest_passage()
+    results = report.documents
     above = "scores as addressed, but no passage addresses it on its own; closest"
     below = "closest, below the threshold"
     for name in ("terminal", "markdown", "html"):
@@ -314,6 +305,53 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
         page = io.StringIO()
         write(report, results[1], page)
         assert above in page.getvalue() and below in page.getvalue()
+
+
+def _gaps_with_a_closest_passage() -> Report:
+    """The council's two gaps with a closest passage: one scoring above the threshold."""
+    near = Evidence("Our wards are busy.", Location(3, 4, "Plan"), 0.2, "context")
+    base = _report()
+    council = base.documents[1]
+    alignments = (
+        council.alignments[0],
+        Alignment("minds", "gap", 0.9, (), 0.0, near),
+        Alignment("air", "gap", 0.05, (), 0.0, near),
+    )
+    results = (base.documents[0], replace(council, alignments=alignments), base.documents[2])
+    return replace(
+        base, documents=results, analysis=analyse(FRAMEWORK, results, (WAIVER,), date(2026, 11, 1))
+    )
+
+
+def test_spreadsheets_give_a_gap_s_closest_passage_and_the_workbook_its_policy() -> None:
+    # The closest passage is what a reviewer reads first to judge a gap; CSV and the workbook
+    # left it out, and the workbook did not say whether the run passed its policy.
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+
+    report = _gaps_with_a_closest_passage()
+    out = io.StringIO()
+    renderer("csv")(report, out, RenderOptions())
+    rows = {
+        (r["document"], r["priority_id"]): r for r in csv.DictReader(io.StringIO(out.getvalue()))
+    }
+    gap = rows[("docs/council-plan.pdf", "air")]
+    assert (gap["evidence"], gap["nearest"]) == ("", "Our wards are busy.")
+    assert gap["nearest_where"] == "p. 3 › Plan"
+    assert rows[("docs/council-plan.pdf", "homes")]["nearest"] == ""
+    book = io.BytesIO()
+    binary_renderer("xlsx")(report, book, RenderOptions())
+    workbook = load_workbook(book)
+    evidence = list(workbook["Evidence"].iter_rows(values_only=True))
+    header = evidence[0]
+    air = next(r for r in evidence if r[1] == "docs/council-plan.pdf" and r[2] == "air")
+    found = dict(zip(header, air, strict=True))
+    assert found["Closest passage (gap)"] == "Our wards are busy."
+    assert found["Closest passage at"] == "p. 3 › Plan"
+    summary = [r[:2] for r in workbook["Summary"].iter_rows(values_only=True)]
+    assert ("Policy", "failed") in summary
+    assert (None, "1 document(s) could not be read") in summary
 
 
 def test_coverage_percentages_round_halves_up_alike() -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 from alignck.escape import csv_cell
 from alignck.model import Report, ReviewedVerdict
 from alignck.renderers import RenderOptions
+from alignck.renderers._common import where
 
 if TYPE_CHECKING:
     from _csv import Writer as _Writer
@@ -28,6 +29,9 @@ COLUMNS = [
     "waived",
     "machine_status",
     "review",
+    # For a gap, the closest passage below the threshold: what a reviewer reads first.
+    "nearest",
+    "nearest_where",
 ]
 
 
@@ -43,7 +47,7 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
     reviewed = report.analysis.reviews_by_verdict()
     for result in report.documents:
         if result.status != "ok":
-            writer.writerow([result.path, "", "", "error", "", "", result.error or "", *[""] * 7])
+            writer.writerow([result.path, "", "", "error", "", "", result.error or "", *[""] * 9])
             continue
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
@@ -65,6 +69,8 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
                     if (waiver := waived.get((result.path, alignment.priority_id)))
                     else "",
                     *_review_cells(reviewed.get((result.path, alignment.priority_id))),
+                    near.text if (near := alignment.nearest) else "",
+                    where(near.location) if near else "",
                 ]
             )
 

@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 from alignck.escape import looks_like_formula, xml_text
 from alignck.model import Alignment, Report, Status, Waiver
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import SYMBOLS, provenance
+from alignck.renderers._common import SYMBOLS, policy_verdict, provenance, where
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -48,6 +48,9 @@ EVIDENCE_HEADER = [
     "Paragraph",
     "Section",
     "Waived",
+    # For a gap, the closest passage below the threshold: what a reviewer reads first.
+    "Closest passage (gap)",
+    "Closest passage at",
 ]
 
 
@@ -145,6 +148,13 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     _bold_row(sheet, ["alignck report", report.framework.name])
     for label, value in provenance(report):
         _append(sheet, [label, value])
+    verdict = policy_verdict(report)
+    if verdict is not None:
+        # What the run's exit code said, for a board that reads only the workbook.
+        passed, reasons = verdict
+        _append(sheet, ["Policy", "passed" if passed else "failed"])
+        for reason in reasons:
+            _append(sheet, ["", reason])
     _append(sheet, [])
     _bold_row(sheet, ["Document", "Path", "Coverage %", "Aligned", "Partial", "Gap"])
     for path, coverage in analysis.document_coverage.items():
@@ -206,6 +216,8 @@ def _evidence_row(
         place.paragraph if place and place.paragraph else None,
         (place.section or "") if place else "",
         waiver.reason if waiver else "",
+        near.text if (near := alignment.nearest) else "",
+        where(near.location) if near else "",
     ]
     return [
         *(_cell(sheet, v) for v in before),
