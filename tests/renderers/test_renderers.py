@@ -410,3 +410,15 @@ def test_a_renderer_asked_for_the_wrong_kind_of_stream_or_an_unknown_format_says
     out = io.BytesIO()
     binary_renderer("xlsx")(_report(), out, RenderOptions())
     assert out.getvalue().startswith(b"PK")
+
+
+def test_ci_formats_say_why_a_gap_scoring_above_the_threshold_is_a_gap() -> None:
+    # "does not address it (score 0.90)" beside a threshold of 0.14 reads as a contradiction.
+    report = _gaps_with_a_closest_passage()
+    why = "(score 0.90: it scores as addressed, but no passage addresses it on its own)"
+    for name in ("junit", "sarif", "github"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions())
+        text = out.getvalue()
+        assert why in text, name
+        assert "(score 0.05)" in text, name  # the gap below the threshold is left as it was

@@ -18,7 +18,7 @@ from typing import Literal
 from alignck.checkout import checkout_path
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import coverage_failure, fails
-from alignck.renderers._common import short_name, where
+from alignck.renderers._common import nothing_near_note, short_name, where
 
 Level = Literal["error", "warning", "note"]
 Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]
@@ -143,6 +143,10 @@ def _verdict(
     if alignment.status == "gap":
         level: Level = "error" if breaks else "warning"
         message = f"{name} does not address {label} ({score})."
+        if reviewed is None and alignment.score >= report.thresholds.partial:
+            # A gap scoring above the threshold reads as a contradiction unless it says why.
+            note = nothing_near_note(alignment, report.thresholds.partial)
+            message = f"{name} does not address {label} ({score}: it {note})."
         if alignment.nearest is not None:
             near = alignment.nearest
             message += f" Closest passage: {_quote(near.text)} ({where(near.location)})."
