@@ -21,6 +21,25 @@ def test_a_document_saved_in_another_format_pairs_by_name() -> None:
     }
 
 
+def test_a_document_moved_into_a_folder_pairs_by_its_name() -> None:
+    # Moving a draft into a sub-folder made every gap it had in the baseline 'new'.
+    old = ["drafts/strategy.md", "drafts/trust-plan.md"]
+    new = ["drafts/council/strategy.md", "drafts/trust-plan.md"]
+    assert pair_documents(old, new) == {
+        "drafts/council/strategy.md": "drafts/strategy.md",
+        "drafts/trust-plan.md": "drafts/trust-plan.md",
+    }
+
+
+def test_a_name_two_documents_share_pairs_neither_by_guess() -> None:
+    old = ["d/a/plan.md", "d/b/plan.md", "d/x.md"]
+    new = ["d/c/plan.md", "d/e/plan.md", "d/x.md"]
+    assert pair_documents(old, new) == {"d/x.md": "d/x.md"}
+    assert pair_documents(["a/plan.docx", "a/plan.pdf", "a/x.md"], ["a/plan.md", "a/x.md"]) == {
+        "a/x.md": "a/x.md"
+    }
+
+
 def test_two_single_drafts_pair_whatever_their_names() -> None:
     assert pair_documents(["plan-v1.docx"], ["plan-v2.docx"]) == {"plan-v2.docx": "plan-v1.docx"}
 

@@ -2,7 +2,8 @@
 
 A run is a :class:`~alignck.snapshot.Snapshot`: the verdicts of every document, from a saved
 JSON report or a report just made. Documents
-are paired by their path below the run's common folder, then by name without extension, and
+are paired by their path below the run's common folder, then by name without extension in
+the same folder, then in any folder (a name only one document on each side has), and
 two runs of one document each are paired whatever their names (two drafts of one strategy).
 Runs against different frameworks cannot be compared; other differences (alignck version,
 matcher, thresholds) are warnings, since verdicts may then move for reasons other than the text.
@@ -198,10 +199,15 @@ def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
     old_keys, new_keys = _relative(old), _relative(new)
     by_key = {key: path for path, key in old_keys.items()}
     pairs = {path: by_key[key] for path, key in new_keys.items() if key in by_key}
-    by_stem = {_stem(k): p for p, k in old_keys.items() if p not in pairs.values()}
-    for path, key in new_keys.items():
-        if path not in pairs and _stem(key) in by_stem:
-            pairs[path] = by_stem.pop(_stem(key))
+    for name in (_stem, _name):
+        # A document renamed in its folder, then one moved to another folder: each paired
+        # only when its name is unique among the documents left on both sides.
+        left = [p for p in old_keys if p not in pairs.values()]
+        unpaired = [p for p in new_keys if p not in pairs]
+        by_name = _unique({p: name(old_keys[p]) for p in left})
+        for found, path in _unique({p: name(new_keys[p]) for p in unpaired}).items():
+            if found in by_name:
+                pairs[path] = by_name[found]
     if len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
     return pairs
@@ -226,6 +232,19 @@ def _relative(paths: list[str]) -> dict[str, str]:
 
 def _stem(key: str) -> str:
     return posixpath.splitext(key)[0]
+
+
+def _name(key: str) -> str:
+    """The file's own name without its extension, whatever its folder."""
+    return _stem(posixpath.basename(key))
+
+
+def _unique(names: Mapping[str, str]) -> dict[str, str]:
+    """name -> path, for the names only one path has."""
+    seen: dict[str, list[str]] = {}
+    for path, name in names.items():
+        seen.setdefault(name, []).append(path)
+    return {name: paths[0] for name, paths in seen.items() if len(paths) == 1}
 
 
 def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str], Status]:
