@@ -350,3 +350,26 @@ def test_a_document_unreadable_in_the_new_run_is_not_called_removed(
     data = json.loads(result.stdout)
     assert data["removed_documents"] == []
     assert "other.md: could not be read; not compared" in result.stderr
+
+
+def test_a_gap_waived_in_the_waivers_file_is_no_regression_when_a_folder_is_checked(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # 'diff old.json drafts/' checked the folder without the partnership's waivers, so an
+    # accepted gap failed CI where check --baseline passed it.
+    _, old, folder = two_runs
+    make_document("docs/plan.md")  # back to the first draft, which drops a commitment
+    plain = invoke("diff", old, folder, "-f", small_framework, "--format", "json")
+    new_gaps = [c["priority_id"] for c in json.loads(plain.stdout)["changes"] if c["new"] == "gap"]
+    assert plain.exit_code == 1 and new_gaps
+    waivers = tmp_path / "waivers.yaml"
+    entries = "".join(
+        f"  - priority: {p}\n    document: plan\n    reason: Commissioned elsewhere.\n"
+        for p in new_gaps
+    )
+    waivers.write_text(f"waivers:\n{entries}", encoding="utf-8")
+    waived = invoke("diff", old, folder, "-f", small_framework, "--waivers", waivers)
+    assert waived.exit_code == 0, waived.stderr
+    assert "diff failed" not in waived.stderr
+    both_saved = invoke("diff", old, old, "--waivers", waivers)
+    assert "--waivers applies to documents checked here" in both_saved.stderr

@@ -33,7 +33,7 @@ from alignck.cli.output import (
 )
 
 if TYPE_CHECKING:
-    from alignck.model import Framework
+    from alignck.model import Framework, Waiver
     from alignck.snapshot import Snapshot
 
 DIFF_EXIT_CODES = (
@@ -94,6 +94,16 @@ def diff(
             "count as new.",
         ),
     ] = Regression.new_gap,
+    waivers_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--waivers",
+            help="YAML file of accepted gaps, as check takes it, for the documents checked "
+            "here: a waived verdict is never a regression. (A saved report keeps the waivers "
+            "of its own run.)",
+            show_default=False,
+        ),
+    ] = None,
     matcher: MatcherOption = MatcherChoice.auto,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read documents afresh; do not use the cache.")
@@ -111,16 +121,26 @@ def diff(
 
         use_cache_settings()
         if output is not None:
-            refuse_unsafe_output(output, [(old, "the old run"), (new, "the new run")])
+            sides = [(old, "the old run"), (new, "the new run")]
+            if waivers_file is not None:
+                sides.append((waivers_file, "the waivers file"))
+            refuse_unsafe_output(output, sides)
         chosen = choose_report_format(
             fmt.value if fmt else None, output, [f.value for f in DiffFormat]
         )
         loaded = None
+        waivers: tuple[Waiver, ...] = ()
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])
+            waivers = _waivers(waivers_file, loaded)
+        elif waivers_file is not None:
+            say(
+                "alignck: warning: --waivers applies to documents checked here; both sides "
+                "are saved reports, which keep the waivers of their own runs"
+            )
         cached = cache_usable(not no_cache and loaded is not None)
-        before, unread_before = _snapshot(old, loaded, matcher.value, cached)
-        after, unread_after = _snapshot(new, loaded, matcher.value, cached)
+        before, unread_before = _snapshot(old, loaded, matcher.value, cached, waivers)
+        after, unread_after = _snapshot(new, loaded, matcher.value, cached, waivers)
         comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
@@ -159,8 +179,23 @@ def _framework(given: Path | None, sides: list[Path]) -> Framework:
     return loaded
 
 
+def _waivers(path: Path | None, framework: Framework) -> tuple[Waiver, ...]:
+    if path is None:
+        return ()
+    from alignck.waivers import load_waivers
+
+    found = load_waivers(path, framework)
+    for warning in found.warnings:
+        say(warning)
+    return found.waivers
+
+
 def _snapshot(
-    path: Path, framework: Framework | None, matcher: str, cache: bool
+    path: Path,
+    framework: Framework | None,
+    matcher: str,
+    cache: bool,
+    waivers: tuple[Waiver, ...] = (),
 ) -> tuple[Snapshot, tuple[str, ...]]:
     """A saved report as it is, or documents checked now; and the documents that could not
     be read (the others are still compared)."""
@@ -177,6 +212,7 @@ def _snapshot(
         use_cache=cache,
         read_options=read_options(None),
         matcher=matcher,
+        waivers=waivers,
     )
     for result in report.errors:
         say(f"alignck: error: {result.error}")
