@@ -276,6 +276,14 @@ def test_json_says_whether_the_run_passed() -> None:
     out = io.StringIO()
     renderer("json")(passing, out, RenderOptions())
     assert json.loads(out.getvalue())["passed"] is True
+    # An unread document fails the run (exit 2): 'failures' says so, not [] beside passed false.
+    everything = _report().documents
+    unread = replace(passing, documents=everything, analysis=analyse(optional, list(everything)))
+    out = io.StringIO()
+    renderer("json")(unread, out, RenderOptions())
+    data = json.loads(out.getvalue())
+    assert data["passed"] is False
+    assert data["policy"]["failures"] == ["1 document(s) could not be read"]
 
 
 def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> None:

@@ -49,10 +49,14 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
     waived = analysis.waivers_by_verdict()
     documents = [_document(d, report, waived) for d in report.documents] if with_documents else []
     reasons = failures(report)
+    if report.errors:
+        # 'passed' is false for it, as the exit code is not 0: a script reading 'failures'
+        # must find why, as the Markdown and HTML reports say.
+        reasons = [*reasons, f"{len(report.errors)} document(s) could not be read"]
     return {
         "schema_version": SCHEMA_VERSION,
         # As the exit code: 0 only when every document was read and the policy holds.
-        "passed": not reasons and not report.errors,
+        "passed": not reasons,
         "tool": {"name": "alignck", "version": __version__},
         "framework": framework_to_dict(report.framework),
         "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
