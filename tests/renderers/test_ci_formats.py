@@ -174,6 +174,15 @@ def test_github_annotations_escape_and_leave_out_waived_verdicts() -> None:
     assert "[air]" not in waived
 
 
+def test_github_gives_a_coverage_failure_right_after_the_summary() -> None:
+    # GitHub shows ten errors per step: after ten gap errors the reason the run failed was
+    # dropped.
+    lines = _render("github", _report(Policy(fail_on="gap", fail_under=95))).splitlines()
+    assert lines[0].startswith("::notice title=alignck::")
+    assert lines[1].startswith("::error title=alignck coverage below --fail-under::")
+    assert sum(line.startswith("::error") for line in lines) > 1
+
+
 def test_ci_formats_are_chosen_by_output_extension() -> None:
     assert EXTENSIONS[".sarif"] == "sarif" and EXTENSIONS[".xml"] == "junit"
 

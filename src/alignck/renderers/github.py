@@ -4,8 +4,8 @@ finding, which GitHub shows as annotations on the run and on the files in a pull
 Levels follow :mod:`alignck.renderers._findings`: a verdict that fails the run is an error.
 Waived verdicts are left out (they are accepted). GitHub shows at most ten annotations of
 each level per step, so the one-line summary, unattached to a file, comes first, where it is
-always shown; coverage below --fail-under comes last. Document verdicts have no line of their
-own, so annotations sit on the file.
+always shown, and coverage below --fail-under right after it. Document verdicts have no
+line of their own, so annotations sit on the file.
 """
 
 from __future__ import annotations
@@ -31,7 +31,10 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")
-    for finding in findings(report):
+    found = list(findings(report))
+    # The run's own findings (coverage below --fail-under) before any file's: past ten
+    # errors GitHub shows no more, and the reason a run failed must be among those shown.
+    for finding in [f for f in found if f.path is None] + [f for f in found if f.path]:
         if finding.waiver is not None:
             continue
         properties = []
