@@ -99,3 +99,18 @@ def test_a_baseline_fails_only_what_got_worse(
 def test_a_baseline_failure_says_what_the_verdict_was() -> None:
     policy = Policy(fail_on="new-gap", baseline={(_PATH, "air"): "partial"})
     assert failures(_report(policy))[0] == "draft has new gaps on 'Clean air' [air] (partial → gap)"
+
+
+def test_fail_on_partial_held_to_a_baseline_says_what_each_verdict_was() -> None:
+    # It gave the plain run's wording, so known debt and a regression read alike.
+    policy = Policy(
+        fail_on="partial", baseline={(_PATH, "air"): "partial", (_PATH, "homes"): "aligned"}
+    )
+    assert failures(_report(policy)) == [
+        "draft leaves a gap on 'Clean air' [air] (partial → gap)",
+        "draft only partly addresses 'Warm homes' [homes] (aligned → partial)",
+        "required priority 'Clean air' [air] is a gap in draft",
+    ]
+    assert (
+        failures(_report(Policy(fail_on="partial")))[0] == "draft leaves a gap on 'Clean air' [air]"
+    )

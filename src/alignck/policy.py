@@ -112,6 +112,7 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
                 continue
             named = [
                 f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
+                + _change(report.policy, result.path, a)
                 for a in result.alignments
                 if a.status == status
                 and (result.path, a.priority_id) not in waived
@@ -125,14 +126,13 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
 def _regressions(report: Report) -> list[str]:
     """One line per document with verdicts below the baseline's, each with what it was."""
     policy = report.policy
-    baseline = policy.baseline or {}
     waived = report.analysis.waivers_by_verdict()
     says = "has new gaps on" if policy.fail_on == "new-gap" else "is worse than the baseline on"
     lines = []
     for result in report.documents:
         named = [
-            f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}] "
-            f"({baseline.get((result.path, a.priority_id), 'not in the baseline')} → {a.status})"
+            f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
+            + _change(policy, result.path, a)
             for a in result.alignments
             if (result.path, a.priority_id) not in waived
             and _below_baseline(policy, result.path, a)
@@ -140,3 +140,12 @@ def _regressions(report: Report) -> list[str]:
         if named:
             lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
     return lines
+
+
+def _change(policy: Policy, path: str, alignment: Alignment) -> str:
+    """' (was → now)' held to a baseline, so a reviewer tells a regression from known debt;
+    empty without one."""
+    if policy.baseline is None:
+        return ""
+    was = policy.baseline.get((path, alignment.priority_id), "not in the baseline")
+    return f" ({was} → {alignment.status})"
