@@ -183,6 +183,18 @@ def test_github_gives_a_coverage_failure_right_after_the_summary() -> None:
     assert sum(line.startswith("::error") for line in lines) > 1
 
 
+def test_junit_coverage_case_cannot_share_a_class_with_a_document_named_policy() -> None:
+    report = _report(Policy(fail_under=95))
+    named = replace(
+        report, documents=tuple(replace(d, path="docs/policy.md") for d in report.documents[1:])
+    )
+    root = ET.fromstring(_render("junit", named))
+    coverage = [c for c in root.iter("testcase") if c.get("name", "").startswith("system coverage")]
+    assert [c.get("classname") for c in coverage] == ["alignck.policy"]
+    documents = {c.get("classname") for c in root.iter("testcase")} - {"alignck.policy"}
+    assert documents == {"policy"}
+
+
 def test_ci_formats_are_chosen_by_output_extension() -> None:
     assert EXTENSIONS[".sarif"] == "sarif" and EXTENSIONS[".xml"] == "junit"
 
