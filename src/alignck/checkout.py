@@ -39,3 +39,10 @@ def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
         except ValueError:
             return pure.as_posix()
     return pure.as_posix()
+
+
+def framework_checkout_path(path: str) -> str:
+    """A framework file as the CI formats name it, from the checkout as its documents are;
+    a built-in framework by its name."""
+    # Literal, not imported: this module is imported by every CI format, builtins reads YAML.
+    return path if path.startswith("builtin:") else checkout_path(path)

@@ -290,3 +290,27 @@ def test_findings_are_placed_from_the_ci_checkout_when_run_in_a_folder_of_it(
     assert checkout_path("/elsewhere/plan.md") == "/elsewhere/plan.md"
     assert uri("plan.md") == "drafts/plan.md"
     assert covers(Waiver("air", "x", "drafts/pl*"), "plan.md")
+
+
+def test_ci_formats_name_the_framework_from_the_checkout_as_they_name_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Run from drafts/ under CI_PROJECT_DIR: documents were 'drafts/a.md' and the coverage
+    # result 'priorities.yaml', while frameworkPath said '../priorities.yaml'.
+    (tmp_path / "drafts").mkdir()
+    monkeypatch.chdir(tmp_path / "drafts")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    report = _report(Policy(fail_under=95))
+    report = replace(report, framework=replace(report.framework, path="../priorities.yaml"))
+    log = json.loads(_render("sarif", report))
+    properties = log["runs"][0]["properties"]
+    assert properties["frameworkPath"] == "priorities.yaml"
+    assert properties["provenance"]["framework file"] == "priorities.yaml"
+    root = ET.fromstring(_render("junit", report))
+    assert root.get("name", "").endswith("(priorities.yaml)")
+    assert "(priorities.yaml): system coverage" in _render("github", report)
+    builtin = replace(report, framework=replace(report.framework, path="builtin:ics-core-purposes"))
+    assert json.loads(_render("sarif", builtin))["runs"][0]["properties"]["frameworkPath"] == (
+        "builtin:ics-core-purposes"
+    )

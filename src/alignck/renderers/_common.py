@@ -108,9 +108,10 @@ def document_problems(report: Report) -> list[str]:
     return lines
 
 
-def provenance(report: Report) -> list[tuple[str, str]]:
+def provenance(report: Report, framework_file: str | None = None) -> list[tuple[str, str]]:
     """What produced the verdicts, as (label, value) pairs, so a shared report can be
-    reproduced: alignck's version, the framework exactly, the thresholds and the matcher."""
+    reproduced: alignck's version, the framework exactly, the thresholds and the matcher.
+    ``framework_file``: the framework's path as the report names its documents."""
     from alignck import __version__
 
     framework = report.framework
@@ -118,7 +119,7 @@ def provenance(report: Report) -> list[tuple[str, str]]:
         ("alignck", __version__),
         ("framework", framework.name),
         ("framework version", framework.version or "(none given)"),
-        ("framework file", framework.path),
+        ("framework file", framework_file or framework.path),
         ("framework sha256", framework.sha256 or "(not read from a file)"),
         (
             "thresholds",

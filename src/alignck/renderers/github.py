@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from alignck.checkout import checkout_path
+from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
@@ -26,7 +26,8 @@ _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     coverage = report.analysis.system_coverage
     summary = (
-        f"{report.framework.name} ({report.framework.path}): system coverage "
+        f"{report.framework.name} ({framework_checkout_path(report.framework.path)}): "
+        "system coverage "
         f"{percent(coverage.percent)} "
         f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
     )

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Literal, TextIO
 from xml.sax.saxutils import quoteattr
 
-from alignck.checkout import checkout_path
+from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, fails
@@ -33,7 +33,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     totals = Counter(_outcomes(report, waived))
     tests = sum(totals.values())
     framework = report.framework
-    name = quoteattr(xml_text(f"alignck: {framework.name} ({framework.path})"))
+    shown = framework_checkout_path(framework.path)
+    name = quoteattr(xml_text(f"alignck: {framework.name} ({shown})"))
     counts = " ".join(f'{key}="{totals[key]}"' for key in ("failures", "errors", "skipped"))
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')
@@ -107,7 +108,7 @@ def _suite(
 def _properties(suite: ET.Element, report: Report) -> None:
     """What produced the verdicts, in each suite: JUnit has no place for them on the whole."""
     properties = ET.SubElement(suite, "properties")
-    for label, value in provenance(report):
+    for label, value in provenance(report, framework_checkout_path(report.framework.path)):
         ET.SubElement(properties, "property", name=label, value=value)
 
 

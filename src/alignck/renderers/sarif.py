@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from alignck import __version__
-from alignck.checkout import checkout_path
+from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import xml_text
 from alignck.model import Report
 from alignck.renderers import RenderOptions
@@ -93,6 +93,8 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
         {"level": "error" if line.startswith("error") else "warning", "message": {"text": line}}
         for line in document_problems(report)
     ]
+    # Named from the checkout, as the documents are (and the coverage result's location).
+    framework_path = framework_checkout_path(report.framework.path)
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -115,10 +117,10 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
                 "results": list(results(report)) if with_results else [],
                 "properties": {
                     "framework": report.framework.name,
-                    "frameworkPath": report.framework.path,
+                    "frameworkPath": framework_path,
                     "systemCoverage": report.analysis.system_coverage.percent,
                     # What produced the verdicts, as every shared report says.
-                    "provenance": dict(provenance(report)),
+                    "provenance": dict(provenance(report, framework_path)),
                 },
             }
         ],
