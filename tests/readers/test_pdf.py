@@ -363,3 +363,32 @@ def test_table_rows_too_full_of_text_for_their_gap_to_show_are_still_rows(
     found = {b.cell: b.text for b in read(path).blocks if b.kind == "table_cell"}
     assert [found.get((r, 0)) for r in range(5)] == [r[0] for r in rows]
     assert found[(2, 1)] == rows[2][1]
+
+
+def test_a_heading_opening_a_short_page_is_not_taken_for_a_running_header() -> None:
+    from alignck.readers._pdflines import Line
+    from alignck.readers.pdf import _drop_running_lines
+
+    def line(text: str, y: float) -> Line:
+        return Line(text, 11.0, False, 72.0, y)
+
+    # On a page of two lines the first two are the last two: the heading was counted twice
+    # there, and with its contents entry (digits aside, the same letters) it reached three.
+    pages = [
+        [line("Westbury Strategy", 700), line("Westbury Health Board", 680)],
+        [line("Contents", 700), line("Start well 3", 680), line("Age well 5", 660)],
+        [line("Start well", 700), line("We will open family hubs.", 680), line("More.", 660)],
+        [line("Live well", 700), line("We will fund stop smoking.", 680), line("More.", 660)],
+        [line("Age well", 700), line("We will offer falls classes.", 680)],
+    ]
+    kept = _drop_running_lines(pages)
+    assert [ln.text for ln in kept[4]] == ["Age well", "We will offer falls classes."]
+
+
+def test_a_year_on_its_own_line_is_not_a_page_number() -> None:
+    from alignck.readers.pdf import _is_page_number
+
+    assert [_is_page_number(t, 12) for t in ("7", "Page 7 of 12", "7/12", "312")] == [True] * 4
+    # A cover's 'Strategy 2025-' / '2030': the year was dropped, the title cut short.
+    assert not _is_page_number("2030", 12)
+    assert _is_page_number("1200", 1300)

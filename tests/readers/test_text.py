@@ -35,6 +35,15 @@ def test_wrapped_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> None:
     assert read(path).blocks[-1].text == "We will support organisations across the county."
 
 
+def test_a_range_wrapped_at_its_dash_joins_without_a_space() -> None:
+    from alignck.readers._text import join_lines
+
+    assert join_lines(["Health and Wellbeing Strategy 2025-", "2030"]) == (
+        "Health and Wellbeing Strategy 2025-2030"
+    )
+    assert join_lines(["Cut waits by 2026 -", "2027 plans"]) == "Cut waits by 2026 - 2027 plans"
+
+
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "u16.txt"
     path.write_bytes("Healthy places\n".encode("utf-16"))

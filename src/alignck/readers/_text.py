@@ -56,6 +56,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
             out = out[:-1] + line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
+            out += line  # a range wrapped at its dash: '2025-' + '2030'
         elif out:
             out += " " + line
         else:

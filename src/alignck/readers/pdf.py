@@ -24,13 +24,15 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "5"
+VERSION = "6"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
 # by a digit; a nested list is indented a quarter inch or more).
 _SAME_INDENT = 9.0
-_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^(page\s+)?(?:\d{1,4}(\s*(?:of|/)\s*\d{1,4})|(\d{1,4}))$", re.IGNORECASE
+)
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
@@ -284,8 +286,10 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
     edges: Counter[str] = Counter()
     ends: Counter[str] = Counter()
     for page in pages:
-        for line in page[:2] + page[-2:]:
-            edges[_running_key(line)] += 1
+        # Once a page: on a page of two lines, the first two are the last two, and a
+        # heading counted twice there was dropped as running after appearing on two pages.
+        for key in {_running_key(line) for line in page[:2] + page[-2:]}:
+            edges[key] += 1
         for key in {_running_key(line) for line in page[:1] + page[-1:]}:
             ends[key] += 1
     running = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 2)}
@@ -298,12 +302,21 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             [
                 line
                 for line in page
-                if not _PAGE_NUMBER.match(line.text.strip())
+                if not _is_page_number(line.text.strip(), len(pages))
                 and not (id(line) in edge_ids and _running_key(line) in running)
                 and not (id(line) in end_ids and _running_key(line) in opening)
             ]
         )
     return kept
+
+
+def _is_page_number(text: str, pages: int) -> bool:
+    """A line that is only a page number ('7', 'Page 7 of 12'). A bare number of four digits
+    past the document's length is a year ('2030' of a cover's 'Strategy 2025-' / '2030')."""
+    found = _PAGE_NUMBER.match(text)
+    if found is None:
+        return False
+    return bool(found.group(1) or found.group(2)) or int(found.group(3)) <= max(999, pages + 50)
 
 
 def _running_key(line: Line) -> str:
