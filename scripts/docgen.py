@@ -3,7 +3,7 @@
 Used to build the examples, the test fixtures and the benchmark corpus, so that every document
 alignck is tested on is generated from text we wrote. Needs the ``dev`` extra (fpdf2 for PDF).
 Blocks: ("h1" | "h2" | "h3", text), ("p", text), ("lead", (bold words, rest)), ("ul" | "ol",
-[items]), ("table", [rows]).
+[items]), ("table", [rows]), ("break", None): a new page in Word and PDF, nothing elsewhere.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def write(blocks: Sequence[Block], path: Path) -> Path:
 def write_markdown(blocks: Sequence[Block], path: Path) -> None:
     lines: list[str] = []
     for kind, value in blocks:
+        if kind == "break":
+            continue
         if kind in _HEADING_SIZES:
             lines += ["#" * int(kind[1]) + " " + str(value), ""]
         elif kind == "p":
@@ -57,6 +59,8 @@ def write_markdown(blocks: Sequence[Block], path: Path) -> None:
 def write_text(blocks: Sequence[Block], path: Path) -> None:
     lines: list[str] = []
     for kind, value in blocks:
+        if kind == "break":
+            continue
         if kind in ("ul", "ol"):
             items = list(value)
             lines += [f"{n}. {i}" if kind == "ol" else f"- {i}" for n, i in enumerate(items, 1)]
@@ -78,7 +82,9 @@ def write_docx(blocks: Sequence[Block], path: Path) -> None:
     document.core_properties.modified = FIXED_TIME
     document.core_properties.author = "alignck examples"
     for kind, value in blocks:
-        if kind in _HEADING_SIZES:
+        if kind == "break":
+            document.add_page_break()
+        elif kind in _HEADING_SIZES:
             document.add_heading(str(value), level=int(kind[1]))
         elif kind == "p":
             document.add_paragraph(str(value))
@@ -126,7 +132,9 @@ def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> N
     _PageFooter.install(pdf)
     pdf.add_page()
     for kind, value in blocks:
-        if kind in _HEADING_SIZES:
+        if kind == "break":
+            pdf.add_page()
+        elif kind in _HEADING_SIZES:
             level = int(kind[1]) - 1
             pdf.ln(2)
             pdf.set_font("Helvetica", "B", _HEADING_SIZES[kind])

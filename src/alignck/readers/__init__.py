@@ -80,8 +80,10 @@ def runs_native_code(path: Path) -> bool:
 
 
 def reader_version(path: Path) -> str:
+    from alignck.readers import _contents
+
     module = reader_for(path)
-    return f"{module.__name__}:{module.VERSION}"
+    return f"{module.__name__}:{module.VERSION}:contents{_contents.VERSION}"
 
 
 def read_document(path: Path, options: ReadOptions | None = None) -> Document:
@@ -95,6 +97,7 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     try:
         check_file_size(str(path), path.stat().st_size, limits)
         document: Document = module.read(path, options)
+        document = _without_contents(document)
         check_paragraphs(str(path), len(document.blocks), limits)
         check_characters(str(path), sum(len(block.text) for block in document.blocks), limits)
     except ReadError:
@@ -109,6 +112,15 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
         name = type(error).__name__
         raise ReadError(f"cannot parse the file ({name}: {error})", str(path)) from error
     return document
+
+
+def _without_contents(document: Document) -> Document:
+    from dataclasses import replace
+
+    from alignck.readers._contents import without_contents
+
+    blocks = without_contents(document.blocks)
+    return document if len(blocks) == len(document.blocks) else replace(document, blocks=blocks)
 
 
 def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:

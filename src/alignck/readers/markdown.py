@@ -14,7 +14,7 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
-VERSION = "6"
+VERSION = "7"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
