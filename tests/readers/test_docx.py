@@ -219,3 +219,48 @@ def test_a_heading_word_numbers_shows_its_number_as_a_pdf_of_it_does(tmp_path: P
     document.save(str(path))
     headings = [b.text for b in read(path).blocks if b.kind == "heading"]
     assert headings == ["Westmere plan", "Aim 1: Warm homes for all", "Aim 2: Good work for all"]
+
+
+def _bold_headed(path: Path, sizes: tuple[float | None, float | None]) -> Path:
+    """A plan whose headings are bold paragraphs: the section heading at sizes[0], each
+    priority at sizes[1] (None: the body's size)."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+
+    def bold(text: str, size: float | None) -> None:
+        run = document.add_paragraph().add_run(text)
+        run.bold = True
+        if size:
+            run.font.size = Pt(size)
+
+    bold("Our priorities", sizes[0])
+    document.add_paragraph("Over the next five years we will focus on two priorities.")
+    for name, promise in (
+        ("Warm and healthy homes", "We will bring 1,500 homes up to the decent homes standard."),
+        ("Ending rough sleeping", "We will open a hub for people sleeping rough."),
+    ):
+        bold(name, sizes[1])
+        document.add_paragraph(promise)
+    document.save(path)
+    return path
+
+
+def test_bold_headings_nest_by_their_type_size(tmp_path: Path) -> None:
+    from alignck.extract import extract
+
+    # All bold at one level, the priorities were siblings of 'Our priorities', not under it:
+    # none was found, and the lead-in sentence stood in for them.
+    doc = read(_bold_headed(tmp_path / "sized.docx", (14, None)))
+    headings = [(b.text, b.level) for b in doc.blocks if b.kind == "heading"]
+    assert headings == [
+        ("Our priorities", 3),
+        ("Warm and healthy homes", 4),
+        ("Ending rough sleeping", 4),
+    ]
+    stated = [s.text for s in extract(doc) if s.kind == "priority"]
+    assert stated == ["Warm and healthy homes", "Ending rough sleeping"]
+    # One size for every bold heading says nothing of their nesting: one level, as before.
+    same = read(_bold_headed(tmp_path / "same.docx", (None, None)))
+    assert {b.level for b in same.blocks if b.kind == "heading"} == {3}

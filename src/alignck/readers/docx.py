@@ -20,7 +20,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import split_marker, without_glyph
 
-VERSION = "8"
+VERSION = "9"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,6 +48,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     styles = _style_map(document)
     bullet_formats = _numbering_formats(document)
     walker = _BodyWalker(styles, bullet_formats)
+    walker.pseudo_levels = _pseudo_heading_levels(document.element.body, styles)
     walker.walk(document.element.body)
     return Document(str(path), "docx", walker.builder.build())
 
@@ -169,6 +170,8 @@ class _BodyWalker:
         self.formats = formats
         self.builder = BlockBuilder()
         self.counters: dict[tuple[str, int], int] = {}
+        # A bold-only heading's level by its type size (see _pseudo_heading_levels).
+        self.pseudo_levels: dict[float, int] = {}
 
     def walk(self, parent: Any) -> None:
         for child in parent.iterchildren():
@@ -220,7 +223,8 @@ class _BodyWalker:
             self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
         elif _looks_like_pseudo_heading(text) and _all_bold(element, self.styles, boxed):
             # Many real documents mark headings only with bold type, not a heading style.
-            self.builder.heading(text, PSEUDO_HEADING_LEVEL)
+            level = self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
+            self.builder.heading(text, level)
         else:
             self.builder.add("paragraph", text, lead=lead)
 
@@ -303,6 +307,33 @@ def _list_style_depth(style_name: str) -> int:
     level 0, so the level is in the style's name."""
     found = _LIST_STYLE_DEPTH.match(style_name)
     return int(found.group(1)) if found else 1
+
+
+def _pseudo_heading_levels(body: Any, styles: dict[str, _Style]) -> dict[float, int]:
+    """Type size -> level for bold-only headings: the larger, the higher, from
+    PSEUDO_HEADING_LEVEL down. A document that makes its headings with bold type alone
+    still sizes them ('Our priorities' at 14 points, each priority at body size under it);
+    read all at one level, the priorities were siblings of their heading, not under it."""
+    sizes: set[float] = set()
+    for paragraph in body.iter(f"{_W}p"):
+        if next(paragraph.iter(_BOXED[0]), None) is not None:
+            continue  # a text box's headings are read in the box's own outline
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        if _looks_like_pseudo_heading(text) and _all_bold(paragraph, styles):
+            sizes.add(_type_size(paragraph, False))
+    if len(sizes) < 2:
+        return {}
+    return {size: PSEUDO_HEADING_LEVEL + rank for rank, size in enumerate(sorted(sizes)[::-1])}
+
+
+def _type_size(paragraph: Any, boxed: bool) -> float:
+    """The largest size (points) its runs set; 0 for none, which reads as the body's size."""
+    sizes = [
+        float(size.get(f"{_W}val", "0")) / 2
+        for run in _own(paragraph, boxed, f"{_W}r")
+        if (size := run.find(f"{_W}rPr/{_W}sz")) is not None
+    ]
+    return max(sizes, default=0.0)
 
 
 def _looks_like_pseudo_heading(text: str) -> bool:
