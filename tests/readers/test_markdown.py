@@ -156,3 +156,31 @@ def test_a_bullet_glyph_typed_after_the_marker_is_not_part_of_the_item(tmp_path:
         ("list_item", "•", "Good jobs"),
         ("list_item", "•", "•Tight"),
     ]
+
+
+def test_html_lists_tables_and_headings_are_read_as_their_markdown(tmp_path: Path) -> None:
+    # A council page saved as Markdown keeps its HTML: the <li> items were one run of text
+    # quoted for several verdicts, table cells were glued ('AmbitionMeasure'), and '&amp;'
+    # was quoted raw.
+    path = tmp_path / "web.md"
+    path.write_text(
+        "# Eastfield Plan\n\n<h2>Our priorities</h2>\n\n"
+        "<ul>\n  <li>Make it easier to see a GP</li>\n"
+        "  <li>Cut waits in A&amp;E to four hours</li>\n</ul>\n\n<table>\n"
+        "  <tr><th>Ambition</th><th>Measure</th></tr>\n"
+        "  <tr><td>Cut smoking to 5%</td><td>Smoking prevalence</td></tr>\n</table>\n\n"
+        "We treat &lt;b&gt; as text.\n\n```\n<ul><li>code stays code</li></ul>\n```\n",
+        encoding="utf-8",
+    )
+    blocks = [(b.kind, b.text, b.section) for b in read(path).blocks]
+    assert blocks[:5] == [
+        ("heading", "Eastfield Plan", ()),
+        ("heading", "Our priorities", ("Eastfield Plan",)),
+        ("list_item", "Make it easier to see a GP", ("Eastfield Plan", "Our priorities")),
+        ("list_item", "Cut waits in A&E to four hours", ("Eastfield Plan", "Our priorities")),
+        ("table_cell", "Ambition", ("Eastfield Plan", "Our priorities")),
+    ]
+    texts = [text for _, text, _ in blocks]
+    assert texts[5:8] == ["Measure", "Cut smoking to 5%", "Smoking prevalence"]
+    assert "We treat <b> as text." in texts
+    assert not any("code stays code" in text for text in texts)

@@ -2,19 +2,22 @@
 
 A small line-based parser rather than a Markdown library: alignck needs the block structure and
 the words, not HTML, and strategies written in Markdown use only the common constructs. HTML
-comments, front matter and code blocks are dropped; inline markup is reduced to its text.
+comments, front matter and code blocks are dropped; HTML blocks (lists, tables, headings) are
+read as the Markdown they stand for; inline markup is reduced to its text, entities decoded.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
+from alignck.readers._html import html_blocks_to_markdown
 from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
-VERSION = "7"
+VERSION = "8"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -50,7 +53,8 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 def inline_text(text: str) -> str:
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return text
+    # After the tags are gone: '&lt;b&gt;' is text, not a tag. ('A&amp;E' was quoted raw.)
+    return html.unescape(text) if "&" in text else text
 
 
 _MAX_NAME_WORDS = 10
@@ -86,7 +90,7 @@ def _prepare(text: str) -> list[str]:
             if lines[index].strip() in ("---", "..."):
                 lines = lines[index + 1 :]
                 break
-    return [re.sub(r"^\s{0,3}>\s?", "", line) for line in lines]
+    return html_blocks_to_markdown([re.sub(r"^\s{0,3}>\s?", "", line) for line in lines])
 
 
 def _parse(lines: list[str], builder: BlockBuilder) -> None:

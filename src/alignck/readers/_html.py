@@ -1,0 +1,128 @@
+"""HTML blocks in Markdown, as web-exported strategies have them (a council's page saved as
+Markdown keeps its <ul>, <table> and <h2>), rewritten as the Markdown they stand for, so the
+Markdown reader sees list items, table rows and headings rather than one run of text.
+
+A block starts at a line opening with a block-level tag and ends at a blank line, as
+CommonMark reads HTML blocks. Entities are decoded; other tags are left to the reader's
+inline pass, which drops them."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+_BLOCK_START = re.compile(
+    r"^ {0,3}</?(?:ul|ol|li|table|thead|tbody|tr|td|th|h[1-6]|p|div|section|article|dl|dt|dd"
+    r"|blockquote)(?:[\s/>]|$)",
+    re.IGNORECASE,
+)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def html_blocks_to_markdown(lines: list[str]) -> list[str]:
+    """``lines`` with each HTML block replaced by its Markdown; fenced code is left alone."""
+    out: list[str] = []
+    index = 0
+    in_fence = False
+    while index < len(lines):
+        line = lines[index]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence or not _BLOCK_START.match(line):
+            out.append(line)
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        out.extend(_markdown_of("\n".join(lines[index:end])))
+        out.append("")
+        index = end
+    return out
+
+
+def _markdown_of(html: str) -> list[str]:
+    parser = _ToMarkdown()
+    parser.feed(html)
+    parser.close()
+    parser.end_line()
+    return parser.lines
+
+
+class _ToMarkdown(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line = ""
+        self.prefix = ""
+        self.lists: list[str] = []  # 'ul' or 'ol', innermost last
+        self.row: list[str] | None = None
+        self.rows_written = 0
+        self.cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        if tag in ("ul", "ol"):
+            self.end_line()
+            self.lists.append(tag)
+        elif tag == "li":
+            self.end_line()
+            depth = max(len(self.lists) - 1, 0)
+            marker = "1." if self.lists and self.lists[-1] == "ol" else "-"
+            self.prefix = "  " * depth + marker + " "
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.end_line()
+            self.prefix = "#" * int(tag[1]) + " "
+        elif tag == "table":
+            self.end_line()
+            self.rows_written = 0
+        elif tag == "tr":
+            self.end_line()
+            self.row = []
+        elif tag in ("td", "th"):
+            self.cell = []
+        elif tag in ("p", "div", "br", "section", "article", "dt", "dd", "blockquote"):
+            self.end_line()
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        if tag in ("ul", "ol"):
+            self.end_line()
+            if self.lists:
+                self.lists.pop()
+        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
+            self.cell = None
+        elif tag == "tr" and self.row is not None:
+            self._write_row(self.row)
+            self.row = None
+        elif tag == "table":
+            self.end_line()
+            self.lines.append("")
+        elif tag in ("li", "p", "div", "section", "article", "dt", "dd", "blockquote") or (
+            re.fullmatch(r"h[1-6]", tag)
+        ):
+            self.end_line()
+            if re.fullmatch(r"h[1-6]", tag) or tag == "p":
+                self.lines.append("")  # a heading or paragraph stands apart from what follows
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None:
+            self.cell.append(data)
+        else:
+            self.line += data
+
+    def end_line(self) -> None:
+        text = " ".join(self.line.split())
+        if text:
+            self.lines.append(self.prefix + text)
+        self.line = ""
+        self.prefix = ""
+
+    def _write_row(self, cells: list[str]) -> None:
+        if not cells:
+            return
+        self.lines.append("| " + " | ".join(cells) + " |")
+        if self.rows_written == 0:
+            self.lines.append("|" + "---|" * len(cells))
+        self.rows_written += 1
