@@ -264,3 +264,34 @@ def test_bold_headings_nest_by_their_type_size(tmp_path: Path) -> None:
     # One size for every bold heading says nothing of their nesting: one level, as before.
     same = read(_bold_headed(tmp_path / "same.docx", (None, None)))
     assert {b.level for b in same.blocks if b.kind == "heading"} == {3}
+
+
+def test_text_moved_away_with_track_changes_is_not_read(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    # Word keeps moved-away text at its old place as ordinary text (a deletion's is not):
+    # read, it duplicated the moved priority, and the duplicate took the priority with it.
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    who = 'w:author="Policy Team" w:date="2025-02-01T00:00:00Z"'
+    run = "<w:r><w:t>Give every child the best start in life</w:t></w:r>"
+
+    def item(body: str) -> object:
+        return parse_xml(f'<w:p {w}><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>{body}</w:p>')
+
+    document = docx.Document()
+    document.add_heading("Our priorities", 1)
+    at = document.paragraphs[-1]._p
+    for paragraph in (
+        item(f'<w:moveTo w:id="1" {who}>{run}</w:moveTo>'),
+        item("<w:r><w:t>Help people move more and eat well</w:t></w:r>"),
+        item(f'<w:moveFrom w:id="2" {who}>{run}</w:moveFrom>'),
+    ):
+        at.addnext(paragraph)
+        at = paragraph
+    document.save(tmp_path / "moved.docx")
+    items = [b.text for b in read(tmp_path / "moved.docx").blocks if b.kind == "list_item"]
+    assert items == [
+        "Give every child the best start in life",
+        "Help people move more and eat well",
+    ]

@@ -20,7 +20,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import split_marker, without_glyph
 
-VERSION = "9"
+VERSION = "10"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,6 +28,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # Word keeps a text box twice, as a shape and as a fallback picture for older readers.
 _BOXED = (f"{_W}txbxContent", f"{_MC}Fallback")
 _RUN, _RUN_PROPERTIES, _BOLD = f"{_W}r", f"{_W}rPr", f"{_W}b"
+_MOVED_AWAY = f"{_W}moveFrom"
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE_DEPTH = re.compile(r"^list(?: bullet| number| continue)? ([2-9])$")
 
@@ -408,6 +409,15 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     return [box for box in boxes if not _in_box(box.getparent(), paragraph)]
 
 
+def _moved_away(node: Any, paragraph: Any) -> bool:
+    for ancestor in node.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == _MOVED_AWAY:
+            return True
+    return False
+
+
 def _cell_text(paragraph: Any) -> str:
     """A table cell's paragraph with its text boxes' words after its own, each once."""
     if next(paragraph.iter(_BOXED[0]), None) is None:
@@ -419,7 +429,12 @@ def _cell_text(paragraph: Any) -> str:
 def _text(paragraph: Any, boxed: bool = False) -> str:
     parts: list[str] = []
     tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+    # Text moved away with Track Changes on stays in the file at its old place, as w:t (a
+    # deletion's is w:delText): read, it duplicated the moved priority, which then vanished.
+    moved = next(paragraph.iter(_MOVED_AWAY), None) is not None
     for node in _own(paragraph, boxed, *tags):
+        if moved and _moved_away(node, paragraph):
+            continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":
