@@ -295,3 +295,17 @@ def test_text_moved_away_with_track_changes_is_not_read(tmp_path: Path) -> None:
         "Give every child the best start in life",
         "Help people move more and eat well",
     ]
+
+
+def test_an_empty_or_cut_short_docx_says_so(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    # python-docx says 'Package not found at ...' of a file that is there.
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    with pytest.raises(ReadError, match=r"empty file \(0 bytes\), not a Word \.docx file"):
+        read(empty)
+    whole = make_document("whole.docx").read_bytes()
+    cut = tmp_path / "cut.docx"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ReadError, match=r"not a zip archive \(damaged or cut short\?\)") as raised:
+        read(cut)
+    assert "Package not found" not in str(raised.value)

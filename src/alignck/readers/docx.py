@@ -93,10 +93,24 @@ def _open(path: Path) -> Any:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
-        detail = f"not a valid Word .docx file ({error})"
-        raise refused(path, "a Word .docx file", detail) from error
+        raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
     except ValueError as error:
         raise ReadError(f"not a Word document: {error}", str(path)) from error
+
+
+def _why_not_a_package(path: Path, error: Exception) -> str:
+    """What is wrong, in the user's terms: python-docx says 'Package not found' of a file that
+    is there but empty or cut short."""
+    try:
+        size = path.stat().st_size
+        is_zip = zipfile.is_zipfile(path)
+    except OSError:
+        return f"not a valid Word .docx file ({error})"
+    if size == 0:
+        return "empty file (0 bytes), not a Word .docx file"
+    if not is_zip:
+        return "not a valid Word .docx file: not a zip archive (damaged or cut short?)"
+    return f"not a valid Word .docx file: the archive holds no Word document ({error})"
 
 
 def _style_map(document: Any) -> dict[str, _Style]:
