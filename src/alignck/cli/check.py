@@ -69,6 +69,18 @@ def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | N
     return Policy(fail_under, fail_on.value if fail_on is not None else None)
 
 
+def waivers_from(path: Path | None, framework: Framework) -> tuple[Waiver, ...]:
+    """The waivers of ``--waivers``, their warnings said; none without the option."""
+    if path is None:
+        return ()
+    from alignck.waivers import load_waivers
+
+    found = load_waivers(path, framework)
+    for warning in found.warnings:
+        say(warning)
+    return found.waivers
+
+
 def _reviews(path: Path | None, framework: Framework) -> tuple[Review, ...]:
     if path is None:
         return ()
@@ -376,14 +388,7 @@ def check(
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
-        waivers: tuple[Waiver, ...] = ()
-        if waivers_file is not None:
-            from alignck.waivers import load_waivers
-
-            found = load_waivers(waivers_file, loaded)
-            for warning in found.warnings:
-                say(warning)
-            waivers = found.waivers
+        waivers = waivers_from(waivers_file, loaded)
         reviews = _reviews(review_file, loaded)
         baseline = None
         if baseline_file is not None:

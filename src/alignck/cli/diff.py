@@ -115,6 +115,7 @@ def diff(
     --framework."""
 
     def run() -> int:
+        from alignck.cli.check import waivers_from
         from alignck.compare import compare
         from alignck.renderers.diff import DiffOptions, diff_renderer
         from alignck.snapshot import is_saved_report
@@ -132,7 +133,7 @@ def diff(
         waivers: tuple[Waiver, ...] = ()
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])
-            waivers = _waivers(waivers_file, loaded)
+            waivers = waivers_from(waivers_file, loaded)
         elif waivers_file is not None:
             say(
                 "alignck: warning: --waivers applies to documents checked here; both sides "
@@ -177,17 +178,6 @@ def _framework(given: Path | None, sides: list[Path]) -> Framework:
     for warning in loaded.warnings:
         say(warning)
     return loaded
-
-
-def _waivers(path: Path | None, framework: Framework) -> tuple[Waiver, ...]:
-    if path is None:
-        return ()
-    from alignck.waivers import load_waivers
-
-    found = load_waivers(path, framework)
-    for warning in found.warnings:
-        say(warning)
-    return found.waivers
 
 
 def _snapshot(
