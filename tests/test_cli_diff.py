@@ -3,6 +3,7 @@ after editing one document, named verdict by verdict, in every format, with its 
 
 import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,40 @@ def test_a_gap_waived_in_the_waivers_file_is_no_regression_when_a_folder_is_chec
     assert "diff failed" not in waived.stderr
     both_saved = invoke("diff", old, old, "--waivers", waivers)
     assert "--waivers applies to documents checked here" in both_saved.stderr
+
+
+def test_diff_ci_formats_name_documents_as_check_s_do(
+    tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # diff's JUnit kept the extension and its dots in the classname (Jenkins: package
+    # 'plan-v2', class 'md'), had no file attribute and no properties; its SARIF fingerprint
+    # was a raw file name with a control character.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan-v2.1.md")
+    old = tmp_path / "old.json"
+    _check(Path("docs"), small_framework, old)
+    make_document("docs/plan-v2.1.md", EDITED)
+    new = tmp_path / "new.json"
+    _check(Path("docs"), small_framework, new)
+    checked = ET.fromstring(
+        invoke("check", "docs", "-f", small_framework, "--format", "junit").stdout
+    )
+    compared = ET.fromstring(invoke("diff", old, new, "--format", "junit").stdout)
+    check_case = next(checked.iter("testcase"))
+    diff_cases = list(compared.iter("testcase"))
+    assert diff_cases
+    for case in diff_cases:
+        assert case.get("classname") == check_case.get("classname") == "plan-v2_1"
+        assert case.get("file") == check_case.get("file") == "docs/plan-v2.1.md"
+    suite = next(compared.iter("testsuite"))
+    assert suite.get("name") == "docs/plan-v2.1.md"
+    named = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert named["old run"] == str(old) and named["new run"] == str(new)
+    log = json.loads(invoke("diff", old, new, "--format", "sarif").stdout)
+    run = log["runs"][0]
+    assert run["properties"]["oldRun"] == str(old)
+    assert all("fullDescription" in rule for rule in run["tool"]["driver"]["rules"])
+    for result in run["results"]:
+        (fingerprint,) = result["partialFingerprints"].values()
+        assert len(fingerprint) == 32 and "\x1f" not in fingerprint

@@ -1,12 +1,16 @@
 """JUnit XML for a comparison: one test case per moved verdict, failing when it is a
-regression (by --fail-on), in one suite per document."""
+regression (by --fail-on), in one suite per document. Suites, classnames and files are named
+as ``check``'s JUnit names them, so a CI system files both under the same documents."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from itertools import groupby
+from pathlib import PurePosixPath
 from typing import TextIO
 
+from alignck import __version__
+from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import xml_text
 from alignck.renderers.diff import DiffOptions, kind, message
@@ -15,16 +19,20 @@ from alignck.renderers.diff import DiffOptions, kind, message
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     root = ET.Element("testsuites", name=xml_text(f"alignck diff: {comparison.framework}"))
     failures = 0
-    for document, changes in groupby(comparison.changes, key=lambda c: c.document):
-        suite = ET.SubElement(root, "testsuite", name=xml_text(document))
+    for path, changes in groupby(comparison.changes, key=lambda c: c.path):
+        shown = checkout_path(path)
+        suite = ET.SubElement(root, "testsuite", name=xml_text(shown))
+        _properties(suite, comparison)
         cases = 0
         for change in changes:
             cases += 1
             case = ET.SubElement(
                 suite,
                 "testcase",
-                classname=xml_text(document),
+                # Jenkins reads a classname's dots as packages ('plan.v2.md': plan, v2, md).
+                classname=xml_text(PurePosixPath(change.document).stem.replace(".", "_")),
                 name=xml_text(f"{change.title} [{change.priority_id}]"),
+                file=xml_text(shown),
             )
             text = xml_text(message(change))
             if change.regresses(options.fail_on):
@@ -40,3 +48,15 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(root, encoding="unicode") + "\n")
+
+
+def _properties(suite: ET.Element, comparison: Comparison) -> None:
+    """What was compared, as check's suites say what produced them."""
+    properties = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("alignck", __version__),
+        ("framework", comparison.framework),
+        ("old run", comparison.old_source),
+        ("new run", comparison.new_source),
+    ):
+        ET.SubElement(properties, "property", name=name, value=xml_text(value))

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, TextIO
 
 from alignck import __version__
+from alignck.checkout import checkout_path
 from alignck.compare import Change, Comparison
 from alignck.renderers.diff import DiffOptions, kind, message
 from alignck.renderers.sarif import uri
@@ -22,8 +24,14 @@ RULES = {
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     rules = [
-        {"id": rule_id, "name": name, "shortDescription": {"text": text}}
-        for rule_id, name, text in RULES.values()
+        {
+            "id": rule_id,
+            "name": name,
+            "shortDescription": {"text": text},
+            "fullDescription": {"text": text},
+            "defaultConfiguration": {"level": "error" if _can_fail(label, options) else "note"},
+        }
+        for label, (rule_id, name, text) in RULES.items()
     ]
     log = {
         "$schema": SCHEMA,
@@ -39,6 +47,16 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                     }
                 },
                 "results": [_result(c, options) for c in comparison.changes],
+                # What was compared, as check's SARIF says what produced it.
+                "properties": {
+                    "framework": comparison.framework,
+                    "oldRun": comparison.old_source,
+                    "newRun": comparison.new_source,
+                    "systemCoverage": {
+                        "old": comparison.system.old,
+                        "new": comparison.system.new,
+                    },
+                },
             }
         ],
     }
@@ -55,7 +73,7 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
         "level": "error" if change.regresses(options.fail_on) else "note",
         "message": {"text": message(change)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(change.path)}}}],
-        "partialFingerprints": {"alignck/v1": f"{change.document}\x1f{change.priority_id}"},
+        "partialFingerprints": {"alignckChange/v1": _fingerprint(change, rule_id)},
         "properties": {
             "priority": change.priority_id,
             "old": change.old,
@@ -63,3 +81,14 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
             "score": round(change.new.score, 4),
         },
     }
+
+
+def _can_fail(label: str, options: DiffOptions) -> bool:
+    return label == "new gap" or (label == "worse" and options.fail_on == "worse")
+
+
+def _fingerprint(change: Change, rule_id: str) -> str:
+    """Stable for the same document, rule and priority, the document named as CI systems
+    place it: hashed, as check's are (a file name is no fingerprint)."""
+    key = "\x1f".join((rule_id, checkout_path(change.path), change.priority_id))
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
