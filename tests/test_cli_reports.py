@@ -5,6 +5,7 @@ and reports alignck wrote left unread on the next run."""
 import datetime
 import io
 import json
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -285,3 +286,20 @@ def test_a_format_that_contradicts_a_binary_extension_is_refused(
     assert result.exit_code == 2
     assert f"but --format is {fmt}" in result.stderr and len(result.stderr.splitlines()) == 1
     assert not target.exists()
+
+
+def test_nothing_to_check_still_writes_the_report_file_it_was_asked_for(
+    docs, small_framework, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # A CI job reads the file -o names: left unwritten, an earlier run's stood for this one.
+    target = docs / "report.md"
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    junit = tmp_path / "out" / "alignck.xml"
+    junit.parent.mkdir()
+    junit.write_text("<stale/>", encoding="utf-8")
+    named = runner.invoke(
+        app, ["check", str(target), "-f", str(small_framework), "-o", str(junit), "-q"]
+    )
+    assert named.exit_code == 0, named.stderr
+    root = ET.fromstring(junit.read_text(encoding="utf-8"))
+    assert root.tag == "testsuites" and root.get("failures") == "0"

@@ -429,6 +429,13 @@ def check(
                 # A pre-commit hook names the files a commit changes: one that changes only
                 # a report alignck wrote has nothing to check, and nothing to fail.
                 say("alignck: nothing to check: every file named is a report alignck wrote")
+                if output is not None:
+                    # A CI job reads the file it names: one from an earlier run must not
+                    # stand for this one.
+                    from alignck.renderers import BINARY_FORMATS
+
+                    with atomic_file(output, chosen in BINARY_FORMATS) as handle:
+                        render(report, chosen, handle, False, evidence, explain)
                 return EXIT_OK
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
