@@ -392,3 +392,34 @@ def test_a_year_on_its_own_line_is_not_a_page_number() -> None:
     # A cover's 'Strategy 2025-' / '2030': the year was dropped, the title cut short.
     assert not _is_page_number("2030", 12)
     assert _is_page_number("1200", 1300)
+
+
+def test_a_heading_with_a_bullet_is_a_heading_when_the_outline_names_it(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # Word headings that carry list bullets keep the bullet in the PDF: read as list items,
+    # the priorities after the first were lost under paragraphs between them.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.start_section("Our ambitions", level=0)
+    pdf.multi_cell(0, 9, "Our ambitions", new_x="LMARGIN", new_y="NEXT")
+    for name, promise in (
+        ("Outstanding care", "We will cut waiting times for planned care."),
+        ("A healthier workforce", "We will open an occupational health service."),
+    ):
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.start_section(name, level=1)
+        pdf.multi_cell(0, 6, f"\x95 {name}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5, promise, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "bulleted.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, b.text, b.level) for b in read(path).blocks]
+    assert blocks == [
+        ("heading", "Our ambitions", 1),
+        ("heading", "Outstanding care", 2),
+        ("paragraph", "We will cut waiting times for planned care.", 0),
+        ("heading", "A healthier workforce", 2),
+        ("paragraph", "We will open an occupational health service.", 0),
+    ]

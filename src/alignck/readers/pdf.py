@@ -13,7 +13,7 @@ import dataclasses
 import re
 import string
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alignck.errors import LimitExceeded, ReadError
@@ -24,7 +24,7 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "6"
+VERSION = "7"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -138,9 +138,13 @@ class _Assembler:
                 skip_to = table.last
                 continue
             item_marker, text = split_marker(line.text)
-            heading_level = (
-                0 if item_marker == "•" else self._heading_level(line, lines, index, page)
-            )
+            if item_marker == "•":
+                # A bulleted line is an item, unless the outline names it a heading: Word
+                # headings that carry list bullets keep them in the PDF.
+                heading_level = self._outline_level(text, page)
+                line = replace(line, text=text) if heading_level else line
+            else:
+                heading_level = self._heading_level(line, lines, index, page)
             if heading_level:
                 self._flush(current, kind, marker, page, lead, start_x)
                 current, kind, marker, lead = [], "paragraph", None, None
@@ -198,18 +202,23 @@ class _Assembler:
         words = line.text.count(" ") + 1
         if words > 20:
             return 0
-        titles = self.outline_on_page.get(page)
-        if titles or None in self.outline_on_page:
-            key = _key(line.text)
-            found = (titles or {}).get(key) or self.outline_on_page.get(None, {}).get(key)
-            if found:
-                return found
+        found = self._outline_level(line.text, page)
+        if found:
+            return found
         if self._is_heading_size(line.size):
             return self.size_levels.get(round(line.size, 1), len(self.size_levels) + 1)
         if line.bold and words <= 12 and not line.text.rstrip().endswith((".", ",", ";", ":")):
             alone = index + 1 >= len(lines) or not lines[index + 1].bold
             return len(self.size_levels) + 1 if alone and self._standalone(lines, index) else 0
         return 0
+
+    def _outline_level(self, text: str, page: int) -> int:
+        """The level of the outline entry that names this line on its page; 0 for none."""
+        titles = self.outline_on_page.get(page)
+        if not titles and None not in self.outline_on_page:
+            return 0
+        key = _key(text)
+        return (titles or {}).get(key) or self.outline_on_page.get(None, {}).get(key) or 0
 
     def _standalone(self, lines: list[Line], index: int) -> bool:
         line = lines[index]
