@@ -423,3 +423,44 @@ def test_a_heading_with_a_bullet_is_a_heading_when_the_outline_names_it(tmp_path
         ("heading", "A healthier workforce", 2),
         ("paragraph", "We will open an occupational health service.", 0),
     ]
+
+
+def test_footnotes_are_not_text_and_their_marks_not_part_of_headings(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A footnote read as text joined the page's last section, and its aside was taken for a
+    # stated priority; a heading's mark ('Reduce smoking3') kept it from its outline entry.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.start_section("Our priorities", level=0)
+    pdf.multi_cell(0, 9, "Our priorities", new_x="LMARGIN", new_y="NEXT")
+    for number, (name, promise) in enumerate(
+        (
+            ("Tackle fuel poverty", "We will help 5,000 households a year to insulate."),
+            ("Reduce smoking", "We will fund a stop smoking service in every pharmacy."),
+        ),
+        start=1,
+    ):
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.start_section(name, level=1)
+        pdf.multi_cell(0, 7, f"{name}{number}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 12)
+        pdf.multi_cell(0, 6, promise, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(-45)
+    pdf.set_font("Helvetica", "", 9)
+    for note in (
+        "1 Reduce gambling harm is a priority for another partnership.",
+        "2 Smoking prevalence was 14.2% in 2023.",
+    ):
+        pdf.multi_cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "notes.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, b.text) for b in read(path).blocks]
+    assert blocks == [
+        ("heading", "Our priorities"),
+        ("heading", "Tackle fuel poverty"),
+        ("paragraph", "We will help 5,000 households a year to insulate."),
+        ("heading", "Reduce smoking"),
+        ("paragraph", "We will fund a stop smoking service in every pharmacy."),
+    ]

@@ -24,12 +24,17 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "7"
+VERSION = "8"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
 # by a digit; a nested list is indented a quarter inch or more).
 _SAME_INDENT = 9.0
+# A footnote's number glued to the word it marks, as text extraction gives it.
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,2}$")
+_FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])\s*\S")
+# Footnotes are set smaller than the body: at most this share of its size.
+_FOOTNOTE_SIZE = 0.9
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?(?:\d{1,4}(\s*(?:of|/)\s*\d{1,4})|(\d{1,4}))$", re.IGNORECASE
 )
@@ -93,13 +98,14 @@ class _Assembler:
         self, builder: BlockBuilder, pages: list[list[Line]], outline: list[OutlineEntry]
     ) -> None:
         self.builder = builder
-        self.pages = _drop_running_lines(pages)
         self.outline = outline
         sizes: Counter[float] = Counter()
-        for page in self.pages:
+        for page in pages:
             for line in page:
                 sizes[round(line.size, 1)] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+        kept = _drop_running_lines(pages)
+        self.pages = [_without_footnotes(page, self.body_size) for page in kept]
         bigger = sorted({s for s in sizes if self._is_heading_size(s)}, reverse=True)
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
@@ -144,6 +150,8 @@ class _Assembler:
                 heading_level = self._outline_level(text, page)
                 line = replace(line, text=text) if heading_level else line
             else:
+                unmarked = self._outline_names(line, page)
+                line = unmarked or line
                 heading_level = self._heading_level(line, lines, index, page)
             if heading_level:
                 self._flush(current, kind, marker, page, lead, start_x)
@@ -219,6 +227,14 @@ class _Assembler:
             return 0
         key = _key(text)
         return (titles or {}).get(key) or self.outline_on_page.get(None, {}).get(key) or 0
+
+    def _outline_names(self, line: Line, page: int) -> Line | None:
+        """The line without a footnote mark glued to its end ('Reduce smoking3'), when the
+        outline names what is left; None otherwise."""
+        found = _FOOTNOTE_MARK.search(line.text)
+        if found is None or not self._outline_level(line.text[: found.start()], page):
+            return None
+        return replace(line, text=line.text[: found.start()])
 
     def _standalone(self, lines: list[Line], index: int) -> bool:
         line = lines[index]
@@ -326,6 +342,22 @@ def _is_page_number(text: str, pages: int) -> bool:
     if found is None:
         return False
     return bool(found.group(1) or found.group(2)) or int(found.group(3)) <= max(999, pages + 50)
+
+
+def _without_footnotes(page: list[Line], body_size: float) -> list[Line]:
+    """The page without the footnotes at its foot: lines in type smaller than the body's,
+    the first opening with a note's number or sign, set apart from the text above. Read as
+    text they joined the last section on the page, and a footnote's aside ('... is a priority
+    for another partnership') was taken for a stated priority."""
+    start = len(page)
+    while start > 0 and page[start - 1].size <= body_size * _FOOTNOTE_SIZE:
+        start -= 1
+    if start in (0, len(page)) or not _FOOTNOTE_OPENING.match(page[start].text):
+        return page
+    above, first = page[start - 1], page[start]
+    if above.y - first.y < above.size * 2.0:
+        return page  # small type that runs on from the text: a caption or a table, say
+    return page[:start]
 
 
 def _running_key(line: Line) -> str:
