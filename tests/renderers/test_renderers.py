@@ -430,3 +430,30 @@ def test_ci_formats_say_why_a_gap_scoring_above_the_threshold_is_a_gap() -> None
         text = out.getvalue()
         assert why in text, name
         assert "(score 0.05)" in text, name  # the gap below the threshold is left as it was
+
+
+def test_system_coverage_is_not_rounded_across_the_fail_under_it_fails() -> None:
+    # 78.57% shown as '79%' beside 'below --fail-under 78.6%' read as a contradiction.
+    from alignck.renderers._common import system_percent
+
+    report = _report()  # system coverage 50%
+    assert system_percent(replace(report, policy=Policy(fail_under=49.6))) == "50%"
+    assert system_percent(replace(report, policy=Policy(fail_under=50))) == "50%"
+    crossing = replace(report, policy=Policy(fail_under=50.2))
+    assert system_percent(crossing) == "50%"  # rounding down does not carry it across
+    exact = report.analysis.system_coverage.percent
+    assert exact == 50.0
+    below = replace(
+        report,
+        analysis=replace(
+            report.analysis,
+            system_coverage=replace(report.analysis.system_coverage, percent=78.57142857),
+        ),
+        policy=Policy(fail_under=78.6),
+    )
+    assert system_percent(below) == "78.57%"
+    for name in ("markdown", "html", "github", "terminal"):
+        out = io.StringIO()
+        renderer(name)(below, out, RenderOptions(width=200))
+        assert "78.57%" in out.getvalue(), name
+        assert "coverage 79%" not in out.getvalue(), name

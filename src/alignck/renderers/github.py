@@ -17,7 +17,7 @@ from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import percent
+from alignck.renderers._common import system_percent
 from alignck.renderers._findings import findings
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
@@ -28,7 +28,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     summary = (
         f"{report.framework.name} ({framework_checkout_path(report.framework.path)}): "
         "system coverage "
-        f"{percent(coverage.percent)} "
+        f"{system_percent(report)} "
         f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")

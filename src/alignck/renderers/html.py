@@ -30,6 +30,7 @@ from alignck.renderers._common import (
     provenance,
     reviewed_rows,
     short_name,
+    system_percent,
     waived_rows,
     where,
 )
@@ -98,7 +99,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
         f"<p>{len(results)} document(s) checked against {len(report.framework.priorities)} "
-        f"priorities; system coverage {percent(analysis.system_coverage.percent)}.</p>",
+        f"priorities; system coverage {system_percent(report)}.</p>",
         *_policy(report),
         *_provenance(report),
     ]
@@ -187,7 +188,7 @@ def _grid(report: Report) -> list[str]:
     )
     rows.append(
         f"</tbody><tfoot><tr><th>Coverage</th>{coverage}"
-        f"<td>{percent(report.analysis.system_coverage.percent)}</td></tr></tfoot>"
+        f"<td>{system_percent(report)}</td></tr></tfoot>"
     )
     return [*rows, "</table>"]
 

@@ -25,6 +25,7 @@ from alignck.renderers._common import (
     provenance,
     reviewed_rows,
     short_name,
+    system_percent,
     waived_rows,
     where,
 )
@@ -33,11 +34,10 @@ from alignck.written import MARKDOWN_MARK
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     lines = [MARKDOWN_MARK, f"# alignck report: {_cell(report.framework.name)}", ""]
-    analysis = report.analysis
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
         f"{len(results)} document(s) checked against {len(report.framework.priorities)} "
-        f"priorities; system coverage {percent(analysis.system_coverage.percent)}."
+        f"priorities; system coverage {system_percent(report)}."
     )
     lines.append("")
     verdict = policy_verdict(report)
@@ -78,7 +78,7 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     footer = [
         "**Coverage**",
         *[percent(analysis.document_coverage[r.path].percent) for r in results],
-        percent(analysis.system_coverage.percent),
+        system_percent(report),
     ]
     return [*lines, _row(footer), ""]
 

@@ -24,11 +24,11 @@ from alignck.renderers._common import (
     closest_note,
     missing_names,
     nothing_near_note,
-    percent,
     provenance,
     reviewed_rows,
     short_name,
     shown_path,
+    system_percent,
     waived_rows,
     where,
 )
@@ -71,7 +71,7 @@ def _summary(console: Console, report: Report) -> None:
     )
     if checked:
         console.print(
-            f"System coverage {percent(system.percent)}: {system.aligned} aligned, "
+            f"System coverage {system_percent(report)}: {system.aligned} aligned, "
             f"{system.partial} partial, {system.gap} not addressed by any document"
         )
     # The framework's path leads the line: it may have been found rather than named.

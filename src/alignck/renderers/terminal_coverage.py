@@ -13,7 +13,7 @@ from rich.text import Text
 
 from alignck.model import DocumentResult, PriorityOverview, Report, Status
 from alignck.renderers import GRID_DOCUMENTS
-from alignck.renderers._common import SYMBOLS, percent, short_name, shown_path
+from alignck.renderers._common import SYMBOLS, percent, short_name, shown_path, system_percent
 
 STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _UNBOUNDED = 100_000
@@ -67,7 +67,7 @@ def _grid_table(report: Report) -> Table:
     table.add_column(
         "system",
         justify="center",
-        footer=percent(report.analysis.system_coverage.percent),
+        footer=system_percent(report),
         no_wrap=True,
     )
     for overview in report.analysis.priorities:
@@ -117,7 +117,7 @@ def _compact(console: Console, report: Report) -> None:
             Text(" ").join(mark(result.alignment(o.priority_id).status) for o in overviews)
         )
         console.print(marks)
-    system = percent(report.analysis.system_coverage.percent)
+    system = system_percent(report)
     console.print(Text("  system"))
     console.print(
         Text(f"    {system:>4}  ").append_text(Text(" ").join(mark(o.status) for o in overviews))
