@@ -464,3 +464,39 @@ def test_footnotes_are_not_text_and_their_marks_not_part_of_headings(tmp_path: P
         ("heading", "Reduce smoking"),
         ("paragraph", "We will fund a stop smoking service in every pharmacy."),
     ]
+
+
+def _page_with_text_written_last(path: Path, box_x: float) -> Path:
+    """Headings and text down the page, then text written last at ``box_x``, back up in the
+    gap under 'At a glance': where word processors put a text box's text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    for heading, y in (("At a glance", 20), ("Background", 80)):
+        pdf.set_xy(20, y)
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.cell(0, 8, heading)
+    pdf.set_xy(20, 90)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.cell(0, 6, "The strategy was agreed by the Board in March 2025.")
+    for offset, text in enumerate(("Healthy weight for every child", "Fewer people smoking")):
+        pdf.set_xy(box_x, 35 + offset * 8)
+        pdf.cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+def test_a_text_box_written_last_is_read_where_it_sits(tmp_path: Path) -> None:
+    # Read in the order written, the box's lines joined the page's last section.
+    boxed = read(_page_with_text_written_last(tmp_path / "box.pdf", 24))
+    assert [b.text for b in boxed.blocks] == [
+        "At a glance",
+        "Healthy weight for every child",
+        "Fewer people smoking",
+        "Background",
+        "The strategy was agreed by the Board in March 2025.",
+    ]
+    # Text far to the right of the running text is a column or a sidebar: left in place.
+    column = read(_page_with_text_written_last(tmp_path / "column.pdf", 120))
+    assert [b.text for b in column.blocks][:2] == ["At a glance", "Background"]

@@ -24,12 +24,16 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "8"
+VERSION = "9"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
 # by a digit; a nested list is indented a quarter inch or more).
 _SAME_INDENT = 9.0
+# Text boxes moved back into place on one page, at most; and how far (points) a box's text may
+# stand right of the running text's left edge and still be in its column.
+_MAX_BOXES = 8
+_BOX_INDENT = 36.0
 # A footnote's number glued to the word it marks, as text extraction gives it.
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,2}$")
 _FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])\s*\S")
@@ -105,7 +109,7 @@ class _Assembler:
                 sizes[round(line.size, 1)] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
         kept = _drop_running_lines(pages)
-        self.pages = [_without_footnotes(page, self.body_size) for page in kept]
+        self.pages = [_without_footnotes(_boxes_in_place(page), self.body_size) for page in kept]
         bigger = sorted({s for s in sizes if self._is_heading_size(s)}, reverse=True)
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
@@ -342,6 +346,40 @@ def _is_page_number(text: str, pages: int) -> bool:
     if found is None:
         return False
     return bool(found.group(1) or found.group(2)) or int(found.group(3)) <= max(999, pages + 50)
+
+
+def _boxes_in_place(page: list[Line]) -> list[Line]:
+    """The page's lines with each text box where it sits. A word processor writes a box's
+    text after the page's running text, and read in that order its lines joined the last
+    section on the page ('Delivering the strategy') instead of the one it sits in ('At a
+    glance'). A run of lines that jumps back up the page, in the running text's column, into
+    a gap no earlier line fills, is moved up to its place; a second column (further right)
+    and text beside other text are left as they are."""
+    lines = list(page)
+    start = 1
+    for _ in range(_MAX_BOXES):
+        jump = next(
+            (k for k in range(start, len(lines)) if _jumps_up(lines[k - 1], lines[k])), None
+        )
+        if jump is None:
+            break
+        end = jump + 1
+        while end < len(lines) and not _jumps_up(lines[end - 1], lines[end]):
+            end += 1
+        run, before = lines[jump:end], lines[:jump]
+        top, bottom = run[0].y + run[0].size, run[-1].y - run[-1].size
+        left = min(line.x for line in before)
+        in_gap = not any(bottom <= line.y <= top for line in before)
+        same_column = abs(min(line.x for line in run) - left) <= _BOX_INDENT
+        if in_gap and same_column:
+            place = next((j for j, line in enumerate(before) if line.y < run[0].y), jump)
+            lines = before[:place] + run + before[place:] + lines[end:]
+        start = end
+    return lines
+
+
+def _jumps_up(previous: Line, line: Line) -> bool:
+    return line.y > previous.y + previous.size * 1.5
 
 
 def _without_footnotes(page: list[Line], body_size: float) -> list[Line]:
