@@ -76,6 +76,23 @@ def test_a_broken_file_fails_the_schema(kind: str, text: str, where: str) -> Non
     assert where in " ".join(_described(errors))
 
 
+def test_schema_and_validate_agree_on_a_number_as_an_id_and_an_empty_sub_list(
+    tmp_path: Path,
+) -> None:
+    # validate took 'id: 5' that the schema refused, and 'priorities: []' under a priority,
+    # which the schema refuses, without a word.
+    numbered = "framework: {name: x}\npriorities:\n  - {id: 5, title: Warm homes}\n"
+    assert list(_validator("framework").iter_errors(_data(numbered))) == []
+    empty = "framework: {name: x}\npriorities:\n  - {id: a, title: A, priorities: []}\n"
+    assert list(_validator("framework").iter_errors(_data(empty)))
+    path = tmp_path / "priorities.yaml"
+    path.write_text(empty, encoding="utf-8")
+    assert any(
+        "priorities[0].priorities: warning: an empty list of sub-priorities" in w
+        for w in validate(path).warnings
+    )
+
+
 def _described(errors: list[jsonschema.ValidationError]) -> list[str]:
     """Each error's place and message, with those of the alternatives a oneOf tried."""
     found: list[str] = []

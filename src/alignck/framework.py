@@ -278,7 +278,14 @@ def _priorities(
         _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen.titles)
         children = fields.get("priorities")
         _advise_if_thin(item, here, priority, children is not None, findings)
-        if children is not None:
+        if isinstance(children, yaml.SequenceNode) and not children.value:
+            # The schema refuses it; validate named nothing.
+            findings.warn(
+                children,
+                f"{here}.priorities",
+                "an empty list of sub-priorities: list them, or leave the key out",
+            )
+        elif children is not None:
             _priorities(
                 children, f"{here}.priorities", priority.id or None, depth + 1, findings, out, seen
             )
