@@ -2,6 +2,7 @@
 that they change only when a renderer changes. Refresh with ``pytest --update-golden``."""
 
 import csv
+import html
 import io
 import json
 from dataclasses import replace
@@ -457,3 +458,77 @@ def test_system_coverage_is_not_rounded_across_the_fail_under_it_fails() -> None
         renderer(name)(below, out, RenderOptions(width=200))
         assert "78.57%" in out.getvalue(), name
         assert "coverage 79%" not in out.getvalue(), name
+
+
+def _reviewed_report() -> Report:
+    """The council's gap on 'minds' overruled to aligned by a reviewer, with two quotes of
+    alignck's own behind 'homes', and the trust's waived gap on 'air'."""
+    from alignck.model import Review, ReviewedVerdict
+
+    base = _report()
+    council = base.documents[1]
+    second = Evidence("We will fit heat pumps.", Location(3, 9, "Plan › Homes"), 0.6, "commitment")
+    homes = replace(council.alignments[0], evidence=(*council.alignments[0].evidence, second))
+    minds = Alignment("minds", "aligned", 0.24, (), 0.0)
+    results = (
+        base.documents[0],
+        replace(council, alignments=(homes, minds, council.alignments[2])),
+        base.documents[2],
+    )
+    review = Review(
+        "council-plan", "minds", "aligned", "In the annex.", "A. Officer", date(2026, 11, 30)
+    )
+    analysis = replace(
+        analyse(FRAMEWORK, results, (WAIVER,), today=date(2026, 11, 1)),
+        reviewed=(ReviewedVerdict("docs/council-plan.pdf", "minds", "gap", review),),
+    )
+    return replace(base, documents=results, analysis=analysis)
+
+
+def test_every_format_marks_reviewed_and_waived_verdicts_where_it_shows_them() -> None:
+    # Only the per-document pages marked both; Markdown marked reviews only, HTML and the
+    # workbook neither, and a reviewed verdict stood beside alignck's score as if its reason.
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+    from alignck.renderers.partner import render_markdown
+
+    report = _reviewed_report()
+    for name in ("markdown", "html", "terminal"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions(width=240, evidence=True))
+        text = " ".join(html.unescape(out.getvalue()).split())
+        if name == "terminal":
+            assert "reviewed" in text and "waived" in text, name
+        else:
+            assert "✔ aligned (reviewed)" in text and "✘ gap (waived)" in text, name
+        assert "0.24 (alignck's)" in text, name
+    page = io.StringIO()
+    render_markdown(report, report.documents[1], page)
+    assert "✔ aligned (reviewed) | 0.24 (alignck's)" in page.getvalue()
+    book = io.BytesIO()
+    binary_renderer("xlsx")(report, book, RenderOptions())
+    rows = list(load_workbook(book)["Evidence"].iter_rows(values_only=True))
+    found = {(r[1], r[2]): dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    minds = found[("docs/council-plan.pdf", "minds")]
+    assert minds["Verdict"] == "✔ aligned (reviewed)"
+    assert minds["alignck's verdict"] == "gap"
+    assert minds["Review"] == "A. Officer, 2026-11-30: In the annex."
+    assert found[("docs/trust.md", "air")]["Verdict"] == "✘ gap (waived)"
+
+
+def test_markdown_and_html_evidence_tables_give_every_quote() -> None:
+    # Only the first quote was shown: the commitment behind 'aligned' was often the second.
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(_reviewed_report(), out, RenderOptions(evidence=True))
+        text = out.getvalue()
+        assert "We will insulate 300 homes by 2027." in text and "We will fit heat pumps." in text
+
+
+def test_a_score_rounded_onto_the_threshold_keeps_its_places() -> None:
+    from alignck.renderers._common import score_text
+
+    assert score_text(0.4994, 0.5) == "0.4994"  # not 0.50 beside 'below the threshold'
+    assert score_text(0.5, 0.5) == "0.50"
+    assert score_text(0.71, 0.5, reviewed=True) == "0.71 (alignck's)"

@@ -227,3 +227,40 @@ def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
         return None
     unread = [f"{len(report.errors)} document(s) could not be read"] if report.errors else []
     return not (reasons or unread), [*reasons, *unread]
+
+
+class VerdictMarks:
+    """Which verdicts a reviewer set and which a waiver accepts, marked the same way in
+    every format that shows verdicts: '✘ gap (reviewed) (waived)'."""
+
+    def __init__(self, report: Report) -> None:
+        self.reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
+        self.waived = set(report.analysis.waivers_by_verdict())
+
+    def marks(self, path: str, priority_id: str) -> str:
+        key = (path, priority_id)
+        return (" (reviewed)" if key in self.reviewed else "") + (
+            " (waived)" if key in self.waived else ""
+        )
+
+    def label(self, path: str, alignment: Alignment) -> str:
+        status = alignment.status
+        return f"{SYMBOLS[status]} {status}{self.marks(path, alignment.priority_id)}"
+
+    def is_reviewed(self, path: str, priority_id: str) -> bool:
+        return (path, priority_id) in self.reviewed
+
+
+def score_text(score: float, partial: float, reviewed: bool = False) -> str:
+    """A verdict's score to two places, or four where two would carry it across the
+    threshold (0.4994 shown as 0.50 beside 'below the threshold' of 0.5); 'alignck's' beside
+    a reviewer's verdict, whose reason it is not."""
+    shown = f"{score:.2f}"
+    if (round(score, 2) >= partial) != (score >= partial):
+        shown = f"{score:.4f}"
+    return f"{shown} (alignck's)" if reviewed else shown
+
+
+def reviewed_lead(reviewed: bool) -> str:
+    """What a reviewed verdict's quotes are introduced as: alignck's, not the reviewer's."""
+    return "alignck quoted: " if reviewed else ""

@@ -20,6 +20,7 @@ from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
+    VerdictMarks,
     closest_note,
     document_problems,
     marked_names,
@@ -28,7 +29,9 @@ from alignck.renderers._common import (
     percent,
     policy_verdict,
     provenance,
+    reviewed_lead,
     reviewed_rows,
+    score_text,
     short_name,
     system_percent,
     waived_rows,
@@ -168,12 +171,13 @@ def _grid(report: Report) -> list[str]:
         "<tbody>",
     ]
     verdicts = [{a.priority_id: a for a in r.alignments} for r in results]
+    marks = VerdictMarks(report)
     for overview in report.analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         indent = "&nbsp;&nbsp;" * priority.depth
         cells = "".join(
-            _cell(v[priority.id], index, report.thresholds.partial)
-            for index, v in enumerate(verdicts)
+            _cell(v[priority.id], index, report.thresholds.partial, marks, r.path)
+            for index, (r, v) in enumerate(zip(results, verdicts, strict=True))
         )
         words = escape(f"{priority.id} {priority.title}".lower())
         rows.append(
@@ -222,21 +226,27 @@ def _policy(report: Report) -> list[str]:
     ]
 
 
-def _cell(alignment: Alignment, index: int, partial: float) -> str:
-    """A heat-map cell: the verdict and score, opening to the quotes behind it."""
+def _cell(alignment: Alignment, index: int, partial: float, marks: VerdictMarks, path: str) -> str:
+    """A heat-map cell: the verdict and score, opening to the quotes behind it. A reviewed
+    verdict is coloured at full depth: the reviewer is sure, whatever alignck scored."""
     status: Status = alignment.status
+    reviewed = marks.is_reviewed(path, alignment.priority_id)
     quotes = alignment.evidence[:_QUOTES_IN_CELL]
+    lead = f'<p class="muted">{escape(reviewed_lead(reviewed).rstrip())}</p>' if reviewed else ""
     if quotes:
-        body = "".join(_quote(e) for e in quotes)
+        body = lead + "".join(_quote(e) for e in quotes)
     elif alignment.nearest is not None:
-        lead = escape(closest_note(alignment, partial))
-        body = f'<p class="muted">{lead}:</p>' + _quote(alignment.nearest)
+        closest = escape(closest_note(alignment, partial))
+        body = lead + f'<p class="muted">{closest}:</p>' + _quote(alignment.nearest)
     else:
-        body = f'<p class="muted">{escape(nothing_near_note(alignment, partial))}</p>'
+        body = lead + f'<p class="muted">{escape(nothing_near_note(alignment, partial))}</p>'
+    depth = (1.0 if status != "gap" else 0.0) if reviewed else min(max(alignment.score, 0.0), 1.0)
+    summary = escape(
+        f"{marks.label(path, alignment)} {score_text(alignment.score, partial, reviewed)}"
+    )
     return (
-        f'<td class="cell {status}" data-document="{index}" '
-        f'style="--score: {min(max(alignment.score, 0.0), 1.0):.2f}">'
-        f"<details><summary>{SYMBOLS[status]} {status} {alignment.score:.2f}</summary>"
+        f'<td class="cell {status}" data-document="{index}" style="--score: {depth:.2f}">'
+        f"<details><summary>{summary}</summary>"
         f'<div class="evidence">{body}</div></details></td>'
     )
 
@@ -345,6 +355,8 @@ def _outside(report: Report) -> list[str]:
 
 def _evidence(report: Report) -> Iterator[str]:
     yield "<h2>Evidence</h2>"
+    marks = VerdictMarks(report)
+    partial = report.thresholds.partial
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -356,19 +368,28 @@ def _evidence(report: Report) -> Iterator[str]:
         ]
         for alignment in result.alignments:
             title = escape(report.framework.priority(alignment.priority_id).title)
-            best = alignment.evidence[0] if alignment.evidence else None
-            shown = best or alignment.nearest
-            if best:
-                quote = f'“{escape(best.text)}” <span class="muted">({best.kind})</span>'
+            reviewed = marks.is_reviewed(result.path, alignment.priority_id)
+            lead = escape(reviewed_lead(reviewed))
+            if alignment.evidence:
+                # Every quote: the commitment behind 'aligned' is often not the first.
+                quote = lead + " · ".join(
+                    f'“{escape(e.text)}” <span class="muted">({e.kind})</span>'
+                    for e in alignment.evidence
+                )
+                place = " · ".join(escape(where(e.location)) for e in alignment.evidence)
             elif alignment.nearest:
-                lead = escape(closest_note(alignment, report.thresholds.partial))
-                quote = f'<span class="muted">{lead}: “{escape(alignment.nearest.text)}”</span>'
+                closest = escape(closest_note(alignment, partial))
+                near = escape(alignment.nearest.text)
+                quote = f'{lead}<span class="muted">{closest}: “{near}”</span>'
+                place = escape(where(alignment.nearest.location))
             else:
-                quote = '<span class="muted">nothing shares a word with it</span>'
-            place = escape(where(shown.location)) if shown else ""
+                note = escape(nothing_near_note(alignment, partial))
+                quote, place = f'{lead}<span class="muted">{note}</span>', ""
+            label = escape(marks.label(result.path, alignment))
+            score = escape(score_text(alignment.score, partial, reviewed))
             lines.append(
-                f"<tr><td>{title}</td>{_mark(alignment.status)}"
-                f"<td>{alignment.score:.2f}</td><td>{quote}</td><td>{place}</td></tr>"
+                f'<tr><td>{title}</td><td class="mark {alignment.status}">{label}</td>'
+                f"<td>{score}</td><td>{quote}</td><td>{place}</td></tr>"
             )
         lines.append("</table>")
         yield from lines

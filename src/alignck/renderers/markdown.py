@@ -16,14 +16,18 @@ from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
+    VerdictMarks,
     closest_note,
     document_problems,
     marked_names,
     missing_names,
+    nothing_near_note,
     percent,
     policy_verdict,
     provenance,
+    reviewed_lead,
     reviewed_rows,
+    score_text,
     short_name,
     system_percent,
     waived_rows,
@@ -216,7 +220,8 @@ def _outside(report: Report) -> list[str]:
 
 def _evidence(report: Report) -> Iterator[str]:
     yield from ("## Evidence", "")
-    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
+    marks = VerdictMarks(report)
+    partial = report.thresholds.partial
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -228,21 +233,25 @@ def _evidence(report: Report) -> Iterator[str]:
         ]
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
-            verdict = f"{SYMBOLS[alignment.status]} {alignment.status}"
-            if (result.path, alignment.priority_id) in reviewed:
-                verdict += " (reviewed)"
+            reviewed = marks.is_reviewed(result.path, alignment.priority_id)
+            lead = reviewed_lead(reviewed)
             if alignment.evidence:
-                best = alignment.evidence[0]
-                quote, place = f"“{best.text}” ({best.kind})", where(best.location)
+                # Every quote: the commitment behind 'aligned' is often not the first.
+                quote = lead + " · ".join(f"“{e.text}” ({e.kind})" for e in alignment.evidence)
+                place = " · ".join(where(e.location) for e in alignment.evidence)
             elif alignment.nearest:
                 near = alignment.nearest
-                lead = closest_note(alignment, report.thresholds.partial)
-                quote = f"{lead}: “{near.text}” ({near.kind})"
+                quote = f"{lead}{closest_note(alignment, partial)}: “{near.text}” ({near.kind})"
                 place = where(near.location)
             else:
-                quote, place = "—", ""
-            lines.append(
-                _row([_cell(title), verdict, f"{alignment.score:.2f}", _cell(quote), _cell(place)])
-            )
+                quote, place = lead + nothing_near_note(alignment, partial), ""
+            row = [
+                _cell(title),
+                marks.label(result.path, alignment),
+                score_text(alignment.score, partial, reviewed),
+                _cell(quote),
+                _cell(place),
+            ]
+            lines.append(_row(row))
         lines.append("")
         yield from lines

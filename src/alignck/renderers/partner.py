@@ -18,14 +18,16 @@ from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
 from alignck.renderers._common import (
     REVIEWED_HEADER,
-    SYMBOLS,
     WAIVED_HEADER,
+    VerdictMarks,
     closest_note,
     missing_names,
     nothing_near_note,
     percent,
     provenance,
+    reviewed_lead,
     reviewed_rows,
+    score_text,
     short_name,
     shown_path,
     waived_rows,
@@ -72,23 +74,19 @@ def sections(report: Report, result: DocumentResult) -> list[Section]:
 
 
 def _verdicts(report: Report, result: DocumentResult) -> Section:
-    reviewed = {r.priority_id for r in report.analysis.reviewed if r.path == result.path}
-    waived = {w.priority_id for w in report.analysis.waived if w.path == result.path}
+    marks = VerdictMarks(report)
+    partial = report.thresholds.partial
 
-    def verdict(alignment: Alignment) -> str:
-        marks = " (reviewed)" if alignment.priority_id in reviewed else ""
-        marks += " (waived)" if alignment.priority_id in waived else ""
-        return f"{SYMBOLS[alignment.status]} {alignment.status}{marks}"
-
-    rows = tuple(
-        (
-            report.framework.priority(a.priority_id).title,
-            verdict(a),
-            f"{a.score:.2f}",
-            _evidence(a, report.thresholds.partial),
+    def row(alignment: Alignment) -> tuple[str, str, str, str]:
+        reviewed = marks.is_reviewed(result.path, alignment.priority_id)
+        return (
+            report.framework.priority(alignment.priority_id).title,
+            marks.label(result.path, alignment),
+            score_text(alignment.score, partial, reviewed),
+            reviewed_lead(reviewed) + _evidence(alignment, partial),
         )
-        for a in result.alignments
-    )
+
+    rows = tuple(row(a) for a in result.alignments)
     return Section(
         "Verdicts",
         "Each framework priority, with the quotes behind the verdict.",

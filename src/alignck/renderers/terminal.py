@@ -21,11 +21,14 @@ from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
+    VerdictMarks,
     closest_note,
     missing_names,
     nothing_near_note,
     provenance,
+    reviewed_lead,
     reviewed_rows,
+    score_text,
     short_name,
     shown_path,
     system_percent,
@@ -217,7 +220,8 @@ def _outside(console: Console, report: Report) -> None:
 
 
 def _evidence(console: Console, report: Report, explain: bool = False) -> None:
-    reviewed = {(r.path, r.priority_id) for r in report.analysis.reviewed}
+    marks = VerdictMarks(report)
+    partial = report.thresholds.partial
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -233,29 +237,23 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         for alignment in result.alignments:
             why = [_why(alignment)] if explain else []
             verdict = mark(alignment.status, label=True)
-            if (result.path, alignment.priority_id) in reviewed:
-                verdict.append("\nreviewed", style="italic")
+            reviewed = marks.is_reviewed(result.path, alignment.priority_id)
+            for said in marks.marks(result.path, alignment.priority_id).split():
+                verdict.append(f"\n{said.strip('()')}", style="italic")
             title = _title(report, alignment.priority_id)
+            score = score_text(alignment.score, partial, reviewed)
+            lead = reviewed_lead(reviewed)
             if not alignment.evidence:
                 near = alignment.nearest
-                note = nothing_near_note(alignment, report.thresholds.partial)
+                note = nothing_near_note(alignment, partial)
                 if near is not None:
-                    lead = closest_note(alignment, report.thresholds.partial)
-                    note = f"{lead}: {_quote(near.text, near.kind)}"
+                    note = f"{closest_note(alignment, partial)}: {_quote(near.text, near.kind)}"
                 place = where(near.location) if near is not None else ""
-                table.add_row(
-                    title, verdict, f"{alignment.score:.2f}", Text(note, style="dim"), place, *why
-                )
+                table.add_row(title, verdict, score, Text(lead + note, style="dim"), place, *why)
                 continue
             best = alignment.evidence[0]
-            table.add_row(
-                title,
-                verdict,
-                f"{alignment.score:.2f}",
-                _quote(best.text, best.kind),
-                where(best.location),
-                *why,
-            )
+            quote = lead + _quote(best.text, best.kind)
+            table.add_row(title, verdict, score, quote, where(best.location), *why)
         console.print(table)
         console.print()
 

@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 from alignck.escape import looks_like_formula, xml_text
 from alignck.model import Alignment, Report, Status, Waiver
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import SYMBOLS, policy_verdict, provenance, where
+from alignck.renderers._common import SYMBOLS, VerdictMarks, policy_verdict, provenance, where
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -51,6 +51,9 @@ EVIDENCE_HEADER = [
     # For a gap, the closest passage below the threshold: what a reviewer reads first.
     "Closest passage (gap)",
     "Closest passage at",
+    # A reviewer's verdict replaces alignck's, kept here with who reviewed it, when and why.
+    "alignck's verdict",
+    "Review",
 ]
 
 
@@ -188,12 +191,23 @@ def _mark(sheet: WriteOnlyWorksheet, status: Status) -> Any:
 def _evidence(sheet: WriteOnlyWorksheet, report: Report) -> None:
     _bold_row(sheet, EVIDENCE_HEADER)
     waived = report.analysis.waivers_by_verdict()
+    reviewed = report.analysis.reviews_by_verdict()
+    marks = VerdictMarks(report)
     for result in report.documents:
         if result.status != "ok":
             continue
         for alignment in result.alignments:
-            waiver = waived.get((result.path, alignment.priority_id))
-            sheet.append(_evidence_row(sheet, report, result.path, alignment, waiver))
+            key = (result.path, alignment.priority_id)
+            row = _evidence_row(sheet, report, result.path, alignment, waived.get(key))
+            row[4] = _cell(sheet, marks.label(result.path, alignment), alignment.status)
+            review = reviewed.get(key)
+            if review is not None:
+                said = review.review
+                row[-2:] = [
+                    _cell(sheet, review.machine),
+                    _cell(sheet, f"{said.reviewer}, {said.date.isoformat()}: {said.reason}"),
+                ]
+            sheet.append(row)
 
 
 def _evidence_row(
@@ -218,6 +232,8 @@ def _evidence_row(
         waiver.reason if waiver else "",
         near.text if (near := alignment.nearest) else "",
         where(near.location) if near else "",
+        "",
+        "",
     ]
     return [
         *(_cell(sheet, v) for v in before),
