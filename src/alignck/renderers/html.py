@@ -58,7 +58,7 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 .muted { color: #5f5f5f; } .id { white-space: nowrap; }
 @media print {
   body { margin: 0; max-width: none; }
-  .filters { display: none !important; }
+  .filters, .screen { display: none !important; }
   td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr, details { break-inside: avoid; }
   #matrix summary { list-style: none; }
@@ -67,6 +67,12 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 
 # Shows the filters and applies them; reads only data attributes the page itself wrote.
 _SCRIPT = """
+(function () {
+  // Paper cannot open a summary: how the report was made is printed open.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.provenance").forEach(function (d) { d.open = true; });
+  });
+})();
 (function () {
   var filters = document.getElementById("filters");
   var byDocument = document.getElementById("document-filter");
@@ -163,8 +169,8 @@ def _grid(report: Report) -> list[str]:
     rows = [
         "<h2>Coverage</h2>",
         '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper the colour, the surer the '
-        "verdict (for aligned and partial the higher the score, for a gap the lower). Open a "
-        "cell for its evidence.</p>",
+        "verdict (for aligned and partial the higher the score, for a gap the lower)."
+        '<span class="screen"> Open a cell for its evidence.</span></p>',
         *_filters(report, results),
         '<table id="matrix">',
         f"<thead><tr><th>Priority</th>{head}<th>System</th></tr></thead>",
