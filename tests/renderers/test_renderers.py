@@ -532,3 +532,21 @@ def test_a_score_rounded_onto_the_threshold_keeps_its_places() -> None:
     assert score_text(0.4994, 0.5) == "0.4994"  # not 0.50 beside 'below the threshold'
     assert score_text(0.5, 0.5) == "0.50"
     assert score_text(0.71, 0.5, reviewed=True) == "0.71 (alignck's)"
+
+
+def test_markdown_and_html_name_waivers_that_applied_to_nothing() -> None:
+    # Expired and unused waivers were said on standard error and in JSON only: the board
+    # paper did not say its earlier acceptance of a gap had lapsed.
+    lapsed = Waiver("air", "Agreed in 2024.", "trust", date(2025, 1, 1), "w.yaml:2:5")
+    unused = Waiver("minds", "Not ours.", "council-plan", None, "w.yaml:6:5")
+    base = _reviewed_report()  # council-plan aligned on 'minds'
+    analysis = analyse(FRAMEWORK, base.documents, (lapsed, unused), today=date(2026, 11, 1))
+    report = replace(base, analysis=analysis)
+    assert (analysis.expired_waivers, analysis.unused_waivers) == ((lapsed,), (unused,))
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions())
+        text = html.unescape(out.getvalue())
+        assert "Waivers to look at" in text, name
+        assert "'Clean air' [air] in trust: expired on 2025-01-01" in text, name
+        assert "[minds] in council-plan: applies to no gap or partial verdict" in text, name

@@ -13,7 +13,7 @@ from alignck.model import Alignment, Location
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from alignck.model import Report
+    from alignck.model import Report, Waiver
 
 SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
 
@@ -264,3 +264,28 @@ def score_text(score: float, partial: float, reviewed: bool = False) -> str:
 def reviewed_lead(reviewed: bool) -> str:
     """What a reviewed verdict's quotes are introduced as: alignck's, not the reviewer's."""
     return "alignck quoted: " if reviewed else ""
+
+
+def stale_waiver_lines(report: Report) -> list[str]:
+    """Waivers that applied to nothing: expired ones (their gaps count again) and ones that
+    match no gap or partial. Said on standard error too, but a board reads the report."""
+    analysis = report.analysis
+    lines = []
+    for waiver in analysis.expired_waivers:
+        lines.append(
+            f"{_waived_priority(report, waiver)}: expired on {waiver.expires}, so no longer "
+            f"applied (reason was: {waiver.reason}; {waiver.source})"
+        )
+    for waiver in analysis.unused_waivers:
+        lines.append(
+            f"{_waived_priority(report, waiver)}: applies to no gap or partial verdict "
+            f"({waiver.source})"
+        )
+    return lines
+
+
+def _waived_priority(report: Report, waiver: Waiver) -> str:
+    titles = {p.id: p.title for p in report.framework.priorities}
+    title = titles.get(waiver.priority_id)
+    named = f"'{title}' [{waiver.priority_id}]" if title else f"[{waiver.priority_id}]"
+    return f"{named} in {waiver.document or 'every document'}"

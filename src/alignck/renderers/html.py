@@ -33,6 +33,7 @@ from alignck.renderers._common import (
     reviewed_rows,
     score_text,
     short_name,
+    stale_waiver_lines,
     system_percent,
     waived_rows,
     where,
@@ -122,6 +123,14 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                 waived_rows(report),
                 "",
             )
+        stale = stale_waiver_lines(report)
+        if stale:
+            items = "".join(f"<li>{escape(line)}</li>" for line in stale)
+            parts += [
+                "<h2>Waivers to look at</h2>",
+                '<p class="muted">Waivers that applied to nothing: clean them up, or renew '
+                f"them.</p><ul>{items}</ul>",
+            ]
         if analysis.reviewed:
             parts += _table(
                 "Reviewed (verdicts set by a reviewer, used in coverage and policy)",

@@ -29,6 +29,7 @@ from alignck.renderers._common import (
     reviewed_rows,
     score_text,
     short_name,
+    stale_waiver_lines,
     system_percent,
     waived_rows,
     where,
@@ -54,7 +55,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     if results:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
         lines += coverage
-        lines += _gaps(report) + _waived(report) + _reviewed(report)
+        lines += _gaps(report) + _waived(report) + _stale_waivers(report) + _reviewed(report)
         lines += _overlaps(report) + _outside(report)
     evidence = _evidence(report) if results and options.evidence is not False else iter(())
     problems = [f"- {_cell(line)}" for line in document_problems(report)]
@@ -167,6 +168,14 @@ def _waived(report: Report) -> list[str]:
     lines += [_row(WAIVED_HEADER), _row(["---"] * len(WAIVED_HEADER))]
     lines += [_row([_cell(c) for c in row]) for row in rows]
     return [*lines, ""]
+
+
+def _stale_waivers(report: Report) -> list[str]:
+    lines = stale_waiver_lines(report)
+    if not lines:
+        return []
+    note = "Waivers that applied to nothing: clean them up, or renew them."
+    return ["## Waivers to look at", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
 
 
 def _reviewed(report: Report) -> list[str]:
