@@ -550,3 +550,22 @@ def test_markdown_and_html_name_waivers_that_applied_to_nothing() -> None:
         assert "Waivers to look at" in text, name
         assert "'Clean air' [air] in trust: expired on 2025-01-01" in text, name
         assert "[minds] in council-plan: applies to no gap or partial verdict" in text, name
+
+
+def test_shared_reports_say_how_coverage_is_counted_and_the_system_counts() -> None:
+    # 'system coverage 94%' alone: a board member could not check a document's 56%.
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+    from alignck.renderers._common import COVERAGE_RULE
+
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(_report(), out, RenderOptions())
+        text = html.unescape(out.getvalue())
+        assert COVERAGE_RULE in text, name
+        assert "system coverage 50% (1 aligned, 1 partial, 1 gap)" in text, name
+    book = io.BytesIO()
+    binary_renderer("xlsx")(_report(), book, RenderOptions())
+    summary = [r[0] for r in load_workbook(book)["Summary"].iter_rows(values_only=True)]
+    assert COVERAGE_RULE in summary

@@ -289,3 +289,16 @@ def _waived_priority(report: Report, waiver: Waiver) -> str:
     title = titles.get(waiver.priority_id)
     named = f"'{title}' [{waiver.priority_id}]" if title else f"[{waiver.priority_id}]"
     return f"{named} in {waiver.document or 'every document'}"
+
+
+# How every coverage figure is counted, said once in each shared report.
+COVERAGE_RULE = (
+    "Coverage counts an aligned priority as 1 and a partial one as 0.5, out of every framework "
+    "priority; the system's verdict on a priority is the best any document gives it."
+)
+
+
+def system_counts(report: Report) -> str:
+    """'7 aligned, 1 partial, 0 gap': the system verdicts behind its coverage."""
+    system = report.analysis.system_coverage
+    return f"{system.aligned} aligned, {system.partial} partial, {system.gap} gap"

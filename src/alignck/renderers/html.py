@@ -17,6 +17,7 @@ from typing import TextIO
 from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
+    COVERAGE_RULE,
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
@@ -34,6 +35,7 @@ from alignck.renderers._common import (
     score_text,
     short_name,
     stale_waiver_lines,
+    system_counts,
     system_percent,
     waived_rows,
     where,
@@ -109,7 +111,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
         f"<p>{len(results)} document(s) checked against {len(report.framework.priorities)} "
-        f"priorities; system coverage {system_percent(report)}.</p>",
+        f"priorities; system coverage {system_percent(report)} "
+        f"({escape(system_counts(report))}).</p>",
+        f'<p class="muted">{escape(COVERAGE_RULE)}</p>',
         *_policy(report),
         *_provenance(report),
     ]

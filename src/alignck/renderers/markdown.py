@@ -13,6 +13,7 @@ from alignck.escape import markdown_text
 from alignck.model import DocumentResult, Priority, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
+    COVERAGE_RULE,
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
@@ -30,6 +31,7 @@ from alignck.renderers._common import (
     score_text,
     short_name,
     stale_waiver_lines,
+    system_counts,
     system_percent,
     waived_rows,
     where,
@@ -42,9 +44,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
         f"{len(results)} document(s) checked against {len(report.framework.priorities)} "
-        f"priorities; system coverage {system_percent(report)}."
+        f"priorities; system coverage {system_percent(report)} ({system_counts(report)})."
     )
-    lines.append("")
+    lines += ["", f"_{COVERAGE_RULE}_", ""]
     verdict = policy_verdict(report)
     if verdict is not None:
         passed, reasons = verdict

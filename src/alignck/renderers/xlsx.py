@@ -23,7 +23,14 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 from alignck.escape import looks_like_formula, xml_text
 from alignck.model import Alignment, Report, Status, Waiver
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import SYMBOLS, VerdictMarks, policy_verdict, provenance, where
+from alignck.renderers._common import (
+    COVERAGE_RULE,
+    SYMBOLS,
+    VerdictMarks,
+    policy_verdict,
+    provenance,
+    where,
+)
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -166,6 +173,7 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     _append(
         sheet, ["System", "", round(system.percent, 1), system.aligned, system.partial, system.gap]
     )
+    _append(sheet, [COVERAGE_RULE])
     for result in report.errors:
         _append(sheet, [report.name(result.path), result.path, "unreadable", result.error or ""])
 
