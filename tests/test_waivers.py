@@ -238,3 +238,35 @@ def test_with_no_document_read_no_waiver_is_called_stale() -> None:
     waivers = [Waiver("air", "every document"), Waiver("air", "one", "plan*")]
     analysis = analyse(FRAMEWORK, broken, waivers, today=date(2026, 1, 1))
     assert analysis.unused_waivers == ()
+
+
+@pytest.mark.parametrize(
+    "glob",
+    [
+        "north/trust/strategy",  # the name reports give it beside other 'strategy' files
+        "north/trust/strategy.md",
+        "trust/strategy",
+        "north/trust/*",
+        "corpus/region-north/north/trust/strategy.md",
+        "strategy",
+    ],
+)
+def test_a_document_is_covered_by_the_names_reports_give_it(glob: str) -> None:
+    # A report names two 'strategy' files by the shortest tail that tells them apart; a
+    # waiver or review copying that name matched nothing, silently.
+    path = "corpus/region-north/north/trust/strategy.md"
+    assert covers(Waiver("homes", "r", glob), path)
+
+
+def test_a_tail_does_not_cover_another_partner_s_document() -> None:
+    path = "corpus/region-north/north/mh-trust/strategy.md"
+    assert not covers(Waiver("homes", "r", "north/trust/strategy"), path)
+    assert not covers(Waiver("homes", "r", "trust/strategy"), path)
+
+
+def test_a_slip_names_the_nearest_document_not_the_first_near_enough() -> None:
+    from alignck.waivers import slipped_from
+
+    paths = ["docs/north/mh-trust/strategy.md", "docs/north/trust/strategy.md"]
+    waiver = Waiver("homes", "r", "nort/trust/strategy.md")
+    assert slipped_from(waiver, paths) == "docs/north/trust/strategy.md"

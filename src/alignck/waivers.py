@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -124,12 +125,27 @@ def covers(waiver: Waiver, path: str) -> bool:
     if waiver.document is None:
         return True
     pattern = _without_dot(waiver.document.lower().replace("\\", "/"))
-    pure = PurePath(path.replace("\\", "/"))
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
-    reported = checkout_path(pure.as_posix())
-    candidates = (_without_dot(pure.as_posix()), reported, pure.name, pure.stem)
-    return any(fnmatchcase(c.lower(), pattern) for c in candidates)
+    reported = checkout_path(path.replace("\\", "/")).lower()
+    return fnmatchcase(reported, pattern) or any(
+        fnmatchcase(name, pattern) for name in _names_of(path)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_of(path: str) -> tuple[str, ...]:
+    """Every other name a waiver or review may give a document, lower-cased: its path as
+    given, and each tail of it with and without its extension, down to the file name and
+    stem. A report names two 'strategy' files by the shortest tail that tells them apart
+    ('north/trust/strategy'), and a glob copied from the report must match."""
+    pure = PurePath(path.replace("\\", "/"))
+    names = [_without_dot(pure.as_posix())]
+    parts = pure.parts
+    for start in range(len(parts) - 1, -1, -1):
+        tail = "/".join(parts[start:])
+        names += [tail, tail[: -len(pure.suffix)] if pure.suffix else tail]
+    return tuple(dict.fromkeys(name.lower() for name in names))
 
 
 def _without_dot(path: str) -> str:
@@ -150,14 +166,18 @@ def slipped_from(waiver: Waiver, paths: Sequence[str]) -> str | None:
         return None  # it covers every document
     pattern = waiver.document.lower().replace("\\", "/")
     literal = _GLOB_CHARACTERS.sub("", pattern)
+    best, best_ratio = None, _SLIP
     for path in paths:
         pure = PurePath(path.replace("\\", "/"))
-        for name in (pure.as_posix(), pure.name, pure.stem):
+        for name in (pure.as_posix(), *_names_of(path)):
             # A trailing '*' stands for the rest of the name: compare what it leaves.
             shown = name.lower()[: len(literal)] if pattern.endswith("*") else name.lower()
-            if difflib.SequenceMatcher(None, literal, shown).ratio() >= _SLIP:
-                return name
-    return None
+            ratio = difflib.SequenceMatcher(None, literal, shown).ratio()
+            # The nearest, not the first near enough: 'north/trust/strategy' is nearer
+            # 'docs/north/trust/strategy.md' than the 'north/mh-trust/...' listed before it.
+            if ratio > best_ratio or (ratio == best_ratio and best is None):
+                best, best_ratio = pure.as_posix() if "/" in name else name, ratio
+    return best
 
 
 # What a glob says besides its literal text; how alike a slip of the keyboard leaves them.
