@@ -40,6 +40,26 @@ def test_a_name_two_documents_share_pairs_neither_by_guess() -> None:
     }
 
 
+def test_one_system_checked_against_a_national_baseline_pairs_by_its_paths() -> None:
+    # Checking one system's folder gave another common folder: every document was 'not in
+    # the baseline', every gap new, and the check failed though nothing had changed.
+    old = [
+        "partners/north/trust/strategy.md",
+        "partners/north/mh-trust/strategy.md",
+        "partners/south/trust/strategy.md",
+    ]
+    new = ["partners/north/trust/strategy.md", "partners/north/mh-trust/strategy.md"]
+    assert pair_documents(old, new) == {path: path for path in new}
+
+
+def test_a_run_from_another_folder_pairs_by_the_end_of_the_paths() -> None:
+    old = ["/ci/work/partners/north/trust/strategy.md", "/ci/work/partners/north/mh/strategy.md"]
+    new = ["partners/north/trust/strategy.md", "partners/south/x/strategy.md"]
+    assert pair_documents(old, new) == {
+        "partners/north/trust/strategy.md": "/ci/work/partners/north/trust/strategy.md"
+    }
+
+
 def test_two_single_drafts_pair_whatever_their_names() -> None:
     assert pair_documents(["plan-v1.docx"], ["plan-v2.docx"]) == {"plan-v2.docx": "plan-v1.docx"}
 

@@ -2,7 +2,8 @@
 
 A run is a :class:`~alignck.snapshot.Snapshot`: the verdicts of every document, from a saved
 JSON report or a report just made. Documents
-are paired by their path below the run's common folder, then by name without extension in
+are paired by their path, then below the run's common folder, then by the longest end of
+their paths they share (a folder and the file at least), then by name without extension in
 the same folder, then in any folder (a name only one document on each side has), and
 two runs of one document each are paired whatever their names (two drafts of one strategy).
 Runs against different frameworks cannot be compared; other differences (alignck version,
@@ -15,6 +16,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Literal
 
 from alignck.errors import ReportFileError
@@ -197,20 +199,65 @@ def _moved(
 def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
     """new path -> the old path it is a later run of."""
     old_keys, new_keys = _relative(old), _relative(new)
-    by_key = {key: path for path, key in old_keys.items()}
-    pairs = {path: by_key[key] for path, key in new_keys.items() if key in by_key}
+    # The same path is the same document: one system checked against a national baseline
+    # has another common folder, and its paths below it are not the baseline's.
+    same = {posixpath.normpath(p.replace("\\", "/")): p for p in old}
+    pairs = {
+        path: same[found]
+        for path in new
+        if (found := posixpath.normpath(path.replace("\\", "/"))) in same
+    }
+    by_key = {key: path for path, key in old_keys.items() if path not in pairs.values()}
+    for path, key in new_keys.items():
+        if path not in pairs and key in by_key:
+            pairs[path] = by_key.pop(key)
+    _pair_by_tail(pairs, old, new)
     for name in (_stem, _name):
         # A document renamed in its folder, then one moved to another folder: each paired
-        # only when its name is unique among the documents left on both sides.
-        left = [p for p in old_keys if p not in pairs.values()]
-        unpaired = [p for p in new_keys if p not in pairs]
-        by_name = _unique({p: name(old_keys[p]) for p in left})
-        for found, path in _unique({p: name(new_keys[p]) for p in unpaired}).items():
-            if found in by_name:
+        # only when no other document of either run has its name, paired or not.
+        taken = set(pairs.values())
+        by_name = _unique({p: name(k) for p, k in old_keys.items()})
+        for found, path in _unique({p: name(k) for p, k in new_keys.items()}).items():
+            if path not in pairs and found in by_name and by_name[found] not in taken:
                 pairs[path] = by_name[found]
+                taken.add(by_name[found])
     if len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
     return pairs
+
+
+def _pair_by_tail(pairs: dict[str, str], old: list[str], new: list[str]) -> None:
+    """Pair what is left by the longest end of their paths they share (a folder and the file
+    at least): a run from another working directory names the same files by other paths.
+    Only a pair that is each other's single best is taken."""
+    left = [p for p in old if p not in pairs.values()]
+    unpaired = [p for p in new if p not in pairs]
+    if not left or not unpaired:
+        return
+    parts = {p: PurePosixPath(p.replace("\\", "/")).parts for p in (*left, *unpaired)}
+
+    def shared(a: str, b: str) -> int:
+        count = 0
+        for x, y in zip(reversed(parts[a]), reversed(parts[b]), strict=False):
+            if x != y:
+                break
+            count += 1
+        return count
+
+    def single_best(path: str, among: list[str]) -> str | None:
+        scores = [(shared(path, other), other) for other in among]
+        top = max(score for score, _ in scores)
+        best = [other for score, other in scores if score == top]
+        return best[0] if top >= _TAIL_PARTS and len(best) == 1 else None
+
+    for path in unpaired:
+        found = single_best(path, left)
+        if found is not None and single_best(found, unpaired) == path:
+            pairs[path] = found
+
+
+# Parts of a path two runs must share at its end to pair by it: a folder and the file.
+_TAIL_PARTS = 2
 
 
 def document_names(paths: list[str]) -> dict[str, str]:
