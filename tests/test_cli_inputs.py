@@ -203,3 +203,29 @@ def test_a_fifo_given_as_the_framework_waivers_or_reviews_file_is_refused(
         validated = _invoke("validate", str(framework), *extra)
         assert validated.exit_code == 2
         assert f"{fifo}: a named pipe (FIFO), {ONLY}" in validated.stderr
+
+
+def test_the_run_s_own_framework_and_waivers_beside_the_documents_are_not_skipped_files(
+    tmp_path: Path, make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # 'alignck check partners/' finds partners/priorities.yaml, as the README lays it out:
+    # the run then listed its own framework as a skipped file, under 'Problems'.
+    import json
+    import shutil
+
+    partners = tmp_path / "partners"
+    partners.mkdir()
+    shutil.copy(small_framework, partners / "priorities.yaml")
+    make_document("partners/plan.md")
+    waivers = partners / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - priority: warm-homes\n    reason: Not ours.\n", encoding="utf-8"
+    )
+    (partners / "notes.rtf").write_text("{\\rtf1 notes}", encoding="utf-8")
+    # Named by another path than the one the folder walk finds: the file is the same.
+    framework = Path(os.path.relpath(partners / "priorities.yaml"))
+    args = ["check", str(partners), "-f", str(framework), "--waivers", str(waivers)]
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    skipped = [Path(s["path"]).name for s in json.loads(result.stdout)["skipped"]]
+    assert skipped == ["notes.rtf"]

@@ -8,6 +8,8 @@ and every other document is still checked.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +27,7 @@ from alignck.model import (
     ReadOptions,
     Report,
     Review,
+    Skipped,
     Thresholds,
     Waiver,
 )
@@ -86,6 +89,7 @@ def check(
     # ('/' among them, the whole file system).
     given = [paths] if isinstance(paths, (str, Path)) else paths
     found = discover((Path(p) for p in given), follow_links)
+    skipped = _not_run_files(found.skipped, loaded, waivers, reviews)
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
@@ -108,12 +112,49 @@ def check(
     return Report(
         loaded,
         tuple(results),
-        found.skipped,
+        skipped,
         analysis,
         chosen,
         policy or Policy(),
         engine.description,
     )
+
+
+def _not_run_files(
+    skipped: tuple[Skipped, ...],
+    framework: Framework,
+    waivers: Sequence[Waiver],
+    reviews: Sequence[Review],
+) -> tuple[Skipped, ...]:
+    """The files skipped in the folders walked, less the run's own framework, waivers and
+    reviews: 'partners/priorities.yaml' beside the documents is where alignck looks for it,
+    and was reported as a skipped file under 'Problems'."""
+    sources = [w.source for w in waivers] + [r.source for r in reviews]
+    own = {_resolved(re.sub(r":\d+:\d+$", "", source)) for source in sources if source}
+    return tuple(
+        s
+        for s in skipped
+        if _resolved(s.path) not in own and not _is_framework_file(s.path, framework)
+    )
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return path
+
+
+def _is_framework_file(path: str, framework: Framework) -> bool:
+    """By its bytes: the framework's path is the name reports give it, not always one that
+    resolves from here."""
+    if not framework.sha256 or Path(path).suffix.lower() not in (".yaml", ".yml"):
+        return False
+    try:
+        data = Path(path).read_bytes() if Path(path).stat().st_size < 1 << 24 else b""
+    except OSError:
+        return False
+    return hashlib.sha256(data).hexdigest() == framework.sha256
 
 
 def _check_files(
