@@ -67,6 +67,17 @@ def test_one_file_reached_by_two_paths_is_checked_once(tmp_path: Path) -> None:
     )
 
 
+def test_a_file_named_and_also_in_a_folder_named_is_read_once_and_not_skipped(
+    tmp_path: Path,
+) -> None:
+    # It was listed as skipped, 'the same file as' itself.
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n", encoding="utf-8")
+    found = discover([tmp_path, plan])
+    assert found.files == (plan,)
+    assert found.skipped == ()
+
+
 def test_explicit_unsupported_file_is_returned_as_unsupported(tmp_path: Path) -> None:
     path = tmp_path / "old.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0")

@@ -206,6 +206,9 @@ def _distinct_files(files: list[Path], skipped: list[Skipped]) -> tuple[Path, ..
         if _links_in(path) < _links_in(kept):
             # Read under its own name rather than a link's, in the place first met.
             distinct[seen[identity]], path, kept = path, kept, path
+        if path == kept:
+            # Named on its own and found again in a folder given: one name, read once.
+            continue
         skipped.append(Skipped(str(path), f"the same file as {kept}, read once"))
     return tuple(distinct)
 
