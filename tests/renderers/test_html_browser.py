@@ -44,6 +44,8 @@ class _Dom(HTMLParser):
         self.rows: list[dict[str, str | None]] = []
         self.details: list[dict[str, str | None]] = []
         self.body: dict[str, str | None] = {}
+        self.sections: list[dict[str, str | None]] = []
+        self.in_matrix = False
         self.scripts_run = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -52,8 +54,12 @@ class _Dom(HTMLParser):
             self.body = found
         elif tag == "td" and "cell" in (found.get("class") or ""):
             self.cells.append(found)
-        elif tag == "tr" and "data-priority" in found:
+        elif tag == "tr" and "data-priority" in found and self.in_matrix:
             self.rows.append(found)
+        elif tag == "section" and "data-document" in found:
+            self.sections.append(found)
+        if tag == "table":
+            self.in_matrix = found.get("id") == "matrix"
         elif tag == "details" and self.cells:  # the matrix's, not the provenance's
             self.details.append(found)
 
@@ -109,6 +115,8 @@ def test_a_cell_opens_its_evidence_and_the_filters_hide_the_rest(
     assert shown and set(shown) == {"1"}
     visible = [r["data-priority"] for r in dom.rows if "hidden" not in r]
     assert visible == ["warm-homes warm and healthy homes"]
+    # The evidence follows the document filter too.
+    assert [s.get("data-document") for s in dom.sections if "hidden" not in s] == ["1"]
 
 
 def test_without_clicks_every_cell_is_shown_and_closed(
@@ -161,3 +169,30 @@ def test_printed_it_keeps_how_it_was_made_and_drops_screen_instructions(
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(printed).pages).split())
     assert "framework sha256" in text
     assert "Open a cell for its evidence" not in text
+
+
+def test_past_the_grid_the_filters_act_on_the_evidence(
+    make_document,
+    small_framework,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    # Above a dozen documents the page had no filters at all: 209 evidence sections and
+    # nothing to choose one by.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(13):
+        make_document(f"docs/partner-{number:02d}.md")
+    page = tmp_path / "report.html"
+    args = ["check", str(docs), "-f", str(small_framework), "-o", str(page), "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert 'id="document-filter"' in html and 'id="priority-filter"' in html
+    chosen = tmp_path / "chosen.html"
+    script = (
+        '<script>var f = document.getElementById("document-filter"); f.value = "4";'
+        'f.dispatchEvent(new Event("change"));</script>'
+    )
+    chosen.write_text(html.replace("</body>", script + "</body>"), encoding="utf-8")
+    dom = _browse(chosen)
+    assert len(dom.sections) == 13
+    assert [s.get("data-document") for s in dom.sections if "hidden" not in s] == ["4"]

@@ -85,10 +85,10 @@ _SCRIPT = """
   function apply() {
     var chosen = byDocument.value;
     var words = byPriority.value.trim().toLowerCase();
-    document.querySelectorAll("#matrix [data-document]").forEach(function (cell) {
+    document.querySelectorAll("[data-document]").forEach(function (cell) {
       cell.hidden = chosen !== "" && cell.getAttribute("data-document") !== chosen;
     });
-    document.querySelectorAll("#matrix tr[data-priority]").forEach(function (row) {
+    document.querySelectorAll("tr[data-priority]").forEach(function (row) {
       row.hidden = words !== "" && row.getAttribute("data-priority").indexOf(words) < 0;
     });
   }
@@ -146,6 +146,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         parts += _outside(report)
     out.write("\n".join(parts) + "\n")
     if results and options.evidence is not False:
+        if len(results) > GRID_DOCUMENTS:
+            # Without the grid the filters act on the evidence, where a large run needs them.
+            out.write("\n".join(_filters(report, results)) + "\n")
         # Line by line: the evidence of a national run is hundreds of megabytes.
         for line in _evidence(report):
             out.write(line + "\n")
@@ -376,10 +379,11 @@ def _evidence(report: Report) -> Iterator[str]:
     yield "<h2>Evidence</h2>"
     marks = VerdictMarks(report)
     partial = report.thresholds.partial
-    for result in report.documents:
-        if result.status != "ok":
-            continue
+    results = [r for r in report.documents if r.status == "ok"]
+    for index, result in enumerate(results):
         lines = [
+            # Numbered as the filters number documents, so they show one document's evidence.
+            f'<section data-document="{index}">',
             f"<h3>{escape(short_name(result.path, report))}</h3>",
             "<table>",
             "<tr><th>Priority</th><th>Verdict</th><th>Score</th><th>Evidence</th>"
@@ -406,11 +410,14 @@ def _evidence(report: Report) -> Iterator[str]:
                 quote, place = f'{lead}<span class="muted">{note}</span>', ""
             label = escape(marks.label(result.path, alignment))
             score = escape(score_text(alignment.score, partial, reviewed))
+            priority = report.framework.priority(alignment.priority_id)
+            words = escape(f"{priority.id} {priority.title}".lower())
             lines.append(
-                f'<tr><td>{title}</td><td class="mark {alignment.status}">{label}</td>'
+                f'<tr data-priority="{words}"><td>{title}</td>'
+                f'<td class="mark {alignment.status}">{label}</td>'
                 f"<td>{score}</td><td>{quote}</td><td>{place}</td></tr>"
             )
-        lines.append("</table>")
+        lines.append("</table></section>")
         yield from lines
 
 
