@@ -180,3 +180,19 @@ def test_a_document_that_has_gone_is_said_in_words(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as raised:
         read_document(tmp_path / "gone.md")
     assert str(raised.value) == f"{tmp_path / 'gone.md'}: cannot read file: no such file or folder"
+
+
+def test_progress_bar_names_the_current_file_as_reports_do(tmp_path: Path) -> None:
+    # Seventy files called 'strategy': the file name alone told none apart.
+    from alignck.progress import ProgressBar
+
+    paths = [
+        str(tmp_path / "north" / "trust" / "strategy.md"),
+        str(tmp_path / "south" / "strategy.md"),
+    ]
+    shown: list[str] = []
+    bar = ProgressBar(io.StringIO(), total=2, paths=paths)
+    bar._progress.update = lambda task, **fields: shown.append(fields["current"])  # type: ignore[method-assign]
+    bar(paths[0], None)
+    bar(paths[1], None)
+    assert shown == ["trust/strategy", "south/strategy"]

@@ -7,6 +7,7 @@ when standard error is an interactive terminal (never in CI logs, pipes or JSON 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import PurePath
 from types import TracebackType
 from typing import TextIO
@@ -21,14 +22,18 @@ from rich.progress import (
 )
 
 from alignck.model import DocumentResult
+from alignck.names import distinguishing_names
 from alignck.reading import Prepared
 
 DELAY_SECONDS = 1.0
 
 
 class ProgressBar:
-    def __init__(self, stream: TextIO, total: int) -> None:
+    def __init__(self, stream: TextIO, total: int, paths: Sequence[str] = ()) -> None:
+        """``paths``: the files to read, to name the current one as reports will (a national
+        run has seventy 'strategy' files; its file name alone told none apart)."""
         self.pages = 0
+        self._names = distinguishing_names(paths)
         self._lock = threading.Lock()
         self._shown = False
         self._progress = Progress(
@@ -66,7 +71,7 @@ class ProgressBar:
             self._shown = True
 
     def __call__(self, path: str, item: object | None) -> None:
-        name = PurePath(path).name
+        name = self._names.get(path) or PurePath(path).name
         if item is None:
             self._progress.update(self._task, current=name)
             return

@@ -239,5 +239,6 @@ def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | N
 
     # Drawn past a run's record: a bar is not part of the answer to replay.
     bar_stream = unheard(sys.stderr)
-    with ProgressBar(bar_stream, len(discover(paths, follow_links).files)) as bar:
+    files = [str(path) for path in discover(paths, follow_links).files]
+    with ProgressBar(bar_stream, len(files), files) as bar:
         yield bar
