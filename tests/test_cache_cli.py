@@ -12,10 +12,30 @@ def test_cache_info_and_clear(make_document, isolated_cache) -> None:  # type: i
     prepare_all([make_document("plan.md")], use_cache=True)
     runner = CliRunner()
     info = runner.invoke(app, ["cache", "info"])
-    assert info.exit_code == 0 and "1 cache entry (parsed" in info.stdout
+    assert info.exit_code == 0 and "1 cache entry, " in info.stdout
+    # Each kind of entry counted apart: a replayable run's record holds its whole report.
+    assert "  1 parsed documents: " in info.stdout
     cleared = runner.invoke(app, ["cache", "clear"])
     assert cleared.exit_code == 0 and "removed 1 cache entry from" in cleared.stdout
     assert not list(isolated_cache.rglob("*.json"))
+
+
+def test_cache_info_tells_run_records_from_documents(make_document, isolated_cache) -> None:  # type: ignore[no-untyped-def]
+    from conftest import FRAMEWORK
+
+    runner = CliRunner()
+    plan = str(make_document("plan.md"))
+    assert runner.invoke(app, ["check", plan, "-f", str(FRAMEWORK), "-q"]).exit_code == 0
+    from alignck import cache
+    from alignck.replay import RunRecord
+
+    cache.claim()
+    cache.store("0" * 64, RunRecord((), (), False, "d", "x" * 5000, "strict", "", 0))
+    info = runner.invoke(app, ["cache", "info"]).stdout
+    # Each kind of entry counted apart: a replayable run's record holds its whole report.
+    assert "  1 parsed documents: " in info
+    assert "  1 document results: " in info
+    assert "  1 run records kept to replay a run (each holds its report): " in info
 
 
 def test_no_cache_leaves_the_cache_empty(make_document, isolated_cache) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 import time
 from functools import lru_cache
@@ -320,6 +321,38 @@ def info() -> tuple[Path, int, int]:
         raise CacheError("not a folder; alignck cannot keep its cache here", str(folder))
     sizes = [_size(item) for item, kind in own_files(folder) if kind == "entry"]
     return folder, len(sizes), sum(sizes)
+
+
+# What each kind of entry holds, as `alignck cache info` names it.
+KIND_NAMES = {
+    "Prepared": "parsed documents",
+    "DocumentResult": "document results",
+    "RunRecord": "run records kept to replay a run (each holds its report)",
+    "FacetEmbeddings": "framework embeddings",
+}
+_KIND = re.compile(rb'^\[[^,]*,"[^"]*","[^"]*","(\w+)"')
+
+
+def info_by_kind() -> dict[str, tuple[int, int]]:
+    """Entry count and size for each kind of entry (by the class named in its header): a
+    replayable run keeps its whole report, and a national run's is tens of megabytes."""
+    folder = cache_dir()
+    found: dict[str, tuple[int, int]] = {}
+    if not folder.is_dir():
+        return found
+    for item, kind in own_files(folder):
+        if kind != "entry":
+            continue
+        try:
+            with open(item.path, "rb") as handle:  # noqa: PTH123 - a DirEntry's path
+                head = handle.read(512)
+        except OSError:
+            continue  # removed by a concurrent run
+        match = _KIND.match(head)
+        name = match.group(1).decode() if match else "other"
+        count, size = found.get(name, (0, 0))
+        found[name] = (count + 1, size + _size(item))
+    return found
 
 
 def _size(item: os.DirEntry[str]) -> int:

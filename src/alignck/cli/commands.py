@@ -348,16 +348,18 @@ def cache_clear() -> None:
 @cache_app.command("info")
 def cache_info() -> None:
     """Show where the cache is and how big it is."""
-    from alignck.cache import info, max_bytes
+    from alignck.cache import KIND_NAMES, info, info_by_kind, max_bytes
 
     def run() -> int:
         use_cache_settings()
         folder, count, size = info()
         limit = max_bytes() / (1024 * 1024)
         print(
-            f"{folder}: {_entries(count)} (parsed documents and results), {size / 1024:.0f} KiB;"
-            f" trimmed to {limit:.0f} MiB, least recently used first (ALIGNCK_CACHE_MAX_MB)"
+            f"{folder}: {_entries(count)}, {size / 1024:.0f} KiB; trimmed to {limit:.0f} MiB, "
+            "least recently used first (ALIGNCK_CACHE_MAX_MB)"
         )
+        for kind, (entries, bytes_held) in sorted(info_by_kind().items()):
+            print(f"  {entries} {KIND_NAMES.get(kind, kind)}: {bytes_held / 1024:.0f} KiB")
         return EXIT_OK
 
     raise typer.Exit(guarded(run))
