@@ -500,3 +500,33 @@ def test_a_text_box_written_last_is_read_where_it_sits(tmp_path: Path) -> None:
     # Text far to the right of the running text is a column or a sidebar: left in place.
     column = read(_page_with_text_written_last(tmp_path / "column.pdf", 120))
     assert [b.text for b in column.blocks][:2] == ["At a glance", "Background"]
+
+
+def test_a_bulleted_item_listing_a_heading_that_follows_stays_an_item(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # The list names the priorities; their headings follow on the page, in the outline.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.start_section("Our priorities", level=0)
+    pdf.multi_cell(0, 9, "Our priorities", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10.5)
+    for name in ("Safer roads", "Disrupt drug supply"):
+        pdf.multi_cell(0, 5, f"\x95 {name}", new_x="LMARGIN", new_y="NEXT")
+    for name in ("Safer roads", "Disrupt drug supply"):
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.start_section(name, level=1)
+        pdf.multi_cell(0, 7, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5, "We will act on it this year.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "listed.pdf"
+    pdf.output(str(path))
+    kinds = [(b.kind, b.text) for b in read(path).blocks][:5]
+    assert kinds == [
+        ("heading", "Our priorities"),
+        ("list_item", "Safer roads"),
+        ("list_item", "Disrupt drug supply"),
+        ("heading", "Safer roads"),
+        ("paragraph", "We will act on it this year."),
+    ]

@@ -24,7 +24,7 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import clean, join_lines, split_marker
 
-VERSION = "9"
+VERSION = "10"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -136,6 +136,7 @@ class _Assembler:
         previous: Line | None = None
         start_x = 0.0
         tables = {table.first: table for table in find_tables(lines)}
+        plain_keys = {_key(line.text) for line in lines if not split_marker(line.text)[0]}
         skip_to = -1
         for index, line in enumerate(lines):
             if index <= skip_to:
@@ -150,8 +151,10 @@ class _Assembler:
             item_marker, text = split_marker(line.text)
             if item_marker == "•":
                 # A bulleted line is an item, unless the outline names it a heading: Word
-                # headings that carry list bullets keep them in the PDF.
-                heading_level = self._outline_level(text, page)
+                # headings that carry list bullets keep them in the PDF. Not where the
+                # heading itself follows on the page, unbulleted: the item lists it.
+                named = text.strip() and _key(text) not in plain_keys
+                heading_level = self._outline_level(text, page) if named else 0
                 line = replace(line, text=text) if heading_level else line
             else:
                 unmarked = self._outline_names(line, page)
