@@ -229,3 +229,21 @@ def test_the_run_s_own_framework_and_waivers_beside_the_documents_are_not_skippe
     assert result.exit_code in (0, 1), result.stderr
     skipped = [Path(s["path"]).name for s in json.loads(result.stdout)["skipped"]]
     assert skipped == ["notes.rtf"]
+
+
+def test_an_empty_waivers_file_beside_the_documents_is_not_a_skipped_file(
+    tmp_path: Path, make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # A waivers file started and not filled in has no entry to know it by: it was listed
+    # under 'Problems' as a file alignck could not read.
+    import json
+
+    partners = tmp_path / "partners"
+    partners.mkdir()
+    make_document("partners/plan.md")
+    waivers = partners / "waivers.yaml"
+    waivers.write_text("waivers: []\n", encoding="utf-8")
+    args = ["check", str(partners), "-f", str(small_framework), "--waivers", str(waivers)]
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert json.loads(result.stdout)["skipped"] == []

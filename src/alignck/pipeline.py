@@ -69,6 +69,7 @@ def check(
     follow_links: bool = False,
     matcher: str = "auto",
     reviews: Sequence[Review] = (),
+    run_files: Sequence[str | Path] = (),
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
     built-in framework's name such as ``'ics-core-purposes'``). ``read_options`` chooses the
@@ -76,7 +77,9 @@ def check(
     (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
     folder given (they are listed as skipped otherwise); ``matcher`` is ``lexical``,
     ``semantic`` (needs the ``semantic`` extra) or ``auto`` (semantic when installed);
-    ``reviews`` replace the verdicts they are about (the cache keeps the machine's own)."""
+    ``reviews`` replace the verdicts they are about (the cache keeps the machine's own);
+    ``run_files`` are other files the run read (its waivers, reviews or baseline file), not
+    listed as skipped when they sit among the documents."""
     from alignck.signals import available_matcher
 
     if today is not None and not isinstance(today, datetime.date):
@@ -89,7 +92,7 @@ def check(
     # ('/' among them, the whole file system).
     given = [paths] if isinstance(paths, (str, Path)) else paths
     found = discover((Path(p) for p in given), follow_links)
-    skipped = _not_run_files(found.skipped, loaded, waivers, reviews)
+    skipped = _not_run_files(found.skipped, loaded, waivers, reviews, run_files)
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
@@ -125,12 +128,15 @@ def _not_run_files(
     framework: Framework,
     waivers: Sequence[Waiver],
     reviews: Sequence[Review],
+    run_files: Sequence[str | Path] = (),
 ) -> tuple[Skipped, ...]:
     """The files skipped in the folders walked, less the run's own framework, waivers and
     reviews: 'partners/priorities.yaml' beside the documents is where alignck looks for it,
-    and was reported as a skipped file under 'Problems'."""
+    and was reported as a skipped file under 'Problems'. A waivers file with no entries yet
+    gives no waiver to know it by, so the files the run read are named too."""
     sources = [w.source for w in waivers] + [r.source for r in reviews]
     own = {_resolved(re.sub(r":\d+:\d+$", "", source)) for source in sources if source}
+    own |= {_resolved(str(path)) for path in run_files}
     return tuple(
         s
         for s in skipped

@@ -414,6 +414,7 @@ def check(
                 follow_links=follow_links,
                 matcher=matcher.value,
                 reviews=reviews,
+                run_files=[f for f in (waivers_file, review_file, baseline_file) if f],
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
