@@ -353,6 +353,23 @@ def test_a_document_unreadable_in_the_new_run_is_not_called_removed(
     assert "other.md: could not be read; not compared" in result.stderr
 
 
+def test_a_document_a_saved_report_could_not_read_is_not_called_removed(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path
+) -> None:
+    # Two saved reports: the second run could not read a partner's file. It was listed as
+    # removed, and the diff passed with exit 0, where a folder gave 'not compared' and 2.
+    old, _, folder = two_runs
+    (folder / "other.md").unlink()
+    os.mkfifo(folder / "other.md")
+    broken = tmp_path / "broken.json"
+    result = invoke("check", folder, "-f", small_framework, "-o", broken, "-q")
+    assert result.exit_code == 2
+    result = invoke("diff", old, broken, "--format", "json")
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["removed_documents"] == []
+    assert "other.md: could not be read; not compared" in result.stderr
+
+
 def test_a_gap_waived_in_the_waivers_file_is_no_regression_when_a_folder_is_checked(
     two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

@@ -52,6 +52,8 @@ class Snapshot:
     thresholds: tuple[float, float]
     system_percent: float
     documents: tuple[DocumentRun, ...]
+    # Documents the run could not read: not 'removed' from it, and not compared.
+    unread: tuple[str, ...] = ()
 
 
 def is_saved_report(path: Path) -> bool:
@@ -99,6 +101,7 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
         for d in data["documents"]
         if d["status"] == "ok"
     )
+    unread = tuple(str(d["path"]) for d in data["documents"] if d["status"] != "ok")
     return Snapshot(
         source,
         str(data["tool"].get("version", "")),
@@ -108,6 +111,7 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
         (float(data["thresholds"]["aligned"]), float(data["thresholds"]["partial"])),
         float(data["summary"]["system_coverage"]["percent"]),
         documents,
+        unread,
     )
 
 
@@ -161,4 +165,5 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         (report.thresholds.aligned, report.thresholds.partial),
         report.analysis.system_coverage.percent,
         tuple(documents),
+        tuple(r.path for r in report.errors),
     )

@@ -193,7 +193,10 @@ def _snapshot(
     from alignck.snapshot import is_saved_report, load_snapshot, snapshot_of
 
     if is_saved_report(path):
-        return load_snapshot(path), ()
+        # A document the saved run could not read is not one it dropped: it was not compared
+        # then, and is not now, and the run fails as a folder with that document would.
+        saved = load_snapshot(path)
+        return saved, saved.unread
     assert framework is not None  # loaded whenever a side is not a saved report
     report = check(
         [path],
