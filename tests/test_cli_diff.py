@@ -155,7 +155,22 @@ def test_output_file_takes_its_format_from_the_extension(
     summary = tmp_path / "summary.md"
     result = invoke("diff", old, new, "-o", summary)
     assert result.exit_code in (0, 1)
-    assert summary.read_text(encoding="utf-8").startswith("## alignck: what changed")
+    assert summary.read_text(encoding="utf-8").splitlines()[1] == "## alignck: what changed"
+
+
+@pytest.mark.parametrize("name", ["diff.md", "diff.txt"])
+def test_a_diff_report_saved_among_the_documents_is_not_read_back_as_one(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, name: str
+) -> None:
+    # check's reports carry alignck's mark and are skipped; diff's did not, so the next
+    # run counted the diff as a partner's strategy.
+    old, new, folder = two_runs
+    assert invoke("diff", old, new, "-o", folder / name).exit_code in (0, 1)
+    result = invoke("check", folder, "-f", small_framework, "--format", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    data = json.loads(result.stdout)
+    assert name not in {Path(d["path"]).name for d in data["documents"]}
+    assert [Path(s["path"]).name for s in data["skipped"]] == [name]
 
 
 @pytest.mark.parametrize("name", ["report.xyz", "report.csv", "report"])

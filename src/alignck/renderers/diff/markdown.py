@@ -16,12 +16,15 @@ from alignck.renderers.diff import (
     kind,
     was,
 )
+from alignck.written import MARKDOWN_MARK
 
 _QUOTE = 200
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     lines = [
+        # As check's reports: one saved among the documents is not read back as one of them.
+        MARKDOWN_MARK,
         "## alignck: what changed",
         "",
         f"`{_code(comparison.old_source)}` → `{_code(comparison.new_source)}` "

@@ -19,6 +19,7 @@ from alignck.renderers.diff import (
     kind,
     was,
 )
+from alignck.written import TERMINAL_MARK
 
 _STYLES = {"new gap": "red", "worse": "yellow", "closed gap": "green", "better": "green"}
 _QUOTE = 160
@@ -26,9 +27,10 @@ _QUOTE = 160
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     screen = console(out, options.color, options.width)
-    screen.print(
-        Text(f"{comparison.old_source} → {comparison.new_source} ({comparison.framework})")
-    )
+    # alignck's mark opens the line, as check's: '-o diff.txt' saved among the documents is
+    # not read back as one of them.
+    compared = f"{comparison.old_source} → {comparison.new_source} ({comparison.framework})"
+    screen.print(Text(f"{TERMINAL_MARK}{compared}"))
     screen.print(Text(headline(comparison, options.fail_on), style="bold"))
     if comparison.changes:
         screen.print(_changes(comparison, options))
