@@ -156,6 +156,33 @@ def test_an_ordinary_report_file_is_still_written(run, tmp_path) -> None:  # typ
     assert target.read_text(encoding="utf-8").startswith("{")
 
 
+def test_a_report_with_a_long_legal_name_is_written(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 250 bytes of name is legal; the temporary file beside it, named after it, was not, and
+    # the run lost its report ('File name too long').
+    target = tmp_path / ("r" * 245 + ".json")
+    result = run(target)
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith("{")
+
+
+def test_per_document_pages_of_a_document_with_a_long_name_are_written(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # A partner's file named in 126 Cyrillic letters is legal (255 bytes); its page, with
+    # '.html' for '.md', was not, and the whole run's report was lost with it.
+    name = "Стратегия" * 14 + ".md"
+    assert len(name.encode()) == 255
+    plan = make_document(name)
+    pages, report = tmp_path / "pages", tmp_path / "report.html"
+    args = ["check", str(plan), "-f", str(small_framework), "--per-document", str(pages)]
+    result = runner.invoke(app, [*args, "-o", str(report), "-q"])
+    assert result.exit_code == 0, result.stderr
+    written = sorted(pages.iterdir())
+    assert [p.suffix for p in written] == [".html", ".md"]
+    assert all(len(p.name.encode()) <= 255 and p.stem.startswith("Стратегия") for p in written)
+    assert report.read_text(encoding="utf-8").startswith("<!")
+
+
 class _Terminal:
     """A stream that says it is a terminal."""
 

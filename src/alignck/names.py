@@ -42,3 +42,12 @@ def _tail(path: str, folders: int, with_suffix: bool) -> str:
     last = pure.name if with_suffix else pure.stem
     parents = pure.parent.parts[len(pure.parent.parts) - folders :] if folders else ()
     return "/".join([*parents, last])
+
+
+def within_bytes(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, never inside a character: file
+    names are limited in bytes, and a character of another script takes two or three."""
+    encoded = text.encode("utf-8", "surrogateescape")
+    if len(encoded) <= limit:
+        return text
+    return encoded[:limit].decode("utf-8", "ignore")

@@ -13,6 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from alignck.names import within_bytes
+
+# '.' + this + '.' + 8 random characters + '.tmp' stays within 255 bytes.
+_TEMPORARY_NAME_BYTES = 200
+
 
 @contextlib.contextmanager
 def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
@@ -27,9 +32,10 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
 
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, name = tempfile.mkstemp(
-            dir=output.parent, prefix=f".{output.name}.", suffix=".tmp"
-        )
+        # The temporary name is longer than the report's: cut, so that a report whose own
+        # name is legal (up to 255 bytes) can be written.
+        prefix = f".{within_bytes(output.name, _TEMPORARY_NAME_BYTES)}."
+        descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=prefix, suffix=".tmp")
     except OSError as error:
         raise UsageError(f"cannot write the report: {why(error)}", str(output)) from None
     try:

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
+from alignck.names import within_bytes
 from alignck.renderers._common import (
     REVIEWED_HEADER,
     WAIVED_HEADER,
@@ -49,6 +50,11 @@ class Section:
     rows: tuple[tuple[str, ...], ...] = ()
 
 
+# A file name may have 255 bytes on most systems: room for '-12', '.html' and a long
+# (Cyrillic, Japanese) document name cut short rather than a run's pages lost.
+_STEM_BYTES = 200
+
+
 def page_stems(report: Report) -> dict[str, str]:
     """A file name (without extension) per readable document: its short name with anything
     unsafe in a file name replaced, numbered when two come out the same."""
@@ -57,7 +63,8 @@ def page_stems(report: Report) -> dict[str, str]:
     for result in report.documents:
         if result.status != "ok":
             continue
-        base = _UNSAFE_IN_FILE_NAME.sub("-", report.name(result.path)).strip("-.") or "document"
+        safe = _UNSAFE_IN_FILE_NAME.sub("-", report.name(result.path))
+        base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
         stem, number = base, 1
         while stem.lower() in taken:
             number += 1
