@@ -195,6 +195,27 @@ def test_junit_coverage_case_cannot_share_a_class_with_a_document_named_policy()
     assert documents == {"policy"}
 
 
+def test_ci_formats_keep_the_places_that_show_a_score_is_under_its_line() -> None:
+    # 'does not address Clean air (score 0.50)' beside a partial threshold of 0.5: the
+    # terminal and Markdown said 0.4953, the CI formats rounded it across the line.
+    near = Evidence("We will plant trees by schools.", Location(None, 2, "Plan"), 0.4, "context")
+    plan = DocumentResult(
+        "docs/plan.md",
+        "ok",
+        alignments=(
+            Alignment("air", "gap", 0.4953),
+            Alignment("homes", "partial", 0.7996, (near,)),
+            Alignment("minds", "partial", 0.62, (near,)),
+        ),
+    )
+    analysis = analyse(FRAMEWORK, (plan,), (), today=date(2026, 1, 1))
+    report = Report(FRAMEWORK, (plan,), (), analysis, Thresholds(0.8, 0.5), Policy())
+    for name in ("github", "junit", "sarif"):
+        text = _render(name, report)
+        assert "score 0.4953" in text and "score 0.7996" in text and "score 0.62" in text
+        assert "score 0.50" not in text and "score 0.80" not in text
+
+
 def test_ci_formats_are_chosen_by_output_extension() -> None:
     assert EXTENSIONS[".sarif"] == "sarif" and EXTENSIONS[".xml"] == "junit"
 

@@ -251,12 +251,15 @@ class VerdictMarks:
         return (path, priority_id) in self.reviewed
 
 
-def score_text(score: float, partial: float, reviewed: bool = False) -> str:
-    """A verdict's score to two places, or four where two would carry it across the
+def score_text(
+    score: float, partial: float, reviewed: bool = False, aligned: float | None = None
+) -> str:
+    """A verdict's score to two places, or four where two would carry it across a
     threshold (0.4994 shown as 0.50 beside 'below the threshold' of 0.5); 'alignck's' beside
     a reviewer's verdict, whose reason it is not."""
     shown = f"{score:.2f}"
-    if (round(score, 2) >= partial) != (score >= partial):
+    lines = (partial,) if aligned is None else (partial, aligned)
+    if any((round(score, 2) >= line) != (score >= line) for line in lines):
         shown = f"{score:.4f}"
     return f"{shown} (alignck's)" if reviewed else shown
 

@@ -18,7 +18,7 @@ from typing import Literal
 from alignck.checkout import checkout_path
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import coverage_failure, fails
-from alignck.renderers._common import nothing_near_note, short_name, where
+from alignck.renderers._common import nothing_near_note, score_text, short_name, where
 
 Level = Literal["error", "warning", "note"]
 Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]
@@ -139,7 +139,8 @@ def _verdict(
     reviewed = _review_of(report, path, alignment.priority_id)
     # The score is alignck's own: beside a reviewer's verdict it must not read as the reason.
     said = "alignck's score" if reviewed else "score"
-    score = f"{said} {alignment.score:.2f}"
+    limits = report.thresholds
+    score = f"{said} {score_text(alignment.score, limits.partial, aligned=limits.aligned)}"
     if alignment.status == "gap":
         level: Level = "error" if breaks else "warning"
         message = f"{name} does not address {label} ({score})."
