@@ -55,6 +55,12 @@ def test_not_a_docx_is_a_read_error(tmp_path: Path) -> None:
             "not a text file; it looks like a PDF: name it .pdf",
         ),
         ("plan.md", b"PK\x03\x04\x00\x00", "it looks like a ZIP archive (a Word .docx, perhaps)"),
+        # No NUL in its opening kilobytes, as a real PDF's: it was read as Windows-1252.
+        (
+            "plan.txt",
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" * 20,
+            "not a text file; it looks like a PDF: name it .pdf",
+        ),
     ],
 )
 def test_a_file_with_another_format_s_extension_is_named_for_what_it_is(

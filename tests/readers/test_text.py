@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from alignck.readers.text import read
 
 
@@ -48,6 +50,29 @@ def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "u16.txt"
     path.write_bytes("Healthy places\n".encode("utf-16"))
     assert read(path).blocks[0].text == "Healthy places"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    # Some Windows tools save UTF-16 with no byte-order mark: it was refused as 'binary data'
+    # by a message that said UTF-16 was read.
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Healthy places\n\nWe will plant trees in Café Street.\n".encode(encoding))
+    doc = read(path)
+    assert [b.text for b in doc.blocks] == [
+        "Healthy places",
+        "We will plant trees in Café Street.",
+    ]
+    assert doc.warnings == ()
+
+
+def test_binary_data_with_nuls_on_one_side_is_still_not_text(tmp_path: Path) -> None:
+    from alignck.errors import ReadError
+
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes([0x01, 0x00, 0x02, 0x00]) * 200)  # small 16-bit numbers
+    with pytest.raises(ReadError, match="not a text file"):
+        read(path)
 
 
 def test_form_feeds_end_pages(tmp_path: Path) -> None:

@@ -121,7 +121,11 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
     given a text name would otherwise be read as Windows-1252 and 'checked')."""
     limits = (options or ReadOptions()).limits
     data = read_regular(path, limits)
-    if _is_binary(data):
+    from alignck.readers._sniff import signature_of
+
+    # A PDF or Word file named .txt holds few NUL bytes in its first kilobytes: read as
+    # Windows-1252, it was 'checked' as a document of garbage with every priority a gap.
+    if signature_of(data) is not None or _is_binary(data):
         from alignck.readers._sniff import looks_like
 
         hint = looks_like(data, path.suffix.lower())
@@ -138,9 +142,9 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
 
 
 def _is_binary(data: bytes) -> bool:
-    """NUL bytes (no text encoding alignck reads has them, bar UTF-16, which carries a BOM), or
-    many control characters in the first few kilobytes, as executables and images have."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """NUL bytes (no text encoding alignck reads has them, bar UTF-16), or many control
+    characters in the first few kilobytes, as executables and images have."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
         return False
     if b"\x00" in data:
         return True
@@ -149,10 +153,34 @@ def _is_binary(data: bytes) -> bool:
     return controls > len(head) // 10
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 with no byte-order mark (some
+    Windows tools write it): mostly Latin text, it has a NUL in every other byte, on one side
+    only. None for anything else."""
+    head = data[:4096] if len(data) % 2 == 0 else b""
+    if len(head) < 4:
+        return None
+    pairs = len(head) // 2
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= pairs * 0.4 and other <= pairs * 0.02:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            # Small 16-bit numbers have the same shape: text has few control characters.
+            controls = sum(text[:2048].count(chr(c)) for c in _BINARY_CONTROLS)
+            return encoding if controls <= min(len(text), 2048) // 10 else None
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode UTF-8 (BOM or not) or UTF-16 with BOM; fall back to cp1252 with a warning."""
+    """Decode UTF-8 (BOM or not) or UTF-16 (BOM or not); fall back to cp1252 with a warning."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), None
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16), None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:

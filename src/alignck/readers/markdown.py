@@ -17,7 +17,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown
 from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
-VERSION = "8"
+VERSION = "9"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -15,7 +15,7 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import join_lines, read_text, separate_lines, split_marker
 
-VERSION = "7"
+VERSION = "8"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
