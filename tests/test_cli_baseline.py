@@ -70,7 +70,8 @@ def test_a_baseline_against_another_framework_is_one_line_and_exit_2(
 ) -> None:  # type: ignore[no-untyped-def]
     baseline = _baseline(tmp_path, small_framework, make_document)
     data = json.loads(baseline.read_text(encoding="utf-8"))
-    data["framework"]["priorities"].pop()
+    for number, priority in enumerate(data["framework"]["priorities"]):
+        priority["id"] = f"other-{number}"
     baseline.write_text(json.dumps(data), encoding="utf-8")
     before = baseline.read_bytes()
     result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
@@ -79,6 +80,23 @@ def test_a_baseline_against_another_framework_is_one_line_and_exit_2(
     assert len(lines) == 1 and lines[0].startswith(f"alignck: error: {baseline}: checked against")
     assert "different frameworks" in lines[0]
     assert baseline.read_bytes() == before
+
+
+def test_a_priority_removed_from_the_framework_keeps_the_others_baseline(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # Removing one priority from the framework threw away every other priority's known gaps:
+    # the baseline was refused as made against another framework.
+    import yaml
+
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    data = yaml.safe_load(small_framework.read_text(encoding="utf-8"))
+    removed = data["priorities"].pop()["id"]
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = invoke("check", tmp_path / "docs", "-f", edited, "--baseline", baseline, "-q")
+    assert result.exit_code == 0, result.stderr
+    assert f"priorities no longer in the framework: {removed}" in result.stderr
 
 
 def test_a_baseline_from_another_version_is_a_warning(

@@ -209,12 +209,45 @@ def test_a_diff_format_that_contradicts_a_binary_extension_is_refused(tmp_path: 
 def test_reports_against_different_frameworks_are_refused_in_one_line(tmp_path: Path) -> None:
     old, new = _saved_pair(tmp_path, "aligned", "aligned")
     data = json.loads(new.read_text(encoding="utf-8"))
-    data["framework"]["priorities"].append({"id": "extra", "title": "Extra"})
+    data["framework"]["priorities"] = [{"id": "jobs", "title": "Good jobs"}]
+    data["documents"][0]["alignment"][0]["priority_id"] = "jobs"
     new.write_text(json.dumps(data), encoding="utf-8")
     result = invoke("diff", old, new)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "different frameworks" in lines[0] and str(old) in lines[0]
+    assert "(air)" in lines[0] and "(jobs)" in lines[0]
+
+
+def test_a_framework_edited_between_runs_compares_the_priorities_both_have(
+    tmp_path: Path,
+) -> None:
+    # A priority added, one removed and one reworded between quarters refused the whole
+    # comparison with a message naming two identical-looking frameworks.
+    old, new = _saved_pair(tmp_path, "gap", "gap")
+    before = json.loads(old.read_text(encoding="utf-8"))
+    before["framework"]["priorities"].append({"id": "cut", "title": "Dropped"})
+    old.write_text(json.dumps(before), encoding="utf-8")
+    data = json.loads(new.read_text(encoding="utf-8"))
+    data["framework"]["priorities"] = [
+        {"id": "jobs", "title": "Good jobs"},
+        {"id": "air", "title": "Cleaner air"},
+    ]
+    job = dict(data["documents"][0]["alignment"][0], priority_id="jobs")
+    data["documents"][0]["alignment"].insert(0, job)
+    new.write_text(json.dumps(data), encoding="utf-8")
+    result = invoke("diff", old, new, "--format", "json")
+    assert result.exit_code == 1  # the new priority's gap is new
+    out = json.loads(result.stdout)
+    assert [(c["priority_id"], c["old"], c["new"]) for c in out["changes"]] == [
+        ("jobs", None, "gap")
+    ]
+    warned = "\n".join(out["warnings"])
+    assert "priorities new since this run: jobs" in warned
+    assert "no longer in the framework: cut" in warned
+    assert "priority 'air' was 'Clean air', now 'Cleaner air'" in warned
+    shown = invoke("diff", old, new, "--format", "markdown").stdout
+    assert "| new priority |" in shown
 
 
 @pytest.mark.parametrize(

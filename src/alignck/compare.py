@@ -30,7 +30,8 @@ REGRESSIONS: tuple[Regression, ...] = ("new-gap", "worse")
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """A verdict that moved; ``old`` is None for a document the old run did not have."""
+    """A verdict that moved; ``old`` is None for a document or priority the old run did not
+    have."""
 
     document: str
     priority_id: str
@@ -38,6 +39,8 @@ class Change:
     old: Status | None
     new: Verdict
     path: str = ""  # the document's path in the new run, for the CI formats
+    # A priority the old run's framework did not have: ``old`` is None for that reason.
+    new_priority: bool = False
 
     @property
     def is_new_gap(self) -> bool:
@@ -97,7 +100,7 @@ class Comparison:
 
 def comparable(old: Snapshot, new: Snapshot) -> list[str]:
     """Warnings about differences that move verdicts for reasons other than the documents;
-    :class:`ReportFileError` when the two runs used different frameworks."""
+    :class:`ReportFileError` when the two runs share no priority."""
     require_framework(old, list(new.priorities), new.framework, new.source)
     differences = [
         ("alignck version", old.version, new.version),
@@ -105,24 +108,57 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         ("matcher", old.matcher, new.matcher),
         ("thresholds", _thresholds(old.thresholds), _thresholds(new.thresholds)),
     ]
-    return [
+    warnings = [
         f"{old.source}: warning: made with {what} {was}, not {now}; verdicts may differ for "
         "that reason, not because the documents changed"
         for what, was, now in differences
         if was != now
     ]
+    return warnings + _priority_changes(old, new.priorities)
+
+
+def _priority_changes(old: Snapshot, titles: Mapping[str, str]) -> list[str]:
+    """What the framework's edit between two runs did to its priorities: the verdicts of a
+    priority on one side only are not compared (a new one's shortfalls count as new), and a
+    priority reworded may move for that reason, not the documents'."""
+    said = []
+    added = [i for i in titles if i not in old.priorities]
+    removed = [i for i in old.priorities if i not in titles]
+    if added:
+        said.append(
+            f"{old.source}: warning: priorities new since this run: {', '.join(added)}; "
+            "their verdicts have nothing to be compared with, and count as new"
+        )
+    if removed:
+        said.append(
+            f"{old.source}: warning: priorities no longer in the framework: "
+            f"{', '.join(removed)}; their verdicts are not compared"
+        )
+    said += [
+        f"{old.source}: warning: priority '{i}' was '{old.priorities[i]}', now '{title}'; "
+        "its verdicts may differ for that reason, not because the documents changed"
+        for i, title in titles.items()
+        if i in old.priorities and old.priorities[i] != title
+    ]
+    return said
 
 
 def require_framework(old: Snapshot, ids: list[str], name: str, source: str) -> None:
-    """Refuse a run against another framework (its priorities differ): its verdicts are on
-    other questions, so no verdict can be said to have moved."""
-    if list(old.priorities) != ids:
+    """Refuse a run against a framework with none of the old run's priorities: its verdicts
+    are on other questions, so no verdict can be said to have moved. Priorities added,
+    removed or reordered by an edit of the framework leave the others comparable."""
+    if not set(old.priorities) & set(ids):
         raise ReportFileError(
-            f"checked against framework '{old.framework}' ({len(old.priorities)} priorities), "
-            f"not the '{name}' ({len(ids)} priorities) of {source}: runs against different "
-            "frameworks cannot be compared; make a new baseline",
+            f"checked against framework '{old.framework}', whose priorities "
+            f"({_listed(list(old.priorities))}) are none of those of '{name}' in {source} "
+            f"({_listed(ids)}): runs against different frameworks cannot be compared",
             old.source,
         )
+
+
+def _listed(ids: list[str]) -> str:
+    shown = ", ".join(ids[:5])
+    return shown + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
 
 
 def _thresholds(pair: tuple[float, float]) -> str:
@@ -158,7 +194,7 @@ def compare(
             continue
         before = old_by_path.get(pairs.get(document.path, ""))
         name = names[document.path]
-        changes.extend(_moved(name, before, document, new.priorities))
+        changes.extend(_moved(name, before, document, new.priorities, old.priorities))
         coverage.append(CoverageChange(name, before.percent if before else None, document.percent))
     paired = set(pairs.values())
     removed = tuple(
@@ -182,18 +218,35 @@ def compare(
 
 
 def _moved(
-    name: str, before: DocumentRun | None, after: DocumentRun, titles: Mapping[str, str]
+    name: str,
+    before: DocumentRun | None,
+    after: DocumentRun,
+    titles: Mapping[str, str],
+    old_titles: Mapping[str, str],
 ) -> Iterable[Change]:
-    """The verdicts that moved; a document new in this run brings each verdict below aligned."""
+    """The verdicts that moved; a document or priority new in this run brings each verdict
+    below aligned."""
     for priority_id, title in titles.items():
         verdict = after.verdicts.get(priority_id)
         if verdict is None:
             continue
-        old = before.verdicts.get(priority_id) if before else None
+        new_priority = priority_id not in old_titles
+        old = before.verdicts.get(priority_id) if before and not new_priority else None
         old_status = old.status if old else None
-        moved = old_status != verdict.status if before else verdict.status != "aligned"
+        if before and not new_priority:
+            moved = old_status != verdict.status
+        else:
+            moved = verdict.status != "aligned"
         if moved:
-            yield Change(name, priority_id, title, old_status, verdict, after.path)
+            yield Change(
+                name,
+                priority_id,
+                title,
+                old_status,
+                verdict,
+                after.path,
+                new_priority and bool(before),
+            )
 
 
 def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:

@@ -48,8 +48,10 @@ def kind(change: Change) -> str:
 
 
 def was(change: Change) -> str:
-    """The old verdict, or 'new document'."""
-    return change.old if change.old is not None else "new document"
+    """The old verdict, or 'new document' or 'new priority'."""
+    if change.old is not None:
+        return change.old
+    return "new priority" if change.new_priority else "new document"
 
 
 def figure(value: float | None) -> str:
