@@ -191,3 +191,24 @@ def test_per_document_pages_show_reviews_and_waivers(
         assert "partial (waived)" in page
         assert row.format("The plan funds family hubs in an annex.") in page
         assert "Housing is the district" in page
+
+
+def test_diff_takes_the_reviews_for_the_documents_it_checks_and_marks_the_old_ones(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    # diff had no --review: a folder checked by it lost the partnership's reviewed verdicts,
+    # and the reviewed 'aligned' of the saved run read as a new gap (exit 1). And nothing said
+    # that an old verdict which moved was a reviewer's.
+    _, plan, _, framework, _, review = reviewed
+    old = tmp_path / "old.json"
+    assert invoke(*reviewed, "-o", old, "-q").exit_code in (0, 1)
+    plain = invoke("diff", old, plan, "-f", framework, "--format", "json")
+    assert plain.exit_code == 1
+    moved = json.loads(plain.stdout)["changes"]
+    assert [(c["priority_id"], c["old"], c["old_reviewed"]) for c in moved] == [
+        ("early-years", "aligned", True)
+    ]
+    assert "aligned (reviewed)" in invoke("diff", old, plan, "-f", framework).stdout
+    held = invoke("diff", old, plan, "-f", framework, "--review", review, "--format", "json")
+    assert held.exit_code == 0, held.stderr
+    assert json.loads(held.stdout)["changes"] == []

@@ -41,6 +41,7 @@ class Change:
     path: str = ""  # the document's path in the new run, for the CI formats
     # A priority the old run's framework did not have: ``old`` is None for that reason.
     new_priority: bool = False
+    old_reviewed: bool = False  # the old verdict was a reviewer's, not alignck's
 
     @property
     def is_new_gap(self) -> bool:
@@ -246,6 +247,7 @@ def _moved(
                 verdict,
                 after.path,
                 new_priority and bool(before),
+                bool(old and old.reviewed),
             )
 
 

@@ -81,7 +81,8 @@ def waivers_from(path: Path | None, framework: Framework) -> tuple[Waiver, ...]:
     return found.waivers
 
 
-def _reviews(path: Path | None, framework: Framework) -> tuple[Review, ...]:
+def reviews_from(path: Path | None, framework: Framework) -> tuple[Review, ...]:
+    """The reviews of ``--review``, their warnings said; none without the option."""
     if path is None:
         return ()
     from alignck.reviews import load_reviews
@@ -389,7 +390,7 @@ def check(
         for warning in loaded.warnings:
             say(warning)
         waivers = waivers_from(waivers_file, loaded)
-        reviews = _reviews(review_file, loaded)
+        reviews = reviews_from(review_file, loaded)
         baseline = None
         if baseline_file is not None:
             from alignck.compare import require_framework

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -33,7 +34,7 @@ from alignck.cli.output import (
 )
 
 if TYPE_CHECKING:
-    from alignck.model import Framework, Waiver
+    from alignck.model import Framework, Review, Waiver
     from alignck.snapshot import Snapshot
 
 DIFF_EXIT_CODES = (
@@ -104,6 +105,16 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    review_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--review",
+            help="YAML file of reviewed verdicts, as check takes it, for the documents "
+            "checked here: each replaces alignck's verdict. (A saved report keeps the reviews "
+            "of its own run.)",
+            show_default=False,
+        ),
+    ] = None,
     matcher: MatcherOption = MatcherChoice.auto,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read documents afresh; do not use the cache.")
@@ -115,7 +126,7 @@ def diff(
     --framework."""
 
     def run() -> int:
-        from alignck.cli.check import waivers_from
+        from alignck.cli.check import reviews_from, waivers_from
         from alignck.compare import compare
         from alignck.renderers.diff import DiffOptions, diff_renderer
         from alignck.snapshot import is_saved_report
@@ -125,23 +136,33 @@ def diff(
             sides = [(old, "the old run"), (new, "the new run")]
             if waivers_file is not None:
                 sides.append((waivers_file, "the waivers file"))
+            if review_file is not None:
+                sides.append((review_file, "the reviews file"))
             refuse_unsafe_output(output, sides)
         chosen = choose_report_format(
             fmt.value if fmt else None, output, [f.value for f in DiffFormat]
         )
         loaded = None
         waivers: tuple[Waiver, ...] = ()
+        reviews: tuple[Review, ...] = ()
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])
             waivers = waivers_from(waivers_file, loaded)
-        elif waivers_file is not None:
-            say(
-                "alignck: warning: --waivers applies to documents checked here; both sides "
-                "are saved reports, which keep the waivers of their own runs"
-            )
+            reviews = reviews_from(review_file, loaded)
+        else:
+            for option, given, what in (
+                ("--waivers", waivers_file, "waivers"),
+                ("--review", review_file, "reviews"),
+            ):
+                if given is not None:
+                    say(
+                        f"alignck: warning: {option} applies to documents checked here; both "
+                        f"sides are saved reports, which keep the {what} of their own runs"
+                    )
         cached = cache_usable(not no_cache and loaded is not None)
-        before, unread_before = _snapshot(old, loaded, matcher.value, cached, waivers)
-        after, unread_after = _snapshot(new, loaded, matcher.value, cached, waivers)
+        checking = _Checking(loaded, matcher.value, cached, waivers, reviews)
+        before, unread_before = _snapshot(old, checking)
+        after, unread_after = _snapshot(new, checking)
         comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
@@ -180,13 +201,18 @@ def _framework(given: Path | None, sides: list[Path]) -> Framework:
     return loaded
 
 
-def _snapshot(
-    path: Path,
-    framework: Framework | None,
-    matcher: str,
-    cache: bool,
-    waivers: tuple[Waiver, ...] = (),
-) -> tuple[Snapshot, tuple[str, ...]]:
+@dataclass(frozen=True, slots=True)
+class _Checking:
+    """How diff checks a side that is documents rather than a saved report."""
+
+    framework: Framework | None
+    matcher: str
+    cache: bool
+    waivers: tuple[Waiver, ...] = ()
+    reviews: tuple[Review, ...] = ()
+
+
+def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
     """A saved report as it is, or documents checked now; and the documents that could not
     be read (the others are still compared)."""
     from alignck.pipeline import check
@@ -197,15 +223,16 @@ def _snapshot(
         # then, and is not now, and the run fails as a folder with that document would.
         saved = load_snapshot(path)
         return saved, saved.unread
-    assert framework is not None  # loaded whenever a side is not a saved report
+    assert how.framework is not None  # loaded whenever a side is not a saved report
     report = check(
         [path],
-        framework,
+        how.framework,
         jobs=os.cpu_count() or 1,
-        use_cache=cache,
+        use_cache=how.cache,
         read_options=read_options(None),
-        matcher=matcher,
-        waivers=waivers,
+        matcher=how.matcher,
+        waivers=how.waivers,
+        reviews=how.reviews,
     )
     for result in report.errors:
         say(f"alignck: error: {result.error}")

@@ -48,9 +48,10 @@ def kind(change: Change) -> str:
 
 
 def was(change: Change) -> str:
-    """The old verdict, or 'new document' or 'new priority'."""
+    """The old verdict ('partial (reviewed)' where a reviewer gave it), or 'new document' or
+    'new priority'."""
     if change.old is not None:
-        return change.old
+        return change.old + (" (reviewed)" if change.old_reviewed else "")
     return "new priority" if change.new_priority else "new document"
 
 

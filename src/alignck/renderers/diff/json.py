@@ -49,6 +49,7 @@ def _change(change: Change, regression: bool) -> dict[str, Any]:
         "title": change.title,
         "change": kind(change),
         "old": change.old,
+        "old_reviewed": change.old_reviewed,
         "new_priority": change.new_priority,
         "new": new.status,
         "score": new.score,

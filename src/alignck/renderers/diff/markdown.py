@@ -69,7 +69,7 @@ def _cells(change: Change, options: DiffOptions) -> list[str]:
     return [
         markdown_text(change.document),
         markdown_text(f"{change.title} [{change.priority_id}]"),
-        was(change),
+        f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
         now,
         label,
         _evidence(change),

@@ -64,7 +64,7 @@ def _changes(comparison: Comparison, options: DiffOptions) -> Table:
         table.add_row(
             change.document,
             f"{change.title} [{change.priority_id}]",
-            f"{SYMBOLS[change.old]} {change.old}" if change.old else was(change),
+            f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
             now,
             Text(label, style=style),
             _evidence(change),
