@@ -106,6 +106,17 @@ def test_a_link_out_of_the_checked_folder_is_skipped_and_said_so(
     assert "TOKEN-8c1f" not in saved.stdout
 
 
+def test_a_broken_link_out_of_the_folder_is_called_broken_the_first_time(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # It said 'give --follow-links to follow it', and with that option, that it was broken.
+    docs, secret = _folder_with_a_way_out(make_document, tmp_path)
+    secret.unlink()
+    saved = _invoke("check", str(docs), "-f", str(small_framework), "--format", "json")
+    reasons = {s["reason"] for s in json.loads(saved.stdout)["skipped"]}
+    assert reasons == {"a broken link (it leads nowhere)"}
+
+
 def test_follow_links_reads_what_the_link_leads_to(
     make_document, small_framework, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]

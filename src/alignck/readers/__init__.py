@@ -272,5 +272,8 @@ def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
     if entry.name.startswith("."):
         return "hidden"
     if not follow_links and entry.is_symlink() and not root.holds(entry):
+        if not entry.exists():
+            # --follow-links would not help: say what it would have said.
+            return "a broken link (it leads nowhere)"
         return f"a link leading out of {root.shown}; give --follow-links to follow it"
     return None
