@@ -45,6 +45,17 @@ def test_valid_framework_loads_with_nested_priorities_and_thresholds(tmp_path: P
     assert framework.themes is True
 
 
+def test_a_title_broken_over_lines_is_one_line(tmp_path: Path) -> None:
+    # A block scalar's line break showed in terminal tables as a second priority.
+    text = (
+        "framework: {name: x}\npriorities:\n  - id: a\n    title: |\n"
+        "      Reduce loneliness, isolation\n      and suicide\n"
+    )
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    assert load_framework(path).priority("a").title == "Reduce loneliness, isolation and suicide"
+
+
 def test_themes_can_be_switched_off(tmp_path: Path) -> None:
     path, result = _validate(tmp_path, VALID + "themes: false\n")
     assert result.errors == ()

@@ -265,7 +265,9 @@ def _priorities(
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
         priority = Priority(
             id=priority_id or "",
-            title=title or "",
+            # A title is one line: a YAML block scalar's line break showed in a terminal
+            # table as a second priority.
+            title=" ".join((title or "").split()),
             description=string(fields.get("description"), f"{here}.description", findings) or "",
             keywords=string_list(fields.get("keywords"), f"{here}.keywords", findings),
             aliases=string_list(fields.get("aliases"), f"{here}.aliases", findings),
