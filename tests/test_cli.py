@@ -698,7 +698,7 @@ def test_each_command_s_help_gives_its_own_exit_codes(command: str) -> None:
 
 def test_extract_warns_of_an_empty_document_as_check_does(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
-    empty.write_text("", encoding="utf-8")
+    empty.write_text("\n\n", encoding="utf-8")  # no text, though not 0 bytes
     warning = f"alignck: warning: {empty}: no text found"
     extracted = invoke("extract", str(empty))
     checked = invoke("check", str(empty), "-f", str(FRAMEWORK), "--no-cache", "--format", "json")

@@ -189,7 +189,7 @@ def test_a_document_with_no_text_is_a_warning_on_stderr_unless_the_terminal_repo
     small_framework, tmp_path, monkeypatch, options, on_stderr
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "empty.md").write_text("", encoding="utf-8")
+    (tmp_path / "empty.md").write_text("\n", encoding="utf-8")
     result = _invoke("check", "empty.md", "-f", str(small_framework), *options)
     assert result.exit_code == 0
     said = "alignck: warning: empty.md: no text found; every priority is a gap"

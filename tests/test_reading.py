@@ -196,3 +196,16 @@ def test_progress_bar_names_the_current_file_as_reports_do(tmp_path: Path) -> No
     bar(paths[0], None)
     bar(paths[1], None)
     assert shown == ["trust/strategy", "south/strategy"]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
+def test_a_zero_byte_file_is_unreadable_in_every_format_alike(tmp_path: Path, suffix: str) -> None:
+    # An empty .md or .txt was a checked partner with every priority a gap; an empty .docx
+    # or .pdf an error, each in its own words.
+    from alignck.readers import read_document
+
+    empty = tmp_path / f"download{suffix}"
+    empty.write_bytes(b"")
+    with pytest.raises(ReadError) as raised:
+        read_document(empty)
+    assert str(raised.value) == f"{empty}: empty file (0 bytes): no document to check"

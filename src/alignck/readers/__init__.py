@@ -86,6 +86,9 @@ def reader_version(path: Path) -> str:
     return f"{module.__name__}:{module.VERSION}:contents{_contents.VERSION}"
 
 
+_EMPTY = "empty file (0 bytes): no document to check"
+
+
 def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     """Read one file; every failure becomes a :class:`ReadError` naming the file. Only a
     regular file is opened: a FIFO would hang the run and a device never end."""
@@ -95,7 +98,12 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
         raise ReadError(reason, str(path))
     limits = (options or ReadOptions()).limits
     try:
-        check_file_size(str(path), path.stat().st_size, limits)
+        size = path.stat().st_size
+        if size == 0:
+            # A failed download or a file made and never saved: not a partner's strategy
+            # with every priority a gap, in any format.
+            raise ReadError(_EMPTY, str(path))
+        check_file_size(str(path), size, limits)
         document: Document = module.read(path, options)
         document = _without_contents(document)
         check_paragraphs(str(path), len(document.blocks), limits)
