@@ -149,3 +149,21 @@ def _change(policy: Policy, path: str, alignment: Alignment) -> str:
         return ""
     was = policy.baseline.get((path, alignment.priority_id), "not in the baseline")
     return f" ({was} → {alignment.status})"
+
+
+def unread_reason(report: Report) -> str | None:
+    """'2 document(s) could not be read: plan, trust-strategy': why a run with unreadable
+    documents fails whatever its policy, naming them (the first five) where a board reads it."""
+    if not report.errors:
+        return None
+    names = [report.name(r.path) for r in report.errors]
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    return f"{len(names)} document(s) could not be read: {shown}"
+
+
+def sets_a_policy(report: Report) -> bool:
+    """Whether the run was held to anything (--fail-under, --fail-on, a required priority);
+    without, it fails only for documents it could not read."""
+    policy = report.policy
+    required = any(p.required for p in report.framework.priorities)
+    return bool(required or policy.fail_under or policy.fail_on)

@@ -218,15 +218,21 @@ def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
     """Whether the run passed its policy (as its exit code says) and why not, for the reports
     a board reads; None when the run set no policy (no --fail-under, no --fail-on, no
     required priority) and read every document."""
-    from alignck.policy import failures
+    from alignck.policy import failures, sets_a_policy, unread_reason
 
     reasons = failures(report)
-    policy = report.policy
-    required = any(p.required for p in report.framework.priorities)
-    if not (reasons or report.errors or required) and not (policy.fail_under or policy.fail_on):
+    if not (reasons or report.errors or sets_a_policy(report)):
         return None
-    unread = [f"{len(report.errors)} document(s) could not be read"] if report.errors else []
-    return not (reasons or unread), [*reasons, *unread]
+    unread = unread_reason(report)
+    return not (reasons or unread), [*reasons, *([unread] if unread else [])]
+
+
+def failed_heading(report: Report) -> str:
+    """'Policy failed', or 'Run failed' where no policy was set and only unreadable documents
+    failed it: a board must not read a standard into a run that applied none."""
+    from alignck.policy import sets_a_policy
+
+    return "Policy failed" if sets_a_policy(report) else "Run failed"
 
 
 class VerdictMarks:

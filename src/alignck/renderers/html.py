@@ -24,6 +24,7 @@ from alignck.renderers._common import (
     VerdictMarks,
     closest_note,
     document_problems,
+    failed_heading,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -244,7 +245,8 @@ def _policy(report: Report) -> list[str]:
         return ['<p class="policy passed"><strong>Policy: passed.</strong></p>']
     items = "".join(f"<li>{escape(reason)}</li>" for reason in reasons)
     return [
-        f'<div class="policy failed"><p><strong>Policy failed:</strong></p><ul>{items}</ul></div>'
+        f'<div class="policy failed"><p><strong>{failed_heading(report)}:</strong></p>'
+        f"<ul>{items}</ul></div>"
     ]
 
 

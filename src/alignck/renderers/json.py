@@ -21,7 +21,7 @@ from alignck.model import (
     Statement,
     Waiver,
 )
-from alignck.policy import failures
+from alignck.policy import failures, unread_reason
 from alignck.renderers import RenderOptions
 
 SCHEMA_VERSION = 1
@@ -49,10 +49,11 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
     waived = analysis.waivers_by_verdict()
     documents = [_document(d, report, waived) for d in report.documents] if with_documents else []
     reasons = failures(report)
-    if report.errors:
+    unread = unread_reason(report)
+    if unread:
         # 'passed' is false for it, as the exit code is not 0: a script reading 'failures'
         # must find why, as the Markdown and HTML reports say.
-        reasons = [*reasons, f"{len(report.errors)} document(s) could not be read"]
+        reasons = [*reasons, unread]
     return {
         "schema_version": SCHEMA_VERSION,
         # As the exit code: 0 only when every document was read and the policy holds.

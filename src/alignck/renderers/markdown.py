@@ -20,6 +20,7 @@ from alignck.renderers._common import (
     VerdictMarks,
     closest_note,
     document_problems,
+    failed_heading,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -50,7 +51,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     verdict = policy_verdict(report)
     if verdict is not None:
         passed, reasons = verdict
-        lines.append("**Policy: passed.**" if passed else "**Policy failed:**")
+        lines.append("**Policy: passed.**" if passed else f"**{failed_heading(report)}:**")
         lines += [f"- {_cell(reason)}" for reason in reasons]
         lines.append("")
     lines += _provenance(report)

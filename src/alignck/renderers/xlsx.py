@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from alignck.escape import looks_like_formula, xml_text
 from alignck.model import Alignment, Report, Status, Waiver
+from alignck.policy import sets_a_policy
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
     COVERAGE_RULE,
@@ -162,7 +163,8 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     if verdict is not None:
         # What the run's exit code said, for a board that reads only the workbook.
         passed, reasons = verdict
-        _append(sheet, ["Policy", "passed" if passed else "failed"])
+        label = "Policy" if sets_a_policy(report) else "Run"
+        _append(sheet, [label, "passed" if passed else "failed"])
         for reason in reasons:
             _append(sheet, ["", reason])
     _append(sheet, [])
