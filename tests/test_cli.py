@@ -704,3 +704,20 @@ def test_extract_warns_of_an_empty_document_as_check_does(tmp_path: Path) -> Non
     checked = invoke("check", str(empty), "-f", str(FRAMEWORK), "--no-cache", "--format", "json")
     assert extracted.exit_code == 0
     assert warning in extracted.stderr and warning in checked.stderr
+    # Nothing is matched by extract: what no text means for verdicts is check's to say.
+    assert "every priority is a gap" not in extracted.stderr
+    assert "every priority is a gap" in checked.stderr
+
+
+def test_extract_names_each_document_by_path_and_lists_what_it_skipped(tmp_path: Path) -> None:
+    # Two 'empty: no stated priorities found' lines for empty.md and empty.txt, and a
+    # partner's .rtf in the folder passed over without a word.
+    for name in ("empty.md", "empty.txt"):
+        (tmp_path / name).write_text("\n", encoding="utf-8")
+    (tmp_path / "notes.rtf").write_text("{\\rtf1 notes}", encoding="utf-8")
+    result = invoke("extract", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    shown = " ".join(result.stdout.split())
+    for name in ("empty.md", "empty.txt"):
+        assert f"{tmp_path / name}: no stated priorities found" in shown
+    assert f"skipped: {tmp_path / 'notes.rtf'} (" in shown

@@ -14,7 +14,7 @@ from typing import TextIO
 from alignck.extract import stated_priorities
 from alignck.model import ReadOptions, Statement
 from alignck.readers import discover
-from alignck.reading import Prepared, prepare_all
+from alignck.reading import NO_TEXT_MEANS, Prepared, prepare_all
 
 # (path, stated priorities, commitments, sub-priorities)
 Row = tuple[str, list[Statement], list[Statement], list[Statement]]
@@ -51,7 +51,10 @@ def extract_documents(
     prepared = prepare_all(found.files, use_cache=False, options=options)
     for path, item in zip(found.files, prepared, strict=True):
         if isinstance(item, Prepared):
-            extraction.warnings += [(str(path), warning) for warning in item.warnings]
+            # Nothing is matched here: what no text means for the verdicts is check's to say.
+            extraction.warnings += [
+                (str(path), warning.removesuffix(NO_TEXT_MEANS)) for warning in item.warnings
+            ]
             statements = list(item.statements)
             extraction.rows.append(
                 (
@@ -110,9 +113,10 @@ def render_extraction(
         return
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     from alignck.renderers._common import console as make_console
-    from alignck.renderers._common import short_name, where
+    from alignck.renderers._common import where
 
     console = make_console(out, color)
     for path, stated, promised, subs in rows:
@@ -136,9 +140,13 @@ def render_extraction(
             for child in _children(statement, subs):
                 table.add_row("", "", f"  └ {child.text}", "", where(child.location))
         if not listed:
-            console.print(f"{short_name(path)}: no stated priorities found")
+            # By path, as the tables are titled: two 'empty' files were two lines alike.
+            console.print(Text(f"{path}: no stated priorities found"))
         else:
             console.print(table)
+    for path, why in extraction.skipped:
+        # As check lists them: a partner's .doc or .odt must not vanish without a word.
+        console.print(Text(f"skipped: {path} ({why})"))
 
 
 def _children(statement: Statement, subs: list[Statement]) -> list[Statement]:

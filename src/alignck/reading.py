@@ -24,6 +24,9 @@ from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version, runs_native_code
 from alignck.workers import IsolatedReader, WorkerPool
 
+# What a document with no text means for its verdicts (extract, which gives none, leaves it out).
+NO_TEXT_MEANS = "; every priority is a gap for this document"
+
 # Called with (path, None) when a file is started (single process only) and (path, result)
 # when it is done.
 Progress = Callable[[str, "Prepared | DocumentResult | ReadError | None"], None]
@@ -102,7 +105,7 @@ def _prepare(path: Path, options: ReadOptions) -> Prepared:
     warnings = document.warnings
     if not passages:
         # Otherwise an empty or image-only file shows as a partner that addresses nothing.
-        warnings = (*warnings, "no text found; every priority is a gap for this document")
+        warnings = (*warnings, "no text found" + NO_TEXT_MEANS)
     return Prepared(
         document.path,
         document.format,
