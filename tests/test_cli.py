@@ -328,14 +328,14 @@ def test_extract_json_lists_an_unreadable_document_with_why(tmp_path: Path) -> N
     folder = tmp_path / "folder"
     folder.mkdir()
     (folder / "plan.md").write_text("# Our priorities\n\n- Warm homes\n", encoding="utf-8")
-    (folder / "notes.odt").write_text("x", encoding="utf-8")
+    (folder / "notes.csv").write_text("x", encoding="utf-8")
     (folder / ".hidden.md").write_text("x", encoding="utf-8")
     walked = json.loads(invoke("extract", str(folder), "--format", "json").stdout)
     checked = json.loads(
         invoke("check", str(folder), "-f", str(FRAMEWORK), "--format", "json").stdout
     )
     assert walked["skipped"] == checked["skipped"]
-    assert {Path(s["path"]).name for s in walked["skipped"]} == {"notes.odt", ".hidden.md"}
+    assert {Path(s["path"]).name for s in walked["skipped"]} == {"notes.csv", ".hidden.md"}
 
 
 def test_eval_shows_a_priority_with_nothing_to_find_and_nothing_found_as_undefined(
@@ -407,7 +407,7 @@ def test_python_dash_m_runs_the_cli() -> None:
 
 
 def test_nothing_to_check_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "notes.rtf").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
     result = invoke("check", str(tmp_path), "-f", str(FRAMEWORK))
     assert result.exit_code == 2
     assert "no documents to check" in result.stderr and "1 file(s) skipped" in result.stderr
@@ -711,13 +711,13 @@ def test_extract_warns_of_an_empty_document_as_check_does(tmp_path: Path) -> Non
 
 def test_extract_names_each_document_by_path_and_lists_what_it_skipped(tmp_path: Path) -> None:
     # Two 'empty: no stated priorities found' lines for empty.md and empty.txt, and a
-    # partner's .rtf in the folder passed over without a word.
+    # spreadsheet in the folder passed over without a word.
     for name in ("empty.md", "empty.txt"):
         (tmp_path / name).write_text("\n", encoding="utf-8")
-    (tmp_path / "notes.rtf").write_text("{\\rtf1 notes}", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = invoke("extract", str(tmp_path))
     assert result.exit_code == 0, result.stderr
     shown = " ".join(result.stdout.split())
     for name in ("empty.md", "empty.txt"):
         assert f"{tmp_path / name}: no stated priorities found" in shown
-    assert f"skipped: {tmp_path / 'notes.rtf'} (" in shown
+    assert f"skipped: {tmp_path / 'notes.csv'} (" in shown

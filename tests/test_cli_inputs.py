@@ -232,14 +232,14 @@ def test_the_run_s_own_framework_and_waivers_beside_the_documents_are_not_skippe
     waivers.write_text(
         "waivers:\n  - priority: warm-homes\n    reason: Not ours.\n", encoding="utf-8"
     )
-    (partners / "notes.rtf").write_text("{\\rtf1 notes}", encoding="utf-8")
+    (partners / "notes.csv").write_text("a,b\n", encoding="utf-8")
     # Named by another path than the one the folder walk finds: the file is the same.
     framework = Path(os.path.relpath(partners / "priorities.yaml"))
     args = ["check", str(partners), "-f", str(framework), "--waivers", str(waivers)]
     result = CliRunner().invoke(app, [*args, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
     skipped = [Path(s["path"]).name for s in json.loads(result.stdout)["skipped"]]
-    assert skipped == ["notes.rtf"]
+    assert skipped == ["notes.csv"]
 
 
 def test_an_empty_waivers_file_beside_the_documents_is_not_a_skipped_file(
@@ -258,3 +258,19 @@ def test_an_empty_waivers_file_beside_the_documents_is_not_a_skipped_file(
     result = CliRunner().invoke(app, [*args, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
     assert json.loads(result.stdout)["skipped"] == []
+
+
+def test_a_partner_s_doc_in_the_folder_fails_the_run_as_unreadable(
+    tmp_path: Path, make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    (tmp_path / "partners").mkdir()
+    make_document("partners/plan.md")
+    (tmp_path / "partners" / "NHS Trust Strategy 2025.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    args = ["check", str(tmp_path / "partners"), "-f", str(small_framework), "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    statuses = {Path(d["path"]).name: d["status"] for d in json.loads(result.stdout)["documents"]}
+    assert statuses == {"plan.md": "ok", "NHS Trust Strategy 2025.doc": "error"}
+    assert "legacy Word .doc: save it as .docx" in result.stderr

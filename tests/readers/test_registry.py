@@ -14,14 +14,29 @@ def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_p
     (tmp_path / "a.md").write_text("# A\n", encoding="utf-8")
     (tmp_path / "sub" / "b.txt").write_text("B\n", encoding="utf-8")
     (tmp_path / ".hidden.md").write_text("x", encoding="utf-8")
-    (tmp_path / "notes.rtf").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
     (tmp_path / "~$lock.docx").write_text("x", encoding="utf-8")
     found = discover([tmp_path])
     assert [p.name for p in found.files] == ["a.md", "b.txt"]
     reasons = {Path(s.path).name: s.reason for s in found.skipped}
     assert reasons[".hidden.md"] == "hidden"
-    assert "unsupported format (Rich Text .rtf" in reasons["notes.rtf"]
+    assert "unsupported format ('.csv' files)" in reasons["notes.csv"]
     assert reasons["~$lock.docx"] == "Office lock file"
+
+
+@pytest.mark.parametrize("name", ["trust.doc", "vcs.odt", "hospice.rtf", "council.pages"])
+def test_a_strategy_in_a_word_processor_format_found_in_a_folder_is_unreadable(
+    tmp_path: Path, name: str
+) -> None:
+    # Passed over as 'skipped' and listed at the end, a partner's .doc left a run that
+    # checked one document of four passing with exit 0.
+    (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / name).write_text("x", encoding="utf-8")
+    found = discover([tmp_path])
+    assert [Path(s.path).name for s in found.unsupported] == [name]
+    assert found.unsupported[0].reason.startswith("unsupported format (")
+    assert "save it as" in found.unsupported[0].reason or "export it" in found.unsupported[0].reason
+    assert not found.skipped
 
 
 def test_a_link_back_to_a_searched_folder_is_skipped_not_followed(tmp_path: Path) -> None:

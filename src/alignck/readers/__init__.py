@@ -134,7 +134,9 @@ def _without_contents(document: Document) -> Document:
 def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
     """Walk folders recursively; explicit files are always taken, even unsupported ones.
 
-    Hidden files and unsupported types met inside folders are listed as skipped, and so are
+    Hidden files and unsupported types met inside folders are listed as skipped (but a
+    document in a word processor's format alignck cannot read, .doc, .odt, .rtf or .pages, is
+    returned in ``unsupported``: a partner's strategy, unread), and so are
     links that lead out of the folder given, unless ``follow_links``: a folder handed over for
     checking (a pull request's, say) must not make alignck read what lies outside it. A file
     named explicitly with an unsupported type, or that is not a regular file (a FIFO, a device,
@@ -163,7 +165,7 @@ def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
         else:
             unsupported.append(Skipped(str(path), unsupported_reason(path)))
     files = _distinct_files(search.files, search.skipped)
-    return Discovery(files, tuple(search.skipped), tuple(unsupported))
+    return Discovery(files, tuple(search.skipped), (*unsupported, *search.unreadable))
 
 
 @dataclass(slots=True)
@@ -173,6 +175,9 @@ class _Search:
     follow_links: bool
     files: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    # Strategies saved in a word processor's other formats: unreadable documents, not files
+    # passed over, or a run missing a partner's .doc would pass.
+    unreadable: list[Skipped] = field(default_factory=list)
     searched: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -253,6 +258,8 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
         elif entry.suffix.lower() in READERS:
             search.files.append(entry)
+        elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
+            search.unreadable.append(Skipped(str(entry), unsupported_reason(entry)))
         else:
             search.skipped.append(Skipped(str(entry), unsupported_reason(entry)))
 
