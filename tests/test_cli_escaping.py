@@ -126,4 +126,6 @@ def test_per_document_pages_show_a_newline_in_a_name_as_an_escape(
     for page in pages.iterdir():
         text = page.read_text(encoding="utf-8")
         document = next(line for line in text.splitlines() if "Document: " in line)
-        assert "plan\\n::error::pwned" in document, page.name
+        # Markdown escapes the backslash that shows the newline, so it is shown, not read.
+        shown = "plan\\\\n::error::pwned" if page.suffix == ".md" else "plan\\n::error::pwned"
+        assert shown in document, page.name

@@ -55,3 +55,14 @@ def test_xml_text_parses_whatever_it_was_given() -> None:
     element = ET.fromstring(f"<a b='{cleaned}'>{cleaned.replace('<', '')}</a>")
     assert element.text is not None and element.text.endswith("\ufffd end")
     assert "\t\n\r" in cleaned
+
+
+def test_markdown_text_shows_emphasis_links_and_code_as_written() -> None:
+    # A file named '*draft* [click](x)' showed in italics with a live link; a quote with '**'
+    # in it turned bold.
+    from alignck.escape import markdown_text
+
+    assert markdown_text("*draft* [click](x) plan_v2 `code` ~~old~~") == (
+        "\\*draft\\* \\[click\\](x) plan\\_v2 \\`code\\` \\~\\~old\\~\\~"
+    )
+    assert markdown_text("a \\ b | c") == "a \\\\ b \\| c"

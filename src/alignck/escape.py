@@ -83,9 +83,16 @@ def csv_cell(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Text inline in Markdown (and in a table cell): HTML is shown, not run, a pipe does not
-    split the cell, and a line break does not end the row."""
-    text = terminal_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    split the cell, a line break does not end the row, and a file named '*draft* [x](y)' or a
+    quote with '**' in it is shown as written, not in italics or as a link."""
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", terminal_text(text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+
+
+# What Markdown reads as emphasis, links, code or a strike-through; each may be escaped by a
+# backslash in CommonMark and GitHub's Markdown.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]~])")
 
 
 def workflow_data(text: str) -> str:

@@ -5,6 +5,7 @@ import csv
 import html
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -568,6 +569,8 @@ def test_markdown_and_html_name_waivers_that_applied_to_nothing() -> None:
         out = io.StringIO()
         renderer(name)(report, out, RenderOptions())
         text = html.unescape(out.getvalue())
+        if name == "markdown":
+            text = re.sub(r"\\(.)", r"\1", text)  # as Markdown shows it
         assert "Waivers to look at" in text, name
         assert "'Clean air' [air] in trust: expired on 2025-01-01" in text, name
         assert "[minds] in council-plan: applies to no gap or partial verdict" in text, name

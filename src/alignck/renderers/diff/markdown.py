@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from alignck.compare import Change, Comparison
-from alignck.escape import markdown_text
+from alignck.escape import markdown_text, terminal_text
 from alignck.renderers._common import SYMBOLS
 from alignck.renderers.diff import (
     DiffOptions,
@@ -89,4 +89,5 @@ def _row(cells: list[str]) -> str:
 
 
 def _code(text: str) -> str:
-    return markdown_text(text).replace("`", "'")
+    # A code span shows its text as written: no escape is read in it, so none is added.
+    return terminal_text(text).replace("`", "'").replace("\r", " ").replace("\n", " ")
