@@ -112,7 +112,10 @@ def test_shared_reports_say_what_produced_them(fmt: str) -> None:
     result = invoke(
         "check", str(PLAN), "-f", str(FRAMEWORK), "--format", fmt, "--matcher", "lexical"
     )
-    marked = {"markdown": "- matcher: lexical (decision data-", "html": "<th>matcher</th>"}
+    marked = {
+        "markdown": "- matcher: lexical (decision data-",
+        "html": '<th scope="row">matcher</th>',
+    }
     assert marked[fmt] in result.stdout and "lexical (decision data-" in result.stdout
     assert "aligned 0.5, partial 0.5" in result.stdout
 

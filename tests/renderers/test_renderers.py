@@ -205,7 +205,7 @@ def test_markdown_past_the_grid_counts_instead_of_one_column_per_document() -> N
     renderer("markdown")(_thirteen_partners(), out, RenderOptions(evidence=False))
     text = out.getvalue()
     assert "## Coverage across 13 documents" in text
-    assert "| Warm homes | 13 | 0 | 0 | ✔ |" in text
+    assert "| Warm homes | 13 | 0 | 0 | ✔ aligned |" in text
     assert "| partner-07 | 33% | 1 | 0 | 2 |" in text
     assert max(line.count("|") for line in text.splitlines()) <= 6
 
@@ -217,7 +217,7 @@ def test_html_past_the_grid_counts_instead_of_one_column_per_document() -> None:
     assert "<h2>Coverage across 13 documents</h2>" in text
     assert "<tr><td>Warm homes</td><td>13</td><td>0</td><td>0</td><td>✔ aligned</td></tr>" in text
     assert "<tr><td>partner-07</td><td>33%</td><td>1</td><td>0</td><td>2</td></tr>" in text
-    assert "<th>partner-07</th>" not in text
+    assert ">partner-07</th>" not in text  # no column of its own
 
 
 def test_csv_for_excel_is_the_csv_with_a_byte_order_mark_and_crlf() -> None:
@@ -593,3 +593,21 @@ def test_shared_reports_say_how_coverage_is_counted_and_the_system_counts() -> N
     binary_renderer("xlsx")(_report(), book, RenderOptions())
     summary = [r[0] for r in load_workbook(book)["Summary"].iter_rows(values_only=True)]
     assert COVERAGE_RULE in summary
+
+
+def test_html_tables_have_header_cells_a_screen_reader_can_name_a_verdict_by() -> None:
+    # The grid's priority was a plain cell, so a verdict was read as '✔ aligned 0.71' with no
+    # priority; the coverage table's headers were the symbols alone.
+    out = io.StringIO()
+    renderer("html")(_report(), out, RenderOptions())
+    text = out.getvalue()
+    assert '<th scope="row">Warm homes <span class="muted id">[homes]</span></th>' in text
+    assert "<th>" not in text
+    assert "#matrix td.cell .muted { color: inherit;" in text  # grey on dark green: 2.2:1
+
+
+def test_markdown_grid_cells_say_the_verdict_in_words_with_its_marks() -> None:
+    out = io.StringIO()
+    renderer("markdown")(_report(), out, RenderOptions())
+    assert "| ✘ gap (waived) |" in out.getvalue()
+    assert "| ✔ |" not in out.getvalue()

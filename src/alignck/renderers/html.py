@@ -57,6 +57,8 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 #matrix td.cell.gap { background: rgba(207, 34, 46, calc(0.35 - 0.25 * var(--score))); }
 #matrix summary { cursor: pointer; white-space: nowrap; }
 #matrix .evidence { text-align: left; min-width: 16rem; max-width: 28rem; font-size: 0.9rem; }
+#matrix tbody th { font-weight: normal; background: none; }
+#matrix td.cell .muted { color: inherit; font-style: italic; }
 .filters { margin: 0.5rem 0; display: flex; gap: 1.5rem; }
 [hidden] { display: none !important; }
 .muted { color: #5f5f5f; } .id { white-space: nowrap; }
@@ -98,6 +100,8 @@ _SCRIPT = """
 })();
 """
 _QUOTES_IN_CELL = 3
+# A symbol alone is read out as its shape ('circle with left half black').
+_STATUS_HEADERS = ("✔ aligned", "◐ partial", "✘ gap")
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -162,7 +166,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
 def _provenance(report: Report) -> list[str]:
     """What produced the verdicts, so a shared report can be reproduced."""
     rows = [
-        f"<tr><th>{escape(label)}</th><td>{escape(value)}</td></tr>"
+        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
         for label, value in provenance(report)
     ]
     return [
@@ -180,7 +184,7 @@ def _mark(status: str) -> str:
 def _grid(report: Report) -> list[str]:
     results = [r for r in report.documents if r.status == "ok"]
     head = "".join(
-        f'<th data-document="{index}">{escape(short_name(r.path, report))}</th>'
+        f'<th scope="col" data-document="{index}">{escape(short_name(r.path, report))}</th>'
         for index, r in enumerate(results)
     )
     rows = [
@@ -190,7 +194,7 @@ def _grid(report: Report) -> list[str]:
         '<span class="screen"> Open a cell for its evidence.</span></p>',
         *_filters(report, results),
         '<table id="matrix">',
-        f"<thead><tr><th>Priority</th>{head}<th>System</th></tr></thead>",
+        f'<thead><tr><th scope="col">Priority</th>{head}<th scope="col">System</th></tr></thead>',
         "<tbody>",
     ]
     verdicts = [{a.priority_id: a for a in r.alignments} for r in results]
@@ -204,8 +208,9 @@ def _grid(report: Report) -> list[str]:
         )
         words = escape(f"{priority.id} {priority.title}".lower())
         rows.append(
-            f'<tr data-priority="{words}"><td>{indent}{escape(priority.title)} '
-            f'<span class="muted id">[{escape(priority.id)}]</span></td>{cells}'
+            # A header cell: a screen reader names the priority with each verdict.
+            f'<tr data-priority="{words}"><th scope="row">{indent}{escape(priority.title)} '
+            f'<span class="muted id">[{escape(priority.id)}]</span></th>{cells}'
             f"{_mark(overview.status)}</tr>"
         )
     coverage = "".join(
@@ -214,7 +219,7 @@ def _grid(report: Report) -> list[str]:
         for index, r in enumerate(results)
     )
     rows.append(
-        f"</tbody><tfoot><tr><th>Coverage</th>{coverage}"
+        f'</tbody><tfoot><tr><th scope="row">Coverage</th>{coverage}'
         f"<td>{system_percent(report)}</td></tr></tfoot>"
     )
     return [*rows, "</table>"]
@@ -308,7 +313,9 @@ def _counts(report: Report) -> list[str]:
             by_priority,
             "",
         ),
-        *_table("Coverage by document", ["Document", "Coverage", "✔", "◐", "✘"], by_document, ""),
+        *_table(
+            "Coverage by document", ["Document", "Coverage", *_STATUS_HEADERS], by_document, ""
+        ),
     ]
 
 
@@ -318,7 +325,7 @@ def _table(title: str, header: list[str], rows: list[list[str]], empty: str) -> 
     lines = [
         f"<h2>{title}</h2>",
         "<table>",
-        "<tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr>",
+        "<tr>" + "".join(f'<th scope="col">{h}</th>' for h in header) + "</tr>",
     ]
     lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
     return [*lines, "</table>"]
@@ -388,8 +395,12 @@ def _evidence(report: Report) -> Iterator[str]:
             f'<section data-document="{index}">',
             f"<h3>{escape(short_name(result.path, report))}</h3>",
             "<table>",
-            "<tr><th>Priority</th><th>Verdict</th><th>Score</th><th>Evidence</th>"
-            "<th>Where</th></tr>",
+            "<tr>"
+            + "".join(
+                f'<th scope="col">{h}</th>'
+                for h in ("Priority", "Verdict", "Score", "Evidence", "Where")
+            )
+            + "</tr>",
         ]
         for alignment in result.alignments:
             title = escape(report.framework.priority(alignment.priority_id).title)

@@ -79,10 +79,17 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     header = ["Priority", *[_cell(short_name(r.path, report)) for r in results], "System"]
     lines += [_row(header), _row(["---"] * len(header))]
     statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
+    marks = VerdictMarks(report)
     for overview in analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
-        cells = [SYMBOLS[statuses[i][priority.id]] for i in range(len(results))]
-        lines.append(_row([_title_cell(priority), *cells, SYMBOLS[overview.status]]))
+        # The word beside the symbol, which a screen reader reads out as a shape, and the
+        # marks a reviewed or waived verdict carries wherever it is shown.
+        cells = [
+            f"{SYMBOLS[status]} {status}{marks.marks(r.path, priority.id)}"
+            for r, status in ((r, statuses[i][priority.id]) for i, r in enumerate(results))
+        ]
+        system = f"{SYMBOLS[overview.status]} {overview.status}"
+        lines.append(_row([_title_cell(priority), *cells, system]))
     footer = [
         "**Coverage**",
         *[percent(analysis.document_coverage[r.path].percent) for r in results],
@@ -111,10 +118,11 @@ def _counts(report: Report) -> list[str]:
         priority = report.framework.priority(overview.priority_id)
         aligned, partial = len(overview.aligned), len(overview.partial)
         counts = [str(aligned), str(partial), str(checked - aligned - partial)]
-        lines.append(_row([_title_cell(priority), *counts, SYMBOLS[overview.status]]))
+        system = f"{SYMBOLS[overview.status]} {overview.status}"
+        lines.append(_row([_title_cell(priority), *counts, system]))
     lines += [
         "",
-        _row(["Document", "Coverage", "✔", "◐", "✘"]),
+        _row(["Document", "Coverage", "✔ aligned", "◐ partial", "✘ gap"]),
         _row(["---", "---:", "---:", "---:", "---:"]),
     ]
     for path, coverage in analysis.document_coverage.items():

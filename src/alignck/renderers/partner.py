@@ -202,7 +202,9 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
     for section in sections(report, result):
         parts += [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(section.note)}</p>"]
         if section.rows:
-            parts.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in section.header))
+            parts.append(
+                "<table><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in section.header)
+            )
             parts += [
                 "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
                 for row in section.rows
