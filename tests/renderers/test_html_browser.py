@@ -196,3 +196,63 @@ def test_past_the_grid_the_filters_act_on_the_evidence(
     dom = _browse(chosen)
     assert len(dom.sections) == 13
     assert [s.get("data-document") for s in dom.sections if "hidden" not in s] == ["4"]
+
+
+def _printed_pages(page: Path, tmp_path: Path) -> list[str]:
+    """The text of each page of the HTML page printed to PDF by chromium (PDFium reads
+    the document names the grid prints upright)."""
+    import pypdfium2 as pdfium
+
+    assert CHROMIUM is not None
+    printed = tmp_path / f"{page.stem}.pdf"
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={printed}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    pdf = pdfium.PdfDocument(printed)
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def test_printed_a_dozen_documents_grid_keeps_every_column_and_says_when_filtered(
+    make_document,
+    small_framework,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    # A board pack printed the grid cut off after about five documents, System column and
+    # all; and a grid filtered to one document printed with nothing to say so.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for number in range(12):
+        make_document(f"docs/partner-organisation-{number:02d}.md")
+    page = tmp_path / "report.html"
+    args = ["check", str(docs), "-f", str(small_framework), "-o", str(page), "-q"]
+    assert CliRunner().invoke(app, args).exit_code == 0
+    grid = next(text for text in _printed_pages(page, tmp_path) if "Priority" in text)
+    assert "System" in grid
+    assert all(f"partner-organisation-{n:02d}" in grid for n in range(12))
+    assert "Filtered" not in grid
+    chosen = tmp_path / "chosen.html"
+    script = (
+        '<script>var f = document.getElementById("document-filter"); f.value = "4";'
+        'f.dispatchEvent(new Event("change"));</script>'
+    )
+    html = page.read_text(encoding="utf-8")
+    chosen.write_text(html.replace("</body>", script + "</body>"), encoding="utf-8")
+    printed = " ".join(" ".join(_printed_pages(chosen, tmp_path)).split())
+    assert "Filtered: only document partner-organisation-04 shown" in printed

@@ -62,8 +62,20 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 .filters { margin: 0.5rem 0; display: flex; gap: 1.5rem; }
 [hidden] { display: none !important; }
 .muted { color: #5f5f5f; } .id { white-space: nowrap; }
+#filter-note { font-weight: bold; }
+@media screen { #filter-note { display: none; } }
 @media print {
+  /* A board pack is printed: a dozen documents' columns and the System column must all be
+     on the page, not cut off at the sixth. */
+  @page wide { size: landscape; margin: 1cm; }
+  .grid { page: wide; }
   body { margin: 0; max-width: none; }
+  #matrix { font-size: 7.5pt; }
+  #matrix th, #matrix td { padding: 0.1rem 0.2rem; }
+  #matrix td.cell { min-width: 0; }
+  #matrix summary { white-space: normal; }
+  #matrix tbody th { max-width: 12rem; }
+  #matrix thead th[data-document] { writing-mode: vertical-rl; transform: rotate(180deg); }
   .filters, .screen { display: none !important; }
   td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr, details { break-inside: avoid; }
@@ -85,9 +97,19 @@ _SCRIPT = """
   var byPriority = document.getElementById("priority-filter");
   if (!filters || !byDocument || !byPriority) { return; }
   filters.hidden = false;
+  var note = document.getElementById("filter-note");
   function apply() {
     var chosen = byDocument.value;
     var words = byPriority.value.trim().toLowerCase();
+    // Printed with a filter on, the page must say it shows part of the run.
+    var shown = [];
+    if (chosen !== "") { shown.push("document " + byDocument.selectedOptions[0].text); }
+    if (words !== "") { shown.push("priorities matching \u201c" + words + "\u201d"); }
+    if (note) {
+      note.textContent = shown.length ? "Filtered: only " + shown.join(" and ") +
+        " shown; the summary and the System column are for every document." : "";
+      note.hidden = !shown.length;
+    }
     document.querySelectorAll("[data-document]").forEach(function (cell) {
       cell.hidden = chosen !== "" && cell.getAttribute("data-document") !== chosen;
     });
@@ -188,6 +210,7 @@ def _grid(report: Report) -> list[str]:
         for index, r in enumerate(results)
     )
     rows = [
+        '<div class="grid">',
         "<h2>Coverage</h2>",
         '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper the colour, the surer the '
         "verdict (for aligned and partial the higher the score, for a gap the lower)."
@@ -222,7 +245,7 @@ def _grid(report: Report) -> list[str]:
         f'</tbody><tfoot><tr><th scope="row">Coverage</th>{coverage}'
         f"<td>{system_percent(report)}</td></tr></tfoot>"
     )
-    return [*rows, "</table>"]
+    return [*rows, "</table>", "</div>"]
 
 
 def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
@@ -238,6 +261,7 @@ def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
         '<label>Priority <input id="priority-filter" type="search" '
         'placeholder="words of its title or id"></label>',
         "</div>",
+        '<p id="filter-note" hidden></p>',
     ]
 
 
