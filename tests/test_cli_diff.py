@@ -476,3 +476,24 @@ def test_diff_ci_formats_name_documents_as_check_s_do(
     for result in run["results"]:
         (fingerprint,) = result["partialFingerprints"].values()
         assert len(fingerprint) == 32 and "\x1f" not in fingerprint
+
+
+def test_a_new_gap_with_nothing_close_says_so_and_the_failure_uses_the_report_s_words(
+    tmp_path: Path,
+) -> None:
+    # 'Evidence now' was empty (JSON null) where check says why; and the failure line said
+    # 'went from not in the old run' where the report said 'new document'.
+    old, new = _saved_pair(tmp_path, "aligned", "gap")
+    result = invoke("diff", old, new, "--format", "json")
+    assert result.exit_code == 1
+    change = json.loads(result.stdout)["changes"][0]
+    assert change["evidence"] is None  # JSON keeps its shape: no quote is no quote
+    shown = invoke("diff", old, new, "--format", "markdown").stdout
+    assert "no passage that can be quoted is close to it" in shown
+    data = json.loads(new.read_text(encoding="utf-8"))
+    data["documents"][0]["path"] = "other.md"
+    data["documents"].append(dict(data["documents"][0], path="plan.md"))
+    new.write_text(json.dumps(data), encoding="utf-8")
+    failed = invoke("diff", old, new).stderr
+    assert "Clean air [air] is a gap in other.md (new document)" in failed
+    assert "not in the old run" not in failed

@@ -128,7 +128,7 @@ def diff(
     def run() -> int:
         from alignck.cli.check import reviews_from, waivers_from
         from alignck.compare import compare
-        from alignck.renderers.diff import DiffOptions, diff_renderer
+        from alignck.renderers.diff import DiffOptions, diff_renderer, was
         from alignck.snapshot import is_saved_report
 
         use_cache_settings()
@@ -179,11 +179,13 @@ def diff(
         regressions = comparison.regressions(fail_on.value)
         # Last, as check does, so a CI log ends with the reason for its exit code.
         for change in regressions:
-            was = change.old or "not in the old run"
-            say(
-                f"alignck: diff failed: {change.title} [{change.priority_id}] went from {was} "
-                f"to {change.new.status} in {change.document}"
-            )
+            # The words the report uses: 'new document', 'new priority', 'partial (reviewed)'.
+            name = f"{change.title} [{change.priority_id}]"
+            if change.old is None:
+                said = f"is a {change.new.status} in {change.document} ({was(change)})"
+            else:
+                said = f"went from {was(change)} to {change.new.status} in {change.document}"
+            say(f"alignck: diff failed: {name} {said}")
         return EXIT_POLICY if regressions else EXIT_OK
 
     raise typer.Exit(guarded(run))

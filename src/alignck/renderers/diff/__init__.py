@@ -89,7 +89,8 @@ def evidence(change: Change, limit: int) -> str:
 
     new = change.new
     if new.quote is None:
-        return ""
+        # An empty cell read as a missing value; check says this of such a gap too.
+        return "no passage that can be quoted is close to it" if new.status == "gap" else ""
     text = " ".join(new.quote.split())
     text = text if len(text) <= limit else text[: limit - 1] + "…"
     closest = "closest: " if new.status == "gap" else ""
