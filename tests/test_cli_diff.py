@@ -439,6 +439,19 @@ def test_a_gap_waived_in_the_waivers_file_is_no_regression_when_a_folder_is_chec
     assert "diff failed" not in waived.stderr
     both_saved = invoke("diff", old, old, "--waivers", waivers)
     assert "--waivers applies to documents checked here" in both_saved.stderr
+    # The CI formats say so too: a waived new gap read as a live one in GitHub's notices and
+    # JUnit's output, and SARIF did not suppress it as check's SARIF does.
+    for fmt in ("github", "junit"):
+        shown = invoke(
+            "diff", old, folder, "-f", small_framework, "--waivers", waivers, "--format", fmt
+        )
+        assert "→ gap (waived)" in shown.stdout, fmt
+    sarif = invoke(
+        "diff", old, folder, "-f", small_framework, "--waivers", waivers, "--format", "sarif"
+    )
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    waived_gaps = [r for r in results if r["properties"]["new"] == "gap"]
+    assert waived_gaps and all(r["suppressions"][0]["status"] == "accepted" for r in waived_gaps)
 
 
 def test_diff_ci_formats_name_documents_as_check_s_do(

@@ -103,5 +103,14 @@ def message(change: Change) -> str:
     found = evidence(change, 200)
     return (
         f"{change.document}: '{change.title}' [{change.priority_id}] {kind(change)}: "
-        f"{was(change)} → {change.new.status}." + (f" Evidence now: {found}." if found else "")
+        f"{was(change)} → {now(change)}." + (f" Evidence now: {found}." if found else "")
+    )
+
+
+def now(change: Change) -> str:
+    """The new verdict with the marks every report gives it: 'gap (reviewed) (waived)'; a
+    waived new gap in a CI log must not read as one that fails."""
+    new = change.new
+    return (
+        new.status + (" (reviewed)" if new.reviewed else "") + (" (waived)" if new.waived else "")
     )

@@ -14,6 +14,7 @@ from alignck.renderers.diff import (
     figure,
     headline,
     kind,
+    now,
     was,
 )
 from alignck.written import MARKDOWN_MARK
@@ -63,14 +64,11 @@ def _cells(change: Change, options: DiffOptions) -> list[str]:
     label = kind(change)
     if change.regresses(options.fail_on):
         label = f"**{label}**"
-    now = f"{SYMBOLS[change.new.status]} {change.new.status}"
-    now += " (reviewed)" if change.new.reviewed else ""
-    now += " (waived)" if change.new.waived else ""
     return [
         markdown_text(change.document),
         markdown_text(f"{change.title} [{change.priority_id}]"),
         f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
-        now,
+        f"{SYMBOLS[change.new.status]} {now(change)}",
         label,
         _evidence(change),
     ]

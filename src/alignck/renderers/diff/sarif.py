@@ -67,7 +67,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
 def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
     label = kind(change)
     rule_id = RULES[label][0]
-    return {
+    result: dict[str, Any] = {
         "ruleId": rule_id,
         "ruleIndex": list(RULES).index(label),
         "level": "error" if change.regresses(options.fail_on) else "note",
@@ -81,6 +81,12 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
             "score": round(change.new.score, 4),
         },
     }
+    if change.new.waived:
+        # As check's SARIF: an accepted gap is suppressed, so code scanning shows it as such.
+        result["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": "waived"}
+        ]
+    return result
 
 
 def _can_fail(label: str, options: DiffOptions) -> bool:

@@ -17,6 +17,7 @@ from alignck.renderers.diff import (
     figure,
     headline,
     kind,
+    now,
     was,
 )
 from alignck.written import TERMINAL_MARK
@@ -56,16 +57,11 @@ def _changes(comparison: Comparison, options: DiffOptions) -> Table:
             )
             else ""
         )
-        now = f"{SYMBOLS[change.new.status]} {change.new.status}"
-        if change.new.reviewed:
-            now += " (reviewed)"
-        if change.new.waived:
-            now += " (waived)"
         table.add_row(
             change.document,
             f"{change.title} [{change.priority_id}]",
             f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
-            now,
+            f"{SYMBOLS[change.new.status]} {now(change)}",
             Text(label, style=style),
             _evidence(change),
         )
