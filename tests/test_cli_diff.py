@@ -510,3 +510,19 @@ def test_a_new_gap_with_nothing_close_says_so_and_the_failure_uses_the_report_s_
     failed = invoke("diff", old, new).stderr
     assert "Clean air [air] is a gap in other.md (new document)" in failed
     assert "not in the old run" not in failed
+
+
+def test_a_coverage_change_is_worked_out_from_counts_not_rounded_percents(
+    tmp_path: Path,
+) -> None:
+    # 66.7 -> 58.3 gave -8.4 for one document and 33.3 -> 25.0 -8.3 for another: the same
+    # change, a half priority of six, worked out from two rounded figures.
+    old, new = _saved_pair(tmp_path, "aligned", "aligned")
+    for path, (aligned, partial, gap, percent) in ((old, (4, 0, 2, 66.7)), (new, (3, 1, 2, 58.3))):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        counts = {"aligned": aligned, "partial": partial, "gap": gap, "percent": percent}
+        data["documents"][0]["coverage"] = counts
+        path.write_text(json.dumps(data), encoding="utf-8")
+    coverage = json.loads(invoke("diff", old, new, "--format", "json").stdout)["coverage"]
+    (plan,) = coverage["documents"]
+    assert plan["delta"] == -8.3

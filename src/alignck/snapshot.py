@@ -95,7 +95,7 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
     documents = tuple(
         DocumentRun(
             str(d["path"]),
-            float(d["coverage"]["percent"]),
+            _percent(d["coverage"]),
             {str(a["priority_id"]): _verdict_from_json(a) for a in d["alignment"]},
         )
         for d in data["documents"]
@@ -109,10 +109,21 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
         {str(p["id"]): str(p["title"]) for p in framework["priorities"]},
         str(data.get("matcher", "")),
         (float(data["thresholds"]["aligned"]), float(data["thresholds"]["partial"])),
-        float(data["summary"]["system_coverage"]["percent"]),
+        _percent(data["summary"]["system_coverage"]),
         documents,
         unread,
     )
+
+
+def _percent(coverage: dict[str, Any]) -> float:
+    """Coverage from its counts where the report gives them: the percent it prints is
+    rounded, and two rounded figures gave the same change as -8.4 and -8.3."""
+    counts = [coverage.get(k) for k in ("aligned", "partial", "gap")]
+    whole: list[int] = [c for c in counts if isinstance(c, int) and not isinstance(c, bool)]
+    if len(whole) == len(counts) and whole[0] + whole[1] + whole[2] > 0:
+        aligned, partial, gap = whole
+        return 100.0 * (aligned + 0.5 * partial) / (aligned + partial + gap)
+    return float(coverage["percent"])
 
 
 def _verdict_from_json(alignment: dict[str, Any]) -> Verdict:
