@@ -2,8 +2,10 @@
 baseline; a baseline from another framework is refused, from another version warned about."""
 
 import json
+import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -121,3 +123,22 @@ def test_the_report_never_overwrites_its_baseline(
     )
     assert result.exit_code == 2 and "would overwrite the baseline report" in result.stderr
     assert baseline.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "sarif", "junit"])
+def test_a_report_held_to_a_baseline_names_it(
+    tmp_path: Path, small_framework: Path, make_document, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    # A quarterly record could not show what each run was held against: the baseline was
+    # named only inside failure lines.
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    args = ["check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline]
+    result = invoke(*args, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    # As Markdown shows it, its escapes read.
+    shown = re.sub(r"\\(.)", r"\1", result.stdout) if fmt == "markdown" else result.stdout
+    assert str(baseline) in shown
+    if fmt == "json":
+        assert json.loads(result.stdout)["policy"]["baseline"] == str(baseline)
+    plain = invoke("check", tmp_path / "docs", "-f", small_framework, "--format", fmt)
+    assert str(baseline) not in plain.stdout

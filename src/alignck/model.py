@@ -414,6 +414,8 @@ class Policy:
     fail_under: float | None = None
     fail_on: FailOn | None = None
     baseline: Mapping[tuple[str, str], Status] | None = field(default=None, compare=False)
+    # The baseline's file, as it was given: a report held to it says which.
+    baseline_source: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.fail_under is not None:

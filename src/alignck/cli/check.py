@@ -105,7 +105,11 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
 
     for warning in comparable(baseline, snapshot_of(report, "this run")):
         say(warning)
-    held = replace(report.policy, baseline=baseline_verdicts(baseline, report))
+    held = replace(
+        report.policy,
+        baseline=baseline_verdicts(baseline, report),
+        baseline_source=baseline.source,
+    )
     return replace(report, policy=held)
 
 

@@ -115,6 +115,8 @@ def provenance(report: Report, framework_file: str | None = None) -> list[tuple[
     from alignck import __version__
 
     framework = report.framework
+    held = report.policy.baseline_source
+    baseline = [("baseline", held)] if held else []
     return [
         ("alignck", __version__),
         ("framework", framework.name),
@@ -126,6 +128,7 @@ def provenance(report: Report, framework_file: str | None = None) -> list[tuple[
             f"aligned {report.thresholds.aligned:g}, partial {report.thresholds.partial:g}",
         ),
         ("matcher", report.matcher or "default"),
+        *baseline,
     ]
 
 

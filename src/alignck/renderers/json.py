@@ -65,6 +65,7 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
         "policy": {
             "fail_under": report.policy.fail_under,
             "fail_on": report.policy.fail_on,
+            "baseline": report.policy.baseline_source,
             "failures": reasons,
         },
         "documents": documents,
