@@ -6,20 +6,23 @@ This module only names; it never reads the file system.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import PurePath
 
 
 def distinguishing_names(paths: Iterable[str]) -> dict[str, str]:
-    """Each path's shortest name that no other path in ``paths`` shares."""
+    """Each path's shortest name that no other path in ``paths`` shares, as a reader sees
+    it: two names that differ only in Unicode form ('Café' composed, and decomposed as a
+    Mac writes it) are the same name to a reader, and are told apart."""
     by_stem: dict[str, list[str]] = defaultdict(list)
     for path in dict.fromkeys(paths):
-        by_stem[PurePath(path).stem].append(path)
+        by_stem[_seen(PurePath(path).stem)].append(path)
     names: dict[str, str] = {}
-    for stem, group in by_stem.items():
+    for group in by_stem.values():
         if len(group) == 1:
-            names[group[0]] = stem
+            names[group[0]] = PurePath(group[0]).stem
         else:
             names.update((path, _distinct_tail(path, group)) for path in group)
     return names
@@ -27,14 +30,23 @@ def distinguishing_names(paths: Iterable[str]) -> dict[str, str]:
 
 def _distinct_tail(path: str, group: list[str]) -> str:
     """The fewest trailing folders before the stem that no other path of ``group`` ends with;
-    failing that (plan.md and plan.docx side by side), the same with the file's extension."""
+    failing that (plan.md and plan.docx side by side), the same with the file's extension;
+    failing that, the name said to be in decomposed Unicode where it is."""
     others = [p for p in group if p != path]
     for with_suffix in (False, True):
         for folders in range(len(PurePath(path).parts)):
             tail = _tail(path, folders, with_suffix)
-            if all(_tail(other, folders, with_suffix) != tail for other in others):
+            if all(_seen(_tail(other, folders, with_suffix)) != _seen(tail) for other in others):
                 return tail
-    return PurePath(path).as_posix()
+    shown = PurePath(path).as_posix()
+    if _seen(shown) != shown:
+        return f"{shown} (name in decomposed Unicode)"
+    return shown
+
+
+def _seen(text: str) -> str:
+    """A name as a reader sees it: one Unicode form for every way of writing a letter."""
+    return unicodedata.normalize("NFC", text)
 
 
 def _tail(path: str, folders: int, with_suffix: bool) -> str:

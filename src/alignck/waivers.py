@@ -21,6 +21,7 @@ import datetime
 import difflib
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -124,10 +125,12 @@ def covers(waiver: Waiver, path: str) -> bool:
     extension (case-insensitive: CI runners and laptops differ in how they spell paths)."""
     if waiver.document is None:
         return True
-    pattern = _without_dot(waiver.document.lower().replace("\\", "/"))
+    # One form of Unicode for both: 'Café' typed here is NFC, and a file unzipped from a Mac
+    # is named in NFD; the two look the same in every report.
+    pattern = _without_dot(_nfc(waiver.document).lower().replace("\\", "/"))
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
-    reported = checkout_path(path.replace("\\", "/")).lower()
+    reported = _nfc(checkout_path(path.replace("\\", "/"))).lower()
     return fnmatchcase(reported, pattern) or any(
         fnmatchcase(name, pattern) for name in _names_of(path)
     )
@@ -145,7 +148,11 @@ def _names_of(path: str) -> tuple[str, ...]:
     for start in range(len(parts) - 1, -1, -1):
         tail = "/".join(parts[start:])
         names += [tail, tail[: -len(pure.suffix)] if pure.suffix else tail]
-    return tuple(dict.fromkeys(name.lower() for name in names))
+    return tuple(dict.fromkeys(_nfc(name).lower() for name in names))
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 def _without_dot(path: str) -> str:

@@ -1,0 +1,33 @@
+"""Short names for documents: the stem, or the shortest tail of the path that tells two
+documents apart, as a reader sees the names."""
+
+import unicodedata
+
+from alignck.names import distinguishing_names, within_bytes
+
+
+def test_a_name_is_its_stem_unless_another_document_shares_it() -> None:
+    names = distinguishing_names(["a/plan.md", "b/plan.md", "c/strategy.pdf"])
+    assert names == {"a/plan.md": "a/plan", "b/plan.md": "b/plan", "c/strategy.pdf": "strategy"}
+    assert distinguishing_names(["x/plan.md", "x/plan.docx"]) == {
+        "x/plan.md": "plan.md",
+        "x/plan.docx": "plan.docx",
+    }
+
+
+def test_names_that_differ_only_in_unicode_form_are_told_apart() -> None:
+    # 'Café plan' composed and decomposed (as files unzipped on a Mac are named) showed as two
+    # identical names with opposite verdicts in every report.
+    composed = "docs/" + unicodedata.normalize("NFC", "Café plan") + ".md"
+    decomposed = "docs/" + unicodedata.normalize("NFD", "Café plan") + ".md"
+    names = distinguishing_names([composed, decomposed])
+    shown = {unicodedata.normalize("NFC", n) for n in names.values()}
+    assert len(shown) == 2
+    assert names[decomposed].endswith("(name in decomposed Unicode)")
+    nfd_elsewhere = "other/" + unicodedata.normalize("NFD", "Café plan") + ".md"
+    assert distinguishing_names([composed, nfd_elsewhere])[composed] == "docs/Café plan"
+
+
+def test_within_bytes_never_cuts_a_character() -> None:
+    assert within_bytes("Стратегия", 5) == "Ст"
+    assert within_bytes("plan", 10) == "plan"
