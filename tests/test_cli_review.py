@@ -212,3 +212,15 @@ def test_diff_takes_the_reviews_for_the_documents_it_checks_and_marks_the_old_on
     held = invoke("diff", old, plan, "-f", framework, "--review", review, "--format", "json")
     assert held.exit_code == 0, held.stderr
     assert json.loads(held.stdout)["changes"] == []
+
+
+def test_a_review_of_a_document_re_saved_under_another_extension_names_the_near_one(
+    reviewed: list[object],
+) -> None:
+    # 'review of ... in district-strategy.docx matches no document checked' after the file
+    # became a PDF, where the waiver's warning said 'did you mean'.
+    review = reviewed[-1]
+    assert isinstance(review, Path)
+    review.write_text(REVIEW.replace("document: plan", "document: plan.docx"), encoding="utf-8")
+    result = invoke(*reviewed, "--format", "json")
+    assert "matches no document checked; did you mean 'plan.md'?" in result.stderr

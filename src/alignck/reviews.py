@@ -194,8 +194,14 @@ def overruled_warning(found: OverruledReview) -> str:
     )
 
 
-def unused_warning(review: Review) -> str:
+def unused_warning(review: Review, paths: Sequence[str] = ()) -> str:
+    """Why a review applied to nothing, naming the checked document it nearly names (a
+    strategy re-saved as PDF, 'plan.docx' for 'plan.pdf'), as a waiver's warning does."""
+    from alignck.waivers import near_name
+
+    near = near_name(Waiver(review.priority_id, review.reason, review.document), paths)
+    hint = f"; did you mean '{near}'?" if near else ""
     return (
         f"{review.source}: warning: review of '{review.priority_id}' in '{review.document}' "
-        "matches no document checked"
+        f"matches no document checked{hint}"
     )

@@ -187,6 +187,21 @@ def slipped_from(waiver: Waiver, paths: Sequence[str]) -> str | None:
     return best
 
 
+def near_name(waiver: Waiver, paths: Sequence[str]) -> str | None:
+    """The checked document a waiver's (or review's) document most likely means: the same
+    name in another format ('plan.docx' re-saved as 'plan.pdf'), else a typing slip."""
+    if waiver.document is None:
+        return None
+    given = PurePath(_nfc(waiver.document).replace("\\", "/"))
+    if given.suffix:
+        for path in paths:
+            pure = PurePath(_nfc(path).replace("\\", "/"))
+            same_name = pure.stem.lower() == given.stem.lower()
+            if same_name and pure.suffix.lower() != given.suffix.lower():
+                return pure.name
+    return slipped_from(waiver, paths)
+
+
 # What a glob says besides its literal text; how alike a slip of the keyboard leaves them.
 _GLOB_CHARACTERS = re.compile(r"[*?\[\]!]")
 _SLIP = 0.8
@@ -216,7 +231,7 @@ def unused_warning(waiver: Waiver, paths: Sequence[str] = ()) -> str:
     ``paths`` (naming the one it nearly matched), or what it matched has no such verdict."""
     head = f"{waiver.source}: warning: waiver for '{waiver.priority_id}'"
     if waiver.document is not None and not any(covers(waiver, path) for path in paths):
-        near = slipped_from(waiver, paths)
+        near = near_name(waiver, paths)
         hint = f"; did you mean '{near}'?" if near else ""
         return f"{head}: '{waiver.document}' matches no checked document{hint}"
     scope = f" in documents matching '{waiver.document}'" if waiver.document else ""

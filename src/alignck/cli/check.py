@@ -454,8 +454,9 @@ def check(
         if report.analysis.unused_reviews or report.analysis.overruled_reviews:
             from alignck.reviews import overruled_warning, unused_warning
 
+            checked = [r.path for r in report.documents if r.status == "ok"]
             for review in report.analysis.unused_reviews:
-                say(unused_warning(review))
+                say(unused_warning(review, checked))
             for overruled in report.analysis.overruled_reviews:
                 say(overruled_warning(overruled))
         report = _held_to_baseline(report, baseline)
