@@ -526,3 +526,17 @@ def test_a_coverage_change_is_worked_out_from_counts_not_rounded_percents(
     coverage = json.loads(invoke("diff", old, new, "--format", "json").stdout)["coverage"]
     (plan,) = coverage["documents"]
     assert plan["delta"] == -8.3
+
+
+def test_a_diff_written_to_a_file_is_still_shown_unless_quiet(
+    two_runs: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    # 'diff -o d.md' printed nothing where check shows its summary, and '-q' was refused.
+    old, new, _ = two_runs
+    written = tmp_path / "d.md"
+    shown = invoke("diff", old, new, "-o", written)
+    assert shown.exit_code in (0, 1)
+    assert "verdict(s) moved" in shown.stdout and "##" not in shown.stdout
+    assert written.read_text(encoding="utf-8").splitlines()[1] == "## alignck: what changed"
+    quiet = invoke("diff", old, new, "-o", written, "-q")
+    assert quiet.exit_code == shown.exit_code and quiet.stdout == ""

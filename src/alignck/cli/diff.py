@@ -115,6 +115,9 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
+    ] = False,
     matcher: MatcherOption = MatcherChoice.auto,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read documents afresh; do not use the cache.")
@@ -170,9 +173,11 @@ def diff(
         if output is not None:
             with atomic_output(output) as handle:
                 diff_renderer(chosen)(comparison, handle, options)
-        else:
-            shown = DiffOptions(fail_on.value, use_color(sys.stdout) and chosen == "terminal")
-            diff_renderer(chosen)(comparison, sys.stdout, shown)
+        if output is None or not quiet:
+            # As check does: a report written to a file still shows the comparison here.
+            on_screen = chosen if output is None else "terminal"
+            shown = DiffOptions(fail_on.value, use_color(sys.stdout) and on_screen == "terminal")
+            diff_renderer(on_screen)(comparison, sys.stdout, shown)
         if unread_before or unread_after:
             # As check does: the readable documents are compared, and the run still fails.
             return EXIT_INPUT
