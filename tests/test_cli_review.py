@@ -224,3 +224,18 @@ def test_a_review_of_a_document_re_saved_under_another_extension_names_the_near_
     review.write_text(REVIEW.replace("document: plan", "document: plan.docx"), encoding="utf-8")
     result = invoke(*reviewed, "--format", "json")
     assert "matches no document checked; did you mean 'plan.md'?" in result.stderr
+
+
+def test_check_says_the_problems_of_the_waivers_and_reviews_files_at_once(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    # The reviews file's bad id was said only once the waivers file had been fixed, where
+    # validate says both.
+    review = reviewed[-1]
+    assert isinstance(review, Path)
+    review.write_text(REVIEW.replace("early-years", "no-such-priority"), encoding="utf-8")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers:\n  - priority: nor-this\n    reason: x\n", encoding="utf-8")
+    result = invoke(*reviewed, "--waivers", waivers)
+    assert result.exit_code == 2
+    assert "no-such-priority" in result.stderr and "nor-this" in result.stderr

@@ -93,6 +93,29 @@ def reviews_from(path: Path | None, framework: Framework) -> tuple[Review, ...]:
     return found.reviews
 
 
+def waivers_and_reviews(
+    waivers_file: Path | None, review_file: Path | None, framework: Framework
+) -> tuple[tuple[Waiver, ...], tuple[Review, ...]]:
+    """Both files loaded, or every problem of both said at once (as validate says them):
+    a waivers file edited for a new framework hid its reviews file's bad ids until fixed."""
+    from alignck.errors import ConfigError
+
+    problems: list[str] = []
+    waivers: tuple[Waiver, ...] = ()
+    reviews: tuple[Review, ...] = ()
+    try:
+        waivers = waivers_from(waivers_file, framework)
+    except ConfigError as error:
+        problems += error.problems
+    try:
+        reviews = reviews_from(review_file, framework)
+    except ConfigError as error:
+        problems += error.problems
+    if problems:
+        raise ConfigError(problems[0], problems=problems)
+    return waivers, reviews
+
+
 def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
     """The report with its policy holding it to the baseline's verdicts (checked to come from
     the same framework; other differences are warnings)."""
@@ -393,8 +416,7 @@ def check(
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
-        waivers = waivers_from(waivers_file, loaded)
-        reviews = reviews_from(review_file, loaded)
+        waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
         baseline = None
         if baseline_file is not None:
             from alignck.compare import require_framework

@@ -129,7 +129,7 @@ def diff(
     --framework."""
 
     def run() -> int:
-        from alignck.cli.check import reviews_from, waivers_from
+        from alignck.cli.check import waivers_and_reviews
         from alignck.compare import compare
         from alignck.renderers.diff import DiffOptions, diff_renderer, was
         from alignck.snapshot import is_saved_report
@@ -150,8 +150,7 @@ def diff(
         reviews: tuple[Review, ...] = ()
         if not (is_saved_report(old) and is_saved_report(new)):
             loaded = _framework(framework, [old, new])
-            waivers = waivers_from(waivers_file, loaded)
-            reviews = reviews_from(review_file, loaded)
+            waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
         else:
             for option, given, what in (
                 ("--waivers", waivers_file, "waivers"),
