@@ -721,3 +721,18 @@ def test_extract_names_each_document_by_path_and_lists_what_it_skipped(tmp_path:
     for name in ("empty.md", "empty.txt"):
         assert f"{tmp_path / name}: no stated priorities found" in shown
     assert f"skipped: {tmp_path / 'notes.csv'} (" in shown
+
+
+def test_eval_with_a_labelled_document_it_cannot_read_exits_2(tmp_path: Path) -> None:
+    # The missing document was scored as missed (a recall of 0.5 on its priority) and eval
+    # exited 0, where its help promises 2 for an input that could not be read.
+    import shutil
+
+    dataset = tmp_path / "fernhill"
+    shutil.copytree(Path(__file__).parent / "data" / "fernhill", dataset)
+    first = sorted((dataset / "docs").iterdir())[0]
+    first.unlink()
+    result = invoke("eval", str(dataset), "--matcher", "lexical")
+    assert result.exit_code == 2
+    said = [line for line in result.stderr.splitlines() if line.startswith("alignck: error: ")]
+    assert said and first.name in said[0]

@@ -299,7 +299,12 @@ def evaluate(
             for dataset in sets
         ]
         render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))
-        return EXIT_OK
+        unread = [error for result in results for error in result.errors]
+        for error in unread:
+            say(f"alignck: error: {error}")
+        # A labelled document that could not be read is scored as missed: the figures are
+        # not the set's, and the run says so by its exit code, as check does.
+        return EXIT_INPUT if unread else EXIT_OK
 
     raise typer.Exit(guarded(run))
 
