@@ -100,15 +100,24 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
     table.add_column("said")
     table.add_column("truth")
     table.add_column("evidence", overflow="fold")
+    partial = float(summary["thresholds"]["partial"])
     for miss in summary["misses"]:
+        # In check's words: a gap can score above the threshold with no passage that
+        # addresses the priority on its own.
+        above = miss.get("score") is not None and float(miss["score"]) >= partial
         if miss["evidence"]:
             ours = miss["evidence"][0]
         elif miss.get("nearest"):
-            ours = f"(closest, below the threshold) {miss['nearest']}"
-        elif miss.get("opening"):
-            ours = f"(nothing shares a word with the priority) document: {miss['opening']}"
+            lead = (
+                "scores as addressed, but no passage addresses it on its own; closest"
+                if above
+                else "closest, below the threshold"
+            )
+            ours = f"({lead}) {miss['nearest']}"
         else:
-            ours = "(nothing shares a word with the priority)"
+            nothing = "no passage that can be quoted shares anything with it"
+            opening = f" document: {miss['opening']}" if miss.get("opening") else ""
+            ours = f"({nothing}){opening}"
         theirs = miss["truth_evidence"] or "(no quote)"
         table.add_row(
             miss["doc"],

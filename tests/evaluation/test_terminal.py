@@ -1,0 +1,33 @@
+"""``alignck eval``'s terminal report: the worst misses in check's words."""
+
+import io
+
+from rich.console import Console
+
+from alignck.evaluation.terminal import _misses
+
+
+def _shown(score: float, nearest: str | None) -> str:
+    out = io.StringIO()
+    miss = {
+        "doc": "council",
+        "priority_id": "digital",
+        "predicted": "gap",
+        "label": "yes",
+        "score": score,
+        "evidence": [],
+        "nearest": nearest,
+        "opening": None,
+        "truth_evidence": None,
+    }
+    summary = {"thresholds": {"aligned": 0.5, "partial": 0.5}, "misses": [miss]}
+    _misses(Console(file=out, width=200), summary)
+    return " ".join(out.getvalue().split())
+
+
+def test_a_missed_gap_scoring_above_the_threshold_is_not_called_below_it() -> None:
+    # A gap at 0.58 was shown '(closest, below the threshold)', where check said it scores
+    # as addressed with no passage that addresses it on its own.
+    assert "scores as addressed, but no passage addresses it on its own" in _shown(0.58, "x")
+    assert "closest, below the threshold" in _shown(0.31, "x")
+    assert "no passage that can be quoted shares anything with it" in _shown(0.1, None)
