@@ -268,7 +268,10 @@ def evaluate(
         ),
     ] = None,
 ) -> None:
-    """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction."""
+    """Measure accuracy against a labelled dataset: addressed, strong, exact and extraction.
+
+    A dataset is a folder with a truth.yaml of labels; its format and the metrics are in
+    docs/evaluation.md."""
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     options = read_options(None)
