@@ -736,3 +736,26 @@ def test_eval_with_a_labelled_document_it_cannot_read_exits_2(tmp_path: Path) ->
     assert result.exit_code == 2
     said = [line for line in result.stderr.splitlines() if line.startswith("alignck: error: ")]
     assert said and first.name in said[0]
+
+
+@pytest.mark.parametrize(("encoding", "fmt"), [("cp1252", "terminal"), ("ascii", "json")])
+def test_a_legacy_code_page_on_standard_output_is_no_internal_error(
+    encoding: str, fmt: str
+) -> None:
+    # Windows redirects output in cp1252, some CI agents in ASCII: '✔' raised an encoding
+    # error and the run ended with exit 3, 'internal error; please report it'.
+    import os
+
+    command = [sys.executable, "-m", "alignck", "check", str(EXAMPLES), "-f", str(FRAMEWORK)]
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    completed = subprocess.run(
+        [*command, "--matcher", "lexical", "--no-cache", "--format", fmt],
+        cwd=ROOT,
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert completed.returncode in (0, 1), completed.stderr.decode(errors="replace")[-500:]
+    if fmt == "json":
+        data = json.loads(completed.stdout)  # '\u2714' is the JSON escape of the same mark
+        assert data["tool"]["name"] == "alignck"

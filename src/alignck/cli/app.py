@@ -146,6 +146,7 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
 def guarded(action: Callable[[], T]) -> T:
     """Map user errors to exit 2 with one line, interrupts to 130, and bugs to 3."""
     tolerate_undecodable(sys.stdout)
+    tolerate_undecodable(sys.stderr)
     previous = _terminate_cleanly()
     try:
         return action()
@@ -200,10 +201,12 @@ def _terminate_cleanly() -> signal.Handlers | Callable[..., object] | int | None
 def tolerate_undecodable(stream: TextIO) -> None:
     """Let the stream write what a file name's undecodable bytes became (os.fsdecode keeps them
     as lone surrogates, which a strict UTF-8 stream refuses with a traceback) as backslash
-    escapes such as '\\udce9': valid UTF-8, a JSON escape, and visibly not the name's text."""
+    escapes such as '\\udce9': valid UTF-8, a JSON escape, and visibly not the name's text.
+    A stream in a legacy code page (cp1252 where Windows redirects output, ASCII in some CI
+    agents) writes what it cannot encode, '✔' among it, the same way: '\\u2714' is a JSON
+    escape of the same character, and elsewhere a visible stand-in, not an internal error."""
     reconfigure = getattr(stream, "reconfigure", None)
-    encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
-    if reconfigure is not None and encoding == "utf8":
+    if reconfigure is not None:
         reconfigure(errors="backslashreplace")
 
 
