@@ -411,3 +411,19 @@ def test_a_strategy_document_given_as_the_framework_is_named_as_one(tmp_path: Pa
         f"{path}: a ZIP archive (a Word .docx, perhaps), not a framework file; build a "
         f"framework from a strategy with: alignck init --from {path}",
     )
+
+
+def test_a_framework_or_waivers_file_saved_as_utf16_is_read(tmp_path: Path) -> None:
+    # Windows PowerShell's '>' writes UTF-16 with a byte-order mark: 'alignck frameworks show
+    # NAME > priorities.yaml' gave 'not UTF-8 text (byte 0xff)'.
+    from alignck.model import Framework
+    from alignck.waivers import load_waivers
+
+    text = "framework: {name: x}\npriorities:\n  - id: a\n    title: Warm homes\n"
+    path = tmp_path / "priorities.yaml"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
+    framework = load_framework(path)
+    assert isinstance(framework, Framework) and framework.priority("a").title == "Warm homes"
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_bytes("waivers:\n  - priority: a\n    reason: Agreed.\n".encode("utf-16"))
+    assert [w.priority_id for w in load_waivers(waivers, framework).waivers] == ["a"]

@@ -31,6 +31,7 @@ from alignck.yamlnodes import (
     string,
     string_list,
     yaml_error,
+    yaml_text,
 )
 
 _TOP_KEYS = set(TOP_KEYS)
@@ -83,7 +84,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         return Validation(None, (f"{shown}: {special}",), ())
     try:
         data = path.read_bytes()
-        text = data.decode("utf-8-sig")
+        text = yaml_text(data)
     except FileNotFoundError:
         return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
     except UnicodeDecodeError as error:

@@ -52,7 +52,7 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
     except OSError as problem:
         raise error(f"cannot read {what}: {os_reason(problem)}", shown) from None
     try:
-        text = data.decode("utf-8-sig")
+        text = yaml_text(data)
     except UnicodeDecodeError as problem:
         line, column, said = not_utf8(data, problem)
         raise error(
@@ -67,6 +67,14 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
         raise error("invalid YAML", shown, problems=[said]) from None
     except yaml.YAMLError as problem:
         raise error(f"not valid YAML: {problem}", shown) from None
+
+
+def yaml_text(data: bytes) -> str:
+    """A YAML file's text: UTF-8 (with or without a byte-order mark), or UTF-16 with one, as
+    Windows PowerShell's '>' writes ('alignck frameworks show NAME > priorities.yaml')."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
 
 
 def refuse_unbounded(text: str, path: str) -> None:
