@@ -209,3 +209,45 @@ def test_colour_only_where_the_terminal_shows_it(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert use_color(_Terminal()) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"CI": "true"}, False),
+        ({"CI": "false"}, True),
+        ({"ALIGNCK_NO_PROGRESS": "1"}, False),
+        ({"ALIGNCK_NO_PROGRESS": "0"}, True),
+        ({"CI": "", "ALIGNCK_NO_PROGRESS": "off"}, True),
+    ],
+)
+def test_a_progress_bar_follows_what_ci_and_no_progress_say_not_that_they_are_set(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
+    # 'CI=false' and 'ALIGNCK_NO_PROGRESS=0' both turned the bar off.
+    from alignck.cli.output import is_interactive
+
+    for name in ("CI", "ALIGNCK_NO_PROGRESS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert is_interactive(_Terminal()) is expected  # type: ignore[arg-type]
+
+
+def test_a_cache_folder_given_with_a_tilde_is_under_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # 'ALIGNCK_CACHE_DIR=~/cache' from a CI variable made a folder named '~' in the checkout.
+    home, work = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    plan = make_document("plan.md")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ALIGNCK_CACHE_DIR", "~/alignck-cache")
+    monkeypatch.chdir(work)
+    result = runner.invoke(
+        app, ["check", str(plan), "-f", str(small_framework), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (home / "alignck-cache").is_dir()
+    assert not (work / "~").exists()

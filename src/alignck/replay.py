@@ -148,7 +148,7 @@ def _configure_cache(cache: Any) -> None:
     folder = os.environ.get("ALIGNCK_CACHE_DIR")
     size = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
     megabytes = cache.parse_max_mb(size, "ALIGNCK_CACHE_MAX_MB") if size else cache.DEFAULT_MAX_MB
-    cache.configure(Path(folder) if folder else None, megabytes)
+    cache.configure(Path(folder).expanduser() if folder else None, megabytes)
 
 
 def run_key(argv: Sequence[str]) -> str:

@@ -317,7 +317,8 @@ def use_cache_settings() -> None:
     folder = os.environ.get("ALIGNCK_CACHE_DIR")
     size = os.environ.get("ALIGNCK_CACHE_MAX_MB", "").strip()
     cache.configure(
-        Path(folder) if folder else None,
+        # '~/cache' from a CI variable or a unit file, which no shell expanded.
+        Path(folder).expanduser() if folder else None,
         cache.parse_max_mb(size, "ALIGNCK_CACHE_MAX_MB") if size else cache.DEFAULT_MAX_MB,
     )
 

@@ -39,9 +39,16 @@ def stdout_is_terminal() -> bool:
 
 def is_interactive(stream: TextIO) -> bool:
     """Progress bars only on a real terminal and never in CI logs."""
-    if os.environ.get("CI") or os.environ.get("ALIGNCK_NO_PROGRESS"):
+    if _set("CI") or _set("ALIGNCK_NO_PROGRESS"):
         return False
     return stream.isatty()
+
+
+def _set(name: str) -> bool:
+    """Whether a yes-or-no environment variable says yes: 'CI=false' or
+    'ALIGNCK_NO_PROGRESS=0' says no, as the people who write them mean."""
+    value = os.environ.get(name, "").strip().lower()
+    return value not in ("", "0", "false", "no", "off")
 
 
 def choose_report_format(given: str | None, output: Path | None, formats: Sequence[str]) -> str:
