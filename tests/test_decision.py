@@ -48,6 +48,49 @@ def test_embedding_features_say_how_close_and_how_specific() -> None:
     assert features["passages_log"].tolist() == pytest.approx([np.log(4)] * 2)
 
 
+def test_a_negated_statement_counts_for_nothing_in_meaning_as_in_words() -> None:
+    # 'We will not fund alcohol services' is as close in meaning to the alcohol priority as
+    # the promise: it carried a document that said only that to 0.96 on alcohol.
+    plain = _signals(True)
+    negated = ("negated", "context", "achievement")
+    signals = Signals(
+        plain.terms, plain.substantive, negated, plain.embedding, plain.words, plain.coverage
+    )
+    names = MATCHER_FEATURES["semantic"]
+    features = dict(zip(names, document_features(signals, names).T, strict=True))
+    # Priority 0's closest passage (0.7) is the negated one: the next (0.4) stands instead.
+    assert features["embedding_best"].tolist() == pytest.approx([0.4, 0.6])
+    assert features["coverage_best"].tolist() == pytest.approx([0.9, 0.8])
+    assert features["embedding_specific"][0] == pytest.approx(0.1)
+
+
+def test_a_document_that_only_rules_a_priority_out_is_not_read_as_addressing_it(
+    tmp_path,
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: Test}\npriorities:\n"
+        "  - id: alcohol\n    title: Reduce harm from alcohol\n"
+        "  - id: leisure\n    title: Leisure and libraries for everyone\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Eastmere Leisure Trust Business Plan\n\n## Our priorities\n\n"
+        "We will reopen the Brackley lido and extend library opening hours.\n\n"
+        "## What we will not do\n\n"
+        "We will not fund alcohol treatment services, and we will not run any programme to "
+        "reduce alcohol-related hospital admissions.\n",
+        encoding="utf-8",
+    )
+    report = check([plan], framework, matcher="semantic")
+    verdicts = {a.priority_id: a for a in report.documents[0].alignments}
+    assert verdicts["alcohol"].status == "gap"
+    assert verdicts["alcohol"].score < 0.5
+
+
 def test_without_coverage_the_cosine_stands_in_for_it() -> None:
     plain = _signals(True)
     signals = Signals(plain.terms, plain.substantive, ROLES, plain.embedding, plain.words)

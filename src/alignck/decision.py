@@ -360,12 +360,20 @@ def _embedding_features(signals: Signals) -> dict[str, Any]:
         zeros = np.zeros(cosine.shape[1])
         return dict.fromkeys(EMBEDDING_FEATURES, zeros)
     committed = committed_mask(signals.roles)[:, None]
-    coverage = (cosine if signals.coverage is None else signals.coverage).max(axis=0)
+    # A negated statement ('we will not fund alcohol services') is as close in meaning to
+    # the priority as the promise would be: it counts for nothing here, as it does for the
+    # terms (ROLE_WEIGHTS), and stands at the document's weakest.
+    affirmed = np.array([r != "negated" for r in signals.roles], dtype=bool)[:, None]
+    weakest = _no_commitment(signals)
+    plain = np.where(affirmed, cosine, weakest)
+    covered = cosine if signals.coverage is None else signals.coverage
+    coverage = np.where(affirmed, covered, covered.min() if covered.size else 0.0).max(axis=0)
+    specific = cosine - cosine.mean(axis=1, keepdims=True)
     many = math.log1p(len(signals.roles))
     return {
-        "embedding_best": cosine.max(axis=0),
-        "embedding_committed": np.where(committed, cosine, _no_commitment(signals)).max(axis=0),
-        "embedding_specific": (cosine - cosine.mean(axis=1, keepdims=True)).max(axis=0),
+        "embedding_best": plain.max(axis=0),
+        "embedding_committed": np.where(committed, cosine, weakest).max(axis=0),
+        "embedding_specific": np.where(affirmed, specific, specific.min()).max(axis=0),
         # Whether one passage covers the priority word by word: a sentence on physical health
         # is close to "physical activity" as a whole but does not cover "activity".
         "coverage_best": coverage,
