@@ -279,3 +279,24 @@ def test_ctrl_c_is_set_aside_only_while_the_fork_server_first_starts(monkeypatch
     worker_context()
     worker_context()
     assert swaps == []
+
+
+def test_a_pool_starts_no_more_workers_than_documents() -> None:
+    # '-j 64' on 60 documents started 64 processes: 1.8 GB resident and slower than '-j 2'.
+    from alignck.model import ReadOptions
+    from alignck.workers import WorkerPool
+
+    pool = WorkerPool(64, ReadOptions(), [(0, Path("a.md")), (1, Path("b.md"))])
+    assert pool.count == 2
+
+
+def test_the_default_jobs_follow_the_processors_this_process_may_use(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Under taskset or a container's CPU limit the default counted every core of the host.
+    import os
+
+    from alignck.cli.app import available_cpus
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert available_cpus() == 1

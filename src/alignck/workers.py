@@ -90,7 +90,8 @@ class WorkerPool:
     """
 
     def __init__(self, count: int, options: ReadOptions, documents: list[tuple[int, Path]]) -> None:
-        self.count = count
+        # A worker with no document to read is a process's memory for nothing.
+        self.count = max(1, min(count, len(documents)))
         self.options = options
         self.pending = collections.deque(documents)
         self.paths = dict(documents)

@@ -308,6 +308,17 @@ def cache_usable(wanted: bool) -> bool:
     return True
 
 
+def available_cpus() -> int:
+    """The processors this process may run on: a container's or taskset's limit, not the
+    host's count (one worker per host core on a large machine is memory for nothing)."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def use_cache_settings() -> None:
     """Apply ALIGNCK_CACHE_DIR and ALIGNCK_CACHE_MAX_MB to the cache."""
     import os

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from alignck.cli.app import (
     PathsArgument,
     ReportFormat,
     app,
+    available_cpus,
     cache_usable,
     fail,
     fraction,
@@ -326,7 +326,13 @@ def check(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, help="Documents read in parallel (0: all cores).")
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Documents read in parallel (0: every core this process may use).",
+        ),
     ] = 0,
     no_cache: Annotated[
         bool,
@@ -432,7 +438,7 @@ def check(
                 paths,
                 loaded,
                 thresholds=thresholds,
-                jobs=jobs or os.cpu_count() or 1,
+                jobs=jobs or available_cpus(),
                 use_cache=cached,
                 progress=progress,
                 read_options=options,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,6 +18,7 @@ from alignck.cli.app import (
     MatcherChoice,
     MatcherOption,
     app,
+    available_cpus,
     cache_usable,
     fail,
     guarded,
@@ -233,7 +233,7 @@ def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
     report = check(
         [path],
         how.framework,
-        jobs=os.cpu_count() or 1,
+        jobs=available_cpus(),
         use_cache=how.cache,
         read_options=read_options(None),
         matcher=how.matcher,
