@@ -251,3 +251,13 @@ def test_a_cache_folder_given_with_a_tilde_is_under_home(
     assert result.exit_code == 0, result.stderr
     assert (home / "alignck-cache").is_dir()
     assert not (work / "~").exists()
+
+
+def test_quiet_without_an_output_file_says_it_changes_nothing(
+    make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    result = runner.invoke(app, ["check", str(plan), "-f", str(small_framework), "-q"])
+    assert result.exit_code == 0
+    assert "-q only quietens a run that writes its report with -o" in result.stderr
+    assert result.stdout  # the report, as before

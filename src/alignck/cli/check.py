@@ -413,6 +413,9 @@ def check(
         )
         if output is not None:
             refuse_unsafe_output(output, inputs)
+        elif quiet:
+            # Added to a pre-commit hook's args, -q changed nothing, and nothing said why.
+            say("alignck: warning: -q only quietens a run that writes its report with -o")
         if per_document is not None:
             refuse_unsafe_folder(per_document)
         chosen = choose_report_format(
