@@ -177,8 +177,9 @@ def diff(
             on_screen = chosen if output is None else "terminal"
             shown = DiffOptions(fail_on.value, use_color(sys.stdout) and on_screen == "terminal")
             diff_renderer(on_screen)(comparison, sys.stdout, shown)
-        if unread_before or unread_after:
-            # As check does: the readable documents are compared, and the run still fails.
+        # As check does: the readable documents are compared, and the run still fails; but a
+        # saved earlier run's unread document is history, which no one can now fix.
+        if unread_after or (unread_before and not is_saved_report(old)):
             return EXIT_INPUT
         regressions = comparison.regressions(fail_on.value)
         # Last, as check does, so a CI log ends with the reason for its exit code.
