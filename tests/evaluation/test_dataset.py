@@ -75,14 +75,38 @@ def test_evaluation_compares_verdicts_with_the_labels() -> None:
     assert result.extraction is not None and result.extraction.actual == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("framework: 3\ndocuments: []\n", "1:12"),
+        ("framework: f.yaml\ndocuments:\n  - nodoc: 1\n", "3:5"),
+        ("framework: f.yaml\ndocuments:\n  - doc: d.md\n    stated_priorities: abc\n", "4:24"),
+        (
+            "framework: f.yaml\ndocuments:\n  - doc: d.md\n"
+            "    aligns:\n      a: yes\n      b: maybe\n",
+            "6:10",
+        ),
+    ],
+)
+def test_a_malformed_truth_file_names_the_line_and_column(
+    tmp_path: Path, text: str, place: str
+) -> None:
+    (tmp_path / "truth.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(tmp_path)
+    assert str(raised.value).startswith(f"{tmp_path / 'truth.yaml'}:{place}: ")
+
+
 def test_labels_for_unknown_priorities_are_an_error(tmp_path: Path) -> None:
     (tmp_path / "truth.yaml").write_text(
         f"framework: {LABELLED / 'priorities.yaml'}\ndocuments:\n"
         f"  - doc: {LABELLED / 'docs' / 'plan-a.md'}\n    aligns: {{nope: 'no'}}\n",
         encoding="utf-8",
     )
-    with pytest.raises(DatasetError, match="not in the framework: nope"):
+    with pytest.raises(DatasetError, match="not in the framework: nope") as raised:
         evaluate(load_dataset(tmp_path))
+    # The unknown id's own line and column, where the user has to change it.
+    assert str(raised.value).startswith(f"{tmp_path / 'truth.yaml'}:4:14: ")
 
 
 EXAMPLES_TRUTH = Path(__file__).parent.parent / "data" / "examples"

@@ -6,7 +6,7 @@ datasets can carry notes and provenance.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,8 @@ class TruthDocument:
     has_outside: bool
     # A document from a far domain, chosen to align poorly (the labelled sets hold one each).
     negative: bool = False
+    # Each label's place in truth.yaml (FILE:LINE:COL), for errors found after loading.
+    places: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,7 @@ def load_dataset(
         # The framework's bounds: aliases and deep nesting cost without limit.
         refuse_unbounded(text, str(truth_path))
         data = yaml.load(text, Loader=LOADER)
+        marks = _Marks(str(truth_path), yaml.compose(text, Loader=LOADER))
     except Refused as error:
         raise DatasetError(str(error)) from None
     except (UnicodeDecodeError, OSError) as error:
@@ -72,49 +75,99 @@ def load_dataset(
             f"not valid YAML: {getattr(error, 'problem', error)}", f"{truth_path}{where}"
         ) from error
     if not isinstance(data, dict):
-        raise DatasetError("expected a mapping with 'framework' and 'documents'", str(truth_path))
+        raise DatasetError("expected a mapping with 'framework' and 'documents'", marks.at())
     root = truth_path.parent
     framework = data.get(framework_key)
     if not isinstance(framework, str):
-        raise DatasetError(f"'{framework_key}' must name the framework file", str(truth_path))
+        raise DatasetError(
+            f"'{framework_key}' must name the framework file", marks.at(framework_key)
+        )
     entries = data.get("documents")
     if not isinstance(entries, list) or not entries:
-        raise DatasetError("'documents' must be a non-empty list", str(truth_path))
+        raise DatasetError("'documents' must be a non-empty list", marks.at("documents"))
     documents = tuple(
-        _document(entry, i, root, truth_path, documents_dir, labels_key)
+        _document(entry, i, root, marks, documents_dir, labels_key)
         for i, entry in enumerate(entries)
     )
     return Dataset(root, (root / framework).resolve(), documents)
 
 
+class _Marks:
+    """Where a value sits in truth.yaml, so that an error names its line and column."""
+
+    def __init__(self, path: str, root: yaml.Node | None) -> None:
+        self.path = path
+        self.root = root
+
+    def at(self, *keys: str | int) -> str:
+        """The value under ``keys``, or the nearest place on the way that exists."""
+        return self._shown(self._walk(keys)[1])
+
+    def key_at(self, *keys: str | int) -> str:
+        """The last of ``keys`` itself (a label's priority id), not its value."""
+        return self._shown(self._walk(keys)[0])
+
+    def _walk(self, keys: tuple[str | int, ...]) -> tuple[yaml.Node | None, yaml.Node | None]:
+        name, node = None, self.root
+        for key in keys:
+            found = _child(node, key)
+            if found is None:
+                break
+            name, node = found
+        return name or node, node
+
+    def _shown(self, node: yaml.Node | None) -> str:
+        if node is None:
+            return self.path
+        mark = node.start_mark
+        return f"{self.path}:{mark.line + 1}:{mark.column + 1}"
+
+
+def _child(node: yaml.Node | None, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    """A child of ``node`` as (its key or index node, its value node)."""
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+        return (node.value[key], node.value[key]) if 0 <= key < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if name.value == str(key):
+                return name, value
+    return None
+
+
 def _document(
-    entry: Any, index: int, root: Path, truth: Path, documents_dir: str | None, labels_key: str
+    entry: Any, index: int, root: Path, marks: _Marks, documents_dir: str | None, labels_key: str
 ) -> TruthDocument:
     where = f"documents[{index}]"
+    here = ("documents", index)
     if not isinstance(entry, dict) or not isinstance(entry.get("doc"), str):
-        raise DatasetError(f"{where}: expected a mapping with 'doc: path'", str(truth))
+        raise DatasetError(f"{where}: expected a mapping with 'doc: path'", marks.at(*here))
     doc = entry["doc"]
-    path = _locate(root, doc, documents_dir, truth, where)
+    path = _locate(root, doc, documents_dir, marks.at(*here, "doc"), where)
     aligns = entry.get(labels_key) or {}
     if not isinstance(aligns, dict):
         raise DatasetError(
-            f"{where}.{labels_key}: expected a mapping of priority id to label", str(truth)
+            f"{where}.{labels_key}: expected a mapping of priority id to label",
+            marks.at(*here, labels_key),
         )
     return TruthDocument(
         doc=doc,
         path=path,
-        stated=_texts(entry, "stated_priorities", where, truth),
-        sub=_texts(entry, "sub_priorities", where, truth),
-        outside=_texts(entry, "outside_framework", where, truth),
-        aligns={str(k): _label(v, f"{where}.{labels_key}.{k}", truth) for k, v in aligns.items()},
+        stated=_texts(entry, "stated_priorities", where, marks.at(*here, "stated_priorities")),
+        sub=_texts(entry, "sub_priorities", where, marks.at(*here, "sub_priorities")),
+        outside=_texts(entry, "outside_framework", where, marks.at(*here, "outside_framework")),
+        aligns={
+            str(k): _label(v, f"{where}.{labels_key}.{k}", marks.at(*here, labels_key, str(k)))
+            for k, v in aligns.items()
+        },
         has_stated="stated_priorities" in entry,
         # Out-of-framework labels are relative to the dataset's own framework.
         has_outside="outside_framework" in entry and labels_key == "aligns",
         negative=entry.get("negative") is True,
+        places={str(k): marks.key_at(*here, labels_key, str(k)) for k in aligns},
     )
 
 
-def _locate(root: Path, doc: str, documents_dir: str | None, truth: Path, where: str) -> Path:
+def _locate(root: Path, doc: str, documents_dir: str | None, truth: str, where: str) -> Path:
     path = root / doc
     if documents_dir is None:
         return path
@@ -124,17 +177,17 @@ def _locate(root: Path, doc: str, documents_dir: str | None, truth: Path, where:
         candidate = folder / f"{Path(doc).stem}{suffix}"
         if candidate.exists():
             return candidate
-    raise DatasetError(f"{where}: no '{Path(doc).stem}.*' in {folder}", str(truth))
+    raise DatasetError(f"{where}: no '{Path(doc).stem}.*' in {folder}", truth)
 
 
-def _texts(entry: dict[str, Any], key: str, where: str, truth: Path) -> tuple[str, ...]:
+def _texts(entry: dict[str, Any], key: str, where: str, place: str) -> tuple[str, ...]:
     value = entry.get(key) or []
     if not isinstance(value, list):
-        raise DatasetError(f"{where}.{key}: expected a list of strings", str(truth))
+        raise DatasetError(f"{where}.{key}: expected a list of strings", place)
     return tuple(str(item) for item in value)
 
 
-def _label(value: Any, where: str, truth: Path) -> Label:
+def _label(value: Any, where: str, place: str) -> Label:
     if isinstance(value, dict):
         label, evidence = value.get("label"), value.get("evidence")
     else:
@@ -142,7 +195,5 @@ def _label(value: Any, where: str, truth: Path) -> Label:
     if isinstance(label, bool):  # an unquoted yes/no in YAML 1.1 arrives as a boolean
         label = "yes" if label else "no"
     if label not in LABELS:
-        raise DatasetError(
-            f"{where}: label must be one of yes, partial, no (got {label!r})", str(truth)
-        )
+        raise DatasetError(f"{where}: label must be one of yes, partial, no (got {label!r})", place)
     return Label(str(label), str(evidence) if evidence else None)

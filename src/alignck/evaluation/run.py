@@ -90,7 +90,7 @@ def evaluate(
         if unknown:
             raise DatasetError(
                 f"{document.doc}: labels for priorities not in the framework: {', '.join(unknown)}",
-                str(dataset.root / "truth.yaml"),
+                document.places.get(unknown[0], str(dataset.root / "truth.yaml")),
             )
     report = check(
         [d.path for d in dataset.documents],
