@@ -321,12 +321,24 @@ def test_check_and_diff_give_the_warning_that_explains_a_framework_error(
 ) -> None:  # type: ignore[no-untyped-def]
     framework = write_framework("framework: {name: t}\npriority:\n  - {id: a, title: Clean air}\n")
     plan = str(make_document("plan.md"))
+    # 'priority' may be a rank of the partnership's own, so it is a warning, not an error.
     hint = "unknown key 'priority' (ignored); did you mean 'priorities'?"
     for args in (["check", plan], ["diff", plan, plan]):
         result = runner.invoke(app, [*args, "-f", str(framework)])
         assert result.exit_code == 2
         assert "missing required key 'priorities'" in result.stderr
         assert hint in result.stderr
+
+
+def test_a_misspelt_required_fails_the_run_instead_of_dropping_the_policy(
+    write_framework, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n  - {id: a, title: Clean air, requried: true}\n"
+    )
+    result = runner.invoke(app, ["check", str(make_document("plan.md")), "-f", str(framework)])
+    assert result.exit_code == 2
+    assert "unknown key 'requried'; did you mean 'required'?" in result.stderr
 
 
 def test_init_from_a_strategy_writes_waivers_that_validate_against_it(

@@ -234,9 +234,25 @@ def test_misspelt_keys_get_a_suggestion(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path, "framework: {name: x}\npriorities:\n  - {id: a, title: A, keyword: [x]}\n"
     )
+    assert result.framework is None
+    assert result.errors == (
+        f"{path}:3:23: priorities[0].keyword: unknown key 'keyword'; did you mean "
+        "'keywords'? (a misspelt key is not ignored)",
+    )
+
+
+def test_a_key_unlike_any_known_one_is_only_a_warning(tmp_path: Path) -> None:
+    # A partnership's own bookkeeping (a lead officer, a named framework) is no misspelling,
+    # even where it resembles a key.
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: x}\nframework_name: y\npriorities:\n  - {id: a, title: A, owner: Jo}\n",
+    )
+    assert result.errors == ()
     assert result.warnings == (
-        f"{path}:3:23: priorities[0].keyword: warning: unknown key 'keyword' (ignored); "
-        "did you mean 'keywords'?",
+        f"{path}:2:1: framework_name: warning: unknown key 'framework_name' (ignored); "
+        "did you mean 'framework'?",
+        f"{path}:4:23: priorities[0].owner: warning: unknown key 'owner' (ignored)",
     )
 
 
@@ -359,7 +375,7 @@ def test_validate_advises_on_priorities_with_only_a_title(tmp_path: Path) -> Non
 def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path) -> None:
     _, result = _validate(tmp_path, "framwork: {name: x}\npriorites:\n  - {id: a, title: A}\n")
     assert result.framework is None
-    assert any("did you mean 'priorities'?" in w for w in result.warnings)
+    assert any("did you mean 'priorities'?" in e for e in result.errors)
     assert any("missing required key 'priorities'" in e for e in result.errors)
     # A title that only resembles a key is still a title.
     _, titles = _validate(tmp_path, "Priority: Keep people safe.\nWorkforce: Grow it.\n")

@@ -194,7 +194,8 @@ def mapping(
     strict: str | None = None,
 ) -> dict[str, yaml.Node]:
     """The known keys of a mapping; an unknown key is a warning, or with ``strict`` (why
-    ignoring it would be wrong) an error."""
+    ignoring it would be wrong) an error. A key that looks like a misspelling of a known one
+    is an error too: ignored, 'requried' would quietly drop what 'required' asks for."""
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -207,11 +208,23 @@ def mapping(
             hint = f"; did you mean '{close[0]}'?" if close else ""
             if strict:
                 findings.error(key_node, path, f"unknown key '{key}'{hint} ({strict})")
+            elif close and _misspelt(key, close[0]):
+                findings.error(
+                    key_node, path, f"unknown key '{key}'{hint} (a misspelt key is not ignored)"
+                )
             else:
                 findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
             continue
         fields[key] = value_node
     return fields
+
+
+def _misspelt(key: str, known: str) -> bool:
+    """A slip of one or two keys (a letter missed, doubled or swapped), not a different
+    word: 'requried' for 'required', but not 'framework_name' for 'framework'."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(key.lower(), known) <= (1 if len(known) <= 5 else 2)
 
 
 def string(
