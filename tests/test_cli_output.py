@@ -137,15 +137,34 @@ def test_a_folder_that_cannot_be_written_is_one_line_not_a_traceback(
     def refuse(**_: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied", str(tmp_path / ".report.json.x.tmp"))
 
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("the documents were checked before the folder was tried")
+
     # Patched rather than made read-only: the tests may run as root, who can write anywhere.
     monkeypatch.setattr("tempfile.mkstemp", refuse)
-    target = tmp_path / "report.json"
+    # Refused before any work: a national run does not find out at its end.
+    monkeypatch.setattr("alignck.pipeline.check", never)
+    target = tmp_path / "new" / "report.json"
     result = run(target)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"alignck: error: {target}: cannot write the report: Permission denied"
+        f"alignck: error: {target}: cannot write the report there: Permission denied"
     ]
-    assert not target.exists()
+    assert not target.exists() and not target.parent.exists()
+
+
+def test_dash_as_the_output_file_is_standard_output(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    args = ["check", str(run.plan), "-f", str(run.framework), "-o", "-", "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("{") and '"schema_version"' in result.stdout
+    assert not (tmp_path / "-").exists()
+    compared = runner.invoke(
+        app, ["diff", str(run.plan), str(run.plan), "-f", str(run.framework), "-o", "-"]
+    )
+    assert compared.exit_code == 0, compared.stderr
+    assert compared.stdout and not (tmp_path / "-").exists()
 
 
 def test_an_ordinary_report_file_is_still_written(run, tmp_path) -> None:  # type: ignore[no-untyped-def]

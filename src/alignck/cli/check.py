@@ -41,6 +41,7 @@ from alignck.cli.output import (
     refuse_unsafe_folder,
     refuse_unsafe_output,
     render,
+    standard_output_if_dash,
     stdout_is_terminal,
     use_color,
     write_pages,
@@ -257,7 +258,7 @@ def check(
             "--output",
             "-o",
             help="Write the report to this file instead of standard output "
-            "(a terminal summary is still shown).",
+            "(a terminal summary is still shown); '-' is standard output.",
         ),
     ] = None,
     fail_under: Annotated[
@@ -378,6 +379,7 @@ def check(
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
+    output = standard_output_if_dash(output)
     options = read_options(passwords)
     if fail_under is not None and 0 < fail_under < 1:
         # A fraction would make a check that can never fail.

@@ -30,6 +30,7 @@ from alignck.cli.output import (
     atomic_output,
     choose_report_format,
     refuse_unsafe_output,
+    standard_output_if_dash,
     use_color,
 )
 
@@ -84,7 +85,9 @@ def diff(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the comparison to this file."),
+        typer.Option(
+            "--output", "-o", help="Write the comparison to this file ('-': standard output)."
+        ),
     ] = None,
     fail_on: Annotated[
         Regression,
@@ -127,6 +130,7 @@ def diff(
 
     Each side is a saved JSON report, or documents (a file or folder) checked here against
     --framework."""
+    output = standard_output_if_dash(output)
 
     def run() -> int:
         from alignck.cli.check import waivers_and_reviews

@@ -83,6 +83,12 @@ def choose_report_format(given: str | None, output: Path | None, formats: Sequen
     return named
 
 
+def standard_output_if_dash(output: Path | None) -> Path | None:
+    """``-o -`` means standard output, as it does for most command-line tools: a file named
+    '-' in the working folder is what nobody who writes it wants."""
+    return None if output is not None and str(output) == "-" else output
+
+
 def refuse_unsafe_output(
     output: Path, protected: Iterable[tuple[Path, str]], option: str = "--output"
 ) -> None:
@@ -101,6 +107,7 @@ def refuse_unsafe_output(
         raise UsageError(f"cannot write the report there: {why(error)}", str(output)) from None
     if mode is not None and not stat.S_ISREG(mode):
         raise UsageError(_not_a_report_file(kind(mode)), str(output))
+    _refuse_unwritable_folder(output)
     for path, what in protected:
         if same_file(output, path):
             also = "" if path == output else f" ({path})"
@@ -108,6 +115,25 @@ def refuse_unsafe_output(
                 f"{option} would overwrite {what}{also}; {_elsewhere(option)}",
                 str(output),
             )
+
+
+def _refuse_unwritable_folder(output: Path) -> None:
+    """Try, before any work, to create a file where the report will go (in the nearest folder
+    that exists), so that a folder that cannot be written to stops a national run at once,
+    not after it. Trying is the one test that holds for ACLs, read-only mounts and root."""
+    import tempfile
+
+    from alignck.errors import UsageError
+
+    folder = output.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        descriptor, name = tempfile.mkstemp(dir=folder, prefix=".alignck-probe.")
+    except OSError as error:
+        raise UsageError(f"cannot write the report there: {why(error)}", str(output)) from None
+    os.close(descriptor)
+    Path(name).unlink(missing_ok=True)
 
 
 def _elsewhere(option: str) -> str:
