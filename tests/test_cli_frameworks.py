@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from alignck.builtins import names
@@ -267,11 +268,28 @@ def test_init_from_an_unreadable_document_is_one_line(
     assert not Path("priorities.yaml").exists()
 
 
-@pytest.mark.parametrize("kind", ["framework", "waivers"])
+@pytest.mark.parametrize("kind", ["framework", "waivers", "reviews", "report"])
 def test_schema_prints_the_shipped_json_schema(kind: str) -> None:
     result = runner.invoke(app, ["schema", kind])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["$id"] == f"alignck-{kind}.schema.json"
+
+
+def test_the_shipped_and_starter_waivers_keep_to_the_schema_as_pyyaml_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An unquoted date is a datetime.date to PyYAML, and the schema (as YAML editors read
+    # it) says a string: a tool validating the file with the two would refuse it.
+    from jsonschema import Draft202012Validator
+
+    from conftest import ROOT
+
+    validator = Draft202012Validator(json.loads(runner.invoke(app, ["schema", "waivers"]).stdout))
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "--waivers"]).exit_code == 0
+    for path in (ROOT / "waivers.yaml", tmp_path / "waivers.yaml"):
+        waivers = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert [e.message for e in validator.iter_errors(waivers)] == [], path
 
 
 def test_eval_scores_the_labels_against_the_framework_given(tmp_path: Path) -> None:

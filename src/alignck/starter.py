@@ -67,7 +67,7 @@ waivers:
   - priority: {priority:<24} # a priority id from {framework} (checked)
     document: "*district*"           # optional glob on the document's path, name or stem
     reason: District councils report on housing in their own plans.
-    expires: 2027-03-31              # optional; from the day after, the waiver lapses
+    expires: "2027-03-31"            # optional; from the day after, the waiver lapses
 """
 
 

@@ -32,6 +32,8 @@ app.add_typer(frameworks_app, name="frameworks")
 class SchemaKind(StrEnum):
     framework = "framework"
     waivers = "waivers"
+    reviews = "reviews"
+    report = "report"
 
 
 @frameworks_app.callback()
@@ -60,13 +62,18 @@ def frameworks_show(
     sys.stdout.write(text)
 
 
-@app.command()
+@app.command(epilog=OTHER_EXIT_CODES_HELP)
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(help="Which file's schema to print.")
+        SchemaKind,
+        typer.Argument(
+            help="Which file's schema to print: a framework, waivers or reviews file, or the "
+            "JSON report check writes."
+        ),
     ] = SchemaKind.framework,
 ) -> None:
-    """Print the JSON Schema of the framework or waivers file, for editors and other tools."""
+    """Print the JSON Schema of the framework, waivers or reviews file, or of check's JSON
+    report, for editors and other tools."""
     from alignck.starter import schema_path
 
     sys.stdout.write(schema_path(kind.value).read_text(encoding="utf-8"))
