@@ -63,6 +63,26 @@ def test_exit_codes_are_documented_in_help() -> None:
     assert "Exit codes: 0" in text and "1 checked and the policy failed" in text
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("check",),
+        ("diff",),
+        ("extract",),
+        ("validate",),
+        ("eval",),
+        ("init",),
+        ("schema",),
+        ("cache", "info"),
+        ("cache", "clear"),
+        ("frameworks",),
+    ],
+)
+def test_every_command_s_help_gives_its_exit_codes(command: tuple[str, ...]) -> None:
+    text = invoke(*command, "--help").stdout
+    assert "Exit codes: 0" in text and "130 interrupted" in " ".join(text.split())
+
+
 def test_check_examples_shows_grid_gaps_overlaps_outside_and_evidence() -> None:
     result = invoke("check", str(EXAMPLES), "--framework", str(FRAMEWORK))
     assert result.exit_code == 0, result.stderr

@@ -335,7 +335,7 @@ def _with_framework(dataset: Dataset, framework: Path | None) -> Dataset:
     return dataclasses.replace(dataset, framework=locate(framework).path)
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", epilog=OTHER_EXIT_CODES_HELP)
 def cache_clear() -> None:
     """Delete every cached document and result (safe at any time).
 
@@ -353,7 +353,7 @@ def cache_clear() -> None:
     raise typer.Exit(guarded(run))
 
 
-@cache_app.command("info")
+@cache_app.command("info", epilog=OTHER_EXIT_CODES_HELP)
 def cache_info() -> None:
     """Show where the cache is and how big it is."""
     from alignck.cache import KIND_NAMES, info, info_by_kind, max_bytes
