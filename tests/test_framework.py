@@ -97,8 +97,9 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
         ),
         (
             "framework: {name: x}\npriorities:\n  - {id: -x, title: A}\n",
-            ":3:10: priorities[0].id: invalid id '-x': start with a letter or digit, then use "
-            "only A-Z, a-z, 0-9 and - _ . : / (no spaces or accents)",
+            ":3:10: priorities[0].id: invalid id '-x' (U+002D hyphen-minus, character 1): "
+            "start with a letter or digit, then use only A-Z, a-z, 0-9 and - _ . : / "
+            "(no spaces or accents)",
         ),
         (
             "framework: {name: x}\npriorities:\n  - {id: a}\n",
@@ -443,3 +444,59 @@ def test_a_framework_or_waivers_file_saved_as_utf16_is_read(tmp_path: Path) -> N
     waivers = tmp_path / "waivers.yaml"
     waivers.write_bytes("waivers:\n  - priority: a\n    reason: Agreed.\n".encode("utf-16"))
     assert [w.priority_id for w in load_waivers(waivers, framework).waivers] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("pasted", "said"),
+    [
+        ("LW\u00a06", "(U+00A0 no-break space, character 3)"),
+        ("LW\u20134", "(U+2013 en dash, character 3)"),
+        ("-x", "(U+002D hyphen-minus, character 1)"),
+    ],
+)
+def test_an_invalid_id_names_the_character_at_fault(tmp_path: Path, pasted: str, said: str) -> None:
+    # Pasted from Word, a non-breaking space or an en dash looks like what it stands in for.
+    _, result = _validate(tmp_path, f'priorities:\n  - {{id: "{pasted}", title: Housing}}\n')
+    assert len(result.errors) == 1
+    assert f"invalid id '{pasted}' {said}: start with" in result.errors[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (
+            "  \u2013 id: b",
+            "line 4 starts with '\u2013' (U+2013), not a hyphen: a list item starts with '- '",
+        ),
+        ("  -id: b", "line 4: a list item needs a space after '-' ('- id: b')"),
+    ],
+)
+def test_a_list_item_written_as_a_word_processor_leaves_it_is_named(
+    tmp_path: Path, line: str, said: str
+) -> None:
+    path, result = _validate(
+        tmp_path, f"priorities:\n  - id: a\n    title: A\n{line}\n    title: B\n"
+    )
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith(f"{path}:4:3: not valid YAML: ")
+    assert result.errors[0].endswith(f"; {said}")
+
+
+def test_a_text_cut_by_an_unquoted_hash_is_warned_of(tmp_path: Path) -> None:
+    path, result = _validate(
+        tmp_path,
+        "priorities:\n  - id: a\n    title: Priority 3 #housing and homes\n"
+        "    description: Warm homes.  # the board's note, set apart\n",
+    )
+    assert result.framework is not None
+    assert result.framework.priorities[0].title == "Priority 3"
+    assert [w for w in result.warnings if "#" in w] == [
+        f"{path}:3:12: warning: 'Priority 3' is cut at ' #housing and homes': an unquoted "
+        "' #' starts a YAML comment; quote the whole text to keep it "
+        '("Priority 3 #housing and homes")'
+    ]
+
+
+def test_a_builtin_prefix_that_names_no_builtin_is_not_a_missing_file() -> None:
+    result = validate(Path("builtin:nope"), "builtin:nope")
+    assert result.errors[0].startswith("builtin:nope: no built-in framework of that name (")

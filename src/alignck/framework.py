@@ -86,7 +86,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         data = path.read_bytes()
         text = yaml_text(data)
     except FileNotFoundError:
-        return Validation(None, (f"{shown}: framework file not found{_builtin_hint(shown)}",), ())
+        return Validation(None, (f"{shown}: {_not_found(shown)}",), ())
     except UnicodeDecodeError as error:
         from alignck.readers._sniff import signature_of
 
@@ -117,6 +117,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         return Validation(None, (f"{shown}:1:1: {other}",), ())
     findings = Findings(shown)
     if root is not None:
+        _warn_of_cut_texts(root, text, findings)
         root = normalise(root, findings)
     framework = _framework(root, findings, shown)
     if findings.errors or framework is None:
@@ -125,6 +126,33 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     return Validation(
         replace(framework, sha256=digest), (), tuple(findings.warnings), tuple(findings.advice)
     )
+
+
+def _warn_of_cut_texts(root: yaml.Node, text: str, findings: Findings) -> None:
+    """A title pasted as 'Priority 3 #housing' is read as 'Priority 3': in YAML an unquoted
+    ' #' starts a comment. Said where the text is cut, since nothing else would show it."""
+    lines = text.split("\n")
+    pending: list[yaml.Node] = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.ScalarNode) and not node.style and node.value:
+            end = node.end_mark
+            rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+            comment = rest.lstrip()
+            # Only a '#' one space after the text, as in pasted text: a comment set apart by
+            # two spaces or more is the file's own note.
+            if comment.startswith("#") and len(rest) - len(comment) == 1:
+                findings.warn(
+                    node,
+                    "",
+                    f"'{node.value}' is cut at ' {comment[:20]}': an unquoted ' #' starts a "
+                    f'YAML comment; quote the whole text to keep it ("{node.value} '
+                    f'{comment[:20]}")',
+                )
 
 
 def _other_kind_of_file(root: yaml.Node | None) -> str | None:
@@ -140,6 +168,17 @@ def _other_kind_of_file(root: yaml.Node | None) -> str | None:
                 f"'alignck validate FRAMEWORK {option} FILE'"
             )
     return None
+
+
+def _not_found(shown: str) -> str:
+    from alignck.builtins import PREFIX, names
+
+    if shown.startswith(PREFIX):
+        # 'builtin:' only ever names a built-in framework: no file was looked for.
+        return (
+            f"no built-in framework of that name ({', '.join(names())}; see 'alignck frameworks')"
+        )
+    return f"framework file not found{_builtin_hint(shown)}"
 
 
 def _builtin_hint(shown: str) -> str:
@@ -334,6 +373,19 @@ def _advise_if_thin(
     )
 
 
+def _first_bad_character(value: str) -> str:
+    """Where an id goes wrong, named so it can be found: a non-breaking space or an en dash
+    pasted from Word looks like the character it stands in for."""
+    import unicodedata
+
+    for index, character in enumerate(value):
+        allowed = character.isascii() and (character.isalnum() or character in "-_.:/")
+        if not allowed or (index == 0 and not character.isalnum()):
+            name = unicodedata.name(character, "a control character").lower()
+            return f" (U+{ord(character):04X} {name}, character {index + 1})"
+    return ""
+
+
 def _priority_id(
     item: yaml.Node, node: yaml.Node | None, where: str, findings: Findings, seen: dict[str, str]
 ) -> str | None:
@@ -348,8 +400,8 @@ def _priority_id(
         findings.error(
             node,
             f"{where}.id",
-            f"invalid id '{value}': start with a letter or digit, then use only A-Z, a-z, "
-            "0-9 and - _ . : / (no spaces or accents)",
+            f"invalid id '{value}'{_first_bad_character(value)}: start with a letter or digit, "
+            "then use only A-Z, a-z, 0-9 and - _ . : / (no spaces or accents)",
         )
         return None
     if value in seen:

@@ -8,6 +8,7 @@ unknown keys are warnings with a did-you-mean hint.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -160,7 +161,10 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         problem = f"{problem} ({context})"
     if mark is None:
         return f"{path}: not valid YAML: {problem}"
-    if _character_at(text, mark.line, mark.column) == "\t":
+    pasted = _pasted_list_item(text, mark.line)
+    if pasted:
+        problem += f"; {pasted}"
+    elif _character_at(text, mark.line, mark.column) == "\t":
         # PyYAML's words for it ('found character that cannot start any token') never say tab.
         problem = "a tab character; YAML indents with spaces only"
     elif problem.startswith("mapping values are not allowed"):
@@ -169,6 +173,25 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     elif problem.startswith("but found another document"):
         problem += "; alignck reads one YAML document a file: remove the '---' line"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+def _pasted_list_item(text: str, line: int) -> str:
+    """What is wrong with a list item, on the line at fault or the one before, written the
+    way a word processor leaves it: a dash that is not a hyphen, or no space after the
+    hyphen. PyYAML's own words for either point elsewhere."""
+    lines = text.split("\n")
+    for number in (line, line - 1):
+        if not 0 <= number < len(lines):
+            continue
+        stripped = lines[number].lstrip()
+        if stripped[:1] in ("\u2013", "\u2014", "\u2212"):
+            return (
+                f"line {number + 1} starts with '{stripped[0]}' "
+                f"(U+{ord(stripped[0]):04X}), not a hyphen: a list item starts with '- '"
+            )
+        if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped):
+            return f"line {number + 1}: a list item needs a space after '-' ('- {stripped[1:]}')"
+    return ""
 
 
 def _at_end(text: str, line: int, column: int) -> bool:
