@@ -99,6 +99,20 @@ def test_exclusions_remove_matching_passages(matcher_for, make_document) -> None
     assert _verdicts(matcher, path)["homes"].status == "gap"
 
 
+def test_a_parent_s_exclusions_hold_for_its_sub_priorities(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
+    framework = (
+        "  - id: travel\n    title: Active travel\n    exclude: [car parking]\n"
+        "    priorities:\n      - {id: cycling, title: Secure cycle storage}\n"
+    )
+    text = "We will build car parking with secure cycle storage at every station."
+    path = make_document("x.md", [("h1", "Plan"), ("p", text)])
+    verdicts = _verdicts(matcher_for(framework), path)
+    assert verdicts["cycling"].status == "gap"
+    # Without the parent's exclusion the same passage addresses the sub-priority.
+    unexcluded = _verdicts(matcher_for(framework.replace("[car parking]", "[]")), path)
+    assert unexcluded["cycling"].status != "gap"
+
+
 def test_stated_priorities_list_the_framework_priorities_they_match(
     matcher: Matcher, make_document
 ) -> None:  # type: ignore[no-untyped-def]

@@ -289,6 +289,7 @@ def _priorities(
     findings: Findings,
     out: list[Priority],
     seen: _Seen,
+    inherited_exclude: tuple[str, ...] = (),
 ) -> None:
     if not isinstance(node, yaml.SequenceNode):
         findings.error(node, where, f"expected a list of priorities, got {kind(node)}")
@@ -311,7 +312,16 @@ def _priorities(
             description=string(fields.get("description"), f"{here}.description", findings) or "",
             keywords=string_list(fields.get("keywords"), f"{here}.keywords", findings),
             aliases=string_list(fields.get("aliases"), f"{here}.aliases", findings),
-            exclude=string_list(fields.get("exclude"), f"{here}.exclude", findings),
+            # A parent's exclusions hold for its parts: a passage that may not count for
+            # the whole may not count for a part of it either.
+            exclude=tuple(
+                dict.fromkeys(
+                    (
+                        *inherited_exclude,
+                        *string_list(fields.get("exclude"), f"{here}.exclude", findings),
+                    )
+                )
+            ),
             required=boolean(fields.get("required"), f"{here}.required", findings),
             parent=parent,
             depth=depth,
@@ -329,7 +339,14 @@ def _priorities(
             )
         elif children is not None:
             _priorities(
-                children, f"{here}.priorities", priority.id or None, depth + 1, findings, out, seen
+                children,
+                f"{here}.priorities",
+                priority.id or None,
+                depth + 1,
+                findings,
+                out,
+                seen,
+                priority.exclude,
             )
 
 
