@@ -346,8 +346,8 @@ def check(
         typer.Option(
             "--evidence/--no-evidence",
             help="Show the evidence table for every document (default: when checking at most "
-            "12 documents; the JSON and CSV reports always carry it, Markdown and HTML "
-            "unless --no-evidence).",
+            "12 documents; JSON always carries every quote, CSV and xlsx the strongest "
+            "one of each verdict, Markdown and HTML every quote unless --no-evidence).",
             show_default=False,
         ),
     ] = None,
