@@ -38,7 +38,7 @@ def test_xlsx_has_summary_matrix_and_evidence_sheets(docs, small_framework, tmp_
     result = _check(docs, small_framework, "-o", str(target), "-q")
     assert result.exit_code == 0, result.output
     book = load_workbook(target)
-    assert book.sheetnames == ["Summary", "Matrix", "Evidence"]
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence", "Documents", "Skipped"]
     header = [c.value for c in book["Matrix"][1]]
     assert header[2:] == [FORMULA_NAME, "council/plan", "trust/plan", "System"]
     row = {c.value: c for c in book["Matrix"][2]}
@@ -270,7 +270,7 @@ def test_xlsx_to_a_pipe_is_a_whole_workbook(docs, small_framework) -> None:  # t
     result = _check(docs, small_framework, "--format", "xlsx")
     assert result.exit_code == 0
     book = load_workbook(io.BytesIO(result.stdout_bytes))
-    assert book.sheetnames == ["Summary", "Matrix", "Evidence"]
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence", "Documents", "Skipped"]
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "report.xlsx"), ("xlsx", "report.csv")])

@@ -385,6 +385,45 @@ def test_spreadsheets_give_a_gap_s_closest_passage_and_the_workbook_its_policy()
     assert (None, "1 document(s) could not be read: broken") in summary
 
 
+def test_the_workbook_has_a_documents_table_a_script_can_read_and_the_skipped_files() -> None:
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+
+    report = _report()
+    book = io.BytesIO()
+    binary_renderer("xlsx")(report, book, RenderOptions())
+    workbook = load_workbook(book)
+    rows = list(workbook["Documents"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "Document",
+        "Path",
+        "Status",
+        "Coverage %",
+        "Aligned",
+        "Partial",
+        "Gap",
+        "Error",
+        "Warnings",
+    )
+    by_path = {r[1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert set(by_path) == {d.path for d in report.documents}
+    broken = by_path["docs/broken.pdf"]
+    assert broken["Status"] == "unreadable" and broken["Coverage %"] is None
+    assert "not a readable PDF" in broken["Error"]
+    for path, coverage in report.analysis.document_coverage.items():
+        row = by_path[path]
+        assert row["Status"] == "ok" and isinstance(row["Coverage %"], float)
+        assert (row["Aligned"], row["Partial"], row["Gap"]) == (
+            coverage.aligned,
+            coverage.partial,
+            coverage.gap,
+        )
+    skipped = list(workbook["Skipped"].iter_rows(values_only=True))
+    assert skipped[0] == ("Path", "Reason")
+    assert skipped[1:] == [(s.path, s.reason) for s in report.skipped]
+
+
 def test_coverage_percentages_round_halves_up_alike() -> None:
     from alignck.renderers._common import percent
 

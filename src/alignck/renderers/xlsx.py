@@ -1,5 +1,7 @@
 """Spreadsheet report (.xlsx, through openpyxl): a summary sheet, the coverage matrix coloured as
-the terminal colours it, and an evidence sheet with one row per document and priority.
+the terminal colours it, an evidence sheet with one row per document and priority, and for
+scripts and pivot tables a Documents sheet (one row per document, the unreadable ones too, its
+header on the first row) and a Skipped sheet.
 
 Every text cell is stored as text, never as a formula: a file name, title or quote that starts
 with '=' is marked with Excel's own hidden text prefix (``quotePrefix``), so it shows as written
@@ -72,6 +74,8 @@ def render(report: Report, out: BinaryIO, options: RenderOptions) -> None:
     _summary(book.create_sheet("Summary"), report)
     _matrix(book.create_sheet("Matrix"), report)
     _evidence(book.create_sheet("Evidence"), report)
+    _documents(book.create_sheet("Documents"), report)
+    _skipped(book.create_sheet("Skipped"), report)
     _save(book, out, options.timestamp or UNDATED)
 
 
@@ -250,3 +254,39 @@ def _evidence_row(
         _mark(sheet, alignment.status),
         *(_cell(sheet, v) for v in after),
     ]
+
+
+DOCUMENTS_HEADER = [
+    "Document",
+    "Path",
+    "Status",
+    "Coverage %",
+    "Aligned",
+    "Partial",
+    "Gap",
+    "Error",
+    "Warnings",
+]
+
+
+def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    """One row per document, the header on row 1 and a number in every number column (empty
+    for a document that could not be read): the Summary sheet is laid out for reading, and
+    where its table starts depends on the run."""
+    _bold_row(sheet, DOCUMENTS_HEADER)
+    for result in report.documents:
+        coverage = report.analysis.document_coverage.get(result.path)
+        counts: list[object] = (
+            [round(coverage.percent, 1), coverage.aligned, coverage.partial, coverage.gap]
+            if coverage is not None and result.status == "ok"
+            else [None, None, None, None]
+        )
+        status = "ok" if result.status == "ok" else "unreadable"
+        row = [report.name(result.path), result.path, status, *counts]
+        _append(sheet, [*row, result.error or "", "; ".join(result.warnings)])
+
+
+def _skipped(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    _bold_row(sheet, ["Path", "Reason"])
+    for skipped in report.skipped:
+        _append(sheet, [skipped.path, skipped.reason])
