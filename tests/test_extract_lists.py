@@ -193,3 +193,48 @@ def test_a_heading_over_a_list_stays_its_lead_in_when_no_colon_comes_before() ->
     )
     candidate = next(list_candidates(doc.blocks))
     assert candidate.why == "list under 'Working better together'"
+
+
+NUMBERED_WITH_TEXT = """\
+# Riverside Council Plan
+
+## Our priorities
+
+1. Thriving children and young people
+
+Every child should grow up safe. We will open four family hubs.
+
+2. Safe and affordable homes
+
+We will build 1,200 affordable homes.
+
+We will inspect every privately rented home.
+
+3. Good jobs and a fair economy
+
+We will support 500 apprenticeships.
+"""
+
+
+def test_numbered_priorities_each_followed_by_its_text_are_one_list(tmp_path: Path) -> None:
+    # Markdown, Word and PDF alike give '1.', its paragraphs, '2.', ...: one run per item,
+    # of which only the first, under the heading, was taken.
+    path = tmp_path / "plan.md"
+    path.write_text(NUMBERED_WITH_TEXT, encoding="utf-8")
+    assert _stated(read_document(path)) == [
+        "Thriving children and young people",
+        "Safe and affordable homes",
+        "Good jobs and a fair economy",
+    ]
+
+
+def test_numbering_goes_on_only_across_paragraphs_and_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    # A heading between items ends the list, and so does a number that does not follow.
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n1. Warm homes\n\nText.\n\n## Our values\n\n2. Respect\n\n"
+        "Text.\n\n4. Honesty\n",
+        encoding="utf-8",
+    )
+    runs = [[b.text for b in run] for _, run in list_runs(read_document(path).blocks)]
+    assert runs == [["Warm homes"], ["Respect"], ["Honesty"]]

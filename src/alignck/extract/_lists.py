@@ -106,21 +106,62 @@ def list_candidates(blocks: tuple[Block, ...]) -> Iterator[ListCandidate]:
 
 
 def list_runs(blocks: tuple[Block, ...]) -> Iterator[tuple[int, list[Block]]]:
-    """Consecutive list items that form one list; ``start`` is the index of the first."""
+    """Consecutive list items that form one list; ``start`` is the index of the first. A
+    numbered list whose items each have a paragraph or two after them ('1. Thriving children',
+    its text, '2. Safe homes', its text) is one list: its numbering goes on across them."""
     run: list[Block] = []
     start = 0
-    for index, block in enumerate(blocks):
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
         if block.kind == "list_item" and not (run and _starts_new_list(run, block)):
             if not run:
                 start = index
             run.append(block)
+            index += 1
+            continue
+        resumed = _numbering_resumes(run, blocks, index) if run else None
+        if resumed is not None:
+            index = resumed
             continue
         if run:
             yield start, run
         run = [block] if block.kind == "list_item" else []
         start = index
+        index += 1
     if run:
         yield start, run
+
+
+# At most this many paragraphs between two numbered items of one list.
+_PARAGRAPHS_BETWEEN_ITEMS = 3
+
+
+def _numbering_resumes(run: list[Block], blocks: tuple[Block, ...], index: int) -> int | None:
+    """Where the list of ``run`` goes on after the paragraphs from ``index``: the next item
+    at its top level numbered one more than its last there. None when a heading or anything
+    but paragraphs comes first, or the numbers do not follow."""
+    top = min(item.level for item in run)
+    last = next(item for item in reversed(run) if item.level == top)
+    number = _marker_number(last.marker)
+    if number is None:
+        return None
+    for ahead in range(index, min(index + _PARAGRAPHS_BETWEEN_ITEMS + 1, len(blocks))):
+        block = blocks[ahead]
+        if block.kind == "paragraph":
+            continue
+        follows = block.kind == "list_item" and block.level == top
+        if follows and _marker_number(block.marker) == (number[0] + 1, number[1]):
+            return ahead
+        return None
+    return None
+
+
+def _marker_number(marker: str | None) -> tuple[int, str] | None:
+    """'3.' -> (3, '.'); a bullet or a letter -> None."""
+    if not marker or len(marker) < 2 or not marker[:-1].isdigit() or marker[-1] not in ".)":
+        return None
+    return int(marker[:-1]), marker[-1]
 
 
 def _starts_new_list(run: list[Block], block: Block) -> bool:
