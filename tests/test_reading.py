@@ -174,6 +174,26 @@ def test_a_document_without_text_is_checked_with_a_warning(tmp_path: Path) -> No
     assert result.warnings == ("no text found; every priority is a gap for this document",)
 
 
+def test_a_document_that_states_nothing_alignck_can_find_is_warned_of(tmp_path: Path) -> None:
+    # An empty Outside row would otherwise read as 'nothing beyond the framework'.
+    prose = tmp_path / "prose.md"
+    prose.write_text(
+        "# Trust strategy\n\nThe Trust's attention will be on three things. First, shorter "
+        "waits for planned operations. Second, a better place to work.\n",
+        encoding="utf-8",
+    )
+    listed = tmp_path / "listed.md"
+    listed.write_text("# Plan\n\n## Our priorities\n\n- Warm homes\n- Clean air\n")
+    prose_result, listed_result = prepare_all([prose, listed], use_cache=False)
+    assert isinstance(prose_result, Prepared) and isinstance(listed_result, Prepared)
+    assert prose_result.warnings == (
+        "no stated priorities found (no list, heading or 'we will' sentence stating one): "
+        "nothing it states can show as outside the framework; 'alignck extract' shows what "
+        "was read",
+    )
+    assert listed_result.warnings == ()
+
+
 def test_a_document_that_has_gone_is_said_in_words(tmp_path: Path) -> None:
     from alignck.readers import read_document
 

@@ -26,6 +26,10 @@ from alignck.workers import IsolatedReader, WorkerPool
 
 # What a document with no text means for its verdicts (extract, which gives none, leaves it out).
 NO_TEXT_MEANS = "; every priority is a gap for this document"
+NO_STATED_PRIORITIES = (
+    "no stated priorities found (no list, heading or 'we will' sentence stating one): nothing "
+    "it states can show as outside the framework; 'alignck extract' shows what was read"
+)
 
 # Called with (path, None) when a file is started (single process only) and (path, result)
 # when it is done.
@@ -106,6 +110,10 @@ def _prepare(path: Path, options: ReadOptions) -> Prepared:
     if not passages:
         # Otherwise an empty or image-only file shows as a partner that addresses nothing.
         warnings = (*warnings, "no text found" + NO_TEXT_MEANS)
+    elif not any(s.kind in ("priority", "commitment") for s in statements):
+        # Otherwise an empty Outside row reads as 'nothing beyond the framework', when
+        # alignck found nothing the document states at all (priorities in running prose).
+        warnings = (*warnings, NO_STATED_PRIORITIES)
     return Prepared(
         document.path,
         document.format,
