@@ -238,3 +238,11 @@ def test_numbering_goes_on_only_across_paragraphs_and_in_order(tmp_path: Path) -
     )
     runs = [[b.text for b in run] for _, run in list_runs(read_document(path).blocks)]
     assert runs == [["Warm homes"], ["Respect"], ["Honesty"]]
+    # Word numbers a second list on from the first: a lead-in ending in a colon starts it.
+    path.write_text(
+        "# Plan\n\nOur aims:\n\n1. Warm homes\n2. Clean air\n\nOur principles:\n\n"
+        "3. Prevention first\n4. Equity\n",
+        encoding="utf-8",
+    )
+    runs = [[b.text for b in run] for _, run in list_runs(read_document(path).blocks)]
+    assert runs == [["Warm homes", "Clean air"], ["Prevention first", "Equity"]]

@@ -139,8 +139,10 @@ _PARAGRAPHS_BETWEEN_ITEMS = 3
 
 def _numbering_resumes(run: list[Block], blocks: tuple[Block, ...], index: int) -> int | None:
     """Where the list of ``run`` goes on after the paragraphs from ``index``: the next item
-    at its top level numbered one more than its last there. None when a heading or anything
-    but paragraphs comes first, or the numbers do not follow."""
+    at its top level numbered one more than its last there. None when a heading, a lead-in
+    ending in a colon ('The Strategy is based on three guiding principles:', where Word goes
+    on numbering a new list) or anything but paragraphs comes first, or the numbers do not
+    follow."""
     top = min(item.level for item in run)
     last = next(item for item in reversed(run) if item.level == top)
     number = _marker_number(last.marker)
@@ -148,8 +150,8 @@ def _numbering_resumes(run: list[Block], blocks: tuple[Block, ...], index: int) 
         return None
     for ahead in range(index, min(index + _PARAGRAPHS_BETWEEN_ITEMS + 1, len(blocks))):
         block = blocks[ahead]
-        if block.kind == "paragraph":
-            continue
+        if block.kind == "paragraph" and not block.text.rstrip().endswith(":"):
+            continue  # a paragraph ending in a colon leads in a list of its own
         follows = block.kind == "list_item" and block.level == top
         if follows and _marker_number(block.marker) == (number[0] + 1, number[1]):
             return ahead
