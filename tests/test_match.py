@@ -611,6 +611,30 @@ def test_no_text_is_both_evidence_and_outside_the_framework(name: str, make_docu
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_a_stated_priority_inside_the_framework_is_quoted_for_each_priority_it_names(
+    name: str,
+) -> None:
+    # Named but not quoted, a stated priority showed in no table of any report: neither as
+    # evidence nor outside the framework.
+    from alignck import check
+
+    examples = Path(__file__).parent.parent / "examples"
+    report = check([examples], examples.parent / "priorities.yaml", matcher=name)
+    named = 0
+    for result in report.documents:
+        quotes = {a.priority_id: a.evidence for a in result.alignments}
+        for stated in result.stated_priorities:
+            for priority_id in stated.matches:
+                named += 1
+                assert any(
+                    stated.statement.text.casefold().rstrip(" .") in e.text.casefold()
+                    and e.location == stated.statement.location
+                    for e in quotes[priority_id]
+                ), (result.path, stated.statement.text, priority_id)
+    assert named
+
+
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
 def test_no_stated_priority_is_inside_the_framework_by_a_gap(name: str, make_document) -> None:  # type: ignore[no-untyped-def]
     from alignck import check
 

@@ -63,7 +63,7 @@ def test_sharing_two_of_its_words_makes_a_commitment_about_a_priority_whatever_t
     assert judged._committing(np.array([0]), 0) == [0]
 
 
-def test_two_words_in_common_name_a_stated_priority_but_are_no_ground_alone(
+def test_two_words_in_common_are_no_ground_alone(
     write_framework,
 ) -> None:  # type: ignore[no-untyped-def]
     passages = _commitments("We will improve services for children and adults in every town.")
@@ -76,29 +76,6 @@ def test_two_words_in_common_name_a_stated_priority_but_are_no_ground_alone(
     assert judged.grounds[0, 0] < GROUND
     assert not judged.is_ground[0, 0]
     assert judged.alignment(0).status == "gap"
-    # As a stated priority, the same two words still name the framework priority.
-    assert bool(judged.names(0, 9)[0])
-
-
-def test_a_one_word_stated_priority_names_what_it_shares_and_words_are_counted_only_then(
-    write_framework,
-) -> None:  # type: ignore[no-untyped-def]
-    passages = _commitments("Housing")
-    signals = _signals(passages, [[0.10, 0.60]])
-    signals.terms[0] = [0.0, 0.2]
-    judged = Judged(_framework(write_framework), passages, signals)
-    counted: list[int] = []
-
-    def count(words: int) -> int:
-        counted.append(words)
-        return words
-
-    assert judged.names(0, lambda: count(1)).tolist() == [False, True]
-    assert judged.names(0, lambda: count(2)).tolist() == [False, False]
-    assert counted == [1, 2]
-    signals.terms[0] = [0.0, 0.0]
-    assert judged.names(0, lambda: count(1)).tolist() == [False, False]
-    assert counted == [1, 2]
 
 
 def test_ground_probabilities_are_rounded_so_equals_tie_in_every_run(write_framework) -> None:  # type: ignore[no-untyped-def]
@@ -108,32 +85,6 @@ def test_ground_probabilities_are_rounded_so_equals_tie_in_every_run(write_frame
     assert np.array_equal(judged.grounds, np.round(judged.grounds, GROUND_DIGITS))
     # The same features for both priorities: the same probability, to the last bit.
     assert judged.grounds[0, 0] == judged.grounds[0, 1]
-
-
-def test_names_of_many_passages_are_what_names_gives_each_and_count_words_as_rarely(
-    write_framework,
-) -> None:  # type: ignore[no-untyped-def]
-    rng = np.random.default_rng(7)
-    passages = _commitments(*(f"We will act on housing and care number {i}." for i in range(30)))
-    signals = _signals(passages, rng.random((30, 2)).tolist())
-    signals.terms[:] = rng.choice([0.0, 0.05, 0.3], size=(30, 2))
-    signals.substantive[:] = rng.random((30, 2)) < 0.3
-    judged = Judged(_framework(write_framework), passages, signals)
-    indices = [3, 0, 17, 3, 29, 8, 11]
-    words = [1, 2, 1, 1, 3, 1, 2]
-    asked: list[int] = []
-
-    def count(row: int) -> int:
-        asked.append(row)
-        return words[row]
-
-    one_by_one = []
-    for row, index in enumerate(indices):
-        one_by_one.append(judged.names(index, words[row]).tolist())
-    assert judged.names_of(indices, count).tolist() == one_by_one
-    shared = signals.terms[indices] > 0
-    named = judged.is_ground[indices] | judged.substantive[indices]
-    assert asked == np.flatnonzero((shared & ~named).any(axis=1)).tolist()
 
 
 def test_a_fuller_quote_keeps_the_best_score_and_the_commitment_it_holds() -> None:

@@ -12,7 +12,7 @@ It does not score passages or fit anything: the matcher's signals and the fitted
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from alignck.decision import (
@@ -92,26 +92,6 @@ class Judged:
 
     def ground_row(self, index: int) -> list[float]:
         return [float(v) for v in self.grounds[index]]
-
-    def names(self, index: int, words: int | Callable[[], int]) -> Any:
-        """:meth:`names_of` for one passage; ``words`` is its word count or how to count it."""
-        count = (lambda _row: words) if isinstance(words, int) else (lambda _row: words())
-        return self.names_of([index], count)[0]
-
-    def names_of(self, indices: Sequence[int], words: Callable[[int], int]) -> Any:
-        """For each passage of ``indices`` (a row each) and each priority, whether the stated
-        priority there names it: the ground model rates it a ground, or it shares two of the
-        priority's own words (one, when it is a one-word name such as 'Homes').
-        ``words(row)`` counts its words, asked only when a word in common could name a
-        priority the rest do not."""
-        import numpy as np
-
-        named = self.is_ground[indices] | self.substantive[indices]
-        shared = self.signals.terms[indices] > 0
-        for row in np.flatnonzero((shared & ~named).any(axis=1)).tolist():
-            if words(row) == 1:
-                named[row] |= shared[row]
-        return named
 
     @functools.cached_property
     def _by_priority(self) -> tuple[Any, Any]:
