@@ -315,3 +315,28 @@ def test_an_empty_or_cut_short_docx_says_so(tmp_path: Path, make_document) -> No
     with pytest.raises(ReadError, match=r"not a zip archive \(damaged or cut short\?\)") as raised:
         read(cut)
     assert "Package not found" not in str(raised.value)
+
+
+def test_a_bold_paragraph_with_an_outline_number_is_a_heading(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("3.2 Housing").bold = True
+    document.add_paragraph("We will build 1,200 affordable homes.")
+    document.add_paragraph().add_run("3.3 Clean air").bold = True
+    document.add_paragraph("We will plant 20,000 trees.")
+    # Not bold, or one level of number only: as before, the items of a list.
+    document.add_paragraph("4.1 Warm homes")
+    document.add_paragraph().add_run("1. Thriving children").bold = True
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "3.2 Housing"),
+        ("paragraph", "We will build 1,200 affordable homes."),
+        ("heading", "3.3 Clean air"),
+        ("paragraph", "We will plant 20,000 trees."),
+        ("list_item", "Warm homes"),
+        ("list_item", "Thriving children"),
+    ]
+    assert blocks[1].section == ("3.2 Housing",) and blocks[3].section == ("3.3 Clean air",)

@@ -234,6 +234,11 @@ class _BodyWalker:
             self.builder.add("list_item", without_glyph(text), level=depth, marker="•", lead=lead)
             return
         marker, rest = split_marker(text)
+        if marker and _numbered_bold_heading(text, element, self.styles, boxed):
+            # '3.2 Housing' in bold type: a numbered heading, not the item of a list.
+            level = self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
+            self.builder.heading(text, level)
+            return
         if marker:
             self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
         elif _looks_like_pseudo_heading(text) and _all_bold(element, self.styles, boxed):
@@ -349,6 +354,20 @@ def _type_size(paragraph: Any, boxed: bool) -> float:
         if (size := run.find(f"{_W}rPr/{_W}sz")) is not None
     ]
     return max(sizes, default=0.0)
+
+
+# An outline number of two levels or more ('1.1', '3.2.4'), as numbered headings carry.
+_OUTLINE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+
+
+def _numbered_bold_heading(
+    text: str, paragraph: Any, styles: dict[str, _Style], boxed: bool
+) -> bool:
+    return (
+        bool(_OUTLINE_NUMBER.match(text))
+        and _looks_like_pseudo_heading(text)
+        and _all_bold(paragraph, styles, boxed)
+    )
 
 
 def _looks_like_pseudo_heading(text: str) -> bool:
