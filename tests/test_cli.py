@@ -319,6 +319,9 @@ def test_extract_shows_why_and_keeps_sub_priorities_under_their_priority(tmp_pat
     table = invoke("extract", str(path)).stdout
     assert "└ Fewer people smoking" in table and "list under 'Our priorities'" in table
     assert "2 stated priorities" in table
+    # A sub-priority's own reason, as the JSON gives it, on its row of the table.
+    row = next(line for line in table.splitlines() if "└ Fewer people smoking" in line)
+    assert "nested under" in row
 
 
 def test_extract_json_lists_an_unreadable_document_with_why(tmp_path: Path) -> None:

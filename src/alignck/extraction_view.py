@@ -138,7 +138,8 @@ def render_extraction(
                 where(statement.location),
             )
             for child in _children(statement, subs):
-                table.add_row("", "", f"  └ {child.text}", "", where(child.location))
+                # Its own reason ('nested under ...'), as the JSON gives it.
+                table.add_row("", "", f"  └ {child.text}", child.rule, where(child.location))
         if not listed:
             # By path, as the tables are titled: two 'empty' files were two lines alike.
             console.print(Text(f"{path}: no stated priorities found"))
