@@ -37,6 +37,28 @@ def test_wrapped_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> None:
     assert read(path).blocks[-1].text == "We will support organisations across the county."
 
 
+def test_a_compound_broken_at_its_own_hyphen_keeps_it() -> None:
+    from alignck.readers._text import join_lines, keeps_hyphen, rejoin_hyphenated
+
+    # Two words of the language, and no word when joined: a compound ('step-down').
+    assert [keeps_hyphen(*pair) for pair in [("step", "down"), ("non", "emergency")]] == [
+        True,
+        True,
+    ]
+    # A word hyphenated to fit its line: one half is no word, or the join is one.
+    assert [keeps_hyphen(*pair) for pair in [("organ", "isation"), ("import", "ant")]] == [
+        False,
+        False,
+    ]
+    # PDFium marks both kinds alike (U+FFFE or 0x02) and joins the lines itself.
+    assert rejoin_hyphenated("commission step\ufffedown beds for organ\x02isations") == (
+        "commission step-down beds for organisations"
+    )
+    assert join_lines(["We will offer person-", "centred care and", "decision-", "making."]) == (
+        "We will offer person-centred care and decision-making."
+    )
+
+
 def test_a_range_wrapped_at_its_dash_joins_without_a_space() -> None:
     from alignck.readers._text import join_lines
 

@@ -12,7 +12,7 @@ from typing import Any
 from alignck.limits import Limits
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
 from alignck.readers._sniff import refused
-from alignck.readers._text import clean, clean_lines, split_marker
+from alignck.readers._text import clean, clean_lines, rejoin_hyphenated, split_marker
 
 
 def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None = None) -> Extracted:
@@ -65,7 +65,7 @@ def _page_lines(page: object) -> list[Line]:
         page_text = textpage.get_text_range()
         raw_lines = page_text.split("\r\n")
         # One clean-up pass for the whole page; character indices come from the raw lines.
-        cleaned_lines = clean_lines(_HYPHEN_MARKS.sub("", page_text).split("\r\n"))
+        cleaned_lines = clean_lines(rejoin_hyphenated(page_text).split("\r\n"))
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []
@@ -174,7 +174,7 @@ def _pieces(
     pieces = []
     ends = [at for _, at in starts[1:]] + [first + len(text)]
     for (x, start), end in zip(starts, ends, strict=True):
-        piece = clean(_HYPHEN_MARKS.sub("", text[start - first : end - first]))
+        piece = clean(rejoin_hyphenated(text[start - first : end - first]))
         if piece:
             pieces.append((x, piece))
     # A bullet set apart from its item is a list marker, not a cell.
@@ -201,7 +201,6 @@ def _first_char_from(handle: object, low: int, high: int, x: float) -> int:
     return low
 
 
-_HYPHEN_MARKS = re.compile("[\x02\ufffe]")
 # Characters (spaces included) average about half the font size across; 0.6 allows for wide
 # fonts and justified lines.
 _WIDE_CHARACTER = 0.6
@@ -220,7 +219,7 @@ def _bold_opening(text: str, first: int, is_bold: _BoldTest) -> str | None:
         (j for j, char in enumerate(text) if not char.isspace() and not is_bold(first + j)),
         len(text),
     )
-    return _HYPHEN_MARKS.sub("", text[:plain]).strip() or None
+    return rejoin_hyphenated(text[:plain]).strip() or None
 
 
 class _BoldTest:

@@ -6,6 +6,7 @@ private-use bullet glyphs, soft hyphens, line-end hyphenation) so that quotes st
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -47,15 +48,60 @@ def clean_lines(lines: list[str]) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
+# A word broken at a line end where PDFium marks the hyphen (0x02 or U+FFFE).
+_BROKEN_WORD = re.compile("([A-Za-z]+)[\x02\ufffe]([A-Za-z]+)")
+_HYPHEN_MARKS = re.compile("[\x02\ufffe]")
+_LAST_WORD = re.compile(r"([A-Za-z]+)-$")
+_FIRST_WORD = re.compile(r"^([A-Za-z]+)")
+
+
+def rejoin_hyphenated(text: str) -> str:
+    """Words broken at a line end, joined again: 'organ' + 'isation' as 'organisation', but
+    'step' + 'down' as 'step-down' (see :func:`keeps_hyphen`). PDFium marks every hyphen at a
+    line end the same way, a compound's own included."""
+    if not _HYPHEN_MARKS.search(text):
+        return text
+    joined = _BROKEN_WORD.sub(
+        lambda m: m[1] + ("-" if keeps_hyphen(m[1], m[2]) else "") + m[2], text
+    )
+    return _HYPHEN_MARKS.sub("", joined)
+
+
+def keeps_hyphen(left: str, right: str) -> bool:
+    """Whether a word broken at a hyphen is a compound ('step-down', 'person-centred',
+    'non-emergency'), not one word hyphenated to fit ('organ-isation', 'import-ant'): the
+    two halves are words of the language and their join is not, by the vocabulary of the
+    sentence model alignck ships (30,000 words and pieces of English)."""
+    words = _vocabulary()
+    joined = (left + right).lower()
+    if joined in words or joined.rstrip("s") in words:
+        return False
+    return left.lower() in words and right.lower() in words
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(
+        resources.files("alignck.data").joinpath("minilm-tokenizer.json").read_text("utf-8")
+    )
+    return frozenset(word for word in data["model"]["vocab"] if word.isalpha())
+
+
 def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines, undoing end-of-line hyphenation ('organ-' + 'isation')."""
+    """Join wrapped lines, undoing end-of-line hyphenation ('organ-' + 'isation') but not a
+    compound's own hyphen ('step-' + 'down')."""
     out = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
         if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line
+            left, right = _LAST_WORD.search(out), _FIRST_WORD.match(line)
+            compound = left is not None and right is not None and keeps_hyphen(left[1], right[1])
+            out = (out if compound else out[:-1]) + line
         elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
             out += line  # a range wrapped at its dash: '2025-' + '2030'
         elif out:
