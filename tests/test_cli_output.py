@@ -153,6 +153,39 @@ def test_a_folder_that_cannot_be_written_is_one_line_not_a_traceback(
     assert not target.exists() and not target.parent.exists()
 
 
+def test_a_pages_folder_is_tried_once_before_any_work(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import tempfile
+
+    tried: list[str] = []
+    real = tempfile.mkstemp
+
+    def counted(**kwargs: str) -> tuple[int, str]:
+        if kwargs.get("prefix") == ".alignck-probe.":
+            tried.append(str(kwargs["dir"]))
+        return real(**kwargs)
+
+    monkeypatch.setattr("tempfile.mkstemp", counted)
+    pages = tmp_path / "pages"
+    args = ["check", str(run.plan), "-f", str(run.framework), "--per-document", str(pages)]
+    assert runner.invoke(app, args).exit_code == 0
+    # One try, in the nearest folder that exists, not one for each of the pages written.
+    assert tried == [str(tmp_path)] and len(list(pages.iterdir())) == 2
+
+    def refuse(**_: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    def never(*_: object, **__: object) -> None:
+        raise AssertionError("the documents were checked before the folder was tried")
+
+    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr("alignck.pipeline.check", never)
+    result = runner.invoke(app, [*args[:-1], str(tmp_path / "other")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {tmp_path / 'other'}: cannot write pages there: Permission denied"
+    ]
+
+
 def test_dash_as_the_output_file_is_standard_output(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     args = ["check", str(run.plan), "-f", str(run.framework), "-o", "-", "--format", "json"]

@@ -89,13 +89,18 @@ def standard_output_if_dash(output: Path | None) -> Path | None:
     return None if output is not None and str(output) == "-" else output
 
 
-def refuse_unsafe_output(
-    output: Path, protected: Iterable[tuple[Path, str]], option: str = "--output"
-) -> None:
-    """Refuse, before any work, a report file that would destroy something: a folder, a device
-    or a FIFO (the report replaces what is there: ``-o /dev/null`` run as root would replace
-    the device itself), or any of ``protected``, (path, what it is) pairs naming every file the
-    run reads. Hard links and links count: they are compared by identity, not by name."""
+def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) -> None:
+    """Refuse, before any work, a report file that would destroy something (see
+    :func:`_refuse_destroying`), or one in a folder that cannot be written to."""
+    _refuse_destroying(output, protected, "--output")
+    _try_writing_in(output.absolute().parent, "cannot write the report there", str(output))
+
+
+def _refuse_destroying(output: Path, protected: Iterable[tuple[Path, str]], option: str) -> None:
+    """Refuse a report file that would destroy something: a folder, a device or a FIFO (the
+    report replaces what is there: ``-o /dev/null`` run as root would replace the device
+    itself), or any of ``protected``, (path, what it is) pairs naming every file the run
+    reads. Hard links and links count: they are compared by identity, not by name."""
     from alignck.errors import UsageError
     from alignck.files import kind, same_file
 
@@ -107,7 +112,6 @@ def refuse_unsafe_output(
         raise UsageError(f"cannot write the report there: {why(error)}", str(output)) from None
     if mode is not None and not stat.S_ISREG(mode):
         raise UsageError(_not_a_report_file(kind(mode)), str(output))
-    _refuse_unwritable_folder(output)
     for path, what in protected:
         if same_file(output, path):
             also = "" if path == output else f" ({path})"
@@ -117,21 +121,20 @@ def refuse_unsafe_output(
             )
 
 
-def _refuse_unwritable_folder(output: Path) -> None:
-    """Try, before any work, to create a file where the report will go (in the nearest folder
+def _try_writing_in(folder: Path, problem: str, shown: str) -> None:
+    """Try, before any work, to create a file in ``folder`` (or the nearest folder above it
     that exists), so that a folder that cannot be written to stops a national run at once,
     not after it. Trying is the one test that holds for ACLs, read-only mounts and root."""
     import tempfile
 
     from alignck.errors import UsageError
 
-    folder = output.absolute().parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     try:
         descriptor, name = tempfile.mkstemp(dir=folder, prefix=".alignck-probe.")
     except OSError as error:
-        raise UsageError(f"cannot write the report there: {why(error)}", str(output)) from None
+        raise UsageError(f"{problem}: {why(error)}", shown) from None
     os.close(descriptor)
     Path(name).unlink(missing_ok=True)
 
@@ -224,20 +227,22 @@ def source_date() -> datetime.datetime | None:
 
 
 def refuse_unsafe_folder(folder: Path) -> None:
-    """Refuse, before any work, a --per-document folder that is a file (or anything else)."""
+    """Refuse, before any work, a --per-document folder that is a file (or anything else), or
+    one that cannot be written to."""
     from alignck.errors import UsageError
     from alignck.files import kind
 
     try:
-        mode = folder.stat().st_mode
+        mode: int | None = folder.stat().st_mode
     except FileNotFoundError:
-        return
+        mode = None
     except OSError as error:
         raise UsageError(f"cannot write pages there: {why(error)}", str(folder)) from None
-    if not stat.S_ISDIR(mode):
+    if mode is not None and not stat.S_ISDIR(mode):
         raise UsageError(
             f"--per-document is {kind(mode)}; give a folder for the pages", str(folder)
         )
+    _try_writing_in(folder, "cannot write pages there", str(folder))
 
 
 def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]]) -> list[Path]:
@@ -253,7 +258,8 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
         for suffix, write in ((".md", render_markdown), (".html", render_html))
     ]
     for path, _, _ in pages:
-        refuse_unsafe_output(path, protected, "--per-document")
+        # The folder was tried before any work (refuse_unsafe_folder): once, not per page.
+        _refuse_destroying(path, protected, "--per-document")
     for path, result, write in pages:
         with atomic_output(path) as handle:
             write(report, result, handle)
