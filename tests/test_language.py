@@ -89,6 +89,17 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("One in four children is overweight.", "context"),
         ("We will discontinue the pilot.", "negated"),
         ("The day centre will no longer be provided.", "negated"),
+        # Not doing something, wherever the 'not' sits, and cutting what pays for it.
+        ("We will not end rough sleeping: that is for the county council.", "negated"),
+        ("We will not address smoking, housing or alcohol in this plan.", "negated"),
+        ("We won't reopen the smoking shelters.", "negated"),
+        ("We do not plan any new stop smoking service.", "negated"),
+        ("We will close the memory clinic and no longer fund dementia support.", "negated"),
+        ("We will cut our funding for homelessness services by half.", "negated"),
+        ("We will not be able to fund the service.", "negated"),
+        ("We will not only treat illness but prevent it.", "commitment"),
+        ("We will not leave anyone behind.", "commitment"),
+        ("We will cut smoking rates by half.", "commitment"),
         # Saying no to something, or ending something harmful, is still a commitment.
         ("We will not tolerate discrimination in any form.", "commitment"),
         ("We will phase out gas boilers in council homes by 2030.", "commitment"),

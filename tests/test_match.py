@@ -82,6 +82,33 @@ def test_negated_and_past_statements_are_not_coverage(matcher: Matcher, make_doc
     assert verdicts["warm-homes"].status != "aligned"
 
 
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_saying_what_will_not_be_done_addresses_nothing(  # type: ignore[no-untyped-def]
+    name, make_document, small_framework
+) -> None:
+    """A withdrawal anywhere in a sentence, a 'will not' and a funding cut are not coverage,
+    whichever matcher reads them."""
+    matcher = Matcher(load_framework(small_framework), Thresholds(), name)
+    path = make_document(
+        "cuts.md",
+        [
+            ("h1", "Northby Hospitals Plan"),
+            ("h2", "Our priorities"),
+            ("ul", ["Shorter waits for planned care", "A great place to work"]),
+            ("h2", "Planned care"),
+            ("p", "We will add two operating theatres and cut waits for hip replacements."),
+            ("p", "We will recruit 200 nurses and reduce our use of agency staff."),
+            ("h2", "Services we are changing"),
+            ("p", "We will close the crisis line and no longer fund talking therapies."),
+            ("p", "We will cut our funding for fuel poverty advice by half."),
+            ("p", "We won't reopen the family hubs, and we do not plan any health visiting."),
+        ],
+    )
+    verdicts = _verdicts(matcher, path)
+    for priority in ("mental-health", "warm-homes", "early-years"):
+        assert verdicts[priority].status == "gap", verdicts[priority]
+
+
 def test_keyword_must_appear_as_a_whole_phrase(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
     path = make_document("jobs.md", [("h1", "Plan"), ("p", "We will help people into work.")])
     verdicts = _verdicts(matcher, path)
