@@ -83,3 +83,19 @@ def test_an_achievements_heading_still_marks_its_paragraphs_as_the_past() -> Non
         ("list_item", "Opened two family hubs"),
     )
     assert set(roles.values()) == {"achievement"}
+
+
+def test_references_glossary_and_acknowledgements_are_not_read() -> None:
+    """They cite, define or thank: a transport plan's reference to a dementia study addresses
+    no dementia priority."""
+    for heading in ("References", "7. Glossary of terms", "Acknowledgements", "Appendix B: Notes"):
+        assert (
+            _under(
+                heading,
+                ("paragraph", "Alzheimer's Society (2024) Dementia diagnosis rates in England."),
+                ("list_item", "Dementia: a group of conditions affecting memory."),
+            )
+            == {}
+        ), heading
+    read = _under("Referral pathways", ("paragraph", "We will speed up dementia referrals."))
+    assert read == {"We will speed up dementia referrals.": "commitment"}

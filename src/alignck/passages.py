@@ -1,5 +1,8 @@
 """Cut a document into the sentences that matching scores, each with its role.
 
+What sits under references, a glossary, acknowledgements or notes is not read: it cites,
+defines or thanks.
+
 A passage is one sentence (or one heading, list item or stated priority) with its location and
 role: a stated priority, a commitment, context, a past achievement, or a negated statement. List
 items inherit the role of the sentence that introduces them ("Over the next year we will:" or
@@ -46,6 +49,10 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
     for block in document.blocks:
+        if _in_apparatus(block.section) or (
+            block.kind == "heading" and _in_apparatus((block.text,))
+        ):
+            continue
         location = Location(block.page, block.number, block.section_path)
         heading_role = _role_under(block.section)
         pieces: list[tuple[str, EvidenceKind]] = (
@@ -106,6 +113,15 @@ def _passage(
     phrase = phrase_key(text)
     sensed = in_sense(found, senses_for(found, text))
     return Passage(text, location, role, sensed, phrase, theme_terms(phrase, text), heading)
+
+
+@lru_cache(maxsize=4096)
+def _in_apparatus(section: tuple[str, ...]) -> bool:
+    """Under references, a glossary, acknowledgements or notes: text that cites, defines or
+    thanks, and states nothing the document sets out to do. A reference to a dementia study
+    or a glossary's 'Dementia: ...' made a transport plan address dementia."""
+    apparatus = lexicon.entry("roles", "apparatus.reference-part").compiled
+    return any(apparatus.search(heading) for heading in section)
 
 
 @lru_cache(maxsize=4096)
