@@ -650,3 +650,38 @@ def test_markdown_grid_cells_say_the_verdict_in_words_with_its_marks() -> None:
     renderer("markdown")(_report(), out, RenderOptions())
     assert "| ✘ gap (waived) |" in out.getvalue()
     assert "| ✔ |" not in out.getvalue()
+
+
+def test_the_terminal_shows_a_stated_priority_a_verdict_quotes_after_its_best() -> None:
+    """A stated priority quoted second is inside the framework through that verdict alone:
+    the terminal, which shows a verdict's best quote, shows it too, with its place."""
+    best = Evidence(
+        "We will insulate 300 homes by 2027.", Location(2, 7, "Plan › Homes"), 0.9, "commitment"
+    )
+    named = Evidence("A greener borough", Location(1, 3, "Plan › Our aims"), 0.56, "priority")
+    context = Evidence("Homes are cold.", Location(2, 8, "Plan › Homes"), 0.5, "context")
+    result = DocumentResult(
+        "docs/council-plan.md",
+        "ok",
+        format="markdown",
+        statements=(_stated("A greener borough", ("homes",), 1),),
+        alignments=(
+            Alignment("homes", "aligned", 0.9, (best, context, named), 0.9),
+            Alignment("minds", "gap", 0.05),
+            Alignment("air", "gap", 0.0),
+        ),
+    )
+    report = Report(
+        FRAMEWORK,
+        (result,),
+        (),
+        analyse(FRAMEWORK, (result,), ()),
+        Thresholds(),
+        Policy(),
+        "lexical (decision test)",
+    )
+    out = io.StringIO()
+    renderer("terminal")(report, out, RenderOptions(color=False, width=200))
+    text = out.getvalue()
+    assert "also “A greener borough” (priority), p. 1" in text
+    assert "Homes are cold." not in text

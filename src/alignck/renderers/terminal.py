@@ -251,8 +251,12 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
                 place = where(near.location) if near is not None else ""
                 table.add_row(title, verdict, score, Text(lead + note, style="dim"), place, *why)
                 continue
-            best = alignment.evidence[0]
+            best, *rest = alignment.evidence
             quote = lead + _quote(best.text, best.kind)
+            # A stated priority quoted after the best is inside the framework by this verdict
+            # alone: shown here, or it would be in no table of the report.
+            for named in (e for e in rest if e.kind == "priority"):
+                quote += f"\nalso {_quote(named.text, named.kind)}, {where(named.location)}"
             table.add_row(title, verdict, score, quote, where(best.location), *why)
         console.print(table)
         console.print()
