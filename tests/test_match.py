@@ -102,6 +102,10 @@ def test_saying_what_will_not_be_done_addresses_nothing(  # type: ignore[no-unty
             ("p", "We will close the crisis line and no longer fund talking therapies."),
             ("p", "We will cut our funding for fuel poverty advice by half."),
             ("p", "We won't reopen the family hubs, and we do not plan any health visiting."),
+            ("h2", "What this plan does not cover"),
+            ("p", "This plan does not cover loneliness, which our partners lead on."),
+            ("p", "Damp and mould are outside our remit and we will not be tackling them."),
+            ("p", "We have no plans to work on fuel poverty."),
         ],
     )
     verdicts = _verdicts(matcher, path)
