@@ -281,3 +281,28 @@ def test_a_waiver_matches_a_name_in_either_unicode_form() -> None:
     decomposed = "docs/" + unicodedata.normalize("NFD", "Café plan") + ".md"
     assert covers(waiver, decomposed)
     assert not covers(waiver, "docs/Cafe plan.md")
+
+
+@pytest.mark.parametrize(
+    ("glob", "meant"),
+    [("vsc*", "vcs.txt"), ("vcz", "vcs"), ("vcs.md", "vcs.txt"), ("counsil*", "council.md")],
+)
+def test_a_slip_in_a_short_name_or_its_extension_is_named(glob: str, meant: str) -> None:
+    """Transposed or wrong letters in a three-letter name, or the extension of another
+    format, left a waiver silently unapplied: a ratio of likeness is too coarse for them."""
+    gaps = (Alignment("air", "gap", 0.0),)
+    results = [
+        DocumentResult("docs/vcs.txt", "ok", alignments=gaps),
+        DocumentResult("docs/council.md", "ok", alignments=gaps),
+    ]
+    slip = Waiver("air", "a typing slip", glob, source="w.yaml:2:5")
+    analysis = analyse(FRAMEWORK, results, [slip], today=date(2026, 1, 1))
+    assert analysis.unused_waivers == (slip,)
+    assert unused_warning(slip, [r.path for r in results]).endswith(f"did you mean '{meant}'?")
+
+
+def test_a_waiver_for_a_short_name_unlike_any_checked_is_for_another_document() -> None:
+    gaps = (Alignment("air", "gap", 0.0),)
+    results = [DocumentResult("docs/vcs.txt", "ok", alignments=gaps)]
+    elsewhere = Waiver("air", "the ICB's plan", "icb*")
+    assert analyse(FRAMEWORK, results, [elsewhere], today=date(2026, 1, 1)).unused_waivers == ()
