@@ -668,7 +668,7 @@ def test_validate_checks_a_waivers_file_against_the_framework(small_framework, t
     result = invoke("validate", str(small_framework), "--waivers", str(good))
     assert result.exit_code == 0
     assert f"{good}:2:5: warning: waiver for 'early-years' expired on 2020-01-01" in result.stdout
-    assert f"{good}: ok (1 waivers against {small_framework}, 1 warning(s))" in result.stdout
+    assert f"{good}: ok (1 waiver against {small_framework}, 1 warning(s))" in result.stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("waivers:\n  - priority: nope\n    reason: x\n", encoding="utf-8")
     result = invoke("validate", str(small_framework), "--waivers", str(bad))
@@ -691,7 +691,7 @@ def test_validate_says_which_framework_a_waivers_file_failed_against(
     waivers = _waivers(tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n")
     result = invoke("validate", str(small_framework), str(other), "--waivers", str(waivers))
     assert result.exit_code == 2
-    assert f"{waivers}: ok (1 waivers against {small_framework}" in result.stdout
+    assert f"{waivers}: ok (1 waiver against {small_framework}" in result.stdout
     assert f"{waivers}: invalid against {other} (1 problem(s))" in result.stderr
 
 

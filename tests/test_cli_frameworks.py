@@ -371,5 +371,5 @@ def test_init_from_a_strategy_writes_waivers_that_validate_against_it(
     assert result.exit_code == 0, result.output
     validated = runner.invoke(app, ["validate", "fw.yaml", "--waivers", "waivers.yaml"])
     assert validated.exit_code == 0, validated.output
-    assert "waivers.yaml: ok (1 waivers against fw.yaml" in validated.stdout
+    assert "waivers.yaml: ok (1 waiver against fw.yaml" in validated.stdout
     assert "a priority id from fw.yaml" in Path("waivers.yaml").read_text(encoding="utf-8")

@@ -100,4 +100,4 @@ def test_anchors_without_aliases_still_load(tmp_path: Path) -> None:
     framework = "framework: &f {name: Anchored}\npriorities:\n  - {id: air, title: Clean air}\n"
     result = runner.invoke(app, ["validate", _files(tmp_path, framework)[2]])
     assert result.exit_code == 0, result.output
-    assert "ok (1 priorities" in result.stdout
+    assert "ok (1 priority" in result.stdout

@@ -15,6 +15,7 @@ from alignck.extract import stated_priorities
 from alignck.model import ReadOptions, Statement
 from alignck.readers import discover
 from alignck.reading import NO_TEXT_MEANS, Prepared, prepare_all
+from alignck.wording import counted
 
 # (path, stated priorities, commitments, sub-priorities)
 Row = tuple[str, list[Statement], list[Statement], list[Statement]]
@@ -121,7 +122,9 @@ def render_extraction(
     console = make_console(out, color)
     for path, stated, promised, subs in rows:
         table = Table(
-            title=f"{path}: {len(stated)} stated priorities", box=box.SIMPLE, title_justify="left"
+            title=f"{path}: {counted(len(stated), 'stated priority', 'stated priorities')}",
+            box=box.SIMPLE,
+            title_justify="left",
         )
         table.add_column("#", justify="right")
         table.add_column("Kind")

@@ -29,6 +29,7 @@ from alignck.cli.app import (
 )
 from alignck.cli.output import use_color
 from alignck.escape import one_line
+from alignck.wording import counted
 
 if TYPE_CHECKING:
     from alignck.evaluation.dataset import Dataset
@@ -130,7 +131,7 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
     # A note says how alignck read the file (a derived id), not that something is wrong.
     noted = sum(bool(_NOTE.match(line)) for line in lines)
     notes = f", {noted} note(s)" if noted else ""
-    said = f"{count} priorities, {len(lines) - noted} warning(s){notes}"
+    said = f"{counted(count, 'priority', 'priorities')}, {len(lines) - noted} warning(s){notes}"
     say(f"{located.shown}: ok ({said})", sys.stdout)
     valid = True
     for waivers_file in waivers:
@@ -163,7 +164,7 @@ def _validate_reviews(path: Path, framework: Framework) -> bool:
     for line in loaded.warnings:
         say(line, sys.stdout)
     say(
-        f"{path}: ok ({len(loaded.reviews)} reviews against {framework.path}, "
+        f"{path}: ok ({counted(len(loaded.reviews), 'review')} against {framework.path}, "
         f"{len(loaded.warnings)} warning(s))",
         sys.stdout,
     )
@@ -188,7 +189,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
     for line in warnings:
         say(line, sys.stdout)
     say(
-        f"{path}: ok ({len(loaded.waivers)} waivers against {framework.path}, "
+        f"{path}: ok ({counted(len(loaded.waivers), 'waiver')} against {framework.path}, "
         f"{len(warnings)} warning(s))",
         sys.stdout,
     )

@@ -19,6 +19,7 @@ from alignck.cli.app import (
     read_options,
     say,
 )
+from alignck.wording import counted
 
 frameworks_app = typer.Typer(
     help="The frameworks built into alignck, usable by name wherever a framework file goes "
@@ -44,7 +45,7 @@ def frameworks_list(context: typer.Context) -> None:
     from alignck.builtins import describe
 
     for item in describe():
-        print(f"{item.name}: {item.title} ({item.priorities} priorities)")
+        print(f"{item.name}: {item.title} ({counted(item.priorities, 'priority', 'priorities')})")
         print(f"  source: {item.source}")
         print(f"  licence: {item.licence}")
 

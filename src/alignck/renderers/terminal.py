@@ -37,6 +37,7 @@ from alignck.renderers._common import (
 )
 from alignck.renderers._common import console as make_console
 from alignck.renderers.terminal_coverage import STYLES, coverage, mark
+from alignck.wording import counted
 from alignck.written import TERMINAL_MARK
 
 _QUOTE_LENGTH = 220
@@ -69,7 +70,8 @@ def _summary(console: Console, report: Report) -> None:
     system = analysis.system_coverage
     console.print(Text(f"{TERMINAL_MARK}{one_line(report.framework.name)}", style="bold"))
     console.print(
-        f"{len(report.framework.priorities)} priorities · {checked} document(s) checked"
+        f"{counted(len(report.framework.priorities), 'priority', 'priorities')}"
+        f" · {checked} document(s) checked"
         f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
     )
     if checked:
