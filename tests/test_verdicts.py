@@ -8,9 +8,9 @@ import numpy as np
 from alignck.decision import Signals
 from alignck.framework import load_framework
 from alignck.match import Matcher
-from alignck.model import Location, Thresholds
+from alignck.model import Alignment, Evidence, Location, Priority, Thresholds
 from alignck.passages import Passage
-from alignck.verdicts import CLOSEST_BY, GROUND, GROUND_DIGITS, Judged
+from alignck.verdicts import CLOSEST_BY, GROUND, GROUND_DIGITS, Judged, with_parts_addressed
 
 
 def _framework(write_framework) -> Matcher:  # type: ignore[no-untyped-def]
@@ -101,3 +101,33 @@ def test_a_fuller_quote_keeps_the_best_score_and_the_commitment_it_holds() -> No
     # Nothing committed inside: the fuller quote is what it is.
     aside = Evidence("inequalities", where, 0.5, "context")
     assert _fuller(item, [aside]) == Evidence(item.text, where, 0.6, "context")
+
+
+def test_a_priority_with_an_addressed_part_is_at_least_partial() -> None:
+    """Committing to part of a priority addresses it in part: a gap over an addressed
+    sub-priority (here two levels down) becomes partial, on the part's score and quotes."""
+    priorities = [
+        Priority("places", "Healthy places"),
+        Priority("homes", "Warm homes", parent="places", depth=1),
+        Priority("damp", "No damp homes", parent="homes", depth=2),
+        Priority("live", "Live well"),
+        Priority("smoke", "Smoke-free", parent="live", depth=1),
+    ]
+    quote = Evidence("We will fix damp in 500 homes.", Location(None, 4, "Plan"), 0.9, "commitment")
+    alignments = (
+        Alignment("places", "gap", 0.2),
+        Alignment("homes", "gap", 0.3),
+        Alignment("damp", "aligned", 0.95, (quote,), 0.9),
+        Alignment("live", "gap", 0.1),
+        Alignment("smoke", "gap", 0.05),
+    )
+    lifted = {a.priority_id: a for a in with_parts_addressed(priorities, alignments)}
+    for parent in ("places", "homes"):
+        assert lifted[parent].status == "partial"
+        assert lifted[parent].score == 0.95
+        assert lifted[parent].evidence == (quote,)
+    assert lifted["damp"] == alignments[2]
+    assert lifted["live"] == alignments[3]
+    assert [a.priority_id for a in with_parts_addressed(priorities, alignments)] == [
+        a.priority_id for a in alignments
+    ]

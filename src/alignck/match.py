@@ -41,7 +41,7 @@ from alignck.passages import Passage
 from alignck.senses import SENSE_MARK, plain
 from alignck.signals.adapter import FROM_DECISION, Adapter
 from alignck.similarity import TermSpace
-from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form
+from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form, with_parts_addressed
 
 COMPETITION = 1.0
 
@@ -170,7 +170,10 @@ class Matcher:
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
         signals = self.run_signals(passages)
         judged = Judged(self, passages, signals)
-        alignments = tuple(judged.alignment(k) for k in range(len(self.framework.priorities)))
+        alignments = with_parts_addressed(
+            self.framework.priorities,
+            tuple(judged.alignment(k) for k in range(len(self.framework.priorities))),
+        )
         return DocumentMatch(self._stated(statements, passages, judged, alignments), alignments)
 
     def run_signals(self, passages: Sequence[Passage]) -> Signals:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from alignck.decision import (
@@ -25,7 +26,7 @@ from alignck.decision import (
     near,
 )
 from alignck.interning import shared_float
-from alignck.model import Alignment, Evidence, Reason, Status
+from alignck.model import Alignment, Evidence, Priority, Reason, Status
 from alignck.passages import Passage
 
 if TYPE_CHECKING:
@@ -232,3 +233,32 @@ def quotable(passage: Passage) -> bool:
     if passage.role == "negated" or passage.heading or passage.text.rstrip().endswith(":"):
         return False
     return len(passage.text.split()) >= MIN_EVIDENCE_WORDS
+
+
+def with_parts_addressed(
+    priorities: Sequence[Priority], alignments: tuple[Alignment, ...]
+) -> tuple[Alignment, ...]:
+    """Verdicts in which a priority left a gap while one of its sub-priorities is addressed
+    is partial: a document that commits to part of a priority addresses it in part, which is
+    what partial means. It takes the score and quotes of its best addressed part (a parent
+    'Healthy places' was a gap beside its part 'Digital inclusion' aligned). Parts come after
+    their parent, so a part lifted by its own parts is lifted first."""
+    by_id = {a.priority_id: a for a in alignments}
+    parts: dict[str, list[str]] = {}
+    for priority in priorities:
+        if priority.parent is not None:
+            parts.setdefault(priority.parent, []).append(priority.id)
+    for priority in reversed(priorities):
+        own = by_id[priority.id]
+        addressed = [by_id[i] for i in parts.get(priority.id, ()) if by_id[i].status != "gap"]
+        if own.status != "gap" or not addressed:
+            continue
+        best = max(addressed, key=lambda a: a.score)
+        by_id[priority.id] = replace(
+            own,
+            status="partial",
+            score=max(own.score, best.score),
+            evidence=best.evidence,
+            nearest=None,
+        )
+    return tuple(by_id[a.priority_id] for a in alignments)
