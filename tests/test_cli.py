@@ -400,6 +400,19 @@ def test_eval_reports_metrics_as_json() -> None:
     assert set(summary["per_priority"]) == {"mental-health", "warm-homes", "early-years"}
 
 
+def test_eval_gives_the_baseline_of_calling_every_pair_addressed() -> None:
+    """The README judges every figure against it; eval gives it beside the verdicts'."""
+    summary = json.loads(invoke("eval", str(LABELLED), "--format", "json").stdout)
+    baseline = summary["all_addressed"]
+    labelled_addressed = summary["addressed"]["actual"]
+    assert baseline["predicted"] == summary["pairs"]
+    assert baseline["correct"] == baseline["found"] == baseline["actual"] == labelled_addressed
+    assert baseline["recall"] == 1.0
+    shown = invoke("eval", str(LABELLED)).stdout
+    assert "every pair addressed" in shown
+    assert f"{baseline['f1']:.3f}" in shown
+
+
 def test_eval_calibrate_suggests_thresholds() -> None:
     result = invoke("eval", str(LABELLED), "--calibrate")
     assert result.exit_code == 0

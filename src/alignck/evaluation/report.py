@@ -32,6 +32,8 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
         "documents": len({p.doc for p in result.pairs}),
         "errors": list(result.errors),
         "addressed": metrics.addressed(verdicts).as_dict(),
+        # What a verdict must beat: calling every labelled pair addressed.
+        "all_addressed": metrics.addressed([("partial", label) for _, label in verdicts]).as_dict(),
         "strong": metrics.strong(verdicts).as_dict(),
         "exact": round(metrics.exact(verdicts), 4),
         "macro": {

@@ -39,6 +39,15 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
             f"macro F1 {_f(summary['macro'][name + '_f1'])}",
         )
     headline.add_row("exact (3-class)", "", "", "", f"agreement {_f(summary['exact'])}")
+    if summary.get("all_addressed"):
+        score = summary["all_addressed"]
+        headline.add_row(
+            "every pair addressed",
+            _f(score["precision"]),
+            _f(score["recall"]),
+            _f(score["f1"]),
+            "the baseline to beat: addressed F1 above it",
+        )
     if summary["extraction"]:
         score = summary["extraction"]
         headline.add_row(
