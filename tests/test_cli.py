@@ -417,6 +417,8 @@ def test_eval_calibrate_suggests_thresholds() -> None:
     result = invoke("eval", str(LABELLED), "--calibrate")
     assert result.exit_code == 0
     assert "Suggested thresholds" in result.stdout and "thresholds: {aligned:" in result.stdout
+    # The strong figures of the aligned sweep are at the suggested partial threshold.
+    assert "The aligned sweep holds the partial threshold at the suggested" in result.stdout
 
 
 def test_internal_errors_exit_3_with_the_traceback(

@@ -153,6 +153,11 @@ def _calibration(console: Console, calibration: dict[str, Any]) -> None:
     console.print(
         f"  thresholds: {{aligned: {suggested['aligned']}, partial: {suggested['partial']}}}"
     )
+    # The aligned sweep is run at the suggested partial threshold, not the one the headline
+    # used: say so, or its strong F1 reads as contradicting the headline's.
+    console.print(
+        f"The aligned sweep holds the partial threshold at the suggested {suggested['partial']}."
+    )
     for name, curve in (
         ("partial threshold → addressed", calibration["partial_curve"]),
         ("aligned threshold → strong", calibration["aligned_curve"]),
