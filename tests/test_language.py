@@ -83,6 +83,10 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("Our ambition is that every child thrives.", "commitment"),
         ("Reducing obesity is a priority for us.", "commitment"),
         ("We have delivered 300 new homes.", "achievement"),
+        # The simple past of 'we', regular or not, whatever heading it sits under.
+        ("In 2023 we built 200 homes.", "achievement"),
+        ("In 2023 we trained 150 new care workers.", "achievement"),
+        ("We need more homes.", "context"),
         ("We are proud of what we achieved last year.", "achievement"),
         ("We will no longer fund the breakfast club.", "negated"),
         ("Obesity is not a priority for this plan.", "negated"),

@@ -99,3 +99,15 @@ def test_references_glossary_and_acknowledgements_are_not_read() -> None:
         ), heading
     read = _under("Referral pathways", ("paragraph", "We will speed up dementia referrals."))
     assert read == {"We will speed up dementia referrals.": "commitment"}
+
+
+def test_what_was_done_stays_the_past_under_a_heading_that_promises() -> None:
+    roles = _under(
+        "How we will measure progress",
+        ("paragraph", "In 2023 we built 200 homes."),
+        ("paragraph", "We will report on homes built every quarter."),
+    )
+    assert roles == {
+        "In 2023 we built 200 homes.": "achievement",
+        "We will report on homes built every quarter.": "commitment",
+    }
