@@ -657,12 +657,42 @@ def test_a_stated_priority_inside_the_framework_is_quoted_for_each_priority_it_n
         for stated in result.stated_priorities:
             for priority_id in stated.matches:
                 named += 1
+                # In its own place, or held by a fuller quote of the same verdict.
                 assert any(
                     stated.statement.text.casefold().rstrip(" .") in e.text.casefold()
-                    and e.location == stated.statement.location
                     for e in quotes[priority_id]
                 ), (result.path, stated.statement.text, priority_id)
     assert named
+
+
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_a_stated_priority_quoted_within_a_fuller_sentence_elsewhere_is_inside(
+    name: str, make_document, small_framework
+) -> None:  # type: ignore[no-untyped-def]
+    """'Mental health' in a list of priorities, and 'We will place a mental health
+    practitioner ...' in its section, are quoted once, as the sentence: the stated priority
+    is inside the framework, not listed outside it while its words are the evidence."""
+    matcher = Matcher(load_framework(small_framework), Thresholds(), name)
+    path = make_document(
+        "plan.md",
+        [
+            ("h1", "Northby Health Plan"),
+            ("h2", "Our priorities"),
+            ("ul", ["Mental health", "Warm homes"]),
+            ("h2", "Mental health"),
+            ("p", "We will place a mental health practitioner in every GP practice by 2027."),
+            ("p", "We will cut waits for talking therapies to six weeks."),
+            ("p", "We will train 500 mental health first aiders in local workplaces."),
+            ("h2", "Homes"),
+            ("p", "We will insulate 2,000 council homes to tackle damp and mould."),
+        ],
+    )
+    found = _matched(matcher, path)
+    verdict = {a.priority_id: a for a in found.alignments}["mental-health"]
+    assert verdict.status == "aligned"
+    assert all(e.text != "Mental health" for e in verdict.evidence)
+    matches = {s.statement.text: s.matches for s in found.statements}
+    assert matches["Mental health"] == ("mental-health",)
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])

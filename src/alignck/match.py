@@ -258,18 +258,21 @@ class Matcher:
         called more of them inside than the labellers do: outside-framework F1 over the 116
         real labelled sets 0.596 -> 0.627 per set by quoting alone (docs/accuracy.md)."""
         position = {(p.text, p.location.paragraph): i for i, p in enumerate(passages)}
-        # A stated priority's name and the list item that holds it are quoted once, as the
-        # item: what a quote holds is quoted too.
-        quoted: dict[Any, dict[str, set[str]]] = {}  # place -> quote -> priority ids
-        for alignment in alignments:
-            if alignment.status != "gap":
-                for evidence in alignment.evidence:
-                    here = quoted.setdefault(evidence.location, {})
-                    here.setdefault(quoted_form(evidence.text), set()).add(alignment.priority_id)
-        import numpy as np
-
         ids = [p.id for p in self.framework.priorities]
         column = {priority_id: k for k, priority_id in enumerate(ids)}
+        # A stated priority's name and the list item or sentence that holds it are quoted
+        # once, as the fuller, wherever that is ('Mental health', a heading, and 'We will
+        # place a mental health practitioner in ...' under it): what a quote holds is quoted
+        # too, in its own place or, where it is a ground for the priority, in another.
+        quoted: dict[str, list[tuple[Any, int]]] = {}  # quote -> (place, priority column)
+        for alignment in alignments:
+            if alignment.status != "gap":
+                k = column[alignment.priority_id]
+                for evidence in alignment.evidence:
+                    quote = quoted_form(evidence.text)
+                    quoted.setdefault(quote, []).append((evidence.location, k))
+        import numpy as np
+
         found = [position.get((s.text, s.location.paragraph)) for s in statements]
         at = [index for index in found if index is not None]
         grounds = judged.grounds[at]
@@ -282,9 +285,12 @@ class Matcher:
                 continue
             named = np.zeros(len(ids), dtype=bool)
             name = quoted_form(passages[index].text)
-            for quote, priority_ids in quoted.get(passages[index].location, {}).items():
+            place = passages[index].location
+            for quote, places in quoted.items():
                 if name and name in quote:
-                    named[[column[i] for i in priority_ids]] = True
+                    for where, k in places:
+                        if where == place or judged.is_ground[index, k]:
+                            named[k] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
             chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]
