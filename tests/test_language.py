@@ -106,6 +106,27 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
         ("We have no plans to work on smoking cessation.", "negated"),
         ("We will not be complacent about waiting times.", "commitment"),
         ("We will not only treat illness but prevent it.", "commitment"),
+        # Refusing to cut, close or reduce is a promise; cuts suffered or resisted are not ours.
+        ("We will not close any libraries.", "commitment"),
+        ("We will not reduce funding for youth services.", "commitment"),
+        ("We will not be able to achieve this alone, so we will work with partners.", "commitment"),
+        ("Despite cuts to government funding, we will protect frontline services.", "commitment"),
+        ("We will cut agency spending by 2 million pounds.", "commitment"),
+        ("We do not plan to reduce services.", "context"),
+        ("We have no intention of leaving anyone behind.", "context"),
+        (
+            "Health inequalities are beyond the remit of any one organisation, so we will work "
+            "with partners.",
+            "commitment",
+        ),
+        # 'won' is not 'won't'; a past tense inside a promise leaves it a promise.
+        ("We won't leave anyone behind.", "context"),
+        ("Our ambition is to build on the foundations we created.", "commitment"),
+        (
+            "Our priority is to reduce waiting times, which we identified as the top concern.",
+            "commitment",
+        ),
+        ("From this work, we identified four key outcomes for residents:", "context"),
         ("We will not leave anyone behind.", "commitment"),
         ("We will cut smoking rates by half.", "commitment"),
         # Saying no to something, or ending something harmful, is still a commitment.
