@@ -860,3 +860,13 @@ def test_the_vectorised_noisy_or_adds_each_cells_evidence_as_a_plain_loop_does(
     expected = 1.0 - np.exp(np.array(misses))
     # To the last bit: the verdicts' ties and rounding depend on it.
     assert noisy_or(rows, columns, values, shape).tobytes() == expected.tobytes()
+
+
+def test_a_name_is_held_by_a_quote_as_whole_words_only() -> None:
+    from alignck.match import _quotes_holding
+
+    holding = _quotes_holding(["we will expand childcare", "care closer to home", "home care"])
+    assert holding("care") == ["care closer to home", "home care"]
+    assert holding("home") == ["care closer to home", "home care"]
+    assert holding("childcare") == ["we will expand childcare"]
+    assert holding("") == [] and holding("hospital") == []
