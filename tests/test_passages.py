@@ -111,3 +111,23 @@ def test_what_was_done_stays_the_past_under_a_heading_that_promises() -> None:
         "In 2023 we built 200 homes.": "achievement",
         "We will report on homes built every quarter.": "commitment",
     }
+
+
+def test_only_the_nearest_heading_makes_apparatus() -> None:
+    """A heading read one level too deep under 'Notes' must not hide the rest of a document;
+    a stated priority found under references is not read either."""
+    from alignck.model import Location, Statement
+
+    blocks = (
+        Block("heading", "Notes", 1, None, ("Notes",), 1),
+        Block("paragraph", "Dementia: a group of conditions.", 2, None, ("Notes",), 0),
+        Block("heading", "Our priorities", 3, None, ("Notes", "Our priorities"), 2),
+        Block("paragraph", "We will open a dementia hub.", 4, None, ("Notes", "Our priorities")),
+    )
+    stated = [
+        Statement("Dementia", "priority", Location(None, 2, "Notes"), "list"),
+        Statement("A dementia hub", "priority", Location(None, 4, "Notes › Our priorities"), "x"),
+    ]
+    texts = [p.text for p in build_passages(Document("d.md", "markdown", blocks), stated)]
+    assert "We will open a dementia hub." in texts and "A dementia hub" in texts
+    assert "Dementia: a group of conditions." not in texts and "Dementia" not in texts

@@ -44,12 +44,17 @@ _ITEMS = frozenset(["list_item", "table_cell"])
 
 def build_passages(document: Document, statements: list[Statement]) -> list[Passage]:
     """Every sentence of the document plus every stated priority, in document order."""
-    stated = [s for s in statements if s.kind == "priority"]
+    stated = [
+        s
+        for s in statements
+        if s.kind == "priority"
+        and not _in_apparatus(tuple((s.location.section or "").split(" › "))[-1:])
+    ]
     stated_texts = {s.text for s in stated}
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
     for block in document.blocks:
-        if _in_apparatus(block.section) or (
+        if _in_apparatus(block.section[-1:]) or (
             block.kind == "heading" and _in_apparatus((block.text,))
         ):
             continue
@@ -117,9 +122,10 @@ def _passage(
 
 @lru_cache(maxsize=4096)
 def _in_apparatus(section: tuple[str, ...]) -> bool:
-    """Under references, a glossary, acknowledgements or notes: text that cites, defines or
-    thanks, and states nothing the document sets out to do. A reference to a dementia study
-    or a glossary's 'Dementia: ...' made a transport plan address dementia."""
+    """Under references, a glossary, acknowledgements or notes (the nearest heading, so that
+    a heading level read wrongly does not hide the rest of a document): text that cites,
+    defines or thanks, and states nothing the document sets out to do. A reference to a
+    dementia study or a glossary's 'Dementia: ...' made a transport plan address dementia."""
     apparatus = lexicon.entry("roles", "apparatus.reference-part").compiled
     return any(apparatus.search(heading) for heading in section)
 
