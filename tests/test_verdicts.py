@@ -8,7 +8,7 @@ import numpy as np
 from alignck.decision import Signals
 from alignck.framework import load_framework
 from alignck.match import Matcher
-from alignck.model import Alignment, Evidence, Location, Priority, Thresholds
+from alignck.model import Alignment, Evidence, Location, Priority, Reason, Thresholds
 from alignck.passages import Passage
 from alignck.verdicts import CLOSEST_BY, GROUND, GROUND_DIGITS, Judged, with_parts_addressed
 
@@ -117,7 +117,7 @@ def test_a_priority_with_an_addressed_part_is_at_least_partial() -> None:
     alignments = (
         Alignment("places", "gap", 0.2),
         Alignment("homes", "gap", 0.3),
-        Alignment("damp", "aligned", 0.95, (quote,), 0.9),
+        Alignment("damp", "aligned", 0.95, (quote,), 0.9, None, (Reason("terms", "x", 1, 2),)),
         Alignment("live", "gap", 0.1),
         Alignment("smoke", "gap", 0.05),
     )
@@ -126,6 +126,7 @@ def test_a_priority_with_an_addressed_part_is_at_least_partial() -> None:
         assert lifted[parent].status == "partial"
         assert lifted[parent].score == 0.95
         assert lifted[parent].evidence == (quote,)
+        assert lifted[parent].reasons == alignments[2].reasons
     assert lifted["damp"] == alignments[2]
     assert lifted["live"] == alignments[3]
     assert [a.priority_id for a in with_parts_addressed(priorities, alignments)] == [

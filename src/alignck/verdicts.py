@@ -260,5 +260,7 @@ def with_parts_addressed(
             score=max(own.score, best.score),
             evidence=best.evidence,
             nearest=None,
+            # What carried the part carries the parent's partial, not its own gap's features.
+            reasons=best.reasons,
         )
     return tuple(by_id[a.priority_id] for a in alignments)
