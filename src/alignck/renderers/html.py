@@ -41,6 +41,7 @@ from alignck.renderers._common import (
     waived_rows,
     where,
 )
+from alignck.wording import counted
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 90rem; }
@@ -137,8 +138,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<title>alignck report: {escape(report.framework.name)}</title>",
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
-        f"<p>{len(results)} document(s) checked against {len(report.framework.priorities)} "
-        f"priorities; system coverage {system_percent(report)} "
+        f"<p>{len(results)} document(s) checked against "
+        f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
+        f"system coverage {system_percent(report)} "
         f"({escape(system_counts(report))}).</p>",
         f'<p class="muted">{escape(COVERAGE_RULE)}</p>',
         *_policy(report),

@@ -37,6 +37,7 @@ from alignck.renderers._common import (
     waived_rows,
     where,
 )
+from alignck.wording import counted
 from alignck.written import MARKDOWN_MARK
 
 
@@ -44,8 +45,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     lines = [MARKDOWN_MARK, f"# alignck report: {_cell(report.framework.name)}", ""]
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
-        f"{len(results)} document(s) checked against {len(report.framework.priorities)} "
-        f"priorities; system coverage {system_percent(report)} ({system_counts(report)})."
+        f"{len(results)} document(s) checked against "
+        f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
+        f"system coverage {system_percent(report)} ({system_counts(report)})."
     )
     lines += ["", f"_{COVERAGE_RULE}_", ""]
     verdict = policy_verdict(report)
