@@ -137,19 +137,26 @@ Scope = Literal["sentence", "heading"]
 
 
 @lru_cache(maxsize=32)
-def _role_rule(role: str, scope: Scope) -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """The cue substrings (empty: no cheap test) and the pattern of one role's entries."""
+def _role_rule(role: str, scope: Scope) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """Each of one role's entries as its cue substrings (empty: no cheap test) and its
+    pattern."""
     found = lexicon.select("roles", lambda e: e.get("role") == role and scope in e.get("scope"))
-    return lexicon.cues(found), lexicon.union(found)
+    return tuple((entry.cues, entry.compiled) for entry in found if entry.pattern is not None)
 
 
 def _says(role: str, text: str, lower: str, scope: Scope = "sentence") -> bool:
-    cues, pattern = _role_rule(role, scope)
-    # Cheap substring checks first: most sentences contain none of the cue words.
-    if cues and not any(cue in lower for cue in cues):
-        return False
-    # Searched with straight apostrophes, so 'We’ll' is 'We'll'.
-    return bool(pattern.search(text.replace("’", "'").replace("‘", "'")))
+    straight = None
+    for cues, pattern in _role_rule(role, scope):
+        # Cheap substring checks first, entry by entry: most sentences hold none of an
+        # entry's cue words, and then its pattern is never searched.
+        if cues and not any(cue in lower for cue in cues):
+            continue
+        if straight is None:
+            # Searched with straight apostrophes, so 'We’ll' is 'We'll'.
+            straight = text.replace("’", "'").replace("‘", "'")
+        if pattern.search(straight):
+            return True
+    return False
 
 
 def role_of(
