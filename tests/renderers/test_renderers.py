@@ -332,6 +332,8 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
         renderer(name)(report, out, RenderOptions(width=400))
         text = " ".join(out.getvalue().split())
         assert above in text and below in text, name
+        # The passage's own score beside the verdict's: shown alone, one read as the other.
+        assert "(this passage " in text and " as evidence)" in text, name
     for write in (render_markdown, render_html):
         page = io.StringIO()
         write(report, results[1], page)

@@ -203,9 +203,13 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     """What a gap's closest passage is introduced as. A gap can score above the partial
     threshold: the document as a whole looks like it addresses the priority, but no passage
     does on its own, and a verdict rests on passages."""
+    # The passage's own score as evidence, beside the verdict's score for the whole
+    # document: shown alone, the verdict's read as the passage's.
+    near = alignment.nearest
+    own = f" (this passage {near.score:.2f} as evidence)" if near is not None else ""
     if alignment.score >= partial:
-        return "scores as addressed, but no passage addresses it on its own; closest"
-    return "closest, below the threshold"
+        return f"scores as addressed, but no passage addresses it on its own; closest{own}"
+    return f"closest, below the threshold{own}"
 
 
 def nothing_near_note(alignment: Alignment, partial: float) -> str:
