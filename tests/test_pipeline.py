@@ -126,3 +126,44 @@ def test_today_given_as_a_string_is_refused_by_name(make_document, small_framewo
     document = make_document("plan.md")
     with pytest.raises(TypeError, match=r"today must be a datetime\.date \(got '2026-01-01'\)"):
         check(document, small_framework, matcher="lexical", today="2026-01-01")  # type: ignore[arg-type]
+
+
+def test_a_parent_is_partial_by_its_part_after_the_reviews(make_document, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A part addressed lifts its parent from a gap to partial; a part a reviewer set to a
+    gap lifts nothing, and a parent a reviewer set stays as set."""
+    import datetime
+
+    from alignck import check
+    from alignck.model import Review
+
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n"
+        "  - id: places\n    title: Healthy places\n"
+        "    priorities:\n"
+        "      - id: digital\n        title: Digital inclusion\n"
+        "        description: Nobody is excluded because they are not online.\n"
+        "  - id: homes\n    title: Warm homes\n",
+        encoding="utf-8",
+    )
+    plan = make_document(
+        "plan.md",
+        [
+            ("h1", "Northby Plan"),
+            ("p", "We will lend 500 tablets and run digital skills drop-ins in every library."),
+            ("p", "We will insulate 2,000 council homes against damp and cold."),
+        ],
+    )
+
+    def verdicts(*reviews: Review) -> dict[str, str]:
+        report = check([plan], framework, matcher="lexical", reviews=reviews)
+        return {a.priority_id: a.status for a in report.documents[0].alignments}
+
+    def review(priority_id: str, verdict: str) -> Review:
+        return Review("plan", priority_id, verdict, "checked", "QA", datetime.date(2026, 1, 1))  # type: ignore[arg-type]
+
+    plain = verdicts()
+    assert plain["digital"] != "gap" and plain["places"] == "partial"
+    assert verdicts(review("digital", "gap"))["places"] == "gap"
+    assert verdicts(review("places", "gap"))["places"] == "gap"
+    assert verdicts(review("digital", "aligned"))["places"] == "partial"

@@ -42,7 +42,7 @@ from alignck.passages import Passage
 from alignck.senses import SENSE_MARK, plain
 from alignck.signals.adapter import FROM_DECISION, Adapter
 from alignck.similarity import TermSpace
-from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form, with_parts_addressed
+from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form
 
 COMPETITION = 1.0
 
@@ -171,10 +171,7 @@ class Matcher:
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
         signals = self.run_signals(passages)
         judged = Judged(self, passages, signals)
-        alignments = with_parts_addressed(
-            self.framework.priorities,
-            tuple(judged.alignment(k) for k in range(len(self.framework.priorities))),
-        )
+        alignments = tuple(judged.alignment(k) for k in range(len(self.framework.priorities)))
         return DocumentMatch(self._stated(statements, passages, judged, alignments), alignments)
 
     def run_signals(self, passages: Sequence[Passage]) -> Signals:

@@ -27,6 +27,7 @@ from alignck.model import (
     ReadOptions,
     Report,
     Review,
+    ReviewedVerdict,
     Skipped,
     Thresholds,
     Waiver,
@@ -34,6 +35,7 @@ from alignck.model import (
 from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
 from alignck.reviews import apply_reviews
+from alignck.verdicts import with_parts_addressed
 
 
 def resolve_thresholds(
@@ -106,6 +108,7 @@ def check(
     )
     results.sort(key=lambda r: r.path)
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
+    results = _with_parts_addressed(loaded, results, reviewed)
     analysis = replace(
         analyse(loaded, results, waivers, today),
         reviewed=reviewed,
@@ -121,6 +124,30 @@ def check(
         policy or Policy(),
         engine.description,
     )
+
+
+def _with_parts_addressed(
+    framework: Framework, results: list[DocumentResult], reviewed: Sequence[ReviewedVerdict]
+) -> list[DocumentResult]:
+    """Each document's verdicts with a priority partial where one of its sub-priorities is
+    addressed (:func:`alignck.verdicts.with_parts_addressed`), after the reviews: a part a
+    reviewer set to a gap lifts nothing, and a parent a reviewer set stays as set."""
+    if not any(priority.parent for priority in framework.priorities):
+        return results
+    fixed: dict[str, set[str]] = {}
+    for verdict in reviewed:
+        fixed.setdefault(verdict.path, set()).add(verdict.priority_id)
+    return [
+        replace(
+            result,
+            alignments=with_parts_addressed(
+                framework.priorities, result.alignments, fixed.get(result.path, set())
+            ),
+        )
+        if result.status == "ok"
+        else result
+        for result in results
+    ]
 
 
 def _not_run_files(

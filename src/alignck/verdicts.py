@@ -12,7 +12,7 @@ It does not score passages or fit anything: the matcher's signals and the fitted
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -236,13 +236,16 @@ def quotable(passage: Passage) -> bool:
 
 
 def with_parts_addressed(
-    priorities: Sequence[Priority], alignments: tuple[Alignment, ...]
+    priorities: Sequence[Priority],
+    alignments: tuple[Alignment, ...],
+    reviewed: Collection[str] = (),
 ) -> tuple[Alignment, ...]:
     """Verdicts in which a priority left a gap while one of its sub-priorities is addressed
     is partial: a document that commits to part of a priority addresses it in part, which is
     what partial means. It takes the score and quotes of its best addressed part (a parent
     'Healthy places' was a gap beside its part 'Digital inclusion' aligned). Parts come after
-    their parent, so a part lifted by its own parts is lifted first."""
+    their parent, so a part lifted by its own parts is lifted first. A ``reviewed`` verdict
+    stays as its reviewer set it."""
     by_id = {a.priority_id: a for a in alignments}
     parts: dict[str, list[str]] = {}
     for priority in priorities:
@@ -251,7 +254,7 @@ def with_parts_addressed(
     for priority in reversed(priorities):
         own = by_id[priority.id]
         addressed = [by_id[i] for i in parts.get(priority.id, ()) if by_id[i].status != "gap"]
-        if own.status != "gap" or not addressed:
+        if own.status != "gap" or not addressed or priority.id in reviewed:
             continue
         best = max(addressed, key=lambda a: a.score)
         by_id[priority.id] = replace(
