@@ -65,11 +65,13 @@ def test_every_role_entry_names_its_role_and_where_it_applies() -> None:
         assert set(entry.get("scope")) <= {"sentence", "heading"} and entry.get("scope"), entry.id
 
 
-def test_entries_without_cues_leave_no_cheap_test() -> None:
-    cued = lexicon.entry("roles", "commitment.we-will")
-    uncued = lexicon.entry("roles", "heading.commitments")
-    assert lexicon.cues((cued,)) == ("we",)
-    assert lexicon.cues((cued, uncued)) == ()
+def test_each_role_entry_is_gated_by_its_own_cues_and_one_without_is_always_searched() -> None:
+    from alignck.language import _role_rule
+
+    sentence = _role_rule("commitment", "sentence")
+    assert (("we",), lexicon.entry("roles", "commitment.we-will").compiled) in sentence
+    heading = _role_rule("commitment", "heading")
+    assert ((), lexicon.entry("roles", "heading.commitments").compiled) in heading
 
 
 def test_an_unknown_entry_is_a_clear_key_error() -> None:

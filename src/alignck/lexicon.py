@@ -103,20 +103,6 @@ def select(name: str, keep: Callable[[Entry], bool]) -> tuple[Entry, ...]:
     return tuple(found for found in entries(name) if keep(found))
 
 
-def union(found: tuple[Entry, ...]) -> re.Pattern[str]:
-    """One pattern that matches where any of the entries' patterns does: one search instead
-    of one per entry."""
-    return compiled("|".join(f"(?:{e.pattern})" for e in found if e.pattern is not None))
-
-
-def cues(found: tuple[Entry, ...]) -> tuple[str, ...]:
-    """Substrings one of which every match of these entries contains (a cheap test first);
-    none when an entry has no cues, as any text may then match."""
-    if not all(e.cues for e in found):
-        return ()
-    return tuple(dict.fromkeys(cue for e in found for cue in e.cues))
-
-
 @cache
 def compiled(pattern: str, ignore_case: bool = True) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE if ignore_case else 0)

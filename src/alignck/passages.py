@@ -48,14 +48,14 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         s
         for s in statements
         if s.kind == "priority"
-        and not _in_apparatus(tuple((s.location.section or "").split(" › "))[-1:])
+        and not _is_apparatus((s.location.section or "").rpartition(" › ")[2])
     ]
     stated_texts = {s.text for s in stated}
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
     for block in document.blocks:
-        if _in_apparatus(block.section[-1:]) or (
-            block.kind == "heading" and _in_apparatus((block.text,))
+        if _is_apparatus(block.section[-1] if block.section else "") or (
+            block.kind == "heading" and _is_apparatus(block.text)
         ):
             continue
         location = Location(block.page, block.number, block.section_path)
@@ -121,13 +121,12 @@ def _passage(
 
 
 @lru_cache(maxsize=4096)
-def _in_apparatus(section: tuple[str, ...]) -> bool:
-    """Under references, a glossary, acknowledgements or notes (the nearest heading, so that
-    a heading level read wrongly does not hide the rest of a document): text that cites,
-    defines or thanks, and states nothing the document sets out to do. A reference to a
-    dementia study or a glossary's 'Dementia: ...' made a transport plan address dementia."""
-    apparatus = lexicon.entry("roles", "apparatus.reference-part").compiled
-    return any(apparatus.search(heading) for heading in section)
+def _is_apparatus(heading: str) -> bool:
+    """Whether a heading is references, a glossary, acknowledgements or notes, whose text
+    cites, defines or thanks and states nothing the document sets out to do (a reference to
+    a dementia study made a transport plan address dementia). Only the nearest heading
+    counts, so that a heading level read wrongly does not hide the rest of a document."""
+    return bool(lexicon.entry("roles", "apparatus.reference-part").compiled.search(heading))
 
 
 @lru_cache(maxsize=4096)

@@ -31,41 +31,21 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
         headline.add_column(column, justify="left" if column in ("measure", "detail") else "right")
     for name in ("addressed", "strong"):
         score = summary[name]
-        headline.add_row(
-            name,
-            _f(score["precision"]),
-            _f(score["recall"]),
-            _f(score["f1"]),
-            f"macro F1 {_f(summary['macro'][name + '_f1'])}",
-        )
+        headline.add_row(name, *_cells(score), f"macro F1 {_f(summary['macro'][name + '_f1'])}")
     headline.add_row("exact (3-class)", "", "", "", f"agreement {_f(summary['exact'])}")
     if summary.get("all_addressed"):
         score = summary["all_addressed"]
         headline.add_row(
-            "every pair addressed",
-            _f(score["precision"]),
-            _f(score["recall"]),
-            _f(score["f1"]),
-            "the baseline to beat: addressed F1 above it",
+            "every pair addressed", *_cells(score), "the baseline to beat: addressed F1 above it"
         )
     if summary["extraction"]:
         score = summary["extraction"]
         headline.add_row(
-            "extraction",
-            _f(score["precision"]),
-            _f(score["recall"]),
-            _f(score["f1"]),
-            f"{score['found']}/{score['actual']} stated found",
+            "extraction", *_cells(score), f"{score['found']}/{score['actual']} stated found"
         )
     if summary.get("outside_framework"):
         score = summary["outside_framework"]
-        headline.add_row(
-            "outside framework",
-            _f(score["precision"]),
-            _f(score["recall"]),
-            _f(score["f1"]),
-            f"{score['actual']} labelled outside",
-        )
+        headline.add_row("outside framework", *_cells(score), f"{score['actual']} labelled outside")
     console.print(headline)
     _per_priority(console, summary)
     _misses(console, summary)
@@ -92,6 +72,11 @@ def _per_priority(console: Console, summary: dict[str, Any]) -> None:
     rows = summary["per_priority"].values()
     if any(_f1(row["addressed"]) == "—" or _f1(row["strong"]) == "—" for row in rows):
         console.print("—: nothing to find and nothing found (F1 undefined; left out of macro F1)")
+
+
+def _cells(score: dict[str, Any]) -> tuple[str, str, str]:
+    """A score's precision, recall and F1 as the headline table shows them."""
+    return _f(score["precision"]), _f(score["recall"]), _f(score["f1"])
 
 
 def _f1(score: dict[str, Any]) -> str:
