@@ -186,6 +186,8 @@ def test_init_writes_a_starter_and_waivers_that_validate_together(
     result = runner.invoke(app, ["init", "--waivers"])
     assert result.exit_code == 0, result.output
     assert "wrote priorities.yaml" in result.stdout and "wrote waivers.yaml" in result.stdout
+    # check never finds a waivers file by itself, so the message says how to give it
+    assert "use it with: alignck check DOCS --waivers waivers.yaml" in result.stdout
     first = Path("priorities.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=file://")
     assert first.endswith("framework.schema.json")

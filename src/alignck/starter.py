@@ -66,7 +66,7 @@ STARTER_WAIVERS = """\
 waivers:
   - priority: {priority:<24} # a priority id from {framework} (checked)
     document: "*district*"           # optional glob on the document's path, name or stem
-    reason: District councils report on housing in their own plans.
+    reason: Agreed by the partnership board; covered by the partner's own separate plan.
     expires: "2027-03-31"            # optional; from the day after, the waiver lapses
 """
 

@@ -24,6 +24,25 @@ def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_p
     assert reasons["~$lock.docx"] == "Office lock file"
 
 
+def test_a_waivers_or_reviews_file_in_a_folder_says_how_to_give_it(tmp_path: Path) -> None:
+    # 'init --waivers' writes waivers.yaml beside the framework; listed as an unsupported
+    # format it read as a file alignck cannot use.
+    (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "waivers.yaml").write_text("# accepted gaps\nwaivers:\n  - priority: a\n")
+    (tmp_path / "reviews.yml").write_text("reviews: []\n", encoding="utf-8")
+    (tmp_path / "other.yaml").write_text("# waivers: no\nsettings: {}\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    found = discover([tmp_path])
+    reasons = {Path(s.path).name: s.reason for s in found.skipped}
+    waivers = tmp_path / "waivers.yaml"
+    assert reasons["waivers.yaml"] == (
+        f"a waivers file, not a document: 'alignck check' takes it with --waivers {waivers}"
+    )
+    assert reasons["reviews.yml"].endswith(f"takes it with --review {tmp_path / 'reviews.yml'}")
+    assert reasons["other.yaml"].startswith("unsupported format (")
+    assert reasons["pipe.yaml"].startswith("unsupported format (")
+
+
 @pytest.mark.parametrize("name", ["trust.doc", "vcs.odt", "hospice.rtf", "council.pages"])
 def test_a_strategy_in_a_word_processor_format_found_in_a_folder_is_unreadable(
     tmp_path: Path, name: str

@@ -136,7 +136,10 @@ def init(
         say(f"wrote {output}; next: alignck validate {output}", sys.stdout)
         if waivers:
             write_new(waivers_file, starter("waivers", output.name, first_priority_id(text)))
-            say(f"wrote {waivers_file}", sys.stdout)
+            say(
+                f"wrote {waivers_file}; use it with: alignck check DOCS --waivers {waivers_file}",
+                sys.stdout,
+            )
         return EXIT_OK
 
     raise typer.Exit(guarded(run))

@@ -8,6 +8,8 @@ module decides which files are documents; it does not extract or score anything.
 from __future__ import annotations
 
 import importlib
+import re
+import shlex
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +74,35 @@ def unsupported_reason(path: Path) -> str:
         return f"unsupported format ({known}); alignck reads {wanted}"
     kind = f"'{suffix}' files" if suffix else "files without an extension"
     return f"unsupported format ({kind}); alignck reads {wanted}"
+
+
+_OPTION_FOR_KEY = {"waivers": "--waivers", "reviews": "--review"}
+
+
+def _skipped_reason(path: Path) -> str:
+    """Why a file in a folder is not read. A waivers or reviews file says what it is and how
+    to give it: 'init --waivers' writes one beside the framework, and 'unsupported format'
+    read as though alignck could not use it at all."""
+    key = _top_level_key(path) if path.suffix.lower() in (".yaml", ".yml") else None
+    if key in _OPTION_FOR_KEY:
+        # 'alignck check' named: extract, which lists skipped files too, has no such option.
+        given = f"{_OPTION_FOR_KEY[key]} {shlex.quote(str(path))}"
+        return f"a {key} file, not a document: 'alignck check' takes it with {given}"
+    return unsupported_reason(path)
+
+
+def _top_level_key(path: Path) -> str | None:
+    """The first key at the start of a line in a regular file's opening (comments start with
+    '#', so never match); None when there is none or the file cannot be read."""
+    try:
+        if not path.is_file():  # a FIFO would block the read
+            return None
+        with path.open("rb") as handle:
+            opening = handle.read(1 << 16).decode("utf-8", "replace")
+    except OSError:
+        return None
+    found = re.search(r"^([A-Za-z_][\w-]*)[ \t]*:", opening, re.MULTILINE)
+    return found.group(1) if found else None
 
 
 def runs_native_code(path: Path) -> bool:
@@ -261,7 +292,7 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
         elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
             search.unreadable.append(Skipped(str(entry), unsupported_reason(entry)))
         else:
-            search.skipped.append(Skipped(str(entry), unsupported_reason(entry)))
+            search.skipped.append(Skipped(str(entry), _skipped_reason(entry)))
 
 
 def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
