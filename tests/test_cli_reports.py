@@ -303,3 +303,35 @@ def test_nothing_to_check_still_writes_the_report_file_it_was_asked_for(
     assert named.exit_code == 0, named.stderr
     root = ET.fromstring(junit.read_text(encoding="utf-8"))
     assert root.tag == "testsuites" and root.get("failures") == "0"
+
+
+def test_ci_formats_place_quoted_findings_on_the_line_of_a_markdown_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every finding sat on line 1, so a pull request showed them all at the top of the draft.
+    monkeypatch.chdir(tmp_path)
+    Path("priorities.yaml").write_text(
+        "framework: {name: Test}\n"
+        "priorities:\n"
+        "  - {id: homes, title: Warm homes, keywords: [damp]}\n"
+        "  - {id: trees, title: Plant trees}\n",
+        encoding="utf-8",
+    )
+    Path("draft.md").write_text(
+        "# Draft plan\n\n## Our priorities\n\n"
+        "- Warm homes without damp or mould\n"
+        "- Grow volunteering across the county\n",
+        encoding="utf-8",
+    )
+    sarif = runner.invoke(app, ["check", "draft.md", "--matcher", "lexical", "--format", "sarif"])
+    github = runner.invoke(app, ["check", "draft.md", "--matcher", "lexical", "--format", "github"])
+    assert sarif.exit_code == 0 and github.exit_code == 0, sarif.output + github.output
+    lines = {
+        r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in json.loads(sarif.stdout)["runs"][0]["results"]
+    }
+    # the stated priority outside the framework on its own line; the gap on the document
+    assert lines == {"ACK003": 6, "ACK001": 1}
+    annotations = [line for line in github.stdout.splitlines() if "file=draft.md" in line]
+    assert any("line=6" in line and "outside the framework" in line for line in annotations)
+    assert any("line=" not in line and "Plant trees" in line for line in annotations)

@@ -70,6 +70,9 @@ class Finding:
     priority_id: str | None = None
     score: float | None = None
     waiver: Waiver | None = None
+    # The text the finding points at in its document (a partial's best quote, a stated
+    # priority), which formats with lines place it on; a gap is the document's as a whole.
+    quote: str | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -121,6 +124,7 @@ def document_findings(
                 f"outside the framework: {statement.text[:80]}",
                 f"{name} states a priority that matches no framework priority: "
                 f"{_quote(statement.text)} ({where(statement.location)}).",
+                quote=statement.text,
             )
         )
     return found
@@ -168,7 +172,8 @@ def _verdict(
         )
     title = f"{alignment.status}: {priority.title} [{priority.id}]"
     status: Rule = "gap" if alignment.status == "gap" else "partial"
-    return Finding(status, level, path, title, message, priority.id, alignment.score, waiver)
+    quote = alignment.evidence[0].text if status == "partial" and alignment.evidence else None
+    return Finding(status, level, path, title, message, priority.id, alignment.score, waiver, quote)
 
 
 def _review_of(report: Report, path: str, priority_id: str) -> ReviewedVerdict | None:

@@ -4,8 +4,9 @@ finding, which GitHub shows as annotations on the run and on the files in a pull
 Levels follow :mod:`alignck.renderers._findings`: a verdict that fails the run is an error.
 Waived verdicts are left out (they are accepted). GitHub shows at most ten annotations of
 each level per step, so the one-line summary, unattached to a file, comes first, where it is
-always shown, and coverage below --fail-under right after it. Document verdicts have no
-line of their own, so annotations sit on the file.
+always shown, and coverage below --fail-under right after it. A partial verdict or a stated
+priority outside the framework sits on the line its quote starts on in a text or Markdown
+file (:mod:`alignck.renderers._lines`); other annotations sit on the file.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import system_percent
 from alignck.renderers._findings import findings
+from alignck.renderers._lines import line_of
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -41,6 +43,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         properties = []
         if finding.path is not None:
             properties.append(f"file={_property(checkout_path(finding.path))}")
+            line = line_of(finding.path, finding.quote)
+            if line is not None:
+                properties.append(f"line={line}")
         properties.append(f"title={_property('alignck ' + finding.title)}")
         command = _COMMANDS[finding.level]
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")

@@ -6,8 +6,10 @@ one result per finding, on its document, with the evidence in the message and th
 score and verdict in ``properties``. Levels follow :mod:`alignck.renderers._findings`.
 Waived verdicts are results with an external suppression carrying the waiver's reason, so
 dashboards show them as accepted. ``partialFingerprints`` keeps a finding the same alert from
-run to run. Documents have no line of their own, so every result sits on line 1 of its file;
-coverage below --fail-under sits on the framework file.
+run to run. A partial verdict or a stated priority outside the framework sits on the line
+its quote starts on in a text or Markdown file (:mod:`alignck.renderers._lines`); anything
+else, and every finding on a PDF or Word file, on line 1; coverage below --fail-under sits
+on the framework file.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import document_problems, provenance
 from alignck.renderers._findings import RULES, Finding, findings
+from alignck.renderers._lines import line_of
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # Opaque, stable ids (the SARIF spec asks that id and name differ), with readable names.
@@ -138,7 +141,7 @@ def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]
             {
                 "physicalLocation": {
                     "artifactLocation": {"uri": uri(path)},
-                    "region": {"startLine": 1},
+                    "region": {"startLine": line_of(finding.path, finding.quote) or 1},
                 }
             }
         ],

@@ -1,0 +1,86 @@
+"""The line a quote starts on in a text or Markdown file, for the CI formats that place a
+finding on a line (SARIF regions, GitHub annotations).
+
+Readers keep paragraphs, not lines, and a quote is the text as read: markup gone, wrapped
+lines joined, a list item without its marker. So the quote is found in the file with only
+its letters and digits compared, lower-cased; whatever else differs (asterisks, line breaks,
+punctuation turned typographic) does not stop the match. A quote not found, or a file that
+is not text or Markdown (a PDF or Word file has no lines), gives None, and the finding stays
+on the file's first line, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from pathlib import Path, PurePath
+
+from alignck.readers._text import decode
+
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
+_NOT_COMPARED = re.compile(r"[\W_]+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_MARKUP = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^>\n]+>|&#?\w+;")
+# Enough of a quote's opening to place it; a shorter fallback for a quote the reader
+# composed (a lead-in joined to its item) whose opening is in the file but not the rest.
+_KEY_LENGTHS = (80, 30)
+_SHORTEST_KEY = 6
+# Larger files are left on line 1 rather than read a second time.
+_LARGEST_FILE = 32 << 20
+
+
+def line_of(path: str | None, quote: str | None) -> int | None:
+    """The 1-based line of ``path`` where ``quote`` starts, or None when it cannot be told."""
+    if not path or not quote or PurePath(path).suffix.lower() not in TEXT_SUFFIXES:
+        return None
+    try:
+        file = Path(path).resolve()
+        status = file.stat()
+    except (OSError, RuntimeError):
+        return None
+    if not file.is_file() or status.st_size > _LARGEST_FILE:
+        return None
+    # Keyed by what the file is now: one process (a test run) may render several reports.
+    index = _index(str(file), status.st_mtime_ns, status.st_size)
+    if index is None:
+        return None
+    flat, starts = index
+    key = _flat(quote)
+    if len(key) < _SHORTEST_KEY:
+        return None
+    whole = flat.find(key[: _KEY_LENGTHS[0]])
+    if whole >= 0:
+        return bisect_right(starts, whole)
+    # The opening alone, only where it is found once: a first match elsewhere put a quote
+    # on an earlier sentence that opens the same way.
+    opening = key[: _KEY_LENGTHS[1]]
+    at = flat.find(opening)
+    if at >= 0 and flat.find(opening, at + 1) < 0:
+        return bisect_right(starts, at)
+    return None
+
+
+def _flat(text: str) -> str:
+    return _NOT_COMPARED.sub("", text.lower())
+
+
+@functools.lru_cache(maxsize=32)
+def _index(path: str, _mtime_ns: int, _size: int) -> tuple[str, tuple[int, ...]] | None:
+    """The file's letters and digits in one string, and where each line begins in it."""
+    try:
+        text, _warning = decode(Path(path).read_bytes())
+    except (OSError, ValueError):
+        return None
+    starts: list[int] = []
+    pieces: list[str] = []
+    length = 0
+    # The line breaks editors and SARIF count, not str.splitlines' form feeds and the like.
+    markdown = PurePath(path).suffix.lower() in (".md", ".markdown")
+    for line in _LINE_BREAK.split(text):
+        starts.append(length)
+        # A link's target, a tag or an entity is not in the text a quote holds.
+        piece = _flat(_MARKUP.sub("", line) if markdown else line)
+        pieces.append(piece)
+        length += len(piece)
+    return "".join(pieces), tuple(starts)
