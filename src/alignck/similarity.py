@@ -101,7 +101,10 @@ class TermSpace:
 
     def _matrix(self, rows: Sequence[Sequence[str]]) -> Any:
         import numpy as np
-        from scipy import sparse
+
+        from alignck.scipy_import import sparse as scipy_sparse
+
+        sparse = scipy_sparse()
 
         indptr, indices = [0], []
         vocabulary = self.vocabulary
@@ -179,7 +182,10 @@ class TermSpace:
         weights: Any,
     ) -> Similarities:
         import numpy as np
-        from scipy import sparse
+
+        from alignck.scipy_import import sparse as scipy_sparse
+
+        sparse = scipy_sparse()
 
         passages = self._matrix([tuple(s) for s in sets])
         # fsum, correctly rounded whatever the order: a set's order follows Python's hash seed,

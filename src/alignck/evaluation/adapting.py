@@ -144,7 +144,10 @@ def _closest(vectors: Any, facets: Any) -> list[tuple[int, Any]]:
 def fit_adapter(pairs_by_set: Mapping[str, Pairs]) -> Adapter:
     """The adapter fitted on the given sets' pairs (sets without both kinds teach nothing)."""
     import numpy as np
-    from scipy.optimize import minimize
+
+    from alignck.scipy_import import optimize
+
+    minimize = optimize().minimize
 
     usable = [p for p in pairs_by_set.values() if p.positive.any() and (~p.positive).any()]
     passages = np.concatenate([p.passages for p in usable])

@@ -150,7 +150,10 @@ def _positive(label: str, target: str) -> bool:
 
 def _logistic(features: Any, labels: Any, weights: Any) -> tuple[Any, float]:
     import numpy as np
-    from scipy.optimize import minimize
+
+    from alignck.scipy_import import optimize
+
+    minimize = optimize().minimize
 
     design = np.hstack([features, np.ones((len(features), 1))])
     total = weights.sum()
