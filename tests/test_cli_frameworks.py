@@ -52,7 +52,7 @@ def test_frameworks_show_prints_a_file_that_validates_once_copied(tmp_path: Path
     copy.write_text(result.stdout, encoding="utf-8")
     validated = runner.invoke(app, ["validate", str(copy)])
     assert validated.exit_code == 0
-    assert f"{copy}: ok (8 priorities, 0 warning(s))" in validated.stdout
+    assert f"{copy}: ok (8 priorities, 0 warnings)" in validated.stdout
 
 
 def test_frameworks_show_refuses_an_unknown_name_in_one_line() -> None:
@@ -65,7 +65,7 @@ def test_frameworks_show_refuses_an_unknown_name_in_one_line() -> None:
 def test_validate_takes_a_built_in_name() -> None:
     result = runner.invoke(app, ["validate", "core20plus5-cyp"])
     assert result.exit_code == 0
-    assert "builtin:core20plus5-cyp: ok (5 priorities, 0 warning(s))" in result.stdout
+    assert "builtin:core20plus5-cyp: ok (5 priorities, 0 warnings)" in result.stdout
 
 
 def test_check_with_a_built_in_reports_each_of_its_priorities(tmp_path: Path) -> None:
@@ -193,7 +193,7 @@ def test_init_writes_a_starter_and_waivers_that_validate_together(
     assert first.endswith("framework.schema.json")
     validated = runner.invoke(app, ["validate", "priorities.yaml", "--waivers", "waivers.yaml"])
     assert validated.exit_code == 0, validated.output
-    assert "priorities.yaml: ok (3 priorities, 0 warning(s))" in validated.stdout
+    assert "priorities.yaml: ok (3 priorities, 0 warnings)" in validated.stdout
 
 
 def test_init_makes_the_folder_it_is_told_to_write_into_as_check_does(
@@ -250,7 +250,7 @@ def test_init_from_a_joint_strategy_gives_a_framework_to_check_against(
     assert result.exit_code == 0, result.output
     validated = runner.invoke(app, ["validate", "ours.yaml"])
     assert validated.exit_code == 0, validated.output
-    assert "ours.yaml: ok (2 priorities, 0 warning(s))" in validated.stdout
+    assert "ours.yaml: ok (2 priorities, 0 warnings)" in validated.stdout
     checked = _check(str(EXAMPLES / "riverside-vcs-alliance-strategy.md"), "-f", "ours.yaml")
     assert checked.exit_code == 0, checked.output
     titles = [p["title"] for p in json.loads(checked.stdout)["framework"]["priorities"]]

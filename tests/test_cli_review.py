@@ -167,7 +167,7 @@ def test_validate_checks_a_review_file_against_the_framework(reviewed: list[obje
     _, _, _, framework, _, review = reviewed
     good = invoke("validate", framework, "--review", review)
     assert good.exit_code == 0
-    assert f"{review}: ok (1 review against {framework}, 0 warning(s))" in good.stdout
+    assert f"{review}: ok (1 review against {framework}, 0 warnings)" in good.stdout
     Path(str(review)).write_text(REVIEW.replace("early-years", "early-yeers"), encoding="utf-8")
     bad = invoke("validate", framework, "--review", review)
     assert bad.exit_code == 2

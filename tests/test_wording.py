@@ -1,6 +1,9 @@
+import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
+from alignck.errors import FrameworkError
+from alignck.framework import load_framework
 from alignck.wording import counted
 
 
@@ -22,5 +25,22 @@ def test_validate_says_one_priority_and_one_waiver(tmp_path) -> None:  # type: i
     )
     result = CliRunner().invoke(app, ["validate", str(framework), "--waivers", str(waivers)])
     assert result.exit_code == 0, result.output
-    assert "(1 priority, 1 warning(s))" in result.output
+    assert "(1 priority, 1 warning)" in result.output
     assert "(1 waiver against" in result.output
+
+
+def test_check_says_one_document_and_one_problem(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: One}\npriorities:\n  - {id: homes, title: Warm homes}\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will insulate 500 homes.\n", encoding="utf-8")
+    args = ["check", str(plan), "-f", str(framework), "--matcher", "lexical", "--no-cache"]
+    result = CliRunner().invoke(app, [*args, "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "1 document checked against 1 priority" in result.stdout
+    framework.write_text("priorities:\n  - {id: homes}\n", encoding="utf-8")
+    with pytest.raises(FrameworkError, match=r"invalid framework \(1 problem\)"):
+        load_framework(framework)

@@ -80,7 +80,7 @@ def test_a_recursive_alias_in_a_waivers_file_is_refused_by_validate(tmp_path: Pa
         f"{args[4]}:2:5: YAML alias '*w' is not allowed "
         "(aliases can expand without bound); write the value "
         "out in full",
-        f"{args[4]}: invalid against {args[2]} (1 problem(s))",
+        f"{args[4]}: invalid against {args[2]} (1 problem)",
     ]
 
 

@@ -20,6 +20,7 @@ from alignck.errors import FrameworkError, not_utf8, os_reason
 from alignck.files import special_file
 from alignck.model import Framework, Priority, Thresholds
 from alignck.shapes import TOP_KEYS, normalise
+from alignck.wording import counted
 from alignck.yamlnodes import (
     Findings,
     Refused,
@@ -71,7 +72,7 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
         # The warnings too: an ignored 'priority:' or 'titel:' key is what explains a missing
         # 'priorities' or 'title', as validate shows.
         raise FrameworkError(
-            f"invalid framework ({len(result.errors)} problem(s))",
+            f"invalid framework ({counted(len(result.errors), 'problem')})",
             shown or str(path),
             problems=[*result.errors, *result.warnings],
         )

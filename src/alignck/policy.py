@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from alignck.model import Alignment, FailOn, Policy, Report, Status, Waiver
+from alignck.wording import counted
 
 __all__ = ["Policy", "fails", "failures"]
 
@@ -152,13 +153,13 @@ def _change(policy: Policy, path: str, alignment: Alignment) -> str:
 
 
 def unread_reason(report: Report) -> str | None:
-    """'2 document(s) could not be read: plan, trust-strategy': why a run with unreadable
+    """'2 documents could not be read: plan, trust-strategy': why a run with unreadable
     documents fails whatever its policy, naming them (the first five) where a board reads it."""
     if not report.errors:
         return None
     names = [report.name(r.path) for r in report.errors]
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    return f"{len(names)} document(s) could not be read: {shown}"
+    return f"{counted(len(names), 'document')} could not be read: {shown}"
 
 
 def sets_a_policy(report: Report) -> bool:

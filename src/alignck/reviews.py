@@ -39,6 +39,7 @@ from alignck.model import (
     Waiver,
 )
 from alignck.waivers import covers
+from alignck.wording import counted
 from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
 
 _TOP_KEYS = {"reviews"}
@@ -62,7 +63,7 @@ def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
     reviews = _reviews(root, findings, [p.id for p in framework.priorities])
     if findings.errors:
         raise ReviewError(
-            f"invalid review file ({len(findings.errors)} problem(s))",
+            f"invalid review file ({counted(len(findings.errors), 'problem')})",
             shown,
             problems=findings.errors,
         )

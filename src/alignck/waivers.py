@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 from alignck.checkout import checkout_path
 from alignck.errors import WaiverError
 from alignck.model import Framework, Waiver
+from alignck.wording import counted
 from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
 
 _TOP_KEYS = {"waivers"}
@@ -58,7 +59,7 @@ def load_waivers(path: str | Path, framework: Framework) -> LoadedWaivers:
     waivers = _waivers(root, findings, framework)
     if findings.errors:
         raise WaiverError(
-            f"invalid waivers file ({len(findings.errors)} problem(s))",
+            f"invalid waivers file ({counted(len(findings.errors), 'problem')})",
             shown,
             problems=findings.errors,
         )

@@ -285,11 +285,11 @@ def test_json_says_whether_the_run_passed() -> None:
     renderer("json")(unread, out, RenderOptions())
     data = json.loads(out.getvalue())
     assert data["passed"] is False
-    assert data["policy"]["failures"] == ["1 document(s) could not be read: broken"]
+    assert data["policy"]["failures"] == ["1 document could not be read: broken"]
 
 
 def test_a_run_with_no_policy_fails_as_a_run_not_a_policy_naming_what_was_unread() -> None:
-    # 'Policy failed: 1 document(s) could not be read' at the top of a board's report, with
+    # 'Policy failed: 1 document could not be read' at the top of a board's report, with
     # no policy set and the file named only at the end.
     optional = replace(
         FRAMEWORK, priorities=tuple(replace(p, required=False) for p in FRAMEWORK.priorities)
@@ -306,7 +306,7 @@ def test_a_run_with_no_policy_fails_as_a_run_not_a_policy_naming_what_was_unread
         renderer(name)(unread, out, RenderOptions())
         text = out.getvalue()
         assert "Run failed:" in text and "Policy failed" not in text
-        assert "1 document(s) could not be read: broken" in text
+        assert "1 document could not be read: broken" in text
 
 
 def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> None:
@@ -384,7 +384,7 @@ def test_spreadsheets_give_a_gap_s_closest_passage_and_the_workbook_its_policy()
     assert found["Closest passage at"] == "p. 3 › Plan"
     summary = [r[:2] for r in workbook["Summary"].iter_rows(values_only=True)]
     assert ("Policy", "failed") in summary
-    assert (None, "1 document(s) could not be read: broken") in summary
+    assert (None, "1 document could not be read: broken") in summary
 
 
 def test_the_workbook_has_a_documents_table_a_script_can_read_and_the_skipped_files() -> None:

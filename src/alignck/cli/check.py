@@ -46,6 +46,7 @@ from alignck.cli.output import (
     use_color,
     write_pages,
 )
+from alignck.wording import counted
 
 if TYPE_CHECKING:
     from alignck.builtins import Located
@@ -477,7 +478,7 @@ def check(
                         render(report, chosen, handle, False, evidence, explain)
                 return EXIT_OK
             # An empty folder or a mistyped path must not pass a CI gate silently.
-            skipped = f" ({len(report.skipped)} file(s) skipped)" if report.skipped else ""
+            skipped = f" ({counted(len(report.skipped), 'file')} skipped)" if report.skipped else ""
             fail(
                 f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
                 f"reads {', '.join(READERS)}"

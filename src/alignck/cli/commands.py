@@ -130,8 +130,9 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
     lines = (*result.warnings, *result.advice)
     # A note says how alignck read the file (a derived id), not that something is wrong.
     noted = sum(bool(_NOTE.match(line)) for line in lines)
-    notes = f", {noted} note(s)" if noted else ""
-    said = f"{counted(count, 'priority', 'priorities')}, {len(lines) - noted} warning(s){notes}"
+    notes = f", {counted(noted, 'note')}" if noted else ""
+    warnings = counted(len(lines) - noted, "warning")
+    said = f"{counted(count, 'priority', 'priorities')}, {warnings}{notes}"
     say(f"{located.shown}: ok ({said})", sys.stdout)
     valid = True
     for waivers_file in waivers:
@@ -147,7 +148,7 @@ _NOTE = re.compile(r".*?:\d+:\d+: note: ")
 
 def _invalid_against(path: Path, framework: Framework, problems: int) -> str:
     # With several frameworks a file is checked against each: say which one it failed.
-    return f"{path}: invalid against {framework.path} ({problems} problem(s))"
+    return f"{path}: invalid against {framework.path} ({counted(problems, 'problem')})"
 
 
 def _validate_reviews(path: Path, framework: Framework) -> bool:
@@ -165,7 +166,7 @@ def _validate_reviews(path: Path, framework: Framework) -> bool:
         say(line, sys.stdout)
     say(
         f"{path}: ok ({counted(len(loaded.reviews), 'review')} against {framework.path}, "
-        f"{len(loaded.warnings)} warning(s))",
+        f"{counted(len(loaded.warnings), 'warning')})",
         sys.stdout,
     )
     return True
@@ -190,7 +191,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
         say(line, sys.stdout)
     say(
         f"{path}: ok ({counted(len(loaded.waivers), 'waiver')} against {framework.path}, "
-        f"{len(warnings)} warning(s))",
+        f"{counted(len(warnings), 'warning')})",
         sys.stdout,
     )
     return True

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from alignck.errors import ReadError
 from alignck.limits import Limits, check_characters, check_pages
+from alignck.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,8 @@ class Extracted:
 def locked(path: Path, passwords: tuple[str, ...]) -> ReadError:
     """The error for an encrypted PDF none of the given passwords opens."""
     if passwords:
-        reason = f"password-protected PDF; none of the {len(passwords)} password(s) given opens it"
+        given = counted(len(passwords), "password")
+        reason = f"password-protected PDF; none of the {given} given opens it"
     else:
         reason = "password-protected PDF; give its password with --password"
     return ReadError(reason, str(path))

@@ -138,7 +138,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<title>alignck report: {escape(report.framework.name)}</title>",
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
-        f"<p>{len(results)} document(s) checked against "
+        f"<p>{counted(len(results), 'document')} checked against "
         f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
         f"system coverage {system_percent(report)} "
         f"({escape(system_counts(report))}).</p>",

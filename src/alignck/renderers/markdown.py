@@ -45,7 +45,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     lines = [MARKDOWN_MARK, f"# alignck report: {_cell(report.framework.name)}", ""]
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
-        f"{len(results)} document(s) checked against "
+        f"{counted(len(results), 'document')} checked against "
         f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
         f"system coverage {system_percent(report)} ({system_counts(report)})."
     )

@@ -71,7 +71,7 @@ def _summary(console: Console, report: Report) -> None:
     console.print(Text(f"{TERMINAL_MARK}{one_line(report.framework.name)}", style="bold"))
     console.print(
         f"{counted(len(report.framework.priorities), 'priority', 'priorities')}"
-        f" · {checked} document(s) checked"
+        f" · {counted(checked, 'document')} checked"
         f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
     )
     if checked:

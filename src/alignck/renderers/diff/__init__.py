@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from alignck.compare import Change, Comparison, CoverageChange, Regression
+from alignck.wording import counted
 
 DIFF_RENDERERS: dict[str, str] = {
     "terminal": "alignck.renderers.diff.terminal",
@@ -71,13 +72,14 @@ def headline(comparison: Comparison, fail_on: Regression) -> str:
     changes = comparison.changes
     regressions = len(comparison.regressions(fail_on))
     verdict = (
-        f"{regressions} regression(s) (--fail-on {fail_on})"
+        f"{counted(regressions, 'regression')} (--fail-on {fail_on})"
         if regressions
         else (f"no regression (--fail-on {fail_on})")
     )
     return (
-        f"{len(changes)} verdict(s) moved: {len(comparison.new_gaps)} new gap(s), "
-        f"{len(comparison.closed_gaps)} closed gap(s); system coverage "
+        f"{counted(len(changes), 'verdict')} moved: "
+        f"{counted(len(comparison.new_gaps), 'new gap')}, "
+        f"{counted(len(comparison.closed_gaps), 'closed gap')}; system coverage "
         f"{figure(comparison.system.old)} → {figure(comparison.system.new)}; {verdict}"
     )
 
