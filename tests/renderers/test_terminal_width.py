@@ -59,3 +59,19 @@ def test_a_narrow_terminal_gets_the_compact_layout_a_wide_one_the_grid(expected)
 def test_without_columns_a_pipe_gets_120(expected) -> None:  # type: ignore[no-untyped-def]
     lines = _check("--no-evidence").stdout.splitlines()
     assert max(cell_len(line) for line in lines) == 120
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_names_in_the_tables_wrap_after_a_hyphen_never_inside_a_word(
+    columns: int, expected
+) -> None:  # type: ignore[no-untyped-def]
+    # At 80 columns 'wolds-district-economy-and-culture-strategy' came out as '...-culture-st'
+    # over 'rategy', and an overlap's mark stood alone above its name.
+    tables = _check("--no-evidence", columns=columns).stdout.split("Gaps:")[1]
+    words = re.findall(r"[\w-]+", tables)
+    names = [str(n) for n in expected["names"]]  # type: ignore[attr-defined]
+    cut = [w for w in words if any(n.startswith(w) and n != w for n in names) and w[-1] != "-"]
+    assert not cut
+    wrapped = [w for w in words if w[-1] == "-" and any(n.startswith(w) for n in names)]
+    assert wrapped if columns == 60 else True  # the narrow run does wrap names
+    assert not re.search(r"^\s*[✔◐]\s*$", tables, re.MULTILINE)

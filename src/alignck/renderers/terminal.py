@@ -17,6 +17,7 @@ from rich.text import Text
 from alignck.escape import one_line
 from alignck.model import Alignment, Reason, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
+from alignck.renderers._breakable import Breakable
 from alignck.renderers._common import (
     REVIEWED_HEADER,
     SYMBOLS,
@@ -115,7 +116,9 @@ def _gaps(console: Console, report: Report) -> None:
         rows.sort(key=lambda row: (-len(row[1]), row[0]))
     for path, missing in rows[:_MANY_ROWS]:
         names = missing_names(report, path, missing)
-        table.add_row(short_name(path, report), "; ".join(names[:_MANY_ROWS]) + _more(names))
+        table.add_row(
+            Breakable(short_name(path, report)), "; ".join(names[:_MANY_ROWS]) + _more(names)
+        )
     _more_documents(table, len(rows))
     if table.row_count:
         console.print(table)
@@ -168,7 +171,7 @@ def _overlaps(console: Console, report: Report) -> None:
         table.add_row(
             _title(report, overview.priority_id),
             str(len(overview.aligned) + len(overview.partial)),
-            _marked_names(report, overview.aligned, overview.partial),
+            Breakable(_marked_names(report, overview.aligned, overview.partial), indent=2),
         )
     console.print(table)
     console.print()
@@ -200,7 +203,7 @@ def _outside(console: Console, report: Report) -> None:
         ]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
-        table.add_row(short_name(path, report), "\n".join(shown))
+        table.add_row(Breakable(short_name(path, report)), "\n".join(shown))
     _more_documents(table, len(listed))
     if table.row_count:
         console.print(table)
@@ -216,7 +219,8 @@ def _outside(console: Console, report: Report) -> None:
         shared.add_column("Theme", overflow="fold")
         shared.add_column("Documents", overflow="fold")
         for group in analysis.shared_outside:
-            shared.add_row(group.label, ", ".join(short_name(p, report) for p in group.documents))
+            names = ", ".join(short_name(p, report) for p in group.documents)
+            shared.add_row(group.label, Breakable(names))
         console.print(shared)
         console.print()
 
