@@ -383,6 +383,41 @@ def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path
     assert titles.framework is not None and len(titles.framework.priorities) == 2
 
 
+def test_an_exclusion_that_would_stop_the_priority_s_own_words_is_warned_about(
+    tmp_path: Path,
+) -> None:
+    # 'exclude: [housing]' under 'Better housing' made a plan promising better housing a gap.
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - id: homes\n    title: Better housing\n    keywords: [warm homes]\n"
+        "    exclude: [Housing, car parking, warm home]\n",
+    )
+    assert result.errors == ()
+    said = "passages that name the priority would never count for it"
+    assert result.warnings == (
+        f"{path}:6:15: priorities[0].exclude: warning: 'Housing' is in the priority's own "
+        f"title 'Better housing': {said}",
+        f"{path}:6:37: priorities[0].exclude: warning: 'warm home' is in the priority's own "
+        f"keyword 'warm homes': {said}",
+    )
+
+
+def test_a_parent_s_exclusion_in_a_sub_priority_s_title_is_warned_about(tmp_path: Path) -> None:
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - id: homes\n    title: Homes\n    exclude: [housing]\n    priorities:\n"
+        "      - {id: older, title: Better housing for older residents}\n",
+    )
+    assert result.errors == ()
+    assert result.warnings == (
+        f"{path}:7:9: priorities[0].priorities[0].title: warning: its parent's exclude "
+        "'housing' is in this sub-priority's title: passages that name it would never count "
+        "for it",
+    )
+
+
 def test_two_priorities_of_one_title_are_warned_about(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

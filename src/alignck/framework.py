@@ -329,6 +329,8 @@ def _priorities(
         )
         out.append(priority)
         _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen.titles)
+        _warn_if_excluded_by_itself(fields.get("exclude"), here, priority, findings)
+        _warn_if_excluded_by_its_parent(item, here, priority, inherited_exclude, findings)
         children = fields.get("priorities")
         _advise_if_thin(item, here, priority, children is not None, findings)
         if isinstance(children, yaml.SequenceNode) and not children.value:
@@ -371,6 +373,61 @@ def _warn_if_title_repeated(
         findings.warn(node, f"{where}.title", f"the same title as {seen[key]}")
     else:
         seen[key] = f"{where} (line {node.start_mark.line + 1})"
+
+
+def _warn_if_excluded_by_itself(
+    node: yaml.Node | None, where: str, priority: Priority, findings: Findings
+) -> None:
+    """An excluded phrase found in the priority's own title, keywords or aliases stops every
+    passage that names the priority from counting for it: with 'exclude: [housing]' under
+    'Better housing', a plan promising better housing was a gap."""
+    if not isinstance(node, yaml.SequenceNode):
+        return
+    from alignck.language import terms
+
+    own = [("title", priority.title)]
+    own += [("keyword", k) for k in priority.keywords] + [("alias", a) for a in priority.aliases]
+    for item in node.value:
+        phrase = item.value if isinstance(item, yaml.ScalarNode) else None
+        excluded = tuple(terms(phrase)) if isinstance(phrase, str) else ()
+        found = next(
+            (f"{kind} '{text}'" for kind, text in own if _holds(terms(text), excluded)), None
+        )
+        if found:
+            findings.warn(
+                item,
+                f"{where}.exclude",
+                f"'{phrase}' is in the priority's own {found}: passages that name the priority "
+                "would never count for it",
+            )
+
+
+def _warn_if_excluded_by_its_parent(
+    item: yaml.Node, where: str, priority: Priority, inherited: tuple[str, ...], findings: Findings
+) -> None:
+    """A parent's exclusions hold for its parts: one found in a part's title stops it counting
+    ('exclude: [housing]' above 'Better housing for older residents')."""
+    if not inherited or not priority.title:
+        return
+    from alignck.language import terms
+
+    title = terms(priority.title)
+    for phrase in inherited:
+        if _holds(title, tuple(terms(phrase))):
+            findings.warn(
+                item,
+                f"{where}.title",
+                f"its parent's exclude '{phrase}' is in this sub-priority's title: passages "
+                "that name it would never count for it",
+            )
+
+
+def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether the words hold the phrase's words in order, side by side, as exclusion reads."""
+    size = len(phrase)
+    return size > 0 and any(
+        tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)
+    )
 
 
 def _advise_if_thin(
