@@ -71,7 +71,12 @@ def extract_documents(
 
 
 def render_extraction(
-    extraction: Extraction, out: TextIO, fmt: str, commitments: bool, color: bool
+    extraction: Extraction,
+    out: TextIO,
+    fmt: str,
+    commitments: bool,
+    color: bool,
+    width: int | None = None,
 ) -> None:
     rows = extraction.rows
     if fmt == "json":
@@ -119,7 +124,7 @@ def render_extraction(
     from alignck.renderers._common import console as make_console
     from alignck.renderers._common import where
 
-    console = make_console(out, color)
+    console = make_console(out, color, width)
     for path, stated, promised, subs in rows:
         table = Table(
             title=f"{path}: {counted(len(stated), 'stated priority', 'stated priorities')}",

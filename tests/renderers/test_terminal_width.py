@@ -75,3 +75,22 @@ def test_names_in_the_tables_wrap_after_a_hyphen_never_inside_a_word(
     wrapped = [w for w in words if w[-1] == "-" and any(n.startswith(w) for n in names)]
     assert wrapped if columns == 60 else True  # the narrow run does wrap names
     assert not re.search(r"^\s*[✔◐]\s*$", tables, re.MULTILINE)
+
+
+def test_extract_and_diff_keep_to_the_width_too(tmp_path: Path) -> None:
+    # Both laid themselves out at 120 columns whatever COLUMNS said.
+    env = {"COLUMNS": "70"}
+    extracted = CliRunner().invoke(app, ["extract", str(EXAMPLES)], env=env)
+    assert extracted.exit_code == 0, extracted.output
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    for saved in (old, new):
+        args = ["check", str(EXAMPLES), "-f", str(FRAMEWORK), "--matcher", "lexical"]
+        done = CliRunner().invoke(app, [*args, "-o", str(saved), "-q"])
+        assert done.exit_code == 0, done.output
+    compared = CliRunner().invoke(app, ["diff", str(old), str(new)], env=env)
+    written = tmp_path / "diff.txt"
+    saved_diff = CliRunner().invoke(app, ["diff", str(old), str(new), "-o", str(written)], env=env)
+    assert compared.exit_code == 0 and saved_diff.exit_code == 0, compared.output
+    for text in (extracted.stdout, compared.stdout, written.read_text(encoding="utf-8")):
+        lines = text.splitlines()
+        assert lines and max(cell_len(line) for line in lines) <= 70

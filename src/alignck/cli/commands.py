@@ -27,7 +27,7 @@ from alignck.cli.app import (
     say,
     use_cache_settings,
 )
-from alignck.cli.output import use_color
+from alignck.cli.output import terminal_width, use_color
 from alignck.escape import one_line
 from alignck.wording import counted
 
@@ -59,7 +59,9 @@ def extract(
             say(f"alignck: error: {error}")
         for path, warning in extraction.warnings:
             say(f"alignck: warning: {one_line(path)}: {warning}")
-        render_extraction(extraction, sys.stdout, fmt.value, commitments, use_color(sys.stdout))
+        width = terminal_width(sys.stdout)
+        color = use_color(sys.stdout)
+        render_extraction(extraction, sys.stdout, fmt.value, commitments, color, width)
         return EXIT_INPUT if extraction.errors else EXIT_OK
 
     raise typer.Exit(guarded(run))

@@ -31,6 +31,7 @@ from alignck.cli.output import (
     choose_report_format,
     refuse_unsafe_output,
     standard_output_if_dash,
+    terminal_width,
     use_color,
 )
 
@@ -172,14 +173,16 @@ def diff(
         comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
-        options = DiffOptions(fail_on.value)
         if output is not None:
             with atomic_output(output) as handle:
+                # As check lays out its terminal report: the width COLUMNS gives, else 120.
+                options = DiffOptions(fail_on.value, width=terminal_width(handle))
                 diff_renderer(chosen)(comparison, handle, options)
         if output is None or not quiet:
             # As check does: a report written to a file still shows the comparison here.
             on_screen = chosen if output is None else "terminal"
-            shown = DiffOptions(fail_on.value, use_color(sys.stdout) and on_screen == "terminal")
+            color = use_color(sys.stdout) and on_screen == "terminal"
+            shown = DiffOptions(fail_on.value, color, terminal_width(sys.stdout))
             diff_renderer(on_screen)(comparison, sys.stdout, shown)
         # As check does: the readable documents are compared, and the run still fails; but a
         # saved earlier run's unread document is history, which no one can now fix.
