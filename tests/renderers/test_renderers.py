@@ -578,6 +578,29 @@ def test_every_format_marks_reviewed_and_waived_verdicts_where_it_shows_them() -
     assert minds["alignck's verdict"] == "gap"
     assert minds["Review"] == "A. Officer, 2026-11-30: In the annex."
     assert found[("docs/trust.md", "air")]["Verdict"] == "✘ gap (waived)"
+    # The Matrix sheet marks them as the Evidence sheet does: it showed a bare '✘ gap'.
+    matrix = list(load_workbook(book)["Matrix"].iter_rows(values_only=True))
+    columns = {name: index for index, name in enumerate(matrix[0])}
+    by_id = {row[0]: row for row in matrix[1:]}
+    assert by_id["minds"][columns["council-plan"]] == "✔ aligned (reviewed)"
+    assert by_id["air"][columns["trust"]] == "✘ gap (waived)"
+
+
+def test_the_workbook_s_tables_have_frozen_headers_widths_and_filters() -> None:
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+
+    book = io.BytesIO()
+    binary_renderer("xlsx")(_reviewed_report(), book, RenderOptions())
+    workbook = load_workbook(book)
+    matrix, evidence, documents = (workbook[n] for n in ("Matrix", "Evidence", "Documents"))
+    assert matrix.freeze_panes == "C2" and matrix.column_dimensions["B"].width > 30
+    assert evidence.freeze_panes == documents.freeze_panes == "A2"
+    assert evidence.auto_filter.ref == f"A1:Q{evidence.max_row}"
+    assert documents.auto_filter.ref == f"A1:I{documents.max_row}"
+    summary = [r[0] for r in workbook["Summary"].iter_rows(values_only=True) if r[0]]
+    assert any(line.startswith("Score: how likely the document is") for line in summary)
 
 
 def test_markdown_and_html_evidence_tables_give_every_quote() -> None:

@@ -314,6 +314,21 @@ COVERAGE_RULE = (
 )
 
 
+def score_rule(report: Report) -> str:
+    """What a verdict's score and a quote's kind mean, for a reader of a shared report who
+    has not read the README (a board member)."""
+    limits = report.thresholds
+    return (
+        "Score: how likely the document is to address the priority, from 0 to 1, as weighed "
+        "by a model fitted on documents people labelled. From "
+        f"{limits.partial:g} a verdict is partial; aligned needs a commitment to the priority "
+        f"scoring {limits.aligned:g} too; either needs a passage that addresses it on its own, "
+        "which is quoted. Quotes are marked as a commitment (what the document says will be "
+        "done), a priority (one it states), context (background, figures) or an achievement "
+        "(what was done)."
+    )
+
+
 def system_counts(report: Report) -> str:
     """'7 aligned, 1 partial, 0 gap': the system verdicts behind its coverage."""
     system = report.analysis.system_coverage

@@ -33,6 +33,7 @@ from alignck.renderers._common import (
     provenance,
     reviewed_lead,
     reviewed_rows,
+    score_rule,
     score_text,
     short_name,
     stale_waiver_lines,
@@ -143,6 +144,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"system coverage {system_percent(report)} "
         f"({escape(system_counts(report))}).</p>",
         f'<p class="muted">{escape(COVERAGE_RULE)}</p>',
+        f'<p class="muted">{escape(score_rule(report))}</p>',
         *_policy(report),
         *_provenance(report),
     ]

@@ -29,6 +29,7 @@ from alignck.renderers._common import (
     provenance,
     reviewed_lead,
     reviewed_rows,
+    score_rule,
     score_text,
     short_name,
     stale_waiver_lines,
@@ -49,7 +50,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
         f"system coverage {system_percent(report)} ({system_counts(report)})."
     )
-    lines += ["", f"_{COVERAGE_RULE}_", ""]
+    lines += ["", f"_{COVERAGE_RULE}_", "", f"_{score_rule(report)}_", ""]
     verdict = policy_verdict(report)
     if verdict is not None:
         passed, reasons = verdict

@@ -32,6 +32,7 @@ from alignck.renderers._common import (
     VerdictMarks,
     policy_verdict,
     provenance,
+    score_rule,
     where,
 )
 
@@ -180,17 +181,25 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
         sheet, ["System", "", round(system.percent, 1), system.aligned, system.partial, system.gap]
     )
     _append(sheet, [COVERAGE_RULE])
+    _append(sheet, [score_rule(report)])
     for result in report.errors:
         _append(sheet, [report.name(result.path), result.path, "unreadable", result.error or ""])
 
 
 def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
     results = [r for r in report.documents if r.status == "ok"]
+    # Laid out before the first row: a write-only sheet writes its view and columns first.
+    _laid_out(sheet, [16, 44, *([18] * len(results)), 12], freeze="C2")
     _bold_row(sheet, ["Priority id", "Priority", *(report.name(r.path) for r in results), "System"])
-    statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
+    verdicts = VerdictMarks(report)
+    found = [{a.priority_id: a for a in r.alignments} for r in results]
     for overview in report.analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
-        marks = [_mark(sheet, verdicts[priority.id]) for verdicts in statuses]
+        # Marked '(reviewed)' and '(waived)' as the Evidence sheet and every other format.
+        marks = [
+            _cell(sheet, verdicts.label(r.path, by_id[priority.id]), by_id[priority.id].status)
+            for r, by_id in zip(results, found, strict=True)
+        ]
         label = _cell(sheet, "  " * priority.depth + priority.title)
         sheet.append([_cell(sheet, priority.id), label, *marks, _mark(sheet, overview.status)])
     coverage = [round(report.analysis.document_coverage[r.path].percent, 1) for r in results]
@@ -202,7 +211,25 @@ def _mark(sheet: WriteOnlyWorksheet, status: Status) -> Any:
     return _cell(sheet, f"{SYMBOLS[status]} {status}", status)
 
 
+def _laid_out(
+    sheet: WriteOnlyWorksheet, widths: list[int], freeze: str = "A2", rows: int | None = None
+) -> None:
+    """Column widths and a frozen header (and the rows under it filterable, when counted)."""
+    from openpyxl.utils import get_column_letter
+
+    for number, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = freeze
+    if rows is not None:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{rows + 1}"
+
+
+EVIDENCE_WIDTHS = [24, 30, 16, 40, 18, 8, 11, 70, 12, 6, 10, 40, 30, 60, 30, 14, 40]
+
+
 def _evidence(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    rows = sum(len(r.alignments) for r in report.documents if r.status == "ok")
+    _laid_out(sheet, EVIDENCE_WIDTHS, rows=rows)
     _bold_row(sheet, EVIDENCE_HEADER)
     waived = report.analysis.waivers_by_verdict()
     reviewed = report.analysis.reviews_by_verdict()
@@ -273,6 +300,7 @@ def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
     """One row per document, the header on row 1 and a number in every number column (empty
     for a document that could not be read): the Summary sheet is laid out for reading, and
     where its table starts depends on the run."""
+    _laid_out(sheet, [24, 40, 11, 11, 8, 8, 8, 40, 40], rows=len(report.documents))
     _bold_row(sheet, DOCUMENTS_HEADER)
     for result in report.documents:
         coverage = report.analysis.document_coverage.get(result.path)
