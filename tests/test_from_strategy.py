@@ -211,3 +211,21 @@ def test_items_listed_under_a_priority_s_item_are_its_sub_priorities(tmp_path: P
         "Tackle damp and mould in rented homes",
         "Bring empty homes back into use",
     ]
+
+
+def test_an_id_cut_short_does_not_end_on_a_linking_word(tmp_path: Path) -> None:
+    # 'reduce-harm-from-alcohol-drugs-and' was shown as the priority's id in every report.
+    path = tmp_path / "joint.md"
+    path.write_text(
+        "# Joint strategy\n\n## Our priorities\n\n"
+        "- Reduce harm from alcohol, drugs and violence in our towns\n"
+        "- Make sure everyone has a warm, safe and affordable home\n"
+        "- Good work and fair pay\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    assert [p.id for p in framework.priorities] == [
+        "reduce-harm-from-alcohol-drugs",
+        "make-sure-everyone-has-a-warm-safe",
+        "good-work-and-fair-pay",
+    ]
