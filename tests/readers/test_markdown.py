@@ -184,3 +184,23 @@ def test_html_lists_tables_and_headings_are_read_as_their_markdown(tmp_path: Pat
     assert texts[5:8] == ["Measure", "Cut smoking to 5%", "Smoking prevalence"]
     assert "We treat <b> as text." in texts
     assert not any("code stays code" in text for text in texts)
+
+
+def test_an_ordered_list_interrupts_a_paragraph_only_from_one(tmp_path: Path) -> None:
+    # CommonMark's rule: '65. We will ...' under '... for people over' is the sentence's.
+    doc = _read(
+        tmp_path,
+        "We will run a falls service for people over\n65. We will adapt homes.\n\n"
+        "Our aims:\n1. Start well\n2. Live well\n\n"
+        "1. Healthy lives\n   - stop smoking\n   - move more\n2. Good homes\n",
+    )
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "We will run a falls service for people over 65. We will adapt homes."),
+        ("paragraph", "Our aims:"),
+        ("list_item", "Start well"),
+        ("list_item", "Live well"),
+        ("list_item", "Healthy lives"),
+        ("list_item", "stop smoking"),
+        ("list_item", "move more"),
+        ("list_item", "Good homes"),
+    ]

@@ -530,3 +530,27 @@ def test_a_bulleted_item_listing_a_heading_that_follows_stays_an_item(tmp_path: 
         ("heading", "Safer roads"),
         ("paragraph", "We will act on it this year."),
     ]
+
+
+def test_a_number_opening_a_wrapped_line_goes_on_with_the_sentence() -> None:
+    from alignck.readers._pdflines import Line
+
+    # '65.' opened an item: quoted as 'people over' and 'We will work with the county'.
+    wrapped = [
+        Line("We will run a falls service for people over", 10, False, 72, 700),
+        Line("65. We will adapt homes so that people", 10, False, 72, 688),
+        Line("can stay independent.", 10, False, 72, 676),
+    ]
+    assert _assemble([wrapped]) == [
+        (
+            "paragraph",
+            "We will run a falls service for people over 65. We will adapt homes so that "
+            "people can stay independent.",
+        )
+    ]
+    listed = [
+        Line("Our priorities", 10, False, 72, 700),
+        Line("1. Start well", 10, False, 72, 688),
+        Line("2. Live well", 10, False, 72, 676),
+    ]
+    assert [kind for kind, _ in _assemble([listed])] == ["paragraph", "list_item", "list_item"]

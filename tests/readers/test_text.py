@@ -197,3 +197,54 @@ def test_a_bullet_glyph_after_a_dash_is_one_marker(tmp_path: Path) -> None:
     path.write_text("Our priorities:\n\n- • Warm homes\n- • Good jobs\n", encoding="utf-8")
     items = [(b.marker, b.text) for b in read(path).blocks if b.kind == "list_item"]
     assert items == [("•", "Warm homes"), ("•", "Good jobs")]
+
+
+def test_a_number_opening_a_wrapped_line_goes_on_with_the_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "We will run a falls service for people over\n65. We will adapt homes.\n\n"
+        "Our priorities are\n1. Start well\n2. Live well\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("paragraph", "We will run a falls service for people over 65. We will adapt homes."),
+        ("paragraph", "Our priorities are"),
+        ("list_item", "Start well"),
+        ("list_item", "Live well"),
+    ]
+
+
+def test_a_numbered_item_ending_on_such_a_word_still_ends_at_the_next_number(
+    tmp_path: Path,
+) -> None:
+    # 'entitled to' / '2. Reach ...' were joined into one item, as was '... by 10%' / '2. ...'.
+    from alignck.readers._text import ends_on_word_that_goes_on
+
+    path = tmp_path / "aims.txt"
+    path.write_text(
+        "1. Help people get the income they are entitled to\n"
+        "2. Reach people who do not come to us\n"
+        "3. Grow membership income by 10%\n4. Refurbish the Lido\n",
+        encoding="utf-8",
+    )
+    assert [b.text for b in read(path).blocks if b.kind == "list_item"] == [
+        "Help people get the income they are entitled to",
+        "Reach people who do not come to us",
+        "Grow membership income by 10%",
+        "Refurbish the Lido",
+    ]
+    assert ends_on_word_that_goes_on("services for people over")
+    assert not ends_on_word_that_goes_on("Grow membership income by 10%")
+    # A lead-in ending on such a word and a colon, or above a list's first number, leads in.
+    led = tmp_path / "led.txt"
+    led.write_text(
+        "Over the next five years we will focus on:\n1. The best start in life\n2. Good work\n\n"
+        "Together we will work to\n1. Reduce smoking\n2. Cut waiting times\n",
+        encoding="utf-8",
+    )
+    assert [b.text for b in read(led).blocks if b.kind == "list_item"] == [
+        "The best start in life",
+        "Good work",
+        "Reduce smoking",
+        "Cut waiting times",
+    ]

@@ -150,6 +150,28 @@ def without_glyph(text: str) -> str:
     return _GLYPH_AFTER_MARKER.sub("", text, count=1)
 
 
+def ends_on_word_that_goes_on(text: str) -> bool:
+    """Whether a line ends on a word no sentence ends on ('... for people over'): the next
+    line goes on with the sentence, even where it opens with a number ('65. We will ...')."""
+    # The last word as written, nothing after it: 'by 10%' ends on a figure, and 'we will
+    # focus on:' leads into a list, whose first item follows.
+    words = text.split()
+    return bool(words) and words[-1].isalpha() and words[-1].lower() in _goes_on_words()
+
+
+def opens_a_list(marker: str) -> bool:
+    """A list's first number or letter ('1.', '(a)', 'i)'): a new list, never a sentence's
+    figure going on from the line above."""
+    return marker.strip("().").lower() in {"1", "a", "i"}
+
+
+@functools.cache
+def _goes_on_words() -> frozenset[str]:
+    from alignck import lexicon
+
+    return frozenset(lexicon.entry("words", "goes-on-after").words)
+
+
 def split_marker(text: str) -> tuple[str | None, str]:
     """Separate a leading bullet or number ('•', '-', '1.', 'a)') from the item text."""
     bullet = BULLET_RE.match(text)

@@ -17,7 +17,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown
 from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
-VERSION = "9"
+VERSION = "10"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -93,6 +93,14 @@ def _prepare(text: str) -> list[str]:
     return html_blocks_to_markdown([re.sub(r"^\s{0,3}>\s?", "", line) for line in lines])
 
 
+def _cannot_interrupt(marker: str, in_paragraph: bool) -> bool:
+    """CommonMark: an ordered list interrupts a paragraph only when it starts at 1, so a
+    wrapped line '65. We will ...' under '... for people over' goes on with the sentence.
+    (Under a list item the next number is its list's next item, after sub-items too.)"""
+    number = marker.rstrip(".)")
+    return in_paragraph and number.isdigit() and int(number) != 1
+
+
 def _parse(lines: list[str], builder: BlockBuilder) -> None:
     paragraph: list[str] = []
     item: tuple[int, str, list[str]] | None = None
@@ -150,6 +158,8 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
                 table_row += 1
             continue
         match = _ITEM.match(line)
+        if match and _cannot_interrupt(match.group(2), bool(paragraph)):
+            match = None
         if match:
             flush()
             indent = len(match.group(1).replace("\t", "    "))

@@ -22,9 +22,15 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
 from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
-from alignck.readers._text import clean, join_lines, split_marker
+from alignck.readers._text import (
+    clean,
+    ends_on_word_that_goes_on,
+    join_lines,
+    opens_a_list,
+    split_marker,
+)
 
-VERSION = "10"
+VERSION = "11"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -149,6 +155,8 @@ class _Assembler:
                 skip_to = table.last
                 continue
             item_marker, text = split_marker(line.text)
+            if item_marker and self._number_goes_on(item_marker, current, kind, previous, line):
+                item_marker, text = None, line.text
             if item_marker == "•":
                 # A bulleted line is an item, unless the outline names it a heading: Word
                 # headings that carry list bullets keep them in the PDF. Not where the
@@ -260,6 +268,23 @@ class _Assembler:
         if line.x > previous.x + line.size * 0.8 and previous.text.endswith((".", "!", "?", ":")):
             return True
         return kind == "list_item" and line.x <= start_x + 1.0
+
+    def _number_goes_on(
+        self, marker: str, current: list[str], kind: str, previous: Line | None, line: Line
+    ) -> bool:
+        """A number opening a line is the paragraph's own, not a list item's, where the line
+        above ends on a word no sentence ends on and the lines sit as one paragraph's do:
+        '... for people over' / '65. We will work with ...' was cut into two blocks, quoted
+        as 'people over' and 'We will work with the county'."""
+        return (
+            marker != "•"
+            and not opens_a_list(marker)
+            and bool(current)
+            and kind in ("paragraph", "continued")
+            and previous is not None
+            and ends_on_word_that_goes_on(previous.text)
+            and not self._breaks(previous, line, kind, line.x)
+        )
 
     def _continues_last_page(self, line: Line) -> bool:
         """A paragraph or item that runs over a page break starts the next page in lower case."""
