@@ -30,6 +30,15 @@ def test_a_sentence_joined_by_and_without_a_second_clause_stays_whole() -> None:
     assert _passages(short) == [(short, "commitment")]
 
 
+def test_an_and_between_two_names_does_not_part_the_sentence() -> None:
+    # Quoted as 'Vale will meet the needs ...', cut from the place's own name.
+    sentence = (
+        "This draft sets out how the NHS in Hartshire and Vale will meet the needs of our "
+        "population over the next five years."
+    )
+    assert [text for text, _ in _passages(sentence)] == [sentence]
+
+
 def _under(heading: str, *blocks: tuple[str, str]) -> dict[str, str]:
     """Each block's text -> its role, every block sitting under one heading."""
     built = (
@@ -131,3 +140,16 @@ def test_only_the_nearest_heading_makes_apparatus() -> None:
     texts = [p.text for p in build_passages(Document("d.md", "markdown", blocks), stated)]
     assert "We will open a dementia hub." in texts and "A dementia hub" in texts
     assert "Dementia: a group of conditions." not in texts and "Dementia" not in texts
+
+
+def test_a_promise_without_will_still_parts_its_sentence() -> None:
+    assert [
+        text
+        for text, _ in _passages(
+            "We'll expand talking therapies for adults, and community teams will see every "
+            "patient within two weeks."
+        )
+    ] == [
+        "We'll expand talking therapies for adults",
+        "community teams will see every patient within two weeks.",
+    ]

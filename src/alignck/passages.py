@@ -14,6 +14,7 @@ statement of fact is ever a commitment (:func:`alignck.language.role_of` decides
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,10 +104,27 @@ def _clauses(sentence: str) -> list[str]:
     # 'Every hospital will run a tobacco service, and alcohol care teams will see every
     # patient ...': two promises in one sentence, each evidence of its own.
     breaks = lexicon.entry("roles", "clause.second-promise").compiled
-    clauses = [c.strip() for c in breaks.split(sentence) if c.strip()]
+    clauses, start = [], 0
+    for found in breaks.finditer(sentence):
+        before = sentence[start : found.start()]
+        # An 'and' parts two promises only where the first is one: in 'the NHS in Hartshire
+        # and Vale will meet ...' it joins two names, and the quote began at 'Vale'.
+        if ";" in found.group() or _promises(before):
+            clauses.append(before.strip())
+            start = found.end()
+    clauses = [c for c in [*clauses, sentence[start:].strip()] if c]
     if len(clauses) < 2 or any(len(terms(c)) < 3 for c in clauses):
         return [sentence]
     return clauses
+
+
+_PROMISE = re.compile(r"\bwill\b")
+
+
+def _promises(part: str) -> bool:
+    """Whether a sentence's first part promises something: 'will', or whatever makes a
+    sentence a commitment ("We'll expand ...", "We are committed to ...")."""
+    return bool(_PROMISE.search(part)) or role_of(part.strip()) == "commitment"
 
 
 def _passage(
