@@ -444,8 +444,20 @@ def test_two_priorities_of_one_title_are_warned_about(tmp_path: Path) -> None:
             ":3:1: not valid YAML: but found another document (expected a single document in "
             "the stream); alignck reads one YAML document a file: remove the '---' line",
         ),
+        (
+            'priorities:\n  - id: a\n    title: "Healthy homes" for all\n',
+            ":3:28: not valid YAML: did not find expected key (while parsing a block mapping); "
+            "the value's quotes end before the rest of it: quote all of it "
+            """(title: '"Healthy homes" for all')""",
+        ),
+        (
+            """priorities:\n  - id: a\n    title: "Children's" health for all\n""",
+            ":3:25: not valid YAML: did not find expected key (while parsing a block mapping); "
+            "the value's quotes end before the rest of it: quote all of it "
+            """(title: '"Children''s" health for all')""",
+        ),
     ],
-    ids=["colon in a title", "two documents"],
+    ids=["colon in a title", "two documents", "a quote closing early", "a quote inside"],
 )
 def test_common_yaml_slips_say_what_to_do(tmp_path: Path, text: str, hint: str) -> None:
     path = tmp_path / "f.yaml"

@@ -172,7 +172,33 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         problem += "; a value holding ': ' needs quotes (title: \"Priority 1: Best start\")"
     elif problem.startswith("but found another document"):
         problem += "; alignck reads one YAML document a file: remove the '---' line"
+    elif (quoted := _quoted_then_more(text, mark.line, mark.column)) is not None:
+        # 'reason: "Right care" is about ...': the quote closed the value, and PyYAML speaks
+        # of a missing key at the word after it.
+        problem += (
+            f"; the value's quotes end before the rest of it: quote all of it ({quoted}), "
+            "doubling a quote inside ('') or using the other kind"
+        )
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+def _quoted_then_more(text: str, line: int, column: int) -> str | None:
+    """Where a value opened with a quote goes on after its closing quote on the same line:
+    an example of the line's value quoted whole, or None."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    found = re.match(r"""^(\s*(?:-\s+)?[\w-]+:\s+)(["'])(.*?)\2(\s*\S.*)$""", lines[line])
+    if found is None or column < len(found.group(1)):
+        return None
+    key = found.group(1).strip()
+    whole = f"{found.group(2)}{found.group(3)}{found.group(2)}{found.group(4)}".rstrip()
+    # In single quotes a quote inside is doubled; in double quotes one is escaped.
+    if found.group(2) == '"':
+        doubled = whole.replace("'", "''")
+        return f"{key} '{doubled}'"
+    escaped = whole.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{key} "{escaped}"'
 
 
 def _pasted_list_item(text: str, line: int) -> str:
