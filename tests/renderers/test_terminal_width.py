@@ -94,3 +94,23 @@ def test_extract_and_diff_keep_to_the_width_too(tmp_path: Path) -> None:
     for text in (extracted.stdout, compared.stdout, written.read_text(encoding="utf-8")):
         lines = text.splitlines()
         assert lines and max(cell_len(line) for line in lines) <= 70
+
+
+def test_reviewed_verdicts_at_80_columns_are_lines_not_a_folded_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Eight columns in 80 folded the headers and dates: 'Documen' / 't', '2025-0' / '5-01'.
+    monkeypatch.chdir(tmp_path)
+    review = Path("reviews.yaml")
+    review.write_text(
+        "reviews:\n  - document: riverside-county-council-plan\n    priority: best-start\n"
+        "    verdict: gap\n    reason: The hubs are the NHS's, not the council's.\n"
+        "    reviewer: A. Officer\n    date: 2026-12-01\n",
+        encoding="utf-8",
+    )
+    for columns, as_lines in ((80, True), (160, False)):
+        shown = _check("--no-evidence", "--review", str(review), columns=columns).stdout
+        section = shown.split("Reviewed:")[1].split("Overlaps:")[0]
+        assert ("riverside-county-council-plan · Give every child" in section) is as_lines
+        assert ("on: 2026-12-01" in section) is as_lines
+        assert "2026-12-01" in section and "Documen\n" not in section

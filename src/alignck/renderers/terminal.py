@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -140,7 +141,9 @@ def _reviewed(console: Console, report: Report) -> None:
 
 
 def _listed(console: Console, title: str, header: Sequence[str], rows: Sequence[Any]) -> None:
-    """A titled table of rows, the first few of many, or nothing when there are none."""
+    """A titled table of rows, the first few of many, or nothing when there are none; as
+    lines where the table would have to fold its words to fit ('Documen' / 't', '2026-1' /
+    '2-01' in eight columns at 80)."""
     if not rows:
         return
     table = Table(title=title, box=box.SIMPLE, title_justify="left")
@@ -151,7 +154,38 @@ def _listed(console: Console, title: str, header: Sequence[str], rows: Sequence[
     if len(rows) > _MANY_ROWS:
         hidden = Text(f"… {len(rows) - _MANY_ROWS} more", style="dim")
         table.add_row(hidden, "(all in --format json or csv)")
+    if _narrowest(header, rows[:_MANY_ROWS]) > console.width:
+        _listed_as_lines(console, title, header, rows)
+        return
     console.print(table)
+    console.print()
+
+
+def _narrowest(header: Sequence[str], rows: Sequence[Any]) -> int:
+    """The width a table of these cells needs to wrap them at spaces only: each column its
+    longest word, and three characters of padding and rule each."""
+    columns = zip(header, *rows, strict=False)
+    return sum(
+        max(cell_len(w) for cell in column for w in str(cell).split()) + 3 for column in columns
+    )
+
+
+def _listed_as_lines(
+    console: Console, title: str, header: Sequence[str], rows: Sequence[Any]
+) -> None:
+    """Each row as its first two cells (document and priority), then the others named by
+    their headers, indented beneath."""
+    from rich.padding import Padding
+
+    console.print(Text(title, style="italic"))
+    for row in rows[:_MANY_ROWS]:
+        console.print(Padding(Text(f"{row[0]} · {row[1]}", style="bold"), (0, 0, 0, 2)))
+        pairs = zip(header[2:], row[2:], strict=True)
+        named = [f"{name.lower()}: {value}" for name, value in pairs if value]
+        console.print(Padding(Text(" · ".join(named)), (0, 0, 0, 4)))
+    if len(rows) > _MANY_ROWS:
+        more = f"… {len(rows) - _MANY_ROWS} more (all in --format json or csv)"
+        console.print(Padding(Text(more, style="dim"), (0, 0, 0, 2)))
     console.print()
 
 
