@@ -146,3 +146,50 @@ def test_a_failed_check_exits_1_when_its_messages_reader_went_away(
         os.close(writer)
         codes.append(done.returncode)
     assert codes == [1, 1]
+
+
+def _shell_check(tmp_path: Path, redirect: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "priorities.yaml").write_text(
+        "priorities:\n  - {id: homes, title: Warm homes}\n", encoding="utf-8"
+    )
+    (tmp_path / "plan.md").write_text("# Plan\n\nWe will insulate 500 homes.\n", "utf-8")
+    command = (
+        f"'{sys.executable}' -m alignck check plan.md --matcher lexical --format json {redirect}"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    return subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, cwd=tmp_path, env=env, check=False
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_standard_output_on_a_full_device_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    # It was a traceback and exit 3 (a bug), the second time from the replayed record.
+    for _ in range(2):  # the second run is answered from the first one's record
+        done = _shell_check(tmp_path, "> /dev/full")
+        assert done.returncode == 2, done.stderr
+        assert (
+            done.stderr.splitlines()[-1] == "alignck: error: cannot write: No space left on device"
+        )
+        assert "Traceback" not in done.stderr
+
+
+def test_a_closed_standard_output_is_a_warning_not_a_traceback(tmp_path: Path) -> None:
+    # 'AttributeError: 'NoneType' object has no attribute 'isatty'' and exit 1 (policy failed).
+    done = _shell_check(tmp_path, ">&-")
+    assert done.returncode == 0, done.stderr
+    assert "alignck: warning: standard output is closed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["schema", "framework"]])
+def test_commands_no_check_guards_say_a_full_device_in_one_line(
+    tmp_path: Path, args: list[str]
+) -> None:
+    command = " ".join([f"'{sys.executable}'", "-m", "alignck", *args, "> /dev/full"])
+    done = subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == "alignck: error: cannot write: No space left on device\n"

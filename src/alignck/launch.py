@@ -13,6 +13,25 @@ from alignck import __version__
 
 
 def main() -> None:
+    _closed_streams_to_null()
+    try:
+        _answer()
+    except OSError as error:
+        import errno
+
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise
+        # What no command guards ('--version', '--help', 'schema' > /dev/full): one line and
+        # exit 2, as check says it.
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError):
+            print(f"alignck: error: cannot write: {os.strerror(error.errno)}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _answer() -> None:
     if sys.argv[1:] == ["--version"]:
         print(f"alignck {__version__}")
         return
@@ -24,6 +43,22 @@ def main() -> None:
     from alignck.cli import main as run
 
     run()
+
+
+def _closed_streams_to_null() -> None:
+    """A standard stream the shell closed ('>&-') is None in Python, and the first write to it
+    raised AttributeError: what would go there goes to the null device, saying so."""
+    import os
+    from pathlib import Path
+
+    if sys.stderr is None:
+        sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:
+        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+        print(
+            "alignck: warning: standard output is closed: what it would show is lost",
+            file=sys.stderr,
+        )
 
 
 def silence(stream: TextIO | None) -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import hashlib
 import os
 import stat
@@ -129,7 +130,23 @@ def answer(argv: Sequence[str]) -> int | None:
         except BrokenPipeError:
             # Its reader went away ('2>&1 | head'): the exit code is still the run's.
             silence(stream)
+        except OSError as error:
+            if error.errno not in _DEVICE_FULL:
+                raise
+            # A full disk or device ('> /dev/full'): one line and exit 2, as a full run says.
+            with contextlib.suppress(OSError):
+                print(
+                    f"alignck: error: cannot write: {os.strerror(error.errno or 0)}",
+                    file=sys.stderr,
+                )
+            return _CANNOT_WRITE
     return record.exit_code
+
+
+# cli.app's EXIT_INPUT and the errors it reads as a full device, without importing the
+# command line on the fast path.
+_CANNOT_WRITE = 2
+_DEVICE_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def _replayable(argv: Sequence[str]) -> bool:

@@ -6,6 +6,8 @@ Ctrl-C exits 130; anything else is a bug: its traceback is printed and the exit 
 
 from __future__ import annotations
 
+import errno
+import os
 import signal
 import sys
 import threading
@@ -169,16 +171,29 @@ def guarded(action: Callable[[], T]) -> T:
     except KeyboardInterrupt:
         print("alignck: interrupted", file=sys.stderr)
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    except OSError as error:
+        if error.errno not in _DEVICE_FULL:
+            _report_bug()
+        # A report or file being written to a full disk or device: the run's own files are
+        # refused with their names; standard output (a shell's '> /dev/full') is here.
+        fail(f"cannot write: {os.strerror(error.errno or 0)}")
     except Exception:
-        traceback.print_exc()
-        print(
-            f"alignck {__version__}: internal error; please report it with the traceback above",
-            file=sys.stderr,
-        )
-        raise typer.Exit(EXIT_BUG) from None
+        _report_bug()
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+_DEVICE_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _report_bug() -> NoReturn:
+    traceback.print_exc()
+    print(
+        f"alignck {__version__}: internal error; please report it with the traceback above",
+        file=sys.stderr,
+    )
+    raise typer.Exit(EXIT_BUG) from None
 
 
 class Terminated(BaseException):
