@@ -306,3 +306,17 @@ def test_a_waiver_for_a_short_name_unlike_any_checked_is_for_another_document() 
     results = [DocumentResult("docs/vcs.txt", "ok", alignments=gaps)]
     elsewhere = Waiver("air", "the ICB's plan", "icb*")
     assert analyse(FRAMEWORK, results, [elsewhere], today=date(2026, 1, 1)).unused_waivers == ()
+
+
+def test_a_glob_reads_from_the_waivers_file_s_folder_whatever_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'drafts/icb-plan.md' applied from the repository's root but not from 'drafts/'.
+    (tmp_path / "drafts").mkdir()
+    waiver = Waiver("air", "Agreed.", "drafts/icb-plan.md", source=f"{tmp_path}/w.yaml:3:5")
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert covers(waiver, "icb-plan.md")
+    assert covers(waiver, "./icb-plan.md")
+    assert not covers(waiver, "trust-plan.md")
+    elsewhere = Waiver("air", "Agreed.", "drafts/icb-plan.md", source="/nowhere/w.yaml:3:5")
+    assert not covers(elsewhere, "icb-plan.md")

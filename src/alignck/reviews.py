@@ -140,7 +140,9 @@ def _date(
 
 def matches(review: Review, path: str) -> bool:
     """Whether the review is about this document (matched as waivers match)."""
-    return covers(Waiver(review.priority_id, review.reason, review.document), path)
+    return covers(
+        Waiver(review.priority_id, review.reason, review.document, source=review.source), path
+    )
 
 
 def apply_reviews(

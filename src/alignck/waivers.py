@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -133,9 +134,30 @@ def covers(waiver: Waiver, path: str) -> bool:
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
     reported = _nfc(checkout_path(path.replace("\\", "/"))).lower()
-    return fnmatchcase(reported, pattern) or any(
-        fnmatchcase(name, pattern) for name in _names_of(path)
-    )
+    if fnmatchcase(reported, pattern) or any(fnmatchcase(n, pattern) for n in _names_of(path)):
+        return True
+    # And from the waivers file's own folder, as .gitignore reads its patterns: 'drafts/plan.md'
+    # written beside 'drafts/' matched from the repository's root but not from 'drafts/',
+    # so the same file passed a CI job and failed a local run, or the other way round.
+    beside = _from_folder_of(waiver.source, path)
+    return beside is not None and fnmatchcase(_nfc(beside).lower(), pattern)
+
+
+def _from_folder_of(source: str, path: str) -> str | None:
+    """The document's path from the folder of the file ``source`` names ('FILE:LINE:COL'),
+    or None where there is no such file or the document lies outside that folder."""
+    file = re.sub(r":\d+:\d+$", "", source)
+    if not file:
+        return None
+    return _relative_to(os.path.abspath(path), os.path.dirname(os.path.abspath(file)))  # noqa: PTH100, PTH120
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_to(document: str, folder: str) -> str | None:
+    try:
+        return PurePath(document).relative_to(folder).as_posix()
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)
