@@ -134,6 +134,8 @@ def test_ci_formats_mark_only_regressions_as_errors(two_runs: tuple[Path, Path, 
     github = invoke("diff", new, old, "--format", "github").stdout
     assert github.count("::error ") == regressions
     assert github.count("::notice ") == len(data["changes"]) - regressions + 1
+    # The totals first: past ten notices GitHub shows no more, and they came last.
+    assert github.splitlines()[0].startswith("::notice title=alignck diff::")
     sarif = json.loads(invoke("diff", new, old, "--format", "sarif").stdout)
     levels = [r["level"] for r in sarif["runs"][0]["results"]]
     assert levels.count("error") == regressions and len(levels) == len(data["changes"])

@@ -1,5 +1,7 @@
-"""GitHub Actions workflow commands for a comparison: an ``::error`` for each regression, a
-``::notice`` for every other moved verdict, and the totals last."""
+"""GitHub Actions workflow commands for a comparison: the totals first, then an ``::error``
+for each regression and a ``::notice`` for every other moved verdict. GitHub shows at most
+ten annotations of each level per step, so the totals, a notice, come before the others, as
+``check``'s summary does."""
 
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from alignck.renderers.diff import DiffOptions, headline, kind, message
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
+    summary = workflow_data(headline(comparison, options.fail_on))
+    out.write(f"::notice title=alignck diff::{summary}\n")
     for change in comparison.changes:
         command = "error" if change.regresses(options.fail_on) else "notice"
         title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")
         where = workflow_property(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
-    summary = workflow_data(headline(comparison, options.fail_on))
-    out.write(f"::notice title=alignck diff::{summary}\n")
