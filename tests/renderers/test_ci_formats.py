@@ -335,3 +335,20 @@ def test_ci_formats_name_the_framework_from_the_checkout_as_they_name_documents(
     assert json.loads(_render("sarif", builtin))["runs"][0]["properties"]["frameworkPath"] == (
         "builtin:ics-core-purposes"
     )
+
+
+def test_a_lapsed_waiver_reaches_the_ci_formats_on_its_line() -> None:
+    # Only standard error said why a waived gap failed the run again.
+    lapsed = Waiver("air", "Agreed.", expires=date(2025, 1, 1), source="waivers.yaml:3:5")
+    report = _report(waivers=(lapsed,))
+    github = _render("github", report).splitlines()
+    assert github[1] == (
+        "::warning file=waivers.yaml,line=3,title=alignck waivers::waiver for 'air' expired "
+        "on 2025-01-01; not applied"
+    )
+    sarif = json.loads(_render("sarif", report))
+    said = [
+        n["message"]["text"]
+        for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    ]
+    assert "waivers.yaml:3:5: warning: waiver for 'air' expired on 2025-01-01; not applied" in said

@@ -229,18 +229,6 @@ def _only_reports_named(paths: list[Path], report: Report) -> bool:
     return bool(paths) and all(p.is_file() and str(p) in reports for p in paths)
 
 
-def waiver_warnings(report: Report) -> list[str]:
-    """Lapsed and unused waivers, so stale entries get noticed and cleaned up."""
-    from alignck.waivers import lapsed_warning, unused_warning
-
-    analysis = report.analysis
-    checked = [r.path for r in report.documents if r.status == "ok"]
-    return [
-        *(lapsed_warning(w) for w in analysis.expired_waivers),
-        *(unused_warning(w, checked) for w in analysis.unused_waivers),
-    ]
-
-
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: PathsArgument,
@@ -483,6 +471,8 @@ def check(
                 f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
                 f"reads {', '.join(READERS)}"
             )
+        from alignck.renderers._common import waiver_warnings
+
         for warning in waiver_warnings(report):
             say(warning)
         if report.analysis.unused_reviews or report.analysis.overruled_reviews:

@@ -108,6 +108,19 @@ def document_problems(report: Report) -> list[str]:
     return lines
 
 
+def waiver_warnings(report: Report) -> list[str]:
+    """Lapsed and unused waivers, so stale entries get noticed and cleaned up: on standard
+    error, and in the CI formats beside the findings (a lapsed waiver turns a check red)."""
+    from alignck.waivers import lapsed_warning, unused_warning
+
+    analysis = report.analysis
+    checked = [r.path for r in report.documents if r.status == "ok"]
+    return [
+        *(lapsed_warning(w) for w in analysis.expired_waivers),
+        *(unused_warning(w, checked) for w in analysis.unused_waivers),
+    ]
+
+
 def provenance(report: Report, framework_file: str | None = None) -> list[tuple[str, str]]:
     """What produced the verdicts, as (label, value) pairs, so a shared report can be
     reproduced: alignck's version, the framework exactly, the thresholds and the matcher.

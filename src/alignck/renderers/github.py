@@ -11,6 +11,7 @@ file (:mod:`alignck.renderers._lines`); other annotations sit on the file.
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from alignck.checkout import checkout_path, framework_checkout_path
@@ -18,7 +19,7 @@ from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import system_percent
+from alignck.renderers._common import system_percent, waiver_warnings
 from alignck.renderers._findings import findings
 from alignck.renderers._lines import line_of
 
@@ -34,6 +35,13 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")
+    for warning in waiver_warnings(report):
+        # On the waivers file's line: a lapsed waiver is why a check turned red.
+        source, _, said = warning.partition(": warning: ")
+        file, number = _file_and_line(source)
+        where = f"file={_property(checkout_path(file))}," if file else ""
+        where += f"line={number}," if number else ""
+        out.write(f"::warning {where}title=alignck waivers::{_data(said)}\n")
     found = list(findings(report))
     # The run's own findings (coverage below --fail-under) before any file's: past ten
     # errors GitHub shows no more, and the reason a run failed must be among those shown.
@@ -49,3 +57,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         properties.append(f"title={_property('alignck ' + finding.title)}")
         command = _COMMANDS[finding.level]
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")
+
+
+def _file_and_line(source: str) -> tuple[str, str]:
+    """'waivers.yaml:3:5' -> ('waivers.yaml', '3')."""
+    found = re.match(r"^(.*):(\d+):\d+$", source)
+    return (found.group(1), found.group(2)) if found else (source, "")
