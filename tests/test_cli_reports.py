@@ -86,16 +86,18 @@ def test_xlsx_carries_the_time_source_date_epoch_gives(
     assert properties.created == properties.modified == datetime.datetime(2024, 12, 3, 4, 26, 40)
 
 
+@pytest.mark.parametrize("epoch", ["yesterday", "-5"])
 def test_a_source_date_epoch_that_is_not_a_number_is_one_line(
-    docs, small_framework, tmp_path, monkeypatch
+    docs, small_framework, tmp_path, monkeypatch, epoch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    # '-5' wrote 1969 into the workbook, where the message speaks of seconds since 1970.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
     target = tmp_path / "report.xlsx"
     result = _check(docs, small_framework, "-o", str(target), "-q")
     assert result.exit_code == 2
     assert result.stderr == (
         "alignck: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
-        "not 'yesterday'\n"
+        f"not '{epoch}'\n"
     )
     assert not target.exists() and list(tmp_path.glob(".report.xlsx*")) == []
 
@@ -335,3 +337,18 @@ def test_ci_formats_place_quoted_findings_on_the_line_of_a_markdown_file(
     annotations = [line for line in github.stdout.splitlines() if "file=draft.md" in line]
     assert any("line=6" in line and "outside the framework" in line for line in annotations)
     assert any("line=" not in line and "Plant trees" in line for line in annotations)
+
+
+def test_one_document_s_gaps_are_listed_once(tmp_path: Path) -> None:
+    # 'every document' repeated the one document's row.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n  - {id: homes, title: Warm homes}\n  - {id: air, title: Clean air}\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will insulate 500 homes.\n", encoding="utf-8")
+    args = ["check", str(plan), "-f", str(framework), "--matcher", "lexical", "--no-evidence"]
+    shown = runner.invoke(app, args).stdout
+    gaps = shown.split("Gaps:")[1].split("Overlaps")[0]
+    assert "Clean air" in gaps and "every document" not in gaps

@@ -219,7 +219,10 @@ def source_date() -> datetime.datetime | None:
     if not text:
         return None
     try:
-        return datetime.datetime.fromtimestamp(int(text), datetime.UTC)
+        seconds = int(text)
+        if seconds < 0:
+            raise ValueError(text)  # before 1970: not what the convention means
+        return datetime.datetime.fromtimestamp(seconds, datetime.UTC)
     except (ValueError, OverflowError, OSError):
         raise UsageError(
             f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {text!r}"

@@ -106,7 +106,8 @@ def _gaps(console: Console, report: Report) -> None:
     )
     table.add_column("Document", overflow="fold")
     table.add_column("Missing priorities", overflow="fold")
-    if analysis.unaddressed:
+    # With one document, 'every document' is that document: its own row says it.
+    if analysis.unaddressed and len(analysis.document_coverage) > 1:
         table.add_row(
             Text("every document", style="bold red"),
             "; ".join(_title(report, i) for i in analysis.unaddressed),
