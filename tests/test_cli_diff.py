@@ -548,3 +548,15 @@ def test_a_diff_written_to_a_file_is_still_shown_unless_quiet(
     assert written.read_text(encoding="utf-8").splitlines()[1] == "## alignck: what changed"
     quiet = invoke("diff", old, new, "-o", written, "-q")
     assert quiet.exit_code == shown.exit_code and quiet.stdout == ""
+
+
+def test_junit_with_nothing_moved_holds_one_passing_case(tmp_path: Path) -> None:
+    # An empty '<testsuites tests="0"/>' fails a Jenkins build by default: no results found.
+    old, new = _saved_pair(tmp_path, "partial", "partial")
+    compared = ET.fromstring(invoke("diff", old, new, "--format", "junit").stdout)
+    assert compared.get("tests") == "1" and compared.get("failures") == "0"
+    (case,) = compared.iter("testcase")
+    assert case.get("name") == "no verdict moved"
+    assert "0 verdicts moved" in (case.findtext("system-out") or "")
+    properties = {p.get("name"): p.get("value") for p in compared.iter("property")}
+    assert properties["old run"] and properties["new run"]

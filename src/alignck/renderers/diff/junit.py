@@ -1,6 +1,7 @@
 """JUnit XML for a comparison: one test case per moved verdict, failing when it is a
-regression (by --fail-on), in one suite per document. Suites, classnames and files are named
-as ``check``'s JUnit names them, so a CI system files both under the same documents."""
+regression (by --fail-on), in one suite per document; with nothing moved, one passing case.
+Suites, classnames and files are named as ``check``'s JUnit names them, so a CI system files
+both under the same documents."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from alignck import __version__
 from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import xml_text
-from alignck.renderers.diff import DiffOptions, kind, message
+from alignck.renderers.diff import DiffOptions, headline, kind, message
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
@@ -43,11 +44,22 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                 ET.SubElement(case, "system-out").text = text
         suite.set("tests", str(cases))
         suite.set("failures", str(sum(1 for _ in suite.iter("failure"))))
-    root.set("tests", str(len(comparison.changes)))
+    if not comparison.changes:
+        _nothing_moved(root, comparison, options)
+    root.set("tests", str(max(len(comparison.changes), 1)))
     root.set("failures", str(failures))
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(root, encoding="unicode") + "\n")
+
+
+def _nothing_moved(root: ET.Element, comparison: Comparison, options: DiffOptions) -> None:
+    """One passing test case saying so, in a suite that says what was compared: an empty
+    '<testsuites/>' fails a Jenkins build by default (no test results found)."""
+    suite = ET.SubElement(root, "testsuite", name="alignck diff", tests="1", failures="0")
+    _properties(suite, comparison)
+    case = ET.SubElement(suite, "testcase", classname="alignck_diff", name="no verdict moved")
+    ET.SubElement(case, "system-out").text = xml_text(headline(comparison, options.fail_on))
 
 
 def _properties(suite: ET.Element, comparison: Comparison) -> None:
