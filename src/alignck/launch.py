@@ -17,18 +17,29 @@ def main() -> None:
     try:
         _answer()
     except OSError as error:
-        import errno
-
-        if error.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        if not device_full(error):
             raise
-        # What no command guards ('--version', '--help', 'schema' > /dev/full): one line and
-        # exit 2, as check says it.
-        import contextlib
-        import os
+        # What no command guards ('--version', '--help', 'schema' > /dev/full).
+        sys.exit(say_cannot_write(error))
 
-        with contextlib.suppress(OSError):
-            print(f"alignck: error: cannot write: {os.strerror(error.errno)}", file=sys.stderr)
-        sys.exit(2)
+
+def device_full(error: OSError) -> bool:
+    """Whether a write failed for a full disk or device ('> /dev/full', a quota): said in one
+    line and exit 2 wherever it happens, never a traceback."""
+    import errno
+
+    return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def say_cannot_write(error: OSError) -> int:
+    """Say so on standard error (if it can still be written) and give the exit code, 2: cli.app's
+    EXIT_INPUT, without importing the command line on the fast path."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):
+        print(f"alignck: error: cannot write: {os.strerror(error.errno or 0)}", file=sys.stderr)
+    return 2
 
 
 def _answer() -> None:

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import errno
 import hashlib
 import os
 import stat
@@ -119,7 +118,7 @@ def answer(argv: Sequence[str]) -> int | None:
         return None
     if record.output is not None and not _rewritten(record):
         return None
-    from alignck.launch import silence
+    from alignck.launch import device_full, say_cannot_write, silence
 
     for stream, text, errors in (
         (sys.stdout, record.stdout, record.stdout_errors),
@@ -131,22 +130,10 @@ def answer(argv: Sequence[str]) -> int | None:
             # Its reader went away ('2>&1 | head'): the exit code is still the run's.
             silence(stream)
         except OSError as error:
-            if error.errno not in _DEVICE_FULL:
+            if not device_full(error):
                 raise
-            # A full disk or device ('> /dev/full'): one line and exit 2, as a full run says.
-            with contextlib.suppress(OSError):
-                print(
-                    f"alignck: error: cannot write: {os.strerror(error.errno or 0)}",
-                    file=sys.stderr,
-                )
-            return _CANNOT_WRITE
+            return say_cannot_write(error)  # as a full run says it
     return record.exit_code
-
-
-# cli.app's EXIT_INPUT and the errors it reads as a full device, without importing the
-# command line on the fast path.
-_CANNOT_WRITE = 2
-_DEVICE_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def _replayable(argv: Sequence[str]) -> bool:

@@ -6,8 +6,6 @@ Ctrl-C exits 130; anything else is a bug: its traceback is printed and the exit 
 
 from __future__ import annotations
 
-import errno
-import os
 import signal
 import sys
 import threading
@@ -22,6 +20,7 @@ import typer
 from alignck import __version__
 from alignck.errors import AlignckError, ConfigError
 from alignck.escape import one_line
+from alignck.launch import device_full, say_cannot_write
 
 if TYPE_CHECKING:
     from alignck.limits import Limits
@@ -172,19 +171,16 @@ def guarded(action: Callable[[], T]) -> T:
         print("alignck: interrupted", file=sys.stderr)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except OSError as error:
-        if error.errno not in _DEVICE_FULL:
+        if not device_full(error):
             _report_bug()
         # A report or file being written to a full disk or device: the run's own files are
         # refused with their names; standard output (a shell's '> /dev/full') is here.
-        fail(f"cannot write: {os.strerror(error.errno or 0)}")
+        raise typer.Exit(say_cannot_write(error)) from None
     except Exception:
         _report_bug()
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-
-
-_DEVICE_FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
 
 
 def _report_bug() -> NoReturn:
