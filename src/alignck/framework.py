@@ -383,7 +383,7 @@ def _warn_if_excluded_by_itself(
     'Better housing', a plan promising better housing was a gap."""
     if not isinstance(node, yaml.SequenceNode):
         return
-    from alignck.language import terms
+    from alignck.language import holds_phrase, terms
 
     own = [("title", priority.title)]
     own += [("keyword", k) for k in priority.keywords] + [("alias", a) for a in priority.aliases]
@@ -391,7 +391,7 @@ def _warn_if_excluded_by_itself(
         phrase = item.value if isinstance(item, yaml.ScalarNode) else None
         excluded = tuple(terms(phrase)) if isinstance(phrase, str) else ()
         found = next(
-            (f"{kind} '{text}'" for kind, text in own if _holds(terms(text), excluded)), None
+            (f"{kind} '{text}'" for kind, text in own if holds_phrase(terms(text), excluded)), None
         )
         if found:
             findings.warn(
@@ -409,25 +409,17 @@ def _warn_if_excluded_by_its_parent(
     ('exclude: [housing]' above 'Better housing for older residents')."""
     if not inherited or not priority.title:
         return
-    from alignck.language import terms
+    from alignck.language import holds_phrase, terms
 
     title = terms(priority.title)
     for phrase in inherited:
-        if _holds(title, tuple(terms(phrase))):
+        if holds_phrase(title, terms(phrase)):
             findings.warn(
                 item,
                 f"{where}.title",
                 f"its parent's exclude '{phrase}' is in this sub-priority's title: passages "
                 "that name it would never count for it",
             )
-
-
-def _holds(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Whether the words hold the phrase's words in order, side by side, as exclusion reads."""
-    size = len(phrase)
-    return size > 0 and any(
-        tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)
-    )
 
 
 def _advise_if_thin(

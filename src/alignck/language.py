@@ -10,6 +10,7 @@ from its wording by :func:`role_of`, the one definition of these roles, with the
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -96,6 +97,14 @@ def phrase_key(text: str) -> str:
     """Every word stemmed, stop words kept: for matching multi-word phrases in order."""
     plain = normalise(text).replace("-", " ")
     return " ".join(stem(word) for word in _WORD.findall(plain) if not word.isdigit())
+
+
+def holds_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``words`` hold ``phrase``'s words side by side, in order (terms against terms:
+    how an excluded phrase is found in a passage, or in a priority's own wording)."""
+    words, phrase = tuple(words), tuple(phrase)
+    size = len(phrase)
+    return size > 0 and any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
 
 def terms(text: str, *, topical: bool = True) -> list[str]:

@@ -30,7 +30,7 @@ from alignck.decision import (
 )
 from alignck.decision import decision_version as shipped_version
 from alignck.facets import matchable_facets
-from alignck.language import terms
+from alignck.language import holds_phrase, terms
 from alignck.model import (
     Alignment,
     Framework,
@@ -237,7 +237,7 @@ class Matcher:
             for exclusion in exclusions:
                 needed = set(exclusion)
                 for i, words in enumerate(plain_terms):
-                    if needed.issubset(words) and _contains(words, exclusion):
+                    if needed.issubset(words) and holds_phrase(words, exclusion):
                         excluded[i, k] = True
         return excluded
 
@@ -334,10 +334,3 @@ def noisy_or(rows: Any, columns: Any, values: Any, shape: tuple[int, int]) -> An
         minlength=shape[0] * shape[1],
     ).reshape(shape)
     return 1.0 - np.exp(misses)
-
-
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    size = len(needle)
-    return size > 0 and any(
-        haystack[i : i + size] == needle for i in range(len(haystack) - size + 1)
-    )
