@@ -159,10 +159,16 @@ def ends_on_word_that_goes_on(text: str) -> bool:
     return bool(words) and words[-1].isalpha() and words[-1].lower() in _goes_on_words()
 
 
-def opens_a_list(marker: str) -> bool:
-    """A list's first number or letter ('1.', '(a)', 'i)'): a new list, never a sentence's
-    figure going on from the line above."""
-    return marker.strip("().").lower() in {"1", "a", "i"}
+def number_goes_on(marker: str | None, above: str) -> bool:
+    """Whether a line opening with ``marker`` goes on with the sentence of the line ``above``:
+    a number that starts no list ('65.', not '1.', '(a)' or 'i)') under a line ending on a
+    word no sentence ends on. The reader still checks that the line above is a paragraph's."""
+    return (
+        marker is not None
+        and marker != "•"
+        and marker.strip("().").lower() not in {"1", "a", "i"}
+        and ends_on_word_that_goes_on(above)
+    )
 
 
 @functools.cache

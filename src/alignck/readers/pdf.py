@@ -24,9 +24,8 @@ from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import (
     clean,
-    ends_on_word_that_goes_on,
     join_lines,
-    opens_a_list,
+    number_goes_on,
     split_marker,
 )
 
@@ -277,12 +276,10 @@ class _Assembler:
         '... for people over' / '65. We will work with ...' was cut into two blocks, quoted
         as 'people over' and 'We will work with the county'."""
         return (
-            marker != "•"
-            and not opens_a_list(marker)
-            and bool(current)
+            bool(current)
             and kind in ("paragraph", "continued")
             and previous is not None
-            and ends_on_word_that_goes_on(previous.text)
+            and number_goes_on(marker, previous.text)
             and not self._breaks(previous, line, kind, line.x)
         )
 

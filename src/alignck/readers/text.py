@@ -14,9 +14,8 @@ from pathlib import Path
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import (
-    ends_on_word_that_goes_on,
     join_lines,
-    opens_a_list,
+    number_goes_on,
     read_text,
     separate_lines,
     split_marker,
@@ -72,21 +71,16 @@ def _add_paragraph(
     item_lines: list[str] = []
     for line in lines:
         marker, _ = split_marker(line)
-        if marker and marker != "•" and not opens_a_list(marker) and _goes_on(item_lines):
-            marker = None  # '... for people over' / '65. We will ...': one sentence
+        # '... for people over' / '65. We will ...' in a paragraph (not a list item): one
+        # sentence. 'entitled to' / '2. Reach ...' under '1.' are two items.
+        in_paragraph = bool(item_lines) and split_marker(item_lines[0])[0] is None
+        if in_paragraph and number_goes_on(marker, item_lines[-1]):
+            marker = None
         if marker and item_lines:
             _flush(builder, item_lines, page)
             item_lines = []
         item_lines.append(line)
     _flush(builder, item_lines, page)
-
-
-def _goes_on(lines: list[str]) -> bool:
-    """Whether the paragraph being read (not a list item: 'entitled to' / '2. Reach ...' are
-    two items) ends on a word its sentence goes on from."""
-    return (
-        bool(lines) and split_marker(lines[0])[0] is None and ends_on_word_that_goes_on(lines[-1])
-    )
 
 
 def _flush(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
