@@ -147,6 +147,9 @@ def _listed(console: Console, title: str, header: Sequence[str], rows: Sequence[
     '2-01' in eight columns at 80)."""
     if not rows:
         return
+    if _narrowest(header, rows[:_MANY_ROWS]) > console.width:
+        _listed_as_lines(console, title, header, rows)
+        return
     table = Table(title=title, box=box.SIMPLE, title_justify="left")
     for name in header:
         table.add_column(name, overflow="fold")
@@ -155,9 +158,6 @@ def _listed(console: Console, title: str, header: Sequence[str], rows: Sequence[
     if len(rows) > _MANY_ROWS:
         hidden = Text(f"… {len(rows) - _MANY_ROWS} more", style="dim")
         table.add_row(hidden, "(all in --format json or csv)")
-    if _narrowest(header, rows[:_MANY_ROWS]) > console.width:
-        _listed_as_lines(console, title, header, rows)
-        return
     console.print(table)
     console.print()
 
