@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -36,6 +35,7 @@ from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
 from alignck.reviews import apply_reviews
 from alignck.verdicts import with_parts_addressed
+from alignck.yamlnodes import source_place
 
 
 def resolve_thresholds(
@@ -162,7 +162,7 @@ def _not_run_files(
     and was reported as a skipped file under 'Problems'. A waivers file with no entries yet
     gives no waiver to know it by, so the files the run read are named too."""
     sources = [w.source for w in waivers] + [r.source for r in reviews]
-    own = {_resolved(re.sub(r":\d+:\d+$", "", source)) for source in sources if source}
+    own = {_resolved(source_place(source)[0]) for source in sources if source}
     own |= {_resolved(str(path)) for path in run_files}
     return tuple(
         s

@@ -35,7 +35,7 @@ from alignck.checkout import checkout_path
 from alignck.errors import WaiverError
 from alignck.model import Framework, Waiver
 from alignck.wording import counted
-from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
+from alignck.yamlnodes import Findings, compose_file, kind, mapping, source_place, string
 
 _TOP_KEYS = {"waivers"}
 _WAIVER_KEYS = {"priority", "document", "reason", "expires"}
@@ -146,7 +146,7 @@ def covers(waiver: Waiver, path: str) -> bool:
 def _from_folder_of(source: str, path: str) -> str | None:
     """The document's path from the folder of the file ``source`` names ('FILE:LINE:COL'),
     or None where there is no such file or the document lies outside that folder."""
-    file = re.sub(r":\d+:\d+$", "", source)
+    file = source_place(source)[0]
     if not file:
         return None
     return _relative_to(os.path.abspath(path), os.path.dirname(os.path.abspath(file)))  # noqa: PTH100, PTH120

@@ -143,6 +143,13 @@ class Findings:
         return [text for *_, text in sorted(self.marked_advice)]
 
 
+def source_place(source: str) -> tuple[str, str]:
+    """A 'FILE:LINE:COL' source (a waiver's, a review's) as its file and line ('' where it
+    has none): 'waivers.yaml:3:5' -> ('waivers.yaml', '3')."""
+    found = re.match(r"^(.*):(\d+):\d+$", source)
+    return (found.group(1), found.group(2)) if found else (source, "")
+
+
 def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, int, str]:
     mark = node.start_mark
     prefix = f"{where}: " if where else ""

@@ -11,7 +11,6 @@ file (:mod:`alignck.renderers._lines`); other annotations sit on the file.
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
 from alignck.checkout import checkout_path, framework_checkout_path
@@ -22,6 +21,7 @@ from alignck.renderers import RenderOptions
 from alignck.renderers._common import system_percent, waiver_warnings
 from alignck.renderers._findings import findings
 from alignck.renderers._lines import line_of
+from alignck.yamlnodes import source_place
 
 _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -38,7 +38,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     for warning in waiver_warnings(report):
         # On the waivers file's line: a lapsed waiver is why a check turned red.
         source, _, said = warning.partition(": warning: ")
-        file, number = _file_and_line(source)
+        file, number = source_place(source)
         where = f"file={_property(checkout_path(file))}," if file else ""
         where += f"line={number}," if number else ""
         out.write(f"::warning {where}title=alignck waivers::{_data(said)}\n")
@@ -57,9 +57,3 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         properties.append(f"title={_property('alignck ' + finding.title)}")
         command = _COMMANDS[finding.level]
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")
-
-
-def _file_and_line(source: str) -> tuple[str, str]:
-    """'waivers.yaml:3:5' -> ('waivers.yaml', '3')."""
-    found = re.match(r"^(.*):(\d+):\d+$", source)
-    return (found.group(1), found.group(2)) if found else (source, "")
