@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -7,6 +9,15 @@ from alignck.framework import load_framework
 from alignck.wording import counted
 
 
+def _one_priority(folder: Path) -> Path:
+    framework = folder / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: One}\npriorities:\n  - {id: homes, title: Warm homes}\n",
+        encoding="utf-8",
+    )
+    return framework
+
+
 def test_a_count_of_one_takes_the_singular() -> None:
     assert counted(1, "priority", "priorities") == "1 priority"
     assert counted(0, "priority", "priorities") == "0 priorities"
@@ -14,11 +25,7 @@ def test_a_count_of_one_takes_the_singular() -> None:
 
 
 def test_validate_says_one_priority_and_one_waiver(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "priorities.yaml"
-    framework.write_text(
-        "framework: {name: One}\npriorities:\n  - {id: homes, title: Warm homes}\n",
-        encoding="utf-8",
-    )
+    framework = _one_priority(tmp_path)
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text(
         "waivers:\n  - {priority: homes, reason: Left to the districts.}\n", encoding="utf-8"
@@ -30,11 +37,7 @@ def test_validate_says_one_priority_and_one_waiver(tmp_path) -> None:  # type: i
 
 
 def test_check_says_one_document_and_one_problem(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    framework = tmp_path / "priorities.yaml"
-    framework.write_text(
-        "framework: {name: One}\npriorities:\n  - {id: homes, title: Warm homes}\n",
-        encoding="utf-8",
-    )
+    framework = _one_priority(tmp_path)
     plan = tmp_path / "plan.md"
     plan.write_text("# Plan\n\nWe will insulate 500 homes.\n", encoding="utf-8")
     args = ["check", str(plan), "-f", str(framework), "--matcher", "lexical", "--no-cache"]
