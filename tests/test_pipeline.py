@@ -167,3 +167,84 @@ def test_a_parent_is_partial_by_its_part_after_the_reviews(make_document, tmp_pa
     assert verdicts(review("digital", "gap"))["places"] == "gap"
     assert verdicts(review("places", "gap"))["places"] == "gap"
     assert verdicts(review("digital", "aligned"))["places"] == "partial"
+
+
+def _spied_matching(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the run's matcher was asked to do, in order: "prepare" or "match"."""
+    from alignck.match import Matcher
+
+    calls: list[str] = []
+    prepare, match = Matcher.prepare, Matcher.match
+
+    def spied_prepare(self: Matcher) -> None:
+        calls.append("prepare")
+        prepare(self)
+
+    def spied_match(self: Matcher, statements: object, passages: list) -> object:  # type: ignore[type-arg]
+        calls.append("match")
+        return match(self, statements, passages)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Matcher, "prepare", spied_prepare)
+    monkeypatch.setattr(Matcher, "match", spied_match)
+    return calls
+
+
+@pytest.mark.parametrize("pooled", [False, True])
+def test_matching_is_made_ready_while_a_worker_reads_the_first_document(
+    make_document,  # type: ignore[no-untyped-def]
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    pooled: bool,
+) -> None:
+    from alignck import reading, workers
+    from alignck.pipeline import check
+
+    jobs = 2 if pooled else 1
+    # A pool reads small documents too: the test is about waiting for one, not its size.
+    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
+    names = ["first.pdf", "second.docx", "third.pdf"]
+    paths = [make_document(name) for name in names]
+    plain = _json(check(paths, small_framework, use_cache=False, jobs=jobs))
+    # No document comes back from its worker at once, as a long one would not.
+    monkeypatch.setattr(workers, "_BRIEFLY", 0.0)
+    calls = _spied_matching(monkeypatch)
+    spied = _json(check(paths, small_framework, use_cache=False, jobs=jobs))
+    assert calls[0] == "prepare" and calls.count("prepare") == 1
+    assert len(calls) == 1 + len(names)
+    assert spied == plain
+
+
+def test_a_document_back_from_its_worker_at_once_is_matched_without_waiting_for_more(
+    tmp_path: Path,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from alignck import workers
+    from alignck.pipeline import check
+
+    # A file that fails at once (not a PDF at all) leaves nothing to match: preparing the
+    # matcher meanwhile would only lengthen the run.
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"not a PDF")
+    monkeypatch.setattr(workers, "_BRIEFLY", 60.0)
+    calls = _spied_matching(monkeypatch)
+    report = check([broken], small_framework, use_cache=False)
+    assert [d.status for d in report.documents] == ["error"]
+    assert calls == []
+
+
+def test_a_fully_cached_run_never_makes_matching_ready(
+    isolated_cache: Path,
+    make_document,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from alignck import workers
+    from alignck.pipeline import check
+
+    path = make_document("plan.pdf")
+    check([path], small_framework, use_cache=True)
+    monkeypatch.setattr(workers, "_BRIEFLY", 0.0)
+    calls = _spied_matching(monkeypatch)
+    check([path], small_framework, use_cache=True)
+    assert calls == []

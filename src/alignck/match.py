@@ -168,6 +168,14 @@ class Matcher:
             return f"{self.name} ({model}; decision {self.decision_version})"
         return f"{self.name} (decision {self.decision_version})"
 
+    def prepare(self) -> None:
+        """Build now what matching any document needs (the decision, the term space and, for
+        the semantic matcher, the framework's embedded facets), which :meth:`match` would
+        build on first use: a run calls this while a worker process reads its first document."""
+        _ = self.decision, self._words_needed
+        if "embedding" in self.signals:
+            _ = self.vectors
+
     def match(self, statements: Sequence[Statement], passages: Sequence[Passage]) -> DocumentMatch:
         signals = self.run_signals(passages)
         judged = Judged(self, passages, signals)

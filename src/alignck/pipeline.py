@@ -224,6 +224,7 @@ def _check_files(
         progress=progress,
         known_keys=[keys.get(i) for i in todo],
         options=options,
+        while_reading=matcher.prepare,
     )
     # Matched as each document arrives, so only results stay in memory.
     for index, item in zip(todo, prepared, strict=True):

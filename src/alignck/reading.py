@@ -170,6 +170,7 @@ def iter_prepared(
     progress: Progress | None = None,
     known_keys: Sequence[str | None] | None = None,
     options: ReadOptions | None = None,
+    while_reading: Callable[[], None] | None = None,
 ) -> Iterator[Prepared | ReadError]:
     """Prepare every path, yielding in path order as soon as each is ready.
 
@@ -177,7 +178,9 @@ def iter_prepared(
     enough of them, in worker processes a few documents ahead of the consumer, so memory holds
     a handful of documents whatever the size of the run. ``known_keys`` saves hashing files
     whose cache keys the caller already has. A document opened with a password is never
-    written to the cache.
+    written to the cache. ``while_reading`` is called once, the first time this process
+    would otherwise sit waiting for a worker process to read a document: what matching will
+    need can be built meanwhile, on the other core.
     """
     from alignck import cache
 
@@ -197,7 +200,7 @@ def iter_prepared(
         if i not in failed and not (use_cache and cache.exists(keys[i] or ""))
     ]
     workers = jobs if jobs > 1 and _worth_parallel([paths[i] for i in misses]) else 0
-    with _AheadOfTime(paths, misses, workers, options) as ahead:
+    with _AheadOfTime(paths, misses, workers, options, while_reading) as ahead:
         for index, path in enumerate(paths):
             if index in failed:
                 yield failed[index]
@@ -223,10 +226,16 @@ class _AheadOfTime:
     reader can run native code in an isolated worker process and any other here."""
 
     def __init__(
-        self, paths: Sequence[Path], indices: list[int], workers: int, options: ReadOptions
+        self,
+        paths: Sequence[Path],
+        indices: list[int],
+        workers: int,
+        options: ReadOptions,
+        meanwhile: Callable[[], None] | None = None,
     ) -> None:
         self.paths = paths
         self.options = options
+        self.meanwhile = meanwhile
         self.indices = set(indices)
         self.pool = (
             WorkerPool(workers, options, [(i, paths[i]) for i in indices]) if workers else None
@@ -261,16 +270,21 @@ class _AheadOfTime:
         """The prepared document: from its worker if it was sent to one, else read now."""
         path = self.paths[index]
         if self.pool is not None and index in self.indices:
-            return self.pool.result(index)
+            return self.pool.result(index, self._meanwhile())
         if not runs_native_code(path):
             return prepare(path, self.options)
-        item = self.isolated.prepare(path)
+        item = self.isolated.prepare(path, self._meanwhile())
         self.native.discard(index)
         if not self.native:
             # Its memory (a large document's, read) would otherwise stay taken while this
             # process matches; a one-file run ends it before matching starts.
             self.isolated.close(at_once=False)
         return item
+
+    def _meanwhile(self) -> Callable[[], None] | None:
+        """The work to do while waiting for a worker, handed out once."""
+        meanwhile, self.meanwhile = self.meanwhile, None
+        return meanwhile
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:

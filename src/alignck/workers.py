@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 Task = Callable[[Path, ReadOptions], Any]
 # How often the thread serving the workers looks at the clock when nothing else happens.
 _POLL_SECONDS = 0.5
+# A document not back from its worker this soon is being read: long enough for a file that
+# fails at once (a password, not a PDF) to come back before any work is done meanwhile.
+_BRIEFLY = 0.05
 # A worker still on one document this long after its time limit is killed from outside.
 KILL_GRACE_SECONDS = 5.0
 
@@ -108,7 +111,17 @@ class WorkerPool:
         self.workers = [start_worker(self.options, worker_context()) for _ in range(self.count)]
         self.thread.start()
 
-    def result(self, index: int) -> Prepared | ReadError:
+    def result(
+        self, index: int, meanwhile: Callable[[], None] | None = None
+    ) -> Prepared | ReadError:
+        """The document's result, once its worker has it; ``meanwhile`` is called (once, in
+        this thread) if it is not there within a moment."""
+        if meanwhile is not None:
+            with self.changed:
+                self.changed.wait_for(lambda: index in self.done or self.failure, _BRIEFLY)
+                waiting = index not in self.done and self.failure is None
+            if waiting:
+                meanwhile()
         with self.changed:
             while index not in self.done:
                 if self.failure is not None:
@@ -391,23 +404,32 @@ class IsolatedReader:
         if self.worker is None:
             self.worker = start_worker(self.options, reader_context(), self.task)
 
-    def prepare(self, path: Path) -> Prepared | ReadError:
-        """The document prepared for matching, or why it could not be."""
-        result: Prepared | ReadError = self.run(path)
+    def prepare(
+        self, path: Path, meanwhile: Callable[[], None] | None = None
+    ) -> Prepared | ReadError:
+        """The document prepared for matching, or why it could not be; ``meanwhile`` is
+        called (once) if the worker does not have it within a moment."""
+        result: Prepared | ReadError = self.run(path, meanwhile)
         return result
 
-    def run(self, path: Path) -> Any:
+    def run(self, path: Path, meanwhile: Callable[[], None] | None = None) -> Any:
         """What the worker's task made of the document (prepared for matching, unless this
         reader was given another task), or a :class:`ReadError`."""
         worker = self._ready()
         watched: list[Any] = [worker.connection, worker.process.sentinel]
-        timeout = None if math.isinf(self.overdue) else self.overdue
+        sent = time.monotonic()
         try:
             worker.connection.send((0, path))
         except OSError:  # it died since it was found alive
             ready: list[Any] = [worker.process.sentinel]
         else:
-            ready = wait(watched, timeout=timeout)
+            ready = wait(watched, timeout=min(_BRIEFLY, self.overdue)) if meanwhile else []
+            if not ready:
+                if meanwhile:
+                    meanwhile()
+                # The time limit counts from when the document was sent.
+                left = self.overdue - (time.monotonic() - sent)
+                ready = wait(watched, timeout=None if math.isinf(left) else max(left, 0.0))
         if worker.connection in ready:
             item: Any = None
             with contextlib.suppress(EOFError, OSError):
