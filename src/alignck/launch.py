@@ -16,6 +16,11 @@ def main() -> None:
     _closed_streams_to_null()
     try:
         _answer()
+    except KeyboardInterrupt:
+        # Ctrl-C before a command guards it (importing the command line takes a moment):
+        # the one line and exit code every command gives, never a traceback.
+        print("alignck: interrupted", file=sys.stderr)
+        sys.exit(130)
     except OSError as error:
         if not device_full(error):
             raise
