@@ -466,6 +466,68 @@ def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str
     ]
 
 
+def _bodies_in(path: Path) -> dict[str, list[str]]:
+    """Each stated priority of a file with the text of the cells that are the rest of it."""
+    document = read_document(path)
+    text = {block.number: block.text for block in document.blocks}
+    return {s.text: [text[n] for n in s.body] for s in stated_priorities(extract(document))}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_a_priority_named_in_a_table_holds_the_rest_of_its_row_or_column(  # type: ignore[no-untyped-def]
+    make_document, suffix: str
+) -> None:
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Delivery"),
+            (
+                "table",
+                [["Priority", "What we will do", "Lead"], ["Start well", "Family hubs", "ICB"]],
+            ),
+            ("h2", "Our priorities"),
+            (
+                "table",
+                [
+                    ["Live well", "Age better"],
+                    [
+                        "Fewer people smoke and more people are active in every part of the county",
+                        "Older people live independently at home for longer than they do today",
+                    ],
+                ],
+            ),
+        ],
+    )
+    assert _bodies_in(path) == {
+        "Start well": ["Family hubs", "ICB"],
+        "Live well": ["Fewer people smoke and more people are active in every part of the county"],
+        "Age better": ["Older people live independently at home for longer than they do today"],
+    }
+
+
+def test_a_priority_named_beside_its_number_or_in_a_first_column_holds_the_rest_of_its_row() -> (
+    None
+):
+    doc = Document(
+        "plan.md",
+        "markdown",
+        (
+            Block("table_cell", "Priority 1", 1, cell=(0, 0)),
+            Block("table_cell", "Age well", 2, cell=(0, 1)),
+            Block("table_cell", "Falls service", 3, cell=(0, 2)),
+            Block("heading", "Our priorities", 4, level=2),
+            Block("table_cell", "Area", 5, cell=(0, 0)),
+            Block("table_cell", "What we will do", 6, cell=(0, 1)),
+            Block("table_cell", "Start well", 7, cell=(1, 0)),
+            Block("table_cell", "Open four family hubs", 8, cell=(1, 1)),
+            Block("table_cell", "Live well", 9, cell=(2, 0)),
+            Block("table_cell", "", 10, cell=(2, 1)),
+        ),
+    )
+    bodies = {s.text: s.body for s in stated_priorities(extract(doc))}
+    assert bodies == {"Age well": (3,), "Start well": (8,), "Live well": ()}
+
+
 def test_a_list_item_is_named_by_its_words_before_a_dash() -> None:
     doc = _doc(
         ("paragraph", "Key priorities:"),

@@ -157,6 +157,32 @@ def test_stated_priorities_list_the_framework_priorities_they_match(
     assert stated["Grow the local economy"] == ()
 
 
+def test_a_priority_whose_table_row_is_quoted_is_inside_the_framework(
+    matcher: Matcher, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # The row's name shares no word with any priority; the cell beside it is the evidence.
+    path = make_document(
+        "plan.md",
+        [
+            ("h2", "Delivery"),
+            (
+                "table",
+                [
+                    ["Priority", "What we will do"],
+                    ["Feeling good", "We will open two crisis cafes and offer talking therapies."],
+                    ["Thriving streets", "We will clean up the market square."],
+                ],
+            ),
+        ],
+    )
+    matched = _matched(matcher, path)
+    assert {a.priority_id: a.status for a in matched.alignments}["mental-health"] == "aligned"
+    stated = {
+        s.statement.text: s.matches for s in matched.statements if s.statement.kind == "priority"
+    }
+    assert stated == {"Feeling good": ("mental-health",), "Thriving streets": ()}
+
+
 def test_thresholds_decide_the_verdicts(small_framework: Path, make_document) -> None:  # type: ignore[no-untyped-def]
     framework, plan = load_framework(small_framework), make_document("plan.md")
     usual = _verdicts(Matcher(framework, Thresholds()), plan)

@@ -257,7 +257,8 @@ class Matcher:
         alignments: Sequence[Alignment],
     ) -> tuple[StatedMatch, ...]:
         """Each statement with the framework priorities it names: those whose verdict quotes
-        it as evidence. So no text is both a priority's evidence and outside the framework, and
+        it, or the rest of its own text (:attr:`Statement.body`), as evidence. So no text is
+        both a priority's evidence and outside the framework, and
         a stated priority inside the framework is always shown, quoted, where it is. Naming
         also what the ground model rated a ground for a priority (or what shared two of its
         words) but no verdict quoted left such statements in no table of any report, and
@@ -271,12 +272,15 @@ class Matcher:
         # place a mental health practitioner in ...' under it): what a quote holds is quoted
         # too, in its own place or, where it is a ground for the priority, in another.
         quoted: dict[str, list[tuple[Any, int]]] = {}  # quote -> (place, priority column)
+        # A priority's own text beside its name (its table row's other cells) names it too.
+        quoted_at: dict[int | None, set[int]] = {}  # paragraph -> priority columns
         for alignment in alignments:
             if alignment.status != "gap":
                 k = column[alignment.priority_id]
                 for evidence in alignment.evidence:
                     quote = quoted_form(evidence.text)
                     quoted.setdefault(quote, []).append((evidence.location, k))
+                    quoted_at.setdefault(evidence.location.paragraph, set()).add(k)
         holding = _quotes_holding(list(quoted))
         import numpy as np
 
@@ -296,6 +300,8 @@ class Matcher:
                 for where, k in quoted[quote]:
                     if where == place or judged.is_ground[index, k]:
                         named[k] = True
+            for paragraph in statement.body:
+                named[list(quoted_at.get(paragraph, ()))] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
             chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]

@@ -138,6 +138,9 @@ class Statement(CompactPickle):
     location: Location
     rule: str
     parent: str | None = None
+    # The rest of the priority's own text where it is not the text under it: the numbers of
+    # the blocks of its table row's other cells, or of the cells below a header naming it.
+    body: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ numbered items and headings, sub-headings and bold run-in headings, and table co
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from itertools import takewhile
@@ -386,12 +387,20 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             beside = by_place.get((row, column + 1))
             if row > 0 and column in columns:
                 statement = make_statement(block.text, block, "priority column")
+                after = column
             elif label and not label.group(2).strip() and beside:
                 statement = make_statement(beside.text, beside, "numbered row")
+                after = column + 1
             else:
                 continue
             if statement:
-                yield statement
+                # The row's other cells; after a 'Priority 1' label, those after the name.
+                rest = [
+                    other
+                    for (r, c), other in sorted(by_place.items())
+                    if r == row and c != after and (after == column or c > after)
+                ]
+                yield _with_body(statement, rest)
 
 
 def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
@@ -409,12 +418,28 @@ def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             continue
         table = next(_tables(blocks[start:]))
         names = _first_column_names(table)
+        by_row = names is not None
         if names is None:
             names = _header_row_names(table)
         for cell in names or ():
             statement = make_statement(cell.text, cell, "table under a priority heading")
-            if statement:
-                yield statement
+            if statement and cell.cell:
+                row, column = cell.cell
+                rest = [
+                    other
+                    for other in table
+                    if other.cell
+                    and other is not cell
+                    and (other.cell[0] == row if by_row else other.cell[1] == column)
+                ]
+                yield _with_body(statement, rest)
+
+
+def _with_body(statement: Statement, cells: list[Block]) -> Statement:
+    """The statement with the cells that hold the rest of its own text (a row's other cells,
+    a column's cells below its header)."""
+    body = tuple(cell.number for cell in cells if cell.text.strip())
+    return dataclasses.replace(statement, body=body) if body else statement
 
 
 def _first_column_names(table: list[Block]) -> list[Block] | None:
