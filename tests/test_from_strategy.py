@@ -180,6 +180,24 @@ def test_priorities_stated_under_a_priority_heading_nest_beneath_it(tmp_path: Pa
     assert parents["Family hubs in every town"] == "start-well"
 
 
+def test_a_priority_s_parts_are_not_also_its_description(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n### Start well\n\nEvery child thrives. Our aims are:\n\n"
+        "- Family hubs in every town\n- Health visiting for every family\n\n"
+        "### Age well\n\nWe will help people stay independent.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    parts = {p.title: p.parent for p in framework.priorities if p.parent}
+    assert parts == {
+        "Family hubs in every town": "start-well",
+        "Health visiting for every family": "start-well",
+    }
+    # Each part once, as a sub-priority: the parent keeps only what is its own.
+    assert framework.priority("start-well").description == "Every child thrives. Our aims are:"
+
+
 def test_a_table_row_describes_its_priority(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
     # A delivery table's priorities take the row's describing cells, not its lead's name.
     rows = [

@@ -68,7 +68,9 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
         item.children += [
             _draft(sub, by_number, document.blocks) for sub in subs if sub.parent == statement.text
         ]
-    return _yaml(path, _name(path, document.blocks), _nest(drafted))
+    nested = _nest(drafted)
+    _without_parts(nested, document.blocks)
+    return _yaml(path, _name(path, document.blocks), nested)
 
 
 def _draft(
@@ -80,10 +82,25 @@ def _draft(
     if heading is not None:
         # Listed in a summary ('Our priorities: ...'), then given a section of its own
         # ('Priority 1: Give every child ...'): that section is its description.
-        described = _text_under(
-            Statement(heading.text, "priority", location(heading), ""), heading, blocks
-        )
+        described = _text_under(_named(heading), heading, blocks)
     return _Drafted(statement.text, described, _where(statement), block, heading=heading)
+
+
+def _named(heading: Block) -> Statement:
+    return Statement(heading.text, "priority", location(heading), "")
+
+
+def _without_parts(items: list[_Drafted], blocks: tuple[Block, ...]) -> None:
+    """Each priority's description without the text of its sub-priorities: a part listed
+    under a priority's heading is a priority of its own below it, not also words of its
+    parent's description."""
+    for item in items:
+        _without_parts(item.children, blocks)
+        parts = {child.block.number for child in item.children}
+        source = item.heading or item.block
+        if not parts or source.kind != "heading":
+            continue
+        item.description = _text_under(_named(source), source, blocks, parts)
 
 
 def _own_heading(title: str, block: Block, blocks: tuple[Block, ...]) -> Block | None:
@@ -139,10 +156,15 @@ def _name(path: Path, blocks: tuple[Block, ...]) -> str:
     return path.stem
 
 
-def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -> str:
-    """A heading's paragraphs up to the next heading; a table cell's row (the cells beside it
-    that say something: a lead's name is not a description); else what its own block says
-    after it."""
+def _text_under(
+    statement: Statement,
+    block: Block,
+    blocks: tuple[Block, ...],
+    leaving_out: set[int] | None = None,
+) -> str:
+    """A heading's paragraphs up to the next heading (but the blocks ``leaving_out``
+    names); a table cell's row (the cells beside it that say something: a lead's name is not
+    a description); else what its own block says after it."""
     if block.kind == "table_cell" and block.cell is not None:
         cells = [b.text.strip() for b in _row_of(block, blocks) if b is not block]
         row = [text for text in cells if len(text.split()) >= _DESCRIBING_WORDS]
@@ -153,6 +175,8 @@ def _text_under(statement: Statement, block: Block, blocks: tuple[Block, ...]) -
         for later in following:
             if later.kind == "heading":
                 break
+            if leaving_out and later.number in leaving_out:
+                continue
             text = later.text.strip()
             # List items run on without their markers: each is ended as a clause.
             if later.kind == "list_item" and not text.endswith((".", "!", "?", ":", ";")):
