@@ -290,6 +290,43 @@ def test_a_format_that_contradicts_a_binary_extension_is_refused(
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("json", "board.md"), ("html", "board.markdown"), ("csv", "board.txt"), ("junit", "x.pdf")],
+)
+def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
+    docs,
+    small_framework,
+    fmt,
+    name,  # type: ignore[no-untyped-def]
+) -> None:
+    # Saved into the folder being checked, it would have been read as one more partner.
+    target = docs / name
+    result = _check(docs, small_framework, "--format", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"alignck: error: {target}: --output's extension '{target.suffix}' is one alignck "
+        "reads as a document (.docx, .markdown, .md, .pdf, .text, .txt), and a "
+        f"{fmt} report there would be checked as a partner's document by the next run; give "
+        "it another extension, or leave out --format\n"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("terminal", "board.md"), ("markdown", "board.txt")])
+def test_a_marked_report_in_another_document_extension_is_skipped_next_time(
+    docs,
+    small_framework,
+    fmt,
+    name,  # type: ignore[no-untyped-def]
+) -> None:
+    target = docs / name
+    assert _check(docs, small_framework, "--format", fmt, "-o", str(target), "-q").exit_code == 0
+    again = _check(docs, small_framework, "--format", "json")
+    skipped = {s["path"]: s["reason"] for s in json.loads(again.stdout)["skipped"]}
+    assert skipped[str(target)] == "a report written by alignck"
+
+
 def test_nothing_to_check_still_writes_the_report_file_it_was_asked_for(
     docs, small_framework, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]

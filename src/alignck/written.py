@@ -14,6 +14,8 @@ MARKDOWN_MARK = "<!-- written by alignck: a report, not a document to check -->"
 # The terminal report's first line, as '-o report.txt' saves it.
 TERMINAL_MARK = "alignck · "
 _MARKS = (MARKDOWN_MARK.encode(), TERMINAL_MARK.encode())
+# The report formats that open with a mark (a diff's too).
+MARKED_FORMATS = frozenset({"markdown", "terminal"})
 _HEAD = max(len(m) for m in _MARKS) + 3  # room for a UTF-8 byte-order mark
 
 

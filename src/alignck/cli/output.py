@@ -71,6 +71,7 @@ def choose_report_format(given: str | None, output: Path | None, formats: Sequen
                 f"{given}; give a file name that fits the format, or leave out --format",
                 str(output),
             )
+        _refuse_unmarked_document(output, given)
         return given
     if named is None or named not in formats:
         what = f"extension '{output.suffix}'" if output.suffix else "no extension"
@@ -81,6 +82,25 @@ def choose_report_format(given: str | None, output: Path | None, formats: Sequen
             str(output),
         )
     return named
+
+
+def _refuse_unmarked_document(output: Path, given: str) -> None:
+    """A report whose file name alignck reads as a document ('-o board.md --format html')
+    is refused unless its format opens with alignck's mark (Markdown, the terminal's text):
+    saved into the folder being checked, it would be read back as a partner's document."""
+    from alignck.errors import UsageError
+    from alignck.readers import READERS
+    from alignck.written import MARKED_FORMATS
+
+    if output.suffix.lower() not in READERS or given in MARKED_FORMATS:
+        return
+    read = ", ".join(sorted(READERS))
+    raise UsageError(
+        f"--output's extension '{output.suffix}' is one alignck reads as a document ({read}), "
+        f"and a {given} report there would be checked as a partner's document by the next "
+        "run; give it another extension, or leave out --format",
+        str(output),
+    )
 
 
 def standard_output_if_dash(output: Path | None) -> Path | None:
