@@ -274,3 +274,43 @@ def test_a_partner_s_doc_in_the_folder_fails_the_run_as_unreadable(
     statuses = {Path(d["path"]).name: d["status"] for d in json.loads(result.stdout)["documents"]}
     assert statuses == {"plan.md": "ok", "NHS Trust Strategy 2025.doc": "error"}
     assert "legacy Word .doc: save it as .docx" in result.stderr
+
+
+def test_a_folder_that_cannot_be_searched_is_one_error_and_the_rest_are_checked(
+    make_document, small_framework, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    plan = _in_docs(make_document, tmp_path)
+    locked = plan.parent / "locked"
+    locked.mkdir()
+    # As a folder without read permission answers (root reads any, so it is simulated).
+    iterdir = Path.iterdir
+
+    def refusing(folder: Path):  # type: ignore[no-untyped-def]
+        if folder == locked:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return iterdir(folder)
+
+    monkeypatch.setattr(Path, "iterdir", refusing)
+    result = _invoke("check", str(plan.parent), "-f", str(small_framework), "--format", "json")
+    assert result.exit_code == 2
+    assert f"alignck: error: {locked}: cannot read folder: permission denied" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _statuses(result.stdout) == {"plan.md": "ok", "locked": "error"}
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_a_file_named_is_read_by_alignck_not_refused_by_the_command_line(
+    make_document, small_framework, tmp_path, monkeypatch, command
+) -> None:  # type: ignore[no-untyped-def]
+    # Typer's own check of read permission refused the whole run in four lines of usage, so
+    # one unreadable file named among others stopped them all. alignck reads each file itself
+    # and names the one it cannot read (its own error, tested with folders above); here the
+    # permission check says no while the file can be read, as root finds any file.
+    plan = _in_docs(make_document, tmp_path)
+    secret = _in_docs(make_document, tmp_path, "secret.md")
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: Path(path).name != "secret.md")
+    framework = ["-f", str(small_framework)] if command == "check" else []
+    result = _invoke(command, str(secret), str(plan), *framework)
+    assert "Usage:" not in result.stderr
+    assert result.exit_code == 0
+    assert "secret.md" in result.stdout and "plan.md" in result.stdout

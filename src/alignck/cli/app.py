@@ -356,6 +356,8 @@ FollowLinksOption = Annotated[
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
+        # alignck names a file it cannot read in one line (Typer's check stopped the run).
+        readable=False,
         help="Documents or folders (searched recursively) to check.",
         show_default=False,
         metavar="PATH",
@@ -366,6 +368,8 @@ FrameworkOption = Annotated[
     typer.Option(
         "--framework",
         "-f",
+        # alignck names a file it cannot read in one line (Typer's check stopped the run).
+        readable=False,
         help="The shared framework file, or a built-in framework's name (alignck frameworks). "
         "Default: ./priorities.yaml, else priorities.yaml in the one folder being checked.",
         show_default=False,

@@ -246,6 +246,8 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Write the report to this file instead of standard output "
             "(a terminal summary is still shown); '-' is standard output.",
         ),
@@ -275,6 +277,8 @@ def check(
         Path | None,
         typer.Option(
             "--review",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="YAML file of reviewed verdicts (document, priority, verdict, reason, "
             "reviewer, date): each replaces alignck's verdict and shows as reviewed.",
             show_default=False,
@@ -284,6 +288,8 @@ def check(
         Path | None,
         typer.Option(
             "--baseline",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="A JSON report of an earlier run (alignck check --format json) against the "
             "same framework: the run fails only where it is worse (see --fail-on); the "
             "baseline's own gaps, required ones too, do not fail it.",
@@ -294,6 +300,8 @@ def check(
         Path | None,
         typer.Option(
             "--waivers",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="YAML file of accepted gaps (priority, document glob, reason, expiry); "
             "waived verdicts are still reported but fail no policy.",
             show_default=False,
@@ -344,6 +352,8 @@ def check(
         Path | None,
         typer.Option(
             "--per-document",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Also write one Markdown and one HTML page per document into this folder: "
             "its verdicts with evidence, its gaps and who addresses them, and its priorities "
             "outside the framework.",

@@ -72,6 +72,8 @@ def validate(
     files: Annotated[
         list[Path],
         typer.Argument(
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Framework files (or built-in frameworks' names) to validate.",
             show_default=False,
             metavar="FILE",
@@ -81,6 +83,8 @@ def validate(
         list[Path] | None,
         typer.Option(
             "--waivers",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Also validate this waivers file against each valid framework (repeatable); "
             "waivers past their expiry date are warned about.",
             show_default=False,
@@ -90,6 +94,8 @@ def validate(
         list[Path] | None,
         typer.Option(
             "--review",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Also validate this review file against each valid framework (repeatable).",
             show_default=False,
         ),
@@ -204,6 +210,8 @@ def evaluate(
     datasets: Annotated[
         list[Path],
         typer.Argument(
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Dataset folders (each with truth.yaml) or truth files; with --review, the "
             "documents or folders the reviews are about.",
             show_default=False,
@@ -256,6 +264,8 @@ def evaluate(
         Path | None,
         typer.Option(
             "--review",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Use this review file (as for check --review) as the labels: alignck's own "
             "verdicts on the documents given are scored against the reviewers'.",
             show_default=False,
@@ -266,6 +276,8 @@ def evaluate(
         typer.Option(
             "--framework",
             "-f",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="Score the labels against this framework (a file or a built-in framework's "
             "name) instead of the one the dataset names; its ids must be the labels' ids.",
             show_default=False,

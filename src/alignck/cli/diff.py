@@ -66,6 +66,8 @@ def diff(
     old: Annotated[
         Path,
         typer.Argument(
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="The earlier run: a JSON report (alignck check --format json), a document "
             "or a folder.",
             show_default=False,
@@ -87,7 +89,11 @@ def diff(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the comparison to this file ('-': standard output)."
+            "--output",
+            "-o",
+            help="Write the comparison to this file ('-': standard output).",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
         ),
     ] = None,
     fail_on: Annotated[
@@ -103,6 +109,8 @@ def diff(
         Path | None,
         typer.Option(
             "--waivers",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="YAML file of accepted gaps, as check takes it, for the documents checked "
             "here: a waived verdict is never a regression. (A saved report keeps the waivers "
             "of its own run.)",
@@ -113,6 +121,8 @@ def diff(
         Path | None,
         typer.Option(
             "--review",
+            # alignck names a file it cannot read in one line (Typer's check stopped the run).
+            readable=False,
             help="YAML file of reviewed verdicts, as check takes it, for the documents "
             "checked here: each replaces alignck's verdict. (A saved report keeps the reviews "
             "of its own run.)",

@@ -308,9 +308,16 @@ def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
     if is_kernel_file(folder):
         search.skipped.append(Skipped(str(folder), "a folder of the kernel's /proc or /sys"))
         return None
+    try:
+        listed = list(folder.iterdir())
+    except OSError as error:
+        # A folder that may hold strategies and cannot be searched fails the run as an
+        # unreadable document does; the rest are still checked.
+        search.unreadable.append(Skipped(str(folder), f"cannot read folder: {os_reason(error)}"))
+        return None
     # Links last: a folder reached both by its own name and through a link is searched
     # under its own name, the link listed as the second way to it.
-    return iter(sorted(folder.iterdir(), key=lambda p: (p.is_symlink(), p.name)))
+    return iter(sorted(listed, key=lambda p: (p.is_symlink(), p.name)))
 
 
 def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
