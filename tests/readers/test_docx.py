@@ -49,6 +49,18 @@ def test_not_a_docx_is_a_read_error(tmp_path: Path) -> None:
     [
         ("plan.docx", b"# Plan\n\nWe will.\n", "not a Word .docx file; it looks like text: name"),
         ("plan.pdf", b"# Plan\n\nWe will.\n", "not a PDF; it looks like text: name it .txt"),
+        # A download that failed: the site's error page was saved under the document's name.
+        (
+            "strategy.pdf",
+            b"<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head></html>",
+            "not a PDF; it is a web page (HTML), perhaps a download that failed: save the "
+            "document itself",
+        ),
+        (
+            "strategy.docx",
+            b"\n<HTML>\n<body>Sign in</body></HTML>",
+            "not a Word .docx file; it is a web page (HTML), perhaps a download that failed",
+        ),
         (
             "plan.txt",
             b"%PDF-1.7\n\x00\x01\x02",

@@ -38,6 +38,9 @@ def looks_like(data: bytes, extension: str) -> str:
         if suffix != extension:
             return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
         return ""
+    if extension in (".pdf", ".docx") and head and _is_web_page(head):
+        # Most often a download that failed: the site's error or sign-in page was saved.
+        return "; it is a web page (HTML), perhaps a download that failed: save the document itself"
     if extension in (".pdf", ".docx") and head and _is_text(head):
         return "; it looks like text: name it .txt or .md"
     return ""
@@ -66,3 +69,8 @@ def _is_text(head: bytes) -> bool:
         # Cut in the middle of a character at the end of the sample: still text.
         return error.start >= len(head) - 3 and b"\x00" not in head
     return b"\x00" not in head
+
+
+def _is_web_page(head: bytes) -> bool:
+    """Whether text opens as an HTML document does ('<!DOCTYPE html', '<html', '<head')."""
+    return head[:15].lower().startswith((b"<!doctype html", b"<html", b"<head"))
