@@ -467,13 +467,17 @@ def test_common_yaml_slips_say_what_to_do(tmp_path: Path, text: str, hint: str) 
     assert result.errors[0].startswith(f"{path}{hint}")
 
 
-def test_a_strategy_document_given_as_the_framework_is_named_as_one(tmp_path: Path) -> None:
-    path = tmp_path / "joint.docx"
+@pytest.mark.parametrize(("name", "quoted"), [("joint.docx", "{}"), ("joint plan.docx", "'{}'")])
+def test_a_strategy_document_given_as_the_framework_is_named_as_one(
+    tmp_path: Path, name: str, quoted: str
+) -> None:
+    path = tmp_path / name
     path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb3\x9c\xff")
     result = validate(path)
+    # The command is quoted as a shell needs it, to be pasted as it stands.
     assert result.errors == (
         f"{path}: a ZIP archive (a Word .docx, perhaps), not a framework file; build a "
-        f"framework from a strategy with: alignck init --from {path}",
+        f"framework from a strategy with: alignck init --from {quoted.format(path)}",
     )
 
 

@@ -92,12 +92,15 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         from alignck.readers._sniff import signature_of
 
         if document := signature_of(data):
-            # A strategy given as the framework: saving it as UTF-8 would not help.
+            import shlex
+
+            # A strategy given as the framework: saving it as UTF-8 would not help. The
+            # command is quoted as a shell needs it, to be pasted as it stands.
             return Validation(
                 None,
                 (
                     f"{shown}: {document[0]}, not a framework file; build a framework from a "
-                    f"strategy with: alignck init --from {shown}",
+                    f"strategy with: alignck init --from {shlex.quote(str(path))}",
                 ),
                 (),
             )
