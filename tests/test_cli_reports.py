@@ -249,6 +249,33 @@ def test_per_document_pages_in_the_checked_folder_are_not_read_back(
     assert sum(s["reason"] == "a report written by alignck" for s in again["skipped"]) == 3
 
 
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        (
+            "pages/plan.md",
+            "--output is a .md file in the --per-document folder, where a document's page may "
+            "take its name; write the report outside {pages}",
+        ),
+        (
+            "pages",
+            "--output and --per-document name the same path; give the report a file name of "
+            "its own and the pages a folder",
+        ),
+    ],
+)
+def test_the_report_and_the_pages_never_take_each_other_s_place(
+    docs, small_framework, tmp_path, output, said
+) -> None:  # type: ignore[no-untyped-def]
+    # Refused before any work: the report overwrote a document's page, or the pages' folder
+    # was made where the report was to go, and the run failed at its end.
+    pages, target = tmp_path / "pages", tmp_path / output
+    result = _check(docs, small_framework, "-o", str(target), "--per-document", str(pages))
+    assert result.exit_code == 2
+    assert result.stderr == f"alignck: error: {target}: {said.format(pages=pages)}\n"
+    assert not pages.exists()
+
+
 def test_per_document_refuses_a_file_and_never_overwrites_a_document(
     make_document,
     small_framework,

@@ -38,6 +38,7 @@ from alignck.cli.output import (
     atomic_file,
     choose_report_format,
     progress_bar,
+    refuse_output_among_pages,
     refuse_unsafe_folder,
     refuse_unsafe_output,
     render,
@@ -419,6 +420,8 @@ def check(
             say("alignck: warning: -q only quietens a run that writes its report with -o")
         if per_document is not None:
             refuse_unsafe_folder(per_document)
+            if output is not None:
+                refuse_output_among_pages(output, per_document)
         chosen = choose_report_format(
             fmt.value if fmt else None, output, [f.value for f in ReportFormat]
         )

@@ -268,6 +268,31 @@ def refuse_unsafe_folder(folder: Path) -> None:
     _try_writing_in(folder, "cannot write pages there", str(folder))
 
 
+# The pages --per-document writes, one of each per document.
+PAGE_SUFFIXES = (".md", ".html")
+
+
+def refuse_output_among_pages(output: Path, folder: Path) -> None:
+    """Refuse, before any work, an --output that is the --per-document folder, or a Markdown
+    or HTML file in it: a document's page may take its name, and one would overwrite the other
+    (pages are named after the documents, known only once they are read)."""
+    from alignck.errors import UsageError
+
+    where = output.absolute().parent.resolve()
+    if output.absolute().resolve() == folder.absolute().resolve():
+        raise UsageError(
+            "--output and --per-document name the same path; give the report a file name of "
+            "its own and the pages a folder",
+            str(output),
+        )
+    if where == folder.absolute().resolve() and output.suffix.lower() in PAGE_SUFFIXES:
+        raise UsageError(
+            f"--output is a {output.suffix} file in the --per-document folder, where a "
+            f"document's page may take its name; write the report outside {folder}",
+            str(output),
+        )
+
+
 def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]]) -> list[Path]:
     """One Markdown and one HTML page per readable document in ``folder``; every page is
     checked against what the run read before any is written."""
@@ -278,7 +303,7 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
         (folder / f"{stems[r.path]}{suffix}", r, write)
         for r in report.documents
         if r.path in stems
-        for suffix, write in ((".md", render_markdown), (".html", render_html))
+        for suffix, write in zip(PAGE_SUFFIXES, (render_markdown, render_html), strict=True)
     ]
     for path, _, _ in pages:
         # The folder was tried before any work (refuse_unsafe_folder): once, not per page.
