@@ -325,19 +325,20 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
 
     report = _gaps_with_a_closest_passage()
     results = report.documents
-    above = "scores as addressed, but no passage addresses it on its own; closest"
-    below = "closest, below the threshold"
+    above = "scores as addressed, but no passage addresses it on its own; the closest passage"
+    below = "the document's score is below the 0.14 threshold; the closest passage"
     for name in ("terminal", "markdown", "html"):
         out = io.StringIO()
         renderer(name)(report, out, RenderOptions(width=400))
-        text = " ".join(out.getvalue().split())
+        text = " ".join(html.unescape(out.getvalue()).split())
         assert above in text and below in text, name
         # The passage's own score beside the verdict's: shown alone, one read as the other.
-        assert "(this passage " in text and " as evidence)" in text, name
+        assert "(this passage alone scores 0.20)" in text, name
     for write in (render_markdown, render_html):
         page = io.StringIO()
         write(report, results[1], page)
-        assert above in page.getvalue() and below in page.getvalue()
+        shown = html.unescape(page.getvalue())
+        assert above in shown and below in shown
 
 
 def _gaps_with_a_closest_passage() -> Report:

@@ -103,10 +103,10 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
             ours = miss["evidence"][0]
         elif miss.get("nearest"):
             lead = (
-                "scores as addressed, but no passage addresses it on its own; closest"
+                "scores as addressed, but no passage addresses it on its own"
                 if above
-                else "closest, below the threshold"
-            )
+                else f"the document's score is below the {partial:g} threshold"
+            ) + "; the closest passage"
             ours = f"({lead}) {miss['nearest']}"
         else:
             nothing = "no passage that can be quoted shares anything with it"

@@ -218,11 +218,15 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     does on its own, and a verdict rests on passages."""
     # The passage's own score as evidence, beside the verdict's score for the whole
     # document: shown alone, the verdict's read as the passage's.
+    # Which score is below the threshold is said outright: a board member read 'closest,
+    # below the threshold (this passage 0.75 as evidence)' under a 0.50 threshold as an error.
     near = alignment.nearest
-    own = f" (this passage {near.score:.2f} as evidence)" if near is not None else ""
+    own = f" (this passage alone scores {near.score:.2f})" if near is not None else ""
     if alignment.score >= partial:
-        return f"scores as addressed, but no passage addresses it on its own; closest{own}"
-    return f"closest, below the threshold{own}"
+        return (
+            f"scores as addressed, but no passage addresses it on its own; the closest passage{own}"
+        )
+    return f"the document's score is below the {partial:g} threshold; the closest passage{own}"
 
 
 def nothing_near_note(alignment: Alignment, partial: float) -> str:
