@@ -347,6 +347,11 @@ def score_rule(report: Report) -> str:
 
 
 def system_counts(report: Report) -> str:
-    """'7 aligned, 1 partial, 0 gap': the system verdicts behind its coverage."""
+    """'7 aligned, 1 partial, 0 not addressed by any document': the system verdicts behind
+    its coverage, in the terminal's words. '0 gap' above a table of each document's gaps
+    read to a board member as a contradiction."""
     system = report.analysis.system_coverage
-    return f"{system.aligned} aligned, {system.partial} partial, {system.gap} gap"
+    return (
+        f"{system.aligned} aligned, {system.partial} partial, "
+        f"{system.gap} not addressed by any document"
+    )

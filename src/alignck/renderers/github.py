@@ -18,7 +18,7 @@ from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import system_percent, waiver_warnings
+from alignck.renderers._common import system_counts, system_percent, waiver_warnings
 from alignck.renderers._findings import findings
 from alignck.renderers._lines import line_of
 from alignck.yamlnodes import source_place
@@ -27,12 +27,11 @@ _COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
-    coverage = report.analysis.system_coverage
     summary = (
         f"{report.framework.name} ({framework_checkout_path(report.framework.path)}): "
         "system coverage "
         f"{system_percent(report)} "
-        f"({coverage.aligned} aligned, {coverage.partial} partial, {coverage.gap} gap)"
+        f"({system_counts(report)})"
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")
     for warning in waiver_warnings(report):
