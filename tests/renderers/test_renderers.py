@@ -664,6 +664,35 @@ def test_shared_reports_say_how_coverage_is_counted_and_the_system_counts() -> N
     assert "System (the best any document gives)" in summary
 
 
+def test_every_shared_report_and_partner_page_says_what_a_score_and_a_place_mean() -> None:
+    # A partner's page showed '0.44' and '¶ 14' with nothing saying what either was, and a
+    # reader counting Word paragraphs found ¶ a few early (headings and list items count).
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+    from alignck.renderers._common import PLACE_RULE, score_rule
+    from alignck.renderers.partner import render_html, render_markdown
+
+    report = _report()
+    rules = (score_rule(report), PLACE_RULE)
+    shown = []
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions())
+        shown.append(out.getvalue())
+    for write in (render_markdown, render_html):
+        page = io.StringIO()
+        write(report, next(r for r in report.documents if r.status == "ok"), page)
+        shown.append(page.getvalue())
+    for text in shown:
+        plain = " ".join(html.unescape(text).replace("\\", "").split())
+        assert all(rule in plain for rule in rules), text[:80]
+    book = io.BytesIO()
+    binary_renderer("xlsx")(report, book, RenderOptions())
+    summary = [r[0] for r in load_workbook(book)["Summary"].iter_rows(values_only=True)]
+    assert all(rule in summary for rule in rules)
+
+
 def test_html_tables_have_header_cells_a_screen_reader_can_name_a_verdict_by() -> None:
     # The grid's priority was a plain cell, so a verdict was read as '✔ aligned 0.71' with no
     # priority; the coverage table's headers were the symbols alone.

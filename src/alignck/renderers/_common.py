@@ -331,6 +331,14 @@ COVERAGE_RULE = (
 )
 
 
+# What a quote's place means: a reader counting paragraphs in Word found '¶ 14' a few early.
+PLACE_RULE = (
+    "Where: p. is a PDF's page; ¶ counts a Word, Markdown or text document's headings, "
+    "paragraphs, list items and table cells from its start; after › come the headings it "
+    "sits under."
+)
+
+
 def score_rule(report: Report) -> str:
     """What a verdict's score and a quote's kind mean, for a reader of a shared report who
     has not read the README (a board member)."""

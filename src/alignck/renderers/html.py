@@ -18,6 +18,7 @@ from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     COVERAGE_RULE,
+    PLACE_RULE,
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
@@ -144,7 +145,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"system coverage {system_percent(report)} "
         f"({escape(system_counts(report))}).</p>",
         f'<p class="muted">{escape(COVERAGE_RULE)}</p>',
-        f'<p class="muted">{escape(score_rule(report))}</p>',
+        f'<p class="muted">{escape(score_rule(report))} {escape(PLACE_RULE)}</p>',
         *_policy(report),
         *_provenance(report),
     ]

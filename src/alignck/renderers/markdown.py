@@ -14,6 +14,7 @@ from alignck.model import DocumentResult, Priority, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     COVERAGE_RULE,
+    PLACE_RULE,
     REVIEWED_HEADER,
     SYMBOLS,
     WAIVED_HEADER,
@@ -50,7 +51,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
         f"system coverage {system_percent(report)} ({system_counts(report)})."
     )
-    lines += ["", f"_{COVERAGE_RULE}_", "", f"_{score_rule(report)}_", ""]
+    lines += ["", f"_{COVERAGE_RULE}_", "", f"_{score_rule(report)} {PLACE_RULE}_", ""]
     verdict = policy_verdict(report)
     if verdict is not None:
         passed, reasons = verdict

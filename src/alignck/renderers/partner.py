@@ -18,6 +18,7 @@ from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
 from alignck.names import within_bytes
 from alignck.renderers._common import (
+    PLACE_RULE,
     REVIEWED_HEADER,
     WAIVED_HEADER,
     VerdictMarks,
@@ -28,6 +29,7 @@ from alignck.renderers._common import (
     provenance,
     reviewed_lead,
     reviewed_rows,
+    score_rule,
     score_text,
     short_name,
     shown_path,
@@ -175,6 +177,7 @@ def _title(report: Report, result: DocumentResult) -> str:
 def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
     lines += [f"Document: {markdown_text(shown_path(result.path))}", ""]
+    lines += [f"_{markdown_text(score_rule(report))} {markdown_text(PLACE_RULE)}_", ""]
     for section in sections(report, result):
         lines += [f"## {section.title}", "", markdown_text(section.note), ""]
         if section.rows:
@@ -198,6 +201,7 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
         f"<p>Document: {escape(shown_path(result.path))}</p>",
+        f'<p class="muted">{escape(score_rule(report))} {escape(PLACE_RULE)}</p>',
     ]
     for section in sections(report, result):
         parts += [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(section.note)}</p>"]
@@ -221,4 +225,5 @@ body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-wid
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; vertical-align: top; }
 th { background: #f0f0f0; text-align: left; }
+.muted { color: #555; }
 """

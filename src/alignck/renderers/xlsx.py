@@ -28,6 +28,7 @@ from alignck.policy import sets_a_policy
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
     COVERAGE_RULE,
+    PLACE_RULE,
     SYMBOLS,
     VerdictMarks,
     policy_verdict,
@@ -184,6 +185,7 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     )
     _append(sheet, [COVERAGE_RULE])
     _append(sheet, [score_rule(report)])
+    _append(sheet, [PLACE_RULE])
     for result in report.errors:
         _append(sheet, [report.name(result.path), result.path, "unreadable", result.error or ""])
 
