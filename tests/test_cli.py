@@ -761,6 +761,23 @@ def test_extract_names_each_document_by_path_and_lists_what_it_skipped(tmp_path:
     assert f"skipped: {tmp_path / 'notes.csv'} (" in shown
 
 
+def test_extract_finding_no_priority_says_what_it_read(tmp_path: Path) -> None:
+    # check's warning sends the user to extract, which said only 'no stated priorities
+    # found': nothing told text never read from text read and not taken.
+    path = tmp_path / "minutes.md"
+    path.write_text(
+        "# Board minutes\n\n## Present\n\nThe chair opened the meeting. Apologies were noted."
+        "\n\n## Finance\n\nThe budget was agreed.\n",
+        encoding="utf-8",
+    )
+    result = invoke("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert " ".join(result.stdout.split()) == (
+        f"{path}: no stated priorities found; read: 3 sentences under 3 headings "
+        "(Board minutes; Present; Finance)"
+    )
+
+
 def test_eval_with_a_labelled_document_it_cannot_read_exits_2(tmp_path: Path) -> None:
     # The missing document was scored as missed (a recall of 0.5 on its priority) and eval
     # exited 0, where its help promises 2 for an input that could not be read.

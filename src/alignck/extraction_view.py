@@ -32,6 +32,8 @@ class Extraction:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     # What reading a readable document warned of (path, warning), as check says it.
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # What was read of each readable document: its sentences counted, and its headings.
+    read: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[str]:
@@ -57,6 +59,8 @@ def extract_documents(
                 (str(path), warning.removesuffix(NO_TEXT_MEANS)) for warning in item.warnings
             ]
             statements = list(item.statements)
+            headings = [p.text for p in item.passages if p.heading]
+            extraction.read[str(path)] = (len(item.passages) - len(headings), headings)
             extraction.rows.append(
                 (
                     str(path),
@@ -149,13 +153,30 @@ def render_extraction(
                 # Its own reason ('nested under ...'), as the JSON gives it.
                 table.add_row("", "", f"  └ {child.text}", child.rule, where(child.location))
         if not listed:
-            # By path, as the tables are titled: two 'empty' files were two lines alike.
-            console.print(Text(f"{path}: no stated priorities found"))
+            # By path, as the tables are titled: two 'empty' files were two lines alike. What
+            # was read is said, so the line tells text not found from text read and not seen.
+            console.print(
+                Text(f"{path}: no stated priorities found{_what_was_read(extraction, path)}")
+            )
         else:
             console.print(table)
     for path, why in extraction.skipped:
         # As check lists them: a partner's .doc or .odt must not vanish without a word.
         console.print(Text(f"skipped: {path} ({why})"))
+
+
+_SHOWN_HEADINGS = 8
+
+
+def _what_was_read(extraction: Extraction, path: str) -> str:
+    """'; read: 37 sentences under 4 headings (Abstract; Introduction; ...)'."""
+    sentences, headings = extraction.read.get(path, (0, []))
+    said = f"; read: {counted(sentences, 'sentence')}"
+    if not headings:
+        return f"{said}, no headings"
+    shown = "; ".join(headings[:_SHOWN_HEADINGS])
+    more = " ..." if len(headings) > _SHOWN_HEADINGS else ""
+    return f"{said} under {counted(len(headings), 'heading')} ({shown}{more})"
 
 
 def _children(statement: Statement, subs: list[Statement]) -> list[Statement]:
