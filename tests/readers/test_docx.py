@@ -352,3 +352,20 @@ def test_a_bold_paragraph_with_an_outline_number_is_a_heading(tmp_path: Path) ->
         ("list_item", "Thriving children"),
     ]
     assert blocks[1].section == ("3.2 Housing",) and blocks[3].section == ("3.3 Clean air",)
+
+
+def test_a_zip_archive_named_docx_says_what_it_holds(tmp_path: Path) -> None:
+    # The library's own words ('There is no item named [Content_Types].xml in the archive')
+    # were the whole explanation.
+    import zipfile
+
+    path = tmp_path / "plan.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("minutes.txt", "Minutes")
+        archive.writestr("figures/table.csv", "a,b")
+    with pytest.raises(ReadError) as raised:
+        read(path)
+    assert str(raised.value).endswith(
+        "not a valid Word .docx file: a zip archive without a Word document in it (it holds "
+        "minutes.txt, figures/table.csv)"
+    )

@@ -110,7 +110,25 @@ def _why_not_a_package(path: Path, error: Exception) -> str:
         return "empty file (0 bytes), not a Word .docx file"
     if not is_zip:
         return "not a valid Word .docx file: not a zip archive (damaged or cut short?)"
-    return f"not a valid Word .docx file: the archive holds no Word document ({error})"
+    # The library's words ('There is no item named [Content_Types].xml ...') say nothing to
+    # a user; what the archive does hold does.
+    return (
+        "not a valid Word .docx file: a zip archive without a Word document in it "
+        f"({_archive_contents(path)})"
+    )
+
+
+def _archive_contents(path: Path) -> str:
+    """'holds hello.txt, notes/a.csv and 3 more': the first few names in the archive."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+    except (OSError, zipfile.BadZipFile):
+        return "its contents cannot be listed"
+    if not names:
+        return "it is empty"
+    shown = ", ".join(names[:3])
+    return f"it holds {shown}" + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 def _style_map(document: Any) -> dict[str, _Style]:
