@@ -226,3 +226,18 @@ def test_everyday_verbs_are_not_terms() -> None:
         "famili",
         "financi",
     ]
+
+
+def test_text_without_sentence_ends_is_cut_at_words_into_sentence_sized_pieces() -> None:
+    # A 2 MB line with no full stop was one 'sentence': one quote, one stated priority, of
+    # the whole file, and a report of 16 MB.
+    from alignck.language import LONGEST_SENTENCE, sentences
+
+    words = [f"word{i % 97}" for i in range(3000)]
+    pieces = sentences(" ".join(words) + ". Short one here.")
+    assert all(len(piece) <= LONGEST_SENTENCE for piece in pieces)
+    assert " ".join(pieces).split() == [*words[:-1], f"{words[-1]}.", "Short", "one", "here."]
+    assert len(pieces) > 3000 * 6 // LONGEST_SENTENCE
+    # A real sentence, however long, is left whole.
+    long_but_real = "We will " + ", ".join(f"support group {i}" for i in range(60)) + "."
+    assert sentences(long_but_real) == (long_but_real,)

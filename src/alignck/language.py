@@ -44,6 +44,10 @@ def _abbreviations() -> re.Pattern[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Longer than any sentence people write (a long one runs to 500 characters): text without
+# sentence ends (a table flattened, a scan's word list) is cut at words into pieces of at most
+# this, so no quote or stated priority is the whole of a 2 MB line.
+LONGEST_SENTENCE = 2000
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +143,23 @@ def sentences(text: str) -> tuple[str, ...]:
     tail = text[start:].strip()
     if tail:
         pieces.append(tail)
+    if any(len(piece) > LONGEST_SENTENCE for piece in pieces):
+        return tuple(part for piece in pieces for part in _within_longest(piece))
     return tuple(pieces)
+
+
+def _within_longest(text: str) -> list[str]:
+    """``text`` cut at spaces into pieces of at most :data:`LONGEST_SENTENCE` characters (a
+    word longer than that is cut where it reaches it)."""
+    parts: list[str] = []
+    while len(text) > LONGEST_SENTENCE:
+        cut = text.rfind(" ", 0, LONGEST_SENTENCE + 1)
+        cut = cut if cut > 0 else LONGEST_SENTENCE
+        parts.append(text[:cut].strip())
+        text = text[cut:].strip()
+    if text:
+        parts.append(text)
+    return parts
 
 
 Scope = Literal["sentence", "heading"]
