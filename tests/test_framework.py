@@ -81,6 +81,19 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             ":1:12: framework.name: missing required key 'name'",
         ),
         ("framework: {name: x}\n", ":1:1: priorities: missing required key 'priorities'"),
+        # Indentation slips, where PyYAML's own words point at a quote or a missing key.
+        (
+            "framework: {name: x}\npriorities:\n  - id: a\n    title: A\n      keywords: [x]\n",
+            ":5:15: not valid YAML: mapping values are not allowed in this context; 'keywords:' "
+            "is indented more than 'title:' on line 4, so it reads as part of that value; give "
+            "it the same indentation",
+        ),
+        (
+            "framework: {name: x}\npriorities:\n  - id: a\n    title: A\n   - id: b\n",
+            ":5:4: not valid YAML: did not find expected '-' indicator (while parsing a block "
+            "collection); this list item's '-' is 3 spaces in and line 3's 2; line up the '-' "
+            "of every item of one list",
+        ),
         ("framework: {name: x}\npriorities: []\n", ":2:13: priorities: the framework lists no"),
         (
             "framework: {name: x}\npriorities:\n  - {id: a, title: A}\n  - {id: a, title: B}\n",
@@ -141,6 +154,24 @@ def test_each_kind_of_error_is_reported_with_line_and_column(
     path, result = _validate(tmp_path, text)
     assert result.framework is None
     assert any(str(path) + expected in line for line in result.errors), result.errors
+
+
+def test_priorities_indented_under_the_framework_block_is_one_error_saying_so(
+    tmp_path: Path,
+) -> None:
+    # Said as an unknown key of 'framework' (a warning) and a missing 'priorities' (an error
+    # at line 1), which left the reader to work out that one was the other.
+    path = tmp_path / "f.yaml"
+    path.write_text(
+        "framework:\n  name: x\n  priorities:\n    - id: a\n      title: A\n", encoding="utf-8"
+    )
+    result = validate(path)
+    assert result.errors == (
+        f"{path}:3:3: framework.priorities: 'priorities' is indented under 'framework:' but "
+        "belongs at the top level: start 'priorities:' at the beginning of its line, as "
+        "'framework:' is, and move its list left with it",
+    )
+    assert result.warnings == ()
 
 
 def test_every_problem_is_reported_in_file_order(tmp_path: Path) -> None:

@@ -193,6 +193,11 @@ def _builtin_hint(shown: str) -> str:
     return f", nor a built-in framework ({', '.join(names())}; see 'alignck frameworks')"
 
 
+def _indented_priorities(meta: yaml.MappingNode) -> yaml.Node | None:
+    """The 'priorities' key of a 'framework:' block, where one was indented into it."""
+    return next((key for key, _ in meta.value if key.value == "priorities"), None)
+
+
 def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framework | None:
     if root is None:
         findings.marked_errors.append((0, 0, f"{path}: framework file is empty"))
@@ -203,13 +208,16 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     top = mapping(root, "", _TOP_KEYS, findings)
     meta = top.get("framework")
     name, version, description = None, None, None
+    misplaced = None
     if meta is None:
         # A name is all the block must give, and the file's own name serves: requiring the
         # block stopped people at their first framework.
         name = Path(path).name
         findings.note(root, f"no 'framework:' block with a name; named '{name}' after its file")
     elif isinstance(meta, yaml.MappingNode):
-        fields = mapping(meta, "framework", _FRAMEWORK_KEYS, findings)
+        misplaced = _indented_priorities(meta) if top.get("priorities") is None else None
+        known = _FRAMEWORK_KEYS | ({"priorities"} if misplaced is not None else set())
+        fields = mapping(meta, "framework", known, findings)
         name = string(fields.get("name"), "framework.name", findings, required=meta)
         version = scalar_text(fields.get("version"), "framework.version", findings)
         description = string(fields.get("description"), "framework.description", findings)
@@ -222,7 +230,16 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     themes = themes_node is None or boolean(themes_node, "themes", findings)
     priorities: list[Priority] = []
     listed = top.get("priorities")
-    if listed is None:
+    if listed is None and misplaced is not None:
+        # Said where it is, once: not an unknown key of 'framework' and a missing one.
+        findings.error(
+            misplaced,
+            "framework.priorities",
+            "'priorities' is indented under 'framework:' but belongs at the top level: start "
+            "'priorities:' at the beginning of its line, as 'framework:' is, and move its list "
+            "left with it",
+        )
+    elif listed is None:
         findings.error(root, "priorities", "missing required key 'priorities'")
     else:
         _priorities(listed, "priorities", None, 0, findings, priorities, _Seen())

@@ -174,6 +174,8 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     elif _character_at(text, mark.line, mark.column) == "\t":
         # PyYAML's words for it ('found character that cannot start any token') never say tab.
         problem = "a tab character; YAML indents with spaces only"
+    elif (misaligned := _misaligned(text, mark.line)) is not None:
+        problem += f"; {misaligned}"
     elif problem.startswith("mapping values are not allowed"):
         # 'title: Priority 1: Best start' - the second ': ' reads as the start of a mapping.
         problem += "; a value holding ': ' needs quotes (title: \"Priority 1: Best start\")"
@@ -225,6 +227,43 @@ def _pasted_list_item(text: str, line: int) -> str:
         if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped):
             return f"line {number + 1}: a list item needs a space after '-' ('- {stripped[1:]}')"
     return ""
+
+
+_KEY_LINE = re.compile(r"(\s*)([\w-]+):(?:\s|$)")
+_ITEM_LINE = re.compile(r"(\s*)- ")
+
+
+def _misaligned(text: str, line: int) -> str | None:
+    """What an indentation slip looks like, where PyYAML names something else: a key indented
+    under the key above it ('title: Housing' then '  keywords: [...]', read as part of the
+    title), or a list item whose '-' is not lined up with the items above it."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    above = [n for n in range(line) if lines[n].strip() and not lines[n].lstrip().startswith("#")]
+    if not above:
+        return None
+    here, before = lines[line], lines[above[-1]]
+    key, key_above = _KEY_LINE.match(here), _KEY_LINE.match(before.replace("- ", "  ", 1))
+    if key and key_above and len(key.group(1)) > len(key_above.group(1)):
+        value_above = before.split(":", 1)[1].strip()
+        if value_above:
+            return (
+                f"'{key.group(2)}:' is indented more than '{key_above.group(2)}:' on line "
+                f"{above[-1] + 1}, so it reads as part of that value; give it the same indentation"
+            )
+    item = _ITEM_LINE.match(here)
+    if item:
+        for n in reversed(above):
+            other = _ITEM_LINE.match(lines[n])
+            if other and other.group(1) != item.group(1):
+                return (
+                    f"this list item's '-' is {len(item.group(1))} spaces in and line "
+                    f"{n + 1}'s {len(other.group(1))}; line up the '-' of every item of one list"
+                )
+            if other:
+                break
+    return None
 
 
 def _at_end(text: str, line: int, column: int) -> bool:
