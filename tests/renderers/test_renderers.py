@@ -744,3 +744,18 @@ def test_the_terminal_shows_a_stated_priority_a_verdict_quotes_after_its_best() 
     text = out.getvalue()
     assert "also “A greener borough” (priority), p. 1" in text
     assert "Homes are cold." not in text
+
+
+def test_long_text_in_the_workbook_wraps_in_its_cell() -> None:
+    # A 579-character quote and the Summary's notes ran on in one line off the screen.
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+    from alignck.renderers._common import COVERAGE_RULE
+
+    book = io.BytesIO()
+    binary_renderer("xlsx")(_report(), book, RenderOptions())
+    summary = load_workbook(book)["Summary"]
+    cells = {c.value: c for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
+    assert cells[COVERAGE_RULE].alignment.wrap_text
+    assert not cells["System (the best any document gives)"].alignment.wrap_text

@@ -16,6 +16,7 @@ fixed one, so two runs over the same input write the same bytes.
 from __future__ import annotations
 
 import datetime
+import functools
 import shutil
 import zipfile
 from collections.abc import Iterable
@@ -139,11 +140,25 @@ def _cell(sheet: WriteOnlyWorksheet, value: object, status: Status | None = None
         cell = WriteOnlyCell(sheet, value=xml_text(value))
         cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
         cell.quotePrefix = looks_like_formula(value)
+        if len(value) > _WRAPPED_FROM:
+            # A 579-character quote ran off the screen on one line, and the notes too.
+            cell.alignment = _wrapped()
     else:
         cell = WriteOnlyCell(sheet, value=value)
     if status is not None:
         cell.fill = PatternFill("solid", start_color=FILLS[status], end_color=FILLS[status])
     return cell
+
+
+# Text longer than this wraps in its cell, top-aligned, rather than running on in one line.
+_WRAPPED_FROM = 60
+
+
+@functools.cache
+def _wrapped() -> Any:
+    from openpyxl.styles import Alignment as CellAlignment
+
+    return CellAlignment(wrap_text=True, vertical="top")
 
 
 def _append(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> None:
