@@ -15,6 +15,7 @@ from pathlib import Path
 
 from alignck import cache
 from alignck.analyse import analyse
+from alignck.arguments import check_arguments, check_framework_use
 from alignck.errors import ReadError
 from alignck.framework import load_framework
 from alignck.limits import Limits, TimeLimit, deadline, too_slow
@@ -87,8 +88,15 @@ def check(
     if today is not None and not isinstance(today, datetime.date):
         # A string would fail deep in the waivers, far from the call that gave it.
         raise TypeError(f"today must be a datetime.date (got {today!r})")
+    if not isinstance(framework, (str, Path, Framework)):
+        raise TypeError(
+            f"framework must be a file's path, a built-in framework's name or an alignck "
+            f"Framework (got {framework!r})"
+        )
+    check_arguments(thresholds, jobs, read_options, waivers, policy, reviews)
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
+    check_framework_use(loaded, waivers, reviews)
     chosen = thresholds or resolve_thresholds(loaded)
     # One path on its own is one path: a string iterated would be a path per character
     # ('/' among them, the whole file system).

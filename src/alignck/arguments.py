@@ -1,0 +1,99 @@
+"""What :func:`alignck.check` is given, checked where it is given.
+
+The command line only ever passes what its own parsing made, but a library caller can pass
+anything: a tuple for ``thresholds``, a file name for ``waivers``, a review whose verdict is
+'yes', a framework built in code with one id twice. Each failed far from the call (an
+AttributeError eight frames down) or, worse, not at all (a 'yes' verdict counted in coverage).
+Here each is a TypeError or ValueError naming the argument, as the YAML loaders would say it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import get_args
+
+from alignck.model import Framework, Policy, ReadOptions, Review, Status, Thresholds, Waiver
+
+_STATUSES = get_args(Status)
+
+
+def check_arguments(
+    thresholds: object,
+    jobs: object,
+    read_options: object,
+    waivers: object,
+    policy: object,
+    reviews: object,
+) -> None:
+    """Raise TypeError or ValueError naming the first argument of the wrong kind."""
+    _instance("thresholds", thresholds, Thresholds, optional=True)
+    if isinstance(jobs, bool) or not isinstance(jobs, int):
+        raise TypeError(f"jobs must be a whole number of worker processes (got {jobs!r})")
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1 (got {jobs})")
+    _instance("read_options", read_options, ReadOptions, optional=True)
+    _instance("policy", policy, Policy, optional=True)
+    _items("waivers", waivers, Waiver, "alignck.waivers.load_waivers(PATH, framework).waivers")
+    _items("reviews", reviews, Review, "alignck.reviews.load_reviews(PATH, framework).reviews")
+
+
+def check_framework_use(
+    framework: Framework, waivers: Sequence[Waiver], reviews: Sequence[Review]
+) -> None:
+    """A framework built in code holds what a framework file must (priorities, each id once,
+    lists of words as tuples of strings), and every waiver and review names one of its
+    priorities with a verdict alignck gives: what the YAML loaders check of a file."""
+    if not framework.priorities:
+        raise ValueError("the framework lists no priorities")
+    seen: set[str] = set()
+    for priority in framework.priorities:
+        if priority.id in seen:
+            raise ValueError(f"priority id '{priority.id}' is used twice in the framework")
+        seen.add(priority.id)
+        for name in ("keywords", "aliases", "exclude"):
+            words = getattr(priority, name)
+            if not isinstance(words, tuple) or not all(isinstance(w, str) for w in words):
+                raise TypeError(
+                    f"priority '{priority.id}': {name} must be a tuple of strings "
+                    f"(got {words!r}; one word or phrase is ({words!r},))"
+                )
+    for kind, items in (("waiver", waivers), ("review", reviews)):
+        for item in items:
+            if item.priority_id not in seen:
+                raise ValueError(
+                    f"{kind} {_source(item)}names no framework priority: '{item.priority_id}'"
+                )
+    for waiver in waivers:
+        if waiver.expires is not None and not isinstance(waiver.expires, datetime.date):
+            raise TypeError(
+                f"waiver {_source(waiver)}expires must be a datetime.date (got {waiver.expires!r})"
+            )
+    for review in reviews:
+        if review.verdict not in _STATUSES:
+            raise ValueError(
+                f"review {_source(review)}verdict must be one of {', '.join(_STATUSES)} "
+                f"(got {review.verdict!r})"
+            )
+
+
+def _source(item: Waiver | Review) -> str:
+    return f"({item.source}) " if item.source else ""
+
+
+def _instance(name: str, value: object, kind: type, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, kind):
+        raise TypeError(f"{name} must be an alignck {kind.__name__} (got {value!r})")
+
+
+def _items(name: str, value: object, kind: type, hint: str) -> None:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise TypeError(
+            f"{name} must be a sequence of alignck {kind.__name__} objects (got {value!r}); "
+            f"from a file: {hint}"
+        )
+    for item in value:
+        if not isinstance(item, kind):
+            raise TypeError(f"{name} must hold alignck {kind.__name__} objects (got {item!r})")

@@ -1,0 +1,116 @@
+"""alignck.check's arguments are checked where they are given: a library caller's mistake is
+a TypeError or ValueError naming the argument, never an AttributeError deep inside, nor (a
+review's 'yes' verdict, one id twice) a report that quietly counts it."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from alignck.framework import load_framework
+from alignck.model import Framework, Policy, Priority, Review, Thresholds, Waiver
+from alignck.pipeline import check
+
+
+@pytest.fixture
+def plan(make_document) -> Path:  # type: ignore[no-untyped-def]
+    return make_document("plan.md")  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "said"),
+    [
+        ({"thresholds": (0.6, 0.4)}, TypeError, "thresholds must be an alignck Thresholds"),
+        ({"waivers": "waivers.yaml"}, TypeError, "waivers must be a sequence of alignck Waiver"),
+        ({"reviews": [{"verdict": "gap"}]}, TypeError, "reviews must hold alignck Review"),
+        ({"policy": {"fail_on": "gap"}}, TypeError, "policy must be an alignck Policy"),
+        ({"read_options": {}}, TypeError, "read_options must be an alignck ReadOptions"),
+        ({"jobs": "2"}, TypeError, "jobs must be a whole number"),
+        ({"jobs": 0}, ValueError, "jobs must be at least 1 (got 0)"),
+    ],
+)
+def test_an_argument_of_the_wrong_kind_is_named(
+    plan: Path, small_framework: Path, options: dict, error: type, said: str
+) -> None:  # type: ignore[type-arg]
+    with pytest.raises(error, match=said.replace("(", r"\(").replace(")", r"\)")):
+        check(plan, small_framework, **options)
+
+
+def test_a_framework_that_is_none_is_named(plan: Path) -> None:
+    with pytest.raises(TypeError, match="framework must be a file's path"):
+        check(plan, None)  # type: ignore[arg-type]
+
+
+def _review(verdict: str, priority_id: str = "mental-health") -> Review:
+    return Review("plan", priority_id, verdict, "read it", "A. Officer", datetime.date(2026, 1, 5))  # type: ignore[arg-type]
+
+
+def test_a_review_with_a_verdict_alignck_never_gives_is_refused(
+    plan: Path, small_framework: Path
+) -> None:
+    # It was counted: coverage of 6 verdicts over 7 priorities.
+    with pytest.raises(
+        ValueError, match=r"verdict must be one of aligned, partial, gap \(got 'yes'\)"
+    ):
+        check(plan, small_framework, reviews=[_review("yes")])
+
+
+@pytest.mark.parametrize("kind", ["waiver", "review"])
+def test_a_waiver_or_review_of_no_framework_priority_is_refused(
+    plan: Path, small_framework: Path, kind: str
+) -> None:
+    # As the YAML loaders refuse it: a typo in an id is an error, not an unused waiver.
+    given = (
+        {"waivers": [Waiver("no-such", "accepted")]}
+        if kind == "waiver"
+        else {"reviews": [_review("gap", "no-such")]}
+    )
+    with pytest.raises(ValueError, match=f"{kind} names no framework priority: 'no-such'"):
+        check(plan, small_framework, **given)
+
+
+def test_a_waiver_expiry_given_as_text_is_refused(plan: Path, small_framework: Path) -> None:
+    waiver = Waiver("mental-health", "accepted", expires="2020-01-01")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"expires must be a datetime\.date"):
+        check(plan, small_framework, waivers=[waiver])
+
+
+def _built(*priorities: Priority) -> Framework:
+    return Framework("Built in code", "<code>", priorities)
+
+
+@pytest.mark.parametrize(
+    ("framework", "error", "said"),
+    [
+        (_built(), ValueError, "the framework lists no priorities"),
+        (
+            _built(Priority("a", "Housing"), Priority("a", "Jobs")),
+            ValueError,
+            "priority id 'a' is used twice",
+        ),
+        (
+            _built(Priority("air", "Clean air", keywords="air quality")),  # type: ignore[arg-type]
+            TypeError,
+            "priority 'air': keywords must be a tuple of strings",
+        ),
+    ],
+)
+def test_a_framework_built_in_code_is_checked_as_a_file_would_be(
+    plan: Path, framework: Framework, error: type, said: str
+) -> None:
+    with pytest.raises(error, match=said):
+        check(plan, framework)
+
+
+def test_good_arguments_still_check(plan: Path, small_framework: Path) -> None:
+    framework = load_framework(small_framework)
+    report = check(
+        [plan],
+        framework,
+        thresholds=Thresholds(0.5, 0.5),
+        jobs=1,
+        waivers=(Waiver("early-years", "accepted"),),
+        reviews=[_review("aligned")],
+        policy=Policy(),
+    )
+    assert [d.status for d in report.documents] == ["ok"]
