@@ -71,9 +71,15 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     if result.framework is None:
         # The warnings too: an ignored 'priority:' or 'titel:' key is what explains a missing
         # 'priorities' or 'title', as validate shows.
+        # The first problem in the message itself: a traceback's last line (a notebook's)
+        # said only 'invalid framework (1 problem)', the cause hidden in ``problems``.
+        where = shown or str(path)
+        more = len(result.errors) - 1
+        also = f" (and {counted(more, 'more problem')})" if more else ""
         raise FrameworkError(
-            f"invalid framework ({counted(len(result.errors), 'problem')})",
-            shown or str(path),
+            f"invalid framework: {_without_file(result.errors[0], where) if result.errors else ''}"
+            f"{also}",
+            where,
             problems=[*result.errors, *result.warnings],
         )
     return result.framework
@@ -183,6 +189,15 @@ def _not_found(shown: str) -> str:
             f"no built-in framework of that name ({', '.join(names())}; see 'alignck frameworks')"
         )
     return f"framework file not found{_builtin_hint(shown)}"
+
+
+def _without_file(problem: str, where: str) -> str:
+    """'f.yaml:3:3: what' as 'line 3, column 3: what', for a message that names the file."""
+    rest = problem.removeprefix(where)
+    place = re.match(r":(\d+):(\d+): ", rest)
+    if place:
+        return f"line {place.group(1)}, column {place.group(2)}: {rest[place.end() :]}"
+    return rest.removeprefix(": ") if rest != problem else problem
 
 
 def _builtin_hint(shown: str) -> str:
