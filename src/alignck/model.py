@@ -145,7 +145,9 @@ class Statement(CompactPickle):
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Score cut-offs: at or above ``aligned`` is aligned, at or above ``partial`` is partial."""
+    """Cut-offs: a verdict whose score reaches ``partial`` is partial, and aligned where its
+    commitment (how likely the document is to commit to the priority, ``Alignment.commitment``)
+    reaches ``aligned`` too; either needs a passage that addresses the priority on its own."""
 
     aligned: float = 0.5
     partial: float = 0.5
