@@ -239,3 +239,39 @@ def test_check_says_the_problems_of_the_waivers_and_reviews_files_at_once(
     result = invoke(*reviewed, "--waivers", waivers)
     assert result.exit_code == 2
     assert "no-such-priority" in result.stderr and "nor-this" in result.stderr
+
+
+def test_a_name_that_matches_two_documents_is_warned_of_and_shown_by_folder(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # 'strategy' meant the trust's; once the ICB's strategy.md arrived it was reviewed and
+    # waived too, without a word, and the Reviewed table named both 'strategy'.
+    (tmp_path / "trust").mkdir()
+    (tmp_path / "icb").mkdir()
+    make_document("trust/strategy.md")
+    make_document("icb/strategy.md")
+    review = tmp_path / "reviews.yaml"
+    review.write_text(REVIEW.replace("document: plan", "document: strategy"), encoding="utf-8")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - {priority: warm-homes, document: strategy, reason: Not ours.}\n",
+        encoding="utf-8",
+    )
+    folders = [tmp_path / "trust", tmp_path / "icb"]
+    result = invoke(
+        "check", *folders, "-f", small_framework, "--review", review, "--waivers", waivers
+    )
+    both = f"{tmp_path / 'icb' / 'strategy.md'}, {tmp_path / 'trust' / 'strategy.md'}"
+    for kind, priority, line in (("review", "early-years", 2), ("waiver", "warm-homes", 2)):
+        source = review if kind == "review" else waivers
+        assert (
+            f"{source}:{line}:5: warning: {kind} of '{priority}' names 'strategy', which "
+            f"matches 2 documents ({both}); give the folder too to mean one of them, or a "
+            "glob to mean all"
+        ) in " ".join(result.stderr.split()), result.stderr
+    shown = " ".join(
+        invoke(
+            *["check", *folders, "-f", small_framework, "--review", review, "--format", "markdown"]
+        ).stdout.split()
+    )
+    assert "| icb/strategy | Give every child the best start in life | aligned |" in shown

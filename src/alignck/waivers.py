@@ -123,6 +123,25 @@ def _date(node: yaml.Node | None, where: str, findings: Findings) -> datetime.da
         return None
 
 
+def several_warning(kind: str, item: Waiver, paths: Sequence[str]) -> str | None:
+    """A warning when a waiver's or review's document, written as one name without a glob
+    ('strategy'), matches more than one checked document: a second file of that name in
+    another folder ('icb/strategy.md' beside 'trust/strategy.md') was silently waived or
+    reviewed too. None when it matches at most one, or is a glob meant for several."""
+    if item.document is None or any(ch in item.document for ch in "*?["):
+        return None
+    matched = [path for path in paths if covers(item, path)]
+    if len(matched) < 2:
+        return None
+    shown = ", ".join(checkout_path(path) for path in matched[:4])
+    more = f" and {len(matched) - 4} more" if len(matched) > 4 else ""
+    return (
+        f"{item.source}: warning: {kind} of '{item.priority_id}' names '{item.document}', "
+        f"which matches {len(matched)} documents ({shown}{more}); give the folder too "
+        "to mean one of them, or a glob to mean all"
+    )
+
+
 def covers(waiver: Waiver, path: str) -> bool:
     """Whether the waiver's glob matches the document's path, file name or name without
     extension (case-insensitive: CI runners and laptops differ in how they spell paths)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, TextIO, cast
 
@@ -220,6 +220,20 @@ def _say_document_warnings(report: Report) -> None:
     for result in report.documents:
         for warning in result.warnings:
             say(f"alignck: warning: {shown_path(result.path)}: {warning}")
+
+
+def _matching_several(
+    report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
+) -> list[str]:
+    """Warnings for waivers and reviews whose one name matches several documents."""
+    from alignck.model import Waiver
+    from alignck.waivers import several_warning
+
+    paths = [r.path for r in report.documents]
+    items = [("waiver", w) for w in waivers] + [
+        ("review", Waiver(r.priority_id, r.reason, r.document, source=r.source)) for r in reviews
+    ]
+    return [w for kind, item in items if (w := several_warning(kind, item, paths)) is not None]
 
 
 def _only_reports_named(paths: list[Path], report: Report) -> bool:
@@ -487,6 +501,8 @@ def check(
         from alignck.renderers._common import waiver_warnings
 
         for warning in waiver_warnings(report):
+            say(warning)
+        for warning in _matching_several(report, waivers, reviews):
             say(warning)
         if report.analysis.unused_reviews or report.analysis.overruled_reviews:
             from alignck.reviews import overruled_warning, unused_warning

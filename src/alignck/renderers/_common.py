@@ -198,7 +198,8 @@ def reviewed_rows(report: Report, path: str | None = None) -> list[list[str]]:
     priority, the officer's verdict, alignck's own, reason, reviewer, date, source."""
     return [
         [
-            short_name(r.path),
+            # As the grid and the Waived table name it: two 'strategy' files were one name.
+            short_name(r.path, report),
             report.framework.priority(r.priority_id).title,
             r.review.verdict,
             r.machine,
