@@ -313,3 +313,15 @@ def test_quiet_without_an_output_file_says_it_changes_nothing(
     assert result.exit_code == 0
     assert "-q only quietens a run that writes its report with -o" in result.stderr
     assert result.stdout  # the report, as before
+
+
+def test_quiet_with_the_report_on_standard_output_given_as_a_dash_is_no_mistake(
+    make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # '-q -o -' was told '-q only quietens a run that writes its report with -o'.
+    plan = make_document("plan.md")
+    args = ["check", str(plan), "-f", str(small_framework), "-q", "-o", "-", "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0
+    assert "-q only quietens" not in result.stderr
+    assert result.stdout.startswith("{")

@@ -393,6 +393,8 @@ def check(
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
+    # '-o -' is an -o: its report is the run's output, and -q with it is not a mistake.
+    dash = output is not None and str(output) == "-"
     output = standard_output_if_dash(output)
     options = read_options(passwords)
     if fail_under is not None and 0 < fail_under < 1:
@@ -429,7 +431,7 @@ def check(
         )
         if output is not None:
             refuse_unsafe_output(output, inputs)
-        elif quiet:
+        elif quiet and not dash:
             # Added to a pre-commit hook's args, -q changed nothing, and nothing said why.
             say("alignck: warning: -q only quietens a run that writes its report with -o")
         if per_document is not None:
