@@ -275,3 +275,19 @@ def test_a_name_that_matches_two_documents_is_warned_of_and_shown_by_folder(
         ).stdout.split()
     )
     assert "| icb/strategy | Give every child the best start in life | aligned |" in shown
+
+
+def test_a_run_failing_on_a_reviewer_s_gap_says_the_reviewer_set_it(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # 'plan leaves a gap on ...' read as the document's own gap; a reviewer had set it.
+    plan = make_document("plan.md")
+    review = tmp_path / "reviews.yaml"
+    review.write_text(
+        REVIEW.replace("early-years", "mental-health").replace("verdict: aligned", "verdict: gap"),
+        encoding="utf-8",
+    )
+    result = invoke("check", plan, "-f", small_framework, "--review", review, "--fail-on", "gap")
+    assert result.exit_code == 1
+    assert "'Improve mental health' [mental-health] (reviewed)" in result.stderr
+    assert "[early-years] (reviewed)" not in result.stderr

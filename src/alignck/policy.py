@@ -11,7 +11,8 @@ break the run.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
+from typing import Any
 
 from alignck.model import Alignment, FailOn, Policy, Report, Status, Waiver
 from alignck.wording import counted
@@ -106,14 +107,14 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
         return _regressions(report)
     failing = ("gap",) if fail_on == "gap" else ("gap", "partial")
     waived = report.analysis.waivers_by_verdict()
+    reviewed = report.analysis.reviews_by_verdict()
     lines = []
     for result in report.documents:
         for status, says in (("gap", "leaves a gap on"), ("partial", "only partly addresses")):
             if status not in failing:
                 continue
             named = [
-                f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
-                + _change(report.policy, result.path, a)
+                _named(report, result.path, a, reviewed)
                 for a in result.alignments
                 if a.status == status
                 and (result.path, a.priority_id) not in waived
@@ -128,12 +129,12 @@ def _regressions(report: Report) -> list[str]:
     """One line per document with verdicts below the baseline's, each with what it was."""
     policy = report.policy
     waived = report.analysis.waivers_by_verdict()
+    reviewed = report.analysis.reviews_by_verdict()
     says = "has new gaps on" if policy.fail_on == "new-gap" else "is worse than the baseline on"
     lines = []
     for result in report.documents:
         named = [
-            f"'{report.framework.priority(a.priority_id).title}' [{a.priority_id}]"
-            + _change(policy, result.path, a)
+            _named(report, result.path, a, reviewed)
             for a in result.alignments
             if (result.path, a.priority_id) not in waived
             and _below_baseline(policy, result.path, a)
@@ -141,6 +142,18 @@ def _regressions(report: Report) -> list[str]:
         if named:
             lines.append(f"{report.name(result.path)} {says} {', '.join(named)}")
     return lines
+
+
+def _named(report: Report, path: str, alignment: Alignment, reviewed: Container[Any]) -> str:
+    """The priority as a failure names it ('Clean air' [air]), with what it was before (held
+    to a baseline) and whether a reviewer set it (``reviewed``: the (path, priority id) pairs
+    a review set): a run failing on a reviewer's gap read as the document's own."""
+    title = report.framework.priority(alignment.priority_id).title
+    return (
+        f"'{title}' [{alignment.priority_id}]"
+        + _change(report.policy, path, alignment)
+        + (" (reviewed)" if (path, alignment.priority_id) in reviewed else "")
+    )
 
 
 def _change(policy: Policy, path: str, alignment: Alignment) -> str:
