@@ -60,6 +60,23 @@ def test_a_run_from_another_folder_pairs_by_the_end_of_the_paths() -> None:
     }
 
 
+def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
+    # The trust's file moved and renamed, the ICB's arrived with its old name: the ICB was
+    # held to the trust's verdicts, its new gaps hidden as known debt, and nothing said so.
+    from alignck.compare import paired_elsewhere
+
+    old = ["p/trust/strategy.md", "p/council/plan.md"]
+    new = ["p/trust-renamed/cth-strategy.md", "p/icb/strategy.md", "p/council/plan.md"]
+    assert paired_elsewhere("base.json", old, new) == [
+        "base.json: warning: p/icb/strategy.md is compared with p/trust/strategy.md of that "
+        "run (the same name in another folder); if they are two partners' documents, the "
+        "comparison is wrong: give one of them another name"
+    ]
+    # The same files, checked from another working folder: no warning.
+    moved = ["/ci/work/p/trust/strategy.md", "/ci/work/p/council/plan.md"]
+    assert paired_elsewhere("base.json", moved, old) == []
+
+
 def test_two_single_drafts_pair_whatever_their_names() -> None:
     assert pair_documents(["plan-v1.docx"], ["plan-v2.docx"]) == {"plan-v2.docx": "plan-v1.docx"}
 

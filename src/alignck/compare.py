@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Literal
 
+from alignck.checkout import checkout_path
 from alignck.errors import ReportFileError
 from alignck.model import Report, Status
 from alignck.snapshot import DocumentRun, Snapshot, Verdict
@@ -177,6 +178,9 @@ def compare(
     run is neither added nor removed, and a warning says so."""
     warnings = comparable(old, new)
     warnings += [f"{path}: could not be read; not compared" for path in (*unread_old, *unread_new)]
+    warnings += paired_elsewhere(
+        old.source, [d.path for d in old.documents], [d.path for d in new.documents]
+    )
     every = pair_documents(
         [d.path for d in old.documents] + list(unread_old),
         [d.path for d in new.documents] + list(unread_new),
@@ -279,6 +283,26 @@ def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
     if len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
     return pairs
+
+
+def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
+    """A warning for each document paired with one of another folder (by their shared name,
+    :func:`pair_documents`): 'icb/strategy.md' held to the baseline's 'trust/strategy.md'
+    hid the ICB's new gaps behind the trust's old ones, and nothing said so."""
+    pairs = pair_documents(old, new)
+
+    def folder(path: str) -> str:
+        # The folder's own name: the same file checked from another working folder, or
+        # under another common folder, keeps it.
+        return PurePosixPath(path.replace("\\", "/")).parent.name
+
+    return [
+        f"{source}: warning: {checkout_path(now)} is compared with {checkout_path(was)} of "
+        "that run (the same name in another folder); if they are two partners' documents, "
+        "the comparison is wrong: give one of them another name"
+        for now, was in pairs.items()
+        if folder(now) != folder(was)
+    ]
 
 
 def _pair_by_tail(pairs: dict[str, str], old: list[str], new: list[str]) -> None:

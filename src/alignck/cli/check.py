@@ -126,10 +126,13 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
         return report
     from dataclasses import replace
 
-    from alignck.compare import baseline_verdicts, comparable
+    from alignck.compare import baseline_verdicts, comparable, paired_elsewhere
     from alignck.snapshot import snapshot_of
 
     for warning in comparable(baseline, snapshot_of(report, "this run")):
+        say(warning)
+    old, new = [d.path for d in baseline.documents], [d.path for d in report.documents]
+    for warning in paired_elsewhere(baseline.source, old, new):
         say(warning)
     held = replace(
         report.policy,
