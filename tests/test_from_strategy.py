@@ -198,6 +198,29 @@ def test_a_priority_s_parts_are_not_also_its_description(tmp_path: Path) -> None
     assert framework.priority("start-well").description == "Every child thrives. Our aims are:"
 
 
+def test_named_items_under_a_listed_priority_s_own_section_are_its_parts(tmp_path: Path) -> None:
+    # Listed in a summary, then given a section whose list names its parts ('Healthy
+    # pregnancies: support mothers ...'): the parts were folded into the description.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n1. Start well\n2. Age well\n\n"
+        "## Priority 1: Start well\n\nEvery child thrives.\n\n"
+        "- Healthy pregnancies: support mothers to stop smoking in pregnancy.\n"
+        "- School readiness: more children ready for school at five.\n\n"
+        "## Priority 2: Age well\n\n- We will open two day centres.\n- We will fund befriending.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    parts = {p.title: (p.parent, p.description) for p in framework.priorities if p.parent}
+    assert parts == {
+        "Healthy pregnancies": ("start-well", "support mothers to stop smoking in pregnancy."),
+        "School readiness": ("start-well", "more children ready for school at five."),
+    }
+    assert framework.priority("start-well").description == "Every child thrives."
+    # A list of actions names no parts: it stays the description.
+    assert "day centres" in framework.priority("age-well").description
+
+
 def test_a_table_row_describes_its_priority(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
     # A delivery table's priorities take the row's describing cells, not its lead's name.
     rows = [

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from alignck.errors import UsageError
 from alignck.extract import extract
-from alignck.extract._common import location
+from alignck.extract._common import location, named_part
 from alignck.model import Block, ReadOptions, Statement
 from alignck.reading import read_isolated
 from alignck.shapes import derive_id
@@ -68,6 +68,8 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
         item.children += [
             _draft(sub, by_number, document.blocks) for sub in subs if sub.parent == statement.text
         ]
+        if not item.children:
+            item.children = _named_items(item.heading or item.block, document.blocks, named)
     nested = _nest(drafted)
     _without_parts(nested, document.blocks)
     return _yaml(path, _name(path, document.blocks), nested)
@@ -147,6 +149,38 @@ def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -
         for b in under
         if b.level == level
     ]
+
+
+# A list of parts: two or more named items ('Healthy pregnancies: support mothers to ...').
+_MIN_NAMED_ITEMS = 2
+
+
+def _named_items(parent: Block, blocks: tuple[Block, ...], named: set[int]) -> list[_Drafted]:
+    """The items of a list straight under a priority's heading that each name a part
+    ('Healthy pregnancies: support mothers to stop smoking ...'): its sub-priorities, the
+    name as the title and the rest as the description. Extraction takes them as neither (a
+    document's priorities are what check lists), so only a list of named items counts."""
+    if parent.kind != "heading":
+        return []
+    items = [
+        b
+        for b in blocks
+        if b.kind == "list_item"
+        and b.number not in named
+        and b.section
+        and b.section[-1] == parent.text
+        and b.level <= 1
+    ]
+    parts = []
+    for block in items:
+        name = block.lead or named_part(block.text)
+        if name == block.text:
+            return []  # one unnamed item: a list of actions, not of parts
+        rest = block.text[block.text.find(name) + len(name) :] if name in block.text else ""
+        title = name.strip(" .:–-")
+        where = _where(Statement(title, "sub_priority", location(block), ""))
+        parts.append(_Drafted(title, _clip(rest.lstrip(" .:;,-–—")), where, block))
+    return parts if len(parts) >= _MIN_NAMED_ITEMS else []
 
 
 def _name(path: Path, blocks: tuple[Block, ...]) -> str:
