@@ -320,3 +320,34 @@ def test_a_glob_reads_from_the_waivers_file_s_folder_whatever_the_working_folder
     assert not covers(waiver, "trust-plan.md")
     elsewhere = Waiver("air", "Agreed.", "drafts/icb-plan.md", source="/nowhere/w.yaml:3:5")
     assert not covers(elsewhere, "icb-plan.md")
+
+
+def test_check_today_judges_waiver_expiry_as_on_that_day(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
+    # A CI job run again after a waiver lapsed failed where it had passed: --today runs it
+    # as it ran.
+    from typer.testing import CliRunner
+
+    from alignck.cli import app
+    from conftest import SMALL_FRAMEWORK
+
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(SMALL_FRAMEWORK, encoding="utf-8")
+    plan = make_document("plan.md")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - {priority: early-years, reason: Not ours., expires: 2026-03-31}\n",
+        encoding="utf-8",
+    )
+    args = ["check", str(plan), "-f", str(framework), "--waivers", str(waivers)]
+    args += ["--fail-on", "gap", "--matcher", "lexical", "-q", "-o", str(tmp_path / "r.json")]
+    runner = CliRunner()
+    before = runner.invoke(app, [*args, "--today", "2026-03-31"])
+    after = runner.invoke(app, [*args, "--today", "2026-04-01"])
+    assert before.exit_code == 0, before.stderr
+    assert after.exit_code == 1 and "expired on 2026-03-31" in after.stderr
+    bad = runner.invoke(app, [*args, "--today", "31/03/2026"])
+    assert bad.exit_code == 2
+    assert (
+        bad.stderr
+        == "alignck: error: --today must be a date written YYYY-MM-DD, not '31/03/2026'\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -225,6 +226,16 @@ def _say_document_warnings(report: Report) -> None:
             say(f"alignck: warning: {shown_path(result.path)}: {warning}")
 
 
+def _day(text: str | None) -> datetime.date | None:
+    """--today as a date, or a one-line usage error."""
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"--today must be a date written YYYY-MM-DD, not {text!r}")
+
+
 def _matching_several(
     report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
 ) -> list[str]:
@@ -325,6 +336,16 @@ def check(
             show_default=False,
         ),
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="The day waivers' expiry dates are judged against (default: today), to run "
+            "an earlier CI job again as it ran.",
+            show_default=False,
+        ),
+    ] = None,
     aligned: Annotated[
         float | None,
         typer.Option(
@@ -396,6 +417,7 @@ def check(
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
+    day = _day(today)
     # '-o -' is an -o: its report is the run's output, and -q with it is not a mistake.
     dash = output is not None and str(output) == "-"
     output = standard_output_if_dash(output)
@@ -474,6 +496,7 @@ def check(
                 matcher=matcher.value,
                 reviews=reviews,
                 run_files=[f for f in (waivers_file, review_file, baseline_file) if f],
+                today=day,
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
