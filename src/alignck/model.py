@@ -177,6 +177,10 @@ class Priority:
 
 @dataclass(frozen=True, slots=True)
 class Framework:
+    """A shared framework: its ``priorities`` in file order, sub-priorities after their parent
+    with ``parent`` set (:func:`alignck.framework.load_framework` reads one from YAML); ``path``
+    is the name reports give its file, ``sha256`` the hash of its bytes."""
+
     name: str
     path: str
     priorities: tuple[Priority, ...]
@@ -245,6 +249,11 @@ class StatedMatch(CompactPickle):
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
+    """One document's outcome: ``status`` "ok" with its ``alignments`` (one per framework
+    priority, in framework order) and ``statements`` (the priorities it states, each with the
+    framework priorities it matches), or "error" with ``error``, one line naming the file and
+    the problem; ``warnings`` are what reading it noticed (no text, an odd encoding)."""
+
     path: str
     status: Literal["ok", "error"]
     error: str | None = None
@@ -377,6 +386,13 @@ class OverruledReview:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
+    """What the verdicts add up to: coverage per document path and for the system (the best
+    verdict any document gives each priority), each priority's overview, the priorities no
+    document addresses (``unaddressed``, ids) and each document misses (``missed``, path ->
+    ids), stated priorities outside the framework (``outside``) and those several documents
+    share (``shared_outside``), overlaps, required priorities left a gap, and what waivers and
+    reviews did."""
+
     document_coverage: dict[str, Coverage]
     system_coverage: Coverage
     priorities: tuple[PriorityOverview, ...]
@@ -442,6 +458,10 @@ class Policy:
 
 @dataclass(frozen=True, slots=True)
 class Report:
+    """A whole run: the framework, every document's result (in path order), what searching
+    the folders skipped and why, the analysis, the thresholds and policy applied, and which
+    matcher produced the verdicts. :meth:`name` gives a document's name as reports show it."""
+
     framework: Framework
     documents: tuple[DocumentResult, ...]
     skipped: tuple[Skipped, ...]
