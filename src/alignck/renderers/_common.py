@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from alignck.escape import one_line
 from alignck.model import Alignment, Location
+from alignck.wording import counted
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -353,6 +354,17 @@ def score_rule(report: Report) -> str:
         "done), a priority (one it states), context (background, figures) or an achievement "
         "(what was done)."
     )
+
+
+def priorities_counted(report: Report) -> str:
+    """'7 priorities', or '7 priorities (1 a sub-priority)': each is a verdict and counts in
+    coverage alike, and a board counting the framework's top-level priorities found fewer."""
+    priorities = report.framework.priorities
+    parts = sum(1 for p in priorities if p.parent)
+    said = counted(len(priorities), "priority", "priorities")
+    if not parts:
+        return said
+    return f"{said} ({parts} {'a sub-priority' if parts == 1 else 'of them sub-priorities'})"
 
 
 def system_counts(report: Report) -> str:

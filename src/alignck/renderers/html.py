@@ -31,6 +31,7 @@ from alignck.renderers._common import (
     nothing_near_note,
     percent,
     policy_verdict,
+    priorities_counted,
     provenance,
     reviewed_lead,
     reviewed_rows,
@@ -141,7 +142,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         f"<style>{_STYLE}</style></head><body>",
         f"<h1>alignck report: {escape(report.framework.name)}</h1>",
         f"<p>{counted(len(results), 'document')} checked against "
-        f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
+        f"{priorities_counted(report)}; "
         f"system coverage {system_percent(report)} "
         f"({escape(system_counts(report))}).</p>",
         f'<p class="muted">{escape(COVERAGE_RULE)}</p>',

@@ -27,6 +27,7 @@ from alignck.renderers._common import (
     nothing_near_note,
     percent,
     policy_verdict,
+    priorities_counted,
     provenance,
     reviewed_lead,
     reviewed_rows,
@@ -48,7 +49,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     results = [r for r in report.documents if r.status == "ok"]
     lines.append(
         f"{counted(len(results), 'document')} checked against "
-        f"{counted(len(report.framework.priorities), 'priority', 'priorities')}; "
+        f"{priorities_counted(report)}; "
         f"system coverage {system_percent(report)} ({system_counts(report)})."
     )
     lines += ["", f"_{COVERAGE_RULE}_", "", f"_{score_rule(report)} {PLACE_RULE}_", ""]

@@ -27,6 +27,7 @@ from alignck.renderers._common import (
     closest_note,
     missing_names,
     nothing_near_note,
+    priorities_counted,
     provenance,
     reviewed_lead,
     reviewed_rows,
@@ -72,7 +73,7 @@ def _summary(console: Console, report: Report) -> None:
     system = analysis.system_coverage
     console.print(Text(f"{TERMINAL_MARK}{one_line(report.framework.name)}", style="bold"))
     console.print(
-        f"{counted(len(report.framework.priorities), 'priority', 'priorities')}"
+        f"{priorities_counted(report)}"
         f" · {counted(checked, 'document')} checked"
         f" · {len(report.errors)} unreadable · {len(report.skipped)} skipped"
     )
