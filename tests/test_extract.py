@@ -1318,13 +1318,3 @@ def test_every_item_of_a_promise_list_is_a_commitment_its_target_figure_too() ->
         "work with GPs to raise vaccination rates above 90%",
         "offer free nursery places to two-year-olds",
     ]
-
-
-def test_a_place_said_to_be_of_ambition_is_not_a_stated_priority() -> None:
-    # 'Castlebrook is a city of ambition' named the place as a priority, listed outside the
-    # framework in every report; 'of ambition' is a quality, not an ambition named.
-    doc = _doc(
-        ("heading", "Introduction", 1),
-        ("paragraph", "Castlebrook is a city of ambition. Reducing loneliness is a key priority."),
-    )
-    assert _stated(doc) == ["Reducing loneliness"]

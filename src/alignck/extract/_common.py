@@ -68,10 +68,9 @@ INFINITIVE_LEAD = re.compile(
     r"(?:looks?|aims?|seeks?|sets?\s+out|intends?|wants?|will\s+work|is|are)\s+to\s+",
     re.IGNORECASE,
 )
-# 'Housing is a key priority', not 'Castlebrook is a city of ambition' (a quality it has).
 IS_PRIORITY = re.compile(
     r"^(?P<subject>.{8,160}?)\s+(?:is|are|remains?)\s+(?:a|an|our|one\s+of\s+our|the)\s+"
-    r"(?:(?!of\b)\w+\s+){0,2}(?:priority|priorities|ambition|goal|objective)\b",
+    r"(?:\w+\s+){0,2}(?:priority|priorities|ambition|goal|objective)\b",
     re.IGNORECASE,
 )
 # "Our first priority is reducing child poverty", "Our top ambition is to ..."
