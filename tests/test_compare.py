@@ -69,12 +69,18 @@ def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
     new = ["p/trust-renamed/cth-strategy.md", "p/icb/strategy.md", "p/council/plan.md"]
     assert paired_elsewhere("base.json", old, new) == [
         "base.json: warning: p/icb/strategy.md is compared with p/trust/strategy.md of that "
-        "run (the same name in another folder); if they are two partners' documents, the "
-        "comparison is wrong: give one of them another name"
+        "run (the same file name in another folder); if they are two partners' documents, "
+        "the comparison is wrong: give one of them another name"
     ]
-    # The same files, checked from another working folder: no warning.
-    moved = ["/ci/work/p/trust/strategy.md", "/ci/work/p/council/plan.md"]
-    assert paired_elsewhere("base.json", moved, old) == []
+    # Pairs by path, by the path below each run's folder, by the end of the paths, or of a
+    # lone draft on each side, are the same documents checked from elsewhere: no warning.
+    for before, after in (
+        (["/ci/work/p/trust/strategy.md", "/ci/work/p/council/plan.md"], old),
+        (["drafts-2024/a.md", "drafts-2024/b.md"], ["drafts-2025/a.md", "drafts-2025/b.md"]),
+        (["docs/a.md", "docs/b.md"], ["a.md", "b.md"]),
+        (["v1/vcs-draft.md"], ["v2/vcs-final.md"]),
+    ):
+        assert paired_elsewhere("base.json", before, after) == [], (before, after)
 
 
 def test_two_single_drafts_pair_whatever_their_names() -> None:

@@ -178,10 +178,7 @@ def compare(
     run is neither added nor removed, and a warning says so."""
     warnings = comparable(old, new)
     warnings += [f"{path}: could not be read; not compared" for path in (*unread_old, *unread_new)]
-    warnings += paired_elsewhere(
-        old.source, [d.path for d in old.documents], [d.path for d in new.documents]
-    )
-    every = pair_documents(
+    every, by_name_only = _paired(
         [d.path for d in old.documents] + list(unread_old),
         [d.path for d in new.documents] + list(unread_new),
     )
@@ -190,6 +187,11 @@ def compare(
         o for n, o in every.items() if n in unread_new
     }
     pairs = {n: o for n, o in every.items() if n not in unread_new and o not in unread_old}
+    warnings += [
+        elsewhere_warning(old.source, d.path, pairs[d.path])
+        for d in new.documents
+        if d.path in by_name_only and d.path in pairs
+    ]
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
     changes: list[Change] = []
@@ -257,6 +259,12 @@ def _moved(
 
 def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
     """new path -> the old path it is a later run of."""
+    return _paired(old, new)[0]
+
+
+def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
+    """The pairs, and the new paths paired with an old one of another folder by their file
+    name alone (the last way tried before a lone document on each side)."""
     old_keys, new_keys = _relative(old), _relative(new)
     # The same path is the same document: one system checked against a national baseline
     # has another common folder, and its paths below it are not the baseline's.
@@ -271,6 +279,7 @@ def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
         if path not in pairs and key in by_key:
             pairs[path] = by_key.pop(key)
     _pair_by_tail(pairs, old, new)
+    by_name_only: set[str] = set()
     for name in (_stem, _name):
         # A document renamed in its folder, then one moved to another folder: each paired
         # only when no other document of either run has its name, paired or not.
@@ -280,29 +289,29 @@ def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
             if path not in pairs and found in by_name and by_name[found] not in taken:
                 pairs[path] = by_name[found]
                 taken.add(by_name[found])
+                if name is _name:
+                    by_name_only.add(path)
     if len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
-    return pairs
+    return pairs, by_name_only
 
 
 def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
-    """A warning for each document paired with one of another folder (by their shared name,
-    :func:`pair_documents`): 'icb/strategy.md' held to the baseline's 'trust/strategy.md'
-    hid the ICB's new gaps behind the trust's old ones, and nothing said so."""
-    pairs = pair_documents(old, new)
+    """A warning for each document paired by its name alone with one of another folder
+    (:func:`pair_documents`): 'icb/strategy.md' held to the baseline's 'trust/strategy.md'
+    hid the ICB's new gaps behind the trust's old ones, and nothing said so. Pairs by path,
+    by the path below each run's folder or by the end of the paths (the same files checked
+    from elsewhere) are not warned of."""
+    pairs, by_name_only = _paired(old, new)
+    return [elsewhere_warning(source, now, pairs[now]) for now in new if now in by_name_only]
 
-    def folder(path: str) -> str:
-        # The folder's own name: the same file checked from another working folder, or
-        # under another common folder, keeps it.
-        return PurePosixPath(path.replace("\\", "/")).parent.name
 
-    return [
+def elsewhere_warning(source: str, now: str, was: str) -> str:
+    return (
         f"{source}: warning: {checkout_path(now)} is compared with {checkout_path(was)} of "
-        "that run (the same name in another folder); if they are two partners' documents, "
-        "the comparison is wrong: give one of them another name"
-        for now, was in pairs.items()
-        if folder(now) != folder(was)
-    ]
+        "that run (the same file name in another folder); if they are two partners' "
+        "documents, the comparison is wrong: give one of them another name"
+    )
 
 
 def _pair_by_tail(pairs: dict[str, str], old: list[str], new: list[str]) -> None:
