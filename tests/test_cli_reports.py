@@ -318,26 +318,37 @@ def test_a_format_that_contradicts_a_binary_extension_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("fmt", "name"),
-    [("json", "board.md"), ("html", "board.markdown"), ("csv", "board.txt"), ("junit", "x.pdf")],
+    ("fmt", "name", "own"),
+    [
+        ("json", "board.md", "board.json"),
+        ("html", "board.markdown", "board.html"),
+        ("csv", "board.txt", "board.csv"),
+        ("junit", "x.pdf", "x.xml"),
+    ],
 )
 def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
     docs,
     small_framework,
+    tmp_path,
     fmt,
-    name,  # type: ignore[no-untyped-def]
+    name,
+    own,  # type: ignore[no-untyped-def]
 ) -> None:
     # Saved into the folder being checked, it would have been read as one more partner.
     target = docs / name
     result = _check(docs, small_framework, "--format", fmt, "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == (
-        f"alignck: error: {target}: --output's extension '{target.suffix}' is one alignck "
-        "reads as a document (.docx, .markdown, .md, .pdf, .text, .txt), and a "
-        f"{fmt} report there would be checked as a partner's document by the next run; give "
-        "it another extension, or leave out --format\n"
+        f"alignck: error: {target}: a {fmt} report named '{target.suffix}' in a folder being "
+        "checked would be read as a partner's document by the next run (alignck reads .docx, "
+        f".markdown, .md, .pdf, .text, .txt files); name it {own}, or write it outside the "
+        "folders checked\n"
     )
     assert not target.exists()
+    # Outside the folders checked, any name will do.
+    elsewhere = tmp_path / "out" / name
+    assert _check(docs, small_framework, "--format", fmt, "-o", str(elsewhere)).exit_code == 0
+    assert elsewhere.exists()
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("terminal", "board.md"), ("markdown", "board.txt")])

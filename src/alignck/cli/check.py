@@ -464,7 +464,7 @@ def check(
             if output is not None:
                 refuse_output_among_pages(output, per_document)
         chosen = choose_report_format(
-            fmt.value if fmt else None, output, [f.value for f in ReportFormat]
+            fmt.value if fmt else None, output, [f.value for f in ReportFormat], paths
         )
         _refuse_binary_on_terminal(chosen, output)
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)

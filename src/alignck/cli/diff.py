@@ -158,7 +158,7 @@ def diff(
                 sides.append((review_file, "the reviews file"))
             refuse_unsafe_output(output, sides)
         chosen = choose_report_format(
-            fmt.value if fmt else None, output, [f.value for f in DiffFormat]
+            fmt.value if fmt else None, output, [f.value for f in DiffFormat], [old, new]
         )
         loaded = None
         waivers: tuple[Waiver, ...] = ()

@@ -51,7 +51,12 @@ def _set(name: str) -> bool:
     return value not in ("", "0", "false", "no", "off")
 
 
-def choose_report_format(given: str | None, output: Path | None, formats: Sequence[str]) -> str:
+def choose_report_format(
+    given: str | None,
+    output: Path | None,
+    formats: Sequence[str],
+    checked: Sequence[Path] = (),
+) -> str:
     """The format asked for (one of ``formats``), else the one ``--output``'s extension names.
 
     An extension that names none of ``formats`` is refused rather than filled with text the
@@ -71,7 +76,7 @@ def choose_report_format(given: str | None, output: Path | None, formats: Sequen
                 f"{given}; give a file name that fits the format, or leave out --format",
                 str(output),
             )
-        _refuse_unmarked_document(output, given)
+        _refuse_unmarked_document(output, given, checked)
         return given
     if named is None or named not in formats:
         what = f"extension '{output.suffix}'" if output.suffix else "no extension"
@@ -84,23 +89,37 @@ def choose_report_format(given: str | None, output: Path | None, formats: Sequen
     return named
 
 
-def _refuse_unmarked_document(output: Path, given: str) -> None:
-    """A report whose file name alignck reads as a document ('-o board.md --format html')
-    is refused unless its format opens with alignck's mark (Markdown, the terminal's text):
-    saved into the folder being checked, it would be read back as a partner's document."""
+def _refuse_unmarked_document(output: Path, given: str, checked: Sequence[Path]) -> None:
+    """A report whose file name alignck reads as a document ('-o docs/board.md --format
+    html'), inside a folder being checked, is refused unless its format opens with alignck's
+    mark (Markdown, the terminal's text): the next run would read it as a partner's document.
+    Outside the folders checked, any name will do."""
     from alignck.errors import UsageError
     from alignck.readers import READERS
+    from alignck.renderers import EXTENSIONS
     from alignck.written import MARKED_FORMATS
 
     if output.suffix.lower() not in READERS or given in MARKED_FORMATS:
         return
-    read = ", ".join(sorted(READERS))
+    if not any(_inside(output, folder) for folder in checked if folder.is_dir()):
+        return
+    own = next((e for e, f in EXTENSIONS.items() if f == given), None)
+    instead = f"name it {output.stem}{own}" if own else "give it another extension"
     raise UsageError(
-        f"--output's extension '{output.suffix}' is one alignck reads as a document ({read}), "
-        f"and a {given} report there would be checked as a partner's document by the next "
-        "run; give it another extension, or leave out --format",
+        f"a {given} report named '{output.suffix}' in a folder being checked would be read "
+        f"as a partner's document by the next run (alignck reads {', '.join(sorted(READERS))} "
+        f"files); {instead}, or write it outside the folders checked",
         str(output),
     )
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` lies in ``folder`` or below it, links followed."""
+    try:
+        where, root = path.absolute().parent.resolve(), folder.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return where == root or root in where.parents
 
 
 def standard_output_if_dash(output: Path | None) -> Path | None:
