@@ -266,8 +266,8 @@ def test_a_name_that_matches_two_documents_is_warned_of_and_shown_by_folder(
         source = review if kind == "review" else waivers
         assert (
             f"{source}:{line}:5: warning: {kind} of '{priority}' names 'strategy', which "
-            f"matches 2 documents ({both}); give the folder too to mean one of them, or a "
-            "glob to mean all"
+            f"matches 2 documents ({both}); write the path of the one meant, or a glob to "
+            "mean all"
         ) in " ".join(result.stderr.split()), result.stderr
     shown = " ".join(
         invoke(
@@ -291,3 +291,18 @@ def test_a_run_failing_on_a_reviewer_s_gap_says_the_reviewer_set_it(
     assert result.exit_code == 1
     assert "'Improve mental health' [mental-health] (reviewed)" in result.stderr
     assert "[early-years] (reviewed)" not in result.stderr
+
+
+def test_a_file_that_cannot_be_checked_is_not_counted_among_the_matches(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # A partner's plan.doc beside its plan.md is an error of its own, never waived.
+    plan = make_document("plan.md")
+    (tmp_path / "plan.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - {priority: warm-homes, document: plan, reason: Not ours.}\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", plan.parent, "-f", small_framework, "--waivers", waivers)
+    assert "matches 2 documents" not in result.stderr

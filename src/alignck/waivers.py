@@ -137,8 +137,8 @@ def several_warning(kind: str, item: Waiver, paths: Sequence[str]) -> str | None
     more = f" and {len(matched) - 4} more" if len(matched) > 4 else ""
     return (
         f"{item.source}: warning: {kind} of '{item.priority_id}' names '{item.document}', "
-        f"which matches {len(matched)} documents ({shown}{more}); give the folder too "
-        "to mean one of them, or a glob to mean all"
+        f"which matches {len(matched)} documents ({shown}{more}); write the path of the one "
+        "meant, or a glob to mean all"
     )
 
 

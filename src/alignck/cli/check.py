@@ -243,7 +243,9 @@ def _matching_several(
     from alignck.model import Waiver
     from alignck.waivers import several_warning
 
-    paths = [r.path for r in report.documents]
+    # Only documents checked: a partner's .doc beside its .md can be neither waived nor
+    # reviewed, and is an error of its own.
+    paths = [r.path for r in report.documents if r.status == "ok"]
     items = [("waiver", w) for w in waivers] + [
         ("review", Waiver(r.priority_id, r.reason, r.document, source=r.source)) for r in reviews
     ]
