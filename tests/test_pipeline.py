@@ -248,3 +248,29 @@ def test_a_fully_cached_run_never_makes_matching_ready(
     calls = _spied_matching(monkeypatch)
     check([path], small_framework, use_cache=True)
     assert calls == []
+
+
+def test_a_document_back_at_once_leaves_matching_to_be_made_ready_during_the_next(
+    tmp_path: Path, make_document, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck import workers
+    from alignck.pipeline import check
+
+    broken = tmp_path / "a-broken.pdf"
+    broken.write_bytes(b"not a PDF")
+    plan = make_document("b-plan.pdf")
+    # The broken file is back well within the moment; the plan, as a long document would
+    # be, is not (the moment is shortened once the first answer is in).
+    waits = iter([60.0, 0.0])
+    monkeypatch.setattr(workers, "_BRIEFLY", 60.0)
+    original = workers.IsolatedReader.run
+
+    def run(self, path, meanwhile=None):  # type: ignore[no-untyped-def]
+        monkeypatch.setattr(workers, "_BRIEFLY", next(waits))
+        return original(self, path, meanwhile)
+
+    monkeypatch.setattr(workers.IsolatedReader, "run", run)
+    calls = _spied_matching(monkeypatch)
+    report = check([broken, plan], small_framework, use_cache=False)
+    assert [d.status for d in report.documents] == ["error", "ok"]
+    assert calls == ["prepare", "match"]

@@ -282,9 +282,18 @@ class _AheadOfTime:
         return item
 
     def _meanwhile(self) -> Callable[[], None] | None:
-        """The work to do while waiting for a worker, handed out once."""
-        meanwhile, self.meanwhile = self.meanwhile, None
-        return meanwhile
+        """The work to do while waiting for a worker, done once: the first time a document
+        is not back at once, not merely the first asked for (a file that fails at once
+        leaves it for the next)."""
+        if self.meanwhile is None:
+            return None
+
+        def once() -> None:
+            work, self.meanwhile = self.meanwhile, None
+            if work is not None:
+                work()
+
+        return once
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:
