@@ -773,8 +773,8 @@ def test_extract_finding_no_priority_says_what_it_read(tmp_path: Path) -> None:
     result = invoke("extract", str(path))
     assert result.exit_code == 0, result.stderr
     assert " ".join(result.stdout.split()) == (
-        f"{path}: no stated priorities found; read: 3 sentences under 3 headings "
-        "(Board minutes; Present; Finance)"
+        f"{path}: no stated priorities found; read: 3 passages (sentences, list items, table "
+        "cells); headings among them: Board minutes; Present; Finance"
     )
 
 

@@ -32,7 +32,7 @@ class Extraction:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     # What reading a readable document warned of (path, warning), as check says it.
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    # What was read of each readable document: its sentences counted, and its headings.
+    # What was read of each readable document: its passages counted, and its headings.
     read: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
 
     @property
@@ -169,14 +169,15 @@ _SHOWN_HEADINGS = 8
 
 
 def _what_was_read(extraction: Extraction, path: str) -> str:
-    """'; read: 37 sentences under 4 headings (Abstract; Introduction; ...)'."""
-    sentences, headings = extraction.read.get(path, (0, []))
-    said = f"; read: {counted(sentences, 'sentence')}"
+    """'; read: 37 passages (sentences, list items, table cells); headings among them:
+    Abstract; Introduction' (headings of no word to match on are not passages)."""
+    passages, headings = extraction.read.get(path, (0, []))
+    said = f"; read: {counted(passages, 'passage')} (sentences, list items, table cells)"
     if not headings:
-        return f"{said}, no headings"
+        return f"{said}; no headings among them"
     shown = "; ".join(headings[:_SHOWN_HEADINGS])
     more = " ..." if len(headings) > _SHOWN_HEADINGS else ""
-    return f"{said} under {counted(len(headings), 'heading')} ({shown}{more})"
+    return f"{said}; headings among them: {shown}{more}"
 
 
 def _children(statement: Statement, subs: list[Statement]) -> list[Statement]:
