@@ -56,3 +56,17 @@ def test_check_says_one_document_and_one_problem(tmp_path) -> None:  # type: ign
     framework.write_text("priorities:\n  - {id: homes}\n  - {id: jobs}\n", encoding="utf-8")
     with pytest.raises(FrameworkError, match=r"'title' \(and 1 more problem\)$"):
         load_framework(framework)
+
+
+@pytest.mark.parametrize(
+    ("system", "quoted"),
+    [("posix", "'joint plan.docx'"), ("nt", '"joint plan.docx"')],
+)
+def test_a_path_in_a_suggested_command_is_quoted_for_the_user_s_shell(
+    monkeypatch: pytest.MonkeyPatch, system: str, quoted: str
+) -> None:
+    # cmd.exe and PowerShell take '...' literally: a pasted command failed at the space.
+    from alignck import wording
+
+    monkeypatch.setattr(wording.os, "name", system)
+    assert wording.shell_quoted("joint plan.docx") == quoted

@@ -98,7 +98,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         from alignck.readers._sniff import signature_of
 
         if document := signature_of(data):
-            import shlex
+            from alignck.wording import shell_quoted
 
             # A strategy given as the framework: saving it as UTF-8 would not help. The
             # command is quoted as a shell needs it, to be pasted as it stands.
@@ -106,7 +106,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
                 None,
                 (
                     f"{shown}: {document[0]}, not a framework file; build a framework from a "
-                    f"strategy with: alignck init --from {shlex.quote(str(path))}",
+                    f"strategy with: alignck init --from {shell_quoted(str(path))}",
                 ),
                 (),
             )

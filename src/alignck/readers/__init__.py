@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import shlex
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from alignck.errors import ReadError, os_reason
 from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
+from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
 
 # Why a report alignck wrote, found among the documents, is passed over.
@@ -86,7 +86,7 @@ def _skipped_reason(path: Path) -> str:
     key = _top_level_key(path) if path.suffix.lower() in (".yaml", ".yml") else None
     if key in _OPTION_FOR_KEY:
         # 'alignck check' named: extract, which lists skipped files too, has no such option.
-        given = f"{_OPTION_FOR_KEY[key]} {shlex.quote(str(path))}"
+        given = f"{_OPTION_FOR_KEY[key]} {shell_quoted(str(path))}"
         return f"a {key} file, not a document: 'alignck check' takes it with {given}"
     return unsupported_reason(path)
 
