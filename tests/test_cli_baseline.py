@@ -142,3 +142,23 @@ def test_a_report_held_to_a_baseline_names_it(
         assert json.loads(result.stdout)["policy"]["baseline"] == str(baseline)
     plain = invoke("check", tmp_path / "docs", "-f", small_framework, "--format", fmt)
     assert str(baseline) not in plain.stdout
+
+
+def test_a_document_that_could_not_be_read_is_not_said_to_be_compared(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # As diff says it: not compared. check --baseline said it was compared with the
+    # baseline's document of the same name in another folder.
+    (tmp_path / "old" / "trust").mkdir(parents=True)
+    (tmp_path / "new" / "icb").mkdir(parents=True)
+    make_document("old/trust/strategy.md")
+    (tmp_path / "new" / "icb" / "strategy.pdf").write_bytes(b"not a PDF")
+    base = tmp_path / "base.json"
+    args = ["check", "-f", str(small_framework), "--matcher", "lexical", "-q"]
+    first = CliRunner().invoke(app, [*args, str(tmp_path / "old"), "-o", str(base)])
+    assert first.exit_code == 0, first.stderr
+    again = CliRunner().invoke(
+        app, [*args, str(tmp_path / "new"), "--baseline", str(base), "-o", str(tmp_path / "n.json")]
+    )
+    assert "is compared with" not in again.stderr
+    assert "cannot" in again.stderr or "not a PDF" in again.stderr

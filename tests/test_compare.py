@@ -79,6 +79,10 @@ def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
         (["drafts-2024/a.md", "drafts-2024/b.md"], ["drafts-2025/a.md", "drafts-2025/b.md"]),
         (["docs/a.md", "docs/b.md"], ["a.md", "b.md"]),
         (["v1/vcs-draft.md"], ["v2/vcs-final.md"]),
+        # Renamed in its own folder while another folder joined the run.
+        (["docs/plan.md", "docs/sub/x.md"], ["docs/plan.docx", "other/y.md"]),
+        # Checked from inside the folder, against a baseline of that folder and another.
+        (["docs/a.md", "docs/b.md", "notes/c.md"], ["a.md", "b.md"]),
     ):
         assert paired_elsewhere("base.json", before, after) == [], (before, after)
 

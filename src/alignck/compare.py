@@ -190,7 +190,7 @@ def compare(
     warnings += [
         elsewhere_warning(old.source, d.path, pairs[d.path])
         for d in new.documents
-        if d.path in by_name_only and d.path in pairs
+        if d.path in by_name_only and d.path in pairs and _other_folder(d.path, pairs[d.path])
     ]
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
@@ -303,7 +303,22 @@ def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
     by the path below each run's folder or by the end of the paths (the same files checked
     from elsewhere) are not warned of."""
     pairs, by_name_only = _paired(old, new)
-    return [elsewhere_warning(source, now, pairs[now]) for now in new if now in by_name_only]
+    return [
+        elsewhere_warning(source, now, pairs[now])
+        for now in new
+        if now in by_name_only and _other_folder(now, pairs[now])
+    ]
+
+
+def _other_folder(now: str, was: str) -> bool:
+    """Whether two paths name files in folders of different names: 'icb/strategy.md' and
+    'trust/strategy.md'. A path with no folder ('a.md', checked from inside the folder the
+    other run named) tells nothing either way, and is taken as the same folder."""
+
+    def folder(path: str) -> str:
+        return PurePosixPath(path.replace("\\", "/")).parent.name
+
+    return bool(folder(now)) and bool(folder(was)) and folder(now) != folder(was)
 
 
 def elsewhere_warning(source: str, now: str, was: str) -> str:

@@ -132,7 +132,9 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
 
     for warning in comparable(baseline, snapshot_of(report, "this run")):
         say(warning)
-    old, new = [d.path for d in baseline.documents], [d.path for d in report.documents]
+    # Documents read, as diff compares them: one that could not be read is not compared.
+    old = [d.path for d in baseline.documents]
+    new = [d.path for d in report.documents if d.status == "ok"]
     for warning in paired_elsewhere(baseline.source, old, new):
         say(warning)
     held = replace(
