@@ -324,6 +324,7 @@ def test_a_format_that_contradicts_a_binary_extension_is_refused(
         ("html", "board.markdown", "board.html"),
         ("csv", "board.txt", "board.csv"),
         ("junit", "x.pdf", "x.xml"),
+        ("csv-excel", "board.txt", "board.csv"),
     ],
 )
 def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
@@ -345,10 +346,10 @@ def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
         "folders checked\n"
     )
     assert not target.exists()
-    # Outside the folders checked, any name will do.
-    elsewhere = tmp_path / "out" / name
-    assert _check(docs, small_framework, "--format", fmt, "-o", str(elsewhere)).exit_code == 0
-    assert elsewhere.exists()
+    # Outside the folders checked, or hidden (never read from a folder), any name will do.
+    for elsewhere in (tmp_path / "out" / name, docs / f".{name}"):
+        assert _check(docs, small_framework, "--format", fmt, "-o", str(elsewhere)).exit_code == 0
+        assert elsewhere.exists()
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("terminal", "board.md"), ("markdown", "board.txt")])

@@ -101,9 +101,11 @@ def _refuse_unmarked_document(output: Path, given: str, checked: Sequence[Path])
 
     if output.suffix.lower() not in READERS or given in MARKED_FORMATS:
         return
-    if not any(_inside(output, folder) for folder in checked if folder.is_dir()):
-        return
-    own = next((e for e, f in EXTENSIONS.items() if f == given), None)
+    if output.name.startswith(".") or not any(
+        _inside(output, folder) for folder in checked if folder.is_dir()
+    ):
+        return  # a hidden file is never read from a folder either
+    own = next((e for e, f in EXTENSIONS.items() if f == given.removesuffix("-excel")), None)
     instead = f"name it {output.stem}{own}" if own else "give it another extension"
     raise UsageError(
         f"a {given} report named '{output.suffix}' in a folder being checked would be read "
