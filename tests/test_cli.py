@@ -774,7 +774,7 @@ def test_extract_finding_no_priority_says_what_it_read(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert " ".join(result.stdout.split()) == (
         f"{path}: no stated priorities found; read: 3 passages (sentences, list items, table "
-        "cells); headings among them: Board minutes; Present; Finance"
+        "cells) under the headings Board minutes; Present; Finance"
     )
 
 

@@ -169,15 +169,15 @@ _SHOWN_HEADINGS = 8
 
 
 def _what_was_read(extraction: Extraction, path: str) -> str:
-    """'; read: 37 passages (sentences, list items, table cells); headings among them:
-    Abstract; Introduction' (headings of no word to match on are not passages)."""
+    """'; read: 37 passages (sentences, list items, table cells) under the headings
+    Abstract; Introduction' (a heading of no word to match on is not read)."""
     passages, headings = extraction.read.get(path, (0, []))
     said = f"; read: {counted(passages, 'passage')} (sentences, list items, table cells)"
     if not headings:
-        return f"{said}; no headings among them"
+        return f"{said} and no headings"
     shown = "; ".join(headings[:_SHOWN_HEADINGS])
     more = " ..." if len(headings) > _SHOWN_HEADINGS else ""
-    return f"{said}; headings among them: {shown}{more}"
+    return f"{said} under the headings {shown}{more}"
 
 
 def _children(statement: Statement, subs: list[Statement]) -> list[Statement]:
