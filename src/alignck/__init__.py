@@ -1,64 +1,26 @@
 """alignck: check partner strategies against a shared priority framework.
 
-The package root stays import-light so that ``alignck --version`` is fast; the library entry
-point :func:`check` loads the pipeline only when called.
+The package root stays import-light so that ``alignck --version`` is fast: :func:`check`
+(:func:`alignck.pipeline.check`, whose docstring says what each option does) is imported from
+the pipeline the first time it is asked for, not when the package is.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    import datetime
-    from collections.abc import Sequence
-    from pathlib import Path
-
-    from alignck.model import Framework, Policy, ReadOptions, Report, Review, Thresholds, Waiver
-    from alignck.reading import Progress
+    from alignck.pipeline import check
 
 
-def check(
-    paths: Sequence[str | Path] | str | Path,
-    framework: str | Path | Framework,
-    *,
-    thresholds: Thresholds | None = None,
-    jobs: int = 1,
-    use_cache: bool = False,
-    progress: Progress | None = None,
-    read_options: ReadOptions | None = None,
-    waivers: Sequence[Waiver] = (),
-    today: datetime.date | None = None,
-    policy: Policy | None = None,
-    follow_links: bool = False,
-    matcher: str = "auto",
-    reviews: Sequence[Review] = (),
-    run_files: Sequence[str | Path] = (),
-) -> Report:
-    """Check every document under ``paths`` against the framework (a file, a built-in
-    framework's name such as ``'ics-core-purposes'``, or a loaded ``Framework``) and return the
-    :class:`alignck.model.Report`. The options are those of :func:`alignck.pipeline.check`,
-    whose docstring says what each does; the pipeline is imported only when this is called,
-    so that importing alignck stays quick."""
-    from alignck.pipeline import check as _check
+def __getattr__(name: str) -> Any:
+    if name == "check":
+        from alignck.pipeline import check
 
-    return _check(
-        paths,
-        framework,
-        thresholds=thresholds,
-        jobs=jobs,
-        use_cache=use_cache,
-        progress=progress,
-        read_options=read_options,
-        waivers=waivers,
-        today=today,
-        policy=policy,
-        follow_links=follow_links,
-        matcher=matcher,
-        reviews=reviews,
-        run_files=run_files,
-    )
+        return check
+    raise AttributeError(f"module 'alignck' has no attribute {name!r}")
 
 
 __all__ = ["__version__", "check"]
