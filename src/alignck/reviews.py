@@ -138,11 +138,14 @@ def _date(
         return None
 
 
+def as_waiver(review: Review) -> Waiver:
+    """The waiver whose document matches what the review's does: reviews match as waivers."""
+    return Waiver(review.priority_id, review.reason, review.document, source=review.source)
+
+
 def matches(review: Review, path: str) -> bool:
     """Whether the review is about this document (matched as waivers match)."""
-    return covers(
-        Waiver(review.priority_id, review.reason, review.document, source=review.source), path
-    )
+    return covers(as_waiver(review), path)
 
 
 def apply_reviews(
@@ -202,7 +205,7 @@ def unused_warning(review: Review, paths: Sequence[str] = ()) -> str:
     strategy re-saved as PDF, 'plan.docx' for 'plan.pdf'), as a waiver's warning does."""
     from alignck.waivers import near_name
 
-    near = near_name(Waiver(review.priority_id, review.reason, review.document), paths)
+    near = near_name(as_waiver(review), paths)
     hint = f"; did you mean '{near}'?" if near else ""
     return (
         f"{review.source}: warning: review of '{review.priority_id}' in '{review.document}' "

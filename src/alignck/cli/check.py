@@ -242,15 +242,13 @@ def _matching_several(
     report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
 ) -> list[str]:
     """Warnings for waivers and reviews whose one name matches several documents."""
-    from alignck.model import Waiver
+    from alignck.reviews import as_waiver
     from alignck.waivers import several_warning
 
     # Only documents checked: a partner's .doc beside its .md can be neither waived nor
     # reviewed, and is an error of its own.
     paths = [r.path for r in report.documents if r.status == "ok"]
-    items = [("waiver", w) for w in waivers] + [
-        ("review", Waiver(r.priority_id, r.reason, r.document, source=r.source)) for r in reviews
-    ]
+    items = [("waiver", w) for w in waivers] + [("review", as_waiver(r)) for r in reviews]
     return [w for kind, item in items if (w := several_warning(kind, item, paths)) is not None]
 
 
