@@ -161,6 +161,32 @@ def test_output_file_takes_its_format_from_the_extension(
     assert summary.read_text(encoding="utf-8").splitlines()[1] == "## alignck: what changed"
 
 
+def test_several_output_files_each_take_their_format_from_the_extension(
+    two_runs: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    old, new, _ = two_runs
+    summary, data, sarif = tmp_path / "d.md", tmp_path / "d.json", tmp_path / "d.sarif"
+    result = invoke("diff", old, new, "-o", summary, "-o", data, "-o", sarif, "-q")
+    assert result.exit_code in (0, 1), result.stderr
+    assert result.stdout == ""
+    assert summary.read_text(encoding="utf-8").splitlines()[1] == "## alignck: what changed"
+    alone = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    assert json.loads(data.read_text(encoding="utf-8"))["changes"] == alone["changes"]
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_several_output_files_and_one_format_are_refused(
+    two_runs: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    old, new, _ = two_runs
+    result = invoke(
+        "diff", old, new, "-o", tmp_path / "a.md", "-o", tmp_path / "b.md", "--format", "json"
+    )
+    assert result.exit_code == 2
+    assert "--format names the format of one --output, but 2 are given" in result.stderr
+    assert not (tmp_path / "a.md").exists() and not (tmp_path / "b.md").exists()
+
+
 @pytest.mark.parametrize("name", ["diff.md", "diff.txt"])
 def test_a_diff_report_saved_among_the_documents_is_not_read_back_as_one(
     two_runs: tuple[Path, Path, Path], small_framework: Path, name: str

@@ -325,3 +325,75 @@ def test_quiet_with_the_report_on_standard_output_given_as_a_dash_is_no_mistake(
     assert result.exit_code == 0
     assert "-q only quietens" not in result.stderr
     assert result.stdout.startswith("{")
+
+
+def _several(run, *targets: str):  # type: ignore[no-untyped-def]
+    args = ["check", str(run.plan), "-f", str(run.framework), "-q"]
+    for target in targets:
+        args += ["-o", target]
+    return runner.invoke(app, args)
+
+
+def test_several_output_files_are_each_written_in_their_own_format(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import xml.etree.ElementTree as ET
+
+    names = [tmp_path / n for n in ("r.json", "r.sarif", "r.xml", "r.html", "r.csv")]
+    result = _several(run, *map(str, names))
+    assert result.exit_code in (0, 1), result.output
+    json_report = json.loads(names[0].read_text(encoding="utf-8"))
+    assert json_report["schema_version"] == 1
+    assert json.loads(names[1].read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert ET.parse(names[2]).getroot().tag in ("testsuites", "testsuite")
+    assert names[3].read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert names[4].read_text(encoding="utf-8-sig").splitlines()[0].count(",") >= 2
+    # The same run's verdicts in each: the single-file JSON of a separate run agrees.
+    alone = tmp_path / "alone.json"
+    assert _several(run, str(alone)).exit_code == result.exit_code
+    assert json.loads(alone.read_text(encoding="utf-8"))["documents"] == json_report["documents"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--format", "json"], "--format names the format of one --output, but 2 are given"),
+        ([], "--output names the same file twice"),
+    ],
+    ids=["format", "same file"],
+)
+def test_several_outputs_refuse_what_would_be_ambiguous(run, tmp_path, extra, message) -> None:  # type: ignore[no-untyped-def]
+    first = tmp_path / "a.json"
+    second = tmp_path / ("b.json" if extra else "sub/../a.json")
+    (tmp_path / "sub").mkdir()
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            str(run.plan),
+            "-f",
+            str(run.framework),
+            "-o",
+            str(first),
+            "-o",
+            str(second),
+            *extra,
+        ],
+    )
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not first.exists() and not second.exists()
+
+
+def test_standard_output_is_not_one_of_several_outputs(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = _several(run, str(tmp_path / "a.json"), "-")
+    assert result.exit_code == 2
+    assert "'-o -' writes the one report to standard output" in result.output
+    assert not (tmp_path / "a.json").exists()
+
+
+def test_one_unsafe_output_among_several_stops_the_run_before_any_is_written(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    before = _snapshot(run.framework)
+    result = _several(run, str(run.framework), str(tmp_path / "a.json"))
+    assert result.exit_code == 2
+    assert _snapshot(run.framework) == before
+    assert not (tmp_path / "a.json").exists()

@@ -43,6 +43,7 @@ from alignck.cli.output import (
     refuse_unsafe_folder,
     refuse_unsafe_output,
     render,
+    report_files,
     standard_output_if_dash,
     stdout_is_terminal,
     use_color,
@@ -61,6 +62,20 @@ def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
 
     if chosen in BINARY_FORMATS and output is None and stdout_is_terminal():
         fail(f"--format {chosen} is a binary file; give it a name with -o report.{chosen}")
+
+
+def _write_reports(
+    report: Report,
+    files: Sequence[Path],
+    formats: Sequence[str],
+    evidence: bool | None,
+    explain: bool,
+) -> None:
+    from alignck.renderers import BINARY_FORMATS
+
+    for file, chosen in zip(files, formats, strict=True):
+        with atomic_file(file, chosen in BINARY_FORMATS) as handle:
+            render(report, chosen, handle, False, evidence, explain)
 
 
 def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:
@@ -273,14 +288,16 @@ def check(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--output",
             "-o",
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
             help="Write the report to this file instead of standard output "
-            "(a terminal summary is still shown); '-' is standard output.",
+            "(a terminal summary is still shown); '-' is standard output. Give it again for "
+            "more reports from one run, each in the format its extension names.",
+            show_default=False,
         ),
     ] = None,
     fail_under: Annotated[
@@ -420,9 +437,6 @@ def check(
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     day = _day(today)
-    # '-o -' is an -o: its report is the run's output, and -q with it is not a mistake.
-    dash = output is not None and str(output) == "-"
-    output = standard_output_if_dash(output)
     options = read_options(passwords)
     if fail_under is not None and 0 < fail_under < 1:
         # A fraction would make a check that can never fail.
@@ -442,6 +456,11 @@ def check(
         from alignck.pipeline import resolve_thresholds
 
         use_cache_settings()
+        given_format = fmt.value if fmt else None
+        given = report_files(output or [], given_format)
+        # '-o -' is an -o: its report is the run's output, and -q with it is not a mistake.
+        dash = [str(path) for path in given] == ["-"]
+        files = [path for path in given if standard_output_if_dash(path) is not None]
         chosen_framework = choose_framework(framework, paths)
         if framework is None:
             # Found, not named: say which, before anything else can go wrong with it.
@@ -456,19 +475,20 @@ def check(
                 (review_file, "the review file"),
             )
         )
-        if output is not None:
-            refuse_unsafe_output(output, inputs)
-        elif quiet and not dash:
+        for file in files:
+            refuse_unsafe_output(file, inputs)
+        if not files and quiet and not dash:
             # Added to a pre-commit hook's args, -q changed nothing, and nothing said why.
             say("alignck: warning: -q only quietens a run that writes its report with -o")
         if per_document is not None:
             refuse_unsafe_folder(per_document)
-            if output is not None:
-                refuse_output_among_pages(output, per_document)
-        chosen = choose_report_format(
-            fmt.value if fmt else None, output, [f.value for f in ReportFormat], paths
-        )
-        _refuse_binary_on_terminal(chosen, output)
+            for file in files:
+                refuse_output_among_pages(file, per_document)
+        known = [f.value for f in ReportFormat]
+        formats = [choose_report_format(given_format, file, known, paths) for file in files]
+        # What standard output shows: the report itself unless it is written to a file.
+        chosen = "terminal" if files else (given_format or "terminal")
+        _refuse_binary_on_terminal(chosen, None)
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
@@ -502,7 +522,7 @@ def check(
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
-        terminal_shown = not quiet if output is not None else chosen == "terminal"
+        terminal_shown = not quiet if files else chosen == "terminal"
         if not terminal_shown:
             # No terminal report will show them: a document with no text, say, must not pass
             # a CI gate as seven silent gaps.
@@ -514,13 +534,9 @@ def check(
                 # A pre-commit hook names the files a commit changes: one that changes only
                 # a report alignck wrote has nothing to check, and nothing to fail.
                 say("alignck: nothing to check: every file named is a report alignck wrote")
-                if output is not None:
-                    # A CI job reads the file it names: one from an earlier run must not
-                    # stand for this one.
-                    from alignck.renderers import BINARY_FORMATS
-
-                    with atomic_file(output, chosen in BINARY_FORMATS) as handle:
-                        render(report, chosen, handle, False, evidence, explain)
+                # A CI job reads the file it names: one from an earlier run must not stand
+                # for this one.
+                _write_reports(report, files, formats, evidence, explain)
                 return EXIT_OK
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({counted(len(report.skipped), 'file')} skipped)" if report.skipped else ""
@@ -554,13 +570,16 @@ def check(
         written: IO[Any] | None = None
         seen: str | None = None
         try:
-            if output is not None:
-                binary = chosen in BINARY_FORMATS
+            if len(files) == 1:
+                binary = formats[0] in BINARY_FORMATS
                 if not binary:
                     seen = replay.seen_before_writing(paths, follow_links)
-                with atomic_file(output, binary) as handle:
+                with atomic_file(files[0], binary) as handle:
                     written = handle if binary else replay.overheard(cast("TextIO", handle))
-                    render(report, chosen, written, False, evidence, explain)
+                    render(report, formats[0], written, False, evidence, explain)
+            else:
+                _write_reports(report, files, formats, evidence, explain)
+            if files:
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
             else:
@@ -576,23 +595,24 @@ def check(
 
         for failure in failures(report):
             say(f"alignck: policy failed: {failure}")
-        if not cut_short and _whole_answer_is_text(chosen, code):
+        if not cut_short and _whole_answer_is_text([chosen, *formats], len(files), code):
             read = [path for path, _ in inputs] + framework_places(framework, paths)
             text = cast("TextIO | None", written)
-            replay.keep(read, paths, follow_links, code, output, text, seen)
+            replay.keep(read, paths, follow_links, code, files[0] if files else None, text, seen)
         return code
 
-    def _whole_answer_is_text(chosen: str, code: int) -> bool:
-        """Whether the standard streams, the exit code and a text report file are all the run
-        gave: no pages written, text, nothing opened with a password, and no error that might
-        not recur."""
+    def _whole_answer_is_text(shown: list[str], files: int, code: int) -> bool:
+        """Whether the standard streams, the exit code and at most one text report file are
+        all the run gave: no pages written, text, nothing opened with a password, and no error
+        that might not recur."""
         from alignck.renderers import BINARY_FORMATS
 
         pages = per_document is not None
         secret = bool(options.passwords)
-        text = chosen not in BINARY_FORMATS
+        text = not BINARY_FORMATS.intersection(shown)
+        one_file = files <= 1
         finished = code in (EXIT_OK, EXIT_POLICY)
-        return finished and text and not pages and not secret and cached
+        return finished and text and one_file and not pages and not secret and cached
 
     with replay.listening():
         code = guarded(run)

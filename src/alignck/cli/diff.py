@@ -30,6 +30,7 @@ from alignck.cli.output import (
     atomic_output,
     choose_report_format,
     refuse_unsafe_output,
+    report_files,
     standard_output_if_dash,
     terminal_width,
     use_color,
@@ -87,11 +88,13 @@ def diff(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option(
             "--output",
             "-o",
-            help="Write the comparison to this file ('-': standard output).",
+            help="Write the comparison to this file ('-': standard output); give it again for "
+            "more files, each in the format its extension names.",
+            show_default=False,
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
         ),
@@ -141,7 +144,6 @@ def diff(
 
     Each side is a saved JSON report, or documents (a file or folder) checked here against
     --framework."""
-    output = standard_output_if_dash(output)
 
     def run() -> int:
         from alignck.cli.check import waivers_and_reviews
@@ -150,16 +152,23 @@ def diff(
         from alignck.snapshot import is_saved_report
 
         use_cache_settings()
-        if output is not None:
-            sides = [(old, "the old run"), (new, "the new run")]
-            if waivers_file is not None:
-                sides.append((waivers_file, "the waivers file"))
-            if review_file is not None:
-                sides.append((review_file, "the reviews file"))
-            refuse_unsafe_output(output, sides)
-        chosen = choose_report_format(
-            fmt.value if fmt else None, output, [f.value for f in DiffFormat], [old, new]
-        )
+        given_format = fmt.value if fmt else None
+        files = [
+            path
+            for path in report_files(output or [], given_format)
+            if standard_output_if_dash(path) is not None
+        ]
+        sides = [(old, "the old run"), (new, "the new run")]
+        if waivers_file is not None:
+            sides.append((waivers_file, "the waivers file"))
+        if review_file is not None:
+            sides.append((review_file, "the reviews file"))
+        for file in files:
+            refuse_unsafe_output(file, sides)
+        known = [f.value for f in DiffFormat]
+        formats = [choose_report_format(given_format, file, known, [old, new]) for file in files]
+        # What standard output shows: the comparison itself unless it is written to a file.
+        chosen = "terminal" if files else (given_format or "terminal")
         loaded = None
         waivers: tuple[Waiver, ...] = ()
         reviews: tuple[Review, ...] = ()
@@ -183,17 +192,16 @@ def diff(
         comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
-        if output is not None:
-            with atomic_output(output) as handle:
+        for file, written in zip(files, formats, strict=True):
+            with atomic_output(file) as handle:
                 # As check lays out its terminal report: the width COLUMNS gives, else 120.
                 options = DiffOptions(fail_on.value, width=terminal_width(handle))
-                diff_renderer(chosen)(comparison, handle, options)
-        if output is None or not quiet:
+                diff_renderer(written)(comparison, handle, options)
+        if not files or not quiet:
             # As check does: a report written to a file still shows the comparison here.
-            on_screen = chosen if output is None else "terminal"
-            color = use_color(sys.stdout) and on_screen == "terminal"
+            color = use_color(sys.stdout) and chosen == "terminal"
             shown = DiffOptions(fail_on.value, color, terminal_width(sys.stdout))
-            diff_renderer(on_screen)(comparison, sys.stdout, shown)
+            diff_renderer(chosen)(comparison, sys.stdout, shown)
         # As check does: the readable documents are compared, and the run still fails; but a
         # saved earlier run's unread document is history, which no one can now fix.
         if unread_after or (unread_before and not is_saved_report(old)):

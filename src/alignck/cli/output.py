@@ -124,6 +124,31 @@ def _inside(path: Path, folder: Path) -> bool:
     return where == root or root in where.parents
 
 
+def report_files(given: Sequence[Path], given_format: str | None) -> list[Path]:
+    """The --output files: several are written from one run (a CI job's SARIF, JUnit and
+    HTML), each in the format its extension names; '-' (standard output) only alone."""
+    from alignck.errors import UsageError
+
+    if len(given) < 2:
+        return list(given)
+    if any(str(path) == "-" for path in given):
+        raise UsageError(
+            "'-o -' writes the one report to standard output; give it alone, or a file name "
+            "for each report"
+        )
+    if given_format is not None:
+        raise UsageError(
+            f"--format names the format of one --output, but {len(given)} are given; with "
+            "several, each file's extension names its format"
+        )
+    seen: dict[Path, Path] = {}
+    for path in given:
+        same = seen.setdefault(path.absolute().resolve(), path)
+        if same is not path:
+            raise UsageError(f"--output names the same file twice ({same} and {path})")
+    return list(given)
+
+
 def standard_output_if_dash(output: Path | None) -> Path | None:
     """``-o -`` means standard output, as it does for most command-line tools: a file named
     '-' in the working folder is what nobody who writes it wants."""
