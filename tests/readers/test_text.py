@@ -248,3 +248,20 @@ def test_a_numbered_item_ending_on_such_a_word_still_ends_at_the_next_number(
         "Reduce smoking",
         "Cut waiting times",
     ]
+
+
+def test_quotes_keep_fractions_and_sub_and_superscripts_but_ligatures_are_letters() -> None:
+    from alignck.readers._text import clean, clean_lines
+
+    written = "95% of families have the 2–2½ year review; CO₂ falls; 70 m² homes"
+    assert clean(written) == written
+    assert clean_lines([written, "ﬁnancial ﬂow"]) == [written, "financial flow"]
+    assert clean("Ｈｅａｌｔｈ  ﬃ") == "Health ffi"
+
+
+def test_a_text_document_is_quoted_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("We will cut CO₂ by 40% and offer the 2½ year review.\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [
+        "We will cut CO₂ by 40% and offer the 2½ year review."
+    ]

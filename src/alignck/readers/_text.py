@@ -30,13 +30,24 @@ _GLYPH_AFTER_MARKER = re.compile(rf"^[{re.escape(_BULLETS)}]\s+(?=\S)")
 NUMBER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?:\d{1,2}[.)]?)*)\s+(?=\S)")
 _ASCII_NOISE = re.compile(r"[\x00\x02\t]|  ")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# What PDF engines put for letters the font draws joined ('ﬁ', 'ﬄ') or wide, folded back to
+# the letters. Not the rest of NFKC: it turns '2½' into '21⁄2', 'm²' into 'm2' and 'CO₂' into
+# 'CO2', and a quote must be what the document says.
+_FOLDED = re.compile("[\ufb00-\ufb06\uff01-\uff5e]")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    if _FOLDED.search(text):
+        text = _FOLDED.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+    return text
 
 
 def clean(text: str) -> str:
-    """NFKC-normalise (folds ligatures such as 'ﬁ'), drop invisible marks, squeeze spaces."""
+    """NFC-normalise, fold ligatures such as 'ﬁ', drop invisible marks, squeeze spaces."""
     if text.isascii() and not _ASCII_NOISE.search(text):
         return text.strip()
-    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    text = _INVISIBLE.sub("", _fold(text))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -44,7 +55,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     """``clean`` applied to many lines at once (one normalisation pass for a whole page)."""
     text = "\n".join(lines)
     if not (text.isascii() and not _ASCII_NOISE.search(text)):
-        text = _SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
+        text = _SPACES.sub(" ", _INVISIBLE.sub("", _fold(text)))
     return [line.strip() for line in text.split("\n")]
 
 
