@@ -81,6 +81,44 @@ def test_pdf_without_text_is_a_read_error(tmp_path: Path) -> None:
         read(path)
 
 
+def _partly_scanned(tmp_path: Path, scanned: list[int], pages: int) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("helvetica", size=11)
+    for number in range(1, pages + 1):
+        pdf.add_page()
+        if number in scanned:
+            pdf.rect(10, 10, 150, 200)  # what a scanner leaves: a picture, no text
+        else:
+            pdf.multi_cell(0, 6, f"Page {number}. We will open four family hubs in Dale.")
+    path = tmp_path / "part-scanned.pdf"
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_pdf_mostly_of_scanned_pages_says_which_have_no_text(tmp_path: Path, engine: str) -> None:
+    path = _partly_scanned(tmp_path, [2, 3, 4, 6], 6)
+    document = read(path, ReadOptions(pdf_engine=engine))
+    assert any(
+        w.startswith("pages 2-4 and 6 of 6 have no text (scanned images?)")
+        for w in document.warnings
+    ), document.warnings
+
+
+def test_one_page_of_two_without_text_is_named_in_the_singular(tmp_path: Path) -> None:
+    document = read(_partly_scanned(tmp_path, [2], 2))
+    assert "page 2 of 2 has no text (a scanned image?); alignck does not OCR, so what it " in (
+        " ".join(document.warnings)
+    )
+
+
+def test_a_cover_picture_among_pages_of_text_is_not_worth_a_warning(tmp_path: Path) -> None:
+    document = read(_partly_scanned(tmp_path, [1], 5))
+    assert not [w for w in document.warnings if "no text" in w]
+
+
 def _assemble(pages):  # type: ignore[no-untyped-def]
     from alignck.readers._builder import BlockBuilder
     from alignck.readers.pdf import _Assembler

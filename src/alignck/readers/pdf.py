@@ -49,6 +49,12 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+# A page with fewer letters and digits than this has no text to speak of (a photograph, a
+# scanned page with a typed page number); past this share of the pages, the reader is told.
+_TEXTLESS_LETTERS = 20
+_TEXTLESS_SHARE = 0.25
+
+
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     options = options or ReadOptions()
     extracted = _extract(path, options)
@@ -62,9 +68,39 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
         "pdf",
         builder.build(),
         len(pages),
-        tuple(extracted.warnings),
+        (*extracted.warnings, *_textless_warning(pages)),
         protected=extracted.protected,
     )
+
+
+def _textless_warning(pages: list[list[Line]]) -> list[str]:
+    """A document partly scanned checks as one that says little: its gaps would be the
+    scanner's. A cover or a photograph here and there is not worth a word."""
+    textless = [
+        number
+        for number, page in enumerate(pages, 1)
+        if sum(c.isalnum() for line in page for c in line.text) < _TEXTLESS_LETTERS
+    ]
+    if not textless or len(textless) <= _TEXTLESS_SHARE * len(pages):
+        return []
+    if len(textless) == 1:
+        said = "has no text (a scanned image?); alignck does not OCR, so what it says is"
+    else:
+        said = "have no text (scanned images?); alignck does not OCR, so what they say is"
+    return [f"{_page_ranges(textless)} of {len(pages)} {said} not checked"]
+
+
+def _page_ranges(numbers: list[int]) -> str:
+    """'page 3', 'pages 2-4 and 7'."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"page {listed}" if len(numbers) == 1 else f"pages {listed}"
 
 
 def _extract(path: Path, options: ReadOptions) -> Extracted:
