@@ -153,3 +153,26 @@ def test_a_promise_without_will_still_parts_its_sentence() -> None:
         "We'll expand talking therapies for adults",
         "community teams will see every patient within two weeks.",
     ]
+
+
+def test_a_stated_priority_that_withdraws_is_negated_not_a_priority() -> None:
+    from alignck.model import Location, Statement
+
+    items = ["Balance the budget", "We will no longer fund family hubs or health visiting"]
+    blocks = (
+        Block("heading", "Our priorities", 1, None, (), 1),
+        *(
+            Block("list_item", text, number, None, ("Our priorities",), 0)
+            for number, text in enumerate(items, start=2)
+        ),
+    )
+    stated = [
+        Statement(text, "priority", Location(None, number, "Our priorities"), "list")
+        for number, text in enumerate(items, start=2)
+    ]
+    built = build_passages(Document("d.md", "markdown", blocks), stated)
+    roles = {p.text: p.role for p in built if not p.heading}
+    assert roles == {
+        "Balance the budget": "priority",
+        "We will no longer fund family hubs or health visiting": "negated",
+    }

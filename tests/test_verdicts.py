@@ -132,3 +132,22 @@ def test_a_priority_with_an_addressed_part_is_at_least_partial() -> None:
     assert [a.priority_id for a in with_parts_addressed(priorities, alignments)] == [
         a.priority_id for a in alignments
     ]
+
+
+def test_a_listed_priority_that_withdraws_a_service_addresses_nothing(
+    tmp_path, small_framework
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Council Plan\n\n## Our priorities\n\n1. Balance the budget.\n"
+        "2. We will no longer fund family hubs or health visiting.\n"
+        "3. Mental health and loneliness are outside the remit of this plan.\n",
+        encoding="utf-8",
+    )
+    for matcher in ("lexical", "semantic"):
+        report = check([plan], small_framework, matcher=matcher)
+        statuses = {a.priority_id: a.status for a in report.documents[0].alignments}
+        assert statuses["early-years"] == "gap", matcher
+        assert statuses["mental-health"] == "gap", matcher

@@ -77,7 +77,12 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         if block.kind != "list_item":
             lead_role = _lead_role(block, [piece for piece, _ in pieces])
     for statement in stated:
-        passage = _passage(statement.text, statement.location, "priority")
+        # A list under 'Our priorities' can withdraw as well as promise ('We will no longer
+        # fund family hubs'): such an item is no evidence for the priority it names.
+        stated_role: EvidenceKind = (
+            "negated" if role_of(statement.text) == "negated" else "priority"
+        )
+        passage = _passage(statement.text, statement.location, stated_role)
         if passage:
             passages.append(passage)
     passages.sort(key=lambda p: p.location.paragraph or 0)
