@@ -89,6 +89,17 @@ def test_an_unknown_key_in_a_waiver_is_an_error_with_a_hint(tmp_path: Path) -> N
     )
 
 
+@pytest.mark.parametrize("given", ['""', "'   '", "", "null"])
+def test_an_empty_document_is_an_error_not_a_waiver_of_every_document(
+    tmp_path: Path, given: str
+) -> None:
+    path = _write(tmp_path, f"waivers:\n  - priority: air\n    reason: x\n    document: {given}\n")
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems[0].startswith(f"{path}:4:")
+    assert "waivers[0].document: is empty; name the document" in raised.value.problems[0]
+
+
 def test_an_unknown_key_beside_the_list_is_a_warning(tmp_path: Path) -> None:
     path = _write(tmp_path, "owner: team\nwaivers:\n  - priority: air\n    reason: x\n")
     loaded = load_waivers(path, FRAMEWORK)

@@ -98,6 +98,16 @@ def _waiver(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
     priority = string(fields.get("priority"), f"{where}.priority", findings, required=item)
     reason = string(fields.get("reason"), f"{where}.reason", findings, required=item)
     document = string(fields.get("document"), f"{where}.document", findings)
+    if "document" in fields and not document and isinstance(fields["document"], yaml.ScalarNode):
+        # 'document: ""' (a CI template's variable left empty) waived the gap in every
+        # document, and looked like a waiver meant for all of them.
+        findings.error(
+            fields["document"],
+            f"{where}.document",
+            "is empty; name the document (a path, file name or glob), or leave the key out "
+            "to waive the gap in every document",
+        )
+        return None
     expires = _date(fields.get("expires"), f"{where}.expires", findings)
     if priority is not None and priority not in ids:
         close = difflib.get_close_matches(priority, ids, n=1)
