@@ -397,3 +397,71 @@ def test_one_unsafe_output_among_several_stops_the_run_before_any_is_written(run
     assert result.exit_code == 2
     assert _snapshot(run.framework) == before
     assert not (tmp_path / "a.json").exists()
+
+
+def _stale_report(run, tmp_path, name: str = "stale.json") -> Path:  # type: ignore[no-untyped-def]
+    stale = tmp_path / name
+    written = runner.invoke(
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(stale), "-q"]
+    )
+    assert written.exit_code in (0, 1) and stale.is_file()
+    return stale
+
+
+@pytest.mark.parametrize(
+    "failing",
+    [
+        lambda run, tmp: ["check", str(tmp / "empty"), "-f", str(run.framework)],
+        lambda run, tmp: ["check", str(run.plan), "-f", str(tmp / "missing.yaml")],
+        lambda run, tmp: ["check", str(run.plan), "-f", str(run.framework), "--waivers", "x.yaml"],
+    ],
+    ids=["no documents", "no framework", "no waivers file"],
+)
+def test_a_failed_run_removes_the_report_an_earlier_run_left_at_its_output(
+    run, tmp_path, failing
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    stale = _stale_report(run, tmp_path)
+    result = runner.invoke(app, [*failing(run, tmp_path), "-o", str(stale), "-q"])
+    assert result.exit_code == 2
+    assert not stale.exists()
+    assert f"alignck: removed {stale}, an earlier run's report: this run wrote none" in (
+        result.stderr
+    )
+
+
+def test_a_failed_diff_removes_its_stale_report_too(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    saved = _stale_report(run, tmp_path, "run.json")
+    stale = _stale_report(run, tmp_path, "diff.json")
+    args = ["diff", str(saved), str(tmp_path / "empty"), "-f", str(run.framework)]
+    result = runner.invoke(app, [*args, "-o", str(stale)])
+    assert result.exit_code == 2
+    assert not stale.exists() and saved.is_file()
+
+
+def test_a_failed_run_keeps_what_it_reads_and_what_alignck_did_not_write(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    baseline = _stale_report(run, tmp_path, "baseline.json")
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"mine": true}\n', encoding="utf-8")
+    for target in (baseline, notes):
+        before = _snapshot(target)
+        args = ["check", str(tmp_path / "empty"), "-f", str(run.framework)]
+        result = runner.invoke(app, [*args, "--baseline", str(baseline), "-o", str(target)])
+        assert result.exit_code == 2
+        assert _snapshot(target) == before
+        assert "removed" not in result.stderr
+
+
+def test_a_run_that_fails_on_an_unreadable_document_keeps_the_report_it_wrote(
+    run, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    stale = _stale_report(run, tmp_path)
+    broken = tmp_path / "docs" / "broken.pdf"
+    broken.write_bytes(b"not a pdf")
+    result = runner.invoke(
+        app, ["check", str(run.plan.parent), "-f", str(run.framework), "-o", str(stale), "-q"]
+    )
+    assert result.exit_code == 2
+    assert stale.is_file() and "broken.pdf" in stale.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ This module owns the mark and the test for it; the renderers write it, discovery
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 # An HTML comment: invisible wherever the Markdown is shown (a pull request, a wiki).
@@ -30,3 +31,35 @@ def written_by_alignck(path: Path) -> bool:
     except OSError:
         return False
     return head.startswith(_MARKS)
+
+
+# How each report alignck writes opens (check's and diff's), within its first few hundred
+# bytes; a file that opens otherwise is not taken for one.
+_REPORT_OPENINGS = re.compile(
+    rb'^(?:\{\s*"schema_version":\s*\d+,(?:\s*"passed":\s*(?:true|false),)?\s*"tool":\s*'
+    rb'\{\s*"name":\s*"alignck"'
+    rb'|\{\s*"\$schema":[^\n]*sarif[^{]*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"alignck"'
+    rb'|<\?xml[^>]*>\s*<testsuites name="alignck'
+    rb'|<!DOCTYPE html>[^<]*<html[^>]*><head><meta charset="utf-8">\s*'
+    + re.escape(MARKDOWN_MARK.encode())
+    + rb"|document,priority_id,priority_title,status,"
+    + rb"|::(?:notice|warning|error)[^:\n]*title=alignck"
+    + rb"|"
+    + rb"|".join(re.escape(m) for m in _MARKS)
+    + rb")"
+)
+_OPENING_BYTES = 1024
+
+
+def is_report(path: Path) -> bool:
+    """Whether a regular file is a report alignck wrote, in any text format: a run that ends
+    in error removes one left at its --output, so that an earlier run's does not stand for
+    it (a workbook is left: it cannot be told from the head of the file)."""
+    if not path.is_file():
+        return False
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_OPENING_BYTES).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return False
+    return _REPORT_OPENINGS.match(head) is not None

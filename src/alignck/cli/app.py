@@ -183,6 +183,15 @@ def guarded(action: Callable[[], T]) -> T:
             signal.signal(signal.SIGTERM, previous)
 
 
+def exit_code_of(action: Callable[[], int]) -> int:
+    """The exit code of ``guarded(action)``, whether returned or raised, for a command with
+    something left to do after a failure."""
+    try:
+        return guarded(action)
+    except typer.Exit as ended:
+        return ended.exit_code
+
+
 def _report_bug() -> NoReturn:
     traceback.print_exc()
     print(

@@ -27,9 +27,9 @@ from alignck.cli.app import (
     app,
     available_cpus,
     cache_usable,
+    exit_code_of,
     fail,
     fraction,
-    guarded,
     read_options,
     say,
     silence_stdout,
@@ -42,6 +42,7 @@ from alignck.cli.output import (
     refuse_output_among_pages,
     refuse_unsafe_folder,
     refuse_unsafe_output,
+    remove_stale_reports,
     render,
     report_files,
     standard_output_if_dash,
@@ -448,9 +449,11 @@ def check(
 
     # Whether the run used the cache: asked for, and its folder could be made.
     cached = False
+    # Whether the run wrote its --output files (a failed run that did not removes stale ones).
+    wrote = False
 
     def run() -> int:
-        nonlocal cached
+        nonlocal cached, wrote
         from alignck.framework import load_framework
         from alignck.pipeline import check as run_check
         from alignck.pipeline import resolve_thresholds
@@ -537,6 +540,7 @@ def check(
                 # A CI job reads the file it names: one from an earlier run must not stand
                 # for this one.
                 _write_reports(report, files, formats, evidence, explain)
+                wrote = True
                 return EXIT_OK
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({counted(len(report.skipped), 'file')} skipped)" if report.skipped else ""
@@ -579,6 +583,7 @@ def check(
                     render(report, formats[0], written, False, evidence, explain)
             else:
                 _write_reports(report, files, formats, evidence, explain)
+            wrote = True
             if files:
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
@@ -615,5 +620,9 @@ def check(
         return finished and text and one_file and not pages and not secret and cached
 
     with replay.listening():
-        code = guarded(run)
+        code = exit_code_of(run)
+    if code not in (EXIT_OK, EXIT_POLICY) and not wrote and output:
+        read = [*paths, framework, waivers_file, review_file, baseline_file]
+        for path in remove_stale_reports(output, read):
+            say(f"alignck: removed {path}, an earlier run's report: this run wrote none")
     raise typer.Exit(code)

@@ -20,8 +20,8 @@ from alignck.cli.app import (
     app,
     available_cpus,
     cache_usable,
+    exit_code_of,
     fail,
-    guarded,
     read_options,
     say,
     use_cache_settings,
@@ -30,6 +30,7 @@ from alignck.cli.output import (
     atomic_output,
     choose_report_format,
     refuse_unsafe_output,
+    remove_stale_reports,
     report_files,
     standard_output_if_dash,
     terminal_width,
@@ -144,8 +145,11 @@ def diff(
 
     Each side is a saved JSON report, or documents (a file or folder) checked here against
     --framework."""
+    # Whether the run wrote its --output files (a failed run that did not removes stale ones).
+    wrote = False
 
     def run() -> int:
+        nonlocal wrote
         from alignck.cli.check import waivers_and_reviews
         from alignck.compare import compare
         from alignck.renderers.diff import DiffOptions, diff_renderer, was
@@ -197,6 +201,7 @@ def diff(
                 # As check lays out its terminal report: the width COLUMNS gives, else 120.
                 options = DiffOptions(fail_on.value, width=terminal_width(handle))
                 diff_renderer(written)(comparison, handle, options)
+        wrote = True
         if not files or not quiet:
             # As check does: a report written to a file still shows the comparison here.
             color = use_color(sys.stdout) and chosen == "terminal"
@@ -218,7 +223,12 @@ def diff(
             say(f"alignck: diff failed: {name} {said}")
         return EXIT_POLICY if regressions else EXIT_OK
 
-    raise typer.Exit(guarded(run))
+    code = exit_code_of(run)
+    if code not in (EXIT_OK, EXIT_POLICY) and not wrote and output:
+        read = [old, new, framework, waivers_file, review_file]
+        for path in remove_stale_reports(output, read):
+            say(f"alignck: removed {path}, an earlier run's report: this run wrote none")
+    raise typer.Exit(code)
 
 
 def _framework(given: Path | None, sides: list[Path]) -> Framework:

@@ -149,6 +149,26 @@ def report_files(given: Sequence[Path], given_format: str | None) -> list[Path]:
     return list(given)
 
 
+def remove_stale_reports(given: Sequence[Path], read: Sequence[Path | None]) -> list[Path]:
+    """Remove the reports an earlier run left at a failed run's --output files, and return
+    them: a CI job that uploads the file whatever the outcome (GitLab's 'when: always',
+    a reused Jenkins workspace) must not show an earlier run's pass. Only a file alignck
+    wrote is removed, never one the run was given to read (a baseline report)."""
+    from alignck.files import same_file
+    from alignck.written import is_report
+
+    removed = []
+    kept = [Path(p) for p in read if p is not None]
+    for path in given:
+        if str(path) == "-" or any(same_file(path, other) for other in kept):
+            continue
+        if is_report(path):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def standard_output_if_dash(output: Path | None) -> Path | None:
     """``-o -`` means standard output, as it does for most command-line tools: a file named
     '-' in the working folder is what nobody who writes it wants."""
