@@ -79,6 +79,34 @@ def test_junit_gap_fails_partial_passes_unreadable_errors() -> None:
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "1", "1")
 
 
+@pytest.mark.parametrize(
+    ("policy", "fails"),
+    [(None, False), (Policy(fail_under=10), False), (Policy(fail_on="gap"), True)],
+    ids=["no policy", "coverage only", "fail on gap"],
+)
+def test_junit_fails_a_gap_exactly_where_the_policy_does(
+    policy: Policy | None, fails: bool
+) -> None:
+    report = _report(policy)
+    plan = replace(
+        report.documents[1],
+        alignments=tuple(
+            Alignment("homes", "gap", 0.02) if a.priority_id == "homes" else a
+            for a in report.documents[1].alignments
+        ),
+    )
+    report = replace(report, documents=(report.documents[0], plan))
+    case = _cases(ET.fromstring(_render("junit", report)))["Warm homes [homes]"]
+    assert (case.find("failure") is not None) is fails
+    if not fails:
+        assert "does not address 'Warm homes'" in (case.findtext("system-out") or "")
+    sarif = json.loads(_render("sarif", report))
+    levels = {
+        r["ruleId"]: r["level"] for r in sarif["runs"][0]["results"] if "homes" in json.dumps(r)
+    }
+    assert (levels.get("ACK001") == "error") is fails
+
+
 def test_junit_fails_partials_under_fail_on_partial_and_skips_waived() -> None:
     waiver = Waiver("air", "Left to the districts.", None, None, "w.yaml:2:5")
     root = ET.fromstring(_render("junit", _report(Policy(fail_on="partial"), (waiver,))))

@@ -1,9 +1,11 @@
 """JUnit XML, which CI systems (GitLab, Jenkins, Azure DevOps, CircleCI) show as test results.
 
-Each document is a test suite and each framework priority a test case in it: aligned passes;
-a gap fails (type 'gap'); a partial passes with its evidence as output, unless the policy fails
-on partials (--fail-on partial), when it fails too (type 'partial'); a waived verdict is
-skipped with the waiver's reason. A gap on a required priority fails like any other. An
+Each document is a test suite and each framework priority a test case in it. A case fails
+exactly where the run's policy fails that verdict, so the test view agrees with the exit
+code, as SARIF's levels and GitHub's annotations do: a gap fails (type 'gap') with
+--fail-on gap or on a required priority, a partial (type 'partial') with --fail-on partial,
+only what is worse than the baseline with one; any other gap or partial passes with its
+finding as output. Aligned passes; a waived verdict is skipped with the waiver's reason. An
 unreadable document is a suite with one erroring case, and --fail-under is one case of a last
 'alignck policy' suite. Suites are written one at a time, so a national run never holds the
 whole tree; the totals on <testsuites> come from a first, cheap pass over the verdicts.
@@ -52,11 +54,8 @@ def _outcome(
         return "passed"
     if (path, alignment.priority_id) in waived:
         return "skipped"
-    # Held to a baseline, a gap the baseline had is known debt: only what fails the run fails.
-    always = alignment.status == "gap" and report.policy.baseline is None
-    if always or fails(report, path, alignment, waived):
-        return "failures"
-    return "passed"
+    # A red test view on a run that passed (no --fail-on) was read as a failed check.
+    return "failures" if fails(report, path, alignment, waived) else "passed"
 
 
 def _outcomes(report: Report, waived: Mapping[tuple[str, str], Waiver]) -> Iterator[Outcome]:
