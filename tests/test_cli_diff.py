@@ -586,3 +586,16 @@ def test_junit_with_nothing_moved_holds_one_passing_case(tmp_path: Path) -> None
     assert "0 verdicts moved" in (case.findtext("system-out") or "")
     properties = {p.get("name"): p.get("value") for p in compared.iter("property")}
     assert properties["old run"] and properties["new run"]
+
+
+def test_diff_of_two_lone_documents_of_other_names_says_what_it_compared(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    trust = make_document("trust-plan.md")
+    district = make_document("district-plan.md", OTHER)
+    old = tmp_path / "trust.json"
+    _check(trust, small_framework, old)
+    result = invoke("diff", old, district, "-f", small_framework, "-q", "-o", tmp_path / "d.md")
+    assert "trust.json: note: district-plan.md is compared with trust-plan.md, the one " in (
+        result.stderr.replace(str(tmp_path) + "/", "")
+    )

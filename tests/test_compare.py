@@ -72,13 +72,13 @@ def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
         "run (the same file name in another folder); if they are two partners' documents, "
         "the comparison is wrong: give one of them another name"
     ]
-    # Pairs by path, by the path below each run's folder, by the end of the paths, or of a
-    # lone draft on each side, are the same documents checked from elsewhere: no warning.
+    # Pairs by path, by the path below each run's folder or by the end of the paths are the
+    # same documents checked from elsewhere: no warning.
     for before, after in (
         (["/ci/work/p/trust/strategy.md", "/ci/work/p/council/plan.md"], old),
         (["drafts-2024/a.md", "drafts-2024/b.md"], ["drafts-2025/a.md", "drafts-2025/b.md"]),
         (["docs/a.md", "docs/b.md"], ["a.md", "b.md"]),
-        (["v1/vcs-draft.md"], ["v2/vcs-final.md"]),
+        (["v1/vcs-draft.md"], ["v2/vcs-draft.docx"]),
         # Renamed in its own folder while another folder joined the run.
         (["docs/plan.md", "docs/sub/x.md"], ["docs/plan.docx", "other/y.md"]),
         # Checked from inside the folder, against a baseline of that folder and another.
@@ -89,6 +89,18 @@ def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
 
 def test_two_single_drafts_pair_whatever_their_names() -> None:
     assert pair_documents(["plan-v1.docx"], ["plan-v2.docx"]) == {"plan-v2.docx": "plan-v1.docx"}
+
+
+def test_two_single_documents_of_other_names_are_paired_with_a_note() -> None:
+    # A trust's plan as the baseline of a district's: the district's gaps the trust also had
+    # passed as known debt, and nothing said the two were compared.
+    from alignck.compare import paired_elsewhere
+
+    assert paired_elsewhere("base.json", ["trust-plan.txt"], ["district plan.docx"]) == [
+        "base.json: note: district plan.docx is compared with trust-plan.txt, the one document "
+        "of that run; if it is not an earlier version of the same document, the comparison "
+        "is wrong"
+    ]
 
 
 def _run(source: str, documents: dict[str, dict[str, str]]) -> Snapshot:

@@ -192,6 +192,9 @@ def compare(
         for d in new.documents
         if d.path in by_name_only and d.path in pairs and _other_folder(d.path, pairs[d.path])
     ]
+    warnings += alone_warnings(
+        old.source, [d.path for d in old.documents], [d.path for d in new.documents], pairs
+    )
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
     changes: list[Change] = []
@@ -307,6 +310,21 @@ def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
         elsewhere_warning(source, now, pairs[now])
         for now in new
         if now in by_name_only and _other_folder(now, pairs[now])
+    ] + alone_warnings(source, old, new, pairs)
+
+
+def alone_warnings(source: str, old: list[str], new: list[str], pairs: dict[str, str]) -> list[str]:
+    """A note when the one document of each run is compared whatever their names: a draft's
+    next version, as it usually is, or another partner's document, whose old gaps would then
+    pass as this one's known debt."""
+    if len(old) != 1 or len(new) != 1 or pairs.get(new[0]) != old[0]:
+        return []
+    if _name(new[0].replace("\\", "/")) == _name(old[0].replace("\\", "/")):
+        return []
+    return [
+        f"{source}: note: {checkout_path(new[0])} is compared with {checkout_path(old[0])}, "
+        "the one document of that run; if it is not an earlier version of the same "
+        "document, the comparison is wrong"
     ]
 
 
