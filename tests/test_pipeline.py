@@ -274,3 +274,28 @@ def test_a_document_back_at_once_leaves_matching_to_be_made_ready_during_the_nex
     report = check([broken, plan], small_framework, use_cache=False)
     assert [d.status for d in report.documents] == ["error", "ok"]
     assert calls == ["prepare", "match"]
+
+
+def test_a_copy_of_a_document_is_warned_of_once(tmp_path, make_document, small_framework) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    (tmp_path / "docs" / "archive").mkdir(parents=True)
+    plan = make_document("docs/plan.md")
+    copy = tmp_path / "docs" / "archive" / "plan-2019.md"
+    copy.write_bytes(plan.read_bytes())
+    # The same size, other bytes: not a copy.
+    other = tmp_path / "docs" / "other.md"
+    other.write_bytes(plan.read_bytes().replace(b"Northby", b"Southby"))
+    report = check([tmp_path / "docs"], small_framework, matcher="lexical")
+    warned = {
+        r.path: [w for w in r.warnings if w.startswith("the same file as")]
+        for r in report.documents
+    }
+    assert warned == {
+        str(copy): [],
+        str(other): [],
+        str(plan): [
+            f"the same file as {copy}: it counts as a second partner in coverage, overlaps "
+            "and shared priorities; leave one of them out"
+        ],
+    }

@@ -114,6 +114,7 @@ def check(
     results.extend(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
+    results = _with_copies_named(results, found.files)
     results.sort(key=lambda r: r.path)
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
     results = _with_parts_addressed(loaded, results, reviewed)
@@ -132,6 +133,56 @@ def check(
         policy or Policy(),
         engine.description,
     )
+
+
+def _with_copies_named(
+    results: list[DocumentResult], paths: Sequence[Path]
+) -> list[DocumentResult]:
+    """Each document that is a byte-for-byte copy of another, warned of: an archived copy
+    beside the current file counts as a second partner in every overlap and shared
+    priority."""
+    copies = _copies(paths)
+    if not copies:
+        return results
+    return [
+        replace(
+            r,
+            warnings=(
+                *r.warnings,
+                f"the same file as {copies[r.path]}: it counts as a second partner in "
+                "coverage, overlaps and shared priorities; leave one of them out",
+            ),
+        )
+        if r.path in copies and r.status == "ok"
+        else r
+        for r in results
+    ]
+
+
+def _copies(paths: Sequence[Path]) -> dict[str, str]:
+    """Each path whose file has the same bytes as an earlier one (in path order) -> that
+    one. Only files of equal size are read, so a folder of distinct files costs a stat each."""
+    by_size: dict[int, list[Path]] = {}
+    for path in sorted(paths, key=str):
+        try:
+            by_size.setdefault(path.stat().st_size, []).append(path)
+        except OSError:
+            continue
+    copies: dict[str, str] = {}
+    for same_size in by_size.values():
+        if len(same_size) < 2:
+            continue
+        first: dict[str, Path] = {}
+        for path in same_size:
+            try:
+                with path.open("rb") as handle:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            except OSError:
+                continue
+            original = first.setdefault(digest, path)
+            if original is not path:
+                copies[str(path)] = str(original)
+    return copies
 
 
 def _with_parts_addressed(
