@@ -488,6 +488,29 @@ def test_a_gap_waived_in_the_waivers_file_is_no_regression_when_a_folder_is_chec
     assert waived_gaps and all(r["suppressions"][0]["status"] == "accepted" for r in waived_gaps)
 
 
+def test_diff_judges_waivers_on_the_day_today_gives(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # A diff job could not be run again as it ran once a waiver had expired: check had
+    # --today, diff did not know it.
+    _, old, folder = two_runs
+    make_document("docs/plan.md")
+    plain = invoke("diff", old, folder, "-f", small_framework, "--format", "json")
+    new_gaps = [c["priority_id"] for c in json.loads(plain.stdout)["changes"] if c["new"] == "gap"]
+    waivers = tmp_path / "waivers.yaml"
+    entries = "".join(
+        f"  - priority: {p}\n    reason: Elsewhere.\n    expires: 2027-03-31\n" for p in new_gaps
+    )
+    waivers.write_text(f"waivers:\n{entries}", encoding="utf-8")
+    args = ["diff", old, folder, "-f", small_framework, "--waivers", waivers]
+    assert invoke(*args, "--today", "2027-03-31").exit_code == 0
+    assert invoke(*args, "--today", "2027-04-01").exit_code == 1
+    wrong = invoke(*args, "--today", "31/03/2027")
+    assert wrong.exit_code == 2 and "--today must be a date written YYYY-MM-DD" in wrong.stderr
+    both_saved = invoke("diff", old, old, "--today", "2027-04-01")
+    assert "--today applies to documents checked here" in both_saved.stderr
+
+
 def test_diff_ci_formats_name_documents_as_check_s_do(
     tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ Ctrl-C exits 130; anything else is a bug: its traceback is printed and the exit 
 
 from __future__ import annotations
 
+import datetime
 import signal
 import sys
 import threading
@@ -181,6 +182,28 @@ def guarded(action: Callable[[], T]) -> T:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="The day waivers' expiry dates are judged against (default: today), to run "
+        "an earlier CI job again as it ran.",
+        show_default=False,
+    ),
+]
+
+
+def day_given(text: str | None) -> datetime.date | None:
+    """--today as a date, or a one-line usage error."""
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"--today must be a date written YYYY-MM-DD, not {text!r}")
 
 
 def exit_code_of(action: Callable[[], int]) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -24,9 +23,11 @@ from alignck.cli.app import (
     PasswordOption,
     PathsArgument,
     ReportFormat,
+    TodayOption,
     app,
     available_cpus,
     cache_usable,
+    day_given,
     exit_code_of,
     fail,
     fraction,
@@ -244,16 +245,6 @@ def _say_document_warnings(report: Report) -> None:
             say(f"alignck: warning: {shown_path(result.path)}: {warning}")
 
 
-def _day(text: str | None) -> datetime.date | None:
-    """--today as a date, or a one-line usage error."""
-    if text is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"--today must be a date written YYYY-MM-DD, not {text!r}")
-
-
 def _matching_several(
     report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
 ) -> list[str]:
@@ -356,16 +347,7 @@ def check(
             show_default=False,
         ),
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="YYYY-MM-DD",
-            help="The day waivers' expiry dates are judged against (default: today), to run "
-            "an earlier CI job again as it ran.",
-            show_default=False,
-        ),
-    ] = None,
+    today: TodayOption = None,
     aligned: Annotated[
         float | None,
         typer.Option(
@@ -437,7 +419,7 @@ def check(
     """Check documents against the framework: coverage grid, gaps, overlaps and evidence."""
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
-    day = _day(today)
+    day = day_given(today)
     options = read_options(passwords)
     if fail_under is not None and 0 < fail_under < 1:
         # A fraction would make a check that can never fail.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,9 +18,11 @@ from alignck.cli.app import (
     FrameworkOption,
     MatcherChoice,
     MatcherOption,
+    TodayOption,
     app,
     available_cpus,
     cache_usable,
+    day_given,
     exit_code_of,
     fail,
     read_options,
@@ -133,6 +136,7 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    today: TodayOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="With --output, print nothing on standard output.")
     ] = False,
@@ -183,6 +187,7 @@ def diff(
             for option, given, what in (
                 ("--waivers", waivers_file, "waivers"),
                 ("--review", review_file, "reviews"),
+                ("--today", today, "day their waivers were judged on"),
             ):
                 if given is not None:
                     say(
@@ -190,7 +195,7 @@ def diff(
                         f"sides are saved reports, which keep the {what} of their own runs"
                     )
         cached = cache_usable(not no_cache and loaded is not None)
-        checking = _Checking(loaded, matcher.value, cached, waivers, reviews)
+        checking = _Checking(loaded, matcher.value, cached, waivers, reviews, day_given(today))
         before, unread_before = _snapshot(old, checking)
         after, unread_after = _snapshot(new, checking)
         comparison = compare(before, after, unread_before, unread_after)
@@ -252,6 +257,7 @@ class _Checking:
     cache: bool
     waivers: tuple[Waiver, ...] = ()
     reviews: tuple[Review, ...] = ()
+    today: datetime.date | None = None
 
 
 def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
@@ -275,6 +281,7 @@ def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
         matcher=how.matcher,
         waivers=how.waivers,
         reviews=how.reviews,
+        today=how.today,
     )
     for result in report.errors:
         say(f"alignck: error: {result.error}")
