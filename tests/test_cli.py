@@ -623,6 +623,14 @@ def test_expired_and_unused_waivers_are_warned_about(
     )
     # A waiver for documents this run did not check (a shared file, one draft) is not stale.
     assert not any("district-*" in line for line in lines)
+    # But a report says which waivers were about other documents: one left behind by a
+    # renamed document would otherwise build up unseen.
+    plan = make_document("plan.md")
+    saved = tmp_path / "run.json"
+    _check_waived(plan, small_framework, waivers, "-o", str(saved))
+    listed = json.loads(saved.read_text(encoding="utf-8"))["waivers"]
+    assert [w["document"] for w in listed["elsewhere"]] == ["district-*"]
+    assert [w["reason"] for w in listed["unused"]] == ["not needed"]
 
 
 def test_an_invalid_waivers_file_exits_2_with_line_and_column(

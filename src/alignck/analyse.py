@@ -81,6 +81,9 @@ def analyse(
             w for w in live if w not in used and concerns(w, [r.path for r in checked])
         ),
         expired_waivers=expired,
+        elsewhere_waivers=tuple(
+            w for w in live if w not in used and not concerns(w, [r.path for r in checked])
+        ),
     )
 
 

@@ -405,6 +405,8 @@ class Analysis:
     waived: tuple[WaivedVerdict, ...] = ()
     unused_waivers: tuple[Waiver, ...] = ()
     expired_waivers: tuple[Waiver, ...] = ()
+    # In force, but about documents this run did not check (a shared file, one draft).
+    elsewhere_waivers: tuple[Waiver, ...] = ()
     reviewed: tuple[ReviewedVerdict, ...] = ()
     unused_reviews: tuple[Review, ...] = ()
     overruled_reviews: tuple[OverruledReview, ...] = ()

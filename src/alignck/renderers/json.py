@@ -90,6 +90,9 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             ],
             "unused": [waiver_to_dict(w) for w in analysis.unused_waivers],
             "expired": [waiver_to_dict(w) for w in analysis.expired_waivers],
+            # No warning names them (a shared file's waivers of other partners' documents
+            # would fill every run's log), but a renamed document's waiver shows here.
+            "elsewhere": [waiver_to_dict(w) for w in analysis.elsewhere_waivers],
         },
         "reviews": {
             "applied": [
