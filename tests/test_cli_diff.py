@@ -435,7 +435,7 @@ def test_a_document_a_saved_report_could_not_read_is_not_called_removed(
 ) -> None:
     # Two saved reports: the second run could not read a partner's file. It was listed as
     # removed, and the diff passed with exit 0, where a folder gave 'not compared' and 2.
-    old, _, folder = two_runs
+    old, new, folder = two_runs
     (folder / "other.md").unlink()
     os.mkfifo(folder / "other.md")
     broken = tmp_path / "broken.json"
@@ -446,10 +446,21 @@ def test_a_document_a_saved_report_could_not_read_is_not_called_removed(
     assert json.loads(result.stdout)["removed_documents"] == []
     assert "other.md: could not be read; not compared" in result.stderr
     # The other way round the unread document is the earlier run's: history, not a failure
-    # of this run, though it is still not compared.
-    history = invoke("diff", broken, old, "--format", "json")
-    assert history.exit_code in (0, 1)
-    assert "other.md: could not be read; not compared" in history.stderr
+    # of this run. It had no verdicts then, so it is compared as a new document, as check
+    # --baseline holds it (diff compared nothing and passed where check failed).
+    history = invoke("diff", broken, new, "--format", "json")
+    assert f"{broken}: " in history.stderr
+    assert "other.md could not be read in that run; compared as a new document" in (history.stderr)
+    data = json.loads(history.stdout)
+    assert [Path(n).name for n in data["added_documents"]] == ["other.md"]
+    (folder / "other.md").unlink()
+    (folder / "other.md").write_text(
+        "# Southby Health Plan\n\n## Mental health\n\nWe will open two crisis cafes and cut "
+        "waiting times for talking therapies.\n",
+        encoding="utf-8",
+    )
+    held = invoke("check", folder, "-f", small_framework, "--baseline", broken, "-q", "-o", "-")
+    assert history.exit_code == held.exit_code
 
 
 def test_a_gap_waived_in_the_waivers_file_is_no_regression_when_a_folder_is_checked(

@@ -173,19 +173,23 @@ def compare(
     unread_old: Sequence[str] = (),
     unread_new: Sequence[str] = (),
 ) -> Comparison:
-    """Every moved verdict, in new-run document order then framework order. A document that
-    could not be read on one side (``unread_old``, ``unread_new``) is not compared: its other
-    run is neither added nor removed, and a warning says so."""
+    """Every moved verdict, in new-run document order then framework order. A document this
+    run could not read (``unread_new``) is not compared: its old run is neither kept nor
+    removed. One the old run could not read (``unread_old``) had no verdicts then, so it is
+    compared as a document new in this run, as check --baseline holds it. A warning says
+    which."""
     warnings = comparable(old, new)
-    warnings += [f"{path}: could not be read; not compared" for path in (*unread_old, *unread_new)]
+    warnings += [
+        f"{old.source}: {path} could not be read in that run; compared as a new document"
+        for path in unread_old
+    ]
+    warnings += [f"{path}: could not be read; not compared" for path in unread_new]
     every, by_name_only = _paired(
         [d.path for d in old.documents] + list(unread_old),
         [d.path for d in new.documents] + list(unread_new),
     )
-    # Runs whose other side could not be read: nothing to compare them with.
-    uncompared = {n for n, o in every.items() if o in unread_old} | {
-        o for n, o in every.items() if n in unread_new
-    }
+    # Old runs whose new side could not be read: nothing to compare them with.
+    uncompared = {o for n, o in every.items() if n in unread_new}
     pairs = {n: o for n, o in every.items() if n not in unread_new and o not in unread_old}
     warnings += [
         elsewhere_warning(old.source, d.path, pairs[d.path])
