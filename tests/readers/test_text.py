@@ -265,3 +265,53 @@ def test_a_text_document_is_quoted_as_written(tmp_path: Path) -> None:
     assert [b.text for b in read(path).blocks] == [
         "We will cut CO₂ by 40% and offer the 2½ year review."
     ]
+
+
+def _blocks(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(b.kind, b.text) for b in read(path).blocks]
+
+
+def test_a_numbered_name_on_its_own_line_is_the_item_and_the_lines_below_its_text(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Our four priorities\n\n"
+        "1. Tackle loneliness\n"
+        "We will grow the peer support network to every ward and train 300 befrienders.\n\n"
+        "2. Help people home from hospital\n"
+        "Our Home from Hospital service will support 1,500 older people a year.\n"
+    )
+    assert _blocks(tmp_path, text) == [
+        ("heading", "Our four priorities"),
+        ("list_item", "Tackle loneliness"),
+        (
+            "paragraph",
+            "We will grow the peer support network to every ward and train 300 befrienders.",
+        ),
+        ("list_item", "Help people home from hospital"),
+        ("paragraph", "Our Home from Hospital service will support 1,500 older people a year."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # Wrapped at the file's width: 'NHS' would not have fitted on the line above.
+        "1. Cut waiting times for dentists and pharmacies across Eastmoor wards\n"
+        "NHS England will fund two more practices.\n",
+        # Ends mid-phrase.
+        "1. We will work with the\nNHS to cut waiting times.\n",
+        # A hanging indent goes on with the item.
+        "1. Tackle loneliness\n   We will grow the peer support network.\n",
+        # Lower case goes on with the item.
+        "1. Tackle loneliness\nand isolation in every ward.\n",
+    ],
+    ids=["full width", "mid-phrase", "hanging indent", "lower case"],
+)
+def test_a_wrapped_item_stays_one_item(tmp_path: Path, item: str) -> None:
+    text = "Our priorities\n\n" + item + "\nA shorter line of prose under the list.\n"
+    blocks = _blocks(tmp_path, text)
+    assert [kind for kind, _ in blocks] == ["heading", "list_item", "paragraph"]
+    assert blocks[1][1].startswith(item.split("\n")[0][3:].strip())

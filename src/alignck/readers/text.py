@@ -21,7 +21,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "9"
+VERSION = "10"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
@@ -37,9 +37,11 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     pages = [_paragraphs(page) for page in text.rstrip("\f").split("\f")]
     paged = len(pages) > 1
     several = sum(len(page) for page in pages) > 1
+    # How wide the file's lines run: a line that stops well short of it was not wrapped.
+    width = max((len(line.rstrip()) for line in text.splitlines()), default=0)
     for number, paragraphs in enumerate(pages, start=1):
         for lines, entry in paragraphs:
-            _add_paragraph(builder, lines, several and not entry, number if paged else None)
+            _add_paragraph(builder, lines, several and not entry, number if paged else None, width)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
@@ -60,7 +62,11 @@ def _paragraphs(text: str) -> list[tuple[list[str], bool]]:
 
 
 def _add_paragraph(
-    builder: BlockBuilder, lines: list[str], may_be_heading: bool, page: int | None
+    builder: BlockBuilder,
+    lines: list[str],
+    may_be_heading: bool,
+    page: int | None,
+    width: int = 0,
 ) -> None:
     if may_be_heading and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page)
@@ -77,20 +83,43 @@ def _add_paragraph(
         if in_paragraph and number_goes_on(marker, item_lines[-1]):
             marker = None
         if marker and item_lines:
-            _flush(builder, item_lines, page)
+            _flush(builder, item_lines, page, width)
             item_lines = []
         item_lines.append(line)
-    _flush(builder, item_lines, page)
+    _flush(builder, item_lines, page, width)
 
 
-def _flush(builder: BlockBuilder, lines: list[str], page: int | None) -> None:
+def _flush(builder: BlockBuilder, lines: list[str], page: int | None, width: int = 0) -> None:
     marker, first = split_marker(lines[0])
+    depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2
+    if marker and _named_above_its_text(lines, first, width):
+        # '1. Tackle loneliness' / 'We will grow the peer support network ...': the item is
+        # the name; the sentences under it are its text, not more of its name.
+        builder.add("list_item", first.strip(), page, level=depth, marker=marker)
+        builder.add("paragraph", join_lines(lines[1:]), page)
+        return
     text = join_lines([first, *lines[1:]])
     if marker:
-        depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2
         builder.add("list_item", text, page, level=depth, marker=marker)
     else:
         builder.add("paragraph", text, page)
+
+
+def _named_above_its_text(lines: list[str], name: str, width: int) -> bool:
+    """A numbered or bulleted name on a line of its own, its sentences on the lines below,
+    flush left: not a wrapped item. A wrapped line runs to the file's width (the next word
+    would not fit on it), ends mid-phrase, or goes on in lower case or indented."""
+    if len(lines) < 2:
+        return False
+    below = lines[1]
+    words = name.split()
+    if not words or len(words) > 12 or name.rstrip()[-1] in ".,;:!?-–—":
+        return False
+    if words[-1].lower() in _RUNS_ON or below != below.lstrip() or not below[:1].isupper():
+        return False
+    if len(lines[0].rstrip()) + 1 + len(below.split()[0]) <= width:
+        return lines[-1].rstrip().endswith((".", "!", "?"))
+    return False
 
 
 def _heading_on_top(lines: list[str]) -> bool:
