@@ -375,3 +375,16 @@ def test_init_from_a_strategy_writes_waivers_that_validate_against_it(
     assert validated.exit_code == 0, validated.output
     assert "waivers.yaml: ok (1 waiver against fw.yaml" in validated.stdout
     assert "a priority id from fw.yaml" in Path("waivers.yaml").read_text(encoding="utf-8")
+
+
+def test_a_framework_whose_name_windows_showed_without_txt_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saved from Notepad with extensions hidden: 'priorities.yaml' on screen.
+    _folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    hidden = tmp_path / "partners" / "priorities.yaml.txt"
+    hidden.write_text("priorities: [Air]\n", encoding="utf-8")
+    result = _check("partners")
+    assert result.exit_code == 2
+    assert "(partners/priorities.yaml.txt is not read by that name)" in result.stderr

@@ -209,16 +209,21 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
 
 def _near_framework_names(folder: Path) -> list[Path]:
     """Files in the folder that look meant as its priorities.yaml but are not read by their
-    name ('priorities.yml', 'Priorities.yaml')."""
+    name ('priorities.yml', 'Priorities.yaml', and 'priorities.yaml.txt', which Windows
+    shows as 'priorities.yaml' when it hides known extensions)."""
     try:
         entries = sorted(folder.iterdir())
     except OSError:
         return []
+    names = ("priorities.yaml", "priorities.yml")
     return [
         entry
         for entry in entries
-        if entry.name.lower() in {"priorities.yaml", "priorities.yml"}
-        and entry.name != "priorities.yaml"
+        if entry.name != "priorities.yaml"
+        and (
+            entry.name.lower() in names
+            or entry.name.lower().startswith(tuple(f"{n}." for n in names))
+        )
     ]
 
 
