@@ -270,3 +270,32 @@ def test_an_id_cut_short_does_not_end_on_a_linking_word(tmp_path: Path) -> None:
         "make-sure-everyone-has-a-warm-safe",
         "good-work-and-fair-pay",
     ]
+
+
+def test_the_sentences_under_each_named_item_describe_it(tmp_path: Path) -> None:
+    source = tmp_path / "alliance.txt"
+    source.write_text(
+        "Our three priorities\n\n"
+        "1. Tackle loneliness\nWe will train 300 volunteer befrienders.\n\n"
+        "2. Help people home from hospital\nOur service will support 1,500 people a year.\n\n"
+        "3. Respond to the cost of living\nWe will expand food banks and debt advice.\n\n"
+        "Background\n\nDemand has never been higher.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    assert [(p.title, p.description) for p in framework.priorities] == [
+        ("Tackle loneliness", "We will train 300 volunteer befrienders."),
+        ("Help people home from hospital", "Our service will support 1,500 people a year."),
+        ("Respond to the cost of living", "We will expand food banks and debt advice."),
+    ]
+
+
+def test_the_paragraph_after_a_list_of_names_does_not_describe_its_last(tmp_path: Path) -> None:
+    source = tmp_path / "plan.md"
+    source.write_text(
+        "# Dale Plan\n\n## Our priorities\n\n- Warm homes\n- Good jobs\n- Clean air\n\n"
+        "We will report on all three every year.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    assert [p.description for p in framework.priorities] == ["", "", ""]

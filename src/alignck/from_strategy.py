@@ -221,8 +221,32 @@ def _text_under(
     start = block.text.lower().find(statement.text.lower())
     if not 0 <= start <= _TITLE_MAX_OFFSET:
         return ""
-    rest = block.text[start + len(statement.text) :]
-    return _clip(rest.lstrip(" .:;,-–—'\"‘’“”"))
+    rest = block.text[start + len(statement.text) :].lstrip(" .:;,-–—'\"‘’“”")
+    if not rest and block.kind == "list_item":
+        # '1. Tackle loneliness' on its own line, its sentences below it: they describe it.
+        return _clip(" ".join(_paragraphs_after(block, blocks)))
+    return _clip(rest)
+
+
+def _paragraphs_after(item: Block, blocks: tuple[Block, ...]) -> list[str]:
+    """The paragraphs straight after a list item, where the items of its list each have
+    theirs: before the next item, or after the item before it. The paragraph after a list of
+    names alone is about the list, not its last name."""
+    at = blocks.index(item)
+    texts = []
+    end = at + 1
+    while end < len(blocks) and blocks[end].kind == "paragraph":
+        texts.append(blocks[end].text.strip())
+        end += 1
+    if not texts:
+        return []
+    if end < len(blocks) and blocks[end].kind == "list_item":
+        return texts
+    before = at - 1
+    while before >= 0 and blocks[before].kind == "paragraph":
+        before -= 1
+    between = at - 1 - before
+    return texts if between and before >= 0 and blocks[before].kind == "list_item" else []
 
 
 def _row_of(cell: Block, blocks: tuple[Block, ...]) -> list[Block]:
