@@ -465,3 +465,17 @@ def test_a_run_that_fails_on_an_unreadable_document_keeps_the_report_it_wrote(
     )
     assert result.exit_code == 2
     assert stale.is_file() and "broken.pdf" in stale.read_text(encoding="utf-8")
+
+
+def test_a_failed_run_never_removes_a_link_at_its_output(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # '-o /dev/stdout >> summary.md' once a report had been appended there: the link named
+    # the report's destination, and unlinking it removed /dev/stdout for the whole system.
+    (tmp_path / "empty").mkdir()
+    summary = _stale_report(run, tmp_path, "summary.md")
+    link = tmp_path / "stdout"
+    link.symlink_to(summary)
+    args = ["check", str(tmp_path / "empty"), "-f", str(run.framework), "--format", "markdown"]
+    result = runner.invoke(app, [*args, "-o", str(link)])
+    assert result.exit_code == 2
+    assert link.is_symlink() and summary.is_file()
+    assert "removed" not in result.stderr

@@ -149,6 +149,14 @@ def report_files(given: Sequence[Path], given_format: str | None) -> list[Path]:
     return list(given)
 
 
+def _plain_file(path: Path) -> bool:
+    """Whether the path itself (not what a link leads to) is a regular file."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def remove_stale_reports(given: Sequence[Path], read: Sequence[Path | None]) -> list[Path]:
     """Remove the reports an earlier run left at a failed run's --output files, and return
     them: a CI job that uploads the file whatever the outcome (GitLab's 'when: always',
@@ -161,6 +169,11 @@ def remove_stale_reports(given: Sequence[Path], read: Sequence[Path | None]) -> 
     kept = [Path(p) for p in read if p is not None]
     for path in given:
         if str(path) == "-" or any(same_file(path, other) for other in kept):
+            continue
+        # Only a regular file by that very name: '-o /dev/stdout' (a link to the process's
+        # standard output, appended to a summary) named the report's destination, and
+        # unlinking it removed /dev/stdout for the whole system.
+        if not _plain_file(path):
             continue
         if is_report(path):
             with contextlib.suppress(OSError):
