@@ -95,10 +95,12 @@ def test_a_source_date_epoch_that_is_not_a_number_is_one_line(
     target = tmp_path / "report.xlsx"
     result = _check(docs, small_framework, "-o", str(target), "-q")
     assert result.exit_code == 2
-    assert result.stderr == (
+    # The documents are copies of one another, which is warned of.
+    said = [line for line in result.stderr.splitlines() if "warning:" not in line]
+    assert said == [
         "alignck: error: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
-        f"not '{epoch}'\n"
-    )
+        f"not '{epoch}'"
+    ]
     assert not target.exists() and list(tmp_path.glob(".report.xlsx*")) == []
 
 

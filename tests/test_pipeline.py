@@ -288,14 +288,14 @@ def test_a_copy_of_a_document_is_warned_of_once(tmp_path, make_document, small_f
     other.write_bytes(plan.read_bytes().replace(b"Northby", b"Southby"))
     report = check([tmp_path / "docs"], small_framework, matcher="lexical")
     warned = {
-        r.path: [w for w in r.warnings if w.startswith("the same file as")]
+        r.path: [w for w in r.warnings if w.startswith("a byte-for-byte copy of")]
         for r in report.documents
     }
     assert warned == {
         str(copy): [],
         str(other): [],
         str(plan): [
-            f"the same file as {copy}: it counts as a second partner in coverage, overlaps "
-            "and shared priorities; leave one of them out"
+            f"a byte-for-byte copy of {copy}: it counts as a second partner in coverage, "
+            "overlaps and shared priorities; leave one of them out"
         ],
     }

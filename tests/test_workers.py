@@ -124,7 +124,9 @@ def test_a_reader_stuck_in_native_code_is_stopped_without_a_pool(
     arguments += ["--matcher", "lexical", "--format", "json", *options]
     code, stdout, stderr, left = _run(tmp_path, *arguments)
     assert code == 2
-    assert stderr.splitlines() == [f"alignck: error: {paths[0]}: {problem}"]
+    # The documents are copies of one another, which is warned of.
+    said = [line for line in stderr.splitlines() if not line.startswith("alignck: warning:")]
+    assert said == [f"alignck: error: {paths[0]}: {problem}"]
     statuses = {d["path"]: d["status"] for d in json.loads(stdout)["documents"]}
     assert statuses == {str(paths[0]): "error", **{str(p): "ok" for p in paths[1:]}}
     assert left == set()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import stat
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -114,7 +115,7 @@ def check(
     results.extend(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
-    results = _with_copies_named(results, found.files)
+    results = _with_copies_named(results)
     results.sort(key=lambda r: r.path)
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
     results = _with_parts_addressed(loaded, results, reviewed)
@@ -135,13 +136,12 @@ def check(
     )
 
 
-def _with_copies_named(
-    results: list[DocumentResult], paths: Sequence[Path]
-) -> list[DocumentResult]:
+def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
     """Each document that is a byte-for-byte copy of another, warned of: an archived copy
     beside the current file counts as a second partner in every overlap and shared
-    priority."""
-    copies = _copies(paths)
+    priority. Only documents read are compared, and only regular files are opened (a FIFO
+    among them would block)."""
+    copies = _copies([Path(r.path) for r in results if r.status == "ok"])
     if not copies:
         return results
     return [
@@ -149,8 +149,8 @@ def _with_copies_named(
             r,
             warnings=(
                 *r.warnings,
-                f"the same file as {copies[r.path]}: it counts as a second partner in "
-                "coverage, overlaps and shared priorities; leave one of them out",
+                f"a byte-for-byte copy of {copies[r.path]}: it counts as a second partner "
+                "in coverage, overlaps and shared priorities; leave one of them out",
             ),
         )
         if r.path in copies and r.status == "ok"
@@ -165,9 +165,11 @@ def _copies(paths: Sequence[Path]) -> dict[str, str]:
     by_size: dict[int, list[Path]] = {}
     for path in sorted(paths, key=str):
         try:
-            by_size.setdefault(path.stat().st_size, []).append(path)
+            status = path.stat()
         except OSError:
             continue
+        if stat.S_ISREG(status.st_mode):
+            by_size.setdefault(status.st_size, []).append(path)
     copies: dict[str, str] = {}
     for same_size in by_size.values():
         if len(same_size) < 2:
