@@ -425,7 +425,7 @@ def test_a_failed_run_removes_the_report_an_earlier_run_left_at_its_output(
     result = runner.invoke(app, [*failing(run, tmp_path), "-o", str(stale), "-q"])
     assert result.exit_code == 2
     assert not stale.exists()
-    assert f"alignck: removed {stale}, an earlier run's report: this run wrote none" in (
+    assert f"alignck: removed {stale}, an earlier run's report this run did not replace" in (
         result.stderr
     )
 
@@ -479,3 +479,60 @@ def test_a_failed_run_never_removes_a_link_at_its_output(run, tmp_path) -> None:
     assert result.exit_code == 2
     assert link.is_symlink() and summary.is_file()
     assert "removed" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        lambda stale: ["-o", str(stale), "-o", str(stale)],
+        lambda stale: ["-o", str(stale), "-o", "-"],
+        lambda stale: ["-o", str(stale), "--format", "xlsx"],
+        lambda stale: ["-o", str(stale), "--today", "2025-13-40"],
+    ],
+    ids=["same file twice", "dash among several", "binary format", "bad date"],
+)
+def test_a_command_line_mistake_leaves_the_output_file_alone(run, tmp_path, mistake) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty").mkdir()
+    stale = _stale_report(run, tmp_path)
+    before = _snapshot(stale)
+    args = ["check", str(tmp_path / "empty"), "-f", str(run.framework), *mistake(stale)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert _snapshot(stale) == before
+    assert "removed" not in result.stderr
+
+
+def test_an_interrupted_run_leaves_the_output_file_alone(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import alignck.pipeline
+
+    stale = _stale_report(run, tmp_path)
+    before = _snapshot(stale)
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(alignck.pipeline, "check", interrupted)
+    result = runner.invoke(
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(stale), "-q"]
+    )
+    assert result.exit_code == 130
+    assert _snapshot(stale) == before
+
+
+def test_a_report_written_before_a_later_one_failed_is_kept(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Of several outputs, the first written by this run is not an earlier run's report.
+    import alignck.cli.check
+
+    first, second = tmp_path / "a.json", tmp_path / "b.md"
+    real = alignck.cli.check.render
+
+    def full_disk_on_markdown(report, fmt, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if fmt == "markdown":
+            raise OSError(28, "No space left on device")
+        return real(report, fmt, *args, **kwargs)
+
+    monkeypatch.setattr(alignck.cli.check, "render", full_disk_on_markdown)
+    args = ["check", str(run.plan), "-f", str(run.framework), "-q"]
+    result = runner.invoke(app, [*args, "-o", str(first), "-o", str(second)])
+    assert result.exit_code != 0
+    assert first.is_file() and "removed" not in result.stderr

@@ -11,6 +11,7 @@ import typer
 
 from alignck import replay
 from alignck.cli.app import (
+    EXIT_BUG,
     EXIT_CODES_HELP,
     EXIT_INPUT,
     EXIT_OK,
@@ -72,12 +73,14 @@ def _write_reports(
     formats: Sequence[str],
     evidence: bool | None,
     explain: bool,
+    done: list[Path],
 ) -> None:
     from alignck.renderers import BINARY_FORMATS
 
     for file, chosen in zip(files, formats, strict=True):
         with atomic_file(file, chosen in BINARY_FORMATS) as handle:
             render(report, chosen, handle, False, evidence, explain)
+        done.append(file)
 
 
 def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:
@@ -436,11 +439,13 @@ def check(
 
     # Whether the run used the cache: asked for, and its folder could be made.
     cached = False
-    # Whether the run wrote its --output files (a failed run that did not removes stale ones).
-    wrote = False
+    # The --output files once every check of them has passed, and those this run wrote: a
+    # run that fails removes the stale reports at the others.
+    accepted: list[Path] = []
+    done: list[Path] = []
 
     def run() -> int:
-        nonlocal cached, wrote
+        nonlocal cached
         from alignck.framework import load_framework
         from alignck.pipeline import check as run_check
         from alignck.pipeline import resolve_thresholds
@@ -479,6 +484,7 @@ def check(
         # What standard output shows: the report itself unless it is written to a file.
         chosen = "terminal" if files else (given_format or "terminal")
         _refuse_binary_on_terminal(chosen, None)
+        accepted.extend(files)
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
@@ -526,8 +532,7 @@ def check(
                 say("alignck: nothing to check: every file named is a report alignck wrote")
                 # A CI job reads the file it names: one from an earlier run must not stand
                 # for this one.
-                _write_reports(report, files, formats, evidence, explain)
-                wrote = True
+                _write_reports(report, files, formats, evidence, explain, done)
                 return EXIT_OK
             # An empty folder or a mistyped path must not pass a CI gate silently.
             skipped = f" ({counted(len(report.skipped), 'file')} skipped)" if report.skipped else ""
@@ -568,9 +573,9 @@ def check(
                 with atomic_file(files[0], binary) as handle:
                     written = handle if binary else replay.overheard(cast("TextIO", handle))
                     render(report, formats[0], written, False, evidence, explain)
+                done.append(files[0])
             else:
-                _write_reports(report, files, formats, evidence, explain)
-            wrote = True
+                _write_reports(report, files, formats, evidence, explain, done)
             if files:
                 if not quiet:
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
@@ -608,8 +613,10 @@ def check(
 
     with replay.listening():
         code = exit_code_of(run)
-    if code not in (EXIT_OK, EXIT_POLICY) and not wrote and output:
+    if code in (EXIT_INPUT, EXIT_BUG):
+        # Not on Ctrl-C or SIGTERM: a stopped run is not a finished one that failed.
         read = [*paths, framework, waivers_file, review_file, baseline_file]
-        for path in remove_stale_reports(output, read):
-            say(f"alignck: removed {path}, an earlier run's report: this run wrote none")
+        stale = [path for path in accepted if path not in done]
+        for path in remove_stale_reports(stale, read):
+            say(f"alignck: removed {path}, an earlier run's report this run did not replace")
     raise typer.Exit(code)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alignck.cli.app import (
+    EXIT_BUG,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_POLICY,
@@ -149,11 +150,14 @@ def diff(
 
     Each side is a saved JSON report, or documents (a file or folder) checked here against
     --framework."""
-    # Whether the run wrote its --output files (a failed run that did not removes stale ones).
-    wrote = False
+    # As check does: a bad date is refused before anything else is said or done.
+    day = day_given(today)
+    # The --output files once every check of them has passed, and those this run wrote: a
+    # run that fails removes the stale reports at the others.
+    accepted: list[Path] = []
+    done: list[Path] = []
 
     def run() -> int:
-        nonlocal wrote
         from alignck.cli.check import waivers_and_reviews
         from alignck.compare import compare
         from alignck.renderers.diff import DiffOptions, diff_renderer, was
@@ -177,6 +181,7 @@ def diff(
         formats = [choose_report_format(given_format, file, known, [old, new]) for file in files]
         # What standard output shows: the comparison itself unless it is written to a file.
         chosen = "terminal" if files else (given_format or "terminal")
+        accepted.extend(files)
         loaded = None
         waivers: tuple[Waiver, ...] = ()
         reviews: tuple[Review, ...] = ()
@@ -185,17 +190,17 @@ def diff(
             waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
         else:
             for option, given, what in (
-                ("--waivers", waivers_file, "waivers"),
-                ("--review", review_file, "reviews"),
-                ("--today", today, "day their waivers were judged on"),
+                ("--waivers", waivers_file, "keep the waivers of their own runs"),
+                ("--review", review_file, "keep the reviews of their own runs"),
+                ("--today", today, "judged their waivers on the day they ran"),
             ):
                 if given is not None:
                     say(
                         f"alignck: warning: {option} applies to documents checked here; both "
-                        f"sides are saved reports, which keep the {what} of their own runs"
+                        f"sides are saved reports, which {what}"
                     )
         cached = cache_usable(not no_cache and loaded is not None)
-        checking = _Checking(loaded, matcher.value, cached, waivers, reviews, day_given(today))
+        checking = _Checking(loaded, matcher.value, cached, waivers, reviews, day)
         before, unread_before = _snapshot(old, checking)
         after, unread_after = _snapshot(new, checking)
         comparison = compare(before, after, unread_before, unread_after)
@@ -206,7 +211,7 @@ def diff(
                 # As check lays out its terminal report: the width COLUMNS gives, else 120.
                 options = DiffOptions(fail_on.value, width=terminal_width(handle))
                 diff_renderer(written)(comparison, handle, options)
-        wrote = True
+            done.append(file)
         if not files or not quiet:
             # As check does: a report written to a file still shows the comparison here.
             color = use_color(sys.stdout) and chosen == "terminal"
@@ -229,10 +234,12 @@ def diff(
         return EXIT_POLICY if regressions else EXIT_OK
 
     code = exit_code_of(run)
-    if code not in (EXIT_OK, EXIT_POLICY) and not wrote and output:
+    if code in (EXIT_INPUT, EXIT_BUG):
+        # Not on Ctrl-C or SIGTERM: a stopped run is not a finished one that failed.
         read = [old, new, framework, waivers_file, review_file]
-        for path in remove_stale_reports(output, read):
-            say(f"alignck: removed {path}, an earlier run's report: this run wrote none")
+        stale = [path for path in accepted if path not in done]
+        for path in remove_stale_reports(stale, read):
+            say(f"alignck: removed {path}, an earlier run's report this run did not replace")
     raise typer.Exit(code)
 
 
