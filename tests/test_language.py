@@ -241,3 +241,12 @@ def test_text_without_sentence_ends_is_cut_at_words_into_sentence_sized_pieces()
     # A real sentence, however long, is left whole.
     long_but_real = "We will " + ", ".join(f"support group {i}" for i in range(60)) + "."
     assert sentences(long_but_real) == (long_but_real,)
+
+
+def test_words_read_sub_and_superscript_digits_as_digits_while_quotes_keep_them() -> None:
+    from alignck.language import words
+
+    assert words("We will halve CO₂ and PM₂.₅ emissions") == words(
+        "We will halve CO2 and PM2.5 emissions"
+    )
+    assert "co2" in words("CO₂ emissions")

@@ -151,3 +151,26 @@ def test_a_listed_priority_that_withdraws_a_service_addresses_nothing(
         statuses = {a.priority_id: a.status for a in report.documents[0].alignments}
         assert statuses["early-years"] == "gap", matcher
         assert statuses["mental-health"] == "gap", matcher
+
+
+def test_a_document_writing_co2_with_a_subscript_addresses_a_co2_priority(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "priorities:\n  - id: climate\n    title: Net zero\n"
+        "    description: Cut CO2 emissions from homes and transport.\n"
+        "  - id: jobs\n    title: Good jobs\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Plan\n\n## Our priorities\n\n- We will halve CO₂ emissions from homes and transport "
+        "by 2030.\n",
+        encoding="utf-8",
+    )
+    for matcher in ("lexical", "semantic"):
+        report = check([plan], framework, matcher=matcher)
+        climate = report.documents[0].alignment("climate")
+        assert climate.status != "gap", matcher
+        assert "CO₂" in climate.evidence[0].text

@@ -10,6 +10,7 @@ from its wording by :func:`role_of`, the one definition of these roles, with the
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Literal
@@ -64,6 +65,10 @@ def stem(word: str) -> str:
 
 
 def normalise(text: str) -> str:
+    """Lower case, straight apostrophes, and for matching only the compatibility forms
+    quotes keep ('CO₂' is the word 'co2', 'PM₂.₅' is 'pm2.5')."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     return text.lower().replace("’", "'").replace("‘", "'")
 
 

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -147,6 +148,9 @@ class Embedder:
         import numpy as np
 
         ids: list[Any] = []
+        # The model reads 'CO₂' as 'CO2' and '…' as '...', as matching by words does; the
+        # quotes keep what the document wrote.
+        texts = [t if t.isascii() else unicodedata.normalize("NFKC", t) for t in texts]
         for start in range(0, len(texts), _TOKENIZE_AT_ONCE):
             chunk = self.tokenizer.encode_batch(list(texts[start : start + _TOKENIZE_AT_ONCE]))
             ids.extend(np.asarray(encoding.ids, dtype=np.int64) for encoding in chunk)
