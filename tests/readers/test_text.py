@@ -315,3 +315,27 @@ def test_a_wrapped_item_stays_one_item(tmp_path: Path, item: str) -> None:
     blocks = _blocks(tmp_path, text)
     assert [kind for kind, _ in blocks] == ["heading", "list_item", "paragraph"]
     assert blocks[1][1].startswith(item.split("\n")[0][3:].strip())
+
+
+def test_one_long_line_does_not_make_a_wrapped_item_look_short(tmp_path: Path) -> None:
+    import textwrap
+
+    prose = "We fund the Alliance to run projects with partners in every ward. " * 12
+    text = (
+        "Our priorities\n\n"
+        + textwrap.fill(prose, 66)
+        + "\n\nSee https://www.example.org/strategy/2025/our-priorities-and-what-we-will-do-"
+        "for-each-of-them.html for the full plan.\n\n"
+        + textwrap.fill(
+            "1. Tackle loneliness through the Connectors programme run by Age UK and local "
+            "charities in every ward.",
+            66,
+        )
+        + "\n"
+    )
+    assert text.count("\nUK and local") == 1  # wrapped before 'UK', as the test needs
+    items = [text for kind, text in _blocks(tmp_path, text) if kind == "list_item"]
+    assert items == [
+        "Tackle loneliness through the Connectors programme run by Age UK and local "
+        "charities in every ward."
+    ]
