@@ -107,15 +107,15 @@ def test_a_pdf_mostly_of_scanned_pages_says_which_have_no_text(tmp_path: Path, e
     ), document.warnings
 
 
-def test_one_page_of_two_without_text_is_named_in_the_singular(tmp_path: Path) -> None:
-    document = read(_partly_scanned(tmp_path, [2], 2))
-    assert "page 2 of 2 has no text (a scanned image?); alignck does not OCR, so what it " in (
-        " ".join(document.warnings)
-    )
-
-
-def test_a_cover_picture_among_pages_of_text_is_not_worth_a_warning(tmp_path: Path) -> None:
-    document = read(_partly_scanned(tmp_path, [1], 5))
+@pytest.mark.parametrize(
+    ("scanned", "pages"),
+    [([1], 5), ([1], 2), ([1, 3], 3), ([1, 4, 9, 14, 19, 20], 20)],
+    ids=["cover", "cover of two", "cover and back", "cover, dividers and back"],
+)
+def test_covers_and_dividers_without_text_are_not_worth_a_warning(
+    tmp_path: Path, scanned: list[int], pages: int
+) -> None:
+    document = read(_partly_scanned(tmp_path, scanned, pages))
     assert not [w for w in document.warnings if "no text" in w]
 
 

@@ -10,6 +10,7 @@ the same text); pypdf stays as a fallback for files PDFium refuses and as a comp
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import string
 from collections import Counter
@@ -75,19 +76,21 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 
 def _textless_warning(pages: list[list[Line]]) -> list[str]:
     """A document partly scanned checks as one that says little: its gaps would be the
-    scanner's. A cover or a photograph here and there is not worth a word."""
+    scanner's. A picture cover, a blank back page or a photograph here and there is not
+    worth a word: two pages in a row at least, and more than a quarter of them."""
     textless = [
         number
         for number, page in enumerate(pages, 1)
         if sum(c.isalnum() for line in page for c in line.text) < _TEXTLESS_LETTERS
     ]
-    if not textless or len(textless) <= _TEXTLESS_SHARE * len(pages):
+    # Scanned pages come together; a cover, dividers and a back page stand apart.
+    together = any(b == a + 1 for a, b in itertools.pairwise(textless))
+    if not together or len(textless) <= _TEXTLESS_SHARE * len(pages):
         return []
-    if len(textless) == 1:
-        said = "has no text (a scanned image?); alignck does not OCR, so what it says is"
-    else:
-        said = "have no text (scanned images?); alignck does not OCR, so what they say is"
-    return [f"{_page_ranges(textless)} of {len(pages)} {said} not checked"]
+    return [
+        f"{_page_ranges(textless)} of {len(pages)} have no text (scanned images?); alignck "
+        "does not OCR, so what they say is not checked"
+    ]
 
 
 def _page_ranges(numbers: list[int]) -> str:
