@@ -77,14 +77,16 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 def _textless_warning(pages: list[list[Line]]) -> list[str]:
     """A document partly scanned checks as one that says little: its gaps would be the
     scanner's. A picture cover, a blank back page or a photograph here and there is not
-    worth a word: two pages in a row at least, and more than a quarter of them."""
+    worth a word: two pages in a row inside the document at least, and more than a quarter
+    of them."""
     textless = [
         number
         for number, page in enumerate(pages, 1)
         if sum(c.isalnum() for line in page for c in line.text) < _TEXTLESS_LETTERS
     ]
-    # Scanned pages come together; a cover, dividers and a back page stand apart.
-    together = any(b == a + 1 for a, b in itertools.pairwise(textless))
+    # Scanned pages come together; a cover, dividers and the back pages stand apart.
+    inside = [n for n in textless if 1 < n < len(pages)]
+    together = any(b == a + 1 for a, b in itertools.pairwise(inside))
     if not together or len(textless) <= _TEXTLESS_SHARE * len(pages):
         return []
     return [
