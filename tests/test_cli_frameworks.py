@@ -388,3 +388,7 @@ def test_a_framework_whose_name_windows_showed_without_txt_is_named(
     result = _check("partners")
     assert result.exit_code == 2
     assert "(partners/priorities.yaml.txt is not read by that name)" in result.stderr
+    # A backup is not a framework meant to be read.
+    (tmp_path / "partners" / "priorities.yaml.bak").write_text("priorities: [A]\n", "utf-8")
+    again = _check("partners")
+    assert "priorities.yaml.bak" not in again.stderr

@@ -223,10 +223,7 @@ def _near_framework_names(folder: Path) -> list[Path]:
         entry
         for entry in entries
         if entry.name != "priorities.yaml"
-        and (
-            entry.name.lower() in names
-            or entry.name.lower().startswith(tuple(f"{n}." for n in names))
-        )
+        and (entry.name.lower() in names or entry.name.lower() in {f"{n}.txt" for n in names})
     ]
 
 
