@@ -236,6 +236,10 @@ class Alignment(CompactPickle):
     commitment: float = 0.0
     nearest: Evidence | None = None  # for a gap: the closest passage, below the threshold
     reasons: tuple[Reason, ...] = ()
+    # Whatever the thresholds: whether a passage could ground a verdict, and a commitment an
+    # aligned one (so that a threshold sweep judges as check does; not in reports).
+    grounded: bool = False
+    committed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

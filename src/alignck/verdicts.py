@@ -115,11 +115,11 @@ class Judged:
         column = by_priority[k]
         grounds = is_ground[k].nonzero()[0]
         status: Status = "gap"
-        committing: list[int] = []
+        # Worked out whatever the thresholds, so a threshold sweep can judge as this does.
+        commits = self._committing(grounds, k) if len(grounds) else []
         if addressed >= thresholds.partial and len(grounds):
-            if strong >= thresholds.aligned:
-                committing = self._committing(grounds, k)
-            status = "aligned" if committing else "partial"
+            status = "aligned" if commits and strong >= thresholds.aligned else "partial"
+        committing = commits if status == "aligned" else []
         reasons = self._reasons[k]
         evidence: tuple[Evidence, ...] = ()
         nearest = None
@@ -135,6 +135,8 @@ class Judged:
             shared_float(round(strong, 4)),
             nearest,
             reasons,
+            grounded=bool(len(grounds)),
+            committed=bool(commits),
         )
 
     def _committing(self, grounds: Any, k: int) -> list[int]:

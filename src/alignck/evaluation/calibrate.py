@@ -4,6 +4,7 @@ the aligned threshold that maximises strong F1, with the precision/recall trade-
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,8 +29,12 @@ class Calibration:
 
 
 def candidates(values: Sequence[float]) -> list[float]:
+    """A grid of hundredths, and a cut between each two neighbouring scores. Not the scores
+    themselves: a pair's score is shown rounded to four places, and a threshold equal to it
+    would cut its unrounded probability the other way in check."""
     grid = {round(x / 100, 2) for x in range(1, 100)}
-    grid.update(round(v, 4) for v in values if 0 < v < 1)
+    seen = sorted({round(v, 4) for v in values if 0 < v < 1})
+    grid.update(round((a + b) / 2, 5) for a, b in itertools.pairwise(seen))
     return sorted(grid)
 
 

@@ -37,6 +37,10 @@ class Pair:
     evidence: tuple[str, ...]
     nearest: str | None = None
     path: str = ""
+    # Whether a passage could ground a verdict, and a commitment an aligned one, whatever the
+    # thresholds: a sweep judges each threshold as check would.
+    grounded: bool = False
+    committed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +158,8 @@ def _pairs(truth: TruthDocument, result: DocumentResult | None) -> list[Pair]:
                 tuple(e.text for e in alignment.evidence),
                 alignment.nearest.text if alignment.nearest else None,
                 result.path,
+                alignment.grounded,
+                alignment.committed,
             )
         )
     return pairs
@@ -187,14 +193,13 @@ def relabel(pairs: Sequence[Pair], thresholds: Thresholds) -> list[tuple[str, st
     """Verdicts the same scores would get under other thresholds (for calibration)."""
     out = []
     for pair in pairs:
-        # The addressed probability decides a verdict; the commitment probability, aligned.
-        # (Without the text, grounds cannot be checked again: a sweep's verdicts are the
-        # decision's alone.)
+        # As check judges: the addressed probability and a passage to ground it decide a
+        # verdict; the commitment probability and a commitment among the grounds, aligned.
         status = (
             "gap"
-            if pair.score < thresholds.partial
+            if pair.score < thresholds.partial or not pair.grounded
             else "aligned"
-            if pair.commitment >= thresholds.aligned
+            if pair.commitment >= thresholds.aligned and pair.committed
             else "partial"
         )
         out.append((status, pair.label))

@@ -152,7 +152,8 @@ def _calibration(console: Console, calibration: dict[str, Any]) -> None:
             table.add_column(column, justify="right")
         for point in curve:
             table.add_row(
-                f"{point['threshold']:.3f}",
+                # In full: typed back as --partial-threshold, it gives this row.
+                f"{point['threshold']:g}",
                 _f(point["precision"]),
                 _f(point["recall"]),
                 _f(point["f1"]),
