@@ -390,6 +390,37 @@ def test_eval_shows_a_priority_with_nothing_to_find_and_nothing_found_as_undefin
     assert "—" in row and "nothing to find and nothing found" in table
 
 
+def test_eval_leaves_a_labelled_document_it_cannot_read_out_of_the_figures(
+    tmp_path: Path,
+) -> None:
+    # Scored as gaps, an unread document's 'no' labels read as agreement and its 'yes'
+    # labels as misses: the figures were not the set's either way.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.md").write_text(
+        "# Plan\n\n## Our priorities\n\n- Warm homes\n\nWe will insulate 2,000 homes.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs" / "empty.md").write_bytes(b"")
+    (tmp_path / "priorities.yaml").write_text(
+        "priorities:\n  - id: homes\n    title: Warm homes\n"
+        "  - id: whales\n    title: Protect whales at sea\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "truth.yaml").write_text(
+        "framework: priorities.yaml\ndocuments:\n"
+        "  - {doc: docs/plan.md, aligns: {homes: 'yes', whales: 'no'}}\n"
+        "  - {doc: docs/empty.md, aligns: {homes: 'no', whales: 'no'}}\n",
+        encoding="utf-8",
+    )
+    result = invoke("eval", str(tmp_path), "--format", "json")
+    assert result.exit_code == 2
+    summary = json.loads(result.stdout)
+    assert (summary["pairs"], summary["documents"], summary["unscored_pairs"]) == (2, 1, 2)
+    assert summary["exact"] <= 1.0 and summary["errors"] and "empty.md" in summary["errors"][0]
+    table = runner.invoke(app, ["eval", str(tmp_path)], env={"COLUMNS": "200"}).stdout
+    assert "2 labelled pairs of documents that could not be read are left out" in table
+
+
 def test_eval_reports_metrics_as_json() -> None:
     result = invoke("eval", str(LABELLED), "--format", "json")
     assert result.exit_code == 0, result.stderr

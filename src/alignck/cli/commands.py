@@ -321,8 +321,8 @@ def evaluate(
         unread = [error for result in results for error in result.errors]
         for error in unread:
             say(f"alignck: error: {error}")
-        # A labelled document that could not be read is scored as missed: the figures are
-        # not the set's, and the run says so by its exit code, as check does.
+        # A labelled document that could not be read is left out of the figures, which are
+        # then not the whole set's: the run says so by its exit code, as check does.
         return EXIT_INPUT if unread else EXIT_OK
 
     raise typer.Exit(guarded(run))

@@ -31,6 +31,7 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
         "pairs": len(verdicts),
         "documents": len({p.doc for p in result.pairs}),
         "errors": list(result.errors),
+        "unscored_pairs": result.unscored,
         "addressed": metrics.addressed(verdicts).as_dict(),
         # What a verdict must beat: calling every labelled pair addressed.
         "all_addressed": metrics.addressed([("partial", label) for _, label in verdicts]).as_dict(),

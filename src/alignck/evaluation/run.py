@@ -54,6 +54,8 @@ class Result:
     errors: tuple[str, ...]
     priorities: tuple[str, ...] = field(default=())
     matcher: str = ""
+    # Labelled pairs of documents that could not be read: left out of every figure.
+    unscored: int = 0
 
     def verdicts(self, priority_id: str | None = None) -> list[tuple[str, str]]:
         return [
@@ -114,10 +116,15 @@ def compare(dataset: Dataset, report: Report) -> Result:
     errors: list[str] = []
     extraction_by_doc: dict[str, metrics.Score] = {}
     outside: list[tuple[bool, bool]] = []
+    unscored = 0
     for truth in dataset.documents:
         result = by_path.get(truth.path.resolve())
         if result is None or result.status == "error":
+            # Scored as gaps, its labels moved the figures either way (its 'no' labels read
+            # as agreement): it is left out, and the run fails on it, as check does.
             errors.append(result.error if result and result.error else f"{truth.doc}: not read")
+            unscored += len(truth.aligns)
+            continue
         pairs.extend(_pairs(truth, result))
         if truth.has_stated:
             extraction_by_doc[truth.doc] = _extraction(truth, result)
@@ -134,17 +141,13 @@ def compare(dataset: Dataset, report: Report) -> Result:
         tuple(errors),
         tuple(p.id for p in report.framework.priorities),
         report.matcher,
+        unscored,
     )
 
 
-def _pairs(truth: TruthDocument, result: DocumentResult | None) -> list[Pair]:
+def _pairs(truth: TruthDocument, result: DocumentResult) -> list[Pair]:
     pairs = []
     for priority_id, label in sorted(truth.aligns.items()):
-        if result is None or result.status == "error":
-            pairs.append(
-                Pair(truth.doc, priority_id, "gap", 0.0, 0.0, label.label, label.evidence, ())
-            )
-            continue
         alignment = result.alignment(priority_id)
         pairs.append(
             Pair(

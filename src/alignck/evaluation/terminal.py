@@ -26,6 +26,14 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
     )
     for error in summary["errors"]:
         console.print(Text(f"error: {error}", style="red"))
+    if summary.get("unscored_pairs"):
+        console.print(
+            Text(
+                f"{summary['unscored_pairs']} labelled pairs of documents that could not be "
+                "read are left out of every figure",
+                style="red",
+            )
+        )
     headline = Table(box=box.SIMPLE, title="Overall", title_justify="left")
     for column in ("measure", "precision", "recall", "F1", "detail"):
         headline.add_column(column, justify="left" if column in ("measure", "detail") else "right")
