@@ -49,6 +49,28 @@ def test_documents_can_be_read_from_another_folder(tmp_path: Path) -> None:
             "label must be one of yes, partial, no",
         ),
         ("framework: [\n", "not valid YAML"),
+        (
+            "framework: f.yaml\ndocuments:\n  - doc: d.md\n    align: {a: 'yes'}\n",
+            r"documents\[0\]\.align: unknown key; did you mean 'aligns'\?",
+        ),
+        (
+            "framework: f.yaml\ndocuments:\n  - doc: d.md\n    notes: x\n",
+            "no document has 'aligns' labels to measure",
+        ),
+        (
+            "framework: f.yaml\ndocuments:\n  - {doc: d.md, aligns: {a: 'yes'}}\n"
+            "  - {doc: ./d.md, aligns: {a: 'no'}}\n",
+            r"documents\[1\]: '\./d\.md' is labelled already, at documents\[0\]",
+        ),
+    ],
+    ids=[
+        "no framework",
+        "no documents",
+        "bad label",
+        "bad yaml",
+        "misspelt aligns",
+        "no labels",
+        "labelled twice",
     ],
 )
 def test_malformed_truth_files(tmp_path: Path, text: str, message: str) -> None:

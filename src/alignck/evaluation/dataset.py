@@ -6,6 +6,7 @@ datasets can carry notes and provenance.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,24 @@ def load_dataset(
         _document(entry, i, root, marks, documents_dir, labels_key)
         for i, entry in enumerate(entries)
     )
+    _refuse_twice_labelled(documents, marks)
+    if not any(d.aligns for d in documents):
+        # A misspelt key everywhere gave '0 labelled pairs' and a table of zeros, exit 0.
+        raise DatasetError(f"no document has '{labels_key}' labels to measure", marks.at())
     return Dataset(root, (root / framework).resolve(), documents)
+
+
+def _refuse_twice_labelled(documents: tuple[TruthDocument, ...], marks: _Marks) -> None:
+    """One document listed twice would be scored twice, with both its labels."""
+    first: dict[Path, int] = {}
+    for index, document in enumerate(documents):
+        earlier = first.setdefault(document.path.resolve(), index)
+        if earlier != index:
+            raise DatasetError(
+                f"documents[{index}]: '{document.doc}' is labelled already, at "
+                f"documents[{earlier}]; give each document one entry",
+                marks.at("documents", index, "doc"),
+            )
 
 
 class _Marks:
@@ -143,6 +161,13 @@ def _document(
         raise DatasetError(f"{where}: expected a mapping with 'doc: path'", marks.at(*here))
     doc = entry["doc"]
     path = _locate(root, doc, documents_dir, marks.at(*here, "doc"), where)
+    if labels_key not in entry:
+        near = difflib.get_close_matches(labels_key, [str(k) for k in entry], n=1, cutoff=0.8)
+        if near:
+            raise DatasetError(
+                f"{where}.{near[0]}: unknown key; did you mean '{labels_key}'?",
+                marks.key_at(*here, near[0]),
+            )
     aligns = entry.get(labels_key) or {}
     if not isinstance(aligns, dict):
         raise DatasetError(
