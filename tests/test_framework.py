@@ -146,6 +146,18 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
             "framework: {name: x}\nframework: {name: y}\npriorities: [{id: a, title: A}]\n",
             ":2:1: framework: duplicate key 'framework'",
         ),
+        # The '- ' forgotten: read as priorities titled 'id' and 'title', it validated.
+        (
+            "priorities:\n  id: a\n  title: Best start\n",
+            ":2:3: priorities: expected a list of priorities, got one priority's fields "
+            "written without '- ': start its first line ('id: ...') with '- '",
+        ),
+        (
+            "priorities:\n  - id: a\n    title: A\n    priorities:\n      id: b\n      title: B\n",
+            ":5:7: priorities[0].priorities: expected a list of priorities, got one priority's "
+            "fields written without '- '",
+        ),
+        ("id: a\ntitle: Best start\n", ":1:1: priorities: missing required key 'priorities'"),
     ],
 )
 def test_each_kind_of_error_is_reported_with_line_and_column(

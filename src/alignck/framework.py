@@ -19,7 +19,7 @@ import yaml
 from alignck.errors import FrameworkError, not_utf8, os_reason
 from alignck.files import special_file
 from alignck.model import Framework, Priority, Thresholds
-from alignck.shapes import TOP_KEYS, normalise
+from alignck.shapes import TOP_KEYS, normalise, written_without_dash
 from alignck.wording import counted
 from alignck.yamlnodes import (
     Findings,
@@ -327,6 +327,16 @@ def _priorities(
     seen: _Seen,
     inherited_exclude: tuple[str, ...] = (),
 ) -> None:
+    if isinstance(node, yaml.MappingNode) and written_without_dash(node):
+        first = node.value[0][0]
+        findings.error(
+            first,
+            where,
+            f"expected a list of priorities, got one priority's fields written without '- ': "
+            f"start its first line ('{first.value}: ...') with '- ', indented under "
+            f"'{where.rpartition('.')[2] or where}:'",
+        )
+        return
     if not isinstance(node, yaml.SequenceNode):
         findings.error(node, where, f"expected a list of priorities, got {kind(node)}")
         return

@@ -21,6 +21,11 @@ import yaml
 from alignck.yamlnodes import Findings
 
 TOP_KEYS = frozenset({"framework", "priorities", "thresholds", "themes"})
+# The keys of one priority: a mapping of them is a priority written without its '- ', not
+# priorities titled 'id' and 'title'.
+PRIORITY_KEYS = frozenset(
+    {"id", "title", "description", "keywords", "aliases", "exclude", "required", "priorities"}
+)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -96,12 +101,14 @@ def _has_top_key(node: yaml.MappingNode) -> bool:
     """Whether the file means to be in the documented shape: it uses a top-level key, or
     misspells one ('priorites'), which is better told as a typo than read as a title."""
     keys = [str(key.value) for key, _ in node.value]
-    return any(
+    return bool(PRIORITY_KEYS.intersection(keys)) or any(
         key in TOP_KEYS or difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.8) for key in keys
     )
 
 
 def _priorities(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
+    if isinstance(node, yaml.MappingNode) and written_without_dash(node):
+        return node  # validation says what it is
     if isinstance(node, yaml.MappingNode) and node.value:
         rewrite.saw("titles as keys")
         node = yaml.SequenceNode(
@@ -113,6 +120,12 @@ def _priorities(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
     if isinstance(node, yaml.SequenceNode):
         node.value = [_item(item, rewrite) for item in node.value]
     return node
+
+
+def written_without_dash(node: yaml.MappingNode) -> bool:
+    """Whether a mapping where priorities belong is one priority's fields ('id: b', 'title:
+    ...') rather than titles as keys."""
+    return bool(PRIORITY_KEYS.intersection(str(key.value) for key, _ in node.value))
 
 
 def _item(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
