@@ -389,6 +389,25 @@ def test_a_derived_id_never_takes_an_id_the_file_gives(tmp_path: Path) -> None:
     assert [p.id for p in load_framework(path).priorities] == ["housing", "housing-2"]
 
 
+def test_titles_that_share_their_first_words_keep_their_ids_when_reordered(
+    tmp_path: Path,
+) -> None:
+    # Cut short, both were 'improving-the-mental-health-and', numbered in file order: the
+    # ids swapped when the list was reordered, and a waiver followed the id to the other.
+    children = "Improving the mental health and wellbeing of children and young people"
+    adults = "Improving the mental health and wellbeing of working-age adults"
+    ids = []
+    for order in ((children, adults, "Reduce smoking"), (adults, children, "Reduce smoking")):
+        path, result = _validate(tmp_path, "".join(f"- {title}\n" for title in order))
+        assert result.errors == ()
+        ids.append({p.title: p.id for p in load_framework(path).priorities})
+    assert ids[0] == ids[1]
+    assert (
+        ids[0][children] == "improving-the-mental-health-and-wellbeing-of-children-and-young-people"
+    )
+    assert ids[0]["Reduce smoking"] == "reduce-smoking"
+
+
 def test_derived_ids_are_stable_and_short() -> None:
     from alignck.shapes import derive_id
 

@@ -10,9 +10,11 @@ whether the result is valid; :mod:`alignck.framework` does.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,14 +34,15 @@ _SEQ = "tag:yaml.org,2002:seq"
 _ID_WORDS_MAX_CHARS = 40
 
 
-def derive_id(title: str) -> str:
+def derive_id(title: str, whole: bool = False) -> str:
     """A stable id from a title: ASCII words, lower case, joined by hyphens, about 40 characters
-    at most ('Give every child the best start in life' -> 'give-every-child-the-best-start-in')."""
+    at most ('Give every child the best start in life' -> 'give-every-child-the-best-start-in');
+    ``whole``: every word, for titles that share their first 40 characters."""
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
     words = re.findall(r"[a-z0-9]+", folded.lower())
     kept: list[str] = []
     for word in words:
-        if kept and len("-".join([*kept, word])) > _ID_WORDS_MAX_CHARS:
+        if kept and not whole and len("-".join([*kept, word])) > _ID_WORDS_MAX_CHARS:
             break
         kept.append(word)
     return "-".join(kept) or "priority"
@@ -50,12 +53,16 @@ class _Rewrite:
     """What the rewrite did, for the one note, and the ids already taken."""
 
     taken: set[str]
+    # Titles whose short ids would clash: they take every word of the title instead.
+    whole: frozenset[str] = frozenset()
     shapes: list[str] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
     whole_file: bool = False  # the file was nothing but priorities
 
     def new_id(self, title: str) -> str:
-        base = derive_id(title)
+        self.titles.append(title)
+        base = derive_id(title, title in self.whole)
         candidate, number = base, 2
         while candidate in self.taken:
             candidate, number = f"{base}-{number}", number + 1
@@ -70,20 +77,38 @@ class _Rewrite:
 
 def normalise(root: yaml.Node, findings: Findings) -> yaml.Node:
     """``root`` in the documented shape, with one note on ``findings`` if anything was derived."""
-    rewrite = _Rewrite(_explicit_ids(root))
+    taken = _explicit_ids(root)
+    rewrite = _Rewrite(taken, _clashing_titles(root, taken, findings.path))
+    root = _rewritten(root, rewrite, findings.path)
+    _note(root, findings, rewrite)
+    return root
+
+
+def _clashing_titles(root: yaml.Node, taken: set[str], path: str) -> frozenset[str]:
+    """The titles whose short ids clash with another's or with an id the file gives: numbered
+    in file order ('-2'), they swapped ids when the file was reordered, and a waiver or a
+    baseline followed the id to the other priority. Found by a rewrite of a copy."""
+    trial = _Rewrite(set(taken))
+    _rewritten(copy.deepcopy(root), trial, path)
+    counts = Counter(derive_id(title) for title in trial.titles)
+    return frozenset(
+        title for title in trial.titles if counts[derive_id(title)] > 1 or derive_id(title) in taken
+    )
+
+
+def _rewritten(root: yaml.Node, rewrite: _Rewrite, path: str) -> yaml.Node:
     if isinstance(root, yaml.SequenceNode):
         rewrite.saw("a plain list of priorities")
     elif isinstance(root, yaml.MappingNode) and root.value and not _has_top_key(root):
         rewrite.saw("titles as keys")
     if rewrite.shapes:
         rewrite.whole_file = True
-        root = _whole_file(root, findings.path)
+        root = _whole_file(root, path)
     if isinstance(root, yaml.MappingNode):
         root.value = [
             (key, _priorities(value, rewrite) if key.value == "priorities" else value)
             for key, value in root.value
         ]
-    _note(root, findings, rewrite)
     return root
 
 
