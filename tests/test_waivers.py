@@ -100,6 +100,18 @@ def test_an_empty_document_is_an_error_not_a_waiver_of_every_document(
     assert "waivers[0].document: is empty; name the document" in raised.value.problems[0]
 
 
+def test_a_document_in_curly_quotes_is_an_error_not_a_waiver_of_nothing(tmp_path: Path) -> None:
+    # Pasted from Word: YAML keeps the quotes, the name matches no document, and the gap
+    # the waiver was written for failed the run with no word of why.
+    path = _write(tmp_path, "waivers:\n  - priority: air\n    reason: x\n    document: “vcs”\n")
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems[0] == (
+        f"{path}:4:15: waivers[0].document: “vcs” is in curly quotes, which YAML keeps as part "
+        'of the name; write it in straight quotes ("vcs") or none'
+    )
+
+
 def test_an_unknown_key_beside_the_list_is_a_warning(tmp_path: Path) -> None:
     path = _write(tmp_path, "owner: team\nwaivers:\n  - priority: air\n    reason: x\n")
     loaded = load_waivers(path, FRAMEWORK)

@@ -40,7 +40,7 @@ from alignck.model import (
 )
 from alignck.waivers import covers
 from alignck.wording import counted
-from alignck.yamlnodes import Findings, compose_file, kind, mapping, string
+from alignck.yamlnodes import Findings, compose_file, curly_quoted, kind, mapping, string
 
 _TOP_KEYS = {"reviews"}
 _REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date"}
@@ -115,6 +115,8 @@ def _review(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
         return None
     document, reason, reviewer = texts["document"], texts["reason"], texts["reviewer"]
     if None in (document, priority, verdict, reason, reviewer) or when is None:
+        return None
+    if curly_quoted(fields.get("document"), document, f"{where}.document", findings):
         return None
     mark = item.start_mark
     source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"

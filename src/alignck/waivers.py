@@ -35,7 +35,15 @@ from alignck.checkout import checkout_path
 from alignck.errors import WaiverError
 from alignck.model import Framework, Waiver
 from alignck.wording import counted
-from alignck.yamlnodes import Findings, compose_file, kind, mapping, source_place, string
+from alignck.yamlnodes import (
+    Findings,
+    compose_file,
+    curly_quoted,
+    kind,
+    mapping,
+    source_place,
+    string,
+)
 
 _TOP_KEYS = {"waivers"}
 _WAIVER_KEYS = {"priority", "document", "reason", "expires"}
@@ -107,6 +115,8 @@ def _waiver(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
             "is empty; name the document (a path, file name or glob), or leave the key out "
             "to waive the gap in every document",
         )
+        return None
+    if curly_quoted(fields.get("document"), document, f"{where}.document", findings):
         return None
     expires = _date(fields.get("expires"), f"{where}.expires", findings)
     if priority is not None and priority not in ids:

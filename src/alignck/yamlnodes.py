@@ -341,6 +341,22 @@ def string(
     return text
 
 
+def curly_quoted(node: yaml.Node | None, text: str | None, where: str, findings: Findings) -> bool:
+    """Whether a name is wrapped in curly quotes (pasted from Word), which YAML keeps as part
+    of it, so that it names nothing: an error, with what to write instead."""
+    if node is None or text is None or len(text) < 2:
+        return False
+    if text[0] not in "“‘„" or text[-1] not in "”’“":
+        return False
+    findings.error(
+        node,
+        where,
+        f"{text} is in curly quotes, which YAML keeps as part of the name; write it in straight "
+        f'quotes ("{text[1:-1]}") or none',
+    )
+    return True
+
+
 def scalar_text(node: yaml.Node | None, where: str, findings: Findings) -> str | None:
     if node is None:
         return None
