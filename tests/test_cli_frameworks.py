@@ -334,6 +334,24 @@ def test_init_writes_to_standard_output_for_a_dash_and_refuses_a_document_name(
         "YAML: give a name ending in .yaml\n"
     )
     assert list(tmp_path.iterdir()) == []
+    for name, said in (("fw.json", "is a .json name"), ("fw", "is a name without an extension")):
+        refused = runner.invoke(app, ["init", "-o", name])
+        assert refused.exit_code == 2
+        assert refused.stderr == (
+            f"alignck: error: {name}: {said}; alignck init writes YAML: give a name ending in "
+            ".yaml (fw.yaml)\n"
+        )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_starter_s_advice_names_the_file_it_is_written_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init", "-o", "sub/fw.yaml"]).exit_code == 0
+    text = (tmp_path / "sub" / "fw.yaml").read_text(encoding="utf-8")
+    assert "#   alignck validate sub/fw.yaml " in text
+    assert "alignck validate priorities.yaml" not in text
 
 
 def test_check_and_diff_give_the_warning_that_explains_a_framework_error(

@@ -75,7 +75,13 @@ def starter(kind: str, framework: str = "priorities.yaml", priority: str = "heal
     """The commented starter file of ``kind``; a waivers file names ``priority``, an id of the
     ``framework`` file written beside it, so that the pair validates as written."""
     if kind == "framework":
-        return schema_comment(kind) + STARTER_FRAMEWORK
+        # The file's own name in its advice: 'validate priorities.yaml' above '-o sub/fw.yaml'
+        # checked another file, or none.
+        advice = "alignck validate priorities.yaml      "
+        named = STARTER_FRAMEWORK.replace(
+            advice, f"alignck validate {framework} ".ljust(len(advice))
+        )
+        return schema_comment(kind) + named
     return schema_comment(kind) + STARTER_WAIVERS.format(priority=priority, framework=framework)
 
 
@@ -89,15 +95,23 @@ def first_priority_id(framework_text: str) -> str:
 
 def refuse_document_name(path: Path) -> None:
     """A framework written under a document's extension ('-o out.md') would be read as a
-    document by the next check of its folder: refused before anything is written."""
+    document by the next check of its folder, and one named '.json' or with no extension is
+    YAML that says it is not: each is refused before anything is written."""
     from alignck.readers import supported_suffixes
 
+    if str(path) == "-" or path.suffix.lower() in (".yaml", ".yml"):
+        return
     if path.suffix.lower() in supported_suffixes():
         raise UsageError(
             f"is named as a document ({path.suffix}); alignck init writes YAML: give a name "
             "ending in .yaml",
             str(path),
         )
+    what = f"a {path.suffix} name" if path.suffix else "a name without an extension"
+    raise UsageError(
+        f"is {what}; alignck init writes YAML: give a name ending in .yaml ({path.stem}.yaml)",
+        str(path),
+    )
 
 
 def refuse_existing(path: Path) -> None:

@@ -130,7 +130,7 @@ def init(
 
             text = framework_from_strategy(source, options)
         else:
-            text = starter("framework")
+            text = starter("framework", "priorities.yaml" if to_stdout else str(output))
         if to_stdout:
             sys.stdout.write(text)
             return EXIT_OK
