@@ -613,3 +613,11 @@ def test_a_text_cut_by_an_unquoted_hash_is_warned_of(tmp_path: Path) -> None:
 def test_a_builtin_prefix_that_names_no_builtin_is_not_a_missing_file() -> None:
     result = validate(Path("builtin:nope"), "builtin:nope")
     assert result.errors[0].startswith("builtin:nope: no built-in framework of that name (")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_framework_saved_as_utf16_without_a_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # YAML said 'unacceptable character #x0000' at 'position 1', with no line.
+    path = tmp_path / "priorities.yaml"
+    path.write_bytes("priorities:\n  - id: a\n    title: Best start\n".encode(encoding))
+    assert [p.title for p in load_framework(path).priorities] == ["Best start"]

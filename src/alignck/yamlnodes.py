@@ -72,9 +72,17 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
 
 def yaml_text(data: bytes) -> str:
     """A YAML file's text: UTF-8 (with or without a byte-order mark), or UTF-16 with one, as
-    Windows PowerShell's '>' writes ('alignck frameworks show NAME > priorities.yaml')."""
+    Windows PowerShell's '>' writes ('alignck frameworks show NAME > priorities.yaml'), or
+    without one."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        # Notepad's 'UTF-16 LE' without a mark: read, where YAML said '#x0000' at 'position 1'.
+        from alignck.readers._text import utf16_without_bom
+
+        encoding = utf16_without_bom(data)
+        if encoding is not None:
+            return data.decode(encoding)
     return data.decode("utf-8-sig")
 
 

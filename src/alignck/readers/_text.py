@@ -229,7 +229,7 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
 def _is_binary(data: bytes) -> bool:
     """NUL bytes (no text encoding alignck reads has them, bar UTF-16), or many control
     characters in the first few kilobytes, as executables and images have."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
         return False
     if b"\x00" in data:
         return True
@@ -238,7 +238,7 @@ def _is_binary(data: bytes) -> bool:
     return controls > len(head) // 10
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 with no byte-order mark (some
     Windows tools write it): mostly Latin text, it has a NUL in every other byte, on one side
     only. None for anything else."""
@@ -263,7 +263,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """Decode UTF-8 (BOM or not) or UTF-16 (BOM or not); fall back to cp1252 with a warning."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), None
-    utf16 = _utf16_without_bom(data)
+    utf16 = utf16_without_bom(data)
     if utf16 is not None:
         return data.decode(utf16), None
     try:
