@@ -27,6 +27,10 @@ def plan(make_document) -> Path:  # type: ignore[no-untyped-def]
         ({"read_options": {}}, TypeError, "read_options must be an alignck ReadOptions"),
         ({"jobs": "2"}, TypeError, "jobs must be a whole number"),
         ({"jobs": 0}, ValueError, "jobs must be at least 1 (got 0)"),
+        # 'no' is true: the cache was on, and written under the user's cache folder.
+        ({"use_cache": "no"}, TypeError, "use_cache must be True or False (got 'no')"),
+        ({"follow_links": 1}, TypeError, "follow_links must be True or False"),
+        ({"matcher": "fuzzy"}, ValueError, "matcher must be one of auto, lexical, semantic"),
     ],
 )
 def test_an_argument_of_the_wrong_kind_is_named(
@@ -93,6 +97,23 @@ def _built(*priorities: Priority) -> Framework:
             TypeError,
             "priority 'air': keywords must be a tuple of strings",
         ),
+        (
+            _built(Priority("air", "Clean air", keywords=["smoke"])),  # type: ignore[arg-type]
+            TypeError,
+            r"write tuple\(\['smoke'\]\)",
+        ),
+        # An int id passed check and then broke the HTML and SARIF writers.
+        (_built(Priority(3, "Smoking")), TypeError, "a priority's id must be a non-empty string"),  # type: ignore[arg-type]
+        (
+            _built(Priority("a", "Air", parent="zzz")),
+            ValueError,
+            "priority 'a': parent 'zzz' is not a priority listed before it",
+        ),
+        (
+            Framework("F", "<code>", (Priority("a", "Air"),), thresholds={"aligned": 0.5}),  # type: ignore[arg-type]
+            TypeError,
+            "the framework's thresholds must be an alignck Thresholds",
+        ),
     ],
 )
 def test_a_framework_built_in_code_is_checked_as_a_file_would_be(
@@ -130,3 +151,9 @@ def test_the_result_types_say_what_they_hold() -> None:
     for kind in (Analysis, DocumentResult, Framework, Report):
         # Not the dataclass's own 'Report(framework: ...)' signature line.
         assert kind.__doc__ and not kind.__doc__.startswith(kind.__name__ + "("), kind
+
+
+@pytest.mark.parametrize("paths", [None, 123, b"plan.md", [Path("a.md"), 3]])
+def test_paths_of_the_wrong_kind_are_named(small_framework: Path, paths: object) -> None:
+    with pytest.raises(TypeError, match="paths must be a path or a list of paths"):
+        check(paths, small_framework)  # type: ignore[arg-type]

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from pathlib import PurePath
 from typing import get_args
 
 from alignck.model import Framework, Policy, ReadOptions, Review, Status, Thresholds, Waiver
 
 _STATUSES = get_args(Status)
+MATCHERS = ("auto", "lexical", "semantic")
 
 
 def check_arguments(
@@ -25,8 +27,25 @@ def check_arguments(
     waivers: object,
     policy: object,
     reviews: object,
+    *,
+    paths: object = (),
+    use_cache: object = False,
+    follow_links: object = False,
+    matcher: object = "auto",
 ) -> None:
     """Raise TypeError or ValueError naming the first argument of the wrong kind."""
+    if not isinstance(paths, (str, PurePath)) and (
+        isinstance(paths, bytes)
+        or not isinstance(paths, Sequence)
+        or not all(isinstance(p, (str, PurePath)) for p in paths)
+    ):
+        raise TypeError(f"paths must be a path or a list of paths (got {paths!r})")
+    for name, flag in (("use_cache", use_cache), ("follow_links", follow_links)):
+        if not isinstance(flag, bool):
+            # 'no' is true: the cache was on and written under the user's cache folder.
+            raise TypeError(f"{name} must be True or False (got {flag!r})")
+    if matcher not in MATCHERS:
+        raise ValueError(f"matcher must be one of {', '.join(MATCHERS)} (got {matcher!r})")
     _instance("thresholds", thresholds, Thresholds, optional=True)
     if isinstance(jobs, bool) or not isinstance(jobs, int):
         raise TypeError(f"jobs must be a whole number of worker processes (got {jobs!r})")
@@ -46,17 +65,29 @@ def check_framework_use(
     priorities with a verdict alignck gives: what the YAML loaders check of a file."""
     if not framework.priorities:
         raise ValueError("the framework lists no priorities")
+    _instance("the framework's thresholds", framework.thresholds, Thresholds, optional=True)
     seen: set[str] = set()
     for priority in framework.priorities:
+        for name in ("id", "title"):
+            value = getattr(priority, name)
+            if not isinstance(value, str) or not value.strip():
+                # An int id passed check and then broke the HTML and SARIF writers.
+                raise TypeError(f"a priority's {name} must be a non-empty string (got {value!r})")
         if priority.id in seen:
             raise ValueError(f"priority id '{priority.id}' is used twice in the framework")
+        if priority.parent is not None and priority.parent not in seen:
+            raise ValueError(
+                f"priority '{priority.id}': parent '{priority.parent}' is not a priority listed "
+                "before it"
+            )
         seen.add(priority.id)
         for name in ("keywords", "aliases", "exclude"):
             words = getattr(priority, name)
             if not isinstance(words, tuple) or not all(isinstance(w, str) for w in words):
+                written = f"({words!r},)" if isinstance(words, str) else f"tuple({words!r})"
                 raise TypeError(
                     f"priority '{priority.id}': {name} must be a tuple of strings "
-                    f"(got {words!r}; one word or phrase is ({words!r},))"
+                    f"(got {words!r}; write {written})"
                 )
     for kind, items in (("waiver", waivers), ("review", reviews)):
         for item in items:

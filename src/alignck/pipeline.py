@@ -94,7 +94,18 @@ def check(
             f"framework must be a file's path, a built-in framework's name or an alignck "
             f"Framework (got {framework!r})"
         )
-    check_arguments(thresholds, jobs, read_options, waivers, policy, reviews)
+    check_arguments(
+        thresholds,
+        jobs,
+        read_options,
+        waivers,
+        policy,
+        reviews,
+        paths=paths,
+        use_cache=use_cache,
+        follow_links=follow_links,
+        matcher=matcher,
+    )
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     check_framework_use(loaded, waivers, reviews)
