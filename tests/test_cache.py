@@ -206,3 +206,24 @@ def test_a_failed_write_leaves_no_temporary_file(
     assert [p for p in isolated_cache.rglob("*") if p.is_file()] == [
         isolated_cache / "CACHEDIR.TAG"
     ]
+
+
+def test_configure_takes_a_folder_as_text_or_a_path_with_a_tilde(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A str was accepted and the next check failed on "'str' object has no attribute
+    # 'stat'"; '~/x' made a folder literally named '~'.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    try:
+        cache.configure(str(tmp_path / "c"), 10)
+        assert cache.cache_dir() == tmp_path / "c"
+        cache.configure(Path("~/x"))
+        assert cache.cache_dir() == tmp_path / "x"
+        with pytest.raises(TypeError, match="cache size must be a whole number"):
+            cache.configure(tmp_path, "10")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="cannot be negative"):
+            cache.configure(tmp_path, -5)
+        with pytest.raises(TypeError, match="cache folder must be a path"):
+            cache.configure(3)  # type: ignore[arg-type]
+    finally:
+        cache.configure()

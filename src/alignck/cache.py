@@ -74,13 +74,18 @@ _max_mb = DEFAULT_MAX_MB
 _claimed: tuple[Path, CacheError | None] | None = None
 
 
-def configure(directory: Path | None = None, max_mb: int = DEFAULT_MAX_MB) -> None:
-    """Where the cache lives (None: the platform's user cache folder) and the size in MiB it
-    is trimmed to."""
+def configure(directory: str | Path | None = None, max_mb: int = DEFAULT_MAX_MB) -> None:
+    """Where the cache lives (None: the platform's user cache folder; '~' is the home folder,
+    as ALIGNCK_CACHE_DIR reads it) and the size in MiB it is trimmed to."""
     global _directory, _max_mb, _claimed
+    if directory is not None and not isinstance(directory, (str, Path)):
+        raise TypeError(f"the cache folder must be a path (got {directory!r})")
+    if isinstance(max_mb, bool) or not isinstance(max_mb, int):
+        raise TypeError(f"the cache size must be a whole number of megabytes (got {max_mb!r})")
     if max_mb < 0:
-        raise UsageError(f"the cache size must be a whole number of megabytes, not {max_mb}")
-    _directory, _max_mb, _claimed = directory, max_mb, None
+        raise ValueError(f"the cache size cannot be negative (got {max_mb})")
+    folder = Path(directory).expanduser() if directory is not None else None
+    _directory, _max_mb, _claimed = folder, max_mb, None
 
 
 def parse_max_mb(text: str, name: str) -> int:
