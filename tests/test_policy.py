@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,22 @@ def test_fail_on_partial_held_to_a_baseline_says_what_each_verdict_was() -> None
     assert (
         failures(_report(Policy(fail_on="partial")))[0] == "draft leaves a gap on 'Clean air' [air]"
     )
+
+
+@pytest.mark.parametrize("kind", ["empty folder", "missing path", "unreadable only"])
+def test_run_failures_fails_a_run_that_checked_nothing(
+    tmp_path: Path, small_framework: Path, kind: str
+) -> None:
+    # failures() alone is the policy's: it passed an empty folder, a missing path and a
+    # folder of unreadable files, which the command line fails with exit 2.
+    from alignck.pipeline import check
+    from alignck.policy import failures, run_failures
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    if kind == "unreadable only":
+        (folder / "broken.pdf").write_bytes(b"not a pdf")
+    given = tmp_path / "nope.md" if kind == "missing path" else folder
+    report = check([given], small_framework, policy=Policy(fail_on="gap"))
+    assert failures(report) == []
+    assert run_failures(report)

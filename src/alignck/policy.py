@@ -175,6 +175,20 @@ def unread_reason(report: Report) -> str | None:
     return f"{counted(len(names), 'document')} could not be read: {shown}"
 
 
+def run_failures(report: Report) -> list[str]:
+    """Why the run fails, as its exit code and the JSON's 'passed' say: the policy's
+    failures, documents that could not be read, and nothing found to check; empty when it
+    passes. A caller's test for a pass: failures() alone passed an empty folder, a missing
+    path and a folder of unreadable files."""
+    reasons = failures(report)
+    unread = unread_reason(report)
+    if unread:
+        reasons.append(unread)
+    if not report.documents:
+        reasons.append("no documents were checked")
+    return reasons
+
+
 def sets_a_policy(report: Report) -> bool:
     """Whether the run was held to anything (--fail-under, --fail-on, a required priority);
     without, it fails only for documents it could not read."""
