@@ -302,3 +302,23 @@ def test_the_default_jobs_follow_the_processors_this_process_may_use(
 
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
     assert available_cpus() == 1
+
+
+def test_a_dead_worker_of_a_script_says_what_the_script_must_do(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Without the guard every worker ran the script's check again and died; the message
+    # did not say the one thing that fixes it.
+    import sys
+    import types
+
+    from alignck.workers import ended_unexpectedly
+
+    script = types.ModuleType("__main__")
+    script.__file__ = str(tmp_path / "analysis.py")
+    script.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", script)
+    assert "under 'if __name__ == \"__main__\":'" in str(ended_unexpectedly(1))
+    command = types.ModuleType("__main__")
+    command.__file__ = str(tmp_path / "bin" / "alignck")
+    command.__spec__ = None
+    monkeypatch.setitem(sys.modules, "__main__", command)
+    assert str(ended_unexpectedly(1)).endswith("the reader ended unexpectedly (exit code 1)")

@@ -252,7 +252,23 @@ def start_worker(options: ReadOptions, context: Any, task: Task | None = None) -
 
 
 def ended_unexpectedly(code: int | None) -> ReadError:
-    return ReadError(f"the reader ended unexpectedly ({_ending(code)})")
+    return ReadError(f"the reader ended unexpectedly ({_ending(code)}){_unguarded_hint()}")
+
+
+def _unguarded_hint() -> str:
+    """What a script run as 'python script.py' must do when its workers die: each starts by
+    importing the script, which, without the guard, runs the whole check again in every one
+    of them (the README says so; the failure did not)."""
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    if script is None or getattr(main, "__spec__", None) is not None:
+        return ""  # an interactive session, 'python -m ...', or a test runner
+    if "alignck" in Path(script).name.lower() or "alignck" in Path(script).parent.name.lower():
+        return ""  # alignck's own command
+    return (
+        "; a script that calls alignck.check must call it under "
+        "'if __name__ == \"__main__\":', which every worker otherwise runs again"
+    )
 
 
 def _serve_documents(
