@@ -214,6 +214,8 @@ def _texts(entry: dict[str, Any], key: str, where: str, place: str) -> tuple[str
 
 def _label(value: Any, where: str, place: str) -> Label:
     if isinstance(value, dict):
+        if "label" not in value:
+            raise DatasetError(f"{where}: missing 'label' (yes, partial or no)", place)
         label, evidence = value.get("label"), value.get("evidence")
     else:
         label, evidence = value, None

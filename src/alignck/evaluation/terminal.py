@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.renderers._common import console as make_console
+from alignck.wording import counted
 
 
 def _f(value: float | None) -> str:
@@ -21,7 +22,8 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
     thresholds = summary["thresholds"]
     console.print(Text(f"alignck eval · {summary['dataset']}", style="bold"))
     console.print(
-        f"{summary['documents']} documents, {summary['pairs']} labelled pairs; "
+        f"{counted(summary['documents'], 'document')}, "
+        f"{counted(summary['pairs'], 'labelled pair')}; "
         f"thresholds aligned {thresholds['aligned']}, partial {thresholds['partial']}"
     )
     for error in summary["errors"]:
