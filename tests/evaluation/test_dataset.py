@@ -62,6 +62,10 @@ def test_documents_can_be_read_from_another_folder(tmp_path: Path) -> None:
             "  - {doc: ./d.md, aligns: {a: 'no'}}\n",
             r"documents\[1\]: '\./d\.md' is labelled already, at documents\[0\]",
         ),
+        (
+            "framework: f.yaml\ndocuments:\n  - {doc: d.md, aligns: {a: {evidence: x}}}\n",
+            r"documents\[0\]\.aligns\.a: missing 'label' \(yes, partial or no\)",
+        ),
     ],
     ids=[
         "no framework",
@@ -71,6 +75,7 @@ def test_documents_can_be_read_from_another_folder(tmp_path: Path) -> None:
         "misspelt aligns",
         "no labels",
         "labelled twice",
+        "no label key",
     ],
 )
 def test_malformed_truth_files(tmp_path: Path, text: str, message: str) -> None:
