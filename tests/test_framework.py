@@ -19,7 +19,7 @@ framework:
 priorities:
   - id: a
     title: Alpha
-    keywords: [one, two]
+    keywords: [orchards, clean rivers]
     priorities:
       - id: a1
         title: Alpha one
@@ -621,3 +621,26 @@ def test_a_framework_saved_as_utf16_without_a_mark_is_read(tmp_path: Path, encod
     path = tmp_path / "priorities.yaml"
     path.write_bytes("priorities:\n  - id: a\n    title: Best start\n".encode(encoding))
     assert [p.title for p in load_framework(path).priorities] == ["Best start"]
+
+
+def test_keywords_and_aliases_that_match_every_priority_are_warned_of(tmp_path: Path) -> None:
+    # A tester's Housing with keyword 'health' and another priority's title as an alias
+    # was aligned in every document, the voluntary sector's included; validate said nothing.
+    text = (
+        "priorities:\n"
+        "  - id: housing\n    title: Housing\n"
+        "    keywords: [health, we will, warm homes]\n"
+        "    aliases: [Tackle health inequalities]\n"
+        "  - id: inequalities\n    title: Tackle health inequalities\n"
+        "  - id: minds\n    title: Mental health\n"
+        "  - id: weight\n    title: Healthy weight\n    description: Good health for all.\n"
+    )
+    _, result = _validate(tmp_path, text)
+    warned = [w.split(": warning: ")[1] for w in result.warnings if ": warning: '" in w]
+    assert warned == [
+        "'health' is in the wording of 3 of the framework's 4 priorities: it matches whatever "
+        "speaks of any of them; use a phrase partners use for this priority alone",
+        "'we will' has no word that says what it is about: it matches anything",
+        "'Tackle health inequalities' is the title of 'inequalities': it will match that priority",
+    ]
+    assert result.errors == ()

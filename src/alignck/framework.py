@@ -257,7 +257,9 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     elif listed is None:
         findings.error(root, "priorities", "missing required key 'priorities'")
     else:
-        _priorities(listed, "priorities", None, 0, findings, priorities, _Seen())
+        seen = _Seen()
+        _priorities(listed, "priorities", None, 0, findings, priorities, seen)
+        _warn_of_words_for_every_priority(priorities, seen.words, findings)
         if isinstance(listed, yaml.SequenceNode) and not listed.value:
             findings.error(listed, "priorities", "the framework lists no priorities")
     if findings.errors:
@@ -373,6 +375,14 @@ def _priorities(
             depth=depth,
         )
         out.append(priority)
+        for name in ("keywords", "aliases"):
+            words = fields.get(name)
+            if isinstance(words, yaml.SequenceNode):
+                seen.words.extend(
+                    (priority.id, f"{here}.{name}[{i}]", node)
+                    for i, node in enumerate(words.value)
+                    if isinstance(node, yaml.ScalarNode)
+                )
         _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen.titles)
         _warn_if_excluded_by_itself(fields.get("exclude"), here, priority, findings)
         _warn_if_excluded_by_its_parent(item, here, priority, inherited_exclude, findings)
@@ -405,6 +415,45 @@ class _Seen:
 
     ids: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # Each keyword and alias: (its priority's id, where, its node).
+    words: list[tuple[str, str, yaml.ScalarNode]] = field(default_factory=list)
+
+
+def _warn_of_words_for_every_priority(
+    priorities: list[Priority], words: list[tuple[str, str, yaml.ScalarNode]], findings: Findings
+) -> None:
+    """A keyword or alias that another priority's title is, or whose words most priorities
+    use ('health' in a health framework, 'we will'), matches every document that speaks of
+    them: a tester's 'Housing' with keyword 'health' was aligned in every document."""
+    from alignck.language import terms
+
+    if len(priorities) < 3:
+        return
+    titles = {" ".join(p.title.lower().split()): p.id for p in priorities}
+    wording = {p.id: set(terms(f"{p.title} {p.description}", topical=False)) for p in priorities}
+    for owner, where, node in words:
+        text = str(node.value)
+        other = titles.get(" ".join(text.lower().split()))
+        if other is not None and other != owner:
+            findings.warn(
+                node, where, f"'{text}' is the title of '{other}': it will match that priority"
+            )
+            continue
+        found = terms(text, topical=False)
+        if not found:
+            findings.warn(
+                node, where, f"'{text}' has no word that says what it is about: it matches anything"
+            )
+            continue
+        sharing = [pid for pid, said in wording.items() if pid != owner and set(found) <= said]
+        if len(sharing) * 2 >= len(priorities):
+            findings.warn(
+                node,
+                where,
+                f"'{text}' is in the wording of {len(sharing)} of the framework's "
+                f"{len(priorities)} priorities: it matches whatever speaks of any of them; use "
+                "a phrase partners use for this priority alone",
+            )
 
 
 def _warn_if_title_repeated(
