@@ -116,7 +116,7 @@ def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:
     assert doc.pages is None and {b.page for b in doc.blocks} == {None}
 
 
-def test_lines_that_name_one_entry_each_are_separate_paragraphs(tmp_path: Path) -> None:
+def test_lines_that_name_one_entry_each_are_separate_items(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(
         "Our priorities\n\n"
@@ -127,8 +127,26 @@ def test_lines_that_name_one_entry_each_are_separate_paragraphs(tmp_path: Path) 
     )
     assert [(b.kind, b.text) for b in read(path).blocks] == [
         ("heading", "Our priorities"),
-        ("paragraph", "Start well: every child ready for school, with help from family hubs."),
-        ("paragraph", "Live well - people in good work and warm homes."),
+        ("list_item", "Start well: every child ready for school, with help from family hubs."),
+        ("list_item", "Live well - people in good work and warm homes."),
+    ]
+
+
+def test_name_lines_under_a_lead_in_are_its_list(tmp_path: Path) -> None:
+    # 'Our priorities are:' joined the first entry's paragraph, and the three priorities
+    # were taken as commitments, the first of them with the lead-in at its head.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Eastmoor Voluntary Action\n\nOur priorities are:\n"
+        "Tackling loneliness: we will train 300 befrienders.\n"
+        "Better health: we will run 40 walking groups a week.\n\nWe will report each year.\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks][1:] == [
+        ("paragraph", "Our priorities are:"),
+        ("list_item", "Tackling loneliness: we will train 300 befrienders."),
+        ("list_item", "Better health: we will run 40 walking groups a week."),
+        ("paragraph", "We will report each year."),
     ]
 
 

@@ -123,7 +123,7 @@ def join_lines(lines: list[str]) -> str:
 
 
 # "Start well: every child ready for school" or "Live well – ..." at the start of a line.
-_LABELLED_LINE = re.compile(r"^(?:\*\*|__)?[A-Z0-9][^:–—]{1,60}?(?::\s|\s[–—-]\s|[–—])\s*\S")
+LABELLED_LINE = re.compile(r"^(?:\*\*|__)?[A-Z0-9][^:–—]{1,60}?(?::\s|\s[–—-]\s|[–—])\s*\S")
 _SHORT_NAME = re.compile(r"^(?:\*\*|__)?[A-Z0-9]")
 _MAX_NAME_LINE_WORDS = 10
 
@@ -133,7 +133,7 @@ def separate_lines(lines: list[str]) -> list[list[str]]:
     entries of their own: 'Start well: every child ...' then 'Live well: ...' (a lower-case
     line continues the entry above it), or a column of three or more short names."""
     stripped = [line.strip() for line in lines]
-    labelled = [bool(_LABELLED_LINE.match(line)) for line in stripped]
+    labelled = [bool(LABELLED_LINE.match(line)) for line in stripped]
     if labelled[0] and sum(labelled) >= 2:
         entries: list[list[str]] = []
         for line, starts_entry in zip(lines, labelled, strict=True):

@@ -14,6 +14,7 @@ from pathlib import Path
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._text import (
+    LABELLED_LINE,
     join_lines,
     number_goes_on,
     read_text,
@@ -21,7 +22,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "10"
+VERSION = "11"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
@@ -40,24 +41,39 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
         for lines, entry in paragraphs:
-            _add_paragraph(builder, lines, several and not entry, number if paged else None, width)
+            page = number if paged else None
+            if entry and LABELLED_LINE.match(lines[0].strip()):
+                # 'Name: what it means' lines, one under another: a list without bullets.
+                builder.add("list_item", join_lines(lines), page, level=1, marker="•")
+                continue
+            _add_paragraph(builder, lines, several and not entry, page, width)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
 
 def _paragraphs(text: str) -> list[tuple[list[str], bool]]:
     """Paragraphs split on blank lines, each with whether it is one entry of several lines
-    that stand alone (an entry is not a heading, however short)."""
+    that stand alone (an entry is not a heading, however short). A lead-in line ending with
+    a colon straight above such entries ('Our priorities are:') is a paragraph of its own."""
     paragraphs: list[tuple[list[str], bool]] = []
     current: list[str] = []
     for line in [*text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), ""]:
         if line.strip():
             current.append(line)
         elif current:
-            entries = separate_lines(current)
+            lead = current[:1] if _leads_labelled_lines(current) else []
+            if lead:
+                paragraphs.append((lead, False))
+            entries = separate_lines(current[len(lead) :])
             paragraphs.extend((entry, len(entries) > 1) for entry in entries)
             current = []
     return paragraphs
+
+
+def _leads_labelled_lines(lines: list[str]) -> bool:
+    """'Our priorities are:' above two or more 'Name: what it means' lines."""
+    labelled = [bool(LABELLED_LINE.match(line.strip())) for line in lines[1:]]
+    return lines[0].rstrip().endswith(":") and bool(labelled) and labelled[0] and sum(labelled) >= 2
 
 
 def _add_paragraph(
