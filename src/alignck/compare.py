@@ -177,7 +177,8 @@ def compare(
     run could not read (``unread_new``) is not compared: its old run is neither kept nor
     removed. One the old run could not read (``unread_old``) had no verdicts then, so it is
     compared as a document new in this run, as check --baseline holds it. A warning says
-    which."""
+    which. A priority renamed in between (its ``formerly``) is compared with itself."""
+    old = old.with_ids_of(new.renamed)
     warnings = comparable(old, new)
     warnings += [
         f"{old.source}: {path} could not be read in that run; compared as a new document"

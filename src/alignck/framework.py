@@ -47,6 +47,7 @@ _PRIORITY_KEYS = {
     "exclude",
     "required",
     "priorities",
+    "formerly",
 }
 _THRESHOLD_KEYS = {"aligned", "partial"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")
@@ -260,6 +261,7 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
         seen = _Seen()
         _priorities(listed, "priorities", None, 0, findings, priorities, seen)
         _warn_of_words_for_every_priority(priorities, seen.words, findings)
+        _check_former_ids(priorities, seen.formerly, findings)
         if isinstance(listed, yaml.SequenceNode) and not listed.value:
             findings.error(listed, "priorities", "the framework lists no priorities")
     if findings.errors:
@@ -373,7 +375,10 @@ def _priorities(
             required=boolean(fields.get("required"), f"{here}.required", findings),
             parent=parent,
             depth=depth,
+            formerly=string_list(fields.get("formerly"), f"{here}.formerly", findings),
         )
+        if priority.formerly:
+            seen.formerly.append((priority.id, here, fields["formerly"]))
         out.append(priority)
         for name in ("keywords", "aliases"):
             words = fields.get(name)
@@ -417,6 +422,30 @@ class _Seen:
     titles: dict[str, str] = field(default_factory=dict)
     # Each keyword and alias: (its priority's id, where, its node).
     words: list[tuple[str, str, yaml.ScalarNode]] = field(default_factory=list)
+    # Each priority's 'formerly': (its id, where, its node).
+    formerly: list[tuple[str, str, yaml.Node]] = field(default_factory=list)
+
+
+def _check_former_ids(
+    priorities: list[Priority], formerly: list[tuple[str, str, yaml.Node]], findings: Findings
+) -> None:
+    """An id a priority had before must be no priority's now, nor another's before: a waiver
+    or an earlier run naming it must mean one priority."""
+    current = {p.id for p in priorities}
+    claimed: dict[str, str] = {}
+    for owner, where, node in formerly:
+        for old in next(p for p in priorities if p.id == owner).formerly:
+            if old in current:
+                findings.error(
+                    node, f"{where}.formerly", f"'{old}' is the id of a priority of this framework"
+                )
+            elif old in claimed and claimed[old] != owner:
+                findings.error(
+                    node,
+                    f"{where}.formerly",
+                    f"'{old}' is also given as a former id of '{claimed[old]}'",
+                )
+            claimed.setdefault(old, owner)
 
 
 def _warn_of_words_for_every_priority(
@@ -582,6 +611,8 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "themes": framework.themes,
         "priorities": [
             {"id": p.id, "title": p.title, "parent": p.parent, "required": p.required}
+            # Only where given: a report's framework block is the same as before.
+            | ({"formerly": list(p.formerly)} if p.formerly else {})
             for p in framework.priorities
         ],
     }

@@ -173,6 +173,8 @@ class Priority:
     required: bool = False
     parent: str | None = None
     depth: int = 0
+    # Ids it had before (renamed): waivers, reviews and earlier runs that name them mean it.
+    formerly: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,11 @@ class Framework:
 
     def priority(self, priority_id: str) -> Priority:
         return self._by_id[priority_id]
+
+    @property
+    def renamed(self) -> dict[str, str]:
+        """Each id a priority had before -> its id now."""
+        return {old: p.id for p in self.priorities for old in p.formerly}
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -40,7 +40,16 @@ from alignck.model import (
 )
 from alignck.waivers import covers
 from alignck.wording import counted
-from alignck.yamlnodes import Findings, compose_file, curly_quoted, kind, mapping, string
+from alignck.yamlnodes import (
+    Findings,
+    accepted_ids,
+    compose_file,
+    curly_quoted,
+    current_id,
+    kind,
+    mapping,
+    string,
+)
 
 _TOP_KEYS = {"reviews"}
 _REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date"}
@@ -60,7 +69,7 @@ def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
     shown = str(path)
     root = compose_file(path, ReviewError, "review file")
     findings = Findings(shown)
-    reviews = _reviews(root, findings, [p.id for p in framework.priorities])
+    reviews = _reviews(root, findings, accepted_ids(framework))
     if findings.errors:
         raise ReviewError(
             f"invalid review file ({counted(len(findings.errors), 'problem')})",
@@ -70,7 +79,9 @@ def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
     return LoadedReviews(reviews, tuple(findings.warnings))
 
 
-def _reviews(root: yaml.Node | None, findings: Findings, ids: list[str]) -> tuple[Review, ...]:
+def _reviews(
+    root: yaml.Node | None, findings: Findings, ids: Mapping[str, str]
+) -> tuple[Review, ...]:
     if root is None:
         return ()
     if not isinstance(root, yaml.MappingNode):
@@ -86,7 +97,9 @@ def _reviews(root: yaml.Node | None, findings: Findings, ids: list[str]) -> tupl
     return tuple(review for review in found if review is not None)
 
 
-def _review(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> Review | None:
+def _review(
+    item: yaml.Node, where: str, findings: Findings, ids: Mapping[str, str]
+) -> Review | None:
     if not isinstance(item, yaml.MappingNode):
         findings.error(
             item, where, f"expected a review (document, priority, ...), got {kind(item)}"
@@ -100,7 +113,7 @@ def _review(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
     when = _date(fields.get("date"), f"{where}.date", findings, item)
     priority, verdict = texts["priority"], texts["verdict"]
     if priority is not None and priority not in ids:
-        close = difflib.get_close_matches(priority, ids, n=1)
+        close = difflib.get_close_matches(priority, list(ids), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         findings.error(
             fields["priority"], f"{where}.priority", f"no framework priority '{priority}'{hint}"
@@ -118,6 +131,7 @@ def _review(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
         return None
     if curly_quoted(fields.get("document"), document, f"{where}.document", findings):
         return None
+    priority = current_id(str(priority), ids, fields["priority"], f"{where}.priority", findings)
     mark = item.start_mark
     source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"
     status: Status = (

@@ -26,7 +26,17 @@ TOP_KEYS = frozenset({"framework", "priorities", "thresholds", "themes"})
 # The keys of one priority: a mapping of them is a priority written without its '- ', not
 # priorities titled 'id' and 'title'.
 PRIORITY_KEYS = frozenset(
-    {"id", "title", "description", "keywords", "aliases", "exclude", "required", "priorities"}
+    {
+        "id",
+        "title",
+        "description",
+        "keywords",
+        "aliases",
+        "exclude",
+        "required",
+        "priorities",
+        "formerly",
+    }
 )
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"

@@ -10,7 +10,7 @@ why; this module does not compare (see :mod:`alignck.compare`).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,22 @@ class Snapshot:
     documents: tuple[DocumentRun, ...]
     # Documents the run could not read: not 'removed' from it, and not compared.
     unread: tuple[str, ...] = ()
+    # Each id a priority of its framework had before -> its id then ('formerly').
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    def with_ids_of(self, later: dict[str, str]) -> Snapshot:
+        """This run with its priorities under the ids a later framework gives them (``later``:
+        that framework's former id -> id), so that a renamed priority is compared with itself,
+        not as one removed and one added."""
+        moved = {old: new for old, new in later.items() if old in self.priorities}
+        if not moved:
+            return self
+        priorities = {moved.get(i, i): title for i, title in self.priorities.items()}
+        documents = tuple(
+            replace(d, verdicts={moved.get(i, i): v for i, v in d.verdicts.items()})
+            for d in self.documents
+        )
+        return replace(self, priorities=priorities, documents=documents)
 
 
 def is_saved_report(path: Path) -> bool:
@@ -112,6 +128,11 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
         _percent(data["summary"]["system_coverage"]),
         documents,
         unread,
+        {
+            str(old): str(p["id"])
+            for p in framework["priorities"]
+            for old in p.get("formerly") or ()
+        },
     )
 
 
@@ -177,4 +198,5 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         report.analysis.system_coverage.percent,
         tuple(documents),
         tuple(r.path for r in report.errors),
+        report.framework.renamed,
     )

@@ -23,7 +23,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
@@ -37,8 +37,10 @@ from alignck.model import Framework, Waiver
 from alignck.wording import counted
 from alignck.yamlnodes import (
     Findings,
+    accepted_ids,
     compose_file,
     curly_quoted,
+    current_id,
     kind,
     mapping,
     source_place,
@@ -89,7 +91,7 @@ def _waivers(
     if not isinstance(listed, yaml.SequenceNode):
         findings.error(listed, "waivers", f"expected a list of waivers, got {kind(listed)}")
         return ()
-    ids = [p.id for p in framework.priorities]
+    ids = accepted_ids(framework)
     waivers = []
     for index, item in enumerate(listed.value):
         waiver = _waiver(item, f"waivers[{index}]", findings, ids)
@@ -98,7 +100,9 @@ def _waivers(
     return tuple(waivers)
 
 
-def _waiver(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> Waiver | None:
+def _waiver(
+    item: yaml.Node, where: str, findings: Findings, ids: Mapping[str, str]
+) -> Waiver | None:
     if not isinstance(item, yaml.MappingNode):
         findings.error(item, where, f"expected a waiver (priority and reason), got {kind(item)}")
         return None
@@ -120,13 +124,14 @@ def _waiver(item: yaml.Node, where: str, findings: Findings, ids: list[str]) -> 
         return None
     expires = _date(fields.get("expires"), f"{where}.expires", findings)
     if priority is not None and priority not in ids:
-        close = difflib.get_close_matches(priority, ids, n=1)
+        close = difflib.get_close_matches(priority, list(ids), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         node = fields["priority"]
         findings.error(node, f"{where}.priority", f"no framework priority '{priority}'{hint}")
         return None
     if priority is None or reason is None:
         return None
+    priority = current_id(priority, ids, fields["priority"], f"{where}.priority", findings)
     mark = item.start_mark
     source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"
     return Waiver(priority, reason, document or None, expires, source)

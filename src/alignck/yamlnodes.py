@@ -19,7 +19,10 @@ from alignck.errors import not_utf8, os_reason
 from alignck.files import special_file
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from alignck.errors import ConfigError
+    from alignck.model import Framework
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Deeper than any framework needs (each level of sub-priorities is two), far below where
@@ -347,6 +350,26 @@ def string(
         findings.error(node, where, "must not be empty")
         return None
     return text
+
+
+def accepted_ids(framework: Framework) -> dict[str, str]:
+    """Each id a waiver or review may name -> the priority's id now: its own, or one it had
+    before it was renamed ('formerly')."""
+    return {**framework.renamed, **{p.id: p.id for p in framework.priorities}}
+
+
+def current_id(
+    given: str, ids: Mapping[str, str], node: yaml.Node, where: str, findings: Findings
+) -> str:
+    """The id a waiver or review means, said when it names a priority by a former id."""
+    now = ids[given]
+    if now != given:
+        findings.warn(
+            node,
+            where,
+            f"'{given}' is now '{now}' (a former id the framework gives it); write '{now}'",
+        )
+    return now
 
 
 def curly_quoted(node: yaml.Node | None, text: str | None, where: str, findings: Findings) -> bool:

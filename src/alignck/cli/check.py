@@ -150,6 +150,9 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
     from alignck.compare import baseline_verdicts, comparable, paired_elsewhere
     from alignck.snapshot import snapshot_of
 
+    # A priority renamed since (its 'formerly') is held to its own old verdicts.
+    baseline = baseline.with_ids_of(report.framework.renamed)
+
     for warning in comparable(baseline, snapshot_of(report, "this run")):
         say(warning)
     # Documents read, as diff compares them: one that could not be read is not compared.
@@ -491,7 +494,7 @@ def check(
             from alignck.compare import require_framework
             from alignck.snapshot import load_snapshot
 
-            baseline = load_snapshot(baseline_file)
+            baseline = load_snapshot(baseline_file).with_ids_of(loaded.renamed)
             ids = [p.id for p in loaded.priorities]
             require_framework(baseline, ids, loaded.name, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
