@@ -369,3 +369,77 @@ def test_a_zip_archive_named_docx_says_what_it_holds(tmp_path: Path) -> None:
         "not a valid Word .docx file: a zip archive without a Word document in it (it holds "
         "minutes.txt, figures/table.csv)"
     )
+
+
+def test_hidden_text_is_not_read(tmp_path: Path) -> None:
+    # A template's guidance left in as hidden text aligned priorities the plan never speaks
+    # of; Word does not show it.
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    hidden = paragraph.add_run("Guidance: we will reduce rough sleeping (delete this). ")
+    hidden.font.hidden = True
+    paragraph.add_run("We will open four new family hubs.")
+    shown = document.add_paragraph()
+    unhidden = shown.add_run("We will plant trees.")
+    unhidden.font.hidden = False
+    document.save(tmp_path / "hidden.docx")
+    assert [b.text for b in read(tmp_path / "hidden.docx").blocks] == [
+        "We will open four new family hubs.",
+        "We will plant trees.",
+    ]
+
+
+def test_a_part_embedded_as_html_is_warned_of_not_dropped_in_silence(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    document = docx.Document()
+    document.add_paragraph("We will open four new family hubs.")
+    document.paragraphs[-1]._p.addnext(parse_xml(f'<w:altChunk {w} {r} r:id="rIdAlt"/>'))
+    document.save(tmp_path / "chunk.docx")
+    read_back = read(tmp_path / "chunk.docx")
+    assert read_back.warnings == (
+        "1 part embedded as HTML or another document (altChunk) not read: open the file in Word "
+        "and save it again to make them ordinary text",
+    )
+
+
+def test_strict_open_xml_and_other_formats_named_docx_are_named(tmp_path: Path) -> None:
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("We will open four new family hubs.")
+    document.save(tmp_path / "plain.docx")
+    strict = tmp_path / "strict.docx"
+    with zipfile.ZipFile(tmp_path / "plain.docx") as source, zipfile.ZipFile(strict, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                )
+            out.writestr(item, data)
+    with pytest.raises(ReadError, match="'Strict Open XML Document' format is not read"):
+        read(strict)
+    odt = tmp_path / "odt.docx"
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(ReadError, match=r"an OpenDocument text file \(\.odt\) named \.docx"):
+        read(odt)
+
+
+def test_a_workbook_named_docx_is_named_for_what_it_is(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = tmp_path / "plan.docx"
+    Workbook().save(workbook)
+    with pytest.raises(ReadError, match=r"not a Word document: an Excel workbook \(\.xlsx\)"):
+        read(workbook)

@@ -20,7 +20,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import split_marker, without_glyph
 
-VERSION = "10"
+VERSION = "11"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,13 +45,35 @@ class _Style:
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     _check_inflation(path, (options or ReadOptions()).limits)
+    if _is_strict(path):
+        # python-docx knows only the transitional namespace: it failed on a missing 'body'.
+        raise ReadError(
+            "Word's 'Strict Open XML Document' format is not read: save it as 'Word Document "
+            "(.docx)'",
+            str(path),
+        )
     document = _open(path)
     styles = _style_map(document)
     bullet_formats = _numbering_formats(document)
     walker = _BodyWalker(styles, bullet_formats)
     walker.pseudo_levels = _pseudo_heading_levels(document.element.body, styles)
     walker.walk(document.element.body)
-    return Document(str(path), "docx", walker.builder.build())
+    return Document(
+        str(path), "docx", walker.builder.build(), warnings=_unread_parts(document.element.body)
+    )
+
+
+def _unread_parts(body: Any) -> tuple[str, ...]:
+    """What Word shows that alignck does not read: parts embedded as HTML or another document
+    (w:altChunk, as HTML-to-Word exporters write them), said rather than silently dropped."""
+    chunks = sum(1 for _ in body.iter(f"{_W}altChunk"))
+    if not chunks:
+        return ()
+    return (
+        f"{chunks} part{'s' if chunks > 1 else ''} embedded as HTML or another document "
+        "(altChunk) not read: open the file in Word and save it again to make them ordinary "
+        "text",
+    )
 
 
 def _check_inflation(path: Path, limits: Limits) -> None:
@@ -95,7 +117,32 @@ def _open(path: Path) -> Any:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
         raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
     except ValueError as error:
-        raise ReadError(f"not a Word document: {error}", str(path)) from error
+        raise ReadError(_not_word(path, error), str(path)) from error
+
+
+def _not_word(path: Path, error: ValueError) -> str:
+    """python-docx's 'file ... is not a Word file, content type is ...' in a user's words:
+    a spreadsheet or a presentation renamed .docx, say, by what it is."""
+    said = str(error)
+    for marker, what in (
+        ("spreadsheetml", "an Excel workbook (.xlsx)"),
+        ("presentationml", "a PowerPoint presentation (.pptx)"),
+        ("template", "a Word template (.dotx)"),
+        ("macroEnabled", "a Word document with macros (.docm)"),
+    ):
+        if marker.lower() in said.lower():
+            return f"not a Word document: {what} named .docx"
+    return f"not a Word document: {said}"
+
+
+def _is_strict(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return (
+                b"purl.oclc.org/ooxml/wordprocessingml" in archive.read("word/document.xml")[:4096]
+            )
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _why_not_a_package(path: Path, error: Exception) -> str:
@@ -110,12 +157,22 @@ def _why_not_a_package(path: Path, error: Exception) -> str:
         return "empty file (0 bytes), not a Word .docx file"
     if not is_zip:
         return "not a valid Word .docx file: not a zip archive (damaged or cut short?)"
+    if _opendocument(path):
+        return "an OpenDocument text file (.odt) named .docx: save it as .docx or PDF"
     # The library's words ('There is no item named [Content_Types].xml ...') say nothing to
     # a user; what the archive does hold does.
     return (
         "not a valid Word .docx file: a zip archive without a Word document in it "
         f"({_archive_contents(path)})"
     )
+
+
+def _opendocument(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.text")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _archive_contents(path: Path) -> str:
@@ -469,6 +526,15 @@ def _moved_away(node: Any, paragraph: Any) -> bool:
     return False
 
 
+def _hidden(node: Any) -> bool:
+    """Whether a run's text is hidden (w:vanish): Word does not show it, as with a template's
+    guidance left in; read, it aligned priorities the document does not address."""
+    run = node.getparent()
+    properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
+    vanish = properties.find(f"{_W}vanish") if properties is not None else None
+    return vanish is not None and vanish.get(f"{_W}val") not in ("0", "false", "off")
+
+
 def _cell_text(paragraph: Any) -> str:
     """A table cell's paragraph with its text boxes' words after its own, each once."""
     if next(paragraph.iter(_BOXED[0]), None) is None:
@@ -485,6 +551,8 @@ def _text(paragraph: Any, boxed: bool = False) -> str:
     moved = next(paragraph.iter(_MOVED_AWAY), None) is not None
     for node in _own(paragraph, boxed, *tags):
         if moved and _moved_away(node, paragraph):
+            continue
+        if _hidden(node):
             continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
