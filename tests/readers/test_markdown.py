@@ -204,3 +204,37 @@ def test_an_ordered_list_interrupts_a_paragraph_only_from_one(tmp_path: Path) ->
         ("list_item", "move more"),
         ("list_item", "Good homes"),
     ]
+
+
+def test_footnotes_are_not_read_and_their_marks_leave_no_trace(tmp_path: Path) -> None:
+    # A Markdown footnote aligned a priority its Word twin did not (Word's, like a PDF's,
+    # are not read), and quotes carried '[^1]'.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\nWe will open four new family hubs by 2027.[^1]\n\n"
+        "[^1]: We will also halve childhood obesity by 2030.\n    Through school sport.\n\n"
+        "We will cut smoking.\n",
+        encoding="utf-8",
+    )
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("heading", "Plan"),
+        ("paragraph", "We will open four new family hubs by 2027."),
+        ("paragraph", "We will cut smoking."),
+    ]
+
+
+def test_inline_markup_leaves_the_words_as_a_reader_sees_them(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "We will fund a suicide prevention network<br>and reduce loneliness.\n\n"
+        "We will improve air quality, see <https://example.org/air> for details.\n\n"
+        "- [ ] We will reduce smoking in pregnancy\n"
+        "- [x] We will expand ~~talking~~ therapies\n",
+        encoding="utf-8",
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "We will fund a suicide prevention network and reduce loneliness.",
+        "We will improve air quality, see https://example.org/air for details.",
+        "We will reduce smoking in pregnancy",
+        "We will expand talking therapies",
+    ]

@@ -17,7 +17,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown
 from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
-VERSION = "10"
+VERSION = "11"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -30,11 +30,21 @@ _RUN_IN = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1\s*[.:
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# A footnote's definition ('[^1]: ...') is not read, as Word's and a PDF's footnotes are not.
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+# '- [ ] We will ...': a task list's box is not part of the item.
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 _INLINE = [
+    # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
+    (re.compile(r"\[\^[^\]\s]+\]"), ""),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    # An autolink is its address; a line break, a space between the words it parts.
+    (re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>", re.IGNORECASE), r"\1"),
+    (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
     (re.compile(r"<[^>\n]+>"), ""),
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])"), r"\2"),
@@ -105,6 +115,7 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
     paragraph: list[str] = []
     item: tuple[int, str, list[str]] | None = None
     in_fence = False
+    in_footnote = False
 
     def flush() -> None:
         nonlocal paragraph, item
@@ -134,6 +145,13 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         if not line.strip():
             flush()
             continue
+        if _FOOTNOTE.match(line):
+            flush()
+            in_footnote = True
+            continue
+        if in_footnote and line.startswith(("    ", "\t")):
+            continue  # the footnote's further lines
+        in_footnote = False
         heading = _ATX.match(line)
         if heading:
             flush()
@@ -168,7 +186,8 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             if not indents or indents[-1] < indent:
                 indents.append(indent)
             marker = "•" if match.group(2) in "-*+•" else match.group(2)
-            item = (len(indents), marker, [without_glyph(match.group(3))])
+            text = _TASK_BOX.sub("", match.group(3), count=1)
+            item = (len(indents), marker, [without_glyph(text)])
             continue
         if item:
             item[2].append(line)
