@@ -270,6 +270,21 @@ def test_listed_priorities_hide_commitments_and_duplicates_collapse() -> None:
     assert _stated(doc) == ["Improve outcomes"]
 
 
+def test_commitments_that_differ_in_their_figures_are_two_not_a_duplicate() -> None:
+    # 'build 500 homes by 2030' was dropped as a rewording of 'build 200 homes by 2026':
+    # the targets are the substance.
+    doc = _doc(
+        ("paragraph", "We will build 200 affordable homes by 2026."),
+        ("paragraph", "We will build 500 affordable homes by 2030."),
+        ("paragraph", "We will build 200 affordable homes by 2026."),
+    )
+    texts = [s.text for s in extract(doc) if s.kind == "commitment"]
+    assert texts == [
+        "We will build 200 affordable homes by 2026.",
+        "We will build 500 affordable homes by 2030.",
+    ]
+
+
 def test_statement_locations() -> None:
     doc = _doc(("heading", "Our priorities", 2), ("list_item", "Warm homes"))
     statement = stated_priorities(extract(doc))[0]

@@ -186,12 +186,20 @@ _FRAMING = re.compile(
 )
 
 
+# From this many words a statement is a sentence whose figures say what it commits to.
+_FIGURES_FROM_WORDS = 5
+
+
 def _wording_keys(text: str) -> tuple[str, str]:
     """Two wordings of one priority share a key: the same words once framing is dropped
     ('Growth', 'A plan for growth'), or the same letters ('evidence-led' and 'evidenceled',
-    a PDF's hyphen lost at a line end)."""
+    a PDF's hyphen lost at a line end). A sentence's figures are part of both: 'build 200 homes
+    by 2026' and 'build 500 homes by 2030' are two commitments, not one worded twice; a short
+    name's number is a label ('Theme 2'), as before."""
     words = sorted(set(terms(_FRAMING.sub(" ", text), topical=False)))
-    return " ".join(words), re.sub(r"[^a-z]", "", text.lower())
+    sentence = len(text.split()) >= _FIGURES_FROM_WORDS
+    figures = " ".join(re.findall(r"\d+(?:[.,]\d+)*", text)) if sentence else ""
+    return f"{' '.join(words)}|{figures}", f"{re.sub(r'[^a-z]', '', text.lower())}|{figures}"
 
 
 def sub_priorities(statements: list[Statement], parent: Statement) -> list[Statement]:
