@@ -519,20 +519,26 @@ def test_an_interrupted_run_leaves_the_output_file_alone(run, tmp_path, monkeypa
     assert _snapshot(stale) == before
 
 
-def test_a_report_written_before_a_later_one_failed_is_kept(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    # Of several outputs, the first written by this run is not an earlier run's report.
+def test_several_outputs_take_their_places_together_or_not_at_all(
+    run, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A run stopped between two reports left the first new beside the second's earlier run:
+    # a CI job uploading both showed two runs as one.
     import alignck.cli.check
 
-    first, second = tmp_path / "a.json", tmp_path / "b.md"
+    first = _stale_report(run, tmp_path, "a.json")
+    second = _stale_report(run, tmp_path, "b.md")
+    before = (_snapshot(first), _snapshot(second))
     real = alignck.cli.check.render
 
-    def full_disk_on_markdown(report, fmt, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def interrupted_on_markdown(report, fmt, *args, **kwargs):  # type: ignore[no-untyped-def]
         if fmt == "markdown":
-            raise OSError(28, "No space left on device")
+            raise KeyboardInterrupt
         return real(report, fmt, *args, **kwargs)
 
-    monkeypatch.setattr(alignck.cli.check, "render", full_disk_on_markdown)
+    monkeypatch.setattr(alignck.cli.check, "render", interrupted_on_markdown)
     args = ["check", str(run.plan), "-f", str(run.framework), "-q"]
     result = runner.invoke(app, [*args, "-o", str(first), "-o", str(second)])
-    assert result.exit_code != 0
-    assert first.is_file() and "removed" not in result.stderr
+    assert result.exit_code == 130
+    assert (_snapshot(first), _snapshot(second)) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

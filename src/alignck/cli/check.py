@@ -75,12 +75,17 @@ def _write_reports(
     explain: bool,
     done: list[Path],
 ) -> None:
+    import contextlib
+
     from alignck.renderers import BINARY_FORMATS
 
-    for file, chosen in zip(files, formats, strict=True):
-        with atomic_file(file, chosen in BINARY_FORMATS) as handle:
+    # Every file written before any takes its place: a run stopped between two of them left
+    # one new report beside an earlier run's.
+    with contextlib.ExitStack() as stack:
+        for file, chosen in zip(files, formats, strict=True):
+            handle = stack.enter_context(atomic_file(file, chosen in BINARY_FORMATS))
             render(report, chosen, handle, False, evidence, explain)
-        done.append(file)
+    done.extend(files)
 
 
 def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:

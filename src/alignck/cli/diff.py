@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import sys
 from dataclasses import dataclass
@@ -206,12 +207,14 @@ def diff(
         comparison = compare(before, after, unread_before, unread_after)
         for warning in comparison.warnings:
             say(warning)
-        for file, written in zip(files, formats, strict=True):
-            with atomic_output(file) as handle:
+        # As check does: every file written before any takes its place.
+        with contextlib.ExitStack() as stack:
+            for file, written in zip(files, formats, strict=True):
+                handle = stack.enter_context(atomic_output(file))
                 # As check lays out its terminal report: the width COLUMNS gives, else 120.
                 options = DiffOptions(fail_on.value, width=terminal_width(handle))
                 diff_renderer(written)(comparison, handle, options)
-            done.append(file)
+        done.extend(files)
         if not files or not quiet:
             # As check does: a report written to a file still shows the comparison here.
             color = use_color(sys.stdout) and chosen == "terminal"
