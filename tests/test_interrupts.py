@@ -195,3 +195,38 @@ def test_a_worker_that_never_answers_is_stopped_after_its_time_limit(
         line,
     )
     assert _wait_for(lambda: not _running(stopped), 30)
+
+
+def test_a_writer_cut_short_by_ctrl_c_prints_no_traceback_on_the_way_out(
+    capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A workbook being written when Ctrl-C came printed six 'Exception ignored in: <generator
+    # object WorksheetWriter.get_stream ...>' tracebacks after 'alignck: interrupted'.
+    import gc
+    import sys
+
+    import typer
+
+    from alignck.cli.app import guarded
+
+    # The interpreter's own hook, which prints (pytest's turns them into warnings).
+    monkeypatch.setattr(sys, "unraisablehook", sys.__unraisablehook__)
+
+    def writer():  # type: ignore[no-untyped-def]
+        try:
+            yield 1
+        finally:
+            raise RuntimeError("inconsistent exit action in context manager")
+
+    def run() -> int:
+        stream = writer()
+        next(stream)
+        run.stream = stream  # type: ignore[attr-defined]
+        raise KeyboardInterrupt
+
+    with pytest.raises(typer.Exit):
+        guarded(run)
+    del run.stream  # type: ignore[attr-defined]
+    gc.collect()
+    said = capsys.readouterr().err
+    assert said == "alignck: interrupted\n"

@@ -155,6 +155,7 @@ def guarded(action: Callable[[], T]) -> T:
     except typer.Exit:
         raise
     except Terminated:
+        _quiet_after_stopping()
         print("alignck: terminated", file=sys.stderr)
         raise typer.Exit(EXIT_TERMINATED) from None
     except ConfigError as error:
@@ -169,6 +170,7 @@ def guarded(action: Callable[[], T]) -> T:
         silence_stdout()
         raise typer.Exit(EXIT_OK) from None
     except KeyboardInterrupt:
+        _quiet_after_stopping()
         print("alignck: interrupted", file=sys.stderr)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except OSError as error:
@@ -213,6 +215,13 @@ def exit_code_of(action: Callable[[], int]) -> int:
         return guarded(action)
     except typer.Exit as ended:
         return ended.exit_code
+
+
+def _quiet_after_stopping() -> None:
+    """A stopped run says one line: a report writer's generator cut short (openpyxl's, writing
+    a workbook) otherwise printed 'Exception ignored in ...' and a traceback as the
+    interpreter collected it on the way out."""
+    sys.unraisablehook = lambda _unraisable: None
 
 
 def _report_bug() -> NoReturn:
