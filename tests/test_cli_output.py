@@ -542,3 +542,27 @@ def test_several_outputs_take_their_places_together_or_not_at_all(
     assert result.exit_code == 130
     assert (_snapshot(first), _snapshot(second)) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_sarif_report_github_would_refuse_is_warned_of(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # 25,033 results were written with exit 0 and nothing said; the upload failed later.
+    import json
+
+    import alignck.renderers.sarif
+
+    monkeypatch.setattr(alignck.renderers.sarif, "GITHUB_MAX_RESULTS", 1)
+    target = tmp_path / "r.sarif"
+    result = runner.invoke(
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(target), "-q"]
+    )
+    held = len(json.loads(target.read_text(encoding="utf-8"))["runs"][0]["results"])
+    assert held > 1
+    assert (
+        f"alignck: warning: the SARIF report holds {held:,} results; GitHub's code scanning "
+        "refuses a run of more than 1:"
+    ) in result.stderr
+    monkeypatch.setattr(alignck.renderers.sarif, "GITHUB_MAX_RESULTS", 25_000)
+    quiet = runner.invoke(
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(target), "-q"]
+    )
+    assert "SARIF report holds" not in quiet.stderr

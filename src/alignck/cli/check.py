@@ -67,6 +67,19 @@ def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
         fail(f"--format {chosen} is a binary file; give it a name with -o report.{chosen}")
 
 
+def _warn_if_github_refuses(report: Report) -> None:
+    from alignck.renderers.sarif import GITHUB_MAX_RESULTS, over_github_limit
+
+    count = over_github_limit(report)
+    if count is not None:
+        # The upload failed later in CI, with nothing pointing here.
+        say(
+            f"alignck: warning: the SARIF report holds {count:,} results; GitHub's code scanning "
+            f"refuses a run of more than {GITHUB_MAX_RESULTS:,}: upload a run over fewer "
+            "documents, or use JUnit"
+        )
+
+
 def _write_reports(
     report: Report,
     files: Sequence[Path],
@@ -592,6 +605,8 @@ def check(
             # The output was cut short ('| head'); the verdict still decides the exit code.
             silence_stdout()
             cut_short = True
+        if "sarif" in [*formats, chosen]:
+            _warn_if_github_refuses(report)
         # Last, so a CI log ends with the reason for its exit code.
         from alignck.policy import failures
 

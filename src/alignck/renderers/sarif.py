@@ -74,6 +74,16 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write(head[split + len(marker) :] + "\n")
 
 
+# GitHub's code scanning refuses an upload whose run holds more results than this.
+GITHUB_MAX_RESULTS = 25_000
+
+
+def over_github_limit(report: Report) -> int | None:
+    """How many results the report's SARIF run holds, when GitHub would refuse the upload."""
+    count = sum(1 for _ in findings(report))
+    return count if count > GITHUB_MAX_RESULTS else None
+
+
 def results(report: Report) -> Iterator[dict[str, Any]]:
     rule_ids = list(RULES)
     return (_result(f, rule_ids.index(f.rule), report) for f in findings(report))
