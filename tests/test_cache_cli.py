@@ -265,3 +265,28 @@ def test_a_cache_folder_that_cannot_be_made_is_a_warning_and_the_run_goes_on(
         "running without it (ALIGNCK_CACHE_DIR names another)"
     ]
     assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_a_cache_that_cannot_be_written_is_warned_of(
+    make_document, small_framework, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A full cache folder made every run cold, exit 0, with nothing to say why.
+    import errno
+
+    from typer.testing import CliRunner
+
+    from alignck import cache
+    from alignck.cli import app
+
+    def full(path, data):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache, "_write_problem", None)
+    monkeypatch.setattr(cache, "_write_whole", full)
+    plan = make_document("plan.md")
+    result = CliRunner().invoke(
+        app, ["check", str(plan), "-f", str(small_framework), "--format", "json"]
+    )
+    assert result.exit_code in (0, 1)
+    assert "alignck: warning: the cache could not be written in " in result.stderr
+    assert "(no space left on device)" in result.stderr

@@ -52,6 +52,8 @@ _TRIM_TO = 0.8
 # A temporary file this old belongs to a run that died mid-write.
 _STALE_TEMP_SECONDS = 3600
 _writes = 0
+# Why the first entry of this process could not be written (a full or read-only disk).
+_write_problem: str | None = None
 _PREPARING_MODULES = (
     "readers/*.py",
     "extract/*.py",
@@ -77,7 +79,7 @@ _claimed: tuple[Path, CacheError | None] | None = None
 def configure(directory: str | Path | None = None, max_mb: int = DEFAULT_MAX_MB) -> None:
     """Where the cache lives (None: the platform's user cache folder; '~' is the home folder,
     as ALIGNCK_CACHE_DIR reads it) and the size in MiB it is trimmed to."""
-    global _directory, _max_mb, _claimed
+    global _directory, _max_mb, _claimed, _write_problem
     if directory is not None and not isinstance(directory, (str, Path)):
         raise TypeError(f"the cache folder must be a path (got {directory!r})")
     if isinstance(max_mb, bool) or not isinstance(max_mb, int):
@@ -85,7 +87,7 @@ def configure(directory: str | Path | None = None, max_mb: int = DEFAULT_MAX_MB)
     if max_mb < 0:
         raise ValueError(f"the cache size cannot be negative (got {max_mb})")
     folder = Path(directory).expanduser() if directory is not None else None
-    _directory, _max_mb, _claimed = folder, max_mb, None
+    _directory, _max_mb, _claimed, _write_problem = folder, max_mb, None, None
 
 
 def parse_max_mb(text: str, name: str) -> int:
@@ -179,6 +181,12 @@ def max_bytes() -> int:
     return _max_mb * 1024 * 1024
 
 
+def write_problem() -> str | None:
+    """Why an entry could not be written in this process, if one could not: every later run
+    then reads afresh, and a user should hear why."""
+    return _write_problem
+
+
 def writes() -> int:
     """How many entries this process has written (a run compares before and after)."""
     return _writes
@@ -238,12 +246,14 @@ def store(key: str, value: Any) -> None:
         return
     path = _entry(key)
     data = _wrap(key, value)
+    global _writes, _write_problem
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _write_whole(path, data)
-    except OSError:
-        return  # a read-only or full disk only costs speed, never the check
-    global _writes
+    except OSError as error:
+        # A read-only or full disk only costs speed, never the check; the caller may say so.
+        _write_problem = _write_problem or (error.strerror or str(error)).lower()
+        return
     _writes += 1
 
 

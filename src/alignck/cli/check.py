@@ -67,6 +67,19 @@ def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
         fail(f"--format {chosen} is a binary file; give it a name with -o report.{chosen}")
 
 
+def _warn_if_cache_unwritten() -> None:
+    from alignck import cache
+
+    problem = cache.write_problem()
+    if problem is not None:
+        # A full cache folder made every run cold, with nothing to say why.
+        say(
+            f"alignck: warning: the cache could not be written in {cache.cache_dir()} "
+            f"({problem}): the next run reads every document again; free space there, or "
+            "set ALIGNCK_CACHE_DIR"
+        )
+
+
 def _warn_if_github_refuses(report: Report) -> None:
     from alignck.renderers.sarif import GITHUB_MAX_RESULTS, over_github_limit
 
@@ -536,6 +549,8 @@ def check(
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
+        if cached:
+            _warn_if_cache_unwritten()
         terminal_shown = not quiet if files else chosen == "terminal"
         if not terminal_shown:
             # No terminal report will show them: a document with no text, say, must not pass
