@@ -130,3 +130,30 @@ def test_only_moved_verdicts_and_a_new_documents_shortfalls_are_changes() -> Non
 def test_a_waived_gap_is_no_regression() -> None:
     change = Change("d", "a", "A", "aligned", Verdict("gap", 0.1, waived=True))
     assert change.is_new_gap and not change.regresses("new-gap")
+
+
+def test_a_former_id_is_not_mapped_onto_a_priority_the_old_run_had_itself() -> None:
+    # 'healthy-weight' merged into 'mental-health' (formerly: [healthy-weight]): the old
+    # run's own mental-health verdicts were overwritten by healthy-weight's.
+    from alignck.snapshot import DocumentRun, Snapshot, Verdict
+
+    old = Snapshot(
+        "old.json",
+        "1",
+        "F",
+        {"mental-health": "Mental health", "healthy-weight": "Healthy weight"},
+        "lexical",
+        (0.5, 0.5),
+        50.0,
+        (
+            DocumentRun(
+                "plan.md",
+                50.0,
+                {"mental-health": Verdict("aligned", 0.9), "healthy-weight": Verdict("gap", 0.1)},
+            ),
+        ),
+    )
+    kept = old.with_ids_of({"healthy-weight": "mental-health"})
+    assert kept.documents[0].verdicts["mental-health"].status == "aligned"
+    renamed = old.with_ids_of({"healthy-weight": "weight"})
+    assert renamed.documents[0].verdicts["weight"].status == "gap"

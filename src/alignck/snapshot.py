@@ -62,6 +62,14 @@ class Snapshot:
         that framework's former id -> id), so that a renamed priority is compared with itself,
         not as one removed and one added."""
         moved = {old: new for old, new in later.items() if old in self.priorities}
+        targets = list(moved.values())
+        # A priority this run had under its own id, or two that became one (a merge), keep
+        # their own verdicts: mapping them would put one's verdicts on the other.
+        moved = {
+            old: new
+            for old, new in moved.items()
+            if new not in self.priorities and targets.count(new) == 1
+        }
         if not moved:
             return self
         priorities = {moved.get(i, i): title for i, title in self.priorities.items()}
