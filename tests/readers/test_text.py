@@ -116,7 +116,7 @@ def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:
     assert doc.pages is None and {b.page for b in doc.blocks} == {None}
 
 
-def test_lines_that_name_one_entry_each_are_separate_items(tmp_path: Path) -> None:
+def test_lines_that_name_one_entry_each_are_separate_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(
         "Our priorities\n\n"
@@ -127,9 +127,30 @@ def test_lines_that_name_one_entry_each_are_separate_items(tmp_path: Path) -> No
     )
     assert [(b.kind, b.text) for b in read(path).blocks] == [
         ("heading", "Our priorities"),
-        ("list_item", "Start well: every child ready for school, with help from family hubs."),
-        ("list_item", "Live well - people in good work and warm homes."),
+        ("paragraph", "Start well: every child ready for school, with help from family hubs."),
+        ("paragraph", "Live well - people in good work and warm homes."),
     ]
+
+
+def test_key_value_lines_without_a_lead_in_are_not_a_list(tmp_path: Path) -> None:
+    # 'Version: 2.1' / 'Owner: ...' became three stated priorities, and the commitment went.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Version: 2.1 approved by the board\nOwner: Director of Public Health\n"
+        "Status: Final draft for consultation\n\nWe will cut smoking to 5% by 2030.\n",
+        encoding="utf-8",
+    )
+    assert [b.kind for b in read(path).blocks] == ["paragraph"] * 4
+
+
+def test_name_lines_a_blank_line_below_their_lead_in_are_its_list(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Our priorities are:\n\nTackling loneliness: we will train 300 befrienders.\n"
+        "Better health: we will run 40 walking groups.\n",
+        encoding="utf-8",
+    )
+    assert [b.kind for b in read(path).blocks] == ["paragraph", "list_item", "list_item"]
 
 
 def test_name_lines_under_a_lead_in_are_its_list(tmp_path: Path) -> None:
@@ -357,3 +378,13 @@ def test_one_long_line_does_not_make_a_wrapped_item_look_short(tmp_path: Path) -
         "Tackle loneliness through the Connectors programme run by Age UK and local "
         "charities in every ward."
     ]
+
+
+def test_a_file_of_short_lines_still_parts_a_name_from_its_text(tmp_path: Path) -> None:
+    contacts = "".join(f"Ward {n}: 0161 {n:03}\n" for n in range(13))
+    text = (
+        "1. Tackle loneliness\nWe will train 300 befrienders.\n\n"
+        "2. Warm homes\nWe will insulate 2,000 homes.\n\n" + contacts
+    )
+    items = [t for kind, t in _blocks(tmp_path, text) if kind == "list_item"]
+    assert items == ["Tackle loneliness", "Warm homes"]

@@ -40,10 +40,11 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
-        for lines, entry in paragraphs:
+        for lines, entry, listed in paragraphs:
             page = number if paged else None
-            if entry and LABELLED_LINE.match(lines[0].strip()):
-                # 'Name: what it means' lines, one under another: a list without bullets.
+            if listed:
+                # 'Name: what it means' lines under 'Our priorities are:': a list without
+                # bullets. ('Version: 2' / 'Owner: ...' with no lead-in are not one.)
                 builder.add("list_item", join_lines(lines), page, level=1, marker="•")
                 continue
             _add_paragraph(builder, lines, several and not entry, page, width)
@@ -51,23 +52,35 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
 
-def _paragraphs(text: str) -> list[tuple[list[str], bool]]:
+def _paragraphs(text: str) -> list[tuple[list[str], bool, bool]]:
     """Paragraphs split on blank lines, each with whether it is one entry of several lines
-    that stand alone (an entry is not a heading, however short). A lead-in line ending with
-    a colon straight above such entries ('Our priorities are:') is a paragraph of its own."""
-    paragraphs: list[tuple[list[str], bool]] = []
+    that stand alone (an entry is not a heading, however short), and whether it is one of
+    the 'Name: what it means' entries a lead-in ending with a colon announces ('Our
+    priorities are:'), straight above them or a blank line above: the lead-in is then a
+    paragraph of its own, and the entries its list."""
+    paragraphs: list[tuple[list[str], bool, bool]] = []
     current: list[str] = []
     for line in [*text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), ""]:
         if line.strip():
             current.append(line)
         elif current:
             lead = current[:1] if _leads_labelled_lines(current) else []
+            after_lead = bool(lead) or (
+                bool(paragraphs)
+                and len(paragraphs[-1][0]) == 1
+                and paragraphs[-1][0][0].rstrip().endswith(":")
+            )
             if lead:
-                paragraphs.append((lead, False))
+                paragraphs.append((lead, False, False))
             entries = separate_lines(current[len(lead) :])
-            paragraphs.extend((entry, len(entries) > 1) for entry in entries)
+            listed = after_lead and len(entries) > 1 and _all_labelled(entries)
+            paragraphs.extend((entry, len(entries) > 1, listed) for entry in entries)
             current = []
     return paragraphs
+
+
+def _all_labelled(entries: list[list[str]]) -> bool:
+    return all(LABELLED_LINE.match(entry[0].strip()) for entry in entries)
 
 
 def _leads_labelled_lines(lines: list[str]) -> bool:
@@ -120,12 +133,17 @@ def _flush(builder: BlockBuilder, lines: list[str], page: int | None, width: int
         builder.add("paragraph", text, page)
 
 
+_NARROWEST_WRAP = 40
+
+
 def _line_width(text: str) -> int:
     """How wide the file's lines run: a line that stops well short of it was not wrapped.
     Nine lines in ten, not the longest: one long web address in a file wrapped at 75
     columns would make every wrapped line look short."""
     lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
-    return lengths[(len(lengths) - 1) * 9 // 10] if lengths else 0
+    # At least 40: a file of short lines (contacts, a list of names) is not wrapped that
+    # narrow.
+    return max(lengths[(len(lengths) - 1) * 9 // 10], _NARROWEST_WRAP) if lengths else 0
 
 
 def _named_above_its_text(lines: list[str], name: str, width: int) -> bool:
