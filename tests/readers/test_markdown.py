@@ -238,3 +238,16 @@ def test_inline_markup_leaves_the_words_as_a_reader_sees_them(tmp_path: Path) ->
         "We will reduce smoking in pregnancy",
         "We will expand talking therapies",
     ]
+
+
+def test_comparisons_and_code_are_text_not_tags_or_footnotes(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "We will see patients in under <18 weeks, and >95% within 6 weeks.\n\n"
+        "Match names with `[^a-z]` in the register.\n",
+        encoding="utf-8",
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "We will see patients in under <18 weeks, and >95% within 6 weeks.",
+        "Match names with [^a-z] in the register.",
+    ]

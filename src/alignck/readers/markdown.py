@@ -36,14 +36,15 @@ _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 _INLINE = [
     # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
-    (re.compile(r"\[\^[^\]\s]+\]"), ""),
+    (re.compile(r"(?<!`)\[\^[^\]\s]+\](?!`)"), ""),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
     # An autolink is its address; a line break, a space between the words it parts.
     (re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>", re.IGNORECASE), r"\1"),
     (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
-    (re.compile(r"<[^>\n]+>"), ""),
+    # Tags only: 'under <18 weeks ... and >95% seen' is text.
+    (re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>"), ""),
     (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
     (re.compile(r"`([^`]*)`"), r"\1"),
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
