@@ -109,8 +109,8 @@ def test_a_pdf_mostly_of_scanned_pages_says_which_have_no_text(tmp_path: Path, e
 
 @pytest.mark.parametrize(
     ("scanned", "pages"),
-    [([1], 5), ([1], 2), ([1, 3], 3), ([1, 4, 9, 14, 19, 20], 20)],
-    ids=["cover", "cover of two", "cover and back", "cover, dividers and back"],
+    [([1], 5), ([1], 4), ([1, 4], 4), ([1, 4, 9, 14, 19, 20], 20)],
+    ids=["cover", "cover of four", "cover and back", "cover, dividers and back"],
 )
 def test_covers_and_dividers_without_text_are_not_worth_a_warning(
     tmp_path: Path, scanned: list[int], pages: int
@@ -592,3 +592,18 @@ def test_a_number_opening_a_wrapped_line_goes_on_with_the_sentence() -> None:
         Line("2. Live well", 10, False, 72, 676),
     ]
     assert [kind for kind, _ in _assemble([listed])] == ["paragraph", "list_item", "list_item"]
+
+
+@pytest.mark.parametrize(
+    ("scanned", "pages", "said"),
+    [
+        ([2, 3], 3, "pages 2-3 of 3"),
+        ([2, 4, 6, 8], 8, "pages 2, 4, 6 and 8"),
+    ],
+    ids=["last two of three", "every other"],
+)
+def test_half_a_pdf_without_text_is_warned_of_however_its_pages_fall(
+    tmp_path: Path, scanned: list[int], pages: int, said: str
+) -> None:
+    document = read(_partly_scanned(tmp_path, scanned, pages))
+    assert any(w.startswith(said) for w in document.warnings), document.warnings

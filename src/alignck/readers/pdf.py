@@ -78,16 +78,18 @@ def _textless_warning(pages: list[list[Line]]) -> list[str]:
     """A document partly scanned checks as one that says little: its gaps would be the
     scanner's. A picture cover, a blank back page or a photograph here and there is not
     worth a word: two pages in a row inside the document at least, and more than a quarter
-    of them."""
+    of them; or half the pages between the first and the last, however they fall."""
     textless = [
         number
         for number, page in enumerate(pages, 1)
         if sum(c.isalnum() for line in page for c in line.text) < _TEXTLESS_LETTERS
     ]
-    # Scanned pages come together; a cover, dividers and the back pages stand apart.
+    # Scanned pages come together; a cover, dividers and the back pages stand apart. Half the
+    # pages between the first and the last is worth a word however they fall.
     inside = [n for n in textless if 1 < n < len(pages)]
     together = any(b == a + 1 for a, b in itertools.pairwise(inside))
-    if not together or len(textless) <= _TEXTLESS_SHARE * len(pages):
+    half = len(pages) > 2 and len(inside) * 2 >= len(pages) - 2
+    if not (half or (together and len(textless) > _TEXTLESS_SHARE * len(pages))):
         return []
     return [
         f"{_page_ranges(textless)} of {len(pages)} have no text (scanned images?); alignck "
