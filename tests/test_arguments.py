@@ -157,3 +157,9 @@ def test_the_result_types_say_what_they_hold() -> None:
 def test_paths_of_the_wrong_kind_are_named(small_framework: Path, paths: object) -> None:
     with pytest.raises(TypeError, match="paths must be a path or a list of paths"):
         check(paths, small_framework)  # type: ignore[arg-type]
+
+
+def test_paths_may_be_any_iterable_of_paths(plan: Path, small_framework: Path) -> None:
+    # A generator or a set worked before the arguments were checked.
+    assert check(plan.parent.glob("*.md"), small_framework).documents
+    assert check({plan}, small_framework).documents

@@ -81,7 +81,7 @@ def check_framework_use(
                 "before it"
             )
         seen.add(priority.id)
-        for name in ("keywords", "aliases", "exclude"):
+        for name in ("keywords", "aliases", "exclude", "formerly"):
             words = getattr(priority, name)
             if not isinstance(words, tuple) or not all(isinstance(w, str) for w in words):
                 written = f"({words!r},)" if isinstance(words, str) else f"tuple({words!r})"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -94,6 +94,10 @@ def check(
             f"framework must be a file's path, a built-in framework's name or an alignck "
             f"Framework (got {framework!r})"
         )
+    if not isinstance(paths, (str, Path, bytes)) and isinstance(paths, Iterable):
+        # A generator ('Path("docs").glob("*.md")') or a set, as before the arguments were
+        # checked.
+        paths = list(paths)
     check_arguments(
         thresholds,
         jobs,
