@@ -161,8 +161,10 @@ def _pairs(truth: TruthDocument, result: DocumentResult) -> list[Pair]:
                 tuple(e.text for e in alignment.evidence),
                 alignment.nearest.text if alignment.nearest else None,
                 result.path,
-                alignment.grounded,
-                alignment.committed,
+                # A parent lifted by its sub-priorities has no grounds of its own: kept as
+                # the run judged it.
+                alignment.grounded or alignment.status != "gap",
+                alignment.committed or alignment.status == "aligned",
             )
         )
     return pairs
