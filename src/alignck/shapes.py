@@ -241,9 +241,16 @@ def _note(root: yaml.Node, findings: Findings, rewrite: _Rewrite) -> None:
         return
     shown = ", ".join(rewrite.derived[:5]) + (", ..." if len(rewrite.derived) > 5 else "")
     named = f"named '{Path(findings.path).name}' after its file, " if rewrite.whole_file else ""
+    alike = ""
+    if rewrite.whole:
+        # Adding a title like theirs would change a short id to a long one, and back.
+        alike = (
+            f"; {len(rewrite.whole)} titles start alike and take all their words, so give "
+            "these ids yourself before a waiver or a saved run names them"
+        )
     findings.note(
         root,
-        f"read {' and '.join(rewrite.shapes)}; {named}ids derived from the titles ({shown}). Write "
-        "each as a 'priorities:' entry with 'id', 'title' and 'description' to choose them "
-        "('alignck init' writes a starter)",
+        f"read {' and '.join(rewrite.shapes)}; {named}ids derived from the titles ({shown})"
+        f"{alike}. Write each as a 'priorities:' entry with 'id', 'title' and 'description' "
+        "to choose them ('alignck init' writes a starter)",
     )

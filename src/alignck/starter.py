@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alignck.errors import UsageError, os_reason
+from alignck.wording import shell_quoted
 
 SCHEMAS = Path(__file__).parent / "data" / "schema"
 SCHEMA_NAMES = ("framework", "waivers")
@@ -79,7 +80,7 @@ def starter(kind: str, framework: str = "priorities.yaml", priority: str = "heal
         # checked another file, or none.
         advice = "alignck validate priorities.yaml      "
         named = STARTER_FRAMEWORK.replace(
-            advice, f"alignck validate {framework} ".ljust(len(advice))
+            advice, f"alignck validate {shell_quoted(framework)} ".ljust(len(advice))
         )
         return schema_comment(kind) + named
     return schema_comment(kind) + STARTER_WAIVERS.format(priority=priority, framework=framework)
