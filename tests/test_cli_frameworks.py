@@ -352,6 +352,9 @@ def test_the_starter_s_advice_names_the_file_it_is_written_to(
     text = (tmp_path / "sub" / "fw.yaml").read_text(encoding="utf-8")
     assert "#   alignck validate sub/fw.yaml " in text
     assert "alignck validate priorities.yaml" not in text
+    assert runner.invoke(app, ["init", "-o", "my plans/fw.yaml"]).exit_code == 0
+    spaced = (tmp_path / "my plans" / "fw.yaml").read_text(encoding="utf-8")
+    assert "#   alignck validate 'my plans/fw.yaml' " in spaced
 
 
 def test_check_and_diff_give_the_warning_that_explains_a_framework_error(

@@ -402,6 +402,8 @@ def test_titles_that_share_their_first_words_keep_their_ids_when_reordered(
         assert result.errors == ()
         ids.append({p.title: p.id for p in load_framework(path).priorities})
     assert ids[0] == ids[1]
+    path, result = _validate(tmp_path, f"- {children}\n- {adults}\n")
+    assert any("2 titles start alike and take all their words" in n for n in result.warnings)
     assert (
         ids[0][children] == "improving-the-mental-health-and-wellbeing-of-children-and-young-people"
     )
