@@ -133,6 +133,9 @@ def test_progress_bar_counts_files_and_pages(
     with ProgressBar(stream, total=2) as bar:
         prepare_all(paths, progress=bar, use_cache=False)
     assert bar.pages == 1
+    assert bar.pages_shown() == "1 page"
+    bar.pages = 0
+    assert bar.pages_shown() == ""
 
 
 def test_corrupt_result_entries_are_recomputed(isolated_cache: Path) -> None:

@@ -24,6 +24,7 @@ from rich.progress import (
 from alignck.model import DocumentResult
 from alignck.names import distinguishing_names
 from alignck.reading import Prepared
+from alignck.wording import counted
 
 DELAY_SECONDS = 1.0
 
@@ -37,16 +38,17 @@ class ProgressBar:
         self._lock = threading.Lock()
         self._shown = False
         self._progress = Progress(
-            TextColumn("[bold]reading"),
+            # Reading and matching: a document counts once both are done.
+            TextColumn("[bold]checking"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.fields[pages]} pages"),
+            TextColumn("{task.fields[pages_shown]}"),
             TimeRemainingColumn(),
             TextColumn("{task.fields[current]}"),
             console=Console(file=stream),
             transient=True,
         )
-        self._task = self._progress.add_task("reading", total=total, pages=0, current="")
+        self._task = self._progress.add_task("checking", total=total, pages_shown="", current="")
         self._timer = threading.Timer(DELAY_SECONDS, self._show)
         self._timer.daemon = True
 
@@ -77,4 +79,9 @@ class ProgressBar:
             return
         if isinstance(item, Prepared | DocumentResult):
             self.pages += item.pages or 0
-        self._progress.update(self._task, advance=1, pages=self.pages, current=name)
+        self._progress.update(self._task, advance=1, pages_shown=self.pages_shown(), current=name)
+
+    def pages_shown(self) -> str:
+        """'12 pages' of the PDFs read so far; nothing while there are none (Markdown and Word
+        files have no pages, and '0 pages' for a whole run of them read as a fault)."""
+        return counted(self.pages, "page") if self.pages else ""
