@@ -443,3 +443,27 @@ def test_a_workbook_named_docx_is_named_for_what_it_is(tmp_path: Path) -> None:
     Workbook().save(workbook)
     with pytest.raises(ReadError, match=r"not a Word document: an Excel workbook \(\.xlsx\)"):
         read(workbook)
+
+
+def test_text_hidden_through_a_style_is_not_read(tmp_path: Path) -> None:
+    # Templates hide their guidance with a style, not on the text itself.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    guidance = document.styles.add_style("Guidance", WD_STYLE_TYPE.PARAGRAPH)
+    guidance.font.hidden = True
+    note = document.styles.add_style("Hidden note", WD_STYLE_TYPE.CHARACTER)
+    note.font.hidden = True
+    shown_again = document.styles.add_style("Shown guidance", WD_STYLE_TYPE.PARAGRAPH)
+    shown_again.base_style = guidance
+    shown_again.font.hidden = False
+    document.add_paragraph("Guidance: we will reduce rough sleeping.", style="Guidance")
+    paragraph = document.add_paragraph("We will open four new family hubs.")
+    paragraph.add_run(" (Note: check the figure.)", style="Hidden note")
+    document.add_paragraph("We will plant trees.", style="Shown guidance")
+    document.save(tmp_path / "styled.docx")
+    assert [b.text for b in read(tmp_path / "styled.docx").blocks] == [
+        "We will open four new family hubs.",
+        "We will plant trees.",
+    ]

@@ -20,7 +20,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import split_marker, without_glyph
 
-VERSION = "11"
+VERSION = "12"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,6 +41,7 @@ class _Style:
     num_id: str | None
     ilvl: int | None
     bold: bool | None = None  # a character style's bold ('Strong'); None when it does not say
+    hidden: bool | None = None  # its Hidden font setting; None when it does not say
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
@@ -56,6 +57,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     styles = _style_map(document)
     bullet_formats = _numbering_formats(document)
     walker = _BodyWalker(styles, bullet_formats)
+    walker.hidden = _hidden_styles(styles)
     walker.pseudo_levels = _pseudo_heading_levels(document.element.body, styles)
     walker.walk(document.element.body)
     return Document(
@@ -205,8 +207,34 @@ def _style_map(document: Any) -> dict[str, _Style]:
             num_id=num_id,
             ilvl=ilvl,
             bold=_bold_setting(element.find(_RUN_PROPERTIES)),
+            hidden=_vanish_setting(element.find(_RUN_PROPERTIES)),
         )
     return styles
+
+
+def _vanish_setting(properties: Any) -> bool | None:
+    vanish = properties.find(f"{_W}vanish") if properties is not None else None
+    if vanish is None:
+        return None
+    return vanish.get(f"{_W}val") not in ("0", "false", "off")
+
+
+def _hidden_styles(styles: dict[str, _Style]) -> frozenset[str]:
+    """The ids of styles whose text Word hides, set on them or on a style they are based on
+    (how a template's guidance is usually hidden)."""
+    hidden = set()
+    for style_id in styles:
+        current: str | None = style_id
+        for _ in range(10):  # a based-on chain, guarded against loops
+            found = styles.get(current or "")
+            if found is None:
+                break
+            if found.hidden is not None:
+                if found.hidden:
+                    hidden.add(style_id)
+                break
+            current = found.based_on
+    return frozenset(hidden)
 
 
 def _paragraph_properties(ppr: Any) -> tuple[int | None, str | None, int | None]:
@@ -262,6 +290,8 @@ class _BodyWalker:
         self.counters: dict[tuple[str, int], int] = {}
         # A bold-only heading's level by its type size (see _pseudo_heading_levels).
         self.pseudo_levels: dict[float, int] = {}
+        # The styles whose text Word hides.
+        self.hidden: frozenset[str] = frozenset()
 
     def walk(self, parent: Any) -> None:
         for child in parent.iterchildren():
@@ -282,7 +312,7 @@ class _BodyWalker:
             self.walk(box)
 
     def _own_text(self, element: Any, boxed: bool) -> None:
-        text = _text(element, boxed)
+        text = _text(element, boxed, self.hidden)
         if not text.strip():
             return
         style_id, outline, num_id, ilvl = self._properties(element)
@@ -326,7 +356,7 @@ class _BodyWalker:
     def table(self, element: Any) -> None:
         for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
             for column, cell in enumerate(row.iterchildren(f"{_W}tc")):
-                texts = [_cell_text(p) for p in cell.iterchildren(f"{_W}p")]
+                texts = [_cell_text(p, self.hidden) for p in cell.iterchildren(f"{_W}p")]
                 text = " ".join(t for t in texts if t.strip())
                 self.builder.add("table_cell", text, cell=(row_index, column))
                 for nested in cell.iterchildren(f"{_W}tbl"):
@@ -526,33 +556,47 @@ def _moved_away(node: Any, paragraph: Any) -> bool:
     return False
 
 
-def _hidden(node: Any) -> bool:
-    """Whether a run's text is hidden (w:vanish): Word does not show it, as with a template's
-    guidance left in; read, it aligned priorities the document does not address."""
+def _hidden(node: Any, hidden: frozenset[str], paragraph_hidden: bool) -> bool:
+    """Whether a run's text is hidden (w:vanish, on the run, its character style or its
+    paragraph's style): Word does not show it, as with a template's guidance left in; read,
+    it aligned priorities the document does not address."""
     run = node.getparent()
     properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
-    vanish = properties.find(f"{_W}vanish") if properties is not None else None
-    return vanish is not None and vanish.get(f"{_W}val") not in ("0", "false", "off")
+    direct = _vanish_setting(properties)
+    if direct is not None:
+        return direct
+    if hidden and properties is not None:
+        style = properties.find(f"{_W}rStyle")
+        if style is not None and style.get(f"{_W}val") in hidden:
+            return True
+    return paragraph_hidden
 
 
-def _cell_text(paragraph: Any) -> str:
+def _style_of(element: Any, properties_tag: str, style_tag: str) -> str | None:
+    properties = element.find(f"{_W}{properties_tag}")
+    style = properties.find(f"{_W}{style_tag}") if properties is not None else None
+    return style.get(f"{_W}val") if style is not None else None
+
+
+def _cell_text(paragraph: Any, hidden: frozenset[str] = frozenset()) -> str:
     """A table cell's paragraph with its text boxes' words after its own, each once."""
     if next(paragraph.iter(_BOXED[0]), None) is None:
-        return _text(paragraph)
-    boxed = [_text(p) for box in _text_boxes(paragraph) for p in box.iter(f"{_W}p")]
-    return " ".join([_text(paragraph, boxed=True), *boxed])
+        return _text(paragraph, hidden=hidden)
+    boxed = [_text(p, hidden=hidden) for box in _text_boxes(paragraph) for p in box.iter(f"{_W}p")]
+    return " ".join([_text(paragraph, True, hidden), *boxed])
 
 
-def _text(paragraph: Any, boxed: bool = False) -> str:
+def _text(paragraph: Any, boxed: bool = False, hidden: frozenset[str] = frozenset()) -> str:
     parts: list[str] = []
     tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
     # Text moved away with Track Changes on stays in the file at its old place, as w:t (a
     # deletion's is w:delText): read, it duplicated the moved priority, which then vanished.
     moved = next(paragraph.iter(_MOVED_AWAY), None) is not None
+    hidden_paragraph = bool(hidden) and _style_of(paragraph, "pPr", "pStyle") in hidden
     for node in _own(paragraph, boxed, *tags):
         if moved and _moved_away(node, paragraph):
             continue
-        if _hidden(node):
+        if _hidden(node, hidden, hidden_paragraph):
             continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
