@@ -62,6 +62,23 @@ def test_a_check_trims_the_cache_to_its_limit(make_document, isolated_cache, mon
     assert not list(isolated_cache.rglob("*.json"))
 
 
+def test_a_warm_check_trims_the_cache_to_a_limit_lowered_since(
+    make_document, isolated_cache, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # The limit was applied only by a run that wrote entries: a fully warm run left the
+    # folder at 133 MB under ALIGNCK_CACHE_MAX_MB=10.
+    from conftest import FRAMEWORK
+
+    plan = str(make_document("plan.md"))
+    runner = CliRunner()
+    args = ["check", plan, "-f", str(FRAMEWORK), "--format", "json"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert list(isolated_cache.rglob("*.json"))
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "0")
+    assert runner.invoke(app, args).exit_code == 0  # nothing new to write
+    assert not list(isolated_cache.rglob("*.json"))
+
+
 def test_a_bad_cache_limit_is_one_line_and_exit_2(make_document, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from conftest import FRAMEWORK
 

@@ -122,10 +122,12 @@ def check(
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
-    writes_before = cache.writes()
     options = read_options or ReadOptions()
     results = _check_files(found.files, engine, jobs, use_cache, progress, options)
-    if cache_limit is not None and cache.writes() > writes_before:
+    if cache_limit is not None:
+        # After every run, not only one that wrote: a limit lowered since (or a run record
+        # kept by the last run) left the folder over it until a document changed. Listing
+        # the folder costs ~10 ms for 750 entries.
         cache.prune(cache_limit)
     results.extend(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
