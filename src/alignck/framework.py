@@ -19,7 +19,7 @@ import yaml
 from alignck.errors import FrameworkError, not_utf8, os_reason
 from alignck.files import special_file
 from alignck.model import Framework, Priority, Thresholds
-from alignck.shapes import TOP_KEYS, normalise, written_without_dash
+from alignck.shapes import PRIORITY_KEYS, TOP_KEYS, normalise, written_without_dash
 from alignck.wording import counted
 from alignck.yamlnodes import (
     Findings,
@@ -38,17 +38,7 @@ from alignck.yamlnodes import (
 _TOP_KEYS = set(TOP_KEYS)
 # source and licence: where a framework's wording comes from (every built-in one says).
 _FRAMEWORK_KEYS = {"name", "version", "description", "source", "licence"}
-_PRIORITY_KEYS = {
-    "id",
-    "title",
-    "description",
-    "keywords",
-    "aliases",
-    "exclude",
-    "required",
-    "priorities",
-    "formerly",
-}
+_PRIORITY_KEYS = set(PRIORITY_KEYS)
 _THRESHOLD_KEYS = {"aligned", "partial"}
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")
 

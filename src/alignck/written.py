@@ -23,14 +23,20 @@ _HEAD = max(len(m) for m in _MARKS) + 3  # room for a UTF-8 byte-order mark
 def written_by_alignck(path: Path) -> bool:
     """Whether a regular file starts with one of alignck's marks (a file that cannot be read
     is left for the reader to report)."""
+    head = _opening(path, _HEAD)
+    return head is not None and head.startswith(_MARKS)
+
+
+def _opening(path: Path, size: int) -> bytes | None:
+    """A regular file's first bytes, without a UTF-8 byte-order mark; None for anything
+    else, or a file that cannot be read (left for the reader to report)."""
     if not path.is_file():
-        return False
+        return None
     try:
         with path.open("rb") as handle:
-            head = handle.read(_HEAD).removeprefix(b"\xef\xbb\xbf")
+            return handle.read(size).removeprefix(b"\xef\xbb\xbf")
     except OSError:
-        return False
-    return head.startswith(_MARKS)
+        return None
 
 
 # How each report alignck writes opens (check's and diff's), within its first few hundred
@@ -55,11 +61,5 @@ def is_report(path: Path) -> bool:
     """Whether a regular file is a report alignck wrote, in any text format: a run that ends
     in error removes one left at its --output, so that an earlier run's does not stand for
     it (a workbook is left: it cannot be told from the head of the file)."""
-    if not path.is_file():
-        return False
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_OPENING_BYTES).removeprefix(b"\xef\xbb\xbf")
-    except OSError:
-        return False
-    return _REPORT_OPENINGS.match(head) is not None
+    head = _opening(path, _OPENING_BYTES)
+    return head is not None and _REPORT_OPENINGS.match(head) is not None
