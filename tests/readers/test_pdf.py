@@ -607,3 +607,49 @@ def test_half_a_pdf_without_text_is_warned_of_however_its_pages_fall(
 ) -> None:
     document = read(_partly_scanned(tmp_path, scanned, pages))
     assert any(w.startswith(said) for w in document.warnings), document.warnings
+
+
+def _turned_page(path: Path, degrees: int) -> Path:
+    """A list and a table set turned by ``degrees`` anticlockwise on a portrait page, as a
+    landscape table or a sideways panel is."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    with pdf.rotation(degrees, x=105, y=148):
+        pdf.set_xy(20, 60)
+        pdf.multi_cell(
+            170,
+            7,
+            "Our priorities\n\n- Give every child the best start in life\n"
+            "- Improve mental health for all ages\n- Build warm and affordable homes",
+        )
+        pdf.set_xy(20, 110)
+        with pdf.table(col_widths=(50, 120)) as table:
+            for cells in (("Priority", "What we will do"), ("Warm homes", "We will insulate")):
+                row = table.row()
+                for cell in cells:
+                    row.cell(cell)
+    pdf.output(str(path))
+    return path
+
+
+# Upside-down text (180) is left out: PDFium gives a row's cells in the page's order, so the
+# cells of a table row come last first; no strategy seen sets its text upside down.
+@pytest.mark.parametrize("degrees", [90, 270])
+def test_text_turned_on_its_page_is_read_as_upright_text_is(tmp_path: Path, degrees: int) -> None:
+    def blocks(path: Path) -> list[tuple[str, int, str]]:
+        return [(b.kind, b.level, b.text) for b in read(path).blocks]
+
+    upright = blocks(_turned_page(tmp_path / "upright.pdf", 0))
+    assert upright[:4] == [
+        ("paragraph", 0, "Our priorities"),
+        ("list_item", 1, "Give every child the best start in life"),
+        ("list_item", 1, "Improve mental health for all ages"),
+        ("list_item", 1, "Build warm and affordable homes"),
+    ]
+    assert ("table_cell", 0, "We will insulate") in upright
+    # Measured across the page, each turned line started further along than the last: the
+    # items nested ever deeper, and a list set turning clockwise came bottom item first.
+    assert blocks(_turned_page(tmp_path / "turned.pdf", degrees)) == upright

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import math
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,7 @@ def _page_lines(page: object) -> list[Line]:
         raw_lines = page_text.split("\r\n")
         # One clean-up pass for the whole page; character indices come from the raw lines.
         cleaned_lines = clean_lines(rejoin_hyphenated(page_text).split("\r\n"))
+        frame = _Frame(_quarter_turns(handle, raw_lines))
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []
@@ -79,12 +82,12 @@ def _page_lines(page: object) -> list[Line]:
             if not cleaned:
                 continue
             origin(handle, first, x_ref, y_ref)
-            left, baseline = x.value, y.value
-            last_y = None
+            left, baseline = frame.point(x.value, y.value)
+            right = last_y = None
             if "\x02" in raw_line or "\ufffe" in raw_line:
                 # PDFium joins a line hyphenated at its end to the next one: keep where it ends.
                 origin(handle, end, x_ref, y_ref)
-                last_y = y.value
+                right, last_y = frame.point(x.value, y.value)
             starts_bold = is_bold(first)
             ends_bold = starts_bold and is_bold(max(first, end))
             bold = ends_bold and _could_be_heading(cleaned)
@@ -93,21 +96,27 @@ def _page_lines(page: object) -> list[Line]:
                 lead = _bold_opening(raw_line.lstrip(), first, is_bold)
             size = round(font_size(handle, first), 2)
             pieces: tuple[tuple[float, str], ...] = ()
-            if last_y is None:
+            if right is None:
                 origin(handle, end, x_ref, y_ref)
-            if x.value - left > (end - first + 1) * size * _WIDE_CHARACTER + size:
+                right, _ = frame.point(x.value, y.value)
+            if right - left > (end - first + 1) * size * _WIDE_CHARACTER + size:
                 # Wider than its characters can fill: a gap runs through it.
-                pieces = _pieces(handle, raw_line, first, size)
+                pieces = _pieces(handle, raw_line, first, size, frame)
             lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead, pieces))
             firsts.append((raw_line, first))
-        return _split_table_rows(lines, firsts, handle)
+        lines = _split_table_rows(lines, firsts, handle, frame)
+        if frame.quarter_turns:
+            # PDFium gives turned text in no dependable order (a list set turning clockwise
+            # came bottom line first): read it top down, as the text stands.
+            lines.sort(key=lambda line: (-round(line.y), line.x))
+        return lines
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
 
 
 def _split_table_rows(
-    lines: list[Line], firsts: list[tuple[str, int]], handle: object
+    lines: list[Line], firsts: list[tuple[str, int]], handle: object, frame: _Frame
 ) -> list[Line]:
     """Table rows the width test missed: a row's cells set on one baseline can be too full of
     text for the gap between them to show by width alone. A line next to a row split into
@@ -117,7 +126,7 @@ def _split_table_rows(
     def split(index: int, columns: list[float]) -> None:
         line = lines[index]
         raw_line, first = firsts[index]
-        pieces = _pieces(handle, raw_line, first, line.size)
+        pieces = _pieces(handle, raw_line, first, line.size, frame)
         if any(abs(x - c) <= line.size / 2 for x, _ in pieces[1:] for c in columns):
             lines[index] = dataclasses.replace(line, pieces=pieces)
 
@@ -144,7 +153,7 @@ def _split_table_rows(
 
 
 def _pieces(
-    handle: object, raw_line: str, first: int, size: float
+    handle: object, raw_line: str, first: int, size: float, frame: _Frame
 ) -> tuple[tuple[float, str], ...]:
     """A line's text split where a gap wider than the font size separates its runs: the
     cells of a table row set on one baseline. Ordinary lines (one run, or runs a space apart)
@@ -160,13 +169,13 @@ def _pieces(
     boxes: list[tuple[float, float]] = []
     for index in range(count):
         raw.FPDFText_GetRect(handle, index, *refs)
-        boxes.append((left.value, right.value))
+        boxes.append(frame.span(left.value, top.value, right.value, bottom.value))
     starts: list[tuple[float, int]] = [(boxes[0][0], first)]
     for (_, end_x), (start_x, _) in pairwise(boxes):
         if start_x - end_x < max(size, 1.0):
             continue
         # A glyph's origin sits a little left of its box: look right of the gap's middle.
-        at = _first_char_from(handle, first, first + len(text), (end_x + start_x) / 2)
+        at = _first_char_from(handle, first, first + len(text), (end_x + start_x) / 2, frame)
         if first < at < first + len(text):
             starts.append((start_x, at))
     if len(starts) < 2:
@@ -183,7 +192,7 @@ def _pieces(
     return tuple(pieces)
 
 
-def _first_char_from(handle: object, low: int, high: int, x: float) -> int:
+def _first_char_from(handle: object, low: int, high: int, x: float, frame: _Frame) -> int:
     """The first character of [low, high) that starts at or right of ``x``: characters of one
     line run left to right, so a binary search over their origins finds it (PDFium's own
     lookup by position searches the whole page)."""
@@ -194,11 +203,60 @@ def _first_char_from(handle: object, low: int, high: int, x: float) -> int:
     while low < high:
         middle = (low + high) // 2
         raw.FPDFText_GetCharOrigin(handle, middle, x_ref, y_ref)
-        if origin_x.value < x:
+        if frame.point(origin_x.value, origin_y.value)[0] < x:
             low = middle + 1
         else:
             high = middle
     return low
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The page as its text reads: a landscape table or a sideways caption set by turning the
+    text a quarter turn runs up or down the page, and read in the page's own x and y each of
+    its lines would start further right than the last (nested ever deeper, as list items) and
+    sit on the same baseline. Positions are given along the text (x) and up from it (y)."""
+
+    quarter_turns: int = 0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        turns = self.quarter_turns
+        if turns == 1:
+            return y, -x
+        if turns == 2:
+            return -x, -y
+        if turns == 3:
+            return -y, x
+        return x, y
+
+    def span(self, left: float, top: float, right: float, bottom: float) -> tuple[float, float]:
+        """Where a glyph's box starts and ends along the text."""
+        start, _ = self.point(left, bottom)
+        end, _ = self.point(right, top)
+        return min(start, end), max(start, end)
+
+
+_QUARTER = math.pi / 2
+
+
+def _quarter_turns(handle: object, raw_lines: list[str]) -> int:
+    """The quarter turns anticlockwise most of a page's text is set at (most often none),
+    weighing each line by its length: one frame for the whole page, so that its lines are
+    measured against each other in the same one."""
+    import pypdfium2.raw as raw
+
+    weights = [0, 0, 0, 0]
+    start = 0
+    for raw_line in raw_lines:
+        text = raw_line.strip()
+        if text:
+            first = start + len(raw_line) - len(raw_line.lstrip())
+            angle = raw.FPDFText_GetCharAngle(handle, first)
+            if angle >= 0:
+                # PDFium measures the angle clockwise.
+                weights[-round(angle / _QUARTER) % 4] += len(text)
+        start += len(raw_line) + 2
+    return max(range(4), key=weights.__getitem__)
 
 
 # Characters (spaces included) average about half the font size across; 0.6 allows for wide
