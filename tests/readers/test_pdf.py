@@ -653,3 +653,34 @@ def test_text_turned_on_its_page_is_read_as_upright_text_is(tmp_path: Path, degr
     # Measured across the page, each turned line started further along than the last: the
     # items nested ever deeper, and a list set turning clockwise came bottom item first.
     assert blocks(_turned_page(tmp_path / "turned.pdf", degrees)) == upright
+
+
+@pytest.mark.parametrize("spacing", [1.2, 1.5, 1.85, 2.0, 2.4])
+def test_paragraphs_set_at_one_and_a_half_or_double_spacing_stay_whole(
+    tmp_path: Path, spacing: float
+) -> None:
+    from fpdf import FPDF
+
+    first = (
+        "We will open eight family hubs by 2027 so that every family with a new baby can get "
+        "help with feeding, sleep and the first months of parenthood close to home. We will "
+        "train two hundred volunteers to support parents in the most deprived wards, and "
+        "we will publish what they tell us about the help families need every year."
+    )
+    second = "A second paragraph follows, long enough to run on to a second line of the page."
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pitch = 11 * spacing
+    pdf.multi_cell(400, pitch, first)
+    pdf.ln(pitch * 0.6)
+    pdf.multi_cell(400, pitch, second)
+    path = tmp_path / "spaced.pdf"
+    pdf.output(str(path))
+
+    # Word's 1.5 lines puts a paragraph's lines about 1.85 font sizes apart: each line was
+    # read as a paragraph of its own, and quotes stopped mid-sentence.
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("paragraph", first),
+        ("paragraph", second),
+    ]

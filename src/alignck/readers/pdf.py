@@ -53,6 +53,18 @@ _PAGE_NUMBER = re.compile(
 # A page with fewer letters and digits than this has no text to speak of (a photograph, a
 # scanned page with a typed page number); past this share of the pages, the reader is told.
 _TEXTLESS_LETTERS = 20
+# A gap over this many font sizes starts a paragraph (single spacing is about 1.2) ...
+_PARAGRAPH_GAP = 1.75
+# ... or over this many times the document's own line spacing, where that is wider.
+_PARAGRAPH_OVER_PITCH = 1.25
+# Lines further apart than this are not one paragraph's, whatever their spacing; and the
+# spacing is taken from at least this many lines that run on.
+_PITCH_AT_MOST = 3.0
+_PITCH_SAMPLES = 3
+# A line shorter than this did not run out of room, whatever the lines around it: a page of
+# short labels ('English: Hello World') is no measure of a paragraph's spacing.
+_RUNS_ON_LENGTH = 35
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
 _TEXTLESS_SHARE = 0.25
 
 
@@ -158,6 +170,7 @@ class _Assembler:
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
         kept = _drop_running_lines(pages)
         self.pages = [_without_footnotes(_boxes_in_place(page), self.body_size) for page in kept]
+        self.pitches = _line_pitches(self.pages)
         bigger = sorted({s for s in sizes if self._is_heading_size(s)}, reverse=True)
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
@@ -304,12 +317,20 @@ class _Assembler:
         if abs(previous.size - line.size) > 0.5:
             return True
         gap = previous.end_y - line.y
-        if gap < -line.size or gap > line.size * 1.75:
+        if gap < -line.size or gap > self._paragraph_gap(line.size):
             return True
         # Typeset text marks a new paragraph by indenting its first line, not by a gap.
         if line.x > previous.x + line.size * 0.8 and previous.text.endswith((".", "!", "?", ":")):
             return True
         return kind == "list_item" and line.x <= start_x + 1.0
+
+    def _paragraph_gap(self, size: float) -> float:
+        """How far below the line above a line must sit to start a paragraph: more than single
+        spacing allows, or clearly more than the document's own spacing where its lines are
+        set further apart (Word's 1.5 lines or double spacing put the lines of one
+        paragraph about two font sizes apart)."""
+        pitch = self.pitches.get(round(size, 1), 0.0)
+        return max(size * _PARAGRAPH_GAP, pitch * _PARAGRAPH_OVER_PITCH)
 
     def _number_goes_on(
         self, marker: str, current: list[str], kind: str, previous: Line | None, line: Line
@@ -365,6 +386,37 @@ class _Assembler:
         if not indents or indents[-1] < x - _SAME_INDENT:
             indents.append(x)
         return len(indents)
+
+
+def _line_pitches(pages: list[list[Line]]) -> dict[float, float]:
+    """The distance from one line of a paragraph to the next, by font size: the median over
+    lines that surely run on, a line nearly as long as the longest of its size that stops
+    mid-sentence or is followed on the same page by one opening in lower case. Sizes with too
+    few such lines are left out."""
+    lengths: dict[float, list[int]] = {}
+    for page in pages:
+        for line in page:
+            lengths.setdefault(round(line.size, 1), []).append(len(line.text))
+    full = {
+        size: max(sorted(values)[int(len(values) * 0.9)] * 0.75, _RUNS_ON_LENGTH)
+        for size, values in lengths.items()
+    }
+    gaps: dict[float, list[float]] = {}
+    for page in pages:
+        for above, below in itertools.pairwise(page):
+            size = round(below.size, 1)
+            if (
+                round(above.size, 1) == size
+                and (below.text[:1].islower() or not above.text.endswith(_SENTENCE_ENDS))
+                and len(above.text) >= full[size]
+                and 0 < above.end_y - below.y < size * _PITCH_AT_MOST
+            ):
+                gaps.setdefault(size, []).append(above.end_y - below.y)
+    return {
+        size: sorted(values)[len(values) // 2]
+        for size, values in gaps.items()
+        if len(values) >= _PITCH_SAMPLES
+    }
 
 
 def _lead_after_marker(lead: str | None) -> str | None:
