@@ -74,6 +74,39 @@ def test_cp1252_falls_back_with_a_warning(tmp_path: Path) -> None:
     assert doc.warnings and "cp1252" in doc.warnings[0]
 
 
+def test_a_line_of_windows_1252_in_a_utf8_file_garbles_nothing_else(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    utf8 = (
+        "# Plan 2025\u20132028\n\nWe will invest \u00a32.5m in \u201ctalking caf\u00e9s\u201d.\n\n"
+    )
+    path.write_bytes(
+        utf8.encode() + "Budget note: \u00a30.5m reserve \u2013 agreed.\n".encode("cp1252")
+    )
+    doc = read(path)
+    # Read wholly as Windows-1252, every quote came out as 'Â£2.5m in â€œtalking cafÃ©sâ€\x9d'.
+    assert [b.text for b in doc.blocks] == [
+        "Plan 2025\u20132028",
+        "We will invest \u00a32.5m in \u201ctalking caf\u00e9s\u201d.",
+        "Budget note: \u00a30.5m reserve \u2013 agreed.",
+    ]
+    assert doc.blocks[0].kind == "heading"
+    assert len(doc.warnings) == 1
+    assert "2 bytes of a UTF-8 file read as Windows-1252 (cp1252)" in doc.warnings[0]
+
+
+def test_a_utf8_byte_order_mark_on_windows_1252_text_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "bom-ansi.md"
+    path.write_bytes(
+        b"\xef\xbb\xbf" + "# Caf\u00e9 plan\n\nWe will \u2013 soon.\n".encode("cp1252")
+    )
+    doc = read(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Caf\u00e9 plan"),
+        ("paragraph", "We will \u2013 soon."),
+    ]
+    assert "cp1252" in doc.warnings[0]
+
+
 def test_utf8_bom_is_not_text(tmp_path: Path) -> None:
     path = tmp_path / "bom.md"
     path.write_bytes("\ufeff# Title\n".encode())

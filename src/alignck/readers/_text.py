@@ -15,6 +15,7 @@ from alignck.errors import ReadError
 from alignck.files import read_regular
 from alignck.limits import check_characters
 from alignck.model import ReadOptions
+from alignck.wording import counted
 
 # C0 controls that text files do not hold (tab, newline, vertical tab, form feed, carriage
 # return and escape are left out: text can carry them).
@@ -260,7 +261,9 @@ def utf16_without_bom(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode UTF-8 (BOM or not) or UTF-16 (BOM or not); fall back to cp1252 with a warning."""
+    """Decode UTF-8 (BOM or not) or UTF-16 (BOM or not); fall back to cp1252 with a warning:
+    for the whole file where none of it is UTF-8 beyond ASCII, else only for the bytes that
+    are not (a UTF-8 file with a line pasted in from a Windows-1252 one)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), None
     utf16 = utf16_without_bom(data)
@@ -269,5 +272,25 @@ def decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
-        text = data.decode("cp1252", errors="replace")
-        return text, f"not valid UTF-8 (byte {error.start}); read as Windows-1252 (cp1252)"
+        first = error.start
+    body = data.removeprefix(b"\xef\xbb\xbf")
+    # Each byte that is not UTF-8 comes back as a lone surrogate, U+DC80 to U+DCFF.
+    escaped = body.decode("utf-8", errors="surrogateescape")
+    stray = len(_ESCAPED_BYTE.findall(escaped))
+    if len(_NOT_ASCII.findall(escaped)) == stray:
+        text = body.decode("cp1252", errors="replace")
+        return text, f"not valid UTF-8 (byte {first}); read as Windows-1252 (cp1252)"
+    text = _ESCAPED_BYTE.sub(_as_cp1252, escaped)
+    warning = (
+        f"not valid UTF-8 (byte {first}): {counted(stray, 'byte')} of a UTF-8 file read as "
+        "Windows-1252 (cp1252)"
+    )
+    return text, warning
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _as_cp1252(escaped: re.Match[str]) -> str:
+    return bytes([ord(escaped.group()) - 0xDC00]).decode("cp1252", errors="replace")
