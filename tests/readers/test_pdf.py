@@ -684,3 +684,35 @@ def test_paragraphs_set_at_one_and_a_half_or_double_spacing_stay_whole(
         ("paragraph", first),
         ("paragraph", second),
     ]
+
+
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_an_item_typed_without_a_hanging_indent_wraps_as_one_item(
+    tmp_path: Path, marker: str
+) -> None:
+    from fpdf import FPDF
+
+    items = [
+        "Warm homes for everyone: we will invest in tackling fuel poverty and damp and mould in "
+        "private rented homes across the district.",
+        "Mental health and wellbeing: we will fund talking cafes and suicide prevention "
+        "training for the council's front-line staff.",
+    ]
+    after = "This plan was agreed by the council in March 2025 and is reviewed every year."
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for item in items:
+        # The marker typed in the text, so the lines it wraps to start under it.
+        pdf.multi_cell(0, 6, f"{marker} {item}")
+        pdf.ln(1)
+    pdf.multi_cell(0, 6, after)
+    path = tmp_path / "typed.pdf"
+    pdf.output(str(path))
+
+    # Each item was cut at its first line: 'suicide prevention training for' was quoted.
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("list_item", items[0]),
+        ("list_item", items[1]),
+        ("paragraph", after),
+    ]

@@ -170,7 +170,8 @@ class _Assembler:
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
         kept = _drop_running_lines(pages)
         self.pages = [_without_footnotes(_boxes_in_place(page), self.body_size) for page in kept]
-        self.pitches = _line_pitches(self.pages)
+        self.full = _full_lengths(self.pages)
+        self.pitches = _line_pitches(self.pages, self.full)
         bigger = sorted({s for s in sizes if self._is_heading_size(s)}, reverse=True)
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
@@ -322,7 +323,14 @@ class _Assembler:
         # Typeset text marks a new paragraph by indenting its first line, not by a gap.
         if line.x > previous.x + line.size * 0.8 and previous.text.endswith((".", "!", "?", ":")):
             return True
-        return kind == "list_item" and line.x <= start_x + 1.0
+        if kind == "list_item" and line.x <= start_x + 1.0:
+            # Back at its marker's edge, a line starts something new; but an item typed
+            # without a hanging indent wraps to that edge, mid-sentence, in lower case.
+            return not (line.text[:1].islower() and self._ran_out_of_room(previous))
+        return False
+
+    def _ran_out_of_room(self, line: Line) -> bool:
+        return len(line.text) >= self.full.get(round(line.size, 1), float("inf"))
 
     def _paragraph_gap(self, size: float) -> float:
         """How far below the line above a line must sit to start a paragraph: more than single
@@ -388,19 +396,24 @@ class _Assembler:
         return len(indents)
 
 
-def _line_pitches(pages: list[list[Line]]) -> dict[float, float]:
-    """The distance from one line of a paragraph to the next, by font size: the median over
-    lines that surely run on, a line nearly as long as the longest of its size that stops
-    mid-sentence or is followed on the same page by one opening in lower case. Sizes with too
-    few such lines are left out."""
+def _full_lengths(pages: list[list[Line]]) -> dict[float, float]:
+    """By font size, how many characters a line holds when it ran out of room: nearly as many
+    as the longest lines of that size."""
     lengths: dict[float, list[int]] = {}
     for page in pages:
         for line in page:
             lengths.setdefault(round(line.size, 1), []).append(len(line.text))
-    full = {
+    return {
         size: max(sorted(values)[int(len(values) * 0.9)] * 0.75, _RUNS_ON_LENGTH)
         for size, values in lengths.items()
     }
+
+
+def _line_pitches(pages: list[list[Line]], full: dict[float, float]) -> dict[float, float]:
+    """The distance from one line of a paragraph to the next, by font size: the median over
+    lines that surely run on, a line that ran out of room (``full``) and stops mid-sentence or
+    is followed on the same page by one opening in lower case. Sizes with too few such lines
+    are left out."""
     gaps: dict[float, list[float]] = {}
     for page in pages:
         for above, below in itertools.pairwise(page):
