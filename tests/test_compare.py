@@ -87,6 +87,21 @@ def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
         assert paired_elsewhere("base.json", before, after) == [], (before, after)
 
 
+def test_one_file_named_on_its_own_pairs_by_its_folder_not_its_bare_name() -> None:
+    old = ["drafts/strategy.md", "drafts/trust/strategy.md"]
+    # Named by another path: the trust's file, not the ICB's, whose path below the old run's
+    # folder is 'strategy.md', as the bare name of any one file run on its own is.
+    assert pair_documents(old, ["/ci/work/drafts/trust/strategy.md"]) == {
+        "/ci/work/drafts/trust/strategy.md": "drafts/trust/strategy.md"
+    }
+    # A partner the old run did not have is new, its gaps new: not held to the ICB's.
+    assert pair_documents(old, ["drafts/council/strategy.md"]) == {}
+    # Its name is no other document's: paired by it, as a document moved to another folder.
+    assert pair_documents(["docs/plan.md", "docs/other.md"], ["v2/plan.docx"]) == {
+        "v2/plan.docx": "docs/plan.md"
+    }
+
+
 def test_two_single_drafts_pair_whatever_their_names() -> None:
     assert pair_documents(["plan-v1.docx"], ["plan-v2.docx"]) == {"plan-v2.docx": "plan-v1.docx"}
 

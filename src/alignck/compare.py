@@ -282,13 +282,19 @@ def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
         for path in new
         if (found := posixpath.normpath(path.replace("\\", "/"))) in same
     }
-    by_key = {key: path for path, key in old_keys.items() if path not in pairs.values()}
-    for path, key in new_keys.items():
-        if path not in pairs and key in by_key:
-            pairs[path] = by_key.pop(key)
+    # The path below a run's folder names a document only where the run had a folder: a
+    # run of one file has its own folder as that, and its path below it is its bare name,
+    # which held the trust's 'trust/strategy.md' to the ICB's 'strategy.md' of a run of
+    # several (two runs of one file each are two drafts: their names pair as they are).
+    folders = (len(old) > 1) == (len(new) > 1)
+    if folders:
+        by_key = {key: path for path, key in old_keys.items() if path not in pairs.values()}
+        for path, key in new_keys.items():
+            if path not in pairs and key in by_key:
+                pairs[path] = by_key.pop(key)
     _pair_by_tail(pairs, old, new)
     by_name_only: set[str] = set()
-    for name in (_stem, _name):
+    for name in (_stem, _name) if folders else (_name,):
         # A document renamed in its folder, then one moved to another folder: each paired
         # only when no other document of either run has its name, paired or not.
         taken = set(pairs.values())
