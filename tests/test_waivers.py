@@ -151,6 +151,14 @@ def test_document_globs_match_path_name_or_stem(
     assert covers(Waiver("air", "x", pattern), path) is expected
 
 
+@pytest.mark.parametrize("name", ["plan [v2]", "plan [v2].md", "docs/plan [v2].md"])
+def test_a_name_with_brackets_names_its_document_as_written(name: str) -> None:
+    # As a glob, '[v2]' is one character, 'v' or '2': the waiver matched nothing, and the
+    # hint suggested the very name written.
+    assert covers(Waiver("air", "x", name), "docs/plan [v2].md")
+    assert not covers(Waiver("air", "x", name), "docs/plan v2.md")
+
+
 def test_a_glob_copied_from_the_report_matches_a_folder_named_absolute(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

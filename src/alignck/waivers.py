@@ -178,13 +178,19 @@ def covers(waiver: Waiver, path: str) -> bool:
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
     reported = _nfc(checkout_path(path.replace("\\", "/"))).lower()
-    if fnmatchcase(reported, pattern) or any(fnmatchcase(n, pattern) for n in _names_of(path)):
+    if _matches(reported, pattern) or any(_matches(n, pattern) for n in _names_of(path)):
         return True
     # And from the waivers file's own folder, as .gitignore reads its patterns: 'drafts/plan.md'
     # written beside 'drafts/' matched from the repository's root but not from 'drafts/',
     # so the same file passed a CI job and failed a local run, or the other way round.
     beside = _from_folder_of(waiver.source, path)
-    return beside is not None and fnmatchcase(_nfc(beside).lower(), pattern)
+    return beside is not None and _matches(_nfc(beside).lower(), pattern)
+
+
+def _matches(name: str, pattern: str) -> bool:
+    """The name itself, or what the glob matches: a file named 'plan [v2].md' is named by
+    'plan [v2]', which as a glob is 'plan v' or 'plan 2' and matched nothing."""
+    return name == pattern or fnmatchcase(name, pattern)
 
 
 def _from_folder_of(source: str, path: str) -> str | None:
