@@ -202,6 +202,14 @@ def test_a_commit_that_changes_only_a_report_has_nothing_to_check_and_passes(
     )
     assert named.exit_code == 0
     assert "nothing to check: every file named is a report alignck wrote" in named.stderr
+    # Its reports say it passed, as its exit code does: nothing checked falls short of no
+    # --fail-under (0 of 0 read as 0% coverage, and the JSON and JUnit said it failed).
+    json_file, junit_file = tmp_path / "n.json", tmp_path / "n.xml"
+    gate = ["--fail-under", "50", "-q", "-o", str(json_file), "-o", str(junit_file)]
+    gated = runner.invoke(app, ["check", str(target), "-f", str(small_framework), *gate])
+    assert gated.exit_code == 0, gated.stderr
+    assert json.loads(json_file.read_text())["passed"] is True
+    assert 'failures="0"' in junit_file.read_text()
     # An empty folder still fails: it may be a mistyped path.
     empty = tmp_path / "empty"
     empty.mkdir()

@@ -315,6 +315,12 @@ class Coverage:
     gap: int
     percent: float
 
+    @property
+    def exact_percent(self) -> float:
+        """The share unrounded, as --fail-under compares it (``percent`` is rounded to 0.1)."""
+        counted = self.aligned + self.partial + self.gap
+        return 100.0 * (self.aligned + 0.5 * self.partial) / counted if counted else 0.0
+
 
 @dataclass(frozen=True, slots=True)
 class PriorityOverview:

@@ -73,11 +73,13 @@ def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
 def coverage_failure(report: Report) -> str | None:
     """Why system coverage fails --fail-under, or None."""
     limit = report.policy.fail_under
-    system = report.analysis.system_coverage
-    counted = system.aligned + system.partial + system.gap
+    if limit is None or not any(d.status == "ok" for d in report.documents):
+        # Nothing checked has no coverage to fall short: a run that checked nothing exits 0
+        # ('nothing to check'), and its reports must not say it failed.
+        return None
     # Compared unrounded: 42.86% is below 43%, and the message says 42.86%, not 43%.
-    coverage = 100.0 * (system.aligned + 0.5 * system.partial) / counted if counted else 0.0
-    if limit is not None and coverage < limit:
+    coverage = report.analysis.system_coverage.exact_percent
+    if coverage < limit:
         return f"system coverage {coverage:.4g}% is below --fail-under {limit:g}%"
     return None
 
