@@ -430,6 +430,36 @@ def test_a_document_unreadable_in_the_new_run_is_not_called_removed(
     assert "other.md: could not be read; not compared" in result.stderr
 
 
+def test_a_document_unreadable_in_the_new_run_fails_every_ci_format_as_the_exit_code_does(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path
+) -> None:
+    # The run exits 2; its JUnit held one passing 'no verdict moved', its SARIF no result and
+    # its GitHub annotations a notice of 'no regression'.
+    old, _, folder = two_runs
+    (folder / "other.md").write_bytes(b"")
+    junit, sarif = tmp_path / "d.xml", tmp_path / "d.sarif"
+    files = ["-o", junit, "-o", sarif, "-q"]
+    result = invoke("diff", old, folder, "-f", small_framework, *files)
+    assert result.exit_code == 2
+    assert 'errors="1"' in junit.read_text()
+    assert '<error type="unreadable"' in junit.read_text()
+    assert "no verdict moved" not in junit.read_text()
+    run = json.loads(sarif.read_text())["runs"][0]
+    assert run["invocations"] == [{"executionSuccessful": False}]
+    unread = [r for r in run["results"] if r["ruleId"] == "ACK105"]
+    assert len(unread) == 1 and unread[0]["level"] == "error"
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[unread[0]["ruleIndex"]]["id"] == "ACK105"
+    github = invoke("diff", old, folder, "-f", small_framework, "--format", "github")
+    assert github.exit_code == 2
+    errors = [line for line in github.stdout.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and "other.md: could not be read; not compared" in errors[0]
+    assert "1 document could not be read" in github.stdout.splitlines()[0]
+    data = json.loads(invoke("diff", old, folder, "-f", small_framework, "--format", "json").stdout)
+    assert [Path(p).name for p in data["unread_documents"]] == ["other.md"]
+    assert "alignck: warning: " in github.stderr
+
+
 def test_a_document_a_saved_report_could_not_read_is_not_called_removed(
     two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path
 ) -> None:

@@ -87,6 +87,8 @@ class Comparison:
     coverage: tuple[CoverageChange, ...]
     system: CoverageChange
     warnings: tuple[str, ...] = ()
+    # Documents of this run that could not be read: not compared, and the run fails (exit 2).
+    unread: tuple[str, ...] = ()
 
     @property
     def new_gaps(self) -> tuple[Change, ...]:
@@ -184,7 +186,9 @@ def compare(
         f"{old.source}: {path} could not be read in that run; compared as a new document"
         for path in unread_old
     ]
-    warnings += [f"{path}: could not be read; not compared" for path in unread_new]
+    warnings += [
+        f"alignck: warning: {path}: could not be read; not compared" for path in unread_new
+    ]
     every, by_name_only = _paired(
         [d.path for d in old.documents] + list(unread_old),
         [d.path for d in new.documents] + list(unread_new),
@@ -229,6 +233,7 @@ def compare(
         tuple(coverage),
         CoverageChange("system", old.system_percent, new.system_percent),
         tuple(warnings),
+        tuple(unread_new),
     )
 
 

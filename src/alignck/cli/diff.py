@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import sys
 from dataclasses import dataclass
@@ -205,6 +206,10 @@ def diff(
         before, unread_before = _snapshot(old, checking)
         after, unread_after = _snapshot(new, checking)
         comparison = compare(before, after, unread_before, unread_after)
+        if unread_before and not is_saved_report(old):
+            # Checked now, they fail this run as the new side's do; a saved earlier run's
+            # unread document is history, which no one can now fix.
+            comparison = dataclasses.replace(comparison, unread=unread_before + comparison.unread)
         for warning in comparison.warnings:
             say(warning)
         # As check does: every file written before any takes its place.
@@ -220,9 +225,8 @@ def diff(
             color = use_color(sys.stdout) and chosen == "terminal"
             shown = DiffOptions(fail_on.value, color, terminal_width(sys.stdout))
             diff_renderer(chosen)(comparison, sys.stdout, shown)
-        # As check does: the readable documents are compared, and the run still fails; but a
-        # saved earlier run's unread document is history, which no one can now fix.
-        if unread_after or (unread_before and not is_saved_report(old)):
+        # As check does: the readable documents are compared, and the run still fails.
+        if comparison.unread:
             return EXIT_INPUT
         regressions = comparison.regressions(fail_on.value)
         # Last, as check does, so a CI log ends with the reason for its exit code.

@@ -76,12 +76,26 @@ def headline(comparison: Comparison, fail_on: Regression) -> str:
         if regressions
         else (f"no regression (--fail-on {fail_on})")
     )
+    # A run that could not read a document fails whatever moved: 'no regression' alone
+    # read as a pass beside exit 2.
+    unread = (
+        f"; {counted(len(comparison.unread), 'document')} could not be read"
+        if comparison.unread
+        else ""
+    )
     return (
         f"{counted(len(changes), 'verdict')} moved: "
         f"{counted(len(comparison.new_gaps), 'new gap')}, "
         f"{counted(len(comparison.closed_gaps), 'closed gap')}; system coverage "
-        f"{figure(comparison.system.old)} → {figure(comparison.system.new)}; {verdict}"
+        f"{figure(comparison.system.old)} → {figure(comparison.system.new)}; {verdict}{unread}"
     )
+
+
+def unread_message(path: str) -> str:
+    """What the CI formats say of a document this run could not read."""
+    from alignck.checkout import checkout_path
+
+    return f"{checkout_path(path)}: could not be read; not compared (exit 2)"
 
 
 def evidence(change: Change, limit: int) -> str:

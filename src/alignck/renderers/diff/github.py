@@ -10,7 +10,7 @@ from typing import TextIO
 from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import workflow_data, workflow_property
-from alignck.renderers.diff import DiffOptions, headline, kind, message
+from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
@@ -21,3 +21,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")
         where = workflow_property(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
+    for path in comparison.unread:
+        where = workflow_property(checkout_path(path))
+        title = workflow_property("alignck: unreadable document")
+        out.write(f"::error file={where},title={title}::{workflow_data(unread_message(path))}\n")

@@ -6,6 +6,7 @@ import json
 from typing import Any, TextIO
 
 from alignck import __version__
+from alignck.checkout import checkout_path
 from alignck.compare import Change, Comparison, CoverageChange
 from alignck.renderers._common import where
 from alignck.renderers.diff import DiffOptions, kind
@@ -38,6 +39,7 @@ def comparison_to_dict(comparison: Comparison, options: DiffOptions) -> dict[str
             "documents": [_coverage(c) for c in comparison.coverage],
         },
         "warnings": list(comparison.warnings),
+        "unread_documents": [checkout_path(path) for path in comparison.unread],
     }
 
 

@@ -14,7 +14,7 @@ from alignck import __version__
 from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import xml_text
-from alignck.renderers.diff import DiffOptions, headline, kind, message
+from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
@@ -44,13 +44,34 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                 ET.SubElement(case, "system-out").text = text
         suite.set("tests", str(cases))
         suite.set("failures", str(sum(1 for _ in suite.iter("failure"))))
-    if not comparison.changes:
+    for path in comparison.unread:
+        _unread(root, comparison, path)
+    if not comparison.changes and not comparison.unread:
         _nothing_moved(root, comparison, options)
-    root.set("tests", str(max(len(comparison.changes), 1)))
+    root.set("tests", str(max(len(comparison.changes) + len(comparison.unread), 1)))
     root.set("failures", str(failures))
+    root.set("errors", str(len(comparison.unread)))
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(root, encoding="unicode") + "\n")
+
+
+def _unread(root: ET.Element, comparison: Comparison, path: str) -> None:
+    """An erroring case for a document this run could not read, as check's JUnit has: the
+    run exits 2, and a report of passes alone would say it passed."""
+    shown = checkout_path(path)
+    suite = ET.SubElement(root, "testsuite", name=xml_text(shown), tests="1", failures="0")
+    suite.set("errors", "1")
+    _properties(suite, comparison)
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        classname=xml_text(PurePosixPath(path).stem.replace(".", "_")),
+        name="read",
+        file=xml_text(shown),
+    )
+    text = xml_text(unread_message(path))
+    ET.SubElement(case, "error", type="unreadable", message=text).text = text
 
 
 def _nothing_moved(root: ET.Element, comparison: Comparison, options: DiffOptions) -> None:

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from alignck import __version__
 from alignck.checkout import checkout_path
 from alignck.compare import Change, Comparison
-from alignck.renderers.diff import DiffOptions, kind, message
+from alignck.renderers.diff import DiffOptions, kind, message, unread_message
 from alignck.renderers.sarif import uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -19,6 +19,7 @@ RULES = {
     "worse": ("ACK102", "VerdictWorse", "A verdict moved down (aligned to partial)."),
     "closed gap": ("ACK103", "GapClosed", "A gap in the old run is addressed now."),
     "better": ("ACK104", "VerdictBetter", "A verdict moved up (partial to aligned)."),
+    "unreadable": ("ACK105", "UnreadableDocument", "A document this run could not read."),
 }
 
 
@@ -29,7 +30,9 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
             "name": name,
             "shortDescription": {"text": text},
             "fullDescription": {"text": text},
-            "defaultConfiguration": {"level": "error" if _can_fail(label, options) else "note"},
+            "defaultConfiguration": {
+                "level": "error" if label == "unreadable" or _can_fail(label, options) else "note"
+            },
         }
         for label, (rule_id, name, text) in RULES.items()
     ]
@@ -46,7 +49,10 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                         "rules": rules,
                     }
                 },
-                "results": [_result(c, options) for c in comparison.changes],
+                "results": [_result(c, options) for c in comparison.changes]
+                + [_unread_result(path) for path in comparison.unread],
+                # As check's SARIF: a run that could not read a document did not succeed.
+                "invocations": [{"executionSuccessful": not comparison.unread}],
                 # What was compared, as check's SARIF says what produced it.
                 "properties": {
                     "framework": comparison.framework,
@@ -87,6 +93,23 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
             {"kind": "external", "status": "accepted", "justification": "waived"}
         ]
     return result
+
+
+def _unread_result(path: str) -> dict[str, Any]:
+    rule_id = RULES["unreadable"][0]
+    key = "\x1f".join((rule_id, checkout_path(path)))
+    return {
+        "ruleId": rule_id,
+        "ruleIndex": list(RULES).index("unreadable"),
+        "level": "error",
+        "message": {"text": unread_message(path)},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
+        "partialFingerprints": {
+            "alignckChange/v1": hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[
+                :32
+            ]
+        },
+    }
 
 
 def _can_fail(label: str, options: DiffOptions) -> bool:
