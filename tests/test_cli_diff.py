@@ -589,6 +589,31 @@ def test_diff_ci_formats_name_documents_as_check_s_do(
         assert len(fingerprint) == 32 and "\x1f" not in fingerprint
 
 
+def test_diff_junit_tells_documents_of_one_name_apart_as_check_s_does(
+    tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # check named the trust's file 'trust/strategy', diff 'strategy': one document filed
+    # under two names, and the ICB's and the trust's under one.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs" / "trust").mkdir(parents=True)
+    (tmp_path / "docs" / "icb").mkdir()
+    make_document("docs/trust/strategy.md")
+    make_document("docs/icb/strategy.md")
+    old = tmp_path / "old.json"
+    _check(Path("docs"), small_framework, old)
+    make_document("docs/trust/strategy.md", EDITED)
+    checked = ET.fromstring(
+        invoke("check", "docs", "-f", small_framework, "--format", "junit").stdout
+    )
+    compared = ET.fromstring(invoke("diff", old, "docs", "--format", "junit").stdout)
+    check_names = {c.get("file"): c.get("classname") for c in checked.iter("testcase")}
+    diff_cases = list(compared.iter("testcase"))
+    assert diff_cases
+    for case in diff_cases:
+        assert case.get("file") == "docs/trust/strategy.md"
+        assert case.get("classname") == check_names["docs/trust/strategy.md"] == "trust/strategy"
+
+
 def test_a_new_gap_with_nothing_close_says_so_and_the_failure_uses_the_report_s_words(
     tmp_path: Path,
 ) -> None:

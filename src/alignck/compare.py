@@ -89,6 +89,9 @@ class Comparison:
     warnings: tuple[str, ...] = ()
     # Documents of this run that could not be read: not compared, and the run fails (exit 2).
     unread: tuple[str, ...] = ()
+    # Every document of this run, read or not: the reports name each as check's do, told
+    # apart from the others of its name.
+    documents: tuple[str, ...] = ()
 
     @property
     def new_gaps(self) -> tuple[Change, ...]:
@@ -234,6 +237,7 @@ def compare(
         CoverageChange("system", old.system_percent, new.system_percent),
         tuple(warnings),
         tuple(unread_new),
+        (*(d.path for d in new.documents), *unread_new),
     )
 
 

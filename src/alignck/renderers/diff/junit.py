@@ -14,12 +14,15 @@ from alignck import __version__
 from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import xml_text
+from alignck.names import distinguishing_names
+from alignck.renderers._common import shown_path
 from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     root = ET.Element("testsuites", name=xml_text(f"alignck diff: {comparison.framework}"))
     failures = 0
+    names = distinguishing_names(comparison.documents)
     for path, changes in groupby(comparison.changes, key=lambda c: c.path):
         shown = checkout_path(path)
         suite = ET.SubElement(root, "testsuite", name=xml_text(shown))
@@ -30,8 +33,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
             case = ET.SubElement(
                 suite,
                 "testcase",
-                # Jenkins reads a classname's dots as packages ('plan.v2.md': plan, v2, md).
-                classname=xml_text(PurePosixPath(change.document).stem.replace(".", "_")),
+                classname=_classname(names, path),
                 name=xml_text(f"{change.title} [{change.priority_id}]"),
                 file=xml_text(shown),
             )
@@ -45,7 +47,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         suite.set("tests", str(cases))
         suite.set("failures", str(sum(1 for _ in suite.iter("failure"))))
     for path in comparison.unread:
-        _unread(root, comparison, path)
+        _unread(root, comparison, path, names)
     if not comparison.changes and not comparison.unread:
         _nothing_moved(root, comparison, options)
     root.set("tests", str(max(len(comparison.changes) + len(comparison.unread), 1)))
@@ -56,7 +58,14 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     out.write(ET.tostring(root, encoding="unicode") + "\n")
 
 
-def _unread(root: ET.Element, comparison: Comparison, path: str) -> None:
+def _classname(names: dict[str, str], path: str) -> str:
+    """As check's JUnit names the document: its stem, or the shortest end of its path that
+    tells it from the run's other documents of that name ('trust/strategy'). Jenkins reads a
+    classname's dots as packages ('plan.v2.md': plan, v2, md)."""
+    return xml_text(shown_path(names.get(path) or PurePosixPath(path).stem).replace(".", "_"))
+
+
+def _unread(root: ET.Element, comparison: Comparison, path: str, names: dict[str, str]) -> None:
     """An erroring case for a document this run could not read, as check's JUnit has: the
     run exits 2, and a report of passes alone would say it passed."""
     shown = checkout_path(path)
@@ -66,7 +75,7 @@ def _unread(root: ET.Element, comparison: Comparison, path: str) -> None:
     case = ET.SubElement(
         suite,
         "testcase",
-        classname=xml_text(PurePosixPath(path).stem.replace(".", "_")),
+        classname=_classname(names, path),
         name="read",
         file=xml_text(shown),
     )
