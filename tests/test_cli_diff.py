@@ -651,6 +651,23 @@ def test_a_coverage_change_is_worked_out_from_counts_not_rounded_percents(
     assert plan["delta"] == -8.3
 
 
+def test_a_run_compared_with_its_own_saved_report_has_moved_nothing(tmp_path: Path) -> None:
+    # The documents checked now gave their rounded coverage (35.7), the saved report its
+    # counts unrounded (35.714...): -0.0 for a document that had not changed.
+    examples = Path(__file__).parent.parent / "examples"
+    draft = examples / "riverside-and-wolds-icb-joint-forward-plan.md"
+    saved = tmp_path / "saved.json"
+    framework = examples.parent / "priorities.yaml"
+    invoke("check", draft, "-f", framework, "-q", "-o", saved)
+    result = invoke("diff", saved, draft, "-f", framework, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    coverage = json.loads(result.stdout)["coverage"]
+    for change in (coverage["system"], *coverage["documents"]):
+        assert change["old"] == change["new"] and change["delta"] == 0.0
+        assert str(change["delta"]) == "0.0"
+    assert "-0.0" not in invoke("diff", saved, draft, "-f", framework).stdout
+
+
 def test_a_diff_written_to_a_file_is_still_shown_unless_quiet(
     two_runs: tuple[Path, Path, Path], tmp_path: Path
 ) -> None:

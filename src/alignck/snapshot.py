@@ -194,7 +194,7 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
                 key in waived,
                 key in reviewed,
             )
-        percent = report.analysis.document_coverage[result.path].percent
+        percent = report.analysis.document_coverage[result.path].exact_percent
         documents.append(DocumentRun(result.path, percent, verdicts))
     return Snapshot(
         source,
@@ -203,7 +203,7 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         {p.id: p.title for p in report.framework.priorities},
         report.matcher,
         (report.thresholds.aligned, report.thresholds.partial),
-        report.analysis.system_coverage.percent,
+        report.analysis.system_coverage.exact_percent,
         tuple(documents),
         tuple(r.path for r in report.errors),
         report.framework.renamed,
