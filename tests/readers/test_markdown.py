@@ -150,6 +150,18 @@ def test_table_cells_know_their_row_and_column(tmp_path: Path) -> None:
     ]
 
 
+def test_an_escaped_pipe_stays_in_its_cell(tmp_path: Path) -> None:
+    # GitHub reads '\\|' as a pipe inside the cell: it was 'Mental health \\' and a third cell.
+    table = "| Priority | Plan |\n|---|---|\n| Mental health \\| wellbeing | Talk \\|\n"
+    doc = _read(tmp_path, table)
+    assert [(b.text, b.cell) for b in doc.blocks] == [
+        ("Priority", (0, 0)),
+        ("Plan", (0, 1)),
+        ("Mental health | wellbeing", (1, 0)),
+        ("Talk |", (1, 1)),
+    ]
+
+
 def test_a_long_bold_opening_is_emphasis_not_a_lead(tmp_path: Path) -> None:
     # The same cap applies in every reader: past a dozen words bold is emphasis.
     words = " ".join(["bold"] * 13)

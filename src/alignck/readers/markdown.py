@@ -29,6 +29,8 @@ _PSEUDO_HEADING = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*
 _RUN_IN = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1\s*[.:–—-]*\s*\S")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+# A cell ends at a pipe, unless escaped: GitHub reads 'Mental health \| wellbeing' as one cell.
+_CELL_END = re.compile(r"(?<!\\)\|")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A footnote's definition ('[^1]: ...') is not read, as Word's and a PDF's footnotes are not.
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
@@ -171,8 +173,7 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         if line.lstrip().startswith("|"):
             flush()
             if not _TABLE_SEPARATOR.match(line):
-                cells = line.strip().strip("|").split("|")
-                for column, cell in enumerate(cells):
+                for column, cell in enumerate(_cells(line)):
                     builder.add("table_cell", inline_text(cell), cell=(table_row, column))
                 table_row += 1
             continue
@@ -199,3 +200,11 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             indents = []
             paragraph.append(line)
     flush()
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells, pipes written as '\\|' kept in them."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.replace("\\|", "|") for cell in _CELL_END.split(row)]
