@@ -58,6 +58,35 @@ def test_a_strategy_in_a_word_processor_format_found_in_a_folder_is_unreadable(
     assert not found.skipped
 
 
+def test_a_pdf_or_word_file_that_lost_its_extension_is_an_unread_strategy(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    # An attachment saved without its extension was skipped, and the run passed with exit 0
+    # on the partners it could read.
+    (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "Trust strategy").write_bytes(b"%PDF-1.7\n% ...")
+    with zipfile.ZipFile(tmp_path / "ICB plan.final", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with zipfile.ZipFile(tmp_path / "photos", "w") as archive:
+        archive.writestr("a.jpg", "x")
+    (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
+    found = discover([tmp_path])
+    reasons = {Path(s.path).name: s.reason for s in found.unsupported}
+    assert reasons == {
+        "ICB plan.final": "unsupported format ('.final' files); it is a Word document: "
+        "name it .docx",
+        "Trust strategy": "unsupported format (files without an extension); it is a PDF: "
+        "name it .pdf",
+    }
+    # Not a document alignck reads: passed over, as before.
+    assert sorted(Path(s.path).name for s in found.skipped) == ["LICENSE", "photos"]
+    # Named on its own, the error says what it is too.
+    (named,) = discover([tmp_path / "Trust strategy"]).unsupported
+    assert named.reason.endswith("it is a PDF: name it .pdf")
+
+
 def test_a_link_back_to_a_searched_folder_is_skipped_not_followed(tmp_path: Path) -> None:
     (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
     (tmp_path / "again").symlink_to(tmp_path, target_is_directory=True)

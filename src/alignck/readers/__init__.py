@@ -18,6 +18,7 @@ from alignck.errors import ReadError, os_reason
 from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
+from alignck.readers._sniff import disguised_document
 from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
 
@@ -74,6 +75,11 @@ def unsupported_reason(path: Path) -> str:
         return f"unsupported format ({known}); alignck reads {wanted}"
     kind = f"'{suffix}' files" if suffix else "files without an extension"
     return f"unsupported format ({kind}); alignck reads {wanted}"
+
+
+def _disguised_reason(path: Path, really: str) -> str:
+    """'unsupported format (files without an extension); it is a PDF: name it .pdf'."""
+    return f"{unsupported_reason(path).split(';')[0]}; it is {really}"
 
 
 _OPTION_FOR_KEY = {"waivers": "--waivers", "reviews": "--review"}
@@ -193,6 +199,8 @@ def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
             search.skipped.append(Skipped(str(path), REPORT_SKIPPED))
         elif path.suffix.lower() in READERS:
             search.files.append(path)
+        elif (really := disguised_document(path)) is not None:
+            unsupported.append(Skipped(str(path), _disguised_reason(path, really)))
         else:
             unsupported.append(Skipped(str(path), unsupported_reason(path)))
     files = _distinct_files(search.files, search.skipped)
@@ -291,6 +299,8 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             search.files.append(entry)
         elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
             search.unreadable.append(Skipped(str(entry), unsupported_reason(entry)))
+        elif (really := disguised_document(entry)) is not None:
+            search.unreadable.append(Skipped(str(entry), _disguised_reason(entry, really)))
         else:
             search.skipped.append(Skipped(str(entry), _skipped_reason(entry)))
 

@@ -74,3 +74,27 @@ def _is_text(head: bytes) -> bool:
 def _is_web_page(head: bytes) -> bool:
     """Whether text opens as an HTML document does ('<!DOCTYPE html', '<html', '<head')."""
     return head[:15].lower().startswith((b"<!doctype html", b"<html", b"<head"))
+
+
+def disguised_document(path: Path) -> str | None:
+    """What a file whose name alignck does not read really is, when it is a document alignck
+    does read: 'a PDF: name it .pdf', 'a Word document: name it .docx'. An attachment or a
+    download can lose its extension on the way; such a file is a partner's strategy, unread,
+    not a file to pass over. None for anything else, or a file that cannot be read."""
+    import zipfile
+
+    try:
+        if not path.is_file():  # a FIFO would block the read
+            return None
+        with path.open("rb") as handle:
+            found = signature_of(handle.read(_LOOK_AT))
+        if found is None or found[1] is None:
+            return None
+        if found[1] == ".pdf":
+            return "a PDF: name it .pdf"
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" in archive.namelist():
+                return "a Word document: name it .docx"
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None
+    return None
