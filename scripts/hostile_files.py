@@ -96,20 +96,23 @@ def text_page(line: str, lines: int) -> bytes:
     return b"BT /F1 11 Tf 1 0 0 1 56 800 Tm\n" + body + b"ET\n"
 
 
-def encrypted_pdf(content: bytes, user_password: str = "") -> bytes:
+def encrypted_pdf(content: bytes, user_password: str = "", flate_layers: int = 1) -> bytes:
     """A one-page PDF encrypted (RC4, as pypdf writes it without extra packages) whose page
-    shows ``content`` (already deflated): on disk its streams are ciphertext, which no scan of
-    the file's bytes can inflate."""
+    shows ``content`` (already deflated, ``flate_layers`` times): on disk its streams are
+    ciphertext, which no scan of the file's bytes can inflate."""
     import io
 
     from pypdf import PdfWriter
-    from pypdf.generic import NameObject, StreamObject
+    from pypdf.generic import ArrayObject, NameObject, StreamObject
 
     writer = PdfWriter()
     page = writer.add_blank_page(595, 842)
     contents = StreamObject()
     contents._data = content
-    contents[NameObject("/Filter")] = NameObject("/FlateDecode")
+    flate = NameObject("/FlateDecode")
+    contents[NameObject("/Filter")] = (
+        ArrayObject([flate] * flate_layers) if flate_layers > 1 else flate
+    )
     page[NameObject("/Contents")] = writer._add_object(contents)
     writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
     written = io.BytesIO()

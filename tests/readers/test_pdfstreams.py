@@ -68,6 +68,31 @@ def test_flate_behind_an_ascii_filter_is_measured_too(
     check_streams(path, Limits(stream_mb=4))
 
 
+@pytest.mark.parametrize("filters", [b"[/FlateDecode /FlateDecode]", b"[/Fl /AHx /Fl]"])
+def test_a_stream_compressed_twice_is_measured_where_it_grows(
+    tmp_path: Path, filters: bytes
+) -> None:
+    # Its outer layer inflates to under the limit; its inner one to 40 MB (gigabytes at will:
+    # a 4 kB file took 3 GB of memory and was read).
+    inner = spaces_after_text(40)
+    outer = inner.hex().encode() + b">" if b"AHx" in filters else inner
+    data = zlib.compress(outer, 9)
+    path = write(tmp_path / "twice.pdf", hand_written_pdf(stream(data, filters)))
+    assert len(zlib.decompress(data)) < 4 * 1024 * 1024
+    with pytest.raises(LimitExceeded):
+        check_streams(path, Limits())
+    check_streams(path, Limits(stream_mb=41, inflated_mb=256))
+
+
+def test_an_encrypted_stream_compressed_twice_is_measured_where_it_grows(
+    tmp_path: Path,
+) -> None:
+    content = zlib.compress(spaces_after_text(40), 9)
+    path = write(tmp_path / "locked.pdf", encrypted_pdf(content, flate_layers=2))
+    with pytest.raises(LimitExceeded):
+        check_streams(path, Limits())
+
+
 def test_images_are_not_counted(tmp_path: Path) -> None:
     image = stream(spaces_after_text(3), extra=b"/Subtype /Image /Width 1024 /Height 3072 ")
     path = write(tmp_path / "image.pdf", hand_written_pdf(stream(zlib.compress(TEXT)), image))

@@ -171,7 +171,10 @@ def _data_sized(found: Any) -> Callable[[int], int] | None:
     name = str(first or "").lstrip("/").encode()
     raw: bytes = found._data
     if name in _FLATE:
-        return lambda budget: _inflated(_chunks(raw, 0), budget)
+        names = (
+            [str(f).lstrip("/").encode() for f in filters] if isinstance(filters, list) else [name]
+        )
+        return lambda budget: _chain_size(_chunks(raw, 0), names, budget)
     if name in _RUN_LENGTH:
         return lambda budget: _run_length_size(raw, budget)
     if name in _LZW:
@@ -330,7 +333,7 @@ def _lzw_size(raw: bytes, budget: int, early_change: bool = True) -> int:
 
 def _stream_size(data: mmap.mmap, start: int, filters: list[bytes], budget: int) -> int:
     if filters[0] in _FLATE:
-        return _inflated(_chunks(data, start), budget)
+        return _chain_size(_chunks(data, start), filters, budget)
     decode = _ASCII_DECODERS.get(filters[0])
     if decode is None or len(filters) < 2 or filters[1] not in _FLATE:
         return 0  # not a chain an engine inflates from the file's bytes through Flate
@@ -339,32 +342,74 @@ def _stream_size(data: mmap.mmap, start: int, filters: list[bytes], budget: int)
         decoded = decode(data[start : end.start() if end else len(data)])
     except (ValueError, binascii.Error):
         return 0
-    return _inflated(_chunks(decoded, 0), budget)
+    return _chain_size(_chunks(decoded, 0), filters[1:], budget)
+
+
+def _chain_size(chunks: Iterator[bytes], filters: Sequence[bytes], budget: int) -> int:
+    """The most any layer of a chain of filters decodes to, the first a Flate one: each Flate
+    layer is inflated as the one before it yields, so a stream compressed twice (2 MB
+    outside, gigabytes inside) is measured where it grows, not where it looks small. A layer
+    that shrinks (ASCII) is decoded whole, within the budget; run-length and LZW are counted
+    as the last layer measured; the chain stops at a filter that decodes no further (an
+    image's)."""
+    sizes: list[int] = []
+    for at, name in enumerate(filters):
+        if name in _FLATE:
+            sizes.append(0)
+            chunks = _counted(_inflating(chunks), sizes, budget)
+            continue
+        if at == 0:
+            break
+        held = b"".join(chunks)  # at most the budget: the layer before stopped there
+        if name in _RUN_LENGTH:
+            sizes.append(_run_length_size(held, budget))
+        elif name in _LZW:
+            sizes.append(_lzw_size(held, budget))
+        elif (decode := _ASCII_DECODERS.get(name)) is not None:
+            try:
+                decoded = decode(held)
+            except (ValueError, binascii.Error):
+                break
+            sizes.append(len(decoded))
+            chunks = iter((decoded,))
+            continue
+        chunks = iter(())
+        break
+    for _ in chunks:  # the last layer, drained: only its size is kept
+        pass
+    return max(sizes, default=0)
+
+
+def _counted(chunks: Iterator[bytes], sizes: list[int], budget: int) -> Iterator[bytes]:
+    """The chunks, their bytes added to the last of ``sizes``; stopping once past the budget."""
+    for chunk in chunks:
+        sizes[-1] += len(chunk)
+        yield chunk
+        if sizes[-1] > budget:
+            return
+
+
+def _inflating(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """A zlib stream's bytes, inflated a megabyte at a time; a broken stream yields up to where
+    it breaks (engines keep what they inflated before the damage)."""
+    inflater = zlib.decompressobj()
+    try:
+        for chunk in chunks:
+            pending = chunk
+            while pending and not inflater.eof:
+                out = inflater.decompress(pending, _STEP)
+                if out:
+                    yield out
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                return
+    except zlib.error:
+        return
 
 
 def _chunks(data: mmap.mmap | bytes, start: int) -> Iterator[bytes]:
     for offset in range(start, len(data), _READ_STEP):
         yield data[offset : offset + _READ_STEP]
-
-
-def _inflated(chunks: Iterator[bytes], budget: int) -> int:
-    """Bytes the zlib stream inflates to, a megabyte at a time; a broken stream counts up to
-    where it breaks (engines keep what they inflated before the damage)."""
-    inflater = zlib.decompressobj()
-    total = 0
-    try:
-        for chunk in chunks:
-            pending = chunk
-            while pending and not inflater.eof:
-                total += len(inflater.decompress(pending, _STEP))
-                if total > budget:
-                    return total
-                pending = inflater.unconsumed_tail
-            if inflater.eof:
-                break
-    except zlib.error:
-        pass
-    return total
 
 
 def _hex_digits(data: bytes) -> bytes:
