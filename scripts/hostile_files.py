@@ -188,3 +188,24 @@ def word_file(path: Path, body: bytes) -> Path:
             else:
                 z.writestr(info, source.read(info.filename))
     return path
+
+
+def understated(path: Path, part: str, declared: int) -> Path:
+    """The Word file at ``path`` with ``part``'s inflated size declared as ``declared`` bytes,
+    in its local header and in the central directory: a zip bomb that lies about its size."""
+    import struct
+    import zipfile
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    struct.pack_into("<L", data, info.header_offset + 22, declared)
+    end = data.rfind(b"PK\x05\x06")
+    at = struct.unpack_from("<L", data, end + 16)[0]  # where the central directory starts
+    while data[at : at + 4] == b"PK\x01\x02":
+        name_length, extra_length, comment_length = struct.unpack_from("<3H", data, at + 28)
+        if data[at + 46 : at + 46 + name_length] == part.encode():
+            struct.pack_into("<L", data, at + 24, declared)
+        at += 46 + name_length + extra_length + comment_length
+    path.write_bytes(bytes(data))
+    return path

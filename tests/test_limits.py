@@ -14,7 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile_files import encrypted_pdf, hand_written_pdf, spaces_after_text, stream, word_file
+from hostile_files import (
+    encrypted_pdf,
+    hand_written_pdf,
+    spaces_after_text,
+    stream,
+    understated,
+    word_file,
+)
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -109,6 +116,22 @@ def test_a_docx_zip_bomb_is_refused_from_its_declared_sizes(
         line,
     )
     assert _checked(result) == {str(bomb): "error", str(plan): "ok"}
+
+
+def test_a_docx_part_that_inflates_past_its_declared_size_is_refused(
+    tmp_path: Path, plan: Path, small_framework: Path
+) -> None:
+    # Declared at 5,000 bytes, the limits passed it, and python-docx inflated it up to 2 GB at
+    # a time: 2.1 GB of memory, then 'a zip archive without a Word document in it'.
+    path = word_file(tmp_path / "liar.docx", _paragraphs(200_000))
+    understated(path, "word/document.xml", 5_000)
+    result = _check(path, plan, framework=small_framework)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"alignck: error: {path}: part word/document.xml inflates past the 5,000 bytes its "
+        "archive declares: a zip bomb or a damaged file, not a Word document"
+    ]
+    assert _checked(result) == {str(path): "error", str(plan): "ok"}
 
 
 def test_docx_parts_over_the_inflated_and_xml_limits(tmp_path: Path) -> None:

@@ -7,13 +7,16 @@ its table walkers 6-126x slower. Headers, footers, comments and footnotes are no
 
 from __future__ import annotations
 
+import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from alignck.errors import ReadError
+from alignck.errors import LimitExceeded, ReadError
 from alignck.limits import Limits, check_inflation, check_paragraphs
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
@@ -85,10 +88,62 @@ def _check_inflation(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = [(i.filename, i.compress_size, i.file_size) for i in archive.infolist()]
             check_inflation(str(path), parts, limits)
+            _check_declared_sizes(path, archive)
             paragraphs = _count_paragraphs(archive)
     except (zipfile.BadZipFile, KeyError):
         return  # not a zip archive, or no body: python-docx names what is wrong
     check_paragraphs(str(path), paragraphs, limits)
+
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+
+
+def _check_declared_sizes(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse an archive one of whose parts inflates past the size its directory declares:
+    the limits above trust those sizes, and python-docx reads a part by inflating up to 2 GB
+    at a time, so a part declared at 5 kB that inflates to gigabytes took 2 GB of memory
+    before anything failed. Each deflated part is inflated here a megabyte at a time and
+    only counted, stopping one byte past its declared size."""
+    with path.open("rb") as handle:
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                continue
+            if _inflated_size(handle, info, info.file_size + 1) > info.file_size:
+                raise LimitExceeded(
+                    f"part {info.filename} inflates past the {info.file_size:,} bytes its "
+                    "archive declares: a zip bomb or a damaged file, not a Word document",
+                    str(path),
+                )
+
+
+def _inflated_size(handle: BinaryIO, info: zipfile.ZipInfo, budget: int) -> int:
+    """What a deflated part inflates to, up to just past ``budget``; 0 where its local header
+    cannot be read (zipfile and python-docx then say what is wrong)."""
+    handle.seek(info.header_offset)
+    header = handle.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        return 0
+    name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
+    handle.seek(name_length + extra_length, io.SEEK_CUR)
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    left, total = info.compress_size, 0
+    try:
+        while left > 0 and not inflater.eof:
+            pending = handle.read(min(left, _STEP))
+            if not pending:
+                break
+            left -= len(pending)
+            while pending and not inflater.eof:
+                total += len(inflater.decompress(pending, _STEP))
+                if total > budget:
+                    return total
+                pending = inflater.unconsumed_tail
+    except zlib.error:
+        return total
+    return total
+
+
+_STEP = 1024 * 1024
 
 
 # A paragraph's start tag in any namespace prefix ('<w:p>', '<w:p w:rsidR=...>').
