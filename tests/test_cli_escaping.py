@@ -81,9 +81,30 @@ def test_terminal_shows_no_escape_sequence_markup_or_forged_line(
     result = _check(hostile, "terminal")
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "[bold]markup[/bold]" in result.stdout  # shown as written, not interpreted
-    assert "plan\\n::error::pwned" in result.stdout
-    assert "Hostile test\\n::error::forged" in result.stdout.splitlines()[0]
+    shown = result.stdout.replace("\u200b", "")  # '::' is shown as ':\u200b:' (log_text)
+    assert "plan\\n::error::pwned" in shown
+    assert "Hostile test\\n::error::forged" in shown.splitlines()[0]
     _no_forged_lines(result.stdout)
+
+
+def test_document_text_opening_a_line_runs_no_ci_command(tmp_path: Path) -> None:
+    # A partner's list item opened a line of the terminal report, which GitHub's runner reads
+    # as a workflow command after the line's spaces: '::add-mask::', '::stop-commands::'.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "partner.md").write_text(
+        "# Partner plan\n\n## Our priorities\n\n- Build a new bypass for lorries\n"
+        "- ##[error]Forged error\n- ::add-mask::secret\n- ::stop-commands::pwned\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    for command in ("check", "extract"):
+        args = [command, str(tmp_path / "docs")]
+        if command == "check":
+            args += ["-f", str(tmp_path / "framework.yaml"), "--matcher", "lexical"]
+        out = runner.invoke(app, args).stdout
+        assert "add-mask" in out and "stop-commands" in out
+        for line in out.splitlines():
+            assert not line.lstrip().startswith("::") and "##[" not in line, line
 
 
 def test_stderr_names_stay_on_their_line(hostile: tuple[Path, Path]) -> None:

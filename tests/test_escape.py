@@ -6,6 +6,7 @@ import pytest
 
 from alignck.escape import (
     csv_cell,
+    log_text,
     markdown_text,
     one_line,
     terminal_text,
@@ -66,3 +67,11 @@ def test_markdown_text_shows_emphasis_links_and_code_as_written() -> None:
         "\\*draft\\* \\[click\\](x) plan\\_v2 \\`code\\` \\~\\~old\\~\\~"
     )
     assert markdown_text("a \\ b | c") == "a \\\\ b \\| c"
+
+
+def test_log_text_runs_no_workflow_command_and_reads_the_same() -> None:
+    for text in ("::add-mask::secret", "  ::stop-commands::pwned", "##[error]forged"):
+        safe = log_text(text)
+        assert not safe.lstrip().startswith("::") and "##[" not in safe
+        assert safe.replace("\u200b", "") == text
+    assert log_text("Priority 2: homes #3") == "Priority 2: homes #3"

@@ -53,6 +53,16 @@ def terminal_text(text: str) -> str:
     return _TERMINAL_CONTROLS.sub(_xml_replacement, text)
 
 
+def log_text(text: str) -> str:
+    """Text a CI log shows as text: GitHub's runner takes a line that opens with '::' (after
+    its spaces) or '##[' as a workflow command ('::add-mask::', '::stop-commands::'), and a
+    partner's sentence can open a line of a report's table. A zero-width space between the
+    two characters leaves the text as it reads and the line a line."""
+    if "::" not in text and "##[" not in text:
+        return text
+    return text.replace("::", ":\u200b:").replace("##[", "##\u200b[")
+
+
 def one_line(text: str) -> str:
     r"""A message for a log line: every control character shown as an escape (a newline as
     ``\n``), so a file name cannot end the line and start another (a GitHub ``::error``

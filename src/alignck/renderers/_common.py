@@ -27,11 +27,12 @@ def console(out: TextIO, color: bool, width: int | None = None) -> Console:
     Everything printed is untrusted (file names, document text, framework titles), so Rich
     markup is off ('[link=...]' in a title stays text) and every segment of text is stripped of
     control characters before it reaches the terminal: an ESC from a file name could otherwise
-    recolour, retitle or rewrite the screen. Rich's own styling is added after, so it stays."""
+    recolour, retitle or rewrite the screen; and of what a CI log runs as a command ('::' and
+    '##['). Rich's own styling is added after, so it stays."""
     from rich.console import Console, RenderableType
     from rich.segment import Segment
 
-    from alignck.escape import terminal_text
+    from alignck.escape import log_text, terminal_text
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
@@ -39,10 +40,11 @@ def console(out: TextIO, color: bool, width: int | None = None) -> Console:
 
         def render(self, renderable: RenderableType, options: Any = None) -> Iterator[Segment]:
             for segment in super().render(renderable, options):
-                if segment.control or segment.text.isprintable():
+                text = segment.text
+                if segment.control or (text.isprintable() and ":" not in text and "#" not in text):
                     yield segment
                 else:
-                    yield segment._replace(text=terminal_text(segment.text))
+                    yield segment._replace(text=log_text(terminal_text(text)))
 
     return _Console(
         file=out,
