@@ -121,6 +121,19 @@ def test_junit_parses(hostile: tuple[Path, Path]) -> None:
     assert all("\x1b" not in name and "\x01" not in name for name in names)
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_html_and_markdown_show_a_newline_in_an_unreadable_file_s_name_as_an_escape(
+    hostile: tuple[Path, Path], fmt: str
+) -> None:
+    # The problems list held the name as it is: in the HTML a line of its own opened with
+    # '::error::forged', and the Markdown showed 'bad ::error::forged.pdf'.
+    out = _check(hostile, fmt).stdout
+    _no_forged_lines(out)
+    # Markdown shows the backslash of the escape escaped, as every backslash.
+    escape = "\\\\n" if fmt == "markdown" else "\\n"
+    assert f"/bad{escape}::error::forged.pdf: not a PDF" in out
+
+
 def test_sarif_holds_no_control_characters(hostile: tuple[Path, Path]) -> None:
     out = _check(hostile, "sarif").stdout
     log = json.loads(out)

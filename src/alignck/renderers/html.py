@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import TextIO
 
+from alignck.escape import one_line
 from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
@@ -138,9 +139,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         '<html lang="en"><head><meta charset="utf-8">',
         "<!-- written by alignck: a report, not a document to check -->",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>alignck report: {escape(report.framework.name)}</title>",
+        f"<title>alignck report: {escape(one_line(report.framework.name))}</title>",
         f"<style>{_STYLE}</style></head><body>",
-        f"<h1>alignck report: {escape(report.framework.name)}</h1>",
+        f"<h1>alignck report: {escape(one_line(report.framework.name))}</h1>",
         f"<p>{counted(len(results), 'document')} checked against "
         f"{priorities_counted(report)}; "
         f"system coverage {system_percent(report)} "
@@ -185,7 +186,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         # Line by line: the evidence of a national run is hundreds of megabytes.
         for line in _evidence(report):
             out.write(line + "\n")
-    problems = [f"<li>{escape(line)}</li>" for line in document_problems(report)]
+    problems = [f"<li>{escape(one_line(line))}</li>" for line in document_problems(report)]
     if problems:
         out.write("\n".join(["<h2>Problems</h2>", "<ul>", *problems, "</ul>"]) + "\n")
     out.write(f"<script>{_SCRIPT}</script>\n</body></html>\n")
@@ -194,7 +195,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
 def _provenance(report: Report) -> list[str]:
     """What produced the verdicts, so a shared report can be reproduced."""
     rows = [
-        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
+        f'<tr><th scope="row">{escape(label)}</th><td>{escape(one_line(value))}</td></tr>'
         for label, value in provenance(report)
     ]
     return [
@@ -278,7 +279,7 @@ def _policy(report: Report) -> list[str]:
     passed, reasons = verdict
     if passed:
         return ['<p class="policy passed"><strong>Policy: passed.</strong></p>']
-    items = "".join(f"<li>{escape(reason)}</li>" for reason in reasons)
+    items = "".join(f"<li>{escape(one_line(reason))}</li>" for reason in reasons)
     return [
         f'<div class="policy failed"><p><strong>{failed_heading(report)}:</strong></p>'
         f"<ul>{items}</ul></div>"

@@ -9,7 +9,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from alignck.escape import markdown_text
+from alignck.escape import markdown_text, one_line
 from alignck.model import DocumentResult, Priority, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
@@ -57,7 +57,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     if verdict is not None:
         passed, reasons = verdict
         lines.append("**Policy: passed.**" if passed else f"**{failed_heading(report)}:**")
-        lines += [f"- {_cell(reason)}" for reason in reasons]
+        lines += [f"- {_cell(one_line(reason))}" for reason in reasons]
         lines.append("")
     lines += _provenance(report)
     if results:
@@ -66,7 +66,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         lines += _gaps(report) + _waived(report) + _stale_waivers(report) + _reviewed(report)
         lines += _overlaps(report) + _outside(report)
     evidence = _evidence(report) if results and options.evidence is not False else iter(())
-    problems = [f"- {_cell(line)}" for line in document_problems(report)]
+    problems = [f"- {_cell(one_line(line))}" for line in document_problems(report)]
     tail = ["## Problems", "", *problems, ""] if problems else []
     _write_trimmed(out, itertools.chain(lines, evidence, tail))
 
