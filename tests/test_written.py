@@ -57,3 +57,46 @@ def test_a_file_that_merely_mentions_alignck_is_not_a_report(tmp_path: Path, tex
     path.write_text(text, encoding="utf-8")
     assert not is_report(path)
     assert not is_report(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["report.md", "report.txt", "diff.md", "diff.txt", "page.md"])
+def test_every_marked_report_is_skipped_as_written_by_alignck(
+    saved, tmp_path: Path, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.written import written_by_alignck
+
+    plan, framework, report = saved
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    if name.startswith("report"):
+        args = ["check", str(plan), "-f", str(framework), "-o", str(target), "-q"]
+    elif name.startswith("diff"):
+        args = ["diff", str(report), str(report), "-o", str(target), "-q"]
+    else:
+        pages = tmp_path / "pages"
+        args = ["check", str(plan), "-f", str(framework), "--per-document", str(pages), "-q"]
+        assert runner.invoke(app, args).exit_code in (0, 1)
+        target = next(pages.glob("*.md"))
+        args = []
+    if args:
+        assert runner.invoke(app, args).exit_code in (0, 1)
+    assert written_by_alignck(target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!-- written by alignck: a report, not a document to check -->\n# Draft strategy\n",
+        "alignck · draft\n\n## Our priorities\n\n- Build more car parks.\n",
+    ],
+)
+def test_a_draft_that_only_copies_the_mark_is_still_checked(
+    tmp_path: Path, small_framework: Path, text: str
+) -> None:
+    # One line at its head made a pre-commit check of the draft 'nothing to check', exit 0.
+    draft = tmp_path / "plan.md"
+    draft.write_text(text + "\n## Our priorities\n\n- Build more car parks.\n", encoding="utf-8")
+    args = ["check", str(draft), "-f", str(small_framework), "--fail-on", "gap"]
+    result = runner.invoke(app, args)
+    assert "nothing to check" not in result.stderr
+    assert result.exit_code == 1

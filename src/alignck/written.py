@@ -17,14 +17,29 @@ TERMINAL_MARK = "alignck · "
 _MARKS = (MARKDOWN_MARK.encode(), TERMINAL_MARK.encode())
 # The report formats that open with a mark (a diff's too).
 MARKED_FORMATS = frozenset({"markdown", "terminal"})
-_HEAD = max(len(m) for m in _MARKS) + 3  # room for a UTF-8 byte-order mark
 
 
 def written_by_alignck(path: Path) -> bool:
-    """Whether a regular file starts with one of alignck's marks (a file that cannot be read
-    is left for the reader to report)."""
-    head = _opening(path, _HEAD)
-    return head is not None and head.startswith(_MARKS)
+    """Whether a regular file opens as a report alignck wrote: one of its marks, then the
+    report's own opening (a file that cannot be read is left for the reader to report). The
+    mark alone is one line anyone can type at the head of a draft, which a pre-commit check
+    would then pass as 'nothing to check'."""
+    head = _opening(path, _OPENING_BYTES)
+    return head is not None and _MARKED_REPORT.match(head) is not None
+
+
+# A mark, then what follows it in each report that carries one: check's, diff's and the
+# per-document pages' Markdown headings; the terminal report's counts line or a diff's
+# headline, within a few lines (a long framework name wraps the first).
+_MARKED_REPORT = re.compile(
+    re.escape(MARKDOWN_MARK.encode())
+    + rb"\r?\n(?:# alignck report: |## alignck: what changed"
+    # A --per-document page: '# plan: 43% coverage of ... (2 aligned, 2 partial, 3 gap)'.
+    + rb"|# [^\n]*: \d+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)\r?\n)"
+    + rb"|"
+    + re.escape(TERMINAL_MARK.encode())
+    + rb"[^\n]*\n(?:[^\n]*\n){0,3}?(?:\d+ priorit(?:y|ies) |\d+ verdicts? moved: )"
+)
 
 
 def _opening(path: Path, size: int) -> bytes | None:
