@@ -35,6 +35,7 @@ from hostile_files import (  # noqa: E402
     spaces_after_text,
     stream,
     text_page,
+    understated,
     word_file,
 )
 
@@ -151,6 +152,23 @@ def write_pdf_stream(path: Path, pick: random.Random) -> None:
     path.write_bytes(hand_written_pdf(stream(zlib.compress(page))))
 
 
+def write_pdf_twice(path: Path, pick: random.Random) -> None:
+    """A page compressed twice: 2 MB after the first inflation, 2 GB after the second."""
+    data = zlib.compress(spaces_after_text(2048), 9)
+    path.write_bytes(hand_written_pdf(stream(data, b"[/FlateDecode /FlateDecode]")))
+
+
+def write_docx_understated(path: Path, pick: random.Random) -> None:
+    """A body of 200 MB of XML whose archive declares it 5,000 bytes."""
+    word_file(path, b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" + b" " * (200 * MB))
+    understated(path, "word/document.xml", 5_000)
+
+
+def write_markdown_openers(path: Path, pick: random.Random) -> None:
+    """600 kB of emphasis openers no closer ends ('*a **a *a ...') in one paragraph."""
+    path.write_text("# Plan\n\n" + "*a **a " * 85_000 + "\n", encoding="utf-8")
+
+
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "text": ("plan.txt", "text at the passage and character limits", write_text),
     "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
@@ -163,6 +181,21 @@ FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "pdf": ("plan.pdf", "PDF at the page, passage and character limits", write_pdf),
     "pdf-stream": ("page.pdf", "PDF, one page just under the stream limit", write_pdf_stream),
     "pdf-bomb": ("bomb.pdf", "PDF whose page inflates to 2 GB (refused)", write_pdf_bomb),
+    "pdf-twice": (
+        "twice.pdf",
+        "PDF whose page, compressed twice, inflates to 2 MB then 2 GB (refused)",
+        write_pdf_twice,
+    ),
+    "docx-understated": (
+        "liar.docx",
+        "Word whose 200 MB body is declared 5,000 bytes (refused)",
+        write_docx_understated,
+    ),
+    "markdown-openers": (
+        "openers.md",
+        "Markdown of 600 kB of emphasis openers that nothing closes",
+        write_markdown_openers,
+    ),
 }
 
 

@@ -296,3 +296,17 @@ def test_comparisons_and_code_are_text_not_tags_or_footnotes(tmp_path: Path) -> 
         "We will see patients in under <18 weeks, and >95% within 6 weeks.",
         "Match names with [^a-z] in the register.",
     ]
+
+
+def test_emphasis_and_links_of_ordinary_length_are_read_as_text() -> None:
+    # Each inline construct is sought within 1,000 characters of its opener (openers with no
+    # closer cost minutes when sought to the end of the paragraph: benchmarks/hostile.md).
+    from alignck.readers.markdown import inline_text
+
+    long = "word " * 150
+    assert (
+        inline_text(f"*{long.strip()}* and **{long.strip()}**")
+        == f"{long.strip()} and {long.strip()}"
+    )
+    assert inline_text(f"[{long.strip()}](https://example.org/plan)") == long.strip()
+    assert inline_text("*a **a " * 3) == "*a **a " * 3
