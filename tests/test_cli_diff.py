@@ -286,6 +286,10 @@ def test_a_framework_edited_between_runs_compares_the_priorities_both_have(
         ('{"tool": {"name": "other"}}', "not an alignck JSON report"),
         ('{"tool": {"name": "alignck"}, "schema_version": 9}', "schema_version 9"),
         ('{"tool": {"name": "alignck"}, "changes": []}', "the output of 'alignck diff'"),
+        # Python's JSON reader raised RecursionError and its integer limit a ValueError:
+        # both were internal errors (exit 3) with a traceback.
+        ("[" * 200_000 + "]" * 200_000, "nested too deeply"),
+        ('{"schema_version": 1' + "0" * 5000 + "}", "not an alignck JSON report"),
     ],
 )
 def test_a_file_that_is_not_a_report_is_one_line_and_exit_2(

@@ -98,6 +98,10 @@ def load_snapshot(path: Path) -> Snapshot:
         raise ReportFileError(
             f"not a JSON report (invalid JSON: {error.msg})", shown, error.lineno, error.colno
         ) from None
+    except RecursionError:
+        raise ReportFileError("not an alignck JSON report (nested too deeply)", shown) from None
+    except ValueError as error:  # an integer of thousands of digits, say
+        raise ReportFileError(f"not an alignck JSON report ({error})", shown) from None
     try:
         return _snapshot_from_json(data, shown)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
