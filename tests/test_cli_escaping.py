@@ -134,6 +134,26 @@ def test_html_and_markdown_show_a_newline_in_an_unreadable_file_s_name_as_an_esc
     assert f"/bad{escape}::error::forged.pdf: not a PDF" in out
 
 
+@pytest.mark.parametrize("fmt", ["html", "csv", "markdown", "terminal"])
+def test_no_report_keeps_a_control_or_a_direction_override_from_a_document(
+    tmp_path: Path, fmt: str
+) -> None:
+    # HTML and CSV kept them: U+202E made a quote in the HTML display backwards ('Trojan
+    # Source'), and ESC and U+0001 reached the spreadsheet.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.md").write_text(
+        "# Plan\n\n## Priorities\n\n- We will improve air quality \x01\x1b[31m and cut air "
+        "pollution \ufffe today.\n- We will care for zoo animals \u202e slamina \u202c now.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    args = ["check", str(tmp_path / "docs"), "-f", str(tmp_path / "framework.yaml")]
+    out = runner.invoke(app, [*args, "--format", fmt, "--matcher", "lexical"]).stdout
+    assert "air pollution" in out and "zoo animals" in out
+    for char in ("\x01", "\x1b", "\u202e", "\u202c", "\ufffe"):
+        assert char not in out, (fmt, repr(char))
+
+
 def test_sarif_holds_no_control_characters(hostile: tuple[Path, Path]) -> None:
     out = _check(hostile, "sarif").stdout
     log = json.loads(out)

@@ -19,9 +19,10 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 # sequences; CR rewrites the line), DEL, C1 (U+009B is an 8-bit CSI) and the bidirectional
 # overrides that make a line display other than it reads ('Trojan Source').
 _TERMINAL_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-# As for a terminal, but CR and LF stay: the workflow command escapes encode them.
+# As for a terminal, but CR and LF stay: the workflow command escapes encode them, and a
+# browser or a spreadsheet shows them as the line breaks they are.
 _WORKFLOW_CONTROLS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
@@ -87,8 +88,25 @@ def looks_like_formula(text: str) -> bool:
 
 def csv_cell(text: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading single
-    quote, as OWASP recommends (Excel and LibreOffice hide it)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    quote, as OWASP recommends (Excel and LibreOffice hide it); control characters and
+    bidirectional overrides, which make a cell read other than it says, are removed."""
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return shown_text(text)
+
+
+def shown_text(text: str) -> str:
+    """Text a viewer (a browser, a spreadsheet) shows as written: control characters, the
+    bidirectional overrides of 'Trojan Source' and XML's non-characters removed, lines and
+    tabs kept."""
+    return xml_text(_WORKFLOW_CONTROLS.sub(_xml_replacement, text))
+
+
+def html_text(text: str, quote: bool = True) -> str:
+    """Text inside HTML: shown as written (:func:`shown_text`), markup escaped."""
+    import html
+
+    return html.escape(shown_text(text), quote)
 
 
 def markdown_text(text: str) -> str:

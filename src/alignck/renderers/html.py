@@ -11,9 +11,9 @@ every text from a document, a file name or the framework is escaped.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html import escape
 from typing import TextIO
 
+from alignck.escape import html_text as escape
 from alignck.escape import one_line
 from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import TextIO
 
+from alignck.escape import html_text as escape
 from alignck.escape import markdown_text
 from alignck.model import Alignment, DocumentResult, Report
 from alignck.names import within_bytes
