@@ -27,6 +27,18 @@ def test_a_fifo_is_refused_without_opening_it_and_reading_never_blocks(tmp_path:
     assert str(raised.value) == f"{fifo}: a named pipe (FIFO), not a regular file; {ONLY}"
 
 
+def test_a_socket_is_refused_by_its_type_not_by_the_failure_to_open_it(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "plan.md"
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(path))
+        # It was opened first: 'cannot read file: no such device or address'.
+        with pytest.raises(ReadError) as raised:
+            read_regular(path)
+    assert str(raised.value) == f"{path}: a socket, not a regular file; {ONLY}"
+
+
 def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
     link = tmp_path / "zero.txt"
     link.symlink_to("/dev/zero")

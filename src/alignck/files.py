@@ -115,6 +115,11 @@ def read_regular(path: Path, limits: Limits | None = None) -> bytes:
     byte is read, and no more than the limit is read should it grow meanwhile."""
     from alignck.limits import MB, check_file_size
 
+    # Its type first, as the path says: a socket cannot be opened at all ('no such device
+    # or address'), and nothing else is opened before its type is known.
+    reason = _refusal(path, Path(path).stat())
+    if reason is not None:
+        raise ReadError(reason, str(path))
     flags = os.O_RDONLY | NON_BLOCKING
     descriptor = os.open(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
