@@ -502,6 +502,24 @@ def test_a_command_line_mistake_leaves_the_output_file_alone(run, tmp_path, mist
     assert "removed" not in result.stderr
 
 
+def test_pages_that_would_overwrite_an_input_leave_the_output_file_alone(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Found only once the documents are named, the mistake removed the earlier report where
+    # every other mistake of the command line keeps it.
+    stale = _stale_report(run, tmp_path)
+    before = _snapshot(stale)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    framework = pages / "plan.md"  # where plan.md's page would go
+    framework.write_bytes(run.framework.read_bytes())
+    args = ["check", str(run.plan), "-f", str(framework), "--per-document", str(pages)]
+    result = runner.invoke(app, [*args, "-o", str(stale), "-q"])
+    assert result.exit_code == 2
+    assert "--per-document would overwrite the framework file" in result.stderr
+    assert _snapshot(stale) == before
+    assert "removed" not in result.stderr
+    assert framework.read_bytes() == run.framework.read_bytes()
+
+
 def test_an_interrupted_run_leaves_the_output_file_alone(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import alignck.pipeline
 

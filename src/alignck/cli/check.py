@@ -590,7 +590,16 @@ def check(
         report = _held_to_baseline(report, baseline)
         code = exit_code(report)
         if per_document is not None:
-            pages = write_pages(report, per_document, inputs)
+            from alignck.errors import UsageError
+
+            try:
+                pages = write_pages(report, per_document, inputs)
+            except UsageError:
+                # A page that would take an input's place is a mistake of the command line,
+                # found only once the documents are named: like the others, it leaves an
+                # earlier run's report where it is.
+                accepted.clear()
+                raise
             say(f"alignck: wrote {len(pages)} pages to {per_document}")
         from alignck.renderers import BINARY_FORMATS
 
