@@ -467,3 +467,22 @@ def test_text_hidden_through_a_style_is_not_read(tmp_path: Path) -> None:
         "We will open four new family hubs.",
         "We will plant trees.",
     ]
+
+
+def test_a_word_file_with_two_parts_of_one_name_is_refused(tmp_path: Path) -> None:
+    import warnings
+    import zipfile
+
+    from alignck.readers.docx import read
+
+    source = Path(__file__).parent.parent.parent / "examples" / "riverside-county-council-plan.docx"
+    doubled = tmp_path / "doubled.docx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it writes
+        with zipfile.ZipFile(source) as original, zipfile.ZipFile(doubled, "w") as copy:
+            for info in original.infolist():
+                copy.writestr(info, original.read(info.filename))
+            copy.writestr("word/document.xml", original.read("word/document.xml"))
+    # python-docx read the second body, which Word may not show.
+    with pytest.raises(ReadError, match=r"two parts named word/document\.xml"):
+        read(doubled)

@@ -88,11 +88,27 @@ def _check_inflation(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = [(i.filename, i.compress_size, i.file_size) for i in archive.infolist()]
             check_inflation(str(path), parts, limits)
+            _refuse_twice_named(path, [name for name, _, _ in parts])
             _check_declared_sizes(path, archive)
             paragraphs = _count_paragraphs(archive)
     except (zipfile.BadZipFile, KeyError):
         return  # not a zip archive, or no body: python-docx names what is wrong
     check_paragraphs(str(path), paragraphs, limits)
+
+
+def _refuse_twice_named(path: Path, names: list[str]) -> None:
+    """Refuse an archive holding two parts of one name: which one a reader takes is its own
+    choice (python-docx the last, Word perhaps the first, or neither), so the text alignck
+    checks could be other than the text a reviewer opens."""
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ReadError(
+                f"not a valid Word .docx file: it holds two parts named {name}, and readers "
+                "differ in which they show; open it in Word and save it again",
+                str(path),
+            )
+        seen.add(name)
 
 
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
