@@ -75,3 +75,12 @@ def test_log_text_runs_no_workflow_command_and_reads_the_same() -> None:
         assert not safe.lstrip().startswith("::") and "##[" not in safe
         assert safe.replace("\u200b", "") == text
     assert log_text("Priority 2: homes #3") == "Priority 2: homes #3"
+
+
+def test_markdown_text_mentions_no_one() -> None:
+    # A quote posted in a pull-request comment notified '@housing-team'.
+    shown = markdown_text("Warm homes with @housing-team and @wolds-council/officers")
+    assert "@housing" not in shown and "@wolds" not in shown
+    assert (
+        shown.replace("\u200b", "") == "Warm homes with @housing-team and @wolds-council/officers"
+    )

@@ -111,16 +111,20 @@ def html_text(text: str, quote: bool = True) -> str:
 
 def markdown_text(text: str) -> str:
     """Text inline in Markdown (and in a table cell): HTML is shown, not run, a pipe does not
-    split the cell, a line break does not end the row, and a file named '*draft* [x](y)' or a
-    quote with '**' in it is shown as written, not in italics or as a link."""
+    split the cell, a line break does not end the row, a file named '*draft* [x](y)' or a
+    quote with '**' in it is shown as written, not in italics or as a link, and '@name'
+    mentions no one."""
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", terminal_text(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # '@team' in a quote would notify that team where the report is posted as a comment.
+    text = _MENTION.sub("@\u200b", text)
     return text.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
 
 
 # What Markdown reads as emphasis, links, code or a strike-through; each may be escaped by a
 # backslash in CommonMark and GitHub's Markdown.
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]~])")
+_MENTION = re.compile(r"@(?=\w)")
 
 
 def workflow_data(text: str) -> str:
