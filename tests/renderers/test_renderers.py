@@ -319,6 +319,22 @@ def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> Non
     assert max(len(line) for line in text.splitlines()) <= 40
 
 
+@pytest.mark.parametrize("explain", [False, True])
+def test_a_narrow_terminal_gives_each_verdict_s_evidence_as_lines(explain: bool) -> None:
+    # At 40 columns the evidence table folded its words into pieces: 'Prio' / 'rity', and a
+    # quote column three characters wide ('“Wa' / 'rm' / 'hom' / 'es').
+    out = io.StringIO()
+    renderer("terminal")(_report(), out, RenderOptions(color=False, width=40, explain=explain))
+    text = out.getvalue()
+    evidence = text[text.index("Evidence · ") :]
+    assert max(len(line) for line in text.splitlines()) <= 40
+    assert "Priority" not in evidence  # no table header
+    words = " ".join(line.strip() for line in evidence.splitlines())
+    assert "“We will insulate 300 homes by 2027.” (commitment)" in words
+    assert "✔ aligned" in words and "p. 2 › Plan › Homes" in words
+    assert ("terms best" in words) is explain
+
+
 def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> None:
     # A verdict rests on passages: a document can score as addressing a priority while no
     # passage does on its own, and "below the threshold" beside a score of 0.90 misleads.

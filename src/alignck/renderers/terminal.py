@@ -268,6 +268,9 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         if result.status != "ok":
             continue
         title = f"Evidence · {shown_path(result.path)}"
+        if console.width < _EVIDENCE_TABLE_WIDTH:
+            _evidence_as_lines(console, report, result, marks, title, explain)
+            continue
         table = Table(title=title, box=box.SIMPLE, title_justify="left")
         table.add_column("Priority", overflow="fold", max_width=28)
         table.add_column("Verdict", no_wrap=True)
@@ -302,6 +305,50 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
             table.add_row(title, verdict, score, quote, where(best.location), *why)
         console.print(table)
         console.print()
+
+
+# Narrower than this, five columns fold their words into pieces ('Prio' / 'rity', a quote
+# three characters wide): each verdict is then given as lines.
+_EVIDENCE_TABLE_WIDTH = 72
+
+
+def _evidence_as_lines(
+    console: Console,
+    report: Report,
+    result: Any,
+    marks: VerdictMarks,
+    title: str,
+    explain: bool,
+) -> None:
+    """Each verdict as a line of its priority, verdict and score, then its quote and place
+    indented beneath, for a terminal too narrow for the table."""
+    from rich.padding import Padding
+
+    partial = report.thresholds.partial
+    console.print(Text(title, style="italic"))
+    for alignment in result.alignments:
+        reviewed = marks.is_reviewed(result.path, alignment.priority_id)
+        head = Text(f"{_title(report, alignment.priority_id)} · ", style="bold")
+        head.append(mark(alignment.status, label=True))
+        said = marks.marks(result.path, alignment.priority_id)
+        score = score_text(alignment.score, partial, reviewed)
+        head.append(f" {said} · {score}" if said else f" · {score}")
+        console.print(Padding(head, (0, 0, 0, 2)))
+        if alignment.evidence:
+            best = alignment.evidence[0]
+            quote, place = _quote(best.text, best.kind), where(best.location)
+        else:
+            near = alignment.nearest
+            quote = nothing_near_note(alignment, partial)
+            if near is not None:
+                quote = f"{closest_note(alignment, partial)}: {_quote(near.text, near.kind)}"
+            place = where(near.location) if near is not None else ""
+        console.print(Padding(Text(reviewed_lead(reviewed) + quote), (0, 0, 0, 4)))
+        if place:
+            console.print(Padding(Text(place, style="dim"), (0, 0, 0, 4)))
+        if explain and alignment.reasons:
+            console.print(Padding(Text(_why(alignment).replace("\n", "; ")), (0, 0, 0, 4)))
+    console.print()
 
 
 def _why(alignment: Alignment) -> str:
