@@ -253,6 +253,16 @@ def test_a_tab_is_named_as_the_problem(tmp_path: Path) -> None:
     )
 
 
+def test_a_blank_line_holding_a_tab_is_blank(tmp_path: Path) -> None:
+    # Notepad's auto-indent leaves a tab on the blank line between entries, and at the end:
+    # refused as 'a tab character; YAML indents with spaces only' on a line that indents
+    # nothing.
+    text = "priorities:\n  - id: a\n    title: Clean air\n\t\n  - id: b\n    title: Homes\n \t"
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    assert [p.id for p in load_framework(path).priorities] == ["a", "b"]
+
+
 @pytest.mark.parametrize(
     ("text", "option"), [("waivers: []\n", "--waivers"), ("reviews: []\n", "--review")]
 )

@@ -39,8 +39,15 @@ def compose(text: str, path: str) -> yaml.Node | None:
     aliases and deep nesting: an alias is expanded by every walk of the graph, so a few
     hundred bytes of nested aliases cost gigabytes ('billion laughs') and a recursive one never
     ends. Nothing is composed before the pass is done. Syntax errors raise as PyYAML's."""
+    text = _BLANK_WITH_TABS.sub("", text)
     refuse_unbounded(text, path)
     return yaml.compose(text, Loader=LOADER)
+
+
+# A line of nothing but spaces and tabs, as Notepad's auto-indent leaves between entries:
+# blank to a reader, but PyYAML refuses its tab ('YAML indents with spaces only', on a
+# line that indents nothing). Emptied before parsing; the lines keep their numbers.
+_BLANK_WITH_TABS = re.compile(r"^[ ]*\t[ \t]*$", re.MULTILINE)
 
 
 def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node | None:
