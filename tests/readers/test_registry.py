@@ -271,3 +271,17 @@ def test_even_followed_links_never_lead_into_the_kernel_s_folders(tmp_path: Path
     assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
         ("self", "a folder of the kernel's /proc or /sys")
     ]
+
+
+def test_a_folder_s_documents_come_in_the_order_a_file_manager_lists_them(tmp_path: Path) -> None:
+    # 'Partner plan 10' came before 'Partner plan 2' in every report, and 'B' before 'a'.
+    names = ["Partner plan 10.md", "Partner plan 2.md", "a.md", "B.md", "Partner plan 1.md"]
+    for name in names:
+        (tmp_path / name).write_text("# Plan\n", encoding="utf-8")
+    assert [p.name for p in discover([tmp_path]).files] == [
+        "a.md",
+        "B.md",
+        "Partner plan 1.md",
+        "Partner plan 2.md",
+        "Partner plan 10.md",
+    ]
