@@ -419,7 +419,7 @@ def test_a_heading_opening_a_short_page_is_not_taken_for_a_running_header() -> N
         [line("Live well", 700), line("We will fund stop smoking.", 680), line("More.", 660)],
         [line("Age well", 700), line("We will offer falls classes.", 680)],
     ]
-    kept = _drop_running_lines(pages)
+    kept = _drop_running_lines(pages, 11.0)
     assert [ln.text for ln in kept[4]] == ["Age well", "We will offer falls classes."]
 
 
@@ -501,6 +501,39 @@ def test_footnotes_are_not_text_and_their_marks_not_part_of_headings(tmp_path: P
         ("paragraph", "We will help 5,000 households a year to insulate."),
         ("heading", "Reduce smoking"),
         ("paragraph", "We will fund a stop smoking service in every pharmacy."),
+    ]
+
+
+def test_footnotes_whose_marks_are_set_as_superscripts_are_not_text(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # LibreOffice sets a footnote's number as a superscript, on a baseline of its own: the
+    # number was dropped as a page number, and the note, no longer opening with one, was
+    # read as body text (a source quoted as a commitment, an aside making a verdict) and cut
+    # a list running over the page break.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(0, 6, "Our priorities are:", new_x="LMARGIN", new_y="NEXT")
+    for item in ("Good quality, affordable homes", "A thriving local economy"):
+        pdf.multi_cell(0, 6, f"- {item}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_y(-45)
+    for number, note in enumerate(
+        ("We will improve bus services under the Local Transport Plan.", "ONS, 2023."), start=1
+    ):
+        y = pdf.get_y()
+        pdf.set_font("Helvetica", "", 5)
+        pdf.set_xy(10, y - 2)
+        pdf.cell(3, 3, str(number))
+        pdf.set_font("Helvetica", "", 8)
+        pdf.set_xy(14, y)
+        pdf.multi_cell(0, 4, note, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "superscripts.pdf"
+    pdf.output(str(path))
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("paragraph", "Our priorities are:"),
+        ("list_item", "Good quality, affordable homes"),
+        ("list_item", "A thriving local economy"),
     ]
 
 

@@ -42,9 +42,13 @@ _MAX_BOXES = 8
 _BOX_INDENT = 36.0
 # A footnote's number glued to the word it marks, as text extraction gives it.
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,2}$")
-_FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])\s*\S")
+# A note's number or sign, then its text; or alone on its line, set higher than the text it
+# numbers (a superscript has a baseline of its own: LibreOffice's footnotes).
+_FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])(?:\s*\S|$)")
 # Footnotes are set smaller than the body: at most this share of its size.
 _FOOTNOTE_SIZE = 0.9
+# A number in type this much smaller than the body's is a superscript: a note's mark.
+_MARK_SIZE = 0.7
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?(?:\d{1,4}(\s*(?:of|/)\s*\d{1,4})|(\d{1,4}))$", re.IGNORECASE
 )
@@ -168,8 +172,11 @@ class _Assembler:
             for line in page:
                 sizes[round(line.size, 1)] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-        kept = _drop_running_lines(pages)
-        self.pages = [_without_footnotes(_boxes_in_place(page), self.body_size) for page in kept]
+        kept = _drop_running_lines(pages, self.body_size)
+        self.pages = [
+            _without_marks(_without_footnotes(_boxes_in_place(page), self.body_size), len(pages))
+            for page in kept
+        ]
         self.full = _full_lengths(self.pages)
         self.pitches = _line_pitches(self.pages, self.full)
         bigger = sorted({s for s in sizes if self._is_heading_size(s)}, reverse=True)
@@ -441,10 +448,12 @@ def _key(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
     """Remove page numbers and headers/footers repeated at the same place on most pages, and
     a line that opens (or ends) every page but perhaps the first: a short document's running
-    header, often left off its first page, cuts a list running over a page break in two."""
+    header, often left off its first page, cuts a list running over a page break in two. A
+    number in far smaller type is a note's mark, not a page number: kept, so that the
+    footnote it opens is known as one (:func:`_without_footnotes`)."""
     edges: Counter[str] = Counter()
     ends: Counter[str] = Counter()
     for page in pages:
@@ -464,7 +473,10 @@ def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
             [
                 line
                 for line in page
-                if not _is_page_number(line.text.strip(), len(pages))
+                if not (
+                    _is_page_number(line.text.strip(), len(pages))
+                    and line.size > body_size * _MARK_SIZE
+                )
                 and not (id(line) in edge_ids and _running_key(line) in running)
                 and not (id(line) in end_ids and _running_key(line) in opening)
             ]
@@ -529,6 +541,12 @@ def _without_footnotes(page: list[Line], body_size: float) -> list[Line]:
     if above.y - first.y < above.size * 2.0:
         return page  # small type that runs on from the text: a caption or a table, say
     return page[:start]
+
+
+def _without_marks(page: list[Line], pages: int) -> list[Line]:
+    """The page without the notes' marks left on lines of their own (a superscript number
+    set apart from the text it marks)."""
+    return [line for line in page if not _is_page_number(line.text.strip(), pages)]
 
 
 def _running_key(line: Line) -> str:
