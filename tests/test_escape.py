@@ -84,3 +84,9 @@ def test_markdown_text_mentions_no_one() -> None:
     assert (
         shown.replace("\u200b", "") == "Warm homes with @housing-team and @wolds-council/officers"
     )
+
+
+@pytest.mark.parametrize("hidden", ["\u200e", "\x01", "\u202e", "\ufffe"])
+def test_an_invisible_character_before_a_formula_does_not_hide_it(hidden: str) -> None:
+    # Stripped after the test for a formula, it left '=HYPERLINK(...)' at the cell's start.
+    assert csv_cell(f'{hidden}=HYPERLINK("http://evil")') == '\'=HYPERLINK("http://evil")'

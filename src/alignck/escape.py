@@ -90,9 +90,9 @@ def csv_cell(text: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading single
     quote, as OWASP recommends (Excel and LibreOffice hide it); control characters and
     bidirectional overrides, which make a cell read other than it says, are removed."""
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
-    return shown_text(text)
+    # Stripped first: an invisible mark in front of '=' must not hide the formula behind it.
+    text = shown_text(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def shown_text(text: str) -> str:
