@@ -309,3 +309,14 @@ def test_emphasis_and_links_of_ordinary_length_are_read_as_text() -> None:
         == f"{long.strip()} and {long.strip()}"
     )
     assert inline_text(f"[{long.strip()}](https://example.org/plan)") == long.strip()
+
+
+def test_an_image_given_as_data_and_a_long_link_are_read_as_before() -> None:
+    from alignck.readers.markdown import inline_text
+
+    # Bounded at 1,000 characters, a base64 image stayed in the text as megabytes of letters
+    # (a 4 MB file took minutes instead of seconds), and a long link kept its brackets.
+    image = "![Chart](data:image/png;base64," + "A" * 200_000 + ")"
+    assert inline_text(f"We will {image}report yearly.") == "We will report yearly."
+    link = "[the plan](https://example.org/?" + "q=1&" * 300 + ")"
+    assert inline_text(f"Read {link} now.") == "Read the plan now."

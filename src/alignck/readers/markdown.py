@@ -41,8 +41,9 @@ _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 _INLINE = [
     # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
     (re.compile(r"(?<!`)\[\^[^\]\s]{1,1000}\](?!`)"), ""),
-    (re.compile(r"!\[([^\]]{0,1000})\]\([^)]{0,1000}\)"), ""),
-    (re.compile(r"\[([^\]]{1,1000})\]\([^)]{0,1000}\)"), r"\1"),
+    # A target of any length where it is data ('data:image/png;base64,...' can be megabytes).
+    (re.compile(r"!\[([^\]]{0,1000})\]\((?:data:[^)]*|[^)]{0,2000})\)"), ""),
+    (re.compile(r"\[([^\]]{1,1000})\]\((?:data:[^)]*|[^)]{0,2000})\)"), r"\1"),
     (re.compile(r"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]"), r"\1"),
     # An autolink is its address; a line break, a space between the words it parts.
     (re.compile(r"<((?:https?|mailto|ftp):[^>\s]{1,1000})>", re.IGNORECASE), r"\1"),
