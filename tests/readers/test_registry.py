@@ -67,21 +67,32 @@ def test_a_pdf_or_word_file_that_lost_its_extension_is_an_unread_strategy(
     # on the partners it could read.
     (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
     (tmp_path / "Trust strategy").write_bytes(b"%PDF-1.7\n% ...")
-    with zipfile.ZipFile(tmp_path / "ICB plan.final", "w") as archive:
+    with zipfile.ZipFile(tmp_path / "ICB plan", "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     with zipfile.ZipFile(tmp_path / "photos", "w") as archive:
         archive.writestr("a.jpg", "x")
     (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
+    # Files of other kinds, with extensions of their own, that hold a PDF or a Word file
+    # inside (an Illustrator file, a Word template) or mention one: passed over, as before.
+    (tmp_path / "logo.ai").write_bytes(b"%PDF-1.5\n% Illustrator")
+    with zipfile.ZipFile(tmp_path / "letter.dotx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "tidy").write_text('#!/bin/sh\ngrep -l "%PDF" *\n', encoding="utf-8")
     found = discover([tmp_path])
     reasons = {Path(s.path).name: s.reason for s in found.unsupported}
     assert reasons == {
-        "ICB plan.final": "unsupported format ('.final' files); it is a Word document: "
+        "ICB plan": "unsupported format (files without an extension); it is a Word document: "
         "name it .docx",
         "Trust strategy": "unsupported format (files without an extension); it is a PDF: "
         "name it .pdf",
     }
-    # Not a document alignck reads: passed over, as before.
-    assert sorted(Path(s.path).name for s in found.skipped) == ["LICENSE", "photos"]
+    assert sorted(Path(s.path).name for s in found.skipped) == [
+        "LICENSE",
+        "letter.dotx",
+        "logo.ai",
+        "photos",
+        "tidy",
+    ]
     # Named on its own, the error says what it is too.
     (named,) = discover([tmp_path / "Trust strategy"]).unsupported
     assert named.reason.endswith("it is a PDF: name it .pdf")

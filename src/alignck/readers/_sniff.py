@@ -77,21 +77,24 @@ def _is_web_page(head: bytes) -> bool:
 
 
 def disguised_document(path: Path) -> str | None:
-    """What a file whose name alignck does not read really is, when it is a document alignck
-    does read: 'a PDF: name it .pdf', 'a Word document: name it .docx'. An attachment or a
-    download can lose its extension on the way; such a file is a partner's strategy, unread,
-    not a file to pass over. None for anything else, or a file that cannot be read."""
+    """What a file without an extension really is, when it is a document alignck reads: 'a
+    PDF: name it .pdf', 'a Word document: name it .docx'. An attachment or a download can
+    lose its extension on the way; such a file is a partner's strategy, unread, not a file to
+    pass over. None for anything else, a file that cannot be read, or one with an extension
+    of its own (an Illustrator .ai is a PDF inside, a Word template .dotx a Word file)."""
     import zipfile
 
+    if path.suffix:
+        return None
     try:
         if not path.is_file():  # a FIFO would block the read
             return None
         with path.open("rb") as handle:
-            found = signature_of(handle.read(_LOOK_AT))
-        if found is None or found[1] is None:
-            return None
-        if found[1] == ".pdf":
+            head = handle.read(_LOOK_AT)
+        if head.startswith(b"%PDF"):
             return "a PDF: name it .pdf"
+        if not head.startswith(b"PK\x03\x04"):
+            return None
         with zipfile.ZipFile(path) as archive:
             if "word/document.xml" in archive.namelist():
                 return "a Word document: name it .docx"
