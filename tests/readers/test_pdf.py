@@ -749,3 +749,43 @@ def test_an_item_typed_without_a_hanging_indent_wraps_as_one_item(
         ("list_item", items[1]),
         ("paragraph", after),
     ]
+
+
+def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # Single-spaced paragraphs, then the rows of a table 2.2 font sizes apart: taken for the
+    # document's line spacing, the rows' spacing merged the paragraphs into one, and the rows.
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    paragraphs = [
+        "We will open eight family hubs by 2027 so that every family with a new baby can get "
+        "help with feeding, sleep and the first months of parenthood close to home.",
+        "We will insulate three thousand homes in the most deprived wards and we will report "
+        "every year on damp, mould and fuel poverty across the district.",
+    ]
+    for paragraph in paragraphs:
+        pdf.multi_cell(480, 12, paragraph)
+        pdf.ln(8)
+    rows = [
+        ("Increase childhood immunisation uptake", "95 per cent by 2027"),
+        ("Reduce smoking in pregnancy across wards", "6 per cent by 2028"),
+        ("Increase physical activity among adults", "70 per cent by 2028"),
+        ("Reduce emergency admissions for falls", "10 per cent by 2027"),
+        ("Increase health checks in deprived wards", "75 per cent by 2026"),
+    ]
+    for aim, target in rows:
+        y = pdf.get_y()
+        pdf.set_xy(40, y)
+        pdf.cell(220, 22, aim)
+        pdf.set_xy(265, y)
+        pdf.cell(110, 22, target)
+        pdf.set_y(y + 22)
+    path = tmp_path / "rows.pdf"
+    pdf.output(str(path))
+    texts = [b.text for b in read(path).blocks]
+    assert texts[:2] == paragraphs
+    assert len(texts) == 2 + len(rows)

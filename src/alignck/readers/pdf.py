@@ -65,10 +65,10 @@ _PARAGRAPH_OVER_PITCH = 1.25
 # spacing is taken from at least this many lines that run on.
 _PITCH_AT_MOST = 3.0
 _PITCH_SAMPLES = 3
+_PITCH_AGREES = 0.85
 # A line shorter than this did not run out of room, whatever the lines around it: a page of
 # short labels ('English: Hello World') is no measure of a paragraph's spacing.
 _RUNS_ON_LENGTH = 35
-_SENTENCE_ENDS = (".", "!", "?", ":", ";")
 _TEXTLESS_SHARE = 0.25
 
 
@@ -418,25 +418,47 @@ def _full_lengths(pages: list[list[Line]]) -> dict[float, float]:
 
 def _line_pitches(pages: list[list[Line]], full: dict[float, float]) -> dict[float, float]:
     """The distance from one line of a paragraph to the next, by font size: the median over
-    lines that surely run on, a line that ran out of room (``full``) and stops mid-sentence or
-    is followed on the same page by one opening in lower case. Sizes with too few such lines
-    are left out."""
+    lines that surely run on, a line that ran out of room (``full``) followed on the same page
+    by one opening in lower case, mid-sentence (a table's rows and a list's items open in
+    capitals, and their spacing is no paragraph's). Sizes with too few such lines, or whose
+    steps from line to line are mostly shorter, are left out."""
     gaps: dict[float, list[float]] = {}
     for page in pages:
         for above, below in itertools.pairwise(page):
             size = round(below.size, 1)
             if (
                 round(above.size, 1) == size
-                and (below.text[:1].islower() or not above.text.endswith(_SENTENCE_ENDS))
+                and below.text[:1].islower()
                 and len(above.text) >= full[size]
                 and 0 < above.end_y - below.y < size * _PITCH_AT_MOST
             ):
                 gaps.setdefault(size, []).append(above.end_y - below.y)
-    return {
-        size: sorted(values)[len(values) // 2]
-        for size, values in gaps.items()
-        if len(values) >= _PITCH_SAMPLES
-    }
+    steps = _line_steps(pages)
+    pitches = {}
+    for size, values in gaps.items():
+        pitch = sorted(values)[len(values) // 2]
+        # Most of a paragraph's lines are a pitch apart: where a quarter of this size's steps
+        # from line to line are clearly shorter, the lines measured were not a paragraph's
+        # (the rows of a table, list items spaced apart) and single spacing stands.
+        if len(values) >= _PITCH_SAMPLES and _quartile(steps[size]) >= pitch * _PITCH_AGREES:
+            pitches[size] = pitch
+    return pitches
+
+
+def _line_steps(pages: list[list[Line]]) -> dict[float, list[float]]:
+    """By font size, every step down from one line to the next of the same size on a page."""
+    steps: dict[float, list[float]] = {}
+    for page in pages:
+        for above, below in itertools.pairwise(page):
+            size = round(below.size, 1)
+            step = above.end_y - below.y
+            if round(above.size, 1) == size and 0 < step < size * _PITCH_AT_MOST:
+                steps.setdefault(size, []).append(step)
+    return steps
+
+
+def _quartile(values: list[float]) -> float:
+    return sorted(values)[len(values) // 4] if values else 0.0
 
 
 def _lead_after_marker(lead: str | None) -> str | None:
