@@ -766,6 +766,8 @@ def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
         "help with feeding, sleep and the first months of parenthood close to home.",
         "We will insulate three thousand homes in the most deprived wards and we will report "
         "every year on damp, mould and fuel poverty across the district.",
+        "We will train two hundred volunteers to support older people who live alone and we "
+        "will publish what they tell us about loneliness every year.",
     ]
     for paragraph in paragraphs:
         pdf.multi_cell(480, 12, paragraph)
@@ -776,6 +778,9 @@ def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
         ("Increase physical activity among adults", "70 per cent by 2028"),
         ("Reduce emergency admissions for falls", "10 per cent by 2027"),
         ("Increase health checks in deprived wards", "75 per cent by 2026"),
+        ("Reduce waiting times for talking therapy", "6 weeks by 2026"),
+        ("Increase the supply of affordable homes", "500 homes by 2029"),
+        ("Reduce the number of people sleeping rough", "Half by 2027"),
     ]
     for aim, target in rows:
         y = pdf.get_y()
@@ -783,9 +788,11 @@ def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
         pdf.cell(220, 22, aim)
         pdf.set_xy(265, y)
         pdf.cell(110, 22, target)
+        pdf.set_xy(380, y)
+        pdf.cell(140, 22, "Public health team lead")
         pdf.set_y(y + 22)
     path = tmp_path / "rows.pdf"
     pdf.output(str(path))
     texts = [b.text for b in read(path).blocks]
-    assert texts[:2] == paragraphs
-    assert len(texts) == 2 + len(rows)
+    assert texts[: len(paragraphs)] == paragraphs
+    assert len(texts) == len(paragraphs) + len(rows)
