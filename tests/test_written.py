@@ -100,3 +100,22 @@ def test_a_draft_that_only_copies_the_mark_is_still_checked(
     result = runner.invoke(app, args)
     assert "nothing to check" not in result.stderr
     assert result.exit_code == 1
+
+
+def test_a_diff_whose_long_paths_wrap_its_first_line_is_still_known_as_one(
+    saved, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.written import written_by_alignck
+
+    # 'alignck · OLD → NEW (framework)' wrapped over more than the three lines allowed, and
+    # the next check read the diff as a partner's document.
+    _, _, report = saved
+    deep = tmp_path.joinpath(*["a-folder-name-of-some-length"] * 12)
+    deep.mkdir(parents=True)
+    old = deep / "baseline-before-the-board-meeting.json"
+    old.write_bytes(report.read_bytes())
+    target = tmp_path / "diff.txt"
+    args = ["diff", str(old), str(report), "-o", str(target), "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert len(target.read_text(encoding="utf-8").split(" → ")[0]) > 400
+    assert written_by_alignck(target)

@@ -30,7 +30,8 @@ def written_by_alignck(path: Path) -> bool:
 
 # A mark, then what follows it in each report that carries one: check's, diff's and the
 # per-document pages' Markdown headings; the terminal report's counts line or a diff's
-# headline, within a few lines (a long framework name wraps the first).
+# headline, within the opening read (long paths or a long framework name wrap the first line
+# over several).
 _MARKED_REPORT = re.compile(
     re.escape(MARKDOWN_MARK.encode())
     + rb"\r?\n(?:# alignck report: |## alignck: what changed"
@@ -38,7 +39,7 @@ _MARKED_REPORT = re.compile(
     + rb"|# [^\n]*: \d+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)\r?\n)"
     + rb"|"
     + re.escape(TERMINAL_MARK.encode())
-    + rb"[^\n]*\n(?:[^\n]*\n){0,3}?(?:\d+ priorit(?:y|ies) |\d+ verdicts? moved: )"
+    + rb"[^\n]*\n(?:[^\n]*\n)*?(?:\d+ priorit(?:y|ies) |\d+ verdicts? moved: )"
 )
 
 
