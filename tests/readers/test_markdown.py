@@ -94,6 +94,19 @@ def test_a_line_of_windows_1252_in_a_utf8_file_garbles_nothing_else(tmp_path: Pa
     assert "2 bytes of a UTF-8 file read as Windows-1252 (cp1252)" in doc.warnings[0]
 
 
+def test_windows_1252_that_happens_to_hold_a_utf8_pair_is_read_as_windows_1252(
+    tmp_path: Path,
+) -> None:
+    # 'É' then '’' are a valid UTF-8 character ('ɒ'): the file was taken for UTF-8 with
+    # stray bytes and read as 'The CAFɒS plan'.
+    path = tmp_path / "legacy.md"
+    path.write_bytes("The CAF\u00c9\u2019S plan \u2013 caf\u00e9 na\u00efve.\n".encode("cp1252"))
+    doc = read(path)
+    assert doc.blocks[0].text == "The CAF\u00c9\u2019S plan \u2013 caf\u00e9 na\u00efve."
+    assert doc.warnings[0].endswith("read as Windows-1252 (cp1252)")
+    assert "bytes of a UTF-8 file" not in doc.warnings[0]
+
+
 def test_a_utf8_byte_order_mark_on_windows_1252_text_is_not_text(tmp_path: Path) -> None:
     path = tmp_path / "bom-ansi.md"
     path.write_bytes(

@@ -277,7 +277,9 @@ def decode(data: bytes) -> tuple[str, str | None]:
     # Each byte that is not UTF-8 comes back as a lone surrogate, U+DC80 to U+DCFF.
     escaped = body.decode("utf-8", errors="surrogateescape")
     stray = len(_ESCAPED_BYTE.findall(escaped))
-    if len(_NOT_ASCII.findall(escaped)) == stray:
+    # A Windows-1252 file holds the odd pair of bytes that is UTF-8 by chance ('É' then '’'
+    # make 'ɒ'): it is UTF-8 with a pasted line only where UTF-8 outnumbers the stray bytes.
+    if len(_NOT_ASCII.findall(escaped)) - stray <= stray:
         text = body.decode("cp1252", errors="replace")
         return text, f"not valid UTF-8 (byte {first}); read as Windows-1252 (cp1252)"
     text = _ESCAPED_BYTE.sub(_as_cp1252, escaped)
