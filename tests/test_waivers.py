@@ -159,6 +159,19 @@ def test_a_name_with_brackets_names_its_document_as_written(name: str) -> None:
     assert not covers(Waiver("air", "x", name), "docs/plan v2.md")
 
 
+def test_a_name_with_brackets_that_names_two_documents_is_warned_of_as_a_name_is() -> None:
+    from alignck.waivers import several_warning
+
+    paths = ["docs/north/plan [v2].md", "docs/south/plan [v2].md", "docs/plan.md"]
+    # Read as a name, it waived both partners' files, and no warning said so ('plan' did).
+    said = several_warning("waiver", Waiver("air", "x", "plan [v2]", source="w.yaml:2:5"), paths)
+    assert said is not None and "matches 2 documents" in said
+    # A glob meant for several is not warned of.
+    assert (
+        several_warning("waiver", Waiver("air", "x", "plan*", source="w.yaml:2:5"), paths) is None
+    )
+
+
 def test_a_glob_copied_from_the_report_matches_a_folder_named_absolute(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

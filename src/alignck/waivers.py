@@ -153,10 +153,13 @@ def several_warning(kind: str, item: Waiver, paths: Sequence[str]) -> str | None
     ('strategy'), matches more than one checked document: a second file of that name in
     another folder ('icb/strategy.md' beside 'trust/strategy.md') was silently waived or
     reviewed too. None when it matches at most one, or is a glob meant for several."""
-    if item.document is None or any(ch in item.document for ch in "*?["):
+    if item.document is None:
         return None
     matched = [path for path in paths if covers(item, path)]
-    if len(matched) < 2:
+    # A glob is meant for several; a name with brackets that names files as written is not.
+    if len(matched) < 2 or (
+        any(ch in item.document for ch in "*?[") and not any(_named(item, p) for p in matched)
+    ):
         return None
     shown = ", ".join(checkout_path(path) for path in matched[:4])
     more = f" and {len(matched) - 4} more" if len(matched) > 4 else ""
@@ -211,6 +214,13 @@ def _relative_to(document: str, folder: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def _named(item: Waiver, path: str) -> bool:
+    """Whether the waiver's or review's document is one of the path's names as written, not
+    as a glob matches it ('plan [v2]' for 'docs/plan [v2].md')."""
+    written = _without_dot(_nfc(item.document or "").lower().replace("\\", "/"))
+    return written in _names_of(path)
+
+
 def _names_of(path: str) -> tuple[str, ...]:
     """Every other name a waiver or review may give a document, lower-cased: its path as
     given, and each tail of it with and without its extension, down to the file name and
