@@ -76,6 +76,26 @@ def test_a_broken_file_fails_the_schema(kind: str, text: str, where: str) -> Non
     assert where in " ".join(_described(errors))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Give every child the best start in life\n- Warm homes for everyone\n",
+        "Housing: Warm homes for everyone.\nEarly years:\n  - Family hubs\n  - Childcare\n",
+        "framework: {name: x}\npriorities:\n  Housing: Warm homes for everyone.\n  Air:\n",
+    ],
+    ids=["plain list", "titles as keys", "priorities as titles"],
+)
+def test_the_shapes_people_write_first_keep_to_the_schema_as_validate_reads_them(
+    tmp_path: Path, text: str
+) -> None:
+    # validate read them, as the README says; the schema, which editors check as you type,
+    # refused each ('is not of type array', 'priorities is a required property').
+    path = tmp_path / "priorities.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert validate(path).errors == ()
+    assert list(_validator("framework").iter_errors(_data(text))) == []
+
+
 def test_schema_and_validate_agree_on_a_number_as_an_id_and_an_empty_sub_list(
     tmp_path: Path,
 ) -> None:
