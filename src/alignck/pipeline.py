@@ -80,7 +80,8 @@ def check(
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
     (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
     folder given (they are listed as skipped otherwise); ``matcher`` is ``lexical``,
-    ``semantic`` (needs the ``semantic`` extra) or ``auto`` (semantic when installed);
+    ``semantic`` (its model is in the default install) or ``auto`` (semantic where the model
+    can be loaded, else lexical);
     ``reviews`` replace the verdicts they are about (the cache keeps the machine's own);
     ``run_files`` are other files the run read (its waivers, reviews or baseline file), not
     listed as skipped when they sit among the documents."""
