@@ -796,3 +796,43 @@ def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
     texts = [b.text for b in read(path).blocks]
     assert texts[: len(paragraphs)] == paragraphs
     assert len(texts) == len(paragraphs) + len(rows)
+
+
+def test_a_table_row_whose_cell_wraps_at_a_hyphen_stays_a_row(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # PDFium joins a line ending in a hyphen to the next: the row's width then looked like
+    # one run of text, so the row became a paragraph ('Create safe, clean neighbourhoods Work
+    # with the police ...'), and every row after it too; its priority was lost.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    rows = [
+        ("Priority", ["What we will do"]),
+        (
+            "Prevent homelessness",
+            ["Open a prevention hub and end the use of bed and", "breakfast for families by 2026."],
+        ),
+        (
+            "Create safe, clean neighbourhoods",
+            ["Work with the police to tackle anti-", "social behaviour and fund two wardens."],
+        ),
+        ("Connect neighbourhoods to jobs", ["Restore evening bus services to the estates."]),
+    ]
+    y = 30.0
+    for name, texts in rows:
+        pdf.set_xy(20, y)
+        pdf.cell(80, 6, name)
+        for row, text in enumerate(texts):
+            pdf.set_xy(110, y + 6 * row)
+            pdf.cell(90, 6, text)
+        y += 6 * len(texts) + 3
+    path = tmp_path / "hyphen.pdf"
+    pdf.output(str(path))
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
+    assert cells[4:] == [
+        ((2, 0), "Create safe, clean neighbourhoods"),
+        ((2, 1), "Work with the police to tackle anti-social behaviour and fund two wardens."),
+        ((3, 0), "Connect neighbourhoods to jobs"),
+        ((3, 1), "Restore evening bus services to the estates."),
+    ]

@@ -83,11 +83,18 @@ def _page_lines(page: object) -> list[Line]:
                 continue
             origin(handle, first, x_ref, y_ref)
             left, baseline = frame.point(x.value, y.value)
-            right = last_y = None
-            if "\x02" in raw_line or "\ufffe" in raw_line:
-                # PDFium joins a line hyphenated at its end to the next one: keep where it ends.
+            last_y: float | None = None
+            # Where the line's first row of text ends, and how many characters it holds.
+            row_end, row_characters = end, end - first + 1
+            joined = _joined_at(raw_line)
+            if joined >= 0:
+                # PDFium joins a line hyphenated at its end to the next one: keep where it ends,
+                # and measure the width of the first row alone (a table row whose cell wraps
+                # at a hyphen is still seen to have a gap between its cells).
                 origin(handle, end, x_ref, y_ref)
-                right, last_y = frame.point(x.value, y.value)
+                _, last_y = frame.point(x.value, y.value)
+                row_end = start - len(raw_line) - 2 + joined - 1
+                row_characters = row_end - first + 1
             starts_bold = is_bold(first)
             ends_bold = starts_bold and is_bold(max(first, end))
             bold = ends_bold and _could_be_heading(cleaned)
@@ -96,10 +103,9 @@ def _page_lines(page: object) -> list[Line]:
                 lead = _bold_opening(raw_line.lstrip(), first, is_bold)
             size = round(font_size(handle, first), 2)
             pieces: tuple[tuple[float, str], ...] = ()
-            if right is None:
-                origin(handle, end, x_ref, y_ref)
-                right, _ = frame.point(x.value, y.value)
-            if right - left > (end - first + 1) * size * _WIDE_CHARACTER + size:
+            origin(handle, row_end, x_ref, y_ref)
+            right, _ = frame.point(x.value, y.value)
+            if right - left > row_characters * size * _WIDE_CHARACTER + size:
                 # Wider than its characters can fill: a gap runs through it.
                 pieces = _pieces(handle, raw_line, first, size, frame)
             lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead, pieces))
@@ -113,6 +119,13 @@ def _page_lines(page: object) -> list[Line]:
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
+
+
+def _joined_at(raw_line: str) -> int:
+    """Where in the line PDFium joined the next one to it over a hyphen ('\\x02' or U+FFFE),
+    or -1."""
+    found = [at for at in (raw_line.find("\x02"), raw_line.find("\ufffe")) if at >= 0]
+    return min(found) if found else -1
 
 
 def _split_table_rows(
@@ -131,17 +144,18 @@ def _split_table_rows(
             lines[index] = dataclasses.replace(line, pieces=pieces)
 
     # Most pages hold no table: one cheap pass over the lines, and nothing more.
-    for index in range(len(lines) - 1):
-        line, below = lines[index], lines[index + 1]
+    for index, line in enumerate(lines):
         if line.pieces:
             continue
-        above = lines[index - 1].pieces if index else ()
+        above = _row_above(lines, index)
         if above:
             split(index, [x for x, _ in above[1:]])
+        below = lines[index + 1] if index + 1 < len(lines) else None
         if (
-            not lines[index].pieces
+            below is not None
+            and not lines[index].pieces
             and below.x - line.x >= line.size * _COLUMN_INDENT
-            and 0 < line.y - below.y <= line.size * _NEXT_LINE
+            and 0 < line.end_y - below.y <= line.size * _NEXT_LINE
         ):
             split(index, [below.x])
     if any(line.pieces for line in lines):
@@ -150,6 +164,23 @@ def _split_table_rows(
             if below_pieces and not lines[index].pieces:
                 split(index, [x for x, _ in below_pieces[1:]])
     return lines
+
+
+def _row_above(lines: list[Line], index: int) -> tuple[tuple[float, str], ...]:
+    """The cells of the nearest line above split into cells, looking past the lines where its
+    later cells wrap (each set right of this line's start): a row's next row starts under its
+    first cell however many lines its last cell took."""
+    line = lines[index]
+    for back in range(index - 1, max(index - _ROW_REACH, 0) - 1, -1):
+        if lines[back].pieces:
+            return lines[back].pieces
+        if lines[back].x <= line.x + line.size:
+            return ()
+    return ()
+
+
+# How many lines a row's wrapped cells may take that are looked past for the row above.
+_ROW_REACH = 8
 
 
 def _pieces(

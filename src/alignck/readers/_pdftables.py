@@ -103,10 +103,12 @@ def _chunks(lines: list[Line]) -> list[_Chunk]:
         if not line.pieces and chunks and chunks[-1].takes(index, line):
             chunks[-1].lines.append(index)
             chunks[-1].texts.append(line.text)
-            chunks[-1].bottom = line.y
+            chunks[-1].bottom = line.end_y
             continue
+        # A line PDFium joined to the next over a hyphen ends a row lower: its last cell's
+        # next line is measured from there.
         for x, text in line.pieces or ((line.x, line.text),):
-            chunks.append(_Chunk(x, line.y, line.y, line.size, [index], [text]))
+            chunks.append(_Chunk(x, line.y, line.end_y, line.size, [index], [text]))
     return chunks
 
 
