@@ -836,3 +836,31 @@ def test_a_table_row_whose_cell_wraps_at_a_hyphen_stays_a_row(tmp_path: Path) ->
         ((3, 0), "Connect neighbourhoods to jobs"),
         ((3, 1), "Restore evening bus services to the estates."),
     ]
+
+
+def test_a_list_that_goes_on_in_the_next_column_keeps_its_level(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # The next column's items stand a column's width further right: measured as an indent,
+    # items 4 to 6 became sub-items of item 3.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(15, 20)
+    pdf.cell(0, 6, "Our priorities are:")
+    items = [
+        "Reduce smoking in pregnancy",
+        "Help adults reach a healthy weight",
+        "Improve mental health for all ages",
+        "Protect people from gambling harm",
+        "Give every child the best start",
+        "Reduce air pollution near schools",
+    ]
+    for number, item in enumerate(items, start=1):
+        column, row = divmod(number - 1, 3)
+        pdf.set_xy(15 + column * 95, 30 + row * 8)
+        pdf.cell(90, 6, f"{number}. {item}")
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    listed = [(b.level, b.text) for b in read(path).blocks if b.kind == "list_item"]
+    assert listed == [(1, item) for item in items]

@@ -242,6 +242,8 @@ class _Assembler:
                 start_x = line.x
             elif item_marker or self._breaks(previous, line, kind, start_x):
                 self._flush(current, kind, marker, page, lead, start_x)
+                if item_marker and previous is not None:
+                    self._follow_into_next_column(previous, line)
                 current = [text]
                 kind, marker = ("list_item", item_marker) if item_marker else ("paragraph", None)
                 lead = _lead_after_marker(line.lead) if item_marker else line.lead
@@ -391,6 +393,16 @@ class _Assembler:
             self.builder.add(
                 block_kind, join_lines(lines), page, level, marker, cleaned=True, lead=lead
             )
+
+    def _follow_into_next_column(self, previous: Line, line: Line) -> None:
+        """A list that goes on at the top of the next column: its items stand a column's
+        width further right, which measured as an indent made them sub-items of the item
+        above. The indents so far move with the column (its first item is taken as one of
+        the list's own, the usual case: a list of priorities over two columns)."""
+        indents = self.list_indents
+        if indents and _jumps_up(previous, line) and line.x > indents[0] + line.size * 10:
+            shift = line.x - indents[0]
+            self.list_indents = [indent + shift for indent in indents]
 
     def _list_depth(self, x: float) -> int:
         """A list item's level from its indent: PDF keeps no nesting, only how far in each
