@@ -864,3 +864,56 @@ def test_a_list_that_goes_on_in_the_next_column_keeps_its_level(tmp_path: Path) 
     pdf.output(str(path))
     listed = [(b.level, b.text) for b in read(path).blocks if b.kind == "list_item"]
     assert listed == [(1, item) for item in items]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # Word repeats a table's header row on the next page and lets a row break across pages:
+    # the rest of the cut row, under the repeated header, was read into the header's cell
+    # ('What we will do land and Homes England funding.') and the header taken for a row of
+    # its own ('Priority', a stated priority); a first cell cut mid-phrase ('independently')
+    # became a row of its own too.
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+
+    def row(y: float, first: list[str], second: list[str]) -> float:
+        for at, text in enumerate(first):
+            pdf.set_xy(20, y + 6 * at)
+            pdf.cell(80, 6, text)
+        for at, text in enumerate(second):
+            pdf.set_xy(110, y + 6 * at)
+            pdf.cell(90, 6, text)
+        return y + 6 * max(len(first), len(second)) + 3
+
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.cell(0, 6, "Our priorities, and what we will do for each, are set out below.")
+    y = row(230, ["Priority"], ["What we will do"])
+    y = row(y, ["Prevent homelessness"], ["Open a prevention hub by 2026."])
+    y = row(
+        y,
+        ["Support older people to live"],
+        ["Build 1,500 homes, including 400 for", "social rent, using council"],
+    )
+    pdf.add_page()
+    y = row(20, ["Priority"], ["What we will do"])
+    y = row(y - 3, ["independently"], ["land and Homes England funding."])
+    y = row(y, ["Make homes warmer"], ["Retrofit 3,000 council homes."])
+    path = tmp_path / "cut.pdf"
+    pdf.output(str(path))
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
+    assert cells == [
+        ((0, 0), "Priority"),
+        ((0, 1), "What we will do"),
+        ((1, 0), "Prevent homelessness"),
+        ((1, 1), "Open a prevention hub by 2026."),
+        ((2, 0), "Support older people to live independently"),
+        (
+            (2, 1),
+            "Build 1,500 homes, including 400 for social rent, using council land and Homes "
+            "England funding.",
+        ),
+        ((3, 0), "Make homes warmer"),
+        ((3, 1), "Retrofit 3,000 council homes."),
+    ]

@@ -261,9 +261,23 @@ class _Assembler:
         carried = self.open_table if at_top else None
         started, first_row, cells = table, 0, table.cells
         if carried and self.builder.last is carried.last_cell and table.continues(carried.table):
-            repeated = table.row(0) == carried.table.row(0)
+            header, top = carried.table.row(0), table.row(0)
+            repeated = top == header or _header_then_more(top, header)
+            # What follows a repeated header's words in its cells, or a first row opening in
+            # lower case, is the rest of the last row, cut by the page break.
+            last_row = carried.rows - 1
+            if repeated and top != header:
+                for column, (text, name) in enumerate(zip(top, header, strict=True)):
+                    if text != name:
+                        self.builder.extend_cell((last_row, column), text[len(name) :])
             cells = tuple(c for c in cells if not (repeated and c[0] == 0))
-            started, first_row = carried.table, carried.rows - 1 if repeated else carried.rows
+            goes_on = 1 if repeated else 0
+            if cells and cells[0][0] == goes_on and cells[0][2][:1].islower():
+                for _row, column, text in [c for c in cells if c[0] == goes_on]:
+                    self.builder.extend_cell((last_row, column), text)
+                cells = tuple(c for c in cells if c[0] != goes_on)
+                goes_on += 1
+            started, first_row = carried.table, carried.rows - goes_on
         for row, column, text in cells:
             self.builder.add("table_cell", text, page, cell=(first_row + row, column), cleaned=True)
         self.open_table = None
@@ -413,6 +427,14 @@ class _Assembler:
         if not indents or indents[-1] < x - _SAME_INDENT:
             indents.append(x)
         return len(indents)
+
+
+def _header_then_more(top: tuple[str, ...], header: tuple[str, ...]) -> bool:
+    """Whether a table's first row on a new page is its header repeated, with the rest of a
+    row the page break cut read into it ('What we will do land and Homes England funding.')."""
+    return len(top) == len(header) and all(
+        text == name or text.startswith(name + " ") for text, name in zip(top, header, strict=True)
+    )
 
 
 def _full_lengths(pages: list[list[Line]]) -> dict[float, float]:
