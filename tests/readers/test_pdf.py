@@ -866,7 +866,10 @@ def test_a_list_that_goes_on_in_the_next_column_keeps_its_level(tmp_path: Path) 
     assert listed == [(1, item) for item in items]
 
 
-def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(tmp_path: Path) -> None:
+@pytest.mark.parametrize("repeated", [True, False], ids=["repeated header", "no header"])
+def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(
+    tmp_path: Path, repeated: bool
+) -> None:
     from fpdf import FPDF
 
     # Word repeats a table's header row on the next page and lets a row break across pages:
@@ -897,9 +900,15 @@ def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(tmp_path: P
         ["Build 1,500 homes, including 400 for", "social rent, using council"],
     )
     pdf.add_page()
-    y = row(20, ["Priority"], ["What we will do"])
-    y = row(y - 3, ["independently"], ["land and Homes England funding."])
+    if repeated:
+        y = row(20, ["Priority"], ["What we will do"])
+        y = row(y - 3, ["independently"], ["land and Homes England funding."])
+    else:
+        # No repeated header: the cut cell's rest opens the page in its column, above the
+        # table's next row (it was read as a paragraph, and the table started again at 0).
+        y = row(20, [], ["land and Homes England funding."])
     y = row(y, ["Make homes warmer"], ["Retrofit 3,000 council homes."])
+    y = row(y, ["Connect neighbourhoods"], ["Restore evening bus services."])
     path = tmp_path / "cut.pdf"
     pdf.output(str(path))
     cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
@@ -908,7 +917,7 @@ def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(tmp_path: P
         ((0, 1), "What we will do"),
         ((1, 0), "Prevent homelessness"),
         ((1, 1), "Open a prevention hub by 2026."),
-        ((2, 0), "Support older people to live independently"),
+        ((2, 0), "Support older people to live" + (" independently" if repeated else "")),
         (
             (2, 1),
             "Build 1,500 homes, including 400 for social rent, using council land and Homes "
@@ -916,4 +925,6 @@ def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(tmp_path: P
         ),
         ((3, 0), "Make homes warmer"),
         ((3, 1), "Retrofit 3,000 council homes."),
+        ((4, 0), "Connect neighbourhoods"),
+        ((4, 1), "Restore evening bus services."),
     ]

@@ -206,7 +206,7 @@ class _Assembler:
         start_x = 0.0
         tables = {table.first: table for table in find_tables(lines)}
         plain_keys = {_key(line.text) for line in lines if not split_marker(line.text)[0]}
-        skip_to = -1
+        skip_to = self._cut_row_carried_on(lines, tables)
         for index, line in enumerate(lines):
             if index <= skip_to:
                 continue
@@ -214,7 +214,8 @@ class _Assembler:
             if table is not None:
                 self._flush(current, kind, marker, page, lead, start_x)
                 current, kind, marker, lead, previous = [], "paragraph", None, None, None
-                self._table(table, page, at_top=index == 0, at_bottom=table.last == len(lines) - 1)
+                at_top = index == 0 or index == skip_to + 1
+                self._table(table, page, at_top=at_top, at_bottom=table.last == len(lines) - 1)
                 skip_to = table.last
                 continue
             item_marker, text = split_marker(line.text)
@@ -252,6 +253,30 @@ class _Assembler:
                 current.append(line.text)
             previous = line
         self._flush(current, kind, marker, page, lead, start_x)
+
+    def _cut_row_carried_on(self, lines: list[Line], tables: dict[int, Table]) -> int:
+        """Where a page opens with the rest of a table row the page break cut (lines in lower
+        case, each in a column of the table that ended the last page) and then the table goes
+        on: those lines are added to the cut row's cells, and the index of the last of them is
+        returned (-1 where the page opens otherwise)."""
+        carried = self.open_table
+        first = min(tables, default=0)
+        if carried is None or first == 0 or self.builder.last is not carried.last_cell:
+            return -1
+        if not tables[first].continues(carried.table):
+            return -1
+        columns = carried.table.columns
+        placed: list[tuple[int, str]] = []
+        for line in lines[:first]:
+            near = [c for c, x in enumerate(columns) if abs(line.x - x) <= line.size]
+            if not near or not line.text[:1].islower() or line.pieces:
+                return -1
+            placed.append((near[0], line.text))
+        for column, text in placed:
+            self.builder.extend_cell((carried.rows - 1, column), text)
+        # The cut cell may be the last block: it stands for the table that goes on.
+        self.open_table = _OpenTable(carried.table, carried.rows, self.builder.last)
+        return first - 1
 
     def _table(self, table: Table, page: int, at_top: bool, at_bottom: bool) -> None:
         """Add a table's cells. A table that ends one page and goes on at the top of the next,
