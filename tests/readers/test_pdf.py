@@ -928,3 +928,141 @@ def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(
         ((4, 0), "Connect neighbourhoods"),
         ((4, 1), "Restore evening bus services."),
     ]
+
+
+def _two_page_table(
+    path: Path, header: tuple[str, str], rows: list[tuple[str, str]], repeated: bool
+) -> Path:
+    """A table's header and first rows at the foot of page 1, then its last two rows at the
+    top of page 2, under the header repeated or not."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+
+    def row(y: float, first: str, second: str) -> float:
+        pdf.set_xy(20, y)
+        pdf.cell(80, 6, first)
+        pdf.set_xy(110, y)
+        pdf.cell(90, 6, second)
+        return y + 9
+
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.cell(0, 6, "What we will achieve, and how we will know, is set out below.")
+    y = row(240, *header)
+    for cells in rows[:-2]:
+        y = row(y, *cells)
+    pdf.add_page()
+    y = row(20, *header) if repeated else 20
+    for cells in rows[-2:]:
+        y = row(y, *cells)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("header", "rows", "repeated"),
+    [
+        # A row whose cells open with the header's words is a row, not the header repeated.
+        (
+            ("Outcome", "Indicator"),
+            [
+                ("Outcome 1: Clean air", "Indicator 1.1: NO2 levels"),
+                ("Outcome 2: Skills", "Indicator 2.1: Apprenticeships"),
+                ("Outcome 3: Warm homes", "Indicator 3.1: Homes insulated"),
+            ],
+            False,
+        ),
+        # A row labelled in lower case ('xvi') is a row, not the rest of the one above.
+        (
+            ("Ref", "Action"),
+            [
+                ("xv", "Create a local nature recovery plan"),
+                ("xvi", "Expand the home library service"),
+                ("xvii", "Open two more family hubs"),
+            ],
+            True,
+        ),
+    ],
+    ids=["header words", "row label"],
+)
+def test_a_row_opening_the_next_page_is_a_row_of_its_own(
+    tmp_path: Path, header: tuple[str, str], rows: list[tuple[str, str]], repeated: bool
+) -> None:
+    path = _two_page_table(tmp_path / "rows.pdf", header, rows, repeated)
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
+    expected = [((0, column), text) for column, text in enumerate(header)]
+    for number, cells_of_row in enumerate(rows, start=1):
+        expected += [((number, column), text) for column, text in enumerate(cells_of_row)]
+    assert cells == expected
+
+
+def test_sub_items_going_on_in_the_next_column_stay_sub_items(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # The next column's first item was taken at the top level whatever it was: a priority's
+    # actions there became priorities of their own.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    left = [
+        (0, "1. Good homes for everyone"),
+        (1, "- Build 400 affordable homes"),
+        (0, "2. A thriving economy"),
+    ]
+    right = [
+        (1, "- Support 50 new businesses"),
+        (1, "- Double apprenticeships"),
+        (0, "3. Healthy lives"),
+        (1, "- Open two family hubs"),
+    ]
+    for column, items in enumerate((left, right)):
+        for row, (level, text) in enumerate(items):
+            pdf.set_xy(15 + column * 95 + level * 8, 30 + row * 8)
+            pdf.cell(80, 6, text)
+    path = tmp_path / "columns.pdf"
+    pdf.output(str(path))
+    listed = [(b.level, b.text) for b in read(path).blocks if b.kind == "list_item"]
+    assert listed == [
+        (1, "Good homes for everyone"),
+        (2, "Build 400 affordable homes"),
+        (1, "A thriving economy"),
+        (2, "Support 50 new businesses"),
+        (2, "Double apprenticeships"),
+        (1, "Healthy lives"),
+        (2, "Open two family hubs"),
+    ]
+
+
+def test_a_small_page_number_written_after_a_text_box_leaves_the_box_in_place(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # A number in small type is kept until footnotes are found; written after the box (as
+    # a footer is), it joined the box's lines, and the box stayed after the page's text.
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    for heading, y in (("At a glance", 20), ("Background", 80)):
+        pdf.set_xy(20, y)
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.cell(0, 8, heading)
+    pdf.set_xy(20, 90)
+    pdf.set_font("Helvetica", "", 11)
+    pdf.multi_cell(170, 6, "The strategy was agreed by the Board in March 2025. " * 4)
+    for offset, text in enumerate(("Healthy weight for every child", "Fewer people smoking")):
+        pdf.set_xy(24, 35 + offset * 8)
+        pdf.cell(0, 6, text)
+    pdf.set_xy(0, 285)
+    pdf.set_font("Helvetica", "", 7)
+    pdf.cell(210, 5, "2", align="C")
+    path = tmp_path / "box.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks][:4] == [
+        "At a glance",
+        "Healthy weight for every child",
+        "Fewer people smoking",
+        "Background",
+    ]

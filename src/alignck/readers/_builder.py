@@ -80,11 +80,14 @@ class BlockBuilder:
             self._trail[-1] = (last.level, joined)
 
     def extend_cell(self, cell: tuple[int, int], text: str) -> bool:
-        """Continue the latest table cell at ``cell`` (row, column) with ``text``, as a row cut
-        by a page break goes on at the top of the next; False where there is no such cell."""
+        """Continue the cell at ``cell`` (row, column) of the table the blocks end with, as a
+        row cut by a page break goes on at the top of the next; False where that table has no
+        such cell (an earlier table's cells are never reached)."""
         for at in range(len(self._blocks) - 1, -1, -1):
             block = self._blocks[at]
-            if block.kind == "table_cell" and block.cell == cell:
+            if block.kind != "table_cell":
+                return False
+            if block.cell == cell:
                 joined = join_lines([block.text, clean(text)])
                 self._blocks[at] = dataclasses.replace(block, text=joined)
                 return True

@@ -185,6 +185,9 @@ class _Assembler:
         self.open_table: _OpenTable | None = None
         # Where the markers of the list being read stand, outermost first.
         self.list_indents: list[float] = []
+        # Each level of the list being read, as last seen: its indent and the kind of marker
+        # its items have ('number', 'letter', '•'); deeper levels are kept once left.
+        self.list_levels: list[tuple[float, str]] = []
         for entry in outline:
             self.outline_on_page.setdefault(entry.page, {})[_key(clean(entry.title))] = (
                 entry.level + 1
@@ -206,7 +209,7 @@ class _Assembler:
         start_x = 0.0
         tables = {table.first: table for table in find_tables(lines)}
         plain_keys = {_key(line.text) for line in lines if not split_marker(line.text)[0]}
-        skip_to = self._cut_row_carried_on(lines, tables)
+        skip_to = self._cut_row_carried_on(lines, tables, page)
         for index, line in enumerate(lines):
             if index <= skip_to:
                 continue
@@ -244,7 +247,7 @@ class _Assembler:
             elif item_marker or self._breaks(previous, line, kind, start_x):
                 self._flush(current, kind, marker, page, lead, start_x)
                 if item_marker and previous is not None:
-                    self._follow_into_next_column(previous, line)
+                    self._follow_into_next_column(previous, line, item_marker)
                 current = [text]
                 kind, marker = ("list_item", item_marker) if item_marker else ("paragraph", None)
                 lead = _lead_after_marker(line.lead) if item_marker else line.lead
@@ -254,7 +257,7 @@ class _Assembler:
             previous = line
         self._flush(current, kind, marker, page, lead, start_x)
 
-    def _cut_row_carried_on(self, lines: list[Line], tables: dict[int, Table]) -> int:
+    def _cut_row_carried_on(self, lines: list[Line], tables: dict[int, Table], page: int) -> int:
         """Where a page opens with the rest of a table row the page break cut (lines in lower
         case, each in a column of the table that ended the last page) and then the table goes
         on: those lines are added to the cut row's cells, and the index of the last of them is
@@ -273,10 +276,16 @@ class _Assembler:
                 return -1
             placed.append((near[0], line.text))
         for column, text in placed:
-            self.builder.extend_cell((carried.rows - 1, column), text)
+            self._carry_on_cell((carried.rows - 1, column), text, page)
         # The cut cell may be the last block: it stands for the table that goes on.
         self.open_table = _OpenTable(carried.table, carried.rows, self.builder.last)
         return first - 1
+
+    def _carry_on_cell(self, cell: tuple[int, int], text: str, page: int | None) -> None:
+        """Add the rest of a row cut by a page break to its cell, or where the row had no
+        cell in that column, as that cell."""
+        if not self.builder.extend_cell(cell, text):
+            self.builder.add("table_cell", text, page, cell=cell)
 
     def _table(self, table: Table, page: int, at_top: bool, at_bottom: bool) -> None:
         """Add a table's cells. A table that ends one page and goes on at the top of the next,
@@ -294,12 +303,12 @@ class _Assembler:
             if repeated and top != header:
                 for column, (text, name) in enumerate(zip(top, header, strict=True)):
                     if text != name:
-                        self.builder.extend_cell((last_row, column), text[len(name) :])
+                        self._carry_on_cell((last_row, column), text[len(name) :], page)
             cells = tuple(c for c in cells if not (repeated and c[0] == 0))
             goes_on = 1 if repeated else 0
-            if cells and cells[0][0] == goes_on and cells[0][2][:1].islower():
+            if cells and cells[0][0] == goes_on and _goes_on_in_lower_case(cells[0][2]):
                 for _row, column, text in [c for c in cells if c[0] == goes_on]:
-                    self.builder.extend_cell((last_row, column), text)
+                    self._carry_on_cell((last_row, column), text, page)
                 cells = tuple(c for c in cells if c[0] != goes_on)
                 goes_on += 1
             started, first_row = carried.table, carried.rows - goes_on
@@ -426,39 +435,79 @@ class _Assembler:
             self.builder.extend_last(" ".join(lines))
         elif lines:
             block_kind: BlockKind = "list_item" if kind == "list_item" else "paragraph"
-            level = self._list_depth(x) if kind == "list_item" else 0
+            level = self._list_depth(x, marker) if kind == "list_item" else 0
             if kind != "list_item":
                 self.list_indents.clear()
             self.builder.add(
                 block_kind, join_lines(lines), page, level, marker, cleaned=True, lead=lead
             )
 
-    def _follow_into_next_column(self, previous: Line, line: Line) -> None:
+    def _follow_into_next_column(self, previous: Line, line: Line, marker: str) -> None:
         """A list that goes on at the top of the next column: its items stand a column's
         width further right, which measured as an indent made them sub-items of the item
-        above. The indents so far move with the column (its first item is taken as one of
-        the list's own, the usual case: a list of priorities over two columns)."""
-        indents = self.list_indents
-        if indents and _jumps_up(previous, line) and line.x > indents[0] + line.size * 10:
-            shift = line.x - indents[0]
-            self.list_indents = [indent + shift for indent in indents]
+        above. The indents move with the column, its first item taken at the deepest level
+        of the list whose items had its kind of marker (a number, a letter, a bullet), or
+        else at the level of the last item."""
+        indents, seen = self.list_indents, self.list_levels
+        if not (indents and _jumps_up(previous, line) and line.x > indents[0] + line.size * 10):
+            return
+        kind = _marker_kind(marker)
+        alike = [level for level, (_, was) in enumerate(seen) if was == kind]
+        if alike:
+            level = alike[-1]
+            shift = line.x - seen[level][0]
+            self.list_indents = [x + shift for x, _ in seen[:level]]
+        else:
+            shift = line.x - indents[-1]
+            self.list_indents = [indent + shift for indent in indents[:-1]]
 
-    def _list_depth(self, x: float) -> int:
+    def _list_depth(self, x: float, marker: str | None = None) -> int:
         """A list item's level from its indent: PDF keeps no nesting, only how far in each
-        marker stands ('•' under '2.' is a sub-item, as in Word)."""
+        marker stands ('•' under '2.' is a sub-item, as in Word). The list remembers where
+        each of its levels stood and the kind of marker its items had
+        (:meth:`_follow_into_next_column`)."""
         indents = self.list_indents
+        if not indents:
+            self.list_levels = []
         while indents and indents[-1] > x + _SAME_INDENT:
             indents.pop()
         if not indents or indents[-1] < x - _SAME_INDENT:
             indents.append(x)
-        return len(indents)
+        level = len(indents)
+        seen = self.list_levels
+        del seen[level - 1 : level]
+        seen.insert(level - 1, (indents[-1], _marker_kind(marker or "")))
+        return level
+
+
+def _marker_kind(marker: str) -> str:
+    """'number' for '1.' or '2)', 'letter' for 'a)' or 'iv.', else the bullet itself."""
+    core = marker.strip().rstrip(".)")
+    if core.isdigit():
+        return "number"
+    if core.isalpha() and len(core) <= 4:
+        return "letter"
+    return core or marker
+
+
+def _goes_on_in_lower_case(text: str) -> bool:
+    """Whether a row's first cell goes on with the cell above it: in lower case, and not a
+    row's label ('a', 'xvi', 'b)')."""
+    return text[:1].islower() and _ROW_LABEL.fullmatch(text) is None
+
+
+_ROW_LABEL = re.compile(r"[a-z]{1,4}[.)]?")
 
 
 def _header_then_more(top: tuple[str, ...], header: tuple[str, ...]) -> bool:
     """Whether a table's first row on a new page is its header repeated, with the rest of a
-    row the page break cut read into it ('What we will do land and Homes England funding.')."""
+    row the page break cut read into it ('What we will do land and Homes England funding.'):
+    each cell the header's words, then nothing or words in lower case, mid-sentence (a row
+    'Outcome 6: Skills' under the header 'Outcome' is a row of its own)."""
     return len(top) == len(header) and all(
-        text == name or text.startswith(name + " ") for text, name in zip(top, header, strict=True)
+        text == name
+        or (text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower())
+        for text, name in zip(top, header, strict=True)
     )
 
 
@@ -590,7 +639,12 @@ def _boxes_in_place(page: list[Line]) -> list[Line]:
         if jump is None:
             break
         end = jump + 1
-        while end < len(lines) and not _jumps_up(lines[end - 1], lines[end]):
+        # A note's mark or page number in small type, written after the box, is no part of it.
+        while (
+            end < len(lines)
+            and not _jumps_up(lines[end - 1], lines[end])
+            and not _is_page_number(lines[end].text.strip(), 0)
+        ):
             end += 1
         run, before = lines[jump:end], lines[:jump]
         top, bottom = run[0].y + run[0].size, run[-1].y - run[-1].size
