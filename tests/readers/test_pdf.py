@@ -1066,3 +1066,36 @@ def test_a_small_page_number_written_after_a_text_box_leaves_the_box_in_place(
         "Fewer people smoking",
         "Background",
     ]
+
+
+def test_footnote_reference_marks_are_left_out_of_the_text_units_and_formulas_kept(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # Word's footnote references come out of a PDF glued to the text: quotes said 'by
+    # 2028.4' and 'services12' where the Word file's said 'by 2028.' and 'services'.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_xy(20, 30)
+
+    def write(text: str, vpos: str = "LINE") -> None:
+        pdf.char_vpos = vpos  # type: ignore[assignment]
+        pdf.set_font("Helvetica", size=11 if vpos == "LINE" else 7)
+        pdf.write(6, text)
+
+    write("We will plant trees over 500 m")
+    write("2", "SUP")
+    write(" of land and cut CO")
+    write("2", "SUB")
+    write(" emissions by 2028.")
+    write("4", "SUP")
+    write(" We will fund services")
+    write("12", "SUP")
+    write(" for carers.")
+    path = tmp_path / "marks.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "We will plant trees over 500 m2 of land and cut CO2 emissions by 2028. We will fund "
+        "services for carers."
+    ]

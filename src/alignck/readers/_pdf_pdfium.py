@@ -66,9 +66,10 @@ def _page_lines(page: object) -> list[Line]:
     try:
         page_text = textpage.get_text_range()
         raw_lines = page_text.split("\r\n")
-        # One clean-up pass for the whole page; character indices come from the raw lines.
-        cleaned_lines = clean_lines(rejoin_hyphenated(page_text).split("\r\n"))
         frame = _Frame(_quarter_turns(handle, raw_lines))
+        # One clean-up pass for the whole page; character indices come from the raw lines.
+        shown = _without_note_marks(page_text, handle, frame)
+        cleaned_lines = clean_lines(rejoin_hyphenated(shown).split("\r\n"))
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = []
@@ -119,6 +120,55 @@ def _page_lines(page: object) -> list[Line]:
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
+
+
+# A footnote's mark as text extraction gives it: a number glued to the end of a word or to
+# the punctuation after it ('by 2028.4', 'services3'), before a space, punctuation or the end.
+_NOTE_MARK = re.compile(r"(?<=[^\W\d]|[.,;:)\u201d\u2019\"])\d{1,3}(?=[\s.,;:)]|$)")
+# A mark is set this much smaller than the text it follows, and raised above its baseline.
+_MARK_SIZE = 0.75
+_MARK_RAISED = 0.15
+# Fewer letters than this before a raised number make a unit ('m2', 'km2'), not a word.
+_MARKED_WORD = 3
+
+
+def _without_note_marks(text: str, handle: object, frame: _Frame) -> str:
+    """The page's text with footnote reference marks blanked out (the same length, so
+    character indices still hold): a number set as a superscript right after a word or its
+    punctuation. Word and Markdown quotes leave them out; a PDF's said 'by 2028.4'. A
+    number in the text's own type ('180,000'), lowered (CO2) or after a unit ('m2') stays."""
+    import pypdfium2.raw as raw
+
+    found = list(_NOTE_MARK.finditer(text))
+    if not found:
+        return text
+    size_of, origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+    x, y = ctypes.c_double(), ctypes.c_double()
+    refs = (ctypes.byref(x), ctypes.byref(y))
+    shown = list(text)
+    for mark in found:
+        at, before = mark.start(), mark.start() - 1
+        size, before_size = size_of(handle, at), size_of(handle, before)
+        if not 0 < size <= before_size * _MARK_SIZE:
+            continue
+        origin(handle, at, *refs)
+        raised = frame.point(x.value, y.value)[1]
+        origin(handle, before, *refs)
+        raised -= frame.point(x.value, y.value)[1]
+        if raised < before_size * _MARK_RAISED:
+            continue
+        if 0 < _letters_before(text, at) < _MARKED_WORD:
+            continue
+        shown[at : mark.end()] = " " * (mark.end() - at)
+    return "".join(shown)
+
+
+def _letters_before(text: str, at: int) -> int:
+    """How many letters run up to ``at`` (counting no further than a word needs)."""
+    count = 0
+    while count < _MARKED_WORD and at - count > 0 and text[at - count - 1].isalpha():
+        count += 1
+    return count
 
 
 def _joined_at(raw_line: str) -> int:

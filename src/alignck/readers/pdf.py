@@ -377,8 +377,13 @@ class _Assembler:
         gap = previous.end_y - line.y
         if gap < -line.size or gap > self._paragraph_gap(line.size):
             return True
-        # Typeset text marks a new paragraph by indenting its first line, not by a gap.
-        if line.x > previous.x + line.size * 0.8 and previous.text.endswith((".", "!", "?", ":")):
+        # Typeset text marks a new paragraph by indenting its first line, not by a gap; a
+        # piece of the same line (PDFium parts one at a superscript) is no new line.
+        if (
+            gap > line.size * 0.5
+            and line.x > previous.x + line.size * 0.8
+            and previous.text.endswith((".", "!", "?", ":"))
+        ):
             return True
         if kind == "list_item" and line.x <= start_x + 1.0:
             # Back at its marker's edge, a line starts something new; but an item typed
