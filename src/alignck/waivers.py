@@ -175,9 +175,7 @@ def covers(waiver: Waiver, path: str) -> bool:
     extension (case-insensitive: CI runners and laptops differ in how they spell paths)."""
     if waiver.document is None:
         return True
-    # One form of Unicode for both: 'Café' typed here is NFC, and a file unzipped from a Mac
-    # is named in NFD; the two look the same in every report.
-    pattern = _without_dot(_nfc(waiver.document).lower().replace("\\", "/"))
+    pattern = _pattern(waiver.document)
     # The path as reports show it too: 'alignck check $PWD/drafts' reports drafts/..., and a
     # glob copied from the report must still match.
     reported = _nfc(checkout_path(path.replace("\\", "/"))).lower()
@@ -213,14 +211,20 @@ def _relative_to(document: str, folder: str) -> str | None:
         return None
 
 
-@functools.lru_cache(maxsize=4096)
+def _pattern(document: str) -> str:
+    """A waiver's or review's document as it is compared with a document's names. One form
+    of Unicode for both: 'Café' typed here is NFC, and a file unzipped from a Mac is named in
+    NFD; the two look the same in every report."""
+    return _without_dot(_nfc(document).lower().replace("\\", "/"))
+
+
 def _named(item: Waiver, path: str) -> bool:
     """Whether the waiver's or review's document is one of the path's names as written, not
     as a glob matches it ('plan [v2]' for 'docs/plan [v2].md')."""
-    written = _without_dot(_nfc(item.document or "").lower().replace("\\", "/"))
-    return written in _names_of(path)
+    return _pattern(item.document or "") in _names_of(path)
 
 
+@functools.lru_cache(maxsize=4096)
 def _names_of(path: str) -> tuple[str, ...]:
     """Every other name a waiver or review may give a document, lower-cased: its path as
     given, and each tail of it with and without its extension, down to the file name and
