@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from alignck.errors import LimitExceeded
@@ -95,6 +96,26 @@ def check_passages(path: str, passages: int, limits: Limits) -> None:
     if passages > limits.passages:
         found = f"{passages:,} passages to match (sentences, list items, headings)"
         raise over(path, found, f"{limits.passages:,}", "passages")
+
+
+def inflating(chunks: Iterable[bytes], raw: bool = False) -> Iterator[bytes]:
+    """Compressed bytes inflated a megabyte at a time (zlib data, or with ``raw`` a bare
+    deflate stream as a zip archive holds), so that a caller counting what comes out can
+    stop at its limit however far the data would inflate; a broken stream yields up to where
+    it breaks (readers keep what they inflated before the damage)."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
+    try:
+        for chunk in chunks:
+            pending = chunk
+            while pending and not inflater.eof:
+                out = inflater.decompress(pending, MB)
+                if out:
+                    yield out
+                pending = inflater.unconsumed_tail
+            if inflater.eof:
+                return
+    except zlib.error:
+        return
 
 
 def check_inflation(path: str, parts: list[tuple[str, int, int]], limits: Limits) -> None:

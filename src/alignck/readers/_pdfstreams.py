@@ -17,13 +17,12 @@ import binascii
 import mmap
 import re
 import warnings
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alignck.limits import MB, Limits, over
+from alignck.limits import MB, Limits, inflating, over
 
 # A stream's dictionary ends right before the keyword; its data starts after the end of line.
 _STREAM = re.compile(rb">>\s*stream(?:\r\n|\n|\r)")
@@ -38,7 +37,6 @@ _FONT = re.compile(rb"/Length[123]\b|/Subtype\s*/(?:Type1C|CIDFontType0C|OpenTyp
 _END = re.compile(rb"endstream")
 # How far back from a stream's data its dictionary is looked for (a real one is far shorter).
 _DICTIONARY_REACH = 16 * 1024
-_STEP = 1 * MB
 # Compressed bytes read at a time: most streams are a few kB, and a slice is a copy.
 _READ_STEP = 64 * 1024
 _FLATE = (b"FlateDecode", b"Fl")
@@ -356,7 +354,7 @@ def _chain_size(chunks: Iterator[bytes], filters: Sequence[bytes], budget: int) 
     for at, name in enumerate(filters):
         if name in _FLATE:
             sizes.append(0)
-            chunks = _counted(_inflating(chunks), sizes, budget)
+            chunks = _counted(inflating(chunks), sizes, budget)
             continue
         if at == 0:
             break
@@ -387,24 +385,6 @@ def _counted(chunks: Iterator[bytes], sizes: list[int], budget: int) -> Iterator
         yield chunk
         if sizes[-1] > budget:
             return
-
-
-def _inflating(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """A zlib stream's bytes, inflated a megabyte at a time; a broken stream yields up to where
-    it breaks (engines keep what they inflated before the damage)."""
-    inflater = zlib.decompressobj()
-    try:
-        for chunk in chunks:
-            pending = chunk
-            while pending and not inflater.eof:
-                out = inflater.decompress(pending, _STEP)
-                if out:
-                    yield out
-                pending = inflater.unconsumed_tail
-            if inflater.eof:
-                return
-    except zlib.error:
-        return
 
 
 def _chunks(data: mmap.mmap | bytes, start: int) -> Iterator[bytes]:

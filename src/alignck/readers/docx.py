@@ -11,13 +11,13 @@ import io
 import re
 import struct
 import zipfile
-import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from alignck.errors import LimitExceeded, ReadError
-from alignck.limits import Limits, check_inflation, check_paragraphs
+from alignck.limits import MB, Limits, check_inflation, check_paragraphs, inflating
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
@@ -141,25 +141,19 @@ def _inflated_size(handle: BinaryIO, info: zipfile.ZipInfo, budget: int) -> int:
         return 0
     name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
     handle.seek(name_length + extra_length, io.SEEK_CUR)
-    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    left, total = info.compress_size, 0
-    try:
-        while left > 0 and not inflater.eof:
-            pending = handle.read(min(left, _STEP))
-            if not pending:
-                break
-            left -= len(pending)
-            while pending and not inflater.eof:
-                total += len(inflater.decompress(pending, _STEP))
-                if total > budget:
-                    return total
-                pending = inflater.unconsumed_tail
-    except zlib.error:
-        return total
+    total = 0
+    for piece in inflating(_compressed(handle, info.compress_size), raw=True):
+        total += len(piece)
+        if total > budget:
+            break
     return total
 
 
-_STEP = 1024 * 1024
+def _compressed(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """A part's compressed bytes from where the handle stands, a megabyte at a time."""
+    while size > 0 and (chunk := handle.read(min(size, MB))):
+        size -= len(chunk)
+        yield chunk
 
 
 # A paragraph's start tag in any namespace prefix ('<w:p>', '<w:p w:rsidR=...>').
