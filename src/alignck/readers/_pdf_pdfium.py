@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from alignck.limits import Limits
-from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
+from alignck.readers._pdflines import (
+    SUPERSCRIPT_SIZE,
+    Extracted,
+    Line,
+    OutlineEntry,
+    bounded_pages,
+    locked,
+)
 from alignck.readers._sniff import refused
 from alignck.readers._text import clean, clean_lines, rejoin_hyphenated, split_marker
 
@@ -125,8 +132,8 @@ def _page_lines(page: object) -> list[Line]:
 # A footnote's mark as text extraction gives it: a number glued to the end of a word or to
 # the punctuation after it ('by 2028.4', 'services3'), before a space, punctuation or the end.
 _NOTE_MARK = re.compile(r"(?<=[^\W\d]|[.,;:)\u201d\u2019\"])\d{1,3}(?=[\s.,;:)]|$)")
-# A mark is set this much smaller than the text it follows, and raised above its baseline.
-_MARK_SIZE = 0.75
+# A mark is set smaller than the text it follows (SUPERSCRIPT_SIZE), and raised this much
+# of that text's size above its baseline.
 _MARK_RAISED = 0.15
 # Fewer letters than this before a raised number make a unit ('m2', 'km2'), not a word.
 _MARKED_WORD = 3
@@ -149,7 +156,7 @@ def _without_note_marks(text: str, handle: object, frame: _Frame) -> str:
     for mark in found:
         at, before = mark.start(), mark.start() - 1
         size, before_size = size_of(handle, at), size_of(handle, before)
-        if not 0 < size <= before_size * _MARK_SIZE:
+        if not 0 < size <= before_size * SUPERSCRIPT_SIZE:
             continue
         origin(handle, at, *refs)
         raised = frame.point(x.value, y.value)[1]

@@ -10,6 +10,10 @@ from alignck.errors import ReadError
 from alignck.limits import Limits, check_characters, check_pages
 from alignck.wording import counted
 
+# A number set under this share of the size of the text it sits by is a superscript: a
+# footnote's mark, whichever engine read it.
+SUPERSCRIPT_SIZE = 0.7
+
 
 @dataclass(frozen=True, slots=True)
 class Line:

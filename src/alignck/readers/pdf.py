@@ -14,13 +14,20 @@ import itertools
 import re
 import string
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alignck.errors import LimitExceeded, ReadError
 from alignck.model import PDF_ENGINES, Block, BlockKind, Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._pdflines import Extracted, Line, OutlineEntry, is_password_problem
+from alignck.readers._pdflines import (
+    SUPERSCRIPT_SIZE,
+    Extracted,
+    Line,
+    OutlineEntry,
+    is_password_problem,
+)
 from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables
 from alignck.readers._text import (
@@ -47,8 +54,6 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,2}$")
 _FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])(?:\s*\S|$)")
 # Footnotes are set smaller than the body: at most this share of its size.
 _FOOTNOTE_SIZE = 0.9
-# A number in type this much smaller than the body's is a superscript: a note's mark.
-_MARK_SIZE = 0.7
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?(?:\d{1,4}(\s*(?:of|/)\s*\d{1,4})|(\d{1,4}))$", re.IGNORECASE
 )
@@ -536,17 +541,11 @@ def _line_pitches(pages: list[list[Line]], full: dict[float, float]) -> dict[flo
     capitals, and their spacing is no paragraph's). Sizes with too few such lines, or whose
     steps from line to line are mostly shorter, are left out."""
     gaps: dict[float, list[float]] = {}
-    for page in pages:
-        for above, below in itertools.pairwise(page):
-            size = round(below.size, 1)
-            if (
-                round(above.size, 1) == size
-                and below.text[:1].islower()
-                and len(above.text) >= full[size]
-                and 0 < above.end_y - below.y < size * _PITCH_AT_MOST
-            ):
-                gaps.setdefault(size, []).append(above.end_y - below.y)
-    steps = _line_steps(pages)
+    steps: dict[float, list[float]] = {}
+    for size, above, below, step in _line_steps(pages):
+        steps.setdefault(size, []).append(step)
+        if below.text[:1].islower() and len(above.text) >= full[size]:
+            gaps.setdefault(size, []).append(step)
     pitches = {}
     for size, values in gaps.items():
         pitch = sorted(values)[len(values) // 2]
@@ -558,16 +557,15 @@ def _line_pitches(pages: list[list[Line]], full: dict[float, float]) -> dict[flo
     return pitches
 
 
-def _line_steps(pages: list[list[Line]]) -> dict[float, list[float]]:
-    """By font size, every step down from one line to the next of the same size on a page."""
-    steps: dict[float, list[float]] = {}
+def _line_steps(pages: list[list[Line]]) -> Iterator[tuple[float, Line, Line, float]]:
+    """Every step down from one line to the next of the same size on a page (within a few
+    font sizes): the size, the two lines and the distance."""
     for page in pages:
         for above, below in itertools.pairwise(page):
             size = round(below.size, 1)
             step = above.end_y - below.y
             if round(above.size, 1) == size and 0 < step < size * _PITCH_AT_MOST:
-                steps.setdefault(size, []).append(step)
-    return steps
+                yield size, above, below, step
 
 
 def _quartile(values: list[float]) -> float:
@@ -610,7 +608,7 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
                 for line in page
                 if not (
                     _is_page_number(line.text.strip(), len(pages))
-                    and line.size > body_size * _MARK_SIZE
+                    and line.size > body_size * SUPERSCRIPT_SIZE
                 )
                 and not (id(line) in edge_ids and _running_key(line) in running)
                 and not (id(line) in end_ids and _running_key(line) in opening)
