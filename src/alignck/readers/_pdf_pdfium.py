@@ -84,6 +84,7 @@ def _page_lines(page: object) -> list[Line]:
         firsts: list[tuple[str, int]] = []
         start = 0
         for raw_line, cleaned in zip(raw_lines, cleaned_lines, strict=True):
+            line_start = start
             first = start + len(raw_line) - len(raw_line.lstrip())
             end = start + len(raw_line.rstrip()) - 1
             start += len(raw_line) + 2
@@ -92,8 +93,8 @@ def _page_lines(page: object) -> list[Line]:
             origin(handle, first, x_ref, y_ref)
             left, baseline = frame.point(x.value, y.value)
             last_y: float | None = None
-            # Where the line's first row of text ends, and how many characters it holds.
-            row_end, row_characters = end, end - first + 1
+            # Where the line's first row of text ends.
+            row_end = end
             joined = _joined_at(raw_line)
             if joined >= 0:
                 # PDFium joins a line hyphenated at its end to the next one: keep where it ends,
@@ -101,8 +102,7 @@ def _page_lines(page: object) -> list[Line]:
                 # at a hyphen is still seen to have a gap between its cells).
                 origin(handle, end, x_ref, y_ref)
                 _, last_y = frame.point(x.value, y.value)
-                row_end = start - len(raw_line) - 2 + joined - 1
-                row_characters = row_end - first + 1
+                row_end = line_start + joined - 1
             starts_bold = is_bold(first)
             ends_bold = starts_bold and is_bold(max(first, end))
             bold = ends_bold and _could_be_heading(cleaned)
@@ -113,7 +113,7 @@ def _page_lines(page: object) -> list[Line]:
             pieces: tuple[tuple[float, str], ...] = ()
             origin(handle, row_end, x_ref, y_ref)
             right, _ = frame.point(x.value, y.value)
-            if right - left > row_characters * size * _WIDE_CHARACTER + size:
+            if right - left > (row_end - first + 1) * size * _WIDE_CHARACTER + size:
                 # Wider than its characters can fill: a gap runs through it.
                 pieces = _pieces(handle, raw_line, first, size, frame)
             lines.append(Line(cleaned, size, bold, left, baseline, last_y, lead, pieces))
