@@ -537,12 +537,17 @@ def test_footnotes_whose_marks_are_set_as_superscripts_are_not_text(tmp_path: Pa
     ]
 
 
-def _page_with_text_written_last(path: Path, box_x: float) -> Path:
+def _page_with_text_written_last(
+    path: Path, box_x: float, page_number_size: float | None = None
+) -> Path:
     """Headings and text down the page, then text written last at ``box_x``, back up in the
-    gap under 'At a glance': where word processors put a text box's text."""
+    gap under 'At a glance': where word processors put a text box's text; then, with
+    ``page_number_size``, a page number in that type at the foot, written after the box as a
+    footer is."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
     pdf.add_page()
     for heading, y in (("At a glance", 20), ("Background", 80)):
         pdf.set_xy(20, y)
@@ -554,6 +559,10 @@ def _page_with_text_written_last(path: Path, box_x: float) -> Path:
     for offset, text in enumerate(("Healthy weight for every child", "Fewer people smoking")):
         pdf.set_xy(box_x, 35 + offset * 8)
         pdf.cell(0, 6, text)
+    if page_number_size is not None:
+        pdf.set_xy(0, 285)
+        pdf.set_font("Helvetica", "", page_number_size)
+        pdf.cell(210, 5, "2", align="C")
     pdf.output(str(path))
     return path
 
@@ -1038,33 +1047,15 @@ def test_sub_items_going_on_in_the_next_column_stay_sub_items(tmp_path: Path) ->
 def test_a_small_page_number_written_after_a_text_box_leaves_the_box_in_place(
     tmp_path: Path,
 ) -> None:
-    from fpdf import FPDF
-
     # A number in small type is kept until footnotes are found; written after the box (as
     # a footer is), it joined the box's lines, and the box stayed after the page's text.
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.add_page()
-    for heading, y in (("At a glance", 20), ("Background", 80)):
-        pdf.set_xy(20, y)
-        pdf.set_font("Helvetica", "B", 14)
-        pdf.cell(0, 8, heading)
-    pdf.set_xy(20, 90)
-    pdf.set_font("Helvetica", "", 11)
-    pdf.multi_cell(170, 6, "The strategy was agreed by the Board in March 2025. " * 4)
-    for offset, text in enumerate(("Healthy weight for every child", "Fewer people smoking")):
-        pdf.set_xy(24, 35 + offset * 8)
-        pdf.cell(0, 6, text)
-    pdf.set_xy(0, 285)
-    pdf.set_font("Helvetica", "", 7)
-    pdf.cell(210, 5, "2", align="C")
-    path = tmp_path / "box.pdf"
-    pdf.output(str(path))
-    assert [b.text for b in read(path).blocks][:4] == [
+    path = _page_with_text_written_last(tmp_path / "box.pdf", 24, page_number_size=7)
+    assert [b.text for b in read(path).blocks] == [
         "At a glance",
         "Healthy weight for every child",
         "Fewer people smoking",
         "Background",
+        "The strategy was agreed by the Board in March 2025.",
     ]
 
 
