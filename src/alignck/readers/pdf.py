@@ -269,9 +269,7 @@ class _Assembler:
         returned (-1 where the page opens otherwise)."""
         carried = self.open_table
         first = min(tables, default=0)
-        if carried is None or first == 0 or self.builder.last is not carried.last_cell:
-            return -1
-        if not tables[first].continues(carried.table):
+        if carried is None or first == 0 or not self._goes_on(carried, tables[first]):
             return -1
         columns = carried.table.columns
         placed: list[tuple[int, str]] = []
@@ -283,8 +281,14 @@ class _Assembler:
         for column, text in placed:
             self._carry_on_cell((carried.rows - 1, column), text, page)
         # The cut cell may be the last block: it stands for the table that goes on.
-        self.open_table = _OpenTable(carried.table, carried.rows, self.builder.last)
+        last = self.builder.last or carried.last_cell
+        self.open_table = _OpenTable(carried.table, carried.rows, last)
         return first - 1
+
+    def _goes_on(self, carried: _OpenTable, table: Table) -> bool:
+        """Whether ``table`` goes on with the one that ended the last page: nothing came
+        between them, and it has the same columns in the same places."""
+        return self.builder.last is carried.last_cell and table.continues(carried.table)
 
     def _carry_on_cell(self, cell: tuple[int, int], text: str, page: int | None) -> None:
         """Add the rest of a row cut by a page break to its cell, or where the row had no
@@ -299,7 +303,7 @@ class _Assembler:
         self.list_indents.clear()
         carried = self.open_table if at_top else None
         started, first_row, cells = table, 0, table.cells
-        if carried and self.builder.last is carried.last_cell and table.continues(carried.table):
+        if carried and self._goes_on(carried, table):
             header, top = carried.table.row(0), table.row(0)
             repeated = top == header or _header_then_more(top, header)
             # What follows a repeated header's words in its cells, or a first row opening in
