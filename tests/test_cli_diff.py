@@ -248,6 +248,23 @@ def test_reports_against_different_frameworks_are_refused_in_one_line(tmp_path: 
     assert "(air)" in lines[0] and "(jobs)" in lines[0]
 
 
+def test_a_document_checked_against_another_framework_names_that_framework_file(
+    tmp_path: Path,
+) -> None:
+    # The refusal said the new side's framework was 'in plan.md', the document, when it was
+    # read from the file given to -f.
+    from conftest import FRAMEWORK
+
+    old, _ = _saved_pair(tmp_path, "aligned", "aligned")
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will improve air quality.\n", encoding="utf-8")
+    result = invoke("diff", old, plan, "-f", FRAMEWORK)
+    assert result.exit_code == 2
+    line = result.stderr.strip().splitlines()[-1]
+    assert "different frameworks" in line
+    assert f"in {FRAMEWORK} (" in line and "in plan.md" not in line
+
+
 def test_a_framework_edited_between_runs_compares_the_priorities_both_have(
     tmp_path: Path,
 ) -> None:

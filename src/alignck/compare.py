@@ -108,7 +108,7 @@ class Comparison:
 def comparable(old: Snapshot, new: Snapshot) -> list[str]:
     """Warnings about differences that move verdicts for reasons other than the documents;
     :class:`ReportFileError` when the two runs share no priority."""
-    require_framework(old, list(new.priorities), new.framework, new.source)
+    require_framework(old, list(new.priorities), new.framework, new.framework_file or new.source)
     differences = [
         ("alignck version", old.version, new.version),
         ("framework name", old.framework, new.framework),

@@ -56,6 +56,9 @@ class Snapshot:
     unread: tuple[str, ...] = ()
     # Each id a priority of its framework had before -> its id then ('formerly').
     renamed: dict[str, str] = field(default_factory=dict)
+    # Where its framework is to be read, when not in ``source`` (a saved report holds its
+    # own): the framework file of documents checked now.
+    framework_file: str = ""
 
     def with_ids_of(self, later: dict[str, str]) -> Snapshot:
         """This run with its priorities under the ids a later framework gives them (``later``:
@@ -211,4 +214,5 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         tuple(documents),
         tuple(r.path for r in report.errors),
         report.framework.renamed,
+        report.framework.path,
     )
