@@ -361,6 +361,17 @@ def test_extract_json_lists_an_unreadable_document_with_why(tmp_path: Path) -> N
     assert {Path(s["path"]).name for s in walked["skipped"]} == {"notes.csv", ".hidden.md"}
 
 
+def test_extract_json_lists_documents_in_the_order_they_were_found(tmp_path: Path) -> None:
+    # Sorted again by code point, 'plan 10' came before 'plan 2' (and the unreadable 'plan 3'
+    # before both), unlike the folder's own order.
+    for name in ("plan 2.md", "plan 10.md"):
+        (tmp_path / name).write_text("# Our priorities\n\n- Warm homes\n", encoding="utf-8")
+    (tmp_path / "plan 3.pdf").write_text("not a PDF", encoding="utf-8")
+    data = json.loads(invoke("extract", str(tmp_path), "--format", "json").stdout)
+    names = [Path(d["path"]).name for d in data["documents"]]
+    assert names == ["plan 2.md", "plan 3.pdf", "plan 10.md"]
+
+
 def test_eval_shows_a_priority_with_nothing_to_find_and_nothing_found_as_undefined(
     tmp_path: Path,
 ) -> None:

@@ -299,3 +299,23 @@ def test_a_copy_of_a_document_is_warned_of_once(tmp_path, make_document, small_f
             "overlaps and shared priorities; leave one of them out"
         ],
     }
+
+
+def test_reports_list_documents_in_the_order_they_were_found(
+    tmp_path, make_document, small_framework
+) -> None:  # type: ignore[no-untyped-def]
+    # A folder was read as a file manager lists it, then reported in code-point order:
+    # 'plan 10' before 'plan 2' in every table, and 'plan 2' the copy of 'plan 10'.
+    from alignck.pipeline import check
+
+    (tmp_path / "docs").mkdir()
+    first = make_document("docs/plan 2.md")
+    second = make_document("docs/plan 10.md")
+    report = check([tmp_path / "docs"], small_framework, matcher="lexical")
+    assert [r.path for r in report.documents] == [str(first), str(second)]
+    assert [w for w in report.documents[1].warnings if "copy" in w] == [
+        f"a byte-for-byte copy of {first}: it counts as a second partner in coverage, "
+        "overlaps and shared priorities; leave one of them out"
+    ]
+    groups = report.analysis.shared_outside
+    assert groups and all(g.documents == (str(first), str(second)) for g in groups)

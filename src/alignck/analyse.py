@@ -23,6 +23,7 @@ from alignck.model import (
     WaivedVerdict,
     Waiver,
 )
+from alignck.names import path_order
 from alignck.waivers import concerns, covers, split_expired
 
 _RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
@@ -148,7 +149,7 @@ def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGr
     """
     items = [
         (path, s.text, set(terms(s.text, topical=False)))
-        for path, found in sorted(outside.items())
+        for path, found in sorted(outside.items(), key=lambda item: path_order(item[0]))
         for s in found
     ]
     parent = list(range(len(items)))

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from alignck.extract import stated_priorities
 from alignck.model import ReadOptions, Statement
+from alignck.names import path_order
 from alignck.readers import discover
 from alignck.reading import NO_TEXT_MEANS, Prepared, prepare_all
 from alignck.wording import counted
@@ -115,7 +116,7 @@ def render_extraction(
             }
             for path, why in extraction.unreadable
         ]
-        data.sort(key=lambda d: str(d["path"]))
+        data.sort(key=lambda d: path_order(str(d["path"])))
         skipped = [{"path": path, "reason": why} for path, why in extraction.skipped]
         document = {"schema_version": 1, "documents": data, "skipped": skipped}
         json.dump(document, out, indent=2, ensure_ascii=False)

@@ -341,7 +341,9 @@ class OutsideGroup:
 
     @property
     def documents(self) -> tuple[str, ...]:
-        return tuple(sorted({path for path, _ in self.members}))
+        from alignck.names import path_order
+
+        return tuple(sorted({path for path, _ in self.members}, key=path_order))
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ This module only names; it never reads the file system.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -63,3 +64,17 @@ def within_bytes(text: str, limit: int) -> str:
     if len(encoded) <= limit:
         return text
     return encoded[:limit].decode("utf-8", "ignore")
+
+
+def natural_order(name: str) -> tuple[str | tuple[int, str], ...]:
+    """A name's place as a file manager lists it: numbers by their value and letters in any
+    case ('Partner plan 2' before 'Partner plan 10'); the name itself breaks ties."""
+    parts = re.split(r"(\d+)", name.casefold())
+    return tuple((int(part), part) if index % 2 else part for index, part in enumerate(parts))
+
+
+def path_order(path: str) -> tuple[tuple[tuple[str | tuple[int, str], ...], ...], str]:
+    """A path's place among a run's documents: folder by folder as a file manager lists each
+    (:func:`natural_order`), so reports list them in the order they were found; the path
+    itself breaks ties."""
+    return tuple(natural_order(part) for part in PurePath(path).parts), path

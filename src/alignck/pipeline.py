@@ -33,6 +33,7 @@ from alignck.model import (
     Thresholds,
     Waiver,
 )
+from alignck.names import path_order
 from alignck.readers import discover
 from alignck.reading import Prepared, Progress, document_key, iter_prepared
 from alignck.reviews import apply_reviews
@@ -134,7 +135,7 @@ def check(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
     results = _with_copies_named(results)
-    results.sort(key=lambda r: r.path)
+    results.sort(key=lambda r: path_order(r.path))
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
     results = _with_parts_addressed(loaded, results, reviewed)
     analysis = replace(
@@ -181,7 +182,7 @@ def _copies(paths: Sequence[Path]) -> dict[str, str]:
     """Each path whose file has the same bytes as an earlier one (in path order) -> that
     one. Only files of equal size are read, so a folder of distinct files costs a stat each."""
     by_size: dict[int, list[Path]] = {}
-    for path in sorted(paths, key=str):
+    for path in sorted(paths, key=lambda p: path_order(str(p))):
         try:
             status = path.stat()
         except OSError:

@@ -18,6 +18,7 @@ from alignck.errors import ReadError, os_reason
 from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
+from alignck.names import natural_order
 from alignck.readers._sniff import disguised_document
 from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
@@ -328,13 +329,6 @@ def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
     # Links last: a folder reached both by its own name and through a link is searched
     # under its own name, the link listed as the second way to it.
     return iter(sorted(listed, key=lambda p: (p.is_symlink(), natural_order(p.name), p.name)))
-
-
-def natural_order(name: str) -> tuple[str | tuple[int, str], ...]:
-    """A name's place as a file manager lists it: numbers by their value and letters in any
-    case ('Partner plan 2' before 'Partner plan 10'); the name itself breaks ties."""
-    parts = re.split(r"(\d+)", name.casefold())
-    return tuple((int(part), part) if index % 2 else part for index, part in enumerate(parts))
 
 
 def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
