@@ -584,3 +584,42 @@ def test_a_sarif_report_github_would_refuse_is_warned_of(run, tmp_path, monkeypa
         app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(target), "-q"]
     )
     assert "SARIF report holds" not in quiet.stderr
+
+
+def test_a_report_written_to_a_link_goes_through_it(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The link itself was replaced by the report, and the file it named (the artifact a CI
+    # step uploads) kept the earlier run's report.
+    target = tmp_path / "reports" / "alignck.json"
+    target.parent.mkdir()
+    target.write_text("an earlier report\n", encoding="utf-8")
+    link = tmp_path / "alignck.json"
+    link.symlink_to(target)
+    assert run(link).exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_a_report_written_to_a_descriptor_link_goes_where_that_descriptor_writes(
+    run, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # '-o /dev/stdout > out.log' replaced /dev/stdout (run as root, for the whole system) with
+    # a file holding the report, and out.log stayed empty; '>>' must not empty the log either.
+    import subprocess
+    import sys
+
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    log = tmp_path / "out.log"
+    log.write_text("earlier\n", encoding="utf-8")
+    args = [sys.executable, "-m", "alignck", "check", str(run.plan), "-f", str(run.framework)]
+    with log.open("a", encoding="utf-8") as appended:
+        subprocess.run(
+            [*args, "--format", "json", "--matcher", "lexical", "-o", str(link), "-q"],
+            stdout=appended,
+            check=True,
+            env={**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")},
+        )
+    assert link.is_symlink()
+    written = log.read_text(encoding="utf-8")
+    assert written.startswith("earlier\n{") and written.rstrip().endswith("}")

@@ -30,6 +30,15 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
 
     from alignck.errors import UsageError
 
+    shown = str(output)
+    descriptor = _descriptor_linked(output)
+    if descriptor is not None:
+        with _on_descriptor(descriptor, binary, shown) as handle:
+            yield handle
+        return
+    # Through a link to the file it names: replacing the link itself made '-o link.xml' a
+    # new file beside the target it pointed to, which kept the earlier run's report.
+    output = Path(os.path.realpath(output)) if output.is_symlink() else output
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         # The temporary name is longer than the report's: cut, so that a report whose own
@@ -37,7 +46,7 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
         prefix = f".{within_bytes(output.name, _TEMPORARY_NAME_BYTES)}."
         descriptor, name = tempfile.mkstemp(dir=output.parent, prefix=prefix, suffix=".tmp")
     except OSError as error:
-        raise UsageError(f"cannot write the report: {why(error)}", str(output)) from None
+        raise UsageError(f"cannot write the report: {why(error)}", shown) from None
     try:
         if binary:
             with open(descriptor, "wb") as raw:  # noqa: PTH123 - a descriptor
@@ -52,9 +61,45 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
         Path(name).chmod(_shared_mode(output))
         Path(name).replace(output)
     except OSError as error:
-        raise UsageError(f"cannot write the report: {why(error)}", str(output)) from None
+        raise UsageError(f"cannot write the report: {why(error)}", shown) from None
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _on_descriptor(descriptor: int, binary: bool, shown: str) -> Iterator[IO[Any]]:
+    """This process's open file ``descriptor``, written where it stands: opened again by its
+    name, a log redirected with '>>' would be emptied first."""
+    from alignck.errors import UsageError
+
+    try:
+        with open(  # noqa: PTH123 - a descriptor
+            os.dup(descriptor), "wb" if binary else "w", **({} if binary else _TEXT)
+        ) as handle:
+            yield handle
+    except OSError as error:
+        raise UsageError(f"cannot write the report: {why(error)}", shown) from None
+
+
+# See atomic_file: text as given, and names that are not UTF-8 never cost the report.
+_TEXT: dict[str, Any] = {"encoding": "utf-8", "newline": "", "errors": "backslashreplace"}
+
+
+def _descriptor_linked(output: Path) -> int | None:
+    """The open file of this process that ``output`` leads to through links, as /dev/stdout
+    and /dev/fd/1 do, or None: what it names is a stream the caller redirected, written
+    where it stands; replacing the link, as a report file is replaced, replaced /dev/stdout
+    itself for the whole system when run as root."""
+    path = output
+    for _ in range(40):  # the kernel's own limit on links followed
+        try:
+            path = path.parent / path.readlink()
+        except OSError:  # not a link (or gone): the end of the chain
+            return None
+        for folder in ("/proc/self/fd", "/dev/fd", f"/proc/{os.getpid()}/fd"):
+            if str(path.parent) == folder and path.name.isdigit():
+                return int(path.name)
+    return None
 
 
 def why(error: OSError) -> str:
