@@ -31,6 +31,21 @@ def test_every_text_report_of_check_is_known_as_one(saved, tmp_path, fmt) -> Non
     assert is_report(target)
 
 
+@pytest.mark.parametrize("fmt", [*CHECK_FORMATS, "terminal"])
+def test_a_report_on_a_framework_named_with_quotes_is_known_as_one(saved, tmp_path, fmt) -> None:  # type: ignore[no-untyped-def]
+    # JUnit quotes such a name in single quotes, and a failed run left the earlier run's
+    # JUnit report (a pass) at its --output for CI to upload.
+    plan, framework, _ = saved
+    quoted = tmp_path / "quoted.yaml"
+    text = framework.read_text(encoding="utf-8").replace("Test framework", "'Say \"hi\"'")
+    quoted.write_text(text, encoding="utf-8")
+    target = tmp_path / f"out.{fmt}"
+    args = ["check", str(plan), "-f", str(quoted), "--format", fmt, "-o", str(target), "-q"]
+    assert runner.invoke(app, args).exit_code in (0, 1)
+    assert "Say " in target.read_text(encoding="utf-8") or fmt in ("csv", "csv-excel")
+    assert is_report(target)
+
+
 @pytest.mark.parametrize("fmt", DIFF_FORMATS)
 def test_every_text_report_of_diff_is_known_as_one(saved, tmp_path, fmt) -> None:  # type: ignore[no-untyped-def]
     _, _, report = saved

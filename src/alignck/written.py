@@ -61,7 +61,7 @@ _REPORT_OPENINGS = re.compile(
     rb'^(?:\{\s*"schema_version":\s*\d+,(?:\s*"passed":\s*(?:true|false),)?\s*"tool":\s*'
     rb'\{\s*"name":\s*"alignck"'
     rb'|\{\s*"\$schema":[^\n]*sarif[^{]*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"alignck"'
-    rb'|<\?xml[^>]*>\s*<testsuites name="alignck'
+    rb'|<\?xml[^>]*>\s*<testsuites name=["\x27]alignck'
     rb'|<!DOCTYPE html>[^<]*<html[^>]*><head><meta charset="utf-8">\s*'
     + re.escape(MARKDOWN_MARK.encode())
     + rb"|document,priority_id,priority_title,status,"
