@@ -466,7 +466,7 @@ def test_a_document_unreadable_in_the_new_run_fails_every_ci_format_as_the_exit_
     assert '<error type="unreadable"' in junit.read_text()
     assert "no verdict moved" not in junit.read_text()
     run = json.loads(sarif.read_text())["runs"][0]
-    assert run["invocations"] == [{"executionSuccessful": False}]
+    assert [i["executionSuccessful"] for i in run["invocations"]] == [False]
     unread = [r for r in run["results"] if r["ruleId"] == "ACK105"]
     assert len(unread) == 1 and unread[0]["level"] == "error"
     rules = run["tool"]["driver"]["rules"]
@@ -571,6 +571,36 @@ def test_diff_judges_waivers_on_the_day_today_gives(
     assert wrong.exit_code == 2 and "--today must be a date written YYYY-MM-DD" in wrong.stderr
     both_saved = invoke("diff", old, old, "--today", "2027-04-01")
     assert "--today applies to documents checked here" in both_saved.stderr
+
+
+def test_diff_says_a_waiver_lapsed_or_unused_as_check_does(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # A pull request went red the day a waiver lapsed with no word of it: diff said nothing
+    # on standard error, in GitHub's annotations, the JSON, Markdown or SARIF.
+    _, old, folder = two_runs
+    make_document("docs/plan.md")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        "  - priority: warm-homes\n    reason: Elsewhere.\n    expires: 2027-03-31\n"
+        "  - priority: early-years\n    document: plann\n    reason: Gone.\n",
+        encoding="utf-8",
+    )
+    args = ["diff", old, folder, "-f", small_framework, "--waivers", waivers, "--today"]
+    lapsed = f"{waivers}:2:5: warning: waiver for 'warm-homes' expired"
+    unused = "'plann' matches no checked document; did you mean 'plan'?"
+    result = invoke(*args, "2027-04-01")
+    assert lapsed in result.stderr and unused in result.stderr
+    assert result.stderr.count(lapsed) == 1
+    shown = invoke(*args, "2027-04-01", "--format", "github").stdout
+    assert f"::warning file={waivers},line=2,title=alignck diff::waiver for 'warm-homes'" in shown
+    data = json.loads(invoke(*args, "2027-04-01", "--format", "json").stdout)
+    assert any(w.startswith(lapsed) for w in data["warnings"])
+    sarif = json.loads(invoke(*args, "2027-04-01", "--format", "sarif").stdout)
+    said = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert any(n["message"]["text"].startswith(lapsed) for n in said)
+    assert lapsed not in invoke(*args, "2027-03-31").stderr
 
 
 def test_diff_ci_formats_name_documents_as_check_s_do(

@@ -284,6 +284,23 @@ def _say_document_warnings(report: Report) -> None:
             say(f"alignck: warning: {shown_path(result.path)}: {warning}")
 
 
+def waivers_and_reviews_said(
+    report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
+) -> list[str]:
+    """What a run has to say of its waivers and reviews: lapsed, unused, matching several
+    documents, overruled."""
+    from alignck.renderers._common import waiver_warnings
+    from alignck.reviews import overruled_warning, unused_warning
+
+    checked = [r.path for r in report.documents if r.status == "ok"]
+    return [
+        *waiver_warnings(report),
+        *_matching_several(report, waivers, reviews),
+        *(unused_warning(review, checked) for review in report.analysis.unused_reviews),
+        *(overruled_warning(overruled) for overruled in report.analysis.overruled_reviews),
+    ]
+
+
 def _matching_several(
     report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
 ) -> list[str]:
@@ -573,20 +590,8 @@ def check(
                 f"no documents to check in {', '.join(map(str, paths))}{skipped}; alignck "
                 f"reads {', '.join(READERS)}"
             )
-        from alignck.renderers._common import waiver_warnings
-
-        for warning in waiver_warnings(report):
+        for warning in waivers_and_reviews_said(report, waivers, reviews):
             say(warning)
-        for warning in _matching_several(report, waivers, reviews):
-            say(warning)
-        if report.analysis.unused_reviews or report.analysis.overruled_reviews:
-            from alignck.reviews import overruled_warning, unused_warning
-
-            checked = [r.path for r in report.documents if r.status == "ok"]
-            for review in report.analysis.unused_reviews:
-                say(unused_warning(review, checked))
-            for overruled in report.analysis.overruled_reviews:
-                say(overruled_warning(overruled))
         report = _held_to_baseline(report, baseline)
         code = exit_code(report)
         if per_document is not None:

@@ -203,9 +203,13 @@ def diff(
                     )
         cached = cache_usable(not no_cache and loaded is not None)
         checking = _Checking(loaded, matcher.value, cached, waivers, reviews, day)
-        before, unread_before = _snapshot(old, checking)
-        after, unread_after = _snapshot(new, checking)
+        before, unread_before, said_before = _snapshot(old, checking)
+        after, unread_after, said_after = _snapshot(new, checking)
         comparison = compare(before, after, unread_before, unread_after)
+        # The waivers and reviews judge the new side where it is checked here (both sides
+        # checked would say each lapsed waiver twice).
+        judged = said_after if not is_saved_report(new) else said_before
+        comparison = dataclasses.replace(comparison, warnings=comparison.warnings + judged)
         if unread_before and not is_saved_report(old):
             # Checked now, they fail this run as the new side's do; a saved earlier run's
             # unread document is history, which no one can now fix.
@@ -274,9 +278,11 @@ class _Checking:
     today: datetime.date | None = None
 
 
-def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
-    """A saved report as it is, or documents checked now; and the documents that could not
-    be read (the others are still compared)."""
+def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...], tuple[str, ...]]:
+    """A saved report as it is, or documents checked now; the documents that could not be
+    read (the others are still compared); and what the check said of its waivers and reviews
+    (lapsed, unused), as check says it."""
+    from alignck.cli.check import waivers_and_reviews_said
     from alignck.pipeline import check
     from alignck.snapshot import is_saved_report, load_snapshot, snapshot_of
 
@@ -284,7 +290,7 @@ def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
         # A document the saved run could not read is not one it dropped: it was not compared
         # then, and is not now, and the run fails as a folder with that document would.
         saved = load_snapshot(path)
-        return saved, saved.unread
+        return saved, saved.unread, ()
     assert how.framework is not None  # loaded whenever a side is not a saved report
     report = check(
         [path],
@@ -301,4 +307,5 @@ def _snapshot(path: Path, how: _Checking) -> tuple[Snapshot, tuple[str, ...]]:
         say(f"alignck: error: {result.error}")
     if len(report.errors) == len(report.documents):
         fail(f"{path}: no readable documents to compare", EXIT_INPUT)
-    return snapshot_of(report, str(path)), tuple(r.path for r in report.errors)
+    said = waivers_and_reviews_said(report, how.waivers, how.reviews)
+    return snapshot_of(report, str(path)), tuple(r.path for r in report.errors), tuple(said)

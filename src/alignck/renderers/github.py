@@ -35,12 +35,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     )
     out.write(f"::notice title=alignck::{_data(summary)}\n")
     for warning in waiver_warnings(report):
-        # On the waivers file's line: a lapsed waiver is why a check turned red.
-        source, _, said = warning.partition(": warning: ")
-        file, number = source_place(source)
-        where = f"file={_property(checkout_path(file))}," if file else ""
-        where += f"line={number}," if number else ""
-        out.write(f"::warning {where}title=alignck waivers::{_data(said)}\n")
+        out.write(warning_command(warning, "alignck waivers"))
     found = list(findings(report))
     # The run's own findings (coverage below --fail-under) before any file's: past ten
     # errors GitHub shows no more, and the reason a run failed must be among those shown.
@@ -56,3 +51,17 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         properties.append(f"title={_property('alignck ' + finding.title)}")
         command = _COMMANDS[finding.level]
         out.write(f"::{command} {','.join(properties)}::{_data(finding.message)}\n")
+
+
+def warning_command(warning: str, title: str) -> str:
+    """A 'FILE:LINE:COL: warning: ...' line as a ``::warning`` on that file's line (a 'note:'
+    as a ``::notice``): a lapsed waiver is why a check turned red, and the pull request shows
+    it there."""
+    command, (source, _, said) = "warning", warning.partition(": warning: ")
+    if not said:
+        command, (source, _, said) = "notice", warning.partition(": note: ")
+    file, number = source_place(source) if said else ("", None)
+    where = f"file={_property(checkout_path(file))}," if file else ""
+    where += f"line={number}," if number else ""
+    command = command if said else "warning"
+    return f"::{command} {where}title={_property(title)}::{_data(said or warning)}\n"

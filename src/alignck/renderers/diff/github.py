@@ -11,11 +11,14 @@ from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import workflow_data, workflow_property
 from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
+from alignck.renderers.github import warning_command
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     summary = workflow_data(headline(comparison, options.fail_on))
     out.write(f"::notice title=alignck diff::{summary}\n")
+    for warning in comparison.warnings:
+        out.write(warning_command(warning, "alignck diff"))
     for change in comparison.changes:
         command = "error" if change.regresses(options.fail_on) else "notice"
         title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")

@@ -52,7 +52,15 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                 "results": [_result(c, options) for c in comparison.changes]
                 + [_unread_result(path) for path in comparison.unread],
                 # As check's SARIF: a run that could not read a document did not succeed.
-                "invocations": [{"executionSuccessful": not comparison.unread}],
+                "invocations": [
+                    {
+                        "executionSuccessful": not comparison.unread,
+                        "toolExecutionNotifications": [
+                            {"level": "warning", "message": {"text": warning}}
+                            for warning in comparison.warnings
+                        ],
+                    }
+                ],
                 # What was compared, as check's SARIF says what produced it.
                 "properties": {
                     "framework": comparison.framework,
