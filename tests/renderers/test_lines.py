@@ -71,3 +71,21 @@ def test_a_link_s_target_does_not_hide_a_quote_nor_send_it_to_a_like_sentence(
     assert line_of(str(path), quote) == 5
     # Found only by its opening, and that opening twice: no line rather than a wrong one.
     assert line_of(str(path), "We will work with local partners to reduce smoking in parks") is None
+
+
+def test_what_the_markdown_reader_leaves_out_does_not_lose_the_line(tmp_path: Path) -> None:
+    # A footnote's mark, an image and an autolink's brackets sent a quote to line 1: the
+    # reader keeps none of the first two and the address of the third.
+    from alignck.readers import read_document
+
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\nWe fund insulation[^note] against fuel poverty in 2026.\n\n"
+        "We will ![logo](img.png) build homes for older people.\n\n"
+        "We will stop smoking <https://example.org/a1b2> in 2027 for all.\n\n"
+        "[^note]: Our source.\n",
+        encoding="utf-8",
+    )
+    quotes = [b.text for b in read_document(path).blocks][1:]
+    assert len(quotes) == 3
+    assert [line_of(str(path), quote) for quote in quotes] == [3, 5, 7]

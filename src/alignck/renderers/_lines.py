@@ -22,6 +22,11 @@ TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 _NOT_COMPARED = re.compile(r"[\W_]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKUP = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<[^>\n]+>|&#?\w+;")
+# What the Markdown reader leaves out of the text altogether (an image, its alt text too; a
+# footnote's mark) or keeps without its brackets (an autolink's address).
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s]+)>")
 # Enough of a quote's opening to place it; a shorter fallback for a quote the reader
 # composed (a lead-in joined to its item) whose opening is in the file but not the rest.
 _KEY_LENGTHS = (80, 30)
@@ -80,7 +85,13 @@ def _index(path: str, _mtime_ns: int, _size: int) -> tuple[str, tuple[int, ...]]
     for line in _LINE_BREAK.split(text):
         starts.append(length)
         # A link's target, a tag or an entity is not in the text a quote holds.
-        piece = _flat(_MARKUP.sub("", line) if markdown else line)
+        piece = _flat(_markdown_text(line) if markdown else line)
         pieces.append(piece)
         length += len(piece)
     return "".join(pieces), tuple(starts)
+
+
+def _markdown_text(line: str) -> str:
+    """A Markdown line as near as it can be told, line by line, to the text its reader keeps."""
+    line = _FOOTNOTE_MARK.sub("", _IMAGE.sub("", line))
+    return _MARKUP.sub("", _AUTOLINK.sub(r"\1", line))
