@@ -26,7 +26,8 @@ def checkout_path(path: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
     # Cached: the CI formats ask once per verdict, 300,000 times in a national run.
-    pure = Path(path)
+    # Without '..' steps too: GitHub places no annotation on 'drafts/../drafts/plan.md'.
+    pure = Path(os.path.normpath(path)) if path else Path(path)
     if workspace is not None:
         whole = Path(os.path.normpath(Path(cwd) / pure))
         try:

@@ -341,6 +341,23 @@ def test_findings_are_placed_from_the_ci_checkout_when_run_in_a_folder_of_it(
     assert covers(Waiver("air", "x", "drafts/pl*"), "plan.md")
 
 
+def test_a_path_with_dot_dot_steps_is_named_without_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # 'alignck check drafts/../drafts/plan.md' gave GitHub and SARIF that path, on which
+    # GitHub places no annotation.
+    from alignck.checkout import checkout_path
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    assert checkout_path("drafts/../drafts/plan.md") == "drafts/plan.md"
+    assert checkout_path(str(tmp_path / "a" / ".." / "drafts" / "plan.md")) == "drafts/plan.md"
+    assert uri("drafts/./x/../plan.md") == "drafts/plan.md"
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    assert checkout_path("drafts/../drafts/plan.md") == "drafts/plan.md"
+
+
 def test_ci_formats_name_the_framework_from_the_checkout_as_they_name_documents(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
