@@ -57,6 +57,7 @@ def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
         ("verdict: partial", "verdict: maybe", ":4:14: reviews[0].verdict: must be aligned"),
         ("    reviewer: A. Officer\n", "", ":2:5: reviews[0].reviewer: missing required key"),
         ("date: 2026-11-30", "date: last week", ":7:11: reviews[0].date: expected a date"),
+        ("date: 2026-11-30", "date: 20261130", ":7:11: reviews[0].date: expected a date"),
     ],
 )
 def test_each_problem_is_one_line_at_its_place(

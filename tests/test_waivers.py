@@ -57,6 +57,15 @@ def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
             "waivers:\n  - priority: air\n    reason: x\n    expires: next year\n",
             ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got 'next year'",
         ),
+        # Python's date reading takes both for 1 January 2027.
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    expires: 20270101\n",
+            ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got '20270101'",
+        ),
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    expires: 20270101.5\n",
+            ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got '20270101.5'",
+        ),
         ("waivers: air\n", ":1:10: waivers: expected a list of waivers, got a string"),
         (
             "waivers:\n  - air\n",
@@ -395,3 +404,4 @@ def test_check_today_judges_waiver_expiry_as_on_that_day(tmp_path: Path, make_do
         bad.stderr
         == "alignck: error: --today must be a date written YYYY-MM-DD, not '31/03/2026'\n"
     )
+    assert runner.invoke(app, [*args, "--today", "20260401"]).exit_code == 2

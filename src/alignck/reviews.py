@@ -46,6 +46,7 @@ from alignck.yamlnodes import (
     compose_file,
     curly_quoted,
     current_id,
+    day_written,
     kind,
     mapping,
     string,
@@ -148,7 +149,7 @@ def _date(
         return None
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
     try:
-        return datetime.date.fromisoformat(text)
+        return day_written(text)
     except ValueError:
         findings.error(node, where, f"expected a date as YYYY-MM-DD, got {text or kind(node)!r}")
         return None

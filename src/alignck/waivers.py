@@ -41,6 +41,7 @@ from alignck.yamlnodes import (
     compose_file,
     curly_quoted,
     current_id,
+    day_written,
     kind,
     mapping,
     source_place,
@@ -142,7 +143,7 @@ def _date(node: yaml.Node | None, where: str, findings: Findings) -> datetime.da
         return None
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
     try:
-        return datetime.date.fromisoformat(text)
+        return day_written(text)
     except ValueError:
         findings.error(node, where, f"expected a date as YYYY-MM-DD, got {text or kind(node)!r}")
         return None

@@ -7,6 +7,7 @@ unknown keys are warnings with a did-you-mean hint.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -447,3 +448,15 @@ def boolean(node: yaml.Node | None, where: str, findings: Findings) -> bool:
         return str(node.value).lower() in ("true", "yes", "on")
     findings.error(node, where, f"expected true or false, got {kind(node)}")
     return False
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_written(text: str) -> datetime.date:
+    """A date written YYYY-MM-DD, as waivers, reviews and --today take it; ValueError for
+    anything else. Python's own reading takes '20270101' and even '20270101.5' for
+    1 January 2027, a number YAML read from an unquoted 'expires: 20270101'."""
+    if not _DAY.fullmatch(text):
+        raise ValueError(text)
+    return datetime.date.fromisoformat(text)

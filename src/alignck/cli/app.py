@@ -202,8 +202,10 @@ def day_given(text: str | None) -> datetime.date | None:
     """--today as a date, or a one-line usage error."""
     if text is None:
         return None
+    from alignck.yamlnodes import day_written
+
     try:
-        return datetime.date.fromisoformat(text.strip())
+        return day_written(text.strip())
     except ValueError:
         fail(f"--today must be a date written YYYY-MM-DD, not {text!r}")
 
