@@ -160,6 +160,23 @@ def test_document_globs_match_path_name_or_stem(
     assert covers(Waiver("air", "x", pattern), path) is expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("drafts/**/plan.md", "drafts/plan.md", True),
+        ("drafts/**/plan.md", "drafts/icb/2026/plan.md", True),
+        ("**/plan.md", "plan.md", True),
+        ("drafts/**/plan.md", "drafts/icb-plan.md", False),
+        ("drafts/**/plan.md", "other/plan.md", False),
+    ],
+)
+def test_a_double_star_folder_stands_for_no_folder_too(
+    pattern: str, path: str, expected: bool
+) -> None:
+    # 'drafts/**/plan.md' missed drafts/plan.md, which .gitignore and CI path filters match.
+    assert covers(Waiver("air", "x", pattern), path) is expected
+
+
 @pytest.mark.parametrize("name", ["plan [v2]", "plan [v2].md", "docs/plan [v2].md"])
 def test_a_name_with_brackets_names_its_document_as_written(name: str) -> None:
     # As a glob, '[v2]' is one character, 'v' or '2': the waiver matched nothing, and the

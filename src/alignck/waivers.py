@@ -191,8 +191,15 @@ def covers(waiver: Waiver, path: str) -> bool:
 
 def _matches(name: str, pattern: str) -> bool:
     """The name itself, or what the glob matches: a file named 'plan [v2].md' is named by
-    'plan [v2]', which as a glob is 'plan v' or 'plan 2' and matched nothing."""
-    return name == pattern or fnmatchcase(name, pattern)
+    'plan [v2]', which as a glob is 'plan v' or 'plan 2' and matched nothing. A '**/' also
+    stands for no folder, as in .gitignore and CI path filters: 'drafts/**/plan.md' names
+    drafts/plan.md too."""
+    if name == pattern or fnmatchcase(name, pattern):
+        return True
+    return "**/" in pattern and fnmatchcase(name, _ANY_FOLDERS.sub(r"\1", pattern))
+
+
+_ANY_FOLDERS = re.compile(r"(^|/)\*\*/")
 
 
 def _from_folder_of(source: str, path: str) -> str | None:
