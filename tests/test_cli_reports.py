@@ -210,6 +210,15 @@ def test_a_commit_that_changes_only_a_report_has_nothing_to_check_and_passes(
     assert gated.exit_code == 0, gated.stderr
     assert json.loads(json_file.read_text())["passed"] is True
     assert 'failures="0"' in junit_file.read_text()
+    # Without a gate, JUnit still holds one passing case: Jenkins fails a build whose report
+    # has no test results, and the run passed.
+    plain = runner.invoke(
+        app, ["check", str(target), "-f", str(small_framework), "-q", "-o", str(junit_file)]
+    )
+    assert plain.exit_code == 0, plain.stderr
+    suites = ET.fromstring(junit_file.read_text(encoding="utf-8"))
+    assert suites.get("tests") == "1" and suites.get("failures") == "0"
+    assert [c.get("name") for c in suites.iter("testcase")] == ["nothing to check"]
     # An empty folder still fails: it may be a mistyped path.
     empty = tmp_path / "empty"
     empty.mkdir()

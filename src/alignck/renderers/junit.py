@@ -33,6 +33,9 @@ Outcome = Literal["passed", "failures", "errors", "skipped"]
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     waived = report.analysis.waivers_by_verdict()
     totals = Counter(_outcomes(report, waived))
+    # An empty '<testsuites/>' fails a Jenkins build (no test results found) that alignck
+    # passed: a run with nothing to check says so in one passing case.
+    totals["passed"] += 0 if totals else 1
     tests = sum(totals.values())
     framework = report.framework
     shown = framework_checkout_path(framework.path)
@@ -44,6 +47,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         _write(out, _suite(report, result, waived))
     if report.policy.fail_under is not None:
         _write(out, _policy_suite(report, report.policy.fail_under))
+    if not report.documents and report.policy.fail_under is None:
+        _write(out, _nothing_checked(report))
     out.write("</testsuites>\n")
 
 
@@ -133,6 +138,18 @@ def _policy_suite(report: Report, limit: float) -> ET.Element:
     if below is not None:
         ET.SubElement(case, "failure", type="coverage", message=below)
     _count(suite, ["failures" if below else "passed"])
+    return suite
+
+
+def _nothing_checked(report: Report) -> ET.Element:
+    suite = ET.Element("testsuite", name="alignck")
+    _properties(suite, report)
+    case = ET.SubElement(suite, "testcase", classname="alignck.run", name="nothing to check")
+    skipped = ", ".join(f"{checkout_path(s.path)} ({s.reason})" for s in report.skipped)
+    ET.SubElement(case, "system-out").text = xml_text(
+        "no documents checked" + (f"; skipped: {skipped}" if skipped else "")
+    )
+    _count(suite, ["passed"])
     return suite
 
 
