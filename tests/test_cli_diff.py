@@ -464,6 +464,8 @@ def test_a_document_unreadable_in_the_new_run_fails_every_ci_format_as_the_exit_
     assert result.exit_code == 2
     assert 'errors="1"' in junit.read_text()
     assert '<error type="unreadable"' in junit.read_text()
+    # With why, as check's JUnit says it.
+    assert "could not be read (empty file (0 bytes): no document to check)" in junit.read_text()
     assert "no verdict moved" not in junit.read_text()
     run = json.loads(sarif.read_text())["runs"][0]
     assert [i["executionSuccessful"] for i in run["invocations"]] == [False]
@@ -474,11 +476,16 @@ def test_a_document_unreadable_in_the_new_run_fails_every_ci_format_as_the_exit_
     github = invoke("diff", old, folder, "-f", small_framework, "--format", "github")
     assert github.exit_code == 2
     errors = [line for line in github.stdout.splitlines() if line.startswith("::error")]
-    assert len(errors) == 1 and "other.md: could not be read; not compared" in errors[0]
+    assert len(errors) == 1 and "other.md: could not be read (empty file" in errors[0]
     assert "1 document could not be read" in github.stdout.splitlines()[0]
     data = json.loads(invoke("diff", old, folder, "-f", small_framework, "--format", "json").stdout)
     assert [Path(p).name for p in data["unread_documents"]] == ["other.md"]
     assert "alignck: warning: " in github.stderr
+    # A saved run says why too, from its report.
+    saved = tmp_path / "new.json"
+    invoke("check", folder, "-f", small_framework, "-o", saved, "-q")
+    from_saved = invoke("diff", old, saved, "--format", "junit").stdout
+    assert "could not be read (empty file (0 bytes): no document to check)" in from_saved
 
 
 def test_a_document_a_saved_report_could_not_read_is_not_called_removed(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Literal
 
@@ -92,6 +92,8 @@ class Comparison:
     # Every document of this run, read or not: the reports name each as check's do, told
     # apart from the others of its name.
     documents: tuple[str, ...] = ()
+    # Why each of ``unread`` could not be read, where the run said.
+    unread_why: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def new_gaps(self) -> tuple[Change, ...]:
@@ -238,6 +240,7 @@ def compare(
         tuple(warnings),
         tuple(unread_new),
         (*(d.path for d in new.documents), *unread_new),
+        {**old.unread_why, **new.unread_why},
     )
 
 

@@ -59,6 +59,8 @@ class Snapshot:
     # Where its framework is to be read, when not in ``source`` (a saved report holds its
     # own): the framework file of documents checked now.
     framework_file: str = ""
+    # Why each of ``unread`` could not be read, as the run said it.
+    unread_why: dict[str, str] = field(default_factory=dict)
 
     def with_ids_of(self, later: dict[str, str]) -> Snapshot:
         """This run with its priorities under the ids a later framework gives them (``later``:
@@ -148,6 +150,11 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
             for p in framework["priorities"]
             for old in p.get("formerly") or ()
         },
+        unread_why={
+            str(d["path"]): str(d["error"])
+            for d in data["documents"]
+            if d["status"] != "ok" and isinstance(d.get("error"), str)
+        },
     )
 
 
@@ -215,4 +222,5 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         tuple(r.path for r in report.errors),
         report.framework.renamed,
         report.framework.path,
+        {r.path: r.error for r in report.errors if r.error},
     )

@@ -91,11 +91,14 @@ def headline(comparison: Comparison, fail_on: Regression) -> str:
     )
 
 
-def unread_message(path: str) -> str:
-    """What the CI formats say of a document this run could not read."""
+def unread_message(path: str, comparison: Comparison) -> str:
+    """What the CI formats say of a document this run could not read, and why where the run
+    said (the error names the document first, as check's does)."""
     from alignck.checkout import checkout_path
 
-    return f"{checkout_path(path)}: could not be read; not compared (exit 2)"
+    said = comparison.unread_why.get(path, "")
+    why = f" ({said.removeprefix(path + ': ')})" if said else ""
+    return f"{checkout_path(path)}: could not be read{why}; not compared (exit 2)"
 
 
 def evidence(change: Change, limit: int) -> str:

@@ -27,4 +27,5 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     for path in comparison.unread:
         where = workflow_property(checkout_path(path))
         title = workflow_property("alignck: unreadable document")
-        out.write(f"::error file={where},title={title}::{workflow_data(unread_message(path))}\n")
+        said = workflow_data(unread_message(path, comparison))
+        out.write(f"::error file={where},title={title}::{said}\n")

@@ -79,7 +79,7 @@ def _unread(root: ET.Element, comparison: Comparison, path: str, names: dict[str
         name="read",
         file=xml_text(shown),
     )
-    text = xml_text(unread_message(path))
+    text = xml_text(unread_message(path, comparison))
     ET.SubElement(case, "error", type="unreadable", message=text).text = text
 
 

@@ -50,7 +50,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                     }
                 },
                 "results": [_result(c, options) for c in comparison.changes]
-                + [_unread_result(path) for path in comparison.unread],
+                + [_unread_result(path, comparison) for path in comparison.unread],
                 # As check's SARIF: a run that could not read a document did not succeed.
                 "invocations": [
                     {
@@ -103,14 +103,14 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
     return result
 
 
-def _unread_result(path: str) -> dict[str, Any]:
+def _unread_result(path: str, comparison: Comparison) -> dict[str, Any]:
     rule_id = RULES["unreadable"][0]
     key = "\x1f".join((rule_id, checkout_path(path)))
     return {
         "ruleId": rule_id,
         "ruleIndex": list(RULES).index("unreadable"),
         "level": "error",
-        "message": {"text": unread_message(path)},
+        "message": {"text": unread_message(path, comparison)},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
         "partialFingerprints": {
             "alignckChange/v1": hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[
