@@ -59,8 +59,11 @@ def test_all_commands_are_known() -> None:
 
 
 def test_exit_codes_are_documented_in_help() -> None:
-    text = invoke("--help").stdout
+    text = " ".join(invoke("--help").stdout.split())
     assert "Exit codes: 0" in text and "1 checked and the policy failed" in text
+    # Every refusal the README's table gives exit 2 for, not only some.
+    for refused in ("reviews", "a refused --output, --per-document or cache folder"):
+        assert refused in " ".join(invoke("check", "--help").stdout.split()), refused
 
 
 @pytest.mark.parametrize(

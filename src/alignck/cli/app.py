@@ -37,8 +37,9 @@ EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM end
 EXIT_CODES_HELP = (
     "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "
     "--fail-on, or a required priority missed, unless waived); 2 usage error, invalid "
-    "framework, waivers or baseline file, or unreadable document; 3 internal error; 130 "
-    "interrupted (Ctrl-C); 143 terminated (SIGTERM)."
+    "framework, waivers, reviews or baseline file, a refused --output, --per-document or "
+    "cache folder, or an unreadable document (the others are still checked); 3 internal "
+    "error; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM)."
 )
 # The commands that check nothing against a policy: they never exit 1.
 OTHER_EXIT_CODES_HELP = (
