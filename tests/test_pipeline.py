@@ -319,3 +319,32 @@ def test_reports_list_documents_in_the_order_they_were_found(
     ]
     groups = report.analysis.shared_outside
     assert groups and all(g.documents == (str(first), str(second)) for g in groups)
+
+
+def test_a_document_saved_while_it_is_read_is_not_cached_under_its_earlier_bytes(
+    isolated_cache: Path, tmp_path: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saved between hashing and reading, its new text was cached under the old bytes' key:
+    # once the old text was back, every warm run quoted what the file no longer said.
+    from alignck import reading
+    from alignck.pipeline import check
+
+    plan = tmp_path / "plan.md"
+    before = "# Plan\n\n## Our priorities\n\n- We will end fuel poverty in every ward.\n"
+    after = "# Plan\n\n## Our priorities\n\n- We will open two crisis cafes.\n"
+    plan.write_text(before, encoding="utf-8")
+    read = reading.read_document
+
+    def saved_meanwhile(path: Path, options: object) -> object:
+        plan.write_text(after, encoding="utf-8")
+        return read(path, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "read_document", saved_meanwhile)
+    raced = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
+    assert reading.CHANGED_WHILE_READ in raced.warnings
+    monkeypatch.setattr(reading, "read_document", read)
+    plan.write_text(before, encoding="utf-8")
+    again = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
+    quoted = " ".join(s.statement.text for s in again.statements)
+    assert "fuel poverty" in quoted and "crisis" not in quoted
+    assert reading.CHANGED_WHILE_READ not in again.warnings

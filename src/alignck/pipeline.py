@@ -309,8 +309,8 @@ def _check_files(
     # Matched as each document arrives, so only results stay in memory.
     for index, item in zip(todo, prepared, strict=True):
         results[index] = _check_one(item, matcher, options.limits)
-        protected = isinstance(item, Prepared) and item.protected
-        if use_cache and index in keys and results[index].status == "ok" and not protected:
+        cacheable = not isinstance(item, Prepared) or item.cacheable
+        if use_cache and index in keys and results[index].status == "ok" and cacheable:
             cache.store(cache.result_key(keys[index], matching), results[index])
     return [results[i] for i in range(len(paths))]
 

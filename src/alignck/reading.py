@@ -26,6 +26,10 @@ from alignck.workers import IsolatedReader, WorkerPool
 
 # What a document with no text means for its verdicts (extract, which gives none, leaves it out).
 NO_TEXT_MEANS = "; every priority is a gap for this document"
+CHANGED_WHILE_READ = (
+    "the file changed while alignck read it: what it says may mix two versions; check it "
+    "again"
+)
 NO_STATED_PRIORITIES = (
     "no stated priorities found (no list, heading or 'we will' sentence stating one): nothing "
     "it states can show as outside the framework; 'alignck extract' shows what was read"
@@ -53,6 +57,13 @@ class Prepared:
     statements: tuple[Statement, ...]
     passages: tuple[Passage, ...]
     protected: bool = False  # opened with a password: never cached
+    # Its file's bytes were not the same after it was read as before: never cached, since
+    # what was read may be neither version, and the key is the earlier one's.
+    changed: bool = False
+
+    @property
+    def cacheable(self) -> bool:
+        return not (self.protected or self.changed)
 
 
 def read_within_limits(path: Path, options: ReadOptions) -> Document | ReadError:
@@ -214,10 +225,26 @@ def iter_prepared(
                     progress(str(path), None)
                 item = ahead.result(index)
                 if entry and isinstance(item, Prepared) and not item.protected:
-                    cache.store(entry, item)
+                    item = _stored_if_unchanged(entry, path, item, options)
             if progress:
                 progress(str(path), item)
             yield item
+
+
+def _stored_if_unchanged(
+    entry: str, path: Path, item: Prepared, options: ReadOptions
+) -> Prepared:
+    """The document cached under the key of the bytes it was read from; or, when the file is
+    no longer those bytes (saved, or a branch switched, while the run read it), not cached and
+    said so: stored under the earlier key, a later run of the earlier bytes would have quoted
+    text they do not hold, for as long as the cache kept it."""
+    from alignck import cache
+
+    if document_key(path, options) == entry:
+        cache.store(entry, item)
+        return item
+    warnings = (*item.warnings, CHANGED_WHILE_READ)
+    return dataclasses.replace(item, warnings=warnings, changed=True)
 
 
 class _AheadOfTime:
