@@ -310,3 +310,41 @@ def test_a_model_replaced_in_place_is_a_miss(docs: Path, tmp_path: Path) -> None
         f"alignck: error: {model}: not the expected model file (sha256 differs)",
         "2 ['alignck.cli', 'alignck.match', 'typer']",
     ]
+
+
+def test_a_file_added_while_the_run_reads_leaves_no_record(
+    docs: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Added after the folder was searched, it was not in the report, but the record (taken
+    # at the end) found it there: every later run replayed the report without it.
+    from alignck import pipeline
+
+    searched = pipeline._check_files
+
+    def added_meanwhile(*args: object, **kwargs: object) -> object:
+        (docs / "extra.txt").write_text("We will end fuel poverty.\n", "utf-8")
+        return searched(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "_check_files", added_meanwhile)
+    assert "extra.txt" not in run(capfd, *check_args(docs, "--format", "json"))[1]
+    monkeypatch.setattr(pipeline, "_check_files", searched)
+    assert replay.answer(check_args(docs, "--format", "json")) is None
+    assert "extra.txt" in run(capfd, *check_args(docs, "--format", "json"))[1]
+
+
+def test_a_report_file_whose_link_now_leads_elsewhere_is_left_to_the_full_run(
+    docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The folder was a link re-pointed into the folder checked: the replay wrote an HTML
+    # report named board.md among the documents, which the full run refuses (and which
+    # every later run then checked as a partner's document).
+    out = tmp_path / "out"
+    out.mkdir()
+    writing = check_args(docs, "-o", str(out / "board.md"), "--format", "html", "-q")
+    assert run(capfd, *writing)[0] == 0
+    shutil.rmtree(out)
+    out.symlink_to(docs)
+    assert replay.answer(writing) is None
+    code, _, err = run(capfd, *writing)
+    assert code == 2 and "folder being checked" in err
+    assert not (docs / "board.md").exists()

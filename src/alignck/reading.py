@@ -27,8 +27,7 @@ from alignck.workers import IsolatedReader, WorkerPool
 # What a document with no text means for its verdicts (extract, which gives none, leaves it out).
 NO_TEXT_MEANS = "; every priority is a gap for this document"
 CHANGED_WHILE_READ = (
-    "the file changed while alignck read it: what it says may mix two versions; check it "
-    "again"
+    "the file changed while alignck read it: what it says may mix two versions; check it again"
 )
 NO_STATED_PRIORITIES = (
     "no stated priorities found (no list, heading or 'we will' sentence stating one): nothing "
@@ -231,9 +230,7 @@ def iter_prepared(
             yield item
 
 
-def _stored_if_unchanged(
-    entry: str, path: Path, item: Prepared, options: ReadOptions
-) -> Prepared:
+def _stored_if_unchanged(entry: str, path: Path, item: Prepared, options: ReadOptions) -> Prepared:
     """The document cached under the key of the bytes it was read from; or, when the file is
     no longer those bytes (saved, or a branch switched, while the run read it), not cached and
     said so: stored under the earlier key, a later run of the earlier bytes would have quoted

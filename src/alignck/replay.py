@@ -93,6 +93,17 @@ class RunRecord:
     # The --output file as given, and the report written to it.
     output: str | None = None
     report: str | None = None
+    # Where the --output file was, its links followed: a link re-pointed since (into a folder
+    # being checked, say) is a place the full run may refuse.
+    output_place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """What a run's inputs were before it read them (see :func:`before_reading`)."""
+
+    inputs: tuple[tuple[str, str], ...]
+    discovered: str
 
 
 def answer(argv: Sequence[str]) -> int | None:
@@ -209,6 +220,8 @@ def _rewritten(record: RunRecord) -> bool:
 
     assert record.output is not None and record.report is not None
     output = Path(record.output)
+    if os.path.realpath(output) != record.output_place:
+        return False
     try:
         mode = output.stat().st_mode
     except FileNotFoundError:
@@ -337,6 +350,23 @@ def listening() -> Iterator[None]:
         _heard = None
 
 
+def before_reading(
+    inputs: Iterable[Path], paths: Sequence[Path], follow_links: bool
+) -> Started | None:
+    """The inputs' digests and what discovery finds, before the run reads anything, when the
+    run may be kept: :func:`keep` keeps no record of a run whose inputs changed while it ran.
+    A file added to a folder meanwhile was left out of its report, and the record, taken at
+    the end, found the folder as the report did not: every later run replayed the report
+    without it (and one removed meanwhile stayed in every replay)."""
+    if _key is None:
+        return None
+    return Started(_digests(inputs), discovery_digest([str(p) for p in paths], follow_links))
+
+
+def _digests(inputs: Iterable[Path]) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted({(str(p), digest_of(p)) for p in inputs}))
+
+
 def keep(
     inputs: Iterable[Path],
     paths: Sequence[Path],
@@ -345,11 +375,13 @@ def keep(
     output: Path | None = None,
     written: TextIO | None = None,
     discovered: str | None = None,
+    started: Started | None = None,
 ) -> None:
     """Keep the finished run's record: the caller vouches that its whole answer is what it
     wrote on the standard streams, its exit code and, with ``output``, the report file it wrote
     through ``written`` (from :func:`overheard`) after discovery found ``discovered``
-    (:func:`seen_before_writing`)."""
+    (:func:`seen_before_writing`); none when the inputs are not what they were when the run
+    ``started`` (:func:`before_reading`)."""
     if _key is None or _heard is None:
         return
     stdout, stderr = _heard
@@ -365,7 +397,7 @@ def keep(
     from alignck import cache
 
     record = RunRecord(
-        inputs=tuple(sorted({(str(p), digest_of(p)) for p in inputs})),
+        inputs=_digests(inputs),
         paths=tuple(str(p) for p in paths),
         follow_links=follow_links,
         discovered=discovered or discovery_digest([str(p) for p in paths], follow_links),
@@ -375,5 +407,11 @@ def keep(
         exit_code=exit_code,
         output=None if output is None else str(output),
         report=report,
+        output_place=None if output is None else os.path.realpath(output),
     )
+    if started is not None and (started.inputs, started.discovered) != (
+        record.inputs,
+        record.discovered,
+    ):
+        return
     cache.store(_key, record)

@@ -518,6 +518,8 @@ def check(
                 (review_file, "the review file"),
             )
         )
+        read = [path for path, _ in inputs] + framework_places(framework, paths)
+        started = replay.before_reading(read, paths, follow_links)
         for file in files:
             refuse_unsafe_output(file, inputs)
         if not files and quiet and not dash:
@@ -642,9 +644,9 @@ def check(
         for failure in failures(report):
             say(f"alignck: policy failed: {failure}")
         if not cut_short and _whole_answer_is_text([chosen, *formats], len(files), code):
-            read = [path for path, _ in inputs] + framework_places(framework, paths)
             text = cast("TextIO | None", written)
-            replay.keep(read, paths, follow_links, code, files[0] if files else None, text, seen)
+            report_file = files[0] if files else None
+            replay.keep(read, paths, follow_links, code, report_file, text, seen, started)
         return code
 
     def _whole_answer_is_text(shown: list[str], files: int, code: int) -> bool:
