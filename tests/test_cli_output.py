@@ -623,3 +623,12 @@ def test_a_report_written_to_a_descriptor_link_goes_where_that_descriptor_writes
     assert link.is_symlink()
     written = log.read_text(encoding="utf-8")
     assert written.startswith("earlier\n{") and written.rstrip().endswith("}")
+    # The descriptor's own name too: it was refused, its folder being no place to write.
+    with log.open("a", encoding="utf-8") as appended:
+        subprocess.run(
+            [*args, "--format", "json", "--matcher", "lexical", "-o", "/proc/self/fd/1", "-q"],
+            stdout=appended,
+            check=True,
+            env={**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")},
+        )
+    assert log.read_text(encoding="utf-8") == written + written.removeprefix("earlier\n")

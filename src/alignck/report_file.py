@@ -31,7 +31,7 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
     from alignck.errors import UsageError
 
     shown = str(output)
-    descriptor = _descriptor_linked(output)
+    descriptor = descriptor_linked(output)
     if descriptor is not None:
         with _on_descriptor(descriptor, binary, shown) as handle:
             yield handle
@@ -85,21 +85,23 @@ def _on_descriptor(descriptor: int, binary: bool, shown: str) -> Iterator[IO[Any
 _TEXT: dict[str, Any] = {"encoding": "utf-8", "newline": "", "errors": "backslashreplace"}
 
 
-def _descriptor_linked(output: Path) -> int | None:
+def descriptor_linked(output: Path) -> int | None:
     """The open file of this process that ``output`` leads to through links, as /dev/stdout
     and /dev/fd/1 do, or None: what it names is a stream the caller redirected, written
     where it stands; replacing the link, as a report file is replaced, replaced /dev/stdout
     itself for the whole system when run as root."""
-    path = output
+    path = Path(os.path.abspath(output))  # noqa: PTH100 - no links followed
     for _ in range(40):  # the kernel's own limit on links followed
+        if path.name.isdigit() and str(path.parent) in _DESCRIPTOR_FOLDERS:
+            return int(path.name)
         try:
             path = path.parent / path.readlink()
         except OSError:  # not a link (or gone): the end of the chain
             return None
-        for folder in ("/proc/self/fd", "/dev/fd", f"/proc/{os.getpid()}/fd"):
-            if str(path.parent) == folder and path.name.isdigit():
-                return int(path.name)
     return None
+
+
+_DESCRIPTOR_FOLDERS = frozenset({"/proc/self/fd", "/dev/fd", f"/proc/{os.getpid()}/fd"})
 
 
 def why(error: OSError) -> str:

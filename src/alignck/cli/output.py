@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
-from alignck.report_file import atomic_file, why
+from alignck.report_file import atomic_file, descriptor_linked, why
 
 if TYPE_CHECKING:
     from alignck.model import Report
@@ -192,7 +192,9 @@ def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) ->
     """Refuse, before any work, a report file that would destroy something (see
     :func:`_refuse_destroying`), or one in a folder that cannot be written to."""
     _refuse_destroying(output, protected, "--output")
-    _try_writing_in(output.absolute().parent, "cannot write the report there", str(output))
+    if descriptor_linked(output) is None:
+        # A link to a descriptor (/dev/stdout) is written there, not in its folder.
+        _try_writing_in(output.absolute().parent, "cannot write the report there", str(output))
 
 
 def _refuse_destroying(output: Path, protected: Iterable[tuple[Path, str]], option: str) -> None:
