@@ -250,3 +250,33 @@ def test_words_read_sub_and_superscript_digits_as_digits_while_quotes_keep_them(
         "We will halve CO2 and PM2.5 emissions"
     )
     assert "co2" in words("CO₂ emissions")
+
+
+def test_threads_stemming_at_once_each_get_their_own_words() -> None:
+    # One stemmer keeps its word in progress on itself: shared by two threads (a web
+    # service checking two uploads at once), it raised IndexError or stemmed wrongly.
+    import threading
+
+    from alignck import language
+
+    endings = ("ing", "ed", "ion", "ional", "ness", "ities", "ations", "ly", "er")
+    words = [w + e for w in ("connect", "relat", "organis", "hop", "generat") for e in endings]
+    words *= 200
+    expected = [language._stemmer().stemWord(w) for w in words]  # type: ignore[attr-defined]
+    failed: list[str] = []
+
+    def stem_all() -> None:
+        try:
+            got = [language._stemmer().stemWord(w) for w in words]  # type: ignore[attr-defined]
+        except Exception as error:  # what the shared stemmer raised
+            failed.append(repr(error))
+        else:
+            if got != expected:
+                failed.append("stemmed wrongly")
+
+    threads = [threading.Thread(target=stem_all) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == []

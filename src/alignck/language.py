@@ -10,6 +10,7 @@ from its wording by :func:`role_of`, the one definition of these roles, with the
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -51,11 +52,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A
 LONGEST_SENTENCE = 2000
 
 
-@lru_cache(maxsize=1)
 def _stemmer() -> object:
-    import snowballstemmer
+    """This thread's stemmer: one keeps its word in progress on itself, so two threads
+    sharing it (a web service checking two uploads at once) broke each other's words."""
+    stemmer = getattr(_PER_THREAD, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
 
-    return snowballstemmer.stemmer("english")
+        stemmer = _PER_THREAD.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
+
+_PER_THREAD = threading.local()
 
 
 @lru_cache(maxsize=131072)
