@@ -322,3 +322,31 @@ def test_a_dead_worker_of_a_script_says_what_the_script_must_do(monkeypatch, tmp
     command.__spec__ = None
     monkeypatch.setitem(sys.modules, "__main__", command)
     assert str(ended_unexpectedly(1)).endswith("the reader ended unexpectedly (exit code 1)")
+
+
+def test_a_script_fed_on_standard_input_keeps_its_workers_and_start_method(
+    tmp_path: Path,
+) -> None:
+    # 'python - <<EOF' calling check twice: the second call's workers (from the fork server,
+    # once the process runs threads) tried to run the script again from a file named
+    # '<stdin>' and died, every PDF an error; and the caller's multiprocessing start method
+    # was fixed at 'fork', so its own set_start_method failed.
+    from conftest import EXAMPLES, FRAMEWORK
+
+    script = (
+        "import multiprocessing, alignck\n"
+        "if __name__ == '__main__':\n"
+        "    for _ in range(2):\n"
+        f"        report = alignck.check([{str(EXAMPLES)!r}], {str(FRAMEWORK)!r}, "
+        "matcher='lexical')\n"
+        "        print([d.status for d in report.documents])\n"
+        "    print(multiprocessing.get_start_method(allow_none=True))\n"
+        "    multiprocessing.set_start_method('spawn')\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert ran.returncode == 0, ran.stderr
+    lines = ran.stdout.splitlines()
+    assert lines[:2] == [str(["ok"] * 6)] * 2 and lines[2] == "None"
+    assert "Traceback" not in ran.stderr

@@ -25,7 +25,7 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -246,9 +246,32 @@ def start_worker(options: ReadOptions, context: Any, task: Task | None = None) -
     process = context.Process(
         target=_serve_documents, args=(theirs, os.getpid(), options, task), daemon=True
     )
-    process.start()
+    with _as_the_caller_left_it():
+        process.start()
     theirs.close()
     return Worker(process, ours)
+
+
+@contextlib.contextmanager
+def _as_the_caller_left_it() -> Iterator[None]:
+    """Start a process without leaving marks on the caller's: multiprocessing's start reads
+    the default start method, which fixes it ('fork') for the rest of a library caller's
+    process, whose own set_start_method then fails; and a fresh worker runs the main script
+    again by its file name, which for a script fed on standard input ('python - <<EOF') names
+    no file, so every worker died at its start."""
+    chosen = multiprocessing.get_start_method(allow_none=True)
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    hidden = isinstance(script, str) and not Path(script).is_file()
+    if hidden:
+        del main.__file__  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        if hidden:
+            main.__file__ = script  # type: ignore[union-attr]
+        if chosen is None:
+            multiprocessing.set_start_method(None, force=True)
 
 
 def ended_unexpectedly(code: int | None) -> ReadError:
@@ -373,7 +396,8 @@ def _start_fork_server_deaf_to_ctrl_c() -> None:
 
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        forkserver.ensure_running()
+        with _as_the_caller_left_it():
+            forkserver.ensure_running()
     finally:
         signal.signal(signal.SIGINT, previous)
     _fork_server_started = True
