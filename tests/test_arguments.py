@@ -79,6 +79,22 @@ def test_a_waiver_expiry_given_as_text_is_refused(plan: Path, small_framework: P
         check(plan, small_framework, waivers=[waiver])
 
 
+def test_a_review_date_given_as_text_is_refused(plan: Path, small_framework: Path) -> None:
+    # Accepted, it broke every report writer once the whole check had run.
+    review = Review("plan", "mental-health", "gap", "read it", "A. Officer", "2026-01-05")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"date must be a datetime\.date \(got '2026-01-05'\)"):
+        check(plan, small_framework, reviews=[review])
+
+
+@pytest.mark.parametrize("mode", ["new-gap", "worse"])
+def test_a_baseline_mode_without_a_baseline_is_refused(
+    plan: Path, small_framework: Path, mode: str
+) -> None:
+    # Every gap counted as new, each said to be worse than a baseline there was not.
+    with pytest.raises(ValueError, match=f"fail_on '{mode}' compares with a baseline"):
+        check(plan, small_framework, policy=Policy(fail_on=mode))  # type: ignore[arg-type]
+
+
 def _built(*priorities: Priority) -> Framework:
     return Framework("Built in code", "<code>", priorities)
 

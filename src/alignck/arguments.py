@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import get_args
 
-from alignck.model import Framework, Policy, ReadOptions, Review, Status, Thresholds, Waiver
+from alignck.model import (
+    BASELINE_MODES,
+    Framework,
+    Policy,
+    ReadOptions,
+    Review,
+    Status,
+    Thresholds,
+    Waiver,
+)
 
 _STATUSES = get_args(Status)
 MATCHERS = ("auto", "lexical", "semantic")
@@ -53,6 +62,12 @@ def check_arguments(
         raise ValueError(f"jobs must be at least 1 (got {jobs})")
     _instance("read_options", read_options, ReadOptions, optional=True)
     _instance("policy", policy, Policy, optional=True)
+    if isinstance(policy, Policy) and policy.fail_on in BASELINE_MODES and policy.baseline is None:
+        # Every gap would count as new, each said to be worse than a baseline there is not.
+        raise ValueError(
+            f"Policy.fail_on {policy.fail_on!r} compares with a baseline: give Policy a "
+            "baseline too (alignck check --baseline does)"
+        )
     _items("waivers", waivers, Waiver, "alignck.waivers.load_waivers(PATH, framework).waivers")
     _items("reviews", reviews, Review, "alignck.reviews.load_reviews(PATH, framework).reviews")
 
@@ -101,6 +116,11 @@ def check_framework_use(
                 f"waiver {_source(waiver)}expires must be a datetime.date (got {waiver.expires!r})"
             )
     for review in reviews:
+        if not isinstance(review.date, datetime.date):
+            # Accepted, it broke every report writer once the whole check had run.
+            raise TypeError(
+                f"review {_source(review)}date must be a datetime.date (got {review.date!r})"
+            )
         if review.verdict not in _STATUSES:
             raise ValueError(
                 f"review {_source(review)}verdict must be one of {', '.join(_STATUSES)} "

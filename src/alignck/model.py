@@ -441,6 +441,8 @@ class Analysis:
 
 FailOn = Literal["gap", "partial", "new-gap", "worse"]
 FAIL_ON: tuple[FailOn, ...] = ("gap", "partial", "new-gap", "worse")
+# The modes that compare with a baseline's verdicts, meaningless without one.
+BASELINE_MODES: tuple[FailOn, ...] = ("new-gap", "worse")
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ def _load(path: Path) -> Framework:
 
 
 def check(
-    paths: Sequence[str | Path] | str | Path,
+    paths: Iterable[str | Path] | str | Path,
     framework: str | Path | Framework,
     *,
     thresholds: Thresholds | None = None,

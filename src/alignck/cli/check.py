@@ -171,8 +171,18 @@ def waivers_and_reviews(
     return waivers, reviews
 
 
-def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
-    """The report with its policy holding it to the baseline's verdicts (checked to come from
+def _before_the_baseline(policy: Policy) -> Policy:
+    """The policy without the modes that only a baseline gives a meaning to ('new-gap',
+    'worse'), which a check refuses without one."""
+    from dataclasses import replace
+
+    from alignck.model import BASELINE_MODES
+
+    return replace(policy, fail_on=None) if policy.fail_on in BASELINE_MODES else policy
+
+
+def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy) -> Report:
+    """The report with ``policy`` holding it to the baseline's verdicts (checked to come from
     the same framework; other differences are warnings)."""
     if baseline is None:
         return report
@@ -193,6 +203,7 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None) -> Report:
         say(warning)
     held = replace(
         report.policy,
+        fail_on=policy.fail_on,
         baseline=baseline_verdicts(baseline, report),
         baseline_source=baseline.source,
     )
@@ -559,7 +570,8 @@ def check(
                 progress=progress,
                 read_options=options,
                 waivers=waivers,
-                policy=policy,
+                # Held to the baseline once it is read (_held_to_baseline), with its mode.
+                policy=_before_the_baseline(policy),
                 follow_links=follow_links,
                 matcher=matcher.value,
                 reviews=reviews,
@@ -594,7 +606,7 @@ def check(
             )
         for warning in waivers_and_reviews_said(report, waivers, reviews):
             say(warning)
-        report = _held_to_baseline(report, baseline)
+        report = _held_to_baseline(report, baseline, policy)
         code = exit_code(report)
         if per_document is not None:
             from alignck.errors import UsageError
