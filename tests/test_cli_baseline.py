@@ -101,6 +101,25 @@ def test_a_priority_removed_from_the_framework_keeps_the_others_baseline(
     assert f"priorities no longer in the framework: {removed}" in result.stderr
 
 
+def test_a_priority_s_keywords_edited_since_the_baseline_is_a_warning(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # Only a title edited was warned of: the officer's own edit of a priority's keywords
+    # failed a partner's run with 'new gaps', and nothing said the framework had changed.
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    edited = tmp_path / "edited.yaml"
+    text = small_framework.read_text(encoding="utf-8")
+    edited.write_text(text.replace("keywords: [mental health, loneliness]", "keywords: [buses]"))
+    said = "may have changed, and verdicts with them, not because the documents changed"
+    result = invoke("check", tmp_path / "docs", "-f", edited, "--baseline", baseline)
+    assert f"{baseline}: warning: made with the framework file at sha256" in result.stderr
+    assert said in result.stderr
+    diffed = invoke("diff", baseline, tmp_path / "docs", "-f", edited)
+    assert said in diffed.stderr
+    same = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert said not in same.stderr
+
+
 def test_a_baseline_from_another_version_is_a_warning(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

@@ -123,7 +123,17 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         for what, was, now in differences
         if was != now
     ]
-    return warnings + _priority_changes(old, new.priorities)
+    changes = _priority_changes(old, new.priorities)
+    if not changes and old.framework_sha256 and new.framework_sha256 != old.framework_sha256:
+        # A description, keyword, alias or exclusion edited moves verdicts as a title does,
+        # and the run that failed on it blamed a partner's draft.
+        changes.append(
+            f"{old.source}: warning: made with the framework file at sha256 "
+            f"{old.framework_sha256[:12]}, not {new.framework_sha256[:12]}: a priority's "
+            "description, keywords, aliases or exclusions may have changed, and verdicts with "
+            "them, not because the documents changed"
+        )
+    return warnings + changes
 
 
 def _priority_changes(old: Snapshot, titles: Mapping[str, str]) -> list[str]:

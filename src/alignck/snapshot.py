@@ -61,6 +61,8 @@ class Snapshot:
     framework_file: str = ""
     # Why each of ``unread`` could not be read, as the run said it.
     unread_why: dict[str, str] = field(default_factory=dict)
+    # The framework file's SHA-256 ('' where the report does not say).
+    framework_sha256: str = ""
 
     def with_ids_of(self, later: dict[str, str]) -> Snapshot:
         """This run with its priorities under the ids a later framework gives them (``later``:
@@ -155,6 +157,7 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
             for d in data["documents"]
             if d["status"] != "ok" and isinstance(d.get("error"), str)
         },
+        framework_sha256=str(framework.get("sha256") or ""),
     )
 
 
@@ -223,4 +226,5 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         report.framework.renamed,
         report.framework.path,
         {r.path: r.error for r in report.errors if r.error},
+        report.framework.sha256,
     )
