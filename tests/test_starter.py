@@ -113,6 +113,56 @@ def test_schema_and_validate_agree_on_a_number_as_an_id_and_an_empty_sub_list(
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "priorities:\n  - {title: A, requried: true}\n",
+        "priorities:\n  - {title: A, desciption: Warm homes.}\n",
+        "framework: {name: x, vesion: 1}\npriorities: [A]\n",
+        "priorities:\n  - {id: -5, title: A}\n",
+    ],
+    ids=["misspelt required", "misspelt description", "misspelt version", "negative id"],
+)
+def test_what_validate_refuses_the_schema_refuses(tmp_path: Path, text: str) -> None:
+    # Editors showed no error where validate, the authority, refused the file (exit 2).
+    path = tmp_path / "priorities.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert validate(path).errors
+    assert list(_validator("framework").iter_errors(_data(text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "priorities:\n  - title: A\n    keywords:\n    aliases:\n    description:\n",
+        "Warm homes: {description: Tackle damp., keywords: [insulation]}\n",
+        "priorities:\n  - {title: A, aliases: [1, 2], description: 5}\n",
+        "framework: {name: 2030}\npriorities: [A]\n",
+        "Housing: 2030\n",
+        "- 42\n- Warm homes\n",
+    ],
+    ids=[
+        "blank keys",
+        "fields under a title",
+        "numbers as text",
+        "a number as name",
+        "a number as description",
+        "a number as title",
+    ],
+)
+def test_what_validate_reads_the_schema_accepts(tmp_path: Path, text: str) -> None:
+    # The schema refused files validate reads without a word: editors marked them red.
+    path = tmp_path / "priorities.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert validate(path).errors == ()
+    assert list(_validator("framework").iter_errors(_data(text))) == []
+
+
+def test_a_key_a_waiver_does_not_know_fails_the_schema_as_it_fails_validate() -> None:
+    text = "waivers:\n  - {priority: a, reason: r, note: extra}\n"
+    assert list(_validator("waivers").iter_errors(_data(text)))
+
+
 def _described(errors: list[jsonschema.ValidationError]) -> list[str]:
     """Each error's place and message, with those of the alternatives a oneOf tried."""
     found: list[str] = []
