@@ -428,7 +428,28 @@ def test_derived_ids_are_stable_and_short() -> None:
     )
     assert derive_id("Économie & santé: 2030!") == "economie-sante-2030"
     assert len(derive_id("word " * 40)) <= 40
-    assert derive_id("!!!") == "priority"
+    assert derive_id("!!!") == derive_id(" !!! ") != derive_id("???")
+    assert derive_id("!!!").startswith("priority-")
+
+
+def test_titles_with_no_ascii_word_keep_their_ids_when_reordered_and_are_warned_of(
+    tmp_path: Path,
+) -> None:
+    # Greek titles were 'priority' and 'priority-2' in file order, swapped by a reordering;
+    # and one among English priorities was a gap in every document without a word said.
+    housing, health = "Στέγαση: Warm homes.", "Υγεία: Mental health support."
+    ids = []
+    for order in ((housing, health), (health, housing)):
+        path, result = _validate(tmp_path, "".join(f"{line}\n" for line in order))
+        assert result.errors == ()
+        ids.append({p.title: p.id for p in load_framework(path).priorities})
+    assert ids[0] == ids[1] and len(set(ids[0].values())) == 2
+    _, mixed = _validate(
+        tmp_path, "- id: homes\n  title: Warm homes\n- id: mh\n  title: Ψυχική υγεία\n"
+    )
+    said = [w for w in mixed.warnings if "has no word alignck can match on" in w]
+    assert len(said) == 1 and "'Ψυχική υγεία'" in said[0] and "priorities[1]" in said[0]
+    assert any("ids as given" in w for w in mixed.warnings)
 
 
 def test_validate_advises_on_priorities_with_only_a_title(tmp_path: Path) -> None:

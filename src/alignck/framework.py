@@ -383,6 +383,7 @@ def _priorities(
         _warn_if_excluded_by_its_parent(item, here, priority, inherited_exclude, findings)
         children = fields.get("priorities")
         _advise_if_thin(item, here, priority, children is not None, findings)
+        _warn_if_nothing_to_match(item, here, priority, findings)
         if isinstance(children, yaml.SequenceNode) and not children.value:
             # The schema refuses it; validate named nothing.
             findings.warn(
@@ -533,6 +534,28 @@ def _warn_if_excluded_by_its_parent(
                 f"its parent's exclude '{phrase}' is in this sub-priority's title: passages "
                 "that name it would never count for it",
             )
+
+
+def _warn_if_nothing_to_match(
+    item: yaml.Node, where: str, priority: Priority, findings: Findings
+) -> None:
+    """A priority none of whose words alignck reads (a title in Greek or Japanese: it matches
+    English words) can only ever be a gap, beside others that match; a file of nothing but
+    such priorities is refused when it is checked."""
+    from alignck.language import terms
+
+    texts = [priority.title, priority.description or "", *priority.keywords, *priority.aliases]
+    written = "".join(texts)
+    # Only words in another script: a title of stop words ('Our aims') is advised on apart.
+    other_script = any(c.isalpha() and not c.isascii() for c in written)
+    if not other_script or any(terms(text) for text in texts):
+        return
+    findings.warn(
+        item,
+        where,
+        f"priority '{priority.title}' has no word alignck can match on (it reads English): "
+        "every document would leave it a gap; give it English keywords or aliases",
+    )
 
 
 def _advise_if_thin(

@@ -55,7 +55,15 @@ def derive_id(title: str, whole: bool = False) -> str:
         if kept and not whole and len("-".join([*kept, word])) > _ID_WORDS_MAX_CHARS:
             break
         kept.append(word)
-    return "-".join(kept) or "priority"
+    # A title with no ASCII word (in Greek, say) is named by its text's digest: numbered in
+    # file order, two such priorities swapped ids when the file was reordered.
+    return "-".join(kept) or f"priority-{_digest(title)}"
+
+
+def _digest(title: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(unicodedata.normalize("NFC", title.strip()).encode()).hexdigest()[:8]
 
 
 @dataclass
@@ -248,9 +256,10 @@ def _note(root: yaml.Node, findings: Findings, rewrite: _Rewrite) -> None:
             f"; {len(rewrite.whole)} titles start alike and take all their words, so give "
             "these ids yourself before a waiver or a saved run names them"
         )
+    derived = f"ids derived from the titles ({shown})" if rewrite.derived else "ids as given"
     findings.note(
         root,
-        f"read {' and '.join(rewrite.shapes)}; {named}ids derived from the titles ({shown})"
+        f"read {' and '.join(rewrite.shapes)}; {named}{derived}"
         f"{alike}. Write each as a 'priorities:' entry with 'id', 'title' and 'description' "
         "to choose them ('alignck init' writes a starter)",
     )
