@@ -1042,6 +1042,25 @@ def test_run_in_field_labels_are_not_priorities() -> None:
     assert "Programme" not in stated and "Description" not in stated
 
 
+def test_an_item_written_twice_in_one_list_is_one_priority_not_a_label() -> None:
+    # Read as a field label repeated down a layout, 'Healthy homes' (first and last) was lost
+    # altogether; items that only share a name ('Plan - full document', 'Plan - summary
+    # document') still label nothing.
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Healthy homes"),
+        ("list_item", "Good jobs"),
+        ("list_item", "Healthy homes"),
+    )
+    assert _stated(doc) == ["Healthy homes", "Good jobs"]
+    documents = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Transport plan 2030 - full document"),
+        ("list_item", "Transport plan 2030 - summary document"),
+    )
+    assert "Transport plan 2030" not in _stated(documents)
+
+
 def test_a_sentence_cut_at_its_commas_gives_no_fragments() -> None:
     doc = _doc(
         ("heading", "Foreword", 1),

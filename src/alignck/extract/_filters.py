@@ -4,7 +4,6 @@ down a layout ('Programme:' ... 'Programme:'), and a proper name on its own (a p
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from alignck.model import Block, Statement
 
@@ -14,7 +13,7 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 def without_labels_and_names(
     statements: list[Statement], blocks: tuple[Block, ...]
 ) -> list[Statement]:
-    labels = _field_labels(statements)
+    labels = _field_labels(statements, blocks)
     names = _proper_names(blocks)
     return [
         s
@@ -27,13 +26,32 @@ def without_labels_and_names(
     ]
 
 
-def _field_labels(statements: list[Statement]) -> set[tuple[str, str | None, str]]:
+def _field_labels(
+    statements: list[Statement], blocks: tuple[Block, ...]
+) -> set[tuple[str, str | None, str]]:
     """The same name taken twice by one rule in one section labels a field: two priorities
-    are not named alike."""
-    counts = Counter(
-        (s.text, s.location.section, s.rule) for s in statements if s.kind == "priority"
-    )
-    return {key for key, count in counts.items() if count > 1}
+    are not named alike. Not an item written twice in one list ('Healthy homes' first and
+    last), which is one priority said twice: taken as a label, it was lost altogether."""
+    where: dict[tuple[str, str | None, str], list[int | None]] = {}
+    for s in statements:
+        if s.kind == "priority":
+            where.setdefault((s.text, s.location.section, s.rule), []).append(s.location.paragraph)
+    return {
+        key for key, found in where.items() if len(found) > 1 and not _said_twice(found, blocks)
+    }
+
+
+def _said_twice(paragraphs: list[int | None], blocks: tuple[Block, ...]) -> bool:
+    """Whether the paragraphs are one item written again in the same list: list items with
+    only list items between them, each the same text. ('Plan - full document' and 'Plan -
+    summary document' name one thing twice as a label names its fields.)"""
+    if None in paragraphs:
+        return False
+    numbers = [p for p in paragraphs if p is not None]
+    by_number = {block.number: block for block in blocks}
+    between = [by_number.get(n) for n in range(min(numbers), max(numbers) + 1)]
+    texts = {by_number[n].text for n in numbers if n in by_number}
+    return len(texts) == 1 and all(b is not None and b.kind == "list_item" for b in between)
 
 
 def _proper_names(blocks: tuple[Block, ...]) -> dict[str, set[int]]:
