@@ -677,3 +677,31 @@ def test_keywords_and_aliases_that_match_every_priority_are_warned_of(tmp_path: 
         "'Tackle health inequalities' is the title of 'inequalities': it will match that priority",
     ]
     assert result.errors == ()
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("sub-priorities", "priorities"), ("subpriorities", "priorities"), ("exclusions", "exclude")],
+)
+def test_another_form_of_a_known_key_is_an_error_not_ignored(
+    tmp_path: Path, key: str, meant: str
+) -> None:
+    # Warned of and ignored, the sub-priorities under it were dropped without a failure.
+    _, result = _validate(
+        tmp_path, f"priorities:\n  - id: a\n    title: Warm homes\n    {key}: [Insulation]\n"
+    )
+    assert any(f"unknown key '{key}'; did you mean '{meant}'?" in e for e in result.errors)
+
+
+def test_a_priority_s_key_at_the_top_of_the_file_is_an_error(tmp_path: Path) -> None:
+    # Its indentation slipped: warned of and ignored, the keywords were lost.
+    _, result = _validate(
+        tmp_path, "priorities:\n  - id: a\n    title: Warm homes\nkeywords: [damp]\n"
+    )
+    assert any(
+        ":4:1: keywords: 'keywords' is a priority's key, at the top of the file" in e
+        for e in result.errors
+    )
+    # A rank of the partnership's own stays a warning.
+    _, ranked = _validate(tmp_path, "priorities:\n  - {id: a, title: Warm homes, priority: high}\n")
+    assert ranked.errors == () and any("unknown key 'priority'" in w for w in ranked.warnings)

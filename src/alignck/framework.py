@@ -40,6 +40,12 @@ _TOP_KEYS = set(TOP_KEYS)
 _FRAMEWORK_KEYS = {"name", "version", "description", "source", "licence"}
 _PRIORITY_KEYS = set(PRIORITY_KEYS)
 _THRESHOLD_KEYS = {"aligned", "partial"}
+# A priority's keys written at the top of the file: its indentation slipped, and ignored,
+# what they hold (a priority's keywords) would be lost.
+_PRIORITY_KEYS_AT_THE_TOP = dict.fromkeys(
+    _PRIORITY_KEYS - _TOP_KEYS,
+    "is a priority's key, at the top of the file: indent it under its priority",
+)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")
 
 
@@ -211,7 +217,7 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     if not isinstance(root, yaml.MappingNode):
         findings.error(root, "", "expected a mapping with 'framework' and 'priorities' keys")
         return None
-    top = mapping(root, "", _TOP_KEYS, findings)
+    top = mapping(root, "", _TOP_KEYS, findings, elsewhere=_PRIORITY_KEYS_AT_THE_TOP)
     meta = top.get("framework")
     name, version, description = None, None, None
     misplaced = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -306,10 +307,13 @@ def mapping(
     known: set[str],
     findings: Findings,
     strict: str | None = None,
+    elsewhere: Mapping[str, str] | None = None,
 ) -> dict[str, yaml.Node]:
     """The known keys of a mapping; an unknown key is a warning, or with ``strict`` (why
     ignoring it would be wrong) an error. A key that looks like a misspelling of a known one
-    is an error too: ignored, 'requried' would quietly drop what 'required' asks for."""
+    is an error too: ignored, 'requried' would quietly drop what 'required' asks for; and so
+    is one of ``elsewhere``, keys of another mapping (each with where it belongs), which a
+    slip of indentation put here."""
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
@@ -317,8 +321,14 @@ def mapping(
         if key in fields:
             findings.error(key_node, path, f"duplicate key '{key}'")
             continue
+        if elsewhere and key in elsewhere:
+            findings.error(key_node, path, f"'{key}' {elsewhere[key]}")
+            continue
         if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
+            close = (
+                difflib.get_close_matches(key, sorted(known), n=1)
+                or [k for k in sorted(known) if _misspelt(key, k)][:1]
+            )
             hint = f"; did you mean '{close[0]}'?" if close else ""
             if strict:
                 findings.error(key_node, path, f"unknown key '{key}'{hint} ({strict})")
@@ -335,10 +345,18 @@ def mapping(
 
 def _misspelt(key: str, known: str) -> bool:
     """A slip of one or two keys (a letter missed, doubled or swapped), not a different
-    word: 'requried' for 'required', but not 'framework_name' for 'framework'."""
+    word: 'requried' for 'required', but not 'framework_name' for 'framework'; or another
+    form of the key ('sub-priorities' or 'subpriorities' for 'priorities', 'exclusions' for
+    'exclude'), which, ignored, dropped what it held."""
     from rapidfuzz.distance import DamerauLevenshtein
 
-    return DamerauLevenshtein.distance(key.lower(), known) <= (1 if len(known) <= 5 else 2)
+    written = key.lower()
+    if DamerauLevenshtein.distance(written, known) <= (1 if len(known) <= 5 else 2):
+        return True
+    joined = re.sub(r"[-_ ]", "", written)
+    # Longer, as a plural or a noun of it is: 'priority' may be a rank of the partnership's.
+    grown = joined == written and len(written) > len(known) >= 6
+    return joined.endswith(known) or (grown and written[:5] == known[:5])
 
 
 def string(
