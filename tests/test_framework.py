@@ -705,3 +705,41 @@ def test_a_priority_s_key_at_the_top_of_the_file_is_an_error(tmp_path: Path) -> 
     # A rank of the partnership's own stays a warning.
     _, ranked = _validate(tmp_path, "priorities:\n  - {id: a, title: Warm homes, priority: high}\n")
     assert ranked.errors == () and any("unknown key 'priority'" in w for w in ranked.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # PyYAML's own words ran on past a literal '\\n' to '<unicode string>', position 16.
+        (
+            "priorities: [A]\n\x00\n",
+            ":2:1: not valid YAML: the character U+0000 (control characters are not allowed)",
+        ),
+        # The key was shown as PyYAML's node objects.
+        ("framework:\n  ? [x]\n  : y\npriorities: [A]\n", "framework.(a list): warning"),
+        ("priorities: [A]\nthresholds: {aligned: .inf}\n", "between 0 and 1, got '.inf'"),
+    ],
+    ids=["a NUL byte", "a list as a key", "infinity"],
+)
+def test_messages_say_what_is_wrong_in_the_file_s_own_terms(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    _, result = _validate(tmp_path, text)
+    assert any(said in line for line in [*result.errors, *result.warnings])
+    assert not any("ScalarNode" in line or "<unicode string>" in line for line in result.errors)
+
+
+def test_a_strategy_given_as_the_framework_is_named_as_one(tmp_path: Path) -> None:
+    # 'expected a mapping' at line 3 said nothing of the mix-up.
+    path = tmp_path / "strategy.md"
+    path.write_text("# Plan\n\nWe will build homes.\n", encoding="utf-8")
+    assert validate(path).errors == (
+        f"{path}: a document, not a framework file; build a framework from a strategy with: "
+        f"alignck init --from {path}",
+    )
+
+
+def test_one_title_twice_is_not_said_to_be_titles_that_start_alike(tmp_path: Path) -> None:
+    _, result = _validate(tmp_path, "- Warm homes\n- Warm homes\n")
+    assert any("the same title as priorities[0]" in w for w in result.warnings)
+    assert not any("titles start alike" in w for w in result.warnings)

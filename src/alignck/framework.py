@@ -24,6 +24,7 @@ from alignck.wording import counted
 from alignck.yamlnodes import (
     Findings,
     Refused,
+    any_yaml_error,
     boolean,
     compose,
     kind,
@@ -31,7 +32,6 @@ from alignck.yamlnodes import (
     scalar_text,
     string,
     string_list,
-    yaml_error,
     yaml_text,
 )
 
@@ -115,13 +115,21 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         root = compose(text, shown)
     except Refused as refused:
         return Validation(None, (str(refused),), ())
-    except yaml.MarkedYAMLError as error:
-        return Validation(None, (yaml_error(shown, error, text),), ())
     except yaml.YAMLError as error:
-        return Validation(None, (f"{shown}: not valid YAML: {error}",), ())
+        return Validation(None, (any_yaml_error(shown, error, text),), ())
     other = _other_kind_of_file(root)
     if other is not None:
         return Validation(None, (f"{shown}:1:1: {other}",), ())
+    if _a_document(path, root):
+        # Markdown reads as YAML text (its headings as comments): the error was 'expected a
+        # mapping' at some line, with no word of the mix-up.
+        from alignck.wording import shell_quoted
+
+        said = (
+            f"{shown}: a document, not a framework file; build a framework from a strategy "
+            f"with: alignck init --from {shell_quoted(str(path))}"
+        )
+        return Validation(None, (said,), ())
     findings = Findings(shown)
     if root is not None:
         _warn_of_cut_texts(root, text, findings)
@@ -160,6 +168,13 @@ def _warn_of_cut_texts(root: yaml.Node, text: str, findings: Findings) -> None:
                     f'YAML comment; quote the whole text to keep it ("{node.value} '
                     f'{comment[:20]}")',
                 )
+
+
+def _a_document(path: Path, root: yaml.Node | None) -> bool:
+    """A Markdown or text strategy given as the framework: it reads as YAML text, not as a
+    mapping or a list of priorities."""
+    text_suffix = path.suffix.lower() in (".md", ".markdown", ".txt", ".text")
+    return text_suffix and not isinstance(root, yaml.MappingNode | yaml.SequenceNode)
 
 
 def _other_kind_of_file(root: yaml.Node | None) -> str | None:
@@ -309,7 +324,8 @@ def _fraction(node: yaml.Node, where: str, findings: Findings) -> float | None:
             raise ValueError
         number = float(node.value)
     except ValueError:
-        findings.error(node, where, f"expected a number between 0 and 1, got {kind(node)}")
+        got = repr(node.value) if isinstance(node, yaml.ScalarNode) else kind(node)
+        findings.error(node, where, f"expected a number between 0 and 1, got {got}")
         return None
     if not 0.0 <= number <= 1.0:
         findings.error(node, where, f"expected a number between 0 and 1, got {node.value}")

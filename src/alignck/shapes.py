@@ -108,7 +108,8 @@ def _clashing_titles(root: yaml.Node, taken: set[str], path: str) -> frozenset[s
     baseline followed the id to the other priority. Found by a rewrite of a copy."""
     trial = _Rewrite(set(taken))
     _rewritten(copy.deepcopy(root), trial, path)
-    counts = Counter(derive_id(title) for title in trial.titles)
+    # Distinct titles: the same title twice is warned of as such, and takes '-2' whatever.
+    counts = Counter(derive_id(title) for title in set(trial.titles))
     return frozenset(
         title for title in trial.titles if counts[derive_id(title)] > 1 or derive_id(title) in taken
     )

@@ -75,11 +75,34 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
         return compose(text, shown)
     except Refused as refused:
         raise error("refused YAML", shown, problems=[str(refused)]) from None
-    except yaml.MarkedYAMLError as problem:
-        said = yaml_error(shown, problem, text)
-        raise error("invalid YAML", shown, problems=[said]) from None
     except yaml.YAMLError as problem:
-        raise error(f"not valid YAML: {problem}", shown) from None
+        said = any_yaml_error(shown, problem, text)
+        raise error("invalid YAML", shown, problems=[said]) from None
+
+
+def any_yaml_error(shown: str, problem: yaml.YAMLError, text: str) -> str:
+    """One line for any error PyYAML raises, with line and column where it can be told."""
+    if isinstance(problem, yaml.MarkedYAMLError):
+        return yaml_error(shown, problem, text)
+    if isinstance(problem, yaml.reader.ReaderError):
+        # Its text ends in a line of its own naming '<unicode string>' and an offset.
+        return _unreadable_character(shown, text, problem)
+    said = (str(problem).splitlines() or ["invalid YAML"])[0]
+    return f"{shown}: not valid YAML: {said}"
+
+
+def _unreadable_character(shown: str, text: str, problem: yaml.reader.ReaderError) -> str:
+    """Where a character YAML refuses (a NUL, a control character) is, as line and column."""
+    at = min(max(problem.position, 0), len(text))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    character = problem.character
+    code = ord(character) if isinstance(character, str) else character
+    shown_character = f"U+{code:04X}" if isinstance(code, int) else repr(character)
+    return (
+        f"{shown}:{line}:{column}: not valid YAML: the character {shown_character} "
+        f"({problem.reason}); alignck reads YAML files as UTF-8 text"
+    )
 
 
 def yaml_text(data: bytes) -> str:
@@ -316,7 +339,10 @@ def mapping(
     slip of indentation put here."""
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
-        key = str(key_node.value)
+        # A key that is a list or a mapping ('? [x]') is named as what it is, not as PyYAML's
+        # node objects.
+        scalar = isinstance(key_node, yaml.ScalarNode)
+        key = str(key_node.value) if scalar else f"({kind(key_node)})"
         path = f"{where}.{key}" if where else key
         if key in fields:
             findings.error(key_node, path, f"duplicate key '{key}'")
