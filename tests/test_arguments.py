@@ -179,3 +179,35 @@ def test_paths_may_be_any_iterable_of_paths(plan: Path, small_framework: Path) -
     # A generator or a set worked before the arguments were checked.
     assert check(plan.parent.glob("*.md"), small_framework).documents
     assert check({plan}, small_framework).documents
+
+
+def test_one_threshold_changed_keeps_the_framework_s_other_as_the_readme_says(
+    plan: Path, tmp_path: Path
+) -> None:
+    from alignck.pipeline import resolve_thresholds
+
+    path = tmp_path / "framework.yaml"
+    path.write_text(
+        "framework: {name: t}\nthresholds: {aligned: 0.95, partial: 0.9}\n"
+        "priorities:\n  - {id: air, title: Clean air, keywords: [air quality]}\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(path)
+    chosen = resolve_thresholds(framework, partial=0.3)
+    assert check(plan, framework, thresholds=chosen).thresholds == Thresholds(0.95, 0.3)
+
+
+def test_a_cache_folder_that_cannot_be_made_raises_a_cache_error(
+    plan: Path, small_framework: Path, tmp_path: Path
+) -> None:
+    from alignck import cache
+    from alignck.errors import CacheError
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    cache.configure(blocked / "cache")
+    try:
+        with pytest.raises(CacheError):
+            check(plan, small_framework, use_cache=True)
+    finally:
+        cache.configure(None)
