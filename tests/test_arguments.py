@@ -211,3 +211,33 @@ def test_a_cache_folder_that_cannot_be_made_raises_a_cache_error(
             check(plan, small_framework, use_cache=True)
     finally:
         cache.configure(None)
+
+
+def test_library_settings_out_of_range_are_refused_where_they_are_made() -> None:
+    # Each was taken: a width of -5 wrote an empty report, Limits(seconds=-1) meant no limit,
+    # and binary_renderer('bogus') advised renderer('bogus'), which failed too.
+    from alignck.limits import Limits
+    from alignck.renderers import RenderOptions, binary_renderer
+
+    with pytest.raises(ValueError, match=r"RenderOptions\.width is a number of columns"):
+        RenderOptions(width=-5)
+    with pytest.raises(ValueError, match=r"Limits\.seconds must be a number above 0 \(got -1\)"):
+        Limits(seconds=-1)
+    with pytest.raises(ValueError, match="no report format 'bogus'"):
+        binary_renderer("bogus")
+
+
+def test_fail_under_is_written_as_the_command_line_writes_it(
+    plan: Path, small_framework: Path
+) -> None:
+    import io
+    import json
+
+    from alignck.renderers import RenderOptions, renderer
+
+    out = io.StringIO()
+    renderer("json")(
+        check(plan, small_framework, policy=Policy(fail_under=50)), out, RenderOptions()
+    )
+    assert '"fail_under": 50.0' in out.getvalue()
+    assert json.loads(out.getvalue())["policy"]["fail_under"] == 50.0

@@ -50,9 +50,10 @@ def test_check_says_one_document_and_one_problem(tmp_path) -> None:  # type: ign
     with pytest.raises(FrameworkError) as one:
         load_framework(framework)
     assert str(one.value) == (
-        f"{framework}: invalid framework: line 2, column 5: priorities[0].title: missing "
-        "required key 'title'"
+        f"{framework}:2:5: invalid framework: priorities[0].title: missing required key 'title'"
     )
+    # Its place is the error's own, for a caller to read (it was None beside the text).
+    assert (one.value.line, one.value.column) == (2, 5)
     framework.write_text("priorities:\n  - {id: homes}\n  - {id: jobs}\n", encoding="utf-8")
     with pytest.raises(FrameworkError, match=r"'title' \(and 1 more problem\)$"):
         load_framework(framework)

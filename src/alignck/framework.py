@@ -73,11 +73,13 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
         where = shown or str(path)
         more = len(result.errors) - 1
         also = f" (and {counted(more, 'more problem')})" if more else ""
+        line, column, said = _placed(result.errors[0], where) if result.errors else (None, None, "")
         raise FrameworkError(
-            f"invalid framework: {_without_file(result.errors[0], where) if result.errors else ''}"
-            f"{also}",
+            f"invalid framework: {said}{also}",
             where,
             problems=[*result.errors, *result.warnings],
+            line=line,
+            column=column,
         )
     return result.framework
 
@@ -203,13 +205,14 @@ def _not_found(shown: str) -> str:
     return f"framework file not found{_builtin_hint(shown)}"
 
 
-def _without_file(problem: str, where: str) -> str:
-    """'f.yaml:3:3: what' as 'line 3, column 3: what', for a message that names the file."""
+def _placed(problem: str, where: str) -> tuple[int | None, int | None, str]:
+    """'f.yaml:3:3: what' as (3, 3, 'what'): the error's line and column are its own (a
+    caller reads them, and its message reads 'f.yaml:3:3: invalid framework: what')."""
     rest = problem.removeprefix(where)
     place = re.match(r":(\d+):(\d+): ", rest)
     if place:
-        return f"line {place.group(1)}, column {place.group(2)}: {rest[place.end() :]}"
-    return rest.removeprefix(": ") if rest != problem else problem
+        return int(place.group(1)), int(place.group(2)), rest[place.end() :]
+    return None, None, rest.removeprefix(": ") if rest != problem else problem
 
 
 def _builtin_hint(shown: str) -> str:

@@ -48,6 +48,14 @@ class Limits:
     stream_mb: int = 4
     seconds: float = 300.0
 
+    def __post_init__(self) -> None:
+        # As the command line refuses one at or below 0: Limits(seconds=-1) was taken, and
+        # meant no limit at all.
+        for name in VARIABLES:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+                raise ValueError(f"Limits.{name} must be a number above 0 (got {value!r})")
+
 
 # field -> the environment variable that sets it, for the command line and for messages.
 VARIABLES = {

@@ -66,6 +66,15 @@ class RenderOptions:
     # same run gives the same bytes.
     timestamp: datetime.datetime | None = None
 
+    def __post_init__(self) -> None:
+        # A width of 0 or below laid the terminal report out as nothing at all.
+        if self.width is not None and (
+            isinstance(self.width, bool) or not isinstance(self.width, int) or self.width < 1
+        ):
+            raise ValueError(
+                f"RenderOptions.width is a number of columns, 1 or more (got {self.width!r})"
+            )
+
     def show_evidence(self, documents: int) -> bool:
         return self.evidence if self.evidence is not None else documents <= GRID_DOCUMENTS
 
@@ -89,6 +98,7 @@ def renderer(name: str) -> Renderer:
 def binary_renderer(name: str) -> BinaryRenderer:
     """The binary format ``name``'s renderer (one of ``BINARY_FORMATS``), writing bytes."""
     if name not in BINARY_FORMATS:
+        _module(name)  # an unknown name is said as such, with the formats there are
         raise ValueError(f"{name} is written as text: use renderer({name!r})")
     render: BinaryRenderer = _module(name).render
     return render

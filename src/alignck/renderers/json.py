@@ -63,7 +63,8 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
         "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
         "matcher": report.matcher,
         "policy": {
-            "fail_under": report.policy.fail_under,
+            # A float as the command line gives it: Policy(fail_under=50) wrote 50, not 50.0.
+            "fail_under": _float_or_none(report.policy.fail_under),
             "fail_on": report.policy.fail_on,
             "baseline": report.policy.baseline_source,
             "failures": reasons,
@@ -254,3 +255,7 @@ def _overview(overview: PriorityOverview) -> dict[str, Any]:
         "aligned": list(overview.aligned),
         "partial": list(overview.partial),
     }
+
+
+def _float_or_none(value: float | None) -> float | None:
+    return None if value is None else float(value)
