@@ -242,6 +242,23 @@ def test_the_run_s_own_framework_and_waivers_beside_the_documents_are_not_skippe
     assert skipped == ["notes.csv"]
 
 
+def test_a_second_framework_among_the_documents_is_said_to_be_one(
+    tmp_path: Path, make_document, small_framework: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # 'unsupported format (.yaml files)' left the user to wonder which framework was used.
+    import json
+    import shutil
+
+    (tmp_path / "docs" / "trust").mkdir(parents=True)
+    make_document("docs/plan.md")
+    shutil.copy(small_framework, tmp_path / "docs" / "trust" / "priorities.yaml")
+    (tmp_path / "docs" / "trust" / "priorities.yaml").write_text("priorities: [Air]\n")
+    args = ["check", str(tmp_path / "docs"), "-f", str(small_framework), "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    skipped = json.loads(result.stdout)["skipped"]
+    assert [s["reason"] for s in skipped] == [f"a framework file; this run used {small_framework}"]
+
+
 def test_an_empty_waivers_file_beside_the_documents_is_not_a_skipped_file(
     tmp_path: Path, make_document, small_framework: Path
 ) -> None:  # type: ignore[no-untyped-def]

@@ -245,10 +245,18 @@ def _not_run_files(
     own = {_resolved(source_place(source)[0]) for source in sources if source}
     own |= {_resolved(str(path)) for path in run_files}
     return tuple(
-        s
+        _named_as_a_framework(s, framework)
         for s in skipped
         if _resolved(s.path) not in own and not _is_framework_file(s.path, framework)
     )
+
+
+def _named_as_a_framework(skipped: Skipped, framework: Framework) -> Skipped:
+    """A second 'priorities.yaml' (a partner's folder's own) said to be a framework this run
+    did not use: 'unsupported format' left the user to wonder which framework was."""
+    if Path(skipped.path).name.lower() not in ("priorities.yaml", "priorities.yml"):
+        return skipped
+    return Skipped(skipped.path, f"a framework file; this run used {framework.path}")
 
 
 def _resolved(path: str) -> str:
