@@ -743,3 +743,13 @@ def test_one_title_twice_is_not_said_to_be_titles_that_start_alike(tmp_path: Pat
     _, result = _validate(tmp_path, "- Warm homes\n- Warm homes\n")
     assert any("the same title as priorities[0]" in w for w in result.warnings)
     assert not any("titles start alike" in w for w in result.warnings)
+
+
+def test_ids_that_differ_only_in_case_are_warned_of(tmp_path: Path) -> None:
+    _, result = _validate(
+        tmp_path, "priorities:\n  - {id: Housing, title: Homes}\n  - {id: housing, title: Jobs}\n"
+    )
+    assert result.errors == ()
+    assert any(
+        "id 'housing' differs only in case from 'Housing' (line 2)" in w for w in result.warnings
+    )

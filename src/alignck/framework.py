@@ -635,6 +635,16 @@ def _priority_id(
     if value in seen:
         findings.error(node, f"{where}.id", f"duplicate id '{value}' (first used at {seen[value]})")
         return None
+    alike = next((other for other in seen if other.lower() == value.lower()), None)
+    if alike is not None:
+        # Waivers and reviews name priorities by id, and a slip of the shift key names the
+        # other one; reports show the two as if one were written twice.
+        findings.warn(
+            node,
+            f"{where}.id",
+            f"id '{value}' differs only in case from '{alike}' ({seen[alike]}): a waiver or "
+            "review naming one is easily written for the other",
+        )
     seen[value] = f"line {node.start_mark.line + 1}"
     return value
 
