@@ -632,3 +632,26 @@ def test_a_report_written_to_a_descriptor_link_goes_where_that_descriptor_writes
             env={**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")},
         )
     assert log.read_text(encoding="utf-8") == written + written.removeprefix("earlier\n")
+
+
+def test_a_terminal_with_no_size_is_laid_out_at_columns_or_the_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 'docker run -t' and 'script' give a terminal of 0x0: the run ended in an internal
+    # error (a report 0 columns wide) instead of its policy's exit code.
+    import io
+
+    from alignck.cli import output
+
+    class SizelessTerminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+        def fileno(self) -> int:
+            return 1
+
+    monkeypatch.setattr(output.os, "get_terminal_size", lambda _fd: os.terminal_size((0, 0)))
+    monkeypatch.setenv("COLUMNS", "100")
+    assert output.terminal_width(SizelessTerminal()) == 100
+    monkeypatch.delenv("COLUMNS")
+    assert output.terminal_width(SizelessTerminal()) == output.DEFAULT_WIDTH

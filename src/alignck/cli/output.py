@@ -270,7 +270,9 @@ def terminal_width(stream: IO[Any]) -> int:
     pipe, a CI log, a file); else 120."""
     if stream.isatty():
         with contextlib.suppress(OSError, ValueError):
-            return os.get_terminal_size(stream.fileno()).columns
+            # A terminal with no size (0x0: 'docker run -t', 'script') is not 0 columns wide.
+            if (size := os.get_terminal_size(stream.fileno()).columns) > 0:
+                return size
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
