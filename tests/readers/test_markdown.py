@@ -333,3 +333,16 @@ def test_an_image_given_as_data_and_a_long_link_are_read_as_before() -> None:
     assert inline_text(f"We will {image}report yearly.") == "We will report yearly."
     link = "[the plan](https://example.org/?" + "q=1&" * 300 + ")"
     assert inline_text(f"Read {link} now.") == "Read the plan now."
+
+
+def test_a_link_whose_address_holds_parentheses_leaves_none_in_the_text() -> None:
+    # CommonMark allows them in pairs ('.../Social_prescribing_(UK)'): the quote read
+    # 'social prescribing) in every ward', in every report.
+    from alignck.readers.markdown import inline_text
+
+    link = "[social prescribing](https://en.wikipedia.org/wiki/Social_prescribing_(UK))"
+    assert inline_text(f"Reduce loneliness with {link} in every ward") == (
+        "Reduce loneliness with social prescribing in every ward"
+    )
+    image = "![logo](img_(1).png)"
+    assert inline_text(f"We will {image}report yearly.") == "We will report yearly."

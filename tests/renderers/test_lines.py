@@ -89,3 +89,16 @@ def test_what_the_markdown_reader_leaves_out_does_not_lose_the_line(tmp_path: Pa
     quotes = [b.text for b in read_document(path).blocks][1:]
     assert len(quotes) == 3
     assert [line_of(str(path), quote) for quote in quotes] == [3, 5, 7]
+
+
+def test_a_link_whose_address_holds_parentheses_keeps_its_line(tmp_path: Path) -> None:
+    from alignck.readers import read_document
+
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\nWe will extend [social prescribing](https://x.org/wiki/Social_(UK)) to "
+        "every ward.\n",
+        encoding="utf-8",
+    )
+    quote = read_document(path).blocks[1].text
+    assert ")" not in quote and line_of(str(path), quote) == 3

@@ -36,14 +36,16 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # '- [ ] We will ...': a task list's box is not part of the item.
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
+_TARGET = r"(?:[^()]|\([^()]{0,2000}\)){0,2000}"
 # Each construct spans at most 1,000 characters: an opener with no closer ('*a **a *a ...')
 # was sought to the end of the paragraph from every opener, so 280 kB took 100 s to read.
 _INLINE = [
     # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
     (re.compile(r"(?<!`)\[\^[^\]\s]{1,1000}\](?!`)"), ""),
-    # A target of any length where it is data ('data:image/png;base64,...' can be megabytes).
-    (re.compile(r"!\[([^\]]{0,1000})\]\((?:data:[^)]*|[^)]{0,2000})\)"), ""),
-    (re.compile(r"\[([^\]]{1,1000})\]\((?:data:[^)]*|[^)]{0,2000})\)"), r"\1"),
+    # A target of any length where it is data ('data:image/png;base64,...' can be megabytes);
+    # parentheses in pairs within it, as CommonMark allows ('.../Social_prescribing_(UK)').
+    (re.compile(rf"!\[([^\]]{{0,1000}})\]\((?:data:[^)]*|{_TARGET})\)"), ""),
+    (re.compile(rf"\[([^\]]{{1,1000}})\]\((?:data:[^)]*|{_TARGET})\)"), r"\1"),
     (re.compile(r"\[([^\]]{1,1000})\]\[[^\]]{0,1000}\]"), r"\1"),
     # An autolink is its address; a line break, a space between the words it parts.
     (re.compile(r"<((?:https?|mailto|ftp):[^>\s]{1,1000})>", re.IGNORECASE), r"\1"),
