@@ -154,6 +154,30 @@ def test_no_report_keeps_a_control_or_a_direction_override_from_a_document(
         assert char not in out, (fmt, repr(char))
 
 
+def test_the_workbook_keeps_no_control_or_direction_override_either(tmp_path: Path) -> None:
+    # The CSV lost them; the xlsx Evidence sheet, said to hold the same data, kept U+202E.
+    from openpyxl import load_workbook
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "plan.md").write_text(
+        "# Plan\n\n## Priorities\n\n- We will care for zoo animals \u202e slamina \u202c now.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    book = tmp_path / "r.xlsx"
+    args = ["check", str(tmp_path / "docs"), "-f", str(tmp_path / "framework.yaml")]
+    runner.invoke(app, [*args, "--matcher", "lexical", "-o", str(book), "-q"])
+    cells = [
+        str(value)
+        for sheet in load_workbook(book).worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    assert any("zoo animals" in cell for cell in cells)
+    assert not any("\u202e" in cell or "\u202c" in cell for cell in cells)
+
+
 def test_sarif_holds_no_control_characters(hostile: tuple[Path, Path]) -> None:
     out = _check(hostile, "sarif").stdout
     log = json.loads(out)

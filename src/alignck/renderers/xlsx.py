@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from alignck.escape import looks_like_formula, xml_text
+from alignck.escape import looks_like_formula, shown_text
 from alignck.model import Alignment, Report, Status, Waiver
 from alignck.policy import sets_a_policy
 from alignck.renderers import RenderOptions
@@ -137,9 +137,12 @@ def _cell(sheet: WriteOnlyWorksheet, value: object, status: Status | None = None
     from openpyxl.styles import PatternFill
 
     if isinstance(value, str):
-        cell = WriteOnlyCell(sheet, value=xml_text(value))
+        # As the CSV shows it: no control characters, nor the bidirectional overrides that
+        # make a cell read backwards ('Trojan Source'); a formula judged as shown.
+        shown = shown_text(value)
+        cell = WriteOnlyCell(sheet, value=shown)
         cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
-        cell.quotePrefix = looks_like_formula(value)
+        cell.quotePrefix = looks_like_formula(shown)
         if len(value) > _WRAPPED_FROM:
             # A 579-character quote ran off the screen on one line, and the notes too.
             cell.alignment = _wrapped()
