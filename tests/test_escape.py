@@ -90,3 +90,26 @@ def test_markdown_text_mentions_no_one() -> None:
 def test_an_invisible_character_before_a_formula_does_not_hide_it(hidden: str) -> None:
     # Stripped after the test for a formula, it left '=HYPERLINK(...)' at the cell's start.
     assert csv_cell(f'{hidden}=HYPERLINK("http://evil")') == '\'=HYPERLINK("http://evil")'
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("1. Council plan", "1\\. Council plan"),
+        ("# Trust plan", "\\# Trust plan"),
+        ("- draft", "\\- draft"),
+        ("    indented", "&#32;&#32;&#32;&#32;indented"),
+        # Not block openers: left as written.
+        ("0.1.0", "0.1.0"),
+        ("#123", "#123"),
+        ("-5% by 2030", "-5% by 2030"),
+    ],
+)
+def test_a_name_at_a_line_s_start_opens_no_list_heading_or_code_block(
+    name: str, shown: str
+) -> None:
+    # '- 1. Council plan leaves a gap' rendered as a nested list without its '1.', and
+    # '- # Trust plan ...' as a heading, in the step summary a pull request shows.
+    from alignck.escape import markdown_text
+
+    assert markdown_text(name) == shown
