@@ -68,8 +68,10 @@ def within_bytes(text: str, limit: int) -> str:
 
 def natural_order(name: str) -> tuple[str | tuple[int, str], ...]:
     """A name's place as a file manager lists it: numbers by their value and letters in any
-    case ('Partner plan 2' before 'Partner plan 10'); the name itself breaks ties."""
-    parts = re.split(r"(\d+)", name.casefold())
+    case or accent ('Partner plan 2' before 'Partner plan 10', 'école' before 'Zarząd');
+    the name itself breaks ties."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    parts = re.split(r"(\d+)", plain.casefold())
     return tuple((int(part), part) if index % 2 else part for index, part in enumerate(parts))
 
 

@@ -286,13 +286,17 @@ def test_even_followed_links_never_lead_into_the_kernel_s_folders(tmp_path: Path
 
 def test_a_folder_s_documents_come_in_the_order_a_file_manager_lists_them(tmp_path: Path) -> None:
     # 'Partner plan 10' came before 'Partner plan 2' in every report, and 'B' before 'a'.
+    # And 'école' after 'Zarząd', by code point, where a file manager lists it with the e's.
     names = ["Partner plan 10.md", "Partner plan 2.md", "a.md", "B.md", "Partner plan 1.md"]
+    names += ["Zarząd.md", "école.md"]
     for name in names:
         (tmp_path / name).write_text("# Plan\n", encoding="utf-8")
     assert [p.name for p in discover([tmp_path]).files] == [
         "a.md",
         "B.md",
+        "école.md",
         "Partner plan 1.md",
         "Partner plan 2.md",
         "Partner plan 10.md",
+        "Zarząd.md",
     ]
