@@ -235,6 +235,22 @@ def test_per_document_pages_of_a_document_with_a_long_name_are_written(
     assert report.read_text(encoding="utf-8").startswith("<!")
 
 
+def test_a_document_named_as_its_page_keeps_the_page_s_name(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # 'a b.md' came first and took 'a-b.md', so the page named after 'a-b.md' (the one sent
+    # to that partner) held the other document's verdicts.
+    (tmp_path / "docs").mkdir()
+    make_document("docs/a b.md"), make_document("docs/a-b.md")
+    (tmp_path / "docs" / "a b.md").write_text("# A\n\nWe will end fuel poverty.\n")
+    pages = tmp_path / "pages"
+    args = ["check", str(tmp_path / "docs"), "-f", str(small_framework), "--per-document"]
+    result = runner.invoke(app, [*args, str(pages), "-o", str(tmp_path / "r.json"), "-q"])
+    assert result.exit_code in (0, 1), result.stderr
+    assert (pages / "a-b.md").read_text(encoding="utf-8").splitlines()[1].startswith("# a-b:")
+    assert (pages / "a-b-2.md").read_text(encoding="utf-8").splitlines()[1].startswith("# a b:")
+
+
 class _Terminal:
     """A stream that says it is a terminal."""
 

@@ -59,20 +59,29 @@ _STEM_BYTES = 200
 
 def page_stems(report: Report) -> dict[str, str]:
     """A file name (without extension) per readable document: its short name with anything
-    unsafe in a file name replaced, numbered when two come out the same."""
+    unsafe in a file name replaced, numbered when two come out the same. A name that needed
+    no change keeps it: 'council-plan' is the council plan's page, never 'council/plan''s,
+    which became 'council-plan' first in path order and sent the council another partner's
+    verdicts."""
+    bases: dict[str, tuple[str, bool]] = {}
+    for result in report.documents:
+        if result.status == "ok":
+            name = report.name(result.path)
+            safe = _UNSAFE_IN_FILE_NAME.sub("-", name)
+            base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
+            bases[result.path] = (base, base == name)
     stems: dict[str, str] = {}
     taken: set[str] = set()
-    for result in report.documents:
-        if result.status != "ok":
-            continue
-        safe = _UNSAFE_IN_FILE_NAME.sub("-", report.name(result.path))
-        base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
-        stem, number = base, 1
-        while stem.lower() in taken:
-            number += 1
-            stem = f"{base}-{number}"
-        taken.add(stem.lower())
-        stems[result.path] = stem
+    for as_written in (True, False):
+        for path, (base, exact) in bases.items():
+            if exact != as_written or path in stems:
+                continue
+            stem, number = base, 1
+            while stem.lower() in taken:
+                number += 1
+                stem = f"{base}-{number}"
+            taken.add(stem.lower())
+            stems[path] = stem
     return stems
 
 
