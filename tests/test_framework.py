@@ -753,3 +753,16 @@ def test_ids_that_differ_only_in_case_are_warned_of(tmp_path: Path) -> None:
     assert any(
         "id 'housing' differs only in case from 'Housing' (line 2)" in w for w in result.warnings
     )
+
+
+def test_keys_of_the_partnership_s_own_stay_warnings(tmp_path: Path) -> None:
+    # 'lead_id' was refused as a misspelt 'id', and a top-level 'description' as a
+    # priority's key: frameworks that validated before were refused.
+    _, result = _validate(
+        tmp_path,
+        "framework: {name: x, data_source: ONS}\ndescription: Our shared plan.\n"
+        "priorities:\n  - {id: a, title: Warm homes, lead_id: 7, subtitle: Homes}\n",
+    )
+    assert result.errors == ()
+    for key in ("data_source", "description", "lead_id", "subtitle"):
+        assert any(f"unknown key '{key}'" in w for w in result.warnings), key

@@ -124,7 +124,8 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         if was != now
     ]
     changes = _priority_changes(old, new.priorities)
-    if not changes and old.framework_sha256 and new.framework_sha256 != old.framework_sha256:
+    digests = (old.framework_sha256, new.framework_sha256)
+    if not changes and all(digests) and digests[0] != digests[1]:
         # A description, keyword, alias or exclusion edited moves verdicts as a title does,
         # and the run that failed on it blamed a partner's draft.
         changes.append(

@@ -42,8 +42,9 @@ _PRIORITY_KEYS = set(PRIORITY_KEYS)
 _THRESHOLD_KEYS = {"aligned", "partial"}
 # A priority's keys written at the top of the file: its indentation slipped, and ignored,
 # what they hold (a priority's keywords) would be lost.
+# ('title' and 'description' may be the framework's own, which belong under 'framework:'.)
 _PRIORITY_KEYS_AT_THE_TOP = dict.fromkeys(
-    _PRIORITY_KEYS - _TOP_KEYS,
+    ("keywords", "aliases", "exclude", "required", "formerly"),
     "is a priority's key, at the top of the file: indent it under its priority",
 )
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")

@@ -380,9 +380,11 @@ def _misspelt(key: str, known: str) -> bool:
     if DamerauLevenshtein.distance(written, known) <= (1 if len(known) <= 5 else 2):
         return True
     joined = re.sub(r"[-_ ]", "", written)
-    # Longer, as a plural or a noun of it is: 'priority' may be a rank of the partnership's.
+    # Longer, as a plural or a noun of it is: 'priority' may be a rank of the partnership's,
+    # and 'lead_id' or 'data_source' keys of its own.
     grown = joined == written and len(written) > len(known) >= 6
-    return joined.endswith(known) or (grown and written[:5] == known[:5])
+    sub_priorities = known == "priorities" and joined == "subpriorities"
+    return sub_priorities or (grown and written[:5] == known[:5])
 
 
 def string(

@@ -397,3 +397,14 @@ def test_a_lapsed_waiver_reaches_the_ci_formats_on_its_line() -> None:
         for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     ]
     assert "waivers.yaml:3:5: warning: waiver for 'air' expired on 2025-01-01; not applied" in said
+
+
+def test_a_warning_of_alignck_s_own_names_no_file() -> None:
+    # diff's 'alignck: warning: new/bad.pdf: could not be read' was annotated on a file
+    # named 'alignck'.
+    from alignck.renderers.github import warning_command
+
+    said = warning_command("alignck: warning: new/bad.pdf: could not be read", "alignck diff")
+    assert said.startswith("::warning title=alignck diff::") and "file=" not in said
+    placed = warning_command("w.yaml:2:5: warning: waiver for 'air' expired", "alignck diff")
+    assert placed.startswith("::warning file=w.yaml,line=2,title=alignck diff::waiver for")

@@ -60,7 +60,8 @@ def warning_command(warning: str, title: str) -> str:
     command, (source, _, said) = "warning", warning.partition(": warning: ")
     if not said:
         command, (source, _, said) = "notice", warning.partition(": note: ")
-    file, number = source_place(source) if said else ("", None)
+    # 'alignck: warning: ...' is the tool's own, on no file.
+    file, number = source_place(source) if said and source != "alignck" else ("", None)
     where = f"file={_property(checkout_path(file))}," if file else ""
     where += f"line={number}," if number else ""
     command = command if said else "warning"
