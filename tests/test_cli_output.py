@@ -486,6 +486,8 @@ def test_a_run_that_fails_on_an_unreadable_document_keeps_the_report_it_wrote(
 def test_a_failed_run_never_removes_a_link_at_its_output(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     # '-o /dev/stdout >> summary.md' once a report had been appended there: the link named
     # the report's destination, and unlinking it removed /dev/stdout for the whole system.
+    # A link to a file is written through, so the earlier report at its target goes (it was
+    # left there, passing, for CI to upload), and the link stays.
     (tmp_path / "empty").mkdir()
     summary = _stale_report(run, tmp_path, "summary.md")
     link = tmp_path / "stdout"
@@ -493,8 +495,21 @@ def test_a_failed_run_never_removes_a_link_at_its_output(run, tmp_path) -> None:
     args = ["check", str(tmp_path / "empty"), "-f", str(run.framework), "--format", "markdown"]
     result = runner.invoke(app, [*args, "-o", str(link)])
     assert result.exit_code == 2
-    assert link.is_symlink() and summary.is_file()
-    assert "removed" not in result.stderr
+    assert link.is_symlink() and not summary.exists()
+    assert f"removed {link}" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_a_failed_run_never_removes_what_a_descriptor_link_leads_to(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alignck.cli.output import remove_stale_reports
+
+    report = tmp_path / "summary.md"
+    report.write_text("<!-- written by alignck: a report, not a document to check -->\n")
+    with report.open("a", encoding="utf-8") as held:
+        link = tmp_path / "stdout"
+        link.symlink_to(f"/proc/self/fd/{held.fileno()}")
+        assert remove_stale_reports([link], []) == []
+    assert link.is_symlink() and report.is_file()
 
 
 @pytest.mark.parametrize(
@@ -671,3 +686,29 @@ def test_a_terminal_with_no_size_is_laid_out_at_columns_or_the_default(
     assert output.terminal_width(SizelessTerminal()) == 100
     monkeypatch.delenv("COLUMNS")
     assert output.terminal_width(SizelessTerminal()) == output.DEFAULT_WIDTH
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
+def test_a_link_s_target_folder_is_tried_before_any_work(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The link's own folder was tried, and a long run was lost at its end.
+    link = tmp_path / "report.json"
+    link.symlink_to("/proc/no-such-folder/report.json")
+    result = run(link)
+    assert result.exit_code == 2 and "cannot write the report there" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").is_symlink(), reason="/dev/stdout is no link here")
+def test_a_report_written_to_dev_stdout_reaches_a_pipe(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Refused as a FIFO, though the README gives '-o /dev/stdout' for standard output.
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "alignck", "check", str(run.plan), "-f", str(run.framework)]
+    piped = subprocess.run(
+        [*args, "--format", "json", "--matcher", "lexical", "-o", "/dev/stdout", "-q"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith("{")

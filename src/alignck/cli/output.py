@@ -170,14 +170,18 @@ def remove_stale_reports(given: Sequence[Path], read: Sequence[Path | None]) -> 
     for path in given:
         if str(path) == "-" or any(same_file(path, other) for other in kept):
             continue
-        # Only a regular file by that very name: '-o /dev/stdout' (a link to the process's
-        # standard output, appended to a summary) named the report's destination, and
-        # unlinking it removed /dev/stdout for the whole system.
-        if not _plain_file(path):
+        # Never a link itself: '-o /dev/stdout' (a link to the process's standard output,
+        # appended to a summary) named the report's destination, and unlinking it removed
+        # /dev/stdout for the whole system. A link to a file is written through, so the
+        # report an earlier run left is at its target.
+        if descriptor_linked(path) is not None:
             continue
-        if is_report(path):
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        if any(same_file(target, other) for other in kept) or not _plain_file(target):
+            continue
+        if is_report(target):
             with contextlib.suppress(OSError):
-                path.unlink()
+                target.unlink()
                 removed.append(path)
     return removed
 
@@ -193,8 +197,10 @@ def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) ->
     :func:`_refuse_destroying`), or one in a folder that cannot be written to."""
     _refuse_destroying(output, protected, "--output")
     if descriptor_linked(output) is None:
-        # A link to a descriptor (/dev/stdout) is written there, not in its folder.
-        _try_writing_in(output.absolute().parent, "cannot write the report there", str(output))
+        # A link to a descriptor (/dev/stdout) is written there, not in its folder; a link
+        # to a file, in its target's folder.
+        written = Path(os.path.realpath(output)) if output.is_symlink() else output.absolute()
+        _try_writing_in(written.parent, "cannot write the report there", str(output))
 
 
 def _refuse_destroying(output: Path, protected: Iterable[tuple[Path, str]], option: str) -> None:
@@ -211,7 +217,9 @@ def _refuse_destroying(output: Path, protected: Iterable[tuple[Path, str]], opti
         mode = None
     except OSError as error:
         raise UsageError(f"cannot write the report there: {why(error)}", str(output)) from None
-    if mode is not None and not stat.S_ISREG(mode):
+    # A link to this process's own descriptor (/dev/stdout into a pipe) is written on it,
+    # never replaced: only what would be replaced must be a regular file.
+    if mode is not None and not stat.S_ISREG(mode) and descriptor_linked(output) is None:
         raise UsageError(_not_a_report_file(kind(mode)), str(output))
     for path, what in protected:
         if same_file(output, path):
