@@ -348,3 +348,39 @@ def test_a_document_saved_while_it_is_read_is_not_cached_under_its_earlier_bytes
     quoted = " ".join(s.statement.text for s in again.statements)
     assert "fuel poverty" in quoted and "crisis" not in quoted
     assert reading.CHANGED_WHILE_READ not in again.warnings
+
+
+def test_policy_lines_and_json_lists_name_documents_in_the_order_they_were_found(
+    tmp_path: Path,
+) -> None:
+    # 'required priority ... is a gap in plan 10, plan 2', and the JSON's documents list
+    # beside an aligned list in the other order.
+    import json
+
+    from alignck.pipeline import check
+    from alignck.policy import failures
+
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n"
+        "  - {id: air, title: Clean air, keywords: [air quality], required: true}\n"
+        "  - {id: homes, title: Warm homes, keywords: [fuel poverty]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    for name in ("plan 10.md", "plan 2.md"):
+        (tmp_path / "docs" / name).write_text(
+            f"# {name}\n\n## Our priorities\n\n- We will end fuel poverty.\n", encoding="utf-8"
+        )
+    report = check([tmp_path / "docs"], framework, matcher="lexical")
+    assert any(line.endswith("is a gap in plan 2, plan 10") for line in failures(report))
+    out = io.StringIO()
+    from alignck.renderers import RenderOptions, renderer
+
+    renderer("json")(report, out, RenderOptions())
+    homes = next(
+        p
+        for p in json.loads(out.getvalue())["summary"]["priorities"]
+        if p["priority_id"] == "homes"
+    )
+    assert [Path(d).name for d in homes["documents"]] == ["plan 2.md", "plan 10.md"]

@@ -92,7 +92,10 @@ def failures(report: Report) -> list[str]:
     if policy.fail_on is not None:
         lines.extend(_unaddressed(report, policy.fail_on))
     missed_by: dict[str, list[str]] = {}
-    for path, ids in sorted(report.analysis.required_gaps.items()):
+    from alignck.names import path_order
+
+    ordered = sorted(report.analysis.required_gaps.items(), key=lambda item: path_order(item[0]))
+    for path, ids in ordered:
         for priority_id in ids:
             if _known_gap(policy, path, priority_id):
                 continue

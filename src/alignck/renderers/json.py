@@ -21,6 +21,7 @@ from alignck.model import (
     Statement,
     Waiver,
 )
+from alignck.names import path_order
 from alignck.policy import failures, unread_reason
 from alignck.renderers import RenderOptions
 
@@ -251,7 +252,7 @@ def _overview(overview: PriorityOverview) -> dict[str, Any]:
     return {
         "priority_id": overview.priority_id,
         "status": overview.status,
-        "documents": sorted([*overview.aligned, *overview.partial]),
+        "documents": sorted([*overview.aligned, *overview.partial], key=path_order),
         "aligned": list(overview.aligned),
         "partial": list(overview.partial),
     }
