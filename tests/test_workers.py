@@ -350,3 +350,35 @@ def test_a_script_fed_on_standard_input_keeps_its_workers_and_start_method(
     lines = ran.stdout.splitlines()
     assert lines[:2] == [str(["ok"] * 6)] * 2 and lines[2] == "None"
     assert "Traceback" not in ran.stderr
+
+
+def test_workers_started_from_several_threads_of_a_script_on_standard_input(
+    tmp_path: Path,
+) -> None:
+    # Each start hid and restored the script's name unguarded: a second thread found it gone
+    # ('module' object has no attribute '__file__'), or started a worker that ran '<stdin>'.
+    script = (
+        "import threading\n"
+        "from alignck.model import ReadOptions\n"
+        "from alignck.workers import start_worker, worker_context\n"
+        "if __name__ == '__main__':\n"
+        "    failed = []\n"
+        "    for _ in range(15):\n"
+        "        barrier = threading.Barrier(3)\n"
+        "        def start():\n"
+        "            barrier.wait()\n"
+        "            try:\n"
+        "                worker = start_worker(ReadOptions(), worker_context())\n"
+        "                worker.process.kill(); worker.process.join()\n"
+        "            except Exception as error:\n"
+        "                failed.append(repr(error))\n"
+        "        threads = [threading.Thread(target=start) for _ in range(3)]\n"
+        "        [t.start() for t in threads]; [t.join() for t in threads]\n"
+        "    print(failed)\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "[]"
+    assert "FileNotFoundError" not in ran.stderr

@@ -259,19 +259,25 @@ def _as_the_caller_left_it() -> Iterator[None]:
     process, whose own set_start_method then fails; and a fresh worker runs the main script
     again by its file name, which for a script fed on standard input ('python - <<EOF') names
     no file, so every worker died at its start."""
-    chosen = multiprocessing.get_start_method(allow_none=True)
-    main = sys.modules.get("__main__")
-    script = getattr(main, "__file__", None)
-    hidden = isinstance(script, str) and not Path(script).is_file()
-    if hidden:
-        del main.__file__  # type: ignore[union-attr]
-    try:
-        yield
-    finally:
+    # One start at a time: threads starting workers at once hid and restored the script's
+    # name under each other ('module' object has no attribute '__file__').
+    with _STARTING:
+        chosen = multiprocessing.get_start_method(allow_none=True)
+        main = sys.modules.get("__main__")
+        script = getattr(main, "__file__", None)
+        hidden = isinstance(script, str) and not Path(script).is_file()
         if hidden:
-            main.__file__ = script  # type: ignore[union-attr]
-        if chosen is None:
-            multiprocessing.set_start_method(None, force=True)
+            del main.__file__  # type: ignore[union-attr]
+        try:
+            yield
+        finally:
+            if hidden:
+                main.__file__ = script  # type: ignore[union-attr]
+            if chosen is None:
+                multiprocessing.set_start_method(None, force=True)
+
+
+_STARTING = threading.RLock()
 
 
 def ended_unexpectedly(code: int | None) -> ReadError:
