@@ -348,3 +348,21 @@ def test_a_report_file_whose_link_now_leads_elsewhere_is_left_to_the_full_run(
     code, _, err = run(capfd, *writing)
     assert code == 2 and "folder being checked" in err
     assert not (docs / "board.md").exists()
+
+
+def test_only_a_run_that_may_be_kept_hashes_its_inputs_before_reading(
+    docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A workbook (never kept) paid a second hash of every input and a folder walk more.
+    calls: list[int] = []
+    taken = replay.before_reading
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return taken(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(replay, "before_reading", counted)
+    run(capfd, *check_args(docs, "-o", str(tmp_path / "r.xlsx"), "-q"))
+    assert calls == []
+    run(capfd, *check_args(docs, "--format", "json"))
+    assert calls == [1]

@@ -530,7 +530,6 @@ def check(
             )
         )
         read = [path for path, _ in inputs] + framework_places(framework, paths)
-        started = replay.before_reading(read, paths, follow_links)
         for file in files:
             refuse_unsafe_output(file, inputs)
         if not files and quiet and not dash:
@@ -546,6 +545,10 @@ def check(
         chosen = "terminal" if files else (given_format or "terminal")
         _refuse_binary_on_terminal(chosen, None)
         accepted.extend(files)
+        # Before anything is read, for a run that may be kept: the record holds only what the
+        # run saw (the cost, a second hash of each input, is paid by no other run).
+        keepable = _may_be_kept([chosen, *formats], len(files)) and not no_cache
+        started = replay.before_reading(read, paths, follow_links) if keepable else None
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
@@ -665,14 +668,17 @@ def check(
         """Whether the standard streams, the exit code and at most one text report file are
         all the run gave: no pages written, text, nothing opened with a password, and no error
         that might not recur."""
+        finished = code in (EXIT_OK, EXIT_POLICY)
+        return finished and _may_be_kept(shown, files) and cached
+
+    def _may_be_kept(shown: list[str], files: int) -> bool:
+        """What of :func:`_whole_answer_is_text` is known before the run."""
         from alignck.renderers import BINARY_FORMATS
 
         pages = per_document is not None
         secret = bool(options.passwords)
         text = not BINARY_FORMATS.intersection(shown)
-        one_file = files <= 1
-        finished = code in (EXIT_OK, EXIT_POLICY)
-        return finished and text and one_file and not pages and not secret and cached
+        return text and files <= 1 and not pages and not secret
 
     with replay.listening():
         code = exit_code_of(run)
