@@ -168,6 +168,10 @@ def test_document_globs_match_path_name_or_stem(
         ("**/plan.md", "plan.md", True),
         ("drafts/**/plan.md", "drafts/icb-plan.md", False),
         ("drafts/**/plan.md", "other/plan.md", False),
+        # Each '**/' on its own: all of them standing for no folder at once missed these.
+        ("a/**/b/**/c.md", "a/x/b/c.md", True),
+        ("a/**/b/**/c.md", "a/b/x/c.md", True),
+        ("a/**/b/**/c.md", "a/c.md", False),
     ],
 )
 def test_a_double_star_folder_stands_for_no_folder_too(

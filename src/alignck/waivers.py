@@ -196,10 +196,26 @@ def _matches(name: str, pattern: str) -> bool:
     drafts/plan.md too."""
     if name == pattern or fnmatchcase(name, pattern):
         return True
-    return "**/" in pattern and fnmatchcase(name, _ANY_FOLDERS.sub(r"\1", pattern))
+    return any(fnmatchcase(name, form) for form in _without_some_folders(pattern))
 
 
-_ANY_FOLDERS = re.compile(r"(^|/)\*\*/")
+@functools.lru_cache(maxsize=1024)
+def _without_some_folders(pattern: str) -> tuple[str, ...]:
+    """The pattern with each choice of its '**/' standing for no folder ('a/**/b/**/c.md':
+    'a/b/**/c.md', 'a/**/b/c.md', 'a/b/c.md'); a few at most, as people write them."""
+    pieces = _ANY_FOLDERS.split(pattern)
+    if len(pieces) == 1 or len(pieces) > 9:
+        return ()
+    forms = [""]
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:
+            forms = [form + piece for form in forms]
+        else:  # the separator before '**/' ('' at the start, '/' after a folder) and '**/'
+            forms = [form + piece + kept for form in forms for kept in ("**/", "")]
+    return tuple(form for form in forms if form != pattern)
+
+
+_ANY_FOLDERS = re.compile(r"((?:^|/))\*\*/")
 
 
 def _from_folder_of(source: str, path: str) -> str | None:
