@@ -579,6 +579,8 @@ def test_every_format_marks_reviewed_and_waived_verdicts_where_it_shows_them() -
         text = " ".join(html.unescape(out.getvalue()).split())
         if name == "terminal":
             assert "reviewed" in text and "waived" in text, name
+            # In the grid too, which showed a bare mark ('r' reviewed, 'w' waived).
+            assert "✘ gap; r reviewed w waived" in text and "✔r" in text and "✘w" in text
         else:
             assert "✔ aligned (reviewed)" in text and "✘ gap (waived)" in text, name
         assert "0.24 (alignck's)" in text, name

@@ -11,9 +11,16 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from alignck.model import DocumentResult, PriorityOverview, Report, Status
+from alignck.model import Alignment, DocumentResult, PriorityOverview, Report, Status
 from alignck.renderers import GRID_DOCUMENTS
-from alignck.renderers._common import SYMBOLS, percent, short_name, shown_path, system_percent
+from alignck.renderers._common import (
+    SYMBOLS,
+    VerdictMarks,
+    percent,
+    short_name,
+    shown_path,
+    system_percent,
+)
 
 STYLES: dict[Status, str] = {"aligned": "bold green", "partial": "yellow", "gap": "bold red"}
 _UNBOUNDED = 100_000
@@ -51,8 +58,9 @@ def _fits(console: Console, table: Table) -> bool:
 
 def _grid_table(report: Report) -> Table:
     results = [r for r in report.documents if r.status == "ok"]
+    marks = VerdictMarks(report)
     table = Table(
-        title="Coverage (✔ aligned  ◐ partial  ✘ gap)",
+        title=f"Coverage (✔ aligned  ◐ partial  ✘ gap{_marks_legend(marks)})",
         box=box.SIMPLE_HEAVY,
         title_justify="left",
         show_footer=True,
@@ -71,9 +79,24 @@ def _grid_table(report: Report) -> Table:
         no_wrap=True,
     )
     for overview in report.analysis.priorities:
-        cells = [mark(r.alignment(overview.priority_id).status) for r in results]
+        cells = [_cell(marks, r.path, r.alignment(overview.priority_id)) for r in results]
         table.add_row(_label(report, overview.priority_id), *cells, mark(overview.status))
     return table
+
+
+def _cell(marks: VerdictMarks, path: str, alignment: Alignment) -> Text:
+    """A verdict's mark, and 'r' where a reviewer set it, 'w' where a waiver accepts it: the
+    other formats say '(reviewed)' and '(waived)' in the cell, and the grid said neither."""
+    cell = mark(alignment.status)
+    key = (path, alignment.priority_id)
+    flags = ("r" if key in marks.reviewed else "") + ("w" if key in marks.waived else "")
+    return cell + Text(flags, style="dim") if flags else cell
+
+
+def _marks_legend(marks: VerdictMarks) -> str:
+    said = [("r reviewed", marks.reviewed), ("w waived", marks.waived)]
+    shown = [legend for legend, found in said if found]
+    return "; " + "  ".join(shown) if shown else ""
 
 
 def _label(report: Report, priority_id: str) -> Text:
@@ -96,7 +119,9 @@ def _compact(console: Console, report: Report) -> None:
     """The grid's verdicts for a narrow terminal: the priorities numbered, then one row per
     document with its coverage and a mark per priority in that order. Cells wrap at spaces,
     so no percentage is cut and no id is broken."""
-    console.print(Text("Coverage (✔ aligned  ◐ partial  ✘ gap)", style="bold"))
+    verdict_marks = VerdictMarks(report)
+    legend = _marks_legend(verdict_marks)
+    console.print(Text(f"Coverage (✔ aligned  ◐ partial  ✘ gap{legend})", style="bold"))
     overviews = report.analysis.priorities
     priorities = Table.grid(padding=(0, 1))
     priorities.add_column(no_wrap=True)
@@ -114,7 +139,10 @@ def _compact(console: Console, report: Report) -> None:
         coverage = report.analysis.document_coverage[result.path].percent
         marks = Text(f"    {percent(coverage):>4}  ")
         marks.append_text(
-            Text(" ").join(mark(result.alignment(o.priority_id).status) for o in overviews)
+            Text(" ").join(
+                _cell(verdict_marks, result.path, result.alignment(o.priority_id))
+                for o in overviews
+            )
         )
         console.print(marks)
     system = system_percent(report)
