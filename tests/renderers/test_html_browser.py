@@ -28,7 +28,7 @@ var byDocument = document.getElementById("document-filter");
 byDocument.value = "1";
 byDocument.dispatchEvent(new Event("change"));
 var byPriority = document.getElementById("priority-filter");
-byPriority.value = "warm";
+byPriority.value = "homes  Warm";
 byPriority.dispatchEvent(new Event("input"));
 document.body.setAttribute("data-clicked", "yes");
 </script>
@@ -113,6 +113,7 @@ def test_a_cell_opens_its_evidence_and_the_filters_hide_the_rest(
     assert all("open" not in d for d in dom.details[1:])
     shown = [c.get("data-document") for c in dom.cells if "hidden" not in c]
     assert shown and set(shown) == {"1"}
+    # Each word of the filter, in any order ('homes warm' was one string, found nowhere).
     visible = [r["data-priority"] for r in dom.rows if "hidden" not in r]
     assert visible == ["warm-homes warm and healthy homes"]
     # The evidence follows the document filter too.

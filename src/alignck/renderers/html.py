@@ -118,8 +118,11 @@ _SCRIPT = """
     document.querySelectorAll("[data-document]").forEach(function (cell) {
       cell.hidden = chosen !== "" && cell.getAttribute("data-document") !== chosen;
     });
+    // Each word, anywhere in the title or id: 'best start life' finds 'the best start in life'.
+    var each = words.split(/\\s+/).filter(function (word) { return word !== ""; });
     document.querySelectorAll("tr[data-priority]").forEach(function (row) {
-      row.hidden = words !== "" && row.getAttribute("data-priority").indexOf(words) < 0;
+      var named = row.getAttribute("data-priority");
+      row.hidden = !each.every(function (word) { return named.indexOf(word) >= 0; });
     });
   }
   byDocument.addEventListener("change", apply);
