@@ -776,3 +776,19 @@ def test_long_text_in_the_workbook_wraps_in_its_cell() -> None:
     cells = {c.value: c for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
     assert cells[COVERAGE_RULE].alignment.wrap_text
     assert not cells["System (the best any document gives)"].alignment.wrap_text
+
+
+def test_every_sheet_of_the_workbook_sizes_its_columns() -> None:
+    # The Summary (the sheet people open first) and the Skipped sheet had the default width,
+    # and the Matrix cut '✘ gap (reviewed) (waived)'.
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+
+    book = io.BytesIO()
+    binary_renderer("xlsx")(_reviewed_report(), book, RenderOptions())
+    workbook = load_workbook(book)
+    for sheet in workbook.worksheets:
+        # Sized, not left at the default (about 13).
+        assert sheet.column_dimensions["A"].customWidth, sheet.title
+    assert workbook["Matrix"].column_dimensions["C"].width >= len("✘ gap (reviewed) (waived)")

@@ -180,6 +180,9 @@ def _bold_row(sheet: WriteOnlyWorksheet, values: Iterable[object]) -> None:
 def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     analysis = report.analysis
     system = analysis.system_coverage
+    # Sized as the other sheets are: document names were cut at the default width, the
+    # first sheet people open. Its header is not the first row, so nothing is frozen.
+    _laid_out(sheet, [40, 60, 12, 10, 10, 10], freeze=None)
     _bold_row(sheet, ["alignck report", report.framework.name])
     for label, value in provenance(report):
         _append(sheet, [label, value])
@@ -211,7 +214,8 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
 def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
     results = [r for r in report.documents if r.status == "ok"]
     # Laid out before the first row: a write-only sheet writes its view and columns first.
-    _laid_out(sheet, [16, 44, *([18] * len(results)), 12], freeze="C2")
+    # Wide enough for '✘ gap (reviewed) (waived)'.
+    _laid_out(sheet, [16, 44, *([26] * len(results)), 12], freeze="C2")
     _bold_row(sheet, ["Priority id", "Priority", *(report.name(r.path) for r in results), "System"])
     verdicts = VerdictMarks(report)
     found = [{a.priority_id: a for a in r.alignments} for r in results]
@@ -234,14 +238,18 @@ def _mark(sheet: WriteOnlyWorksheet, status: Status) -> Any:
 
 
 def _laid_out(
-    sheet: WriteOnlyWorksheet, widths: list[int], freeze: str = "A2", rows: int | None = None
+    sheet: WriteOnlyWorksheet,
+    widths: list[int],
+    freeze: str | None = "A2",
+    rows: int | None = None,
 ) -> None:
     """Column widths and a frozen header (and the rows under it filterable, when counted)."""
     from openpyxl.utils import get_column_letter
 
     for number, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = freeze
+    if freeze is not None:
+        sheet.freeze_panes = freeze
     if rows is not None:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{rows + 1}"
 
@@ -337,6 +345,7 @@ def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
 
 
 def _skipped(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    _laid_out(sheet, [60, 60])
     _bold_row(sheet, ["Path", "Reason"])
     for skipped in report.skipped:
         _append(sheet, [skipped.path, skipped.reason])
