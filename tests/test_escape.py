@@ -113,3 +113,10 @@ def test_a_name_at_a_line_s_start_opens_no_list_heading_or_code_block(
     from alignck.escape import markdown_text
 
     assert markdown_text(name) == shown
+
+
+def test_markdown_text_reads_no_mathematics_into_amounts_of_money() -> None:
+    # Between two '$' GitHub renders mathematics: 'costs $5 ... saves $20' lost its amounts.
+    from alignck.escape import markdown_text
+
+    assert markdown_text("costs $5 and saves $20") == "costs \\$5 and saves \\$20"

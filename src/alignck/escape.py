@@ -126,7 +126,8 @@ def markdown_text(text: str) -> str:
 
 # What Markdown reads as emphasis, links, code or a strike-through; each may be escaped by a
 # backslash in CommonMark and GitHub's Markdown.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]~])")
+# And '$', which GitHub reads as mathematics between two ('costs $5 ... saves $20').
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]~$])")
 _MENTION = re.compile(r"@(?=\w)")
 # What opens a block only where a space or the end follows (CommonMark): '0.1.0' and '#123'
 # are text.
