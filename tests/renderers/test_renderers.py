@@ -317,6 +317,13 @@ def test_past_the_grid_a_narrow_terminal_lists_counts_a_priority_a_line() -> Non
     assert "Coverage across 13 documents" in text
     assert "✔ Warm homes [homes]  ✔ 13 ◐ 0 ✘ 0" in text
     assert max(len(line) for line in text.splitlines()) <= 40
+    # A title too long to share its line keeps its counts whole, on the next: '✘' ended one
+    # line and its count began the other.
+    narrow = io.StringIO()
+    renderer("terminal")(_thirteen_partners(), narrow, RenderOptions(color=False, width=34))
+    counts = narrow.getvalue()[narrow.getvalue().index("Coverage across") :].splitlines()
+    assert all(not line.rstrip().endswith(("✔", "◐", "✘")) for line in counts)
+    assert "    ✔ 13 ◐ 0 ✘ 0" in counts
 
 
 @pytest.mark.parametrize("explain", [False, True])

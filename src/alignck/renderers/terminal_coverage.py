@@ -182,6 +182,12 @@ def _compact_counts(console: Console, report: Report) -> None:
         aligned, partial, gaps = _counts(report, overview)
         line = Text("  ").append_text(mark(overview.status)).append(" ")
         line.append_text(_label(report, overview.priority_id))
-        line.append(f"  ✔ {aligned} ◐ {partial} ✘ {gaps}")
-        console.print(line)
+        counts = f"✔ {aligned} ◐ {partial} ✘ {gaps}"
+        if line.cell_len + 2 + len(counts) <= console.width:
+            console.print(line.append(f"  {counts}"))
+        else:
+            # On a line of their own: wrapped with the title, '✘' ended one line and its
+            # count began the next.
+            console.print(line)
+            console.print(Text(f"    {counts}"))
     console.print()
