@@ -169,6 +169,14 @@ def write_markdown_openers(path: Path, pick: random.Random) -> None:
     path.write_text("# Plan\n\n" + "*a **a " * 85_000 + "\n", encoding="utf-8")
 
 
+def write_markdown_link_openers(path: Path, pick: random.Random) -> None:
+    """1 MB: a thousand link openers before an address of parenthesised pieces, as an image
+    and as a link (a review of 5 December 2026 found it took 11 s a megabyte)."""
+    pieces = ("(" + "x" * 1998 + ")") * 250
+    text = "[" * 1000 + "a](" + pieces + "\n\n" + "![" * 1000 + "a](" + pieces + "\n"
+    path.write_text("# Plan\n\n" + text, encoding="utf-8")
+
+
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "text": ("plan.txt", "text at the passage and character limits", write_text),
     "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
@@ -195,6 +203,11 @@ FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
         "openers.md",
         "Markdown of 600 kB of emphasis openers that nothing closes",
         write_markdown_openers,
+    ),
+    "markdown-links": (
+        "links.md",
+        "Markdown of 1 MB of link openers before parenthesised addresses",
+        write_markdown_link_openers,
     ),
 }
 

@@ -21,10 +21,15 @@ from alignck.readers._text import decode
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 _NOT_COMPARED = re.compile(r"[\W_]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_MARKUP = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|<[^>\n]+>|&#?\w+;")
+_MARKUP = re.compile(
+    r"\]\([^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,200}){0,5}(?:\s+\"[^\"]{0,1000}\")?\)"
+    r"|<[^>\n]+>|&#?\w+;"
+)
 # What the Markdown reader leaves out of the text altogether (an image, its alt text too; a
 # footnote's mark) or keeps without its brackets (an autolink's address).
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_IMAGE = re.compile(
+    r"!\[[^\]\n]{0,1000}\]\([^()\n]{0,2000}(?:\([^()\n]{0,200}\)[^()\n]{0,200}){0,5}\)"
+)
 _FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[^>\s@]+@[^>\s]+)>")
 # Enough of a quote's opening to place it; a shorter fallback for a quote the reader
