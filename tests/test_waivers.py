@@ -172,6 +172,7 @@ def test_document_globs_match_path_name_or_stem(
         ("a/**/b/**/c.md", "a/x/b/c.md", True),
         ("a/**/b/**/c.md", "a/b/x/c.md", True),
         ("a/**/b/**/c.md", "a/c.md", False),
+        ("a/**/b/**/c/**/d/**/e/**/f.md", "a/b/c/d/e/f.md", True),
     ],
 )
 def test_a_double_star_folder_stands_for_no_folder_too(

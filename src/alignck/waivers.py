@@ -202,20 +202,24 @@ def _matches(name: str, pattern: str) -> bool:
 @functools.lru_cache(maxsize=1024)
 def _without_some_folders(pattern: str) -> tuple[str, ...]:
     """The pattern with each choice of its '**/' standing for no folder ('a/**/b/**/c.md':
-    'a/b/**/c.md', 'a/**/b/c.md', 'a/b/c.md'); a few at most, as people write them."""
+    'a/b/**/c.md', 'a/**/b/c.md', 'a/b/c.md'): 2 to the number of them, and past eight
+    (256 patterns) the first eight choose and the rest stand for a folder or more."""
     pieces = _ANY_FOLDERS.split(pattern)
-    if len(pieces) == 1 or len(pieces) > 9:
+    if len(pieces) == 1:
         return ()
     forms = [""]
     for index, piece in enumerate(pieces):
         if index % 2 == 0:
             forms = [form + piece for form in forms]
+        elif index > 2 * _MOST_CHOICES:
+            forms = [form + piece + "**/" for form in forms]
         else:  # the separator before '**/' ('' at the start, '/' after a folder) and '**/'
             forms = [form + piece + kept for form in forms for kept in ("**/", "")]
     return tuple(form for form in forms if form != pattern)
 
 
 _ANY_FOLDERS = re.compile(r"((?:^|/))\*\*/")
+_MOST_CHOICES = 8
 
 
 def _from_folder_of(source: str, path: str) -> str | None:
