@@ -712,3 +712,21 @@ def test_a_report_written_to_dev_stdout_reaches_a_pipe(run, tmp_path) -> None:  
     )
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout.startswith("{")
+
+
+@pytest.mark.skipif(not Path("/dev/stdin").is_symlink(), reason="/dev/stdin is no link here")
+def test_dev_stdin_from_a_pipe_is_refused_before_any_work(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Taken as a descriptor to write on, the whole run happened and then failed ('Bad file
+    # descriptor'); a pipe read from is refused as the FIFO it is.
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "alignck", "check", str(run.plan), "-f", str(run.framework)]
+    piped = subprocess.run(
+        [*args, "--format", "json", "-o", "/dev/stdin", "-q"],
+        input="",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    assert piped.returncode == 2 and "not a regular file" in piped.stderr

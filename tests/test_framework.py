@@ -702,6 +702,9 @@ def test_a_priority_s_key_at_the_top_of_the_file_is_an_error(tmp_path: Path) -> 
         ":4:1: keywords: 'keywords' is a priority's key, at the top of the file" in e
         for e in result.errors
     )
+    # An id too, which no framework has of its own (it was a warning, and the id derived).
+    _, id_at_top = _validate(tmp_path, "priorities:\n  - title: Good work for all\nid: good-work\n")
+    assert any("'id' is a priority's key, at the top of the file" in e for e in id_at_top.errors)
     # A rank of the partnership's own stays a warning.
     _, ranked = _validate(tmp_path, "priorities:\n  - {id: a, title: Warm homes, priority: high}\n")
     assert ranked.errors == () and any("unknown key 'priority'" in w for w in ranked.warnings)

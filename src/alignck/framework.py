@@ -44,7 +44,7 @@ _THRESHOLD_KEYS = {"aligned", "partial"}
 # what they hold (a priority's keywords) would be lost.
 # ('title' and 'description' may be the framework's own, which belong under 'framework:'.)
 _PRIORITY_KEYS_AT_THE_TOP = dict.fromkeys(
-    ("keywords", "aliases", "exclude", "required", "formerly"),
+    ("id", "keywords", "aliases", "exclude", "required", "formerly"),
     "is a priority's key, at the top of the file: indent it under its priority",
 )
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")

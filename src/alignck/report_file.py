@@ -93,12 +93,24 @@ def descriptor_linked(output: Path) -> int | None:
     path = Path(os.path.abspath(output))  # noqa: PTH100 - no links followed
     for _ in range(40):  # the kernel's own limit on links followed
         if path.name.isdigit() and str(path.parent) in _DESCRIPTOR_FOLDERS:
-            return int(path.name)
+            return int(path.name) if _open_for_writing(int(path.name)) else None
         try:
             path = path.parent / path.readlink()
         except OSError:  # not a link (or gone): the end of the chain
             return None
     return None
+
+
+def _open_for_writing(descriptor: int) -> bool:
+    """Whether this process may write on the descriptor: /dev/stdin from a pipe may not, and
+    is refused before any work as what it is (a FIFO), not after it."""
+    import fcntl
+
+    try:
+        mode = fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE
+    except OSError:
+        return False
+    return mode in (os.O_WRONLY, os.O_RDWR)
 
 
 _DESCRIPTOR_FOLDERS = frozenset({"/proc/self/fd", "/dev/fd", f"/proc/{os.getpid()}/fd"})
