@@ -587,7 +587,7 @@ def test_every_format_marks_reviewed_and_waived_verdicts_where_it_shows_them() -
         if name == "terminal":
             assert "reviewed" in text and "waived" in text, name
             # In the grid too, which showed a bare mark ('r' reviewed, 'w' waived).
-            assert "✘ gap; r reviewed w waived" in text and "✔r" in text and "✘w" in text
+            assert "✘ gap; r=reviewed w=waived" in text and "✔r" in text and "✘w" in text
         else:
             assert "✔ aligned (reviewed)" in text and "✘ gap (waived)" in text, name
         assert "0.24 (alignck's)" in text, name
@@ -799,3 +799,15 @@ def test_every_sheet_of_the_workbook_sizes_its_columns() -> None:
         # Sized, not left at the default (about 13).
         assert sheet.column_dimensions["A"].customWidth, sheet.title
     assert workbook["Matrix"].column_dimensions["C"].width >= len("✘ gap (reviewed) (waived)")
+
+
+def test_a_narrow_grid_s_marks_line_up_when_some_carry_a_letter() -> None:
+    # Read by position (P1, P2 ...), the rows' marks moved right after an 'r' or a 'w'.
+    import re
+
+    out = io.StringIO()
+    renderer("terminal")(_reviewed_report(), out, RenderOptions(color=False, width=30))
+    rows = [line for line in out.getvalue().splitlines() if re.match(r"^ +\d+%  ", line)]
+    assert len(rows) >= 2
+    places = {tuple(i for i, c in enumerate(row) if c in "✔◐✘") for row in rows}
+    assert len(places) == 1, rows

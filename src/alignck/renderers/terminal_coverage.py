@@ -84,17 +84,25 @@ def _grid_table(report: Report) -> Table:
     return table
 
 
-def _cell(marks: VerdictMarks, path: str, alignment: Alignment) -> Text:
+def _cell(marks: VerdictMarks, path: str, alignment: Alignment, width: int = 0) -> Text:
     """A verdict's mark, and 'r' where a reviewer set it, 'w' where a waiver accepts it: the
-    other formats say '(reviewed)' and '(waived)' in the cell, and the grid said neither."""
+    other formats say '(reviewed)' and '(waived)' in the cell, and the grid said neither.
+    ``width``: the flags padded to it, so marks read by position line up row under row."""
     cell = mark(alignment.status)
     key = (path, alignment.priority_id)
     flags = ("r" if key in marks.reviewed else "") + ("w" if key in marks.waived else "")
-    return cell + Text(flags, style="dim") if flags else cell
+    return cell + Text(flags.ljust(width), style="dim") if flags or width else cell
+
+
+def _flags_width(marks: VerdictMarks) -> int:
+    """How many letters a mark may carry in this report: 0, 1 or 2 ('rw')."""
+    both = marks.reviewed & marks.waived
+    return 2 if both else int(bool(marks.reviewed or marks.waived))
 
 
 def _marks_legend(marks: VerdictMarks) -> str:
-    said = [("r reviewed", marks.reviewed), ("w waived", marks.waived)]
+    # Each entry one word: a narrow terminal wrapped 'r' and 'reviewed' onto two lines.
+    said = [("r=reviewed", marks.reviewed), ("w=waived", marks.waived)]
     shown = [legend for legend, found in said if found]
     return "; " + "  ".join(shown) if shown else ""
 
@@ -120,6 +128,7 @@ def _compact(console: Console, report: Report) -> None:
     document with its coverage and a mark per priority in that order. Cells wrap at spaces,
     so no percentage is cut and no id is broken."""
     verdict_marks = VerdictMarks(report)
+    flags = _flags_width(verdict_marks)
     legend = _marks_legend(verdict_marks)
     console.print(Text(f"Coverage (✔ aligned  ◐ partial  ✘ gap{legend})", style="bold"))
     overviews = report.analysis.priorities
@@ -140,7 +149,7 @@ def _compact(console: Console, report: Report) -> None:
         marks = Text(f"    {percent(coverage):>4}  ")
         marks.append_text(
             Text(" ").join(
-                _cell(verdict_marks, result.path, result.alignment(o.priority_id))
+                _cell(verdict_marks, result.path, result.alignment(o.priority_id), flags)
                 for o in overviews
             )
         )
@@ -148,7 +157,9 @@ def _compact(console: Console, report: Report) -> None:
     system = system_percent(report)
     console.print(Text("  system"))
     console.print(
-        Text(f"    {system:>4}  ").append_text(Text(" ").join(mark(o.status) for o in overviews))
+        Text(f"    {system:>4}  ").append_text(
+            Text(" ").join(mark(o.status) + Text(" " * flags) for o in overviews)
+        )
     )
     console.print()
 
