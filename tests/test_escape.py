@@ -99,6 +99,8 @@ def test_an_invisible_character_before_a_formula_does_not_hide_it(hidden: str) -
         ("# Trust plan", "\\# Trust plan"),
         ("- draft", "\\- draft"),
         ("    indented", "&#32;&#32;&#32;&#32;indented"),
+        ("\t\t\t\tindented", "&#32;&#32;&#32;&#32;indented"),
+        ("---", "\\---"),
         # Not block openers: left as written.
         ("0.1.0", "0.1.0"),
         ("#123", "#123"),

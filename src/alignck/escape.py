@@ -116,12 +116,13 @@ def markdown_text(text: str) -> str:
     mentions no one."""
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", terminal_text(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
     # At a line's (or a list item's) start, a file named '1. Council plan' or '# Trust plan'
-    # was a nested list or a heading, and four spaces a code block.
+    # was a nested list or a heading, '---' a rule, and four spaces (or tabs) a code block.
     text = _BLOCK_OPENING.sub(_escaped_opening, text, count=1)
     # '@team' in a quote would notify that team where the report is posted as a comment.
     text = _MENTION.sub("@\u200b", text)
-    return text.replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return text.replace("|", "\\|")
 
 
 # What Markdown reads as emphasis, links, code or a strike-through; each may be escaped by a
@@ -131,7 +132,9 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]~$])")
 _MENTION = re.compile(r"@(?=\w)")
 # What opens a block only where a space or the end follows (CommonMark): '0.1.0' and '#123'
 # are text.
-_BLOCK_OPENING = re.compile(r"^( *)(#(?=#{0,5}(?:\s|$))|[-+=](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))?")
+_BLOCK_OPENING = re.compile(
+    r"^( *)(#(?=#{0,5}(?:\s|$))|-(?=(?:\s*-){2,}\s*$)|[-+=](?=\s|$)|\d{1,9}(?=[.)](?:\s|$)))?"
+)
 
 
 def _escaped_opening(found: re.Match[str]) -> str:
