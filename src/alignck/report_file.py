@@ -36,9 +36,7 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
         with _on_descriptor(descriptor, binary, shown) as handle:
             yield handle
         return
-    # Through a link to the file it names: replacing the link itself made '-o link.xml' a
-    # new file beside the target it pointed to, which kept the earlier run's report.
-    output = Path(os.path.realpath(output)) if output.is_symlink() else output
+    output = report_target(output)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         # The temporary name is longer than the report's: cut, so that a report whose own
@@ -85,14 +83,23 @@ def _on_descriptor(descriptor: int, binary: bool, shown: str) -> Iterator[IO[Any
 _TEXT: dict[str, Any] = {"encoding": "utf-8", "newline": "", "errors": "backslashreplace"}
 
 
+def report_target(output: Path) -> Path:
+    """The file a report at ``output`` is written to: through a link, the file it names.
+    Replacing the link itself made '-o link.xml' a new file beside the target it pointed to,
+    which kept the earlier run's report; the folder tried before any work and the stale
+    report a failed run removes are the target's too."""
+    return Path(os.path.realpath(output)) if output.is_symlink() else output
+
+
 def descriptor_linked(output: Path) -> int | None:
     """The open file of this process that ``output`` leads to through links, as /dev/stdout
     and /dev/fd/1 do, or None: what it names is a stream the caller redirected, written
     where it stands; replacing the link, as a report file is replaced, replaced /dev/stdout
     itself for the whole system when run as root."""
     path = Path(os.path.abspath(output))  # noqa: PTH100 - no links followed
+    folders = ("/proc/self/fd", "/dev/fd", f"/proc/{os.getpid()}/fd")
     for _ in range(40):  # the kernel's own limit on links followed
-        if path.name.isdigit() and str(path.parent) in _DESCRIPTOR_FOLDERS:
+        if path.name.isdigit() and str(path.parent) in folders:
             return int(path.name) if _open_for_writing(int(path.name)) else None
         try:
             path = path.parent / path.readlink()
@@ -111,9 +118,6 @@ def _open_for_writing(descriptor: int) -> bool:
     except OSError:
         return False
     return mode in (os.O_WRONLY, os.O_RDWR)
-
-
-_DESCRIPTOR_FOLDERS = frozenset({"/proc/self/fd", "/dev/fd", f"/proc/{os.getpid()}/fd"})
 
 
 def why(error: OSError) -> str:

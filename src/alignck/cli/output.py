@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
-from alignck.report_file import atomic_file, descriptor_linked, why
+from alignck.report_file import atomic_file, descriptor_linked, report_target, why
 
 if TYPE_CHECKING:
     from alignck.model import Report
@@ -176,7 +176,7 @@ def remove_stale_reports(given: Sequence[Path], read: Sequence[Path | None]) -> 
         # report an earlier run left is at its target.
         if descriptor_linked(path) is not None:
             continue
-        target = Path(os.path.realpath(path)) if path.is_symlink() else path
+        target = report_target(path)
         if any(same_file(target, other) for other in kept) or not _plain_file(target):
             continue
         if is_report(target):
@@ -199,7 +199,7 @@ def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) ->
     if descriptor_linked(output) is None:
         # A link to a descriptor (/dev/stdout) is written there, not in its folder; a link
         # to a file, in its target's folder.
-        written = Path(os.path.realpath(output)) if output.is_symlink() else output.absolute()
+        written = report_target(output).absolute()
         _try_writing_in(written.parent, "cannot write the report there", str(output))
 
 
