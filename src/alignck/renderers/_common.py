@@ -277,6 +277,15 @@ class VerdictMarks:
             " (waived)" if key in self.waived else ""
         )
 
+    def letters(self, path: str, priority_id: str) -> str:
+        """The same marks as letters, where a cell has no room for words: 'r', 'w', 'rw'."""
+        key = (path, priority_id)
+        return ("r" if key in self.reviewed else "") + ("w" if key in self.waived else "")
+
+    def most_letters(self) -> int:
+        """How many letters a verdict of this report carries at most: 0, 1 or 2."""
+        return 2 if self.reviewed & self.waived else int(bool(self.reviewed or self.waived))
+
     def label(self, path: str, alignment: Alignment) -> str:
         status = alignment.status
         return f"{SYMBOLS[status]} {status}{self.marks(path, alignment.priority_id)}"

@@ -57,12 +57,13 @@ def warning_command(warning: str, title: str) -> str:
     """A 'FILE:LINE:COL: warning: ...' line as a ``::warning`` on that file's line (a 'note:'
     as a ``::notice``): a lapsed waiver is why a check turned red, and the pull request shows
     it there."""
-    command, (source, _, said) = "warning", warning.partition(": warning: ")
+    noted = ": warning: " not in warning and ": note: " in warning
+    command, kind = ("notice", ": note: ") if noted else ("warning", ": warning: ")
+    source, _, said = warning.partition(kind)
     if not said:
-        command, (source, _, said) = "notice", warning.partition(": note: ")
+        return f"::warning title={_property(title)}::{_data(warning)}\n"
     # 'alignck: warning: ...' is the tool's own, on no file.
-    file, number = source_place(source) if said and source != "alignck" else ("", None)
+    file, number = source_place(source) if source != "alignck" else ("", None)
     where = f"file={_property(checkout_path(file))}," if file else ""
     where += f"line={number}," if number else ""
-    command = command if said else "warning"
-    return f"::{command} {where}title={_property(title)}::{_data(said or warning)}\n"
+    return f"::{command} {where}title={_property(title)}::{_data(said)}\n"

@@ -89,15 +89,8 @@ def _cell(marks: VerdictMarks, path: str, alignment: Alignment, width: int = 0) 
     other formats say '(reviewed)' and '(waived)' in the cell, and the grid said neither.
     ``width``: the flags padded to it, so marks read by position line up row under row."""
     cell = mark(alignment.status)
-    key = (path, alignment.priority_id)
-    flags = ("r" if key in marks.reviewed else "") + ("w" if key in marks.waived else "")
+    flags = marks.letters(path, alignment.priority_id)
     return cell + Text(flags.ljust(width), style="dim") if flags or width else cell
-
-
-def _flags_width(marks: VerdictMarks) -> int:
-    """How many letters a mark may carry in this report: 0, 1 or 2 ('rw')."""
-    both = marks.reviewed & marks.waived
-    return 2 if both else int(bool(marks.reviewed or marks.waived))
 
 
 def _marks_legend(marks: VerdictMarks) -> str:
@@ -128,7 +121,7 @@ def _compact(console: Console, report: Report) -> None:
     document with its coverage and a mark per priority in that order. Cells wrap at spaces,
     so no percentage is cut and no id is broken."""
     verdict_marks = VerdictMarks(report)
-    flags = _flags_width(verdict_marks)
+    flags = verdict_marks.most_letters()
     legend = _marks_legend(verdict_marks)
     console.print(Text(f"Coverage (✔ aligned  ◐ partial  ✘ gap{legend})", style="bold"))
     overviews = report.analysis.priorities
