@@ -718,11 +718,16 @@ def test_a_priority_s_key_at_the_top_of_the_file_is_an_error(tmp_path: Path) -> 
             "priorities: [A]\n\x00\n",
             ":2:1: not valid YAML: the character U+0000 (control characters are not allowed)",
         ),
+        # Counted past blank lines of tabs (emptied before parsing), it was put at 2:3.
+        (
+            "priorities: [A]\n \t\n \t\n\x00\n",
+            ":4:1: not valid YAML: the character U+0000",
+        ),
         # The key was shown as PyYAML's node objects.
         ("framework:\n  ? [x]\n  : y\npriorities: [A]\n", "framework.(a list): warning"),
         ("priorities: [A]\nthresholds: {aligned: .inf}\n", "between 0 and 1, got '.inf'"),
     ],
-    ids=["a NUL byte", "a list as a key", "infinity"],
+    ids=["a NUL byte", "a NUL byte after tab lines", "a list as a key", "infinity"],
 )
 def test_messages_say_what_is_wrong_in_the_file_s_own_terms(
     tmp_path: Path, text: str, said: str

@@ -92,7 +92,9 @@ def any_yaml_error(shown: str, problem: yaml.YAMLError, text: str) -> str:
 
 
 def _unreadable_character(shown: str, text: str, problem: yaml.reader.ReaderError) -> str:
-    """Where a character YAML refuses (a NUL, a control character) is, as line and column."""
+    """Where a character YAML refuses (a NUL, a control character) is, as line and column:
+    counted in the text PyYAML read, whose blank lines of tabs :func:`compose` emptied."""
+    text = _BLANK_WITH_TABS.sub("", text)
     at = min(max(problem.position, 0), len(text))
     line = text.count("\n", 0, at) + 1
     column = at - (text.rfind("\n", 0, at) + 1) + 1
