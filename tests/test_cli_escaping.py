@@ -57,6 +57,14 @@ def _check(hostile: tuple[Path, Path], fmt: str):  # type: ignore[no-untyped-def
     return result
 
 
+def _one_document(tmp_path: Path, name: str, text: str) -> list[str]:
+    """A folder of one document and the framework beside it: the arguments that check them."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    return ["check", str(tmp_path / "docs"), "-f", str(tmp_path / "framework.yaml")]
+
+
 def _no_forged_lines(text: str) -> None:
     assert all(not line.lstrip().startswith("::error::") for line in text.splitlines())
 
@@ -90,17 +98,13 @@ def test_terminal_shows_no_escape_sequence_markup_or_forged_line(
 def test_document_text_opening_a_line_runs_no_ci_command(tmp_path: Path) -> None:
     # A partner's list item opened a line of the terminal report, which GitHub's runner reads
     # as a workflow command after the line's spaces: '::add-mask::', '::stop-commands::'.
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "partner.md").write_text(
+    checking = _one_document(
+        tmp_path,
+        "partner.md",
         "# Partner plan\n\n## Our priorities\n\n- Build a new bypass for lorries\n"
         "- ##[error]Forged error\n- ::add-mask::secret\n- ::stop-commands::pwned\n",
-        encoding="utf-8",
     )
-    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
-    for command in ("check", "extract"):
-        args = [command, str(tmp_path / "docs")]
-        if command == "check":
-            args += ["-f", str(tmp_path / "framework.yaml"), "--matcher", "lexical"]
+    for args in ([*checking, "--matcher", "lexical"], ["extract", str(tmp_path / "docs")]):
         out = runner.invoke(app, args).stdout
         assert "add-mask" in out and "stop-commands" in out
         for line in out.splitlines():
@@ -140,14 +144,12 @@ def test_no_report_keeps_a_control_or_a_direction_override_from_a_document(
 ) -> None:
     # HTML and CSV kept them: U+202E made a quote in the HTML display backwards ('Trojan
     # Source'), and ESC and U+0001 reached the spreadsheet.
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "plan.md").write_text(
+    args = _one_document(
+        tmp_path,
+        "plan.md",
         "# Plan\n\n## Priorities\n\n- We will improve air quality \x01\x1b[31m and cut air "
         "pollution \ufffe today.\n- We will care for zoo animals \u202e slamina \u202c now.\n",
-        encoding="utf-8",
     )
-    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
-    args = ["check", str(tmp_path / "docs"), "-f", str(tmp_path / "framework.yaml")]
     out = runner.invoke(app, [*args, "--format", fmt, "--matcher", "lexical"]).stdout
     assert "air pollution" in out and "zoo animals" in out
     for char in ("\x01", "\x1b", "\u202e", "\u202c", "\ufffe"):
@@ -158,14 +160,12 @@ def test_the_workbook_keeps_no_control_or_direction_override_either(tmp_path: Pa
     # The CSV lost them; the xlsx Evidence sheet, said to hold the same data, kept U+202E.
     from openpyxl import load_workbook
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "plan.md").write_text(
+    args = _one_document(
+        tmp_path,
+        "plan.md",
         "# Plan\n\n## Priorities\n\n- We will care for zoo animals \u202e slamina \u202c now.\n",
-        encoding="utf-8",
     )
-    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
     book = tmp_path / "r.xlsx"
-    args = ["check", str(tmp_path / "docs"), "-f", str(tmp_path / "framework.yaml")]
     runner.invoke(app, [*args, "--matcher", "lexical", "-o", str(book), "-q"])
     cells = [
         str(value)

@@ -324,6 +324,15 @@ def test_a_dead_worker_of_a_script_says_what_the_script_must_do(monkeypatch, tmp
     assert str(ended_unexpectedly(1)).endswith("the reader ended unexpectedly (exit code 1)")
 
 
+def _on_standard_input(script: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """``script`` run as 'python - <<EOF' runs it: its main module names no file."""
+    ran = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=folder
+    )
+    assert ran.returncode == 0, ran.stderr
+    return ran
+
+
 def test_a_script_fed_on_standard_input_keeps_its_workers_and_start_method(
     tmp_path: Path,
 ) -> None:
@@ -343,10 +352,7 @@ def test_a_script_fed_on_standard_input_keeps_its_workers_and_start_method(
         "    print(multiprocessing.get_start_method(allow_none=True))\n"
         "    multiprocessing.set_start_method('spawn')\n"
     )
-    ran = subprocess.run(
-        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path
-    )
-    assert ran.returncode == 0, ran.stderr
+    ran = _on_standard_input(script, tmp_path)
     lines = ran.stdout.splitlines()
     assert lines[:2] == [str(["ok"] * 6)] * 2 and lines[2] == "None"
     assert "Traceback" not in ran.stderr
@@ -376,9 +382,6 @@ def test_workers_started_from_several_threads_of_a_script_on_standard_input(
         "        [t.start() for t in threads]; [t.join() for t in threads]\n"
         "    print(failed)\n"
     )
-    ran = subprocess.run(
-        [sys.executable, "-"], input=script, capture_output=True, text=True, cwd=tmp_path
-    )
-    assert ran.returncode == 0, ran.stderr
+    ran = _on_standard_input(script, tmp_path)
     assert ran.stdout.strip() == "[]"
     assert "FileNotFoundError" not in ran.stderr
