@@ -1,8 +1,5 @@
 """The fitted decision: features from signals, probabilities, reasons."""
 
-import json
-from importlib import resources
-
 import numpy as np
 import pytest
 
@@ -212,25 +209,3 @@ def test_the_reasons_of_many_rows_are_each_rows_own() -> None:
             assert by_feature[name].value == round(float(value), 4)
             assert by_feature[name].contribution == round(float(contribution), 3)
     assert together[0] != together[1]
-
-
-@pytest.mark.parametrize("matcher", sorted(MATCHER_FEATURES))
-def test_the_shipped_decision_judges_short_statements_by_their_own_model(matcher: str) -> None:
-    decision = decision_for(matcher)
-    assert decision.short is not None
-    assert decision.short.features == decision.features
-    assert decision.addressing(decision.short_passages) is decision.short
-    assert decision.addressing(decision.short_passages + 1) is decision.addressed
-    # A statement close to a priority and to it alone addresses it.
-    names = decision.features
-    about = np.array([[0.5 if "terms" in n else 0.7 for n in names]])
-    aside = np.array([[0.0 if "terms" in n else 0.05 for n in names]])
-    assert decision.short.probability(about)[0] >= 0.5 > decision.short.probability(aside)[0]
-
-
-def test_a_decision_without_a_short_statement_model_judges_every_text_alike() -> None:
-    data = json.loads((resources.files("alignck") / "data" / "decision.json").read_bytes())
-    del data["matchers"]["lexical"]["short"]
-    decision = decision_for("lexical", data)
-    assert decision.short is None
-    assert decision.addressing(1) is decision.addressed

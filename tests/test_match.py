@@ -284,14 +284,10 @@ def test_scores_are_comparable_between_short_and_long_documents(
 ) -> None:  # type: ignore[no-untyped-def]
     sentence = ("p", "We will open crisis cafes to tackle loneliness and improve mental health.")
     filler = [("p", f"Paragraph {i} is about roads, bins and parking permits.") for i in range(60)]
-    short = _verdicts(matcher, make_document("short.md", [("h1", "Plan"), sentence, *filler[:8]]))
+    short = _verdicts(matcher, make_document("short.md", [("h1", "Plan"), sentence]))
     long = _verdicts(matcher, make_document("long.md", [("h1", "Plan"), sentence, *filler]))
     assert long["mental-health"].score < short["mental-health"].score
     assert long["mental-health"].status == short["mental-health"].status == "aligned"
-    # A statement alone is judged by the short-statement model, on a scale of its own, and
-    # comes to the same verdict.
-    alone = _verdicts(matcher, make_document("alone.md", [("h1", "Plan"), sentence]))
-    assert alone["mental-health"].status == "aligned"
 
 
 def test_strategy_vocabulary_alone_is_not_a_match(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]

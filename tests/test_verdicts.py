@@ -1,12 +1,11 @@
 """Judged on signals we make up: which passages a verdict may rest on, and which commitments
 an aligned verdict may rest on, whatever the fitted models' weights are."""
 
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from alignck.decision import Decision, Model, Signals, decision_for
+from alignck.decision import Signals
 from alignck.framework import load_framework
 from alignck.match import Matcher
 from alignck.model import Alignment, Evidence, Location, Priority, Reason, Thresholds
@@ -175,31 +174,3 @@ def test_a_document_writing_co2_with_a_subscript_addresses_a_co2_priority(tmp_pa
         climate = report.documents[0].alignment("climate")
         assert climate.status != "gap", matcher
         assert "CO₂" in climate.evidence[0].text
-
-
-def _decided(addressed_bias: float, short_bias: float) -> Decision:
-    """A lexical decision whose models say the same whatever the features: the document
-    model by ``addressed_bias``, the short-statement one by ``short_bias``."""
-    shipped = decision_for("lexical")
-    count = len(shipped.features)
-
-    def constant(bias: float) -> Model:
-        return Model(shipped.features, np.zeros(count), np.ones(count), np.zeros(count), bias)
-
-    return replace(
-        shipped, addressed=constant(addressed_bias), short=constant(short_bias), short_passages=5
-    )
-
-
-def test_a_short_statement_is_judged_by_the_short_statement_model(write_framework) -> None:  # type: ignore[no-untyped-def]
-    framework = _framework(write_framework).framework
-    matcher = Matcher(framework, Thresholds(), "lexical", _decided(-9.0, 9.0))
-    statement = _commitments(*["We will build sustainable places in every town."] * 5)
-    document = _commitments(*["We will build sustainable places in every town."] * 6)
-    short = Judged(matcher, statement, _signals(statement, [[0.3, 0.3]] * 5))
-    long = Judged(matcher, document, _signals(document, [[0.3, 0.3]] * 6))
-    assert short.addressed.min() > 0.99
-    assert long.addressed.max() < 0.01
-    # Its reasons are the short-statement model's: every contribution is that model's own.
-    assert short.model is matcher.decision.short
-    assert long.model is matcher.decision.addressed

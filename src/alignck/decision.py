@@ -8,10 +8,8 @@ logistic models, fitted on labelled data by ``scripts/fit_decision.py`` and ship
 ``data/decision.json`` with the data they were fitted on, turn the features into the
 probability that the document addresses the priority (labelled yes or partial), and the same
 features of its commitments alone into the probability that it commits to it (labelled yes).
-A text of a few passages, a statement rather than a document, is judged whether it addresses a
-priority by a model of its own, fitted on short statements alone. The cut-offs chosen in
-fitting are folded into the models, so a probability of 0.5 is the fitted default for both
-thresholds. A third model, the ground model, judges each passage on
+The cut-offs chosen in fitting are folded into the models, so a probability of 0.5 is the
+fitted default for both thresholds. A third model, the ground model, judges each passage on
 its own: the probability that it is evidence for the priority, fitted on the passages
 labellers quoted against the passages of documents labelled as not addressing it; a verdict
 rests on the passages it rates at 0.5 or more, and they are its evidence. This module does
@@ -179,20 +177,10 @@ class Decision:
     version: str
     # The fitted correction to closeness in meaning these models were fitted on, if any.
     adapter: Adapter | None = None
-    # Whether a short statement (at most ``short_passages`` passages) addresses a priority,
-    # fitted on short statements alone; None where none was fitted.
-    short: Model | None = None
-    short_passages: int = 0
 
     @property
     def features(self) -> tuple[str, ...]:
         return self.addressed.features
-
-    def addressing(self, passages: int) -> Model:
-        """The model that says whether a text of this many passages addresses a priority."""
-        if self.short is not None and passages <= self.short_passages:
-            return self.short
-        return self.addressed
 
 
 def model_from(spec: Mapping[str, Any], features: tuple[str, ...] = ()) -> Model:
@@ -234,15 +222,12 @@ def decision_for(matcher: str, spec: dict[str, Any] | None = None) -> Decision:
     data, digest = (spec, "custom") if spec is not None else _shipped()
     entry = data["matchers"][matcher]
     features = tuple(entry["features"])
-    short = entry.get("short")
     return Decision(
         model_from(entry["addressed"], features),
         model_from(entry["strong"], features),
         model_from(entry["ground"], tuple(entry["ground"]["features"])),
         f"{data['version']}+{digest}",
         adapter_from(entry.get("adapter")),
-        None if short is None else model_from(short, features),
-        0 if short is None else int(short["passages"]),
     )
 
 

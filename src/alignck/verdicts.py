@@ -60,8 +60,7 @@ class Judged:
         self.signals = signals
         decision = matcher.decision
         self.features = document_features(signals, decision.features)
-        self.model = decision.addressing(len(signals.roles))
-        self.addressed = self.model.probability(self.features)
+        self.addressed = decision.addressed.probability(self.features)
         committed = document_features(signals.committed(), decision.features)
         # Committing to a priority is one way of addressing it: never the likelier of the two.
         self.strong = np.minimum(decision.strong.probability(committed), self.addressed)
@@ -106,7 +105,7 @@ class Judged:
     @functools.cached_property
     def _reasons(self) -> list[tuple[Reason, ...]]:
         """Every priority's reasons, worked out together."""
-        return self.model.reasons_of_rows(self.features)
+        return self.matcher.decision.addressed.reasons_of_rows(self.features)
 
     def alignment(self, k: int) -> Alignment:
         priority = self.matcher.framework.priorities[k]

@@ -7,13 +7,10 @@ from pathlib import Path
 import pytest
 
 from alignck.evaluation.fitting import (
-    SHORT_MIN_PAIRS,
-    SHORT_PASSAGES,
     Row,
     collect,
     fit,
     fit_model,
-    fit_short,
     fold_specs,
     leave_one_set_out,
     probabilities,
@@ -217,51 +214,3 @@ def test_a_dataset_labelled_against_a_second_framework_is_collected_against_it(
     ]
     assert [p.id for p in purposes.framework.priorities] == ["outcomes", "value"]
     assert purposes.quotes == {("plan.md", "outcomes"): "We will improve health outcomes"}
-
-
-def _statement(score: float, label: str, passages: int | None) -> Row:
-    features = (score, score / 2, 1.0 if score > 0.2 else 0.0)
-    return Row("s", "p", label, features, features, passages=passages)
-
-
-def _statements(passages: int | None, count: int = 300) -> list[Row]:
-    half = count // 2
-    return [_statement(0.3 + 0.001 * i, "yes", passages) for i in range(half)] + [
-        _statement(0.1 - 0.0005 * i, "no", passages) for i in range(count - half)
-    ]
-
-
-def test_short_statements_get_a_model_of_their_own() -> None:
-    spec = fit({**_sets(), "sdg": _statements(1)}, "lexical")
-    assert spec["short"]["passages"] == SHORT_PASSAGES
-    # Fitted on the statements alone: it tells theirs apart, whatever the documents say.
-    said = probabilities(spec["short"], [_statement(0.3, "yes", 1).features])[0]
-    assert said >= 0.5 > probabilities(spec["short"], [_statement(0.1, "no", 1).features])[0]
-    assert spec["short"] == fit_short({"sdg": _statements(1)})
-
-
-def test_no_short_model_without_enough_short_statements() -> None:
-    assert "short" not in fit(_sets(), "lexical")
-    assert fit_short({"sdg": _statements(1, SHORT_MIN_PAIRS - 1)}) is None
-    assert fit_short({"sdg": [r for r in _statements(1) if r.label == "yes"]}) is None
-
-
-def test_only_texts_of_a_few_passages_as_read_are_short_statements() -> None:
-    longer = {"docs": _statements(SHORT_PASSAGES + 1), "joined": _statements(None)}
-    assert fit_short(longer) is None
-    assert fit_short({**longer, "sdg": _statements(SHORT_PASSAGES)}) == fit_short(
-        {"sdg": _statements(SHORT_PASSAGES)}
-    )
-
-
-def test_short_statements_are_pooled_pair_by_pair_not_set_by_set() -> None:
-    few = [_statement(0.9, "no", 1)] * 6
-    pooled = fit_short({"sdg": _statements(1), "labelled": few})
-    assert pooled is not None
-    with_their_weight = fit_short({"sdg": _statements(1) + few})
-    assert pooled == with_their_weight
-
-
-def test_collected_rows_know_how_many_passages_their_document_has() -> None:
-    found = collect(DATA / "labelled", "lexical")
-    assert all(row.passages is not None and row.passages > 0 for row in found.rows)

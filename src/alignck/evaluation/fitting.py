@@ -37,14 +37,6 @@ MATCHER_FEATURES: dict[str, tuple[str, ...]] = {
 # Weight decay on the standardised weights, against the set-weighted mean log-loss: the same
 # however many pairs the sets have.
 L2 = 0.001
-# A text of at most this many passages is a statement, not a document, and is judged by the
-# short-statement model (alignck.decision.Decision.short). Chosen from where the labelled data
-# part: 99.7% of the SDG statements' pairs are on texts of five passages or fewer, and no real
-# partner document of the 116 labelled local systems has fewer than six.
-SHORT_PASSAGES = 5
-# Fewer labelled pairs of short statements than this, or only one label among them, and no
-# short-statement model is fitted: the document model judges them, as it did before there was one.
-SHORT_MIN_PAIRS = 200
 CUTOFFS = tuple(round(0.2 + 0.025 * i, 3) for i in range(25))
 # How the rows of a set's joined documents are named among the sets fitted on.
 JOINED = " (joined)"
@@ -60,9 +52,6 @@ class Row:
     committed: tuple[float, ...]
     # Its weight within its set (rows balanced by label weigh apart).
     weight: float = 1.0
-    # How many passages its document has; None where it is not one document as read
-    # (documents joined, far-domain pairs), which the short-statement model never learns from.
-    passages: int | None = None
 
 
 @dataclass
@@ -119,7 +108,6 @@ def collect(
                         labels[priority.id],
                         _rounded(matrix[k]),
                         _rounded(committed[k]),
-                        passages=len(passages),
                     )
                 )
     return found
@@ -206,36 +194,6 @@ def fit_model(rows_by_set: Mapping[str, Sequence[Row]], target: str) -> dict[str
     return spec
 
 
-def short_rows(rows_by_set: Mapping[str, Sequence[Row]]) -> dict[str, list[Row]]:
-    """Each set's rows of short statements: documents of at most SHORT_PASSAGES passages."""
-    found = {}
-    for name, rows in rows_by_set.items():
-        short = [r for r in rows if r.passages is not None and r.passages <= SHORT_PASSAGES]
-        if short:
-            found[name] = short
-    return found
-
-
-def fit_short(rows_by_set: Mapping[str, Sequence[Row]]) -> dict[str, Any] | None:
-    """Whether a short statement addresses a priority, fitted on the short statements alone.
-
-    One sentence is not a strategy: the document model, fitted mostly on documents of tens
-    of passages, weighs how many passages reach a priority and how specific the best one is
-    as documents need, and on the SDG statements it calls fewer addressed than they are
-    (benchmarks/short-statements.md). Only the addressed question has its own model: the
-    statements labelled are labelled yes or no, which says nothing of commitment.
-    """
-    # Pooled, every pair weighing the same: a set's statements are pairs, not a system whose
-    # weight must not depend on its size, and six pairs of one set must not weigh as 5,000.
-    pooled = [r for found in short_rows(rows_by_set).values() for r in found]
-    labels = {_positive(r.label, "addressed") for r in pooled}
-    if len(pooled) < SHORT_MIN_PAIRS or len(labels) < 2:
-        return None
-    spec = fit_model({"short statements": pooled}, "addressed")
-    spec["passages"] = SHORT_PASSAGES
-    return spec
-
-
 def _best_cutoff(
     rows_by_set: Mapping[str, Sequence[Row]], spec: dict[str, Any], target: str
 ) -> float:
@@ -293,9 +251,6 @@ def fit(
         "addressed": fit_model(rows_by_set, "addressed"),
         "strong": fit_model(rows_by_set, "strong"),
     }
-    short = fit_short(rows_by_set)
-    if short is not None:
-        spec["short"] = short
     if collected:
         spec["ground"] = fit_ground(collected, matcher, without)
     return spec
@@ -316,7 +271,6 @@ def _projected(row: Row, names: Sequence[str], kept: Sequence[str]) -> Row:
         tuple(row.features[i] for i in index),
         tuple(row.committed[i] for i in index),
         row.weight,
-        row.passages,
     )
 
 
