@@ -243,3 +243,18 @@ def test_a_former_id_that_is_a_priority_s_own_is_an_error(tmp_path: Path) -> Non
     assert "priorities[0].formerly: 'b' is the id of a priority of this framework" in (
         result.stdout + result.stderr
     )
+
+
+def test_the_terminal_and_text_reports_name_the_baseline(
+    tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "400")  # the provenance line whole, on one line
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    text = tmp_path / "run.txt"
+    args = ("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    shown, saved = invoke(*args), invoke(*args, "-o", text)
+    assert shown.exit_code == saved.exit_code == 0, shown.stderr
+    assert f"· baseline {baseline}" in shown.stdout
+    assert f"· baseline {baseline}" in " ".join(text.read_text(encoding="utf-8").split())
+    without = invoke("check", tmp_path / "docs", "-f", small_framework)
+    assert "· baseline" not in without.stdout

@@ -94,9 +94,10 @@ def _made_by(report: Report) -> str:
     framework = report.framework
     version = f" {framework.version}" if framework.version else ""
     digest = f", sha256 {framework.sha256[:12]}" if framework.sha256 else ""
+    baseline = f" · baseline {made['baseline']}" if "baseline" in made else ""
     return (
         f"alignck {made['alignck']} · framework{version} ({framework.path}{digest}) · "
-        f"thresholds {made['thresholds']} · matcher {made['matcher']}"
+        f"thresholds {made['thresholds']} · matcher {made['matcher']}{baseline}"
     )
 
 
