@@ -172,3 +172,28 @@ def test_a_former_id_is_not_mapped_onto_a_priority_the_old_run_had_itself() -> N
     assert kept.documents[0].verdicts["mental-health"].status == "aligned"
     renamed = old.with_ids_of({"healthy-weight": "weight"})
     assert renamed.documents[0].verdicts["weight"].status == "gap"
+
+
+def test_a_new_documents_partial_reads_as_new_not_as_worse() -> None:
+    from alignck.renderers.diff import kind, message
+
+    new_document = Change("new.md", "a", "A", None, Verdict("partial", 0.6))
+    new_priority = Change("plan.md", "b", "B", None, Verdict("partial", 0.6), new_priority=True)
+    moved_down = Change("plan.md", "a", "A", "aligned", Verdict("partial", 0.6))
+    assert kind(new_document) == kind(new_priority) == "new partial"
+    assert kind(moved_down) == "worse"
+    # Still held to aligned by --fail-on worse: below it, whatever it is called.
+    assert new_document.regresses("worse") and not new_document.regresses("new-gap")
+    assert "new partial: new document → partial" in message(new_document)
+
+
+def test_sarif_has_a_rule_for_a_new_partial_at_the_index_its_results_give() -> None:
+    from alignck.renderers.diff import DiffOptions
+    from alignck.renderers.diff.sarif import RULES, _result
+
+    change = Change("new.md", "a", "A", None, Verdict("partial", 0.6), path="new.md")
+    result = _result(change, DiffOptions(fail_on="worse"))
+    assert result["ruleId"] == "ACK106" and result["level"] == "error"
+    assert list(RULES.values())[result["ruleIndex"]][0] == "ACK106"
+    # The rules before it keep their indices: saved SARIF and dashboards key on them.
+    assert [rule[0] for rule in RULES.values()][:5] == [f"ACK10{i}" for i in range(1, 6)]

@@ -40,11 +40,15 @@ def diff_renderer(name: str) -> DiffRenderer:
 
 
 def kind(change: Change) -> str:
-    """'new gap', 'closed gap', 'worse' or 'better': how a change reads in every format."""
+    """'new gap', 'closed gap', 'worse', 'better' or 'new partial': how a change reads in
+    every format. A document or priority the old run did not have moved nowhere: its partial
+    verdict is below the aligned it is held to (``--fail-on worse``), not worse than before."""
     if change.is_new_gap:
         return "new gap"
     if change.is_closed_gap:
         return "closed gap"
+    if change.old is None and change.new.status == "partial":
+        return "new partial"
     return "worse" if change.is_worse else "better"
 
 

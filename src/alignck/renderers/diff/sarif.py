@@ -20,6 +20,11 @@ RULES = {
     "closed gap": ("ACK103", "GapClosed", "A gap in the old run is addressed now."),
     "better": ("ACK104", "VerdictBetter", "A verdict moved up (partial to aligned)."),
     "unreadable": ("ACK105", "UnreadableDocument", "A document this run could not read."),
+    "new partial": (
+        "ACK106",
+        "NewPartial",
+        "A document or priority the old run did not have is partly addressed, not aligned.",
+    ),
 }
 
 

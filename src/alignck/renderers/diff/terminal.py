@@ -22,7 +22,13 @@ from alignck.renderers.diff import (
 )
 from alignck.written import TERMINAL_MARK
 
-_STYLES = {"new gap": "red", "worse": "yellow", "closed gap": "green", "better": "green"}
+_STYLES = {
+    "new gap": "red",
+    "worse": "yellow",
+    "new partial": "yellow",
+    "closed gap": "green",
+    "better": "green",
+}
 _QUOTE = 160
 
 
