@@ -258,3 +258,24 @@ def test_the_terminal_and_text_reports_name_the_baseline(
     assert f"· baseline {baseline}" in " ".join(text.read_text(encoding="utf-8").split())
     without = invoke("check", tmp_path / "docs", "-f", small_framework)
     assert "· baseline" not in without.stdout
+
+
+def test_a_renamed_document_and_one_dropped_are_said_not_passed_in_silence(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "docs").mkdir()
+    make_document("docs/council-plan.md")
+    make_document("docs/libraries.md")
+    make_document("docs/other.md")
+    baseline = tmp_path / "baseline.json"
+    assert invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline).exit_code == 0
+    (tmp_path / "docs" / "council-plan.md").rename(tmp_path / "docs" / "council-plan-2026.md")
+    (tmp_path / "docs" / "libraries.md").unlink()
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    said = " ".join(result.stderr.split())
+    assert "council-plan.md is not in this run and " in said
+    assert "council-plan-2026.md was not in that one; if it is the same document renamed" in said
+    assert "libraries.md is not in this run; its verdicts are not compared" in said
+    diff = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework)
+    shown = " ".join(diff.stderr.split() + diff.stdout.split())
+    assert "if it is the same document renamed" in shown

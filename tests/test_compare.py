@@ -84,7 +84,10 @@ def test_a_document_paired_with_one_of_another_folder_is_warned_of() -> None:
         # Checked from inside the folder, against a baseline of that folder and another.
         (["docs/a.md", "docs/b.md", "notes/c.md"], ["a.md", "b.md"]),
     ):
-        assert paired_elsewhere("base.json", before, after) == [], (before, after)
+        said = paired_elsewhere("base.json", before, after)
+        # What the baseline has and this run has not is a note, not a warning of a pairing.
+        assert [w for w in said if ": note: " not in w] == [], (before, after)
+        assert all(w.endswith("is not in this run; its verdicts are not compared") for w in said)
 
 
 def test_one_file_named_on_its_own_pairs_by_its_folder_not_its_bare_name() -> None:
@@ -197,3 +200,28 @@ def test_sarif_has_a_rule_for_a_new_partial_at_the_index_its_results_give() -> N
     assert list(RULES.values())[result["ruleIndex"]][0] == "ACK106"
     # The rules before it keep their indices: saved SARIF and dashboards key on them.
     assert [rule[0] for rule in RULES.values()][:5] == [f"ACK10{i}" for i in range(1, 6)]
+
+
+def test_a_document_renamed_is_named_as_maybe_the_one_of_the_other_run() -> None:
+    from alignck.compare import paired_elsewhere
+
+    old = ["p/council-plan.docx", "p/police-plan.md", "p/libraries.md"]
+    new = ["p/council-plan-2026.docx", "p/police-plan.md"]
+    notes = paired_elsewhere("base.json", old, new)
+    assert notes == [
+        "base.json: note: p/council-plan.docx is not in this run and p/council-plan-2026.docx "
+        "was not in that one; if it is the same document renamed, its verdicts are not "
+        "compared (every gap counts as new): give it its earlier name to compare them",
+        "base.json: note: p/libraries.md is not in this run; its verdicts are not compared",
+    ]
+
+
+def test_unlike_names_or_two_alike_are_no_rename() -> None:
+    from alignck.compare import paired_elsewhere
+
+    unlike = paired_elsewhere("b", ["x/council-plan.md", "x/a.md"], ["x/police-plan.md", "x/a.md"])
+    assert not any("renamed" in note for note in unlike)
+    two = paired_elsewhere(
+        "b", ["x/plan.md", "x/a.md"], ["x/plan-2025.md", "x/plan-2026.md", "x/a.md"]
+    )
+    assert not any("renamed" in note for note in two)

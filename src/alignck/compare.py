@@ -220,6 +220,9 @@ def compare(
     warnings += alone_warnings(
         old.source, [d.path for d in old.documents], [d.path for d in new.documents], pairs
     )
+    warnings += renamed_notes(
+        old.source, [d.path for d in old.documents], [d.path for d in new.documents], pairs
+    )
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
     changes: list[Change] = []
@@ -338,13 +341,69 @@ def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
     (:func:`pair_documents`): 'icb/strategy.md' held to the baseline's 'trust/strategy.md'
     hid the ICB's new gaps behind the trust's old ones, and nothing said so. Pairs by path,
     by the path below each run's folder or by the end of the paths (the same files checked
-    from elsewhere) are not warned of."""
+    from elsewhere) are not warned of. Then a note for each document of the baseline this
+    run does not have (a partner dropping out passed in silence), naming a document of this
+    run that may be it renamed."""
     pairs, by_name_only = _paired(old, new)
+    missing = [path for path in old if path not in set(pairs.values())]
+    renamed = renamed_notes(source, old, new, pairs)
+    named = {was for was, _ in _renamed(old, new, pairs)}
+    return (
+        [
+            elsewhere_warning(source, now, pairs[now])
+            for now in new
+            if now in by_name_only and _other_folder(now, pairs[now])
+        ]
+        + alone_warnings(source, old, new, pairs)
+        + renamed
+        + [
+            f"{source}: note: {checkout_path(path)} is not in this run; its verdicts are "
+            "not compared"
+            for path in missing
+            if path not in named
+        ]
+    )
+
+
+# How alike two file names must be (rapidfuzz's ratio of their stems, 0-100) for a document
+# of one run to be named as maybe another's renamed: 'council-plan' and 'council-plan-2026'
+# are 83, 'council-plan' and 'police-plan' 61.
+RENAMED_LIKENESS = 80
+
+
+def _renamed(old: list[str], new: list[str], pairs: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(old, new) for each old document left unpaired whose name is like that of one new
+    document left unpaired, and of no other."""
+    from rapidfuzz import fuzz
+
+    taken = set(pairs.values())
+    old_left = [p for p in old if p not in taken]
+    new_left = [p for p in new if p not in pairs]
+    found = []
+    for was in old_left:
+        name = _name(was.replace("\\", "/")).lower()
+        alike = [
+            now
+            for now in new_left
+            if fuzz.ratio(name, _name(now.replace("\\", "/")).lower()) >= RENAMED_LIKENESS
+        ]
+        if len(alike) == 1:
+            found.append((was, alike[0]))
+    return found
+
+
+def renamed_notes(
+    source: str, old: list[str], new: list[str], pairs: Mapping[str, str]
+) -> list[str]:
+    """A note for each document that may be another's renamed: a renamed file is compared
+    as one document removed and another added, so its known gaps count as new, and without
+    a word its history was lost in silence."""
     return [
-        elsewhere_warning(source, now, pairs[now])
-        for now in new
-        if now in by_name_only and _other_folder(now, pairs[now])
-    ] + alone_warnings(source, old, new, pairs)
+        f"{source}: note: {checkout_path(was)} is not in this run and {checkout_path(now)} "
+        "was not in that one; if it is the same document renamed, its verdicts are not "
+        "compared (every gap counts as new): give it its earlier name to compare them"
+        for was, now in _renamed(old, new, pairs)
+    ]
 
 
 def alone_warnings(source: str, old: list[str], new: list[str], pairs: dict[str, str]) -> list[str]:
