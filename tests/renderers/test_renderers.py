@@ -663,6 +663,8 @@ def test_markdown_and_html_name_waivers_that_applied_to_nothing() -> None:
         assert "Waivers to look at" in text, name
         assert "'Clean air' [air] in trust: expired on 2025-01-01" in text, name
         assert "[minds] in council-plan: applies to no gap or partial verdict" in text, name
+        # An expired waiver did apply once: the heading's note says both kinds.
+        assert "Waivers that expired or now apply to nothing" in text, name
 
 
 def test_shared_reports_say_how_coverage_is_counted_and_the_system_counts() -> None:

@@ -312,6 +312,11 @@ def reviewed_lead(reviewed: bool) -> str:
     return "alignck quoted: " if reviewed else ""
 
 
+# What the reports say above stale_waiver_lines: an expired waiver did apply to a verdict
+# once, so 'applied to nothing' alone described only the other kind.
+STALE_WAIVERS_NOTE = "Waivers that expired or now apply to nothing: renew them, or remove them."
+
+
 def stale_waiver_lines(report: Report) -> list[str]:
     """Waivers that applied to nothing: expired ones (their gaps count again) and ones that
     match no gap or partial. Said on standard error too, but a board reads the report."""

@@ -21,6 +21,7 @@ from alignck.renderers._common import (
     COVERAGE_RULE,
     PLACE_RULE,
     REVIEWED_HEADER,
+    STALE_WAIVERS_NOTE,
     SYMBOLS,
     WAIVED_HEADER,
     VerdictMarks,
@@ -169,8 +170,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             items = "".join(f"<li>{escape(line)}</li>" for line in stale)
             parts += [
                 "<h2>Waivers to look at</h2>",
-                '<p class="muted">Waivers that applied to nothing: clean them up, or renew '
-                f"them.</p><ul>{items}</ul>",
+                f'<p class="muted">{escape(STALE_WAIVERS_NOTE)}</p><ul>{items}</ul>',
             ]
         if analysis.reviewed:
             parts += _table(

@@ -16,6 +16,7 @@ from alignck.renderers._common import (
     COVERAGE_RULE,
     PLACE_RULE,
     REVIEWED_HEADER,
+    STALE_WAIVERS_NOTE,
     SYMBOLS,
     WAIVED_HEADER,
     VerdictMarks,
@@ -190,7 +191,7 @@ def _stale_waivers(report: Report) -> list[str]:
     lines = stale_waiver_lines(report)
     if not lines:
         return []
-    note = "Waivers that applied to nothing: clean them up, or renew them."
+    note = STALE_WAIVERS_NOTE
     return ["## Waivers to look at", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
 
 
