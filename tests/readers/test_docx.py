@@ -391,6 +391,29 @@ def test_hidden_text_is_not_read(tmp_path: Path) -> None:
     ]
 
 
+def test_struck_through_text_is_read_as_taken_out(tmp_path: Path) -> None:
+    # A draft's words struck through, not tracked: a tester's 'and end rough sleeping' was
+    # quoted as the plan's promise; 'We will not build' read as a refusal.
+    import docx
+
+    document = docx.Document()
+    first = document.add_paragraph("We will insulate 2,000 homes")
+    first.add_run(" and end rough sleeping").font.strike = True
+    first.add_run(" by 2028.")
+    second = document.add_paragraph("We will ")
+    second.add_run("not ").font.double_strike = True
+    second.add_run("build 600 homes.")
+    third = document.add_paragraph()
+    unstruck = third.add_run("We will plant trees.")
+    unstruck.font.strike = False
+    document.save(tmp_path / "struck.docx")
+    assert [b.text for b in read(tmp_path / "struck.docx").blocks] == [
+        "We will insulate 2,000 homes by 2028.",
+        "We will build 600 homes.",
+        "We will plant trees.",
+    ]
+
+
 def test_a_part_embedded_as_html_is_warned_of_not_dropped_in_silence(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml

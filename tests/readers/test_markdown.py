@@ -294,7 +294,7 @@ def test_inline_markup_leaves_the_words_as_a_reader_sees_them(tmp_path: Path) ->
         "We will fund a suicide prevention network and reduce loneliness.",
         "We will improve air quality, see https://example.org/air for details.",
         "We will reduce smoking in pregnancy",
-        "We will expand talking therapies",
+        "We will expand therapies",
     ]
 
 
@@ -346,3 +346,37 @@ def test_a_link_whose_address_holds_parentheses_leaves_none_in_the_text() -> Non
     )
     image = "![logo](img_(1).png)"
     assert inline_text(f"We will {image}report yearly.") == "We will report yearly."
+
+
+def test_what_a_reader_does_not_see_is_not_read(tmp_path: Path) -> None:
+    # Each was quoted as evidence by a tester: a struck-through or deleted promise, a hidden
+    # span, a link definition's title; and a footnote's superscript mark glued to a word.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "We will insulate 2,000 homes ~~and end rough sleeping by 2027~~ by 2028.\n\n"
+        "We will ~~not~~ build 600 affordable homes.\n\n"
+        "We will cut waiting times<del> and open a night shelter</del>.\n\n"
+        'We will plant trees.<span style="display: none">We will open a shelter.</span>\n\n'
+        "We will fund 40 clubs.<div hidden>We will end rough sleeping.</div>\n\n"
+        "We will build 300 council homes<sup>1</sup> by 2028, the 1<sup>st</sup> of many.\n\n"
+        "Read our [housing plan][hp].\n\n"
+        '[hp]: https://example.org/housing "We will end rough sleeping by 2027"\n',
+        encoding="utf-8",
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "We will insulate 2,000 homes by 2028.",
+        "We will build 600 affordable homes.",
+        "We will cut waiting times.",
+        "We will plant trees.",
+        "We will fund 40 clubs.",
+        "We will build 300 council homes by 2028, the 1st of many.",
+        "Read our housing plan.",
+    ]
+
+
+def test_a_line_like_a_link_definition_inside_a_paragraph_is_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("We will publish a plan for\n[2027]: the year it starts.\n", encoding="utf-8")
+    assert [b.text for b in read(path).blocks] == [
+        "We will publish a plan for [2027]: the year it starts."
+    ]

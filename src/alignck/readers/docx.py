@@ -23,7 +23,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import split_marker, without_glyph
 
-VERSION = "12"
+VERSION = "13"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -282,6 +282,19 @@ def _vanish_setting(properties: Any) -> bool | None:
     if vanish is None:
         return None
     return vanish.get(f"{_W}val") not in ("0", "false", "off")
+
+
+def _struck(properties: Any) -> bool:
+    """Whether a run is struck through (w:strike or w:dstrike on it): how a draft marks
+    words taken out without tracking the change, read as taken out, as Markdown's '~~' is
+    ('We will ~~not~~ build' builds)."""
+    if properties is None:
+        return False
+    for tag in ("strike", "dstrike"):
+        found = properties.find(f"{_W}{tag}")
+        if found is not None and found.get(f"{_W}val") not in ("0", "false", "off"):
+            return True
+    return False
 
 
 def _hidden_styles(styles: dict[str, _Style]) -> frozenset[str]:
@@ -627,6 +640,8 @@ def _hidden(node: Any, hidden: frozenset[str], paragraph_hidden: bool) -> bool:
     it aligned priorities the document does not address."""
     run = node.getparent()
     properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
+    if _struck(properties):
+        return True
     direct = _vanish_setting(properties)
     if direct is not None:
         return direct

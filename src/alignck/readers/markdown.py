@@ -17,7 +17,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown
 from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
 
-VERSION = "11"
+VERSION = "12"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -34,6 +34,10 @@ _CELL_END = re.compile(r"(?<!\\)\|")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A footnote's definition ('[^1]: ...') is not read, as Word's and a PDF's footnotes are not.
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
+# A link's definition ('[hp]: https://... "Title"') is shown nowhere: its title was quoted.
+_LINK_DEFINITION = re.compile(
+    r"^ {0,3}\[[^\]]{1,999}\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
+)
 # '- [ ] We will ...': a task list's box is not part of the item.
 _TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 # Bounded in length, not in pieces: 2,000 pieces of 2,000 characters each took 11 s a
@@ -44,6 +48,20 @@ _TARGET = r"[^()]{0,2000}(?:\([^()]{0,200}\)[^()]{0,200}){0,5}"
 _INLINE = [
     # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
     (re.compile(r"(?<!`)\[\^[^\]\s]{1,1000}\](?!`)"), ""),
+    # Text struck through, deleted or hidden is not what the document says now: 'We will
+    # ~~not~~ build' builds, and a hidden span's promise was quoted as a commitment.
+    (re.compile(r"~~(?=\S)(.{1,1000}?)(?<=\S)~~"), ""),
+    (re.compile(r"<(del|s|strike)\b[^<>]{0,1000}>.{0,1000}?</\1\s*>", re.IGNORECASE), ""),
+    (
+        re.compile(
+            r"<(\w{1,20})\b[^<>]{0,1000}?(?:display\s*:\s*none|\shidden\b)[^<>]{0,1000}>"
+            r".{0,1000}?</\1\s*>",
+            re.IGNORECASE,
+        ),
+        "",
+    ),
+    # A superscript footnote mark ('homes<sup>1</sup>') is not part of the sentence.
+    (re.compile(r"<sup>\s{0,9}[\d*†‡§,\s]{1,20}</sup>", re.IGNORECASE), ""),
     # A target of any length where it is data ('data:image/png;base64,...' can be megabytes);
     # parentheses in pairs within it, as CommonMark allows ('.../Social_prescribing_(UK)').
     (re.compile(rf"!\[([^\]]{{0,1000}})\]\((?:data:[^)]*|{_TARGET})\)"), ""),
@@ -54,7 +72,6 @@ _INLINE = [
     (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
     # Tags only: 'under <18 weeks ... and >95% seen' is text.
     (re.compile(r"</?[A-Za-z][\w-]{0,1000}(?:\s[^<>\n]{0,1000})?/?>"), ""),
-    (re.compile(r"~~(?=\S)(.{1,1000}?)(?<=\S)~~"), r"\1"),
     (re.compile(r"`([^`]{0,1000})`"), r"\1"),
     (re.compile(r"(\*\*|__)(.{1,1000}?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])([*_])(?!\s)(.{1,1000}?)(?<!\s)\1(?![\w*])"), r"\2"),
@@ -162,6 +179,8 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         if in_footnote and line.startswith(("    ", "\t")):
             continue  # the footnote's further lines
         in_footnote = False
+        if not paragraph and _LINK_DEFINITION.match(line):
+            continue  # CommonMark: one cannot interrupt a paragraph, and it shows nothing
         heading = _ATX.match(line)
         if heading:
             flush()
