@@ -805,6 +805,23 @@ def test_extract_warns_of_an_empty_document_as_check_does(tmp_path: Path) -> Non
     assert "every priority is a gap" in checked.stderr
 
 
+def test_extract_with_no_document_to_read_says_so_and_exits_2_as_check_does(
+    tmp_path: Path,
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    named_as_a_file = tmp_path / "bad" / "dir.docx"  # a folder, named as a Word file
+    named_as_a_file.mkdir(parents=True)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "budget.xlsx").write_bytes(b"PK")
+    for folder, skipped in ((empty, ""), (named_as_a_file, ""), (tmp_path / "notes", "1 file")):
+        result = invoke("extract", str(folder))
+        assert result.exit_code == 2, folder
+        assert f"alignck: error: no documents to read in {folder}" in result.stderr
+        assert (f"({skipped} skipped)" in result.stderr) == bool(skipped)
+        assert result.stdout == ""
+
+
 def test_extract_names_each_document_by_path_and_lists_what_it_skipped(tmp_path: Path) -> None:
     # Two 'empty: no stated priorities found' lines for empty.md and empty.txt, and a
     # spreadsheet in the folder passed over without a word.

@@ -55,6 +55,18 @@ def extract(
         from alignck.extraction_view import extract_documents, render_extraction
 
         extraction = extract_documents(paths, options, follow_links)
+        if not extraction.rows and not extraction.unreadable:
+            from alignck.readers import READERS
+
+            # An empty folder or a mistyped path printed nothing and exited 0, as if the
+            # documents had stated nothing; check says so and exits 2.
+            skipped = extraction.skipped
+            passed = f" ({counted(len(skipped), 'file')} skipped)" if skipped else ""
+            say(
+                f"alignck: error: no documents to read in {', '.join(map(str, paths))}"
+                f"{passed}; alignck reads {', '.join(READERS)}"
+            )
+            return EXIT_INPUT
         for error in extraction.errors:
             say(f"alignck: error: {error}")
         for path, warning in extraction.warnings:
