@@ -509,3 +509,22 @@ def test_a_word_file_with_two_parts_of_one_name_is_refused(tmp_path: Path) -> No
     # python-docx read the second body, which Word may not show.
     with pytest.raises(ReadError, match=r"two parts named word/document\.xml"):
         read(doubled)
+
+
+@pytest.mark.parametrize("types", ["<x/>", "not xml <"])
+def test_a_zip_with_a_broken_content_types_part_says_what_it_holds(
+    tmp_path: Path, types: str
+) -> None:
+    # A blind tester's zip of '[Content_Types].xml' alone: the reason given was python-docx's
+    # "AttributeError: 'lxml.etree._Element' object has no attribute 'overrides'".
+    import zipfile
+
+    path = tmp_path / "plan.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", types)
+    with pytest.raises(ReadError) as raised:
+        read(path)
+    assert str(raised.value).endswith(
+        "not a valid Word .docx file: a zip archive without a Word document in it (it holds "
+        "[Content_Types].xml)"
+    )

@@ -181,7 +181,15 @@ def _open(path: Path) -> Any:
 
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+    # A package whose parts are missing or malformed: python-docx raises AttributeError on
+    # a content-types part that is not one, lxml a SyntaxError on one that is not XML.
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        AttributeError,
+        SyntaxError,
+    ) as error:
         raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
     except ValueError as error:
         raise ReadError(_not_word(path, error), str(path)) from error
