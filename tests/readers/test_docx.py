@@ -169,6 +169,24 @@ def test_bold_words_opening_a_paragraph_are_its_lead(tmp_path: Path) -> None:
     ]
 
 
+def test_bold_words_that_go_on_into_their_phrase_are_no_lead(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    comma = document.add_paragraph()
+    comma.add_run("Active").bold = True
+    comma.add_run(", healthy lives")
+    lower = document.add_paragraph()
+    lower.add_run("Warm").bold = True
+    lower.add_run(" homes for all")
+    path = tmp_path / "phrase.docx"
+    document.save(str(path))
+    assert [(b.text, b.lead) for b in read(path).blocks] == [
+        ("Active, healthy lives", None),
+        ("Warm homes for all", None),
+    ]
+
+
 def test_bold_set_by_a_character_style_makes_a_lead(tmp_path: Path) -> None:
     import docx
 

@@ -151,6 +151,20 @@ def test_bold_words_opening_a_block_are_its_lead(tmp_path: Path) -> None:
     ]
 
 
+def test_bold_words_that_go_on_into_their_phrase_are_no_lead(tmp_path: Path) -> None:
+    # '**Active**, healthy lives': 'Active' was taken as the stated priority.
+    doc = _read(
+        tmp_path,
+        "- **Active**, healthy lives\n- **Warm** homes for all\n"
+        "- **Warm homes** We will insulate\n",
+    )
+    assert [(b.text, b.lead) for b in doc.blocks] == [
+        ("Active, healthy lives", None),
+        ("Warm homes for all", None),
+        ("Warm homes We will insulate", "Warm homes"),
+    ]
+
+
 def test_table_cells_know_their_row_and_column(tmp_path: Path) -> None:
     doc = _read(tmp_path, "| A | B |\n|---|---|\n| c | d |\n\n| E |\n|---|\n| f |\n")
     assert [(b.text, b.cell) for b in doc.blocks] == [

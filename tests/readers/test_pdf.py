@@ -1090,3 +1090,21 @@ def test_footnote_reference_marks_are_left_out_of_the_text_units_and_formulas_ke
         "We will plant trees over 500 m2 of land and cut CO2 emissions by 2028. We will fund "
         "services for carers."
     ]
+
+
+def test_a_bold_word_going_on_into_its_phrase_is_no_lead(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    from alignck.readers._pdf_pdfium import extract
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.set_xy(20, 30)
+    pdf.cell(14, 6, "Active")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(35, 30)
+    pdf.cell(80, 6, ", healthy lives for everyone")
+    path = tmp_path / "phrase.pdf"
+    pdf.output(str(path))
+    assert [line.lead for line in extract(path).pages[0]] == [None]

@@ -21,7 +21,13 @@ from alignck.readers._pdflines import (
     locked,
 )
 from alignck.readers._sniff import refused
-from alignck.readers._text import clean, clean_lines, rejoin_hyphenated, split_marker
+from alignck.readers._text import (
+    bold_goes_on,
+    clean,
+    clean_lines,
+    rejoin_hyphenated,
+    split_marker,
+)
 
 
 def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None = None) -> Extracted:
@@ -365,7 +371,9 @@ def _bold_opening(text: str, first: int, is_bold: _BoldTest) -> str | None:
         (j for j, char in enumerate(text) if not char.isspace() and not is_bold(first + j)),
         len(text),
     )
-    return rejoin_hyphenated(text[:plain]).strip() or None
+    lead = rejoin_hyphenated(text[:plain]).strip()
+    # '**Active**, healthy lives' is one phrase, not a name run in before it.
+    return None if not lead or bold_goes_on(lead, text[plain:]) else lead
 
 
 class _BoldTest:

@@ -157,6 +157,17 @@ def _is_short_name(line: str) -> bool:
     )
 
 
+def bold_goes_on(lead: str, following: str) -> bool:
+    """Whether bold words opening a paragraph are the start of its phrase, not a name run
+    in before it: '**Active**, healthy lives' and '**Active** lives' go on ('Active' was taken
+    as the stated priority), '**Warm homes.** We will', '**Warm homes** - we will' and
+    '**Warm homes** We will' do not."""
+    after = following.lstrip()
+    if not after or lead.rstrip().endswith((".", ":", "!", "?", "–", "—", "-")):
+        return False
+    return after[0] in ",;)" or after[0].islower()
+
+
 def without_glyph(text: str) -> str:
     """An item's text without a bullet glyph typed after its list marker."""
     return _GLYPH_AFTER_MARKER.sub("", text, count=1)

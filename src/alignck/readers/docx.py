@@ -21,9 +21,9 @@ from alignck.limits import MB, Limits, check_inflation, check_paragraphs, inflat
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
-from alignck.readers._text import split_marker, without_glyph
+from alignck.readers._text import bold_goes_on, split_marker, without_glyph
 
-VERSION = "13"
+VERSION = "14"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -606,7 +606,8 @@ def _bold_lead(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) -
     for run in _own(paragraph, boxed, f"{_W}r"):
         text = "".join(node.text or "" for node in run.iter(f"{_W}t"))
         if text.strip() and not _bold(run, styles):
-            return "".join(parts) or None
+            lead = "".join(parts)
+            return None if not lead or bold_goes_on(lead, text) else lead
         parts.append(text)
     return None  # all bold, or no text: not a run-in heading
 

@@ -15,9 +15,15 @@ from pathlib import Path
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown
-from alignck.readers._text import join_lines, read_text, separate_lines, without_glyph
+from alignck.readers._text import (
+    bold_goes_on,
+    join_lines,
+    read_text,
+    separate_lines,
+    without_glyph,
+)
 
-VERSION = "12"
+VERSION = "13"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -116,7 +122,12 @@ def _name_line(item_lines: list[str]) -> str | None:
 
 def _run_in(raw: str) -> str | None:
     match = _RUN_IN.match(raw)
-    return inline_text(match.group("lead")) if match else None
+    if match is None:
+        return None
+    following = raw[match.end("lead") + len(match.group(1)) :]
+    return (
+        None if bold_goes_on(match.group("lead"), following) else inline_text(match.group("lead"))
+    )
 
 
 def _prepare(text: str) -> list[str]:

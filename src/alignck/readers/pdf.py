@@ -37,7 +37,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "11"
+VERSION = "12"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
