@@ -546,3 +546,35 @@ def test_a_zip_with_a_broken_content_types_part_says_what_it_holds(
         "not a valid Word .docx file: a zip archive without a Word document in it (it holds "
         "[Content_Types].xml)"
     )
+
+
+def test_lines_parted_by_manual_breaks_are_entries_as_markdown_lines_are(tmp_path: Path) -> None:
+    # Shift+Enter between four promises: read as one passage, a blind tester's plan addressed
+    # one priority in four. Markdown's and a text file's lines part them; so do Word's now.
+    import docx
+
+    from alignck.readers.markdown import read as read_markdown
+
+    promises = [
+        "We will insulate 2,000 council homes",
+        "We will build 20 km of cycle lanes",
+        "We will plant 5,000 street trees",
+    ]
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    for index, promise in enumerate(promises):
+        run = paragraph.add_run(promise)
+        if index < len(promises) - 1:
+            run.add_break()
+    wrapped = document.add_paragraph()
+    wrapped.add_run("We will work with partners across").add_break()
+    wrapped.add_run("the county to cut waiting times.")
+    document.save(tmp_path / "breaks.docx")
+    (tmp_path / "breaks.md").write_text(
+        "\n".join(promises) + "\n\nWe will work with partners across\nthe county to cut "
+        "waiting times.\n",
+        encoding="utf-8",
+    )
+    word = [b.text for b in read(tmp_path / "breaks.docx").blocks]
+    assert word == [*promises, "We will work with partners across the county to cut waiting times."]
+    assert word == [b.text for b in read_markdown(tmp_path / "breaks.md").blocks]

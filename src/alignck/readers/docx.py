@@ -21,9 +21,15 @@ from alignck.limits import MB, Limits, check_inflation, check_paragraphs, inflat
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
-from alignck.readers._text import bold_goes_on, split_marker, without_glyph
+from alignck.readers._text import (
+    bold_goes_on,
+    join_lines,
+    separate_lines,
+    split_marker,
+    without_glyph,
+)
 
-VERSION = "14"
+VERSION = "15"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -398,7 +404,8 @@ class _BodyWalker:
             self.walk(box)
 
     def _own_text(self, element: Any, boxed: bool) -> None:
-        text = _text(element, boxed, self.hidden)
+        shown = _text(element, boxed, self.hidden, lines=True)
+        text = shown.replace("\n", " ")
         if not text.strip():
             return
         style_id, outline, num_id, ilvl = self._properties(element)
@@ -437,7 +444,12 @@ class _BodyWalker:
             level = self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
             self.builder.heading(text, level)
         else:
-            self.builder.add("paragraph", text, lead=lead)
+            # Lines parted by manual breaks are entries of their own where Markdown's and a
+            # text file's lines would be ('We will insulate ...' then 'We will plant ...'):
+            # read as one, four promises were one passage.
+            lines = [line for line in shown.split("\n") if line.strip()]
+            for index, entry in enumerate(separate_lines(lines) if len(lines) > 1 else [[text]]):
+                self.builder.add("paragraph", join_lines(entry), lead=lead if index == 0 else None)
 
     def table(self, element: Any) -> None:
         for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
@@ -675,7 +687,11 @@ def _cell_text(paragraph: Any, hidden: frozenset[str] = frozenset()) -> str:
     return " ".join([_text(paragraph, True, hidden), *boxed])
 
 
-def _text(paragraph: Any, boxed: bool = False, hidden: frozenset[str] = frozenset()) -> str:
+def _text(
+    paragraph: Any, boxed: bool = False, hidden: frozenset[str] = frozenset(), lines: bool = False
+) -> str:
+    """The paragraph's text as Word shows it; with ``lines``, a manual line break (Shift+Enter)
+    as a new line, else as a space."""
     parts: list[str] = []
     tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
     # Text moved away with Track Changes on stays in the file at its old place, as w:t (a
@@ -691,6 +707,8 @@ def _text(paragraph: Any, boxed: bool = False, hidden: frozenset[str] = frozense
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":
             parts.append("-")
+        elif lines and node.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
         else:
             parts.append(" ")
     return "".join(parts)
