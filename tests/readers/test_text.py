@@ -68,6 +68,17 @@ def test_a_range_wrapped_at_its_dash_joins_without_a_space() -> None:
     assert join_lines(["Cut waits by 2026 -", "2027 plans"]) == "Cut waits by 2026 - 2027 plans"
 
 
+def test_a_number_s_compound_wrapped_at_its_hyphen_keeps_it_without_a_space() -> None:
+    from alignck.readers._text import join_lines
+
+    # 'a 24- hour repairs line' was quoted from a PDF wrapped after '24-'.
+    assert join_lines(["We will run a 24-", "hour repairs line"]) == (
+        "We will run a 24-hour repairs line"
+    )
+    assert join_lines(["Ages 5 -", "hour"]) == "Ages 5 - hour"
+    assert join_lines(["In 2026-", "Housing"]) == "In 2026- Housing"
+
+
 def test_utf16_with_bom_is_read(tmp_path: Path) -> None:
     path = tmp_path / "u16.txt"
     path.write_bytes("Healthy places\n".encode("utf-16"))

@@ -116,6 +116,8 @@ def join_lines(lines: list[str]) -> str:
             out = (out if compound else out[:-1]) + line
         elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
             out += line  # a range wrapped at its dash: '2025-' + '2030'
+        elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].islower():
+            out += line  # a compound wrapped at its hyphen: '24-' + 'hour repairs'
         elif out:
             out += " " + line
         else:
