@@ -1352,3 +1352,14 @@ def test_every_item_of_a_promise_list_is_a_commitment_its_target_figure_too() ->
         "work with GPs to raise vaccination rates above 90%",
         "offer free nursery places to two-year-olds",
     ]
+
+
+def test_a_table_s_header_row_labels_columns_and_is_no_commitment(tmp_path: Path) -> None:
+    # 'What we will do' over a column was listed among the plan's commitments.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n| Area | What we will do |\n|---|---|\n"
+        "| Air | We will introduce a clean air zone around schools. |\n",
+    )
+    commitments = [s.text for s in extract(read_document(path)) if s.kind == "commitment"]
+    assert commitments == ["We will introduce a clean air zone around schools."]
