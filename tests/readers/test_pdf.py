@@ -1108,3 +1108,53 @@ def test_a_bold_word_going_on_into_its_phrase_is_no_lead(tmp_path: Path) -> None
     path = tmp_path / "phrase.pdf"
     pdf.output(str(path))
     assert [line.lead for line in extract(path).pages[0]] == [None]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_running_header_naming_each_page_s_section_is_not_read(
+    tmp_path: Path, engine: str
+) -> None:
+    # 'Hallowmere Strategy · <section>' changes from page to page: it was quoted as a stated
+    # priority, and cut a sentence running over the page break in two.
+    from fpdf import FPDF
+
+    sections = ["Cover", "Our priorities", "Warm homes for every family", "Good mental health"]
+
+    class WithHeader(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "I", 8)
+            name = sections[min(self.page_no() - 1, len(sections) - 1)]
+            title = f"Hallowmere Corporate Strategy · {name}"
+            self.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+
+    pdf = WithHeader()
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    for page in range(3):
+        for _ in range(6):
+            pdf.multi_cell(0, 6, "Hallowmere has many older streets and growing needs. " * 8)
+            pdf.ln(3)
+        if page < 2:
+            pdf.add_page()
+    pdf.multi_cell(0, 6, "We will tackle damp and mould in every council home by 2028. " * 6)
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    document = read(path, ReadOptions(engine))
+    assert max(b.page or 0 for b in document.blocks) >= 3
+    assert not [b for b in document.blocks if "Corporate Strategy" in b.text]
+
+
+def test_a_title_before_a_separator_is_a_running_title_only_as_written() -> None:
+    from alignck.readers._pdflines import Line
+    from alignck.readers.pdf import _titled_key
+
+    def key(text: str) -> str:
+        return _titled_key(Line(text, 11.0, False, 0.0, 0.0, 0.0))
+
+    assert key("Hallowmere Strategy · Warm homes") == key("Hallowmere Strategy | Good work")
+    # Each page opening with its own numbered priority shares no title: all are kept.
+    assert key("Priority 1 · Warm homes") != key("Priority 2 · Good work")
+    assert key("Housing · Warm homes") == ""  # one word is no title
+    assert key("Warm homes for every family") == ""

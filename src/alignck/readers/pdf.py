@@ -37,7 +37,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "12"
+VERSION = "13"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -602,6 +602,13 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
             ends[key] += 1
     running = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 2)}
     opening = {key for key, count in ends.items() if key and count >= max(2, len(pages) - 1)}
+    # 'Hallowmere Strategy · Good mental health': a running header naming each page's
+    # section differs from page to page but for the title before its separator. Read, it was
+    # quoted as a stated priority and cut a sentence running over the page break in two.
+    titled = Counter(
+        key for page in pages for key in {_titled_key(line) for line in page[:1] + page[-1:]}
+    )
+    titles = {key for key, count in titled.items() if key and count >= max(3, len(pages) - 1)}
     kept: list[list[Line]] = []
     for page in pages:
         edge_ids = {id(line) for line in page[:2] + page[-2:]}
@@ -616,9 +623,23 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
                 )
                 and not (id(line) in edge_ids and _running_key(line) in running)
                 and not (id(line) in end_ids and _running_key(line) in opening)
+                and not (id(line) in end_ids and _titled_key(line) in titles)
             ]
         )
     return kept
+
+
+# What parts a running header's title from the section it names: 'Strategy · Housing'.
+_TITLE_SEPARATOR = re.compile(r"\s+[·|•–—]\s+")
+
+
+def _titled_key(line: Line) -> str:
+    """The title before a running header's separator, as a key ('' for a line without
+    one): of two words or more, its figures kept ('Priority 1 · ...' is no title shared)."""
+    parts = _TITLE_SEPARATOR.split(line.text.strip(), maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) < 2:
+        return ""
+    return _key(parts[0])
 
 
 def _is_page_number(text: str, pages: int) -> bool:
