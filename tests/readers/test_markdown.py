@@ -394,3 +394,58 @@ def test_a_line_like_a_link_definition_inside_a_paragraph_is_its_text(tmp_path: 
     assert [b.text for b in read(path).blocks] == [
         "We will publish a plan for [2027]: the year it starts."
     ]
+
+
+def test_units_formulas_and_powers_in_superscript_stay(tmp_path: Path) -> None:
+    # Only a note's mark goes: 'CO<sup>2</sup>' was read as 'CO', '10<sup>6</sup>' as '10'.
+    doc = _read(
+        tmp_path,
+        "We will cut CO<sup>2</sup> across 500 m<sup>2</sup> of parks.\n\n"
+        "We will build homes<sup>1</sup> by 2028.<sup>2</sup> See note<sup>†</sup>.\n",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "We will cut CO2 across 500 m2 of parks.",
+        "We will build homes by 2028. See note.",
+    ]
+
+
+def test_only_what_is_hidden_goes_not_text_that_names_hidden(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        '<span title="our hidden harms">We will reduce gambling harm.</span>\n\n'
+        'We will <span style="overflow: hidden">end rough sleeping</span> by 2027.\n\n'
+        "We will <span hidden>not <span>ever</span> </span>fund clubs.\n\n"
+        "In code `a ~~b~~ c` the marks stay.\n",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "We will reduce gambling harm.",
+        "We will end rough sleeping by 2027.",
+        "We will fund clubs.",
+        "In code a ~~b~~ c the marks stay.",
+    ]
+
+
+def test_html_blocks_leave_out_what_a_reader_does_not_see(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "<p>We will <del>not</del> build homes<sup>1</sup>.</p>\n\n"
+        "<ul><li>We will plant trees<s> and end rough sleeping</s></li></ul>\n\n"
+        '<div hidden>We will open a night shelter.</div>\n\n<p style="display: none">Gone.\n'
+        "<p>We will fund 40 clubs.</p>\n\n"
+        "<table><tr><td>We will <strike>never</strike> cut waits</td></tr></table>\n",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "We will build homes.",
+        "We will plant trees",
+        "We will fund 40 clubs.",
+        "We will cut waits",
+    ]
+
+
+def test_a_link_definition_s_title_on_its_own_line_is_not_read(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        'Read our [plan][hp].\n\n[hp]: https://example.org/housing\n  "We will end rough '
+        'sleeping"\n\nNext.\n',
+    )
+    assert [b.text for b in doc.blocks] == ["Read our plan.", "Next."]

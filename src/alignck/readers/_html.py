@@ -17,6 +17,20 @@ _BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"])
+_TAKEN_OUT = frozenset(["del", "s", "strike"])
+
+
+def _unseen(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a reader does not see the element: struck through, deleted or hidden."""
+    if tag in _TAKEN_OUT:
+        return True
+    for name, value in attrs:
+        if name == "hidden":
+            return True
+        if name == "style" and value and re.search(r"display\s*:\s*none", value, re.IGNORECASE):
+            return True
+    return False
 
 
 def html_blocks_to_markdown(lines: list[str]) -> list[str]:
@@ -59,10 +73,25 @@ class _ToMarkdown(HTMLParser):
         self.row: list[str] | None = None
         self.rows_written = 0
         self.cell: list[str] | None = None
+        # The elements being passed over, innermost last: struck through, deleted or hidden
+        # ('<del>', '<p hidden>', style="display: none"), which a reader does not see.
+        self.unseen: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        if tag in ("ul", "ol"):
+        if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
+            self.unseen.pop()  # a paragraph's end tag may be left out: the next block ends it
+        if self.unseen:
+            if tag == self.unseen[-1]:
+                self.unseen.append(tag)
+            return
+        if tag not in _VOID and _unseen(tag, attrs):
+            self.unseen.append(tag)
+            return
+        if tag == "sup":
+            # Left to the inline pass, which tells a note's mark from a unit ('m²').
+            self.handle_data("<sup>")
+        elif tag in ("ul", "ol"):
             self.end_line()
             self.lists.append(tag)
         elif tag == "li":
@@ -86,7 +115,15 @@ class _ToMarkdown(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        if tag in ("ul", "ol"):
+        if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
+            self.unseen.pop()  # a paragraph's end tag may be left out: the next block ends it
+        if self.unseen:
+            if tag == self.unseen[-1]:
+                self.unseen.pop()
+            return
+        if tag == "sup":
+            self.handle_data("</sup>")
+        elif tag in ("ul", "ol"):
             self.end_line()
             if self.lists:
                 self.lists.pop()
@@ -107,6 +144,8 @@ class _ToMarkdown(HTMLParser):
                 self.lines.append("")  # a heading or paragraph stands apart from what follows
 
     def handle_data(self, data: str) -> None:
+        if self.unseen:
+            return
         if self.cell is not None:
             self.cell.append(data)
         else:

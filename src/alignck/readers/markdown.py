@@ -23,7 +23,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "13"
+VERSION = "14"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -41,6 +41,7 @@ _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*
 # A footnote's definition ('[^1]: ...') is not read, as Word's and a PDF's footnotes are not.
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 # A link's definition ('[hp]: https://... "Title"') is shown nowhere: its title was quoted.
+_LINK_TITLE = re.compile(r"""^\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$""")
 _LINK_DEFINITION = re.compile(
     r"^ {0,3}\[[^\]]{1,999}\]:\s*\S+(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
@@ -54,20 +55,6 @@ _TARGET = r"[^()]{0,2000}(?:\([^()]{0,200}\)[^()]{0,200}){0,5}"
 _INLINE = [
     # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
     (re.compile(r"(?<!`)\[\^[^\]\s]{1,1000}\](?!`)"), ""),
-    # Text struck through, deleted or hidden is not what the document says now: 'We will
-    # ~~not~~ build' builds, and a hidden span's promise was quoted as a commitment.
-    (re.compile(r"~~(?=\S)(.{1,1000}?)(?<=\S)~~"), ""),
-    (re.compile(r"<(del|s|strike)\b[^<>]{0,1000}>.{0,1000}?</\1\s*>", re.IGNORECASE), ""),
-    (
-        re.compile(
-            r"<(\w{1,20})\b[^<>]{0,1000}?(?:display\s*:\s*none|\shidden\b)[^<>]{0,1000}>"
-            r".{0,1000}?</\1\s*>",
-            re.IGNORECASE,
-        ),
-        "",
-    ),
-    # A superscript footnote mark ('homes<sup>1</sup>') is not part of the sentence.
-    (re.compile(r"<sup>\s{0,9}[\d*†‡§,\s]{1,20}</sup>", re.IGNORECASE), ""),
     # A target of any length where it is data ('data:image/png;base64,...' can be megabytes);
     # parentheses in pairs within it, as CommonMark allows ('.../Social_prescribing_(UK)').
     (re.compile(rf"!\[([^\]]{{0,1000}})\]\((?:data:[^)]*|{_TARGET})\)"), ""),
@@ -93,7 +80,79 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     return Document(str(path), "markdown", builder.build(), None, warnings)
 
 
+# Text struck through, deleted or hidden is not what the document says now: 'We will
+# ~~not~~ build' builds, and a hidden span's promise was quoted as a commitment. Code spans
+# are left as written.
+_CODE_SPAN = re.compile(r"(`[^`]{0,1000}`)")
+_STRUCK = re.compile(r"~~(?=\S)(.{1,1000}?)(?<=\S)~~")
+_OPENING_TAG = re.compile(r"<([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?>")
+_ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_TAKEN_OUT = frozenset(["del", "s", "strike"])
+_SUPERSCRIPT = re.compile(r"<sup>\s{0,9}([\d*†‡§,\s]{1,20}?)\s{0,9}</sup>", re.IGNORECASE)
+# Before a footnote's mark: a word of three lower-case letters or more, or punctuation;
+# 'CO<sup>2</sup>', 'm<sup>2</sup>' and '10<sup>6</sup>' are a formula, a unit, a power.
+_MARKED = re.compile(r"(?:[a-z]{3}|[.,;:)\]\"'’”])$")
+
+
+def _unseen(tag: str, attributes: str) -> bool:
+    if tag.lower() in _TAKEN_OUT:
+        return True
+    for name, value in _ATTRIBUTE.findall(attributes or ""):
+        name = name.lower()
+        if name == "hidden":
+            return True
+        if name == "style" and re.search(r"display\s*:\s*none", value, re.IGNORECASE):
+            return True
+    return False
+
+
+def _without_unseen_elements(text: str) -> str:
+    """The text without the elements a reader does not see, nested ones whole."""
+    if "<" not in text:
+        return text
+    out, position = [], 0
+    for found in _OPENING_TAG.finditer(text):
+        if found.start() < position or not _unseen(found.group(1), found.group(2) or ""):
+            continue
+        end = _closing(text, found.group(1), found.end())
+        if end is None:
+            continue
+        out.append(text[position : found.start()])
+        position = end
+    return "".join(out) + text[position:]
+
+
+def _closing(text: str, tag: str, start: int) -> int | None:
+    """Where the element opened before ``start`` ends, past its own nested elements of the
+    same name; None when it does not end within 2,000 characters."""
+    depth = 1
+    pattern = re.compile(rf"<(/?){re.escape(tag)}(?:\s[^<>]{{0,1000}})?>", re.IGNORECASE)
+    for found in pattern.finditer(text, start, min(len(text), start + 2000)):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.end()
+    return None
+
+
+def _without_marks(text: str) -> str:
+    def mark(found: re.Match[str]) -> str:
+        before = found.string[max(0, found.start() - 3) : found.start()]
+        symbols = not any(c.isdigit() for c in found.group(1))
+        return "" if symbols or _MARKED.search(before) else found.group(1).strip()
+
+    return _SUPERSCRIPT.sub(mark, text) if "<" in text else text
+
+
+def _as_shown(text: str) -> str:
+    """What a reader sees outside code spans: struck, deleted and hidden text gone."""
+    parts = _CODE_SPAN.split(text)
+    for index in range(0, len(parts), 2):
+        parts[index] = _without_marks(_without_unseen_elements(_STRUCK.sub("", parts[index])))
+    return "".join(parts)
+
+
 def inline_text(text: str) -> str:
+    text = _as_shown(text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     # After the tags are gone: '&lt;b&gt;' is text, not a tag. ('A&amp;E' was quoted raw.)
@@ -192,6 +251,13 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         in_footnote = False
         if not paragraph and _LINK_DEFINITION.match(line):
             continue  # CommonMark: one cannot interrupt a paragraph, and it shows nothing
+        if (
+            not paragraph
+            and index
+            and _LINK_DEFINITION.match(lines[index - 1])
+            and _LINK_TITLE.match(line)
+        ):
+            continue  # the definition's title, on a line of its own
         heading = _ATX.match(line)
         if heading:
             flush()
