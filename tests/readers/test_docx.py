@@ -578,3 +578,48 @@ def test_lines_parted_by_manual_breaks_are_entries_as_markdown_lines_are(tmp_pat
     word = [b.text for b in read(tmp_path / "breaks.docx").blocks]
     assert word == [*promises, "We will work with partners across the county to cut waiting times."]
     assert word == [b.text for b in read_markdown(tmp_path / "breaks.md").blocks]
+
+
+def test_a_word_file_with_a_damaged_part_is_called_damaged_not_empty(tmp_path: Path) -> None:
+    # It holds a Word document: 'a zip archive without a Word document in it' was untrue.
+    import zipfile
+
+    import docx
+
+    whole = tmp_path / "whole.docx"
+    document = docx.Document()
+    document.add_paragraph("We will act.")
+    document.save(str(whole))
+    cut = tmp_path / "cut.docx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            target.writestr(item, data)
+    with pytest.raises(ReadError) as raised:
+        read(cut)
+    assert "damaged Word .docx file: a part of it is not valid (" in str(raised.value)
+
+
+def test_text_struck_through_by_its_style_is_taken_out_and_is_no_lead(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    removed = document.styles.add_style("Removed", WD_STYLE_TYPE.CHARACTER)
+    removed.font.strike = True
+    styled = document.add_paragraph("We will plant trees")
+    styled.add_run(" and end rough sleeping", style="Removed")
+    styled.add_run(".")
+    led = document.add_paragraph()
+    old = led.add_run("Old name. ")
+    old.bold = True
+    old.font.strike = True
+    led.add_run("We will insulate 1,000 homes.")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    assert [(b.text, b.lead) for b in read(path).blocks] == [
+        ("We will plant trees.", None),
+        ("We will insulate 1,000 homes.", None),
+    ]

@@ -8,6 +8,7 @@ its table walkers 6-126x slower. Headers, footers, comments and footnotes are no
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import struct
 import zipfile
@@ -29,7 +30,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "15"
+VERSION = "16"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -187,16 +188,16 @@ def _open(path: Path) -> Any:
 
     try:
         return docx.Document(str(path))
-    # A package whose parts are missing or malformed: python-docx raises AttributeError on
-    # a content-types part that is not one, lxml a SyntaxError on one that is not XML.
-    except (
-        PackageNotFoundError,
-        zipfile.BadZipFile,
-        KeyError,
-        AttributeError,
-        SyntaxError,
-    ) as error:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
         raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
+    # A part that is not what it should be: python-docx raises AttributeError on a
+    # content-types part that is not one, lxml a SyntaxError on a part that is not XML.
+    except (AttributeError, SyntaxError) as error:
+        if not _holds_document(path):
+            raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
+        raise ReadError(
+            f"damaged Word .docx file: a part of it is not valid ({error})", str(path)
+        ) from error
     except ValueError as error:
         raise ReadError(_not_word(path, error), str(path)) from error
 
@@ -248,6 +249,15 @@ def _why_not_a_package(path: Path, error: Exception) -> str:
     )
 
 
+def _holds_document(path: Path) -> bool:
+    """Whether the archive has a main document part (word/document.xml)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def _opendocument(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
@@ -286,7 +296,10 @@ def _style_map(document: Any) -> dict[str, _Style]:
             num_id=num_id,
             ilvl=ilvl,
             bold=_bold_setting(element.find(_RUN_PROPERTIES)),
-            hidden=_vanish_setting(element.find(_RUN_PROPERTIES)),
+            # A style that strikes its text through takes it out, as one that hides it does.
+            hidden=True
+            if _struck(element.find(_RUN_PROPERTIES))
+            else _vanish_setting(element.find(_RUN_PROPERTIES)),
         )
     return styles
 
@@ -296,6 +309,17 @@ def _vanish_setting(properties: Any) -> bool | None:
     if vanish is None:
         return None
     return vanish.get(f"{_W}val") not in ("0", "false", "off")
+
+
+def _run_unseen(run: Any, hidden: frozenset[str]) -> bool:
+    """Whether a run is struck through or hidden, on itself or by its character style."""
+    properties = run.find(_RUN_PROPERTIES)
+    if properties is None:
+        return False
+    if _struck(properties) or _vanish_setting(properties):
+        return True
+    style = properties.find(f"{_W}rStyle")
+    return style is not None and style.get(f"{_W}val") in hidden
 
 
 def _struck(properties: Any) -> bool:
@@ -417,7 +441,7 @@ class _BodyWalker:
                 text = f"{label} {text}" if label else text
             self.builder.heading(text, heading)
             return
-        lead = _bold_lead(element, self.styles, boxed)
+        lead = _bold_lead(element, self.styles, boxed, self.hidden)
         style_name = self._style_chain_name(style_id)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
@@ -609,13 +633,20 @@ def _bold(run: Any, styles: dict[str, _Style]) -> bool:
     return False
 
 
-def _bold_lead(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) -> str | None:
-    """The bold words opening a paragraph that goes on in plain type ("Warm homes. We will")."""
-    first = next(paragraph.iter(_RUN), None)
+def _bold_lead(
+    paragraph: Any,
+    styles: dict[str, _Style],
+    boxed: bool = False,
+    hidden: frozenset[str] = frozenset(),
+) -> str | None:
+    """The bold words opening a paragraph that goes on in plain type ("Warm homes. We will");
+    runs struck through or hidden are not read, so they are no part of it."""
+    runs = (run for run in _own(paragraph, boxed, f"{_W}r") if not _run_unseen(run, hidden))
+    first = next(runs, None)
     if first is None or not _bold(first, styles):
         return None  # most paragraphs: settled by their first run
     parts: list[str] = []
-    for run in _own(paragraph, boxed, f"{_W}r"):
+    for run in itertools.chain([first], runs):
         text = "".join(node.text or "" for node in run.iter(f"{_W}t"))
         if text.strip() and not _bold(run, styles):
             lead = "".join(parts)
