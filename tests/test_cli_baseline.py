@@ -279,3 +279,20 @@ def test_a_renamed_document_and_one_dropped_are_said_not_passed_in_silence(
     diff = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework)
     shown = " ".join(diff.stderr.split() + diff.stdout.split())
     assert "if it is the same document renamed" in shown
+
+
+def test_a_document_that_cannot_be_read_now_is_not_said_to_be_missing(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "docs").mkdir()
+    make_document("docs/council-plan.md")
+    make_document("docs/other.md")
+    baseline = tmp_path / "baseline.json"
+    assert invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline).exit_code == 0
+    (tmp_path / "docs" / "council-plan.md").write_bytes(b"")  # damaged: 0 bytes
+    make_document("docs/council-plan-2026.md")
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert result.exit_code == 2
+    said = " ".join(result.stderr.split())
+    assert "council-plan.md: empty file" in said
+    assert "is not in this run" not in said

@@ -1,6 +1,8 @@
 """Comparing two runs: how documents are paired, which verdicts count as moved, and what is
 a regression."""
 
+import pytest
+
 from alignck.compare import Change, compare, pair_documents
 from alignck.snapshot import DocumentRun, Snapshot, Verdict
 
@@ -192,11 +194,14 @@ def test_a_new_documents_partial_reads_as_new_not_as_worse() -> None:
 
 def test_sarif_has_a_rule_for_a_new_partial_at_the_index_its_results_give() -> None:
     from alignck.renderers.diff import DiffOptions
-    from alignck.renderers.diff.sarif import RULES, _result
+    from alignck.renderers.diff.sarif import RULES, _can_fail, _result
 
     change = Change("new.md", "a", "A", None, Verdict("partial", 0.6), path="new.md")
     result = _result(change, DiffOptions(fail_on="worse"))
     assert result["ruleId"] == "ACK106" and result["level"] == "error"
+    # The rule's own level agrees with its results' where they can fail the run.
+    assert _can_fail("new partial", DiffOptions(fail_on="worse"))
+    assert not _can_fail("new partial", DiffOptions(fail_on="new-gap"))
     assert list(RULES.values())[result["ruleIndex"]][0] == "ACK106"
     # The rules before it keep their indices: saved SARIF and dashboards key on them.
     assert [rule[0] for rule in RULES.values()][:5] == [f"ACK10{i}" for i in range(1, 6)]
@@ -225,3 +230,41 @@ def test_unlike_names_or_two_alike_are_no_rename() -> None:
         "b", ["x/plan.md", "x/a.md"], ["x/plan-2025.md", "x/plan-2026.md", "x/a.md"]
     )
     assert not any("renamed" in note for note in two)
+
+
+@pytest.mark.parametrize(
+    ("was", "now", "renamed"),
+    [
+        ("plan.md", "plan-2026.md", True),
+        ("plan-2024.md", "plan-2026.md", True),
+        ("council-plan.docx", "council-plan-2026-final-v3.docx", True),
+        ("camden-plan.md", "camden-plan-final.md", True),
+        # Two partners, not two editions: 'give it its earlier name' would hide one's gaps
+        # behind the other's known debt.
+        ("north-trust.md", "south-trust.md", False),
+        ("trust-a.md", "trust-c.md", False),
+        ("plan.md", "police-plan.md", False),
+    ],
+)
+def test_a_rename_is_an_edition_s_name_not_a_like_one(was: str, now: str, renamed: bool) -> None:
+    from alignck.compare import paired_elsewhere
+
+    notes = paired_elsewhere("b", [f"x/{was}", "x/a.md"], [f"x/{now}", "x/a.md"])
+    assert any("same document renamed" in note for note in notes) == renamed
+
+
+def test_two_editions_and_one_new_name_no_rename() -> None:
+    from alignck.compare import paired_elsewhere
+
+    notes = paired_elsewhere("b", ["x/plan-2024.md", "x/plan-2025.md"], ["x/plan-2026.md"])
+    assert not any("renamed" in note for note in notes)
+
+
+def test_a_document_this_run_could_not_read_is_neither_missing_nor_renamed() -> None:
+    from alignck.compare import paired_elsewhere
+
+    old = ["x/council-plan.docx", "x/a.md"]
+    notes = paired_elsewhere(
+        "b", old, ["x/council-plan-2026.docx", "x/a.md"], ["x/council-plan.docx"]
+    )
+    assert notes == []

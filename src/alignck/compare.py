@@ -14,6 +14,7 @@ This module decides; it does not print (see :mod:`alignck.renderers.diff`).
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -220,9 +221,13 @@ def compare(
     warnings += alone_warnings(
         old.source, [d.path for d in old.documents], [d.path for d in new.documents], pairs
     )
-    warnings += renamed_notes(
-        old.source, [d.path for d in old.documents], [d.path for d in new.documents], pairs
-    )
+    # Every pairing, documents this run could not read included: they are not renamed.
+    warnings += [
+        renamed_note(old.source, was, now)
+        for was, now in _renamed(
+            [d.path for d in old.documents], [*(d.path for d in new.documents), *unread_new], every
+        )
+    ]
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
     changes: list[Change] = []
@@ -336,18 +341,21 @@ def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
     return pairs, by_name_only
 
 
-def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
+def paired_elsewhere(
+    source: str, old: list[str], new: list[str], unread: Sequence[str] = ()
+) -> list[str]:
     """A warning for each document paired by its name alone with one of another folder
     (:func:`pair_documents`): 'icb/strategy.md' held to the baseline's 'trust/strategy.md'
     hid the ICB's new gaps behind the trust's old ones, and nothing said so. Pairs by path,
     by the path below each run's folder or by the end of the paths (the same files checked
     from elsewhere) are not warned of. Then a note for each document of the baseline this
     run does not have (a partner dropping out passed in silence), naming a document of this
-    run that may be it renamed."""
-    pairs, by_name_only = _paired(old, new)
-    missing = [path for path in old if path not in set(pairs.values())]
-    renamed = renamed_notes(source, old, new, pairs)
-    named = {was for was, _ in _renamed(old, new, pairs)}
+    run that may be it renamed. ``unread``: documents of this run it could not read, which
+    it has all the same (it says why elsewhere)."""
+    pairs, by_name_only = _paired(old, [*new, *unread])
+    paired = set(pairs.values())
+    renamed = _renamed(old, [*new, *unread], pairs)
+    named = {was for was, _ in renamed}
     return (
         [
             elsewhere_warning(source, now, pairs[now])
@@ -355,55 +363,60 @@ def paired_elsewhere(source: str, old: list[str], new: list[str]) -> list[str]:
             if now in by_name_only and _other_folder(now, pairs[now])
         ]
         + alone_warnings(source, old, new, pairs)
-        + renamed
+        + [renamed_note(source, was, now) for was, now in renamed]
         + [
             f"{source}: note: {checkout_path(path)} is not in this run; its verdicts are "
             "not compared"
-            for path in missing
-            if path not in named
+            for path in old
+            if path not in paired and path not in named
         ]
     )
 
 
-# How alike two file names must be (rapidfuzz's ratio of their stems, 0-100) for a document
-# of one run to be named as maybe another's renamed: 'council-plan' and 'council-plan-2026'
-# are 83, 'council-plan' and 'police-plan' 61.
-RENAMED_LIKENESS = 80
+# Name words that tell editions apart, not documents: a year, a version, a draft.
+_EDITION = re.compile(r"^(?:\d+|v\d+(?:\.\d+)*|draft|final|revised|updated|new|latest|copy)$")
+
+
+def _core(path: str) -> tuple[str, ...]:
+    """A file name's words but those naming an edition: 'council-plan-2026-final-v3' is
+    ('council', 'plan')."""
+    words = re.split(r"[\s_.\-]+", _name(path.replace("\\", "/")).lower())
+    return tuple(w for w in words if w and not _EDITION.match(w))
+
+
+def _maybe_renamed(was: str, now: str) -> bool:
+    """Whether one name is the other with its edition changed or words added at its end
+    ('council-plan' and 'council-plan-2026', 'plan-2024' and 'plan-2026'), but not two
+    names that differ in a word of their own ('north-trust' and 'south-trust')."""
+    old, new = _core(was), _core(now)
+    if not old or not new:
+        return False
+    shorter, longer = sorted((old, new), key=len)
+    return longer[: len(shorter)] == shorter and len(longer) - len(shorter) <= 2
 
 
 def _renamed(old: list[str], new: list[str], pairs: Mapping[str, str]) -> list[tuple[str, str]]:
     """(old, new) for each old document left unpaired whose name is like that of one new
-    document left unpaired, and of no other."""
-    from rapidfuzz import fuzz
-
+    document left unpaired, whose name is like that of no other old one."""
     taken = set(pairs.values())
     old_left = [p for p in old if p not in taken]
     new_left = [p for p in new if p not in pairs]
     found = []
     for was in old_left:
-        name = _name(was.replace("\\", "/")).lower()
-        alike = [
-            now
-            for now in new_left
-            if fuzz.ratio(name, _name(now.replace("\\", "/")).lower()) >= RENAMED_LIKENESS
-        ]
-        if len(alike) == 1:
+        alike = [now for now in new_left if _maybe_renamed(was, now)]
+        if len(alike) == 1 and [o for o in old_left if _maybe_renamed(o, alike[0])] == [was]:
             found.append((was, alike[0]))
     return found
 
 
-def renamed_notes(
-    source: str, old: list[str], new: list[str], pairs: Mapping[str, str]
-) -> list[str]:
-    """A note for each document that may be another's renamed: a renamed file is compared
-    as one document removed and another added, so its known gaps count as new, and without
-    a word its history was lost in silence."""
-    return [
+def renamed_note(source: str, was: str, now: str) -> str:
+    """A renamed file is compared as one document removed and another added, so its known
+    gaps count as new: without a word, its history was lost in silence."""
+    return (
         f"{source}: note: {checkout_path(was)} is not in this run and {checkout_path(now)} "
         "was not in that one; if it is the same document renamed, its verdicts are not "
         "compared (every gap counts as new): give it its earlier name to compare them"
-        for was, now in _renamed(old, new, pairs)
-    ]
+    )
 
 
 def alone_warnings(source: str, old: list[str], new: list[str], pairs: dict[str, str]) -> list[str]:

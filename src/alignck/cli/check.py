@@ -199,7 +199,10 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy)
     # Documents read, as diff compares them: one that could not be read is not compared.
     old = [d.path for d in baseline.documents]
     new = [d.path for d in report.documents if d.status == "ok"]
-    for warning in paired_elsewhere(baseline.source, old, new):
+    # One it could not read is in the run all the same, not gone nor renamed (its error
+    # line says why).
+    unread = [d.path for d in report.documents if d.status != "ok"]
+    for warning in paired_elsewhere(baseline.source, old, new, unread):
         say(warning)
     held = replace(
         report.policy,
