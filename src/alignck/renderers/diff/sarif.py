@@ -126,7 +126,7 @@ def _unread_result(path: str, comparison: Comparison) -> dict[str, Any]:
 
 
 def _can_fail(label: str, options: DiffOptions) -> bool:
-    return label == "new gap" or (label == "worse" and options.fail_on == "worse")
+    return label == "new gap" or (label in ("worse", "new partial") and options.fail_on == "worse")
 
 
 def _fingerprint(change: Change, rule_id: str) -> str:
