@@ -819,7 +819,20 @@ def test_extract_with_no_document_to_read_says_so_and_exits_2_as_check_does(
         assert result.exit_code == 2, folder
         assert f"alignck: error: no documents to read in {folder}" in result.stderr
         assert (f"({skipped} skipped)" in result.stderr) == bool(skipped)
-        assert result.stdout == ""
+        assert ("skipped: " in result.stdout) == bool(skipped)
+    # A script reading the JSON gets it, empty, beside the exit code.
+    as_json = invoke("extract", str(empty), "--format", "json")
+    assert as_json.exit_code == 2 and json.loads(as_json.stdout)["documents"] == []
+
+
+def test_extract_given_only_a_report_alignck_wrote_has_nothing_to_read(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    plan = EXAMPLES / "riverside-vcs-alliance-strategy.md"
+    made = invoke("check", str(plan), "-f", str(FRAMEWORK), "--no-cache", "-o", str(report), "-q")
+    assert made.exit_code in (0, 1), made.stderr
+    result = invoke("extract", str(report))
+    assert result.exit_code == 0
+    assert "nothing to read: every file named is a report alignck wrote" in result.stderr
 
 
 def test_extract_names_each_document_by_path_and_lists_what_it_skipped(tmp_path: Path) -> None:

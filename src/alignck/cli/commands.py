@@ -55,28 +55,37 @@ def extract(
         from alignck.extraction_view import extract_documents, render_extraction
 
         extraction = extract_documents(paths, options, follow_links)
-        if not extraction.rows and not extraction.unreadable:
-            from alignck.readers import READERS
-
-            # An empty folder or a mistyped path printed nothing and exited 0, as if the
-            # documents had stated nothing; check says so and exits 2.
-            skipped = extraction.skipped
-            passed = f" ({counted(len(skipped), 'file')} skipped)" if skipped else ""
-            say(
-                f"alignck: error: no documents to read in {', '.join(map(str, paths))}"
-                f"{passed}; alignck reads {', '.join(READERS)}"
-            )
-            return EXIT_INPUT
         for error in extraction.errors:
             say(f"alignck: error: {error}")
         for path, warning in extraction.warnings:
             say(f"alignck: warning: {one_line(path)}: {warning}")
         width = terminal_width(sys.stdout)
         color = use_color(sys.stdout)
+        # Written whatever was found: a script reads the JSON of an empty run too.
         render_extraction(extraction, sys.stdout, fmt.value, commitments, color, width)
+        if not extraction.rows and not extraction.unreadable:
+            return _nothing_read(paths, extraction.skipped)
         return EXIT_INPUT if extraction.errors else EXIT_OK
 
     raise typer.Exit(guarded(run))
+
+
+def _nothing_read(paths: list[Path], skipped: list[tuple[str, str]]) -> int:
+    """As check says it: an empty folder or a mistyped path printed nothing and exited 0, as
+    if the documents had stated nothing; files named that are all reports alignck wrote are
+    nothing to read, and no failure (a pre-commit hook names the files a commit changes)."""
+    from alignck.readers import READERS, REPORT_SKIPPED
+
+    reports = {path for path, reason in skipped if reason == REPORT_SKIPPED}
+    if paths and all(p.is_file() and str(p) in reports for p in paths):
+        say("alignck: nothing to read: every file named is a report alignck wrote")
+        return EXIT_OK
+    passed = f" ({counted(len(skipped), 'file')} skipped)" if skipped else ""
+    say(
+        f"alignck: error: no documents to read in {', '.join(map(str, paths))}{passed}; "
+        f"alignck reads {', '.join(READERS)}"
+    )
+    return EXIT_INPUT
 
 
 @app.command(epilog=OTHER_EXIT_CODES_HELP)
