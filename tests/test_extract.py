@@ -1363,3 +1363,23 @@ def test_a_table_s_header_row_labels_columns_and_is_no_commitment(tmp_path: Path
     )
     commitments = [s.text for s in extract(read_document(path)) if s.kind == "commitment"]
     assert commitments == ["We will introduce a clean air zone around schools."]
+
+
+def test_a_list_under_a_numbered_priority_heading_holds_its_children(tmp_path: Path) -> None:
+    # Its items were priorities of their own beside it, listed outside the framework.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n## Priority 1: Better housing\n\n"
+        "- Bring empty homes back into use\n- Build 500 homes for social rent\n\n"
+        "## Priority 2: Good jobs\n\n- Help 300 people into work\n- We will open a jobs hub\n",
+    )
+    statements = extract(read_document(path))
+    assert [s.text for s in stated_priorities(statements)] == ["Better housing", "Good jobs"]
+    children = [(s.text, s.parent) for s in statements if s.kind == "sub_priority"]
+    assert children == [
+        ("Bring empty homes back into use", "Better housing"),
+        ("Build 500 homes for social rent", "Better housing"),
+        ("Help 300 people into work", "Good jobs"),
+    ]
+    # A promise among them is one of its actions.
+    assert [s.text for s in statements if s.kind == "commitment"] == ["We will open a jobs hub"]

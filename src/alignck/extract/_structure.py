@@ -79,6 +79,23 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         top = min(item.level for item in run)
         if lead is None and _counted_for(blocks, start, run, top):
             lead = "lead-in"
+        named = _named_heading(blocks, start - 1) if lead == "named heading" else None
+        if named is not None:
+            # 'Priority 1: Better housing' names the priority; the list straight under it
+            # holds its parts: its children, not priorities of their own ('We will ...'
+            # items are its actions, commitments). A list after the heading's opening
+            # paragraphs is left alone: in the labelled documents such lists were as often
+            # clauses of a sentence or explanations as parts.
+            why = why_listed(blocks, start)
+            for item in run:
+                if item.level != top:
+                    continue
+                found = _list_item(item, "named heading", why)
+                if found is not None and found.kind == "commitment":
+                    yield found
+                else:
+                    yield from _sub_priority(item, named)
+            continue
         if lead is None:
             continue
         why = why_listed(blocks, start)
@@ -91,6 +108,18 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             parent = _list_item(item, lead, why)
             if parent:
                 yield parent
+
+
+def _named_heading(blocks: tuple[Block, ...], index: int) -> Statement | None:
+    """The priority a numbered heading names, as :func:`numbered` finds it."""
+    match = numbered_label(blocks[index].text)
+    title = match.group(2).strip() if match else ""
+    if match and not title:
+        title = _following_title(blocks, index)
+    if not title:
+        return None
+    statement = make_statement(named_part(sentences(title)[0]), blocks[index], "numbered")
+    return dataclasses.replace(statement, kind="priority") if statement else None
 
 
 def _list_item(item: Block, lead: str, why: str) -> Statement | None:
