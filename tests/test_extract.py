@@ -1383,3 +1383,15 @@ def test_a_list_under_a_numbered_priority_heading_holds_its_children(tmp_path: P
     ]
     # A promise among them is one of its actions.
     assert [s.text for s in statements if s.kind == "commitment"] == ["We will open a jobs hub"]
+
+
+def test_a_header_row_over_one_row_of_text_names_the_priorities(tmp_path: Path) -> None:
+    # Its first column was read: one name and the description below it.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n## Our ambitions\n\n"
+        "| Thriving people | Thriving places | Thriving economy |\n|---|---|---|\n"
+        "| Every resident healthy and independent | Safe, green neighbourhoods | "
+        "Good jobs for local people |\n",
+    )
+    assert _stated_in(path) == ["Thriving people", "Thriving places", "Thriving economy"]

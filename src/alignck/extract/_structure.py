@@ -446,7 +446,11 @@ def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if start >= len(blocks) or blocks[start].cell != (0, 0):
             continue
         table = next(_tables(blocks[start:]))
-        names = _first_column_names(table)
+        rows = {cell.cell[0] for cell in table if cell.cell}
+        # A header row over one row of text is a plan on a page: the names above, what each
+        # means below ('Thriving people | Thriving places' over their descriptions); its
+        # first column is a name and a description, not two names.
+        names = None if len(rows) == 2 else _first_column_names(table)
         by_row = names is not None
         if names is None:
             names = _header_row_names(table)
