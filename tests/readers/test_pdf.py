@@ -1158,3 +1158,33 @@ def test_a_title_before_a_separator_is_a_running_title_only_as_written() -> None
     assert key("Priority 1 · Warm homes") != key("Priority 2 · Good work")
     assert key("Housing · Warm homes") == ""  # one word is no title
     assert key("Warm homes for every family") == ""
+
+
+def test_a_bold_line_under_a_larger_title_and_its_short_lines_read_as_in_word(
+    tmp_path: Path,
+) -> None:
+    # 'Our objectives' in bold straight under the plan's name was read as the title's second
+    # line, and the three short lines under it as one paragraph: no stated priority, where
+    # the Word file it was saved from gave three.
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 9, "Ormsby Town Council Plan", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.cell(0, 6, "Our objectives", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    for line in ("A thriving high street", "Safe and clean parks", "A town for all ages"):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    # PDFium, the default engine, tells bold type; pypdf, the fallback, does not.
+    blocks = read(path, ReadOptions("pdfium")).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Ormsby Town Council Plan"),
+        ("heading", "Our objectives"),
+        ("paragraph", "A thriving high street"),
+        ("paragraph", "Safe and clean parks"),
+        ("paragraph", "A town for all ages"),
+    ]

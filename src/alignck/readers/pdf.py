@@ -34,10 +34,11 @@ from alignck.readers._text import (
     clean,
     join_lines,
     number_goes_on,
+    separate_lines,
     split_marker,
 )
 
-VERSION = "13"
+VERSION = "14"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -376,7 +377,14 @@ class _Assembler:
     def _standalone(self, lines: list[Line], index: int) -> bool:
         line = lines[index]
         before = lines[index - 1] if index else None
-        return before is None or not before.bold or before.y - line.y > line.size * 1.6
+        # A bold line under a title in larger type is a heading of its own, not the title's
+        # second line ('Our objectives' straight under the plan's name).
+        return (
+            before is None
+            or not before.bold
+            or before.y - line.y > line.size * 1.6
+            or before.size > line.size + 0.5
+        )
 
     def _breaks(self, previous: Line | None, line: Line, kind: str, start_x: float) -> bool:
         if previous is None:
@@ -452,9 +460,19 @@ class _Assembler:
             level = self._list_depth(x, marker) if kind == "list_item" else 0
             if kind != "list_item":
                 self.list_indents.clear()
-            self.builder.add(
-                block_kind, join_lines(lines), page, level, marker, cleaned=True, lead=lead
-            )
+            # Lines that read as entries of their own ('A thriving high street' over 'Safe
+            # and clean parks') are parted as Markdown's, Word's and a text file's are.
+            entries = separate_lines(lines) if kind != "list_item" and len(lines) > 2 else [lines]
+            for index, entry in enumerate(entries):
+                self.builder.add(
+                    block_kind,
+                    join_lines(entry),
+                    page,
+                    level,
+                    marker,
+                    cleaned=True,
+                    lead=lead if index == 0 else None,
+                )
 
     def _follow_into_next_column(self, previous: Line, line: Line, marker: str) -> None:
         """A list that goes on at the top of the next column: its items stand a column's
