@@ -1395,3 +1395,14 @@ def test_a_header_row_over_one_row_of_text_names_the_priorities(tmp_path: Path) 
         "Good jobs for local people |\n",
     )
     assert _stated_in(path) == ["Thriving people", "Thriving places", "Thriving economy"]
+
+
+def test_a_list_under_contents_on_a_line_of_its_own_names_no_priority(tmp_path: Path) -> None:
+    # 'Our priorities' and 'Delivery and governance', a contents list's entries, were taken.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\nContents\n\n1. Foreword\n2. Background\n3. Our priorities\n"
+        "4. Delivery and governance\n\n## Priority 1: Better housing\n\nWe will build homes.\n\n"
+        "## Priority 2: Less homelessness\n\nWe will help.\n",
+    )
+    assert _stated_in(path) == ["Better housing", "Less homelessness"]

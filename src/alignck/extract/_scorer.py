@@ -78,9 +78,12 @@ def scored_lists(
     blocks: tuple[Block, ...], model: ListModel, taken: Collection[int | None] = ()
 ) -> Iterator[Statement]:
     """The items of every list the model takes, each naming the lead-in it sits under; a list
-    with an item in a ``taken`` paragraph is left alone."""
+    with an item in a ``taken`` paragraph is left alone, and so is one under a part every
+    document has ('Contents' on a line of its own), as :func:`best_list` leaves it."""
     for candidate in list_candidates(blocks):
         if any(item.number in taken for item, _ in candidate.items):
+            continue
+        if is_document_part(candidate.lead):
             continue
         if model.probability(candidate) < model.cutoff:
             continue
