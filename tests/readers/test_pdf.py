@@ -1171,9 +1171,10 @@ def test_a_bold_line_under_a_larger_title_and_its_short_lines_read_as_in_word(
     pdf = FPDF()
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 16)
-    pdf.cell(0, 9, "Ormsby Town Council Plan", new_x="LMARGIN", new_y="NEXT")
+    # Set close: 5 mm is under the gap that would part two bold lines of one size anyway.
+    pdf.cell(0, 5, "Ormsby Town Council Plan", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "B", 11)
-    pdf.cell(0, 6, "Our objectives", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, "Our objectives", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 11)
     for line in ("A thriving high street", "Safe and clean parks", "A town for all ages"):
         pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
@@ -1188,3 +1189,24 @@ def test_a_bold_line_under_a_larger_title_and_its_short_lines_read_as_in_word(
         ("paragraph", "Safe and clean parks"),
         ("paragraph", "A town for all ages"),
     ]
+
+
+def test_wrapped_prose_whose_lines_open_like_labels_stays_one_paragraph(tmp_path: Path) -> None:
+    # A review found wrapped prose cut where a line happened to open like a label ('Our
+    # vision: ...' over 'NHS Ormsby: the hospital ...'): a PDF's lines are wraps, not
+    # entries, unless they are a column of short names.
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    lines = [
+        "Our vision: a healthier town where every resident, whatever their age, is supported by",
+        "NHS Ormsby: the hospital, its community teams and the family doctors who work",
+        "Together with the council to keep people well at home for longer.",
+    ]
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == [" ".join(lines)]

@@ -131,12 +131,14 @@ _SHORT_NAME = re.compile(r"^(?:\*\*|__)?[A-Z0-9]")
 _MAX_NAME_LINE_WORDS = 10
 
 
-def separate_lines(lines: list[str]) -> list[list[str]]:
+def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list[str]]:
     """Lines with no blank line between them are one wrapped paragraph, unless they read as
     entries of their own: 'Start well: every child ...' then 'Live well: ...' (a lower-case
-    line continues the entry above it), or a column of three or more short names."""
+    line continues the entry above it), or a column of three or more short names. Without
+    ``labelled_entries`` only the column: a PDF's lines are wraps the author did not choose,
+    and one opening '2024–2029, we will' is no label."""
     stripped = [line.strip() for line in lines]
-    labelled = [bool(LABELLED_LINE.match(line)) for line in stripped]
+    labelled = [bool(LABELLED_LINE.match(line)) and labelled_entries for line in stripped]
     if labelled[0] and sum(labelled) >= 2:
         entries: list[list[str]] = []
         for line, starts_entry in zip(lines, labelled, strict=True):

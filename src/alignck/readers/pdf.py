@@ -38,7 +38,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "14"
+VERSION = "15"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -460,9 +460,14 @@ class _Assembler:
             level = self._list_depth(x, marker) if kind == "list_item" else 0
             if kind != "list_item":
                 self.list_indents.clear()
-            # Lines that read as entries of their own ('A thriving high street' over 'Safe
-            # and clean parks') are parted as Markdown's, Word's and a text file's are.
-            entries = separate_lines(lines) if kind != "list_item" and len(lines) > 2 else [lines]
+            # A column of short names ('A thriving high street' over 'Safe and clean parks')
+            # is parted into entries, as in Markdown, Word and text; a PDF's other lines are
+            # wraps, so a line opening like a label ('2024–2029, we will') parts nothing.
+            entries = (
+                separate_lines(lines, labelled_entries=False)
+                if kind != "list_item" and len(lines) > 2
+                else [lines]
+            )
             for index, entry in enumerate(entries):
                 self.builder.add(
                     block_kind,
