@@ -1406,3 +1406,64 @@ def test_a_list_under_contents_on_a_line_of_its_own_names_no_priority(tmp_path: 
         "## Priority 2: Less homelessness\n\nWe will help.\n",
     )
     assert _stated_in(path) == ["Better housing", "Less homelessness"]
+
+
+def test_a_list_under_a_summary_or_overview_is_still_read(tmp_path: Path) -> None:
+    # A review found the first version of the rule above dropping these: a summary may list
+    # the plan's priorities.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n## Summary\n\n1. Better housing for every family\n2. Good jobs close to home\n"
+        "3. Healthy lives for all ages\n4. Safer streets and parks\n",
+    )
+    assert _stated_in(path) == [
+        "Better housing for every family",
+        "Good jobs close to home",
+        "Healthy lives for all ages",
+        "Safer streets and parks",
+    ]
+
+
+def test_a_two_row_table_of_names_beside_meanings_is_read_by_its_first_column(
+    tmp_path: Path,
+) -> None:
+    # A review found 'Good jobs' lost and a description taken for a name: a Word table has
+    # no header row by necessity.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Plan", 1)
+    document.add_heading("Our priorities", 2)
+    table = document.add_table(rows=2, cols=2)
+    rows = [
+        ("Better housing", "Homes people can afford in every town"),
+        ("Good jobs", "Work that pays enough to live on"),
+    ]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert _stated_in(path) == ["Better housing", "Good jobs"]
+
+
+def test_a_numbered_heading_worded_as_a_promise_holds_no_children(tmp_path: Path) -> None:
+    # Its items became children of a commitment, which extract shows nowhere.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n## Priority 1: We will give every child the best start\n\n"
+        "- More health visitors\n- Family hubs in every town\n",
+    )
+    statements = extract(read_document(path))
+    assert not [s for s in statements if s.kind == "sub_priority"]
+    assert "More health visitors" in [s.text for s in statements if s.kind == "priority"]
+
+
+def test_an_item_that_leads_in_is_no_child(tmp_path: Path) -> None:
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n## Priority 1: Good jobs\n\n- Support for small businesses:\n"
+        "- Help 300 people into work\n",
+    )
+    children = [s.text for s in extract(read_document(path)) if s.kind == "sub_priority"]
+    assert not [child for child in children if child.endswith(":")]

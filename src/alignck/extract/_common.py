@@ -165,6 +165,21 @@ _DOCUMENT_PART = re.compile(
 )
 
 
+# Of those, the parts whose lists are never a plan's priorities: a contents list, values,
+# references. A summary, an overview or an introduction may well list them.
+_NEVER_LISTS_PRIORITIES = re.compile(
+    r"^(?:contents|table\s+of\s+contents|glossary|appendix|appendices|annex|references|"
+    r"(?:our\s+)?(?:values|principles|behaviours)|contact\s+us|further\s+information|"
+    r"acknowledgements)$",
+    re.IGNORECASE,
+)
+
+
+def never_lists_priorities(text: str) -> bool:
+    """Whether a lead-in names a part whose list is never priorities ('Contents')."""
+    return bool(_NEVER_LISTS_PRIORITIES.match(text.strip().rstrip(":").strip()))
+
+
 def is_document_part(text: str) -> bool:
     """Whether a heading or lead-in names a part every document has ('Our values',
     'Background'), under which no priority is named."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from alignck.extract._common import is_document_part, make_statement
+from alignck.extract._common import is_document_part, make_statement, never_lists_priorities
 from alignck.extract._lists import FEATURES, ListCandidate, list_candidates
 from alignck.extract._prose import SENTENCE_FEATURES, SentenceCandidate, sentence_candidates
 from alignck.model import Block, Statement
@@ -78,12 +78,12 @@ def scored_lists(
     blocks: tuple[Block, ...], model: ListModel, taken: Collection[int | None] = ()
 ) -> Iterator[Statement]:
     """The items of every list the model takes, each naming the lead-in it sits under; a list
-    with an item in a ``taken`` paragraph is left alone, and so is one under a part every
-    document has ('Contents' on a line of its own), as :func:`best_list` leaves it."""
+    with an item in a ``taken`` paragraph is left alone, and so is one under a part whose
+    list is never priorities ('Contents' on a line of its own, 'Our values')."""
     for candidate in list_candidates(blocks):
         if any(item.number in taken for item, _ in candidate.items):
             continue
-        if is_document_part(candidate.lead):
+        if never_lists_priorities(candidate.lead):
             continue
         if model.probability(candidate) < model.cutoff:
             continue

@@ -119,7 +119,9 @@ def _named_heading(blocks: tuple[Block, ...], index: int) -> Statement | None:
     if not title:
         return None
     statement = make_statement(named_part(sentences(title)[0]), blocks[index], "numbered")
-    return dataclasses.replace(statement, kind="priority") if statement else None
+    # A heading worded as a promise ('Priority 1: We will ...') is a commitment, as
+    # :func:`numbered` takes it: no priority to hold children, so its list is read as before.
+    return statement if statement is not None and statement.kind == "priority" else None
 
 
 def _list_item(item: Block, lead: str, why: str) -> Statement | None:
@@ -140,6 +142,8 @@ def _list_item(item: Block, lead: str, why: str) -> Statement | None:
 
 
 def _sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
+    if item.text.rstrip().endswith(":"):
+        return  # 'Support for small businesses:' leads in what follows; it names nothing
     name = item.lead or named_part(item.text)
     statement = make_statement(name, item, f"nested under '{parent.text}'")
     if statement and parent.kind == "priority" and not is_statistic(name):
@@ -446,11 +450,10 @@ def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if start >= len(blocks) or blocks[start].cell != (0, 0):
             continue
         table = next(_tables(blocks[start:]))
-        rows = {cell.cell[0] for cell in table if cell.cell}
-        # A header row over one row of text is a plan on a page: the names above, what each
-        # means below ('Thriving people | Thriving places' over their descriptions); its
-        # first column is a name and a description, not two names.
-        names = None if len(rows) == 2 else _first_column_names(table)
+        # A header row of short names over one row saying what each means is a plan on a
+        # page ('Thriving people | Thriving places' over their descriptions): its first
+        # column is a name and a description, not two names.
+        names = None if _names_over_meanings(table) else _first_column_names(table)
         by_row = names is not None
         if names is None:
             names = _header_row_names(table)
@@ -466,6 +469,23 @@ def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                     and (other.cell[0] == row if by_row else other.cell[1] == column)
                 ]
                 yield _with_body(statement, rest)
+
+
+def _names_over_meanings(table: list[Block]) -> bool:
+    """Whether a table of two rows has each header cell shorter than the cell below it, and
+    its first column is not names beside longer text ('Better housing | Homes people can
+    afford ...' over 'Good jobs | Work that pays ...', a table without a header row)."""
+    cells = {cell.cell: cell.text for cell in table if cell.cell}
+    if {row for row, _ in cells} != {0, 1}:
+        return False
+    columns = sorted({column for _, column in cells})
+    words = {place: len(text.split()) for place, text in cells.items()}
+    below = all(words.get((0, c), 0) < words.get((1, c), 0) for c in columns)
+    beside = all(
+        words.get((r, 0), 0) < min((words.get((r, c), 0) for c in columns[1:]), default=0)
+        for r in (0, 1)
+    )
+    return below and not beside
 
 
 def _with_body(statement: Statement, cells: list[Block]) -> Statement:
