@@ -623,3 +623,29 @@ def test_text_struck_through_by_its_style_is_taken_out_and_is_no_lead(tmp_path: 
         ("We will plant trees.", None),
         ("We will insulate 1,000 homes.", None),
     ]
+
+
+def test_strike_turned_off_by_a_run_or_a_style_based_on_a_struck_one_is_read(
+    tmp_path: Path,
+) -> None:
+    # A review found both dropped: Word shows them unstruck.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    removed = document.styles.add_style("Removed", WD_STYLE_TYPE.CHARACTER)
+    removed.font.strike = True
+    kept = document.styles.add_style("Kept", WD_STYLE_TYPE.CHARACTER)
+    kept.base_style = removed
+    kept.font.strike = False
+    paragraph = document.add_paragraph("We will plant trees")
+    paragraph.add_run(" and open a library", style="Kept")
+    unstruck = paragraph.add_run(" and mend bridges", style="Removed")
+    unstruck.font.strike = False
+    paragraph.add_run(" and end rough sleeping", style="Removed")
+    paragraph.add_run(".")
+    path = tmp_path / "kept.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "We will plant trees and open a library and mend bridges."
+    ]

@@ -401,11 +401,13 @@ def test_units_formulas_and_powers_in_superscript_stay(tmp_path: Path) -> None:
     doc = _read(
         tmp_path,
         "We will cut CO<sup>2</sup> across 500 m<sup>2</sup> of parks.\n\n"
-        "We will build homes<sup>1</sup> by 2028.<sup>2</sup> See note<sup>†</sup>.\n",
+        "We will build homes<sup>1</sup> by 2028.<sup>2</sup> See note<sup>†</sup>.\n\n"
+        "The NHS<sup>3</sup> will reach 32%<sup>4</sup> by 2030<sup>5</sup>.\n",
     )
     assert [b.text for b in doc.blocks] == [
         "We will cut CO2 across 500 m2 of parks.",
         "We will build homes by 2028. See note.",
+        "The NHS will reach 32% by 2030.",
     ]
 
 

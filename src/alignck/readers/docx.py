@@ -30,7 +30,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "16"
+VERSION = "17"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,6 +52,7 @@ class _Style:
     ilvl: int | None
     bold: bool | None = None  # a character style's bold ('Strong'); None when it does not say
     hidden: bool | None = None  # its Hidden font setting; None when it does not say
+    struck: bool | None = None  # its strikethrough (single or double); None when it does not say
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
@@ -296,10 +297,8 @@ def _style_map(document: Any) -> dict[str, _Style]:
             num_id=num_id,
             ilvl=ilvl,
             bold=_bold_setting(element.find(_RUN_PROPERTIES)),
-            # A style that strikes its text through takes it out, as one that hides it does.
-            hidden=True
-            if _struck(element.find(_RUN_PROPERTIES))
-            else _vanish_setting(element.find(_RUN_PROPERTIES)),
+            hidden=_vanish_setting(element.find(_RUN_PROPERTIES)),
+            struck=_strike_setting(element.find(_RUN_PROPERTIES)),
         )
     return styles
 
@@ -316,41 +315,59 @@ def _run_unseen(run: Any, hidden: frozenset[str]) -> bool:
     properties = run.find(_RUN_PROPERTIES)
     if properties is None:
         return False
-    if _struck(properties) or _vanish_setting(properties):
+    struck = _strike_setting(properties)
+    if struck if struck is not None else _style_struck(properties, hidden):
         return True
+    vanish = _vanish_setting(properties)
+    if vanish is not None:
+        return vanish
     style = properties.find(f"{_W}rStyle")
     return style is not None and style.get(f"{_W}val") in hidden
 
 
-def _struck(properties: Any) -> bool:
-    """Whether a run is struck through (w:strike or w:dstrike on it): how a draft marks
-    words taken out without tracking the change, read as taken out, as Markdown's '~~' is
-    ('We will ~~not~~ build' builds)."""
+def _strike_setting(properties: Any) -> bool | None:
+    """Whether these properties strike text through (w:strike or w:dstrike), say it does
+    not (val 0), or say nothing (None). Struck text is how a draft marks words taken out
+    without tracking the change: read as taken out, as Markdown's '~~' is ('We will ~~not~~
+    build' builds)."""
     if properties is None:
-        return False
-    for tag in ("strike", "dstrike"):
-        found = properties.find(f"{_W}{tag}")
-        if found is not None and found.get(f"{_W}val") not in ("0", "false", "off"):
-            return True
-    return False
+        return None
+    said = [
+        found.get(f"{_W}val") not in ("0", "false", "off")
+        for tag in ("strike", "dstrike")
+        if (found := properties.find(f"{_W}{tag}")) is not None
+    ]
+    return any(said) if said else None
+
+
+# How a style that strikes its text through is named among the hidden styles' ids.
+_STRUCK = "strike:"
 
 
 def _hidden_styles(styles: dict[str, _Style]) -> frozenset[str]:
     """The ids of styles whose text Word hides, set on them or on a style they are based on
-    (how a template's guidance is usually hidden)."""
+    (how a template's guidance is usually hidden); and, prefixed with ``_STRUCK``, those
+    that strike it through. The nearest style in the chain that says either way decides."""
     hidden = set()
     for style_id in styles:
-        current: str | None = style_id
-        for _ in range(10):  # a based-on chain, guarded against loops
-            found = styles.get(current or "")
-            if found is None:
-                break
-            if found.hidden is not None:
-                if found.hidden:
-                    hidden.add(style_id)
-                break
-            current = found.based_on
+        for setting, key in (("hidden", style_id), ("struck", _STRUCK + style_id)):
+            current: str | None = style_id
+            for _ in range(10):  # a based-on chain, guarded against loops
+                found = styles.get(current or "")
+                if found is None:
+                    break
+                said = getattr(found, setting)
+                if said is not None:
+                    if said:
+                        hidden.add(key)
+                    break
+                current = found.based_on
     return frozenset(hidden)
+
+
+def _style_struck(properties: Any, hidden: frozenset[str]) -> bool:
+    style = properties.find(f"{_W}rStyle") if properties is not None else None
+    return style is not None and _STRUCK + (style.get(f"{_W}val") or "") in hidden
 
 
 def _paragraph_properties(ppr: Any) -> tuple[int | None, str | None, int | None]:
@@ -692,7 +709,9 @@ def _hidden(node: Any, hidden: frozenset[str], paragraph_hidden: bool) -> bool:
     it aligned priorities the document does not address."""
     run = node.getparent()
     properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
-    if _struck(properties):
+    # Struck through on the run, or else by its character style: the run's own word wins.
+    struck = _strike_setting(properties)
+    if struck if struck is not None else _style_struck(properties, hidden):
         return True
     direct = _vanish_setting(properties)
     if direct is not None:
@@ -728,7 +747,10 @@ def _text(
     # Text moved away with Track Changes on stays in the file at its old place, as w:t (a
     # deletion's is w:delText): read, it duplicated the moved priority, which then vanished.
     moved = next(paragraph.iter(_MOVED_AWAY), None) is not None
-    hidden_paragraph = bool(hidden) and _style_of(paragraph, "pPr", "pStyle") in hidden
+    paragraph_style = _style_of(paragraph, "pPr", "pStyle") or ""
+    hidden_paragraph = bool(hidden) and (
+        paragraph_style in hidden or _STRUCK + paragraph_style in hidden
+    )
     for node in _own(paragraph, boxed, *tags):
         if moved and _moved_away(node, paragraph):
             continue

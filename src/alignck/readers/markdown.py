@@ -23,7 +23,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "14"
+VERSION = "15"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -89,9 +89,10 @@ _OPENING_TAG = re.compile(r"<([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _TAKEN_OUT = frozenset(["del", "s", "strike"])
 _SUPERSCRIPT = re.compile(r"<sup>\s{0,9}([\d*†‡§,\s]{1,20}?)\s{0,9}</sup>", re.IGNORECASE)
-# Before a footnote's mark: a word of three lower-case letters or more, or punctuation;
-# 'CO<sup>2</sup>', 'm<sup>2</sup>' and '10<sup>6</sup>' are a formula, a unit, a power.
-_MARKED = re.compile(r"(?:[a-z]{3}|[.,;:)\]\"'’”])$")
+# Before a footnote's mark: a word of three letters or more ('homes', 'NHS'), a year, a
+# percentage or punctuation; 'CO<sup>2</sup>', 'm<sup>2</sup>' and '10<sup>6</sup>' are a
+# formula, a unit and a power, and keep their figure as the PDF reader keeps it.
+_MARKED = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|[%.,;:)\]\"'’”])$")
 
 
 def _unseen(tag: str, attributes: str) -> bool:
@@ -136,7 +137,7 @@ def _closing(text: str, tag: str, start: int) -> int | None:
 
 def _without_marks(text: str) -> str:
     def mark(found: re.Match[str]) -> str:
-        before = found.string[max(0, found.start() - 3) : found.start()]
+        before = found.string[max(0, found.start() - 5) : found.start()]
         symbols = not any(c.isdigit() for c in found.group(1))
         return "" if symbols or _MARKED.search(before) else found.group(1).strip()
 
