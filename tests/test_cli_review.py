@@ -306,3 +306,21 @@ def test_a_file_that_cannot_be_checked_is_not_counted_among_the_matches(
     )
     result = invoke("check", plan.parent, "-f", small_framework, "--waivers", waivers)
     assert "matches 2 documents" not in result.stderr
+
+
+@pytest.mark.parametrize(("said", "warned"), [("aligned", True), ("gap", False), (None, False)])
+def test_a_review_made_when_alignck_said_otherwise_is_a_warning(
+    reviewed: list[object], said: str | None, warned: bool
+) -> None:
+    # A blind tester's review kept forcing a gap after the document changed and alignck
+    # found it aligned: nothing said the review was made of the old text.
+    review = Path(str(reviewed[-1]))
+    extra = f"    alignck_said: {said}\n" if said else ""
+    review.write_text(REVIEW + extra, encoding="utf-8")
+    result = invoke(*reviewed)
+    warning = (
+        f"{review}:2:5: warning: review of 'early-years' in '{reviewed[1]}' was made when "
+        f"alignck said aligned; it says gap now: check the review still holds, then write "
+        "alignck_said: gap"
+    )
+    assert (warning in " ".join(result.stderr.split())) == warned

@@ -58,6 +58,11 @@ def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
         ("    reviewer: A. Officer\n", "", ":2:5: reviews[0].reviewer: missing required key"),
         ("date: 2026-11-30", "date: last week", ":7:11: reviews[0].date: expected a date"),
         ("date: 2026-11-30", "date: 20261130", ":7:11: reviews[0].date: expected a date"),
+        (
+            "date: 2026-11-30",
+            "date: 2026-11-30\n    alignck_said: maybe",
+            ":8:19: reviews[0].alignck_said: must be aligned, partial or gap",
+        ),
     ],
 )
 def test_each_problem_is_one_line_at_its_place(
@@ -102,3 +107,9 @@ def test_a_second_review_of_the_same_verdict_is_neither_unused_nor_silently_drop
         "r.yaml:8:5: warning: review of 'air' in 'docs/council-plan.md' says aligned, but the "
         "review at r.yaml:2:5 says gap and comes first, so it is applied"
     )
+
+
+def test_what_alignck_said_when_reviewed_is_kept(tmp_path: Path) -> None:
+    path = _write(tmp_path, ENTRY + "    alignck_said: gap\n")
+    assert load_reviews(path, FRAMEWORK).reviews[0].alignck_said == "gap"
+    assert load_reviews(_write(tmp_path, ENTRY), FRAMEWORK).reviews[0].alignck_said is None

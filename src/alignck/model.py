@@ -382,6 +382,9 @@ class Review:
     reviewer: str
     date: date
     source: str = ""
+    # alignck's own verdict when the review was made, where the review file says: a run whose
+    # verdict now differs says so, as the document (or the framework) changed since.
+    alignck_said: Status | None = None
 
 
 @dataclass(frozen=True, slots=True)

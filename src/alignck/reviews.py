@@ -9,11 +9,14 @@ A review file is YAML::
         reason: Family hubs are funded but the plan sets no target.
         reviewer: A. Officer
         date: 2026-11-30
+        alignck_said: gap                         # optional: alignck's verdict then
 
 A reviewed verdict replaces alignck's own in coverage, gaps and policy, shows as "reviewed"
-in every format, and keeps the machine's verdict beside it (in the JSON report). Every key is
-required: a correction says who made it, when and why. A review that matches no verdict is
-reported, so that one left behind by a renamed document is noticed. The same file serves as
+in every format, and keeps the machine's verdict beside it (in the JSON report). Every key
+but ``alignck_said`` is required: a correction says who made it, when and why. A review that
+matches no verdict is reported, so that one left behind by a renamed document is noticed, and
+so is one whose ``alignck_said`` is no longer alignck's verdict: the text it was made of has
+changed. The same file serves as
 labels for ``alignck eval --review``, so a team's corrections measure alignck on its own
 documents. This module loads and applies reviews; it does not print.
 """
@@ -53,7 +56,7 @@ from alignck.yamlnodes import (
 )
 
 _TOP_KEYS = {"reviews"}
-_REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date"}
+_REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date", "alignck_said"}
 VERDICTS: tuple[Status, ...] = ("aligned", "partial", "gap")
 
 
@@ -127,8 +130,9 @@ def _review(
             f"must be aligned, partial or gap, not '{verdict}'",
         )
         return None
+    valid, said = _alignck_said(fields.get("alignck_said"), f"{where}.alignck_said", findings)
     document, reason, reviewer = texts["document"], texts["reason"], texts["reviewer"]
-    if None in (document, priority, verdict, reason, reviewer) or when is None:
+    if None in (document, priority, verdict, reason, reviewer) or when is None or not valid:
         return None
     if curly_quoted(fields.get("document"), document, f"{where}.document", findings):
         return None
@@ -138,7 +142,24 @@ def _review(
     status: Status = (
         "aligned" if verdict == "aligned" else "partial" if verdict == "partial" else "gap"
     )
-    return Review(str(document), str(priority), status, str(reason), str(reviewer), when, source)
+    return Review(
+        str(document), str(priority), status, str(reason), str(reviewer), when, source, said
+    )
+
+
+def _alignck_said(
+    node: yaml.Node | None, where: str, findings: Findings
+) -> tuple[bool, Status | None]:
+    """(whether it is valid, the optional verdict alignck gave when the review was made)."""
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+        return True, None
+    text = string(node, where, findings)
+    if text is None:
+        return False, None
+    if text not in VERDICTS:
+        findings.error(node, where, f"must be aligned, partial or gap, not '{text}'")
+        return False, None
+    return True, "aligned" if text == "aligned" else "partial" if text == "partial" else "gap"
 
 
 def _date(
@@ -214,6 +235,20 @@ def overruled_warning(found: OverruledReview) -> str:
         f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' "
         f"says {review.verdict}, but the review at {by.source} says {by.verdict} and comes "
         "first, so it is applied"
+    )
+
+
+def changed_warning(found: ReviewedVerdict) -> str | None:
+    """A warning where alignck's verdict is not what it was when the review was made (the
+    review's ``alignck_said``): the document or the framework changed since, and a review
+    made of the old text may no longer hold. None where it says nothing or the same."""
+    review = found.review
+    if review.alignck_said is None or review.alignck_said == found.machine:
+        return None
+    return (
+        f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' was "
+        f"made when alignck said {review.alignck_said}; it says {found.machine} now: check "
+        f"the review still holds, then write alignck_said: {found.machine}"
     )
 
 
