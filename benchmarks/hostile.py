@@ -177,6 +177,13 @@ def write_markdown_link_openers(path: Path, pick: random.Random) -> None:
     path.write_text("# Plan\n\n" + text, encoding="utf-8")
 
 
+def write_markdown_unseen(path: Path, pick: random.Random) -> None:
+    """600 kB of elements a reader does not see, none closed, and struck-text openers that
+    nothing closes (a review of 5 December 2026 found 150 kB of '<s>' took 24 s)."""
+    text = "<s>" * 50_000 + "<span hidden>" * 20_000 + "~~a " * 50_000 + "<s>" * 3_000
+    path.write_text("# Plan\n\n" + text + "x" + "</s>" * 3_000 + "\n", encoding="utf-8")
+
+
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "text": ("plan.txt", "text at the passage and character limits", write_text),
     "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
@@ -208,6 +215,11 @@ FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
         "links.md",
         "Markdown of 1 MB of link openers before parenthesised addresses",
         write_markdown_link_openers,
+    ),
+    "markdown-unseen": (
+        "unseen.md",
+        "Markdown of 600 kB of struck and hidden elements nothing closes",
+        write_markdown_unseen,
     ),
 }
 

@@ -451,3 +451,17 @@ def test_a_link_definition_s_title_on_its_own_line_is_not_read(tmp_path: Path) -
         'sleeping"\n\nNext.\n',
     )
     assert [b.text for b in doc.blocks] == ["Read our plan.", "Next."]
+
+
+def test_elements_left_open_are_read_as_text_and_nested_ones_whole(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "We will <s>not <s>ever</s> </s>build homes.\n\n"
+        "We will <span hidden>open a shelter and plant trees.\n\n"
+        "We will ~~a ~~fund~~ clubs.\n",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "We will build homes.",
+        "We will open a shelter and plant trees.",
+        "We will ~~a clubs.",
+    ]
