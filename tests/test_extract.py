@@ -1467,3 +1467,17 @@ def test_an_item_that_leads_in_is_no_child(tmp_path: Path) -> None:
     )
     children = [s.text for s in extract(read_document(path)) if s.kind == "sub_priority"]
     assert not [child for child in children if child.endswith(":")]
+
+
+def test_a_contents_list_naming_the_priority_headings_does_not_hide_them(tmp_path: Path) -> None:
+    # Each priority was taken twice by one rule (its contents entry and its heading), read as
+    # a field label, and both were lost.
+    path = _markdown(
+        tmp_path,
+        "# Strategy\n\nContents\n\n1. Introduction\n2. Priority 1: Warm homes for patients\n"
+        "3. Priority 2: Clean air around our sites\n4. Delivery\n\n"
+        "## Priority 1: Warm homes for patients\n\n"
+        "1. Refer patients in damp homes to the council\n\n"
+        "## Priority 2: Clean air around our sites\n\n1. Electric fleet by 2028\n",
+    )
+    assert _stated_in(path) == ["Warm homes for patients", "Clean air around our sites"]

@@ -36,8 +36,15 @@ def _field_labels(
     for s in statements:
         if s.kind == "priority":
             where.setdefault((s.text, s.location.section, s.rule), []).append(s.location.paragraph)
+    headings = {block.number for block in blocks if block.kind == "heading"}
     return {
-        key for key, found in where.items() if len(found) > 1 and not _said_twice(found, blocks)
+        key
+        for key, found in where.items()
+        if len(found) > 1
+        and not _said_twice(found, blocks)
+        # A heading names its priority once more, after a contents list or a list of the
+        # plan's priorities: one priority named twice, not a field's label.
+        and not headings.intersection(found)
     }
 
 
