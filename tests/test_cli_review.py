@@ -324,3 +324,22 @@ def test_a_review_made_when_alignck_said_otherwise_is_a_warning(
         "alignck_said: gap"
     )
     assert (warning in " ".join(result.stderr.split())) == warned
+
+
+def test_review_warnings_reach_the_ci_formats_and_json_keeps_what_alignck_said(
+    reviewed: list[object], tmp_path: Path
+) -> None:
+    # A blind tester found them on standard error only, where a CI log may not look.
+    review = Path(str(reviewed[-1]))
+    gone = REVIEW.split("\n", 1)[1].replace("document: plan", "document: gone")
+    review.write_text(REVIEW + "    alignck_said: aligned\n" + gone, encoding="utf-8")
+    github = invoke(*reviewed, "--format", "github").stdout
+    lines = [line for line in github.splitlines() if "title=alignck reviews::" in line]
+    assert any("line=2," in line and "was made when alignck said aligned" in line for line in lines)
+    assert any("matches no document checked" in line for line in lines)
+    sarif = tmp_path / "run.sarif"
+    invoke(*reviewed, "-o", sarif)
+    notes = json.loads(sarif.read_text())["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert any("was made when alignck said aligned" in n["message"]["text"] for n in notes)
+    report = json.loads(invoke(*reviewed, "--format", "json").stdout)
+    assert [r.get("alignck_said") for r in report["reviews"]["applied"]] == ["aligned"]

@@ -303,17 +303,12 @@ def waivers_and_reviews_said(
 ) -> list[str]:
     """What a run has to say of its waivers and reviews: lapsed, unused, matching several
     documents, overruled."""
-    from alignck.renderers._common import waiver_warnings
-    from alignck.reviews import changed_warning, overruled_warning, unused_warning
+    from alignck.renderers._common import review_warnings, waiver_warnings
 
-    checked = [r.path for r in report.documents if r.status == "ok"]
-    changed = (changed_warning(reviewed) for reviewed in report.analysis.reviewed)
     return [
         *waiver_warnings(report),
         *_matching_several(report, waivers, reviews),
-        *(unused_warning(review, checked) for review in report.analysis.unused_reviews),
-        *(overruled_warning(overruled) for overruled in report.analysis.overruled_reviews),
-        *(warning for warning in changed if warning is not None),
+        *review_warnings(report),
     ]
 
 

@@ -124,6 +124,22 @@ def waiver_warnings(report: Report) -> list[str]:
     ]
 
 
+def review_warnings(report: Report) -> list[str]:
+    """Reviews that apply to no document checked, that a first review overrules, or that
+    were made when alignck said otherwise: on standard error, and in the CI formats beside
+    the waivers' (a review made of an earlier text may no longer hold)."""
+    from alignck.reviews import changed_warning, overruled_warning, unused_warning
+
+    analysis = report.analysis
+    checked = [r.path for r in report.documents if r.status == "ok"]
+    changed = (changed_warning(reviewed) for reviewed in analysis.reviewed)
+    return [
+        *(unused_warning(review, checked) for review in analysis.unused_reviews),
+        *(overruled_warning(overruled) for overruled in analysis.overruled_reviews),
+        *(warning for warning in changed if warning is not None),
+    ]
+
+
 def provenance(report: Report, framework_file: str | None = None) -> list[tuple[str, str]]:
     """What produced the verdicts, as (label, value) pairs, so a shared report can be
     reproduced: alignck's version, the framework exactly, the thresholds and the matcher.

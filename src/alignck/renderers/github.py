@@ -18,7 +18,12 @@ from alignck.escape import workflow_data as _data
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import system_counts, system_percent, waiver_warnings
+from alignck.renderers._common import (
+    review_warnings,
+    system_counts,
+    system_percent,
+    waiver_warnings,
+)
 from alignck.renderers._findings import findings
 from alignck.renderers._lines import line_of
 from alignck.yamlnodes import source_place
@@ -36,6 +41,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write(f"::notice title=alignck::{_data(summary)}\n")
     for warning in waiver_warnings(report):
         out.write(warning_command(warning, "alignck waivers"))
+    for warning in review_warnings(report):
+        out.write(warning_command(warning, "alignck reviews"))
     found = list(findings(report))
     # The run's own findings (coverage below --fail-under) before any file's: past ten
     # errors GitHub shows no more, and the reason a run failed must be among those shown.

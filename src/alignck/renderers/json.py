@@ -144,7 +144,7 @@ def review_to_dict(review: Review) -> dict[str, Any]:
         "reviewer": review.reviewer,
         "date": review.date.isoformat(),
         "source": review.source,
-    }
+    } | ({"alignck_said": review.alignck_said} if review.alignck_said is not None else {})
 
 
 def _document(

@@ -25,7 +25,12 @@ from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import xml_text
 from alignck.model import Report
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import document_problems, provenance, waiver_warnings
+from alignck.renderers._common import (
+    document_problems,
+    provenance,
+    review_warnings,
+    waiver_warnings,
+)
 from alignck.renderers._findings import RULES, Finding, findings
 from alignck.renderers._lines import line_of
 
@@ -104,7 +109,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
     ]
     notifications = [
         {"level": "error" if line.startswith("error") else "warning", "message": {"text": line}}
-        for line in [*document_problems(report), *waiver_warnings(report)]
+        for line in [*document_problems(report), *waiver_warnings(report), *review_warnings(report)]
     ]
     # Named from the checkout, as the documents are (and the coverage result's location).
     framework_path = framework_checkout_path(report.framework.path)
