@@ -343,3 +343,25 @@ def test_review_warnings_reach_the_ci_formats_and_json_keeps_what_alignck_said(
     assert any("was made when alignck said aligned" in n["message"]["text"] for n in notes)
     report = json.loads(invoke(*reviewed, "--format", "json").stdout)
     assert [r.get("alignck_said") for r in report["reviews"]["applied"]] == ["aligned"]
+
+
+def test_a_glob_review_that_alignck_now_disagrees_with_is_to_be_split(
+    reviewed: list[object],
+) -> None:
+    # 'write alignck_said: gap' moved the warning to the glob's other document.
+    review = Path(str(reviewed[-1]))
+    globbed = REVIEW.replace("document: plan", 'document: "pl*"')
+    review.write_text(globbed + "    alignck_said: aligned\n", encoding="utf-8")
+    said = " ".join(invoke(*reviewed).stderr.split())
+    assert f"then give '{reviewed[1]}' a review of its own" in said
+    assert "then write alignck_said" not in said
+
+
+def test_a_review_of_a_document_that_cannot_be_read_now_is_not_called_stale(
+    reviewed: list[object],
+) -> None:
+    Path(str(reviewed[1])).write_bytes(b"")  # damaged: 0 bytes
+    result = invoke(*reviewed)
+    assert result.exit_code == 2
+    assert "empty file" in result.stderr
+    assert "matches no document checked" not in result.stderr

@@ -245,10 +245,17 @@ def changed_warning(found: ReviewedVerdict) -> str | None:
     review = found.review
     if review.alignck_said is None or review.alignck_said == found.machine:
         return None
+    # A review of several documents by a glob records one verdict for all: writing one
+    # document's would only move the warning to another.
+    fix = (
+        f"give '{found.path}' a review of its own"
+        if any(mark in review.document for mark in "*?[")
+        else f"write alignck_said: {found.machine}"
+    )
     return (
         f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' was "
         f"made when alignck said {review.alignck_said}; it says {found.machine} now: check "
-        f"the review still holds, then write alignck_said: {found.machine}"
+        f"the review still holds, then {fix}"
     )
 
 

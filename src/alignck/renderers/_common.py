@@ -128,13 +128,17 @@ def review_warnings(report: Report) -> list[str]:
     """Reviews that apply to no document checked, that a first review overrules, or that
     were made when alignck said otherwise: on standard error, and in the CI formats beside
     the waivers' (a review made of an earlier text may no longer hold)."""
-    from alignck.reviews import changed_warning, overruled_warning, unused_warning
+    from alignck.reviews import changed_warning, matches, overruled_warning, unused_warning
 
     analysis = report.analysis
     checked = [r.path for r in report.documents if r.status == "ok"]
+    unread = [r.path for r in report.documents if r.status != "ok"]
     changed = (changed_warning(reviewed) for reviewed in analysis.reviewed)
+    # A review of a document this run could not read is not stale (its error says why), as
+    # a waiver of one is not: 'matches no document' would have it deleted.
+    unused = [r for r in analysis.unused_reviews if not any(matches(r, p) for p in unread)]
     return [
-        *(unused_warning(review, checked) for review in analysis.unused_reviews),
+        *(unused_warning(review, checked) for review in unused),
         *(overruled_warning(overruled) for overruled in analysis.overruled_reviews),
         *(warning for warning in changed if warning is not None),
     ]
