@@ -225,7 +225,7 @@ def compare(
     warnings += [
         renamed_note(old.source, was, now)
         for was, now in _renamed(
-            [d.path for d in old.documents], [*(d.path for d in new.documents), *unread_new], every
+            [d.path for d in old.documents], [d.path for d in new.documents], every
         )
     ]
     old_by_path = {d.path: d for d in old.documents}
@@ -354,7 +354,8 @@ def paired_elsewhere(
     it has all the same (it says why elsewhere)."""
     pairs, by_name_only = _paired(old, [*new, *unread])
     paired = set(pairs.values())
-    renamed = _renamed(old, [*new, *unread], pairs)
+    # One it could not read is no rename either: with no verdicts, none of its gaps is new.
+    renamed = _renamed(old, new, pairs)
     named = {was for was, _ in renamed}
     return (
         [
