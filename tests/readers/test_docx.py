@@ -649,3 +649,18 @@ def test_strike_turned_off_by_a_run_or_a_style_based_on_a_struck_one_is_read(
     assert [b.text for b in read(path).blocks] == [
         "We will plant trees and open a library and mend bridges."
     ]
+
+
+def test_strike_turned_off_on_a_run_in_a_struck_paragraph_style_is_read(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    struck = document.styles.add_style("StruckPara", WD_STYLE_TYPE.PARAGRAPH)
+    struck.font.strike = True
+    document.add_paragraph("We will close the libraries.", style="StruckPara")
+    kept = document.add_paragraph(style="StruckPara")
+    kept.add_run("We will open ten new parks.").font.strike = False
+    path = tmp_path / "para.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks] == ["We will open ten new parks."]

@@ -30,7 +30,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "17"
+VERSION = "18"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -703,15 +703,20 @@ def _moved_away(node: Any, paragraph: Any) -> bool:
     return False
 
 
-def _hidden(node: Any, hidden: frozenset[str], paragraph_hidden: bool) -> bool:
+def _hidden(
+    node: Any, hidden: frozenset[str], paragraph_hidden: bool, paragraph_struck: bool = False
+) -> bool:
     """Whether a run's text is hidden (w:vanish, on the run, its character style or its
     paragraph's style): Word does not show it, as with a template's guidance left in; read,
     it aligned priorities the document does not address."""
     run = node.getparent()
     properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
-    # Struck through on the run, or else by its character style: the run's own word wins.
+    # Struck through on the run, or else by its character or paragraph style: the run's own
+    # word wins ('strike off' on a run in a struck paragraph style is read).
     struck = _strike_setting(properties)
-    if struck if struck is not None else _style_struck(properties, hidden):
+    if struck is None:
+        struck = _style_struck(properties, hidden) or paragraph_struck
+    if struck:
         return True
     direct = _vanish_setting(properties)
     if direct is not None:
@@ -748,13 +753,12 @@ def _text(
     # deletion's is w:delText): read, it duplicated the moved priority, which then vanished.
     moved = next(paragraph.iter(_MOVED_AWAY), None) is not None
     paragraph_style = _style_of(paragraph, "pPr", "pStyle") or ""
-    hidden_paragraph = bool(hidden) and (
-        paragraph_style in hidden or _STRUCK + paragraph_style in hidden
-    )
+    hidden_paragraph = bool(hidden) and paragraph_style in hidden
+    struck_paragraph = bool(hidden) and _STRUCK + paragraph_style in hidden
     for node in _own(paragraph, boxed, *tags):
         if moved and _moved_away(node, paragraph):
             continue
-        if _hidden(node, hidden, hidden_paragraph):
+        if _hidden(node, hidden, hidden_paragraph, struck_paragraph):
             continue
         if node.tag == f"{_W}t":
             parts.append(node.text or "")
