@@ -178,10 +178,12 @@ def write_markdown_link_openers(path: Path, pick: random.Random) -> None:
 
 
 def write_markdown_unseen(path: Path, pick: random.Random) -> None:
-    """600 kB of elements a reader does not see, none closed, and struck-text openers that
-    nothing closes (a review of 5 December 2026 found 150 kB of '<s>' took 24 s)."""
+    """900 kB of elements a reader does not see, none closed (inline, and HTML blocks each
+    over a blank line), and struck-text openers that nothing closes (a review of 5 December
+    2026 found 150 kB of '<s>' took 24 s)."""
     text = "<s>" * 50_000 + "<span hidden>" * 20_000 + "~~a " * 50_000 + "<s>" * 3_000
-    path.write_text("# Plan\n\n" + text + "x" + "</s>" * 3_000 + "\n", encoding="utf-8")
+    blocks = "<div hidden>\n\n" * 20_000  # HTML blocks left open, each over a blank line
+    path.write_text("# Plan\n\n" + text + "x" + "</s>" * 3_000 + "\n\n" + blocks, encoding="utf-8")
 
 
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
@@ -218,7 +220,7 @@ FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     ),
     "markdown-unseen": (
         "unseen.md",
-        "Markdown of 600 kB of struck and hidden elements nothing closes",
+        "Markdown of 900 kB of struck and hidden elements nothing closes",
         write_markdown_unseen,
     ),
 }

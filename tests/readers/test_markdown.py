@@ -465,3 +465,14 @@ def test_elements_left_open_are_read_as_text_and_nested_ones_whole(tmp_path: Pat
         "We will open a shelter and plant trees.",
         "We will ~~a clubs.",
     ]
+
+
+def test_an_unseen_html_element_around_markdown_hides_it_as_a_browser_does(tmp_path: Path) -> None:
+    # '<div hidden>', a blank line, Markdown, '</div>': the Markdown between was read.
+    doc = _read(
+        tmp_path,
+        "<div hidden>\n\nWe will cut carbon emissions to net zero.\n\n</div>\n\n"
+        "We will plant trees.\n\n<del>\n\nWe will close libraries.\n\n</del>\n\n"
+        "<div hidden>\n\nNever closed, so read.\n",
+    )
+    assert [b.text for b in doc.blocks] == ["We will plant trees.", "Never closed, so read."]

@@ -17,6 +17,9 @@ _BLOCK_START = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# An inline element's tag alone on its line opens an HTML block too (CommonMark's seventh
+# kind): '<del>', a blank line, a paragraph, '</del>' strikes the paragraph through.
+_TAG_ALONE = re.compile(r"^ {0,3}</?(?:del|s|strike|span)(?:\s[^<>]*)?>\s*$", re.IGNORECASE)
 _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"])
 _TAKEN_OUT = frozenset(["del", "s", "strike"])
 
@@ -38,29 +41,64 @@ def html_blocks_to_markdown(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     in_fence = False
+    # Lines looked through for unseen elements' ends, over the whole file: bounded, so a
+    # file of openers that nothing closes is read as text in one pass.
+    budget = [_SEARCH_BUDGET]
     while index < len(lines):
         line = lines[index]
         if _FENCE.match(line):
             in_fence = not in_fence
-        if in_fence or not _BLOCK_START.match(line):
+        if in_fence or not (_BLOCK_START.match(line) or _TAG_ALONE.match(line)):
             out.append(line)
             index += 1
             continue
         end = index
         while end < len(lines) and lines[end].strip():
             end += 1
-        out.extend(_markdown_of("\n".join(lines[index:end])))
+        converted, left_open = _markdown_of("\n".join(lines[index:end]))
+        out.extend(converted)
         out.append("")
         index = end
+        if left_open:
+            # '<div hidden>', a blank line, Markdown, '</div>': a browser hides the Markdown
+            # between too. Passed over to the line that closes it; left open, read.
+            closed = _closing_line(lines, index, left_open, budget)
+            if closed is not None:
+                index = closed + 1
     return out
 
 
-def _markdown_of(html: str) -> list[str]:
+def _markdown_of(html: str) -> tuple[list[str], str | None]:
+    """The block's Markdown, and the name of an unseen element it leaves open, if any."""
     parser = _ToMarkdown()
     parser.feed(html)
     parser.close()
     parser.end_line()
-    return parser.lines
+    return parser.lines, parser.unseen[0] if parser.unseen else None
+
+
+# How many lines an unseen element left open by its block may hide before it closes, and
+# how many lines a file's search for such ends may look through in all.
+_MAX_UNSEEN_LINES = 200
+_SEARCH_BUDGET = 20_000
+
+
+def _closing_line(lines: list[str], start: int, tag: str, budget: list[int]) -> int | None:
+    """The index of the line from ``start`` on that closes an element ``tag`` left open
+    (elements of its name opened on the way nest); None when none does."""
+    pattern = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+    depth = 1
+    # Looked for within a bound: a file of unclosed openers would otherwise cost each of
+    # them a pass over the rest.
+    for index in range(start, min(len(lines), start + _MAX_UNSEEN_LINES)):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        for found in pattern.finditer(lines[index]):
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                return index
+    return None
 
 
 class _ToMarkdown(HTMLParser):
