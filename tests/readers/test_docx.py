@@ -664,3 +664,22 @@ def test_strike_turned_off_on_a_run_in_a_struck_paragraph_style_is_read(tmp_path
     path = tmp_path / "para.docx"
     document.save(str(path))
     assert [b.text for b in read(path).blocks] == ["We will open ten new parks."]
+
+
+def test_a_superscript_note_mark_after_a_word_is_not_read_but_a_unit_s_is(
+    tmp_path: Path,
+) -> None:
+    # 'clean air' then a raised '1' read 'clean air1', and the air priority was partial.
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("We will deliver clean air")
+    paragraph.add_run("1").font.superscript = True
+    paragraph.add_run(" around every school and 500 m")
+    paragraph.add_run("2").font.superscript = True
+    paragraph.add_run(" of new parks.")
+    path = tmp_path / "marks.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "We will deliver clean air around every school and 500 m2 of new parks."
+    ]

@@ -476,3 +476,14 @@ def test_an_unseen_html_element_around_markdown_hides_it_as_a_browser_does(tmp_p
         "<div hidden>\n\nNever closed, so read.\n",
     )
     assert [b.text for b in doc.blocks] == ["We will plant trees.", "Never closed, so read."]
+
+
+def test_raised_figures_after_a_word_are_note_marks_not_text(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "We will deliver clean air¹ around every school.\n\nWe will plant 500 m² of parks.\n",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "We will deliver clean air around every school.",
+        "We will plant 500 m² of parks.",
+    ]

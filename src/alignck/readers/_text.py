@@ -44,11 +44,31 @@ def _fold(text: str) -> str:
     return text
 
 
+# What stands before a footnote's mark: a word of three letters or more ('homes', 'NHS'), a
+# year, a percentage or punctuation. After a letter or two, or a short number, a raised
+# figure is a unit, a formula or a power ('m²', '10⁶') and stays.
+NOTE_MARK_AFTER = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|[%.,;:)\]\"'’”])$")
+# A note's mark written in superscript figures ('clean air¹ around schools').
+_RAISED_FIGURES = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def _without_raised_marks(text: str) -> str:
+    if not _RAISED_FIGURES.search(text):
+        return text
+
+    def mark(found: re.Match[str]) -> str:
+        before = found.string[max(0, found.start() - 5) : found.start()]
+        return "" if NOTE_MARK_AFTER.search(before) else found.group()
+
+    return _RAISED_FIGURES.sub(mark, text)
+
+
 def clean(text: str) -> str:
-    """NFC-normalise, fold ligatures such as 'ﬁ', drop invisible marks, squeeze spaces."""
+    """NFC-normalise, fold ligatures such as 'ﬁ', drop invisible marks and notes' raised
+    marks ('air¹', not 'm²'), squeeze spaces."""
     if text.isascii() and not _ASCII_NOISE.search(text):
         return text.strip()
-    text = _INVISIBLE.sub("", _fold(text))
+    text = _INVISIBLE.sub("", _fold(_without_raised_marks(text)))
     return _SPACES.sub(" ", text).strip()
 
 

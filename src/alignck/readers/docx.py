@@ -23,6 +23,7 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import (
+    NOTE_MARK_AFTER,
     bold_goes_on,
     join_lines,
     separate_lines,
@@ -30,7 +31,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "18"
+VERSION = "19"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -728,6 +729,26 @@ def _hidden(
     return paragraph_hidden
 
 
+# A note's mark set as a raised run ('clean air' then a superscript '1').
+_MARK_TEXT = re.compile(r"^[\d*†‡§,]{1,6}$")
+
+
+def _note_mark(node: Any, parts: list[str]) -> bool:
+    """Whether a piece of text is a footnote's mark typed as a superscript run after a word,
+    a year or punctuation ('air' then '1'), which glued on read 'air1'; a unit or a power
+    ('m' then '2') stays, as the Markdown and PDF readers keep it."""
+    text = (node.text or "").strip()
+    if not _MARK_TEXT.match(text):
+        return False
+    run = node.getparent()
+    properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
+    align = properties.find(f"{_W}vertAlign") if properties is not None else None
+    if align is None or align.get(f"{_W}val") != "superscript":
+        return False
+    before = "".join(parts[-3:])[-5:]
+    return bool(NOTE_MARK_AFTER.search(before))
+
+
 def _style_of(element: Any, properties_tag: str, style_tag: str) -> str | None:
     properties = element.find(f"{_W}{properties_tag}")
     style = properties.find(f"{_W}{style_tag}") if properties is not None else None
@@ -761,6 +782,8 @@ def _text(
         if _hidden(node, hidden, hidden_paragraph, struck_paragraph):
             continue
         if node.tag == f"{_W}t":
+            if _note_mark(node, parts):
+                continue
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":
             parts.append("-")

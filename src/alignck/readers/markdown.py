@@ -16,6 +16,7 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown
 from alignck.readers._text import (
+    NOTE_MARK_AFTER,
     bold_goes_on,
     join_lines,
     read_text,
@@ -23,7 +24,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "15"
+VERSION = "16"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -90,10 +91,6 @@ _ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?\s*>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _TAKEN_OUT = frozenset(["del", "s", "strike"])
 _SUPERSCRIPT = re.compile(r"<sup>\s{0,9}([\d*†‡§,\s]{1,20}?)\s{0,9}</sup>", re.IGNORECASE)
-# Before a footnote's mark: a word of three letters or more ('homes', 'NHS'), a year, a
-# percentage or punctuation; 'CO<sup>2</sup>', 'm<sup>2</sup>' and '10<sup>6</sup>' are a
-# formula, a unit and a power, and keep their figure as the PDF reader keeps it.
-_MARKED = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|[%.,;:)\]\"'’”])$")
 
 
 def _unseen(tag: str, attributes: str) -> bool:
@@ -152,7 +149,7 @@ def _without_marks(text: str) -> str:
     def mark(found: re.Match[str]) -> str:
         before = found.string[max(0, found.start() - 5) : found.start()]
         symbols = not any(c.isdigit() for c in found.group(1))
-        return "" if symbols or _MARKED.search(before) else found.group(1).strip()
+        return "" if symbols or NOTE_MARK_AFTER.search(before) else found.group(1).strip()
 
     return _SUPERSCRIPT.sub(mark, text) if "<" in text else text
 

@@ -22,7 +22,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "11"
+VERSION = "12"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
