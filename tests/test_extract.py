@@ -1481,3 +1481,15 @@ def test_a_contents_list_naming_the_priority_headings_does_not_hide_them(tmp_pat
         "## Priority 2: Clean air around our sites\n\n1. Electric fleet by 2028\n",
     )
     assert _stated_in(path) == ["Warm homes for patients", "Clean air around our sites"]
+
+
+def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
+    # 'What success looks like' under each outcome is a field's label, not a priority; the
+    # exception for a contents entry and its heading must not reach it.
+    path = _markdown(
+        tmp_path,
+        "# Our priorities\n\n## Outcome 1: What success looks like\n\n"
+        "We will build 500 new council homes by 2030.\n\n"
+        "## Outcome 2: What success looks like\n\nWe will plant a tree for every child.\n",
+    )
+    assert "What success looks like" not in _stated_in(path)

@@ -37,14 +37,16 @@ def _field_labels(
         if s.kind == "priority":
             where.setdefault((s.text, s.location.section, s.rule), []).append(s.location.paragraph)
     headings = {block.number for block in blocks if block.kind == "heading"}
+    items = {block.number for block in blocks if block.kind == "list_item"}
     return {
         key
         for key, found in where.items()
         if len(found) > 1
         and not _said_twice(found, blocks)
-        # A heading names its priority once more, after a contents list or a list of the
-        # plan's priorities: one priority named twice, not a field's label.
-        and not headings.intersection(found)
+        # A heading names a priority once more after a contents list or a list of the plan's
+        # priorities: one priority named twice, not a field's label. Headings named alike
+        # ('Outcome 1: What success looks like', 'Outcome 2: ...') still label a field.
+        and not (headings.intersection(found) and items.intersection(found))
     }
 
 
