@@ -487,3 +487,35 @@ def test_raised_figures_after_a_word_are_note_marks_not_text(tmp_path: Path) -> 
         "We will deliver clean air around every school.",
         "We will plant 500 m² of parks.",
     ]
+
+
+def test_a_stray_tag_line_inside_a_paragraph_or_a_list_breaks_nothing(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "Our priorities are:\n</span>\n1. Warm homes for every tenant\n2. Clean air around "
+        "schools\n3. Good jobs\n",
+    )
+    assert [b.text for b in doc.blocks if b.kind == "list_item"] == [
+        "Warm homes for every tenant",
+        "Clean air around schools",
+        "Good jobs",
+    ]
+
+
+def test_a_hidden_block_s_end_in_code_does_not_end_it(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "# Plan\n\n<div hidden>\n\n```html\n<div hidden>draft</div>\n</div>\n```\n\n</div>\n\n"
+        "We will build homes.\n\n## Next\n\nWe will plant trees.\n",
+    )
+    assert [b.text for b in doc.blocks] == [
+        "Plan",
+        "We will build homes.",
+        "Next",
+        "We will plant trees.",
+    ]
+
+
+def test_a_paragraph_left_hidden_is_closed_by_the_next(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "<p hidden>\n\nWe will build homes.\n")
+    assert [b.text for b in doc.blocks] == ["We will build homes."]

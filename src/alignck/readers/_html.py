@@ -2,9 +2,12 @@
 Markdown keeps its <ul>, <table> and <h2>), rewritten as the Markdown they stand for, so the
 Markdown reader sees list items, table rows and headings rather than one run of text.
 
-A block starts at a line opening with a block-level tag and ends at a blank line, as
-CommonMark reads HTML blocks. Entities are decoded; other tags are left to the reader's
-inline pass, which drops them."""
+A block starts at a line opening with a block-level tag, or at a struck or hidden inline
+element's tag alone on a line after a blank one, and ends at a blank line, as CommonMark
+reads HTML blocks. What a reader does not see is passed over: struck, deleted and hidden
+elements, and where a block leaves one open, the lines up to the one that closes it (within
+200 lines; one left open further is read). Entities are decoded; other tags are left to the
+reader's inline pass, which drops them."""
 
 from __future__ import annotations
 
@@ -48,7 +51,10 @@ def html_blocks_to_markdown(lines: list[str]) -> list[str]:
         line = lines[index]
         if _FENCE.match(line):
             in_fence = not in_fence
-        if in_fence or not (_BLOCK_START.match(line) or _TAG_ALONE.match(line)):
+        # A tag alone on its line cannot interrupt a paragraph (CommonMark): a stray
+        # '</span>' under 'Our priorities are:' is text, and the list after it a list.
+        alone = _TAG_ALONE.match(line) and (index == 0 or not lines[index - 1].strip())
+        if in_fence or not (_BLOCK_START.match(line) or alone):
             out.append(line)
             index += 1
             continue
@@ -59,7 +65,8 @@ def html_blocks_to_markdown(lines: list[str]) -> list[str]:
         out.extend(converted)
         out.append("")
         index = end
-        if left_open:
+        # A paragraph left open is closed by the next one: the Markdown after it shows.
+        if left_open and left_open != "p":
             # '<div hidden>', a blank line, Markdown, '</div>': a browser hides the Markdown
             # between too. Passed over to the line that closes it; left open, read.
             closed = _closing_line(lines, index, left_open, budget)
@@ -78,9 +85,10 @@ def _markdown_of(html: str) -> tuple[list[str], str | None]:
 
 
 # How many lines an unseen element left open by its block may hide before it closes, and
-# how many lines a file's search for such ends may look through in all.
+# how many characters a file's search for such ends may look through in all.
 _MAX_UNSEEN_LINES = 200
-_SEARCH_BUDGET = 20_000
+_SEARCH_BUDGET = 2_000_000
+_CODE_SPAN = re.compile(r"`[^`]*`")
 
 
 def _closing_line(lines: list[str], start: int, tag: str, budget: list[int]) -> int | None:
@@ -88,13 +96,19 @@ def _closing_line(lines: list[str], start: int, tag: str, budget: list[int]) -> 
     (elements of its name opened on the way nest); None when none does."""
     pattern = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
     depth = 1
-    # Looked for within a bound: a file of unclosed openers would otherwise cost each of
-    # them a pass over the rest.
+    in_fence = False
+    # Looked for within a bound, in lines and in characters over the file: a file of
+    # unclosed openers would otherwise cost each of them a pass over the rest.
     for index in range(start, min(len(lines), start + _MAX_UNSEEN_LINES)):
-        budget[0] -= 1
+        line = lines[index]
+        budget[0] -= len(line) + 1
         if budget[0] < 0:
             return None
-        for found in pattern.finditer(lines[index]):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        if in_fence or _FENCE.match(line):
+            continue  # a tag in code is shown, not markup
+        for found in pattern.finditer(_CODE_SPAN.sub("", line)):
             depth += -1 if found.group(1) else 1
             if depth == 0:
                 return index

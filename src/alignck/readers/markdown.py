@@ -87,7 +87,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 _CODE_SPAN = re.compile(r"(`[^`]{0,1000}`)")
 # The struck text cannot run past another '~~': each opener looks no further than the next.
 _STRUCK = re.compile(r"~~(?=\S)((?:(?!~~).){1,1000}?)(?<=\S)~~")
-_ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?\s*>")
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _TAKEN_OUT = frozenset(["del", "s", "strike"])
 _SUPERSCRIPT = re.compile(r"<sup>\s{0,9}([\d*†‡§,\s]{1,20}?)\s{0,9}</sup>", re.IGNORECASE)
