@@ -268,3 +268,12 @@ def test_a_document_this_run_could_not_read_is_neither_missing_nor_renamed() -> 
         "b", old, ["x/council-plan-2026.docx", "x/a.md"], ["x/council-plan.docx"]
     )
     assert notes == []
+
+
+def test_a_document_now_unreadable_is_no_rename_and_keeps_a_likeness_ambiguous() -> None:
+    from alignck.compare import paired_elsewhere
+
+    unread = paired_elsewhere("b", ["x/plan-2025.md"], [], ["x/plan-2026.md"])
+    assert not any("renamed" in note for note in unread)
+    both = paired_elsewhere("b", ["x/plan-2025.md"], ["x/plan-final.md"], ["x/plan-2026.md"])
+    assert not any("renamed" in note for note in both)

@@ -225,8 +225,9 @@ def compare(
     warnings += [
         renamed_note(old.source, was, now)
         for was, now in _renamed(
-            [d.path for d in old.documents], [d.path for d in new.documents], every
+            [d.path for d in old.documents], [*(d.path for d in new.documents), *unread_new], every
         )
+        if now not in unread_new
     ]
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
@@ -354,8 +355,9 @@ def paired_elsewhere(
     it has all the same (it says why elsewhere)."""
     pairs, by_name_only = _paired(old, [*new, *unread])
     paired = set(pairs.values())
-    # One it could not read is no rename either: with no verdicts, none of its gaps is new.
-    renamed = _renamed(old, new, pairs)
+    # One it could not read is no rename either (with no verdicts, none of its gaps is new),
+    # but it still makes a likeness ambiguous.
+    renamed = [(was, now) for was, now in _renamed(old, [*new, *unread], pairs) if now in new]
     named = {was for was, _ in renamed}
     return (
         [

@@ -238,18 +238,19 @@ def overruled_warning(found: OverruledReview) -> str:
     )
 
 
-def changed_warning(found: ReviewedVerdict) -> str | None:
+def changed_warning(found: ReviewedVerdict, several: bool = False) -> str | None:
     """A warning where alignck's verdict is not what it was when the review was made (the
     review's ``alignck_said``): the document or the framework changed since, and a review
     made of the old text may no longer hold. None where it says nothing or the same."""
     review = found.review
     if review.alignck_said is None or review.alignck_said == found.machine:
         return None
-    # A review of several documents by a glob records one verdict for all: writing one
-    # document's would only move the warning to another.
+    # A review applied to several documents (a glob, a name two files share) records one
+    # verdict for all: writing one document's would only move the warning to another. The
+    # first review matching a verdict is applied, so the new one goes first.
     fix = (
-        f"give '{found.path}' a review of its own"
-        if any(mark in review.document for mark in "*?[")
+        f"give '{found.path}' a review of its own, above this one in the file"
+        if several
         else f"write alignck_said: {found.machine}"
     )
     return (

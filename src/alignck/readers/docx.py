@@ -783,6 +783,8 @@ def _text(
             continue
         if node.tag == f"{_W}t":
             if _note_mark(node, parts):
+                if (node.text or "")[-1:].isspace():
+                    parts.append(" ")  # the mark goes, not the space after it
                 continue
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":

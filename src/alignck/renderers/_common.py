@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
@@ -133,7 +134,11 @@ def review_warnings(report: Report) -> list[str]:
     analysis = report.analysis
     checked = [r.path for r in report.documents if r.status == "ok"]
     unread = [r.path for r in report.documents if r.status != "ok"]
-    changed = (changed_warning(reviewed) for reviewed in analysis.reviewed)
+    applied = Counter(id(reviewed.review) for reviewed in analysis.reviewed)
+    changed = (
+        changed_warning(reviewed, applied[id(reviewed.review)] > 1)
+        for reviewed in analysis.reviewed
+    )
     # A review of a document this run could not read is not stale (its error says why), as
     # a waiver of one is not: 'matches no document' would have it deleted.
     unused = [r for r in analysis.unused_reviews if not any(matches(r, p) for p in unread)]
