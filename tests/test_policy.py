@@ -117,6 +117,14 @@ def test_fail_on_partial_held_to_a_baseline_says_what_each_verdict_was() -> None
     )
 
 
+def test_a_verdict_the_baseline_did_not_have_is_named_new_as_diff_names_it() -> None:
+    # It read '(not in the baseline → partial)' where diff says 'new document'.
+    new_priority = Policy(fail_on="worse", baseline={(_PATH, "air"): "gap"})
+    assert "'Warm homes' [homes] (new priority → partial)" in failures(_report(new_priority))[0]
+    new_document = Policy(fail_on="worse", baseline={("docs/other.md", "air"): "gap"})
+    assert "(new document → partial)" in failures(_report(new_document))[0]
+
+
 @pytest.mark.parametrize("kind", ["empty folder", "missing path", "unreadable only"])
 def test_run_failures_fails_a_run_that_checked_nothing(
     tmp_path: Path, small_framework: Path, kind: str

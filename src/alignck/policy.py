@@ -166,8 +166,12 @@ def _change(policy: Policy, path: str, alignment: Alignment) -> str:
     empty without one."""
     if policy.baseline is None:
         return ""
-    was = policy.baseline.get((path, alignment.priority_id), "not in the baseline")
-    return f" ({was} → {alignment.status})"
+    found = policy.baseline.get((path, alignment.priority_id))
+    if found is not None:
+        return f" ({found} → {alignment.status})"
+    # Named as diff names it: nothing moved down, the verdict is new and below aligned.
+    known = any(document == path for document, _ in policy.baseline)
+    return f" ({'new priority' if known else 'new document'} → {alignment.status})"
 
 
 def unread_reason(report: Report) -> str | None:
