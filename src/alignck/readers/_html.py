@@ -27,8 +27,9 @@ _VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "col", "ar
 _TAKEN_OUT = frozenset(["del", "s", "strike"])
 
 
-def _unseen(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
-    """Whether a reader does not see the element: struck through, deleted or hidden."""
+def unseen_element(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """Whether a reader does not see the element (``tag`` and attribute names in lower
+    case): struck through, deleted or hidden."""
     if tag in _TAKEN_OUT:
         return True
     for name, value in attrs:
@@ -106,7 +107,8 @@ def _closing_line(lines: list[str], start: int, tag: str, budget: list[int]) -> 
             return None
         if _FENCE.match(line):
             in_fence = not in_fence
-        if in_fence or _FENCE.match(line):
+            continue
+        if in_fence:
             continue  # a tag in code is shown, not markup
         for found in pattern.finditer(_CODE_SPAN.sub("", line)):
             depth += -1 if found.group(1) else 1
@@ -131,13 +133,12 @@ class _ToMarkdown(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
-            self.unseen.pop()  # a paragraph's end tag may be left out: the next block ends it
+        self._end_hidden_paragraph(tag)
         if self.unseen:
             if tag == self.unseen[-1]:
                 self.unseen.append(tag)
             return
-        if tag not in _VOID and _unseen(tag, attrs):
+        if tag not in _VOID and unseen_element(tag, attrs):
             self.unseen.append(tag)
             return
         if tag == "sup":
@@ -167,8 +168,7 @@ class _ToMarkdown(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
-            self.unseen.pop()  # a paragraph's end tag may be left out: the next block ends it
+        self._end_hidden_paragraph(tag)
         if self.unseen:
             if tag == self.unseen[-1]:
                 self.unseen.pop()
@@ -194,6 +194,11 @@ class _ToMarkdown(HTMLParser):
             self.end_line()
             if re.fullmatch(r"h[1-6]", tag) or tag == "p":
                 self.lines.append("")  # a heading or paragraph stands apart from what follows
+
+    def _end_hidden_paragraph(self, tag: str) -> None:
+        """A paragraph's end tag may be left out: the next block's tag ends a hidden one."""
+        if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
+            self.unseen.pop()
 
     def handle_data(self, data: str) -> None:
         if self.unseen:

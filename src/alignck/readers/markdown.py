@@ -14,7 +14,7 @@ from pathlib import Path
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._html import html_blocks_to_markdown
+from alignck.readers._html import html_blocks_to_markdown, unseen_element
 from alignck.readers._text import (
     NOTE_MARK_AFTER,
     bold_goes_on,
@@ -89,20 +89,13 @@ _CODE_SPAN = re.compile(r"(`[^`]{0,1000}`)")
 _STRUCK = re.compile(r"~~(?=\S)((?:(?!~~).){1,1000}?)(?<=\S)~~")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?>")
 _ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
-_TAKEN_OUT = frozenset(["del", "s", "strike"])
 _SUPERSCRIPT = re.compile(r"<sup>\s{0,9}([\d*†‡§,\s]{1,20}?)\s{0,9}</sup>", re.IGNORECASE)
 
 
 def _unseen(tag: str, attributes: str) -> bool:
-    if tag.lower() in _TAKEN_OUT:
-        return True
-    for name, value in _ATTRIBUTE.findall(attributes or ""):
-        name = name.lower()
-        if name == "hidden":
-            return True
-        if name == "style" and re.search(r"display\s*:\s*none", value, re.IGNORECASE):
-            return True
-    return False
+    """As the HTML block reader tells it, from the attributes as written in the tag."""
+    found = [(name.lower(), value) for name, value in _ATTRIBUTE.findall(attributes)]
+    return unseen_element(tag.lower(), found)
 
 
 def _without_unseen_elements(text: str) -> str:
