@@ -47,9 +47,15 @@ def _fold(text: str) -> str:
 # What stands before a footnote's mark: a word of three letters or more ('homes', 'NHS'), a
 # year, a percentage or punctuation. After a letter or two, or a short number, a raised
 # figure is a unit, a formula or a power ('m²', '10⁶') and stays.
-NOTE_MARK_AFTER = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|[%.,;:)\]\"'’”])$")
+_NOTE_MARK_AFTER = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|[%.,;:)\]\"'’”])$")
 # A note's mark written in superscript figures ('clean air¹ around schools').
 _RAISED_FIGURES = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
+def marks_a_note(before: str) -> bool:
+    """Whether a raised figure after this text is a footnote's mark, not a unit's or a
+    power's: one rule for Unicode figures, Markdown's <sup> and Word's superscript runs."""
+    return bool(_NOTE_MARK_AFTER.search(before[-5:]))
 
 
 def _without_raised_marks(text: str) -> str:
@@ -58,7 +64,7 @@ def _without_raised_marks(text: str) -> str:
 
     def mark(found: re.Match[str]) -> str:
         before = found.string[max(0, found.start() - 5) : found.start()]
-        return "" if NOTE_MARK_AFTER.search(before) else found.group()
+        return "" if marks_a_note(before) else found.group()
 
     return _RAISED_FIGURES.sub(mark, text)
 

@@ -23,9 +23,9 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import (
-    NOTE_MARK_AFTER,
     bold_goes_on,
     join_lines,
+    marks_a_note,
     separate_lines,
     split_marker,
     without_glyph,
@@ -745,8 +745,7 @@ def _note_mark(node: Any, parts: list[str]) -> bool:
     align = properties.find(f"{_W}vertAlign") if properties is not None else None
     if align is None or align.get(f"{_W}val") != "superscript":
         return False
-    before = "".join(parts[-3:])[-5:]
-    return bool(NOTE_MARK_AFTER.search(before))
+    return marks_a_note("".join(parts[-3:]))
 
 
 def _style_of(element: Any, properties_tag: str, style_tag: str) -> str | None:

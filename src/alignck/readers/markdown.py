@@ -16,9 +16,9 @@ from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import html_blocks_to_markdown, unseen_element
 from alignck.readers._text import (
-    NOTE_MARK_AFTER,
     bold_goes_on,
     join_lines,
+    marks_a_note,
     read_text,
     separate_lines,
     without_glyph,
@@ -140,9 +140,9 @@ def _unseen_regions(text: str) -> list[tuple[int, int]]:
 
 def _without_marks(text: str) -> str:
     def mark(found: re.Match[str]) -> str:
-        before = found.string[max(0, found.start() - 5) : found.start()]
         symbols = not any(c.isdigit() for c in found.group(1))
-        return "" if symbols or NOTE_MARK_AFTER.search(before) else found.group(1).strip()
+        noted = symbols or marks_a_note(found.string[max(0, found.start() - 5) : found.start()])
+        return "" if noted else found.group(1).strip()
 
     return _SUPERSCRIPT.sub(mark, text) if "<" in text else text
 
