@@ -313,17 +313,7 @@ def _vanish_setting(properties: Any) -> bool | None:
 
 def _run_unseen(run: Any, hidden: frozenset[str]) -> bool:
     """Whether a run is struck through or hidden, on itself or by its character style."""
-    properties = run.find(_RUN_PROPERTIES)
-    if properties is None:
-        return False
-    struck = _strike_setting(properties)
-    if struck if struck is not None else _style_struck(properties, hidden):
-        return True
-    vanish = _vanish_setting(properties)
-    if vanish is not None:
-        return vanish
-    style = properties.find(f"{_W}rStyle")
-    return style is not None and style.get(f"{_W}val") in hidden
+    return _unseen_by(run.find(_RUN_PROPERTIES), hidden)
 
 
 def _strike_setting(properties: Any) -> bool | None:
@@ -710,8 +700,22 @@ def _hidden(
     """Whether a run's text is hidden (w:vanish, on the run, its character style or its
     paragraph's style): Word does not show it, as with a template's guidance left in; read,
     it aligned priorities the document does not address."""
+    return _unseen_by(_run_properties(node), hidden, paragraph_hidden, paragraph_struck)
+
+
+def _run_properties(node: Any) -> Any:
+    """The properties of the run a piece of text is in; None outside a run or without."""
     run = node.getparent()
-    properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
+    return run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
+
+
+def _unseen_by(
+    properties: Any,
+    hidden: frozenset[str],
+    paragraph_hidden: bool = False,
+    paragraph_struck: bool = False,
+) -> bool:
+    """Whether run properties (and the paragraph's style) hide or strike the run's text."""
     # Struck through on the run, or else by its character or paragraph style: the run's own
     # word wins ('strike off' on a run in a struck paragraph style is read).
     struck = _strike_setting(properties)
@@ -740,8 +744,7 @@ def _note_mark(node: Any, parts: list[str]) -> bool:
     text = (node.text or "").strip()
     if not _MARK_TEXT.match(text):
         return False
-    run = node.getparent()
-    properties = run.find(_RUN_PROPERTIES) if run is not None and run.tag == _RUN else None
+    properties = _run_properties(node)
     align = properties.find(f"{_W}vertAlign") if properties is not None else None
     if align is None or align.get(f"{_W}val") != "superscript":
         return False
