@@ -123,25 +123,21 @@ def _review(
             fields["priority"], f"{where}.priority", f"no framework priority '{priority}'{hint}"
         )
         return None
-    if verdict is not None and verdict not in VERDICTS:
-        findings.error(
-            fields["verdict"],
-            f"{where}.verdict",
-            f"must be aligned, partial or gap, not '{verdict}'",
-        )
-        return None
+    status = None
+    if verdict is not None:
+        status = _verdict(verdict, fields["verdict"], f"{where}.verdict", findings)
+        if status is None:
+            return None
     valid, said = _alignck_said(fields.get("alignck_said"), f"{where}.alignck_said", findings)
     document, reason, reviewer = texts["document"], texts["reason"], texts["reviewer"]
-    if None in (document, priority, verdict, reason, reviewer) or when is None or not valid:
+    missing = None in (document, priority, reason, reviewer)
+    if missing or status is None or when is None or not valid:
         return None
     if curly_quoted(fields.get("document"), document, f"{where}.document", findings):
         return None
     priority = current_id(str(priority), ids, fields["priority"], f"{where}.priority", findings)
     mark = item.start_mark
     source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"
-    status: Status = (
-        "aligned" if verdict == "aligned" else "partial" if verdict == "partial" else "gap"
-    )
     return Review(
         str(document), str(priority), status, str(reason), str(reviewer), when, source, said
     )
@@ -154,12 +150,17 @@ def _alignck_said(
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
         return True, None
     text = string(node, where, findings)
-    if text is None:
-        return False, None
-    if text not in VERDICTS:
-        findings.error(node, where, f"must be aligned, partial or gap, not '{text}'")
-        return False, None
-    return True, "aligned" if text == "aligned" else "partial" if text == "partial" else "gap"
+    said = _verdict(text, node, where, findings) if text is not None else None
+    return said is not None, said
+
+
+def _verdict(text: str, node: yaml.Node, where: str, findings: Findings) -> Status | None:
+    """The verdict written; None (with an error) where it is no verdict."""
+    for status in VERDICTS:
+        if text == status:
+            return status
+    findings.error(node, where, f"must be aligned, partial or gap, not '{text}'")
+    return None
 
 
 def _date(
