@@ -481,6 +481,44 @@ def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str
     ]
 
 
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_numbered_priorities_down_a_table_column_are_named_without_their_number(  # type: ignore[no-untyped-def]
+    make_document, suffix: str
+) -> None:
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Contents"),
+            (
+                "table",
+                [
+                    ["Section", "Page"],
+                    ["Introduction", "2"],
+                    ["Priority Outcome One – Feeling connected", "4"],
+                    ["Priority Outcome Two – Good advice", "7"],
+                ],
+            ),
+            ("h2", "Delivery"),
+            (
+                "table",
+                [
+                    ["Priority", "Lead"],
+                    ["Priority 1 – Warm homes", "Council"],
+                    ["Priority 2 – Clean air", "ICB"],
+                ],
+            ),
+            ("h2", "Notes"),
+            ("table", [["Item", "Note"], ["Aim 1: a remark on its own", "Kept as a cell"]]),
+        ],
+    )
+    assert _bodies_in(path) == {
+        "Feeling connected": ["4"],
+        "Good advice": ["7"],
+        "Warm homes": ["Council"],
+        "Clean air": ["ICB"],
+    }
+
+
 def _bodies_in(path: Path) -> dict[str, list[str]]:
     """Each stated priority of a file with the text of the cells that are the rest of it."""
     document = read_document(path)

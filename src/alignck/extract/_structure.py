@@ -49,9 +49,10 @@ _GENERIC_HEADER = re.compile(
 
 
 def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    rows = _numbered_column_rows(blocks)
     for index, block in enumerate(blocks):
         match = numbered_label(block.text)
-        if not match or block.kind == "table_cell":
+        if not match or (block.kind == "table_cell" and block.number not in rows):
             continue
         title = match.group(2).strip()
         if not title and block.kind == "heading":
@@ -59,7 +60,33 @@ def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if title:
             statement = make_statement(named_part(sentences(title)[0]), block, "numbered")
             if statement:
-                yield statement
+                yield (
+                    _with_body(statement, rows[block.number]) if block.number in rows else statement
+                )
+
+
+def _numbered_column_rows(blocks: tuple[Block, ...]) -> dict[int | None, list[Block]]:
+    """The cells of table columns in which two or more cells each number a titled priority
+    ('Priority Outcome One – Having a say | 4-6' down a contents table), each with its row's
+    other cells: one such cell alone may be a row's remark, a column of them is a list."""
+    found: dict[int | None, list[Block]] = {}
+    for table in _tables(blocks):
+        by_column: dict[int, list[Block]] = {}
+        for block in table:
+            label = numbered_label(block.text) if block.cell else None
+            if block.cell and label and label.group(2).strip():
+                by_column.setdefault(block.cell[1], []).append(block)
+        for cells in by_column.values():
+            if len(cells) < 2:
+                continue
+            for cell in cells:
+                row = cell.cell[0] if cell.cell else -1
+                found[cell.number] = [
+                    other
+                    for other in table
+                    if other.cell and other.cell[0] == row and other is not cell
+                ]
+    return found
 
 
 def _following_title(blocks: tuple[Block, ...], index: int) -> str:
