@@ -591,6 +591,32 @@ def test_a_list_item_is_named_by_its_words_before_a_dash() -> None:
     assert _stated(doc) == ["Best start in life", "Healthy weight", "Joined-up care"]
 
 
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
+def test_a_list_item_is_named_by_its_words_before_a_full_stop(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    # A target in the explanation ('below 5%') does not make the item a statistic.
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Our priorities"),
+            (
+                "ol",
+                [
+                    "Workforce. We will reduce staff vacancies to below 5% by 2027.",
+                    "Digital care. We will offer 40% of outpatient appointments by video.",
+                    "We will grow. Our plan says how we will do it.",
+                    "Smoking is still common. We will fund a stop smoking service.",
+                ],
+            ),
+        ],
+    )
+    assert _stated_in(path) == [
+        "Workforce",
+        "Digital care",
+        "We will grow. Our plan says how we will do it",
+        "Smoking is still common. We will fund a stop smoking service",
+    ]
+
+
 def test_a_short_item_with_a_dash_in_its_name_stays_whole() -> None:
     doc = _doc(("heading", "Our ambitions", 2), ("list_item", "Safe – and clean"))
     assert _stated(doc) == ["Safe – and clean"]

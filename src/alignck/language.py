@@ -252,6 +252,13 @@ def states_fact(text: str) -> bool:
     return figure and not _says("target", text, text) and _says("declarative", text, text)
 
 
+def is_declarative(text: str) -> bool:
+    """Whether the text says how something is, with a verb of being ('Smoking is still
+    common'), rather than naming or doing something ('Workforce', 'Improve care')."""
+    lower = normalise(text)
+    return _says("declarative", lower, lower)
+
+
 def _says_what_is_done(text: str) -> bool:
     """A sentence in the future tense, or an action or a name without a verb of being and
     without a subject (what a list without bullets looks like); not a sentence of background

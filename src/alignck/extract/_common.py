@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from alignck.language import terms
+from alignck.language import is_declarative, terms
 from alignck.model import Block, Location, Statement, StatementKind
 
 _PRIORITY_NOUN = (
@@ -218,7 +218,7 @@ def named_part(text: str) -> str:
     """The name of a "Name – explanation" item, or the whole text when it has no such name."""
     match = _NAME_THEN_EXPLANATION.match(text.strip())
     if not match:
-        return text
+        return _name_before_full_stop(text)
     name, rest = match.group("name").strip(), match.group("rest")
     label = numbered_label(name)
     if (
@@ -233,6 +233,31 @@ def named_part(text: str) -> str:
     if len(name.split()) <= _MAX_NAME_WORDS and len(rest.split()) >= _MIN_EXPLANATION_WORDS:
         return name
     return text
+
+
+# "Workforce. We will reduce vacancies ...": a name of a few words closed by a full stop, then
+# the sentences that explain it (the same layout as a bold run-in name, without the bold).
+_NAME_THEN_SENTENCE = re.compile(r"^(?P<name>[A-Z][^.!?:;–—]{1,60}?)\.\s+(?P<rest>[A-Z].*\S)$")
+_MAX_FULL_STOP_NAME_WORDS = 4
+
+
+def _name_before_full_stop(text: str) -> str:
+    """The name of a 'Name. Sentence.' item; the whole text when its first sentence is not a
+    name (it says something itself: 'We will grow.', 'Smoking is falling.')."""
+    match = _NAME_THEN_SENTENCE.match(text.strip())
+    if not match:
+        return text
+    name, rest = match.group("name").strip(), match.group("rest")
+    if (
+        len(name.split()) > _MAX_FULL_STOP_NAME_WORDS
+        or len(rest.split()) < _MIN_EXPLANATION_WORDS
+        or PRONOUN_START.match(name)
+        or _reads_as_commitment(name)
+        or is_declarative(name)
+        or any(ch.isdigit() for ch in name)
+    ):
+        return text
+    return name
 
 
 def _tidy(text: str) -> str:
