@@ -763,3 +763,24 @@ def test_diff_of_two_lone_documents_of_other_names_says_what_it_compared(
     assert "trust.json: note: district-plan.md is compared with trust-plan.md, the one " in (
         result.stderr.replace(str(tmp_path) + "/", "")
     )
+
+
+@pytest.mark.parametrize("target", ["document", "framework", "old document"])
+def test_a_report_is_never_written_over_a_document_or_the_framework_it_checks(
+    two_runs: tuple[Path, Path, Path], small_framework: Path, tmp_path: Path, target: str
+) -> None:
+    old, _, folder = two_runs
+    other = tmp_path / "before"
+    other.mkdir()
+    (other / "plan.md").write_text("# Plan\n\nWe will cut waiting times.\n", encoding="utf-8")
+    victim = {
+        "document": folder / "plan.md",
+        "framework": small_framework,
+        "old document": other / "plan.md",
+    }[target]
+    first = other if target == "old document" else old
+    before = victim.read_bytes()
+    result = invoke("diff", first, folder, "-f", small_framework, "-o", victim, "-q")
+    assert result.exit_code == 2
+    assert "--output would overwrite" in result.stderr
+    assert victim.read_bytes() == before

@@ -213,7 +213,7 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy)
     return replace(report, policy=held)
 
 
-def _inputs(
+def files_read(
     paths: list[Path], follow_links: bool, framework: Path, *others: tuple[Path | None, str]
 ) -> Iterator[tuple[Path, str]]:
     """Every file the run reads, with what it is, for the report never to be written over."""
@@ -520,7 +520,7 @@ def check(
             # Found, not named: say which, before anything else can go wrong with it.
             say(f"alignck: framework: {chosen_framework.shown}")
         inputs = list(
-            _inputs(
+            files_read(
                 paths,
                 follow_links,
                 chosen_framework.path,

@@ -177,8 +177,9 @@ def diff(
             sides.append((waivers_file, "the waivers file"))
         if review_file is not None:
             sides.append((review_file, "the reviews file"))
+        protected = [*sides, *_read_by_checking(framework, old, new)]
         for file in files:
-            refuse_unsafe_output(file, sides)
+            refuse_unsafe_output(file, protected)
         known = [f.value for f in DiffFormat]
         formats = [choose_report_format(given_format, file, known, [old, new]) for file in files]
         # What standard output shows: the comparison itself unless it is written to a file.
@@ -252,6 +253,19 @@ def diff(
         for path in remove_stale_reports(stale, read):
             say(f"alignck: removed {path}, an earlier run's report this run did not replace")
     raise typer.Exit(code)
+
+
+def _read_by_checking(given: Path | None, old: Path, new: Path) -> list[tuple[Path, str]]:
+    """The files the run reads to check a side that is documents, not a saved report: its
+    documents and the framework, which a report must never be written over."""
+    from alignck.cli.check import choose_framework, files_read
+    from alignck.snapshot import is_saved_report
+
+    checked = [side for side in (old, new) if not is_saved_report(side)]
+    if not checked:
+        return []
+    chosen = choose_framework(given, [p for p in (old, new) if not p.is_file()] or [old, new])
+    return list(files_read(checked, False, chosen.path))
 
 
 def _framework(given: Path | None, sides: list[Path]) -> Framework:
