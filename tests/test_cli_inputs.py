@@ -331,3 +331,36 @@ def test_a_file_named_is_read_by_alignck_not_refused_by_the_command_line(
     assert "Usage:" not in result.stderr
     assert result.exit_code == 0
     assert "secret.md" in result.stdout and "plan.md" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", ""],
+        ["check", "plan.md", "-o", ""],
+        ["check", "plan.md", "--per-document", ""],
+        ["check", "plan.md", "--baseline="],
+        ["diff", "", "plan.md"],
+        ["extract", ""],
+    ],
+)
+def test_an_empty_argument_is_refused_not_read_as_this_folder(  # type: ignore[no-untyped-def]
+    make_document, tmp_path, monkeypatch, args: list[str]
+) -> None:
+    make_document("plan.md")
+    (tmp_path / "priorities.yaml").write_text(
+        "priorities:\n  - id: a\n    title: Mental health\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "empty" in result.stderr and "never set" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_an_empty_password_is_a_password(make_document, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    make_document("plan.md")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["extract", "plan.md", "--password", ""])
+    assert result.exit_code == 0, result.stderr

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from alignck import __version__
 from alignck.errors import AlignckError, ConfigError
@@ -48,8 +49,39 @@ OTHER_EXIT_CODES_HELP = (
     "terminated (SIGTERM)."
 )
 
+
+class _Commands(TyperGroup):
+    """alignck's commands, which refuse an empty argument before any is parsed."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _refuse_blank_arguments(args)
+        return super().parse_args(ctx, args)
+
+
+# The options whose value may be empty: a PDF's password can be.
+_MAY_BE_EMPTY = ("--password",)
+
+
+def _refuse_blank_arguments(arguments: list[str]) -> None:
+    """An empty argument is a CI variable that was never set ('alignck diff "$BASE" drafts'):
+    read as a path it was the current folder, and a run against it passed. Refused, exit 2."""
+    after_option = ""
+    for argument in arguments:
+        if argument == "--":
+            return
+        value = argument
+        option = after_option
+        if argument.startswith("--") and "=" in argument:
+            option, value = argument.split("=", 1)
+        if value == "" and option not in _MAY_BE_EMPTY:
+            shown = f"{option} is given an empty value" if option else "an empty argument"
+            fail(f"{shown} (a variable that was never set?): give it a value or leave it out")
+        after_option = argument if argument.startswith("-") and "=" not in argument else ""
+
+
 app = typer.Typer(
     name="alignck",
+    cls=_Commands,
     help="Check partner strategies against a shared priority framework: coverage, gaps and "
     "overlaps, with the evidence behind every verdict.\n\n" + EXIT_CODES_HELP,
     add_completion=False,
