@@ -74,6 +74,9 @@ class Block(CompactPickle):
     lead: str | None = None
     # A table cell's (row, column), counted from 0; the header row is row 0.
     cell: tuple[int, int] | None = None
+    # An entry of a table of contents, its leaders and page number left out: it can name a
+    # priority ('Priority 2: Empower communities') but is navigation, never quoted.
+    navigation: bool = False
 
     @property
     def section_path(self) -> str | None:

@@ -55,6 +55,8 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
     for block in document.blocks:
+        if block.navigation:
+            continue  # navigation: a stated priority it names is a passage of its own below
         if _is_apparatus(block.section[-1] if block.section else "") or (
             block.kind == "heading" and _is_apparatus(block.text)
         ):

@@ -62,3 +62,58 @@ def test_entries_are_dropped_only_where_their_names_come_back_later() -> None:
     assert without_contents([*falling, *body]) == (*falling, *body)
     # Entries after the headings they name point back: a list, not a table of contents.
     assert without_contents([*body, *contents]) == (*body, *contents)
+
+
+# A contents page that lists sections the copy does not hold (a document cut short), with
+# entries worded as promises: they named no heading later, so they were read as text and
+# quoted as commitments.
+CUT_SHORT = [
+    ("h1", "Eastdale Leisure Trust Business Plan"),
+    ("h2", "Contents"),
+    ("p", "Introduction .......... 2"),
+    ("p", "How we will tackle health inequalities .......... 7"),
+    ("p", "Priority 1: Active lives for everyone .......... 9"),
+    ("h2", "Introduction"),
+    ("p", "Eastdale Leisure Trust runs six leisure centres for the district council."),
+]
+
+
+@pytest.mark.parametrize("name", ["plan.md", "plan.docx", "plan.pdf", "plan.txt"])
+def test_contents_entries_that_name_nothing_later_are_navigation_never_commitments(  # type: ignore[no-untyped-def]
+    make_document, name: str
+) -> None:
+    document = read_document(make_document(name, CUT_SHORT))
+    navigation = [block.text for block in document.blocks if block.navigation]
+    assert navigation == [
+        "Introduction",
+        "How we will tackle health inequalities",
+        "Priority 1: Active lives for everyone",
+    ]
+    statements = extract(document)
+    assert not [s for s in statements if s.kind == "commitment"]
+    # An entry can still name a priority: a cut-short copy states it nowhere else.
+    assert [s.text for s in statements if s.kind == "priority"] == ["Active lives for everyone"]
+
+
+def test_entries_under_a_contents_heading_or_with_leaders_are_navigation() -> None:
+    heading = Block("heading", "Contents", 0)
+    entries = _blocks("How we will cut emissions 7", "How we will plant trees 9")
+    marked = without_contents([heading, *entries])
+    assert [(b.text, b.navigation) for b in marked[1:]] == [
+        ("How we will cut emissions", True),
+        ("How we will plant trees", True),
+    ]
+    # The same lines under another heading, without leaders, are text.
+    other = Block("heading", "Targets", 0)
+    assert without_contents([other, *entries]) == (other, *entries)
+    # A two-column contents table: the name keeps its row, the page number goes.
+    row = [
+        Block("table_cell", "Our priorities ..........", 1, cell=(0, 0)),
+        Block("table_cell", "3", 2, cell=(0, 1)),
+        Block("table_cell", "Our people ..........", 3, cell=(1, 0)),
+        Block("table_cell", "5–6", 4, cell=(1, 1)),
+    ]
+    assert [(b.text, b.navigation) for b in without_contents(row)] == [
+        ("Our priorities", True),
+        ("Our people", True),
+    ]

@@ -126,7 +126,11 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     for block in blocks:
         # A table's header row labels its columns ('What we will do'): not a promise.
-        if block.kind == "heading" or (block.cell is not None and block.cell[0] == 0):
+        if (
+            block.kind == "heading"
+            or block.navigation
+            or (block.cell is not None and block.cell[0] == 0)
+        ):
             continue
         for sentence in sentences(block.text):
             # A lead-in ("we will:") introduces commitments; it is not one itself.

@@ -166,7 +166,7 @@ def _without_contents(document: Document) -> Document:
     from alignck.readers._contents import without_contents
 
     blocks = without_contents(document.blocks)
-    return document if len(blocks) == len(document.blocks) else replace(document, blocks=blocks)
+    return document if blocks == document.blocks else replace(document, blocks=blocks)
 
 
 def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
