@@ -465,6 +465,19 @@ def test_coverage_percentages_round_halves_up_alike() -> None:
     ]
 
 
+def test_a_coverage_short_of_all_or_above_none_is_never_shown_as_100_or_0_percent() -> None:
+    from alignck.analyse import coverage
+    from alignck.renderers._common import percent
+
+    # 199 priorities aligned and one partial; one partial among 200 gaps.
+    nearly = coverage(["aligned"] * 199 + ["partial"])
+    barely = coverage(["partial"] + ["gap"] * 199)
+    assert percent(nearly.exact_percent) == "99.8%"
+    assert percent(barely.exact_percent) == "0.2%"
+    assert percent(100 - 50 / 3000) == "99.98%"
+    assert percent(coverage(["partial"] + ["gap"] * 2999).exact_percent) == "0.02%"
+
+
 def test_markdown_and_html_say_whether_the_run_passed_its_policy() -> None:
     # A board paper must not show "coverage 100%" while the run failed (exit 1).
     failed = _report()

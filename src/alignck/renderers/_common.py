@@ -175,8 +175,16 @@ def provenance(report: Report, framework_file: str | None = None) -> list[tuple[
 
 def percent(value: float) -> str:
     """A share as a whole percent, halves rounded up as readers round them (12.5 -> 13, as
-    87.5 -> 88; Python's own rounding gives halves to the even neighbour, 12)."""
-    return f"{math.floor(value + 0.5):d}%"
+    87.5 -> 88; Python's own rounding gives halves to the even neighbour, 12); never 100% or
+    0% unless it is exactly that: 199 of 200 priorities aligned and one partial is 99.8%, as
+    the JSON report's figure (rounded to 0.1) says, with more figures where that is 100.0."""
+    whole = math.floor(value + 0.5)
+    if (whole >= 100 and value < 100) or (whole <= 0 and value > 0):
+        for digits in range(1, 7):
+            shown = round(value, digits)
+            if 0 < shown < 100:
+                return f"{shown:.{digits}f}%"
+    return f"{whole:d}%"
 
 
 def system_percent(report: Report) -> str:

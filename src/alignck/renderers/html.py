@@ -248,7 +248,7 @@ def _grid(report: Report) -> list[str]:
         )
     coverage = "".join(
         f'<td data-document="{index}">'
-        f"{percent(report.analysis.document_coverage[r.path].percent)}</td>"
+        f"{percent(report.analysis.document_coverage[r.path].exact_percent)}</td>"
         for index, r in enumerate(results)
     )
     rows.append(
@@ -337,7 +337,13 @@ def _counts(report: Report) -> list[str]:
             [priority.title, *counts, f"{SYMBOLS[overview.status]} {overview.status}"]
         )
     by_document = [
-        [short_name(path, report), percent(c.percent), str(c.aligned), str(c.partial), str(c.gap)]
+        [
+            short_name(path, report),
+            percent(c.exact_percent),
+            str(c.aligned),
+            str(c.partial),
+            str(c.gap),
+        ]
         for path, c in analysis.document_coverage.items()
     ]
     return [

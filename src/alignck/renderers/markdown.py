@@ -98,7 +98,7 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
         lines.append(_row([_title_cell(priority), *cells, system]))
     footer = [
         "**Coverage**",
-        *[percent(analysis.document_coverage[r.path].percent) for r in results],
+        *[percent(analysis.document_coverage[r.path].exact_percent) for r in results],
         system_percent(report),
     ]
     return [*lines, _row(footer), ""]
@@ -133,7 +133,9 @@ def _counts(report: Report) -> list[str]:
     ]
     for path, coverage in analysis.document_coverage.items():
         counts = [str(coverage.aligned), str(coverage.partial), str(coverage.gap)]
-        lines.append(_row([_cell(short_name(path, report)), percent(coverage.percent), *counts]))
+        lines.append(
+            _row([_cell(short_name(path, report)), percent(coverage.exact_percent), *counts])
+        )
     return [*lines, ""]
 
 

@@ -177,7 +177,7 @@ def _outside(report: Report, result: DocumentResult) -> Section:
 def _title(report: Report, result: DocumentResult) -> str:
     coverage = report.analysis.document_coverage[result.path]
     return (
-        f"{short_name(result.path, report)}: {percent(coverage.percent)} coverage of "
+        f"{short_name(result.path, report)}: {percent(coverage.exact_percent)} coverage of "
         f"{report.framework.name} ({coverage.aligned} aligned, {coverage.partial} partial, "
         f"{coverage.gap} gap)"
     )

@@ -70,7 +70,7 @@ def _grid_table(report: Report) -> Table:
     for index, result in enumerate(results, start=1):
         coverage = report.analysis.document_coverage[result.path]
         table.add_column(
-            f"{index}", justify="center", footer=percent(coverage.percent), no_wrap=True
+            f"{index}", justify="center", footer=percent(coverage.exact_percent), no_wrap=True
         )
     table.add_column(
         "system",
@@ -138,7 +138,7 @@ def _compact(console: Console, report: Report) -> None:
     for result in checked_documents(report):
         # The name on a line of its own, so a long one is not folded beside the marks.
         console.print(Text(f"  {short_name(result.path, report)}"))
-        coverage = report.analysis.document_coverage[result.path].percent
+        coverage = report.analysis.document_coverage[result.path].exact_percent
         marks = Text(f"    {percent(coverage):>4}  ")
         marks.append_text(
             Text(" ").join(
