@@ -186,6 +186,17 @@ def write_markdown_unseen(path: Path, pick: random.Random) -> None:
     path.write_text("# Plan\n\n" + text + "x" + "</s>" * 3_000 + "\n\n" + blocks, encoding="utf-8")
 
 
+def write_pdf_digits(path: Path, pick: random.Random) -> None:
+    """Twenty pages, each of a line of 4,000 digits, and one of 4,000 '1,' pairs: figures a
+    raised note's mark could end (a review of 6 December 2026 found a first pattern for
+    them took 8 s for a line of 10,000 digits)."""
+    digits = b"BT /F1 6 Tf 1 0 0 1 20 800 Tm (%s) Tj 0 -14 Td (%s) Tj ET\n" % (
+        b"1" * 4_000,
+        b"1," * 4_000,
+    )
+    path.write_bytes(pages_pdf(digits for _ in range(20)))
+
+
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "text": ("plan.txt", "text at the passage and character limits", write_text),
     "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
@@ -197,6 +208,7 @@ FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     ),
     "pdf": ("plan.pdf", "PDF at the page, passage and character limits", write_pdf),
     "pdf-stream": ("page.pdf", "PDF, one page just under the stream limit", write_pdf_stream),
+    "pdf-digits": ("digits.pdf", "PDF of 20 pages of lines of digits", write_pdf_digits),
     "pdf-bomb": ("bomb.pdf", "PDF whose page inflates to 2 GB (refused)", write_pdf_bomb),
     "pdf-twice": (
         "twice.pdf",

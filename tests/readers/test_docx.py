@@ -678,8 +678,13 @@ def test_a_superscript_note_mark_after_a_word_is_not_read_but_a_unit_s_is(
     paragraph.add_run(" around every school and 500 m")
     paragraph.add_run("2").font.superscript = True
     paragraph.add_run(" of new parks.")
+    # After a figure grouped in thousands, a raised figure is a note's mark too.
+    trees = document.add_paragraph("We will plant 250,000")
+    trees.add_run("2").font.superscript = True
+    trees.add_run(" trees.")
     path = tmp_path / "marks.docx"
     document.save(str(path))
     assert [b.text for b in read(path).blocks] == [
-        "We will deliver clean air around every school and 500 m2 of new parks."
+        "We will deliver clean air around every school and 500 m2 of new parks.",
+        "We will plant 250,000 trees.",
     ]

@@ -1092,6 +1092,37 @@ def test_footnote_reference_marks_are_left_out_of_the_text_units_and_formulas_ke
     ]
 
 
+def test_a_mark_glued_to_a_year_a_grouped_figure_or_a_percentage_is_left_out(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # Quotes said 'net zero by 20301 .', 'plant 250,0002 trees' and 'by 45%3'.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for before, mark, after in (
+        ("We will make the estate net zero by 2030", "1", "."),
+        ("We will plant 250,000", "2", " trees on council land."),
+        ("We will cut emissions by 45%", "3", " against 2019 levels."),
+        ("The hall is 10", "6", " square metres."),
+    ):
+        pdf.write(6, before)
+        pdf.char_vpos = "SUP"  # type: ignore[assignment]
+        pdf.write(6, mark)
+        pdf.char_vpos = "LINE"  # type: ignore[assignment]
+        pdf.write(6, after)
+        pdf.ln(9)
+    path = tmp_path / "marks.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "We will make the estate net zero by 2030.",
+        "We will plant 250,000 trees on council land.",
+        "We will cut emissions by 45% against 2019 levels.",
+        "The hall is 106 square metres.",
+    ]
+
+
 def test_a_bold_word_going_on_into_its_phrase_is_no_lead(tmp_path: Path) -> None:
     from fpdf import FPDF
 

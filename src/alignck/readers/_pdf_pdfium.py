@@ -25,6 +25,7 @@ from alignck.readers._text import (
     bold_goes_on,
     clean,
     clean_lines,
+    marks_a_note,
     rejoin_hyphenated,
     split_marker,
 )
@@ -136,8 +137,15 @@ def _page_lines(page: object) -> list[Line]:
 
 
 # A footnote's mark as text extraction gives it: a number glued to the end of a word or to
-# the punctuation after it ('by 2028.4', 'services3'), before a space, punctuation or the end.
-_NOTE_MARK = re.compile(r"(?<=[^\W\d]|[.,;:)\u201d\u2019\"])\d{1,3}(?=[\s.,;:)]|$)")
+# the punctuation after it ('by 2028.4', 'services3', '45%3'), before a space, punctuation or
+# the end.
+_NOTE_MARK = re.compile(r"(?<=[^\W\d]|[.,;:%)\u201d\u2019\"])\d{1,3}(?=[\s.,;:)]|$)")
+# A figure that may end in a mark glued to it ('by 20301', '250,0002'): which of its last
+# digits are the mark only their size and height say.
+# Bounded, and whole (never from inside a run of digits): a page of digits costs no more than
+# a page of words.
+_FIGURE = re.compile(r"(?<![\d,])(?:\d{5,7}|\d{1,3}(?:,\d{3}){1,4}\d{1,3})(?=[\s.,;:)]|$)")
+_CLOSING = tuple(".,;:)")
 # A mark is set smaller than the text it follows (SUPERSCRIPT_SIZE), and raised this much
 # of that text's size above its baseline.
 _MARK_RAISED = 0.15
@@ -146,34 +154,62 @@ _MARKED_WORD = 3
 
 
 def _without_note_marks(text: str, handle: object, frame: _Frame) -> str:
-    """The page's text with footnote reference marks blanked out (the same length, so
-    character indices still hold): a number set as a superscript right after a word or its
-    punctuation. Word and Markdown quotes leave them out; a PDF's said 'by 2028.4'. A
-    number in the text's own type ('180,000'), lowered (CO2) or after a unit ('m2') stays."""
-    import pypdfium2.raw as raw
-
-    found = list(_NOTE_MARK.finditer(text))
-    if not found:
+    """The page's text with footnote reference marks made invisible characters (the same
+    length, so character indices still hold): a number set as a superscript right after a word, its
+    punctuation, a year or a grouped figure. Word and Markdown quotes leave them out; a
+    PDF's said 'by 2028.4'. A number in the text's own type ('180,000'), lowered (CO2), after
+    a unit ('m2') or after a short number (a power, '10⁶') stays."""
+    marks = [(m.start(), m.end()) for m in _NOTE_MARK.finditer(text)]
+    marks += [mark for m in _FIGURE.finditer(text) for mark in _glued_mark(m)]
+    if not marks:
         return text
-    size_of, origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
-    x, y = ctypes.c_double(), ctypes.c_double()
-    refs = (ctypes.byref(x), ctypes.byref(y))
+    raised = _Raised(handle, frame)
     shown = list(text)
-    for mark in found:
-        at, before = mark.start(), mark.start() - 1
-        size, before_size = size_of(handle, at), size_of(handle, before)
-        if not 0 < size <= before_size * SUPERSCRIPT_SIZE:
-            continue
-        origin(handle, at, *refs)
-        raised = frame.point(x.value, y.value)[1]
-        origin(handle, before, *refs)
-        raised -= frame.point(x.value, y.value)[1]
-        if raised < before_size * _MARK_RAISED:
+    for at, end in marks:
+        if not raised(at, at - 1):
             continue
         if 0 < _letters_before(text, at) < _MARKED_WORD:
             continue
-        shown[at : mark.end()] = " " * (mark.end() - at)
+        # Invisible, which cleaning takes out: 'by 2030¹.' reads 'by 2030.', not 'by 2030 .',
+        # nor with the space PDFium puts after a raised mark before the full stop.
+        if text[end : end + 1] == " " and text[end + 1 : end + 2] in _CLOSING:
+            end += 1
+        shown[at:end] = "\x00" * (end - at)
     return "".join(shown)
+
+
+def _glued_mark(figure: re.Match[str]) -> list[tuple[int, int]]:
+    """Where a mark of one to three digits could end a figure that is a year or a grouped
+    number with it taken off ('20301' as 2030 and 1; '250,0002' as 250,000 and 2)."""
+    token = figure.group()
+    return [
+        (figure.end() - size, figure.end())
+        for size in (1, 2, 3)
+        if len(token) > size and marks_a_note(token[:-size][-5:]) and token[-size - 1].isdigit()
+    ]
+
+
+class _Raised:
+    """Whether the character at an index is set smaller than the one before and raised above
+    its baseline: a superscript."""
+
+    def __init__(self, handle: object, frame: _Frame) -> None:
+        import pypdfium2.raw as raw
+
+        self.handle, self.frame = handle, frame
+        self.size_of, self.origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.refs = (ctypes.byref(self.x), ctypes.byref(self.y))
+
+    def __call__(self, at: int, before: int) -> bool:
+        size, before_size = self.size_of(self.handle, at), self.size_of(self.handle, before)
+        if not 0 < size <= before_size * SUPERSCRIPT_SIZE:
+            return False
+        return self._height(at) - self._height(before) >= before_size * _MARK_RAISED
+
+    def _height(self, index: int) -> float:
+        self.origin(self.handle, index, *self.refs)
+        return float(self.frame.point(self.x.value, self.y.value)[1])
 
 
 def _letters_before(text: str, at: int) -> int:

@@ -45,9 +45,10 @@ def _fold(text: str) -> str:
 
 
 # What stands before a footnote's mark: a word of three letters or more ('homes', 'NHS'), a
-# year, a percentage or punctuation. After a letter or two, or a short number, a raised
-# figure is a unit, a formula or a power ('m²', '10⁶') and stays.
-_NOTE_MARK_AFTER = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|[%.,;:)\]\"'’”])$")
+# year, a figure grouped in thousands ('250,000'), a percentage or punctuation. After a
+# letter or two, or a short number, a raised figure is a unit, a formula or a power ('m²',
+# '10⁶') and stays.
+_NOTE_MARK_AFTER = re.compile(r"(?:[A-Za-z]{3}|(?<!\d)\d{4}|\d,\d{3}|[%.,;:)\]\"'’”])$")
 # A note's mark written in superscript figures ('clean air¹ around schools').
 _RAISED_FIGURES = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
@@ -144,11 +145,16 @@ def join_lines(lines: list[str]) -> str:
             out += line  # a range wrapped at its dash: '2025-' + '2030'
         elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].islower():
             out += line  # a compound wrapped at its hyphen: '24-' + 'hour repairs'
+        elif out and line in _CLOSING_ALONE:
+            out += line  # a full stop set on a line of its own after a raised mark
         elif out:
             out += " " + line
         else:
             out = line
     return out
+
+
+_CLOSING_ALONE = frozenset([".", ",", ";", ":", ")", ".)", ")."])
 
 
 # "Start well: every child ready for school" or "Live well – ..." at the start of a line.
