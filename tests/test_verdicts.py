@@ -4,6 +4,7 @@ an aligned verdict may rest on, whatever the fitted models' weights are."""
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from alignck.decision import Signals
 from alignck.framework import load_framework
@@ -151,6 +152,47 @@ def test_a_listed_priority_that_withdraws_a_service_addresses_nothing(
         statuses = {a.priority_id: a.status for a in report.documents[0].alignments}
         assert statuses["early-years"] == "gap", matcher
         assert statuses["mental-health"] == "gap", matcher
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Clean air: no longer a council priority.",
+        "We will scrap the clean air zone to support drivers.",
+        "We will abolish the clean air zone.",
+        "We have paused the clean air zone.",
+        "The clean air zone will be scrapped.",
+        "We have dropped our clean air zone plans.",
+    ],
+)
+def test_a_draft_that_abandons_a_priority_does_not_address_it(tmp_path, item: str) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "priorities:\n  - id: air\n    title: Clean air\n"
+        "    description: Cut air pollution with a clean air zone and more active travel.\n"
+        "    keywords: [clean air zone, air pollution]\n"
+        "  - id: start\n    title: Best start for children\n    description: Family hubs.\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        f"# Plan\n\n## Our priorities\n\n- We will open six family hubs.\n- {item}\n",
+        encoding="utf-8",
+    )
+    kept = tmp_path / "kept.md"
+    kept.write_text(
+        "# Plan\n\n## Our priorities\n\n- We will expand the clean air zone.\n",
+        encoding="utf-8",
+    )
+    for matcher in ("lexical", "semantic"):
+        report = check([plan, kept], load_framework(framework), matcher=matcher)
+        statuses = {
+            Path(d.path).name: {a.priority_id: a.status for a in d.alignments}["air"]
+            for d in report.documents
+        }
+        assert statuses == {"plan.md": "gap", "kept.md": "aligned"}, matcher
 
 
 def test_a_document_writing_co2_with_a_subscript_addresses_a_co2_priority(tmp_path) -> None:  # type: ignore[no-untyped-def]

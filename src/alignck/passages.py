@@ -78,12 +78,14 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                 passages.append(passage)
         if block.kind != "list_item":
             lead_role = _lead_role(block, [piece for piece, _ in pieces])
+    item_of: dict[int | None, str] = {block.number: block.text for block in document.blocks}
     for statement in stated:
         # A list under 'Our priorities' can withdraw as well as promise ('We will no longer
-        # fund family hubs'): such an item is no evidence for the priority it names.
-        stated_role: EvidenceKind = (
-            "negated" if role_of(statement.text) == "negated" else "priority"
-        )
+        # fund family hubs', 'Clean air: no longer a council priority', its name alone
+        # 'Clean air'): such an item is no evidence for the priority it names.
+        item = item_of.get(statement.location.paragraph, "")
+        withdrawn = "negated" in (role_of(statement.text), role_of(item) if item else "")
+        stated_role: EvidenceKind = "negated" if withdrawn else "priority"
         passage = _passage(statement.text, statement.location, stated_role)
         if passage:
             passages.append(passage)
