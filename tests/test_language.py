@@ -73,6 +73,21 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "We will fund short breaks for carers, incl. 300 overnight stays each year.",
+        "We will fund the Young Carers Service (Reg. No. 1098765) so that every carer is seen.",
+        "We will build a carers' centre in Eastdale (est. 2027 opening) with an advice hub.",
+        "We will support c. 4,000 carers through the new carers' card.",
+    ],
+)
+def test_a_sentence_is_not_cut_at_a_common_abbreviation(text: str) -> None:
+    assert sentences(text) == (text,)
+    # A word that merely ends in one still ends its sentence.
+    assert sentences("It is the best. We will act.") == ("It is the best.", "We will act.")
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         ("We will open two family hubs.", "commitment"),
