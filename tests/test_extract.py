@@ -1558,3 +1558,12 @@ def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
         "## Outcome 2: What success looks like\n\nWe will plant a tree for every child.\n",
     )
     assert "What success looks like" not in _stated_in(path)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_we_ll_is_a_commitment_with_either_apostrophe(apostrophe: str) -> None:
+    doc = _doc(
+        ("heading", "Homes", 1),
+        ("paragraph", f"We{apostrophe}ll build 1,200 affordable homes by 2029."),
+    )
+    assert [s.kind for s in extract(doc)] == ["commitment"]
