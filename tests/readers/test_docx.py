@@ -688,3 +688,28 @@ def test_a_superscript_note_mark_after_a_word_is_not_read_but_a_unit_s_is(
         "We will deliver clean air around every school and 500 m2 of new parks.",
         "We will plant 250,000 trees.",
     ]
+
+
+def test_a_macro_enabled_word_document_is_read_as_word(tmp_path: Path) -> None:
+    # A partner's .docm was passed over as an unknown type, and the run passed without it.
+    import zipfile
+
+    import docx
+
+    from alignck.readers import discover, read_document
+
+    made = tmp_path / "made.docx"
+    document = docx.Document()
+    document.add_paragraph("We will prevent fires in the home.")
+    document.save(str(made))
+    path = tmp_path / "fire-plan.docm"
+    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    macro = "application/vnd.ms-word.document.macroEnabled.main+xml"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(main.encode(), macro.encode())
+            target.writestr(item, data)
+    assert [b.text for b in read_document(path).blocks] == ["We will prevent fires in the home."]
+    assert set(discover([tmp_path]).files) == {path, made}

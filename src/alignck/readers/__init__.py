@@ -29,6 +29,10 @@ REPORT_SKIPPED = "a report written by alignck"
 READERS: dict[str, str] = {
     ".pdf": "alignck.readers.pdf",
     ".docx": "alignck.readers.docx",
+    # Word's macro-enabled document: the same format, read the same way (its macros are
+    # never run; they are not text). Word's templates (.dotx, .dotm) are letterheads and
+    # forms, not a partner's strategy: passed over.
+    ".docm": "alignck.readers.docx",
     ".md": "alignck.readers.markdown",
     ".markdown": "alignck.readers.markdown",
     ".txt": "alignck.readers.text",
@@ -37,7 +41,7 @@ READERS: dict[str, str] = {
 
 # Readers that hand the file to native code (PDFium, lxml), where a stuck parser sees no time
 # limit: a run without worker processes reads these in one of their own.
-NATIVE_READERS = frozenset({".pdf", ".docx"})
+NATIVE_READERS = frozenset({".pdf", ".docx", ".docm"})
 
 # Formats people often have next to their strategies; named so the skip reason can say what to do.
 KNOWN_UNSUPPORTED: dict[str, str] = {

@@ -184,12 +184,30 @@ def _count_paragraphs(archive: zipfile.ZipFile) -> int:
     return count + len(_PARAGRAPH_TAG.findall(tail))
 
 
-def _open(path: Path) -> Any:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+# The main part of a Word document with macros and of Word's templates: the same
+# WordprocessingML as a .docx's, which python-docx reads once told so.
+_OTHER_WORD_MAIN_PARTS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
 
+
+def _open(path: Path) -> Any:
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _OTHER_WORD_MAIN_PARTS:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
     try:
-        return docx.Document(str(path))
+        part = Package.open(str(path)).main_document_part
+        found = part.content_type
+        if found != CONTENT_TYPE.WML_DOCUMENT_MAIN and found not in _OTHER_WORD_MAIN_PARTS:
+            raise ValueError(f"file is not a Word file, content type is '{found}'")
+        return part.document
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
         raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
     # A part that is not what it should be: python-docx raises AttributeError on a
@@ -211,11 +229,9 @@ def _not_word(path: Path, error: ValueError) -> str:
     for marker, what in (
         ("spreadsheetml", "an Excel workbook (.xlsx)"),
         ("presentationml", "a PowerPoint presentation (.pptx)"),
-        ("template", "a Word template (.dotx)"),
-        ("macroEnabled", "a Word document with macros (.docm)"),
     ):
         if marker.lower() in said.lower():
-            return f"not a Word document: {what} named .docx"
+            return f"not a Word document: {what} named {path.suffix.lower()}"
     return f"not a Word document: {said}"
 
 
