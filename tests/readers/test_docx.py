@@ -713,3 +713,18 @@ def test_a_macro_enabled_word_document_is_read_as_word(tmp_path: Path) -> None:
             target.writestr(item, data)
     assert [b.text for b in read_document(path).blocks] == ["We will prevent fires in the home."]
     assert set(discover([tmp_path]).files) == {path, made}
+
+
+def test_a_password_protected_word_file_is_said_to_be_one(tmp_path: Path) -> None:
+    # It was called 'an old Office file (.doc or .xls); save it as .docx', of a .docx.
+    from alignck.readers import read_document
+
+    compound = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1016
+    locked = tmp_path / "council-plan.docx"
+    locked.write_bytes(compound + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
+    old = tmp_path / "old-plan.docx"
+    old.write_bytes(compound + b"\x00" * 600 + "WordDocument".encode("utf-16-le"))
+    with pytest.raises(ReadError, match="password-protected Office file"):
+        read_document(locked)
+    with pytest.raises(ReadError, match=r"old Office file \(.doc or .xls\)"):
+        read_document(old)

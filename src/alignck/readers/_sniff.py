@@ -4,6 +4,7 @@ named .txt, or text named .docx, is reported as such rather than in a library's 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from alignck.errors import ReadError
 
@@ -57,9 +58,24 @@ def looks_like_file(path: Path) -> str:
     """:func:`looks_like` for a file on disk; '' when it cannot be read."""
     try:
         with path.open("rb") as handle:
-            return looks_like(handle.read(_LOOK_AT), path.suffix.lower())
+            head = handle.read(_LOOK_AT)
+            if head.startswith(_COMPOUND_FILE) and _encrypted_office(handle, head):
+                return "; it is a password-protected Office file: remove its password and save it"
+            return looks_like(head, path.suffix.lower())
     except OSError:
         return ""
+
+
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0"
+# A Word, Excel or PowerPoint file saved with a password is a compound file holding this
+# stream, whatever its extension; an old .doc is a compound file without it.
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_LOOK_FOR_STREAMS = 1 << 20
+
+
+def _encrypted_office(handle: BinaryIO, head: bytes) -> bool:
+    data = head + handle.read(_LOOK_FOR_STREAMS)
+    return _ENCRYPTED_PACKAGE in data
 
 
 def _is_text(head: bytes) -> bool:
