@@ -81,6 +81,21 @@ def test_pdf_without_text_is_a_read_error(tmp_path: Path) -> None:
         read(path)
 
 
+def test_a_pdf_whose_font_maps_no_letters_is_a_read_error_not_control_characters(
+    tmp_path: Path,
+) -> None:
+    from hostile_files import pages_pdf
+
+    # Text shown in a font without a map from its glyphs to letters comes out as glyph
+    # numbers: control characters, quoted as they were, or an error in Python's words.
+    glyphs = bytes(c for c in range(1, 32) if c not in b"\r\n()\\")
+    page = b"BT /F1 11 Tf 1 0 0 1 56 800 Tm (" + glyphs * 3 + b") Tj ET\n"
+    path = tmp_path / "housing.pdf"
+    path.write_bytes(pages_pdf([page]))
+    with pytest.raises(ReadError, match="none that says which letters its fonts draw"):
+        read(path)
+
+
 def _partly_scanned(tmp_path: Path, scanned: list[int], pages: int) -> Path:
     from fpdf import FPDF
 

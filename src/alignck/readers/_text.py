@@ -80,8 +80,10 @@ def clean(text: str) -> str:
 
 
 def clean_lines(lines: list[str]) -> list[str]:
-    """``clean`` applied to many lines at once (one normalisation pass for a whole page)."""
-    text = "\n".join(lines)
+    """``clean`` applied to many lines at once (one normalisation pass for a whole page); as
+    many lines come back as went in (a line holding a line feed of its own, as a damaged
+    PDF's can, has it as a space)."""
+    text = "\n".join(line.replace("\n", " ") if "\n" in line else line for line in lines)
     if not (text.isascii() and not _ASCII_NOISE.search(text)):
         text = _SPACES.sub(" ", _INVISIBLE.sub("", _fold(text)))
     return [line.strip() for line in text.split("\n")]

@@ -83,7 +83,11 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     extracted = _extract(path, options)
     pages = extracted.pages
     if not any(line.text.strip() for page in pages for line in page):
-        raise ReadError("PDF has no text layer (scanned image?); alignck does not OCR", str(path))
+        raise ReadError(
+            "PDF has no text layer (scanned image?), or none that says which letters its "
+            "fonts draw; alignck does not OCR",
+            str(path),
+        )
     builder = BlockBuilder()
     _Assembler(builder, pages, extracted.outline).run()
     return Document(
