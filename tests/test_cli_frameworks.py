@@ -360,15 +360,31 @@ def test_the_starter_s_advice_names_the_file_it_is_written_to(
 def test_check_and_diff_give_the_warning_that_explains_a_framework_error(
     write_framework, make_document
 ) -> None:  # type: ignore[no-untyped-def]
-    framework = write_framework("framework: {name: t}\npriority:\n  - {id: a, title: Clean air}\n")
+    framework = write_framework(
+        "framework: {name: t}\nour priorities:\n  - {id: a, title: Clean air}\n"
+    )
     plan = str(make_document("plan.md"))
-    # 'priority' may be a rank of the partnership's own, so it is a warning, not an error.
-    hint = "unknown key 'priority' (ignored); did you mean 'priorities'?"
+    # A key of the partnership's own may be anything, so it is a warning, not an error.
+    hint = "unknown key 'our priorities' (ignored); did you mean 'priorities'?"
     for args in (["check", plan], ["diff", plan, plan]):
         result = runner.invoke(app, [*args, "-f", str(framework)])
         assert result.exit_code == 2
         assert "missing required key 'priorities'" in result.stderr
         assert hint in result.stderr
+
+
+def test_validate_refuses_priority_at_the_top_rather_than_read_it_as_a_title(
+    write_framework,
+) -> None:  # type: ignore[no-untyped-def]
+    # It said 'ok (2 priorities)': a parent titled 'priority', matching the word everywhere.
+    framework = write_framework("priority:\n  - id: a\n    title: Stop smoking services\n")
+    result = runner.invoke(app, ["validate", str(framework)])
+    assert result.exit_code == 2
+    assert (
+        f"{framework}:1:1: priority: unknown key 'priority'; did you mean 'priorities'? (a "
+        "misspelt key is not ignored)\n"
+    ) in result.stderr
+    assert "ok (" not in result.stdout
 
 
 def test_a_misspelt_required_fails_the_run_instead_of_dropping_the_policy(

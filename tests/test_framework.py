@@ -474,8 +474,32 @@ def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path
     assert any("did you mean 'priorities'?" in e for e in result.errors)
     assert any("missing required key 'priorities'" in e for e in result.errors)
     # A title that only resembles a key is still a title.
-    _, titles = _validate(tmp_path, "Priority: Keep people safe.\nWorkforce: Grow it.\n")
+    _, titles = _validate(tmp_path, "Priority 1: Keep people safe.\nWorkforce: Grow it.\n")
     assert titles.framework is not None and len(titles.framework.priorities) == 2
+
+
+@pytest.mark.parametrize(
+    ("key", "block"),
+    [
+        ("priority", ""),
+        ("Priority", ""),
+        ("PRIORITIES", ""),
+        ("priorty", ""),
+        ("priority", "framework: {name: x}\n"),
+        ("Priority", "framework: {name: x}\n"),
+    ],
+)
+def test_another_form_of_priorities_at_the_top_is_an_error_not_a_title(
+    tmp_path: Path, key: str, block: str
+) -> None:
+    # Read as a title, 'priority:' became a priority named 'priority' that every document
+    # saying the word addressed; under a 'framework:' block it was ignored with a warning.
+    path, result = _validate(tmp_path, f"{block}{key}:\n  - id: a\n    title: Stop smoking\n")
+    line = 2 if block else 1
+    assert result.framework is None
+    assert f"{path}:{line}:1: {key}: unknown key '{key}'; did you mean 'priorities'? (a " in (
+        "\n".join(result.errors)
+    )
 
 
 def test_an_exclusion_that_would_stop_the_priority_s_own_words_is_warned_about(

@@ -67,8 +67,8 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     path = Path(path)
     result = validate(path, shown)
     if result.framework is None:
-        # The warnings too: an ignored 'priority:' or 'titel:' key is what explains a missing
-        # 'priorities' or 'title', as validate shows.
+        # The warnings too: an ignored 'our priorities:' key is what explains a missing
+        # 'priorities', as validate shows.
         # The first problem in the message itself: a traceback's last line (a notebook's)
         # said only 'invalid framework (1 problem)', the cause hidden in ``problems``.
         where = shown or str(path)
@@ -236,7 +236,8 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
     if not isinstance(root, yaml.MappingNode):
         findings.error(root, "", "expected a mapping with 'framework' and 'priorities' keys")
         return None
-    top = mapping(root, "", _TOP_KEYS, findings, elsewhere=_PRIORITY_KEYS_AT_THE_TOP)
+    # 'priority:' at the top is 'priorities' in another form: nothing else could be meant.
+    top = mapping(root, "", _TOP_KEYS, findings, elsewhere=_PRIORITY_KEYS_AT_THE_TOP, singular=True)
     meta = top.get("framework")
     name, version, description = None, None, None
     misplaced = None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from alignck.yamlnodes import Findings
+from alignck.yamlnodes import Findings, misspelt
 
 TOP_KEYS = frozenset({"framework", "priorities", "thresholds", "themes"})
 # The keys of one priority: a mapping of them is a priority written without its '- ', not
@@ -146,8 +146,19 @@ def _has_top_key(node: yaml.MappingNode) -> bool:
     misspells one ('priorites'), which is better told as a typo than read as a title."""
     keys = [str(key.value) for key, _ in node.value]
     return bool(PRIORITY_KEYS.intersection(keys)) or any(
-        key in TOP_KEYS or difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.8) for key in keys
+        key in TOP_KEYS
+        or difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.8)
+        or _another_form_of_priorities(key)
+        for key in keys
     )
+
+
+def _another_form_of_priorities(key: str) -> bool:
+    """A key of one word that is 'priorities' in another form ('priority', 'Priorities',
+    'PRIORITIES', 'priorites'): read as a title, it became a priority named 'priority' that
+    every document mentioning the word addressed. A title says what the priority is about,
+    in words of its own; one word that is this key's is the key, mistyped."""
+    return len(key.split()) == 1 and misspelt(key, "priorities", singular=True)
 
 
 def _priorities(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:

@@ -333,12 +333,14 @@ def mapping(
     findings: Findings,
     strict: str | None = None,
     elsewhere: Mapping[str, str] | None = None,
+    singular: bool = False,
 ) -> dict[str, yaml.Node]:
     """The known keys of a mapping; an unknown key is a warning, or with ``strict`` (why
     ignoring it would be wrong) an error. A key that looks like a misspelling of a known one
     is an error too: ignored, 'requried' would quietly drop what 'required' asks for; and so
     is one of ``elsewhere``, keys of another mapping (each with where it belongs), which a
-    slip of indentation put here."""
+    slip of indentation put here. With ``singular``, a known key's singular is taken for it
+    too (see :func:`misspelt`)."""
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         # A key that is a list or a mapping ('? [x]') is named as what it is, not as PyYAML's
@@ -355,12 +357,12 @@ def mapping(
         if key not in known:
             close = (
                 difflib.get_close_matches(key, sorted(known), n=1)
-                or [k for k in sorted(known) if _misspelt(key, k)][:1]
+                or [k for k in sorted(known) if misspelt(key, k, singular)][:1]
             )
             hint = f"; did you mean '{close[0]}'?" if close else ""
             if strict:
                 findings.error(key_node, path, f"unknown key '{key}'{hint} ({strict})")
-            elif close and _misspelt(key, close[0]):
+            elif close and misspelt(key, close[0], singular):
                 findings.error(
                     key_node, path, f"unknown key '{key}'{hint} (a misspelt key is not ignored)"
                 )
@@ -371,15 +373,21 @@ def mapping(
     return fields
 
 
-def _misspelt(key: str, known: str) -> bool:
+def misspelt(key: str, known: str, singular: bool = False) -> bool:
     """A slip of one or two keys (a letter missed, doubled or swapped), not a different
     word: 'requried' for 'required', but not 'framework_name' for 'framework'; or another
     form of the key ('sub-priorities' or 'subpriorities' for 'priorities', 'exclusions' for
-    'exclude'), which, ignored, dropped what it held."""
+    'exclude'), which, ignored, dropped what it held. With ``singular``, the key's singular
+    or a slip of it too ('priority', 'priorty' for 'priorities'), where nothing else can be
+    meant by it: at the top of a framework, not in a priority, where 'priority: high' may be
+    a rank of the partnership's own."""
     from rapidfuzz.distance import DamerauLevenshtein
 
     written = key.lower()
     if DamerauLevenshtein.distance(written, known) <= (1 if len(known) <= 5 else 2):
+        return True
+    one = _singular(known) if singular else None
+    if one is not None and DamerauLevenshtein.distance(written, one) <= 1:
         return True
     joined = re.sub(r"[-_ ]", "", written)
     # Longer, as a plural or a noun of it is: 'priority' may be a rank of the partnership's,
@@ -387,6 +395,12 @@ def _misspelt(key: str, known: str) -> bool:
     grown = joined == written and len(written) > len(known) >= 6
     sub_priorities = known == "priorities" and joined == "subpriorities"
     return sub_priorities or (grown and written[:5] == known[:5])
+
+
+def _singular(word: str) -> str | None:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else None
 
 
 def string(
