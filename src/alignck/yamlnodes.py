@@ -2,7 +2,8 @@
 
 Shared by the framework, waivers and review files: each finding reads ``FILE:LINE:COL: key.path:
 message``, every problem is collected before failing (one run shows everything to fix), and
-unknown keys are warnings with a did-you-mean hint.
+unknown keys are warnings with a did-you-mean hint. What a YAML syntax error means is said by
+:mod:`alignck.yamlhints`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 
 from alignck.errors import not_utf8, os_reason
 from alignck.files import special_file
+from alignck.yamlhints import yaml_error
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -199,131 +201,6 @@ def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, i
     mark = node.start_mark
     prefix = f"{where}: " if where else ""
     return mark.line, mark.column, f"{path}:{mark.line + 1}:{mark.column + 1}: {prefix}{message}"
-
-
-def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
-    mark = error.problem_mark or error.context_mark
-    problem = error.problem or "invalid YAML"
-    context = error.context
-    if context and error.context_mark and mark and _at_end(text, mark.line, mark.column):
-        # Found only at the end of the file: the place to show is where the unclosed quote or
-        # bracket opened, not a line past the last one.
-        mark, context = error.context_mark, f"{context} that starts here"
-    if context and context not in problem:
-        problem = f"{problem} ({context})"
-    if mark is None:
-        return f"{path}: not valid YAML: {problem}"
-    pasted = _pasted_list_item(text, mark.line)
-    if pasted:
-        problem += f"; {pasted}"
-    elif _character_at(text, mark.line, mark.column) == "\t":
-        # PyYAML's words for it ('found character that cannot start any token') never say tab.
-        problem = "a tab character; YAML indents with spaces only"
-    elif (misaligned := _misaligned(text, mark.line)) is not None:
-        problem += f"; {misaligned}"
-    elif problem.startswith("mapping values are not allowed"):
-        # 'title: Priority 1: Best start' - the second ': ' reads as the start of a mapping.
-        problem += "; a value holding ': ' needs quotes (title: \"Priority 1: Best start\")"
-    elif problem.startswith("but found another document"):
-        problem += "; alignck reads one YAML document a file: remove the '---' line"
-    elif (quoted := _quoted_then_more(text, mark.line, mark.column)) is not None:
-        # 'reason: "Right care" is about ...': the quote closed the value, and PyYAML speaks
-        # of a missing key at the word after it.
-        problem += (
-            f"; the value's quotes end before the rest of it: quote all of it ({quoted}), "
-            "doubling a quote inside ('') or using the other kind"
-        )
-    return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
-
-
-def _quoted_then_more(text: str, line: int, column: int) -> str | None:
-    """Where a value opened with a quote goes on after its closing quote on the same line:
-    an example of the line's value quoted whole, or None."""
-    lines = text.split("\n")
-    if not 0 <= line < len(lines):
-        return None
-    found = re.match(r"""^(\s*(?:-\s+)?[\w-]+:\s+)(["'])(.*?)\2(\s*\S.*)$""", lines[line])
-    if found is None or column < len(found.group(1)):
-        return None
-    key = found.group(1).strip()
-    whole = f"{found.group(2)}{found.group(3)}{found.group(2)}{found.group(4)}".rstrip()
-    # In single quotes a quote inside is doubled; in double quotes one is escaped.
-    if found.group(2) == '"':
-        doubled = whole.replace("'", "''")
-        return f"{key} '{doubled}'"
-    escaped = whole.replace("\\", "\\\\").replace('"', '\\"')
-    return f'{key} "{escaped}"'
-
-
-def _pasted_list_item(text: str, line: int) -> str:
-    """What is wrong with a list item, on the line at fault or the one before, written the
-    way a word processor leaves it: a dash that is not a hyphen, or no space after the
-    hyphen. PyYAML's own words for either point elsewhere."""
-    lines = text.split("\n")
-    for number in (line, line - 1):
-        if not 0 <= number < len(lines):
-            continue
-        stripped = lines[number].lstrip()
-        if stripped[:1] in ("\u2013", "\u2014", "\u2212"):
-            return (
-                f"line {number + 1} starts with '{stripped[0]}' "
-                f"(U+{ord(stripped[0]):04X}), not a hyphen: a list item starts with '- '"
-            )
-        if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped):
-            return f"line {number + 1}: a list item needs a space after '-' ('- {stripped[1:]}')"
-    return ""
-
-
-_KEY_LINE = re.compile(r"(\s*)([\w-]+):(?:\s|$)")
-_ITEM_LINE = re.compile(r"(\s*)- ")
-
-
-def _misaligned(text: str, line: int) -> str | None:
-    """What an indentation slip looks like, where PyYAML names something else: a key indented
-    under the key above it ('title: Housing' then '  keywords: [...]', read as part of the
-    title), or a list item whose '-' is not lined up with the items above it."""
-    lines = text.split("\n")
-    if not 0 <= line < len(lines):
-        return None
-    above = [n for n in range(line) if lines[n].strip() and not lines[n].lstrip().startswith("#")]
-    if not above:
-        return None
-    here, before = lines[line], lines[above[-1]]
-    key, key_above = _KEY_LINE.match(here), _KEY_LINE.match(before.replace("- ", "  ", 1))
-    if key and key_above and len(key.group(1)) > len(key_above.group(1)):
-        value_above = before.split(":", 1)[1].strip()
-        if value_above:
-            return (
-                f"'{key.group(2)}:' is indented more than '{key_above.group(2)}:' on line "
-                f"{above[-1] + 1}, so it reads as part of that value; give it the same indentation"
-            )
-    item = _ITEM_LINE.match(here)
-    if item:
-        for n in reversed(above):
-            other = _ITEM_LINE.match(lines[n])
-            if other and other.group(1) != item.group(1):
-                return (
-                    f"this list item's '-' is {len(item.group(1))} spaces in and line "
-                    f"{n + 1}'s {len(other.group(1))}; line up the '-' of every item of one list"
-                )
-            if other:
-                break
-    return None
-
-
-def _at_end(text: str, line: int, column: int) -> bool:
-    """Whether nothing but white space follows a place in the text."""
-    lines = text.split("\n")
-    if line >= len(lines):
-        return True
-    return not "\n".join([lines[line][column:], *lines[line + 1 :]]).strip()
-
-
-def _character_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n")
-    if not 0 <= line < len(lines) or not 0 <= column < len(lines[line]):
-        return ""
-    return lines[line][column]
 
 
 def mapping(
