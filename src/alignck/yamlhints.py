@@ -14,12 +14,21 @@ import yaml
 
 
 def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
+    """One ``FILE:LINE:COL: not valid YAML: ...`` line for a syntax error, placed at the slip
+    where it can be told, with what to write instead."""
+    if (bare := _key_without_colon(text, error)) is not None:
+        line, column, key = bare
+        said = f"'{key}' has no ':' after it; write '{key}:'"
+        return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     context = error.context
     if context and error.context_mark and mark and _at_end(text, mark.line, mark.column):
         # Found only at the end of the file: the place to show is where the unclosed quote or
         # bracket opened, not a line past the last one.
+        mark, context = error.context_mark, f"{context} that starts here"
+    elif context and _unfinished_key(error):
+        # The key without its ':' ('title Stop smoking'), not the line after it.
         mark, context = error.context_mark, f"{context} that starts here"
     if context and context not in problem:
         problem = f"{problem} ({context})"
@@ -46,6 +55,62 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
             "doubling a quote inside ('') or using the other kind"
         )
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+# A line of one word, as a key is (after a list item's '- '), and perhaps a comment.
+_BARE_WORD = re.compile(r"(\s*(?:-\s+)?)([A-Za-z_][\w-]*)\s*(?:#.*)?")
+
+
+def _key_without_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """A key written without its ':' ('priorities' above its list): PyYAML reads the lines
+    under it as more of its text, and speaks of the ': ' it meets there ('mapping values
+    are not allowed', a line later) or of a key it could not finish. The key's line, the
+    column its ':' belongs at, and the key; or None."""
+    lines = text.split("\n")
+    mark, problem, started = error.problem_mark, error.problem or "", error.context_mark
+    if _unfinished_key(error) and started is not None:
+        line = started.line
+    elif problem.startswith("mapping values are not allowed") and mark is not None:
+        above = _content_above(lines, mark.line)
+        # The ': ' is on a line under the word, as a key's list or mapping is, and the word
+        # does not continue a value above it ('description: Support' then 'parents').
+        if above is None or _indent(lines[above]) >= _indent(lines[mark.line]):
+            return None
+        if _continues_a_value(lines, above):
+            return None
+        line = above
+    else:
+        return None
+    found = _BARE_WORD.fullmatch(lines[line]) if line < len(lines) else None
+    return None if found is None else (line, found.end(2), found.group(2))
+
+
+def _unfinished_key(error: yaml.MarkedYAMLError) -> bool:
+    """Whether PyYAML began a key on a line and found no ':' after it: the context mark is
+    where the key starts, and the problem mark somewhere after it."""
+    return error.problem == "could not find expected ':'" and error.context_mark is not None
+
+
+def _continues_a_value(lines: list[str], line: int) -> bool:
+    """Whether a line is more of a value begun on a line above it, less indented and not
+    ending with its key's ':'."""
+    above = _content_above(lines, line)
+    if above is None or _indent(lines[above]) >= _indent(lines[line]):
+        return False
+    return not lines[above].split("#")[0].rstrip().endswith(":")
+
+
+def _content_above(lines: list[str], line: int) -> int | None:
+    """The nearest line above ``line`` that holds more than white space or a comment."""
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _quoted_then_more(text: str, line: int, column: int) -> str | None:

@@ -1,0 +1,46 @@
+import pytest
+import yaml
+
+from alignck.yamlhints import yaml_error
+from alignck.yamlnodes import compose
+
+
+def _said(text: str) -> str:
+    try:
+        compose(text, "f.yaml")
+    except yaml.MarkedYAMLError as error:
+        return yaml_error("f.yaml", error, text)
+    raise AssertionError("the text is valid YAML")
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # It said 'a value holding ': ' needs quotes', at line 2's 'id: a'.
+        (
+            "priorities\n  - id: a\n    title: Stop smoking\n",
+            "f.yaml:1:11: not valid YAML: 'priorities' has no ':' after it; write 'priorities:'",
+        ),
+        (
+            "framework\n  name: x\npriorities:\n  - {id: a, title: A}\n",
+            "f.yaml:1:10: not valid YAML: 'framework' has no ':' after it; write 'framework:'",
+        ),
+        # It said 'could not find expected ':'', a line or more after the key.
+        (
+            "framework: {name: x}\npriorities\n\n  # ours\n  - id: a\n    title: A\n",
+            "f.yaml:2:11: not valid YAML: 'priorities' has no ':' after it; write 'priorities:'",
+        ),
+        (
+            "priorities:\n  - id: a\n    title: A\n    keywords\n    - damp\n",
+            "f.yaml:4:13: not valid YAML: 'keywords' has no ':' after it; write 'keywords:'",
+        ),
+        (
+            "priorities:\n  - id: a\n    title Stop smoking\n    keywords: [x]\n",
+            "f.yaml:3:5: not valid YAML: could not find expected ':' (while scanning a simple "
+            "key that starts here)",
+        ),
+    ],
+    ids=["above its list", "above its mapping", "above a comment", "above a dash", "key and text"],
+)
+def test_a_key_without_its_colon_is_named_where_the_colon_belongs(text: str, said: str) -> None:
+    assert _said(text) == said
