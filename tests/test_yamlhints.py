@@ -1,3 +1,5 @@
+import re
+
 import pytest
 import yaml
 
@@ -44,3 +46,31 @@ def _said(text: str) -> str:
 )
 def test_a_key_without_its_colon_is_named_where_the_colon_belongs(text: str, said: str) -> None:
     assert _said(text) == said
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        # It said (title: "'Children's health'"), which keeps the quotes in the title.
+        (
+            "'Children's health'",
+            "the ' inside ends the value: double it (title: 'Children''s health') or put the "
+            """value in double quotes (title: "Children's health")""",
+        ),
+        (
+            '"Say "no" to smoking"',
+            """the " inside ends the value: write it \\" (title: "Say \\"no\\" to smoking") or """
+            """put the value in single quotes (title: 'Say "no" to smoking')""",
+        ),
+    ],
+    ids=["apostrophe", "double quotes"],
+)
+def test_a_quote_inside_a_value_quoted_whole_is_doubled_or_the_other_kind(
+    value: str, written: str
+) -> None:
+    said = _said(f"priorities:\n  - id: a\n    title: {value}\n")
+    assert said.endswith(f"(while parsing a block mapping); {written}")
+    # What it suggests reads as the title meant, without quote marks of its own.
+    suggested = re.findall(r"\((title: .*?)\)(?: or|$)", written)
+    assert len(suggested) == 2
+    assert all(yaml.safe_load(each)["title"] == value[1:-1] for each in suggested)

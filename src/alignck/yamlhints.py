@@ -50,10 +50,7 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     elif (quoted := _quoted_then_more(text, mark.line, mark.column)) is not None:
         # 'reason: "Right care" is about ...': the quote closed the value, and PyYAML speaks
         # of a missing key at the word after it.
-        problem += (
-            f"; the value's quotes end before the rest of it: quote all of it ({quoted}), "
-            "doubling a quote inside ('') or using the other kind"
-        )
+        problem += f"; {quoted}"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
 
 
@@ -115,21 +112,51 @@ def _indent(line: str) -> int:
 
 def _quoted_then_more(text: str, line: int, column: int) -> str | None:
     """Where a value opened with a quote goes on after its closing quote on the same line:
-    an example of the line's value quoted whole, or None."""
+    what to write, with the line's value quoted whole, or None."""
     lines = text.split("\n")
     if not 0 <= line < len(lines):
         return None
     found = re.match(r"""^(\s*(?:-\s+)?[\w-]+:\s+)(["'])(.*?)\2(\s*\S.*)$""", lines[line])
     if found is None or column < len(found.group(1)):
         return None
-    key = found.group(1).strip()
-    whole = f"{found.group(2)}{found.group(3)}{found.group(2)}{found.group(4)}".rstrip()
-    # In single quotes a quote inside is doubled; in double quotes one is escaped.
-    if found.group(2) == '"':
-        doubled = whole.replace("'", "''")
-        return f"{key} '{doubled}'"
-    escaped = whole.replace("\\", "\\\\").replace('"', '\\"')
-    return f'{key} "{escaped}"'
+    key, quote, rest = found.group(1).strip(), found.group(2), found.group(4).rstrip()
+    if rest.endswith(quote):
+        # 'Children's health' in single quotes: the quote inside ended it. Quoted whole with
+        # the one inside kept, the title would be ''Children's health'', quotes and all.
+        inner = f"{found.group(3)}{quote}{rest[:-1]}"
+        return _quote_inside(key, quote, inner)
+    whole = f"{quote}{found.group(3)}{quote}{rest}"
+    quoted = _single_quoted(whole) if quote == '"' else _double_quoted(whole)
+    return (
+        f"the value's quotes end before the rest of it: quote all of it ({key} {quoted}), "
+        "doubling a quote inside ('') or using the other kind"
+    )
+
+
+def _quote_inside(key: str, quote: str, inner: str) -> str:
+    """What to write for a value quoted whole whose own quote mark is inside it too."""
+    single, double = f"{key} {_single_quoted(inner)}", f"{key} {_double_quoted(inner)}"
+    if quote == "'":
+        return (
+            f"the ' inside ends the value: double it ({single}) or put the value in double "
+            f"quotes ({double})"
+        )
+    return (
+        f'the " inside ends the value: write it \\" ({double}) or put the value in single '
+        f"quotes ({single})"
+    )
+
+
+def _single_quoted(value: str) -> str:
+    """``value`` in YAML's single quotes, where a quote inside is doubled."""
+    doubled = value.replace("'", "''")
+    return f"'{doubled}'"
+
+
+def _double_quoted(value: str) -> str:
+    """``value`` in YAML's double quotes, where a quote or a backslash inside is escaped."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
 
 
 def _pasted_list_item(text: str, line: int) -> str:
