@@ -67,7 +67,8 @@ def test_themes_can_be_switched_off(tmp_path: Path) -> None:
     [
         (
             "framework: {name: x\npriorities: [\n",
-            ":2:11: not valid YAML: did not find expected ',' or '}'",
+            ":1:12: not valid YAML: did not find expected ',' or '}' (while parsing a flow "
+            "mapping that starts here); the '{' is not closed on its line",
         ),
         (
             'framework: {name: x}\npriorities:\n  - id: a\n    title: "Clean air\n  - id: b\n',

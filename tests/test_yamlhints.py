@@ -74,3 +74,33 @@ def test_a_quote_inside_a_value_quoted_whole_is_doubled_or_the_other_kind(
     suggested = re.findall(r"\((title: .*?)\)(?: or|$)", written)
     assert len(suggested) == 2
     assert all(yaml.safe_load(each)["title"] == value[1:-1] for each in suggested)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # It said 5:7, the start of the next priority, with no word of the '['.
+        (
+            "priorities:\n  - id: a\n    keywords: [damp, mould\n    aliases: [cold]\n"
+            "  - id: b\n    title: Jobs\n",
+            "f.yaml:3:15: not valid YAML: did not find expected ',' or ']' (while parsing a flow "
+            "sequence that starts here); the '[' is not closed on its line: end the list with ']'",
+        ),
+        (
+            "priorities:\n  - {id: a, title: Warm homes\n  - {id: b, title: Jobs}\n",
+            "f.yaml:2:5: not valid YAML: did not find expected ',' or '}' (while parsing a flow "
+            "mapping that starts here); the '{' is not closed on its line: end the mapping with "
+            "'}'",
+        ),
+        # A list that goes on over lines on purpose is not said to be unclosed; where it
+        # opened is said all the same.
+        (
+            "priorities:\n  - id: a\n    keywords: [damp,\n      mould}\n",
+            "f.yaml:4:12: not valid YAML: did not find expected ',' or ']' (while parsing a flow "
+            "sequence that starts on line 3)",
+        ),
+    ],
+    ids=["list", "mapping", "over lines"],
+)
+def test_an_unclosed_bracket_is_shown_where_it_opened(text: str, said: str) -> None:
+    assert _said(text) == said

@@ -20,16 +20,22 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         line, column, key = bare
         said = f"'{key}' has no ':' after it; write '{key}:'"
         return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
+    if (unclosed := _unclosed_bracket(text, error)) is not None:
+        line, column, said = unclosed
+        return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     context = error.context
-    if context and error.context_mark and mark and _at_end(text, mark.line, mark.column):
+    started = error.context_mark
+    if context and started and mark and _at_end(text, mark.line, mark.column):
         # Found only at the end of the file: the place to show is where the unclosed quote or
         # bracket opened, not a line past the last one.
-        mark, context = error.context_mark, f"{context} that starts here"
+        mark, context = started, f"{context} that starts here"
     elif context and _unfinished_key(error):
         # The key without its ':' ('title Stop smoking'), not the line after it.
-        mark, context = error.context_mark, f"{context} that starts here"
+        mark, context = started, f"{context} that starts here"
+    elif context in _BRACKETS and started and mark and mark.line > started.line:
+        context = f"{context} that starts on line {started.line + 1}"
     if context and context not in problem:
         problem = f"{problem} ({context})"
     if mark is None:
@@ -80,6 +86,51 @@ def _key_without_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int
         return None
     found = _BARE_WORD.fullmatch(lines[line]) if line < len(lines) else None
     return None if found is None else (line, found.end(2), found.group(2))
+
+
+# PyYAML's context for a '[...]' or '{...}' -> its brackets and what it is.
+_BRACKETS = {
+    "while parsing a flow sequence": ("[", "]", "list"),
+    "while parsing a flow mapping": ("{", "}", "mapping"),
+}
+
+
+def _unclosed_bracket(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """A '[' or '{' left open on its line ('keywords: [damp, mould'): PyYAML reads the lines
+    after it as more of the list and gives up at the first it cannot take, a line or more
+    later. The bracket's line and column, and what to say; or None."""
+    brackets = _BRACKETS.get(error.context or "")
+    start, mark = error.context_mark, error.problem_mark
+    if brackets is None or start is None or mark is None or mark.line <= start.line:
+        return None
+    lines = text.split("\n")
+    if start.line >= len(lines) or not _left_open(lines[start.line][start.column :]):
+        return None
+    opening, closing, what = brackets
+    said = (
+        f"{error.problem} ({error.context} that starts here); the '{opening}' is not closed on "
+        f"its line: end the {what} with '{closing}'"
+    )
+    return start.line, start.column, said
+
+
+def _left_open(rest: str) -> bool:
+    """Whether the brackets of a line, from its first, are still open at its end, with no
+    ',' or bracket at the end to say the list goes on over the next lines on purpose."""
+    depth, quote, seen = 0, "", ""
+    for index, character in enumerate(rest):
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "'\"":
+            quote = character
+        elif character == "#" and rest[index - 1 : index] in (" ", "\t"):
+            break
+        elif character in "[{":
+            depth += 1
+        elif character in "]}":
+            depth -= 1
+        seen += character
+    return depth > 0 and not seen.rstrip().endswith((",", "[", "{"))
 
 
 def _unfinished_key(error: yaml.MarkedYAMLError) -> bool:
