@@ -400,10 +400,13 @@ def _priorities(
         for name in ("keywords", "aliases"):
             words = fields.get(name)
             if isinstance(words, yaml.SequenceNode):
+                # Only the words string_list took: a blank or null one is an error already.
                 seen.words.extend(
                     (priority.id, f"{here}.{name}[{i}]", node)
                     for i, node in enumerate(words.value)
                     if isinstance(node, yaml.ScalarNode)
+                    and not node.tag.endswith(":null")
+                    and str(node.value).strip()
                 )
         _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen.titles)
         _warn_if_excluded_by_itself(fields.get("exclude"), here, priority, findings)
@@ -476,7 +479,8 @@ def _warn_of_words_for_every_priority(
 
     if len(priorities) < 3:
         return
-    titles = {" ".join(p.title.lower().split()): p.id for p in priorities}
+    # A priority without a title (an error already) has none for a word to be.
+    titles = {" ".join(p.title.lower().split()): p.id for p in priorities if p.title}
     wording = {p.id: set(terms(f"{p.title} {p.description}", topical=False)) for p in priorities}
     for owner, where, node in words:
         text = str(node.value)
