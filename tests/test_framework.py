@@ -815,3 +815,23 @@ def test_a_blank_alias_and_a_missing_title_are_each_told_as_what_they_are(
         f"{path}:6:15: priorities[1].aliases[0]: must not be empty",
     )
     assert not any("aliases" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize("title", ['"🏠"', "—", '"🚭 🚭"'])
+def test_a_title_with_no_letter_or_digit_is_an_error(tmp_path: Path, title: str) -> None:
+    # It was 'ok', with advice on its 'one word', though it could match nothing.
+    path, result = _validate(
+        tmp_path,
+        f"priorities:\n  - id: a\n    title: {title}\n"
+        "  - id: b\n    title: Warm homes\n    description: Damp.\n",
+    )
+    assert result.framework is None
+    shown = title.strip('"')
+    assert result.errors == (
+        f"{path}:3:12: priorities[0].title: '{shown}' has no letter or digit: alignck matches a "
+        "priority on the words of its title, and this one has none; write its name in words (a "
+        "symbol may stay beside them)",
+    )
+    # Beside words, a symbol stays.
+    _, beside = _validate(tmp_path, 'priorities:\n  - {id: a, title: "🏠 Warm homes"}\n')
+    assert beside.errors == ()

@@ -371,6 +371,7 @@ def _priorities(
         fields = mapping(item, here, _PRIORITY_KEYS, findings)
         priority_id = _priority_id(item, fields.get("id"), here, findings, seen.ids)
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
+        _refuse_title_without_words(fields.get("title"), here, title, findings)
         priority = Priority(
             id=priority_id or "",
             # A title is one line: a YAML block scalar's line break showed in a terminal
@@ -505,6 +506,21 @@ def _warn_of_words_for_every_priority(
                 f"{len(priorities)} priorities: it matches whatever speaks of any of them; use "
                 "a phrase partners use for this priority alone",
             )
+
+
+def _refuse_title_without_words(
+    node: yaml.Node | None, where: str, title: str | None, findings: Findings
+) -> None:
+    """A title of no letter or digit ('🏠', '—') gives matching no word to find it by:
+    validate called it ok, advising on its 'one word', though no document could name it."""
+    if node is None or not title or any(character.isalnum() for character in title):
+        return
+    findings.error(
+        node,
+        f"{where}.title",
+        f"'{title}' has no letter or digit: alignck matches a priority on the words of its "
+        "title, and this one has none; write its name in words (a symbol may stay beside them)",
+    )
 
 
 def _warn_if_title_repeated(
