@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from alignck import __version__
+from alignck.cli.repeats import repeated_option
 from alignck.errors import AlignckError, ConfigError
 from alignck.escape import one_line
 from alignck.launch import device_full, say_cannot_write
@@ -51,10 +52,17 @@ OTHER_EXIT_CODES_HELP = (
 
 
 class _Commands(TyperGroup):
-    """alignck's commands, which refuse an empty argument before any is parsed."""
+    """alignck's commands, which refuse an empty argument, and an option taking one value
+    given twice, before any is parsed."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         _refuse_blank_arguments(args)
+        repeated = repeated_option(self, args)
+        if repeated:
+            fail(
+                f"{repeated} is given more than once; it takes one value (only the last "
+                "would be used): give it once"
+            )
         return super().parse_args(ctx, args)
 
 
