@@ -201,6 +201,17 @@ def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
     assert "partner-07" not in text.split("Overlaps:")[1].split("Outside")[0]
 
 
+def test_past_the_grid_the_gaps_table_lists_documents_in_file_manager_order() -> None:
+    base = _thirteen_partners()
+    many = tuple(replace(d, path=f"docs/partner-{n}.pdf") for n, d in enumerate(base.documents, 1))
+    report = replace(base, documents=many, analysis=analyse(base.framework, list(many)))
+    out = io.StringIO()
+    renderer("terminal")(report, out, RenderOptions(color=False, width=120))
+    gaps = out.getvalue().split("Gaps:")[1].split("Overlaps:")[0]
+    listed = re.findall(r"partner-\d+", gaps)
+    assert listed == [f"partner-{n}" for n in range(1, 14)]  # as JSON and Markdown list them
+
+
 def test_markdown_past_the_grid_counts_instead_of_one_column_per_document() -> None:
     out = io.StringIO()
     renderer("markdown")(_thirteen_partners(), out, RenderOptions(evidence=False))

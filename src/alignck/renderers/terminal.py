@@ -116,8 +116,9 @@ def _gaps(console: Console, report: Report) -> None:
         )
     rows = [(path, missing) for path, missing in analysis.missed.items() if missing]
     if len(analysis.document_coverage) > GRID_DOCUMENTS:
-        # Too many to list: the partners that miss most come first.
-        rows.sort(key=lambda row: (-len(row[1]), row[0]))
+        # Too many to list: the partners that miss most come first, those that miss as many
+        # in the report's order (file-manager order, as every other format lists them).
+        rows.sort(key=lambda row: -len(row[1]))
     for path, missing in rows[:_MANY_ROWS]:
         names = missing_names(report, path, missing)
         table.add_row(
