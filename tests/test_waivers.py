@@ -397,6 +397,29 @@ def test_a_glob_reads_from_the_waivers_file_s_folder_whatever_the_working_folder
     assert not covers(elsewhere, "icb-plan.md")
 
 
+def test_an_absolute_document_names_its_file_however_the_checked_path_was_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'check drafts' left it unapplied (under waivers.elsewhere) where 'check $PWD/drafts'
+    # applied it: the same files, two verdicts.
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "trust-strategy.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "linked").symlink_to("drafts")
+    monkeypatch.chdir(tmp_path)
+    named = str(tmp_path / "drafts" / "trust-strategy.md")
+    typed = (
+        "drafts/trust-strategy.md",
+        named,
+        "./drafts/../drafts/trust-strategy.md",
+        "linked/trust-strategy.md",
+    )
+    for document in (named, f"{tmp_path}/drafts/trust*", f"{tmp_path}/linked/trust-strategy.md"):
+        waiver = Waiver("air", "Agreed.", document, source="/nowhere/w.yaml:3:5")
+        assert all(covers(waiver, path) for path in typed), document
+        assert not covers(waiver, "drafts/council-plan.md")
+        assert not covers(waiver, "elsewhere/drafts/trust-strategy.md")
+
+
 def test_check_today_judges_waiver_expiry_as_on_that_day(tmp_path: Path, make_document) -> None:  # type: ignore[no-untyped-def]
     # A CI job run again after a waiver lapsed failed where it had passed: --today runs it
     # as it ran.

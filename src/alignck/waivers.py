@@ -186,7 +186,32 @@ def covers(waiver: Waiver, path: str) -> bool:
     # written beside 'drafts/' matched from the repository's root but not from 'drafts/',
     # so the same file passed a CI job and failed a local run, or the other way round.
     beside = _from_folder_of(waiver.source, path)
-    return beside is not None and _matches(_nfc(beside).lower(), pattern)
+    if beside is not None and _matches(_nfc(beside).lower(), pattern):
+        return True
+    # An absolute path names a file wherever the run starts: 'check drafts' and 'check
+    # $PWD/drafts' gave it different verdicts. Both sides are compared resolved.
+    absolute = PurePath(waiver.document).is_absolute()
+    return absolute and _resolved_match(waiver.document, path, os.getcwd())  # noqa: PTH109
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_match(document: str, path: str, cwd: str) -> bool:
+    """Whether an absolute document (a path or glob) names the file at ``path`` (from
+    ``cwd``), each with its links resolved, as written or resolved."""
+    whole = os.path.join(cwd, path)  # noqa: PTH118
+    names = {_pattern(os.path.normpath(whole)), _pattern(os.path.realpath(whole))}
+    patterns = {_pattern(document), _pattern(_resolved_folders(document))}
+    return any(_matches(name, pattern) for name in names for pattern in patterns)
+
+
+def _resolved_folders(document: str) -> str:
+    """The absolute document with the folders before its first glob resolved ('/link/*.md'
+    is '/real/*.md')."""
+    parts = PurePath(document).parts
+    plain = next((i for i, part in enumerate(parts) if any(c in part for c in "*?[")), len(parts))
+    if plain == 0:
+        return document
+    return str(PurePath(os.path.realpath(PurePath(*parts[:plain])), *parts[plain:]))
 
 
 def _matches(name: str, pattern: str) -> bool:
