@@ -314,6 +314,37 @@ def test_per_document_refuses_a_file_and_never_overwrites_a_document(
     assert plan.read_bytes() == before
 
 
+@pytest.mark.parametrize("page", ["plan.md", "plan.html"])
+def test_per_document_never_replaces_a_file_alignck_did_not_write(
+    make_document, small_framework, tmp_path, page
+) -> None:  # type: ignore[no-untyped-def]
+    # 'my notes' kept in the folder under a document's name were replaced by its page.
+    (tmp_path / "docs").mkdir()
+    plan = make_document("docs/plan.md")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / page).write_text("my notes\n", encoding="utf-8")
+    report = tmp_path / "o.json"
+    result = _check(
+        plan.parent, small_framework, "--per-document", str(notes), "-q", "-o", str(report)
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"alignck: error: {notes / page}: --per-document would replace this file with a "
+        "document's page, and alignck did not write it; move it, or give another folder for "
+        "the pages\n"
+    )
+    assert [p.name for p in notes.iterdir()] == [page]
+    assert (notes / page).read_text(encoding="utf-8") == "my notes\n"
+    assert not report.exists()  # refused before any work
+    # Its own pages, from an earlier run, it replaces.
+    (notes / page).unlink()
+    for _ in range(2):
+        again = _check(plan.parent, small_framework, "--per-document", str(notes), "-q")
+        assert again.exit_code == 0, again.stderr
+    assert sorted(p.name for p in notes.iterdir()) == ["plan.html", "plan.md"]
+
+
 def test_xlsx_to_a_pipe_is_a_whole_workbook(docs, small_framework) -> None:  # type: ignore[no-untyped-def]
     result = _check(docs, small_framework, "--format", "xlsx")
     assert result.exit_code == 0

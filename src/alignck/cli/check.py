@@ -42,6 +42,7 @@ from alignck.cli.output import (
     choose_report_format,
     progress_bar,
     refuse_output_among_pages,
+    refuse_replacing_others,
     refuse_unsafe_folder,
     refuse_unsafe_output,
     remove_stale_reports,
@@ -537,6 +538,7 @@ def check(
             say("alignck: warning: -q only quietens a run that writes its report with -o")
         if per_document is not None:
             refuse_unsafe_folder(per_document)
+            refuse_replacing_others(per_document, paths, follow_links, inputs)
             for file in files:
                 refuse_output_among_pages(file, per_document)
         known = [f.value for f in ReportFormat]
@@ -617,9 +619,9 @@ def check(
             try:
                 pages = write_pages(report, per_document, inputs)
             except UsageError:
-                # A page that would take an input's place is a mistake of the command line,
-                # found only once the documents are named: like the others, it leaves an
-                # earlier run's report where it is.
+                # A page that would take an input's place, or a file alignck did not write,
+                # is a mistake of the command line, foreseen before any work but named for
+                # certain only now: like the others, it leaves an earlier run's report.
                 accepted.clear()
                 raise
             say(f"alignck: wrote {len(pages)} pages to {per_document}")

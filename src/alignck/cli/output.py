@@ -384,6 +384,48 @@ def refuse_output_among_pages(output: Path, folder: Path) -> None:
         )
 
 
+def refuse_replacing_others(
+    folder: Path, paths: Sequence[Path], follow_links: bool, protected: list[tuple[Path, str]]
+) -> None:
+    """Refuse, before any work, a page that would replace a file alignck did not write
+    (notes kept in the folder under a document's name) or one the run reads: as ``init``,
+    --per-document never replaces a file that is not its own. The pages' names are foreseen
+    from the documents found, as if every one is read; :func:`write_pages` checks them again
+    once they are known."""
+    for path in _foreseen_pages(folder, paths, follow_links):
+        _refuse_replacing(path, protected)
+
+
+def _foreseen_pages(folder: Path, paths: Sequence[Path], follow_links: bool) -> list[Path]:
+    from pathlib import PurePath
+
+    from alignck.names import distinguishing_names, path_order
+    from alignck.readers import discover
+    from alignck.renderers.partner import stems_for
+
+    found = discover(paths, follow_links)
+    documents = sorted((str(file) for file in found.files), key=path_order)
+    names = distinguishing_names([*documents, *(s.path for s in found.unsupported)])
+    stems = stems_for({p: names.get(p) or PurePath(p).stem for p in documents})
+    return [folder / f"{stem}{suffix}" for stem in stems.values() for suffix in PAGE_SUFFIXES]
+
+
+def _refuse_replacing(page: Path, protected: list[tuple[Path, str]]) -> None:
+    """Refuse a page that would destroy something (:func:`_refuse_destroying`) or replace a
+    file alignck did not write."""
+    from alignck.errors import UsageError
+    from alignck.written import is_report
+
+    _refuse_destroying(page, protected, "--per-document")
+    target = report_target(page)
+    if _plain_file(target) and not is_report(target):
+        raise UsageError(
+            "--per-document would replace this file with a document's page, and alignck did "
+            "not write it; move it, or give another folder for the pages",
+            str(page),
+        )
+
+
 def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]]) -> list[Path]:
     """One Markdown and one HTML page per readable document in ``folder``; every page is
     checked against what the run read before any is written."""
@@ -398,7 +440,8 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
     ]
     for path, _, _ in pages:
         # The folder was tried before any work (refuse_unsafe_folder): once, not per page.
-        _refuse_destroying(path, protected, "--per-document")
+        # The pages were too (refuse_replacing_others), by names foreseen: these are final.
+        _refuse_replacing(path, protected)
     for path, result, write in pages:
         with atomic_output(path) as handle:
             write(report, result, handle)

@@ -63,13 +63,18 @@ def page_stems(report: Report) -> dict[str, str]:
     no change keeps it: 'council-plan' is the council plan's page, never 'council/plan''s,
     which became 'council-plan' first in path order and sent the council another partner's
     verdicts."""
+    readable = [r.path for r in report.documents if r.status == "ok"]
+    return stems_for({path: report.name(path) for path in readable})
+
+
+def stems_for(names: dict[str, str]) -> dict[str, str]:
+    """:func:`page_stems` for documents given as {path: short name}, in the report's order:
+    the command line asks before any document is read."""
     bases: dict[str, tuple[str, bool]] = {}
-    for result in report.documents:
-        if result.status == "ok":
-            name = report.name(result.path)
-            safe = _UNSAFE_IN_FILE_NAME.sub("-", name)
-            base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
-            bases[result.path] = (base, base == name)
+    for path, name in names.items():
+        safe = _UNSAFE_IN_FILE_NAME.sub("-", name)
+        base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
+        bases[path] = (base, base == name)
     stems: dict[str, str] = {}
     taken: set[str] = set()
     for as_written in (True, False):
