@@ -45,5 +45,10 @@ def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
 def framework_checkout_path(path: str) -> str:
     """A framework file as the CI formats name it, from the checkout as its documents are;
     a built-in framework by its name."""
+    return path if is_builtin(path) else checkout_path(path)
+
+
+def is_builtin(path: str) -> bool:
+    """Whether a framework's path names a built-in framework, which is no file to point at."""
     # Literal, not imported: this module is imported by every CI format, builtins reads YAML.
-    return path if path.startswith("builtin:") else checkout_path(path)
+    return path.startswith("builtin:")

@@ -211,6 +211,32 @@ def test_github_gives_a_coverage_failure_right_after_the_summary() -> None:
     assert sum(line.startswith("::error") for line in lines) > 1
 
 
+def test_coverage_below_fail_under_with_a_built_in_framework_names_no_file() -> None:
+    # 'builtin%3Aics-core-purposes' was the location of ACK005: a file that does not exist.
+    # A result without one makes GitHub refuse the whole upload: it is a notification.
+    report = _report(Policy(fail_under=95))
+    on_file = json.loads(_render("sarif", report))["runs"][0]
+    coverage = [r for r in on_file["results"] if r["ruleId"] == "ACK005"]
+    assert coverage[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "priorities.yaml"
+    )
+    builtin = replace(report, framework=replace(report.framework, path="builtin:ics-core-purposes"))
+    run = json.loads(_render("sarif", builtin))["runs"][0]
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris == {"docs/draft%20plan.md", "docs/broken.pdf"}
+    assert "ACK005" not in {r["ruleId"] for r in run["results"]}
+    assert {
+        "level": "error",
+        "message": {"text": coverage[0]["message"]["text"]},
+        "associatedRule": {"id": "ACK005", "index": 4},
+    } in run["invocations"][0]["toolExecutionNotifications"]
+    annotations = _render("github", builtin).splitlines()
+    assert annotations[1].startswith("::error title=alignck coverage below --fail-under::")
+    assert not any("builtin" in line.split("::")[1] for line in annotations)
+
+
 def test_junit_coverage_case_cannot_share_a_class_with_a_document_named_policy() -> None:
     report = _report(Policy(fail_under=95))
     named = replace(

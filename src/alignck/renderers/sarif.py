@@ -9,7 +9,7 @@ dashboards show them as accepted. ``partialFingerprints`` keeps a finding the sa
 run to run. A partial verdict or a stated priority outside the framework sits on the line
 its quote starts on in a text or Markdown file (:mod:`alignck.renderers._lines`); anything
 else, and every finding on a PDF or Word file, on line 1; coverage below --fail-under sits
-on the framework file.
+on the framework file, or with a built-in framework (no file) is a tool notification.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from alignck import __version__
-from alignck.checkout import checkout_path, framework_checkout_path
+from alignck.checkout import checkout_path, framework_checkout_path, is_builtin
 from alignck.escape import xml_text
 from alignck.model import Report
+from alignck.policy import coverage_failure
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
     document_problems,
@@ -85,13 +86,40 @@ GITHUB_MAX_RESULTS = 25_000
 
 def over_github_limit(report: Report) -> int | None:
     """How many results the report's SARIF run holds, when GitHub would refuse the upload."""
-    count = sum(1 for _ in findings(report))
+    count = sum(1 for f in findings(report) if _file_of(f, report) is not None)
     return count if count > GITHUB_MAX_RESULTS else None
 
 
 def results(report: Report) -> Iterator[dict[str, Any]]:
     rule_ids = list(RULES)
-    return (_result(f, rule_ids.index(f.rule), report) for f in findings(report))
+    for finding in findings(report):
+        path = _file_of(finding, report)
+        if path is not None:
+            yield _result(finding, rule_ids.index(finding.rule), path)
+
+
+def _file_of(finding: Finding, report: Report) -> str | None:
+    """The file a finding sits on: its document, or for the run's own findings (coverage
+    below --fail-under) the framework file; None where there is no such file."""
+    return finding.path if finding.path is not None else _framework_file(report)
+
+
+def _framework_file(report: Report) -> str | None:
+    """The framework's file; None for a built-in framework, which is no file of the checkout
+    ('builtin%3Aics-core-purposes' named one that does not exist). GitHub's code scanning
+    refuses a whole upload holding a result without a location, so the run's own findings
+    are then tool notifications (:func:`_unplaced`)."""
+    path = report.framework.path
+    return None if not path or is_builtin(path) else path
+
+
+def _unplaced(report: Report) -> list[dict[str, Any]]:
+    """The run's own findings where no file carries them, as notifications of their rule."""
+    below = coverage_failure(report)
+    if below is None or _framework_file(report) is not None:
+        return []
+    rule = {"id": RULE_IDS["coverage"][0], "index": list(RULES).index("coverage")}
+    return [{"level": "error", "message": {"text": below}, "associatedRule": rule}]
 
 
 def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
@@ -110,7 +138,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
     notifications = [
         {"level": "error" if line.startswith("error") else "warning", "message": {"text": line}}
         for line in [*document_problems(report), *waiver_warnings(report), *review_warnings(report)]
-    ]
+    ] + _unplaced(report)
     # Named from the checkout, as the documents are (and the coverage result's location).
     framework_path = framework_checkout_path(report.framework.path)
     return {
@@ -145,21 +173,17 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int, report: Report) -> dict[str, Any]:
-    path = finding.path if finding.path is not None else report.framework.path
+def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
+    place = {
+        "artifactLocation": {"uri": uri(path)},
+        "region": {"startLine": line_of(finding.path, finding.quote) or 1},
+    }
     result: dict[str, Any] = {
         "ruleId": RULE_IDS[finding.rule][0],
         "ruleIndex": rule_index,
         "level": finding.level,
         "message": {"text": finding.message},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri(path)},
-                    "region": {"startLine": line_of(finding.path, finding.quote) or 1},
-                }
-            }
-        ],
+        "locations": [{"physicalLocation": place}],
         "partialFingerprints": {"alignckFinding/v1": finding.fingerprint},
     }
     properties = {
