@@ -209,7 +209,13 @@ def test_a_commit_that_changes_only_a_report_has_nothing_to_check_and_passes(
     gated = runner.invoke(app, ["check", str(target), "-f", str(small_framework), *gate])
     assert gated.exit_code == 0, gated.stderr
     assert json.loads(json_file.read_text())["passed"] is True
-    assert 'failures="0"' in junit_file.read_text()
+    gated_suites = ET.fromstring(junit_file.read_text(encoding="utf-8"))
+    assert (gated_suites.get("failures"), gated_suites.get("skipped")) == ("0", "1")
+    # The coverage case is skipped, not passed: 0% of nothing did not reach 50%.
+    cases = {c.get("name"): c for c in gated_suites.iter("testcase")}
+    assert list(cases) == ["system coverage at least 50%", "nothing to check"]
+    assert cases["system coverage at least 50%"].find("skipped") is not None
+    assert cases["nothing to check"].find("*[@message]") is None
     # Without a gate, JUnit still holds one passing case: Jenkins fails a build whose report
     # has no test results, and the run passed.
     plain = runner.invoke(

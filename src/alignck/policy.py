@@ -70,12 +70,18 @@ def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
     return (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
 
 
+def coverage_measured(report: Report) -> bool:
+    """Whether the run has a system coverage to hold to --fail-under: a document was checked.
+    Nothing checked has no coverage to fall short: a run that checked nothing exits 0
+    ('nothing to check'), and its reports must say neither that it failed nor that its
+    coverage (0%, of nothing) reached the limit."""
+    return any(d.status == "ok" for d in report.documents)
+
+
 def coverage_failure(report: Report) -> str | None:
     """Why system coverage fails --fail-under, or None."""
     limit = report.policy.fail_under
-    if limit is None or not any(d.status == "ok" for d in report.documents):
-        # Nothing checked has no coverage to fall short: a run that checked nothing exits 0
-        # ('nothing to check'), and its reports must not say it failed.
+    if limit is None or not coverage_measured(report):
         return None
     # Compared unrounded: 42.86% is below 43%, and the message says 42.86%, not 43%.
     coverage = report.analysis.system_coverage.exact_percent

@@ -237,6 +237,17 @@ def test_coverage_below_fail_under_with_a_built_in_framework_names_no_file() -> 
     assert not any("builtin" in line.split("::")[1] for line in annotations)
 
 
+def test_junit_skips_the_coverage_case_when_no_document_was_checked() -> None:
+    # A run of unreadable documents (or of none) has no coverage to hold to --fail-under:
+    # its case passed, as if 0% had reached 50%.
+    unread = replace(_report(Policy(fail_under=50)), documents=_report().documents[:1])
+    for report in (unread, replace(unread, documents=())):
+        root = ET.fromstring(_render("junit", report))
+        case = _cases(root)["system coverage at least 50%"]
+        assert case.find("skipped") is not None and case.find("failure") is None
+        assert root.get("skipped") == "1" and root.get("failures") == "0"
+
+
 def test_junit_coverage_case_cannot_share_a_class_with_a_document_named_policy() -> None:
     report = _report(Policy(fail_under=95))
     named = replace(

@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
-from alignck.policy import coverage_failure, fails
+from alignck.policy import coverage_failure, coverage_measured, fails
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import provenance, short_name
 from alignck.renderers._findings import Finding, document_findings
@@ -34,8 +34,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     waived = report.analysis.waivers_by_verdict()
     totals = Counter(_outcomes(report, waived))
     # An empty '<testsuites/>' fails a Jenkins build (no test results found) that alignck
-    # passed: a run with nothing to check says so in one passing case.
-    totals["passed"] += 0 if totals else 1
+    # passed: a run with nothing to check says so in one passing case (and skips the
+    # coverage case of --fail-under, which had nothing to measure).
+    totals["passed"] += 0 if report.documents else 1
     tests = sum(totals.values())
     framework = report.framework
     shown = framework_checkout_path(framework.path)
@@ -47,7 +48,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         _write(out, _suite(report, result, waived))
     if report.policy.fail_under is not None:
         _write(out, _policy_suite(report, report.policy.fail_under))
-    if not report.documents and report.policy.fail_under is None:
+    if not report.documents:
         _write(out, _nothing_checked(report))
     out.write("</testsuites>\n")
 
@@ -71,7 +72,13 @@ def _outcomes(report: Report, waived: Mapping[tuple[str, str], Waiver]) -> Itera
         for alignment in result.alignments:
             yield _outcome(report, result.path, alignment, waived)
     if report.policy.fail_under is not None:
-        yield "failures" if coverage_failure(report) else "passed"
+        yield _coverage_outcome(report)
+
+
+def _coverage_outcome(report: Report) -> Outcome:
+    if not coverage_measured(report):
+        return "skipped"
+    return "failures" if coverage_failure(report) else "passed"
 
 
 def _suite(
@@ -137,7 +144,10 @@ def _policy_suite(report: Report, limit: float) -> ET.Element:
     below = coverage_failure(report)
     if below is not None:
         ET.SubElement(case, "failure", type="coverage", message=below)
-    _count(suite, ["failures" if below else "passed"])
+    elif not coverage_measured(report):
+        # Not a pass: 0% of nothing did not reach the limit, and no document was read.
+        ET.SubElement(case, "skipped", message="no document was checked: no coverage to hold")
+    _count(suite, [_coverage_outcome(report)])
     return suite
 
 
