@@ -181,18 +181,24 @@ def _a_document(path: Path, root: yaml.Node | None) -> bool:
 
 
 def _other_kind_of_file(root: yaml.Node | None) -> str | None:
-    """What a waivers or review file given as a framework is, said as such: read as a
-    framework it gives a page of unknown keys and no hint of the mix-up."""
-    if not isinstance(root, yaml.MappingNode):
+    """What a waivers or review file, or a saved report, given as a framework is, said as
+    such: read as a framework it gives a page of unknown keys and no hint of the mix-up."""
+    from alignck.file_kinds import NAMES, kind_of
+
+    found = kind_of(root)
+    if found is None or found[0] == "framework":
         return None
-    keys = {str(key.value) for key, _ in root.value}
-    for other, option in (("waivers", "--waivers"), ("reviews", "--review")):
-        if other in keys and not keys & {"framework", "priorities"}:
-            return (
-                f"a {other} file, not a framework; check it against its framework with "
-                f"'alignck validate FRAMEWORK {option} FILE'"
-            )
-    return None
+    other = found[0]
+    if other == "report":
+        return (
+            f"{NAMES[other]}, not a framework; a report is given to --baseline, or to "
+            "'alignck diff'"
+        )
+    option = {"waivers": "--waivers", "reviews": "--review"}[other]
+    return (
+        f"a {other} file, not a framework; check it against its framework with "
+        f"'alignck validate FRAMEWORK {option} FILE'"
+    )
 
 
 def _not_found(shown: str) -> str:

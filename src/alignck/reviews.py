@@ -71,7 +71,7 @@ def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
     listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
     path = Path(path)
     shown = str(path)
-    root = compose_file(path, ReviewError, "review file")
+    root = compose_file(path, ReviewError, "review file", "reviews")
     findings = Findings(shown)
     reviews = _reviews(root, findings, accepted_ids(framework))
     if findings.errors:

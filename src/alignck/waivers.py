@@ -66,7 +66,7 @@ def load_waivers(path: str | Path, framework: Framework) -> LoadedWaivers:
     itself errors."""
     path = Path(path)
     shown = str(path)
-    root = compose_file(path, WaiverError, "waivers file")
+    root = compose_file(path, WaiverError, "waivers file", "waivers")
     findings = Findings(shown)
     waivers = _waivers(root, findings, framework)
     if findings.errors:

@@ -54,9 +54,10 @@ def compose(text: str, path: str) -> yaml.Node | None:
 _BLANK_WITH_TABS = re.compile(r"^[ ]*\t[ \t]*$", re.MULTILINE)
 
 
-def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node | None:
-    """The node graph of a YAML file alignck is given (a waivers or review file), or
-    ``error`` with one line naming it: not found, unreadable, refused or invalid YAML."""
+def compose_file(path: Path, error: type[ConfigError], what: str, kind: str) -> yaml.Node | None:
+    """The node graph of a YAML file alignck is given (a waivers or review file: ``kind``
+    'waivers' or 'reviews'), or ``error`` with one line naming it: not found, unreadable,
+    refused or invalid YAML, or recognisably another kind of file."""
     shown = str(path)
     if special := special_file(path):
         raise error(special, shown)
@@ -74,12 +75,17 @@ def compose_file(path: Path, error: type[ConfigError], what: str) -> yaml.Node |
             "not UTF-8 text", shown, problems=[f"{shown}:{line}:{column}: {said}"]
         ) from None
     try:
-        return compose(text, shown)
+        root = compose(text, shown)
     except Refused as refused:
         raise error("refused YAML", shown, problems=[str(refused)]) from None
     except yaml.YAMLError as problem:
         said = any_yaml_error(shown, problem, text)
         raise error("invalid YAML", shown, problems=[said]) from None
+    from alignck.file_kinds import mistaken_kind
+
+    if mistaken := mistaken_kind(root, kind, shown):
+        raise error(f"not a {what}", shown, problems=[mistaken])
+    return root
 
 
 def any_yaml_error(shown: str, problem: yaml.YAMLError, text: str) -> str:
