@@ -120,72 +120,127 @@ def load_snapshot(path: Path) -> Snapshot:
 
 
 def _snapshot_from_json(data: Any, source: str) -> Snapshot:
-    if not isinstance(data, dict) or data.get("tool", {}).get("name") != "alignck":
+    tool = data.get("tool") if isinstance(data, dict) else None
+    if not isinstance(tool, dict) or tool.get("name") != "alignck":
         raise ValueError("no 'tool: alignck'")
     if "changes" in data and "documents" not in data:
         raise ValueError("this is the output of 'alignck diff', not of 'alignck check'")
     if data.get("schema_version") != _SCHEMA_VERSION:
         raise ValueError(f"schema_version {data.get('schema_version')!r}, not {_SCHEMA_VERSION}")
-    framework = data["framework"]
+    report = _Json(data, "")
+    framework = report["framework"]
+    listed = report["documents"].items()
     documents = tuple(
         DocumentRun(
-            str(d["path"]),
+            d["path"].text(),
             _percent(d["coverage"]),
-            {str(a["priority_id"]): _verdict_from_json(a) for a in d["alignment"]},
+            {a["priority_id"].text(): _verdict_from_json(a) for a in d["alignment"].items()},
         )
-        for d in data["documents"]
-        if d["status"] == "ok"
+        for d in listed
+        if d["status"].value == "ok"
     )
-    unread = tuple(str(d["path"]) for d in data["documents"] if d["status"] != "ok")
+    unread = [d for d in listed if d["status"].value != "ok"]
+    priorities = framework["priorities"].items()
     return Snapshot(
         source,
-        str(data["tool"].get("version", "")),
-        str(framework["name"]),
-        {str(p["id"]): str(p["title"]) for p in framework["priorities"]},
+        str(tool.get("version", "")),
+        framework["name"].text(),
+        {p["id"].text(): p["title"].text() for p in priorities},
         str(data.get("matcher", "")),
-        (float(data["thresholds"]["aligned"]), float(data["thresholds"]["partial"])),
-        _percent(data["summary"]["system_coverage"]),
+        (report["thresholds"]["aligned"].number(), report["thresholds"]["partial"].number()),
+        _percent(report["summary"]["system_coverage"]),
         documents,
-        unread,
-        {
-            str(old): str(p["id"])
-            for p in framework["priorities"]
-            for old in p.get("formerly") or ()
-        },
+        tuple(d["path"].text() for d in unread),
+        {old.text(): p["id"].text() for p in priorities for old in p.optional("formerly")},
         unread_why={
-            str(d["path"]): str(d["error"])
-            for d in data["documents"]
-            if d["status"] != "ok" and isinstance(d.get("error"), str)
+            d["path"].text(): d.value["error"]
+            for d in unread
+            if isinstance(d.value.get("error"), str)
         },
-        framework_sha256=str(framework.get("sha256") or ""),
+        framework_sha256=str(framework.value.get("sha256") or ""),
     )
 
 
-def _percent(coverage: dict[str, Any]) -> float:
+@dataclass(frozen=True, slots=True)
+class _Json:
+    """A value of the report with its place in it ('documents[0].alignment'), so that a key
+    missing or of the wrong kind is said by its place, not by Python's words for it ("'NoneType'
+    object is not iterable")."""
+
+    value: Any
+    where: str
+
+    def __getitem__(self, key: str) -> _Json:
+        """A key the object must have."""
+        if not isinstance(self.value, dict):
+            raise ValueError(f"{self.where or 'the report'}: {_expected('an object', self.value)}")
+        place = f"{self.where}.{key}" if self.where else key
+        if key not in self.value:
+            raise ValueError(f"missing key {place}")
+        return _Json(self.value[key], place)
+
+    def items(self) -> list[_Json]:
+        """The items of a list the report must have here."""
+        if not isinstance(self.value, list):
+            raise ValueError(f"{self.where}: {_expected('a list', self.value)}")
+        return [_Json(item, f"{self.where}[{i}]") for i, item in enumerate(self.value)]
+
+    def optional(self, key: str) -> list[_Json]:
+        """The items of a list the object may leave out, or give as null."""
+        if not isinstance(self.value, dict) or self.value.get(key) is None:
+            return []
+        return self[key].items()
+
+    def text(self) -> str:
+        if isinstance(self.value, dict | list) or self.value is None:
+            raise ValueError(f"{self.where}: {_expected('text', self.value)}")
+        return str(self.value)
+
+    def number(self) -> float:
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            raise ValueError(f"{self.where}: {_expected('a number', self.value)}")
+        return float(self.value)
+
+
+def _expected(kind: str, value: Any) -> str:
+    """'expected a list, got null', in JSON's words for what was there."""
+    found = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
+    shown = "null" if value is None else found.get(type(value), "a number")
+    return f"expected {kind}, got {shown}"
+
+
+def _percent(coverage: _Json) -> float:
     """Coverage from its counts where the report gives them: the percent it prints is
     rounded, and two rounded figures gave the same change as -8.4 and -8.3."""
-    counts = [coverage.get(k) for k in ("aligned", "partial", "gap")]
+    values = coverage.value if isinstance(coverage.value, dict) else {}
+    counts = [values.get(k) for k in ("aligned", "partial", "gap")]
     whole: list[int] = [c for c in counts if isinstance(c, int) and not isinstance(c, bool)]
     if len(whole) == len(counts) and whole[0] + whole[1] + whole[2] > 0:
         aligned, partial, gap = whole
         return 100.0 * (aligned + 0.5 * partial) / (aligned + partial + gap)
-    return float(coverage["percent"])
+    return coverage["percent"].number()
 
 
-def _verdict_from_json(alignment: dict[str, Any]) -> Verdict:
-    status = alignment["status"]
+def _verdict_from_json(alignment: _Json) -> Verdict:
+    status = alignment["status"].value
     if status not in _STATUSES:
-        raise ValueError(f"unknown verdict {status!r}")
-    shown = alignment["evidence"][0] if alignment["evidence"] else alignment.get("nearest")
+        raise ValueError(f"{alignment.where}.status: unknown verdict {status!r}")
+    evidence = alignment["evidence"].items()
+    shown = evidence[0] if evidence else None
+    if shown is None and alignment.value.get("nearest") is not None:
+        shown = alignment["nearest"]
+    where = shown.value if shown is not None else {}
+    if shown is not None and not isinstance(where, dict):
+        raise ValueError(f"{shown.where}: {_expected('an object', where)}")
     return Verdict(
         status,
-        float(alignment["score"]),
-        str(shown["text"]) if shown else None,
-        Location(shown.get("page"), shown.get("paragraph"), shown.get("section"))
-        if shown
+        alignment["score"].number(),
+        shown["text"].text() if shown is not None else None,
+        Location(where.get("page"), where.get("paragraph"), where.get("section"))
+        if shown is not None
         else None,
-        alignment.get("waived") is not None,
-        alignment.get("review") is not None,
+        alignment.value.get("waived") is not None,
+        alignment.value.get("review") is not None,
     )
 
 
