@@ -129,6 +129,17 @@ def test_fail_under_compares_unrounded_and_refuses_a_fraction() -> None:
     )
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "150", "-1"])
+def test_fail_under_outside_0_to_100_is_one_line_saying_so(value: str) -> None:
+    # 'nan' was 'Input should be less than or equal to 100', under a usage block.
+    result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "--fail-under", value)
+    assert result.exit_code == 2
+    shown = f"{float(value):g}"
+    assert result.stderr.splitlines() == [
+        f"alignck: error: --fail-under must be a number from 0 to 100, a percentage (got {shown})"
+    ]
+
+
 def test_fail_under_fails_the_policy_with_exit_1() -> None:
     result = invoke(
         "check",
