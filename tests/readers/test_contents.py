@@ -117,3 +117,13 @@ def test_entries_under_a_contents_heading_or_with_leaders_are_navigation() -> No
         ("Our priorities", True),
         ("Our people", True),
     ]
+
+
+def test_an_entry_names_a_later_heading_whatever_the_heading_s_section_number() -> None:
+    # The entries stayed as the stated priorities, located at the contents page.
+    contents = _blocks("Our vision 2", "Priority one: Healthier communities 3")
+    body = [
+        Block("heading", "1. Our vision", 10),
+        Block("heading", "3. Priority one: Healthier communities", 11),
+    ]
+    assert [b.text for b in without_contents([*contents, *body])] == [b.text for b in body]

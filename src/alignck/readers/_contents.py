@@ -161,4 +161,9 @@ def _set_as_contents(run: Sequence[_Entry], under: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.lower())
+    """A name as compared: case, spacing, punctuation and a section's number set aside (an
+    entry 'Priority one: Healthier communities' names the heading '3. Priority one: ...')."""
+    return _NOT_ALNUM.sub("", _SECTION_NUMBER.sub("", text.lower()))
+
+
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
