@@ -1567,3 +1567,64 @@ def test_we_ll_is_a_commitment_with_either_apostrophe(apostrophe: str) -> None:
         ("paragraph", f"We{apostrophe}ll build 1,200 affordable homes by 2029."),
     )
     assert [s.kind for s in extract(doc)] == ["commitment"]
+
+
+COLUMN_OF_NAMES = [
+    "Our priorities are:",
+    "Thriving children and young people",
+    "Warm, safe and affordable homes",
+    "A greener county",
+]
+
+
+def _column_file(tmp_path: Path, suffix: str, lines: list[str]) -> Path:
+    """The lines one after another with no blank line (text, Markdown), as one paragraph
+    parted by manual line breaks (Word), or as lines of a page (PDF)."""
+    path = tmp_path / f"plan{suffix}"
+    if suffix in (".txt", ".md"):
+        path.write_text("Northmoor Corporate Plan\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    elif suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Northmoor Corporate Plan", 1)
+        paragraph = document.add_paragraph(lines[0])
+        for line in lines[1:]:
+            paragraph.runs[-1].add_break()
+            paragraph.add_run(line)
+        document.save(str(path))
+    else:
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 16)
+        pdf.cell(0, 10, "Northmoor Corporate Plan", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx", ".pdf"])
+def test_names_a_line_each_under_a_lead_in_are_its_list(tmp_path: Path, suffix: str) -> None:
+    # They were one paragraph parted at its commas ('Thriving children and young people
+    # Warm', 'safe', ...), or only the first of them a priority.
+    assert _stated_in(_column_file(tmp_path, suffix, COLUMN_OF_NAMES)) == COLUMN_OF_NAMES[1:]
+    two = ["Our priorities are:", "Start well", "Live well"]
+    assert _stated_in(_column_file(tmp_path, suffix, two)) == two[1:]
+
+
+def test_a_column_of_values_or_of_labels_under_a_lead_in_names_no_priority() -> None:
+    values = _doc(
+        ("paragraph", "By living our values we will achieve our aims:"),
+        ("paragraph", "Respect and dignity"),
+        ("paragraph", "Everyone counts"),
+    )
+    labels = _doc(
+        ("paragraph", "Our annual objectives are:"),
+        ("paragraph", "Strategic aims"),
+        ("paragraph", "Trust objectives for 2026"),
+    )
+    assert _stated(values) == [] and _stated(labels) == []

@@ -60,7 +60,7 @@ _AUXILIARY_COLON = re.compile(
     r"\b(?:will|shall|can|could|must|should|would|have|has|had|did)\s*:$", re.IGNORECASE
 )
 # Every strategy also lists how it works, not what it will achieve: values, principles.
-_VALUES = re.compile(r"\b(?:values|principles|behaviours|behaviors|ways\s+of\s+working)\b", re.I)
+VALUES = re.compile(r"\b(?:values|principles|behaviours|behaviors|ways\s+of\s+working)\b", re.I)
 # An item that stops on a function word was cut from a sentence, not written as a name.
 _UNFINISHED = re.compile(
     r"\b(?:a|an|the|and|or|of|to|for|with|that|which|are|is|in|on|by|our|their)$", re.IGNORECASE
@@ -247,7 +247,7 @@ def _features(
         "lead_auxiliary": float(bool(_AUXILIARY_COLON.search(lead))),
         # 'Priority 1: Healthy lives' names one priority; its list holds that one's parts.
         "lead_names_one": float(bool(numbered_label(lead))),
-        "lead_values": float(bool(_VALUES.search(lead))),
+        "lead_values": float(bool(VALUES.search(lead))),
         "section_announces": float(bool(LEAD_IN.search(section))),
         "few_items": float(len(items) in _FEW_ITEMS),
         "mean_words": math.log1p(sum(words) / len(words)) / math.log1p(30),

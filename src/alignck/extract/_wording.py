@@ -15,6 +15,7 @@ from alignck.extract._common import (
     IS_PRIORITY,
     LEAD_IN,
     ORDINAL_ITEM,
+    PRIORITY_WORDS,
     PRONOUN_START,
     PURPOSE,
     RANKED_PRIORITY,
@@ -22,6 +23,7 @@ from alignck.extract._common import (
     make_statement,
     numbered_label,
 )
+from alignck.extract._lists import VALUES
 from alignck.language import sentences
 from alignck.model import Block, Statement
 
@@ -36,8 +38,14 @@ def inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             yield from _infinitive_items(sentence, block)
             yield from _is_a_priority(sentence, block)
         if index and _comma_list_after_lead_in(blocks, index):
-            for item in _split_items(block.text):
-                statement = make_statement(item, block, "list after lead-in")
+            column = _column_of_names(blocks, index)
+            if len(column) >= 2 and not _names_priorities(blocks[index - 1], column):
+                continue
+            # Names a line each ('Thriving children' / 'Warm, safe and affordable homes'),
+            # else one line listing them ('Start well, live well and age well').
+            items = [(b, b.text) for b in column] if len(column) >= 2 else _each(block)
+            for paragraph, item in items:
+                statement = make_statement(item, paragraph, "list after lead-in")
                 if statement:
                     yield statement
 
@@ -59,6 +67,42 @@ def ordinal_items(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                     yield statement
             elif not sentence.endswith(":"):
                 pending = announced_count(sentence) or 0
+
+
+def _each(block: Block) -> list[tuple[Block, str]]:
+    return [(block, item) for item in _split_items(block.text)]
+
+
+# A name on a line of its own is short: a wrapped sentence fills its line.
+_NAME_WORDS = 10
+
+
+def _column_of_names(blocks: tuple[Block, ...], index: int) -> list[Block]:
+    """The paragraphs from ``index`` on that are each a short name: no full stop or colon at
+    the end, a capital or a figure first, not a sentence with its own subject."""
+    column: list[Block] = []
+    for block in blocks[index:]:
+        text = block.text.strip()
+        if (
+            block.kind != "paragraph"
+            or (not text[:1].isupper() and not text[:1].isdigit())
+            or len(text.split()) > _NAME_WORDS
+            or text.endswith((".", ":", ";", ","))
+            or PRONOUN_START.match(text)
+        ):
+            break
+        column.append(block)
+    return column
+
+
+def _names_priorities(lead: Block, column: list[Block]) -> bool:
+    """Whether a column of names under a lead-in names priorities: not the values the
+    lead-in speaks of ('By living our values we will achieve our aims:'), nor labels that
+    announce priorities themselves ('Strategic Aims' / 'Trust Objectives for 2021-22', a web
+    page's headings come through as lines)."""
+    if VALUES.search(lead.text):
+        return False
+    return not any(PRIORITY_WORDS.search(b.text) and not numbered_label(b.text) for b in column)
 
 
 def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:

@@ -168,7 +168,8 @@ _MAX_NAME_LINE_WORDS = 10
 def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list[str]]:
     """Lines with no blank line between them are one wrapped paragraph, unless they read as
     entries of their own: 'Start well: every child ...' then 'Live well: ...' (a lower-case
-    line continues the entry above it), or a column of three or more short names. Without
+    line continues the entry above it), or a column of three or more short names (or of two
+    or more under a line ending with a colon, which leads in to them). Without
     ``labelled_entries`` only the column: a PDF's lines are wraps the author did not choose,
     and one opening '2024–2029, we will' is no label."""
     stripped = [line.strip() for line in lines]
@@ -181,6 +182,9 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
             entries[-1].append(line)
         return entries
     if len(lines) >= 3 and all(_is_short_name(line) for line in stripped):
+        return [[line] for line in lines]
+    if len(lines) >= 3 and stripped[0].endswith(":") and all(map(_is_short_name, stripped[1:])):
+        # 'Our priorities are:' over two or more names: the lead-in and its list.
         return [[line] for line in lines]
     return [lines]
 
