@@ -397,8 +397,8 @@ def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
     assert result.exit_code == 2
     assert result.stderr == (
         f"alignck: error: {target}: a {fmt} report named '{target.suffix}' in a folder being "
-        "checked would be read as a partner's document by the next run (alignck reads .docx, "
-        f".markdown, .md, .pdf, .text, .txt files); name it {own}, or write it outside the "
+        "checked would be read as a partner's document by the next run (alignck reads .docm, "
+        f".docx, .markdown, .md, .pdf, .text, .txt files); name it {own}, or write it outside the "
         "folders checked\n"
     )
     assert not target.exists()
