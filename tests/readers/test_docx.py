@@ -229,6 +229,32 @@ def test_a_bullet_glyph_typed_into_a_list_paragraph_is_not_its_text(tmp_path: Pa
     ]
 
 
+def test_a_bullet_inserted_as_a_symbol_opens_a_list_item(tmp_path: Path) -> None:
+    # Insert > Symbol and lists pasted from older files put the bullet in a w:sym run, a
+    # Symbol-font character with no text: read as nothing, the items were plain paragraphs.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_paragraph("Our priorities are:")
+    for char, text in [("F0B7", "Good jobs"), ("B7", "Warm homes")]:
+        paragraph = document.add_paragraph()
+        paragraph._p.append(parse_xml(f'<w:r {w}><w:sym w:font="Symbol" w:char="{char}"/></w:r>'))
+        paragraph.add_run("\t" + text)
+    tick = document.add_paragraph("Done ")
+    tick._p.append(parse_xml(f'<w:r {w}><w:sym w:font="Wingdings" w:char="F0FC"/></w:r>'))
+    path = tmp_path / "symbols.docx"
+    document.save(str(path))
+
+    assert [(b.kind, b.text, b.marker) for b in read(path).blocks] == [
+        ("paragraph", "Our priorities are:", None),
+        ("list_item", "Good jobs", "•"),
+        ("list_item", "Warm homes", "•"),
+        ("paragraph", "Done", None),
+    ]
+
+
 def test_a_heading_word_numbers_shows_its_number_as_a_pdf_of_it_does(tmp_path: Path) -> None:
     from docx import Document as NewDocument
     from docx.oxml import parse_xml

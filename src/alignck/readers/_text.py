@@ -215,6 +215,12 @@ def without_glyph(text: str) -> str:
     return _GLYPH_AFTER_MARKER.sub("", text, count=1)
 
 
+def is_bullet_glyph(char: str) -> bool:
+    """Whether a character is one a list item opens with ('•', or a symbol font's bullet in
+    the Private Use Area, as Word's Symbol and Wingdings bullets are)."""
+    return len(char) == 1 and char in _BULLETS
+
+
 def ends_on_word_that_goes_on(text: str) -> bool:
     """Whether a line ends on a word no sentence ends on ('... for people over'): the next
     line goes on with the sentence, even where it opens with a number ('65. We will ...')."""

@@ -24,6 +24,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import (
     bold_goes_on,
+    is_bullet_glyph,
     join_lines,
     marks_a_note,
     separate_lines,
@@ -31,7 +32,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "19"
+VERSION = "20"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -452,7 +453,7 @@ class _BodyWalker:
             self.walk(box)
 
     def _own_text(self, element: Any, boxed: bool) -> None:
-        shown = _text(element, boxed, self.hidden, lines=True)
+        shown = _text(element, boxed, self.hidden, lines=True, bullet=True)
         text = shown.replace("\n", " ")
         if not text.strip():
             return
@@ -782,22 +783,35 @@ def _cell_text(paragraph: Any, hidden: frozenset[str] = frozenset()) -> str:
 
 
 def _text(
-    paragraph: Any, boxed: bool = False, hidden: frozenset[str] = frozenset(), lines: bool = False
+    paragraph: Any,
+    boxed: bool = False,
+    hidden: frozenset[str] = frozenset(),
+    lines: bool = False,
+    bullet: bool = False,
 ) -> str:
     """The paragraph's text as Word shows it; with ``lines``, a manual line break (Shift+Enter)
-    as a new line, else as a space."""
+    as a new line, else as a space; with ``bullet``, a bullet inserted as a symbol (w:sym, as
+    Insert > Symbol and pasted lists make it) before any text, as its glyph."""
     parts: list[str] = []
-    tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+    tags = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym")
     # Text moved away with Track Changes on stays in the file at its old place, as w:t (a
     # deletion's is w:delText): read, it duplicated the moved priority, which then vanished.
     moved = next(paragraph.iter(_MOVED_AWAY), None) is not None
     paragraph_style = _style_of(paragraph, "pPr", "pStyle") or ""
     hidden_paragraph = bool(hidden) and paragraph_style in hidden
     struck_paragraph = bool(hidden) and _STRUCK + paragraph_style in hidden
+    opening = bullet  # nothing shown yet but spaces
     for node in _own(paragraph, boxed, *tags):
         if moved and _moved_away(node, paragraph):
             continue
         if _hidden(node, hidden, hidden_paragraph, struck_paragraph):
+            continue
+        if node.tag == f"{_W}sym":
+            # Other symbols (a Wingdings tick mid-sentence) have no letters to read.
+            glyph = _symbol_glyph(node) if opening else ""
+            if is_bullet_glyph(glyph):
+                parts.append(glyph)
+                opening = False
             continue
         if node.tag == f"{_W}t":
             if _note_mark(node, parts):
@@ -805,10 +819,22 @@ def _text(
                     parts.append(" ")  # the mark goes, not the space after it
                 continue
             parts.append(node.text or "")
+            opening = opening and not (node.text or "").strip()
         elif node.tag == f"{_W}noBreakHyphen":
             parts.append("-")
+            opening = False
         elif lines and node.tag in (f"{_W}br", f"{_W}cr"):
             parts.append("\n")
         else:
             parts.append(" ")
     return "".join(parts)
+
+
+def _symbol_glyph(node: Any) -> str:
+    """The character a w:sym draws, as a symbol font's Private Use Area code point: Word
+    writes 'F0B7' for the Symbol font's bullet, and may write it as 'B7', the same glyph."""
+    try:
+        code = int(node.get(f"{_W}char") or "", 16)
+    except ValueError:
+        return ""
+    return chr(code + 0xF000) if code < 0x100 else chr(code) if code < 0x110000 else ""
