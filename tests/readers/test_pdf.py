@@ -712,6 +712,43 @@ def test_text_turned_on_its_page_is_read_as_upright_text_is(tmp_path: Path, degr
     assert blocks(_turned_page(tmp_path / "turned.pdf", degrees)) == upright
 
 
+def _watermarked(path: Path, degrees: int | None) -> Path:
+    """Two pages with a heading and a promise each, and with ``degrees`` a large bold 'DRAFT'
+    set across every page at that angle, as a draft's watermark is."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pages = [("Start well", "We will fund speech support."), ("Age well", "We will open 14 hubs.")]
+    for heading, text in pages:
+        pdf.add_page()
+        if degrees is not None:
+            with pdf.rotation(degrees, x=105, y=150):
+                pdf.set_font("Helvetica", "B", 90)
+                pdf.text(40, 190, "DRAFT")
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.cell(0, 9, heading, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 11)
+        pdf.multi_cell(0, 6, text)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("degrees", [45, 30, -60])
+def test_a_watermark_set_at_a_slant_across_the_page_is_not_read(
+    tmp_path: Path, engine: str, degrees: int
+) -> None:
+    def blocks(path: Path) -> list[tuple[str, int, str, tuple[str, ...]]]:
+        return [
+            (b.kind, b.level, b.text, b.section) for b in read(path, ReadOptions(engine)).blocks
+        ]
+
+    plain = blocks(_watermarked(tmp_path / "plain.pdf", None))
+    assert plain[0] == ("heading", 1, "Start well", ())
+    # In large bold type, 'DRAFT' was the first heading of every page: every section's top.
+    assert blocks(_watermarked(tmp_path / "draft.pdf", degrees)) == plain
+
+
 @pytest.mark.parametrize("spacing", [1.2, 1.5, 1.85, 2.0, 2.4])
 def test_paragraphs_set_at_one_and_a_half_or_double_spacing_stay_whole(
     tmp_path: Path, spacing: float

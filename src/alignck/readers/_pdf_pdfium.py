@@ -17,6 +17,7 @@ from alignck.readers._pdflines import (
     Extracted,
     Line,
     OutlineEntry,
+    aslant,
     bounded_pages,
     locked,
 )
@@ -82,7 +83,8 @@ def _page_lines(page: object) -> list[Line]:
         if _glyph_numbers(page_text):
             return []  # text that cannot be read is no text: the page counts as textless
         raw_lines = page_text.split("\r\n")
-        frame = _Frame(_quarter_turns(handle, raw_lines))
+        angles = _line_angles(handle, raw_lines)
+        frame = _Frame(_quarter_turns(angles, raw_lines))
         # One clean-up pass for the whole page; character indices come from the raw lines.
         shown = _without_note_marks(page_text, handle, frame)
         cleaned_lines = clean_lines(rejoin_hyphenated(shown).split("\r\n"))
@@ -92,12 +94,12 @@ def _page_lines(page: object) -> list[Line]:
         # Where each line's text starts, to split a line into cells after the loop.
         firsts: list[tuple[str, int]] = []
         start = 0
-        for raw_line, cleaned in zip(raw_lines, cleaned_lines, strict=True):
+        for raw_line, cleaned, angle in zip(raw_lines, cleaned_lines, angles, strict=True):
             line_start = start
             first = start + len(raw_line) - len(raw_line.lstrip())
             end = start + len(raw_line.rstrip()) - 1
             start += len(raw_line) + 2
-            if not cleaned:
+            if not cleaned or (angle >= 0 and aslant(angle)):
                 continue
             origin(handle, first, x_ref, y_ref)
             left, baseline = frame.point(x.value, y.value)
@@ -384,23 +386,30 @@ class _Frame:
 _QUARTER = math.pi / 2
 
 
-def _quarter_turns(handle: object, raw_lines: list[str]) -> int:
-    """The quarter turns anticlockwise most of a page's text is set at (most often none),
-    weighing each line by its length: one frame for the whole page, so that its lines are
-    measured against each other in the same one."""
+def _line_angles(handle: object, raw_lines: list[str]) -> list[float]:
+    """The angle each line's first character is set at, in radians clockwise as PDFium
+    measures it; -1 for a blank line, or where PDFium cannot say. A line at a slant is left
+    out (:func:`aslant`)."""
     import pypdfium2.raw as raw
 
-    weights = [0, 0, 0, 0]
+    angles: list[float] = []
     start = 0
     for raw_line in raw_lines:
-        text = raw_line.strip()
-        if text:
-            first = start + len(raw_line) - len(raw_line.lstrip())
-            angle = raw.FPDFText_GetCharAngle(handle, first)
-            if angle >= 0:
-                # PDFium measures the angle clockwise.
-                weights[-round(angle / _QUARTER) % 4] += len(text)
+        first = start + len(raw_line) - len(raw_line.lstrip())
+        angles.append(raw.FPDFText_GetCharAngle(handle, first) if raw_line.strip() else -1.0)
         start += len(raw_line) + 2
+    return angles
+
+
+def _quarter_turns(angles: list[float], raw_lines: list[str]) -> int:
+    """The quarter turns anticlockwise most of a page's text is set at (most often none),
+    weighing each line by its length: one frame for the whole page, so that its lines are
+    measured against each other in the same one. Text at a slant is left out."""
+    weights = [0, 0, 0, 0]
+    for raw_line, angle in zip(raw_lines, angles, strict=True):
+        if angle >= 0 and not aslant(angle):
+            # PDFium measures the angle clockwise.
+            weights[-round(angle / _QUARTER) % 4] += len(raw_line.strip())
     return max(range(4), key=weights.__getitem__)
 
 

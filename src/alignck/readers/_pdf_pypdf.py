@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import logging
+import math
 import warnings
 from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReadError
 from alignck.limits import Limits
-from alignck.readers._pdflines import Extracted, Line, OutlineEntry, bounded_pages, locked
+from alignck.readers._pdflines import (
+    Extracted,
+    Line,
+    OutlineEntry,
+    aslant,
+    bounded_pages,
+    locked,
+)
 from alignck.readers._sniff import refused
 from alignck.readers._text import clean
 
@@ -56,6 +64,8 @@ def _page_lines(page: Any) -> list[Line]:
         if not text.strip():
             return
         a, b, c, d, e, f = _multiply(tm, cm)
+        if aslant(math.atan2(b, a)):
+            return  # a watermark across the page
         scale = (abs(a * d - b * c)) ** 0.5 or 1.0
         pieces.append((f, e, size * scale, text))
 

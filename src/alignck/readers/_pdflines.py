@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,10 @@ from alignck.wording import counted
 # A number set under this share of the size of the text it sits by is a superscript: a
 # footnote's mark, whichever engine read it.
 SUPERSCRIPT_SIZE = 0.7
+# A line off the page's axes by more than this (radians: 10 degrees) is set at a slant; a
+# scan's text layer tilts by a degree or two.
+_SLANT = math.radians(10)
+_QUARTER = math.pi / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +85,12 @@ def bounded_pages(
         check_characters(str(path), characters, limits)
         kept.append(lines)
     return kept
+
+
+def aslant(angle: float) -> bool:
+    """Whether text set at ``angle`` (radians, either way round) is at a slant, neither along
+    the page nor a quarter turn from it: a 'DRAFT' watermark across the page, or a stamp, never
+    a heading or a sentence. Read, a watermark in large bold type headed every section
+    ('DRAFT › Start well'), so both engines leave such text out."""
+    turns = angle / _QUARTER
+    return abs(turns - round(turns)) * _QUARTER > _SLANT
