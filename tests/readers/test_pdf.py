@@ -1293,3 +1293,36 @@ def test_wrapped_prose_whose_lines_open_like_labels_stays_one_paragraph(tmp_path
     path = tmp_path / "plan.pdf"
     pdf.output(str(path))
     assert [b.text for b in read(path).blocks] == [" ".join(lines)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_footer_written_before_a_text_box_s_lines_is_still_a_footer(
+    tmp_path: Path, engine: str
+) -> None:
+    # A word processor writes a page's text boxes after its footer: on the one page with a
+    # box the footer was not among the last lines, kept there, and quoted as a promise.
+    from fpdf import FPDF
+
+    footer = "OFFICIAL - we will review this plan annually."
+    pages = [
+        ("Our priorities", "Our priorities are warm homes and thriving children."),
+        ("Thriving children", "We will open a family hub in every district by 2026."),
+        ("Measuring success", "We will report progress to Cabinet every quarter."),
+    ]
+    pdf = FPDF()
+    for number, (heading, text) in enumerate(pages, start=1):
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 14)
+        pdf.text(20, 30, heading)
+        pdf.set_font("Helvetica", "", 11)
+        pdf.text(20, 40, text)
+        pdf.text(20, 285, footer)
+        if number == 3:  # a box of two lines, after the footer
+            pdf.text(20, 60, "Our pledge: we will halve suicides")
+            pdf.text(20, 65, "among young men by 2030.")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+
+    texts = [b.text for b in read(path, ReadOptions(engine)).blocks]
+    assert footer not in texts
+    assert "Our pledge: we will halve suicides among young men by 2030." in texts

@@ -38,7 +38,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "16"
+VERSION = "17"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -623,9 +623,9 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
     for page in pages:
         # Once a page: on a page of two lines, the first two are the last two, and a
         # heading counted twice there was dropped as running after appearing on two pages.
-        for key in {_running_key(line) for line in page[:2] + page[-2:]}:
+        for key in {_running_key(line) for line in _edge_lines(page, 2)}:
             edges[key] += 1
-        for key in {_running_key(line) for line in page[:1] + page[-1:]}:
+        for key in {_running_key(line) for line in _edge_lines(page, 1)}:
             ends[key] += 1
     running = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 2)}
     opening = {key for key, count in ends.items() if key and count >= max(2, len(pages) - 1)}
@@ -633,13 +633,13 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
     # section differs from page to page but for the title before its separator. Read, it was
     # quoted as a stated priority and cut a sentence running over the page break in two.
     titled = Counter(
-        key for page in pages for key in {_titled_key(line) for line in page[:1] + page[-1:]}
+        key for page in pages for key in {_titled_key(line) for line in _edge_lines(page, 1)}
     )
     titles = {key for key, count in titled.items() if key and count >= max(3, len(pages) - 1)}
     kept: list[list[Line]] = []
     for page in pages:
-        edge_ids = {id(line) for line in page[:2] + page[-2:]}
-        end_ids = {id(line) for line in page[:1] + page[-1:]}
+        edge_ids = {id(line) for line in _edge_lines(page, 2)}
+        end_ids = {id(line) for line in _edge_lines(page, 1)}
         kept.append(
             [
                 line
@@ -654,6 +654,14 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
             ]
         )
     return kept
+
+
+def _edge_lines(page: list[Line], count: int) -> list[Line]:
+    """The first and last ``count`` lines of a page as written, and its ``count`` highest and
+    lowest as set: a word processor writes a text box's lines after the page's footer, which
+    was then no last line, and was read (as a promise) on that page alone."""
+    by_height = sorted(page, key=lambda line: line.y)
+    return page[:count] + page[-count:] + by_height[:count] + by_height[-count:]
 
 
 # What parts a running header's title from the section it names: 'Strategy · Housing'.
