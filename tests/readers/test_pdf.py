@@ -1326,3 +1326,58 @@ def test_a_footer_written_before_a_text_box_s_lines_is_still_a_footer(
     texts = [b.text for b in read(path, ReadOptions(engine)).blocks]
     assert footer not in texts
     assert "Our pledge: we will halve suicides among young men by 2030." in texts
+
+
+def _two_columns(path: Path, left: list[str], right: list[str]) -> Path:
+    """A page of two columns of 10-point lines under a title, each line placed as set."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.cell(0, 10, "Westmoor Community Safety Plan", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 10)
+    for x, lines in ((15, left), (110, right)):
+        for number, text in enumerate(lines):
+            pdf.text(x, 40 + 5 * number, text)
+    pdf.output(str(path))
+    return path
+
+
+_LEFT = [
+    "Reported domestic abuse has risen by a quarter",
+    "since 2021. We will set up a domestic abuse",
+    "hub that brings together",
+]
+# The sentence ended at the column's foot; the next column opens with a list, or a capital.
+_NOT_GOING_ON = [
+    ([*_LEFT[:2], "hub in Westmoor."], ["the police and charities will staff it."], ["paragraph"]),
+    (_LEFT, ["- the police", "- the council"], ["list_item", "list_item"]),
+    ([*_LEFT[:2], "hub for"], ["Westmoor residents and their families."], ["paragraph"]),
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_sentence_from_the_foot_of_a_column_goes_on_at_the_top_of_the_next(
+    tmp_path: Path, engine: str
+) -> None:
+    def blocks(left: list[str], right: list[str]) -> list[tuple[str, str]]:
+        path = _two_columns(tmp_path / "csp.pdf", left, right)
+        return [(b.kind, b.text) for b in read(path, ReadOptions(engine)).blocks][1:]
+
+    # Read as two, the promise was quoted cut short: '... a domestic abuse hub that brings
+    # together', then 'the police, the council ...' on its own.
+    right = ["the police, the council and charities in", "one building. Our partners agree."]
+    assert blocks(_LEFT, right) == [
+        (
+            "paragraph",
+            "Reported domestic abuse has risen by a quarter since 2021. We will set up a "
+            "domestic abuse hub that brings together the police, the council and charities "
+            "in one building. Our partners agree.",
+        )
+    ]
+    for left, right, kinds in _NOT_GOING_ON:
+        assert blocks(left, right) == [
+            ("paragraph", " ".join(left)),
+            *zip(kinds, [text.removeprefix("- ") for text in right], strict=True),
+        ]

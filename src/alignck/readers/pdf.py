@@ -38,7 +38,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "17"
+VERSION = "18"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -48,6 +48,8 @@ _SAME_INDENT = 9.0
 # stand right of the running text's left edge and still be in its column.
 _MAX_BOXES = 8
 _BOX_INDENT = 36.0
+# A line this many font sizes right of the one before, back up the page, is in the next column.
+_COLUMN_WIDTH = 10.0
 # A footnote's number glued to the word it marks, as text extraction gives it.
 _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,2}$")
 # A note's number or sign, then its text; or alone on its line, set higher than the text it
@@ -254,6 +256,10 @@ class _Assembler:
             if previous is None and not item_marker and self._continues_last_page(line):
                 kind, marker, current = "continued", None, [line.text]
                 start_x = line.x
+            elif not item_marker and self._continues_last_column(current, kind, previous, line):
+                self._flush(current, kind, marker, page, lead, start_x)
+                kind, marker, current, lead = "continued", None, [line.text], None
+                start_x = line.x
             elif item_marker or self._breaks(previous, line, kind, start_x):
                 self._flush(current, kind, marker, page, lead, start_x)
                 if item_marker and previous is not None:
@@ -444,8 +450,26 @@ class _Assembler:
         return (
             last is not None
             and last.kind in ("paragraph", "list_item")
-            and line.text[:1].islower()
-            and not last.text.endswith((".", "!", "?", ":"))
+            and _sentence_goes_on(last.text, line.text)
+        )
+
+    def _continues_last_column(
+        self, current: list[str], kind: str, previous: Line | None, line: Line
+    ) -> bool:
+        """A paragraph that runs from the foot of a column to the top of the next, as over a
+        page break: the line stands a column's width further right and back up the page, in
+        the paragraph's type, and goes on with its sentence. Read as two, the sentence was
+        quoted as two fragments. Only a paragraph's sentence is carried on: a heading or a
+        list item at a column's foot, or a list at the next column's top, is left as it is
+        (a list going on there is read by :meth:`_follow_into_next_column`)."""
+        return (
+            bool(current)
+            and kind in ("paragraph", "continued")
+            and previous is not None
+            and _jumps_up(previous, line)
+            and line.x > previous.x + line.size * _COLUMN_WIDTH
+            and abs(previous.size - line.size) <= 0.5
+            and _sentence_goes_on(current[-1], line.text)
         )
 
     def _flush(
@@ -519,6 +543,13 @@ class _Assembler:
         del seen[level - 1 : level]
         seen.insert(level - 1, (indents[-1], _marker_kind(marker or "")))
         return level
+
+
+def _sentence_goes_on(before: str, text: str) -> bool:
+    """Whether text after a break the author did not choose (a page's or a column's) goes on
+    with the sentence before it: that sentence is not ended, and the text opens in lower
+    case."""
+    return text[:1].islower() and not before.endswith((".", "!", "?", ":"))
 
 
 def _marker_kind(marker: str) -> str:
