@@ -991,6 +991,53 @@ def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(
     ]
 
 
+@pytest.mark.parametrize(
+    ("rest", "after"),
+    [
+        (["accommodation for survivors."], []),
+        (["accommodation for survivors."], ["Approved by Cabinet, 12 March 2025."]),
+        (["accommodation for", "Domestic Abuse survivors."], ["Approved by Cabinet."]),
+    ],
+    ids=["table ends", "text follows", "a later line in capitals"],
+)
+def test_the_rest_of_a_cut_row_joins_its_cell_where_the_table_does_not_go_on(
+    tmp_path: Path, rest: list[str], after: list[str]
+) -> None:
+    from fpdf import FPDF
+
+    # The cut row was the table's last, or text came after it: with no table going on below
+    # it, the rest of the cell was read as a paragraph, and the promise quoted cut short
+    # ('We will commission 23 units of safe').
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+
+    def lines(x: float, y: float, texts: list[str]) -> None:
+        for at, text in enumerate(texts):
+            pdf.set_xy(x, y + 6 * at)
+            pdf.cell(80, 6, text)
+
+    pdf.add_page()
+    for y, first, second in [
+        (240, ["Priority"], ["Action"]),
+        (249, ["Warm homes"], ["We will insulate 300 homes."]),
+        (258, ["Safe homes"], ["We will commission 23", "units of safe"]),
+    ]:
+        lines(20, y, first)
+        lines(110, y, second)
+    pdf.add_page()
+    lines(110, 20, rest)
+    lines(20, 40, after)
+    path = tmp_path / "cut.pdf"
+    pdf.output(str(path))
+
+    blocks = [(b.kind, b.cell, b.text) for b in read(path).blocks]
+    assert blocks[-2 - len(after) :] == [
+        ("table_cell", (2, 0), "Safe homes"),
+        ("table_cell", (2, 1), "We will commission 23 units of safe " + " ".join(rest)),
+        *[("paragraph", None, text) for text in after],
+    ]
+
+
 def _two_page_table(
     path: Path, header: tuple[str, str], rows: list[tuple[str, str]], repeated: bool
 ) -> Path:

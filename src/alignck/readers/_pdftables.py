@@ -90,6 +90,18 @@ def find_tables(lines: list[Line]) -> list[Table]:
     return tables
 
 
+def opening_row(lines: list[Line]) -> tuple[int, tuple[tuple[float, str], ...]]:
+    """The cells of the row the lines open with, each as (start x, text), and how many lines
+    they take: the chunks that start on the first line's baseline or stand beside it, as the
+    rest of a row a page break cut stands at the top of the next page. A line of ordinary
+    text makes a row of one cell."""
+    rows = _rows(_chunks(lines))
+    if not rows:
+        return 0, ()
+    taken = max(index for chunk in rows[0] for index in chunk.lines) + 1
+    return taken, tuple((chunk.x, join_lines(chunk.texts)) for chunk in rows[0])
+
+
 def _may_hold_a_table(lines: list[Line]) -> bool:
     """Cells set apart on one line, or text going back up the page: most pages have neither."""
     return any(line.pieces for line in lines) or any(

@@ -29,7 +29,7 @@ from alignck.readers._pdflines import (
     is_password_problem,
 )
 from alignck.readers._pdfstreams import check_streams
-from alignck.readers._pdftables import Table, find_tables
+from alignck.readers._pdftables import Table, find_tables, opening_row
 from alignck.readers._text import (
     clean,
     join_lines,
@@ -38,7 +38,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "18"
+VERSION = "19"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -274,27 +274,33 @@ class _Assembler:
         self._flush(current, kind, marker, page, lead, start_x)
 
     def _cut_row_carried_on(self, lines: list[Line], tables: dict[int, Table], page: int) -> int:
-        """Where a page opens with the rest of a table row the page break cut (lines in lower
-        case, each in a column of the table that ended the last page) and then the table goes
-        on: those lines are added to the cut row's cells, and the index of the last of them is
-        returned (-1 where the page opens otherwise)."""
+        """Where a page opens with the rest of a table row the page break cut (under the
+        table's header repeated or not, a row whose cells stand in columns of the table that
+        ended the last page and open in lower case), that rest is added to the cut row's
+        cells, and the index of its last line is returned (-1 where the page opens
+        otherwise). The table may go on after it, or end: a cut row that was the table's
+        last, or came before a single row or text, was quoted cut short."""
         carried = self.open_table
-        first = min(tables, default=0)
-        if carried is None or first == 0 or not self._goes_on(carried, tables[first]):
+        first = min(tables, default=len(lines))
+        if carried is None or first == 0 or self.builder.last is not carried.last_cell:
+            return -1
+        start = 1 if _repeats_header(lines[0], carried.table) else 0
+        taken, cells = opening_row(lines[start:first])
+        if not cells:
             return -1
         columns = carried.table.columns
         placed: list[tuple[int, str]] = []
-        for line in lines[:first]:
-            near = [c for c, x in enumerate(columns) if abs(line.x - x) <= line.size]
-            if not near or not line.text[:1].islower() or line.pieces:
+        for x, text in cells:
+            near = [c for c, at in enumerate(columns) if abs(x - at) <= lines[start].size]
+            if not near or not _goes_on_in_lower_case(text):
                 return -1
-            placed.append((near[0], line.text))
+            placed.append((near[0], text))
         for column, text in placed:
             self._carry_on_cell((carried.rows - 1, column), text, page)
         # The cut cell may be the last block: it stands for the table that goes on.
         last = self.builder.last or carried.last_cell
         self.open_table = _OpenTable(carried.table, carried.rows, last)
-        return first - 1
+        return start + taken - 1
 
     def _goes_on(self, carried: _OpenTable, table: Table) -> bool:
         """Whether ``table`` goes on with the one that ended the last page: nothing came
@@ -569,6 +575,11 @@ def _goes_on_in_lower_case(text: str) -> bool:
 
 
 _ROW_LABEL = re.compile(r"[a-z]{1,4}[.)]?")
+
+
+def _repeats_header(line: Line, table: Table) -> bool:
+    """Whether a line is the table's header row, repeated at the top of a new page."""
+    return bool(line.pieces) and tuple(text for _, text in line.pieces) == table.row(0)
 
 
 def _header_then_more(top: tuple[str, ...], header: tuple[str, ...]) -> bool:
