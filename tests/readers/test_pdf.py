@@ -1374,6 +1374,23 @@ def test_a_footer_written_before_a_text_box_s_lines_is_still_a_footer(
     assert footer not in texts
     assert "Our pledge: we will halve suicides among young men by 2030." in texts
 
+    # A table at the top of every page is no header: its first row's last cell, the same in
+    # every row ('County council'), is kept.
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for places in (["Northby", "Eastwick"], ["Southam", "Westmoor"], ["Upton", "Lowfield"]):
+        pdf.add_page()
+        for row, place in enumerate(places):
+            pdf.text(20, 30 + 20 * row, place)
+            pdf.text(60, 30 + 20 * row, "We will open a family")
+            pdf.text(60, 35 + 20 * row, f"hub in {place}.")
+            pdf.text(140, 30 + 20 * row, "County council")
+        pdf.text(20, 285, footer)
+    pdf.output(str(path))
+    texts = [b.text for b in read(path, ReadOptions(engine)).blocks]
+    assert texts.count("County council") >= 3
+    assert footer not in texts
+
 
 def _two_columns(path: Path, left: list[str], right: list[str]) -> Path:
     """A page of two columns of 10-point lines under a title, each line placed as set."""

@@ -38,7 +38,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "19"
+VERSION = "20"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -699,11 +699,34 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
 
 
 def _edge_lines(page: list[Line], count: int) -> list[Line]:
-    """The first and last ``count`` lines of a page as written, and its ``count`` highest and
-    lowest as set: a word processor writes a text box's lines after the page's footer, which
-    was then no last line, and was read (as a promise) on that page alone."""
-    by_height = sorted(page, key=lambda line: line.y)
-    return page[:count] + page[-count:] + by_height[:count] + by_height[-count:]
+    """The first and last ``count`` lines of a page as written, and a header or footer set
+    apart in its margin wherever it is written: a word processor writes a text box's lines
+    after the page's footer, which was then no last line, and was read (as a promise) on
+    that page alone."""
+    return page[:count] + page[-count:] + _in_margin(page)
+
+
+# A header or footer stands this many font sizes from the page's other lines at least;
+# points apart that two pieces of text still stand on one baseline.
+_MARGIN = 2.0
+_SAME_LINE = 1.5
+
+
+def _in_margin(page: list[Line]) -> list[Line]:
+    """The lines on the page's highest and on its lowest baseline, each where it stands more
+    than _MARGIN font sizes from the page's other lines: in the margin. A table's first or
+    last row sits a line's step from the next, and its cells (the same 'County council' in
+    every row) stay out of it."""
+    found: list[Line] = []
+    for edge in (max(page, key=_baseline), min(page, key=_baseline)) if page else ():
+        apart = [abs(line.y - edge.y) for line in page if abs(line.y - edge.y) > _SAME_LINE]
+        if min(apart, default=0.0) > edge.size * _MARGIN:
+            found.extend(line for line in page if abs(line.y - edge.y) <= _SAME_LINE)
+    return found
+
+
+def _baseline(line: Line) -> float:
+    return line.y
 
 
 # What parts a running header's title from the section it names: 'Strategy · Housing'.
