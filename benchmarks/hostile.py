@@ -197,6 +197,12 @@ def write_pdf_digits(path: Path, pick: random.Random) -> None:
     path.write_bytes(pages_pdf(digits for _ in range(20)))
 
 
+def write_docx_tabs(path: Path, pick: random.Random) -> None:
+    """One run of 50,000 tabs after its text, without run properties (a review of 6 December
+    2026 found each tab looked through the whole run for them: minutes)."""
+    word_file(path, b"<w:p><w:r><w:t>We will act</w:t>" + b"<w:tab/>" * 50_000 + b"</w:r></w:p>")
+
+
 FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "text": ("plan.txt", "text at the passage and character limits", write_text),
     "markdown": ("plan.md", "Markdown at the passage and character limits", write_markdown),
@@ -209,6 +215,7 @@ FILES: dict[str, tuple[str, str, Callable[[Path, random.Random], None]]] = {
     "pdf": ("plan.pdf", "PDF at the page, passage and character limits", write_pdf),
     "pdf-stream": ("page.pdf", "PDF, one page just under the stream limit", write_pdf_stream),
     "pdf-digits": ("digits.pdf", "PDF of 20 pages of lines of digits", write_pdf_digits),
+    "docx-tabs": ("tabs.docx", "Word, one run of 50,000 tabs", write_docx_tabs),
     "pdf-bomb": ("bomb.pdf", "PDF whose page inflates to 2 GB (refused)", write_pdf_bomb),
     "pdf-twice": (
         "twice.pdf",
