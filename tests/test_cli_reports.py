@@ -471,6 +471,52 @@ def test_ci_formats_place_quoted_findings_on_the_line_of_a_markdown_file(
     assert any("line=" not in line and "Plant trees" in line for line in annotations)
 
 
+# Each hides an earlier copy of the priority listed below it, or (the last) says it earlier.
+_EARLIER_COPIES = {
+    "comment": "<!-- old draft:\nWe will widen the bypass around Fenby.\n-->",
+    "struck": "~~We will widen the bypass around Fenby.~~",
+    "code": "```\nWe will widen the bypass around Fenby.\n```",
+    "footnote": "[^1]: We will widen the bypass around Fenby.",
+    "hidden": "<div hidden>\n\nWe will widen the bypass around Fenby.\n\n</div>",
+    "paragraph": "Last year: we will widen the bypass around Fenby.",
+}
+
+
+@pytest.mark.parametrize("earlier", list(_EARLIER_COPIES.values()), ids=list(_EARLIER_COPIES))
+def test_ci_formats_place_a_quote_in_its_own_paragraph_not_an_earlier_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, earlier: str
+) -> None:
+    # Annotations went to the first line reading like the quote, hidden or not.
+    monkeypatch.chdir(tmp_path)
+    Path("fw.yaml").write_text(
+        "priorities:\n  - {id: leisure, title: Leisure centres, keywords: [leisure]}\n",
+        encoding="utf-8",
+    )
+    text = (
+        f"# Plan\n\n{earlier}\n\n## Our priorities\n\n"
+        "1. **Roads.** We will resurface every street.\n"
+        "2. We will widen the bypass around Fenby.\n"
+        "3. We will build a new leisure centre in Fenby.\n"
+    )
+    Path("p.md").write_text(text, encoding="utf-8")
+    roads = text.split("\n").index("1. **Roads.** We will resurface every street.") + 1
+    args = ["check", "p.md", "-f", "fw.yaml", "--matcher", "lexical", "--format"]
+    github = runner.invoke(app, [*args, "github"])
+    sarif = runner.invoke(app, [*args, "sarif"])
+    assert github.exit_code == sarif.exit_code == 0, github.output + sarif.output
+    placed = {
+        line.split("outside the framework%3A ")[1].split("::")[0]: line.split(",")[1]
+        for line in github.stdout.splitlines()
+        if "outside the framework" in line
+    }
+    # A name too short to be sought in the file is placed on its item's line too.
+    bypass = "We will widen the bypass around Fenby"
+    assert placed == {"Roads": f"line={roads}", bypass: f"line={roads + 1}"}
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results]
+    assert sorted(lines) == [roads, roads + 1]
+
+
 def test_one_document_s_gaps_are_listed_once(tmp_path: Path) -> None:
     # 'every document' repeated the one document's row.
     framework = tmp_path / "priorities.yaml"

@@ -77,6 +77,9 @@ class Block(CompactPickle):
     # An entry of a table of contents, its leaders and page number left out: it can name a
     # priority ('Priority 2: Empower communities') but is navigation, never quoted.
     navigation: bool = False
+    # The line of its file the block starts on, counted from 1, where the format has lines
+    # (text and Markdown): a finding is placed there, not on the first line that reads alike.
+    line: int | None = None
 
     @property
     def section_path(self) -> str | None:
@@ -122,11 +125,14 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Location(CompactPickle):
-    """Where a quote sits: page (PDF) or paragraph number, and the heading trail."""
+    """Where a quote sits: page (PDF) or paragraph number, and the heading trail; ``line``,
+    its block's first line in a text or Markdown file, only places a finding on that line
+    (reports do not show it, and a location loaded from one has none)."""
 
     page: int | None
     paragraph: int | None
     section: str | None
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,7 +61,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             block.kind == "heading" and _is_apparatus(block.text)
         ):
             continue
-        location = Location(block.page, block.number, block.section_path)
+        location = Location(block.page, block.number, block.section_path, block.line)
         heading_role = _role_under(block.section)
         pieces: list[tuple[str, EvidenceKind]] = (
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)

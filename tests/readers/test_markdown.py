@@ -519,3 +519,32 @@ def test_a_hidden_block_s_end_in_code_does_not_end_it(tmp_path: Path) -> None:
 def test_a_paragraph_left_hidden_is_closed_by_the_next(tmp_path: Path) -> None:
     doc = _read(tmp_path, "<p hidden>\n\nWe will build homes.\n")
     assert [b.text for b in doc.blocks] == ["We will build homes."]
+
+
+def test_each_block_knows_the_line_of_the_file_it_starts_on(tmp_path: Path) -> None:
+    # Findings were placed on the first line that read like their quote, which could be
+    # hidden text; the reader now says where each block starts, whatever it passed over.
+    doc = _read(
+        tmp_path,
+        "---\ntitle: x\n---\n# Plan\n\n<!-- old draft:\nWe will widen the bypass.\n-->\n\n"
+        "We will widen <!-- a\nb --> the bypass\nby 2027.\n\nTitle\n-----\n\n"
+        "- **Roads.** We will resurface streets.\n\n<ul>\n<li>An item</li>\n<li>\n"
+        "  Another item\n</li>\n</ul>\n\n| a | b |\n|---|---|\n| c | d |\n",
+    )
+    assert [(b.text, b.line) for b in doc.blocks] == [
+        ("Plan", 4),
+        ("We will widen the bypass by 2027.", 10),
+        ("Title", 14),
+        ("Roads. We will resurface streets.", 17),
+        ("An item", 20),
+        ("Another item", 21),  # the element's line, its words on the next
+        ("a", 26),
+        ("b", 26),
+        ("c", 28),
+        ("d", 28),
+    ]
+
+
+def test_entries_of_one_paragraph_each_start_on_their_own_line(tmp_path: Path) -> None:
+    doc = _read(tmp_path, "Our priorities are:\nWarm homes\nGood jobs\nClean air\n")
+    assert [b.line for b in doc.blocks] == [1, 2, 3, 4]

@@ -399,3 +399,27 @@ def test_a_file_of_short_lines_still_parts_a_name_from_its_text(tmp_path: Path) 
     )
     items = [t for kind, t in _blocks(tmp_path, text) if kind == "list_item"]
     assert items == ["Tackle loneliness", "Warm homes"]
+
+
+def test_each_block_knows_the_line_of_the_file_it_starts_on(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(
+        b"OUR PLAN\r\n\r\nOur priorities\r\n- Warm homes\r\n- Good jobs\r\n\r\n"
+        b"We will act.\r\nAnd soon.\r\n\x0cPAGE TWO\n\n1. Tackle loneliness\n"
+        b"We will grow the peer support network.\n\nPriorities:\nHomes: warm ones\n"
+        b"Jobs: good ones\n"
+    )
+    doc = read(path)
+    assert [(b.text, b.line) for b in doc.blocks] == [
+        ("OUR PLAN", 1),
+        ("Our priorities", 3),
+        ("Warm homes", 4),
+        ("Good jobs", 5),
+        ("We will act. And soon.", 7),
+        ("PAGE TWO", 9),
+        ("Tackle loneliness", 11),
+        ("We will grow the peer support network.", 12),
+        ("Priorities:", 14),
+        ("Homes: warm ones", 15),
+        ("Jobs: good ones", 16),
+    ]

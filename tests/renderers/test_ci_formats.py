@@ -445,3 +445,29 @@ def test_a_warning_of_alignck_s_own_names_no_file() -> None:
     assert said.startswith("::warning title=alignck diff::") and "file=" not in said
     placed = warning_command("w.yaml:2:5: warning: waiver for 'air' expired", "alignck diff")
     assert placed.startswith("::warning file=w.yaml,line=2,title=alignck diff::waiver for")
+
+
+def test_a_partial_verdict_sits_on_the_line_of_its_evidence_s_own_block(tmp_path: Path) -> None:
+    # Placed on the first line reading like the quote: here a struck-through draft.
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Plan\n\n~~We will insulate homes.~~\n\n## Homes\n\nWe will insulate homes.\n",
+        encoding="utf-8",
+    )
+    quote = Evidence(
+        "We will insulate homes.", Location(None, 3, "Plan › Homes", 7), 0.3, "context"
+    )
+    result = DocumentResult(
+        str(plan),
+        "ok",
+        alignments=(
+            Alignment("air", "aligned", 0.6, (quote,), 0.6),
+            Alignment("homes", "partial", 0.3, (quote,)),
+            Alignment("minds", "aligned", 0.6, (quote,), 0.6),
+        ),
+    )
+    analysis = analyse(FRAMEWORK, (result,), (), today=date(2026, 1, 1))
+    report = Report(FRAMEWORK, (result,), (), analysis, Thresholds(), Policy())
+    sarif = json.loads(_render("sarif", report))["runs"][0]["results"]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif] == [7]
+    assert any(",line=7," in line for line in _render("github", report).splitlines())

@@ -102,3 +102,45 @@ def test_a_link_whose_address_holds_parentheses_keeps_its_line(tmp_path: Path) -
     )
     quote = read_document(path).blocks[1].text
     assert ")" not in quote and line_of(str(path), quote) == 3
+
+
+HIDDEN_FIRST = """# Plan
+
+<!-- old draft:
+We will widen the bypass around Fenby.
+-->
+
+## Our priorities
+
+- **Roads.** We will resurface every street.
+- We will widen the bypass
+  around Fenby.
+"""
+
+
+@pytest.mark.parametrize(
+    ("quote", "near", "line"),
+    [
+        # The copy in the comment (line 4) read first.
+        ("We will widen the bypass around Fenby.", 10, 10),
+        # A name too short to be sought in the whole file, found in its own block.
+        ("Roads", 9, 9),
+        # Sought from the block's first line to its end: its second sentence, and its
+        # second line.
+        ("We will resurface every street.", 9, 9),
+        ("around Fenby", 10, 11),
+        # Not in its block (a quote composed from a lead-in and its item): the block's line.
+        ("Our priorities: We will widen the bypass around Fenby.", 10, 10),
+    ],
+)
+def test_a_quote_is_sought_in_the_block_its_reader_placed_it_in(
+    tmp_path: Path, quote: str, near: int, line: int
+) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text(HIDDEN_FIRST, encoding="utf-8")
+    assert line_of(str(path), quote, near) == line
+
+
+def test_a_block_s_line_stands_where_the_file_cannot_be_read_again(tmp_path: Path) -> None:
+    assert line_of(str(tmp_path / "gone.md"), "We will widen the bypass", 7) == 7
+    assert line_of(str(tmp_path / "plan.pdf"), "We will widen the bypass", 7) is None

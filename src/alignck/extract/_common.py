@@ -187,7 +187,7 @@ def is_document_part(text: str) -> bool:
 
 
 def location(block: Block) -> Location:
-    return Location(block.page, block.number, block.section_path)
+    return Location(block.page, block.number, block.section_path, block.line)
 
 
 def make_statement(text: str, block: Block, rule: str) -> Statement | None:

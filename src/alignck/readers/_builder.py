@@ -27,14 +27,16 @@ class BlockBuilder:
         self._blocks: list[Block] = []
         self._trail: list[tuple[int, str]] = []
 
-    def heading(self, text: str, level: int, page: int | None = None) -> None:
+    def heading(
+        self, text: str, level: int, page: int | None = None, line: int | None = None
+    ) -> None:
         text = clean(text)
         if not text:
             return
         level = max(1, level)
         while self._trail and self._trail[-1][0] >= level:
             self._trail.pop()
-        self._append("heading", text, page, level, None)
+        self._append("heading", text, page, level, None, line=line)
         self._trail.append((level, text))
 
     def add(
@@ -47,10 +49,12 @@ class BlockBuilder:
         cleaned: bool = False,
         lead: str | None = None,
         cell: tuple[int, int] | None = None,
+        line: int | None = None,
     ) -> None:
+        """``line``: the line of the file the block starts on, for formats that have lines."""
         text = text if cleaned else clean(text)
         if text:
-            self._append(kind, text, page, level, marker, run_in_name(lead), cell)
+            self._append(kind, text, page, level, marker, run_in_name(lead), cell, line)
 
     def _append(
         self,
@@ -61,10 +65,11 @@ class BlockBuilder:
         marker: str | None,
         lead: str | None = None,
         cell: tuple[int, int] | None = None,
+        line: int | None = None,
     ) -> None:
         section = tuple(title for _, title in self._trail)
         number = len(self._blocks) + 1
-        block = Block(kind, text, number, page, section, level, marker, lead, cell)
+        block = Block(kind, text, number, page, section, level, marker, lead, cell, line=line)
         self._blocks.append(block)
 
     @property

@@ -40,9 +40,12 @@ def unseen_element(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-def html_blocks_to_markdown(lines: list[str]) -> list[str]:
-    """``lines`` with each HTML block replaced by its Markdown; fenced code is left alone."""
+def html_blocks_to_markdown(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """``lines`` with each HTML block replaced by its Markdown; fenced code is left alone.
+    ``numbers`` are the lines' own numbers in the file, and the numbers of the lines
+    returned with them: a converted line's is the one its element starts on."""
     out: list[str] = []
+    out_numbers: list[int] = []
     index = 0
     in_fence = False
     # Lines looked through for unseen elements' ends, over the whole file: bounded, so a
@@ -57,14 +60,17 @@ def html_blocks_to_markdown(lines: list[str]) -> list[str]:
         alone = _TAG_ALONE.match(line) and (index == 0 or not lines[index - 1].strip())
         if in_fence or not (_BLOCK_START.match(line) or alone):
             out.append(line)
+            out_numbers.append(numbers[index])
             index += 1
             continue
         end = index
         while end < len(lines) and lines[end].strip():
             end += 1
-        converted, left_open = _markdown_of("\n".join(lines[index:end]))
+        converted, starts, left_open = _markdown_of("\n".join(lines[index:end]))
         out.extend(converted)
+        out_numbers.extend(numbers[index + min(start, end - index - 1)] for start in starts)
         out.append("")
+        out_numbers.append(numbers[end - 1])
         index = end
         # A paragraph left open is closed by the next one: the Markdown after it shows.
         if left_open and left_open != "p":
@@ -73,16 +79,17 @@ def html_blocks_to_markdown(lines: list[str]) -> list[str]:
             closed = _closing_line(lines, index, left_open, budget)
             if closed is not None:
                 index = closed + 1
-    return out
+    return out, out_numbers
 
 
-def _markdown_of(html: str) -> tuple[list[str], str | None]:
-    """The block's Markdown, and the name of an unseen element it leaves open, if any."""
+def _markdown_of(html: str) -> tuple[list[str], list[int], str | None]:
+    """The block's Markdown, the line of the block (from 0) each of its lines starts on,
+    and the name of an unseen element it leaves open, if any."""
     parser = _ToMarkdown()
     parser.feed(html)
     parser.close()
     parser.end_line()
-    return parser.lines, parser.unseen[0] if parser.unseen else None
+    return parser.lines, parser.starts, parser.unseen[0] if parser.unseen else None
 
 
 # How many lines an unseen element left open by its block may hide before it closes, and
@@ -121,6 +128,9 @@ class _ToMarkdown(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
+        # The line of the block (from 0) each of ``lines`` starts on, and the current one's.
+        self.starts: list[int] = []
+        self.start: int | None = None
         self.line = ""
         self.prefix = ""
         self.lists: list[str] = []  # 'ul' or 'ol', innermost last
@@ -152,15 +162,18 @@ class _ToMarkdown(HTMLParser):
             depth = max(len(self.lists) - 1, 0)
             marker = "1." if self.lists and self.lists[-1] == "ol" else "-"
             self.prefix = "  " * depth + marker + " "
+            self._starts_here()
         elif re.fullmatch(r"h[1-6]", tag):
             self.end_line()
             self.prefix = "#" * int(tag[1]) + " "
+            self._starts_here()
         elif tag == "table":
             self.end_line()
             self.rows_written = 0
         elif tag == "tr":
             self.end_line()
             self.row = []
+            self._starts_here()
         elif tag in ("td", "th"):
             self.cell = []
         elif tag in ("p", "div", "br", "section", "article", "dt", "dd", "blockquote"):
@@ -187,13 +200,13 @@ class _ToMarkdown(HTMLParser):
             self.row = None
         elif tag == "table":
             self.end_line()
-            self.lines.append("")
+            self._append("")
         elif tag in ("li", "p", "div", "section", "article", "dt", "dd", "blockquote") or (
             re.fullmatch(r"h[1-6]", tag)
         ):
             self.end_line()
             if re.fullmatch(r"h[1-6]", tag) or tag == "p":
-                self.lines.append("")  # a heading or paragraph stands apart from what follows
+                self._append("")  # a heading or paragraph stands apart from what follows
 
     def _end_hidden_paragraph(self, tag: str) -> None:
         """A paragraph's end tag may be left out: the next block's tag ends a hidden one."""
@@ -206,19 +219,32 @@ class _ToMarkdown(HTMLParser):
         if self.cell is not None:
             self.cell.append(data)
         else:
+            if self.start is None and data.strip():
+                # Where its words start: past the line breaks that lead up to them.
+                leading = data[: len(data) - len(data.lstrip())]
+                self.start = self.getpos()[0] - 1 + leading.count("\n")
             self.line += data
+
+    def _starts_here(self) -> None:
+        self.start = self.getpos()[0] - 1
+
+    def _append(self, line: str) -> None:
+        self.lines.append(line)
+        self.starts.append(self.start if self.start is not None else self.getpos()[0] - 1)
 
     def end_line(self) -> None:
         text = " ".join(self.line.split())
         if text:
-            self.lines.append(self.prefix + text)
+            self._append(self.prefix + text)
         self.line = ""
         self.prefix = ""
+        self.start = None
 
     def _write_row(self, cells: list[str]) -> None:
         if not cells:
             return
-        self.lines.append("| " + " | ".join(cells) + " |")
+        self._append("| " + " | ".join(cells) + " |")
         if self.rows_written == 0:
-            self.lines.append("|" + "---|" * len(cells))
+            self._append("|" + "---|" * len(cells))
         self.rows_written += 1
+        self.start = None

@@ -24,7 +24,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "16"
+VERSION = "17"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -76,7 +76,7 @@ _INLINE = [
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = read_text(path, options)
     builder = BlockBuilder()
-    _parse(_prepare(text), builder)
+    _parse(*_prepare(text), builder)
     warnings = (warning,) if warning else ()
     return Document(str(path), "markdown", builder.build(), None, warnings)
 
@@ -193,15 +193,37 @@ def _run_in(raw: str) -> str | None:
     )
 
 
-def _prepare(text: str) -> list[str]:
-    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = text.split("\n")
+def _prepare(text: str) -> tuple[list[str], list[int]]:
+    """The lines the parser reads, and the number of the file's line each one starts on."""
+    lines, numbers = _uncommented_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
     if lines and lines[0].strip() == "---":
         for index in range(1, len(lines)):
             if lines[index].strip() in ("---", "..."):
-                lines = lines[index + 1 :]
+                lines, numbers = lines[index + 1 :], numbers[index + 1 :]
                 break
-    return html_blocks_to_markdown([re.sub(r"^\s{0,3}>\s?", "", line) for line in lines])
+    quoted = [re.sub(r"^\s{0,3}>\s?", "", line) for line in lines]
+    return html_blocks_to_markdown(quoted, numbers)
+
+
+def _uncommented_lines(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines with its HTML comments taken out, each with the number of the line
+    it starts on: a comment's own line breaks are gone, but still counted."""
+    lines, numbers = [""], [1]
+
+    def take(piece: str, number: int) -> None:
+        first, *rest = piece.split("\n")
+        lines[-1] += first
+        lines.extend(rest)
+        numbers.extend(range(number + 1, number + 1 + len(rest)))
+
+    position, number = 0, 1
+    for found in _COMMENT.finditer(text):
+        piece = text[position : found.start()]
+        take(piece, number)
+        number += piece.count("\n") + found.group().count("\n")
+        position = found.end()
+    take(text[position:], number)
+    return lines, numbers
 
 
 def _cannot_interrupt(marker: str, in_paragraph: bool) -> bool:
@@ -212,29 +234,37 @@ def _cannot_interrupt(marker: str, in_paragraph: bool) -> bool:
     return in_paragraph and number.isdigit() and int(number) != 1
 
 
-def _parse(lines: list[str], builder: BlockBuilder) -> None:
+def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
+    """Blocks from ``lines``, each with the ``numbers`` entry of the line it starts on."""
     paragraph: list[str] = []
-    item: tuple[int, str, list[str]] | None = None
+    paragraph_numbers: list[int] = []
+    item: tuple[int, str, list[str], int] | None = None
     in_fence = False
     in_footnote = False
 
     def flush() -> None:
         nonlocal paragraph, item
         if item:
-            depth, marker, item_lines = item
+            depth, marker, item_lines, first = item
             raw = join_lines(item_lines)
             lead = _run_in(raw) or _name_line(item_lines)
-            builder.add("list_item", inline_text(raw), level=depth, marker=marker, lead=lead)
+            builder.add(
+                "list_item", inline_text(raw), level=depth, marker=marker, lead=lead, line=first
+            )
             item = None
         if paragraph:
+            at = 0
             for lines in separate_lines(paragraph):
                 raw = join_lines(lines)
-                builder.add("paragraph", inline_text(raw), lead=_run_in(raw))
+                line = paragraph_numbers[at]
+                builder.add("paragraph", inline_text(raw), lead=_run_in(raw), line=line)
+                at += len(lines)
             paragraph = []
+            paragraph_numbers.clear()
 
     indents: list[int] = []
     table_row = 0
-    for index, line in enumerate(lines):
+    for index, (line, number) in enumerate(zip(lines, numbers, strict=True)):
         if not line.lstrip().startswith("|"):
             table_row = 0  # the next table line starts a new table at its header
         if _FENCE.match(line):
@@ -265,14 +295,15 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
         heading = _ATX.match(line)
         if heading:
             flush()
-            builder.heading(inline_text(heading.group(2)), len(heading.group(1)))
+            builder.heading(inline_text(heading.group(2)), len(heading.group(1)), line=number)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if paragraph and not item and _SETEXT.match(line):
             level = 1 if line.strip().startswith("=") else 2
             text = join_lines(paragraph)
             paragraph = []
-            builder.heading(inline_text(text), level)
+            builder.heading(inline_text(text), level, line=paragraph_numbers[0])
+            paragraph_numbers.clear()
             continue
         if _RULE.match(line) and not _SETEXT.match(following or "x"):
             flush()
@@ -281,7 +312,8 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
             flush()
             if not _TABLE_SEPARATOR.match(line):
                 for column, cell in enumerate(_cells(line)):
-                    builder.add("table_cell", inline_text(cell), cell=(table_row, column))
+                    found = inline_text(cell)
+                    builder.add("table_cell", found, cell=(table_row, column), line=number)
                 table_row += 1
             continue
         match = _ITEM.match(line)
@@ -296,16 +328,17 @@ def _parse(lines: list[str], builder: BlockBuilder) -> None:
                 indents.append(indent)
             marker = "•" if match.group(2) in "-*+•" else match.group(2)
             text = _TASK_BOX.sub("", match.group(3), count=1)
-            item = (len(indents), marker, [without_glyph(text)])
+            item = (len(indents), marker, [without_glyph(text)], number)
             continue
         if item:
             item[2].append(line)
         elif not paragraph and _PSEUDO_HEADING.match(line) and not following.strip():
             # A line that is all bold, standing alone, is used as a heading in many documents.
-            builder.heading(inline_text(line.strip()), PSEUDO_HEADING_LEVEL)
+            builder.heading(inline_text(line.strip()), PSEUDO_HEADING_LEVEL, line=number)
         else:
             indents = []
             paragraph.append(line)
+            paragraph_numbers.append(number)
     flush()
 
 

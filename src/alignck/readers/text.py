@@ -22,7 +22,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "12"
+VERSION = "13"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
@@ -34,34 +34,42 @@ _RUNS_ON = frozenset(
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = read_text(path, options)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     builder = BlockBuilder()
-    pages = [_paragraphs(page) for page in text.rstrip("\f").split("\f")]
+    pages, first = [], 1
+    for page_text in text.rstrip("\f").split("\f"):
+        pages.append(_paragraphs(page_text, first))
+        first += page_text.count("\n")
     paged = len(pages) > 1
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
-        for lines, entry, listed in paragraphs:
+        for lines, entry, listed, line in paragraphs:
             page = number if paged else None
             if listed:
                 # 'Name: what it means' lines under 'Our priorities are:': a list without
                 # bullets. ('Version: 2' / 'Owner: ...' with no lead-in are not one.)
-                builder.add("list_item", join_lines(lines), page, level=1, marker="•")
+                entry_text = join_lines(lines)
+                builder.add("list_item", entry_text, page, level=1, marker="•", line=line)
                 continue
-            _add_paragraph(builder, lines, several and not entry, page, width)
+            _add_paragraph(builder, lines, several and not entry, page, width, line)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
 
-def _paragraphs(text: str) -> list[tuple[list[str], bool, bool]]:
+def _paragraphs(text: str, first: int = 1) -> list[tuple[list[str], bool, bool, int]]:
     """Paragraphs split on blank lines, each with whether it is one entry of several lines
-    that stand alone (an entry is not a heading, however short), and whether it is one of
-    the 'Name: what it means' entries a lead-in ending with a colon announces ('Our
-    priorities are:'), straight above them or a blank line above: the lead-in is then a
-    paragraph of its own, and the entries its list."""
-    paragraphs: list[tuple[list[str], bool, bool]] = []
+    that stand alone (an entry is not a heading, however short), whether it is one of the
+    'Name: what it means' entries a lead-in ending with a colon announces ('Our priorities
+    are:'), straight above them or a blank line above (the lead-in is then a paragraph of
+    its own, and the entries its list), and the line it starts on, the text's first line
+    being line ``first`` of the file."""
+    paragraphs: list[tuple[list[str], bool, bool, int]] = []
     current: list[str] = []
-    for line in [*text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), ""]:
+    start = first
+    for number, line in enumerate([*text.split("\n"), ""], start=first):
         if line.strip():
+            start = start if current else number
             current.append(line)
         elif current:
             lead = current[:1] if _leads_labelled_lines(current) else []
@@ -71,10 +79,13 @@ def _paragraphs(text: str) -> list[tuple[list[str], bool, bool]]:
                 and paragraphs[-1][0][0].rstrip().endswith(":")
             )
             if lead:
-                paragraphs.append((lead, False, False))
+                paragraphs.append((lead, False, False, start))
             entries = separate_lines(current[len(lead) :])
             listed = after_lead and len(entries) > 1 and _all_labelled(entries)
-            paragraphs.extend((entry, len(entries) > 1, listed) for entry in entries)
+            at = start + len(lead)
+            for entry in entries:
+                paragraphs.append((entry, len(entries) > 1, listed, at))
+                at += len(entry)
             current = []
     return paragraphs
 
@@ -95,42 +106,48 @@ def _add_paragraph(
     may_be_heading: bool,
     page: int | None,
     width: int = 0,
+    line: int | None = None,
 ) -> None:
+    """``lines`` as blocks, the first on line ``line`` of the file and each next below."""
+    at = line or 1
     if may_be_heading and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
-        builder.heading(lines[0], _heading_level(lines[0].strip()), page)
+        builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
         return
     if may_be_heading and _heading_on_top(lines):
-        builder.heading(lines[0], _heading_level(lines[0].strip()), page)
-        lines = lines[1:]
+        builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
+        lines, at = lines[1:], at + 1
     item_lines: list[str] = []
-    for line in lines:
-        marker, _ = split_marker(line)
+    for text in lines:
+        marker, _ = split_marker(text)
         # '... for people over' / '65. We will ...' in a paragraph (not a list item): one
         # sentence. 'entitled to' / '2. Reach ...' under '1.' are two items.
         in_paragraph = bool(item_lines) and split_marker(item_lines[0])[0] is None
         if in_paragraph and number_goes_on(marker, item_lines[-1]):
             marker = None
         if marker and item_lines:
-            _flush(builder, item_lines, page, width)
+            _flush(builder, item_lines, page, width, at)
+            at += len(item_lines)
             item_lines = []
-        item_lines.append(line)
-    _flush(builder, item_lines, page, width)
+        item_lines.append(text)
+    _flush(builder, item_lines, page, width, at)
 
 
-def _flush(builder: BlockBuilder, lines: list[str], page: int | None, width: int = 0) -> None:
+def _flush(
+    builder: BlockBuilder, lines: list[str], page: int | None, width: int = 0, line: int = 1
+) -> None:
     marker, first = split_marker(lines[0])
     depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2
     if marker and _named_above_its_text(lines, first, width):
         # '1. Tackle loneliness' / 'We will grow the peer support network ...': the item is
         # the name; the sentences under it are its text, not more of its name.
-        builder.add("list_item", first.strip(), page, level=depth, marker=marker)
-        builder.add("paragraph", join_lines(lines[1:]), page)
+        builder.add("list_item", first.strip(), page, level=depth, marker=marker, line=line)
+        builder.add("paragraph", join_lines(lines[1:]), page, line=line + 1)
         return
     text = join_lines([first, *lines[1:]])
     if marker:
-        builder.add("list_item", text, page, level=depth, marker=marker)
+        builder.add("list_item", text, page, level=depth, marker=marker, line=line)
     else:
-        builder.add("paragraph", text, page)
+        builder.add("paragraph", text, page, line=line)
 
 
 _NARROWEST_WRAP = 40

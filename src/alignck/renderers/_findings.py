@@ -73,6 +73,8 @@ class Finding:
     # The text the finding points at in its document (a partial's best quote, a stated
     # priority), which formats with lines place it on; a gap is the document's as a whole.
     quote: str | None = None
+    # The line the quote's block starts on in a text or Markdown file, as its reader found it.
+    line: int | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -125,6 +127,7 @@ def document_findings(
                 f"{name} states a priority that matches no framework priority: "
                 f"{_quote(statement.text)} ({where(statement.location)}).",
                 quote=statement.text,
+                line=statement.location.line,
             )
         )
     return found
@@ -172,8 +175,11 @@ def _verdict(
         )
     title = f"{alignment.status}: {priority.title} [{priority.id}]"
     status: Rule = "gap" if alignment.status == "gap" else "partial"
-    quote = alignment.evidence[0].text if status == "partial" and alignment.evidence else None
-    return Finding(status, level, path, title, message, priority.id, alignment.score, waiver, quote)
+    shown = alignment.evidence[0] if status == "partial" and alignment.evidence else None
+    quote, line = (shown.text, shown.location.line) if shown else (None, None)
+    return Finding(
+        status, level, path, title, message, priority.id, alignment.score, waiver, quote, line
+    )
 
 
 def _review_of(report: Report, path: str, priority_id: str) -> ReviewedVerdict | None:

@@ -1,12 +1,17 @@
 """The line a quote starts on in a text or Markdown file, for the CI formats that place a
 finding on a line (SARIF regions, GitHub annotations).
 
-Readers keep paragraphs, not lines, and a quote is the text as read: markup gone, wrapped
-lines joined, a list item without its marker. So the quote is found in the file with only
-its letters and digits compared, lower-cased; whatever else differs (asterisks, line breaks,
-punctuation turned typographic) does not stop the match. A quote not found, or a file that
-is not text or Markdown (a PDF or Word file has no lines), gives None, and the finding stays
-on the file's first line, as before.
+The text and Markdown readers note the line each block starts on, and a quote's location
+carries its block's: the quote is sought from there to the block's end (the next blank
+line), so a copy of it earlier in the file (in a comment, struck through, in a code block or
+an earlier paragraph) never takes its place, and the block's own line stands where the quote
+is not found in it (a short name, a quote composed from a lead-in and its item). A quote is
+the text as read: markup gone, wrapped lines joined, a list item without its marker. So it
+is found with only its letters and digits compared, lower-cased; whatever else differs
+(asterisks, line breaks, punctuation turned typographic) does not stop the match. Without
+its block's line (a location from elsewhere), the first match in the whole file is taken. A
+quote that cannot be placed, or a file that is not text or Markdown (a PDF or Word file has
+no lines), gives None, and the finding stays on the file's first line.
 """
 
 from __future__ import annotations
@@ -40,22 +45,18 @@ _SHORTEST_KEY = 6
 _LARGEST_FILE = 32 << 20
 
 
-def line_of(path: str | None, quote: str | None) -> int | None:
-    """The 1-based line of ``path`` where ``quote`` starts, or None when it cannot be told."""
-    if not path or not quote or PurePath(path).suffix.lower() not in TEXT_SUFFIXES:
+def line_of(path: str | None, quote: str | None, near: int | None = None) -> int | None:
+    """The 1-based line of ``path`` where ``quote`` starts, or None when it cannot be told;
+    ``near``: the line the quote's block starts on, as its reader found it."""
+    if not path or PurePath(path).suffix.lower() not in TEXT_SUFFIXES:
         return None
-    try:
-        file = Path(path).resolve()
-        status = file.stat()
-    except (OSError, RuntimeError):
+    index = _file_index(path)
+    if near is not None:
+        found = _within_block(index, quote, near) if index and quote else None
+        return found or near
+    if index is None or not quote:
         return None
-    if not file.is_file() or status.st_size > _LARGEST_FILE:
-        return None
-    # Keyed by what the file is now: one process (a test run) may render several reports.
-    index = _index(str(file), status.st_mtime_ns, status.st_size)
-    if index is None:
-        return None
-    flat, starts = index
+    flat, starts, _blank = index
     key = _flat(quote)
     if len(key) < _SHORTEST_KEY:
         return None
@@ -71,19 +72,52 @@ def line_of(path: str | None, quote: str | None) -> int | None:
     return None
 
 
+def _within_block(index: _Index, quote: str, near: int) -> int | None:
+    """The line ``quote`` starts on in the block that starts on line ``near`` (which ends at
+    the next blank line): its whole opening, or failing that its shorter one."""
+    flat, starts, blank = index
+    if not 0 < near <= len(starts):
+        return None
+    end = next((at for at in range(near - 1, len(blank)) if blank[at]), len(starts))
+    block = flat[starts[near - 1] : starts[end] if end < len(starts) else len(flat)]
+    key = _flat(quote)
+    for length in _KEY_LENGTHS:
+        at = block.find(key[:length]) if key else -1
+        if at >= 0:
+            return bisect_right(starts, starts[near - 1] + at)
+    return None
+
+
 def _flat(text: str) -> str:
     return _NOT_COMPARED.sub("", text.lower())
 
 
+# The file's letters and digits in one string, where each line begins in it, and which lines
+# are blank.
+_Index = tuple[str, tuple[int, ...], tuple[bool, ...]]
+
+
+def _file_index(path: str) -> _Index | None:
+    try:
+        file = Path(path).resolve()
+        status = file.stat()
+    except (OSError, RuntimeError):
+        return None
+    if not file.is_file() or status.st_size > _LARGEST_FILE:
+        return None
+    # Keyed by what the file is now: one process (a test run) may render several reports.
+    return _index(str(file), status.st_mtime_ns, status.st_size)
+
+
 @functools.lru_cache(maxsize=32)
-def _index(path: str, _mtime_ns: int, _size: int) -> tuple[str, tuple[int, ...]] | None:
-    """The file's letters and digits in one string, and where each line begins in it."""
+def _index(path: str, _mtime_ns: int, _size: int) -> _Index | None:
     try:
         text, _warning = decode(Path(path).read_bytes())
     except (OSError, ValueError):
         return None
     starts: list[int] = []
     pieces: list[str] = []
+    blank: list[bool] = []
     length = 0
     # The line breaks editors and SARIF count, not str.splitlines' form feeds and the like.
     markdown = PurePath(path).suffix.lower() in (".md", ".markdown")
@@ -92,8 +126,9 @@ def _index(path: str, _mtime_ns: int, _size: int) -> tuple[str, tuple[int, ...]]
         # A link's target, a tag or an entity is not in the text a quote holds.
         piece = _flat(_markdown_text(line) if markdown else line)
         pieces.append(piece)
+        blank.append(not line.strip())
         length += len(piece)
-    return "".join(pieces), tuple(starts)
+    return "".join(pieces), tuple(starts), tuple(blank)
 
 
 def _markdown_text(line: str) -> str:

@@ -6,7 +6,8 @@ Waived verdicts are left out (they are accepted). GitHub shows at most ten annot
 each level per step, so the one-line summary, unattached to a file, comes first, where it is
 always shown, and coverage below --fail-under right after it. A partial verdict or a stated
 priority outside the framework sits on the line its quote starts on in a text or Markdown
-file (:mod:`alignck.renderers._lines`); other annotations sit on the file.
+file, sought in its own paragraph (:mod:`alignck.renderers._lines`); other annotations sit
+on the file.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         properties = []
         if finding.path is not None:
             properties.append(f"file={_property(checkout_path(finding.path))}")
-            line = line_of(finding.path, finding.quote)
+            line = line_of(finding.path, finding.quote, finding.line)
             if line is not None:
                 properties.append(f"line={line}")
         properties.append(f"title={_property('alignck ' + finding.title)}")

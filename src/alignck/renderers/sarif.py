@@ -176,7 +176,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
 def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
     place = {
         "artifactLocation": {"uri": uri(path)},
-        "region": {"startLine": line_of(finding.path, finding.quote) or 1},
+        "region": {"startLine": line_of(finding.path, finding.quote, finding.line) or 1},
     }
     result: dict[str, Any] = {
         "ruleId": RULE_IDS[finding.rule][0],
