@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from alignck.readers.markdown import read
 
 
@@ -548,3 +550,22 @@ def test_each_block_knows_the_line_of_the_file_it_starts_on(tmp_path: Path) -> N
 def test_entries_of_one_paragraph_each_start_on_their_own_line(tmp_path: Path) -> None:
     doc = _read(tmp_path, "Our priorities are:\nWarm homes\nGood jobs\nClean air\n")
     assert [b.line for b in doc.blocks] == [1, 2, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("We cut obesity with `<b>x</b>` in code.", "We cut obesity with <b>x</b> in code."),
+        ("Escape `&amp;` but read &amp; outside.", "Escape &amp; but read & outside."),
+        ("Keep `*stars*` and `a\\_b` and `[^1]`.", "Keep *stars* and a\\_b and [^1]."),
+        ("A ``span with ` inside`` ends.", "A span with ` inside ends."),
+        ("**Bold `<i>x</i>` runs** on.", "Bold <i>x</i> runs on."),
+        ("See [`<tag>` docs](https://x.org).", "See <tag> docs."),
+        ("Not code: \\`<b>y</b>\\` here.", "Not code: `y` here."),
+        ("We will ~~use `old`~~ build.", "We will build."),
+    ],
+    ids=["tags", "entity", "markup", "double", "in-bold", "in-link", "escaped", "struck"],
+)
+def test_a_code_span_keeps_its_text_as_written(tmp_path: Path, written: str, read: str) -> None:
+    # Its tags were taken out as HTML: '`<b>x</b>`' was quoted as 'x'.
+    assert [b.text for b in _read(tmp_path, written + "\n").blocks] == [read]

@@ -3,7 +3,8 @@
 A small line-based parser rather than a Markdown library: alignck needs the block structure and
 the words, not HTML, and strategies written in Markdown use only the common constructs. HTML
 comments, front matter and code blocks are dropped; HTML blocks (lists, tables, headings) are
-read as the Markdown they stand for; inline markup is reduced to its text, entities decoded.
+read as the Markdown they stand for; inline markup is reduced to its text, entities decoded,
+a code span's text kept as written.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "17"
+VERSION = "18"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -55,7 +56,7 @@ _TARGET = r"[^()]{0,2000}(?:\([^()]{0,200}\)[^()]{0,200}){0,5}"
 # was sought to the end of the paragraph from every opener, so 280 kB took 100 s to read.
 _INLINE = [
     # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
-    (re.compile(r"(?<!`)\[\^[^\]\s]{1,1000}\](?!`)"), ""),
+    (re.compile(r"\[\^[^\]\s]{1,1000}\]"), ""),
     # A target of any length where it is data ('data:image/png;base64,...' can be megabytes);
     # parentheses in pairs within it, as CommonMark allows ('.../Social_prescribing_(UK)').
     (re.compile(rf"!\[([^\]]{{0,1000}})\]\((?:data:[^)]*|{_TARGET})\)"), ""),
@@ -66,7 +67,6 @@ _INLINE = [
     (re.compile(r"<br\s*/?>", re.IGNORECASE), " "),
     # Tags only: 'under <18 weeks ... and >95% seen' is text.
     (re.compile(r"</?[A-Za-z][\w-]{0,1000}(?:\s[^<>\n]{0,1000})?/?>"), ""),
-    (re.compile(r"`([^`]{0,1000})`"), r"\1"),
     (re.compile(r"(\*\*|__)(.{1,1000}?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])([*_])(?!\s)(.{1,1000}?)(?<!\s)\1(?![\w*])"), r"\2"),
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
@@ -82,9 +82,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 
 
 # Text struck through, deleted or hidden is not what the document says now: 'We will
-# ~~not~~ build' builds, and a hidden span's promise was quoted as a commitment. Code spans
-# are left as written.
-_CODE_SPAN = re.compile(r"(`[^`]{0,1000}`)")
+# ~~not~~ build' builds, and a hidden span's promise was quoted as a commitment.
 # The struck text cannot run past another '~~': each opener looks no further than the next.
 _STRUCK = re.compile(r"~~(?=\S)((?:(?!~~).){1,1000}?)(?<=\S)~~")
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][\w-]{0,20})(\s[^<>]{0,1000})?>")
@@ -148,19 +146,49 @@ def _without_marks(text: str) -> str:
 
 
 def _as_shown(text: str) -> str:
-    """What a reader sees outside code spans: struck, deleted and hidden text gone."""
-    parts = _CODE_SPAN.split(text)
-    for index in range(0, len(parts), 2):
-        parts[index] = _without_marks(_without_unseen_elements(_STRUCK.sub("", parts[index])))
-    return "".join(parts)
+    """What a reader sees: struck, deleted and hidden text gone."""
+    return _without_marks(_without_unseen_elements(_STRUCK.sub("", text)))
+
+
+# A code span shows its text as written: a tag, an entity, an asterisk or a backslash in it is
+# text, not markup ('`<b>x</b>`' lost its tags). As CommonMark has it, a run of backticks
+# (not escaped) opens it and a run of as many closes it; a space just inside each end goes.
+_CODE_SPAN = re.compile(r"(?<![`\\])(`{1,10})(?!`)(.{1,1000}?)(?<!`)\1(?!`)")
+# Each span stands in the text as one character of a private-use plane while the markup
+# around it is read, then is put back: no pattern for markup matches such a character.
+_SPAN_BASE = 0xF0000
+_SPAN_PLACE = re.compile("[\U000f0000-\U000ffffd]")
+_MAX_SPANS = 0xFFFD
+
+
+def _code_spans_set_aside(text: str) -> tuple[str, list[str]]:
+    """``text`` with each code span's place held by one character, and the spans' texts."""
+    if "`" not in text or _SPAN_PLACE.search(text):
+        return text, []  # a file that holds such characters itself: read as before
+    spans: list[str] = []
+
+    def hold(found: re.Match[str]) -> str:
+        if len(spans) >= _MAX_SPANS:
+            return found.group()
+        shown = found.group(2)
+        if len(shown) > 2 and shown[0] == shown[-1] == " " and shown.strip():
+            shown = shown[1:-1]
+        spans.append(shown)
+        return chr(_SPAN_BASE + len(spans) - 1)
+
+    return _CODE_SPAN.sub(hold, text), spans
 
 
 def inline_text(text: str) -> str:
+    text, spans = _code_spans_set_aside(text)
     text = _as_shown(text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     # After the tags are gone: '&lt;b&gt;' is text, not a tag. ('A&amp;E' was quoted raw.)
-    return html.unescape(text) if "&" in text else text
+    text = html.unescape(text) if "&" in text else text
+    if spans:
+        text = _SPAN_PLACE.sub(lambda found: spans[ord(found.group()) - _SPAN_BASE], text)
+    return text
 
 
 _MAX_NAME_WORDS = 10
