@@ -423,3 +423,54 @@ def test_each_block_knows_the_line_of_the_file_it_starts_on(tmp_path: Path) -> N
         ("Homes: warm ones", 15),
         ("Jobs: good ones", 16),
     ]
+
+
+VCS = """NORTHMOOR VOLUNTARY ACTION STRATEGY 2025-2028
+============================================
+
+Our strategic priorities
+------------------------
+Our three priorities are:
+
+1. Tackle loneliness and social isolation
+2. Support people facing multiple disadvantage
+3. Build a sustainable voluntary sector
+"""
+
+
+def test_a_line_underlined_with_equals_or_dashes_is_a_heading(tmp_path: Path) -> None:
+    # The underline was read as text, and the lead-in with it: "list under
+    # '…------------------------ Our three priorities are:'", in no section.
+    path = tmp_path / "vcs.txt"
+    path.write_text(VCS, encoding="utf-8")
+    doc = read(path)
+    assert [(b.kind, b.level, b.text, b.line) for b in doc.blocks[:3]] == [
+        ("heading", 1, "NORTHMOOR VOLUNTARY ACTION STRATEGY 2025-2028", 1),
+        ("heading", 2, "Our strategic priorities", 4),
+        ("paragraph", 0, "Our three priorities are:", 6),
+    ]
+    assert doc.blocks[3].section == (
+        "NORTHMOOR VOLUNTARY ACTION STRATEGY 2025-2028",
+        "Our strategic priorities",
+    )
+    from alignck.extract import extract
+
+    stated = [s for s in extract(doc) if s.kind == "priority"]
+    assert [s.rule for s in stated] == ["list under 'Our three priorities are:'"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will act on loneliness.\n--------------------------\nWe will fund advice.\n",
+        "- Warm homes\n-----------\nWe will fund advice.\n",
+        "We will act on loneliness.\n\n=====\n\nWe will fund advice.\n",
+    ],
+    ids=["under-a-sentence", "under-a-bullet", "alone"],
+)
+def test_a_rule_that_underlines_no_heading_is_not_read_as_text(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = read(path).blocks
+    assert not any(b.kind == "heading" for b in blocks)
+    assert not any("---" in b.text or "===" in b.text for b in blocks)

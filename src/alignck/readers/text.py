@@ -2,7 +2,8 @@
 
 Plain text carries little structure, so a short line standing alone (no closing punctuation,
 numbered or in capitals) is read as a heading, but only in files with several paragraphs: a
-one-sentence file is a statement, not a title. Form feeds end pages (as in `pdftotext` output),
+one-sentence file is a statement, not a title. A line underlined with '=' or '-' is a heading
+whatever the file, as Markdown reads it. Form feeds end pages (as in `pdftotext` output),
 so evidence from such a file carries its page.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
@@ -22,7 +24,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "13"
+VERSION = "14"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
@@ -44,8 +46,11 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
-        for lines, entry, listed, line in paragraphs:
+        for lines, entry, listed, line, heading in paragraphs:
             page = number if paged else None
+            if heading:
+                builder.heading(join_lines(lines), heading, page, line=line)
+                continue
             if listed:
                 # 'Name: what it means' lines under 'Our priorities are:': a list without
                 # bullets. ('Version: 2' / 'Owner: ...' with no lead-in are not one.)
@@ -57,37 +62,75 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
 
-def _paragraphs(text: str, first: int = 1) -> list[tuple[list[str], bool, bool, int]]:
-    """Paragraphs split on blank lines, each with whether it is one entry of several lines
-    that stand alone (an entry is not a heading, however short), whether it is one of the
-    'Name: what it means' entries a lead-in ending with a colon announces ('Our priorities
-    are:'), straight above them or a blank line above (the lead-in is then a paragraph of
-    its own, and the entries its list), and the line it starts on, the text's first line
-    being line ``first`` of the file."""
-    paragraphs: list[tuple[list[str], bool, bool, int]] = []
+class _Paragraph(NamedTuple):
+    lines: list[str]
+    # One entry of several lines that stand alone: not a heading, however short.
+    entry: bool
+    # One of the 'Name: what it means' entries a lead-in ending with a colon announces.
+    listed: bool
+    # The line of the file it starts on.
+    line: int
+    # Its level as a heading a line of '=' (1) or '-' (2) underlines; 0 for none.
+    heading: int = 0
+
+
+# A line of '=' or '-' alone: an underline making the line above a heading (as Markdown
+# has it), or a rule between paragraphs; never text.
+_UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
+_MAX_UNDERLINED_LINES = 3
+
+
+def _paragraphs(text: str, first: int = 1) -> list[_Paragraph]:
+    """Paragraphs split on blank lines and underlines, the text's first line being line
+    ``first`` of the file. 'Name: what it means' entries are listed where a lead-in ending
+    with a colon ('Our priorities are:') stands straight above them or a blank line above:
+    the lead-in is then a paragraph of its own, and the entries its list."""
+    paragraphs: list[_Paragraph] = []
     current: list[str] = []
     start = first
+
+    def close() -> None:
+        lead = current[:1] if _leads_labelled_lines(current) else []
+        above = paragraphs[-1] if paragraphs else None
+        after_lead = bool(lead) or (
+            above is not None
+            and not above.heading
+            and len(above.lines) == 1
+            and above.lines[0].rstrip().endswith(":")
+        )
+        if lead:
+            paragraphs.append(_Paragraph(lead, False, False, start))
+        entries = separate_lines(current[len(lead) :])
+        listed = after_lead and len(entries) > 1 and _all_labelled(entries)
+        at = start + len(lead)
+        for entry in entries:
+            paragraphs.append(_Paragraph(entry, len(entries) > 1, listed, at))
+            at += len(entry)
+        current.clear()
+
     for number, line in enumerate([*text.split("\n"), ""], start=first):
-        if line.strip():
+        underline = _UNDERLINE.match(line)
+        if underline and current and _underlined_heading(current):
+            level = 1 if underline.group(1)[0] == "=" else 2
+            paragraphs.append(_Paragraph(current[:], False, False, start, level))
+            current.clear()
+        elif line.strip() and not underline:
             start = start if current else number
             current.append(line)
         elif current:
-            lead = current[:1] if _leads_labelled_lines(current) else []
-            after_lead = bool(lead) or (
-                bool(paragraphs)
-                and len(paragraphs[-1][0]) == 1
-                and paragraphs[-1][0][0].rstrip().endswith(":")
-            )
-            if lead:
-                paragraphs.append((lead, False, False, start))
-            entries = separate_lines(current[len(lead) :])
-            listed = after_lead and len(entries) > 1 and _all_labelled(entries)
-            at = start + len(lead)
-            for entry in entries:
-                paragraphs.append((entry, len(entries) > 1, listed, at))
-                at += len(entry)
-            current = []
+            close()
     return paragraphs
+
+
+def _underlined_heading(lines: list[str]) -> bool:
+    """Whether the lines a line of '=' or '-' underlines are a heading: not a bulleted item,
+    nor a paragraph that ends a sentence (a rule under it parts it from the next)."""
+    ending = lines[-1].rstrip()
+    return (
+        len(lines) <= _MAX_UNDERLINED_LINES
+        and split_marker(lines[0])[0] != "•"
+        and not ending.endswith((".", ",", ";", ":"))
+    )
 
 
 def _all_labelled(entries: list[list[str]]) -> bool:
