@@ -1,5 +1,6 @@
 """Which files are reports alignck wrote: discovery skips them, a failed run removes them."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -68,10 +69,13 @@ def test_every_text_report_of_diff_is_known_as_one(saved, tmp_path, fmt) -> None
     ids=["other json", "package.json", "csv", "markdown", "html", "empty"],
 )
 def test_a_file_that_merely_mentions_alignck_is_not_a_report(tmp_path: Path, text: str) -> None:
+    from alignck.written import written_by_alignck
+
     path = tmp_path / "f.txt"
     path.write_text(text, encoding="utf-8")
     assert not is_report(path)
     assert not is_report(tmp_path)
+    assert not written_by_alignck(path)
 
 
 @pytest.mark.parametrize("name", ["report.md", "report.txt", "diff.md", "diff.txt", "page.md"])
@@ -134,3 +138,42 @@ def test_a_diff_whose_long_paths_wrap_its_first_line_is_still_known_as_one(
     assert runner.invoke(app, args).exit_code == 0
     assert len(target.read_text(encoding="utf-8").split(" → ")[0]) > 400
     assert written_by_alignck(target)
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt", "name"),
+    [
+        ("check", "csv", "v.txt"),
+        ("check", "github", "ann.txt"),
+        ("check", "json", "x.md"),
+        ("check", "html", "x.markdown"),
+        ("check", "csv-excel", "sheet.text"),
+        ("check", "sarif", "scan.txt"),
+        ("check", "junit", "tests.md"),
+        ("diff", "json", "moved.md"),
+        ("diff", "github", "moved.txt"),
+        ("diff", "sarif", "moved.text"),
+        ("diff", "junit", "moved.markdown"),
+    ],
+)
+def test_a_report_in_an_unmarked_format_under_a_document_s_name_is_not_read_back(
+    saved, tmp_path: Path, command: str, fmt: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    # Written outside the folder checked, then that folder's parent checked: each was read
+    # as one more partner's document, and counted in the coverage.
+    plan, framework, report = saved
+    target = tmp_path / "reports" / name
+    target.parent.mkdir()
+    if command == "check":
+        args = ["check", str(plan), "-f", str(framework), "--format", fmt, "-o", str(target)]
+    else:
+        args = ["diff", str(report), str(report), "--format", fmt, "-o", str(target)]
+    assert runner.invoke(app, [*args, "-q"]).exit_code in (0, 1)
+    checked = runner.invoke(app, ["check", str(target.parent), "-f", str(framework)])
+    assert checked.exit_code == 2
+    assert "no documents to check" in checked.stderr and "(1 file skipped)" in checked.stderr
+    # Named on the command line too, as a pre-commit hook names changed files.
+    extracted = runner.invoke(app, ["extract", "--format", "json", str(target)])
+    assert json.loads(extracted.stdout)["skipped"] == [
+        {"path": str(target), "reason": "a report written by alignck"}
+    ]

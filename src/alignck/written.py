@@ -1,8 +1,10 @@
 """The mark alignck puts at the head of the reports it writes in formats it also reads
 (Markdown, plain text), so that a report saved into the folder being checked is not read back
-as a partner's document on the next run.
+as a partner's document on the next run; and how every other report it writes opens, so that
+one saved under a name it reads (a CSV report as 'v.txt', GitHub annotations as 'ann.txt', JSON
+as 'x.md') is not read back either.
 
-This module owns the mark and the test for it; the renderers write it, discovery skips on it.
+This module owns the mark and the tests for it; the renderers write it, discovery skips on it.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ MARKED_FORMATS = frozenset({"markdown", "terminal"})
 
 def written_by_alignck(path: Path) -> bool:
     """Whether a regular file opens as a report alignck wrote: one of its marks, then the
-    report's own opening (a file that cannot be read is left for the reader to report). The
-    mark alone is one line anyone can type at the head of a draft, which a pre-commit check
-    would then pass as 'nothing to check'."""
+    report's own opening, or the opening of a report in a format that carries no mark (a file
+    that cannot be read is left for the reader to report). The mark alone is one line anyone
+    can type at the head of a draft, which a pre-commit check would then pass as 'nothing to
+    check'."""
     head = _opening(path, _OPENING_BYTES)
-    return head is not None and _MARKED_REPORT.match(head) is not None
+    return head is not None and (
+        _MARKED_REPORT.match(head) is not None or _UNMARKED_REPORT.match(head) is not None
+    )
 
 
 # A mark, then what follows it in each report that carries one: check's, diff's and the
@@ -55,10 +60,11 @@ def _opening(path: Path, size: int) -> bytes | None:
         return None
 
 
-# How each report alignck writes opens (check's and diff's), within its first few hundred
-# bytes; a file that opens otherwise is not taken for one.
-_REPORT_OPENINGS = re.compile(
-    rb'^(?:\{\s*"schema_version":\s*\d+,(?:\s*"passed":\s*(?:true|false),)?\s*"tool":\s*'
+# How each report alignck writes in a format that carries no mark opens (check's and diff's:
+# JSON, SARIF, JUnit, HTML, CSV, GitHub annotations), within its first few hundred bytes: so
+# particular to alignck that no partner's document opens so.
+_UNMARKED_OPENINGS = (
+    rb'\{\s*"schema_version":\s*\d+,(?:\s*"passed":\s*(?:true|false),)?\s*"tool":\s*'
     rb'\{\s*"name":\s*"alignck"'
     rb'|\{\s*"\$schema":[^\n]*sarif[^{]*\{\s*"tool":\s*\{\s*"driver":\s*\{\s*"name":\s*"alignck"'
     rb'|<\?xml[^>]*>\s*<testsuites name=["\x27]alignck'
@@ -66,9 +72,11 @@ _REPORT_OPENINGS = re.compile(
     + re.escape(MARKDOWN_MARK.encode())
     + rb"|document,priority_id,priority_title,status,"
     + rb"|::(?:notice|warning|error)[^:\n]*title=alignck"
-    + rb"|"
-    + rb"|".join(re.escape(m) for m in _MARKS)
-    + rb")"
+)
+_UNMARKED_REPORT = re.compile(rb"^(?:" + _UNMARKED_OPENINGS + rb")")
+# Every report's opening, a bare mark included; a file that opens otherwise is not one.
+_REPORT_OPENINGS = re.compile(
+    rb"^(?:" + _UNMARKED_OPENINGS + rb"|" + rb"|".join(re.escape(m) for m in _MARKS) + rb")"
 )
 _OPENING_BYTES = 1024
 
