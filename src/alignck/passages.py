@@ -83,14 +83,24 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         # A list under 'Our priorities' can withdraw as well as promise ('We will no longer
         # fund family hubs', 'Clean air: no longer a council priority', its name alone
         # 'Clean air'): such an item is no evidence for the priority it names.
-        item = item_of.get(statement.location.paragraph, "")
-        withdrawn = "negated" in (role_of(statement.text), role_of(item) if item else "")
+        said = _sentence_naming(statement.text, item_of.get(statement.location.paragraph, ""))
+        withdrawn = "negated" in (role_of(statement.text), role_of(said) if said else "")
         stated_role: EvidenceKind = "negated" if withdrawn else "priority"
         passage = _passage(statement.text, statement.location, stated_role)
         if passage:
             passages.append(passage)
     passages.sort(key=lambda p: p.location.paragraph or 0)
     return passages
+
+
+def _sentence_naming(name: str, block_text: str) -> str:
+    """The sentence of a block that holds a stated priority's name ('Clean air: no longer a
+    council priority.' for 'Clean air'): what it says of the priority. Another sentence of
+    the paragraph ('To fund them we have paused the refurbishment') says nothing of it."""
+    for sentence in sentences(block_text):
+        if name in sentence:
+            return sentence
+    return ""
 
 
 def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
