@@ -606,6 +606,7 @@ def test_a_list_item_is_named_by_its_words_before_a_full_stop(make_document, suf
                     "Digital care. We will offer 40% of outpatient appointments by video.",
                     "We will grow. Our plan says how we will do it.",
                     "Smoking is still common. We will fund a stop smoking service.",
+                    "St. Mary's Hospital becomes a centre of excellence for stroke care",
                 ],
             ),
         ],
@@ -615,6 +616,7 @@ def test_a_list_item_is_named_by_its_words_before_a_full_stop(make_document, suf
         "Digital care",
         "We will grow. Our plan says how we will do it",
         "Smoking is still common. We will fund a stop smoking service",
+        "St. Mary's Hospital becomes a centre of excellence for stroke care",
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from alignck.language import is_declarative, terms
+from alignck.language import is_declarative, sentences, terms
 from alignck.model import Block, Location, Statement, StatementKind
 
 _PRIORITY_NOUN = (
@@ -237,17 +237,19 @@ def named_part(text: str) -> str:
 
 # "Workforce. We will reduce vacancies ...": a name of a few words closed by a full stop, then
 # the sentences that explain it (the same layout as a bold run-in name, without the bold).
-_NAME_THEN_SENTENCE = re.compile(r"^(?P<name>[A-Z][^.!?:;–—]{1,60}?)\.\s+(?P<rest>[A-Z].*\S)$")
+_NAME_SENTENCE = re.compile(r"^[A-Z][^.!?:;–—]{1,60}\.$")
 _MAX_FULL_STOP_NAME_WORDS = 4
 
 
 def _name_before_full_stop(text: str) -> str:
     """The name of a 'Name. Sentence.' item; the whole text when its first sentence is not a
     name (it says something itself: 'We will grow.', 'Smoking is falling.')."""
-    match = _NAME_THEN_SENTENCE.match(text.strip())
-    if not match:
+    # The first sentence as sentences are told apart everywhere: 'St. Mary's Hospital ...'
+    # and 'Dr. Foster's model ...' do not end at their abbreviation.
+    found = sentences(text.strip())
+    if len(found) < 2 or not _NAME_SENTENCE.match(found[0]):
         return text
-    name, rest = match.group("name").strip(), match.group("rest")
+    name, rest = found[0][:-1].strip(), " ".join(found[1:])
     if (
         len(name.split()) > _MAX_FULL_STOP_NAME_WORDS
         or len(rest.split()) < _MIN_EXPLANATION_WORDS
