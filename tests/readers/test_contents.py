@@ -127,3 +127,22 @@ def test_an_entry_names_a_later_heading_whatever_the_heading_s_section_number() 
         Block("heading", "3. Priority one: Healthier communities", 11),
     ]
     assert [b.text for b in without_contents([*contents, *body])] == [b.text for b in body]
+
+
+def test_a_table_of_priorities_and_years_or_a_list_of_age_bands_is_not_contents() -> None:
+    # Their names come back as headings later, and their figures go up: they were dropped.
+    body = [
+        Block("heading", name, 20 + n)
+        for n, name in enumerate(["Warm homes", "Clean air", "Start well", "Grow well"])
+    ]
+    years = [
+        Block("table_cell", "Priority", 1, cell=(0, 0)),
+        Block("table_cell", "Delivered by", 2, cell=(0, 1)),
+        Block("table_cell", "Warm homes", 3, cell=(1, 0)),
+        Block("table_cell", "2026", 4, cell=(1, 1)),
+        Block("table_cell", "Clean air", 5, cell=(2, 0)),
+        Block("table_cell", "2028", 6, cell=(2, 1)),
+    ]
+    assert without_contents([*years, *body]) == (*years, *body)
+    bands = _blocks("Start well 0–5", "Grow well 5–19", kind="list_item")
+    assert without_contents([*bands, *body]) == (*bands, *body)

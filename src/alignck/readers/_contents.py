@@ -32,7 +32,9 @@ _ENTRY = re.compile(
 # Dot leaders run from an entry's name towards its page number; no sentence has them.
 _LEADERS = re.compile(r"[.·…_](?:\s?[.·…_]){2,}\s*$|[.·…_](?:\s?[.·…_]){2,}\s*\d{1,4}$")
 _NAME_WITH_LEADERS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)\s*[.·…_](?:\s?[.·…_]){2,}\s*$")
-_PAGE = re.compile(r"^\d{1,4}$|^\d{1,3}\s*[-–]\s*\d{1,3}$")
+# A table's second column of page numbers: three figures at most ('2026' is a year).
+_PAGE = re.compile(r"^\d{1,3}$|^\d{1,3}\s*[-–]\s*\d{1,3}$")
+_RANGE_END = re.compile(r"\d\s*[-–]\s*\d{1,3}$")
 _CONTENTS_HEADING = re.compile(r"^(?:table\s+of\s+)?contents:?$", re.IGNORECASE)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _ENTRY_KINDS = frozenset(["paragraph", "list_item"])
@@ -62,7 +64,10 @@ def without_contents(blocks: Sequence[Block]) -> tuple[Block, ...]:
             end += 1
         run = [entry for entry in entries[start:end] if entry is not None and entry.counts]
         if len(run) >= _MIN_ENTRIES and _pages_go_up(run):
-            if _repeated_later(run, end, last_seen):
+            # A table of names and figures, or names with ranges ('Start well 0–5', an age
+            # band), is a table of contents only by its leaders or its heading, not because
+            # its names come back as headings later (a plan's priorities and their years do).
+            if all(entry.plain for entry in run) and _repeated_later(run, end, last_seen):
                 dropped.update(range(start, end))
             elif _set_as_contents(run, _under(blocks, start)):
                 for index in range(start, end):
@@ -91,6 +96,8 @@ class _Entry:
     shown: str = ""
     # False for a table row's page-number cell: its row is one entry, counted at its name.
     counts: bool = True
+    # A paragraph ending in one page number, not a table row nor a range.
+    plain: bool = True
 
 
 def _entries(blocks: Sequence[Block]) -> list[_Entry | None]:
@@ -99,11 +106,15 @@ def _entries(blocks: Sequence[Block]) -> list[_Entry | None]:
         row = _table_row_entry(blocks, index)
         if row is not None:
             found[index] = row
-            found[index + 1] = _Entry(row.name, row.page, row.leaders, row.shown, counts=False)
+            found[index + 1] = _Entry(
+                row.name, row.page, row.leaders, row.shown, counts=False, plain=False
+            )
     return found
 
 
 def _entry(block: Block) -> _Entry | None:
+    # Only short blocks: the patterns below backtrack on long runs of dots and spaces (100 kB
+    # of '. ' took minutes), and no entry is long.
     if len(block.text) > 200 or block.kind not in (*_ENTRY_KINDS, "heading"):
         return None
     text = block.text.strip()
@@ -115,7 +126,8 @@ def _entry(block: Block) -> _Entry | None:
         return None  # a heading ending in a number ('Priority 2') is a heading; with leaders,
         # a plain-text reader's short line, an entry
     name = found.group("name").strip()
-    return _Entry(_key(name), int(found.group("page")), leaders, name)
+    plain = not _RANGE_END.search(text)
+    return _Entry(_key(name), int(found.group("page")), leaders, name, plain=plain)
 
 
 def _table_row_entry(blocks: Sequence[Block], index: int) -> _Entry | None:
@@ -123,6 +135,7 @@ def _table_row_entry(blocks: Sequence[Block], index: int) -> _Entry | None:
     if index + 1 >= len(blocks):
         return None
     name, page = blocks[index], blocks[index + 1]
+    # Short cells only, as for paragraphs (see _entry).
     if name.cell is None or page.cell is None or len(name.text) > 200:
         return None
     if name.cell[1] != 0 or page.cell != (name.cell[0], 1):
@@ -136,7 +149,7 @@ def _table_row_entry(blocks: Sequence[Block], index: int) -> _Entry | None:
     if not any(ch.isalpha() for ch in text):
         return None
     first_page = int(re.split(r"\D+", page.text.strip())[0])
-    return _Entry(_key(text), first_page, with_leaders is not None, text.strip())
+    return _Entry(_key(text), first_page, with_leaders is not None, text.strip(), plain=False)
 
 
 def _under(blocks: Sequence[Block], start: int) -> str:
