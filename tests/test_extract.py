@@ -1630,3 +1630,16 @@ def test_a_column_of_values_or_of_labels_under_a_lead_in_names_no_priority() -> 
         ("paragraph", "Trust objectives for 2026"),
     )
     assert _stated(values) == [] and _stated(labels) == []
+    # A name that holds a priority word is a name; one line listing them is still split.
+    named = _doc(
+        ("paragraph", "Our priorities are:"),
+        ("paragraph", "Safe and happy children"),
+        ("paragraph", "Better health outcomes for young people"),
+    )
+    listed = _doc(
+        ("paragraph", "Our three priorities are:"),
+        ("paragraph", "Start well, live well and age well"),
+        ("paragraph", "Each is set out in the chapters that follow"),
+    )
+    assert _stated(named) == ["Safe and happy children", "Better health outcomes for young people"]
+    assert _stated(listed) == ["Start well", "live well", "age well"]

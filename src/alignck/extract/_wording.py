@@ -39,6 +39,8 @@ def inline(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             yield from _is_a_priority(sentence, block)
         if index and _comma_list_after_lead_in(blocks, index):
             column = _column_of_names(blocks, index)
+            if len(_split_items(block.text)) >= 3:
+                column = [block]  # 'Start well, live well and age well': one line lists them
             if len(column) >= 2 and not _names_priorities(blocks[index - 1], column):
                 continue
             # Names a line each ('Thriving children' / 'Warm, safe and affordable homes'),
@@ -102,7 +104,20 @@ def _names_priorities(lead: Block, column: list[Block]) -> bool:
     page's headings come through as lines)."""
     if VALUES.search(lead.text):
         return False
-    return not any(PRIORITY_WORDS.search(b.text) and not numbered_label(b.text) for b in column)
+    return not any(_announces(b.text) for b in column)
+
+
+# A label that announces priorities is short: 'Strategic Aims', 'Trust Objectives for 2026';
+# 'Better health outcomes for young people' names one.
+_LABEL_WORDS = 4
+
+
+def _announces(text: str) -> bool:
+    return (
+        len(text.split()) <= _LABEL_WORDS
+        and bool(PRIORITY_WORDS.search(text))
+        and not numbered_label(text)
+    )
 
 
 def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
