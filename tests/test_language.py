@@ -83,8 +83,12 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
 )
 def test_a_sentence_is_not_cut_at_a_common_abbreviation(text: str) -> None:
     assert sentences(text) == (text,)
-    # A word that merely ends in one still ends its sentence.
+    # A word that merely ends in one still ends its sentence, and so does a capital C.
     assert sentences("It is the best. We will act.") == ("It is the best.", "We will act.")
+    assert sentences("We chose Option C. We will build homes.") == (
+        "We chose Option C.",
+        "We will build homes.",
+    )
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,8 @@ def _abbreviations() -> re.Pattern[str]:
     return lexicon.compiled(rf"\b(?:{listed})\.$")
 
 
+# 'About', in lower case and before a figure only.
+_CIRCA = frozenset(["c.", "ca.", "(c.", "(ca."])
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 # Longer than any sentence people write (a long one runs to 500 characters): text without
 # sentence ends (a table flattened, a scan's word list) is cut at words into pieces of at most
@@ -151,6 +153,8 @@ def sentences(text: str) -> tuple[str, ...]:
         last_word = candidate.rsplit(" ", 1)[-1] if candidate else ""
         if _abbreviations().search(last_word) or len(candidate) < 3:
             continue
+        if last_word in _CIRCA and text[match.end() : match.end() + 1].isdigit():
+            continue  # 'c. 4,000 carers'; 'Option C.' and 'hepatitis C.' end their sentence
         pieces.append(candidate)
         start = match.end()
     tail = text[start:].strip()
