@@ -342,6 +342,8 @@ def test_a_file_named_is_read_by_alignck_not_refused_by_the_command_line(
         ["check", "plan.md", "--baseline="],
         ["diff", "", "plan.md"],
         ["extract", ""],
+        ["check", "--", ""],
+        ["diff", "--", "", "plan.md"],
     ],
 )
 def test_an_empty_argument_is_refused_not_read_as_this_folder(  # type: ignore[no-untyped-def]

@@ -74,17 +74,24 @@ def _refuse_blank_arguments(arguments: list[str]) -> None:
     """An empty argument is a CI variable that was never set ('alignck diff "$BASE" drafts'):
     read as a path it was the current folder, and a run against it passed. Refused, exit 2."""
     after_option = ""
-    for argument in arguments:
+    for position, argument in enumerate(arguments):
         if argument == "--":
+            # After it every argument is a path ('check -- "$DRAFT"'): none may be empty.
+            if "" in arguments[position + 1 :]:
+                _say_empty("")
             return
         value = argument
         option = after_option
         if argument.startswith("--") and "=" in argument:
             option, value = argument.split("=", 1)
         if value == "" and option not in _MAY_BE_EMPTY:
-            shown = f"{option} is given an empty value" if option else "an empty argument"
-            fail(f"{shown} (a variable that was never set?): give it a value or leave it out")
+            _say_empty(option)
         after_option = argument if argument.startswith("-") and "=" not in argument else ""
+
+
+def _say_empty(option: str) -> NoReturn:
+    shown = f"{option} is given an empty value" if option else "an empty argument"
+    fail(f"{shown} (a variable that was never set?): give it a value or leave it out")
 
 
 app = typer.Typer(
