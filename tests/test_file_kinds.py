@@ -86,3 +86,15 @@ def test_check_refuses_the_framework_as_waivers_or_reviews_with_one_line(
         f"{small_framework}:1:1: a framework file, not {wanted}; give it with -f/--framework"
     ]
     assert result.stdout == ""
+
+
+def test_a_waivers_file_noting_its_framework_is_still_a_waivers_file(tmp_path: Path) -> None:
+    # 'framework: ...' above the waivers, a note of what they were agreed against, made the
+    # file 'a framework file' and the run stop.
+    path = tmp_path / "waivers.yaml"
+    path.write_text(
+        "framework: Ours   # agreed against this framework\n" + FILES["waivers"],
+        encoding="utf-8",
+    )
+    loaded = load_waivers(path, FRAMEWORK)
+    assert [w.priority_id for w in loaded.waivers] == ["air"]

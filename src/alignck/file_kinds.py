@@ -42,11 +42,19 @@ def kind_of(root: yaml.Node | None) -> tuple[str, yaml.Node] | None:
     return None
 
 
+def _holds_key(root: yaml.Node | None, key: str) -> bool:
+    return isinstance(root, yaml.MappingNode) and any(k.value == key for k, _ in root.value)
+
+
 def mistaken_kind(root: yaml.Node | None, wanted: str, shown: str) -> str | None:
     """'FILE:LINE:COL: what the file is, and the option that takes it' when ``root`` is
     recognisably another kind of file than ``wanted``; else None."""
     found = kind_of(root)
     if found is None or found[0] == wanted:
+        return None
+    # A waivers file may say which framework it was agreed against ('framework: ICS 2025'):
+    # a file holding the key of the wanted kind is that kind, whatever else it notes.
+    if found[0] != "report" and _holds_key(root, wanted) and not _holds_key(root, "priorities"):
         return None
     kind, key = found
     if kind == "report":
