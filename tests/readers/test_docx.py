@@ -754,3 +754,16 @@ def test_a_password_protected_word_file_is_said_to_be_one(tmp_path: Path) -> Non
         read_document(locked)
     with pytest.raises(ReadError, match=r"old Office file \(.doc or .xls\)"):
         read_document(old)
+
+
+def test_a_docm_that_is_not_word_is_said_to_be_what_it_is(tmp_path: Path) -> None:
+    from alignck.readers import read_document
+
+    text = tmp_path / "plan.docm"
+    text.write_text("just text here\n", encoding="utf-8")
+    page = tmp_path / "page.docm"
+    page.write_text("<!DOCTYPE html><html>", encoding="utf-8")
+    with pytest.raises(ReadError, match=r"not a Word \.docm file; it looks like text"):
+        read_document(text)
+    with pytest.raises(ReadError, match="it is a web page"):
+        read_document(page)

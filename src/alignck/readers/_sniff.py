@@ -16,6 +16,9 @@ _SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
     (b"{\\rtf", "an RTF file; save it as .docx", None),
 )
 _LOOK_AT = 1024
+# A Word document with macros is a Word ZIP file as a .docx is.
+_AS_READ = {".docm": ".docx"}
+_BINARY = (".pdf", ".docx", ".docm")
 
 
 def signature_of(data: bytes) -> tuple[str, str | None] | None:
@@ -36,13 +39,13 @@ def looks_like(data: bytes, extension: str) -> str:
     found = signature_of(data)
     if found is not None:
         what, suffix = found
-        if suffix != extension:
+        if suffix != _AS_READ.get(extension, extension):
             return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
         return ""
-    if extension in (".pdf", ".docx") and head and _is_web_page(head):
+    if extension in _BINARY and head and _is_web_page(head):
         # Most often a download that failed: the site's error or sign-in page was saved.
         return "; it is a web page (HTML), perhaps a download that failed: save the document itself"
-    if extension in (".pdf", ".docx") and head and _is_text(head):
+    if extension in _BINARY and head and _is_text(head):
         return "; it looks like text: name it .txt or .md"
     return ""
 

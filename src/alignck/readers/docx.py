@@ -210,17 +210,22 @@ def _open(path: Path) -> Any:
             raise ValueError(f"file is not a Word file, content type is '{found}'")
         return part.document
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
-        raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
+        raise refused(path, _word_kind(path), _why_not_a_package(path, error)) from error
     # A part that is not what it should be: python-docx raises AttributeError on a
     # content-types part that is not one, lxml a SyntaxError on a part that is not XML.
     except (AttributeError, SyntaxError) as error:
         if not _holds_document(path):
-            raise refused(path, "a Word .docx file", _why_not_a_package(path, error)) from error
+            raise refused(path, _word_kind(path), _why_not_a_package(path, error)) from error
         raise ReadError(
             f"damaged Word .docx file: a part of it is not valid ({error})", str(path)
         ) from error
     except ValueError as error:
         raise ReadError(_not_word(path, error), str(path)) from error
+
+
+def _word_kind(path: Path) -> str:
+    """'a Word .docx file', or '.docm' for a Word document with macros."""
+    return f"a Word {path.suffix.lower() or '.docx'} file"
 
 
 def _not_word(path: Path, error: ValueError) -> str:
