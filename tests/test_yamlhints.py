@@ -76,6 +76,14 @@ def test_a_quote_inside_a_value_quoted_whole_is_doubled_or_the_other_kind(
     assert all(yaml.safe_load(each)["title"] == value[1:-1] for each in suggested)
 
 
+def test_two_quoted_phrases_in_a_value_are_quoted_whole_as_written() -> None:
+    # It took the last quote for the end of one quoted value and suggested \" inside it,
+    # which loads as 'Right care" for "everyone'.
+    said = _said('priorities:\n  - id: a\n    title: "Right care" for "everyone"\n')
+    (suggested,) = re.findall(r"\((title: .*?)\)", said)
+    assert yaml.safe_load(suggested)["title"] == '"Right care" for "everyone"'
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [

@@ -171,9 +171,11 @@ def _quoted_then_more(text: str, line: int, column: int) -> str | None:
     if found is None or column < len(found.group(1)):
         return None
     key, quote, rest = found.group(1).strip(), found.group(2), found.group(4).rstrip()
-    if rest.endswith(quote):
+    if rest.endswith(quote) and not found.group(4)[:1].isspace():
         # 'Children's health' in single quotes: the quote inside ended it. Quoted whole with
-        # the one inside kept, the title would be ''Children's health'', quotes and all.
+        # the one inside kept, the title would be ''Children's health'', quotes and all. A
+        # quote followed by a space closed a phrase ('"Right care" for "everyone"'): quoted
+        # whole below, its quotes kept.
         inner = f"{found.group(3)}{quote}{rest[:-1]}"
         return _quote_inside(key, quote, inner)
     whole = f"{quote}{found.group(3)}{quote}{rest}"
