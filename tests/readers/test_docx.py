@@ -767,3 +767,39 @@ def test_a_docm_that_is_not_word_is_said_to_be_what_it_is(tmp_path: Path) -> Non
         read_document(text)
     with pytest.raises(ReadError, match="it is a web page"):
         read_document(page)
+
+
+def test_a_word_contents_page_drawn_with_leader_tabs_or_toc_styles_is_navigation(
+    tmp_path: Path,
+) -> None:
+    # Word draws a contents page's dots with a tab stop, read as a space: its entries were
+    # text ('How we will tackle health inequalities 7', a commitment) where the PDF saved
+    # from it had dots and read them as a table of contents.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Inches
+
+    from alignck.readers import read_document
+
+    document = docx.Document()
+    document.add_heading("In this plan", 2)
+    for name, page in (("Introduction", 2), ("How we will tackle health inequalities", 7)):
+        paragraph = document.add_paragraph(f"{name}\t{page}")
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(Inches(6), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("Contents again", 2)
+    for name, page in (("Our vision", 3), ("How we will cut our carbon emissions", 9)):
+        document.add_paragraph(f"{name}\t{page}", style="toc 1")
+    document.add_heading("Introduction", 2)
+    document.add_paragraph("The trust runs six leisure centres.")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    navigation = [b.text for b in read_document(path).blocks if b.navigation]
+    assert navigation == [
+        "Introduction",
+        "How we will tackle health inequalities",
+        "Our vision",
+        "How we will cut our carbon emissions",
+    ]

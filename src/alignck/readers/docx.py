@@ -223,6 +223,17 @@ def _open(path: Path) -> Any:
         raise ReadError(_not_word(path, error), str(path)) from error
 
 
+_PAGE_AT_END = re.compile(r"\s+(\d{1,4})$")
+_LEADERS = frozenset(["dot", "hyphen", "underscore", "middleDot"])
+
+
+def _leader_tab(paragraph: Any) -> bool:
+    """Whether the paragraph sets a tab stop drawn with leaders (dots to a page number)."""
+    properties = paragraph.find(f"{_W}pPr")
+    tabs = properties.find(f"{_W}tabs") if properties is not None else None
+    return tabs is not None and any(tab.get(f"{_W}leader") in _LEADERS for tab in tabs)
+
+
 def _word_kind(path: Path) -> str:
     """'a Word .docx file', or '.docm' for a Word document with macros."""
     return f"a Word {path.suffix.lower() or '.docx'} file"
@@ -473,6 +484,10 @@ class _BodyWalker:
             return
         lead = _bold_lead(element, self.styles, boxed, self.hidden)
         style_name = self._style_chain_name(style_id)
+        if style_name.startswith("toc") or _leader_tab(element):
+            # A contents entry: Word draws its dot leaders with a tab, which reads as a space;
+            # written as leaders, every reader's contents rule knows it for one.
+            text = _PAGE_AT_END.sub(r" .... \1", text)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
             numbered = self._marker(num_id, level)
