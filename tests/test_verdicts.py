@@ -163,6 +163,10 @@ def test_a_listed_priority_that_withdraws_a_service_addresses_nothing(
         "We have paused the clean air zone.",
         "The clean air zone will be scrapped.",
         "We have dropped our clean air zone plans.",
+        "We will reverse the clean air zone.",
+        "We have put the clean air zone on hold.",
+        "Plans for a clean air zone have been withdrawn.",
+        "The council will stop work on the clean air zone.",
     ],
 )
 def test_a_draft_that_abandons_a_priority_does_not_address_it(tmp_path, item: str) -> None:  # type: ignore[no-untyped-def]
@@ -188,6 +192,8 @@ def test_a_draft_that_abandons_a_priority_does_not_address_it(tmp_path, item: st
         "buses.md": "- Clean air. We will scrap the oldest diesel buses and run electric ones.",
         "paused.md": "Our priorities are warm homes and clean air. To fund them we have paused "
         "the town hall refurbishment.",
+        "relaunch.md": "We will relaunch the clean air zone: we paused the clean air zone in 2025 "
+        "but will restart it in 2026.",
     }
     for name, text in kept.items():
         (tmp_path / name).write_text(f"# Plan\n\n## Our priorities\n\n{text}\n", encoding="utf-8")
