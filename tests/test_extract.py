@@ -1562,7 +1562,7 @@ def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
     assert "What success looks like" not in _stated_in(path)
 
 
-@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u2018", "\u02bc"])
 def test_we_ll_is_a_commitment_with_either_apostrophe(apostrophe: str) -> None:
     doc = _doc(
         ("heading", "Homes", 1),

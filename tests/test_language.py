@@ -89,6 +89,14 @@ def test_a_sentence_is_not_cut_at_a_common_abbreviation(text: str) -> None:
         "We chose Option C.",
         "We will build homes.",
     )
+    # 'etc.' ends a sentence before a capital, and goes on before a lower-case word.
+    assert sentences("We will fund hubs etc. We will visit homes.") == (
+        "We will fund hubs etc.",
+        "We will visit homes.",
+    )
+    assert sentences("We will fund hubs, visits etc. and more.") == (
+        "We will fund hubs, visits etc. and more.",
+    )
 
 
 @pytest.mark.parametrize(

@@ -199,7 +199,7 @@ def _says(role: str, text: str, lower: str, scope: Scope = "sentence") -> bool:
             continue
         if straight is None:
             # Searched with straight apostrophes, so 'We’ll' is 'We'll'.
-            straight = text.replace("’", "'").replace("‘", "'")
+            straight = text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
         if pattern.search(straight):
             return True
     return False

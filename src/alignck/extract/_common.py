@@ -21,7 +21,7 @@ _PRIORITY_HEADING = (
 PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN}|{_PRIORITY_HEADING})\b", re.IGNORECASE)
 LEAD_IN = re.compile(
     rf"(\b(?:{_PRIORITY_NOUN})\b|\bfocus(?:es|ing)?\s+on\b|"
-    r"\bprioriti[sz]e\b|\bwe['’]ll\s+focus\b)",
+    r"\bprioriti[sz]e\b|\bwe['’ʼ‘]ll\s+focus\b)",
     re.IGNORECASE,
 )
 # "Our priorities are set out below." introduces what follows as surely as a colon does.
@@ -32,7 +32,7 @@ POINTS_BELOW = re.compile(
 )
 # "Over the next year we will:" introduces actions: commitments, not stated priorities.
 PROMISE_LEAD = re.compile(
-    r"\b(?:we\s*(?:will|['’]ll|shall)|we\s+commit\s+to)\b[^.]*:\s*$", re.IGNORECASE
+    r"\b(?:we\s*(?:will|['’ʼ‘]ll|shall)|we\s+commit\s+to)\b[^.]*:\s*$", re.IGNORECASE
 )
 NUMBERED = re.compile(
     rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+|(?-i:[A-Z][a-z]+\s+)){{0,2}}(?:{_PRIORITY_NOUN})\s*"
@@ -56,7 +56,7 @@ def numbered_label(text: str) -> re.Match[str] | None:
 
 PRONOUN_START = re.compile(r"^(we|our|i|you|they|it|this|these|there|here)\b", re.IGNORECASE)
 COMMITMENT_SENTENCE = re.compile(
-    r"\b(we\s*(?:will|['’]ll|shall)|we\s+(?:are|remain)\s+committed\s+to|we\s+commit\s+to|"
+    r"\b(we\s*(?:will|['’ʼ‘]ll|shall)|we\s+(?:are|remain)\s+committed\s+to|we\s+commit\s+to|"
     r"we\s+pledge\s+to|we\s+are\s+determined\s+to)\b",
     re.IGNORECASE,
 )
