@@ -146,3 +146,40 @@ def test_a_table_of_priorities_and_years_or_a_list_of_age_bands_is_not_contents(
     assert without_contents([*years, *body]) == (*years, *body)
     bands = _blocks("Start well 0–5", "Grow well 5–19", kind="list_item")
     assert without_contents([*bands, *body]) == (*bands, *body)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "spaced.txt",
+            "Plan\n\nContents\n\nIntroduction . . . . . . . 2\n"
+            "How we will tackle health inequalities . . . . . . . 7\n"
+            "Priority 1: Active lives . . . . . . . 9\n\nIntroduction\n\nWe run leisure centres.\n",
+        ),
+        (
+            "anchors.md",
+            "# Plan\n\n## Contents\n\n* [Introduction](#intro)\n"
+            "* [How we will tackle health inequalities](#inequalities)\n"
+            "* [Priority 1: Active lives](#active)\n\n## Introduction\n\nWe run leisure centres.\n",
+        ),
+        (
+            "pageword.md",
+            "# Plan\n\n## Table of contents\n\n- Introduction, page 2\n"
+            "- How we will tackle health inequalities, page 7\n- Priority 1: Active lives, page 9\n"
+            "\n## Introduction\n\nWe run leisure centres.\n",
+        ),
+    ],
+)
+def test_contents_pages_of_other_shapes_are_navigation_too(tmp_path, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Each made 'How we will tackle health inequalities' a commitment, aligned.
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    document = read_document(path)
+    assert [b.text for b in document.blocks if b.navigation] == [
+        "Introduction",
+        "How we will tackle health inequalities",
+        "Priority 1: Active lives",
+    ]
+    statements = extract(document)
+    assert [(s.kind, s.text) for s in statements] == [("priority", "Active lives")]

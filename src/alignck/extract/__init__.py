@@ -78,23 +78,23 @@ def extract(
     if model is not None and (lists_everywhere or not rules_found):
         # The lists the rules read (as promises, say) stay theirs.
         taken = {s.location.paragraph for s in found}
-        found += _as_priorities(scored_lists(document.blocks, model, taken))
+        found += _as_priorities(scored_lists(_text_blocks(document.blocks), model, taken))
     said = sentence_model or shipped_sentence_model()
     if said is not None and not any(s.kind == "priority" for s in found):
         # Neither the rules nor a list: the document states its priorities in sentences, if
         # anywhere ('We will improve care, cut waiting times and ...'); a sentence the rules
         # read as a promise may still name them.
-        found += _as_priorities(scored_sentences(document.blocks, said))
+        found += _as_priorities(scored_sentences(_text_blocks(document.blocks), said))
     if not any(s.kind == "priority" for s in found) and model is not None:
         # None reached its cut-off: a document that states priorities in no heading states
         # them in its likeliest list, or failing that its likeliest sentence, where that
         # reaches the lower cut-off fitted for a document's best.
         taken = {s.location.paragraph for s in found}
-        found += _as_priorities(best_list(document.blocks, model, taken))
+        found += _as_priorities(best_list(_text_blocks(document.blocks), model, taken))
     if said is not None and not any(s.kind == "priority" for s in found):
-        found += _as_priorities(best_sentence(document.blocks, said))
+        found += _as_priorities(best_sentence(_text_blocks(document.blocks), said))
     if not any(s.kind == "priority" for s in found):
-        found += purposes(document.blocks)
+        found += purposes(_text_blocks(document.blocks))
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks))
 
@@ -109,8 +109,11 @@ def _as_priorities(statements: Iterator[Statement]) -> list[Statement]:
     return [Statement(s.text, "priority", s.location, s.rule) for s in statements]
 
 
-def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
-    yield from numbered(blocks)
+def _structured(all_blocks: tuple[Block, ...]) -> Iterator[Statement]:
+    # A table of contents is navigation: its entries name a priority only by number
+    # ('Priority 2: Empower communities .... 14'), never as a list or a sentence.
+    yield from numbered(all_blocks)
+    blocks = _text_blocks(all_blocks)
     yield from listed(blocks)
     yield from subheadings(blocks)
     yield from headings_after_lead_in(blocks)
@@ -121,6 +124,13 @@ def _structured(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     yield from tables_under_heading(blocks)
     yield from inline(blocks)
     yield from ordinal_items(blocks)
+
+
+def _text_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks that are the document's text, not its navigation (a table of contents)."""
+    if not any(block.navigation for block in blocks):
+        return blocks
+    return tuple(block for block in blocks if not block.navigation)
 
 
 def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:

@@ -26,7 +26,7 @@ VERSION = "2"
 # A page range ('Our priorities 12–13') has pages of three figures at most: 'Plan 2025-2030' is
 # a name with its years.
 _ENTRY = re.compile(
-    r"^(?P<name>.*?[^\W\d_].*?)(?:\s*[.·…_]{2,}\s*|\s+)"
+    r"^(?P<name>.*?[^\W\d_].*?)(?:\s*[.·…_](?:\s?[.·…_])+\s*|,?\s+(?:page|p\.)\s*|\s+)"
     r"(?P<page>\d{1,4}|\d{1,3}(?=\s*[-–]\s*\d{1,3}$))(?:\s*[-–]\s*\d{1,3})?$"
 )
 # Dot leaders run from an entry's name towards its page number; no sentence has them.
@@ -50,7 +50,8 @@ def without_contents(blocks: Sequence[Block]) -> tuple[Block, ...]:
     nothing else of the document repeats them, stay as their names alone, marked as navigation:
     they can name a priority but are never quoted."""
     entries = _entries(blocks)
-    if sum(entry is not None for entry in entries) < _MIN_ENTRIES:
+    headed = any(b.kind == "heading" and _CONTENTS_HEADING.match(b.text.strip()) for b in blocks)
+    if sum(entry is not None for entry in entries) < _MIN_ENTRIES and not headed:
         return tuple(blocks)
     last_seen: dict[str, int] = {}
     for index, block in enumerate(blocks):
@@ -80,6 +81,7 @@ def without_contents(blocks: Sequence[Block]) -> tuple[Block, ...]:
                     else:
                         dropped.add(index)
         start = end + 1
+    kept.update(_linked_contents(blocks, entries))
     if not dropped and not kept:
         return tuple(blocks)
     return tuple(
@@ -158,6 +160,23 @@ def _under(blocks: Sequence[Block], start: int) -> str:
     while index >= 0 and blocks[index].cell is not None:
         index -= 1
     return blocks[index].text.strip() if index >= 0 else ""
+
+
+def _linked_contents(blocks: Sequence[Block], entries: Sequence[_Entry | None]) -> dict[int, Block]:
+    """A list straight under a 'Contents' heading whose items carry no page numbers (a web
+    page's or a Markdown file's contents, each item a link to its section): navigation."""
+    marked: dict[int, Block] = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or not _CONTENTS_HEADING.match(block.text.strip()):
+            continue
+        end = index + 1
+        while end < len(blocks) and blocks[end].kind == "list_item" and entries[end] is None:
+            end += 1
+        if end - index - 1 >= _MIN_ENTRIES:
+            marked.update(
+                (at, replace(blocks[at], navigation=True)) for at in range(index + 1, end)
+            )
+    return marked
 
 
 def _pages_go_up(run: Sequence[_Entry]) -> bool:
