@@ -86,3 +86,16 @@ def test_a_baseline_whose_alignment_is_null_is_one_line_naming_the_key(
         f"alignck: error: {saved}: not an alignck JSON report (as 'alignck check --format "
         "json' writes): documents[0].alignment: expected a list, got null"
     ]
+
+
+def test_a_report_saved_as_utf16_is_read_and_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
+    # Windows PowerShell 5.1's '>' writes UTF-16: 'utf-8 codec can't decode byte 0xff'.
+    saved = tmp_path / "u16.json"
+    saved.write_bytes(json.dumps(_report()).encode("utf-16"))
+    plain = tmp_path / "plain.json"
+    plain.write_text(json.dumps(_report()), encoding="utf-8")
+    assert load_snapshot(saved).documents == load_snapshot(plain).documents
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    with pytest.raises(ReportFileError, match="a folder, not a saved JSON report"):
+        load_snapshot(folder)

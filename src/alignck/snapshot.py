@@ -92,15 +92,26 @@ def is_saved_report(path: Path) -> bool:
     return path.suffix.lower() == ".json" and not path.is_dir()
 
 
+def _decoded(data: bytes) -> str:
+    """UTF-8, or UTF-16 with its byte-order mark (what Windows PowerShell 5.1's '>' writes)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
 def load_snapshot(path: Path) -> Snapshot:
     """A saved JSON report as a snapshot, or :class:`ReportFileError` saying why it is not one."""
     shown = str(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = json.loads(_decoded(path.read_bytes()))
     except FileNotFoundError:
         raise ReportFileError("report file not found", shown) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReportFileError(f"cannot read the report: {error}", shown) from None
+    except IsADirectoryError:
+        raise ReportFileError("a folder, not a saved JSON report", shown) from None
+    except UnicodeDecodeError:
+        raise ReportFileError("not a JSON report: its text is not UTF-8 or UTF-16", shown) from None
+    except OSError as error:
+        raise ReportFileError(f"cannot read the report: {error.strerror or error}", shown) from None
     except json.JSONDecodeError as error:
         raise ReportFileError(
             f"not a JSON report (invalid JSON: {error.msg})", shown, error.lineno, error.colno
