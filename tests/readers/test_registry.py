@@ -300,3 +300,19 @@ def test_a_folder_s_documents_come_in_the_order_a_file_manager_lists_them(tmp_pa
         "Partner plan 10.md",
         "Zarząd.md",
     ]
+
+
+def test_an_old_or_password_protected_office_file_that_lost_its_extension_is_unread(
+    tmp_path: Path,
+) -> None:
+    # Both were passed over as 'files without an extension', and the run passed.
+    compound = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1016
+    (tmp_path / "council-plan").write_bytes(compound + "EncryptedPackage".encode("utf-16-le"))
+    (tmp_path / "old-plan").write_bytes(compound + "WordDocument".encode("utf-16-le"))
+    reasons = {Path(s.path).name: s.reason for s in discover([tmp_path]).unsupported}
+    assert reasons["council-plan"].endswith(
+        "it is a password-protected Office file: remove its password, save it as .docx"
+    )
+    assert reasons["old-plan"].endswith(
+        "it is an old Office file (a Word .doc, perhaps): save it as .docx"
+    )

@@ -112,6 +112,11 @@ def disguised_document(path: Path) -> str | None:
             head = handle.read(_LOOK_AT)
         if head.startswith(b"%PDF"):
             return "a PDF: name it .pdf"
+        if head.startswith(_COMPOUND_FILE):
+            with path.open("rb") as handle:
+                if _encrypted_office(handle, b""):
+                    return "a password-protected Office file: remove its password, save it as .docx"
+            return "an old Office file (a Word .doc, perhaps): save it as .docx"
         if not head.startswith(b"PK\x03\x04"):
             return None
         with zipfile.ZipFile(path) as archive:
