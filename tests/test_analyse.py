@@ -73,3 +73,13 @@ def test_unrelated_outside_statements_do_not_group() -> None:
     )
     third = Statement("Revitalise town centres", "priority", Location(None, 1, None), "t")
     assert shared_outside({"one.md": (first,), "two.md": (second, third)}) == ()
+
+
+def test_a_share_short_of_all_or_above_none_never_reads_100_or_0() -> None:
+    from alignck.analyse import coverage
+
+    # JSON, SARIF and the workbook said 100.0 beside a policy saying 99.95% is below 100%.
+    assert coverage(["aligned"] * 1999 + ["gap"]).percent == 99.95
+    assert coverage(["partial"] + ["gap"] * 9999).percent == 0.01
+    assert coverage(["aligned"] * 3).percent == 100.0
+    assert coverage(["aligned", "gap", "gap"]).percent == 33.3

@@ -37,7 +37,19 @@ def coverage(statuses: Iterable[Status]) -> Coverage:
     partial = counted.count("partial")
     gap = counted.count("gap")
     percent = 100.0 * (aligned + 0.5 * partial) / len(counted) if counted else 0.0
-    return Coverage(aligned, partial, gap, round(percent, 1))
+    return Coverage(aligned, partial, gap, rounded_share(percent))
+
+
+def rounded_share(percent: float) -> float:
+    """A share in percent to 0.1, as reports give it; a share short of all or above none
+    keeps as many more figures as it needs not to read 100.0 or 0.0 (199.5 of 200 is 99.8,
+    1,999.5 of 2,000 is 99.98)."""
+    shown = round(percent, 1)
+    digits = 1
+    while (shown in (0.0, 100.0)) and 0 < percent < 100 and digits < 6:
+        digits += 1
+        shown = round(percent, digits)
+    return shown
 
 
 def analyse(

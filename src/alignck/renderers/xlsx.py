@@ -198,11 +198,11 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     _bold_row(sheet, ["Document", "Path", "Coverage %", "Aligned", "Partial", "Gap"])
     for path, coverage in analysis.document_coverage.items():
         counts = [coverage.aligned, coverage.partial, coverage.gap]
-        _append(sheet, [report.name(path), path, round(coverage.percent, 1), *counts])
+        _append(sheet, [report.name(path), path, coverage.percent, *counts])
     # Its gaps are the priorities no document addresses, not a sum of the rows above.
     system_row = [system.aligned, system.partial, system.gap]
     _append(
-        sheet, ["System (the best any document gives)", "", round(system.percent, 1), *system_row]
+        sheet, ["System (the best any document gives)", "", system.percent, *system_row]
     )
     _append(sheet, [COVERAGE_RULE])
     _append(sheet, [score_rule(report)])
@@ -228,8 +228,8 @@ def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
         ]
         label = _cell(sheet, "  " * priority.depth + priority.title)
         sheet.append([_cell(sheet, priority.id), label, *marks, _mark(sheet, overview.status)])
-    coverage = [round(report.analysis.document_coverage[r.path].percent, 1) for r in results]
-    system = round(report.analysis.system_coverage.percent, 1)
+    coverage = [report.analysis.document_coverage[r.path].percent for r in results]
+    system = report.analysis.system_coverage.percent
     _bold_row(sheet, ["", "Coverage %", *coverage, system])
 
 
@@ -335,7 +335,7 @@ def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
     for result in report.documents:
         coverage = report.analysis.document_coverage.get(result.path)
         counts: list[object] = (
-            [round(coverage.percent, 1), coverage.aligned, coverage.partial, coverage.gap]
+            [coverage.percent, coverage.aligned, coverage.partial, coverage.gap]
             if coverage is not None and result.status == "ok"
             else [None, None, None, None]
         )
