@@ -200,10 +200,8 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
         counts = [coverage.aligned, coverage.partial, coverage.gap]
         _append(sheet, [report.name(path), path, coverage.percent, *counts])
     # Its gaps are the priorities no document addresses, not a sum of the rows above.
-    system_row = [system.aligned, system.partial, system.gap]
-    _append(
-        sheet, ["System (the best any document gives)", "", system.percent, *system_row]
-    )
+    system_row = [system.percent, system.aligned, system.partial, system.gap]
+    _append(sheet, ["System (the best any document gives)", "", *system_row])
     _append(sheet, [COVERAGE_RULE])
     _append(sheet, [score_rule(report)])
     _append(sheet, [PLACE_RULE])
