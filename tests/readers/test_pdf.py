@@ -81,8 +81,9 @@ def test_pdf_without_text_is_a_read_error(tmp_path: Path) -> None:
         read(path)
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 def test_a_pdf_whose_font_maps_no_letters_is_a_read_error_not_control_characters(
-    tmp_path: Path,
+    tmp_path: Path, engine: str
 ) -> None:
     from hostile_files import pages_pdf
 
@@ -93,7 +94,7 @@ def test_a_pdf_whose_font_maps_no_letters_is_a_read_error_not_control_characters
     path = tmp_path / "housing.pdf"
     path.write_bytes(pages_pdf([page]))
     with pytest.raises(ReadError, match="none that says which letters its fonts draw"):
-        read(path)
+        read(path, ReadOptions(engine))
 
 
 def _partly_scanned(tmp_path: Path, scanned: list[int], pages: int) -> Path:

@@ -19,6 +19,7 @@ from alignck.readers._pdflines import (
     OutlineEntry,
     aslant,
     bounded_pages,
+    glyph_numbers,
     locked,
 )
 from alignck.readers._sniff import refused
@@ -80,7 +81,7 @@ def _page_lines(page: object) -> list[Line]:
     is_bold = _BoldTest(handle)
     try:
         page_text = textpage.get_text_range()
-        if _glyph_numbers(page_text):
+        if glyph_numbers(page_text):
             return []  # text that cannot be read is no text: the page counts as textless
         raw_lines = page_text.split("\r\n")
         angles = _line_angles(handle, raw_lines)
@@ -138,19 +139,6 @@ def _page_lines(page: object) -> list[Line]:
     finally:
         textpage.close()
         page.close()  # type: ignore[attr-defined]
-
-
-# Control characters other than line ends: what PDFium gives for the glyphs of a font with no
-# map from its glyphs to letters (no ToUnicode).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_GLYPH_NUMBERS_SHARE = 0.3
-
-
-def _glyph_numbers(text: str) -> bool:
-    """Whether a page's text is glyph numbers rather than letters: read, it would quote
-    control characters, and split into lines it no longer matched its character count."""
-    found = len(_CONTROL.findall(text))
-    return found > 0 and found >= _GLYPH_NUMBERS_SHARE * len(text.replace("\r\n", ""))
 
 
 # A footnote's mark as text extraction gives it: a number glued to the end of a word or to

@@ -16,6 +16,7 @@ from alignck.readers._pdflines import (
     OutlineEntry,
     aslant,
     bounded_pages,
+    glyph_numbers,
     locked,
 )
 from alignck.readers._sniff import refused
@@ -70,6 +71,8 @@ def _page_lines(page: Any) -> list[Line]:
         pieces.append((f, e, size * scale, text))
 
     page.extract_text(visitor_text=visit)
+    if glyph_numbers("".join(text for *_, text in pieces)):
+        return []  # a font's glyph numbers, not letters: the page counts as textless
     lines: list[Line] = []
     for y, x, size, text in pieces:
         if lines and abs(lines[-1].y - y) < max(size, 1.0) * 0.5:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,3 +95,16 @@ def aslant(angle: float) -> bool:
     ('DRAFT › Start well'), so both engines leave such text out."""
     turns = angle / _QUARTER
     return abs(turns - round(turns)) * _QUARTER > _SLANT
+
+
+# Control characters other than line ends: what PDFium gives for the glyphs of a font with no
+# map from its glyphs to letters (no ToUnicode).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_GLYPH_NUMBERS_SHARE = 0.3
+
+
+def glyph_numbers(text: str) -> bool:
+    """Whether a page's text is glyph numbers rather than letters: read, it would quote
+    control characters, and split into lines it no longer matched its character count."""
+    found = len(_CONTROL.findall(text))
+    return found > 0 and found >= _GLYPH_NUMBERS_SHARE * len(text.replace("\r\n", ""))
