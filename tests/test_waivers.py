@@ -450,3 +450,24 @@ def test_check_today_judges_waiver_expiry_as_on_that_day(tmp_path: Path, make_do
         == "alignck: error: --today must be a date written YYYY-MM-DD, not '31/03/2026'\n"
     )
     assert runner.invoke(app, [*args, "--today", "20260401"]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [("drafts", True), ("drafts/", True), ("Drafts", True), ("draft", False), ("plan/", False)],
+)
+def test_a_folder_names_every_document_under_it(document: str, expected: bool) -> None:
+    # 'document: drafts/' matched nothing, silently, where .gitignore names the folder's files.
+    assert covers(Waiver("air", "x", document), "drafts/sub/plan.md") is expected
+
+
+def test_an_absolute_folder_names_its_documents_however_they_were_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    waiver = Waiver("air", "x", str(tmp_path / "drafts") + "/")
+    assert covers(waiver, "drafts/plan.md")
+    assert covers(waiver, str(tmp_path / "drafts" / "plan.md"))
+    assert not covers(Waiver("air", "x", str(tmp_path / "other")), "drafts/plan.md")

@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from pathlib import Path, PurePath
+from pathlib import Path, PurePath, PurePosixPath
 
 import yaml
 from rapidfuzz.distance import OSA
@@ -182,6 +182,8 @@ def covers(waiver: Waiver, path: str) -> bool:
     reported = _nfc(checkout_path(path.replace("\\", "/"))).lower()
     if _matches(reported, pattern) or any(_matches(n, pattern) for n in _names_of(path)):
         return True
+    if _in_folder(reported, waiver.document):
+        return True
     # And from the waivers file's own folder, as .gitignore reads its patterns: 'drafts/plan.md'
     # written beside 'drafts/' matched from the repository's root but not from 'drafts/',
     # so the same file passed a CI job and failed a local run, or the other way round.
@@ -191,7 +193,22 @@ def covers(waiver: Waiver, path: str) -> bool:
     # An absolute path names a file wherever the run starts: 'check drafts' and 'check
     # $PWD/drafts' gave it different verdicts. Both sides are compared resolved.
     absolute = PurePath(waiver.document).is_absolute()
-    return absolute and _resolved_match(waiver.document, path, os.getcwd())  # noqa: PTH109
+    if not absolute:
+        return False
+    whole = os.path.realpath(os.path.join(os.getcwd(), path))  # noqa: PTH109, PTH118
+    folder = os.path.realpath(waiver.document.rstrip("/\\") or "/")
+    return _resolved_match(waiver.document, path, os.getcwd()) or _in_folder(  # noqa: PTH109
+        _pattern(whole), folder
+    )
+
+
+def _in_folder(reported: str, document: str) -> bool:
+    """Whether the document names a folder the path is in ('drafts', 'drafts/'), as a
+    .gitignore line names everything under a folder: such a waiver matched nothing."""
+    folder = _pattern(document.rstrip("/\\"))
+    if not folder or folder in (".", "/"):
+        return False
+    return any(_matches(str(parent), folder) for parent in PurePosixPath(reported).parents)
 
 
 @functools.lru_cache(maxsize=4096)
