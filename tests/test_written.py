@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
-from alignck.written import is_report
+from alignck.written import is_report, written_by_alignck
 
 runner = CliRunner()
 
@@ -177,3 +177,19 @@ def test_a_report_in_an_unmarked_format_under_a_document_s_name_is_not_read_back
     assert json.loads(extracted.stdout)["skipped"] == [
         {"path": str(target), "reason": "a report written by alignck"}
     ]
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("json", "extracted.md"), ("terminal", "extracted.txt")])
+def test_extract_s_own_output_saved_under_a_document_s_name_is_not_read_back(
+    saved, tmp_path: Path, fmt: str, name: str
+) -> None:  # type: ignore[no-untyped-def]
+    # 'alignck extract d > d/ex.txt' made a second partner, aligned on what the first states.
+    plan, framework, _ = saved
+    shown = runner.invoke(app, ["extract", "--format", fmt, str(plan)])
+    assert shown.exit_code == 0
+    target = tmp_path / "saved" / name
+    target.parent.mkdir()
+    target.write_text(shown.stdout, encoding="utf-8")
+    assert written_by_alignck(target)
+    checked = runner.invoke(app, ["check", str(target.parent), "-f", str(framework)])
+    assert checked.exit_code == 2 and "(1 file skipped)" in checked.stderr

@@ -61,7 +61,8 @@ def _opening(path: Path, size: int) -> bytes | None:
 
 
 # How each report alignck writes in a format that carries no mark opens (check's and diff's:
-# JSON, SARIF, JUnit, HTML, CSV, GitHub annotations), within its first few hundred bytes: so
+# JSON, SARIF, JUnit, HTML, CSV, GitHub annotations; extract's JSON and table), within its
+# first few hundred bytes: so
 # particular to alignck that no partner's document opens so.
 _UNMARKED_OPENINGS = (
     rb'\{\s*"schema_version":\s*\d+,(?:\s*"passed":\s*(?:true|false),)?\s*"tool":\s*'
@@ -72,6 +73,10 @@ _UNMARKED_OPENINGS = (
     + re.escape(MARKDOWN_MARK.encode())
     + rb"|document,priority_id,priority_title,status,"
     + rb"|::(?:notice|warning|error)[^:\n]*title=alignck"
+    # 'alignck extract', as JSON and as its table: what a document states, not a document.
+    + rb'|\{\s*"schema_version":\s*\d+,\s*"documents":\s*\[\s*\{\s*"path":[^\n]*\n'
+    + rb'\s*"status":[^\n]*\n(?:\s*"[a-z_]+":[^\n]*\n){0,3}\s*"stated_priorities":'
+    + rb"|[^\n]{1,300}: \d+ stated priorit(?:y|ies)\s*\n\s*\n\s*#\s+Kind\s+Stated priority"
 )
 _UNMARKED_REPORT = re.compile(rb"^(?:" + _UNMARKED_OPENINGS + rb")")
 # Every report's opening, a bare mark included; a file that opens otherwise is not one.
