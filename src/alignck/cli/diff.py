@@ -44,6 +44,7 @@ from alignck.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from alignck.builtins import Located
     from alignck.model import Framework, Review, Waiver
     from alignck.snapshot import Snapshot
 
@@ -177,7 +178,12 @@ def diff(
             sides.append((waivers_file, "the waivers file"))
         if review_file is not None:
             sides.append((review_file, "the reviews file"))
-        protected = [*sides, *_read_by_checking(framework, old, new)]
+        # A side that is documents is checked against a framework, chosen once for both the
+        # files a report must not replace and the check itself.
+        located = (
+            None if is_saved_report(old) and is_saved_report(new) else _located(framework, old, new)
+        )
+        protected = [*sides, *_read_by_checking(located, old, new)]
         for file in files:
             refuse_unsafe_output(file, protected)
         known = [f.value for f in DiffFormat]
@@ -188,8 +194,8 @@ def diff(
         loaded = None
         waivers: tuple[Waiver, ...] = ()
         reviews: tuple[Review, ...] = ()
-        if not (is_saved_report(old) and is_saved_report(new)):
-            loaded = _framework(framework, [old, new])
+        if located is not None:
+            loaded = _framework(located)
             waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
         else:
             for option, given, what in (
@@ -255,26 +261,29 @@ def diff(
     raise typer.Exit(code)
 
 
-def _read_by_checking(given: Path | None, old: Path, new: Path) -> list[tuple[Path, str]]:
+def _located(given: Path | None, old: Path, new: Path) -> Located:
+    """The framework named (a file or a built-in), else the one found as check finds it."""
+    from alignck.cli.check import choose_framework
+
+    return choose_framework(given, [p for p in (old, new) if not p.is_file()] or [old, new])
+
+
+def _read_by_checking(located: Located | None, old: Path, new: Path) -> list[tuple[Path, str]]:
     """The files the run reads to check a side that is documents, not a saved report: its
     documents and the framework, which a report must never be written over."""
-    from alignck.cli.check import choose_framework, files_read
+    from alignck.cli.check import files_read
     from alignck.snapshot import is_saved_report
 
     checked = [side for side in (old, new) if not is_saved_report(side)]
-    if not checked:
+    if located is None or not checked:
         return []
-    chosen = choose_framework(given, [p for p in (old, new) if not p.is_file()] or [old, new])
-    return list(files_read(checked, False, chosen.path))
+    return list(files_read(checked, False, located.path))
 
 
-def _framework(given: Path | None, sides: list[Path]) -> Framework:
-    """The framework named (a file or a built-in), else the one found as check finds it."""
-    from alignck.cli.check import choose_framework
+def _framework(located: Located) -> Framework:
     from alignck.framework import load_framework
 
-    chosen = choose_framework(given, [p for p in sides if not p.is_file()] or sides)
-    loaded = load_framework(chosen.path, chosen.shown)
+    loaded = load_framework(located.path, located.shown)
     for warning in loaded.warnings:
         say(warning)
     return loaded
