@@ -58,6 +58,7 @@ from alignck.wording import counted
 if TYPE_CHECKING:
     from alignck.builtins import Located
     from alignck.model import Framework, Policy, Report, Review, Waiver
+    from alignck.readers import Discovery
     from alignck.snapshot import Snapshot
 
 
@@ -215,16 +216,14 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy)
 
 
 def files_read(
-    paths: list[Path], follow_links: bool, framework: Path, *others: tuple[Path | None, str]
+    found: Discovery, framework: Path, *others: tuple[Path | None, str]
 ) -> Iterator[tuple[Path, str]]:
-    """Every file the run reads, with what it is, for the report never to be written over."""
-    from alignck.readers import discover
-
+    """Every file the run reads (the documents ``found``), with what it is, for the report
+    never to be written over."""
     yield framework, "the framework file"
     for path, what in others:
         if path is not None:
             yield path, what
-    found = discover(paths, follow_links)
     for path in (*found.files, *(Path(s.path) for s in found.unsupported)):
         yield path, "a document being checked"
 
@@ -521,10 +520,13 @@ def check(
         if framework is None:
             # Found, not named: say which, before anything else can go wrong with it.
             say(f"alignck: framework: {chosen_framework.shown}")
+        from alignck.readers import discover
+
+        # The documents found once, for the files a report must not replace and the pages'.
+        found = discover(paths, follow_links)
         inputs = list(
             files_read(
-                paths,
-                follow_links,
+                found,
                 chosen_framework.path,
                 (waivers_file, "the waivers file"),
                 (baseline_file, "the baseline report"),
@@ -539,7 +541,7 @@ def check(
             say("alignck: warning: -q only quietens a run that writes its report with -o")
         if per_document is not None:
             refuse_unsafe_folder(per_document)
-            refuse_replacing_others(per_document, paths, follow_links, inputs)
+            refuse_replacing_others(per_document, found, inputs)
             for file in files:
                 refuse_output_among_pages(file, per_document)
         known = [f.value for f in ReportFormat]

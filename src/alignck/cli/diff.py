@@ -272,12 +272,13 @@ def _read_by_checking(located: Located | None, old: Path, new: Path) -> list[tup
     """The files the run reads to check a side that is documents, not a saved report: its
     documents and the framework, which a report must never be written over."""
     from alignck.cli.check import files_read
+    from alignck.readers import discover
     from alignck.snapshot import is_saved_report
 
     checked = [side for side in (old, new) if not is_saved_report(side)]
     if located is None or not checked:
         return []
-    return list(files_read(checked, False, located.path))
+    return list(files_read(discover(checked), located.path))
 
 
 def _framework(located: Located) -> Framework:

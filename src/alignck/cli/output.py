@@ -19,6 +19,7 @@ from alignck.report_file import atomic_file, descriptor_linked, report_target, w
 
 if TYPE_CHECKING:
     from alignck.model import Report
+    from alignck.readers import Discovery
     from alignck.reading import Progress
 
 
@@ -385,25 +386,23 @@ def refuse_output_among_pages(output: Path, folder: Path) -> None:
 
 
 def refuse_replacing_others(
-    folder: Path, paths: Sequence[Path], follow_links: bool, protected: list[tuple[Path, str]]
+    folder: Path, found: Discovery, protected: list[tuple[Path, str]]
 ) -> None:
     """Refuse, before any work, a page that would replace a file alignck did not write
     (notes kept in the folder under a document's name) or one the run reads: as ``init``,
     --per-document never replaces a file that is not its own. The pages' names are foreseen
     from the documents found, as if every one is read; :func:`write_pages` checks them again
     once they are known."""
-    for path in _foreseen_pages(folder, paths, follow_links):
+    for path in _foreseen_pages(folder, found):
         _refuse_replacing(path, protected)
 
 
-def _foreseen_pages(folder: Path, paths: Sequence[Path], follow_links: bool) -> list[Path]:
+def _foreseen_pages(folder: Path, found: Discovery) -> list[Path]:
     from pathlib import PurePath
 
     from alignck.names import distinguishing_names, path_order
-    from alignck.readers import discover
     from alignck.renderers.partner import stems_for
 
-    found = discover(paths, follow_links)
     documents = sorted((str(file) for file in found.files), key=path_order)
     names = distinguishing_names([*documents, *(s.path for s in found.unsupported)])
     stems = stems_for({p: names.get(p) or PurePath(p).stem for p in documents})
