@@ -30,7 +30,7 @@ _ENTRY = re.compile(
     r"(?P<page>\d{1,4}|\d{1,3}(?=\s*[-–]\s*\d{1,3}$))(?:\s*[-–]\s*\d{1,3})?$"
 )
 # Dot leaders run from an entry's name towards its page number; no sentence has them.
-_LEADERS = re.compile(r"[.·…_](?:\s?[.·…_]){2,}\s*$|[.·…_](?:\s?[.·…_]){2,}\s*\d{1,4}$")
+LEADERS_THEN_PAGE = re.compile(r"[.·…_](?:\s?[.·…_]){2,}\s*\d{1,4}$")
 _NAME_WITH_LEADERS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)\s*[.·…_](?:\s?[.·…_]){2,}\s*$")
 # A table's second column of page numbers: three figures at most ('2026' is a year).
 _PAGE = re.compile(r"^\d{1,3}$|^\d{1,3}\s*[-–]\s*\d{1,3}$")
@@ -123,7 +123,7 @@ def _entry(block: Block) -> _Entry | None:
     found = _ENTRY.match(text)
     if found is None:
         return None
-    leaders = bool(_LEADERS.search(text))
+    leaders = bool(LEADERS_THEN_PAGE.search(text))
     if block.kind == "heading" and not leaders:
         return None  # a heading ending in a number ('Priority 2') is a heading; with leaders,
         # a plain-text reader's short line, an entry

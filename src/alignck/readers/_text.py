@@ -15,6 +15,7 @@ from alignck.errors import ReadError
 from alignck.files import read_regular
 from alignck.limits import check_characters
 from alignck.model import ReadOptions
+from alignck.readers._contents import LEADERS_THEN_PAGE
 from alignck.wording import counted
 
 # C0 controls that text files do not hold (tab, newline, vertical tab, form feed, carriage
@@ -183,16 +184,13 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
         return entries
     if len(lines) >= 3 and all(_is_short_name(line) for line in stripped):
         return [[line] for line in lines]
-    if sum(bool(_CONTENTS_LINE.search(line)) for line in stripped) >= 2:
+    if sum(bool(LEADERS_THEN_PAGE.search(line)) for line in stripped) >= 2:
         # A contents page's lines ('Introduction ....... 2'), each an entry of its own.
         return [[line] for line in lines]
     if len(lines) >= 3 and stripped[0].endswith(":") and all(map(_is_short_name, stripped[1:])):
         # 'Our priorities are:' over two or more names: the lead-in and its list.
         return [[line] for line in lines]
     return [lines]
-
-
-_CONTENTS_LINE = re.compile(r"[.·…_](?:\s?[.·…_]){2,}\s*\d{1,4}$")
 
 
 def _is_short_name(line: str) -> bool:
