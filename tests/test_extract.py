@@ -1643,3 +1643,43 @@ def test_a_column_of_values_or_of_labels_under_a_lead_in_names_no_priority() -> 
     )
     assert _stated(named) == ["Safe and happy children", "Better health outcomes for young people"]
     assert _stated(listed) == ["Start well", "live well", "age well"]
+
+
+def test_a_numbered_section_naming_a_listed_priority_is_that_priority_not_a_second() -> None:
+    doc = _doc(
+        ("heading", "Our priorities"),
+        ("paragraph", "Over the next five years we will focus on three priorities:"),
+        ("list_item", "Better homes for older people", 1, "1."),
+        ("list_item", "Ending rough sleeping", 1, "2."),
+        ("list_item", "Warmer, greener homes", 1, "3."),
+        ("heading", "Priority 1: Better homes"),
+        ("list_item", "Adapted homes"),
+        ("heading", "Priority 3: Warmer homes"),
+        ("paragraph", "We will insulate 1,000 homes by 2030."),
+    )
+    statements = extract(doc)
+    assert _stated(doc) == [
+        "Better homes for older people",
+        "Ending rough sleeping",
+        "Warmer, greener homes",
+    ]
+    # What its section lists is the listed priority's.
+    assert [(s.text, s.parent) for s in statements if s.kind == "sub_priority"] == [
+        ("Adapted homes", "Better homes for older people")
+    ]
+
+
+def test_numbered_sections_that_name_other_things_stay_priorities() -> None:
+    # One label matching by position is chance; names sharing one word of several are two.
+    doc = _doc(
+        ("paragraph", "We have three aims:"),
+        ("list_item", "Improve the health of children", 1, "1."),
+        ("list_item", "Support carers", 1, "2."),
+        ("list_item", "Tackle loneliness", 1, "3."),
+        ("heading", "Priority 1: Children's health"),
+        ("paragraph", "We will open family hubs."),
+        ("heading", "Priority 2: Safer streets for children and older people"),
+        ("paragraph", "We will light every park."),
+    )
+    assert "Children's health" in _stated(doc)
+    assert "Safer streets for children and older people" in _stated(doc)

@@ -299,3 +299,29 @@ def test_the_paragraph_after_a_list_of_names_does_not_describe_its_last(tmp_path
     )
     framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
     assert [p.description for p in framework.priorities] == ["", "", ""]
+
+
+def test_a_listed_priority_takes_the_section_that_numbers_it_in_fewer_words(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "plan.md"
+    source.write_text(
+        "# Housing plan\n\n## Our priorities\n\nWe will focus on three priorities:\n\n"
+        "1. Better homes for older people\n2. Ending rough sleeping\n"
+        "3. Warmer, greener homes\n\n## Priority 1: Better homes\n\n"
+        "We will adapt 500 homes.\n\n## Priority 3: Warmer homes\n\n"
+        "We will insulate 1,000 homes.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    assert [p.title for p in framework.priorities] == [
+        "Better homes for older people",
+        "Ending rough sleeping",
+        "Warmer, greener homes",
+    ]
+    assert framework.priority("better-homes-for-older-people").description == (
+        "We will adapt 500 homes."
+    )
+    assert framework.priority("warmer-greener-homes").description == (
+        "We will insulate 1,000 homes."
+    )

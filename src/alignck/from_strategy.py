@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alignck.errors import UsageError
-from alignck.extract import extract
+from alignck.extract import extract, numbered_sections
 from alignck.extract._common import location, named_part
 from alignck.model import Block, ReadOptions, Statement
 from alignck.reading import read_isolated
@@ -59,7 +59,8 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
             str(path),
         )
     by_number = {block.number: block for block in document.blocks}
-    drafted = [_draft(s, by_number, document.blocks) for s in stated]
+    sections = numbered_sections(statements, document.blocks)
+    drafted = [_draft(s, by_number, document.blocks, sections.get(s)) for s in stated]
     named = {d.block.number for d in drafted} | {d.heading.number for d in drafted if d.heading}
     subs = [s for s in statements if s.kind == "sub_priority"]
     for item, statement in zip(drafted, stated, strict=True):
@@ -76,11 +77,18 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
 
 
 def _draft(
-    statement: Statement, by_number: dict[int, Block], blocks: tuple[Block, ...]
+    statement: Statement,
+    by_number: dict[int, Block],
+    blocks: tuple[Block, ...],
+    numbered: Block | None = None,
 ) -> _Drafted:
     block = by_number[statement.location.paragraph or 0]
     described = _text_under(statement, block, blocks)
     heading = None if described else _own_heading(statement.text, block, blocks)
+    if heading is None and not described and numbered is not None and numbered.kind == "heading":
+        # Its section's heading numbers it and names it in fewer words ('Priority 1: Better
+        # homes' for '1. Better homes for older people').
+        heading = numbered
     if heading is not None:
         # Listed in a summary ('Our priorities: ...'), then given a section of its own
         # ('Priority 1: Give every child ...'): that section is its description.

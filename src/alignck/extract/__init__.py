@@ -20,11 +20,13 @@ Ordinary bullet points elsewhere are not priorities.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
-from alignck.extract._common import COMMITMENT_SENTENCE, location
+from alignck.extract._common import COMMITMENT_SENTENCE, location, numbered_label
 from alignck.extract._filters import without_labels_and_names
+from alignck.extract._lists import list_runs
 from alignck.extract._scorer import (
     ListModel,
     best_list,
@@ -96,7 +98,7 @@ def extract(
     if not any(s.kind == "priority" for s in found):
         found += purposes(_text_blocks(document.blocks))
     found.sort(key=lambda s: s.location.paragraph or 0)
-    return _deduplicate(without_labels_and_names(found, document.blocks))
+    return _deduplicate(without_labels_and_names(found, document.blocks), document.blocks)
 
 
 def rule_statements(document: Document) -> list[Statement]:
@@ -152,8 +154,114 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 yield Statement(sentence, "commitment", location(block), "we will")
 
 
-def _deduplicate(statements: list[Statement]) -> list[Statement]:
-    return _one_name_per_block(_distinct_wording(statements))
+def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
+    return _numbered_repeats(_one_name_per_block(_distinct_wording(statements)), blocks)
+
+
+_POSITIONS = {
+    word: index
+    for index, words in enumerate(
+        (
+            ("1", "a", "one", "first"),
+            ("2", "b", "two", "second"),
+            ("3", "c", "three", "third"),
+            ("4", "d", "four", "fourth"),
+            ("5", "e", "five", "fifth"),
+            ("6", "f", "six", "sixth"),
+            ("7", "g", "seven", "seventh"),
+            ("8", "h", "eight", "eighth"),
+            ("9", "nine", "ninth"),
+            ("10", "ten", "tenth"),
+        )
+    )
+    for word in words
+}
+
+
+def _numbered_repeats(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
+    """A section headed 'Priority 1: Better homes' opens item 1 of the list that announced the
+    priorities ('1. Better homes for older people'): one priority, named where it was listed."""
+    sections = numbered_sections(statements, blocks)
+    if not sections:
+        return statements
+    opening = {block.number: listed for listed, block in sections.items()}
+    renamed = {
+        s.text: opening[s.location.paragraph].text
+        for s in statements
+        if s.kind == "priority" and s.location.paragraph in opening
+    }
+    return [
+        _reparented(s, renamed)
+        for s in statements
+        if not (s.kind == "priority" and s.location.paragraph in opening)
+    ]
+
+
+# A document with more numbered labels than this numbers something other than its priorities'
+# sections (a plan's actions, say): its labels are not matched to lists.
+_MAX_NUMBERED_LABELS = 100
+
+
+def numbered_sections(
+    statements: list[Statement], blocks: tuple[Block, ...]
+) -> dict[Statement, Block]:
+    """Each listed priority's numbered heading or paragraph, where the document gives the list's
+    items sections of their own: blocks whose labels give an item's position in the list
+    ('Priority 1:', 'Aim A –', 'Our first priority:') and whose names are mostly the item's
+    words or the item mostly theirs, for two or more of its items, so that one label
+    numbering something else, or a name sharing a word with an item, is not taken for it."""
+    labels = _numbered_labels(blocks)
+    found: dict[Statement, Block] = {}
+    if not labels or len(labels) > _MAX_NUMBERED_LABELS:
+        return found
+    for run in _listed_positions(statements, blocks):
+        matched: dict[Statement, Block] = {}
+        for position, item in enumerate(run[: max(_POSITIONS.values()) + 1]):
+            words = set(terms(item.text)) if item is not None else set()
+            named = [b for p, name, b in labels if p == position and _same_name(name, words)]
+            if item is not None and named:
+                matched[item] = named[0]
+        if len(matched) >= 2:
+            found.update(matched)
+    return found
+
+
+def _numbered_labels(blocks: tuple[Block, ...]) -> list[tuple[int, set[str], Block]]:
+    """Blocks other than list items that number a named priority: its position and words."""
+    found = []
+    for block in blocks:
+        label = numbered_label(block.text) if block.kind != "list_item" else None
+        position = _POSITIONS.get(label.group(1).lower()) if label else None
+        if label and position is not None and label.group(2).strip():
+            found.append((position, set(terms(label.group(2))), block))
+    return found
+
+
+def _same_name(first: set[str], second: set[str]) -> bool:
+    """Most words of the shorter name are the other's: 'Better homes', 'Better homes for older
+    people'."""
+    shorter = min(len(first), len(second))
+    return shorter > 0 and len(first & second) * 2 >= shorter + (shorter > 1)
+
+
+def _listed_positions(
+    statements: list[Statement], blocks: tuple[Block, ...]
+) -> list[list[Statement | None]]:
+    """Each list's stated priorities by the position of their item among its top-level items."""
+    by_paragraph = {s.location.paragraph: s for s in statements if s.kind == "priority"}
+    found: list[list[Statement | None]] = []
+    for _, run in list_runs(blocks):
+        top = min(item.level for item in run)
+        named = [by_paragraph.get(item.number) for item in run if item.level == top]
+        if any(named):
+            found.append(named)
+    return found
+
+
+def _reparented(statement: Statement, renamed: dict[str, str]) -> Statement:
+    if statement.parent in renamed:
+        return dataclasses.replace(statement, parent=renamed[statement.parent])
+    return statement
 
 
 def _one_name_per_block(statements: list[Statement]) -> list[Statement]:
