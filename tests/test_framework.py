@@ -835,3 +835,19 @@ def test_a_title_with_no_letter_or_digit_is_an_error(tmp_path: Path, title: str)
     # Beside words, a symbol stays.
     _, beside = _validate(tmp_path, 'priorities:\n  - {id: a, title: "🏠 Warm homes"}\n')
     assert beside.errors == ()
+
+
+def test_a_key_and_a_value_holding_a_colon_without_the_key_s_colon_is_an_error(
+    tmp_path: Path,
+) -> None:
+    # It was a warning, "unknown key 'description Homes that are warm' (ignored)", and the
+    # description was lost.
+    path, result = _validate(
+        tmp_path,
+        "priorities:\n  - id: warm\n    title: Warm homes\n"
+        "    description Homes that are warm: for all\n",
+    )
+    assert result.errors == (
+        f"{path}:4:5: priorities[0].description: 'description' has no ':' after it; write "
+        "'description: \"Homes that are warm: ...\"' (a value holding ': ' needs quotes)",
+    )

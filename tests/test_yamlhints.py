@@ -36,13 +36,31 @@ def _said(text: str) -> str:
             "priorities:\n  - id: a\n    title: A\n    keywords\n    - damp\n",
             "f.yaml:4:13: not valid YAML: 'keywords' has no ':' after it; write 'keywords:'",
         ),
+        # It said 'could not find expected ':' (while scanning a simple key that starts here)'.
         (
             "priorities:\n  - id: a\n    title Stop smoking\n    keywords: [x]\n",
-            "f.yaml:3:5: not valid YAML: could not find expected ':' (while scanning a simple "
+            "f.yaml:3:10: not valid YAML: 'title' has no ':' after it; write 'title: Stop smoking'",
+        ),
+        (
+            "priorities:\n  - id: a\n\n    # the name\n    title   Stop smoking  # ours\n",
+            "f.yaml:5:10: not valid YAML: 'title' has no ':' after it; write 'title: Stop smoking'",
+        ),
+        # No key beside it at its indent: words, not a key without its ':'.
+        (
+            "priorities:\n  - id: a\n  title Stop smoking\n",
+            "f.yaml:3:3: not valid YAML: could not find expected ':' (while scanning a simple "
             "key that starts here)",
         ),
     ],
-    ids=["above its list", "above its mapping", "above a comment", "above a dash", "key and text"],
+    ids=[
+        "above its list",
+        "above its mapping",
+        "above a comment",
+        "above a dash",
+        "key and text",
+        "key and text after a comment",
+        "words at another indent",
+    ],
 )
 def test_a_key_without_its_colon_is_named_where_the_colon_belongs(text: str, said: str) -> None:
     assert _said(text) == said

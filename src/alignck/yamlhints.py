@@ -20,6 +20,10 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         line, column, key = bare
         said = f"'{key}' has no ':' after it; write '{key}:'"
         return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
+    if (written := _key_and_value_without_colon(text, error)) is not None:
+        line, column, key, value = written
+        said = f"'{key}' has no ':' after it; write '{key}: {value}'"
+        return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
     if (unclosed := _unclosed_bracket(text, error)) is not None:
         line, column, said = unclosed
         return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
@@ -86,6 +90,44 @@ def _key_without_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int
         return None
     found = _BARE_WORD.fullmatch(lines[line]) if line < len(lines) else None
     return None if found is None else (line, found.end(2), found.group(2))
+
+
+# A key, a space and its value, with no ':' between them ('title Warm homes').
+_KEY_THEN_VALUE = re.compile(r"(\s*(?:-\s+)?)([a-z_][\w-]*)[ \t]+([^:#\s][^:#]*?)\s*(?:#.*)?")
+# A line that is a key and its value, or a key alone: a sibling's shape.
+_SIBLING_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _key_and_value_without_colon(
+    text: str, error: yaml.MarkedYAMLError
+) -> tuple[int, int, str, str] | None:
+    """A key written with its value but without the ':' between them ('title Warm homes'),
+    where a line beside it at the same indent is a key with its ':' ('id: warm'): the line,
+    the column the ':' belongs at, the key and its value; or None."""
+    started = error.context_mark
+    if not _unfinished_key(error) or started is None:
+        return None
+    lines = text.split("\n")
+    found = _KEY_THEN_VALUE.fullmatch(lines[started.line]) if started.line < len(lines) else None
+    if found is None:
+        return None
+    column = found.start(2)
+    for step in (-1, 1):
+        beside = _content_beside(lines, started.line, step)
+        sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
+        if sibling is not None and sibling.start(1) == column:
+            return started.line, found.end(2), found.group(2), found.group(3)
+    return None
+
+
+def _content_beside(lines: list[str], line: int, step: int) -> int | None:
+    """The nearest line above (step -1) or below (step 1) that is not blank or a comment."""
+    line += step
+    while 0 <= line < len(lines):
+        if lines[line].strip() and not lines[line].lstrip().startswith("#"):
+            return line
+        line += step
+    return None
 
 
 # PyYAML's context for a '[...]' or '{...}' -> its brackets and what it is.

@@ -237,6 +237,17 @@ def mapping(
         if elsewhere and key in elsewhere:
             findings.error(key_node, path, f"'{key}' {elsewhere[key]}")
             continue
+        first, _, rest = key.partition(" ")
+        if key not in known and first in known and rest.strip():
+            # 'description Homes that are warm: for all' - the ': ' inside the value made
+            # one key of the key and the text before it; ignored, the text would be lost.
+            findings.error(
+                key_node,
+                f"{where}.{first}" if where else first,
+                f"'{first}' has no ':' after it; write '{first}: \"{rest.strip()}: ...\"' "
+                "(a value holding ': ' needs quotes)",
+            )
+            continue
         if key not in known:
             close = (
                 difflib.get_close_matches(key, sorted(known), n=1)
