@@ -628,6 +628,38 @@ def test_a_bulleted_item_listing_a_heading_that_follows_stays_an_item(tmp_path: 
     ]
 
 
+def test_a_numbered_item_listing_a_heading_that_follows_stays_an_item(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # Word's numbered list, then a section headed by each item's words, as LibreOffice
+    # exports them: the items on the headings' page were read as headings (their outline
+    # entries), the list cut in two and its first items lost as stated priorities.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.multi_cell(0, 5, "The Board has agreed three objectives:", new_x="LMARGIN", new_y="NEXT")
+    names = ("1. Reduce waiting times", "2. Treat more people at home", "3. Net zero by 2040")
+    for name in names:
+        pdf.multi_cell(0, 5, name, new_x="LMARGIN", new_y="NEXT")
+    for name in names:
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.start_section(name, level=0)
+        pdf.multi_cell(0, 7, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5, "We will act on it this year.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "listed.pdf"
+    pdf.output(str(path))
+    kinds = [(b.kind, b.marker, b.text) for b in read(path).blocks][:6]
+    assert kinds == [
+        ("paragraph", None, "The Board has agreed three objectives:"),
+        ("list_item", "1.", "Reduce waiting times"),
+        ("list_item", "2.", "Treat more people at home"),
+        ("list_item", "3.", "Net zero by 2040"),
+        ("heading", None, "1. Reduce waiting times"),
+        ("paragraph", None, "We will act on it this year."),
+    ]
+
+
 def test_a_number_opening_a_wrapped_line_goes_on_with_the_sentence() -> None:
     from alignck.readers._pdflines import Line
 

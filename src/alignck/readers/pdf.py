@@ -221,6 +221,7 @@ class _Assembler:
         start_x = 0.0
         tables = {table.first: table for table in find_tables(lines)}
         plain_keys = {_key(line.text) for line in lines if not split_marker(line.text)[0]}
+        repeated_below = _repeated_below(lines)
         skip_to = self._cut_row_carried_on(lines, tables, page)
         for index, line in enumerate(lines):
             if index <= skip_to:
@@ -243,6 +244,10 @@ class _Assembler:
                 named = text.strip() and _key(text) not in plain_keys
                 heading_level = self._outline_level(text, page) if named else 0
                 line = replace(line, text=text) if heading_level else line
+            elif item_marker and index in repeated_below:
+                # A numbered item whose words head a section further down the page ('1.
+                # Reduce waits' listed, then its section): the outline names the heading.
+                heading_level = 0
             else:
                 unmarked = self._outline_names(line, page)
                 line = unmarked or line
@@ -549,6 +554,12 @@ class _Assembler:
         del seen[level - 1 : level]
         seen.insert(level - 1, (indents[-1], _marker_kind(marker or "")))
         return level
+
+
+def _repeated_below(lines: list[Line]) -> set[int]:
+    """The indices of the lines whose words a later line of the page repeats."""
+    last = {_key(line.text): index for index, line in enumerate(lines)}
+    return {index for index, line in enumerate(lines) if last[_key(line.text)] > index}
 
 
 def _sentence_goes_on(before: str, text: str) -> bool:
