@@ -55,6 +55,25 @@ def test_priorities_named_in_one_sentence_are_taken_with_their_lead() -> None:
     )
 
 
+def test_priorities_named_after_a_clause_of_the_sentence_are_taken_whole() -> None:
+    # None was found: the clause before the lead was read as the lead.
+    survey = _doc(
+        ("heading", "Healthwatch Riverside priorities"),
+        ("paragraph", "Each year we ask local people what matters most to them."),
+        (
+            "paragraph",
+            "Based on what they told us, our three priorities for 2026 are making it easier to "
+            "see a GP, improving dentistry for children, and making sure people with a learning "
+            "disability get their annual health check.",
+        ),
+    )
+    assert [s.text for s in stated_priorities(extract(survey))] == [
+        "making it easier to see a GP",
+        "improving dentistry for children",
+        "making sure people with a learning disability get their annual health check",
+    ]
+
+
 def test_a_sentence_that_describes_who_is_served_is_not_taken() -> None:
     doc = _doc(
         ("heading", "Hillcrest Hospice"),
@@ -118,6 +137,38 @@ def test_an_enumeration_is_split_into_its_lead_and_parts() -> None:
     ) or ("", ())
     assert parts == ("housing", "transport", "jobs")
     assert lead.endswith("has chosen to focus on")
+
+
+def test_parallel_parts_say_where_the_first_part_begins() -> None:
+    # It handed over at the last 'to': 'see a GP'.
+    assert enumeration(
+        "Our three priorities are making it easier to see a GP, improving dentistry for "
+        "children, and making sure people with a learning disability get a health check."
+    ) == (
+        "Our three priorities are",
+        (
+            "making it easier to see a GP",
+            "improving dentistry for children",
+            "making sure people with a learning disability get a health check",
+        ),
+    )
+    # A clause before the lead was the lead, and the lead a part: ('what they told us', 'our
+    # three priorities for 2026 are making it easier to see a GP', ...).
+    assert enumeration(
+        "Based on what they told us, our priorities for 2026 are making it easier to see a "
+        "GP, improving dentistry for children, and making sure every child is vaccinated."
+    ) == (
+        "Based on what they told us, our priorities for 2026 are",
+        (
+            "making it easier to see a GP",
+            "improving dentistry for children",
+            "making sure every child is vaccinated",
+        ),
+    )
+    # Parts that do not open alike hand over at the last 'to', as before.
+    assert enumeration(
+        "We have agreed to work together to improve care, cut waits and support carers."
+    ) == ("We have agreed to work together to", ("improve care", "cut waits", "support carers"))
 
 
 def test_a_sentence_without_an_enumeration_is_no_candidate() -> None:

@@ -131,9 +131,9 @@ def enumeration(sentence: str) -> tuple[str, tuple[str, ...]] | None:
             break
         run.insert(0, piece)
     if not colon:
+        run = _parallel_tail(run)
         opener = pieces[len(pieces) - len(run) - 1]
-        handed = list(_HAND_OVER.finditer(opener))
-        cut = handed[-1].end() if handed else 0
+        cut = _hand_over(opener, run)
         first = opener[cut:].strip()
         if not first or len(first.split()) > _MAX_PART_WORDS:
             return None
@@ -146,6 +146,42 @@ def enumeration(sentence: str) -> tuple[str, tuple[str, ...]] | None:
     if len(items) < (2 if (by_semicolon or colon) else _MIN_ITEMS):
         return None
     return (f"{lead}:" if colon else lead), items
+
+
+# Openings shared by parallel parts that say where the first part begins: 'are | making it
+# easier to see a GP, improving ..., making sure ...', not 'to | see a GP'.
+_PARALLEL_OPENINGS = ("gerund", "infinitive", "article")
+
+
+def _parallel_tail(run: list[str]) -> list[str]:
+    """The run without the pieces before its parallel end: in 'Based on what they told us,
+    our priorities are making it easier to see a GP, improving ..., making sure ...', the
+    parts open alike ('improving', 'making') and the piece before them holds the lead."""
+    if len(run) < 3:
+        return run
+    shared = opening_class(run[-1])
+    if shared not in _PARALLEL_OPENINGS or opening_class(run[-2]) != shared:
+        return run
+    start = len(run)
+    while start > 0 and opening_class(run[start - 1]) == shared:
+        start -= 1
+    return run[start:] if start > 0 else run
+
+
+def _hand_over(opener: str, rest: list[str]) -> int:
+    """Where the lead hands over to the first part: at its last 'to', 'on', 'are' or the like,
+    or, where the other parts all open alike ('improving ...', 'making sure ...'), at the last
+    of those after which the first part opens as they do."""
+    cuts = [found.end() for found in _HAND_OVER.finditer(opener)]
+    if not cuts:
+        return 0
+    openings = {opening_class(part) for part in rest}
+    shared = next(iter(openings)) if len(openings) == 1 else None
+    if shared in _PARALLEL_OPENINGS:
+        alike = [cut for cut in cuts if opening_class(opener[cut:].strip()) == shared]
+        if alike:
+            return alike[-1]
+    return cuts[-1]
 
 
 def _why(lead: str) -> str:
