@@ -17,7 +17,7 @@ from pathlib import Path
 
 from alignck.errors import UsageError
 from alignck.extract import extract, numbered_sections
-from alignck.extract._common import location, named_part
+from alignck.extract._common import location, named_part, names_in_heading
 from alignck.model import Block, ReadOptions, Statement
 from alignck.reading import read_isolated
 from alignck.shapes import derive_id
@@ -25,7 +25,6 @@ from alignck.starter import schema_comment
 
 _DESCRIPTION_MAX_CHARS = 600
 _TITLE_MAX_OFFSET = 4
-_LABEL_MAX_WORDS = 3
 # A table cell of this many words or more describes; fewer is a name (a lead, a date).
 _DESCRIBING_WORDS = 4
 
@@ -39,6 +38,9 @@ class _Drafted:
     children: list[_Drafted] = field(default_factory=list)
     # The section heading of a priority listed elsewhere, which holds its text and its parts.
     heading: Block | None = None
+    # That heading where the priority's own text describes it (a summary table's row): its
+    # parts are still the headings under it.
+    section: Block | None = None
 
 
 def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> str:
@@ -61,16 +63,18 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
     by_number = {block.number: block for block in document.blocks}
     sections = numbered_sections(statements, document.blocks)
     drafted = [_draft(s, by_number, document.blocks, sections.get(s)) for s in stated]
-    named = {d.block.number for d in drafted} | {d.heading.number for d in drafted if d.heading}
+    named = {d.block.number for d in drafted} | {d.section.number for d in drafted if d.section}
     subs = [s for s in statements if s.kind == "sub_priority"]
     for item, statement in zip(drafted, stated, strict=True):
-        item.children = _child_headings(item.heading or item.block, document.blocks, named)
+        own = item.section if item.block.kind != "heading" else None
+        parent = item.heading or own or item.block
+        item.children = _child_headings(parent, document.blocks, named)
         # The items listed under a priority's own item, as extract shows them.
         item.children += [
             _draft(sub, by_number, document.blocks) for sub in subs if sub.parent == statement.text
         ]
         if not item.children:
-            item.children = _named_items(item.heading or item.block, document.blocks, named)
+            item.children = _named_items(parent, document.blocks, named)
     nested = _nest(drafted)
     _without_parts(nested, document.blocks)
     return _yaml(path, _name(path, document.blocks), nested)
@@ -84,16 +88,19 @@ def _draft(
 ) -> _Drafted:
     block = by_number[statement.location.paragraph or 0]
     described = _text_under(statement, block, blocks)
-    heading = None if described else _own_heading(statement.text, block, blocks)
-    if heading is None and not described and numbered is not None and numbered.kind == "heading":
+    own = _own_heading(statement.text, block, blocks)
+    if own is None and numbered is not None and numbered.kind == "heading":
         # Its section's heading numbers it and names it in fewer words ('Priority 1: Better
         # homes' for '1. Better homes for older people').
-        heading = numbered
+        own = numbered
+    heading = None if described else own
     if heading is not None:
         # Listed in a summary ('Our priorities: ...'), then given a section of its own
         # ('Priority 1: Give every child ...'): that section is its description.
         described = _text_under(_named(heading), heading, blocks)
-    return _Drafted(statement.text, described, _where(statement), block, heading=heading)
+    return _Drafted(
+        statement.text, described, _where(statement), block, heading=heading, section=own
+    )
 
 
 def _named(heading: Block) -> Statement:
@@ -116,20 +123,14 @@ def _without_parts(items: list[_Drafted], blocks: tuple[Block, ...]) -> None:
 def _own_heading(title: str, block: Block, blocks: tuple[Block, ...]) -> Block | None:
     """The heading that names a listed priority, alone or after a short label ('Priority 1:',
     'Goal 2 -'), if the document gives it one."""
-    wanted = _plain(title)
     for candidate in blocks:
-        if candidate.kind != "heading" or candidate.number == block.number:
-            continue
-        text = _plain(candidate.text)
-        label = text[: len(text) - len(wanted)]
-        labelled = not label or label.rstrip().endswith((":", "-", "–", "—", "."))
-        if text.endswith(wanted) and len(label.split()) <= _LABEL_MAX_WORDS and labelled:
+        if (
+            candidate.kind == "heading"
+            and candidate.number != block.number
+            and names_in_heading(candidate.text, title)
+        ):
             return candidate
     return None
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(" .")
 
 
 def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -> list[_Drafted]:
