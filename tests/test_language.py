@@ -72,6 +72,22 @@ def test_sentences_keep_abbreviations_and_decimals() -> None:
     ]
 
 
+def test_the_marks_that_close_a_sentence_are_its_own() -> None:
+    # The closing quotation mark began the next sentence, and the quote was left open.
+    text = (
+        "One volunteer told us: “Joining the group was a breath of fresh air.” Stories like "
+        "hers matter. We will act (by 2026.) Then we report. She said 'yes.' We went on."
+    )
+    assert list(sentences(text)) == [
+        "One volunteer told us: “Joining the group was a breath of fresh air.”",
+        "Stories like hers matter.",
+        "We will act (by 2026.)",
+        "Then we report.",
+        "She said 'yes.'",
+        "We went on.",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

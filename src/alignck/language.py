@@ -47,7 +47,8 @@ def _abbreviations() -> re.Pattern[str]:
 
 # 'About', in lower case and before a figure only.
 _CIRCA = frozenset(["c.", "ca.", "(c.", "(ca."])
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# Group 1, the quotation marks and brackets that close a sentence, is the sentence's own.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 # Longer than any sentence people write (a long one runs to 500 characters): text without
 # sentence ends (a table flattened, a scan's word list) is cut at words into pieces of at most
 # this, so no quote or stated priority is the whole of a 2 MB line.
@@ -155,7 +156,7 @@ def sentences(text: str) -> tuple[str, ...]:
             continue
         if last_word in _CIRCA and text[match.end() : match.end() + 1].isdigit():
             continue  # 'c. 4,000 carers'; 'Option C.' and 'hepatitis C.' end their sentence
-        pieces.append(candidate)
+        pieces.append(candidate + match.group(1))
         start = match.end()
     tail = text[start:].strip()
     if tail:
