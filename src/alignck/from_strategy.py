@@ -17,7 +17,8 @@ from pathlib import Path
 
 from alignck.errors import UsageError
 from alignck.extract import extract, numbered_sections
-from alignck.extract._common import location, named_part, names_in_heading
+from alignck.extract._common import location, named_part
+from alignck.language import names_in_heading
 from alignck.model import Block, ReadOptions, Statement
 from alignck.reading import read_isolated
 from alignck.shapes import derive_id

@@ -270,3 +270,22 @@ def _says_what_is_done(text: str) -> bool:
     about how things are."""
     lower = normalise(text)
     return _says("future-tense", lower, lower) or not _says("declarative", lower, lower)
+
+
+# A heading's label before the name it gives a priority: 'Priority 1:', 'Goal 2 -'.
+_LABEL_MAX_WORDS = 3
+
+
+def names_in_heading(heading: str, name: str) -> bool:
+    """Whether a heading names a stated priority, alone or after a short label ('Priority
+    1: Start well', '1. Start well' for 'Start well'): its section is that priority's."""
+    text, wanted = _plain_name(heading), _plain_name(name)
+    if not wanted or not text.endswith(wanted):
+        return False
+    label = text[: len(text) - len(wanted)]
+    labelled = not label or label.rstrip().endswith((":", "-", "–", "—", "."))
+    return labelled and len(label.split()) <= _LABEL_MAX_WORDS
+
+
+def _plain_name(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(" .")

@@ -272,22 +272,3 @@ def _tidy(text: str) -> str:
 
 def _reads_as_commitment(text: str) -> bool:
     return bool(COMMITMENT_SENTENCE.search(text) or _FUTURE_CLAUSE.search(text))
-
-
-# A heading's label before the name it gives a priority: 'Priority 1:', 'Goal 2 -'.
-_LABEL_MAX_WORDS = 3
-
-
-def names_in_heading(heading: str, name: str) -> bool:
-    """Whether a heading names a stated priority, alone or after a short label ('Priority
-    1: Start well', '1. Start well' for 'Start well'): its section is that priority's."""
-    text, wanted = _plain_name(heading), _plain_name(name)
-    if not wanted or not text.endswith(wanted):
-        return False
-    label = text[: len(text) - len(wanted)]
-    labelled = not label or label.rstrip().endswith((":", "-", "–", "—", "."))
-    return labelled and len(label.split()) <= _LABEL_MAX_WORDS
-
-
-def _plain_name(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(" .")
