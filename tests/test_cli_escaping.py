@@ -207,3 +207,83 @@ def test_per_document_pages_show_a_newline_in_a_name_as_an_escape(
         # Markdown escapes the backslash that shows the newline, so it is shown, not read.
         shown = "plan\\\\n::error::pwned" if page.suffix == ".md" else "plan\\n::error::pwned"
         assert shown in document, page.name
+
+
+@pytest.fixture
+def twin_names(tmp_path: Path) -> tuple[Path, Path]:
+    """'plan.md' and 'pl<ESC>an.md', each addressing another priority: a name whose control
+    character a report removed would be the other's."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "plan.md").write_text(
+        "# Plan\n\n## Our priorities\n\n- We will improve air quality and cut air pollution.\n",
+        encoding="utf-8",
+    )
+    (folder / "pl\x1ban.md").write_text(
+        "# Other\n\n## Our priorities\n\n- We will care for zoo animals in the zoo.\n",
+        encoding="utf-8",
+    )
+    framework = tmp_path / "framework.yaml"
+    framework.write_text(FRAMEWORK, encoding="utf-8")
+    return folder, framework
+
+
+@pytest.mark.parametrize("fmt", ["github", "junit", "csv", "csv-excel", "markdown", "html"])
+def test_a_control_character_in_a_file_name_is_shown_not_dropped(
+    twin_names: tuple[Path, Path], fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GitHub's file=, JUnit's suites and files and the CSV's document column removed the ESC:
+    # both documents were 'docs/plan.md', and GitHub put the other's gaps on plan.md.
+    folder, framework = twin_names
+    monkeypatch.chdir(folder.parent)
+    args = ["check", "docs", "-f", str(framework), "--format", fmt, "--matcher", "lexical"]
+    out = runner.invoke(app, args).stdout
+    assert "\x1b" not in out
+    escape = "pl\\\\x1ban" if fmt == "markdown" else "pl\\x1ban"
+    assert escape in out
+    if fmt == "github":
+        lines = [line for line in out.splitlines() if "file=" in line]
+        files = {line.split("file=")[1].split(",")[0] for line in lines}
+        assert files == {"docs/plan.md", "docs/pl\\x1ban.md"}
+    if fmt == "junit":
+        suites = [suite.get("name") for suite in ET.fromstring(out)]
+        assert sorted(suites) == ["docs/pl\\x1ban.md", "docs/plan.md"]
+    if fmt.startswith("csv"):
+        rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+        assert {row["document"] for row in rows} == {"docs/plan.md", "docs/pl\\x1ban.md"}
+
+
+def test_the_workbook_shows_a_control_character_in_a_file_name(
+    twin_names: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    folder, framework = twin_names
+    book = tmp_path / "r.xlsx"
+    args = ["check", str(folder), "-f", str(framework), "--matcher", "lexical"]
+    runner.invoke(app, [*args, "-o", str(book), "-q"])
+    documents = load_workbook(book)["Documents"]
+    names = [row[0] for row in documents.iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == ["pl\\x1ban", "plan"]
+
+
+@pytest.mark.parametrize("fmt", ["github", "junit", "markdown", "terminal"])
+def test_diff_shows_a_control_character_in_a_file_name(
+    twin_names: tuple[Path, Path], tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, framework = twin_names
+    old = tmp_path / "old"
+    old.mkdir()
+    for name in ("plan.md", "pl\x1ban.md"):
+        (old / name).write_text("# Plan\n\nNothing yet.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["diff", "old", "docs", "-f", str(framework), "--matcher", "lexical"]
+    out = runner.invoke(app, [*args, "--format", fmt]).stdout
+    assert "\x1b" not in out
+    escape = "pl\\\\x1ban" if fmt == "markdown" else "pl\\x1ban"
+    assert escape in out
+    if fmt == "github":
+        assert "file=docs/pl\\x1ban.md," in out
+    if fmt == "junit":
+        suites = [suite.get("name") for suite in ET.fromstring(out)]
+        assert sorted(suites) == ["docs/pl\\x1ban.md", "docs/plan.md"]

@@ -122,3 +122,15 @@ def test_markdown_text_reads_no_mathematics_into_amounts_of_money() -> None:
     from alignck.escape import markdown_text
 
     assert markdown_text("costs $5 and saves $20") == "costs \\$5 and saves \\$20"
+
+
+def test_a_workflow_path_shows_what_no_workflow_escape_carries() -> None:
+    # workflow_property removed the ESC: 'pl<ESC>an.md' was 'plan.md', another file.
+    import os
+
+    from alignck.escape import workflow_path
+
+    assert workflow_path("drafts/pl\x1ban.md") == "drafts/pl\\x1ban.md"
+    assert workflow_path("plan\n::error::x.md") == "plan%0A%3A%3Aerror%3A%3Ax.md"
+    assert workflow_path("a\u202eb.md") == "a\\u202eb.md"
+    assert workflow_path(os.fsdecode(b"plan\xe9.md")) == "plan\\udce9.md"

@@ -158,3 +158,12 @@ def workflow_data(text: str) -> str:
 def workflow_property(text: str) -> str:
     """A property value (file=, title=) of a GitHub workflow command."""
     return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_path(path: str) -> str:
+    r"""A file's path as the file= property of a GitHub workflow command: a newline or carriage
+    return as the runner decodes it, so the annotation lands on the file of that name; any
+    other control character, which no escape of the runner carries, shown as reports show it
+    (``\x1b``), never removed: removed, 'pl<ESC>an.md' was 'plan.md', and its findings
+    landed on that other file. The runner decodes only '%25', '%0D', '%0A', '%3A' and '%2C'."""
+    return workflow_property(_WORKFLOW_CONTROLS.sub(_visible, path))

@@ -6,10 +6,10 @@ import csv
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from alignck.escape import csv_cell
+from alignck.escape import csv_cell, one_line
 from alignck.model import Report, ReviewedVerdict
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import where
+from alignck.renderers._common import shown_path, where
 
 if TYPE_CHECKING:
     from _csv import Writer as _Writer
@@ -46,15 +46,19 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
     waived = report.analysis.waivers_by_verdict()
     reviewed = report.analysis.reviews_by_verdict()
     for result in report.documents:
+        # A control character in the name shown as an escape, as every report shows it:
+        # removed, 'pl<ESC>an.md' was 'plan.md', and two documents' rows read as one's.
+        document = shown_path(result.path)
         if result.status != "ok":
-            writer.writerow([result.path, "", "", "error", "", "", result.error or "", *[""] * 9])
+            error = one_line(result.error or "")
+            writer.writerow([document, "", "", "error", "", "", error, *[""] * 9])
             continue
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
             best = alignment.evidence[0] if alignment.evidence else None
             writer.writerow(
                 [
-                    result.path,
+                    document,
                     alignment.priority_id,
                     title,
                     alignment.status,

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import workflow_data as _data
+from alignck.escape import workflow_path as _path
 from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
@@ -52,7 +53,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             continue
         properties = []
         if finding.path is not None:
-            properties.append(f"file={_property(checkout_path(finding.path))}")
+            properties.append(f"file={_path(checkout_path(finding.path))}")
             line = line_of(finding.path, finding.quote, finding.line)
             if line is not None:
                 properties.append(f"line={line}")
@@ -72,6 +73,6 @@ def warning_command(warning: str, title: str) -> str:
         return f"::warning title={_property(title)}::{_data(warning)}\n"
     # 'alignck: warning: ...' is the tool's own, on no file.
     file, number = source_place(source) if source != "alignck" else ("", None)
-    where = f"file={_property(checkout_path(file))}," if file else ""
+    where = f"file={_path(checkout_path(file))}," if file else ""
     where += f"line={number}," if number else ""
     return f"::{command} {where}title={_property(title)}::{_data(said)}\n"

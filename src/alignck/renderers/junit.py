@@ -24,7 +24,7 @@ from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, coverage_measured, fails
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import provenance, short_name
+from alignck.renderers._common import provenance, short_name, shown_path
 from alignck.renderers._findings import Finding, document_findings
 
 Outcome = Literal["passed", "failures", "errors", "skipped"]
@@ -84,16 +84,17 @@ def _coverage_outcome(report: Report) -> Outcome:
 def _suite(
     report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
 ) -> ET.Element:
-    # As the testcases' file: one suite name however the folder was named (absolute or not).
-    suite = ET.Element("testsuite", name=checkout_path(result.path))
+    # As the testcases' file: one suite name however the folder was named (absolute or not),
+    # and a control character in it shown as an escape, not removed ('pl<ESC>an.md' was
+    # 'plan.md', and two suites and their cases shared one name).
+    shown = shown_path(checkout_path(result.path))
+    suite = ET.Element("testsuite", name=shown)
     _properties(suite, report)
     # Jenkins reads a classname's dots as packages ('plan.docx': package plan, class docx).
     name = short_name(result.path, report).replace(".", "_")
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
-        case = ET.SubElement(
-            suite, "testcase", classname=name, name="read", file=checkout_path(result.path)
-        )
+        case = ET.SubElement(suite, "testcase", classname=name, name="read", file=shown)
         ET.SubElement(case, "error", type="unreadable", message=result.error or "")
         outcomes: list[Outcome] = ["errors"]
     else:
@@ -105,7 +106,7 @@ def _suite(
                 "testcase",
                 classname=name,
                 name=f"{priority.title} [{priority.id}]",
-                file=checkout_path(result.path),
+                file=shown,
             )
             outcome = _outcome(report, result.path, alignment, waived)
             outcomes.append(outcome)
@@ -155,7 +156,7 @@ def _nothing_checked(report: Report) -> ET.Element:
     suite = ET.Element("testsuite", name="alignck")
     _properties(suite, report)
     case = ET.SubElement(suite, "testcase", classname="alignck.run", name="nothing to check")
-    skipped = ", ".join(f"{checkout_path(s.path)} ({s.reason})" for s in report.skipped)
+    skipped = ", ".join(f"{shown_path(checkout_path(s.path))} ({s.reason})" for s in report.skipped)
     ET.SubElement(case, "system-out").text = xml_text(
         "no documents checked" + (f"; skipped: {skipped}" if skipped else "")
     )

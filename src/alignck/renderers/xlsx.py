@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
-from alignck.escape import looks_like_formula, shown_text
+from alignck.escape import looks_like_formula, one_line, shown_text
 from alignck.model import Alignment, Report, Status, Waiver
 from alignck.policy import sets_a_policy
 from alignck.renderers import RenderOptions
@@ -35,6 +35,8 @@ from alignck.renderers._common import (
     policy_verdict,
     provenance,
     score_rule,
+    short_name,
+    shown_path,
     where,
 )
 
@@ -193,12 +195,12 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
         label = "Policy" if sets_a_policy(report) else "Run"
         _append(sheet, [label, "passed" if passed else "failed"])
         for reason in reasons:
-            _append(sheet, ["", reason])
+            _append(sheet, ["", one_line(reason)])
     _append(sheet, [])
     _bold_row(sheet, ["Document", "Path", "Coverage %", "Aligned", "Partial", "Gap"])
     for path, coverage in analysis.document_coverage.items():
         counts = [coverage.aligned, coverage.partial, coverage.gap]
-        _append(sheet, [report.name(path), path, coverage.percent, *counts])
+        _append(sheet, [short_name(path, report), shown_path(path), coverage.percent, *counts])
     # Its gaps are the priorities no document addresses, not a sum of the rows above.
     system_row = [system.percent, system.aligned, system.partial, system.gap]
     _append(sheet, ["System (the best any document gives)", "", *system_row])
@@ -206,7 +208,8 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
     _append(sheet, [score_rule(report)])
     _append(sheet, [PLACE_RULE])
     for result in report.errors:
-        _append(sheet, [report.name(result.path), result.path, "unreadable", result.error or ""])
+        name, shown = short_name(result.path, report), shown_path(result.path)
+        _append(sheet, [name, shown, "unreadable", one_line(result.error or "")])
 
 
 def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
@@ -214,7 +217,9 @@ def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
     # Laid out before the first row: a write-only sheet writes its view and columns first.
     # Wide enough for '✘ gap (reviewed) (waived)'.
     _laid_out(sheet, [16, 44, *([26] * len(results)), 12], freeze="C2")
-    _bold_row(sheet, ["Priority id", "Priority", *(report.name(r.path) for r in results), "System"])
+    _bold_row(
+        sheet, ["Priority id", "Priority", *(short_name(r.path, report) for r in results), "System"]
+    )
     verdicts = VerdictMarks(report)
     found = [{a.priority_id: a for a in r.alignments} for r in results]
     for overview in report.analysis.priorities:
@@ -289,7 +294,7 @@ def _evidence_row(
     best = alignment.evidence[0] if alignment.evidence else None
     place = best.location if best else None
     title = report.framework.priority(alignment.priority_id).title
-    before = [report.name(path), path, alignment.priority_id, title]
+    before = [short_name(path, report), shown_path(path), alignment.priority_id, title]
     after = [
         round(alignment.score, 4),
         round(alignment.commitment, 4),
@@ -338,12 +343,12 @@ def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
             else [None, None, None, None]
         )
         status = "ok" if result.status == "ok" else "unreadable"
-        row = [report.name(result.path), result.path, status, *counts]
-        _append(sheet, [*row, result.error or "", "; ".join(result.warnings)])
+        row = [short_name(result.path, report), shown_path(result.path), status, *counts]
+        _append(sheet, [*row, one_line(result.error or ""), "; ".join(result.warnings)])
 
 
 def _skipped(sheet: WriteOnlyWorksheet, report: Report) -> None:
     _laid_out(sheet, [60, 60])
     _bold_row(sheet, ["Path", "Reason"])
     for skipped in report.skipped:
-        _append(sheet, [skipped.path, skipped.reason])
+        _append(sheet, [shown_path(skipped.path), skipped.reason])

@@ -99,10 +99,11 @@ def unread_message(path: str, comparison: Comparison) -> str:
     """What the CI formats say of a document this run could not read, and why where the run
     said (the error names the document first, as check's does)."""
     from alignck.checkout import checkout_path
+    from alignck.renderers._common import shown_path
 
     said = comparison.unread_why.get(path, "")
     why = f" ({said.removeprefix(path + ': ')})" if said else ""
-    return f"{checkout_path(path)}: could not be read{why}; not compared (exit 2)"
+    return f"{shown_path(checkout_path(path))}: could not be read{why}; not compared (exit 2)"
 
 
 def evidence(change: Change, limit: int) -> str:
@@ -123,9 +124,11 @@ def evidence(change: Change, limit: int) -> str:
 
 def message(change: Change) -> str:
     """One sentence for the CI formats: what moved, from what, with the new evidence."""
+    from alignck.renderers._common import shown_path
+
     found = evidence(change, 200)
     return (
-        f"{change.document}: '{change.title}' [{change.priority_id}] {kind(change)}: "
+        f"{shown_path(change.document)}: '{change.title}' [{change.priority_id}] {kind(change)}: "
         f"{was(change)} → {now(change)}." + (f" Evidence now: {found}." if found else "")
     )
 

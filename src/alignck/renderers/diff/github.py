@@ -9,7 +9,7 @@ from typing import TextIO
 
 from alignck.checkout import checkout_path
 from alignck.compare import Comparison
-from alignck.escape import workflow_data, workflow_property
+from alignck.escape import workflow_data, workflow_path, workflow_property
 from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
 from alignck.renderers.github import warning_command
 
@@ -22,10 +22,10 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     for change in comparison.changes:
         command = "error" if change.regresses(options.fail_on) else "notice"
         title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")
-        where = workflow_property(checkout_path(change.path))
+        where = workflow_path(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
     for path in comparison.unread:
-        where = workflow_property(checkout_path(path))
+        where = workflow_path(checkout_path(path))
         title = workflow_property("alignck: unreadable document")
         said = workflow_data(unread_message(path, comparison))
         out.write(f"::error file={where},title={title}::{said}\n")

@@ -24,7 +24,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     failures = 0
     names = distinguishing_names(comparison.documents)
     for path, changes in groupby(comparison.changes, key=lambda c: c.path):
-        shown = checkout_path(path)
+        shown = shown_path(checkout_path(path))
         suite = ET.SubElement(root, "testsuite", name=xml_text(shown))
         _properties(suite, comparison)
         cases = 0
@@ -68,7 +68,7 @@ def _classname(names: dict[str, str], path: str) -> str:
 def _unread(root: ET.Element, comparison: Comparison, path: str, names: dict[str, str]) -> None:
     """An erroring case for a document this run could not read, as check's JUnit has: the
     run exits 2, and a report of passes alone would say it passed."""
-    shown = checkout_path(path)
+    shown = shown_path(checkout_path(path))
     suite = ET.SubElement(root, "testsuite", name=xml_text(shown), tests="1", failures="0")
     suite.set("errors", "1")
     _properties(suite, comparison)

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from alignck.compare import Change, Comparison
 from alignck.escape import markdown_text, terminal_text
-from alignck.renderers._common import SYMBOLS
+from alignck.renderers._common import SYMBOLS, shown_path
 from alignck.renderers.diff import (
     DiffOptions,
     delta,
@@ -45,7 +45,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         lines.append(
             _row(
                 [
-                    markdown_text(coverage.document),
+                    markdown_text(shown_path(coverage.document)),
                     figure(coverage.old),
                     figure(coverage.new),
                     delta(coverage),
@@ -54,7 +54,8 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         )
     for label, names in (("Added", comparison.added), ("Removed", comparison.removed)):
         if names:
-            lines += ["", f"{label} documents: {', '.join(markdown_text(n) for n in names)}"]
+            shown = ", ".join(markdown_text(shown_path(n)) for n in names)
+            lines += ["", f"{label} documents: {shown}"]
     for warning in comparison.warnings:
         lines += ["", f"> {markdown_text(warning)}"]
     out.write("\n".join(lines) + "\n")
@@ -65,7 +66,7 @@ def _cells(change: Change, options: DiffOptions) -> list[str]:
     if change.regresses(options.fail_on):
         label = f"**{label}**"
     return [
-        markdown_text(change.document),
+        markdown_text(shown_path(change.document)),
         markdown_text(f"{change.title} [{change.priority_id}]"),
         f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
         f"{SYMBOLS[change.new.status]} {now(change)}",

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.compare import Change, Comparison
-from alignck.renderers._common import SYMBOLS, console
+from alignck.renderers._common import SYMBOLS, console, shown_path
 from alignck.renderers.diff import (
     DiffOptions,
     delta,
@@ -44,7 +44,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     screen.print(_coverage(comparison))
     for label, names in (("Added", comparison.added), ("Removed", comparison.removed)):
         if names:
-            screen.print(Text(f"{label} documents: {', '.join(names)}"))
+            screen.print(Text(f"{label} documents: {', '.join(shown_path(n) for n in names)}"))
 
 
 def _changes(comparison: Comparison, options: DiffOptions) -> Table:
@@ -64,7 +64,7 @@ def _changes(comparison: Comparison, options: DiffOptions) -> Table:
             else ""
         )
         table.add_row(
-            change.document,
+            shown_path(change.document),
             f"{change.title} [{change.priority_id}]",
             f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
             f"{SYMBOLS[change.new.status]} {now(change)}",
@@ -84,6 +84,9 @@ def _coverage(comparison: Comparison) -> Table:
         table.add_column(column, justify="left" if column == "Document" else "right")
     for coverage in (*comparison.coverage, comparison.system):
         table.add_row(
-            coverage.document, figure(coverage.old), figure(coverage.new), delta(coverage)
+            shown_path(coverage.document),
+            figure(coverage.old),
+            figure(coverage.new),
+            delta(coverage),
         )
     return table
