@@ -551,21 +551,69 @@ def test_pages_that_would_overwrite_an_input_leave_the_output_file_alone(run, tm
     assert framework.read_bytes() == run.framework.read_bytes()
 
 
-def test_an_interrupted_run_leaves_the_output_file_alone(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("stop", "code", "said"),
+    [("ctrl-c", 130, "alignck: interrupted"), ("sigterm", 143, "alignck: terminated")],
+)
+def test_a_stopped_run_removes_the_report_an_earlier_run_left_at_its_output(
+    run, tmp_path, monkeypatch, stop, code, said
+) -> None:  # type: ignore[no-untyped-def]
+    # A CI job's timeout (SIGTERM) left the earlier run's passing report in place, and the
+    # step that uploads it whatever the outcome ('when: always') published it as this run's.
     import alignck.pipeline
+    from alignck.cli.app import Terminated
 
     stale = _stale_report(run, tmp_path)
-    before = _snapshot(stale)
+
+    def stopped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt if stop == "ctrl-c" else Terminated
+
+    monkeypatch.setattr(alignck.pipeline, "check", stopped)
+    result = runner.invoke(
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(stale), "-q"]
+    )
+    assert result.exit_code == code
+    assert not stale.exists()
+    assert result.stderr.splitlines()[-2:] == [
+        said,
+        f"alignck: removed {stale}, an earlier run's report this run did not replace",
+    ]
+
+
+def test_a_stopped_run_keeps_a_file_alignck_did_not_write(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import alignck.pipeline
+
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"mine": true}\n', encoding="utf-8")
+    before = _snapshot(notes)
 
     def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
     monkeypatch.setattr(alignck.pipeline, "check", interrupted)
     result = runner.invoke(
-        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(stale), "-q"]
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(notes), "-q"]
     )
     assert result.exit_code == 130
-    assert _snapshot(stale) == before
+    assert _snapshot(notes) == before
+    assert "removed" not in result.stderr
+
+
+def test_a_stopped_diff_removes_its_stale_report_too(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import alignck.compare
+    from alignck.cli.app import Terminated
+
+    saved = _stale_report(run, tmp_path, "run.json")
+    stale = _stale_report(run, tmp_path, "diff.json")
+
+    def terminated(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise Terminated
+
+    monkeypatch.setattr(alignck.compare, "compare", terminated)
+    args = ["diff", str(saved), str(saved), "-f", str(run.framework)]
+    result = runner.invoke(app, [*args, "-o", str(stale)])
+    assert result.exit_code == 143
+    assert not stale.exists() and saved.is_file()
 
 
 def test_several_outputs_take_their_places_together_or_not_at_all(
@@ -577,7 +625,6 @@ def test_several_outputs_take_their_places_together_or_not_at_all(
 
     first = _stale_report(run, tmp_path, "a.json")
     second = _stale_report(run, tmp_path, "b.md")
-    before = (_snapshot(first), _snapshot(second))
     real = alignck.cli.check.render
 
     def interrupted_on_markdown(report, fmt, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -589,7 +636,9 @@ def test_several_outputs_take_their_places_together_or_not_at_all(
     args = ["check", str(run.plan), "-f", str(run.framework), "-q"]
     result = runner.invoke(app, [*args, "-o", str(first), "-o", str(second)])
     assert result.exit_code == 130
-    assert (_snapshot(first), _snapshot(second)) == before
+    # Neither new report took its place; both earlier ones are removed (a stopped run's
+    # earlier reports must not be uploaded as its own), none left beside the other.
+    assert not first.exists() and not second.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 

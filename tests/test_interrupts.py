@@ -68,10 +68,17 @@ def _as_from_a_terminal() -> None:
 
 
 @pytest.fixture
-def busy_run(tmp_path: Path, small_framework: Path):  # type: ignore[no-untyped-def]
-    """Start a parallel check of twenty long documents writing report.json into out/; return
-    the process once its worker processes are running. Twenty, not a few: on a loaded machine a
-    few were sometimes all checked before the signal was sent."""
+def earlier() -> str | None:
+    """What an earlier run left at the report's place (a test parametrizes it)."""
+    return None
+
+
+@pytest.fixture
+def busy_run(tmp_path: Path, small_framework: Path, earlier: str | None):  # type: ignore[no-untyped-def]
+    """Start a parallel check of twenty long documents writing r.json into out/ (where
+    ``earlier``, if given, is already); return the process once its worker processes are
+    running. Twenty, not a few: on a loaded machine a few were sometimes all checked before the
+    signal was sent."""
     docs = tmp_path / "docs"
     docs.mkdir()
     pick = random.Random(7)
@@ -80,6 +87,8 @@ def busy_run(tmp_path: Path, small_framework: Path):  # type: ignore[no-untyped-
         (docs / f"plan{number}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
+    if earlier is not None:
+        (out / "r.json").write_text(earlier, encoding="utf-8")
     command = [sys.executable, "-m", "alignck", "check", str(docs), "-f", str(small_framework)]
     command += ["--jobs", "2", "--no-cache", "--matcher", "lexical", "-o", str(out / "r.json")]
     process = subprocess.Popen(
@@ -119,6 +128,25 @@ def test_ctrl_c_stops_every_worker_with_one_line(busy_run) -> None:  # type: ign
 def test_sigterm_stops_every_worker_with_one_line(busy_run) -> None:  # type: ignore[no-untyped-def]
     os.kill(busy_run.pid, signal.SIGTERM)  # as 'kill' or a CI runner's timeout does
     _ended_cleanly(busy_run, 143, "alignck: terminated")
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    ['{"schema_version": 1, "passed": true, "tool": {"name": "alignck"}}\n'],
+    ids=["a passing report"],
+)
+def test_sigterm_removes_the_report_an_earlier_run_left(busy_run) -> None:  # type: ignore[no-untyped-def]
+    # A CI job's timeout left the earlier run's passing report at -o, and an 'upload always'
+    # step published it as this run's.
+    os.kill(busy_run.pid, signal.SIGTERM)
+    _, stderr = busy_run.communicate(timeout=120)
+    assert busy_run.returncode == 143
+    report = busy_run.out / "r.json"
+    assert stderr.decode().splitlines() == [
+        "alignck: terminated",
+        f"alignck: removed {report}, an earlier run's report this run did not replace",
+    ]
+    assert list(busy_run.out.iterdir()) == []
 
 
 def test_the_workers_end_when_the_main_process_is_killed(busy_run) -> None:  # type: ignore[no-untyped-def]

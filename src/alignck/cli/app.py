@@ -35,6 +35,10 @@ EXIT_INPUT = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM ended
+# A run that ends without the reports it was asked for: an error, a bug, Ctrl-C or SIGTERM (a
+# CI job's timeout, after which an 'upload always' step still runs). Each removes the report
+# an earlier run left at an --output it did not write (output.remove_stale_reports).
+EXIT_UNFINISHED = (EXIT_INPUT, EXIT_BUG, EXIT_INTERRUPTED, EXIT_TERMINATED)
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 checked and passed; 1 checked and the policy failed (--fail-under, "

@@ -11,11 +11,11 @@ import typer
 
 from alignck import replay
 from alignck.cli.app import (
-    EXIT_BUG,
     EXIT_CODES_HELP,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_POLICY,
+    EXIT_UNFINISHED,
     FailOn,
     FollowLinksOption,
     FrameworkOption,
@@ -687,8 +687,9 @@ def check(
 
     with replay.listening():
         code = exit_code_of(run)
-    if code in (EXIT_INPUT, EXIT_BUG):
-        # Not on Ctrl-C or SIGTERM: a stopped run is not a finished one that failed.
+    if code in EXIT_UNFINISHED:
+        # Ctrl-C and SIGTERM too: a CI job's timeout ends the run, and a step that uploads
+        # the report whatever the outcome must not publish an earlier run's pass.
         read = [*paths, framework, waivers_file, review_file, baseline_file]
         stale = [path for path in accepted if path not in done]
         for path in remove_stale_reports(stale, read):

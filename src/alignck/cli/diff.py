@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from alignck.cli.app import (
-    EXIT_BUG,
     EXIT_INPUT,
     EXIT_OK,
     EXIT_POLICY,
+    EXIT_UNFINISHED,
     FrameworkOption,
     MatcherChoice,
     MatcherOption,
@@ -252,8 +252,9 @@ def diff(
         return EXIT_POLICY if regressions else EXIT_OK
 
     code = exit_code_of(run)
-    if code in (EXIT_INPUT, EXIT_BUG):
-        # Not on Ctrl-C or SIGTERM: a stopped run is not a finished one that failed.
+    if code in EXIT_UNFINISHED:
+        # Ctrl-C and SIGTERM too: a CI job's timeout ends the run, and a step that uploads
+        # the report whatever the outcome must not publish an earlier run's pass.
         read = [old, new, framework, waivers_file, review_file]
         stale = [path for path in accepted if path not in done]
         for path in remove_stale_reports(stale, read):
