@@ -228,10 +228,31 @@ def test_a_diff_format_that_contradicts_a_binary_extension_is_refused(tmp_path: 
     target = tmp_path / "report.xlsx"
     result = invoke("diff", old, new, "--format", "json", "-o", target)
     assert result.exit_code == 2
+    # Not 'or leave out --format': diff writes no workbook, and '.xlsx' alone is refused.
     assert result.stderr == (
         f"alignck: error: {target}: --output's extension '.xlsx' names xlsx, but --format is "
-        "json; give a file name that fits the format, or leave out --format\n"
+        "json; give a file name that fits the format\n"
     )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "leave_out"),
+    [("junit", "d.sarif", True), ("sarif", "d.xml", True), ("json", "d.csv", False)],
+)
+def test_a_diff_format_that_contradicts_a_text_extension_is_refused(
+    tmp_path: Path, fmt: str, name: str, leave_out: bool
+) -> None:
+    # 'diff ... -o d.sarif --format junit' wrote JUnit into d.sarif, exit 0.
+    old, new = _saved_pair(tmp_path, "aligned", "partial")
+    target = tmp_path / name
+    result = invoke("diff", old, new, "--format", fmt, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"but --format is {fmt}; give a file name that fits the format"
+        + (", or leave out --format\n" if leave_out else "\n")
+    )
+    assert len(result.stderr.splitlines()) == 1
     assert not target.exists()
 
 

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from alignck.cli import app
+from alignck.renderers import EXTENSIONS
 
 runner = CliRunner()
 
@@ -374,13 +375,63 @@ def test_a_format_that_contradicts_a_binary_extension_is_refused(
 
 
 @pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("junit", "alignck.sarif"),
+        ("sarif", "alignck.xml"),
+        ("csv", "alignck.json"),
+        ("json", "board.md"),
+        ("markdown", "board.txt"),
+        ("terminal", "board.html"),
+        ("github", "alignck.xml"),
+        ("csv-excel", "board.json"),
+    ],
+)
+def test_a_format_that_contradicts_a_text_extension_is_refused(
+    docs, small_framework, tmp_path, fmt, name
+) -> None:  # type: ignore[no-untyped-def]
+    # JUnit written to alignck.sarif exited 0: GitHub's SARIF upload failed a step later,
+    # or GitLab's test view found SARIF in alignck.xml.
+    target = tmp_path / name
+    result = _check(docs, small_framework, "--format", fmt, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"alignck: error: {target}: --output's extension '{target.suffix}' names "
+        f"{EXTENSIONS[target.suffix]}, but --format is {fmt}; give a file name that fits the "
+        "format, or leave out --format"
+    )
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [
+        ("sarif", "alignck.sarif.json"),
+        ("sarif", "alignck.json"),
+        ("csv-excel", "board.csv"),
+        ("github", "annotations.txt"),
+        ("json", "report.data"),
+        ("junit", "report.junit"),
+    ],
+)
+def test_a_format_its_extension_s_readers_read_is_written(
+    docs, small_framework, tmp_path, fmt, name
+) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / name
+    result = _check(docs, small_framework, "--format", fmt, "-o", str(target), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert target.is_file()
+
+
+@pytest.mark.parametrize(
     ("fmt", "name", "own"),
     [
-        ("json", "board.md", "board.json"),
-        ("html", "board.markdown", "board.html"),
-        ("csv", "board.txt", "board.csv"),
+        ("json", "board.text", "board.json"),
+        ("html", "board.docx", "board.html"),
+        ("csv", "board.text", "board.csv"),
         ("junit", "x.pdf", "x.xml"),
-        ("csv-excel", "board.txt", "board.csv"),
+        ("csv-excel", "board.docm", "board.csv"),
+        ("github", "ann.txt", None),
     ],
 )
 def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
@@ -395,10 +446,11 @@ def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
     target = docs / name
     result = _check(docs, small_framework, "--format", fmt, "-o", str(target))
     assert result.exit_code == 2
+    instead = f"name it {own}" if own else "give it another extension"
     assert result.stderr == (
         f"alignck: error: {target}: a {fmt} report named '{target.suffix}' in a folder being "
         "checked would be read as a partner's document by the next run (alignck reads .docm, "
-        f".docx, .markdown, .md, .pdf, .text, .txt files); name it {own}, or write it outside the "
+        f".docx, .markdown, .md, .pdf, .text, .txt files); {instead}, or write it outside the "
         "folders checked\n"
     )
     assert not target.exists()
@@ -408,7 +460,7 @@ def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
         assert elsewhere.exists()
 
 
-@pytest.mark.parametrize(("fmt", "name"), [("terminal", "board.md"), ("markdown", "board.txt")])
+@pytest.mark.parametrize(("fmt", "name"), [("terminal", "board.text"), ("markdown", "board.text")])
 def test_a_marked_report_in_another_document_extension_is_skipped_next_time(
     docs,
     small_framework,

@@ -336,18 +336,18 @@ def test_a_report_file_whose_link_now_leads_elsewhere_is_left_to_the_full_run(
     docs: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     # The folder was a link re-pointed into the folder checked: the replay wrote an HTML
-    # report named board.md among the documents, which the full run refuses (and which
+    # report named board.text among the documents, which the full run refuses (and which
     # every later run then checked as a partner's document).
     out = tmp_path / "out"
     out.mkdir()
-    writing = check_args(docs, "-o", str(out / "board.md"), "--format", "html", "-q")
+    writing = check_args(docs, "-o", str(out / "board.text"), "--format", "html", "-q")
     assert run(capfd, *writing)[0] == 0
     shutil.rmtree(out)
     out.symlink_to(docs)
     assert replay.answer(writing) is None
     code, _, err = run(capfd, *writing)
     assert code == 2 and "folder being checked" in err
-    assert not (docs / "board.md").exists()
+    assert not (docs / "board.text").exists()
 
 
 def test_only_a_run_that_may_be_kept_hashes_its_inputs_before_reading(

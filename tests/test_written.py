@@ -160,15 +160,18 @@ def test_a_report_in_an_unmarked_format_under_a_document_s_name_is_not_read_back
     saved, tmp_path: Path, command: str, fmt: str, name: str
 ) -> None:  # type: ignore[no-untyped-def]
     # Written outside the folder checked, then that folder's parent checked: each was read
-    # as one more partner's document, and counted in the coverage.
+    # as one more partner's document, and counted in the coverage. Saved as a shell's '>'
+    # saves it: -o refuses a name whose extension names another format.
     plan, framework, report = saved
     target = tmp_path / "reports" / name
     target.parent.mkdir()
     if command == "check":
-        args = ["check", str(plan), "-f", str(framework), "--format", fmt, "-o", str(target)]
+        args = ["check", str(plan), "-f", str(framework), "--format", fmt]
     else:
-        args = ["diff", str(report), str(report), "--format", fmt, "-o", str(target)]
-    assert runner.invoke(app, [*args, "-q"]).exit_code in (0, 1)
+        args = ["diff", str(report), str(report), "--format", fmt]
+    written = runner.invoke(app, args)
+    assert written.exit_code in (0, 1)
+    target.write_text(written.stdout, encoding="utf-8", newline="")
     checked = runner.invoke(app, ["check", str(target.parent), "-f", str(framework)])
     assert checked.exit_code == 2
     assert "no documents to check" in checked.stderr and "(1 file skipped)" in checked.stderr

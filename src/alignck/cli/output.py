@@ -61,20 +61,23 @@ def choose_report_format(
     """The format asked for (one of ``formats``), else the one ``--output``'s extension names.
 
     An extension that names none of ``formats`` is refused rather than filled with text the
-    reader cannot open; so is a format given outright that a binary extension contradicts (or a
-    binary format in a text file's name): either opens as garbage. ``check`` and ``diff`` share
-    this, so both refuse the same names with the same line."""
+    reader cannot open; so is a format given outright that the extension contradicts (JUnit in
+    'alignck.sarif', SARIF in 'alignck.xml', a workbook in a text file's name): the step that
+    reads the file (GitHub's SARIF upload, GitLab's JUnit report) fails a step later, with an
+    error that names neither. An extension alignck gives no format keeps any format given.
+    ``check`` and ``diff`` share this, so both refuse the same names with the same line."""
     if output is None:
         return given or "terminal"
     from alignck.errors import UsageError
-    from alignck.renderers import BINARY_FORMATS, EXTENSIONS, format_for
+    from alignck.renderers import EXTENSIONS, format_for
 
     named = format_for(output.suffix)
     if given is not None:
-        if named is not None and (named in BINARY_FORMATS) != (given in BINARY_FORMATS):
+        if named is not None and not _fits(given, named):
+            leave_out = ", or leave out --format" if named in formats else ""
             raise UsageError(
                 f"--output's extension '{output.suffix}' names {named}, but --format is "
-                f"{given}; give a file name that fits the format, or leave out --format",
+                f"{given}; give a file name that fits the format{leave_out}",
                 str(output),
             )
         _refuse_unmarked_document(output, given, checked)
@@ -88,6 +91,17 @@ def choose_report_format(
             str(output),
         )
     return named
+
+
+# A format in a file whose extension names another, which the file's readers still read:
+# SARIF is JSON ('alignck.sarif.json'), the CSV for Excel is a CSV, and GitHub's workflow
+# commands, which no extension names, are plain text ('annotations.txt').
+_FITTING = frozenset({("sarif", "json"), ("csv-excel", "csv"), ("github", "terminal")})
+
+
+def _fits(given: str, named: str) -> bool:
+    """Whether a report in the format ``given`` may bear the extension that names ``named``."""
+    return given == named or (given, named) in _FITTING
 
 
 def _refuse_unmarked_document(output: Path, given: str, checked: Sequence[Path]) -> None:
