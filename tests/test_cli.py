@@ -117,10 +117,15 @@ def test_check_json_has_the_documented_shape() -> None:
 
 def test_fail_under_compares_unrounded_and_refuses_a_fraction() -> None:
     draft = str(EXAMPLES / "wolds-district-economy-and-culture-strategy.docx")
-    # One partial priority of seven is 1/14 = 7.1429%: below 7.143, not rounded up to pass it.
+    # One partial priority of seven is 1/14 = 7.1429%: below 7.143, not rounded up to pass it,
+    # and said with the digits that show it below ('7.143% is below --fail-under 7.143%').
     below = invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "7.143")
     assert below.exit_code == 1
-    assert "system coverage 7.143% is below --fail-under 7.143%" in below.stderr
+    assert "system coverage 7.1429% is below --fail-under 7.143%" in below.stderr
+    # The limit with every digit given: '7.142857% is below --fail-under 7.143%' for this.
+    close = invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "7.1428572")
+    assert close.exit_code == 1
+    assert "system coverage 7.142857% is below --fail-under 7.1428572%" in close.stderr
     assert invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "7.142").exit_code == 0
     fraction = invoke("check", draft, "-f", str(FRAMEWORK), "--fail-under", "0.6")
     assert fraction.exit_code == 2
@@ -129,12 +134,23 @@ def test_fail_under_compares_unrounded_and_refuses_a_fraction() -> None:
     )
 
 
-@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "150", "-1"])
-def test_fail_under_outside_0_to_100_is_one_line_saying_so(value: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("nan", "nan"),
+        ("inf", "inf"),
+        ("-inf", "-inf"),
+        ("150", "150"),
+        ("-1", "-1"),
+        # Said '(got 100)', a value it would have taken.
+        ("100.0001", "100.0001"),
+        ("-0.00001", "-1e-05"),
+    ],
+)
+def test_fail_under_outside_0_to_100_is_one_line_saying_so(value: str, shown: str) -> None:
     # 'nan' was 'Input should be less than or equal to 100', under a usage block.
     result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "--fail-under", value)
     assert result.exit_code == 2
-    shown = f"{float(value):g}"
     assert result.stderr.splitlines() == [
         f"alignck: error: --fail-under must be a number from 0 to 100, a percentage (got {shown})"
     ]

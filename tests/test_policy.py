@@ -142,3 +142,38 @@ def test_run_failures_fails_a_run_that_checked_nothing(
     report = check([given], small_framework, policy=Policy(fail_on="gap"))
     assert failures(report) == []
     assert run_failures(report)
+
+
+@pytest.mark.parametrize(
+    ("coverage", "limit", "shown"),
+    [
+        (87.5, 87.50001, "87.5"),
+        (87.49999, 87.5, "87.49999"),
+        (7.142857142857143, 7.143, "7.1429"),
+        (7.142857142857143, 60, "7.143"),
+        (50.0, 80, "50"),
+        (87.50004, 87.50001, "87.50004"),
+        (33.333333333333336, None, "33.33"),
+    ],
+)
+def test_a_coverage_is_said_on_its_side_of_the_limit(
+    coverage: float, limit: float | None, shown: str
+) -> None:
+    # 'system coverage 87.5% is below --fail-under 87.5%': both rounded to four figures.
+    from alignck.policy import coverage_figure
+
+    assert coverage_figure(coverage, limit) == shown
+
+
+@pytest.mark.parametrize(
+    ("limit", "shown"), [(60.0, "60"), (87.50001, "87.50001"), (100.0001, "100.0001"), (7.5, "7.5")]
+)
+def test_the_limit_is_said_with_every_digit_given(limit: float, shown: str) -> None:
+    from alignck.policy import limit_figure
+
+    assert limit_figure(limit) == shown
+
+
+def test_a_failure_at_a_limit_just_above_the_coverage_says_both_apart() -> None:
+    report = _report(Policy(fail_under=25.000001))
+    assert failures(report)[0] == "system coverage 25% is below --fail-under 25.000001%"

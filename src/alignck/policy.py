@@ -86,8 +86,25 @@ def coverage_failure(report: Report) -> str | None:
     # Compared unrounded: 42.86% is below 43%, and the message says 42.86%, not 43%.
     coverage = report.analysis.system_coverage.exact_percent
     if coverage < limit:
-        return f"system coverage {coverage:.4g}% is below --fail-under {limit:g}%"
+        shown = coverage_figure(coverage, limit)
+        return f"system coverage {shown}% is below --fail-under {limit_figure(limit)}%"
     return None
+
+
+def limit_figure(limit: float) -> str:
+    """--fail-under as it was given, with every digit it has: '60', '87.50001' (which '{:g}'
+    shows as '87.5', the coverage it was failing)."""
+    return repr(float(limit)).removesuffix(".0")
+
+
+def coverage_figure(coverage: float, limit: float | None) -> str:
+    """A coverage percentage to four significant figures, or as many more as keep it on its
+    side of ``limit``: 87.49999 below a limit of 87.5 is not '87.5'."""
+    for digits in range(4, 18):
+        shown = f"{coverage:.{digits}g}"
+        if limit is None or (float(shown) < limit) == (coverage < limit):
+            return shown
+    return repr(coverage)
 
 
 def failures(report: Report) -> list[str]:

@@ -488,7 +488,13 @@ def check(
     day = day_given(today)
     options = read_options(passwords)
     if fail_under is not None and not 0 <= fail_under <= 100:
-        fail(f"--fail-under must be a number from 0 to 100, a percentage (got {fail_under:g})")
+        from alignck.policy import limit_figure
+
+        # Every digit: '(got 100)' for 100.0001 named a value that would have been taken.
+        fail(
+            "--fail-under must be a number from 0 to 100, a percentage "
+            f"(got {limit_figure(fail_under)})"
+        )
     if fail_under is not None and 0 < fail_under < 1:
         # A fraction would make a check that can never fail.
         fail(

@@ -190,10 +190,12 @@ def percent(value: float) -> str:
 def system_percent(report: Report) -> str:
     """System coverage as a whole percent, unless rounding would carry it across
     --fail-under (78.57% shown as 79% beside a failed 78.6): then as the policy said it."""
+    from alignck.policy import coverage_figure
+
     value = report.analysis.system_coverage.exact_percent
     limit = report.policy.fail_under
     if limit is not None and (math.floor(value + 0.5) >= limit) != (value >= limit):
-        return f"{value:.4g}%"
+        return f"{coverage_figure(value, limit)}%"
     return percent(value)
 
 

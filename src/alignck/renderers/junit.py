@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 from alignck.checkout import checkout_path, framework_checkout_path
 from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
-from alignck.policy import coverage_failure, coverage_measured, fails
+from alignck.policy import coverage_failure, coverage_measured, fails, limit_figure
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import provenance, short_name, shown_path
 from alignck.renderers._findings import Finding, document_findings
@@ -140,7 +140,10 @@ def _policy_suite(report: Report, limit: float) -> ET.Element:
     # With a dot, which a document's classname never has: a document named 'policy' would
     # share the class, and the coverage failure would read as that document's.
     case = ET.SubElement(
-        suite, "testcase", classname="alignck.policy", name=f"system coverage at least {limit:g}%"
+        suite,
+        "testcase",
+        classname="alignck.policy",
+        name=f"system coverage at least {limit_figure(limit)}%",
     )
     below = coverage_failure(report)
     if below is not None:
