@@ -803,3 +803,28 @@ def test_a_word_contents_page_drawn_with_leader_tabs_or_toc_styles_is_navigation
         "Our vision",
         "How we will cut our carbon emissions",
     ]
+
+
+@pytest.mark.parametrize("dropped", ["[Content_Types].xml", "_rels/.rels", "word/styles.xml"])
+def test_a_word_file_missing_a_package_part_names_the_part(tmp_path: Path, dropped: str) -> None:
+    # '[Content_Types].xml' dropped was 'a zip archive without a Word document in it (it holds
+    # _rels/.rels, ...)', yet word/document.xml was there: its partner said so.
+    import zipfile
+
+    import docx
+
+    whole = tmp_path / "whole.docx"
+    document = docx.Document()
+    document.add_paragraph("We will act.")
+    document.save(str(whole))
+    cut = tmp_path / "cut.docx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
+        for item in source.infolist():
+            if item.filename != dropped:
+                target.writestr(item, source.read(item.filename))
+    with pytest.raises(ReadError) as raised:
+        read(cut)
+    assert str(raised.value).endswith(
+        f"damaged Word .docx file: it holds word/document.xml but no {dropped} "
+        "(save it again from Word)"
+    )

@@ -276,11 +276,45 @@ def _why_not_a_package(path: Path, error: Exception) -> str:
         return "not a valid Word .docx file: not a zip archive (damaged or cut short?)"
     if _opendocument(path):
         return "an OpenDocument text file (.odt) named .docx: save it as .docx or PDF"
+    damaged = _damaged_package(path, error)
+    if damaged is not None:
+        return damaged
     # The library's words ('There is no item named [Content_Types].xml ...') say nothing to
     # a user; what the archive does hold does.
     return (
         "not a valid Word .docx file: a zip archive without a Word document in it "
         f"({_archive_contents(path)})"
+    )
+
+
+# The parts a Word archive is opened by: what each part is, and which part is the document.
+_PACKAGE_PARTS = ("[Content_Types].xml", "_rels/.rels")
+# python-docx's KeyError for a part the package names that the archive does not hold.
+_NO_ITEM = re.compile(r"no item named '([^']+)'")
+
+
+def _damaged_package(path: Path, error: Exception) -> str | None:
+    """What a Word archive lacks whose document is there (a part Word opens it by, or one it
+    names), or None when it holds no Word document: 'a zip archive without a Word document in
+    it' sent its partner to look for a document that was in the file."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return None
+    if "word/document.xml" not in names:
+        return None
+    missing = [part for part in _PACKAGE_PARTS if part not in names]
+    named = _NO_ITEM.search(str(error))
+    if not missing and named is not None:
+        missing = [named.group(1)]
+    if not missing:
+        return (
+            f"damaged Word .docx file: it holds word/document.xml, but cannot be opened ({error})"
+        )
+    return (
+        f"damaged Word .docx file: it holds word/document.xml but no {' or '.join(missing)} "
+        "(save it again from Word)"
     )
 
 
