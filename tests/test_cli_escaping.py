@@ -156,6 +156,19 @@ def test_no_report_keeps_a_control_or_a_direction_override_from_a_document(
         assert char not in out, (fmt, repr(char))
 
 
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "html", "terminal"])
+def test_an_escape_sequence_in_a_document_is_removed_whole(tmp_path: Path, fmt: str) -> None:
+    # CSV and Markdown removed the ESC alone: 'we will [31mcut[0m air pollution'.
+    args = _one_document(
+        tmp_path,
+        "plan.md",
+        "# Plan\n\n## Priorities\n\n- We will \x1b[31mcut\x1b[0m air pollution by half.\n",
+    )
+    out = runner.invoke(app, [*args, "--format", fmt, "--matcher", "lexical"]).stdout
+    assert "cut air pollution" in " ".join(out.split())
+    assert "31m" not in out and "[0m" not in out
+
+
 def test_the_workbook_keeps_no_control_or_direction_override_either(tmp_path: Path) -> None:
     # The CSV lost them; the xlsx Evidence sheet, said to hold the same data, kept U+202E.
     from openpyxl import load_workbook

@@ -9,6 +9,7 @@ from alignck.escape import (
     log_text,
     markdown_text,
     one_line,
+    shown_text,
     terminal_text,
     workflow_data,
     workflow_property,
@@ -33,8 +34,27 @@ def test_markdown_text_shows_html_and_keeps_the_table_cell() -> None:
 
 
 def test_terminal_text_removes_escape_sequences_and_bidi_overrides() -> None:
+    # The sequences whole: removing ESC alone left 'a[2J]0;titleb31mcd'.
     text = "a\x1b[2J\x1b]0;title\x07b\x9b31m\u202ec\rd\x7f"
-    assert terminal_text(text) == "a[2J]0;titleb31mcd"
+    assert terminal_text(text) == "abcd"
+
+
+@pytest.mark.parametrize(
+    "escape", [csv_cell, markdown_text, terminal_text, shown_text, xml_text, workflow_data]
+)
+def test_every_report_removes_an_escape_sequence_whole(escape) -> None:  # type: ignore[no-untyped-def]
+    # CSV and Markdown showed 'we will [31mcut[0m air pollution' (Markdown '\\[31mcut\\[0m').
+    assert escape("we will \x1b[31mcut\x1b[0m air pollution") == "we will cut air pollution"
+    # A link (OSC 8, ended by ST) and a character set (ESC ( B) go too, their text stays.
+    assert escape("see \x1b]8;;https://x.test\x1b\\the plan\x1b]8;;\x1b\\ \x1b(Bnow") == (
+        "see the plan now"
+    )
+
+
+def test_an_escape_that_opens_no_whole_sequence_loses_only_itself() -> None:
+    # Unterminated, or before a letter of the text: the text after it is the document's.
+    assert shown_text("open \x1b]0;the rest") == "open ]0;the rest"
+    assert shown_text("pl\x1ban") == "plan"
 
 
 def test_terminal_text_keeps_layout() -> None:

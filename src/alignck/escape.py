@@ -26,6 +26,17 @@ _TERMINAL_CONTROLS = re.compile(
 _WORKFLOW_CONTROLS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
+# Whole escape sequences, removed before the controls that open them: removing ESC alone left
+# '[31mcut[0m' of a coloured word in a quote. CSI (colour, cursor, erase: ESC '[' or the 8-bit
+# CSI, parameters, intermediates, a final byte); OSC (a window title, a link) and the string
+# commands (DCS, SOS, PM, APC) up to their terminator, BEL or ST (one left unterminated loses
+# only its ESC, never the text after it); and ESC, intermediates, a final byte (ESC ( B). An
+# ESC before a letter alone is removed alone: the letter may be the text's own.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]+[0-~]"
+)
 _LINE_BREAKING = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
@@ -35,11 +46,21 @@ _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def xml_text(text: str) -> str:
-    """Text an XML 1.0 parser accepts: illegal characters removed (surrogates become U+FFFD,
-    so an undecodable file name still shows where it was)."""
+    """Text an XML 1.0 parser accepts: escape sequences and illegal characters removed
+    (surrogates become U+FFFD, so an undecodable file name still shows where it was)."""
     if not _XML_ILLEGAL.search(text):
         return text
-    return _XML_ILLEGAL.sub(_xml_replacement, text)
+    return _XML_ILLEGAL.sub(_xml_replacement, without_sequences(text))
+
+
+def without_sequences(text: str) -> str:
+    """Text with its terminal escape sequences removed whole (see ``_ESCAPE_SEQUENCE``)."""
+    if not _SEQUENCE_OPENERS.search(text):
+        return text
+    return _ESCAPE_SEQUENCE.sub("", text)
+
+
+_SEQUENCE_OPENERS = re.compile(r"[\x1b\x90\x98\x9b\x9d-\x9f]")
 
 
 def _xml_replacement(found: re.Match[str]) -> str:
@@ -51,7 +72,7 @@ def terminal_text(text: str) -> str:
     kept (the layout is made of them)."""
     if not _TERMINAL_CONTROLS.search(text):
         return text
-    return _TERMINAL_CONTROLS.sub(_xml_replacement, text)
+    return _TERMINAL_CONTROLS.sub(_xml_replacement, without_sequences(text))
 
 
 def log_text(text: str) -> str:
@@ -99,7 +120,7 @@ def shown_text(text: str) -> str:
     """Text a viewer (a browser, a spreadsheet) shows as written: control characters, the
     bidirectional overrides of 'Trojan Source' and XML's non-characters removed, lines and
     tabs kept."""
-    return xml_text(_WORKFLOW_CONTROLS.sub(_xml_replacement, text))
+    return xml_text(_WORKFLOW_CONTROLS.sub(_xml_replacement, without_sequences(text)))
 
 
 def html_text(text: str, quote: bool = True) -> str:
@@ -151,7 +172,7 @@ def _escaped_opening(found: re.Match[str]) -> str:
 def workflow_data(text: str) -> str:
     """The message of a GitHub workflow command, escaped as the runner unescapes it; other
     controls removed (the annotation is shown in a browser and in the log)."""
-    text = _WORKFLOW_CONTROLS.sub(_xml_replacement, text)
+    text = _WORKFLOW_CONTROLS.sub(_xml_replacement, without_sequences(text))
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
