@@ -67,6 +67,38 @@ def test_fail_on_new_gap_without_a_baseline_is_a_usage_error(small_framework: Pa
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "waivers:\n  - priority: air\n    reason: county business\n",
+            "1:1: a waivers file, not a saved alignck report; give it with --waivers",
+        ),
+        (
+            '{"reviews": [{"priority": "air", "status": "gap"}]}',
+            "1:2: a review file, not a saved alignck report; give it with --review",
+        ),
+        (
+            "framework:\n  name: X\npriorities: []\n",
+            "1:1: a framework file, not a saved alignck report; give it with -f/--framework",
+        ),
+    ],
+    ids=["waivers", "reviews as JSON", "framework"],
+)
+def test_a_baseline_of_another_kind_is_named_for_what_it_is(
+    tmp_path: Path, small_framework: Path, make_document, text: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    # --baseline and --waivers swapped in a CI template: 'waivers.yaml:1:1: not a JSON report
+    # (invalid JSON: Expecting value)', where --waivers and --review name the kind.
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    given = tmp_path / "given.yaml"
+    given.write_text(text, encoding="utf-8")
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", given)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"alignck: error: {given}:{said}"
+
+
 def test_a_baseline_against_another_framework_is_one_line_and_exit_2(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

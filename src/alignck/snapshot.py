@@ -102,8 +102,10 @@ def _decoded(data: bytes) -> str:
 def load_snapshot(path: Path) -> Snapshot:
     """A saved JSON report as a snapshot, or :class:`ReportFileError` saying why it is not one."""
     shown = str(path)
+    text = ""
     try:
-        data = json.loads(_decoded(path.read_bytes()))
+        text = _decoded(path.read_bytes())
+        data = json.loads(text)
     except FileNotFoundError:
         raise ReportFileError("report file not found", shown) from None
     except IsADirectoryError:
@@ -113,6 +115,8 @@ def load_snapshot(path: Path) -> Snapshot:
     except OSError as error:
         raise ReportFileError(f"cannot read the report: {error.strerror or error}", shown) from None
     except json.JSONDecodeError as error:
+        if mistaken := _other_kind(text, shown):
+            raise ReportFileError(mistaken) from None
         raise ReportFileError(
             f"not a JSON report (invalid JSON: {error.msg})", shown, error.lineno, error.colno
         ) from None
@@ -123,11 +127,30 @@ def load_snapshot(path: Path) -> Snapshot:
     try:
         return _snapshot_from_json(data, shown)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
+        if mistaken := _other_kind(text, shown):
+            raise ReportFileError(mistaken) from None
         why = f"missing key {error}" if isinstance(error, KeyError) else str(error)
         raise ReportFileError(
             f"not an alignck JSON report (as 'alignck check --format json' writes): {why}",
             shown,
         ) from None
+
+
+def _other_kind(text: str, shown: str) -> str | None:
+    """'FILE:LINE:COL: a waivers file, not a saved alignck report; give it with --waivers'
+    for a file of alignck's that is not a report (a waivers, review or framework file, YAML
+    or JSON), as --waivers and --review name one: 'not a JSON report (invalid JSON: Expecting
+    value)' did not say that --baseline and --waivers were swapped. None for anything else."""
+    import yaml
+
+    from alignck.file_kinds import mistaken_kind
+    from alignck.yamlnodes import Refused, compose
+
+    try:
+        root = compose(text, shown)
+    except (Refused, yaml.YAMLError, RecursionError):
+        return None
+    return mistaken_kind(root, "report", shown)
 
 
 def _snapshot_from_json(data: Any, source: str) -> Snapshot:
