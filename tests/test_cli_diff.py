@@ -805,3 +805,18 @@ def test_a_report_is_never_written_over_a_document_or_the_framework_it_checks(
     assert result.exit_code == 2
     assert "--output would overwrite" in result.stderr
     assert victim.read_bytes() == before
+
+
+def test_quiet_without_an_output_file_says_it_changes_nothing(tmp_path: Path) -> None:
+    # 'diff -q' printed the whole comparison and said nothing; check warns.
+    old, new = _saved_pair(tmp_path, "aligned", "partial")
+    result = invoke("diff", old, new, "-q")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "alignck: warning: -q only quietens a run that writes its report with -o"
+    ]
+    assert result.stdout  # the comparison, as before
+    dashed = invoke("diff", old, new, "-q", "-o", "-", "--format", "json")
+    assert dashed.exit_code == 0 and "-q only quietens" not in dashed.stderr
+    written = invoke("diff", old, new, "-q", "-o", tmp_path / "d.json")
+    assert written.exit_code == 0 and written.stdout == "" and written.stderr == ""

@@ -186,6 +186,9 @@ def diff(
         protected = [*sides, *_read_by_checking(located, old, new)]
         for file in files:
             refuse_unsafe_output(file, protected)
+        if not files and quiet and [str(path) for path in output or []] != ["-"]:
+            # As check says it: '-q' alone printed the whole comparison, and nothing said why.
+            say("alignck: warning: -q only quietens a run that writes its report with -o")
         known = [f.value for f in DiffFormat]
         formats = [choose_report_format(given_format, file, known, [old, new]) for file in files]
         # What standard output shows: the comparison itself unless it is written to a file.
