@@ -48,7 +48,8 @@ def test_its_words_alone_do_not_open_the_file(
     monkeypatch.setenv("ALIGNCK_PDF_PASSWORD", "correct horse")
     result = _check(locked, small_framework)
     assert result.exit_code == 2
-    assert "none of the 1 password" in result.stderr
+    # Not 'none of the 1 password given opens it'.
+    assert "password-protected PDF; the password given does not open it" in result.stderr
 
 
 def test_several_passwords_one_per_line(

@@ -60,7 +60,10 @@ class Extracted:
 
 def locked(path: Path, passwords: tuple[str, ...]) -> ReadError:
     """The error for an encrypted PDF none of the given passwords opens."""
-    if passwords:
+    if len(passwords) == 1:
+        # Not 'none of the 1 password given opens it'.
+        reason = "password-protected PDF; the password given does not open it"
+    elif passwords:
         given = counted(len(passwords), "password")
         reason = f"password-protected PDF; none of the {given} given opens it"
     else:
