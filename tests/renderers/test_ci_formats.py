@@ -255,9 +255,18 @@ def test_junit_coverage_case_cannot_share_a_class_with_a_document_named_policy()
     )
     root = ET.fromstring(_render("junit", named))
     coverage = [c for c in root.iter("testcase") if c.get("name", "").startswith("system coverage")]
-    assert [c.get("classname") for c in coverage] == ["alignck.policy"]
-    documents = {c.get("classname") for c in root.iter("testcase")} - {"alignck.policy"}
+    # And no dot: Jenkins read 'alignck.policy' as a package 'alignck' holding a class 'policy'.
+    assert [c.get("classname") for c in coverage] == ["alignck_policy"]
+    documents = {c.get("classname") for c in root.iter("testcase")} - {"alignck_policy"}
     assert documents == {"policy"}
+
+
+def test_junit_s_own_cases_have_no_dot_in_their_classname() -> None:
+    # 'alignck.run' and 'alignck.policy' read in Jenkins as a package 'alignck' apart from the
+    # documents, which the README says have their dots made underscores for that reason.
+    nothing = replace(_report(Policy(fail_under=50)), documents=())
+    root = ET.fromstring(_render("junit", nothing))
+    assert [c.get("classname") for c in root.iter("testcase")] == ["alignck_policy", "alignck_run"]
 
 
 def test_ci_formats_keep_the_places_that_show_a_score_is_under_its_line() -> None:
