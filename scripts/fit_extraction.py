@@ -1,4 +1,4 @@
-"""Refit the list and sentence scorers, measure extraction: `python scripts/fit_extraction.py
+"""Refit the list, sentence and aim scorers, measure extraction: `python scripts/fit_extraction.py
 [--eval-dir DIR]`.
 
 Every list in every labelled document is a candidate; it is labelled a list of stated priorities
@@ -8,7 +8,11 @@ priority, is a candidate too, labelled the same way (and only when its parts mat
 priorities or more). A small L2-regularised logistic regression over the generic features of
 ``alignck.extract._lists`` and one over those of ``alignck.extract._prose`` are fitted on all
 labelled sets, with the lower cut-offs at which a document's likeliest list and sentence are
-taken where nothing reaches 0.5 (chosen on the same sets), and written to
+taken where nothing reaches 0.5 (chosen on the same sets); then one over those of
+``alignck.extract._aims``, on every sentence of the documents where those find no stated
+priority and no commitment, each labelled by whether it matches a stated or sub-priority,
+with how many of a document's likeliest sentences it takes and from what probability
+(chosen on the same sets). All are written to
 src/alignck/data/extraction.json with the version of the data they came from. Then every set is
 scored leave-one-set-out (by weights and cut-offs fitted without it) beside in-sample, beside
 the rules alone and beside the left-out figure without the sentence scorer, both as shipped (the
@@ -35,10 +39,11 @@ from scipy.optimize import minimize
 from alignck.evaluation import metrics
 from alignck.evaluation.dataset import load_dataset
 from alignck.extract import extract, rule_statements, stated_priorities
+from alignck.extract._aims import AIM_FEATURES, aim_candidates
 from alignck.extract._common import make_statement
 from alignck.extract._lists import FEATURES, list_candidates
 from alignck.extract._prose import SENTENCE_FEATURES, sentence_candidates
-from alignck.extract._scorer import ListModel
+from alignck.extract._scorer import AimModel, ListModel
 from alignck.model import Document
 from alignck.readers import read_document
 
@@ -66,6 +71,11 @@ BEST_CUTOFFS = (2.0, 0.4, 0.3, 0.2, 0.15, 0.1)
 # Scores every list as the rules alone would: the model never takes one.
 RULES_ONLY = ListModel(tuple(0.0 for _ in FEATURES), cutoff=2.0)
 NO_SENTENCES = ListModel(tuple(0.0 for _ in SENTENCE_FEATURES), cutoff=2.0)
+NO_AIMS = AimModel(tuple(0.0 for _ in AIM_FEATURES), cutoff=2.0)
+# Where nothing else is found, a document's likeliest sentences stating its aims are taken:
+# how many at most, and the probability each must reach (2.0: never), chosen on the sets.
+AIM_CUTOFFS = (2.0, 0.5, 0.4, 0.3, 0.2, 0.1)
+AIM_MOST = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -153,10 +163,11 @@ def fit(x: np.ndarray, y: np.ndarray) -> ListModel:
 
 @dataclass(frozen=True)
 class Models:
-    """The list scorer and the sentence scorer, fitted together on the same sets."""
+    """The list scorer, the sentence scorer and the aim scorer, fitted on the same sets."""
 
     lists: ListModel
     sentences: ListModel
+    aims: AimModel = NO_AIMS
 
 
 RULES = Models(RULES_ONLY, NO_SENTENCES)
@@ -167,9 +178,62 @@ def fit_models(
     sentences: tuple[np.ndarray, np.ndarray],
     loaded: dict[str, list[Labelled]],
 ) -> Models:
-    """Both scorers fitted on these examples, with the cut-offs for a document's likeliest
-    list and sentence chosen on the documents they came from (``loaded``)."""
-    return with_best_cutoffs(Models(fit(*lists), fit(*sentences)), loaded)
+    """The scorers fitted on these examples, with the cut-offs for a document's likeliest
+    list and sentence chosen on the documents they came from (``loaded``); then the aim
+    scorer, fitted on the sentences of the documents where they find nothing, with how many
+    of its likeliest it takes and their cut-off chosen on the same documents."""
+    models = with_best_cutoffs(Models(fit(*lists), fit(*sentences)), loaded)
+    return with_aims(models, loaded)
+
+
+def aims_in(docs: list[Labelled], models: Models) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences of the documents in which ``models`` (without aims) find no stated
+    priority and no commitment (the only ones the aim scorer reads), each labelled by whether
+    it matches one of the document's stated or sub-priorities."""
+    rows, labels = [], []
+    for doc in docs:
+        if not _finds_nothing(doc, models):
+            continue
+        for candidate in aim_candidates(doc.document.blocks):
+            rows.append(candidate.features)
+            labels.append(
+                float(any(metrics.same_priority(candidate.text, s) for s in doc.accepted))
+            )
+    return np.array(rows, dtype=float).reshape(-1, len(AIM_FEATURES)), np.array(labels)
+
+
+def _finds_nothing(doc: Labelled, models: Models) -> bool:
+    statements = extract(
+        doc.document, models.lists, sentence_model=models.sentences, aim_model=NO_AIMS
+    )
+    return not any(s.kind in ("priority", "commitment") for s in statements)
+
+
+def with_aims(models: Models, loaded: dict[str, list[Labelled]]) -> Models:
+    """The aim scorer fitted on the documents of ``loaded`` where ``models`` find nothing,
+    with the number of its likeliest sentences taken and their cut-off that give the best
+    mean extraction F1 over the sets (ties to the fewer, then the higher cut-off)."""
+    x, y = _stack(aims_in(docs, models) for docs in loaded.values())
+    if not y.sum():
+        return models
+    weights = fit(x, y).weights
+    fixed, open_ = {}, {}
+    for name, docs in loaded.items():
+        nothing = {id(d) for d in docs if _finds_nothing(d, models)}
+        fixed[name] = [score_one(d, models) for d in docs if id(d) not in nothing]
+        open_[name] = [d for d in docs if id(d) in nothing]
+
+    def mean_f1(aims: AimModel) -> float:
+        candidate = replace(models, aims=aims)
+        figures = [
+            metrics.combine([*fixed[n], *(score_one(d, candidate) for d in open_[n])]).f1
+            for n in loaded
+        ]
+        return float(np.mean(figures))
+
+    options = [AimModel(weights, cutoff, most) for cutoff in AIM_CUTOFFS for most in AIM_MOST]
+    best = max(options, key=lambda a: (round(mean_f1(a), 6), -a.most, a.cutoff))
+    return replace(models, aims=best)
 
 
 def with_best_cutoffs(models: Models, loaded: dict[str, list[Labelled]]) -> Models:
@@ -207,7 +271,11 @@ def score(docs: list[Labelled], models: Models, everywhere: bool = False) -> met
 
 def score_one(doc: Labelled, models: Models, everywhere: bool = False) -> metrics.Score:
     statements = extract(
-        doc.document, models.lists, lists_everywhere=everywhere, sentence_model=models.sentences
+        doc.document,
+        models.lists,
+        lists_everywhere=everywhere,
+        sentence_model=models.sentences,
+        aim_model=models.aims,
     )
     extracted = [s.text for s in stated_priorities(statements)]
     return metrics.extraction(extracted, doc.stated, tuple(doc.accepted))
@@ -259,6 +327,8 @@ def _cache_what_no_model_changes() -> None:
     extracting.rule_statements = cached(extracting.rule_statements)
     scoring.list_candidates = cached(scoring.list_candidates)
     scoring.sentence_candidates = cached(scoring.sentence_candidates)
+    scoring.aim_candidates = cached(scoring.aim_candidates)
+    globals()["aim_candidates"] = scoring.aim_candidates
     globals()["rule_statements"] = extracting.rule_statements
 
 
@@ -277,6 +347,7 @@ class Figures:
     said: tuple[int, int]
     rules: metrics.Score
     lists_only: metrics.Score
+    without_aims: metrics.Score
     left_out: metrics.Score
     in_sample: metrics.Score
     everywhere: metrics.Score
@@ -308,6 +379,7 @@ def _figures(
                 (len(z), int(z.sum())),
                 score(docs, RULES),
                 score(docs, Models(fold.lists, NO_SENTENCES)),
+                score(docs, replace(fold, aims=NO_AIMS)),
                 score(docs, fold),
                 score(docs, models),
                 score(docs, fold, everywhere=True),
@@ -319,30 +391,34 @@ def _figures(
 def _table(figures: list[Figures]) -> list[str]:
     lines = [
         "| set | stated | lists (priority) | sentences (priority) | rules alone F1 | "
-        "without sentences F1, left out | shipped F1, left out | P / R, left out | "
-        "shipped F1, in-sample | lists everywhere F1, left out |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "without sentences F1, left out | without aims F1, left out | shipped F1, left out | "
+        "P / R, left out | shipped F1, in-sample | lists everywhere F1, left out |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for f in figures:
         out = f.left_out
         lines.append(
             f"| {f.name} | {f.rules.actual} | {f.lists[0]} ({f.lists[1]}) | "
             f"{f.said[0]} ({f.said[1]}) | {f.rules.f1:.3f} | {f.lists_only.f1:.3f} | "
-            f"{out.f1:.3f} | {out.precision:.2f} / {out.recall:.2f} | {f.in_sample.f1:.3f} | "
-            f"{f.everywhere.f1:.3f} |"
+            f"{f.without_aims.f1:.3f} | {out.f1:.3f} | {out.precision:.2f} / "
+            f"{out.recall:.2f} | {f.in_sample.f1:.3f} | {f.everywhere.f1:.3f} |"
         )
     real = [f for f in figures if f.real]
-    rose = sum(f.left_out.f1 > f.lists_only.f1 + 1e-9 for f in real)
-    fell = sum(f.left_out.f1 < f.lists_only.f1 - 1e-9 for f in real)
+    rose = sum(f.without_aims.f1 > f.lists_only.f1 + 1e-9 for f in real)
+    fell = sum(f.without_aims.f1 < f.lists_only.f1 - 1e-9 for f in real)
+    aims_rose = sum(f.left_out.f1 > f.without_aims.f1 + 1e-9 for f in real)
+    aims_fell = sum(f.left_out.f1 < f.without_aims.f1 - 1e-9 for f in real)
     lines.append(
         f"| **mean of the {len(real)} real sets** | | | | {_mean(real, 'rules'):.3f} | "
-        f"{_mean(real, 'lists_only'):.3f} | **{_mean(real, 'left_out'):.3f}** | | "
+        f"{_mean(real, 'lists_only'):.3f} | {_mean(real, 'without_aims'):.3f} | "
+        f"**{_mean(real, 'left_out'):.3f}** | | "
         f"{_mean(real, 'in_sample'):.3f} | {_mean(real, 'everywhere'):.3f} |"
     )
     lines += [
         "",
         f"With the sentence scorer, left out: {rose} real sets rose and {fell} fell against "
-        "the figure without it.",
+        f"the figure without it; with the aim scorer, {aims_rose} rose and {aims_fell} fell "
+        "against the figure without it.",
     ]
     return lines
 
@@ -420,6 +496,12 @@ def _write_model(
             "cutoff": models.sentences.cutoff,
             "best": models.sentences.best,
         },
+        "aims": {
+            "features": list(AIM_FEATURES),
+            "weights": list(models.aims.weights),
+            "cutoff": models.aims.cutoff,
+            "most": models.aims.most,
+        },
     }
     path = ROOT / "src" / "alignck" / "data" / "extraction.json"
     path.write_text(json.dumps(fitted, indent=1) + "\n", encoding="utf-8")
@@ -441,7 +523,10 @@ def _report(lines: list[str], version: str, hand_written: str) -> str:
         "fitted list scorer weighs every list; where neither finds one, the fitted sentence "
         "scorer weighs every sentence that enumerates (its candidates and those labelled "
         "priorities are counted in the 'sentences' column); where none finds one, purpose "
-        "sentences ('Our mission is to ...'), then commitments, stand in. Both scorers' "
+        "sentences ('Our mission is to ...'), then commitments, stand in; where there are "
+        "none of those either, the fitted aim scorer weighs every sentence and the "
+        "document's likeliest (as many and from the cut-off chosen on the sets fitted on) "
+        "are taken ('without aims' is the left-out figure without them). Both scorers' "
         "cut-offs are the untuned 0.5; where nothing reaches them, the document's likeliest "
         "list, then its likeliest sentence, is taken if it reaches a lower cut-off for a "
         f"document's best, chosen from {', '.join(str(c) for c in BEST_CUTOFFS if c <= 1)} "

@@ -135,6 +135,11 @@ class Location(CompactPickle):
     line: int | None = field(default=None, compare=False)
 
 
+# Why a sentence of prose was taken as a stated priority where a document names none: it
+# says what the document means to do, but it is no more a commitment than its words make it.
+AIM_RULE = "a sentence stating an aim"
+
+
 @dataclass(frozen=True, slots=True)
 class Statement(CompactPickle):
     """A priority a document states, one of its sub-priorities, or an explicit commitment.

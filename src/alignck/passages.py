@@ -21,7 +21,15 @@ from functools import lru_cache
 
 from alignck import lexicon
 from alignck.language import phrase_key, role_of, sentences, terms
-from alignck.model import Block, CompactPickle, Document, EvidenceKind, Location, Statement
+from alignck.model import (
+    AIM_RULE,
+    Block,
+    CompactPickle,
+    Document,
+    EvidenceKind,
+    Location,
+    Statement,
+)
 from alignck.senses import in_sense, senses_for
 from alignck.themes import theme_terms
 
@@ -51,6 +59,9 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         if s.kind == "priority"
         and not _is_apparatus((s.location.section or "").rpartition(" › ")[2])
     ]
+    # A sentence of prose taken for the document's aim (where it names no priority) is the
+    # sentence it is, weighed as its words make it, not a priority the document names.
+    stated = [s for s in stated if s.rule != AIM_RULE]
     stated_texts = {s.text for s in stated}
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"

@@ -28,11 +28,14 @@ from alignck.extract._common import COMMITMENT_SENTENCE, location, numbered_labe
 from alignck.extract._filters import without_labels_and_names
 from alignck.extract._lists import list_runs
 from alignck.extract._scorer import (
+    AimModel,
     ListModel,
     best_list,
     best_sentence,
+    likeliest_aims,
     scored_lists,
     scored_sentences,
+    shipped_aim_model,
     shipped_model,
     shipped_sentence_model,
 )
@@ -57,6 +60,7 @@ def extract(
     lists: ListModel | None = None,
     lists_everywhere: bool = False,
     sentence_model: ListModel | None = None,
+    aim_model: AimModel | None = None,
 ) -> list[Statement]:
     """Stated priorities and commitments, in document order, without duplicates.
 
@@ -69,7 +73,9 @@ def extract(
     and support carers') weighed by the fitted sentence scorer (``sentence_model``, default
     the shipped one). Where none reaches its cut-off, the likeliest list, then the likeliest
     sentence, is taken if it reaches the lower cut-off fitted for a document's best; then
-    purpose sentences ('Our mission is to ...'), then commitments, stand in."""
+    purpose sentences ('Our mission is to ...'), then commitments, stand in; and where there
+    are none of those either, the sentences the fitted aim model (``aim_model``, default the
+    shipped one) finds likeliest to state the document's aims."""
     model = lists or shipped_model()
     found = rule_statements(document)
     # A heading names a section of a page as often as a priority ('Our plans' over 'Annual
@@ -97,6 +103,11 @@ def extract(
         found += _as_priorities(best_sentence(_text_blocks(document.blocks), said))
     if not any(s.kind == "priority" for s in found):
         found += purposes(_text_blocks(document.blocks))
+    aims = aim_model or shipped_aim_model()
+    if aims is not None and not any(s.kind in ("priority", "commitment") for s in found):
+        # Nothing named and nothing promised: a news release or a minute states what is
+        # meant in a sentence or two of prose, if anywhere; the fitted aim model picks them.
+        found += likeliest_aims(_text_blocks(document.blocks), aims)
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks), document.blocks)
 

@@ -1,5 +1,5 @@
 """The fitted weighing of candidates: which lists, and which sentences that enumerate, hold a
-document's stated priorities.
+document's stated priorities, and where nothing does, which sentences state its aims.
 
 The weights come from ``src/alignck/data/extraction.json``, written by
 ``scripts/fit_extraction.py`` from the labelled sets; this module only applies them.
@@ -15,10 +15,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from alignck.extract._common import is_document_part, make_statement, never_lists_priorities
+from alignck.extract._aims import AIM_FEATURES, AimCandidate, aim_candidates
+from alignck.extract._common import (
+    is_document_part,
+    location,
+    make_statement,
+    never_lists_priorities,
+)
 from alignck.extract._lists import FEATURES, ListCandidate, list_candidates
 from alignck.extract._prose import SENTENCE_FEATURES, SentenceCandidate, sentence_candidates
-from alignck.model import Block, Statement
+from alignck.model import AIM_RULE, Block, Statement
 
 _T = TypeVar("_T")
 
@@ -35,6 +41,20 @@ class ListModel:
     best: float = 2.0
 
     def probability(self, candidate: ListCandidate | SentenceCandidate) -> float:
+        logit = sum(w * x for w, x in zip(self.weights, candidate.features, strict=True))
+        return 1.0 / (1.0 + math.exp(-logit))
+
+
+@dataclass(frozen=True, slots=True)
+class AimModel:
+    """Logistic-regression weights over ``AIM_FEATURES``: a document's ``most`` likeliest
+    sentences that reach ``cutoff`` state its aims (above 1: none is ever taken)."""
+
+    weights: tuple[float, ...]
+    cutoff: float = 2.0
+    most: int = 1
+
+    def probability(self, candidate: AimCandidate) -> float:
         logit = sum(w * x for w, x in zip(self.weights, candidate.features, strict=True))
         return 1.0 / (1.0 + math.exp(-logit))
 
@@ -72,6 +92,26 @@ def shipped_sentence_model() -> ListModel | None:
     return ListModel(
         tuple(fitted["weights"]), fitted["cutoff"], data["version"], fitted.get("best", 2.0)
     )
+
+
+def shipped_aim_model() -> AimModel | None:
+    """The aim model fitted on every labelled set; None when none ships."""
+    data = _shipped()
+    fitted = data.get("aims") if data else None
+    if not isinstance(fitted, dict):
+        return None
+    if tuple(fitted["features"]) != AIM_FEATURES:
+        raise ValueError("extraction.json was fitted on other features: run fit_extraction.py")
+    return AimModel(tuple(fitted["weights"]), fitted["cutoff"], fitted["most"])
+
+
+def likeliest_aims(blocks: tuple[Block, ...], model: AimModel) -> list[Statement]:
+    """The document's likeliest sentences stating an aim, at most ``model.most`` of them and
+    each reaching ``model.cutoff``, in document order."""
+    scored = [(model.probability(c), order, c) for order, c in enumerate(aim_candidates(blocks))]
+    scored.sort(key=lambda found: (-found[0], found[1]))
+    chosen = sorted((order, c) for p, order, c in scored[: model.most] if p >= model.cutoff)
+    return [Statement(c.text, "priority", location(c.block), AIM_RULE) for _, c in chosen]
 
 
 def scored_lists(
