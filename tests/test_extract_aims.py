@@ -110,3 +110,11 @@ def test_an_aim_is_matched_as_the_sentence_it_is_not_as_a_named_priority() -> No
     # One passage, weighed by its own words: a stated priority's role made it a commitment.
     assert len(aim) == 1
     assert aim[0].role != "priority"
+
+
+def test_only_the_first_five_hundred_sentences_are_read() -> None:
+    filler = [("paragraph", f"The board met on day {n} of the year.") for n in range(600)]
+    doc = _doc(*filler, ("paragraph", "The strategy aims to improve access to support."))
+    candidates = aim_candidates(doc.blocks)
+    assert len(candidates) == 500
+    assert candidates[-1].text == "The board met on day 499 of the year."
