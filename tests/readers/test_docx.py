@@ -1,4 +1,5 @@
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -606,8 +607,8 @@ def test_lines_parted_by_manual_breaks_are_entries_as_markdown_lines_are(tmp_pat
     assert word == [b.text for b in read_markdown(tmp_path / "breaks.md").blocks]
 
 
-def test_a_word_file_with_a_damaged_part_is_called_damaged_not_empty(tmp_path: Path) -> None:
-    # It holds a Word document: 'a zip archive without a Word document in it' was untrue.
+def _with_parts(tmp_path: Path, changed: Callable[[str, bytes], bytes | None]) -> Path:
+    """A one-paragraph Word file with each part as ``changed`` gives it (None: left out)."""
     import zipfile
 
     import docx
@@ -619,10 +620,18 @@ def test_a_word_file_with_a_damaged_part_is_called_damaged_not_empty(tmp_path: P
     cut = tmp_path / "cut.docx"
     with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
         for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = data[: len(data) // 2]
-            target.writestr(item, data)
+            data = changed(item.filename, source.read(item.filename))
+            if data is not None:
+                target.writestr(item, data)
+    return cut
+
+
+def test_a_word_file_with_a_damaged_part_is_called_damaged_not_empty(tmp_path: Path) -> None:
+    # It holds a Word document: 'a zip archive without a Word document in it' was untrue.
+    def halved(name: str, data: bytes) -> bytes:
+        return data[: len(data) // 2] if name == "word/document.xml" else data
+
+    cut = _with_parts(tmp_path, halved)
     with pytest.raises(ReadError) as raised:
         read(cut)
     assert "damaged Word .docx file: a part of it is not valid (" in str(raised.value)
@@ -809,19 +818,7 @@ def test_a_word_contents_page_drawn_with_leader_tabs_or_toc_styles_is_navigation
 def test_a_word_file_missing_a_package_part_names_the_part(tmp_path: Path, dropped: str) -> None:
     # '[Content_Types].xml' dropped was 'a zip archive without a Word document in it (it holds
     # _rels/.rels, ...)', yet word/document.xml was there: its partner said so.
-    import zipfile
-
-    import docx
-
-    whole = tmp_path / "whole.docx"
-    document = docx.Document()
-    document.add_paragraph("We will act.")
-    document.save(str(whole))
-    cut = tmp_path / "cut.docx"
-    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(cut, "w") as target:
-        for item in source.infolist():
-            if item.filename != dropped:
-                target.writestr(item, source.read(item.filename))
+    cut = _with_parts(tmp_path, lambda name, data: None if name == dropped else data)
     with pytest.raises(ReadError) as raised:
         read(cut)
     assert str(raised.value).endswith(
