@@ -171,6 +171,26 @@ def test_parallel_parts_say_where_the_first_part_begins() -> None:
     ) == ("We have agreed to work together to", ("improve care", "cut waits", "support carers"))
 
 
+def test_after_a_serial_comma_the_last_part_keeps_its_own_and() -> None:
+    # Four parts of three: 'tackling loneliness' and 'social isolation among older residents'.
+    assert enumeration(
+        "The strategy focuses on three priorities: giving every child the best start, "
+        "helping people stay independent, and tackling loneliness and social isolation."
+    ) == (
+        "The strategy focuses on three priorities:",
+        (
+            "giving every child the best start",
+            "helping people stay independent",
+            "tackling loneliness and social isolation",
+        ),
+    )
+    # Without it, the last 'and' parts the last two, as before.
+    assert enumeration("We will improve care, cut waits and support carers.") == (
+        "We will",
+        ("improve care", "cut waits", "support carers"),
+    )
+
+
 def test_a_sentence_without_an_enumeration_is_no_candidate() -> None:
     assert enumeration("The council met on Tuesday to agree the budget.") is None
     # Two pieces enumerate nothing without a colon or semicolons.

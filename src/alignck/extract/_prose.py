@@ -120,8 +120,9 @@ def enumeration(sentence: str) -> tuple[str, tuple[str, ...]] | None:
     by_semicolon = rest.count(";") >= (1 if colon else 2)
     breaks = _SEMICOLON if by_semicolon else _BREAK
     pieces = [p.strip() for p in breaks.split(rest) if p and p.strip()]
-    if not by_semicolon and pieces:
-        # 'A, B and C': the last piece is split at its first 'and'.
+    if not by_semicolon and pieces and not _closed_by_conjunction(rest):
+        # 'A, B and C': the last piece is split at its first 'and'. After a serial comma ('A,
+        # B, and C and D') the last piece is already apart, and its 'and' is its own.
         pieces[-1:] = [p.strip() for p in _AND.split(pieces[-1], maxsplit=1) if p.strip()]
     if len(pieces) < 2:
         return None
@@ -182,6 +183,15 @@ def _hand_over(opener: str, rest: list[str]) -> int:
         if alike:
             return alike[-1]
     return cuts[-1]
+
+
+def _closed_by_conjunction(text: str) -> bool:
+    """Whether the last break of an enumeration is a comma with its 'and' or 'or'."""
+    breaks = [found.group() for found in _BREAK.finditer(text)]
+    return bool(breaks) and bool(_AND_OR.search(breaks[-1]))
+
+
+_AND_OR = re.compile(r"\b(?:and|or)\b")
 
 
 def _why(lead: str) -> str:
