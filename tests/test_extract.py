@@ -193,6 +193,21 @@ def test_reference_codes_before_titles_are_dropped() -> None:
     ]
 
 
+def test_section_numbers_before_titles_are_dropped_but_not_figures() -> None:
+    # '2.1 Deliver safe care' kept its section number; '1.5 million trees' is a name's figure.
+    doc = _doc(
+        ("heading", "Our objectives", 2),
+        ("heading", "2.1 Deliver safe and high-quality care", 3),
+        ("heading", "2.2 Reduce waiting times for planned care", 3),
+        ("heading", "1.5 million trees by 2030", 3),
+    )
+    assert _stated(doc) == [
+        "Deliver safe and high-quality care",
+        "Reduce waiting times for planned care",
+        "1.5 million trees by 2030",
+    ]
+
+
 def test_a_target_with_a_percentage_is_a_priority_but_a_figure_is_not() -> None:
     doc = _doc(
         ("heading", "Our goals", 2),

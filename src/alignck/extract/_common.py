@@ -147,7 +147,12 @@ _CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?$")
 # after them name it.
 _WORD_AND_NUMBER = re.compile(r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-H])$")
 _LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(?=\S)")
-_LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
+_LEADING_NUMBER = re.compile(
+    r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)"
+    # A section's number without a closing full stop ('2.1 Deliver safe care'), but not a
+    # figure a name opens on ('1.5 million trees').
+    r"|^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])"
+)
 
 
 def opens_list(sentence: str) -> bool:
