@@ -144,6 +144,33 @@ def test_inline_list_of_themes() -> None:
     assert _stated(doc) == ["Place", "Growth", "Aspiration", "Wellbeing"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our priorities for 2025/26 are tackling homelessness, improving children's social "
+        "care and balancing the budget.",
+        "Looking ahead, our priorities for the coming year are tackling homelessness, "
+        "improving children's social care and balancing the budget.",
+        "Our priorities this year are tackling homelessness, improving children's social care "
+        "and balancing the budget.",
+        "The council's priorities are tackling homelessness, improving children's social care "
+        "and balancing the budget.",
+    ],
+)
+def test_priorities_named_after_a_time_or_another_s_subject(sentence: str) -> None:
+    # Each found nothing: only 'Our [two words] priorities are ...' was read.
+    assert _stated(_doc(("paragraph", sentence))) == [
+        "tackling homelessness",
+        "improving children's social care",
+        "balancing the budget",
+    ]
+
+
+def test_priorities_described_rather_than_named_are_not_a_list() -> None:
+    doc = _doc(("paragraph", "Our priorities for this year are clear, ambitious and achievable."))
+    assert "clear" not in _stated(doc)
+
+
 def test_a_thousands_separator_does_not_split_an_item() -> None:
     doc = _doc(
         ("heading", "Strategic objectives", 2),

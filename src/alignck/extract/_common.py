@@ -113,8 +113,13 @@ COLUMN_HEADER = re.compile(
 INLINE_LIST = re.compile(rf"(?:{LEAD_IN.pattern})[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE)
 # "Our three priorities are a thriving economy, safe streets and healthy residents."
 COPULA_LIST = re.compile(
-    r"^(?:our|the)\s+(?P<lead>(?:[\w-]+\s+){0,2})"
+    # A short clause may come first ('Looking ahead, our priorities ...'), the subject may be
+    # another's ('The council's priorities'), and a time or scope may follow the noun ('for
+    # 2025/26', 'for the coming year', 'this year', 'of the strategy').
+    r"^(?:[^,;:]{1,60},\s+)?(?:(?:our|the|its|their)\s+|(?:the\s+)?[\w-]+['’]s\s+)"
+    r"(?P<lead>(?:[\w-]+\s+){0,2})"
     r"(?:priorities|objectives|ambitions|aims|goals|outcomes|themes|pillars|missions)"
+    r"(?:\s+(?:for|in|over|during|across|of)\s+[^,:;]{1,40}?|\s+this\s+year)?"
     r"\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
     re.IGNORECASE,
 )
