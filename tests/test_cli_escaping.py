@@ -169,6 +169,25 @@ def test_an_escape_sequence_in_a_document_is_removed_whole(tmp_path: Path, fmt: 
     assert "31m" not in out and "[0m" not in out
 
 
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "html"])
+def test_no_document_text_is_removed_with_a_c1_control_or_a_stray_escape(
+    tmp_path: Path, fmt: str
+) -> None:
+    # U+009C and U+009D of mojibake curly quotes were taken for an 8-bit OSC: 'the board said
+    # \u00e2clean air\u00e2the mayor\u00e2 promised'; and ESC, space, 'i' for a sequence.
+    args = _one_document(
+        tmp_path,
+        "plan.md",
+        "# Plan\n\n## Priorities\n\n- Air quality: the board said \u00e2\x80\x9cclean air"
+        "\u00e2\x80\x9d and we will cut air pollution by half, as \u00e2\x80\x9cthe mayor"
+        "\u00e2\x80\x9d promised.\n- We will care for zoo animals \x1b in homes.\n",
+    )
+    out = runner.invoke(app, [*args, "--format", fmt, "--matcher", "lexical"]).stdout
+    words = " ".join(out.split())
+    assert "and we will cut air pollution by half, as" in words
+    assert "animals in homes" in words.replace("  ", " ")
+
+
 def test_the_workbook_keeps_no_control_or_direction_override_either(tmp_path: Path) -> None:
     # The CSV lost them; the xlsx Evidence sheet, said to hold the same data, kept U+202E.
     from openpyxl import load_workbook

@@ -34,9 +34,10 @@ def test_markdown_text_shows_html_and_keeps_the_table_cell() -> None:
 
 
 def test_terminal_text_removes_escape_sequences_and_bidi_overrides() -> None:
-    # The sequences whole: removing ESC alone left 'a[2J]0;titleb31mcd'.
+    # The sequences whole: removing ESC alone left 'a[2J]0;titleb'. An 8-bit C1 control
+    # (U+009B) opens no sequence, so it loses only itself (it is in mojibake: 'Å\x9b' is 'ś').
     text = "a\x1b[2J\x1b]0;title\x07b\x9b31m\u202ec\rd\x7f"
-    assert terminal_text(text) == "abcd"
+    assert terminal_text(text) == "ab31mcd"
 
 
 @pytest.mark.parametrize(
@@ -55,6 +56,30 @@ def test_an_escape_that_opens_no_whole_sequence_loses_only_itself() -> None:
     # Unterminated, or before a letter of the text: the text after it is the document's.
     assert shown_text("open \x1b]0;the rest") == "open ]0;the rest"
     assert shown_text("pl\x1ban") == "plan"
+
+
+ESCAPES = [csv_cell, markdown_text, terminal_text, shown_text, xml_text, workflow_data]
+
+
+@pytest.mark.parametrize("escape", ESCAPES)
+def test_no_document_text_goes_with_a_c1_control_or_a_lone_escape(escape) -> None:  # type: ignore[no-untyped-def]
+    # UTF-8 curly quotes misread as Latin-1 hold U+009C and U+009D, taken for an 8-bit OSC and
+    # its terminator: the clause between two quotes was removed. ESC, a space and a letter were
+    # taken for ESC, an intermediate and a final byte: 'fix damp n homes'.
+    quoted = "the board said \u00e2\x80\x9cclean air\u00e2\x80\x9d and we will cut air pollution"
+    quoted += " by half, as \u00e2\x80\x9cthe mayor\u00e2\x80\x9d promised."
+    shown = escape(quoted)
+    assert "and we will cut air pollution by half, as" in shown
+    assert "clean air" in shown and "the mayor" in shown and "promised." in shown
+    assert escape("fix damp \x1b in homes") == "fix damp  in homes"
+    # A lone C1 control opens nothing either (XML keeps it; the others remove it alone).
+    shown = escape("\x1b\x90rest \x9b1m \x9d0;title\x07 end")
+    assert all(part in shown for part in ("rest", "1m", "0;title", "end"))
+    # An open string command is bounded: a stray ESC ']' far before a BEL takes nothing.
+    far = "see \x1b]" + "x" * 600 + "\x07 end"
+    assert "x" * 600 in escape(far)
+    # Space is no intermediate of a CSI either.
+    assert "quarters" in escape("\x1b[2 quarters")
 
 
 def test_terminal_text_keeps_layout() -> None:

@@ -27,15 +27,22 @@ _WORKFLOW_CONTROLS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 # Whole escape sequences, removed before the controls that open them: removing ESC alone left
-# '[31mcut[0m' of a coloured word in a quote. CSI (colour, cursor, erase: ESC '[' or the 8-bit
-# CSI, parameters, intermediates, a final byte); OSC (a window title, a link) and the string
-# commands (DCS, SOS, PM, APC) up to their terminator, BEL or ST (one left unterminated loses
-# only its ESC, never the text after it); and ESC, intermediates, a final byte (ESC ( B). An
-# ESC before a letter alone is removed alone: the letter may be the text's own.
+# '[31mcut[0m' of a coloured word in a quote. Only well-formed 7-bit sequences, each bounded,
+# so that no document text is taken with them: CSI (colour, cursor, erase: ESC '[',
+# parameters, intermediates, a final byte); OSC (a window title, an OSC 8 link) and the string
+# commands (DCS, SOS, PM, APC) up to their terminator, BEL or ESC '\', holding no control and
+# at most 512 characters; ESC, intermediates, a final byte (ESC ( B); and ESC and a
+# final byte that is neither a letter nor a digit (ESC =, ESC \). An ESC before a letter or a
+# digit, a space, or a sequence left open loses only itself: what follows may be the text's
+# own ('fix damp <ESC> in homes'). The 8-bit C1 characters open nothing here: U+009C and U+009D
+# are in every curly quote of UTF-8 misread as Latin-1 ('\u00e2\x80\x9d'), and taking them
+# for an OSC's opening and terminator removed the clause between two quotes. The controls
+# are then removed one by one, each losing only itself.
 _ESCAPE_SEQUENCE = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
-    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
-    r"|\x1b[ -/]+[0-~]"
+    r"\x1b\[[0-?]{0,32}[!-/]{0,2}[@-~]"
+    r"|\x1b[\]PX^_][^\x00-\x1f\x7f-\x9f]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b[!-/]{1,2}[0-~]"
+    r"|\x1b[:-@\\`{-~]"
 )
 _LINE_BREAKING = re.compile(
     "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -55,12 +62,9 @@ def xml_text(text: str) -> str:
 
 def without_sequences(text: str) -> str:
     """Text with its terminal escape sequences removed whole (see ``_ESCAPE_SEQUENCE``)."""
-    if not _SEQUENCE_OPENERS.search(text):
+    if "\x1b" not in text:
         return text
     return _ESCAPE_SEQUENCE.sub("", text)
-
-
-_SEQUENCE_OPENERS = re.compile(r"[\x1b\x90\x98\x9b\x9d-\x9f]")
 
 
 def _xml_replacement(found: re.Match[str]) -> str:
