@@ -99,6 +99,42 @@ def test_a_baseline_of_another_kind_is_named_for_what_it_is(
     assert result.stderr.splitlines()[-1] == f"alignck: error: {given}:{said}"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            '{\n  "note": "agreed in May",\n  "waivers": [{"priority": "air"}]\n}\n',
+            "3:3: a waivers file, not a saved alignck report; give it with --waivers",
+        ),
+        (
+            '{"items": [' + ", ".join(['{"id": 1, "v": [1, 2, 3]}'] * 2000) + "]}",
+            "not an alignck JSON report (as 'alignck check --format json' writes): "
+            "no 'tool: alignck'",
+        ),
+    ],
+    ids=["waivers", "no kind"],
+)
+def test_a_json_baseline_is_told_from_its_keys_not_composed_again_as_yaml(
+    tmp_path: Path, small_framework: Path, make_document, monkeypatch, text: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    # Any JSON that was no report was composed again, in full, as YAML to tell its kind: a
+    # 45 MB one took 21 s and a gigabyte to be refused in one line.
+    import alignck.yamlnodes
+
+    def composed(*args: object) -> None:
+        raise AssertionError("JSON composed as YAML")
+
+    monkeypatch.setattr(alignck.yamlnodes, "compose", composed)
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    given = tmp_path / "given.json"
+    given.write_text(text, encoding="utf-8")
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", given)
+    assert result.exit_code == 2, result.output
+    separator = "" if said[0].isdigit() else " "
+    assert result.stderr.splitlines()[-1] == f"alignck: error: {given}:{separator}{said}"
+
+
 def test_a_baseline_against_another_framework_is_one_line_and_exit_2(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

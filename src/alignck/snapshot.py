@@ -10,6 +10,7 @@ why; this module does not compare (see :mod:`alignck.compare`).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ def load_snapshot(path: Path) -> Snapshot:
     try:
         return _snapshot_from_json(data, shown)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        if mistaken := _other_kind(text, shown):
+        if mistaken := _other_kind_of_json(text, data, shown):
             raise ReportFileError(mistaken) from None
         why = f"missing key {error}" if isinstance(error, KeyError) else str(error)
         raise ReportFileError(
@@ -138,9 +139,10 @@ def load_snapshot(path: Path) -> Snapshot:
 
 def _other_kind(text: str, shown: str) -> str | None:
     """'FILE:LINE:COL: a waivers file, not a saved alignck report; give it with --waivers'
-    for a file of alignck's that is not a report (a waivers, review or framework file, YAML
-    or JSON), as --waivers and --review name one: 'not a JSON report (invalid JSON: Expecting
-    value)' did not say that --baseline and --waivers were swapped. None for anything else."""
+    for a file of alignck's that is not a report (a waivers, review or framework file in
+    YAML), as --waivers and --review name one: 'not a JSON report (invalid JSON: Expecting
+    value)' did not say that --baseline and --waivers were swapped. None for anything else.
+    Only for text that is not JSON: JSON is told by :func:`_other_kind_of_json`."""
     import yaml
 
     from alignck.file_kinds import mistaken_kind
@@ -151,6 +153,63 @@ def _other_kind(text: str, shown: str) -> str | None:
     except (Refused, yaml.YAMLError, RecursionError):
         return None
     return mistaken_kind(root, "report", shown)
+
+
+# The top-level keys that tell one of alignck's files (see alignck.file_kinds.kind_of).
+_TELLING_KEYS = frozenset({"framework", "priorities", "waivers", "reviews"})
+
+
+def _other_kind_of_json(text: str, data: Any, shown: str) -> str | None:
+    """As :func:`_other_kind`, for JSON already parsed as ``data``: told from its top-level
+    keys, never by composing the text again as YAML (a 45 MB JSON file that is no report
+    took 21 s and a gigabyte to be refused so)."""
+    if not isinstance(data, dict) or not _TELLING_KEYS.intersection(data):
+        return None
+    if "schema_version" in data and "tool" in data:  # a report, of another version say
+        return None
+    import yaml
+
+    from alignck.file_kinds import mistaken_kind
+
+    def scalar(value: str, at: int = 0) -> yaml.ScalarNode:
+        line = text.count("\n", 0, at)
+        mark = yaml.Mark(shown, at, line, at - (text.rfind("\n", 0, at) + 1), None, 0)
+        return yaml.ScalarNode("tag:yaml.org,2002:str", value, mark, mark)
+
+    pairs = [(scalar(key, at), scalar("")) for key, at in _top_level_keys(text)]
+    return mistaken_kind(yaml.MappingNode("tag:yaml.org,2002:map", pairs), "report", shown)
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _top_level_keys(text: str) -> list[tuple[str, int]]:
+    """Each key of the JSON object ``text`` (valid JSON) holds at its top level, with where
+    its opening quote is: the place a message points at, as YAML's mark of the key does."""
+    decoder = json.JSONDecoder()
+    keys: list[tuple[str, int]] = []
+    at = _skip_space(text, 0)
+    if text[at : at + 1] != "{":
+        return keys
+    at = _skip_space(text, at + 1)
+    try:
+        while text[at : at + 1] == '"':
+            key, end = decoder.raw_decode(text, at)
+            keys.append((str(key), at))
+            at = _skip_space(text, _skip_space(text, end) + 1)  # past the ':'
+            _, end = decoder.raw_decode(text, at)
+            at = _skip_space(text, end)
+            if text[at : at + 1] != ",":
+                break
+            at = _skip_space(text, at + 1)
+    except (ValueError, RecursionError):
+        pass
+    return keys
+
+
+def _skip_space(text: str, at: int) -> int:
+    found = _JSON_SPACE.match(text, at)
+    return found.end() if found else at
 
 
 def _snapshot_from_json(data: Any, source: str) -> Snapshot:
