@@ -319,3 +319,25 @@ def test_diff_shows_a_control_character_in_a_file_name(
     if fmt == "junit":
         suites = [suite.get("name") for suite in ET.fromstring(out)]
         assert sorted(suites) == ["docs/pl\\x1ban.md", "docs/plan.md"]
+
+
+def test_sarif_notifications_show_a_control_character_in_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The notifications went through the XML filter, which removed the ESC: 'pl<ESC>an.md'
+    # was named 'docs/plan.md', although SARIF is said to hold names as they are.
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = "# Plan\n\n## Our priorities\n\n- We will improve air quality.\n"
+    for name in ("a.md", "pl\x1ban.md"):  # a byte-for-byte copy is warned of
+        (folder / name).write_text(text, encoding="utf-8")
+    (tmp_path / "framework.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "docs", "-f", "framework.yaml", "--matcher", "lexical", "--format", "sarif"]
+    log = json.loads(runner.invoke(app, args).stdout)
+    said = [
+        notification["message"]["text"]
+        for notification in log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    ]
+    assert any("docs/pl\\x1ban.md" in line for line in said), said
+    assert not any("docs/plan.md" in line for line in said), said

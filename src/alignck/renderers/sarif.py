@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from alignck import __version__
 from alignck.checkout import checkout_path, framework_checkout_path, is_builtin
-from alignck.escape import xml_text
+from alignck.escape import one_line, xml_text
 from alignck.model import Report
 from alignck.policy import coverage_failure
 from alignck.renderers import RenderOptions
@@ -135,8 +135,13 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
         }
         for rule in rule_ids
     ]
+    # A message, not a name field: a control character in a file name it holds is shown as an
+    # escape ('pl\x1ban.md'), as on standard error, not removed by _legal ('plan.md').
     notifications = [
-        {"level": "error" if line.startswith("error") else "warning", "message": {"text": line}}
+        {
+            "level": "error" if line.startswith("error") else "warning",
+            "message": {"text": one_line(line)},
+        }
         for line in [*document_problems(report), *waiver_warnings(report), *review_warnings(report)]
     ] + _unplaced(report)
     # Named from the checkout, as the documents are (and the coverage result's location).

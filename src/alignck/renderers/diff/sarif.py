@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from alignck import __version__
 from alignck.checkout import checkout_path
 from alignck.compare import Change, Comparison
+from alignck.escape import one_line
 from alignck.renderers.diff import DiffOptions, kind, message, unread_message
 from alignck.renderers.sarif import uri
 
@@ -61,7 +62,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                     {
                         "executionSuccessful": not comparison.unread,
                         "toolExecutionNotifications": [
-                            {"level": "warning", "message": {"text": warning}}
+                            {"level": "warning", "message": {"text": one_line(warning)}}
                             for warning in comparison.warnings
                         ],
                     }
