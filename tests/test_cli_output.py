@@ -580,6 +580,56 @@ def test_a_stopped_run_removes_the_report_an_earlier_run_left_at_its_output(
     ]
 
 
+@pytest.mark.parametrize("outputs", [["r.json"], ["a.json", "b.md"]], ids=["one", "several"])
+def test_a_report_this_run_put_in_place_just_before_it_was_stopped_stays(
+    run, tmp_path, monkeypatch, outputs
+) -> None:  # type: ignore[no-untyped-def]
+    # Stopped after the rename but before the run recorded the report as written, the run
+    # removed its own fresh report and called it 'an earlier run's report'.
+    from alignck.cli.app import Terminated
+
+    real = Path.replace
+    placed: list[Path] = []
+
+    def replaced_then_stopped(self: Path, target):  # type: ignore[no-untyped-def]
+        moved = real(self, target)
+        placed.append(Path(target))
+        if len(placed) == len(outputs):
+            raise Terminated
+        return moved
+
+    files = [_stale_report(run, tmp_path, name) for name in outputs]
+    before = [_snapshot(file) for file in files]
+    monkeypatch.setattr(Path, "replace", replaced_then_stopped)
+    args = ["check", str(run.plan), "-f", str(run.framework), "-q"]
+    result = runner.invoke(app, [*args, *[f"-o{file}" for file in files]])
+    assert result.exit_code == 143
+    assert all(file.is_file() for file in files), result.stderr
+    assert all(_snapshot(f) != b for f, b in zip(files, before, strict=True))  # this run's
+    assert "removed" not in result.stderr
+
+
+def test_a_diff_report_put_in_place_just_before_the_run_was_stopped_stays(
+    run, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.cli.app import Terminated
+
+    saved = _stale_report(run, tmp_path, "run.json")
+    report = _stale_report(run, tmp_path, "diff.json")
+    real = Path.replace
+
+    def replaced_then_stopped(self: Path, target):  # type: ignore[no-untyped-def]
+        real(self, target)
+        raise Terminated
+
+    monkeypatch.setattr(Path, "replace", replaced_then_stopped)
+    args = ["diff", str(saved), str(saved), "-f", str(run.framework), "-q"]
+    result = runner.invoke(app, [*args, "-o", str(report)])
+    assert result.exit_code == 143
+    assert "changes" in report.read_text(encoding="utf-8")  # diff's report, not check's
+    assert "removed" not in result.stderr
+
+
 def test_a_stopped_run_keeps_a_file_alignck_did_not_write(run, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import alignck.pipeline
 

@@ -10,6 +10,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import IO, Any
 
@@ -57,11 +58,48 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
             ) as handle:
                 yield handle
         Path(name).chmod(_shared_mode(output))
+        # Noted before it takes its place: a run stopped just after the rename (Ctrl-C,
+        # SIGTERM), before its caller knew the report was written, took it for an earlier
+        # run's and removed it (see written_by_this_run).
+        if (written := _WRITTEN.get()) is not None:
+            written.add(_identity(Path(name).stat()))
         Path(name).replace(output)
     except OSError as error:
         raise UsageError(f"cannot write the report: {why(error)}", shown) from None
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+# Each report file the current run has put in place, by its identity (see _identity); None
+# outside a run that notes them (see noting_written).
+_WRITTEN: ContextVar[set[tuple[int, int, int, int]] | None] = ContextVar("written", default=None)
+
+
+@contextlib.contextmanager
+def noting_written() -> Iterator[None]:
+    """Within it, the report files :func:`atomic_file` puts in place are noted, for
+    :func:`written_by_this_run`: one run's, not an earlier run's in the same process."""
+    token = _WRITTEN.set(set())
+    try:
+        yield
+    finally:
+        _WRITTEN.reset(token)
+
+
+def _identity(status: os.stat_result) -> tuple[int, int, int, int]:
+    """A file as this run wrote it: its device and inode, which a rename keeps, and its
+    modification time and size, so an inode the system reuses later is not taken for it."""
+    return status.st_dev, status.st_ino, status.st_mtime_ns, status.st_size
+
+
+def written_by_this_run(path: Path) -> bool:
+    """Whether the file at ``path`` is a report the current run (:func:`noting_written`)
+    put in place, whatever its caller had recorded when the run was stopped."""
+    written = _WRITTEN.get()
+    try:
+        return written is not None and _identity(path.stat()) in written
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager

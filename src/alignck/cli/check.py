@@ -53,6 +53,7 @@ from alignck.cli.output import (
     use_color,
     write_pages,
 )
+from alignck.report_file import noting_written
 from alignck.wording import counted
 
 if TYPE_CHECKING:
@@ -691,13 +692,15 @@ def check(
         text = not BINARY_FORMATS.intersection(shown)
         return text and files <= 1 and not pages and not secret
 
-    with replay.listening():
+    # The reports this run puts in place are noted as they take it: one stopped just after, before
+    # 'done' was told, is this run's, not an earlier run's to remove.
+    with replay.listening(), noting_written():
         code = exit_code_of(run)
-    if code in EXIT_UNFINISHED:
-        # Ctrl-C and SIGTERM too: a CI job's timeout ends the run, and a step that uploads
-        # the report whatever the outcome must not publish an earlier run's pass.
-        read = [*paths, framework, waivers_file, review_file, baseline_file]
-        stale = [path for path in accepted if path not in done]
-        for path in remove_stale_reports(stale, read):
-            say(f"alignck: removed {path}, an earlier run's report this run did not replace")
+        if code in EXIT_UNFINISHED:
+            # Ctrl-C and SIGTERM too: a CI job's timeout ends the run, and a step that uploads
+            # the report whatever the outcome must not publish an earlier run's pass.
+            read = [*paths, framework, waivers_file, review_file, baseline_file]
+            stale = [path for path in accepted if path not in done]
+            for path in remove_stale_reports(stale, read):
+                say(f"alignck: removed {path}, an earlier run's report this run did not replace")
     raise typer.Exit(code)

@@ -42,6 +42,7 @@ from alignck.cli.output import (
     terminal_width,
     use_color,
 )
+from alignck.report_file import noting_written
 
 if TYPE_CHECKING:
     from alignck.builtins import Located
@@ -254,14 +255,16 @@ def diff(
             say(f"alignck: diff failed: {name} {said}")
         return EXIT_POLICY if regressions else EXIT_OK
 
-    code = exit_code_of(run)
-    if code in EXIT_UNFINISHED:
-        # Ctrl-C and SIGTERM too: a CI job's timeout ends the run, and a step that uploads
-        # the report whatever the outcome must not publish an earlier run's pass.
-        read = [old, new, framework, waivers_file, review_file]
-        stale = [path for path in accepted if path not in done]
-        for path in remove_stale_reports(stale, read):
-            say(f"alignck: removed {path}, an earlier run's report this run did not replace")
+    # As check does: a report put in place just before the run was stopped is its own.
+    with noting_written():
+        code = exit_code_of(run)
+        if code in EXIT_UNFINISHED:
+            # Ctrl-C and SIGTERM too: a CI job's timeout ends the run, and a step that uploads
+            # the report whatever the outcome must not publish an earlier run's pass.
+            read = [old, new, framework, waivers_file, review_file]
+            stale = [path for path in accepted if path not in done]
+            for path in remove_stale_reports(stale, read):
+                say(f"alignck: removed {path}, an earlier run's report this run did not replace")
     raise typer.Exit(code)
 
 

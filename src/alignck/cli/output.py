@@ -15,7 +15,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
-from alignck.report_file import atomic_file, descriptor_linked, report_target, why
+from alignck.report_file import (
+    atomic_file,
+    descriptor_linked,
+    report_target,
+    why,
+    written_by_this_run,
+)
 
 if TYPE_CHECKING:
     from alignck.model import Report
@@ -193,6 +199,9 @@ def remove_stale_reports(given: Sequence[Path], read: Sequence[Path | None]) -> 
             continue
         target = report_target(path)
         if any(same_file(target, other) for other in kept) or not _plain_file(target):
+            continue
+        # This run's own, put in place just before it was stopped: no earlier run's report.
+        if written_by_this_run(target):
             continue
         if is_report(target):
             with contextlib.suppress(OSError):
