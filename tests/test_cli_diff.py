@@ -668,6 +668,22 @@ def test_diff_ci_formats_name_documents_as_check_s_do(
         assert len(fingerprint) == 32 and "\x1f" not in fingerprint
 
 
+def test_diff_junit_classes_no_document_as_its_own_case(
+    tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A document named 'alignck.diff' was classed 'alignck_diff', as diff's own case is.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    make_document("docs/alignck.diff.md")
+    old = tmp_path / "old.json"
+    _check(Path("docs"), small_framework, old)
+    make_document("docs/alignck.diff.md", EDITED)
+    compared = ET.fromstring(invoke("diff", old, "docs", "--format", "junit").stdout)
+    cases = list(compared.iter("testcase"))
+    assert cases
+    assert {case.get("classname") for case in cases} == {"alignck_diff_"}
+
+
 def test_diff_junit_tells_documents_of_one_name_apart_as_check_s_does(
     tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]

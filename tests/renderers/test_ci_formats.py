@@ -261,6 +261,22 @@ def test_junit_coverage_case_cannot_share_a_class_with_a_document_named_policy()
     assert documents == {"policy"}
 
 
+@pytest.mark.parametrize("stem", ["alignck.policy", "alignck_policy", "alignck.run"])
+def test_no_document_takes_the_classname_of_alignck_s_own_cases(stem: str) -> None:
+    # A document named 'alignck.policy' (or 'alignck_policy') was classed 'alignck_policy',
+    # as the coverage case is: its cases and the run's read as one class.
+    report = _report(Policy(fail_under=95))
+    named = replace(
+        report, documents=tuple(replace(d, path=f"docs/{stem}.md") for d in report.documents[1:])
+    )
+    root = ET.fromstring(_render("junit", named))
+    coverage = [c for c in root.iter("testcase") if c.get("name", "").startswith("system coverage")]
+    assert [c.get("classname") for c in coverage] == ["alignck_policy"]
+    documents = {c.get("classname") for c in root.iter("testcase") if c not in coverage}
+    assert documents == {stem.replace(".", "_") + "_"}
+    assert not documents & {"alignck_policy", "alignck_run", "alignck_diff"}
+
+
 def test_junit_s_own_cases_have_no_dot_in_their_classname() -> None:
     # 'alignck.run' and 'alignck.policy' read in Jenkins as a package 'alignck' apart from the
     # documents, which the README says have their dots made underscores for that reason.

@@ -90,8 +90,7 @@ def _suite(
     shown = shown_path(checkout_path(result.path))
     suite = ET.Element("testsuite", name=shown)
     _properties(suite, report)
-    # Jenkins reads a classname's dots as packages ('plan.docx': package plan, class docx).
-    name = short_name(result.path, report).replace(".", "_")
+    name = document_classname(short_name(result.path, report))
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
         case = ET.SubElement(suite, "testcase", classname=name, name="read", file=shown)
@@ -135,11 +134,28 @@ def _describe(case: ET.Element, finding: Finding, outcome: Outcome) -> None:
         ET.SubElement(case, "system-out").text = finding.message
 
 
+# The classnames of alignck's own cases (check's --fail-under and 'nothing to check', diff's
+# 'no verdict moved'): without a dot, as Jenkins reads dots as packages, and never a
+# document's (see document_classname).
+OWN_CLASSNAMES = frozenset({"alignck_policy", "alignck_run", "alignck_diff"})
+
+
+def document_classname(short: str) -> str:
+    """A document's classname, from its short name: its dots as underscores, since Jenkins
+    reads a classname's dots as packages ('plan.docx': package plan, class docx); and one of
+    alignck's own classnames with an underscore added, so that a document named
+    'alignck.policy' or 'alignck_policy' never shares the coverage case's class, nor has its
+    findings read as the run's ('alignck_policy_')."""
+    name = short.replace(".", "_")
+    return f"{name}_" if name in OWN_CLASSNAMES else name
+
+
 def _policy_suite(report: Report, limit: float) -> ET.Element:
     suite = ET.Element("testsuite", name="alignck policy")
     # Not 'policy': a document named so would share the class, and the coverage failure would
     # read as that document's. Nor 'alignck.policy': Jenkins reads dots as packages, and
     # showed a package 'alignck' apart from the documents (diff's own case is 'alignck_diff').
+    # No document is classed so (OWN_CLASSNAMES).
     case = ET.SubElement(
         suite,
         "testcase",

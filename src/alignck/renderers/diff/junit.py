@@ -17,6 +17,7 @@ from alignck.escape import xml_text
 from alignck.names import distinguishing_names
 from alignck.renderers._common import shown_path
 from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
+from alignck.renderers.junit import document_classname
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
@@ -61,8 +62,9 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
 def _classname(names: dict[str, str], path: str) -> str:
     """As check's JUnit names the document: its stem, or the shortest end of its path that
     tells it from the run's other documents of that name ('trust/strategy'). Jenkins reads a
-    classname's dots as packages ('plan.v2.md': plan, v2, md)."""
-    return xml_text(shown_path(names.get(path) or PurePosixPath(path).stem).replace(".", "_"))
+    classname's dots as packages ('plan.v2.md': plan, v2, md); never one of alignck's own
+    (:func:`alignck.renderers.junit.document_classname`)."""
+    return xml_text(document_classname(shown_path(names.get(path) or PurePosixPath(path).stem)))
 
 
 def _unread(root: ET.Element, comparison: Comparison, path: str, names: dict[str, str]) -> None:
