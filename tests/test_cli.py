@@ -135,6 +135,41 @@ def test_fail_under_compares_unrounded_and_refuses_a_fraction() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "meant"),
+    [
+        # '{:g}' rounded: 'did you mean 100?', a limit no run short of 100% passes.
+        ("0.99999999", "99.999999"),
+        ("1e-9", "0.0000001"),  # 'did you mean 1e-07?'
+        ("0.125", "12.5"),
+        ("0.07", "7"),  # 0.07 * 100 is 7.000000000000001 in binary floating point
+    ],
+)
+def test_a_fraction_given_as_fail_under_is_moved_two_places_unrounded(
+    value: str, meant: str
+) -> None:
+    result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "--fail-under", value)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "alignck: error: --fail-under is a percentage (0-100), not a fraction: "
+        f"did you mean {meant}?"
+    ]
+
+
+def test_fail_under_minus_zero_is_zero() -> None:
+    # JUnit's case was 'system coverage at least -0%', and the JSON's fail_under -0.0.
+    import xml.etree.ElementTree as ET
+
+    draft = str(EXAMPLES / "wolds-district-economy-and-culture-strategy.docx")
+    args = ["check", draft, "-f", str(FRAMEWORK), "--fail-under", "-0", "--matcher", "lexical"]
+    junit = invoke(*args, "--format", "junit")
+    assert junit.exit_code == 0, junit.output
+    names = [case.get("name") for case in ET.fromstring(junit.stdout).iter("testcase")]
+    assert "system coverage at least 0%" in names
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    assert "-0" not in json.dumps(data["policy"])
+
+
+@pytest.mark.parametrize(
     ("value", "shown"),
     [
         ("nan", "nan"),

@@ -166,7 +166,8 @@ def test_a_coverage_is_said_on_its_side_of_the_limit(
 
 
 @pytest.mark.parametrize(
-    ("limit", "shown"), [(60.0, "60"), (87.50001, "87.50001"), (100.0001, "100.0001"), (7.5, "7.5")]
+    ("limit", "shown"),
+    [(60.0, "60"), (87.50001, "87.50001"), (100.0001, "100.0001"), (7.5, "7.5"), (-0.0, "0")],
 )
 def test_the_limit_is_said_with_every_digit_given(limit: float, shown: str) -> None:
     from alignck.policy import limit_figure
@@ -177,3 +178,10 @@ def test_the_limit_is_said_with_every_digit_given(limit: float, shown: str) -> N
 def test_a_failure_at_a_limit_just_above_the_coverage_says_both_apart() -> None:
     report = _report(Policy(fail_under=25.000001))
     assert failures(report)[0] == "system coverage 25% is below --fail-under 25.000001%"
+
+
+def test_a_policy_of_minus_zero_is_of_zero_and_a_fraction_s_hint_is_unrounded() -> None:
+    # 'system coverage at least -0%'; and 'did you mean 100?' for 0.99999999.
+    assert str(Policy(fail_under=-0.0).fail_under) == "0.0"
+    with pytest.raises(ValueError, match=r"did you mean 99\.999999\?$"):
+        Policy(fail_under=0.99999999)

@@ -485,11 +485,16 @@ class Policy:
                     f"Policy.fail_under is a percentage from 0 to 100 (got {self.fail_under!r})"
                 )
             if 0 < self.fail_under < 1:
+                from alignck.policy import as_percentage
+
                 # A fraction would make a check that can never fail.
                 raise ValueError(
                     f"Policy.fail_under is a percentage (0-100), not a fraction: did you mean "
-                    f"{self.fail_under * 100:g}?"
+                    f"{as_percentage(self.fail_under)}?"
                 )
+            if isinstance(self.fail_under, float) and self.fail_under == 0:
+                # -0 is 0: JUnit's case said 'at least -0%', the JSON 'fail_under: -0.0'.
+                object.__setattr__(self, "fail_under", 0.0)
         if self.fail_on is not None and self.fail_on not in FAIL_ON:
             raise ValueError(
                 f"Policy.fail_on must be one of {', '.join(FAIL_ON)} (got {self.fail_on!r})"

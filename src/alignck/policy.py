@@ -94,7 +94,20 @@ def coverage_failure(report: Report) -> str | None:
 def limit_figure(limit: float) -> str:
     """--fail-under as it was given, with every digit it has: '60', '87.50001' (which '{:g}'
     shows as '87.5', the coverage it was failing)."""
-    return repr(float(limit)).removesuffix(".0")
+    # -0 is 0: 'system coverage at least -0%' (Policy makes it 0; a figure given here may not be).
+    return repr(float(limit) + 0.0).removesuffix(".0")
+
+
+def as_percentage(fraction: float) -> str:
+    """A fraction given as --fail-under, as the percentage it would be: its digits moved two
+    places, in decimal, with nothing rounded ('{:g}' made 0.99999999 '100', a limit no run
+    below 100% passes, and 1e-9 '1e-07')."""
+    from decimal import Decimal
+
+    scaled = (Decimal(repr(float(fraction))) * 100).normalize()
+    # Positional up to twelve places; a fraction smaller still in scientific notation, whose
+    # exponent has no padding zero.
+    return format(scaled, "f" if scaled.adjusted() >= -12 else "e")
 
 
 def coverage_figure(coverage: float, limit: float | None) -> str:

@@ -497,10 +497,12 @@ def check(
             f"(got {limit_figure(fail_under)})"
         )
     if fail_under is not None and 0 < fail_under < 1:
+        from alignck.policy import as_percentage
+
         # A fraction would make a check that can never fail.
         fail(
             f"--fail-under is a percentage (0-100), not a fraction: did you mean "
-            f"{fail_under * 100:g}?"
+            f"{as_percentage(fail_under)}?"
         )
     policy = _policy(fail_under, fail_on, baseline_file)
 
