@@ -171,6 +171,27 @@ def test_priorities_described_rather_than_named_are_not_a_list() -> None:
     assert "clear" not in _stated(doc)
 
 
+def test_a_lead_in_under_a_numbered_priority_heading_keeps_its_list_as_the_parts() -> None:
+    # The items came out as priorities of their own, beside the heading's.
+    doc = _doc(
+        ("heading", "Our strategic priorities", 2),
+        ("heading", "Priority 1: Start well", 3),
+        ("paragraph", "Within this priority we will focus on:"),
+        ("list_item", "Maternity care that is safe and personal"),
+        ("list_item", "School readiness"),
+        ("heading", "Priority 2: Live well", 3),
+        ("paragraph", "Within this priority we will focus on:"),
+        ("list_item", "Reducing smoking"),
+    )
+    found = extract(doc)
+    assert _stated(doc) == ["Start well", "Live well"]
+    assert [(s.text, s.parent) for s in found if s.kind == "sub_priority"] == [
+        ("Maternity care that is safe and personal", "Start well"),
+        ("School readiness", "Start well"),
+        ("Reducing smoking", "Live well"),
+    ]
+
+
 def test_a_thousands_separator_does_not_split_an_item() -> None:
     doc = _doc(
         ("heading", "Strategic objectives", 2),

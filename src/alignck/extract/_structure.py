@@ -107,6 +107,10 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if lead is None and _counted_for(blocks, start, run, top):
             lead = "lead-in"
         named = _named_heading(blocks, start - 1) if lead == "named heading" else None
+        if lead == "lead-in" and _lead_in_under_heading(blocks, start):
+            # 'Priority 1: Start well', then 'Within this priority we will focus on:' and its
+            # list: the lead-in speaks for the heading, whose parts the items are.
+            named = _named_heading(blocks, start - 2)
         if named is not None:
             # 'Priority 1: Better housing' names the priority; the list straight under it
             # holds its parts: its children, not priorities of their own ('We will ...'
@@ -135,6 +139,20 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             parent = _list_item(item, lead, why)
             if parent:
                 yield parent
+
+
+def _lead_in_under_heading(blocks: tuple[Block, ...], start: int) -> bool:
+    """Whether the list at ``start`` follows a one-sentence lead-in ('... we will focus on:')
+    straight under a heading."""
+    if start < 2:
+        return False
+    lead, heading = blocks[start - 1], blocks[start - 2]
+    return (
+        lead.kind == "paragraph"
+        and lead.text.rstrip().endswith(":")
+        and len(sentences(lead.text)) == 1
+        and heading.kind == "heading"
+    )
 
 
 def _named_heading(blocks: tuple[Block, ...], index: int) -> Statement | None:
