@@ -1732,6 +1732,27 @@ def test_a_numbered_section_naming_a_listed_priority_is_that_priority_not_a_seco
     ]
 
 
+def test_most_items_heading_sections_in_order_number_the_rest_by_position() -> None:
+    # 'Priority 3: Ageing well' came back as a priority of its own beside item 3.
+    doc = _doc(
+        ("paragraph", "This strategy has three priorities:"),
+        ("list_item", "Give every child the best start in life", 1, "1."),
+        ("list_item", "Improve mental health for all ages", 1, "2."),
+        ("list_item", "Help older people live independently for longer", 1, "3."),
+        ("heading", "Priority 1: Best start in life", 2),
+        ("paragraph", "We will open family hubs."),
+        ("heading", "Priority 2: Mental health", 2),
+        ("paragraph", "We will cut waits for therapy."),
+        ("heading", "Priority 3: Ageing well", 2),
+        ("paragraph", "We will expand reablement."),
+    )
+    assert _stated(doc) == [
+        "Give every child the best start in life",
+        "Improve mental health for all ages",
+        "Help older people live independently for longer",
+    ]
+
+
 def test_numbered_sections_that_name_other_things_stay_priorities() -> None:
     # One label matching by position is chance; names sharing one word of several are two.
     doc = _doc(

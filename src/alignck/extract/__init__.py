@@ -232,9 +232,44 @@ def numbered_sections(
             named = [b for p, name, b in labels if p == position and _same_name(name, words)]
             if item is not None and named:
                 matched[item] = named[0]
+        if len(matched) >= 2 and len(matched) * 2 > len([i for i in run if i is not None]):
+            # Most of the list's items head sections of their own, in its order: the rest
+            # do too, where a label of the same kind and level numbers them in other words
+            # ('5. Help older people live independently' and 'Priority 5: Ageing well').
+            matched.update(_numbered_in_order(run, labels, matched))
         if len(matched) >= 2:
             found.update(matched)
     return found
+
+
+def _numbered_in_order(
+    run: list[Statement | None],
+    labels: list[tuple[int, set[str], Block]],
+    matched: dict[Statement, Block],
+) -> dict[Statement, Block]:
+    """The run's items without a section of their own that a label like the matched ones
+    (the same label word, on a block of the same kind and level) numbers by position."""
+    kinds = {(_label_word(b), b.kind, b.level) for b in matched.values()}
+    taken = {b.number for b in matched.values()}
+    more: dict[Statement, Block] = {}
+    for position, item in enumerate(run[: max(_POSITIONS.values()) + 1]):
+        if item is None or item in matched:
+            continue
+        alike = [
+            b
+            for p, _, b in labels
+            if p == position
+            and b.number not in taken
+            and (_label_word(b), b.kind, b.level) in kinds
+        ]
+        if len(alike) == 1:
+            more[item] = alike[0]
+    return more
+
+
+def _label_word(block: Block) -> str:
+    """The word a numbered label opens on ('priority' of 'Priority 5: Ageing well')."""
+    return block.text.split(maxsplit=1)[0].lower() if block.text.split() else ""
 
 
 def _numbered_labels(blocks: tuple[Block, ...]) -> list[tuple[int, set[str], Block]]:
