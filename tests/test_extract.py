@@ -1732,6 +1732,22 @@ def test_a_numbered_section_naming_a_listed_priority_is_that_priority_not_a_seco
     ]
 
 
+def test_numbered_priority_headings_leave_the_document_s_other_lists_alone() -> None:
+    # With priorities only in headings, every list was weighed, and the board's members came
+    # out as stated priorities (and outside the framework).
+    doc = _doc(
+        ("heading", "Priority 1: Healthy weight", 2),
+        ("paragraph", "We will expand the active travel network."),
+        ("heading", "Priority 2: Good mental health", 2),
+        ("paragraph", "We will roll out suicide prevention training."),
+        ("heading", "Board members", 2),
+        ("list_item", "Councillor Ann Smith (Chair)"),
+        ("list_item", "Dr Raj Patel, ICB"),
+        ("list_item", "Healthwatch Severn Vale"),
+    )
+    assert _stated(doc) == ["Healthy weight", "Good mental health"]
+
+
 def test_most_items_heading_sections_in_order_number_the_rest_by_position() -> None:
     # 'Priority 3: Ageing well' came back as a priority of its own beside item 3.
     doc = _doc(

@@ -82,7 +82,10 @@ def extract(
     # report', 'How to contact us'): where the rules found priorities only in headings, the
     # lists under them are weighed too.
     headings = {block.number for block in document.blocks if block.kind == "heading"}
-    rules_found = any(s.kind == "priority" and s.location.paragraph not in headings for s in found)
+    rules_found = any(
+        s.kind == "priority" and (s.location.paragraph not in headings or s.rule == "numbered")
+        for s in found
+    )
     if model is not None and (lists_everywhere or not rules_found):
         # The lists the rules read (as promises, say) stay theirs.
         taken = {s.location.paragraph for s in found}
