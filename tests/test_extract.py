@@ -1732,6 +1732,28 @@ def test_a_numbered_section_naming_a_listed_priority_is_that_priority_not_a_seco
     ]
 
 
+def test_a_question_states_no_priority() -> None:
+    # A consultation page's questions came out as its priorities.
+    doc = _doc(
+        ("heading", "Have your say on our draft priorities", 2),
+        ("list_item", "Healthy homes"),
+        ("list_item", "Healthy minds"),
+        ("heading", "Questions about our priorities", 2),
+        ("list_item", "Which priority matters most to you?"),
+        ("list_item", "Is there anything we have missed?"),
+    )
+    assert "Which priority matters most to you" not in _stated(doc)
+    assert not any(text.startswith("Is there") for text in _stated(doc))
+    # An action may end on a question of its own.
+    promise = _doc(
+        ("paragraph", "We will:"),
+        ("list_item", "Research which services work - how can they be delivered better?"),
+    )
+    assert [s.text for s in extract(promise) if s.kind == "commitment"] == [
+        "Research which services work"
+    ]
+
+
 def test_numbered_priority_headings_leave_the_document_s_other_lists_alone() -> None:
     # With priorities only in headings, every list was weighed, and the board's members came
     # out as stated priorities (and outside the framework).

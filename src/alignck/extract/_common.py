@@ -200,7 +200,19 @@ def location(block: Block) -> Location:
     return Location(block.page, block.number, block.section_path, block.line)
 
 
+_QUESTION = re.compile(
+    r"^[\"“‘']?(?:what|which|how|why|who|when|where|is|are|do|does|did|should|can|could|would|"
+    r"will|have|has)\b.*\?[\"”’']?$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def make_statement(text: str, block: Block, rule: str) -> Statement | None:
+    # A question asks what the priorities should be ('Which priority matters most to you?');
+    # it states none. An action may end on one ('Researching what works - how can it be
+    # delivered better?').
+    if _QUESTION.match(text.strip()):
+        return None
     text = _tidy(text)
     if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text, topical=False):
         return None
