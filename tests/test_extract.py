@@ -1741,9 +1741,10 @@ def test_a_question_states_no_priority() -> None:
         ("heading", "Questions about our priorities", 2),
         ("list_item", "Which priority matters most to you?"),
         ("list_item", "Is there anything we have missed?"),
+        ("list_item", "To what extent do you agree with our draft priorities?"),
     )
     assert "Which priority matters most to you" not in _stated(doc)
-    assert not any(text.startswith("Is there") for text in _stated(doc))
+    assert not any(text.startswith(("Is there", "To what")) for text in _stated(doc))
     # An action may end on a question of its own.
     promise = _doc(
         ("paragraph", "We will:"),

@@ -202,7 +202,7 @@ def location(block: Block) -> Location:
 
 _QUESTION = re.compile(
     r"^[\"“‘']?(?:what|which|how|why|who|when|where|is|are|do|does|did|should|can|could|would|"
-    r"will|have|has)\b.*\?[\"”’']?$",
+    r"will|have|has|to\s+what\s+extent|in\s+what\s+ways?)\b.*\?[\"”’']?$",
     re.IGNORECASE | re.DOTALL,
 )
 
