@@ -2,6 +2,7 @@ import re
 
 import pytest
 import yaml
+from tests.conftest import within
 
 from alignck.yamlhints import yaml_error
 from alignck.yamlnodes import compose
@@ -130,3 +131,10 @@ def test_two_quoted_phrases_in_a_value_are_quoted_whole_as_written() -> None:
 )
 def test_an_unclosed_bracket_is_shown_where_it_opened(text: str, said: str) -> None:
     assert _said(text) == said
+
+
+def test_a_key_run_into_a_long_line_is_answered_at_once() -> None:
+    # The hint's pattern took time growing with the square of the line: 35 s at 40,000 spaces.
+    text = "priorities:\n  - id: a\n    title a" + " " * 100_000 + ":\n    keywords: [x]\n"
+    said = within(10, lambda: _said(text))
+    assert said.startswith("f.yaml:3:5: not valid YAML: ")

@@ -93,7 +93,11 @@ def _key_without_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int
 
 
 # A key, a space and its value, with no ':' between them ('title Warm homes').
-_KEY_THEN_VALUE = re.compile(r"(\s*(?:-\s+)?)([a-z_][\w-]*)[ \t]+([^:#\s][^:#]*?)\s*(?:#.*)?")
+_KEY_THEN_VALUE = re.compile(
+    r"([ \t]*(?:-[ \t]+)?)([a-z_][\w-]*)[ \t]+([^:#\s](?:[^:#]*[^:#\s])?)[ \t]*(?:#.*)?"
+)
+# Longer than any key and value written by hand: such a line is not read for a hint.
+_HINT_LINE_CHARS = 1000
 # A line that is a key and its value, or a key alone: a sibling's shape.
 _SIBLING_KEY = re.compile(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
 
@@ -108,7 +112,8 @@ def _key_and_value_without_colon(
     if not _unfinished_key(error) or started is None:
         return None
     lines = text.split("\n")
-    found = _KEY_THEN_VALUE.fullmatch(lines[started.line]) if started.line < len(lines) else None
+    line = lines[started.line] if started.line < len(lines) else ""
+    found = _KEY_THEN_VALUE.fullmatch(line) if len(line) <= _HINT_LINE_CHARS else None
     if found is None:
         return None
     column = found.start(2)
