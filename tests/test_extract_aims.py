@@ -1,12 +1,16 @@
 """A document that names no priority and promises nothing: its likeliest sentences stating an
 aim, by the fitted aim scorer."""
 
+from pathlib import Path
+
+import pytest
 from tests.conftest import blocks_document, from_script
 
 from alignck.extract import extract, stated_priorities
 from alignck.extract._aims import AIM_FEATURES, aim_candidates
 from alignck.extract._scorer import AimModel, likeliest_aims, shipped_aim_model
 from alignck.model import Document
+from alignck.readers import read_document
 
 
 def _doc(*blocks: tuple[str, str]) -> Document:
@@ -118,3 +122,36 @@ def test_only_the_first_five_hundred_sentences_are_read() -> None:
     candidates = aim_candidates(doc.blocks)
     assert len(candidates) == 500
     assert candidates[-1].text == "The board met on day 499 of the year."
+
+
+def test_init_from_never_makes_a_guessed_aim_a_framework_priority(tmp_path: Path) -> None:
+    from alignck.errors import UsageError
+    from alignck.from_strategy import framework_from_strategy
+
+    release = tmp_path / "release.md"
+    release.write_text(
+        "# New carers strategy\n\nThe council has published a new strategy.\n\n"
+        "The strategy aims to make sure every unpaid carer is identified early and can get "
+        "a break.\n",
+        encoding="utf-8",
+    )
+    assert stated_priorities(extract(read_document(release)))
+    with pytest.raises(UsageError, match="no stated priorities found"):
+        framework_from_strategy(release)
+
+
+def test_a_document_whose_priorities_are_guessed_aims_says_so(tmp_path: Path) -> None:
+    from alignck.reading import ONLY_AIMS, prepare
+
+    release = tmp_path / "release.md"
+    release.write_text(
+        "# New carers strategy\n\nThe strategy aims to make sure every unpaid carer is "
+        "identified early and can get a break.\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will open two carers' centres by 2027.\n", encoding="utf-8")
+    prepared = prepare(release)
+    assert not isinstance(prepared, Exception) and ONLY_AIMS in prepared.warnings
+    promised = prepare(plan)
+    assert not isinstance(promised, Exception) and ONLY_AIMS not in promised.warnings

@@ -19,7 +19,7 @@ from alignck.errors import UsageError
 from alignck.extract import extract, numbered_sections
 from alignck.extract._common import location, named_part
 from alignck.language import names_in_heading
-from alignck.model import Block, ReadOptions, Statement
+from alignck.model import AIM_RULE, Block, ReadOptions, Statement
 from alignck.reading import read_isolated
 from alignck.shapes import derive_id
 from alignck.starter import schema_comment
@@ -53,7 +53,8 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
     # Read as check reads it: within the time limit, a PDF or Word file in a worker process.
     document = read_isolated(path, options or ReadOptions())
     statements = extract(document)
-    stated = [s for s in statements if s.kind == "priority"]
+    # Sentences of prose taken as a document's likeliest aims are guesses, not titles.
+    stated = [s for s in statements if s.kind == "priority" and s.rule != AIM_RULE]
     if not stated:
         raise UsageError(
             "no stated priorities found (alignck looks for a priorities heading or lead-in, "

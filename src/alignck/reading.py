@@ -19,7 +19,7 @@ from typing import TypeVar
 from alignck.errors import ReadError, os_reason
 from alignck.files import read_regular
 from alignck.limits import TimeLimit, check_passages, deadline, too_slow
-from alignck.model import Document, DocumentResult, ReadOptions, Statement
+from alignck.model import AIM_RULE, Document, DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version, runs_native_code
 from alignck.workers import IsolatedReader, WorkerPool
@@ -32,6 +32,10 @@ CHANGED_WHILE_READ = (
 NO_STATED_PRIORITIES = (
     "no stated priorities found (no list, heading or 'we will' sentence stating one): nothing "
     "it states can show as outside the framework; 'alignck extract' shows what was read"
+)
+ONLY_AIMS = (
+    "no list, heading or 'we will' sentence states a priority: its stated priorities are the "
+    "sentences likeliest to state its aims, a guess; 'alignck extract' shows them"
 )
 
 # Called with (path, None) when a file is started (single process only) and (path, result)
@@ -124,6 +128,9 @@ def _prepare(path: Path, options: ReadOptions) -> Prepared:
         # Otherwise an empty Outside row reads as 'nothing beyond the framework', when
         # alignck found nothing the document states at all (priorities in running prose).
         warnings = (*warnings, NO_STATED_PRIORITIES)
+    elif all(s.rule == AIM_RULE for s in statements if s.kind in ("priority", "commitment")):
+        # Its stated priorities are guesses, sentences of prose: say so where they show.
+        warnings = (*warnings, ONLY_AIMS)
     return Prepared(
         document.path,
         document.format,
