@@ -1771,6 +1771,26 @@ def test_numbered_priority_headings_leave_the_document_s_other_lists_alone() -> 
     assert _stated(doc) == ["Healthy weight", "Good mental health"]
 
 
+def test_a_numbered_section_closer_to_another_item_is_not_merged_by_its_number() -> None:
+    # 'Priority 1: Adult mental health' was merged with item 1, the children's, and
+    # init --from gave the children's priority the adults' section.
+    doc = _doc(
+        ("paragraph", "Our priorities are:"),
+        ("list_item", "Mental health support for children", 1, "1."),
+        ("list_item", "Mental health support for adults", 1, "2."),
+        ("heading", "Priority 1: Adult mental health", 2),
+        ("paragraph", "Adults wait too long for talking therapies."),
+        ("heading", "Priority 2: Children's mental health", 2),
+        ("paragraph", "Children need help in school."),
+    )
+    assert _stated(doc) == [
+        "Mental health support for children",
+        "Mental health support for adults",
+        "Adult mental health",
+        "Children's mental health",
+    ]
+
+
 def test_most_items_heading_sections_in_order_number_the_rest_by_position() -> None:
     # 'Priority 3: Ageing well' came back as a priority of its own beside item 3.
     doc = _doc(

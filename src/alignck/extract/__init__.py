@@ -230,9 +230,16 @@ def numbered_sections(
         return found
     for run in _listed_positions(statements, blocks):
         matched: dict[Statement, Block] = {}
+        words_of = [set(terms(item.text)) if item is not None else set() for item in run]
         for position, item in enumerate(run[: max(_POSITIONS.values()) + 1]):
-            words = set(terms(item.text)) if item is not None else set()
-            named = [b for p, name, b in labels if p == position and _same_name(name, words)]
+            words = words_of[position]
+            named = [
+                b
+                for p, name, b in labels
+                if p == position
+                and _same_name(name, words)
+                and position in _closest(name, words_of)
+            ]
             if item is not None and named:
                 matched[item] = named[0]
         if len(matched) >= 2 and len(matched) * 2 > len([i for i in run if i is not None]):
@@ -284,6 +291,15 @@ def _numbered_labels(blocks: tuple[Block, ...]) -> list[tuple[int, set[str], Blo
         if label and position is not None and label.group(2).strip():
             found.append((position, set(terms(label.group(2))), block))
     return found
+
+
+def _closest(name: set[str], items: list[set[str]]) -> set[int]:
+    """The items that share the most of a name's words: 'Adult mental health' is item 2's,
+    'Mental health support for adults', not item 1's ('... for children'), whatever its
+    number; where items tie, the number chooses among them."""
+    shared = [len(name & words) for words in items]
+    best = max(shared, default=0)
+    return {index for index, count in enumerate(shared) if best and count == best}
 
 
 def _same_name(first: set[str], second: set[str]) -> bool:
