@@ -179,3 +179,14 @@ def test_a_workflow_path_shows_what_no_workflow_escape_carries() -> None:
     assert workflow_path("plan\n::error::x.md") == "plan%0A%3A%3Aerror%3A%3Ax.md"
     assert workflow_path("a\u202eb.md") == "a\\u202eb.md"
     assert workflow_path(os.fsdecode(b"plan\xe9.md")) == "plan\\udce9.md"
+
+
+def test_a_string_command_ends_only_at_its_own_terminator() -> None:
+    from alignck.escape import without_sequences
+
+    # 'ESC P' before a word and a BEL further on took the words between (BEL ends an OSC).
+    assert without_sequences("x\x1bPlease note our plans\x07 y") == (
+        "x\x1bPlease note our plans\x07 y"
+    )
+    assert without_sequences("a\x1b]0;title\x07b") == "ab"
+    assert without_sequences("a\x1bPq#0\x1b\\b") == "ab"

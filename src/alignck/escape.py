@@ -30,9 +30,10 @@ _WORKFLOW_CONTROLS = re.compile(
 # '[31mcut[0m' of a coloured word in a quote. Only well-formed 7-bit sequences, each bounded,
 # so that no document text is taken with them: CSI (colour, cursor, erase: ESC '[',
 # parameters, intermediates, a final byte); OSC (a window title, an OSC 8 link) and the string
-# commands (DCS, SOS, PM, APC) up to their terminator, BEL or ESC '\', holding no control and
-# at most 512 characters; ESC, intermediates, a final byte (ESC ( B); and ESC and a
-# final byte that is neither a letter nor a digit (ESC =, ESC \). An ESC before a letter or a
+# commands (DCS, SOS, PM, APC) up to their terminator (BEL or ESC '\' for OSC, as xterm reads
+# it; ESC '\' alone for the others), holding no control and at most 512 characters; ESC,
+# intermediates, a final byte (ESC ( B); and ESC and a final byte that is neither a letter
+# nor a digit (ESC =, ESC \). An ESC before a letter or a
 # digit, a space, or a sequence left open loses only itself: what follows may be the text's
 # own ('fix damp <ESC> in homes'). The 8-bit C1 characters open nothing here: U+009C and U+009D
 # are in every curly quote of UTF-8 misread as Latin-1 ('\u00e2\x80\x9d'), and taking them
@@ -40,7 +41,8 @@ _WORKFLOW_CONTROLS = re.compile(
 # are then removed one by one, each losing only itself.
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]{0,32}[!-/]{0,2}[@-~]"
-    r"|\x1b[\]PX^_][^\x00-\x1f\x7f-\x9f]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b\][^\x00-\x1f\x7f-\x9f]{0,512}(?:\x07|\x1b\\)"
+    r"|\x1b[PX^_][^\x00-\x1f\x7f-\x9f]{0,512}\x1b\\"
     r"|\x1b[!-/]{1,2}[0-~]"
     r"|\x1b[:-@\\`{-~]"
 )
