@@ -2,6 +2,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from tests.conftest import within
 
 from alignck.extract import extract, stated_priorities
 from alignck.model import Block, Document
@@ -1826,3 +1827,11 @@ def test_numbered_sections_that_name_other_things_stay_priorities() -> None:
     )
     assert "Children's health" in _stated(doc)
     assert "Safer streets for children and older people" in _stated(doc)
+
+
+def test_a_copula_list_is_read_in_linear_time_over_long_whitespace() -> None:
+    from alignck.extract._common import COPULA_LIST
+
+    # 2,000 spaces took 5 s, 100,000 did not finish: every space could go to any of the gaps.
+    spaced = "our priorities of " + " " * 100_000 + "are tackling homelessness and damp"
+    assert within(10, lambda: COPULA_LIST.search(spaced)) is None

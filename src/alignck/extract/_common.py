@@ -116,11 +116,11 @@ COPULA_LIST = re.compile(
     # A short clause may come first ('Looking ahead, our priorities ...'), the subject may be
     # another's ('The council's priorities'), and a time or scope may follow the noun ('for
     # 2025/26', 'for the coming year', 'this year', 'of the strategy').
-    r"^(?:[^,;:]{1,60},\s+)?(?:(?:our|the|its|their)\s+|(?:the\s+)?[\w-]+['’]s\s+)"
-    r"(?P<lead>(?:[\w-]+\s+){0,2})"
+    r"^(?:[^,;:]{1,60},\s{1,3})?(?:(?:our|the|its|their)\s{1,3}|(?:the\s{1,3})?[\w-]+['’]s\s{1,3})"
+    r"(?P<lead>(?:[\w-]+\s{1,3}){0,2})"
     r"(?:priorities|objectives|ambitions|aims|goals|outcomes|themes|pillars|missions)"
-    r"(?:\s+(?:for|in|over|during|across|of)\s+[^,:;]{1,40}?|\s+this\s+year)?"
-    r"\s+(?:are|will\s+be)\s+(?!to\b)(?P<items>[^:]+)$",
+    r"(?:\s{1,3}(?:for|in|over|during|across|of)\s{1,3}[^,:;]{1,40}?|\s{1,3}this\s{1,3}year)?"
+    r"\s{1,3}(?:are|will\s{1,3}be)\s{1,3}(?!to\b)(?P<items>[^:]+)$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
