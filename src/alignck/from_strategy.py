@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alignck.errors import UsageError
-from alignck.extract import extract, numbered_sections
+from alignck.extract import extract
 from alignck.extract._common import location, named_part
+from alignck.extract._sections import numbered_sections
 from alignck.language import names_in_heading
 from alignck.model import AIM_RULE, Block, ReadOptions, Statement
 from alignck.reading import read_isolated
