@@ -348,3 +348,18 @@ def test_a_priority_described_in_a_summary_table_keeps_the_parts_its_section_hea
     assert [(p.title, p.parent) for p in framework.priorities if p.parent] == [
         ("School readiness", "start-well")
     ]
+
+
+def test_an_appendix_named_after_a_priority_is_not_its_section(tmp_path: Path) -> None:
+    # 'Appendix: Age well' gave the table's 'Age well' its data tables and glossary as parts.
+    source = tmp_path / "plan.md"
+    source.write_text(
+        "# Joint strategy\n\n## Our shared priorities\n\n"
+        "| Priority | What it means |\n|---|---|\n"
+        "| Start well | Every child has the best start in life, from pregnancy on. |\n"
+        "| Age well | Older people stay independent in their own homes for longer. |\n\n"
+        "## Appendix: Age well\n\n### Data tables\n\nFigures.\n\n### Glossary\n\nTerms.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    assert [p.title for p in framework.priorities] == ["Start well", "Age well"]

@@ -284,7 +284,12 @@ def names_in_heading(heading: str, name: str) -> bool:
         return False
     label = text[: len(text) - len(wanted)]
     labelled = not label or label.rstrip().endswith((":", "-", "–", "—", "."))
-    return labelled and len(label.split()) <= _LABEL_MAX_WORDS
+    return labelled and len(label.split()) <= _LABEL_MAX_WORDS and not _PART_LABEL.match(label)
+
+
+# A label naming a part of the document, not a priority: 'Appendix: Age well' holds its data
+# tables, 'Case study - Start well' one family's story.
+_PART_LABEL = re.compile(r"(?:appendix|annexe?|case\s+study)\b", re.IGNORECASE)
 
 
 def _plain_name(text: str) -> str:
