@@ -255,6 +255,13 @@ def test_section_numbers_before_titles_are_dropped_but_not_figures() -> None:
         "Reduce waiting times for planned care",
         "1.5 million trees by 2030",
     ]
+    # A list item opening on a figure in title case keeps it.
+    items = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "2.5 Million Trees Planted by 2030"),
+        ("list_item", "Warm Homes for Everyone"),
+    )
+    assert _stated(items) == ["2.5 Million Trees Planted by 2030", "Warm Homes for Everyone"]
 
 
 def test_a_target_with_a_percentage_is_a_priority_but_a_figure_is_not() -> None:

@@ -152,12 +152,10 @@ _CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?$")
 # after them name it.
 _WORD_AND_NUMBER = re.compile(r"^[A-Z][a-z]+\s+(?:\d{1,2}|[A-H])$")
 _LEADING_CODE = re.compile(r"^[A-Z]{1,3}\s?\d{1,2}[a-z]?\s*(?::|\s[–—-])\s+(?=\S)")
-_LEADING_NUMBER = re.compile(
-    r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)"
-    # A section's number without a closing full stop ('2.1 Deliver safe care'), but not a
-    # figure a name opens on ('1.5 million trees').
-    r"|^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])"
-)
+_LEADING_NUMBER = re.compile(r"^\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-hA-H]|[ivxIVX]{1,4})[.)]\s+(?=\S)")
+# A heading's section number without a closing full stop ('2.1 Deliver safe care'); a list
+# item or a cell opening on one is a figure ('2.5 Million Trees Planted by 2030').
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 
 
 def opens_list(sentence: str) -> bool:
@@ -213,6 +211,8 @@ def make_statement(text: str, block: Block, rule: str) -> Statement | None:
     # delivered better?').
     if _QUESTION.match(text.strip()):
         return None
+    if block.kind == "heading":
+        text = _SECTION_NUMBER.sub("", text.strip())
     text = _tidy(text)
     if not text or len(text.split()) > _MAX_TITLE_WORDS or not terms(text, topical=False):
         return None
