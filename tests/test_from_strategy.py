@@ -327,17 +327,22 @@ def test_a_listed_priority_takes_the_section_that_numbers_it_in_fewer_words(
     )
 
 
+# A joint strategy's summary table of two priorities, each described by its row.
+_TABLE_OF_PRIORITIES = (
+    "# Joint strategy\n\n## Our shared priorities\n\n"
+    "| Priority | What it means |\n|---|---|\n"
+    "| Start well | Every child has the best start in life, from pregnancy on. |\n"
+    "| Age well | Older people stay independent in their own homes for longer. |\n\n"
+)
+
+
 def test_a_priority_described_in_a_summary_table_keeps_the_parts_its_section_heads(
     tmp_path: Path,
 ) -> None:
     # Its row's cells describe it; the headings under its own section were left out.
     source = tmp_path / "plan.md"
     source.write_text(
-        "# Joint strategy\n\n## Our shared priorities\n\n"
-        "| Priority | What it means |\n|---|---|\n"
-        "| Start well | Every child has the best start in life, from pregnancy on. |\n"
-        "| Age well | Older people stay independent in their own homes for longer. |\n\n"
-        "## Start well\n\nWe will open family hubs in every district.\n\n"
+        _TABLE_OF_PRIORITIES + "## Start well\n\nWe will open family hubs in every district.\n\n"
         "### School readiness\n\nWe want 75% of children ready for school by 2031.\n\n"
         "## Age well\n\nWe will expand reablement.\n",
         encoding="utf-8",
@@ -354,11 +359,8 @@ def test_an_appendix_named_after_a_priority_is_not_its_section(tmp_path: Path) -
     # 'Appendix: Age well' gave the table's 'Age well' its data tables and glossary as parts.
     source = tmp_path / "plan.md"
     source.write_text(
-        "# Joint strategy\n\n## Our shared priorities\n\n"
-        "| Priority | What it means |\n|---|---|\n"
-        "| Start well | Every child has the best start in life, from pregnancy on. |\n"
-        "| Age well | Older people stay independent in their own homes for longer. |\n\n"
-        "## Appendix: Age well\n\n### Data tables\n\nFigures.\n\n### Glossary\n\nTerms.\n",
+        _TABLE_OF_PRIORITIES
+        + "## Appendix: Age well\n\n### Data tables\n\nFigures.\n\n### Glossary\n\nTerms.\n",
         encoding="utf-8",
     )
     framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
