@@ -78,7 +78,7 @@ def _key_without_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int
     if _unfinished_key(error) and started is not None:
         line = started.line
     elif problem.startswith("mapping values are not allowed") and mark is not None:
-        above = _content_above(lines, mark.line)
+        above = _content_line(lines, mark.line)
         # The ': ' is on a line under the word, as a key's list or mapping is, and the word
         # does not continue a value above it ('description: Support' then 'parents').
         if above is None or _indent(lines[above]) >= _indent(lines[mark.line]):
@@ -118,20 +118,10 @@ def _key_and_value_without_colon(
         return None
     column = found.start(2)
     for step in (-1, 1):
-        beside = _content_beside(lines, started.line, step)
+        beside = _content_line(lines, started.line, step)
         sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
         if sibling is not None and sibling.start(1) == column:
             return started.line, found.end(2), found.group(2), found.group(3)
-    return None
-
-
-def _content_beside(lines: list[str], line: int, step: int) -> int | None:
-    """The nearest line above (step -1) or below (step 1) that is not blank or a comment."""
-    line += step
-    while 0 <= line < len(lines):
-        if lines[line].strip() and not lines[line].lstrip().startswith("#"):
-            return line
-        line += step
     return None
 
 
@@ -189,18 +179,21 @@ def _unfinished_key(error: yaml.MarkedYAMLError) -> bool:
 def _continues_a_value(lines: list[str], line: int) -> bool:
     """Whether a line is more of a value begun on a line above it, less indented and not
     ending with its key's ':'."""
-    above = _content_above(lines, line)
+    above = _content_line(lines, line)
     if above is None or _indent(lines[above]) >= _indent(lines[line]):
         return False
     return not lines[above].split("#")[0].rstrip().endswith(":")
 
 
-def _content_above(lines: list[str], line: int) -> int | None:
-    """The nearest line above ``line`` that holds more than white space or a comment."""
-    for number in range(min(line, len(lines)) - 1, -1, -1):
+def _content_line(lines: list[str], line: int, step: int = -1) -> int | None:
+    """The nearest line above ``line`` (``step`` -1) or below it (1) that holds more than white
+    space or a comment."""
+    number = min(line, len(lines)) + step
+    while 0 <= number < len(lines):
         stripped = lines[number].strip()
         if stripped and not stripped.startswith("#"):
             return number
+        number += step
     return None
 
 
