@@ -76,6 +76,7 @@ def extract(
     are none of those either, the sentences the fitted aim model (``aim_model``, default the
     shipped one) finds likeliest to state the document's aims."""
     model = lists or shipped_model()
+    text = _text_blocks(document.blocks)
     found = rule_statements(document)
     # A heading names a section of a page as often as a priority ('Our plans' over 'Annual
     # report', 'How to contact us'): where the rules found priorities only in headings, the
@@ -88,28 +89,28 @@ def extract(
     if model is not None and (lists_everywhere or not rules_found):
         # The lists the rules read (as promises, say) stay theirs.
         taken = {s.location.paragraph for s in found}
-        found += _as_priorities(scored_lists(_text_blocks(document.blocks), model, taken))
+        found += _as_priorities(scored_lists(text, model, taken))
     said = sentence_model or shipped_sentence_model()
     if said is not None and not any(s.kind == "priority" for s in found):
         # Neither the rules nor a list: the document states its priorities in sentences, if
         # anywhere ('We will improve care, cut waiting times and ...'); a sentence the rules
         # read as a promise may still name them.
-        found += _as_priorities(scored_sentences(_text_blocks(document.blocks), said))
+        found += _as_priorities(scored_sentences(text, said))
     if not any(s.kind == "priority" for s in found) and model is not None:
         # None reached its cut-off: a document that states priorities in no heading states
         # them in its likeliest list, or failing that its likeliest sentence, where that
         # reaches the lower cut-off fitted for a document's best.
         taken = {s.location.paragraph for s in found}
-        found += _as_priorities(best_list(_text_blocks(document.blocks), model, taken))
+        found += _as_priorities(best_list(text, model, taken))
     if said is not None and not any(s.kind == "priority" for s in found):
-        found += _as_priorities(best_sentence(_text_blocks(document.blocks), said))
+        found += _as_priorities(best_sentence(text, said))
     if not any(s.kind == "priority" for s in found):
-        found += purposes(_text_blocks(document.blocks))
+        found += purposes(text)
     aims = aim_model or shipped_aim_model()
     if aims is not None and not any(s.kind in ("priority", "commitment") for s in found):
         # Nothing named and nothing promised: a news release or a minute states what is
         # meant in a sentence or two of prose, if anywhere; the fitted aim model picks them.
-        found += likeliest_aims(_text_blocks(document.blocks), aims)
+        found += likeliest_aims(text, aims)
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks), document.blocks)
 

@@ -41,8 +41,7 @@ class ListModel:
     best: float = 2.0
 
     def probability(self, candidate: ListCandidate | SentenceCandidate) -> float:
-        logit = sum(w * x for w, x in zip(self.weights, candidate.features, strict=True))
-        return 1.0 / (1.0 + math.exp(-logit))
+        return _logistic(self.weights, candidate.features)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +54,12 @@ class AimModel:
     most: int = 1
 
     def probability(self, candidate: AimCandidate) -> float:
-        logit = sum(w * x for w, x in zip(self.weights, candidate.features, strict=True))
-        return 1.0 / (1.0 + math.exp(-logit))
+        return _logistic(self.weights, candidate.features)
+
+
+def _logistic(weights: tuple[float, ...], features: tuple[float, ...]) -> float:
+    logit = sum(w * x for w, x in zip(weights, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-logit))
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,8 @@ _POSITIONS = {
     )
     for word in words
 }
+# A label numbers one of a list's first this many items.
+_NUMBERED_ITEMS = max(_POSITIONS.values()) + 1
 
 
 def numbered_repeats(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
@@ -74,7 +76,7 @@ def numbered_sections(
     for run in _listed_positions(statements, blocks):
         matched: dict[Statement, Block] = {}
         words_of = [set(terms(item.text)) if item is not None else set() for item in run]
-        for position, item in enumerate(run[: max(_POSITIONS.values()) + 1]):
+        for position, item in enumerate(run[:_NUMBERED_ITEMS]):
             words = words_of[position]
             named = [
                 b
@@ -105,7 +107,7 @@ def _numbered_in_order(
     kinds = {(_label_word(b), b.kind, b.level) for b in matched.values()}
     taken = {b.number for b in matched.values()}
     more: dict[Statement, Block] = {}
-    for position, item in enumerate(run[: max(_POSITIONS.values()) + 1]):
+    for position, item in enumerate(run[:_NUMBERED_ITEMS]):
         if item is None or item in matched:
             continue
         alike = [
