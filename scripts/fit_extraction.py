@@ -186,14 +186,12 @@ def fit_models(
     return with_aims(models, loaded)
 
 
-def aims_in(docs: list[Labelled], models: Models) -> tuple[np.ndarray, np.ndarray]:
-    """The sentences of the documents in which ``models`` (without aims) find no stated
-    priority and no commitment (the only ones the aim scorer reads), each labelled by whether
-    it matches one of the document's stated or sub-priorities."""
+def aims_in(docs: list[Labelled]) -> tuple[np.ndarray, np.ndarray]:
+    """The sentences of documents in which nothing else is found (the only ones the aim
+    scorer reads), each labelled by whether it matches one of the document's stated or
+    sub-priorities."""
     rows, labels = [], []
     for doc in docs:
-        if not _finds_nothing(doc, models):
-            continue
         for candidate in aim_candidates(doc.document.blocks):
             rows.append(candidate.features)
             labels.append(
@@ -213,15 +211,15 @@ def with_aims(models: Models, loaded: dict[str, list[Labelled]]) -> Models:
     """The aim scorer fitted on the documents of ``loaded`` where ``models`` find nothing,
     with the number of its likeliest sentences taken and their cut-off that give the best
     mean extraction F1 over the sets (ties to the fewer, then the higher cut-off)."""
-    x, y = _stack(aims_in(docs, models) for docs in loaded.values())
-    if not y.sum():
-        return models
-    weights = fit(x, y).weights
     fixed, open_ = {}, {}
     for name, docs in loaded.items():
         nothing = {id(d) for d in docs if _finds_nothing(d, models)}
         fixed[name] = [score_one(d, models) for d in docs if id(d) not in nothing]
         open_[name] = [d for d in docs if id(d) in nothing]
+    x, y = _stack(aims_in(docs) for docs in open_.values())
+    if not y.sum():
+        return models
+    weights = fit(x, y).weights
 
     def mean_f1(aims: AimModel) -> float:
         candidate = replace(models, aims=aims)
