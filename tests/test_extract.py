@@ -1842,3 +1842,40 @@ def test_a_copula_list_is_read_in_linear_time_over_long_whitespace() -> None:
     # 2,000 spaces took 5 s, 100,000 did not finish: every space could go to any of the gaps.
     spaced = "our priorities of " + " " * 100_000 + "are tackling homelessness and damp"
     assert within(10, lambda: COPULA_LIST.search(spaced)) is None
+
+
+def test_a_heading_that_speaks_of_priorities_does_not_list_them(tmp_path: Path) -> None:
+    # Only 'Our aims' is a heading whose subject is priorities; the others speak of them,
+    # and their lists (evidence used, last year's results) are no stated priorities.
+    path = _markdown(
+        tmp_path,
+        "# Ashby Wellbeing Plan\n\n## Our aims\n\n- Safer streets\n- Cleaner parks\n\n"
+        "## How we agreed our aims\n\nWe listened to several groups:\n\n"
+        "- The youth council\n- Tenants' associations\n- Local traders\n\n"
+        "## Progress on last year's aims\n\n- 120 street lights were replaced\n"
+        "- Litter complaints fell by a third\n",
+    )
+    assert _stated_in(path) == ["Safer streets", "Cleaner parks"]
+
+
+def test_sub_headings_under_a_title_about_priorities_are_not_priorities(tmp_path: Path) -> None:
+    path = _markdown(
+        tmp_path,
+        "# Tell us what you think about our draft goals\n\n"
+        "The council is asking residents about its new plan.\n\n"
+        "## Our draft goals\n\n- Affordable homes\n- Thriving high streets\n- Green spaces\n\n"
+        "## Questions for residents\n\n1. Do you agree with the goals?\n2. What have we missed?\n\n"
+        "## When to reply\n\nReplies close at the end of March.\n",
+    )
+    assert _stated_in(path) == ["Affordable homes", "Thriving high streets", "Green spaces"]
+
+
+def test_a_heading_whose_subject_is_priorities_still_lists_them() -> None:
+    from alignck.extract._common import heads_priorities
+
+    assert heads_priorities("Our priorities")
+    assert heads_priorities("Summary of our key priorities for 2026")
+    assert heads_priorities("What we want to achieve")
+    assert not heads_priorities("Progress on our previous priorities")
+    assert not heads_priorities("How we chose our priorities")
+    assert not heads_priorities("Questions about our priorities")

@@ -19,6 +19,28 @@ _PRIORITY_HEADING = (
     r"where\s+we\s+will\s+focus|our\s+focus|what\s+matters\s+most"
 )
 PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN}|{_PRIORITY_HEADING})\b", re.IGNORECASE)
+# Words that put a heading's priority noun in the object's place: 'Progress on our previous
+# priorities', 'Questions about our priorities', 'How we chose our priorities' are about
+# priorities, not a list of them ('Summary of our priorities' is one).
+_ABOUT_PRIORITIES = re.compile(
+    r"\b(?:about|on|in|to|from|with|against|towards?|behind|beyond|into|through|since|during|"
+    r"after|before|how|why|when|where|which|who|whose)\b",
+    re.IGNORECASE,
+)
+
+
+def heads_priorities(heading: str) -> bool:
+    """Whether a heading's subject is priorities ('Our priorities', 'Strategic aims for
+    2030', 'What we want to achieve'), not a heading that speaks of them ('Progress on our
+    priorities')."""
+    match = PRIORITY_WORDS.search(heading)
+    if match is None:
+        return False
+    if re.fullmatch(_PRIORITY_HEADING, match.group(0), re.IGNORECASE):
+        return True
+    return not _ABOUT_PRIORITIES.search(heading[: match.start()])
+
+
 LEAD_IN = re.compile(
     rf"(\b(?:{_PRIORITY_NOUN})\b|\bfocus(?:es|ing)?\s+on\b|"
     r"\bprioriti[sz]e\b|\bwe['’ʼ‘]ll\s+focus\b)",

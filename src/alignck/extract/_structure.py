@@ -21,6 +21,7 @@ from alignck.extract._common import (
     PRONOUN_START,
     announced_count,
     count_value,
+    heads_priorities,
     make_statement,
     named_part,
     numbered_label,
@@ -203,7 +204,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     previous = blocks[start - 1] if start else None
     if previous is None:
         return None
-    if plain_line(previous) and PRIORITY_WORDS.search(previous.text):
+    if plain_line(previous) and heads_priorities(previous.text):
         # 'Our objectives' on a line of its own: a heading without the markup.
         return "heading"
     if previous.kind in ("paragraph", "list_item"):
@@ -221,7 +222,11 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     if previous.kind == "heading" and numbered_label(previous.text):
         # 'Priority 1: Healthy lives' names one priority; its list holds its actions.
         return "named heading"
-    if _introduces(previous) or (previous.kind == "heading" and LEAD_IN.search(previous.text)):
+    if _introduces(previous) or (
+        previous.kind == "heading"
+        and LEAD_IN.search(previous.text)
+        and heads_priorities(previous.text)
+    ):
         return "heading"
     if previous.kind == "heading" and COMMITMENT_SENTENCE.search(previous.text):
         # 'What we will deliver' heads a list of actions: commitments.
@@ -263,9 +268,7 @@ def _introduces(block: Block) -> bool:
     """A heading that introduces priorities ('Our priorities'), not one that names a
     single priority ('Priority 1: Healthy lives')."""
     return (
-        block.kind == "heading"
-        and bool(PRIORITY_WORDS.search(block.text))
-        and not numbered_label(block.text)
+        block.kind == "heading" and heads_priorities(block.text) and not numbered_label(block.text)
     )
 
 
@@ -274,7 +277,7 @@ def subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     for index, block in enumerate(blocks):
         if (
             block.kind != "heading"
-            or not PRIORITY_WORDS.search(block.text)
+            or not heads_priorities(block.text)
             or numbered_label(block.text)
         ):
             continue
@@ -366,7 +369,7 @@ def run_in_headings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if block.kind == "paragraph" and block.lead and block.section:
             sections.setdefault(block.section, []).append(block)
     for section, led in sections.items():
-        if len(led) < 2 or not PRIORITY_WORDS.search(section[-1]):
+        if len(led) < 2 or not heads_priorities(section[-1]):
             continue
         for block in led:
             statement = make_statement(_unlabelled(block.lead or ""), block, "run-in heading")
