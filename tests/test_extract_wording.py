@@ -140,3 +140,24 @@ def test_items_of_no_common_shape_are_joined_at_the_first_and() -> None:
         "Our priorities are: a fair start for every child, safe streets and warm and dry homes."
     )
     assert _stated(doc) == ["a fair start for every child", "safe streets", "warm and dry homes"]
+
+
+def test_aims_stated_as_infinitives_after_are_to_are_each_an_aim() -> None:
+    doc = _paragraphs(
+        "The trust had a busy winter.",
+        "Our main goals this year are to shorten waits for surgery, open two new clinics and "
+        "recruit more district nurses.",
+    )
+    assert _stated(doc) == [
+        "shorten waits for surgery",
+        "open two new clinics",
+        "recruit more district nurses",
+    ]
+
+
+def test_one_aim_with_a_trailing_phrase_after_are_to_is_not_split() -> None:
+    doc = _paragraphs(
+        "Our goals are to be the safest district in the county, with the fewest road deaths."
+    )
+    assert _stated(doc) != ["be the safest district in the county", "with the fewest road deaths"]
+    assert "with the fewest road deaths" not in _stated(doc)

@@ -29,6 +29,12 @@ _ABOUT_PRIORITIES = re.compile(
 )
 
 
+def opens_with_relation(text: str) -> bool:
+    """Whether a phrase opens with a preposition or question word ('with the happiest
+    residents'), not as the verb of an infinitive would."""
+    return bool(_ABOUT_PRIORITIES.match(text.strip()))
+
+
 def heads_priorities(heading: str) -> bool:
     """Whether a heading's subject is priorities ('Our priorities', 'Strategic aims for
     2030', 'What we want to achieve'), not a heading that speaks of them ('Progress on our
@@ -133,7 +139,8 @@ COLUMN_HEADER = re.compile(
 # The lead of an inline list announces it as a list block's lead-in does ('our priorities',
 # 'focusing on what matters most:'), by the one definition in ``LEAD_IN``.
 INLINE_LIST = re.compile(rf"(?:{LEAD_IN.pattern})[^:.]{{0,60}}:\s*(?P<items>[^:]+)$", re.IGNORECASE)
-# "Our three priorities are a thriving economy, safe streets and healthy residents."
+# "Our three priorities are a thriving economy, safe streets and healthy residents."; "Our
+# aims are to tackle homelessness, improve care and balance the budget."
 COPULA_LIST = re.compile(
     # A short clause may come first ('Looking ahead, our priorities ...'), the subject may be
     # another's ('The council's priorities'), and a time or scope may follow the noun ('for
@@ -142,7 +149,7 @@ COPULA_LIST = re.compile(
     r"(?P<lead>(?:[\w-]+\s{1,3}){0,2})"
     r"(?:priorities|objectives|ambitions|aims|goals|outcomes|themes|pillars|missions)"
     r"(?:\s{1,3}(?:for|in|over|during|across|of)\s{1,3}[^,:;]{1,40}?|\s{1,3}this\s{1,3}year)?"
-    r"\s{1,3}(?:are|will\s{1,3}be)\s{1,3}(?!to\b)(?P<items>[^:]+)$",
+    r"\s{1,3}(?:are|will\s{1,3}be)\s{1,3}(?P<to>to\s{1,3})?(?P<items>[^:]+)$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

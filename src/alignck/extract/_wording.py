@@ -22,6 +22,7 @@ from alignck.extract._common import (
     announced_count,
     make_statement,
     numbered_label,
+    opens_with_relation,
 )
 from alignck.extract._lists import VALUES
 from alignck.language import sentences
@@ -152,6 +153,8 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
         return  # "our priorities are clear, ambitious and achievable" describes, not lists
+    if match.re is COPULA_LIST and match.group("to") and any(map(opens_with_relation, items)):
+        return  # 'Our aims are to be the best, with the happiest residents' is one aim
     for item in items:
         statement = make_statement(item, block, "inline list")
         if statement:
