@@ -1879,3 +1879,25 @@ def test_a_heading_whose_subject_is_priorities_still_lists_them() -> None:
     assert not heads_priorities("Progress on our previous priorities")
     assert not heads_priorities("How we chose our priorities")
     assert not heads_priorities("Questions about our priorities")
+
+
+def test_a_list_of_names_with_explanations_names_every_item_the_same_way() -> None:
+    # The last item's name opens with an article, as a sentence might; alone it would be
+    # kept whole, but its list names every other item by its first words.
+    doc = _doc(
+        ("heading", "Our three goals", 2),
+        ("list_item", "Safer roads. We will cut speeds near every school in town.", 1, "1."),
+        ("list_item", "Cleaner air. We will plant trees along the four busiest roads.", 1, "2."),
+        ("list_item", "A greener town. We will double the area of wildflower verges.", 1, "3."),
+    )
+    assert _stated(doc) == ["Safer roads", "Cleaner air", "A greener town"]
+
+
+def test_a_sentence_among_items_that_are_sentences_is_not_cut() -> None:
+    doc = _doc(
+        ("heading", "Our three goals", 2),
+        ("list_item", "The town is growing. We will plan for 4,000 more homes.", 1, "1."),
+        ("list_item", "Cleaner air. We will plant trees along the four busiest roads.", 1, "2."),
+        ("list_item", "Safer roads for everyone who walks or cycles to school.", 1, "3."),
+    )
+    assert "The town is growing" not in _stated(doc)

@@ -4,6 +4,7 @@ into a stated priority or commitment."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from alignck.language import is_declarative, sentences, terms
 from alignck.model import Block, Location, Statement, StatementKind
@@ -292,9 +293,31 @@ _NAME_SENTENCE = re.compile(r"^[A-Z][^.!?:;–—]{1,60}\.$")
 _MAX_FULL_STOP_NAME_WORDS = 4
 
 
-def _name_before_full_stop(text: str) -> str:
+def item_names(items: Sequence[Block]) -> list[str]:
+    """The names of one list's items, each as :func:`named_part` finds it, but named one way
+    across the list: where most items are a short name closed by a full stop before their
+    explanation ('Fairer outcomes. We will close the gap ...'), an item of the same shape is
+    named so too though its name opens as a sentence might ('A sustainable system. We will
+    ...'), which alone would leave it whole."""
+    names = [item.lead or named_part(item.text) for item in items]
+    cut = sum(
+        item.lead is None and name != item.text and _name_before_full_stop(item.text) == name
+        for item, name in zip(items, names, strict=True)
+    )
+    if cut < 2 or cut * 2 <= len(items):
+        return names
+    return [
+        _name_before_full_stop(item.text, alike=True)
+        if item.lead is None and name == item.text
+        else name
+        for item, name in zip(items, names, strict=True)
+    ]
+
+
+def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
     """The name of a 'Name. Sentence.' item; the whole text when its first sentence is not a
-    name (it says something itself: 'We will grow.', 'Smoking is falling.')."""
+    name (it says something itself: 'We will grow.', 'Smoking is falling.'), unless its
+    list's other items are ``alike`` named so."""
     # The first sentence as sentences are told apart everywhere: 'St. Mary's Hospital ...'
     # and 'Dr. Foster's model ...' do not end at their abbreviation.
     found = sentences(text.strip())
@@ -306,7 +329,7 @@ def _name_before_full_stop(text: str) -> str:
         or len(rest.split()) < _MIN_EXPLANATION_WORDS
         or PRONOUN_START.match(name)
         or _reads_as_commitment(name)
-        or is_declarative(name)
+        or (is_declarative(name) and not alike)
         or any(ch.isdigit() for ch in name)
     ):
         return text

@@ -19,7 +19,7 @@ from alignck.extract._common import (
     LEAD_IN,
     PROMISE_LEAD,
     announced_count,
-    named_part,
+    item_names,
     numbered_label,
     opens_list,
 )
@@ -91,11 +91,12 @@ class ListCandidate:
 def list_candidates(blocks: tuple[Block, ...]) -> Iterator[ListCandidate]:
     for start, run in list_runs(blocks):
         top = min(item.level for item in run)
+        tops = [item for item in run if item.level == top]
         items = tuple(
             (item, name)
-            for item in run
-            if item.level == top and not item.text.rstrip().endswith(":")
-            for name in [(item.lead or named_part(item.text)).strip()]
+            for item, named in zip(tops, item_names(tops), strict=True)
+            if not item.text.rstrip().endswith(":")
+            for name in [named.strip()]
             if name and not is_statistic(name)
         )
         if len(items) < 2:

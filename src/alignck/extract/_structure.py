@@ -22,6 +22,7 @@ from alignck.extract._common import (
     announced_count,
     count_value,
     heads_priorities,
+    item_names,
     make_statement,
     named_part,
     numbered_label,
@@ -131,13 +132,15 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if lead is None:
             continue
         why = why_listed(blocks, start)
+        tops = [item for item in run if item.level == top]
+        names = dict(zip(map(id, tops), item_names(tops), strict=True))
         parent: Statement | None = None
         for item in run:
             if item.level != top:
                 if parent is not None and lead in ("heading", "lead-in"):
                     yield from _sub_priority(item, parent)
                 continue
-            parent = _list_item(item, lead, why)
+            parent = _list_item(item, lead, why, names[id(item)])
             if parent:
                 yield parent
 
@@ -170,9 +173,9 @@ def _named_heading(blocks: tuple[Block, ...], index: int) -> Statement | None:
     return statement if statement is not None and statement.kind == "priority" else None
 
 
-def _list_item(item: Block, lead: str, why: str) -> Statement | None:
+def _list_item(item: Block, lead: str, why: str, name: str | None = None) -> Statement | None:
     # "- **Start well**: every child ready for school": the bold words name the item.
-    name = item.lead or named_part(item.text)
+    name = name or item.lead or named_part(item.text)
     # Under 'we will:' an item finishes the promise ('raise immunisation rates above 95%'):
     # an action with its target, never a figure about the area.
     if item.text.rstrip().endswith(":") or (lead != "promise" and is_statistic(name)):
