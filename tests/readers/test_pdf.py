@@ -1478,3 +1478,30 @@ def test_a_sentence_from_the_foot_of_a_column_goes_on_at_the_top_of_the_next(
             ("paragraph", " ".join(left)),
             *zip(kinds, [text.removeprefix("- ") for text in right], strict=True),
         ]
+
+
+def test_a_number_set_a_little_apart_from_its_word_is_a_word_of_its_own() -> None:
+    from alignck.readers._pdf_pdfium import stands_apart
+
+    # Glyph boxes (start, end, bottom, top) as PDFium gave them. A contents entry tabbed to
+    # its page number, which PDFium read 'inequalities4' (LibreOffice's PDF of a Word file):
+    assert stands_apart((299.7, 304.1, 637.4, 645.1), (306.4, 312.5, 637.4, 645.3), 11.0, 0.8)
+    # 'BRCA1' set as one word, in a PDF whose text matrix scales the type (size given as 1):
+    assert not stands_apart(
+        (297.97, 305.15, 253.58, 260.9), (306.55, 309.57, 253.58, 260.57), 1.0, 0.47
+    )
+    # A footnote mark raised after 'cancer' is no word of its own:
+    assert not stands_apart(
+        (230.45, 234.07, 163.58, 170.0), (234.87, 236.63, 167.25, 172.0), 1.0, 0.3
+    )
+
+
+def test_a_space_goes_only_where_a_number_stands_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    from alignck.readers import _pdf_pdfium
+
+    monkeypatch.setattr(_pdf_pdfium._Boxes, "__init__", lambda self, handle, frame: None)
+    monkeypatch.setattr(_pdf_pdfium._Boxes, "spaced", lambda self, at: at == 12)
+    text = "inequalities4\r\nBRCA1 and 2028\x00"
+    # The mark already taken out (\x00) and the digit set close stay as they are.
+    shown = _pdf_pdfium._with_number_gaps(text, text, None, _pdf_pdfium._Frame())
+    assert shown == "inequalities 4\r\nBRCA1 and 2028\x00"

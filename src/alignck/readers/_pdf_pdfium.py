@@ -87,7 +87,9 @@ def _page_lines(page: object) -> list[Line]:
         angles = _line_angles(handle, raw_lines)
         frame = _Frame(_quarter_turns(angles, raw_lines))
         # One clean-up pass for the whole page; character indices come from the raw lines.
-        shown = _without_note_marks(page_text, handle, frame)
+        shown = _with_number_gaps(
+            page_text, _without_note_marks(page_text, handle, frame), handle, frame
+        )
         cleaned_lines = clean_lines(rejoin_hyphenated(shown).split("\r\n"))
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
@@ -181,6 +183,93 @@ def _without_note_marks(text: str, handle: object, frame: _Frame) -> str:
             end += 1
         shown[at:end] = "\x00" * (end - at)
     return "".join(shown)
+
+
+# A word and a number PDFium gives without the space between them.
+_LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])\d")
+# A gap this wide (of the type's size) between a letter and a number on its baseline is a
+# space PDFium did not make: the letters of a word sit about a tenth of it apart or less, a
+# space is about a quarter. Where PDFium gives no size (1 when the text matrix scales the
+# type), a digit's height, about 0.7 of the size, tells it.
+_WORD_GAP = 0.18
+_DIGIT_HEIGHT = 0.7
+_SAME_BASELINE = 0.15
+
+
+def _with_number_gaps(text: str, shown: str, handle: object, frame: _Frame) -> str:
+    """``shown`` (the page's text, index for index) with a space where a number stands apart
+    from the word before it but PDFium gave no space: a contents entry tabbed to its page
+    number ('Tackling health inequalities 4') read 'inequalities4'. The text may grow, so
+    this comes after everything that reads characters by their index."""
+    boxes = _Boxes(handle, frame)
+    gaps = [
+        m.start()
+        for m in _LETTER_THEN_DIGIT.finditer(text)
+        if shown[m.start()] != "\x00" and boxes.spaced(m.start())
+    ]
+    if not gaps:
+        return shown
+    pieces = [shown[i:j] for i, j in zip([0, *gaps], [*gaps, len(shown)], strict=True)]
+    return " ".join(pieces)
+
+
+def stands_apart(
+    letter: tuple[float, float, float, float],
+    digit: tuple[float, float, float, float],
+    size: float,
+    letter_gap: float,
+) -> bool:
+    """Whether a digit after a letter (each box as start and end along the text, bottom and
+    top across it) is a word apart: on the letter's baseline, further from it than the
+    letters of a word are from each other (``letter_gap``, their middle gap) and than a
+    fifth or so of the type's ``size``."""
+    start, _, low, high = digit
+    _, letter_end, letter_low, _ = letter
+    em = size if size >= 3 else (high - low) / _DIGIT_HEIGHT
+    if em <= 0 or abs(low - letter_low) > em * _SAME_BASELINE:
+        return False  # raised or lowered: a mark or a formula, not a word apart
+    gap = start - letter_end
+    return gap >= em * _WORD_GAP and gap >= 2 * letter_gap
+
+
+class _Boxes:
+    """Glyph boxes along the text, to tell a number set a space apart from its word."""
+
+    def __init__(self, handle: object, frame: _Frame) -> None:
+        import pypdfium2.raw as raw
+
+        self.handle, self.frame = handle, frame
+        self.box, self.size_of = raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize
+        self.values = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(value) for value in self.values]
+
+    def _span(self, index: int) -> tuple[float, float, float, float]:
+        """Start and end along the text, bottom and top across it."""
+        self.box(self.handle, index, *self.refs)
+        left, right, bottom, top = (value.value for value in self.values)
+        start, end = self.frame.span(left, top, right, bottom)
+        low, high = sorted((self.frame.point(left, bottom)[1], self.frame.point(right, top)[1]))
+        return start, end, low, high
+
+    def spaced(self, digit: int) -> bool:
+        return stands_apart(
+            self._span(digit - 1),
+            self._span(digit),
+            self.size_of(self.handle, digit),
+            self._letter_gap(digit - 1),
+        )
+
+    def _letter_gap(self, last: int) -> float:
+        """The middle gap between the letters of the word that ends at ``last``."""
+        gaps = []
+        end = None
+        for index in range(max(0, last - 6), last + 1):
+            start, stop, _, _ = self._span(index)
+            if end is not None:
+                gaps.append(start - end)
+            end = stop
+        gaps.sort()
+        return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _glued_mark(figure: re.Match[str]) -> list[tuple[int, int]]:
