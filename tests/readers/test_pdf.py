@@ -448,6 +448,16 @@ def test_a_year_on_its_own_line_is_not_a_page_number() -> None:
     assert _is_page_number("1200", 1300)
 
 
+def test_a_financial_year_on_its_own_line_is_not_a_page_of_pages() -> None:
+    from alignck.readers.pdf import _is_page_number
+
+    # A title wrapped before its year ('... Delivery Plan' / '2025/26') lost the year.
+    assert not _is_page_number("2025/26", 12)
+    assert not _is_page_number("2025/2026", 12)
+    assert not _is_page_number("12/7", 12)
+    assert _is_page_number("12/12", 12)
+
+
 def test_a_heading_with_a_bullet_is_a_heading_when_the_outline_names_it(tmp_path: Path) -> None:
     from fpdf import FPDF
 

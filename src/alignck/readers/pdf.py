@@ -38,7 +38,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "21"
+VERSION = "22"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -58,7 +58,7 @@ _FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])(?:\s*\S|$)")
 # Footnotes are set smaller than the body: at most this share of its size.
 _FOOTNOTE_SIZE = 0.9
 _PAGE_NUMBER = re.compile(
-    r"^(page\s+)?(?:\d{1,4}(\s*(?:of|/)\s*\d{1,4})|(\d{1,4}))$", re.IGNORECASE
+    r"^(page\s+)?(?:(\d{1,4})\s*(?:of|/)\s*(\d{1,4})|(\d{1,4}))$", re.IGNORECASE
 )
 
 
@@ -754,12 +754,17 @@ def _titled_key(line: Line) -> str:
 
 
 def _is_page_number(text: str, pages: int) -> bool:
-    """A line that is only a page number ('7', 'Page 7 of 12'). A bare number of four digits
-    past the document's length is a year ('2030' of a cover's 'Strategy 2025-' / '2030')."""
+    """A line that is only a page number ('7', 'Page 7 of 12', '7/12'). A number of four
+    digits past the document's length is a year ('2030' of a cover's 'Strategy 2025-' /
+    '2030'), and a page comes before the last ('2025/26' is a year)."""
     found = _PAGE_NUMBER.match(text)
     if found is None:
         return False
-    return bool(found.group(1) or found.group(2)) or int(found.group(3)) <= max(999, pages + 50)
+    most = max(999, pages + 50)
+    page, last, alone = found.group(2), found.group(3), found.group(4)
+    if alone is not None:
+        return bool(found.group(1)) or int(alone) <= most
+    return int(page) <= int(last) <= most
 
 
 def _boxes_in_place(page: list[Line]) -> list[Line]:
