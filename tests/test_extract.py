@@ -1901,3 +1901,37 @@ def test_a_sentence_among_items_that_are_sentences_is_not_cut() -> None:
         ("list_item", "Safer roads for everyone who walks or cycles to school.", 1, "3."),
     )
     assert "The town is growing" not in _stated(doc)
+
+
+def _measures_table(tmp_path: Path, listed_first: bool) -> Path:
+    listed = (
+        "## Our objectives\n\n- Shorter waits for planned operations\n"
+        "- More care in people's own homes\n\n"
+        if listed_first
+        else ""
+    )
+    return _markdown(
+        tmp_path,
+        "# Harbour Trust Plan\n\n" + listed + "## How we will know\n\n"
+        "| Objective | Measure | Target |\n|---|---|---|\n"
+        "| Shorter waits | Patients waiting a year | None by 2028 |\n"
+        "| Care at home | Virtual ward beds | 150 |\n",
+    )
+
+
+def test_a_table_of_measures_does_not_name_the_objectives_again(tmp_path: Path) -> None:
+    # Its rows measure the objectives listed above, shortened; read as priorities they were
+    # two more, and one of them the lead quote of a verdict.
+    assert _stated_in(_measures_table(tmp_path, listed_first=True)) == [
+        "Shorter waits for planned operations",
+        "More care in people's own homes",
+    ]
+
+
+def test_a_table_of_measures_names_the_objectives_where_nothing_else_does(
+    tmp_path: Path,
+) -> None:
+    assert _stated_in(_measures_table(tmp_path, listed_first=False)) == [
+        "Shorter waits",
+        "Care at home",
+    ]

@@ -39,6 +39,7 @@ from alignck.extract._scorer import (
 )
 from alignck.extract._sections import numbered_repeats
 from alignck.extract._structure import (
+    MEASURED_COLUMN,
     entries_under_heading,
     headings_after_lead_in,
     listed,
@@ -117,7 +118,18 @@ def extract(
 
 def rule_statements(document: Document) -> list[Statement]:
     """What the structure and wording rules find, before any fitted scorer."""
-    return [*_structured(document.blocks), *_commitments(document.blocks)]
+    return _measures_named_elsewhere(
+        [*_structured(document.blocks), *_commitments(document.blocks)]
+    )
+
+
+def _measures_named_elsewhere(found: list[Statement]) -> list[Statement]:
+    """Without the objectives of a table of measures ('Objective | Measure | Target') where
+    the document states its priorities elsewhere: its rows name them again, often shortened
+    ('Waiting times' for 'Reduce waiting times for planned care'), to measure them."""
+    if not any(s.kind == "priority" and s.rule != MEASURED_COLUMN for s in found):
+        return found
+    return [s for s in found if s.rule != MEASURED_COLUMN]
 
 
 def _as_priorities(statements: Iterator[Statement]) -> list[Statement]:

@@ -460,17 +460,30 @@ def _numbered_sibling_headings(blocks: tuple[Block, ...]) -> Iterator[list[Block
     yield from groups.values()
 
 
+# A column of a table that measures: 'Objective | Measure | Target'.
+_MEASURE_HEADER = re.compile(
+    r"^\W*(?:(?:key\s+)?(?:measures?|metrics?|indicators?|kpis?|targets?|baselines?)"
+    r"(?:\s+of\s+success)?|how\s+we\s+will\s+(?:measure|know)\b.*)\W*$",
+    re.IGNORECASE,
+)
+# The rule of a priority column in a table of measures: it names priorities only where the
+# document names them nowhere else (extract drops it otherwise).
+MEASURED_COLUMN = "priority column of a table of measures"
+
+
 def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """Cells under a 'Priority' (or 'Ambition', 'Objective', ...) column header, and the cell
     beside a row label such as 'Priority 1'."""
     for table in _tables(blocks):
         by_place = {block.cell: block for block in table if block.cell}
         columns = {c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)}
+        measures = any(r == 0 and _MEASURE_HEADER.match(b.text) for (r, _), b in by_place.items())
+        column_rule = MEASURED_COLUMN if measures else "priority column"
         for (row, column), block in sorted(by_place.items()):
             label = numbered_label(block.text)
             beside = by_place.get((row, column + 1))
             if row > 0 and column in columns:
-                statement = make_statement(block.text, block, "priority column")
+                statement = make_statement(block.text, block, column_rule)
                 after = column
             elif label and not label.group(2).strip() and beside:
                 statement = make_statement(beside.text, beside, "numbered row")
