@@ -113,6 +113,24 @@ def test_saying_what_will_not_be_done_addresses_nothing(  # type: ignore[no-unty
         assert verdicts[priority].status == "gap", verdicts[priority]
 
 
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_a_scope_sentence_opening_with_it_addresses_nothing(  # type: ignore[no-untyped-def]
+    name, make_document, small_framework
+) -> None:
+    matcher = Matcher(load_framework(small_framework), Thresholds(), name)
+    path = make_document(
+        "scope.md",
+        [
+            ("h1", "Northby Housing Plan"),
+            ("h2", "Scope"),
+            ("p", "It does not cover health visiting, family hubs or early years education."),
+            ("h2", "Our priorities"),
+            ("p", "We will build 500 affordable homes by 2030."),
+        ],
+    )
+    assert _verdicts(matcher, path)["early-years"].status == "gap"
+
+
 def test_keyword_must_appear_as_a_whole_phrase(matcher: Matcher, make_document) -> None:  # type: ignore[no-untyped-def]
     path = make_document("jobs.md", [("h1", "Plan"), ("p", "We will help people into work.")])
     verdicts = _verdicts(matcher, path)
