@@ -390,12 +390,24 @@ def lapsed_warning(waiver: Waiver) -> str:
 
 
 def unused_warning(waiver: Waiver, paths: Sequence[str] = ()) -> str:
+    """Why a waiver of the checked documents applied to nothing, as a warning."""
+    head = f"{waiver.source}: warning: waiver for '{waiver.priority_id}'"
+    if misnamed(waiver, paths):
+        return f"{head}: {unused_reason(waiver, paths)}"
+    scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
+    return f"{head}{scope} {unused_reason(waiver, paths)}"
+
+
+def misnamed(waiver: Waiver, paths: Sequence[str]) -> bool:
+    """Whether a waiver names a document, by a glob that matches none of ``paths``."""
+    return waiver.document is not None and not any(covers(waiver, path) for path in paths)
+
+
+def unused_reason(waiver: Waiver, paths: Sequence[str] = ()) -> str:
     """Why a waiver of the checked documents applied to nothing: its glob matched none of
     ``paths`` (naming the one it nearly matched), or what it matched has no such verdict."""
-    head = f"{waiver.source}: warning: waiver for '{waiver.priority_id}'"
-    if waiver.document is not None and not any(covers(waiver, path) for path in paths):
+    if misnamed(waiver, paths):
         near = near_name(waiver, paths)
         hint = f"; did you mean '{near}'?" if near else ""
-        return f"{head}: '{waiver.document}' matches no checked document{hint}"
-    scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
-    return f"{head}{scope} matches no gap or partial verdict"
+        return f"'{waiver.document}' matches no checked document{hint}"
+    return "matches no gap or partial verdict"

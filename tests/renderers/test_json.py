@@ -75,14 +75,20 @@ def test_a_run_with_every_kind_of_entry_keeps_to_the_schema(tmp_path: Path) -> N
     runner = CliRunner()
     common = [str(tmp_path), "-f", str(FRAMEWORK), "-q", "--explain"]
     assert runner.invoke(app, ["check", *common, "-o", str(base)]).exit_code == 2
-    waivers = str(FRAMEWORK.parent / "waivers.yaml")
-    extra = ["--waivers", waivers, "--review", str(reviews), "--baseline", str(base)]
+    waivers = tmp_path.parent / "waivers.yaml"
+    waivers.write_text(
+        (FRAMEWORK.parent / "waivers.yaml").read_text(encoding="utf-8")
+        + "  - {priority: best-start, document: riverside-county-councl-plan, reason: Typo.}\n",
+        encoding="utf-8",
+    )
+    extra = ["--waivers", str(waivers), "--review", str(reviews), "--baseline", str(base)]
     assert runner.invoke(app, ["check", *common, *extra, "-o", str(full)]).exit_code == 2
     report = json.loads(full.read_text(encoding="utf-8"))
     # The run has what the schema must describe: an unread document, a skipped file,
     # applied waivers and reviews, a baseline and its failures.
     assert report["summary"]["errors"] == 1 and report["skipped"]
     assert report["waivers"]["applied"] and report["reviews"]["applied"]
+    assert report["waivers"]["unused"][0]["unused_because"].startswith("'riverside-county-councl")
     assert report["policy"]["baseline"] and report["policy"]["failures"]
     assert _problems(report) == []
 

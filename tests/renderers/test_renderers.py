@@ -691,6 +691,28 @@ def test_markdown_and_html_name_waivers_that_applied_to_nothing() -> None:
         assert "Waivers that expired or now apply to nothing" in text, name
 
 
+def test_a_waiver_whose_document_name_is_misspelt_is_said_so_in_every_report() -> None:
+    # The reports said it 'applies to no gap or partial verdict', where the document it was
+    # meant for has that gap: a board would have read the waiver as redundant.
+    misspelt = Waiver("minds", "Not ours.", "councl-plan", None, "w.yaml:6:5")
+    base = _reviewed_report()
+    analysis = analyse(FRAMEWORK, base.documents, (misspelt,), today=date(2026, 11, 1))
+    report = replace(base, analysis=analysis)
+    assert analysis.unused_waivers == (misspelt,)
+    said = "'councl-plan' matches no checked document; did you mean 'council-plan'?"
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions())
+        text = html.unescape(out.getvalue())
+        if name == "markdown":
+            text = re.sub(r"\\(.)", r"\1", text)
+        assert said in text, name
+        assert "applies to no gap" not in text, name
+    out = io.StringIO()
+    renderer("json")(report, out, RenderOptions())
+    assert json.loads(out.getvalue())["waivers"]["unused"][0]["unused_because"] == said
+
+
 def test_shared_reports_say_how_coverage_is_counted_and_the_system_counts() -> None:
     # 'system coverage 94%' alone: a board member could not check a document's 56%.
     from openpyxl import load_workbook
