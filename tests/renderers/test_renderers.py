@@ -691,6 +691,25 @@ def test_markdown_and_html_name_waivers_that_applied_to_nothing() -> None:
         assert "Waivers that expired or now apply to nothing" in text, name
 
 
+def test_the_gaps_table_marks_a_gap_a_reviewer_set() -> None:
+    # The grid said '✘ gap (reviewed)', the Gaps table only the title; waived gaps were
+    # marked there.
+    from alignck.model import Review, ReviewedVerdict
+
+    base = _reviewed_report()
+    review = Review("council-plan", "air", "gap", "Not in it.", "A. Officer", date(2026, 11, 30))
+    reviewed = ReviewedVerdict("docs/council-plan.pdf", "air", "partial", review)
+    report = replace(base, analysis=replace(base.analysis, reviewed=(reviewed,)))
+    for name in ("markdown", "html", "terminal"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions())
+        text = html.unescape(out.getvalue())
+        if name == "markdown":
+            text = re.sub(r"\\(.)", r"\1", text)
+        gaps = text[text.index("Gaps") :]
+        assert "Clean air (reviewed)" in gaps, name
+
+
 def test_a_waiver_whose_document_name_is_misspelt_is_said_so_in_every_report() -> None:
     # The reports said it 'applies to no gap or partial verdict', where the document it was
     # meant for has that gap: a board would have read the waiver as redundant.

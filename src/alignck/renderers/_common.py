@@ -91,15 +91,15 @@ def marked_names(report: Report, aligned: tuple[str, ...], partial: tuple[str, .
 
 
 def missing_names(report: Report, path: str, ids: tuple[str, ...]) -> list[str]:
-    """Each priority a document misses, by title, marked where a policy requires it or a
-    waiver accepts the gap: the same words in every format that lists gaps."""
-    analysis = report.analysis
-    required = set(analysis.required_gaps.get(path, ()))
-    waived = analysis.waivers_by_verdict()
+    """Each priority a document misses, by title, marked where a policy requires it, a
+    reviewer set the gap or a waiver accepts it: the same words in every format that lists
+    gaps, and the same marks as the verdicts' own."""
+    required = set(report.analysis.required_gaps.get(path, ()))
+    marks = VerdictMarks(report)
     return [
         report.framework.priority(i).title
         + (" (required)" if i in required else "")
-        + (" (waived)" if (path, i) in waived else "")
+        + marks.marks(path, i)
         for i in ids
     ]
 
