@@ -277,3 +277,16 @@ def test_a_document_now_unreadable_is_no_rename_and_keeps_a_likeness_ambiguous()
     assert not any("renamed" in note for note in unread)
     both = paired_elsewhere("b", ["x/plan-2025.md"], ["x/plan-final.md"], ["x/plan-2026.md"])
     assert not any("renamed" in note for note in both)
+
+
+def test_a_coverage_change_rounds_halves_away_from_zero_as_its_figures_do() -> None:
+    from alignck.compare import CoverageChange
+    from alignck.renderers.diff import delta, figure
+
+    # 15 of 16 to 14 of 16: shown 93.8% -> 87.5% beside a change of -6.2 (Python's
+    # rounding of -6.25 to even), which the figures shown do not add up to.
+    change = CoverageChange("plan", 93.75, 87.5)
+    assert (figure(change.old), figure(change.new), delta(change)) == ("93.8%", "87.5%", "-6.3")
+    assert CoverageChange("plan", 87.5, 93.75).delta == 6.3
+    # Worked out from the counts, not from the rounded figures: half a priority of six.
+    assert CoverageChange("plan", 200 / 3, 175 / 3).delta == -8.3

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from alignck.compare import Change, Comparison, CoverageChange, Regression
+from alignck.compare import Change, Comparison, CoverageChange, Regression, tenths
 from alignck.wording import counted
 
 DIFF_RENDERERS: dict[str, str] = {
@@ -61,7 +61,8 @@ def was(change: Change) -> str:
 
 
 def figure(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
+    """A coverage figure to a tenth, halves up, as ``delta`` counts it."""
+    return "—" if value is None else f"{tenths(value) / 10:.1f}%"
 
 
 def delta(coverage: CoverageChange) -> str:
