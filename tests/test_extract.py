@@ -1935,3 +1935,46 @@ def test_a_table_of_measures_names_the_objectives_where_nothing_else_does(
         "Shorter waits",
         "Care at home",
     ]
+
+
+def test_a_sentence_of_introduction_between_a_priority_heading_and_its_list() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "The board agreed these in the spring after a year of listening."),
+        ("list_item", "Prevention"),
+        ("list_item", "Access"),
+        ("list_item", "Integration"),
+    )
+    found = stated_priorities(extract(doc))
+    assert [s.text for s in found] == ["Prevention", "Access", "Integration"]
+    # Read because of the heading, as the list says, not its introduction.
+    assert {s.rule for s in found} == {"list under 'Our priorities'"}
+
+
+def test_a_longer_passage_between_a_priority_heading_and_a_list_breaks_the_link() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "We listened for a year. We met 40 groups. We read 900 replies."),
+        ("list_item", "Tenants' associations"),
+        ("list_item", "Youth councils"),
+        ("list_item", "Parish councils"),
+    )
+    assert "Youth councils" not in _stated(doc)
+
+
+def test_a_count_of_priorities_without_a_colon_introduces_as_many_items() -> None:
+    doc = _doc(
+        ("heading", "Introduction", 2),
+        ("paragraph", "The partnership has agreed three priorities for the next three years."),
+        ("list_item", "Maximising household incomes"),
+        ("list_item", "Reducing the cost of living"),
+        ("list_item", "Supporting people into good work"),
+    )
+    from alignck.extract import rule_statements
+
+    # Read by the rules, which come before the fitted scorers and make the scorers stand down.
+    assert [s.text for s in rule_statements(doc) if s.kind == "priority"] == [
+        "Maximising household incomes",
+        "Reducing the cost of living",
+        "Supporting people into good work",
+    ]

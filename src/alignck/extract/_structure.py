@@ -131,7 +131,7 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             continue
         if lead is None:
             continue
-        why = why_listed(blocks, start)
+        why = _why(blocks, start, lead)
         tops = [item for item in run if item.level == top]
         names = dict(zip(map(id, tops), item_names(tops), strict=True))
         parent: Statement | None = None
@@ -143,6 +143,21 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             parent = _list_item(item, lead, why, names[id(item)])
             if parent:
                 yield parent
+
+
+def _why(blocks: tuple[Block, ...], start: int, lead: str) -> str:
+    """Why a list was read: its lead-in, or the priority heading over a paragraph of
+    introduction that says nothing of the list ('These were agreed in March.')."""
+    previous = blocks[start - 1] if start else None
+    if (
+        lead == "heading"
+        and previous is not None
+        and previous.kind == "paragraph"
+        and not previous.text.rstrip().endswith(":")
+        and start >= 2
+    ):
+        return why_listed(blocks, start - 1)
+    return why_listed(blocks, start)
 
 
 def _lead_in_under_heading(blocks: tuple[Block, ...], start: int) -> bool:
@@ -216,8 +231,13 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         if _leads_in(last) or (opens_list(last) and len(said) > 1 and _announces(said[-2])):
             # 'Our three priorities remain. They are:' is one lead-in in two sentences.
             return "lead-in"
-        if last.endswith(":") and start >= 2 and _introduces(blocks[start - 2]):
-            # '## Our priorities' / 'They are:' / the list: the section opens with it.
+        if (
+            start >= 2
+            and _introduces(blocks[start - 2])
+            and (last.endswith(":") or len(said) <= _INTRODUCTION_SENTENCES)
+        ):
+            # '## Our priorities' / 'They are:' / the list: the section opens with it; or
+            # with a sentence or two of introduction ('These were agreed in March.').
             return "heading"
         if PROMISE_LEAD.search(last):
             return "promise"
@@ -235,6 +255,10 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         # 'What we will deliver' heads a list of actions: commitments.
         return "promise"
     return None
+
+
+# A paragraph this short between a priority heading and a list introduces the list.
+_INTRODUCTION_SENTENCES = 2
 
 
 def _leads_in(sentence: str) -> bool:
@@ -256,10 +280,14 @@ def _counted_for(blocks: tuple[Block, ...], start: int, run: list[Block], top: i
     previous = blocks[start - 1] if start else None
     if previous is None or previous.kind != "paragraph":
         return False
-    match = _COUNTED_LEAD.match(sentences(previous.text)[-1].strip())
-    if not match:
-        return False
-    return count_value(match.group("count")) == sum(item.level == top for item in run)
+    last = sentences(previous.text)[-1].strip()
+    items = sum(item.level == top for item in run)
+    match = _COUNTED_LEAD.match(last)
+    if match:
+        return count_value(match.group("count")) == items
+    # 'The partnership has agreed three priorities for the next three years.' over three
+    # items: a count of priorities, without the colon, that the list bears out.
+    return _announces(last) and announced_count(last) == items
 
 
 def _announces(sentence: str) -> bool:
