@@ -1978,3 +1978,19 @@ def test_a_count_of_priorities_without_a_colon_introduces_as_many_items() -> Non
         "Reducing the cost of living",
         "Supporting people into good work",
     ]
+
+
+def test_a_list_whose_items_all_open_with_a_name_names_each_though_some_are_long() -> None:
+    # A PDF lost the bold of the names: the first item was cut to its name, the others,
+    # of five words, kept their sentences.
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Warmer homes. We will insulate 2,000 council homes."),
+        ("list_item", "Supporting people into good work. We will create 300 job places."),
+        ("list_item", "Making the town centre safer. We will light every underpass."),
+    )
+    assert _stated(doc) == [
+        "Warmer homes",
+        "Supporting people into good work",
+        "Making the town centre safer",
+    ]

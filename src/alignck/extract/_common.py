@@ -296,22 +296,25 @@ _MAX_FULL_STOP_NAME_WORDS = 4
 def item_names(items: Sequence[Block]) -> list[str]:
     """The names of one list's items, each as :func:`named_part` finds it, but named one way
     across the list: where most items are a short name closed by a full stop before their
-    explanation ('Fairer outcomes. We will close the gap ...'), an item of the same shape is
-    named so too though its name opens as a sentence might ('A sustainable system. We will
-    ...'), which alone would leave it whole."""
+    explanation ('Fairer outcomes. We will close the gap ...'), or every item is of that
+    shape and one is named so, an item of the same shape is named so too though its name
+    opens as a sentence might ('A sustainable system. We will ...') or runs to five words or
+    more ('Supporting people into good work. We will ...'), which alone would leave it whole."""
     names = [item.lead or named_part(item.text) for item in items]
     cut = sum(
         item.lead is None and name != item.text and _name_before_full_stop(item.text) == name
         for item, name in zip(items, names, strict=True)
     )
-    if cut < 2 or cut * 2 <= len(items):
-        return names
-    return [
+    alike = [
         _name_before_full_stop(item.text, alike=True)
         if item.lead is None and name == item.text
         else name
         for item, name in zip(items, names, strict=True)
     ]
+    shaped = all(name != item.text for item, name in zip(items, alike, strict=True))
+    if (cut >= 2 and cut * 2 > len(items)) or (cut >= 1 and shaped):
+        return alike
+    return names
 
 
 def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
@@ -325,7 +328,7 @@ def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
         return text
     name, rest = found[0][:-1].strip(), " ".join(found[1:])
     if (
-        len(name.split()) > _MAX_FULL_STOP_NAME_WORDS
+        len(name.split()) > (_MAX_NAME_WORDS if alike else _MAX_FULL_STOP_NAME_WORDS)
         or len(rest.split()) < _MIN_EXPLANATION_WORDS
         or PRONOUN_START.match(name)
         or _reads_as_commitment(name)
