@@ -1994,3 +1994,22 @@ def test_a_list_whose_items_all_open_with_a_name_names_each_though_some_are_long
         "Supporting people into good work",
         "Making the town centre safer",
     ]
+
+
+def test_a_list_straight_under_a_sub_heading_priority_holds_its_parts() -> None:
+    from alignck.extract import extract
+
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("heading", "Healthy", 3),
+        ("list_item", "Reduce childhood obesity"),
+        ("list_item", "Improve children's oral health"),
+        ("heading", "Heard", 3),
+        ("list_item", "Set up a youth council in every town"),
+        ("list_item", "Involve young people in hiring staff"),
+    )
+    found = extract(doc)
+    assert [s.text for s in stated_priorities(found)] == ["Healthy", "Heard"]
+    parts = {(s.parent, s.text) for s in found if s.kind == "sub_priority"}
+    assert ("Healthy", "Reduce childhood obesity") in parts
+    assert ("Heard", "Involve young people in hiring staff") in parts

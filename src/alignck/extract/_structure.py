@@ -103,6 +103,7 @@ def _following_title(blocks: tuple[Block, ...], index: int) -> str:
 def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """Top-level items of a list introduced by a priority heading or lead-in sentence, each
     followed by the items nested under it as its sub-priorities."""
+    titled = {s.location.paragraph: s for s in subheadings(blocks)}
     for start, run in list_runs(blocks):
         lead = _lead_in(blocks, start)
         top = min(item.level for item in run)
@@ -113,6 +114,9 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             # 'Priority 1: Start well', then 'Within this priority we will focus on:' and its
             # list: the lead-in speaks for the heading, whose parts the items are.
             named = _named_heading(blocks, start - 2)
+        if named is None:
+            # The same under a priority named by a sub-heading ('Our priorities' > 'Healthy').
+            named = _under_titled(blocks, start, lead, titled)
         if named is not None:
             # 'Priority 1: Better housing' names the priority; the list straight under it
             # holds its parts: its children, not priorities of their own ('We will ...'
@@ -143,6 +147,17 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             parent = _list_item(item, lead, why, names[id(item)])
             if parent:
                 yield parent
+
+
+def _under_titled(
+    blocks: tuple[Block, ...], start: int, lead: str | None, titled: dict[int | None, Statement]
+) -> Statement | None:
+    """The priority a sub-heading names whose section the list at ``start`` opens: straight
+    under it, or after a lead-in straight under it."""
+    at = start - 1 if lead is None else start - 2 if lead == "lead-in" else -1
+    if at < 0 or (lead == "lead-in" and not _lead_in_under_heading(blocks, start)):
+        return None
+    return titled.get(blocks[at].number) if blocks[at].kind == "heading" else None
 
 
 def _why(blocks: tuple[Block, ...], start: int, lead: str) -> str:
