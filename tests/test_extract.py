@@ -2013,3 +2013,18 @@ def test_a_list_straight_under_a_sub_heading_priority_holds_its_parts() -> None:
     parts = {(s.parent, s.text) for s in found if s.kind == "sub_priority"}
     assert ("Healthy", "Reduce childhood obesity") in parts
     assert ("Heard", "Involve young people in hiring staff") in parts
+
+
+def test_a_long_sub_heading_among_short_ones_is_still_a_priority() -> None:
+    doc = _doc(
+        ("heading", "Our strategic aims", 2),
+        ("heading", "Healthy homes", 3),
+        (
+            "heading",
+            "Helping people to recover and stay well in every neighbourhood of the "
+            "borough and its villages",
+            3,
+        ),
+        ("heading", "Good jobs", 3),
+    )
+    assert len(_stated(doc)) == 3
