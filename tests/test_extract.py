@@ -2028,3 +2028,19 @@ def test_a_long_sub_heading_among_short_ones_is_still_a_priority() -> None:
         ("heading", "Good jobs", 3),
     )
     assert len(_stated(doc)) == 3
+
+
+def test_of_two_columns_headed_as_priorities_the_first_names_them() -> None:
+    doc = Document(
+        "plan.docx",
+        "docx",
+        (
+            Block("table_cell", "Priority", 1, cell=(0, 0)),
+            Block("table_cell", "Objectives", 2, cell=(0, 1)),
+            Block("table_cell", "Warm, safe homes", 3, cell=(1, 0)),
+            Block("table_cell", "Tackle damp and mould in rented homes", 4, cell=(1, 1)),
+            Block("table_cell", "Preventing homelessness", 5, cell=(2, 0)),
+            Block("table_cell", "End rough sleeping by 2027", 6, cell=(2, 1)),
+        ),
+    )
+    assert _stated(doc) == ["Warm, safe homes", "Preventing homelessness"]

@@ -524,7 +524,10 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     beside a row label such as 'Priority 1'."""
     for table in _tables(blocks):
         by_place = {block.cell: block for block in table if block.cell}
-        columns = {c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)}
+        headed = [c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)]
+        # 'Priority | Objectives': the first such column names the priorities, the next
+        # holds what each sets out to do (its row's other cells).
+        columns = {min(headed)} if headed else set()
         measures = any(r == 0 and _MEASURE_HEADER.match(b.text) for (r, _), b in by_place.items())
         column_rule = MEASURED_COLUMN if measures else "priority column"
         for (row, column), block in sorted(by_place.items()):
