@@ -161,3 +161,11 @@ def test_one_aim_with_a_trailing_phrase_after_are_to_is_not_split() -> None:
     )
     assert _stated(doc) != ["be the safest district in the county", "with the fewest road deaths"]
     assert "with the fewest road deaths" not in _stated(doc)
+
+
+def test_principles_named_after_a_mention_of_the_priorities_are_not_priorities() -> None:
+    doc = _paragraphs(
+        "What residents told us shaped the priorities below and the principles that guide "
+        "how we work: listening first, acting early, and working as one team."
+    )
+    assert "acting early" not in _stated(doc)

@@ -148,6 +148,8 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
     )
     if not match:
         return
+    if match.re is INLINE_LIST and VALUES.search(sentence[match.end(1) : match.start("items")]):
+        return  # '... the priorities below and the principles that will guide us: A, B, C'
     items = _split_items(_without_trailing_clause(match.group("items")))
     if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
         return
