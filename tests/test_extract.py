@@ -2044,3 +2044,16 @@ def test_of_two_columns_headed_as_priorities_the_first_names_them() -> None:
         ),
     )
     assert _stated(doc) == ["Warm, safe homes", "Preventing homelessness"]
+
+
+def test_sub_headings_a_level_further_down_than_the_next_are_still_its_priorities() -> None:
+    # Word's bold lines and a PDF's type sizes can put the priorities at level 3 under a
+    # level 1 'Our priorities', with no level 2 between.
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("heading", "Better access", 3),
+        ("paragraph", "More appointments on the day."),
+        ("heading", "Long-term conditions", 3),
+        ("paragraph", "Earlier diagnosis of diabetes."),
+    )
+    assert _stated(doc) == ["Better access", "Long-term conditions"]

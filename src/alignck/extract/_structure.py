@@ -384,18 +384,21 @@ def _sibling_headings(blocks: tuple[Block, ...], first: int) -> list[Block]:
 
 
 def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
+    """The headings one level below a heading in its section: the shallowest level under it,
+    which may skip one ('Our priorities' at level 1 over its priorities at level 3, as a
+    Word file's bold lines or a PDF's type sizes give them)."""
     parent = blocks[index]
-    children: list[Block] = []
+    under: list[Block] = []
     for block in blocks[index + 1 :]:
         if block.kind != "heading":
-            if block.kind == "list_item" and not children:
+            if block.kind == "list_item" and not under:
                 return []
             continue
         if block.level <= parent.level:
             break
-        if block.level == parent.level + 1:
-            children.append(block)
-    return children
+        under.append(block)
+    level = min((block.level for block in under), default=0)
+    return [block for block in under if block.level == level]
 
 
 # A sub-heading naming a priority can run long ('Supporting people to recover and stay well
