@@ -2057,3 +2057,18 @@ def test_sub_headings_a_level_further_down_than_the_next_are_still_its_prioritie
         ("paragraph", "Earlier diagnosis of diabetes."),
     )
     assert _stated(doc) == ["Better access", "Long-term conditions"]
+
+
+def test_a_third_level_of_a_list_is_its_parts_actions_not_more_parts() -> None:
+    from alignck.extract import extract
+
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Prevent ill health", 1),
+        ("list_item", "Raise cancer screening uptake", 2),
+        ("list_item", "Run mobile screening units in the east", 3),
+        ("list_item", "Improve access to care", 1),
+        ("list_item", "Make GP appointments easier to book", 2),
+    )
+    parts = [s.text for s in extract(doc) if s.kind == "sub_priority"]
+    assert parts == ["Raise cancer screening uptake", "Make GP appointments easier to book"]

@@ -138,10 +138,12 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         why = _why(blocks, start, lead)
         tops = [item for item in run if item.level == top]
         names = dict(zip(map(id, tops), item_names(tops), strict=True))
+        # The items one level in are the parts; those further in, the parts' own actions.
+        part = min((item.level for item in run if item.level > top), default=top)
         parent: Statement | None = None
         for item in run:
             if item.level != top:
-                if parent is not None and lead in ("heading", "lead-in"):
+                if parent is not None and lead in ("heading", "lead-in") and item.level == part:
                     yield from _sub_priority(item, parent)
                 continue
             parent = _list_item(item, lead, why, names[id(item)])
