@@ -914,3 +914,30 @@ def test_a_name_is_held_by_a_quote_as_whole_words_only() -> None:
     assert holding("home") == ["care closer to home", "home care"]
     assert holding("childcare") == ["we will expand childcare"]
     assert holding("") == [] and holding("hospital") == []
+
+
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_a_sentence_naming_several_stated_priorities_names_each_only_for_its_own(  # type: ignore[no-untyped-def]
+    name, make_document, small_framework
+) -> None:
+    # Quoted for mental health, the sentence made every priority it names 'inside' by mental
+    # health too, so none could be outside the framework.
+    from alignck.pipeline import check
+
+    path = make_document(
+        "release.md",
+        [
+            ("h1", "News"),
+            (
+                "p",
+                "The plan has three priorities: reducing knife crime, improving mental health "
+                "for young people and repairing potholes.",
+            ),
+        ],
+    )
+    report = check([path], load_framework(small_framework), matcher=name)
+    (result,) = report.documents
+    matches = {s.statement.text: s.matches for s in result.stated_priorities}
+    assert "mental-health" in matches["improving mental health for young people"]
+    assert "mental-health" not in matches["repairing potholes"]
+    assert "mental-health" not in matches["reducing knife crime"]

@@ -288,6 +288,13 @@ class Matcher:
         at = [index for index in found if index is not None]
         grounds = judged.grounds[at]
         best = grounds.max(axis=1).tolist() if grounds.shape[1] else [0.0] * len(at)
+        # How many stated priorities each quote holds: a sentence naming three ('... three
+        # priorities: reducing smoking, improving children's mental health and ...') quoted for
+        # a priority names only those of them whose own words are a ground for it.
+        held: dict[str, int] = {}
+        for i in at:
+            for quote in holding(quoted_form(passages[i].text)):
+                held[quote] = held.get(quote, 0) + 1
         results: list[StatedMatch] = []
         row = 0
         for statement, index in zip(statements, found, strict=True):
@@ -297,8 +304,9 @@ class Matcher:
             named = np.zeros(len(ids), dtype=bool)
             place = passages[index].location
             for quote in holding(quoted_form(passages[index].text)):
+                alone = held.get(quote, 0) <= 1
                 for where, k in quoted[quote]:
-                    if where == place or judged.is_ground[index, k]:
+                    if (where == place and alone) or judged.is_ground[index, k]:
                         named[k] = True
             for paragraph in statement.body:
                 named[list(quoted_at.get(paragraph, ()))] = True
