@@ -964,3 +964,19 @@ def test_a_legacy_code_page_on_standard_output_is_no_internal_error(
     if fmt == "json":
         data = json.loads(completed.stdout)  # '\u2714' is the JSON escape of the same mark
         assert data["tool"]["name"] == "alignck"
+
+
+def test_extract_names_a_heading_of_no_word_to_match_among_those_it_read(tmp_path: Path) -> None:
+    # 'Our priorities' holds the text that was read, but as a heading of no word to match on
+    # it was left out of the headings named, as if its section had not been read.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Ashby Plan\n\n## Our priorities\n\nThe board met twice. It agreed a budget.\n"
+        "\n## Governance\n\nThe board meets monthly.\n",
+        encoding="utf-8",
+    )
+    result = invoke("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "under the headings Ashby Plan; Our priorities; Governance" in " ".join(
+        result.stdout.split()
+    )

@@ -14,6 +14,7 @@ from typing import TextIO
 from alignck.extract import stated_priorities
 from alignck.model import ReadOptions, Statement
 from alignck.names import path_order
+from alignck.passages import Passage
 from alignck.readers import discover
 from alignck.reading import NO_TEXT_MEANS, Prepared, prepare_all
 from alignck.wording import counted
@@ -60,8 +61,8 @@ def extract_documents(
                 (str(path), warning.removesuffix(NO_TEXT_MEANS)) for warning in item.warnings
             ]
             statements = list(item.statements)
-            headings = [p.text for p in item.passages if p.heading]
-            extraction.read[str(path)] = (len(item.passages) - len(headings), headings)
+            read = [p for p in item.passages if not p.heading]
+            extraction.read[str(path)] = (len(read), _sections_of(item.passages))
             extraction.rows.append(
                 (
                     str(path),
@@ -167,6 +168,20 @@ def render_extraction(
 
 
 _SHOWN_HEADINGS = 8
+
+
+def _sections_of(passages: Sequence[Passage]) -> list[str]:
+    """The headings the passages stand under, each once, in the order they come: 'Our
+    priorities', which holds a list that was read, was left out where only the headings
+    read as passages were named (a heading of no word to match on is not one)."""
+    found: dict[str, None] = {}
+    for passage in passages:
+        for part in (passage.location.section or "").split(" › "):
+            if part:
+                found.setdefault(part, None)
+        if passage.heading:
+            found.setdefault(passage.text, None)
+    return list(found)
 
 
 def _what_was_read(extraction: Extraction, path: str) -> str:
