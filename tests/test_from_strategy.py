@@ -194,8 +194,9 @@ def test_a_priority_s_parts_are_not_also_its_description(tmp_path: Path) -> None
         "Family hubs in every town": "start-well",
         "Health visiting for every family": "start-well",
     }
-    # Each part once, as a sub-priority: the parent keeps only what is its own.
-    assert framework.priority("start-well").description == "Every child thrives. Our aims are:"
+    # Each part once, as a sub-priority: the parent keeps only what is its own, without the
+    # lead-in to the parts (a dangling 'Our aims are:').
+    assert framework.priority("start-well").description == "Every child thrives."
 
 
 def test_named_items_under_a_listed_priority_s_own_section_are_its_parts(tmp_path: Path) -> None:

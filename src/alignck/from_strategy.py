@@ -19,7 +19,7 @@ from alignck.errors import UsageError
 from alignck.extract import extract
 from alignck.extract._common import location, named_part
 from alignck.extract._sections import numbered_sections
-from alignck.language import names_in_heading
+from alignck.language import names_in_heading, sentences
 from alignck.model import AIM_RULE, Block, ReadOptions, Statement
 from alignck.reading import read_isolated
 from alignck.shapes import derive_id
@@ -228,6 +228,13 @@ def _text_under(
             if later.kind == "list_item" and not text.endswith((".", "!", "?", ":", ";")):
                 text = text.rstrip(",") + ";"
             texts.append(text)
+        # A lead-in whose list became the priority's parts ('What we will focus on:') leads
+        # to nothing left in the description.
+        while texts and texts[-1].endswith(":"):
+            kept = sentences(texts.pop())[:-1]
+            if kept:
+                texts.append(" ".join(kept))
+                break
         return _clip(" ".join(texts).rstrip(";"))
     # The title opens its block, perhaps after a quote mark or a number ("'Start well': ...").
     start = block.text.lower().find(statement.text.lower())
