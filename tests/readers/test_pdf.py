@@ -1493,17 +1493,31 @@ def test_a_sentence_from_the_foot_of_a_column_goes_on_at_the_top_of_the_next(
 def test_a_number_set_a_little_apart_from_its_word_is_a_word_of_its_own() -> None:
     from alignck.readers._pdf_pdfium import stands_apart
 
-    # Glyph boxes (start, end, bottom, top) as PDFium gave them. A contents entry tabbed to
+    # Advance boxes (start, end, bottom, top) as PDFium gave them. A contents entry tabbed to
     # its page number, which PDFium read 'inequalities4' (LibreOffice's PDF of a Word file):
-    assert stands_apart((299.7, 304.1, 637.4, 645.1), (306.4, 312.5, 637.4, 645.3), 11.0, 0.8)
+    assert stands_apart((299.07, 304.71, 588.36, 598.05), (306.1, 313.1, 588.36, 598.46), 11, 0)
     # 'BRCA1' set as one word, in a PDF whose text matrix scales the type (size given as 1):
     assert not stands_apart(
-        (297.97, 305.15, 253.58, 260.9), (306.55, 309.57, 253.58, 260.57), 1.0, 0.47
+        (297.75, 305.35, 249.62, 264.46), (305.35, 310.63, 249.62, 264.46), 1, 0
     )
     # A footnote mark raised after 'cancer' is no word of its own:
-    assert not stands_apart(
-        (230.45, 234.07, 163.58, 170.0), (234.87, 236.63, 167.25, 172.0), 1.0, 0.3
-    )
+    assert not stands_apart((230.45, 234.07, 163.58, 170.0), (234.9, 236.6, 167.25, 172.0), 1, 0)
+
+
+def test_a_word_and_its_number_set_as_one_stay_one(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # Measured between ink boxes, the side bearings of 'B' and '1' put 'B12' a fifth of the
+    # size apart: 'B 12', and a keyword B12 no longer matched.
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("Times", size=11)
+    pdf.text(72, 100, "We will offer B12 injections and COVID19 boosters at Level 1 sites.")
+    path = tmp_path / "b12.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "We will offer B12 injections and COVID19 boosters at Level 1 sites."
+    ]
 
 
 def test_a_space_goes_only_where_a_number_stands_apart(monkeypatch: pytest.MonkeyPatch) -> None:

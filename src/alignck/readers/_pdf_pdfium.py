@@ -188,11 +188,12 @@ def _without_note_marks(text: str, handle: object, frame: _Frame) -> str:
 # A word and a number PDFium gives without the space between them.
 _LETTER_THEN_DIGIT = re.compile(r"(?<=[^\W\d_])\d")
 # A gap this wide (of the type's size) between a letter and a number on its baseline is a
-# space PDFium did not make: the letters of a word sit about a tenth of it apart or less, a
-# space is about a quarter. Where PDFium gives no size (1 when the text matrix scales the
-# type), a digit's height, about 0.7 of the size, tells it.
-_WORD_GAP = 0.18
-_DIGIT_HEIGHT = 0.7
+# space PDFium did not make. Measured between the glyphs' advance boxes (PDFium's loose
+# boxes), letters of a word set next to each other are no distance apart ('B12', 'COVID19',
+# kerning aside): their ink boxes, with the side bearings of 'B' or '1', were a fifth of the
+# size apart and split 'B12'. Where PDFium gives no size (1 when the text matrix scales the
+# type), the loose box's height, about the size or more, stands for it.
+_WORD_GAP = 0.1
 _SAME_BASELINE = 0.15
 
 
@@ -220,12 +221,12 @@ def stands_apart(
     letter_gap: float,
 ) -> bool:
     """Whether a digit after a letter (each box as start and end along the text, bottom and
-    top across it) is a word apart: on the letter's baseline, further from it than the
-    letters of a word are from each other (``letter_gap``, their middle gap) and than a
-    fifth or so of the type's ``size``."""
+    top across it, advance boxes) is a word apart: on the letter's baseline, further from it
+    than the letters of a word are from each other (``letter_gap``, their middle gap) and
+    than a tenth of the type's ``size``."""
     start, _, low, high = digit
     _, letter_end, letter_low, _ = letter
-    em = size if size >= 3 else (high - low) / _DIGIT_HEIGHT
+    em = size if size >= 3 else high - low
     if em <= 0 or abs(low - letter_low) > em * _SAME_BASELINE:
         return False  # raised or lowered: a mark or a formula, not a word apart
     gap = start - letter_end
@@ -239,14 +240,14 @@ class _Boxes:
         import pypdfium2.raw as raw
 
         self.handle, self.frame = handle, frame
-        self.box, self.size_of = raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize
-        self.values = [ctypes.c_double() for _ in range(4)]
-        self.refs = [ctypes.byref(value) for value in self.values]
+        self.box, self.size_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+        self.rect = raw.FS_RECTF()
+        self.ref = ctypes.byref(self.rect)
 
     def _span(self, index: int) -> tuple[float, float, float, float]:
-        """Start and end along the text, bottom and top across it."""
-        self.box(self.handle, index, *self.refs)
-        left, right, bottom, top = (value.value for value in self.values)
+        """Start and end along the text, bottom and top across it, of the glyph's advance box."""
+        self.box(self.handle, index, self.ref)
+        left, right, bottom, top = self.rect.left, self.rect.right, self.rect.bottom, self.rect.top
         start, end = self.frame.span(left, top, right, bottom)
         low, high = sorted((self.frame.point(left, bottom)[1], self.frame.point(right, top)[1]))
         return start, end, low, high
