@@ -146,6 +146,10 @@ def test_a_sentence_is_not_cut_at_a_common_abbreviation(text: str) -> None:
         ("We will not be able to fund the service.", "negated"),
         ("This plan does not cover housing.", "negated"),
         ("It does not cover stop smoking services, which the county council runs.", "negated"),
+        (
+            "It does not cover the outlying villages, so we will extend it to every village.",
+            "commitment",
+        ),
         ("Digital services are outside our remit and we will not be developing them.", "negated"),
         ("We have no plans to work on smoking cessation.", "negated"),
         ("We will not be complacent about waiting times.", "commitment"),
