@@ -1879,6 +1879,10 @@ def test_a_heading_whose_subject_is_priorities_still_lists_them() -> None:
     assert not heads_priorities("Progress on our previous priorities")
     assert not heads_priorities("How we chose our priorities")
     assert not heads_priorities("Questions about our priorities")
+    # A preposition before a colon, or far from the noun, does not govern it.
+    assert heads_priorities("Looking ahead to 2030: our priorities")
+    assert heads_priorities("2025 to 2028 priorities")
+    assert heads_priorities("Introduction to our priorities")
 
 
 def test_a_list_of_names_with_explanations_names_every_item_the_same_way() -> None:

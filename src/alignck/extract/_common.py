@@ -22,9 +22,16 @@ _PRIORITY_HEADING = (
 PRIORITY_WORDS = re.compile(rf"\b(?:{_PRIORITY_NOUN}|{_PRIORITY_HEADING})\b", re.IGNORECASE)
 # Words that put a heading's priority noun in the object's place: 'Progress on our previous
 # priorities', 'Questions about our priorities', 'How we chose our priorities' are about
-# priorities, not a list of them ('Summary of our priorities' is one).
+# priorities, not a list of them. The word governs the noun's own phrase (at most three words
+# before it), after any colon or dash ('Looking ahead to 2030: our priorities' lists them).
 _ABOUT_PRIORITIES = re.compile(
-    r"\b(?:about|on|in|to|from|with|against|towards?|behind|beyond|into|through|since|during|"
+    r"(?:\b(?:about|on|behind|beyond|since|after|before|against)"
+    r"|\b(?:how|why|when|where|which|who|whose)\s+(?:[\w'’-]+\s+)?[\w'’-]+)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OPENS_RELATION = re.compile(
+    r"^(?:about|on|in|to|from|with|against|towards?|behind|beyond|into|through|since|during|"
     r"after|before|how|why|when|where|which|who|whose)\b",
     re.IGNORECASE,
 )
@@ -33,7 +40,7 @@ _ABOUT_PRIORITIES = re.compile(
 def opens_with_relation(text: str) -> bool:
     """Whether a phrase opens with a preposition or question word ('with the happiest
     residents'), not as the verb of an infinitive would."""
-    return bool(_ABOUT_PRIORITIES.match(text.strip()))
+    return bool(_OPENS_RELATION.match(text.strip()))
 
 
 def heads_priorities(heading: str) -> bool:
@@ -45,7 +52,8 @@ def heads_priorities(heading: str) -> bool:
         return False
     if re.fullmatch(_PRIORITY_HEADING, match.group(0), re.IGNORECASE):
         return True
-    return not _ABOUT_PRIORITIES.search(heading[: match.start()])
+    before = re.split(r"[:–—]|\s-\s", heading[: match.start()])[-1]
+    return not _ABOUT_PRIORITIES.search(before)
 
 
 LEAD_IN = re.compile(
