@@ -2048,6 +2048,35 @@ def test_of_two_columns_headed_as_priorities_the_first_names_them() -> None:
         ),
     )
     assert _stated(doc) == ["Warm, safe homes", "Preventing homelessness"]
+    parts = {(s.parent, s.text) for s in extract(doc) if s.kind == "sub_priority"}
+    assert parts == {
+        ("Warm, safe homes", "Tackle damp and mould in rented homes"),
+        ("Preventing homelessness", "End rough sleeping by 2027"),
+    }
+
+
+def test_a_theme_merged_down_its_rows_holds_the_priorities_beside_it() -> None:
+    # 'Theme | Priority | Lead', the theme repeated in each of its rows (a merged cell): the
+    # priorities were lost altogether, the repeated theme taken for a field's label.
+    rows = [
+        ("Theme", "Priority", "Lead"),
+        ("Start well", "Every child ready for school", "ICB"),
+        ("Start well", "Fewer children in poverty", "Council"),
+        ("Live well", "Cut smoking", "Council"),
+    ]
+    blocks = tuple(
+        Block("table_cell", text, 3 * r + c + 1, cell=(r, c))
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    )
+    found = extract(Document("plan.docx", "docx", blocks))
+    assert [s.text for s in stated_priorities(found)] == ["Start well", "Live well"]
+    parts = [(s.parent, s.text) for s in found if s.kind == "sub_priority"]
+    assert parts == [
+        ("Start well", "Every child ready for school"),
+        ("Start well", "Fewer children in poverty"),
+        ("Live well", "Cut smoking"),
+    ]
 
 
 def test_sub_headings_a_level_further_down_than_the_next_are_still_its_priorities() -> None:

@@ -60,7 +60,23 @@ def _said_twice(paragraphs: list[int | None], blocks: tuple[Block, ...]) -> bool
     by_number = {block.number: block for block in blocks}
     between = [by_number.get(n) for n in range(min(numbers), max(numbers) + 1)]
     texts = {by_number[n].text for n in numbers if n in by_number}
-    return len(texts) == 1 and all(b is not None and b.kind == "list_item" for b in between)
+    if len(texts) != 1:
+        return False
+    if all(b is not None and b.kind == "list_item" for b in between):
+        return True
+    return _merged_down(numbers, by_number)
+
+
+def _merged_down(numbers: list[int], by_number: dict[int, Block]) -> bool:
+    """Whether the paragraphs are one table cell merged down rows, as a Word table's
+    'Theme | Priority' repeats its theme in each of its rows: cells of one column in rows one
+    after another."""
+    cells = [by_number[n].cell for n in numbers if n in by_number]
+    if len(cells) != len(numbers) or any(cell is None for cell in cells):
+        return False
+    columns = {cell[1] for cell in cells if cell is not None}
+    rows = sorted(cell[0] for cell in cells if cell is not None)
+    return len(columns) == 1 and rows == list(range(rows[0], rows[0] + len(rows)))
 
 
 def _proper_names(blocks: tuple[Block, ...]) -> dict[str, set[int]]:

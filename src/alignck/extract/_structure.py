@@ -529,10 +529,13 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     beside a row label such as 'Priority 1'."""
     for table in _tables(blocks):
         by_place = {block.cell: block for block in table if block.cell}
-        headed = [c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)]
-        # 'Priority | Objectives': the first such column names the priorities, the next
-        # holds what each sets out to do (its row's other cells).
-        columns = {min(headed)} if headed else set()
+        headed = sorted(
+            c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)
+        )
+        # 'Priority | Objectives', 'Theme | Priority': the first such column names the
+        # priorities, each later one their parts, row by row.
+        columns = set(headed[:1])
+        parts = set(headed[1:])
         measures = any(r == 0 and _MEASURE_HEADER.match(b.text) for (r, _), b in by_place.items())
         column_rule = MEASURED_COLUMN if measures else "priority column"
         for (row, column), block in sorted(by_place.items()):
@@ -554,6 +557,10 @@ def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                     if r == row and c != after and (after == column or c > after)
                 ]
                 yield _with_body(statement, rest)
+                if statement.kind == "priority":
+                    for other in rest:
+                        if other.cell is not None and other.cell[1] in parts:
+                            yield from _sub_priority(other, statement)
 
 
 def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
