@@ -2105,3 +2105,16 @@ def test_a_third_level_of_a_list_is_its_parts_actions_not_more_parts() -> None:
     )
     parts = [s.text for s in extract(doc) if s.kind == "sub_priority"]
     assert parts == ["Raise cancer screening uptake", "Make GP appointments easier to book"]
+
+
+def test_one_priority_named_in_passing_leaves_a_table_of_priorities_and_measures(
+    tmp_path: Path,
+) -> None:
+    path = _markdown(
+        tmp_path,
+        "# Harbour Plan\n\nOur first priority is keeping children safe.\n\n"
+        "| Priority | What we will do | Measure of success |\n|---|---|---|\n"
+        "| Safer streets | Light every underpass | Fewer assaults |\n"
+        "| Warmer homes | Insulate 500 homes | Fewer cold homes |\n",
+    )
+    assert {"Safer streets", "Warmer homes"} <= set(_stated_in(path))

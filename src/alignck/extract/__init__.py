@@ -123,11 +123,17 @@ def rule_statements(document: Document) -> list[Statement]:
     )
 
 
+_NAMED_ELSEWHERE = 2
+
+
 def _measures_named_elsewhere(found: list[Statement]) -> list[Statement]:
     """Without the objectives of a table of measures ('Objective | Measure | Target') where
     the document states its priorities elsewhere: its rows name them again, often shortened
     ('Waiting times' for 'Reduce waiting times for planned care'), to measure them."""
-    if not any(s.kind == "priority" and s.rule != MEASURED_COLUMN for s in found):
+    elsewhere = [s for s in found if s.kind == "priority" and s.rule != MEASURED_COLUMN]
+    # Two at least: 'Our first priority is ...' in an introduction does not make a table of
+    # four priorities and their measures a second naming of them.
+    if len(elsewhere) < _NAMED_ELSEWHERE:
         return found
     return [s for s in found if s.rule != MEASURED_COLUMN]
 
