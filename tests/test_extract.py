@@ -2118,3 +2118,37 @@ def test_one_priority_named_in_passing_leaves_a_table_of_priorities_and_measures
         "| Warmer homes | Insulate 500 homes | Fewer cold homes |\n",
     )
     assert {"Safer streets", "Warmer homes"} <= set(_stated_in(path))
+
+
+def test_an_account_of_what_was_done_does_not_introduce_a_list_under_a_priority_heading() -> None:
+    doc = _doc(
+        ("heading", "Our objectives", 2),
+        ("paragraph", "This year the board reviewed progress against last year's plan."),
+        ("list_item", "120 street lights were replaced"),
+        ("list_item", "Litter complaints fell by a third"),
+    )
+    assert "Litter complaints fell by a third" not in _stated(doc)
+
+
+def test_a_count_of_objectives_met_last_year_does_not_introduce_them() -> None:
+    from alignck.extract import rule_statements
+
+    doc = _doc(
+        ("heading", "Introduction", 2),
+        ("paragraph", "Last year we met all three of the objectives in our previous plan."),
+        ("list_item", "Every school joined the healthy schools scheme"),
+        ("list_item", "Rough sleeping fell by half"),
+        ("list_item", "Two new parks opened"),
+    )
+    assert not [s for s in rule_statements(doc) if s.kind == "priority"]
+
+
+def test_a_heading_on_a_plain_line_is_named_as_the_lists_lead() -> None:
+    doc = _doc(
+        ("paragraph", "This is the plan for the next five years."),
+        ("paragraph", "Our objectives"),
+        ("list_item", "Safer streets"),
+        ("list_item", "Cleaner parks"),
+    )
+    found = stated_priorities(extract(doc))
+    assert {s.rule for s in found} == {"list under 'Our objectives'"}

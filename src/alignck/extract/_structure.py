@@ -29,7 +29,7 @@ from alignck.extract._common import (
     opens_list,
 )
 from alignck.extract._lists import list_runs, plain_line, why_listed
-from alignck.language import is_statistic, sentences
+from alignck.language import is_statistic, role_of, sentences
 from alignck.model import Block, Statement
 
 _MAX_ENTRY_WORDS = 10
@@ -171,7 +171,9 @@ def _why(blocks: tuple[Block, ...], start: int, lead: str) -> str:
         and previous is not None
         and previous.kind == "paragraph"
         and not previous.text.rstrip().endswith(":")
+        and not plain_line(previous)
         and start >= 2
+        and _introduces(blocks[start - 2])
     ):
         return why_listed(blocks, start - 1)
     return why_listed(blocks, start)
@@ -251,7 +253,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         if (
             start >= 2
             and _introduces(blocks[start - 2])
-            and (last.endswith(":") or len(said) <= _INTRODUCTION_SENTENCES)
+            and (last.endswith(":") or _introduces_list(previous.text, said))
         ):
             # '## Our priorities' / 'They are:' / the list: the section opens with it; or
             # with a sentence or two of introduction ('These were agreed in March.').
@@ -274,8 +276,22 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     return None
 
 
-# A paragraph this short between a priority heading and a list introduces the list.
+# A paragraph this short between a priority heading and a list introduces the list ...
 _INTRODUCTION_SENTENCES = 2
+# ... where it points to it ('These were agreed in March.', '... the following areas.') or
+# speaks of priorities itself ('Our aim over the next five years is to ...').
+_POINTS_TO_LIST = re.compile(
+    r"\b(?:these|they|them|those|following|below|as\s+follows|listed)\b", re.IGNORECASE
+)
+
+
+def _introduces_list(text: str, said: tuple[str, ...] | list[str]) -> bool:
+    """Whether a paragraph between a priority heading and a list introduces that list: a
+    sentence or two that point to it or speak of priorities, not one about something else
+    ('This year the board reviewed progress against last year's plan.')."""
+    return len(said) <= _INTRODUCTION_SENTENCES and bool(
+        _POINTS_TO_LIST.search(text) or LEAD_IN.search(text)
+    )
 
 
 def _leads_in(sentence: str) -> bool:
@@ -303,8 +319,9 @@ def _counted_for(blocks: tuple[Block, ...], start: int, run: list[Block], top: i
     if match:
         return count_value(match.group("count")) == items
     # 'The partnership has agreed three priorities for the next three years.' over three
-    # items: a count of priorities, without the colon, that the list bears out.
-    return _announces(last) and announced_count(last) == items
+    # items: a count of priorities, without the colon, that the list bears out; not 'Last year
+    # we met all three of our objectives.' over what was done.
+    return _announces(last) and announced_count(last) == items and role_of(last) != "achievement"
 
 
 def _announces(sentence: str) -> bool:
