@@ -2152,3 +2152,16 @@ def test_a_heading_on_a_plain_line_is_named_as_the_lists_lead() -> None:
     )
     found = stated_priorities(extract(doc))
     assert {s.rule for s in found} == {"list under 'Our objectives'"}
+
+
+def test_headings_deep_under_a_section_of_run_in_priorities_are_not_its_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("paragraph", "Warm homes. We will insulate 2,000 homes."),
+        ("paragraph", "Good jobs. We will create 300 apprenticeships."),
+        ("heading", "Case study: a new boiler for Jane", 4),
+        ("paragraph", "Jane's boiler was replaced in a day."),
+        ("heading", "Case study: Sam's apprenticeship", 4),
+        ("paragraph", "Sam now works for the council."),
+    )
+    assert not any(text.startswith("Case study") for text in _stated(doc))
