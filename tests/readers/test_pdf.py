@@ -1529,3 +1529,33 @@ def test_a_space_goes_only_where_a_number_stands_apart(monkeypatch: pytest.Monke
     # The mark already taken out (\x00) and the digit set close stay as they are.
     shown = _pdf_pdfium._with_number_gaps(text, text, None, _pdf_pdfium._Frame())
     assert shown == "inequalities 4\r\nBRCA1 and 2028\x00"
+
+
+def test_lines_that_each_open_with_a_label_are_entries_of_their_own(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A list whose labels were typed (or numbered by Word, as LibreOffice sets them) as text
+    # comes out as lines of one paragraph; joined, 'Goal 2: ...' and its neighbours made one
+    # garbled priority. A paragraph that wraps onto a line opening like a label stays whole.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.multi_cell(0, 5, "The partnership has three goals:", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    goals = (
+        "Goal 1: Warm homes",
+        "Goal 2: Every young person in training, work or education by the age of eighteen",
+        "Goal 3: Safer streets",
+    )
+    for goal in goals:
+        pdf.cell(0, 5, goal, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for line in ("We will report on progress every year to the", "Board: its members", "agree."):
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "goals.pdf"
+    pdf.output(str(path))
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("paragraph", "The partnership has three goals:"),
+        *[("paragraph", goal) for goal in goals],
+        ("paragraph", "We will report on progress every year to the Board: its members agree."),
+    ]

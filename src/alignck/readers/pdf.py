@@ -31,6 +31,7 @@ from alignck.readers._pdflines import (
 from alignck.readers._pdfstreams import check_streams
 from alignck.readers._pdftables import Table, find_tables, opening_row
 from alignck.readers._text import (
+    LABELLED_LINE,
     clean,
     join_lines,
     number_goes_on,
@@ -502,8 +503,11 @@ class _Assembler:
             # A column of short names ('A thriving high street' over 'Safe and clean parks')
             # is parted into entries, as in Markdown, Word and text; a PDF's other lines are
             # wraps, so a line opening like a label ('2024–2029, we will') parts nothing.
+            # Three lines or more that each open so are a column of labelled entries
+            # ('Aim 1: Safe care' over 'Aim 2: Good jobs'), set as lines of one paragraph
+            # where a list's labels were typed or numbered as text.
             entries = (
-                separate_lines(lines, labelled_entries=False)
+                separate_lines(lines, labelled_entries=_labelled_column(lines))
                 if kind != "list_item" and len(lines) > 2
                 else [lines]
             )
@@ -554,6 +558,12 @@ class _Assembler:
         del seen[level - 1 : level]
         seen.insert(level - 1, (indents[-1], _marker_kind(marker or "")))
         return level
+
+
+def _labelled_column(lines: list[str]) -> bool:
+    """Whether every line opens with a label ('Aim 2: Good jobs', 'Aim 3 - Safe streets'):
+    a wrapped line may open so by chance, every line of a paragraph does not."""
+    return all(LABELLED_LINE.match(line.strip()) for line in lines)
 
 
 def _repeated_below(lines: list[Line]) -> set[int]:
