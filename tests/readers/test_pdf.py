@@ -1559,3 +1559,43 @@ def test_lines_that_each_open_with_a_label_are_entries_of_their_own(tmp_path: Pa
         *[("paragraph", goal) for goal in goals],
         ("paragraph", "We will report on progress every year to the Board: its members agree."),
     ]
+
+
+def test_the_outline_names_the_heading_not_a_list_line_of_the_same_words(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # The aims listed in body type, then each aim's heading in larger bold type on the same
+    # page, both in the outline's words: the list's first line was read as the heading,
+    # the other aims nested under it and the heading read twice.
+    aims = ("Clean rivers", "Quiet streets", "Open libraries")
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10.5)
+    pdf.multi_cell(0, 5, "We have three aims:", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for number, aim in enumerate(aims, 1):
+        pdf.cell(0, 5, f"Aim {number} - {aim}", new_x="LMARGIN", new_y="NEXT")
+    for number, aim in enumerate(aims, 1):
+        pdf.ln(4)
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.start_section(f"Aim {number}: {aim}", level=0)
+        pdf.multi_cell(0, 7, f"Aim {number}: {aim}", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5, "We will act on it this year.", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "aims.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, b.text, b.section) for b in read(path).blocks]
+    assert blocks[:4] == [
+        ("paragraph", "We have three aims:", ()),
+        *[("paragraph", f"Aim {n} - {aim}", ()) for n, aim in enumerate(aims, 1)],
+    ]
+    assert blocks[4:] == [
+        block
+        for n, aim in enumerate(aims, 1)
+        for block in (
+            ("heading", f"Aim {n}: {aim}", ()),
+            ("paragraph", "We will act on it this year.", (f"Aim {n}: {aim}",)),
+        )
+    ]

@@ -39,7 +39,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "23"
+VERSION = "24"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -196,6 +196,8 @@ class _Assembler:
         self.size_levels = {size: rank + 1 for rank, size in enumerate(bigger[:5])}
         self.outline_on_page: dict[int | None, dict[str, int]] = {}
         self.open_table: _OpenTable | None = None
+        # The lines of the page being read that the outline names, but not as its heading.
+        self.outranked: set[int] = set()
         # Where the markers of the list being read stand, outermost first.
         self.list_indents: list[float] = []
         # Each level of the list being read, as last seen: its indent and the kind of marker
@@ -224,6 +226,7 @@ class _Assembler:
         plain_keys = {_key(line.text) for line in lines if not split_marker(line.text)[0]}
         repeated_below = _repeated_below(lines)
         skip_to = self._cut_row_carried_on(lines, tables, page)
+        self.outranked = self._outranked_namesakes(lines, page)
         for index, line in enumerate(lines):
             if index <= skip_to:
                 continue
@@ -370,7 +373,7 @@ class _Assembler:
         words = line.text.count(" ") + 1
         if words > 20:
             return 0
-        found = self._outline_level(line.text, page)
+        found = 0 if index in self.outranked else self._outline_level(line.text, page)
         if found:
             return found
         if self._is_heading_size(line.size):
@@ -379,6 +382,22 @@ class _Assembler:
             alone = index + 1 >= len(lines) or not lines[index + 1].bold
             return len(self.size_levels) + 1 if alone and self._standalone(lines, index) else 0
         return 0
+
+    def _outranked_namesakes(self, lines: list[Line], page: int) -> set[int]:
+        """The lines an outline entry of the page names that another line naming it outranks,
+        set in larger type, or as large and in bold: a list of the objectives in body type
+        ('Objective 1: Safe care') above the heading of the same words in its own type. The
+        entry names one heading; read as headings both, the list's first line nested the
+        others under it and the heading came twice."""
+        named: dict[str, list[int]] = {}
+        for index, line in enumerate(lines):
+            if self._outline_level(line.text, page):
+                named.setdefault(_key(line.text), []).append(index)
+        outranked: set[int] = set()
+        for indices in named.values():
+            top = max(_rank(lines[index]) for index in indices)
+            outranked.update(index for index in indices if _rank(lines[index]) < top)
+        return outranked
 
     def _outline_level(self, text: str, page: int) -> int:
         """The level of the outline entry that names this line on its page; 0 for none."""
@@ -564,6 +583,11 @@ def _labelled_column(lines: list[str]) -> bool:
     """Whether every line opens with a label ('Aim 2: Good jobs', 'Aim 3 - Safe streets'):
     a wrapped line may open so by chance, every line of a paragraph does not."""
     return all(LABELLED_LINE.match(line.strip()) for line in lines)
+
+
+def _rank(line: Line) -> tuple[float, bool]:
+    """How a line's type ranks it as a heading: its size, then its weight."""
+    return round(line.size, 1), line.bold
 
 
 def _repeated_below(lines: list[Line]) -> set[int]:
