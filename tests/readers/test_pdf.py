@@ -1599,3 +1599,40 @@ def test_the_outline_names_the_heading_not_a_list_line_of_the_same_words(
             ("paragraph", "We will act on it this year.", (f"Aim {n}: {aim}",)),
         )
     ]
+
+
+def test_a_wrapped_heading_stands_at_the_outline_level_of_its_size(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A title in larger type, then sections whose headings the outline names at one level:
+    # the one heading whose title wraps onto two lines matches no entry, and ranked by its
+    # size among the title's and the sections' it was nested under the heading before it.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 24)
+    pdf.multi_cell(0, 12, "Riverside Partnership", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 16)
+    pdf.start_section("Our aims", level=0)
+    pdf.multi_cell(0, 9, "Our aims", new_x="LMARGIN", new_y="NEXT")
+    for name in (
+        "Cleaner rivers",
+        "Quieter streets for the people who live along the old ring road and its junctions",
+    ):
+        pdf.set_font("Helvetica", "B", 13)
+        pdf.start_section(name, level=1)
+        pdf.multi_cell(120, 7, name, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Helvetica", "", 10.5)
+        pdf.multi_cell(0, 5, "We will act on it this year. " * 4, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "aims.pdf"
+    pdf.output(str(path))
+    headings = [(b.text, b.level, b.section) for b in read(path).blocks if b.kind == "heading"]
+    assert headings == [
+        ("Riverside Partnership", 1, ()),
+        ("Our aims", 1, ()),
+        ("Cleaner rivers", 2, ("Our aims",)),
+        (
+            "Quieter streets for the people who live along the old ring road and its junctions",
+            2,
+            ("Our aims",),
+        ),
+    ]

@@ -39,7 +39,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "24"
+VERSION = "25"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -207,6 +207,21 @@ class _Assembler:
             self.outline_on_page.setdefault(entry.page, {})[_key(clean(entry.title))] = (
                 entry.level + 1
             )
+        self.size_levels.update(self._outline_size_levels())
+
+    def _outline_size_levels(self) -> dict[float, int]:
+        """The outline's level for each heading size whose lines it names all at that level. A
+        heading of that size the outline does not name (its title wrapped onto two lines, or
+        left out) stands at the same level as the others: ranked among the sizes instead, the
+        title's own size counted, it nested under the heading before it of the same size."""
+        levels: dict[float, set[int]] = {}
+        for number, page in enumerate(self.pages, start=1):
+            for line in page:
+                size = round(line.size, 1)
+                level = self._outline_level(line.text, number) if size in self.size_levels else 0
+                if level:
+                    levels.setdefault(size, set()).add(level)
+        return {size: min(found) for size, found in levels.items() if len(found) == 1}
 
     def _is_heading_size(self, size: float) -> bool:
         return size >= self.body_size * 1.12 and size - self.body_size >= 1.0
