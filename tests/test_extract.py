@@ -2165,3 +2165,26 @@ def test_headings_deep_under_a_section_of_run_in_priorities_are_not_its_prioriti
         ("paragraph", "Sam now works for the council."),
     )
     assert not any(text.startswith("Case study") for text in _stated(doc))
+
+
+def test_a_label_then_a_name_and_its_explanation_names_the_name() -> None:
+    # A PDF's list whose labels are text comes as paragraphs: 'Aim 2: Fair work: a living
+    # wage ...' names 'Fair work', as the list item 'Fair work: a living wage ...' and the
+    # section headed 'Aim 2: Fair work' do; the label taken off, the rest was the name.
+    names = ("Clean air", "Fair work", "Warm homes")
+    doc = _doc(
+        ("heading", "Our aims", 1),
+        ("paragraph", "The partnership has agreed three aims for the next five years:"),
+        ("paragraph", "Aim 1: Clean air"),
+        ("paragraph", "Aim 2: Fair work: a living wage paid by every partner"),
+        ("paragraph", "Aim 3: Warm homes"),
+        *[
+            block
+            for number, name in enumerate(names, 1)
+            for block in (
+                ("heading", f"Aim {number}: {name}", 2),
+                ("paragraph", "We will report on it every year."),
+            )
+        ],
+    )
+    assert _stated(doc) == list(names)

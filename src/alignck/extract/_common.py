@@ -280,16 +280,29 @@ def named_part(text: str) -> str:
     if not match:
         return _name_before_full_stop(text)
     name, rest = match.group("name").strip(), match.group("rest")
+    if _is_label(name):
+        # 'Aim one – improve outcomes', 'Priority: healthy places', 'SO1: Improve outcomes':
+        # the label is not the name; what follows it may be a name and its explanation
+        # ('Aim 2: Our people: be a great place to work'), as the item would be without it.
+        after = _NAME_THEN_EXPLANATION.match(rest.strip())
+        if after is None or _is_label(after.group("name").strip()):
+            return rest
+        return _name_of(after.group("name").strip(), after.group("rest"), rest)
+    return _name_of(name, rest, text)
+
+
+def _is_label(name: str) -> bool:
     label = numbered_label(name)
-    if (
+    return bool(
         (label and not label.group(2).strip())
         or COLUMN_HEADER.match(name)
         or _CODE.match(name)
         or _WORD_AND_NUMBER.match(name)
-    ):
-        # 'Aim one – improve outcomes', 'Priority: healthy places', 'SO1: Improve outcomes':
-        # the label is not the name
-        return rest
+    )
+
+
+def _name_of(name: str, rest: str, text: str) -> str:
+    """The name where it is short and its explanation long enough to be one, else ``text``."""
     if len(name.split()) <= _MAX_NAME_WORDS and len(rest.split()) >= _MIN_EXPLANATION_WORDS:
         return name
     return text
