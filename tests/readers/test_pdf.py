@@ -1636,3 +1636,45 @@ def test_a_wrapped_heading_stands_at_the_outline_level_of_its_size(tmp_path: Pat
             ("Our aims",),
         ),
     ]
+
+
+def test_a_row_s_last_two_cells_on_one_line_are_split_at_the_table_s_columns(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # Cells written one after another, as LibreOffice writes a table: a row whose 'Lead'
+    # cell fits on one line comes out with its 'By' cell on the same line, a little more
+    # than a space apart, under an 'Action' cell that wraps: read as one cell, 'Director
+    # of Estates 2026/27', the table's columns known from its header row notwithstanding.
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    columns = (90, 198, 306, 414)
+    rows = [
+        [["Area"], ["Action"], ["Lead"], ["By"]],
+        [
+            ["Health"],
+            ["Open a walk-in", "clinic in town"],
+            ["Chief Medical", "Officer"],
+            ["2025/26"],
+        ],
+        [["Estates"], ["Fit heat pumps", "at two sites"], ["Director of Estates"], ["2026/27"]],
+        [["Estates"], ["Cut energy use", "by a fifth"], ["Director of Estates"], ["2027/28"]],
+    ]
+    y = 100.0
+    for row in rows:
+        for x, cell in zip(columns, row, strict=True):
+            for step, text in enumerate(cell):
+                pdf.text(x, y + step * 12.6, text)
+        y += 12.6 * max(len(cell) for cell in row) + 2
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
+    assert [text for cell, text in cells if cell and cell[0] == 2] == [
+        "Estates",
+        "Fit heat pumps at two sites",
+        "Director of Estates",
+        "2026/27",
+    ]
+    assert len(cells) == 16

@@ -328,7 +328,10 @@ def _split_table_rows(
     """Table rows the width test missed: a row's cells set on one baseline can be too full of
     text for the gap between them to show by width alone. A line next to a row split into
     cells, or followed by one set well to its right (where a row's last cell wraps), is split
-    where its gaps fall in the columns of those lines."""
+    where its gaps fall in the columns of those lines; and a line that starts in a column of
+    the page's table, where its gaps fall in the table's other columns (a row's last two
+    cells, 'Chief Digital Officer' and '2025/26', set on one baseline under cells that wrap
+    in the columns before them, have no row beside them to split by)."""
 
     def split(index: int, columns: list[float]) -> None:
         line = lines[index]
@@ -357,7 +360,34 @@ def _split_table_rows(
             below_pieces = lines[index + 1].pieces
             if below_pieces and not lines[index].pieces:
                 split(index, [x for x, _ in below_pieces[1:]])
+        columns = _table_columns(lines)
+        for index, line in enumerate(lines):
+            if not line.pieces and any(abs(line.x - c) <= line.size / 2 for c in columns):
+                split(index, [c for c in columns if c > line.x + line.size])
     return lines
+
+
+# Points: cells whose starts lie this close are in one column.
+_SAME_COLUMN = 3.0
+
+
+def _table_columns(lines: list[Line]) -> list[float]:
+    """Where the columns of the page's table start: each place where a cell of a row split
+    into cells starts and another line or cell starts too (a cell wraps, or the rows go on
+    below); a lone gap in a line of text makes none."""
+    starts = sorted(
+        [(x, True) for line in lines for x, _ in line.pieces[1:]]
+        + [(line.x, False) for line in lines]
+    )
+    columns: list[float] = []
+    run: list[tuple[float, bool]] = []
+    for x, cell in [*starts, (math.inf, False)]:
+        if run and x - run[-1][0] > _SAME_COLUMN:
+            if len(run) >= 2 and any(is_cell for _, is_cell in run):
+                columns.append(run[0][0])
+            run = []
+        run.append((x, cell))
+    return columns
 
 
 def _row_above(lines: list[Line], index: int) -> tuple[tuple[float, str], ...]:
