@@ -1678,3 +1678,59 @@ def test_a_row_s_last_two_cells_on_one_line_are_split_at_the_table_s_columns(
         "2026/27",
     ]
     assert len(cells) == 16
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest", "carried"),
+    [
+        (["We will cut the energy", "our buildings use by"], "20% by 2030.", True),
+        # The cell above ends as a sentence may: the figure opens a row of its own.
+        (["We will cut the energy", "our buildings use"], "20 new cycle routes.", False),
+    ],
+    ids=["goes on", "row of its own"],
+)
+def test_a_cut_row_goes_on_with_a_figure_after_a_word_no_sentence_ends_on(
+    tmp_path: Path, cut: list[str], rest: str, carried: bool
+) -> None:
+    from fpdf import FPDF
+
+    # The page break cut 'Cut energy use in our buildings by' from '20%': only a cut cell's
+    # rest in lower case was carried on, so the figure was a paragraph of its own, the cell
+    # was quoted cut short and the rows after it started a new table.
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+
+    def row(y: float, first: list[str], second: list[str]) -> float:
+        for at, text in enumerate(first):
+            pdf.set_xy(20, y + 6 * at)
+            pdf.cell(80, 6, text)
+        for at, text in enumerate(second):
+            pdf.set_xy(110, y + 6 * at)
+            pdf.cell(80, 6, text)
+        return y + 6 * max(len(first), len(second)) + 3
+
+    pdf.add_page()
+    y = row(240, ["Area"], ["Action"])
+    y = row(y, ["Homes"], ["We will insulate 300 homes."])
+    row(y, ["Estates"], cut)
+    pdf.add_page()
+    y = row(20, [], [rest])
+    y = row(y, ["Air"], ["We will plant 500 trees."])
+    row(y, ["Travel"], ["We will open two park and ride sites."])
+    path = tmp_path / "cut.pdf"
+    pdf.output(str(path))
+
+    blocks = [(b.kind, b.cell, b.text) for b in read(path).blocks]
+    cut_cell = " ".join(cut)
+    if carried:
+        assert blocks[-6:] == [
+            ("table_cell", (2, 0), "Estates"),
+            ("table_cell", (2, 1), f"{cut_cell} {rest}"),
+            ("table_cell", (3, 0), "Air"),
+            ("table_cell", (3, 1), "We will plant 500 trees."),
+            ("table_cell", (4, 0), "Travel"),
+            ("table_cell", (4, 1), "We will open two park and ride sites."),
+        ]
+    else:
+        assert ("table_cell", (2, 1), cut_cell) in blocks
+        assert ("paragraph", None, rest) in blocks

@@ -84,6 +84,15 @@ class BlockBuilder:
         if last.kind == "heading":
             self._trail[-1] = (last.level, joined)
 
+    def cell_text(self, cell: tuple[int, int]) -> str | None:
+        """The text of the cell at ``cell`` (row, column) of the table the blocks end with."""
+        for block in reversed(self._blocks):
+            if block.kind != "table_cell":
+                return None
+            if block.cell == cell:
+                return block.text
+        return None
+
     def extend_cell(self, cell: tuple[int, int], text: str) -> bool:
         """Continue the cell at ``cell`` (row, column) of the table the blocks end with, as a
         row cut by a page break goes on at the top of the next; False where that table has no

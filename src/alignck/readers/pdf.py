@@ -33,13 +33,14 @@ from alignck.readers._pdftables import Table, find_tables, opening_row
 from alignck.readers._text import (
     LABELLED_LINE,
     clean,
+    ends_on_word_that_goes_on,
     join_lines,
     number_goes_on,
     separate_lines,
     split_marker,
 )
 
-VERSION = "26"
+VERSION = "27"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -316,7 +317,7 @@ class _Assembler:
         placed: list[tuple[int, str]] = []
         for x, text in cells:
             near = [c for c, at in enumerate(columns) if abs(x - at) <= lines[start].size]
-            if not near or not _goes_on_in_lower_case(text):
+            if not near or not self._goes_on_in_cell((carried.rows - 1, near[0]), text):
                 return -1
             placed.append((near[0], text))
         for column, text in placed:
@@ -325,6 +326,16 @@ class _Assembler:
         last = self.builder.last or carried.last_cell
         self.open_table = _OpenTable(carried.table, carried.rows, last)
         return start + taken - 1
+
+    def _goes_on_in_cell(self, cell: tuple[int, int], text: str) -> bool:
+        """Whether text opening a page goes on with the cell of the cut row above it: in lower
+        case, or a figure after a word no sentence ends on ('Cut energy use by' / '20%')."""
+        if _goes_on_in_lower_case(text):
+            return True
+        if not text[:1].isdigit():
+            return False
+        above = self.builder.cell_text(cell)
+        return above is not None and ends_on_word_that_goes_on(above)
 
     def _goes_on(self, carried: _OpenTable, table: Table) -> bool:
         """Whether ``table`` goes on with the one that ended the last page: nothing came
