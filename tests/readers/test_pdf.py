@@ -1734,3 +1734,19 @@ def test_a_cut_row_goes_on_with_a_figure_after_a_word_no_sentence_ends_on(
     else:
         assert ("table_cell", (2, 1), cut_cell) in blocks
         assert ("paragraph", None, rest) in blocks
+
+
+def test_a_hyphen_before_a_figure_at_a_line_end_stays(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # PDFium marks a hyphen ending a line and joins the next line to it: a hyphen breaking
+    # a word goes, but one before a figure breaks none, and 'under-11s' was quoted 'under11s'.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(60, 6, "Free swimming lessons for the under-\n11s in every school holiday.")
+    path = tmp_path / "swim.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "Free swimming lessons for the under-11s in every school holiday."
+    ]

@@ -93,6 +93,7 @@ def clean_lines(lines: list[str]) -> list[str]:
 # A word broken at a line end where PDFium marks the hyphen (0x02 or U+FFFE).
 _BROKEN_WORD = re.compile("([A-Za-z]+)[\x02\ufffe]([A-Za-z]+)")
 _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
+_FIGURE_HYPHEN = re.compile("(?<=\\d)[\x02\ufffe]|[\x02\ufffe](?=\\d)")
 _LAST_WORD = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
 
@@ -100,13 +101,14 @@ _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
 def rejoin_hyphenated(text: str) -> str:
     """Words broken at a line end, joined again: 'organ' + 'isation' as 'organisation', but
     'step' + 'down' as 'step-down' (see :func:`keeps_hyphen`). PDFium marks every hyphen at a
-    line end the same way, a compound's own included."""
+    line end the same way, a compound's own included; one next to a figure ('under-11s',
+    '24-hour', '2025-2030') breaks no word, and stays."""
     if not _HYPHEN_MARKS.search(text):
         return text
     joined = _BROKEN_WORD.sub(
         lambda m: m[1] + ("-" if keeps_hyphen(m[1], m[2]) else "") + m[2], text
     )
-    return _HYPHEN_MARKS.sub("", joined)
+    return _HYPHEN_MARKS.sub("", _FIGURE_HYPHEN.sub("-", joined))
 
 
 def keeps_hyphen(left: str, right: str) -> bool:
