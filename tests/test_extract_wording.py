@@ -169,3 +169,11 @@ def test_principles_named_after_a_mention_of_the_priorities_are_not_priorities()
         "how we work: listening first, acting early, and working as one team."
     )
     assert "acting early" not in _stated(doc)
+
+
+def test_objectives_that_are_to_be_set_are_not_listed() -> None:
+    doc = _paragraphs(
+        "Our new objectives are to be set by the incoming leader, the cabinet and the "
+        "scrutiny board."
+    )
+    assert "the cabinet" not in _stated(doc)

@@ -158,7 +158,7 @@ COPULA_LIST = re.compile(
     r"(?P<lead>(?:[\w-]+\s{1,3}){0,2})"
     r"(?:priorities|objectives|ambitions|aims|goals|outcomes|themes|pillars|missions)"
     r"(?:\s{1,3}(?:for|in|over|during|across|of)\s{1,3}[^,:;]{1,40}?|\s{1,3}this\s{1,3}year)?"
-    r"\s{1,3}(?:are|will\s{1,3}be)\s{1,3}(?P<to>to\s{1,3})?(?P<items>[^:]+)$",
+    r"\s{1,3}(?:are|will\s{1,3}be)\s{1,3}(?!to\s{1,3}be\b)(?P<to>to\s{1,3})?(?P<items>[^:]+)$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
