@@ -177,3 +177,11 @@ def test_objectives_that_are_to_be_set_are_not_listed() -> None:
         "scrutiny board."
     )
     assert "the cabinet" not in _stated(doc)
+
+
+def test_values_named_in_passing_before_a_list_of_priorities_do_not_stop_it() -> None:
+    doc = _paragraphs(
+        "Our priorities, which reflect our values, are: safer streets, warmer homes "
+        "and cleaner air."
+    )
+    assert _stated(doc) == ["safer streets", "warmer homes", "cleaner air"]

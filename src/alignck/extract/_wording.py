@@ -148,7 +148,7 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
     )
     if not match:
         return
-    if match.re is INLINE_LIST and VALUES.search(sentence[match.end(1) : match.start("items")]):
+    if match.re is INLINE_LIST and _led_by_values(sentence[match.end(1) : match.start("items")]):
         return  # '... the priorities below and the principles that will guide us: A, B, C'
     items = _split_items(_without_trailing_clause(match.group("items")))
     if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
@@ -161,6 +161,18 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         statement = make_statement(item, block, "inline list")
         if statement:
             yield statement
+
+
+# A verb between a noun and the colon makes that noun no lead of the list: 'Our priorities,
+# which reflect our values, are: ...'.
+_VERB_BEFORE_COLON = re.compile(r"\b(?:are|is|include|includes|will\s+be|were|was)\b", re.I)
+
+
+def _led_by_values(lead: str) -> bool:
+    """Whether the words before a list's colon end on principles or values ('... and the
+    principles that will guide how we work:'), as its lead-in."""
+    found = list(VALUES.finditer(lead))
+    return bool(found) and not _VERB_BEFORE_COLON.search(lead[found[-1].end() :])
 
 
 # The words that hand over to a semicolon list's first item: 'the ambition to achieve A; B; C'.
