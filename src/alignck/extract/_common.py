@@ -348,16 +348,26 @@ def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
     if len(found) < 2 or not _NAME_SENTENCE.match(found[0]):
         return text
     name, rest = found[0][:-1].strip(), " ".join(found[1:])
+    # Alike its list, a name may open as a noun phrase does ('A sustainable system') and, so
+    # opened or opening on a verb's -ing form ('Supporting people into good work'), run to
+    # eight words; a sentence with a verb of being ('Smoking is falling') or of a subject
+    # and its verb ('Demand for social care keeps rising') stays whole all the same.
+    phrased = alike and bool(_NAME_OPENING.match(name))
     if (
-        len(name.split()) > (_MAX_NAME_WORDS if alike else _MAX_FULL_STOP_NAME_WORDS)
+        len(name.split()) > (_MAX_NAME_WORDS if phrased else _MAX_FULL_STOP_NAME_WORDS)
         or len(rest.split()) < _MIN_EXPLANATION_WORDS
         or PRONOUN_START.match(name)
         or _reads_as_commitment(name)
-        or (is_declarative(name) and not alike)
+        or (is_declarative(name) and not (phrased and not _BE_OR_HAVE.search(name)))
         or any(ch.isdigit() for ch in name)
     ):
         return text
     return name
+
+
+# How a name of several words opens: an article, or a verb's -ing form.
+_NAME_OPENING = re.compile(r"^(?:a|an|the)\s|^[A-Za-z]+ing\b", re.IGNORECASE)
+_BE_OR_HAVE = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b", re.I)
 
 
 def _tidy(text: str) -> str:
