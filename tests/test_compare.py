@@ -290,3 +290,6 @@ def test_a_coverage_change_rounds_halves_away_from_zero_as_its_figures_do() -> N
     assert CoverageChange("plan", 87.5, 93.75).delta == 6.3
     # Worked out from the counts, not from the rounded figures: half a priority of six.
     assert CoverageChange("plan", 200 / 3, 175 / 3).delta == -8.3
+    # A figure as check's reports give it (81.25 is 81.2 there), and no '-0.0'.
+    assert figure(81.25) == "81.2%"
+    assert str(CoverageChange("plan", 50.0, 49.96).delta) == "0.0"

@@ -82,7 +82,8 @@ class CoverageChange:
         if self.old is None or self.new is None:
             return None
         change = tenths(abs(self.new - self.old)) / 10
-        return -change if self.new < self.old else change
+        # No '-0.0' for a change too small to show.
+        return -change if self.new < self.old and change else change
 
 
 def tenths(value: float) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from alignck.compare import Change, Comparison, CoverageChange, Regression, tenths
+from alignck.compare import Change, Comparison, CoverageChange, Regression
 from alignck.wording import counted
 
 DIFF_RENDERERS: dict[str, str] = {
@@ -61,8 +61,14 @@ def was(change: Change) -> str:
 
 
 def figure(value: float | None) -> str:
-    """A coverage figure to a tenth, halves up, as ``delta`` counts it."""
-    return "—" if value is None else f"{tenths(value) / 10:.1f}%"
+    """A coverage figure as the reports of ``check`` give it (the JSON report's share)."""
+    from alignck.analyse import rounded_share
+
+    if value is None:
+        return "—"
+    shown = rounded_share(value)
+    digits = max(1, len(repr(shown).partition(".")[2]))
+    return f"{shown:.{digits}f}%"
 
 
 def delta(coverage: CoverageChange) -> str:
