@@ -24,7 +24,7 @@ from alignck.model import (
     Waiver,
 )
 from alignck.names import path_order
-from alignck.waivers import concerns, covers, split_expired
+from alignck.waivers import concerns, covers, split_expired, unused_reason
 
 _RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 SHARED_OUTSIDE_SIMILARITY = 0.6
@@ -90,9 +90,12 @@ def analyse(
         waived=waived,
         # Stale: a waiver about a document checked that accepts none of its verdicts. One
         # for documents this run did not check (a shared file, one draft) is not.
-        unused_waivers=tuple(
-            w for w in live if w not in used and concerns(w, [r.path for r in checked])
+        unused_waivers=(
+            unused := tuple(
+                w for w in live if w not in used and concerns(w, [r.path for r in checked])
+            )
         ),
+        unused_because=tuple(unused_reason(w, [r.path for r in checked]) for w in unused),
         expired_waivers=expired,
         elsewhere_waivers=tuple(
             w for w in live if w not in used and not concerns(w, [r.path for r in checked])

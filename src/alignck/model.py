@@ -440,6 +440,9 @@ class Analysis:
     required_gaps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     waived: tuple[WaivedVerdict, ...] = ()
     unused_waivers: tuple[Waiver, ...] = ()
+    # Why each unused waiver applied to nothing, in the same order: its document name
+    # matches no checked document, or what it names has no gap or partial verdict.
+    unused_because: tuple[str, ...] = ()
     expired_waivers: tuple[Waiver, ...] = ()
     # In force, but about documents this run did not check (a shared file, one draft).
     elsewhere_waivers: tuple[Waiver, ...] = ()

@@ -395,7 +395,7 @@ def unused_warning(waiver: Waiver, paths: Sequence[str] = ()) -> str:
     if misnamed(waiver, paths):
         return f"{head}: {unused_reason(waiver, paths)}"
     scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
-    return f"{head}{scope} {unused_reason(waiver, paths)}"
+    return f"{head}{scope} matches no gap or partial verdict"
 
 
 def misnamed(waiver: Waiver, paths: Sequence[str]) -> bool:
@@ -410,4 +410,4 @@ def unused_reason(waiver: Waiver, paths: Sequence[str] = ()) -> str:
         near = near_name(waiver, paths)
         hint = f"; did you mean '{near}'?" if near else ""
         return f"'{waiver.document}' matches no checked document{hint}"
-    return "matches no gap or partial verdict"
+    return "applies to no gap or partial verdict"

@@ -355,8 +355,6 @@ STALE_WAIVERS_NOTE = "Waivers that expired or now apply to nothing: renew them, 
 def stale_waiver_lines(report: Report) -> list[str]:
     """Waivers to look at: expired ones (their gaps count again) and ones that match no gap
     or partial. Said on standard error too, but a board reads the report."""
-    from alignck.waivers import misnamed, unused_reason
-
     analysis = report.analysis
     lines = []
     for waiver in analysis.expired_waivers:
@@ -364,14 +362,11 @@ def stale_waiver_lines(report: Report) -> list[str]:
             f"{_waived_priority(report, waiver)}: expired on {waiver.expires}, so no longer "
             f"applied (reason was: {waiver.reason}; {waiver.source})"
         )
-    checked = [r.path for r in report.documents if r.status == "ok"]
-    for waiver in analysis.unused_waivers:
-        # A misspelt document name is said so: 'applies to no gap' hid a gap it was meant for.
-        reason = (
-            unused_reason(waiver, checked)
-            if misnamed(waiver, checked)
-            else "applies to no gap or partial verdict"
-        )
+    # A misspelt document name is said so: 'applies to no gap' hid a gap it was meant for.
+    reasons = analysis.unused_because or ("applies to no gap or partial verdict",) * len(
+        analysis.unused_waivers
+    )
+    for waiver, reason in zip(analysis.unused_waivers, reasons, strict=True):
         lines.append(f"{_waived_priority(report, waiver)}: {reason} ({waiver.source})")
     return lines
 

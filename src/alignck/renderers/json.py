@@ -46,13 +46,10 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
 
 
 def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any]:
-    from alignck.waivers import unused_reason
-
     analysis = report.analysis
     waived = analysis.waivers_by_verdict()
     documents = [_document(d, report, waived) for d in report.documents] if with_documents else []
     reasons = failures(report)
-    checked = [r.path for r in report.documents if r.status == "ok"]
     unread = unread_reason(report)
     if unread:
         # 'passed' is false for it, as the exit code is not 0: a script reading 'failures'
@@ -95,8 +92,13 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             ],
             # With why: a misspelt document name is not a waiver of no gap.
             "unused": [
-                waiver_to_dict(w) | {"unused_because": unused_reason(w, checked)}
-                for w in analysis.unused_waivers
+                waiver_to_dict(w) | {"unused_because": why}
+                for w, why in zip(
+                    analysis.unused_waivers,
+                    analysis.unused_because
+                    or ("applies to no gap or partial verdict",) * len(analysis.unused_waivers),
+                    strict=True,
+                )
             ],
             "expired": [waiver_to_dict(w) for w in analysis.expired_waivers],
             # No warning names them (a shared file's waivers of other partners' documents
