@@ -1750,3 +1750,22 @@ def test_a_hyphen_before_a_figure_at_a_line_end_stays(tmp_path: Path) -> None:
     assert [b.text for b in read(path).blocks] == [
         "Free swimming lessons for the under-11s in every school holiday."
     ]
+
+
+def test_wrapped_lines_that_open_like_labels_by_chance_stay_one_paragraph(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # Each wrapped line opens with a capital and holds a dash or colon, but their 'labels'
+    # are neither short nor alike: one paragraph, not three entries.
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10.5)
+    for line in (
+        "Our Health and Wellbeing Board - the council, the NHS and the voluntary sector -",
+        "Fenmarch Council - agreed in March 2025 that the partnership will focus on fewer",
+        "NHS and council services working as one: prevention, early help and homes.",
+    ):
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "wrapped.pdf"
+    pdf.output(str(path))
+    assert len([b for b in read(path).blocks if b.kind == "paragraph"]) == 1

@@ -40,7 +40,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "28"
+VERSION = "29"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
@@ -606,9 +606,22 @@ class _Assembler:
 
 
 def _labelled_column(lines: list[str]) -> bool:
-    """Whether every line opens with a label ('Aim 2: Good jobs', 'Aim 3 - Safe streets'):
-    a wrapped line may open so by chance, every line of a paragraph does not."""
-    return all(LABELLED_LINE.match(line.strip()) for line in lines)
+    """Whether every line opens with a label ('Aim 2: Good jobs', 'Aim 3 - Safe streets'),
+    the labels alike: short ('Start well:', 'Live well:'), or opening on one word
+    ('Strategic Objective 2', 'Strategic Objective 3'). Wrapped lines of a paragraph may each
+    open with a capital and hold a dash ('Our Health and Wellbeing Board - the council ...'),
+    but their 'labels' are neither."""
+    labels = [LABELLED_LINE.match(line.strip()) for line in lines]
+    if not all(labels):
+        return False
+    words = [_LABEL_END.split(m.group(0), maxsplit=1)[0].split() for m in labels if m]
+    short = all(len(label) <= _SHORT_LABEL_WORDS for label in words)
+    return short or len({label[0].lower() for label in words if label}) == 1
+
+
+# What ends a label: its colon or dash.
+_LABEL_END = re.compile(r":\s|\s[–—-]\s|[–—]")
+_SHORT_LABEL_WORDS = 3
 
 
 def _rank(line: Line) -> tuple[float, bool]:
