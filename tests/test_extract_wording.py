@@ -185,3 +185,11 @@ def test_values_named_in_passing_before_a_list_of_priorities_do_not_stop_it() ->
         "and cleaner air."
     )
     assert _stated(doc) == ["safer streets", "warmer homes", "cleaner air"]
+
+
+def test_the_values_a_partnership_holds_listed_beside_its_priorities_are_not_priorities() -> None:
+    doc = _paragraphs(
+        "Alongside our priorities, the values we hold are: listening first, acting early and "
+        "working as one team."
+    )
+    assert "acting early" not in _stated(doc)

@@ -163,16 +163,18 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
             yield statement
 
 
-# A verb between a noun and the colon makes that noun no lead of the list: 'Our priorities,
-# which reflect our values, are: ...'.
-_VERB_BEFORE_COLON = re.compile(r"\b(?:are|is|include|includes|will\s+be|were|was)\b", re.I)
+# Values closed off by a comma before the verb of the list are named in passing: 'Our
+# priorities, which reflect our values, are: ...'; not 'the values we hold are: ...'.
+_CLOSED_BEFORE_VERB = re.compile(
+    r",[^,]*\b(?:are|is|include|includes|will\s+be|were|was)\b", re.IGNORECASE
+)
 
 
 def _led_by_values(lead: str) -> bool:
     """Whether the words before a list's colon end on principles or values ('... and the
     principles that will guide how we work:'), as its lead-in."""
     found = list(VALUES.finditer(lead))
-    return bool(found) and not _VERB_BEFORE_COLON.search(lead[found[-1].end() :])
+    return bool(found) and not _CLOSED_BEFORE_VERB.search(lead[found[-1].end() :])
 
 
 # The words that hand over to a semicolon list's first item: 'the ambition to achieve A; B; C'.
