@@ -1906,11 +1906,13 @@ def test_a_sentence_among_items_that_are_sentences_is_not_cut() -> None:
         ("list_item", "Cleaner air. We will plant trees along the four busiest roads.", 1, "2."),
         ("list_item", "The town is growing. We will plan for 4,000 more homes.", 1, "3."),
         ("list_item", "Demand for care keeps rising. We will invest in reablement.", 1, "4."),
+        ("list_item", "The demand for care keeps rising. We will train carers.", 1, "5."),
     )
     stated = _stated(doc)
     assert stated[:2] == ["Safer roads", "Cleaner air"]
     assert "The town is growing" not in stated
     assert "Demand for care keeps rising" not in stated
+    assert "The demand for care keeps rising" not in stated
 
 
 def _measures_table(tmp_path: Path, listed_first: bool) -> Path:

@@ -358,7 +358,7 @@ def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
         or len(rest.split()) < _MIN_EXPLANATION_WORDS
         or PRONOUN_START.match(name)
         or _reads_as_commitment(name)
-        or (is_declarative(name) and not (phrased and not _BE_OR_HAVE.search(name)))
+        or (is_declarative(name) and not (phrased and not _LIKE_A_CLAUSE.search(name)))
         or any(ch.isdigit() for ch in name)
     ):
         return text
@@ -367,7 +367,12 @@ def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
 
 # How a name of several words opens: an article, or a verb's -ing form.
 _NAME_OPENING = re.compile(r"^(?:a|an|the)\s|^[A-Za-z]+ing\b", re.IGNORECASE)
-_BE_OR_HAVE = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b", re.I)
+# A verb of being, or a word ending as a verb's present or past form does with a word after
+# it ('The demand for care keeps rising', 'The town grew fast'): a clause, not a name. It
+# also keeps some names whole ('The homes we need'): whole is the cautious reading.
+_LIKE_A_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b|\b\w+(?:s|ed)\s+\w", re.I
+)
 
 
 def _tidy(text: str) -> str:
