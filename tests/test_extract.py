@@ -2196,3 +2196,13 @@ def test_a_label_then_a_name_and_its_explanation_names_the_name() -> None:
         ],
     )
     assert _stated(doc) == list(names)
+
+
+def test_an_article_led_sentence_with_a_verb_is_not_cut_among_named_items() -> None:
+    doc = _doc(
+        ("heading", "Our goals", 2),
+        ("list_item", "Safer roads. We will cut speeds near every school.", 1, "1."),
+        ("list_item", "Cleaner air. We will plant trees along the four busiest roads.", 1, "2."),
+        ("list_item", "The demand for care keeps rising. We will train more carers.", 1, "3."),
+    )
+    assert "The demand for care keeps rising" not in _stated(doc)
