@@ -725,7 +725,7 @@ def test_expired_and_unused_waivers_are_warned_about(
         in lines
     )
     assert (
-        f"{waivers}:5:5: warning: waiver for 'mental-health' matches no gap or partial verdict"
+        f"{waivers}:5:5: warning: waiver for 'mental-health' applies to no gap or partial verdict"
         in lines
     )
     # A waiver for documents this run did not check (a shared file, one draft) is not stale.

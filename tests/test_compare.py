@@ -279,7 +279,7 @@ def test_a_document_now_unreadable_is_no_rename_and_keeps_a_likeness_ambiguous()
     assert not any("renamed" in note for note in both)
 
 
-def test_a_coverage_change_rounds_halves_away_from_zero_as_its_figures_do() -> None:
+def test_a_coverage_change_rounds_its_half_tenths_away_from_zero() -> None:
     from alignck.compare import CoverageChange
     from alignck.renderers.diff import delta, figure
 
@@ -293,3 +293,4 @@ def test_a_coverage_change_rounds_halves_away_from_zero_as_its_figures_do() -> N
     # A figure as check's reports give it (81.25 is 81.2 there), and no '-0.0'.
     assert figure(81.25) == "81.2%"
     assert str(CoverageChange("plan", 50.0, 49.96).delta) == "0.0"
+    assert delta(CoverageChange("plan", 50.0, 49.96)) == "0.0"

@@ -304,7 +304,7 @@ def test_an_unused_waiver_says_whether_its_glob_matched_a_document() -> None:
     matched = Waiver("mental-health", "no longer needed", "council*", source="w.yaml:6:5")
     assert unused_warning(matched, paths) == (
         "w.yaml:6:5: warning: waiver for 'mental-health' in documents matching 'council*' "
-        "matches no gap or partial verdict"
+        "applies to no gap or partial verdict"
     )
 
 

@@ -395,7 +395,7 @@ def unused_warning(waiver: Waiver, paths: Sequence[str] = ()) -> str:
     if misnamed(waiver, paths):
         return f"{head}: {unused_reason(waiver, paths)}"
     scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
-    return f"{head}{scope} matches no gap or partial verdict"
+    return f"{head}{scope} {unused_reason(waiver, paths)}"
 
 
 def misnamed(waiver: Waiver, paths: Sequence[str]) -> bool:

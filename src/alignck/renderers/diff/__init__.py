@@ -75,7 +75,8 @@ def delta(coverage: CoverageChange) -> str:
     change = coverage.delta
     if change is None:
         return "added" if coverage.old is None else "removed"
-    return f"{change:+.1f}"
+    # No sign on a change too small to show ('+0.0' beside a small fall).
+    return f"{change:+.1f}" if change else "0.0"
 
 
 def headline(comparison: Comparison, fail_on: Regression) -> str:
