@@ -22,6 +22,17 @@ BLOCKS = [
 ]
 
 
+def _table_row(pdf: Any, y: float, first: list[str], second: list[str], width: float) -> float:
+    """A two-column table row, each cell's lines one under another; where the next row goes."""
+    for at, text in enumerate(first):
+        pdf.set_xy(20, y + 6 * at)
+        pdf.cell(80, 6, text)
+    for at, text in enumerate(second):
+        pdf.set_xy(110, y + 6 * at)
+        pdf.cell(width, 6, text)
+    return y + 6 * max(len(first), len(second)) + 3
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_headings_from_outline_and_font_size_lists_and_pages(make_document, engine: str) -> None:  # type: ignore[no-untyped-def]
     doc = read(make_document("plan.pdf", BLOCKS), ReadOptions(engine))
@@ -985,13 +996,7 @@ def test_a_row_cut_by_a_page_break_goes_on_under_the_repeated_header(
     pdf.set_font("Helvetica", size=11)
 
     def row(y: float, first: list[str], second: list[str]) -> float:
-        for at, text in enumerate(first):
-            pdf.set_xy(20, y + 6 * at)
-            pdf.cell(80, 6, text)
-        for at, text in enumerate(second):
-            pdf.set_xy(110, y + 6 * at)
-            pdf.cell(90, 6, text)
-        return y + 6 * max(len(first), len(second)) + 3
+        return _table_row(pdf, y, first, second, 90)
 
     pdf.add_page()
     pdf.set_xy(20, 20)
@@ -1701,13 +1706,7 @@ def test_a_cut_row_goes_on_with_a_figure_after_a_word_no_sentence_ends_on(
     pdf.set_font("Helvetica", size=11)
 
     def row(y: float, first: list[str], second: list[str]) -> float:
-        for at, text in enumerate(first):
-            pdf.set_xy(20, y + 6 * at)
-            pdf.cell(80, 6, text)
-        for at, text in enumerate(second):
-            pdf.set_xy(110, y + 6 * at)
-            pdf.cell(80, 6, text)
-        return y + 6 * max(len(first), len(second)) + 3
+        return _table_row(pdf, y, first, second, 80)
 
     pdf.add_page()
     y = row(240, ["Area"], ["Action"])
