@@ -1768,3 +1768,28 @@ def test_wrapped_lines_that_open_like_labels_by_chance_stay_one_paragraph(tmp_pa
     path = tmp_path / "wrapped.pdf"
     pdf.output(str(path))
     assert len([b for b in read(path).blocks if b.kind == "paragraph"]) == 1
+
+
+def test_a_bold_name_after_a_plain_list_marker_is_the_items_lead(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # LibreOffice sets a list's number in plain type and the item's name in bold: the name
+    # was lost, read only where the line's first character is bold.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_xy(20, 30)
+    for number, name, rest in (
+        ("1. ", "Active travel for everyday journeys.", " We will build 20 km of cycle lanes."),
+        ("2. ", "Cleaner air.", " We will cut nitrogen dioxide near every school."),
+    ):
+        pdf.set_font("Helvetica", size=11)
+        pdf.write(6, number)
+        pdf.set_font("Helvetica", "B", 11)
+        pdf.write(6, name)
+        pdf.set_font("Helvetica", size=11)
+        pdf.write(6, rest)
+        pdf.ln(8)
+    path = tmp_path / "leads.pdf"
+    pdf.output(str(path))
+    items = [b for b in read(path).blocks if b.kind == "list_item"]
+    assert [b.lead for b in items] == ["Active travel for everyday journeys", "Cleaner air"]

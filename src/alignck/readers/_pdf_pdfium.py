@@ -123,6 +123,8 @@ def _page_lines(page: object) -> list[Line]:
             lead = None
             if starts_bold and not ends_bold:
                 lead = _bold_opening(raw_line.lstrip(), first, is_bold)
+            elif not starts_bold:
+                lead = _bold_after_marker(raw_line.lstrip(), first, end, is_bold)
             size = round(font_size(handle, first), 2)
             pieces: tuple[tuple[float, str], ...] = ()
             origin(handle, row_end, x_ref, y_ref)
@@ -542,6 +544,18 @@ def _bold_opening(text: str, first: int, is_bold: _BoldTest) -> str | None:
     lead = rejoin_hyphenated(text[:plain]).strip()
     # '**Active**, healthy lives' is one phrase, not a name run in before it.
     return None if not lead or bold_goes_on(lead, text[plain:]) else lead
+
+
+def _bold_after_marker(text: str, first: int, end: int, is_bold: _BoldTest) -> str | None:
+    """The bold words after a list marker set in plain type ('1.' or '•', then 'Reducing the
+    cost of living.' in bold): the item's name, as a Word list's bold run gives it."""
+    marker, rest = split_marker(text)
+    if marker is None or not rest[:1].isalpha() or not text.endswith(rest):
+        return None  # '78.6 50' in a table of figures opens with no marker
+    at = first + len(text) - len(rest)
+    if not is_bold(at) or is_bold(end):
+        return None
+    return _bold_opening(rest, at, is_bold)
 
 
 class _BoldTest:

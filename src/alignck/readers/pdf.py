@@ -40,7 +40,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "29"
+VERSION = "30"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
