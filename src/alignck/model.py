@@ -458,6 +458,16 @@ class Analysis:
         """(document path, priority id) -> the review that set that verdict."""
         return {(r.path, r.priority_id): r for r in self.reviewed}
 
+    def unused_with_reasons(self) -> list[tuple[Waiver, str]]:
+        """Each unused waiver with why it applied to nothing; an analysis made without the
+        reasons (by hand, in a test) gives the ordinary one."""
+        reasons = self.unused_because or (NO_VERDICT_WAIVED,) * len(self.unused_waivers)
+        return list(zip(self.unused_waivers, reasons, strict=True))
+
+
+# Why a waiver of a checked document applied to nothing, where its name matched one.
+NO_VERDICT_WAIVED = "applies to no gap or partial verdict"
+
 
 FailOn = Literal["gap", "partial", "new-gap", "worse"]
 FAIL_ON: tuple[FailOn, ...] = ("gap", "partial", "new-gap", "worse")

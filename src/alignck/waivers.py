@@ -33,7 +33,7 @@ from rapidfuzz.distance import OSA
 
 from alignck.checkout import checkout_path
 from alignck.errors import WaiverError
-from alignck.model import Framework, Waiver
+from alignck.model import NO_VERDICT_WAIVED, Framework, Waiver
 from alignck.wording import counted
 from alignck.yamlnodes import (
     Findings,
@@ -410,4 +410,4 @@ def unused_reason(waiver: Waiver, paths: Sequence[str] = ()) -> str:
         near = near_name(waiver, paths)
         hint = f"; did you mean '{near}'?" if near else ""
         return f"'{waiver.document}' matches no checked document{hint}"
-    return "applies to no gap or partial verdict"
+    return NO_VERDICT_WAIVED

@@ -363,10 +363,7 @@ def stale_waiver_lines(report: Report) -> list[str]:
             f"applied (reason was: {waiver.reason}; {waiver.source})"
         )
     # A misspelt document name is said so: 'applies to no gap' hid a gap it was meant for.
-    reasons = analysis.unused_because or ("applies to no gap or partial verdict",) * len(
-        analysis.unused_waivers
-    )
-    for waiver, reason in zip(analysis.unused_waivers, reasons, strict=True):
+    for waiver, reason in analysis.unused_with_reasons():
         lines.append(f"{_waived_priority(report, waiver)}: {reason} ({waiver.source})")
     return lines
 

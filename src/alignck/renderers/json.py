@@ -93,12 +93,7 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             # With why: a misspelt document name is not a waiver of no gap.
             "unused": [
                 waiver_to_dict(w) | {"unused_because": why}
-                for w, why in zip(
-                    analysis.unused_waivers,
-                    analysis.unused_because
-                    or ("applies to no gap or partial verdict",) * len(analysis.unused_waivers),
-                    strict=True,
-                )
+                for w, why in analysis.unused_with_reasons()
             ],
             "expired": [waiver_to_dict(w) for w in analysis.expired_waivers],
             # No warning names them (a shared file's waivers of other partners' documents
