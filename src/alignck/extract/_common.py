@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from alignck import lexicon
 from alignck.language import is_declarative, sentences, terms
 from alignck.model import Block, Location, Statement, StatementKind
 
@@ -358,7 +359,7 @@ def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
         or len(rest.split()) < _MIN_EXPLANATION_WORDS
         or PRONOUN_START.match(name)
         or _reads_as_commitment(name)
-        or (is_declarative(name) and not (phrased and not _LIKE_A_CLAUSE.search(name)))
+        or (is_declarative(name) and not (phrased and not _like_a_clause(name)))
         or any(ch.isdigit() for ch in name)
     ):
         return text
@@ -367,12 +368,17 @@ def _name_before_full_stop(text: str, *, alike: bool = False) -> str:
 
 # How a name of several words opens: an article, or a verb's -ing form.
 _NAME_OPENING = re.compile(r"^(?:a|an|the)\s|^[A-Za-z]+ing\b", re.IGNORECASE)
-# A verb of being, or a word ending as a verb's present or past form does with a word after
-# it ('The demand for care keeps rising', 'The town grew fast'): a clause, not a name. It
-# also keeps some names whole ('The homes we need'): whole is the cautious reading.
-_LIKE_A_CLAUSE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|remains?|remained)\b|\b\w+(?:s|ed)\s+\w", re.I
-)
+# A word ending as a verb's present or past form does, with a word after it ('The demand for
+# care keeps rising'). It also keeps some names whole ('The homes we need'): whole is the
+# cautious reading.
+_VERB_THEN_WORD = re.compile(r"\b\w+(?:s|ed)\s+\w", re.IGNORECASE)
+
+
+def _like_a_clause(name: str) -> bool:
+    """Whether a name reads as a clause: a verb of being (the lexicon's one list of them)
+    or a verb's form with a word after it."""
+    be_or_have = lexicon.entry("roles", "declarative.be-or-have").compiled
+    return bool(be_or_have.search(name) or _VERB_THEN_WORD.search(name))
 
 
 def _tidy(text: str) -> str:
