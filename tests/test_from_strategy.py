@@ -366,3 +366,18 @@ def test_an_appendix_named_after_a_priority_is_not_its_section(tmp_path: Path) -
     )
     framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
     assert [p.title for p in framework.priorities] == ["Start well", "Age well"]
+
+
+def test_case_studies_deep_in_a_priority_s_section_are_not_its_parts(tmp_path: Path) -> None:
+    # Headings two levels down, after the section's own text, are no parts: extract already
+    # read them so; init --from took them as sub-priorities.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "# Plan\n\n## Our priorities\n\n### Warm homes\n\nWe will insulate 2,000 homes.\n\n"
+        "We will fit 500 heat pumps.\n\n##### Case study: a new boiler for Jane\n\n"
+        "Jane's boiler was replaced in a day.\n\n"
+        "### Good jobs\n\nWe will create 300 apprenticeships.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(path)))
+    assert [p.title for p in framework.priorities] == ["Warm homes", "Good jobs"]

@@ -19,6 +19,7 @@ from alignck.errors import UsageError
 from alignck.extract import extract
 from alignck.extract._common import location, named_part
 from alignck.extract._sections import numbered_sections
+from alignck.extract._structure import opens_section
 from alignck.language import names_in_heading, sentences
 from alignck.model import AIM_RULE, Block, ReadOptions, Statement
 from alignck.reading import read_isolated
@@ -151,6 +152,12 @@ def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -
         and b.level > parent.level
     ]
     level = min((b.level for b in under), default=0)
+    if (
+        under
+        and level > parent.level + 1
+        and not opens_section(blocks, blocks.index(parent), under[0])
+    ):
+        return []  # as extract reads them: case studies deep in a section are no parts
     return [
         _Drafted(
             b.text,

@@ -417,12 +417,12 @@ def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
             break
         under.append(block)
     level = min((block.level for block in under), default=0)
-    if level > parent.level + 1 and not _opens_section(blocks, index, under[0]):
+    if level > parent.level + 1 and not opens_section(blocks, index, under[0]):
         return []  # case studies deep under a section of run-in priorities are no priorities
     return [block for block in under if block.level == level]
 
 
-def _opens_section(blocks: tuple[Block, ...], index: int, first: Block) -> bool:
+def opens_section(blocks: tuple[Block, ...], index: int, first: Block) -> bool:
     """Whether a heading comes first in a section, after a paragraph of introduction at
     most: where a level is skipped, the headings that open the section are its parts."""
     following = blocks[index + 1 : index + 3]
