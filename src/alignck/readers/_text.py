@@ -163,7 +163,9 @@ _CLOSING_ALONE = frozenset([".", ",", ";", ":", ")", ".)", ")."])
 
 
 # "Start well: every child ready for school" or "Live well – ..." at the start of a line.
-LABELLED_LINE = re.compile(r"^(?:\*\*|__)?[A-Z0-9][^:–—]{1,60}?(?::\s|\s[–—-]\s|[–—])\s*\S")
+LABELLED_LINE = re.compile(
+    r"^(?:\*\*|__)?(?P<label>[A-Z0-9][^:–—]{1,60}?)(?::\s|\s[–—-]\s|[–—])\s*\S"
+)
 _SHORT_NAME = re.compile(r"^(?:\*\*|__)?[A-Z0-9]")
 _MAX_NAME_LINE_WORDS = 10
 

@@ -614,13 +614,11 @@ def _labelled_column(lines: list[str]) -> bool:
     labels = [LABELLED_LINE.match(line.strip()) for line in lines]
     if not all(labels):
         return False
-    words = [_LABEL_END.split(m.group(0), maxsplit=1)[0].split() for m in labels if m]
+    words = [m.group("label").split() for m in labels if m]
     short = all(len(label) <= _SHORT_LABEL_WORDS for label in words)
     return short or len({label[0].lower() for label in words if label}) == 1
 
 
-# What ends a label: its colon or dash.
-_LABEL_END = re.compile(r":\s|\s[–—-]\s|[–—]")
 _SHORT_LABEL_WORDS = 3
 
 
