@@ -66,9 +66,9 @@ def figure(value: float | None) -> str:
 
     if value is None:
         return "—"
-    shown = rounded_share(value)
-    digits = max(1, len(repr(shown).partition(".")[2]))
-    return f"{shown:.{digits}f}%"
+    # As many places as rounded_share kept (at most six), one at least: not repr's '1e-05'.
+    text = f"{rounded_share(value):.6f}".rstrip("0")
+    return f"{text}0%" if text.endswith(".") else f"{text}%"
 
 
 def delta(coverage: CoverageChange) -> str:
