@@ -291,9 +291,10 @@ class Matcher:
         # How many stated priorities each quote holds: a sentence naming three ('... three
         # priorities: reducing smoking, improving children's mental health and ...') quoted for
         # a priority names only those of them whose own words are a ground for it.
+        holders = {i: holding(quoted_form(passages[i].text)) for i in set(at)}
         held: dict[str, int] = {}
         for i in at:
-            for quote in holding(quoted_form(passages[i].text)):
+            for quote in holders[i]:
                 held[quote] = held.get(quote, 0) + 1
         results: list[StatedMatch] = []
         row = 0
@@ -303,7 +304,7 @@ class Matcher:
                 continue
             named = np.zeros(len(ids), dtype=bool)
             place = passages[index].location
-            for quote in holding(quoted_form(passages[index].text)):
+            for quote in holders[index]:
                 alone = held.get(quote, 0) <= 1
                 for where, k in quoted[quote]:
                     if (where == place and alone) or judged.is_ground[index, k]:
