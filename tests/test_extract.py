@@ -2115,6 +2115,37 @@ def test_a_third_level_of_a_list_is_its_parts_actions_not_more_parts() -> None:
     assert parts == ["Raise cancer screening uptake", "Make GP appointments easier to book"]
 
 
+def test_sentences_grouping_a_lists_names_leave_the_names_as_its_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "We are keeping what already works well", 1),
+        ("list_item", "Safe and clean streets", 2),
+        ("list_item", "Good schools", 2),
+        ("list_item", "These are the areas where we must do better", 1),
+        ("list_item", "Affordable homes", 2),
+        ("list_item", "Healthier lives", 2),
+    )
+    assert _stated(doc) == [
+        "Safe and clean streets",
+        "Good schools",
+        "Affordable homes",
+        "Healthier lives",
+    ]
+
+
+def test_names_over_their_parts_stay_the_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Strong communities", 1),
+        ("list_item", "Safe and clean streets", 2),
+        ("list_item", "Good schools", 2),
+        ("list_item", "Healthier lives", 1),
+        ("list_item", "Fewer people smoking", 2),
+        ("list_item", "More people active", 2),
+    )
+    assert _stated(doc) == ["Strong communities", "Healthier lives"]
+
+
 def test_one_priority_named_in_passing_leaves_a_table_of_priorities_and_measures(
     tmp_path: Path,
 ) -> None:

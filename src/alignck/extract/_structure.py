@@ -29,7 +29,7 @@ from alignck.extract._common import (
     opens_list,
 )
 from alignck.extract._lists import list_runs, plain_line, why_listed
-from alignck.language import is_statistic, role_of, sentences
+from alignck.language import is_declarative, is_statistic, role_of, sentences
 from alignck.model import Block, Statement
 
 _MAX_ENTRY_WORDS = 10
@@ -140,6 +140,15 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         names = dict(zip(map(id, tops), item_names(tops), strict=True))
         # The items one level in are the parts; those further in, the parts' own actions.
         part = min((item.level for item in run if item.level > top), default=top)
+        if lead in ("heading", "lead-in") and _groups_by_sentence(run, top, part):
+            # '1. We are building strong foundations' over '- Sustaining quality education':
+            # items that say something of the names under them group the priorities.
+            for item in run:
+                if item.level == part:
+                    found = _list_item(item, lead, why)
+                    if found is not None:
+                        yield found
+            continue
         parent: Statement | None = None
         for item in run:
             if item.level != top:
@@ -149,6 +158,33 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             parent = _list_item(item, lead, why, names[id(item)])
             if parent:
                 yield parent
+
+
+def _groups_by_sentence(run: list[Block], top: int, part: int) -> bool:
+    """Whether a list's top-level items are sentences each grouping short names one level
+    in: every top item says something ('These are the areas where we must improve') and
+    holds items, none of which does."""
+    if part == top:
+        return False
+    tops = [item for item in run if item.level == top]
+    held = [item for item in run if item.level == part]
+    if len(tops) < 2 or len(held) < 2 * len(tops):
+        return False
+    starts = [index for index, item in enumerate(run) if item.level == top]
+    each_holds = all(
+        any(item.level == part for item in run[first + 1 : last])
+        for first, last in zip(starts, [*starts[1:], len(run)], strict=True)
+    )
+    return (
+        each_holds
+        and all(item.lead is None and _says_something(item.text) for item in tops)
+        and not any(_says_something(item.lead or item.text) for item in held)
+    )
+
+
+def _says_something(text: str) -> bool:
+    first = sentences(text.strip())[0] if text.strip() else ""
+    return bool(PRONOUN_START.match(first)) and is_declarative(first)
 
 
 def _under_titled(
