@@ -39,7 +39,6 @@ from alignck.extract._scorer import (
 )
 from alignck.extract._sections import numbered_repeats
 from alignck.extract._structure import (
-    MEASURED_COLUMN,
     entries_under_heading,
     headings_after_lead_in,
     listed,
@@ -47,9 +46,8 @@ from alignck.extract._structure import (
     objective_headings,
     run_in_headings,
     subheadings,
-    table_columns,
-    tables_under_heading,
 )
+from alignck.extract._tables import MEASURED_COLUMN, table_columns, tables_under_heading
 from alignck.extract._wording import inline, ordinal_items, purposes
 from alignck.language import sentences, terms
 from alignck.model import Block, Document, Statement

@@ -4,7 +4,7 @@ into a stated priority or commitment."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from alignck import lexicon
 from alignck.language import is_declarative, sentences, terms
@@ -391,3 +391,17 @@ def _tidy(text: str) -> str:
 
 def _reads_as_commitment(text: str) -> bool:
     return bool(COMMITMENT_SENTENCE.search(text) or _FUTURE_CLAUSE.search(text))
+
+
+def table_runs(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
+    """Runs of table cells, one per table (a new table starts again at row 0, column 0)."""
+    table: list[Block] = []
+    for block in blocks:
+        starts_table = block.cell == (0, 0)
+        if table and (block.kind != "table_cell" or starts_table):
+            yield table
+            table = []
+        if block.kind == "table_cell":
+            table.append(block)
+    if table:
+        yield table

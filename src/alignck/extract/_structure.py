@@ -1,5 +1,5 @@
 """Stated priorities found by a document's structure: lists under a priority heading or lead-in,
-numbered items and headings, sub-headings and bold run-in headings, and table columns."""
+numbered items and headings, sub-headings and bold run-in headings (tables: _tables)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from itertools import takewhile
 
 from alignck.extract._common import (
     BARE_NUMBER,
-    COLUMN_HEADER,
     COMMITMENT_SENTENCE,
     COUNT,
     LEAD_IN,
@@ -27,12 +26,14 @@ from alignck.extract._common import (
     named_part,
     numbered_label,
     opens_list,
+    table_runs,
 )
 from alignck.extract._lists import list_runs, plain_line, why_listed
 from alignck.language import is_declarative, is_statistic, role_of, sentences
 from alignck.model import Block, Statement
 
 _MAX_ENTRY_WORDS = 10
+
 _NUMBERED_HEADING = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
 # Numbered sections every document has, which make a run of numbered headings chapters.
 _SECTION_PART = re.compile(
@@ -40,12 +41,6 @@ _SECTION_PART = re.compile(
     r"foreword|overview|purpose|scope|glossary|references|appendix|appendices|annex|"
     r"governance|monitoring|next\s+steps|conclusions?|our\s+vision|vision|the\s+plan|"
     r"delivering|how\s+we|where\s+we\s+are|why|what\s+we|national|local\s+context)\b",
-    re.IGNORECASE,
-)
-# Column headers of tables in general, not of priorities: 'Area | Lead | By when'.
-_GENERIC_HEADER = re.compile(
-    r"^\W*(?:areas?|names?|topics?|titles?|items?|issues?|(?:by\s+)?when|why|leads?|owners?|"
-    r"descriptions?|actions?|measures?|targets?|indicators?|timescales?|(?:what|how|who)\b.*)\W*$",
     re.IGNORECASE,
 )
 
@@ -63,7 +58,7 @@ def numbered(blocks: tuple[Block, ...]) -> Iterator[Statement]:
             statement = make_statement(named_part(sentences(title)[0]), block, "numbered")
             if statement:
                 yield (
-                    _with_body(statement, rows[block.number]) if block.number in rows else statement
+                    with_body(statement, rows[block.number]) if block.number in rows else statement
                 )
 
 
@@ -72,7 +67,7 @@ def _numbered_column_rows(blocks: tuple[Block, ...]) -> dict[int | None, list[Bl
     ('Priority Outcome One – Having a say | 4-6' down a contents table), each with its row's
     other cells: one such cell alone may be a row's remark, a column of them is a list."""
     found: dict[int | None, list[Block]] = {}
-    for table in _tables(blocks):
+    for table in table_runs(blocks):
         by_column: dict[int, list[Block]] = {}
         for block in table:
             label = numbered_label(block.text) if block.cell else None
@@ -131,7 +126,7 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 if found is not None and found.kind == "commitment":
                     yield found
                 else:
-                    yield from _sub_priority(item, named)
+                    yield from sub_priority(item, named)
             continue
         if lead is None:
             continue
@@ -153,7 +148,7 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         for item in run:
             if item.level != top:
                 if parent is not None and lead in ("heading", "lead-in") and item.level == part:
-                    yield from _sub_priority(item, parent)
+                    yield from sub_priority(item, parent)
                 continue
             parent = _list_item(item, lead, why, names[id(item)])
             if parent:
@@ -209,7 +204,7 @@ def _why(blocks: tuple[Block, ...], start: int, lead: str) -> str:
         and not previous.text.rstrip().endswith(":")
         and not plain_line(previous)
         and start >= 2
-        and _introduces(blocks[start - 2])
+        and introduces(blocks[start - 2])
     ):
         return why_listed(blocks, start - 1)
     return why_listed(blocks, start)
@@ -260,7 +255,7 @@ def _list_item(item: Block, lead: str, why: str, name: str | None = None) -> Sta
     return statement
 
 
-def _sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
+def sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
     if item.text.rstrip().endswith(":"):
         return  # 'Support for small businesses:' leads in what follows; it names nothing
     name = item.lead or named_part(item.text)
@@ -288,7 +283,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
             return "lead-in"
         if (
             start >= 2
-            and _introduces(blocks[start - 2])
+            and introduces(blocks[start - 2])
             and (last.endswith(":") or _introduces_list(previous.text, said))
         ):
             # '## Our priorities' / 'They are:' / the list: the section opens with it; or
@@ -300,7 +295,7 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     if previous.kind == "heading" and numbered_label(previous.text):
         # 'Priority 1: Healthy lives' names one priority; its list holds its actions.
         return "named heading"
-    if _introduces(previous) or (
+    if introduces(previous) or (
         previous.kind == "heading"
         and LEAD_IN.search(previous.text)
         and heads_priorities(previous.text)
@@ -365,7 +360,7 @@ def _announces(sentence: str) -> bool:
     return bool(LEAD_IN.search(sentence)) and not COMMITMENT_SENTENCE.search(sentence)
 
 
-def _introduces(block: Block) -> bool:
+def introduces(block: Block) -> bool:
     """A heading that introduces priorities ('Our priorities'), not one that names a
     single priority ('Priority 1: Healthy lives')."""
     return (
@@ -386,7 +381,7 @@ def subheadings(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if len(children) < 2 or any(numbered_label(child.text) for child in children):
             continue
         for child in children:
-            if _title_like(child.text):
+            if title_like(child.text):
                 statement = make_statement(child.text, child, "sub-heading")
                 if statement:
                     yield statement
@@ -410,7 +405,7 @@ def headings_after_lead_in(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if count and count < len(siblings):
             siblings = siblings[:count]
         for heading in siblings:
-            if _title_like(heading.text):
+            if title_like(heading.text):
                 statement = make_statement(heading.text, heading, "headings after lead-in")
                 if statement:
                     yield statement
@@ -472,7 +467,7 @@ def opens_section(blocks: tuple[Block, ...], index: int, first: Block) -> bool:
 _TITLE_WORDS = 20
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
     return (
         len(text.split()) <= _TITLE_WORDS
         and not text.endswith((".", ":", "?"))
@@ -501,7 +496,7 @@ def entries_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """Paragraphs that name one priority each, straight under a priority heading, with no
     list markers: 'Start well: every child ...' / 'Live well: ...', or names alone."""
     for index, block in enumerate(blocks):
-        if not _introduces(block):
+        if not introduces(block):
             continue
         run = _paragraphs_after(blocks, index)
         named = [(paragraph, _entry_name(paragraph)) for paragraph in run]
@@ -543,7 +538,7 @@ def _entry_name(paragraph: Block) -> str | None:
     name = named_part(text)
     if name != text:
         return _unlabelled(sentences(name)[0])
-    return text if _names_entry(text) else None
+    return text if names_entry(text) else None
 
 
 def _unlabelled(lead: str) -> str:
@@ -577,153 +572,12 @@ def _numbered_sibling_headings(blocks: tuple[Block, ...]) -> Iterator[list[Block
     yield from groups.values()
 
 
-# A column of a table that measures: 'Objective | Measure | Target'.
-_MEASURE_HEADER = re.compile(
-    r"^\W*(?:(?:key\s+)?(?:measures?|metrics?|indicators?|kpis?|targets?|baselines?)"
-    r"(?:\s+of\s+success)?|how\s+we\s+will\s+(?:measure|know)\b.*)\W*$",
-    re.IGNORECASE,
-)
-# The rule of a priority column in a table of measures: it names priorities only where the
-# document names them nowhere else (extract drops it otherwise).
-MEASURED_COLUMN = "priority column of a table of measures"
-
-
-def table_columns(blocks: tuple[Block, ...]) -> Iterator[Statement]:
-    """Cells under a 'Priority' (or 'Ambition', 'Objective', ...) column header, and the cell
-    beside a row label such as 'Priority 1'."""
-    for table in _tables(blocks):
-        by_place = {block.cell: block for block in table if block.cell}
-        headed = sorted(
-            c for (r, c), b in by_place.items() if r == 0 and COLUMN_HEADER.match(b.text)
-        )
-        # 'Priority | Objectives', 'Theme | Priority': the first such column names the
-        # priorities, each later one their parts, row by row.
-        columns = set(headed[:1])
-        parts = set(headed[1:])
-        measures = any(r == 0 and _MEASURE_HEADER.match(b.text) for (r, _), b in by_place.items())
-        column_rule = MEASURED_COLUMN if measures else "priority column"
-        for (row, column), block in sorted(by_place.items()):
-            label = numbered_label(block.text)
-            beside = by_place.get((row, column + 1))
-            if row > 0 and column in columns:
-                statement = make_statement(block.text, block, column_rule)
-                after = column
-            elif label and not label.group(2).strip() and beside:
-                statement = make_statement(beside.text, beside, "numbered row")
-                after = column + 1
-            else:
-                continue
-            if statement:
-                # The row's other cells; after a 'Priority 1' label, those after the name.
-                rest = [
-                    other
-                    for (r, c), other in sorted(by_place.items())
-                    if r == row and c != after and (after == column or c > after)
-                ]
-                yield _with_body(statement, rest)
-                if statement.kind == "priority":
-                    for other in rest:
-                        if other.cell is not None and other.cell[1] in parts:
-                            yield from _sub_priority(other, statement)
-
-
-def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
-    """A table straight under a priority heading with no 'Priority' column header: its first
-    column names the priorities ('Start well | every child ready for school'), or, when that
-    column does not, its header row does ('Start well | Live well | Age well', a plan on a
-    page with what each means below)."""
-    for index, block in enumerate(blocks):
-        if not _introduces(block):
-            continue
-        start = index + 1
-        if start < len(blocks) and blocks[start].kind == "paragraph":
-            start += 1  # one sentence of introduction may come first
-        if start >= len(blocks) or blocks[start].cell != (0, 0):
-            continue
-        table = next(_tables(blocks[start:]))
-        # A header row of short names over one row saying what each means is a plan on a
-        # page ('Thriving people | Thriving places' over their descriptions): its first
-        # column is a name and a description, not two names.
-        names = None if _names_over_meanings(table) else _first_column_names(table)
-        by_row = names is not None
-        if names is None:
-            names = _header_row_names(table)
-        for cell in names or ():
-            statement = make_statement(cell.text, cell, "table under a priority heading")
-            if statement and cell.cell:
-                row, column = cell.cell
-                rest = [
-                    other
-                    for other in table
-                    if other.cell
-                    and other is not cell
-                    and (other.cell[0] == row if by_row else other.cell[1] == column)
-                ]
-                yield _with_body(statement, rest)
-
-
-def _names_over_meanings(table: list[Block]) -> bool:
-    """Whether a table of two rows has each header cell shorter than the cell below it, and
-    its first column is not names beside longer text ('Better housing | Homes people can
-    afford ...' over 'Good jobs | Work that pays ...', a table without a header row)."""
-    cells = {cell.cell: cell.text for cell in table if cell.cell}
-    if {row for row, _ in cells} != {0, 1}:
-        return False
-    columns = sorted({column for _, column in cells})
-    words = {place: len(text.split()) for place, text in cells.items()}
-    below = all(words.get((0, c), 0) < words.get((1, c), 0) for c in columns)
-    beside = all(
-        words.get((r, 0), 0) < min((words.get((r, c), 0) for c in columns[1:]), default=0)
-        for r in (0, 1)
-    )
-    return below and not beside
-
-
-def _with_body(statement: Statement, cells: list[Block]) -> Statement:
+def with_body(statement: Statement, cells: list[Block]) -> Statement:
     """The statement with the cells that hold the rest of its own text (a row's other cells,
     a column's cells below its header)."""
     body = tuple(cell.number for cell in cells if cell.text.strip())
     return dataclasses.replace(statement, body=body) if body else statement
 
 
-def _first_column_names(table: list[Block]) -> list[Block] | None:
-    column = [cell for cell in table if cell.cell and cell.cell[1] == 0]
-    if len(column) < 2 or COLUMN_HEADER.match(column[0].text):
-        return None  # a 'Priority' column is read by table_columns
-    if _GENERIC_HEADER.match(column[0].text):
-        column = column[1:]
-    if len(column) < 2 or not all(_names_entry(cell.text) for cell in column):
-        return None
-    return column
-
-
-def _header_row_names(table: list[Block]) -> list[Block] | None:
-    """Header cells that each name a priority, over at least one row of content; headers
-    such as 'Outcome | Measure | Target' label columns and name nothing."""
-    header = [cell for cell in table if cell.cell and cell.cell[0] == 0]
-    below = [cell for cell in table if cell.cell and cell.cell[0] > 0 and cell.text.strip()]
-    if len(header) < 2 or not below:
-        return None
-    for cell in header:
-        label = cell.text
-        if COLUMN_HEADER.match(label) or _GENERIC_HEADER.match(label) or not _names_entry(label):
-            return None
-    return header
-
-
-def _names_entry(text: str) -> bool:
-    return len(text.split()) <= _MAX_ENTRY_WORDS and _title_like(text) and text[:1].isupper()
-
-
-def _tables(blocks: tuple[Block, ...]) -> Iterator[list[Block]]:
-    """Runs of table cells, one per table (a new table starts again at row 0, column 0)."""
-    table: list[Block] = []
-    for block in blocks:
-        starts_table = block.cell == (0, 0)
-        if table and (block.kind != "table_cell" or starts_table):
-            yield table
-            table = []
-        if block.kind == "table_cell":
-            table.append(block)
-    if table:
-        yield table
+def names_entry(text: str) -> bool:
+    return len(text.split()) <= _MAX_ENTRY_WORDS and title_like(text) and text[:1].isupper()
