@@ -35,6 +35,24 @@ def test_title_case_priorities_say_nothing_about_names() -> None:
     assert area_names(framework) == frozenset()
 
 
+def test_the_area_closing_a_title_case_title_is_found() -> None:
+    framework = _framework(
+        "Northmoor Joint Health and Wellbeing Strategy",
+        Priority("smoke", "Smokefree Northmoor", "Help smokers to quit."),
+        Priority("air", "Clean Air"),
+    )
+    assert area_names(framework) == {"northmoor"}
+
+
+def test_a_phrase_title_and_framework_name_share_is_no_area() -> None:
+    framework = _framework(
+        "Best Start Partnership",
+        Priority("start", "Best Start for Every Child"),
+        Priority("homes", "Warm Homes"),
+    )
+    assert area_names(framework) == frozenset()
+
+
 def test_keywords_and_aliases_keep_the_place_name() -> None:
     framework = _framework(
         "Northmoor Board",

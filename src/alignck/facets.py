@@ -134,12 +134,8 @@ def area_names(framework: Framework) -> frozenset[str]:
     capitalised there, capitalised inside a sentence of its priorities ('A smokefree
     Northmoor', 'every child in Nottinghamshire') and never written in lower case. Every
     partner names its area, so a priority must not match a document for naming it too."""
-    named = {
-        t
-        for word in _TOKEN.findall(framework.name)
-        if word[:1].isupper()
-        for t in terms(word, topical=False)
-    }
+    name_words = _TOKEN.findall(framework.name)
+    named = {t for word in name_words if word[:1].isupper() for t in terms(word, topical=False)}
     inside: set[str] = set()
     lower: set[str] = set()
     for priority in framework.priorities:
@@ -150,11 +146,31 @@ def area_names(framework: Framework) -> frozenset[str]:
                     if word[:1].islower():
                         lower.update(terms(word, topical=False))
                 if _title_case(words):
-                    continue  # 'Give Every Child the Best Start' says nothing about names
+                    # In 'Give Every Child the Best Start' a capital says nothing about
+                    # names, but the name's first word at either end still names the area.
+                    inside.update(_area_at_either_end(words, name_words))
+                    continue
                 for word in words[1:]:
                     if word[:1].isupper():
                         inside.update(terms(word, topical=False))
     return frozenset((named & inside) - lower)
+
+
+def _area_at_either_end(words: list[str], name_words: list[str]) -> list[str]:
+    """The terms of the framework name's first word where a title-case title opens or ends
+    on it ('Smokefree Northmoor' under 'Northmoor Joint Health and Wellbeing Strategy'), and
+    not as the start of a phrase both share ('Best Start ...' under 'Best Start Partnership')."""
+    if not name_words or not name_words[0][:1].isupper() or not words:
+        return []
+    first = name_words[0].lower()
+    for at in (0, len(words) - 1):
+        if words[at].lower() != first:
+            continue
+        after = words[at + 1].lower() if at + 1 < len(words) else None
+        if len(name_words) > 1 and after == name_words[1].lower():
+            continue
+        return terms(name_words[0], topical=False)
+    return []
 
 
 def without_area_name(text: str, area: frozenset[str]) -> str:
