@@ -796,6 +796,25 @@ def test_ci_formats_through_the_cli(small_framework, make_document, tmp_path) ->
     assert github.stdout.splitlines()[0].startswith("::notice title=alignck::Test framework")
 
 
+def test_validate_judges_waiver_expiry_on_the_day_given(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    waivers = _waivers(
+        tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n    expires: 2020-01-01\n"
+    )
+    before = invoke(
+        "validate", str(small_framework), "--waivers", str(waivers), "--today", "2019-12-31"
+    )
+    assert before.exit_code == 0
+    assert "expired" not in before.stdout
+    assert f"{waivers}: ok (1 waiver against {small_framework}, 0 warnings)" in before.stdout
+    after = invoke(
+        "validate", str(small_framework), "--waivers", str(waivers), "--today", "2020-01-02"
+    )
+    assert "waiver for 'early-years' expired on 2020-01-01" in after.stdout
+    bad = invoke("validate", str(small_framework), "--today", "tomorrow")
+    assert bad.exit_code == 2
+    assert "--today must be a date written YYYY-MM-DD" in bad.stderr
+
+
 def test_validate_checks_a_waivers_file_against_the_framework(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
     good = _waivers(
         tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n    expires: 2020-01-01\n"

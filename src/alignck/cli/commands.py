@@ -19,8 +19,10 @@ from alignck.cli.app import (
     PasswordOption,
     PathsArgument,
     TableFormat,
+    TodayOption,
     app,
     cache_app,
+    day_given,
     fraction,
     guarded,
     read_options,
@@ -32,6 +34,8 @@ from alignck.escape import one_line
 from alignck.wording import counted
 
 if TYPE_CHECKING:
+    import datetime
+
     from alignck.evaluation.dataset import Dataset
     from alignck.model import Framework
 
@@ -121,19 +125,26 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    today: TodayOption = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
+    import datetime
+
+    # The day check --today would judge the waivers on, so the two agree on what has lapsed.
+    day = day_given(today) or datetime.date.today()
 
     def run() -> int:
         failed = False
         for file in files:
-            failed = not _validate_framework(file, waivers or [], reviews or []) or failed
+            failed = not _validate_framework(file, waivers or [], reviews or [], day) or failed
         return EXIT_INPUT if failed else EXIT_OK
 
     raise typer.Exit(guarded(run))
 
 
-def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) -> bool:
+def _validate_framework(
+    file: Path, waivers: list[Path], reviews: list[Path], day: datetime.date
+) -> bool:
     """Report one framework file (and the waivers and review files against it); True when all
     are valid."""
     from alignck.builtins import locate
@@ -165,7 +176,7 @@ def _validate_framework(file: Path, waivers: list[Path], reviews: list[Path]) ->
     say(f"{located.shown}: ok ({said})", sys.stdout)
     valid = True
     for waivers_file in waivers:
-        valid = _validate_waivers(waivers_file, result.framework) and valid
+        valid = _validate_waivers(waivers_file, result.framework, day) and valid
     for review_file in reviews:
         valid = _validate_reviews(review_file, result.framework) and valid
     return valid
@@ -201,9 +212,7 @@ def _validate_reviews(path: Path, framework: Framework) -> bool:
     return True
 
 
-def _validate_waivers(path: Path, framework: Framework) -> bool:
-    import datetime
-
+def _validate_waivers(path: Path, framework: Framework, day: datetime.date) -> bool:
     from alignck.errors import WaiverError
     from alignck.waivers import lapsed_warning, load_waivers, split_expired
 
@@ -214,7 +223,7 @@ def _validate_waivers(path: Path, framework: Framework) -> bool:
             say(problem)
         say(_invalid_against(path, framework, len(error.problems)))
         return False
-    _, expired = split_expired(loaded.waivers, datetime.date.today())
+    _, expired = split_expired(loaded.waivers, day)
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
     for line in warnings:
         say(line, sys.stdout)
