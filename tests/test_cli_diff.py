@@ -317,6 +317,25 @@ def test_a_framework_edited_between_runs_compares_the_priorities_both_have(
     assert "| new priority |" in shown
 
 
+def test_a_new_id_with_a_removed_priority_s_title_is_pointed_to_formerly(
+    tmp_path: Path,
+) -> None:
+    old, new = _saved_pair(tmp_path, "gap", "gap")
+    before = json.loads(old.read_text(encoding="utf-8"))
+    before["framework"]["priorities"].append({"id": "older-people", "title": "Age well"})
+    old.write_text(json.dumps(before), encoding="utf-8")
+    data = json.loads(new.read_text(encoding="utf-8"))
+    data["framework"]["priorities"].append({"id": "ageing-well", "title": "Age  Well"})
+    data["framework"]["priorities"].append({"id": "jobs", "title": "Good jobs"})
+    new.write_text(json.dumps(data), encoding="utf-8")
+    warned = "\n".join(json.loads(invoke("diff", old, new, "--format", "json").stdout)["warnings"])
+    assert (
+        "note: 'ageing-well' has the title 'Age  Well' that 'older-people' had: if it is the "
+        "same priority under a new id, add 'formerly: [older-people]'" in warned
+    )
+    assert "'jobs' has the title" not in warned
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [

@@ -171,12 +171,39 @@ def _priority_changes(old: Snapshot, titles: Mapping[str, str]) -> list[str]:
             f"{', '.join(removed)}; their verdicts are not compared"
         )
     said += [
+        f"{old.source}: note: '{new_id}' has the title '{titles[new_id]}' that '{old_id}' had: "
+        f"if it is the same priority under a new id, add 'formerly: [{old_id}]' to it in the "
+        "framework and its verdicts are compared"
+        for new_id, old_id in _same_titles(added, removed, titles, old.priorities)
+    ]
+    said += [
         f"{old.source}: warning: priority '{i}' was '{old.priorities[i]}', now '{title}'; "
         "its verdicts may differ for that reason, not because the documents changed"
         for i, title in titles.items()
         if i in old.priorities and old.priorities[i] != title
     ]
     return said
+
+
+def _same_titles(
+    added: list[str], removed: list[str], titles: Mapping[str, str], before: Mapping[str, str]
+) -> list[tuple[str, str]]:
+    """Each new priority paired with the one removed priority of the same title, case and
+    spacing aside: an id changed without 'formerly' looks like one priority gone and another
+    new, and every verdict on it counts as new."""
+
+    def key(title: str) -> str:
+        return " ".join(title.casefold().split())
+
+    gone: dict[str, list[str]] = {}
+    for old_id in removed:
+        gone.setdefault(key(before[old_id]), []).append(old_id)
+    pairs = []
+    for new_id in added:
+        match = gone.get(key(titles[new_id]), [])
+        if len(match) == 1:
+            pairs.append((new_id, match[0]))
+    return pairs
 
 
 def require_framework(old: Snapshot, ids: list[str], name: str, source: str) -> None:
