@@ -44,6 +44,57 @@ def test_the_baselines_own_gaps_pass_and_a_worse_draft_fails(
     assert "(aligned → gap)" in worse.stderr
 
 
+def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    first = invoke("check", tmp_path / "docs", "-f", small_framework, "--format", "json")
+    gap = next(
+        a["priority_id"]
+        for a in json.loads(first.stdout)["documents"][0]["alignment"]
+        if a["status"] == "gap"
+    )
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        f"waivers:\n  - priority: {gap}\n    reason: agreed\n    expires: 2025-11-30\n",
+        encoding="utf-8",
+    )
+    held = ("-f", small_framework, "--waivers", waivers, "--fail-on", "gap")
+    baseline = tmp_path / "baseline.json"
+    saved = invoke("check", tmp_path / "docs", *held, "--today", "2025-09-30", "-o", baseline)
+    assert saved.exit_code == 0, saved.stderr
+    args = ("check", tmp_path / "docs", *held, "--baseline", baseline)
+    assert invoke(*args, "--today", "2025-11-30").exit_code == 0  # still waived
+    lapsed = invoke(*args, "--today", "2025-12-31")
+    assert lapsed.exit_code == 1
+    assert f"[{gap}] (gap (waived) → gap)" in lapsed.stderr
+    diff = invoke(
+        "diff",
+        baseline,
+        tmp_path / "docs",
+        "-f",
+        small_framework,
+        "--waivers",
+        waivers,
+        "--today",
+        "2025-12-31",
+        "--fail-on",
+        "worse",
+        "--format",
+        "json",
+    )
+    assert diff.exit_code == 1
+    [change] = json.loads(diff.stdout)["changes"]
+    assert (change["priority_id"], change["old"], change["old_waived"], change["new"]) == (
+        gap,
+        "gap",
+        True,
+        "gap",
+    )
+    assert change["change"] == "new gap" and change["regression"]
+
+
 def test_fail_on_worse_fails_a_drop_that_is_no_gap(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

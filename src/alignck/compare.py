@@ -45,10 +45,13 @@ class Change:
     # A priority the old run's framework did not have: ``old`` is None for that reason.
     new_priority: bool = False
     old_reviewed: bool = False  # the old verdict was a reviewer's, not alignck's
+    # The old verdict was waived and this one is not: the waiver lapsed or went, and the
+    # verdict counts as new debt though its status did not move.
+    waiver_lapsed: bool = False
 
     @property
     def is_new_gap(self) -> bool:
-        return self.new.status == "gap" and self.old != "gap"
+        return self.new.status == "gap" and (self.old != "gap" or self.waiver_lapsed)
 
     @property
     def is_closed_gap(self) -> bool:
@@ -56,7 +59,7 @@ class Change:
 
     @property
     def is_worse(self) -> bool:
-        return RANK[self.new.status] < RANK[self.old or "aligned"]
+        return self.waiver_lapsed or RANK[self.new.status] < RANK[self.old or "aligned"]
 
     def regresses(self, fail_on: Regression) -> bool:
         """Whether this change fails a run held to ``fail_on`` (a waived verdict never does)."""
@@ -322,8 +325,12 @@ def _moved(
         new_priority = priority_id not in old_titles
         old = before.verdicts.get(priority_id) if before and not new_priority else None
         old_status = old.status if old else None
+        lapsed = (
+            bool(old and old.waived and not verdict.waived and verdict.status != "aligned")
+            and RANK[verdict.status] <= RANK[old.status if old else "aligned"]
+        )
         if before and not new_priority:
-            moved = old_status != verdict.status
+            moved = old_status != verdict.status or lapsed
         else:
             moved = verdict.status != "aligned"
         if moved:
@@ -336,6 +343,7 @@ def _moved(
                 after.path,
                 new_priority and bool(before),
                 bool(old and old.reviewed),
+                lapsed,
             )
 
 
@@ -576,3 +584,16 @@ def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str
         for path, old_path in pairs.items()
         for priority_id, verdict in by_path[old_path].verdicts.items()
     }
+
+
+def baseline_waived(baseline: Snapshot, report: Report) -> frozenset[tuple[str, str]]:
+    """The (document path in ``report``, priority id) pairs whose baseline verdict a waiver
+    accepted, paired as :func:`baseline_verdicts` pairs them."""
+    pairs = pair_documents([d.path for d in baseline.documents], [d.path for d in report.documents])
+    by_path = {d.path: d for d in baseline.documents}
+    return frozenset(
+        (path, priority_id)
+        for path, old_path in pairs.items()
+        for priority_id, verdict in by_path[old_path].verdicts.items()
+        if verdict.waived and verdict.status != "aligned"
+    )

@@ -490,6 +490,9 @@ class Policy:
     baseline: Mapping[tuple[str, str], Status] | None = field(default=None, compare=False)
     # The baseline's file, as it was given: a report held to it says which.
     baseline_source: str | None = field(default=None, compare=False)
+    # The (path, priority id) pairs of ``baseline`` whose verdict a waiver accepted then: debt
+    # only while waived, so once the waiver lapses or goes, the verdict is held as a new one.
+    baseline_waived: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         if self.fail_under is not None:

@@ -49,8 +49,13 @@ def _known(policy: Policy, path: str, alignment: Alignment) -> bool:
 
 def _known_gap(policy: Policy, path: str, priority_id: str) -> bool:
     """A gap the baseline already had: debt the partnership knows of, which a run held to a
-    baseline does not fail on, not even on a required priority."""
-    return policy.baseline is not None and policy.baseline.get((path, priority_id)) == "gap"
+    baseline does not fail on, not even on a required priority; unless a waiver was what
+    accepted it then, and waives it no more."""
+    return (
+        policy.baseline is not None
+        and policy.baseline.get((path, priority_id)) == "gap"
+        and (path, priority_id) not in policy.baseline_waived
+    )
 
 
 def _below_baseline(policy: Policy, path: str, alignment: Alignment) -> bool:
@@ -66,7 +71,11 @@ def _worse(policy: Policy, path: str, alignment: Alignment) -> bool:
 
 
 def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
-    """The baseline's verdict; aligned for a document or priority it did not have."""
+    """The baseline's verdict; aligned for a document or priority it did not have, and for a
+    verdict a waiver accepted then (this run's verdict is waived too, and fails nothing, or
+    the waiver lapsed or went, and the debt is no longer accepted)."""
+    if (path, alignment.priority_id) in policy.baseline_waived:
+        return "aligned"
     return (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
 
 
@@ -204,7 +213,8 @@ def _change(policy: Policy, path: str, alignment: Alignment) -> str:
         return ""
     found = policy.baseline.get((path, alignment.priority_id))
     if found is not None:
-        return f" ({found} → {alignment.status})"
+        waived = " (waived)" if (path, alignment.priority_id) in policy.baseline_waived else ""
+        return f" ({found}{waived} → {alignment.status})"
     # Named as diff names it: nothing moved down, the verdict is new and below aligned.
     known = any(document == path for document, _ in policy.baseline)
     return f" ({'new priority' if known else 'new document'} → {alignment.status})"

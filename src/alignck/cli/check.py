@@ -191,7 +191,7 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy)
         return report
     from dataclasses import replace
 
-    from alignck.compare import baseline_verdicts, comparable, paired_elsewhere
+    from alignck.compare import baseline_verdicts, baseline_waived, comparable, paired_elsewhere
     from alignck.snapshot import snapshot_of
 
     # A priority renamed since (its 'formerly') is held to its own old verdicts.
@@ -212,6 +212,7 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy)
         fail_on=policy.fail_on,
         baseline=baseline_verdicts(baseline, report),
         baseline_source=baseline.source,
+        baseline_waived=baseline_waived(baseline, report),
     )
     return replace(report, policy=held)
 

@@ -56,7 +56,10 @@ def was(change: Change) -> str:
     """The old verdict ('partial (reviewed)' where a reviewer gave it), or 'new document' or
     'new priority'."""
     if change.old is not None:
-        return change.old + (" (reviewed)" if change.old_reviewed else "")
+        marks = (" (reviewed)" if change.old_reviewed else "") + (
+            " (waived)" if change.waiver_lapsed else ""
+        )
+        return change.old + marks
     return "new priority" if change.new_priority else "new document"
 
 

@@ -52,6 +52,7 @@ def _change(change: Change, regression: bool) -> dict[str, Any]:
         "change": kind(change),
         "old": change.old,
         "old_reviewed": change.old_reviewed,
+        "old_waived": change.waiver_lapsed,
         "new_priority": change.new_priority,
         "new": new.status,
         "score": new.score,
