@@ -265,6 +265,28 @@ def test_per_document_pages_show_gaps_and_who_addresses_them(
     assert page.startswith("<!DOCTYPE html>") and "<h2>Gaps</h2>" in page
 
 
+def test_pages_left_by_a_document_that_left_the_run_are_named(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    make_document("docs/council.md")
+    make_document("docs/trust.md", [("h1", "Trust plan"), ("p", "We will end fuel poverty.")])
+    pages = tmp_path / "pages"
+    (pages).mkdir()
+    (pages / "notes.md").write_text("# Our own notes\n", encoding="utf-8")
+    assert _check(docs, small_framework, "--per-document", str(pages)).exit_code == 0
+    (docs / "trust.md").unlink()
+    result = _check(docs, small_framework, "--per-document", str(pages))
+    assert result.exit_code == 0, result.output
+    assert f"alignck: wrote 2 pages to {pages}" in result.stderr
+    assert (
+        f"alignck: note: {pages} also holds 2 pages an earlier run wrote for documents not "
+        "checked now (trust.html, trust.md)"
+    ) in result.stderr
+    assert (pages / "trust.md").exists() and (pages / "notes.md").exists()  # never removed
+
+
 def test_per_document_pages_in_the_checked_folder_are_not_read_back(
     docs,
     small_framework,  # type: ignore[no-untyped-def]

@@ -48,6 +48,7 @@ from alignck.cli.output import (
     remove_stale_reports,
     render,
     report_files,
+    stale_pages,
     standard_output_if_dash,
     stdout_is_terminal,
     use_color,
@@ -638,6 +639,15 @@ def check(
                 accepted.clear()
                 raise
             say(f"alignck: wrote {len(pages)} pages to {per_document}")
+            left = stale_pages(per_document, pages)
+            if left:
+                listed = ", ".join(path.name for path in left[:6])
+                more = f" and {len(left) - 6} more" if len(left) > 6 else ""
+                say(
+                    f"alignck: note: {per_document} also holds {counted(len(left), 'page')} an "
+                    f"earlier run wrote for documents not checked now ({listed}{more}); they "
+                    "show that run's verdicts: remove them if those documents have left"
+                )
         from alignck.renderers import BINARY_FORMATS
 
         cut_short = False

@@ -470,6 +470,27 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
     return [path for path, _, _ in pages]
 
 
+def stale_pages(folder: Path, written: list[Path]) -> list[Path]:
+    """Pages alignck wrote in ``folder`` on an earlier run that this run did not write: of a
+    document that left the run or was renamed, still showing its last verdicts beside this
+    run's pages. Named, never removed: the folder is the user's."""
+    from alignck.written import is_report
+
+    fresh = {path.name for path in written}
+    try:
+        entries = sorted(folder.iterdir(), key=lambda path: path.name)
+    except OSError:
+        return []
+    return [
+        path
+        for path in entries
+        if path.suffix.lower() in PAGE_SUFFIXES
+        and path.name not in fresh
+        and _plain_file(path)
+        and is_report(path)
+    ]
+
+
 @contextlib.contextmanager
 def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | None]:
     """A progress bar on an interactive stderr; nothing at all otherwise."""
