@@ -313,6 +313,8 @@ def test_a_framework_edited_between_runs_compares_the_priorities_both_have(
     assert "priorities new since this run: jobs" in warned
     assert "no longer in the framework: cut" in warned
     assert "priority 'air' was 'Clean air', now 'Cleaner air'" in warned
+    # A reworded title moves other priorities' verdicts too: each is judged beside the rest.
+    assert "verdicts on it, and on the others" in warned
     shown = invoke("diff", old, new, "--format", "markdown").stdout
     assert "| new priority |" in shown
 

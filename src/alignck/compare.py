@@ -181,7 +181,9 @@ def _priority_changes(old: Snapshot, titles: Mapping[str, str]) -> list[str]:
     ]
     said += [
         f"{old.source}: warning: priority '{i}' was '{old.priorities[i]}', now '{title}'; "
-        "its verdicts may differ for that reason, not because the documents changed"
+        "verdicts on it, and on the others (a passage is judged by how much closer it is to "
+        "one priority than to the rest), may differ for that reason, not because the "
+        "documents changed"
         for i, title in titles.items()
         if i in old.priorities and old.priorities[i] != title
     ]
