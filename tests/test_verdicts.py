@@ -104,6 +104,44 @@ def test_a_fuller_quote_keeps_the_best_score_and_the_commitment_it_holds() -> No
     assert _fuller(item, [aside]) == Evidence(item.text, where, 0.6, "context")
 
 
+def test_an_aligned_verdicts_best_promise_leads_a_stated_priority_s_name() -> None:
+    from alignck.verdicts import _promise_first
+
+    where = Location(None, 1, ())
+    name = Evidence("Cleaner air on our busiest roads", where, 0.9, "priority")
+    aside = Evidence("Air quality is poor near schools.", where, 0.8, "context")
+    promise = Evidence("We will cut nitrogen dioxide on the ring road.", where, 0.6, "commitment")
+    other = Evidence("We will plant trees.", where, 0.5, "commitment")
+    chosen = [name, promise, aside]
+    assert _promise_first(chosen, [promise.text]) == [promise, name, aside]
+    # Only a promise the verdict rests on leads, and the quotes stay the same ones.
+    assert _promise_first([name, other, aside], [promise.text]) == [name, other, aside]
+    assert _promise_first([aside, promise], [promise.text]) == [aside, promise]
+
+
+def test_the_examples_aligned_verdicts_quote_a_promise_before_a_stated_priority() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from alignck.cli import app
+    from conftest import EXAMPLES, FRAMEWORK
+
+    # Both state their priorities as headings over the promises that serve them.
+    plans = ["riverside-public-health-plan.pdf", "riverside-and-wolds-icb-joint-forward-plan.md"]
+    args = ["check", *(str(EXAMPLES / p) for p in plans), "-f", str(FRAMEWORK), "--format", "json"]
+    result = CliRunner().invoke(app, args)
+    quoted = [
+        [e["kind"] for e in a["evidence"]]
+        for d in json.loads(result.stdout)["documents"]
+        for a in d["alignment"]
+        if a["status"] == "aligned"
+    ]
+    led_by_name = [kinds for kinds in quoted if kinds[0] == "priority" and "commitment" in kinds]
+    assert sum("priority" in kinds and "commitment" in kinds for kinds in quoted) >= 5
+    assert led_by_name == []
+
+
 def test_a_priority_with_an_addressed_part_is_at_least_partial() -> None:
     """Committing to part of a priority addresses it in part: a gap over an addressed
     sub-priority (here two levels down) becomes partial, on the part's score and quotes."""

@@ -152,8 +152,8 @@ class Judged:
 
     def _evidence(self, column: Any, grounds: Any, first: list[int]) -> tuple[Evidence, ...]:
         """The most convincing distinct grounds, the commitments an aligned verdict rests on
-        first; a ground and one that holds its words are one quote, the fuller. Ties keep
-        document order."""
+        first (its best promise before a stated priority's name); a ground and one that holds
+        its words are one quote, the fuller. Ties keep document order."""
         import numpy as np
 
         # A flag per ground, not per passage of the document: ``first`` are grounds, and
@@ -185,7 +185,7 @@ class Judged:
             chosen.append(found)
             if len(chosen) == MAX_EVIDENCE:
                 break
-        return tuple(chosen)
+        return tuple(_promise_first(chosen, [self.passages[i].text for i in first]))
 
     def _nearest(self, column: Any) -> Evidence | None:
         """Why a gap is a gap: the passage that came closest to being a ground, among those
@@ -197,6 +197,21 @@ class Judged:
         passage = self.passages[index]
         score = shared_float(round(float(column[index]), 4))
         return Evidence(passage.text, passage.location, score, passage.role)
+
+
+def _promise_first(chosen: list[Evidence], committing: list[str]) -> list[Evidence]:
+    """An aligned verdict's quotes with its best promise first where a stated priority's name
+    led: the name ('Cleaner air on our busiest roads') says what the partner aims at, the
+    sentence what it will do, which a reader looks for first (the terminal shows the first
+    quote whole and a stated priority after it as 'also ...'). Which passages are quoted is
+    unchanged."""
+    if not chosen or chosen[0].kind != "priority":
+        return chosen
+    for at, evidence in enumerate(chosen):
+        promised = evidence.kind == "commitment" and any(t in evidence.text for t in committing)
+        if promised:
+            return [evidence, *chosen[:at], *chosen[at + 1 :]]
+    return chosen
 
 
 def _fuller(fuller: Evidence, held: Sequence[Evidence]) -> Evidence:
