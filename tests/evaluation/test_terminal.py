@@ -31,3 +31,14 @@ def test_a_missed_gap_scoring_above_the_threshold_is_not_called_below_it() -> No
     assert "scores as addressed, but no passage addresses it on its own" in _shown(0.58, "x")
     assert "the document's score is below the 0.5 threshold; the closest" in _shown(0.31, "x")
     assert "no passage that can be quoted shares anything with it" in _shown(0.1, None)
+
+
+def test_headline_figures_are_rounded_once_from_their_counts() -> None:
+    from alignck.evaluation.metrics import binary
+    from alignck.evaluation.terminal import _cells
+
+    # Every one of 40 pairs called addressed, 17 of them rightly: F1 34/57 = 0.59649...,
+    # 0.5965 in the JSON, shown 0.597 when that was rounded again.
+    score = binary([(True, i < 17) for i in range(40)]).as_dict()
+    assert score["f1"] == 0.5965
+    assert _cells(score) == ("0.425", "1.000", "0.596")
