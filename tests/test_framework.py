@@ -453,6 +453,21 @@ def test_titles_with_no_ascii_word_keep_their_ids_when_reordered_and_are_warned_
     assert any("ids as given" in w for w in mixed.warnings)
 
 
+def test_validate_says_a_title_of_words_every_strategy_uses_needs_meaning(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "framework: {name: x}\npriorities:\n"
+        "  - {id: g, title: Good work}\n  - {id: a, title: Clean air}\n"
+    )
+    _, result = _validate(tmp_path, text)
+    assert (
+        "'Good work' has only its title to match on (words every strategy uses" in result.advice[0]
+    )
+    assert "with --matcher lexical every document leaves it a gap" in result.advice[0]
+    assert "words every strategy uses" not in result.advice[1]
+
+
 def test_validate_advises_on_priorities_with_only_a_title(tmp_path: Path) -> None:
     text = (
         "framework: {name: x}\npriorities:\n"

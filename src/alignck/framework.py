@@ -619,7 +619,16 @@ def _advise_if_thin(
         return
     if not priority.title:
         return
+    from alignck.language import terms
+
     short = " (one word, which many unrelated sentences share)" if " " not in priority.title else ""
+    if not terms(priority.title) and terms(priority.title, topical=False):
+        # 'Good work': words every strategy uses ('we will work with ...'), which matching
+        # by words leaves out; only meaning can find it.
+        short = (
+            " (words every strategy uses, which matching by words leaves out: with "
+            "--matcher lexical every document leaves it a gap)"
+        )
     findings.advise(
         item,
         where,
