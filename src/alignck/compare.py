@@ -149,9 +149,10 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         # and the run that failed on it blamed a partner's draft.
         changes.append(
             f"{old.source}: warning: made with the framework file at sha256 "
-            f"{old.framework_sha256[:12]}, not {new.framework_sha256[:12]}: a priority's "
-            "description, keywords, aliases or exclusions may have changed, and verdicts with "
-            "them, not because the documents changed"
+            f"{old.framework_sha256[:12]}, not {new.framework_sha256[:12]}, with the same ids "
+            "and titles: a priority's description, keywords, aliases or exclusions may have "
+            "changed, and verdicts with them, not because the documents changed (an edit of "
+            "comments, layout or 'formerly' alone changes the file but no verdict)"
         )
     return warnings + changes
 
