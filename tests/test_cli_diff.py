@@ -336,6 +336,11 @@ def test_a_new_id_with_a_removed_priority_s_title_is_pointed_to_formerly(
         "same priority under a new id, add 'formerly: [older-people]'" in warned
     )
     assert "'jobs' has the title" not in warned
+    # Two new priorities of that title: no former id can be both's, so neither is suggested it.
+    data["framework"]["priorities"].append({"id": "age-well", "title": "Age well"})
+    new.write_text(json.dumps(data), encoding="utf-8")
+    warned = "\n".join(json.loads(invoke("diff", old, new, "--format", "json").stdout)["warnings"])
+    assert "formerly" not in warned
 
 
 @pytest.mark.parametrize(

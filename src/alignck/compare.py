@@ -194,9 +194,10 @@ def _priority_changes(old: Snapshot, titles: Mapping[str, str]) -> list[str]:
 def _same_titles(
     added: list[str], removed: list[str], titles: Mapping[str, str], before: Mapping[str, str]
 ) -> list[tuple[str, str]]:
-    """Each new priority paired with the one removed priority of the same title, case and
-    spacing aside: an id changed without 'formerly' looks like one priority gone and another
-    new, and every verdict on it counts as new."""
+    """Each new priority paired with the removed priority of the same title, case and
+    spacing aside, where each is the only one of its side with that title: an id changed
+    without 'formerly' looks like one priority gone and another new, and every verdict on it
+    counts as new."""
 
     def key(title: str) -> str:
         return " ".join(title.casefold().split())
@@ -204,12 +205,15 @@ def _same_titles(
     gone: dict[str, list[str]] = {}
     for old_id in removed:
         gone.setdefault(key(before[old_id]), []).append(old_id)
-    pairs = []
+    come: dict[str, list[str]] = {}
     for new_id in added:
-        match = gone.get(key(titles[new_id]), [])
-        if len(match) == 1:
-            pairs.append((new_id, match[0]))
-    return pairs
+        come.setdefault(key(titles[new_id]), []).append(new_id)
+    # One to one only: a former id may be no two priorities' (the framework refuses that).
+    return [
+        (new_ids[0], gone[title][0])
+        for title, new_ids in come.items()
+        if len(new_ids) == 1 and len(gone.get(title, [])) == 1
+    ]
 
 
 def require_framework(old: Snapshot, ids: list[str], name: str, source: str) -> None:
