@@ -138,6 +138,11 @@ def area_names(framework: Framework) -> frozenset[str]:
     named = {t for word in name_words if word[:1].isupper() for t in terms(word, topical=False)}
     inside: set[str] = set()
     lower: set[str] = set()
+    openings = {
+        words[0].lower()
+        for priority in framework.priorities
+        if (words := _TOKEN.findall(priority.title))
+    }
     for priority in framework.priorities:
         for text in (priority.title, priority.description, *priority.keywords, *priority.aliases):
             for sentence in _SENTENCE.split(text):
@@ -147,8 +152,8 @@ def area_names(framework: Framework) -> frozenset[str]:
                         lower.update(terms(word, topical=False))
                 if _title_case(words):
                     # In 'Give Every Child the Best Start' a capital says nothing about
-                    # names, but the name's first word at either end still names the area.
-                    inside.update(_area_at_either_end(words, name_words))
+                    # names, but the name's first word closing a title still names the area.
+                    inside.update(_area_closing(words, name_words, openings))
                     continue
                 for word in words[1:]:
                     if word[:1].isupper():
@@ -156,21 +161,17 @@ def area_names(framework: Framework) -> frozenset[str]:
     return frozenset((named & inside) - lower)
 
 
-def _area_at_either_end(words: list[str], name_words: list[str]) -> list[str]:
-    """The terms of the framework name's first word where a title-case title opens or ends
-    on it ('Smokefree Northmoor' under 'Northmoor Joint Health and Wellbeing Strategy'), and
-    not as the start of a phrase both share ('Best Start ...' under 'Best Start Partnership')."""
-    if not name_words or not name_words[0][:1].isupper() or not words:
+def _area_closing(words: list[str], name_words: list[str], openings: set[str]) -> list[str]:
+    """The terms of the framework name's first word where a title-case title ends on it
+    ('Smokefree Northmoor' under 'Northmoor Joint Health and Wellbeing Strategy'). Only at
+    the end, of a name of two words or more, and never a word a title opens on: 'Healthy
+    Minds' and 'Healthy Weight' under 'Healthy Lives Partnership' use 'Healthy' as a word."""
+    if len(name_words) < 2 or not name_words[0][:1].isupper() or len(words) < 2:
         return []
     first = name_words[0].lower()
-    for at in (0, len(words) - 1):
-        if words[at].lower() != first:
-            continue
-        after = words[at + 1].lower() if at + 1 < len(words) else None
-        if len(name_words) > 1 and after == name_words[1].lower():
-            continue
-        return terms(name_words[0], topical=False)
-    return []
+    if words[-1].lower() != first or first in openings:
+        return []
+    return terms(name_words[0], topical=False)
 
 
 def without_area_name(text: str, area: frozenset[str]) -> str:
