@@ -95,6 +95,41 @@ def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
     assert change["change"] == "new gap" and change["regression"]
 
 
+def test_a_waived_gap_that_improved_after_its_waiver_lapsed_is_a_closed_gap(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # check --baseline called 'gap (waived) -> partial' worse, where diff and a baseline
+    # without the waiver call it better.
+    baseline = _baseline(tmp_path, small_framework, make_document)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    partial = next(a for a in data["documents"][0]["alignment"] if a["status"] == "partial")
+    partial["status"] = "gap"
+    partial["waived"] = {"reason": "agreed", "expires": "2025-11-30"}
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    args = ("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert invoke(*args, "--fail-on", "worse").exit_code == 0
+    assert invoke(*args, "--fail-on", "partial").exit_code == 0
+    diff = invoke(
+        "diff",
+        baseline,
+        tmp_path / "docs",
+        "-f",
+        small_framework,
+        "--fail-on",
+        "worse",
+        "--format",
+        "json",
+    )
+    assert diff.exit_code == 0
+    [change] = json.loads(diff.stdout)["changes"]
+    assert (change["old"], change["old_waived"], change["new"], change["change"]) == (
+        "gap",
+        True,
+        "partial",
+        "closed gap",
+    )
+
+
 def test_fail_on_worse_fails_a_drop_that_is_no_gap(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

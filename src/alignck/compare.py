@@ -45,9 +45,20 @@ class Change:
     # A priority the old run's framework did not have: ``old`` is None for that reason.
     new_priority: bool = False
     old_reviewed: bool = False  # the old verdict was a reviewer's, not alignck's
-    # The old verdict was waived and this one is not: the waiver lapsed or went, and the
-    # verdict counts as new debt though its status did not move.
-    waiver_lapsed: bool = False
+    old_waived: bool = False  # the old verdict was waived
+
+    @property
+    def waiver_lapsed(self) -> bool:
+        """The old verdict was waived and this one, no better, is not: the waiver lapsed or
+        went, and the verdict counts as new debt though its status did not move. One that
+        improved (a waived gap now partial) is a closed gap, as without the waiver."""
+        return (
+            self.old_waived
+            and self.old is not None
+            and not self.new.waived
+            and self.new.status != "aligned"
+            and RANK[self.new.status] <= RANK[self.old]
+        )
 
     @property
     def is_new_gap(self) -> bool:
@@ -332,26 +343,23 @@ def _moved(
         new_priority = priority_id not in old_titles
         old = before.verdicts.get(priority_id) if before and not new_priority else None
         old_status = old.status if old else None
-        lapsed = (
-            bool(old and old.waived and not verdict.waived and verdict.status != "aligned")
-            and RANK[verdict.status] <= RANK[old.status if old else "aligned"]
+        change = Change(
+            name,
+            priority_id,
+            title,
+            old_status,
+            verdict,
+            after.path,
+            new_priority and bool(before),
+            bool(old and old.reviewed),
+            bool(old and old.waived),
         )
         if before and not new_priority:
-            moved = old_status != verdict.status or lapsed
+            moved = old_status != verdict.status or change.waiver_lapsed
         else:
             moved = verdict.status != "aligned"
         if moved:
-            yield Change(
-                name,
-                priority_id,
-                title,
-                old_status,
-                verdict,
-                after.path,
-                new_priority and bool(before),
-                bool(old and old.reviewed),
-                lapsed,
-            )
+            yield change
 
 
 def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:

@@ -72,11 +72,14 @@ def _worse(policy: Policy, path: str, alignment: Alignment) -> bool:
 
 def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
     """The baseline's verdict; aligned for a document or priority it did not have, and for a
-    verdict a waiver accepted then (this run's verdict is waived too, and fails nothing, or
-    the waiver lapsed or went, and the debt is no longer accepted)."""
-    if (path, alignment.priority_id) in policy.baseline_waived:
+    verdict a waiver accepted then that is no better now (this run's verdict is waived too,
+    and fails nothing, or the waiver lapsed or went, and the debt is no longer accepted; one
+    that improved is held to what it was, as diff holds it)."""
+    found = (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
+    lapsed = (path, alignment.priority_id) in policy.baseline_waived
+    if lapsed and _RANK[alignment.status] <= _RANK[found]:
         return "aligned"
-    return (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
+    return found
 
 
 def coverage_measured(report: Report) -> bool:

@@ -57,7 +57,7 @@ def was(change: Change) -> str:
     'new priority'."""
     if change.old is not None:
         marks = (" (reviewed)" if change.old_reviewed else "") + (
-            " (waived)" if change.waiver_lapsed else ""
+            " (waived)" if change.old_waived else ""
         )
         return change.old + marks
     return "new priority" if change.new_priority else "new document"

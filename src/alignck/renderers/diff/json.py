@@ -52,7 +52,7 @@ def _change(change: Change, regression: bool) -> dict[str, Any]:
         "change": kind(change),
         "old": change.old,
         "old_reviewed": change.old_reviewed,
-        "old_waived": change.waiver_lapsed,
+        "old_waived": change.old_waived,
         "new_priority": change.new_priority,
         "new": new.status,
         "score": new.score,
