@@ -93,6 +93,17 @@ def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
         "gap",
     )
     assert change["change"] == "new gap" and change["regression"]
+    # The waivers file forgotten: the waived gap counts as new, and a note says why.
+    forgot = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert forgot.exit_code == 1
+    assert (
+        f"{baseline}: note: 1 verdict waived there, not waived in this run (it was given no "
+        "--waivers), so counted as new"
+    ) in forgot.stderr
+    told = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework)
+    assert "not waived in this run (it was given no --waivers)" in told.stderr
+    given = invoke(*args, "--today", "2025-12-31")
+    assert "given no --waivers" not in given.stderr
 
 
 def test_a_waived_gap_that_improved_after_its_waiver_lapsed_is_a_closed_gap(

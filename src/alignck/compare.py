@@ -25,6 +25,7 @@ from alignck.checkout import checkout_path
 from alignck.errors import ReportFileError
 from alignck.model import Report, Status
 from alignck.snapshot import DocumentRun, Snapshot, Verdict
+from alignck.wording import counted
 
 RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 Regression = Literal["new-gap", "worse"]
@@ -599,6 +600,16 @@ def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str
         for path, old_path in pairs.items()
         for priority_id, verdict in by_path[old_path].verdicts.items()
     }
+
+
+def unwaived_note(source: str, count: int) -> str:
+    """Why verdicts an earlier run waived count as new in a run given no waivers at all: a
+    forgotten --waivers reads as every waived gap reopened."""
+    return (
+        f"{source}: note: {counted(count, 'verdict')} waived there, not waived in this run (it "
+        "was given no --waivers), so counted as new; give the waivers file with --waivers if "
+        "they are still accepted"
+    )
 
 
 def baseline_waived(baseline: Snapshot, report: Report) -> frozenset[tuple[str, str]]:

@@ -185,14 +185,22 @@ def _before_the_baseline(policy: Policy) -> Policy:
     return replace(policy, fail_on=None) if policy.fail_on in BASELINE_MODES else policy
 
 
-def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy) -> Report:
+def _held_to_baseline(
+    report: Report, baseline: Snapshot | None, policy: Policy, waivers_given: bool = True
+) -> Report:
     """The report with ``policy`` holding it to the baseline's verdicts (checked to come from
     the same framework; other differences are warnings)."""
     if baseline is None:
         return report
     from dataclasses import replace
 
-    from alignck.compare import baseline_verdicts, baseline_waived, comparable, paired_elsewhere
+    from alignck.compare import (
+        baseline_verdicts,
+        baseline_waived,
+        comparable,
+        paired_elsewhere,
+        unwaived_note,
+    )
     from alignck.snapshot import snapshot_of
 
     # A priority renamed since (its 'formerly') is held to its own old verdicts.
@@ -208,12 +216,15 @@ def _held_to_baseline(report: Report, baseline: Snapshot | None, policy: Policy)
     unread = [d.path for d in report.documents if d.status != "ok"]
     for warning in paired_elsewhere(baseline.source, old, new, unread):
         say(warning)
+    waived = baseline_waived(baseline, report)
+    if waived and not waivers_given:
+        say(unwaived_note(baseline.source, len(waived)))
     held = replace(
         report.policy,
         fail_on=policy.fail_on,
         baseline=baseline_verdicts(baseline, report),
         baseline_source=baseline.source,
-        baseline_waived=baseline_waived(baseline, report),
+        baseline_waived=waived,
     )
     return replace(report, policy=held)
 
@@ -625,7 +636,7 @@ def check(
             )
         for warning in waivers_and_reviews_said(report, waivers, reviews):
             say(warning)
-        report = _held_to_baseline(report, baseline, policy)
+        report = _held_to_baseline(report, baseline, policy, waivers_file is not None)
         code = exit_code(report)
         if per_document is not None:
             from alignck.errors import UsageError

@@ -163,7 +163,7 @@ def diff(
 
     def run() -> int:
         from alignck.cli.check import waivers_and_reviews
-        from alignck.compare import compare
+        from alignck.compare import compare, unwaived_note
         from alignck.renderers.diff import DiffOptions, diff_renderer, was
         from alignck.snapshot import is_saved_report
 
@@ -221,6 +221,10 @@ def diff(
         # checked would say each lapsed waiver twice).
         judged = said_after if not is_saved_report(new) else said_before
         comparison = dataclasses.replace(comparison, warnings=comparison.warnings + judged)
+        reopened = sum(change.waiver_lapsed for change in comparison.changes)
+        if reopened and waivers_file is None and not is_saved_report(new):
+            note = unwaived_note(str(old), reopened)
+            comparison = dataclasses.replace(comparison, warnings=(*comparison.warnings, note))
         if unread_before and not is_saved_report(old):
             # Checked now, they fail this run as the new side's do; a saved earlier run's
             # unread document is history, which no one can now fix.
