@@ -285,6 +285,16 @@ def test_pages_left_by_a_document_that_left_the_run_are_named(
         "checked now (trust.html, trust.md)"
     ) in result.stderr
     assert (pages / "trust.md").exists() and (pages / "notes.md").exists()  # never removed
+    # A whole-run report kept there is no page of a document that left.
+    summary = pages / "summary.md"
+    assert _check(docs, small_framework, "-o", str(summary), "-q").exit_code == 0
+    again = _check(docs, small_framework, "--per-document", str(pages))
+    assert "summary.md" not in again.stderr and "(trust.html, trust.md)" in again.stderr
+    # Back but unreadable: its error says why it has no page now, not a note.
+    (docs / "trust.pdf").write_bytes(b"%PDF-1.4 broken")
+    broken = _check(docs, small_framework, "--per-document", str(pages))
+    assert broken.exit_code == 2 and "trust.pdf" in broken.stderr
+    assert "also holds" not in broken.stderr
 
 
 def test_per_document_pages_in_the_checked_folder_are_not_read_back(

@@ -86,6 +86,22 @@ _REPORT_OPENINGS = re.compile(
 _OPENING_BYTES = 1024
 
 
+# A --per-document page, Markdown or HTML: its title says whose coverage of what it is.
+_PAGE = re.compile(
+    rb"^(?:<!DOCTYPE html>\s*<html[^>]*><head><meta charset=\"utf-8\">\s*"
+    + re.escape(MARKDOWN_MARK.encode())
+    + rb"\s*<title>|"
+    + re.escape(MARKDOWN_MARK.encode())
+    + rb"\r?\n# )[^\n]*: [\d.]+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)"
+)
+
+
+def is_page(path: Path) -> bool:
+    """Whether a regular file is a page --per-document wrote (not another report)."""
+    head = _opening(path, _OPENING_BYTES)
+    return head is not None and _PAGE.match(head) is not None
+
+
 def is_report(path: Path) -> bool:
     """Whether a regular file is a report alignck wrote, in any text format: a run that ends
     in error removes one left at its --output, so that an earlier run's does not stand for

@@ -650,7 +650,7 @@ def check(
                 accepted.clear()
                 raise
             say(f"alignck: wrote {len(pages)} pages to {per_document}")
-            left = stale_pages(per_document, pages)
+            left = stale_pages(per_document, pages, found)
             if left:
                 listed = ", ".join(path.name for path in left[:6])
                 more = f" and {len(left) - 6} more" if len(left) > 6 else ""

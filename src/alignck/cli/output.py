@@ -470,13 +470,14 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
     return [path for path, _, _ in pages]
 
 
-def stale_pages(folder: Path, written: list[Path]) -> list[Path]:
-    """Pages alignck wrote in ``folder`` on an earlier run that this run did not write: of a
-    document that left the run or was renamed, still showing its last verdicts beside this
-    run's pages. Named, never removed: the folder is the user's."""
-    from alignck.written import is_report
+def stale_pages(folder: Path, written: list[Path], found: Discovery) -> list[Path]:
+    """Pages alignck wrote in ``folder`` on an earlier run for documents this run did not
+    find: of a document that left the run or was renamed, still showing its last verdicts
+    beside this run's pages (a document found but unreadable keeps its pages unnamed: its
+    error says why it has none now). Named, never removed: the folder is the user's."""
+    from alignck.written import is_page
 
-    fresh = {path.name for path in written}
+    fresh = {path.name for path in written} | {p.name for p in _foreseen_pages(folder, found)}
     try:
         entries = sorted(folder.iterdir(), key=lambda path: path.name)
     except OSError:
@@ -487,7 +488,7 @@ def stale_pages(folder: Path, written: list[Path]) -> list[Path]:
         if path.suffix.lower() in PAGE_SUFFIXES
         and path.name not in fresh
         and _plain_file(path)
-        and is_report(path)
+        and is_page(path)
     ]
 
 
