@@ -2118,10 +2118,10 @@ def test_a_third_level_of_a_list_is_its_parts_actions_not_more_parts() -> None:
 def test_sentences_grouping_a_lists_names_leave_the_names_as_its_priorities() -> None:
     doc = _doc(
         ("heading", "Our priorities", 2),
-        ("list_item", "We are keeping what already works well", 1),
+        ("list_item", "These are the priorities where we keep what works", 1),
         ("list_item", "Safe and clean streets", 2),
         ("list_item", "Good schools", 2),
-        ("list_item", "These are the areas where we must do better", 1),
+        ("list_item", "These are the focus areas where we must do better", 1),
         ("list_item", "Affordable homes", 2),
         ("list_item", "Healthier lives", 2),
     )
@@ -2130,6 +2130,22 @@ def test_sentences_grouping_a_lists_names_leave_the_names_as_its_priorities() ->
         "Good schools",
         "Affordable homes",
         "Healthier lives",
+    ]
+
+
+def test_outcomes_and_promises_over_their_parts_stay_the_priorities() -> None:
+    doc = _doc(
+        ("heading", "Our priorities", 2),
+        ("list_item", "Our children are safe and healthy", 1),
+        ("list_item", "Family hubs", 2),
+        ("list_item", "Health visiting", 2),
+        ("list_item", "We will be a carbon neutral council by 2030", 1),
+        ("list_item", "Insulated homes", 2),
+        ("list_item", "Electric buses", 2),
+    )
+    assert _stated(doc) == [
+        "Our children are safe and healthy",
+        "We will be a carbon neutral council by 2030",
     ]
 
 

@@ -157,8 +157,8 @@ def listed(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 
 def _groups_by_sentence(run: list[Block], top: int, part: int) -> bool:
     """Whether a list's top-level items are sentences each grouping short names one level
-    in: every top item says something ('These are the areas where we must improve') and
-    holds items, none of which does."""
+    in: every top item says something of the priorities ('These are the areas where we must
+    improve') and holds items, none of which says anything."""
     if part == top:
         return False
     tops = [item for item in run if item.level == top]
@@ -172,7 +172,7 @@ def _groups_by_sentence(run: list[Block], top: int, part: int) -> bool:
     )
     return (
         each_holds
-        and all(item.lead is None and _says_something(item.text) for item in tops)
+        and all(item.lead is None and _speaks_of_priorities(item.text) for item in tops)
         and not any(_says_something(item.lead or item.text) for item in held)
     )
 
@@ -180,6 +180,18 @@ def _groups_by_sentence(run: list[Block], top: int, part: int) -> bool:
 def _says_something(text: str) -> bool:
     first = sentences(text.strip())[0] if text.strip() else ""
     return bool(PRONOUN_START.match(first)) and is_declarative(first)
+
+
+def _speaks_of_priorities(text: str) -> bool:
+    """A sentence about the priorities under it ('These are the focus areas where we must
+    do better'), not one stating an outcome ('Our children are safe and healthy') or a
+    promise ('We will be a carbon neutral council')."""
+    first = sentences(text.strip())[0] if text.strip() else ""
+    return (
+        _says_something(first)
+        and PRIORITY_WORDS.search(first) is not None
+        and COMMITMENT_SENTENCE.search(first) is None
+    )
 
 
 def _under_titled(
