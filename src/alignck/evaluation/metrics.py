@@ -76,7 +76,12 @@ def strong(pairs: Sequence[tuple[str, str]]) -> Score:
 
 
 def exact(pairs: Sequence[tuple[str, str]]) -> float:
-    return sum(TO_LABEL[s] == label for s, label in pairs) / len(pairs) if pairs else 0.0
+    return agreed(pairs) / len(pairs) if pairs else 0.0
+
+
+def agreed(pairs: Sequence[tuple[str, str]]) -> int:
+    """How many verdicts say what their label says (aligned/partial/gap as yes/partial/no)."""
+    return sum(TO_LABEL[s] == label for s, label in pairs)
 
 
 def macro_f1(scores: Iterable[Score]) -> float | None:

@@ -21,6 +21,7 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
                 "addressed": metrics.addressed(pairs).as_dict(),
                 "strong": metrics.strong(pairs).as_dict(),
                 "exact": round(metrics.exact(pairs), 4),
+                "exact_agreed": metrics.agreed(pairs),
             }
     addressed_scores = [metrics.addressed(result.verdicts(p)) for p in per_priority]
     strong_scores = [metrics.strong(result.verdicts(p)) for p in per_priority]
@@ -37,6 +38,8 @@ def summarise(result: Result, with_calibration: bool, misses: int) -> dict[str, 
         "all_addressed": metrics.addressed([("partial", label) for _, label in verdicts]).as_dict(),
         "strong": metrics.strong(verdicts).as_dict(),
         "exact": round(metrics.exact(verdicts), 4),
+        # The count behind it, so a reader rounding it again need not round twice.
+        "exact_agreed": metrics.agreed(verdicts),
         "macro": {
             "addressed_f1": _rounded(metrics.macro_f1(addressed_scores)),
             "strong_f1": _rounded(metrics.macro_f1(strong_scores)),

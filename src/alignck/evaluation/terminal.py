@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from alignck.evaluation.metrics import Score
+from alignck.evaluation.metrics import Score, macro_f1
 from alignck.renderers._common import console as make_console
 from alignck.wording import counted
 
@@ -42,8 +42,10 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
         headline.add_column(column, justify="left" if column in ("measure", "detail") else "right")
     for name in ("addressed", "strong"):
         score = summary[name]
-        headline.add_row(name, *_cells(score), f"macro F1 {_f(summary['macro'][name + '_f1'])}")
-    headline.add_row("exact (3-class)", "", "", "", f"agreement {_f(summary['exact'])}")
+        macro = macro_f1(_counted(row[name]) for row in summary["per_priority"].values())
+        headline.add_row(name, *_cells(score), f"macro F1 {_f(macro)}")
+    agreement = _share(summary.get("exact_agreed"), summary["pairs"], summary["exact"])
+    headline.add_row("exact (3-class)", "", "", "", f"agreement {_f(agreement)}")
     if summary.get("all_addressed"):
         score = summary["all_addressed"]
         headline.add_row(
@@ -77,7 +79,7 @@ def _per_priority(console: Console, summary: dict[str, Any]) -> None:
             _f(_counted(addressed).recall),
             _f1(addressed),
             _f1(row["strong"]),
-            _f(row["exact"]),
+            _f(_share(row.get("exact_agreed"), row["pairs"], row["exact"])),
         )
     console.print(table)
     rows = summary["per_priority"].values()
@@ -95,6 +97,11 @@ def _cells(score: dict[str, Any]) -> tuple[str, str, str]:
 
 def _f1(score: dict[str, Any]) -> str:
     return _f(_counted(score).f1) if score["predicted"] or score["actual"] else "—"
+
+
+def _share(count: int | None, total: int, rounded: float) -> float:
+    """A share worked out from its count where the summary has it (a saved one may not)."""
+    return count / total if count is not None and total else rounded
 
 
 def _counted(score: dict[str, Any]) -> Score:
