@@ -104,6 +104,21 @@ def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
     assert "not waived in this run (it was given no --waivers)" in told.stderr
     given = invoke(*args, "--today", "2025-12-31")
     assert "given no --waivers" not in given.stderr
+    # The pull request shows why, not only the job's log: the CI formats and JSON carry it.
+    base = ("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    github = invoke(*base, "--format", "github").stdout.splitlines()
+    [notice] = [line for line in github if "given no --waivers" in line]
+    # A baseline outside the checkout is placed on no file (GitHub could not show it).
+    assert notice.startswith("::notice title=alignck baseline::1 verdict waived there")
+    sarif = json.loads(invoke(*base, "--format", "sarif").stdout)
+    notes = [
+        n["message"]["text"]
+        for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    ]
+    assert any("given no --waivers" in note for note in notes)
+    report = json.loads(invoke(*base, "--format", "json").stdout)
+    assert any("given no --waivers" in note for note in report["policy"]["baseline_notes"])
+    assert json.loads(invoke(*args, "--format", "json").stdout)["policy"]["baseline_notes"] == []
 
 
 def test_a_waived_gap_that_improved_after_its_waiver_lapsed_is_a_closed_gap(

@@ -493,6 +493,9 @@ class Policy:
     # The (path, priority id) pairs of ``baseline`` whose verdict a waiver accepted then: debt
     # only while waived, so once the waiver lapses or goes, the verdict is held as a new one.
     baseline_waived: frozenset[tuple[str, str]] = field(default=frozenset(), compare=False)
+    # What comparing with the baseline found to say (a reworded priority, a renamed document,
+    # waived verdicts no waivers file keeps): warnings and notes, one line each.
+    baseline_notes: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.fail_under is not None:

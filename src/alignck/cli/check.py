@@ -206,25 +206,27 @@ def _held_to_baseline(
     # A priority renamed since (its 'formerly') is held to its own old verdicts.
     baseline = baseline.with_ids_of(report.framework.renamed)
 
-    for warning in comparable(baseline, snapshot_of(report, "this run")):
-        say(warning)
+    notes = comparable(baseline, snapshot_of(report, "this run"))
     # Documents read, as diff compares them: one that could not be read is not compared.
     old = [d.path for d in baseline.documents]
     new = [d.path for d in report.documents if d.status == "ok"]
     # One it could not read is in the run all the same, not gone nor renamed (its error
     # line says why).
     unread = [d.path for d in report.documents if d.status != "ok"]
-    for warning in paired_elsewhere(baseline.source, old, new, unread):
-        say(warning)
+    notes += paired_elsewhere(baseline.source, old, new, unread)
     waived = baseline_waived(baseline, report)
     if waived and not waivers_given:
-        say(unwaived_note(baseline.source, len(waived)))
+        notes.append(unwaived_note(baseline.source, len(waived)))
+    for note in notes:
+        say(note)
     held = replace(
         report.policy,
         fail_on=policy.fail_on,
         baseline=baseline_verdicts(baseline, report),
         baseline_source=baseline.source,
         baseline_waived=waived,
+        # In the reports too: a CI job's reader sees the pull request, not its log.
+        baseline_notes=tuple(notes),
     )
     return replace(report, policy=held)
 

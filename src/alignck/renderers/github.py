@@ -12,6 +12,7 @@ on the file.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from alignck.checkout import checkout_path, framework_checkout_path
@@ -45,6 +46,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         out.write(warning_command(warning, "alignck waivers"))
     for warning in review_warnings(report):
         out.write(warning_command(warning, "alignck reviews"))
+    for note in report.policy.baseline_notes:
+        out.write(warning_command(note, "alignck baseline"))
     found = list(findings(report))
     # The run's own findings (coverage below --fail-under) before any file's: past ten
     # errors GitHub shows no more, and the reason a run failed must be among those shown.
@@ -73,6 +76,10 @@ def warning_command(warning: str, title: str) -> str:
         return f"::warning title={_property(title)}::{_data(warning)}\n"
     # 'alignck: warning: ...' is the tool's own, on no file.
     file, number = source_place(source) if source != "alignck" else ("", None)
-    where = f"file={_path(checkout_path(file))}," if file else ""
+    placed = checkout_path(file) if file else ""
+    if placed.startswith("../") or Path(placed).is_absolute():
+        # Outside the checkout (a baseline kept elsewhere): GitHub places it on no file.
+        placed, number = "", None
+    where = f"file={_path(placed)}," if placed else ""
     where += f"line={number}," if number else ""
     return f"::{command} {where}title={_property(title)}::{_data(said)}\n"

@@ -69,6 +69,7 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             "fail_on": report.policy.fail_on,
             "baseline": report.policy.baseline_source,
             "failures": reasons,
+            "baseline_notes": list(report.policy.baseline_notes),
         },
         "documents": documents,
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],

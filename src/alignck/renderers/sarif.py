@@ -142,7 +142,12 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
             "level": "error" if line.startswith("error") else "warning",
             "message": {"text": one_line(line)},
         }
-        for line in [*document_problems(report), *waiver_warnings(report), *review_warnings(report)]
+        for line in [
+            *document_problems(report),
+            *waiver_warnings(report),
+            *review_warnings(report),
+            *report.policy.baseline_notes,
+        ]
     ] + _unplaced(report)
     # Named from the checkout, as the documents are (and the coverage result's location).
     framework_path = framework_checkout_path(report.framework.path)
