@@ -10,6 +10,7 @@ the same text); pypdf stays as a fallback for files PDFium refuses and as a comp
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 import string
@@ -109,11 +110,7 @@ def _textless_warning(pages: list[list[Line]]) -> list[str]:
     scanner's. A picture cover, a blank back page or a photograph here and there is not
     worth a word: two pages in a row inside the document at least, and more than a quarter
     of them; or half the pages between the first and the last, however they fall."""
-    textless = [
-        number
-        for number, page in enumerate(pages, 1)
-        if sum(c.isalnum() for line in page for c in line.text) < _TEXTLESS_LETTERS
-    ]
+    textless = [number for number, page in enumerate(pages, 1) if not _has_text(page)]
     # Scanned pages come together; a cover, dividers and the back pages stand apart. Half the
     # pages between the first and the last is worth a word however they fall.
     inside = [n for n in textless if 1 < n < len(pages)]
@@ -125,6 +122,17 @@ def _textless_warning(pages: list[list[Line]]) -> list[str]:
         f"{_page_ranges(textless)} of {len(pages)} have no text (scanned images?); alignck "
         "does not OCR, so what they say is not checked"
     ]
+
+
+def _has_text(page: list[Line]) -> bool:
+    """Whether a page holds letters or figures enough to be text, counted only until there
+    are: counting every character of every page cost a twelfth of reading a long PDF."""
+    found = 0
+    for line in page:
+        found += sum(map(str.isalnum, line.text))
+        if found >= _TEXTLESS_LETTERS:
+            return True
+    return False
 
 
 def _page_ranges(numbers: list[int]) -> str:
@@ -731,8 +739,10 @@ def _lead_after_marker(lead: str | None) -> str | None:
     return split_marker(lead)[1] if lead else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(text: str) -> str:
-    """Compare outline titles and lines by their letters and digits only."""
+    """Compare outline titles and lines by their letters and digits only (each line's asked
+    for several times over: by the outline, the running lines and the namesakes)."""
     return _NOT_ALNUM.sub("", text.lower())
 
 
@@ -744,12 +754,15 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
     footnote it opens is known as one (:func:`_without_footnotes`)."""
     edges: Counter[str] = Counter()
     ends: Counter[str] = Counter()
-    for page in pages:
+    # Each page's margin lines, found once: looking for them five times a page, each time
+    # over all its lines, cost a twentieth of reading a long PDF.
+    margins = [_in_margin(page) for page in pages]
+    for page, margin in zip(pages, margins, strict=True):
         # Once a page: on a page of two lines, the first two are the last two, and a
         # heading counted twice there was dropped as running after appearing on two pages.
-        for key in {_running_key(line) for line in _edge_lines(page, 2)}:
+        for key in {_running_key(line) for line in _edge_lines(page, 2, margin)}:
             edges[key] += 1
-        for key in {_running_key(line) for line in _edge_lines(page, 1)}:
+        for key in {_running_key(line) for line in _edge_lines(page, 1, margin)}:
             ends[key] += 1
     running = {key for key, count in edges.items() if key and count >= max(3, len(pages) // 2)}
     opening = {key for key, count in ends.items() if key and count >= max(2, len(pages) - 1)}
@@ -757,13 +770,15 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
     # section differs from page to page but for the title before its separator. Read, it was
     # quoted as a stated priority and cut a sentence running over the page break in two.
     titled = Counter(
-        key for page in pages for key in {_titled_key(line) for line in _edge_lines(page, 1)}
+        key
+        for page, margin in zip(pages, margins, strict=True)
+        for key in {_titled_key(line) for line in _edge_lines(page, 1, margin)}
     )
     titles = {key for key, count in titled.items() if key and count >= max(3, len(pages) - 1)}
     kept: list[list[Line]] = []
-    for page in pages:
-        edge_ids = {id(line) for line in _edge_lines(page, 2)}
-        end_ids = {id(line) for line in _edge_lines(page, 1)}
+    for page, margin in zip(pages, margins, strict=True):
+        edge_ids = {id(line) for line in _edge_lines(page, 2, margin)}
+        end_ids = {id(line) for line in _edge_lines(page, 1, margin)}
         kept.append(
             [
                 line
@@ -780,12 +795,12 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
     return kept
 
 
-def _edge_lines(page: list[Line], count: int) -> list[Line]:
+def _edge_lines(page: list[Line], count: int, margin: list[Line]) -> list[Line]:
     """The first and last ``count`` lines of a page as written, and a header or footer set
     apart in its margin wherever it is written: a word processor writes a text box's lines
     after the page's footer, which was then no last line, and was read (as a promise) on
-    that page alone."""
-    return page[:count] + page[-count:] + _in_margin(page)
+    that page alone (``margin``: those, as :func:`_in_margin` finds them)."""
+    return page[:count] + page[-count:] + margin
 
 
 # A header or footer stands this many font sizes from the page's other lines at least;
