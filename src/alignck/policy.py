@@ -209,6 +209,12 @@ def _named(report: Report, path: str, alignment: Alignment, reviewed: Container[
     )
 
 
+def baseline_change(policy: Policy, path: str, alignment: Alignment) -> str:
+    """'gap (waived) → gap', 'new document → partial': what a verdict held to a baseline
+    was and is; empty without a baseline."""
+    return _change(policy, path, alignment).strip()[1:-1]
+
+
 def _change(policy: Policy, path: str, alignment: Alignment) -> str:
     """' (was → now)' held to a baseline, so a reviewer tells a regression from known debt;
     empty without one."""

@@ -17,7 +17,7 @@ from typing import Literal
 
 from alignck.checkout import checkout_path
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
-from alignck.policy import coverage_failure, fails
+from alignck.policy import baseline_change, coverage_failure, fails
 from alignck.renderers._common import nothing_near_note, score_text, short_name, where
 
 Level = Literal["error", "warning", "note"]
@@ -173,6 +173,9 @@ def _verdict(
             f" Reviewed by {review.reviewer} on {review.date.isoformat()} (alignck said "
             f"{reviewed.machine}): {review.reason} ({review.source})."
         )
+    if breaks and report.policy.baseline is not None:
+        # What failed is a change, not the verdict itself: say from what, as stderr does.
+        message += f" Against the baseline: {baseline_change(report.policy, path, alignment)}."
     title = f"{alignment.status}: {priority.title} [{priority.id}]"
     status: Rule = "gap" if alignment.status == "gap" else "partial"
     shown = alignment.evidence[0] if status == "partial" and alignment.evidence else None
