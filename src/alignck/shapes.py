@@ -106,6 +106,10 @@ def _clashing_titles(root: yaml.Node, taken: set[str], path: str) -> frozenset[s
     """The titles whose short ids clash with another's or with an id the file gives: numbered
     in file order ('-2'), they swapped ids when the file was reordered, and a waiver or a
     baseline followed the id to the other priority. Found by a rewrite of a copy."""
+    if _every_id_written(root):
+        # Nothing to derive: copying a framework of 300 described priorities to find that
+        # out took 0.4 s of every cold run.
+        return frozenset()
     trial = _Rewrite(set(taken))
     _rewritten(copy.deepcopy(root), trial, path)
     # Distinct titles: the same title twice is warned of as such, and takes '-2' whatever.
@@ -113,6 +117,28 @@ def _clashing_titles(root: yaml.Node, taken: set[str], path: str) -> frozenset[s
     return frozenset(
         title for title in trial.titles if counts[derive_id(title)] > 1 or derive_id(title) in taken
     )
+
+
+def _every_id_written(root: yaml.Node) -> bool:
+    """Whether the file is in the documented shape with an id written for every priority,
+    its sub-priorities' too: then no id is derived from a title."""
+    if not isinstance(root, yaml.MappingNode) or not _has_top_key(root):
+        return False
+    return all(_ids_written(value) for key, value in root.value if key.value == "priorities")
+
+
+def _ids_written(node: yaml.Node) -> bool:
+    if not isinstance(node, yaml.SequenceNode):
+        return False
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            return False
+        fields = {str(key.value): value for key, value in item.value}
+        if "id" not in fields:
+            return False
+        if "priorities" in fields and not _ids_written(fields["priorities"]):
+            return False
+    return True
 
 
 def _rewritten(root: yaml.Node, rewrite: _Rewrite, path: str) -> yaml.Node:
