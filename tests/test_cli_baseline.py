@@ -20,6 +20,16 @@ def invoke(*args: object):  # type: ignore[no-untyped-def]
     return runner.invoke(app, [str(a) for a in args])
 
 
+def _diffed(baseline: Path, docs: Path, *args: object):  # type: ignore[no-untyped-def]
+    """diff of a saved baseline and a folder, as JSON, held to --fail-on worse."""
+    return invoke("diff", baseline, docs, *args, "--fail-on", "worse", "--format", "json")
+
+
+def _only_change(result) -> dict:  # type: ignore[no-untyped-def]
+    [change] = json.loads(result.stdout)["changes"]
+    return change  # type: ignore[no-any-return]
+
+
 def _baseline(tmp_path: Path, framework: Path, make_document) -> Path:  # type: ignore[no-untyped-def]
     (tmp_path / "docs").mkdir()
     make_document("docs/plan.md")
@@ -69,8 +79,7 @@ def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
     lapsed = invoke(*args, "--today", "2025-12-31")
     assert lapsed.exit_code == 1
     assert f"[{gap}] (gap (waived) → gap)" in lapsed.stderr
-    diff = invoke(
-        "diff",
+    diff = _diffed(
         baseline,
         tmp_path / "docs",
         "-f",
@@ -79,13 +88,9 @@ def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
         waivers,
         "--today",
         "2025-12-31",
-        "--fail-on",
-        "worse",
-        "--format",
-        "json",
     )
     assert diff.exit_code == 1
-    [change] = json.loads(diff.stdout)["changes"]
+    change = _only_change(diff)
     assert (change["priority_id"], change["old"], change["old_waived"], change["new"]) == (
         gap,
         "gap",
@@ -138,19 +143,9 @@ def test_a_waived_gap_that_improved_after_its_waiver_lapsed_is_a_closed_gap(
     args = ("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
     assert invoke(*args, "--fail-on", "worse").exit_code == 0
     assert invoke(*args, "--fail-on", "partial").exit_code == 0
-    diff = invoke(
-        "diff",
-        baseline,
-        tmp_path / "docs",
-        "-f",
-        small_framework,
-        "--fail-on",
-        "worse",
-        "--format",
-        "json",
-    )
+    diff = _diffed(baseline, tmp_path / "docs", "-f", small_framework)
     assert diff.exit_code == 0
-    [change] = json.loads(diff.stdout)["changes"]
+    change = _only_change(diff)
     assert (change["old"], change["old_waived"], change["new"], change["change"]) == (
         "gap",
         True,
