@@ -12,7 +12,6 @@ on the file.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from alignck.checkout import checkout_path, framework_checkout_path
@@ -77,8 +76,8 @@ def warning_command(warning: str, title: str) -> str:
     # 'alignck: warning: ...' is the tool's own, on no file.
     file, number = source_place(source) if source != "alignck" else ("", None)
     placed = checkout_path(file) if file else ""
-    if placed.startswith("../") or Path(placed).is_absolute():
-        # Outside the checkout (a baseline kept elsewhere): GitHub places it on no file.
+    if placed.startswith("../"):
+        # Above the checkout (a baseline kept beside it): GitHub places it on no file.
         placed, number = "", None
     where = f"file={_path(placed)}," if placed else ""
     where += f"line={number}," if number else ""
