@@ -54,21 +54,6 @@ def test_a_commitment_closest_to_a_priority_by_a_hair_is_not_about_it(write_fram
     assert judged._committing(np.array([0, 1]), 0) == [1]
 
 
-def test_a_stated_priority_close_in_meaning_alone_is_not_quoted_first(write_framework) -> None:  # type: ignore[no-untyped-def]
-    named = Passage("Safer streets", Location(None, 0, ()), "priority", ("safer", "streets"), "")
-    promise = _commitments("", "We will cut violent crime in the town centre.")[1]
-    passages = [named, promise]
-    signals = _signals(passages, [[0.6, 0.2], [0.6, 0.2]])
-    judged = Judged(_framework(write_framework), passages, signals)
-    # Both are about the first priority by meaning; only the promise is quoted first.
-    assert judged._committing(np.array([0, 1]), 0) == [0, 1]
-    assert judged._quoted_first([0, 1], 0) == [1]
-    # Resting on the name alone, the aligned verdict quotes its grounds by their scores.
-    assert judged._quoted_first([0], 0) == []
-    judged.substantive[0, 0] = True  # the name shares two of the priority's words
-    assert judged._quoted_first([0, 1], 0) == [0, 1]
-
-
 def test_sharing_two_of_its_words_makes_a_commitment_about_a_priority_whatever_the_margin(
     write_framework,
 ) -> None:  # type: ignore[no-untyped-def]

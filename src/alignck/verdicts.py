@@ -119,7 +119,7 @@ class Judged:
         commits = self._committing(grounds, k) if len(grounds) else []
         if addressed >= thresholds.partial and len(grounds):
             status = "aligned" if commits and strong >= thresholds.aligned else "partial"
-        committing = self._quoted_first(commits, k) if status == "aligned" else []
+        committing = commits if status == "aligned" else []
         reasons = self._reasons[k]
         evidence: tuple[Evidence, ...] = ()
         nearest = None
@@ -149,18 +149,6 @@ class Judged:
             about = about | (self.closest == k)
         committing: list[int] = grounds[self.commits[grounds] & about[grounds]].tolist()
         return committing
-
-    def _quoted_first(self, commits: list[int], k: int) -> list[int]:
-        """The commitments an aligned verdict quotes first: its promises, and stated
-        priorities' names that share two of its words. A name close to it in meaning alone
-        ('Safer streets' for preventing serious violence) still makes the verdict aligned, as
-        the labellers read such names, but is quoted as the other grounds are, by its score:
-        quoted first, it stood for the verdict and put the name inside the framework
-        (outside-framework F1 over the 116 real sets 0.649 -> 0.659, evidence hit 0.720 ->
-        0.723, no verdict moving; docs/accuracy.md)."""
-        # Quoting such names first where the verdict rests on them alone kept most of them
-        # inside the framework: outside-framework F1 0.649 -> 0.652, evidence hit 0.718.
-        return [i for i in commits if self.passages[i].role != "priority" or self.substantive[i, k]]
 
     def _evidence(self, column: Any, grounds: Any, first: list[int]) -> tuple[Evidence, ...]:
         """The most convincing distinct grounds, the commitments an aligned verdict rests on
