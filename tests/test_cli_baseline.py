@@ -123,6 +123,12 @@ def test_a_gap_a_waiver_accepted_in_the_baseline_fails_once_the_waiver_lapses(
         for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     ]
     assert any("given no --waivers" in note for note in notes)
+    levels = {
+        n["level"]
+        for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        if "given no --waivers" in n["message"]["text"]
+    }
+    assert levels == {"note"}  # a note, as GitHub's ::notice, not a warning
     report = json.loads(invoke(*base, "--format", "json").stdout)
     assert any("given no --waivers" in note for note in report["policy"]["baseline_notes"])
     assert json.loads(invoke(*args, "--format", "json").stdout)["policy"]["baseline_notes"] == []

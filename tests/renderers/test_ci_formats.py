@@ -472,7 +472,7 @@ def test_a_warning_of_alignck_s_own_names_no_file() -> None:
     assert placed.startswith("::warning file=w.yaml,line=2,title=alignck diff::waiver for")
     # A baseline kept above the checkout: GitHub could place nothing on '../main.json'.
     above = warning_command("../main.json: note: 1 verdict waived there", "alignck baseline")
-    assert above == "::notice title=alignck baseline::1 verdict waived there\n"
+    assert above == "::notice title=alignck baseline::../main.json: 1 verdict waived there\n"
 
 
 def test_a_partial_verdict_sits_on_the_line_of_its_evidence_s_own_block(tmp_path: Path) -> None:

@@ -77,8 +77,9 @@ def warning_command(warning: str, title: str) -> str:
     file, number = source_place(source) if source != "alignck" else ("", None)
     placed = checkout_path(file) if file else ""
     if placed.startswith("../"):
-        # Above the checkout (a baseline kept beside it): GitHub places it on no file.
-        placed, number = "", None
+        # Above the checkout (a baseline kept beside it): GitHub places it on no file, so
+        # the line keeps its file's name ('../main.json: ... waived there').
+        return f"::{command} title={_property(title)}::{_data(source + ': ' + said)}\n"
     where = f"file={_path(placed)}," if placed else ""
     where += f"line={number}," if number else ""
     return f"::{command} {where}title={_property(title)}::{_data(said)}\n"

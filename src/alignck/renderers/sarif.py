@@ -139,7 +139,11 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
     # escape ('pl\x1ban.md'), as on standard error, not removed by _legal ('plan.md').
     notifications = [
         {
-            "level": "error" if line.startswith("error") else "warning",
+            "level": "error"
+            if line.startswith("error")
+            else "note"
+            if ": note: " in line and ": warning: " not in line
+            else "warning",
             "message": {"text": one_line(line)},
         }
         for line in [
