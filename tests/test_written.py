@@ -196,3 +196,14 @@ def test_extract_s_own_output_saved_under_a_document_s_name_is_not_read_back(
     assert written_by_alignck(target)
     checked = runner.invoke(app, ["check", str(target.parent), "-f", str(framework)])
     assert checked.exit_code == 2 and "(1 file skipped)" in checked.stderr
+
+
+def test_a_page_whose_coverage_keeps_a_decimal_is_alignck_s(tmp_path: Path) -> None:
+    # One partial of 200 priorities is '99.8%', not '100%': a page so titled was taken for
+    # the user's, which a next --per-document run refused to replace.
+    from alignck.written import MARKDOWN_MARK, is_page
+
+    page = tmp_path / "plan.md"
+    title = "# plan: 99.8% coverage of F (199 aligned, 1 partial, 0 gaps)\n"
+    page.write_text(f"{MARKDOWN_MARK}\n{title}\nDocument: plan.md\n", encoding="utf-8")
+    assert written_by_alignck(page) and is_page(page)

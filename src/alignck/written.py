@@ -33,6 +33,10 @@ def written_by_alignck(path: Path) -> bool:
     )
 
 
+# A --per-document page's title: whose coverage of what it is. A share near 0 or 100 keeps a
+# decimal ('99.8%'), which a whole number of percent missed.
+_PAGE_TITLE = rb"[^\n]*: [\d.]+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)"
+
 # A mark, then what follows it in each report that carries one: check's, diff's and the
 # per-document pages' Markdown headings; the terminal report's counts line or a diff's
 # headline, within the opening read (long paths or a long framework name wrap the first line
@@ -41,7 +45,9 @@ _MARKED_REPORT = re.compile(
     re.escape(MARKDOWN_MARK.encode())
     + rb"\r?\n(?:# alignck report: |## alignck: what changed"
     # A --per-document page: '# plan: 43% coverage of ... (2 aligned, 2 partial, 3 gap)'.
-    + rb"|# [^\n]*: \d+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)\r?\n)"
+    + rb"|# "
+    + _PAGE_TITLE
+    + rb"\r?\n)"
     + rb"|"
     + re.escape(TERMINAL_MARK.encode())
     + rb"[^\n]*\n(?:[^\n]*\n)*?(?:\d+ priorit(?:y|ies) |\d+ verdicts? moved: )"
@@ -92,7 +98,8 @@ _PAGE = re.compile(
     + re.escape(MARKDOWN_MARK.encode())
     + rb"\s*<title>|"
     + re.escape(MARKDOWN_MARK.encode())
-    + rb"\r?\n# )[^\n]*: [\d.]+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)"
+    + rb"\r?\n# )"
+    + _PAGE_TITLE
 )
 
 
