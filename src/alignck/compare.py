@@ -590,16 +590,21 @@ def _unique(names: Mapping[str, str]) -> dict[str, str]:
     return {name: paths[0] for name, paths in seen.items() if len(paths) == 1}
 
 
-def baseline_verdicts(baseline: Snapshot, report: Report) -> dict[tuple[str, str], Status]:
-    """(document path in ``report``, priority id) -> the baseline's verdict, for the policy.
-    Documents pair as in :func:`compare`; one the baseline did not have has no entries."""
+def baseline_verdicts(
+    baseline: Snapshot, report: Report
+) -> tuple[dict[tuple[str, str], Status], frozenset[tuple[str, str]]]:
+    """(document path in ``report``, priority id) -> the baseline's verdict, for the policy,
+    and the pairs of those whose verdict a waiver accepted then (below aligned). Documents
+    pair as in :func:`compare`; one the baseline did not have has no entries."""
     pairs = pair_documents([d.path for d in baseline.documents], [d.path for d in report.documents])
     by_path = {d.path: d for d in baseline.documents}
-    return {
-        (path, priority_id): verdict.status
+    held = {
+        (path, priority_id): verdict
         for path, old_path in pairs.items()
         for priority_id, verdict in by_path[old_path].verdicts.items()
     }
+    waived = frozenset(k for k, v in held.items() if v.waived and v.status != "aligned")
+    return {k: v.status for k, v in held.items()}, waived
 
 
 def unwaived_note(source: str, count: int) -> str:
@@ -609,17 +614,4 @@ def unwaived_note(source: str, count: int) -> str:
         f"{source}: note: {counted(count, 'verdict')} waived there, not waived in this run (it "
         "was given no --waivers), so counted as new; give the waivers file with --waivers if "
         "they are still accepted"
-    )
-
-
-def baseline_waived(baseline: Snapshot, report: Report) -> frozenset[tuple[str, str]]:
-    """The (document path in ``report``, priority id) pairs whose baseline verdict a waiver
-    accepted, paired as :func:`baseline_verdicts` pairs them."""
-    pairs = pair_documents([d.path for d in baseline.documents], [d.path for d in report.documents])
-    by_path = {d.path: d for d in baseline.documents}
-    return frozenset(
-        (path, priority_id)
-        for path, old_path in pairs.items()
-        for priority_id, verdict in by_path[old_path].verdicts.items()
-        if verdict.waived and verdict.status != "aligned"
     )

@@ -194,13 +194,7 @@ def _held_to_baseline(
         return report
     from dataclasses import replace
 
-    from alignck.compare import (
-        baseline_verdicts,
-        baseline_waived,
-        comparable,
-        paired_elsewhere,
-        unwaived_note,
-    )
+    from alignck.compare import baseline_verdicts, comparable, paired_elsewhere, unwaived_note
     from alignck.snapshot import snapshot_of
 
     # A priority renamed since (its 'formerly') is held to its own old verdicts.
@@ -214,7 +208,7 @@ def _held_to_baseline(
     # line says why).
     unread = [d.path for d in report.documents if d.status != "ok"]
     notes += paired_elsewhere(baseline.source, old, new, unread)
-    waived = baseline_waived(baseline, report)
+    verdicts, waived = baseline_verdicts(baseline, report)
     if waived and not waivers_given:
         notes.append(unwaived_note(baseline.source, len(waived)))
     for note in notes:
@@ -222,7 +216,7 @@ def _held_to_baseline(
     held = replace(
         report.policy,
         fail_on=policy.fail_on,
-        baseline=baseline_verdicts(baseline, report),
+        baseline=verdicts,
         baseline_source=baseline.source,
         baseline_waived=waived,
         # In the reports too: a CI job's reader sees the pull request, not its log.
