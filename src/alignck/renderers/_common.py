@@ -112,6 +112,12 @@ def document_problems(report: Report) -> list[str]:
     return lines
 
 
+def is_note(line: str) -> bool:
+    """Whether a 'FILE: note: ...' line is a note rather than a warning: the CI formats give
+    it their milder level (GitHub's notice, SARIF's note)."""
+    return ": warning: " not in line and ": note: " in line
+
+
 def waiver_warnings(report: Report) -> list[str]:
     """Lapsed and unused waivers, so stale entries get noticed and cleaned up: on standard
     error, and in the CI formats beside the findings (a lapsed waiver turns a check red)."""

@@ -21,6 +21,7 @@ from alignck.escape import workflow_property as _property
 from alignck.model import Report
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
+    is_note,
     review_warnings,
     system_counts,
     system_percent,
@@ -68,8 +69,7 @@ def warning_command(warning: str, title: str) -> str:
     """A 'FILE:LINE:COL: warning: ...' line as a ``::warning`` on that file's line (a 'note:'
     as a ``::notice``): a lapsed waiver is why a check turned red, and the pull request shows
     it there."""
-    noted = ": warning: " not in warning and ": note: " in warning
-    command, kind = ("notice", ": note: ") if noted else ("warning", ": warning: ")
+    command, kind = ("notice", ": note: ") if is_note(warning) else ("warning", ": warning: ")
     source, _, said = warning.partition(kind)
     if not said:
         return f"::warning title={_property(title)}::{_data(warning)}\n"

@@ -28,6 +28,7 @@ from alignck.policy import coverage_failure
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
     document_problems,
+    is_note,
     provenance,
     review_warnings,
     waiver_warnings,
@@ -142,7 +143,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
             "level": "error"
             if line.startswith("error")
             else "note"
-            if ": note: " in line and ": warning: " not in line
+            if is_note(line)
             else "warning",
             "message": {"text": one_line(line)},
         }
