@@ -23,11 +23,10 @@ from typing import Literal
 
 from alignck.checkout import checkout_path
 from alignck.errors import ReportFileError
-from alignck.model import Report, Status
+from alignck.model import STATUS_RANK, Report, Status
 from alignck.snapshot import DocumentRun, Snapshot, Verdict
 from alignck.wording import counted
 
-RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 Regression = Literal["new-gap", "worse"]
 REGRESSIONS: tuple[Regression, ...] = ("new-gap", "worse")
 
@@ -58,7 +57,7 @@ class Change:
             and self.old is not None
             and not self.new.waived
             and self.new.status != "aligned"
-            and RANK[self.new.status] <= RANK[self.old]
+            and STATUS_RANK[self.new.status] <= STATUS_RANK[self.old]
         )
 
     @property
@@ -71,7 +70,8 @@ class Change:
 
     @property
     def is_worse(self) -> bool:
-        return self.waiver_lapsed or RANK[self.new.status] < RANK[self.old or "aligned"]
+        was = self.old or "aligned"
+        return self.waiver_lapsed or STATUS_RANK[self.new.status] < STATUS_RANK[was]
 
     def regresses(self, fail_on: Regression) -> bool:
         """Whether this change fails a run held to ``fail_on`` (a waived verdict never does)."""

@@ -53,6 +53,8 @@ def _field_values(kind: type) -> Callable[[object], tuple[object, ...]]:
 
 BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
 Status = Literal["aligned", "partial", "gap"]
+# Verdicts from worst to best, for comparing one run with another.
+STATUS_RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 # A sub-priority belongs to a stated priority (its ``parent``); it is never one of the document's
 # stated priorities itself.
 StatementKind = Literal["priority", "sub_priority", "commitment"]

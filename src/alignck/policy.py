@@ -14,12 +14,10 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 from typing import Any
 
-from alignck.model import Alignment, FailOn, Policy, Report, Status, Waiver
+from alignck.model import STATUS_RANK, Alignment, FailOn, Policy, Report, Status, Waiver
 from alignck.wording import counted
 
 __all__ = ["Policy", "fails", "failures"]
-
-_RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 
 
 def fails(
@@ -67,7 +65,7 @@ def _below_baseline(policy: Policy, path: str, alignment: Alignment) -> bool:
 
 
 def _worse(policy: Policy, path: str, alignment: Alignment) -> bool:
-    return _RANK[alignment.status] < _RANK[_was(policy, path, alignment)]
+    return STATUS_RANK[alignment.status] < STATUS_RANK[_was(policy, path, alignment)]
 
 
 def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
@@ -77,7 +75,7 @@ def _was(policy: Policy, path: str, alignment: Alignment) -> Status:
     that improved is held to what it was, as diff holds it)."""
     found = (policy.baseline or {}).get((path, alignment.priority_id), "aligned")
     lapsed = (path, alignment.priority_id) in policy.baseline_waived
-    if lapsed and _RANK[alignment.status] <= _RANK[found]:
+    if lapsed and STATUS_RANK[alignment.status] <= STATUS_RANK[found]:
         return "aligned"
     return found
 
