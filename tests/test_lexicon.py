@@ -69,9 +69,23 @@ def test_each_role_entry_is_gated_by_its_own_cues_and_one_without_is_always_sear
     from alignck.language import _role_rule
 
     sentence = _role_rule("commitment", "sentence")
-    assert (("we",), lexicon.entry("roles", "commitment.we-will").compiled) in sentence
+    assert (("we",), lexicon.entry("roles", "commitment.we-will").compiled) in sentence.entries
+    assert sentence.any_cue is not None and sentence.any_cue.search("we will")
     heading = _role_rule("commitment", "heading")
-    assert ((), lexicon.entry("roles", "heading.commitments").compiled) in heading
+    assert ((), lexicon.entry("roles", "heading.commitments").compiled) in heading.entries
+
+
+def test_a_role_is_read_alike_whether_or_not_a_sentence_holds_any_cue_word() -> None:
+    """The one search for every cue word only skips what the entries' own cues would skip."""
+    from alignck.language import _role_rule, _says
+
+    for role in ("negated", "achievement", "commitment", "target-set"):
+        for scope in ("sentence", "heading"):
+            for cues, pattern in _role_rule(role, scope).entries:
+                for text in lexicon.select("roles", lambda e, p=pattern: e.compiled is p)[0].match:
+                    lower = text.lower().replace("\u2019", "'")
+                    if not cues or any(cue in lower for cue in cues):
+                        assert _says(role, text, lower, scope), (role, scope, text)
 
 
 def test_an_unknown_entry_is_a_clear_key_error() -> None:
