@@ -686,6 +686,54 @@ def test_no_text_is_both_evidence_and_outside_the_framework(name: str, make_docu
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])
+def test_a_commitment_listed_with_its_full_stop_is_inside_where_it_is_evidence(
+    name: str, make_document, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Items under 'What we will do' ending in a full stop are commitments whose text is the
+    item without it: they were listed outside the framework while quoted as its evidence."""
+    from alignck import check
+
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: Test}\npriorities:\n"
+        "  - {id: minds, title: Improve mental health, keywords: [loneliness, befriending]}\n"
+        "  - {id: air, title: Clean air, keywords: [air quality]}\n",
+        encoding="utf-8",
+    )
+    path = make_document(
+        "alliance.md",
+        [
+            ("h1", "Alliance strategy"),
+            ("h2", "What we will do"),
+            (
+                "ul",
+                [
+                    "Run befriending schemes to reduce loneliness among older people.",
+                    "Campaign on air quality around every primary school.",
+                ],
+            ),
+        ],
+    )
+    report = check([path], framework, matcher=name)
+    (result,) = report.documents
+    quoted = {
+        (e.text.rstrip("."), e.location.paragraph): a.priority_id
+        for a in result.alignments
+        if a.status != "gap"
+        for e in a.evidence
+    }
+    stated = {s.statement.text: s for s in result.stated_priorities}
+    assert set(stated) == {
+        "Run befriending schemes to reduce loneliness among older people",
+        "Campaign on air quality around every primary school",
+    }
+    for text, found in stated.items():
+        where = (text, found.statement.location.paragraph)
+        assert where in quoted, (text, quoted)
+        assert found.matches == (quoted[where],)
+
+
+@pytest.mark.parametrize("name", ["lexical", "semantic"])
 def test_a_stated_priority_inside_the_framework_is_quoted_for_each_priority_it_names(
     name: str,
 ) -> None:
