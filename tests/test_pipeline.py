@@ -341,13 +341,41 @@ def test_a_document_saved_while_it_is_read_is_not_cached_under_its_earlier_bytes
 
     monkeypatch.setattr(reading, "read_document", saved_meanwhile)
     raced = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
-    assert reading.CHANGED_WHILE_READ in raced.warnings
+    # Read again once it held still: the verdicts are of the file as it now is.
+    assert reading.CHANGED_WHILE_READ not in raced.warnings
+    assert "crisis" in " ".join(s.statement.text for s in raced.statements)
     monkeypatch.setattr(reading, "read_document", read)
     plan.write_text(before, encoding="utf-8")
     again = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
     quoted = " ".join(s.statement.text for s in again.statements)
     assert "fuel poverty" in quoted and "crisis" not in quoted
     assert reading.CHANGED_WHILE_READ not in again.warnings
+
+
+def test_a_document_that_changes_during_every_read_keeps_the_warning(
+    isolated_cache: Path, tmp_path: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Read again up to READ_AGAIN times; a file still moving after that is reported as read,
+    # with the warning, and cached under none of its keys.
+    from alignck import cache, reading
+    from alignck.pipeline import check
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
+    read = reading.read_document
+    reads: list[int] = []
+
+    def saved_meanwhile(path: Path, options: object) -> object:
+        reads.append(1)
+        plan.write_text(f"# Plan\n\n- We will end fuel poverty.{' ' * len(reads)}\n")
+        return read(path, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "read_document", saved_meanwhile)
+    written = cache.writes()
+    raced = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
+    assert reading.CHANGED_WHILE_READ in raced.warnings
+    assert len(reads) == 1 + reading.READ_AGAIN
+    assert cache.writes() == written
 
 
 def test_policy_lines_and_json_lists_name_documents_in_the_order_they_were_found(

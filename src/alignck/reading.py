@@ -44,6 +44,8 @@ Progress = Callable[[str, "Prepared | DocumentResult | ReadError | None"], None]
 # Below this much work, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 3
 _PARALLEL_MIN_BYTES = 256 * 1024
+# How many more times a file that changed while it was read is read again.
+READ_AGAIN = 2
 # What a document is made into within its limits: prepared for matching, or read whole.
 _Read = TypeVar("_Read")
 
@@ -232,6 +234,8 @@ def iter_prepared(
                 item = ahead.result(index)
                 if entry and isinstance(item, Prepared) and not item.protected:
                     item = _stored_if_unchanged(entry, path, item, options)
+                    if item.changed:
+                        item = _read_again(path, item, options, ahead)
             if progress:
                 progress(str(path), item)
             yield item
@@ -249,6 +253,29 @@ def _stored_if_unchanged(entry: str, path: Path, item: Prepared, options: ReadOp
         return item
     warnings = (*item.warnings, CHANGED_WHILE_READ)
     return dataclasses.replace(item, warnings=warnings, changed=True)
+
+
+def _read_again(
+    path: Path, earlier: Prepared, options: ReadOptions, ahead: _AheadOfTime
+) -> Prepared | ReadError:
+    """The file read again, once it holds still: saved while the run read it (a synced folder,
+    an editor's autosave), its verdicts would otherwise be the version it no longer is, with
+    a warning a nightly job's exit code never sees. Read up to READ_AGAIN more times; the
+    warning stays only when the bytes moved during every read."""
+    for _ in range(READ_AGAIN):
+        key = document_key(path, options)
+        if isinstance(key, ReadError):
+            return key
+        fresh = ahead.again(path)
+        if not isinstance(fresh, Prepared) or fresh.protected:
+            return fresh
+        stored = _stored_if_unchanged(key, path, fresh, options)
+        if not stored.changed:
+            # Cached under its own bytes' key; the run's result is keyed by the earlier bytes,
+            # so it is not cached under that key.
+            return dataclasses.replace(stored, changed=True)
+        earlier = stored
+    return earlier
 
 
 class _AheadOfTime:
@@ -311,6 +338,13 @@ class _AheadOfTime:
             # process matches; a one-file run ends it before matching starts.
             self.isolated.close(at_once=False)
         return item
+
+    def again(self, path: Path) -> Prepared | ReadError:
+        """The document prepared once more, as a run without worker processes would: a
+        reader that runs native code in the isolated worker, any other here."""
+        if runs_native_code(path):
+            return self.isolated.prepare(path)
+        return prepare(path, self.options)
 
     def _meanwhile(self) -> Callable[[], None] | None:
         """The work to do while waiting for a worker, done once: the first time a document
