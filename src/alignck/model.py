@@ -289,6 +289,8 @@ class DocumentResult:
     statements: tuple[StatedMatch, ...] = ()
     alignments: tuple[Alignment, ...] = ()
     warnings: tuple[str, ...] = ()
+    # A sketch of its text (alignck.likeness), to find the same text saved twice.
+    sketch: tuple[int, ...] = ()
 
     @property
     def stated_priorities(self) -> tuple[StatedMatch, ...]:

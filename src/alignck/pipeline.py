@@ -19,6 +19,7 @@ from alignck.analyse import analyse
 from alignck.arguments import check_arguments, check_framework_use
 from alignck.errors import ReadError
 from alignck.framework import load_framework
+from alignck.likeness import SAME_TEXT, alike, sketch
 from alignck.limits import Limits, TimeLimit, deadline, too_slow
 from alignck.match import Matcher
 from alignck.model import (
@@ -156,11 +157,16 @@ def check(
 
 
 def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
-    """Each document that is a byte-for-byte copy of another, warned of: an archived copy
-    beside the current file counts as a second partner in every overlap and shared
-    priority. Only documents read are compared, and only regular files are opened (a FIFO
-    among them would block)."""
-    copies = _copies([Path(r.path) for r in results if r.status == "ok"])
+    """Each document that is a copy of another, warned of: an archived copy beside the
+    current file counts as a second partner in every overlap and shared priority. A
+    byte-for-byte copy, or one whose text is mostly the same (a Word file and its PDF export,
+    a copy saved again); only documents read are compared, and only regular files are opened
+    (a FIFO among them would block)."""
+    copies = {
+        path: f"a byte-for-byte copy of {original}"
+        for path, original in _copies([Path(r.path) for r in results if r.status == "ok"]).items()
+    }
+    copies |= {path: said for path, said in _same_texts(results).items() if path not in copies}
     if not copies:
         return results
     return [
@@ -168,7 +174,7 @@ def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
             r,
             warnings=(
                 *r.warnings,
-                f"a byte-for-byte copy of {copies[r.path]}: it counts as a second partner "
+                f"{copies[r.path]}: it counts as a second partner "
                 "in coverage, overlaps and shared priorities; leave one of them out",
             ),
         )
@@ -176,6 +182,27 @@ def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
         else r
         for r in results
     ]
+
+
+def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
+    """Each document whose text is mostly an earlier one's (in path order) -> what to say of
+    it. Pairs of sketches are compared: a run of a thousand documents compares half a million
+    pairs of 128 numbers, a second or so, and most runs have a dozen."""
+    read = sorted(
+        (r for r in results if r.status == "ok" and r.sketch), key=lambda r: path_order(r.path)
+    )
+    found: dict[str, str] = {}
+    for later, result in enumerate(read):
+        for earlier in read[:later]:
+            if earlier.path in found:
+                continue
+            share = alike(earlier.sketch, result.sketch)
+            if share >= SAME_TEXT:
+                found[result.path] = (
+                    f"the same text as {earlier.path}, nearly ({share:.0%} of their passages alike)"
+                )
+                break
+    return found
 
 
 def _copies(paths: Sequence[Path]) -> dict[str, str]:
@@ -353,4 +380,5 @@ def _check_one(item: Prepared | ReadError, matcher: Matcher, limits: Limits) -> 
         statements=matched.statements,
         alignments=matched.alignments,
         warnings=item.warnings,
+        sketch=sketch(p.text for p in item.passages),
     )

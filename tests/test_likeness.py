@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alignck.likeness import MIN_PASSAGES, SAME_TEXT, SKETCH, alike, sketch
+
+
+def _sentences(count: int, start: int = 0) -> list[str]:
+    return [f"We will open {n} new family hubs in the county by 2030." for n in range(start, count)]
+
+
+def test_the_same_passages_are_the_same_text_whatever_their_order_case_and_full_stops() -> None:
+    one = _sentences(40)
+    other = [s.upper().rstrip(".") for s in reversed(one)]
+    assert alike(sketch(one), sketch(other)) == 1.0
+
+
+def test_documents_sharing_no_passage_are_not_alike() -> None:
+    assert alike(sketch(_sentences(300)), sketch(_sentences(600, 300))) == 0.0
+
+
+def test_the_share_estimated_is_near_the_share_of_passages_in_common() -> None:
+    # 600 and 600 passages, 400 in common: Jaccard 400 / 800 = 0.5.
+    estimate = alike(sketch(_sentences(600)), sketch(_sentences(800, 200)))
+    assert len(sketch(_sentences(600))) == SKETCH
+    assert estimate == pytest.approx(0.5, abs=0.15)
+
+
+def test_a_document_of_few_or_only_short_passages_has_no_sketch() -> None:
+    assert sketch(_sentences(MIN_PASSAGES - 1)) == ()
+    assert sketch(["Start well", "Live well", "Age well"] * 20) == ()
+    assert alike((), sketch(_sentences(40))) == 0.0
+
+
+def test_a_word_file_and_the_same_text_in_markdown_count_as_one_partner_twice(
+    make_document, small_framework: Path, isolated_cache: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    for folder in ("archive", "current", "other"):
+        (tmp_path / "shared" / folder).mkdir(parents=True)
+    blocks: list[tuple[str, object]] = [("h1", "Council plan"), ("h2", "Our priorities")]
+    blocks += [("p", text) for text in _sentences(12)]
+    first = make_document("shared/archive/plan (old copy).md", blocks)
+    second = make_document("shared/current/plan.docx", blocks)
+    other = make_document(
+        "shared/other/vcs.md", [("h1", "Alliance")] + [("p", t) for t in _sentences(30, 12)]
+    )
+    for _ in range(2):  # cold, then from the cache
+        report = check([tmp_path / "shared"], small_framework, matcher="lexical", use_cache=True)
+        warned = {r.path: [w for w in r.warnings if "same text" in w] for r in report.documents}
+        assert warned[str(first)] == [] and warned[str(other)] == [], warned
+        (said,) = warned[str(second)]
+        assert said.startswith(f"the same text as {first}, nearly (100% of their passages alike)")
+    assert SAME_TEXT < 1
