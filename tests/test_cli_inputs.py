@@ -366,3 +366,31 @@ def test_an_empty_password_is_a_password(make_document, tmp_path, monkeypatch) -
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["extract", "plan.md", "--password", ""])
     assert result.exit_code == 0, result.stderr
+
+
+def test_excluding_a_broken_archive_lets_the_nightly_run_pass(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # A shared folder whose archive holds a file no one can read failed every run (exit 2);
+    # --exclude leaves it out, and the report still says what was left out and why.
+    plan = _in_docs(make_document, tmp_path)
+    (plan.parent / "Archive").mkdir()
+    (plan.parent / "Archive" / "old plan.docx").write_bytes(b"")
+    common = ["check", str(plan.parent), "-f", str(small_framework), "--format", "json"]
+    assert _invoke(*common, "--matcher", "lexical").exit_code == 2
+    result = _invoke(*common, "--matcher", "lexical", "--exclude", "archive")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert _statuses(result.stdout) == {"plan.md": "ok"}
+    assert {"path": str(plan.parent / "Archive"), "reason": "excluded by --exclude 'archive'"} in [
+        {"path": s["path"], "reason": s["reason"]} for s in report["skipped"]
+    ]
+    listed = _invoke("extract", str(plan.parent), "--format", "json", "--exclude", "Archive")
+    assert listed.exit_code == 0, listed.output
+
+
+def test_exclude_given_to_the_library_as_one_string_is_refused(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alignck import check
+
+    with pytest.raises(TypeError, match="exclude must be a list of patterns"):
+        check([tmp_path], small_framework, exclude="Archive")  # type: ignore[arg-type]

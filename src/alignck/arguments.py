@@ -41,6 +41,7 @@ def check_arguments(
     use_cache: object = False,
     follow_links: object = False,
     matcher: object = "auto",
+    exclude: object = (),
 ) -> None:
     """Raise TypeError or ValueError naming the first argument of the wrong kind."""
     if not isinstance(paths, (str, PurePath)) and (
@@ -53,6 +54,11 @@ def check_arguments(
         if not isinstance(flag, bool):
             # 'no' is true: the cache was on and written under the user's cache folder.
             raise TypeError(f"{name} must be True or False (got {flag!r})")
+    if isinstance(exclude, (str, bytes)) or not (
+        isinstance(exclude, Sequence) and all(isinstance(p, str) for p in exclude)
+    ):
+        # One pattern as a string would be a pattern per character ('A', 'r', ...).
+        raise TypeError(f"exclude must be a list of patterns (got {exclude!r})")
     if matcher not in MATCHERS:
         raise ValueError(f"matcher must be one of {', '.join(MATCHERS)} (got {matcher!r})")
     _instance("thresholds", thresholds, Thresholds, optional=True)

@@ -44,9 +44,12 @@ class Extraction:
 
 
 def extract_documents(
-    paths: Sequence[Path], options: ReadOptions | None = None, follow_links: bool = False
+    paths: Sequence[Path],
+    options: ReadOptions | None = None,
+    follow_links: bool = False,
+    exclude: Sequence[str] = (),
 ) -> Extraction:
-    found = discover(paths, follow_links)
+    found = discover(paths, follow_links, exclude)
     extraction = Extraction(
         unreadable=[(str(s.path), f"{s.path}: {s.reason}") for s in found.unsupported],
         skipped=[(str(s.path), s.reason) for s in found.skipped],

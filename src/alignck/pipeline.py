@@ -76,14 +76,17 @@ def check(
     matcher: str = "auto",
     reviews: Sequence[Review] = (),
     run_files: Sequence[str | Path] = (),
+    exclude: Sequence[str] = (),
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
     built-in framework's name such as ``'ics-core-purposes'``). ``read_options`` chooses the
     PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
     (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
-    folder given (they are listed as skipped otherwise); ``matcher`` is ``lexical``,
-    ``semantic`` (its model is in the default install) or ``auto`` (semantic where the model
-    can be loaded, else lexical);
+    folder given (they are listed as skipped otherwise); ``exclude`` patterns leave out what
+    they match in the folders searched (a name such as ``'Archive'`` or ``'*.tmp'``, or a path
+    under the folder such as ``'Public Health/old/*'``; listed as skipped); ``matcher`` is
+    ``lexical``, ``semantic`` (its model is in the default install) or ``auto`` (semantic where
+    the model can be loaded, else lexical);
     ``reviews`` replace the verdicts they are about (the cache keeps the machine's own);
     ``run_files`` are other files the run read (its waivers, reviews or baseline file), not
     listed as skipped when they sit among the documents."""
@@ -112,6 +115,7 @@ def check(
         use_cache=use_cache,
         follow_links=follow_links,
         matcher=matcher,
+        exclude=exclude,
     )
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
@@ -120,7 +124,7 @@ def check(
     # One path on its own is one path: a string iterated would be a path per character
     # ('/' among them, the whole file system).
     given = [paths] if isinstance(paths, (str, Path)) else paths
-    found = discover((Path(p) for p in given), follow_links)
+    found = discover((Path(p) for p in given), follow_links, exclude)
     skipped = _not_run_files(found.skipped, loaded, waivers, reviews, run_files)
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:

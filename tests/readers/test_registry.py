@@ -24,6 +24,35 @@ def test_folders_are_walked_recursively_with_hidden_and_unsupported_listed(tmp_p
     assert reasons["~$lock.docx"] == "Office lock file"
 
 
+def test_excluded_names_and_paths_are_listed_as_skipped_and_excluded_folders_not_searched(
+    tmp_path: Path,
+) -> None:
+    shared = tmp_path / "shared"
+    for folder in ("Archive/2024", "Public Health/old", "NHS"):
+        (shared / folder).mkdir(parents=True)
+    for name in (
+        "Archive/2024/plan.md",
+        "Public Health/old/plan.md",
+        "Public Health/plan.md",
+        "NHS/trust.md",
+        "NHS/trust draft.TMP.md",
+    ):
+        (shared / name).write_text("# Plan\n", encoding="utf-8")
+    named = shared / "Archive" / "2024" / "plan.md"
+    found = discover([shared, named], exclude=["archive/", "public health/old/*", "*.tmp.md"])
+    assert [p.relative_to(shared).as_posix() for p in found.files] == [
+        "NHS/trust.md",
+        "Public Health/plan.md",
+        "Archive/2024/plan.md",  # named on the command line: always read
+    ]
+    reasons = {Path(s.path).relative_to(shared).as_posix(): s.reason for s in found.skipped}
+    assert reasons == {
+        "Archive": "excluded by --exclude 'archive/'",
+        "Public Health/old/plan.md": "excluded by --exclude 'public health/old/*'",
+        "NHS/trust draft.TMP.md": "excluded by --exclude '*.tmp.md'",
+    }
+
+
 def test_a_waivers_or_reviews_file_in_a_folder_says_how_to_give_it(tmp_path: Path) -> None:
     # 'init --waivers' writes waivers.yaml beside the framework; listed as an unsupported
     # format it read as a file alignck cannot use.

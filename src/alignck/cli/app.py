@@ -440,6 +440,18 @@ def use_cache_settings() -> None:
     )
 
 
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="PATTERN",
+        help="Leave out what this pattern matches in the folders searched (repeat for "
+        "several): a name ('Archive', '*.tmp') or a path under the folder given "
+        "('Public Health/old/*'), ignoring case; listed as skipped. Files named on the "
+        "command line are always read.",
+        show_default=False,
+    ),
+]
 FollowLinksOption = Annotated[
     bool,
     typer.Option(

@@ -16,6 +16,7 @@ from alignck.cli.app import (
     EXIT_OK,
     EXIT_POLICY,
     EXIT_UNFINISHED,
+    ExcludeOption,
     FailOn,
     FollowLinksOption,
     FrameworkOption,
@@ -482,6 +483,7 @@ def check(
     ] = False,
     passwords: PasswordOption = None,
     follow_links: FollowLinksOption = False,
+    exclude: ExcludeOption = None,
     matcher: MatcherOption = MatcherChoice.auto,
     explain: Annotated[
         bool,
@@ -514,6 +516,7 @@ def check(
             f"{as_percentage(fail_under)}?"
         )
     policy = _policy(fail_under, fail_on, baseline_file)
+    excluded = tuple(exclude or ())
 
     # Whether the run used the cache: asked for, and its folder could be made.
     cached = False
@@ -541,7 +544,7 @@ def check(
         from alignck.readers import discover
 
         # The documents found once, for the files a report must not replace and the pages'.
-        found = discover(paths, follow_links)
+        found = discover(paths, follow_links, excluded)
         inputs = list(
             files_read(
                 found,
@@ -586,7 +589,7 @@ def check(
             require_framework(baseline, ids, loaded.name, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         cached = cache_usable(not no_cache)
-        with progress_bar(paths, follow_links) as progress:
+        with progress_bar(paths, follow_links, excluded) as progress:
             report = run_check(
                 paths,
                 loaded,
@@ -599,6 +602,7 @@ def check(
                 # Held to the baseline once it is read (_held_to_baseline), with its mode.
                 policy=_before_the_baseline(policy),
                 follow_links=follow_links,
+                exclude=excluded,
                 matcher=matcher.value,
                 reviews=reviews,
                 run_files=[f for f in (waivers_file, review_file, baseline_file) if f],

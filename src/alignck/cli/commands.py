@@ -13,6 +13,7 @@ from alignck.cli.app import (
     EXIT_INPUT,
     EXIT_OK,
     OTHER_EXIT_CODES_HELP,
+    ExcludeOption,
     FollowLinksOption,
     MatcherChoice,
     MatcherOption,
@@ -51,6 +52,7 @@ def extract(
     ] = False,
     passwords: PasswordOption = None,
     follow_links: FollowLinksOption = False,
+    exclude: ExcludeOption = None,
 ) -> None:
     """List the priorities each document states, with page and section."""
     options = read_options(passwords)
@@ -58,7 +60,7 @@ def extract(
     def run() -> int:
         from alignck.extraction_view import extract_documents, render_extraction
 
-        extraction = extract_documents(paths, options, follow_links)
+        extraction = extract_documents(paths, options, follow_links, exclude or ())
         for error in extraction.errors:
             say(f"alignck: error: {error}")
         for path, warning in extraction.warnings:

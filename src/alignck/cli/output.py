@@ -493,7 +493,9 @@ def stale_pages(folder: Path, written: list[Path], found: Discovery) -> list[Pat
 
 
 @contextlib.contextmanager
-def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | None]:
+def progress_bar(
+    paths: list[Path], follow_links: bool, exclude: Sequence[str] = ()
+) -> Iterator[Progress | None]:
     """A progress bar on an interactive stderr; nothing at all otherwise."""
     if not is_interactive(sys.stderr):
         yield None
@@ -504,6 +506,6 @@ def progress_bar(paths: list[Path], follow_links: bool) -> Iterator[Progress | N
 
     # Drawn past a run's record: a bar is not part of the answer to replay.
     bar_stream = unheard(sys.stderr)
-    files = [str(path) for path in discover(paths, follow_links).files]
+    files = [str(path) for path in discover(paths, follow_links, exclude).files]
     with ProgressBar(bar_stream, len(files), files) as bar:
         yield bar

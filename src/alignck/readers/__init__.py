@@ -7,9 +7,10 @@ module decides which files are documents; it does not extract or score anything.
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -173,7 +174,9 @@ def _without_contents(document: Document) -> Document:
     return document if blocks == document.blocks else replace(document, blocks=blocks)
 
 
-def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
+def discover(
+    paths: Iterable[Path], follow_links: bool = False, exclude: Sequence[str] = ()
+) -> Discovery:
     """Walk folders recursively; explicit files are always taken, even unsupported ones.
 
     Hidden files and unsupported types met inside folders are listed as skipped (but a
@@ -183,9 +186,10 @@ def discover(paths: Iterable[Path], follow_links: bool = False) -> Discovery:
     checking (a pull request's, say) must not make alignck read what lies outside it. A file
     named explicitly with an unsupported type, or that is not a regular file (a FIFO, a device,
     a file of /proc), is returned in ``unsupported`` so the caller reports it as an error: the
-    user asked for it by name.
+    user asked for it by name. Entries of a folder that an ``exclude`` pattern matches (see
+    :func:`excluded_by`) are listed as skipped, and an excluded folder is not searched.
     """
-    search = _Search(follow_links)
+    search = _Search(follow_links, tuple(exclude))
     unsupported: list[Skipped] = []
     for path in paths:
         if path.is_dir():
@@ -217,6 +221,7 @@ class _Search:
     """What walking the given folders has found so far, and whether links may lead out."""
 
     follow_links: bool
+    exclude: tuple[str, ...] = ()
     files: list[Path] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     # Strategies saved in a word processor's other formats: unreadable documents, not files
@@ -287,7 +292,7 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
         if entry is None:
             open_folders.pop()
             continue
-        reason = _passed_over(entry, root, search.follow_links)
+        reason = _passed_over(entry, root, search.follow_links) or _excluded(entry, root, search)
         if reason is not None:
             search.skipped.append(Skipped(str(entry), reason))
         elif entry.is_dir():
@@ -333,6 +338,32 @@ def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
     # Links last: a folder reached both by its own name and through a link is searched
     # under its own name, the link listed as the second way to it.
     return iter(sorted(listed, key=lambda p: (p.is_symlink(), natural_order(p.name), p.name)))
+
+
+def _excluded(entry: Path, root: _Root, search: _Search) -> str | None:
+    if not search.exclude:
+        return None
+    pattern = excluded_by(search.exclude, entry, Path(root.shown))
+    return None if pattern is None else f"excluded by --exclude '{pattern}'"
+
+
+def excluded_by(patterns: Sequence[str], entry: Path, root: Path) -> str | None:
+    """The first pattern that excludes a folder's entry, or None. A pattern without '/' is
+    matched against the entry's name ('Archive', '*.tmp', '~*'), one with '/' against its path
+    under the folder given ('Public Health/old/*'); both ignoring case, with a folder's
+    trailing '/' allowed, as a .gitignore reads them."""
+    try:
+        under = entry.relative_to(root).as_posix()
+    except ValueError:
+        under = entry.name
+    name, under = entry.name.casefold(), under.casefold()
+    for pattern in patterns:
+        wanted = pattern.replace("\\", "/").strip("/").casefold()
+        if not wanted:
+            continue
+        if fnmatch.fnmatchcase(under if "/" in wanted else name, wanted):
+            return pattern
+    return None
 
 
 def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
