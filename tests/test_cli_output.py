@@ -2,6 +2,7 @@
 is not a regular file; each refusal is one line, exit 2, before any work, the file untouched."""
 
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -249,6 +250,21 @@ def test_a_document_named_as_its_page_keeps_the_page_s_name(
     assert result.exit_code in (0, 1), result.stderr
     assert (pages / "a-b.md").read_text(encoding="utf-8").splitlines()[1].startswith("# a-b:")
     assert (pages / "a-b-2.md").read_text(encoding="utf-8").splitlines()[1].startswith("# a b:")
+
+
+def test_pages_are_never_named_as_a_windows_device_nor_split_at_a_mac_s_accents() -> None:
+    # 'CON.html' and 'aux.md' cannot be opened on Windows nor synced to SharePoint; a name
+    # synced from a Mac spells 'å' as two characters, and 'Åbenrå' became 'A-benra'.
+    from alignck.renderers.partner import stems_for
+
+    decomposed = unicodedata.normalize("NFD", "Åbenrå plan")
+    stems = stems_for({"CON.md": "CON", "aux.md": "aux", "com1.md": "com1.v2", "a.md": decomposed})
+    assert stems == {
+        "CON.md": "CON-page",
+        "aux.md": "aux-page",
+        "com1.md": "com1.v2-page",
+        "a.md": "Åbenrå-plan",
+    }
 
 
 class _Terminal:

@@ -10,6 +10,7 @@ command line's business (:func:`page_stems` only proposes names).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -40,6 +41,11 @@ from alignck.written import MARKDOWN_MARK
 
 _QUOTES = 3
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.-]+")
+# Names Windows keeps for devices, whatever the extension: a page 'CON.html' or 'aux.md'
+# cannot be opened there, nor synced to OneDrive or SharePoint.
+_WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +78,12 @@ def stems_for(names: dict[str, str]) -> dict[str, str]:
     the command line asks before any document is read."""
     bases: dict[str, tuple[str, bool]] = {}
     for path, name in names.items():
-        safe = _UNSAFE_IN_FILE_NAME.sub("-", name)
+        # Composed first: a name synced from a Mac spells 'å' as 'a' and a combining ring,
+        # which is not a word character, and 'Åbenrå' became 'A-benra'.
+        safe = _UNSAFE_IN_FILE_NAME.sub("-", unicodedata.normalize("NFC", name))
         base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
+        if base.split(".")[0].upper() in _WINDOWS_DEVICES:
+            base = f"{base}-page"
         bases[path] = (base, base == name)
     stems: dict[str, str] = {}
     taken: set[str] = set()
