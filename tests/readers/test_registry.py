@@ -53,6 +53,28 @@ def test_excluded_names_and_paths_are_listed_as_skipped_and_excluded_folders_not
     }
 
 
+def test_a_link_in_a_loop_is_called_a_loop_not_a_missing_file(tmp_path: Path) -> None:
+    (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "self.md").symlink_to("self.md")
+    (tmp_path / "x.md").symlink_to("y.md")
+    (tmp_path / "y.md").symlink_to("x.md")
+    (tmp_path / "gone.md").symlink_to("nowhere.md")
+    found = discover([tmp_path])
+    reasons = {Path(s.path).name: s.reason for s in found.skipped}
+    loop = "a link in a loop (it leads back to itself)"
+    assert reasons == {
+        "self.md": loop,
+        "x.md": loop,
+        "y.md": loop,
+        "gone.md": "a broken link (it leads nowhere)",
+    }
+    named = discover([tmp_path / "self.md", tmp_path / "missing.md"])
+    assert [(Path(s.path).name, s.reason) for s in named.unsupported] == [
+        ("self.md", loop),
+        ("missing.md", "no such file or folder"),
+    ]
+
+
 def test_a_waivers_or_reviews_file_in_a_folder_says_how_to_give_it(tmp_path: Path) -> None:
     # 'init --waivers' writes waivers.yaml beside the framework; listed as an unsupported
     # format it read as a file alignck cannot use.

@@ -7,6 +7,7 @@ module decides which files are documents; it does not extract or score anything.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import importlib
 import re
@@ -197,7 +198,8 @@ def discover(
         elif not path.exists():
             # Named, so an error for that path, as an unreadable file is: the others are
             # still checked and the run still fails.
-            unsupported.append(Skipped(str(path), "no such file or folder"))
+            missing = dead_link(path) if path.is_symlink() else "no such file or folder"
+            unsupported.append(Skipped(str(path), missing))
         elif (reason := refusal(path)) is not None:
             # Named, so an error for that file; the others are still checked.
             unsupported.append(Skipped(str(path), reason))
@@ -302,7 +304,7 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
         elif entry.name.startswith("~$"):
             search.skipped.append(Skipped(str(entry), "Office lock file"))
         elif entry.is_symlink() and not entry.exists():
-            search.skipped.append(Skipped(str(entry), "a broken link (it leads nowhere)"))
+            search.skipped.append(Skipped(str(entry), dead_link(entry)))
         elif entry.suffix.lower() in READERS and written_by_alignck(entry):
             search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
         elif entry.suffix.lower() in READERS:
@@ -340,6 +342,19 @@ def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
     return iter(sorted(listed, key=lambda p: (p.is_symlink(), natural_order(p.name), p.name)))
 
 
+def dead_link(path: Path) -> str:
+    """What is wrong with a link that leads to no file: it leads nowhere, or round in a loop
+    (a link to itself, two links to each other), which is not a missing file."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "a link in a loop (it leads back to itself)"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a link in a loop (it leads back to itself)"
+    return "a broken link (it leads nowhere)"
+
+
 def _excluded(entry: Path, root: _Root, search: _Search) -> str | None:
     if not search.exclude:
         return None
@@ -373,6 +388,6 @@ def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
     if not follow_links and entry.is_symlink() and not root.holds(entry):
         if not entry.exists():
             # --follow-links would not help: say what it would have said.
-            return "a broken link (it leads nowhere)"
+            return dead_link(entry)
         return f"a link leading out of {root.shown}; give --follow-links to follow it"
     return None
