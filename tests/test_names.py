@@ -31,3 +31,15 @@ def test_names_that_differ_only_in_unicode_form_are_told_apart() -> None:
 def test_within_bytes_never_cuts_a_character() -> None:
     assert within_bytes("Стратегия", 5) == "Ст"
     assert within_bytes("plan", 10) == "plan"
+
+
+def test_names_are_listed_as_a_file_manager_lists_them() -> None:
+    # The name before its extension: 'plan.pdf' came after 'plan2.docx' and 'plan3.md'.
+    from alignck.names import natural_order
+
+    def listed(*names: str) -> list[str]:
+        return sorted(names, key=lambda name: (natural_order(name), name))
+
+    assert listed("plan2.docx", "plan3.md", "plan.pdf") == ["plan.pdf", "plan2.docx", "plan3.md"]
+    assert listed("plan (2).md", "plan.md") == ["plan.md", "plan (2).md"]
+    assert listed("Plan 10.md", "plan 2.md") == ["plan 2.md", "Plan 10.md"]

@@ -66,16 +66,26 @@ def within_bytes(text: str, limit: int) -> str:
     return encoded[:limit].decode("utf-8", "ignore")
 
 
-def natural_order(name: str) -> tuple[str | tuple[int, str], ...]:
+_Parts = tuple[str | tuple[int, str], ...]
+
+
+def natural_order(name: str) -> tuple[_Parts, _Parts]:
     """A name's place as a file manager lists it: numbers by their value and letters in any
-    case or accent ('Partner plan 2' before 'Partner plan 10', 'école' before 'Zarząd');
-    the name itself breaks ties."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    case or accent ('Partner plan 2' before 'Partner plan 10', 'école' before 'Zarząd'), the
+    name before its extension first ('plan.pdf' before 'plan2.docx', 'plan.md' before
+    'plan (2).md', as Explorer and ``ls -v`` list them); the name itself breaks ties."""
+    suffix = PurePath(name).suffix
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    return _natural(stem), _natural(suffix)
+
+
+def _natural(text: str) -> _Parts:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     parts = re.split(r"(\d+)", plain.casefold())
     return tuple((int(part), part) if index % 2 else part for index, part in enumerate(parts))
 
 
-def path_order(path: str) -> tuple[tuple[tuple[str | tuple[int, str], ...], ...], str]:
+def path_order(path: str) -> tuple[tuple[tuple[_Parts, _Parts], ...], str]:
     """A path's place among a run's documents: folder by folder as a file manager lists each
     (:func:`natural_order`), so reports list them in the order they were found; the path
     itself breaks ties."""
