@@ -62,6 +62,13 @@ def test_not_a_docx_is_a_read_error(tmp_path: Path) -> None:
             b"\n<HTML>\n<body>Sign in</body></HTML>",
             "not a Word .docx file; it is a web page (HTML), perhaps a download that failed",
         ),
+        # Word's 'Save as Web Page' under a Word name: the advice is Word's.
+        (
+            "strategy.docx",
+            b'<html xmlns:w="urn:schemas-microsoft-com:office:word"><body>Plan</body></html>',
+            "not a Word .docx file; it is a web page saved from Word: open it in Word and save "
+            "it as .docx",
+        ),
         (
             "plan.txt",
             b"%PDF-1.7\n\x00\x01\x02",

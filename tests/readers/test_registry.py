@@ -75,6 +75,19 @@ def test_a_link_in_a_loop_is_called_a_loop_not_a_missing_file(tmp_path: Path) ->
     ]
 
 
+def test_a_web_page_word_saved_as_doc_says_to_save_it_from_word(tmp_path: Path) -> None:
+    page = b'<html xmlns:w="urn:schemas-microsoft-com:office:word"><body>Plan</body></html>'
+    (tmp_path / "Healthy Weight Plan (web).doc").write_bytes(page)
+    (tmp_path / "old plan.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
+    found = discover([tmp_path])
+    reasons = {Path(s.path).name: s.reason for s in found.unsupported}
+    assert reasons["Healthy Weight Plan (web).doc"] == (
+        "unsupported format (a web page saved from Word, named .doc): open it in Word and "
+        "save it as .docx"
+    )
+    assert reasons["old plan.doc"].startswith("unsupported format (legacy Word .doc: save it")
+
+
 def test_a_waivers_or_reviews_file_in_a_folder_says_how_to_give_it(tmp_path: Path) -> None:
     # 'init --waivers' writes waivers.yaml beside the framework; listed as an unsupported
     # format it read as a file alignck cannot use.

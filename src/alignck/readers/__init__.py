@@ -21,7 +21,7 @@ from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.names import natural_order
-from alignck.readers._sniff import disguised_document
+from alignck.readers._sniff import disguised_document, looks_like_file
 from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
 
@@ -82,6 +82,20 @@ def unsupported_reason(path: Path) -> str:
         return f"unsupported format ({known}); alignck reads {wanted}"
     kind = f"'{suffix}' files" if suffix else "files without an extension"
     return f"unsupported format ({kind}); alignck reads {wanted}"
+
+
+def _old_format_reason(path: Path) -> str:
+    """Why a file of a format alignck does not read is not read; for a '.doc' that is a web
+    page Word saved, what to do with it in Word."""
+    reason = unsupported_reason(path)
+    if path.suffix.lower() != ".doc":
+        return reason
+    if "saved from Word" not in looks_like_file(path):
+        return reason
+    return (
+        "unsupported format (a web page saved from Word, named .doc): open it in Word and "
+        "save it as .docx"
+    )
 
 
 def _disguised_reason(path: Path, really: str) -> str:
@@ -213,7 +227,7 @@ def discover(
         elif (really := disguised_document(path)) is not None:
             unsupported.append(Skipped(str(path), _disguised_reason(path, really)))
         else:
-            unsupported.append(Skipped(str(path), unsupported_reason(path)))
+            unsupported.append(Skipped(str(path), _old_format_reason(path)))
     files = _distinct_files(search.files, search.skipped)
     return Discovery(files, tuple(search.skipped), (*unsupported, *search.unreadable))
 
@@ -310,7 +324,7 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
         elif entry.suffix.lower() in READERS:
             search.files.append(entry)
         elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
-            search.unreadable.append(Skipped(str(entry), unsupported_reason(entry)))
+            search.unreadable.append(Skipped(str(entry), _old_format_reason(entry)))
         elif (really := disguised_document(entry)) is not None:
             search.unreadable.append(Skipped(str(entry), _disguised_reason(entry, really)))
         else:

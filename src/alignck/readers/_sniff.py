@@ -19,6 +19,11 @@ _LOOK_AT = 1024
 # A Word document with macros is a Word ZIP file as a .docx is.
 _AS_READ = {".docm": ".docx"}
 _BINARY = (".pdf", ".docx", ".docm")
+# Word's own names that alignck does not read, which Word's 'Save as Web Page' may have given
+# an HTML file ('Plan.doc'), so the advice is Word's, not the old format's.
+_WORD_NAMES = (".doc",)
+# What Word writes at the top of a document it saved as a web page.
+_WORD_WEB_PAGE = b"urn:schemas-microsoft-com:office:word"
 
 
 def signature_of(data: bytes) -> tuple[str, str | None] | None:
@@ -42,7 +47,9 @@ def looks_like(data: bytes, extension: str) -> str:
         if suffix != _AS_READ.get(extension, extension):
             return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
         return ""
-    if extension in _BINARY and head and _is_web_page(head):
+    if extension in _BINARY + _WORD_NAMES and head and _is_web_page(head):
+        if _WORD_WEB_PAGE in data[:_LOOK_AT]:
+            return "; it is a web page saved from Word: open it in Word and save it as .docx"
         # Most often a download that failed: the site's error or sign-in page was saved.
         return "; it is a web page (HTML), perhaps a download that failed: save the document itself"
     if extension in _BINARY and head and _is_text(head):
