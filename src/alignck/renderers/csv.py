@@ -32,6 +32,10 @@ COLUMNS = [
     # For a gap, the closest passage below the threshold: what a reviewer reads first.
     "nearest",
     "nearest_where",
+    # What reading the document noticed (a copy of another, saved while read, pages
+    # without text), on each of its rows: a spreadsheet or a dashboard fed from the CSV
+    # alone would not see it.
+    "document_warnings",
 ]
 
 
@@ -49,9 +53,10 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
         # A control character in the name shown as an escape, as every report shows it:
         # removed, 'pl<ESC>an.md' was 'plan.md', and two documents' rows read as one's.
         document = shown_path(result.path)
+        notes = " | ".join(one_line(w) for w in result.warnings)
         if result.status != "ok":
             error = one_line(result.error or "")
-            writer.writerow([document, "", "", "error", "", "", error, *[""] * 9])
+            writer.writerow([document, "", "", "error", "", "", error, *[""] * 9, notes])
             continue
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
@@ -75,6 +80,7 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
                     *_review_cells(reviewed.get((result.path, alignment.priority_id))),
                     near.text if (near := alignment.nearest) else "",
                     where(near.location) if near else "",
+                    notes,
                 ]
             )
 
