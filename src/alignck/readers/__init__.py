@@ -21,7 +21,7 @@ from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.names import natural_order
-from alignck.readers._sniff import disguised_document, looks_like_file
+from alignck.readers._sniff import disguised_document, saved_from_word
 from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
 
@@ -90,7 +90,7 @@ def _old_format_reason(path: Path) -> str:
     reason = unsupported_reason(path)
     if path.suffix.lower() != ".doc":
         return reason
-    if "saved from Word" not in looks_like_file(path):
+    if not saved_from_word(path):
         return reason
     return (
         "unsupported format (a web page saved from Word, named .doc): open it in Word and "

@@ -102,6 +102,21 @@ def _is_web_page(head: bytes) -> bool:
     return head[:15].lower().startswith((b"<!doctype html", b"<html", b"<head"))
 
 
+def saved_from_word(path: Path) -> bool:
+    """Whether a regular file opens as a web page Word saved ('Save as Web Page'); False
+    for anything else, a file that cannot be read, or one that is not a regular file (a FIFO
+    would block the read)."""
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(_LOOK_AT)
+    except OSError:
+        return False
+    plain = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return _is_web_page(plain) and _WORD_WEB_PAGE in head
+
+
 def disguised_document(path: Path) -> str | None:
     """What a file without an extension really is, when it is a document alignck reads: 'a
     PDF: name it .pdf', 'a Word document: name it .docx'. An attachment or a download can
