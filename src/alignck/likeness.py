@@ -3,7 +3,9 @@
 A partner's strategy saved twice under different bytes (a Word file beside its PDF export, an
 archived copy Word saved again, a sync conflict's copy) counts as a second partner in every
 overlap; a byte-for-byte comparison misses all of those. Each document's distinct passages
-(their words as a reader compares them) are hashed, and the SKETCH smallest hashes kept: the
+(their words as a reader compares them, headings and list items as well as sentences: two
+partners that quote the same vision but state their own priorities are not one document)
+are hashed, and the SKETCH smallest hashes kept: the
 share of the smallest of two sketches' union found in both estimates how many passages the
 two documents share of all they hold (the Jaccard index; Broder's bottom-k sketch), whatever
 their length, and the sketch is kept in the cached result, so a warm run compares too.
@@ -12,18 +14,16 @@ their length, and the sketch is kept in the cached result, so a warm run compare
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 # Hashes kept per document: the estimate's error is about 1/sqrt(SKETCH) (0.09 at 128).
 SKETCH = 128
-# Fewer distinct passages (of _MIN_WORDS or more) than this, and a document is too short to
-# call a copy by its text (two notes that restate the same three priorities are not one).
-MIN_PASSAGES = 5
+# Fewer distinct passages than this, and a document is too short to call a copy by its text
+# (two notes that restate the same three priorities are not one).
+MIN_PASSAGES = 8
 # The share of passages two documents must share to be the same text saved twice: a Word file
 # and its PDF export share most but not all (running headers, words parted at line ends).
 SAME_TEXT = 0.7
-# Words of a passage below which it says too little to tell one document from another.
-_MIN_WORDS = 4
 
 
 def sketch(passages: Iterable[str]) -> tuple[int, ...]:
@@ -34,6 +34,27 @@ def sketch(passages: Iterable[str]) -> tuple[int, ...]:
     if len(distinct) < MIN_PASSAGES:
         return ()
     return tuple(sorted(_hash(text) for text in distinct)[:SKETCH])
+
+
+def earlier_alike(sketches: Sequence[tuple[int, ...]]) -> dict[int, tuple[int, float]]:
+    """For each sketch, the first earlier one alike from SAME_TEXT, and how alike: {index:
+    (earlier index, share)}. Only sketches sharing a hash can be alike at all, so each is
+    compared with those alone, found through an index of hashes, rather than with every
+    earlier one (half a million pairs for a thousand documents)."""
+    holders: dict[int, list[int]] = {}
+    found: dict[int, tuple[int, float]] = {}
+    for index, sketched in enumerate(sketches):
+        candidates = sorted({i for value in sketched for i in holders.get(value, ())})
+        for earlier in candidates:
+            if earlier in found:
+                continue  # itself a copy: the earlier document it copies is named instead
+            share = alike(sketches[earlier], sketched)
+            if share >= SAME_TEXT:
+                found[index] = (earlier, share)
+                break
+        for value in sketched:
+            holders.setdefault(value, []).append(index)
+    return found
 
 
 def alike(one: tuple[int, ...], other: tuple[int, ...]) -> float:
@@ -48,8 +69,7 @@ def alike(one: tuple[int, ...], other: tuple[int, ...]) -> float:
 
 
 def _compared(text: str) -> str:
-    words = text.casefold().split()
-    return " ".join(words).rstrip(" .:;,") if len(words) >= _MIN_WORDS else ""
+    return " ".join(text.casefold().split()).rstrip(" .:;,")
 
 
 def _hash(text: str) -> int:

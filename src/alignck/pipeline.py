@@ -19,7 +19,7 @@ from alignck.analyse import analyse
 from alignck.arguments import check_arguments, check_framework_use
 from alignck.errors import ReadError
 from alignck.framework import load_framework
-from alignck.likeness import SAME_TEXT, alike, sketch
+from alignck.likeness import earlier_alike, sketch
 from alignck.limits import Limits, TimeLimit, deadline, too_slow
 from alignck.match import Matcher
 from alignck.model import (
@@ -190,23 +190,16 @@ def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
 
 def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
     """Each document whose text is mostly an earlier one's (in path order) -> what to say of
-    it. Pairs of sketches are compared: a run of a thousand documents compares half a million
-    pairs of 128 numbers, a second or so, and most runs have a dozen."""
+    it."""
     read = sorted(
         (r for r in results if r.status == "ok" and r.sketch), key=lambda r: path_order(r.path)
     )
-    found: dict[str, str] = {}
-    for later, result in enumerate(read):
-        for earlier in read[:later]:
-            if earlier.path in found:
-                continue
-            share = alike(earlier.sketch, result.sketch)
-            if share >= SAME_TEXT:
-                found[result.path] = (
-                    f"the same text as {earlier.path}, nearly ({share:.0%} of their passages alike)"
-                )
-                break
-    return found
+    return {
+        read[index].path: (
+            f"the same text as {read[earlier].path}, nearly ({share:.0%} of their passages alike)"
+        )
+        for index, (earlier, share) in earlier_alike([r.sketch for r in read]).items()
+    }
 
 
 def _copies(paths: Sequence[Path]) -> dict[str, str]:
