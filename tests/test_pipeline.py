@@ -352,6 +352,66 @@ def test_a_document_saved_while_it_is_read_is_not_cached_under_its_earlier_bytes
     assert reading.CHANGED_WHILE_READ not in again.warnings
 
 
+def test_a_document_saved_just_after_it_was_read_is_read_again_as_it_now_is(
+    isolated_cache: Path, tmp_path: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first read is of the old text, and the file is saved as it ends: reported as read,
+    # a nightly job got the old verdicts with only a warning. Read again, the new text.
+    from alignck import cache, reading
+    from alignck.pipeline import check
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\n- We will end fuel poverty in every ward.\n", encoding="utf-8")
+    read = reading.read_document
+    reads: list[int] = []
+
+    def saved_after(path: Path, options: object) -> object:
+        document = read(path, options)  # type: ignore[arg-type]
+        if not reads:
+            plan.write_text("# Plan\n\n- We will open two crisis cafes.\n", encoding="utf-8")
+        reads.append(1)
+        return document
+
+    monkeypatch.setattr(reading, "read_document", saved_after)
+    raced = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
+    assert len(reads) == 2
+    assert reading.CHANGED_WHILE_READ not in raced.warnings
+    quoted = " ".join(s.statement.text for s in raced.statements)
+    assert "crisis" in quoted and "fuel poverty" not in quoted
+    # The second read is cached under the new bytes: a warm run reads nothing.
+    monkeypatch.setattr(reading, "read_document", read)
+    key = reading.document_key(plan)
+    assert isinstance(key, str) and cache.exists(key)
+
+
+def test_a_read_again_that_fails_while_the_file_moves_keeps_the_first_read(
+    isolated_cache: Path, tmp_path: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A sync client half-way through writing: the second read meets a broken file, then the
+    # client finishes. The run failed the document (exit 2) where its first read was good.
+    from alignck import reading
+    from alignck.errors import ReadError
+    from alignck.pipeline import check
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\n- We will end fuel poverty in every ward.\n", encoding="utf-8")
+    read = reading.read_document
+    reads: list[int] = []
+
+    def half_written(path: Path, options: object) -> object:
+        reads.append(1)
+        plan.write_text(f"# Plan\n\n- We will end fuel poverty in every ward.{' ' * len(reads)}\n")
+        if len(reads) > 1:
+            raise ReadError("not a Word .docx file (truncated)", str(path))
+        return read(path, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reading, "read_document", half_written)
+    raced = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
+    assert raced.status == "ok"
+    assert reading.CHANGED_WHILE_READ in raced.warnings
+    assert "fuel poverty" in " ".join(s.statement.text for s in raced.statements)
+
+
 def test_a_document_that_changes_during_every_read_keeps_the_warning(
     isolated_cache: Path, tmp_path: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ parser stuck there would not see its time limit in this one.
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +45,10 @@ Progress = Callable[[str, "Prepared | DocumentResult | ReadError | None"], None]
 # Below this much work, starting worker processes costs more than it saves.
 _PARALLEL_MIN_FILES = 3
 _PARALLEL_MIN_BYTES = 256 * 1024
-# How many more times a file that changed while it was read is read again.
+# How many more times a file that changed while it was read is read again, and how long
+# after it was last seen moving.
 READ_AGAIN = 2
+_SETTLE_SECONDS = 0.2
 # What a document is made into within its limits: prepared for matching, or read whole.
 _Read = TypeVar("_Read")
 
@@ -258,23 +261,29 @@ def _stored_if_unchanged(entry: str, path: Path, item: Prepared, options: ReadOp
 def _read_again(
     path: Path, earlier: Prepared, options: ReadOptions, ahead: _AheadOfTime
 ) -> Prepared | ReadError:
-    """The file read again, once it holds still: saved while the run read it (a synced folder,
-    an editor's autosave), its verdicts would otherwise be the version it no longer is, with
-    a warning a nightly job's exit code never sees. Read up to READ_AGAIN more times; the
-    warning stays only when the bytes moved during every read."""
+    """The file read again once it holds still: saved while the run read it (a synced
+    folder, an editor's autosave), its verdicts would otherwise be of the version it no
+    longer is, with a warning a nightly job's exit code never sees. Up to READ_AGAIN more
+    reads, each after a moment's pause and kept only if the bytes were the same after it as
+    before; a read that failed while the file was still moving (a sync client half-way
+    through writing it) is not the file's error. Otherwise the earlier read, with its
+    warning."""
+    from alignck import cache
+
     for _ in range(READ_AGAIN):
+        time.sleep(_SETTLE_SECONDS)
         key = document_key(path, options)
         if isinstance(key, ReadError):
-            return key
+            continue  # gone for a moment (a save that deletes, then writes)
         fresh = ahead.again(path)
-        if not isinstance(fresh, Prepared) or fresh.protected:
-            return fresh
-        stored = _stored_if_unchanged(key, path, fresh, options)
-        if not stored.changed:
-            # Cached under its own bytes' key; the run's result is keyed by the earlier bytes,
-            # so it is not cached under that key.
-            return dataclasses.replace(stored, changed=True)
-        earlier = stored
+        if document_key(path, options) != key:
+            continue
+        if not isinstance(fresh, Prepared):
+            return fresh  # it held still, and cannot be read: that is its error
+        if not fresh.protected:
+            cache.store(key, fresh)
+        # The run's result is keyed by the earlier bytes: not cached under that key.
+        return dataclasses.replace(fresh, changed=True)
     return earlier
 
 
