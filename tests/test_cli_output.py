@@ -258,12 +258,14 @@ def test_pages_are_never_named_as_a_windows_device_nor_split_at_a_mac_s_accents(
     from alignck.renderers.partner import stems_for
 
     decomposed = unicodedata.normalize("NFD", "Åbenrå plan")
-    stems = stems_for({"CON.md": "CON", "aux.md": "aux", "com1.md": "com1.v2", "a.md": decomposed})
-    assert stems == {
-        "CON.md": "CON-page",
-        "aux.md": "aux-page",
-        "com1.md": "com1.v2-page",
-        "a.md": "Åbenrå-plan",
+    names = {"1": "CON", "2": "aux", "3": "com1.v2", "4": "lpt0", "5": "COM¹", "6": decomposed}
+    assert stems_for(names) == {
+        "1": "CON-page",
+        "2": "aux-page",
+        "3": "com1-page.v2",  # Windows reads the name before the first dot
+        "4": "lpt0-page",
+        "5": "COM¹-page",
+        "6": "Åbenrå-plan",
     }
 
 

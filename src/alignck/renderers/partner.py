@@ -43,8 +43,11 @@ _QUOTES = 3
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.-]+")
 # Names Windows keeps for devices, whatever the extension: a page 'CON.html' or 'aux.md'
 # cannot be opened there, nor synced to OneDrive or SharePoint.
+# Windows reads the part before the first dot ('com1.v2.html' is COM1); OneDrive and
+# SharePoint refuse COM0 and LPT0 too, and Windows the superscript digits.
 _WINDOWS_DEVICES = frozenset(
-    ["CON", "PRN", "AUX", "NUL"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)]
+    ["CON", "PRN", "AUX", "NUL"]
+    + [f"{port}{n}" for port in ("COM", "LPT") for n in [*"0123456789", "¹", "²", "³"]]
 )
 
 
@@ -82,8 +85,9 @@ def stems_for(names: dict[str, str]) -> dict[str, str]:
         # which is not a word character, and 'Åbenrå' became 'A-benra'.
         safe = _UNSAFE_IN_FILE_NAME.sub("-", unicodedata.normalize("NFC", name))
         base = within_bytes(safe, _STEM_BYTES).strip("-.") or "document"
-        if base.split(".")[0].upper() in _WINDOWS_DEVICES:
-            base = f"{base}-page"
+        device, dot, rest = base.partition(".")
+        if device.upper() in _WINDOWS_DEVICES:
+            base = f"{device}-page{dot}{rest}"
         bases[path] = (base, base == name)
     stems: dict[str, str] = {}
     taken: set[str] = set()
