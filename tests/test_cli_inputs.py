@@ -387,6 +387,10 @@ def test_excluding_a_broken_archive_lets_the_nightly_run_pass(
     ]
     listed = _invoke("extract", str(plan.parent), "--format", "json", "--exclude", "Archive")
     assert listed.exit_code == 0, listed.output
+    # A pattern that leaves nothing out is said to, or a mistyped one fails every night.
+    typo = _invoke(*common, "--matcher", "lexical", "--exclude", "archiv")
+    assert typo.exit_code == 2
+    assert "alignck: warning: --exclude 'archiv' left nothing out" in typo.stderr
 
 
 def test_exclude_given_to_the_library_as_one_string_is_refused(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -394,3 +398,6 @@ def test_exclude_given_to_the_library_as_one_string_is_refused(small_framework, 
 
     with pytest.raises(TypeError, match="exclude must be a list of patterns"):
         check([tmp_path], small_framework, exclude="Archive")  # type: ignore[arg-type]
+    # As paths may be: None, a generator, paths.
+    for given in (None, (p for p in ["Archive"]), [Path("Archive")], {"Archive"}):
+        assert check([tmp_path], small_framework, matcher="lexical", exclude=given).documents == ()

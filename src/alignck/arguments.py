@@ -54,8 +54,10 @@ def check_arguments(
         if not isinstance(flag, bool):
             # 'no' is true: the cache was on and written under the user's cache folder.
             raise TypeError(f"{name} must be True or False (got {flag!r})")
-    if isinstance(exclude, (str, bytes)) or not (
-        isinstance(exclude, Sequence) and all(isinstance(p, str) for p in exclude)
+    if exclude is not None and (
+        isinstance(exclude, (str, bytes, PurePath))
+        or not isinstance(exclude, (Sequence, set, frozenset))
+        or not all(isinstance(p, (str, PurePath)) for p in exclude)
     ):
         # One pattern as a string would be a pattern per character ('A', 'r', ...).
         raise TypeError(f"exclude must be a list of patterns (got {exclude!r})")

@@ -15,7 +15,7 @@ from alignck.extract import stated_priorities
 from alignck.model import ReadOptions, Statement
 from alignck.names import path_order
 from alignck.passages import Passage
-from alignck.readers import discover
+from alignck.readers import discover, unused_patterns
 from alignck.reading import NO_TEXT_MEANS, Prepared, prepare_all
 from alignck.wording import counted
 
@@ -36,6 +36,8 @@ class Extraction:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     # What was read of each readable document: its passages counted, and its headings.
     read: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    # The --exclude patterns that left nothing out.
+    unused_exclusions: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[str]:
@@ -53,6 +55,7 @@ def extract_documents(
     extraction = Extraction(
         unreadable=[(str(s.path), f"{s.path}: {s.reason}") for s in found.unsupported],
         skipped=[(str(s.path), s.reason) for s in found.skipped],
+        unused_exclusions=unused_patterns(exclude, found.skipped),
     )
     # Through prepare_all, not prepare: a PDF or Word file is read in a worker process, which
     # can be stopped at the time limit where a parser stuck in native code here could not.

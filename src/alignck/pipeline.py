@@ -12,7 +12,7 @@ import hashlib
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from alignck import cache
 from alignck.analyse import analyse
@@ -76,7 +76,7 @@ def check(
     matcher: str = "auto",
     reviews: Sequence[Review] = (),
     run_files: Sequence[str | Path] = (),
-    exclude: Sequence[str] = (),
+    exclude: Iterable[str | PurePath] | None = (),
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
     built-in framework's name such as ``'ics-core-purposes'``). ``read_options`` chooses the
@@ -104,6 +104,8 @@ def check(
         # A generator ('Path("docs").glob("*.md")') or a set, as before the arguments were
         # checked.
         paths = list(paths)
+    if exclude is not None and not isinstance(exclude, (str, bytes, PurePath)):
+        exclude = list(exclude)  # a generator, as paths may be
     check_arguments(
         thresholds,
         jobs,
@@ -124,7 +126,8 @@ def check(
     # One path on its own is one path: a string iterated would be a path per character
     # ('/' among them, the whole file system).
     given = [paths] if isinstance(paths, (str, Path)) else paths
-    found = discover((Path(p) for p in given), follow_links, exclude)
+    patterns = [str(p) for p in exclude or ()]
+    found = discover((Path(p) for p in given), follow_links, patterns)
     skipped = _not_run_files(found.skipped, loaded, waivers, reviews, run_files)
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:

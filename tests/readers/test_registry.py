@@ -1,5 +1,6 @@
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,24 @@ def test_excluded_names_and_paths_are_listed_as_skipped_and_excluded_folders_not
         "Public Health/old/plan.md": "excluded by --exclude 'public health/old/*'",
         "NHS/trust draft.TMP.md": "excluded by --exclude '*.tmp.md'",
     }
+
+
+def test_exclude_patterns_written_as_people_write_them(tmp_path: Path) -> None:
+    # From the folder given or in full, with './', brackets as written, accents as a Mac
+    # spells them: each left nothing out (review).
+    from alignck.readers import unused_patterns
+
+    shared = tmp_path / "shared"
+    for folder in ("Archive", "Strategy [DRAFT]", "Åbenrå arkiv", "current"):
+        (shared / folder).mkdir(parents=True)
+        (shared / folder / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    mac = unicodedata.normalize("NFD", "åbenrå ARKIV")
+    patterns = ["./archive", f"{shared}/Strategy [DRAFT]", mac, "shared/current/", "nothing*"]
+    found = discover([shared], exclude=patterns)
+    assert found.files == ()
+    assert unused_patterns(patterns, found.skipped) == ["nothing*"]
+    # In a pattern with a wildcard, brackets choose characters, as in a shell.
+    assert discover([shared], exclude=["Strategy [DRAFT]*"]).files != ()
 
 
 def test_a_link_in_a_loop_is_called_a_loop_not_a_missing_file(tmp_path: Path) -> None:

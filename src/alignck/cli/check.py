@@ -541,10 +541,12 @@ def check(
         if framework is None:
             # Found, not named: say which, before anything else can go wrong with it.
             say(f"alignck: framework: {chosen_framework.shown}")
-        from alignck.readers import discover
+        from alignck.readers import discover, unused_exclusion, unused_patterns
 
         # The documents found once, for the files a report must not replace and the pages'.
         found = discover(paths, follow_links, excluded)
+        for pattern in unused_patterns(excluded, found.skipped):
+            say(f"alignck: warning: {unused_exclusion(pattern)}")
         inputs = list(
             files_read(
                 found,

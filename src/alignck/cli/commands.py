@@ -59,12 +59,15 @@ def extract(
 
     def run() -> int:
         from alignck.extraction_view import extract_documents, render_extraction
+        from alignck.readers import unused_exclusion
 
         extraction = extract_documents(paths, options, follow_links, exclude or ())
         for error in extraction.errors:
             say(f"alignck: error: {error}")
         for path, warning in extraction.warnings:
             say(f"alignck: warning: {one_line(path)}: {warning}")
+        for pattern in extraction.unused_exclusions:
+            say(f"alignck: warning: {unused_exclusion(pattern)}")
         width = terminal_width(sys.stdout)
         color = use_color(sys.stdout)
         # Written whatever was found: a script reads the JSON of an empty run too.

@@ -11,6 +11,7 @@ import errno
 import fnmatch
 import importlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -373,26 +374,59 @@ def _excluded(entry: Path, root: _Root, search: _Search) -> str | None:
     if not search.exclude:
         return None
     pattern = excluded_by(search.exclude, entry, Path(root.shown))
-    return None if pattern is None else f"excluded by --exclude '{pattern}'"
+    return None if pattern is None else f"{_EXCLUDED}'{pattern}'"
 
 
 def excluded_by(patterns: Sequence[str], entry: Path, root: Path) -> str | None:
     """The first pattern that excludes a folder's entry, or None. A pattern without '/' is
     matched against the entry's name ('Archive', '*.tmp', '~*'), one with '/' against its path
-    under the folder given ('Public Health/old/*'); both ignoring case, with a folder's
-    trailing '/' allowed, as a .gitignore reads them."""
+    under the folder given ('Public Health/old/*'), also written from the folder itself
+    ('shared/Archive' for the folder 'shared', './Archive') or in full. Case and Unicode
+    spelling are ignored (shared drives ignore case; a Mac writes accents apart); a trailing
+    '/' is allowed; a pattern with no '*' or '?' is a name as written, brackets included
+    ('Strategy [DRAFT]'), where in another they choose characters as in a shell."""
     try:
         under = entry.relative_to(root).as_posix()
     except ValueError:
         under = entry.name
-    name, under = entry.name.casefold(), under.casefold()
+    paths = [_folded(f"{folder}/{under}") for folder in (root.name, root.as_posix())]
+    paths.insert(0, _folded(under))
+    paths.append(_folded(str(entry.absolute()).replace("\\", "/")))
+    name = _folded(entry.name)
     for pattern in patterns:
-        wanted = pattern.replace("\\", "/").strip("/").casefold()
-        if not wanted:
+        wanted = _folded(pattern.replace("\\", "/")).rstrip("/")
+        while wanted.startswith("./"):
+            wanted = wanted[2:]
+        if not wanted or wanted == ".":
             continue
-        if fnmatch.fnmatchcase(under if "/" in wanted else name, wanted):
+        against = paths if "/" in wanted else [name]
+        if "*" in wanted or "?" in wanted:
+            if any(fnmatch.fnmatchcase(text, wanted) for text in against):
+                return pattern
+        elif wanted in against:
             return pattern
     return None
+
+
+def unused_patterns(patterns: Sequence[str], skipped: Sequence[Skipped]) -> list[str]:
+    """The patterns that left nothing out, each once: a pattern a nightly job mistyped would
+    otherwise fail it night after night with no word of why."""
+    used = {s.reason for s in skipped if s.reason.startswith(_EXCLUDED)}
+    return [p for p in dict.fromkeys(patterns) if f"{_EXCLUDED}'{p}'" not in used]
+
+
+_EXCLUDED = "excluded by --exclude "
+
+
+def unused_exclusion(pattern: str) -> str:
+    return (
+        f"--exclude '{pattern}' left nothing out: it is matched against each name (or, with "
+        "a '/', each path under a folder given), ignoring case"
+    )
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 def _passed_over(entry: Path, root: _Root, follow_links: bool) -> str | None:
