@@ -43,3 +43,5 @@ def test_names_are_listed_as_a_file_manager_lists_them() -> None:
     assert listed("plan2.docx", "plan3.md", "plan.pdf") == ["plan.pdf", "plan2.docx", "plan3.md"]
     assert listed("plan (2).md", "plan.md") == ["plan.md", "plan (2).md"]
     assert listed("Plan 10.md", "plan 2.md") == ["plan 2.md", "Plan 10.md"]
+    # A folder named with a dot in it is a name: '2024 plan' before '2024.25 strategy'.
+    assert listed("2024.25 strategy", "2024 plan") == ["2024 plan", "2024.25 strategy"]

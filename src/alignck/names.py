@@ -67,6 +67,7 @@ def within_bytes(text: str, limit: int) -> str:
 
 
 _Parts = tuple[str | tuple[int, str], ...]
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}")
 
 
 def natural_order(name: str) -> tuple[_Parts, _Parts]:
@@ -75,6 +76,8 @@ def natural_order(name: str) -> tuple[_Parts, _Parts]:
     name before its extension first ('plan.pdf' before 'plan2.docx', 'plan.md' before
     'plan (2).md', as Explorer and ``ls -v`` list them); the name itself breaks ties."""
     suffix = PurePath(name).suffix
+    if not _EXTENSION.fullmatch(suffix):
+        suffix = ""  # '2024.25 strategy' is a name, not '2024' with an extension
     stem = name[: len(name) - len(suffix)] if suffix else name
     return _natural(stem), _natural(suffix)
 
