@@ -87,9 +87,10 @@ def test_a_link_in_a_loop_is_called_a_loop_not_a_missing_file(tmp_path: Path) ->
         "y.md": loop,
         "gone.md": "a broken link (it leads nowhere)",
     }
-    named = discover([tmp_path / "self.md", tmp_path / "missing.md"])
+    named = discover([tmp_path / "self.md", tmp_path / "gone.md", tmp_path / "missing.md"])
     assert [(Path(s.path).name, s.reason) for s in named.unsupported] == [
         ("self.md", loop),
+        ("gone.md", "a broken link (it leads nowhere)"),
         ("missing.md", "no such file or folder"),
     ]
 
