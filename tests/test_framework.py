@@ -560,6 +560,23 @@ def test_an_exclusion_that_would_stop_the_priority_s_own_words_is_warned_about(
     )
 
 
+def test_an_exclusion_is_warned_about_only_where_all_its_words_are_in_the_priority(
+    tmp_path: Path,
+) -> None:
+    # 'place to work' was said to be in 'Good homes, good work and healthy places', its
+    # content word 'place' alone compared; an exclusion of no words excludes nothing.
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - id: homes\n    title: Good homes, good work and healthy places\n"
+        "    exclude: [place to work, '!!']\n",
+    )
+    assert result.errors == ()
+    assert result.warnings == (
+        f"{path}:5:30: priorities[0].exclude: warning: '!!' has no words, so it excludes nothing",
+    )
+
+
 def test_a_parent_s_exclusion_in_a_sub_priority_s_title_is_warned_about(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

@@ -7,8 +7,10 @@ from hypothesis import strategies as st
 
 from alignck.facets import description_parts
 from alignck.framework import load_framework
+from alignck.language import phrase_key, terms
 from alignck.match import DocumentMatch, Matcher, noisy_or
-from alignck.model import Alignment, Thresholds
+from alignck.model import Alignment, Location, Thresholds
+from alignck.passages import Passage
 from alignck.reading import Prepared, prepare
 
 
@@ -731,6 +733,30 @@ def test_a_commitment_listed_with_its_full_stop_is_inside_where_it_is_evidence(
         where = (text, found.statement.location.paragraph)
         assert where in quoted, (text, quoted)
         assert found.matches == (quoted[where],)
+
+
+def test_an_excluded_phrase_excludes_only_passages_that_say_all_of_it(tmp_path: Path) -> None:
+    # 'place to work' was its content words alone, 'place': every passage about places was
+    # excluded, a real commitment to parks among them (a blind tester's framework).
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: Test}\npriorities:\n"
+        "  - {id: green, title: Healthy environments, keywords: [parks, green spaces],\n"
+        "     exclude: [place to work]}\n",
+        encoding="utf-8",
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(), "lexical")
+    texts = [
+        "We will open more parks and green spaces in the places people live.",
+        "Be a great place to work, with parks and green spaces for staff.",
+        "We will make the hospital a healthier Place to Work.",
+    ]
+    passages = [
+        Passage(t, Location(None, i, ("Plan",)), "commitment", tuple(terms(t)), phrase_key(t))
+        for i, t in enumerate(texts)
+    ]
+    excluded = matcher.passage_scores(passages).excluded[:, 0].tolist()
+    assert excluded == [False, True, True]
 
 
 @pytest.mark.parametrize("name", ["lexical", "semantic"])

@@ -550,15 +550,21 @@ def _warn_if_excluded_by_itself(
     'Better housing', a plan promising better housing was a gap."""
     if not isinstance(node, yaml.SequenceNode):
         return
-    from alignck.language import holds_phrase, terms
+    from alignck.language import phrase_key, says_phrase
 
     own = [("title", priority.title)]
     own += [("keyword", k) for k in priority.keywords] + [("alias", a) for a in priority.aliases]
     for item in node.value:
         phrase = item.value if isinstance(item, yaml.ScalarNode) else None
-        excluded = tuple(terms(phrase)) if isinstance(phrase, str) else ()
+        excluded = phrase_key(phrase) if isinstance(phrase, str) else ""
+        if isinstance(phrase, str) and not excluded:
+            findings.warn(
+                item, f"{where}.exclude", f"'{phrase}' has no words, so it excludes nothing"
+            )
+            continue
         found = next(
-            (f"{kind} '{text}'" for kind, text in own if holds_phrase(terms(text), excluded)), None
+            (f"{kind} '{text}'" for kind, text in own if says_phrase(phrase_key(text), excluded)),
+            None,
         )
         if found:
             findings.warn(
@@ -576,11 +582,11 @@ def _warn_if_excluded_by_its_parent(
     ('exclude: [housing]' above 'Better housing for older residents')."""
     if not inherited or not priority.title:
         return
-    from alignck.language import holds_phrase, terms
+    from alignck.language import phrase_key, says_phrase
 
-    title = terms(priority.title)
+    title = phrase_key(priority.title)
     for phrase in inherited:
-        if holds_phrase(title, terms(phrase)):
+        if says_phrase(title, phrase_key(phrase)):
             findings.warn(
                 item,
                 f"{where}.title",

@@ -30,7 +30,7 @@ from alignck.decision import (
 )
 from alignck.decision import decision_version as shipped_version
 from alignck.facets import matchable_facets
-from alignck.language import holds_phrase, terms
+from alignck.language import phrase_key, says_phrase
 from alignck.model import (
     Alignment,
     Framework,
@@ -39,7 +39,6 @@ from alignck.model import (
     Thresholds,
 )
 from alignck.passages import Passage
-from alignck.senses import SENSE_MARK, plain
 from alignck.signals.adapter import FROM_DECISION, Adapter
 from alignck.similarity import TermSpace
 from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form
@@ -88,7 +87,10 @@ class Matcher:
         self._adapter = adapter
         # The framework's embedded facets kept in the cache folder (a run that uses the cache).
         self._cache_facets = cache_facets
-        self.exclusions = [[tuple(terms(e)) for e in p.exclude] for p in framework.priorities]
+        # Each priority's excluded phrases, as their phrase keys (every word, stemmed).
+        self.framework_exclusions = [
+            [key for e in p.exclude if (key := phrase_key(e))] for p in framework.priorities
+        ]
 
     @functools.cached_property
     def decision(self) -> Decision:
@@ -230,22 +232,18 @@ class Matcher:
         return passage.terms + extra if extra else passage.terms
 
     def _exclusions(self, passages: Sequence[Passage], shape: tuple[int, int]) -> Any:
-        """passages × priorities: True where a priority's excluded phrase appears."""
+        """passages × priorities: True where a priority's excluded phrase appears, whole."""
         import numpy as np
 
         excluded = np.zeros(shape, dtype=bool)
-        if not any(self.exclusions):
+        if not any(self.framework_exclusions):
             return excluded
-        # An excluded phrase is excluded in whatever sense its words are read.
-        plain_terms = [
-            tuple(plain(t) for t in p.terms) if SENSE_MARK in "".join(p.terms) else p.terms
-            for p in passages
-        ]
-        for k, exclusions in enumerate(self.exclusions):
+        for k, exclusions in enumerate(self.framework_exclusions):
             for exclusion in exclusions:
-                needed = set(exclusion)
-                for i, words in enumerate(plain_terms):
-                    if needed.issubset(words) and holds_phrase(words, exclusion):
+                first = exclusion.split()[0]
+                for i, passage in enumerate(passages):
+                    # The cheap test first: most passages hold not even its first word.
+                    if first in passage.phrase and says_phrase(passage.phrase, exclusion):
                         excluded[i, k] = True
         return excluded
 
