@@ -707,6 +707,22 @@ def test_a_list_item_written_as_a_word_processor_leaves_it_is_named(
     assert result.errors[0].endswith(f"; {said}")
 
 
+def test_a_keyword_item_without_its_space_and_a_pasted_non_breaking_indent_are_named(
+    tmp_path: Path,
+) -> None:
+    # PyYAML spoke of a missing ':' and of a mapping on a later line, naming neither slip.
+    keywords = "priorities:\n  - id: a\n    title: A\n    keywords:\n    -health visiting\n"
+    path, result = _validate(tmp_path, keywords + "    - smoking\n")
+    (error,) = result.errors
+    assert error.startswith(f"{path}:5:5: not valid YAML: ")
+    assert error.endswith("; line 5: a list item needs a space after '-' ('- health visiting')")
+    path, result = _validate(tmp_path, "priorities:\n\u00a0 - id: a\n    title: A\n")
+    assert result.errors == (
+        f"{path}:2:1: not valid YAML: a non-breaking space (U+00A0) in the indentation (pasted "
+        "from Word or a web page?); indent with ordinary spaces",
+    )
+
+
 def test_a_text_cut_by_an_unquoted_hash_is_warned_of(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

@@ -27,6 +27,9 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     if (unclosed := _unclosed_bracket(text, error)) is not None:
         line, column, said = unclosed
         return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
+    if (odd := _odd_indent(text, error)) is not None:
+        line, column, said = odd
+        return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     context = error.context
@@ -62,6 +65,34 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         # of a missing key at the word after it.
         problem += f"; {quoted}"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+# Spaces that are not spaces to YAML, which Word and web pages put in pasted text.
+_ODD_SPACES = {
+    "\u00a0": "a non-breaking space (U+00A0)",
+    "\u2007": "a figure space (U+2007)",
+    "\u202f": "a narrow non-breaking space (U+202F)",
+    "\u3000": "an ideographic space (U+3000)",
+}
+
+
+def _odd_indent(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """Where, up to the line of the error, a line is indented with a space YAML does not
+    take as one (PyYAML blames a later line, in words that never name it); None otherwise."""
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return None
+    lines = text.splitlines()[: mark.line + 1]
+    for number, line in enumerate(lines):
+        indent = line[: len(line) - len(line.lstrip())]
+        for column, char in enumerate(indent):
+            if char in _ODD_SPACES:
+                said = (
+                    f"{_ODD_SPACES[char]} in the indentation (pasted from Word or a web "
+                    "page?); indent with ordinary spaces"
+                )
+                return number, column, said
+    return None
 
 
 # A line of one word, as a key is (after a list item's '- '), and perhaps a comment.
@@ -266,7 +297,8 @@ def _pasted_list_item(text: str, line: int) -> str:
                 f"line {number + 1} starts with '{stripped[0]}' "
                 f"(U+{ord(stripped[0]):04X}), not a hyphen: a list item starts with '- '"
             )
-        if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped):
+        # '-id: b', and '-health visiting' in a list of keywords.
+        if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped) or re.match(r"-[^\s\-:\d]", stripped):
             return f"line {number + 1}: a list item needs a space after '-' ('- {stripped[1:]}')"
     return ""
 
