@@ -577,6 +577,25 @@ def test_an_exclusion_is_warned_about_only_where_all_its_words_are_in_the_priori
     )
 
 
+def test_sister_priorities_worded_almost_alike_are_warned_about(tmp_path: Path) -> None:
+    # Two boards' lists merged: each fell from aligned to partial, and validate said nothing.
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - {id: a, title: Improve mental health and emotional wellbeing}\n"
+        "  - {id: b, title: Improve emotional wellbeing and mental health}\n"
+        "  - {id: c, title: Stop smoking,\n"
+        "     priorities: [{id: d, title: Stop smoking in pregnancy}]}\n"
+        "  - {id: e, title: Mental health in the workplace}\n",
+    )
+    alike = [w for w in result.warnings if "worded almost" in w]
+    assert alike == [
+        f"{path}:4:5: priorities[1]: warning: worded almost as priorities[0] (line 3) is: a "
+        "passage about one is as much about the other, so neither can be clearly committed to "
+        "and both may fall to partial; merge them, or say in each what tells it apart"
+    ]
+
+
 def test_a_parent_s_exclusion_in_a_sub_priority_s_title_is_warned_about(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

@@ -416,6 +416,7 @@ def _priorities(
                     and str(node.value).strip()
                 )
         _warn_if_title_repeated(fields.get("title"), here, priority.title, findings, seen.titles)
+        _warn_if_worded_alike(item, here, priority, findings, seen.wordings)
         _warn_if_excluded_by_itself(fields.get("exclude"), here, priority, findings)
         _warn_if_excluded_by_its_parent(item, here, priority, inherited_exclude, findings)
         children = fields.get("priorities")
@@ -448,6 +449,9 @@ class _Seen:
 
     ids: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # Each priority's words, where it is and its parent's id: to find two sisters worded
+    # alike.
+    wordings: list[tuple[frozenset[str], str, str | None]] = field(default_factory=list)
     # Each keyword and alias: (its priority's id, where, its node).
     words: list[tuple[str, str, yaml.ScalarNode]] = field(default_factory=list)
     # Each priority's 'formerly': (its id, where, its node).
@@ -540,6 +544,43 @@ def _warn_if_title_repeated(
         findings.warn(node, f"{where}.title", f"the same title as {seen[key]}")
     else:
         seen[key] = f"{where} (line {node.start_mark.line + 1})"
+
+
+# Share of their words (title, description, keywords and aliases) from which two sister
+# priorities are worded alike, and fewest words a priority has for the comparison to say much.
+_WORDED_ALIKE = 0.8
+_FEWEST_WORDS = 3
+
+
+def _warn_if_worded_alike(
+    node: yaml.Node,
+    where: str,
+    priority: Priority,
+    findings: Findings,
+    seen: list[tuple[frozenset[str], str, str | None]],
+) -> None:
+    """Two sister priorities worded almost alike ('Improve mental health and emotional
+    wellbeing', 'Improve emotional wellbeing and mental health', merging two boards' lists):
+    a passage about one is as much about the other, no commitment is clearly about either,
+    and both fall to partial where one alone was aligned."""
+    from alignck.language import terms
+
+    texts = [priority.title, priority.description, *priority.keywords, *priority.aliases]
+    words = frozenset(t for text in texts if text for t in terms(text))
+    if len(words) >= _FEWEST_WORDS:
+        for other, there, parent in seen:
+            if parent == priority.parent and len(words & other) >= _WORDED_ALIKE * len(
+                words | other
+            ):
+                findings.warn(
+                    node,
+                    where,
+                    f"worded almost as {there} is: a passage about one is as much about the "
+                    "other, so neither can be clearly committed to and both may fall to "
+                    "partial; merge them, or say in each what tells it apart",
+                )
+                break
+    seen.append((words, f"{where} (line {node.start_mark.line + 1})", priority.parent))
 
 
 def _warn_if_excluded_by_itself(
