@@ -859,6 +859,9 @@ def test_a_strategy_given_as_the_framework_is_named_as_one(tmp_path: Path) -> No
         f"{path}: a document, not a framework file; build a framework from a strategy with: "
         f"alignck init --from {path}",
     )
+    # One that is not even YAML got PyYAML's 'did not find expected <document start>'.
+    path.write_text("# Plan\n\nWe will: run groups.\n\n- Befriending\n", encoding="utf-8")
+    assert validate(path).errors[0].startswith(f"{path}: a document, not a framework file")
 
 
 def test_one_title_twice_is_not_said_to_be_titles_that_start_alike(tmp_path: Path) -> None:

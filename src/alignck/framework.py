@@ -119,6 +119,10 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     except Refused as refused:
         return Validation(None, (str(refused),), ())
     except yaml.YAMLError as error:
+        if _a_document(path, None):
+            # A Markdown strategy whose text is not even YAML ('- item' after a paragraph):
+            # the mix-up, not where PyYAML gave up.
+            return Validation(None, (_a_document_said(shown, path),), ())
         return Validation(None, (any_yaml_error(shown, error, text),), ())
     other = _other_kind_of_file(root)
     if other is not None:
@@ -126,13 +130,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     if _a_document(path, root):
         # Markdown reads as YAML text (its headings as comments): the error was 'expected a
         # mapping' at some line, with no word of the mix-up.
-        from alignck.wording import shell_quoted
-
-        said = (
-            f"{shown}: a document, not a framework file; build a framework from a strategy "
-            f"with: alignck init --from {shell_quoted(str(path))}"
-        )
-        return Validation(None, (said,), ())
+        return Validation(None, (_a_document_said(shown, path),), ())
     findings = Findings(shown)
     if root is not None:
         _warn_of_cut_texts(root, text, findings)
@@ -171,6 +169,15 @@ def _warn_of_cut_texts(root: yaml.Node, text: str, findings: Findings) -> None:
                     f'YAML comment; quote the whole text to keep it ("{node.value} '
                     f'{comment[:20]}")',
                 )
+
+
+def _a_document_said(shown: str, path: Path) -> str:
+    from alignck.wording import shell_quoted
+
+    return (
+        f"{shown}: a document, not a framework file; build a framework from a strategy "
+        f"with: alignck init --from {shell_quoted(str(path))}"
+    )
 
 
 def _a_document(path: Path, root: yaml.Node | None) -> bool:
