@@ -596,6 +596,20 @@ def test_sister_priorities_worded_almost_alike_are_warned_about(tmp_path: Path) 
     ]
 
 
+def test_a_key_of_the_whole_file_inside_a_priority_is_an_error(tmp_path: Path) -> None:
+    # 'themes: false' indented under a priority was 'unknown key (ignored)': the themes
+    # stayed on, as the reverse slip (a priority's key at the top) was refused.
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n  - id: a\n    title: Stop smoking\n"
+        "    themes: false\n",
+    )
+    assert result.errors == (
+        f"{path}:5:5: priorities[0].themes: 'themes' is a key of the whole file, inside a "
+        "priority: move it to the top of the file, unindented",
+    )
+
+
 def test_a_parent_s_exclusion_in_a_sub_priority_s_title_is_warned_about(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

@@ -47,6 +47,12 @@ _PRIORITY_KEYS_AT_THE_TOP = dict.fromkeys(
     ("id", "keywords", "aliases", "exclude", "required", "formerly"),
     "is a priority's key, at the top of the file: indent it under its priority",
 )
+# The file's own keys, indented into a priority: ignored there, 'themes: false' left the
+# themes on with only 'unknown key' said.
+_TOP_KEYS_IN_A_PRIORITY = dict.fromkeys(
+    ("framework", "thresholds", "themes"),
+    "is a key of the whole file, inside a priority: move it to the top of the file, unindented",
+)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")
 
 
@@ -381,7 +387,7 @@ def _priorities(
                 item, here, f"expected a priority (a mapping with id and title), got {kind(item)}"
             )
             continue
-        fields = mapping(item, here, _PRIORITY_KEYS, findings)
+        fields = mapping(item, here, _PRIORITY_KEYS, findings, elsewhere=_TOP_KEYS_IN_A_PRIORITY)
         priority_id = _priority_id(item, fields.get("id"), here, findings, seen.ids)
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
         _refuse_title_without_words(fields.get("title"), here, title, findings)
