@@ -610,6 +610,20 @@ def test_a_key_of_the_whole_file_inside_a_priority_is_an_error(tmp_path: Path) -
     )
 
 
+def test_a_title_pasted_with_its_curly_quotes_is_warned_about(tmp_path: Path) -> None:
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - {id: a, title: \u201cStop smoking\u201d, keywords: [smoking]}\n"
+        "  - {id: b, title: The \u2018best start\u2019 in life, keywords: [early years]}\n",
+    )
+    assert result.warnings == (
+        f"{path}:3:20: priorities[0].title: warning: '\u201cStop smoking\u201d' is wrapped in "
+        "curly quotes (pasted from Word?), which every report will show; remove them, or "
+        "quote it with straight ones",
+    )
+
+
 def test_a_parent_s_exclusion_in_a_sub_priority_s_title_is_warned_about(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

@@ -391,6 +391,7 @@ def _priorities(
         priority_id = _priority_id(item, fields.get("id"), here, findings, seen.ids)
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
         _refuse_title_without_words(fields.get("title"), here, title, findings)
+        _warn_if_curly_quoted(fields.get("title"), f"{here}.title", title, findings)
         priority = Priority(
             id=priority_id or "",
             # A title is one line: a YAML block scalar's line break showed in a terminal
@@ -544,6 +545,26 @@ def _refuse_title_without_words(
         f"'{title}' has no letter or digit: alignck matches a priority on the words of its "
         "title, and this one has none; write its name in words (a symbol may stay beside them)",
     )
+
+
+_CURLY_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"), ("\u00ab", "\u00bb"))
+
+
+def _warn_if_curly_quoted(
+    node: yaml.Node | None, where: str, text: str | None, findings: Findings
+) -> None:
+    """A title pasted from Word with its curly quotes ('“Start well”') shows them in every
+    report: YAML quotes are straight, and curly ones are part of the text."""
+    if node is None or not text:
+        return
+    stripped = text.strip()
+    if any(stripped.startswith(a) and stripped.endswith(b) for a, b in _CURLY_PAIRS):
+        findings.warn(
+            node,
+            where,
+            f"{stripped!r} is wrapped in curly quotes (pasted from Word?), which every report "
+            "will show; remove them, or quote it with straight ones",
+        )
 
 
 def _warn_if_title_repeated(
