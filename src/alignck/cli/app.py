@@ -338,6 +338,7 @@ PasswordOption = Annotated[
     list[str] | None,
     typer.Option(
         "--password",
+        metavar="PW",
         help="Password to try on encrypted PDFs; repeat for several. Documents opened with a "
         "password are never cached. Also read from ALIGNCK_PDF_PASSWORD (one password, "
         "spaces and all) and ALIGNCK_PDF_PASSWORDS (one per line), which other users of this "

@@ -362,6 +362,7 @@ def check(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
             help="Write the report to this file instead of standard output "

@@ -113,6 +113,7 @@ def validate(
         list[Path] | None,
         typer.Option(
             "--waivers",
+            metavar="FILE",
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
             help="Also validate this waivers file against each valid framework (repeatable); "
@@ -124,6 +125,7 @@ def validate(
         list[Path] | None,
         typer.Option(
             "--review",
+            metavar="FILE",
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
             help="Also validate this review file against each valid framework (repeatable).",

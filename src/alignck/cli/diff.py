@@ -101,6 +101,7 @@ def diff(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="Write the comparison to this file ('-': standard output); give it again for "
             "more files, each in the format its extension names.",
             show_default=False,
