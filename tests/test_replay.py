@@ -118,6 +118,22 @@ def test_a_document_added_to_the_folder_is_checked_again(
     assert "extra.txt" in run(capfd, *check_args(docs, "--format", "json"))[1]
 
 
+def test_a_file_added_to_an_excluded_folder_leaves_the_record_standing(
+    docs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # The record searched the excluded folder too, so a file saved into it forced a full run
+    # whose answer could not differ (review).
+    (docs / "Archive").mkdir()
+    (docs / "Archive" / "old.md").write_text("# Old plan\n\nWe will end smoking.\n", "utf-8")
+    args = check_args(docs, "--format", "json", "--exclude", "Archive")
+    kept = run(capfd, *args)
+    (docs / "Archive" / "conflict copy.md").write_text("# Copy\n", "utf-8")
+    assert replay.answer(args) == kept[0]
+    assert capfd.readouterr().out == kept[1]
+    (docs / "new.md").write_text("# New plan\n\nWe will end fuel poverty.\n", "utf-8")
+    assert replay.answer(args) is None
+
+
 def test_a_framework_appearing_where_it_would_be_found_is_a_miss(
     docs: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

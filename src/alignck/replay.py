@@ -96,6 +96,8 @@ class RunRecord:
     # Where the --output file was, its links followed: a link re-pointed since (into a folder
     # being checked, say) is a place the full run may refuse.
     output_place: str | None = None
+    # The --exclude patterns the run searched with: what discovery finds depends on them.
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +209,8 @@ def _installed() -> tuple[tuple[str, int], ...]:
 def _unchanged(record: RunRecord) -> bool:
     if any(digest_of(Path(path)) != digest for path, digest in record.inputs):
         return False
-    return discovery_digest(record.paths, record.follow_links) == record.discovered
+    found = discovery_digest(record.paths, record.follow_links, record.exclude)
+    return found == record.discovered
 
 
 def _rewritten(record: RunRecord) -> bool:
@@ -258,12 +261,12 @@ def digest_of(path: Path) -> str:
         return "unreadable"
 
 
-def discovery_digest(paths: Sequence[str], follow_links: bool) -> str:
+def discovery_digest(paths: Sequence[str], follow_links: bool, exclude: Sequence[str] = ()) -> str:
     """What searching the paths finds (documents, skipped files and why), as a digest: a file
     added to or removed from a folder changes it."""
     from alignck.readers import discover
 
-    found = discover((Path(p) for p in paths), follow_links)
+    found = discover((Path(p) for p in paths), follow_links, exclude)
     text = repr((found.files, found.skipped, found.unsupported))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -318,13 +321,15 @@ def overheard(stream: TextIO) -> TextIO:
     return cast("TextIO", _Tee(stream)) if _key is not None else stream
 
 
-def seen_before_writing(paths: Sequence[Path], follow_links: bool) -> str | None:
+def seen_before_writing(
+    paths: Sequence[Path], follow_links: bool, exclude: Sequence[str] = ()
+) -> str | None:
     """What discovery finds before the run writes its report file, when the run may be kept:
     a report written into a folder being checked is found by the next run (and listed as
     skipped), so the record is believed only once the folder holds it as this run saw it."""
     if _key is None:
         return None
-    return discovery_digest([str(p) for p in paths], follow_links)
+    return discovery_digest([str(p) for p in paths], follow_links, exclude)
 
 
 def unheard(stream: TextIO) -> TextIO:
@@ -351,7 +356,7 @@ def listening() -> Iterator[None]:
 
 
 def before_reading(
-    inputs: Iterable[Path], paths: Sequence[Path], follow_links: bool
+    inputs: Iterable[Path], paths: Sequence[Path], follow_links: bool, exclude: Sequence[str] = ()
 ) -> Started | None:
     """The inputs' digests and what discovery finds, before the run reads anything, when the
     run may be kept: :func:`keep` keeps no record of a run whose inputs changed while it ran.
@@ -360,7 +365,8 @@ def before_reading(
     without it (and one removed meanwhile stayed in every replay)."""
     if _key is None:
         return None
-    return Started(_digests(inputs), discovery_digest([str(p) for p in paths], follow_links))
+    found = discovery_digest([str(p) for p in paths], follow_links, exclude)
+    return Started(_digests(inputs), found)
 
 
 def _digests(inputs: Iterable[Path]) -> tuple[tuple[str, str], ...]:
@@ -376,6 +382,7 @@ def keep(
     written: TextIO | None = None,
     discovered: str | None = None,
     started: Started | None = None,
+    exclude: Sequence[str] = (),
 ) -> None:
     """Keep the finished run's record: the caller vouches that its whole answer is what it
     wrote on the standard streams, its exit code and, with ``output``, the report file it wrote
@@ -400,7 +407,7 @@ def keep(
         inputs=_digests(inputs),
         paths=tuple(str(p) for p in paths),
         follow_links=follow_links,
-        discovered=discovered or discovery_digest([str(p) for p in paths], follow_links),
+        discovered=discovered or discovery_digest([str(p) for p in paths], follow_links, exclude),
         stdout=stdout.text,
         stdout_errors=str(getattr(stdout.stream, "errors", None) or "strict"),
         stderr=stderr.text,
@@ -408,6 +415,7 @@ def keep(
         output=None if output is None else str(output),
         report=report,
         output_place=None if output is None else os.path.realpath(output),
+        exclude=tuple(exclude),
     )
     if started is not None and (started.inputs, started.discovered) != (
         record.inputs,

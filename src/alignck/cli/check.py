@@ -577,7 +577,7 @@ def check(
         # Before anything is read, for a run that may be kept: the record holds only what the
         # run saw (the cost, a second hash of each input, is paid by no other run).
         keepable = _may_be_kept([chosen, *formats], len(files)) and not no_cache
-        started = replay.before_reading(read, paths, follow_links) if keepable else None
+        started = replay.before_reading(read, paths, follow_links, excluded) if keepable else None
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
@@ -672,7 +672,7 @@ def check(
             if len(files) == 1:
                 binary = formats[0] in BINARY_FORMATS
                 if not binary:
-                    seen = replay.seen_before_writing(paths, follow_links)
+                    seen = replay.seen_before_writing(paths, follow_links, excluded)
                 with atomic_file(files[0], binary) as handle:
                     written = handle if binary else replay.overheard(cast("TextIO", handle))
                     render(report, formats[0], written, False, evidence, explain)
@@ -700,7 +700,7 @@ def check(
         if not cut_short and _whole_answer_is_text([chosen, *formats], len(files), code):
             text = cast("TextIO | None", written)
             report_file = files[0] if files else None
-            replay.keep(read, paths, follow_links, code, report_file, text, seen, started)
+            replay.keep(read, paths, follow_links, code, report_file, text, seen, started, excluded)
         return code
 
     def _whole_answer_is_text(shown: list[str], files: int, code: int) -> bool:
