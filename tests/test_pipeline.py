@@ -1,6 +1,7 @@
 import io
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -384,6 +385,24 @@ def test_a_document_saved_just_after_it_was_read_is_read_again_as_it_now_is(
     assert isinstance(key, str) and cache.exists(key)
 
 
+def _saved_on_every_read(
+    plan: Path, read: Callable[..., object], after_first: Exception | None = None
+) -> tuple[Callable[[Path, object], object], list[int]]:
+    """A reader under which the file is saved again (one more space) at every read, and
+    which, given ``after_first``, raises it from the second read on; and its reads."""
+    reads: list[int] = []
+    text = plan.read_text(encoding="utf-8")
+
+    def reader(path: Path, options: object) -> object:
+        reads.append(1)
+        plan.write_text(text.rstrip("\n") + " " * len(reads) + "\n", encoding="utf-8")
+        if after_first is not None and len(reads) > 1:
+            raise after_first
+        return read(path, options)
+
+    return reader, reads
+
+
 def test_a_read_again_that_fails_while_the_file_moves_keeps_the_first_read(
     isolated_cache: Path, tmp_path: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -395,16 +414,8 @@ def test_a_read_again_that_fails_while_the_file_moves_keeps_the_first_read(
 
     plan = tmp_path / "plan.md"
     plan.write_text("# Plan\n\n- We will end fuel poverty in every ward.\n", encoding="utf-8")
-    read = reading.read_document
-    reads: list[int] = []
-
-    def half_written(path: Path, options: object) -> object:
-        reads.append(1)
-        plan.write_text(f"# Plan\n\n- We will end fuel poverty in every ward.{' ' * len(reads)}\n")
-        if len(reads) > 1:
-            raise ReadError("not a Word .docx file (truncated)", str(path))
-        return read(path, options)  # type: ignore[arg-type]
-
+    broken = ReadError("not a Word .docx file (truncated)", str(plan))
+    half_written, _ = _saved_on_every_read(plan, reading.read_document, broken)
     monkeypatch.setattr(reading, "read_document", half_written)
     raced = check([plan], small_framework, matcher="lexical", use_cache=True).documents[0]
     assert raced.status == "ok"
@@ -422,13 +433,7 @@ def test_a_document_that_changes_during_every_read_keeps_the_warning(
 
     plan = tmp_path / "plan.md"
     plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
-    read = reading.read_document
-    reads: list[int] = []
-
-    def saved_meanwhile(path: Path, options: object) -> object:
-        reads.append(1)
-        plan.write_text(f"# Plan\n\n- We will end fuel poverty.{' ' * len(reads)}\n")
-        return read(path, options)  # type: ignore[arg-type]
+    saved_meanwhile, reads = _saved_on_every_read(plan, reading.read_document)
 
     monkeypatch.setattr(reading, "read_document", saved_meanwhile)
     written = cache.writes()
