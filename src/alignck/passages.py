@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.language import names_in_heading, phrase_key, role_of, sentences, terms
+from alignck.language import phrase_key, role_of, sentences, terms
 from alignck.model import (
     AIM_RULE,
     Block,
@@ -74,11 +74,6 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             continue
         location = Location(block.page, block.number, block.section_path, block.line)
         heading_role = _role_under(block.section)
-        if heading_role == "context" and _under_a_stated_priority(block, stated_texts):
-            # A stated priority's own section lists what the partner will do for it
-            # ('3. Prevent ill health', then 'Offer tobacco treatment to every inpatient'):
-            # its action items are commitments, as under 'We will:'.
-            heading_role = "commitment"
         pieces: list[tuple[str, EvidenceKind]] = (
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
@@ -180,15 +175,6 @@ def _is_apparatus(heading: str) -> bool:
     a dementia study made a transport plan address dementia). Only the nearest heading
     counts, so that a heading level read wrongly does not hide the rest of a document."""
     return bool(lexicon.entry("roles", "apparatus.reference-part").compiled.search(heading))
-
-
-def _under_a_stated_priority(block: Block, stated: set[str]) -> bool:
-    """Whether a list item sits straight under a heading that names one of the document's
-    stated priorities (alone or after a short label: 'Priority 3: Prevent ill health')."""
-    if block.kind != "list_item" or not block.section or not stated:
-        return False
-    heading = block.section[-1]
-    return any(names_in_heading(heading, name) for name in stated)
 
 
 @lru_cache(maxsize=4096)
