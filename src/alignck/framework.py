@@ -625,20 +625,24 @@ def _warn_if_excluded_by_itself(
     'Better housing', a plan promising better housing was a gap."""
     if not isinstance(node, yaml.SequenceNode):
         return
-    from alignck.language import phrase_key, says_phrase
+    from alignck.language import excluded_words, holds_phrase
 
     own = [("title", priority.title)]
     own += [("keyword", k) for k in priority.keywords] + [("alias", a) for a in priority.aliases]
     for item in node.value:
         phrase = item.value if isinstance(item, yaml.ScalarNode) else None
-        excluded = phrase_key(phrase) if isinstance(phrase, str) else ""
+        excluded = excluded_words(phrase) if isinstance(phrase, str) else ()
         if isinstance(phrase, str) and not excluded:
             findings.warn(
                 item, f"{where}.exclude", f"'{phrase}' has no words, so it excludes nothing"
             )
             continue
         found = next(
-            (f"{kind} '{text}'" for kind, text in own if says_phrase(phrase_key(text), excluded)),
+            (
+                f"{kind} '{text}'"
+                for kind, text in own
+                if holds_phrase(excluded_words(text), excluded)
+            ),
             None,
         )
         if found:
@@ -657,11 +661,11 @@ def _warn_if_excluded_by_its_parent(
     ('exclude: [housing]' above 'Better housing for older residents')."""
     if not inherited or not priority.title:
         return
-    from alignck.language import phrase_key, says_phrase
+    from alignck.language import excluded_words, holds_phrase
 
-    title = phrase_key(priority.title)
+    title = excluded_words(priority.title)
     for phrase in inherited:
-        if says_phrase(title, phrase_key(phrase)):
+        if holds_phrase(title, excluded_words(phrase)):
             findings.warn(
                 item,
                 f"{where}.title",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -119,12 +120,20 @@ def phrase_key(text: str) -> str:
     return " ".join(stem(word) for word in _WORD.findall(plain) if not word.isdigit())
 
 
-def says_phrase(text_key: str, phrase_key_: str) -> bool:
-    """Whether a text says a phrase, both given as their :func:`phrase_key`: all the phrase's
-    words, stop words included, side by side and in order, each in any of its forms. How an
-    excluded phrase is found: 'place to work' is not 'place', which the content words alone
-    left of it, and which then excluded every passage about places."""
-    return bool(phrase_key_) and f" {phrase_key_} " in f" {text_key} "
+def excluded_words(text: str) -> tuple[str, ...]:
+    """An excluded phrase's words as they are compared: every word but the small ones
+    ('the', 'to'), stemmed, spelling and compounds folded as :func:`terms` folds them, and the
+    words every strategy uses kept ('place to work' is 'place work', never 'place' alone,
+    which excluded every passage about places)."""
+    return tuple(terms(text, topical=False))
+
+
+def holds_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``words`` hold ``phrase``'s words side by side, in order (terms against terms:
+    how an excluded phrase is found in a passage, or in a priority's own wording)."""
+    words, phrase = tuple(words), tuple(phrase)
+    size = len(phrase)
+    return size > 0 and any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
 
 
 def terms(text: str, *, topical: bool = True) -> list[str]:

@@ -30,7 +30,7 @@ from alignck.decision import (
 )
 from alignck.decision import decision_version as shipped_version
 from alignck.facets import matchable_facets
-from alignck.language import phrase_key, says_phrase
+from alignck.language import excluded_words, holds_phrase
 from alignck.model import (
     Alignment,
     Framework,
@@ -87,9 +87,9 @@ class Matcher:
         self._adapter = adapter
         # The framework's embedded facets kept in the cache folder (a run that uses the cache).
         self._cache_facets = cache_facets
-        # Each priority's excluded phrases, as their phrase keys (every word, stemmed).
+        # Each priority's excluded phrases, as the words they are compared by.
         self.framework_exclusions = [
-            [key for e in p.exclude if (key := phrase_key(e))] for p in framework.priorities
+            [words for e in p.exclude if (words := excluded_words(e))] for p in framework.priorities
         ]
 
     @functools.cached_property
@@ -232,19 +232,29 @@ class Matcher:
         return passage.terms + extra if extra else passage.terms
 
     def _exclusions(self, passages: Sequence[Passage], shape: tuple[int, int]) -> Any:
-        """passages × priorities: True where a priority's excluded phrase appears, whole."""
+        """passages × priorities: True where a priority's excluded phrase appears, all its
+        words side by side. Each distinct phrase is looked for once: sub-priorities inherit
+        their parent's."""
         import numpy as np
 
         excluded = np.zeros(shape, dtype=bool)
-        if not any(self.framework_exclusions):
-            return excluded
+        columns: dict[tuple[str, ...], list[int]] = {}
         for k, exclusions in enumerate(self.framework_exclusions):
             for exclusion in exclusions:
-                first = exclusion.split()[0]
-                for i, passage in enumerate(passages):
-                    # The cheap test first: most passages hold not even its first word.
-                    if first in passage.phrase and says_phrase(passage.phrase, exclusion):
-                        excluded[i, k] = True
+                columns.setdefault(exclusion, []).append(k)
+        if not columns:
+            return excluded
+        said = [excluded_words(p.text) for p in passages]
+        held = [frozenset(words) for words in said]
+        for exclusion, ks in columns.items():
+            needed = frozenset(exclusion)
+            rows = [
+                i
+                for i, words in enumerate(said)
+                if needed <= held[i] and holds_phrase(words, exclusion)
+            ]
+            if rows:
+                excluded[np.ix_(rows, ks)] = True
         return excluded
 
     def _stated(
