@@ -89,3 +89,22 @@ def test_a_word_file_and_the_same_text_in_markdown_count_as_one_partner_twice(
         assert warned[str(first)] == [] and warned[str(other)] == [], warned
         (said,) = warned[str(second)]
         assert said.startswith(f"the same text as {first}, nearly (100% of their passages alike)")
+
+
+def test_copies_found_through_the_index_are_those_every_pair_compared_finds() -> None:
+    # Headings every document has put most documents in the index; pruning by the hashes
+    # shared must leave the answers as comparing every pair gives them.
+    common = ["Introduction", "Contents", "Next steps", "Our vision", "Foreword", "Summary"]
+    documents = [common + _sentences(40 * d + 30 + d % 7, 40 * d) for d in range(40)]
+    documents += [documents[3], documents[3][:30], documents[11]]
+    sketches = [sketch(d) for d in documents]
+    expected: dict[int, tuple[int, float]] = {}
+    for later in range(len(sketches)):
+        for earlier in range(later):
+            if earlier in expected:
+                continue
+            if (share := alike(sketches[earlier], sketches[later])) >= 0.7:
+                expected[later] = (earlier, share)
+                break
+    assert earlier_alike(sketches) == expected
+    assert set(expected) == {40, 41, 42}

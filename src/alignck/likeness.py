@@ -14,6 +14,7 @@ their length, and the sketch is kept in the cached result, so a warm run compare
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 # Hashes kept per document: the estimate's error is about 1/sqrt(SKETCH) (0.09 at 128).
@@ -44,7 +45,15 @@ def earlier_alike(sketches: Sequence[tuple[int, ...]]) -> dict[int, tuple[int, f
     holders: dict[int, list[int]] = {}
     found: dict[int, tuple[int, float]] = {}
     for index, sketched in enumerate(sketches):
-        candidates = sorted({i for value in sketched for i in holders.get(value, ())})
+        # How many hashes each earlier sketch shares with this one: alike() counts only shared
+        # hashes, so one sharing fewer than SAME_TEXT of the smaller sketch cannot be alike
+        # (headings every document has, 'Introduction', put most documents in the index).
+        shared = Counter(i for value in sketched for i in holders.get(value, ()))
+        candidates = sorted(
+            earlier
+            for earlier, count in shared.items()
+            if count >= SAME_TEXT * min(SKETCH, len(sketched), len(sketches[earlier]))
+        )
         for earlier in candidates:
             if earlier in found:
                 continue  # itself a copy: the earlier document it copies is named instead
