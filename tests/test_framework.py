@@ -890,6 +890,10 @@ def test_a_strategy_given_as_the_framework_is_named_as_one(tmp_path: Path) -> No
     # One that is not even YAML got PyYAML's 'did not find expected <document start>'.
     path.write_text("# Plan\n\nWe will: run groups.\n\n- Befriending\n", encoding="utf-8")
     assert validate(path).errors[0].startswith(f"{path}: a document, not a framework file")
+    # A framework saved as .txt with a slip in it is a framework, and gets its slip.
+    framework = tmp_path / "framework.txt"
+    framework.write_text("priorities:\n  - id: a\n    title: Priority 1: Smoking\n", "utf-8")
+    assert "a value holding ': ' needs quotes" in validate(framework).errors[0]
 
 
 def test_one_title_twice_is_not_said_to_be_titles_that_start_alike(tmp_path: Path) -> None:

@@ -125,9 +125,10 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     except Refused as refused:
         return Validation(None, (str(refused),), ())
     except yaml.YAMLError as error:
-        if _a_document(path, None):
+        if _a_document(path, None) and not _FRAMEWORK_KEY_LINE.search(text):
             # A Markdown strategy whose text is not even YAML ('- item' after a paragraph):
-            # the mix-up, not where PyYAML gave up.
+            # the mix-up, not where PyYAML gave up. A framework saved as .txt with a slip
+            # in it has its keys, and gets the slip.
             return Validation(None, (_a_document_said(shown, path),), ())
         return Validation(None, (any_yaml_error(shown, error, text),), ())
     other = _other_kind_of_file(root)
@@ -175,6 +176,9 @@ def _warn_of_cut_texts(root: yaml.Node, text: str, findings: Findings) -> None:
                     f'YAML comment; quote the whole text to keep it ("{node.value} '
                     f'{comment[:20]}")',
                 )
+
+
+_FRAMEWORK_KEY_LINE = re.compile(r"^\s*(?:priorities|framework)\s*:", re.MULTILINE)
 
 
 def _a_document_said(shown: str, path: Path) -> str:
