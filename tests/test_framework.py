@@ -608,6 +608,17 @@ def test_a_key_of_the_whole_file_inside_a_priority_is_an_error(tmp_path: Path) -
         f"{path}:5:5: priorities[0].themes: 'themes' is a key of the whole file, inside a "
         "priority: move it to the top of the file, unindented",
     )
+    # The same name as the author's own tag, another shape: ignored with a warning, as before.
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n  - id: a\n    title: Stop smoking\n"
+        "    themes: [prevention]\n    framework: NHS Long Term Plan\n",
+    )
+    assert result.errors == ()
+    assert [w.split(": warning: ")[1] for w in result.warnings if "unknown key" in w] == [
+        "unknown key 'themes' (ignored)",
+        "unknown key 'framework' (ignored)",
+    ]
 
 
 def test_a_title_pasted_with_its_curly_quotes_is_warned_about(tmp_path: Path) -> None:

@@ -49,11 +49,28 @@ _PRIORITY_KEYS_AT_THE_TOP = dict.fromkeys(
 )
 # The file's own keys, indented into a priority: ignored there, 'themes: false' left the
 # themes on with only 'unknown key' said.
-_TOP_KEYS_IN_A_PRIORITY = dict.fromkeys(
-    ("framework", "thresholds", "themes"),
-    "is a key of the whole file, inside a priority: move it to the top of the file, unindented",
+_MISPLACED_TOP_KEY = (
+    "is a key of the whole file, inside a priority: move it to the top of the file, unindented"
 )
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/-]*$")
+
+
+def _misplaced_top_keys(item: yaml.MappingNode) -> dict[str, str]:
+    """The file's own keys written inside a priority with the shape they have at the top
+    ('themes: false', 'thresholds: {aligned: 0.6}'): errors, where they belong is plain. The
+    same name with another shape ('themes: [prevention]', a tag of the author's own) stays
+    an unknown key, ignored with a warning, as before."""
+    found: dict[str, str] = {}
+    for key_node, value in item.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        if key == "themes" and isinstance(value, yaml.ScalarNode) and value.tag.endswith(":bool"):
+            found[key] = _MISPLACED_TOP_KEY
+        elif key in ("thresholds", "framework") and isinstance(value, yaml.MappingNode):
+            inner = {k.value for k, _ in value.value if isinstance(k, yaml.ScalarNode)}
+            wanted = {"aligned", "partial"} if key == "thresholds" else {"name"}
+            if inner & wanted:
+                found[key] = _MISPLACED_TOP_KEY
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,7 +408,7 @@ def _priorities(
                 item, here, f"expected a priority (a mapping with id and title), got {kind(item)}"
             )
             continue
-        fields = mapping(item, here, _PRIORITY_KEYS, findings, elsewhere=_TOP_KEYS_IN_A_PRIORITY)
+        fields = mapping(item, here, _PRIORITY_KEYS, findings, elsewhere=_misplaced_top_keys(item))
         priority_id = _priority_id(item, fields.get("id"), here, findings, seen.ids)
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
         _refuse_title_without_words(fields.get("title"), here, title, findings)
