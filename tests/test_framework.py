@@ -781,6 +781,22 @@ def test_a_keyword_item_without_its_space_and_a_pasted_non_breaking_indent_are_n
     )
 
 
+def test_the_indent_and_dash_hints_keep_out_of_text_that_holds_them_rightly(
+    tmp_path: Path,
+) -> None:
+    # A non-breaking space inside a block of text is its text, and '-free by 2030' continues
+    # a value: both hints took over another slip's message (review).
+    block = "      Our aims:\n      \u00a0\u00a0warm homes\n"
+    text = f"priorities:\n  - id: a\n    description: |\n{block}    title: Priority 1: A\n"
+    _, result = _validate(tmp_path, text)
+    (error,) = result.errors
+    assert "non-breaking" not in error and "a value holding ': ' needs quotes" in error
+    text = "priorities:\n  - id: a\n    description: Make every site smoke\n      -free by 2030\n"
+    _, result = _validate(tmp_path, text + "    title: Priority 1: A\n")
+    (error,) = result.errors
+    assert "list item" not in error and "a value holding ': ' needs quotes" in error
+
+
 def test_a_text_cut_by_an_unquoted_hash_is_warned_of(tmp_path: Path) -> None:
     path, result = _validate(
         tmp_path,

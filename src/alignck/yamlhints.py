@@ -82,17 +82,33 @@ def _odd_indent(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] 
     mark = error.problem_mark or error.context_mark
     if mark is None:
         return None
-    lines = text.splitlines()[: mark.line + 1]
-    for number, line in enumerate(lines):
+    lines = text.splitlines()
+    for number, line in enumerate(lines[: mark.line + 1]):
         indent = line[: len(line) - len(line.lstrip())]
         for column, char in enumerate(indent):
-            if char in _ODD_SPACES:
+            if char in _ODD_SPACES and _fixed_by_spaces(lines, number, len(indent), mark.line):
                 said = (
                     f"{_ODD_SPACES[char]} in the indentation (pasted from Word or a web "
                     "page?); indent with ordinary spaces"
                 )
                 return number, column, said
     return None
+
+
+def _fixed_by_spaces(lines: list[str], number: int, width: int, failed_at: int) -> bool:
+    """Whether ordinary spaces in that line's indentation would make the error go or move:
+    a non-breaking space in a block scalar's text is its text, not the slip (review)."""
+    fixed = list(lines)
+    line = lines[number]
+    fixed[number] = "".join(" " if c in _ODD_SPACES else c for c in line[:width]) + line[width:]
+    try:
+        yaml.compose("\n".join(fixed))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark is None or mark.line != failed_at
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 # A line of one word, as a key is (after a list item's '- '), and perhaps a comment.
@@ -297,10 +313,25 @@ def _pasted_list_item(text: str, line: int) -> str:
                 f"line {number + 1} starts with '{stripped[0]}' "
                 f"(U+{ord(stripped[0]):04X}), not a hyphen: a list item starts with '- '"
             )
-        # '-id: b', and '-health visiting' in a list of keywords.
-        if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped) or re.match(r"-[^\s\-:\d]", stripped):
+        # '-id: b', and '-health visiting' in a list of keywords (where a list item goes:
+        # not '-free by 2030' continuing a plain value, nor '-.5').
+        if re.match(r"-[A-Za-z_][\w-]*\s*:", stripped) or (
+            re.match(r"-(?![\s\-:\d]|\.\d)", stripped) and _where_an_item_goes(lines, number)
+        ):
             return f"line {number + 1}: a list item needs a space after '-' ('- {stripped[1:]}')"
     return ""
+
+
+def _where_an_item_goes(lines: list[str], number: int) -> bool:
+    """Whether a line stands where a list item would: after a key that opens a list ('keywords:'
+    on its own) or beside another item at its indentation."""
+    before = _content_line(lines, number)
+    if before is None:
+        return False
+    previous = lines[before]
+    if previous.rstrip().endswith(":"):
+        return True
+    return previous.lstrip().startswith("- ") and _indent(previous) == _indent(lines[number])
 
 
 _KEY_LINE = re.compile(r"(\s*)([\w-]+):(?:\s|$)")
