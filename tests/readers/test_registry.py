@@ -72,6 +72,18 @@ def test_exclude_patterns_written_as_people_write_them(tmp_path: Path) -> None:
     assert discover([shared], exclude=["Strategy [DRAFT]*"]).files != ()
 
 
+@pytest.mark.parametrize("pattern", ["/Archive", "./Archive", "/archive/"])
+def test_an_anchored_exclude_leaves_out_the_folder_s_own_archive_only(
+    tmp_path: Path, pattern: str
+) -> None:
+    # '/Archive' matched nothing (review), and './Archive' every Archive at any depth.
+    for folder in ("Archive", "teams/Archive"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    found = discover([tmp_path], exclude=[pattern])
+    assert [p.relative_to(tmp_path).as_posix() for p in found.files] == ["teams/Archive/plan.md"]
+
+
 def test_a_link_in_a_loop_is_called_a_loop_not_a_missing_file(tmp_path: Path) -> None:
     (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
     (tmp_path / "self.md").symlink_to("self.md")

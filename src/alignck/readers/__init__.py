@@ -379,33 +379,43 @@ def _excluded(entry: Path, root: _Root, search: _Search) -> str | None:
 
 def excluded_by(patterns: Sequence[str], entry: Path, root: Path) -> str | None:
     """The first pattern that excludes a folder's entry, or None. A pattern without '/' is
-    matched against the entry's name ('Archive', '*.tmp', '~*'), one with '/' against its path
-    under the folder given ('Public Health/old/*'), also written from the folder itself
-    ('shared/Archive' for the folder 'shared', './Archive') or in full. Case and Unicode
-    spelling are ignored (shared drives ignore case; a Mac writes accents apart); a trailing
-    '/' is allowed; a pattern with no '*' or '?' is a name as written, brackets included
-    ('Strategy [DRAFT]'), where in another they choose characters as in a shell."""
+    matched against the entry's name anywhere ('Archive', '*.tmp', '~*'); one with '/' against
+    its path under the folder given ('Public Health/old/*'), also written from the folder
+    itself ('shared/Archive' for the folder 'shared') or in full; one starting '/' or './' is
+    anchored at the folder given ('/Archive', './Archive': its own Archive, not a deeper
+    one's). Case and Unicode spelling are ignored (shared drives ignore case; a Mac writes
+    accents apart); a trailing '/' is allowed; a pattern with no '*' or '?' is a name as
+    written, brackets included ('Strategy [DRAFT]'), where in another they choose characters
+    as in a shell."""
     try:
-        under = entry.relative_to(root).as_posix()
+        under = _folded(entry.relative_to(root).as_posix())
     except ValueError:
-        under = entry.name
-    paths = [_folded(f"{folder}/{under}") for folder in (root.name, root.as_posix())]
-    paths.insert(0, _folded(under))
-    paths.append(_folded(str(entry.absolute()).replace("\\", "/")))
+        under = _folded(entry.name)
+    full = _folded(str(entry.absolute()).replace("\\", "/"))
+    beside = [_folded(f"{folder}/") + under for folder in (root.name, root.as_posix())]
     name = _folded(entry.name)
     for pattern in patterns:
         wanted = _folded(pattern.replace("\\", "/")).rstrip("/")
-        while wanted.startswith("./"):
-            wanted = wanted[2:]
-        if not wanted or wanted == ".":
-            continue
-        against = paths if "/" in wanted else [name]
-        if "*" in wanted or "?" in wanted:
-            if any(fnmatch.fnmatchcase(text, wanted) for text in against):
-                return pattern
-        elif wanted in against:
+        pairs: list[tuple[str, str]]
+        if wanted.startswith("./"):
+            while wanted.startswith("./"):
+                wanted = wanted[2:]
+            pairs = [(under, wanted)]
+        elif wanted.startswith("/"):
+            pairs = [(full, wanted), (under, wanted.lstrip("/"))]
+        elif "/" in wanted:
+            pairs = [(text, wanted) for text in (under, *beside, full)]
+        else:
+            pairs = [(name, wanted)]
+        if any(_matches_pattern(text, glob) for text, glob in pairs if glob not in ("", ".")):
             return pattern
     return None
+
+
+def _matches_pattern(text: str, pattern: str) -> bool:
+    if "*" in pattern or "?" in pattern:
+        return fnmatch.fnmatchcase(text, pattern)
+    return text == pattern
 
 
 def unused_patterns(patterns: Sequence[str], skipped: Sequence[Skipped]) -> list[str]:
