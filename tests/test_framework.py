@@ -592,7 +592,8 @@ def test_sister_priorities_worded_almost_alike_are_warned_about(tmp_path: Path) 
     assert alike == [
         f"{path}:4:5: priorities[1]: warning: worded almost as priorities[0] (line 3) is: a "
         "passage about one is as much about the other, so neither can be clearly committed to "
-        "and both may fall to partial; merge them, or say in each what tells it apart"
+        "and both may fall to partial; say in each what tells it apart (who it is for, what "
+        "it covers), or merge them"
     ]
 
 
@@ -626,7 +627,8 @@ def test_a_title_pasted_with_its_curly_quotes_is_warned_about(tmp_path: Path) ->
         tmp_path,
         "framework: {name: X}\npriorities:\n"
         "  - {id: a, title: \u201cStop smoking\u201d, keywords: [smoking]}\n"
-        "  - {id: b, title: The \u2018best start\u2019 in life, keywords: [early years]}\n",
+        "  - {id: b, title: The \u2018best start\u2019 in life, keywords: [early years]}\n"
+        "  - {id: c, title: \u201cWarm\u201d homes and \u201cwarm streets\u201d}\n",
     )
     assert result.warnings == (
         f"{path}:3:20: priorities[0].title: warning: '\u201cStop smoking\u201d' is wrapped in "

@@ -579,7 +579,12 @@ def _warn_if_curly_quoted(
     if node is None or not text:
         return
     stripped = text.strip()
-    if any(stripped.startswith(a) and stripped.endswith(b) for a, b in _CURLY_PAIRS):
+    inner = stripped[1:-1]
+    # Wrapped, not quoting a word at each end ('“Healthy” homes and “warm streets”').
+    if any(
+        stripped.startswith(a) and stripped.endswith(b) and a not in inner and b not in inner
+        for a, b in _CURLY_PAIRS
+    ):
         findings.warn(
             node,
             where,
@@ -632,7 +637,8 @@ def _warn_if_worded_alike(
                     where,
                     f"worded almost as {there} is: a passage about one is as much about the "
                     "other, so neither can be clearly committed to and both may fall to "
-                    "partial; merge them, or say in each what tells it apart",
+                    "partial; say in each what tells it apart (who it is for, what it "
+                    "covers), or merge them",
                 )
                 break
     seen.append((words, f"{where} (line {node.start_mark.line + 1})", priority.parent))
