@@ -191,6 +191,23 @@ def test_fail_under_outside_0_to_100_is_one_line_saying_so(value: str, shown: st
     ]
 
 
+@pytest.mark.parametrize("value", ["60%", " 60 % ", "60"])
+def test_fail_under_takes_a_percentage_with_or_without_its_sign(value: str) -> None:
+    # '60%' was Typer's 'Input should be a valid number', under a usage block.
+    args = ["check", str(EXAMPLES), "-f", str(FRAMEWORK), "--matcher", "lexical"]
+    result = invoke(*args, "--fail-under", value, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(result.stdout)["policy"]["fail_under"] == 60
+
+
+def test_fail_under_that_is_no_number_is_one_line_saying_so() -> None:
+    result = invoke("check", str(EXAMPLES), "-f", str(FRAMEWORK), "--fail-under", "sixty")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "alignck: error: --fail-under must be a number from 0 to 100, a percentage (got 'sixty')"
+    ]
+
+
 def test_fail_under_fails_the_policy_with_exit_1() -> None:
     result = invoke(
         "check",

@@ -119,6 +119,16 @@ def _write_reports(
     done.extend(files)
 
 
+def _percentage(given: str | None) -> float | None:
+    """--fail-under as a number, its '%' allowed ('60%' is how CI settings write it)."""
+    if given is None:
+        return None
+    try:
+        return float(given.strip().removesuffix("%").strip())
+    except ValueError:
+        fail(f"--fail-under must be a number from 0 to 100, a percentage (got {given!r})")
+
+
 def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:
     from alignck.model import Policy
 
@@ -371,12 +381,16 @@ def check(
             show_default=False,
         ),
     ] = None,
-    fail_under: Annotated[
-        float | None,
+    fail_under_given: Annotated[
+        str | None,
         typer.Option(
             "--fail-under",
-            # Range checked by the command, in one line: Click's said 'nan' was above 100.
-            help="Exit 1 when system coverage (percent) is below this: a number from 0 to 100.",
+            metavar="PCT",
+            # Read by the command, in one line: Click's said 'nan' was above 100, and '60%'
+            # was 'Input should be a valid number'.
+            help="Exit 1 when system coverage (percent) is below this: a number from 0 to 100 "
+            "('60' or '60%').",
+            show_default=False,
         ),
     ] = None,
     fail_on: Annotated[
@@ -500,6 +514,7 @@ def check(
     fraction(partial, "--partial-threshold")
     day = day_given(today)
     options = read_options(passwords)
+    fail_under = _percentage(fail_under_given)
     if fail_under is not None and not 0 <= fail_under <= 100:
         from alignck.policy import limit_figure
 
