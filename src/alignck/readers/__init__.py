@@ -88,11 +88,8 @@ def unsupported_reason(path: Path) -> str:
 def _old_format_reason(path: Path) -> str:
     """Why a file of a format alignck does not read is not read; for a '.doc' that is a web
     page Word saved, what to do with it in Word."""
-    reason = unsupported_reason(path)
-    if path.suffix.lower() != ".doc":
-        return reason
-    if not saved_from_word(path):
-        return reason
+    if path.suffix.lower() != ".doc" or not saved_from_word(path):
+        return unsupported_reason(path)
     return (
         "unsupported format (a web page saved from Word, named .doc): open it in Word and "
         "save it as .docx"

@@ -19,9 +19,6 @@ _LOOK_AT = 1024
 # A Word document with macros is a Word ZIP file as a .docx is.
 _AS_READ = {".docm": ".docx"}
 _BINARY = (".pdf", ".docx", ".docm")
-# Word's own names that alignck does not read, which Word's 'Save as Web Page' may have given
-# an HTML file ('Plan.doc'), so the advice is Word's, not the old format's.
-_WORD_NAMES = (".doc",)
 # What Word writes at the top of a document it saved as a web page.
 _WORD_WEB_PAGE = b"urn:schemas-microsoft-com:office:word"
 
@@ -47,9 +44,9 @@ def looks_like(data: bytes, extension: str) -> str:
         if suffix != _AS_READ.get(extension, extension):
             return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
         return ""
-    if extension in _BINARY + _WORD_NAMES and head and _is_web_page(head):
-        if _WORD_WEB_PAGE in data[:_LOOK_AT]:
-            return "; it is a web page saved from Word: open it in Word and save it as .docx"
+    if extension in _BINARY and _saved_from_word(data):
+        return "; it is a web page saved from Word: open it in Word and save it as .docx"
+    if extension in _BINARY and head and _is_web_page(head):
         # Most often a download that failed: the site's error or sign-in page was saved.
         return "; it is a web page (HTML), perhaps a download that failed: save the document itself"
     if extension in _BINARY and head and _is_text(head):
@@ -113,8 +110,13 @@ def saved_from_word(path: Path) -> bool:
             head = handle.read(_LOOK_AT)
     except OSError:
         return False
-    plain = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    return _is_web_page(plain) and _WORD_WEB_PAGE in head
+    return _saved_from_word(head)
+
+
+def _saved_from_word(data: bytes) -> bool:
+    """Whether a file's first bytes open as a web page and carry Word's namespace."""
+    head = data[:_LOOK_AT]
+    return _is_web_page(head.lstrip(b"\xef\xbb\xbf \t\r\n")) and _WORD_WEB_PAGE in head
 
 
 def disguised_document(path: Path) -> str | None:
