@@ -44,6 +44,15 @@ def test_every_command_has_help_text(command: tuple[str, ...]) -> None:
     assert len(summary) > 20, f"{' '.join(command)} has no help text"
 
 
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_help_says_what_to_give_not_python_types(command: tuple[str, ...]) -> None:
+    text = invoke(*command, "--help").stdout
+    for python_type in ("list[", "<path>", "<str>"):
+        arguments = text.split("Arguments:")[1].split("Options:")[0] if "Arguments:" in text else ""
+        assert python_type not in arguments, f"{' '.join(command)}: {arguments}"
+    assert "list[" not in text
+
+
 def test_all_commands_are_known() -> None:
     assert {c[0] for c in _commands()} == {
         "check",

@@ -98,6 +98,24 @@ def _say_empty(option: str) -> NoReturn:
     fail(f"{shown} (a variable that was never set?): give it a value or leave it out")
 
 
+def _argument_names_alone() -> None:
+    """Typer prints a positional argument's Python type after the name it is given ('PATH
+    <list[Path]>'); where alignck names it, the name says what to give."""
+    from typer.core import TyperArgument
+
+    shown = getattr(TyperArgument, "display_type_rich", None)
+    if shown is None or getattr(shown, "names_alone", False):
+        return
+
+    def name_alone(self: TyperArgument, ctx: Any) -> str | None:
+        return None if self.metavar else shown(self, ctx)
+
+    name_alone.names_alone = True  # type: ignore[attr-defined]
+    TyperArgument.display_type_rich = name_alone  # type: ignore[method-assign,assignment]
+
+
+_argument_names_alone()
+
 app = typer.Typer(
     name="alignck",
     cls=_Commands,

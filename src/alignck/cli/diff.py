@@ -81,11 +81,12 @@ def diff(
             help="The earlier run: a JSON report (alignck check --format json), a document "
             "or a folder.",
             show_default=False,
+            metavar="OLD",
         ),
     ],
     new: Annotated[
         Path,
-        typer.Argument(help="The later run, in the same forms.", show_default=False),
+        typer.Argument(help="The later run, in the same forms.", show_default=False, metavar="NEW"),
     ],
     framework: FrameworkOption = None,
     fmt: Annotated[

@@ -52,7 +52,10 @@ def frameworks_list(context: typer.Context) -> None:
 
 @frameworks_app.command("show")
 def frameworks_show(
-    name: Annotated[str, typer.Argument(help="A built-in framework's name.", show_default=False)],
+    name: Annotated[
+        str,
+        typer.Argument(help="A built-in framework's name.", show_default=False, metavar="NAME"),
+    ],
 ) -> None:
     """Print a built-in framework as YAML, to copy into a priorities.yaml and adapt."""
     from alignck.builtins import names, text_of
