@@ -866,6 +866,64 @@ def test_an_item_typed_without_a_hanging_indent_wraps_as_one_item(
     ]
 
 
+def test_items_of_a_narrow_column_wrap_as_one_item_where_their_lines_stop_short(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # A column's lines are shorter than the page's full lines, so a wrapped item's first
+    # line never looked as if it ran out of room: 'We will support 200 people with' was
+    # quoted alone, and 'dementia.' was a paragraph of its own.
+    items = [
+        "We will recruit 150 befriending volunteers to visit isolated older people at home, "
+        "including people living with dementia.",
+        "We will support 200 people with long-term health conditions into paid employment.",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(
+        0,
+        6,
+        "Our plan for the next three years sets out what we will do across "
+        "the district, with our partners, to reach the people who need us most.",
+    )
+    pdf.ln(4)
+    for item in items:
+        pdf.set_x(10)
+        pdf.multi_cell(80, 6, f"- {item}")
+        pdf.ln(2)
+    path = tmp_path / "column.pdf"
+    pdf.output(str(path))
+    listed = [b.text for b in read(path).blocks if b.kind == "list_item"]
+    assert listed == items, [(b.kind, b.text) for b in read(path).blocks]
+
+
+def test_an_item_whose_lines_sit_as_far_apart_as_the_items_wraps_as_one_item(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # Lines and items evenly spaced leave only the words to tell a wrap from the next item:
+    # '... across every neighbourhood in' / 'the county, ...' became an item and a paragraph.
+    items = [
+        "Healthy weight: we will fund weight management services and, across every "
+        "neighbourhood in the county, expand leisure centre opening hours for families.",
+        "Leisure: we will refurbish two swimming pools.",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 20, "Our priorities", new_x="LMARGIN", new_y="NEXT")
+    for number, item in enumerate(items, start=1):
+        pdf.multi_cell(0, 7, f"{number}. {item}", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "even.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, b.text) for b in read(path).blocks]
+    assert [text for kind, text in blocks if kind == "list_item"] == items, blocks
+    assert [kind for kind, text in blocks if "county" in text] == ["list_item"], blocks
+
+
 def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
     tmp_path: Path,
 ) -> None:

@@ -72,6 +72,9 @@ _TEXTLESS_LETTERS = 20
 _PARAGRAPH_GAP = 1.75
 # ... or over this many times the document's own line spacing, where that is wider.
 _PARAGRAPH_OVER_PITCH = 1.25
+# A line that goes on mid-sentence stays with the line above up to this many paragraph gaps
+# below it; further down, a gap that wide is a break the author chose.
+_RUN_ON_GAP = 1.5
 # Lines further apart than this are not one paragraph's, whatever their spacing; and the
 # spacing is taken from at least this many lines that run on.
 _PITCH_AT_MOST = 3.0
@@ -467,6 +470,14 @@ class _Assembler:
         if abs(previous.size - line.size) > 0.5:
             return True
         gap = previous.end_y - line.y
+        if (
+            _sentence_goes_on(previous.text, line.text)
+            and abs(line.x - previous.x) <= line.size
+            and 0 <= gap <= self._paragraph_gap(line.size) * _RUN_ON_GAP
+        ):
+            # Mid-sentence ('... in every neighbourhood in' / 'the county, ...'): where lines
+            # sit as far apart as paragraphs (a list spaced like its lines), the words decide.
+            return False
         if gap < -line.size or gap > self._paragraph_gap(line.size):
             return True
         # Typeset text marks a new paragraph by indenting its first line, not by a gap; a
@@ -479,8 +490,13 @@ class _Assembler:
             return True
         if kind == "list_item" and line.x <= start_x + 1.0:
             # Back at its marker's edge, a line starts something new; but an item typed
-            # without a hanging indent wraps to that edge, mid-sentence, in lower case.
-            return not (line.text[:1].islower() and self._ran_out_of_room(previous))
+            # without a hanging indent wraps to that edge, mid-sentence, in lower case: where
+            # the line above ran out of room, or stopped where no sentence ends (a column's
+            # lines are shorter than the page's).
+            return not (
+                line.text[:1].islower()
+                and (self._ran_out_of_room(previous) or not _ends_sentence(previous.text))
+            )
         return False
 
     def _ran_out_of_room(self, line: Line) -> bool:
@@ -639,6 +655,10 @@ def _repeated_below(lines: list[Line]) -> set[int]:
     """The indices of the lines whose words a later line of the page repeats."""
     last = {_key(line.text): index for index, line in enumerate(lines)}
     return {index for index, line in enumerate(lines) if last[_key(line.text)] > index}
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
 def _sentence_goes_on(before: str, text: str) -> bool:
