@@ -137,6 +137,29 @@ def test_junit_classnames_hold_no_dot_for_jenkins_to_split() -> None:
     assert names == {"strategy-v2_1_pdf", "strategy-v2_1_md"}
 
 
+@pytest.mark.parametrize(
+    "stems", [("plan.v1", "plan_v1"), ("plan.v1", "plan_v1", "plan_v1_2")], ids=["two", "three"]
+)
+def test_junit_gives_documents_whose_classnames_would_meet_classnames_of_their_own(
+    stems: tuple[str, ...],
+) -> None:
+    # 'plan.v1.md' and 'plan_v1.md' were both classed 'plan_v1': Jenkins keeps a test's
+    # history by classname and name, and mixed the two documents' results.
+    report = _report()
+    template = report.documents[0]
+    results = tuple(replace(template, path=f"docs/{stem}.md") for stem in stems)
+    analysis = analyse(FRAMEWORK, results, (), today=date(2026, 1, 1))
+    root = ET.fromstring(_render("junit", replace(report, documents=results, analysis=analysis)))
+    by_suite = {
+        suite.get("name"): {c.get("classname") for c in suite.iter("testcase")}
+        for suite in root.iter("testsuite")
+    }
+    classes = [names.pop() for names in by_suite.values() if len(names) == 1]
+    assert len(classes) == len(stems) == len(set(classes)), by_suite
+    assert classes[0] == "plan_v1"
+    assert all("." not in name for name in classes)
+
+
 def test_junit_escapes_document_text() -> None:
     text = _render("junit", _report())
     assert "&lt;text&gt; &amp;" in text

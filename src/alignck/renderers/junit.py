@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Literal, TextIO
 from xml.sax.saxutils import quoteattr
 
@@ -44,8 +44,11 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     counts = " ".join(f'{key}="{totals[key]}"' for key in ("failures", "errors", "skipped"))
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')
+    classnames = document_classnames(
+        [(result.path, short_name(result.path, report)) for result in report.documents]
+    )
     for result in report.documents:
-        _write(out, _suite(report, result, waived))
+        _write(out, _suite(report, result, waived, classnames[result.path]))
     if report.policy.fail_under is not None:
         _write(out, _policy_suite(report, report.policy.fail_under))
     if not report.documents:
@@ -82,7 +85,10 @@ def _coverage_outcome(report: Report) -> Outcome:
 
 
 def _suite(
-    report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
+    report: Report,
+    result: DocumentResult,
+    waived: Mapping[tuple[str, str], Waiver],
+    name: str,
 ) -> ET.Element:
     # As the testcases' file: one suite name however the folder was named (absolute or not),
     # and a control character in it shown as an escape, not removed ('pl<ESC>an.md' was
@@ -90,7 +96,6 @@ def _suite(
     shown = shown_path(checkout_path(result.path))
     suite = ET.Element("testsuite", name=shown)
     _properties(suite, report)
-    name = document_classname(short_name(result.path, report))
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
         case = ET.SubElement(suite, "testcase", classname=name, name="read", file=shown)
@@ -148,6 +153,25 @@ def document_classname(short: str) -> str:
     findings read as the run's ('alignck_policy_')."""
     name = short.replace(".", "_")
     return f"{name}_" if name in OWN_CLASSNAMES else name
+
+
+def document_classnames(shorts: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Each document's classname by its path, from (path, short name) in report order; one
+    that another document's would equal ('plan.v1' and 'plan_v1' both read 'plan_v1') gets
+    the first free number after it ('plan_v1_2'), since Jenkins keeps a test's history by
+    classname and name and would mix the two documents' results."""
+    bases = {path: document_classname(short) for path, short in shorts}
+    taken = set(OWN_CLASSNAMES) | set(bases.values())
+    given: dict[str, str] = {}
+    used: set[str] = set()
+    for path, base in bases.items():
+        name, number = base, 1
+        while name in used or (number > 1 and name in taken):
+            number += 1
+            name = f"{base}_{number}"
+        used.add(name)
+        given[path] = name
+    return given
 
 
 def _policy_suite(report: Report, limit: float) -> ET.Element:

@@ -17,13 +17,19 @@ from alignck.escape import xml_text
 from alignck.names import distinguishing_names
 from alignck.renderers._common import shown_path
 from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
-from alignck.renderers.junit import document_classname
+from alignck.renderers.junit import document_classnames
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     root = ET.Element("testsuites", name=xml_text(f"alignck diff: {comparison.framework}"))
     failures = 0
     names = distinguishing_names(comparison.documents)
+    classnames = document_classnames(
+        [
+            (path, shown_path(names.get(path) or PurePosixPath(path).stem))
+            for path in _paths(comparison)
+        ]
+    )
     for path, changes in groupby(comparison.changes, key=lambda c: c.path):
         shown = shown_path(checkout_path(path))
         suite = ET.SubElement(root, "testsuite", name=xml_text(shown))
@@ -34,7 +40,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
             case = ET.SubElement(
                 suite,
                 "testcase",
-                classname=_classname(names, path),
+                classname=xml_text(classnames[path]),
                 name=xml_text(f"{change.title} [{change.priority_id}]"),
                 file=xml_text(shown),
             )
@@ -48,7 +54,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         suite.set("tests", str(cases))
         suite.set("failures", str(sum(1 for _ in suite.iter("failure"))))
     for path in comparison.unread:
-        _unread(root, comparison, path, names)
+        _unread(root, comparison, path, classnames)
     if not comparison.changes and not comparison.unread:
         _nothing_moved(root, comparison, options)
     root.set("tests", str(max(len(comparison.changes) + len(comparison.unread), 1)))
@@ -59,15 +65,17 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     out.write(ET.tostring(root, encoding="unicode") + "\n")
 
 
-def _classname(names: dict[str, str], path: str) -> str:
-    """As check's JUnit names the document: its stem, or the shortest end of its path that
-    tells it from the run's other documents of that name ('trust/strategy'). Jenkins reads a
-    classname's dots as packages ('plan.v2.md': plan, v2, md); never one of alignck's own
-    (:func:`alignck.renderers.junit.document_classname`)."""
-    return xml_text(document_classname(shown_path(names.get(path) or PurePosixPath(path).stem)))
+def _paths(comparison: Comparison) -> list[str]:
+    """Every document a case may name, in the order check's JUnit names them: as check's
+    JUnit, each by its stem or the shortest end of its path that tells it from the run's
+    other documents of that name ('trust/strategy'), made unique
+    (:func:`alignck.renderers.junit.document_classnames`)."""
+    return list(dict.fromkeys([*comparison.documents, *comparison.unread]))
 
 
-def _unread(root: ET.Element, comparison: Comparison, path: str, names: dict[str, str]) -> None:
+def _unread(
+    root: ET.Element, comparison: Comparison, path: str, classnames: dict[str, str]
+) -> None:
     """An erroring case for a document this run could not read, as check's JUnit has: the
     run exits 2, and a report of passes alone would say it passed."""
     shown = shown_path(checkout_path(path))
@@ -77,7 +85,7 @@ def _unread(root: ET.Element, comparison: Comparison, path: str, names: dict[str
     case = ET.SubElement(
         suite,
         "testcase",
-        classname=_classname(names, path),
+        classname=xml_text(classnames[path]),
         name="read",
         file=xml_text(shown),
     )
