@@ -435,6 +435,22 @@ def test_a_format_that_contradicts_a_text_extension_is_refused(
     assert not target.exists()
 
 
+def test_a_sarif_json_name_is_written_as_sarif_without_format(
+    docs, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # 'alignck.sarif.json', SARIF's other usual name, was read by its last suffix and got
+    # alignck's own JSON: the CI step uploading it as SARIF failed.
+    target = tmp_path / "alignck.Sarif.json"
+    result = _check(docs, small_framework, "-o", str(target), "-q")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    refused = _check(
+        docs, small_framework, "-o", str(tmp_path / "r.sarif.json"), "--format", "json"
+    )
+    assert refused.exit_code == 2
+    assert "extension '.sarif.json' names sarif, but --format is json" in refused.stderr
+
+
 @pytest.mark.parametrize(
     ("fmt", "name"),
     [

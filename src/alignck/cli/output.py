@@ -75,21 +75,23 @@ def choose_report_format(
     if output is None:
         return given or "terminal"
     from alignck.errors import UsageError
-    from alignck.renderers import EXTENSIONS, format_for
+    from alignck.renderers import EXTENSIONS, extension_of, format_named
 
-    named = format_for(output.suffix)
+    named = format_named(output.name)
     if given is not None:
         if named is not None and not _fits(given, named):
             leave_out = ", or leave out --format" if named in formats else ""
             raise UsageError(
-                f"--output's extension '{output.suffix}' names {named}, but --format is "
+                f"--output's extension '{extension_of(output.name)}' names {named}, but "
+                f"--format is "
                 f"{given}; give a file name that fits the format{leave_out}",
                 str(output),
             )
         _refuse_unmarked_document(output, given, checked)
         return given
     if named is None or named not in formats:
-        what = f"extension '{output.suffix}'" if output.suffix else "no extension"
+        extension = extension_of(output.name)
+        what = f"extension '{extension}'" if extension else "no extension"
         known = ", ".join(sorted(e for e, f in EXTENSIONS.items() if f in formats))
         raise UsageError(
             f"--output has {what}, which names no report format; use one of {known}, or give "

@@ -51,6 +51,25 @@ def format_for(suffix: str) -> str | None:
     return EXTENSIONS.get(suffix.lower())
 
 
+# SARIF's other usual name, beside '.sarif': read by its last suffix, 'alignck.sarif.json'
+# was written as alignck's own JSON, and a CI step uploaded that as SARIF.
+SARIF_JSON = ".sarif.json"
+
+
+def extension_of(name: str) -> str:
+    """A report file's extension as alignck reads it: '.sarif.json' whole, else the last."""
+    if name.lower().endswith(SARIF_JSON) and len(name) > len(SARIF_JSON):
+        return name[-len(SARIF_JSON) :]
+    dot = name.rfind(".")
+    return name[dot:] if dot > 0 else ""
+
+
+def format_named(name: str) -> str | None:
+    """The format a report file's name names by its extension (:func:`extension_of`)."""
+    extension = extension_of(name)
+    return "sarif" if extension.lower() == SARIF_JSON else format_for(extension)
+
+
 # Above this many documents the terminal shows counts instead of a grid and leaves out the
 # per-document evidence tables unless asked for them: they no longer fit a screen.
 GRID_DOCUMENTS = 12
