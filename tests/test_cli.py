@@ -53,6 +53,16 @@ def test_help_says_what_to_give_not_python_types(command: tuple[str, ...]) -> No
     assert "list[" not in text
 
 
+@pytest.mark.parametrize("command", [("check",), ("diff", "a.json")])
+def test_a_refused_choice_is_worded_for_people(command: tuple[str, ...]) -> None:
+    # "Invalid value for '--fail-on': Value error, 'bogus' is not one of ...": the prefix is
+    # the validation library's category.
+    result = invoke(*command, "b.json", "--fail-on", "bogus")
+    assert result.exit_code == 2
+    assert "'bogus' is not one of" in result.stderr
+    assert "Value error" not in result.stderr
+
+
 def test_all_commands_are_known() -> None:
     assert {c[0] for c in _commands()} == {
         "check",

@@ -116,6 +116,31 @@ def _argument_names_alone() -> None:
 
 _argument_names_alone()
 
+
+def _refusals_in_plain_words() -> None:
+    """Typer words a refused value as its validation library does ("Invalid value for
+    '--fail-on': Value error, 'bogus' is not one of ..."): the prefix is that library's
+    category, not something a user of alignck can act on."""
+    import importlib
+
+    for name in ("typer._coercion", "typer._param_types"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        worded = getattr(module, "get_error_msg", None)
+        if worded is None or getattr(worded, "plain", False):
+            continue
+
+        def plain(exc: Any, worded: Callable[[Any], str] = worded) -> str:
+            return worded(exc).removeprefix("Value error, ")
+
+        plain.plain = True  # type: ignore[attr-defined]
+        module.get_error_msg = plain  # type: ignore[attr-defined]
+
+
+_refusals_in_plain_words()
+
 app = typer.Typer(
     name="alignck",
     cls=_Commands,
