@@ -484,6 +484,39 @@ def test_a_lapsed_waiver_reaches_the_ci_formats_on_its_line() -> None:
     assert "waivers.yaml:3:5: warning: waiver for 'air' expired on 2025-01-01; not applied" in said
 
 
+@pytest.mark.parametrize("typed", ["../waivers.yaml", "{root}/waivers.yaml"])
+def test_waiver_files_are_named_from_the_checkout_in_sarif_and_junit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    # Run from drafts/ with '--waivers ../waivers.yaml' (or in full): SARIF's notification
+    # and suppression and JUnit's skip said '../waivers.yaml' (or the full path), so one
+    # checkout's reports differed by where it ran, and the notification had no location.
+    (tmp_path / "drafts").mkdir()
+    monkeypatch.chdir(tmp_path / "drafts")
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    file = typed.format(root=tmp_path)
+    lapsed = Waiver("air", "Agreed.", expires=date(2025, 1, 1), source=f"{file}:3:5")
+    kept = Waiver("homes", "Elsewhere.", source=f"{file}:7:5")
+    report = _report(Policy(fail_on="partial"), waivers=(lapsed, kept))
+    run = json.loads(_render("sarif", report))["runs"][0]
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    lapsed_note = next(n for n in notes if "expired" in n["message"]["text"])
+    assert lapsed_note["message"]["text"].startswith("waivers.yaml:3:5: warning: waiver for")
+    assert lapsed_note["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": "waivers.yaml"},
+                "region": {"startLine": 3},
+            }
+        }
+    ]
+    justifications = [s["justification"] for r in run["results"] for s in r.get("suppressions", [])]
+    assert justifications == ["Elsewhere. (waivers.yaml:7:5)"]
+    skipped = [s.get("message") for s in ET.fromstring(_render("junit", report)).iter("skipped")]
+    assert skipped == ["waived: Elsewhere. (waivers.yaml:7:5)"]
+
+
 def test_a_warning_of_alignck_s_own_names_no_file() -> None:
     # diff's 'alignck: warning: new/bad.pdf: could not be read' was annotated on a file
     # named 'alignck'.

@@ -431,3 +431,34 @@ def system_counts(report: Report) -> str:
         f"{system.aligned} aligned, {system.partial} partial, "
         f"{system.gap} not addressed by any document"
     )
+
+
+# How a warning line names its kind after the file and place it is about.
+_KINDS = (": warning: ", ": note: ", ": error: ")
+
+
+def source_from_checkout(source: str) -> str:
+    """A 'FILE:LINE:COL' source (a waiver's, a review's) with its file named as the results
+    name documents, from the checkout (:func:`alignck.checkout.checkout_path`): typed as
+    '../waivers.yaml' from a sub-folder, or in full, it made the same checkout's SARIF and
+    JUnit differ by where they ran."""
+    from alignck.checkout import checkout_path
+    from alignck.yamlnodes import source_place
+
+    file, _ = source_place(source)
+    if not file or file == "alignck":
+        return source
+    return checkout_path(file) + source[len(file) :]
+
+
+def warning_from_checkout(line: str) -> tuple[str, str, str]:
+    """A 'FILE:LINE:COL: warning: ...' line with its file named from the checkout, and the
+    file (as the line gave it) and line it is about ('' where it names none)."""
+    from alignck.yamlnodes import source_place
+
+    for kind in _KINDS:
+        source, found, said = line.partition(kind)
+        if found and source != "alignck":
+            file, number = source_place(source)
+            return f"{source_from_checkout(source)}{kind}{said}", file, number
+    return line, "", ""

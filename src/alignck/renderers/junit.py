@@ -24,7 +24,12 @@ from alignck.escape import xml_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, coverage_measured, fails, limit_figure
 from alignck.renderers import RenderOptions
-from alignck.renderers._common import provenance, short_name, shown_path
+from alignck.renderers._common import (
+    provenance,
+    short_name,
+    shown_path,
+    source_from_checkout,
+)
 from alignck.renderers._findings import Finding, document_findings
 
 Outcome = Literal["passed", "failures", "errors", "skipped"]
@@ -130,7 +135,7 @@ def _properties(suite: ET.Element, report: Report) -> None:
 
 def _describe(case: ET.Element, finding: Finding, outcome: Outcome) -> None:
     if outcome == "skipped" and finding.waiver is not None:
-        reason = f"waived: {finding.waiver.reason} ({finding.waiver.source})"
+        reason = f"waived: {finding.waiver.reason} ({source_from_checkout(finding.waiver.source)})"
         ET.SubElement(case, "skipped", message=reason)
     elif outcome == "failures":
         failure = ET.SubElement(case, "failure", type=finding.rule, message=finding.title)

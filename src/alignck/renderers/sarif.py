@@ -31,7 +31,9 @@ from alignck.renderers._common import (
     is_note,
     provenance,
     review_warnings,
+    source_from_checkout,
     waiver_warnings,
+    warning_from_checkout,
 )
 from alignck.renderers._findings import RULES, Finding, findings
 from alignck.renderers._lines import line_of
@@ -114,6 +116,21 @@ def _framework_file(report: Report) -> str | None:
     return None if not path or is_builtin(path) else path
 
 
+def _notification(line: str) -> dict[str, Any]:
+    """A warning line as a notification; one about a place in a file of the checkout (a
+    waiver's, a review's) names the file as results do and carries its location."""
+    shown, file, number = warning_from_checkout(line)
+    notification: dict[str, Any] = {
+        "level": "error" if line.startswith("error") else "note" if is_note(line) else "warning",
+        "message": {"text": one_line(shown)},
+    }
+    placed = checkout_path(file) if file else ""
+    if number and placed and not placed.startswith("../") and not PurePath(placed).is_absolute():
+        location = {"artifactLocation": {"uri": uri(file)}, "region": {"startLine": int(number)}}
+        notification["locations"] = [{"physicalLocation": location}]
+    return notification
+
+
 def _unplaced(report: Report) -> list[dict[str, Any]]:
     """The run's own findings where no file carries them, as notifications of their rule."""
     below = coverage_failure(report)
@@ -139,14 +156,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
     # A message, not a name field: a control character in a file name it holds is shown as an
     # escape ('pl\x1ban.md'), as on standard error, not removed by _legal ('plan.md').
     notifications = [
-        {
-            "level": "error"
-            if line.startswith("error")
-            else "note"
-            if is_note(line)
-            else "warning",
-            "message": {"text": one_line(line)},
-        }
+        _notification(line)
         for line in [
             *document_problems(report),
             *waiver_warnings(report),
@@ -213,7 +223,8 @@ def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
             {
                 "kind": "external",
                 "status": "accepted",
-                "justification": f"{finding.waiver.reason} ({finding.waiver.source})",
+                "justification": f"{finding.waiver.reason} "
+                f"({source_from_checkout(finding.waiver.source)})",
             }
         ]
     return result
