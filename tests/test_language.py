@@ -249,6 +249,14 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
         ("Our community pharmacists will offer blood pressure checks.", False, "commitment"),
         ("40% of adults are inactive.", True, "context"),
         ("Quicker diagnosis, with 90% of people seen within a week", True, "commitment"),
+        # Under a stated priority's heading, a survey's finding was quoted as a commitment.
+        (
+            "One in five people over 75 told our survey they go a week without a chat.",
+            False,
+            "context",
+        ),
+        ("Over 40 per cent of carers say they never get a break.", True, "context"),
+        ("Support 1 in 3 carers with a short break.", True, "commitment"),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:
