@@ -116,6 +116,31 @@ def test_a_short_all_bold_paragraph_is_a_heading(tmp_path: Path) -> None:
     assert read(path).blocks[1].section == ("Our priorities",)
 
 
+def test_a_bold_heading_that_goes_on_from_a_styled_one_s_label_is_its_sibling(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    # 'Priority 3' in bold type after a styled 'Priority 2' heading sat under it: quotes of
+    # Priority 3 were placed in 'Our priorities › Priority 2 › Priority 3'.
+    document = docx.Document()
+    document.add_heading("Our priorities", level=1)
+    document.add_heading("Priority 2: Warm, dry homes", level=2)
+    document.add_paragraph("We will insulate 300 homes.")
+    document.add_paragraph().add_run("Priority 3: A strong start").bold = True
+    document.add_paragraph("We will open two family hubs.")
+    document.add_paragraph().add_run("Our partners").bold = True
+    path = tmp_path / "labelled.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    hubs = next(b for b in blocks if b.text.startswith("We will open"))
+    assert hubs.section == ("Our priorities", "Priority 3: A strong start")
+    levels = {b.text: b.level for b in blocks if b.kind == "heading"}
+    assert levels["Priority 3: A strong start"] == levels["Priority 2: Warm, dry homes"] == 2
+    # A bold heading with no label to go on from keeps its place below the styled ones.
+    assert levels["Our partners"] == 3
+
+
 _BOX = """
 <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
      xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"

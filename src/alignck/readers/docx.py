@@ -32,7 +32,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "20"
+VERSION = "21"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -483,6 +483,8 @@ class _BodyWalker:
         self.pseudo_levels: dict[float, int] = {}
         # The styles whose text Word hides.
         self.hidden: frozenset[str] = frozenset()
+        # Each labelled heading's level by its label ('Priority', 2), for the next in bold.
+        self.labelled: dict[tuple[str, int], int] = {}
 
     def walk(self, parent: Any) -> None:
         for child in parent.iterchildren():
@@ -514,7 +516,7 @@ class _BodyWalker:
                 # Word numbers the heading itself ('Priority 1:'); a PDF of it shows the label.
                 label = self._label(num_id, ilvl or 0)
                 text = f"{label} {text}" if label else text
-            self.builder.heading(text, heading)
+            self._heading(text, heading)
             return
         lead = _bold_lead(element, self.styles, boxed, self.hidden)
         style_name = self._style_chain_name(style_id)
@@ -537,15 +539,13 @@ class _BodyWalker:
         marker, rest = split_marker(text)
         if marker and _numbered_bold_heading(text, element, self.styles, boxed):
             # '3.2 Housing' in bold type: a numbered heading, not the item of a list.
-            level = self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
-            self.builder.heading(text, level)
+            self._heading(text, self._bold_heading_level(text, element, boxed))
             return
         if marker:
             self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
         elif _looks_like_pseudo_heading(text) and _all_bold(element, self.styles, boxed):
             # Many real documents mark headings only with bold type, not a heading style.
-            level = self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
-            self.builder.heading(text, level)
+            self._heading(text, self._bold_heading_level(text, element, boxed))
         else:
             # Lines parted by manual breaks are entries of their own where Markdown's and a
             # text file's lines would be ('We will insulate ...' then 'We will plant ...'):
@@ -553,6 +553,21 @@ class _BodyWalker:
             lines = [line for line in shown.split("\n") if line.strip()]
             for index, entry in enumerate(separate_lines(lines) if len(lines) > 1 else [[text]]):
                 self.builder.add("paragraph", join_lines(entry), lead=lead if index == 0 else None)
+
+    def _heading(self, text: str, level: int) -> None:
+        labelled = _heading_label(text)
+        if labelled is not None:
+            self.labelled[labelled] = level
+        self.builder.heading(text, level)
+
+    def _bold_heading_level(self, text: str, element: Any, boxed: bool) -> int:
+        """A bold-only heading's level: that of the heading whose label it goes on from
+        ('Priority 3: ...' in bold after a styled 'Priority 2: ...', its sibling, not its
+        part), else by its type size."""
+        labelled = _heading_label(text)
+        if labelled is not None and (labelled[0], labelled[1] - 1) in self.labelled:
+            return self.labelled[(labelled[0], labelled[1] - 1)]
+        return self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
 
     def table(self, element: Any) -> None:
         for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
@@ -633,6 +648,15 @@ def _list_style_depth(style_name: str) -> int:
     level 0, so the level is in the style's name."""
     found = _LIST_STYLE_DEPTH.match(style_name)
     return int(found.group(1)) if found else 1
+
+
+# A heading's label and its number: 'Priority 3:', 'Theme 2 -', 'Outcome 4.'.
+_HEADING_LABEL = re.compile(r"^\W*([A-Za-z]+)\s+(\d{1,2})(?=\s*[:.\-–—)]|\s*$)")
+
+
+def _heading_label(text: str) -> tuple[str, int] | None:
+    found = _HEADING_LABEL.match(text)
+    return (found.group(1).casefold(), int(found.group(2))) if found else None
 
 
 def _pseudo_heading_levels(body: Any, styles: dict[str, _Style]) -> dict[float, int]:
