@@ -1285,6 +1285,44 @@ def test_one_priority_named_twice_is_kept_once() -> None:
     assert _stated(doc) == ["Growth", "Wellbeing", "Place"]
 
 
+def test_priorities_named_short_in_a_delivery_table_are_the_list_s_priorities(
+    tmp_path: Path,
+) -> None:
+    # The table's 'Money and work' was a sixth stated priority beside the list's 'Money
+    # advice, fair work and the cost of living', and listed outside the framework.
+    path = _markdown(
+        tmp_path,
+        "# Our strategy\n\nOver the next three years we will focus on three priorities:\n\n"
+        "1. Tackling loneliness and social isolation\n"
+        "2. Money advice, fair work and the cost of living\n"
+        "3. Active, healthy lives at every age\n\n"
+        "## Our delivery plan\n\n"
+        "| Priority | What we will do | By when |\n|---|---|---|\n"
+        "| Loneliness | Launch a befriending scheme | 2025 |\n"
+        "| Money and work | Place debt advisers in GP surgeries | 2026 |\n"
+        "| Active lives | Start 20 walking groups | 2026 |\n",
+    )
+    assert _stated_in(path) == [
+        "Tackling loneliness and social isolation",
+        "Money advice, fair work and the cost of living",
+        "Active, healthy lives at every age",
+    ]
+
+
+def test_a_short_name_that_names_no_listed_priority_is_kept(tmp_path: Path) -> None:
+    path = _markdown(
+        tmp_path,
+        "# Our strategy\n\nOver the next three years we will focus on two priorities:\n\n"
+        "1. Tackling loneliness and social isolation\n"
+        "2. Active, healthy lives at every age\n\n"
+        "## Our delivery plan\n\n"
+        "| Priority | What we will do | By when |\n|---|---|---|\n"
+        "| Loneliness | Launch a befriending scheme | 2025 |\n"
+        "| Housing | Fix damp and mould in 200 homes | 2026 |\n",
+    )
+    assert "Housing" in _stated_in(path)
+
+
 def test_a_word_hyphenated_in_one_copy_and_run_together_in_another_is_one_priority() -> None:
     doc = _doc(
         ("heading", "Our priorities", 1),

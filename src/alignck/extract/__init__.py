@@ -185,7 +185,56 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 
 
 def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
-    return numbered_repeats(_one_name_per_block(_distinct_wording(statements)), blocks)
+    once = numbered_repeats(_one_name_per_block(_distinct_wording(statements)), blocks)
+    headings = {block.number for block in blocks if block.kind == "heading"}
+    return _without_short_names(once, headings)
+
+
+def _without_short_names(statements: list[Statement], headings: set[int]) -> list[Statement]:
+    """Without a run of stated priorities (the items one rule took, two or more) that names,
+    one by one, priorities stated more fully elsewhere: a delivery table's 'Money and work'
+    beside the list's 'Money advice, fair work and the cost of living' is the same priority,
+    not a second one, and counted twice it was listed outside the framework too. Headings
+    are kept: the text under them is their priority's (numbered_repeats pairs them)."""
+    priorities = [
+        s for s in statements if s.kind == "priority" and s.location.paragraph not in headings
+    ]
+    words = {id(s): frozenset(terms(s.text, topical=False)) for s in priorities}
+    runs: dict[str, list[Statement]] = {}
+    for statement in priorities:
+        runs.setdefault(statement.rule, []).append(statement)
+    dropped: set[int] = set()
+    for rule, run in runs.items():
+        fuller = [
+            s
+            for s in statements
+            if s.kind == "priority" and s.rule != rule and id(s) not in dropped
+        ]
+        words.update({id(s): frozenset(terms(s.text, topical=False)) for s in fuller})
+        if len(run) >= _SHORT_NAMES and _each_names_one(run, fuller, words):
+            dropped.update(id(s) for s in run)
+    return [s for s in statements if id(s) not in dropped]
+
+
+# A run of this many names at least: one short name beside a long one may be a new priority.
+_SHORT_NAMES = 2
+
+
+def _each_names_one(
+    run: list[Statement], fuller: list[Statement], words: dict[int, frozenset[str]]
+) -> bool:
+    """Whether each of ``run`` has all its words in a different one of ``fuller``, which
+    says more."""
+    candidates = [
+        [id(f) for f in fuller if words[id(s)] and words[id(s)] < words[id(f)]] for s in run
+    ]
+    taken: set[int] = set()
+    for choices in sorted(candidates, key=len):
+        free = [c for c in choices if c not in taken]
+        if not free:
+            return False
+        taken.add(free[0])
+    return True
 
 
 def _one_name_per_block(statements: list[Statement]) -> list[Statement]:
