@@ -29,6 +29,34 @@ def test_short_standalone_lines_are_headings_and_bullets_are_items(tmp_path: Pat
     assert doc.blocks[1].section == ("OUR PRIORITIES",)
 
 
+def test_lines_of_cells_parted_by_tabs_are_a_table(tmp_path: Path) -> None:
+    # A table pasted as text was one paragraph, 'Priority What we will do Lead Loneliness
+    # Launch ...', quoted whole as a commitment.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Our delivery plan\n\n"
+        "Priority\tWhat we will do\tBy when\n"
+        "Loneliness\tLaunch a befriending scheme\tSeptember 2025\n"
+        "Warm homes\t\tDecember 2025\n\n"
+        "We will report each year.\tSee page 4.\n",
+        encoding="utf-8",
+    )
+    blocks = read(path).blocks
+    cells = [(b.cell, b.text) for b in blocks if b.kind == "table_cell"]
+    assert cells == [
+        ((0, 0), "Priority"),
+        ((0, 1), "What we will do"),
+        ((0, 2), "By when"),
+        ((1, 0), "Loneliness"),
+        ((1, 1), "Launch a befriending scheme"),
+        ((1, 2), "September 2025"),
+        ((2, 0), "Warm homes"),
+        ((2, 2), "December 2025"),
+    ]
+    # One line with a tab in it is no table.
+    assert blocks[-1].kind == "paragraph" and blocks[-1].text.startswith("We will report")
+
+
 def test_wrapped_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> None:
     path = tmp_path / "wrap.txt"
     path.write_text(

@@ -24,7 +24,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "14"
+VERSION = "15"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
@@ -46,8 +46,13 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
-        for lines, entry, listed, line, heading in paragraphs:
+        for lines, entry, listed, line, heading, table in paragraphs:
             page = number if paged else None
+            if table:
+                for row, text in enumerate(lines):
+                    for column, cell in enumerate(_tab_cells(text)):
+                        builder.add("table_cell", cell, page, cell=(row, column), line=line + row)
+                continue
             if heading:
                 builder.heading(join_lines(lines), heading, page, line=line)
                 continue
@@ -72,6 +77,8 @@ class _Paragraph(NamedTuple):
     line: int
     # Its level as a heading a line of '=' (1) or '-' (2) underlines; 0 for none.
     heading: int = 0
+    # Rows of cells parted by tabs, as a spreadsheet or a Word table pasted as text has them.
+    table: bool = False
 
 
 # A line of '=' or '-' alone: an underline making the line above a heading (as Markdown
@@ -90,6 +97,10 @@ def _paragraphs(text: str, first: int = 1) -> list[_Paragraph]:
     start = first
 
     def close() -> None:
+        if _tab_table(current):
+            paragraphs.append(_Paragraph(current[:], False, False, start, table=True))
+            current.clear()
+            return
         lead = current[:1] if _leads_labelled_lines(current) else []
         above = paragraphs[-1] if paragraphs else None
         after_lead = bool(lead) or (
@@ -120,6 +131,20 @@ def _paragraphs(text: str, first: int = 1) -> list[_Paragraph]:
         elif current:
             close()
     return paragraphs
+
+
+def _tab_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().split("\t")]
+
+
+def _tab_table(lines: list[str]) -> bool:
+    """Two lines or more, each of the same two cells or more parted by tabs: a table, whose
+    cells were read run together as one paragraph ('Priority What we will do Lead ...') and
+    quoted whole as a commitment."""
+    if len(lines) < 2 or not all("\t" in line.strip() for line in lines):
+        return False
+    counts = {len(_tab_cells(line)) for line in lines}
+    return len(counts) == 1 and counts.pop() >= 2
 
 
 def _underlined_heading(lines: list[str]) -> bool:
