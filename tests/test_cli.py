@@ -851,6 +851,26 @@ def test_validate_judges_waiver_expiry_on_the_day_given(small_framework, tmp_pat
     assert "--today must be a date written YYYY-MM-DD" in bad.stderr
 
 
+def test_validate_strict_fails_on_a_lapsed_waiver_and_passes_without_warnings(
+    small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # A pre-merge 'alignck validate --waivers' passed with a lapsed waiver: exit 0 said
+    # nothing was wrong.
+    waivers = _waivers(
+        tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n    expires: 2020-01-01\n"
+    )
+    args = ("validate", str(small_framework), "--waivers", str(waivers), "--strict")
+    lapsed = invoke(*args, "--today", "2020-01-02")
+    assert lapsed.exit_code == 1
+    assert "waiver for 'early-years' expired on 2020-01-01" in lapsed.stdout
+    assert lapsed.stderr.splitlines()[-1] == "alignck: --strict: 1 warning, so validation failed"
+    assert invoke(*args, "--today", "2019-12-31").exit_code == 0
+    assert invoke(*args[:-1], "--today", "2020-01-02").exit_code == 0
+    assert "1 a warning was given under --strict" in " ".join(
+        invoke("validate", "--help").stdout.split()
+    )
+
+
 def test_validate_checks_a_waivers_file_against_the_framework(small_framework, tmp_path) -> None:  # type: ignore[no-untyped-def]
     good = _waivers(
         tmp_path, "waivers:\n  - priority: early-years\n    reason: x\n    expires: 2020-01-01\n"
@@ -904,8 +924,9 @@ def test_validate_counts_a_note_as_a_note(tmp_path: Path) -> None:
 def test_each_command_s_help_gives_its_own_exit_codes(command: str) -> None:
     shown = " ".join(CliRunner().invoke(app, [command, "--help"]).stdout.split())
     assert "130 interrupted" in shown and "143 terminated" in shown
-    # Only check and diff can fail a policy; the others never exit 1.
-    assert ("; 1 " in shown) is (command in ("check", "diff"))
+    # Only check and diff can fail a policy, and validate --strict on a warning; the others
+    # never exit 1.
+    assert ("; 1 " in shown) is (command in ("check", "diff", "validate"))
     assert "alignck[semantic]" not in shown
 
 

@@ -12,6 +12,7 @@ import typer
 from alignck.cli.app import (
     EXIT_INPUT,
     EXIT_OK,
+    EXIT_POLICY,
     OTHER_EXIT_CODES_HELP,
     ExcludeOption,
     FollowLinksOption,
@@ -97,7 +98,12 @@ def _nothing_read(paths: list[Path], skipped: list[tuple[str, str]]) -> int:
     return EXIT_INPUT
 
 
-@app.command(epilog=OTHER_EXIT_CODES_HELP)
+VALIDATE_EXIT_CODES_HELP = OTHER_EXIT_CODES_HELP.replace(
+    "0 done;", "0 done; 1 a warning was given under --strict;"
+)
+
+
+@app.command(epilog=VALIDATE_EXIT_CODES_HELP)
 def validate(
     files: Annotated[
         list[Path],
@@ -133,6 +139,14 @@ def validate(
         ),
     ] = None,
     today: TodayOption = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Exit 1 when any warning is given (a lapsed waiver, a slip validate only "
+            "warns of), as well as 2 on errors: a pre-merge job fails on stale waivers.",
+        ),
+    ] = False,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
     import datetime
@@ -142,18 +156,25 @@ def validate(
 
     def run() -> int:
         failed = False
+        warned = [0]
         for file in files:
-            failed = not _validate_framework(file, waivers or [], reviews or [], day) or failed
-        return EXIT_INPUT if failed else EXIT_OK
+            valid = _validate_framework(file, waivers or [], reviews or [], day, warned)
+            failed = not valid or failed
+        if failed:
+            return EXIT_INPUT
+        if strict and warned[0]:
+            say(f"alignck: --strict: {counted(warned[0], 'warning')}, so validation failed")
+            return EXIT_POLICY
+        return EXIT_OK
 
     raise typer.Exit(guarded(run))
 
 
 def _validate_framework(
-    file: Path, waivers: list[Path], reviews: list[Path], day: datetime.date
+    file: Path, waivers: list[Path], reviews: list[Path], day: datetime.date, warned: list[int]
 ) -> bool:
     """Report one framework file (and the waivers and review files against it); True when all
-    are valid."""
+    are valid. ``warned[0]`` counts the warnings given, notes aside."""
     from alignck.builtins import locate
     from alignck.errors import FrameworkError
     from alignck.facets import matchable_facets
@@ -179,13 +200,14 @@ def _validate_framework(
     noted = sum(bool(_NOTE.match(line)) for line in lines)
     notes = f", {counted(noted, 'note')}" if noted else ""
     warnings = counted(len(lines) - noted, "warning")
+    warned[0] += len(lines) - noted
     said = f"{counted(count, 'priority', 'priorities')}, {warnings}{notes}"
     say(f"{located.shown}: ok ({said})", sys.stdout)
     valid = True
     for waivers_file in waivers:
-        valid = _validate_waivers(waivers_file, result.framework, day) and valid
+        valid = _validate_waivers(waivers_file, result.framework, day, warned) and valid
     for review_file in reviews:
-        valid = _validate_reviews(review_file, result.framework) and valid
+        valid = _validate_reviews(review_file, result.framework, warned) and valid
     return valid
 
 
@@ -198,7 +220,7 @@ def _invalid_against(path: Path, framework: Framework, problems: int) -> str:
     return f"{path}: invalid against {framework.path} ({counted(problems, 'problem')})"
 
 
-def _validate_reviews(path: Path, framework: Framework) -> bool:
+def _validate_reviews(path: Path, framework: Framework, warned: list[int]) -> bool:
     from alignck.errors import ReviewError
     from alignck.reviews import load_reviews
 
@@ -211,6 +233,7 @@ def _validate_reviews(path: Path, framework: Framework) -> bool:
         return False
     for line in loaded.warnings:
         say(line, sys.stdout)
+    warned[0] += len(loaded.warnings)
     say(
         f"{path}: ok ({counted(len(loaded.reviews), 'review')} against {framework.path}, "
         f"{counted(len(loaded.warnings), 'warning')})",
@@ -219,7 +242,9 @@ def _validate_reviews(path: Path, framework: Framework) -> bool:
     return True
 
 
-def _validate_waivers(path: Path, framework: Framework, day: datetime.date) -> bool:
+def _validate_waivers(
+    path: Path, framework: Framework, day: datetime.date, warned: list[int]
+) -> bool:
     from alignck.errors import WaiverError
     from alignck.waivers import lapsed_warning, load_waivers, split_expired
 
@@ -234,6 +259,7 @@ def _validate_waivers(path: Path, framework: Framework, day: datetime.date) -> b
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
     for line in warnings:
         say(line, sys.stdout)
+    warned[0] += len(warnings)
     say(
         f"{path}: ok ({counted(len(loaded.waivers), 'waiver')} against {framework.path}, "
         f"{counted(len(warnings), 'warning')})",
