@@ -397,6 +397,44 @@ def test_a_table_row_whose_last_cell_wraps_keeps_the_rows_after_it(make_document
     assert ((4, 0), "Clean air") in pdf
 
 
+def test_a_table_whose_wrapped_cells_are_centred_and_widely_spaced_is_read_by_cell(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # fpdf2's tables centre each cell in its row and set a cell's lines two font sizes
+    # apart: the wrapped cells were not seen as cells, and the table was read as lines
+    # glued across cells ('Loneliness Launch the befriending volunteer').
+    rows = [
+        ["Priority", "What we will do", "Lead", "By when"],
+        [
+            "Loneliness",
+            "Launch the befriending volunteer scheme in every ward",
+            "Volunteers",
+            "2025",
+        ],
+        ["Warm homes", "Train ten caseworkers", "Housing lead", "2025"],
+        ["Strong start", "Open peer-support groups in all four family hubs", "Families", "2026"],
+    ]
+    pdf = FPDF()
+    pdf.set_margins(20, 18, 20)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=9.5)
+    with pdf.table(col_widths=(25, 60, 35, 30), text_align="LEFT") as table:
+        for row in rows:
+            cells = table.row()
+            for text in row:
+                cells.cell(text)
+    path = tmp_path / "centred.pdf"
+    pdf.output(str(path))
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
+    assert cells == [
+        ((number, column), text)
+        for number, row in enumerate(rows)
+        for column, text in enumerate(row)
+    ]
+
+
 def test_table_rows_too_full_of_text_for_their_gap_to_show_are_still_rows(
     tmp_path: Path,
 ) -> None:

@@ -27,7 +27,7 @@ _SAME_EDGE = 3.0
 _COLUMN_GAP = 6.0
 _SAME_BASELINE = 1.5
 # A cell's next line sits at most this many font sizes below the last.
-_LINE_STEP = 1.8
+_LINE_STEP = 2.2
 
 
 @dataclass(frozen=True, slots=True)
