@@ -257,6 +257,8 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
         ),
         ("Over 40 per cent of carers say they never get a break.", True, "context"),
         ("Support 1 in 3 carers with a short break.", True, "commitment"),
+        ("90% of children will be ready for school, through early years.", True, "commitment"),
+        ("Nine in ten families will get a health visitor check.", False, "commitment"),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:
