@@ -57,6 +57,35 @@ def test_lines_of_cells_parted_by_tabs_are_a_table(tmp_path: Path) -> None:
     assert blocks[-1].kind == "paragraph" and blocks[-1].text.startswith("We will report")
 
 
+def test_a_table_with_blank_edge_cells_is_still_a_table(tmp_path: Path) -> None:
+    # A merged first cell and an empty last one left the rows' cell counts unequal, and the
+    # table went back to run-together paragraphs.
+    path = tmp_path / "merged.txt"
+    path.write_text(
+        "Priority\tWhat we will do\tBy when\n"
+        "Loneliness\tLaunch a befriending scheme\tSeptember 2025\n"
+        "\tTrain 40 volunteers\tDecember 2025\n"
+        "Warm homes\tInsulate 300 homes\t\n",
+        encoding="utf-8",
+    )
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.kind == "table_cell"]
+    assert ((2, 1), "Train 40 volunteers") in cells
+    assert ((3, 0), "Warm homes") in cells and ((3, 1), "Insulate 300 homes") in cells
+
+
+@pytest.mark.parametrize("marker", ["1.", "•", "-"])
+def test_a_list_word_saved_as_text_with_tabs_stays_a_list(tmp_path: Path, marker: str) -> None:
+    # Word's 'Save as Plain Text' puts a tab after each item's number or bullet: read as a
+    # table of two columns, the priorities were lost.
+    items = ["Tackling loneliness", "Money advice and fair work", "Active lives"]
+    path = tmp_path / "list.txt"
+    lines = [f"{marker}\t{item}" for item in items]
+    path.write_text("Our three priorities:\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    blocks = read(path).blocks
+    assert [b.text for b in blocks if b.kind == "list_item"] == items
+    assert not [b for b in blocks if b.kind == "table_cell"]
+
+
 def test_wrapped_lines_join_and_hyphenation_is_undone(tmp_path: Path) -> None:
     path = tmp_path / "wrap.txt"
     path.write_text(

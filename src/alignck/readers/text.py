@@ -134,16 +134,21 @@ def _paragraphs(text: str, first: int = 1) -> list[_Paragraph]:
 
 
 def _tab_cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().split("\t")]
+    # Blank cells are kept (a merged first cell, an empty last one): they hold a column.
+    return [cell.strip() for cell in line.rstrip(" \r").split("\t")]
 
 
 def _tab_table(lines: list[str]) -> bool:
     """Two lines or more, each of the same two cells or more parted by tabs: a table, whose
     cells were read run together as one paragraph ('Priority What we will do Lead ...') and
-    quoted whole as a commitment."""
+    quoted whole as a commitment. Not a list Word saved as text ('1.<tab>Tackling ...',
+    '•<tab>...'): a first cell that is only a list's marker makes an item."""
     if len(lines) < 2 or not all("\t" in line.strip() for line in lines):
         return False
-    counts = {len(_tab_cells(line)) for line in lines}
+    rows = [_tab_cells(line) for line in lines]
+    if any(split_marker(f"{row[0]} x")[0] is not None and len(row[0]) <= 4 for row in rows):
+        return False
+    counts = {len(row) for row in rows}
     return len(counts) == 1 and counts.pop() >= 2
 
 
