@@ -962,6 +962,29 @@ def test_an_item_whose_lines_sit_as_far_apart_as_the_items_wraps_as_one_item(
     assert [kind for kind, text in blocks if "county" in text] == ["list_item"], blocks
 
 
+def test_short_lower_case_paragraphs_set_apart_stay_paragraphs(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # Under the rule for lines that go on mid-sentence, a lead-in ending on a noun and the
+    # lower-case lines set apart below it were read as one paragraph.
+    texts = [
+        "Over the next three years we will work on three priorities with residents and partners",
+        "tackling loneliness and social isolation",
+        "money advice, fair work and the cost of living",
+        "Find out more",
+        "www.alderbrook.org.uk/plan",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in texts:
+        pdf.multi_cell(0, 6, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    path = tmp_path / "apart.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == texts
+
+
 def test_rows_spaced_wider_than_the_text_do_not_widen_a_paragraph_s_spacing(
     tmp_path: Path,
 ) -> None:

@@ -74,7 +74,7 @@ _PARAGRAPH_GAP = 1.75
 _PARAGRAPH_OVER_PITCH = 1.25
 # A line that goes on mid-sentence stays with the line above up to this many paragraph gaps
 # below it; further down, a gap that wide is a break the author chose.
-_RUN_ON_GAP = 1.5
+_RUN_ON_GAP = 1.2
 # Lines further apart than this are not one paragraph's, whatever their spacing; and the
 # spacing is taken from at least this many lines that run on.
 _PITCH_AT_MOST = 3.0
@@ -472,11 +472,15 @@ class _Assembler:
         gap = previous.end_y - line.y
         if (
             _sentence_goes_on(previous.text, line.text)
+            and (self._ran_out_of_room(previous) or ends_on_word_that_goes_on(previous.text))
             and abs(line.x - previous.x) <= line.size
             and 0 <= gap <= self._paragraph_gap(line.size) * _RUN_ON_GAP
         ):
             # Mid-sentence ('... in every neighbourhood in' / 'the county, ...'): where lines
-            # sit as far apart as paragraphs (a list spaced like its lines), the words decide.
+            # sit as far apart as paragraphs (a list spaced like its lines), the words decide,
+            # where the line above was cut by the margin or stops on a word no sentence ends
+            # on; a short line ending on a noun ('... with residents and partners') above a
+            # lower-case one ('tackling loneliness') may end a paragraph.
             return False
         if gap < -line.size or gap > self._paragraph_gap(line.size):
             return True
