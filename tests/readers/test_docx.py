@@ -141,6 +141,26 @@ def test_a_bold_heading_that_goes_on_from_a_styled_one_s_label_is_its_sibling(
     assert levels["Our partners"] == 3
 
 
+def test_a_bold_heading_takes_no_level_from_a_label_of_a_section_closed_before(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    # 'Stage 2' in bold under 'Priority 1' took the level of 'Stage 1', a section of another
+    # part of the plan, and its text lost its place under Priority 1.
+    document = docx.Document()
+    document.add_heading("How we made this plan", level=1)
+    document.add_heading("Stage 1: Listening", level=2)
+    document.add_heading("Our priorities", level=1)
+    document.add_heading("Priority 1: Warm, dry homes", level=2)
+    document.add_paragraph().add_run("Stage 2: Delivery").bold = True
+    document.add_paragraph("We will insulate 300 homes by 2027.")
+    path = tmp_path / "closed.docx"
+    document.save(str(path))
+    homes = next(b for b in read(path).blocks if b.text.startswith("We will insulate"))
+    assert homes.section == ("Our priorities", "Priority 1: Warm, dry homes", "Stage 2: Delivery")
+
+
 _BOX = """
 <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
      xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"

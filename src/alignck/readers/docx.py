@@ -555,6 +555,9 @@ class _BodyWalker:
                 self.builder.add("paragraph", join_lines(entry), lead=lead if index == 0 else None)
 
     def _heading(self, text: str, level: int) -> None:
+        # A heading closes the sections at its level and below: a label of a section it
+        # closed ('Stage 1' under 'How we made this plan') gives no later heading its level.
+        self.labelled = {key: at for key, at in self.labelled.items() if at < level}
         labelled = _heading_label(text)
         if labelled is not None:
             self.labelled[labelled] = level
