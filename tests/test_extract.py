@@ -1323,6 +1323,25 @@ def test_a_short_name_that_names_no_listed_priority_is_kept(tmp_path: Path) -> N
     assert "Housing" in _stated_in(path)
 
 
+def test_a_shorter_run_of_groups_to_focus_on_names_priorities_of_its_own(
+    tmp_path: Path,
+) -> None:
+    # Two groups to focus on, each named in one of three priorities, were dropped as short
+    # names of those priorities.
+    path = _markdown(
+        tmp_path,
+        "# Our strategy\n\nOur three priorities are:\n\n"
+        "1. Mental health support for children and young people\n"
+        "2. Warm, safe homes for older people\n"
+        "3. Good jobs\n\n"
+        "## Who we will focus on\n\n"
+        "In all our work we will prioritise two groups:\n\n"
+        "- Children and young people\n"
+        "- Older people\n",
+    )
+    assert len(_stated_in(path)) == 5
+
+
 def test_a_word_hyphenated_in_one_copy_and_run_together_in_another_is_one_priority() -> None:
     doc = _doc(
         ("heading", "Our priorities", 1),

@@ -192,28 +192,30 @@ def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list
 
 def _without_short_names(statements: list[Statement], headings: set[int]) -> list[Statement]:
     """Without a run of stated priorities (the items one rule took, two or more) that names,
-    one by one, priorities stated more fully elsewhere: a delivery table's 'Money and work'
-    beside the list's 'Money advice, fair work and the cost of living' is the same priority,
-    not a second one, and counted twice it was listed outside the framework too. Headings
-    are kept: the text under them is their priority's (numbered_repeats pairs them)."""
-    priorities = [
-        s for s in statements if s.kind == "priority" and s.location.paragraph not in headings
-    ]
-    words = {id(s): frozenset(terms(s.text, topical=False)) for s in priorities}
+    one by one, every priority of another run stated more fully: a delivery table's 'Money
+    and work' beside the list's 'Money advice, fair work and the cost of living' is the same
+    priority, not a second one, and counted twice it was listed outside the framework too.
+    A shorter run ('Children and young people', 'Older people' as groups to focus on beside
+    three priorities naming them) names priorities of its own. Headings are kept: the text
+    under them is their priority's (numbered_repeats pairs them)."""
     runs: dict[str, list[Statement]] = {}
-    for statement in priorities:
-        runs.setdefault(statement.rule, []).append(statement)
-    dropped: set[int] = set()
+    for statement in statements:
+        if statement.kind == "priority":
+            runs.setdefault(statement.rule, []).append(statement)
+    words = {id(s): frozenset(terms(s.text, topical=False)) for run in runs.values() for s in run}
+    dropped: set[str] = set()
     for rule, run in runs.items():
-        fuller = [
-            s
-            for s in statements
-            if s.kind == "priority" and s.rule != rule and id(s) not in dropped
-        ]
-        words.update({id(s): frozenset(terms(s.text, topical=False)) for s in fuller})
-        if len(run) >= _SHORT_NAMES and _each_names_one(run, fuller, words):
-            dropped.update(id(s) for s in run)
-    return [s for s in statements if id(s) not in dropped]
+        if len(run) < _SHORT_NAMES or any(s.location.paragraph in headings for s in run):
+            continue
+        if any(
+            other != rule
+            and other not in dropped
+            and len(fuller) == len(run)
+            and _each_names_one(run, fuller, words)
+            for other, fuller in runs.items()
+        ):
+            dropped.add(rule)
+    return [s for s in statements if not (s.kind == "priority" and s.rule in dropped)]
 
 
 # A run of this many names at least: one short name beside a long one may be a new priority.
