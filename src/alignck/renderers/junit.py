@@ -161,15 +161,19 @@ def document_classname(short: str) -> str:
 
 
 def document_classnames(shorts: Sequence[tuple[str, str]]) -> dict[str, str]:
-    """Each document's classname by its path, from (path, short name) in report order; one
-    that another document's would equal ('plan.v1' and 'plan_v1' both read 'plan_v1') gets
-    the first free number after it ('plan_v1_2'), since Jenkins keeps a test's history by
-    classname and name and would mix the two documents' results."""
+    """Each document's classname by its path, from (path, short name); one that another
+    document's would equal ('plan.v1' and 'plan_v1' both read 'plan_v1') gets the first free
+    number after it ('plan_v1_2'), since Jenkins keeps a test's history by classname and
+    name and would mix the two documents' results. Which document keeps the plain name does
+    not hang on the others in the run: the one named so outright ('plan_v1'), else the first
+    by name."""
     bases = {path: document_classname(short) for path, short in shorts}
     taken = set(OWN_CLASSNAMES) | set(bases.values())
+    order = sorted(shorts, key=lambda item: (bases[item[0]], item[1] != bases[item[0]], item[1]))
     given: dict[str, str] = {}
     used: set[str] = set()
-    for path, base in bases.items():
+    for path, _ in order:
+        base = bases[path]
         name, number = base, 1
         while name in used or (number > 1 and name in taken):
             number += 1
