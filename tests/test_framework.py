@@ -597,6 +597,32 @@ def test_sister_priorities_worded_almost_alike_are_warned_about(tmp_path: Path) 
     ]
 
 
+def test_twin_titles_are_warned_about_whatever_their_descriptions_say(tmp_path: Path) -> None:
+    # One twin described and the other not hid them; descriptions from one template made
+    # priorities about different things look alike.
+    template = "Work with partners so that people in these communities get fair access."
+    path, result = _validate(
+        tmp_path,
+        "framework: {name: X}\npriorities:\n"
+        "  - id: a\n    title: Reduce smoking for ethnic minority communities\n"
+        f"    description: {template}\n"
+        "  - id: b\n    title: Reduce smoking for all ethnic minority communities\n"
+        "    keywords: [smoking, tobacco]\n"
+        "  - id: c\n    title: Improve sexual health for ethnic minority communities\n"
+        f"    description: {template}\n"
+        "  - id: d\n    title: Reduce smoking for all ethnic minority communities\n",
+    )
+    alike = [w for w in result.warnings if "worded almost" in w]
+    assert alike[0].startswith(
+        f"{path}:6:5: priorities[1]: warning: worded almost as priorities[0]"
+    )
+    # Sexual health shares the template, not its title's subject.
+    assert not [w for w in alike if "priorities[2]" in w]
+    # The same title again is warned of as the same title, not as worded almost as it.
+    assert not [w for w in alike if "as priorities[1]" in w]
+    assert any("priorities[3].title: warning: the same title" in w for w in result.warnings)
+
+
 def test_a_key_of_the_whole_file_inside_a_priority_is_an_error(tmp_path: Path) -> None:
     # 'themes: false' indented under a priority was 'unknown key (ignored)': the themes
     # stayed on, as the reverse slip (a priority's key at the top) was refused.

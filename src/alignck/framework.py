@@ -486,7 +486,9 @@ class _Seen:
     titles: dict[str, str] = field(default_factory=dict)
     # Each priority's words, where it is and its parent's id: to find two sisters worded
     # alike.
-    wordings: list[tuple[frozenset[str], str, str | None]] = field(default_factory=list)
+    wordings: list[tuple[frozenset[str], frozenset[str], str, str, str | None]] = field(
+        default_factory=list
+    )
     # Each keyword and alias: (its priority's id, where, its node).
     words: list[tuple[str, str, yaml.ScalarNode]] = field(default_factory=list)
     # Each priority's 'formerly': (its id, where, its node).
@@ -617,7 +619,7 @@ def _warn_if_worded_alike(
     where: str,
     priority: Priority,
     findings: Findings,
-    seen: list[tuple[frozenset[str], str, str | None]],
+    seen: list[tuple[frozenset[str], frozenset[str], str, str, str | None]],
 ) -> None:
     """Two sister priorities worded almost alike ('Improve mental health and emotional
     wellbeing', 'Improve emotional wellbeing and mental health', merging two boards' lists):
@@ -627,11 +629,14 @@ def _warn_if_worded_alike(
 
     texts = [priority.title, priority.description, *priority.keywords, *priority.aliases]
     words = frozenset(t for text in texts if text for t in terms(text))
+    title = frozenset(terms(priority.title))
     if len(words) >= _FEWEST_WORDS:
-        for other, there, parent in seen:
-            if parent == priority.parent and len(words & other) >= _WORDED_ALIKE * len(
-                words | other
-            ):
+        named = priority.title.casefold()
+        for other, other_title, other_named, there, parent in seen:
+            # The same title is warned of on its own line.
+            if named == other_named or parent != priority.parent:
+                continue
+            if _alike(words, other, title, other_title):
                 findings.warn(
                     node,
                     where,
@@ -641,7 +646,29 @@ def _warn_if_worded_alike(
                     "covers), or merge them",
                 )
                 break
-    seen.append((words, f"{where} (line {node.start_mark.line + 1})", priority.parent))
+    here = f"{where} (line {node.start_mark.line + 1})"
+    seen.append((words, title, priority.title.casefold(), here, priority.parent))
+
+
+def _alike(
+    words: frozenset[str], other: frozenset[str], title: frozenset[str], other_title: frozenset[str]
+) -> bool:
+    """Worded almost alike: the titles, whatever the descriptions say (one described and its
+    twin not, 'Reduce smoking for all ethnic minority communities', was missed), or the whole
+    wording where the titles are alike at least in part (a merged framework's descriptions
+    written from one template make different titles' wordings alike)."""
+
+    def share(a: frozenset[str], b: frozenset[str]) -> float:
+        return len(a & b) / len(a | b) if a | b else 0.0
+
+    titled = min(len(title), len(other_title)) >= _FEWEST_WORDS
+    if titled and share(title, other_title) >= _WORDED_ALIKE:
+        return True
+    return share(words, other) >= _WORDED_ALIKE and share(title, other_title) >= _TITLES_IN_PART
+
+
+# Titles sharing this much of their words may be twins whose whole wordings decide.
+_TITLES_IN_PART = 0.5
 
 
 def _warn_if_excluded_by_itself(
