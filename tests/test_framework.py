@@ -623,6 +623,25 @@ def test_twin_titles_are_warned_about_whatever_their_descriptions_say(tmp_path: 
     assert any("priorities[3].title: warning: the same title" in w for w in result.warnings)
 
 
+def test_a_common_keyword_given_to_many_priorities_is_warned_of_without_a_flood(
+    tmp_path: Path,
+) -> None:
+    # A framework merged from one template gave 'inequalities' to 41 priorities: 41 lines.
+    topics = ["mental health", "oral health", "sexual health", "child health", "eye health"]
+    items = "".join(
+        f"  - id: p{n}\n    title: Improve {topic} inequalities\n    keywords: [inequalities]\n"
+        for n, topic in enumerate(topics)
+    )
+    path, result = _validate(tmp_path, "framework: {name: X}\npriorities:\n" + items)
+    said = [w for w in result.warnings if "'inequalities'" in w]
+    assert len(said) == 3
+    assert all("is in the wording of 4 of the framework's 5 priorities" in w for w in said[:2])
+    assert said[2] == (
+        f"{path}:11:16: priorities[2].keywords[0]: warning: 'inequalities' is given to 3 more "
+        "priorities too, with the same problem (lines 11, 14, 17)"
+    )
+
+
 def test_a_key_of_the_whole_file_inside_a_priority_is_an_error(tmp_path: Path) -> None:
     # 'themes: false' indented under a priority was 'unknown key (ignored)': the themes
     # stayed on, as the reverse slip (a priority's key at the top) was refused.

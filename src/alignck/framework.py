@@ -530,6 +530,7 @@ def _warn_of_words_for_every_priority(
     # A priority without a title (an error already) has none for a word to be.
     titles = {" ".join(p.title.lower().split()): p.id for p in priorities if p.title}
     wording = {p.id: set(terms(f"{p.title} {p.description}", topical=False)) for p in priorities}
+    common: dict[str, list[tuple[yaml.ScalarNode, str, str, int]]] = {}
     for owner, where, node in words:
         text = str(node.value)
         other = titles.get(" ".join(text.lower().split()))
@@ -546,13 +547,37 @@ def _warn_of_words_for_every_priority(
             continue
         sharing = [pid for pid, said in wording.items() if pid != owner and set(found) <= said]
         if len(sharing) * 2 >= len(priorities):
-            findings.warn(
-                node,
-                where,
-                f"'{text}' is in the wording of {len(sharing)} of the framework's "
-                f"{len(priorities)} priorities: it matches whatever speaks of any of them; use "
-                "a phrase partners use for this priority alone",
-            )
+            common.setdefault(text.casefold(), []).append((node, where, text, len(sharing)))
+    for said in common.values():
+        _warn_of_common_words(said, len(priorities), findings)
+
+
+# A word most priorities use, given to many as a keyword (a framework merged from one
+# template), is warned of at its first places and then once for the rest, not once a line.
+_COMMON_WORD_PLACES = 2
+
+
+def _warn_of_common_words(
+    places: list[tuple[yaml.ScalarNode, str, str, int]], priorities: int, findings: Findings
+) -> None:
+    for node, where, text, sharing in places[:_COMMON_WORD_PLACES]:
+        findings.warn(
+            node,
+            where,
+            f"'{text}' is in the wording of {sharing} of the framework's {priorities} "
+            "priorities: it matches whatever speaks of any of them; use a phrase partners use "
+            "for this priority alone",
+        )
+    rest = places[_COMMON_WORD_PLACES:]
+    if rest:
+        node, where, text, _ = rest[0]
+        lines = ", ".join(str(n.start_mark.line + 1) for n, *_ in rest)
+        findings.warn(
+            node,
+            where,
+            f"'{text}' is given to {len(rest)} more priorities too, with the same problem "
+            f"(lines {lines})",
+        )
 
 
 def _refuse_title_without_words(
