@@ -250,6 +250,31 @@ def test_same_named_documents_are_told_apart_by_their_folders() -> None:
     assert "| Priority | north/plan | south/plan | System |" in out.getvalue()
 
 
+def test_markdown_tells_priorities_of_one_title_apart_by_their_ids() -> None:
+    # A merged framework's two 'Warm homes' rows could not be told apart; the terminal and
+    # HTML grids always show ids.
+    base = _report()
+    framework = replace(
+        base.framework,
+        priorities=(*base.framework.priorities, Priority("homes-2", "Warm homes")),
+    )
+    results = tuple(
+        replace(d, alignments=(*d.alignments, Alignment("homes-2", "gap", 0.0)))
+        if d.status == "ok"
+        else d
+        for d in base.documents
+    )
+    report = replace(
+        base, framework=framework, documents=results, analysis=analyse(framework, list(results))
+    )
+    out = io.StringIO()
+    renderer("markdown")(report, out, RenderOptions(evidence=True))
+    text = out.getvalue()
+    assert "| Warm homes \\[homes\\] |" in text and "| Warm homes \\[homes-2\\] |" in text
+    # A title no other priority has is shown alone, as before.
+    assert "| Mental health |" in text
+
+
 def test_every_text_report_names_what_produced_it() -> None:
     report = _report()
     report = replace(report, framework=replace(report.framework, version="2.1", sha256="ab" * 32))

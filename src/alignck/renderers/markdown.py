@@ -6,6 +6,7 @@ column per document."""
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
@@ -86,6 +87,7 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     lines += [_row(header), _row(["---"] * len(header))]
     statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
     marks = VerdictMarks(report)
+    repeated = _repeated_titles(report)
     for overview in analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         # The word beside the symbol, which a screen reader reads out as a shape, and the
@@ -95,7 +97,7 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
             for r, status in ((r, statuses[i][priority.id]) for i, r in enumerate(results))
         ]
         system = f"{SYMBOLS[overview.status]} {overview.status}"
-        lines.append(_row([_title_cell(priority), *cells, system]))
+        lines.append(_row([_title_cell(priority, repeated), *cells, system]))
     footer = [
         "**Coverage**",
         *[percent(analysis.document_coverage[r.path].exact_percent) for r in results],
@@ -104,12 +106,27 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     return [*lines, _row(footer), ""]
 
 
-def _title_cell(priority: Priority) -> str:
+def _title_cell(priority: Priority, repeated: frozenset[str] = frozenset()) -> str:
     """A priority's title, a sub-priority's indented under its parent's: a Markdown table
-    drops leading spaces, so non-breaking ones and a hook carry the level."""
+    drops leading spaces, so non-breaking ones and a hook carry the level. A title that
+    another priority also has carries its id, as the terminal's and HTML's grids always do:
+    two rows 'Warm homes for older people' could not be told apart."""
+    title = _named(priority, repeated)
     if not priority.depth:
-        return _cell(priority.title)
-    return "&nbsp;&nbsp;" * (priority.depth - 1) + "↳ " + _cell(priority.title)
+        return _cell(title)
+    return "&nbsp;&nbsp;" * (priority.depth - 1) + "↳ " + _cell(title)
+
+
+def _named(priority: Priority, repeated: frozenset[str]) -> str:
+    """Its title, with its id where another priority has the same title."""
+    if priority.title.casefold() in repeated:
+        return f"{priority.title} [{priority.id}]"
+    return priority.title
+
+
+def _repeated_titles(report: Report) -> frozenset[str]:
+    titles = Counter(p.title.casefold() for p in report.framework.priorities)
+    return frozenset(title for title, count in titles.items() if count > 1)
 
 
 def _counts(report: Report) -> list[str]:
@@ -120,12 +137,13 @@ def _counts(report: Report) -> list[str]:
     lines = [f"## Coverage across {checked} documents", ""]
     lines += [_row(["Priority", "✔ aligned", "◐ partial", "✘ gap", "System"])]
     lines += [_row(["---", "---:", "---:", "---:", "---"])]
+    repeated = _repeated_titles(report)
     for overview in analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         aligned, partial = len(overview.aligned), len(overview.partial)
         counts = [str(aligned), str(partial), str(checked - aligned - partial)]
         system = f"{SYMBOLS[overview.status]} {overview.status}"
-        lines.append(_row([_title_cell(priority), *counts, system]))
+        lines.append(_row([_title_cell(priority, repeated), *counts, system]))
     lines += [
         "",
         _row(["Document", "Coverage", "✔ aligned", "◐ partial", "✘ gap"]),
@@ -165,7 +183,10 @@ def _gaps(report: Report) -> list[str]:
     analysis = report.analysis
     lines = ["## Gaps", ""]
     if analysis.unaddressed:
-        titles = "; ".join(report.framework.priority(i).title for i in analysis.unaddressed)
+        repeated = _repeated_titles(report)
+        titles = "; ".join(
+            _named(report.framework.priority(i), repeated) for i in analysis.unaddressed
+        )
         lines += [f"Not addressed by any document: {_cell(titles)}", ""]
     rows = [(path, ids) for path, ids in analysis.missed.items() if ids]
     if rows:
@@ -259,8 +280,9 @@ def _evidence(report: Report) -> Iterator[str]:
             _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
             _row(["---", "---", "---:", "---", "---"]),
         ]
+        repeated = _repeated_titles(report)
         for alignment in result.alignments:
-            title = report.framework.priority(alignment.priority_id).title
+            title = _named(report.framework.priority(alignment.priority_id), repeated)
             reviewed = marks.is_reviewed(result.path, alignment.priority_id)
             lead = reviewed_lead(reviewed)
             if alignment.evidence:
