@@ -106,7 +106,7 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     return [*lines, _row(footer), ""]
 
 
-def _title_cell(priority: Priority, repeated: frozenset[str] = frozenset()) -> str:
+def _title_cell(priority: Priority, repeated: frozenset[str]) -> str:
     """A priority's title, a sub-priority's indented under its parent's: a Markdown table
     drops leading spaces, so non-breaking ones and a hook carry the level. A title that
     another priority also has carries its id, as the terminal's and HTML's grids always do:
@@ -271,6 +271,7 @@ def _evidence(report: Report) -> Iterator[str]:
     yield from ("## Evidence", "")
     marks = VerdictMarks(report)
     partial = report.thresholds.partial
+    repeated = _repeated_titles(report)
     for result in report.documents:
         if result.status != "ok":
             continue
@@ -280,7 +281,6 @@ def _evidence(report: Report) -> Iterator[str]:
             _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
             _row(["---", "---", "---:", "---", "---"]),
         ]
-        repeated = _repeated_titles(report)
         for alignment in result.alignments:
             title = _named(report.framework.priority(alignment.priority_id), repeated)
             reviewed = marks.is_reviewed(result.path, alignment.priority_id)
