@@ -155,15 +155,12 @@ def validate(
     day = day_given(today) or datetime.date.today()
 
     def run() -> int:
-        failed = False
-        warned = [0]
-        for file in files:
-            valid = _validate_framework(file, waivers or [], reviews or [], day, warned)
-            failed = not valid or failed
-        if failed:
+        given = [_validate_framework(file, waivers or [], reviews or [], day) for file in files]
+        if None in given:
             return EXIT_INPUT
-        if strict and warned[0]:
-            say(f"alignck: --strict: {counted(warned[0], 'warning')}, so validation failed")
+        warned = sum(count for count in given if count is not None)
+        if strict and warned:
+            say(f"alignck: --strict: {counted(warned, 'warning')}, so validation failed")
             return EXIT_POLICY
         return EXIT_OK
 
@@ -171,10 +168,10 @@ def validate(
 
 
 def _validate_framework(
-    file: Path, waivers: list[Path], reviews: list[Path], day: datetime.date, warned: list[int]
-) -> bool:
-    """Report one framework file (and the waivers and review files against it); True when all
-    are valid. ``warned[0]`` counts the warnings given, notes aside."""
+    file: Path, waivers: list[Path], reviews: list[Path], day: datetime.date
+) -> int | None:
+    """Report one framework file (and the waivers and review files against it): how many
+    warnings were given, notes aside, or None where any is invalid."""
     from alignck.builtins import locate
     from alignck.errors import FrameworkError
     from alignck.facets import matchable_facets
@@ -185,13 +182,13 @@ def _validate_framework(
     for line in (*result.errors, *result.warnings):
         say(line, sys.stderr if line in result.errors else sys.stdout)
     if result.framework is None:
-        return False
+        return None
     try:
         # What check would refuse, validate refuses too: 'ok' must mean check can use it.
         matchable_facets(result.framework)
     except FrameworkError as error:
         say(str(error))
-        return False
+        return None
     count = len(result.framework.priorities)
     for line in result.advice:
         say(line, sys.stdout)
@@ -200,15 +197,15 @@ def _validate_framework(
     noted = sum(bool(_NOTE.match(line)) for line in lines)
     notes = f", {counted(noted, 'note')}" if noted else ""
     warnings = counted(len(lines) - noted, "warning")
-    warned[0] += len(lines) - noted
     said = f"{counted(count, 'priority', 'priorities')}, {warnings}{notes}"
     say(f"{located.shown}: ok ({said})", sys.stdout)
-    valid = True
-    for waivers_file in waivers:
-        valid = _validate_waivers(waivers_file, result.framework, day, warned) and valid
-    for review_file in reviews:
-        valid = _validate_reviews(review_file, result.framework, warned) and valid
-    return valid
+    given = [
+        *(_validate_waivers(w, result.framework, day) for w in waivers),
+        *(_validate_reviews(r, result.framework) for r in reviews),
+    ]
+    if None in given:
+        return None
+    return len(lines) - noted + sum(count for count in given if count is not None)
 
 
 # A note's line: its place, then 'note:' (a warning's place is followed by the key it is about).
@@ -220,7 +217,8 @@ def _invalid_against(path: Path, framework: Framework, problems: int) -> str:
     return f"{path}: invalid against {framework.path} ({counted(problems, 'problem')})"
 
 
-def _validate_reviews(path: Path, framework: Framework, warned: list[int]) -> bool:
+def _validate_reviews(path: Path, framework: Framework) -> int | None:
+    """How many warnings the review file drew, or None where it is invalid."""
     from alignck.errors import ReviewError
     from alignck.reviews import load_reviews
 
@@ -230,21 +228,20 @@ def _validate_reviews(path: Path, framework: Framework, warned: list[int]) -> bo
         for problem in error.problems:
             say(problem)
         say(_invalid_against(path, framework, len(error.problems)))
-        return False
+        return None
     for line in loaded.warnings:
         say(line, sys.stdout)
-    warned[0] += len(loaded.warnings)
     say(
         f"{path}: ok ({counted(len(loaded.reviews), 'review')} against {framework.path}, "
         f"{counted(len(loaded.warnings), 'warning')})",
         sys.stdout,
     )
-    return True
+    return len(loaded.warnings)
 
 
-def _validate_waivers(
-    path: Path, framework: Framework, day: datetime.date, warned: list[int]
-) -> bool:
+def _validate_waivers(path: Path, framework: Framework, day: datetime.date) -> int | None:
+    """How many warnings the waivers file drew (lapsed waivers among them), or None where it
+    is invalid."""
     from alignck.errors import WaiverError
     from alignck.waivers import lapsed_warning, load_waivers, split_expired
 
@@ -254,18 +251,17 @@ def _validate_waivers(
         for problem in error.problems:
             say(problem)
         say(_invalid_against(path, framework, len(error.problems)))
-        return False
+        return None
     _, expired = split_expired(loaded.waivers, day)
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
     for line in warnings:
         say(line, sys.stdout)
-    warned[0] += len(warnings)
     say(
         f"{path}: ok ({counted(len(loaded.waivers), 'waiver')} against {framework.path}, "
         f"{counted(len(warnings), 'warning')})",
         sys.stdout,
     )
-    return True
+    return len(warnings)
 
 
 @app.command(name="eval", epilog=OTHER_EXIT_CODES_HELP)
