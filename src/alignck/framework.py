@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -477,6 +477,17 @@ def _priorities(
             )
 
 
+class _Wording(NamedTuple):
+    """A priority's words (title, description, keywords, aliases), its title's words, its
+    title as compared for a repeat, where it is, and its parent's id."""
+
+    words: frozenset[str]
+    title: frozenset[str]
+    named: str
+    where: str
+    parent: str | None
+
+
 @dataclass
 class _Seen:
     """Where each id and each title was first given (ids exactly, titles case- and
@@ -484,11 +495,8 @@ class _Seen:
 
     ids: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
-    # Each priority's words, where it is and its parent's id: to find two sisters worded
-    # alike.
-    wordings: list[tuple[frozenset[str], frozenset[str], str, str, str | None]] = field(
-        default_factory=list
-    )
+    # Each priority's wording: to find two sisters worded alike.
+    wordings: list[_Wording] = field(default_factory=list)
     # Each keyword and alias: (its priority's id, where, its node).
     words: list[tuple[str, str, yaml.ScalarNode]] = field(default_factory=list)
     # Each priority's 'formerly': (its id, where, its node).
@@ -644,7 +652,7 @@ def _warn_if_worded_alike(
     where: str,
     priority: Priority,
     findings: Findings,
-    seen: list[tuple[frozenset[str], frozenset[str], str, str, str | None]],
+    seen: list[_Wording],
 ) -> None:
     """Two sister priorities worded almost alike ('Improve mental health and emotional
     wellbeing', 'Improve emotional wellbeing and mental health', merging two boards' lists):
@@ -653,31 +661,32 @@ def _warn_if_worded_alike(
     from alignck.language import terms
 
     texts = [priority.title, priority.description, *priority.keywords, *priority.aliases]
-    words = frozenset(t for text in texts if text for t in terms(text))
-    title = frozenset(terms(priority.title))
-    if len(words) >= _FEWEST_WORDS:
-        named = priority.title.casefold()
-        for other, other_title, other_named, there, parent in seen:
+    here = _Wording(
+        frozenset(t for text in texts if text for t in terms(text)),
+        frozenset(terms(priority.title)),
+        priority.title.casefold(),
+        f"{where} (line {node.start_mark.line + 1})",
+        priority.parent,
+    )
+    if len(here.words) >= _FEWEST_WORDS:
+        for other in seen:
             # The same title is warned of on its own line.
-            if named == other_named or parent != priority.parent:
+            if here.named == other.named or here.parent != other.parent:
                 continue
-            if _alike(words, other, title, other_title):
+            if _alike(here, other):
                 findings.warn(
                     node,
                     where,
-                    f"worded almost as {there} is: a passage about one is as much about the "
+                    f"worded almost as {other.where} is: a passage about one is as much about the "
                     "other, so neither can be clearly committed to and both may fall to "
                     "partial; say in each what tells it apart (who it is for, what it "
                     "covers), or merge them",
                 )
                 break
-    here = f"{where} (line {node.start_mark.line + 1})"
-    seen.append((words, title, priority.title.casefold(), here, priority.parent))
+    seen.append(here)
 
 
-def _alike(
-    words: frozenset[str], other: frozenset[str], title: frozenset[str], other_title: frozenset[str]
-) -> bool:
+def _alike(one: _Wording, other: _Wording) -> bool:
     """Worded almost alike: the titles, whatever the descriptions say (one described and its
     twin not, 'Reduce smoking for all ethnic minority communities', was missed), or the whole
     wording where the titles are alike at least in part (a merged framework's descriptions
@@ -686,10 +695,10 @@ def _alike(
     def share(a: frozenset[str], b: frozenset[str]) -> float:
         return len(a & b) / len(a | b) if a | b else 0.0
 
-    titled = min(len(title), len(other_title)) >= _FEWEST_WORDS
-    if titled and share(title, other_title) >= _WORDED_ALIKE:
+    titles = share(one.title, other.title)
+    if min(len(one.title), len(other.title)) >= _FEWEST_WORDS and titles >= _WORDED_ALIKE:
         return True
-    return share(words, other) >= _WORDED_ALIKE and share(title, other_title) >= _TITLES_IN_PART
+    return share(one.words, other.words) >= _WORDED_ALIKE and titles >= _TITLES_IN_PART
 
 
 # Titles sharing this much of their words may be twins whose whole wordings decide.
