@@ -83,8 +83,7 @@ def choose_report_format(
             leave_out = ", or leave out --format" if named in formats else ""
             raise UsageError(
                 f"--output's extension '{extension_of(output.name)}' names {named}, but "
-                f"--format is "
-                f"{given}; give a file name that fits the format{leave_out}",
+                f"--format is {given}; give a file name that fits the format{leave_out}",
                 str(output),
             )
         _refuse_unmarked_document(output, given, checked)

@@ -568,8 +568,9 @@ class _BodyWalker:
         ('Priority 3: ...' in bold after a styled 'Priority 2: ...', its sibling, not its
         part), else by its type size."""
         labelled = _heading_label(text)
-        if labelled is not None and (labelled[0], labelled[1] - 1) in self.labelled:
-            return self.labelled[(labelled[0], labelled[1] - 1)]
+        before = (labelled[0], labelled[1] - 1) if labelled is not None else None
+        if before in self.labelled:
+            return self.labelled[before]
         return self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
 
     def table(self, element: Any) -> None:

@@ -66,10 +66,9 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
 
 
 def _paths(comparison: Comparison) -> list[str]:
-    """Every document a case may name, in the order check's JUnit names them: as check's
-    JUnit, each by its stem or the shortest end of its path that tells it from the run's
-    other documents of that name ('trust/strategy'), made unique
-    (:func:`alignck.renderers.junit.document_classnames`)."""
+    """Every document a case may name: each is classed as check's JUnit classes it, by its
+    stem or the shortest end of its path that tells it from the run's other documents of that
+    name ('trust/strategy'), made unique (:func:`alignck.renderers.junit.document_classnames`)."""
     return list(dict.fromkeys([*comparison.documents, *comparison.unread]))
 
 
