@@ -119,6 +119,39 @@ def test_an_aligned_verdicts_best_promise_leads_a_stated_priority_s_name() -> No
     assert _promise_first([aside, promise], [promise.text]) == [aside, promise]
 
 
+def test_an_aligned_verdict_opens_with_one_promise_and_one_name_then_its_best_grounds() -> None:
+    from alignck.verdicts import _leading
+
+    texts = [
+        ("Cleaner air", "priority"),
+        ("Greener streets", "priority"),
+        ("We will cut nitrogen dioxide on the ring road.", "commitment"),
+        ("Safer roads", "priority"),
+        ("Air near our schools is the worst in the county and we mean to end it.", "context"),
+        ("We will plant trees along the ring road.", "commitment"),
+    ]
+    passages = [
+        Passage(t, Location(None, i, ()), role, tuple(t.lower().split()), t)  # type: ignore[arg-type]
+        for i, (t, role) in enumerate(texts)
+    ]
+    column = np.array([0.8, 0.7, 0.6, 0.65, 0.99, 0.6])
+    committing = [0, 1, 2, 3, 5]
+    roles = np.array([role for _, role in texts])
+    # The best stated priority and the best promise (the first of equals), not every one.
+    assert _leading(committing, column, roles) == [0, 2]
+    judged = object.__new__(Judged)
+    judged.passages = passages
+    grounds = np.arange(len(passages))
+    leading = _leading(committing, column, roles)
+    quoted = [e.text for e in judged._evidence(column, grounds, leading)]
+    # The passage that most plainly addresses it is quoted, after the promise and the name;
+    # before, the three stated priorities took every place after the promise.
+    assert quoted == [texts[2][0], texts[0][0], texts[4][0]]
+    assert _leading([], column, roles) == []
+    # Equals: the first in document order.
+    assert _leading([2, 5], np.full(6, 0.6), roles) == [2]
+
+
 def test_the_examples_aligned_verdicts_quote_a_promise_before_a_stated_priority() -> None:
     import json
 

@@ -89,6 +89,7 @@ class Judged:
         # Per passage: whether it commits (a stated priority or a commitment), and with
         # meaning, the priority it is clearly closest to (-1 for none).
         self.commits = committed_mask(signals.roles)
+        self.roles = np.array(signals.roles, dtype=str)
         self.closest = _clearly_closest(signals.embedding)
 
     def ground_row(self, index: int) -> list[float]:
@@ -126,7 +127,7 @@ class Judged:
         if status == "gap":
             nearest = self._nearest(column)
         else:
-            evidence = self._evidence(column, grounds, committing)
+            evidence = self._evidence(column, grounds, _leading(committing, column, self.roles))
         return Alignment(
             priority.id,
             status,
@@ -151,8 +152,8 @@ class Judged:
         return committing
 
     def _evidence(self, column: Any, grounds: Any, first: list[int]) -> tuple[Evidence, ...]:
-        """The most convincing distinct grounds, the commitments an aligned verdict rests on
-        first (its best promise before a stated priority's name); a ground and one that holds
+        """The most convincing distinct grounds, ``first`` the commitments an aligned verdict
+        opens with (its best promise before a stated priority's name); a ground and one that holds
         its words are one quote, the fuller. Ties keep document order."""
         import numpy as np
 
@@ -197,6 +198,32 @@ class Judged:
         passage = self.passages[index]
         score = shared_float(round(float(column[index]), 4))
         return Evidence(passage.text, passage.location, score, passage.role)
+
+
+def _leading(committing: list[int], column: Any, roles: Any) -> list[int]:
+    """The commitments an aligned verdict's quotes open with: its best promise and its best
+    stated priority (the first of equals, in document order), not every commitment about it;
+    ``roles`` is every passage's role, as an array. The rest of its quotes are its most
+    convincing grounds of any kind: three stated priorities, each about it by a word or two,
+    crowded out the passage that most plainly addressed it (of correct aligned verdicts on the
+    116 real labelled sets, the share quoting the labeller's passage went from 0.755 to
+    0.777)."""
+    import numpy as np
+
+    if not committing:
+        return []
+    # Best first, equals in document order; then the first of each role. A long document
+    # has about sixty such commitments per priority: one at a time in Python, they cost it a
+    # tenth of its matching against 300 priorities.
+    chosen = np.asarray(committing)
+    chosen = chosen[np.argsort(-column[chosen], kind="stable")]
+    ranked = roles[chosen]
+    leading = []
+    for role in COMMITTED_ROLES:
+        of_role = ranked == role
+        if of_role.any():
+            leading.append(int(chosen[of_role.argmax()]))
+    return sorted(leading)
 
 
 def _promise_first(chosen: list[Evidence], committing: list[str]) -> list[Evidence]:
