@@ -195,6 +195,32 @@ def test_a_pdf_or_word_file_that_lost_its_extension_is_an_unread_strategy(
     assert named.reason.endswith("it is a PDF: name it .pdf")
 
 
+def test_a_pdf_or_word_file_saved_under_an_old_format_s_name_is_told_its_right_name(
+    tmp_path: Path,
+) -> None:
+    import zipfile
+
+    # An export saved as 'strategy.doc' was told to be saved as .docx, which it already was
+    # in all but name, or, being a PDF, could not be.
+    (tmp_path / "trust strategy.doc").write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj")
+    with zipfile.ZipFile(tmp_path / "council plan.odt", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    # A real old Word file (an OLE compound file) keeps its own reason.
+    (tmp_path / "old plan.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    found = discover([tmp_path])
+    reasons = {Path(s.path).name: s.reason for s in found.unsupported}
+    assert reasons == {
+        "trust strategy.doc": "unsupported format ('.doc' files); it is a PDF: name it .pdf",
+        "council plan.odt": "unsupported format ('.odt' files); it is a Word document: "
+        "name it .docx",
+        "old plan.doc": "unsupported format (legacy Word .doc: save it as .docx); alignck reads "
+        ".docm, .docx, .markdown, .md, .pdf, .text, .txt",
+    }
+    # Named on its own, the same.
+    (named,) = discover([tmp_path / "trust strategy.doc"]).unsupported
+    assert named.reason == reasons["trust strategy.doc"]
+
+
 def test_a_link_back_to_a_searched_folder_is_skipped_not_followed(tmp_path: Path) -> None:
     (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
     (tmp_path / "again").symlink_to(tmp_path, target_is_directory=True)

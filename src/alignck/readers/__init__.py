@@ -22,7 +22,7 @@ from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.names import natural_order
-from alignck.readers._sniff import disguised_document, saved_from_word
+from alignck.readers._sniff import disguised_document, misnamed_document, saved_from_word
 from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
 
@@ -86,8 +86,12 @@ def unsupported_reason(path: Path) -> str:
 
 
 def _old_format_reason(path: Path) -> str:
-    """Why a file of a format alignck does not read is not read; for a '.doc' that is a web
-    page Word saved, what to do with it in Word."""
+    """Why a file of a format alignck does not read is not read; for one that is really a
+    PDF or a Word document, its right name; for a '.doc' that is a web page Word saved, what
+    to do with it in Word."""
+    if path.suffix.lower() in KNOWN_UNSUPPORTED and (really := misnamed_document(path)):
+        # A PDF saved as 'strategy.doc' was told to be saved as .docx.
+        return f"unsupported format ('{path.suffix}' files); it is {really}"
     if path.suffix.lower() != ".doc" or not saved_from_word(path):
         return unsupported_reason(path)
     return (

@@ -125,17 +125,35 @@ def disguised_document(path: Path) -> str | None:
     lose its extension on the way; such a file is a partner's strategy, unread, not a file to
     pass over. None for anything else, a file that cannot be read, or one with an extension
     of its own (an Illustrator .ai is a PDF inside, a Word template .dotx a Word file)."""
-    import zipfile
-
     if path.suffix:
         return None
+    return _sniffed(path)
+
+
+def misnamed_document(path: Path) -> str | None:
+    """What a file named as a format alignck does not read (.doc, .odt, .rtf) really is,
+    when it is a PDF or a Word document saved under the wrong name: 'a PDF: name it .pdf'. A
+    real old Word file is left to its own reason."""
+    really = _sniffed(path)
+    return really if really in (_A_PDF, _A_WORD_DOCUMENT) else None
+
+
+_A_PDF = "a PDF: name it .pdf"
+_A_WORD_DOCUMENT = "a Word document: name it .docx"
+
+
+def _sniffed(path: Path) -> str | None:
+    """What a file's first bytes say it is, whatever its name, when that is a document
+    alignck reads or an old Office file; None otherwise."""
+    import zipfile
+
     try:
         if not path.is_file():  # a FIFO would block the read
             return None
         with path.open("rb") as handle:
             head = handle.read(_LOOK_AT)
         if head.startswith(b"%PDF"):
-            return "a PDF: name it .pdf"
+            return _A_PDF
         if head.startswith(_COMPOUND_FILE):
             with path.open("rb") as handle:
                 if _encrypted_office(handle, b""):
@@ -145,7 +163,7 @@ def disguised_document(path: Path) -> str | None:
             return None
         with zipfile.ZipFile(path) as archive:
             if "word/document.xml" in archive.namelist():
-                return "a Word document: name it .docx"
+                return _A_WORD_DOCUMENT
     except (OSError, zipfile.BadZipFile, ValueError):
         return None
     return None
