@@ -140,6 +140,19 @@ def test_a_waivers_or_reviews_file_in_a_folder_says_how_to_give_it(tmp_path: Pat
     assert reasons["pipe.yaml"].startswith("unsupported format (")
 
 
+def test_a_framework_in_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
+    # 'alignck extract docs/' listed the folder's priorities.yaml as an unsupported format.
+    (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "priorities.yaml").write_text("framework:\n  name: Ours\npriorities: []\n")
+    (tmp_path / "merged.yml").write_text("# merged\npriorities:\n  - id: a\n")
+    found = discover([tmp_path])
+    reasons = {Path(s.path).name: s.reason for s in found.skipped}
+    assert reasons == {
+        "priorities.yaml": "a framework file, not a document",
+        "merged.yml": "a framework file, not a document",
+    }
+
+
 @pytest.mark.parametrize("name", ["trust.doc", "vcs.odt", "hospice.rtf", "council.pages"])
 def test_a_strategy_in_a_word_processor_format_found_in_a_folder_is_unreadable(
     tmp_path: Path, name: str

@@ -117,6 +117,9 @@ def _skipped_reason(path: Path) -> str:
         # 'alignck check' named: extract, which lists skipped files too, has no such option.
         given = f"{_OPTION_FOR_KEY[key]} {shell_quoted(str(path))}"
         return f"a {key} file, not a document: 'alignck check' takes it with {given}"
+    if key in ("framework", "priorities"):
+        # 'alignck extract docs/' called the folder's priorities.yaml an unsupported format.
+        return "a framework file, not a document"
     return unsupported_reason(path)
 
 
