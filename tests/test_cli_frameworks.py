@@ -118,6 +118,31 @@ def test_check_finds_priorities_yaml_in_the_one_folder_checked(
     assert [d["path"] for d in report["documents"]] == ["partners/plan.md"]
 
 
+def test_check_finds_priorities_yaml_beside_the_documents_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'alignck check docs/plan.docx' beside docs/priorities.yaml was told there was none.
+    folder = _folder(tmp_path)
+    (folder / "priorities.yaml").write_text(OWN, encoding="utf-8")
+    (folder / "board paper.md").write_text(PLAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for documents in (["partners/plan.md"], ["partners/plan.md", "partners/board paper.md"]):
+        result = _check(*documents)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["framework"]["path"] == "partners/priorities.yaml"
+        assert "alignck: framework: partners/priorities.yaml" in result.stderr
+    # Documents from two folders have no one folder of their own: where it looked is said.
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text(PLAN, encoding="utf-8")
+    result = _check("partners/plan.md", "elsewhere.md")
+    assert result.exit_code == 2
+    assert "priorities.yaml: no framework file here;" in result.stderr
+    (folder / "priorities.yaml").unlink()
+    result = _check("partners/plan.md")
+    assert result.exit_code == 2
+    assert "priorities.yaml: no framework file here or in partners;" in result.stderr
+
+
 def test_a_framework_by_a_near_name_is_named_where_none_is_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

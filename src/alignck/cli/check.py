@@ -251,7 +251,8 @@ def files_read(
 
 def choose_framework(given: Path | None, paths: list[Path]) -> Located:
     """The framework named, else ./priorities.yaml, else priorities.yaml in the one folder
-    being checked: a folder of partner strategies often carries its own framework."""
+    being checked, or beside the one document being checked: a folder of partner strategies
+    often carries its own framework."""
     from alignck.builtins import Located, locate
 
     if given is not None:
@@ -261,14 +262,14 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
     here = Path("priorities.yaml")
     if here.exists():
         return Located(here, str(here))
-    folders = [p for p in paths if p.is_dir()]
-    if len(paths) == 1 and folders and (folders[0] / "priorities.yaml").exists():
+    folders = _home_folder(paths)
+    if folders and (folders[0] / "priorities.yaml").exists():
         found = folders[0] / "priorities.yaml"
         return Located(found, str(found))
     from alignck.errors import UsageError
 
-    looked = [Path(), *(folders[:1] if len(paths) == 1 else [])]
-    where = f" or in {folders[0]}" if len(looked) > 1 else ""
+    looked = [Path(), *folders]
+    where = f" or in {folders[0]}" if folders else ""
     near = [str(p) for folder in looked for p in _near_framework_names(folder)]
     said = "is not read by that name" if len(near) == 1 else "are not read by those names"
     seen = f" ({', '.join(near)} {said})" if near else ""
@@ -277,6 +278,19 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
         "framework's name (alignck frameworks), or write one with alignck init",
         "priorities.yaml",
     )
+
+
+def _home_folder(paths: list[Path]) -> list[Path]:
+    """The folder a framework is looked for in besides this one: the one folder being
+    checked, or the folder every document being checked is in ('alignck check
+    docs/plan.docx' beside docs/priorities.yaml was told there was no framework file)."""
+    if len(paths) == 1 and paths[0].is_dir():
+        return [paths[0]]
+    folders = {p.parent for p in paths if p.is_file()}
+    if not paths or len(folders) != 1 or not all(p.is_file() for p in paths):
+        return []
+    (folder,) = folders
+    return [] if folder == Path() else [folder]
 
 
 def _near_framework_names(folder: Path) -> list[Path]:
@@ -299,7 +313,11 @@ def _near_framework_names(folder: Path) -> list[Path]:
 def framework_places(given: Path | None, paths: list[Path]) -> list[Path]:
     """Every place :func:`choose_framework` looks: a file appearing at one could change its
     choice."""
-    places = [Path("priorities.yaml"), *(p / "priorities.yaml" for p in paths)]
+    places = [
+        Path("priorities.yaml"),
+        *(p / "priorities.yaml" for p in paths),
+        *(p.parent / "priorities.yaml" for p in paths if p.is_file()),
+    ]
     return [given, *places] if given is not None else places
 
 
