@@ -138,3 +138,24 @@ def test_a_key_run_into_a_long_line_is_answered_at_once() -> None:
     text = "priorities:\n  - id: a\n    title a" + " " * 100_000 + ":\n    keywords: [x]\n"
     said = within(10, lambda: _said(text))
     assert said.startswith("f.yaml:3:5: not valid YAML: ")
+
+
+def test_a_key_indented_as_far_as_its_item_s_dash_is_told_to_line_up_with_its_keys() -> None:
+    # It said only "did not find expected '-' indicator", at the key.
+    text = (
+        "priorities:\n"
+        "  - id: housing\n"
+        "    title: Housing\n"
+        "  description: >\n"
+        "      Everyone lives in a warm, safe home.\n"
+        "  - id: weight\n"
+        "    title: Healthy weight\n"
+    )
+    assert _said(text) == (
+        "f.yaml:4:3: not valid YAML: did not find expected '-' indicator (while parsing a "
+        "block collection); 'description:' is 2 spaces in, as far as the '-' of the list item "
+        "on line 2, whose keys are 4 in; indent it as they are"
+    )
+    # An item written with more room after its '-' says so.
+    wide = text.replace("  - id: housing\n    title", "  -   id: housing\n      title")
+    assert "whose keys are 6 in" in _said(wide)

@@ -55,6 +55,10 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         problem = "a tab character; YAML indents with spaces only"
     elif (misaligned := _misaligned(text, mark.line)) is not None:
         problem += f"; {misaligned}"
+    elif problem.startswith("did not find expected '-'") and (
+        dedented := _dedented_key(text, mark.line)
+    ):
+        problem += f"; {dedented}"
     elif problem.startswith("mapping values are not allowed"):
         # 'title: Priority 1: Best start' - the second ': ' reads as the start of a mapping.
         problem += "; a value holding ': ' needs quotes (title: \"Priority 1: Best start\")"
@@ -368,6 +372,32 @@ def _misaligned(text: str, line: int) -> str | None:
                 )
             if other:
                 break
+    return None
+
+
+def _dedented_key(text: str, line: int) -> str | None:
+    """A list item's key indented less than its other keys, as far in as the item's '-'
+    ('  description:' under '  - id: housing' / '    title: Housing'): PyYAML then looks for
+    the next item's '-' there, and says only that it did not find one."""
+    lines = text.split("\n")
+    key = _KEY_LINE.match(lines[line]) if 0 <= line < len(lines) else None
+    if key is None:
+        return None
+    for number in range(line - 1, -1, -1):
+        above = lines[number]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        item = re.match(r"(\s*)-\s+", above)
+        if item:
+            if len(item.group(1)) != len(key.group(1)):
+                return None
+            return (
+                f"'{key.group(2)}:' is {len(key.group(1))} spaces in, as far as the '-' of the "
+                f"list item on line {number + 1}, whose keys are {item.end()} in; indent it as "
+                "they are"
+            )
+        if _indent(above) <= len(key.group(1)):
+            return None
     return None
 
 
