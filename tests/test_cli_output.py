@@ -847,3 +847,16 @@ def test_dev_stdin_from_a_pipe_is_refused_before_any_work(run, tmp_path) -> None
         env={**os.environ, "ALIGNCK_CACHE_DIR": str(tmp_path / "cache")},
     )
     assert piped.returncode == 2 and "not a regular file" in piped.stderr
+
+
+def test_the_summary_beside_an_output_file_shows_evidence_only_when_asked_for(
+    run, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # '--evidence -o report.md' showed no evidence tables on the terminal.
+    args = ["check", str(run.plan), "-f", str(run.framework), "--matcher", "lexical"]
+    plain = runner.invoke(app, [*args, "-o", str(tmp_path / "a.md")])
+    asked = runner.invoke(app, [*args, "-o", str(tmp_path / "b.md"), "--evidence"])
+    assert plain.exit_code == asked.exit_code == 0, asked.stderr
+    assert "Evidence ·" not in plain.stdout
+    assert "Evidence ·" in asked.stdout
+    assert "Coverage" in plain.stdout

@@ -714,7 +714,10 @@ def check(
                 _write_reports(report, files, formats, evidence, explain, done)
             if files:
                 if not quiet:
-                    render(report, "terminal", sys.stdout, use_color(sys.stdout), evidence=False)
+                    # A summary beside the files, its evidence tables only when asked for:
+                    # '--evidence -o report.md' showed none.
+                    shown_here = evidence is True
+                    render(report, "terminal", sys.stdout, use_color(sys.stdout), shown_here)
             else:
                 stdout_color = use_color(sys.stdout) and chosen == "terminal"
                 shown = True if explain else evidence
