@@ -28,7 +28,10 @@ def _shown(score: float, nearest: str | None) -> str:
 def test_a_missed_gap_scoring_above_the_threshold_is_not_called_below_it() -> None:
     # A gap at 0.58 was shown '(closest, below the threshold)', where check said it scores
     # as addressed with no passage that addresses it on its own.
-    assert "scores as addressed, but no passage addresses it on its own" in _shown(0.58, "x")
+    assert (
+        "scores above the 0.5 threshold as a whole, but no single passage addresses it"
+        in _shown(0.58, "x")
+    )
     assert "the document's score is below the 0.5 threshold; the closest" in _shown(0.31, "x")
     assert "no passage that can be quoted shares anything with it" in _shown(0.1, None)
 

@@ -385,7 +385,10 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
 
     report = _gaps_with_a_closest_passage()
     results = report.documents
-    above = "scores as addressed, but no passage addresses it on its own; the closest passage"
+    above = (
+        "scores above the 0.14 threshold as a whole, but no single passage addresses it, so "
+        "there is nothing to quote; the closest passage"
+    )
     below = "the document's score is below the 0.14 threshold; the closest passage"
     for name in ("terminal", "markdown", "html"):
         out = io.StringIO()
@@ -561,7 +564,10 @@ def test_a_renderer_asked_for_the_wrong_kind_of_stream_or_an_unknown_format_says
 def test_ci_formats_say_why_a_gap_scoring_above_the_threshold_is_a_gap() -> None:
     # "does not address it (score 0.90)" beside a threshold of 0.14 reads as a contradiction.
     report = _gaps_with_a_closest_passage()
-    why = "(score 0.90: it scores as addressed, but no passage addresses it on its own)"
+    why = (
+        "(score 0.90: it scores above the 0.14 threshold as a whole, but no single passage "
+        "addresses it, so there is nothing to quote)"
+    )
     for name in ("junit", "sarif", "github"):
         out = io.StringIO()
         renderer(name)(report, out, RenderOptions())

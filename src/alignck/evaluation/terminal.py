@@ -128,7 +128,8 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
             ours = miss["evidence"][0]
         elif miss.get("nearest"):
             lead = (
-                "scores as addressed, but no passage addresses it on its own"
+                f"scores above the {partial:g} threshold as a whole, but no single passage "
+                "addresses it"
                 if above
                 else f"the document's score is below the {partial:g} threshold"
             ) + "; the closest passage"

@@ -269,7 +269,8 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     own = f" (this passage alone scores {near.score:.2f})" if near is not None else ""
     if alignment.score >= partial:
         return (
-            f"scores as addressed, but no passage addresses it on its own; the closest passage{own}"
+            f"scores above the {partial:g} threshold as a whole, but no single passage "
+            f"addresses it, so there is nothing to quote; the closest passage{own}"
         )
     return f"the document's score is below the {partial:g} threshold; the closest passage{own}"
 
@@ -279,7 +280,11 @@ def nothing_near_note(alignment: Alignment, partial: float) -> str:
     shares anything with the priority (a heading may), though the document as a whole can
     still score as addressing it."""
     if alignment.score >= partial:
-        return "scores as addressed, but no passage addresses it on its own"
+        # 'scores as addressed' read as jargon to a blind tester: which score, addressed how.
+        return (
+            f"scores above the {partial:g} threshold as a whole, but no single passage "
+            "addresses it, so there is nothing to quote"
+        )
     return "no passage that can be quoted shares anything with it"
 
 
