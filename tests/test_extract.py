@@ -472,6 +472,19 @@ def test_a_ranked_priority_named_in_a_sentence() -> None:
     assert _stated(doc) == ["reducing child poverty", "improve air quality"]
 
 
+def test_a_ranked_priority_named_after_a_clause_or_with_who_chose_it() -> None:
+    # A tester's strategy stated its third and fourth priorities so, and both were missed.
+    doc = _doc(
+        (
+            "paragraph",
+            "Many carers go unseen, and so our third priority is to reach carers earlier. "
+            "The fourth priority we have set ourselves is tackling food insecurity. "
+            "We met our partners, and the first meeting we held is in May.",
+        )
+    )
+    assert _stated(doc) == ["reach carers earlier", "tackling food insecurity"]
+
+
 def test_numbered_headings_that_set_an_objective() -> None:
     doc = _doc(
         ("heading", "1. Introduction", 2),

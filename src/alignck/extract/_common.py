@@ -113,8 +113,13 @@ IS_PRIORITY = re.compile(
 )
 # "Our first priority is reducing child poverty", "Our top ambition is to ..."
 RANKED_PRIORITY = re.compile(
-    r"^(?:our|the)\s+(?:first|second|third|fourth|fifth|sixth|main|top|overriding|biggest|"
+    # At the sentence's start or after a clause of its own ('..., and so our third priority
+    # is to ...'); the noun may carry a short clause of who chose it ('The fourth priority we
+    # have set ourselves is ...').
+    r"(?:^|,\s+(?:and\s+|so\s+|and\s+so\s+)?)"
+    r"(?:our|the)\s+(?:first|second|third|fourth|fifth|sixth|main|top|overriding|biggest|"
     r"number\s+one|single\s+most\s+important)\s+(?:priority|ambition|aim|goal|objective)\s+"
+    r"(?:(?:that\s+)?we\s+(?:have\s+)?[a-z]+(?:\s+ourselves)?\s+)?"
     r"(?:is|will\s+be)\s+(?:to\s+)?(?P<subject>.{4,160}?)\.?$",
     re.IGNORECASE,
 )

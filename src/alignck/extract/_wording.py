@@ -306,7 +306,7 @@ def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
         # 'At the heart of the plan is an ambition to create ...', 'The thread through the plan
         # is our ambition to ...': the subject frames; the ambition follows the noun.
         subject = named.group("named") if named else None
-    ranked = RANKED_PRIORITY.match(sentence)
+    ranked = RANKED_PRIORITY.search(sentence)
     for text in (subject, ranked.group("subject") if ranked else None):
         statement = make_statement(text, block, "named as a priority") if text else None
         if statement:
