@@ -2,6 +2,8 @@
 ...', again for each programme), are read as headed sections in every format: the first
 field of each record names it."""
 
+from dataclasses import replace
+
 import pytest
 
 from alignck.extract import extract
@@ -51,6 +53,12 @@ def _paragraphs(*texts: str) -> tuple[Block, ...]:
 
 def test_only_records_of_one_shape_with_names_for_their_first_field_are_headed() -> None:
     records = _paragraphs("Programme: A", "Lead: X", "Programme: B", "Lead: Y")
+    # A bold label ('**Programme:** A') is no lead of the heading the name becomes.
+    bold = tuple(b if b.text.startswith("Lead") else replace(b, lead="Programme") for b in records)
+    assert [(b.text, b.lead) for b in records_as_headings(bold)][:2] == [
+        ("A", None),
+        ("Lead: X", None),
+    ]
     assert [b.kind for b in records_as_headings(records)] == [
         "heading",
         "paragraph",
@@ -64,5 +72,6 @@ def test_only_records_of_one_shape_with_names_for_their_first_field_are_headed()
         _paragraphs("Programme: A", "Lead: X", "Programme: B", "Budget: £5"),
         _paragraphs("Aim: We will cut smoking. Now.", "Lead: X", "Aim: More. Now.", "Lead: Y"),
         _paragraphs("Programme: A", "Programme: B"),
+        _paragraphs("Q: Falls work", "A: Community trust", "Q: Start", "A: April"),
     ):
         assert records_as_headings(blocks) == blocks

@@ -26,7 +26,8 @@ VERSION = 1
 
 # 'Programme: Healthy Start', 'Lead officer: ...': a label of one to three words, capitalised,
 # then a colon and the value.
-_FIELD = re.compile(r"(?P<label>[A-Z][A-Za-z]*(?:[ -][A-Za-z]+){0,2})\s*:\s+(?P<value>\S.*)", re.S)
+# A label of one letter ('Q:', 'A:') is a question and its answer, not a field.
+_FIELD = re.compile(r"(?P<label>[A-Z][A-Za-z]+(?:[ -][A-Za-z]+){0,2})\s*:\s+(?P<value>\S.*)", re.S)
 # A record's name is a name, not a sentence: a few words, no full stop inside.
 _NAME_WORDS = 12
 # The fewest records that make a layout of records, and the fewest fields of each.
@@ -81,7 +82,8 @@ def _headed(out: list[Block], blocks: tuple[Block, ...], start: int, stop: int) 
     level = min(_level_above(blocks, start) + 1, _DEEPEST)
     for at, name in zip(starts, names, strict=True):
         head = blocks[start + at]
-        out[start + at] = replace(head, kind="heading", text=name, level=level)
+        # Its bold label ('**Programme:** ...') is not part of the heading it becomes.
+        out[start + at] = replace(head, kind="heading", text=name, level=level, lead=None)
         end = start + at + len(records[0])
         for inner in range(start + at + 1, end):
             field = blocks[inner]
