@@ -143,12 +143,10 @@ def runs_native_code(path: Path) -> bool:
 
 
 def reader_version(path: Path) -> str:
-    from alignck.readers import _contents, _records
+    from alignck.readers import _contents
 
     module = reader_for(path)
-    return (
-        f"{module.__name__}:{module.VERSION}:contents{_contents.VERSION}:records{_records.VERSION}"
-    )
+    return f"{module.__name__}:{module.VERSION}:contents{_contents.VERSION}"
 
 
 _EMPTY = "empty file (0 bytes): no document to check"
@@ -171,7 +169,6 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
         check_file_size(str(path), size, limits)
         document: Document = module.read(path, options)
         document = _without_contents(document)
-        document = _records_headed(document)
         check_paragraphs(str(path), len(document.blocks), limits)
         check_characters(str(path), sum(len(block.text) for block in document.blocks), limits)
     except ReadError:
@@ -194,15 +191,6 @@ def _without_contents(document: Document) -> Document:
     from alignck.readers._contents import without_contents
 
     blocks = without_contents(document.blocks)
-    return document if blocks == document.blocks else replace(document, blocks=blocks)
-
-
-def _records_headed(document: Document) -> Document:
-    from dataclasses import replace
-
-    from alignck.readers._records import records_as_headings
-
-    blocks = records_as_headings(document.blocks)
     return document if blocks == document.blocks else replace(document, blocks=blocks)
 
 
