@@ -479,7 +479,11 @@ def test_a_ranked_priority_named_after_a_clause_or_with_who_chose_it() -> None:
             "paragraph",
             "Many carers go unseen, and so our third priority is to reach carers earlier. "
             "The fourth priority we have set ourselves is tackling food insecurity. "
-            "We met our partners, and the first meeting we held is in May.",
+            # What others said, what was turned down, history and what is no longer an aim.
+            "For young people, the top priority is mental health support in schools. "
+            "The first priority we rejected is building a new car park. "
+            "In 2019, the first aim was to open a stadium. "
+            "The main aim is no longer to build a stadium.",
         )
     )
     assert _stated(doc) == ["reach carers earlier", "tackling food insecurity"]
