@@ -159,3 +159,17 @@ def test_a_key_indented_as_far_as_its_item_s_dash_is_told_to_line_up_with_its_ke
     # An item written with more room after its '-' says so.
     wide = text.replace("  - id: housing\n    title", "  -   id: housing\n      title")
     assert "whose keys are 6 in" in _said(wide)
+
+
+def test_a_key_under_a_list_of_plain_values_is_not_told_to_line_up_with_keys_it_has_not() -> None:
+    # The hint said "whose keys are 8 in" of a '- safe' item, which has none.
+    text = (
+        "priorities:\n"
+        "  - id: housing\n"
+        "    title: Housing\n"
+        "    keywords:\n"
+        "      - warm\n"
+        "      - safe\n"
+        "      description: Everyone lives in a warm home.\n"
+    )
+    assert "whose keys are" not in _said(text)

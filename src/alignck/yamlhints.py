@@ -389,7 +389,9 @@ def _dedented_key(text: str, line: int) -> str | None:
             continue
         item = re.match(r"(\s*)-\s+", above)
         if item:
-            if len(item.group(1)) != len(key.group(1)):
+            # Only an item of keys has keys to line up with: under a list of plain values
+            # ('- warm', '- safe') the key belongs beside the key that opened the list.
+            if len(item.group(1)) != len(key.group(1)) or not _KEY_LINE.match(above[item.end() :]):
                 return None
             return (
                 f"'{key.group(2)}:' is {len(key.group(1))} spaces in, as far as the '-' of the "
