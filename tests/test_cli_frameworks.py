@@ -143,6 +143,25 @@ def test_check_finds_priorities_yaml_beside_the_documents_checked(
     assert "priorities.yaml: no framework file here or in partners;" in result.stderr
 
 
+def test_diff_finds_priorities_yaml_beside_the_documents_not_the_saved_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 'alignck diff runs/last.json docs/plan.md' counted the report's folder as a second one.
+    folder = _folder(tmp_path)
+    (folder / "priorities.yaml").write_text(OWN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "runs").mkdir()
+    saved = _check("partners/plan.md", "-o", "runs/last.json")
+    assert saved.exit_code == 0, saved.output
+    result = runner.invoke(app, ["diff", "runs/last.json", "partners/plan.md", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "no framework file here" not in result.stderr
+    # Documents named by different paths to one folder are in one folder.
+    (folder / "more").mkdir()
+    result = _check("partners/plan.md", "partners/more/../plan.md")
+    assert result.exit_code == 0, result.output
+
+
 def test_a_framework_by_a_near_name_is_named_where_none_is_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

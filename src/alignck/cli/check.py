@@ -286,11 +286,13 @@ def _home_folder(paths: list[Path]) -> list[Path]:
     docs/plan.docx' beside docs/priorities.yaml was told there was no framework file)."""
     if len(paths) == 1 and paths[0].is_dir():
         return [paths[0]]
-    folders = {p.parent for p in paths if p.is_file()}
-    if not paths or len(folders) != 1 or not all(p.is_file() for p in paths):
+    if not paths or not all(p.is_file() for p in paths):
         return []
-    (folder,) = folders
-    return [] if folder == Path() else [folder]
+    # 'docs/a.md docs/x/../b.md' are in one folder.
+    if len({p.parent.resolve() for p in paths}) != 1:
+        return []
+    folder = paths[0].parent
+    return [] if folder.resolve() == Path().resolve() else [folder]
 
 
 def _near_framework_names(folder: Path) -> list[Path]:

@@ -277,8 +277,11 @@ def diff(
 def _located(given: Path | None, old: Path, new: Path) -> Located:
     """The framework named (a file or a built-in), else the one found as check finds it."""
     from alignck.cli.check import choose_framework
+    from alignck.snapshot import is_saved_report
 
-    return choose_framework(given, [p for p in (old, new) if not p.is_file()] or [old, new])
+    # A saved report's folder says nothing of where the documents' framework is.
+    sides = [p for p in (old, new) if not is_saved_report(p)] or [old, new]
+    return choose_framework(given, [p for p in sides if not p.is_file()] or sides)
 
 
 def _read_by_checking(located: Located | None, old: Path, new: Path) -> list[tuple[Path, str]]:
