@@ -29,7 +29,7 @@ def test_a_missed_gap_scoring_above_the_threshold_is_not_called_below_it() -> No
     # A gap at 0.58 was shown '(closest, below the threshold)', where check said it scores
     # as addressed with no passage that addresses it on its own.
     assert (
-        "scores above the 0.5 threshold as a whole, but no single passage addresses it"
+        "scores at or above the 0.5 threshold as a whole, but no single passage addresses it"
         in _shown(0.58, "x")
     )
     assert "the document's score is below the 0.5 threshold; the closest" in _shown(0.31, "x")

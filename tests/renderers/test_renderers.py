@@ -386,8 +386,8 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
     report = _gaps_with_a_closest_passage()
     results = report.documents
     above = (
-        "scores above the 0.14 threshold as a whole, but no single passage addresses it, so "
-        "there is nothing to quote; the closest passage"
+        "scores at or above the 0.14 threshold as a whole, but no single passage addresses it "
+        "on its own; the closest passage"
     )
     below = "the document's score is below the 0.14 threshold; the closest passage"
     for name in ("terminal", "markdown", "html"):
@@ -565,7 +565,7 @@ def test_ci_formats_say_why_a_gap_scoring_above_the_threshold_is_a_gap() -> None
     # "does not address it (score 0.90)" beside a threshold of 0.14 reads as a contradiction.
     report = _gaps_with_a_closest_passage()
     why = (
-        "(score 0.90: it scores above the 0.14 threshold as a whole, but no single passage "
+        "(score 0.90: it scores at or above the 0.14 threshold as a whole, but no single passage "
         "addresses it, so there is nothing to quote)"
     )
     for name in ("junit", "sarif", "github"):

@@ -128,7 +128,7 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
             ours = miss["evidence"][0]
         elif miss.get("nearest"):
             lead = (
-                f"scores above the {partial:g} threshold as a whole, but no single passage "
+                f"scores at or above the {partial:g} threshold as a whole, but no single passage "
                 "addresses it"
                 if above
                 else f"the document's score is below the {partial:g} threshold"

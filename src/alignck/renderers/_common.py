@@ -269,8 +269,8 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     own = f" (this passage alone scores {near.score:.2f})" if near is not None else ""
     if alignment.score >= partial:
         return (
-            f"scores above the {partial:g} threshold as a whole, but no single passage "
-            f"addresses it, so there is nothing to quote; the closest passage{own}"
+            f"scores at or above the {partial:g} threshold as a whole, but no single passage "
+            f"addresses it on its own; the closest passage{own}"
         )
     return f"the document's score is below the {partial:g} threshold; the closest passage{own}"
 
@@ -282,7 +282,7 @@ def nothing_near_note(alignment: Alignment, partial: float) -> str:
     if alignment.score >= partial:
         # 'scores as addressed' read as jargon to a blind tester: which score, addressed how.
         return (
-            f"scores above the {partial:g} threshold as a whole, but no single passage "
+            f"scores at or above the {partial:g} threshold as a whole, but no single passage "
             "addresses it, so there is nothing to quote"
         )
     return "no passage that can be quoted shares anything with it"
