@@ -145,12 +145,12 @@ def test_a_framework_in_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
     (tmp_path / "plan.md").write_text("# Plan\n", encoding="utf-8")
     (tmp_path / "priorities.yaml").write_text("framework:\n  name: Ours\npriorities: []\n")
     (tmp_path / "merged.yml").write_text("# merged\npriorities:\n  - id: a\n")
+    # A deployment's settings that happen to open on 'framework:' are no framework.
+    (tmp_path / "deploy.yaml").write_text("framework: django\nworkers: 4\n", encoding="utf-8")
     found = discover([tmp_path])
     reasons = {Path(s.path).name: s.reason for s in found.skipped}
-    assert reasons == {
-        "priorities.yaml": "a framework file, not a document",
-        "merged.yml": "a framework file, not a document",
-    }
+    assert reasons["priorities.yaml"] == reasons["merged.yml"] == "a framework file, not a document"
+    assert reasons["deploy.yaml"].startswith("unsupported format (")
 
 
 @pytest.mark.parametrize("name", ["trust.doc", "vcs.odt", "hospice.rtf", "council.pages"])

@@ -112,29 +112,30 @@ def _skipped_reason(path: Path) -> str:
     """Why a file in a folder is not read. A waivers or reviews file says what it is and how
     to give it: 'init --waivers' writes one beside the framework, and 'unsupported format'
     read as though alignck could not use it at all."""
-    key = _top_level_key(path) if path.suffix.lower() in (".yaml", ".yml") else None
+    keys = _top_level_keys(path) if path.suffix.lower() in (".yaml", ".yml") else []
+    key = keys[0] if keys else None
     if key in _OPTION_FOR_KEY:
         # 'alignck check' named: extract, which lists skipped files too, has no such option.
         given = f"{_OPTION_FOR_KEY[key]} {shell_quoted(str(path))}"
         return f"a {key} file, not a document: 'alignck check' takes it with {given}"
-    if key in ("framework", "priorities"):
-        # 'alignck extract docs/' called the folder's priorities.yaml an unsupported format.
+    if key in ("framework", "priorities") and "priorities" in keys:
+        # 'alignck extract docs/' called the folder's priorities.yaml an unsupported format;
+        # a deployment's 'framework: django' has no priorities.
         return "a framework file, not a document"
     return unsupported_reason(path)
 
 
-def _top_level_key(path: Path) -> str | None:
-    """The first key at the start of a line in a regular file's opening (comments start with
-    '#', so never match); None when there is none or the file cannot be read."""
+def _top_level_keys(path: Path) -> list[str]:
+    """The keys at the start of a line in a regular file's opening, in order (comments start
+    with '#', so never match); none when the file cannot be read."""
     try:
         if not path.is_file():  # a FIFO would block the read
-            return None
+            return []
         with path.open("rb") as handle:
             opening = handle.read(1 << 16).decode("utf-8", "replace")
     except OSError:
-        return None
-    found = re.search(r"^([A-Za-z_][\w-]*)[ \t]*:", opening, re.MULTILINE)
-    return found.group(1) if found else None
+        return []
+    return re.findall(r"^([A-Za-z_][\w-]*)[ \t]*:", opening, re.MULTILINE)
 
 
 def runs_native_code(path: Path) -> bool:
