@@ -205,9 +205,9 @@ def _leading(committing: list[int], column: Any, roles: Any) -> list[int]:
     stated priority (the first of equals, in document order), not every commitment about it;
     ``roles`` is every passage's role, as an array. The rest of its quotes are its most
     convincing grounds of any kind: three stated priorities, each about it by a word or two,
-    crowded out the passage that most plainly addressed it (of correct aligned verdicts on the
-    116 real labelled sets, the share quoting the labeller's passage went from 0.755 to
-    0.777)."""
+    crowded out the passage that most plainly addressed it (over the 116 real labelled sets,
+    the share of correct aligned verdicts quoting the labeller's passage went from 0.755 to
+    0.777, of all correct addressed verdicts from 0.720 to 0.731)."""
     import numpy as np
 
     if not committing:
