@@ -860,3 +860,5 @@ def test_the_summary_beside_an_output_file_shows_evidence_only_when_asked_for(
     assert "Evidence ·" not in plain.stdout
     assert "Evidence ·" in asked.stdout
     assert "Coverage" in plain.stdout
+    explained = runner.invoke(app, [*args, "-o", str(tmp_path / "c.md"), "--explain"])
+    assert "Evidence ·" in explained.stdout

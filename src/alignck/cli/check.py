@@ -716,9 +716,10 @@ def check(
                 _write_reports(report, files, formats, evidence, explain, done)
             if files:
                 if not quiet:
-                    # A summary beside the files, its evidence tables only when asked for:
+                    # A summary beside the files, its evidence tables only when asked for
+                    # (--evidence, or --explain, which shows them as it does without -o):
                     # '--evidence -o report.md' showed none.
-                    shown_here = evidence is True
+                    shown_here = True if explain else evidence is True
                     render(report, "terminal", sys.stdout, use_color(sys.stdout), shown_here)
             else:
                 stdout_color = use_color(sys.stdout) and chosen == "terminal"
