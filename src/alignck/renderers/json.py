@@ -46,6 +46,9 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
 
 
 def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any]:
+    """The report as ``--format json`` writes it, as a dict of plain values (str, numbers,
+    bool, None, lists and dicts), ready for ``json.dumps``; ``with_documents=False`` leaves
+    out the per-document results."""
     analysis = report.analysis
     waived = analysis.waivers_by_verdict()
     documents = [_document(d, report, waived) for d in report.documents] if with_documents else []
