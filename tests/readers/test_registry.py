@@ -452,3 +452,24 @@ def test_an_old_or_password_protected_office_file_that_lost_its_extension_is_unr
     assert reasons["old-plan"].endswith(
         "it is an old Office file (a Word .doc, perhaps): save it as .docx"
     )
+
+
+@pytest.mark.parametrize("name", ["scan.pdf", "scan.docx", "scan.md", "scan.txt"])
+def test_a_picture_saved_under_a_document_s_name_is_said_to_be_one(
+    tmp_path: Path, name: str
+) -> None:
+    from alignck.errors import ReadError
+    from alignck.readers import read_document
+
+    # A photo renamed 'plan.pdf' was refused in the PDF library's words ('Stream has ended
+    # unexpectedly'), as a Word file that is 'not a zip archive'.
+    path = tmp_path / name
+    path.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(300))
+    with pytest.raises(ReadError) as raised:
+        read_document(path)
+    assert f"a JPEG image, not a {path.suffix} document" in str(raised.value)
+    assert "alignck reads text, not pictures" in str(raised.value)
+    # A document whose text happens to start alike is read as it is.
+    text = tmp_path / "notes.md"
+    text.write_text("GIF8 of the strategy: our plan.\n", encoding="utf-8")
+    assert read_document(text).blocks

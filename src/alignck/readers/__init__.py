@@ -22,7 +22,12 @@ from alignck.files import is_kernel_file, real_path, refusal
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.names import natural_order
-from alignck.readers._sniff import disguised_document, misnamed_document, saved_from_word
+from alignck.readers._sniff import (
+    disguised_document,
+    misnamed_document,
+    picture_kind,
+    saved_from_word,
+)
 from alignck.wording import shell_quoted
 from alignck.written import written_by_alignck
 
@@ -160,6 +165,13 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     reason = refusal(path)
     if reason is not None:
         raise ReadError(reason, str(path))
+    picture = picture_kind(path)
+    if picture is not None:
+        raise ReadError(
+            f"{picture}, not a {path.suffix} document: alignck reads text, not pictures (a "
+            "scanned page needs text recognition first)",
+            str(path),
+        )
     limits = (options or ReadOptions()).limits
     try:
         size = path.stat().st_size

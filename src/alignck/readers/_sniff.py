@@ -167,3 +167,30 @@ def _sniffed(path: Path) -> str | None:
     except (OSError, zipfile.BadZipFile, ValueError):
         return None
     return None
+
+
+# What a picture's first bytes are: a scan or a photo saved under a document's name.
+_PICTURES = (
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+
+def picture_kind(path: Path) -> str | None:
+    """'a JPEG image' and the like, when a regular file's first bytes are a picture's; None
+    for anything else or a file that cannot be read. A photo renamed 'plan.pdf' was refused
+    in the PDF library's words ('Stream has ended unexpectedly')."""
+    try:
+        if not path.is_file():  # a FIFO would block the read
+            return None
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "a WebP image"
+    return next((kind for magic, kind in _PICTURES if head.startswith(magic)), None)
