@@ -77,6 +77,14 @@ GRID_DOCUMENTS = 12
 
 @dataclass(frozen=True, slots=True)
 class RenderOptions:
+    """How a report is written; ``RenderOptions()`` is what ``alignck check`` uses for a file.
+
+    ``color``: terminal colours (the terminal format only). ``width``: the terminal's columns
+    (None: the console's own). ``evidence``: the per-document evidence tables; None shows them
+    for at most ``GRID_DOCUMENTS`` documents in the terminal, and every quote in Markdown and
+    HTML; False leaves them out. ``explain``: each verdict's reasons (the signals that moved
+    it). ``timestamp``: the time the xlsx workbook records (no text format carries one)."""
+
     color: bool = False
     width: int | None = None
     evidence: bool | None = None  # None: decide by the number of documents
