@@ -44,6 +44,8 @@ from alignck.readers._text import (
 VERSION = "30"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
+# Its ASCII characters, as bytes for bytes.translate (a key's fast path for ASCII text).
+_NOT_ALNUM_ASCII = (string.punctuation + string.whitespace).encode("ascii")
 # Points: markers this close stand at one level (right-aligned numbers '9.' and '10.' differ
 # by a digit; a nested list is indented a quarter inch or more).
 _SAME_INDENT = 9.0
@@ -250,7 +252,11 @@ class _Assembler:
         previous: Line | None = None
         start_x = 0.0
         tables = {table.first: table for table in find_tables(lines)}
-        plain_keys = {_key(line.text) for line in lines if not split_marker(line.text)[0]}
+        # Each line's marker, split off once: the loop below needs it again.
+        markers = [split_marker(line.text) for line in lines]
+        plain_keys = {
+            _key(line.text) for line, (mark, _) in zip(lines, markers, strict=True) if not mark
+        }
         repeated_below = _repeated_below(lines)
         skip_to = self._cut_row_carried_on(lines, tables, page)
         self.outranked = self._outranked_namesakes(lines, page)
@@ -265,7 +271,7 @@ class _Assembler:
                 self._table(table, page, at_top=at_top, at_bottom=table.last == len(lines) - 1)
                 skip_to = table.last
                 continue
-            item_marker, text = split_marker(line.text)
+            item_marker, text = markers[index]
             if item_marker and self._number_goes_on(item_marker, current, kind, previous, line):
                 item_marker, text = None, line.text
             if item_marker == "•":
@@ -447,7 +453,10 @@ class _Assembler:
     def _outline_names(self, line: Line, page: int) -> Line | None:
         """The line without a footnote mark glued to its end ('Reduce smoking3'), when the
         outline names what is left; None otherwise."""
-        found = _FOOTNOTE_MARK.search(line.text)
+        # Only a line ending on a digit ('$' allows a line feed after it) can end on a mark:
+        # searched for, the pattern's look-behind is tried at every character of every line.
+        ends_on_digit = line.text.rstrip("\n")[-1:].isdigit()
+        found = _FOOTNOTE_MARK.search(line.text) if ends_on_digit else None
         if found is None or not self._outline_level(line.text[: found.start()], page):
             return None
         return replace(line, text=line.text[: found.start()])
@@ -767,7 +776,12 @@ def _lead_after_marker(lead: str | None) -> str | None:
 def _key(text: str) -> str:
     """Compare outline titles and lines by their letters and digits only (each line's asked
     for several times over: by the outline, the running lines and the namesakes)."""
-    return _NOT_ALNUM.sub("", text.lower())
+    lower = text.lower()
+    if lower.isascii():
+        # The same characters taken out, in one pass over bytes: the pattern below matches
+        # at every space of a line, and cost more than twice as much.
+        return lower.encode("ascii").translate(None, _NOT_ALNUM_ASCII).decode("ascii")
+    return _NOT_ALNUM.sub("", lower)
 
 
 def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
