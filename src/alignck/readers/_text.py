@@ -31,7 +31,10 @@ BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(_BULLETS)}]|[-–—*+](?=\s)|o(?=\
 _GLYPH_AFTER_MARKER = re.compile(rf"^[{re.escape(_BULLETS)}]\s+(?=\S)")
 NUMBER_RE = re.compile(r"^\s*(\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)](?:\d{1,2}[.)]?)*)\s+(?=\S)")
 _ASCII_NOISE = re.compile(r"[\x00\x02\t]|  ")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Runs of spaces, squeezed to one space: only the runs that change (any but a lone ' '), since
+# matching every space between words, to put the same space back, cost twice as much.
+_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_SPACES = re.compile(rf" {_SPACE}+|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]{_SPACE}*")
 # What PDF engines put for letters the font draws joined ('ﬁ', 'ﬄ') or wide, folded back to
 # the letters. Not the rest of NFKC: it turns '2½' into '21⁄2', 'm²' into 'm2' and 'CO₂' into
 # 'CO2', and a quote must be what the document says.
@@ -91,9 +94,12 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 # A word broken at a line end where PDFium marks the hyphen (0x02 or U+FFFE).
-_BROKEN_WORD = re.compile("([A-Za-z]+)[\x02\ufffe]([A-Za-z]+)")
+# From a word's first letter only: tried at each letter, a word's letters were read again
+# from every one of them (a match can start only where one from the word's start would).
+_BROKEN_WORD = re.compile("(?<![A-Za-z])([A-Za-z]+)[\x02\ufffe]([A-Za-z]+)")
 _HYPHEN_MARKS = re.compile("[\x02\ufffe]")
-_FIGURE_HYPHEN = re.compile("(?<=\\d)[\x02\ufffe]|[\x02\ufffe](?=\\d)")
+# Opening on the mark, not on a look-behind tried at every character.
+_FIGURE_HYPHEN = re.compile("[\x02\ufffe](?:(?<=\\d.)|(?=\\d))")
 _LAST_WORD = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([A-Za-z]+)")
 
@@ -103,7 +109,7 @@ def rejoin_hyphenated(text: str) -> str:
     'step' + 'down' as 'step-down' (see :func:`keeps_hyphen`). PDFium marks every hyphen at a
     line end the same way, a compound's own included; one next to a figure ('under-11s',
     '24-hour', '2025-2030') breaks no word, and stays."""
-    if not _HYPHEN_MARKS.search(text):
+    if "\x02" not in text and "\ufffe" not in text:  # most text: quicker than a search
         return text
     joined = _BROKEN_WORD.sub(
         lambda m: m[1] + ("-" if keeps_hyphen(m[1], m[2]) else "") + m[2], text
