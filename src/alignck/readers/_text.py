@@ -184,7 +184,8 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
     ``labelled_entries`` only the column: a PDF's lines are wraps the author did not choose,
     and one opening '2024–2029, we will' is no label."""
     stripped = [line.strip() for line in lines]
-    labelled = [bool(LABELLED_LINE.match(line)) and labelled_entries for line in stripped]
+    # Not matched at all where labels part nothing: a PDF's paragraphs, most of its text.
+    labelled = [labelled_entries and bool(LABELLED_LINE.match(line)) for line in stripped]
     if labelled[0] and sum(labelled) >= 2:
         entries: list[list[str]] = []
         for line, starts_entry in zip(lines, labelled, strict=True):

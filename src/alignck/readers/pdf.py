@@ -648,10 +648,12 @@ def _labelled_column(lines: list[str]) -> bool:
     ('Strategic Objective 2', 'Strategic Objective 3'). Wrapped lines of a paragraph may each
     open with a capital and hold a dash ('Our Health and Wellbeing Board - the council ...'),
     but their 'labels' are neither."""
-    labels = [LABELLED_LINE.match(line.strip()) for line in lines]
-    if not all(labels):
-        return False
-    words = [m.group("label").split() for m in labels if m]
+    words = []
+    for line in lines:
+        label = LABELLED_LINE.match(line.strip())
+        if label is None:
+            return False  # most paragraphs: their other lines need not be matched
+        words.append(label.group("label").split())
     short = all(len(label) <= _SHORT_LABEL_WORDS for label in words)
     return short or len({label[0].lower() for label in words if label}) == 1
 
