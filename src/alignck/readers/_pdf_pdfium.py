@@ -85,7 +85,9 @@ def _page_lines(page: object) -> list[Line]:
             return []  # text that cannot be read is no text: the page counts as textless
         raw_lines = page_text.split("\r\n")
         angles = _line_angles(handle, raw_lines)
-        frame = _Frame(_quarter_turns(angles, raw_lines))
+        # The lines set at a slant, found once: both the frame and the loop below leave them out.
+        slanted = [angle >= 0 and aslant(angle) for angle in angles]
+        frame = _Frame(_quarter_turns(angles, slanted, raw_lines))
         # One clean-up pass for the whole page; character indices come from the raw lines.
         shown = _with_number_gaps(
             page_text, _without_note_marks(page_text, handle, frame), handle, frame
@@ -97,12 +99,12 @@ def _page_lines(page: object) -> list[Line]:
         # Where each line's text starts, to split a line into cells after the loop.
         firsts: list[tuple[str, int]] = []
         start = 0
-        for raw_line, cleaned, angle in zip(raw_lines, cleaned_lines, angles, strict=True):
+        for raw_line, cleaned, at_slant in zip(raw_lines, cleaned_lines, slanted, strict=True):
             line_start = start
             first = start + len(raw_line) - len(raw_line.lstrip())
             end = start + len(raw_line.rstrip()) - 1
             start += len(raw_line) + 2
-            if not cleaned or (angle >= 0 and aslant(angle)):
+            if not cleaned or at_slant:
                 continue
             origin(handle, first, x_ref, y_ref)
             left, baseline = frame.point(x.value, y.value)
@@ -321,6 +323,8 @@ def _letters_before(text: str, at: int) -> int:
 def _joined_at(raw_line: str) -> int:
     """Where in the line PDFium joined the next one to it over a hyphen ('\\x02' or U+FFFE),
     or -1."""
+    if "\x02" not in raw_line and "\ufffe" not in raw_line:
+        return -1  # nearly every line: quicker than finding both
     found = [at for at in (raw_line.find("\x02"), raw_line.find("\ufffe")) if at >= 0]
     return min(found) if found else -1
 
@@ -344,10 +348,13 @@ def _split_table_rows(
             lines[index] = dataclasses.replace(line, pieces=pieces)
 
     # Most pages hold no table: one cheap pass over the lines, and nothing more.
+    # Whether a line above is split into cells: until one is, no line has a row above it.
+    split_above = False
     for index, line in enumerate(lines):
         if line.pieces:
+            split_above = True
             continue
-        above = _row_above(lines, index)
+        above = _row_above(lines, index) if split_above else ()
         if above:
             split(index, [x for x, _ in above[1:]])
         below = lines[index + 1] if index + 1 < len(lines) else None
@@ -358,6 +365,8 @@ def _split_table_rows(
             and 0 < line.end_y - below.y <= line.size * _NEXT_LINE
         ):
             split(index, [below.x])
+        if lines[index].pieces:
+            split_above = True  # split just now
     if any(line.pieces for line in lines):
         for index in range(len(lines) - 2, -1, -1):
             below_pieces = lines[index + 1].pieces
@@ -512,13 +521,13 @@ def _line_angles(handle: object, raw_lines: list[str]) -> list[float]:
     return angles
 
 
-def _quarter_turns(angles: list[float], raw_lines: list[str]) -> int:
+def _quarter_turns(angles: list[float], slanted: list[bool], raw_lines: list[str]) -> int:
     """The quarter turns anticlockwise most of a page's text is set at (most often none),
     weighing each line by its length: one frame for the whole page, so that its lines are
     measured against each other in the same one. Text at a slant is left out."""
     weights = [0, 0, 0, 0]
-    for raw_line, angle in zip(raw_lines, angles, strict=True):
-        if angle >= 0 and not aslant(angle):
+    for raw_line, angle, at_slant in zip(raw_lines, angles, slanted, strict=True):
+        if angle >= 0 and not at_slant:
             # PDFium measures the angle clockwise.
             weights[-round(angle / _QUARTER) % 4] += len(raw_line.strip())
     return max(range(4), key=weights.__getitem__)
