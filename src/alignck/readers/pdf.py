@@ -197,7 +197,7 @@ class _Assembler:
         sizes: Counter[float] = Counter()
         for page in pages:
             for line in page:
-                sizes[round(line.size, 1)] += len(line.text)
+                sizes[_size_class(line.size)] += len(line.text)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
         kept = _drop_running_lines(pages, self.body_size)
         self.pages = [
@@ -231,7 +231,7 @@ class _Assembler:
         levels: dict[float, set[int]] = {}
         for number, page in enumerate(self.pages, start=1):
             for line in page:
-                size = round(line.size, 1)
+                size = _size_class(line.size)
                 level = self._outline_level(line.text, number) if size in self.size_levels else 0
                 if level:
                     levels.setdefault(size, set()).add(level)
@@ -420,7 +420,7 @@ class _Assembler:
         if found:
             return found
         if self._is_heading_size(line.size):
-            return self.size_levels.get(round(line.size, 1), len(self.size_levels) + 1)
+            return self.size_levels.get(_size_class(line.size), len(self.size_levels) + 1)
         if line.bold and words <= 12 and not line.text.rstrip().endswith((".", ",", ";", ":")):
             alone = index + 1 >= len(lines) or not lines[index + 1].bold
             return len(self.size_levels) + 1 if alone and self._standalone(lines, index) else 0
@@ -513,14 +513,14 @@ class _Assembler:
         return False
 
     def _ran_out_of_room(self, line: Line) -> bool:
-        return len(line.text) >= self.full.get(round(line.size, 1), float("inf"))
+        return len(line.text) >= self.full.get(_size_class(line.size), float("inf"))
 
     def _paragraph_gap(self, size: float) -> float:
         """How far below the line above a line must sit to start a paragraph: more than single
         spacing allows, or clearly more than the document's own spacing where its lines are
         set further apart (Word's 1.5 lines or double spacing put the lines of one
         paragraph about two font sizes apart)."""
-        pitch = self.pitches.get(round(size, 1), 0.0)
+        pitch = self.pitches.get(_size_class(size), 0.0)
         return max(size * _PARAGRAPH_GAP, pitch * _PARAGRAPH_OVER_PITCH)
 
     def _number_goes_on(
@@ -663,7 +663,7 @@ _SHORT_LABEL_WORDS = 3
 
 def _rank(line: Line) -> tuple[float, bool]:
     """How a line's type ranks it as a heading: its size, then its weight."""
-    return round(line.size, 1), line.bold
+    return _size_class(line.size), line.bold
 
 
 def _repeated_below(lines: list[Line]) -> set[int]:
@@ -725,7 +725,7 @@ def _full_lengths(pages: list[list[Line]]) -> dict[float, float]:
     lengths: dict[float, list[int]] = {}
     for page in pages:
         for line in page:
-            lengths.setdefault(round(line.size, 1), []).append(len(line.text))
+            lengths.setdefault(_size_class(line.size), []).append(len(line.text))
     return {
         size: max(sorted(values)[int(len(values) * 0.9)] * 0.75, _RUNS_ON_LENGTH)
         for size, values in lengths.items()
@@ -760,14 +760,21 @@ def _line_steps(pages: list[list[Line]]) -> Iterator[tuple[float, Line, Line, fl
     font sizes): the size, the two lines and the distance."""
     for page in pages:
         for above, below in itertools.pairwise(page):
-            size = round(below.size, 1)
+            size = _size_class(below.size)
             step = above.end_y - below.y
-            if round(above.size, 1) == size and 0 < step < size * _PITCH_AT_MOST:
+            if _size_class(above.size) == size and 0 < step < size * _PITCH_AT_MOST:
                 yield size, above, below, step
 
 
 def _quartile(values: list[float]) -> float:
     return sorted(values)[len(values) // 4] if values else 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _size_class(size: float) -> float:
+    """A font size to a tenth of a point, as sizes are counted and compared: remembered, since
+    each line's is asked for several times over and round() to a decimal place is slow."""
+    return round(size, 1)
 
 
 def _lead_after_marker(lead: str | None) -> str | None:
