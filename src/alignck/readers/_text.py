@@ -195,7 +195,8 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
         return entries
     if len(lines) >= 3 and all(_is_short_name(line) for line in stripped):
         return [[line] for line in lines]
-    if sum(bool(LEADERS_THEN_PAGE.search(line)) for line in stripped) >= 2:
+    # Only a line ending on a digit can end on a page number: the others are not searched.
+    if sum(bool(LEADERS_THEN_PAGE.search(s)) for s in stripped if s[-1:].isdigit()) >= 2:
         # A contents page's lines ('Introduction ....... 2'), each an entry of its own.
         return [[line] for line in lines]
     if len(lines) >= 3 and stripped[0].endswith(":") and all(map(_is_short_name, stripped[1:])):
