@@ -256,29 +256,23 @@ def start_worker(options: ReadOptions, context: Any, task: Task | None = None) -
 def _as_the_caller_left_it() -> Iterator[None]:
     """Start a process without leaving marks on the caller's: multiprocessing's start reads
     the default start method, which fixes it ('fork') for the rest of a library caller's
-    process, whose own set_start_method then fails. And without the caller's main module: a
-    worker started from a fork server or spawned runs the main script again (by its file
-    name, or as the module ``python -m`` ran), which for a script without the
-    'if __name__ == "__main__":' guard ran the whole script, its check and its side effects,
-    once more in every worker, and for a script fed on standard input named no file, so
-    every worker died. A worker runs alignck's own code only, so it needs none of it."""
+    process, whose own set_start_method then fails; and a fresh worker runs the main script
+    again by its file name, which for a script fed on standard input ('python - <<EOF') names
+    no file, so every worker died at its start."""
     # One start at a time: threads starting workers at once hid and restored the script's
     # name under each other ('module' object has no attribute '__file__').
     with _STARTING:
         chosen = multiprocessing.get_start_method(allow_none=True)
         main = sys.modules.get("__main__")
-        held = vars(main) if main is not None else {}
-        saved = {name: held[name] for name in ("__file__", "__spec__") if name in held}
-        if main is not None:
-            if "__file__" in saved:
-                del main.__file__
-            main.__spec__ = None
+        script = getattr(main, "__file__", None)
+        hidden = isinstance(script, str) and not Path(script).is_file()
+        if hidden:
+            del main.__file__  # type: ignore[union-attr]
         try:
             yield
         finally:
-            if main is not None:
-                for name, value in saved.items():
-                    setattr(main, name, value)
+            if hidden:
+                main.__file__ = script  # type: ignore[union-attr]
             if chosen is None:
                 multiprocessing.set_start_method(None, force=True)
 
@@ -287,7 +281,23 @@ _STARTING = threading.RLock()
 
 
 def ended_unexpectedly(code: int | None) -> ReadError:
-    return ReadError(f"the reader ended unexpectedly ({_ending(code)})")
+    return ReadError(f"the reader ended unexpectedly ({_ending(code)}){_unguarded_hint()}")
+
+
+def _unguarded_hint() -> str:
+    """What a script run as 'python script.py' must do when its workers die: each starts by
+    importing the script, which, without the guard, runs the whole check again in every one
+    of them (the README says so; the failure did not)."""
+    main = sys.modules.get("__main__")
+    script = getattr(main, "__file__", None)
+    if script is None or getattr(main, "__spec__", None) is not None:
+        return ""  # an interactive session, 'python -m ...', or a test runner
+    if "alignck" in Path(script).name.lower() or "alignck" in Path(script).parent.name.lower():
+        return ""  # alignck's own command
+    return (
+        "; a script that calls alignck.check must call it under "
+        "'if __name__ == \"__main__\":', which every worker otherwise runs again"
+    )
 
 
 def _serve_documents(
