@@ -471,5 +471,9 @@ def test_a_picture_saved_under_a_document_s_name_is_said_to_be_one(
     assert "alignck reads text, not pictures" in str(raised.value)
     # A document whose text happens to start alike is read as it is.
     text = tmp_path / "notes.md"
-    text.write_text("GIF8 of the strategy: our plan.\n", encoding="utf-8")
+    text.write_text("GIF89a logos\n\nand PNG are the formats our team will use.\n\n# Our plan\n")
     assert read_document(text).blocks
+    gif = tmp_path / "logo.pdf"
+    gif.write_bytes(b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + bytes(100))
+    with pytest.raises(ReadError, match=r"a GIF image, not a \.pdf document"):
+        read_document(gif)

@@ -129,7 +129,7 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
         elif miss.get("nearest"):
             lead = (
                 f"scores at or above the {partial:g} threshold as a whole, but no single passage "
-                "addresses it"
+                "addresses it on its own"
                 if above
                 else f"the document's score is below the {partial:g} threshold"
             ) + "; the closest passage"

@@ -193,4 +193,9 @@ def picture_kind(path: Path) -> str | None:
         return None
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return "a WebP image"
-    return next((kind for magic, kind in _PICTURES if head.startswith(magic)), None)
+    kind = next((kind for magic, kind in _PICTURES if head.startswith(magic)), None)
+    if kind == "a GIF image" and all(32 <= b < 127 or b in b"\t\r\n" for b in head[6:]):
+        # 'GIF89a and PNG are the formats ...' opening a note is text; a GIF's next bytes
+        # are its screen size, binary.
+        return None
+    return kind

@@ -83,7 +83,9 @@ class RenderOptions:
     (None: the console's own). ``evidence``: the per-document evidence tables; None shows them
     for at most ``GRID_DOCUMENTS`` documents in the terminal, and every quote in Markdown and
     HTML; False leaves them out. ``explain``: each verdict's reasons (the signals that moved
-    it). ``timestamp``: the time the xlsx workbook records (no text format carries one)."""
+    it), in the terminal format's evidence tables only, so shown only where they are (JSON
+    always carries them as ``reasons``). ``timestamp``: the time the xlsx workbook records
+    (no text format carries one)."""
 
     color: bool = False
     width: int | None = None
