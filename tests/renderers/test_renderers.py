@@ -909,3 +909,20 @@ def test_a_narrow_grid_s_marks_line_up_when_some_carry_a_letter() -> None:
     assert len(rows) >= 2
     places = {tuple(i for i, c in enumerate(row) if c in "✔◐✘") for row in rows}
     assert len(places) == 1, rows
+
+
+def test_a_renderer_takes_its_options_as_given_or_the_defaults() -> None:
+    # A Python user's 'renderer("markdown")(report, out)' raised a TypeError.
+    report = _report()
+    plain, given = io.StringIO(), io.StringIO()
+    renderer("markdown")(report, plain)
+    renderer("markdown")(report, given, RenderOptions())
+    assert plain.getvalue() == given.getvalue() != ""
+    shortened = io.StringIO()
+    renderer("markdown")(report, shortened, RenderOptions(evidence=False))
+    assert shortened.getvalue() != plain.getvalue()
+    from alignck.renderers import binary_renderer
+
+    book = io.BytesIO()
+    binary_renderer("xlsx")(report, book)
+    assert book.getvalue().startswith(b"PK")

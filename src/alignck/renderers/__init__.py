@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Protocol, TextIO
 
 from alignck.model import Report
 
@@ -108,8 +108,25 @@ class RenderOptions:
         return self.evidence if self.evidence is not None else documents <= GRID_DOCUMENTS
 
 
-Renderer = Callable[[Report, TextIO, RenderOptions], None]
-BinaryRenderer = Callable[[Report, BinaryIO, RenderOptions], None]
+# What each format's module's ``render`` is.
+_Render = Callable[[Report, TextIO, RenderOptions], None]
+_BinaryRender = Callable[[Report, BinaryIO, RenderOptions], None]
+
+
+class Renderer(Protocol):
+    """Writes a report to a text stream; ``options`` default to ``RenderOptions()``."""
+
+    def __call__(
+        self, report: Report, out: TextIO, options: RenderOptions | None = None, /
+    ) -> None: ...
+
+
+class BinaryRenderer(Protocol):
+    """Writes a report to a byte stream; ``options`` default to ``RenderOptions()``."""
+
+    def __call__(
+        self, report: Report, out: BinaryIO, options: RenderOptions | None = None, /
+    ) -> None: ...
 
 
 def renderer(name: str) -> Renderer:
@@ -120,8 +137,13 @@ def renderer(name: str) -> Renderer:
             f"{name} is written as bytes: use binary_renderer({name!r}) with a byte stream, "
             "such as a file opened with 'wb'"
         )
-    render: Renderer = _module(name).render
-    return render
+    render: _Render = _module(name).render
+
+    def with_defaults(report: Report, out: TextIO, options: RenderOptions | None = None, /) -> None:
+        # 'renderer("markdown")(report, out)' raised a TypeError for the options not given.
+        render(report, out, options if options is not None else RenderOptions())
+
+    return with_defaults
 
 
 def binary_renderer(name: str) -> BinaryRenderer:
@@ -129,8 +151,14 @@ def binary_renderer(name: str) -> BinaryRenderer:
     if name not in BINARY_FORMATS:
         _module(name)  # an unknown name is said as such, with the formats there are
         raise ValueError(f"{name} is written as text: use renderer({name!r})")
-    render: BinaryRenderer = _module(name).render
-    return render
+    render: _BinaryRender = _module(name).render
+
+    def with_defaults(
+        report: Report, out: BinaryIO, options: RenderOptions | None = None, /
+    ) -> None:
+        render(report, out, options if options is not None else RenderOptions())
+
+    return with_defaults
 
 
 def _module(name: str) -> ModuleType:
