@@ -54,6 +54,15 @@ def test_a_commitment_closest_to_a_priority_by_a_hair_is_not_about_it(write_fram
     assert judged._committing(np.array([0, 1]), 0) == [1]
 
 
+def test_a_commitment_closer_to_a_priority_by_three_hundredths_is_about_it(write_framework) -> None:  # type: ignore[no-untyped-def]
+    # The margin was 0.05 from ten sets; on the 76 fitted sets 0.02 gives the better strong F1
+    # (0.5053 against 0.4926), and on the 40 unseen too (0.4455 against 0.4393).
+    passages = _commitments("We will make every town a greener place with parks and clean air.")
+    signals = _signals(passages, [[0.33, 0.30]])
+    judged = Judged(_framework(write_framework), passages, signals)
+    assert judged._committing(np.array([0]), 0) == [0]
+
+
 def test_sharing_two_of_its_words_makes_a_commitment_about_a_priority_whatever_the_margin(
     write_framework,
 ) -> None:  # type: ignore[no-untyped-def]

@@ -43,10 +43,12 @@ GROUND = 0.5
 GROUND_DIGITS = 9
 # How much closer in meaning (cosine) a commitment must be to a priority than to any other for
 # it to be about that priority without two of its words: closest by a hair is a coin toss ('Be a
-# great place to work' is 0.01 closer to sustainable places than to joined-up care). Chosen on
-# the ten real local systems left out: strong F1 0.373 at 0 (any margin), 0.371 at 0.02, 0.386
-# at 0.05, 0.355 at 0.08; addressed F1 does not move.
-CLOSEST_BY = 0.05
+# great place to work' is 0.01 closer to sustainable places than to joined-up care). First
+# chosen on ten real local systems (strong F1 0.373 at 0, 0.371 at 0.02, 0.386 at 0.05, 0.355
+# at 0.08); measured again on the 76 systems the decision is fitted on, with the shipped
+# decision, mean strong F1 0.4926 at 0.05, 0.5053 at 0.02, 0.4824 at 0.10, and confirmed on the
+# 40 no fit has seen: 0.4393, 0.4455, 0.4042. Addressed F1 and the SDG statements do not move.
+CLOSEST_BY = 0.02
 
 
 class Judged:
