@@ -251,8 +251,8 @@ def files_read(
 
 def choose_framework(given: Path | None, paths: list[Path]) -> Located:
     """The framework named, else ./priorities.yaml, else priorities.yaml in the one folder
-    being checked, or beside the one document being checked: a folder of partner strategies
-    often carries its own framework."""
+    being checked or in the folder every document being checked is in (:func:`_home_folder`):
+    a folder of partner strategies often carries its own framework."""
     from alignck.builtins import Located, locate
 
     if given is not None:

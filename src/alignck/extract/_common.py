@@ -113,11 +113,11 @@ IS_PRIORITY = re.compile(
 )
 # "Our first priority is reducing child poverty", "Our top ambition is to ..."
 RANKED_PRIORITY = re.compile(
-    # At the sentence's start or after a clause of its own ('..., and so our third priority
-    # is to ...'); the noun may carry a short clause of who chose it ('The fourth priority we
-    # have set ourselves is ...'); never what is no longer an aim.
-    # After a comma only with 'and' or 'so': 'For young people, the top priority is ...'
-    # reports what others said. Who set it, in the words a partner uses for its own choice.
+    # At the sentence's start, or after a comma with 'and' or 'so' ('..., and so our third
+    # priority is to ...'; 'For young people, the top priority is ...' reports what others
+    # said); the noun may carry a short clause of who chose it, in the words a partner uses
+    # for its own choice ('The fourth priority we have set ourselves is ...'); never what is
+    # no longer or not an aim.
     r"(?:^|,\s+(?:and\s+so|and|so)\s+)"
     r"(?:our|the)\s+(?:first|second|third|fourth|fifth|sixth|main|top|overriding|biggest|"
     r"number\s+one|single\s+most\s+important)\s+(?:priority|ambition|aim|goal|objective)\s+"

@@ -165,13 +165,23 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     reason = refusal(path)
     if reason is not None:
         raise ReadError(reason, str(path))
-    picture = picture_kind(path)
-    if picture is not None:
+    try:
+        return _read(module, path, options)
+    except ReadError as error:
+        # Looked for only once the reader has failed, so a document read costs no more: a
+        # photo renamed 'plan.pdf' was refused in the PDF library's words.
+        picture = picture_kind(path)
+        if picture is None:
+            raise
         raise ReadError(
             f"{picture}, not a {path.suffix} document: alignck reads text, not pictures (a "
             "scanned page needs text recognition first)",
             str(path),
-        )
+        ) from error
+
+
+def _read(module: ModuleType, path: Path, options: ReadOptions | None) -> Document:
+    """The reader's document, within the limits; any failure a :class:`ReadError`."""
     limits = (options or ReadOptions()).limits
     try:
         size = path.stat().st_size
