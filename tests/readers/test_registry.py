@@ -153,7 +153,10 @@ def test_a_framework_in_a_folder_is_said_to_be_one(tmp_path: Path) -> None:
     assert reasons["deploy.yaml"].startswith("unsupported format (")
 
 
-@pytest.mark.parametrize("name", ["trust.doc", "vcs.odt", "hospice.rtf", "council.pages"])
+@pytest.mark.parametrize(
+    "name",
+    ["trust.doc", "vcs.odt", "hospice.rtf", "council.pages", "board.pptx", "old.ppt", "vcs.odp"],
+)
 def test_a_strategy_in_a_word_processor_format_found_in_a_folder_is_unreadable(
     tmp_path: Path, name: str
 ) -> None:
@@ -477,3 +480,32 @@ def test_a_picture_saved_under_a_document_s_name_is_said_to_be_one(
     gif.write_bytes(b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + bytes(100))
     with pytest.raises(ReadError, match=r"a GIF image, not a \.pdf document"):
         read_document(gif)
+
+
+def test_a_slide_deck_is_an_unread_strategy_told_to_be_exported_as_pdf(tmp_path: Path) -> None:
+    # A partner's board deck in a folder was passed over as 'skipped', and a quiet run
+    # passed with exit 0 without it.
+    (tmp_path / "board deck.pptx").write_bytes(b"PK\x03\x04")
+    found = discover([tmp_path])
+    (unread,) = found.unsupported
+    assert unread.reason.startswith("unsupported format (PowerPoint .pptx: export it as PDF)")
+    # Named on its own, the same advice.
+    (named,) = discover([tmp_path / "board deck.pptx"]).unsupported
+    assert named.reason == unread.reason
+
+
+def test_an_office_lock_file_named_on_the_command_line_is_skipped_not_read(
+    tmp_path: Path,
+) -> None:
+    # 'alignck check *.docx' while a document is open in Word names its lock file, which was
+    # read and reported as a damaged Word file (exit 2).
+    lock = tmp_path / "~$nland plan.docx"
+    lock.write_bytes(b"\x0bJo Bloggs" + bytes(150))
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n", encoding="utf-8")
+    found = discover([lock, plan])
+    assert found.files == (plan,)
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        ("~$nland plan.docx", "Office lock file")
+    ]
+    assert not found.unsupported

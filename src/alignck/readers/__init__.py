@@ -57,7 +57,15 @@ KNOWN_UNSUPPORTED: dict[str, str] = {
     ".odt": "OpenDocument .odt: save it as .docx or PDF",
     ".rtf": "Rich Text .rtf: save it as .docx or PDF",
     ".pages": "Apple Pages: export it as .docx or PDF",
+    # A partner's strategy often comes as its board's slide deck: unread, not passed over.
+    ".pptx": "PowerPoint .pptx: export it as PDF",
+    ".ppt": "legacy PowerPoint .ppt: export it as PDF",
+    ".odp": "OpenDocument .odp: export it as PDF",
 }
+
+
+# What Word, Excel and PowerPoint write beside a document while it is open ('~$plan.docx').
+LOCK_FILE_SKIPPED = "Office lock file"
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +231,9 @@ def discover(
     """Walk folders recursively; explicit files are always taken, even unsupported ones.
 
     Hidden files and unsupported types met inside folders are listed as skipped (but a
-    document in a word processor's format alignck cannot read, .doc, .odt, .rtf or .pages, is
-    returned in ``unsupported``: a partner's strategy, unread), and so are
+    document in a word processor's or slide program's format alignck cannot read, .doc, .odt,
+    .rtf, .pages, .pptx, .ppt or .odp, is returned in ``unsupported``: a partner's strategy,
+    unread), and so are Office lock files, named or not, and
     links that lead out of the folder given, unless ``follow_links``: a folder handed over for
     checking (a pull request's, say) must not make alignck read what lies outside it. A file
     named explicitly with an unsupported type, or that is not a regular file (a FIFO, a device,
@@ -242,6 +251,10 @@ def discover(
             # still checked and the run still fails.
             missing = dead_link(path) if path.is_symlink() else "no such file or folder"
             unsupported.append(Skipped(str(path), missing))
+        elif path.name.startswith("~$") and path.is_file():
+            # Skipped, not an error: 'alignck check *.docx' names Word's lock file while a
+            # document is open, and reading it said the file was damaged.
+            search.skipped.append(Skipped(str(path), LOCK_FILE_SKIPPED))
         elif (reason := refusal(path)) is not None:
             # Named, so an error for that file; the others are still checked.
             unsupported.append(Skipped(str(path), reason))
@@ -344,7 +357,7 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             if inner is not None:
                 open_folders.append(inner)
         elif entry.name.startswith("~$"):
-            search.skipped.append(Skipped(str(entry), "Office lock file"))
+            search.skipped.append(Skipped(str(entry), LOCK_FILE_SKIPPED))
         elif entry.is_symlink() and not entry.exists():
             search.skipped.append(Skipped(str(entry), dead_link(entry)))
         elif entry.suffix.lower() in READERS and written_by_alignck(entry):
