@@ -1912,3 +1912,42 @@ def test_a_bold_name_after_a_plain_list_marker_is_the_items_lead(tmp_path: Path)
     pdf.output(str(path))
     items = [b for b in read(path).blocks if b.kind == "list_item"]
     assert [b.lead for b in items] == ["Active travel for everyday journeys", "Cleaner air"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_slide_deck_s_footer_does_not_set_the_size_of_its_body_text(
+    tmp_path: Path, engine: str
+) -> None:
+    # A deck has few words a slide and a footer on every one: counted, the footer's small
+    # type was the body's size, every line of the slides larger than it was read as a
+    # heading, and a heading is never quoted: a slide's commitments had no evidence.
+    from fpdf import FPDF
+
+    footer = "OFFICIAL | Northby District Council | Health and Wellbeing Board, 12 June 2025"
+    slides = [
+        ("Warm homes", ["We will insulate 1,500 homes", "by 2027 to cut fuel poverty."]),
+        ("Good local jobs", ["We will spend 40% of our budget", "with local firms."]),
+        ("Active lives", ["Free swimming for everyone", "under 16, all year round."]),
+    ]
+    pdf = FPDF(orientation="L")
+    for title, body in slides:
+        pdf.add_page()
+        pdf.set_font("Helvetica", "B", 32)
+        pdf.text(20, 40, title)
+        pdf.set_font("Helvetica", "", 20)
+        for row, line in enumerate(body):
+            pdf.text(20, 80 + 10 * row, line)
+        pdf.set_font("Helvetica", "", 9)
+        pdf.text(20, 200, footer)
+    path = tmp_path / "deck.pdf"
+    pdf.output(str(path))
+
+    blocks = [(b.kind, b.text) for b in read(path, ReadOptions(engine)).blocks]
+    assert blocks == [
+        ("heading", "Warm homes"),
+        ("paragraph", "We will insulate 1,500 homes by 2027 to cut fuel poverty."),
+        ("heading", "Good local jobs"),
+        ("paragraph", "We will spend 40% of our budget with local firms."),
+        ("heading", "Active lives"),
+        ("paragraph", "Free swimming for everyone under 16, all year round."),
+    ]

@@ -194,12 +194,12 @@ class _Assembler:
     ) -> None:
         self.builder = builder
         self.outline = outline
-        sizes: Counter[float] = Counter()
-        for page in pages:
-            for line in page:
-                sizes[_size_class(line.size)] += len(line.text)
-        self.body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-        kept = _drop_running_lines(pages, self.body_size)
+        kept = _drop_running_lines(pages, _body_size(pages))
+        # The body's type is what the pages say, not their footers: on a slide deck's few
+        # words a page, a footer repeated on every slide outweighed any one size of the
+        # slides' own text, and every line larger than it was read as a heading.
+        sizes = _sizes(kept)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else _body_size(pages)
         self.pages = [
             _without_marks(_without_footnotes(_boxes_in_place(page), self.body_size), len(pages))
             for page in kept
@@ -791,6 +791,21 @@ def _key(text: str) -> str:
         # at every space of a line, and cost more than twice as much.
         return lower.encode("ascii").translate(None, _NOT_ALNUM_ASCII).decode("ascii")
     return _NOT_ALNUM.sub("", lower)
+
+
+def _sizes(pages: list[list[Line]]) -> Counter[float]:
+    """How many characters the pages have in each size of type."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page:
+            sizes[_size_class(line.size)] += len(line.text)
+    return sizes
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    """The size of type most of the pages' characters are in."""
+    sizes = _sizes(pages)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
 def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
