@@ -205,6 +205,64 @@ def test_text_boxes_are_read_once_as_their_own_blocks(tmp_path: Path) -> None:
     ]
 
 
+_FLOATING_BOX = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+     xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx>{content}</wps:txbx>
+    </wps:wsp></wp:anchor></w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape style="position:absolute;margin-left:267pt">
+    <v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>
+  </mc:AlternateContent>
+</w:r>
+"""
+_CALL_OUT = """
+<w:txbxContent>
+  <w:p><w:r><w:t>The Board approved this plan in March 2025.</w:t></w:r></w:p>
+</w:txbxContent>
+"""
+
+
+@pytest.mark.parametrize("choice", [True, False])
+def test_a_floating_box_is_read_before_the_paragraph_it_is_anchored_to(
+    tmp_path: Path, choice: bool
+) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    # A call-out anchored in a list's lead-in was read between the two, and the list was
+    # no longer read as the priorities its lead-in announces.
+    box = _FLOATING_BOX.format(content=_CALL_OUT)
+    if not choice:  # an older writer's box: only the VML shape, positioned absolutely
+        box = box.replace("<mc:AlternateContent>", "").replace("</mc:AlternateContent>", "")
+        box = box[: box.index("<mc:Choice")] + box[box.index("</mc:Choice>") + 12 :]
+        box = box.replace("<mc:Fallback>", "").replace("</mc:Fallback>", "")
+    document = docx.Document()
+    document.add_heading("Our strategic priorities", 1)
+    lead_in = document.add_paragraph("The Trust Board has agreed the following priorities:")
+    lead_in._p.insert(0, parse_xml(box))
+    document.add_paragraph("Net zero hospitals", style="List Number")
+    document.add_paragraph("Same day emergency care", style="List Number")
+    heading = document.add_heading("Delivery", 1)
+    heading._p.append(parse_xml(box))
+    path = tmp_path / "boxed.docx"
+    document.save(str(path))
+
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("heading", "Our strategic priorities"),
+        ("paragraph", "The Board approved this plan in March 2025."),
+        ("paragraph", "The Trust Board has agreed the following priorities:"),
+        ("list_item", "Net zero hospitals"),
+        ("list_item", "Same day emergency care"),
+        # Anchored to a heading, a box stays in the heading's section.
+        ("heading", "Delivery"),
+        ("paragraph", "The Board approved this plan in March 2025."),
+    ]
+
+
 def test_bold_words_opening_a_paragraph_are_its_lead(tmp_path: Path) -> None:
     import docx
 

@@ -32,7 +32,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "21"
+VERSION = "22"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -41,6 +41,8 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _BOXED = (f"{_W}txbxContent", f"{_MC}Fallback")
 _RUN, _RUN_PROPERTIES, _BOLD = f"{_W}r", f"{_W}rPr", f"{_W}b"
 _MOVED_AWAY = f"{_W}moveFrom"
+_ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
+_VML_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 _LIST_STYLE_DEPTH = re.compile(r"^list(?: bullet| number| continue)? ([2-9])$")
 
@@ -499,10 +501,23 @@ class _BodyWalker:
 
     def paragraph(self, element: Any) -> None:
         boxed = next(element.iter(_BOXED[0]), None) is not None
+        boxes = _text_boxes(element) if boxed else []
+        # A floating box stands apart from the text; Word anchors it to the nearest
+        # paragraph. Read after that paragraph, a call-out anchored in a lead-in ('... agreed
+        # the following priorities:') parted it from its list, and the list was not read as
+        # the priorities it announces. Before it, the box parts nothing (under a heading,
+        # it stays in the heading's section).
+        before = [box for box in boxes if _floating(box, element)]
+        if before:
+            style_id, outline, _, _ = self._properties(element)
+            before = [] if self._heading_level(style_id, outline) else before
+        for box in before:
+            self.walk(box)
         self._own_text(element, boxed)
         # Call-out boxes often hold a plan's priorities: read them as blocks of their own.
-        for box in _text_boxes(element) if boxed else ():
-            self.walk(box)
+        for box in boxes:
+            if not any(box is early for early in before):
+                self.walk(box)
 
     def _own_text(self, element: Any, boxed: bool) -> None:
         shown = _text(element, boxed, self.hidden, lines=True, bullet=True)
@@ -782,6 +797,19 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     """The paragraph's own text boxes, once each (not their fallback copies or boxes in boxes)."""
     boxes = paragraph.iter(f"{_W}txbxContent")
     return [box for box in boxes if not _in_box(box.getparent(), paragraph)]
+
+
+def _floating(box: Any, paragraph: Any) -> bool:
+    """Whether a text box floats (placed on the page, not in the line of text): a DrawingML
+    anchor, or a VML shape positioned absolutely."""
+    for ancestor in box.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == _ANCHOR:
+            return True
+        if ancestor.tag == _VML_SHAPE and "position:absolute" in ancestor.get("style", ""):
+            return True
+    return False
 
 
 def _moved_away(node: Any, paragraph: Any) -> bool:
