@@ -935,3 +935,27 @@ def test_a_word_file_missing_a_package_part_names_the_part(tmp_path: Path, dropp
         f"damaged Word .docx file: it holds word/document.xml but no {dropped} "
         "(save it again from Word)"
     )
+
+
+def test_a_subtitle_is_the_title_s_second_line_not_an_entry_under_it(tmp_path: Path) -> None:
+    import docx
+
+    from alignck.extract import extract
+
+    # Under a cover's title 'Green Plan and Strategic Priorities 2025/26', the subtitle (the
+    # trust's name) and the meeting's date were taken for its stated priorities.
+    document = docx.Document()
+    document.add_paragraph("Green Plan and Strategic Priorities 2025/26", style="Title")
+    document.add_paragraph("Fenland Acute Hospitals NHS Foundation Trust", style="Subtitle")
+    document.add_paragraph("Board of Directors, 5 June 2025")
+    document.add_heading("Our strategic priorities", 1)
+    document.add_paragraph("The Trust Board has agreed the following priorities:")
+    document.add_paragraph("Net zero hospitals", style="List Number")
+    document.add_paragraph("Same day emergency care", style="List Number")
+    path = tmp_path / "green plan.docx"
+    document.save(str(path))
+
+    blocks = read(path).blocks
+    assert [(b.kind, b.level) for b in blocks[:2]] == [("heading", 1), ("heading", 2)]
+    stated = [s.text for s in extract(read(path)) if s.kind == "priority"]
+    assert stated == ["Net zero hospitals", "Same day emergency care"]

@@ -32,7 +32,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "22"
+VERSION = "23"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -624,6 +624,10 @@ class _BodyWalker:
             name = style.name.lower()
             if name == "title":
                 return 1
+            if name == "subtitle":
+                # The title's second line, not an entry under it: under a cover's 'Strategic
+                # Priorities 2025/26', the trust's name was taken for a stated priority.
+                return 2
             found = _HEADING_NAME.match(name)
             if found:
                 return int(found.group(1))
