@@ -81,6 +81,21 @@ def test_numbered_headings_and_their_titles() -> None:
     assert _stated(doc) == ["Better mental health", "Warm homes", "Care closer to home"]
 
 
+def test_a_heading_naming_a_range_of_priorities_heads_them() -> None:
+    # A deck's slide 'Priorities 1–3' was read as 'Priority 1', named '3': its three
+    # priorities, each a heading of its own under it, were lost.
+    doc = _doc(
+        ("heading", "Priorities 1–3", 1),
+        ("heading", "Home first", 2),
+        ("paragraph", "We will run a 60-bed virtual ward."),
+        ("heading", "Healthy hearts", 2),
+        ("paragraph", "We will offer blood pressure checks in every clinic."),
+        ("heading", "Our people", 2),
+        ("paragraph", "We will recruit 40 apprentice nursing associates."),
+    )
+    assert _stated(doc) == ["Home first", "Healthy hearts", "Our people"]
+
+
 def test_ordinal_and_pipe_separated_labels_name_their_titles() -> None:
     doc = _doc(
         ("heading", "Our first priority: Healthy places", 2),
