@@ -96,6 +96,21 @@ def test_a_heading_naming_a_range_of_priorities_heads_them() -> None:
     assert _stated(doc) == ["Home first", "Healthy hearts", "Our people"]
 
 
+def test_contact_details_are_no_stated_priority() -> None:
+    # A deck's closing slide, read as a list under a heading: its contact line was listed
+    # outside the framework as a priority the partner states.
+    doc = _doc(
+        ("heading", "Our priorities", 1),
+        ("list_item", "Warm homes"),
+        ("list_item", "Good local jobs"),
+        ("list_item", "See www.northby.example/plan for the full plan"),
+        ("heading", "Thank you", 1),
+        ("list_item", "Contact: healthier@northby.example"),
+        ("list_item", "Follow us at https://northby.example"),
+    )
+    assert _stated(doc) == ["Warm homes", "Good local jobs"]
+
+
 def test_ordinal_and_pipe_separated_labels_name_their_titles() -> None:
     doc = _doc(
         ("heading", "Our first priority: Healthy places", 2),

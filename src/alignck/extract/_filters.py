@@ -1,5 +1,6 @@
 """Found items that are not priorities, told by the document itself: field labels repeated
-down a layout ('Programme:' ... 'Programme:'), and a proper name on its own (a place)."""
+down a layout ('Programme:' ... 'Programme:'), a proper name on its own (a place), and
+contact details (an email or web address)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from alignck.model import Block, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Where to write or look: a deck's closing slide lists 'Contact: team@council.example'.
+_ADDRESS = re.compile(r"[\w.+-]@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.IGNORECASE)
 
 
 def without_labels_and_names(
@@ -22,6 +25,7 @@ def without_labels_and_names(
         or (
             (s.text, s.location.section, s.rule) not in labels
             and not names.get(s.text, set()) - {s.location.paragraph}
+            and not _ADDRESS.search(s.text)
         )
     ]
 
