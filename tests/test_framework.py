@@ -895,6 +895,17 @@ def test_keywords_and_aliases_that_match_every_priority_are_warned_of(tmp_path: 
     assert result.errors == ()
 
 
+def test_a_keyword_of_initials_joined_by_an_ampersand_is_not_warned_of(tmp_path: Path) -> None:
+    text = (
+        "framework: {name: ICS}\npriorities:\n"
+        "  - id: urgent\n    title: Urgent care\n    keywords: [A&E, ambulance handover]\n"
+        "  - id: homes\n    title: Warm homes\n"
+        "  - id: minds\n    title: Mental health\n"
+    )
+    _, result = _validate(tmp_path, text)
+    assert result.warnings == () and result.errors == ()
+
+
 @pytest.mark.parametrize(
     ("key", "meant"),
     [("sub-priorities", "priorities"), ("subpriorities", "priorities"), ("exclusions", "exclude")],

@@ -338,3 +338,11 @@ def test_threads_stemming_at_once_each_get_their_own_words() -> None:
     for thread in threads:
         thread.join()
     assert failed == []
+
+
+def test_initials_joined_by_an_ampersand_are_one_word() -> None:
+    # 'A&E' was the letters 'a' and 'e', each too short to be a word: a priority's 'A&E'
+    # matched nothing, and validate called it a keyword that matches anything.
+    assert terms("A&E waits") == terms("A & E waits") == ["ae", "wait"]
+    assert terms("R&D") == ["rd"]
+    assert terms("fish & chips") == ["fish", "chip"]

@@ -139,6 +139,26 @@ def test_keyword_must_appear_as_a_whole_phrase(matcher: Matcher, make_document) 
     assert all(v.status == "gap" for v in verdicts.values())
 
 
+def test_a_keyword_of_initials_joined_by_an_ampersand_is_found(  # type: ignore[no-untyped-def]
+    write_framework, make_document
+) -> None:
+    # 'A&E' was no word at all: a promise about A&E patients shared nothing with a priority
+    # whose keyword it was, and with words alone the priority was a gap.
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n  - id: urgent\n    title: Urgent care flow\n"
+        "    keywords: [A&E]\n  - id: homes\n    title: Warm homes\n"
+        "  - id: minds\n    title: Mental health\n"
+    )
+    path = make_document(
+        "plan.md",
+        [("h1", "Plan"), ("p", "We will see 78% of A&E patients within four hours.")],
+    )
+    verdicts = _verdicts(Matcher(load_framework(framework), Thresholds(), "lexical"), path)
+    assert verdicts["urgent"].status != "gap"
+    assert "A&E" in verdicts["urgent"].evidence[0].text
+    assert verdicts["homes"].status == "gap"
+
+
 def test_exclusions_remove_matching_passages(matcher_for, make_document) -> None:  # type: ignore[no-untyped-def]
     matcher = matcher_for(
         "  - id: homes\n    title: Warm homes\n"

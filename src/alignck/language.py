@@ -37,6 +37,9 @@ def strategy_words() -> frozenset[str]:
 WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
+# Initials joined by an ampersand name one thing ('A&E', 'R&D'): read as their letters, each
+# too short to be a word, they were no word at all, and a priority's 'A&E' matched nothing.
+_AMPERSAND_INITIALS = re.compile(r"\b([a-z])\s?&\s?([a-z])\b")
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +92,8 @@ def words(text: str) -> list[str]:
     text = normalise(text)
     if "-" in text:
         text = _HYPHENATED.sub(_compound, text)
+    if "&" in text:
+        text = _AMPERSAND_INITIALS.sub(r"\1\2", text)
     if "'" not in text:  # most sentences: no possessive to strip
         return [word for word in _WORD.findall(text) if not word.isdigit()]
     found: list[str] = []
@@ -117,6 +122,8 @@ def _compound(match: re.Match[str]) -> str:
 def phrase_key(text: str) -> str:
     """Every word stemmed, stop words kept: for matching multi-word phrases in order."""
     plain = normalise(text).replace("-", " ")
+    if "&" in plain:
+        plain = _AMPERSAND_INITIALS.sub(r"\1\2", plain)
     return " ".join(stem(word) for word in _WORD.findall(plain) if not word.isdigit())
 
 
