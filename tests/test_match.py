@@ -197,6 +197,66 @@ def test_stated_priorities_list_the_framework_priorities_they_match(
     assert stated["Grow the local economy"] == ()
 
 
+def test_a_stated_priority_named_by_a_keyword_of_an_addressed_priority_is_inside(  # type: ignore[no-untyped-def]
+    write_framework, make_document
+) -> None:
+    # 'Eating disorders', a keyword of children's mental health, was listed outside the
+    # framework because the verdict, aligned, quoted three other passages.
+    framework = write_framework(
+        "framework: {name: t}\npriorities:\n"
+        "  - id: minds\n    title: Children and young people's mental health\n"
+        "    keywords: [eating disorders, CAMHS]\n"
+        "  - id: homes\n    title: Warm homes\n  - id: jobs\n    title: Good jobs\n"
+    )
+    path = make_document(
+        "plan.md",
+        [
+            ("h1", "Children and young people's mental health plan"),
+            ("h2", "Our priorities for 2025 to 2027"),
+            (
+                "table",
+                [
+                    ["Priority", "What we will do"],
+                    [
+                        "Children and young people's mental health in schools",
+                        "We will extend mental health support teams to all secondary schools.",
+                    ],
+                    [
+                        "Children and young people's mental health crisis care",
+                        "We will open a crisis line for children and young people.",
+                    ],
+                    [
+                        "Shorter waits for children and young people's mental health care",
+                        "We will cut the wait for a first CAMHS appointment to four weeks.",
+                    ],
+                    [
+                        "Eating disorders",
+                        "We will see urgent eating disorder referrals within one week.",
+                    ],
+                ],
+            ),
+        ],
+    )
+    matcher = Matcher(load_framework(framework), Thresholds(), "semantic")
+    prepared = prepare(path)
+    assert isinstance(prepared, Prepared)
+    found = matcher.match(prepared.statements, prepared.passages)
+    stated = {s.statement.text: s.matches for s in found.statements}
+    minds = next(a for a in found.alignments if a.priority_id == "minds")
+    assert minds.status != "gap"
+    assert "Eating disorders" not in [e.text for e in minds.evidence]
+    assert stated["Eating disorders"] == ("minds",)
+    # Not where the document does not address the priority its keyword belongs to.
+    unaddressed = make_document(
+        "other.md", [("h1", "Plan"), ("h2", "Our priorities"), ("ul", ["Eating disorders"])]
+    )
+    prepared = prepare(unaddressed)
+    assert isinstance(prepared, Prepared)
+    found = matcher.match(prepared.statements, prepared.passages)
+    if next(a for a in found.alignments if a.priority_id == "minds").status == "gap":
+        assert {s.statement.text: s.matches for s in found.statements} == {"Eating disorders": ()}
+
+
 def test_a_priority_whose_table_row_is_quoted_is_inside_the_framework(
     matcher: Matcher, make_document
 ) -> None:  # type: ignore[no-untyped-def]

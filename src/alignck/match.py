@@ -30,7 +30,7 @@ from alignck.decision import (
 )
 from alignck.decision import decision_version as shipped_version
 from alignck.facets import matchable_facets
-from alignck.language import excluded_words, holds_phrase
+from alignck.language import excluded_words, holds_phrase, phrase_key
 from alignck.model import (
     Alignment,
     Framework,
@@ -110,6 +110,22 @@ class Matcher:
         for facet in facets:
             priority_terms[facet.priority].update(facet.terms)
         return TermSpace(facets, priority_terms)
+
+    @functools.cached_property
+    def _own_names(self) -> list[tuple[int, str]]:
+        """Each priority's keywords and aliases as phrase keys, padded to be found as whole
+        words: the framework's own names for it."""
+        return [
+            (k, f" {key} ")
+            for k, priority in enumerate(self.framework.priorities)
+            for name in (*priority.keywords, *priority.aliases)
+            if (key := phrase_key(name))
+        ]
+
+    def _named_in_own_words(self, text: str) -> set[int]:
+        """The priorities a stated priority names by one of their keywords or aliases."""
+        padded = f" {phrase_key(text)} "
+        return {k for k, key in self._own_names if key in padded}
 
     @functools.cached_property
     def _words_needed(self) -> Any:
@@ -293,6 +309,7 @@ class Matcher:
                     quoted.setdefault(quote, []).append((evidence.location, k))
                     quoted_at.setdefault(evidence.location.paragraph, set()).add(k)
         holding = _quotes_holding(list(quoted))
+        addressed = {column[a.priority_id] for a in alignments if a.status != "gap"}
         import numpy as np
 
         found = [
@@ -328,6 +345,13 @@ class Matcher:
                         named[k] = True
             for paragraph in statement.body:
                 named[list(quoted_at.get(paragraph, ()))] = True
+            # Named in the framework's own words ('Eating disorders', a keyword of children's
+            # mental health) where the document addresses that priority: listed outside the
+            # framework when its verdict quoted other passages, it was the framework's own
+            # priority shown as one the partnership might add. (No labelled framework has
+            # keywords or aliases: measured on none.)
+            for k in self._named_in_own_words(statement.text) if self._own_names else ():
+                named[k] = named[k] or k in addressed
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
             chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]
