@@ -1951,3 +1951,45 @@ def test_a_slide_deck_s_footer_does_not_set_the_size_of_its_body_text(
         ("heading", "Active lives"),
         ("paragraph", "Free swimming for everyone under 16, all year round."),
     ]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_item_wrapped_onto_a_line_opening_with_a_figure_goes_on(
+    tmp_path: Path, engine: str
+) -> None:
+    # Typed without a hanging indent, an item wraps back to its marker's edge; a wrapped
+    # line opening with a figure ('110, working ...', '2026.') was a paragraph of its own,
+    # and the item was quoted cut short ('... from 180 to').
+    from fpdf import FPDF
+
+    lines = [
+        "- We will reduce the number of patients who no longer meet the criteria to reside from",
+        "180 to 110, working with the county council on a discharge to assess model.",
+        "- We will meet the 28-day Faster Diagnosis Standard for suspected cancer at 80% by March",
+        "2026.",
+        "- We will open the community diagnostic centre in July 2025.",
+        "2,000 more tests a year will follow.",
+    ]
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for row, line in enumerate(lines):
+        pdf.text(20, 30 + 6 * row, line)
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+
+    assert [(b.kind, b.text) for b in read(path, ReadOptions(engine)).blocks] == [
+        (
+            "list_item",
+            "We will reduce the number of patients who no longer meet the criteria to reside "
+            "from 180 to 110, working with the county council on a discharge to assess model.",
+        ),
+        (
+            "list_item",
+            "We will meet the 28-day Faster Diagnosis Standard for suspected cancer at 80% by "
+            "March 2026.",
+        ),
+        ("list_item", "We will open the community diagnostic centre in July 2025."),
+        # After a sentence's end, a figure starts something new.
+        ("paragraph", "2,000 more tests a year will follow."),
+    ]

@@ -246,6 +246,25 @@ def ends_on_word_that_goes_on(text: str) -> bool:
     return bool(words) and words[-1].isalpha() and words[-1].lower() in _goes_on_words()
 
 
+_ENDS_ON_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$",
+    re.IGNORECASE,
+)
+_YEAR_OPENS = re.compile(r"(?:19|20)\d\d\b")
+
+
+def figure_goes_on(above: str, text: str) -> bool:
+    """Whether a line opening with a figure goes on with the line above: after a word no
+    sentence ends on ('... from 180 to' / '110, working with ...'), or a year after its
+    month ('... at 80% by March' / '2026.')."""
+    if not text[:1].isdigit():
+        return False
+    if ends_on_word_that_goes_on(above):
+        return True
+    return bool(_ENDS_ON_MONTH.search(above.rstrip())) and bool(_YEAR_OPENS.match(text))
+
+
 def number_goes_on(marker: str | None, above: str) -> bool:
     """Whether a line opening with ``marker`` goes on with the sentence of the line ``above``:
     a number that starts no list ('65.', not '1.', '(a)' or 'i)') under a line ending on a

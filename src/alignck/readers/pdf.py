@@ -35,13 +35,14 @@ from alignck.readers._text import (
     LABELLED_LINE,
     clean,
     ends_on_word_that_goes_on,
+    figure_goes_on,
     join_lines,
     number_goes_on,
     separate_lines,
     split_marker,
 )
 
-VERSION = "30"
+VERSION = "31"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Its ASCII characters, as bytes for bytes.translate (a key's fast path for ASCII text).
@@ -506,9 +507,12 @@ class _Assembler:
             # without a hanging indent wraps to that edge, mid-sentence, in lower case: where
             # the line above ran out of room, or stopped where no sentence ends (a column's
             # lines are shorter than the page's).
+            # A figure goes on too where the line above leads into it ('... from 180 to' /
+            # '110, working with ...'): read as a paragraph of its own, the item was quoted
+            # cut short and its end lost its role.
+            goes_on = line.text[:1].islower() or figure_goes_on(previous.text, line.text)
             return not (
-                line.text[:1].islower()
-                and (self._ran_out_of_room(previous) or not _ends_sentence(previous.text))
+                goes_on and (self._ran_out_of_room(previous) or not _ends_sentence(previous.text))
             )
         return False
 
