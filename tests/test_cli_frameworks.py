@@ -408,8 +408,12 @@ def test_check_and_diff_give_the_warning_that_explains_a_framework_error(
         "framework: {name: t}\nour priorities:\n  - {id: a, title: Clean air}\n"
     )
     plan = str(make_document("plan.md"))
-    # A key of the partnership's own may be anything, so it is a warning, not an error.
-    hint = "unknown key 'our priorities' (ignored); did you mean 'priorities'?"
+    # A key of the partnership's own may be anything, but one holding entries with titles
+    # holds priorities: an error, with the key it was meant to be.
+    hint = (
+        "unknown key 'our priorities'; did you mean 'priorities'? (it holds 1 entry with a "
+        "title or id; ignored, it would be lost)"
+    )
     for args in (["check", plan], ["diff", plan, plan]):
         result = runner.invoke(app, [*args, "-f", str(framework)])
         assert result.exit_code == 2

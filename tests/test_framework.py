@@ -895,6 +895,26 @@ def test_keywords_and_aliases_that_match_every_priority_are_warned_of(tmp_path: 
     assert result.errors == ()
 
 
+def test_nested_priorities_under_another_key_are_an_error_not_lost(tmp_path: Path) -> None:
+    # An outcomes framework written with 'outcomes:' under each ambition lost every
+    # outcome beneath it, with a warning and exit 0.
+    text = (
+        "framework: {name: ICS}\npriorities:\n"
+        "  - id: A1\n    title: Start well\n    outcomes:\n"
+        "      - {id: A1.1, title: Healthy pregnancy}\n"
+        "      - {id: A1.2, title: School readiness}\n"
+        "  - id: A2\n    title: Live well\n    tags: [adults]\n"
+    )
+    _, result = _validate(tmp_path, text)
+    assert result.framework is None
+    assert [e.split(": ", 1)[1] for e in result.errors] == [
+        "priorities[0].outcomes: unknown key 'outcomes': nested priorities go under "
+        "'priorities' (it holds 2 entries with a title or id; ignored, they would be lost)"
+    ]
+    # A list of plain words under an unknown key is still only ignored, with a warning.
+    assert any("unknown key 'tags' (ignored)" in w for w in result.warnings)
+
+
 def test_a_keyword_of_initials_joined_by_an_ampersand_is_not_warned_of(tmp_path: Path) -> None:
     text = (
         "framework: {name: ICS}\npriorities:\n"

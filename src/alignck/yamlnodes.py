@@ -260,11 +260,37 @@ def mapping(
                 findings.error(
                     key_node, path, f"unknown key '{key}'{hint} (a misspelt key is not ignored)"
                 )
+            elif (held := _titled_entries(value_node)) and "priorities" in known:
+                # 'outcomes:' or 'indicators:' under an ambition: ignored, its whole subtree
+                # of priorities was lost with a warning and exit 0.
+                advice = hint or ": nested priorities go under 'priorities'"
+                entries, lost = ("1 entry", "it") if held == 1 else (f"{held} entries", "they")
+                findings.error(
+                    key_node,
+                    path,
+                    f"unknown key '{key}'{advice} (it holds {entries} with a title or id; "
+                    f"ignored, {lost} would be lost)",
+                )
             else:
                 findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
             continue
         fields[key] = value_node
     return fields
+
+
+def _titled_entries(node: yaml.Node) -> int:
+    """How many entries of a list are mappings with a title or an id: priorities, whatever
+    the key above them is called."""
+    if not isinstance(node, yaml.SequenceNode):
+        return 0
+    return sum(1 for item in node.value if _names_itself(item))
+
+
+def _names_itself(node: yaml.Node) -> bool:
+    """Whether a node is a mapping with a title or an id."""
+    return isinstance(node, yaml.MappingNode) and any(
+        isinstance(key, yaml.ScalarNode) and key.value in ("title", "id") for key, _ in node.value
+    )
 
 
 def misspelt(key: str, known: str, singular: bool = False) -> bool:
