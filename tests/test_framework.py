@@ -1033,14 +1033,15 @@ def test_keys_of_the_partnership_s_own_stay_warnings(tmp_path: Path) -> None:
 def test_a_blank_alias_and_a_missing_title_are_each_told_as_what_they_are(
     tmp_path: Path,
 ) -> None:
-    # The blank alias was warned of as "'  ' is the title of 'c'", c having no title.
+    # The blank alias was warned of as "'  ' is the title of 'c'", c having no title; and
+    # 'title:' with nothing after it was called a missing key, though the key is there.
     path, result = _validate(
         tmp_path,
         "priorities:\n  - id: c\n    title:\n  - id: d\n    title: Warm homes\n"
         '    aliases: ["  "]\n  - id: e\n    title: Good jobs\n',
     )
     assert result.errors == (
-        f"{path}:3:11: priorities[0].title: missing required key 'title'",
+        f"{path}:3:11: priorities[0].title: must not be empty",
         f"{path}:6:15: priorities[1].aliases[0]: must not be empty",
     )
     assert not any("aliases" in warning for warning in result.warnings)

@@ -327,10 +327,11 @@ def string(
     node: yaml.Node | None, where: str, findings: Findings, required: yaml.Node | None = None
 ) -> str | None:
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-        if required is not None:
-            findings.error(
-                node or required, where, f"missing required key '{where.split('.')[-1]}'"
-            )
+        if required is not None and node is not None:
+            # 'title:' with nothing after it: the key is there, its value is not.
+            findings.error(node, where, "must not be empty")
+        elif required is not None:
+            findings.error(required, where, f"missing required key '{where.split('.')[-1]}'")
         return None
     if not isinstance(node, yaml.ScalarNode):
         findings.error(node, where, f"expected text, got {kind(node)}")
