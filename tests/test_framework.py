@@ -484,7 +484,8 @@ def test_validate_says_a_title_of_words_every_strategy_uses_needs_meaning(
     )
     _, result = _validate(tmp_path, text)
     assert (
-        "'Good work' has only its title to match on (words every strategy uses" in result.advice[0]
+        "'Good work' [g] has only its title to match on (words every strategy uses"
+        in result.advice[0]
     )
     assert "with --matcher lexical every document leaves it a gap" in result.advice[0]
     assert "words every strategy uses" not in result.advice[1]
@@ -501,9 +502,14 @@ def test_validate_advises_on_priorities_with_only_a_title(tmp_path: Path) -> Non
     assert result.errors == () and result.warnings == ()
     assert len(result.advice) == 2
     assert result.advice[0].startswith(f"{path}:3:5: priorities[0]: warning: priority")
-    assert "'Workforce' has only its title to match on (one word" in result.advice[0]
+    assert "'Workforce' [w] has only its title to match on (one word" in result.advice[0]
     assert "add a 'description'" in result.advice[0]
-    assert "'Child thing'" in result.advice[1]
+    # The same advice is given in full once (a framework of 150 indicators, most of them
+    # titles alone, repeated it 47 times), then pointed back to.
+    assert result.advice[1].endswith(
+        "'Child thing' [c] has only its title to match on; add a description, keywords or "
+        "aliases, as above"
+    )
 
 
 def test_a_misspelt_top_key_is_told_as_a_typo_not_read_as_a_title(tmp_path: Path) -> None:

@@ -169,6 +169,8 @@ class Findings:
     # Advice on how well a valid file will work (thin priorities), which only 'validate'
     # shows: repeating it on every check would bury the warnings that matter.
     marked_advice: list[tuple[int, int, str]] = field(default_factory=list)
+    # Advice already given in full once: later findings of the kind point back to it.
+    advised: set[str] = field(default_factory=set)
 
     def error(self, node: yaml.Node, where: str, message: str) -> None:
         self.marked_errors.append(marked(self.path, node, where, message))
