@@ -217,7 +217,7 @@ def test_markdown_past_the_grid_counts_instead_of_one_column_per_document() -> N
     renderer("markdown")(_thirteen_partners(), out, RenderOptions(evidence=False))
     text = out.getvalue()
     assert "## Coverage across 13 documents" in text
-    assert "| Warm homes | 13 | 0 | 0 | ✔ aligned |" in text
+    assert "| Warm homes \\[homes\\] | 13 | 0 | 0 | ✔ aligned |" in text
     assert "| partner-07 | 33% | 1 | 0 | 2 |" in text
     assert max(line.count("|") for line in text.splitlines()) <= 6
 
@@ -227,7 +227,13 @@ def test_html_past_the_grid_counts_instead_of_one_column_per_document() -> None:
     renderer("html")(_thirteen_partners(), out, RenderOptions(evidence=False))
     text = out.getvalue()
     assert "<h2>Coverage across 13 documents</h2>" in text
-    assert "<tr><td>Warm homes</td><td>13</td><td>0</td><td>0</td><td>✔ aligned</td></tr>" in text
+    # Its id too, and indented under its parent (a sub-priority): a framework of indicators
+    # read as flat siblings, none named by its id.
+    assert (
+        "<tr><td>Warm homes [homes]</td><td>13</td><td>0</td><td>0</td><td>✔ aligned</td></tr>"
+        in text
+    )
+    assert "<tr><td>\u00a0\u00a0Clean air [air]</td>" in text
     assert "<tr><td>partner-07</td><td>33%</td><td>1</td><td>0</td><td>2</td></tr>" in text
     assert ">partner-07</th>" not in text  # no column of its own
 

@@ -333,9 +333,10 @@ def _counts(report: Report) -> list[str]:
         priority = report.framework.priority(overview.priority_id)
         aligned, partial = len(overview.aligned), len(overview.partial)
         counts = [str(aligned), str(partial), str(checked - aligned - partial)]
-        by_priority.append(
-            [priority.title, *counts, f"{SYMBOLS[overview.status]} {overview.status}"]
-        )
+        # Indented under its parent and with its id, as the grid of fewer documents gives
+        # it: a framework of indicators read as flat siblings, none of them by its id.
+        named = "\u00a0\u00a0" * priority.depth + f"{priority.title} [{priority.id}]"
+        by_priority.append([named, *counts, f"{SYMBOLS[overview.status]} {overview.status}"])
     by_document = [
         [
             short_name(path, report),
@@ -465,8 +466,9 @@ def _evidence(report: Report) -> Iterator[str]:
             score = escape(score_text(alignment.score, partial, reviewed))
             priority = report.framework.priority(alignment.priority_id)
             words = escape(f"{priority.id} {priority.title}".lower())
+            named = f'{title} <span class="muted id">[{escape(priority.id)}]</span>'
             lines.append(
-                f'<tr data-priority="{words}"><td>{title}</td>'
+                f'<tr data-priority="{words}"><td>{named}</td>'
                 f'<td class="mark {alignment.status}">{label}</td>'
                 f"<td>{score}</td><td>{quote}</td><td>{place}</td></tr>"
             )

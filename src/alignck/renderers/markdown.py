@@ -87,7 +87,6 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     lines += [_row(header), _row(["---"] * len(header))]
     statuses = [{a.priority_id: a.status for a in r.alignments} for r in results]
     marks = VerdictMarks(report)
-    repeated = _repeated_titles(report)
     for overview in analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         # The word beside the symbol, which a screen reader reads out as a shape, and the
@@ -97,7 +96,7 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
             for r, status in ((r, statuses[i][priority.id]) for i, r in enumerate(results))
         ]
         system = f"{SYMBOLS[overview.status]} {overview.status}"
-        lines.append(_row([_title_cell(priority, repeated), *cells, system]))
+        lines.append(_row([_title_cell(priority), *cells, system]))
     footer = [
         "**Coverage**",
         *[percent(analysis.document_coverage[r.path].exact_percent) for r in results],
@@ -106,12 +105,12 @@ def _grid(report: Report, results: list[DocumentResult]) -> list[str]:
     return [*lines, _row(footer), ""]
 
 
-def _title_cell(priority: Priority, repeated: frozenset[str]) -> str:
-    """A priority's title, a sub-priority's indented under its parent's: a Markdown table
-    drops leading spaces, so non-breaking ones and a hook carry the level. A title that
-    another priority also has carries its id, as the terminal's and HTML's grids always do:
-    two rows 'Warm homes for older people' could not be told apart."""
-    title = _named(priority, repeated)
+def _title_cell(priority: Priority) -> str:
+    """A priority's title and id, as the terminal's and HTML's grids give them (a framework
+    of indicators is read and waived by id: 'A2.3.1' was nowhere in the report), a
+    sub-priority's indented under its parent's: a Markdown table drops leading spaces, so
+    non-breaking ones and a hook carry the level."""
+    title = f"{priority.title} [{priority.id}]"
     if not priority.depth:
         return _cell(title)
     return "&nbsp;&nbsp;" * (priority.depth - 1) + "↳ " + _cell(title)
@@ -137,13 +136,12 @@ def _counts(report: Report) -> list[str]:
     lines = [f"## Coverage across {checked} documents", ""]
     lines += [_row(["Priority", "✔ aligned", "◐ partial", "✘ gap", "System"])]
     lines += [_row(["---", "---:", "---:", "---:", "---"])]
-    repeated = _repeated_titles(report)
     for overview in analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         aligned, partial = len(overview.aligned), len(overview.partial)
         counts = [str(aligned), str(partial), str(checked - aligned - partial)]
         system = f"{SYMBOLS[overview.status]} {overview.status}"
-        lines.append(_row([_title_cell(priority, repeated), *counts, system]))
+        lines.append(_row([_title_cell(priority), *counts, system]))
     lines += [
         "",
         _row(["Document", "Coverage", "✔ aligned", "◐ partial", "✘ gap"]),
