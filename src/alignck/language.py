@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 from typing import Literal
 
 from alignck import lexicon
@@ -95,7 +96,7 @@ def words(text: str) -> list[str]:
     if "&" in text:
         text = _AMPERSAND_INITIALS.sub(r"\1\2", text)
     if "'" not in text:  # most sentences: no possessive to strip
-        return [word for word in _WORD.findall(text) if not word.isdigit()]
+        return list(_without_numbers(_WORD.findall(text)))
     found: list[str] = []
     for word in _WORD.findall(text):
         if word.endswith("'s"):
@@ -119,12 +120,18 @@ def _compound(match: re.Match[str]) -> str:
     return " ".join(shown) + " " + "".join(parts)
 
 
+def _without_numbers(found: list[str]) -> Iterator[str]:
+    """The words that are not all digits; filtered and mapped in C, not word by word in
+    Python: every sentence of a document passes through here two or three times."""
+    return filterfalse(str.isdigit, found)
+
+
 def phrase_key(text: str) -> str:
     """Every word stemmed, stop words kept: for matching multi-word phrases in order."""
     plain = normalise(text).replace("-", " ")
     if "&" in plain:
         plain = _AMPERSAND_INITIALS.sub(r"\1\2", plain)
-    return " ".join(stem(word) for word in _WORD.findall(plain) if not word.isdigit())
+    return " ".join(map(stem, _without_numbers(_WORD.findall(plain))))
 
 
 def excluded_words(text: str) -> tuple[str, ...]:
@@ -152,12 +159,17 @@ def terms(text: str, *, topical: bool = True) -> list[str]:
 @lru_cache(maxsize=16384)
 def _terms(text: str, topical: bool) -> tuple[str, ...]:
     # Cached, and small: a sentence is cut into clauses and then scored, asking twice in a row.
-    stop, strategy = stop_words(), strategy_words()
+    left_out = _left_out(topical)
     return tuple(
-        stem(word)
-        for word in words(text)
-        if word not in stop and len(word) > 1 and not (topical and word in strategy)
+        map(stem, [word for word in words(text) if len(word) > 1 and word not in left_out])
     )
+
+
+@lru_cache(maxsize=2)
+def _left_out(topical: bool) -> frozenset[str]:
+    """The words that are no terms: stop words, and when ``topical`` the strategy words too
+    (one set, so that a word is looked up once)."""
+    return stop_words() | strategy_words() if topical else stop_words()
 
 
 @lru_cache(maxsize=65536)
