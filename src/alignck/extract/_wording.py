@@ -57,19 +57,25 @@ def ordinal_items(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     """'The strategy has three aims. The first is to ... The second is to ...': after a
     sentence announcing how many, as many sentences naming them in order."""
     pending = 0
+    # The sentence that may announce a count, read only once an item in order follows it:
+    # the count's pattern is searched through a whole sentence, and nearly every sentence
+    # is followed by one that is no such item (the item's pattern fails at its first words).
+    announcing: str | None = None
     for block in blocks:
         if block.kind not in ("paragraph", "list_item"):
-            pending = 0
+            pending, announcing = 0, None
             continue
         for sentence in sentences(block.text):
-            item = ORDINAL_ITEM.match(sentence) if pending else None
-            if item:
+            item = ORDINAL_ITEM.match(sentence)
+            if item and announcing is not None:
+                pending, announcing = announced_count(announcing) or 0, None
+            if item and pending:
                 pending -= 1
                 statement = make_statement(item.group("subject"), block, "named in order")
                 if statement:
                     yield statement
             elif not sentence.endswith(":"):
-                pending = announced_count(sentence) or 0
+                pending, announcing = 0, sentence
 
 
 def _each(block: Block) -> list[tuple[Block, str]]:
@@ -185,6 +191,8 @@ def _semicolon_items(sentence: str, block: Block) -> Iterator[Statement]:
     """'The strategy sets out the ambition to achieve A; B; C; and D.': three or more short
     parts separated by semicolons, the first led in by a priority noun, with no colon (a
     colon list is read by ``_inline_items``)."""
+    if sentence.count(";") < _SEMICOLON_LIST - 1:
+        return  # most sentences: not split at all
     parts = [p.strip() for p in sentence.rstrip(". ").split(";")]
     if len(parts) < _SEMICOLON_LIST or ":" in sentence or not LEAD_IN.search(parts[0]):
         return
