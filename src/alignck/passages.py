@@ -74,7 +74,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             continue
         location = Location(block.page, block.number, block.section_path, block.line)
         heading_role = _role_under(block.section)
-        pieces: list[tuple[str, EvidenceKind]] = (
+        pieces: Sequence[tuple[str, EvidenceKind]] = (
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
         for piece, role in pieces:
@@ -114,9 +114,11 @@ def _sentence_naming(name: str, block_text: str) -> str:
     return ""
 
 
-def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
+@lru_cache(maxsize=8192)
+def _pieces(text: str) -> tuple[tuple[str, EvidenceKind], ...]:
     """The sentences of a block, a sentence of two independent clauses as two pieces; each
-    with the role of its whole sentence, which a clause keeps when it shows none itself."""
+    with the role of its whole sentence, which a clause keeps when it shows none itself.
+    Cached: blocks repeat (a running title, a list written again, one body's plans)."""
     found: list[tuple[str, EvidenceKind]] = []
     for sentence in sentences(text):
         role = role_of(sentence)
@@ -125,7 +127,7 @@ def _pieces(text: str) -> list[tuple[str, EvidenceKind]]:
             found.append((sentence, role))
             continue
         found.extend((clause, role_of(clause, given=role)) for clause in clauses)
-    return found
+    return tuple(found)
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -160,12 +162,23 @@ def _promises(part: str) -> bool:
 def _passage(
     text: str, location: Location, role: EvidenceKind, heading: bool = False
 ) -> Passage | None:
+    read = _read(text)
+    if read is None:
+        return None
+    sensed, phrase, themes = read
+    return Passage(text, location, role, sensed, phrase, themes, heading)
+
+
+@lru_cache(maxsize=16384)
+def _read(text: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
+    """A passage's terms (in their senses), phrase key and themes, which its text alone
+    decides; ``None`` for a text without terms. Cached: a document repeats sentences (a
+    running title, a list written again), and a folder of one body's plans repeats more."""
     found = terms(text)
     if not found:
         return None
     phrase = phrase_key(text)
-    sensed = in_sense(found, senses_for(found, text))
-    return Passage(text, location, role, sensed, phrase, theme_terms(phrase, text), heading)
+    return in_sense(found, senses_for(found, text)), phrase, theme_terms(phrase, text)
 
 
 @lru_cache(maxsize=4096)
