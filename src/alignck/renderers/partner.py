@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -68,10 +69,10 @@ _STEM_BYTES = 200
 
 def page_stems(report: Report) -> dict[str, str]:
     """A file name (without extension) per readable document: its short name with anything
-    unsafe in a file name replaced, numbered when two come out the same. A name that needed
-    no change keeps it: 'council-plan' is the council plan's page, never 'council/plan''s,
-    which became 'council-plan' first in path order and sent the council another partner's
-    verdicts."""
+    unsafe in a file name replaced, and where two come out the same, marked with four
+    characters of its own name. A name that needed no change keeps it: 'council-plan' is the
+    council plan's page, never 'council/plan''s, which became 'council-plan' first in path
+    order and sent the council another partner's verdicts."""
     readable = [r.path for r in report.documents if r.status == "ok"]
     return stems_for({path: report.name(path) for path in readable})
 
@@ -89,12 +90,18 @@ def stems_for(names: dict[str, str]) -> dict[str, str]:
         if device.upper() in _WINDOWS_DEVICES:
             base = f"{device}-page{dot}{rest}"
         bases[path] = (base, base == name)
+    clashes = Counter(base.lower() for base, _ in bases.values())
     stems: dict[str, str] = {}
     taken: set[str] = set()
     for as_written in (True, False):
         for path, (base, exact) in bases.items():
             if exact != as_written or path in stems:
                 continue
+            if not exact and clashes[base.lower()] > 1:
+                # Marked by its own name, not numbered in the run's order: numbered, one
+                # partner's page took another's file name when that other left the run
+                # ('St Mary's St John's' took the page 'St Mary's & St John's' had been sent).
+                base = f"{base}-{_name_mark(names[path])}"
             stem, number = base, 1
             while stem.lower() in taken:
                 number += 1
@@ -102,6 +109,13 @@ def stems_for(names: dict[str, str]) -> dict[str, str]:
             taken.add(stem.lower())
             stems[path] = stem
     return stems
+
+
+def _name_mark(name: str) -> str:
+    """Four hexadecimal digits from a document's name: the same name, the same mark."""
+    import hashlib
+
+    return hashlib.sha256(unicodedata.normalize("NFC", name).encode()).hexdigest()[:4]
 
 
 def sections(report: Report, result: DocumentResult) -> list[Section]:
