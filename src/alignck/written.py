@@ -35,7 +35,13 @@ def written_by_alignck(path: Path) -> bool:
 
 # A --per-document page's title: whose coverage of what it is. A share near 0 or 100 keeps a
 # decimal ('99.8%'), which a whole number of percent missed.
-_PAGE_TITLE = rb"[^\n]*: [\d.]+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)"
+# A page of a document found but not read says so where its coverage would stand.
+NOT_READ_TITLE = "could not be read, so no verdicts on"
+_PAGE_TITLE = (
+    rb"[^\n]*: (?:[\d.]+% coverage of [^\n]*\(\d+ aligned, \d+ partial, \d+ gaps?\)|"
+    + re.escape(NOT_READ_TITLE.encode())
+    + rb" [^\n]*)"
+)
 
 # A mark, then what follows it in each report that carries one: check's, diff's and the
 # per-document pages' Markdown headings; the terminal report's counts line or a diff's

@@ -680,7 +680,7 @@ def check(
             from alignck.errors import UsageError
 
             try:
-                pages = write_pages(report, per_document, inputs)
+                pages = write_pages(report, per_document, inputs, found)
             except UsageError:
                 # A page that would take an input's place, or a file alignck did not write,
                 # is a mistake of the command line, foreseen before any work but named for

@@ -449,12 +449,14 @@ def _refuse_replacing(page: Path, protected: list[tuple[Path, str]]) -> None:
         )
 
 
-def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]]) -> list[Path]:
-    """One Markdown and one HTML page per readable document in ``folder``; every page is
-    checked against what the run read before any is written."""
+def write_pages(
+    report: Report, folder: Path, protected: list[tuple[Path, str]], found: Discovery
+) -> list[Path]:
+    """One Markdown and one HTML page per document found in ``folder`` (one not read says
+    so); every page is checked against what the run read before any is written."""
     from alignck.renderers.partner import page_stems, render_html, render_markdown
 
-    stems = page_stems(report)
+    stems = page_stems(report, unread={str(file) for file in found.files})
     pages = [
         (folder / f"{stems[r.path]}{suffix}", r, write)
         for r in report.documents
@@ -474,8 +476,8 @@ def write_pages(report: Report, folder: Path, protected: list[tuple[Path, str]])
 def stale_pages(folder: Path, written: list[Path], found: Discovery) -> list[Path]:
     """Pages alignck wrote in ``folder`` on an earlier run for documents this run did not
     find: of a document that left the run or was renamed, still showing its last verdicts
-    beside this run's pages (a document found but unreadable keeps its pages unnamed: its
-    error says why it has none now). Named, never removed: the folder is the user's."""
+    beside this run's pages (a document found but unreadable has a page saying so, in place
+    of its last). Named, never removed: the folder is the user's."""
     from alignck.written import is_page
 
     fresh = {path.name for path in written} | {p.name for p in _foreseen_pages(folder, found)}

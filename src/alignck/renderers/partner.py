@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -38,7 +39,7 @@ from alignck.renderers._common import (
     waived_rows,
     where,
 )
-from alignck.written import MARKDOWN_MARK
+from alignck.written import MARKDOWN_MARK, NOT_READ_TITLE
 
 _QUOTES = 3
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.-]+")
@@ -67,14 +68,15 @@ class Section:
 _STEM_BYTES = 200
 
 
-def page_stems(report: Report) -> dict[str, str]:
+def page_stems(report: Report, unread: Collection[str] = ()) -> dict[str, str]:
     """A file name (without extension) per readable document: its short name with anything
     unsafe in a file name replaced, and where two come out the same, marked with four
     characters of its own name. A name that needed no change keeps it: 'council-plan' is the
     council plan's page, never 'council/plan''s, which became 'council-plan' first in path
-    order and sent the council another partner's verdicts."""
-    readable = [r.path for r in report.documents if r.status == "ok"]
-    return stems_for({path: report.name(path) for path in readable})
+    order and sent the council another partner's verdicts. Documents of ``unread`` (found,
+    but not read) are named too: their pages say so."""
+    named = [r.path for r in report.documents if r.status == "ok" or r.path in unread]
+    return stems_for({path: report.name(path) for path in named})
 
 
 def stems_for(names: dict[str, str]) -> dict[str, str]:
@@ -119,6 +121,8 @@ def _name_mark(name: str) -> str:
 
 
 def sections(report: Report, result: DocumentResult) -> list[Section]:
+    if result.status != "ok":
+        return [_not_read(result)]
     found = [_verdicts(report, result), _gaps(report, result)]
     found += _waived(report, result) + _reviewed(report, result)
     return [*found, _outside(report, result)]
@@ -194,6 +198,18 @@ def _reviewed(report: Report, result: DocumentResult) -> list[Section]:
     return [Section("Reviewed", note, tuple(REVIEWED_HEADER[1:]), tuple(rows))]
 
 
+def _not_read(result: DocumentResult) -> Section:
+    """What a page says of a document found but not read: left as it was, an earlier run's
+    page went on showing verdicts this run did not give, and a folder of pages published as
+    it stood published them."""
+    problem = (result.error or "").removeprefix(f"{result.path}: ").rstrip(".")
+    return Section(
+        "Not read",
+        f"alignck could not read this document: {problem}. Verdicts an earlier run gave it "
+        "no longer stand; it is checked again once it can be read.",
+    )
+
+
 def _outside(report: Report, result: DocumentResult) -> Section:
     stated = report.analysis.outside.get(result.path, ())
     rows = tuple((s.text, where(s.location)) for s in stated)
@@ -208,6 +224,8 @@ def _outside(report: Report, result: DocumentResult) -> Section:
 
 
 def _title(report: Report, result: DocumentResult) -> str:
+    if result.status != "ok":
+        return f"{short_name(result.path, report)}: {NOT_READ_TITLE} {report.framework.name}"
     coverage = report.analysis.document_coverage[result.path]
     return (
         f"{short_name(result.path, report)}: {percent(coverage.exact_percent)} coverage of "
@@ -219,7 +237,8 @@ def _title(report: Report, result: DocumentResult) -> str:
 def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
     lines += [f"Document: {markdown_text(shown_path(result.path))}", ""]
-    lines += [f"_{markdown_text(score_rule(report))} {markdown_text(PLACE_RULE)}_", ""]
+    if result.status == "ok":
+        lines += [f"_{markdown_text(score_rule(report))} {markdown_text(PLACE_RULE)}_", ""]
     for section in sections(report, result):
         lines += [f"## {section.title}", "", markdown_text(section.note), ""]
         if section.rows:
@@ -243,8 +262,9 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         f"<title>{title}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{title}</h1>",
         f"<p>Document: {escape(shown_path(result.path))}</p>",
-        f'<p class="muted">{escape(score_rule(report))} {escape(PLACE_RULE)}</p>',
     ]
+    if result.status == "ok":
+        parts.append(f'<p class="muted">{escape(score_rule(report))} {escape(PLACE_RULE)}</p>')
     for section in sections(report, result):
         parts += [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(section.note)}</p>"]
         if section.rows:
