@@ -343,6 +343,10 @@ def test_review_warnings_reach_the_ci_formats_and_json_keeps_what_alignck_said(
     assert any("was made when alignck said aligned" in n["message"]["text"] for n in notes)
     report = json.loads(invoke(*reviewed, "--format", "json").stdout)
     assert [r.get("alignck_said") for r in report["reviews"]["applied"]] == ["aligned"]
+    # The published reports say it too: their 'alignck said' column showed today's verdict
+    # alone, read as the one the reviewer overruled.
+    markdown = invoke(*reviewed, "--format", "markdown").stdout
+    assert "| gap now (aligned when reviewed) |" in markdown
 
 
 def test_a_review_of_several_documents_that_alignck_now_disagrees_with_is_to_be_split(

@@ -15,7 +15,7 @@ from alignck.wording import counted
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from alignck.model import Report, Waiver
+    from alignck.model import Report, ReviewedVerdict, Waiver
 
 SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
 
@@ -246,7 +246,7 @@ def reviewed_rows(report: Report, path: str | None = None) -> list[list[str]]:
             short_name(r.path, report),
             report.framework.priority(r.priority_id).title,
             r.review.verdict,
-            r.machine,
+            _machine_said(r),
             r.review.reason,
             r.review.reviewer,
             r.review.date.isoformat(),
@@ -255,6 +255,16 @@ def reviewed_rows(report: Report, path: str | None = None) -> list[list[str]]:
         for r in report.analysis.reviewed
         if path is None or r.path == path
     ]
+
+
+def _machine_said(reviewed: ReviewedVerdict) -> str:
+    """alignck's verdict beside a review; where it has changed since the review was made
+    (its ``alignck_said``), both: shown alone, today's read as the verdict the reviewer
+    overruled, and nothing published said the review might no longer hold."""
+    then = reviewed.review.alignck_said
+    if then is None or then == reviewed.machine:
+        return reviewed.machine
+    return f"{reviewed.machine} now ({then} when reviewed)"
 
 
 def closest_note(alignment: Alignment, partial: float) -> str:
