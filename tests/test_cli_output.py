@@ -287,6 +287,30 @@ def test_a_document_that_can_no_longer_be_read_has_its_page_say_so(
     assert "% coverage of" in (pages / "Dale-Housing-Plan.md").read_text(encoding="utf-8")
 
 
+def test_a_partner_s_page_lists_its_expired_waivers(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # The main report listed an expired waiver to renew; the page of the partner who must
+    # renew it did not mention it.
+    (tmp_path / "docs").mkdir()
+    make_document("docs/trust.md"), make_document("docs/council.md")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - priority: warm-homes\n    document: trust\n"
+        "    reason: Housing is the council's.\n    expires: 2026-01-31\n",
+        encoding="utf-8",
+    )
+    pages = tmp_path / "pages"
+    args = ["check", str(tmp_path / "docs"), "-f", str(small_framework), "--waivers"]
+    args += [str(waivers), "--per-document", str(pages), "-o", str(tmp_path / "r.json"), "-q"]
+    assert runner.invoke(app, args).exit_code in (0, 1)
+    trust = (pages / "trust.md").read_text(encoding="utf-8")
+    assert "## Expired waivers" in trust
+    assert "| Warm and healthy homes | 2026-01-31 | Housing is the council's. |" in trust
+    assert "Expired waivers" not in (pages / "council.md").read_text(encoding="utf-8")
+    assert "Expired waivers" in (pages / "trust.html").read_text(encoding="utf-8")
+
+
 def test_a_page_s_name_does_not_pass_to_another_document_when_one_leaves_the_run() -> None:
     # Two names that come out alike were numbered in the run's order: when the first left,
     # the second took its page's name, and the page sent to the first partner last time now

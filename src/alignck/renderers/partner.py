@@ -124,7 +124,7 @@ def sections(report: Report, result: DocumentResult) -> list[Section]:
     if result.status != "ok":
         return [_not_read(result)]
     found = [_verdicts(report, result), _gaps(report, result)]
-    found += _waived(report, result) + _reviewed(report, result)
+    found += _waived(report, result) + _expired(report, result) + _reviewed(report, result)
     return [*found, _outside(report, result)]
 
 
@@ -185,6 +185,23 @@ def _waived(report: Report, result: DocumentResult) -> list[Section]:
         return []
     note = "Gaps the partnership has accepted: still counted in coverage; no policy fails on them."
     return [Section("Waived", note, tuple(WAIVED_HEADER[1:]), tuple(rows))]
+
+
+def _expired(report: Report, result: DocumentResult) -> list[Section]:
+    """The partner's waivers that have expired: the main report lists them to renew, and
+    the partner who must ask for that was not told on its own page."""
+    from alignck.waivers import covers
+
+    titles = {p.id: p.title for p in report.framework.priorities}
+    rows = tuple(
+        (titles[w.priority_id], str(w.expires), w.reason)
+        for w in report.analysis.expired_waivers
+        if w.priority_id in titles and covers(w, result.path)
+    )
+    if not rows:
+        return []
+    note = "Accepted gaps whose waiver has expired: they count again until it is renewed."
+    return [Section("Expired waivers", note, ("Priority", "Expired on", "Reason was"), rows)]
 
 
 def _reviewed(report: Report, result: DocumentResult) -> list[Section]:
