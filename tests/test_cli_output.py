@@ -311,6 +311,24 @@ def test_a_partner_s_page_lists_its_expired_waivers(
     assert "Expired waivers" in (pages / "trust.html").read_text(encoding="utf-8")
 
 
+def test_a_partner_s_page_says_what_the_verdicts_mean_and_reads_on_a_phone_and_in_print(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # A communications officer publishing the pages found no word on what 'partial' means,
+    # a desktop page shrunk to a phone's width, and tables printed without their headers.
+    make_document("trust.md")
+    pages = tmp_path / "pages"
+    args = ["check", str(tmp_path / "trust.md"), "-f", str(small_framework)]
+    args += ["--per-document", str(pages), "-o", str(tmp_path / "r.json"), "-q"]
+    assert runner.invoke(app, args).exit_code in (0, 1)
+    markdown = (pages / "trust.md").read_text(encoding="utf-8")
+    html = (pages / "trust.html").read_text(encoding="utf-8")
+    for text in (markdown, html):
+        assert "◐ partial: it mentions the priority, or commits to part of it." in text
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "<thead><tr><th" in html and "<main>" in html
+
+
 def test_a_page_s_name_does_not_pass_to_another_document_when_one_leaves_the_run() -> None:
     # Two names that come out alike were numbered in the run's order: when the first left,
     # the second took its page's name, and the page sent to the first partner last time now

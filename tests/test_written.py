@@ -207,3 +207,21 @@ def test_a_page_whose_coverage_keeps_a_decimal_is_alignck_s(tmp_path: Path) -> N
     title = "# plan: 99.8% coverage of F (199 aligned, 1 partial, 0 gaps)\n"
     page.write_text(f"{MARKDOWN_MARK}\n{title}\nDocument: plan.md\n", encoding="utf-8")
     assert written_by_alignck(page) and is_page(page)
+
+
+@pytest.mark.parametrize("viewport", ["", '<meta name="viewport" content="width=device-width">'])
+def test_an_html_page_is_alignck_s_with_or_without_a_viewport(
+    tmp_path: Path, viewport: str
+) -> None:
+    # Pages gained a viewport; the ones written before have none, and both must be known as
+    # pages (replaced by a next run, named when their document has left).
+    from alignck.written import MARKDOWN_MARK, is_page
+
+    page = tmp_path / "plan.html"
+    title = "plan: 50% coverage of F (1 aligned, 0 partial, 1 gap)"
+    page.write_text(
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n{MARKDOWN_MARK}\n'
+        f"{viewport}\n<title>{title}</title></head><body></body></html>\n",
+        encoding="utf-8",
+    )
+    assert is_page(page)

@@ -102,7 +102,8 @@ _OPENING_BYTES = 1024
 _PAGE = re.compile(
     rb"^(?:<!DOCTYPE html>\s*<html[^>]*><head><meta charset=\"utf-8\">\s*"
     + re.escape(MARKDOWN_MARK.encode())
-    + rb"\s*<title>|"
+    # A viewport since 6 December 2026: pages written before have none.
+    + rb"\s*(?:<meta name=\"viewport\"[^>]*>\s*)?<title>|"
     + re.escape(MARKDOWN_MARK.encode())
     + rb"\r?\n# )"
     + _PAGE_TITLE

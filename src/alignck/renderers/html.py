@@ -144,7 +144,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         "<!-- written by alignck: a report, not a document to check -->",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>alignck report: {escape(one_line(report.framework.name))}</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        # A landmark: a screen reader's user goes to the report past nothing else.
+        f"<style>{_STYLE}</style></head><body><main>",
         f"<h1>alignck report: {escape(one_line(report.framework.name))}</h1>",
         f"<p>{counted(len(results), 'document')} checked against "
         f"{priorities_counted(report)}; "
@@ -192,7 +193,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     problems = [f"<li>{escape(one_line(line))}</li>" for line in document_problems(report)]
     if problems:
         out.write("\n".join(["<h2>Problems</h2>", "<ul>", *problems, "</ul>"]) + "\n")
-    out.write(f"<script>{_SCRIPT}</script>\n</body></html>\n")
+    out.write(f"</main><script>{_SCRIPT}</script>\n</body></html>\n")
 
 
 def _provenance(report: Report) -> list[str]:

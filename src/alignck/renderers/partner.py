@@ -255,6 +255,7 @@ def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
     lines += [f"Document: {markdown_text(shown_path(result.path))}", ""]
     if result.status == "ok":
+        lines += [markdown_text(VERDICTS_MEANING), ""]
         lines += [f"_{markdown_text(score_rule(report))} {markdown_text(PLACE_RULE)}_", ""]
     for section in sections(report, result):
         lines += [f"## {section.title}", "", markdown_text(section.note), ""]
@@ -276,26 +277,29 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         "<!-- written by alignck: a report, not a document to check -->",
-        f"<title>{title}</title><style>{_STYLE}</style></head><body>",
+        # A partner opening the page on a phone got a desktop page shrunk to fit.
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title><style>{_STYLE}</style></head><body><main>",
         f"<h1>{title}</h1>",
         f"<p>Document: {escape(shown_path(result.path))}</p>",
     ]
     if result.status == "ok":
+        parts.append(f"<p>{escape(VERDICTS_MEANING)}</p>")
         parts.append(f'<p class="muted">{escape(score_rule(report))} {escape(PLACE_RULE)}</p>')
     for section in sections(report, result):
         parts += [f"<h2>{escape(section.title)}</h2>", f"<p>{escape(section.note)}</p>"]
         if section.rows:
-            parts.append(
-                "<table><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in section.header)
-            )
+            # A header row in <thead>: printed, it is repeated on every page the table runs to.
+            heads = "".join(f'<th scope="col">{escape(h)}</th>' for h in section.header)
+            parts.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
             parts += [
                 "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
                 for row in section.rows
             ]
-            parts.append("</table>")
+            parts.append("</tbody></table>")
     parts += ["<h2>How this report was made</h2>", "<ul>"]
     parts += [f"<li>{escape(label)}: {escape(value)}</li>" for label, value in provenance(report)]
-    parts += ["</ul>", "</body></html>"]
+    parts += ["</ul>", "</main></body></html>"]
     out.write("\n".join(parts) + "\n")
 
 
@@ -305,4 +309,15 @@ table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; vertical-align: top; }
 th { background: #f0f0f0; text-align: left; }
 .muted { color: #555; }
+@media print {
+  body { margin: 0; }
+  tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
 """
+
+# What each verdict means, in the words a partner reads first.
+VERDICTS_MEANING = (
+    "✔ aligned: the document commits to the priority. ◐ partial: it mentions the priority, or "
+    "commits to part of it. ✘ gap: it does not address it."
+)
