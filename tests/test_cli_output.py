@@ -327,6 +327,11 @@ def test_a_partner_s_page_says_what_the_verdicts_mean_and_reads_on_a_phone_and_i
         assert "◐ partial: it mentions the priority, or commits to part of it." in text
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
     assert "<thead><tr><th" in html and "<main>" in html
+    # Given by absolute paths, the page sent out named where the files lay on the checking
+    # machine (a user's OneDrive folder): the files' names are enough.
+    for text in (markdown, html):
+        assert str(tmp_path) not in text
+        assert "Document: trust.md" in text
 
 
 def test_a_page_s_name_does_not_pass_to_another_document_when_one_leaves_the_run() -> None:

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TextIO
 
 from alignck.escape import html_text as escape
@@ -253,7 +254,7 @@ def _title(report: Report, result: DocumentResult) -> str:
 
 def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
-    lines += [f"Document: {markdown_text(shown_path(result.path))}", ""]
+    lines += [f"Document: {markdown_text(_file_name(result.path))}", ""]
     if result.status == "ok":
         lines += [markdown_text(VERDICTS_MEANING), ""]
         lines += [f"_{markdown_text(score_rule(report))} {markdown_text(PLACE_RULE)}_", ""]
@@ -267,7 +268,7 @@ def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None
             ]
             lines.append("")
     lines += ["## How this report was made", ""]
-    lines += [f"- {label}: {markdown_text(value)}" for label, value in provenance(report)]
+    lines += [f"- {label}: {markdown_text(value)}" for label, value in _provenance(report)]
     out.write("\n".join(lines) + "\n")
 
 
@@ -281,7 +282,7 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title><style>{_STYLE}</style></head><body><main>",
         f"<h1>{title}</h1>",
-        f"<p>Document: {escape(shown_path(result.path))}</p>",
+        f"<p>Document: {escape(_file_name(result.path))}</p>",
     ]
     if result.status == "ok":
         parts.append(f"<p>{escape(VERDICTS_MEANING)}</p>")
@@ -298,9 +299,24 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
             ]
             parts.append("</tbody></table>")
     parts += ["<h2>How this report was made</h2>", "<ul>"]
-    parts += [f"<li>{escape(label)}: {escape(value)}</li>" for label, value in provenance(report)]
+    parts += [f"<li>{escape(label)}: {escape(value)}</li>" for label, value in _provenance(report)]
     parts += ["</ul>", "</main></body></html>"]
     out.write("\n".join(parts) + "\n")
+
+
+def _file_name(path: str) -> str:
+    """A document as the page sent to its partner names it: its file's name, not where it lay
+    on the checking machine ('/home/officer/OneDrive - Council/Confidential drafts/...')."""
+    return shown_path(PurePath(path.replace("\\", "/")).name or path)
+
+
+def _provenance(report: Report) -> list[tuple[str, str]]:
+    """What produced the verdicts, the framework and baseline files named by their names alone,
+    as the document is."""
+    return [
+        (label, _file_name(value) if label in ("framework file", "baseline") else value)
+        for label, value in provenance(report)
+    ]
 
 
 _STYLE = """
