@@ -450,6 +450,8 @@ def test_spreadsheets_give_a_gap_s_closest_passage_and_the_workbook_its_policy()
     header = evidence[0]
     air = next(r for r in evidence if r[1] == "docs/council-plan.pdf" and r[2] == "air")
     found = dict(zip(header, air, strict=True))
+    # The verdict alone beside its label, for a pivot of gaps: the label says '✘ gap'.
+    assert (found["Verdict"], found["Status"]) == ("✘ gap", "gap")
     assert found["Closest passage (gap)"] == "Our wards are busy."
     assert found["Closest passage at"] == "p. 3 › Plan"
     summary = [r[:2] for r in workbook["Summary"].iter_rows(values_only=True)]
@@ -683,7 +685,7 @@ def test_the_workbook_s_tables_have_frozen_headers_widths_and_filters() -> None:
     matrix, evidence, documents = (workbook[n] for n in ("Matrix", "Evidence", "Documents"))
     assert matrix.freeze_panes == "C2" and matrix.column_dimensions["B"].width > 30
     assert evidence.freeze_panes == documents.freeze_panes == "A2"
-    assert evidence.auto_filter.ref == f"A1:Q{evidence.max_row}"
+    assert evidence.auto_filter.ref == f"A1:R{evidence.max_row}"
     assert documents.auto_filter.ref == f"A1:I{documents.max_row}"
     summary = [r[0] for r in workbook["Summary"].iter_rows(values_only=True) if r[0]]
     assert any(line.startswith("Score: how likely the document is") for line in summary)

@@ -55,6 +55,9 @@ EVIDENCE_HEADER = [
     "Priority id",
     "Priority",
     "Verdict",
+    # The verdict alone (aligned, partial, gap), as the CSV's status column: the Verdict
+    # column's '✘ gap (waived)' needed text functions before a pivot could count gaps.
+    "Status",
     "Score",
     "Commitment",
     "Evidence",
@@ -257,7 +260,7 @@ def _laid_out(
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{rows + 1}"
 
 
-EVIDENCE_WIDTHS = [24, 30, 16, 40, 18, 8, 11, 70, 12, 6, 10, 40, 30, 60, 30, 14, 40]
+EVIDENCE_WIDTHS = [24, 30, 16, 40, 18, 9, 8, 11, 70, 12, 6, 10, 40, 30, 60, 30, 14, 40]
 
 
 def _evidence(sheet: WriteOnlyWorksheet, report: Report) -> None:
@@ -312,6 +315,7 @@ def _evidence_row(
     return [
         *(_cell(sheet, v) for v in before),
         _mark(sheet, alignment.status),
+        _cell(sheet, alignment.status),
         *(_cell(sheet, v) for v in after),
     ]
 
