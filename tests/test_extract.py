@@ -94,6 +94,18 @@ def test_a_heading_naming_a_range_of_priorities_heads_them() -> None:
         ("paragraph", "We will recruit 40 apprentice nursing associates."),
     )
     assert _stated(doc) == ["Home first", "Healthy hearts", "Our people"]
+    # A name that opens with a figure after the dash is still the priority's name.
+    named = _doc(
+        ("heading", "Priority 1 – 24/7 mental health crisis support", 2),
+        ("heading", "Priority 2 – 16 to 25 year olds into work", 2),
+        ("heading", "Priority 3 - 2 year plan for carers", 2),
+        ("paragraph", "We will build teams."),
+    )
+    assert _stated(named) == [
+        "24/7 mental health crisis support",
+        "16 to 25 year olds into work",
+        "2 year plan for carers",
+    ]
 
 
 def test_contact_details_are_no_stated_priority() -> None:

@@ -75,8 +75,9 @@ PROMISE_LEAD = re.compile(
 NUMBERED = re.compile(
     rf"^\s*(?:(?:our|strategic|key|corporate|system)\s+|(?-i:[A-Z][a-z]+\s+)){{0,2}}(?:{_PRIORITY_NOUN})\s*"
     r"(?:no\.?\s*)?(\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    # A range names several ('Priorities 1–3' over three slides): no priority named '3'.
-    r"(?!\s*(?:[-–—]|to)\s*\d{1,2}\b)"
+    # A range that ends the label names several ('Priorities 1–3' over three slides): no
+    # priority named '3'. Not a name that opens with a figure ('Priority 1 – 24/7 support').
+    r"(?!\s*(?:[-–—]|to)\s*\d{1,2}\s*(?:[:.)|–—-]|$))"
     r"\s*[:.)\-–—|]?\s*(.*)$",
     re.IGNORECASE,
 )
