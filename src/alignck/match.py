@@ -112,20 +112,21 @@ class Matcher:
         return TermSpace(facets, priority_terms)
 
     @functools.cached_property
-    def _own_names(self) -> list[tuple[int, str]]:
-        """Each priority's keywords and aliases as phrase keys, padded to be found as whole
-        words: the framework's own names for it."""
-        return [
-            (k, f" {key} ")
-            for k, priority in enumerate(self.framework.priorities)
-            for name in (*priority.keywords, *priority.aliases)
-            if (key := phrase_key(name))
-        ]
+    def _own_names(self) -> dict[str, set[int]]:
+        """Each keyword and alias, as a phrase key, with the priorities it names: the
+        framework's own names for them."""
+        names: dict[str, set[int]] = {}
+        for k, priority in enumerate(self.framework.priorities):
+            for name in (*priority.keywords, *priority.aliases):
+                if key := phrase_key(name):
+                    names.setdefault(key, set()).add(k)
+        return names
 
     def _named_in_own_words(self, text: str) -> set[int]:
-        """The priorities a stated priority names by one of their keywords or aliases."""
-        padded = f" {phrase_key(text)} "
-        return {k for k, key in self._own_names if key in padded}
+        """The priorities a stated priority is named as, word for word: one of their keywords
+        or aliases is its whole name. Held inside a longer name ('Free bus travel for young
+        people' of a keyword 'young people'), it may be a priority the partnership should add."""
+        return self._own_names.get(phrase_key(text), set())
 
     @functools.cached_property
     def _words_needed(self) -> Any:
@@ -345,7 +346,7 @@ class Matcher:
                         named[k] = True
             for paragraph in statement.body:
                 named[list(quoted_at.get(paragraph, ()))] = True
-            # Named in the framework's own words ('Eating disorders', a keyword of children's
+            # Named by the framework's own words ('Eating disorders', a keyword of children's
             # mental health) where the document addresses that priority: listed outside the
             # framework when its verdict quoted other passages, it was the framework's own
             # priority shown as one the partnership might add. (No labelled framework has
