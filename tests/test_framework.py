@@ -917,8 +917,20 @@ def test_nested_priorities_under_another_key_are_an_error_not_lost(tmp_path: Pat
         "priorities[0].outcomes: unknown key 'outcomes': nested priorities go under "
         "'priorities' (it holds 2 entries with a title or id; ignored, they would be lost)"
     ]
-    # A list of plain words under an unknown key is still only ignored, with a warning.
+    # A list of plain words under an unknown key is still only ignored, with a warning; so is
+    # a list of entries that are not shaped as priorities (a job title, a reference's id).
     assert any("unknown key 'tags' (ignored)" in w for w in result.warnings)
+    _, kept = _validate(
+        tmp_path,
+        "framework: {name: ICS}\npriorities:\n  - id: A1\n    title: Start well\n"
+        "    contacts: [{name: Jo Bloggs, title: Head of Housing}]\n"
+        "    sources: [{id: ons-aps, url: 'https://example.org'}]\n",
+    )
+    assert kept.errors == ()
+    assert [w.split("warning: ")[1] for w in kept.warnings if "unknown key" in w] == [
+        "unknown key 'contacts' (ignored)",
+        "unknown key 'sources' (ignored)",
+    ]
 
 
 def test_a_keyword_of_initials_joined_by_an_ampersand_is_not_warned_of(tmp_path: Path) -> None:

@@ -280,19 +280,26 @@ def mapping(
     return fields
 
 
+# A priority's keys: an entry with a title or an id and no key but these is a priority.
+_PRIORITY_SHAPE = frozenset(
+    ("id", "title", "description", "keywords", "aliases", "exclude", "required", "priorities")
+)
+
+
 def _titled_entries(node: yaml.Node) -> int:
-    """How many entries of a list are mappings with a title or an id: priorities, whatever
-    the key above them is called."""
+    """How many entries of a list are shaped as priorities, whatever the key above them is
+    called: a title or an id, and no key a priority does not have (a 'contacts' list's
+    {name, title} is someone's job title; a 'sources' list's {id, url} a reference)."""
     if not isinstance(node, yaml.SequenceNode):
         return 0
-    return sum(1 for item in node.value if _names_itself(item))
+    return sum(1 for item in node.value if _priority_shaped(item))
 
 
-def _names_itself(node: yaml.Node) -> bool:
-    """Whether a node is a mapping with a title or an id."""
-    return isinstance(node, yaml.MappingNode) and any(
-        isinstance(key, yaml.ScalarNode) and key.value in ("title", "id") for key, _ in node.value
-    )
+def _priority_shaped(node: yaml.Node) -> bool:
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    keys = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+    return len(keys) == len(node.value) and bool(keys & {"id", "title"}) and keys <= _PRIORITY_SHAPE
 
 
 def misspelt(key: str, known: str, singular: bool = False) -> bool:
