@@ -248,6 +248,9 @@ def test_a_floating_box_is_read_before_the_paragraph_it_is_anchored_to(
     document.add_paragraph("Same day emergency care", style="List Number")
     heading = document.add_heading("Delivery", 1)
     heading._p.append(parse_xml(box))
+    # A heading in bold type alone is a heading too: its box stays in its section.
+    document.add_paragraph().add_run("Priority 2: Warm homes").bold = True
+    document.paragraphs[-1]._p.append(parse_xml(box))
     path = tmp_path / "boxed.docx"
     document.save(str(path))
 
@@ -259,6 +262,8 @@ def test_a_floating_box_is_read_before_the_paragraph_it_is_anchored_to(
         ("list_item", "Same day emergency care"),
         # Anchored to a heading, a box stays in the heading's section.
         ("heading", "Delivery"),
+        ("paragraph", "The Board approved this plan in March 2025."),
+        ("heading", "Priority 2: Warm homes"),
         ("paragraph", "The Board approved this plan in March 2025."),
     ]
 

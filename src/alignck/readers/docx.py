@@ -505,12 +505,12 @@ class _BodyWalker:
         # A floating box stands apart from the text; Word anchors it to the nearest
         # paragraph. Read after that paragraph, a call-out anchored in a lead-in ('... agreed
         # the following priorities:') parted it from its list, and the list was not read as
-        # the priorities it announces. Before it, the box parts nothing (under a heading,
-        # it stays in the heading's section).
+        # the priorities it announces: before a lead-in, the box parts nothing. Anywhere else
+        # it stays after its paragraph (before a heading, bold or styled, it would move into
+        # the section above).
         before = [box for box in boxes if _floating(box, element)]
-        if before:
-            style_id, outline, _, _ = self._properties(element)
-            before = [] if self._heading_level(style_id, outline) else before
+        if before and not _text(element, boxed, self.hidden).rstrip().endswith(":"):
+            before = []
         for box in before:
             self.walk(box)
         self._own_text(element, boxed)
