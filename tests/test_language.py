@@ -346,3 +346,15 @@ def test_initials_joined_by_an_ampersand_are_one_word() -> None:
     assert terms("A&E waits") == terms("A & E waits") == ["ae", "wait"]
     assert terms("R&D") == ["rd"]
     assert terms("fish & chips") == ["fish", "chip"]
+    # In capitals only: in prose, 'a & b' are two letters.
+    assert terms("choose a & b") == ["choos"]
+
+
+def test_a_name_holding_initials_joined_by_an_ampersand_is_still_a_name() -> None:
+    from alignck.language import phrase_key
+    from alignck.themes import theme_terms
+
+    # 'A&E' was one word to the passage's terms and two to the check for names, which then
+    # gave up, and 'Sherwood Forest Hospitals' spoke of forests.
+    text = "Sherwood Forest Hospitals will cut A&E waiting times."
+    assert theme_terms(phrase_key(text), text) == ()

@@ -38,9 +38,16 @@ def strategy_words() -> frozenset[str]:
 WORD_PATTERN = r"[a-z0-9]+(?:['’][a-z]+)?|[a-z0-9]+"
 _WORD = re.compile(WORD_PATTERN)
 _HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)(?:-([a-z]+))?\b")
-# Initials joined by an ampersand name one thing ('A&E', 'R&D'): read as their letters, each
-# too short to be a word, they were no word at all, and a priority's 'A&E' matched nothing.
-_AMPERSAND_INITIALS = re.compile(r"\b([a-z])\s?&\s?([a-z])\b")
+# Capital initials joined by an ampersand name one thing ('A&E', 'R&D'): read as their
+# letters, each too short to be a word, they were no word at all, and a priority's 'A&E'
+# matched nothing. In capitals only: 'choose a & b' in prose is two letters.
+_AMPERSAND_INITIALS = re.compile(r"\b([A-Z])\s?&\s?([A-Z])\b")
+
+
+def joined_initials(text: str) -> str:
+    """The text with capital initials joined by an ampersand written as one word ('AE'):
+    every reading of a text's words does this first, so they count its words alike."""
+    return _AMPERSAND_INITIALS.sub(r"\1\2", text) if "&" in text else text
 
 
 @lru_cache(maxsize=1)
@@ -90,11 +97,9 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words with possessive endings removed; hyphenated compounds kept whole."""
-    text = normalise(text)
+    text = normalise(joined_initials(text))
     if "-" in text:
         text = _HYPHENATED.sub(_compound, text)
-    if "&" in text:
-        text = _AMPERSAND_INITIALS.sub(r"\1\2", text)
     if "'" not in text:  # most sentences: no possessive to strip
         return list(_without_numbers(_WORD.findall(text)))
     found: list[str] = []
@@ -128,9 +133,7 @@ def _without_numbers(found: list[str]) -> Iterator[str]:
 
 def phrase_key(text: str) -> str:
     """Every word stemmed, stop words kept: for matching multi-word phrases in order."""
-    plain = normalise(text).replace("-", " ")
-    if "&" in plain:
-        plain = _AMPERSAND_INITIALS.sub(r"\1\2", plain)
+    plain = normalise(joined_initials(text)).replace("-", " ")
     return " ".join(map(stem, _without_numbers(_WORD.findall(plain))))
 
 

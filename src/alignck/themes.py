@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.language import WORD_PATTERN, phrase_key, stop_words, terms
+from alignck.language import WORD_PATTERN, joined_initials, phrase_key, stop_words, terms
 
 _CASED_WORD = re.compile(WORD_PATTERN, re.IGNORECASE)
 _INNER_CAPITAL = re.compile(r"[\s-][A-Z][a-z]")
@@ -101,7 +101,7 @@ def _name_words(text: str, count: int) -> list[bool]:
     are checked; 'Net Zero' in a programme's name still means net zero."""
     if not _INNER_CAPITAL.search(text):
         return [False] * count  # no capital after the first word: no name
-    plain = text.replace("’", "'").replace("‘", "'").replace("-", " ")
+    plain = joined_initials(text).replace("’", "'").replace("‘", "'").replace("-", " ")
     tokens = [t for t in _CASED_WORD.findall(plain) if not t.isdigit()]
     if len(tokens) != count:
         return [False] * count
