@@ -115,12 +115,17 @@ def test_contact_details_are_no_stated_priority() -> None:
         ("heading", "Our priorities", 1),
         ("list_item", "Warm homes"),
         ("list_item", "Good local jobs"),
-        ("list_item", "See www.northby.example/plan for the full plan"),
+        ("list_item", "Promote the NHS App and www.nhs.uk so residents can book online"),
         ("heading", "Thank you", 1),
         ("list_item", "Contact: healthier@northby.example"),
         ("list_item", "Follow us at https://northby.example"),
     )
-    assert _stated(doc) == ["Warm homes", "Good local jobs"]
+    # An item that names a site and says more is a priority still.
+    assert _stated(doc) == [
+        "Warm homes",
+        "Good local jobs",
+        "Promote the NHS App and www.nhs.uk so residents can book online",
+    ]
 
 
 def test_ordinal_and_pipe_separated_labels_name_their_titles() -> None:

@@ -9,8 +9,12 @@ import re
 from alignck.model import Block, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-# Where to write or look: a deck's closing slide lists 'Contact: team@council.example'.
-_ADDRESS = re.compile(r"[\w.+-]@[\w-]+\.\w|\bhttps?://|\bwww\.\w", re.IGNORECASE)
+# An email or web address: a deck's closing slide lists 'Contact: team@council.example'.
+_ADDRESS = re.compile(r"\S+@[\w-]+\.\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+# Words an item keeps without its addresses, at most, to be contact details and no more
+# ('Contact:', 'Follow us at'): a priority naming a site ('Promote the NHS App and
+# www.nhs.uk so residents can book') says more.
+_CONTACT_WORDS = 3
 
 
 def without_labels_and_names(
@@ -25,9 +29,15 @@ def without_labels_and_names(
         or (
             (s.text, s.location.section, s.rule) not in labels
             and not names.get(s.text, set()) - {s.location.paragraph}
-            and not _ADDRESS.search(s.text)
+            and not _contact_details(s.text)
         )
     ]
+
+
+def _contact_details(text: str) -> bool:
+    """Whether an item is an address and little else."""
+    rest, found = _ADDRESS.subn(" ", text)
+    return bool(found) and len(_WORD.findall(rest)) <= _CONTACT_WORDS
 
 
 def _field_labels(
