@@ -1969,6 +1969,8 @@ def test_an_item_wrapped_onto_a_line_opening_with_a_figure_goes_on(
         "2026.",
         "- We will open the community diagnostic centre in July 2025.",
         "2,000 more tests a year will follow.",
+        "- Publish the partnership's annual report every March",
+        "2025 saw record demand for urgent care.",
     ]
     pdf = FPDF()
     pdf.add_page()
@@ -1990,6 +1992,9 @@ def test_an_item_wrapped_onto_a_line_opening_with_a_figure_goes_on(
             "March 2026.",
         ),
         ("list_item", "We will open the community diagnostic centre in July 2025."),
-        # After a sentence's end, a figure starts something new.
+        # After a sentence's end, a figure starts something new; so does a year after a
+        # month that is no date to come ('every March'), in an item without a full stop.
         ("paragraph", "2,000 more tests a year will follow."),
+        ("list_item", "Publish the partnership's annual report every March"),
+        ("paragraph", "2025 saw record demand for urgent care."),
     ]

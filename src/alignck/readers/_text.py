@@ -246,8 +246,11 @@ def ends_on_word_that_goes_on(text: str) -> bool:
     return bool(words) and words[-1].isalpha() and words[-1].lower() in _goes_on_words()
 
 
+# A month after a word that makes it a date to come ('by March', 'from April'): a month
+# alone ('... every March' / '2025 saw record demand') may end an item without a full stop.
 _ENDS_ON_MONTH = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"\b(?:by|in|from|until|till|before|after|since|during|of|to|end|early|late|mid)\s+"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$",
     re.IGNORECASE,
 )
