@@ -297,7 +297,10 @@ def test_a_partner_s_page_lists_its_expired_waivers(
     waivers = tmp_path / "waivers.yaml"
     waivers.write_text(
         "waivers:\n  - priority: warm-homes\n    document: trust\n"
-        "    reason: Housing is the council's.\n    expires: 2026-01-31\n",
+        "    reason: Housing is the council's.\n    expires: 2026-01-31\n"
+        # One for a priority the trust now addresses: nothing to renew.
+        "  - priority: mental-health\n    document: trust\n"
+        "    reason: Not ours.\n    expires: 2026-01-31\n",
         encoding="utf-8",
     )
     pages = tmp_path / "pages"
@@ -306,7 +309,11 @@ def test_a_partner_s_page_lists_its_expired_waivers(
     assert runner.invoke(app, args).exit_code in (0, 1)
     trust = (pages / "trust.md").read_text(encoding="utf-8")
     assert "## Expired waivers" in trust
-    assert "| Warm and healthy homes | 2026-01-31 | Housing is the council's. |" in trust
+    assert (
+        "| Warm and healthy homes \\[warm-homes\\] | 2026-01-31 | Housing is the council's. |"
+        in trust
+    )
+    assert "Not ours." not in trust
     assert "Expired waivers" not in (pages / "council.md").read_text(encoding="utf-8")
     assert "Expired waivers" in (pages / "trust.html").read_text(encoding="utf-8")
 

@@ -194,10 +194,12 @@ def _expired(report: Report, result: DocumentResult) -> list[Section]:
     from alignck.waivers import covers
 
     titles = {p.id: p.title for p in report.framework.priorities}
+    # Only where it would still matter: a priority the document now addresses needs none.
+    short = {a.priority_id for a in result.alignments if a.status != "aligned"}
     rows = tuple(
-        (titles[w.priority_id], str(w.expires), w.reason)
+        (f"{titles[w.priority_id]} [{w.priority_id}]", str(w.expires), w.reason)
         for w in report.analysis.expired_waivers
-        if w.priority_id in titles and covers(w, result.path)
+        if w.priority_id in titles and w.priority_id in short and covers(w, result.path)
     )
     if not rows:
         return []
