@@ -195,12 +195,13 @@ class _Assembler:
     ) -> None:
         self.builder = builder
         self.outline = outline
-        kept = _drop_running_lines(pages, _body_size(pages))
+        with_running = _body_size(pages)
+        kept = _drop_running_lines(pages, with_running)
         # The body's type is what the pages say, not their footers: on a slide deck's few
         # words a page, a footer repeated on every slide outweighed any one size of the
         # slides' own text, and every line larger than it was read as a heading.
         sizes = _sizes(kept)
-        self.body_size = sizes.most_common(1)[0][0] if sizes else _body_size(pages)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else with_running
         self.pages = [
             _without_marks(_without_footnotes(_boxes_in_place(page), self.body_size), len(pages))
             for page in kept

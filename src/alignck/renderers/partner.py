@@ -309,7 +309,7 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
 def _file_name(path: str) -> str:
     """A document as the page sent to its partner names it: its file's name, not where it lay
     on the checking machine ('/home/officer/OneDrive - Council/Confidential drafts/...')."""
-    return shown_path(PurePath(path.replace("\\", "/")).name or path)
+    return shown_path(PurePath(path).name or path)
 
 
 def _provenance(report: Report) -> list[tuple[str, str]]:
