@@ -832,6 +832,12 @@ def test_html_tables_have_header_cells_a_screen_reader_can_name_a_verdict_by() -
     assert '<th scope="row">Warm homes <span class="muted id">[homes]</span></th>' in text
     assert "<th>" not in text
     assert "#matrix td.cell .muted { color: inherit;" in text  # grey on dark green: 2.2:1
+    # A grid wider than the screen scrolls in a region a keyboard can reach, not the page
+    # (1704 pixels wide at 1280, the last columns off-screen).
+    region = '<div class="scroll" role="region" aria-label="Coverage grid" tabindex="0">'
+    assert text.index(region) < text.index('<table id="matrix">')
+    assert "@media screen { .scroll { overflow-x: auto; } }" in text
+    assert "<main>" in text and "</main>" in text
 
 
 def test_markdown_grid_cells_say_the_verdict_in_words_with_its_marks() -> None:

@@ -68,6 +68,7 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 .filters { margin: 0.5rem 0; display: flex; gap: 1.5rem; }
 [hidden] { display: none !important; }
 .muted { color: #5f5f5f; } .id { white-space: nowrap; }
+@media screen { .scroll { overflow-x: auto; } }
 #filter-note { font-weight: bold; }
 @media screen { #filter-note { display: none; } }
 @media print {
@@ -227,6 +228,9 @@ def _grid(report: Report) -> list[str]:
         "verdict (for aligned and partial the higher the score, for a gap the lower)."
         '<span class="screen"> Open a cell for its evidence.</span></p>',
         *_filters(report, results),
+        # Wider than the screen, the grid scrolls in a region of its own, reachable by
+        # keyboard, not the whole page sideways (WCAG 1.4.10).
+        '<div class="scroll" role="region" aria-label="Coverage grid" tabindex="0">',
         '<table id="matrix">',
         f'<thead><tr><th scope="col">Priority</th>{head}<th scope="col">System</th></tr></thead>',
         "<tbody>",
@@ -256,7 +260,7 @@ def _grid(report: Report) -> list[str]:
         f'</tbody><tfoot><tr><th scope="row">Coverage</th>{coverage}'
         f"<td>{system_percent(report)}</td></tr></tfoot>"
     )
-    return [*rows, "</table>", "</div>"]
+    return [*rows, "</table>", "</div>", "</div>"]
 
 
 def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
