@@ -236,3 +236,25 @@ def test_printed_a_dozen_documents_grid_keeps_every_column_and_says_when_filtere
     chosen.write_text(html.replace("</body>", script + "</body>"), encoding="utf-8")
     printed = " ".join(" ".join(_printed_pages(chosen, tmp_path)).split())
     assert "Filtered: only document partner-organisation-04 shown" in printed
+
+
+def test_a_long_document_name_does_not_part_the_printed_grid_from_its_header(
+    make_document,
+    small_framework,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    # Printed upright on one line, a 150-character name took a page of its own: the grid's
+    # header, then its rows on the next page with no header to say which column is whose.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    long_name = (
+        "Northmoor Metropolitan Borough Council Corporate Plan 2025 to 2030 - Building a "
+        "Fairer, Greener, Healthier and More Prosperous Northmoor for Everyone"
+    )
+    make_document(f"docs/{long_name}.md")
+    make_document("docs/icb.md")
+    page = tmp_path / "report.html"
+    args = ["check", str(docs), "-f", str(small_framework), "-o", str(page), "-q"]
+    assert CliRunner().invoke(app, args).exit_code in (0, 1)
+    grid = next(text for text in _printed_pages(page, tmp_path) if "Priority" in text)
+    assert "Improve mental health" in grid and "Coverage" in grid

@@ -83,6 +83,11 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
   #matrix summary { white-space: normal; }
   #matrix tbody th { max-width: 12rem; }
   #matrix thead th[data-document] { writing-mode: vertical-rl; transform: rotate(180deg); }
+  /* A long name wraps into a few upright lines: written in one, a 150-character name took
+     a page of its own, and the grid's rows printed without their header. */
+  #matrix thead th[data-document] .name {
+    display: inline-block; max-inline-size: 24em; white-space: normal;
+  }
   .filters, .screen { display: none !important; }
   td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   tr, details { break-inside: avoid; }
@@ -218,7 +223,8 @@ def _mark(status: str) -> str:
 def _grid(report: Report) -> list[str]:
     results = [r for r in report.documents if r.status == "ok"]
     head = "".join(
-        f'<th scope="col" data-document="{index}">{escape(short_name(r.path, report))}</th>'
+        f'<th scope="col" data-document="{index}">'
+        f'<span class="name">{escape(short_name(r.path, report))}</span></th>'
         for index, r in enumerate(results)
     )
     rows = [
