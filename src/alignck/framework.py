@@ -277,7 +277,15 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
         findings.error(root, "", "expected a mapping with 'framework' and 'priorities' keys")
         return None
     # 'priority:' at the top is 'priorities' in another form: nothing else could be meant.
-    top = mapping(root, "", _TOP_KEYS, findings, elsewhere=_PRIORITY_KEYS_AT_THE_TOP, singular=True)
+    top = mapping(
+        root,
+        "",
+        _TOP_KEYS,
+        findings,
+        elsewhere=_PRIORITY_KEYS_AT_THE_TOP,
+        singular=True,
+        nested=PRIORITY_KEYS,
+    )
     meta = top.get("framework")
     name, version, description = None, None, None
     misplaced = None
@@ -408,7 +416,14 @@ def _priorities(
                 item, here, f"expected a priority (a mapping with id and title), got {kind(item)}"
             )
             continue
-        fields = mapping(item, here, _PRIORITY_KEYS, findings, elsewhere=_misplaced_top_keys(item))
+        fields = mapping(
+            item,
+            here,
+            _PRIORITY_KEYS,
+            findings,
+            elsewhere=_misplaced_top_keys(item),
+            nested=PRIORITY_KEYS,
+        )
         priority_id = _priority_id(item, fields.get("id"), here, findings, seen.ids)
         title = string(fields.get("title"), f"{here}.title", findings, required=item)
         _refuse_title_without_words(fields.get("title"), here, title, findings)

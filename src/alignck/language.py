@@ -126,8 +126,8 @@ def _compound(match: re.Match[str]) -> str:
 
 
 def _without_numbers(found: list[str]) -> Iterator[str]:
-    """The words that are not all digits; filtered and mapped in C, not word by word in
-    Python: every sentence of a document passes through here two or three times."""
+    """The words that are not all digits, filtered in C, not word by word in Python: every
+    sentence of a document passes through here two or three times."""
     return filterfalse(str.isdigit, found)
 
 

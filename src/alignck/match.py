@@ -351,8 +351,8 @@ class Matcher:
             # framework when its verdict quoted other passages, it was the framework's own
             # priority shown as one the partnership might add. (No labelled framework has
             # keywords or aliases: measured on none.)
-            for k in self._named_in_own_words(statement.text) if self._own_names else ():
-                named[k] = named[k] or k in addressed
+            if self._own_names:
+                named[list(self._named_in_own_words(statement.text) & addressed)] = True
             # Most likely first, ties in framework order: a stable sort of the named only.
             chosen = np.flatnonzero(named)
             chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]

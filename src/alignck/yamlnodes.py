@@ -219,13 +219,15 @@ def mapping(
     strict: str | None = None,
     elsewhere: Mapping[str, str] | None = None,
     singular: bool = False,
+    nested: frozenset[str] | None = None,
 ) -> dict[str, yaml.Node]:
     """The known keys of a mapping; an unknown key is a warning, or with ``strict`` (why
     ignoring it would be wrong) an error. A key that looks like a misspelling of a known one
     is an error too: ignored, 'requried' would quietly drop what 'required' asks for; and so
     is one of ``elsewhere``, keys of another mapping (each with where it belongs), which a
-    slip of indentation put here. With ``singular``, a known key's singular is taken for it
-    too (see :func:`misspelt`)."""
+    slip of indentation put here; and, with ``nested`` (the keys of the entries this mapping
+    lists under 'priorities'), an unknown key holding a list of such entries. With
+    ``singular``, a known key's singular is taken for it too (see :func:`misspelt`)."""
     fields: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         # A key that is a list or a mapping ('? [x]') is named as what it is, not as PyYAML's
@@ -262,7 +264,7 @@ def mapping(
                 findings.error(
                     key_node, path, f"unknown key '{key}'{hint} (a misspelt key is not ignored)"
                 )
-            elif (held := _titled_entries(value_node)) and "priorities" in known:
+            elif nested and (held := _entries_shaped(value_node, nested)):
                 # 'outcomes:' or 'indicators:' under an ambition: ignored, its whole subtree
                 # of priorities was lost with a warning and exit 0.
                 advice = hint or ": nested priorities go under 'priorities'"
@@ -280,26 +282,20 @@ def mapping(
     return fields
 
 
-# A priority's keys: an entry with a title or an id and no key but these is a priority.
-_PRIORITY_SHAPE = frozenset(
-    ("id", "title", "description", "keywords", "aliases", "exclude", "required", "priorities")
-)
-
-
-def _titled_entries(node: yaml.Node) -> int:
-    """How many entries of a list are shaped as priorities, whatever the key above them is
-    called: a title or an id, and no key a priority does not have (a 'contacts' list's
-    {name, title} is someone's job title; a 'sources' list's {id, url} a reference)."""
+def _entries_shaped(node: yaml.Node, keys: frozenset[str]) -> int:
+    """How many entries of a list are shaped as entries of ``keys``, whatever the key above
+    them is called: a title or an id, and no other key (a 'contacts' list's {name, title} is
+    someone's job title; a 'sources' list's {id, url} a reference)."""
     if not isinstance(node, yaml.SequenceNode):
         return 0
-    return sum(1 for item in node.value if _priority_shaped(item))
+    return sum(1 for item in node.value if _shaped(item, keys))
 
 
-def _priority_shaped(node: yaml.Node) -> bool:
+def _shaped(node: yaml.Node, keys: frozenset[str]) -> bool:
     if not isinstance(node, yaml.MappingNode):
         return False
-    keys = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
-    return len(keys) == len(node.value) and bool(keys & {"id", "title"}) and keys <= _PRIORITY_SHAPE
+    found = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+    return len(found) == len(node.value) and bool(found & {"id", "title"}) and found <= keys
 
 
 def misspelt(key: str, known: str, singular: bool = False) -> bool:

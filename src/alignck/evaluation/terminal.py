@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.evaluation.metrics import Score, macro_f1
+from alignck.renderers._common import NOTHING_NEAR, closest_lead
 from alignck.renderers._common import console as make_console
 from alignck.wording import counted
 
@@ -123,21 +124,14 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
     for miss in summary["misses"]:
         # In check's words: a gap can score above the threshold with no passage that
         # addresses the priority on its own.
-        above = miss.get("score") is not None and float(miss["score"]) >= partial
+        score = None if miss.get("score") is None else float(miss["score"])
         if miss["evidence"]:
             ours = miss["evidence"][0]
         elif miss.get("nearest"):
-            lead = (
-                f"scores at or above the {partial:g} threshold as a whole, but no single passage "
-                "addresses it on its own"
-                if above
-                else f"the document's score is below the {partial:g} threshold"
-            ) + "; the closest passage"
-            ours = f"({lead}) {miss['nearest']}"
+            ours = f"({closest_lead(score, partial)}) {miss['nearest']}"
         else:
-            nothing = "no passage that can be quoted shares anything with it"
             opening = f" document: {miss['opening']}" if miss.get("opening") else ""
-            ours = f"({nothing}){opening}"
+            ours = f"({NOTHING_NEAR}){opening}"
         theirs = miss["truth_evidence"] or "(no quote)"
         table.add_row(
             miss["doc"],

@@ -508,16 +508,16 @@ class _BodyWalker:
         # the priorities it announces: before a lead-in, the box parts nothing. Anywhere else
         # it stays after its paragraph (before a heading, bold or styled, it would move into
         # the section above).
-        before = [box for box in boxes if _floating(box, element)]
-        if before and not _text(element, boxed, self.hidden).rstrip().endswith(":"):
-            before = []
+        before: list[Any] = []
+        if boxes and _text(element, boxed, self.hidden).rstrip().endswith(":"):
+            before = [box for box in boxes if _floating(box, element)]
+        after = [box for box in boxes if box not in before]  # lxml elements: by identity
         for box in before:
             self.walk(box)
         self._own_text(element, boxed)
         # Call-out boxes often hold a plan's priorities: read them as blocks of their own.
-        for box in boxes:
-            if not any(box is early for early in before):
-                self.walk(box)
+        for box in after:
+            self.walk(box)
 
     def _own_text(self, element: Any, boxed: bool) -> None:
         shown = _text(element, boxed, self.hidden, lines=True, bullet=True)

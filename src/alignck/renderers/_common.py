@@ -277,12 +277,22 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     # below the threshold (this passage 0.75 as evidence)' under a 0.50 threshold as an error.
     near = alignment.nearest
     own = f" (this passage alone scores {near.score:.2f})" if near is not None else ""
-    if alignment.score >= partial:
+    return closest_lead(alignment.score, partial) + own
+
+
+def closest_lead(score: float | None, partial: float) -> str:
+    """How a gap's closest passage is introduced, by the verdict's score (None: not known,
+    taken as below the threshold); :func:`closest_note` adds the passage's own score."""
+    if score is not None and score >= partial:
         return (
             f"scores at or above the {partial:g} threshold as a whole, but no single passage "
-            f"addresses it on its own; the closest passage{own}"
+            "addresses it on its own; the closest passage"
         )
-    return f"the document's score is below the {partial:g} threshold; the closest passage{own}"
+    return f"the document's score is below the {partial:g} threshold; the closest passage"
+
+
+# What a gap says when no passage that can be quoted shares anything with its priority.
+NOTHING_NEAR = "no passage that can be quoted shares anything with it"
 
 
 def nothing_near_note(alignment: Alignment, partial: float) -> str:
@@ -295,7 +305,7 @@ def nothing_near_note(alignment: Alignment, partial: float) -> str:
             f"scores at or above the {partial:g} threshold as a whole, but no single passage "
             "addresses it, so there is nothing to quote"
         )
-    return "no passage that can be quoted shares anything with it"
+    return NOTHING_NEAR
 
 
 def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
