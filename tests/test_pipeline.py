@@ -477,3 +477,76 @@ def test_policy_lines_and_json_lists_name_documents_in_the_order_they_were_found
         if p["priority_id"] == "homes"
     )
     assert [Path(d).name for d in homes["documents"]] == ["plan 2.md", "plan 10.md"]
+
+
+def test_a_lexical_run_with_workers_matches_its_documents_in_them(
+    make_document,  # type: ignore[no-untyped-def]
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Matching at 300 priorities kept this one process busy while both workers waited for it
+    # to take what they had read: the lexical matcher now runs in the workers, and this
+    # process neither matches nor builds a matcher meanwhile. The report is the same.
+    from alignck import reading
+    from alignck.pipeline import check
+
+    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
+    paths = [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+    plain = _json(check(paths, small_framework, matcher="lexical", use_cache=False))
+    calls = _spied_matching(monkeypatch)
+    pooled = check(paths, small_framework, matcher="lexical", use_cache=False, jobs=2)
+    assert calls == []
+    assert _json(pooled) == plain
+
+
+def test_a_run_matched_in_workers_caches_what_a_run_in_one_process_does(
+    tmp_path: Path,
+    make_document,  # type: ignore[no-untyped-def]
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The workers encode each prepared document for the cache and this process writes the
+    # bytes: the same entries, byte for byte, as a run that encodes them here.
+    from alignck import cache, reading
+    from alignck.pipeline import check
+
+    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
+    paths = [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+    written: dict[int, dict[str, bytes]] = {}
+    for jobs in (1, 2):
+        folder = tmp_path / f"cache-{jobs}"
+        cache.configure(folder)
+        check(paths, small_framework, matcher="lexical", use_cache=True, jobs=jobs)
+        written[jobs] = {
+            str(p.relative_to(folder)): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() and p.name != "CACHEDIR.TAG"
+        }
+        # Answered from what it wrote, the warm run reports what the cold one did.
+        warm = check(paths, small_framework, matcher="lexical", use_cache=True, jobs=jobs)
+        assert _json(warm) == _json(check(paths, small_framework, matcher="lexical"))
+    assert len(written[2]) == 2 * len(paths)  # each document prepared, and its result
+    assert written[2] == written[1]
+
+
+def test_a_framework_with_nothing_to_match_on_fails_alike_with_workers(
+    tmp_path: Path,
+    make_document,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Found by the worker building its matcher: said by this process as a run without
+    # workers says it, not reported as a bug in a worker.
+    from alignck import reading
+    from alignck.errors import FrameworkError
+    from alignck.pipeline import check
+
+    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text("priorities:\n  - id: ours\n    title: Our priorities\n", "utf-8")
+    paths = [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+    said = []
+    for jobs in (1, 2):
+        with pytest.raises(FrameworkError) as raised:
+            check(paths, framework, matcher="lexical", jobs=jobs)
+        said.append(str(raised.value))
+    assert said[0] == said[1] and "no priority names anything" in said[0]

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 
 from alignck import cache
+from alignck.cache_folder import entry_path
 from alignck.errors import ReadError
 from alignck.pipeline import check
-from alignck.reading import Prepared, prepare_all
+from alignck.reading import Matched, Prepared, prepare_all
 from alignck.renderers import RenderOptions, renderer
 from alignck.workers import worker_context
 from conftest import EXAMPLES, FRAMEWORK
@@ -232,3 +233,43 @@ def test_a_zero_byte_file_is_unreadable_in_every_format_alike(tmp_path: Path, su
     with pytest.raises(ReadError) as raised:
         read_document(empty)
     assert str(raised.value) == f"{empty}: empty file (0 bytes): no document to check"
+
+
+def _matched(path: Path) -> Matched:
+    from alignck.model import DocumentResult
+
+    result = DocumentResult(str(path), "ok", format="markdown", warnings=("short",))
+    return Matched(result, b'["an entry"]')
+
+
+def test_a_document_matched_in_a_worker_is_cached_as_the_worker_encoded_it(
+    tmp_path: Path,
+) -> None:
+    from alignck.model import ReadOptions
+    from alignck.reading import _stored_if_unchanged, document_key
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
+    key = document_key(plan)
+    assert isinstance(key, str)
+    kept = _stored_if_unchanged(key, plan, _matched(plan), ReadOptions())
+    assert kept == _matched(plan) and kept.cacheable
+    assert entry_path(cache.cache_dir(), key).read_bytes() == b'["an entry"]'
+
+
+def test_a_document_saved_while_a_worker_matched_it_is_warned_of_and_not_cached(
+    tmp_path: Path,
+) -> None:
+    from alignck.model import ReadOptions
+    from alignck.reading import CHANGED_WHILE_READ, _stored_if_unchanged, document_key
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
+    key = document_key(plan)
+    assert isinstance(key, str)
+    plan.write_text("# Plan\n\n- We will open two crisis cafes.\n", encoding="utf-8")
+    written = cache.writes()
+    raced = _stored_if_unchanged(key, plan, _matched(plan), ReadOptions())
+    assert raced.changed and not raced.cacheable
+    assert raced.result.warnings == ("short", CHANGED_WHILE_READ)
+    assert cache.writes() == written

@@ -242,10 +242,21 @@ def _mark_used(path: Path) -> None:
 def store(key: str, value: Any) -> None:
     """Write a dataclass instance under ``key`` (see :mod:`alignck.cache_codec` for what it may
     hold)."""
+    if _usable():
+        store_encoded(key, encoded(key, value))
+
+
+def encoded(key: str, value: Any) -> bytes:
+    """What :func:`store` writes for ``value`` under ``key``: a worker process that prepared a
+    document encodes it there, and this process only writes the bytes."""
+    return _wrap(key, value)
+
+
+def store_encoded(key: str, data: bytes) -> None:
+    """Write an entry :func:`encoded` made."""
     if not _usable():
         return
     path = _entry(key)
-    data = _wrap(key, value)
     global _writes, _write_problem
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

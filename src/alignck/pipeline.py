@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from alignck import cache
 from alignck.analyse import analyse
 from alignck.arguments import check_arguments, check_framework_use
-from alignck.errors import ReadError
+from alignck.errors import AlignckError, ReadError
 from alignck.framework import load_framework
 from alignck.likeness import earlier_alike, sketch
 from alignck.limits import Limits, TimeLimit, deadline, too_slow
@@ -36,7 +36,7 @@ from alignck.model import (
 )
 from alignck.names import path_order
 from alignck.readers import discover
-from alignck.reading import Prepared, Progress, document_key, iter_prepared
+from alignck.reading import Matched, Prepared, Progress, document_key, iter_done, prepare
 from alignck.reviews import apply_reviews
 from alignck.verdicts import with_parts_addressed
 from alignck.yamlnodes import source_place
@@ -332,7 +332,7 @@ def _check_files(
                 if progress:
                     progress(str(path), hit)
     todo = [i for i in range(len(paths)) if i not in results]
-    prepared = iter_prepared(
+    prepared = iter_done(
         [paths[i] for i in todo],
         jobs=jobs,
         use_cache=use_cache,
@@ -340,14 +340,71 @@ def _check_files(
         known_keys=[keys.get(i) for i in todo],
         options=options,
         while_reading=matcher.prepare,
+        in_workers=_matched_in_workers(matcher, use_cache),
     )
     # Matched as each document arrives, so only results stay in memory.
     for index, item in zip(todo, prepared, strict=True):
-        results[index] = _check_one(item, matcher, options.limits)
-        cacheable = not isinstance(item, Prepared) or item.cacheable
+        if isinstance(item, Matched):
+            results[index] = item.result
+        else:
+            results[index] = _check_one(item, matcher, options.limits)
+        cacheable = not isinstance(item, Prepared | Matched) or item.cacheable
         if use_cache and index in keys and results[index].status == "ok" and cacheable:
             cache.store(cache.result_key(keys[index], matching), results[index])
     return [results[i] for i in range(len(paths))]
+
+
+def _matched_in_workers(matcher: Matcher, use_cache: bool) -> MatchInWorker | None:
+    """What the worker processes of a run do, if it has them: each prepares and matches its
+    documents with the lexical matcher, whose matching would otherwise keep this one process
+    busy while they wait (at 300 priorities the run's longest path). The semantic matcher
+    runs its model on every core already, and a model in each worker would embed a large
+    framework's facets once in each; so its documents are matched here."""
+    if "embedding" in matcher.signals:
+        return None
+    return MatchInWorker(matcher.framework, matcher.thresholds, matcher.name, use_cache)
+
+
+class MatchInWorker:
+    """A worker process's task: prepare a document and match it, with a matcher built the
+    first time (the same as this process's: same framework, thresholds and matcher), and
+    encode its prepared form for the cache under the key it was sent."""
+
+    def __init__(
+        self, framework: Framework, thresholds: Thresholds, matcher: str, use_cache: bool
+    ) -> None:
+        self.framework = framework
+        self.thresholds = thresholds
+        self.matcher = matcher
+        self.use_cache = use_cache
+        self._engine: Matcher | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        # Sent to each worker before it has matched anything: the engine is built there.
+        return {**self.__dict__, "_engine": None}
+
+    def __call__(
+        self, path: Path, options: ReadOptions, key: str | None = None
+    ) -> Prepared | Matched | ReadError:
+        item = prepare(path, options)
+        if not isinstance(item, Prepared):
+            return item
+        try:
+            engine = self._ready()
+        except AlignckError:
+            # The framework cannot be matched on (no words at all): the document goes back
+            # as prepared, and the run says why as it does without workers.
+            return item
+        entry = cache.encoded(key, item) if self.use_cache and key and item.cacheable else None
+        result = _check_one(item, engine, options.limits)
+        return Matched(result, entry, protected=item.protected)
+
+    def _ready(self) -> Matcher:
+        if self._engine is None:
+            engine = Matcher(self.framework, self.thresholds, self.matcher)
+            engine.prepare()
+            self._engine = engine
+        return self._engine
 
 
 def _matching(matcher: Matcher) -> str:

@@ -23,7 +23,7 @@ from alignck.limits import TimeLimit, check_passages, deadline, too_slow
 from alignck.model import AIM_RULE, Document, DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version, runs_native_code
-from alignck.workers import IsolatedReader, WorkerPool
+from alignck.workers import IsolatedReader, WorkerPool, overdue_after
 
 # What a document with no text means for its verdicts (extract, which gives none, leaves it out).
 NO_TEXT_MEANS = "; every priority is a gap for this document"
@@ -72,6 +72,29 @@ class Prepared:
     @property
     def cacheable(self) -> bool:
         return not (self.protected or self.changed)
+
+
+@dataclass(frozen=True, slots=True)
+class Matched:
+    """A document prepared and matched in a worker process (see ``in_workers`` of
+    :func:`iter_done`): its result, and its prepared form as the cache entry the worker
+    encoded under the key it was sent (None: not to be cached), so that this process neither
+    takes the passages in nor encodes them."""
+
+    result: DocumentResult
+    entry: bytes | None
+    protected: bool = False
+    changed: bool = False
+
+    @property
+    def cacheable(self) -> bool:
+        return not (self.protected or self.changed)
+
+    def changed_while_read(self) -> Matched:
+        warnings = (*self.result.warnings, CHANGED_WHILE_READ)
+        return dataclasses.replace(
+            self, result=dataclasses.replace(self.result, warnings=warnings), changed=True
+        )
 
 
 def read_within_limits(path: Path, options: ReadOptions) -> Document | ReadError:
@@ -194,6 +217,23 @@ def iter_prepared(
     options: ReadOptions | None = None,
     while_reading: Callable[[], None] | None = None,
 ) -> Iterator[Prepared | ReadError]:
+    """Prepare every path, yielding in path order as soon as each is ready (see
+    :func:`iter_done`)."""
+    for item in iter_done(paths, jobs, use_cache, progress, known_keys, options, while_reading):
+        assert not isinstance(item, Matched)  # only a task given to the workers makes one
+        yield item
+
+
+def iter_done(
+    paths: Sequence[Path],
+    jobs: int = 1,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    known_keys: Sequence[str | None] | None = None,
+    options: ReadOptions | None = None,
+    while_reading: Callable[[], None] | None = None,
+    in_workers: Callable[..., Prepared | Matched | ReadError] | None = None,
+) -> Iterator[Prepared | Matched | ReadError]:
     """Prepare every path, yielding in path order as soon as each is ready.
 
     Cached documents are loaded in this process; the rest are read here or, when there is
@@ -202,7 +242,10 @@ def iter_prepared(
     whose cache keys the caller already has. A document opened with a password is never
     written to the cache. ``while_reading`` is called once, the first time this process
     would otherwise sit waiting for a worker process to read a document: what matching will
-    need can be built meanwhile, on the other core.
+    need can be built meanwhile, on the other core. ``in_workers`` (called with a path, the
+    read options and the document's cache key or None) is what worker processes do in place
+    of preparing, when the run has them: :class:`Matched` documents come back from it, and
+    nothing is built meanwhile.
     """
     from alignck import cache
 
@@ -222,7 +265,9 @@ def iter_prepared(
         if i not in failed and not (use_cache and cache.exists(keys[i] or ""))
     ]
     workers = jobs if jobs > 1 and _worth_parallel([paths[i] for i in misses]) else 0
-    with _AheadOfTime(paths, misses, workers, options, while_reading) as ahead:
+    task = _WorkerTask(in_workers, keys) if workers and in_workers else None
+    meanwhile = None if task else while_reading
+    with _AheadOfTime(paths, misses, workers, options, meanwhile, task) as ahead:
         for index, path in enumerate(paths):
             if index in failed:
                 yield failed[index]
@@ -230,21 +275,23 @@ def iter_prepared(
             entry = keys[index]
             found = cache.load(entry, Prepared) if entry and index not in ahead else None
             if isinstance(found, Prepared):
-                item: Prepared | ReadError = _at_path(found, path)
+                item: Prepared | Matched | ReadError = _at_path(found, path)
             else:
                 if progress and not ahead.parallel:
                     progress(str(path), None)
                 item = ahead.result(index)
-                if entry and isinstance(item, Prepared) and not item.protected:
+                if entry and isinstance(item, Prepared | Matched) and not item.protected:
                     item = _stored_if_unchanged(entry, path, item, options)
                     if item.changed:
                         item = _read_again(path, item, options, ahead)
             if progress:
-                progress(str(path), item)
+                progress(str(path), item.result if isinstance(item, Matched) else item)
             yield item
 
 
-def _stored_if_unchanged(entry: str, path: Path, item: Prepared, options: ReadOptions) -> Prepared:
+def _stored_if_unchanged(
+    entry: str, path: Path, item: Prepared | Matched, options: ReadOptions
+) -> Prepared | Matched:
     """The document cached under the key of the bytes it was read from; or, when the file is
     no longer those bytes (saved, or a branch switched, while the run read it), not cached and
     said so: stored under the earlier key, a later run of the earlier bytes would have quoted
@@ -252,15 +299,21 @@ def _stored_if_unchanged(entry: str, path: Path, item: Prepared, options: ReadOp
     from alignck import cache
 
     if document_key(path, options) == entry:
-        cache.store(entry, item)
+        if isinstance(item, Matched):
+            if item.entry is not None:
+                cache.store_encoded(entry, item.entry)
+        else:
+            cache.store(entry, item)
         return item
+    if isinstance(item, Matched):
+        return item.changed_while_read()
     warnings = (*item.warnings, CHANGED_WHILE_READ)
     return dataclasses.replace(item, warnings=warnings, changed=True)
 
 
 def _read_again(
-    path: Path, earlier: Prepared, options: ReadOptions, ahead: _AheadOfTime
-) -> Prepared | ReadError:
+    path: Path, earlier: Prepared | Matched, options: ReadOptions, ahead: _AheadOfTime
+) -> Prepared | Matched | ReadError:
     """The file read again once it holds still: saved while the run read it (a synced
     folder, an editor's autosave), its verdicts would otherwise be of the version it no
     longer is, with a warning a nightly job's exit code never sees. Up to READ_AGAIN more
@@ -299,14 +352,15 @@ class _AheadOfTime:
         workers: int,
         options: ReadOptions,
         meanwhile: Callable[[], None] | None = None,
+        task: _WorkerTask | None = None,
     ) -> None:
         self.paths = paths
         self.options = options
         self.meanwhile = meanwhile
         self.indices = set(indices)
-        self.pool = (
-            WorkerPool(workers, options, [(i, paths[i]) for i in indices]) if workers else None
-        )
+        documents = [(i, paths[i]) for i in indices]
+        given = task.arguments(indices, options) if task else ()
+        self.pool = WorkerPool(workers, options, documents, *given) if workers else None
         self.isolated = IsolatedReader(options)
         self.native = {i for i in indices if runs_native_code(paths[i])} if not workers else set()
 
@@ -333,8 +387,9 @@ class _AheadOfTime:
             self.pool.close(at_once=kind is not None)
         self.isolated.close(at_once=kind is not None)
 
-    def result(self, index: int) -> Prepared | ReadError:
-        """The prepared document: from its worker if it was sent to one, else read now."""
+    def result(self, index: int) -> Prepared | Matched | ReadError:
+        """The prepared document (or, from a worker given a task, what the task made of it):
+        from its worker if it was sent to one, else read now."""
         path = self.paths[index]
         if self.pool is not None and index in self.indices:
             return self.pool.result(index, self._meanwhile())
@@ -368,6 +423,20 @@ class _AheadOfTime:
                 work()
 
         return once
+
+
+@dataclass(frozen=True, slots=True)
+class _WorkerTask:
+    """What the workers of a run do in place of preparing, and each document's cache key."""
+
+    work: Callable[..., Prepared | Matched | ReadError]
+    keys: Sequence[str | None]
+
+    def arguments(
+        self, indices: list[int], options: ReadOptions
+    ) -> tuple[Callable[..., Prepared | Matched | ReadError], dict[int, tuple[str | None]], float]:
+        # Reading and matching each have the time limit: a worker does both.
+        return self.work, {i: (self.keys[i],) for i in indices}, overdue_after(options.limits, 2)
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:

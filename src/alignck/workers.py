@@ -38,8 +38,9 @@ from alignck.model import ReadOptions
 if TYPE_CHECKING:
     from alignck.reading import Prepared
 
-# What a worker does with each document it is sent, when not preparing it for matching.
-Task = Callable[[Path, ReadOptions], Any]
+# What a worker does with each document it is sent, when not preparing it for matching: called
+# with the path, the read options and whatever else the pool was given for that document.
+Task = Callable[..., Any]
 # How often the thread serving the workers looks at the clock when nothing else happens.
 _POLL_SECONDS = 0.5
 # A document not back from its worker this soon is being read: long enough for a file that
@@ -49,11 +50,12 @@ _BRIEFLY = 0.05
 KILL_GRACE_SECONDS = 5.0
 
 
-def overdue_after(limits: Limits) -> float:
-    """Seconds after which a worker still on one document is killed: its own time limit and
-    a grace beyond it (a parser stuck in native code never sees the limit); never, without
+def overdue_after(limits: Limits, stages: int = 1) -> float:
+    """Seconds after which a worker still on one document is killed: the time limit of each
+    of the ``stages`` it runs under one (reading; matching too, where the worker matches) and
+    a grace beyond them (a parser stuck in native code never sees the limit); never, without
     a limit."""
-    return limits.seconds + KILL_GRACE_SECONDS if limits.seconds > 0 else math.inf
+    return limits.seconds * stages + KILL_GRACE_SECONDS if limits.seconds > 0 else math.inf
 
 
 @dataclass(slots=True)
@@ -86,16 +88,31 @@ class WorkerPool:
     """Worker processes this process starts and holds, each preparing one document at a time.
 
     A thread of this process hands documents out and takes results in, so workers go on
-    reading while the consumer matches; at most two documents per worker are out or done and
-    not yet taken, so memory holds a handful of documents whatever the run's size. Because
-    every worker is ours, it can be stopped at any moment (interrupt, time-out), and a worker
-    that dies (a parser's crash, the memory killer) costs its one document, not the run.
+    reading while the consumer matches; at most two documents per worker (eight, for a task)
+    are out or done and not yet taken, so memory holds a few documents whatever the run's
+    size. Because every worker is ours, it can be stopped at any moment (interrupt, time-out),
+    and a worker that dies (a parser's crash, the memory killer) costs its one document, not
+    the run.
     """
 
-    def __init__(self, count: int, options: ReadOptions, documents: list[tuple[int, Path]]) -> None:
+    def __init__(
+        self,
+        count: int,
+        options: ReadOptions,
+        documents: list[tuple[int, Path]],
+        task: Task | None = None,
+        extras: dict[int, tuple[Any, ...]] | None = None,
+        overdue: float | None = None,
+    ) -> None:
+        """``task`` (a module-level callable, or an instance of a module-level class) is done
+        with each document in place of preparing it, given ``extras[index]`` after the path
+        and options; ``overdue`` replaces the seconds after which a worker still on one
+        document is killed (a task that does more than read has more time)."""
         # A worker with no document to read is a process's memory for nothing.
         self.count = max(1, min(count, len(documents)))
         self.options = options
+        self.task = task
+        self.extras = extras or {}
         self.pending = collections.deque(documents)
         self.paths = dict(documents)
         self.workers: list[Worker] = []
@@ -105,10 +122,17 @@ class WorkerPool:
         self.stopping = False
         self.wake_reader, self.wake_writer = multiprocessing.Pipe(duplex=False)
         self.thread = threading.Thread(target=self._serve, name="alignck-workers", daemon=True)
-        self.overdue = overdue_after(options.limits)
+        self.overdue = overdue_after(options.limits) if overdue is None else overdue
+        # Documents per worker out or done and not yet taken. They are taken in path order, so
+        # a long document holds back the workers done with those after it once the window is
+        # full; a consumer that matches what it takes is slower than the workers anyway, one
+        # that only takes what a task finished (verdicts, a cache entry's bytes) is not.
+        self.window = 2 if task is None else 8
 
     def start(self) -> None:
-        self.workers = [start_worker(self.options, worker_context()) for _ in range(self.count)]
+        self.workers = [
+            start_worker(self.options, worker_context(), self.task) for _ in range(self.count)
+        ]
         self.thread.start()
 
     def result(
@@ -173,13 +197,13 @@ class WorkerPool:
     def _hand_out(self) -> None:
         out = sum(worker.index is not None for worker in self.workers)
         for worker in list(self.workers):
-            if not self.pending or out + len(self.done) >= 2 * self.count:
+            if not self.pending or out + len(self.done) >= self.window * self.count:
                 return
             if worker.index is None:
                 if not worker.process.is_alive():  # died idle: nothing of ours was lost
                     worker = self._restart(worker)
                 index, path = self.pending.popleft()
-                worker.connection.send((index, path))
+                worker.connection.send((index, path, *self.extras.get(index, ())))
                 worker.index, worker.since = index, time.monotonic()
                 out += 1
 
@@ -221,7 +245,7 @@ class WorkerPool:
         worker.connection.close()
         if self.stopping:  # closing: the pool stops every worker it holds
             return worker
-        fresh = start_worker(self.options, worker_context())
+        fresh = start_worker(self.options, worker_context(), self.task)
         self.workers[self.workers.index(worker)] = fresh
         return fresh
 
@@ -318,9 +342,9 @@ def _serve_documents(
             return
         if message is None:
             return
-        index, path = message
+        index, path, *extras = message
         try:
-            result = work(path, options)
+            result = work(path, options, *extras)
         except Exception:  # a bug of ours, not the file's: the parent reports it as one
             result = WorkerBug(traceback.format_exc())
         connection.send((index, result))
