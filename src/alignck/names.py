@@ -6,6 +6,7 @@ This module only names; it never reads the file system.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -88,8 +89,10 @@ def _natural(text: str) -> _Parts:
     return tuple((int(part), part) if index % 2 else part for index, part in enumerate(parts))
 
 
+@functools.lru_cache(maxsize=8192)
 def path_order(path: str) -> tuple[tuple[tuple[_Parts, _Parts], ...], str]:
     """A path's place among a run's documents: folder by folder as a file manager lists each
     (:func:`natural_order`), so reports list them in the order they were found; the path
-    itself breaks ties."""
+    itself breaks ties. Kept for the run's paths: a report sorts the same few documents
+    once for each priority (6,000 times at 300 priorities, half a second)."""
     return tuple(natural_order(part) for part in PurePath(path).parts), path
