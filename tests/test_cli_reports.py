@@ -39,7 +39,7 @@ def test_xlsx_has_summary_matrix_and_evidence_sheets(docs, small_framework, tmp_
     result = _check(docs, small_framework, "-o", str(target), "-q")
     assert result.exit_code == 0, result.output
     book = load_workbook(target)
-    assert book.sheetnames == ["Summary", "Matrix", "Evidence", "Documents", "Skipped"]
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence", "Outside", "Documents", "Skipped"]
     header = [c.value for c in book["Matrix"][1]]
     assert header[2:] == [FORMULA_NAME, "council/plan", "trust/plan", "System"]
     row = {c.value: c for c in book["Matrix"][2]}
@@ -55,6 +55,33 @@ def test_xlsx_has_summary_matrix_and_evidence_sheets(docs, small_framework, tmp_
     summary = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True) if r[0]}
     assert summary["alignck"] == "0.1.0"
     assert len(summary["framework sha256"]) == 64
+
+
+def test_xlsx_lists_the_stated_priorities_outside_the_framework(
+    docs, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # The workbook had no list of what partners state beyond the framework, the one list
+    # a board reads to decide what to add to it: every other report format has one.
+    target = tmp_path / "report.xlsx"
+    assert _check(docs, small_framework, "-o", str(target), "-q").exit_code == 0
+    outside = list(load_workbook(target)["Outside"].iter_rows(values_only=True))
+    assert outside[0] == (
+        "Document",
+        "Path",
+        "Stated priority",
+        "Page",
+        "Paragraph",
+        "Section",
+        "Shared theme",
+        "Also stated by",
+    )
+    names = [FORMULA_NAME, "council/plan", "trust/plan"]
+    assert [row[0] for row in outside[1:]] == names
+    for row in outside[1:]:
+        assert row[2:4] == ("Grow the local economy", None)
+        assert isinstance(row[4], int) and "Our priorities" in row[5]
+        assert row[6] == "Grow the local economy"
+        assert row[7] == "; ".join(n for n in names if n != row[0])
 
 
 def _stamps(workbook: Path) -> set[tuple[int, ...]]:
@@ -388,7 +415,7 @@ def test_xlsx_to_a_pipe_is_a_whole_workbook(docs, small_framework) -> None:  # t
     result = _check(docs, small_framework, "--format", "xlsx")
     assert result.exit_code == 0
     book = load_workbook(io.BytesIO(result.stdout_bytes))
-    assert book.sheetnames == ["Summary", "Matrix", "Evidence", "Documents", "Skipped"]
+    assert book.sheetnames == ["Summary", "Matrix", "Evidence", "Outside", "Documents", "Skipped"]
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "report.xlsx"), ("xlsx", "report.csv")])

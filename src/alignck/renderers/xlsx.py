@@ -1,7 +1,9 @@
 """Spreadsheet report (.xlsx, through openpyxl): a summary sheet, the coverage matrix coloured as
-the terminal colours it, an evidence sheet with one row per document and priority, and for
-scripts and pivot tables a Documents sheet (one row per document, the unreadable ones too, its
-header on the first row) and a Skipped sheet.
+the terminal colours it, an evidence sheet with one row per document and priority, an Outside
+sheet with the stated priorities outside the framework (and the theme several partners share,
+for those that are candidates for the framework), and for scripts and pivot tables a Documents
+sheet (one row per document, the unreadable ones too, its header on the first row) and a
+Skipped sheet.
 
 Every text cell is stored as text, never as a formula: a file name, title or quote that starts
 with '=' is marked with Excel's own hidden text prefix (``quotePrefix``), so it shows as written
@@ -82,6 +84,7 @@ def render(report: Report, out: BinaryIO, options: RenderOptions) -> None:
     _summary(book.create_sheet("Summary"), report)
     _matrix(book.create_sheet("Matrix"), report)
     _evidence(book.create_sheet("Evidence"), report)
+    _outside(book.create_sheet("Outside"), report)
     _documents(book.create_sheet("Documents"), report)
     _skipped(book.create_sheet("Skipped"), report)
     _save(book, out, options.timestamp or UNDATED)
@@ -318,6 +321,46 @@ def _evidence_row(
         _cell(sheet, alignment.status),
         *(_cell(sheet, v) for v in after),
     ]
+
+
+OUTSIDE_HEADER = [
+    "Document",
+    "Path",
+    "Stated priority",
+    "Page",
+    "Paragraph",
+    "Section",
+    # The theme several partners state outside the framework: a candidate for it.
+    "Shared theme",
+    "Also stated by",
+]
+
+
+def _outside(sheet: WriteOnlyWorksheet, report: Report) -> None:
+    """One row per stated priority outside the framework, in the order the other formats
+    list them; a board adding to the framework filters on the shared theme."""
+    analysis = report.analysis
+    rows = [(path, s) for path, found in analysis.outside.items() for s in found]
+    _laid_out(sheet, [24, 40, 60, 6, 10, 40, 40, 40], rows=len(rows))
+    _bold_row(sheet, OUTSIDE_HEADER)
+    themes = {member: group for group in analysis.shared_outside for member in group.members}
+    for path, statement in rows:
+        place = statement.location
+        group = themes.get((path, statement.text))
+        others = [short_name(p, report) for p in group.documents if p != path] if group else []
+        _append(
+            sheet,
+            [
+                short_name(path, report),
+                shown_path(path),
+                statement.text,
+                place.page or None,
+                place.paragraph or None,
+                place.section or "",
+                group.label if group else "",
+                "; ".join(others),
+            ],
+        )
 
 
 DOCUMENTS_HEADER = [
