@@ -93,3 +93,47 @@ def test_equal_strings_and_floats_come_back_as_one_object_but_keep_their_sign() 
     zero = decode(["x", -0.0], Quote)
     assert math.copysign(1.0, zero.score) == -1.0
     assert math.isnan(decode(["x", float("nan")], Quote).score)
+
+
+@dataclass(frozen=True)
+class Place:
+    page: int | None
+    section: str | None
+
+
+Verdict = Literal["aligned", "gap"]
+
+
+@dataclass(frozen=True)
+class Cited:
+    kind: Verdict
+    place: Place
+    score: float
+
+
+def test_a_result_decoded_shares_what_matching_shares() -> None:
+    # Matching gives every quote of one passage the passage's one place, and every verdict the
+    # framework's own id and the literal's own status; decoded, each was an object of its own,
+    # and a run's results took half as much memory again (1,000 documents, 300 priorities).
+    section, aligned = "".join(["Our ", "priorities"]), "".join(["ali", "gned"])
+    assert aligned is not Verdict.__args__[0]  # type: ignore[attr-defined]
+    data = [[aligned, [3, section], 0.5], ["".join(["align", "ed"]), [3, section[:]], 0.25]]
+    first, second = decode(data, tuple[Cited, ...])
+    assert first.place is second.place
+    assert first.kind is second.kind and first.kind is Verdict.__args__[0]  # type: ignore[attr-defined]
+    # A short string is shared across entries too; a place is shared within one entry only.
+    later = decode([3, "".join(["Our ", "priorities"])], Place)
+    assert later.section is first.place.section and later is not first.place
+
+
+@dataclass(frozen=True)
+class Scored:
+    label: str
+    value: float
+
+
+def test_equal_values_with_floats_are_not_merged_across_the_sign_of_zero() -> None:
+    import math
+
+    plus, minus = decode([["x", 0.0], ["x", -0.0]], tuple[Scored, ...])
+    assert math.copysign(1.0, plus.value) == 1.0 and math.copysign(1.0, minus.value) == -1.0

@@ -69,6 +69,14 @@ def _encoder(kind: type) -> Callable[[Any], Any]:
 # the cold run that made it.
 _STRINGS: dict[str, str] = {}
 _MAX_SHARED_CHARS = 4096
+# Short strings (priority ids, section names) shared across entries too: 1,000 documents'
+# results name the same 300 priorities. Bounded, as interning.shared_float is.
+_SHORT: dict[str, str] = {}
+_SHORT_CHARS = 40
+_MAX_SHORT = 200_000
+# Equal values of one entry made of plain fields only (a quote's place): a document quotes the
+# same passage for many priorities, and matching gives each quote the passage's one place.
+_VALUES: dict[tuple[Any, ...], Any] = {}
 
 
 def decode(data: Any, kind: type[T]) -> T:
@@ -78,7 +86,14 @@ def decode(data: Any, kind: type[T]) -> T:
         value: T = _decoder(hint)(data)
     finally:
         _STRINGS.clear()
+        _VALUES.clear()
     return value
+
+
+def _shared_string(value: str, strings: dict[str, str]) -> str:
+    if len(value) <= _SHORT_CHARS and len(_SHORT) < _MAX_SHORT:
+        return _SHORT.setdefault(value, value)
+    return strings.setdefault(value, value)
 
 
 @cache
@@ -117,7 +132,10 @@ def _dataclass_decoder(kind: type) -> _Decoder:
         else:
             parts.append((index, _decoder(hints[field.name])))
 
-    strings = _STRINGS
+    strings, values_seen = _STRINGS, _VALUES
+    # Plain, small and without floats (a place: page, paragraph, section, line): equal ones
+    # shared. A float would merge -0.0 with 0.0, which print apart.
+    shared = not parts and count <= 4 and all(float not in a for _, a in checks)
 
     def decode_dataclass(data: Any) -> Any:
         if type(data) is not list or len(data) != count:
@@ -131,9 +149,16 @@ def _dataclass_decoder(kind: type) -> _Decoder:
                 # A replay record's whole report is one string: hashing it would cost more
                 # than sharing saves.
                 if len(value) <= _MAX_SHARED_CHARS:
-                    data[index] = strings.setdefault(value, value)
+                    data[index] = _shared_string(value, strings)
             elif found is float:
                 data[index] = shared_float(value)
+        if shared:
+            # With each value's type: 1 and True are equal, and print apart.
+            key = (kind, *data, *map(type, data))
+            made = values_seen.get(key)
+            if made is None:
+                made = values_seen[key] = kind(*data)
+            return made
         if not parts:
             return kind(*data)
         values = list(data)
@@ -190,12 +215,14 @@ def _union_decoder(args: tuple[Any, ...]) -> _Decoder:
 
 
 def _literal_decoder(values: tuple[Any, ...]) -> _Decoder:
-    allowed = frozenset(values)
+    # The literal's own object for each value: a verdict's status or a quote's kind, once in
+    # the process rather than once in each of a run's hundreds of thousands of verdicts.
+    allowed = {value: value for value in values}
 
     def decode_literal(data: Any) -> Any:
         if type(data) is not str or data not in allowed:
             raise EntryError(f"not one of {sorted(allowed)}")
-        return data
+        return allowed[data]
 
     return decode_literal
 
