@@ -235,11 +235,11 @@ def test_a_zero_byte_file_is_unreadable_in_every_format_alike(tmp_path: Path, su
     assert str(raised.value) == f"{empty}: empty file (0 bytes): no document to check"
 
 
-def _matched(path: Path) -> Matched:
+def _matched(path: Path, status: str = "ok") -> Matched:
     from alignck.model import DocumentResult
 
-    result = DocumentResult(str(path), "ok", format="markdown", warnings=("short",))
-    return Matched(result, b'["an entry"]')
+    result = DocumentResult(str(path), status, format="markdown", warnings=("short",))  # type: ignore[arg-type]
+    return Matched(result, b'["an entry"]', b'["its result"]')
 
 
 def test_a_document_matched_in_a_worker_is_cached_as_the_worker_encoded_it(
@@ -270,6 +270,30 @@ def test_a_document_saved_while_a_worker_matched_it_is_warned_of_and_not_cached(
     plan.write_text("# Plan\n\n- We will open two crisis cafes.\n", encoding="utf-8")
     written = cache.writes()
     raced = _stored_if_unchanged(key, plan, _matched(plan), ReadOptions())
-    assert raced.changed and not raced.cacheable
+    assert raced.changed and not raced.cacheable and raced.result_entry is None
     assert raced.result.warnings == ("short", CHANGED_WHILE_READ)
     assert cache.writes() == written
+
+
+def test_a_document_a_worker_could_not_match_in_time_is_not_warned_of_a_change_too() -> None:
+    # Matched here, a result of matching too slowly replaces the prepared document, and the
+    # warning it carried with it: the worker's result said the file changed as well.
+    from alignck.reading import CHANGED_WHILE_READ
+
+    slow = _matched(Path("plan.md"), status="error").changed_while_read()
+    assert slow.changed and CHANGED_WHILE_READ not in slow.result.warnings
+
+
+def test_a_result_a_worker_encoded_arrives_as_the_cache_would_give_it() -> None:
+    # Unpickled, each of a result's thousands of scores was an object of its own: 80 MB
+    # more at the peak of 1,000 documents against 300 priorities.
+    from alignck.model import Alignment, DocumentResult
+    from alignck.reading import MatchedEntry
+
+    alignments = tuple(Alignment(f"p{k}", "partial", 0.5123, commitment=0.25) for k in range(3))
+    result = DocumentResult("plan.md", "ok", format="markdown", alignments=alignments)
+    sent = MatchedEntry(cache.encoded("k", result), "k", None)
+    arrived = Matched.arrived(sent)
+    assert arrived.result == result and arrived.result_entry == sent.result
+    assert len({id(a.score) for a in arrived.result.alignments}) == 1
+    assert Matched.arrived(MatchedEntry(cache.encoded("", result), "", None)).result_entry is None

@@ -385,3 +385,56 @@ def test_workers_started_from_several_threads_of_a_script_on_standard_input(
     ran = _on_standard_input(script, tmp_path)
     assert ran.stdout.strip() == "[]"
     assert "FileNotFoundError" not in ran.stderr
+
+
+SLOW_STAGES = """
+import time
+from pathlib import Path
+
+import alignck.pipeline as pipeline
+import alignck.reading as reading
+import alignck.workers as workers
+
+workers.KILL_GRACE_SECONDS = 0.5
+reading._PARALLEL_MIN_BYTES = 0
+_prepare, _check_one = reading._prepare, pipeline._check_one
+
+
+def slowly(path):
+    if Path(path).stem == "slow":
+        time.sleep(0.8)
+
+
+def prepare(path, options):
+    slowly(path)
+    return _prepare(path, options)
+
+
+def check_one(item, matcher, limits):
+    slowly(getattr(item, "path", ""))
+    return _check_one(item, matcher, limits)
+
+
+reading._prepare, pipeline._check_one = prepare, check_one
+"""
+
+
+def test_a_worker_that_reads_and_matches_has_the_time_limit_for_each(
+    tmp_path: Path,
+    small_framework: Path,
+    make_document,  # type: ignore[no-untyped-def]
+) -> None:
+    # Reading (0.8 s) and matching (0.8 s) each within the 1 s limit, as in one process, yet
+    # together past the limit and its grace: the worker was killed and the document lost.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(SLOW_STAGES, encoding="utf-8")
+    paths = [make_document(name) for name in ("slow.md", "plan.md", "other.md")]
+    arguments = ["check", *map(str, paths), "-f", str(small_framework), "--no-cache", "-q"]
+    arguments += ["--matcher", "lexical", "--format", "json", "--jobs", "2"]
+    env = {**os.environ, "PYTHONPATH": str(site), "ALIGNCK_MAX_SECONDS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "alignck", *arguments], capture_output=True, env=env, timeout=120
+    )
+    statuses = {d["path"]: d["status"] for d in json.loads(done.stdout)["documents"]}
+    assert statuses == dict.fromkeys(map(str, paths), "ok"), done.stderr.decode()

@@ -252,6 +252,12 @@ def encoded(key: str, value: Any) -> bytes:
     return _wrap(key, value)
 
 
+def decoded(data: bytes, key: str, kind: type[T]) -> T:
+    """What :func:`encoded` was given under ``key``, equal values shared as :func:`load`
+    shares them; ValueError when the bytes are not such an entry."""
+    return _unwrap(data, key, kind)
+
+
 def store_encoded(key: str, data: bytes) -> None:
     """Write an entry :func:`encoded` made."""
     if not _usable():

@@ -36,9 +36,18 @@ from alignck.model import (
 )
 from alignck.names import path_order
 from alignck.readers import discover
-from alignck.reading import Matched, Prepared, Progress, document_key, iter_done, prepare
+from alignck.reading import (
+    Matched,
+    MatchedEntry,
+    Prepared,
+    Progress,
+    document_key,
+    iter_done,
+    prepare,
+)
 from alignck.reviews import apply_reviews
 from alignck.verdicts import with_parts_addressed
+from alignck.workers import next_stage
 from alignck.yamlnodes import source_place
 
 
@@ -350,7 +359,11 @@ def _check_files(
             results[index] = _check_one(item, matcher, options.limits)
         cacheable = not isinstance(item, Prepared | Matched) or item.cacheable
         if use_cache and index in keys and results[index].status == "ok" and cacheable:
-            cache.store(cache.result_key(keys[index], matching), results[index])
+            key = cache.result_key(keys[index], matching)
+            if isinstance(item, Matched) and item.result_entry is not None:
+                cache.store_encoded(key, item.result_entry)  # the same key, in the worker
+            else:
+                cache.store(key, results[index])
     return [results[i] for i in range(len(paths))]
 
 
@@ -362,22 +375,25 @@ def _matched_in_workers(matcher: Matcher, use_cache: bool) -> MatchInWorker | No
     framework's facets once in each; so its documents are matched here."""
     if "embedding" in matcher.signals:
         return None
-    return MatchInWorker(matcher.framework, matcher.thresholds, matcher.name, use_cache)
+    matching = _matching(matcher) if use_cache else None
+    return MatchInWorker(matcher.framework, matcher.thresholds, matcher.name, matching)
 
 
 class MatchInWorker:
     """A worker process's task: prepare a document and match it, with a matcher built the
     first time (the same as this process's: same framework, thresholds and matcher), and
-    encode its prepared form for the cache under the key it was sent."""
+    encode the prepared document and its result as the cache's entries: under the key it
+    was sent and, given what the matching depends on (``matching``: None when the run does
+    not cache), its result's key."""
 
     def __init__(
-        self, framework: Framework, thresholds: Thresholds, matcher: str, use_cache: bool
+        self, framework: Framework, thresholds: Thresholds, matcher: str, matching: str | None
     ) -> None:
         self.framework = framework
         self.thresholds = thresholds
         self.matcher = matcher
-        self.use_cache = use_cache
-        self._engine: Matcher | None = None
+        self.matching = matching
+        self._engine: Matcher | AlignckError | None = None
 
     def __getstate__(self) -> dict[str, object]:
         # Sent to each worker before it has matched anything: the engine is built there.
@@ -385,25 +401,32 @@ class MatchInWorker:
 
     def __call__(
         self, path: Path, options: ReadOptions, key: str | None = None
-    ) -> Prepared | Matched | ReadError:
+    ) -> Prepared | MatchedEntry | ReadError:
         item = prepare(path, options)
         if not isinstance(item, Prepared):
             return item
-        try:
-            engine = self._ready()
-        except AlignckError:
+        engine = self._ready()
+        if not isinstance(engine, Matcher):
             # The framework cannot be matched on (no words at all): the document goes back
             # as prepared, and the run says why as it does without workers.
             return item
-        entry = cache.encoded(key, item) if self.use_cache and key and item.cacheable else None
+        next_stage()  # matching has its own time limit, as it does in one process
+        matching = self.matching if key and item.cacheable else None
+        entry = cache.encoded(key, item) if key and matching is not None else None
+        result_key = cache.result_key(key, matching) if key and matching is not None else ""
         result = _check_one(item, engine, options.limits)
-        return Matched(result, entry, protected=item.protected)
+        encoded = cache.encoded(result_key, result)
+        return MatchedEntry(encoded, result_key, entry, protected=item.protected)
 
-    def _ready(self) -> Matcher:
+    def _ready(self) -> Matcher | AlignckError:
         if self._engine is None:
             engine = Matcher(self.framework, self.thresholds, self.matcher)
-            engine.prepare()
-            self._engine = engine
+            try:
+                engine.prepare()
+            except AlignckError as error:
+                self._engine = error  # once: every later document would fail alike
+            else:
+                self._engine = engine
         return self._engine
 
 

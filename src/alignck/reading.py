@@ -23,7 +23,7 @@ from alignck.limits import TimeLimit, check_passages, deadline, too_slow
 from alignck.model import AIM_RULE, Document, DocumentResult, ReadOptions, Statement
 from alignck.passages import Passage, build_passages
 from alignck.readers import read_document, reader_version, runs_native_code
-from alignck.workers import IsolatedReader, WorkerPool, overdue_after
+from alignck.workers import IsolatedReader, WorkerPool
 
 # What a document with no text means for its verdicts (extract, which gives none, leaves it out).
 NO_TEXT_MEANS = "; every priority is a gap for this document"
@@ -75,26 +75,53 @@ class Prepared:
 
 
 @dataclass(frozen=True, slots=True)
+class MatchedEntry:
+    """What a worker process that prepared and matched a document sends back (see
+    ``in_workers`` of :func:`iter_done`): its result and its prepared form, each as the cache
+    entry the worker encoded, under ``result_key`` and the document key it was sent (the
+    prepared form None: not to be cached; ``result_key`` empty: the result not to be cached).
+    This process neither takes the passages in nor encodes them, and it decodes the result as
+    it decodes one from the cache, equal values shared (unpickled, each of a result's
+    thousands of scores and reasons was an object of its own)."""
+
+    result: bytes
+    result_key: str
+    entry: bytes | None
+    protected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Matched:
-    """A document prepared and matched in a worker process (see ``in_workers`` of
-    :func:`iter_done`): its result, and its prepared form as the cache entry the worker
-    encoded under the key it was sent (None: not to be cached), so that this process neither
-    takes the passages in nor encodes them."""
+    """A document prepared and matched in a worker process: its result, and the cache entries
+    to write for it (:class:`MatchedEntry`)."""
 
     result: DocumentResult
     entry: bytes | None
+    result_entry: bytes | None
     protected: bool = False
     changed: bool = False
+
+    @classmethod
+    def arrived(cls, sent: MatchedEntry) -> Matched:
+        from alignck import cache
+
+        result = cache.decoded(sent.result, sent.result_key, DocumentResult)
+        kept = sent.result if sent.result_key else None
+        return cls(result, sent.entry, kept, sent.protected)
 
     @property
     def cacheable(self) -> bool:
         return not (self.protected or self.changed)
 
     def changed_while_read(self) -> Matched:
-        warnings = (*self.result.warnings, CHANGED_WHILE_READ)
-        return dataclasses.replace(
-            self, result=dataclasses.replace(self.result, warnings=warnings), changed=True
-        )
+        """Marked as read while its file changed: its result warned of it, as a document
+        matched here is, unless matching did not finish (that result replaces the prepared
+        document and its warnings)."""
+        result = self.result
+        if result.status == "ok":
+            warnings = (*result.warnings, CHANGED_WHILE_READ)
+            result = dataclasses.replace(result, warnings=warnings)
+        return dataclasses.replace(self, result=result, result_entry=None, changed=True)
 
 
 def read_within_limits(path: Path, options: ReadOptions) -> Document | ReadError:
@@ -232,7 +259,7 @@ def iter_done(
     known_keys: Sequence[str | None] | None = None,
     options: ReadOptions | None = None,
     while_reading: Callable[[], None] | None = None,
-    in_workers: Callable[..., Prepared | Matched | ReadError] | None = None,
+    in_workers: Callable[..., Prepared | MatchedEntry | ReadError] | None = None,
 ) -> Iterator[Prepared | Matched | ReadError]:
     """Prepare every path, yielding in path order as soon as each is ready.
 
@@ -244,8 +271,8 @@ def iter_done(
     would otherwise sit waiting for a worker process to read a document: what matching will
     need can be built meanwhile, on the other core. ``in_workers`` (called with a path, the
     read options and the document's cache key or None) is what worker processes do in place
-    of preparing, when the run has them: :class:`Matched` documents come back from it, and
-    nothing is built meanwhile.
+    of preparing, when the run has them: :class:`MatchedEntry` documents come back from it,
+    yielded as :class:`Matched`, and nothing is built meanwhile.
     """
     from alignck import cache
 
@@ -359,7 +386,7 @@ class _AheadOfTime:
         self.meanwhile = meanwhile
         self.indices = set(indices)
         documents = [(i, paths[i]) for i in indices]
-        given = task.arguments(indices, options) if task else ()
+        given = task.arguments(indices) if task else ()
         self.pool = WorkerPool(workers, options, documents, *given) if workers else None
         self.isolated = IsolatedReader(options)
         self.native = {i for i in indices if runs_native_code(paths[i])} if not workers else set()
@@ -392,7 +419,8 @@ class _AheadOfTime:
         from its worker if it was sent to one, else read now."""
         path = self.paths[index]
         if self.pool is not None and index in self.indices:
-            return self.pool.result(index, self._meanwhile())
+            item = self.pool.result(index, self._meanwhile())
+            return Matched.arrived(item) if isinstance(item, MatchedEntry) else item
         if not runs_native_code(path):
             return prepare(path, self.options)
         item = self.isolated.prepare(path, self._meanwhile())
@@ -429,14 +457,13 @@ class _AheadOfTime:
 class _WorkerTask:
     """What the workers of a run do in place of preparing, and each document's cache key."""
 
-    work: Callable[..., Prepared | Matched | ReadError]
+    work: Callable[..., Prepared | MatchedEntry | ReadError]
     keys: Sequence[str | None]
 
     def arguments(
-        self, indices: list[int], options: ReadOptions
-    ) -> tuple[Callable[..., Prepared | Matched | ReadError], dict[int, tuple[str | None]], float]:
-        # Reading and matching each have the time limit: a worker does both.
-        return self.work, {i: (self.keys[i],) for i in indices}, overdue_after(options.limits, 2)
+        self, indices: list[int]
+    ) -> tuple[Callable[..., Prepared | MatchedEntry | ReadError], dict[int, tuple[str | None]]]:
+        return self.work, {i: (self.keys[i],) for i in indices}
 
 
 def _worth_parallel(paths: Sequence[Path]) -> bool:

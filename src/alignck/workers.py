@@ -50,12 +50,12 @@ _BRIEFLY = 0.05
 KILL_GRACE_SECONDS = 5.0
 
 
-def overdue_after(limits: Limits, stages: int = 1) -> float:
-    """Seconds after which a worker still on one document is killed: the time limit of each
-    of the ``stages`` it runs under one (reading; matching too, where the worker matches) and
-    a grace beyond them (a parser stuck in native code never sees the limit); never, without
+def overdue_after(limits: Limits) -> float:
+    """Seconds after which a worker still on one document (or one stage of it: reading, then
+    matching, where the worker matches, :func:`next_stage`) is killed: its own time limit and
+    a grace beyond it (a parser stuck in native code never sees the limit); never, without
     a limit."""
-    return limits.seconds * stages + KILL_GRACE_SECONDS if limits.seconds > 0 else math.inf
+    return limits.seconds + KILL_GRACE_SECONDS if limits.seconds > 0 else math.inf
 
 
 @dataclass(slots=True)
@@ -102,12 +102,10 @@ class WorkerPool:
         documents: list[tuple[int, Path]],
         task: Task | None = None,
         extras: dict[int, tuple[Any, ...]] | None = None,
-        overdue: float | None = None,
     ) -> None:
         """``task`` (a module-level callable, or an instance of a module-level class) is done
         with each document in place of preparing it, given ``extras[index]`` after the path
-        and options; ``overdue`` replaces the seconds after which a worker still on one
-        document is killed (a task that does more than read has more time)."""
+        and options."""
         # A worker with no document to read is a process's memory for nothing.
         self.count = max(1, min(count, len(documents)))
         self.options = options
@@ -116,22 +114,25 @@ class WorkerPool:
         self.pending = collections.deque(documents)
         self.paths = dict(documents)
         self.workers: list[Worker] = []
-        self.done: dict[int, Prepared | ReadError | WorkerBug] = {}
+        # What a task gives back (reading.Matched) as well as prepared documents.
+        self.done: dict[int, Prepared | ReadError | WorkerBug | Any] = {}
         self.changed = threading.Condition()
         self.failure: BaseException | None = None
         self.stopping = False
         self.wake_reader, self.wake_writer = multiprocessing.Pipe(duplex=False)
         self.thread = threading.Thread(target=self._serve, name="alignck-workers", daemon=True)
-        self.overdue = overdue_after(options.limits) if overdue is None else overdue
+        self.overdue = overdue_after(options.limits)
         # Documents per worker out or done and not yet taken. They are taken in path order, so
         # a long document holds back the workers done with those after it once the window is
         # full; a consumer that matches what it takes is slower than the workers anyway, one
-        # that only takes what a task finished (verdicts, a cache entry's bytes) is not.
+        # that only takes what a task finished (verdicts and cache entries, encoded: about as
+        # large as a prepared document) is not, and waits on the window.
         self.window = 2 if task is None else 8
 
     def start(self) -> None:
         self.workers = [
-            start_worker(self.options, worker_context(), self.task) for _ in range(self.count)
+            start_worker(self.options, worker_context(), self.task, staged=True)
+            for _ in range(self.count)
         ]
         self.thread.start()
 
@@ -230,6 +231,11 @@ class WorkerPool:
             code = worker.process.exitcode
             self._replace(worker, ended_unexpectedly(code))
             return
+        if item is NEXT_STAGE:
+            # Read, and matching now: the time limit starts again, as it does for matching
+            # in this process.
+            worker.since = time.monotonic()
+            return
         self._record(worker, index, item)
 
     def _replace(self, worker: Worker, error: ReadError) -> None:
@@ -245,7 +251,7 @@ class WorkerPool:
         worker.connection.close()
         if self.stopping:  # closing: the pool stops every worker it holds
             return worker
-        fresh = start_worker(self.options, worker_context(), self.task)
+        fresh = start_worker(self.options, worker_context(), self.task, staged=True)
         self.workers[self.workers.index(worker)] = fresh
         return fresh
 
@@ -262,13 +268,16 @@ class WorkerPool:
         return str(self.paths[worker.index]) if worker.index is not None else ""
 
 
-def start_worker(options: ReadOptions, context: Any, task: Task | None = None) -> Worker:
+def start_worker(
+    options: ReadOptions, context: Any, task: Task | None = None, staged: bool = False
+) -> Worker:
     """A worker process started with ``context`` (a multiprocessing context: typeshed's
     BaseContext has no Process), waiting for documents to prepare (or to hand to ``task``, a
-    module-level function, so that any start method can send it by name)."""
+    module-level function, so that any start method can send it by name); ``staged``: it may
+    say when a document's next stage begins (:func:`next_stage`), as a pool's workers do."""
     ours, theirs = multiprocessing.Pipe()
     process = context.Process(
-        target=_serve_documents, args=(theirs, os.getpid(), options, task), daemon=True
+        target=_serve_documents, args=(theirs, os.getpid(), options, task, staged), daemon=True
     )
     with _as_the_caller_left_it():
         process.start()
@@ -324,11 +333,38 @@ def _unguarded_hint() -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _NextStage:
+    """Sent by a worker between the stages of one document (see :func:`next_stage`)."""
+
+    def __reduce__(self) -> str:
+        return "NEXT_STAGE"  # one object in every process, so ``is`` tells it
+
+
+NEXT_STAGE = _NextStage()
+# The pipe to the parent and the document in hand, in a worker process while it works on one.
+_IN_HAND: tuple[Connection, int] | None = None
+
+
+def next_stage() -> None:
+    """Tell the parent that the document in hand has been read and the next stage (matching)
+    begins, so that its time limit counts from now, as each stage's does in one process; does
+    nothing outside a worker of a pool."""
+    if _IN_HAND is not None:
+        connection, index = _IN_HAND
+        connection.send((index, NEXT_STAGE))
+
+
 def _serve_documents(
-    connection: Connection, parent: int, options: ReadOptions, task: Task | None = None
+    connection: Connection,
+    parent: int,
+    options: ReadOptions,
+    task: Task | None = None,
+    staged: bool = False,
 ) -> None:
     """A worker's life: prepare each document sent (or hand it to ``task``) until told to
     stop (None) or orphaned."""
+    global _IN_HAND
     # Before anything else, the import below included: a Ctrl-C arriving while it runs would
     # otherwise print "Process ForkServerProcess-2:" and a traceback.
     _start_worker(parent)
@@ -343,10 +379,15 @@ def _serve_documents(
         if message is None:
             return
         index, path, *extras = message
+        # Only a pool's worker says when a document's next stage begins: the isolated reader
+        # takes one message per document.
+        _IN_HAND = (connection, index) if staged else None
         try:
             result = work(path, options, *extras)
         except Exception:  # a bug of ours, not the file's: the parent reports it as one
             result = WorkerBug(traceback.format_exc())
+        finally:
+            _IN_HAND = None
         connection.send((index, result))
 
 
