@@ -482,3 +482,22 @@ def test_a_document_that_cannot_be_read_now_is_not_said_to_be_missing(
     said = " ".join(result.stderr.split())
     assert "council-plan.md: empty file" in said
     assert "is not in this run" not in said
+
+
+def test_a_document_the_baseline_could_not_read_is_said_to_be_compared_as_new(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # Broken the night the baseline was saved, mended since: its gaps were all 'new' and the
+    # night failed with nothing to say why, where diff says it.
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    (tmp_path / "docs" / "trust.md").write_bytes(b"")
+    baseline = tmp_path / "baseline.json"
+    saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
+    assert saved.exit_code == 2
+    make_document("docs/trust.md")
+    again = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    said = " ".join(again.stderr.split())
+    trust = tmp_path / "docs" / "trust.md"
+    assert f"{trust} could not be read in that run; compared as a new document" in said
+    assert "plan.md could not be read" not in said

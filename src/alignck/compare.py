@@ -263,10 +263,7 @@ def compare(
     which. A priority renamed in between (its ``formerly``) is compared with itself."""
     old = old.with_ids_of(new.renamed)
     warnings = comparable(old, new)
-    warnings += [
-        f"{old.source}: {path} could not be read in that run; compared as a new document"
-        for path in unread_old
-    ]
+    warnings += [unread_then_note(old.source, path) for path in unread_old]
     warnings += [
         f"alignck: warning: {path}: could not be read; not compared" for path in unread_new
     ]
@@ -406,6 +403,19 @@ def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
     if len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
     return pairs, by_name_only
+
+
+def unread_then_note(source: str, path: str) -> str:
+    return f"{source}: {path} could not be read in that run; compared as a new document"
+
+
+def unread_then(source: str, unread_old: Sequence[str], new: Sequence[str]) -> list[str]:
+    """A note for each document the baseline could not read that this run read: with no
+    verdicts then, every gap it has is new (diff says so; check --baseline failed the night
+    on 'new document' gaps and said nothing of why)."""
+    pairs, _ = _paired(list(unread_old), list(new))
+    read_now = set(pairs.values())
+    return [unread_then_note(source, path) for path in unread_old if path in read_now]
 
 
 def paired_elsewhere(

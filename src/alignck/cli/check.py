@@ -205,7 +205,13 @@ def _held_to_baseline(
         return report
     from dataclasses import replace
 
-    from alignck.compare import baseline_verdicts, comparable, paired_elsewhere, unwaived_note
+    from alignck.compare import (
+        baseline_verdicts,
+        comparable,
+        paired_elsewhere,
+        unread_then,
+        unwaived_note,
+    )
     from alignck.snapshot import snapshot_of
 
     # A priority renamed since (its 'formerly') is held to its own old verdicts.
@@ -219,6 +225,7 @@ def _held_to_baseline(
     # line says why).
     unread = [d.path for d in report.documents if d.status != "ok"]
     notes += paired_elsewhere(baseline.source, old, new, unread)
+    notes += unread_then(baseline.source, baseline.unread, new)
     verdicts, waived = baseline_verdicts(baseline, report)
     if waived and not waivers_given:
         notes.append(unwaived_note(baseline.source, len(waived)))
