@@ -479,6 +479,14 @@ def test_policy_lines_and_json_lists_name_documents_in_the_order_they_were_found
     assert [Path(d).name for d in homes["documents"]] == ["plan 2.md", "plan 10.md"]
 
 
+def _pooled_documents(make_document, monkeypatch: pytest.MonkeyPatch) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Three documents that a run with two jobs reads in a pool of workers, small as they are."""
+    from alignck import reading
+
+    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
+    return [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+
+
 def test_a_lexical_run_with_workers_matches_its_documents_in_them(
     make_document,  # type: ignore[no-untyped-def]
     small_framework: Path,
@@ -487,11 +495,9 @@ def test_a_lexical_run_with_workers_matches_its_documents_in_them(
     # Matching at 300 priorities kept this one process busy while both workers waited for it
     # to take what they had read: the lexical matcher now runs in the workers, and this
     # process neither matches nor builds a matcher meanwhile. The report is the same.
-    from alignck import reading
     from alignck.pipeline import check
 
-    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
-    paths = [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+    paths = _pooled_documents(make_document, monkeypatch)
     plain = _json(check(paths, small_framework, matcher="lexical", use_cache=False))
     calls = _spied_matching(monkeypatch)
     pooled = check(paths, small_framework, matcher="lexical", use_cache=False, jobs=2)
@@ -507,11 +513,10 @@ def test_a_run_matched_in_workers_caches_what_a_run_in_one_process_does(
 ) -> None:
     # The workers encode each prepared document for the cache and this process writes the
     # bytes: the same entries, byte for byte, as a run that encodes them here.
-    from alignck import cache, reading
+    from alignck import cache
     from alignck.pipeline import check
 
-    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
-    paths = [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+    paths = _pooled_documents(make_document, monkeypatch)
     written: dict[int, dict[str, bytes]] = {}
     for jobs in (1, 2):
         folder = tmp_path / f"cache-{jobs}"
@@ -536,14 +541,12 @@ def test_a_framework_with_nothing_to_match_on_fails_alike_with_workers(
 ) -> None:
     # Found by the worker building its matcher: said by this process as a run without
     # workers says it, not reported as a bug in a worker.
-    from alignck import reading
     from alignck.errors import FrameworkError
     from alignck.pipeline import check
 
-    monkeypatch.setattr(reading, "_PARALLEL_MIN_BYTES", 0)
     framework = tmp_path / "priorities.yaml"
     framework.write_text("priorities:\n  - id: ours\n    title: Our priorities\n", "utf-8")
-    paths = [make_document(name) for name in ("first.pdf", "second.docx", "third.md")]
+    paths = _pooled_documents(make_document, monkeypatch)
     said = []
     for jobs in (1, 2):
         with pytest.raises(FrameworkError) as raised:

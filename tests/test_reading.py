@@ -242,16 +242,23 @@ def _matched(path: Path, status: str = "ok") -> Matched:
     return Matched(result, b'["an entry"]', b'["its result"]')
 
 
+def _plan_and_its_key(folder: Path) -> tuple[Path, str]:
+    from alignck.reading import document_key
+
+    plan = folder / "plan.md"
+    plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
+    key = document_key(plan)
+    assert isinstance(key, str)
+    return plan, key
+
+
 def test_a_document_matched_in_a_worker_is_cached_as_the_worker_encoded_it(
     tmp_path: Path,
 ) -> None:
     from alignck.model import ReadOptions
-    from alignck.reading import _stored_if_unchanged, document_key
+    from alignck.reading import _stored_if_unchanged
 
-    plan = tmp_path / "plan.md"
-    plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
-    key = document_key(plan)
-    assert isinstance(key, str)
+    plan, key = _plan_and_its_key(tmp_path)
     kept = _stored_if_unchanged(key, plan, _matched(plan), ReadOptions())
     assert kept == _matched(plan) and kept.cacheable
     assert entry_path(cache.cache_dir(), key).read_bytes() == b'["an entry"]'
@@ -261,12 +268,9 @@ def test_a_document_saved_while_a_worker_matched_it_is_warned_of_and_not_cached(
     tmp_path: Path,
 ) -> None:
     from alignck.model import ReadOptions
-    from alignck.reading import CHANGED_WHILE_READ, _stored_if_unchanged, document_key
+    from alignck.reading import CHANGED_WHILE_READ, _stored_if_unchanged
 
-    plan = tmp_path / "plan.md"
-    plan.write_text("# Plan\n\n- We will end fuel poverty.\n", encoding="utf-8")
-    key = document_key(plan)
-    assert isinstance(key, str)
+    plan, key = _plan_and_its_key(tmp_path)
     plan.write_text("# Plan\n\n- We will open two crisis cafes.\n", encoding="utf-8")
     written = cache.writes()
     raced = _stored_if_unchanged(key, plan, _matched(plan), ReadOptions())
