@@ -232,23 +232,9 @@ def prepare_all(
     known_keys: Sequence[str | None] | None = None,
     options: ReadOptions | None = None,
 ) -> list[Prepared | ReadError]:
-    return list(iter_prepared(paths, jobs, use_cache, progress, known_keys, options))
-
-
-def iter_prepared(
-    paths: Sequence[Path],
-    jobs: int = 1,
-    use_cache: bool = True,
-    progress: Progress | None = None,
-    known_keys: Sequence[str | None] | None = None,
-    options: ReadOptions | None = None,
-    while_reading: Callable[[], None] | None = None,
-) -> Iterator[Prepared | ReadError]:
-    """Prepare every path, yielding in path order as soon as each is ready (see
-    :func:`iter_done`)."""
-    for item in iter_done(paths, jobs, use_cache, progress, known_keys, options, while_reading):
-        assert not isinstance(item, Matched)  # only a task given to the workers makes one
-        yield item
+    done = list(iter_done(paths, jobs, use_cache, progress, known_keys, options))
+    # Only a task given to the workers (in_workers) gives back matched documents.
+    return [item for item in done if not isinstance(item, Matched)]
 
 
 def iter_done(
