@@ -252,6 +252,15 @@ def test_expired_waivers_lapse_and_unused_ones_are_reported() -> None:
     assert set(analysis.required_gaps) == {"docs/transport.md", "docs/council.md"}
 
 
+def test_a_lapsed_waiver_about_documents_not_checked_is_not_reported() -> None:
+    # A draft checked beside the partners' waivers file was warned (a GitHub annotation) of
+    # another partner's waiver lapsing, as an unused one in force is not.
+    elsewhere = Waiver("air", "old", "district-*", date(2025, 12, 31))
+    here = Waiver("air", "old", "transport*", date(2025, 12, 31))
+    analysis = analyse(FRAMEWORK, _results(), [elsewhere, here], today=date(2026, 1, 1))
+    assert analysis.expired_waivers == (here,)
+
+
 def test_a_waiver_is_in_force_on_its_expiry_date() -> None:
     waiver = Waiver("air", "x", None, date(2026, 1, 1))
     analysis = analyse(FRAMEWORK, _results(), [waiver], today=date(2026, 1, 1))

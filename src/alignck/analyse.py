@@ -96,7 +96,9 @@ def analyse(
             )
         ),
         unused_because=tuple(unused_reason(w, [r.path for r in checked]) for w in unused),
-        expired_waivers=expired,
+        # Lapsed, about a document checked: one about documents this run did not check (a
+        # draft run beside the partners' waivers) is no more its business than one in force.
+        expired_waivers=tuple(w for w in expired if concerns(w, [r.path for r in checked])),
         elsewhere_waivers=tuple(
             w for w in live if w not in used and not concerns(w, [r.path for r in checked])
         ),
