@@ -495,6 +495,12 @@ def test_a_document_the_baseline_could_not_read_is_said_to_be_compared_as_new(
     baseline = tmp_path / "baseline.json"
     saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
     assert saved.exit_code == 2
+    # Not read this time either, or not in the run: nothing is compared as new.
+    still = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    alone = invoke(
+        "check", tmp_path / "docs" / "plan.md", "-f", small_framework, "--baseline", baseline
+    )
+    assert "could not be read in that run" not in still.stderr + alone.stderr
     make_document("docs/trust.md")
     again = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
     said = " ".join(again.stderr.split())

@@ -409,13 +409,20 @@ def unread_then_note(source: str, path: str) -> str:
     return f"{source}: {path} could not be read in that run; compared as a new document"
 
 
-def unread_then(source: str, unread_old: Sequence[str], new: Sequence[str]) -> list[str]:
-    """A note for each document the baseline could not read that this run read: with no
-    verdicts then, every gap it has is new (diff says so; check --baseline failed the night
-    on 'new document' gaps and said nothing of why)."""
-    pairs, _ = _paired(list(unread_old), list(new))
-    read_now = set(pairs.values())
-    return [unread_then_note(source, path) for path in unread_old if path in read_now]
+def unread_then(
+    source: str, old: Sequence[str], unread_old: Sequence[str], now: Sequence[str], read: set[str]
+) -> list[str]:
+    """A note for each document the baseline could not read that this run read and holds as
+    new: with no verdicts then, every gap it has is new (diff says so; check --baseline
+    failed the night on 'new document' gaps and said nothing of why). ``old``: the
+    baseline's documents read; ``now``: this run's documents, of which it ``read`` these.
+    Documents pair as :func:`baseline_verdicts` pairs them; those it holds as new are then
+    paired with the ones the baseline could not read."""
+    held = pair_documents(list(old), list(now))
+    new = [path for path in now if path in read and path not in held]
+    pairs, _ = _paired(list(unread_old), new)
+    then = set(pairs.values())
+    return [unread_then_note(source, path) for path in unread_old if path in then]
 
 
 def paired_elsewhere(

@@ -225,7 +225,8 @@ def _held_to_baseline(
     # line says why).
     unread = [d.path for d in report.documents if d.status != "ok"]
     notes += paired_elsewhere(baseline.source, old, new, unread)
-    notes += unread_then(baseline.source, baseline.unread, new)
+    every = [d.path for d in report.documents]
+    notes += unread_then(baseline.source, old, baseline.unread, every, set(new))
     verdicts, waived = baseline_verdicts(baseline, report)
     if waived and not waivers_given:
         notes.append(unwaived_note(baseline.source, len(waived)))
