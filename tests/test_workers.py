@@ -395,44 +395,61 @@ import alignck.pipeline as pipeline
 import alignck.reading as reading
 import alignck.workers as workers
 
+import alignck.match as match
+
 workers.KILL_GRACE_SECONDS = 0.5
 reading._PARALLEL_MIN_BYTES = 0
-_prepare, _check_one = reading._prepare, pipeline._check_one
-
-
-def slowly(path):
-    if Path(path).stem == "slow":
-        time.sleep(0.8)
+_prepare, _check_one, _decision_for = reading._prepare, pipeline._check_one, match.decision_for
+READING, BUILDING, MATCHING = {times}
 
 
 def prepare(path, options):
-    slowly(path)
+    if Path(path).stem == "a-slow":
+        time.sleep(READING)
     return _prepare(path, options)
 
 
+def decision_for(name):
+    time.sleep(BUILDING)  # the matcher, built for a worker's first document
+    return _decision_for(name)
+
+
 def check_one(item, matcher, limits):
-    slowly(getattr(item, "path", ""))
+    if Path(getattr(item, "path", "")).stem == "a-slow":
+        time.sleep(MATCHING)
     return _check_one(item, matcher, limits)
 
 
-reading._prepare, pipeline._check_one = prepare, check_one
+reading._prepare, pipeline._check_one, match.decision_for = prepare, check_one, decision_for
 """
 
 
+@pytest.mark.parametrize(
+    ("times", "limit"),
+    [
+        # Reading (0.8 s) and matching (0.8 s) each within the 1 s limit, as in one process,
+        # yet together past the limit and its grace: the worker was killed, the document lost.
+        ((0.8, 0.0, 0.8), "1"),
+        # Reading (1.6 s) within the 2 s limit, and building the matcher (1.0 s) with
+        # matching (0.5 s) within it too, as in one process; the build counted with reading.
+        ((1.6, 1.0, 0.5), "2"),
+    ],
+)
 def test_a_worker_that_reads_and_matches_has_the_time_limit_for_each(
     tmp_path: Path,
     small_framework: Path,
     make_document,  # type: ignore[no-untyped-def]
+    times: tuple[float, float, float],
+    limit: str,
 ) -> None:
-    # Reading (0.8 s) and matching (0.8 s) each within the 1 s limit, as in one process, yet
-    # together past the limit and its grace: the worker was killed and the document lost.
     site = tmp_path / "site"
     site.mkdir()
-    (site / "sitecustomize.py").write_text(SLOW_STAGES, encoding="utf-8")
-    paths = [make_document(name) for name in ("slow.md", "plan.md", "other.md")]
+    (site / "sitecustomize.py").write_text(SLOW_STAGES.format(times=times), encoding="utf-8")
+    # First in path order: the first document of its worker, which builds the matcher for it.
+    paths = [make_document(name) for name in ("a-slow.md", "plan.md", "other.md")]
     arguments = ["check", *map(str, paths), "-f", str(small_framework), "--no-cache", "-q"]
     arguments += ["--matcher", "lexical", "--format", "json", "--jobs", "2"]
-    env = {**os.environ, "PYTHONPATH": str(site), "ALIGNCK_MAX_SECONDS": "1"}
+    env = {**os.environ, "PYTHONPATH": str(site), "ALIGNCK_MAX_SECONDS": limit}
     done = subprocess.run(
         [sys.executable, "-m", "alignck", *arguments], capture_output=True, env=env, timeout=120
     )

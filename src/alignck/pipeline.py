@@ -405,12 +405,14 @@ class MatchInWorker:
         item = prepare(path, options)
         if not isinstance(item, Prepared):
             return item
+        # Matching (the matcher built for the first document included) has its own time
+        # limit, as it does in one process.
+        next_stage()
         engine = self._ready()
         if not isinstance(engine, Matcher):
             # The framework cannot be matched on (no words at all): the document goes back
             # as prepared, and the run says why as it does without workers.
             return item
-        next_stage()  # matching has its own time limit, as it does in one process
         matching = self.matching if key and item.cacheable else None
         entry = cache.encoded(key, item) if key and matching is not None else None
         result_key = cache.result_key(key, matching) if key and matching is not None else ""
