@@ -137,3 +137,14 @@ def test_equal_values_with_floats_are_not_merged_across_the_sign_of_zero() -> No
 
     plus, minus = decode([["x", 0.0], ["x", -0.0]], tuple[Scored, ...])
     assert math.copysign(1.0, plus.value) == 1.0 and math.copysign(1.0, minus.value) == -1.0
+
+
+@dataclass
+class Mutable:
+    page: int
+
+
+def test_only_frozen_values_are_shared() -> None:
+    # Shared, a mutable one changed through one quote would change every other.
+    first, second = decode([[1], [1]], tuple[Mutable, ...])
+    assert first == second and first is not second

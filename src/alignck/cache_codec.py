@@ -133,9 +133,17 @@ def _dataclass_decoder(kind: type) -> _Decoder:
             parts.append((index, _decoder(hints[field.name])))
 
     strings, values_seen = _STRINGS, _VALUES
-    # Plain, small and without floats (a place: page, paragraph, section, line): equal ones
-    # shared. A float would merge -0.0 with 0.0, which print apart.
-    shared = not parts and count <= 4 and all(float not in a for _, a in checks)
+    # Plain, small and without floats (a place: page, paragraph, section, line), frozen and
+    # compared by value: equal ones shared. A float would merge -0.0 with 0.0, which print
+    # apart.
+    params = kind.__dataclass_params__  # type: ignore[attr-defined]
+    shared = (
+        params.frozen
+        and params.eq
+        and not parts
+        and count <= 4
+        and all(float not in a for _, a in checks)
+    )
 
     def decode_dataclass(data: Any) -> Any:
         if type(data) is not list or len(data) != count:
