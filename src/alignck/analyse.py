@@ -61,6 +61,7 @@ def analyse(
     """The system view; ``waivers`` in force on ``today`` accept gaps and partials (they stay
     in every count, but required-priority gaps they accept no longer fail)."""
     checked = [r for r in results if r.status == "ok"]
+    paths = [r.path for r in checked]
     overview = _overviews(framework, checked)
     required = {p.id for p in framework.priorities if p.required}
     live, expired = split_expired(waivers, today or datetime.date.today())
@@ -90,18 +91,12 @@ def analyse(
         waived=waived,
         # Stale: a waiver about a document checked that accepts none of its verdicts. One
         # for documents this run did not check (a shared file, one draft) is not.
-        unused_waivers=(
-            unused := tuple(
-                w for w in live if w not in used and concerns(w, [r.path for r in checked])
-            )
-        ),
-        unused_because=tuple(unused_reason(w, [r.path for r in checked]) for w in unused),
+        unused_waivers=(unused := tuple(w for w in live if w not in used and concerns(w, paths))),
+        unused_because=tuple(unused_reason(w, paths) for w in unused),
         # Lapsed, about a document checked: one about documents this run did not check (a
         # draft run beside the partners' waivers) is no more its business than one in force.
-        expired_waivers=tuple(w for w in expired if concerns(w, [r.path for r in checked])),
-        elsewhere_waivers=tuple(
-            w for w in live if w not in used and not concerns(w, [r.path for r in checked])
-        ),
+        expired_waivers=tuple(w for w in expired if concerns(w, paths)),
+        elsewhere_waivers=tuple(w for w in live if w not in used and not concerns(w, paths)),
     )
 
 
