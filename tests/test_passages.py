@@ -72,6 +72,24 @@ def test_a_priorities_heading_makes_its_list_items_commitments_not_its_backgroun
     }
 
 
+def test_a_paragraph_that_makes_its_own_promise_keeps_its_background_as_context() -> None:
+    roles = _under(
+        "Our goals",
+        (
+            "paragraph",
+            "Loneliness harms health as much as smoking does. Our volunteers will call every "
+            "isolated resident. We will:",
+        ),
+        ("list_item", "run befriending schemes in every ward"),
+        ("paragraph", "Grow the number of lunch clubs"),
+    )
+    assert roles["Loneliness harms health as much as smoking does."] == "context"
+    # In the future tense, or an action fragment alone in its paragraph: the heading's promise.
+    assert roles["Our volunteers will call every isolated resident."] == "commitment"
+    assert roles["Grow the number of lunch clubs"] == "commitment"
+    assert roles["run befriending schemes in every ward"] == "commitment"
+
+
 def test_a_statistic_is_context_under_a_priorities_heading_or_a_promising_lead_in() -> None:
     roles = _under(
         "What we will deliver",

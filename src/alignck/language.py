@@ -256,17 +256,22 @@ def role_of(
     *,
     given: EvidenceKind = "context",
     item: bool = True,
+    fragments: bool = True,
 ) -> EvidenceKind:
     """What a sentence (or a heading, for what sits under it) does: commits to something,
     reports the past, withdraws something, or is context. A sentence that shows no role of its
     own takes ``given``, the role of the heading, lead-in or sentence it sits under, except that
     a statement of fact never becomes a commitment, and, unless it is an ``item`` (a list
     item, a table cell, a clause of a sentence), neither does a whole sentence of background:
-    only an action fragment ('Improve outcomes for ...') takes a heading's promise."""
+    only an action fragment ('Improve outcomes for ...') or a sentence in the future tense
+    takes a heading's promise; without ``fragments`` (a paragraph that makes its own promise,
+    whose other sentences are not a list's), only the future tense."""
     own = _own_role(text, scope)
     if own != "context" or given == "context":
         return own
-    if given == "commitment" and (states_fact(text) or not (item or _says_what_is_done(text))):
+    if given == "commitment" and (
+        states_fact(text) or not (item or _says_what_is_done(text, fragments))
+    ):
         return "context"
     return given
 
@@ -308,12 +313,14 @@ def is_declarative(text: str) -> bool:
     return _says("declarative", lower, lower)
 
 
-def _says_what_is_done(text: str) -> bool:
-    """A sentence in the future tense, or an action or a name without a verb of being and
-    without a subject (what a list without bullets looks like); not a sentence of background
-    about how things are."""
+def _says_what_is_done(text: str, fragments: bool = True) -> bool:
+    """A sentence in the future tense, or (with ``fragments``) an action or a name without a
+    verb of being and without a subject (what a list without bullets looks like); not a
+    sentence of background about how things are."""
     lower = normalise(text)
-    return _says("future-tense", lower, lower) or not _says("declarative", lower, lower)
+    if _says("future-tense", lower, lower):
+        return True
+    return fragments and not _says("declarative", lower, lower)
 
 
 # A heading's label before the name it gives a priority: 'Priority 1:', 'Goal 2 -'.

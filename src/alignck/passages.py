@@ -77,13 +77,19 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         pieces: Sequence[tuple[str, EvidenceKind]] = (
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
+        promised_here = _promises_itself(block, pieces)
         for piece, role in pieces:
             if piece.rstrip(".") in stated_texts:
                 continue
             if role == "context" and block.kind == "list_item":
                 role = role_of(piece, given=lead_role)
             if role == "context" and block.kind != "heading":
-                role = role_of(piece, given=heading_role, item=block.kind in _ITEMS)
+                role = role_of(
+                    piece,
+                    given=heading_role,
+                    item=block.kind in _ITEMS,
+                    fragments=not promised_here,
+                )
             passage = _passage(piece, location, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
@@ -102,6 +108,16 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             passages.append(passage)
     passages.sort(key=lambda p: p.location.paragraph or 0)
     return passages
+
+
+def _promises_itself(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> bool:
+    """Whether a paragraph of prose says in its own words what it promises ('We will:'):
+    its other sentences are then not action fragments taking the heading's promise but the
+    background to the paragraph's own ('Loneliness harms health as much as smoking. We
+    will:'), unless they too speak of the future."""
+    if block.kind == "heading" or block.kind in _ITEMS:
+        return False
+    return any(role == "commitment" for _, role in pieces)
 
 
 def _sentence_naming(name: str, block_text: str) -> str:
