@@ -39,6 +39,20 @@ def blocks_document(*blocks: tuple[str, str], name: str = "plan.md") -> Any:
     return Document(name, "markdown", built)
 
 
+def strict_schema(schema: object) -> object:
+    """The schema refusing every key it does not list: the published one accepts them (a
+    later alignck may add keys within the version), but a key alignck writes today and the
+    schema forgot must fail a test."""
+    if isinstance(schema, list):
+        return [strict_schema(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    strict = {key: strict_schema(value) for key, value in schema.items()}
+    if "properties" in schema and "additionalProperties" not in schema:
+        strict["additionalProperties"] = False
+    return strict
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

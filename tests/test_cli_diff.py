@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
-from conftest import PLAN_BLOCKS
+from conftest import PLAN_BLOCKS, strict_schema
 
 runner = CliRunner()
 
@@ -110,6 +110,37 @@ def test_a_failing_diff_ends_by_saying_which_verdicts_failed_it(
     assert failing.stderr.splitlines()[-1] == said[-1]
     passing = invoke("diff", old, old, "--format", "json")
     assert passing.exit_code == 0 and "diff failed" not in passing.stderr
+
+
+def test_the_json_joins_check_reports_by_path_and_keeps_to_its_schema(
+    two_runs: tuple[Path, Path, Path],
+) -> None:
+    from jsonschema import Draft202012Validator
+
+    from alignck.starter import schema_path
+
+    old, new, _ = two_runs
+    data = json.loads(invoke("diff", old, new, "--format", "json").stdout)
+    checked = json.loads(new.read_text(encoding="utf-8"))
+    by_path = {d["path"]: d for d in checked["documents"]}
+    assert data["changes"]
+    for change in data["changes"]:
+        document = by_path[change["path"]]
+        verdict = next(
+            a for a in document["alignment"] if a["priority_id"] == change["priority_id"]
+        )
+        assert verdict["status"] == change["new"]
+    rows = data["coverage"]["documents"]
+    assert {row["path"] for row in rows} == set(by_path)
+    for row in rows:
+        # The share as check's JSON gives it, not the unrounded one the change is worked from.
+        assert row["new"] == by_path[row["path"]]["coverage"]["percent"]
+    assert data["coverage"]["system"]["new"] == checked["summary"]["system_coverage"]["percent"]
+    located = [c["evidence"] for c in data["changes"] if c["evidence"]]
+    assert located and all(e["paragraph"] is not None for e in located)
+    schema = json.loads(schema_path("diff").read_text(encoding="utf-8"))
+    problems = list(Draft202012Validator(strict_schema(schema)).iter_errors(data))
+    assert [p.message for p in problems] == []
 
 
 def test_terminal_and_markdown_show_the_change_with_its_evidence(

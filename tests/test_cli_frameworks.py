@@ -314,7 +314,7 @@ def test_init_from_an_unreadable_document_is_one_line(
     assert not Path("priorities.yaml").exists()
 
 
-@pytest.mark.parametrize("kind", ["framework", "waivers", "reviews", "report"])
+@pytest.mark.parametrize("kind", ["framework", "waivers", "reviews", "report", "diff"])
 def test_schema_prints_the_shipped_json_schema(kind: str) -> None:
     result = runner.invoke(app, ["schema", kind])
     assert result.exit_code == 0

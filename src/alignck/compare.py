@@ -87,6 +87,9 @@ class CoverageChange:
     document: str
     old: float | None
     new: float | None
+    # The document's path as the run's report gives it ('' for the system): the key that
+    # joins a comparison to a check report.
+    path: str = ""
 
     @property
     def delta(self) -> float | None:
@@ -300,13 +303,17 @@ def compare(
         before = old_by_path.get(pairs.get(document.path, ""))
         name = names[document.path]
         changes.extend(_moved(name, before, document, new.priorities, old.priorities))
-        coverage.append(CoverageChange(name, before.percent if before else None, document.percent))
+        coverage.append(
+            CoverageChange(
+                name, before.percent if before else None, document.percent, document.path
+            )
+        )
     paired = set(pairs.values())
     removed = tuple(
         d.path for d in old.documents if d.path not in paired and d.path not in uncompared
     )
     old_names = document_names([d.path for d in old.documents])
-    coverage.extend(CoverageChange(old_names[p], old_by_path[p].percent, None) for p in removed)
+    coverage.extend(CoverageChange(old_names[p], old_by_path[p].percent, None, p) for p in removed)
     return Comparison(
         old.source,
         new.source,

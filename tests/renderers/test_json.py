@@ -10,7 +10,7 @@ import pytest
 from alignck import jsonfast
 from alignck.pipeline import check
 from alignck.renderers import RenderOptions, renderer
-from conftest import EXAMPLES, FRAMEWORK
+from conftest import EXAMPLES, FRAMEWORK, strict_schema
 
 GOLDEN = Path(__file__).parent.parent / "golden" / "report.json"
 
@@ -45,24 +45,10 @@ def _report_schema() -> dict[str, object]:
     return loaded
 
 
-def _strict(schema: object) -> object:
-    """The schema refusing every key it does not list: the published one accepts them (a
-    later alignck may add keys within the version), but a key alignck writes today and the
-    schema forgot must fail here."""
-    if isinstance(schema, list):
-        return [_strict(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    strict = {key: _strict(value) for key, value in schema.items()}
-    if "properties" in schema and "additionalProperties" not in schema:
-        strict["additionalProperties"] = False
-    return strict
-
-
 def _problems(report: object, schema: object = None) -> list[str]:
     from jsonschema import Draft202012Validator
 
-    validator = Draft202012Validator(schema or _strict(_report_schema()))
+    validator = Draft202012Validator(schema or strict_schema(_report_schema()))
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(report)]
 
 

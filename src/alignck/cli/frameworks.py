@@ -35,6 +35,7 @@ class SchemaKind(StrEnum):
     waivers = "waivers"
     reviews = "reviews"
     report = "report"
+    diff = "diff"
 
 
 @frameworks_app.callback()
@@ -72,12 +73,12 @@ def schema(
         SchemaKind,
         typer.Argument(
             help="Which file's schema to print: a framework, waivers or reviews file, or the "
-            "JSON report check writes."
+            "JSON report check or diff writes."
         ),
     ] = SchemaKind.framework,
 ) -> None:
-    """Print the JSON Schema of the framework, waivers or reviews file, or of check's JSON
-    report, for editors and other tools."""
+    """Print the JSON Schema of the framework, waivers or reviews file, or of check's or
+    diff's JSON report, for editors and other tools."""
     from alignck.starter import schema_path
 
     sys.stdout.write(schema_path(kind.value).read_text(encoding="utf-8"))

@@ -6,8 +6,10 @@ import json
 from typing import Any, TextIO
 
 from alignck import __version__
+from alignck.analyse import rounded_share
 from alignck.checkout import checkout_path
 from alignck.compare import Change, Comparison, CoverageChange
+from alignck.model import Location
 from alignck.renderers._common import where
 from alignck.renderers.diff import DiffOptions, kind
 
@@ -47,6 +49,7 @@ def _change(change: Change, regression: bool) -> dict[str, Any]:
     new = change.new
     return {
         "document": change.document,
+        "path": change.path,
         "priority_id": change.priority_id,
         "title": change.title,
         "change": kind(change),
@@ -59,18 +62,27 @@ def _change(change: Change, regression: bool) -> dict[str, Any]:
         "regression": regression,
         "waived": new.waived,
         "reviewed": new.reviewed,
-        "evidence": (
-            {"text": new.quote, "where": where(new.location) if new.location else ""}
-            if new.quote is not None
-            else None
-        ),
+        "evidence": _evidence(new.quote, new.location) if new.quote is not None else None,
+    }
+
+
+def _evidence(quote: str, location: Location | None) -> dict[str, Any]:
+    # 'where' as the other formats print it; the parts as check's JSON gives them.
+    return {
+        "text": quote,
+        "where": where(location) if location else "",
+        "page": location.page if location else None,
+        "paragraph": location.paragraph if location else None,
+        "section": location.section if location else None,
     }
 
 
 def _coverage(coverage: CoverageChange) -> dict[str, Any]:
+    # Shares to a tenth of a point as check's JSON gives them; the change from the exact ones.
     return {
         "document": coverage.document,
-        "old": coverage.old,
-        "new": coverage.new,
+        "path": coverage.path,
+        "old": None if coverage.old is None else rounded_share(coverage.old),
+        "new": None if coverage.new is None else rounded_share(coverage.new),
         "delta": None if coverage.delta is None else round(coverage.delta, 1),
     }
