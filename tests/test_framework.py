@@ -216,6 +216,17 @@ def test_load_framework_raises_with_every_problem(tmp_path: Path) -> None:
     assert len(raised.value.problems) == 2
 
 
+def test_load_framework_keeps_notes_apart_from_its_problems(tmp_path: Path) -> None:
+    # No 'framework:' block (a note), an unknown key (a warning), keywords as a string (a
+    # problem): a script counting problems counts the one.
+    path, _ = _validate(tmp_path, "priorities:\n  - {id: a, title: A, owner: me, keywords: a}\n")
+    with pytest.raises(FrameworkError) as raised:
+        load_framework(path)
+    assert len(raised.value.problems) == 1 and "keywords" in raised.value.problems[0]
+    notes = raised.value.notes
+    assert len(notes) == 2 and ": note: " in notes[0] and ": warning: unknown key" in notes[1]
+
+
 def test_missing_file(tmp_path: Path) -> None:
     result = validate(tmp_path / "none.yaml")
     assert result.errors == (f"{tmp_path / 'none.yaml'}: framework file not found",)

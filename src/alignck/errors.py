@@ -39,7 +39,9 @@ class UsageError(AlignckError):
 
 
 class ConfigError(AlignckError):
-    """A YAML input (framework, waivers) cannot be used; ``problems`` lists every finding."""
+    """A YAML input (framework, waivers) cannot be used; ``problems`` lists every problem
+    that makes it so, and ``notes`` the file's warnings and notes, which may explain them
+    (an ignored 'our priorities:' key, the reason 'priorities' is missing)."""
 
     def __init__(
         self,
@@ -48,9 +50,11 @@ class ConfigError(AlignckError):
         problems: list[str] | None = None,
         line: int | None = None,
         column: int | None = None,
+        notes: list[str] | None = None,
     ) -> None:
         super().__init__(message, path, line, column)
         self.problems = problems or [str(self)]
+        self.notes = notes or []
 
 
 class FrameworkError(ConfigError):

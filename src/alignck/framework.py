@@ -90,8 +90,8 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     path = Path(path)
     result = validate(path, shown)
     if result.framework is None:
-        # The warnings too: an ignored 'our priorities:' key is what explains a missing
-        # 'priorities', as validate shows.
+        # The warnings too, as notes: an ignored 'our priorities:' key is what explains a
+        # missing 'priorities', as validate shows.
         # The first problem in the message itself: a traceback's last line (a notebook's)
         # said only 'invalid framework (1 problem)', the cause hidden in ``problems``.
         where = shown or str(path)
@@ -101,9 +101,10 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
         raise FrameworkError(
             f"invalid framework: {said}{also}",
             where,
-            problems=[*result.errors, *result.warnings],
+            problems=list(result.errors),
             line=line,
             column=column,
+            notes=list(result.warnings),
         )
     return result.framework
 

@@ -254,7 +254,7 @@ def guarded(action: Callable[[], T]) -> T:
         print("alignck: terminated", file=sys.stderr)
         raise typer.Exit(EXIT_TERMINATED) from None
     except ConfigError as error:
-        for problem in error.problems:
+        for problem in [*error.problems, *error.notes]:
             say(problem)
         raise typer.Exit(EXIT_INPUT) from None
     except AlignckError as error:
