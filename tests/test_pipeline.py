@@ -553,3 +553,87 @@ def test_a_framework_with_nothing_to_match_on_fails_alike_with_workers(
             check(paths, framework, matcher="lexical", jobs=jobs)
         said.append(str(raised.value))
     assert said[0] == said[1] and "no priority names anything" in said[0]
+
+
+def _plan(folder: Path, body: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    plan = folder / "plan.md"
+    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + body, encoding="utf-8")
+    return plan
+
+
+_BEFORE = (
+    "We will open family hubs in every town so that every child has the best start in life.\n\n"
+    "We will insulate 2,000 cold, damp homes this year.\n"
+)
+
+
+def test_a_check_held_to_a_saved_baseline_fails_on_what_got_worse(tmp_path: Path) -> None:
+    import json
+
+    from alignck.pipeline import check
+    from alignck.policy import run_failures
+    from alignck.renderers.json import report_to_dict
+
+    folder = tmp_path / "docs"
+    plan = _plan(folder, _BEFORE)
+    saved = tmp_path / "baseline.json"
+    first = check([folder], FRAMEWORK, matcher="lexical")
+    saved.write_text(json.dumps(report_to_dict(first)), encoding="utf-8")
+    before = {a.priority_id: a.status for a in first.documents[0].alignments}
+    assert before["best-start"] != "gap"
+
+    # The same run held to itself passes, though it has gaps: they are the baseline's.
+    same = check([folder], FRAMEWORK, matcher="lexical", baseline=saved)
+    assert "gap" in before.values() and run_failures(same) == []
+    assert same.policy.baseline_source == str(saved) and same.policy.fail_on == "new-gap"
+
+    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + _BEFORE.split("\n\n")[1])
+    worse = check([folder], FRAMEWORK, matcher="lexical", baseline=saved)
+    assert [a.status for a in worse.documents[0].alignments if a.priority_id == "best-start"] == [
+        "gap"
+    ]
+    failures = run_failures(worse)
+    assert len(failures) == 1 and "best-start" in failures[0]
+    # Held as --baseline holds it: the report carries the baseline as the CLI's does.
+    assert report_to_dict(worse)["policy"]["baseline"] == str(saved)
+
+
+def test_a_baseline_mode_without_a_baseline_is_refused(tmp_path: Path) -> None:
+    from alignck.model import Policy
+    from alignck.pipeline import check
+
+    plan = _plan(tmp_path / "docs", _BEFORE)
+    with pytest.raises(ValueError, match="baseline"):
+        check([plan], FRAMEWORK, matcher="lexical", policy=Policy(fail_on="worse"))
+
+
+def test_compare_runs_takes_reports_and_saved_files_as_diff_does(tmp_path: Path) -> None:
+    import json
+
+    from alignck.compare import compare_runs
+    from alignck.pipeline import check
+    from alignck.renderers.json import report_to_dict
+
+    folder = tmp_path / "docs"
+    plan = _plan(folder, _BEFORE)
+    old = check([folder], FRAMEWORK, matcher="lexical")
+    saved = tmp_path / "old.json"
+    saved.write_text(json.dumps(report_to_dict(old)), encoding="utf-8")
+    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + _BEFORE.split("\n\n")[1])
+    new = check([folder], FRAMEWORK, matcher="lexical")
+    from_report, from_file = compare_runs(old, new), compare_runs(saved, new)
+    assert from_report.changes == from_file.changes
+    moved = {(c.path, c.priority_id, c.old, c.new.status) for c in from_report.changes}
+    assert (
+        str(plan),
+        "best-start",
+        old.documents[0].alignment("best-start").status,
+        "gap",
+    ) in moved
+    assert [c.priority_id for c in from_report.new_gaps] == ["best-start"]
+    import alignck
+
+    assert alignck.compare_runs is compare_runs
+    with pytest.raises(TypeError, match="saved JSON report"):
+        compare_runs(old, {"documents": []})  # type: ignore[arg-type]

@@ -18,12 +18,12 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from alignck.checkout import checkout_path
 from alignck.errors import ReportFileError
-from alignck.model import STATUS_RANK, Report, Status
+from alignck.model import STATUS_RANK, FailOn, Report, Status
 from alignck.snapshot import DocumentRun, Snapshot, Verdict
 from alignck.wording import counted
 
@@ -629,6 +629,67 @@ def baseline_verdicts(
     }
     waived = frozenset(k for k, v in held.items() if v.waived and v.status != "aligned")
     return {k: v.status for k, v in held.items()}, waived
+
+
+def held_to_baseline(
+    report: Report, baseline: Snapshot, fail_on: FailOn | None, waivers_given: bool = True
+) -> Report:
+    """The report with its policy holding it to the baseline's verdicts under ``fail_on``
+    (what ``check --baseline`` does; the baseline checked to come from the same framework
+    before): what comparing found to say (a reworded priority, a renamed document, waived
+    verdicts that no waivers given keep) is in its policy's ``baseline_notes``."""
+    from dataclasses import replace
+
+    from alignck.snapshot import snapshot_of
+
+    # A priority renamed since (its 'formerly') is held to its own old verdicts.
+    baseline = baseline.with_ids_of(report.framework.renamed)
+    notes = comparable(baseline, snapshot_of(report, "this run"))
+    # Documents read, as diff compares them: one that could not be read is not compared.
+    old = [d.path for d in baseline.documents]
+    new = [d.path for d in report.documents if d.status == "ok"]
+    # One it could not read is in the run all the same, not gone nor renamed (its error
+    # line says why).
+    unread = [d.path for d in report.documents if d.status != "ok"]
+    notes += paired_elsewhere(baseline.source, old, new, unread)
+    every = [d.path for d in report.documents]
+    notes += unread_then(baseline.source, old, baseline.unread, every, set(new))
+    verdicts, waived = baseline_verdicts(baseline, report)
+    if waived and not waivers_given:
+        notes.append(unwaived_note(baseline.source, len(waived)))
+    held = replace(
+        report.policy,
+        fail_on=fail_on,
+        baseline=verdicts,
+        baseline_source=baseline.source,
+        baseline_waived=waived,
+        # In the reports too: a CI job's reader sees the pull request, not its log.
+        baseline_notes=tuple(notes),
+    )
+    return replace(report, policy=held)
+
+
+def compare_runs(old: Report | str | Path, new: Report | str | Path) -> Comparison:
+    """What ``alignck diff OLD NEW`` compares, for a script: each run a :class:`Report`
+    (``alignck.check``'s) or a JSON report saved by ``check --format json`` (its path). A
+    document a run could not read is not compared, as diff does not compare it; the
+    comparison's ``warnings`` say what diff would warn of. Raises
+    :class:`~alignck.errors.ReportFileError` for a file that is not such a report, or runs of
+    frameworks that share no priority."""
+    before, unread_before = _run_of(old, "old run")
+    after, unread_after = _run_of(new, "new run")
+    return compare(before, after, unread_before, unread_after)
+
+
+def _run_of(run: Report | str | Path, name: str) -> tuple[Snapshot, tuple[str, ...]]:
+    from alignck.snapshot import load_snapshot, snapshot_of
+
+    if isinstance(run, Report):
+        return snapshot_of(run, name), tuple(d.path for d in run.errors)
+    if not isinstance(run, (str, Path)):
+        raise TypeError(f"a run is an alignck Report or a saved JSON report's path (got {run!r})")
+    saved = load_snapshot(Path(run))
+    return saved, saved.unread
 
 
 def unwaived_note(source: str, count: int) -> str:

@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from alignck import cache
 from alignck.analyse import analyse
@@ -23,6 +24,7 @@ from alignck.likeness import earlier_alike, sketch
 from alignck.limits import Limits, TimeLimit, deadline, too_slow
 from alignck.match import Matcher
 from alignck.model import (
+    BASELINE_MODES,
     DocumentResult,
     Framework,
     Policy,
@@ -49,6 +51,9 @@ from alignck.reviews import apply_reviews
 from alignck.verdicts import with_parts_addressed
 from alignck.workers import next_stage
 from alignck.yamlnodes import source_place
+
+if TYPE_CHECKING:
+    from alignck.snapshot import Snapshot
 
 
 def resolve_thresholds(
@@ -86,6 +91,7 @@ def check(
     reviews: Sequence[Review] = (),
     run_files: Sequence[str | Path] = (),
     exclude: Iterable[str | PurePath] | None = (),
+    baseline: str | Path | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
     built-in framework's name such as ``'ics-core-purposes'``). ``read_options`` chooses the
@@ -98,7 +104,9 @@ def check(
     the model can be loaded, else lexical);
     ``reviews`` replace the verdicts they are about (the cache keeps the machine's own);
     ``run_files`` are other files the run read (its waivers, reviews or baseline file), not
-    listed as skipped when they sit among the documents."""
+    listed as skipped when they sit among the documents; ``baseline``, a JSON report an
+    earlier check saved, holds the run to its verdicts as ``--baseline`` does (the policy's
+    ``fail_on`` then defaults to ``'new-gap'``; ``'new-gap'`` and ``'worse'`` need one)."""
     from alignck.signals import available_matcher
 
     if today is not None and not isinstance(today, datetime.date):
@@ -128,9 +136,21 @@ def check(
         matcher=matcher,
         exclude=exclude,
     )
+    policy = policy or Policy()
+    if baseline is None and policy.fail_on in BASELINE_MODES:
+        raise ValueError(
+            f"Policy.fail_on {policy.fail_on!r} compares with a baseline: give check a "
+            "baseline (a JSON report an earlier check saved)"
+        )
+    if baseline is not None and not isinstance(baseline, (str, Path)):
+        raise TypeError(f"baseline must be a saved JSON report's path (got {baseline!r})")
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     check_framework_use(loaded, waivers, reviews)
+    held = None
+    if baseline is not None:
+        held = _baseline(Path(baseline), loaded)
+        run_files = [*run_files, baseline]
     chosen = thresholds or resolve_thresholds(loaded)
     # One path on its own is one path: a string iterated would be a path per character
     # ('/' among them, the whole file system).
@@ -161,15 +181,32 @@ def check(
         unused_reviews=unused,
         overruled_reviews=overruled,
     )
-    return Report(
+    report = Report(
         loaded,
         tuple(results),
         skipped,
         analysis,
         chosen,
-        policy or Policy(),
+        # Held to the baseline once the run is made, with its mode.
+        replace(policy, fail_on=None) if held and policy.fail_on in BASELINE_MODES else policy,
         engine.description,
     )
+    if held is None:
+        return report
+    from alignck.compare import held_to_baseline
+
+    return held_to_baseline(report, held, policy.fail_on or "new-gap", bool(waivers))
+
+
+def _baseline(path: Path, framework: Framework) -> Snapshot:
+    """A saved report to hold a run to, refused (:class:`ReportFileError`) before anything is
+    read when it is not one, or of a framework that shares no priority with this one."""
+    from alignck.compare import require_framework
+    from alignck.snapshot import load_snapshot
+
+    saved = load_snapshot(path).with_ids_of(framework.renamed)
+    require_framework(saved, [p.id for p in framework.priorities], framework.name, framework.path)
+    return saved
 
 
 def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:

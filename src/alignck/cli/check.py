@@ -62,7 +62,6 @@ if TYPE_CHECKING:
     from alignck.builtins import Located
     from alignck.model import Framework, Policy, Report, Review, Waiver
     from alignck.readers import Discovery
-    from alignck.snapshot import Snapshot
 
 
 def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
@@ -194,54 +193,6 @@ def _before_the_baseline(policy: Policy) -> Policy:
     from alignck.model import BASELINE_MODES
 
     return replace(policy, fail_on=None) if policy.fail_on in BASELINE_MODES else policy
-
-
-def _held_to_baseline(
-    report: Report, baseline: Snapshot | None, policy: Policy, waivers_given: bool = True
-) -> Report:
-    """The report with ``policy`` holding it to the baseline's verdicts (checked to come from
-    the same framework; other differences are warnings)."""
-    if baseline is None:
-        return report
-    from dataclasses import replace
-
-    from alignck.compare import (
-        baseline_verdicts,
-        comparable,
-        paired_elsewhere,
-        unread_then,
-        unwaived_note,
-    )
-    from alignck.snapshot import snapshot_of
-
-    # A priority renamed since (its 'formerly') is held to its own old verdicts.
-    baseline = baseline.with_ids_of(report.framework.renamed)
-
-    notes = comparable(baseline, snapshot_of(report, "this run"))
-    # Documents read, as diff compares them: one that could not be read is not compared.
-    old = [d.path for d in baseline.documents]
-    new = [d.path for d in report.documents if d.status == "ok"]
-    # One it could not read is in the run all the same, not gone nor renamed (its error
-    # line says why).
-    unread = [d.path for d in report.documents if d.status != "ok"]
-    notes += paired_elsewhere(baseline.source, old, new, unread)
-    every = [d.path for d in report.documents]
-    notes += unread_then(baseline.source, old, baseline.unread, every, set(new))
-    verdicts, waived = baseline_verdicts(baseline, report)
-    if waived and not waivers_given:
-        notes.append(unwaived_note(baseline.source, len(waived)))
-    for note in notes:
-        say(note)
-    held = replace(
-        report.policy,
-        fail_on=policy.fail_on,
-        baseline=verdicts,
-        baseline_source=baseline.source,
-        baseline_waived=waived,
-        # In the reports too: a CI job's reader sees the pull request, not its log.
-        baseline_notes=tuple(notes),
-    )
-    return replace(report, policy=held)
 
 
 def files_read(
@@ -645,7 +596,7 @@ def check(
                 progress=progress,
                 read_options=options,
                 waivers=waivers,
-                # Held to the baseline once it is read (_held_to_baseline), with its mode.
+                # Held to the baseline once it is read (held_to_baseline), with its mode.
                 policy=_before_the_baseline(policy),
                 follow_links=follow_links,
                 exclude=excluded,
@@ -682,7 +633,12 @@ def check(
             )
         for warning in waivers_and_reviews_said(report, waivers, reviews):
             say(warning)
-        report = _held_to_baseline(report, baseline, policy, waivers_file is not None)
+        if baseline is not None:
+            from alignck.compare import held_to_baseline
+
+            report = held_to_baseline(report, baseline, policy.fail_on, waivers_file is not None)
+            for note in report.policy.baseline_notes:
+                say(note)
         code = exit_code(report)
         if per_document is not None:
             from alignck.errors import UsageError
