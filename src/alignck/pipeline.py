@@ -94,19 +94,24 @@ def check(
     baseline: str | Path | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
-    built-in framework's name such as ``'ics-core-purposes'``). ``read_options`` chooses the
-    PDF engine and gives passwords for encrypted PDFs; ``waivers`` in force on ``today``
-    (default: the real today) accept gaps; ``follow_links`` follows links that lead out of a
-    folder given (they are listed as skipped otherwise); ``exclude`` patterns leave out what
-    they match in the folders searched (a name such as ``'Archive'`` or ``'*.tmp'``, or a path
-    under the folder such as ``'Public Health/old/*'``; listed as skipped); ``matcher`` is
-    ``lexical``, ``semantic`` (its model is in the default install) or ``auto`` (semantic where
-    the model can be loaded, else lexical);
-    ``reviews`` replace the verdicts they are about (the cache keeps the machine's own);
-    ``run_files`` are other files the run read (its waivers, reviews or baseline file), not
-    listed as skipped when they sit among the documents; ``baseline``, a JSON report an
-    earlier check saved, holds the run to its verdicts as ``--baseline`` does (the policy's
-    ``fail_on`` then defaults to ``'new-gap'``; ``'new-gap'`` and ``'worse'`` need one)."""
+    built-in framework's name such as ``'ics-core-purposes'``). ``thresholds`` replace the
+    framework's aligned and partial pair whole (:func:`resolve_thresholds` changes one);
+    ``jobs`` worker processes read (and, with the lexical matcher, match) the documents;
+    ``use_cache`` keeps and reuses each document's work in alignck's cache folder;
+    ``progress(path, outcome)`` is called as each document is done; ``policy`` says what fails
+    the run (:func:`alignck.policy.run_failures` of the report lists why it does).
+    ``read_options`` chooses the PDF engine and gives passwords for encrypted PDFs; ``waivers``
+    in force on ``today`` (default: the real today) accept gaps; ``follow_links`` follows links
+    that lead out of a folder given (they are listed as skipped otherwise); ``exclude`` patterns
+    leave out what they match in the folders searched (a name such as ``'Archive'`` or
+    ``'*.tmp'``, or a path under the folder such as ``'Public Health/old/*'``; listed as
+    skipped); ``matcher`` is ``lexical``, ``semantic`` (its model is in the default install) or
+    ``auto`` (semantic where the model can be loaded, else lexical); ``reviews`` replace the
+    verdicts they are about (the cache keeps the machine's own); ``run_files`` are other files
+    the run read (its waivers, reviews or baseline file), not listed as skipped when they sit
+    among the documents; ``baseline``, a JSON report an earlier check saved, holds the run to
+    its verdicts as ``--baseline`` does (the policy's ``fail_on`` then defaults to
+    ``'new-gap'``; ``'new-gap'`` and ``'worse'`` need one)."""
     from alignck.signals import available_matcher
 
     if today is not None and not isinstance(today, datetime.date):
