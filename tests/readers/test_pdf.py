@@ -134,6 +134,15 @@ def test_a_pdf_mostly_of_scanned_pages_says_which_have_no_text(tmp_path: Path, e
     ), document.warnings
 
 
+def test_one_scanned_page_among_few_is_one_page_in_the_warning(tmp_path: Path) -> None:
+    document = read(_partly_scanned(tmp_path, [2], 4))
+    said = [w for w in document.warnings if "no text" in w]
+    assert said == [
+        "page 2 of 4 has no text (scanned images?); alignck does not OCR, so what it says is "
+        "not checked"
+    ]
+
+
 @pytest.mark.parametrize(
     ("scanned", "pages"),
     [([1], 5), ([1], 4), ([1, 4], 4), ([1, 4, 9, 14, 19, 20], 20)],

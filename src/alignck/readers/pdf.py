@@ -124,9 +124,10 @@ def _textless_warning(pages: list[list[Line]]) -> list[str]:
     half = len(pages) > 2 and len(inside) * 2 >= len(pages) - 2
     if not (half or (together and len(textless) > _TEXTLESS_SHARE * len(pages))):
         return []
+    have, they = ("has", "it says") if len(textless) == 1 else ("have", "they say")
     return [
-        f"{_page_ranges(textless)} of {len(pages)} have no text (scanned images?); alignck "
-        "does not OCR, so what they say is not checked"
+        f"{_page_ranges(textless)} of {len(pages)} {have} no text (scanned images?); alignck "
+        f"does not OCR, so what {they} is not checked"
     ]
 
 
