@@ -63,10 +63,19 @@ def test_each_copy_names_the_first_document_it_copies_found_through_shared_hashe
     assert found == {2: (1, 1.0), 3: (0, 1.0)}
 
 
-def test_a_document_of_few_passages_has_no_sketch() -> None:
-    assert sketch(_sentences(MIN_PASSAGES - 1)) == ()
-    assert sketch(["Start well", "Live well", "Age well"] * 20) == ()  # three distinct
+def test_a_document_of_few_passages_is_alike_only_to_the_very_same_passages() -> None:
+    assert sketch(["Start well", "Live well"] * 20) == ()  # two distinct: no sketch at all
     assert alike((), sketch(_sentences(40))) == 0.0
+    short = _sentences(MIN_PASSAGES - 1)
+    # A one-page note and its PDF export: the same passages, however few.
+    assert alike(sketch(short), sketch([s.upper() for s in reversed(short)])) == 1.0
+    assert earlier_alike([sketch(short), sketch(short)]) == {1: (0, 1.0)}
+    # Two notes restating the same three priorities, each with a line of its own, are two.
+    three = ["Start well", "Live well", "Age well"]
+    assert alike(sketch([*three, "The council's note"]), sketch([*three, "The trust's note"])) == 0
+    # A short document is not 'the same text' as a long one that holds it.
+    assert alike(sketch(short), sketch(_sentences(40))) == 0.0
+    assert earlier_alike([sketch(short), sketch(_sentences(40))]) == {}
 
 
 def test_a_word_file_and_the_same_text_in_markdown_count_as_one_partner_twice(
@@ -89,6 +98,22 @@ def test_a_word_file_and_the_same_text_in_markdown_count_as_one_partner_twice(
         assert warned[str(first)] == [] and warned[str(other)] == [], warned
         (said,) = warned[str(second)]
         assert said.startswith(f"the same text as {first}, nearly (100% of their passages alike)")
+
+
+def test_a_one_page_word_file_and_its_pdf_export_count_as_one_partner_twice(
+    make_document, small_framework: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    (tmp_path / "docs").mkdir()
+    blocks: list[tuple[str, object]] = [("h1", "Carers note"), *[("p", t) for t in _sentences(3)]]
+    word = make_document("docs/carers.docx", blocks)
+    pdf = make_document("docs/carers export.pdf", blocks)
+    report = check([tmp_path / "docs"], small_framework, matcher="lexical")
+    warned = {r.path: [w for w in r.warnings if "same text" in w] for r in report.documents}
+    assert warned[str(word)] == []
+    (said,) = warned[str(pdf)]
+    assert said.startswith(f"the same text as {word}, nearly (100% of their passages alike)")
 
 
 def test_copies_found_through_the_index_are_those_every_pair_compared_finds() -> None:

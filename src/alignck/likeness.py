@@ -19,9 +19,12 @@ from collections.abc import Iterable, Sequence
 
 # Hashes kept per document: the estimate's error is about 1/sqrt(SKETCH) (0.09 at 128).
 SKETCH = 128
-# Fewer distinct passages than this, and a document is too short to call a copy by its text
-# (two notes that restate the same three priorities are not one).
+# Fewer distinct passages than this, and a document is too short to call a copy by a share of
+# its text (two notes that restate the same three priorities are not one): only the very same
+# passages make it the same text (a one-page note and its PDF export).
 MIN_PASSAGES = 8
+# Fewer than this, and not even that: a title and a line say too little to call two files one.
+MIN_EXACT = 3
 # The share of passages two documents must share to be the same text saved twice: a Word file
 # and its PDF export share most but not all (running headers, words parted at line ends).
 SAME_TEXT = 0.7
@@ -32,7 +35,7 @@ def sketch(passages: Iterable[str]) -> tuple[int, ...]:
     for a document with too few passages to compare."""
     distinct = {_compared(text) for text in passages}
     distinct.discard("")
-    if len(distinct) < MIN_PASSAGES:
+    if len(distinct) < MIN_EXACT:
         return ()
     return tuple(sorted(_hash(text) for text in distinct)[:SKETCH])
 
@@ -68,9 +71,12 @@ def earlier_alike(sketches: Sequence[tuple[int, ...]]) -> dict[int, tuple[int, f
 
 def alike(one: tuple[int, ...], other: tuple[int, ...]) -> float:
     """The estimated share of all their distinct passages that two documents share (0 when
-    either has no sketch)."""
+    either has no sketch); a short document (fewer than :data:`MIN_PASSAGES` passages) shares
+    all or, unless the other has exactly its passages, nothing."""
     if not one or not other:
         return 0.0
+    if min(len(one), len(other)) < MIN_PASSAGES:
+        return 1.0 if one == other else 0.0
     size = min(SKETCH, len(one), len(other))
     union = sorted(set(one) | set(other))[:size]
     both = set(one) & set(other)
