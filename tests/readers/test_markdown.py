@@ -52,6 +52,25 @@ def test_comments_front_matter_code_and_inline_markup_are_dropped(tmp_path: Path
     assert [b.text for b in doc.blocks] == ["See our plan and code."]
 
 
+def test_an_indented_code_block_is_dropped_but_not_a_list_item_s_indented_text(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# Plan\n\nWe will fit insulation in 300 homes.\n\n"
+        "    We will focus our grants on the most deprived wards.\n\tAnd on nothing else.\n\n"
+        "A paragraph that goes on\n    over an indented line.\n\n"
+        "- Warm homes\n\n    Insulation for every council home.\n"
+    )
+    texts = [b.text for b in _read(tmp_path, text).blocks]
+    assert texts == [
+        "Plan",
+        "We will fit insulation in 300 homes.",
+        "A paragraph that goes on over an indented line.",
+        "Warm homes",
+        "Insulation for every council home.",
+    ]
+
+
 def test_tables_become_cells(tmp_path: Path) -> None:
     doc = _read(tmp_path, "| A | B |\n|---|---|\n| one | two |\n")
     assert [(b.kind, b.text) for b in doc.blocks] == [

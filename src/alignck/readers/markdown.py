@@ -35,6 +35,8 @@ _ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
 _PSEUDO_HEADING = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*$")
 # "**Warm homes.** We will ...": a bold phrase that opens a paragraph and is followed by more.
 _RUN_IN = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1\s*[.:–—-]*\s*\S")
+# Four spaces or a tab before a line outside a paragraph or a list: an indented code block.
+_INDENTED_CODE = re.compile(r"^ {0,3}(?:\t| {4})")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 # A cell ends at a pipe, unless escaped: GitHub reads 'Mental health \| wellbeing' as one cell.
@@ -320,6 +322,8 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             and _LINK_TITLE.match(line)
         ):
             continue  # the definition's title, on a line of its own
+        if not paragraph and not item and not indents and _INDENTED_CODE.match(line):
+            continue  # CommonMark: code, shown as code (it cannot interrupt a paragraph)
         heading = _ATX.match(line)
         if heading:
             flush()
