@@ -177,6 +177,30 @@ def test_form_feeds_end_pages(tmp_path: Path) -> None:
     ]
 
 
+def test_a_sentence_a_page_break_cuts_is_one_paragraph_on_its_first_page(tmp_path: Path) -> None:
+    path = tmp_path / "converted.txt"
+    path.write_text(
+        "Plan\n\nOur commitments\n\nWe will place volunteers in integrated neighbourhood\n"
+        "\fteams to speed up discharge.\n\nWe will open a hub in the\n\fTown Hall.\n\n"
+        "Our aims\n\fWe will create jobs.\n",
+        encoding="utf-8",
+    )
+    doc = read(path)
+    assert [(b.kind, b.text, b.page) for b in doc.blocks] == [
+        ("heading", "Plan", 1),
+        ("heading", "Our commitments", 1),
+        (
+            "paragraph",
+            "We will place volunteers in integrated neighbourhood teams to speed up discharge.",
+            1,
+        ),
+        ("paragraph", "We will open a hub in the Town Hall.", 2),
+        # A line that ends its page as a heading would, and a sentence on the next: two.
+        ("heading", "Our aims", 3),
+        ("paragraph", "We will create jobs.", 4),
+    ]
+
+
 def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("Plan\n\nWe will build homes.\n", encoding="utf-8")

@@ -9,6 +9,7 @@ so evidence from such a file carries its page.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -42,6 +43,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     for page_text in text.rstrip("\f").split("\f"):
         pages.append(_paragraphs(page_text, first))
         first += page_text.count("\n")
+    _join_across_pages(pages)
     paged = len(pages) > 1
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
@@ -65,6 +67,27 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
             _add_paragraph(builder, lines, several and not entry, page, width, line)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
+
+
+def _join_across_pages(pages: list[list[_Paragraph]]) -> None:
+    """A paragraph a page break cuts mid-sentence, as ``pdftotext`` writes a PDF's sentence
+    that runs onto the next page, made one again, on the page it starts on: its first part
+    alone read as a heading ('We will place volunteers in integrated neighbourhood')."""
+    for before, after in itertools.pairwise(pages):
+        if not before or not after:
+            continue
+        last, first = before[-1], after[0]
+        if any(p.heading or p.table or p.listed for p in (last, first)):
+            continue
+        end, start = last.lines[-1].rstrip(), first.lines[0].lstrip()
+        runs_on = start[:1].islower() or end.split()[-1].casefold() in _RUNS_ON
+        if end and end[-1] not in _ENDS_SENTENCE and runs_on:
+            before[-1] = last._replace(lines=[*last.lines, *first.lines])
+            del after[0]
+
+
+# What a paragraph a page break ends may end with: anything else goes on on the next page.
+_ENDS_SENTENCE = frozenset(".!?:;")
 
 
 class _Paragraph(NamedTuple):
