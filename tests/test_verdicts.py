@@ -113,6 +113,47 @@ def test_a_fuller_quote_keeps_the_best_score_and_the_commitment_it_holds() -> No
     assert _fuller(item, [aside]) == Evidence(item.text, where, 0.6, "context")
 
 
+def test_a_stated_priority_is_quoted_where_it_is_stated_not_where_it_is_repeated(
+    tmp_path: Path,
+) -> None:
+    from alignck.pipeline import check
+    from conftest import FRAMEWORK
+
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Carers Network Strategy\n\n## Our priorities\n\n1. Warm and safe homes\n"
+        "2. Fair shares for the most deprived wards\n\n## Background\n\n"
+        "Our members told us that warm and safe homes matter, in a survey in 2024.\n",
+        encoding="utf-8",
+    )
+    report = check([plan], FRAMEWORK, matcher="lexical")
+    evidence = report.documents[0].alignment("healthy-homes").evidence
+    placed = {e.text: (e.kind, e.location.paragraph) for e in evidence}
+    assert placed["Warm and safe homes"] == ("priority", 3)
+    said = "Our members told us that warm and safe homes matter, in a survey in 2024."
+    assert placed.get(said, ("context", 6)) == ("context", 6)
+
+
+def test_a_name_and_a_passage_holding_it_are_one_quote_in_one_place_or_under_its_heading() -> None:
+    from alignck.verdicts import _one_place
+
+    name = Evidence("Mental health", Location(None, 4, "Plan › Our priorities"), 0.9, "priority")
+    item = Evidence(
+        "Mental health for all", Location(None, 4, "Plan › Our priorities"), 0.6, "context"
+    )
+    under = Evidence(
+        "We will place a mental health practitioner in every school",
+        Location(None, 9, "Plan › Priority 2: Mental health"),
+        0.8,
+        "commitment",
+    )
+    elsewhere = Evidence(
+        "Residents said mental health matters", Location(None, 12, "Plan › Survey"), 0.7, "context"
+    )
+    assert _one_place(item, name) and _one_place(under, name) and _one_place(name, under)
+    assert not _one_place(elsewhere, name) and not _one_place(name, elsewhere)
+
+
 def test_an_aligned_verdicts_best_promise_leads_a_stated_priority_s_name() -> None:
     from alignck.verdicts import _promise_first
 

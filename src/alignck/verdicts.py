@@ -26,6 +26,7 @@ from alignck.decision import (
     near,
 )
 from alignck.interning import shared_float
+from alignck.language import names_in_heading
 from alignck.model import Alignment, Evidence, Priority, Reason, Status
 from alignck.passages import Passage
 
@@ -173,11 +174,19 @@ class Judged:
             found = Evidence(passage.text, passage.location, score, passage.role)
             # A stated priority's name and the list item or sentence that holds it, or a clause
             # and its whole sentence, are one piece of evidence: the fuller quote is shown once,
-            # in the place the better of the two earned.
+            # in the place the better of the two earned. Only where they are one place: a
+            # sentence elsewhere that repeats a priority's name ('members told us that warm
+            # homes matter') is not where the document states it.
             key = quoted_form(passage.text) or passage.text
-            if any(key in earlier for earlier in said):
+            if any(
+                key in earlier and _one_place(found, chosen[i]) for i, earlier in enumerate(said)
+            ):
                 continue
-            held = [i for i, earlier in enumerate(said) if earlier in key]
+            held = [
+                i
+                for i, earlier in enumerate(said)
+                if earlier in key and _one_place(found, chosen[i])
+            ]
             if held:
                 chosen[held[0]] = _fuller(found, [chosen[i] for i in held])
                 said[held[0]] = key
@@ -241,6 +250,22 @@ def _promise_first(chosen: list[Evidence], committing: list[str]) -> list[Eviden
         if promised:
             return [evidence, *chosen[:at], *chosen[at + 1 :]]
     return chosen
+
+
+def _one_place(one: Evidence, other: Evidence) -> bool:
+    """Whether two quotes, one holding the other's words, are one piece of evidence: in the
+    same paragraph (a clause and its sentence, a list item's name and the item), or a stated
+    priority's heading and a passage under it ('Mental health' and 'We will place a mental
+    health practitioner in ...')."""
+    if one.location.paragraph == other.location.paragraph:
+        return True
+    return _under(one, other) or _under(other, one)
+
+
+def _under(heading: Evidence, passage: Evidence) -> bool:
+    if heading.kind != "priority" or not passage.location.section:
+        return False
+    return names_in_heading(passage.location.section.rpartition(" › ")[2], heading.text)
 
 
 def _fuller(fuller: Evidence, held: Sequence[Evidence]) -> Evidence:
