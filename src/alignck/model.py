@@ -82,10 +82,25 @@ class Block(CompactPickle):
     # The line of its file the block starts on, counted from 1, where the format has lines
     # (text and Markdown): a finding is placed there, not on the first line that reads alike.
     line: int | None = None
+    # Where a paragraph a page break cuts goes on to a later page: (offset in ``text``, page).
+    turns: tuple[tuple[int, int], ...] = ()
 
     @property
     def section_path(self) -> str | None:
         return " › ".join(self.section) if self.section else None
+
+    def page_of(self, part: str) -> int | None:
+        """The page a sentence or clause of the block starts on: a paragraph runs on over a
+        page break, and a sentence wholly on the next page is there, not on the first."""
+        if not self.turns:
+            return self.page
+        at = self.text.find(part)
+        page = self.page
+        for offset, turned in self.turns:
+            if at < offset:
+                break
+            page = turned
+        return page
 
 
 @dataclass(frozen=True, slots=True)

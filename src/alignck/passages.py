@@ -90,7 +90,10 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                     item=block.kind in _ITEMS,
                     fragments=not promised_here,
                 )
-            passage = _passage(piece, location, role, heading=block.kind == "heading")
+            place = location
+            if block.turns:
+                place = Location(block.page_of(piece), block.number, block.section_path, block.line)
+            passage = _passage(piece, place, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
         if block.kind != "list_item":

@@ -199,6 +199,35 @@ def test_paragraphs_run_on_over_a_page_break() -> None:
     ]
 
 
+def test_a_sentence_wholly_on_the_next_page_of_a_run_on_paragraph_is_placed_there(
+    tmp_path: Path,
+) -> None:
+    from alignck.readers._builder import BlockBuilder
+    from alignck.readers._pdflines import Line
+    from alignck.readers.pdf import _Assembler
+
+    first = [Line("We will insulate homes across", 10, False, 72, 100)]
+    second = [
+        Line("the county by 2028. We will also fit heat pumps", 10, False, 72, 700),
+        Line("in 300 council homes.", 10, False, 72, 688),
+    ]
+    builder = BlockBuilder()
+    _Assembler(builder, [first, second], []).run()
+    (block,) = builder.build()
+    assert block.page == 1
+    assert block.page_of("We will insulate homes across the county by 2028.") == 1
+    assert block.page_of("We will also fit heat pumps in 300 council homes.") == 2
+    # Through to the quotes: each sentence's passage is on its own page.
+    from alignck.model import Document
+    from alignck.passages import build_passages
+
+    passages = build_passages(Document("p.pdf", "pdf", (block,)), [])
+    assert [(p.text[:20], p.location.page) for p in passages] == [
+        ("We will insulate hom", 1),
+        ("We will also fit hea", 2),
+    ]
+
+
 @pytest.mark.parametrize(
     ("weight", "font", "bold"),
     [

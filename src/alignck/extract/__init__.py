@@ -181,7 +181,7 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 and len(sentence.split()) >= 4
                 and not sentence.rstrip().endswith(":")
             ):
-                yield Statement(sentence, "commitment", location(block), "we will")
+                yield Statement(sentence, "commitment", location(block, sentence), "we will")
 
 
 def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:

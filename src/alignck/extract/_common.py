@@ -244,8 +244,11 @@ def is_document_part(text: str) -> bool:
     return bool(_DOCUMENT_PART.match(text.strip().rstrip(":").strip()))
 
 
-def location(block: Block) -> Location:
-    return Location(block.page, block.number, block.section_path, block.line)
+def location(block: Block, part: str | None = None) -> Location:
+    """Where a block is, or the ``part`` of it (a sentence) taken alone: its own page where
+    the block runs on over a page break."""
+    page = block.page if part is None else block.page_of(part)
+    return Location(page, block.number, block.section_path, block.line)
 
 
 _QUESTION = re.compile(

@@ -114,7 +114,7 @@ def likeliest_aims(blocks: tuple[Block, ...], model: AimModel) -> list[Statement
     scored = [(model.probability(c), order, c) for order, c in enumerate(aim_candidates(blocks))]
     scored.sort(key=lambda found: (-found[0], found[1]))
     chosen = sorted((order, c) for p, order, c in scored[: model.most] if p >= model.cutoff)
-    return [Statement(c.text, "priority", location(c.block), AIM_RULE) for _, c in chosen]
+    return [Statement(c.text, "priority", location(c.block, c.text), AIM_RULE) for _, c in chosen]
 
 
 def scored_lists(

@@ -76,11 +76,22 @@ class BlockBuilder:
     def last(self) -> Block | None:
         return self._blocks[-1] if self._blocks else None
 
-    def extend_last(self, text: str) -> None:
-        """Continue the last block with a wrapped line (a heading or paragraph split in two)."""
+    def extend_last(self, text: str, page: int | None = None) -> None:
+        """Continue the last block with a wrapped line (a heading or paragraph split in two),
+        on ``page`` where it goes on to a later page than the block's."""
         last = self._blocks[-1]
-        joined = join_lines([last.text, clean(text)])
-        self._blocks[-1] = dataclasses.replace(last, text=joined)
+        added = clean(text)
+        joined = join_lines([last.text, added])
+        turns = last.turns
+        if (
+            page is not None
+            and last.page is not None
+            and page > (turns or ((0, last.page),))[-1][1]
+        ):
+            # Where the added text starts in the joined one (a word parted by a hyphen at
+            # the break is joined, so it is found from the end).
+            turns = (*turns, (max(len(joined) - len(added), 0), page))
+        self._blocks[-1] = dataclasses.replace(last, text=joined, turns=turns)
         if last.kind == "heading":
             self._trail[-1] = (last.level, joined)
 

@@ -582,7 +582,7 @@ class _Assembler:
         x: float,
     ) -> None:
         if lines and kind == "continued":
-            self.builder.extend_last(" ".join(lines))
+            self.builder.extend_last(" ".join(lines), page)
         elif lines:
             block_kind: BlockKind = "list_item" if kind == "list_item" else "paragraph"
             level = self._list_depth(x, marker) if kind == "list_item" else 0
