@@ -181,7 +181,8 @@ def test_a_sentence_a_page_break_cuts_is_one_paragraph_on_its_first_page(tmp_pat
     path = tmp_path / "converted.txt"
     path.write_text(
         "Plan\n\nOur commitments\n\nWe will place volunteers in integrated neighbourhood\n"
-        "\fteams to speed up discharge.\n\nWe will open a hub in the\n\fTown Hall.\n\n"
+        "\fteams to speed up discharge. We will run a carers' cafe.\n\n"
+        "We will open a hub in the\n\fTown Hall.\n\n"
         "Our aims\n\fWe will create jobs.\n",
         encoding="utf-8",
     )
@@ -191,7 +192,8 @@ def test_a_sentence_a_page_break_cuts_is_one_paragraph_on_its_first_page(tmp_pat
         ("heading", "Our commitments", 1),
         (
             "paragraph",
-            "We will place volunteers in integrated neighbourhood teams to speed up discharge.",
+            "We will place volunteers in integrated neighbourhood teams to speed up discharge. "
+            "We will run a carers' cafe.",
             1,
         ),
         ("paragraph", "We will open a hub in the Town Hall.", 2),
@@ -199,6 +201,10 @@ def test_a_sentence_a_page_break_cuts_is_one_paragraph_on_its_first_page(tmp_pat
         ("heading", "Our aims", 3),
         ("paragraph", "We will create jobs.", 4),
     ]
+    # Each sentence on the page it starts on.
+    joined = doc.blocks[2]
+    assert joined.page_of("We will place volunteers") == 1
+    assert joined.page_of("We will run a carers' cafe.") == 2
 
 
 def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
-        for lines, entry, listed, line, heading, table in paragraphs:
+        for lines, entry, listed, line, heading, table, goes_on in paragraphs:
             page = number if paged else None
             if table:
                 for row, text in enumerate(lines):
@@ -64,7 +64,10 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
                 entry_text = join_lines(lines)
                 builder.add("list_item", entry_text, page, level=1, marker="•", line=line)
                 continue
-            _add_paragraph(builder, lines, several and not entry, page, width, line)
+            may_be_heading = several and not entry and not goes_on
+            _add_paragraph(builder, lines, may_be_heading, page, width, line)
+            if goes_on:
+                builder.extend_last(join_lines(list(goes_on)), number + 1 if paged else None)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
@@ -82,7 +85,7 @@ def _join_across_pages(pages: list[list[_Paragraph]]) -> None:
         end, start = last.lines[-1].rstrip(), first.lines[0].lstrip()
         runs_on = start[:1].islower() or end.split()[-1].casefold() in _RUNS_ON
         if end and end[-1] not in _ENDS_SENTENCE and runs_on:
-            before[-1] = last._replace(lines=[*last.lines, *first.lines])
+            before[-1] = last._replace(goes_on=tuple(first.lines))
             del after[0]
 
 
@@ -102,6 +105,8 @@ class _Paragraph(NamedTuple):
     heading: int = 0
     # Rows of cells parted by tabs, as a spreadsheet or a Word table pasted as text has them.
     table: bool = False
+    # Its lines on the next page, where a page break cuts it mid-sentence.
+    goes_on: tuple[str, ...] = ()
 
 
 # A line of '=' or '-' alone: an underline making the line above a heading (as Markdown
