@@ -108,6 +108,24 @@ def test_a_pdf_whose_font_maps_no_letters_is_a_read_error_not_control_characters
         read(path, ReadOptions(engine))
 
 
+def test_text_drawn_outside_the_page_is_not_read(tmp_path: Path) -> None:
+    from hostile_files import pages_pdf
+
+    def shown(x: int, y: int, text: bytes) -> bytes:
+        return b"BT /F1 11 Tf 1 0 0 1 %d %d Tm (%s) Tj ET\n" % (x, y, text)
+
+    page = (
+        shown(56, 780, b"We will run weekly peer support groups.")
+        + shown(700, 740, b"We will offer free walking groups.")  # past the right edge
+        + shown(56, -40, b"Slug: we will fund a new leisure centre.")  # below the page
+        + shown(56, 700, b"We will insulate 300 homes.")
+    )
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pages_pdf([page]))
+    texts = [b.text for b in read(path).blocks]
+    assert texts == ["We will run weekly peer support groups.", "We will insulate 300 homes."]
+
+
 def _partly_scanned(tmp_path: Path, scanned: list[int], pages: int) -> Path:
     from fpdf import FPDF
 

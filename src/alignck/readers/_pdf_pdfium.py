@@ -57,6 +57,24 @@ def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
     raise locked(path, passwords)
 
 
+# How far outside the page a character's origin may lie and still be on it: a glyph set at
+# the very edge, or by a generator that rounds, is seen.
+_EDGE = 2.0
+
+
+def _shown_box(page: object) -> tuple[float, float, float, float]:
+    """The part of the page a viewer shows (its crop box within its media box, either
+    inherited from the page tree as PDFium reads them): text drawn outside it (past the edge,
+    or a printer's note in the bleed) is in the file, not on the page."""
+    left, bottom, right, top = page.get_bbox()  # type: ignore[attr-defined]
+    return min(left, right), min(bottom, top), max(left, right), max(bottom, top)
+
+
+def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+    left, bottom, right, top = box
+    return left - _EDGE <= x <= right + _EDGE and bottom - _EDGE <= y <= top + _EDGE
+
+
 def _outline(pdf: object) -> list[OutlineEntry]:
     entries: list[OutlineEntry] = []
     try:
@@ -78,6 +96,7 @@ def _page_lines(page: object) -> list[Line]:
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     handle = textpage.raw
     is_bold = _BoldTest(handle)
+    shown_box = _shown_box(page)
     try:
         page_text = textpage.get_text_range()
         if glyph_numbers(page_text):
@@ -106,6 +125,11 @@ def _page_lines(page: object) -> list[Line]:
             if not cleaned or at_slant:
                 continue
             origin(handle, first, x_ref, y_ref)
+            if not _inside(shown_box, x.value, y.value):
+                origin(handle, end, x_ref, y_ref)
+                if not _inside(shown_box, x.value, y.value):
+                    continue  # drawn outside the page as it is shown: no reader sees it
+                origin(handle, first, x_ref, y_ref)
             left, baseline = frame.point(x.value, y.value)
             last_y: float | None = None
             # Where the line's first row of text ends.
