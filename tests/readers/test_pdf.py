@@ -126,6 +126,51 @@ def test_text_drawn_outside_the_page_is_not_read(tmp_path: Path) -> None:
     assert texts == ["We will run weekly peer support groups.", "We will insulate 300 homes."]
 
 
+def _form_pdf() -> bytes:
+    """A one-page form: a question, a text field answered (its widget drawing the answer),
+    and a reviewer's note as a free-text annotation."""
+    from hostile_files import _assemble, stream
+
+    def shown(text: bytes, x: int = 2, y: int = 6) -> bytes:
+        return b"BT /F1 11 Tf %d %d Td (%s) Tj ET" % (x, y, text)
+
+    font = b"<< /Font << /F1 7 0 R >> >>"
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources " + font + b" /Annots [5 0 R 8 0 R] >>",
+            stream(shown(b"Your main commitment for 2025/26:", 56, 760), b"null"),
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (answer) /F 4 /P 3 0 R "
+            b"/V (We will offer free walking groups.) /Rect [56 700 540 720] /AP << /N 6 0 R >> >>",
+            stream(
+                shown(b"We will offer free walking groups."),
+                b"null",
+                b"/Type /XObject /Subtype /Form /BBox [0 0 484 20] /Resources " + font + b" ",
+            ),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Annot /Subtype /FreeText /F 4 /Rect [56 600 540 620] "
+            b"/Contents (Reviewer: we will build a hospital.) /DA (/F1 11 Tf 0 g) "
+            b"/AP << /N 9 0 R >> >>",
+            stream(
+                shown(b"Reviewer: we will build a hospital."),
+                b"null",
+                b"/Type /XObject /Subtype /Form /BBox [0 0 484 20] /Resources " + font + b" ",
+            ),
+        ]
+    )
+
+
+def test_a_form_s_answers_are_read_and_a_reviewer_s_note_is_not(tmp_path: Path) -> None:
+    path = tmp_path / "return.pdf"
+    path.write_bytes(_form_pdf())
+    original = path.read_bytes()
+    texts = [b.text for b in read(path).blocks]
+    assert texts == ["Your main commitment for 2025/26:", "We will offer free walking groups."]
+    assert path.read_bytes() == original  # flattened in memory, never on disk
+
+
 def _partly_scanned(tmp_path: Path, scanned: list[int], pages: int) -> Path:
     from fpdf import FPDF
 

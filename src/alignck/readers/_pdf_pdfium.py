@@ -37,11 +37,51 @@ from alignck.readers._text import (
 def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None = None) -> Extracted:
     pdf, protected = _open(path, passwords)
     try:
-        lines = (_page_lines(pdf[index]) for index in range(len(pdf)))
+        forms = _has_form(pdf)
+        lines = (_page_lines(_page(pdf, index, forms)) for index in range(len(pdf)))
         pages = bounded_pages(path, len(pdf), lines, limits)
         return Extracted(pages, _outline(pdf), protected=protected)
     finally:
         pdf.close()
+
+
+def _has_form(pdf: Any) -> bool:
+    """Whether the PDF is a form: what its fields hold is drawn by their widgets, not the
+    page, so it is read only when the widgets are made part of the page."""
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDF_GetFormType(pdf.raw) == pdfium_c.FORMTYPE_NONE:
+        return False
+    pdf.init_forms()
+    return True
+
+
+def _page(pdf: Any, index: int, forms: bool) -> Any:
+    """The page, and in a form its fields' answers drawn as its text ('Your main commitment:'
+    answered 'We will offer free walking groups ...', which pdftotext reads); the page in
+    memory only, the file untouched. Other annotations (a reviewer's note, a stamp) are not
+    the document's text, and are left out, as they are where there is no form."""
+    import pypdfium2.raw as pdfium_c
+
+    page = pdf[index]
+    if not forms:
+        return page
+    count = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    widgets = False
+    for at in reversed(range(count)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, at)
+        subtype = pdfium_c.FPDFAnnot_GetSubtype(annotation)
+        pdfium_c.FPDFPage_CloseAnnot(annotation)
+        if subtype == pdfium_c.FPDF_ANNOT_WIDGET:
+            widgets = True
+        else:
+            pdfium_c.FPDFPage_RemoveAnnot(page.raw, at)
+    flat = widgets and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+    if flat != pdfium_c.FLATTEN_SUCCESS:
+        return page
+    # PDFium reads a flattened page's new text only once the page is loaded again.
+    page.close()
+    return pdf[index]
 
 
 def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
