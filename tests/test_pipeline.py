@@ -637,3 +637,29 @@ def test_compare_runs_takes_reports_and_saved_files_as_diff_does(tmp_path: Path)
     assert alignck.compare_runs is compare_runs
     with pytest.raises(TypeError, match="saved JSON report"):
         compare_runs(old, {"documents": []})  # type: ignore[arg-type]
+
+
+def test_a_check_leaves_the_callers_environment_as_it_was(tmp_path: Path) -> None:
+    # threadpoolctl sets KMP_DUPLICATE_LIB_OK as it loads, and the model's runtime was given
+    # ORT_DISABLE_TELEMETRY: a notebook that calls check kept both for what it loaded next.
+    import os
+
+    code = (
+        "import os, sys; before = dict(os.environ); from alignck.pipeline import check; "
+        "check([sys.argv[1]], sys.argv[2], matcher='semantic'); "
+        "print(sorted(set(os.environ.items()) ^ set(before.items())))"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("KMP_DUPLICATE_LIB_OK", "ORT_DISABLE_TELEMETRY")
+    }
+    plan = _plan(tmp_path / "docs", _BEFORE)
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(plan), str(FRAMEWORK)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    assert done.stdout.strip() == "[]"

@@ -117,7 +117,11 @@ def scored(
     runs): a priority's facets mostly choose the same passages, so their tokens are gathered
     once for all of them."""
     import numpy as np
-    from threadpoolctl import threadpool_limits
+
+    from alignck.environment import kept
+
+    with kept("KMP_DUPLICATE_LIB_OK"):
+        from threadpoolctl import threadpool_limits
 
     result = np.full(chosen.shape, UNSCORED)
     lengths = np.array([len(ids) for ids, _ in words], dtype=np.int64)

@@ -93,22 +93,26 @@ class Embedder:
     """Unit-length sentence vectors; built once per process, loaded on first use."""
 
     def __init__(self) -> None:
-        # Read when onnxruntime loads: without it, its telemetry writes a device id and an event
-        # database under ~/.cache/Microsoft, outside the only folders alignck writes to, and
-        # warns on stderr where the home is read-only.
-        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-        import onnxruntime
-        from tokenizers import Tokenizer
+        from alignck.environment import kept
 
         path = model_path()
         if path is None:
             raise RuntimeError(missing_reason() or "no model")
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = min(os.cpu_count() or 1, 4)
-        options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(
-            _verified(path, MODEL_SHA256), options, providers=["CPUExecutionProvider"]
-        )
+        # Read when onnxruntime loads: without it, its telemetry writes a device id and an event
+        # database under ~/.cache/Microsoft, outside the only folders alignck writes to, and
+        # warns on stderr where the home is read-only. The caller's environment is restored.
+        with kept("ORT_DISABLE_TELEMETRY"):
+            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+            import onnxruntime
+
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = min(os.cpu_count() or 1, 4)
+            options.log_severity_level = 3
+            self.session = onnxruntime.InferenceSession(
+                _verified(path, MODEL_SHA256), options, providers=["CPUExecutionProvider"]
+            )
+        from tokenizers import Tokenizer
+
         tokenizer_file = resources.files("alignck") / "data" / "minilm-tokenizer.json"
         text = tokenizer_file.read_bytes()
         if hashlib.sha256(text).hexdigest() != TOKENIZER_SHA256:
