@@ -90,6 +90,21 @@ def test_a_paragraph_that_makes_its_own_promise_keeps_its_background_as_context(
     assert roles["run befriending schemes in every ward"] == "commitment"
 
 
+def test_actions_after_a_paragraph_s_own_promise_keep_the_heading_s_promise() -> None:
+    # A list without bullets, run into one paragraph by a PDF or a text file.
+    roles = _under(
+        "Our goals",
+        (
+            "paragraph",
+            "Over the next five years we will: Tackle damp and mould in private rented homes. "
+            "Cut fuel poverty among older residents. Grow physical activity through active "
+            "travel.",
+        ),
+    )
+    assert roles["Cut fuel poverty among older residents."] == "commitment"
+    assert roles["Grow physical activity through active travel."] == "commitment"
+
+
 def test_a_statistic_is_context_under_a_priorities_heading_or_a_promising_lead_in() -> None:
     roles = _under(
         "What we will deliver",

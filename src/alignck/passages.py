@@ -77,8 +77,8 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         pieces: Sequence[tuple[str, EvidenceKind]] = (
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
-        promised_here = _promises_itself(block, pieces)
-        for piece, role in pieces:
+        background = _before_its_promise(block, pieces)
+        for at, (piece, role) in enumerate(pieces):
             if piece.rstrip(".") in stated_texts:
                 continue
             if role == "context" and block.kind == "list_item":
@@ -88,7 +88,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                     piece,
                     given=heading_role,
                     item=block.kind in _ITEMS,
-                    fragments=not promised_here,
+                    fragments=at >= background,
                 )
             place = location
             if block.turns:
@@ -113,14 +113,15 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     return passages
 
 
-def _promises_itself(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> bool:
-    """Whether a paragraph of prose says in its own words what it promises ('We will:'):
-    its other sentences are then not action fragments taking the heading's promise but the
-    background to the paragraph's own ('Loneliness harms health as much as smoking. We
-    will:'), unless they too speak of the future."""
+def _before_its_promise(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> int:
+    """How many of a prose paragraph's pieces come before the first it promises in its own
+    words ('We will:'): those are the background to its promise ('Loneliness harms health as
+    much as smoking. We will:'), not action fragments taking the heading's, unless they too
+    speak of the future. What follows the promise (the actions a run-in list names after
+    'we will:') keeps the heading's. None for a heading, a list item or a table cell."""
     if block.kind == "heading" or block.kind in _ITEMS:
-        return False
-    return any(role == "commitment" for _, role in pieces)
+        return 0
+    return next((at for at, (_, role) in enumerate(pieces) if role == "commitment"), 0)
 
 
 def _sentence_naming(name: str, block_text: str) -> str:
