@@ -207,6 +207,24 @@ def test_a_sentence_a_page_break_cuts_is_one_paragraph_on_its_first_page(tmp_pat
     assert joined.page_of("We will run a carers' cafe.") == 2
 
 
+def test_a_sentence_cut_past_a_page_number_or_over_three_pages_is_one_paragraph(
+    tmp_path: Path,
+) -> None:
+    # pdftotext writes a page's number at its foot, before the form feed.
+    path = tmp_path / "converted.txt"
+    path.write_text(
+        "Plan\n\nWe will place volunteers in integrated neighbourhood\n\n3\n"
+        "\fteams across the\n\n4\n\fcounty by 2026. We will act.\n\n5\n",
+        encoding="utf-8",
+    )
+    doc = read(path)
+    texts = [(b.kind, b.text, b.page) for b in doc.blocks]
+    joined = "We will place volunteers in integrated neighbourhood teams across the county by 2026."
+    assert texts[:2] == [("heading", "Plan", 1), ("paragraph", f"{joined} We will act.", 1)]
+    assert doc.blocks[1].page_of("We will act.") == 3
+    assert [t for t in texts[2:] if t[0] != "paragraph" or not t[1].isdigit()] == []
+
+
 def test_without_form_feeds_there_are_no_pages(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text("Plan\n\nWe will build homes.\n", encoding="utf-8")

@@ -9,7 +9,6 @@ so evidence from such a file carries its page.
 
 from __future__ import annotations
 
-import itertools
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -66,8 +65,8 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
                 continue
             may_be_heading = several and not entry and not goes_on
             _add_paragraph(builder, lines, may_be_heading, page, width, line)
-            if goes_on:
-                builder.extend_last(join_lines(list(goes_on)), number + 1 if paged else None)
+            for turned, rest in goes_on:
+                builder.extend_last(join_lines(list(rest)), turned + 1 if paged else None)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
 
@@ -75,18 +74,44 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 def _join_across_pages(pages: list[list[_Paragraph]]) -> None:
     """A paragraph a page break cuts mid-sentence, as ``pdftotext`` writes a PDF's sentence
     that runs onto the next page, made one again, on the page it starts on: its first part
-    alone read as a heading ('We will place volunteers in integrated neighbourhood')."""
-    for before, after in itertools.pairwise(pages):
-        if not before or not after:
-            continue
-        last, first = before[-1], after[0]
-        if any(p.heading or p.table or p.listed for p in (last, first)):
-            continue
-        end, start = last.lines[-1].rstrip(), first.lines[0].lstrip()
-        runs_on = start[:1].islower() or end.split()[-1].casefold() in _RUNS_ON
-        if end and end[-1] not in _ENDS_SENTENCE and runs_on:
-            before[-1] = last._replace(goes_on=tuple(first.lines))
-            del after[0]
+    alone read as a heading ('We will place volunteers in integrated neighbourhood'). A page
+    number standing alone at a page's foot or head is passed over, and a paragraph may run
+    over several pages."""
+    open_at: tuple[int, int] | None = None  # (page, paragraph) that may go on
+    for number, paragraphs in enumerate(pages):
+        body = [at for at, paragraph in enumerate(paragraphs) if not _page_number(paragraph)]
+        if open_at is not None and body:
+            page, index = open_at
+            last, first = pages[page][index], paragraphs[body[0]]
+            if _runs_on(last, first):
+                pages[page][index] = last._replace(
+                    goes_on=(*last.goes_on, (number, tuple(first.lines)))
+                )
+                del paragraphs[body[0]]
+                body = [at - 1 for at in body[1:]]
+        if body:
+            open_at = (number, body[-1])
+
+
+def _runs_on(last: _Paragraph, first: _Paragraph) -> bool:
+    """Whether ``first``, opening a page, goes on with the sentence ``last`` left open."""
+    if any(p.heading or p.table or p.listed for p in (last, first)):
+        return False
+    end = (last.goes_on[-1][1] if last.goes_on else last.lines)[-1].rstrip()
+    start = first.lines[0].lstrip()
+    if not end or end[-1] in _ENDS_SENTENCE:
+        return False
+    return start[:1].islower() or end.split()[-1].casefold() in _RUNS_ON
+
+
+# A page's number alone on its line, as pdftotext writes it: '3', 'Page 3', '3 of 12', 'iv'.
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?(?:\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,7})\s*$", re.IGNORECASE
+)
+
+
+def _page_number(paragraph: _Paragraph) -> bool:
+    return len(paragraph.lines) == 1 and bool(_PAGE_NUMBER.match(paragraph.lines[0]))
 
 
 # What a paragraph a page break ends may end with: anything else goes on on the next page.
@@ -105,8 +130,9 @@ class _Paragraph(NamedTuple):
     heading: int = 0
     # Rows of cells parted by tabs, as a spreadsheet or a Word table pasted as text has them.
     table: bool = False
-    # Its lines on the next page, where a page break cuts it mid-sentence.
-    goes_on: tuple[str, ...] = ()
+    # Where a page break cuts it mid-sentence: each later page it goes on to (counted from
+    # 0) and its lines there.
+    goes_on: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
 
 # A line of '=' or '-' alone: an underline making the line above a heading (as Markdown
