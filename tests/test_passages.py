@@ -209,3 +209,14 @@ def test_a_stated_priority_that_withdraws_is_negated_not_a_priority() -> None:
         "Balance the budget": "priority",
         "We will no longer fund family hubs or health visiting": "negated",
     }
+
+
+def test_a_sentence_repeated_over_a_page_break_is_placed_on_each_page() -> None:
+    text = "We will act. We will listen. We will act."
+    block = Block("paragraph", text, 1, 1, ("Plan",), turns=((text.index("We will listen"), 2),))
+    passages = build_passages(Document("d.pdf", "pdf", (block,)), [])
+    assert [(p.text, p.location.page) for p in passages] == [
+        ("We will act.", 1),
+        ("We will listen.", 2),
+        ("We will act.", 2),
+    ]

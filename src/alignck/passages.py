@@ -78,6 +78,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
         background = _before_its_promise(block, pieces)
+        read_to = 0  # where the last piece ends in the block: a sentence may repeat
         for at, (piece, role) in enumerate(pieces):
             if piece.rstrip(".") in stated_texts:
                 continue
@@ -92,7 +93,10 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                 )
             place = location
             if block.turns:
-                place = Location(block.page_of(piece), block.number, block.section_path, block.line)
+                found = block.text.find(piece, read_to)
+                read_to = found + len(piece) if found >= 0 else read_to
+                page = block.page_at(max(found, 0))
+                place = Location(page, block.number, block.section_path, block.line)
             passage = _passage(piece, place, role, heading=block.kind == "heading")
             if passage:
                 passages.append(passage)
