@@ -102,15 +102,20 @@ def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
 _EDGE = 2.0
 
 
-def _shown_box(page: object) -> tuple[float, float, float, float]:
+def _shown_box(page: object) -> tuple[float, float, float, float] | None:
     """The part of the page a viewer shows (its crop box within its media box, either
     inherited from the page tree as PDFium reads them): text drawn outside it (past the edge,
-    or a printer's note in the bleed) is in the file, not on the page."""
+    or a printer's note in the bleed) is in the file, not on the page. None where the boxes
+    do not meet (a crop box set wrong): the whole page is read, as other readers read it."""
     left, bottom, right, top = page.get_bbox()  # type: ignore[attr-defined]
+    if abs(right - left) < 1 or abs(top - bottom) < 1:
+        return None
     return min(left, right), min(bottom, top), max(left, right), max(bottom, top)
 
 
-def _inside(box: tuple[float, float, float, float], x: float, y: float) -> bool:
+def _inside(box: tuple[float, float, float, float] | None, x: float, y: float) -> bool:
+    if box is None:
+        return True
     left, bottom, right, top = box
     return left - _EDGE <= x <= right + _EDGE and bottom - _EDGE <= y <= top + _EDGE
 
