@@ -606,6 +606,33 @@ def test_a_baseline_mode_without_a_baseline_is_refused(tmp_path: Path) -> None:
     plan = _plan(tmp_path / "docs", _BEFORE)
     with pytest.raises(ValueError, match="baseline"):
         check([plan], FRAMEWORK, matcher="lexical", policy=Policy(fail_on="worse"))
+    # A baseline given as Policy's own mapping, as before check took one, still holds.
+    mapping = {(str(plan), "best-start"): "aligned"}
+    held = check(
+        [plan], FRAMEWORK, matcher="lexical", policy=Policy(fail_on="new-gap", baseline=mapping)
+    )
+    assert held.policy.baseline == mapping
+
+
+def test_a_report_is_a_baseline_as_its_saved_file_is(tmp_path: Path) -> None:
+    import json
+
+    from alignck.pipeline import check
+    from alignck.policy import run_failures
+    from alignck.renderers.json import report_to_dict
+
+    folder = tmp_path / "docs"
+    plan = _plan(folder, _BEFORE)
+    first = check([folder], FRAMEWORK, matcher="lexical")
+    saved = tmp_path / "baseline.json"
+    saved.write_text(json.dumps(report_to_dict(first)), encoding="utf-8")
+    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + _BEFORE.split("\n\n")[1])
+    by_report = check([folder], FRAMEWORK, matcher="lexical", baseline=first)
+    by_file = check([folder], FRAMEWORK, matcher="lexical", baseline=saved)
+    assert run_failures(by_report) == run_failures(by_file) != []
+    with pytest.raises(TypeError) as refused:
+        check([folder], FRAMEWORK, matcher="lexical", baseline=report_to_dict(first))  # type: ignore[arg-type]
+    assert str(refused.value).endswith("(got dict)")
 
 
 def test_compare_runs_takes_reports_and_saved_files_as_diff_does(tmp_path: Path) -> None:

@@ -673,7 +673,9 @@ def compare_runs(old: Report | str | Path, new: Report | str | Path) -> Comparis
     """What ``alignck diff OLD NEW`` compares, for a script: each run a :class:`Report`
     (``alignck.check``'s) or a JSON report saved by ``check --format json`` (its path). A
     document a run could not read is not compared, as diff does not compare it; the
-    comparison's ``warnings`` say what diff would warn of. Raises
+    comparison's ``warnings`` say what diff would warn of about the runs themselves (diff
+    also says what it finds of waivers and reviews it is given, which this does not take).
+    Raises
     :class:`~alignck.errors.ReportFileError` for a file that is not such a report, or runs of
     frameworks that share no priority."""
     before, unread_before = _run_of(old, "old run")
@@ -687,7 +689,9 @@ def _run_of(run: Report | str | Path, name: str) -> tuple[Snapshot, tuple[str, .
     if isinstance(run, Report):
         return snapshot_of(run, name), tuple(d.path for d in run.errors)
     if not isinstance(run, (str, Path)):
-        raise TypeError(f"a run is an alignck Report or a saved JSON report's path (got {run!r})")
+        raise TypeError(
+            f"a run is an alignck Report or a saved JSON report's path (got {type(run).__name__})"
+        )
     saved = load_snapshot(Path(run))
     return saved, saved.unread
 

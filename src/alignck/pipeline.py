@@ -91,7 +91,7 @@ def check(
     reviews: Sequence[Review] = (),
     run_files: Sequence[str | Path] = (),
     exclude: Iterable[str | PurePath] | None = (),
-    baseline: str | Path | None = None,
+    baseline: str | Path | Report | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
     built-in framework's name such as ``'ics-core-purposes'``). ``thresholds`` replace the
@@ -109,9 +109,11 @@ def check(
     ``auto`` (semantic where the model can be loaded, else lexical); ``reviews`` replace the
     verdicts they are about (the cache keeps the machine's own); ``run_files`` are other files
     the run read (its waivers, reviews or baseline file), not listed as skipped when they sit
-    among the documents; ``baseline``, a JSON report an earlier check saved, holds the run to
-    its verdicts as ``--baseline`` does (the policy's ``fail_on`` then defaults to
-    ``'new-gap'``; ``'new-gap'`` and ``'worse'`` need one)."""
+    among the documents; ``baseline``, a JSON report an earlier check saved or its
+    :class:`Report`, holds the run to its verdicts as ``--baseline`` does (the policy's
+    ``fail_on`` then defaults to ``'new-gap'``; ``'new-gap'`` and ``'worse'`` need one, or a
+    ``Policy.baseline`` mapping); what comparing found to say is in the report's
+    ``policy.baseline_notes``, not printed."""
     from alignck.signals import available_matcher
 
     if today is not None and not isinstance(today, datetime.date):
@@ -142,20 +144,24 @@ def check(
         exclude=exclude,
     )
     policy = policy or Policy()
-    if baseline is None and policy.fail_on in BASELINE_MODES:
+    if baseline is None and policy.baseline is None and policy.fail_on in BASELINE_MODES:
         raise ValueError(
             f"Policy.fail_on {policy.fail_on!r} compares with a baseline: give check a "
-            "baseline (a JSON report an earlier check saved)"
+            "baseline (a JSON report an earlier check saved, or its Report)"
         )
-    if baseline is not None and not isinstance(baseline, (str, Path)):
-        raise TypeError(f"baseline must be a saved JSON report's path (got {baseline!r})")
+    if baseline is not None and not isinstance(baseline, (str, Path, Report)):
+        raise TypeError(
+            "baseline must be a saved JSON report's path or an alignck Report (got "
+            f"{type(baseline).__name__})"
+        )
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     check_framework_use(loaded, waivers, reviews)
     held = None
     if baseline is not None:
-        held = _baseline(Path(baseline), loaded)
-        run_files = [*run_files, baseline]
+        held = _baseline(baseline, loaded)
+        if not isinstance(baseline, Report):
+            run_files = [*run_files, baseline]
     chosen = thresholds or resolve_thresholds(loaded)
     # One path on its own is one path: a string iterated would be a path per character
     # ('/' among them, the whole file system).
@@ -203,13 +209,18 @@ def check(
     return held_to_baseline(report, held, policy.fail_on or "new-gap", bool(waivers))
 
 
-def _baseline(path: Path, framework: Framework) -> Snapshot:
-    """A saved report to hold a run to, refused (:class:`ReportFileError`) before anything is
-    read when it is not one, or of a framework that shares no priority with this one."""
+def _baseline(baseline: str | Path | Report, framework: Framework) -> Snapshot:
+    """A run to hold this one to, a Report or a saved one, refused
+    (:class:`ReportFileError`) before anything is read when the file is not a saved report,
+    or the run was of a framework that shares no priority with this one."""
     from alignck.compare import require_framework
-    from alignck.snapshot import load_snapshot
+    from alignck.snapshot import load_snapshot, snapshot_of
 
-    saved = load_snapshot(path).with_ids_of(framework.renamed)
+    if isinstance(baseline, Report):
+        saved = snapshot_of(baseline, "the baseline run")
+    else:
+        saved = load_snapshot(Path(baseline))
+    saved = saved.with_ids_of(framework.renamed)
     require_framework(saved, [p.id for p in framework.priorities], framework.name, framework.path)
     return saved
 
