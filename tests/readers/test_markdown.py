@@ -59,7 +59,8 @@ def test_an_indented_code_block_is_dropped_but_not_a_list_item_s_indented_text(
         "# Plan\n\nWe will fit insulation in 300 homes.\n\n"
         "    We will focus our grants on the most deprived wards.\n\tAnd on nothing else.\n\n"
         "A paragraph that goes on\n    over an indented line.\n\n"
-        "- Warm homes\n\n    Insulation for every council home.\n"
+        "- Warm homes\n\n    Insulation for every council home.\n\n"
+        "## Code sample\n\n    We will build a stadium.\n"
     )
     texts = [b.text for b in _read(tmp_path, text).blocks]
     assert texts == [
@@ -68,7 +69,14 @@ def test_an_indented_code_block_is_dropped_but_not_a_list_item_s_indented_text(
         "A paragraph that goes on over an indented line.",
         "Warm homes",
         "Insulation for every council home.",
+        "Code sample",
     ]
+
+
+def test_an_indented_code_block_after_a_list_and_a_heading_is_dropped(tmp_path: Path) -> None:
+    text = "# Plan\n\n- Warm homes\n- Jobs\n\n## Code sample\n\n    We will build a stadium.\n"
+    texts = [b.text for b in _read(tmp_path, text).blocks]
+    assert texts == ["Plan", "Warm homes", "Jobs", "Code sample"]
 
 
 def test_tables_become_cells(tmp_path: Path) -> None:

@@ -300,6 +300,7 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
         if _FENCE.match(line):
             flush()
             in_fence = not in_fence
+            indents = []  # what follows is not a list's: an indented line is code again
             continue
         if in_fence:
             continue
@@ -327,6 +328,7 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
         heading = _ATX.match(line)
         if heading:
             flush()
+            indents = []
             builder.heading(inline_text(heading.group(2)), len(heading.group(1)), line=number)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -336,12 +338,15 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             paragraph = []
             builder.heading(inline_text(text), level, line=paragraph_numbers[0])
             paragraph_numbers.clear()
+            indents = []
             continue
         if _RULE.match(line) and not _SETEXT.match(following or "x"):
             flush()
+            indents = []
             continue
         if line.lstrip().startswith("|"):
             flush()
+            indents = []
             if not _TABLE_SEPARATOR.match(line):
                 for column, cell in enumerate(_cells(line)):
                     found = inline_text(cell)
