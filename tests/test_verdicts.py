@@ -134,6 +134,21 @@ def test_a_stated_priority_is_quoted_where_it_is_stated_not_where_it_is_repeated
     assert placed.get(said, ("context", 6)) == ("context", 6)
 
 
+def test_a_sentence_a_summary_repeats_is_quoted_once(tmp_path: Path) -> None:
+    from alignck.pipeline import check
+    from conftest import FRAMEWORK
+
+    promise = "We will insulate 2,000 cold, damp homes this year."
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        f"# Plan\n\n## Summary\n\n{promise}\n\n## Healthy homes\n\n{promise}\n\n"
+        f"## Appendix\n\n{promise}\n",
+        encoding="utf-8",
+    )
+    evidence = check([plan], FRAMEWORK, matcher="lexical").documents[0].alignment("healthy-homes")
+    assert [e.text for e in evidence.evidence].count(promise) == 1
+
+
 def test_a_name_and_a_passage_holding_it_are_one_quote_in_one_place_or_under_its_heading() -> None:
     from alignck.verdicts import _one_place
 

@@ -178,9 +178,7 @@ class Judged:
             # sentence elsewhere that repeats a priority's name ('members told us that warm
             # homes matter') is not where the document states it.
             key = quoted_form(passage.text) or passage.text
-            if any(
-                key in earlier and _one_place(found, chosen[i]) for i, earlier in enumerate(said)
-            ):
+            if any(_said_already(key, earlier, found, chosen[i]) for i, earlier in enumerate(said)):
                 continue
             held = [
                 i
@@ -250,6 +248,12 @@ def _promise_first(chosen: list[Evidence], committing: list[str]) -> list[Eviden
         if promised:
             return [evidence, *chosen[:at], *chosen[at + 1 :]]
     return chosen
+
+
+def _said_already(key: str, earlier: str, found: Evidence, quoted: Evidence) -> bool:
+    """Whether a passage is already quoted: the same words anywhere (a summary repeating the
+    body), or held by a quote of the same place."""
+    return key == earlier or (key in earlier and _one_place(found, quoted))
 
 
 def _one_place(one: Evidence, other: Evidence) -> bool:
