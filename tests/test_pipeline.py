@@ -630,6 +630,13 @@ def test_a_report_is_a_baseline_as_its_saved_file_is(tmp_path: Path) -> None:
     by_report = check([folder], FRAMEWORK, matcher="lexical", baseline=first)
     by_file = check([folder], FRAMEWORK, matcher="lexical", baseline=saved)
     assert run_failures(by_report) == run_failures(by_file) != []
+    # Any verdict below the baseline's, as --baseline --fail-on worse holds a draft.
+    from alignck.model import Policy
+
+    worse = check(
+        [folder], FRAMEWORK, matcher="lexical", baseline=saved, policy=Policy(fail_on="worse")
+    )
+    assert worse.policy.fail_on == "worse" and run_failures(worse) != []
     with pytest.raises(TypeError) as refused:
         check([folder], FRAMEWORK, matcher="lexical", baseline=report_to_dict(first))  # type: ignore[arg-type]
     assert str(refused.value).endswith("(got dict)")

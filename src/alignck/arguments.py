@@ -42,6 +42,7 @@ def check_arguments(
     follow_links: object = False,
     matcher: object = "auto",
     exclude: object = (),
+    baseline: object = None,
 ) -> None:
     """Raise TypeError or ValueError naming the first argument of the wrong kind."""
     if not isinstance(paths, (str, PurePath)) and (
@@ -70,11 +71,16 @@ def check_arguments(
         raise ValueError(f"jobs must be at least 1 (got {jobs})")
     _instance("read_options", read_options, ReadOptions, optional=True)
     _instance("policy", policy, Policy, optional=True)
-    if isinstance(policy, Policy) and policy.fail_on in BASELINE_MODES and policy.baseline is None:
+    if (
+        isinstance(policy, Policy)
+        and policy.fail_on in BASELINE_MODES
+        and policy.baseline is None
+        and baseline is None
+    ):
         # Every gap would count as new, each said to be worse than a baseline there is not.
         raise ValueError(
-            f"Policy.fail_on {policy.fail_on!r} compares with a baseline: give Policy a "
-            "baseline too (alignck check --baseline does)"
+            f"Policy.fail_on {policy.fail_on!r} compares with a baseline: give check a "
+            "baseline (a JSON report an earlier check saved, or its Report)"
         )
     _items("waivers", waivers, Waiver, "alignck.waivers.load_waivers(PATH, framework).waivers")
     _items("reviews", reviews, Review, "alignck.reviews.load_reviews(PATH, framework).reviews")

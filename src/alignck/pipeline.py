@@ -142,13 +142,9 @@ def check(
         follow_links=follow_links,
         matcher=matcher,
         exclude=exclude,
+        baseline=baseline,
     )
     policy = policy or Policy()
-    if baseline is None and policy.baseline is None and policy.fail_on in BASELINE_MODES:
-        raise ValueError(
-            f"Policy.fail_on {policy.fail_on!r} compares with a baseline: give check a "
-            "baseline (a JSON report an earlier check saved, or its Report)"
-        )
     if baseline is not None and not isinstance(baseline, (str, Path, Report)):
         raise TypeError(
             "baseline must be a saved JSON report's path or an alignck Report (got "
