@@ -570,6 +570,23 @@ def test_a_failed_run_removes_the_report_an_earlier_run_left_at_its_output(
     )
 
 
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("ALIGNCK_MAX_PAGES", "0"), ("ALIGNCK_CACHE_MAX_MB", "abc"), ("ALIGNCK_PDF_ENGINE", "bogus")],
+)
+def test_a_variable_set_wrong_removes_the_report_an_earlier_run_left(
+    run, tmp_path, monkeypatch, variable: str, value: str
+) -> None:  # type: ignore[no-untyped-def]
+    # A CI job's variable set wrong must not leave the last run's pass to be uploaded.
+    stale = _stale_report(run, tmp_path)
+    monkeypatch.setenv(variable, value)
+    result = runner.invoke(
+        app, ["check", str(run.plan), "-f", str(run.framework), "-o", str(stale), "-q"]
+    )
+    assert result.exit_code == 2 and variable in result.stderr
+    assert not stale.exists()
+
+
 def test_a_failed_diff_removes_its_stale_report_too(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "empty").mkdir()
     saved = _stale_report(run, tmp_path, "run.json")

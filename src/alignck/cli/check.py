@@ -492,7 +492,6 @@ def check(
     fraction(aligned, "--aligned-threshold")
     fraction(partial, "--partial-threshold")
     day = day_given(today)
-    options = read_options(passwords)
     fail_under = _percentage(fail_under_given)
     if fail_under is not None and not 0 <= fail_under <= 100:
         from alignck.policy import limit_figure
@@ -519,14 +518,18 @@ def check(
     # run that fails removes the stale reports at the others.
     accepted: list[Path] = []
     done: list[Path] = []
+    from alignck.model import ReadOptions
+
+    # Read from the environment once the -o files are accepted: a CI job's variable set
+    # wrong ends the run as any other error does, removing an earlier run's report.
+    options = ReadOptions()
 
     def run() -> int:
-        nonlocal cached
+        nonlocal cached, options
         from alignck.framework import load_framework
         from alignck.pipeline import check as run_check
         from alignck.pipeline import resolve_thresholds
 
-        use_cache_settings()
         given_format = fmt.value if fmt else None
         given = report_files(output or [], given_format)
         # '-o -' is an -o: its report is the run's output, and -q with it is not a mistake.
@@ -568,6 +571,8 @@ def check(
         chosen = "terminal" if files else (given_format or "terminal")
         _refuse_binary_on_terminal(chosen, None)
         accepted.extend(files)
+        use_cache_settings()
+        options = read_options(passwords)
         # Before anything is read, for a run that may be kept: the record holds only what the
         # run saw (the cost, a second hash of each input, is paid by no other run).
         keepable = _may_be_kept([chosen, *formats], len(files)) and not no_cache
