@@ -109,6 +109,15 @@ def test_an_empty_document_is_an_error_not_a_waiver_of_every_document(
     assert "waivers[0].document: is empty; name the document" in raised.value.problems[0]
 
 
+def test_an_empty_document_and_an_unknown_priority_are_both_said_at_once(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'waivers:\n  - priority: airr\n    reason: x\n    document: ""\n')
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    said = " ".join(raised.value.problems)
+    assert len(raised.value.problems) == 2
+    assert "no framework priority 'airr'" in said and "document: is empty" in said
+
+
 def test_a_document_in_curly_quotes_is_an_error_not_a_waiver_of_nothing(tmp_path: Path) -> None:
     # Pasted from Word: YAML keeps the quotes, the name matches no document, and the gap
     # the waiver was written for failed the run with no word of why.

@@ -111,6 +111,8 @@ def _waiver(
     priority = string(fields.get("priority"), f"{where}.priority", findings, required=item)
     reason = string(fields.get("reason"), f"{where}.reason", findings, required=item)
     document = string(fields.get("document"), f"{where}.document", findings)
+    # Every problem of the waiver said at once, not one per run of validate.
+    bad = False
     if "document" in fields and not document and isinstance(fields["document"], yaml.ScalarNode):
         # 'document: ""' (a CI template's variable left empty) waived the gap in every
         # document, and looked like a waiver meant for all of them.
@@ -120,9 +122,9 @@ def _waiver(
             "is empty; name the document (a path, file name or glob), or leave the key out "
             "to waive the gap in every document",
         )
-        return None
-    if curly_quoted(fields.get("document"), document, f"{where}.document", findings):
-        return None
+        bad = True
+    elif curly_quoted(fields.get("document"), document, f"{where}.document", findings):
+        bad = True
     expires = _date(fields.get("expires"), f"{where}.expires", findings)
     if priority is not None and priority not in ids:
         close = difflib.get_close_matches(priority, list(ids), n=1)
@@ -130,7 +132,7 @@ def _waiver(
         node = fields["priority"]
         findings.error(node, f"{where}.priority", f"no framework priority '{priority}'{hint}")
         return None
-    if priority is None or reason is None:
+    if bad or priority is None or reason is None:
         return None
     priority = current_id(priority, ids, fields["priority"], f"{where}.priority", findings)
     mark = item.start_mark
