@@ -283,7 +283,7 @@ def test_per_document_pages_show_gaps_and_who_addresses_them(
         "trust.md",
     ]
     trust = (pages / "trust.md").read_text(encoding="utf-8")
-    assert "| Improve mental health | ✔ council |" in trust
+    assert "| Improve mental health | ✔ council (aligned) |" in trust
     assert "## Outside the framework" in trust and "framework sha256:" in trust
     council = (pages / "council.md").read_text(encoding="utf-8")
     assert "“We will open two crisis cafes" in council

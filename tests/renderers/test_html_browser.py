@@ -254,3 +254,63 @@ def test_a_long_document_name_does_not_part_the_printed_grid_from_its_header(
     page = _html_report(tmp_path, make_document, small_framework, [long_name, "icb"])
     grid = next(text for text in _printed_pages(page, tmp_path) if "Priority" in text)
     assert "Improve mental health" in grid and "Coverage" in grid
+
+
+# The report in a frame as wide as a phone (WCAG 1.4.10, reflow at 320 CSS pixels): what
+# stands past the frame's right edge outside a region that scrolls on its own.
+NARROW = """<!DOCTYPE html><html><body>
+<iframe id="page" src="{page}" style="width: 320px; height: 800px; border: 0"></iframe>
+<script>
+document.getElementById("page").addEventListener("load", function () {{
+  var page = this.contentDocument, width = page.documentElement.clientWidth, past = [];
+  page.querySelectorAll("body *").forEach(function (element) {{
+    if (element.closest(".scroll")) {{ return; }}
+    if (element.getBoundingClientRect().right > width + 1) {{ past.push(element.tagName); }}
+  }});
+  document.body.setAttribute("data-past", past.join(" ") || "none");
+  document.body.setAttribute("data-wide", String(page.documentElement.scrollWidth - width));
+}});
+</script></body></html>
+"""
+
+
+def _past_the_edge(page: Path) -> tuple[str, str]:
+    assert CHROMIUM is not None
+    frame = page.parent / f"narrow-{page.stem}.html"
+    frame.write_text(NARROW.format(page=page.name), encoding="utf-8")
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--allow-file-access-from-files",  # the frame's page is read from its file
+            "--virtual-time-budget=5000",
+            f"--user-data-dir={page.parent / 'profile'}",
+            "--dump-dom",
+            frame.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    body = _Dom()
+    body.feed(done.stdout)
+    return str(body.body.get("data-past")), str(body.body.get("data-wide"))
+
+
+def test_the_report_and_its_pages_reflow_on_a_screen_320_pixels_wide(tmp_path: Path) -> None:
+    from conftest import EXAMPLES, FRAMEWORK
+
+    page, pages = tmp_path / "report.html", tmp_path / "pages"
+    common = [str(EXAMPLES), "-f", str(FRAMEWORK), "--matcher", "lexical", "-q"]
+    result = CliRunner().invoke(
+        app, ["check", *common, "-o", str(page), "--per-document", str(pages)]
+    )
+    assert result.exit_code == 0, result.output
+    assert _past_the_edge(page) == ("none", "0")
+    one = sorted(pages.glob("*.html"))[0]
+    assert _past_the_edge(one) == ("none", "0")

@@ -230,12 +230,14 @@ def test_html_past_the_grid_counts_instead_of_one_column_per_document() -> None:
     # Its id too, and indented under its parent (a sub-priority): a framework of indicators
     # read as flat siblings, none named by its id.
     assert (
-        "<tr><td>Warm homes [homes]</td><td>13</td><td>0</td><td>0</td><td>✔ aligned</td></tr>"
-        in text
+        '<tr><th scope="row">Warm homes [homes]</th><td>13</td><td>0</td><td>0</td>'
+        "<td>✔ aligned</td></tr>" in text
     )
-    assert "<tr><td>\u00a0\u00a0Clean air [air]</td>" in text
-    assert "<tr><td>partner-07</td><td>33%</td><td>1</td><td>0</td><td>2</td></tr>" in text
-    assert ">partner-07</th>" not in text  # no column of its own
+    assert '<tr><th scope="row">\u00a0\u00a0Clean air [air]</th>' in text
+    assert (
+        '<tr><th scope="row">partner-07</th><td>33%</td><td>1</td><td>0</td><td>2</td></tr>' in text
+    )
+    assert '<span class="name">partner-07</span></th>' not in text  # no column of its own
 
 
 def test_csv_for_excel_is_the_csv_with_a_byte_order_mark_and_crlf() -> None:

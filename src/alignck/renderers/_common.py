@@ -84,9 +84,10 @@ def where(location: Location) -> str:
 
 
 def marked_names(report: Report, aligned: tuple[str, ...], partial: tuple[str, ...]) -> list[str]:
-    """'✔ name' for each aligned document, then '◐ name' for each partial one."""
-    return [f"{SYMBOLS['aligned']} {short_name(p, report)}" for p in aligned] + [
-        f"{SYMBOLS['partial']} {short_name(p, report)}" for p in partial
+    """'✔ name (aligned)' for each aligned document, then '◐ name (partial)' for each partial
+    one: the word too, as a symbol alone is read out as its shape, or not at all."""
+    return [f"{SYMBOLS['aligned']} {short_name(p, report)} (aligned)" for p in aligned] + [
+        f"{SYMBOLS['partial']} {short_name(p, report)} (partial)" for p in partial
     ]
 
 

@@ -49,7 +49,8 @@ from alignck.renderers._common import (
 from alignck.wording import counted
 
 _STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 90rem; }
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; background: #fff;
+  max-width: 90rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; vertical-align: top; }
 th { background: #f0f0f0; text-align: left; }
@@ -65,12 +66,16 @@ td.gap { background: #fbe0e0; } td.mark { text-align: center; white-space: nowra
 #matrix .evidence { text-align: left; min-width: 16rem; max-width: 28rem; font-size: 0.9rem; }
 #matrix tbody th { font-weight: normal; background: none; }
 #matrix td.cell .muted { color: inherit; font-style: italic; }
-.filters { margin: 0.5rem 0; display: flex; gap: 1.5rem; }
+.filters { margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
+table.data tbody th[scope="row"] { font-weight: normal; background: none; }
+li, .provenance td { overflow-wrap: anywhere; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+@media screen and (max-width: 40rem) { body { margin: 0.75rem; } }
 [hidden] { display: none !important; }
 .muted { color: #5f5f5f; } .id { white-space: nowrap; }
 @media screen { .scroll { overflow-x: auto; } }
 #filter-note { font-weight: bold; }
-@media screen { #filter-note { display: none; } }
 @media print {
   /* A board pack is printed: a dozen documents' columns and the System column must all be
      on the page, not cut off at the sixth. */
@@ -146,7 +151,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     results = [r for r in report.documents if r.status == "ok"]
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        '<html lang="en-GB"><head><meta charset="utf-8">',
         "<!-- written by alignck: a report, not a document to check -->",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>alignck report: {escape(one_line(report.framework.name))}</title>",
@@ -210,9 +215,10 @@ def _provenance(report: Report) -> list[str]:
     ]
     return [
         '<details class="provenance"><summary>How this report was made</summary>',
+        '<div class="scroll" role="region" aria-label="How this report was made" tabindex="0">',
         "<table>",
         *rows,
-        "</table></details>",
+        "</table></div></details>",
     ]
 
 
@@ -282,7 +288,8 @@ def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
         '<label>Priority <input id="priority-filter" type="search" '
         'placeholder="words of its title or id"></label>',
         "</div>",
-        '<p id="filter-note" hidden></p>',
+        # Said as it changes, and shown: a filter that hides every row said nothing.
+        '<p id="filter-note" role="status" hidden></p>',
     ]
 
 
@@ -376,11 +383,29 @@ def _table(title: str, header: list[str], rows: list[list[str]], empty: str) -> 
         return [f"<h2>{title}</h2>", f"<p>{empty}</p>"]
     lines = [
         f"<h2>{title}</h2>",
-        "<table>",
-        "<tr>" + "".join(f'<th scope="col">{h}</th>' for h in header) + "</tr>",
+        *_table_start(title),
+        "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in header) + "</tr></thead>",
+        "<tbody>",
     ]
-    lines += ["<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows]
-    return [*lines, "</table>"]
+    lines += [
+        "<tr>"
+        + "".join(
+            f'<th scope="row">{escape(c)}</th>' if at == 0 else f"<td>{escape(c)}</td>"
+            for at, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    ]
+    return [*lines, "</tbody></table></div>"]
+
+
+def _table_start(title: str) -> list[str]:
+    """A data table opened in a region that scrolls, not the page (a narrow screen reflows
+    the rest), captioned for the list of tables a screen reader gives."""
+    return [
+        f'<div class="scroll" role="region" aria-label="{title}" tabindex="0">',
+        f'<table class="data"><caption class="visually-hidden">{title}</caption>',
+    ]
 
 
 def _gaps(report: Report) -> list[str]:
@@ -446,13 +471,13 @@ def _evidence(report: Report) -> Iterator[str]:
             # Numbered as the filters number documents, so they show one document's evidence.
             f'<section data-document="{index}">',
             f"<h3>{escape(short_name(result.path, report))}</h3>",
-            "<table>",
-            "<tr>"
+            *_table_start(f"Evidence: {escape(short_name(result.path, report))}"),
+            "<thead><tr>"
             + "".join(
                 f'<th scope="col">{h}</th>'
                 for h in ("Priority", "Verdict", "Score", "Evidence", "Where")
             )
-            + "</tr>",
+            + "</tr></thead><tbody>",
         ]
         for alignment in result.alignments:
             title = escape(report.framework.priority(alignment.priority_id).title)
@@ -479,11 +504,11 @@ def _evidence(report: Report) -> Iterator[str]:
             words = escape(f"{priority.id} {priority.title}".lower())
             named = f'{title} <span class="muted id">[{escape(priority.id)}]</span>'
             lines.append(
-                f'<tr data-priority="{words}"><td>{named}</td>'
+                f'<tr data-priority="{words}"><th scope="row">{named}</th>'
                 f'<td class="mark {alignment.status}">{label}</td>'
                 f"<td>{score}</td><td>{quote}</td><td>{place}</td></tr>"
             )
-        lines.append("</table></section>")
+        lines.append("</tbody></table></div></section>")
         yield from lines
 
 

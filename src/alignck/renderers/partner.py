@@ -27,6 +27,7 @@ from alignck.renderers._common import (
     WAIVED_HEADER,
     VerdictMarks,
     closest_note,
+    marked_names,
     missing_names,
     nothing_near_note,
     percent,
@@ -169,12 +170,9 @@ def _gaps(report: Report, result: DocumentResult) -> Section:
     missed = report.analysis.missed.get(result.path, ())
     for priority_id, title in zip(missed, missing_names(report, result.path, missed), strict=True):
         overview = overviews[priority_id]
-        partners = [f"✔ {short_name(p, report)}" for p in overview.aligned]
-        partners += [f"◐ {short_name(p, report)}" for p in overview.partial]
+        partners = marked_names(report, overview.aligned, overview.partial)
         rows.append((title, ", ".join(partners) or "no partner addresses it yet"))
-    note = (
-        "Framework priorities this document does not address, and who does (✔ aligned, ◐ partial)."
-    )
+    note = "Framework priorities this document does not address, and who does."
     if not rows:
         note = "This document addresses every framework priority."
     return Section("Gaps", note, ("Priority", "Addressed by") if rows else (), tuple(rows))
@@ -278,7 +276,7 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
     title = escape(_title(report, result))
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        '<html lang="en-GB"><head><meta charset="utf-8">',
         "<!-- written by alignck: a report, not a document to check -->",
         # A partner opening the page on a phone got a desktop page shrunk to fit.
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -294,12 +292,23 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         if section.rows:
             # A header row in <thead>: printed, it is repeated on every page the table runs to.
             heads = "".join(f'<th scope="col">{escape(h)}</th>' for h in section.header)
-            parts.append(f"<table><thead><tr>{heads}</tr></thead><tbody>")
+            # In a region that scrolls, not the page: a narrow screen reflows the rest.
+            parts.append(
+                f'<div class="scroll" role="region" aria-label="{escape(section.title)}" '
+                f'tabindex="0"><table><caption class="visually-hidden">{escape(section.title)}'
+                f"</caption><thead><tr>{heads}</tr></thead><tbody>"
+            )
             parts += [
-                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                "<tr>"
+                + "".join(
+                    # The first cell names the row, as a screen reader announces it.
+                    f'<th scope="row">{escape(c)}</th>' if at == 0 else f"<td>{escape(c)}</td>"
+                    for at, c in enumerate(row)
+                )
+                + "</tr>"
                 for row in section.rows
             ]
-            parts.append("</tbody></table>")
+            parts.append("</tbody></table></div>")
     parts += ["<h2>How this report was made</h2>", "<ul>"]
     parts += [f"<li>{escape(label)}: {escape(value)}</li>" for label, value in _provenance(report)]
     parts += ["</ul>", "</main></body></html>"]
@@ -322,11 +331,18 @@ def _provenance(report: Report) -> list[tuple[str, str]]:
 
 
 _STYLE = """
-body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 75rem; }
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; background: #fff;
+  max-width: 75rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; vertical-align: top; }
 th { background: #f0f0f0; text-align: left; }
+tbody th[scope="row"] { font-weight: normal; background: none; }
+li { overflow-wrap: anywhere; }
 .muted { color: #555; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
+@media screen { .scroll { overflow-x: auto; } }
+@media screen and (max-width: 40rem) { body { margin: 0.75rem; } }
 @media print {
   body { margin: 0; }
   tr { break-inside: avoid; }
