@@ -79,6 +79,28 @@ def test_an_indented_code_block_after_a_list_and_a_heading_is_dropped(tmp_path: 
     assert texts == ["Plan", "Warm homes", "Jobs", "Code sample"]
 
 
+def test_a_list_item_s_own_fenced_code_and_table_leave_its_indented_text_read(
+    tmp_path: Path,
+) -> None:
+    # As pandoc writes a list item's content: four spaces in, fences and tables included.
+    fenced = "1.  Warm homes\n\n    ```\n    x = 1\n    ```\n\n    We will insulate 300 homes.\n"
+    assert [b.text for b in _read(tmp_path, fenced).blocks] == [
+        "Warm homes",
+        "We will insulate 300 homes.",
+    ]
+    table = (
+        "-   Warm homes\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n    We will insulate.\n"
+    )
+    assert [b.text for b in _read(tmp_path, table).blocks] == [
+        "Warm homes",
+        "a",
+        "b",
+        "1",
+        "2",
+        "We will insulate.",
+    ]
+
+
 def test_tables_become_cells(tmp_path: Path) -> None:
     doc = _read(tmp_path, "| A | B |\n|---|---|\n| one | two |\n")
     assert [(b.kind, b.text) for b in doc.blocks] == [

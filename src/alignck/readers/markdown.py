@@ -300,7 +300,7 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
         if _FENCE.match(line):
             flush()
             in_fence = not in_fence
-            indents = []  # what follows is not a list's: an indented line is code again
+            indents = _outside_lists(line, indents)
             continue
         if in_fence:
             continue
@@ -328,7 +328,7 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
         heading = _ATX.match(line)
         if heading:
             flush()
-            indents = []
+            indents = _outside_lists(line, indents)
             builder.heading(inline_text(heading.group(2)), len(heading.group(1)), line=number)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
@@ -338,15 +338,15 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             paragraph = []
             builder.heading(inline_text(text), level, line=paragraph_numbers[0])
             paragraph_numbers.clear()
-            indents = []
+            indents = _outside_lists(line, indents)
             continue
         if _RULE.match(line) and not _SETEXT.match(following or "x"):
             flush()
-            indents = []
+            indents = _outside_lists(line, indents)
             continue
         if line.lstrip().startswith("|"):
             flush()
-            indents = []
+            indents = _outside_lists(line, indents)
             if not _TABLE_SEPARATOR.match(line):
                 for column, cell in enumerate(_cells(line)):
                     found = inline_text(cell)
@@ -377,6 +377,14 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             paragraph.append(line)
             paragraph_numbers.append(number)
     flush()
+
+
+def _outside_lists(line: str, indents: list[int]) -> list[int]:
+    """The lists still open after a heading, rule, table or fence on ``line``: none where it
+    stands at the margin (what follows is not a list's, and an indented line there is code
+    again), all where it is indented into a list item's content (pandoc writes a list
+    item's fenced code and tables so)."""
+    return indents if line[:1] in (" ", "\t") else []
 
 
 def _cells(line: str) -> list[str]:
