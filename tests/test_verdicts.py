@@ -184,6 +184,25 @@ def test_an_aligned_verdicts_best_promise_leads_a_stated_priority_s_name() -> No
     assert _promise_first([aside, promise], [promise.text]) == [aside, promise]
 
 
+def test_the_same_words_in_two_places_are_one_quote_a_commitment_where_either_is() -> None:
+    texts = [
+        ("Warm homes for every family", "context", "Plan › Summary"),
+        ("Warm homes for every family", "priority", "Plan › Our priorities"),
+        ("We will insulate 300 homes.", "commitment", "Plan › Homes"),
+    ]
+    passages = [
+        Passage(t, Location(None, i, section), role, tuple(t.lower().split()), t)  # type: ignore[arg-type]
+        for i, (t, role, section) in enumerate(texts)
+    ]
+    judged = object.__new__(Judged)
+    judged.passages = passages
+    quoted = judged._evidence(np.array([0.9, 0.8, 0.7]), np.arange(3), [])
+    assert [(e.text, e.kind) for e in quoted] == [
+        ("Warm homes for every family", "priority"),
+        ("We will insulate 300 homes.", "commitment"),
+    ]
+
+
 def test_an_aligned_verdict_opens_with_one_promise_and_one_name_then_its_best_grounds() -> None:
     from alignck.verdicts import _leading
 

@@ -178,7 +178,18 @@ class Judged:
             # sentence elsewhere that repeats a priority's name ('members told us that warm
             # homes matter') is not where the document states it.
             key = quoted_form(passage.text) or passage.text
-            if any(_said_already(key, earlier, found, chosen[i]) for i, earlier in enumerate(said)):
+            again = next(
+                (
+                    i
+                    for i, earlier in enumerate(said)
+                    if _said_already(key, earlier, found, chosen[i])
+                ),
+                None,
+            )
+            if again is not None:
+                if key == said[again]:
+                    # The same words again: one quote, a commitment where either copy is one.
+                    chosen[again] = _fuller(chosen[again], [found])
                 continue
             held = [
                 i
