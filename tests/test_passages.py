@@ -105,6 +105,20 @@ def test_actions_after_a_paragraph_s_own_promise_keep_the_heading_s_promise() ->
     assert roles["Grow physical activity through active travel."] == "commitment"
 
 
+def test_a_need_stated_after_a_paragraph_s_own_whole_promise_stays_context() -> None:
+    roles = _under(
+        "Our goals",
+        (
+            "paragraph",
+            "We will open two crisis cafes in Riverside. Too few of our children walk or "
+            "cycle to school and many struggle with their weight.",
+        ),
+    )
+    assert roles["We will open two crisis cafes in Riverside."] == "commitment"
+    need = "Too few of our children walk or cycle to school and many struggle with their weight."
+    assert roles[need] == "context"
+
+
 def test_a_statistic_is_context_under_a_priorities_heading_or_a_promising_lead_in() -> None:
     roles = _under(
         "What we will deliver",

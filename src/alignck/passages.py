@@ -77,7 +77,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         pieces: Sequence[tuple[str, EvidenceKind]] = (
             [(block.text, role_of(block.text))] if block.kind == "heading" else _pieces(block.text)
         )
-        background = _before_its_promise(block, pieces)
+        actions_from = _actions_from(block, pieces)
         read_to = 0  # where the last piece ends in the block: a sentence may repeat
         for at, (piece, role) in enumerate(pieces):
             if piece.rstrip(".") in stated_texts:
@@ -89,7 +89,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                     piece,
                     given=heading_role,
                     item=block.kind in _ITEMS,
-                    fragments=at >= background,
+                    fragments=at >= actions_from,
                 )
             place = location
             if block.turns:
@@ -117,15 +117,21 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     return passages
 
 
-def _before_its_promise(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> int:
-    """How many of a prose paragraph's pieces come before the first it promises in its own
-    words ('We will:'): those are the background to its promise ('Loneliness harms health as
-    much as smoking. We will:'), not action fragments taking the heading's, unless they too
-    speak of the future. What follows the promise (the actions a run-in list names after
-    'we will:') keeps the heading's. None for a heading, a list item or a table cell."""
+def _actions_from(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> int:
+    """From which piece a block's action fragments may take the heading's promise. In a
+    paragraph that promises in its own words, not before that promise (the background to it:
+    'Loneliness harms health as much as smoking. We will: ...'), and after it only where it
+    leads in to them ('we will: Tackle damp ... Grow physical activity ...', a list run into
+    one paragraph); after a promise whole in itself ('We will open two crisis cafes.'), a
+    sentence of need ('Too few of our children walk to school.') is not one. From the first
+    for a heading, a list item or a table cell, or a paragraph that makes no promise itself."""
     if block.kind == "heading" or block.kind in _ITEMS:
         return 0
-    return next((at for at, (_, role) in enumerate(pieces) if role == "commitment"), 0)
+    first = next((at for at, (_, role) in enumerate(pieces) if role == "commitment"), None)
+    if first is None:
+        return 0
+    # A colon leads in, at the sentence's end or before its first action ('we will: Tackle').
+    return first + 1 if ":" in pieces[first][0] else len(pieces)
 
 
 def _sentence_naming(name: str, block_text: str) -> str:
