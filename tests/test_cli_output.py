@@ -597,6 +597,17 @@ def test_a_failed_diff_removes_its_stale_report_too(run, tmp_path) -> None:  # t
     assert not stale.exists() and saved.is_file()
 
 
+def test_a_diff_with_a_cache_variable_set_wrong_removes_its_stale_report(
+    run, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    saved = _stale_report(run, tmp_path, "run.json")
+    stale = _stale_report(run, tmp_path, "diff.json")
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "abc")
+    result = runner.invoke(app, ["diff", str(saved), str(saved), "-o", str(stale)])
+    assert result.exit_code == 2 and "ALIGNCK_CACHE_MAX_MB" in result.stderr
+    assert not stale.exists() and saved.is_file()
+
+
 def test_a_failed_run_keeps_what_it_reads_and_what_alignck_did_not_write(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "empty").mkdir()
     baseline = _stale_report(run, tmp_path, "baseline.json")

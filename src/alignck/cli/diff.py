@@ -169,7 +169,6 @@ def diff(
         from alignck.renderers.diff import DiffOptions, diff_renderer, was
         from alignck.snapshot import is_saved_report
 
-        use_cache_settings()
         given_format = fmt.value if fmt else None
         files = [
             path
@@ -197,6 +196,8 @@ def diff(
         # What standard output shows: the comparison itself unless it is written to a file.
         chosen = "terminal" if files else (given_format or "terminal")
         accepted.extend(files)
+        # Once the -o files are accepted: a variable set wrong removes an earlier report.
+        use_cache_settings()
         loaded = None
         waivers: tuple[Waiver, ...] = ()
         reviews: tuple[Review, ...] = ()
