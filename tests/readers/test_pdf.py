@@ -126,12 +126,19 @@ def test_text_drawn_outside_the_page_is_not_read(tmp_path: Path) -> None:
     assert texts == ["We will run weekly peer support groups.", "We will insulate 300 homes."]
 
 
-def test_a_crop_box_that_misses_the_page_leaves_the_whole_page_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "box",
+    [b"[1000 1000 1200 1200]", b"[590 0 1200 842]", b"[-100 -100 50 50]"],
+    ids=["apart", "a strip of it", "a corner"],
+)
+def test_a_crop_box_that_misses_the_text_leaves_the_whole_page_read(
+    tmp_path: Path, box: bytes
+) -> None:
     from hostile_files import pages_pdf
 
     text = b"BT /F1 11 Tf 1 0 0 1 56 780 Tm (We will run weekly peer support groups.) Tj ET\n"
     data = pages_pdf([text]).replace(
-        b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /CropBox [1000 1000 1200 1200]"
+        b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /CropBox " + box
     )
     path = tmp_path / "plan.pdf"
     # The offsets of the cross-reference table move with the page's dictionary: pdfium

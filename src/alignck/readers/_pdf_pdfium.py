@@ -106,7 +106,8 @@ def _shown_box(page: object) -> tuple[float, float, float, float] | None:
     """The part of the page a viewer shows (its crop box within its media box, either
     inherited from the page tree as PDFium reads them): text drawn outside it (past the edge,
     or a printer's note in the bleed) is in the file, not on the page. None where the boxes
-    do not meet (a crop box set wrong): the whole page is read, as other readers read it."""
+    do not meet (a crop box set wrong): the whole page is read, as other readers read it,
+    and so is a page whose text all lies outside a box that misses it."""
     left, bottom, right, top = page.get_bbox()  # type: ignore[attr-defined]
     if abs(right - left) < 1 or abs(top - bottom) < 1:
         return None
@@ -137,11 +138,27 @@ def _outline(pdf: object) -> list[OutlineEntry]:
 
 
 def _page_lines(page: object) -> list[Line]:
+    try:
+        box = _shown_box(page)
+        dropped: list[str] = []
+        lines = _lines_within(page, box, dropped)
+        if box is not None and dropped and not lines:
+            # A crop box set wrong, over none of the page's text: read whole, as others do.
+            return _lines_within(page, None, [])
+        return lines
+    finally:
+        page.close()  # type: ignore[attr-defined]
+
+
+def _lines_within(
+    page: object, shown_box: tuple[float, float, float, float] | None, dropped: list[str]
+) -> list[Line]:
+    """The page's lines that stand in ``shown_box`` (all where None); those outside it are
+    added to ``dropped``."""
     origin, font_size = _unconverted("FPDFText_GetCharOrigin"), _unconverted("FPDFText_GetFontSize")
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     handle = textpage.raw
     is_bold = _BoldTest(handle)
-    shown_box = _shown_box(page)
     try:
         page_text = textpage.get_text_range()
         if glyph_numbers(page_text):
@@ -173,6 +190,7 @@ def _page_lines(page: object) -> list[Line]:
             if not _inside(shown_box, x.value, y.value):
                 origin(handle, end, x_ref, y_ref)
                 if not _inside(shown_box, x.value, y.value):
+                    dropped.append(cleaned)
                     continue  # drawn outside the page as it is shown: no reader sees it
                 origin(handle, first, x_ref, y_ref)
             left, baseline = frame.point(x.value, y.value)
@@ -212,7 +230,6 @@ def _page_lines(page: object) -> list[Line]:
         return lines
     finally:
         textpage.close()
-        page.close()  # type: ignore[attr-defined]
 
 
 # A footnote's mark as text extraction gives it: a number glued to the end of a word or to
