@@ -314,3 +314,23 @@ def test_the_report_and_its_pages_reflow_on_a_screen_320_pixels_wide(tmp_path: P
     assert _past_the_edge(page) == ("none", "0")
     one = sorted(pages.glob("*.html"))[0]
     assert _past_the_edge(one) == ("none", "0")
+
+
+def test_a_filter_that_hides_every_priority_says_so_in_a_live_status(
+    make_document,
+    small_framework,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    page = _html_report(tmp_path, make_document, small_framework, ["council", "trust"])
+    html = page.read_text(encoding="utf-8")
+    # In the page from the start, so a screen reader hears it change.
+    assert '<p id="filter-note" role="status"></p>' in html
+    typed = tmp_path / "typed.html"
+    script = (
+        '<script>var f = document.getElementById("priority-filter"); f.value = "zzz";'
+        'f.dispatchEvent(new Event("input"));'
+        'document.body.setAttribute("data-note", '
+        'document.getElementById("filter-note").textContent);</script>'
+    )
+    typed.write_text(html.replace("</body>", script + "</body>"), encoding="utf-8")
+    assert _browse(typed).body.get("data-note") == "No priority matches \u201czzz\u201d."

@@ -75,7 +75,7 @@ li, .provenance td { overflow-wrap: anywhere; }
 [hidden] { display: none !important; }
 .muted { color: #5f5f5f; } .id { white-space: nowrap; }
 @media screen { .scroll { overflow-x: auto; } }
-#filter-note { font-weight: bold; }
+#filter-note { font-weight: bold; } #filter-note:empty { margin: 0; }
 @media print {
   /* A board pack is printed: a dozen documents' columns and the System column must all be
      on the page, not cut off at the sixth. */
@@ -122,20 +122,24 @@ _SCRIPT = """
     var shown = [];
     if (chosen !== "") { shown.push("document " + byDocument.selectedOptions[0].text); }
     if (words !== "") { shown.push("priorities matching \u201c" + words + "\u201d"); }
-    if (note) {
-      note.textContent = shown.length ? "Filtered: only " + shown.join(" and ") +
-        " shown; the summary and the System column are for every document." : "";
-      note.hidden = !shown.length;
-    }
     document.querySelectorAll("[data-document]").forEach(function (cell) {
       cell.hidden = chosen !== "" && cell.getAttribute("data-document") !== chosen;
     });
     // Each word, anywhere in the title or id: 'best start life' finds 'the best start in life'.
     var each = words.split(/\\s+/).filter(function (word) { return word !== ""; });
+    var matching = 0;
     document.querySelectorAll("tr[data-priority]").forEach(function (row) {
       var named = row.getAttribute("data-priority");
       row.hidden = !each.every(function (word) { return named.indexOf(word) >= 0; });
+      if (!row.hidden) { matching += 1; }
     });
+    // A live status, always there: a screen reader hears each change, and a filter that
+    // hides every row says so.
+    if (note) {
+      note.textContent = !shown.length ? "" : (matching || words === "" ? "Filtered: only " +
+        shown.join(" and ") + " shown; the summary and the System column are for every " +
+        "document." : "No priority matches \u201c" + words + "\u201d.");
+    }
   }
   byDocument.addEventListener("change", apply);
   byPriority.addEventListener("input", apply);
@@ -289,7 +293,7 @@ def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
         'placeholder="words of its title or id"></label>',
         "</div>",
         # Said as it changes, and shown: a filter that hides every row said nothing.
-        '<p id="filter-note" role="status" hidden></p>',
+        '<p id="filter-note" role="status"></p>',
     ]
 
 
