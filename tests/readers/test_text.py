@@ -579,3 +579,22 @@ def test_a_rule_that_underlines_no_heading_is_not_read_as_text(tmp_path: Path, t
     blocks = read(path).blocks
     assert not any(b.kind == "heading" for b in blocks)
     assert not any("---" in b.text or "===" in b.text for b in blocks)
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("3", True),
+        ("Page 3", True),
+        ("3 of 12", True),
+        ("- 3 -", True),
+        ("xii", True),
+        ("Civil", False),
+        ("ill", False),
+        ("2026", False),
+    ],
+)
+def test_what_a_page_break_passes_over_as_a_page_number(line: str, number: bool) -> None:
+    from alignck.readers.text import _page_number, _Paragraph
+
+    assert _page_number(_Paragraph([line], False, False, 1)) is number

@@ -104,14 +104,21 @@ def _runs_on(last: _Paragraph, first: _Paragraph) -> bool:
     return start[:1].islower() or end.split()[-1].casefold() in _RUNS_ON
 
 
-# A page's number alone on its line, as pdftotext writes it: '3', 'Page 3', '3 of 12', 'iv'.
+# A page's number alone on its line, as pdftotext writes it: '3', 'Page 3', '3 of 12', '- 3 -',
+# 'iv' (a well-formed roman numeral: not 'civil'); not a year ('2026').
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:page\s+)?(?:\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,7})\s*$", re.IGNORECASE
+    r"^\s*[-–—]?\s*(?:page\s+)?(?:\d{1,3}(?:\s*(?:of|/)\s*\d{1,4})?"
+    r"|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))\s*[-–—]?\s*$",
+    re.IGNORECASE,
 )
 
 
 def _page_number(paragraph: _Paragraph) -> bool:
-    return len(paragraph.lines) == 1 and bool(_PAGE_NUMBER.match(paragraph.lines[0]))
+    return (
+        not paragraph.heading
+        and len(paragraph.lines) == 1
+        and bool(_PAGE_NUMBER.match(paragraph.lines[0]))
+    )
 
 
 # What a paragraph a page break ends may end with: anything else goes on on the next page.
