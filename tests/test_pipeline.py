@@ -3,6 +3,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -568,6 +569,23 @@ _BEFORE = (
 )
 
 
+def _saved_then_dropped(tmp_path: Path) -> tuple[Path, Path, Any, Path]:
+    """A folder checked and its report saved, then its best-start commitment dropped: the
+    folder, the plan, the first run's Report and its saved file."""
+    import json
+
+    from alignck.pipeline import check
+    from alignck.renderers.json import report_to_dict
+
+    folder = tmp_path / "docs"
+    plan = _plan(folder, _BEFORE)
+    first = check([folder], FRAMEWORK, matcher="lexical")
+    saved = tmp_path / "baseline.json"
+    saved.write_text(json.dumps(report_to_dict(first)), encoding="utf-8")
+    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + _BEFORE.split("\n\n")[1])
+    return folder, plan, first, saved
+
+
 def test_a_check_held_to_a_saved_baseline_fails_on_what_got_worse(tmp_path: Path) -> None:
     import json
 
@@ -615,18 +633,11 @@ def test_a_baseline_mode_without_a_baseline_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_report_is_a_baseline_as_its_saved_file_is(tmp_path: Path) -> None:
-    import json
-
     from alignck.pipeline import check
     from alignck.policy import run_failures
     from alignck.renderers.json import report_to_dict
 
-    folder = tmp_path / "docs"
-    plan = _plan(folder, _BEFORE)
-    first = check([folder], FRAMEWORK, matcher="lexical")
-    saved = tmp_path / "baseline.json"
-    saved.write_text(json.dumps(report_to_dict(first)), encoding="utf-8")
-    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + _BEFORE.split("\n\n")[1])
+    folder, _, first, saved = _saved_then_dropped(tmp_path)
     by_report = check([folder], FRAMEWORK, matcher="lexical", baseline=first)
     by_file = check([folder], FRAMEWORK, matcher="lexical", baseline=saved)
     assert run_failures(by_report) == run_failures(by_file) != []
@@ -643,18 +654,10 @@ def test_a_report_is_a_baseline_as_its_saved_file_is(tmp_path: Path) -> None:
 
 
 def test_compare_runs_takes_reports_and_saved_files_as_diff_does(tmp_path: Path) -> None:
-    import json
-
     from alignck.compare import compare_runs
     from alignck.pipeline import check
-    from alignck.renderers.json import report_to_dict
 
-    folder = tmp_path / "docs"
-    plan = _plan(folder, _BEFORE)
-    old = check([folder], FRAMEWORK, matcher="lexical")
-    saved = tmp_path / "old.json"
-    saved.write_text(json.dumps(report_to_dict(old)), encoding="utf-8")
-    plan.write_text("# Riverside plan\n\n## What we will do\n\n" + _BEFORE.split("\n\n")[1])
+    folder, plan, old, saved = _saved_then_dropped(tmp_path)
     new = check([folder], FRAMEWORK, matcher="lexical")
     from_report, from_file = compare_runs(old, new), compare_runs(saved, new)
     assert from_report.changes == from_file.changes

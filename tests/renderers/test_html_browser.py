@@ -64,7 +64,7 @@ class _Dom(HTMLParser):
             self.details.append(found)
 
 
-def _browse(page: Path) -> _Dom:
+def _browse(page: Path, *options: str) -> _Dom:
     assert CHROMIUM is not None
     done = subprocess.run(
         [
@@ -74,6 +74,7 @@ def _browse(page: Path) -> _Dom:
             "--disable-gpu",
             "--no-first-run",
             f"--user-data-dir={page.parent / 'profile'}",
+            *options,
             "--dump-dom",
             page.as_uri(),
         ],
@@ -275,30 +276,10 @@ document.getElementById("page").addEventListener("load", function () {{
 
 
 def _past_the_edge(page: Path) -> tuple[str, str]:
-    assert CHROMIUM is not None
     frame = page.parent / f"narrow-{page.stem}.html"
     frame.write_text(NARROW.format(page=page.name), encoding="utf-8")
-    done = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--allow-file-access-from-files",  # the frame's page is read from its file
-            "--virtual-time-budget=5000",
-            f"--user-data-dir={page.parent / 'profile'}",
-            "--dump-dom",
-            frame.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    body = _Dom()
-    body.feed(done.stdout)
+    # The frame's page is read from its file, once it has loaded.
+    body = _browse(frame, "--allow-file-access-from-files", "--virtual-time-budget=5000")
     return str(body.body.get("data-past")), str(body.body.get("data-wide"))
 
 
