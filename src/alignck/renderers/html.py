@@ -10,7 +10,7 @@ every text from a document, a file name or the framework is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from alignck.escape import html_text as escape
@@ -391,16 +391,21 @@ def _table(title: str, header: list[str], rows: list[list[str]], empty: str) -> 
         "<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in header) + "</tr></thead>",
         "<tbody>",
     ]
-    lines += [
+    lines += [row_named_by_its_first_cell(row) for row in rows]
+    return [*lines, "</tbody></table></div>"]
+
+
+def row_named_by_its_first_cell(cells: Sequence[str]) -> str:
+    """A table row of plain texts, its first cell the row's header, as a screen reader
+    announces it with every other cell."""
+    return (
         "<tr>"
         + "".join(
             f'<th scope="row">{escape(c)}</th>' if at == 0 else f"<td>{escape(c)}</td>"
-            for at, c in enumerate(row)
+            for at, c in enumerate(cells)
         )
         + "</tr>"
-        for row in rows
-    ]
-    return [*lines, "</tbody></table></div>"]
+    )
 
 
 def _table_start(title: str) -> list[str]:

@@ -41,6 +41,7 @@ from alignck.renderers._common import (
     waived_rows,
     where,
 )
+from alignck.renderers.html import row_named_by_its_first_cell
 from alignck.written import MARKDOWN_MARK, NOT_READ_TITLE
 
 _QUOTES = 3
@@ -298,16 +299,7 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
                 f'tabindex="0"><table><caption class="visually-hidden">{escape(section.title)}'
                 f"</caption><thead><tr>{heads}</tr></thead><tbody>"
             )
-            parts += [
-                "<tr>"
-                + "".join(
-                    # The first cell names the row, as a screen reader announces it.
-                    f'<th scope="row">{escape(c)}</th>' if at == 0 else f"<td>{escape(c)}</td>"
-                    for at, c in enumerate(row)
-                )
-                + "</tr>"
-                for row in section.rows
-            ]
+            parts += [row_named_by_its_first_cell(row) for row in section.rows]
             parts.append("</tbody></table></div>")
     parts += ["<h2>How this report was made</h2>", "<ul>"]
     parts += [f"<li>{escape(label)}: {escape(value)}</li>" for label, value in _provenance(report)]
