@@ -89,13 +89,13 @@ class Block(CompactPickle):
     def section_path(self) -> str | None:
         return " › ".join(self.section) if self.section else None
 
-    def page_of(self, part: str, start: int = 0) -> int | None:
-        """The page a sentence or clause of the block starts on (the first time it appears
-        from ``start``): a paragraph runs on over a page break, and a sentence wholly on the
-        next page is there, not on the first."""
+    def page_of(self, part: str) -> int | None:
+        """The page a sentence or clause of the block starts on (where it first appears): a
+        paragraph runs on over a page break, and a sentence wholly on the next page is
+        there, not on the first."""
         if not self.turns:
             return self.page
-        return self.page_at(max(self.text.find(part, start), 0))
+        return self.page_at(max(self.text.find(part), 0))
 
     def page_at(self, offset: int) -> int | None:
         """The page the block's text is on at ``offset``."""
