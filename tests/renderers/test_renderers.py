@@ -840,6 +840,11 @@ def test_html_tables_have_header_cells_a_screen_reader_can_name_a_verdict_by() -
     assert text.index(region) < text.index('<table id="matrix">')
     assert "@media screen { .scroll { overflow-x: auto; } }" in text
     assert "<main>" in text and "</main>" in text
+    # A sub-priority is indented, which is seen, not heard: its row says whose part it is.
+    assert (
+        '\u00a0Clean air <span class="muted id">[air]</span><span class="visually-hidden">, '
+        "part of Warm homes</span></th>"
+    ).replace("\u00a0", "&nbsp;") in text
 
 
 def test_markdown_grid_cells_say_the_verdict_in_words_with_its_marks() -> None:

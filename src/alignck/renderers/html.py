@@ -256,6 +256,13 @@ def _grid(report: Report) -> list[str]:
     for overview in report.analysis.priorities:
         priority = report.framework.priority(overview.priority_id)
         indent = "&nbsp;&nbsp;" * priority.depth
+        # The indent is seen, not heard: a screen reader is told whose part it is.
+        part_of = (
+            f'<span class="visually-hidden">, part of '
+            f"{escape(report.framework.priority(priority.parent).title)}</span>"
+            if priority.parent
+            else ""
+        )
         cells = "".join(
             _cell(v[priority.id], index, report.thresholds.partial, marks, r.path)
             for index, (r, v) in enumerate(zip(results, verdicts, strict=True))
@@ -264,7 +271,7 @@ def _grid(report: Report) -> list[str]:
         rows.append(
             # A header cell: a screen reader names the priority with each verdict.
             f'<tr data-priority="{words}"><th scope="row">{indent}{escape(priority.title)} '
-            f'<span class="muted id">[{escape(priority.id)}]</span></th>{cells}'
+            f'<span class="muted id">[{escape(priority.id)}]</span>{part_of}</th>{cells}'
             f"{_mark(overview.status)}</tr>"
         )
     coverage = "".join(
