@@ -19,6 +19,7 @@ from alignck.model import (
     Framework,
     Policy,
     ReadOptions,
+    Report,
     Review,
     Status,
     Thresholds,
@@ -71,6 +72,12 @@ def check_arguments(
         raise ValueError(f"jobs must be at least 1 (got {jobs})")
     _instance("read_options", read_options, ReadOptions, optional=True)
     _instance("policy", policy, Policy, optional=True)
+    if baseline is not None and not isinstance(baseline, (str, PurePath, Report)):
+        # By its type: a Report's repr runs to tens of thousands of characters.
+        raise TypeError(
+            "baseline must be a saved JSON report's path or an alignck Report (got "
+            f"{type(baseline).__name__})"
+        )
     if (
         isinstance(policy, Policy)
         and policy.fail_on in BASELINE_MODES

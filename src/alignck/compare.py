@@ -687,13 +687,15 @@ def _run_of(run: Report | str | Path, name: str) -> tuple[Snapshot, tuple[str, .
     from alignck.snapshot import load_snapshot, snapshot_of
 
     if isinstance(run, Report):
-        return snapshot_of(run, name), tuple(d.path for d in run.errors)
-    if not isinstance(run, (str, Path)):
+        snapshot = snapshot_of(run, name)
+    elif isinstance(run, (str, Path)):
+        snapshot = load_snapshot(Path(run))
+    else:
         raise TypeError(
             f"a run is an alignck Report or a saved JSON report's path (got {type(run).__name__})"
         )
-    saved = load_snapshot(Path(run))
-    return saved, saved.unread
+    # Its unread documents, as the run saw them (the errors of a Report, a report's list).
+    return snapshot, snapshot.unread
 
 
 def unwaived_note(source: str, count: int) -> str:

@@ -145,17 +145,12 @@ def check(
         baseline=baseline,
     )
     policy = policy or Policy()
-    if baseline is not None and not isinstance(baseline, (str, Path, Report)):
-        raise TypeError(
-            "baseline must be a saved JSON report's path or an alignck Report (got "
-            f"{type(baseline).__name__})"
-        )
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
     check_framework_use(loaded, waivers, reviews)
     held = None
     if baseline is not None:
-        held = _baseline(baseline, loaded)
+        held = load_baseline(baseline, loaded)
         if not isinstance(baseline, Report):
             run_files = [*run_files, baseline]
     chosen = thresholds or resolve_thresholds(loaded)
@@ -195,7 +190,7 @@ def check(
         analysis,
         chosen,
         # Held to the baseline once the run is made, with its mode.
-        replace(policy, fail_on=None) if held and policy.fail_on in BASELINE_MODES else policy,
+        before_the_baseline(policy) if held else policy,
         engine.description,
     )
     if held is None:
@@ -205,10 +200,13 @@ def check(
     return held_to_baseline(report, held, policy.fail_on or "new-gap", bool(waivers))
 
 
-def _baseline(baseline: str | Path | Report, framework: Framework) -> Snapshot:
+def load_baseline(
+    baseline: str | Path | Report, framework: Framework, shown: str | None = None
+) -> Snapshot:
     """A run to hold this one to, a Report or a saved one, refused
     (:class:`ReportFileError`) before anything is read when the file is not a saved report,
-    or the run was of a framework that shares no priority with this one."""
+    or the run was of a framework that shares no priority with this one (the framework named
+    as ``shown``, else by its path)."""
     from alignck.compare import require_framework
     from alignck.snapshot import load_snapshot, snapshot_of
 
@@ -217,8 +215,15 @@ def _baseline(baseline: str | Path | Report, framework: Framework) -> Snapshot:
     else:
         saved = load_snapshot(Path(baseline))
     saved = saved.with_ids_of(framework.renamed)
-    require_framework(saved, [p.id for p in framework.priorities], framework.name, framework.path)
+    ids = [p.id for p in framework.priorities]
+    require_framework(saved, ids, framework.name, shown or framework.path)
     return saved
+
+
+def before_the_baseline(policy: Policy) -> Policy:
+    """The policy without the modes that only a baseline gives a meaning to ('new-gap',
+    'worse'): the run is held to the baseline, with its mode, once it is made."""
+    return replace(policy, fail_on=None) if policy.fail_on in BASELINE_MODES else policy
 
 
 def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:

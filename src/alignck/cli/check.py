@@ -185,16 +185,6 @@ def waivers_and_reviews(
     return waivers, reviews
 
 
-def _before_the_baseline(policy: Policy) -> Policy:
-    """The policy without the modes that only a baseline gives a meaning to ('new-gap',
-    'worse'), which a check refuses without one."""
-    from dataclasses import replace
-
-    from alignck.model import BASELINE_MODES
-
-    return replace(policy, fail_on=None) if policy.fail_on in BASELINE_MODES else policy
-
-
 def files_read(
     found: Discovery, framework: Path, *others: tuple[Path | None, str]
 ) -> Iterator[tuple[Path, str]]:
@@ -527,8 +517,8 @@ def check(
     def run() -> int:
         nonlocal cached, options
         from alignck.framework import load_framework
+        from alignck.pipeline import before_the_baseline, load_baseline, resolve_thresholds
         from alignck.pipeline import check as run_check
-        from alignck.pipeline import resolve_thresholds
 
         given_format = fmt.value if fmt else None
         given = report_files(output or [], given_format)
@@ -583,12 +573,7 @@ def check(
         waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
         baseline = None
         if baseline_file is not None:
-            from alignck.compare import require_framework
-            from alignck.snapshot import load_snapshot
-
-            baseline = load_snapshot(baseline_file).with_ids_of(loaded.renamed)
-            ids = [p.id for p in loaded.priorities]
-            require_framework(baseline, ids, loaded.name, chosen_framework.shown)
+            baseline = load_baseline(baseline_file, loaded, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         cached = cache_usable(not no_cache)
         with progress_bar(paths, follow_links, excluded) as progress:
@@ -602,7 +587,7 @@ def check(
                 read_options=options,
                 waivers=waivers,
                 # Held to the baseline once it is read (held_to_baseline), with its mode.
-                policy=_before_the_baseline(policy),
+                policy=before_the_baseline(policy),
                 follow_links=follow_links,
                 exclude=excluded,
                 matcher=matcher.value,
