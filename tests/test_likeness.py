@@ -97,7 +97,7 @@ def test_a_word_file_and_the_same_text_in_markdown_count_as_one_partner_twice(
         warned = {r.path: [w for w in r.warnings if "same text" in w] for r in report.documents}
         assert warned[str(first)] == [] and warned[str(other)] == [], warned
         (said,) = warned[str(second)]
-        assert said.startswith(f"the same text as {first}, nearly (100% of their passages alike)")
+        assert said.startswith(f"the same text as {first} (every passage alike")
 
 
 def test_a_one_page_word_file_and_its_pdf_export_count_as_one_partner_twice(
@@ -113,7 +113,7 @@ def test_a_one_page_word_file_and_its_pdf_export_count_as_one_partner_twice(
     warned = {r.path: [w for w in r.warnings if "same text" in w] for r in report.documents}
     assert warned[str(word)] == []
     (said,) = warned[str(pdf)]
-    assert said.startswith(f"the same text as {word}, nearly (100% of their passages alike)")
+    assert said.startswith(f"the same text as {word} (every passage alike")
 
 
 def test_copies_found_through_the_index_are_those_every_pair_compared_finds() -> None:
@@ -133,3 +133,12 @@ def test_copies_found_through_the_index_are_those_every_pair_compared_finds() ->
                 break
     assert earlier_alike(sketches) == expected
     assert set(expected) == {40, 41, 42}
+
+
+def test_how_alike_two_texts_are_is_said_in_words_that_agree_with_the_number() -> None:
+    from alignck.pipeline import _how_alike
+
+    assert _how_alike(1.0).startswith(" (every passage alike")
+    # 99.6% is 'nearly', and is not shown as 100%.
+    assert _how_alike(0.996) == ", nearly (99% of their passages alike)"
+    assert _how_alike(0.9) == ", nearly (90% of their passages alike)"

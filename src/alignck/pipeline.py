@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import math
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -261,11 +262,17 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
         (r for r in results if r.status == "ok" and r.sketch), key=lambda r: path_order(r.path)
     )
     return {
-        read[index].path: (
-            f"the same text as {read[earlier].path}, nearly ({share:.0%} of their passages alike)"
-        )
+        read[index].path: f"the same text as {read[earlier].path}{_how_alike(share)}"
         for index, (earlier, share) in earlier_alike([r.sketch for r in read]).items()
     }
+
+
+def _how_alike(share: float) -> str:
+    """How alike two texts are, in words that agree with the number: every passage alike is
+    not 'nearly', and 99.6% alike is not shown as 100%."""
+    if share >= 1.0:
+        return " (every passage alike: the same text in another file or format)"
+    return f", nearly ({math.floor(share * 100)}% of their passages alike)"
 
 
 def _copies(paths: Sequence[Path]) -> dict[str, str]:
