@@ -1056,3 +1056,45 @@ def test_extract_names_a_heading_of_no_word_to_match_among_those_it_read(tmp_pat
     assert "under the headings Ashby Plan; Our priorities; Governance" in " ".join(
         result.stdout.split()
     )
+
+
+def test_a_terminal_report_saved_to_a_file_ends_with_the_policy_and_its_stale_waivers(
+    small_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # 'check -o report.txt' kept neither the policy its run failed nor the expired waiver:
+    # both were said on standard error only, which a shared file does not keep.
+    waivers = _waivers(
+        tmp_path, "waivers:\n  - priority: early-years\n    reason: old\n    expires: 2020-01-01\n"
+    )
+    saved = tmp_path / "report.txt"
+    plan = make_document("plan.md")
+    result = _check_waived(plan, small_framework, waivers, "--fail-on", "gap", "-o", str(saved))
+    assert result.exit_code == 1
+    text = " ".join(saved.read_text(encoding="utf-8").split())
+    assert "Waivers to look at" in text
+    assert "expired on 2020-01-01, so no longer applied (reason was: old;" in text
+    tail = text[text.index("Policy failed:") :]
+    assert tail.startswith(
+        "Policy failed: (held to: no framework priority left a gap in any document, waived "
+        "verdicts aside) - plan leaves a gap on"
+    )
+    # Standard error still ends with the reasons, as a CI log is read.
+    assert result.stderr.splitlines()[-1].startswith("alignck: policy failed: plan leaves a gap")
+
+
+def test_the_policy_s_reasons_are_not_said_twice_on_one_terminal(tmp_path: Path) -> None:
+    import io
+
+    from alignck.cli.check import _one_terminal
+
+    leader, follower = os.openpty()
+    try:
+        with open(follower, "w", closefd=False) as out, open(follower, "w", closefd=False) as err:
+            assert _one_terminal(out, err)
+        log = tmp_path / "log.txt"
+        with log.open("w") as piped, open(follower, "w", closefd=False) as err:
+            assert not _one_terminal(piped, err)
+        assert not _one_terminal(io.StringIO(), io.StringIO())
+    finally:
+        os.close(leader)
+        os.close(follower)

@@ -404,7 +404,10 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
         text = " ".join(html.unescape(out.getvalue()).split())
         assert above in text and below in text, name
         # The passage's own score beside the verdict's: shown alone, one read as the other.
-        assert "(this passage alone scores 0.20)" in text, name
+        # And the two measures are said apart: a passage at 0.51 under a 0.5 threshold the
+        # document fell below read as a contradiction.
+        own = "(this passage alone scores 0.20 as evidence, a measure apart from the document's"
+        assert own in text, name
     for write in (render_markdown, render_html):
         page = io.StringIO()
         write(report, results[1], page)
@@ -530,11 +533,12 @@ def test_a_coverage_short_of_all_or_above_none_is_never_shown_as_100_or_0_percen
 def test_markdown_and_html_say_whether_the_run_passed_its_policy() -> None:
     # A board paper must not show "coverage 100%" while the run failed (exit 1).
     failed = _report()
-    for name in ("markdown", "html"):
+    for name in ("markdown", "html", "terminal"):
         out = io.StringIO()
-        renderer(name)(failed, out, RenderOptions())
+        renderer(name)(failed, out, RenderOptions(width=400))
         assert "Policy failed:" in out.getvalue(), name
         assert "is below --fail-under 80%" in out.getvalue(), name
+        assert "(held to: system coverage of at least 80%; required priority" in out.getvalue()
     readable = tuple(r for r in failed.documents if r.status == "ok")
     optional = replace(
         FRAMEWORK, priorities=tuple(replace(p, required=False) for p in FRAMEWORK.priorities)
@@ -547,10 +551,13 @@ def test_markdown_and_html_say_whether_the_run_passed_its_policy() -> None:
         analysis=analyse(optional, readable, (), today=date(2026, 11, 1)),
     )
     passing = replace(quiet, policy=Policy(fail_under=10))
-    for name in ("markdown", "html"):
+    for name in ("markdown", "html", "terminal"):
         shown = io.StringIO()
-        renderer(name)(passing, shown, RenderOptions())
-        assert "Policy: passed." in shown.getvalue(), name
+        renderer(name)(passing, shown, RenderOptions(width=400))
+        # What it passed is said: 'Policy: passed' alone left a board to guess the standard.
+        said = " ".join(shown.getvalue().split())
+        assert "Policy: passed." in said, name
+        assert "Held to: system coverage of at least 10%." in said, name
         plain = io.StringIO()
         renderer(name)(quiet, plain, RenderOptions())
         assert "Policy" not in plain.getvalue(), name
@@ -947,3 +954,40 @@ def test_a_renderer_takes_its_options_as_given_or_the_defaults() -> None:
     book = io.BytesIO()
     binary_renderer("xlsx")(report, book)
     assert book.getvalue().startswith(b"PK")
+
+
+def test_what_a_run_was_held_to_is_said_in_a_board_s_words() -> None:
+    from alignck.renderers._common import held_to
+
+    report = _report()
+    optional = replace(
+        FRAMEWORK, priorities=tuple(replace(p, required=False) for p in FRAMEWORK.priorities)
+    )
+    plain = replace(report, framework=optional, policy=Policy())
+    assert held_to(plain) == ""
+    partial = replace(plain, policy=Policy(fail_on="partial", fail_under=62.5))
+    assert held_to(partial) == (
+        "system coverage of at least 62.5%; every framework priority aligned in every "
+        "document, waived verdicts aside"
+    )
+    gap = replace(plain, policy=Policy(fail_on="gap"))
+    assert held_to(gap) == "no framework priority left a gap in any document, waived verdicts aside"
+    baseline = {("docs/council-plan.md", "homes"): "gap"}
+    held = Policy(fail_on="new-gap", baseline=baseline, baseline_source="last.json")
+    assert held_to(replace(plain, policy=held)) == (
+        "no gap the baseline (last.json) did not have, waived verdicts aside"
+    )
+    worse = Policy(fail_on="worse", baseline=baseline, baseline_source="last.json")
+    assert held_to(replace(plain, policy=worse)) == (
+        "no verdict worse than the baseline's (last.json), waived verdicts aside"
+    )
+    gap_held = Policy(fail_on="gap", baseline=baseline, baseline_source="last.json")
+    assert "(only verdicts worse than the baseline's (last.json) count)" in held_to(
+        replace(plain, policy=gap_held)
+    )
+    # The shared test framework marks one priority required.
+    required = [p.title for p in FRAMEWORK.priorities if p.required]
+    assert len(required) == 1
+    assert held_to(replace(report, policy=Policy())) == (
+        f"required priority '{required[0]}' addressed by every document"
+    )

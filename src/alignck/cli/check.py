@@ -64,6 +64,20 @@ if TYPE_CHECKING:
     from alignck.readers import Discovery
 
 
+def _one_terminal(out: TextIO, err: TextIO) -> bool:
+    """Whether the report and the messages show on one terminal, where the report's own
+    last lines already give the policy's reasons (a pipe or file keeps them on standard
+    error, as CI logs are read)."""
+    import os
+
+    try:
+        if not (out.isatty() and err.isatty()):
+            return False
+        return os.path.samestat(os.fstat(out.fileno()), os.fstat(err.fileno()))
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
 def _refuse_binary_on_terminal(chosen: str, output: Path | None) -> None:
     from alignck.renderers import BINARY_FORMATS
 
@@ -685,11 +699,14 @@ def check(
             cut_short = True
         if "sarif" in [*formats, chosen]:
             _warn_if_github_refuses(report)
-        # Last, so a CI log ends with the reason for its exit code.
+        # Last, so a CI log ends with the reason for its exit code; not again on the terminal
+        # the report itself just ended with them.
         from alignck.policy import failures
 
-        for failure in failures(report):
-            say(f"alignck: policy failed: {failure}")
+        report_ended_with_them = (files and not quiet) or (not files and chosen == "terminal")
+        if not (report_ended_with_them and _one_terminal(sys.stdout, sys.stderr)):
+            for failure in failures(report):
+                say(f"alignck: policy failed: {failure}")
         if not cut_short and _whole_answer_is_text([chosen, *formats], len(files), code):
             text = cast("TextIO | None", written)
             report_file = files[0] if files else None

@@ -277,7 +277,12 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     # Which score is below the threshold is said outright: a board member read 'closest,
     # below the threshold (this passage 0.75 as evidence)' under a 0.50 threshold as an error.
     near = alignment.nearest
-    own = f" (this passage alone scores {near.score:.2f})" if near is not None else ""
+    own = (
+        f" (this passage alone scores {near.score:.2f} as evidence, a measure apart from the "
+        "document's score)"
+        if near is not None
+        else ""
+    )
     return closest_lead(alignment.score, partial) + own
 
 
@@ -320,6 +325,41 @@ def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
         return None
     unread = unread_reason(report)
     return not (reasons or unread), [*reasons, *([unread] if unread else [])]
+
+
+def held_to(report: Report) -> str:
+    """What the run was held to, in words a board reads ('system coverage of at least 90%;
+    every framework priority aligned in every document, waived verdicts aside'): a report
+    saying only 'Policy: passed' left the reader to guess which standard it passed."""
+    from alignck.policy import limit_figure
+
+    policy = report.policy
+    terms = []
+    if policy.fail_under is not None:
+        terms.append(f"system coverage of at least {limit_figure(policy.fail_under)}%")
+    named = f" ({policy.baseline_source})" if policy.baseline_source else ""
+    fail_on = policy.fail_on
+    if fail_on == "new-gap":
+        terms.append(f"no gap the baseline{named} did not have")
+    elif fail_on == "worse":
+        terms.append(f"no verdict worse than the baseline's{named}")
+    elif fail_on is not None:
+        wanted = (
+            "no framework priority left a gap in any document"
+            if fail_on == "gap"
+            else "every framework priority aligned in every document"
+        )
+        if policy.baseline is not None:
+            wanted += f" (only verdicts worse than the baseline's{named} count)"
+        terms.append(wanted)
+    if fail_on is not None:
+        terms[-1] += ", waived verdicts aside"
+    required = [p.title for p in report.framework.priorities if p.required]
+    if required:
+        titles = ", ".join(f"'{title}'" for title in required)
+        kind = "priority" if len(required) == 1 else "priorities"
+        terms.append(f"required {kind} {titles} addressed by every document")
+    return "; ".join(terms)
 
 
 def failed_heading(report: Report) -> str:
@@ -385,8 +425,8 @@ STALE_WAIVERS_NOTE = "Waivers that expired or now apply to nothing: renew them, 
 
 
 def stale_waiver_lines(report: Report) -> list[str]:
-    """Waivers to look at: expired ones (their gaps count again) and ones that match no gap
-    or partial. Said on standard error too, but a board reads the report."""
+    """Waivers to look at: expired ones (their gaps fail the policy again) and ones that
+    match no gap or partial. Said on standard error too, but a board reads the report."""
     analysis = report.analysis
     lines = []
     for waiver in analysis.expired_waivers:

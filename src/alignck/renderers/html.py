@@ -28,6 +28,7 @@ from alignck.renderers._common import (
     closest_note,
     document_problems,
     failed_heading,
+    held_to,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -176,7 +177,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         parts += _gaps(report)
         if analysis.waived:
             parts += _table(
-                "Waived (accepted gaps, still counted in coverage)",
+                "Waived (accepted gaps and partial verdicts, still counted in coverage; no policy "
+                "fails on them)",
                 WAIVED_HEADER,
                 waived_rows(report),
                 "",
@@ -309,11 +311,14 @@ def _policy(report: Report) -> list[str]:
     if verdict is None:
         return []
     passed, reasons = verdict
+    terms = held_to(report)
     if passed:
-        return ['<p class="policy passed"><strong>Policy: passed.</strong></p>']
+        held = f" Held to: {escape(terms)}." if terms else ""
+        return [f'<p class="policy passed"><strong>Policy: passed.</strong>{held}</p>']
+    held = f" (held to: {escape(terms)})" if terms else ""
     items = "".join(f"<li>{escape(one_line(reason))}</li>" for reason in reasons)
     return [
-        f'<div class="policy failed"><p><strong>{failed_heading(report)}:</strong></p>'
+        f'<div class="policy failed"><p><strong>{failed_heading(report)}:</strong>{held}</p>'
         f"<ul>{items}</ul></div>"
     ]
 

@@ -24,6 +24,7 @@ from alignck.renderers._common import (
     closest_note,
     document_problems,
     failed_heading,
+    held_to,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -58,7 +59,12 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     verdict = policy_verdict(report)
     if verdict is not None:
         passed, reasons = verdict
-        lines.append("**Policy: passed.**" if passed else f"**{failed_heading(report)}:**")
+        terms = held_to(report)
+        if passed:
+            lines.append("**Policy: passed.**" + (f" Held to: {_cell(terms)}." if terms else ""))
+        else:
+            held = f" (held to: {_cell(terms)})" if terms else ""
+            lines.append(f"**{failed_heading(report)}:**{held}")
         lines += [f"- {_cell(one_line(reason))}" for reason in reasons]
         lines.append("")
     lines += _provenance(report)
@@ -201,7 +207,7 @@ def _waived(report: Report) -> list[str]:
     rows = waived_rows(report)
     if not rows:
         return []
-    note = "Accepted gaps: still counted in coverage; no policy fails on them."
+    note = "Accepted gaps and partial verdicts: still counted in coverage; no policy fails on them."
     lines = ["## Waived", "", note, ""]
     lines += [_row(WAIVED_HEADER), _row(["---"] * len(WAIVED_HEADER))]
     lines += [_row([_cell(c) for c in row]) for row in rows]

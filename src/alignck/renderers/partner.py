@@ -183,7 +183,10 @@ def _waived(report: Report, result: DocumentResult) -> list[Section]:
     rows = [tuple(row[1:]) for row in waived_rows(report, result.path)]
     if not rows:
         return []
-    note = "Gaps the partnership has accepted: still counted in coverage; no policy fails on them."
+    note = (
+        "Gaps and partial verdicts the partnership has accepted: still counted in coverage; "
+        "no policy fails on them."
+    )
     return [Section("Waived", note, tuple(WAIVED_HEADER[1:]), tuple(rows))]
 
 
@@ -202,7 +205,10 @@ def _expired(report: Report, result: DocumentResult) -> list[Section]:
     )
     if not rows:
         return []
-    note = "Accepted gaps whose waiver has expired: they count again until it is renewed."
+    note = (
+        "Accepted verdicts whose waiver has expired: they fail the policy again until it is "
+        "renewed (waived or not, every verdict counts in coverage)."
+    )
     return [Section("Expired waivers", note, ("Priority", "Expired on", "Reason was"), rows)]
 
 

@@ -21,12 +21,16 @@ from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._breakable import Breakable
 from alignck.renderers._common import (
     REVIEWED_HEADER,
+    STALE_WAIVERS_NOTE,
     SYMBOLS,
     WAIVED_HEADER,
     VerdictMarks,
     closest_note,
+    failed_heading,
+    held_to,
     missing_names,
     nothing_near_note,
+    policy_verdict,
     priorities_counted,
     provenance,
     reviewed_lead,
@@ -34,6 +38,7 @@ from alignck.renderers._common import (
     score_text,
     short_name,
     shown_path,
+    stale_waiver_lines,
     system_percent,
     waived_rows,
     where,
@@ -56,6 +61,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         coverage(console, report, checked)
         _gaps(console, report)
         _waived(console, report)
+        _stale_waivers(console, report)
         _reviewed(console, report)
         if checked <= GRID_DOCUMENTS:
             _overlaps(console, report)
@@ -65,6 +71,36 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         if options.show_evidence(checked):
             _evidence(console, report, options.explain)
     _problems(console, report)
+    _policy(console, report)
+
+
+def _policy(console: Console, report: Report) -> None:
+    """Whether the run passed what it was held to, last, as the exit code says: a report
+    saved with -o report.txt said nothing of the policy its run failed."""
+    verdict = policy_verdict(report)
+    if verdict is None:
+        return
+    passed, reasons = verdict
+    terms = held_to(report)
+    if passed:
+        console.print(Text("Policy: passed.", style="bold green"), f"Held to: {terms}.")
+        return
+    heading = Text(f"{failed_heading(report)}:", style="bold red")
+    console.print(heading, f"(held to: {terms})" if terms else "")
+    for reason in reasons:
+        console.print(Text(f"- {one_line(reason)}"))
+
+
+def _stale_waivers(console: Console, report: Report) -> None:
+    """Expired waivers and those that apply to nothing, as the shared reports list them."""
+    lines = stale_waiver_lines(report)
+    if not lines:
+        return
+    console.print(Text("Waivers to look at", style="bold"))
+    console.print(Text(STALE_WAIVERS_NOTE, style="dim"))
+    for line in lines:
+        console.print(Text(f"- {one_line(line)}"))
+    console.print()
 
 
 def _summary(console: Console, report: Report) -> None:
@@ -134,7 +170,10 @@ def _gaps(console: Console, report: Report) -> None:
 
 def _waived(console: Console, report: Report) -> None:
     """Accepted gaps, with why and until when: they stay in the counts, so say so."""
-    title = "Waived: accepted gaps (still counted in coverage; no policy fails on them)"
+    title = (
+        "Waived: accepted gaps and partial verdicts (still counted in coverage; no policy "
+        "fails on them)"
+    )
     _listed(console, title, WAIVED_HEADER, waived_rows(report))
 
 
