@@ -892,8 +892,19 @@ def test_the_terminal_shows_a_stated_priority_a_verdict_quotes_after_its_best() 
     out = io.StringIO()
     renderer("terminal")(report, out, RenderOptions(color=False, width=200))
     text = out.getvalue()
-    assert "also “A greener borough” (priority), p. 1" in text
+    assert "also “A greener borough” (stated priority), p. 1" in text
     assert "Homes are cold." not in text
+    # A quote marked '(priority)' under a framework priority read as that priority: the
+    # reports a board reads call it the document's stated priority; JSON keeps the kind.
+    for name in ("markdown", "html"):
+        shared = io.StringIO()
+        renderer(name)(report, shared, RenderOptions())
+        assert '“A greener borough” <span class="muted">(stated priority)' in shared.getvalue() or (
+            "“A greener borough” (stated priority)" in shared.getvalue()
+        ), name
+    data = io.StringIO()
+    renderer("json")(report, data, RenderOptions())
+    assert '"kind": "priority"' in data.getvalue()
 
 
 def test_long_text_in_the_workbook_wraps_in_its_cell() -> None:

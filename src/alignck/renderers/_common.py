@@ -450,7 +450,8 @@ def _waived_priority(report: Report, waiver: Waiver) -> str:
 # How every coverage figure is counted, said once in each shared report.
 COVERAGE_RULE = (
     "Coverage counts an aligned priority as 1 and a partial one as 0.5, out of every framework "
-    "priority; the system's verdict on a priority is the best any document gives it."
+    "priority (a sub-priority counts as one, as its parent does); the system's verdict on a "
+    "priority is the best any document gives it."
 )
 
 
@@ -472,9 +473,17 @@ def score_rule(report: Report) -> str:
         f"{limits.partial:g} a verdict is partial; aligned needs a commitment to the priority "
         f"scoring {limits.aligned:g} too; either needs a passage that addresses it on its own, "
         "which is quoted. Quotes are marked as a commitment (what the document says will be "
-        "done), a priority (one it states), context (background, figures) or an achievement "
+        "done), a stated priority (one of the document's own), context (background, figures) "
+        "or an achievement "
         "(what was done)."
     )
+
+
+def kind_shown(kind: str) -> str:
+    """A quote's kind as a reader's report names it: 'stated priority', since a quote marked
+    '(priority)' under a framework priority read as that priority (the machine formats keep
+    'priority')."""
+    return "stated priority" if kind == "priority" else kind
 
 
 def priorities_counted(report: Report) -> str:

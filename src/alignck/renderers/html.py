@@ -29,6 +29,7 @@ from alignck.renderers._common import (
     document_problems,
     failed_heading,
     held_to,
+    kind_shown,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -351,7 +352,7 @@ def _cell(alignment: Alignment, index: int, partial: float, marks: VerdictMarks,
 def _quote(evidence: Evidence) -> str:
     place = escape(where(evidence.location))
     return (
-        f'<p>“{escape(evidence.text)}” <span class="muted">({evidence.kind}'
+        f'<p>“{escape(evidence.text)}” <span class="muted">({kind_shown(evidence.kind)}'
         f"{', ' + place if place else ''})</span></p>"
     )
 
@@ -507,7 +508,7 @@ def _evidence(report: Report) -> Iterator[str]:
             if alignment.evidence:
                 # Every quote: the commitment behind 'aligned' is often not the first.
                 quote = lead + " · ".join(
-                    f'“{escape(e.text)}” <span class="muted">({e.kind})</span>'
+                    f'“{escape(e.text)}” <span class="muted">({kind_shown(e.kind)})</span>'
                     for e in alignment.evidence
                 )
                 place = " · ".join(escape(where(e.location)) for e in alignment.evidence)

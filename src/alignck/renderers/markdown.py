@@ -25,6 +25,7 @@ from alignck.renderers._common import (
     document_problems,
     failed_heading,
     held_to,
+    kind_shown,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -291,11 +292,13 @@ def _evidence(report: Report) -> Iterator[str]:
             lead = reviewed_lead(reviewed)
             if alignment.evidence:
                 # Every quote: the commitment behind 'aligned' is often not the first.
-                quote = lead + " · ".join(f"“{e.text}” ({e.kind})" for e in alignment.evidence)
+                quotes = (f"“{e.text}” ({kind_shown(e.kind)})" for e in alignment.evidence)
+                quote = lead + " · ".join(quotes)
                 place = " · ".join(where(e.location) for e in alignment.evidence)
             elif alignment.nearest:
                 near = alignment.nearest
-                quote = f"{lead}{closest_note(alignment, partial)}: “{near.text}” ({near.kind})"
+                shown = f"“{near.text}” ({kind_shown(near.kind)})"
+                quote = f"{lead}{closest_note(alignment, partial)}: {shown}"
                 place = where(near.location)
             else:
                 quote, place = lead + nothing_near_note(alignment, partial), ""

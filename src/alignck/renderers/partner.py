@@ -27,6 +27,7 @@ from alignck.renderers._common import (
     WAIVED_HEADER,
     VerdictMarks,
     closest_note,
+    kind_shown,
     marked_names,
     missing_names,
     nothing_near_note,
@@ -156,7 +157,7 @@ def _verdicts(report: Report, result: DocumentResult) -> Section:
 def _evidence(alignment: Alignment, partial: float) -> str:
     quotes = alignment.evidence[:_QUOTES]
     if quotes:
-        return " · ".join(f"“{e.text}” ({e.kind}, {where(e.location)})" for e in quotes)
+        return " · ".join(f"“{e.text}” ({kind_shown(e.kind)}, {where(e.location)})" for e in quotes)
     if alignment.nearest is not None:
         near = alignment.nearest
         lead = closest_note(alignment, partial)

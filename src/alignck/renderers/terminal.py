@@ -28,6 +28,7 @@ from alignck.renderers._common import (
     closest_note,
     failed_heading,
     held_to,
+    kind_shown,
     missing_names,
     nothing_near_note,
     policy_verdict,
@@ -414,7 +415,7 @@ def _quote(text: str, kind: str) -> str:
     # On one line: a line break inside a quote would let document text start a line of the log.
     text = " ".join(text.split())
     clipped = text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "…"
-    return f"“{clipped}” ({kind})"
+    return f"“{clipped}” ({kind_shown(kind)})"
 
 
 def _problems(console: Console, report: Report) -> None:
