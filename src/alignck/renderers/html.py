@@ -243,8 +243,9 @@ def _grid(report: Report) -> list[str]:
     rows = [
         '<div class="grid">',
         "<h2>Coverage</h2>",
-        '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper the colour, the surer the '
-        "verdict (for aligned and partial the higher the score, for a gap the lower)."
+        '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper a cell\'s colour, the surer '
+        "that the document addresses the priority (for a gap, that it does not): aligned also "
+        "needs a commitment, so a partial can be surer than an aligned verdict."
         '<span class="screen"> Open a cell for its evidence.</span></p>',
         *_filters(report, results),
         # Wider than the screen, the grid scrolls in a region of its own, reachable by
