@@ -141,7 +141,9 @@ def _made_by(report: Report) -> str:
 def _gaps(console: Console, report: Report) -> None:
     analysis = report.analysis
     table = Table(
-        title="Gaps: framework priorities not addressed", box=box.SIMPLE, title_justify="left"
+        title="Gaps: what each document does not address",
+        box=box.SIMPLE,
+        title_justify="left",
     )
     table.add_column("Document", overflow="fold")
     table.add_column("Missing priorities", overflow="fold")
