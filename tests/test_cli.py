@@ -1098,3 +1098,14 @@ def test_the_policy_s_reasons_are_not_said_twice_on_one_terminal(tmp_path: Path)
     finally:
         os.close(leader)
         os.close(follower)
+
+
+def test_a_waiver_without_an_expiry_date_says_so_in_the_reports(
+    small_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # Its 'Until' cell was blank, which a board read as a date nobody had filled in.
+    waivers = _waivers(tmp_path, "waivers:\n  - priority: early-years\n    reason: Not ours.\n")
+    saved = tmp_path / "report.md"
+    result = _check_waived(make_document("plan.md"), small_framework, waivers, "-o", str(saved))
+    assert result.exit_code == 0, result.output
+    assert "| Not ours. | no expiry |" in saved.read_text(encoding="utf-8")

@@ -218,7 +218,7 @@ def waived_rows(report: Report, path: str | None = None) -> list[list[str]]:
             report.framework.priority(w.priority_id).title,
             w.status,
             w.waiver.reason,
-            w.waiver.expires.isoformat() if w.waiver.expires else "",
+            w.waiver.expires.isoformat() if w.waiver.expires else "no expiry",
             w.waiver.source,
         ]
         for w in report.analysis.waived
