@@ -185,3 +185,65 @@ def test_a_policy_of_minus_zero_is_of_zero_and_a_fraction_s_hint_is_unrounded() 
     assert str(Policy(fail_under=-0.0).fail_under) == "0.0"
     with pytest.raises(ValueError, match=r"did you mean 99\.999999\?$"):
         Policy(fail_under=0.99999999)
+
+
+def test_a_required_gap_the_baseline_accepted_only_by_a_waiver_fails_once_unwaived() -> None:
+    # Debt a waiver accepted in the baseline is debt only while waived: with no waiver now,
+    # the required priority's gap fails the run as any required gap does.
+    policy = Policy(
+        fail_on="new-gap",
+        baseline={(_PATH, "air"): "gap", (_PATH, "homes"): "partial"},
+        baseline_waived=frozenset({(_PATH, "air")}),
+    )
+    report = _report(policy)
+    assert fails(report, _PATH, VERDICTS[0], {})
+    assert "required priority 'Clean air' [air] is a gap in draft" in failures(report)
+
+
+def test_a_coverage_exactly_at_fail_under_passes() -> None:
+    from alignck.policy import coverage_failure
+
+    # The plan's coverage is 25% exactly (a gap and a partial): at the limit is not below it.
+    report = _report(Policy(fail_under=25))
+    assert report.analysis.system_coverage.exact_percent == 25.0
+    assert coverage_failure(report) is None
+    assert coverage_failure(replace(report, policy=Policy(fail_under=26))) is not None
+
+
+def _unread(count: int) -> Report:
+    results = tuple(
+        DocumentResult(f"docs/plan-{n}.pdf", "error", error=f"docs/plan-{n}.pdf: not a PDF")
+        for n in range(1, count + 1)
+    )
+    analysis = analyse(FRAMEWORK, results, (), today=date(2026, 1, 1))
+    return Report(FRAMEWORK, results, (), analysis, Thresholds(), Policy())
+
+
+def test_up_to_five_unread_documents_are_all_named_and_a_sixth_is_counted() -> None:
+    from alignck.policy import unread_reason
+
+    assert unread_reason(_unread(5)) == (
+        "5 documents could not be read: plan-1, plan-2, plan-3, plan-4, plan-5"
+    )
+    assert unread_reason(_unread(6)) == (
+        "6 documents could not be read: plan-1, plan-2, plan-3, plan-4, plan-5 and 1 more"
+    )
+
+
+def test_a_required_priority_is_a_policy_even_with_no_flag_given() -> None:
+    from alignck.policy import sets_a_policy
+    from alignck.renderers._common import failed_heading, policy_verdict
+
+    # Met, the required priority still gives the run a policy that passed; with a document
+    # unread as well, what failed is that policy, not a run that was held to nothing.
+    met = (Alignment("air", "aligned", 0.9), Alignment("homes", "gap", 0.0))
+    checked = DocumentResult(_PATH, "ok", alignments=met)
+    analysis = analyse(FRAMEWORK, (checked,), (), today=date(2026, 1, 1))
+    report = Report(FRAMEWORK, (checked,), (), analysis, Thresholds(), Policy())
+    assert sets_a_policy(report)
+    assert policy_verdict(report) == (True, [])
+    unread = DocumentResult("docs/broken.pdf", "error", error="docs/broken.pdf: not a PDF")
+    results = (unread, checked)
+    analysis = analyse(FRAMEWORK, results, (), today=date(2026, 1, 1))
+    both = Report(FRAMEWORK, results, (), analysis, Thresholds(), Policy())
+    assert failed_heading(both) == "Policy failed"
