@@ -85,3 +85,23 @@ def test_validate_interrupted_exits_130_without_traceback(
     result = runner.invoke(app, ["validate", str(framework)])
     assert result.exit_code == 130
     assert result.stderr == "alignck: interrupted\n"
+
+
+def test_an_unread_document_exits_2_though_the_policy_failed_too(tmp_path: Path) -> None:
+    # Any document left unread means 2, the exit of a run that could not check everything:
+    # the coverage failure's 1 must not hide it.
+    framework, _ = _write(
+        tmp_path,
+        "framework:\n  name: Homes and rivers\npriorities:\n"
+        "  - {id: homes, title: Warm homes, keywords: [warm homes]}\n"
+        "  - {id: rivers, title: Clean rivers, keywords: [river pollution]}\n",
+    )
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "plan.md").write_text(PLAN, encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4\ncut short")
+    args = ["check", str(folder), "-f", str(framework), "--matcher", "lexical", "--no-cache"]
+    result = runner.invoke(app, [*args, "--fail-under", "100"])
+    assert result.exit_code == 2, result.output
+    assert "is below --fail-under 100%" in result.output
+    assert "1 document could not be read: broken" in result.output
