@@ -130,6 +130,27 @@ def test_a_document_in_curly_quotes_is_an_error_not_a_waiver_of_nothing(tmp_path
     )
 
 
+@pytest.mark.parametrize("document", ["“vcs", "vcs”"])
+def test_a_document_with_one_curly_quote_is_taken_as_written(tmp_path: Path, document: str) -> None:
+    # Only a pair of curly quotes is the sign of a name pasted from Word; one on its own is
+    # part of the name.
+    path = _write(
+        tmp_path, f"waivers:\n  - priority: air\n    reason: x\n    document: {document}\n"
+    )
+    assert [w.document for w in load_waivers(path, FRAMEWORK).waivers] == [document]
+
+
+def test_a_waiver_s_problems_are_listed_in_file_order(tmp_path: Path) -> None:
+    # The empty document (line 4) is found before the unknown priority (line 2).
+    path = _write(tmp_path, 'waivers:\n  - priority: airr\n    reason: x\n    document: ""\n')
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert [problem.split(": ", 1)[0] for problem in raised.value.problems] == [
+        f"{path}:2:15",
+        f"{path}:4:15",
+    ]
+
+
 def test_an_unknown_key_beside_the_list_is_a_warning(tmp_path: Path) -> None:
     path = _write(tmp_path, "owner: team\nwaivers:\n  - priority: air\n    reason: x\n")
     loaded = load_waivers(path, FRAMEWORK)
@@ -489,3 +510,35 @@ def test_an_absolute_folder_names_its_documents_however_they_were_typed(
     assert covers(waiver, "drafts/plan.md")
     assert covers(waiver, str(tmp_path / "drafts" / "plan.md"))
     assert not covers(Waiver("air", "x", str(tmp_path / "other")), "drafts/plan.md")
+
+
+@pytest.mark.parametrize(
+    ("document", "path"),
+    [
+        ("drafts/", "Drafts/plan.md"),
+        ("drafts", "DRAFTS/sub/Plan.md"),
+        ("Drafts/", "drafts/plan.md"),
+    ],
+)
+def test_a_waiver_for_a_folder_matches_its_documents_whatever_their_case(
+    document: str, path: str
+) -> None:
+    assert covers(Waiver("air", "x", document), path)
+
+
+def test_a_waiver_for_a_same_named_file_in_another_folder_is_for_another_document() -> None:
+    # 'other/plan.md' is another partner's plan, not a slip for 'docs/plan.md': no hint to
+    # take it for this run's plan, and no warning that it is stale.
+    from alignck.waivers import concerns, near_name
+
+    waiver = Waiver("air", "Agreed.", "other/plan.md", source="w.yaml:3:5")
+    paths = ["docs/plan.md"]
+    assert near_name(waiver, paths) is None
+    assert not concerns(waiver, paths)
+    assert unused_warning(waiver, paths) == (
+        "w.yaml:3:5: warning: waiver for 'air': 'other/plan.md' matches no checked document"
+    )
+    results = [DocumentResult("docs/plan.md", "ok", alignments=(Alignment("air", "gap", 0.0),))]
+    analysis = analyse(FRAMEWORK, results, [waiver], today=date(2026, 1, 1))
+    assert analysis.unused_waivers == ()
+    assert analysis.elsewhere_waivers == (waiver,)
