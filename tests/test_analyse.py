@@ -1,3 +1,5 @@
+from datetime import date
+
 from alignck.analyse import analyse, coverage, shared_outside
 from alignck.model import (
     Alignment,
@@ -7,6 +9,8 @@ from alignck.model import (
     Priority,
     StatedMatch,
     Statement,
+    WaivedVerdict,
+    Waiver,
 )
 
 FRAMEWORK = Framework(
@@ -83,3 +87,39 @@ def test_a_share_short_of_all_or_above_none_never_reads_100_or_0() -> None:
     assert coverage(["partial"] + ["gap"] * 9999).percent == 0.01
     assert coverage(["aligned"] * 3).percent == 100.0
     assert coverage(["aligned", "gap", "gap"]).percent == 33.3
+
+
+def test_one_shared_word_does_not_group_a_statement_with_a_longer_one() -> None:
+    # 'Economy' and 'Visitor economy' share one word of two: a cosine of 0.71, above the
+    # bar, but a single word between a name and a longer one is no shared theme.
+    economy = Statement("Economy", "priority", Location(None, 1, None), "t")
+    visitors = Statement("Visitor economy", "priority", Location(None, 1, None), "t")
+    assert shared_outside({"one.md": (economy,), "two.md": (visitors,)}) == ()
+
+
+def test_a_shared_group_is_named_by_its_most_linked_statement() -> None:
+    # The fuller statement is linked to both others, which share only 'local' with each
+    # other; the shortest ('Local jobs') does not name the group.
+    def stated(text: str) -> Statement:
+        return Statement(text, "priority", Location(None, 1, None), "t")
+
+    groups = shared_outside(
+        {
+            "one.md": (stated("Grow the local economy"),),
+            "two.md": (stated("Grow the local economy and jobs"),),
+            "three.md": (stated("Local jobs"),),
+        }
+    )
+    assert [(g.label, g.documents) for g in groups] == [
+        ("Grow the local economy and jobs", ("one.md", "three.md", "two.md"))
+    ]
+
+
+def test_a_verdict_two_waivers_accept_is_waived_once_by_the_first() -> None:
+    first = Waiver("b", "Covered by the districts.", "one.md")
+    second = Waiver("b", "Covered elsewhere.")
+    results = [_result("one.md", "aligned", "gap", "aligned")]
+    analysis = analyse(FRAMEWORK, results, [first, second], today=date(2026, 1, 1))
+    assert analysis.waived == (WaivedVerdict("one.md", "b", "gap", first),)
+    # The second accepted nothing the first had not: it is reported as unused.
+    assert analysis.unused_waivers == (second,)
