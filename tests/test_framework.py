@@ -1110,3 +1110,55 @@ def test_a_key_and_a_value_holding_a_colon_without_the_key_s_colon_is_an_error(
         f"{path}:4:5: priorities[0].description: 'description' has no ':' after it; write "
         "'description: \"Homes that are warm: ...\"' (a value holding ': ' needs quotes)",
     )
+
+
+def test_required_written_yes_or_on_is_required_and_no_or_off_is_not(tmp_path: Path) -> None:
+    # YAML 1.1 reads yes/no and on/off as booleans; a framework written so must mean them.
+    path = tmp_path / "priorities.yaml"
+    path.write_text(
+        "framework: {name: x}\npriorities:\n"
+        "  - {id: a, title: Clean air, required: yes}\n"
+        "  - {id: b, title: Warm homes, required: on}\n"
+        "  - {id: c, title: Good jobs, required: no}\n"
+        "  - {id: d, title: Green parks, required: off}\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(path)
+    assert [(p.id, p.required) for p in framework.priorities] == [
+        ("a", True),
+        ("b", True),
+        ("c", False),
+        ("d", False),
+    ]
+    assert framework.warnings == ()
+
+
+def test_thresholds_of_0_and_1_are_in_range(tmp_path: Path) -> None:
+    path = tmp_path / "priorities.yaml"
+    path.write_text(
+        "framework: {name: x}\npriorities: [{id: a, title: A}]\n"
+        "thresholds: {aligned: 1, partial: 0}\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(path)
+    assert framework.thresholds is not None
+    assert (framework.thresholds.aligned, framework.thresholds.partial) == (1.0, 0.0)
+    # Accepted, but a partial threshold of 0 calls everything partial: said.
+    assert [w.split(": ", 1)[1] for w in framework.warnings] == [
+        "thresholds.partial: warning: 0 is a very low probability: thresholds are the fitted "
+        "decision's probabilities (default 0.5), and this calls nearly every priority partial"
+    ]
+
+
+@pytest.mark.parametrize(("partial", "warned"), [("0.2", False), ("0.19", True)])
+def test_a_partial_threshold_below_0_2_is_warned_of_and_0_2_is_not(
+    tmp_path: Path, partial: str, warned: bool
+) -> None:
+    path = tmp_path / "priorities.yaml"
+    path.write_text(
+        "framework: {name: x}\npriorities: [{id: a, title: A}]\n"
+        f"thresholds: {{aligned: 0.6, partial: {partial}}}\n",
+        encoding="utf-8",
+    )
+    said = [w for w in load_framework(path).warnings if "very low probability" in w]
+    assert bool(said) is warned
