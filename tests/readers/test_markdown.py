@@ -618,3 +618,19 @@ def test_entries_of_one_paragraph_each_start_on_their_own_line(tmp_path: Path) -
 def test_a_code_span_keeps_its_text_as_written(tmp_path: Path, written: str, read: str) -> None:
     # Its tags were taken out as HTML: '`<b>x</b>`' was quoted as 'x'.
     assert [b.text for b in _read(tmp_path, written + "\n").blocks] == [read]
+
+
+def test_a_bold_line_with_its_text_straight_below_is_one_paragraph_not_a_heading(
+    tmp_path: Path,
+) -> None:
+    # A bold line is a heading only standing alone; here it opens its paragraph.
+    doc = _read(tmp_path, "**Warm homes**\nWe will insulate 500 homes.\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "Warm homes We will insulate 500 homes.")
+    ]
+
+
+def test_a_hash_with_no_space_after_it_opens_a_paragraph_not_a_heading(tmp_path: Path) -> None:
+    # CommonMark: an ATX heading's '#' needs a space after it; '#1 priority' is text.
+    doc = _read(tmp_path, "#1 priority is air.\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "#1 priority is air.")]
