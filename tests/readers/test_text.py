@@ -598,3 +598,42 @@ def test_what_a_page_break_passes_over_as_a_page_number(line: str, number: bool)
     from alignck.readers.text import _page_number, _Paragraph
 
     assert _page_number(_Paragraph([line], False, False, 1)) is number
+
+
+def _levelled(tmp_path: Path, text: str) -> list[tuple[str, str, int]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(b.kind, b.text, b.level) for b in read(path).blocks]
+
+
+def test_tab_parted_rows_of_different_lengths_are_not_a_table(tmp_path: Path) -> None:
+    # A table's rows have as many cells each; these lines only happen to hold tabs.
+    assert _levelled(tmp_path, "Priority\tLead\nHomes\tCouncil\tNHS\n") == [
+        ("paragraph", "Priority Lead Homes Council NHS", 0)
+    ]
+
+
+def test_a_numbered_heading_s_level_is_its_number_s_depth(tmp_path: Path) -> None:
+    text = "2.1 Our aims\n\nWe will act now.\n\n3 Housing\n\nWe will build.\n"
+    assert _levelled(tmp_path, text) == [
+        ("heading", "2.1 Our aims", 2),
+        ("paragraph", "We will act now.", 0),
+        ("heading", "3 Housing", 1),
+        ("paragraph", "We will build.", 0),
+    ]
+
+
+def test_an_item_indented_under_another_is_a_level_further_down(tmp_path: Path) -> None:
+    assert _levelled(tmp_path, "- Warm homes\n  - Insulate every home\n") == [
+        ("list_item", "Warm homes", 1),
+        ("list_item", "Insulate every home", 2),
+    ]
+
+
+def test_a_line_ending_in_a_comma_above_a_rule_is_not_a_heading(tmp_path: Path) -> None:
+    # A sentence the rule parts from the next, not a title it underlines.
+    text = "We will work with partners,\n---\nand with residents.\n"
+    assert _levelled(tmp_path, text) == [
+        ("paragraph", "We will work with partners,", 0),
+        ("paragraph", "and with residents.", 0),
+    ]
