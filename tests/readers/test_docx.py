@@ -964,3 +964,86 @@ def test_a_subtitle_is_the_title_s_second_line_not_an_entry_under_it(tmp_path: P
     assert [(b.kind, b.level) for b in blocks[:2]] == [("heading", 1), ("heading", 2)]
     stated = [s.text for s in extract(read(path)) if s.kind == "priority"]
     assert stated == ["Net zero hospitals", "Same day emergency care"]
+
+
+_WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _word_list(path: Path, formats: tuple[str, ...], items: list[tuple[int, str]]) -> Path:
+    """A Word file of one list numbered by a list definition of its own, ``formats`` giving
+    each level's number format, ``items`` each paragraph's level (ilvl) and text."""
+    from docx import Document as NewDocument
+    from docx.oxml import parse_xml
+
+    document = NewDocument()
+    levels = "".join(
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="%{ilvl + 1}."/></w:lvl>'
+        for ilvl, fmt in enumerate(formats)
+    )
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {_WORD_NS} w:abstractNumId="91">{levels}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {_WORD_NS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
+    for ilvl, text in items:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {_WORD_NS}><w:ilvl w:val="{ilvl}"/><w:numId w:val="91"/></w:numPr>'
+            )
+        )
+    document.save(str(path))
+    return path
+
+
+def test_sub_items_of_a_word_numbered_list_count_again_from_one_under_each_item(
+    tmp_path: Path,
+) -> None:
+    items = [
+        (0, "Warm homes"),
+        (1, "Insulate every home"),
+        (1, "Fit heat pumps"),
+        (0, "Good jobs"),
+        (1, "More apprenticeships"),
+        (1, "A living wage"),
+    ]
+    path = _word_list(tmp_path / "plan.docx", ("decimal", "decimal"), items)
+    assert [(b.marker, b.level, b.text) for b in read(path).blocks] == [
+        ("1.", 1, "Warm homes"),
+        ("1.", 2, "Insulate every home"),
+        ("2.", 2, "Fit heat pumps"),
+        ("2.", 1, "Good jobs"),
+        ("1.", 2, "More apprenticeships"),
+        ("2.", 2, "A living wage"),
+    ]
+
+
+def test_a_list_level_numbered_none_shows_a_bullet_not_a_number(tmp_path: Path) -> None:
+    # Word draws no number for numFmt 'none': the items are a list, but not numbered ones.
+    path = _word_list(tmp_path / "plan.docx", ("none",), [(0, "Warm homes"), (0, "Good jobs")])
+    assert [(b.kind, b.marker, b.text) for b in read(path).blocks] == [
+        ("list_item", "•", "Warm homes"),
+        ("list_item", "•", "Good jobs"),
+    ]
+
+
+def test_outline_level_9_is_body_text_not_a_heading(tmp_path: Path) -> None:
+    # Word's outline levels 0 to 8 are heading levels 1 to 9; 9 is its 'Body Text' level.
+    from docx import Document as NewDocument
+    from docx.oxml import parse_xml
+
+    document = NewDocument()
+    for outline, text in ((8, "Our priorities"), (9, "We will insulate 500 homes.")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:outlineLvl {_WORD_NS} w:val="{outline}"/>')
+        )
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    assert [(b.kind, b.level, b.text) for b in read(path).blocks] == [
+        ("heading", 9, "Our priorities"),
+        ("paragraph", 0, "We will insulate 500 homes."),
+    ]
