@@ -2208,6 +2208,24 @@ def test_a_theme_merged_down_its_rows_holds_the_priorities_beside_it() -> None:
     ]
 
 
+def test_a_theme_on_rows_apart_is_a_field_label_not_a_merged_cell() -> None:
+    # Only a cell merged down rows one after another repeats a theme: the same text in the
+    # first column of rows apart labels a field, as 'Programme:' down a layout does.
+    rows = [
+        ("Theme", "Priority", "Lead"),
+        ("Start well", "Every child ready for school", "ICB"),
+        ("Live well", "Cut smoking", "Council"),
+        ("Start well", "Fewer children in poverty", "Council"),
+    ]
+    blocks = tuple(
+        Block("table_cell", text, 3 * r + c + 1, cell=(r, c))
+        for r, row in enumerate(rows)
+        for c, text in enumerate(row)
+    )
+    found = extract(Document("plan.docx", "docx", blocks))
+    assert [s.text for s in stated_priorities(found)] == ["Live well"]
+
+
 def test_sub_headings_a_level_further_down_than_the_next_are_still_its_priorities() -> None:
     # Word's bold lines and a PDF's type sizes can put the priorities at level 3 under a
     # level 1 'Our priorities', with no level 2 between.
@@ -2374,3 +2392,16 @@ def test_an_article_led_sentence_with_a_verb_is_not_cut_among_named_items() -> N
         ("list_item", "The demand for care keeps rising. We will train more carers.", 1, "3."),
     )
     assert "The demand for care keeps rising" not in _stated(doc)
+
+
+def test_a_listed_priority_named_at_the_start_of_an_earlier_sentence_is_still_stated() -> None:
+    # A capital opening a sentence is no sign of a proper name: 'Housing is where we start.'
+    # made 'Housing' a place's name, and the first of the plan's priorities was lost.
+    doc = _doc(
+        ("paragraph", "Housing is where we start."),
+        ("heading", "Our priorities", 2),
+        ("list_item", "Housing"),
+        ("list_item", "Transport"),
+        ("list_item", "Jobs"),
+    )
+    assert _stated(doc) == ["Housing", "Transport", "Jobs"]

@@ -246,3 +246,28 @@ def test_numbering_goes_on_only_across_paragraphs_and_in_order(tmp_path: Path) -
     )
     runs = [[b.text for b in run] for _, run in list_runs(read_document(path).blocks)]
     assert runs == [["Warm homes", "Clean air"], ["Prevention first", "Equity"]]
+
+
+def _numbered_apart(paragraphs: int) -> tuple[Block, ...]:
+    """'1. Healthy homes', ``paragraphs`` paragraphs of its text, then '2. Safer streets'."""
+    specs = [
+        ("list_item", "Healthy homes", "1."),
+        *[("paragraph", f"We will act on it, part {n}.", None) for n in range(paragraphs)],
+        ("list_item", "Safer streets", "2."),
+    ]
+    return tuple(
+        Block(kind, text, number, level=1 if marker else 0, marker=marker)  # type: ignore[arg-type]
+        for number, (kind, text, marker) in enumerate(specs, start=1)
+    )
+
+
+def test_a_numbered_list_goes_on_across_three_paragraphs_but_not_four() -> None:
+    # Each item may have a paragraph or three of its own text; past that, a '2.' is
+    # another list's.
+    assert [[b.text for b in run] for _, run in list_runs(_numbered_apart(3))] == [
+        ["Healthy homes", "Safer streets"]
+    ]
+    assert [[b.text for b in run] for _, run in list_runs(_numbered_apart(4))] == [
+        ["Healthy homes"],
+        ["Safer streets"],
+    ]
