@@ -77,6 +77,29 @@ def test_prune_removes_temporary_files_of_runs_that_died(isolated_cache: Path) -
     assert not stale.exists() and fresh.exists()
 
 
+def test_prune_trims_to_four_fifths_of_the_limit(isolated_cache: Path) -> None:
+    # Well under the limit, so that the next runs do not each have to trim again: ten
+    # entries of one size over a limit of five are trimmed to four, the oldest going first.
+    entries = [_entry(_key(f"{n:02d}"), 1000, age_seconds=1000 - n) for n in range(10)]
+    sizes = {path.stat().st_size for path in entries}
+    assert len(sizes) == 1
+    removed = cache.prune(limit=5 * sizes.pop())
+    assert removed == 6
+    assert [path.exists() for path in entries] == [False] * 6 + [True] * 4
+
+
+def test_a_result_s_key_changes_with_alignck_s_code(
+    isolated_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A result computed by other code must not be met again: the key holds the code's hash.
+    document = _key("aa01")
+    monkeypatch.setattr(cache, "code_fingerprint", lambda modules=(): "one")
+    before = cache.result_key(document, "framework")
+    assert cache.result_key(document, "framework") == before
+    monkeypatch.setattr(cache, "code_fingerprint", lambda modules=(): "two")
+    assert cache.result_key(document, "framework") != before
+
+
 def test_the_cache_is_configured_not_read_from_the_environment(
     isolated_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
