@@ -64,8 +64,16 @@ def test_a_library_caller_s_bad_setting_is_refused_where_it_is_made(
 
 
 def test_settings_in_range_are_kept_and_one_password_is_one_password() -> None:
-    assert Thresholds(0.0, 1.0) == Thresholds(aligned=0.0, partial=1.0)
-    assert Policy(fail_under=0).fail_under == 0
-    assert Policy(fail_under=100, fail_on="worse").fail_on == "worse"
+    # The ends of each range are in it: thresholds of 0 and 1, and coverages of 0 and 100, and
+    # 1, a whole percent, not a fraction ('did you mean 100?').
+    edges = Thresholds(aligned=1.0, partial=0.0)
+    assert (edges.aligned, edges.partial) == (1.0, 0.0)
+    assert [Policy(fail_under=limit).fail_under for limit in (0, 1, 100)] == [0, 1, 100]
+    assert [Policy(fail_on=kind).fail_on for kind in ("gap", "partial", "new-gap", "worse")] == [
+        "gap",
+        "partial",
+        "new-gap",
+        "worse",
+    ]
     assert ReadOptions(passwords="open sesame").passwords == ("open sesame",)  # type: ignore[arg-type]
     assert ReadOptions(passwords=["a", "b"]).passwords == ("a", "b")  # type: ignore[arg-type]

@@ -93,7 +93,14 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
 def test_very_deep_nesting_is_one_line_too(tmp_path: Path) -> None:
     deep = "framework: {name: Deep}\npriorities: " + "[" * 100_000 + "]" * 100_000 + "\n"
     result = runner.invoke(app, ["validate", _files(tmp_path, deep)[2]])
-    _one_line(result, "framework.yaml", "")
+    _one_line(result, "framework.yaml", "nest")
+    # libyaml's reader runs ahead of the events, and refuses past 1,000 levels before
+    # alignck's own bound is met; the pure-Python parser leaves it to alignck.
+    said = result.stderr.split(": ", 1)[1]
+    assert said in (
+        "not valid YAML: exceeded maximum nesting depth (while increasing flow level)\n",
+        "nested more than 64 levels deep; flatten the file\n",
+    ), said
 
 
 def test_anchors_without_aliases_still_load(tmp_path: Path) -> None:
