@@ -2405,3 +2405,26 @@ def test_a_listed_priority_named_at_the_start_of_an_earlier_sentence_is_still_st
         ("list_item", "Jobs"),
     )
     assert _stated(doc) == ["Housing", "Transport", "Jobs"]
+
+
+def test_a_listed_priority_opening_a_later_sentence_of_a_paragraph_is_still_stated() -> None:
+    # The check for names counted a word's place in its paragraph, not its sentence:
+    # 'Housing' opening the second sentence was taken for a place's name.
+    doc = _doc(
+        ("paragraph", "We will act now. Housing is where we start."),
+        ("paragraph", "Our pledge: “Transport for all.”"),
+        ("heading", "Our priorities", 2),
+        ("list_item", "Housing"),
+        ("list_item", "Transport"),
+        ("list_item", "Jobs"),
+    )
+    assert _stated(doc) == ["Housing", "Transport", "Jobs"]
+    # Inside a sentence, a capital still marks a name the document never writes in lower case.
+    named = _doc(
+        ("paragraph", "We will work with partners in Brackley on this."),
+        ("heading", "Our priorities", 2),
+        ("list_item", "Brackley"),
+        ("list_item", "Better transport links"),
+        ("list_item", "More local jobs"),
+    )
+    assert "Brackley" not in _stated(named)

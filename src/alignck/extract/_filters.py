@@ -101,9 +101,24 @@ def _proper_names(blocks: tuple[Block, ...]) -> dict[str, set[int]]:
     inside: dict[str, set[int]] = {}
     lower: set[str] = set()
     for block in blocks:
-        for index, word in enumerate(_WORD.findall(block.text)):
+        text = block.text
+        for found in _WORD.finditer(text):
+            word = found.group()
             if word.islower():
                 lower.add(word)
-            elif block.kind == "paragraph" and index and word[:1].isupper() and word[1:].islower():
+            elif (
+                block.kind == "paragraph"
+                and word[:1].isupper()
+                and word[1:].islower()
+                and not _opens_sentence(text, found.start())
+            ):
                 inside.setdefault(word, set()).add(block.number)
     return {word: found for word, found in inside.items() if word.lower() not in lower}
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens its paragraph, a sentence in it or what follows a
+    colon: a capital there is no sign of a name ('We will act now. Housing is where we
+    start.' made 'Housing' a place, and the plan's first listed priority was lost)."""
+    before = text[:start].rstrip(" \t\n\"'‘“(")
+    return not before or before[-1] in ".!?:"
