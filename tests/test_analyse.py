@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from alignck.analyse import analyse, coverage, shared_outside
@@ -121,5 +122,17 @@ def test_a_verdict_two_waivers_accept_is_waived_once_by_the_first() -> None:
     results = [_result("one.md", "aligned", "gap", "aligned")]
     analysis = analyse(FRAMEWORK, results, [first, second], today=date(2026, 1, 1))
     assert analysis.waived == (WaivedVerdict("one.md", "b", "gap", first),)
-    # The second accepted nothing the first had not: it is reported as unused.
+    # The second accepted nothing the first had not: it is reported as unused, and why; 'applies
+    # to no gap or partial verdict' read as a misspelt waiver while its gap was there.
     assert analysis.unused_waivers == (second,)
+    assert analysis.unused_with_reasons() == [
+        (second, "accepts only verdicts an earlier waiver accepts already (above)")
+    ]
+    sourced = replace(first, source="waivers.yaml:2:5")
+    again = analyse(FRAMEWORK, results, [sourced, second], today=date(2026, 1, 1))
+    assert again.unused_because == (
+        "accepts only verdicts an earlier waiver accepts already (waivers.yaml:2:5)",
+    )
+    # A waiver that covers no gap or partial at all still says so.
+    alone = analyse(FRAMEWORK, results, [Waiver("a", "Not ours.")], today=date(2026, 1, 1))
+    assert alone.unused_because == ("applies to no gap or partial verdict",)

@@ -92,7 +92,9 @@ def analyse(
         # Stale: a waiver about a document checked that accepts none of its verdicts. One
         # for documents this run did not check (a shared file, one draft) is not.
         unused_waivers=(unused := tuple(w for w in live if w not in used and concerns(w, paths))),
-        unused_because=tuple(unused_reason(w, paths) for w in unused),
+        unused_because=tuple(
+            _taken_already(w, waived, framework) or unused_reason(w, paths) for w in unused
+        ),
         # Lapsed, about a document checked: one about documents this run did not check (a
         # draft run beside the partners' waivers) is no more its business than one in force.
         expired_waivers=tuple(w for w in expired if concerns(w, paths)),
@@ -121,6 +123,20 @@ def _waived(
                     )
                     break
     return tuple(found)
+
+
+def _taken_already(
+    waiver: Waiver, waived: Sequence[WaivedVerdict], framework: Framework
+) -> str | None:
+    """Why a waiver that accepts a verdict an earlier one accepted first was used for none:
+    said to apply to no gap, it read as a misspelt waiver while its gap was there."""
+    parents = {p.id: p.parent for p in framework.priorities}
+    for accepted in waived:
+        lineage = _lineage(accepted.priority_id, parents)
+        if waiver.priority_id in lineage and covers(waiver, accepted.path):
+            first = accepted.waiver.source or "above"
+            return f"accepts only verdicts an earlier waiver accepts already ({first})"
+    return None
 
 
 def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
