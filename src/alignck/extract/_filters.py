@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from alignck.language import sentences
 from alignck.model import Block, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -101,24 +102,27 @@ def _proper_names(blocks: tuple[Block, ...]) -> dict[str, set[int]]:
     inside: dict[str, set[int]] = {}
     lower: set[str] = set()
     for block in blocks:
-        text = block.text
-        for found in _WORD.finditer(text):
-            word = found.group()
-            if word.islower():
-                lower.add(word)
-            elif (
-                block.kind == "paragraph"
-                and word[:1].isupper()
-                and word[1:].islower()
-                and not _opens_sentence(text, found.start())
-            ):
+        words = _WORD.findall(block.text)
+        lower.update(word for word in words if word.islower())
+        if block.kind == "paragraph" and any(map(_capitalised, words[1:])):
+            for word in _inside_sentences(block.text):
                 inside.setdefault(word, set()).add(block.number)
     return {word: found for word, found in inside.items() if word.lower() not in lower}
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens its paragraph, a sentence in it or what follows a
-    colon: a capital there is no sign of a name ('We will act now. Housing is where we
-    start.' made 'Housing' a place, and the plan's first listed priority was lost)."""
-    before = text[:start].rstrip(" \t\n\"'‘“(")
-    return not before or before[-1] in ".!?:"
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _inside_sentences(text: str) -> list[str]:
+    """The capitalised words of ``text`` that open neither a sentence (as :func:`sentences`
+    finds them, abbreviations kept whole) nor what follows a colon: a capital there is no
+    sign of a name ('We will act now. Housing is where we start.' made 'Housing' a place,
+    and the plan's first listed priority was lost)."""
+    return [
+        word
+        for sentence in sentences(text)
+        for part in sentence.split(":")
+        for word in _WORD.findall(part)[1:]
+        if _capitalised(word)
+    ]
