@@ -126,12 +126,12 @@ def test_a_verdict_two_waivers_accept_is_waived_once_by_the_first() -> None:
     # to no gap or partial verdict' read as a misspelt waiver while its gap was there.
     assert analysis.unused_waivers == (second,)
     assert analysis.unused_with_reasons() == [
-        (second, "accepts only verdicts an earlier waiver accepts already (above)")
+        (second, "accepts only verdicts an earlier waiver accepts already")
     ]
     sourced = replace(first, source="waivers.yaml:2:5")
     again = analyse(FRAMEWORK, results, [sourced, second], today=date(2026, 1, 1))
     assert again.unused_because == (
-        "accepts only verdicts an earlier waiver accepts already (waivers.yaml:2:5)",
+        "accepts only verdicts an earlier waiver accepts already, the one at waivers.yaml:2:5",
     )
     # A waiver that covers no gap or partial at all still says so.
     alone = analyse(FRAMEWORK, results, [Waiver("a", "Not ours.")], today=date(2026, 1, 1))

@@ -1119,3 +1119,21 @@ def test_a_waiver_without_an_expiry_date_says_so_in_the_reports(
     result = _check_waived(make_document("plan.md"), small_framework, waivers, "-o", str(saved))
     assert result.exit_code == 0, result.output
     assert "| Not ours. | no expiry |" in saved.read_text(encoding="utf-8")
+
+
+def test_a_second_waiver_for_a_waived_gap_is_warned_of_as_such_on_standard_error(
+    small_framework, make_document, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # Standard error and the CI formats said 'applies to no gap or partial verdict' of it,
+    # while the reports said an earlier waiver took its gap.
+    waivers = _waivers(
+        tmp_path,
+        "waivers:\n"
+        "  - priority: early-years\n    reason: Ours.\n"
+        "  - priority: early-years\n    document: plan\n    reason: Theirs.\n",
+    )
+    result = _check_waived(make_document("plan.md"), small_framework, waivers, "--fail-on", "gap")
+    assert (
+        f"{waivers}:4:5: warning: waiver for 'early-years' in documents matching 'plan' accepts "
+        f"only verdicts an earlier waiver accepts already, the one at {waivers}:2:5"
+    ) in result.stderr.splitlines()

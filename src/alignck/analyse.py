@@ -134,8 +134,8 @@ def _taken_already(
     for accepted in waived:
         lineage = _lineage(accepted.priority_id, parents)
         if waiver.priority_id in lineage and covers(waiver, accepted.path):
-            first = accepted.waiver.source or "above"
-            return f"accepts only verdicts an earlier waiver accepts already ({first})"
+            first = f", the one at {accepted.waiver.source}" if accepted.waiver.source else ""
+            return f"accepts only verdicts an earlier waiver accepts already{first}"
     return None
 
 

@@ -391,13 +391,14 @@ def lapsed_warning(waiver: Waiver) -> str:
     )
 
 
-def unused_warning(waiver: Waiver, paths: Sequence[str] = ()) -> str:
-    """Why a waiver of the checked documents applied to nothing, as a warning."""
+def unused_warning(waiver: Waiver, paths: Sequence[str] = (), reason: str | None = None) -> str:
+    """Why a waiver of the checked documents applied to nothing, as a warning; ``reason``
+    the analysis gave, where it knows more (an earlier waiver took its verdicts)."""
     head = f"{waiver.source}: warning: waiver for '{waiver.priority_id}'"
     if misnamed(waiver, paths):
         return f"{head}: {unused_reason(waiver, paths)}"
     scope = f" in documents matching '{waiver.document}'" if waiver.document else ""
-    return f"{head}{scope} {unused_reason(waiver, paths)}"
+    return f"{head}{scope} {reason or unused_reason(waiver, paths)}"
 
 
 def misnamed(waiver: Waiver, paths: Sequence[str]) -> bool:

@@ -128,7 +128,7 @@ def waiver_warnings(report: Report) -> list[str]:
     checked = [r.path for r in report.documents if r.status == "ok"]
     return [
         *(lapsed_warning(w) for w in analysis.expired_waivers),
-        *(unused_warning(w, checked) for w in analysis.unused_waivers),
+        *(unused_warning(w, checked, why) for w, why in analysis.unused_with_reasons()),
     ]
 
 
