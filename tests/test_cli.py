@@ -1092,6 +1092,7 @@ def test_a_terminal_report_saved_to_a_file_ends_with_the_policy_and_its_stale_wa
     assert result.stderr.splitlines()[-1].startswith("alignck: policy failed: plan leaves a gap")
 
 
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
 def test_the_policy_s_reasons_are_not_said_twice_on_one_terminal(tmp_path: Path) -> None:
     import io
 
@@ -1137,3 +1138,22 @@ def test_a_second_waiver_for_a_waived_gap_is_warned_of_as_such_on_standard_error
         f"{waivers}:4:5: warning: waiver for 'early-years' in documents matching 'plan' accepts "
         f"only verdicts an earlier waiver accepts already, the one at {waivers}:2:5"
     ) in result.stderr.splitlines()
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_the_policy_s_reasons_stay_on_standard_error_unless_the_report_just_gave_them(
+    quiet: bool, small_framework, make_document, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # On one terminal the terminal report ends with the reasons; with -q it shows nothing,
+    # so standard error must still give them.
+    import alignck.cli.check as check_command
+
+    monkeypatch.setattr(check_command, "_one_terminal", lambda out, err: True)
+    plan = make_document("plan.md")
+    args = ["check", str(plan), "-f", str(small_framework), "--fail-on", "gap"]
+    args += ["-o", str(tmp_path / "report.md"), *(["-q"] if quiet else [])]
+    result = invoke(*args)
+    assert result.exit_code == 1
+    said = "alignck: policy failed: plan leaves a gap" in result.stderr
+    assert said is quiet
+    assert ("Policy failed:" in result.stdout) is not quiet

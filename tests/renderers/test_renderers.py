@@ -406,7 +406,7 @@ def test_a_gap_scoring_above_the_threshold_says_no_passage_addresses_it() -> Non
         # The passage's own score beside the verdict's: shown alone, one read as the other.
         # And the two measures are said apart: a passage at 0.51 under a 0.5 threshold the
         # document fell below read as a contradiction.
-        own = "(this passage alone scores 0.20 as evidence, a measure apart from the document's"
+        own = "(this passage alone scores 0.20 as evidence, scored on its own, apart from the"
         assert own in text, name
     for write in (render_markdown, render_html):
         page = io.StringIO()
@@ -462,6 +462,9 @@ def test_spreadsheets_give_a_gap_s_closest_passage_and_the_workbook_its_policy()
     summary = [r[:2] for r in workbook["Summary"].iter_rows(values_only=True)]
     assert ("Policy", "failed") in summary
     assert (None, "1 document could not be read: broken") in summary
+    # What it failed, as the other reports a board reads say it.
+    held = dict(summary).get("Held to") or ""
+    assert held.startswith("system coverage of at least 80%; required priority")
 
 
 def test_the_workbook_has_a_documents_table_a_script_can_read_and_the_skipped_files() -> None:
@@ -904,7 +907,14 @@ def test_the_terminal_shows_a_stated_priority_a_verdict_quotes_after_its_best() 
         ), name
     data = io.StringIO()
     renderer("json")(report, data, RenderOptions())
-    assert '"kind": "priority"' in data.getvalue()
+    (homes,) = [
+        a
+        for a in json.loads(data.getvalue())["documents"][0]["alignment"]
+        if a["priority_id"] == "homes"
+    ]
+    assert [e["kind"] for e in homes["evidence"] if e["text"] == "A greener borough"] == [
+        "priority"
+    ]
 
 
 def test_long_text_in_the_workbook_wraps_in_its_cell() -> None:
@@ -968,7 +978,7 @@ def test_a_renderer_takes_its_options_as_given_or_the_defaults() -> None:
 
 
 def test_what_a_run_was_held_to_is_said_in_a_board_s_words() -> None:
-    from alignck.renderers._common import held_to
+    from alignck.renderers._common import held_to, policy_verdict
 
     report = _report()
     optional = replace(
@@ -976,6 +986,8 @@ def test_what_a_run_was_held_to_is_said_in_a_board_s_words() -> None:
     )
     plain = replace(report, framework=optional, policy=Policy())
     assert held_to(plain) == ""
+    # A limit of 0 holds the run to nothing, as the policy itself reads it.
+    assert held_to(replace(plain, policy=Policy(fail_under=0))) == ""
     partial = replace(plain, policy=Policy(fail_on="partial", fail_under=62.5))
     assert held_to(partial) == (
         "system coverage of at least 62.5%; every framework priority aligned in every "
@@ -990,15 +1002,26 @@ def test_what_a_run_was_held_to_is_said_in_a_board_s_words() -> None:
     )
     worse = Policy(fail_on="worse", baseline=baseline, baseline_source="last.json")
     assert held_to(replace(plain, policy=worse)) == (
-        "no verdict worse than the baseline's (last.json), waived verdicts aside"
+        "no verdict worse than in the baseline (last.json), waived verdicts aside"
     )
     gap_held = Policy(fail_on="gap", baseline=baseline, baseline_source="last.json")
-    assert "(only verdicts worse than the baseline's (last.json) count)" in held_to(
-        replace(plain, policy=gap_held)
+    assert held_to(replace(plain, policy=gap_held)) == (
+        "no framework priority left a gap in any document, waived verdicts and what the "
+        "baseline (last.json) had already aside"
     )
-    # The shared test framework marks one priority required.
+    # The shared test framework marks one priority required; a waiver or the baseline's own
+    # gap excuses it too, as the policy does.
     required = [p.title for p in FRAMEWORK.priorities if p.required]
     assert len(required) == 1
     assert held_to(replace(report, policy=Policy())) == (
-        f"required priority '{required[0]}' addressed by every document"
+        f"required priority '{required[0]}' addressed by every document, waived verdicts aside"
     )
+    # Nothing checked: no coverage to hold to a limit, and no verdict of a policy at all.
+    empty = replace(
+        plain,
+        documents=(),
+        analysis=analyse(optional, (), ()),
+        policy=Policy(fail_under=60),
+    )
+    assert held_to(empty) == ""
+    assert policy_verdict(empty) is None

@@ -70,6 +70,10 @@ def _one_terminal(out: TextIO, err: TextIO) -> bool:
     error, as CI logs are read)."""
     import os
 
+    if os.name == "nt":
+        # Windows gives every character device the same device and inode numbers, NUL
+        # included, which is a tty to its C runtime: 'check docs >NUL' would lose the reasons.
+        return False
     try:
         if not (out.isatty() and err.isatty()):
             return False

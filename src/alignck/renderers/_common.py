@@ -278,8 +278,8 @@ def closest_note(alignment: Alignment, partial: float) -> str:
     # below the threshold (this passage 0.75 as evidence)' under a 0.50 threshold as an error.
     near = alignment.nearest
     own = (
-        f" (this passage alone scores {near.score:.2f} as evidence, a measure apart from the "
-        "document's score)"
+        f" (this passage alone scores {near.score:.2f} as evidence, scored on its own, apart "
+        "from the document as a whole)"
         if near is not None
         else ""
     )
@@ -318,10 +318,14 @@ def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
     """Whether the run passed its policy (as its exit code says) and why not, for the reports
     a board reads; None when the run set no policy (no --fail-under, no --fail-on, no
     required priority) and read every document."""
-    from alignck.policy import failures, sets_a_policy, unread_reason
+    from alignck.policy import coverage_measured, failures, sets_a_policy, unread_reason
 
     reasons = failures(report)
     if not (reasons or report.errors or sets_a_policy(report)):
+        return None
+    if not (reasons or report.errors or coverage_measured(report)):
+        # Nothing checked: no standard was met or missed ('Policy: passed' under '0
+        # documents checked' said a coverage limit had been reached).
         return None
     unread = unread_reason(report)
     return not (reasons or unread), [*reasons, *([unread] if unread else [])]
@@ -330,35 +334,35 @@ def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:
 def held_to(report: Report) -> str:
     """What the run was held to, in words a board reads ('system coverage of at least 90%;
     every framework priority aligned in every document, waived verdicts aside'): a report
-    saying only 'Policy: passed' left the reader to guess which standard it passed."""
-    from alignck.policy import limit_figure
+    saying only 'Policy: passed' left the reader to guess which standard it passed. Empty
+    where the run was held to nothing (a --fail-under of 0 holds it to nothing)."""
+    from alignck.policy import coverage_measured, limit_figure
 
     policy = report.policy
     terms = []
-    if policy.fail_under is not None:
+    if policy.fail_under and coverage_measured(report):
         terms.append(f"system coverage of at least {limit_figure(policy.fail_under)}%")
     named = f" ({policy.baseline_source})" if policy.baseline_source else ""
+    held = policy.baseline is not None
+    # What no failure counts: waived verdicts, and with a baseline what it had already.
+    aside = "waived verdicts" + (f" and what the baseline{named} had already" if held else "")
     fail_on = policy.fail_on
     if fail_on == "new-gap":
-        terms.append(f"no gap the baseline{named} did not have")
+        terms.append(f"no gap the baseline{named} did not have, waived verdicts aside")
     elif fail_on == "worse":
-        terms.append(f"no verdict worse than the baseline's{named}")
+        terms.append(f"no verdict worse than in the baseline{named}, waived verdicts aside")
     elif fail_on is not None:
         wanted = (
             "no framework priority left a gap in any document"
             if fail_on == "gap"
             else "every framework priority aligned in every document"
         )
-        if policy.baseline is not None:
-            wanted += f" (only verdicts worse than the baseline's{named} count)"
-        terms.append(wanted)
-    if fail_on is not None:
-        terms[-1] += ", waived verdicts aside"
+        terms.append(f"{wanted}, {aside} aside")
     required = [p.title for p in report.framework.priorities if p.required]
     if required:
         titles = ", ".join(f"'{title}'" for title in required)
         kind = "priority" if len(required) == 1 else "priorities"
-        terms.append(f"required {kind} {titles} addressed by every document")
+        terms.append(f"required {kind} {titles} addressed by every document, {aside} aside")
     return "; ".join(terms)
 
 

@@ -87,7 +87,10 @@ def _policy(console: Console, report: Report) -> None:
         console.print(Text("Policy: passed.", style="bold green"), f"Held to: {terms}.")
         return
     heading = Text(f"{failed_heading(report)}:", style="bold red")
-    console.print(heading, f"(held to: {terms})" if terms else "")
+    if terms:
+        console.print(heading, f"(held to: {terms})")
+    else:
+        console.print(heading)
     for reason in reasons:
         console.print(Text(f"- {one_line(reason)}"))
 

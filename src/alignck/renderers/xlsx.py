@@ -34,6 +34,7 @@ from alignck.renderers._common import (
     PLACE_RULE,
     SYMBOLS,
     VerdictMarks,
+    held_to,
     policy_verdict,
     provenance,
     score_rule,
@@ -200,6 +201,8 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
         passed, reasons = verdict
         label = "Policy" if sets_a_policy(report) else "Run"
         _append(sheet, [label, "passed" if passed else "failed"])
+        if terms := held_to(report):
+            _append(sheet, ["Held to", terms])
         for reason in reasons:
             _append(sheet, ["", one_line(reason)])
     _append(sheet, [])
