@@ -157,9 +157,9 @@ def test_terminal_and_markdown_show_the_change_with_its_evidence(
     markdown = invoke("diff", old, new, "--format", "markdown").stdout
     assert "| Document | Priority | Was | Now | Change | Evidence now |" in markdown
     # A coverage change is in percentage points, which '-16.7' alone did not say.
-    assert "| Document | Before | After | Change (points) |" in markdown
+    assert "| Document | Before | After | Change (percentage points) |" in markdown
     terminal = invoke("diff", old, new, "--format", "terminal").stdout
-    assert "Change (points)" in terminal
+    assert "Change (percentage points)" in terminal
 
 
 def test_ci_formats_mark_only_regressions_as_errors(two_runs: tuple[Path, Path, Path]) -> None:

@@ -315,7 +315,7 @@ def test_a_partner_s_page_lists_its_expired_waivers(
     )
     assert "Not ours." not in trust
     # Expiry makes a verdict fail the policy again; it counted in coverage all along.
-    assert "they fail the policy again until it is renewed" in trust
+    assert "a policy that fails on such verdicts" in trust
     assert "count again" not in trust
     assert "Expired waivers" not in (pages / "council.md").read_text(encoding="utf-8")
     assert "Expired waivers" in (pages / "trust.html").read_text(encoding="utf-8")

@@ -138,7 +138,9 @@ def test_copies_found_through_the_index_are_those_every_pair_compared_finds() ->
 def test_how_alike_two_texts_are_is_said_in_words_that_agree_with_the_number() -> None:
     from alignck.pipeline import _how_alike
 
-    assert _how_alike(1.0).startswith(" (every passage alike")
+    assert _how_alike(1.0, whole=True) == " (every passage alike, in another file or format)"
+    # A sample of a long document's passages all alike is not every passage alike.
+    assert _how_alike(1.0, whole=False) == ", nearly (every passage compared alike)"
     # 99.6% is 'nearly', and is not shown as 100%.
-    assert _how_alike(0.996) == ", nearly (99% of their passages alike)"
-    assert _how_alike(0.9) == ", nearly (90% of their passages alike)"
+    assert _how_alike(0.996, whole=True) == ", nearly (99% of their passages alike)"
+    assert _how_alike(0.9, whole=False) == ", nearly (90% of their passages alike)"

@@ -261,17 +261,24 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
     read = sorted(
         (r for r in results if r.status == "ok" and r.sketch), key=lambda r: path_order(r.path)
     )
+    from alignck.likeness import SKETCH
+
     return {
-        read[index].path: f"the same text as {read[earlier].path}{_how_alike(share)}"
+        read[index].path: f"the same text as {read[earlier].path}"
+        + _how_alike(share, all(len(read[i].sketch) < SKETCH for i in (earlier, index)))
         for index, (earlier, share) in earlier_alike([r.sketch for r in read]).items()
     }
 
 
-def _how_alike(share: float) -> str:
+def _how_alike(share: float, whole: bool) -> str:
     """How alike two texts are, in words that agree with the number: every passage alike is
-    not 'nearly', and 99.6% alike is not shown as 100%."""
+    not 'nearly', and 99.6% alike is not shown as 100%. ``whole``: both sketches hold every
+    passage of their document; otherwise the share is of a sample, and all of a sample alike
+    is not every passage."""
+    if share >= 1.0 and whole:
+        return " (every passage alike, in another file or format)"
     if share >= 1.0:
-        return " (every passage alike: the same text in another file or format)"
+        return ", nearly (every passage compared alike)"
     return f", nearly ({math.floor(share * 100)}% of their passages alike)"
 
 

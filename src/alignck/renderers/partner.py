@@ -207,8 +207,9 @@ def _expired(report: Report, result: DocumentResult) -> list[Section]:
     if not rows:
         return []
     note = (
-        "Accepted verdicts whose waiver has expired: they fail the policy again until it is "
-        "renewed (waived or not, every verdict counts in coverage)."
+        "Accepted verdicts whose waiver has expired: a policy that fails on such verdicts "
+        "(--fail-on, a required priority) does so again until it is renewed; waived or not, "
+        "every verdict counts in coverage."
     )
     return [Section("Expired waivers", note, ("Priority", "Expired on", "Reason was"), rows)]
 

@@ -40,7 +40,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         lines += [_row(_cells(c, options)) for c in comparison.changes]
         lines.append("")
     lines += ["### Coverage", ""]
-    lines += _table(["Document", "Before", "After", "Change (points)"])
+    lines += _table(["Document", "Before", "After", "Change (percentage points)"])
     for coverage in (*comparison.coverage, comparison.system):
         lines.append(
             _row(

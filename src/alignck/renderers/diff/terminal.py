@@ -80,7 +80,7 @@ def _evidence(change: Change) -> str:
 
 def _coverage(comparison: Comparison) -> Table:
     table = Table(title="Coverage", title_justify="left")
-    for column in ("Document", "Before", "After", "Change (points)"):
+    for column in ("Document", "Before", "After", "Change (percentage points)"):
         table.add_column(column, justify="left" if column == "Document" else "right")
     for coverage in (*comparison.coverage, comparison.system):
         table.add_row(
