@@ -1,4 +1,5 @@
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,75 @@ def test_same_file_sees_through_links_and_hard_links(tmp_path: Path) -> None:
     assert same_file(tmp_path / "new" / ".." / "plan.md", plan)
     assert not same_file(tmp_path / "other.md", plan)
     assert not same_file(tmp_path / "new.md", plan)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_swapped_in_after_the_check_is_refused_on_the_open_file(tmp_path: Path) -> None:
+    # A FIFO put at a document's path after its type was looked at hung a run: the open
+    # itself waited for a writer, and no time limit could end it.
+    from alignck.files import NotRegular, open_regular
+
+    pipe = tmp_path / "plan.md"
+    os.mkfifo(pipe)
+    with pytest.raises(NotRegular, match="a named pipe"):
+        open_regular(pipe)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux reopens by descriptor")
+def test_a_document_held_open_is_read_as_checked_whatever_its_path_names_meanwhile(
+    tmp_path: Path,
+) -> None:
+    # Readers open a document again (PDFium, zip archives): one swapped for a FIFO, or for a
+    # link out of the folder, between the check and their open hung the run or was read.
+    from alignck.files import held_open
+
+    plan = tmp_path / "docs" / "plan.md"
+    plan.parent.mkdir()
+    plan.write_text("# Plan\n\nWe will build homes.\n", encoding="utf-8")
+    secret = tmp_path / "secret.md"
+    secret.write_text("SECRET\n", encoding="utf-8")
+    with held_open(plan) as through:
+        assert through.name == "plan.md" and through != plan
+        plan.unlink()
+        plan.symlink_to(secret)
+        assert through.read_text(encoding="utf-8") == "# Plan\n\nWe will build homes.\n"
+        plan.unlink()
+        os.mkfifo(plan)
+        with through.open("rb") as handle:  # would block on the FIFO
+            assert handle.read().startswith(b"# Plan")
+    assert not through.parent.exists()
+
+
+def test_a_link_swapped_in_between_the_look_and_the_open_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The path was a regular file when looked at, so it is opened without following a link:
+    # one put there meanwhile, leading out of the folder, is not read.
+    from alignck import files
+
+    if not hasattr(os, "O_NOFOLLOW"):
+        pytest.skip("no O_NOFOLLOW here")
+    secret = tmp_path / "secret.md"
+    secret.write_text("SECRET\n", encoding="utf-8")
+    plan = tmp_path / "plan.md"
+    plan.symlink_to(secret)
+    regular = secret.stat()
+    monkeypatch.setattr(files.os, "lstat", lambda path: regular)
+    with pytest.raises(OSError):
+        files.open_regular(plan)
+
+
+def test_a_document_read_through_its_held_file_is_named_by_its_own_path(tmp_path: Path) -> None:
+    from alignck.errors import ReadError
+    from alignck.readers import read_document
+
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will build homes.\n", encoding="utf-8")
+    assert read_document(plan).path == str(plan)
+    broken = tmp_path / "plan.docx"
+    broken.write_text("# Plan\n", encoding="utf-8")
+    with pytest.raises(ReadError) as raised:
+        read_document(broken)
+    assert raised.value.path == str(broken)
+    assert "alignck-read-" not in str(raised.value)
+    assert "it looks like text" in str(raised.value)

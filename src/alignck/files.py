@@ -9,8 +9,13 @@ reads regular files only; readers and the command line decide what else to refus
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import stat
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -108,6 +113,68 @@ def _kernel_devices() -> frozenset[int]:
     return frozenset(Path(r).stat().st_dev for r in _KERNEL_ROOTS if os.path.ismount(r))
 
 
+class NotRegular(OSError):
+    """What :func:`open_regular` opened is no regular file (its ``strerror`` says what)."""
+
+
+def open_regular(path: Path) -> io.BufferedReader:
+    """A regular file opened for reading, without blocking, and checked on the open file: a
+    FIFO or device put in its place after any earlier check can neither hang the run nor
+    feed it, and a path that is no link when looked at is opened without following one, so
+    a link swapped in meanwhile (leading out of a checked folder) is refused. Raises OSError
+    for anything else, with the reason :func:`refusal` gives."""
+    flags = os.O_RDONLY | NON_BLOCKING
+    try:
+        if not stat.S_ISLNK(os.lstat(path).st_mode):
+            flags |= getattr(os, "O_NOFOLLOW", 0)
+    except OSError:
+        pass  # the open says why
+    descriptor = os.open(path, flags)
+    try:
+        reason = _refusal(Path(path), os.fstat(descriptor))
+        if reason is not None:
+            raise NotRegular(errno.EINVAL, reason)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+@lru_cache(maxsize=1)
+def _reopens_by_descriptor() -> bool:
+    """Whether /proc/self/fd/N reopens a file held open as that very file, whatever its path
+    names by then (Linux); elsewhere /dev/fd/N duplicates the descriptor (one offset shared
+    by every reader of it), so there a file is read by its path."""
+    return sys.platform.startswith("linux") and Path("/proc/self/fd").is_dir()
+
+
+@contextmanager
+def held_open(path: Path) -> Iterator[Path]:
+    """A path to read a regular file by, naming the file :func:`open_regular` opened and
+    checked for as long as the context lasts: readers that open it again (PDFium, zip
+    archives, the PDF stream scan) read that file, not one swapped in at its path
+    meanwhile (a FIFO, which hung a run; a link out of the folder, which was read). It
+    has the file's own name, in a private folder, as readers look at its extension."""
+    import shutil
+    import tempfile
+
+    with open_regular(path) as handle:
+        if not _reopens_by_descriptor():
+            yield path
+            return
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="alignck-read-"))
+        except OSError:
+            yield path  # nowhere to put a link: read by the path, as elsewhere
+            return
+        try:
+            through = folder / Path(path).name
+            through.symlink_to(f"/proc/self/fd/{handle.fileno()}")
+            yield through
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def read_regular(path: Path, limits: Limits | None = None) -> bytes:
     """The bytes of a regular file, or a :class:`ReadError`. Opened without blocking and
     checked on the open file, so a FIFO or device put in its place after any earlier check
@@ -120,13 +187,12 @@ def read_regular(path: Path, limits: Limits | None = None) -> bytes:
     reason = _refusal(path, Path(path).stat())
     if reason is not None:
         raise ReadError(reason, str(path))
-    flags = os.O_RDONLY | NON_BLOCKING
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as handle:
-        status = os.fstat(descriptor)
-        reason = _refusal(path, status)
-        if reason is not None:
-            raise ReadError(reason, str(path))
+    try:
+        handle = open_regular(path)
+    except NotRegular as error:
+        raise ReadError(error.strerror or ONLY_REGULAR, str(path)) from error
+    with handle:
+        status = os.fstat(handle.fileno())
         if limits is None:
             return handle.read()
         check_file_size(str(path), status.st_size, limits)

@@ -20,6 +20,7 @@ from alignck import cache
 from alignck.analyse import analyse
 from alignck.arguments import check_arguments, check_framework_use
 from alignck.errors import AlignckError, ReadError
+from alignck.files import open_regular
 from alignck.framework import load_framework
 from alignck.likeness import earlier_alike, sketch
 from alignck.limits import Limits, TimeLimit, deadline, too_slow
@@ -300,7 +301,7 @@ def _copies(paths: Sequence[Path]) -> dict[str, str]:
         first: dict[str, Path] = {}
         for path in same_size:
             try:
-                with path.open("rb") as handle:
+                with open_regular(path) as handle:
                     digest = hashlib.file_digest(handle, "sha256").hexdigest()
             except OSError:
                 continue

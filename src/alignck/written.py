@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from alignck.files import open_regular
+
 # An HTML comment: invisible wherever the Markdown is shown (a pull request, a wiki).
 MARKDOWN_MARK = "<!-- written by alignck: a report, not a document to check -->"
 # The terminal report's first line, as '-o report.txt' saves it.
@@ -66,7 +68,7 @@ def _opening(path: Path, size: int) -> bytes | None:
     if not path.is_file():
         return None
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             return handle.read(size).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return None

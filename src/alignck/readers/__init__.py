@@ -18,7 +18,15 @@ from pathlib import Path
 from types import ModuleType
 
 from alignck.errors import ReadError, os_reason
-from alignck.files import is_kernel_file, real_path, refusal
+from alignck.files import (
+    ONLY_REGULAR,
+    NotRegular,
+    held_open,
+    is_kernel_file,
+    open_regular,
+    real_path,
+    refusal,
+)
 from alignck.limits import check_characters, check_file_size, check_paragraphs
 from alignck.model import Document, ReadOptions, Skipped
 from alignck.names import natural_order
@@ -144,7 +152,7 @@ def _top_level_keys(path: Path) -> list[str]:
     try:
         if not path.is_file():  # a FIFO would block the read
             return []
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             opening = handle.read(1 << 16).decode("utf-8", "replace")
     except OSError:
         return []
@@ -174,7 +182,7 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
     if reason is not None:
         raise ReadError(reason, str(path))
     try:
-        return _read(module, path, options)
+        return _read_held(module, path, options)
     except ReadError as error:
         # Looked for only once the reader has failed, so a document read costs no more: a
         # photo renamed 'plan.pdf' was refused in the PDF library's words.
@@ -186,6 +194,27 @@ def read_document(path: Path, options: ReadOptions | None = None) -> Document:
             "scanned page needs text recognition first)",
             str(path),
         ) from error
+
+
+def _read_held(module: ModuleType, path: Path, options: ReadOptions | None) -> Document:
+    """The document, read through the file held open (:func:`held_open`), so every reader
+    that opens it again reads the file checked, named by its own path in what it says."""
+    from dataclasses import replace
+
+    try:
+        with held_open(path) as through:
+            try:
+                document = _read(module, through, options)
+            except ReadError as error:
+                if through == path:
+                    raise
+                said = error.message.replace(str(through), str(path))
+                raise type(error)(said, str(path), error.line, error.column) from error
+    except NotRegular as error:
+        raise ReadError(error.strerror or ONLY_REGULAR, str(path)) from error
+    except OSError as error:
+        raise ReadError(f"cannot read file: {os_reason(error)}", str(path)) from error
+    return document if document.path == str(path) else replace(document, path=str(path))
 
 
 def _read(module: ModuleType, path: Path, options: ReadOptions | None) -> Document:

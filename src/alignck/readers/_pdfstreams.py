@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alignck.files import open_regular
 from alignck.limits import MB, Limits, inflating, over
 
 # A stream's dictionary ends right before the keyword; its data starts after the end of line.
@@ -70,7 +71,10 @@ def check_streams(path: Path, limits: Limits, passwords: Sequence[str] = ()) -> 
     read them, with the passwords the engines are given."""
     if path.stat().st_size == 0:
         return
-    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+    with (
+        open_regular(path) as handle,
+        mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+    ):
         # Found first, then measured: a scan still running over the map when a limit is
         # passed would keep it from closing.
         found = list(_compressed_streams(data))

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from alignck.errors import ReadError
+from alignck.files import open_regular
 
 # (leading bytes, what the file is, the extension alignck would read it by, if any)
 _SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
@@ -64,7 +65,7 @@ def refused(path: Path, kind: str, detail: str) -> ReadError:
 def looks_like_file(path: Path) -> str:
     """:func:`looks_like` for a file on disk; '' when it cannot be read."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(_LOOK_AT)
             if head.startswith(_COMPOUND_FILE) and _encrypted_office(handle, head):
                 return "; it is a password-protected Office file: remove its password and save it"
@@ -106,7 +107,7 @@ def saved_from_word(path: Path) -> bool:
     try:
         if not path.is_file():
             return False
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(_LOOK_AT)
     except OSError:
         return False
@@ -150,12 +151,12 @@ def _sniffed(path: Path) -> str | None:
     try:
         if not path.is_file():  # a FIFO would block the read
             return None
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(_LOOK_AT)
         if head.startswith(b"%PDF"):
             return _A_PDF
         if head.startswith(_COMPOUND_FILE):
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:
                 if _encrypted_office(handle, b""):
                     return "a password-protected Office file: remove its password, save it as .docx"
             return "an old Office file (a Word .doc, perhaps): save it as .docx"
@@ -187,7 +188,7 @@ def picture_kind(path: Path) -> str | None:
     try:
         if not path.is_file():  # a FIFO would block the read
             return None
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             head = handle.read(16)
     except OSError:
         return None

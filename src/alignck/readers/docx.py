@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from alignck.errors import LimitExceeded, ReadError
+from alignck.files import open_regular
 from alignck.limits import MB, Limits, check_inflation, check_paragraphs, inflating
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
@@ -132,7 +133,7 @@ def _check_declared_sizes(path: Path, archive: zipfile.ZipFile) -> None:
     at a time, so a part declared at 5 kB that inflates to gigabytes took 2 GB of memory
     before anything failed. Each deflated part is inflated here a megabyte at a time and
     only counted, stopping one byte past its declared size."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_DEFLATED:
                 continue
