@@ -149,3 +149,24 @@ def test_a_document_read_through_its_held_file_is_named_by_its_own_path(tmp_path
     assert raised.value.path == str(broken)
     assert "alignck-read-" not in str(raised.value)
     assert "it looks like text" in str(raised.value)
+
+
+def test_the_folders_a_killed_reader_held_open_are_removed_by_its_process_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader killed past its time limit never reaches its own clean-up: the process that
+    # killed it removes what it left, and only that.
+    import tempfile
+
+    from alignck.files import remove_held_folders
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left = tmp_path / "alignck-read-4242-abcd"
+    left.mkdir()
+    (left / "plan.md").symlink_to("/proc/self/fd/7")
+    other = tmp_path / "alignck-read-42420-efgh"
+    other.mkdir()
+    remove_held_folders(4242)
+    assert not left.exists() and other.exists()
+    remove_held_folders(None)
+    assert other.exists()

@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -148,6 +148,23 @@ def _reopens_by_descriptor() -> bool:
     return sys.platform.startswith("linux") and Path("/proc/self/fd").is_dir()
 
 
+_HELD_PREFIX = "alignck-read-"
+
+
+def remove_held_folders(pid: int | None) -> None:
+    """Remove what :func:`held_open` left behind in a process that was killed while it read
+    (a reader past its time limit): its private folders, named by its process id."""
+    import shutil
+    import tempfile
+
+    if pid is None:
+        return
+    for folder in Path(tempfile.gettempdir()).glob(f"{_HELD_PREFIX}{pid}-*"):
+        with suppress(OSError):
+            if folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid():
+                shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextmanager
 def held_open(path: Path) -> Iterator[Path]:
     """A path to read a regular file by, naming the file :func:`open_regular` opened and
@@ -163,7 +180,7 @@ def held_open(path: Path) -> Iterator[Path]:
             yield path
             return
         try:
-            folder = Path(tempfile.mkdtemp(prefix="alignck-read-"))
+            folder = Path(tempfile.mkdtemp(prefix=f"{_HELD_PREFIX}{os.getpid()}-"))
         except OSError:
             yield path  # nowhere to put a link: read by the path, as elsewhere
             return

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alignck.errors import ReadError
+from alignck.files import remove_held_folders
 from alignck.limits import Limits, too_slow
 from alignck.model import ReadOptions
 
@@ -174,6 +175,7 @@ class WorkerPool:
             if worker.process.is_alive():
                 worker.process.kill()
                 worker.process.join()
+            remove_held_folders(worker.process.pid)
             worker.connection.close()
         self.wake_reader.close()
         self.wake_writer.close()
@@ -248,6 +250,7 @@ class WorkerPool:
     def _restart(self, worker: Worker) -> Worker:
         worker.process.kill()
         worker.process.join(timeout=5)
+        remove_held_folders(worker.process.pid)
         worker.connection.close()
         if self.stopping:  # closing: the pool stops every worker it holds
             return worker
@@ -581,4 +584,5 @@ class IsolatedReader:
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join()
+        remove_held_folders(worker.process.pid)
         worker.connection.close()
