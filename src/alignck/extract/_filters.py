@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from alignck.language import sentences
 from alignck.model import Block, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -115,14 +114,52 @@ def _capitalised(word: str) -> bool:
 
 
 def _inside_sentences(text: str) -> list[str]:
-    """The capitalised words of ``text`` that open neither a sentence (as :func:`sentences`
-    finds them, abbreviations kept whole) nor what follows a colon: a capital there is no
-    sign of a name ('We will act now. Housing is where we start.' made 'Housing' a place,
-    and the plan's first listed priority was lost)."""
-    return [
-        word
-        for sentence in sentences(text)
-        for part in sentence.split(":")
-        for word in _WORD.findall(part)[1:]
-        if _capitalised(word)
-    ]
+    """The capitalised words of ``text`` that open neither the paragraph (past a label such
+    as 'A.', '(i)' or '1'), a sentence, nor what follows a colon: a capital there is no sign
+    of a name ('We will act now. Housing is where we start.' made 'Housing' a place, and the
+    plan's first listed priority was lost). A full stop after an abbreviation that never
+    ends a sentence ('e.g. Brackley', 'St. Helens') opens nothing. Taking a word for a name
+    drops a stated priority, missing one costs little (names recur inside sentences), so a
+    stop after any other word opens a sentence ('in the U.K. Housing is ...'). Each word is
+    judged by the few characters before it: a long paragraph costs no more than its length."""
+    label = _LABEL.match(text)
+    label_end = label.end() if label else 0
+    found = []
+    opened = False
+    for match in _WORD.finditer(text):
+        if match.start() < label_end:
+            continue  # the label's own letters ('A.', 'iv')
+        word = match.group()
+        if opened and _capitalised(word) and not _after_an_end(text, match.start()):
+            found.append(word)
+        opened = True
+    return found
+
+
+def _after_an_end(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a sentence's end or a colon and a space."""
+    at = start - 1
+    spaced = False
+    while at >= 0 and start - at <= _LOOK_BACK and text[at] in _CLOSING:
+        spaced = spaced or text[at].isspace()
+        at -= 1
+    if at < 0:
+        return True
+    if text[at] == ":":
+        return spaced  # 'Lead: Healthwatch', not '10:30' or a web address
+    if text[at] not in ".!?…":
+        return False
+    end = at
+    while at > 0 and end - at < _LOOK_BACK and not text[at - 1].isspace():
+        at -= 1
+    return text[at:end].lower().rstrip(".") not in _NEVER_ENDS
+
+
+_LOOK_BACK = 12
+# A paragraph's own label before its first word: '1', '2.3', 'A.', 'a)', '(iv)', '–'.
+_LABEL = re.compile(r"^\W*(?:(?:[0-9][0-9.]*|[ivxlcdm]{1,4}|[a-z])[.)]?(?=\W))?\W*", re.IGNORECASE)
+# What may stand between a sentence's end and the next one's first word: space, quotes and
+# brackets closing the one and opening the other.
+_CLOSING = frozenset(" \t\n\"'’”)]‘“([")
+# Abbreviations after which a capital starts a name, never a sentence.
+_NEVER_ENDS = frozenset({"e.g", "i.e", "cf", "vs", "dr", "mr", "mrs", "ms", "prof", "cllr", "st"})
