@@ -144,3 +144,23 @@ def test_how_alike_two_texts_are_is_said_in_words_that_agree_with_the_number() -
     # 99.6% is 'nearly', and is not shown as 100%.
     assert _how_alike(0.996, whole=True) == ", nearly (99% of their passages alike)"
     assert _how_alike(0.9, whole=False) == ", nearly (90% of their passages alike)"
+
+
+def test_a_draft_with_one_passage_added_is_never_every_passage_alike() -> None:
+    # Two short documents are compared whole: when the added passage's hash is the largest,
+    # the sample of the union's smallest hashes holds only the first's, the estimate is 1.0,
+    # and a revised draft was called the same text, every passage alike.
+    from alignck.likeness import alike
+    from alignck.model import DocumentResult
+    from alignck.pipeline import _same_texts
+
+    first = tuple(range(100, 120))
+    revised = (*first, 10_000)
+    assert alike(first, revised) == 1.0
+    results = [
+        DocumentResult("a-plan.md", "ok", sketch=first),
+        DocumentResult("b-plan-revised.md", "ok", sketch=revised),
+    ]
+    assert _same_texts(results) == {
+        "b-plan-revised.md": "the same text as a-plan.md, nearly (95% of their passages alike)"
+    }

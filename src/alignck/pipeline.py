@@ -264,11 +264,16 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
     )
     from alignck.likeness import SKETCH
 
-    return {
-        read[index].path: f"the same text as {read[earlier].path}"
-        + _how_alike(share, all(len(read[i].sketch) < SKETCH for i in (earlier, index)))
-        for index, (earlier, share) in earlier_alike([r.sketch for r in read]).items()
-    }
+    said = {}
+    for index, (earlier, share) in earlier_alike([r.sketch for r in read]).items():
+        one, other = set(read[earlier].sketch), set(read[index].sketch)
+        # A sketch shorter than SKETCH holds every distinct passage of its document: two such
+        # are compared whole, not by the sample the share was estimated from (one passage
+        # added to twenty was 'every passage alike' about one time in twenty).
+        whole = len(read[earlier].sketch) < SKETCH and len(read[index].sketch) < SKETCH
+        exact = len(one & other) / len(one | other) if whole else share
+        said[read[index].path] = f"the same text as {read[earlier].path}" + _how_alike(exact, whole)
+    return said
 
 
 def _how_alike(share: float, whole: bool) -> str:
