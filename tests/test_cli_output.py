@@ -314,7 +314,8 @@ def test_a_partner_s_page_lists_its_expired_waivers(
         in trust
     )
     assert "Not ours." not in trust
-    # Expiry makes a verdict fail the policy again; it counted in coverage all along.
+    # Expiry lets a policy that fails on such a verdict fail again; it counted in coverage
+    # all along.
     assert "a policy that fails on such verdicts" in trust
     assert "count again" not in trust
     assert "Expired waivers" not in (pages / "council.md").read_text(encoding="utf-8")

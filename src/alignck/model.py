@@ -464,7 +464,8 @@ class Analysis:
     waived: tuple[WaivedVerdict, ...] = ()
     unused_waivers: tuple[Waiver, ...] = ()
     # Why each unused waiver applied to nothing, in the same order: its document name
-    # matches no checked document, or what it names has no gap or partial verdict.
+    # matches no checked document, what it names has no gap or partial verdict, or an
+    # earlier waiver accepts every verdict it covers.
     unused_because: tuple[str, ...] = ()
     expired_waivers: tuple[Waiver, ...] = ()
     # In force, but about documents this run did not check (a shared file, one draft).

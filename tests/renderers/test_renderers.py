@@ -915,6 +915,23 @@ def test_the_terminal_shows_a_stated_priority_a_verdict_quotes_after_its_best() 
     assert [e["kind"] for e in homes["evidence"] if e["text"] == "A greener borough"] == [
         "priority"
     ]
+    # The workbook's Evidence sheet, which shows each verdict's first quote, names it as its
+    # Summary does; CSV keeps the machine's kind.
+    from openpyxl import load_workbook
+
+    from alignck.renderers import binary_renderer
+
+    led_by_it = replace(result.alignments[0], evidence=(named,))
+    first = replace(result, alignments=(led_by_it, *result.alignments[1:]))
+    led = replace(report, documents=(first,))
+    book = io.BytesIO()
+    binary_renderer("xlsx")(led, book, RenderOptions())
+    rows = list(load_workbook(book)["Evidence"].iter_rows(values_only=True))
+    kinds = [dict(zip(rows[0], row, strict=True))["Kind"] for row in rows[1:] if row[2] == "homes"]
+    assert kinds == ["stated priority"]
+    table = io.StringIO()
+    renderer("csv")(led, table, RenderOptions())
+    assert ",priority," in table.getvalue()
 
 
 def test_long_text_in_the_workbook_wraps_in_its_cell() -> None:

@@ -429,8 +429,9 @@ STALE_WAIVERS_NOTE = "Waivers that expired or now apply to nothing: renew them, 
 
 
 def stale_waiver_lines(report: Report) -> list[str]:
-    """Waivers to look at: expired ones (their gaps fail the policy again) and ones that
-    match no gap or partial. Said on standard error too, but a board reads the report."""
+    """Waivers to look at: expired ones (a policy failing on their verdicts fails again) and
+    ones that match no gap or partial. Said on standard error too, but a board reads the
+    report."""
     analysis = report.analysis
     lines = []
     for waiver in analysis.expired_waivers:

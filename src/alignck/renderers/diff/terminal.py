@@ -80,8 +80,10 @@ def _evidence(change: Change) -> str:
 
 def _coverage(comparison: Comparison) -> Table:
     table = Table(title="Coverage", title_justify="left")
-    for column in ("Document", "Before", "After", "Change (percentage points)"):
-        table.add_column(column, justify="left" if column == "Document" else "right")
+    # The name is the row's only key: folded, never cut short ('riverside-county-…').
+    table.add_column("Document", overflow="fold")
+    for column in ("Before", "After", "Change\n(percentage points)"):
+        table.add_column(column, justify="right")
     for coverage in (*comparison.coverage, comparison.system):
         table.add_row(
             shown_path(coverage.document),
