@@ -561,3 +561,17 @@ def test_a_partial_verdict_sits_on_the_line_of_its_evidence_s_own_block(tmp_path
     sarif = json.loads(_render("sarif", report))["runs"][0]["results"]
     assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif] == [7]
     assert any(",line=7," in line for line in _render("github", report).splitlines())
+
+
+def test_sarif_alerts_hold_no_bidirectional_overrides() -> None:
+    # 'Trojan Source': a quote holding U+202E reads reversed in a code-scanning alert; every
+    # other format removed the overrides, SARIF kept them.
+    tricked = Evidence("Bidi \u202egnirts\u202c here", Location(None, 4, "Plan"), 0.3, "context")
+    report = _report()
+    plan = report.documents[1]
+    partial = replace(plan.alignments[1], evidence=(tricked,))
+    odd = replace(plan, alignments=(plan.alignments[0], partial, plan.alignments[2]))
+    sarif = _render("sarif", replace(report, documents=(report.documents[0], odd)))
+    assert "gnirts" in sarif
+    for override in ("\u202e", "\u202c", "\\u202e", "\\u202c"):
+        assert override not in sarif

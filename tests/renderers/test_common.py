@@ -11,3 +11,14 @@ def test_a_gap_with_nothing_near_says_whether_it_still_scores_as_addressed() -> 
     assert nothing_near_note(Alignment("minds", "gap", 0.05), 0.5) == (
         "no passage that can be quoted shares anything with it"
     )
+
+
+def test_a_place_s_heading_loses_its_escape_sequences_whole() -> None:
+    # Rich drops an ESC alone: ']8;;http://…' of a heading's OSC 8 link was left in the
+    # terminal's Where column, where a quote's own sequences were already removed.
+    from alignck.model import Location
+    from alignck.renderers._common import where
+
+    heading = "Plan \x1b]8;;http://e.example\x07link\x1b]8;;\x07 end › Homes"
+    assert where(Location(None, 3, heading)) == "¶ 3 › Plan link end › Homes"
+    assert where(Location(2, None, "Red \x1b[31mtext\x1b[0m")) == "p. 2 › Red text"

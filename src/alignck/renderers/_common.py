@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
-from alignck.escape import one_line
+from alignck.escape import one_line, without_sequences
 from alignck.model import Alignment, Location
 from alignck.wording import counted
 
@@ -79,7 +79,10 @@ def where(location: Location) -> str:
         else (f"¶ {location.paragraph}" if location.paragraph else "")
     )
     if location.section:
-        return f"{place} › {location.section}" if place else location.section
+        # A heading's escape sequences removed whole, as a quote's are: Rich drops the ESC
+        # alone, and ']8;;http://…' of a link was left in the terminal's Where column.
+        section = without_sequences(location.section)
+        return f"{place} › {section}" if place else section
     return place
 
 

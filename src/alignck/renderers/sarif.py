@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from alignck import __version__
 from alignck.checkout import checkout_path, framework_checkout_path, is_builtin
-from alignck.escape import one_line, xml_text
+from alignck.escape import one_line, shown_text
 from alignck.model import Report
 from alignck.policy import coverage_failure
 from alignck.renderers import RenderOptions
@@ -232,9 +232,11 @@ def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
 
 def _legal(value: Any) -> Any:
     """Every string without C0 controls (other than tab and line breaks) or lone surrogates:
-    JSON escapes them, yet SARIF viewers and the UTF-8 encoder of the output do not cope."""
+    JSON escapes them, yet SARIF viewers and the UTF-8 encoder of the output do not cope;
+    nor the bidirectional overrides of 'Trojan Source', which make an alert read other
+    than it says, as every other format removes them."""
     if isinstance(value, str):
-        return xml_text(value)
+        return shown_text(value)
     if isinstance(value, dict):
         return {key: _legal(item) for key, item in value.items()}
     if isinstance(value, list):
