@@ -877,12 +877,35 @@ def test_a_report_written_to_a_link_goes_through_it(run, tmp_path) -> None:  # t
     # step uploads) kept the earlier run's report.
     target = tmp_path / "reports" / "alignck.json"
     target.parent.mkdir()
-    target.write_text("an earlier report\n", encoding="utf-8")
+    assert run(target).exit_code == 0
+    target.write_text(target.read_text(encoding="utf-8").replace("{", "{ ", 1), encoding="utf-8")
     link = tmp_path / "alignck.json"
     link.symlink_to(target)
     assert run(link).exit_code == 0
     assert link.is_symlink()
-    assert target.read_text(encoding="utf-8").startswith("{")
+    assert target.read_text(encoding="utf-8").startswith('{\n  "schema_version"')
+
+
+def test_a_link_to_anything_but_an_earlier_report_is_never_written_through(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A link committed to a checkout under the report's name made a CI job overwrite the
+    # file it led to (a file of the runner's home), or create one where it led nowhere.
+    victim = tmp_path / "home" / ".profile"
+    victim.parent.mkdir()
+    victim.write_text("export PATH=/usr/bin\n", encoding="utf-8")
+    link = tmp_path / "alignck.json"
+    link.symlink_to(victim)
+    refused = run(link)
+    assert refused.exit_code == 2
+    assert f"--output is a link to {victim}, which is not a report alignck wrote" in (
+        refused.stderr
+    )
+    assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
+    link.unlink()
+    nowhere = tmp_path / "made" / "here.json"
+    link.symlink_to(nowhere)
+    missing = run(link)
+    assert missing.exit_code == 2 and "which does not exist" in missing.stderr
+    assert not nowhere.parent.exists()
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux's /proc")
@@ -949,7 +972,8 @@ def test_a_link_s_target_folder_is_tried_before_any_work(run, tmp_path) -> None:
     link = tmp_path / "report.json"
     link.symlink_to("/proc/no-such-folder/report.json")
     result = run(link)
-    assert result.exit_code == 2 and "cannot write the report there" in result.stderr
+    # Refused before any work: a link leading nowhere is no earlier report to replace.
+    assert result.exit_code == 2 and "which does not exist" in result.stderr
 
 
 @pytest.mark.skipif(not Path("/dev/stdout").is_symlink(), reason="/dev/stdout is no link here")

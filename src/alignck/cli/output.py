@@ -221,6 +221,7 @@ def refuse_unsafe_output(output: Path, protected: Iterable[tuple[Path, str]]) ->
     """Refuse, before any work, a report file that would destroy something (see
     :func:`_refuse_destroying`), or one in a folder that cannot be written to."""
     _refuse_destroying(output, protected, "--output")
+    _refuse_writing_through_a_stranger_link(output)
     if descriptor_linked(output) is None:
         # A link to a descriptor (/dev/stdout) is written there, not in its folder; a link
         # to a file, in its target's folder.
@@ -253,6 +254,42 @@ def _refuse_destroying(output: Path, protected: Iterable[tuple[Path, str]], opti
                 f"{option} would overwrite {what}{also}; {_elsewhere(option)}",
                 str(output),
             )
+
+
+def _refuse_writing_through_a_stranger_link(output: Path) -> None:
+    """Refuse a report file that is a link to anything but a report alignck wrote: a link
+    committed to a checkout under the report's name (alignck.html, leading to a file of the
+    runner's home) made a CI job overwrite that file, and a link leading nowhere made one
+    create it, folders and all. A link to an earlier report, the use links have here, is
+    written through as before; one to standard output is a stream, not a file."""
+    from alignck.errors import UsageError
+    from alignck.written import is_report
+
+    if not output.is_symlink() or descriptor_linked(output) is not None:
+        return
+    target = report_target(output)
+    if not target.exists():
+        problem = f"--output is a link to {target}, which does not exist"
+    elif is_report(target) or _alignck_workbook(target):
+        return
+    else:
+        problem = f"--output is a link to {target}, which is not a report alignck wrote"
+    raise UsageError(
+        f"{problem}; a report is written through a link only to replace an earlier report: "
+        "give another file for the report, or remove the link",
+        str(output),
+    )
+
+
+def _alignck_workbook(path: Path) -> bool:
+    """Whether ``path`` is a workbook alignck wrote: its first sheet opens 'alignck report'."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book, book.open("xl/worksheets/sheet1.xml") as sheet:
+            return b"<t>alignck report</t>" in sheet.read(4096)
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _try_writing_in(folder: Path, problem: str, shown: str) -> None:
