@@ -225,3 +225,15 @@ def test_an_html_page_is_alignck_s_with_or_without_a_viewport(
         encoding="utf-8",
     )
     assert is_page(page)
+
+
+def test_a_terminal_report_saved_in_colour_is_known_as_one(saved, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 'FORCE_COLOR=1 alignck check . > out.txt' opens with an escape sequence before the
+    # mark: the report was read back as a partner's document with seven stated priorities.
+    plan, framework, _ = saved
+    args = ["check", str(plan), "-f", str(framework)]
+    shown = runner.invoke(app, args, env={"FORCE_COLOR": "1", "NO_COLOR": ""}).stdout
+    assert shown.startswith("\x1b[")
+    target = tmp_path / "out.txt"
+    target.write_text(shown, encoding="utf-8")
+    assert written_by_alignck(target) and is_report(target)

@@ -69,9 +69,15 @@ def _opening(path: Path, size: int) -> bytes | None:
         return None
     try:
         with open_regular(path) as handle:
-            return handle.read(size).removeprefix(b"\xef\xbb\xbf")
+            head = handle.read(size).removeprefix(b"\xef\xbb\xbf")
     except OSError:
         return None
+    # A terminal report saved in colour ('FORCE_COLOR=1 alignck check . > out.txt') opens
+    # with an escape sequence before its mark, and was read back as a partner's document.
+    return _COLOUR.sub(b"", head) if b"\x1b[" in head else head
+
+
+_COLOUR = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]")
 
 
 # How each report alignck writes in a format that carries no mark opens (check's and diff's:
