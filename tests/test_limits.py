@@ -378,3 +378,45 @@ def test_too_many_paragraphs_are_refused_before_a_docx_is_parsed(tmp_path: Path)
     text.write_text("We will act.\n\n" * 20, encoding="utf-8")
     assert isinstance(prepare(text, ReadOptions(limits=Limits(paragraphs=10))), LimitExceeded)
     assert not isinstance(prepare(path, ReadOptions(limits=Limits(paragraphs=20))), LimitExceeded)
+
+
+def test_text_four_times_over_the_character_limit_is_refused_before_it_is_decoded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 250 MB of text with one emoji took a gigabyte decoded (four bytes a character) before
+    # the count refused it: no encoding takes more than four bytes a character.
+    from alignck.readers import _text, read_document
+
+    def never(data: bytes) -> tuple[str, str | None]:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(_text, "decode", never)
+    wide = tmp_path / "wide.txt"
+    wide.write_bytes("😀".encode() + b"we will improve services. " * 20)
+    options = ReadOptions(limits=Limits(characters=100))
+    with pytest.raises(LimitExceeded, match="more than 100 characters"):
+        read_document(wide, options)
+
+
+def test_a_markdown_table_over_the_paragraph_limit_stops_where_it_passes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A table of 20,000 columns made five million cells, 1.6 GB of blocks, before the count
+    # of a finished document refused it: the builder stops at the limit.
+    from alignck.readers import _builder, read_document
+
+    made = []
+    real = _builder.Block
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_builder, "Block", counted)
+    table = tmp_path / "table.md"
+    row = "|" + "x|" * 200
+    table.write_text("|" + "a|" * 200 + "\n|" + "-|" * 200 + "\n" + (row + "\n") * 50)
+    options = ReadOptions(limits=Limits(paragraphs=500))
+    with pytest.raises(LimitExceeded, match="paragraphs, list items and cells"):
+        read_document(table, options)
+    assert len(made) <= 500

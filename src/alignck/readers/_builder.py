@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from alignck.limits import Limits, check_paragraphs
 from alignck.model import Block, BlockKind
 from alignck.readers._text import clean, join_lines
 
@@ -23,9 +24,15 @@ def run_in_name(lead: str | None) -> str | None:
 
 
 class BlockBuilder:
-    def __init__(self) -> None:
+    def __init__(self, path: str = "", limits: Limits | None = None) -> None:
+        """``limits``: stop, as the reader would after it, once the document holds more
+        paragraphs than they allow: a Markdown table of 20,000 columns made five million
+        cells, 1.6 GB of blocks, before the count refused it."""
         self._blocks: list[Block] = []
         self._trail: list[tuple[int, str]] = []
+        self._path = path
+        self._limits = limits
+        self._most = limits.paragraphs if limits is not None else None
 
     def heading(
         self, text: str, level: int, page: int | None = None, line: int | None = None
@@ -69,6 +76,9 @@ class BlockBuilder:
     ) -> None:
         section = tuple(title for _, title in self._trail)
         number = len(self._blocks) + 1
+        if self._most is not None and number > self._most:
+            assert self._limits is not None
+            check_paragraphs(self._path, number, self._limits)
         block = Block(kind, text, number, page, section, level, marker, lead, cell, line=line)
         self._blocks.append(block)
 

@@ -303,6 +303,10 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
     file over the byte or character limits, or one that is not text at all (a binary file
     given a text name would otherwise be read as Windows-1252 and 'checked')."""
     limits = (options or ReadOptions()).limits
+    # No encoding alignck reads takes more than four bytes a character: a file four times
+    # over the limit is refused before it is read (250 MB of text with one emoji took a
+    # gigabyte decoded, four bytes a character, before the count refused it).
+    check_characters(str(path), path.stat().st_size // 4, limits)
     data = read_regular(path, limits)
     from alignck.readers._sniff import signature_of
 
@@ -319,6 +323,7 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
             "UTF-16 or Windows-1252",
             str(path),
         )
+    check_characters(str(path), len(data) // 4, limits)  # should it have grown meanwhile
     text, warning = decode(data)
     check_characters(str(path), len(text), limits)
     return text, warning

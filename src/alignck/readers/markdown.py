@@ -77,7 +77,7 @@ _INLINE = [
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = read_text(path, options)
-    builder = BlockBuilder()
+    builder = BlockBuilder(str(path), (options or ReadOptions()).limits)
     _parse(*_prepare(text), builder)
     warnings = (warning,) if warning else ()
     return Document(str(path), "markdown", builder.build(), None, warnings)
