@@ -170,3 +170,60 @@ def test_the_folders_a_killed_reader_held_open_are_removed_by_its_process_id(
     assert not left.exists() and other.exists()
     remove_held_folders(None)
     assert other.exists()
+
+
+def test_a_file_found_as_a_file_and_a_link_when_read_is_refused(tmp_path: Path) -> None:
+    # Swapped for a link out of the folder between the search and the read, it was read
+    # (three runs in twenty under a swapping process): only what was a link when found may
+    # be read through one.
+    from alignck.model import ReadOptions
+    from alignck.readers import discover, read_document
+
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n\nSECRET-TOKEN\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    plan = docs / "plan.md"
+    plan.write_text("# Plan\n\nWe will build homes.\n", encoding="utf-8")
+    found = discover([docs])
+    assert found.files == (plan,) and found.links == frozenset()
+    plan.unlink()
+    plan.symlink_to(secret)
+    with pytest.raises(ReadError) as raised:
+        read_document(plan, ReadOptions(links=found.links))
+    assert raised.value.path == str(plan)
+    # A link named on the command line is read where it leads, as before.
+    named = discover([plan])
+    assert named.links == frozenset({str(plan)})
+    read = read_document(plan, ReadOptions(links=named.links))
+    assert "SECRET-TOKEN" in " ".join(b.text for b in read.blocks)
+
+
+def test_a_document_is_read_by_its_path_where_no_link_can_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full temporary folder, or one on a file system without links, failed every document.
+    from alignck.files import held_open
+
+    def refused(self: Path, target: str) -> None:
+        raise OSError(1, "operation not permitted")
+
+    monkeypatch.setattr(Path, "symlink_to", refused)
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n", encoding="utf-8")
+    with held_open(plan) as through:
+        assert through == plan
+
+
+def test_resolving_a_path_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A link replaced by a file while it is resolved makes readlink fail with EINVAL: the
+    # search stopped with exit 3.
+    import os.path
+
+    from alignck.files import real_path
+
+    def racing(path: object, *args: object, **kwargs: object) -> str:
+        raise OSError(22, "invalid argument")
+
+    monkeypatch.setattr(os.path, "realpath", racing)
+    assert real_path(Path("docs/plan.md")) == Path.cwd() / "docs" / "plan.md"

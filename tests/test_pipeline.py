@@ -700,3 +700,25 @@ def test_a_check_leaves_the_callers_environment_as_it_was(tmp_path: Path) -> Non
         env=env,
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_fifo_named_like_a_framework_in_a_folder_checked_never_hangs_the_run(
+    tmp_path: Path,
+) -> None:
+    # Every skipped .yaml was read whole to tell the framework by its bytes: a FIFO named
+    # notes.yaml hung the run, a link to /dev/zero filled its memory.
+    import os
+
+    from alignck.framework import load_framework
+    from alignck.pipeline import _is_framework_file
+    from conftest import within
+
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "framework: {name: t}\npriorities:\n  - id: a\n    title: Warm homes\n", encoding="utf-8"
+    )
+    loaded = load_framework(framework)
+    pipe = tmp_path / "notes.yaml"
+    os.mkfifo(pipe)
+    assert within(10, lambda: _is_framework_file(str(pipe), loaded)) is False
+    assert _is_framework_file(str(framework), loaded) is True

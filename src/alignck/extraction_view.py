@@ -5,6 +5,7 @@ and report a wrong one, and its sub-priorities beneath it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -59,7 +60,8 @@ def extract_documents(
     )
     # Through prepare_all, not prepare: a PDF or Word file is read in a worker process, which
     # can be stopped at the time limit where a parser stuck in native code here could not.
-    prepared = prepare_all(found.files, use_cache=False, options=options)
+    held = dataclasses.replace(options or ReadOptions(), links=found.links)
+    prepared = prepare_all(found.files, use_cache=False, options=held)
     for path, item in zip(found.files, prepared, strict=True):
         if isinstance(item, Prepared):
             # Nothing is matched here: what no text means for the verdicts is check's to say.

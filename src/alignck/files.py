@@ -49,8 +49,12 @@ def kind(mode: int) -> str:
 
 
 def real_path(path: Path) -> Path:
-    """The path with every link resolved; never raises, even on a loop of links."""
-    return Path(os.path.realpath(path))
+    """The path with every link resolved; never raises, even on a loop of links or a link
+    replaced by a file while it is resolved (readlink then fails with EINVAL)."""
+    try:
+        return Path(os.path.realpath(path))
+    except OSError:
+        return Path(os.path.abspath(path))  # noqa: PTH100 - no links followed
 
 
 def same_file(path: Path, other: Path) -> bool:
@@ -117,15 +121,16 @@ class NotRegular(OSError):
     """What :func:`open_regular` opened is no regular file (its ``strerror`` says what)."""
 
 
-def open_regular(path: Path) -> io.BufferedReader:
+def open_regular(path: Path, follow: bool = True) -> io.BufferedReader:
     """A regular file opened for reading, without blocking, and checked on the open file: a
     FIFO or device put in its place after any earlier check can neither hang the run nor
-    feed it, and a path that is no link when looked at is opened without following one, so
-    a link swapped in meanwhile (leading out of a checked folder) is refused. Raises OSError
-    for anything else, with the reason :func:`refusal` gives."""
+    feed it, and a path that is no link when looked at, or may not be one (``follow``
+    false: it was a file when found), is opened without following one, so a link swapped in
+    meanwhile (leading out of a checked folder) is refused. Only the last part of the path
+    is held so. Raises OSError for anything else, with the reason :func:`refusal` gives."""
     flags = os.O_RDONLY | NON_BLOCKING
     try:
-        if not stat.S_ISLNK(os.lstat(path).st_mode):
+        if not follow or not stat.S_ISLNK(os.lstat(path).st_mode):
             flags |= getattr(os, "O_NOFOLLOW", 0)
     except OSError:
         pass  # the open says why
@@ -166,7 +171,7 @@ def remove_held_folders(pid: int | None) -> None:
 
 
 @contextmanager
-def held_open(path: Path) -> Iterator[Path]:
+def held_open(path: Path, follow: bool = True) -> Iterator[Path]:
     """A path to read a regular file by, naming the file :func:`open_regular` opened and
     checked for as long as the context lasts: readers that open it again (PDFium, zip
     archives, the PDF stream scan) read that file, not one swapped in at its path
@@ -175,18 +180,23 @@ def held_open(path: Path) -> Iterator[Path]:
     import shutil
     import tempfile
 
-    with open_regular(path) as handle:
+    with open_regular(path, follow) as handle:
         if not _reopens_by_descriptor():
             yield path
             return
+        folder = None
         try:
             folder = Path(tempfile.mkdtemp(prefix=f"{_HELD_PREFIX}{os.getpid()}-"))
-        except OSError:
-            yield path  # nowhere to put a link: read by the path, as elsewhere
-            return
-        try:
             through = folder / Path(path).name
             through.symlink_to(f"/proc/self/fd/{handle.fileno()}")
+        except OSError:
+            # Nowhere to put a link (a full or link-less temporary folder): read by the path,
+            # as elsewhere.
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+            yield path
+            return
+        try:
             yield through
         finally:
             shutil.rmtree(folder, ignore_errors=True)

@@ -115,6 +115,10 @@ class ReadOptions:
     pdf_engine: str = "pdfium"
     passwords: tuple[str, ...] = ()
     limits: Limits = field(default_factory=Limits)
+    # The documents that were links when found, which alone may be read through a link;
+    # None, any (a document read on its own, as a library caller does). A file found as a
+    # file and a link by the time it is read was swapped: a link out of the folder given.
+    links: frozenset[str] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.pdf_engine not in PDF_ENGINES:

@@ -165,7 +165,7 @@ def check(
     engine = Matcher(loaded, chosen, available_matcher(matcher), cache_facets=use_cache)
     if use_cache:
         cache.claim()  # a folder that is not alignck's is refused before any reading
-    options = read_options or ReadOptions()
+    options = replace(read_options or ReadOptions(), links=found.links)
     results = _check_files(found.files, engine, jobs, use_cache, progress, options)
     if cache_limit is not None:
         # After every run, not only one that wrote: a limit lowered since (or a run record
@@ -381,8 +381,15 @@ def _is_framework_file(path: str, framework: Framework) -> bool:
     resolves from here."""
     if not framework.sha256 or Path(path).suffix.lower() not in (".yaml", ".yml"):
         return False
+    from alignck.files import open_regular
+
     try:
-        data = Path(path).read_bytes() if Path(path).stat().st_size < 1 << 24 else b""
+        # Opened as a document is: a FIFO named notes.yaml hung the run here, and a link to
+        # /dev/zero filled its memory.
+        with open_regular(Path(path)) as handle:
+            if Path(path).stat().st_size >= 1 << 24:
+                return False
+            data = handle.read(1 << 24)
     except OSError:
         return False
     return hashlib.sha256(data).hexdigest() == framework.sha256

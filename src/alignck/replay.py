@@ -254,8 +254,11 @@ def digest_of(path: Path) -> str:
         return "folder"
     if not stat.S_ISREG(mode):
         return "other"
+    from alignck.files import open_regular
+
     try:
-        with path.open("rb") as handle:
+        # A FIFO put in the file's place after the look at its type must not hang the run.
+        with open_regular(path) as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return "unreadable"

@@ -83,6 +83,8 @@ class Discovery:
     files: tuple[Path, ...]
     skipped: tuple[Skipped, ...]
     unsupported: tuple[Skipped, ...]
+    # Those of ``files`` that were links when found (see ReadOptions.links).
+    links: frozenset[str] = frozenset()
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -202,7 +204,8 @@ def _read_held(module: ModuleType, path: Path, options: ReadOptions | None) -> D
     from dataclasses import replace
 
     try:
-        with held_open(path) as through:
+        follow = options is None or options.links is None or str(path) in options.links
+        with held_open(path, follow) as through:
             try:
                 document = _read(module, through, options)
             except ReadError as error:
@@ -294,12 +297,15 @@ def discover(
             search.skipped.append(Skipped(str(path), REPORT_SKIPPED))
         elif path.suffix.lower() in READERS:
             search.files.append(path)
+            if path.is_symlink():
+                search.links.add(str(path))
         elif (really := disguised_document(path)) is not None:
             unsupported.append(Skipped(str(path), _disguised_reason(path, really)))
         else:
             unsupported.append(Skipped(str(path), _old_format_reason(path)))
     files = _distinct_files(search.files, search.skipped)
-    return Discovery(files, tuple(search.skipped), (*unsupported, *search.unreadable))
+    links = frozenset(str(p) for p in files if str(p) in search.links)
+    return Discovery(files, tuple(search.skipped), (*unsupported, *search.unreadable), links)
 
 
 @dataclass(slots=True)
@@ -314,6 +320,7 @@ class _Search:
     # passed over, or a run missing a partner's .doc would pass.
     unreadable: list[Skipped] = field(default_factory=list)
     searched: set[tuple[int, int]] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,6 +400,8 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
         elif entry.suffix.lower() in READERS:
             search.files.append(entry)
+            if entry.is_symlink():
+                search.links.add(str(entry))
         elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
             search.unreadable.append(Skipped(str(entry), _old_format_reason(entry)))
         elif (really := disguised_document(entry)) is not None:
