@@ -1024,3 +1024,21 @@ def test_the_summary_beside_an_output_file_shows_evidence_only_when_asked_for(
     assert "Coverage" in plain.stdout
     explained = runner.invoke(app, [*args, "-o", str(tmp_path / "c.md"), "--explain"])
     assert "Evidence ·" in explained.stdout
+
+
+def test_a_page_is_never_written_through_a_link_leading_nowhere(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # A link planted in the pages folder under a page's name had the page made where it
+    # led, folders and all.
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    victim = tmp_path / "victim" / ".bash_profile"
+    (pages / "plan.md").symlink_to(victim)
+    args = ["check", str(tmp_path / "docs"), "-f", str(small_framework)]
+    result = runner.invoke(app, [*args, "--per-document", str(pages), "-q", "-o", "-"])
+    assert result.exit_code == 2
+    assert "which does not exist" in result.stderr
+    assert not victim.parent.exists()

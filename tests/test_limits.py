@@ -419,4 +419,11 @@ def test_a_markdown_table_over_the_paragraph_limit_stops_where_it_passes_it(
     options = ReadOptions(limits=Limits(paragraphs=500))
     with pytest.raises(LimitExceeded, match="paragraphs, list items and cells"):
         read_document(table, options)
-    assert len(made) <= 500
+    # Twice the limit at most: a contents list is left out after the count of blocks made.
+    assert len(made) <= 1000
+    made.clear()
+    lines = tmp_path / "lines.txt"
+    lines.write_text("We act.\n\n" * 3000, encoding="utf-8")
+    with pytest.raises(LimitExceeded, match="paragraphs, list items and cells"):
+        read_document(lines, options)
+    assert len(made) <= 1000

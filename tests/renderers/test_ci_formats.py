@@ -571,7 +571,11 @@ def test_sarif_alerts_hold_no_bidirectional_overrides() -> None:
     plan = report.documents[1]
     partial = replace(plan.alignments[1], evidence=(tricked,))
     odd = replace(plan, alignments=(plan.alignments[0], partial, plan.alignments[2]))
-    sarif = _render("sarif", replace(report, documents=(report.documents[0], odd)))
+    tricky = replace(report, documents=(report.documents[0], odd))
+    sarif = _render("sarif", tricky)
     assert "gnirts" in sarif
     for override in ("\u202e", "\u202c", "\\u202e", "\\u202c"):
         assert override not in sarif
+    # JUnit's test output too.
+    junit = _render("junit", tricky)
+    assert "gnirts" in junit and "\u202e" not in junit and "\u202c" not in junit

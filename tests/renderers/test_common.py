@@ -22,3 +22,12 @@ def test_a_place_s_heading_loses_its_escape_sequences_whole() -> None:
     heading = "Plan \x1b]8;;http://e.example\x07link\x1b]8;;\x07 end › Homes"
     assert where(Location(None, 3, heading)) == "¶ 3 › Plan link end › Homes"
     assert where(Location(2, None, "Red \x1b[31mtext\x1b[0m")) == "p. 2 › Red text"
+
+
+def test_a_quote_in_the_terminal_loses_its_escape_sequences_whole() -> None:
+    # Rich drops the ESC alone: ']8;;http://…' of a list item's OSC 8 link was left in the
+    # terminal's Quote column.
+    from alignck.renderers.terminal import _quote
+
+    shown = _quote("Act \x1b]8;;http://e.example\x07now\x1b]8;;\x07 on homes", "commitment")
+    assert shown == "“Act now on homes” (commitment)"

@@ -32,7 +32,9 @@ class BlockBuilder:
         self._trail: list[tuple[int, str]] = []
         self._path = path
         self._limits = limits
-        self._most = limits.paragraphs if limits is not None else None
+        # Twice the limit: the reader leaves out a contents list before its own count, and a
+        # document within the limit once it has done so must still be read.
+        self._most = 2 * limits.paragraphs if limits is not None else None
 
     def heading(
         self, text: str, level: int, page: int | None = None, line: int | None = None

@@ -37,7 +37,7 @@ _RUNS_ON = frozenset(
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = read_text(path, options)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    builder = BlockBuilder()
+    builder = BlockBuilder(str(path), (options or ReadOptions()).limits)
     pages, first = [], 1
     for page_text in text.rstrip("\f").split("\f"):
         pages.append(_paragraphs(page_text, first))

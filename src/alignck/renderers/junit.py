@@ -20,7 +20,7 @@ from typing import Literal, TextIO
 from xml.sax.saxutils import quoteattr
 
 from alignck.checkout import checkout_path, framework_checkout_path
-from alignck.escape import xml_text
+from alignck.escape import shown_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, coverage_measured, fails, limit_figure
 from alignck.renderers import RenderOptions
@@ -45,7 +45,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     tests = sum(totals.values())
     framework = report.framework
     shown = framework_checkout_path(framework.path)
-    name = quoteattr(xml_text(f"alignck: {framework.name} ({shown})"))
+    name = quoteattr(shown_text(f"alignck: {framework.name} ({shown})"))
     counts = " ".join(f'{key}="{totals[key]}"' for key in ("failures", "errors", "skipped"))
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')
@@ -210,7 +210,7 @@ def _nothing_checked(report: Report) -> ET.Element:
     _properties(suite, report)
     case = ET.SubElement(suite, "testcase", classname="alignck_run", name="nothing to check")
     skipped = ", ".join(f"{shown_path(checkout_path(s.path))} ({s.reason})" for s in report.skipped)
-    ET.SubElement(case, "system-out").text = xml_text(
+    ET.SubElement(case, "system-out").text = shown_text(
         "no documents checked" + (f"; skipped: {skipped}" if skipped else "")
     )
     _count(suite, ["passed"])
@@ -235,6 +235,6 @@ def _legal(suite: ET.Element) -> None:
     from a document or file name as they are, and no CI system could parse the file."""
     for element in suite.iter():
         for key, value in element.attrib.items():
-            element.set(key, xml_text(value))
+            element.set(key, shown_text(value))
         if element.text:
-            element.text = xml_text(element.text)
+            element.text = shown_text(element.text)

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from alignck.escape import one_line
+from alignck.escape import one_line, without_sequences
 from alignck.model import Alignment, Reason, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._breakable import Breakable
@@ -418,7 +418,7 @@ _REASONS_SHOWN = 3
 
 def _quote(text: str, kind: str) -> str:
     # On one line: a line break inside a quote would let document text start a line of the log.
-    text = " ".join(text.split())
+    text = " ".join(without_sequences(text).split())
     clipped = text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "…"
     return f"“{clipped}” ({kind_shown(kind)})"
 
