@@ -381,18 +381,14 @@ def _is_framework_file(path: str, framework: Framework) -> bool:
     resolves from here."""
     if not framework.sha256 or Path(path).suffix.lower() not in (".yaml", ".yml"):
         return False
-    from alignck.files import open_regular
-
     try:
         # Opened as a document is: a FIFO named notes.yaml hung the run here, and a link to
         # /dev/zero filled its memory.
         with open_regular(Path(path)) as handle:
-            if Path(path).stat().st_size >= 1 << 24:
-                return False
-            data = handle.read(1 << 24)
+            data = handle.read((1 << 24) + 1)
     except OSError:
         return False
-    return hashlib.sha256(data).hexdigest() == framework.sha256
+    return len(data) <= 1 << 24 and hashlib.sha256(data).hexdigest() == framework.sha256
 
 
 def _check_files(

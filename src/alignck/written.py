@@ -65,8 +65,6 @@ _MARKED_REPORT = re.compile(
 def _opening(path: Path, size: int) -> bytes | None:
     """A regular file's first bytes, without a UTF-8 byte-order mark; None for anything
     else, or a file that cannot be read (left for the reader to report)."""
-    if not path.is_file():
-        return None
     try:
         with open_regular(path) as handle:
             head = handle.read(size).removeprefix(b"\xef\xbb\xbf")

@@ -477,14 +477,14 @@ def _refuse_replacing(page: Path, protected: list[tuple[Path, str]]) -> None:
     from alignck.written import is_report
 
     _refuse_destroying(page, protected, "--per-document")
-    if page.is_symlink() and not report_target(page).exists():
+    target = report_target(page)
+    if page.is_symlink() and not target.exists():
         # A link leading nowhere would have the page made where it leads, folders and all.
         raise UsageError(
-            f"--per-document would write this page through a link to {report_target(page)}, "
-            "which does not exist; remove the link, or give another folder for the pages",
+            f"--per-document would write this page through a link to {target}, which does "
+            "not exist; remove the link, or give another folder for the pages",
             str(page),
         )
-    target = report_target(page)
     if _plain_file(target) and not is_report(target):
         raise UsageError(
             "--per-document would replace this file with a document's page, and alignck did "

@@ -152,8 +152,6 @@ def _top_level_keys(path: Path) -> list[str]:
     """The keys at the start of a line in a regular file's opening, in order (comments start
     with '#', so never match); none when the file cannot be read."""
     try:
-        if not path.is_file():  # a FIFO would block the read
-            return []
         with open_regular(path) as handle:
             opening = handle.read(1 << 16).decode("utf-8", "replace")
     except OSError:

@@ -102,11 +102,9 @@ def _is_web_page(head: bytes) -> bool:
 
 def saved_from_word(path: Path) -> bool:
     """Whether a regular file opens as a web page Word saved ('Save as Web Page'); False
-    for anything else, a file that cannot be read, or one that is not a regular file (a FIFO
-    would block the read)."""
+    for anything else, a file that cannot be read, or one that is not a regular file (which
+    :func:`open_regular` refuses without blocking)."""
     try:
-        if not path.is_file():
-            return False
         with open_regular(path) as handle:
             head = handle.read(_LOOK_AT)
     except OSError:
@@ -149,8 +147,6 @@ def _sniffed(path: Path) -> str | None:
     import zipfile
 
     try:
-        if not path.is_file():  # a FIFO would block the read
-            return None
         with open_regular(path) as handle:
             head = handle.read(_LOOK_AT)
         if head.startswith(b"%PDF"):
@@ -186,8 +182,6 @@ def picture_kind(path: Path) -> str | None:
     for anything else or a file that cannot be read. A photo renamed 'plan.pdf' was refused
     in the PDF library's words ('Stream has ended unexpectedly')."""
     try:
-        if not path.is_file():  # a FIFO would block the read
-            return None
         with open_regular(path) as handle:
             head = handle.read(16)
     except OSError:
