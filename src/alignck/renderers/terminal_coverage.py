@@ -78,10 +78,19 @@ def _grid_table(report: Report) -> Table:
         footer=system_percent(report),
         no_wrap=True,
     )
+    verdicts = [_by_priority(r) for r in results]
     for overview in report.analysis.priorities:
-        cells = [_cell(marks, r.path, r.alignment(overview.priority_id)) for r in results]
+        cells = [
+            _cell(marks, result.path, verdict[overview.priority_id])
+            for result, verdict in zip(results, verdicts, strict=True)
+        ]
         table.add_row(_label(report, overview.priority_id), *cells, mark(overview.status))
     return table
+
+
+def _by_priority(result: DocumentResult) -> dict[str, Alignment]:
+    # Looked up once per cell: a scan for each was 15 s of a 20,000-priority framework's run.
+    return {alignment.priority_id: alignment for alignment in result.alignments}
 
 
 def _cell(marks: VerdictMarks, path: str, alignment: Alignment, width: int = 0) -> Text:
@@ -140,10 +149,10 @@ def _compact(console: Console, report: Report) -> None:
         console.print(Text(f"  {short_name(result.path, report)}"))
         coverage = report.analysis.document_coverage[result.path].exact_percent
         marks = Text(f"    {percent(coverage):>4}  ")
+        verdicts = _by_priority(result)
         marks.append_text(
             Text(" ").join(
-                _cell(verdict_marks, result.path, result.alignment(o.priority_id), flags)
-                for o in overviews
+                _cell(verdict_marks, result.path, verdicts[o.priority_id], flags) for o in overviews
             )
         )
         console.print(marks)
