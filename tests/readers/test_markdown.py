@@ -634,3 +634,19 @@ def test_a_hash_with_no_space_after_it_opens_a_paragraph_not_a_heading(tmp_path:
     # CommonMark: an ATX heading's '#' needs a space after it; '#1 priority' is text.
     doc = _read(tmp_path, "#1 priority is air.\n")
     assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", "#1 priority is air.")]
+
+
+def test_utf8_accents_and_dashes_stay_utf8_beside_a_longer_pasted_windows_1252_line(
+    tmp_path: Path,
+) -> None:
+    # The pasted line held more stray bytes than the file had UTF-8 characters, and the
+    # whole file was read as Windows-1252: 'CafÃ© Network plan â€“ 2025'.
+    path = tmp_path / "mixed.md"
+    pasted = "We give \u00a350 grants \u2026 \u2013 \u2018no one left behind\u2019 \u2013 now.\n"
+    path.write_bytes("# Caf\u00e9 Network plan \u2013 2025\n\n".encode() + pasted.encode("cp1252"))
+    doc = read(path)
+    assert [b.text for b in doc.blocks] == [
+        "Caf\u00e9 Network plan \u2013 2025",
+        pasted.strip(),
+    ]
+    assert "6 bytes of a UTF-8 file read as Windows-1252 (cp1252)" in doc.warnings[0]

@@ -380,8 +380,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     escaped = body.decode("utf-8", errors="surrogateescape")
     stray = len(_ESCAPED_BYTE.findall(escaped))
     # A Windows-1252 file holds the odd pair of bytes that is UTF-8 by chance ('É' then '’'
-    # make 'ɒ'): it is UTF-8 with a pasted line only where UTF-8 outnumbers the stray bytes.
-    if len(_NOT_ASCII.findall(escaped)) - stray <= stray:
+    # make 'ɒ'): it is UTF-8 with a pasted line where UTF-8 outnumbers the stray bytes, or
+    # where its UTF-8 is what text is written in ('é', '£', '–', '’'), which Windows-1252 makes
+    # only of two or three letters and symbols together ('Ã©', 'â€“'), as a garbled file has.
+    typographic = _TYPOGRAPHIC.search(escaped) is not None
+    if not typographic and len(_NOT_ASCII.findall(escaped)) - stray <= stray:
         text = body.decode("cp1252", errors="replace")
         return text, f"not valid UTF-8 (byte {first}); read as Windows-1252 (cp1252)"
     text = _ESCAPED_BYTE.sub(_as_cp1252, escaped)
@@ -393,6 +396,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+# Latin-1's letters and signs, the dashes, quotes and ellipsis, and the euro sign.
+_TYPOGRAPHIC = re.compile("[\u00a0-\u00ff\u2010-\u2044\u20ac]")
 _NOT_ASCII = re.compile("[^\x00-\x7f]")
 
 
