@@ -637,3 +637,44 @@ def test_a_line_ending_in_a_comma_above_a_rule_is_not_a_heading(tmp_path: Path) 
         ("paragraph", "We will work with partners,", 0),
         ("paragraph", "and with residents.", 0),
     ]
+
+
+def test_utf32_with_its_byte_order_mark_is_read_as_utf32(tmp_path: Path) -> None:
+    # Its little-endian mark opens with UTF-16's: read as UTF-16, every character came
+    # with a NUL and the whole file was one paragraph.
+    for encoding in ("utf-32", "utf-32-be"):
+        path = tmp_path / f"{encoding}.txt"
+        body = "Our priorities\n\nWarm homes for older people\n"
+        data = body.encode(encoding)
+        if encoding == "utf-32-be":
+            data = b"\x00\x00\xfe\xff" + data
+        path.write_bytes(data)
+        doc = read(path)
+        assert [b.text for b in doc.blocks] == ["Our priorities", "Warm homes for older people"]
+        assert doc.warnings == ()
+
+
+def test_utf16_cut_short_is_read_with_a_warning_not_refused(tmp_path: Path) -> None:
+    # One byte short, it was refused: "'utf-16-le' codec can't decode byte 0x0a ...".
+    path = tmp_path / "short.txt"
+    path.write_bytes(
+        "Warm homes for older people\n\nWe will insulate 500 homes.\n".encode("utf-16")[:-1]
+    )
+    doc = read(path)
+    assert doc.blocks[0].text == "Warm homes for older people"
+    assert doc.blocks[1].text == "We will insulate 500 homes."
+    assert doc.warnings == (
+        f"UTF-16 text cut short (byte {path.stat().st_size - 1}); its last character left out",
+    )
+
+
+def test_utf16_with_a_broken_character_is_read_with_it_marked(tmp_path: Path) -> None:
+    path = tmp_path / "broken.txt"
+    # A lone low surrogate: no character at all.
+    data = "Warm homes.\n".encode("utf-16-le") + b"\x00\xdc" + "Jobs.\n".encode("utf-16-le")
+    path.write_bytes(b"\xff\xfe" + data)
+    doc = read(path)
+    assert [b.text for b in doc.blocks] == ["Warm homes. \ufffdJobs."]
+    assert doc.warnings == (
+        "not valid UTF-16 (byte 26); read with each broken character shown as \ufffd",
+    )

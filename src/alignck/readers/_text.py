@@ -329,10 +329,31 @@ def read_text(path: Path, options: ReadOptions | None) -> tuple[str, str | None]
     return text, warning
 
 
+def _decoded_or_mended(data: bytes, encoding: str, name: str) -> tuple[str, str | None]:
+    """Text in an encoding its byte-order mark names; a file cut short or damaged (one byte
+    missing at the end of a copy) is read with each broken character marked, and said so,
+    rather than lost whole to a codec's message."""
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError as error:
+        if error.reason == "truncated data":
+            # The last character's bytes end early: it is left out, not shown broken.
+            text = data[: error.start].decode(encoding, errors="replace")
+            return text, f"{name} text cut short (byte {error.start}); its last character left out"
+        text = data.decode(encoding, errors="replace")
+        return text, (
+            f"not valid {name} (byte {error.start}); read with each broken character shown "
+            "as \ufffd"
+        )
+
+
+_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
 def _is_binary(data: bytes) -> bool:
     """NUL bytes (no text encoding alignck reads has them, bar UTF-16), or many control
     characters in the first few kilobytes, as executables and images have."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_bom(data):
+    if data.startswith(_BOMS) or utf16_without_bom(data):
         return False
     if b"\x00" in data:
         return True
@@ -366,8 +387,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """Decode UTF-8 (BOM or not) or UTF-16 (BOM or not); fall back to cp1252 with a warning:
     for the whole file where none of it is UTF-8 beyond ASCII, else only for the bytes that
     are not (a UTF-8 file with a line pasted in from a Windows-1252 one)."""
+    # UTF-32's byte-order mark first: its little-endian form opens with UTF-16's.
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _decoded_or_mended(data, "utf-32", "UTF-32")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        return _decoded_or_mended(data, "utf-16", "UTF-16")
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
         return data.decode(utf16), None
