@@ -678,3 +678,33 @@ def test_utf16_with_a_broken_character_is_read_with_it_marked(tmp_path: Path) ->
     assert doc.warnings == (
         "not valid UTF-16 (byte 26); read with each broken character shown as \ufffd",
     )
+
+
+def test_a_labelled_line_over_a_sentence_is_a_line_of_its_own(tmp_path: Path) -> None:
+    # 'Priority 1: ...' with its promise on the next line was one paragraph: the promise
+    # was listed twice with the priority's name glued on, and under the wrong priority.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Priority 1: Maximise people's income through debt and benefits advice\n"
+        "We will run a money advice clinic in every library.\n\n"
+        "Aim 2: Warm homes\nOur wardens will visit every tenant.\n"
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "Priority 1: Maximise people's income through debt and benefits advice",
+        "We will run a money advice clinic in every library.",
+        "Aim 2: Warm homes",
+        "Our wardens will visit every tenant.",
+    ]
+
+
+def test_a_labelled_sentence_wrapped_before_a_name_stays_one_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Priority 1: we will work with partners in\n"
+        "The Potteries to build homes.\n\n"
+        "Contents: What the plan means for you 3\nThe plan at a glance 6\n"
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "Priority 1: we will work with partners in The Potteries to build homes.",
+        "Contents: What the plan means for you 3 The plan at a glance 6",
+    ]

@@ -186,6 +186,10 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
     stripped = [line.strip() for line in lines]
     # Not matched at all where labels part nothing: a PDF's paragraphs, most of its text.
     labelled = [labelled_entries and bool(LABELLED_LINE.match(line)) for line in stripped]
+    if labelled_entries and len(lines) > 1 and labelled[0] and _heads_what_follows(stripped):
+        # 'Priority 1: Maximise people's income' over 'We will run a money advice clinic':
+        # the label's line is a heading, not the first line of one wrapped paragraph.
+        return [[lines[0]], *separate_lines(lines[1:], labelled_entries)]
     if labelled[0] and sum(labelled) >= 2:
         entries: list[list[str]] = []
         for line, starts_entry in zip(lines, labelled, strict=True):
@@ -203,6 +207,28 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
         # 'Our priorities are:' over two or more names: the lead-in and its list.
         return [[line] for line in lines]
     return [lines]
+
+
+def _heads_what_follows(stripped: list[str]) -> bool:
+    """A labelled first line that is a name, not a sentence (no closing stop or figure, no
+    bracket or semicolon, no word that goes on), over a line opening a sentence of its own
+    with a capitalised function word ('We will ...', 'Our ...', 'The ...'); a wrapped
+    sentence goes on with a name ('... Stoke-on-Trent' / 'Integrated Care System'), or a
+    lower-case word."""
+    from alignck.language import stop_words
+
+    first, following = stripped[0], stripped[1]
+    opening = following.split()[0]
+    return (
+        len(first.split()) <= _MAX_NAME_LINE_WORDS + 2
+        and not first[-1:].isdigit()
+        and not first.endswith((".", ",", ";", ":", "-", "–", "—", "!", "?", ")"))
+        and not any(mark in first for mark in "();")
+        and not ends_on_word_that_goes_on(first)
+        and opening[:1].isupper()
+        and opening.lower() in stop_words()
+        and not LABELLED_LINE.match(following)
+    )
 
 
 def _is_short_name(line: str) -> bool:
