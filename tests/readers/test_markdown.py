@@ -650,3 +650,29 @@ def test_utf8_accents_and_dashes_stay_utf8_beside_a_longer_pasted_windows_1252_l
         pasted.strip(),
     ]
     assert "6 bytes of a UTF-8 file read as Windows-1252 (cp1252)" in doc.warnings[0]
+
+
+def test_toml_front_matter_is_left_out_as_yaml_front_matter_is(tmp_path: Path) -> None:
+    # A site's TOML settings were read as the plan's first paragraph, and quoted.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        '+++\ntitle = "Carers plan"\ntags = ["swimming"]\n+++\n\n# Carers plan\n\nText.\n'
+    )
+    doc = read(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Carers plan"),
+        ("paragraph", "Text."),
+    ]
+
+
+def test_a_form_feed_before_a_heading_hides_it_no_more(tmp_path: Path) -> None:
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\nAbout us.\n\f## Our priorities ##\n\n- Warm homes\n")
+    doc = read(path)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "Plan"),
+        ("paragraph", "About us."),
+        ("heading", "Our priorities"),
+        ("list_item", "Warm homes"),
+    ]
+    assert doc.blocks[2].line == 4

@@ -225,10 +225,16 @@ def _run_in(raw: str) -> str | None:
 
 def _prepare(text: str) -> tuple[list[str], list[int]]:
     """The lines the parser reads, and the number of the file's line each one starts on."""
-    lines, numbers = _uncommented_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
-    if lines and lines[0].strip() == "---":
+    # A form feed (a page break some tools write) is a space: before '## Our priorities' it
+    # hid the heading, and the sections of what followed were wrong.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", " ")
+    lines, numbers = _uncommented_lines(text)
+    # Front matter, YAML ('---') or TOML ('+++'): the site's settings, not the document.
+    fence = lines[0].strip() if lines else ""
+    if fence in ("---", "+++"):
+        ends = ("---", "...") if fence == "---" else ("+++",)
         for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
+            if lines[index].strip() in ends:
                 lines, numbers = lines[index + 1 :], numbers[index + 1 :]
                 break
     quoted = [re.sub(r"^\s{0,3}>\s?", "", line) for line in lines]
