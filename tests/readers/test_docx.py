@@ -1047,3 +1047,33 @@ def test_outline_level_9_is_body_text_not_a_heading(tmp_path: Path) -> None:
         ("heading", 9, "Our priorities"),
         ("paragraph", 0, "We will insulate 500 homes."),
     ]
+
+
+def test_a_heading_made_with_a_bold_paragraph_style_of_the_author_s_own_is_a_heading(
+    tmp_path: Path,
+) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    # Bold and 16 points by a style not based on Word's headings: it was body text, the
+    # priorities under it were missed and it was quoted as a commitment.
+    document = docx.Document()
+    big = document.styles.add_style("Partner Heading", WD_STYLE_TYPE.PARAGRAPH)
+    big.font.bold, big.font.size = True, Pt(16)
+    small = document.styles.add_style("Partner Subheading", WD_STYLE_TYPE.PARAGRAPH)
+    small.font.bold, small.font.size = True, Pt(13)
+    document.add_paragraph("Our priorities", style="Partner Heading")
+    document.add_paragraph("Warm homes", style="Partner Subheading")
+    document.add_paragraph("We will insulate 300 homes.")
+    document.add_paragraph("What we will do", style="Partner Heading")
+    document.add_paragraph("We will open two family hubs.")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    headings = [(b.text, b.level) for b in blocks if b.kind == "heading"]
+    assert [text for text, _ in headings] == ["Our priorities", "Warm homes", "What we will do"]
+    levels = dict(headings)
+    assert levels["Our priorities"] == levels["What we will do"] < levels["Warm homes"]
+    homes = next(b for b in blocks if b.text.startswith("We will insulate"))
+    assert homes.section == ("Our priorities", "Warm homes")

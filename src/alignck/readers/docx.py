@@ -12,7 +12,7 @@ import itertools
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -55,7 +55,9 @@ class _Style:
     outline_level: int | None
     num_id: str | None
     ilvl: int | None
-    bold: bool | None = None  # a character style's bold ('Strong'); None when it does not say
+    # Its bold ('Strong', or a paragraph style a heading is made with); None when it does not say.
+    bold: bool | None = None
+    size: float | None = None  # its type size in points; None when it does not say
     hidden: bool | None = None  # its Hidden font setting; None when it does not say
     struck: bool | None = None  # its strikethrough (single or double); None when it does not say
 
@@ -74,7 +76,9 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     bullet_formats = _numbering_formats(document)
     walker = _BodyWalker(styles, bullet_formats)
     walker.hidden = _hidden_styles(styles)
-    walker.pseudo_levels = _pseudo_heading_levels(document.element.body, styles)
+    walker.pseudo_levels = _pseudo_heading_levels(
+        document.element.body, styles, walker.styled_heading
+    )
     walker.walk(document.element.body)
     return Document(
         str(path), "docx", walker.builder.build(), warnings=_unread_parts(document.element.body)
@@ -368,6 +372,7 @@ def _style_map(document: Any) -> dict[str, _Style]:
             num_id=num_id,
             ilvl=ilvl,
             bold=_bold_setting(element.find(_RUN_PROPERTIES)),
+            size=_size_setting(element.find(_RUN_PROPERTIES)),
             hidden=_vanish_setting(element.find(_RUN_PROPERTIES)),
             struck=_strike_setting(element.find(_RUN_PROPERTIES)),
         )
@@ -587,7 +592,7 @@ class _BodyWalker:
         before = (labelled[0], labelled[1] - 1) if labelled is not None else None
         if before in self.labelled:
             return self.labelled[before]
-        return self.pseudo_levels.get(_type_size(element, boxed), PSEUDO_HEADING_LEVEL)
+        return self.pseudo_levels.get(_type_size(element, boxed, self.styles), PSEUDO_HEADING_LEVEL)
 
     def table(self, element: Any) -> None:
         for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
@@ -608,6 +613,11 @@ class _BodyWalker:
             if num_id is None and inherited.num_id is not None:
                 num_id, ilvl = inherited.num_id, ilvl if ilvl is not None else inherited.ilvl
         return style_id, outline, num_id, ilvl
+
+    def styled_heading(self, element: Any) -> bool:
+        """A heading by its style or outline level, not by its type alone."""
+        style_id, outline, _, _ = self._properties(element)
+        return self._heading_level(style_id, outline) > 0
 
     def _chain(self, style_id: str | None) -> list[_Style]:
         chain: list[_Style] = []
@@ -683,7 +693,9 @@ def _heading_label(text: str) -> tuple[str, int] | None:
     return (found.group(1).casefold(), int(found.group(2))) if found else None
 
 
-def _pseudo_heading_levels(body: Any, styles: dict[str, _Style]) -> dict[float, int]:
+def _pseudo_heading_levels(
+    body: Any, styles: dict[str, _Style], styled_heading: Callable[[Any], bool]
+) -> dict[float, int]:
     """Type size -> level for bold-only headings: the larger, the higher, from
     PSEUDO_HEADING_LEVEL down. A document that makes its headings with bold type alone
     still sizes them ('Our priorities' at 14 points, each priority at body size under it);
@@ -693,21 +705,53 @@ def _pseudo_heading_levels(body: Any, styles: dict[str, _Style]) -> dict[float, 
         if next(paragraph.iter(_BOXED[0]), None) is not None:
             continue  # a text box's headings are read in the box's own outline
         text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        # A heading by its style has its level already; Word's own are bold too.
+        if styled_heading(paragraph):
+            continue
         if _looks_like_pseudo_heading(text) and _all_bold(paragraph, styles):
-            sizes.add(_type_size(paragraph, False))
+            sizes.add(_type_size(paragraph, False, styles))
     if len(sizes) < 2:
         return {}
     return {size: PSEUDO_HEADING_LEVEL + rank for rank, size in enumerate(sorted(sizes)[::-1])}
 
 
-def _type_size(paragraph: Any, boxed: bool) -> float:
-    """The largest size (points) its runs set; 0 for none, which reads as the body's size."""
+def _type_size(paragraph: Any, boxed: bool, styles: dict[str, _Style] | None = None) -> float:
+    """The largest size (points) its runs set, or else its paragraph style; 0 for none,
+    which reads as the body's size."""
     sizes = [
         float(size.get(f"{_W}val", "0")) / 2
         for run in _own(paragraph, boxed, f"{_W}r")
         if (size := run.find(f"{_W}rPr/{_W}sz")) is not None
     ]
-    return max(sizes, default=0.0)
+    if sizes or styles is None:
+        return max(sizes, default=0.0)
+    found = _from_style_chain(styles, _paragraph_style(paragraph), "size")
+    return float(found) if found else 0.0
+
+
+def _size_setting(properties: Any) -> float | None:
+    size = properties.find(f"{_W}sz") if properties is not None else None
+    try:
+        return float(size.get(f"{_W}val", "")) / 2 if size is not None else None
+    except ValueError:
+        return None
+
+
+def _paragraph_style(paragraph: Any) -> str | None:
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return style.get(f"{_W}val") if style is not None else None
+
+
+def _from_style_chain(styles: dict[str, _Style], style_id: str | None, setting: str) -> Any:
+    """What a style, or the first style it is based on that says, sets ('bold', 'size')."""
+    for _ in range(10):  # a based-on chain, guarded against loops
+        found = styles.get(style_id or "")
+        if found is None:
+            return None
+        if (value := getattr(found, setting)) is not None:
+            return value
+        style_id = found.based_on
+    return None
 
 
 # An outline number of two levels or more ('1.1', '3.2.4'), as numbered headings carry.
@@ -730,9 +774,13 @@ def _looks_like_pseudo_heading(text: str) -> bool:
 
 
 def _all_bold(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) -> bool:
-    """Every run with text is bold, directly or by its character style."""
+    """Every run with text is bold, directly, by its character style or by the paragraph's
+    style (a heading style of the author's own, not based on Word's headings)."""
     runs = [r for r in _own(paragraph, boxed, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
-    return bool(runs) and all(_bold(run, styles) for run in runs)
+    if not runs:
+        return False
+    by_paragraph = _from_style_chain(styles, _paragraph_style(paragraph), "bold")
+    return all(_bold(run, styles, bool(by_paragraph)) for run in runs)
 
 
 def _bold_setting(properties: Any) -> bool | None:
@@ -743,21 +791,18 @@ def _bold_setting(properties: Any) -> bool | None:
     return bold.get(f"{_W}val", "true").lower() not in ("0", "false", "off")
 
 
-def _bold(run: Any, styles: dict[str, _Style]) -> bool:
+def _bold(run: Any, styles: dict[str, _Style], by_paragraph: bool = False) -> bool:
+    """Bold as Word shows it: the run's own setting, else its character style's, else
+    ``by_paragraph`` (what the paragraph's style says)."""
     properties = run.find(_RUN_PROPERTIES)
     direct = _bold_setting(properties)
-    if direct is not None or properties is None:
-        return bool(direct)
-    style = properties.find(f"{_W}rStyle")
-    style_id = style.get(f"{_W}val") if style is not None else None
-    for _ in range(10):  # a based-on chain, guarded against loops
-        found = styles.get(style_id or "")
-        if found is None:
-            return False
-        if found.bold is not None:
-            return found.bold
-        style_id = found.based_on
-    return False
+    if direct is not None:
+        return direct
+    style = properties.find(f"{_W}rStyle") if properties is not None else None
+    by_character = _from_style_chain(
+        styles, style.get(f"{_W}val") if style is not None else None, "bold"
+    )
+    return by_paragraph if by_character is None else bool(by_character)
 
 
 def _bold_lead(
