@@ -708,3 +708,29 @@ def test_a_labelled_sentence_wrapped_before_a_name_stays_one_paragraph(tmp_path:
         "Priority 1: we will work with partners in The Potteries to build homes.",
         "Contents: What the plan means for you 3 The plan at a glance 6",
     ]
+
+
+def test_word_s_plain_text_second_level_is_read_under_its_item(tmp_path: Path) -> None:
+    # Word's 'Save as Plain Text' writes every level at the first's indent, the second
+    # as 'o': the numbered list was cut at the 'o' item and its third priority lost.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "1.\tGive every child a great start\n2.\tKeep young people active\n"
+        "o\tFootball and dance clubs\n3.\tSafe spaces for teenagers\n\n"
+        "\u2022\tWarm homes\no\tInsulation for 300 homes\n\u2022\tGood jobs\n"
+    )
+    assert [(b.level, b.text) for b in read(path).blocks] == [
+        (1, "Give every child a great start"),
+        (1, "Keep young people active"),
+        (2, "Football and dance clubs"),
+        (1, "Safe spaces for teenagers"),
+        (1, "Warm homes"),
+        (2, "Insulation for 300 homes"),
+        (1, "Good jobs"),
+    ]
+
+
+def test_bullets_between_numbers_that_do_not_run_on_stay_where_they_are(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("1. Homes\n- Jobs\n4. Streets\n\n- Parks\n- Libraries\no Open late\n")
+    assert [b.level for b in read(path).blocks] == [1, 1, 1, 1, 1, 1]

@@ -9,6 +9,7 @@ so evidence from such a file carries its page.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -251,7 +252,9 @@ def _add_paragraph(
         builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
         lines, at = lines[1:], at + 1
     item_lines: list[str] = []
-    for text in lines:
+    nested = _bullets_between_numbers(lines)
+    first_line = 0
+    for index, text in enumerate(lines):
         marker, _ = split_marker(text)
         # '... for people over' / '65. We will ...' in a paragraph (not a list item): one
         # sentence. 'entitled to' / '2. Reach ...' under '1.' are two items.
@@ -259,18 +262,56 @@ def _add_paragraph(
         if in_paragraph and number_goes_on(marker, item_lines[-1]):
             marker = None
         if marker and item_lines:
-            _flush(builder, item_lines, page, width, at)
+            _flush(builder, item_lines, page, width, at, first_line in nested)
             at += len(item_lines)
-            item_lines = []
+            item_lines, first_line = [], index
         item_lines.append(text)
-    _flush(builder, item_lines, page, width, at)
+    _flush(builder, item_lines, page, width, at, first_line in nested)
+
+
+def _bullets_between_numbers(lines: list[str]) -> set[int]:
+    """The lines of bullet items set between two items of one list at the same indent, as
+    the second level of a list Word saved as plain text, which writes every level at the
+    first's indent: between two numbers of one list ('2. Keep young people active' /
+    'o Football clubs' / '3. Safe spaces'), or items opening with 'o' between two opening
+    with another bullet ('• Warm homes' / 'o Insulation' / '• Jobs')."""
+    items = []
+    for index, line in enumerate(lines):
+        marker, _ = split_marker(line)
+        if marker is not None:
+            stripped = line.lstrip()
+            items.append((index, marker, len(line) - len(stripped), stripped[:1]))
+    nested: set[int] = set()
+    tops = [k for k, (_, marker, _, glyph) in enumerate(items) if _top_level(marker, glyph)]
+    for before, after in itertools.pairwise(tops):
+        between = items[before + 1 : after]
+        _, first, indent, glyph = items[before]
+        _, second, indent_after, glyph_after = items[after]
+        if not between or indent != indent_after or any(at != indent for *_, at, _ in between):
+            continue
+        numbers = first[:-1].isdigit() and second[:-1].isdigit()
+        if numbers and int(second[:-1]) == int(first[:-1]) + 1:
+            if all(marker == "•" for _, marker, _, _ in between):
+                nested.update(index for index, *_ in between)
+        elif not numbers and glyph == glyph_after and all(g == "o" for *_, g in between):
+            nested.update(index for index, *_ in between)
+    return nested
+
+
+def _top_level(marker: str, glyph: str) -> bool:
+    return marker[:-1].isdigit() or (marker == "•" and glyph != "o")
 
 
 def _flush(
-    builder: BlockBuilder, lines: list[str], page: int | None, width: int = 0, line: int = 1
+    builder: BlockBuilder,
+    lines: list[str],
+    page: int | None,
+    width: int = 0,
+    line: int = 1,
+    nested: bool = False,
 ) -> None:
     marker, first = split_marker(lines[0])
-    depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2
+    depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2 + nested
     if marker and _named_above_its_text(lines, first, width):
         # '1. Tackle loneliness' / 'We will grow the peer support network ...': the item is
         # the name; the sentences under it are its text, not more of its name.
