@@ -1118,6 +1118,43 @@ def test_first_column_of_a_table_under_a_priority_heading(make_document, suffix:
     assert _stated_in(path) == ["Start well", "Live well"]
 
 
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+def test_a_header_row_of_one_word_labels_is_no_priority_of_the_first_column(  # type: ignore[no-untyped-def]
+    make_document, suffix: str
+) -> None:
+    # 'Cymraeg | English' over the names in both languages: 'Cymraeg' was a stated priority.
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Our priorities"),
+            (
+                "table",
+                [
+                    ["Cymraeg", "English"],
+                    ["Cartrefi cynnes a fforddiadwy", "Warm and affordable homes"],
+                    ["Cymunedau diogel", "Safe communities"],
+                ],
+            ),
+        ],
+    )
+    assert _stated_in(path) == ["Cartrefi cynnes a fforddiadwy", "Cymunedau diogel"]
+
+
+def test_a_first_row_naming_one_word_beside_what_it_means_is_a_priority() -> None:
+    doc = Document(
+        "plan.md",
+        "markdown",
+        (
+            Block("heading", "Our priorities", 1, level=2),
+            Block("table_cell", "Housing", 2, cell=(0, 0)),
+            Block("table_cell", "We will build 500 homes.", 2, cell=(0, 1)),
+            Block("table_cell", "Good jobs", 3, cell=(1, 0)),
+            Block("table_cell", "We will fund 100 apprenticeships.", 3, cell=(1, 1)),
+        ),
+    )
+    assert [s.text for s in extract(doc) if s.kind == "priority"] == ["Housing", "Good jobs"]
+
+
 def test_a_table_of_sentences_under_a_priority_heading_names_nothing() -> None:
     doc = Document(
         "plan.md",

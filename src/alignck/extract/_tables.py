@@ -135,11 +135,25 @@ def _first_column_names(table: list[Block]) -> list[Block] | None:
     column = [cell for cell in table if cell.cell and cell.cell[1] == 0]
     if len(column) < 2 or COLUMN_HEADER.match(column[0].text):
         return None  # a 'Priority' column is read by table_columns
-    if _GENERIC_HEADER.match(column[0].text):
+    if _GENERIC_HEADER.match(column[0].text) or _labels_columns(table, column):
         column = column[1:]
     if len(column) < 2 or not all(names_entry(cell.text) for cell in column):
         return None
     return column
+
+
+def _labels_columns(table: list[Block], column: list[Block]) -> bool:
+    """Whether the first row is a header of one word a column ('Cymraeg | English', 'Theme
+    | Lead') over names of several words: a name of one word heads a row of its own only
+    beside what it means ('Housing | We will build 500 homes')."""
+    header = [cell.text.split() for cell in table if cell.cell and cell.cell[0] == 0]
+    below = [len(cell.text.split()) for cell in column[1:]]
+    return (
+        len(header) >= 2
+        and all(len(words) == 1 for words in header)
+        and bool(below)
+        and sum(below) / len(below) >= 2
+    )
 
 
 def _header_row_names(table: list[Block]) -> list[Block] | None:
