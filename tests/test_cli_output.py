@@ -1042,3 +1042,24 @@ def test_a_page_is_never_written_through_a_link_leading_nowhere(
     assert result.exit_code == 2
     assert "which does not exist" in result.stderr
     assert not victim.parent.exists()
+
+
+def test_the_terminal_grid_legend_tells_twin_names_in_two_unicode_forms_apart(  # type: ignore[no-untyped-def]
+    make_document, small_framework, tmp_path
+) -> None:
+    # The legend read '1  docs/Café plan.md' and '2  docs/Café plan.md'.
+    (tmp_path / "docs").mkdir()
+    plan = make_document("docs/plan.md")
+    for form, town in (("NFC", b"Westby"), ("NFD", b"Southby")):
+        twin = tmp_path / "docs" / (unicodedata.normalize(form, "Café plan") + ".md")
+        twin.write_bytes(plan.read_bytes().replace(b"Northby", town))
+    plan.unlink()
+    result = runner.invoke(
+        app,
+        ["check", str(tmp_path / "docs"), "-f", str(small_framework), "--matcher", "lexical"],
+        env={"COLUMNS": "400"},
+    )
+    legend = [line.strip() for line in result.stdout.splitlines()]
+    legend = [line for line in legend if line[:1].isdigit() and line.endswith(("md", ")"))]
+    assert len(legend) == 2
+    assert sum(line.endswith("(name in decomposed Unicode)") for line in legend) == 1

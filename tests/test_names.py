@@ -45,3 +45,15 @@ def test_names_are_listed_as_a_file_manager_lists_them() -> None:
     assert listed("Plan 10.md", "plan 2.md") == ["plan 2.md", "Plan 10.md"]
     # A folder named with a dot in it is a name: '2024 plan' before '2024.25 strategy'.
     assert listed("2024.25 strategy", "2024 plan") == ["2024 plan", "2024.25 strategy"]
+
+
+def test_a_path_is_told_apart_from_one_that_reads_the_same_in_another_unicode_form() -> None:
+    from alignck.names import told_apart
+
+    composed = "docs/" + unicodedata.normalize("NFC", "Café plan") + ".md"
+    decomposed = "docs/" + unicodedata.normalize("NFD", "Café plan") + ".md"
+    both = [composed, decomposed, "docs/other.md"]
+    assert told_apart(decomposed, both) == decomposed + " (name in decomposed Unicode)"
+    assert told_apart(composed, both) == composed
+    # Alone, a decomposed name needs no telling apart.
+    assert told_apart(decomposed, [decomposed, "docs/other.md"]) == decomposed

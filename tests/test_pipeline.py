@@ -303,6 +303,38 @@ def test_a_copy_of_a_document_is_warned_of_once(tmp_path, make_document, small_f
     }
 
 
+def test_a_copy_names_its_original_apart_from_a_twin_name_in_another_unicode_form(
+    tmp_path, make_document, small_framework
+) -> None:  # type: ignore[no-untyped-def]
+    import unicodedata
+
+    from alignck.pipeline import check
+
+    # 'Café plan.md' composed and decomposed side by side, each copied into a folder: both
+    # copies were said to be 'a byte-for-byte copy of docs/Café plan.md'.
+    (tmp_path / "docs").mkdir()
+    plan = make_document("docs/plan.md")
+    composed = tmp_path / "docs" / (unicodedata.normalize("NFC", "Café plan") + ".md")
+    composed.write_bytes(plan.read_bytes().replace(b"Northby", b"Westby"))
+    decomposed = tmp_path / "docs" / (unicodedata.normalize("NFD", "Café plan") + ".md")
+    decomposed.write_bytes(plan.read_bytes().replace(b"Northby", b"Southby"))
+    plan.unlink()
+    (tmp_path / "docs" / "north").mkdir()
+    (tmp_path / "docs" / "south").mkdir()
+    (tmp_path / "docs" / "north" / "x.md").write_bytes(composed.read_bytes())
+    (tmp_path / "docs" / "south" / "x.md").write_bytes(decomposed.read_bytes())
+    report = check([tmp_path / "docs"], small_framework, matcher="lexical")
+    said = {
+        Path(r.path).parent.name: w.split(":")[0]
+        for r in report.documents
+        for w in r.warnings
+        if w.startswith("a byte-for-byte copy of")
+    }
+    originals = sorted(said.values())
+    assert len(set(originals)) == 2
+    assert sum(o.endswith("(name in decomposed Unicode)") for o in originals) == 1
+
+
 def test_reports_list_documents_in_the_order_they_were_found(
     tmp_path, make_document, small_framework
 ) -> None:  # type: ignore[no-untyped-def]

@@ -46,6 +46,16 @@ def _distinct_tail(path: str, group: list[str]) -> str:
     return shown
 
 
+def told_apart(path: str, paths: Iterable[str]) -> str:
+    """``path`` as a reader can tell it from the others of ``paths``: the same, but for a name
+    in decomposed Unicode beside one that reads the same composed ('Café plan.md' twice)."""
+    if _seen(path) == path or not any(
+        other != path and _seen(other) == _seen(path) for other in paths
+    ):
+        return path
+    return f"{path} (name in decomposed Unicode)"
+
+
 def _seen(text: str) -> str:
     """A name as a reader sees it: one Unicode form for every way of writing a letter."""
     return unicodedata.normalize("NFC", text)

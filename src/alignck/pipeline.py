@@ -38,7 +38,7 @@ from alignck.model import (
     Thresholds,
     Waiver,
 )
-from alignck.names import path_order
+from alignck.names import path_order, told_apart
 from alignck.readers import discover
 from alignck.reading import (
     Matched,
@@ -234,9 +234,10 @@ def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
     byte-for-byte copy, or one whose text is mostly the same (a Word file and its PDF export,
     a copy saved again); only documents read are compared, and only regular files are opened
     (a FIFO among them would block)."""
+    read = [r.path for r in results if r.status == "ok"]
     copies = {
-        path: f"a byte-for-byte copy of {original}"
-        for path, original in _copies([Path(r.path) for r in results if r.status == "ok"]).items()
+        path: f"a byte-for-byte copy of {told_apart(original, read)}"
+        for path, original in _copies([Path(path) for path in read]).items()
     }
     copies |= {path: said for path, said in _same_texts(results).items() if path not in copies}
     if not copies:
@@ -272,7 +273,8 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
         # added to twenty was 'every passage alike' about one time in twenty).
         whole = len(read[earlier].sketch) < SKETCH and len(read[index].sketch) < SKETCH
         exact = len(one & other) / len(one | other) if whole else share
-        said[read[index].path] = f"the same text as {read[earlier].path}" + _how_alike(exact, whole)
+        original = told_apart(read[earlier].path, [r.path for r in read])
+        said[read[index].path] = f"the same text as {original}" + _how_alike(exact, whole)
     return said
 
 

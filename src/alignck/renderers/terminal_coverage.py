@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.model import Alignment, DocumentResult, PriorityOverview, Report, Status
+from alignck.names import told_apart
 from alignck.renderers import GRID_DOCUMENTS
 from alignck.renderers._common import (
     SYMBOLS,
@@ -116,8 +117,10 @@ def _label(report: Report, priority_id: str) -> Text:
 
 def _grid(console: Console, report: Report, table: Table) -> None:
     console.print(table)
-    for index, result in enumerate(checked_documents(report), start=1):
-        console.print(f"  {index}  {shown_path(result.path)}")
+    checked = checked_documents(report)
+    paths = [result.path for result in checked]
+    for index, result in enumerate(checked, start=1):
+        console.print(f"  {index}  {shown_path(told_apart(result.path, paths))}")
     console.print()
 
 
