@@ -401,3 +401,29 @@ def test_exclude_given_to_the_library_as_one_string_is_refused(small_framework, 
     # As paths may be: None, a generator, paths.
     for given in (None, (p for p in ["Archive"]), [Path("Archive")], {"Archive"}):
         assert check([tmp_path], small_framework, matcher="lexical", exclude=given).documents == ()
+
+
+def test_a_fifo_given_as_framework_baseline_waivers_or_review_is_refused_not_waited_on(
+    tmp_path: Path,
+) -> None:
+    # Read with read_bytes, a named pipe given as the baseline hung the run until killed.
+    import os
+
+    from typer.testing import CliRunner
+
+    from alignck.cli import app
+
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text("priorities:\n  - {id: a, title: Warm homes}\n", encoding="utf-8")
+    plan = tmp_path / "plan.md"
+    plan.write_text("# Plan\n\nWe will insulate 300 homes.\n", encoding="utf-8")
+    base = ["check", str(plan), "-f", str(framework), "--matcher", "lexical"]
+    for option in ("--baseline", "--waivers", "--review"):
+        result = CliRunner().invoke(app, [*base, option, str(fifo)])
+        assert result.exit_code == 2, option
+        assert "a named pipe (FIFO), not a regular file" in result.stderr, option
+    result = CliRunner().invoke(app, ["diff", str(fifo), str(fifo)])
+    assert result.exit_code == 2
+    assert "a named pipe (FIFO), not a regular file" in result.stderr

@@ -239,7 +239,8 @@ def test_a_folder_is_said_in_words(tmp_path: Path) -> None:
     folder = tmp_path / "priorities.yaml"
     folder.mkdir()
     assert validate(folder).errors == (
-        f"{folder}: cannot read framework file: a folder, not a file",
+        f"{folder}: cannot read framework file: a folder, not a regular file; alignck reads "
+        "only regular files",
     )
 
 

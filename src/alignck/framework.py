@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from alignck.errors import FrameworkError, not_utf8, os_reason
-from alignck.files import special_file
+from alignck.files import open_regular, special_file
 from alignck.model import Framework, Priority, Thresholds
 from alignck.shapes import PRIORITY_KEYS, TOP_KEYS, normalise, written_without_dash
 from alignck.wording import counted
@@ -116,7 +116,8 @@ def validate(path: Path, shown: str | None = None) -> Validation:
     if special := special_file(path):
         return Validation(None, (f"{shown}: {special}",), ())
     try:
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            data = handle.read()
         text = yaml_text(data)
     except FileNotFoundError:
         return Validation(None, (f"{shown}: {_not_found(shown)}",), ())

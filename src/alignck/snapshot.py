@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from alignck.errors import ReportFileError
+from alignck.files import open_regular
 from alignck.model import Location, Report, Status
 
 _SCHEMA_VERSION = 1
@@ -105,7 +106,9 @@ def load_snapshot(path: Path) -> Snapshot:
     shown = str(path)
     text = ""
     try:
-        text = _decoded(path.read_bytes())
+        # Opened without blocking: a FIFO given as the baseline hung the run.
+        with open_regular(path) as handle:
+            text = _decoded(handle.read())
         data = json.loads(text)
     except FileNotFoundError:
         raise ReportFileError("report file not found", shown) from None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from alignck.errors import not_utf8, os_reason
-from alignck.files import special_file
+from alignck.files import open_regular, special_file
 from alignck.yamlhints import yaml_error
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ def compose_file(path: Path, error: type[ConfigError], what: str, kind: str) -> 
     if special := special_file(path):
         raise error(special, shown)
     try:
-        data = path.read_bytes()
+        with open_regular(path) as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise error(f"{what} not found", shown) from None
     except OSError as problem:

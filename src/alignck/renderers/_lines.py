@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from pathlib import Path, PurePath
 
+from alignck.files import open_regular
 from alignck.readers._text import decode
 
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
@@ -112,7 +113,8 @@ def _file_index(path: str) -> _Index | None:
 @functools.lru_cache(maxsize=32)
 def _index(path: str, _mtime_ns: int, _size: int) -> _Index | None:
     try:
-        text, _warning = decode(Path(path).read_bytes())
+        with open_regular(Path(path)) as handle:
+            text, _warning = decode(handle.read())
     except (OSError, ValueError):
         return None
     starts: list[int] = []
