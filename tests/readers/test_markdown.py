@@ -676,3 +676,15 @@ def test_a_form_feed_before_a_heading_hides_it_no_more(tmp_path: Path) -> None:
         ("list_item", "Warm homes"),
     ]
     assert doc.blocks[2].line == 4
+
+
+def test_a_backslash_escape_of_any_ascii_punctuation_shows_the_character(tmp_path: Path) -> None:
+    # 'obese to 5\% by 2029' was quoted with its backslash.
+    path = tmp_path / "plan.md"
+    path.write_text(
+        'We will cut the share obese to 5\\% by 2029 \\& report \\"yearly\\" \\@ \\~.\n'
+    )
+    assert (
+        read(path).blocks[0].text
+        == 'We will cut the share obese to 5% by 2029 & report "yearly" @ ~.'
+    )

@@ -71,7 +71,8 @@ _INLINE = [
     (re.compile(r"</?[A-Za-z][\w-]{0,1000}(?:\s[^<>\n]{0,1000})?/?>"), ""),
     (re.compile(r"(\*\*|__)(.{1,1000}?)\1"), r"\2"),
     (re.compile(r"(?<![\w*])([*_])(?!\s)(.{1,1000}?)(?<!\s)\1(?![\w*])"), r"\2"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])"), r"\1"),
+    # CommonMark: a backslash before any ASCII punctuation shows that character ('5\%').
+    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),
 ]
 
 
