@@ -294,7 +294,13 @@ def test_text_without_sentence_ends_is_cut_at_words_into_sentence_sized_pieces()
     words = [f"word{i % 97}" for i in range(3000)]
     pieces = sentences(" ".join(words) + ". Short one here.")
     assert all(len(piece) <= LONGEST_SENTENCE for piece in pieces)
-    assert " ".join(pieces).split() == [*words[:-1], f"{words[-1]}.", "Short", "one", "here."]
+    # Each cut is marked on both sides, so no piece reads as the whole sentence.
+    cut = [piece for piece in pieces if piece != "Short one here."]
+    assert cut[0].endswith("…") and not cut[0].startswith("…")
+    assert all(piece.startswith("…") and piece.endswith("…") for piece in cut[1:-1])
+    assert cut[-1].startswith("…") and cut[-1].endswith(".")
+    unmarked = " ".join(pieces).replace("…", "").split()
+    assert unmarked == [*words[:-1], f"{words[-1]}.", "Short", "one", "here."]
     assert len(pieces) > 3000 * 6 // LONGEST_SENTENCE
     # A real sentence, however long, is left whole.
     long_but_real = "We will " + ", ".join(f"support group {i}" for i in range(60)) + "."

@@ -199,16 +199,21 @@ def sentences(text: str) -> tuple[str, ...]:
 
 def _within_longest(text: str) -> list[str]:
     """``text`` cut at spaces into pieces of at most :data:`LONGEST_SENTENCE` characters (a
-    word longer than that is cut where it reaches it)."""
+    word longer than that is cut where it reaches it), each cut marked with '…' on both
+    sides: a piece quoted must not read as the whole sentence."""
     parts: list[str] = []
-    while len(text) > LONGEST_SENTENCE:
-        cut = text.rfind(" ", 0, LONGEST_SENTENCE + 1)
-        cut = cut if cut > 0 else LONGEST_SENTENCE
+    room = LONGEST_SENTENCE - 2  # for the marks
+    while len(text) > room:
+        cut = text.rfind(" ", 0, room + 1)
+        cut = cut if cut > 0 else room
         parts.append(text[:cut].strip())
         text = text[cut:].strip()
     if text:
         parts.append(text)
-    return parts
+    return [
+        ("…" if index else "") + part + ("…" if index < len(parts) - 1 else "")
+        for index, part in enumerate(parts)
+    ]
 
 
 Scope = Literal["sentence", "heading"]
