@@ -2506,3 +2506,25 @@ def test_a_listed_priority_opening_a_later_sentence_of_a_paragraph_is_still_stat
         ("list_item", "More local jobs"),
     )
     assert "Brackley" not in _stated(timed)
+
+
+def test_promises_under_references_or_a_glossary_are_no_commitments() -> None:
+    # check reads none of their text; extract listed them as commitments.
+    doc = Document(
+        "plan.md",
+        "markdown",
+        (
+            Block("heading", "What we will do", 1, level=2),
+            Block("paragraph", "We will insulate 300 homes.", 2, section=("What we will do",)),
+            Block("heading", "References", 3, level=2),
+            Block(
+                "paragraph",
+                "We will not be bound by any reference listed here.",
+                4,
+                section=("References",),
+            ),
+        ),
+    )
+    assert [s.text for s in extract(doc) if s.kind == "commitment"] == [
+        "We will insulate 300 homes."
+    ]

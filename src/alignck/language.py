@@ -350,3 +350,12 @@ _PART_LABEL = re.compile(r"(?:appendix|annexe?|case\s+study)\b", re.IGNORECASE)
 
 def _plain_name(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(" .")
+
+
+@lru_cache(maxsize=4096)
+def is_apparatus(heading: str) -> bool:
+    """Whether a heading is references, a glossary, acknowledgements or notes, whose text
+    cites, defines or thanks and states nothing the document sets out to do (a reference to
+    a dementia study made a transport plan address dementia). Only the nearest heading
+    counts, so that a heading level read wrongly does not hide the rest of a document."""
+    return bool(lexicon.entry("roles", "apparatus.reference-part").compiled.search(heading))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.language import phrase_key, role_of, sentences, terms
+from alignck.language import is_apparatus, phrase_key, role_of, sentences, terms
 from alignck.model import (
     AIM_RULE,
     Block,
@@ -57,7 +57,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         s
         for s in statements
         if s.kind == "priority"
-        and not _is_apparatus((s.location.section or "").rpartition(" › ")[2])
+        and not is_apparatus((s.location.section or "").rpartition(" › ")[2])
     ]
     # A sentence of prose taken for the document's aim (where it names no priority) is the
     # sentence it is, weighed as its words make it, not a priority the document names.
@@ -68,8 +68,8 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     for block in document.blocks:
         if block.navigation:
             continue  # navigation: a stated priority it names is a passage of its own below
-        if _is_apparatus(block.section[-1] if block.section else "") or (
-            block.kind == "heading" and _is_apparatus(block.text)
+        if is_apparatus(block.section[-1] if block.section else "") or (
+            block.kind == "heading" and is_apparatus(block.text)
         ):
             continue
         location = Location(block.page, block.number, block.section_path, block.line)
@@ -209,15 +209,6 @@ def _read(text: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
         return None
     phrase = phrase_key(text)
     return in_sense(found, senses_for(found, text)), phrase, theme_terms(phrase, text)
-
-
-@lru_cache(maxsize=4096)
-def _is_apparatus(heading: str) -> bool:
-    """Whether a heading is references, a glossary, acknowledgements or notes, whose text
-    cites, defines or thanks and states nothing the document sets out to do (a reference to
-    a dementia study made a transport plan address dementia). Only the nearest heading
-    counts, so that a heading level read wrongly does not hide the rest of a document."""
-    return bool(lexicon.entry("roles", "apparatus.reference-part").compiled.search(heading))
 
 
 @lru_cache(maxsize=4096)

@@ -49,7 +49,7 @@ from alignck.extract._structure import (
 )
 from alignck.extract._tables import MEASURED_COLUMN, table_columns, tables_under_heading
 from alignck.extract._wording import inline, ordinal_items, purposes
-from alignck.language import sentences, terms
+from alignck.language import is_apparatus, sentences, terms
 from alignck.model import Block, Document, Statement
 
 
@@ -168,10 +168,13 @@ def _text_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     for block in blocks:
         # A table's header row labels its columns ('What we will do'): not a promise.
+        # References, a glossary, notes: cited or defined, not promised (check reads none of
+        # their text, and extract listed 'We will not be bound by any reference' as a promise).
         if (
             block.kind == "heading"
             or block.navigation
             or (block.cell is not None and block.cell[0] == 0)
+            or is_apparatus(block.section[-1] if block.section else "")
         ):
             continue
         for sentence in sentences(block.text):
