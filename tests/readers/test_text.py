@@ -734,3 +734,27 @@ def test_bullets_between_numbers_that_do_not_run_on_stay_where_they_are(tmp_path
     path = tmp_path / "plan.txt"
     path.write_text("1. Homes\n- Jobs\n4. Streets\n\n- Parks\n- Libraries\no Open late\n")
     assert [b.level for b in read(path).blocks] == [1, 1, 1, 1, 1, 1]
+
+
+def test_page_numbers_and_running_titles_of_a_paged_text_are_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    # 'Page 1' on the last line of a paragraph was quoted in its sentence, and the title
+    # repeated at each page's head kept the two halves of a sentence apart.
+    title = "Denby Valley Housing \u2013 Homes Strategy 2026\u20132030"
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        f"{title}\n\nWe will retrofit 2,400 homes and work with the\nPage 1\n\f"
+        f"{title}\n\nDenby Valley Credit Union to offer loans.\n\nPage 2\n\f"
+        f"{title}\n\nWe will adapt 300 homes.\nPage 3\n"
+    )
+    doc = read(path)
+    assert [(b.page, b.text) for b in doc.blocks] == [
+        (1, title),
+        (
+            1,
+            "We will retrofit 2,400 homes and work with the Denby Valley Credit Union to "
+            "offer loans.",
+        ),
+        (3, "We will adapt 300 homes."),
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,6 +44,8 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     for page_text in text.rstrip("\f").split("\f"):
         pages.append(_paragraphs(page_text, first))
         first += page_text.count("\n")
+    if len(pages) > 1:
+        _without_page_furniture(pages)
     _join_across_pages(pages)
     paged = len(pages) > 1
     several = sum(len(page) for page in pages) > 1
@@ -70,6 +73,47 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
                 builder.extend_last(join_lines(list(rest)), turned + 1 if paged else None)
     warnings = (warning,) if warning else ()
     return Document(str(path), "text", builder.build(), len(pages) if paged else None, warnings)
+
+
+def _without_page_furniture(pages: list[list[_Paragraph]]) -> None:
+    """Each page's number and running title taken away, as a PDF's are: a page number on
+    the last line of a paragraph ('... we will work with the' / 'Page 1') was quoted as part
+    of its sentence, and a title repeated at the head of each page stood between the two
+    halves of a sentence a page break cut. A running title is a line standing alone at the
+    head (or foot) of at least two pages and of half the pages after the first, the same
+    but for its figures; it is taken away from those pages, not the first."""
+    for paragraphs in pages:
+        if (
+            paragraphs
+            and len(paragraphs[-1].lines) > 1
+            and _PAGE_NUMBER.match(paragraphs[-1].lines[-1])
+        ):
+            last = paragraphs[-1]
+            paragraphs[-1] = last._replace(lines=last.lines[:-1])
+        if (
+            paragraphs
+            and len(paragraphs[0].lines) > 1
+            and _PAGE_NUMBER.match(paragraphs[0].lines[0])
+        ):
+            first = paragraphs[0]
+            paragraphs[0] = first._replace(lines=first.lines[1:], line=first.line + 1)
+        paragraphs[:] = [p for p in paragraphs if not _page_number(p)] if paragraphs else []
+    for end in (0, -1):
+        found = [_running_key(paragraphs[end]) if paragraphs else None for paragraphs in pages]
+        counts = Counter(key for key in found[1:] if key is not None)
+        running = {key for key, count in counts.items() if count >= max(2, (len(pages) - 1) / 2)}
+        # The first page's is kept: there it is as often the document's own title.
+        for paragraphs, key in zip(pages[1:], found[1:], strict=True):
+            if key is not None and key in running:
+                del paragraphs[end]
+
+
+def _running_key(paragraph: _Paragraph) -> str | None:
+    """A one-line paragraph's text with its figures set aside, as a running title or footer
+    compares ('Homes Strategy – page 3'); None for anything longer."""
+    if len(paragraph.lines) != 1 or paragraph.table or len(paragraph.lines[0].split()) > 15:
+        return None
+    return re.sub(r"\d+", "#", " ".join(paragraph.lines[0].split()).casefold())
 
 
 def _join_across_pages(pages: list[list[_Paragraph]]) -> None:
