@@ -734,6 +734,35 @@ def test_footnotes_whose_marks_are_set_as_superscripts_are_not_text(tmp_path: Pa
     ]
 
 
+def test_a_footnote_whose_number_is_in_the_body_s_type_close_under_the_text_is_not_text(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # LibreOffice's footnote: its number in the body's type, its words in 8 points, about
+    # two lines' size under the text. Read by its number's type and taken for a caption, it
+    # was quoted as a commitment ('1 We will also make all our offices ... smoke-free').
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_y(220)
+    body = [
+        f"In 202{n} we completed {n * 100 + 12} new affordable homes for local people."
+        for n in range(4)
+    ]
+    for sentence in body:
+        pdf.multi_cell(0, 5.1, sentence, new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 2.2
+    pdf.set_xy(10, y)
+    pdf.cell(3, 4, "1")
+    pdf.set_font("Helvetica", "", 8)
+    pdf.set_xy(13, y + 0.5)
+    pdf.multi_cell(0, 3.5, "We will also make our offices smoke-free by 2027.")
+    path = tmp_path / "note.pdf"
+    pdf.output(str(path))
+    assert [b.text for b in read(path).blocks] == [" ".join(body)]
+
+
 def _page_with_text_written_last(
     path: Path, box_x: float, page_number_size: float | None = None
 ) -> Path:

@@ -213,7 +213,9 @@ def _lines_within(
                 lead = _bold_opening(raw_line.lstrip(), first, is_bold)
             elif not starts_bold:
                 lead = _bold_after_marker(raw_line.lstrip(), first, end, is_bold)
-            size = round(font_size(handle, first), 2)
+            # The type of its words, not of a note's number or a bullet opening it: a
+            # footnote's '1' at the body's size made the 8-point note body text, quoted.
+            size = round(font_size(handle, _first_letter(raw_line, first, end)), 2)
             pieces: tuple[tuple[float, str], ...] = ()
             origin(handle, row_end, x_ref, y_ref)
             right, _ = frame.point(x.value, y.value)
@@ -230,6 +232,16 @@ def _lines_within(
         return lines
     finally:
         textpage.close()
+
+
+def _first_letter(raw_line: str, first: int, end: int) -> int:
+    """The index of the line's first letter, counted as ``first`` counts its first character
+    (``first`` itself where the line has no letter before ``end``)."""
+    text = raw_line.lstrip()
+    for offset, character in enumerate(text[: end - first + 1]):
+        if character.isalpha():
+            return first + offset
+    return first
 
 
 # A footnote's mark as text extraction gives it: a number glued to the end of a word or to

@@ -63,6 +63,9 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])\d{1,2}$")
 _FOOTNOTE_OPENING = re.compile(r"^(?:\d{1,3}|[*†‡§])(?:\s*\S|$)")
 # Footnotes are set smaller than the body: at most this share of its size.
 _FOOTNOTE_SIZE = 0.9
+# And set apart from the text above by at least this many of its lines' size (a line's
+# pitch is about 1.2 of it; LibreOffice leaves about 1.9 above its footnotes).
+_FOOTNOTE_GAP = 1.6
 _PAGE_NUMBER = re.compile(
     r"^(page\s+)?(?:(\d{1,4})\s*(?:of|/)\s*(\d{1,4})|(\d{1,4}))$", re.IGNORECASE
 )
@@ -971,7 +974,7 @@ def _without_footnotes(page: list[Line], body_size: float) -> list[Line]:
     if start in (0, len(page)) or not _FOOTNOTE_OPENING.match(page[start].text):
         return page
     above, first = page[start - 1], page[start]
-    if above.y - first.y < above.size * 2.0:
+    if above.y - first.y < above.size * _FOOTNOTE_GAP:
         return page  # small type that runs on from the text: a caption or a table, say
     return page[:start]
 
