@@ -174,6 +174,30 @@ def test_fail_on_worse_fails_a_drop_that_is_no_gap(
     assert worse.exit_code == 1 and "is worse than the baseline on" in worse.stderr
 
 
+def test_fail_on_worse_fails_a_promise_watered_down_to_an_aspiration(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    # '... We will provide crisis support' became '... We may consider crisis support ...,
+    # subject to funding' under 'Our priorities': still aligned, and --fail-on worse passed.
+    plan = tmp_path / "plan.md"
+    item = "- **Mental health:** We will provide 24-hour crisis support and talking therapies.\n"
+    plan.write_text(f"# Plan\n\n## Our priorities\n\n{item}", encoding="utf-8")
+    baseline = tmp_path / "q1.json"
+    made = invoke("check", plan, "-f", small_framework, "--format", "json", "-o", baseline)
+    assert made.exit_code == 0
+    old = json.loads(baseline.read_text(encoding="utf-8"))["documents"][0]["alignment"]
+    assert next(a for a in old if a["priority_id"] == "mental-health")["status"] == "aligned"
+    weaker = (
+        "- **Mental health:** We may consider crisis support in future years, subject to funding.\n"
+    )
+    plan.write_text(f"# Plan\n\n## Our priorities\n\n{weaker}", encoding="utf-8")
+    result = invoke(
+        "check", plan, "-f", small_framework, "--baseline", baseline, "--fail-on", "worse"
+    )
+    assert result.exit_code == 1
+    assert "on 'Improve mental health' [mental-health] (aligned → partial)" in result.stderr
+
+
 def test_fail_on_new_gap_without_a_baseline_is_a_usage_error(small_framework: Path) -> None:
     result = invoke("check", ".", "-f", small_framework, "--fail-on", "new-gap")
     assert result.exit_code == 2

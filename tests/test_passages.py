@@ -72,6 +72,46 @@ def test_a_priorities_heading_makes_its_list_items_commitments_not_its_backgroun
     }
 
 
+def test_an_aspiration_under_a_priorities_heading_takes_no_promise_from_it() -> None:
+    # 'We will' weakened to 'we may consider' under 'Our priorities' stayed a commitment, so
+    # a partner that watered a promise down kept its aligned verdict and passed --fail-on
+    # worse; the labelling rules call an aspiration without commitment partial.
+    roles = _under(
+        "Our priorities",
+        ("list_item", "We may consider crisis support in future years, subject to funding."),
+        ("list_item", "A frailty unit, if funding is found."),
+        ("list_item", "We would like to open a second hub."),
+        ("list_item", "More affordable homes near the town centre"),
+        ("list_item", "We will open a hub, subject to funding."),
+    )
+    assert roles == {
+        "We may consider crisis support in future years, subject to funding.": "context",
+        "A frailty unit, if funding is found.": "context",
+        "We would like to open a second hub.": "context",
+        "More affordable homes near the town centre": "commitment",
+        "We will open a hub, subject to funding.": "commitment",
+    }
+
+
+def test_a_stated_priority_named_only_as_an_aspiration_is_no_commitment() -> None:
+    from alignck.model import Location, Statement
+
+    item = "Mental health: We may consider crisis support in future years, subject to funding."
+    blocks = (
+        Block("heading", "Our priorities", 1, None, (), 1),
+        Block("list_item", item, 2, None, ("Our priorities",), 0),
+        Block("list_item", "Jobs: We will create 500 jobs.", 3, None, ("Our priorities",), 0),
+    )
+    stated = [
+        Statement("Mental health", "priority", Location(None, 2, "Our priorities"), "list"),
+        Statement("Jobs", "priority", Location(None, 3, "Our priorities"), "list"),
+    ]
+    passages = build_passages(Document("d.md", "markdown", blocks), stated)
+    roles = {p.text: p.role for p in passages}
+    assert roles["Mental health"] == "context"
+    assert roles["Jobs"] == "priority"
+
+
 def test_a_paragraph_that_makes_its_own_promise_keeps_its_background_as_context() -> None:
     roles = _under(
         "Our goals",

@@ -275,10 +275,16 @@ def role_of(
     if own != "context" or given == "context":
         return own
     if given == "commitment" and (
-        states_fact(text) or not (item or _says_what_is_done(text, fragments))
+        states_fact(text) or not (item or _says_what_is_done(text, fragments)) or hedged(text)
     ):
         return "context"
     return given
+
+
+def hedged(text: str) -> bool:
+    """An aspiration without commitment ('we may consider ...', '... subject to funding'),
+    which takes no promise from the list or heading it sits under."""
+    return _says("hedged", text, normalise(text))
 
 
 @lru_cache(maxsize=16384)

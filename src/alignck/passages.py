@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.language import is_apparatus, phrase_key, role_of, sentences, terms
+from alignck.language import hedged, is_apparatus, phrase_key, role_of, sentences, terms
 from alignck.model import (
     AIM_RULE,
     Block,
@@ -109,7 +109,10 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         # 'Clean air'): such an item is no evidence for the priority it names.
         said = _sentence_naming(statement.text, item_of.get(statement.location.paragraph, ""))
         withdrawn = "negated" in (role_of(statement.text), role_of(said) if said else "")
-        stated_role: EvidenceKind = "negated" if withdrawn else "priority"
+        # 'Mental health: We may consider crisis support, subject to funding': named, but
+        # only as an aspiration, which the labelling rules call partial, not a commitment.
+        aspired = bool(said) and role_of(said) != "commitment" and hedged(said)
+        stated_role: EvidenceKind = "negated" if withdrawn else "context" if aspired else "priority"
         passage = _passage(statement.text, statement.location, stated_role)
         if passage:
             passages.append(passage)
