@@ -854,6 +854,9 @@ def test_validate_judges_waiver_expiry_on_the_day_given(small_framework, tmp_pat
     bad = invoke("validate", str(small_framework), "--today", "tomorrow")
     assert bad.exit_code == 2
     assert "--today must be a date written YYYY-MM-DD" in bad.stderr
+    no_such_day = invoke("validate", str(small_framework), "--today", "2027-02-30")
+    assert no_such_day.exit_code == 2
+    assert "--today: no such day as '2027-02-30' in the calendar" in no_such_day.stderr
 
 
 def test_validate_strict_fails_on_a_lapsed_waiver_and_passes_without_warnings(

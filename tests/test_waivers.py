@@ -66,6 +66,11 @@ def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
             "waivers:\n  - priority: air\n    reason: x\n    expires: 20270101.5\n",
             ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got '20270101.5'",
         ),
+        # In the right form, but no day of the calendar: not 'expected a date as YYYY-MM-DD'.
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    expires: '2027-02-30'\n",
+            ":4:14: waivers[0].expires: no such day as '2027-02-30' in the calendar",
+        ),
         ("waivers: air\n", ":1:10: waivers: expected a list of waivers, got a string"),
         (
             "waivers:\n  - air\n",

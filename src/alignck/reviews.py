@@ -49,6 +49,7 @@ from alignck.yamlnodes import (
     compose_file,
     curly_quoted,
     current_id,
+    date_problem,
     day_written,
     kind,
     mapping,
@@ -173,7 +174,7 @@ def _date(
     try:
         return day_written(text)
     except ValueError:
-        findings.error(node, where, f"expected a date as YYYY-MM-DD, got {text or kind(node)!r}")
+        findings.error(node, where, date_problem(text, text or kind(node)))
         return None
 
 

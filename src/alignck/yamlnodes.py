@@ -449,3 +449,17 @@ def day_written(text: str) -> datetime.date:
     if not _DAY.fullmatch(text):
         raise ValueError(text)
     return datetime.date.fromisoformat(text)
+
+
+def written_as_a_day(text: str) -> bool:
+    """Whether ``text`` has a date's form, YYYY-MM-DD, whether or not the calendar has it."""
+    return bool(_DAY.fullmatch(text))
+
+
+def date_problem(text: str, shown: str) -> str:
+    """What is wrong with a date :func:`day_written` refused (``shown``: as the file has it):
+    a date in the right form that the calendar lacks ('2027-02-30') is no such day, not a
+    date in the wrong form."""
+    if written_as_a_day(text):
+        return f"no such day as {text!r} in the calendar"
+    return f"expected a date as YYYY-MM-DD, got {shown!r}"

@@ -297,11 +297,13 @@ def day_given(text: str | None) -> datetime.date | None:
     """--today as a date, or a one-line usage error."""
     if text is None:
         return None
-    from alignck.yamlnodes import day_written
+    from alignck.yamlnodes import day_written, written_as_a_day
 
     try:
         return day_written(text.strip())
     except ValueError:
+        if written_as_a_day(text.strip()):
+            fail(f"--today: no such day as {text.strip()!r} in the calendar")
         fail(f"--today must be a date written YYYY-MM-DD, not {text!r}")
 
 
