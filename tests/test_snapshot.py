@@ -99,3 +99,42 @@ def test_a_report_saved_as_utf16_is_read_and_a_folder_is_said_to_be_one(tmp_path
     folder.mkdir()
     with pytest.raises(ReportFileError, match="a folder, not a saved JSON report"):
         load_snapshot(folder)
+
+
+def test_a_report_cut_short_is_said_to_be_cut_short(tmp_path: Path) -> None:
+    # 'invalid JSON: Unterminated string starting at' did not say the file was incomplete.
+    text = json.dumps(_report(), indent=2)
+    path = tmp_path / "q3.json"
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    with pytest.raises(ReportFileError, match="a JSON report cut short"):
+        load_snapshot(path)
+    path.write_text('{"a": 1,, }', encoding="utf-8")
+    with pytest.raises(ReportFileError, match=r"invalid JSON: Expecting property name"):
+        load_snapshot(path)
+
+
+def test_alignck_s_own_sarif_or_junit_report_given_as_a_baseline_says_to_give_the_json(
+    tmp_path: Path,
+) -> None:
+    # "no 'tool: alignck'" for alignck's own SARIF did not say what to give instead.
+    sarif = tmp_path / "q3.sarif"
+    sarif.write_text(
+        json.dumps(
+            {
+                "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                "version": "2.1.0",
+                "runs": [{"tool": {"driver": {"name": "alignck"}}, "results": []}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportFileError, match="alignck's SARIF report, not a JSON report; give"):
+        load_snapshot(sarif)
+    junit = tmp_path / "q3.xml"
+    junit.write_text(
+        '<?xml version="1.0"?>\n<testsuites name="alignck"><testsuite name="alignck">'
+        "</testsuite></testsuites>\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportFileError, match="alignck's JUnit XML report, not a JSON report"):
+        load_snapshot(junit)

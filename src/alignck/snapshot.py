@@ -117,10 +117,18 @@ def load_snapshot(path: Path) -> Snapshot:
     except UnicodeDecodeError:
         raise ReportFileError("not a JSON report: its text is not UTF-8 or UTF-16", shown) from None
     except OSError as error:
+        if path.is_dir():
+            raise ReportFileError("a folder, not a saved JSON report", shown) from None
         raise ReportFileError(f"cannot read the report: {error.strerror or error}", shown) from None
     except json.JSONDecodeError as error:
-        if mistaken := _other_kind(text, shown):
+        if mistaken := _other_kind(text, shown) or _another_format(text, None, shown):
             raise ReportFileError(mistaken) from None
+        if text.lstrip().startswith("{") and _left_open(text):
+            raise ReportFileError(
+                "a JSON report cut short: it ends before its JSON is complete (saved while "
+                "the run was writing it, or copied in part?); save the report again",
+                shown,
+            ) from None
         raise ReportFileError(
             f"not a JSON report (invalid JSON: {error.msg})", shown, error.lineno, error.colno
         ) from None
@@ -131,13 +139,57 @@ def load_snapshot(path: Path) -> Snapshot:
     try:
         return _snapshot_from_json(data, shown)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        if mistaken := _other_kind_of_json(text, data, shown):
+        if mistaken := _other_kind_of_json(text, data, shown) or _another_format(text, data, shown):
             raise ReportFileError(mistaken) from None
         why = f"missing key {error}" if isinstance(error, KeyError) else str(error)
         raise ReportFileError(
             f"not an alignck JSON report (as 'alignck check --format json' writes): {why}",
             shown,
         ) from None
+
+
+def _left_open(text: str) -> bool:
+    """Whether JSON text ends inside a string or with a bracket unclosed: cut short, not
+    written wrong. (Only on the way to refusing a file: a scan of every character.)"""
+    depth, in_string, escaped = 0, False, False
+    for character in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == '"':
+                in_string = False
+        elif character == '"':
+            in_string = True
+        elif character in "{[":
+            depth += 1
+        elif character in "}]":
+            depth -= 1
+    return in_string or depth > 0
+
+
+def _another_format(text: str, data: Any, shown: str) -> str | None:
+    """'FILE: alignck's SARIF report, not its JSON one; ...' for a report alignck wrote in a
+    format no comparison reads (SARIF, JUnit XML): 'no 'tool: alignck'' did not say that
+    the file was alignck's own."""
+    given = "give the report 'alignck check --format json' writes"
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("runs"), list)
+        and "sarif" in str(data.get("$schema", "")).lower() + str(data.get("version", ""))
+    ):
+        drivers = [
+            run.get("tool", {}).get("driver", {}).get("name")
+            for run in data["runs"]
+            if isinstance(run, dict) and isinstance(run.get("tool"), dict)
+        ]
+        whose = "alignck's SARIF report" if "alignck" in drivers else "a SARIF report"
+        return f"{shown}: {whose}, not a JSON report; {given}"
+    head = text.lstrip()[:4096]
+    if data is None and head.startswith("<") and "<testsuite" in head and "alignck" in head:
+        return f"{shown}: alignck's JUnit XML report, not a JSON report; {given}"
+    return None
 
 
 def _other_kind(text: str, shown: str) -> str | None:
