@@ -103,10 +103,18 @@ def test_a_report_saved_as_utf16_is_read_and_a_folder_is_said_to_be_one(tmp_path
 
 def test_a_report_cut_short_is_said_to_be_cut_short(tmp_path: Path) -> None:
     # 'invalid JSON: Unterminated string starting at' did not say the file was incomplete.
-    text = json.dumps(_report(), indent=2)
+    report = _report()
+    report["documents"][0]["error"] = None
+    text = json.dumps(report, indent=2)
     path = tmp_path / "q3.json"
     path.write_text(text[: len(text) // 2], encoding="utf-8")
     with pytest.raises(ReportFileError, match="a JSON report cut short"):
+        load_snapshot(path)
+    path.write_text(text[: text.index("null") + 3], encoding="utf-8")  # '"parent": nul'
+    with pytest.raises(ReportFileError, match="a JSON report cut short"):
+        load_snapshot(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ReportFileError, match=r"invalid JSON: Expecting property name"):
         load_snapshot(path)
     path.write_text('{"a": 1,, }', encoding="utf-8")
     with pytest.raises(ReportFileError, match=r"invalid JSON: Expecting property name"):

@@ -123,7 +123,9 @@ def load_snapshot(path: Path) -> Snapshot:
     except json.JSONDecodeError as error:
         if mistaken := _other_kind(text, shown) or _another_format(text, None, shown):
             raise ReportFileError(mistaken) from None
-        if text.lstrip().startswith("{") and _left_open(text):
+        # Near the end: a literal or number cut in the middle ("nul") fails where it starts.
+        at_the_end = error.pos >= len(text.rstrip()) - 6 or error.msg.startswith("Unterminated")
+        if text.lstrip().startswith("{") and at_the_end and _left_open(text):
             raise ReportFileError(
                 "a JSON report cut short: it ends before its JSON is complete (saved while "
                 "the run was writing it, or copied in part?); save the report again",
