@@ -1731,11 +1731,12 @@ _LEFT = [
     "since 2021. We will set up a domestic abuse",
     "hub that brings together",
 ]
-# The sentence ended at the column's foot; the next column opens with a list, or a capital.
+# The sentence ended at the column's foot; the next column opens with a list, or a capital
+# after a word a sentence may end on.
 _NOT_GOING_ON = [
     ([*_LEFT[:2], "hub in Westmoor."], ["the police and charities will staff it."], ["paragraph"]),
     (_LEFT, ["- the police", "- the council"], ["list_item", "list_item"]),
-    ([*_LEFT[:2], "hub for"], ["Westmoor residents and their families."], ["paragraph"]),
+    ([*_LEFT[:2], "hub in Westmoor"], ["Residents and their families agree."], ["paragraph"]),
 ]
 
 
@@ -1756,6 +1757,15 @@ def test_a_sentence_from_the_foot_of_a_column_goes_on_at_the_top_of_the_next(
             "Reported domestic abuse has risen by a quarter since 2021. We will set up a "
             "domestic abuse hub that brings together the police, the council and charities "
             "in one building. Our partners agree.",
+        )
+    ]
+    # A sentence stopping on a word no sentence ends on goes on whatever the next column
+    # opens with: 'hub for' / 'Westmoor residents ...' was quoted as two fragments.
+    assert blocks([*_LEFT[:2], "hub for"], ["Westmoor residents and their families."]) == [
+        (
+            "paragraph",
+            "Reported domestic abuse has risen by a quarter since 2021. We will set up a "
+            "domestic abuse hub for Westmoor residents and their families.",
         )
     ]
     for left, right, kinds in _NOT_GOING_ON:

@@ -688,8 +688,11 @@ def _ends_sentence(text: str) -> bool:
 def _sentence_goes_on(before: str, text: str) -> bool:
     """Whether text after a break the author did not choose (a page's or a column's) goes on
     with the sentence before it: that sentence is not ended, and the text opens in lower
-    case."""
-    return text[:1].islower() and not before.endswith((".", "!", "?", ":"))
+    case, or the sentence stops on a word no sentence ends on ('... from' / '2027, we will
+    ...', '... with the' / 'Denby Valley Credit Union'), whatever the next page opens with."""
+    if before.endswith((".", "!", "?", ":")):
+        return False
+    return text[:1].islower() or ends_on_word_that_goes_on(before)
 
 
 def _marker_kind(marker: str) -> str:
