@@ -113,3 +113,12 @@ def test_what_alignck_said_when_reviewed_is_kept(tmp_path: Path) -> None:
     path = _write(tmp_path, ENTRY + "    alignck_said: gap\n")
     assert load_reviews(path, FRAMEWORK).reviews[0].alignck_said == "gap"
     assert load_reviews(_write(tmp_path, ENTRY), FRAMEWORK).reviews[0].alignck_said is None
+
+
+@pytest.mark.parametrize("text", ["", "{}\n", "reviews:\n"])
+def test_a_file_that_lists_no_reviews_is_warned_of(tmp_path: Path, text: str) -> None:
+    loaded = load_reviews(_write(tmp_path, text), FRAMEWORK)
+    assert loaded.reviews == ()
+    assert len(loaded.warnings) == 1
+    assert loaded.warnings[0].endswith("lists no reviews, so no verdict is overruled")
+    assert load_reviews(_write(tmp_path, "reviews: []\n"), FRAMEWORK).warnings == ()

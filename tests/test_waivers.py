@@ -547,3 +547,19 @@ def test_a_waiver_for_a_same_named_file_in_another_folder_is_for_another_documen
     analysis = analyse(FRAMEWORK, results, [waiver], today=date(2026, 1, 1))
     assert analysis.unused_waivers == ()
     assert analysis.elsewhere_waivers == (waiver,)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("", "waivers.yaml: warning: the file is empty: it lists no waivers"),
+        ("{}\n", ":1:1: waivers: warning: the file has no 'waivers' key: it lists no waivers"),
+        ("waivers:\n", ":1:9: waivers: warning: lists no waivers, so no gap is accepted"),
+    ],
+)
+def test_a_file_that_lists_no_waivers_is_warned_of(tmp_path: Path, text: str, said: str) -> None:
+    # A waivers file blanked by mistake quietly dropped every waiver: 'ok (0 waivers)'.
+    loaded = load_waivers(_write(tmp_path, text), FRAMEWORK)
+    assert loaded.waivers == ()
+    assert len(loaded.warnings) == 1 and said in loaded.warnings[0]
+    assert load_waivers(_write(tmp_path, "waivers: []\n"), FRAMEWORK).warnings == ()

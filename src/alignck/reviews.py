@@ -84,16 +84,24 @@ def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
     return LoadedReviews(reviews, tuple(findings.warnings))
 
 
+_LISTS_NONE = "lists no reviews, so no verdict is overruled"
+
+
 def _reviews(
     root: yaml.Node | None, findings: Findings, ids: Mapping[str, str]
 ) -> tuple[Review, ...]:
     if root is None:
+        # A file blanked by mistake would quietly drop every one.
+        said = f"{findings.path}: warning: the file is empty: it {_LISTS_NONE}"
+        findings.marked_warnings.append((0, 0, said))
         return ()
     if not isinstance(root, yaml.MappingNode):
         findings.error(root, "", "expected a mapping with a 'reviews' list")
         return ()
     listed = mapping(root, "", _TOP_KEYS, findings).get("reviews")
     if listed is None or (isinstance(listed, yaml.ScalarNode) and listed.tag.endswith(":null")):
+        missing = "the file has no 'reviews' key: it " if listed is None else ""
+        findings.warn(listed or root, "reviews", f"{missing}{_LISTS_NONE}")
         return ()
     if not isinstance(listed, yaml.SequenceNode):
         findings.error(listed, "reviews", f"expected a list of reviews, got {kind(listed)}")

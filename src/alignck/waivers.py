@@ -79,16 +79,24 @@ def load_waivers(path: str | Path, framework: Framework) -> LoadedWaivers:
     return LoadedWaivers(waivers, tuple(findings.warnings))
 
 
+_LISTS_NONE = "lists no waivers, so no gap is accepted"
+
+
 def _waivers(
     root: yaml.Node | None, findings: Findings, framework: Framework
 ) -> tuple[Waiver, ...]:
     if root is None:
+        # A file blanked by mistake would quietly drop every one.
+        said = f"{findings.path}: warning: the file is empty: it {_LISTS_NONE}"
+        findings.marked_warnings.append((0, 0, said))
         return ()
     if not isinstance(root, yaml.MappingNode):
         findings.error(root, "", "expected a mapping with a 'waivers' list")
         return ()
     listed = mapping(root, "", _TOP_KEYS, findings).get("waivers")
     if listed is None or (isinstance(listed, yaml.ScalarNode) and listed.tag.endswith(":null")):
+        missing = "the file has no 'waivers' key: it " if listed is None else ""
+        findings.warn(listed or root, "waivers", f"{missing}{_LISTS_NONE}")
         return ()
     if not isinstance(listed, yaml.SequenceNode):
         findings.error(listed, "waivers", f"expected a list of waivers, got {kind(listed)}")
