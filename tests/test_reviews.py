@@ -122,3 +122,18 @@ def test_a_file_that_lists_no_reviews_is_warned_of(tmp_path: Path, text: str) ->
     assert len(loaded.warnings) == 1
     assert loaded.warnings[0].endswith("lists no reviews, so no verdict is overruled")
     assert load_reviews(_write(tmp_path, "reviews: []\n"), FRAMEWORK).warnings == ()
+
+
+def test_a_review_dated_after_today_is_warned_of(tmp_path: Path) -> None:
+    # 'date: 2030-01-01' was accepted without a word in a run on 2027-03-31.
+    text = (
+        "reviews:\n  - document: plan\n    priority: air\n    verdict: gap\n    reason: x\n"
+        "    reviewer: A B\n    date: '2030-01-01'\n"
+    )
+    path = _write(tmp_path, text)
+    loaded = load_reviews(path, FRAMEWORK, date(2027, 3, 31))
+    assert loaded.warnings == (
+        f"{path}:2:5: warning: reviewed on 2030-01-01, after today (2027-03-31): a review "
+        "records a judgement already made; check its date",
+    )
+    assert load_reviews(path, FRAMEWORK, date(2030, 1, 1)).warnings == ()

@@ -67,9 +67,12 @@ class LoadedReviews:
     warnings: tuple[str, ...] = ()
 
 
-def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
+def load_reviews(
+    path: str | Path, framework: Framework, today: datetime.date | None = None
+) -> LoadedReviews:
     """Load and check a review file against the framework, or raise :class:`ReviewError`
-    listing every problem as FILE:LINE:COL. Unknown keys are warnings."""
+    listing every problem as FILE:LINE:COL. Unknown keys are warnings, and so is a review
+    dated after ``today`` (the run's day; the machine's by default)."""
     path = Path(path)
     shown = str(path)
     root = compose_file(path, ReviewError, "review file", "reviews")
@@ -81,7 +84,15 @@ def load_reviews(path: str | Path, framework: Framework) -> LoadedReviews:
             shown,
             problems=findings.errors,
         )
-    return LoadedReviews(reviews, tuple(findings.warnings))
+    day = today or datetime.date.today()
+    # A review records a judgement made: one dated later is a slip of the year, most often.
+    later = tuple(
+        f"{review.source}: warning: reviewed on {review.date}, after today ({day}): a review "
+        "records a judgement already made; check its date"
+        for review in reviews
+        if review.date > day
+    )
+    return LoadedReviews(reviews, (*findings.warnings, *later))
 
 
 _LISTS_NONE = "lists no reviews, so no verdict is overruled"

@@ -59,6 +59,8 @@ from alignck.report_file import noting_written
 from alignck.wording import counted
 
 if TYPE_CHECKING:
+    import datetime
+
     from alignck.builtins import Located
     from alignck.model import Framework, Policy, Report, Review, Waiver
     from alignck.readers import Discovery
@@ -168,20 +170,25 @@ def waivers_from(path: Path | None, framework: Framework) -> tuple[Waiver, ...]:
     return found.waivers
 
 
-def reviews_from(path: Path | None, framework: Framework) -> tuple[Review, ...]:
+def reviews_from(
+    path: Path | None, framework: Framework, today: datetime.date | None = None
+) -> tuple[Review, ...]:
     """The reviews of ``--review``, their warnings said; none without the option."""
     if path is None:
         return ()
     from alignck.reviews import load_reviews
 
-    found = load_reviews(path, framework)
+    found = load_reviews(path, framework, today)
     for warning in found.warnings:
         say(warning)
     return found.reviews
 
 
 def waivers_and_reviews(
-    waivers_file: Path | None, review_file: Path | None, framework: Framework
+    waivers_file: Path | None,
+    review_file: Path | None,
+    framework: Framework,
+    today: datetime.date | None = None,
 ) -> tuple[tuple[Waiver, ...], tuple[Review, ...]]:
     """Both files loaded, or every problem of both said at once (as validate says them):
     a waivers file edited for a new framework hid its reviews file's bad ids until fixed."""
@@ -195,7 +202,7 @@ def waivers_and_reviews(
     except ConfigError as error:
         problems += error.problems
     try:
-        reviews = reviews_from(review_file, framework)
+        reviews = reviews_from(review_file, framework, today)
     except ConfigError as error:
         problems += error.problems
     if problems:
@@ -588,7 +595,7 @@ def check(
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
         for warning in loaded.warnings:
             say(warning)
-        waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
+        waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded, day)
         baseline = None
         if baseline_file is not None:
             baseline = load_baseline(baseline_file, loaded, chosen_framework.shown)

@@ -201,7 +201,7 @@ def _validate_framework(
     say(f"{located.shown}: ok ({said})", sys.stdout)
     given = [
         *(_validate_waivers(w, result.framework, day) for w in waivers),
-        *(_validate_reviews(r, result.framework) for r in reviews),
+        *(_validate_reviews(r, result.framework, day) for r in reviews),
     ]
     if None in given:
         return None
@@ -217,13 +217,13 @@ def _invalid_against(path: Path, framework: Framework, problems: int) -> str:
     return f"{path}: invalid against {framework.path} ({counted(problems, 'problem')})"
 
 
-def _validate_reviews(path: Path, framework: Framework) -> int | None:
+def _validate_reviews(path: Path, framework: Framework, day: datetime.date) -> int | None:
     """How many warnings the review file drew, or None where it is invalid."""
     from alignck.errors import ReviewError
     from alignck.reviews import load_reviews
 
     try:
-        loaded = load_reviews(path, framework)
+        loaded = load_reviews(path, framework, day)
     except ReviewError as error:
         for problem in error.problems:
             say(problem)

@@ -203,7 +203,7 @@ def diff(
         reviews: tuple[Review, ...] = ()
         if located is not None:
             loaded = _framework(located)
-            waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded)
+            waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded, day)
         else:
             for option, given, what in (
                 ("--waivers", waivers_file, "keep the waivers of their own runs"),
