@@ -198,6 +198,36 @@ def test_fail_on_worse_fails_a_promise_watered_down_to_an_aspiration(
     assert "on 'Improve mental health' [mental-health] (aligned → partial)" in result.stderr
 
 
+def test_a_priority_only_a_dropped_document_addressed_is_noted(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    # A partner's strategy left out of the folder took the one verdict on mental health with
+    # it: no document's verdict moved, and nothing said the system had lost the priority.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "trust.md").write_text(
+        "# Trust plan\n\nWe will open two crisis cafes and cut waits for talking therapies.\n",
+        encoding="utf-8",
+    )
+    (docs / "council.md").write_text(
+        "# Council plan\n\nWe will end fuel poverty and tackle damp and mould.\n",
+        encoding="utf-8",
+    )
+    baseline = tmp_path / "q1.json"
+    args = ("-f", small_framework, "--matcher", "lexical")
+    assert invoke("check", docs, *args, "--format", "json", "-o", baseline).exit_code == 0
+    (docs / "trust.md").unlink()
+    result = invoke("check", docs, *args, "--baseline", baseline, "-q", "-o", tmp_path / "q2.json")
+    assert (
+        f"{baseline}: note: 'Improve mental health' [mental-health] was addressed there by "
+        "trust, not in this run; no document of this run addresses it"
+    ) in result.stderr
+    assert "[warm-homes] was addressed there" not in result.stderr
+    # diff says so too, beside its 'Removed documents'.
+    diff = invoke("diff", baseline, docs, *args)
+    assert "'Improve mental health' [mental-health] was addressed there by trust" in diff.stderr
+
+
 def test_fail_on_new_gap_without_a_baseline_is_a_usage_error(small_framework: Path) -> None:
     result = invoke("check", ".", "-f", small_framework, "--fail-on", "new-gap")
     assert result.exit_code == 2

@@ -293,6 +293,7 @@ def compare(
         )
         if now not in unread_new
     ]
+    warnings += left_unaddressed(old, new, unread_new)
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([d.path for d in new.documents])
     changes: list[Change] = []
@@ -654,6 +655,7 @@ def held_to_baseline(
     notes += paired_elsewhere(baseline.source, old, new, unread)
     every = [d.path for d in report.documents]
     notes += unread_then(baseline.source, old, baseline.unread, every, set(new))
+    notes += left_unaddressed(baseline, snapshot_of(report, "this run"), unread)
     verdicts, waived = baseline_verdicts(baseline, report)
     if waived and not waivers_given:
         notes.append(unwaived_note(baseline.source, len(waived)))
@@ -667,6 +669,38 @@ def held_to_baseline(
         baseline_notes=tuple(notes),
     )
     return replace(report, policy=held)
+
+
+def left_unaddressed(old: Snapshot, new: Snapshot, unread: Sequence[str] = ()) -> list[str]:
+    """A note for each priority some document of ``old`` addressed and no document of ``new``
+    does, because every document that addressed it is gone from the run: no document's
+    verdict moved, so nothing said that the system lost it (a partner's strategy left out of
+    a quarter's folder took the one aligned verdict on smoking)."""
+    addressed_now = {
+        priority_id
+        for document in new.documents
+        for priority_id, verdict in document.verdicts.items()
+        if verdict.status != "gap"
+    }
+    # A document this run could not read is in it all the same: not gone.
+    now = [*(d.path for d in new.documents), *unread]
+    kept = set(pair_documents([d.path for d in old.documents], now).values())
+    notes = []
+    for priority_id, title in new.priorities.items():
+        if priority_id in addressed_now or priority_id not in old.priorities:
+            continue
+        then = [
+            d.path
+            for d in old.documents
+            if (verdict := d.verdicts.get(priority_id)) and verdict.status != "gap"
+        ]
+        if then and not kept.intersection(then):
+            gone = ", ".join(_name(path) for path in then)
+            notes.append(
+                f"{old.source}: note: '{title}' [{priority_id}] was addressed there by "
+                f"{gone}, not in this run; no document of this run addresses it"
+            )
+    return notes
 
 
 def compare_runs(old: Report | str | Path, new: Report | str | Path) -> Comparison:
