@@ -226,6 +226,13 @@ def test_a_priority_only_a_dropped_document_addressed_is_noted(
     # diff says so too, beside its 'Removed documents'.
     diff = invoke("diff", baseline, docs, *args)
     assert "'Improve mental health' [mental-health] was addressed there by trust" in diff.stderr
+    # And the reports people read, as the JSON and CI formats do.
+    for suffix in ("md", "html", "txt"):
+        report = tmp_path / f"q2.{suffix}"
+        invoke("check", docs, *args, "--baseline", baseline, "-q", "-o", report)
+        text = report.read_text(encoding="utf-8")
+        assert "Compared with the baseline:" in text, suffix
+        assert "trust.md is not in this run" in text, suffix
 
 
 def test_fail_on_new_gap_without_a_baseline_is_a_usage_error(small_framework: Path) -> None:

@@ -310,8 +310,20 @@ def _filters(report: Report, results: list[DocumentResult]) -> list[str]:
 
 def _policy(report: Report) -> list[str]:
     verdict = policy_verdict(report)
-    if verdict is None:
+    judged = _policy_verdict(report, verdict) if verdict is not None else []
+    return judged + _baseline_notes(report)
+
+
+def _baseline_notes(report: Report) -> list[str]:
+    """What comparing with the baseline found, as the JSON and CI formats say it."""
+    notes = report.policy.baseline_notes
+    if not notes:
         return []
+    items = "".join(f"<li>{escape(one_line(note))}</li>" for note in notes)
+    return [f"<div><p><strong>Compared with the baseline:</strong></p><ul>{items}</ul></div>"]
+
+
+def _policy_verdict(report: Report, verdict: tuple[bool, list[str]]) -> list[str]:
     passed, reasons = verdict
     terms = held_to(report)
     if passed:

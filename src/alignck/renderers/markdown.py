@@ -68,6 +68,12 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
             lines.append(f"**{failed_heading(report)}:**{held}")
         lines += [f"- {_cell(one_line(reason))}" for reason in reasons]
         lines.append("")
+    if report.policy.baseline_notes:
+        # What comparing with the baseline found (a document renamed, a priority reworded or
+        # left unaddressed): the JSON and CI formats had them, the reports people read not.
+        lines.append("**Compared with the baseline:**")
+        lines += [f"- {_cell(one_line(note))}" for note in report.policy.baseline_notes]
+        lines.append("")
     lines += _provenance(report)
     if results:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)

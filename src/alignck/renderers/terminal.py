@@ -80,11 +80,13 @@ def _policy(console: Console, report: Report) -> None:
     saved with -o report.txt said nothing of the policy its run failed."""
     verdict = policy_verdict(report)
     if verdict is None:
+        _baseline_notes(console, report)
         return
     passed, reasons = verdict
     terms = held_to(report)
     if passed:
         console.print(Text("Policy: passed.", style="bold green"), f"Held to: {terms}.")
+        _baseline_notes(console, report)
         return
     heading = Text(f"{failed_heading(report)}:", style="bold red")
     if terms:
@@ -93,6 +95,15 @@ def _policy(console: Console, report: Report) -> None:
         console.print(heading)
     for reason in reasons:
         console.print(Text(f"- {one_line(reason)}"))
+    _baseline_notes(console, report)
+
+
+def _baseline_notes(console: Console, report: Report) -> None:
+    """What comparing with the baseline found, as the JSON and CI formats say it."""
+    if report.policy.baseline_notes:
+        console.print(Text("Compared with the baseline:", style="bold"))
+        for note in report.policy.baseline_notes:
+            console.print(Text(f"- {one_line(note)}"))
 
 
 def _stale_waivers(console: Console, report: Report) -> None:
