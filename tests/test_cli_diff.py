@@ -916,3 +916,28 @@ def test_a_narrow_terminal_folds_a_long_document_name_in_the_coverage_table(
     coverage = result.stdout[result.stdout.index("Coverage") :]
     assert "…" not in coverage
     assert "programme.md" in coverage.replace("│", "").replace(" ", "").replace("\n", "")
+
+
+def test_the_ci_formats_name_documents_added_to_and_gone_from_the_run(
+    tmp_path: Path, small_framework: Path
+) -> None:
+    # The terminal and Markdown diffs said 'Removed documents: ...'; GitHub, SARIF said none.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "trust.md").write_text("# Trust\n\nWe will open two crisis cafes.\n", encoding="utf-8")
+    (docs / "council.md").write_text("# Council\n\nWe will fund hubs.\n", encoding="utf-8")
+    old = tmp_path / "old.json"
+    args = ("-f", small_framework, "--matcher", "lexical")
+    assert invoke("check", docs, *args, "--format", "json", "-o", old).exit_code == 0
+    (docs / "trust.md").unlink()
+    (docs / "hospice.md").write_text("# Hospice\n\nWe will end fuel poverty.\n", encoding="utf-8")
+    github = invoke("diff", old, docs, *args, "--format", "github").stdout
+    assert "::notice title=alignck diff%3A removed document::trust.md is not in this run" in github
+    assert "::notice title=alignck diff%3A added document::hospice.md is new in this run" in github
+    sarif = json.loads(invoke("diff", old, docs, *args, "--format", "sarif").stdout)
+    said = [
+        n["message"]["text"]
+        for n in sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    ]
+    assert "trust.md is not in this run: its verdicts are not compared" in said
+    assert "hospice.md is new in this run" in said

@@ -24,6 +24,22 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")
         where = workflow_path(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
+    # The terminal and Markdown diffs list documents added and gone; a CI log said neither.
+    for title, names, said in (
+        (
+            "alignck diff: added document",
+            comparison.added,
+            "is new in this run: its verdicts are compared with none",
+        ),
+        (
+            "alignck diff: removed document",
+            comparison.removed,
+            "is not in this run: its verdicts are not compared",
+        ),
+    ):
+        for name in names:
+            text = workflow_data(f"{name} {said}")
+            out.write(f"::notice title={workflow_property(title)}::{text}\n")
     for path in comparison.unread:
         where = workflow_path(checkout_path(path))
         title = workflow_property("alignck: unreadable document")

@@ -29,6 +29,14 @@ RULES = {
 }
 
 
+def _documents_in_and_out(comparison: Comparison) -> list[str]:
+    """Documents new in this run and gone from it, as the terminal and Markdown diffs list
+    them."""
+    return [f"{name} is new in this run" for name in comparison.added] + [
+        f"{name} is not in this run: its verdicts are not compared" for name in comparison.removed
+    ]
+
+
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     rules = [
         {
@@ -64,6 +72,10 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                         "toolExecutionNotifications": [
                             {"level": "warning", "message": {"text": one_line(warning)}}
                             for warning in comparison.warnings
+                        ]
+                        + [
+                            {"level": "note", "message": {"text": one_line(said)}}
+                            for said in _documents_in_and_out(comparison)
                         ],
                     }
                 ],
