@@ -23,6 +23,20 @@ def test_a_document_saved_in_another_format_pairs_by_name() -> None:
     }
 
 
+def test_a_document_renamed_only_in_case_and_separators_pairs_by_its_name() -> None:
+    # 'vcs-alliance-plan.md' saved again as 'VCS Alliance Plan.md' was a new document, and
+    # every gap it had in the baseline failed as new.
+    old = ["q3/vcs-alliance-plan.md", "q3/council_plan.docx", "q3/trust.md"]
+    new = ["q4/VCS Alliance Plan.md", "q4/Council Plan.docx", "q4/trust.md"]
+    assert pair_documents(old, new) == {
+        "q4/VCS Alliance Plan.md": "q3/vcs-alliance-plan.md",
+        "q4/Council Plan.docx": "q3/council_plan.docx",
+        "q4/trust.md": "q3/trust.md",
+    }
+    # Two names alike so are no pair: which is which is not known.
+    assert pair_documents(["a/plan-a.md", "a/x.md"], ["a/Plan A.md", "a/plan_a.md"]) == {}
+
+
 def test_a_document_moved_into_a_folder_pairs_by_its_name() -> None:
     # Moving a draft into a sub-folder made every gap it had in the baseline 'new'.
     old = ["drafts/strategy.md", "drafts/trust-plan.md"]

@@ -397,7 +397,7 @@ def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
                 pairs[path] = by_key.pop(key)
     _pair_by_tail(pairs, old, new)
     by_name_only: set[str] = set()
-    for name in (_stem, _name) if folders else (_name,):
+    for name in (_stem, _name, _loose_name) if folders else (_name, _loose_name):
         # A document renamed in its folder, then one moved to another folder: each paired
         # only when no other document of either run has its name, paired or not.
         taken = set(pairs.values())
@@ -406,7 +406,7 @@ def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
             if path not in pairs and found in by_name and by_name[found] not in taken:
                 pairs[path] = by_name[found]
                 taken.add(by_name[found])
-                if name is _name:
+                if name is not _stem:
                     by_name_only.add(path)
     if len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
@@ -605,6 +605,12 @@ def _stem(key: str) -> str:
 def _name(key: str) -> str:
     """The file's own name without its extension, whatever its folder."""
     return _stem(posixpath.basename(key))
+
+
+def _loose_name(key: str) -> str:
+    """The file's name as a person reads it, whatever its case and separators: a document
+    renamed 'vcs-alliance-plan.md' -> 'VCS Alliance Plan.md' is the same document."""
+    return " ".join(re.split(r"[\s_\-.]+", _name(key).casefold())).strip()
 
 
 def _unique(names: Mapping[str, str]) -> dict[str, str]:
