@@ -1726,6 +1726,35 @@ def _two_columns(path: Path, left: list[str], right: list[str]) -> Path:
     return path
 
 
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_footer_ending_on_its_page_number_is_not_read_on_a_page_of_its_own(
+    tmp_path: Path, engine: str
+) -> None:
+    from fpdf import FPDF
+
+    # 'denbyvalley.gov.uk/publichealth Page 1 of 1' in the bottom margin of a one-page plan
+    # (nothing repeats to show it is a footer) was read between a list's third item and its
+    # fourth, and the list lost its last three.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 11)
+    pdf.text(15, 40, "We have agreed four priorities:")
+    for number, item in enumerate(("- Warm homes", "- Good jobs", "- Clean air", "- Safe streets")):
+        pdf.text(15, 46 + 6 * number, item)
+    pdf.set_font("Helvetica", "", 8)
+    pdf.text(15, 285, "denbyvalley.gov.uk/publichealth Page 1 of 1")
+    path = tmp_path / "footer.pdf"
+    pdf.output(str(path))
+    texts = [b.text for b in read(path, ReadOptions(engine)).blocks]
+    assert texts == [
+        "We have agreed four priorities:",
+        "Warm homes",
+        "Good jobs",
+        "Clean air",
+        "Safe streets",
+    ]
+
+
 _LEFT = [
     "Reported domestic abuse has risen by a quarter",
     "since 2021. We will set up a domestic abuse",

@@ -853,6 +853,9 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
     for page, margin in zip(pages, margins, strict=True):
         edge_ids = {id(line) for line in _edge_lines(page, 2, margin)}
         end_ids = {id(line) for line in _edge_lines(page, 1, margin)}
+        # A footer set apart in the margin that ends on its page's number ('nhs.uk/plan Page
+        # 1 of 1'): furniture even on a page of its own, where nothing repeats to show it.
+        numbered = {id(line) for line in margin if _ENDS_ON_PAGE_NUMBER.search(line.text)}
         kept.append(
             [
                 line
@@ -864,6 +867,7 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
                 and not (id(line) in edge_ids and _running_key(line) in running)
                 and not (id(line) in end_ids and _running_key(line) in opening)
                 and not (id(line) in end_ids and _titled_key(line) in titles)
+                and id(line) not in numbered
             ]
         )
     return kept
@@ -877,6 +881,9 @@ def _edge_lines(page: list[Line], count: int, margin: list[Line]) -> list[Line]:
     return page[:count] + page[-count:] + margin
 
 
+_ENDS_ON_PAGE_NUMBER = re.compile(
+    r"(?:^|\s)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE
+)
 # A header or footer stands this many font sizes from the page's other lines at least;
 # points apart that two pieces of text still stand on one baseline.
 _MARGIN = 2.0
