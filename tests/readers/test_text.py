@@ -687,13 +687,20 @@ def test_a_labelled_line_over_a_sentence_is_a_line_of_its_own(tmp_path: Path) ->
     path.write_text(
         "Priority 1: Maximise people's income through debt and benefits advice\n"
         "We will run a money advice clinic in every library.\n\n"
-        "Aim 2: Warm homes\nOur wardens will visit every tenant.\n"
+        "Aim 2: Warm homes\nOur wardens will visit every tenant.\n\n"
+        # Two labels with no blank line between: each name apart from its own promise.
+        "Priority 1: Warm homes\nWe will insulate 500 homes.\n"
+        "Priority 2: Good jobs\nWe will train 200 apprentices.\n"
     )
     assert [b.text for b in read(path).blocks] == [
         "Priority 1: Maximise people's income through debt and benefits advice",
         "We will run a money advice clinic in every library.",
         "Aim 2: Warm homes",
         "Our wardens will visit every tenant.",
+        "Priority 1: Warm homes",
+        "We will insulate 500 homes.",
+        "Priority 2: Good jobs",
+        "We will train 200 apprentices.",
     ]
 
 

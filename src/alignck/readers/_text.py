@@ -186,17 +186,16 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
     stripped = [line.strip() for line in lines]
     # Not matched at all where labels part nothing: a PDF's paragraphs, most of its text.
     labelled = [labelled_entries and bool(LABELLED_LINE.match(line)) for line in stripped]
-    if labelled_entries and len(lines) > 1 and labelled[0] and _heads_what_follows(stripped):
-        # 'Priority 1: Maximise people's income' over 'We will run a money advice clinic':
-        # the label's line is a heading, not the first line of one wrapped paragraph.
-        return [[lines[0]], *separate_lines(lines[1:], labelled_entries)]
     if labelled[0] and sum(labelled) >= 2:
         entries: list[list[str]] = []
         for line, starts_entry in zip(lines, labelled, strict=True):
             if starts_entry:
                 entries.append([])
             entries[-1].append(line)
-        return entries
+        return [part for entry in entries for part in _name_apart(entry)]
+    if labelled_entries and labelled[0] and len(lines) > 1 and _heads_what_follows(stripped):
+        # One label: its name's line apart from the sentences under it (_name_apart).
+        return [[lines[0]], *separate_lines(lines[1:], labelled_entries)]
     if len(lines) >= 3 and all(_is_short_name(line) for line in stripped):
         return [[line] for line in lines]
     # Only a line ending on a digit can end on a page number: the others are not searched.
@@ -206,6 +205,16 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
     if len(lines) >= 3 and stripped[0].endswith(":") and all(map(_is_short_name, stripped[1:])):
         # 'Our priorities are:' over two or more names: the lead-in and its list.
         return [[line] for line in lines]
+    return [lines]
+
+
+def _name_apart(lines: list[str]) -> list[list[str]]:
+    """'Priority 1: Maximise people's income' over 'We will run a money advice clinic': the
+    labelled name's line apart from the sentence under it, not the first line of one wrapped
+    paragraph; ``lines`` as they are otherwise."""
+    stripped = [line.strip() for line in lines]
+    if len(lines) > 1 and _heads_what_follows(stripped):
+        return [[lines[0]], lines[1:]]
     return [lines]
 
 
