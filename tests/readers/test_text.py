@@ -765,3 +765,25 @@ def test_page_numbers_and_running_titles_of_a_paged_text_are_no_part_of_it(
         ),
         (3, "We will adapt 300 homes."),
     ]
+
+
+def test_a_heading_naming_each_page_and_a_figure_mid_page_are_the_page_s_own(
+    tmp_path: Path,
+) -> None:
+    # Set aside but for their figures, 'Priority 2' and 'Priority 3' heading their pages
+    # were taken for a running title and lost; a '300' mid-page for a page number.
+    pages = [
+        f"Priority {n}\n\nOur target for homes insulated:\n\n300\n\nWe will do it.\n\n"
+        f"Homes Strategy - page {n}\n"
+        for n in (1, 2, 3)
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\f".join(pages))
+    texts = [b.text for b in read(path).blocks]
+    assert [t for t in texts if t.startswith("Priority")] == [
+        "Priority 1",
+        "Priority 2",
+        "Priority 3",
+    ]
+    assert texts.count("300") == 3
+    assert not [t for t in texts if "Homes Strategy" in t]

@@ -81,7 +81,9 @@ def _without_page_furniture(pages: list[list[_Paragraph]]) -> None:
     of its sentence, and a title repeated at the head of each page stood between the two
     halves of a sentence a page break cut. A running title is a line standing alone at the
     head (or foot) of at least two pages and of half the pages after the first, the same
-    but for its figures; it is taken away from those pages, not the first."""
+    but for the page's number it may end on ('Homes Strategy – page 3'); it is taken away
+    from those pages (a title, not from the first page's head), and a heading ('Priority 2'
+    heading its page) never."""
     for paragraphs in pages:
         if (
             paragraphs
@@ -97,23 +99,39 @@ def _without_page_furniture(pages: list[list[_Paragraph]]) -> None:
         ):
             first = paragraphs[0]
             paragraphs[0] = first._replace(lines=first.lines[1:], line=first.line + 1)
-        paragraphs[:] = [p for p in paragraphs if not _page_number(p)] if paragraphs else []
+        # A page number standing alone at the head or foot; one elsewhere is the page's own
+        # ('Our target for homes insulated:' over '300').
+        while paragraphs and _page_number(paragraphs[0]):
+            del paragraphs[0]
+        while paragraphs and _page_number(paragraphs[-1]):
+            del paragraphs[-1]
     for end in (0, -1):
         found = [_running_key(paragraphs[end]) if paragraphs else None for paragraphs in pages]
         counts = Counter(key for key in found[1:] if key is not None)
         running = {key for key, count in counts.items() if count >= max(2, (len(pages) - 1) / 2)}
-        # The first page's is kept: there it is as often the document's own title.
-        for paragraphs, key in zip(pages[1:], found[1:], strict=True):
+        # The first page's head is kept: there it is as often the document's own title.
+        start = 1 if end == 0 else 0
+        for paragraphs, key in zip(pages[start:], found[start:], strict=True):
             if key is not None and key in running:
                 del paragraphs[end]
 
 
 def _running_key(paragraph: _Paragraph) -> str | None:
-    """A one-line paragraph's text with its figures set aside, as a running title or footer
-    compares ('Homes Strategy – page 3'); None for anything longer."""
-    if len(paragraph.lines) != 1 or paragraph.table or len(paragraph.lines[0].split()) > 15:
+    """A one-line paragraph's text as a running title or footer compares, a page's number
+    it ends on set aside ('Homes Strategy – page 3'); None for anything longer, or a
+    heading."""
+    if (
+        len(paragraph.lines) != 1
+        or paragraph.table
+        or paragraph.heading
+        or len(paragraph.lines[0].split()) > 15
+    ):
         return None
-    return re.sub(r"\d+", "#", " ".join(paragraph.lines[0].split()).casefold())
+    text = " ".join(paragraph.lines[0].split()).casefold()
+    return _ENDS_ON_PAGE_NUMBER.sub(" page #", text)
+
+
+_ENDS_ON_PAGE_NUMBER = re.compile(r"(?:^|\s)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
 
 
 def _join_across_pages(pages: list[list[_Paragraph]]) -> None:
