@@ -274,3 +274,15 @@ def test_a_sentence_repeated_over_a_page_break_is_placed_on_each_page() -> None:
         ("We will listen.", 2),
         ("We will act.", 2),
     ]
+
+
+def test_the_pieces_of_an_over_long_sentence_are_placed_on_their_own_pages() -> None:
+    # Marked '…' where they were cut, the pieces were no longer found in the text and all
+    # took the page the block starts on.
+    text = " ".join(f"word{i}" for i in range(1200))  # about 9,000 characters, no stop
+    block = Block("paragraph", text, 1, 3, ("Plan",), turns=((6000, 4),))
+    passages = build_passages(Document("d.pdf", "pdf", (block,)), [])
+    assert passages[0].text.endswith("…") and passages[-1].text.startswith("…")
+    assert passages[0].location.page == 3
+    assert passages[-1].location.page == 4
+    assert block.page_of(passages[-1].text) == 4

@@ -95,7 +95,8 @@ class Block(CompactPickle):
         there, not on the first."""
         if not self.turns:
             return self.page
-        return self.page_at(max(self.text.find(part), 0))
+        # Without the '…' an over-long sentence's piece is marked with where it was cut.
+        return self.page_at(max(self.text.find(part.strip("…")), 0))
 
     def page_at(self, offset: int) -> int | None:
         """The page the block's text is on at ``offset``."""

@@ -93,8 +93,11 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                 )
             place = location
             if block.turns:
-                found = block.text.find(piece, read_to)
-                read_to = found + len(piece) if found >= 0 else read_to
+                # A piece of an over-long sentence is marked '…' where it was cut: found
+                # without the marks, it is where it stands in the text.
+                bare = piece.strip("…")
+                found = block.text.find(bare, read_to)
+                read_to = found + len(bare) if found >= 0 else read_to
                 page = block.page_at(max(found, 0))
                 place = Location(page, block.number, block.section_path, block.line)
             passage = _passage(piece, place, role, heading=block.kind == "heading")
