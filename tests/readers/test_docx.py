@@ -1077,3 +1077,23 @@ def test_a_heading_made_with_a_bold_paragraph_style_of_the_author_s_own_is_a_hea
     assert levels["Our priorities"] == levels["What we will do"] < levels["Warm homes"]
     homes = next(b for b in blocks if b.text.startswith("We will insulate"))
     assert homes.section == ("Our priorities", "Warm homes")
+
+
+def test_word_s_own_bold_styles_for_captions_and_quotations_make_no_heading(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    # Bold by Word's own 'Caption' and 'Intense Quote' styles, a figure's caption and a
+    # quotation were read as headings, and the promise after them filed under them.
+    document = docx.Document()
+    document.add_heading("Our plan", level=1)
+    document.add_paragraph("Figure 2 Homes insulated by ward", style="Caption")
+    document.add_paragraph("Nothing about us without us", style="Intense Quote")
+    document.add_paragraph("We will plant 500 trees.")
+    path = tmp_path / "captions.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Our plan"]
+    trees = next(b for b in blocks if b.text.startswith("We will plant"))
+    assert trees.section == ("Our plan",)

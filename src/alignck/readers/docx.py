@@ -58,6 +58,7 @@ class _Style:
     # Its bold ('Strong', or a paragraph style a heading is made with); None when it does not say.
     bold: bool | None = None
     size: float | None = None  # its type size in points; None when it does not say
+    custom: bool = False  # a style of the author's own, not one of Word's
     hidden: bool | None = None  # its Hidden font setting; None when it does not say
     struck: bool | None = None  # its strikethrough (single or double); None when it does not say
 
@@ -373,6 +374,7 @@ def _style_map(document: Any) -> dict[str, _Style]:
             ilvl=ilvl,
             bold=_bold_setting(element.find(_RUN_PROPERTIES)),
             size=_size_setting(element.find(_RUN_PROPERTIES)),
+            custom=element.get(f"{_W}customStyle") in ("1", "true", "on"),
             hidden=_vanish_setting(element.find(_RUN_PROPERTIES)),
             struck=_strike_setting(element.find(_RUN_PROPERTIES)),
         )
@@ -779,8 +781,21 @@ def _all_bold(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) ->
     runs = [r for r in _own(paragraph, boxed, f"{_W}r") if (r.findtext(f"{_W}t") or "").strip()]
     if not runs:
         return False
-    by_paragraph = _from_style_chain(styles, _paragraph_style(paragraph), "bold")
-    return all(_bold(run, styles, bool(by_paragraph)) for run in runs)
+    by_paragraph = _bold_by_own_style(styles, _paragraph_style(paragraph))
+    return all(_bold(run, styles, by_paragraph) for run in runs)
+
+
+def _bold_by_own_style(styles: dict[str, _Style], style_id: str | None) -> bool:
+    """Whether a paragraph style of the author's own makes its text bold: Word's own bold
+    styles are a caption's or a quotation's ('Caption', 'Intense Quote'), no heading."""
+    for _ in range(10):  # a based-on chain, guarded against loops
+        found = styles.get(style_id or "")
+        if found is None:
+            return False
+        if found.bold is not None:
+            return found.bold and found.custom
+        style_id = found.based_on
+    return False
 
 
 def _bold_setting(properties: Any) -> bool | None:
