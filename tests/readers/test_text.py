@@ -725,6 +725,9 @@ def test_word_s_plain_text_second_level_is_read_under_its_item(tmp_path: Path) -
         "1.\tGive every child a great start\n2.\tKeep young people active\n"
         "o\tFootball and dance clubs\n3.\tSafe spaces for teenagers\n\n"
         "\u2022\tWarm homes\no\tInsulation for 300 homes\n\u2022\tGood jobs\n"
+        "o\tApprenticeships\n\n"
+        # The last item's own sub-items, after a numbered list.
+        "1.\tSchools\no\tNursery places\n2.\tSport\no\tFootball clubs\n"
     )
     assert [(b.level, b.text) for b in read(path).blocks] == [
         (1, "Give every child a great start"),
@@ -734,12 +737,17 @@ def test_word_s_plain_text_second_level_is_read_under_its_item(tmp_path: Path) -
         (1, "Warm homes"),
         (2, "Insulation for 300 homes"),
         (1, "Good jobs"),
+        (2, "Apprenticeships"),
+        (1, "Schools"),
+        (2, "Nursery places"),
+        (1, "Sport"),
+        (2, "Football clubs"),
     ]
 
 
 def test_bullets_between_numbers_that_do_not_run_on_stay_where_they_are(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
-    path.write_text("1. Homes\n- Jobs\n4. Streets\n\n- Parks\n- Libraries\no Open late\n")
+    path.write_text("1. Homes\n- Jobs\n4. Streets\n\n- Parks\n- Libraries\n- Open late\n")
     assert [b.level for b in read(path).blocks] == [1, 1, 1, 1, 1, 1]
 
 

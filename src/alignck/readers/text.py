@@ -336,7 +336,8 @@ def _bullets_between_numbers(lines: list[str]) -> set[int]:
     the second level of a list Word saved as plain text, which writes every level at the
     first's indent: between two numbers of one list ('2. Keep young people active' /
     'o Football clubs' / '3. Safe spaces'), or items opening with 'o' between two opening
-    with another bullet ('• Warm homes' / 'o Insulation' / '• Jobs')."""
+    with another bullet ('• Warm homes' / 'o Insulation' / '• Jobs') or after the list's
+    last item."""
     items = []
     for index, line in enumerate(lines):
         marker, _ = split_marker(line)
@@ -357,6 +358,12 @@ def _bullets_between_numbers(lines: list[str]) -> set[int]:
                 nested.update(index for index, *_ in between)
         elif not numbers and glyph == glyph_after and all(g == "o" for *_, g in between):
             nested.update(index for index, *_ in between)
+    if tops:
+        # After the list's last item, its own 'o' items: Word writes no other level so.
+        _, _, indent, _ = items[tops[-1]]
+        after = items[tops[-1] + 1 :]
+        if after and all(g == "o" and at == indent for *_, at, g in after):
+            nested.update(index for index, *_ in after)
     return nested
 
 
