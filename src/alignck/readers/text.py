@@ -361,9 +361,9 @@ def _bullets_between_numbers(lines: list[str]) -> set[int]:
     if tops:
         # After the list's last item, its own 'o' items: Word writes no other level so.
         _, _, indent, _ = items[tops[-1]]
-        after = items[tops[-1] + 1 :]
-        if after and all(g == "o" and at == indent for *_, at, g in after):
-            nested.update(index for index, *_ in after)
+        trailing = items[tops[-1] + 1 :]
+        if trailing and all(g == "o" and at == indent for *_, at, g in trailing):
+            nested.update(index for index, *_ in trailing)
     return nested
 
 
