@@ -138,6 +138,18 @@ def test_alignck_s_own_sarif_or_junit_report_given_as_a_baseline_says_to_give_th
     )
     with pytest.raises(ReportFileError, match="alignck's SARIF report, not a JSON report; give"):
         load_snapshot(sarif)
+    # A SARIF file whose driver is no object is still one line, not a traceback.
+    sarif.write_text(
+        json.dumps(
+            {
+                "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                "runs": [{"tool": {"driver": "alignck"}}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportFileError, match="a SARIF report, not a JSON report"):
+        load_snapshot(sarif)
     junit = tmp_path / "q3.xml"
     junit.write_text(
         '<?xml version="1.0"?>\n<testsuites name="alignck"><testsuite name="alignck">'

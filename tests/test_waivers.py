@@ -66,6 +66,13 @@ def test_a_valid_file_loads_every_field(tmp_path: Path) -> None:
             "waivers:\n  - priority: air\n    reason: x\n    expires: 20270101.5\n",
             ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got '20270101.5'",
         ),
+        # Full-width digits are no date of the form.
+        (
+            "waivers:\n  - priority: air\n    reason: x\n"
+            "    expires: '\uff12\uff10\uff12\uff17-01-01'\n",
+            ":4:14: waivers[0].expires: expected a date as YYYY-MM-DD, got "
+            "'\uff12\uff10\uff12\uff17-01-01'",
+        ),
         # In the right form, but no day of the calendar: not 'expected a date as YYYY-MM-DD'.
         (
             "waivers:\n  - priority: air\n    reason: x\n    expires: '2027-02-30'\n",

@@ -182,9 +182,11 @@ def _another_format(text: str, data: Any, shown: str) -> str | None:
         and "sarif" in str(data.get("$schema", "")).lower() + str(data.get("version", ""))
     ):
         drivers = [
-            run.get("tool", {}).get("driver", {}).get("name")
+            driver.get("name")
             for run in data["runs"]
-            if isinstance(run, dict) and isinstance(run.get("tool"), dict)
+            if isinstance(run, dict)
+            and isinstance(tool := run.get("tool"), dict)
+            and isinstance(driver := tool.get("driver"), dict)
         ]
         whose = "alignck's SARIF report" if "alignck" in drivers else "a SARIF report"
         return f"{shown}: {whose}, not a JSON report; {given}"

@@ -439,7 +439,8 @@ def boolean(node: yaml.Node | None, where: str, findings: Findings) -> bool:
     return False
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: '\d' takes full-width ones ('２０２７-０１-０１'), no date of the form.
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def day_written(text: str) -> datetime.date:
