@@ -795,3 +795,22 @@ def test_a_heading_naming_each_page_and_a_figure_mid_page_are_the_page_s_own(
     ]
     assert texts.count("300") == 3
     assert not [t for t in texts if "Homes Strategy" in t]
+
+
+def test_utf16_cut_short_without_a_byte_order_mark_or_inside_a_pair_is_read(
+    tmp_path: Path,
+) -> None:
+    # Without its mark, one byte short was refused as binary; cut inside an emoji's
+    # surrogate pair, it was 'not valid UTF-16' with a broken character shown.
+    body = "Warm homes for older people\n\nWe will insulate 500 homes \U0001f600"
+    for data, encoding in (
+        (body.encode("utf-16-le")[:-1], "no mark"),
+        (body.encode("utf-16")[:-1], "a pair cut by one byte"),
+        (body.encode("utf-16")[:-2], "a pair cut by two"),
+    ):
+        path = tmp_path / "short.txt"
+        path.write_bytes(data)
+        doc = read(path)
+        assert doc.blocks[0].text == "Warm homes for older people", encoding
+        assert doc.blocks[1].text == "We will insulate 500 homes", encoding
+        assert len(doc.warnings) == 1 and "UTF-16 text cut short" in doc.warnings[0], encoding

@@ -371,7 +371,9 @@ def _decoded_or_mended(data: bytes, encoding: str, name: str) -> tuple[str, str 
     try:
         return data.decode(encoding), None
     except UnicodeDecodeError as error:
-        if error.reason == "truncated data":
+        # Its last character's bytes end early ('truncated data'; half a surrogate pair
+        # is 'unexpected end of data').
+        if error.end >= len(data) and error.reason in ("truncated data", "unexpected end of data"):
             # The last character's bytes end early: it is left out, not shown broken.
             text = data[: error.start].decode(encoding, errors="replace")
             return text, f"{name} text cut short (byte {error.start}); its last character left out"
@@ -401,7 +403,8 @@ def utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le' or 'utf-16-be' for text saved as UTF-16 with no byte-order mark (some
     Windows tools write it): mostly Latin text, it has a NUL in every other byte, on one side
     only. None for anything else."""
-    head = data[:4096] if len(data) % 2 == 0 else b""
+    # A file cut short by a byte is still UTF-16 (read without its broken last character).
+    head = data[: min(4096, len(data) // 2 * 2)]
     if len(head) < 4:
         return None
     pairs = len(head) // 2
@@ -409,9 +412,11 @@ def utf16_without_bom(data: bytes) -> str | None:
     for encoding, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         if nuls >= pairs * 0.4 and other <= pairs * 0.02:
             try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
+                text = data[: len(data) // 2 * 2].decode(encoding)
+            except UnicodeDecodeError as error:
+                if error.end < len(data) // 2 * 2:
+                    return None
+                text = data[: error.start].decode(encoding)
             # Small 16-bit numbers have the same shape: text has few control characters.
             controls = sum(text[:2048].count(chr(c)) for c in _BINARY_CONTROLS)
             return encoding if controls <= min(len(text), 2048) // 10 else None
@@ -429,7 +434,7 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return _decoded_or_mended(data, "utf-16", "UTF-16")
     utf16 = utf16_without_bom(data)
     if utf16 is not None:
-        return data.decode(utf16), None
+        return _decoded_or_mended(data, utf16, "UTF-16")
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
