@@ -78,7 +78,11 @@ def _page_lines(page: Any) -> list[Line]:
         if lines and abs(lines[-1].y - y) < max(size, 1.0) * 0.5:
             last = lines[-1]
             joiner = "" if last.text.endswith(" ") or text.startswith(" ") else " "
-            lines[-1] = Line(last.text + joiner + text, last.size, False, last.x, last.y)
+            # The type of its words, not of a note's number or a bullet opening it (as the
+            # PDFium engine reads it): a footnote's '1' at the body's size is no body text.
+            words = any(c.isalpha() for c in last.text) or not any(c.isalpha() for c in text)
+            kept = last.size if words else round(size, 2)
+            lines[-1] = Line(last.text + joiner + text, kept, False, last.x, last.y)
         else:
             lines.append(Line(text, round(size, 2), False, x, y))
     return [
