@@ -233,6 +233,13 @@ def test_a_priority_only_a_dropped_document_addressed_is_noted(
         text = report.read_text(encoding="utf-8")
         assert "Compared with the baseline:" in text, suffix
         assert "trust.md is not in this run" in text, suffix
+    workbook = tmp_path / "q2.xlsx"
+    invoke("check", docs, *args, "--baseline", baseline, "-q", "-o", workbook)
+    from openpyxl import load_workbook
+
+    rows = [list(row) for row in load_workbook(workbook).worksheets[0].values]
+    noted = [row for row in rows if row[0] == "Compared with the baseline"]
+    assert noted and "trust.md is not in this run" in str(noted[0][1])
 
 
 def test_fail_on_new_gap_without_a_baseline_is_a_usage_error(small_framework: Path) -> None:

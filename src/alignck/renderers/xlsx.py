@@ -206,6 +206,9 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
             _append(sheet, ["Held to", terms])
         for reason in reasons:
             _append(sheet, ["", one_line(reason)])
+    # What comparing with the baseline found, as the other reports say it.
+    for index, note in enumerate(report.policy.baseline_notes):
+        _append(sheet, ["Compared with the baseline" if index == 0 else "", one_line(note)])
     _append(sheet, [])
     _bold_row(sheet, ["Document", "Path", "Coverage %", "Aligned", "Partial", "Gap"])
     for path, coverage in analysis.document_coverage.items():
