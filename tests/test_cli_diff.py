@@ -941,3 +941,7 @@ def test_the_ci_formats_name_documents_added_to_and_gone_from_the_run(
     ]
     assert "trust.md is not in this run: its verdicts are not compared" in said
     assert "hospice.md is new in this run" in said
+    junit = invoke("diff", old, docs, *args, "--format", "junit").stdout
+    assert '<testcase classname="alignck_diff" name="removed: trust.md">' in junit
+    assert "trust.md is not in this run: its verdicts are not compared" in junit
+    assert '<testcase classname="alignck_diff" name="added: hospice.md">' in junit
