@@ -814,3 +814,35 @@ def test_utf16_cut_short_without_a_byte_order_mark_or_inside_a_pair_is_read(
         assert doc.blocks[0].text == "Warm homes for older people", encoding
         assert doc.blocks[1].text == "We will insulate 500 homes", encoding
         assert len(doc.warnings) == 1 and "UTF-16 text cut short" in doc.warnings[0], encoding
+
+
+def test_a_footer_whose_page_number_is_set_apart_goes_and_a_figure_or_a_sentence_stays(
+    tmp_path: Path,
+) -> None:
+    # 'Denby Valley Council    3' ending each page was read as a heading over the next
+    # page's text once footers had to end on 'page N'; a '300' at a page's foot was dropped
+    # as a page number, and a promise repeated at each foot lost from every page.
+    footer = "Denby Valley Council    {}\n"
+    pages = [
+        "We will insulate 500 homes for older people across the\n\n" + footer.format(1),
+        "city by 2030.\n\nOur target for homes insulated:\n\n300\n\n" + footer.format(2),
+        "We will plant 900 trees.\n\n" + footer.format(3),
+        "We will open two hubs.\n\n" + footer.format(4),
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text("\f".join(pages))
+    texts = [b.text for b in read(path).blocks]
+    assert texts[0] == "We will insulate 500 homes for older people across the city by 2030."
+    assert not [t for t in texts if "Denby Valley Council" in t]
+    assert "300" in texts
+    promise = "We will review this plan every year."
+    path.write_text("\f".join(f"We will act on item {n}.\n\n{promise}\n" for n in range(4)))
+    assert [b.text for b in read(path).blocks].count(promise) == 4
+
+
+def test_bare_page_numbers_that_keep_step_with_the_pages_go(tmp_path: Path) -> None:
+    pages = [f"Section {n}\n\nWe will act on item {n}.\n\n{n + 2}\n" for n in range(1, 5)]
+    path = tmp_path / "plan.txt"
+    path.write_text("\f".join(pages))
+    texts = [b.text for b in read(path).blocks]
+    assert not [t for t in texts if t.isdigit()]

@@ -79,31 +79,31 @@ def _without_page_furniture(pages: list[list[_Paragraph]]) -> None:
     """Each page's number and running title taken away, as a PDF's are: a page number on
     the last line of a paragraph ('... we will work with the' / 'Page 1') was quoted as part
     of its sentence, and a title repeated at the head of each page stood between the two
-    halves of a sentence a page break cut. A running title is a line standing alone at the
-    head (or foot) of at least two pages and of half the pages after the first, the same
-    but for the page's number it may end on ('Homes Strategy – page 3'); it is taken away
-    from those pages (a title, not from the first page's head), and a heading ('Priority 2'
-    heading its page) never."""
-    for paragraphs in pages:
-        if (
-            paragraphs
-            and len(paragraphs[-1].lines) > 1
-            and _PAGE_NUMBER.match(paragraphs[-1].lines[-1])
-        ):
+    halves of a sentence a page break cut.
+
+    A page number is a line at a page's head or foot that says so ('Page 3', '3 of 12'), or
+    a bare number that keeps step with the pages (the same distance from each page's place
+    on two pages at least): a figure at a page's foot ('Our target:' / '300') is the page's
+    own. A running title is a line standing alone at the head (or foot) of at least two
+    pages and of half those after the first, the same text but for a page's number at its
+    end or set apart at its start ('Homes Strategy - page 3', 'Denby Valley Council    3');
+    it is taken away from those pages (a title, not from the first page's head), and a
+    heading ('Priority 2' heading its page) or a sentence never."""
+    stepping = _stepping_numbers(pages)
+    for index, paragraphs in enumerate(pages):
+
+        def numbered(line: str, index: int = index) -> bool:
+            return _says_page(line) or (line.strip(), index) in stepping
+
+        if paragraphs and len(paragraphs[-1].lines) > 1 and numbered(paragraphs[-1].lines[-1]):
             last = paragraphs[-1]
             paragraphs[-1] = last._replace(lines=last.lines[:-1])
-        if (
-            paragraphs
-            and len(paragraphs[0].lines) > 1
-            and _PAGE_NUMBER.match(paragraphs[0].lines[0])
-        ):
+        if paragraphs and len(paragraphs[0].lines) > 1 and numbered(paragraphs[0].lines[0]):
             first = paragraphs[0]
             paragraphs[0] = first._replace(lines=first.lines[1:], line=first.line + 1)
-        # A page number standing alone at the head or foot; one elsewhere is the page's own
-        # ('Our target for homes insulated:' over '300').
-        while paragraphs and _page_number(paragraphs[0]):
+        while paragraphs and _page_number(paragraphs[0]) and numbered(paragraphs[0].lines[0]):
             del paragraphs[0]
-        while paragraphs and _page_number(paragraphs[-1]):
+        while paragraphs and _page_number(paragraphs[-1]) and numbered(paragraphs[-1].lines[-1]):
             del paragraphs[-1]
     for end in (0, -1):
         found = [_running_key(paragraphs[end]) if paragraphs else None for paragraphs in pages]
@@ -116,22 +116,48 @@ def _without_page_furniture(pages: list[list[_Paragraph]]) -> None:
                 del paragraphs[end]
 
 
+def _says_page(line: str) -> bool:
+    """A page's number that says so: 'Page 3', '3 of 12', '3/12', '- 3 -'."""
+    text = line.strip()
+    return bool(_PAGE_NUMBER.match(text)) and not text.isdigit()
+
+
+def _stepping_numbers(pages: list[list[_Paragraph]]) -> set[tuple[str, int]]:
+    """(number, page index) for the bare numbers at the pages' heads and feet that keep
+    step with the pages: the same distance from the page's place on two pages at least."""
+    found = []
+    for index, paragraphs in enumerate(pages):
+        for paragraph in paragraphs[:1] + paragraphs[-1:]:
+            for line in (paragraph.lines[0], paragraph.lines[-1]):
+                if line.strip().isdigit() and len(line.strip()) <= 4:
+                    found.append((line.strip(), index))
+    steps = Counter(int(number) - index for number, index in set(found))
+    kept = {step for step, count in steps.items() if count >= 2}
+    return {(number, index) for number, index in found if int(number) - index in kept}
+
+
 def _running_key(paragraph: _Paragraph) -> str | None:
     """A one-line paragraph's text as a running title or footer compares, a page's number
-    it ends on set aside ('Homes Strategy – page 3'); None for anything longer, or a
-    heading."""
+    at its end or set apart at its start put aside ('Homes Strategy - page 3', 'Denby
+    Valley Council    3'); None for anything longer, a heading or a sentence."""
     if (
         len(paragraph.lines) != 1
         or paragraph.table
         or paragraph.heading
         or len(paragraph.lines[0].split()) > 15
+        or paragraph.lines[0].rstrip().endswith((".", "!", "?"))
     ):
         return None
-    text = " ".join(paragraph.lines[0].split()).casefold()
-    return _ENDS_ON_PAGE_NUMBER.sub(" page #", text)
+    text = _SET_APART_NUMBER.sub("#", paragraph.lines[0].strip())
+    return _ENDS_ON_PAGE_NUMBER.sub(" page #", " ".join(text.split()).casefold())
 
 
 _ENDS_ON_PAGE_NUMBER = re.compile(r"(?:^|\s)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+# A number set apart at a line's start or end: two spaces or more, a tab, a bar, a dot or a
+# dash between ('Denby Valley Council    3', '4 | Homes Strategy'); 'Priority 2' is a name.
+_SET_APART_NUMBER = re.compile(
+    r"^\d{1,4}(?=(?:\s{2,}|\t|\s*[|·–—-]\s*)\S)|(?<=\S)(?:\s{2,}|\t|\s*[|·–—-]\s*)\d{1,4}$"
+)
 
 
 def _join_across_pages(pages: list[list[_Paragraph]]) -> None:
