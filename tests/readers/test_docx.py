@@ -1097,3 +1097,18 @@ def test_word_s_own_bold_styles_for_captions_and_quotations_make_no_heading(
     assert [b.text for b in blocks if b.kind == "heading"] == ["Our plan"]
     trees = next(b for b in blocks if b.text.startswith("We will plant"))
     assert trees.section == ("Our plan",)
+
+
+def test_a_word_style_the_author_made_bold_makes_a_heading(tmp_path: Path) -> None:
+    import docx
+
+    # Word's own 'No Spacing' set bold by the author (no customStyle mark) for headings was
+    # read as body text once only styles of the author's own counted.
+    document = docx.Document()
+    document.styles["No Spacing"].font.bold = True
+    document.add_paragraph("Warm homes", style="No Spacing")
+    document.add_paragraph("We will insulate 300 homes.")
+    path = tmp_path / "no-spacing.docx"
+    document.save(str(path))
+    blocks = read(path).blocks
+    assert [b.text for b in blocks if b.kind == "heading"] == ["Warm homes"]

@@ -786,16 +786,21 @@ def _all_bold(paragraph: Any, styles: dict[str, _Style], boxed: bool = False) ->
 
 
 def _bold_by_own_style(styles: dict[str, _Style], style_id: str | None) -> bool:
-    """Whether a paragraph style of the author's own makes its text bold: Word's own bold
-    styles are a caption's or a quotation's ('Caption', 'Intense Quote'), no heading."""
+    """Whether the paragraph's style makes its text bold, as a heading of the author's own:
+    not Word's own bold styles for a caption or a quotation ('Caption', 'Intense Quote'),
+    unless the author made a style of their own on one."""
     for _ in range(10):  # a based-on chain, guarded against loops
         found = styles.get(style_id or "")
         if found is None:
             return False
         if found.bold is not None:
-            return found.bold and found.custom
+            return found.bold and (found.custom or found.name.casefold() not in _NOT_HEADINGS)
         style_id = found.based_on
     return False
+
+
+# Word's own paragraph styles set in bold that name a caption or a quotation, no heading.
+_NOT_HEADINGS = frozenset({"caption", "intense quote", "quote", "block text"})
 
 
 def _bold_setting(properties: Any) -> bool | None:
