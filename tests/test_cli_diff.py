@@ -945,3 +945,7 @@ def test_the_ci_formats_name_documents_added_to_and_gone_from_the_run(
     assert '<testcase classname="alignck_diff" name="removed: trust.md">' in junit
     assert "trust.md is not in this run: its verdicts are not compared" in junit
     assert '<testcase classname="alignck_diff" name="added: hospice.md">' in junit
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(junit)
+    assert int(root.get("tests")) == len(root.findall(".//testcase"))
