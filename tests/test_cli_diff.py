@@ -949,3 +949,12 @@ def test_the_ci_formats_name_documents_added_to_and_gone_from_the_run(
 
     root = ET.fromstring(junit)
     assert int(root.get("tests")) == len(root.findall(".//testcase"))
+    # No verdict moved, one document gone: two cases, and a total that says two.
+    (docs / "hospice.md").unlink()
+    junit = invoke("diff", old, docs, *args, "--format", "junit").stdout
+    root = ET.fromstring(junit)
+    assert [case.get("name") for case in root.iter("testcase")] == [
+        "no verdict moved",
+        "removed: trust.md",
+    ]
+    assert root.get("tests") == "2"
