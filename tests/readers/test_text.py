@@ -749,6 +749,9 @@ def test_bullets_between_numbers_that_do_not_run_on_stay_where_they_are(tmp_path
     path = tmp_path / "plan.txt"
     path.write_text("1. Homes\n- Jobs\n4. Streets\n\n- Parks\n- Libraries\n- Open late\n")
     assert [b.level for b in read(path).blocks] == [1, 1, 1, 1, 1, 1]
+    # An 'o' after a list of one kind is its last item's own; after a mixed one, not known.
+    path.write_text("- Parks\n- Libraries\no Open late\n\n1. Homes\n- Jobs\no Later\n")
+    assert [b.level for b in read(path).blocks] == [1, 1, 2, 1, 1, 1]
 
 
 def test_page_numbers_and_running_titles_of_a_paged_text_are_no_part_of_it(
@@ -846,3 +849,23 @@ def test_bare_page_numbers_that_keep_step_with_the_pages_go(tmp_path: Path) -> N
     path.write_text("\f".join(pages))
     texts = [b.text for b in read(path).blocks]
     assert not [t for t in texts if t.isdigit()]
+
+
+def test_under_each_of_several_labelled_names_a_lead_in_and_its_column_stay_apart(
+    tmp_path: Path,
+) -> None:
+    # With two labels, what was under each name was one paragraph: 'We will focus on:
+    # Insulation Heat pumps', where under one label the lead-in and its column part.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "Priority 1: Warm homes\nWe will focus on:\nInsulation\nHeat pumps\n"
+        "Priority 2: Good jobs\nWe will train 200 apprentices.\n"
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "Priority 1: Warm homes",
+        "We will focus on:",
+        "Insulation",
+        "Heat pumps",
+        "Priority 2: Good jobs",
+        "We will train 200 apprentices.",
+    ]

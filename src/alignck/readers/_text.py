@@ -214,7 +214,8 @@ def _name_apart(lines: list[str]) -> list[list[str]]:
     paragraph; ``lines`` as they are otherwise."""
     stripped = [line.strip() for line in lines]
     if len(lines) > 1 and _heads_what_follows(stripped):
-        return [[lines[0]], lines[1:]]
+        # What is under the name is read as any lines are: a lead-in over a column of names.
+        return [[lines[0]], *separate_lines(lines[1:])]
     return [lines]
 
 

@@ -384,11 +384,17 @@ def _bullets_between_numbers(lines: list[str]) -> set[int]:
                 nested.update(index for index, *_ in between)
         elif not numbers and glyph == glyph_after and all(g == "o" for *_, g in between):
             nested.update(index for index, *_ in between)
-    if tops:
-        # After the list's last item, its own 'o' items: Word writes no other level so.
+    if len(tops) >= 2:
+        # After the last item of a list of one kind (numbers, or one bullet), its own 'o'
+        # items: Word writes no other level so.
         _, _, indent, _ = items[tops[-1]]
+        kinds = {"number" if m[:-1].isdigit() else g for _, m, _, g in (items[k] for k in tops)}
         trailing = items[tops[-1] + 1 :]
-        if trailing and all(g == "o" and at == indent for *_, at, g in trailing):
+        if (
+            len(kinds) == 1
+            and trailing
+            and all(g == "o" and at == indent for *_, at, g in trailing)
+        ):
             nested.update(index for index, *_ in trailing)
     return nested
 
