@@ -726,8 +726,9 @@ def test_word_s_plain_text_second_level_is_read_under_its_item(tmp_path: Path) -
         "o\tFootball and dance clubs\n3.\tSafe spaces for teenagers\n\n"
         "\u2022\tWarm homes\no\tInsulation for 300 homes\n\u2022\tGood jobs\n"
         "o\tApprenticeships\n\n"
-        # The last item's own sub-items, after a numbered list.
-        "1.\tSchools\no\tNursery places\n2.\tSport\no\tFootball clubs\n"
+        # The last item's own sub-items, after a numbered list, and a list of one item's.
+        "1.\tSchools\no\tNursery places\n2.\tSport\no\tFootball clubs\n\n"
+        "1.\tWarm homes\no\tInsulation\n"
     )
     assert [(b.level, b.text) for b in read(path).blocks] == [
         (1, "Give every child a great start"),
@@ -742,6 +743,8 @@ def test_word_s_plain_text_second_level_is_read_under_its_item(tmp_path: Path) -
         (2, "Nursery places"),
         (1, "Sport"),
         (2, "Football clubs"),
+        (1, "Warm homes"),
+        (2, "Insulation"),
     ]
 
 
@@ -868,4 +871,42 @@ def test_under_each_of_several_labelled_names_a_lead_in_and_its_column_stay_apar
         "Heat pumps",
         "Priority 2: Good jobs",
         "We will train 200 apprentices.",
+    ]
+
+
+def test_years_heading_pages_and_numbered_section_labels_are_no_page_furniture(
+    tmp_path: Path,
+) -> None:
+    # '2026' / '2027' / '2028' heading their pages went as page numbers, and 'Priority – 1'
+    # / 'Priority – 2' as a running title: sections lost. A number on one page's foot that
+    # is its place goes; a footer of two pages goes from both.
+    path = tmp_path / "plan.txt"
+    path.write_text("\f".join(f"{2026 + n}\n\nWe will open hub {n}.\n" for n in range(3)))
+    assert [b.text for b in read(path).blocks if b.text.isdigit()] == ["2026", "2027", "2028"]
+    path.write_text("\f".join(f"Priority \u2013 {n}\n\nWe will act on {n}.\n" for n in (1, 2, 3)))
+    assert len([b for b in read(path).blocks if b.text.startswith("Priority")]) == 3
+    path.write_text("We will insulate homes.\fWe will open two hubs.\n2\n")
+    assert [b.text for b in read(path).blocks] == [
+        "We will insulate homes.",
+        "We will open two hubs.",
+    ]
+    path.write_text(
+        "We will work with the\n\nDenby Valley Council    1\f"
+        "voluntary sector to open hubs.\n\nDenby Valley Council    2\n"
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "We will work with the voluntary sector to open hubs."
+    ]
+    pages = [f"Page {n} | Homes Strategy\n\nWe will act on item {n}.\n" for n in (1, 2, 3)]
+    path.write_text("\f".join(pages))
+    assert not [b for b in read(path).blocks[1:] if "Homes Strategy" in b.text]
+
+
+def test_a_wrapped_sentence_ending_on_a_word_that_goes_on_is_no_column_of_names(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("We will insulate 300 homes with\nDenby Homes and\nWarm Works Ltd\n")
+    assert [b.text for b in read(path).blocks] == [
+        "We will insulate 300 homes with Denby Homes and Warm Works Ltd"
     ]

@@ -107,10 +107,13 @@ def _without_page_furniture(pages: list[list[_Paragraph]]) -> None:
             del paragraphs[-1]
     for end in (0, -1):
         found = [_running_key(paragraphs[end]) if paragraphs else None for paragraphs in pages]
-        counts = Counter(key for key in found[1:] if key is not None)
-        running = {key for key, count in counts.items() if count >= max(2, (len(pages) - 1) / 2)}
-        # The first page's head is kept: there it is as often the document's own title.
+        # The first page's head is neither counted nor taken: there it is as often the
+        # document's own title; its foot is a page's foot like any other's.
         start = 1 if end == 0 else 0
+        counts = Counter(key for key in found[start:] if key is not None)
+        running = {
+            key for key, count in counts.items() if count >= max(2, (len(pages) - start) / 2)
+        }
         for paragraphs, key in zip(pages[start:], found[start:], strict=True):
             if key is not None and key in running:
                 del paragraphs[end]
@@ -129,11 +132,17 @@ def _stepping_numbers(pages: list[list[_Paragraph]]) -> set[tuple[str, int]]:
     for index, paragraphs in enumerate(pages):
         for paragraph in paragraphs[:1] + paragraphs[-1:]:
             for line in (paragraph.lines[0], paragraph.lines[-1]):
-                if line.strip().isdigit() and len(line.strip()) <= 4:
+                # Three digits at most: '2026' heading a page is a year.
+                if line.strip().isdigit() and len(line.strip()) <= 3:
                     found.append((line.strip(), index))
     steps = Counter(int(number) - index for number, index in set(found))
     kept = {step for step, count in steps.items() if count >= 2}
-    return {(number, index) for number, index in found if int(number) - index in kept}
+    # Or alone, the page's own place: a page number printed on one page only.
+    return {
+        (number, index)
+        for number, index in found
+        if int(number) - index in kept or int(number) == index + 1
+    }
 
 
 def _running_key(paragraph: _Paragraph) -> str | None:
@@ -148,15 +157,23 @@ def _running_key(paragraph: _Paragraph) -> str | None:
         or paragraph.lines[0].rstrip().endswith((".", "!", "?"))
     ):
         return None
-    text = _SET_APART_NUMBER.sub("#", paragraph.lines[0].strip())
-    return _ENDS_ON_PAGE_NUMBER.sub(" page #", " ".join(text.split()).casefold())
+    line = paragraph.lines[0].strip()
+    text = _SET_APART_NUMBER.sub("#", line)
+    # A name of one word and a number ('Priority – 1', 'Ward  2') heads a section of its own;
+    # a running title names the document ('Denby Valley Council    3').
+    if text != line and len(text.replace("#", " ").split()) < 2:
+        text = line
+    text = _OPENS_ON_PAGE_NUMBER.sub("page # ", " ".join(text.split()).casefold())
+    return _ENDS_ON_PAGE_NUMBER.sub(" page #", text)
 
 
 _ENDS_ON_PAGE_NUMBER = re.compile(r"(?:^|\s)page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$")
+_OPENS_ON_PAGE_NUMBER = re.compile(r"^page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s+(?=\S)")
 # A number set apart at a line's start or end: two spaces or more, a tab, a bar, a dot or a
 # dash between ('Denby Valley Council    3', '4 | Homes Strategy'); 'Priority 2' is a name.
 _SET_APART_NUMBER = re.compile(
-    r"^\d{1,4}(?=(?:\s{2,}|\t|\s*[|·–—-]\s*)\S)|(?<=\S)(?:\s{2,}|\t|\s*[|·–—-]\s*)\d{1,4}$"
+    r"^\d{1,4}(?=(?:\s{2,}|\t|\s*[|·–—-]\s*)\S)"
+    r"|(?<=\S)(?:\s{2,}|\t|\s*[|·–—-]\s*)\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
 )
 
 
@@ -384,7 +401,7 @@ def _bullets_between_numbers(lines: list[str]) -> set[int]:
                 nested.update(index for index, *_ in between)
         elif not numbers and glyph == glyph_after and all(g == "o" for *_, g in between):
             nested.update(index for index, *_ in between)
-    if len(tops) >= 2:
+    if tops:
         # After the last item of a list of one kind (numbers, or one bullet), its own 'o'
         # items: Word writes no other level so.
         _, _, indent, _ = items[tops[-1]]
