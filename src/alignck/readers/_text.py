@@ -248,6 +248,8 @@ def _is_short_name(line: str) -> bool:
         and bool(_SHORT_NAME.match(line))
         and len(line.split()) <= _MAX_NAME_LINE_WORDS
         and not line.endswith((".", ",", ";", ":", "-"))
+        # '... 300 homes with' / 'Denby Homes and' goes on: a wrapped sentence, no name.
+        and not ends_on_word_that_goes_on(line)
     )
 
 
