@@ -137,3 +137,20 @@ def test_a_review_dated_after_today_is_warned_of(tmp_path: Path) -> None:
         "records a judgement already made; check its date",
     )
     assert load_reviews(path, FRAMEWORK, date(2030, 1, 1)).warnings == ()
+
+
+def test_a_review_s_key_at_the_margin_or_a_blank_date_is_an_error_at_its_place(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "reviews:\n  - document: plan\n    priority: air\n    verdict: gap\n    reason: x\n"
+        "    reviewer: A B\n    date:\nalignck_said: aligned\n"
+    )
+    path = _write(tmp_path, text)
+    with pytest.raises(ReviewError) as raised:
+        load_reviews(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:7:10: reviews[0].date: is empty: give the day of the review (YYYY-MM-DD)",
+        f"{path}:8:1: alignck_said: 'alignck_said' is a review's key, at the top of the file: "
+        "indent it under its review, as its 'document:' is",
+    ]

@@ -570,3 +570,48 @@ def test_a_file_that_lists_no_waivers_is_warned_of(tmp_path: Path, text: str, sa
     assert loaded.waivers == ()
     assert len(loaded.warnings) == 1 and said in loaded.warnings[0]
     assert load_waivers(_write(tmp_path, "waivers: []\n"), FRAMEWORK).warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A waiver's key slipped to the margin: ignored, the waiver covered every document.
+        (
+            "waivers:\n  - priority: air\n    reason: x\ndocument: council-plan\n",
+            ":4:1: document: 'document' is a waiver's key, at the top of the file: indent it "
+            "under its waiver, as its 'priority:' is",
+        ),
+        # A template's 'expires:' left blank: a waiver that never lapses, in silence.
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    expires:\n",
+            ":4:13: waivers[0].expires: is empty: give a date (YYYY-MM-DD), or leave the key "
+            "out for a waiver that never lapses",
+        ),
+        # A glob left unquoted is read as an alias.
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    document: *-plan\n",
+            ":4:15: a value starting with '*' needs quotes: write \"*-plan\" (unquoted, YAML "
+            "reads it as an alias)",
+        ),
+        (
+            "waivers:\n  - priority: air\n    reason: x\n    document: *.md\n",
+            ":4:15: not valid YAML: a value starting with '*' needs quotes: write \"*.md\" "
+            "(unquoted, YAML reads it as an alias)",
+        ),
+    ],
+)
+def test_slips_that_would_widen_a_waiver_are_errors_at_their_place(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems == [f"{path}{said}"]
+
+
+def test_a_pdf_given_as_the_waivers_file_is_said_to_be_one(tmp_path: Path) -> None:
+    # 'not UTF-8 text (byte 0xe9); save the file as UTF-8' told the officer to resave a PDF.
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(b"%PDF-1.7\n\xe9\xe8\n%%EOF\n")
+    with pytest.raises(WaiverError, match="a PDF, not a waivers file"):
+        load_waivers(path, FRAMEWORK)

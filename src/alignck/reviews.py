@@ -58,6 +58,10 @@ from alignck.yamlnodes import (
 
 _TOP_KEYS = {"reviews"}
 _REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date", "alignck_said"}
+_A_REVIEWS_KEY = dict.fromkeys(
+    _REVIEW_KEYS,
+    "is a review's key, at the top of the file: indent it under its review, as its 'document:' is",
+)
 VERDICTS: tuple[Status, ...] = ("aligned", "partial", "gap")
 
 
@@ -109,7 +113,8 @@ def _reviews(
     if not isinstance(root, yaml.MappingNode):
         findings.error(root, "", "expected a mapping with a 'reviews' list")
         return ()
-    listed = mapping(root, "", _TOP_KEYS, findings).get("reviews")
+    # A review's key slipped to the file's margin belongs to the review above it.
+    listed = mapping(root, "", _TOP_KEYS, findings, elsewhere=_A_REVIEWS_KEY).get("reviews")
     if listed is None or (isinstance(listed, yaml.ScalarNode) and listed.tag.endswith(":null")):
         missing = "the file has no 'reviews' key: it " if listed is None else ""
         findings.warn(listed or root, "reviews", f"{missing}{_LISTS_NONE}")
@@ -186,8 +191,11 @@ def _verdict(text: str, node: yaml.Node, where: str, findings: Findings) -> Stat
 def _date(
     node: yaml.Node | None, where: str, findings: Findings, item: yaml.Node
 ) -> datetime.date | None:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-        findings.error(node or item, where, "missing required key 'date'")
+    if node is None:
+        findings.error(item, where, "missing required key 'date'")
+        return None
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        findings.error(node, where, "is empty: give the day of the review (YYYY-MM-DD)")
         return None
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
     try:

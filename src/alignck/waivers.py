@@ -53,6 +53,10 @@ _TOP_KEYS = {"waivers"}
 _WAIVER_KEYS = {"priority", "document", "reason", "expires"}
 # A misspelt 'document' or 'expires' ignored would waive the gap in every document, for ever.
 _STRICT = "a waiver with a key it does not know could waive more than it says"
+_A_WAIVERS_KEY = dict.fromkeys(
+    _WAIVER_KEYS,
+    "is a waiver's key, at the top of the file: indent it under its waiver, as its 'priority:' is",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +97,10 @@ def _waivers(
     if not isinstance(root, yaml.MappingNode):
         findings.error(root, "", "expected a mapping with a 'waivers' list")
         return ()
-    listed = mapping(root, "", _TOP_KEYS, findings).get("waivers")
+    # A waiver's key slipped to the file's margin belongs to the waiver above it: ignored,
+    # the waiver it should narrow ('document:') or end ('expires:') waived every document
+    # for ever.
+    listed = mapping(root, "", _TOP_KEYS, findings, elsewhere=_A_WAIVERS_KEY).get("waivers")
     if listed is None or (isinstance(listed, yaml.ScalarNode) and listed.tag.endswith(":null")):
         missing = "the file has no 'waivers' key: it " if listed is None else ""
         findings.warn(listed or root, "waivers", f"{missing}{_LISTS_NONE}")
@@ -150,7 +157,17 @@ def _waiver(
 
 
 def _date(node: yaml.Node | None, where: str, findings: Findings) -> datetime.date | None:
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+    if node is None:
+        return None
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        # A template's 'expires:' left blank made a waiver that never lapses, in silence, as
+        # a blank 'document:' would have waived every document.
+        findings.error(
+            node,
+            where,
+            "is empty: give a date (YYYY-MM-DD), or leave the key out for a waiver that "
+            "never lapses",
+        )
         return None
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
     try:

@@ -13,6 +13,18 @@ import re
 import yaml
 
 
+def _unquoted_star(path: str, text: str, line: int, column: int) -> str:
+    """'document: *.md': a glob left unquoted, which YAML reads as an alias."""
+    lines = text.splitlines()
+    shown = lines[line] if line < len(lines) else ""
+    star = shown.rfind("*", 0, column + 1)
+    value = shown[star:].split(" #")[0].strip() if star >= 0 else "*"
+    return (
+        f"{path}:{line + 1}:{max(star, 0) + 1}: not valid YAML: a value starting with '*' "
+        f'needs quotes: write "{value}" (unquoted, YAML reads it as an alias)'
+    )
+
+
 def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     """One ``FILE:LINE:COL: not valid YAML: ...`` line for a syntax error, placed at the slip
     where it can be told, with what to write instead."""
@@ -43,6 +55,8 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         mark, context = started, f"{context} that starts here"
     elif context in _BRACKETS and started and mark and mark.line > started.line:
         context = f"{context} that starts on line {started.line + 1}"
+    if context == "while scanning an alias" and mark is not None:
+        return _unquoted_star(path, text, mark.line, mark.column)
     if context and context not in problem:
         problem = f"{problem} ({context})"
     if mark is None:

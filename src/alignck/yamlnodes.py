@@ -71,6 +71,11 @@ def compose_file(path: Path, error: type[ConfigError], what: str, kind: str) -> 
     try:
         text = yaml_text(data)
     except UnicodeDecodeError as problem:
+        from alignck.readers._sniff import signature_of
+
+        if document := signature_of(data):
+            # A PDF or Word file given as the waivers: 'save the file as UTF-8' would not help.
+            raise error(f"{document[0]}, not a {what}", shown) from None
         line, column, said = not_utf8(data, problem)
         raise error(
             "not UTF-8 text", shown, problems=[f"{shown}:{line}:{column}: {said}"]
@@ -136,7 +141,25 @@ def refuse_unbounded(text: str, path: str) -> None:
     """Raise :class:`Refused` for an alias or nesting deeper than MAX_DEPTH, from one
     streaming pass over the events, before anything is built from them."""
     depth = 0
+    anchors: set[str] = set()
     for event in yaml.parse(text, Loader=LOADER):
+        if (
+            isinstance(event, yaml.NodeEvent)
+            and event.anchor
+            and not isinstance(event, yaml.AliasEvent)
+        ):
+            anchors.add(event.anchor)
+        if isinstance(event, yaml.AliasEvent) and event.anchor not in anchors:
+            # No anchor of that name: a value opening with '*' left unquoted, a glob most
+            # often ('document: *-plan'), not an alias meant.
+            raise Refused(
+                _at(
+                    path,
+                    event.start_mark,
+                    f"a value starting with '*' needs quotes: write \"*{event.anchor}\" "
+                    "(unquoted, YAML reads it as an alias)",
+                )
+            )
         if isinstance(event, yaml.AliasEvent):
             raise Refused(
                 _at(
