@@ -615,3 +615,18 @@ def test_a_pdf_given_as_the_waivers_file_is_said_to_be_one(tmp_path: Path) -> No
     path.write_bytes(b"%PDF-1.7\n\xe9\xe8\n%%EOF\n")
     with pytest.raises(WaiverError, match="a PDF, not a waivers file"):
         load_waivers(path, FRAMEWORK)
+
+
+def test_a_last_line_indented_with_non_breaking_spaces_is_an_error_not_ignored(
+    tmp_path: Path,
+) -> None:
+    # Valid YAML: a key of the file's own, opening with the spaces; ignored with a warning,
+    # the waiver's expiry was dropped and the lapsed waiver applied.
+    text = "waivers:\n  - priority: air\n    reason: x\n" + "\u00a0" * 4 + "expires: '2026-01-31'\n"
+    path = _write(tmp_path, text)
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:4:1: expires: a non-breaking space (U+00A0) in the indentation of 'expires' "
+        "(pasted from Word or a web page?); indent with ordinary spaces"
+    ]

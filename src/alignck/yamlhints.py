@@ -86,7 +86,7 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
 
 
 # Spaces that are not spaces to YAML, which Word and web pages put in pasted text.
-_ODD_SPACES = {
+ODD_SPACES = {
     "\u00a0": "a non-breaking space (U+00A0)",
     "\u2007": "a figure space (U+2007)",
     "\u202f": "a narrow non-breaking space (U+202F)",
@@ -104,9 +104,9 @@ def _odd_indent(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] 
     for number, line in enumerate(lines[: mark.line + 1]):
         indent = line[: len(line) - len(line.lstrip())]
         for column, char in enumerate(indent):
-            if char in _ODD_SPACES and _fixed_by_spaces(lines, number, len(indent), mark.line):
+            if char in ODD_SPACES and _fixed_by_spaces(lines, number, len(indent), mark.line):
                 said = (
-                    f"{_ODD_SPACES[char]} in the indentation (pasted from Word or a web "
+                    f"{ODD_SPACES[char]} in the indentation (pasted from Word or a web "
                     "page?); indent with ordinary spaces"
                 )
                 return number, column, said
@@ -118,7 +118,7 @@ def _fixed_by_spaces(lines: list[str], number: int, width: int, failed_at: int) 
     a non-breaking space in a block scalar's text is its text, not the slip (review)."""
     fixed = list(lines)
     line = lines[number]
-    fixed[number] = "".join(" " if c in _ODD_SPACES else c for c in line[:width]) + line[width:]
+    fixed[number] = "".join(" " if c in ODD_SPACES else c for c in line[:width]) + line[width:]
     try:
         yaml.compose("\n".join(fixed))
     except yaml.MarkedYAMLError as error:

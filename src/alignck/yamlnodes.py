@@ -229,6 +229,14 @@ def source_place(source: str) -> tuple[str, str]:
     return (found.group(1), found.group(2)) if found else (source, "")
 
 
+def _odd_space_opening(key: str) -> str | None:
+    """What a key opens with that looks like indentation but is no space to YAML ('a
+    non-breaking space (U+00A0)'); None for a key that opens otherwise."""
+    from alignck.yamlhints import ODD_SPACES
+
+    return ODD_SPACES.get(key[:1])
+
+
 def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, int, str]:
     mark = node.start_mark
     prefix = f"{where}: " if where else ""
@@ -264,6 +272,16 @@ def mapping(
             continue
         if elsewhere and key in elsewhere:
             findings.error(key_node, path, f"'{key}' {elsewhere[key]}")
+            continue
+        if scalar and (odd := _odd_space_opening(key)) is not None:
+            # A last line indented with non-breaking spaces is valid YAML: a key of the
+            # outer mapping, its name opening with them, which ignored dropped the value.
+            findings.error(
+                key_node,
+                where or key.strip(),
+                f"{odd} in the indentation of '{key.strip()}' (pasted from Word or a web "
+                "page?); indent with ordinary spaces",
+            )
             continue
         first, _, rest = key.partition(" ")
         if key not in known and first in known and rest.strip():
