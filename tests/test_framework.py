@@ -1225,3 +1225,26 @@ def test_sisters_worded_alike_are_found_as_comparing_every_pair_finds_them(
         if first is not None:
             expected.append(first)
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        (
+            "!Warm homes for all",
+            "write \"!Warm homes for all\" (unquoted, YAML reads '!Warm' as a tag",
+        ),
+        (
+            "&Warm homes for all",
+            "write \"&Warm homes for all\" (unquoted, YAML reads '&Warm' as an anchor",
+        ),
+    ],
+)
+def test_a_title_opening_with_a_tag_or_anchor_sign_is_refused_not_cut(
+    tmp_path: Path, title: str, said: str
+) -> None:
+    # YAML took '!Warm' for a tag and '&Warm' for an anchor: the title lost its first word.
+    path, result = _validate(tmp_path, f"priorities:\n  - id: homes\n    title: {title}\n")
+    assert result.errors == (
+        f"{path}:3:12: a value starting with '{title[0]}' needs quotes: {said} and drops it)",
+    )

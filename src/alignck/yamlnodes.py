@@ -137,12 +137,31 @@ def yaml_text(data: bytes) -> str:
     return data.decode("utf-8-sig")
 
 
+def _own_tag(event: yaml.ScalarEvent) -> bool:
+    """A tag the file gave a value itself ('!Warm'), not YAML's own ('!!str')."""
+    return bool(event.tag) and not str(event.tag).startswith(("tag:yaml.org,2002:", "!!"))
+
+
+def _anchor_or_tag_said(event: yaml.ScalarEvent) -> str:
+    mark, name = ("&", event.anchor) if event.anchor else ("!", str(event.tag).lstrip("!"))
+    what = "an anchor" if mark == "&" else "a tag"
+    written = f"{mark}{name} {event.value}".strip()
+    return (
+        f"a value starting with '{mark}' needs quotes: write \"{written}\" (unquoted, YAML "
+        f"reads '{mark}{name}' as {what} and drops it)"
+    )
+
+
 def refuse_unbounded(text: str, path: str) -> None:
     """Raise :class:`Refused` for an alias or nesting deeper than MAX_DEPTH, from one
     streaming pass over the events, before anything is built from them."""
     depth = 0
     anchors: set[str] = set()
     for event in yaml.parse(text, Loader=LOADER):
+        if isinstance(event, yaml.ScalarEvent) and (event.anchor or _own_tag(event)):
+            # 'title: &Warm homes' or '!Warm homes': YAML takes the first word for an anchor
+            # or a tag, and the title lost it in silence. alignck's files use neither.
+            raise Refused(_at(path, event.start_mark, _anchor_or_tag_said(event)))
         if (
             isinstance(event, yaml.NodeEvent)
             and event.anchor
