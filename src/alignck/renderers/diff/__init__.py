@@ -106,6 +106,16 @@ def headline(comparison: Comparison, fail_on: Regression) -> str:
     )
 
 
+def documents_in_and_out(comparison: Comparison) -> list[tuple[str, str, str]]:
+    """(added or removed, the document's name, what to say of it) for each document new in
+    this run and each gone from it, as the terminal and Markdown diffs list them: the CI
+    formats say them in the same words."""
+    return [("added", name, f"{name} is new in this run") for name in comparison.added] + [
+        ("removed", name, f"{name} is not in this run: its verdicts are not compared")
+        for name in comparison.removed
+    ]
+
+
 def unread_message(path: str, comparison: Comparison) -> str:
     """What the CI formats say of a document this run could not read, and why where the run
     said (the error names the document first, as check's does)."""

@@ -10,7 +10,14 @@ from typing import TextIO
 from alignck.checkout import checkout_path
 from alignck.compare import Comparison
 from alignck.escape import workflow_data, workflow_path, workflow_property
-from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
+from alignck.renderers.diff import (
+    DiffOptions,
+    documents_in_and_out,
+    headline,
+    kind,
+    message,
+    unread_message,
+)
 from alignck.renderers.github import warning_command
 
 
@@ -25,21 +32,9 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         where = workflow_path(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
     # The terminal and Markdown diffs list documents added and gone; a CI log said neither.
-    for title, names, said in (
-        (
-            "alignck diff: added document",
-            comparison.added,
-            "is new in this run: its verdicts are compared with none",
-        ),
-        (
-            "alignck diff: removed document",
-            comparison.removed,
-            "is not in this run: its verdicts are not compared",
-        ),
-    ):
-        for name in names:
-            text = workflow_data(f"{name} {said}")
-            out.write(f"::notice title={workflow_property(title)}::{text}\n")
+    for which, _, said in documents_in_and_out(comparison):
+        title = workflow_property(f"alignck diff: {which} document")
+        out.write(f"::notice title={title}::{workflow_data(said)}\n")
     for path in comparison.unread:
         where = workflow_path(checkout_path(path))
         title = workflow_property("alignck: unreadable document")

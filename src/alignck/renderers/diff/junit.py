@@ -16,7 +16,14 @@ from alignck.compare import Comparison
 from alignck.escape import xml_text
 from alignck.names import distinguishing_names
 from alignck.renderers._common import shown_path
-from alignck.renderers.diff import DiffOptions, headline, kind, message, unread_message
+from alignck.renderers.diff import (
+    DiffOptions,
+    documents_in_and_out,
+    headline,
+    kind,
+    message,
+    unread_message,
+)
 from alignck.renderers.junit import document_classnames
 
 
@@ -96,18 +103,17 @@ def _unread(
 def _documents_in_and_out(root: ET.Element, comparison: Comparison) -> None:
     """A passing case for each document new in this run and each gone from it, as the
     terminal and Markdown diffs list them (a CI log named neither)."""
-    said = [(f"added: {name}", "is new in this run") for name in comparison.added] + [
-        (f"removed: {name}", "is not in this run: its verdicts are not compared")
-        for name in comparison.removed
-    ]
+    said = documents_in_and_out(comparison)
     if not said:
         return
     suite = ET.SubElement(root, "testsuite", name="alignck diff: documents", failures="0")
     suite.set("tests", str(len(said)))
     _properties(suite, comparison)
-    for name, text in said:
-        case = ET.SubElement(suite, "testcase", classname="alignck_diff", name=xml_text(name))
-        ET.SubElement(case, "system-out").text = xml_text(f"{name.split(': ', 1)[1]} {text}")
+    for which, name, text in said:
+        case = ET.SubElement(
+            suite, "testcase", classname="alignck_diff", name=xml_text(f"{which}: {name}")
+        )
+        ET.SubElement(case, "system-out").text = xml_text(text)
 
 
 def _nothing_moved(root: ET.Element, comparison: Comparison, options: DiffOptions) -> None:

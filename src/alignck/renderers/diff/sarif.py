@@ -11,7 +11,7 @@ from alignck import __version__
 from alignck.checkout import checkout_path
 from alignck.compare import Change, Comparison
 from alignck.escape import one_line
-from alignck.renderers.diff import DiffOptions, kind, message, unread_message
+from alignck.renderers.diff import DiffOptions, documents_in_and_out, kind, message, unread_message
 from alignck.renderers.sarif import uri
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -27,14 +27,6 @@ RULES = {
         "A document or priority the old run did not have is partly addressed, not aligned.",
     ),
 }
-
-
-def _documents_in_and_out(comparison: Comparison) -> list[str]:
-    """Documents new in this run and gone from it, as the terminal and Markdown diffs list
-    them."""
-    return [f"{name} is new in this run" for name in comparison.added] + [
-        f"{name} is not in this run: its verdicts are not compared" for name in comparison.removed
-    ]
 
 
 def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
@@ -75,7 +67,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                         ]
                         + [
                             {"level": "note", "message": {"text": one_line(said)}}
-                            for said in _documents_in_and_out(comparison)
+                            for _, _, said in documents_in_and_out(comparison)
                         ],
                     }
                 ],
