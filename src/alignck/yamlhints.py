@@ -19,9 +19,14 @@ def _unquoted_star(path: str, text: str, line: int, column: int) -> str:
     shown = lines[line] if line < len(lines) else ""
     star = shown.rfind("*", 0, column + 1)
     value = shown[star:].split(" #")[0].strip() if star >= 0 else "*"
+    return f"{path}:{line + 1}:{max(star, 0) + 1}: not valid YAML: {unquoted_star_said(value)}"
+
+
+def unquoted_star_said(value: str) -> str:
+    """What to say of a value opening with '*' left unquoted ('*-plan', '*.md')."""
     return (
-        f"{path}:{line + 1}:{max(star, 0) + 1}: not valid YAML: a value starting with '*' "
-        f'needs quotes: write "{value}" (unquoted, YAML reads it as an alias)'
+        f"a value starting with '*' needs quotes: write \"{value}\" (unquoted, YAML reads "
+        "it as an alias)"
     )
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from alignck.errors import not_utf8, os_reason
 from alignck.files import open_regular, special_file
-from alignck.yamlhints import yaml_error
+from alignck.yamlhints import ODD_SPACES, unquoted_star_said, yaml_error
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -162,32 +162,18 @@ def refuse_unbounded(text: str, path: str) -> None:
             # 'title: &Warm homes' or '!Warm homes': YAML takes the first word for an anchor
             # or a tag, and the title lost it in silence. alignck's files use neither.
             raise Refused(_at(path, event.start_mark, _anchor_or_tag_said(event)))
-        if (
-            isinstance(event, yaml.NodeEvent)
-            and event.anchor
-            and not isinstance(event, yaml.AliasEvent)
-        ):
-            anchors.add(event.anchor)
-        if isinstance(event, yaml.AliasEvent) and event.anchor not in anchors:
-            # No anchor of that name: a value opening with '*' left unquoted, a glob most
-            # often ('document: *-plan'), not an alias meant.
-            raise Refused(
-                _at(
-                    path,
-                    event.start_mark,
-                    f"a value starting with '*' needs quotes: write \"*{event.anchor}\" "
-                    "(unquoted, YAML reads it as an alias)",
-                )
-            )
         if isinstance(event, yaml.AliasEvent):
-            raise Refused(
-                _at(
-                    path,
-                    event.start_mark,
-                    f"YAML alias '*{event.anchor}' is not allowed (aliases can expand without "
-                    "bound); write the value out in full",
-                )
+            # With no anchor of its name, a value opening with '*' left unquoted, a glob most
+            # often ('document: *-plan'), not an alias meant.
+            said = (
+                f"YAML alias '*{event.anchor}' is not allowed (aliases can expand without "
+                "bound); write the value out in full"
+                if event.anchor in anchors
+                else unquoted_star_said(f"*{event.anchor}")
             )
+            raise Refused(_at(path, event.start_mark, said))
+        if isinstance(event, yaml.NodeEvent) and event.anchor:
+            anchors.add(event.anchor)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -248,14 +234,6 @@ def source_place(source: str) -> tuple[str, str]:
     return (found.group(1), found.group(2)) if found else (source, "")
 
 
-def _odd_space_opening(key: str) -> str | None:
-    """What a key opens with that looks like indentation but is no space to YAML ('a
-    non-breaking space (U+00A0)'); None for a key that opens otherwise."""
-    from alignck.yamlhints import ODD_SPACES
-
-    return ODD_SPACES.get(key[:1])
-
-
 def marked(path: str, node: yaml.Node, where: str, message: str) -> tuple[int, int, str]:
     mark = node.start_mark
     prefix = f"{where}: " if where else ""
@@ -292,7 +270,8 @@ def mapping(
         if elsewhere and key in elsewhere:
             findings.error(key_node, path, f"'{key}' {elsewhere[key]}")
             continue
-        if scalar and (odd := _odd_space_opening(key)) is not None:
+        # What a key opens with that looks like indentation but is no space to YAML.
+        if scalar and (odd := ODD_SPACES.get(key[:1])) is not None:
             # A last line indented with non-breaking spaces is valid YAML: a key of the
             # outer mapping, its name opening with them, which ignored dropped the value.
             findings.error(
