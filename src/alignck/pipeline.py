@@ -266,6 +266,7 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
     from alignck.likeness import SKETCH
 
     said = {}
+    paths = [r.path for r in read]
     for index, (earlier, share) in earlier_alike([r.sketch for r in read]).items():
         one, other = set(read[earlier].sketch), set(read[index].sketch)
         # A sketch shorter than SKETCH holds every distinct passage of its document: two such
@@ -273,7 +274,7 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
         # added to twenty was 'every passage alike' about one time in twenty).
         whole = len(read[earlier].sketch) < SKETCH and len(read[index].sketch) < SKETCH
         exact = len(one & other) / len(one | other) if whole else share
-        original = told_apart(read[earlier].path, [r.path for r in read])
+        original = told_apart(read[earlier].path, paths)
         said[read[index].path] = f"the same text as {original}" + _how_alike(exact, whole)
     return said
 

@@ -193,9 +193,8 @@ def separate_lines(lines: list[str], labelled_entries: bool = True) -> list[list
                 entries.append([])
             entries[-1].append(line)
         return [part for entry in entries for part in _name_apart(entry)]
-    if labelled_entries and labelled[0] and len(lines) > 1 and _heads_what_follows(stripped):
-        # One label: its name's line apart from the sentences under it (_name_apart).
-        return [[lines[0]], *separate_lines(lines[1:], labelled_entries)]
+    if labelled[0] and len(parted := _name_apart(lines)) > 1:
+        return parted  # one label: its name's line apart from the sentences under it
     if len(lines) >= 3 and all(_is_short_name(line) for line in stripped):
         return [[line] for line in lines]
     # Only a line ending on a digit can end on a page number: the others are not searched.

@@ -746,12 +746,16 @@ def _paragraph_style(paragraph: Any) -> str | None:
 
 def _from_style_chain(styles: dict[str, _Style], style_id: str | None, setting: str) -> Any:
     """What a style, or the first style it is based on that says, sets ('bold', 'size')."""
+    found = _setting_style(styles, style_id, setting)
+    return getattr(found, setting) if found is not None else None
+
+
+def _setting_style(styles: dict[str, _Style], style_id: str | None, setting: str) -> _Style | None:
+    """The style, or the first style it is based on, that says what ``setting`` is."""
     for _ in range(10):  # a based-on chain, guarded against loops
         found = styles.get(style_id or "")
-        if found is None:
-            return None
-        if (value := getattr(found, setting)) is not None:
-            return value
+        if found is None or getattr(found, setting) is not None:
+            return found
         style_id = found.based_on
     return None
 
@@ -789,14 +793,12 @@ def _bold_by_own_style(styles: dict[str, _Style], style_id: str | None) -> bool:
     """Whether the paragraph's style makes its text bold, as a heading of the author's own:
     not Word's own bold styles for a caption or a quotation ('Caption', 'Intense Quote'),
     unless the author made a style of their own on one."""
-    for _ in range(10):  # a based-on chain, guarded against loops
-        found = styles.get(style_id or "")
-        if found is None:
-            return False
-        if found.bold is not None:
-            return found.bold and (found.custom or found.name.casefold() not in _NOT_HEADINGS)
-        style_id = found.based_on
-    return False
+    found = _setting_style(styles, style_id, "bold")
+    return (
+        found is not None
+        and bool(found.bold)
+        and (found.custom or found.name.casefold() not in _NOT_HEADINGS)
+    )
 
 
 # Word's own paragraph styles set in bold that name a caption or a quotation, no heading.
