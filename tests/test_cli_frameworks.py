@@ -477,3 +477,22 @@ def test_a_framework_whose_name_windows_showed_without_txt_is_named(
     (tmp_path / "partners" / "priorities.yaml.bak").write_text("priorities: [A]\n", "utf-8")
     again = _check("partners")
     assert "priorities.yaml.bak" not in again.stderr
+
+
+def test_a_title_opening_with_a_bracket_is_one_line_telling_to_quote_it(tmp_path: Path) -> None:
+    # A draft marker typed as the title's start: PyYAML's 'did not find expected key' was all
+    # the officer was told, at the character after the bracket.
+    plan = tmp_path / "plan.md"
+    plan.write_text(PLAN, encoding="utf-8")
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n  - id: air\n    title: [Draft] Clean air near schools\n", encoding="utf-8"
+    )
+    result = _check(str(plan), "-f", str(framework))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"{framework}:3:12: not valid YAML: a value starting with '[' needs quotes: write "
+        "title: \"[Draft] Clean air near schools\" (unquoted, YAML reads '[' as a list)"
+    )
+    assert "Traceback" not in result.stderr

@@ -173,3 +173,86 @@ def test_a_key_under_a_list_of_plain_values_is_not_told_to_line_up_with_keys_it_
         "      description: Everyone lives in a warm home.\n"
     )
     assert "whose keys are" not in _said(text)
+
+
+# Each line as a person writes it, the hint alignck gives, and the value they meant: the
+# written form the hint suggests must read back as that value.
+_NEEDS_QUOTES = [
+    ("title: @home care", "3:12", "title: \"@home care\" (unquoted, YAML reserves '@')"),
+    ("title: `NHS App` first", "3:12", "title: \"`NHS App` first\" (unquoted, YAML reserves '`')"),
+    ("title: %20 more homes", "3:12", "title: \"%20 more homes\" (unquoted, YAML reads '%' as"),
+    ("title: [Draft] Housing", "3:12", "title: \"[Draft] Housing\" (unquoted, YAML reads '['"),
+    ("title: {Draft} Housing", "3:12", "title: \"{Draft} Housing\" (unquoted, YAML reads '{'"),
+    ("title: > 5 a day", "3:12", "title: \"> 5 a day\" (unquoted, YAML reads '>' as a block"),
+    ("title: | Housing  # ours", "3:12", "title: \"| Housing\" (unquoted, YAML reads '|'"),
+    ("title: - Housing", "3:12", "title: \"- Housing\" (unquoted, YAML reads '- ' as a list"),
+]
+
+
+@pytest.mark.parametrize(("line", "place", "said"), _NEEDS_QUOTES)
+def test_a_value_opening_with_yaml_syntax_is_told_to_be_quoted(
+    line: str, place: str, said: str
+) -> None:
+    # PyYAML said 'found character that cannot start any token', 'did not find expected key'
+    # or 'block sequence entries are not allowed in this context', never 'quote it'.
+    text = f"priorities:\n  - id: a\n    {line}\n    keywords: [x]\n"
+    message = _said(text)
+    assert message.startswith(f"f.yaml:{place}: not valid YAML: a value starting with '")
+    assert f"needs quotes: write {said}" in message
+    written = re.search(r"write (title: \".*?\") \(unquoted", message)
+    assert written is not None
+    fixed = yaml.safe_load(text.replace(line, written.group(1)))
+    meant = line.removeprefix("title: ").split("  #")[0]
+    assert fixed["priorities"][0]["title"] == meant
+
+
+def test_a_list_item_opening_with_yaml_syntax_is_told_to_be_quoted() -> None:
+    text = "priorities:\n  - id: a\n    title: A\n    keywords:\n      - @home\n"
+    assert _said(text) == (
+        "f.yaml:5:9: not valid YAML: a value starting with '@' needs quotes: write - \"@home\" "
+        "(unquoted, YAML reserves '@')"
+    )
+
+
+def test_a_list_left_open_is_not_told_to_be_quoted() -> None:
+    text = "priorities:\n  - id: a\n    title: A\n    keywords: [damp, mould\n    id: b\n"
+    assert "needs quotes" not in _said(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("title:Give children the best start", "write 'title: Give children the best start'"),
+        ("title:Housing", "write 'title: Housing'"),
+    ],
+)
+def test_a_key_run_into_its_value_is_told_to_take_a_space(line: str, said: str) -> None:
+    # It said 'could not find expected ':' (while scanning a simple key that starts here)'.
+    text = f"priorities:\n  - id: a\n    {line}\n    keywords: [x]\n"
+    assert (
+        _said(text) == f"f.yaml:3:10: not valid YAML: 'title:' needs a space after its ':'; {said}"
+    )
+
+
+def test_a_colon_in_prose_without_a_key_beside_it_is_not_called_a_key() -> None:
+    text = "priorities:\n  - id: a\n    title: A\n  note:see below\n"
+    assert "needs a space" not in _said(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "written"),
+    [
+        ('document: "C:\\Users\\me\\plan.docx"', 18, "document: 'C:\\Users\\me\\plan.docx'"),
+        ('document: "D:\\plans\\draft.pdf"  # ours', 18, "document: 'D:\\plans\\draft.pdf'"),
+    ],
+)
+def test_a_backslash_in_double_quotes_is_told_to_use_single_quotes(
+    line: str, column: int, written: str
+) -> None:
+    # It said 'found unknown escape character' or 'did not find expected hexdecimal number'.
+    text = f"waivers:\n  - priority: a\n    {line}\n    reason: agreed\n"
+    message = _said(text)
+    assert message.startswith(f"f.yaml:3:{column}: not valid YAML: in double quotes a backslash")
+    assert message.endswith(f"({written})")
+    fixed = yaml.safe_load(text.replace(line, written))
+    assert fixed["waivers"][0]["document"] == line.split('"')[1]

@@ -47,6 +47,10 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
     if (odd := _odd_indent(text, error)) is not None:
         line, column, said = odd
         return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
+    for hint in (_no_space_after_colon, _value_needs_quotes, _backslash_in_double_quotes):
+        if (found := hint(text, error)) is not None:
+            line, column, said = found
+            return f"{path}:{line + 1}:{column + 1}: not valid YAML: {said}"
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "invalid YAML"
     context = error.context
@@ -88,6 +92,118 @@ def yaml_error(path: str, error: yaml.MarkedYAMLError, text: str = "") -> str:
         # of a missing key at the word after it.
         problem += f"; {quoted}"
     return f"{path}:{mark.line + 1}:{mark.column + 1}: not valid YAML: {problem}"
+
+
+# What opens a value, as written by hand: a list item's '- ', a key and its ': ', or both.
+_VALUE_START = re.compile(r"(\s*(?:-[ \t]+)*(?:[A-Za-z_][\w-]*:[ \t]+)?)")
+# A key run into its value with no space after the ':' ('title:Give children ...').
+_KEY_RUN_IN = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*):([^\s:/\\].*)")
+# What YAML makes of a plain value's first character, which the value's writer meant as text;
+# each with the problem PyYAML names when text follows it on the line.
+_OPENERS: dict[str, tuple[str, str]] = {
+    "@": ("found character that cannot start any token", "YAML reserves '@'"),
+    "`": ("found character that cannot start any token", "YAML reserves '`'"),
+    "%": ("found character that cannot start any token", "YAML reads '%' as a directive"),
+    ">": ("did not find expected comment or line break", "YAML reads '>' as a block of text"),
+    "|": ("did not find expected comment or line break", "YAML reads '|' as a block of text"),
+    "-": ("block sequence entries are not allowed", "YAML reads '- ' as a list item"),
+    "[": ("did not find expected key", "YAML reads '[' as a list"),
+    "{": ("did not find expected key", "YAML reads '{' as a mapping"),
+}
+
+
+def _line_at(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
+    """The number and text of the line PyYAML stopped on, if it is a line a person wrote."""
+    mark = error.problem_mark or error.context_mark
+    lines = text.split("\n")
+    if mark is None or not 0 <= mark.line < len(lines) or len(lines[mark.line]) > _HINT_LINE_CHARS:
+        return None
+    return mark.line, lines[mark.line]
+
+
+def _no_space_after_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """'title:Give children the best start': without a space after it the ':' is part of the
+    text, and PyYAML says only that it found no ':' after a key. Told where a key beside it is
+    written with its ': ', so prose with a colon in it is not taken for a key."""
+    started = error.context_mark
+    if not _unfinished_key(error) or started is None:
+        return None
+    lines = text.split("\n")
+    line = lines[started.line] if started.line < len(lines) else ""
+    found = _KEY_RUN_IN.fullmatch(line) if len(line) <= _HINT_LINE_CHARS else None
+    if found is None:
+        return None
+    column = found.start(2)
+    for step in (-1, 1):
+        beside = _content_line(lines, started.line, step)
+        sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
+        if sibling is not None and sibling.start(1) == column:
+            key, value = found.group(2), found.group(3).strip()
+            said = f"'{key}:' needs a space after its ':'; write '{key}: {value}'"
+            return started.line, found.end(2), said
+    return None
+
+
+def _value_needs_quotes(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """A value whose first character YAML reads as syntax ('@home care', '[Draft] Housing',
+    '> 5 a day', '- Housing' after a key): PyYAML names a token it could not take, in words
+    that never say the value wants quotes. The value's line and column, and what to write."""
+    at = _line_at(text, error)
+    if at is None:
+        return None
+    number, line = at
+    opened = _VALUE_START.match(line)
+    assert opened is not None  # the pattern matches an empty start
+    value = re.split(r"[ \t]#", line[opened.end() :], maxsplit=1)[0].rstrip()
+    if not value or value[0] not in _OPENERS:
+        return None
+    problem, meaning = _OPENERS[value[0]]
+    if not (error.problem or "").startswith(problem) or len(value) < 2:
+        return None
+    if value[0] == "-" and not value[1:2].isspace():
+        return None
+    if value[0] in "[{" and not _closed_before_more(value):
+        return None
+    written = f"{opened.group(1).strip()} {_double_quoted(value)}".strip()
+    said = f"a value starting with '{value[0]}' needs quotes: write {written} (unquoted, {meaning})"
+    return number, opened.end(), said
+
+
+def _closed_before_more(value: str) -> bool:
+    """Whether a value's opening bracket closes on its line with more text after it
+    ('[Draft] Housing'), rather than being a list or mapping left open."""
+    closing = "]" if value[0] == "[" else "}"
+    end = value.find(closing)
+    return end > 0 and bool(value[end + 1 :].strip())
+
+
+def _backslash_in_double_quotes(
+    text: str, error: yaml.MarkedYAMLError
+) -> tuple[int, int, str] | None:
+    """A Windows path or other backslash in double quotes ("C:\\Users\\plan"): YAML reads each
+    backslash as an escape, and PyYAML names the escape it does not know, never the quotes."""
+    if error.context != "while parsing a quoted scalar":
+        return None
+    problem = error.problem or ""
+    if not problem.startswith(("found unknown escape character", "did not find expected hex")):
+        return None
+    at = _line_at(text, error)
+    mark = error.problem_mark
+    if at is None or mark is None:
+        return None
+    number, line = at
+    said = (
+        "in double quotes a backslash starts an escape (as in \\n): put the value in single "
+        "quotes, where a backslash is itself, or write each backslash twice"
+    )
+    opened = _VALUE_START.match(line)
+    assert opened is not None
+    quoted = re.fullmatch(r'"([^"]*)"[ \t]*(?:#.*)?', line[opened.end() :])
+    if quoted is not None:
+        written = f"{opened.group(1).strip()} {_single_quoted(quoted.group(1))}".strip()
+        said += f" ({written})"
+    # At the backslash, where PyYAML may point at the letters after it ('\\Users').
+    return number, max(line.rfind("\\", 0, mark.column + 1), 0), said
 
 
 # Spaces that are not spaces to YAML, which Word and web pages put in pasted text.
