@@ -1080,6 +1080,27 @@ def test_a_blank_alias_and_a_missing_title_are_each_told_as_what_they_are(
     assert not any("aliases" in warning for warning in result.warnings)
 
 
+def test_a_value_read_as_a_comment_is_told_to_be_quoted(tmp_path: Path) -> None:
+    # 'title: #1 priority' was 'must not be empty' with no word of the '#', and a description
+    # or keyword opening with one went unread in silence.
+    path, result = _validate(
+        tmp_path,
+        "priorities:\n  - id: c\n    title: #1 priority\n    description: #NoWrongDoor\n"
+        "    keywords:\n      - #hashtag\n      - # none yet\n  - id: d\n    title:  # TODO\n",
+    )
+    taken = "('#' after a space starts a comment, so '{0}' was not read: write \"{0}\")"
+    assert result.errors == (
+        f"{path}:3:11: priorities[0].title: must not be empty {taken.format('#1 priority')}",
+        f"{path}:6:8: priorities[0].keywords[0]: expected a string, got nothing (null) "
+        + taken.format("#hashtag"),
+        f"{path}:7:8: priorities[0].keywords[1]: expected a string, got nothing (null)",
+        f"{path}:9:11: priorities[1].title: must not be empty",
+    )
+    assert (
+        f"{path}:4:17: priorities[0].description: warning: is empty " + taken.format("#NoWrongDoor")
+    ) in result.warnings
+
+
 @pytest.mark.parametrize("title", ['"🏠"', "—", '"🚭 🚭"'])
 def test_a_title_with_no_letter_or_digit_is_an_error(tmp_path: Path, title: str) -> None:
     # It was 'ok', with advice on its 'one word', though it could match nothing.

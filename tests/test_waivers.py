@@ -609,6 +609,17 @@ def test_slips_that_would_widen_a_waiver_are_errors_at_their_place(
     assert raised.value.problems == [f"{path}{said}"]
 
 
+def test_a_reason_opening_with_a_hash_is_told_to_be_quoted(tmp_path: Path) -> None:
+    # A ticket number as the reason ('#123 agreed at board') was 'must not be empty'.
+    path = _write(tmp_path, "waivers:\n  - priority: air\n    reason: #123 agreed at board\n")
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:3:12: waivers[0].reason: must not be empty ('#' after a space starts a "
+        "comment, so '#123 agreed at board' was not read: write \"#123 agreed at board\")"
+    ]
+
+
 def test_a_pdf_given_as_the_waivers_file_is_said_to_be_one(tmp_path: Path) -> None:
     # 'not UTF-8 text (byte 0xe9); save the file as UTF-8' told the officer to resave a PDF.
     path = tmp_path / "plan.pdf"

@@ -159,7 +159,7 @@ def validate(path: Path, shown: str | None = None) -> Validation:
         # Markdown reads as YAML text (its headings as comments): the error was 'expected a
         # mapping' at some line, with no word of the mix-up.
         return Validation(None, (_a_document_said(shown, path),), ())
-    findings = Findings(shown)
+    findings = Findings(shown, text)
     if root is not None:
         _warn_of_cut_texts(root, text, findings)
         root = normalise(root, findings)

@@ -79,8 +79,8 @@ def load_reviews(
     dated after ``today`` (the run's day; the machine's by default)."""
     path = Path(path)
     shown = str(path)
-    root = compose_file(path, ReviewError, "review file", "reviews")
-    findings = Findings(shown)
+    root, text = compose_file(path, ReviewError, "review file", "reviews")
+    findings = Findings(shown, text)
     reviews = _reviews(root, findings, accepted_ids(framework))
     if findings.errors:
         raise ReviewError(

@@ -71,8 +71,8 @@ def load_waivers(path: str | Path, framework: Framework) -> LoadedWaivers:
     itself errors."""
     path = Path(path)
     shown = str(path)
-    root = compose_file(path, WaiverError, "waivers file", "waivers")
-    findings = Findings(shown)
+    root, text = compose_file(path, WaiverError, "waivers file", "waivers")
+    findings = Findings(shown, text)
     waivers = _waivers(root, findings, framework)
     if findings.errors:
         raise WaiverError(

@@ -54,10 +54,13 @@ def compose(text: str, path: str) -> yaml.Node | None:
 _BLANK_WITH_TABS = re.compile(r"^[ ]*\t[ \t]*$", re.MULTILINE)
 
 
-def compose_file(path: Path, error: type[ConfigError], what: str, kind: str) -> yaml.Node | None:
+def compose_file(
+    path: Path, error: type[ConfigError], what: str, kind: str
+) -> tuple[yaml.Node | None, str]:
     """The node graph of a YAML file alignck is given (a waivers or review file: ``kind``
     'waivers' or 'reviews'), or ``error`` with one line naming it: not found, unreadable,
-    refused or invalid YAML, or recognisably another kind of file."""
+    refused or invalid YAML, or recognisably another kind of file. With the text it was
+    composed from, which findings quote."""
     shown = str(path)
     if special := special_file(path):
         raise error(special, shown)
@@ -91,7 +94,7 @@ def compose_file(path: Path, error: type[ConfigError], what: str, kind: str) -> 
 
     if mistaken := mistaken_kind(root, kind, shown):
         raise error(f"not a {what}", shown, problems=[mistaken])
-    return root
+    return root, text
 
 
 def any_yaml_error(shown: str, problem: yaml.YAMLError, text: str) -> str:
@@ -193,6 +196,8 @@ def _at(path: str, mark: Any, message: str) -> str:
 @dataclass
 class Findings:
     path: str
+    # The text the nodes were composed from: CSafeLoader's marks do not hold it.
+    text: str = ""
     marked_errors: list[tuple[int, int, str]] = field(default_factory=list)
     marked_warnings: list[tuple[int, int, str]] = field(default_factory=list)
     # Advice on how well a valid file will work (thin priorities), which only 'validate'
@@ -374,9 +379,12 @@ def string(
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
         if required is not None and node is not None:
             # 'title:' with nothing after it: the key is there, its value is not.
-            findings.error(node, where, "must not be empty")
+            findings.error(node, where, f"must not be empty{comment_taken(node, findings.text)}")
         elif required is not None:
             findings.error(required, where, f"missing required key '{where.split('.')[-1]}'")
+        elif node is not None and (taken := comment_taken(node, findings.text)):
+            # An optional value lost the same way would go unread in silence.
+            findings.warn(node, where, f"is empty{taken}")
         return None
     if not isinstance(node, yaml.ScalarNode):
         findings.error(node, where, f"expected text, got {kind(node)}")
@@ -386,6 +394,20 @@ def string(
         findings.error(node, where, "must not be empty")
         return None
     return text
+
+
+def comment_taken(node: yaml.Node, text: str) -> str:
+    """Where an empty value is a comment on its line ('title: #1 priority'): YAML starts a
+    comment at ' #', so the text meant as the value was dropped. What to write, or ''."""
+    mark = node.start_mark
+    lines = text.split("\n")
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    rest = line[mark.column :].strip()
+    # '# TODO' with its space is a comment meant as one; '#1 priority' and '#hashtag' are not.
+    if not rest.startswith("#") or len(rest) < 2 or rest[1].isspace():
+        return ""
+    escaped = rest.replace("\\", "\\\\").replace('"', '\\"')
+    return f" ('#' after a space starts a comment, so '{rest}' was not read: write \"{escaped}\")"
 
 
 def accepted_ids(framework: Framework) -> dict[str, str]:
@@ -461,7 +483,8 @@ def string_list(node: yaml.Node | None, where: str, findings: Findings) -> tuple
     values: list[str] = []
     for index, item in enumerate(node.value):
         if not isinstance(item, yaml.ScalarNode) or item.tag.endswith(":null"):
-            findings.error(item, f"{where}[{index}]", f"expected a string, got {kind(item)}")
+            said = f"expected a string, got {kind(item)}{comment_taken(item, findings.text)}"
+            findings.error(item, f"{where}[{index}]", said)
         elif str(item.value).strip():
             values.append(str(item.value).strip())
         else:
