@@ -139,6 +139,20 @@ def test_a_review_dated_after_today_is_warned_of(tmp_path: Path) -> None:
     assert load_reviews(path, FRAMEWORK, date(2030, 1, 1)).warnings == ()
 
 
+def test_a_review_date_quoted_empty_is_told_as_empty(tmp_path: Path) -> None:
+    # It said "expected a date as YYYY-MM-DD, got 'a string'".
+    text = (
+        "reviews:\n  - document: plan\n    priority: air\n    verdict: gap\n    reason: x\n"
+        '    reviewer: A B\n    date: ""\n'
+    )
+    path = _write(tmp_path, text)
+    with pytest.raises(ReviewError) as raised:
+        load_reviews(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:7:11: reviews[0].date: is empty: give the day of the review (YYYY-MM-DD)"
+    ]
+
+
 def test_a_review_s_key_at_the_margin_or_a_blank_date_is_an_error_at_its_place(
     tmp_path: Path,
 ) -> None:

@@ -609,6 +609,18 @@ def test_slips_that_would_widen_a_waiver_are_errors_at_their_place(
     assert raised.value.problems == [f"{path}{said}"]
 
 
+@pytest.mark.parametrize("blank", ['""', "''", '"  "'])
+def test_an_expiry_quoted_empty_is_told_as_empty(tmp_path: Path, blank: str) -> None:
+    # It said "expected a date as YYYY-MM-DD, got 'a string'".
+    path = _write(tmp_path, f"waivers:\n  - priority: air\n    reason: x\n    expires: {blank}\n")
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:4:14: waivers[0].expires: is empty: give a date (YYYY-MM-DD), or leave the key "
+        "out for a waiver that never lapses"
+    ]
+
+
 def test_a_reason_opening_with_a_hash_is_told_to_be_quoted(tmp_path: Path) -> None:
     # A ticket number as the reason ('#123 agreed at board') was 'must not be empty'.
     path = _write(tmp_path, "waivers:\n  - priority: air\n    reason: #123 agreed at board\n")

@@ -194,7 +194,10 @@ def _date(
     if node is None:
         findings.error(item, where, "missing required key 'date'")
         return None
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+    if isinstance(node, yaml.ScalarNode) and (
+        node.tag.endswith(":null") or not str(node.value).strip()
+    ):
+        # 'expires: ""' (a template's variable left empty) is blank as much as 'expires:' is.
         findings.error(node, where, "is empty: give the day of the review (YYYY-MM-DD)")
         return None
     text = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""

@@ -159,7 +159,10 @@ def _waiver(
 def _date(node: yaml.Node | None, where: str, findings: Findings) -> datetime.date | None:
     if node is None:
         return None
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+    if isinstance(node, yaml.ScalarNode) and (
+        node.tag.endswith(":null") or not str(node.value).strip()
+    ):
+        # 'expires: ""' (a template's variable left empty) is blank as much as 'expires:' is.
         # A template's 'expires:' left blank made a waiver that never lapses, in silence, as
         # a blank 'document:' would have waived every document.
         findings.error(
