@@ -1080,6 +1080,21 @@ def test_a_blank_alias_and_a_missing_title_are_each_told_as_what_they_are(
     assert not any("aliases" in warning for warning in result.warnings)
 
 
+def test_keywords_indented_into_a_block_description_are_an_error(tmp_path: Path) -> None:
+    # The keywords were read as the description's last line and lost, with exit 0.
+    path, result = _validate(
+        tmp_path,
+        "priorities:\n  - id: c\n    title: Housing\n    description: >\n"
+        "      Homes that are warm and safe.\n      keywords: [damp, mould]\n"
+        "      Outcome: fewer admissions.\n",
+    )
+    assert result.errors == (
+        f"{path}:6:7: priorities[0].description: 'keywords: [damp, mould]' is read as more of "
+        "the text of 'description': if it is this entry's 'keywords:', indent it as far as "
+        "'description:' is",
+    )
+
+
 def test_a_value_read_as_a_comment_is_told_to_be_quoted(tmp_path: Path) -> None:
     # 'title: #1 priority' was 'must not be empty' with no word of the '#', and a description
     # or keyword opening with one went unread in silence.

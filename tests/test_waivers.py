@@ -609,6 +609,33 @@ def test_slips_that_would_widen_a_waiver_are_errors_at_their_place(
     assert raised.value.problems == [f"{path}{said}"]
 
 
+@pytest.mark.parametrize("style", [">", "|", ">-"])
+def test_an_expiry_indented_into_a_block_reason_is_an_error_not_more_reason(
+    tmp_path: Path, style: str
+) -> None:
+    # Read as more of the reason: the waiver never lapsed, and nothing said so.
+    text = (
+        f"waivers:\n  - priority: air\n    reason: {style}\n      agreed at the March board\n"
+        "      expires: 2026-03-31\n"
+    )
+    path = _write(tmp_path, text)
+    with pytest.raises(WaiverError) as raised:
+        load_waivers(path, FRAMEWORK)
+    assert raised.value.problems == [
+        f"{path}:5:7: waivers[0].reason: 'expires: 2026-03-31' is read as more of the text of "
+        "'reason': if it is this entry's 'expires:', indent it as far as 'reason:' is"
+    ]
+
+
+def test_a_key_the_waiver_has_is_text_in_a_block_reason(tmp_path: Path) -> None:
+    text = (
+        "waivers:\n  - priority: air\n    expires: 2026-03-31\n    reason: |\n"
+        "      Agreed at the March board.\n      expires: see minute 12\n"
+    )
+    (waiver,) = load_waivers(_write(tmp_path, text), FRAMEWORK).waivers
+    assert waiver.reason == "Agreed at the March board.\nexpires: see minute 12"
+
+
 @pytest.mark.parametrize("blank", ['""', "''", '"  "'])
 def test_an_expiry_quoted_empty_is_told_as_empty(tmp_path: Path, blank: str) -> None:
     # It said "expected a date as YYYY-MM-DD, got 'a string'".

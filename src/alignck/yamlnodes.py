@@ -324,7 +324,39 @@ def mapping(
                 findings.warn(key_node, path, f"unknown key '{key}' (ignored){hint}")
             continue
         fields[key] = value_node
+    _keys_taken_as_text(fields, known, where, findings)
     return fields
+
+
+# A line that opens with a key and its ':', as a key's line does.
+_KEY_OPENING = re.compile(r"([ \t]*)([A-Za-z_][\w-]*):(?:[ \t]|$)")
+
+
+def _keys_taken_as_text(
+    fields: Mapping[str, yaml.Node], known: set[str], where: str, findings: Findings
+) -> None:
+    """A key of this mapping, not given, written on a line of a '>' or '|' block's text: YAML
+    reads the line as more of the text, so 'expires: 2026-03-31' indented under a folded
+    reason made the waiver's reason longer and the waiver one that never lapses, in silence."""
+    lines = findings.text.split("\n")
+    for key, node in fields.items():
+        if not isinstance(node, yaml.ScalarNode) or node.style not in ("|", ">"):
+            continue
+        last = node.end_mark.line - (1 if node.end_mark.column == 0 else 0)
+        for number in range(node.start_mark.line + 1, min(last + 1, len(lines))):
+            found = _KEY_OPENING.match(lines[number])
+            if found is None or found.group(2) not in known or found.group(2) in fields:
+                continue
+            name = found.group(2)
+            shown = lines[number].strip()
+            shown = shown if len(shown) <= 60 else f"{shown[:57]}..."
+            said = (
+                f"'{shown}' is read as more of the text of '{key}': if it is this entry's "
+                f"'{name}:', indent it as far as '{key}:' is"
+            )
+            path = f"{where}.{key}" if where else key
+            text = f"{findings.path}:{number + 1}:{len(found.group(1)) + 1}: {path}: {said}"
+            findings.marked_errors.append((number, len(found.group(1)), text))
 
 
 def _entries_shaped(node: yaml.Node, keys: frozenset[str]) -> int:
