@@ -496,3 +496,30 @@ def test_a_title_opening_with_a_bracket_is_one_line_telling_to_quote_it(tmp_path
         "title: \"[Draft] Clean air near schools\" (unquoted, YAML reads '[' as a list)"
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_framework_s_many_warnings_are_counted_past_twenty_and_validate_lists_them(
+    tmp_path: Path,
+) -> None:
+    # A generated framework of thousands of entries printed a warning line for each.
+    plan = tmp_path / "plan.md"
+    plan.write_text(PLAN, encoding="utf-8")
+    framework = tmp_path / "big framework.yaml"
+    subjects = (
+        "air damp dental falls flu food gambling homes jobs loneliness mould noise parks "
+        "poverty rivers roads schools sleep smoking stroke teeth trees vaping walking youth"
+    ).split()
+    entries = "".join(
+        f"  - id: p{n}\n    title: {subject.title()}\n    colour: blue\n"
+        for n, subject in enumerate(subjects)
+    )
+    framework.write_text(f"framework: {{name: Big}}\npriorities:\n{entries}", encoding="utf-8")
+    result = _check(str(plan), "-f", str(framework))
+    assert result.exit_code == 0, result.output
+    unknown = [line for line in result.stderr.splitlines() if "unknown key 'colour'" in line]
+    assert len(unknown) == 20
+    assert (
+        f"{framework}: 5 more warnings not shown; 'alignck validate '{framework}'' lists them all"
+    ) in result.stderr.splitlines()
+    listed = runner.invoke(app, ["validate", str(framework)])
+    assert sum("unknown key 'colour'" in line for line in listed.output.splitlines()) == 25

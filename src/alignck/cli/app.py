@@ -11,7 +11,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
@@ -24,6 +24,7 @@ from alignck.cli.repeats import repeated_option
 from alignck.errors import AlignckError, ConfigError
 from alignck.escape import one_line
 from alignck.launch import device_full, say_cannot_write
+from alignck.wording import counted, shell_quoted
 
 if TYPE_CHECKING:
     from alignck.limits import Limits
@@ -233,6 +234,24 @@ def say(message: str, stream: TextIO | None = None) -> None:
         # Whoever read our messages went away ('2>&1 | head'): the run goes on, and its exit
         # code stays the verdict's, not the pipe's.
         silence(sys.__stderr__)
+
+
+# A framework's warnings beyond these are counted, not printed: a generated framework of
+# thousands of entries gave as many lines, burying the run's own messages.
+SHOWN_WARNINGS = 20
+
+
+def say_file_warnings(warnings: Sequence[str], shown: str) -> None:
+    """The warnings of loading one input file, at most SHOWN_WARNINGS of them, then how many
+    more and where to see them all."""
+    for warning in warnings[:SHOWN_WARNINGS]:
+        say(warning)
+    if len(warnings) > SHOWN_WARNINGS:
+        more = len(warnings) - SHOWN_WARNINGS
+        say(
+            f"{shown}: {counted(more, 'more warning')} not shown; "
+            f"'alignck validate {shell_quoted(shown)}' lists them all"
+        )
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:

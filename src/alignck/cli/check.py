@@ -35,6 +35,7 @@ from alignck.cli.app import (
     fraction,
     read_options,
     say,
+    say_file_warnings,
     silence_stdout,
     use_cache_settings,
 )
@@ -593,8 +594,7 @@ def check(
         keepable = _may_be_kept([chosen, *formats], len(files)) and not no_cache
         started = replay.before_reading(read, paths, follow_links, excluded) if keepable else None
         loaded = load_framework(chosen_framework.path, chosen_framework.shown)
-        for warning in loaded.warnings:
-            say(warning)
+        say_file_warnings(loaded.warnings, chosen_framework.shown)
         waivers, reviews = waivers_and_reviews(waivers_file, review_file, loaded, day)
         baseline = None
         if baseline_file is not None:

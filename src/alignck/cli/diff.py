@@ -30,6 +30,7 @@ from alignck.cli.app import (
     fail,
     read_options,
     say,
+    say_file_warnings,
     use_cache_settings,
 )
 from alignck.cli.output import (
@@ -302,8 +303,7 @@ def _framework(located: Located) -> Framework:
     from alignck.framework import load_framework
 
     loaded = load_framework(located.path, located.shown)
-    for warning in loaded.warnings:
-        say(warning)
+    say_file_warnings(loaded.warnings, located.shown)
     return loaded
 
 
