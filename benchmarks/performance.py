@@ -73,13 +73,15 @@ def _check_figures(
     figures = hyperfine(cold, runs, prepare=clear)
     for line in (check, draft):
         subprocess.run([*line.split(), "-q"], check=True, stdout=subprocess.DEVNULL)
-    written = Path(tempfile.mkdtemp(prefix="alignck-bench-report-")) / "report.json"
-    warm = {
-        f"{size}: warm": check,
-        f"{size}: warm, -o": f"{check} -o {written} -q",
-        f"{size}: draft, warm": draft,
-    }
-    return figures | hyperfine(warm, runs)
+    # Removed after the runs: a folder left in /tmp by every benchmark run piled up.
+    with tempfile.TemporaryDirectory(prefix="alignck-bench-report-") as scratch:
+        written = Path(scratch) / "report.json"
+        warm = {
+            f"{size}: warm": check,
+            f"{size}: warm, -o": f"{check} -o {written} -q",
+            f"{size}: draft, warm": draft,
+        }
+        return figures | hyperfine(warm, runs)
 
 
 def peak_memory(command: list[str]) -> tuple[float, float]:
@@ -130,11 +132,21 @@ def main() -> None:
     cache = Path(tempfile.mkdtemp(prefix="alignck-bench-cache-"))
     os.environ["ALIGNCK_CACHE_DIR"] = str(cache)
     os.environ.pop("CI", None)
+    try:
+        figures, memory = _measure(args, corpus, strategies, cache)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    write_report(args.output, figures, memory, _pages(strategies), args.runs)
+
+
+def _measure(
+    args: argparse.Namespace, corpus: Path, strategies: Path, cache: Path
+) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    """Every figure of the benchmark, and the peak memory of the long runs."""
     python, alignck = sys.executable, shutil.which("alignck") or "alignck"
     frameworks = {"7": FRAMEWORK, "300": corpus / "framework-300.yaml"}
     pdftotext = f"bash -c 'for f in {strategies}/*.pdf; do pdftotext -q \"$f\" /dev/null; done'"
     clear = f"rm -rf {cache}"
-    pages = _pages(strategies)
     figures: dict[str, float] = {}
     reading = {
         "pdftotext": pdftotext,
@@ -150,7 +162,7 @@ def main() -> None:
             alignck, strategies, framework, size, args.runs, clear, args.quick
         )
     figures |= hyperfine({"alignck --version": f"{alignck} --version"}, args.runs)
-    memory = {}
+    memory: dict[str, tuple[float, float]] = {}
     for folder in () if args.quick else ("many-500", "many"):
         subprocess.run(["rm", "-rf", str(cache)], check=True)
         memory[folder] = peak_memory(
@@ -167,8 +179,7 @@ def main() -> None:
                 "-q",
             ]
         )
-    shutil.rmtree(cache, ignore_errors=True)
-    write_report(args.output, figures, memory, pages, args.runs)
+    return figures, memory
 
 
 def _memory_lines(memory: dict[str, tuple[float, float]]) -> list[str]:
