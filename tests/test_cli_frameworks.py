@@ -24,6 +24,11 @@ PLAN = """\
 - We will enhance productivity and value for money by sharing back-office services.
 - We will help the NHS support broader social and economic development as a local employer.
 """
+# Twenty-five subjects, each a title worded unlike the others.
+SUBJECTS = (
+    "air damp dental falls flu food gambling homes jobs loneliness mould noise parks "
+    "poverty rivers roads schools sleep smoking stroke teeth trees vaping walking youth"
+)
 OWN = "framework: {name: Own}\npriorities:\n  - id: air\n    title: Clean air near schools\n"
 
 
@@ -505,10 +510,7 @@ def test_a_framework_s_many_warnings_are_counted_past_twenty_and_validate_lists_
     plan = tmp_path / "plan.md"
     plan.write_text(PLAN, encoding="utf-8")
     framework = tmp_path / "big framework.yaml"
-    subjects = (
-        "air damp dental falls flu food gambling homes jobs loneliness mould noise parks "
-        "poverty rivers roads schools sleep smoking stroke teeth trees vaping walking youth"
-    ).split()
+    subjects = SUBJECTS.split()
     entries = "".join(
         f"  - id: p{n}\n    title: {subject.title()}\n    colour: blue\n"
         for n, subject in enumerate(subjects)
