@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from alignck.errors import FrameworkError
 from alignck.framework import load_framework, validate
+from alignck.waivers import load_waivers
 
 
 def _validate(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
@@ -389,6 +390,46 @@ def test_titles_as_keys_are_read_with_their_text_as_description(tmp_path: Path) 
     assert framework.priority("workforce").description.startswith("Grow and keep")
     assert framework.priority("housing").keywords == ("warm homes",)
     assert any("note: read titles as keys" in w for w in result.warnings)
+
+
+def test_ids_as_keys_are_read_as_ids_and_a_waiver_can_name_them(tmp_path: Path) -> None:
+    # 'jobs: {title: Good jobs}' had the id 'good-jobs' derived from its title, the key
+    # dropped, so a waiver naming 'jobs' named nothing; 'housing: Better housing' was a
+    # priority titled 'housing' with 'Better housing' for its description.
+    text = (
+        "priorities:\n"
+        "  jobs:\n    title: Good jobs\n    keywords: [apprenticeships]\n"
+        "  housing: Better housing\n"
+        "  P3: {title: Clean air}\n"
+        "  Workforce: Grow and keep the health and care workforce.\n"
+        "  best start: Family hubs in every town\n"
+    )
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    assert _ids_titles(path) == [
+        ("jobs", "Good jobs", None),
+        ("housing", "Better housing", None),
+        ("P3", "Clean air", None),
+        ("workforce", "Workforce", None),
+        ("best-start", "best start", None),
+    ]
+    framework = load_framework(path)
+    assert framework.priority("jobs").keywords == ("apprenticeships",)
+    assert framework.priority("housing").description == ""
+    assert framework.priority("best-start").description == "Family hubs in every town"
+    assert any("note: read ids as keys and titles as keys" in w for w in result.warnings)
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text("waivers:\n  - priority: jobs\n    reason: agreed\n", encoding="utf-8")
+    (waiver,) = load_waivers(waivers, framework).waivers
+    assert waiver.priority_id == "jobs"
+
+
+def test_a_title_s_derived_id_does_not_take_an_id_written_as_a_key_below_it(
+    tmp_path: Path,
+) -> None:
+    path, result = _validate(tmp_path, "Housing:\n  keywords: [damp]\nhousing: Better homes\n")
+    assert result.errors == ()
+    assert [p[0] for p in _ids_titles(path)] == ["housing-2", "housing"]
 
 
 def test_priorities_given_as_a_mapping_or_without_ids_are_read(tmp_path: Path) -> None:

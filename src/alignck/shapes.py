@@ -144,10 +144,11 @@ def _ids_written(node: yaml.Node) -> bool:
 def _rewritten(root: yaml.Node, rewrite: _Rewrite, path: str) -> yaml.Node:
     if isinstance(root, yaml.SequenceNode):
         rewrite.saw("a plain list of priorities")
-    elif isinstance(root, yaml.MappingNode) and root.value and not _has_top_key(root):
-        rewrite.saw("titles as keys")
-    if rewrite.shapes:
         rewrite.whole_file = True
+    elif isinstance(root, yaml.MappingNode) and root.value and not _has_top_key(root):
+        # Titles or ids as keys: each entry says which as it is read (_keyed_item).
+        rewrite.whole_file = True
+    if rewrite.whole_file:
         root = _whole_file(root, path)
     if isinstance(root, yaml.MappingNode):
         root.value = [
@@ -191,7 +192,6 @@ def _priorities(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
     if isinstance(node, yaml.MappingNode) and written_without_dash(node):
         return node  # validation says what it is
     if isinstance(node, yaml.MappingNode) and node.value:
-        rewrite.saw("titles as keys")
         node = yaml.SequenceNode(
             _SEQ,
             [_keyed_item(key, value, rewrite) for key, value in node.value],
@@ -218,10 +218,41 @@ def _item(node: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
     return node
 
 
+# A key written as an id is ('housing', 'clean-air', 'P1'): what the framework's ids may be.
+_ID_SHAPED = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]*")
+# Longer than a title is written: such a text under a key is the key's description.
+_TITLE_WORDS_MAX = 12
+
+
+def key_is_id(key: yaml.Node, value: yaml.Node) -> bool:
+    """Whether a priority written under a key names its id there, not its title: an id-shaped
+    key over fields with a title and no id ('jobs: {title: Good jobs}'), or a key in an id's
+    lower case over a title ('housing: Better housing', no sentence's full stop). Read as a
+    title, the key was the priority's name and its own title a description, or was dropped
+    for an id derived from the title, and a waiver naming 'jobs' named nothing."""
+    written = str(key.value)
+    if not isinstance(key, yaml.ScalarNode) or not _ID_SHAPED.fullmatch(written):
+        return False
+    if isinstance(value, yaml.MappingNode):
+        fields = {str(k.value) for k, _ in value.value}
+        return "title" in fields and "id" not in fields
+    if not _is_title(value) or written != written.lower():
+        return False
+    text = str(value.value).strip()
+    return len(text.split()) <= _TITLE_WORDS_MAX and not text.endswith((".", "!", "?"))
+
+
 def _keyed_item(key: yaml.Node, value: yaml.Node, rewrite: _Rewrite) -> yaml.Node:
     """One ``Title: ...`` entry: text is its description, a list its sub-priorities, a
-    mapping its other fields."""
+    mapping its other fields; or one ``id: ...`` entry (:func:`key_is_id`)."""
     title = str(key.value)
+    if key_is_id(key, value):
+        rewrite.saw("ids as keys")
+        written = _text(key, title)  # as text: '1:' is an integer to YAML
+        if isinstance(value, yaml.MappingNode):
+            return _completed(_mapping(value, [(_text(key, "id"), written), *value.value]), rewrite)
+        return _mapping(key, [(_text(key, "id"), written), (_text(value, "title"), value)])
+    rewrite.saw("titles as keys")
     if isinstance(value, yaml.MappingNode):
         fields = {str(k.value) for k, _ in value.value}
         extra = [] if "title" in fields else [(_text(key, "title"), key)]
@@ -275,6 +306,9 @@ def _explicit_ids(node: yaml.Node) -> set[str]:
         for key, value in node.value:
             if key.value == "id" and isinstance(value, yaml.ScalarNode):
                 found.add(str(value.value).strip())
+            elif key_is_id(key, value):
+                # Taken by its key, perhaps below a title whose derived id would be the same.
+                found.add(str(key.value))
             found |= _explicit_ids(value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
