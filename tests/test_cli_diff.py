@@ -719,14 +719,16 @@ def test_diff_ci_formats_name_documents_as_check_s_do(
     suite = next(compared.iter("testsuite"))
     assert suite.get("name") == "docs/plan-v2.1.md"
     named = {p.get("name"): p.get("value") for p in suite.iter("property")}
-    assert named["old run"] == str(old) and named["new run"] == str(new)
+    # Named from the checkout (here the working folder), as the documents are.
+    assert named["old run"] == "old.json" and named["new run"] == "new.json"
     log = json.loads(invoke("diff", old, new, "--format", "sarif").stdout)
     run = log["runs"][0]
-    assert run["properties"]["oldRun"] == str(old)
+    assert run["properties"]["oldRun"] == "old.json"
     assert all("fullDescription" in rule for rule in run["tool"]["driver"]["rules"])
     for result in run["results"]:
-        (fingerprint,) = result["partialFingerprints"].values()
+        fingerprint = result["partialFingerprints"]["alignckChange/v1"]
         assert len(fingerprint) == 32 and "\x1f" not in fingerprint
+        assert result["partialFingerprints"]["primaryLocationLineHash"] == fingerprint
 
 
 def test_diff_junit_classes_no_document_as_its_own_case(

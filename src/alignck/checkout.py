@@ -42,6 +42,17 @@ def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
     return pure.as_posix()
 
 
+def shared_path(path: str) -> str:
+    """A file the run read beside its documents (a waivers file, a baseline) as a shared CI
+    report names it: from the checkout when it lies under it, else by its own name only. A
+    baseline downloaded to the runner's temporary folder put the runner's paths in every
+    published report, and '../waivers.yaml' from a sub-folder made two runs' reports differ."""
+    shown = checkout_path(path)
+    if Path(shown).is_absolute() or shown == ".." or shown.startswith("../"):
+        return Path(shown).name or shown
+    return shown
+
+
 def framework_checkout_path(path: str) -> str:
     """A framework file as the CI formats name it, from the checkout as its documents are;
     a built-in framework by its name."""

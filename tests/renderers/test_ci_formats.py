@@ -512,15 +512,37 @@ def test_waiver_files_are_named_from_the_checkout_in_sarif_and_junit(
     assert lapsed_note["locations"] == [
         {
             "physicalLocation": {
-                "artifactLocation": {"uri": "waivers.yaml"},
+                "artifactLocation": {"uri": "waivers.yaml", "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": 3},
             }
         }
     ]
     justifications = [s["justification"] for r in run["results"] for s in r.get("suppressions", [])]
     assert justifications == ["Elsewhere. (waivers.yaml:7:5)"]
+    # The waived result's own message said the path as typed (the runner's, in full).
+    (waived,) = [r for r in run["results"] if r.get("suppressions")]
+    assert waived["message"]["text"].endswith(" Waived: Elsewhere. (waivers.yaml:7:5).")
     skipped = [s.get("message") for s in ET.fromstring(_render("junit", report)).iter("skipped")]
     assert skipped == ["waived: Elsewhere. (waivers.yaml:7:5)"]
+
+
+def test_a_document_s_gaps_are_each_their_own_alert_on_github(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GitHub's code scanning reads only 'primaryLocationLineHash', which the upload action
+    # makes from the result's line: every gap sits on line 1, so a document's gaps were one
+    # alert, and a new title line closed and reopened them all.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.delenv("CI_PROJECT_DIR", raising=False)
+    run = json.loads(_render("sarif", _report(Policy(fail_on="partial"))))["runs"][0]
+    hashes = [r["partialFingerprints"]["primaryLocationLineHash"] for r in run["results"]]
+    assert len(hashes) >= 2 and len(set(hashes)) == len(hashes)
+    for result in run["results"]:
+        prints = result["partialFingerprints"]
+        assert prints["primaryLocationLineHash"] == prints["alignckFinding/v1"]
+        location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location["uriBaseId"] == "%SRCROOT%" and not location["uri"].startswith("/")
 
 
 def test_a_warning_of_alignck_s_own_names_no_file() -> None:

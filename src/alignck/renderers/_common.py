@@ -164,9 +164,13 @@ def provenance(report: Report, framework_file: str | None = None) -> list[tuple[
     reproduced: alignck's version, the framework exactly, the thresholds and the matcher.
     ``framework_file``: the framework's path as the report names its documents."""
     from alignck import __version__
+    from alignck.checkout import shared_path
 
     framework = report.framework
     held = report.policy.baseline_source
+    if held and framework_file is not None:
+        # Named as the framework and documents are, never by the runner's own folders.
+        held = shared_path(held)
     baseline = [("baseline", held)] if held else []
     return [
         ("alignck", __version__),
@@ -525,13 +529,13 @@ def source_from_checkout(source: str) -> str:
     name documents, from the checkout (:func:`alignck.checkout.checkout_path`): typed as
     '../waivers.yaml' from a sub-folder, or in full, it made the same checkout's SARIF and
     JUnit differ by where they ran."""
-    from alignck.checkout import checkout_path
+    from alignck.checkout import shared_path
     from alignck.yamlnodes import source_place
 
     file, _ = source_place(source)
     if not file or file == "alignck":
         return source
-    return checkout_path(file) + source[len(file) :]
+    return shared_path(file) + source[len(file) :]
 
 
 def warning_from_checkout(line: str) -> tuple[str, str, str]:

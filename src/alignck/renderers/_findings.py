@@ -18,7 +18,13 @@ from typing import Literal
 from alignck.checkout import checkout_path
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import baseline_change, coverage_failure, fails
-from alignck.renderers._common import nothing_near_note, score_text, short_name, where
+from alignck.renderers._common import (
+    nothing_near_note,
+    score_text,
+    short_name,
+    source_from_checkout,
+    where,
+)
 
 Level = Literal["error", "warning", "note"]
 Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]
@@ -166,7 +172,8 @@ def _verdict(
             message += f" Evidence: {_quote(best.text)} ({where(best.location)})."
     waiver = waived.get((path, alignment.priority_id))
     if waiver is not None:
-        message += f" Waived: {waiver.reason} ({waiver.source})."
+        # Named from the checkout, as the suppression and JUnit's skipped case name it.
+        message += f" Waived: {waiver.reason} ({source_from_checkout(waiver.source)})."
     if reviewed is not None:
         review = reviewed.review
         message += (

@@ -5,11 +5,13 @@ unreadable document, ACK005 system coverage below --fail-under);
 one result per finding, on its document, with the evidence in the message and the priority,
 score and verdict in ``properties``. Levels follow :mod:`alignck.renderers._findings`.
 Waived verdicts are results with an external suppression carrying the waiver's reason, so
-dashboards show them as accepted. ``partialFingerprints`` keeps a finding the same alert from
-run to run. A partial verdict or a stated priority outside the framework sits on the line
-its quote starts on in a text or Markdown file (:mod:`alignck.renderers._lines`); anything
-else, and every finding on a PDF or Word file, on line 1; coverage below --fail-under sits
-on the framework file, or with a built-in framework (no file) is a tool notification.
+dashboards show them as accepted. ``partialFingerprints`` (alignck's key, and GitHub's
+``primaryLocationLineHash``) keeps a finding the same alert from run to run, wherever in the
+document its evidence moves. A partial verdict or a stated priority outside the framework
+sits on the line its quote starts on in a text or Markdown file
+(:mod:`alignck.renderers._lines`); anything else, and every finding on a PDF or Word file,
+on line 1; coverage below --fail-under sits on the framework file, or with a built-in
+framework (no file) is a tool notification.
 """
 
 from __future__ import annotations
@@ -63,6 +65,29 @@ def uri(path: str) -> str:
     if PurePath(shown).is_absolute():
         return "file://" + quote(shown, errors="surrogateescape")
     return quote(shown, errors="surrogateescape")
+
+
+# The checkout's root, as GitHub's and other SARIF producers name it: a relative URI without
+# a base is valid JSON but not valid SARIF, which says where such a URI is relative to.
+SOURCE_ROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A file's ``artifactLocation``: its URI (:func:`uri`), relative to the checkout's root
+    where it lies under the checkout."""
+    written = uri(path)
+    if written.startswith("file://"):
+        return {"uri": written}
+    return {"uri": written, "uriBaseId": SOURCE_ROOT}
+
+
+def fingerprints(key: str, value: str) -> dict[str, str]:
+    """A result's ``partialFingerprints``: alignck's own key, and the same value as the
+    ``primaryLocationLineHash`` GitHub's code scanning alone reads. Left to the upload
+    action, that hash comes from the text of the result's line: every gap of a document sits
+    on line 1, so a document's gaps were one alert, and editing its title line closed them
+    all and opened them again."""
+    return {key: value, "primaryLocationLineHash": value}
 
 
 def render(report: Report, out: TextIO, options: RenderOptions) -> None:
@@ -126,7 +151,10 @@ def _notification(line: str) -> dict[str, Any]:
     }
     placed = checkout_path(file) if file else ""
     if number and placed and not placed.startswith("../") and not PurePath(placed).is_absolute():
-        location = {"artifactLocation": {"uri": uri(file)}, "region": {"startLine": int(number)}}
+        location = {
+            "artifactLocation": artifact_location(file),
+            "region": {"startLine": int(number)},
+        }
         notification["locations"] = [{"physicalLocation": location}]
     return notification
 
@@ -200,7 +228,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
 
 def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
     place = {
-        "artifactLocation": {"uri": uri(path)},
+        "artifactLocation": artifact_location(path),
         "region": {"startLine": line_of(finding.path, finding.quote, finding.line) or 1},
     }
     result: dict[str, Any] = {
@@ -209,7 +237,7 @@ def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
         "level": finding.level,
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": place}],
-        "partialFingerprints": {"alignckFinding/v1": finding.fingerprint},
+        "partialFingerprints": fingerprints("alignckFinding/v1", finding.fingerprint),
     }
     properties = {
         key: value

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from typing import TextIO
 
 from alignck import __version__
-from alignck.checkout import checkout_path
+from alignck.checkout import checkout_path, shared_path
 from alignck.compare import Comparison
 from alignck.escape import xml_text
 from alignck.names import distinguishing_names
@@ -131,7 +131,7 @@ def _properties(suite: ET.Element, comparison: Comparison) -> None:
     for name, value in (
         ("alignck", __version__),
         ("framework", comparison.framework),
-        ("old run", comparison.old_source),
-        ("new run", comparison.new_source),
+        ("old run", shared_path(comparison.old_source)),
+        ("new run", shared_path(comparison.new_source)),
     ):
         ET.SubElement(properties, "property", name=name, value=xml_text(value))

@@ -8,11 +8,11 @@ import json
 from typing import Any, TextIO
 
 from alignck import __version__
-from alignck.checkout import checkout_path
+from alignck.checkout import checkout_path, shared_path
 from alignck.compare import Change, Comparison
 from alignck.escape import one_line
 from alignck.renderers.diff import DiffOptions, documents_in_and_out, kind, message, unread_message
-from alignck.renderers.sarif import uri
+from alignck.renderers.sarif import artifact_location, fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULES = {
@@ -74,8 +74,8 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
                 # What was compared, as check's SARIF says what produced it.
                 "properties": {
                     "framework": comparison.framework,
-                    "oldRun": comparison.old_source,
-                    "newRun": comparison.new_source,
+                    "oldRun": shared_path(comparison.old_source),
+                    "newRun": shared_path(comparison.new_source),
                     "systemCoverage": {
                         "old": comparison.system.old,
                         "new": comparison.system.new,
@@ -96,8 +96,8 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
         "ruleIndex": list(RULES).index(label),
         "level": "error" if change.regresses(options.fail_on) else "note",
         "message": {"text": message(change)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(change.path)}}}],
-        "partialFingerprints": {"alignckChange/v1": _fingerprint(change, rule_id)},
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(change.path)}}],
+        "partialFingerprints": fingerprints("alignckChange/v1", _fingerprint(change, rule_id)),
         "properties": {
             "priority": change.priority_id,
             "old": change.old,
@@ -121,12 +121,11 @@ def _unread_result(path: str, comparison: Comparison) -> dict[str, Any]:
         "ruleIndex": list(RULES).index("unreadable"),
         "level": "error",
         "message": {"text": unread_message(path, comparison)},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
-        "partialFingerprints": {
-            "alignckChange/v1": hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[
-                :32
-            ]
-        },
+        "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}],
+        "partialFingerprints": fingerprints(
+            "alignckChange/v1",
+            hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32],
+        ),
     }
 
 
