@@ -525,3 +525,25 @@ def test_a_framework_s_many_warnings_are_counted_past_twenty_and_validate_lists_
     ) in result.stderr.splitlines()
     listed = runner.invoke(app, ["validate", str(framework)])
     assert sum("unknown key 'colour'" in line for line in listed.output.splitlines()) == 25
+
+
+def test_a_file_named_as_a_built_in_is_used_and_said_to_be_not_the_built_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An edited copy saved under the built-in's name was used in silence, its report headed
+    # with the built-in's own title.
+    monkeypatch.chdir(tmp_path)
+    Path("plan.md").write_text(PLAN, encoding="utf-8")
+    Path("ics-core-purposes").write_text(OWN, encoding="utf-8")
+    note = (
+        "alignck: note: 'ics-core-purposes' is the file of that name here, not the built-in "
+        "framework 'ics-core-purposes'; write builtin:ics-core-purposes for the built-in"
+    )
+    result = _check("plan.md", "-f", "ics-core-purposes")
+    assert result.exit_code == 0, result.output
+    assert note in result.stderr.splitlines()
+    assert json.loads(result.stdout)["framework"]["name"] == "Own"
+    assert note in runner.invoke(app, ["validate", "ics-core-purposes"]).output
+    built_in = _check("plan.md", "-f", "builtin:ics-core-purposes")
+    assert "alignck: note:" not in built_in.stderr
+    assert json.loads(built_in.stdout)["framework"]["path"] == "builtin:ics-core-purposes"

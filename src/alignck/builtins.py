@@ -23,6 +23,18 @@ class Located:
 
     path: Path
     shown: str
+    # The built-in framework of the same name that a file here was taken for instead.
+    shadows: str = ""
+
+    def shadow_note(self) -> str | None:
+        """What to say when a file took a built-in framework's name: the report still shows
+        the name the file gives itself, often the built-in's own title."""
+        if not self.shadows:
+            return None
+        return (
+            f"alignck: note: '{self.shown}' is the file of that name here, not the built-in "
+            f"framework '{self.shadows}'; write {PREFIX}{self.shadows} for the built-in"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +59,7 @@ def locate(value: Path) -> Located:
     wants_builtin = text.startswith(PREFIX) or not (value.exists() or _looks_like_a_path(text))
     if wants_builtin and name in names():
         return Located(builtin, f"{PREFIX}{name}")
-    return Located(value, text)
+    return Located(value, text, name if name == text and name in names() else "")
 
 
 def _looks_like_a_path(text: str) -> bool:

@@ -231,7 +231,10 @@ def choose_framework(given: Path | None, paths: list[Path]) -> Located:
     from alignck.builtins import Located, locate
 
     if given is not None:
-        return locate(given)
+        located = locate(given)
+        if note := located.shadow_note():
+            say(note)
+        return located
     # Whatever is there by that name is the framework: one that is not a regular file (a
     # FIFO, a folder) is then refused with what it is, rather than said to be missing.
     here = Path("priorities.yaml")

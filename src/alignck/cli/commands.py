@@ -178,6 +178,8 @@ def _validate_framework(
     from alignck.framework import validate as validate_file
 
     located = locate(file)
+    if note := located.shadow_note():
+        say(note)
     result = validate_file(located.path, located.shown)
     for line in (*result.errors, *result.warnings):
         say(line, sys.stderr if line in result.errors else sys.stdout)
