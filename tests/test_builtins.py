@@ -69,6 +69,24 @@ def test_the_sdgs_carry_their_targets() -> None:
     assert "maternal mortality" in goal.description
 
 
+@pytest.mark.parametrize(
+    ("goal", "earlier", "later"),
+    [
+        # 8.9 before 8.10 before 8.a: the targets had been sorted as text (8.1, 8.10, 8.2).
+        ("SDG8", "promote sustainable tourism", "Strengthen the capacity of domestic financial"),
+        ("SDG8", "Strengthen the capacity of domestic financial", "Increase Aid for Trade"),
+        ("SDG16", "provide legal identity for all", "Ensure public access to information"),
+        ("SDG16", "Ensure public access to information", "Strengthen relevant national"),
+        ("SDG17", "Enhance international support for implementing", "Promote a universal, rules"),
+        ("SDG17", "Strengthen domestic resource mobilization", "Developed countries to implement"),
+    ],
+)
+def test_the_sdgs_targets_are_in_their_numbered_order(goal: str, earlier: str, later: str) -> None:
+    framework = load_framework(locate(Path("sdgs")).path)
+    targets = framework.priority(goal).description
+    assert targets.index(earlier) < targets.index(later)
+
+
 def test_a_file_that_exists_wins_over_a_built_in_of_the_same_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
