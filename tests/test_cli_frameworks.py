@@ -547,3 +547,56 @@ def test_a_file_named_as_a_built_in_is_used_and_said_to_be_not_the_built_in(
     built_in = _check("plan.md", "-f", "builtin:ics-core-purposes")
     assert "alignck: note:" not in built_in.stderr
     assert json.loads(built_in.stdout)["framework"]["path"] == "builtin:ics-core-purposes"
+
+
+def test_reports_on_a_built_in_carry_its_source_licence_and_version(tmp_path: Path) -> None:
+    # No report said where a built-in's wording came from or on what terms, though they
+    # reproduce NHS England's titles under the Open Government Licence, which asks for it;
+    # and every built-in was 'framework version: (none given)'.
+    plan = tmp_path / "plan.md"
+    plan.write_text(PLAN, encoding="utf-8")
+    json_report, markdown = tmp_path / "r.json", tmp_path / "r.md"
+    html = tmp_path / "r.html"
+    result = runner.invoke(
+        app,
+        [
+            "check",
+            str(plan),
+            "-f",
+            "ics-core-purposes",
+            "--matcher",
+            "lexical",
+            "--no-cache",
+            "-o",
+            str(json_report),
+            "-o",
+            str(markdown),
+            "-o",
+            str(html),
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    framework = json.loads(json_report.read_text(encoding="utf-8"))["framework"]
+    assert (
+        framework["source"] == "https://www.england.nhs.uk/integratedcare/what-is-integrated-care/"
+    )
+    assert framework["licence"] == "Open Government Licence v3.0 (NHS England)"
+    assert framework["version"].startswith("NHS England's wording as published")
+    text = markdown.read_text(encoding="utf-8")
+    assert "framework licence: Open Government Licence v3.0 (NHS England)" in text
+    assert "framework source: https://www.england.nhs.uk/integratedcare/" in text
+    page = html.read_text(encoding="utf-8")
+    assert "framework licence</th><td>Open Government Licence v3.0 (NHS England)</td>" in page
+    assert "framework source</th><td>https://www.england.nhs.uk/integratedcare/" in page
+    # A framework of one's own that names neither has neither key.
+    own = tmp_path / "own.yaml"
+    own.write_text(OWN, encoding="utf-8")
+    mine = json.loads(_check(str(plan), "-f", str(own)).stdout)["framework"]
+    assert "source" not in mine and "licence" not in mine
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_built_in_names_its_edition(name: str) -> None:
+    shown = runner.invoke(app, ["frameworks", "show", name]).stdout
+    assert yaml.safe_load(shown)["framework"]["version"].strip()

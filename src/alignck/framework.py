@@ -291,7 +291,7 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
         nested=PRIORITY_KEYS,
     )
     meta = top.get("framework")
-    name, version, description = None, None, None
+    name, version, description, source, licence = None, None, None, None, None
     misplaced = None
     if meta is None:
         # A name is all the block must give, and the file's own name serves: requiring the
@@ -305,8 +305,8 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
         name = string(fields.get("name"), "framework.name", findings, required=meta)
         version = scalar_text(fields.get("version"), "framework.version", findings)
         description = string(fields.get("description"), "framework.description", findings)
-        string(fields.get("source"), "framework.source", findings)
-        string(fields.get("licence"), "framework.licence", findings)
+        source = string(fields.get("source"), "framework.source", findings) or None
+        licence = string(fields.get("licence"), "framework.licence", findings) or None
     else:
         findings.error(meta, "framework", "expected a mapping with at least 'name'")
     thresholds = _thresholds(top.get("thresholds"), findings)
@@ -344,6 +344,8 @@ def _framework(root: yaml.Node | None, findings: Findings, path: str) -> Framewo
         thresholds,
         tuple(findings.warnings),
         themes,
+        source=source,
+        licence=licence,
     )
 
 
@@ -914,6 +916,9 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "version": framework.version,
         "path": framework.path,
         "sha256": framework.sha256 or None,
+        # Only where given: a report on a framework without them is the same as before.
+        **({"source": framework.source} if framework.source else {}),
+        **({"licence": framework.licence} if framework.licence else {}),
         "themes": framework.themes,
         "priorities": [
             {"id": p.id, "title": p.title, "parent": p.parent, "required": p.required}

@@ -234,6 +234,10 @@ class Framework:
     themes: bool = True
     # SHA-256 of the framework file's bytes, so a report names exactly what it was checked against.
     sha256: str = ""
+    # Where its wording comes from and on what terms (a built-in's publisher and licence), which
+    # a shared report reproducing its titles must carry.
+    source: str | None = None
+    licence: str | None = None
     # Reports look a priority up once per verdict: hundreds of thousands in a national run.
     _by_id: dict[str, Priority] = field(init=False, repr=False, compare=False)
 

@@ -178,6 +178,9 @@ def provenance(report: Report, framework_file: str | None = None) -> list[tuple[
         ("framework version", framework.version or "(none given)"),
         ("framework file", framework_file or framework.path),
         ("framework sha256", framework.sha256 or "(not read from a file)"),
+        # Where its wording is from, and on what terms, as its licence asks a copy to say.
+        *([("framework source", framework.source)] if framework.source else []),
+        *([("framework licence", framework.licence)] if framework.licence else []),
         (
             "thresholds",
             f"aligned {report.thresholds.aligned:g}, partial {report.thresholds.partial:g}",
