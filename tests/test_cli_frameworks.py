@@ -600,3 +600,8 @@ def test_reports_on_a_built_in_carry_its_source_licence_and_version(tmp_path: Pa
 def test_every_built_in_names_its_edition(name: str) -> None:
     shown = runner.invoke(app, ["frameworks", "show", name]).stdout
     assert yaml.safe_load(shown)["framework"]["version"].strip()
+
+
+def test_frameworks_show_help_names_every_built_in() -> None:
+    shown = runner.invoke(app, ["frameworks", "show", "--help"], terminal_width=400).stdout
+    assert " ".join(shown.split()).count(", ".join(names())) == 1

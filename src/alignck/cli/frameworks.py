@@ -51,11 +51,24 @@ def frameworks_list(context: typer.Context) -> None:
         print(f"  licence: {item.licence}")
 
 
+# Listed where the name is asked for: the help named none. The folder is read, not the
+# builtins module imported, which would bring PyYAML into every command's start.
+_NAMES_HELP = (
+    "A built-in framework's name: "
+    + ", ".join(
+        sorted(
+            p.stem for p in (Path(__file__).parent.parent / "data" / "frameworks").glob("*.yaml")
+        )
+    )
+    + "."
+)
+
+
 @frameworks_app.command("show")
 def frameworks_show(
     name: Annotated[
         str,
-        typer.Argument(help="A built-in framework's name.", show_default=False, metavar="NAME"),
+        typer.Argument(help=_NAMES_HELP, show_default=False, metavar="NAME"),
     ],
 ) -> None:
     """Print a built-in framework as YAML, to copy into a priorities.yaml and adapt."""
