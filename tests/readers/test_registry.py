@@ -509,3 +509,27 @@ def test_an_office_lock_file_named_on_the_command_line_is_skipped_not_read(
         ("~$nland plan.docx", "Office lock file")
     ]
     assert not found.unsupported
+
+
+def test_a_folder_s_readme_is_skipped_unless_named(tmp_path: Path) -> None:
+    # A drafts folder's README.md was checked as a partner's strategy and failed a CI job's
+    # required priority.
+    drafts = tmp_path / "drafts"
+    (drafts / "trust").mkdir(parents=True)
+    plan = drafts / "trust" / "plan.md"
+    plan.write_text("# Plan\n\nWe will open a family hub.\n", encoding="utf-8")
+    for name in ("README.md", "readme.txt", "CHANGELOG.md", "LICENSE", "trust/Contributing.md"):
+        (drafts / name).write_text("Put each partner's draft in a folder of its own.\n")
+    kept = drafts / "README.pdf"
+    kept.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    found = discover([drafts])
+    assert found.files == (kept, plan)
+    reason = "the folder's notes, not a partner's document (name it to check it)"
+    assert sorted(Path(s.path).name for s in found.skipped if s.reason == reason) == [
+        "CHANGELOG.md",
+        "Contributing.md",
+        "LICENSE",
+        "README.md",
+        "readme.txt",
+    ]
+    assert discover([drafts / "README.md"]).files == (drafts / "README.md",)

@@ -41,6 +41,10 @@ from alignck.written import written_by_alignck
 
 # Why a report alignck wrote, found among the documents, is passed over.
 REPORT_SKIPPED = "a report written by alignck"
+# A folder's own notes, by the names code and document folders give them: checked as a
+# partner's strategy, a drafts folder's README failed a CI job's required priority.
+FOLDER_NOTES = frozenset({"readme", "changelog", "contributing", "licence", "license"})
+FOLDER_NOTE_SKIPPED = "the folder's notes, not a partner's document (name it to check it)"
 
 READERS: dict[str, str] = {
     ".pdf": "alignck.readers.pdf",
@@ -373,6 +377,10 @@ def _links_in(path: Path) -> int:
     return sum(Path(*parts[: i + 1]).is_symlink() for i in range(1, len(parts)))
 
 
+# The kinds a folder's notes are written in; a README.pdf or .docx is somebody's document.
+_NOTE_SUFFIXES = (".md", ".markdown", ".txt", "")
+
+
 def _walk(folder: Path, root: _Root, search: _Search) -> None:
     """Depth first, in name order, with a stack of open folders rather than recursion: a
     folder a thousand levels deep must not exhaust Python's stack."""
@@ -396,6 +404,8 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
             search.skipped.append(Skipped(str(entry), dead_link(entry)))
         elif entry.suffix.lower() in READERS and written_by_alignck(entry):
             search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
+        elif entry.suffix.lower() in _NOTE_SUFFIXES and entry.stem.lower() in FOLDER_NOTES:
+            search.skipped.append(Skipped(str(entry), FOLDER_NOTE_SKIPPED))
         elif entry.suffix.lower() in READERS:
             search.files.append(entry)
             if entry.is_symlink():
