@@ -174,7 +174,8 @@ def test_a_sentence_is_not_cut_at_a_common_abbreviation(text: str) -> None:
             "Our priority is to reduce waiting times, which we identified as the top concern.",
             "commitment",
         ),
-        ("From this work, we identified four key outcomes for residents:", "context"),
+        ("In March, we identified three themes with carers:", "context"),
+        ("In March, we identified three themes with carers.", "achievement"),
         ("We will not leave anyone behind.", "commitment"),
         ("We will cut smoking rates by half.", "commitment"),
         # Saying no to something, or ending something harmful, is still a commitment.

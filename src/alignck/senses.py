@@ -1,6 +1,6 @@
 """Words whose sense depends on what the sentence is about.
 
-'Safety and training to make the best use of the transport networks' is about road safety, not
+'Safer junctions and cycle training for getting about by road' is about road safety, not
 about keeping communities safe from harm; 'improving accessibility to key destinations' is about
 reaching places, not about reaching the right support; 'digital connectivity for every
 business' is about broadband, not connected communities. A word matcher cannot tell these

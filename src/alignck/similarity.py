@@ -252,7 +252,7 @@ class TermSpace:
         """No match on verbs of intent alone: 'Reduce waiting times' says nothing about
         'reduce smoking in pregnancy'. A match on words for whom a priority is ('people',
         'communities'), with or without such verbs, counts POPULATION_ONLY: 'enable people
-        to make the best use of the transport networks' says for whom, not what."""
+        to get the most from the bus network' says for whom, not what."""
         import numpy as np
 
         if not len(values):

@@ -344,14 +344,14 @@ def _leads_in(sentence: str) -> bool:
     )
 
 
-# "Our three obsessions are:": a count, its noun and a colon that opens the list.
+# "Our four pledges are:": a count, its noun and a colon that opens the list.
 _COUNTED_LEAD = re.compile(
     rf"^(?:our|the)\s+(?P<count>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?\w+\s+are:$", re.IGNORECASE
 )
 
 
 def _counted_for(blocks: tuple[Block, ...], start: int, run: list[Block], top: int) -> bool:
-    """A lead-in that counts its items ('Our three obsessions are:' over three items) names
+    """A lead-in that counts its items ('Our four pledges are:' over four items) names
     what they are, whatever its noun: the count is the announcement."""
     previous = blocks[start - 1] if start else None
     if previous is None or previous.kind != "paragraph":

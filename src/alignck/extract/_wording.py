@@ -106,7 +106,7 @@ def _column_of_names(blocks: tuple[Block, ...], index: int) -> list[Block]:
 
 def _names_priorities(lead: Block, column: list[Block]) -> bool:
     """Whether a column of names under a lead-in names priorities: not the values the
-    lead-in speaks of ('By living our values we will achieve our aims:'), nor labels that
+    lead-in speaks of ('Guided by our values, we will meet our goals:'), nor labels that
     announce priorities themselves ('Strategic Aims' / 'Trust Objectives for 2021-22', a web
     page's headings come through as lines)."""
     if VALUES.search(lead.text):
@@ -136,7 +136,7 @@ def _comma_list_after_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
         and bool(LEAD_IN.search(previous.text))
         and len(block.text.split()) <= 20
         and not block.text.endswith(".")
-        # 'I want the county to be a safe place to live, learn and work' is a sentence with
+        # 'I want every town to be a good place to grow up and grow old' is a sentence with
         # its own subject, not a list of names.
         and not PRONOUN_START.match(block.text)
     )
@@ -311,7 +311,7 @@ def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
         subject = None
     named = _AMBITION_TO.search(sentence, match.end("subject")) if match else None
     if subject and (_INVERTED.match(subject) or named):
-        # 'At the heart of the plan is an ambition to create ...', 'The thread through the plan
+        # 'Central to this plan is an ambition to build ...', 'The thread through the plan
         # is our ambition to ...': the subject frames; the ambition follows the noun.
         subject = named.group("named") if named else None
     ranked = RANKED_PRIORITY.search(sentence)
