@@ -116,3 +116,20 @@ def test_the_library_takes_a_built_in_framework_by_name(tmp_path: Path) -> None:
     report = alignck.check([plan], "ics-core-purposes", matcher="lexical")
     assert report.framework.path == "builtin:ics-core-purposes"
     assert [d.status for d in report.documents] == ["ok"]
+
+
+@pytest.mark.parametrize("given", ["ics-core-purposes", "builtin:ics-core-purposes"])
+def test_load_framework_takes_a_built_in_by_name_as_check_does(given: str) -> None:
+    # It failed with 'not found, nor a built-in framework (... ics-core-purposes ...)',
+    # listing the very name it refused, though check() took it.
+    framework = load_framework(given)
+    assert framework.path == "builtin:ics-core-purposes"
+    assert len(framework.priorities) == 4
+
+
+def test_validate_takes_a_path_as_text(tmp_path: Path) -> None:
+    # validate('priorities.yaml') raised AttributeError; it took only a Path.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text("priorities:\n  - id: a\n    title: Clean air\n", encoding="utf-8")
+    result = validate(str(framework))
+    assert result.errors == () and result.framework is not None

@@ -88,8 +88,17 @@ class Validation:
 
 def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     """Load a valid framework or raise :class:`FrameworkError` listing every problem.
-    ``shown`` is the name messages and reports give the file (a built-in's name)."""
+    ``path`` is a framework file or, as ``--framework`` takes it, a built-in framework's name
+    ('ics-core-purposes', 'builtin:sdgs'); ``shown`` is the name messages and reports give
+    the file (a built-in's name)."""
     path = Path(path)
+    if shown is None:
+        from alignck.builtins import locate
+
+        # As check() and the CLI take it: the error for a built-in's name listed the
+        # built-ins, yet loading one by name here failed.
+        located = locate(path)
+        path, shown = located.path, located.shown
     result = validate(path, shown)
     if result.framework is None:
         # The warnings too, as notes: an ignored 'our priorities:' key is what explains a
@@ -111,7 +120,10 @@ def load_framework(path: str | Path, shown: str | None = None) -> Framework:
     return result.framework
 
 
-def validate(path: Path, shown: str | None = None) -> Validation:
+def validate(path: str | Path, shown: str | None = None) -> Validation:
+    """Every problem, warning and piece of advice of a framework file, and the framework when
+    it is valid; nothing is raised for what is wrong with the file."""
+    path = Path(path)
     shown = shown or str(path)
     if special := special_file(path):
         return Validation(None, (f"{shown}: {special}",), ())
