@@ -215,6 +215,30 @@ def test_a_time_limit_never_lands_after_its_block(monkeypatch: pytest.MonkeyPatc
             sum(range(1_000))
 
 
+def test_a_caller_s_own_timer_is_left_running_and_a_limit_still_holds() -> None:
+    # A library caller's signal.alarm(60) was cancelled by the first Markdown document read:
+    # its handler came back, its pending timer did not.
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        with deadline(5):
+            sum(range(1_000))
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        assert 25 < remaining <= 30
+        with pytest.raises(TimeLimit), deadline(0.05):
+            while True:
+                sum(range(1_000))
+        assert 25 < signal.getitimer(signal.ITIMER_REAL)[0] <= 30
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
+        with deadline(5):
+            time.sleep(0.3)  # the caller's timer fires inside the block, to its own handler
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def test_a_document_of_too_many_passages(
     tmp_path: Path, plan: Path, small_framework: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

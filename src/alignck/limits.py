@@ -172,7 +172,13 @@ def deadline(seconds: float) -> Iterator[None]:
 
 
 def _timer_signal_usable() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether the process's real-time timer is ours to use: not where a caller's own timer
+    is running (a library caller's signal.alarm), which setting ours would cancel."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
 
 
 @contextlib.contextmanager
