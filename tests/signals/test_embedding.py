@@ -293,3 +293,36 @@ def test_loading_the_model_writes_nothing_in_the_home_folder(tmp_path: Path) -> 
     code = "from alignck.signals.embedding import embedder; embedder().embed(['Warm homes'])"
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
     assert list(home.rglob("*")) == []
+
+
+def test_a_framework_s_facets_are_embedded_once_per_process_not_per_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A library caller checking drafts one by one against one framework embedded its facets
+    # again on every call (3 s a call for the SDGs) unless the disk cache was on.
+    from alignck import check
+    from alignck.renderers.json import report_to_dict
+    from alignck.signals import embedding
+
+    model = embedding.embedder()
+    embedded: list[int] = []
+    real = model.embed_with_tokens
+
+    def counting(texts, tokens=True):  # type: ignore[no-untyped-def]
+        embedded.append(len(texts))
+        return real(texts, tokens)
+
+    monkeypatch.setattr(model, "embed_with_tokens", counting)
+    framework = tmp_path / "f.yaml"
+    framework.write_text(
+        "priorities:\n  - id: homes\n    title: Warm homes\n    description: Warm, safe and "
+        "affordable homes for everyone in the county.\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Plan\n\nWe will insulate 500 council homes.\n", encoding="utf-8")
+    first = report_to_dict(check([draft], framework, matcher="semantic"))
+    calls = len(embedded)
+    second = report_to_dict(check([draft], framework, matcher="semantic"))
+    assert len(embedded) == calls + 1  # the draft's sentences only
+    assert first == second

@@ -20,6 +20,7 @@ import functools
 import hashlib
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -292,11 +293,41 @@ def unpack_facets(entry: FacetEmbeddings) -> tuple[Any, list[tuple[Any, Any]]]:
     return vectors, words
 
 
+# The facets this process embedded last without the disk cache, by their texts: a library
+# caller checking drafts one by one against one framework (a web service) embedded its facets
+# again for every call, 0.3 s for seven priorities and 3 s for the SDGs. Two, for a caller
+# alternating between two frameworks; each holds vectors and word tokens, a few MB. With the
+# disk cache, that serves them (and knows when the model or its runtime changed).
+_RECENT_FACETS: dict[tuple[str, ...], tuple[Any, list[Any]]] = {}
+_RECENT_KEPT = 2
+_RECENT_LOCK = threading.Lock()
+
+
 def embedded_facets(texts: Sequence[str], cached: bool = False) -> tuple[Any, list[Any]]:
-    """The facets' sentence vectors and word tokens, from the cache when ``cached`` and this
-    model, tokenizer and code embedded the same texts before: a framework changes far less
+    """The facets' sentence vectors and word tokens: from the cache when ``cached`` and this
+    model, tokenizer and code embedded the same texts before (a framework changes far less
     often than the documents checked against it, and a new draft against a large framework
-    would otherwise embed every facet again."""
+    would otherwise embed every facet again), else from this process's last ones when it
+    embedded the same texts."""
+    if cached:
+        return _embedded_facets(texts, cached)
+    key = tuple(texts)
+    with _RECENT_LOCK:
+        recent = _RECENT_FACETS.get(key)
+    if recent is not None:
+        return recent
+    found = _embedded_facets(texts, cached)
+    for array in (found[0], *(part for pair in found[1] for part in pair)):
+        if hasattr(array, "setflags"):
+            array.setflags(write=False)  # shared by every later call: never changed in place
+    with _RECENT_LOCK:
+        _RECENT_FACETS[key] = found
+        while len(_RECENT_FACETS) > _RECENT_KEPT:
+            del _RECENT_FACETS[next(iter(_RECENT_FACETS))]
+    return found
+
+
+def _embedded_facets(texts: Sequence[str], cached: bool) -> tuple[Any, list[Any]]:
     if not cached:
         return embedder().embed_with_tokens(texts)
     from alignck import cache, model_files
