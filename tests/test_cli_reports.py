@@ -5,6 +5,7 @@ and reports alignck wrote left unread on the next run."""
 import datetime
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -657,3 +658,31 @@ def test_one_document_s_gaps_are_listed_once(tmp_path: Path) -> None:
     shown = runner.invoke(app, args).stdout
     gaps = shown.split("Gaps:")[1].split("Overlaps")[0]
     assert "Clean air" in gaps and "every document" not in gaps
+
+
+def test_no_evidence_keeps_quotes_out_of_the_html_grid_too(tmp_path: Path) -> None:
+    # The Evidence section went, but every cell of the coverage grid still opened to its
+    # quotes, so a resident's case study stayed in the page (an IG officer's test).
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n  - {id: homes, title: Warm homes}\n  - {id: air, title: Clean air}\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Plan\n\nWe will insulate 500 homes, as Mrs Testperson of Elm Road asked us to.\n",
+        encoding="utf-8",
+    )
+    pages = {}
+    for flag in ("--evidence", "--no-evidence"):
+        page = tmp_path / f"r{flag}.html"
+        args = ["check", str(plan), "-f", str(framework), "--matcher", "lexical", flag]
+        result = runner.invoke(app, [*args, "--no-cache", "-q", "-o", str(page)])
+        assert result.exit_code == 0, result.output
+        pages[flag] = page.read_text(encoding="utf-8")
+    assert "Mrs Testperson" in pages["--evidence"]
+    assert "Mrs Testperson" not in pages["--no-evidence"]
+    assert "<details><summary>" not in pages["--no-evidence"].split('id="matrix"')[1]
+    # Each cell still says its verdict and score.
+    grid = pages["--no-evidence"].split('id="matrix"')[1]
+    assert len(re.findall(r'class="cell \w+"[^>]*>[✔◐✘] \w+ \d\.\d\d</td>', grid)) == 2

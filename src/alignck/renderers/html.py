@@ -174,7 +174,8 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         *_provenance(report),
     ]
     if results:
-        parts += _grid(report) if len(results) <= GRID_DOCUMENTS else _counts(report)
+        quoted = options.evidence is not False
+        parts += _grid(report, quoted) if len(results) <= GRID_DOCUMENTS else _counts(report)
         parts += _gaps(report)
         if analysis.waived:
             parts += _table(
@@ -233,7 +234,9 @@ def _mark(status: str) -> str:
     return f'<td class="mark {status}">{SYMBOLS[status]} {status}</td>'
 
 
-def _grid(report: Report) -> list[str]:
+def _grid(report: Report, quoted: bool = True) -> list[str]:
+    """The coverage grid; ``quoted``: each cell opens to its quotes (not with --no-evidence,
+    which left every quote in the page, inside the cells)."""
     results = [r for r in report.documents if r.status == "ok"]
     head = "".join(
         f'<th scope="col" data-document="{index}">'
@@ -246,7 +249,8 @@ def _grid(report: Report) -> list[str]:
         '<p class="muted">✔ aligned · ◐ partial · ✘ gap; the deeper a cell\'s colour, the surer '
         "that the document addresses the priority (for a gap, that it does not): aligned also "
         "needs a commitment, so a partial can be surer than an aligned verdict."
-        '<span class="screen"> Open a cell for its evidence.</span></p>',
+        + ('<span class="screen"> Open a cell for its evidence.</span>' if quoted else "")
+        + "</p>",
         *_filters(report, results),
         # Wider than the screen, the grid scrolls in a region of its own, reachable by
         # keyboard, not the whole page sideways (WCAG 1.4.10).
@@ -268,7 +272,7 @@ def _grid(report: Report) -> list[str]:
             else ""
         )
         cells = "".join(
-            _cell(v[priority.id], index, report.thresholds.partial, marks, r.path)
+            _cell(v[priority.id], index, report.thresholds.partial, marks, r.path, quoted)
             for index, (r, v) in enumerate(zip(results, verdicts, strict=True))
         )
         words = escape(f"{priority.id} {priority.title}".lower())
@@ -337,7 +341,14 @@ def _policy_verdict(report: Report, verdict: tuple[bool, list[str]]) -> list[str
     ]
 
 
-def _cell(alignment: Alignment, index: int, partial: float, marks: VerdictMarks, path: str) -> str:
+def _cell(
+    alignment: Alignment,
+    index: int,
+    partial: float,
+    marks: VerdictMarks,
+    path: str,
+    quoted: bool = True,
+) -> str:
     """A heat-map cell: the verdict and score, opening to the quotes behind it. A reviewed
     verdict is coloured at full depth: the reviewer is sure, whatever alignck scored."""
     status: Status = alignment.status
@@ -355,9 +366,11 @@ def _cell(alignment: Alignment, index: int, partial: float, marks: VerdictMarks,
     summary = escape(
         f"{marks.label(path, alignment)} {score_text(alignment.score, partial, reviewed)}"
     )
+    opening = f'<td class="cell {status}" data-document="{index}" style="--score: {depth:.2f}">'
+    if not quoted:
+        return f"{opening}{summary}</td>"
     return (
-        f'<td class="cell {status}" data-document="{index}" style="--score: {depth:.2f}">'
-        f"<details><summary>{summary}</summary>"
+        f"{opening}<details><summary>{summary}</summary>"
         f'<div class="evidence">{body}</div></details></td>'
     )
 
