@@ -1,4 +1,7 @@
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -77,6 +80,47 @@ def test_a_warm_check_trims_the_cache_to_a_limit_lowered_since(
     monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "0")
     assert runner.invoke(app, args).exit_code == 0  # nothing new to write
     assert not list(isolated_cache.rglob("*.json"))
+
+
+def test_a_cache_limit_of_nothing_keeps_nothing_not_even_the_run_s_record(
+    make_document, isolated_cache, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # Trimmed to nothing after the run, the cache still held the run's record, whose report
+    # quoted the documents (an information governance officer's test).
+    from conftest import FRAMEWORK
+
+    monkeypatch.setenv("ALIGNCK_CACHE_MAX_MB", "0")
+    plan = str(make_document("plan.md"))
+    report = tmp_path / "report.json"
+    # In a process of its own, as a run keeps its record only there.
+    args = [sys.executable, "-m", "alignck", "check", plan, "-f", str(FRAMEWORK), "-q"]
+    for _ in range(2):
+        done = subprocess.run([*args, "-o", str(report)], capture_output=True, check=False)
+        assert done.returncode == 0, done.stderr
+        assert report.is_file()
+        assert not list(isolated_cache.rglob("*.json"))
+
+
+def test_the_cache_folder_is_its_owner_s_alone_whatever_the_umask(
+    make_document, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # Made under umask 000, the folders were world-writable: another user could swap entries.
+    from conftest import FRAMEWORK
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ALIGNCK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ALIGNCK_CACHE_MAX_MB", raising=False)
+    plan = str(make_document("plan.md"))
+    previous = os.umask(0)
+    try:
+        result = CliRunner().invoke(app, ["check", plan, "-f", str(FRAMEWORK), "-q"])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0
+    folders = [folder, *(p for p in folder.rglob("*") if p.is_dir())]
+    assert len(folders) > 1
+    for made in folders:
+        assert made.stat().st_mode & 0o077 == 0, made
 
 
 def test_a_bad_cache_limit_is_one_line_and_exit_2(make_document, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -157,7 +157,8 @@ def claim() -> Path:
 def _claim(folder: Path) -> CacheError | None:
     try:
         check_ours(folder, "use it as the cache")
-        folder.mkdir(parents=True, exist_ok=True)
+        # Yours alone, whatever the umask: another user who can rename entries can swap one.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except CacheError as error:
         return error
     except OSError as error:
@@ -242,7 +243,7 @@ def _mark_used(path: Path) -> None:
 def store(key: str, value: Any) -> None:
     """Write a dataclass instance under ``key`` (see :mod:`alignck.cache_codec` for what it may
     hold)."""
-    if _usable():
+    if _max_mb and _usable():
         store_encoded(key, encoded(key, value))
 
 
@@ -259,13 +260,15 @@ def decoded(data: bytes, key: str, kind: type[T]) -> T:
 
 
 def store_encoded(key: str, data: bytes) -> None:
-    """Write an entry :func:`encoded` made."""
-    if not _usable():
+    """Write an entry :func:`encoded` made; nothing where the cache may hold nothing
+    (``ALIGNCK_CACHE_MAX_MB=0``: trimming to nothing after each run still left its last
+    entry, the run's record, whose report quotes the documents)."""
+    if _max_mb == 0 or not _usable():
         return
     path = _entry(key)
     global _writes, _write_problem
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         _write_whole(path, data)
     except OSError as error:
         # A read-only or full disk only costs speed, never the check; the caller may say so.
