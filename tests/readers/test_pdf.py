@@ -2189,3 +2189,30 @@ def test_an_item_wrapped_onto_a_line_opening_with_a_figure_goes_on(
         ("list_item", "Publish the partnership's annual report every March"),
         ("paragraph", "2025 saw record demand for urgent care."),
     ]
+
+
+def test_pdfium_reads_the_held_file_not_what_its_path_names_meanwhile(tmp_path: Path) -> None:
+    # Given a path, pypdfium2 resolved the held file's link to its real name, and PDFium
+    # opened that: a file swapped at the path while it was read was what PDFium read (an
+    # information governance officer's trace).
+    from fpdf import FPDF
+
+    from alignck.files import held_open
+    from alignck.readers._pdf_pdfium import _open
+
+    def written(path: Path, text: str) -> Path:
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=12)
+        pdf.cell(text=text)
+        pdf.output(str(path))
+        return path
+
+    plan = written(tmp_path / "plan.pdf", "We will build homes.")
+    other = written(tmp_path / "other.pdf", "Someone else's draft.")
+    with held_open(plan) as through:
+        other.replace(plan)
+        document, _ = _open(through, ())
+        text = document[0].get_textpage().get_text_range()
+        document.close()
+    assert "We will build homes." in text and "Someone" not in text

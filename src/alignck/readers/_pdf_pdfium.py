@@ -88,9 +88,14 @@ def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
     """The open document, and whether it took one of the passwords to open it."""
     import pypdfium2 as pdfium
 
+    # The bytes, read here through the held file's link: given a path, pypdfium2 resolves it
+    # to the file's real name and PDFium opens that, so a file swapped at its path while it
+    # was read would be what PDFium reads (an information governance officer traced it).
+    # PDFium reads them from memory as fast as from the file (the 20 benchmark strategies).
+    data = path.read_bytes()
     for password in (None, *passwords):
         try:
-            return pdfium.PdfDocument(str(path), password=password), password is not None
+            return pdfium.PdfDocument(data, password=password), password is not None
         except pdfium.PdfiumError as error:
             if "password" not in str(error).lower():
                 raise refused(path, "a PDF", f"not a readable PDF ({error})") from error
