@@ -424,6 +424,28 @@ def test_ids_as_keys_are_read_as_ids_and_a_waiver_can_name_them(tmp_path: Path) 
     assert waiver.priority_id == "jobs"
 
 
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("priorities:\n  - title: Title\n  - title: Name\n", ["title", "name"]),
+        (
+            "framework: {name: X, description: Our plan}\npriorities:\n  - title: Name\n"
+            "  - title: Description\n",
+            ["name", "description"],
+        ),
+    ],
+)
+def test_a_field_s_name_is_no_id_a_title_must_give_way_to(
+    tmp_path: Path, text: str, ids: list[str]
+) -> None:
+    # Every 'name:' and 'title:' field was taken for an id written as a key, so priorities
+    # titled 'Title' or 'Name' became 'title-2' and 'name-2' (a review).
+    path, result = _validate(tmp_path, text)
+    assert result.errors == ()
+    assert [p[0] for p in _ids_titles(path)] == ids
+    assert not any("start alike" in w for w in result.warnings)
+
+
 def test_a_title_s_derived_id_does_not_take_an_id_written_as_a_key_below_it(
     tmp_path: Path,
 ) -> None:

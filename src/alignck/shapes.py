@@ -95,7 +95,7 @@ class _Rewrite:
 
 def normalise(root: yaml.Node, findings: Findings) -> yaml.Node:
     """``root`` in the documented shape, with one note on ``findings`` if anything was derived."""
-    taken = _explicit_ids(root)
+    taken = _explicit_ids(root) | _keyed_ids(root)
     rewrite = _Rewrite(taken, _clashing_titles(root, taken, findings.path))
     root = _rewritten(root, rewrite, findings.path)
     _note(root, findings, rewrite)
@@ -299,6 +299,41 @@ def _mapping(
     return yaml.MappingNode(_MAP, pairs, at.start_mark, at.end_mark)
 
 
+def _keyed_ids(root: yaml.Node) -> set[str]:
+    """The ids written as keys where priorities are keyed (:func:`key_is_id`): in a file of
+    nothing but priorities, or under a ``priorities:`` mapping, at any depth; taken before any
+    id is derived, so a title above ``housing: Better homes`` does not take 'housing'. Only
+    there: a ``name:`` or ``title:`` field is no id ('title-2' for a priority titled 'Title')."""
+    found: set[str] = set()
+    if isinstance(root, yaml.MappingNode) and root.value and not _has_top_key(root):
+        found |= _ids_of_keyed(root)
+    found |= _under_priorities(root)
+    return found
+
+
+def _under_priorities(node: yaml.Node) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            keyed = isinstance(value, yaml.MappingNode) and not written_without_dash(value)
+            if key.value == "priorities" and keyed:
+                assert isinstance(value, yaml.MappingNode)
+                found |= _ids_of_keyed(value)
+            found |= _under_priorities(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found |= _under_priorities(item)
+    return found
+
+
+def _ids_of_keyed(node: yaml.MappingNode) -> set[str]:
+    """The ids of a mapping of keyed priorities, and of those keyed under them."""
+    found = {str(key.value) for key, value in node.value if key_is_id(key, value)}
+    for _, value in node.value:
+        found |= _under_priorities(value)
+    return found
+
+
 def _explicit_ids(node: yaml.Node) -> set[str]:
     """Every id the file gives itself, so that a derived id never takes one of them."""
     found: set[str] = set()
@@ -306,9 +341,6 @@ def _explicit_ids(node: yaml.Node) -> set[str]:
         for key, value in node.value:
             if key.value == "id" and isinstance(value, yaml.ScalarNode):
                 found.add(str(value.value).strip())
-            elif key_is_id(key, value):
-                # Taken by its key, perhaps below a title whose derived id would be the same.
-                found.add(str(key.value))
             found |= _explicit_ids(value)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
