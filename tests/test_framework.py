@@ -1158,6 +1158,20 @@ def test_keywords_indented_into_a_block_description_are_an_error(tmp_path: Path)
     )
 
 
+def test_keywords_indented_into_a_block_description_of_a_windows_file_are_an_error(
+    tmp_path: Path,
+) -> None:
+    # A bare 'keywords:' line ended in '\r' and was not seen: the list went into the text.
+    text = (
+        "priorities:\n  - id: c\n    title: Housing\n    description: >\n"
+        "      Homes that are warm.\n      keywords:\n        - damp\n"
+    ).replace("\n", "\r\n")
+    path = tmp_path / "priorities.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    result = validate(path)
+    assert [e.split(": ", 1)[0] for e in result.errors] == [f"{path}:6:7"]
+
+
 def test_a_value_read_as_a_comment_is_told_to_be_quoted(tmp_path: Path) -> None:
     # 'title: #1 priority' was 'must not be empty' with no word of the '#', and a description
     # or keyword opening with one went unread in silence.

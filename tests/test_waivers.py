@@ -627,6 +627,17 @@ def test_an_expiry_indented_into_a_block_reason_is_an_error_not_more_reason(
     ]
 
 
+def test_a_sentence_opening_with_a_key_s_name_is_text_in_a_block_reason(tmp_path: Path) -> None:
+    # 'document: the housing plan ...' is prose in a reason, not a swallowed key (a review):
+    # the file was refused.
+    text = (
+        "waivers:\n  - priority: air\n    reason: |\n      Agreed at the March board.\n"
+        "      document: the housing plan was not ready in time.\n"
+    )
+    (waiver,) = load_waivers(_write(tmp_path, text), FRAMEWORK).waivers
+    assert waiver.reason.endswith("document: the housing plan was not ready in time.")
+
+
 def test_a_key_the_waiver_has_is_text_in_a_block_reason(tmp_path: Path) -> None:
     text = (
         "waivers:\n  - priority: air\n    expires: 2026-03-31\n    reason: |\n"

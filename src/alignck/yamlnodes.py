@@ -328,8 +328,20 @@ def mapping(
     return fields
 
 
-# A line that opens with a key and its ':', as a key's line does.
-_KEY_OPENING = re.compile(r"([ \t]*)([A-Za-z_][\w-]*):(?:[ \t]|$)")
+# A line that opens with a key and its ':', as a key's line does, and what follows it.
+_KEY_OPENING = re.compile(r"([ \t]*)([A-Za-z_][\w-]*):(?:[ \t]+(.*)|$)")
+# Longer than a key's value is written, in words: such a line is prose ('document: the plan
+# was not ready in time.'), which a block of text may well hold.
+_VALUE_WORDS = 4
+
+
+def _reads_as_a_value(value: str) -> bool:
+    """Whether what follows a key's ':' on a line of text reads as that key's value (nothing,
+    a list or a mapping, a quoted value, a date or a few words) rather than as a sentence."""
+    value = value.split(" #")[0].strip()
+    if not value or value[0] in "[{'\"" or value[0].isdigit():
+        return True
+    return len(value.split()) <= _VALUE_WORDS and not value.endswith((".", "!", "?"))
 
 
 def _keys_taken_as_text(
@@ -338,7 +350,8 @@ def _keys_taken_as_text(
     """A key of this mapping, not given, written on a line of a '>' or '|' block's text: YAML
     reads the line as more of the text, so 'expires: 2026-03-31' indented under a folded
     reason made the waiver's reason longer and the waiver one that never lapses, in silence."""
-    lines = findings.text.split("\n")
+    # A Windows file's lines end in '\r' here, which YAML reads as part of the line break.
+    lines = [line.removesuffix("\r") for line in findings.text.split("\n")]
     for key, node in fields.items():
         if not isinstance(node, yaml.ScalarNode) or node.style not in ("|", ">"):
             continue
@@ -346,6 +359,8 @@ def _keys_taken_as_text(
         for number in range(node.start_mark.line + 1, min(last + 1, len(lines))):
             found = _KEY_OPENING.match(lines[number])
             if found is None or found.group(2) not in known or found.group(2) in fields:
+                continue
+            if not _reads_as_a_value(found.group(3) or ""):
                 continue
             name = found.group(2)
             shown = lines[number].strip()
