@@ -256,3 +256,48 @@ def test_a_backslash_in_double_quotes_is_told_to_use_single_quotes(
     assert message.endswith(f"({written})")
     fixed = yaml.safe_load(text.replace(line, written))
     assert fixed["waivers"][0]["document"] == line.split('"')[1]
+
+
+@pytest.mark.parametrize(("line", "_place", "said"), _NEEDS_QUOTES)
+def test_the_hints_hold_with_pyyaml_s_own_parser_too(line: str, _place: str, said: str) -> None:
+    # They matched libyaml's words only; PyYAML's own parser, used where libyaml is not
+    # installed, words the same slips otherwise (a review).
+    text = f"priorities:\n  - id: a\n    {line}\n    keywords: [x]\n"
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    assert f"needs quotes: write {said}" in yaml_error("f.yaml", raised.value, text)
+
+
+def test_a_list_item_opening_with_a_bracket_is_told_to_be_quoted() -> None:
+    # libyaml's 'did not find expected '-' indicator' led to advice to line up the dashes.
+    text = "priorities:\n  - id: a\n    title: A\n    keywords:\n      - [Draft] home\n      - x\n"
+    assert _said(text).endswith(
+        "a value starting with '[' needs quotes: write - \"[Draft] home\" (unquoted, YAML "
+        "reads '[' as a list)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [
+        ("title:#1 priority", "'title: \"#1 priority\"'"),
+        ("title:[Draft] Housing", "'title: \"[Draft] Housing\"'"),
+        ("title:@home", "'title: \"@home\"'"),
+    ],
+)
+def test_a_key_run_into_a_value_that_needs_quotes_is_told_to_quote_it(
+    line: str, written: str
+) -> None:
+    # 'write title: #1 priority' lost the title to a comment (a review).
+    text = f"priorities:\n  - id: a\n    {line}\n    keywords: [x]\n"
+    message = _said(text)
+    assert message.endswith(f"needs a space after its ':'; write {written}")
+    fixed = yaml.safe_load(text.replace(line, written.strip("'")))
+    assert fixed["priorities"][0]["title"] == line.split(":", 1)[1]
+
+
+def test_a_backslash_already_doubled_is_not_told_to_go_in_single_quotes() -> None:
+    text = 'waivers:\n  - priority: a\n    document: "C:\\\\Users\\me\\plan.docx"\n'
+    message = _said(text)
+    assert "in double quotes a backslash starts an escape" in message
+    assert "'C:" not in message

@@ -99,17 +99,24 @@ _VALUE_START = re.compile(r"(\s*(?:-[ \t]+)*(?:[A-Za-z_][\w-]*:[ \t]+)?)")
 # A key run into its value with no space after the ':' ('title:Give children ...').
 _KEY_RUN_IN = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][\w-]*):([^\s:/\\].*)")
 # What YAML makes of a plain value's first character, which the value's writer meant as text;
-# each with the problem PyYAML names when text follows it on the line.
+# each with the problems PyYAML names when text follows it on the line, in libyaml's words and
+# in those of PyYAML's own parser, which reads a file where libyaml is not installed.
+_RESERVED = r"found character (?:'.' )?that cannot start any token"
+_BLOCK = r"did not find expected comment or line break|expected a comment or a line break"
+_SEQUENCE = r"(?:block )?sequence entries are not allowed"
+_FLOW = r"did not find expected key|did not find expected '-' indicator|expected <block end>"
 _OPENERS: dict[str, tuple[str, str]] = {
-    "@": ("found character that cannot start any token", "YAML reserves '@'"),
-    "`": ("found character that cannot start any token", "YAML reserves '`'"),
-    "%": ("found character that cannot start any token", "YAML reads '%' as a directive"),
-    ">": ("did not find expected comment or line break", "YAML reads '>' as a block of text"),
-    "|": ("did not find expected comment or line break", "YAML reads '|' as a block of text"),
-    "-": ("block sequence entries are not allowed", "YAML reads '- ' as a list item"),
-    "[": ("did not find expected key", "YAML reads '[' as a list"),
-    "{": ("did not find expected key", "YAML reads '{' as a mapping"),
+    "@": (_RESERVED, "YAML reserves '@'"),
+    "`": (_RESERVED, "YAML reserves '`'"),
+    "%": (_RESERVED, "YAML reads '%' as a directive"),
+    ">": (_BLOCK, "YAML reads '>' as a block of text"),
+    "|": (_BLOCK, "YAML reads '|' as a block of text"),
+    "-": (_SEQUENCE, "YAML reads '- ' as a list item"),
+    "[": (_FLOW, "YAML reads '[' as a list"),
+    "{": (_FLOW, "YAML reads '{' as a mapping"),
 }
+# What a value may not start with unquoted, nor hold: the hints' suggestions quote it then.
+_NEEDS_QUOTES_AT_START = "@`%>|-[{#*&!'\",?:"
 
 
 def _line_at(text: str, error: yaml.MarkedYAMLError) -> tuple[int, str] | None:
@@ -139,6 +146,9 @@ def _no_space_after_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, 
         sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
         if sibling is not None and sibling.start(1) == column:
             key, value = found.group(2), found.group(3).strip()
+            if value[0] in _NEEDS_QUOTES_AT_START or ": " in value or " #" in value:
+                # 'title:#1 priority' as 'title: #1 priority' would lose its value to a comment.
+                value = _double_quoted(value)
             said = f"'{key}:' needs a space after its ':'; write '{key}: {value}'"
             return started.line, found.end(2), said
     return None
@@ -158,7 +168,7 @@ def _value_needs_quotes(text: str, error: yaml.MarkedYAMLError) -> tuple[int, in
     if not value or value[0] not in _OPENERS:
         return None
     problem, meaning = _OPENERS[value[0]]
-    if not (error.problem or "").startswith(problem) or len(value) < 2:
+    if not re.match(problem, error.problem or "") or len(value) < 2:
         return None
     if value[0] == "-" and not value[1:2].isspace():
         return None
@@ -182,10 +192,14 @@ def _backslash_in_double_quotes(
 ) -> tuple[int, int, str] | None:
     """A Windows path or other backslash in double quotes ("C:\\Users\\plan"): YAML reads each
     backslash as an escape, and PyYAML names the escape it does not know, never the quotes."""
-    if error.context != "while parsing a quoted scalar":
+    if error.context not in (
+        "while parsing a quoted scalar",
+        "while scanning a double-quoted scalar",
+    ):
         return None
     problem = error.problem or ""
-    if not problem.startswith(("found unknown escape character", "did not find expected hex")):
+    escapes = ("found unknown escape character", "did not find expected hex", "expected escape")
+    if not problem.startswith(escapes):
         return None
     at = _line_at(text, error)
     mark = error.problem_mark
@@ -199,7 +213,8 @@ def _backslash_in_double_quotes(
     opened = _VALUE_START.match(line)
     assert opened is not None
     quoted = re.fullmatch(r'"([^"]*)"[ \t]*(?:#.*)?', line[opened.end() :])
-    if quoted is not None:
+    # A backslash already doubled (C:\\Users\me) would stay doubled in single quotes.
+    if quoted is not None and "\\\\" not in quoted.group(1):
         written = f"{opened.group(1).strip()} {_single_quoted(quoted.group(1))}".strip()
         said += f" ({written})"
     # At the backslash, where PyYAML may point at the letters after it ('\\Users').
