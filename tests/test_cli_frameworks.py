@@ -521,7 +521,7 @@ def test_a_framework_s_many_warnings_are_counted_past_twenty_and_validate_lists_
     unknown = [line for line in result.stderr.splitlines() if "unknown key 'colour'" in line]
     assert len(unknown) == 20
     assert (
-        f"{framework}: 5 more warnings not shown; 'alignck validate '{framework}'' lists them all"
+        f"{framework}: 5 more warnings not shown; alignck validate '{framework}' lists them all"
     ) in result.stderr.splitlines()
     listed = runner.invoke(app, ["validate", str(framework)])
     assert sum("unknown key 'colour'" in line for line in listed.output.splitlines()) == 25

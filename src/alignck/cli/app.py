@@ -249,8 +249,10 @@ def say_file_warnings(warnings: Sequence[str], shown: str) -> None:
     if len(warnings) > SHOWN_WARNINGS:
         more = len(warnings) - SHOWN_WARNINGS
         say(
+            # The command bare: a path quoted for the shell inside quotes of ours was no
+            # command to paste.
             f"{shown}: {counted(more, 'more warning')} not shown; "
-            f"'alignck validate {shell_quoted(shown)}' lists them all"
+            f"alignck validate {shell_quoted(shown)} lists them all"
         )
 
 
