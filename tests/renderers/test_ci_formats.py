@@ -545,6 +545,24 @@ def test_a_document_s_gaps_are_each_their_own_alert_on_github(
         assert location["uriBaseId"] == "%SRCROOT%" and not location["uri"].startswith("/")
 
 
+def test_a_file_outside_the_checkout_is_not_placed_relative_to_its_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # '../x/plan.md' from a sub-folder was given %SRCROOT% as its base, naming another file.
+    from alignck.renderers.sarif import artifact_location
+
+    (tmp_path / "w" / "sub").mkdir(parents=True)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "w"))
+    monkeypatch.chdir(tmp_path / "w" / "sub")
+    assert artifact_location("plan.md") == {"uri": "sub/plan.md", "uriBaseId": "%SRCROOT%"}
+    assert artifact_location("../../x/plan.md") == {"uri": "../../x/plan.md"}
+    assert artifact_location(str(tmp_path / "x" / "plan.md")) == {
+        "uri": f"file://{tmp_path}/x/plan.md"
+    }
+    monkeypatch.delenv("GITHUB_WORKSPACE")
+    assert artifact_location("../other/plan.md") == {"uri": "../other/plan.md"}
+
+
 def test_a_warning_of_alignck_s_own_names_no_file() -> None:
     # diff's 'alignck: warning: new/bad.pdf: could not be read' was annotated on a file
     # named 'alignck'.

@@ -76,7 +76,8 @@ def artifact_location(path: str) -> dict[str, str]:
     """A file's ``artifactLocation``: its URI (:func:`uri`), relative to the checkout's root
     where it lies under the checkout."""
     written = uri(path)
-    if written.startswith("file://"):
+    if written.startswith(("file://", "../")) or written == "..":
+        # Outside the checkout: relative to its root, '../x/plan.md' would name another file.
         return {"uri": written}
     return {"uri": written, "uriBaseId": SOURCE_ROOT}
 
