@@ -157,14 +157,22 @@ def claim() -> Path:
 def _claim(folder: Path) -> CacheError | None:
     try:
         check_ours(folder, "use it as the cache")
-        # Yours alone, whatever the umask: another user who can rename entries can swap one.
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _make_private(folder)
     except CacheError as error:
         return error
     except OSError as error:
         return CacheUnwritable(f"cannot create the cache folder: {error.strerror}", str(folder))
     tag_folder(folder)
     return None
+
+
+def _make_private(folder: Path) -> None:
+    """Make the folder and each missing folder above it, each its owner's alone whatever the
+    umask: another user who can rename a folder on the way can swap the cache for one of
+    theirs, whose entries a run believes. Folders that exist are left as they are."""
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    for made in reversed([p for p in missing if not p.exists()]):
+        made.mkdir(mode=0o700, exist_ok=True)
 
 
 def _usable() -> bool:
