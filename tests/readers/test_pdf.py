@@ -2216,3 +2216,27 @@ def test_pdfium_reads_the_held_file_not_what_its_path_names_meanwhile(tmp_path: 
         text = document[0].get_textpage().get_text_range()
         document.close()
     assert "We will build homes." in text and "Someone" not in text
+
+
+def test_pdfium_reads_no_more_of_the_held_file_than_the_size_limit(tmp_path: Path) -> None:
+    # Read whole into memory, a file that grew past the limit after it was measured was read
+    # in full (a review).
+    from fpdf import FPDF
+
+    from alignck.errors import LimitExceeded
+    from alignck.limits import Limits
+    from alignck.readers._pdf_pdfium import _open
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(text="We will build homes.")
+    path = tmp_path / "plan.pdf"
+    pdf.output(str(path))
+    with path.open("ab") as grown:
+        grown.write(b"%" + b" " * (2 * 1024 * 1024) + b"\n")
+    with pytest.raises(LimitExceeded, match="over the limit of 1 MB"):
+        _open(path, (), Limits(file_mb=1))
+    document, _ = _open(path, (), Limits(file_mb=4))
+    assert "We will build homes." in document[0].get_textpage().get_text_range()
+    document.close()

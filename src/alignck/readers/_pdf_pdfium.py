@@ -35,7 +35,7 @@ from alignck.readers._text import (
 
 
 def extract(path: Path, passwords: tuple[str, ...] = (), limits: Limits | None = None) -> Extracted:
-    pdf, protected = _open(path, passwords)
+    pdf, protected = _open(path, passwords, limits)
     try:
         forms = _has_form(pdf)
         lines = (_page_lines(_page(pdf, index, forms)) for index in range(len(pdf)))
@@ -84,15 +84,18 @@ def _page(pdf: Any, index: int, forms: bool) -> Any:
     return pdf[index]
 
 
-def _open(path: Path, passwords: tuple[str, ...]) -> tuple[Any, bool]:
+def _open(path: Path, passwords: tuple[str, ...], limits: Limits | None = None) -> tuple[Any, bool]:
     """The open document, and whether it took one of the passwords to open it."""
     import pypdfium2 as pdfium
+
+    from alignck.files import read_regular
 
     # The bytes, read here through the held file's link: given a path, pypdfium2 resolves it
     # to the file's real name and PDFium opens that, so a file swapped at its path while it
     # was read would be what PDFium reads (an information governance officer traced it).
     # PDFium reads them from memory as fast as from the file (the 20 benchmark strategies).
-    data = path.read_bytes()
+    # No more than the size limit is read, should the file grow after it was measured.
+    data = read_regular(path, limits)
     for password in (None, *passwords):
         try:
             return pdfium.PdfDocument(data, password=password), password is not None
