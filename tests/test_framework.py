@@ -1172,6 +1172,17 @@ def test_keywords_indented_into_a_block_description_of_a_windows_file_are_an_err
     assert [e.split(": ", 1)[0] for e in result.errors] == [f"{path}:6:7"]
 
 
+def test_a_version_read_as_a_comment_is_warned_of(tmp_path: Path) -> None:
+    path, result = _validate(
+        tmp_path, "framework:\n  name: X\n  version: #3\npriorities:\n  - {id: a, title: A}\n"
+    )
+    assert result.errors == ()
+    assert (
+        f"{path}:3:11: framework.version: warning: is empty ('#' after a space starts a "
+        "comment, so '#3' was not read: write \"#3\")"
+    ) in result.warnings
+
+
 def test_a_value_read_as_a_comment_is_told_to_be_quoted(tmp_path: Path) -> None:
     # 'title: #1 priority' was 'must not be empty' with no word of the '#', and a description
     # or keyword opening with one went unread in silence.

@@ -499,6 +499,9 @@ def scalar_text(node: yaml.Node | None, where: str, findings: Findings) -> str |
     if not isinstance(node, yaml.ScalarNode):
         findings.error(node, where, f"expected text or a number, got {kind(node)}")
         return None
+    if node.tag.endswith(":null") and (taken := comment_taken(node, findings.text)):
+        # 'version: #3' went unread in silence, as a description would have (a review).
+        findings.warn(node, where, f"is empty{taken}")
     return str(node.value)
 
 
