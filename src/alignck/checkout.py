@@ -42,6 +42,20 @@ def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
     return pure.as_posix()
 
 
+def under_checkout(path: str) -> bool:
+    """Whether the file lies under the checkout (the CI system's workspace, else the working
+    directory), by where it is, not by how its name reads: outside the workspace a path is
+    named from the working directory, and 'plan.md' there is no file of the checkout."""
+    workspace = next((os.environ[v] for v in CHECKOUT_VARIABLES if os.environ.get(v)), None)
+    cwd = os.getcwd()  # noqa: PTH109
+    whole = Path(os.path.normpath(Path(cwd) / path))
+    try:
+        whole.relative_to(os.path.normpath(workspace or cwd))
+    except ValueError:
+        return False
+    return True
+
+
 def shared_path(path: str) -> str:
     """A file the run read beside its documents (a waivers file, a baseline) as a shared CI
     report names it: from the checkout when it lies under it, else by its own name only. A

@@ -559,7 +559,12 @@ def test_a_file_outside_the_checkout_is_not_placed_relative_to_its_root(
     assert artifact_location(str(tmp_path / "x" / "plan.md")) == {
         "uri": f"file://{tmp_path}/x/plan.md"
     }
+    # A working folder outside the workspace names its files from there (a review).
+    (tmp_path / "outside").mkdir()
+    monkeypatch.chdir(tmp_path / "outside")
+    assert artifact_location("plan.md") == {"uri": "plan.md"}
     monkeypatch.delenv("GITHUB_WORKSPACE")
+    assert artifact_location("plan.md") == {"uri": "plan.md", "uriBaseId": "%SRCROOT%"}
     assert artifact_location("../other/plan.md") == {"uri": "../other/plan.md"}
 
 

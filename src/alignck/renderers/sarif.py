@@ -23,7 +23,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from alignck import __version__
-from alignck.checkout import checkout_path, framework_checkout_path, is_builtin
+from alignck.checkout import (
+    checkout_path,
+    framework_checkout_path,
+    is_builtin,
+    under_checkout,
+)
 from alignck.escape import one_line, shown_text
 from alignck.model import Report
 from alignck.policy import coverage_failure
@@ -76,8 +81,9 @@ def artifact_location(path: str) -> dict[str, str]:
     """A file's ``artifactLocation``: its URI (:func:`uri`), relative to the checkout's root
     where it lies under the checkout."""
     written = uri(path)
-    if written.startswith(("file://", "../")) or written == "..":
-        # Outside the checkout: relative to its root, '../x/plan.md' would name another file.
+    if not under_checkout(path):
+        # Relative to the checkout's root, '../x/plan.md', or 'plan.md' named from a working
+        # folder outside the workspace, would name another file.
         return {"uri": written}
     return {"uri": written, "uriBaseId": SOURCE_ROOT}
 
