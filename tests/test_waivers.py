@@ -638,6 +638,33 @@ def test_a_sentence_opening_with_a_key_s_name_is_text_in_a_block_reason(tmp_path
     assert waiver.reason.endswith("document: the housing plan was not ready in time.")
 
 
+@pytest.mark.parametrize(
+    ("last", "refused"),
+    [
+        # A document's name of many words, as the block's last line: a key (a review).
+        ("document: Our Housing and Health Plan.pdf", True),
+        ("expires: '2026-03-31'", True),
+        # Sentences: a date's key needs a date, and a sentence ends or goes on.
+        ("expires: next March, once the board agrees.", False),
+        ("document: 2025 was a year the plan slipped.", False),
+        ("document: the housing plan\n      was not ready in time.", False),
+    ],
+)
+def test_a_key_in_a_block_reason_is_told_by_its_value_s_form(
+    tmp_path: Path, last: str, refused: bool
+) -> None:
+    text = f"waivers:\n  - priority: air\n    reason: >\n      Agreed at the board.\n      {last}\n"
+    path = _write(tmp_path, text)
+    if refused:
+        with pytest.raises(WaiverError) as raised:
+            load_waivers(path, FRAMEWORK)
+        (problem,) = raised.value.problems
+        assert problem.startswith(f"{path}:5:7: waivers[0].reason: '{last}' is read as more of")
+    else:
+        (waiver,) = load_waivers(path, FRAMEWORK).waivers
+        assert waiver.document is None and waiver.expires is None
+
+
 def test_a_key_the_waiver_has_is_text_in_a_block_reason(tmp_path: Path) -> None:
     text = (
         "waivers:\n  - priority: air\n    expires: 2026-03-31\n    reason: |\n"

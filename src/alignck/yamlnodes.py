@@ -330,18 +330,28 @@ def mapping(
 
 # A line that opens with a key and its ':', as a key's line does, and what follows it.
 _KEY_OPENING = re.compile(r"([ \t]*)([A-Za-z_][\w-]*):(?:[ \t]+(.*)|$)")
-# Longer than a key's value is written, in words: such a line is prose ('document: the plan
-# was not ready in time.'), which a block of text may well hold.
-_VALUE_WORDS = 4
+# Keys whose value is a date, or a list: such a value is told by its form, not its words.
+_DATE_KEYS = frozenset({"expires", "date"})
+_LIST_KEYS = frozenset({"keywords", "aliases", "exclude", "priorities", "formerly"})
 
 
-def _reads_as_a_value(value: str) -> bool:
-    """Whether what follows a key's ':' on a line of text reads as that key's value (nothing,
-    a list or a mapping, a quoted value, a date or a few words) rather than as a sentence."""
-    value = value.split(" #")[0].strip()
-    if not value or value[0] in "[{'\"" or value[0].isdigit():
+def _reads_as_a_value(key: str, value: str, next_line: str | None) -> bool:
+    """Whether what follows a key's ':' on a line of text reads as that key's value rather
+    than as a sentence the text holds ('document: the housing plan was not ready in time.'):
+    a date for a date's key, a list or nothing for a list's; for any other, text that is no
+    sentence, ending without a full stop where the block's text does not go on after it
+    ('document: Our Housing and Health Plan.pdf' as the block's last line)."""
+    value = value.split(" # ")[0].strip()
+    if key in _DATE_KEYS:
+        return not value or written_as_a_day(value.strip("'\""))
+    if key in _LIST_KEYS:
+        return not value or value[0] in "[{"
+    if not value or value[0] in "[{":
         return True
-    return len(value.split()) <= _VALUE_WORDS and not value.endswith((".", "!", "?"))
+    if value.endswith((".", "!", "?")):
+        return False
+    # A sentence wrapped over the lines of the block goes on; a value stands alone.
+    return next_line is None or not next_line.strip() or bool(_KEY_OPENING.match(next_line))
 
 
 def _keys_taken_as_text(
@@ -360,7 +370,8 @@ def _keys_taken_as_text(
             found = _KEY_OPENING.match(lines[number])
             if found is None or found.group(2) not in known or found.group(2) in fields:
                 continue
-            if not _reads_as_a_value(found.group(3) or ""):
+            following = lines[number + 1] if number + 1 <= last else None
+            if not _reads_as_a_value(found.group(2), found.group(3) or "", following):
                 continue
             name = found.group(2)
             shown = lines[number].strip()
