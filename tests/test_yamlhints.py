@@ -278,22 +278,25 @@ def test_a_list_item_opening_with_a_bracket_is_told_to_be_quoted() -> None:
 
 
 @pytest.mark.parametrize(
-    ("line", "written"),
+    ("line", "written", "meant"),
     [
-        ("title:#1 priority", "'title: \"#1 priority\"'"),
-        ("title:[Draft] Housing", "'title: \"[Draft] Housing\"'"),
-        ("title:@home", "'title: \"@home\"'"),
+        ("title:#1 priority", 'title: "#1 priority"', "#1 priority"),
+        ("title:[Draft] Housing", 'title: "[Draft] Housing"', "[Draft] Housing"),
+        ("title:@home", 'title: "@home"', "@home"),
+        # Quoted already, or with a comment of its own: as written (a review).
+        ('title:"Housing"', 'title: "Housing"', "Housing"),
+        ("title:'Warm homes'", "title: 'Warm homes'", "Warm homes"),
+        ("title:Warm homes # our wording", "title: Warm homes # our wording", "Warm homes"),
     ],
 )
 def test_a_key_run_into_a_value_that_needs_quotes_is_told_to_quote_it(
-    line: str, written: str
+    line: str, written: str, meant: str
 ) -> None:
     # 'write title: #1 priority' lost the title to a comment (a review).
     text = f"priorities:\n  - id: a\n    {line}\n    keywords: [x]\n"
-    message = _said(text)
-    assert message.endswith(f"needs a space after its ':'; write {written}")
-    fixed = yaml.safe_load(text.replace(line, written.strip("'")))
-    assert fixed["priorities"][0]["title"] == line.split(":", 1)[1]
+    assert _said(text).endswith(f"needs a space after its ':'; write '{written}'")
+    fixed = yaml.safe_load(text.replace(line, written))
+    assert fixed["priorities"][0]["title"] == meant
 
 
 def test_a_backslash_already_doubled_is_not_told_to_go_in_single_quotes() -> None:

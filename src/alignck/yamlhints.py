@@ -145,13 +145,28 @@ def _no_space_after_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, 
         beside = _content_line(lines, started.line, step)
         sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
         if sibling is not None and sibling.start(1) == column:
-            key, value = found.group(2), found.group(3).strip()
-            if value[0] in _NEEDS_QUOTES_AT_START or ": " in value or " #" in value:
-                # 'title:#1 priority' as 'title: #1 priority' would lose its value to a comment.
-                value = _double_quoted(value)
+            key, value = found.group(2), _as_a_value(found.group(3).strip())
             said = f"'{key}:' needs a space after its ':'; write '{key}: {value}'"
             return started.line, found.end(2), said
     return None
+
+
+# A value quoted whole, in either kind of quotes.
+_QUOTED_WHOLE = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'")
+
+
+def _as_a_value(written: str) -> str:
+    """What follows a key's ':' as YAML reads it as meant: a comment ('  # ours', a '#' with a
+    space after it) kept apart, a value quoted whole left as it is, and one opening with what
+    YAML reads as syntax ('#1 priority', '[Draft] ...') quoted, which unquoted after the
+    space would lose its text to a comment or a list."""
+    body, comment = written, ""
+    if (mark := re.search(r"\s#(?:\s|$)", written)) is not None:
+        body, comment = written[: mark.start()].rstrip(), " " + written[mark.start() :].strip()
+    syntax = body[:1] in tuple(_NEEDS_QUOTES_AT_START) or ": " in body or " #" in body
+    if body and syntax and not _QUOTED_WHOLE.fullmatch(body):
+        body = _double_quoted(body)
+    return body + comment
 
 
 def _value_needs_quotes(text: str, error: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
