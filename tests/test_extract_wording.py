@@ -1,6 +1,8 @@
 """Priorities stated in running text rather than as lists or headings (issue 14's failure
 kinds, on documents written here)."""
 
+import pytest
+
 from alignck.extract import extract, stated_priorities
 from alignck.model import Block, Document
 
@@ -193,3 +195,57 @@ def test_the_values_a_partnership_holds_listed_beside_its_priorities_are_not_pri
         "working as one team."
     )
     assert "acting early" not in _stated(doc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # An item's own commas split it: the count says where the list ends (a blind
+        # tester writing a strategy found four priorities of three, and six of four).
+        (
+            "Our three priorities for 2026 to 2029 are tackling loneliness among older people, "
+            "helping families cope with rising food, fuel and housing costs, and giving small "
+            "community groups the skills and confidence to grow.",
+            [
+                "tackling loneliness among older people",
+                "helping families cope with rising food, fuel and housing costs",
+                "giving small community groups the skills and confidence to grow",
+            ],
+        ),
+        (
+            "The practice has agreed four priorities for the year: cutting waiting times, "
+            "supporting patients with diabetes, heart disease and COPD, improving access for "
+            "carers, and reducing missed appointments.",
+            [
+                "cutting waiting times",
+                "supporting patients with diabetes, heart disease and COPD",
+                "improving access for carers",
+                "reducing missed appointments",
+            ],
+        ),
+        # A count of anything at the lead-in's end counts: the whole list was dropped.
+        (
+            "We will focus on three areas: tackling loneliness among older people, helping "
+            "families cope with rising food, fuel and housing costs, and giving small community "
+            "groups the skills and confidence to grow.",
+            [
+                "tackling loneliness among older people",
+                "helping families cope with rising food, fuel and housing costs",
+                "giving small community groups the skills and confidence to grow",
+            ],
+        ),
+        # No count, or one the rejoined items do not make: split as before.
+        (
+            "Our priorities are tackling loneliness, helping families with food, fuel and "
+            "housing costs, and giving groups skills.",
+            [
+                "tackling loneliness",
+                "helping families with food",
+                "fuel and housing costs",
+                "giving groups skills",
+            ],
+        ),
+    ],
+)
+def test_a_counted_list_s_items_keep_their_own_commas(sentence: str, items: list[str]) -> None:
+    assert _stated(_paragraphs(sentence)) == items

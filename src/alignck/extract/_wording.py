@@ -20,6 +20,7 @@ from alignck.extract._common import (
     PURPOSE,
     RANKED_PRIORITY,
     announced_count,
+    count_value,
     make_statement,
     numbered_label,
     opens_with_relation,
@@ -156,8 +157,20 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         return
     if match.re is INLINE_LIST and _led_by_values(sentence[match.end(1) : match.start("items")]):
         return  # '... the priorities below and the principles that will guide us: A, B, C'
-    items = _split_items(_without_trailing_clause(match.group("items")))
-    if len(items) < 2 or any(len(item.split()) > _MAX_ITEM_WORDS for item in items):
+    listed = _without_trailing_clause(match.group("items"))
+    items = _split_items(listed)
+    longest = _MAX_ITEM_WORDS
+    count = _counted_in(sentence[: match.start("items")])
+    if count is not None and len(items) > count:
+        # Split into more items than the lead-in counts: an item's own commas made the rest
+        # ('Our three priorities are tackling ..., helping families cope with rising food,
+        # fuel and housing costs, and giving ...'). Where rejoining what does not open as
+        # the items do gives the count, those are the items, and the count allows them
+        # longer than an uncounted list's.
+        merged = _parallel(items, listed)
+        if len(merged) == count:
+            items, longest = merged, _COUNTED_ITEM_WORDS
+    if len(items) < 2 or any(len(item.split()) > longest for item in items):
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
         return  # "our priorities are clear, ambitious and achievable" describes, not lists
@@ -227,6 +240,7 @@ def _counted_or_phrases(lead: str, items: list[str]) -> bool:
 
 
 _MAX_ITEM_WORDS = 8
+_COUNTED_ITEM_WORDS = 14
 # Three items or more separated by semicolons make a semicolon list (one semicolon may just end
 # a comma list: 'A, B and C; we report yearly').
 _SEMICOLON_LIST = 3
@@ -253,6 +267,42 @@ def _split_items(text: str) -> list[str]:
     if len(parts) >= 2 and " and " in parts[-1] and not _SERIAL_COMMA.search(text):
         parts[-1:] = _last_two(parts[-1], parts[:-1])
     return parts
+
+
+# A count at the end of a lead-in ('We will focus on three areas:'), whatever it counts.
+_COUNT_AT_END = re.compile(rf"\b(?P<count>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\W*$", re.I)
+
+
+def _counted_in(lead: str) -> int | None:
+    """How many items a list's lead-in says it has: by a count of priorities anywhere in it
+    ('Our three priorities for 2026 to 2029 are'), or a count of anything at its end."""
+    if (count := announced_count(lead)) is not None:
+        return count
+    found = _COUNT_AT_END.search(lead)
+    return count_value(found.group("count")) if found else None
+
+
+def _parallel(parts: list[str], text: str) -> list[str]:
+    """The items of a list whose items open on a gerund ('tackling ..., helping ...'), with a
+    part that does not rejoined to the item before it, whose own comma made it, as ``text``
+    writes them: 'helping families cope with rising food, fuel and housing costs' is one item,
+    not two, and 'supporting patients with diabetes, heart disease and COPD' one, not three."""
+    if len(parts) < 3 or not _opens_on_gerund(parts[0]):
+        return parts
+    if sum(map(_opens_on_gerund, parts)) < 2:
+        return parts
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for part in parts:
+        start = text.find(part, at)
+        if start < 0:
+            return parts  # not as written: leave the split as it is
+        at = start + len(part)
+        if spans and not _opens_on_gerund(part):
+            spans[-1] = (spans[-1][0], at)
+        else:
+            spans.append((start, at))
+    return [text[start:end] for start, end in spans]
 
 
 def _last_two(last: str, earlier: list[str]) -> list[str]:
