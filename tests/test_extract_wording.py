@@ -223,15 +223,40 @@ def test_the_values_a_partnership_holds_listed_beside_its_priorities_are_not_pri
                 "reducing missed appointments",
             ],
         ),
-        # A count of anything at the lead-in's end counts: the whole list was dropped.
+        # A count of years, boroughs or an earlier plan's priorities is no count of the
+        # items, a noun ending in -ing no gerund phrase, and a list of mixed items is split
+        # at every comma (a review of the first form, which rejoined all these).
         (
-            "We will focus on three areas: tackling loneliness among older people, helping "
-            "families cope with rising food, fuel and housing costs, and giving small community "
-            "groups the skills and confidence to grow.",
+            "Our priorities for the next three years are: reducing debt, tackling loneliness, "
+            "warm homes, and supporting carers.",
+            ["reducing debt", "tackling loneliness", "warm homes", "supporting carers"],
+        ),
+        (
+            "Building on the five priorities of our 2020 plan, our priorities are now: reducing "
+            "debt, tackling loneliness, warm homes, supporting carers, improving transport, and "
+            "cutting crime.",
             [
-                "tackling loneliness among older people",
-                "helping families cope with rising food, fuel and housing costs",
-                "giving small community groups the skills and confidence to grow",
+                "reducing debt",
+                "tackling loneliness",
+                "warm homes",
+                "supporting carers",
+                "improving transport",
+                "cutting crime",
+            ],
+        ),
+        (
+            "Our two priorities are housing, transport, planning and parks.",
+            ["housing", "transport", "planning", "parks"],
+        ),
+        (
+            "Our three priorities are: tackling loneliness, good jobs, and helping families with "
+            "food, fuel and housing costs.",
+            [
+                "tackling loneliness",
+                "good jobs",
+                "helping families with food",
+                "fuel",
+                "housing costs",
             ],
         ),
         # No count, or one the rejoined items do not make: split as before.

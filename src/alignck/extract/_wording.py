@@ -20,7 +20,6 @@ from alignck.extract._common import (
     PURPOSE,
     RANKED_PRIORITY,
     announced_count,
-    count_value,
     make_statement,
     numbered_label,
     opens_with_relation,
@@ -269,40 +268,48 @@ def _split_items(text: str) -> list[str]:
     return parts
 
 
-# A count at the end of a lead-in ('We will focus on three areas:'), whatever it counts.
-_COUNT_AT_END = re.compile(rf"\b(?P<count>{COUNT})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\W*$", re.I)
-
-
 def _counted_in(lead: str) -> int | None:
-    """How many items a list's lead-in says it has: by a count of priorities anywhere in it
-    ('Our three priorities for 2026 to 2029 are'), or a count of anything at its end."""
-    if (count := announced_count(lead)) is not None:
-        return count
-    found = _COUNT_AT_END.search(lead)
-    return count_value(found.group("count")) if found else None
+    """How many priorities a list's lead-in says it has, counted in its own clause (after its
+    last comma): 'Our three priorities for 2026 to 2029 are', not 'Building on the five
+    priorities of our 2020 plan, our priorities are now'; a count of years or boroughs is no
+    count of the items."""
+    return announced_count(lead.rsplit(",", 1)[-1])
 
 
 def _parallel(parts: list[str], text: str) -> list[str]:
-    """The items of a list whose items open on a gerund ('tackling ..., helping ...'), with a
-    part that does not rejoined to the item before it, whose own comma made it, as ``text``
-    writes them: 'helping families cope with rising food, fuel and housing costs' is one item,
-    not two, and 'supporting patients with diabetes, heart disease and COPD' one, not three."""
-    if len(parts) < 3 or not _opens_on_gerund(parts[0]):
-        return parts
-    if sum(map(_opens_on_gerund, parts)) < 2:
+    """The items of a list whose items are gerund phrases ('tackling loneliness ...,
+    helping families ...'), with a part that is not one rejoined to the item before it, whose
+    own comma made it, as ``text`` writes them: 'helping families cope with rising food, fuel
+    and housing costs' is one item, not two. Never the part after the list's last joint
+    (', and' or 'and'), which is an item of the list."""
+    if len(parts) < 3 or not _gerund_phrase(parts[0]):
         return parts
     spans: list[tuple[int, int]] = []
+    own_end: list[int] = []  # where each item's own first part ends
     at = 0
-    for part in parts:
+    for index, part in enumerate(parts):
         start = text.find(part, at)
         if start < 0:
             return parts  # not as written: leave the split as it is
         at = start + len(part)
-        if spans and not _opens_on_gerund(part):
+        last = index == len(parts) - 1
+        if spans and not _gerund_phrase(part) and not last:
             spans[-1] = (spans[-1][0], at)
         else:
             spans.append((start, at))
+            own_end.append(at)
+    # What an item took in is the rest of a list of its own, closed by 'and' or 'or' ('food,
+    # fuel and housing costs'); 'tackling loneliness, good jobs' is two items of the list.
+    for (_, end), first in zip(spans, own_end, strict=True):
+        if end > first and not re.search(r"\s(?:and|or)\s", text[first:end]):
+            return parts
     return [text[start:end] for start, end in spans]
+
+
+def _gerund_phrase(text: str) -> bool:
+    """A gerund and what it acts on ('tackling loneliness'), not a noun that ends as one does
+    ('housing', 'wellbeing', 'planning' alone)."""
+    return _opens_on_gerund(text) and len(text.split()) >= 2
 
 
 def _last_two(last: str, earlier: list[str]) -> list[str]:
