@@ -641,25 +641,34 @@ def test_a_sentence_opening_with_a_key_s_name_is_text_in_a_block_reason(tmp_path
 @pytest.mark.parametrize(
     ("last", "refused"),
     [
-        # A document's name of many words, as the block's last line: a key (a review).
+        # Keys indented into the reason: each would widen the waiver or keep it from lapsing.
         ("document: Our Housing and Health Plan.pdf", True),
         ("expires: '2026-03-31'", True),
-        # Sentences: a date's key needs a date, and a sentence ends or goes on.
+        ("expires: 31 March 2026", True),
+        ("expires: 2026-03-31 #end of year", True),
+        ("document: housing-plan.pdf\n      # the draft", True),
+        # Sentences a reason may hold (two reviews): a date's key needs a figure; other text
+        # ends as a sentence does, runs on, or is too long for a name.
         ("expires: next March, once the board agrees.", False),
         ("document: 2025 was a year the plan slipped.", False),
         ("document: the housing plan\n      was not ready in time.", False),
+        ("document: the housing plan was not ready in time", False),
+        ("document: the plan comes first this year (minute 4)", False),
+        ("document: “it was not ready in time.”", False),
+        ("document: housing plan deferred\n      status: agreed by all partners", False),
     ],
 )
 def test_a_key_in_a_block_reason_is_told_by_its_value_s_form(
     tmp_path: Path, last: str, refused: bool
 ) -> None:
-    text = f"waivers:\n  - priority: air\n    reason: >\n      Agreed at the board.\n      {last}\n"
+    text = f"waivers:\n  - priority: air\n    reason: |\n      Agreed at the board.\n      {last}\n"
     path = _write(tmp_path, text)
     if refused:
         with pytest.raises(WaiverError) as raised:
             load_waivers(path, FRAMEWORK)
         (problem,) = raised.value.problems
-        assert problem.startswith(f"{path}:5:7: waivers[0].reason: '{last}' is read as more of")
+        first = last.split("\n")[0]
+        assert problem.startswith(f"{path}:5:7: waivers[0].reason: '{first}' is read as more of")
     else:
         (waiver,) = load_waivers(path, FRAMEWORK).waivers
         assert waiver.document is None and waiver.expires is None

@@ -330,28 +330,48 @@ def mapping(
 
 # A line that opens with a key and its ':', as a key's line does, and what follows it.
 _KEY_OPENING = re.compile(r"([ \t]*)([A-Za-z_][\w-]*):(?:[ \t]+(.*)|$)")
-# Keys whose value is a date, or a list: such a value is told by its form, not its words.
+# Keys whose value is a date, a list or yes/no: such a value is told by its form, not its words.
 _DATE_KEYS = frozenset({"expires", "date"})
 _LIST_KEYS = frozenset({"keywords", "aliases", "exclude", "priorities", "formerly"})
+_YES_NO_KEYS = frozenset({"required", "themes"})
+_YES_NO = re.compile(r"(?i:y|n|yes|no|true|false|on|off)")
+# How a sentence a block of text holds may end: a full stop, a bracket or a closing quote.
+_SENTENCE_END = (".", "!", "?", "…", ")", "”", "’")
+# A value quoted whole.
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+# Words enough for a name written as a value; a file's extension, a folder or a glob.
+_VALUE_WORDS = 4
+_FILE_LIKE = re.compile(r"\.\w{2,5}$|[/\\*?]")
 
 
-def _reads_as_a_value(key: str, value: str, next_line: str | None) -> bool:
+def _reads_as_a_value(key: str, value: str, next_line: str | None, keys: set[str]) -> bool:
     """Whether what follows a key's ':' on a line of text reads as that key's value rather
     than as a sentence the text holds ('document: the housing plan was not ready in time.'):
-    a date for a date's key, a list or nothing for a list's; for any other, text that is no
-    sentence, ending without a full stop where the block's text does not go on after it
-    ('document: Our Housing and Health Plan.pdf' as the block's last line)."""
-    value = value.split(" # ")[0].strip()
-    if key in _DATE_KEYS:
-        return not value or written_as_a_day(value.strip("'\""))
-    if key in _LIST_KEYS:
-        return not value or value[0] in "[{"
-    if not value or value[0] in "[{":
+    for a date's key, a date, or anything opening with a figure ('31 March 2026', which the
+    key refuses, but said where it is); for a yes/no key, yes or no; for any other, a list, a
+    quoted value, a block of its own, or text that is no sentence: it does not end as one,
+    and the block's text does not go on after it (a sentence wrapped over two lines does; a
+    comment or another of the entry's keys is no more of it)."""
+    value = re.split(r"\s#", value, maxsplit=1)[0].strip()
+    if not value:
         return True
-    if value.endswith((".", "!", "?")):
+    if key in _DATE_KEYS:
+        return value[0].isdigit() or bool(_QUOTED.fullmatch(value))
+    if key in _YES_NO_KEYS:
+        return bool(_YES_NO.fullmatch(value))
+    if value[0] in "[{>|" or _QUOTED.fullmatch(value):
+        return True
+    if value.endswith(_SENTENCE_END):
         return False
-    # A sentence wrapped over the lines of the block goes on; a value stands alone.
-    return next_line is None or not next_line.strip() or bool(_KEY_OPENING.match(next_line))
+    # A name is short, or names a file or a pattern ('Our Housing and Health Plan.pdf',
+    # 'drafts/*'); 'the housing plan was not ready in time' is a sentence without its stop.
+    named = len(value.split()) <= _VALUE_WORDS or bool(_FILE_LIKE.search(value))
+    if not named:
+        return False
+    if next_line is None or not next_line.strip() or next_line.strip().startswith("#"):
+        return True
+    following = _KEY_OPENING.match(next_line)
+    return following is not None and following.group(2) in keys
 
 
 def _keys_taken_as_text(
@@ -371,7 +391,7 @@ def _keys_taken_as_text(
             if found is None or found.group(2) not in known or found.group(2) in fields:
                 continue
             following = lines[number + 1] if number + 1 <= last else None
-            if not _reads_as_a_value(found.group(2), found.group(3) or "", following):
+            if not _reads_as_a_value(found.group(2), found.group(3) or "", following, known):
                 continue
             name = found.group(2)
             shown = lines[number].strip()
