@@ -287,6 +287,10 @@ def test_a_list_item_opening_with_a_bracket_is_told_to_be_quoted() -> None:
         ('title:"Housing"', 'title: "Housing"', "Housing"),
         ("title:'Warm homes'", "title: 'Warm homes'", "Warm homes"),
         ("title:Warm homes # our wording", "title: Warm homes # our wording", "Warm homes"),
+        # A '#' inside quotes is the value's; ' #' starts a comment with or without a space
+        # after it (a third review).
+        ('title:"Housing # 1"', 'title: "Housing # 1"', "Housing # 1"),
+        ("title:Warm homes #draft", "title: Warm homes #draft", "Warm homes"),
     ],
 )
 def test_a_key_run_into_a_value_that_needs_quotes_is_told_to_quote_it(

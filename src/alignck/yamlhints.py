@@ -161,8 +161,12 @@ def _as_a_value(written: str) -> str:
     YAML reads as syntax ('#1 priority', '[Draft] ...') quoted, which unquoted after the
     space would lose its text to a comment or a list."""
     body, comment = written, ""
-    if (mark := re.search(r"\s#(?:\s|$)", written)) is not None:
-        body, comment = written[: mark.start()].rstrip(), " " + written[mark.start() :].strip()
+    quoted = _QUOTED_WHOLE.match(written)
+    # A comment starts at ' #', as YAML reads it, but not inside a quoted value.
+    after = quoted.end() if quoted else 0
+    if (mark := re.search(r"\s#", written[after:])) is not None:
+        cut = after + mark.start()
+        body, comment = written[:cut].rstrip(), " " + written[cut:].strip()
     syntax = body[:1] in tuple(_NEEDS_QUOTES_AT_START) or ": " in body or " #" in body
     if body and syntax and not _QUOTED_WHOLE.fullmatch(body):
         body = _double_quoted(body)
