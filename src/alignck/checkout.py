@@ -47,10 +47,16 @@ def under_checkout(path: str) -> bool:
     directory), by where it is, not by how its name reads: outside the workspace a path is
     named from the working directory, and 'plan.md' there is no file of the checkout."""
     workspace = next((os.environ[v] for v in CHECKOUT_VARIABLES if os.environ.get(v)), None)
-    cwd = os.getcwd()  # noqa: PTH109
+    return _under_checkout(path, os.getcwd(), workspace)  # noqa: PTH109
+
+
+@functools.lru_cache(maxsize=4096)
+def _under_checkout(path: str, cwd: str, workspace: str | None) -> bool:
+    # Cached as _checkout_path is: asked once per result.
     whole = Path(os.path.normpath(Path(cwd) / path))
     try:
-        whole.relative_to(os.path.normpath(workspace or cwd))
+        # A workspace given relatively ('.') is the working directory's.
+        whole.relative_to(os.path.normpath(Path(cwd) / (workspace or cwd)))
     except ValueError:
         return False
     return True

@@ -555,17 +555,21 @@ def test_a_file_outside_the_checkout_is_not_placed_relative_to_its_root(
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "w"))
     monkeypatch.chdir(tmp_path / "w" / "sub")
     assert artifact_location("plan.md") == {"uri": "sub/plan.md", "uriBaseId": "%SRCROOT%"}
-    assert artifact_location("../../x/plan.md") == {"uri": "../../x/plan.md"}
+    # Outside the checkout, in full: a relative URI would be read from the checkout's root.
+    assert artifact_location("../../x/plan.md") == {"uri": f"file://{tmp_path}/x/plan.md"}
     assert artifact_location(str(tmp_path / "x" / "plan.md")) == {
         "uri": f"file://{tmp_path}/x/plan.md"
     }
     # A working folder outside the workspace names its files from there (a review).
     (tmp_path / "outside").mkdir()
     monkeypatch.chdir(tmp_path / "outside")
-    assert artifact_location("plan.md") == {"uri": "plan.md"}
+    assert artifact_location("plan.md") == {"uri": f"file://{tmp_path}/outside/plan.md"}
     monkeypatch.delenv("GITHUB_WORKSPACE")
     assert artifact_location("plan.md") == {"uri": "plan.md", "uriBaseId": "%SRCROOT%"}
-    assert artifact_location("../other/plan.md") == {"uri": "../other/plan.md"}
+    assert artifact_location("../other/plan.md") == {"uri": f"file://{tmp_path}/other/plan.md"}
+    # A workspace given relatively is the working directory's.
+    monkeypatch.setenv("GITHUB_WORKSPACE", ".")
+    assert artifact_location("plan.md") == {"uri": "plan.md", "uriBaseId": "%SRCROOT%"}
 
 
 def test_a_warning_of_alignck_s_own_names_no_file() -> None:

@@ -17,8 +17,9 @@ framework (no file) is a tool notification.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -80,12 +81,12 @@ SOURCE_ROOT = "%SRCROOT%"
 def artifact_location(path: str) -> dict[str, str]:
     """A file's ``artifactLocation``: its URI (:func:`uri`), relative to the checkout's root
     where it lies under the checkout."""
-    written = uri(path)
     if not under_checkout(path):
         # Relative to the checkout's root, '../x/plan.md', or 'plan.md' named from a working
-        # folder outside the workspace, would name another file.
-        return {"uri": written}
-    return {"uri": written, "uriBaseId": SOURCE_ROOT}
+        # folder outside the workspace, would name another file: in full, as a file:// URI.
+        whole = os.path.normpath(Path.cwd() / path)
+        return {"uri": "file://" + quote(Path(whole).as_posix(), errors="surrogateescape")}
+    return {"uri": uri(path), "uriBaseId": SOURCE_ROOT}
 
 
 def fingerprints(key: str, value: str) -> dict[str, str]:
