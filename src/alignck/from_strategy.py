@@ -3,7 +3,8 @@
 The document is read and its stated priorities found by the same readers and extraction that
 ``check`` uses; each becomes a priority with an id derived from its title, the text under it
 (the paragraphs below its heading, or the rest of its list item or paragraph) as its
-description (for a priority listed in a summary, the section its own heading opens), and the
+description (for a priority listed in a summary, its explanation there, or where it has none
+the section its own heading opens), and the
 priorities stated under its heading nested beneath it. A comment on each
 says where in the document it came from. The result is YAML text, ready to edit; nothing is
 decided here that a person should not check.
