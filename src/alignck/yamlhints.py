@@ -132,23 +132,13 @@ def _no_space_after_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[int, 
     """'title:Give children the best start': without a space after it the ':' is part of the
     text, and PyYAML says only that it found no ':' after a key. Told where a key beside it is
     written with its ': ', so prose with a colon in it is not taken for a key."""
-    started = error.context_mark
-    if not _unfinished_key(error) or started is None:
+    placed = _key_line_beside_a_key(text, error, _KEY_RUN_IN)
+    if placed is None:
         return None
-    lines = text.split("\n")
-    line = lines[started.line] if started.line < len(lines) else ""
-    found = _KEY_RUN_IN.fullmatch(line) if len(line) <= _HINT_LINE_CHARS else None
-    if found is None:
-        return None
-    column = found.start(2)
-    for step in (-1, 1):
-        beside = _content_line(lines, started.line, step)
-        sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
-        if sibling is not None and sibling.start(1) == column:
-            key, value = found.group(2), _as_a_value(found.group(3).strip())
-            said = f"'{key}:' needs a space after its ':'; write '{key}: {value}'"
-            return started.line, found.end(2), said
-    return None
+    line, found = placed
+    key, value = found.group(2), _as_a_value(found.group(3).strip())
+    said = f"'{key}:' needs a space after its ':'; write '{key}: {value}'"
+    return line, found.end(2), said
 
 
 # A value quoted whole, in either kind of quotes.
@@ -328,20 +318,32 @@ def _key_and_value_without_colon(
     """A key written with its value but without the ':' between them ('title Warm homes'),
     where a line beside it at the same indent is a key with its ':' ('id: warm'): the line,
     the column the ':' belongs at, the key and its value; or None."""
+    placed = _key_line_beside_a_key(text, error, _KEY_THEN_VALUE)
+    if placed is None:
+        return None
+    line, found = placed
+    return line, found.end(2), found.group(2), found.group(3)
+
+
+def _key_line_beside_a_key(
+    text: str, error: yaml.MarkedYAMLError, shape: re.Pattern[str]
+) -> tuple[int, re.Match[str]] | None:
+    """The line of a key PyYAML could not finish, matched whole by ``shape`` (its key as
+    group 2), where a line beside it at the key's indent is a key with its ':': so prose with
+    a colon or two words in it is not taken for a key. Its number and the match; or None."""
     started = error.context_mark
     if not _unfinished_key(error) or started is None:
         return None
     lines = text.split("\n")
     line = lines[started.line] if started.line < len(lines) else ""
-    found = _KEY_THEN_VALUE.fullmatch(line) if len(line) <= _HINT_LINE_CHARS else None
+    found = shape.fullmatch(line) if len(line) <= _HINT_LINE_CHARS else None
     if found is None:
         return None
-    column = found.start(2)
     for step in (-1, 1):
         beside = _content_line(lines, started.line, step)
         sibling = _SIBLING_KEY.match(lines[beside]) if beside is not None else None
-        if sibling is not None and sibling.start(1) == column:
-            return started.line, found.end(2), found.group(2), found.group(3)
+        if sibling is not None and sibling.start(1) == found.start(2):
+            return started.line, found
     return None
 
 
