@@ -237,6 +237,25 @@ def test_a_table_row_describes_its_priority(tmp_path: Path, make_document) -> No
         assert framework.priority("reduce-smoking").description == rows[2][1], name
 
 
+def test_an_outcome_in_a_priority_s_row_is_its_description_not_a_part(
+    tmp_path: Path,
+    make_document,  # type: ignore[no-untyped-def]
+) -> None:
+    # A table of outcomes: the outcome beside a priority describes it; extraction nests it
+    # under the priority, and it was both the description and a sub-priority.
+    rows = [
+        ["Priority", "Outcome", "Measure"],
+        ["Healthy ageing", "More older people stay independent at home", "Falls"],
+        ["Warm homes", "Fewer households live in fuel poverty", "Homes insulated"],
+    ]
+    blocks = [("h1", "Harbourside Plan"), ("h2", "Our outcomes"), ("table", rows)]
+    for name in ("plan.docx", "plan.md"):
+        source = make_document(name, blocks)
+        framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+        assert [p.id for p in framework.priorities] == ["healthy-ageing", "warm-homes"], name
+        assert framework.priority("healthy-ageing").description == rows[1][1], name
+
+
 def test_items_listed_under_a_priority_s_item_are_its_sub_priorities(tmp_path: Path) -> None:
     source = tmp_path / "plan.md"
     source.write_text(

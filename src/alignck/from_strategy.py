@@ -80,6 +80,11 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
         ]
         if not item.children:
             item.children = _named_items(parent, document.blocks, named)
+        if item.block.kind == "table_cell":
+            # The cells of its own row are its description ('Healthy ageing | More older
+            # people stay independent'): not also a priority below it.
+            row = {cell.number for cell in _row_of(item.block, document.blocks)}
+            item.children = [child for child in item.children if child.block.number not in row]
     nested = _nest(drafted)
     _without_parts(nested, document.blocks)
     return _yaml(path, _name(path, document.blocks), nested)
