@@ -17,13 +17,14 @@ def _doc(*blocks: tuple[str, str]) -> Document:
 
 
 # A news page about a plan: its aims are named in one long sentence, with no list, no
-# heading and no label the rules read.
+# heading and no label the rules read (with a count, 'four shared commitments', the rules
+# read it: tests/test_extract_wording.py).
 _NEWS = _doc(
     ("heading", "Riverside Care Partnership agrees its plan"),
     ("paragraph", "The partnership board met in March to agree the plan for the next three years."),
     (
         "paragraph",
-        "Members agreed four shared commitments for the borough: keeping older residents well "
+        "Members agreed their shared commitments for the borough: keeping older residents well "
         "and independent in their own homes for longer; making sure every young carer in the "
         "borough is known and properly supported; cutting the time people wait for mental "
         "health support in every neighbourhood; and working with landlords so that fewer "
@@ -51,7 +52,7 @@ def test_priorities_named_in_one_sentence_are_taken_with_their_lead() -> None:
     assert {s.kind for s in found} == {"priority"}
     # Why: the lead the parts sit under, for a user to check.
     assert found[0].rule == (
-        "named in a sentence after 'Members agreed four shared commitments for the borough:'"
+        "named in a sentence after 'Members agreed their shared commitments for the borough:'"
     )
 
 
@@ -95,7 +96,7 @@ def test_sentences_are_not_read_where_the_rules_find_priorities() -> None:
         ("list_item", "Good jobs"),
         (
             "paragraph",
-            "Members agreed four shared commitments for the borough: keeping older residents "
+            "Members agreed their shared commitments for the borough: keeping older residents "
             "well and independent in their own homes for longer; making sure every young "
             "carer in the borough is known and properly supported; cutting the time people "
             "wait for mental health support in every neighbourhood; and working with "

@@ -274,3 +274,56 @@ def test_the_values_a_partnership_holds_listed_beside_its_priorities_are_not_pri
 )
 def test_a_counted_list_s_items_keep_their_own_commas(sentence: str, items: list[str]) -> None:
     assert _stated(_paragraphs(sentence)) == items
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        # Semicolons between items with commas of their own: the semicolons separate them,
+        # however long the items, and '; and' is the list's own joint.
+        (
+            "Over the next three years we will focus on three areas: keeping older people "
+            "active, connected and safe at home; helping young carers, their families and "
+            "schools; and reducing fuel poverty in rented homes.",
+            [
+                "keeping older people active, connected and safe at home",
+                "helping young carers, their families and schools",
+                "reducing fuel poverty in rented homes",
+            ],
+        ),
+        (
+            "Members agreed four shared commitments for the borough: keeping older residents "
+            "well at home for longer; making sure every young carer is known and supported; "
+            "cutting the time people wait for mental health support; and working with "
+            "landlords so that fewer families live in cold and damp homes.",
+            [
+                "keeping older residents well at home for longer",
+                "making sure every young carer is known and supported",
+                "cutting the time people wait for mental health support",
+                "working with landlords so that fewer families live in cold and damp homes",
+            ],
+        ),
+        # As many items as the lead-in counts: each may be longer than an uncounted item.
+        (
+            "We have four priorities: housing, employment, debt advice and a new service "
+            "for people leaving the armed forces in the county.",
+            [
+                "housing",
+                "employment",
+                "debt advice",
+                "a new service for people leaving the armed forces in the county",
+            ],
+        ),
+    ],
+)
+def test_semicolons_and_counts_keep_long_items_whole(sentence: str, items: list[str]) -> None:
+    assert _stated(_paragraphs(sentence)) == items
+
+
+def test_an_uncounted_list_of_long_items_is_still_no_list() -> None:
+    # Without a count or semicolons, a long part is as likely a sentence cut at its commas.
+    sentence = (
+        "Our priorities are: housing, employment, and a new service for people leaving the "
+        "armed forces who live anywhere in the county."
+    )
+    assert "housing" not in _stated(_paragraphs(sentence))

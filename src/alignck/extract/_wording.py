@@ -169,6 +169,8 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         merged = _parallel(items, listed)
         if len(merged) == count:
             items, longest = merged, _COUNTED_ITEM_WORDS
+    elif count is not None and len(items) == count:
+        longest = _COUNTED_ITEM_WORDS  # as many items as counted: each may be longer
     if len(items) < 2 or any(len(item.split()) > longest for item in items):
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
@@ -226,9 +228,12 @@ def _has_dash(sentence: str) -> bool:
 def _without_trailing_clause(items: str) -> str:
     """'A, B and C, which we agreed with residents' lists A, B and C; a semicolon ends a comma
     list ('A, B and C; we will report yearly') but separates the items of a list without commas."""
-    items = re.split(r",?\s+(?:which|that|who)\s+|\.\s", items)[0]
     if items.count(";") >= _SEMICOLON_LIST - 1:
-        return items  # a list whose items are separated by semicolons
+        # A list whose items are separated by semicolons: a clause inside an item is its
+        # own ('working with landlords so that fewer families live in damp homes'); one
+        # after a comma still closes the list.
+        return re.split(r",\s+(?:which|that|who)\s+|\.\s", items)[0]
+    items = re.split(r",?\s+(?:which|that|who)\s+|\.\s", items)[0]
     first, semicolon, _ = items.partition(";")
     return first if semicolon and "," in first else items
 
@@ -252,10 +257,16 @@ _SERIAL_COMMA = re.compile(r",\s*(?:and|or)\s+[^,;]*$")
 def _split_items(text: str) -> list[str]:
     by_semicolon = [part.strip() for part in text.rstrip(". ").split(";") if part.strip()]
     short = all(len(p.split()) <= _MAX_ITEM_WORDS for p in by_semicolon)
-    if len(by_semicolon) >= _SEMICOLON_LIST and short:
+    # Semicolons between items, whose own commas would split them ('keeping older people
+    # active, connected and safe; helping young carers, their families and schools; ...'):
+    # that is what the semicolons are for, however long the items (the caller weighs
+    # their length).
+    if len(by_semicolon) >= _SEMICOLON_LIST:
         # 'working with the statutory, voluntary and faith sectors; safer streets': the
         # semicolons separate the items, the commas belong to one of them.
         parts = [re.sub(r"^(?:and|or)\s+", "", part) for part in by_semicolon]
+        if not short and re.match(r"(?:and|or)\s", by_semicolon[-1]):
+            return parts  # '...; and reducing fuel poverty': the list's own joint
         # '...; using technology; connected communities and support to keep well': the last
         # item is joined by 'and', as in a comma list.
         return [*parts[:-1], *(p.strip() for p in parts[-1].split(" and ", 1))]
