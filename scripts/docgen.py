@@ -1,9 +1,10 @@
-"""Write one block list as Markdown, Word (.docx) or PDF, reproducibly.
+"""Write one block list as Markdown, Word (.docx), OpenDocument (.odt) or PDF, reproducibly.
 
-Used to build the examples, the test fixtures and the benchmark corpus, so that every document
-alignck is tested on is generated from text we wrote. Needs the ``dev`` extra (fpdf2 for PDF).
+The .odt is written as XML directly (no LibreOffice needed). Used to build the examples, the
+test fixtures and the benchmark corpus, so that every document alignck is tested on is generated
+from text we wrote. Needs the ``dev`` extra (fpdf2 for PDF).
 Blocks: ("h1" | "h2" | "h3", text), ("p", text), ("lead", (bold words, rest)), ("ul" | "ol",
-[items]), ("table", [rows]), ("break", None): a new page in Word and PDF, nothing elsewhere.
+[items]), ("table", [rows]), ("break", None): a new page in Word, PDF and .odt, nothing elsewhere.
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ _NEXT_LINE: dict[str, Any] = {"new_x": "LMARGIN", "new_y": "NEXT"}
 
 def write(blocks: Sequence[Block], path: Path) -> Path:
     """Write ``blocks`` in the format named by ``path``'s extension."""
-    writers = {".md": write_markdown, ".docx": write_docx, ".pdf": write_pdf, ".txt": write_text}
+    writers = {
+        ".md": write_markdown,
+        ".docx": write_docx,
+        ".pdf": write_pdf,
+        ".txt": write_text,
+        ".odt": write_odt,
+    }
     writers[path.suffix](blocks, path)
     return path
 
@@ -118,6 +125,123 @@ def _fixed_zip_times(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, source.read(item.filename))
     return out.getvalue()
+
+
+_ODT_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'office:version="1.3"'
+)
+_ODT_STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles {_ODT_NAMESPACES}><office:styles>
+<style:style style:name="Standard" style:family="paragraph"/>
+<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard"/>
+<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading"/>
+<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+ style:parent-style-name="Heading" style:default-outline-level="1"/>
+<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph"
+ style:parent-style-name="Heading" style:default-outline-level="2"/>
+<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph"
+ style:parent-style-name="Heading" style:default-outline-level="3"/>
+<style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis"
+ style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+<text:list-style style:name="Numbering_20_123" style:display-name="Numbering 123">
+<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>
+</text:list-style>
+<text:list-style style:name="List_20_1" style:display-name="List 1">
+<text:list-level-style-bullet text:level="1" text:bullet-char="•"/>
+</text:list-style>
+</office:styles></office:document-styles>
+"""
+_ODT_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+ manifest:version="1.3">
+<manifest:file-entry manifest:full-path="/"
+ manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"""
+
+
+def write_odt(blocks: Sequence[Block], path: Path) -> None:
+    """An OpenDocument text as LibreOffice Writer saves one: headings as ``text:h``, lists
+    with the Numbering 123 or List 1 style, a table with a header row, and a page break where
+    LibreOffice marks one (``text:soft-page-break``)."""
+    from xml.sax.saxutils import escape
+
+    body: list[str] = []
+    for kind, value in blocks:
+        if kind == "break":
+            body.append("<text:soft-page-break/>")
+        elif kind in _HEADING_SIZES:
+            level = int(kind[1])
+            body.append(
+                f'<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">'
+                f"{escape(str(value))}</text:h>"
+            )
+        elif kind == "p":
+            body.append(f'<text:p text:style-name="Standard">{escape(str(value))}</text:p>')
+        elif kind == "lead":
+            lead, rest = value
+            body.append(
+                '<text:p text:style-name="Standard"><text:span '
+                f'text:style-name="Strong_20_Emphasis">{escape(str(lead))}</text:span> '
+                f"{escape(str(rest))}</text:p>"
+            )
+        elif kind in ("ul", "ol"):
+            style = "Numbering_20_123" if kind == "ol" else "List_20_1"
+            items = "".join(
+                f'<text:list-item><text:p text:style-name="Standard">{escape(str(item))}'
+                "</text:p></text:list-item>"
+                for item in value
+            )
+            body.append(f'<text:list text:style-name="{style}">{items}</text:list>')
+        elif kind == "table":
+            rows = list(value)
+
+            def row(cells: Sequence[str]) -> str:
+                return (
+                    "<table:table-row>"
+                    + "".join(
+                        '<table:table-cell office:value-type="string"><text:p>'
+                        f"{escape(cell)}</text:p></table:table-cell>"
+                        for cell in cells
+                    )
+                    + "</table:table-row>"
+                )
+
+            body.append(
+                f'<table:table table:name="Table{len(body)}">'
+                f'<table:table-column table:number-columns-repeated="{len(rows[0])}"/>'
+                f"<table:table-header-rows>{row(rows[0])}</table:table-header-rows>"
+                + "".join(row(r) for r in rows[1:])
+                + "</table:table>"
+            )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_ODT_NAMESPACES}>'
+        f"<office:body><office:text>{''.join(body)}</office:text></office:body>"
+        "</office:document-content>\n"
+    )
+    stamp = FIXED_TIME.timetuple()[:6]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        # The mimetype first and stored, as the OpenDocument package format requires.
+        archive.writestr(
+            zipfile.ZipInfo("mimetype", date_time=stamp),
+            "application/vnd.oasis.opendocument.text",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        for name, text in (
+            ("content.xml", content),
+            ("styles.xml", _ODT_STYLES),
+            ("META-INF/manifest.xml", _ODT_MANIFEST),
+        ):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, text)
 
 
 def write_pdf(blocks: Sequence[Block], path: Path, body_size: float = 10.5) -> None:

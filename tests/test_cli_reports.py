@@ -526,8 +526,8 @@ def test_a_report_in_a_file_read_as_a_document_must_carry_the_mark(
     assert result.stderr == (
         f"alignck: error: {target}: a {fmt} report named '{target.suffix}' in a folder being "
         "checked would be read as a partner's document by the next run (alignck reads .docm, "
-        f".docx, .markdown, .md, .pdf, .text, .txt files); {instead}, or write it outside the "
-        "folders checked\n"
+        f".docx, .markdown, .md, .odt, .pdf, .text, .txt files); {instead}, or write it "
+        "outside the folders checked\n"
     )
     assert not target.exists()
     # Outside the folders checked, or hidden (never read from a folder), any name will do.

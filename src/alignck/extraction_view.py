@@ -171,7 +171,7 @@ def render_extraction(
         else:
             console.print(table)
     for path, why in extraction.skipped:
-        # As check lists them: a partner's .doc or .odt must not vanish without a word.
+        # As check lists them: a partner's .doc or .rtf must not vanish without a word.
         console.print(Text(f"skipped: {path} ({why})"))
 
 

@@ -126,7 +126,9 @@ def inflating(chunks: Iterable[bytes], raw: bool = False) -> Iterator[bytes]:
         return
 
 
-def check_inflation(path: str, parts: list[tuple[str, int, int]], limits: Limits) -> None:
+def check_inflation(
+    path: str, parts: list[tuple[str, int, int]], limits: Limits, kind: str = "a Word document"
+) -> None:
     """Refuse a zip archive, from the sizes its directory declares and before inflating any
     part, whose parts (name, compressed, inflated) add up to more than the limit, or one of
     which inflates suspiciously far. Python's zipfile never inflates a part beyond its declared
@@ -143,7 +145,7 @@ def check_inflation(path: str, parts: list[tuple[str, int, int]], limits: Limits
         if inflated > RATIO_FREE_BYTES and inflated > MAX_INFLATION_RATIO * max(compressed, 1):
             raise LimitExceeded(
                 f"part {name} inflates {inflated // max(compressed, 1):,} times over "
-                f"({_mb(inflated)}); a zip bomb, not a Word document",
+                f"({_mb(inflated)}); a zip bomb, not {kind}",
                 path,
             )
 

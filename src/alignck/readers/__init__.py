@@ -55,6 +55,8 @@ READERS: dict[str, str] = {
     ".docm": "alignck.readers.docx",
     ".md": "alignck.readers.markdown",
     ".markdown": "alignck.readers.markdown",
+    # OpenDocument Text, LibreOffice Writer's format (standard library only).
+    ".odt": "alignck.readers.odt",
     ".txt": "alignck.readers.text",
     ".text": "alignck.readers.text",
 }
@@ -66,7 +68,6 @@ NATIVE_READERS = frozenset({".pdf", ".docx", ".docm"})
 # Formats people often have next to their strategies; named so the skip reason can say what to do.
 KNOWN_UNSUPPORTED: dict[str, str] = {
     ".doc": "legacy Word .doc: save it as .docx",
-    ".odt": "OpenDocument .odt: save it as .docx or PDF",
     ".rtf": "Rich Text .rtf: save it as .docx or PDF",
     ".pages": "Apple Pages: export it as .docx or PDF",
     # A partner's strategy often comes as its board's slide deck: unread, not passed over.
@@ -265,7 +266,7 @@ def discover(
     """Walk folders recursively; explicit files are always taken, even unsupported ones.
 
     Hidden files and unsupported types met inside folders are listed as skipped (but a
-    document in a word processor's or slide program's format alignck cannot read, .doc, .odt,
+    document in a word processor's or slide program's format alignck cannot read, .doc,
     .rtf, .pages, .pptx, .ppt or .odp, is returned in ``unsupported``: a partner's strategy,
     unread), and so are Office lock files, named or not, and
     links that lead out of the folder given, unless ``follow_links``: a folder handed over for

@@ -18,8 +18,9 @@ _SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
 )
 _LOOK_AT = 1024
 # A Word document with macros is a Word ZIP file as a .docx is.
-_AS_READ = {".docm": ".docx"}
-_BINARY = (".pdf", ".docx", ".docm")
+# An OpenDocument text is a ZIP file too: its signature says nothing against its name.
+_AS_READ = {".docm": ".docx", ".odt": ".docx"}
+_BINARY = (".pdf", ".docx", ".docm", ".odt")
 # What Word writes at the top of a document it saved as a web page.
 _WORD_WEB_PAGE = b"urn:schemas-microsoft-com:office:word"
 
@@ -130,15 +131,16 @@ def disguised_document(path: Path) -> str | None:
 
 
 def misnamed_document(path: Path) -> str | None:
-    """What a file named as a format alignck does not read (.doc, .odt, .rtf) really is,
-    when it is a PDF or a Word document saved under the wrong name: 'a PDF: name it .pdf'. A
-    real old Word file is left to its own reason."""
+    """What a file named as a format alignck does not read (.doc, .rtf, .odp) really is,
+    when it is a PDF, a Word document or an OpenDocument text saved under the wrong name: 'a
+    PDF: name it .pdf'. A real old Word file is left to its own reason."""
     really = _sniffed(path)
-    return really if really in (_A_PDF, _A_WORD_DOCUMENT) else None
+    return really if really in (_A_PDF, _A_WORD_DOCUMENT, _AN_OPENDOCUMENT_TEXT) else None
 
 
 _A_PDF = "a PDF: name it .pdf"
 _A_WORD_DOCUMENT = "a Word document: name it .docx"
+_AN_OPENDOCUMENT_TEXT = "an OpenDocument text: name it .odt"
 
 
 def _sniffed(path: Path) -> str | None:
@@ -161,6 +163,10 @@ def _sniffed(path: Path) -> str | None:
         with zipfile.ZipFile(path) as archive:
             if "word/document.xml" in archive.namelist():
                 return _A_WORD_DOCUMENT
+            if "mimetype" in archive.namelist() and archive.read("mimetype").strip() == (
+                b"application/vnd.oasis.opendocument.text"
+            ):
+                return _AN_OPENDOCUMENT_TEXT
     except (OSError, zipfile.BadZipFile, ValueError):
         return None
     return None

@@ -283,7 +283,7 @@ def _why_not_a_package(path: Path, error: Exception) -> str:
     if not is_zip:
         return "not a valid Word .docx file: not a zip archive (damaged or cut short?)"
     if _opendocument(path):
-        return "an OpenDocument text file (.odt) named .docx: save it as .docx or PDF"
+        return "an OpenDocument text file (.odt) named .docx: name it .odt"
     damaged = _damaged_package(path, error)
     if damaged is not None:
         return damaged

@@ -1,0 +1,257 @@
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from alignck.errors import ReadError
+from alignck.readers import discover, read_document
+from alignck.readers.docx import read as read_docx
+from alignck.readers.odt import read
+
+_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+# Styles as LibreOffice writes them: automatic ones in content.xml, named ones in styles.xml.
+_AUTOMATIC = """
+<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Heading_20_1"/>
+<style:style style:name="Hidden" style:family="paragraph">
+  <style:text-properties text:display="none"/></style:style>
+<style:style style:name="T1" style:family="text">
+  <style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="T2" style:family="text">
+  <style:text-properties style:text-line-through-style="solid"/></style:style>
+<style:style style:name="T3" style:family="text">
+  <style:text-properties text:display="none"/></style:style>
+<text:list-style style:name="L1">
+  <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
+  <text:list-level-style-bullet text:level="2" text:bullet-char="•"/>
+</text:list-style>
+"""
+_STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles {_NAMESPACES}><office:styles>
+<style:style style:name="Heading" style:family="paragraph"/>
+<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph"
+  style:parent-style-name="Heading" style:default-outline-level="1"/>
+<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading"/>
+</office:styles></office:document-styles>"""
+
+
+def _odt(path: Path, body: str, mimetype: str = "application/vnd.oasis.opendocument.text") -> Path:
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NAMESPACES}>'
+        f"<office:automatic-styles>{_AUTOMATIC}</office:automatic-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", mimetype)
+        archive.writestr("content.xml", content)
+        archive.writestr("styles.xml", _STYLES)
+    return path
+
+
+def test_heading_styles_lists_and_tables(make_document) -> None:  # type: ignore[no-untyped-def]
+    path = make_document(
+        "plan.odt",
+        [
+            ("h1", "Plan"),
+            ("h2", "Our priorities"),
+            ("ol", ["Warm homes", "Good jobs"]),
+            ("ul", ["a bullet"]),
+            ("p", "Body text."),
+            ("table", [["Measure", "Target"], ["Homes", "300"]]),
+        ],
+    )
+    doc = read(path)
+    summary = [(b.kind, b.text, b.level, b.marker, b.cell) for b in doc.blocks]
+    assert summary == [
+        ("heading", "Plan", 1, None, None),
+        ("heading", "Our priorities", 2, None, None),
+        ("list_item", "Warm homes", 1, "1.", None),
+        ("list_item", "Good jobs", 1, "2.", None),
+        ("list_item", "a bullet", 1, "•", None),
+        ("paragraph", "Body text.", 0, None, None),
+        ("table_cell", "Measure", 0, None, (0, 0)),
+        ("table_cell", "Target", 0, None, (0, 1)),
+        ("table_cell", "Homes", 0, None, (1, 0)),
+        ("table_cell", "300", 0, None, (1, 1)),
+    ]
+    assert doc.blocks[2].section == ("Plan", "Our priorities")
+    assert doc.format == "odt"
+    assert doc.pages is None  # no page breaks written: pages unknown
+
+
+def test_the_same_blocks_as_the_word_file_of_the_same_text(make_document, plan_blocks) -> None:  # type: ignore[no-untyped-def]
+    blocks = [*plan_blocks, ("lead", ("Warm homes.", "We will insulate 300 homes."))]
+    odt = read(make_document("plan.odt", blocks))
+    docx = read_docx(make_document("plan.docx", blocks))
+
+    def shape(document):  # type: ignore[no-untyped-def]
+        return [(b.kind, b.text, b.level, b.marker, b.section, b.lead) for b in document.blocks]
+
+    assert shape(odt) == shape(docx)
+
+
+def test_pages_from_the_page_breaks_libreoffice_writes(tmp_path: Path) -> None:
+    path = _odt(
+        tmp_path / "paged.odt",
+        '<text:h text:outline-level="1">Plan</text:h>'
+        "<text:p>Page one.</text:p><text:soft-page-break/>"
+        "<text:p>Page two.</text:p>"
+        '<text:list text:style-name="L1"><text:soft-page-break/>'
+        "<text:list-item><text:p>On page three</text:p></text:list-item></text:list>",
+    )
+    doc = read(path)
+    assert [(b.text, b.page) for b in doc.blocks] == [
+        ("Plan", 1),
+        ("Page one.", 1),
+        ("Page two.", 2),
+        ("On page three", 3),
+    ]
+    assert doc.pages == 3
+
+
+def test_what_writer_does_not_show_is_not_read(tmp_path: Path) -> None:
+    # Deletions tracked, comments, footnotes, hidden paragraphs and spans, struck-through
+    # words: as the Word reader leaves them out.
+    path = _odt(
+        tmp_path / "draft.odt",
+        "<text:tracked-changes><text:changed-region text:id='c1'><text:deletion>"
+        "<text:p>Deleted priority</text:p></text:deletion></text:changed-region>"
+        "</text:tracked-changes>"
+        "<text:p>We will insulate<text:change text:change-id='c1'/> 300 homes"
+        "<office:annotation><dc:creator>Ann</dc:creator><text:p>check this</text:p>"
+        "</office:annotation>"
+        "<text:note text:note-class='footnote'><text:note-citation>1</text:note-citation>"
+        "<text:note-body><text:p>A footnote.</text:p></text:note-body></text:note>"
+        " by <text:span text:style-name='T2'>2025</text:span> 2027"
+        "<text:span text:style-name='T3'> secretly</text:span>.</text:p>"
+        "<text:p text:style-name='Hidden'>A hidden paragraph.</text:p>",
+    )
+    assert [b.text for b in read(path).blocks] == ["We will insulate 300 homes by 2027."]
+
+
+def test_styled_headings_nested_lists_sections_boxes_and_cells(tmp_path: Path) -> None:
+    path = _odt(
+        tmp_path / "plan.odt",
+        "<text:p text:style-name='Title'>Westmere Plan</text:p>"
+        "<text:section text:name='S1'>"
+        "<text:p text:style-name='P1'>Our priorities</text:p>"
+        "<text:list text:style-name='L1'>"
+        "<text:list-item><text:p>Warm homes</text:p>"
+        "<text:list text:style-name='L1'><text:list-item><text:p>Insulation</text:p>"
+        "</text:list-item></text:list></text:list-item>"
+        "<text:list-item><text:p>Good<text:s text:c='2'/>jobs</text:p></text:list-item>"
+        "</text:list></text:section>"
+        "<text:p><text:span text:style-name='T1'>Clean air.</text:span> We will plant trees."
+        "<draw:frame><draw:text-box><text:p>A call-out box.</text:p></draw:text-box>"
+        "</draw:frame></text:p>"
+        "<table:table><table:table-row><table:table-cell><text:p>A</text:p></table:table-cell>"
+        "<table:covered-table-cell/><table:table-cell table:number-columns-repeated='2'/>"
+        "<table:table-cell><text:p>D</text:p></table:table-cell></table:table-row></table:table>",
+    )
+    summary = [(b.kind, b.text, b.level, b.marker, b.lead, b.cell) for b in read(path).blocks]
+    assert summary == [
+        ("heading", "Westmere Plan", 1, None, None, None),
+        ("heading", "Our priorities", 1, None, None, None),
+        ("list_item", "Warm homes", 1, "1.", None, None),
+        ("list_item", "Insulation", 2, "•", None, None),
+        ("list_item", "Good jobs", 1, "2.", None, None),
+        ("paragraph", "Clean air. We will plant trees.", 0, None, "Clean air", None),
+        ("paragraph", "A call-out box.", 0, None, None, None),
+        ("table_cell", "A", 0, None, None, (0, 0)),
+        ("table_cell", "D", 0, None, None, (0, 4)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("write", "said"),
+    [
+        (lambda p: p.write_text("# Plan\n\nWe will.\n", encoding="utf-8"), "it looks like text"),
+        (
+            lambda p: _odt(
+                p, "<text:p>x</text:p>", "application/vnd.oasis.opendocument.spreadsheet"
+            ),
+            r"an OpenDocument spreadsheet \(\.ods\) named \.odt",
+        ),
+        (
+            lambda p: zipfile.ZipFile(p, "w").writestr("word/document.xml", "<w:document/>"),
+            "it is a Word document: name it .docx",
+        ),
+        (lambda p: _odt(p, "<text:p>unclosed"), "content.xml is not valid XML"),
+    ],
+)
+def test_a_file_that_is_not_an_odt_says_what_it_is(tmp_path: Path, write, said: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "plan.odt"
+    write(path)
+    with pytest.raises(ReadError, match=said):
+        read_document(path)
+
+
+def test_a_password_protected_odt_says_so(tmp_path: Path) -> None:
+    path = _odt(tmp_path / "secret.odt", "<text:p>x</text:p>")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(
+            "META-INF/manifest.xml",
+            "<manifest:manifest><manifest:encryption-data/></manifest:manifest>",
+        )
+    with pytest.raises(ReadError, match="password-protected OpenDocument"):
+        read_document(path)
+
+
+def test_an_odt_in_a_folder_is_a_document_and_one_without_its_extension_is_named(
+    tmp_path: Path,
+) -> None:
+    _odt(tmp_path / "council plan.odt", "<text:p>We will.</text:p>")
+    _odt(tmp_path / "trust plan", "<text:p>We will.</text:p>")
+    found = discover([tmp_path])
+    assert [p.name for p in found.files] == ["council plan.odt"]
+    assert [(Path(s.path).name, s.reason) for s in found.unsupported] == [
+        (
+            "trust plan",
+            "unsupported format (files without an extension); it is an OpenDocument text: "
+            "name it .odt",
+        )
+    ]
+
+
+def test_check_and_extract_read_a_folder_of_odt_files(  # type: ignore[no-untyped-def]
+    make_document, small_framework, tmp_path
+) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from alignck.cli import app
+
+    (tmp_path / "docs").mkdir()
+    make_document("docs/council plan.odt")
+    make_document("docs/trust plan.md")
+    runner = CliRunner()
+    checked = runner.invoke(
+        app, ["check", str(tmp_path / "docs"), "-f", str(small_framework), "--format", "json"]
+    )
+    assert checked.exit_code in (0, 1), checked.output
+    report = json.loads(checked.stdout)
+    by_name = {d["name"]: d for d in report["documents"]}
+    assert by_name["council plan"]["status"] == "ok"
+    assert by_name["council plan"]["format"] == "odt"
+    # The same text in another format: the same verdicts.
+    verdicts = {
+        name: [(a["priority_id"], a["status"]) for a in d["alignment"]]
+        for name, d in by_name.items()
+    }
+    assert verdicts["council plan"] == verdicts["trust plan"]
+    extracted = runner.invoke(app, ["extract", str(tmp_path / "docs"), "--format", "json"])
+    assert extracted.exit_code == 0, extracted.output
+    stated = {
+        Path(d["path"]).name: [s["text"] for s in d["stated_priorities"]]
+        for d in json.loads(extracted.stdout)["documents"]
+    }
+    assert stated["council plan.odt"] == stated["trust plan.md"] != []
