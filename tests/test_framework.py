@@ -844,6 +844,24 @@ def test_a_strategy_document_given_as_the_framework_is_named_as_one(
     )
 
 
+def test_a_document_named_as_a_framework_is_told_its_name_before_init(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "priorities.yaml"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    # 'init --from priorities.yaml' would read it by its name, as YAML, and fail again.
+    assert validate(path).errors == (
+        f"{path}: a Word document, not a framework file; name it .docx, then build a "
+        f"framework from it with: alignck init --from {tmp_path / 'priorities.docx'}",
+    )
+    workbook = tmp_path / "priorities.xlsx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    # init reads no workbook: it is only named.
+    assert validate(workbook).errors == (f"{workbook}: an Excel workbook, not a framework file",)
+
+
 def test_a_framework_or_waivers_file_saved_as_utf16_is_read(tmp_path: Path) -> None:
     # Windows PowerShell's '>' writes UTF-16 with a byte-order mark: 'alignck frameworks show
     # NAME > priorities.yaml' gave 'not UTF-8 text (byte 0xff)'.

@@ -140,15 +140,23 @@ def validate(path: str | Path, shown: str | None = None) -> Validation:
             from alignck.wording import shell_quoted
 
             # A strategy given as the framework: saving it as UTF-8 would not help. The
-            # command is quoted as a shell needs it, to be pasted as it stands.
-            return Validation(
-                None,
-                (
-                    f"{shown}: {document[0]}, not a framework file; build a framework from a "
-                    f"strategy with: alignck init --from {shell_quoted(str(path))}",
-                ),
-                (),
-            )
+            # command is quoted as a shell needs it, to be pasted as it stands; a workbook or
+            # a slide deck, which init cannot read, is only named.
+            said = f"{shown}: {document[0]}, not a framework file"
+            if document[1] is not None and path.suffix.lower() in (document[1], ".docm"):
+                said += (
+                    "; build a framework from a strategy with: alignck init --from "
+                    f"{shell_quoted(str(path))}"
+                )
+            elif document[1] is not None:
+                # Named as something else (a PDF saved as priorities.yaml): init reads a
+                # document by its name, so the name comes first.
+                renamed = shell_quoted(str(path.with_suffix(document[1])))
+                said += (
+                    f"; name it {document[1]}, then build a framework from it with: "
+                    f"alignck init --from {renamed}"
+                )
+            return Validation(None, (said,), ())
         line, column, problem = not_utf8(data, error)
         return Validation(None, (f"{shown}:{line}:{column}: {problem}",), ())
     except OSError as error:

@@ -94,6 +94,54 @@ def test_a_file_with_another_format_s_extension_is_named_for_what_it_is(
         read_document(path)
 
 
+def _archive(path: Path, *parts: str, mimetype: str | None = None) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        if mimetype is not None:
+            # As OpenDocument writes it: the type first, stored as it is.
+            archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+        for part in parts:
+            archive.writestr(part, "<x/>")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "mimetype", "said"),
+    [
+        # Every ZIP archive was 'a Word .docx, perhaps: name it .docx', and renamed, a
+        # workbook or an OpenDocument text then failed again, in other words.
+        ("budget.txt", ("[Content_Types].xml", "xl/workbook.xml"), None, "an Excel workbook"),
+        ("deck.md", ("[Content_Types].xml", "ppt/presentation.xml"), None, "a PowerPoint"),
+        ("notes.md", ("a.csv",), None, "a ZIP archive, not a document"),
+        ("plan.txt", ("[Content_Types].xml", "word/document.xml"), None, "a Word document"),
+        (
+            "plan.md",
+            ("content.xml",),
+            "application/vnd.oasis.opendocument.text",
+            "an OpenDocument text: name it .odt",
+        ),
+        (
+            "plan.pdf",
+            ("content.xml",),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "not a PDF; it looks like an OpenDocument spreadsheet",
+        ),
+    ],
+)
+def test_a_zip_archive_with_a_document_s_name_is_named_by_what_it_holds(
+    tmp_path: Path, name: str, parts: tuple[str, ...], mimetype: str | None, said: str
+) -> None:
+    from alignck.readers import read_document
+
+    path = _archive(tmp_path / name, *parts, mimetype=mimetype)
+    with pytest.raises(ReadError) as raised:
+        read_document(path)
+    assert said in str(raised.value)
+    if "Word" not in said:
+        assert ".docx" not in str(raised.value)
+
+
 def test_a_short_all_bold_paragraph_is_a_heading(tmp_path: Path) -> None:
     import docx
 
@@ -615,7 +663,7 @@ def test_strict_open_xml_and_other_formats_named_docx_are_named(tmp_path: Path) 
     with zipfile.ZipFile(odt, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         archive.writestr("content.xml", "<office:document-content/>")
-    with pytest.raises(ReadError, match=r"an OpenDocument text file \(\.odt\) named \.docx"):
+    with pytest.raises(ReadError, match=r"it looks like an OpenDocument text: name it \.odt"):
         read(odt)
 
 

@@ -3,6 +3,9 @@ named .txt, or text named .docx, is reported as such rather than in a library's 
 
 from __future__ import annotations
 
+import io
+import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,28 +24,85 @@ _LOOK_AT = 1024
 # An OpenDocument text is a ZIP file too: its signature says nothing against its name.
 _AS_READ = {".docm": ".docx", ".odt": ".docx"}
 _BINARY = (".pdf", ".docx", ".docm", ".odt")
+# The formats alignck reads that are ZIP archives.
+_ZIP_NAMES = (".docx", ".docm", ".odt")
 # What Word writes at the top of a document it saved as a web page.
 _WORD_WEB_PAGE = b"urn:schemas-microsoft-com:office:word"
 
 
-def signature_of(data: bytes) -> tuple[str, str | None] | None:
+def signature_of(data: bytes, names: Sequence[str] | None = None) -> tuple[str, str | None] | None:
     """(what the file is, the extension alignck would read it by) when its first bytes open
-    like a PDF, a Word (ZIP) file or another office format; None otherwise."""
+    like a PDF, a Word (ZIP) file or another office format; None otherwise. A ZIP archive is
+    told apart by the parts it holds: ``names``, or those of ``data`` when it is the whole
+    file."""
     head = data[:_LOOK_AT].lstrip(b"\xef\xbb\xbf \t\r\n")
     for signature, what, suffix in _SIGNATURES:
         # A PDF's header may follow a little junk; the others open the file.
         if signature in head if signature == b"%PDF" else head.startswith(signature):
+            if signature == _ZIP:
+                return _archive_kind(head, _part_names(data) if names is None else names)
             return what, suffix
     return None
 
 
-def looks_like(data: bytes, extension: str) -> str:
+_ZIP = b"PK\x03\x04"
+# An OpenDocument file's first part is its type, stored as it is: 'mimetype' then the type,
+# after the 30 bytes of the part's header.
+_ODF_TYPE = 30 + len("mimetype")
+_OPENDOCUMENT: dict[str, tuple[str, str | None]] = {
+    "application/vnd.oasis.opendocument.text": ("an OpenDocument text", ".odt"),
+    "application/vnd.oasis.opendocument.spreadsheet": ("an OpenDocument spreadsheet", None),
+    "application/vnd.oasis.opendocument.presentation": ("an OpenDocument presentation", None),
+}
+# The parts that make an Office Open XML file what it is.
+_OFFICE_PARTS: tuple[tuple[str, tuple[str, str | None]], ...] = (
+    ("word/document.xml", ("a Word document", ".docx")),
+    ("xl/workbook.xml", ("an Excel workbook", None)),
+    ("ppt/presentation.xml", ("a PowerPoint presentation", None)),
+)
+
+
+def _archive_kind(head: bytes, names: Sequence[str] | None) -> tuple[str, str | None]:
+    """What a ZIP archive is: a Word document, an OpenDocument text, another office file
+    alignck does not read, or none of these; where its parts cannot be listed (damaged, cut
+    short, or only its opening at hand), the Word document it most often is."""
+    if head[30:_ODF_TYPE] == b"mimetype":
+        declared = head[_ODF_TYPE : _ODF_TYPE + 64].split(b"PK", 1)[0].decode("ascii", "replace")
+        for mimetype, kind in _OPENDOCUMENT.items():
+            if declared.startswith(mimetype):
+                return kind
+    if names is None:
+        return "a ZIP archive (a Word .docx, perhaps)", ".docx"
+    listed = set(names)
+    for part, kind in _OFFICE_PARTS:
+        if part in listed:
+            return kind
+    return _NO_DOCUMENT, None
+
+
+_NO_DOCUMENT = "a ZIP archive, not a document"
+
+
+def _part_names(source: bytes | BinaryIO) -> list[str] | None:
+    """The names of a ZIP archive's parts, from its central directory; None where it cannot
+    be read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as z:
+            return z.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+
+
+def looks_like(data: bytes, extension: str, names: Sequence[str] | None = None) -> str:
     """'; it looks like a PDF: name it .pdf' (or '' when it looks like nothing else, or like
-    what its extension says): a clause to end a reader's error with."""
+    what its extension says): a clause to end a reader's error with. ``names``: the parts of
+    a ZIP archive of which ``data`` is only the opening."""
     head = data[:_LOOK_AT].lstrip(b"\xef\xbb\xbf \t\r\n")
-    found = signature_of(data)
+    found = signature_of(data, names)
     if found is not None:
         what, suffix = found
+        if what == _NO_DOCUMENT and extension in _ZIP_NAMES:
+            return ""  # the reader says what the archive holds instead
         if suffix != _AS_READ.get(extension, extension):
             return f"; it looks like {what}" + (f": name it {suffix}" if suffix else "")
         return ""
@@ -70,7 +130,11 @@ def looks_like_file(path: Path) -> str:
             head = handle.read(_LOOK_AT)
             if head.startswith(_COMPOUND_FILE) and _encrypted_office(handle, head):
                 return "; it is a password-protected Office file: remove its password and save it"
-            return looks_like(head, path.suffix.lower())
+            names = None
+            if head.startswith(_ZIP):
+                handle.seek(0)
+                names = _part_names(handle)
+            return looks_like(head, path.suffix.lower(), names)
     except OSError:
         return ""
 
