@@ -7,12 +7,21 @@ import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
+from alignck.cli.app import ReportFormat
+from alignck.renderers import BINARY_FORMATS, RENDERERS
 from alignck.written import is_report, written_by_alignck
 
 runner = CliRunner()
 
-CHECK_FORMATS = ["json", "markdown", "csv", "csv-excel", "html", "junit", "sarif", "github"]
+# Every text format check writes (from the registry: a new format is held to this too).
+CHECK_FORMATS = [f for f in RENDERERS if f not in BINARY_FORMATS and f != "terminal"]
 DIFF_FORMATS = ["json", "markdown", "junit", "sarif", "github"]
+
+
+def test_the_format_option_offers_every_registered_format_and_no_other() -> None:
+    # A format is registered once in RENDERERS and once as --format's choice: the two must
+    # agree, or a renderer is unreachable (or a choice has no renderer).
+    assert sorted(f.value for f in ReportFormat) == sorted(RENDERERS)
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """Find documents under the given paths and read each with the reader for its file type.
 
-Readers are modules with ``read(path) -> Document`` and a ``VERSION`` string (part of the cache
-key); they are imported only when a file of their type is met, so start-up stays cheap. This
-module decides which files are documents; it does not extract or score anything.
+Readers are modules with ``read(path, options) -> Document`` (``options`` a
+:class:`~alignck.model.ReadOptions`: limits, PDF engine, passwords) and a ``VERSION`` string
+(part of the cache key); they are imported only when a file of their type is met, so start-up
+stays cheap. This module decides which files are documents; it does not extract or score
+anything. Adding a format: DEVELOPERS.md lists every place that knows the formats.
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 a text stream, or for the binary formats (``BINARY_FORMATS``) a byte stream.
 
 Renderers format; they never decide. Verdicts, thresholds and order are fixed in the Report.
+Adding a format: DEVELOPERS.md lists every place that knows the formats.
 """
 
 from __future__ import annotations
