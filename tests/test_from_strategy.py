@@ -256,6 +256,34 @@ def test_an_outcome_in_a_priority_s_row_is_its_description_not_a_part(
         assert framework.priority("healthy-ageing").description == rows[1][1], name
 
 
+def test_sub_headings_every_priority_repeats_are_its_sections_not_its_parts(
+    tmp_path: Path,
+) -> None:
+    # Each priority's section laid out the same way: 'What we know', 'What we will do' were
+    # made sub-priorities of every priority, and the priorities lost their descriptions.
+    source = tmp_path / "plan.md"
+    source.write_text(
+        "# Harbourside Plan\n\n"
+        "## Priority 1: Start well\n\n### What we know\n\nOne child in five is not ready "
+        "for school.\n\n### What we will do\n\nWe will open four family hubs.\n\n"
+        "## Priority 2: Age well\n\n### What we know\n\nFalls are rising.\n\n"
+        "### What we will do\n\nWe will expand reablement.\n\n"
+        "### Staying independent at home\n\nWe will adapt 500 homes.\n",
+        encoding="utf-8",
+    )
+    framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    start, age = framework.priority("start-well"), framework.priority("age-well")
+    assert start.description == (
+        "One child in five is not ready for school. We will open four family hubs."
+    )
+    assert "what-we-know" not in {p.id for p in framework.priorities}
+    # A sub-heading of one priority alone is still its part, and not its description.
+    assert [p.id for p in framework.priorities if p.parent == "age-well"] == [
+        "staying-independent-at-home"
+    ]
+    assert age.description == "Falls are rising. We will expand reablement."
+
+
 def test_items_listed_under_a_priority_s_item_are_its_sub_priorities(tmp_path: Path) -> None:
     source = tmp_path / "plan.md"
     source.write_text(

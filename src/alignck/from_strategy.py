@@ -13,6 +13,7 @@ decided here that a person should not check.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,8 +86,9 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
             # people stay independent'): not also a priority below it.
             row = {cell.number for cell in _row_of(item.block, document.blocks)}
             item.children = [child for child in item.children if child.block.number not in row]
+    template = _without_templates(drafted, document.blocks)
     nested = _nest(drafted)
-    _without_parts(nested, document.blocks)
+    _without_parts(nested, document.blocks, template)
     return _yaml(path, _name(path, document.blocks), nested)
 
 
@@ -117,17 +119,48 @@ def _named(heading: Block) -> Statement:
     return Statement(heading.text, "priority", location(heading), "")
 
 
-def _without_parts(items: list[_Drafted], blocks: tuple[Block, ...]) -> None:
+def _without_templates(items: list[_Drafted], blocks: tuple[Block, ...]) -> set[str]:
+    """Sub-headings that recur under two or more priorities ('What we know', 'What we will
+    do' under each) are the sections' template, not parts: each priority keeps the text
+    under them as its description. Gives the template's headings (as :func:`_heading_key`
+    writes them)."""
+    seen = Counter(key for item in items for key in {_heading_key(c.title) for c in item.children})
+    template = {key for key, count in seen.items() if count >= _TEMPLATE_REPEATS}
+    if not template:
+        return template
+    for item in items:
+        kept = [c for c in item.children if _heading_key(c.title) not in template]
+        if len(kept) == len(item.children):
+            continue
+        item.children = kept
+        source = item.heading or item.block
+        if source.kind == "heading":
+            parts = {child.block.number for child in kept}
+            item.description = _text_under(_named(source), source, blocks, parts, template)
+    return template
+
+
+# Two priorities with the same sub-heading make it a template of the sections.
+_TEMPLATE_REPEATS = 2
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _without_parts(
+    items: list[_Drafted], blocks: tuple[Block, ...], template: set[str] | None = None
+) -> None:
     """Each priority's description without the text of its sub-priorities: a part listed
     under a priority's heading is a priority of its own below it, not also words of its
-    parent's description."""
+    parent's description (the text under its sections' ``template`` headings still is)."""
     for item in items:
-        _without_parts(item.children, blocks)
+        _without_parts(item.children, blocks, template)
         parts = {child.block.number for child in item.children}
         source = item.heading or item.block
         if not parts or source.kind != "heading":
             continue
-        item.description = _text_under(_named(source), source, blocks, parts)
+        item.description = _text_under(_named(source), source, blocks, parts, template)
 
 
 def _own_heading(title: str, block: Block, blocks: tuple[Block, ...]) -> Block | None:
@@ -220,10 +253,12 @@ def _text_under(
     block: Block,
     blocks: tuple[Block, ...],
     leaving_out: set[int] | None = None,
+    through: set[str] | None = None,
 ) -> str:
     """A heading's paragraphs up to the next heading (but the blocks ``leaving_out``
-    names); a table cell's row (the cells beside it that say something: a lead's name is not
-    a description); else what its own block says after it."""
+    names, and on past the sub-headings ``through`` names, its sections' template); a table
+    cell's row (the cells beside it that say something: a lead's name is not a
+    description); else what its own block says after it."""
     if block.kind == "table_cell" and block.cell is not None:
         cells = [b.text.strip() for b in _row_of(block, blocks) if b is not block]
         row = [text for text in cells if len(text.split()) >= _DESCRIBING_WORDS]
@@ -233,6 +268,8 @@ def _text_under(
         texts: list[str] = []
         for later in following:
             if later.kind == "heading":
+                if through and later.level > block.level and _heading_key(later.text) in through:
+                    continue
                 break
             if leaving_out and later.number in leaving_out:
                 continue
