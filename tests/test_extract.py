@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import within
 
-from alignck.extract import extract, stated_priorities
-from alignck.model import Block, Document
+from alignck.extract import extract, stated_priorities, sub_priorities
+from alignck.model import Block, Document, Statement
 from alignck.readers import read_document
 
 
@@ -2528,3 +2528,45 @@ def test_promises_under_references_or_a_glossary_are_no_commitments() -> None:
     assert [s.text for s in extract(doc) if s.kind == "commitment"] == [
         "We will insulate 300 homes."
     ]
+
+
+def _markdown_statements(tmp_path: Path, text: str) -> list[Statement]:
+    path = tmp_path / "plan.md"
+    path.write_text(text, encoding="utf-8")
+    return extract(read_document(path))
+
+
+_SECTIONS = (
+    "# Eastmoor Partnership Plan\n\n"
+    "## Priority 1: Start well\n\n### What we know\n\nOne child in five is not ready.\n\n"
+    "### What we will do\n\nWe will open four family hubs.\n\n"
+    "## Priority 2: Age well\n\n### What we know\n\nFalls are rising.\n\n"
+    "### What we will do\n\nWe will expand reablement.\n\n"
+    "### Staying independent at home:\n\nWe will adapt 500 homes.\n\n"
+    "### Support for carers\n\nWe will open a carers centre.\n"
+)
+
+
+def test_headings_under_a_priority_s_heading_are_its_sub_priorities(tmp_path: Path) -> None:
+    # init --from made them the priority's parts and extract showed none: the two disagreed.
+    found = _markdown_statements(tmp_path, _SECTIONS)
+    age = next(s for s in stated_priorities(found) if s.text == "Age well")
+    assert [s.text for s in sub_priorities(found, age)] == [
+        "Staying independent at home",
+        "Support for carers",
+    ]
+    assert sub_priorities(found, age)[0].rule == "heading under 'Priority 2: Age well'"
+    # The sub-headings every priority's section repeats are the sections' template.
+    start = next(s for s in stated_priorities(found) if s.text == "Start well")
+    assert sub_priorities(found, start) == []
+
+
+def test_a_sub_priority_heading_gives_its_passage_no_role(tmp_path: Path) -> None:
+    from alignck.reading import prepare
+
+    path = tmp_path / "plan.md"
+    path.write_text(_SECTIONS, encoding="utf-8")
+    prepared = prepare(path)
+    roles = {p.text: p.role for p in prepared.passages}  # type: ignore[union-attr]
+    assert roles["Support for carers"] == "context"
+    assert roles["Age well"] == "priority"

@@ -13,7 +13,6 @@ decided here that a person should not check.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from alignck.errors import UsageError
 from alignck.extract import extract
 from alignck.extract._common import location, named_part
 from alignck.extract._sections import numbered_sections
-from alignck.extract._structure import opens_section
+from alignck.extract._structure import child_headings, heading_key, template_keys
 from alignck.language import names_in_heading, sentences
 from alignck.model import AIM_RULE, Block, ReadOptions, Statement
 from alignck.reading import read_isolated
@@ -76,8 +75,11 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
         parent = item.heading or own or item.block
         item.children = _child_headings(parent, document.blocks, named)
         # The items listed under a priority's own item, as extract shows them.
+        headed = {child.block.number for child in item.children}
         item.children += [
-            _draft(sub, by_number, document.blocks) for sub in subs if sub.parent == statement.text
+            _draft(sub, by_number, document.blocks)
+            for sub in subs
+            if sub.parent == statement.text and sub.location.paragraph not in headed
         ]
         if not item.children:
             item.children = _named_items(parent, document.blocks, named)
@@ -124,12 +126,11 @@ def _without_templates(items: list[_Drafted], blocks: tuple[Block, ...]) -> set[
     do' under each) are the sections' template, not parts: each priority keeps the text
     under them as its description. Gives the template's headings (as :func:`_heading_key`
     writes them)."""
-    seen = Counter(key for item in items for key in {_heading_key(c.title) for c in item.children})
-    template = {key for key, count in seen.items() if count >= _TEMPLATE_REPEATS}
+    template = template_keys([c.title for c in item.children] for item in items)
     if not template:
         return template
     for item in items:
-        kept = [c for c in item.children if _heading_key(c.title) not in template]
+        kept = [c for c in item.children if heading_key(c.title) not in template]
         if len(kept) == len(item.children):
             continue
         item.children = kept
@@ -138,14 +139,6 @@ def _without_templates(items: list[_Drafted], blocks: tuple[Block, ...]) -> set[
             parts = {child.block.number for child in kept}
             item.description = _text_under(_named(source), source, blocks, parts, template)
     return template
-
-
-# Two priorities with the same sub-heading make it a template of the sections.
-_TEMPLATE_REPEATS = 2
-
-
-def _heading_key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _without_parts(
@@ -177,26 +170,8 @@ def _own_heading(title: str, block: Block, blocks: tuple[Block, ...]) -> Block |
 
 
 def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -> list[_Drafted]:
-    """The headings straight under a priority's heading: its sub-priorities, whether or not
-    extraction named them (it names a document's priorities, not their parts)."""
-    if parent.kind != "heading":
-        return []
-    under = [
-        b
-        for b in blocks
-        if b.kind == "heading"
-        and b.number not in named
-        and b.section
-        and b.section[-1] == parent.text
-        and b.level > parent.level
-    ]
-    level = min((b.level for b in under), default=0)
-    if (
-        under
-        and level > parent.level + 1
-        and not opens_section(blocks, blocks.index(parent), under[0])
-    ):
-        return []  # as extract reads them: case studies deep in a section are no parts
+    """The headings straight under a priority's heading: its sub-priorities (as extract
+    names them)."""
     return [
         _Drafted(
             b.text,
@@ -204,8 +179,7 @@ def _child_headings(parent: Block, blocks: tuple[Block, ...], named: set[int]) -
             f"page {b.page}" if b.page else f"paragraph {b.number}",
             b,
         )
-        for b in under
-        if b.level == level
+        for b in child_headings(parent, blocks, named)
     ]
 
 
@@ -268,7 +242,7 @@ def _text_under(
         texts: list[str] = []
         for later in following:
             if later.kind == "heading":
-                if through and later.level > block.level and _heading_key(later.text) in through:
+                if through and later.level > block.level and heading_key(later.text) in through:
                     continue
                 break
             if leaving_out and later.number in leaving_out:

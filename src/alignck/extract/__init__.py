@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from alignck.extract._common import COMMITMENT_SENTENCE, location
+from alignck.extract._common import COMMITMENT_SENTENCE, location, make_statement
 from alignck.extract._filters import without_labels_and_names
 from alignck.extract._scorer import (
     AimModel,
@@ -37,15 +37,18 @@ from alignck.extract._scorer import (
     shipped_model,
     shipped_sentence_model,
 )
-from alignck.extract._sections import numbered_repeats
+from alignck.extract._sections import numbered_repeats, numbered_sections
 from alignck.extract._structure import (
+    child_headings,
     entries_under_heading,
+    heading_key,
     headings_after_lead_in,
     listed,
     numbered,
     objective_headings,
     run_in_headings,
     subheadings,
+    template_keys,
 )
 from alignck.extract._tables import MEASURED_COLUMN, table_columns, tables_under_heading
 from alignck.extract._wording import inline, ordinal_items, purposes
@@ -110,8 +113,43 @@ def extract(
         # Nothing named and nothing promised: a news release or a minute states what is
         # meant in a sentence or two of prose, if anywhere; the fitted aim model picks them.
         found += likeliest_aims(text, aims)
+    found += _heading_parts(found, document.blocks)
     found.sort(key=lambda s: s.location.paragraph or 0)
     return _deduplicate(without_labels_and_names(found, document.blocks), document.blocks)
+
+
+def _heading_parts(found: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
+    """The headings straight under a stated priority's own heading (or its numbered
+    section's), as its sub-priorities, as ``init --from`` takes them ('Priority 3: Age well' /
+    'Staying independent at home'); a sub-heading every priority's section repeats ('What
+    we know') is their template, not a part. Sub-priorities are shown and reported under
+    their priority; they give no passage a role."""
+    priorities = [s for s in found if s.kind == "priority"]
+    if not priorities:
+        return []
+    by_number = {block.number: block for block in blocks}
+    sections = numbered_sections(priorities, blocks)
+    named = {s.location.paragraph or 0 for s in found} | {b.number for b in sections.values()}
+    headed = []
+    for statement in priorities:
+        own = by_number.get(statement.location.paragraph or 0)
+        parent = own if own is not None and own.kind == "heading" else sections.get(statement)
+        if parent is not None:
+            headed.append((statement, parent, child_headings(parent, blocks, named)))
+    template = template_keys([b.text for b in children] for _, _, children in headed)
+    parts = []
+    for statement, parent, children in headed:
+        for child in children:
+            if heading_key(child.text) in template:
+                continue
+            # 'Intervening early:' heads its section as 'Intervening early' would.
+            name = child.text.rstrip().removesuffix(":").rstrip()
+            part = make_statement(name, child, f"heading under '{parent.text}'")
+            if part:
+                parts.append(
+                    Statement(part.text, "sub_priority", part.location, part.rule, statement.text)
+                )
+    return parts
 
 
 def rule_statements(document: Document) -> list[Statement]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from itertools import takewhile
 
 from alignck.extract._common import (
@@ -463,6 +464,46 @@ def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
     if level > parent.level + 1 and not opens_section(blocks, index, under[0]):
         return []  # case studies deep under a section of run-in priorities are no priorities
     return [block for block in under if block.level == level]
+
+
+def child_headings(parent: Block, blocks: tuple[Block, ...], named: Collection[int]) -> list[Block]:
+    """The headings straight under a priority's heading, but those ``named`` (statements of
+    their own): its parts, unless a level is skipped deep inside its section (case studies)."""
+    if parent.kind != "heading":
+        return []
+    under = [
+        b
+        for b in blocks
+        if b.kind == "heading"
+        and b.number not in named
+        and b.section
+        and b.section[-1] == parent.text
+        and b.level > parent.level
+    ]
+    level = min((b.level for b in under), default=0)
+    if (
+        under
+        and level > parent.level + 1
+        and not opens_section(blocks, blocks.index(parent), under[0])
+    ):
+        return []
+    return [b for b in under if b.level == level]
+
+
+def heading_key(text: str) -> str:
+    """A sub-heading's words as compared across sections ('What we know' under each)."""
+    return " ".join(text.casefold().split())
+
+
+def template_keys(children: Iterable[Iterable[str]]) -> set[str]:
+    """The sub-headings (as :func:`heading_key` writes them) that recur under two or more
+    priorities: their sections' template ('What we know', 'What we will do'), not parts."""
+    seen = Counter(key for titles in children for key in {heading_key(t) for t in titles})
+    return {key for key, count in seen.items() if count >= _TEMPLATE_REPEATS}
+
+
+# Two priorities with the same sub-heading make it a template of the sections.
+_TEMPLATE_REPEATS = 2
 
 
 def opens_section(blocks: tuple[Block, ...], index: int, first: Block) -> bool:
