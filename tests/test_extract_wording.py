@@ -327,3 +327,27 @@ def test_an_uncounted_list_of_long_items_is_still_no_list() -> None:
         "armed forces who live anywhere in the county."
     )
     assert "housing" not in _stated(_paragraphs(sentence))
+
+
+def test_clauses_after_a_counted_list_are_not_its_items() -> None:
+    # A review of the semicolon change: the clauses after the list became its three items.
+    sentence = (
+        "We have three priorities: parks, buses and libraries that residents voted for; each "
+        "of them has a lead councillor; each of them is reviewed by scrutiny every spring."
+    )
+    assert _stated(_paragraphs(sentence)) == ["parks", "buses", "libraries"]
+
+
+def test_long_clauses_as_many_as_counted_are_no_items() -> None:
+    # Three finished clauses (what happened) matched the count and ran to 14 words: the
+    # rules took them as priorities, whatever they said. (A document with no other candidate
+    # may still have its likeliest sentence taken by the fitted scorer, as before.)
+    from alignck.extract import rule_statements
+
+    sentence = (
+        "We have moved forward on our three priorities: the new youth centre opened in Eastgate "
+        "last spring, the number of families in temporary housing fell by a quarter this year, "
+        "and waiting times for home adaptations are shorter than they were in 2023."
+    )
+    found = rule_statements(_paragraphs(sentence))
+    assert [s.text for s in found if s.kind == "priority"] == []

@@ -169,8 +169,8 @@ def _inline_items(sentence: str, block: Block) -> Iterator[Statement]:
         merged = _parallel(items, listed)
         if len(merged) == count:
             items, longest = merged, _COUNTED_ITEM_WORDS
-    elif count is not None and len(items) == count:
-        longest = _COUNTED_ITEM_WORDS  # as many items as counted: each may be longer
+    elif count is not None and len(items) == count and _names_with_one_long(items, listed):
+        longest = _COUNTED_ITEM_WORDS  # as many items as counted: one may run long
     if len(items) < 2 or any(len(item.split()) > longest for item in items):
         return
     if match.re is COPULA_LIST and not _counted_or_phrases(match.group("lead"), items):
@@ -228,12 +228,14 @@ def _has_dash(sentence: str) -> bool:
 def _without_trailing_clause(items: str) -> str:
     """'A, B and C, which we agreed with residents' lists A, B and C; a semicolon ends a comma
     list ('A, B and C; we will report yearly') but separates the items of a list without commas."""
-    if items.count(";") >= _SEMICOLON_LIST - 1:
-        # A list whose items are separated by semicolons: a clause inside an item is its
+    if items.count(";") >= _SEMICOLON_LIST - 1 and _parallel_parts(items.split(";")):
+        # Items separated by semicolons, each of one shape: a clause inside an item is its
         # own ('working with landlords so that fewer families live in damp homes'); one
         # after a comma still closes the list.
         return re.split(r",\s+(?:which|that|who)\s+|\.\s", items)[0]
     items = re.split(r",?\s+(?:which|that|who)\s+|\.\s", items)[0]
+    if items.count(";") >= _SEMICOLON_LIST - 1:
+        return items  # a list whose items are separated by semicolons
     first, semicolon, _ = items.partition(";")
     return first if semicolon and "," in first else items
 
@@ -259,9 +261,9 @@ def _split_items(text: str) -> list[str]:
     short = all(len(p.split()) <= _MAX_ITEM_WORDS for p in by_semicolon)
     # Semicolons between items, whose own commas would split them ('keeping older people
     # active, connected and safe; helping young carers, their families and schools; ...'):
-    # that is what the semicolons are for, however long the items (the caller weighs
-    # their length).
-    if len(by_semicolon) >= _SEMICOLON_LIST:
+    # that is what the semicolons are for, however long the items, where every item has the
+    # same shape; clauses after a list ('...; each of them has a lead officer') are not items.
+    if len(by_semicolon) >= _SEMICOLON_LIST and (short or _parallel_parts(by_semicolon)):
         # 'working with the statutory, voluntary and faith sectors; safer streets': the
         # semicolons separate the items, the commas belong to one of them.
         parts = [re.sub(r"^(?:and|or)\s+", "", part) for part in by_semicolon]
@@ -277,6 +279,27 @@ def _split_items(text: str) -> list[str]:
     if len(parts) >= 2 and " and " in parts[-1] and not _SERIAL_COMMA.search(text):
         parts[-1:] = _last_two(parts[-1], parts[:-1])
     return parts
+
+
+def _parallel_parts(parts: list[str]) -> bool:
+    """Whether a list's parts all open the same way, each a gerund phrase ('keeping ...;
+    helping ...; and reducing ...') or each an aim ('to ...'): items, not clauses that go on
+    about them."""
+    opened = [re.sub(r"^(?:and|or)\s+", "", part.strip()) for part in parts if part.strip()]
+    return len(opened) >= 2 and (
+        all(map(_gerund_phrase, opened)) or all(p.lower().startswith("to ") for p in opened)
+    )
+
+
+def _names_with_one_long(items: list[str], listed: str) -> bool:
+    """Whether a counted list's items may run longer than an uncounted list's: items of one
+    shape (:func:`_parallel_parts`), or names of which one alone is long ('primary care,
+    frailty and a new operating model for adult social services'). Three long clauses
+    matching the count ('the new hub opened in March, rough sleeping fell by a third, ...')
+    are no names."""
+    if ";" in listed and _parallel_parts(items):
+        return True
+    return sum(len(item.split()) > _MAX_ITEM_WORDS for item in items) <= 1
 
 
 def _counted_in(lead: str) -> int | None:
