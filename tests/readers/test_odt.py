@@ -28,6 +28,8 @@ _AUTOMATIC = """
   <style:text-properties style:text-line-through-style="solid"/></style:style>
 <style:style style:name="T3" style:family="text">
   <style:text-properties text:display="none"/></style:style>
+<style:style style:name="Break" style:family="paragraph">
+  <style:paragraph-properties fo:break-before="page"/></style:style>
 <text:list-style style:name="L1">
   <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
   <text:list-level-style-bullet text:level="2" text:bullet-char="•"/>
@@ -115,6 +117,88 @@ def test_pages_from_the_page_breaks_libreoffice_writes(tmp_path: Path) -> None:
         ("On page three", 3),
     ]
     assert doc.pages == 3
+
+
+def test_pages_break_where_libreoffice_puts_them_inside_paragraphs_and_tables(
+    tmp_path: Path,
+) -> None:
+    # A review: LibreOffice writes most soft breaks inside a paragraph or between a table's
+    # rows, and none for a manual break; every quote of a saved file said 'p. 1'.
+    path = _odt(
+        tmp_path / "paged.odt",
+        '<text:h text:outline-level="1">Plan</text:h>'
+        "<text:p>A long paragraph that runs <text:soft-page-break/>onto page two.</text:p>"
+        "<text:p>Still page two.</text:p>"
+        "<table:table><table:table-row><table:table-cell><text:p>Row one</text:p>"
+        "</table:table-cell></table:table-row><text:soft-page-break/>"
+        "<table:table-row><table:table-cell><text:p>Row two</text:p></table:table-cell>"
+        "</table:table-row></table:table>"
+        '<text:p text:style-name="Break">After a manual break.</text:p>',
+    )
+    doc = read(path)
+    assert [(b.text, b.page) for b in doc.blocks] == [
+        ("Plan", 1),
+        ("A long paragraph that runs onto page two.", 1),
+        ("Still page two.", 2),
+        ("Row one", 2),
+        ("Row two", 3),
+        ("After a manual break.", 4),
+    ]
+    assert doc.pages == 4
+
+
+def test_a_cell_s_lists_boxes_and_every_nested_table_are_read(tmp_path: Path) -> None:
+    # A bulleted list in a 'What we will do' cell was dropped, the cell with it.
+    path = _odt(
+        tmp_path / "cells.odt",
+        "<table:table><table:table-row>"
+        "<table:table-cell><text:p>Warm homes</text:p></table:table-cell>"
+        '<table:table-cell><text:list text:style-name="L1"><text:list-item>'
+        "<text:p>Insulate 500 homes</text:p></text:list-item><text:list-item>"
+        "<text:p>Fund a damp team</text:p></text:list-item></text:list>"
+        "<table:table><table:table-row><table:table-cell><text:p>First inner</text:p>"
+        "</table:table-cell></table:table-row></table:table>"
+        "<table:table><table:table-row><table:table-cell><text:p>Second inner</text:p>"
+        "</table:table-cell></table:table-row></table:table>"
+        "</table:table-cell></table:table-row></table:table>",
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "Warm homes",
+        "Insulate 500 homes Fund a damp team",
+        "First inner",
+        "Second inner",
+    ]
+
+
+def test_shapes_and_boxes_are_read_once_after_their_paragraph(tmp_path: Path) -> None:
+    # A shape's text was glued to its paragraph ('...everyoneOur vision'); a box inside a box
+    # was read twice; a box anchored to the page was not read at all.
+    path = _odt(
+        tmp_path / "shapes.odt",
+        "<draw:frame><draw:text-box><text:p>Page box.</text:p></draw:text-box></draw:frame>"
+        "<text:p><draw:custom-shape><text:p>Healthy lives for everyone</text:p>"
+        "</draw:custom-shape>Our vision for Riverside.</text:p>"
+        "<text:p>Boxes<draw:frame><draw:text-box><text:p>Outer box."
+        "<draw:frame><draw:text-box><text:p>Inner box.</text:p></draw:text-box></draw:frame>"
+        "</text:p></draw:text-box></draw:frame></text:p>",
+    )
+    assert [b.text for b in read(path).blocks] == [
+        "Page box.",
+        "Our vision for Riverside.",
+        "Healthy lives for everyone",
+        "Boxes",
+        "Outer box.",
+        "Inner box.",
+    ]
+
+
+def test_a_damaged_odt_is_said_to_be_damaged(tmp_path: Path) -> None:
+    # It was told 'it looks like an OpenDocument text: name it .odt', which it was.
+    whole = _odt(tmp_path / "whole.odt", "<text:p>We will build homes.</text:p>")
+    cut = tmp_path / "cut.odt"
+    cut.write_bytes(whole.read_bytes()[:200])
+    with pytest.raises(ReadError, match=r"damaged or cut short"):
+        read_document(cut)
 
 
 def test_what_writer_does_not_show_is_not_read(tmp_path: Path) -> None:
@@ -255,3 +339,13 @@ def test_check_and_extract_read_a_folder_of_odt_files(  # type: ignore[no-untype
         for d in json.loads(extracted.stdout)["documents"]
     }
     assert stated["council plan.odt"] == stated["trust plan.md"] != []
+
+
+def test_white_space_in_the_xml_is_one_space_and_deep_nesting_is_one_line(tmp_path: Path) -> None:
+    # A hand-made or pretty-printed file breaks its lines anywhere; OpenDocument collapses
+    # white space as HTML does (text:s writes a space that stays).
+    path = _odt(tmp_path / "spaced.odt", "<text:p>We will\n    build<text:s/> homes.</text:p>")
+    assert [b.text for b in read(path).blocks] == ["We will build homes."]
+    deep = "<text:span>" * 3000 + "We will." + "</text:span>" * 3000
+    with pytest.raises(ReadError, match="nested hundreds of levels deep"):
+        read(_odt(tmp_path / "deep.odt", f"<text:p>{deep}</text:p>"))

@@ -20,9 +20,9 @@ _SIGNATURES: tuple[tuple[bytes, str, str | None], ...] = (
     (b"{\\rtf", "an RTF file; save it as .docx", None),
 )
 _LOOK_AT = 1024
-# A Word document with macros is a Word ZIP file as a .docx is.
-# An OpenDocument text is a ZIP file too: its signature says nothing against its name.
-_AS_READ = {".docm": ".docx", ".odt": ".docx"}
+# A Word document with macros is a Word ZIP file as a .docx is. (An OpenDocument text is told
+# apart by the type it declares first: a damaged one keeps its reader's words.)
+_AS_READ = {".docm": ".docx"}
 _BINARY = (".pdf", ".docx", ".docm", ".odt")
 # The formats alignck reads that are ZIP archives.
 _ZIP_NAMES = (".docx", ".docm", ".odt")

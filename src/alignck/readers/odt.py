@@ -11,7 +11,9 @@ Subtitle, Heading N, a style with an outline level), list items with their level
 paragraph they are anchored to, a bold opening as a run-in name, tracked changes as if accepted
 (deletions are kept apart from the text in ``text:tracked-changes``), and neither comments,
 footnotes nor hidden or struck-through text. Pages are known where LibreOffice wrote where
-they break (``text:soft-page-break``, written whenever it saves a laid-out document).
+they break: its soft page breaks (``text:soft-page-break``, written whenever it saves a
+laid-out document, inside paragraphs and between table rows as often as between
+paragraphs) and the manual breaks its paragraph styles set.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ _OTHER_KINDS = {
     "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
     "application/vnd.oasis.opendocument.text-template": "an OpenDocument template (.ott)",
 }
+# A paragraph or heading as LibreOffice writes it, for a count before the parse.
+_PARAGRAPH_TAG = re.compile(rb"<text:[ph][\s>/]")
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 # A contents entry's page number after its tab: written as leaders, as the Word reader does,
 # so that every reader's contents rule knows it.
@@ -84,6 +88,10 @@ class _Style:
     hidden: bool | None = None
     struck: bool | None = None
     list_style: str | None = None
+    # A page break the style sets before or after its paragraph (a manual break: LibreOffice
+    # writes no soft page break for it).
+    break_before: bool | None = None
+    break_after: bool | None = None
 
 
 @dataclass(slots=True)
@@ -120,7 +128,14 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
         raise ReadError("not an OpenDocument text: its content holds no text body", str(path))
     walker = _Walker(styles, BlockBuilder(str(path), limits))
     walker.paged = next(body.iter(f"{_TEXT}soft-page-break"), None) is not None
-    walker.walk(body)
+    try:
+        walker.walk(body)
+    except RecursionError:
+        raise ReadError(
+            "its text is nested hundreds of levels deep (lists in lists, spans in spans), "
+            "deeper than a document Writer makes: open it in LibreOffice and save it again",
+            str(path),
+        ) from None
     pages = walker.page if walker.paged else None
     return Document(str(path), "odt", walker.builder.build(), pages=pages)
 
@@ -148,7 +163,11 @@ def _parts(path: Path, limits: Limits) -> tuple[ElementTree.Element, ElementTree
         parts = [(i.filename, i.compress_size, i.file_size) for i in infos]
         check_inflation(str(path), parts, limits, "an OpenDocument text")
         _check_kind(path, archive, names)
-        content = _parse(path, archive.read("content.xml"), "content.xml")
+        data = archive.read("content.xml")
+        # Counted before the parse as well as after: a tree of millions of paragraphs takes
+        # hundreds of megabytes to build before it can be counted.
+        check_paragraphs(str(path), len(_PARAGRAPH_TAG.findall(data)), limits)
+        content = _parse(path, data, "content.xml")
         check_paragraphs(str(path), _count_paragraphs(content), limits)
         styles = (
             _parse(path, archive.read("styles.xml"), "styles.xml")
@@ -210,6 +229,9 @@ def _collect_styles(root: ElementTree.Element, into: _Styles) -> None:
         if not name:
             continue
         text = style.find(f"{_STYLE}text-properties")
+        paragraph = style.find(f"{_STYLE}paragraph-properties")
+        if paragraph is None:
+            paragraph = style.find(f"{_STYLE}table-properties")
         outline = style.get(f"{_STYLE}default-outline-level")
         into.styles[name] = _Style(
             name=name,
@@ -220,6 +242,8 @@ def _collect_styles(root: ElementTree.Element, into: _Styles) -> None:
             hidden=_hidden(text),
             struck=_struck(text),
             list_style=style.get(f"{_STYLE}list-style-name"),
+            break_before=_page_break(paragraph, "break-before"),
+            break_after=_page_break(paragraph, "break-after"),
         )
     for list_style in root.iter(f"{_TEXT}list-style"):
         name = list_style.get(f"{_STYLE}name")
@@ -241,6 +265,13 @@ def _bold(properties: ElementTree.Element | None) -> bool | None:
     if weight is None:
         return None
     return weight == "bold" or (weight.isdigit() and int(weight) >= 600)
+
+
+def _page_break(properties: ElementTree.Element | None, side: str) -> bool | None:
+    if properties is None:
+        return None
+    value = properties.get(f"{_FO}{side}")
+    return None if value is None else value == "page"
 
 
 def _hidden(properties: ElementTree.Element | None) -> bool | None:
@@ -275,9 +306,19 @@ class _Walker:
             self.block(child)
 
     def block(self, element: ElementTree.Element) -> None:
+        style = element.get(f"{_TEXT}style-name") or element.get(f"{_TABLE}style-name")
+        if self.styles.setting(style, "break_before"):
+            self.page += 1
+        self.one_block(element)
+        if self.styles.setting(style, "break_after"):
+            self.page += 1
+
+    def one_block(self, element: ElementTree.Element) -> None:
         tag = element.tag
         if tag == f"{_TEXT}soft-page-break":
             self.page += 1
+        elif tag.startswith(_DRAW):
+            self.frames(element)  # a frame anchored to the page, or a shape: where it stands
         elif tag == f"{_TEXT}h":
             self.heading_element(element)
         elif tag == f"{_TEXT}p":
@@ -307,6 +348,7 @@ class _Walker:
         return self.page if self.paged else None
 
     def heading_element(self, element: ElementTree.Element) -> None:
+        page = self.page_or_none()  # where it starts: a page may break inside it
         text = self.text(element)
         level = element.get(f"{_TEXT}outline-level")
         number = element.find(f"{_TEXT}number")
@@ -315,19 +357,21 @@ class _Walker:
             self.builder.heading(
                 f"{label} {text}" if label else text,
                 int(level) if level and level.isdigit() else 1,
-                page=self.page_or_none(),
+                page=page,
             )
+        self.page += _breaks_inside(element)
         self.frames(element)
 
     def paragraph(self, element: ElementTree.Element) -> None:
         style = element.get(f"{_TEXT}style-name")
         if self.styles.setting(style, "hidden"):
             return
+        page = self.page_or_none()  # where it starts: a page may break inside it
         shown = self.text(element, lines=True)
         text = shown.replace("\n", " ")
-        page = self.page_or_none()
         if text.strip():
             self.own_text(element, style, shown, text, page)
+        self.page += _breaks_inside(element)
         self.frames(element)
 
     def own_text(
@@ -413,6 +457,7 @@ class _Walker:
                 marker=marker,
                 lead=lead,
             )
+        self.page += _breaks_inside(element)
         self.frames(element)
 
     def marker(self, style: str | None, depth: int) -> str:
@@ -425,32 +470,39 @@ class _Walker:
         return f"{count}."
 
     def table(self, element: ElementTree.Element) -> None:
-        for row_index, row in enumerate(_rows(element)):
+        row_index = 0
+        for row in _rows(element):
+            if row.tag == f"{_TEXT}soft-page-break":
+                self.page += 1  # LibreOffice breaks a long table between its rows
+                continue
             column = 0
             for cell in row:
-                if cell.tag == f"{_TEXT}soft-page-break":
-                    continue
                 repeated = cell.get(f"{_TABLE}number-columns-repeated")
                 span = int(repeated) if repeated and repeated.isdigit() else 1
                 if cell.tag == f"{_TABLE}table-cell":
-                    texts = [
-                        self.text(p)
-                        for p in cell
-                        if p.tag in (f"{_TEXT}p", f"{_TEXT}h")
-                        and not self.styles.setting(p.get(f"{_TEXT}style-name"), "hidden")
-                    ]
-                    text = " ".join(t for t in texts if t.strip())
-                    self.builder.add(
-                        "table_cell", text, page=self.page_or_none(), cell=(row_index, column)
-                    )
-                    for nested in cell.iter(f"{_TABLE}table"):
-                        self.table(nested)
-                        break
+                    self.cell(cell, (row_index, column))
                 column += span
+            row_index += 1
+
+    def cell(self, cell: ElementTree.Element, where: tuple[int, int]) -> None:
+        """A cell's text, as the Word reader gives it: every paragraph in it, in order, those
+        of its lists, sections and text boxes too; then the tables nested in it."""
+        page = self.page_or_none()
+        paragraphs = [
+            p
+            for p in _cell_paragraphs(cell)
+            if not self.styles.setting(p.get(f"{_TEXT}style-name"), "hidden")
+        ]
+        text = " ".join(t for t in (self.text(p) for p in paragraphs) if t.strip())
+        self.builder.add("table_cell", text, page=page, cell=where)
+        self.page += sum(_breaks_inside(p) for p in paragraphs)
+        for nested in _nested(cell, f"{_TABLE}table"):
+            self.table(nested)
 
     def frames(self, element: ElementTree.Element) -> None:
-        """Text boxes anchored in a paragraph: read as blocks of their own after it."""
-        for box in element.iter(f"{_DRAW}text-box"):
+        """Text boxes and shapes anchored in a paragraph (or to the page): read as blocks of
+        their own after it, each once (a box inside a box is read with its own paragraph)."""
+        for box in _nested(element, f"{_DRAW}text-box", f"{_DRAW}custom-shape"):
             self.walk(box)
 
     # -- a paragraph's text ---------------------------------------------------------------
@@ -464,11 +516,11 @@ class _Walker:
         self, element: ElementTree.Element, parts: list[str], lines: bool, style: str | None
     ) -> None:
         if element.text and not self._unseen(style):
-            parts.append(element.text)
+            parts.append(_collapsed(element.text))
         for child in element:
             tag = child.tag
-            if tag in _NOT_READ:
-                pass
+            if tag in _NOT_READ or tag.startswith(_DRAW):
+                pass  # a frame's or a shape's text is read after its paragraph (frames)
             elif tag == f"{_TEXT}s":
                 count = child.get(f"{_TEXT}c")
                 parts.append(" " * (int(count) if count and count.isdigit() else 1))
@@ -482,7 +534,7 @@ class _Walker:
                 inner = child.get(f"{_TEXT}style-name") if tag == f"{_TEXT}span" else None
                 self._gather(child, parts, lines, inner or style)
             if child.tail and not self._unseen(style):
-                parts.append(child.tail)
+                parts.append(_collapsed(child.tail))
 
     def _unseen(self, style: str | None) -> bool:
         return bool(self.styles.setting(style, "hidden") or self.styles.setting(style, "struck"))
@@ -517,10 +569,64 @@ class _Walker:
         )
 
 
+def _collapsed(text: str) -> str:
+    # OpenDocument collapses white space in its text as HTML does (a written space is
+    # text:s): a file written by hand or pretty-printed breaks its lines anywhere.
+    return _WHITE_SPACE.sub(" ", text)
+
+
+_WHITE_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _breaks_inside(element: ElementTree.Element) -> int:
+    """The soft page breaks within a paragraph's own text (LibreOffice writes most there),
+    not within the frames and tables read apart from it."""
+    count = 0
+    for child in element:
+        if child.tag == f"{_TEXT}soft-page-break":
+            count += 1
+        elif not child.tag.startswith(_DRAW) and child.tag != f"{_TABLE}table":
+            count += _breaks_inside(child)
+    return count
+
+
+def _nested(element: ElementTree.Element, *tags: str) -> Iterator[ElementTree.Element]:
+    """The outermost descendants of the given kinds: not those inside one of them."""
+    for child in element:
+        if child.tag in tags:
+            yield child
+        else:
+            yield from _nested(child, *tags)
+
+
+def _cell_paragraphs(cell: ElementTree.Element) -> Iterator[ElementTree.Element]:
+    """A cell's paragraphs and headings in order, through its lists, sections and frames, but
+    not those of the tables nested in it (read as tables of their own)."""
+    for child in cell:
+        if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
+            yield child
+            for box in _nested(child, f"{_DRAW}text-box", f"{_DRAW}custom-shape"):
+                yield from _cell_paragraphs(box)
+        elif not _unread_in_cell(child):
+            yield from _cell_paragraphs(child)
+
+
+def _unread_in_cell(element: ElementTree.Element) -> bool:
+    """A nested table (read as one), a hidden section, or what is never read (notes,
+    comments); a frame is read, for its text boxes."""
+    tag = element.tag
+    return (
+        tag == f"{_TABLE}table"
+        or (tag in _NOT_READ and not tag.startswith(_DRAW))
+        or (tag == f"{_TEXT}section" and element.get(f"{_TEXT}display") == "none")
+    )
+
+
 def _rows(table: ElementTree.Element) -> Iterator[ElementTree.Element]:
-    """A table's rows in order, through its header rows and row groups."""
+    """A table's rows in order, through its header rows and row groups, with the soft page
+    breaks LibreOffice writes between them."""
     for child in table:
-        if child.tag == f"{_TABLE}table-row":
+        if child.tag in (f"{_TABLE}table-row", f"{_TEXT}soft-page-break"):
             yield child
         elif child.tag in (
             f"{_TABLE}table-header-rows",
