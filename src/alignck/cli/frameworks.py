@@ -105,8 +105,8 @@ def init(
             "--from",
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
-            help="Build the priorities from this joint strategy document (PDF, Word, Markdown "
-            "or text): the priorities it states, with the text under each.",
+            help="Build the priorities from this joint strategy document (PDF, Word, "
+            "OpenDocument, Markdown or text): the priorities it states, with the text under each.",
             show_default=False,
         ),
     ] = None,

@@ -54,7 +54,8 @@ RULES: dict[Rule, tuple[str, str, str]] = {
     "unreadable-document": (
         "Document could not be read",
         "The document could not be opened or has no readable text; it was not checked.",
-        "Check that the file opens and is a PDF, Word .docx, Markdown or text file; give "
+        "Check that the file opens and is a PDF, Word .docx, OpenDocument .odt, Markdown or "
+        "text file; give "
         "--password for an encrypted PDF; a scanned PDF needs a text layer (OCR).",
     ),
     "coverage": (
