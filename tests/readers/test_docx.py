@@ -127,6 +127,13 @@ def _archive(path: Path, *parts: str, mimetype: str | None = None) -> Path:
             "application/vnd.oasis.opendocument.spreadsheet",
             "not a PDF; it looks like an OpenDocument spreadsheet",
         ),
+        # A template was told 'name it .odt', then refused as a template named .odt.
+        (
+            "plan.txt",
+            ("content.xml",),
+            "application/vnd.oasis.opendocument.text-template",
+            "it looks like an OpenDocument template (.ott)",
+        ),
     ],
 )
 def test_a_zip_archive_with_a_document_s_name_is_named_by_what_it_holds(
@@ -140,6 +147,8 @@ def test_a_zip_archive_with_a_document_s_name_is_named_by_what_it_holds(
     assert said in str(raised.value)
     if "Word" not in said:
         assert ".docx" not in str(raised.value)
+    if "template" in said:
+        assert "name it" not in str(raised.value)
 
 
 def test_a_short_all_bold_paragraph_is_a_heading(tmp_path: Path) -> None:

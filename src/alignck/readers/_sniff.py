@@ -53,6 +53,7 @@ _OPENDOCUMENT: dict[str, tuple[str, str | None]] = {
     "application/vnd.oasis.opendocument.text": ("an OpenDocument text", ".odt"),
     "application/vnd.oasis.opendocument.spreadsheet": ("an OpenDocument spreadsheet", None),
     "application/vnd.oasis.opendocument.presentation": ("an OpenDocument presentation", None),
+    "application/vnd.oasis.opendocument.text-template": ("an OpenDocument template (.ott)", None),
 }
 # The parts that make an Office Open XML file what it is.
 _OFFICE_PARTS: tuple[tuple[str, tuple[str, str | None]], ...] = (
@@ -68,9 +69,8 @@ def _archive_kind(head: bytes, names: Sequence[str] | None) -> tuple[str, str | 
     short, or only its opening at hand), the Word document it most often is."""
     if head[30:_ODF_TYPE] == b"mimetype":
         declared = head[_ODF_TYPE : _ODF_TYPE + 64].split(b"PK", 1)[0].decode("ascii", "replace")
-        for mimetype, kind in _OPENDOCUMENT.items():
-            if declared.startswith(mimetype):
-                return kind
+        if declared in _OPENDOCUMENT:
+            return _OPENDOCUMENT[declared]
     if names is None:
         return "a ZIP archive (a Word .docx, perhaps)", ".docx"
     listed = set(names)
