@@ -256,6 +256,29 @@ def test_an_outcome_in_a_priority_s_row_is_its_description_not_a_part(
         assert framework.priority("healthy-ageing").description == rows[1][1], name
 
 
+def test_a_priority_beside_two_rows_of_outcomes_is_described_by_both(
+    tmp_path: Path,
+    make_document,  # type: ignore[no-untyped-def]
+) -> None:
+    # Its cell merged down (or left blank) beside a second outcome: the second was lost.
+    rows = [
+        ["Priority", "Outcome", "Measure"],
+        ["Healthy ageing", "More older people stay independent at home", "Falls"],
+        ["", "Fewer older people feel lonely or isolated", "Survey"],
+        ["Warm homes", "Fewer households live in fuel poverty", "Homes insulated"],
+    ]
+    blocks = [("h1", "Harbourside Plan"), ("h2", "Our outcomes"), ("table", rows)]
+    for name in ("plan.docx", "plan.md"):
+        source = make_document(name, blocks)
+        framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+        assert [p.id for p in framework.priorities] == ["healthy-ageing", "warm-homes"], name
+        assert framework.priority("healthy-ageing").description == (
+            "More older people stay independent at home; Fewer older people feel lonely or "
+            "isolated"
+        ), name
+        assert framework.priority("warm-homes").description == rows[3][1], name
+
+
 def test_sub_headings_every_priority_repeats_are_its_sections_not_its_parts(
     tmp_path: Path,
 ) -> None:

@@ -294,7 +294,9 @@ def _paragraphs_after(item: Block, blocks: tuple[Block, ...]) -> list[str]:
 
 
 def _row_of(cell: Block, blocks: tuple[Block, ...]) -> list[Block]:
-    """The cells of a table cell's row: its neighbours in the document, in the same row."""
+    """The cells of a table cell's row: its neighbours in the document, in the same row; and
+    the rows after it that have no cell in its column, where it spans them (a priority with
+    two outcomes, its cell merged down, or left blank, beside both)."""
     at = blocks.index(cell)
     row = cell.cell[0] if cell.cell is not None else None
 
@@ -306,7 +308,30 @@ def _row_of(cell: Block, blocks: tuple[Block, ...]) -> list[Block]:
         start -= 1
     while end < len(blocks) and same_row(blocks[end]):
         end += 1
-    return list(blocks[start:end])
+    return list(blocks[start:end]) + _rows_spanned(cell, blocks, end)
+
+
+def _rows_spanned(cell: Block, blocks: tuple[Block, ...], end: int) -> list[Block]:
+    """The cells of the rows from ``end`` on that have nothing in ``cell``'s column."""
+    if cell.cell is None:
+        return []
+    own_row, column = cell.cell
+    spanned: list[Block] = []
+    while end < len(blocks) and (row := _row_number(blocks[end])) is not None:
+        if row <= own_row:
+            break  # another table
+        cells = []
+        while end < len(blocks) and _row_number(blocks[end]) == row:
+            cells.append(blocks[end])
+            end += 1
+        if any(c.cell is not None and c.cell[1] == column and c.text.strip() for c in cells):
+            break  # the next priority's row
+        spanned += cells
+    return spanned
+
+
+def _row_number(block: Block) -> int | None:
+    return block.cell[0] if block.kind == "table_cell" and block.cell is not None else None
 
 
 def _clip(text: str) -> str:
