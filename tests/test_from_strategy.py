@@ -273,8 +273,7 @@ def test_a_priority_beside_two_rows_of_outcomes_is_described_by_both(
         framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
         assert [p.id for p in framework.priorities] == ["healthy-ageing", "warm-homes"], name
         assert framework.priority("healthy-ageing").description == (
-            "More older people stay independent at home; Fewer older people feel lonely or "
-            "isolated"
+            "More older people stay independent at home; Fewer older people feel lonely or isolated"
         ), name
         assert framework.priority("warm-homes").description == rows[3][1], name
 
