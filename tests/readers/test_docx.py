@@ -113,7 +113,7 @@ def _archive(path: Path, *parts: str, mimetype: str | None = None) -> Path:
         # workbook or an OpenDocument text then failed again, in other words.
         ("budget.txt", ("[Content_Types].xml", "xl/workbook.xml"), None, "an Excel workbook"),
         ("deck.md", ("[Content_Types].xml", "ppt/presentation.xml"), None, "a PowerPoint"),
-        ("notes.md", ("a.csv",), None, "a ZIP archive, not a document"),
+        ("notes.md", ("a.csv",), None, "not a text file; it looks like a ZIP archive"),
         ("plan.txt", ("[Content_Types].xml", "word/document.xml"), None, "a Word document"),
         (
             "plan.md",

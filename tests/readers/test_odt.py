@@ -269,6 +269,11 @@ def test_styled_headings_nested_lists_sections_boxes_and_cells(tmp_path: Path) -
             "it is a Word document: name it .docx",
         ),
         (lambda p: _odt(p, "<text:p>unclosed"), "content.xml is not valid XML"),
+        # 'a zip archive without a document in it (it holds xl/workbook.xml)', a review said.
+        (
+            lambda p: zipfile.ZipFile(p, "w").writestr("xl/workbook.xml", "<workbook/>"),
+            "not an OpenDocument text: an Excel workbook named .odt",
+        ),
     ],
 )
 def test_a_file_that_is_not_an_odt_says_what_it_is(tmp_path: Path, write, said: str) -> None:  # type: ignore[no-untyped-def]

@@ -80,7 +80,7 @@ def _archive_kind(head: bytes, names: Sequence[str] | None) -> tuple[str, str | 
     return _NO_DOCUMENT, None
 
 
-_NO_DOCUMENT = "a ZIP archive, not a document"
+_NO_DOCUMENT = "a ZIP archive"
 
 
 def _part_names(source: bytes | BinaryIO) -> list[str] | None:

@@ -182,6 +182,9 @@ def _check_kind(path: Path, archive: zipfile.ZipFile, names: list[str]) -> None:
         raise ReadError(
             "not an OpenDocument .odt file; it is a Word document: name it .docx", str(path)
         )
+    for part, kind in (("xl/workbook.xml", "an Excel workbook"), ("ppt/", "a PowerPoint deck")):
+        if any(name.startswith(part) for name in names):
+            raise ReadError(f"not an OpenDocument text: {kind} named .odt", str(path))
     mimetype = (
         archive.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in names else ""
     )
