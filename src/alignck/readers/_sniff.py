@@ -3,8 +3,6 @@ named .txt, or text named .docx, is reported as such rather than in a library's 
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -86,6 +84,10 @@ _NO_DOCUMENT = "a ZIP archive"
 def _part_names(source: bytes | BinaryIO) -> list[str] | None:
     """The names of a ZIP archive's parts, from its central directory; None where it cannot
     be read."""
+    # Imported here, as _sniffed does: most runs never meet a misnamed file.
+    import io
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source) as z:
             return z.namelist()
