@@ -143,7 +143,10 @@ def validate(path: str | Path, shown: str | None = None) -> Validation:
             # command is quoted as a shell needs it, to be pasted as it stands; a workbook or
             # a slide deck, which init cannot read, is only named.
             said = f"{shown}: {document[0]}, not a framework file"
-            if document[1] is not None and path.suffix.lower() in (document[1], ".docm"):
+            named = path.suffix.lower()
+            if document[1] is not None and (
+                named == document[1] or (named, document[1]) == (".docm", ".docx")
+            ):
                 said += (
                     "; build a framework from a strategy with: alignck init --from "
                     f"{shell_quoted(str(path))}"
