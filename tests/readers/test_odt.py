@@ -354,3 +354,17 @@ def test_white_space_in_the_xml_is_one_space_and_deep_nesting_is_one_line(tmp_pa
     deep = "<text:span>" * 3000 + "We will." + "</text:span>" * 3000
     with pytest.raises(ReadError, match="nested hundreds of levels deep"):
         read(_odt(tmp_path / "deep.odt", f"<text:p>{deep}</text:p>"))
+
+
+def test_a_numbered_heading_in_a_list_takes_its_number(tmp_path: Path) -> None:
+    # The item after it was numbered '1.', where Writer (and Word, given the same file) shows 2.
+    path = _odt(
+        tmp_path / "numbered.odt",
+        '<text:list text:style-name="L1"><text:list-item><text:h text:outline-level="2">'
+        "<text:number>1.</text:number>Warm homes</text:h></text:list-item>"
+        "<text:list-item><text:p>Good jobs</text:p></text:list-item></text:list>",
+    )
+    assert [(b.text, b.marker) for b in read(path).blocks] == [
+        ("1. Warm homes", None),
+        ("Good jobs", "2."),
+    ]

@@ -439,6 +439,11 @@ class _Walker:
                 if child.tag == f"{_TEXT}p" and first and not header:
                     first = False
                     self.item(child, depth, style)
+                elif child.tag == f"{_TEXT}h" and first and not header:
+                    # A numbered heading as a list's item takes its number, as Writer shows.
+                    first = False
+                    self.marker(style, depth)
+                    self.block(child)
                 elif child.tag == f"{_TEXT}list":
                     self.a_list(child, depth + 1, style)
                 else:
