@@ -1118,6 +1118,29 @@ def test_first_column_of_a_table_under_a_priority_heading(make_document, suffix:
     assert _stated_in(path) == ["Start well", "Live well"]
 
 
+@pytest.mark.parametrize("suffix", [".md", ".docx"])
+def test_a_priority_column_after_the_first_is_the_only_one_read(  # type: ignore[no-untyped-def]
+    make_document, suffix: str
+) -> None:
+    # 'Outcome we want | Priority': the Priority column was read, and the first column too,
+    # its header 'Outcome we want' a stated priority (a review of init --from found it).
+    path = make_document(
+        f"plan{suffix}",
+        [
+            ("h2", "Our priorities"),
+            (
+                "table",
+                [
+                    ["Outcome we want", "Priority"],
+                    ["More older people stay independent at home", "Healthy ageing"],
+                    ["Fewer households live in fuel poverty", "Warm homes"],
+                ],
+            ),
+        ],
+    )
+    assert _stated_in(path) == ["Healthy ageing", "Warm homes"]
+
+
 @pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
 def test_a_header_row_of_one_word_labels_is_no_priority_of_the_first_column(  # type: ignore[no-untyped-def]
     make_document, suffix: str

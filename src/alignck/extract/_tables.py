@@ -93,6 +93,12 @@ def tables_under_heading(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if start >= len(blocks) or blocks[start].cell != (0, 0):
             continue
         table = next(table_runs(blocks[start:]))
+        if any(
+            cell.cell and cell.cell[0] == 0 and COLUMN_HEADER.match(cell.text) for cell in table
+        ):
+            # A 'Priority' column names them (table_columns): not the first column, whatever
+            # it holds ('Outcome we want | Priority').
+            continue
         # A header row of short names over one row saying what each means is a plan on a
         # page ('Thriving people | Thriving places' over their descriptions): its first
         # column is a name and a description, not two names.
