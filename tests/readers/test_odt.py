@@ -269,6 +269,15 @@ def test_styled_headings_nested_lists_sections_boxes_and_cells(tmp_path: Path) -
             "it is a Word document: name it .docx",
         ),
         (lambda p: _odt(p, "<text:p>unclosed"), "content.xml is not valid XML"),
+        # LibreOffice's flat XML was 'it looks like text: name it .txt or .md'.
+        (
+            lambda p: p.write_text(
+                '<?xml version="1.0"?><office:document xmlns:office='
+                '"urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
+                encoding="utf-8",
+            ),
+            r"an OpenDocument flat XML file \(\.fodt\): open it in LibreOffice",
+        ),
         # 'a zip archive without a document in it (it holds xl/workbook.xml)', a review said.
         (
             lambda p: zipfile.ZipFile(p, "w").writestr("xl/workbook.xml", "<workbook/>"),

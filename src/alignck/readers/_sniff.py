@@ -24,6 +24,8 @@ _AS_READ = {".docm": ".docx"}
 _BINARY = (".pdf", ".docx", ".docm", ".odt")
 # The formats alignck reads that are ZIP archives.
 _ZIP_NAMES = (".docx", ".docm", ".odt")
+# The namespace every OpenDocument file declares at its top.
+_OPENDOCUMENT_XML = b"urn:oasis:names:tc:opendocument:xmlns:office"
 # What Word writes at the top of a document it saved as a web page.
 _WORD_WEB_PAGE = b"urn:schemas-microsoft-com:office:word"
 
@@ -110,6 +112,12 @@ def looks_like(data: bytes, extension: str, names: Sequence[str] | None = None) 
         return ""
     if extension in _BINARY and _saved_from_word(data):
         return "; it is a web page saved from Word: open it in Word and save it as .docx"
+    if extension in _BINARY and head.startswith(b"<?xml") and _OPENDOCUMENT_XML in head:
+        # LibreOffice's flat XML (.fodt): one XML file, not the archive an .odt is.
+        return (
+            "; it is an OpenDocument flat XML file (.fodt): open it in LibreOffice and save "
+            "it as .odt"
+        )
     if extension in _BINARY and head and _is_web_page(head):
         # Most often a download that failed: the site's error or sign-in page was saved.
         return "; it is a web page (HTML), perhaps a download that failed: save the document itself"
