@@ -176,6 +176,7 @@ def test_shapes_and_boxes_are_read_once_after_their_paragraph(tmp_path: Path) ->
     path = _odt(
         tmp_path / "shapes.odt",
         "<draw:frame><draw:text-box><text:p>Page box.</text:p></draw:text-box></draw:frame>"
+        "<draw:custom-shape><text:p>Page shape.</text:p></draw:custom-shape>"
         "<text:p><draw:custom-shape><text:p>Healthy lives for everyone</text:p>"
         "</draw:custom-shape>Our vision for Riverside.</text:p>"
         "<text:p>Boxes<draw:frame><draw:text-box><text:p>Outer box."
@@ -184,6 +185,7 @@ def test_shapes_and_boxes_are_read_once_after_their_paragraph(tmp_path: Path) ->
     )
     assert [b.text for b in read(path).blocks] == [
         "Page box.",
+        "Page shape.",
         "Our vision for Riverside.",
         "Healthy lives for everyone",
         "Boxes",

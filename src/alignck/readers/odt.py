@@ -320,8 +320,10 @@ class _Walker:
         tag = element.tag
         if tag == f"{_TEXT}soft-page-break":
             self.page += 1
+        elif tag in (f"{_DRAW}text-box", f"{_DRAW}custom-shape"):
+            self.walk(element)  # a shape anchored to the page: its paragraphs where it stands
         elif tag.startswith(_DRAW):
-            self.frames(element)  # a frame anchored to the page, or a shape: where it stands
+            self.frames(element)  # a frame anchored to the page: its boxes where it stands
         elif tag == f"{_TEXT}h":
             self.heading_element(element)
         elif tag == f"{_TEXT}p":
