@@ -126,7 +126,8 @@ def test_pages_break_where_libreoffice_puts_them_inside_paragraphs_and_tables(
     # rows, and none for a manual break; every quote of a saved file said 'p. 1'.
     path = _odt(
         tmp_path / "paged.odt",
-        '<text:h text:outline-level="1">Plan</text:h>'
+        # A title whose style breaks the page before it opens page one, not page two.
+        '<text:h text:outline-level="1" text:style-name="Break">Plan</text:h>'
         "<text:p>A long paragraph that runs <text:soft-page-break/>onto page two.</text:p>"
         "<text:p>Still page two.</text:p>"
         "<table:table><table:table-row><table:table-cell><text:p>Row one</text:p>"

@@ -44,6 +44,10 @@ _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 
 _MIMETYPE = "application/vnd.oasis.opendocument.text"
+# The body's elements that hold text of its own.
+_TEXT_BLOCKS = frozenset(
+    {f"{_TEXT}p", f"{_TEXT}h", f"{_TEXT}list", f"{_TABLE}table", f"{_TEXT}section"}
+)
 # What other OpenDocument files are, by their mimetype, for a file named .odt that is one.
 _OTHER_KINDS = {
     "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
@@ -298,6 +302,8 @@ class _Walker:
         self.page = 1
         self.paged = False
         self.in_contents = False
+        # Whether any text has been met: a page break before the first opens no page.
+        self.begun = False
         # Numbered lists' counters by (list style, level); a list that does not continue
         # another starts again.
         self.counters: dict[tuple[str, int], int] = {}
@@ -310,9 +316,11 @@ class _Walker:
 
     def block(self, element: ElementTree.Element) -> None:
         style = element.get(f"{_TEXT}style-name") or element.get(f"{_TABLE}style-name")
-        if self.styles.setting(style, "break_before"):
+        # A break before the document's first text (a title page's style) opens no new page.
+        if self.begun and self.styles.setting(style, "break_before"):
             self.page += 1
         self.one_block(element)
+        self.begun = self.begun or element.tag in _TEXT_BLOCKS
         if self.styles.setting(style, "break_after"):
             self.page += 1
 
