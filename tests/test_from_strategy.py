@@ -248,12 +248,17 @@ def test_an_outcome_in_a_priority_s_row_is_its_description_not_a_part(
         ["Healthy ageing", "More older people stay independent at home", "Falls"],
         ["Warm homes", "Fewer households live in fuel poverty", "Homes insulated"],
     ]
+    for name, framework in _from_outcome_table(tmp_path, make_document, rows):
+        assert [p.id for p in framework.priorities] == ["healthy-ageing", "warm-homes"], name
+        assert framework.priority("healthy-ageing").description == rows[1][1], name
+
+
+def _from_outcome_table(tmp_path: Path, make_document, rows: list[list[str]]):  # type: ignore[no-untyped-def]
+    """(name, framework) for a plan whose outcomes table is ``rows``, in Word and Markdown."""
     blocks = [("h1", "Harbourside Plan"), ("h2", "Our outcomes"), ("table", rows)]
     for name in ("plan.docx", "plan.md"):
         source = make_document(name, blocks)
-        framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
-        assert [p.id for p in framework.priorities] == ["healthy-ageing", "warm-homes"], name
-        assert framework.priority("healthy-ageing").description == rows[1][1], name
+        yield name, load_framework(_written(tmp_path, framework_from_strategy(source)))
 
 
 def test_a_priority_beside_two_rows_of_outcomes_is_described_by_both(
@@ -267,10 +272,7 @@ def test_a_priority_beside_two_rows_of_outcomes_is_described_by_both(
         ["", "Fewer older people feel lonely or isolated", "Survey"],
         ["Warm homes", "Fewer households live in fuel poverty", "Homes insulated"],
     ]
-    blocks = [("h1", "Harbourside Plan"), ("h2", "Our outcomes"), ("table", rows)]
-    for name in ("plan.docx", "plan.md"):
-        source = make_document(name, blocks)
-        framework = load_framework(_written(tmp_path, framework_from_strategy(source)))
+    for name, framework in _from_outcome_table(tmp_path, make_document, rows):
         assert [p.id for p in framework.priorities] == ["healthy-ageing", "warm-homes"], name
         assert framework.priority("healthy-ageing").description == (
             "More older people stay independent at home; Fewer older people feel lonely or isolated"

@@ -569,8 +569,8 @@ class _Walker:
         first = children[0]
         if not self.styles.setting(first.get(f"{_TEXT}style-name"), "bold"):
             return None
-        lead = self.text(first)
-        rest = self.text(element)[len(lead) :] if self.text(element).startswith(lead) else ""
+        lead, whole = self.text(first), self.text(element)
+        rest = whole[len(lead) :] if whole.startswith(lead) else ""
         return lead if lead.strip() and rest.strip() else None
 
     def all_bold(self, element: ElementTree.Element, style: str | None) -> bool:
