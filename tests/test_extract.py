@@ -1802,6 +1802,27 @@ def test_a_contents_list_naming_the_priority_headings_does_not_hide_them(tmp_pat
     assert _stated_in(path) == ["Warm homes for patients", "Clean air around our sites"]
 
 
+def test_a_priority_named_in_the_contents_is_placed_where_the_text_states_it(
+    tmp_path: Path,
+) -> None:
+    # A tester's Markdown: the contents list's entries were the stated priorities, placed
+    # and quoted at 'Contents', where the Word copy placed them at the list under 'Our
+    # priorities'.
+    path = _markdown(
+        tmp_path,
+        "# Strategy\n\n## Contents\n\n- Introduction\n- Our priorities\n"
+        "- Priority 1: Tackling loneliness\n- Priority 2: Warm homes\n\n"
+        "## Our priorities\n\nOur members have agreed two priorities:\n\n"
+        "- Tackling loneliness – reaching people who are cut off\n"
+        "- Warm homes – help with damp and bills\n\n"
+        "## Priority 1: Tackling loneliness\n\nWe will train befrienders.\n\n"
+        "## Priority 2: Warm homes\n\nWe will fund energy advice.\n",
+    )
+    stated = [s for s in extract(read_document(path)) if s.kind == "priority"]
+    assert [s.text for s in stated] == ["Tackling loneliness", "Warm homes"]
+    assert {s.location.section for s in stated} == {"Strategy › Our priorities"}
+
+
 def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
     # 'What success looks like' under each outcome is a field's label, not a priority; the
     # exception for a contents entry and its heading must not reach it.

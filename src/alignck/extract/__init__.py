@@ -21,7 +21,7 @@ Ordinary bullet points elsewhere are not priorities.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from alignck.extract._common import COMMITMENT_SENTENCE, location, make_statement
 from alignck.extract._filters import without_labels_and_names
@@ -226,7 +226,9 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 
 
 def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
-    once = numbered_repeats(_one_name_per_block(_distinct_wording(statements)), blocks)
+    navigation = {block.number for block in blocks if block.navigation}
+    distinct = _distinct_wording(statements, navigation)
+    once = numbered_repeats(_one_name_per_block(distinct), blocks)
     headings = {block.number for block in blocks if block.kind == "heading"}
     return _without_short_names(once, headings)
 
@@ -296,13 +298,27 @@ def _one_name_per_block(statements: list[Statement]) -> list[Statement]:
     return [s for s in statements if id(s) not in longer]
 
 
-def _distinct_wording(statements: list[Statement]) -> list[Statement]:
-    """One statement per wording: the first, unless a later one names it as a priority."""
+def _distinct_wording(
+    statements: list[Statement], navigation: Collection[int] = ()
+) -> list[Statement]:
+    """One statement per wording: the first, unless a later one names it as a priority, or
+    the first is a table of contents' entry and the later one the document's own text (a
+    contents list naming 'Priority 1: Tackling loneliness' above the list that states it)."""
     seen: dict[str, Statement] = {}
     ordered: list[Statement] = []
     for statement in statements:
         keys = _wording_keys(statement.text)
         earlier = next((seen[k] for k in keys if k in seen), None)
+        if (
+            earlier is not None
+            and earlier.location.paragraph in navigation
+            and statement.location.paragraph not in navigation
+            and statement.kind == earlier.kind
+        ):
+            ordered.remove(earlier)
+            seen.update(dict.fromkeys(keys, statement))
+            ordered.append(statement)
+            continue
         if earlier is not None and "sub_priority" in (earlier.kind, statement.kind):
             # A sub-priority worded as a promise is a commitment as well; one worded like
             # a priority is that priority's, not a second one.
