@@ -910,3 +910,75 @@ def test_a_wrapped_sentence_ending_on_a_word_that_goes_on_is_no_column_of_names(
     assert [b.text for b in read(path).blocks] == [
         "We will insulate 300 homes with Denby Homes and Warm Works Ltd"
     ]
+
+
+# A document saved as text by Word or LibreOffice: a paragraph a line, however long, with no
+# blank line between paragraphs; a list's items indented; a table's cells a line each.
+_SAVED_AS_TEXT = [
+    "Healthier Brackenford",
+    "Brackenford Borough Council Wellbeing Plan 2026–2029",
+    "Contents",
+    "Introduction\t2",
+    "Our priorities\t3",
+    "Measuring progress\t5",
+    "Introduction",
+    "This plan sets out what the borough council will do over the next three years to help "
+    "people in Brackenford live longer and healthier lives, working with the NHS and local "
+    "charities.",
+    "Our priorities",
+    "After talking to more than 900 residents last year, the council has agreed three "
+    "priorities for the years to come:",
+    "    1. Warm homes for every family",
+    "    2. Parks and play close to home",
+    "    3. Fewer people lonely",
+    "Each priority has a lead councillor, and the council's cabinet will review progress on "
+    "all three every six months in public, with the figures published on our website.",
+    "Measuring progress",
+    "Priority",
+    "Measure",
+    "Target",
+    "Warm homes for every family",
+    "Homes insulated",
+    "400",
+]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"], ids=["no blank lines", "blank lines"])
+def test_a_document_saved_as_text_is_read_a_paragraph_a_line(tmp_path: Path, between: str) -> None:
+    # A tester's Word and LibreOffice exports: lines with no blank line between them were
+    # joined, so the list's last item ran into the next paragraph and headings into their
+    # text; set apart by blank lines, each item was a numbered heading, and table cells too.
+    blocks = _blocks(tmp_path, between.join(_SAVED_AS_TEXT) + "\n")
+    items = [text for kind, text in blocks if kind == "list_item"]
+    assert items == [
+        "Warm homes for every family",
+        "Parks and play close to home",
+        "Fewer people lonely",
+    ]
+    # A heading straight above a table's cells cannot be told from them, so is text.
+    headings = [text for kind, text in blocks if kind == "heading"]
+    assert headings == ["Introduction", "Our priorities"]
+    paragraphs = [text for kind, text in blocks if kind == "paragraph"]
+    assert _SAVED_AS_TEXT[7] in paragraphs
+    assert _SAVED_AS_TEXT[15] in paragraphs
+
+
+def test_a_file_wrapped_by_hand_keeps_its_lines_together(tmp_path: Path) -> None:
+    # Two long lines (an address, a long name) do not make a wrapped file a paragraph a line.
+    text = (
+        "Our priorities\n\n"
+        "The council has agreed three priorities, after talking to more than 900\n"
+        "residents across the borough last year and to every partner of the\n"
+        "health and wellbeing board, whose members met four times to agree them.\n\n"
+        "Read the full consultation report, the equality impact assessment and the minutes "
+        "of every meeting on our website at the address below, or ask for a paper copy.\n"
+        "Brackenford Borough Council, Town Hall, Market Square, Brackenford, BR1 1AA, "
+        "telephone 01234 567890, email wellbeing@brackenford.example\n"
+    )
+    blocks = _blocks(tmp_path, text)
+    assert (
+        "paragraph",
+        "The council has agreed three priorities, after talking to more than 900 residents "
+        "across the borough last year and to every partner of the health and wellbeing board, "
+        "whose members met four times to agree them.",
+    ) in blocks

@@ -26,7 +26,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "15"
+VERSION = "16"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
 # Words a wrapped line can end on but a heading does not.
@@ -41,8 +41,9 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     builder = BlockBuilder(str(path), (options or ReadOptions()).limits)
     pages, first = [], 1
+    unwrapped = _unwrapped(text)
     for page_text in text.rstrip("\f").split("\f"):
-        pages.append(_paragraphs(page_text, first))
+        pages.append(_paragraphs(page_text, first, unwrapped))
         first += page_text.count("\n")
     if len(pages) > 1:
         _without_page_furniture(pages)
@@ -51,7 +52,9 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     several = sum(len(page) for page in pages) > 1
     width = _line_width(text)
     for number, paragraphs in enumerate(pages, start=1):
-        for lines, entry, listed, line, heading, table, goes_on in paragraphs:
+        in_runs = _in_runs_of_short_lines(paragraphs) if unwrapped else set()
+        for at, paragraph in enumerate(paragraphs):
+            lines, entry, listed, line, heading, table, goes_on = paragraph
             page = number if paged else None
             if table:
                 for row, text in enumerate(lines):
@@ -67,7 +70,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
                 entry_text = join_lines(lines)
                 builder.add("list_item", entry_text, page, level=1, marker="•", line=line)
                 continue
-            may_be_heading = several and not entry and not goes_on
+            may_be_heading = several and not entry and not goes_on and at not in in_runs
             _add_paragraph(builder, lines, may_be_heading, page, width, line)
             for turned, rest in goes_on:
                 builder.extend_last(join_lines(list(rest)), turned + 1 if paged else None)
@@ -254,9 +257,10 @@ _UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _MAX_UNDERLINED_LINES = 3
 
 
-def _paragraphs(text: str, first: int = 1) -> list[_Paragraph]:
+def _paragraphs(text: str, first: int = 1, unwrapped: bool = False) -> list[_Paragraph]:
     """Paragraphs split on blank lines and underlines, the text's first line being line
-    ``first`` of the file. 'Name: what it means' entries are listed where a lead-in ending
+    ``first`` of the file; in an ``unwrapped`` file, on every line but between two rows of a
+    table of tabs. 'Name: what it means' entries are listed where a lead-in ending
     with a colon ('Our priorities are:') stands straight above them or a blank line above:
     the lead-in is then a paragraph of its own, and the entries its list."""
     paragraphs: list[_Paragraph] = []
@@ -293,11 +297,89 @@ def _paragraphs(text: str, first: int = 1) -> list[_Paragraph]:
             paragraphs.append(_Paragraph(current[:], False, False, start, level))
             current.clear()
         elif line.strip() and not underline:
+            if unwrapped and current and not _same_run(current[-1], line):
+                close()
             start = start if current else number
             current.append(line)
         elif current:
             close()
     return paragraphs
+
+
+def _same_run(above: str, line: str) -> bool:
+    """Two lines of a paragraph-a-line file that still go together: rows of a table of tabs,
+    or items of a list (each is split from the next as a wrapped file's are)."""
+    if "\t" in above.strip() and "\t" in line.strip():
+        return True
+    return split_marker(above)[0] is not None and split_marker(line)[0] is not None
+
+
+# Longer than anyone wraps text by hand, and prose (a dozen spaces at least): a paragraph
+# written on one line, as Word and LibreOffice save a document as text.
+_UNWRAPPED_LINE = 120
+_PROSE_SPACES = 12
+
+
+def _unwrapped(text: str) -> bool:
+    """Whether the file holds a paragraph a line, with no blank line between paragraphs (a
+    document saved as text), not paragraphs wrapped over lines: two lines of prose or more
+    too long to have been wrapped, and fewer lines going on in lower case (a wrapped
+    sentence's next line) than those."""
+    lines = text.split("\n")
+    long = sum(len(line) > _UNWRAPPED_LINE and line.count(" ") >= _PROSE_SPACES for line in lines)
+    if long < 2:
+        return False
+    goes_on = sum(
+        1
+        for above, below in itertools.pairwise(lines)
+        if above.strip() and not above.rstrip().endswith(":") and below.strip()[:1].islower()
+    )
+    return goes_on < long
+
+
+# Three short lines in a row, in a file of a paragraph a line, are a table's cells saved one
+# a line, a title page or a contents list: none of them heads the text below.
+_SHORT_RUN = 3
+
+
+def _in_runs_of_short_lines(paragraphs: list[_Paragraph]) -> set[int]:
+    """The paragraphs (by position) that head nothing: in a run of three or more short
+    lines (a name or a figure on a line of its own, not a list's item nor the end of a
+    sentence), items of a list set a paragraph each ('1. Warm homes' / '2. Good jobs'), and
+    lines with a tab."""
+    short = [_short_line(paragraph) for paragraph in paragraphs]
+    items = [_one_item(paragraph) for paragraph in paragraphs]
+    # A line with a tab is a table's row or a contents entry and its page, set apart.
+    rows = {at for at, p in enumerate(paragraphs) if any("\t" in x.strip() for x in p.lines)}
+    return _runs(short, _SHORT_RUN) | _runs(items, 2) | rows
+
+
+def _runs(flags: list[bool], least: int) -> set[int]:
+    found: set[int] = set()
+    start = 0
+    for at in range(len(flags) + 1):
+        if at < len(flags) and flags[at]:
+            continue
+        if at - start >= least:
+            found.update(range(start, at))
+        start = at + 1
+    return found
+
+
+def _one_item(paragraph: _Paragraph) -> bool:
+    return len(paragraph.lines) == 1 and split_marker(paragraph.lines[0])[0] is not None
+
+
+def _short_line(paragraph: _Paragraph) -> bool:
+    if len(paragraph.lines) != 1 or paragraph.table or paragraph.heading:
+        return False
+    line = paragraph.lines[0].strip()
+    return (
+        "\t" not in line  # a table's row, or a contents entry and its page
+        and len(line.split()) <= _MAX_HEADING_WORDS
+        and not line.endswith((".", ",", ";", ":", "!", "?"))
+        and split_marker(line)[0] is None
+    )
 
 
 def _tab_cells(line: str) -> list[str]:
@@ -491,9 +573,12 @@ def _heading_on_top(lines: list[str]) -> bool:
     return second[:1].isupper() and lines[-1].rstrip().endswith((".", "!", "?"))
 
 
+_MAX_HEADING_WORDS = 12
+
+
 def _looks_like_heading(line: str) -> bool:
     words = line.split()
-    if not words or len(words) > 12 or line[-1] in ".,;:!?)\"'’”":
+    if not words or len(words) > _MAX_HEADING_WORDS or line[-1] in ".,;:!?)\"'’”":
         return False
     if split_marker(line)[0] == "•":
         return False
