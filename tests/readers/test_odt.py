@@ -44,7 +44,12 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
 </office:styles></office:document-styles>"""
 
 
-def _odt(path: Path, body: str, mimetype: str = "application/vnd.oasis.opendocument.text") -> Path:
+def _odt(
+    path: Path,
+    body: str,
+    mimetype: str = "application/vnd.oasis.opendocument.text",
+    page_count: int | None = None,
+) -> Path:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NAMESPACES}>'
         f"<office:automatic-styles>{_AUTOMATIC}</office:automatic-styles>"
@@ -55,6 +60,14 @@ def _odt(path: Path, body: str, mimetype: str = "application/vnd.oasis.opendocum
         archive.writestr("mimetype", mimetype)
         archive.writestr("content.xml", content)
         archive.writestr("styles.xml", _STYLES)
+        if page_count is not None:
+            archive.writestr(
+                "meta.xml",
+                '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:'
+                'office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0">'
+                f'<office:meta><meta:document-statistic meta:page-count="{page_count}"/>'
+                "</office:meta></office:document-meta>",
+            )
     return path
 
 
@@ -117,6 +130,25 @@ def test_pages_from_the_page_breaks_libreoffice_writes(tmp_path: Path) -> None:
         ("On page three", 3),
     ]
     assert doc.pages == 3
+
+
+@pytest.mark.parametrize(
+    ("saved", "pages"), [(2, [1, 1, 2]), (3, [None, None, None]), (None, [None, None, None])]
+)
+def test_pages_from_manual_breaks_alone_where_writer_counted_as_many(
+    tmp_path: Path, saved: int | None, pages: list[int | None]
+) -> None:
+    # A tester's file: every page ended at a manual break, so Writer marked no break of its
+    # own, and every quote was placed by paragraph where the PDF gave its page.
+    path = _odt(
+        tmp_path / "manual.odt",
+        '<text:h text:outline-level="1">Plan</text:h><text:p>Page one.</text:p>'
+        '<text:p text:style-name="Break">Page two.</text:p>',
+        page_count=saved,
+    )
+    doc = read(path)
+    assert [b.page for b in doc.blocks] == pages
+    assert doc.pages == (saved if pages[0] else None)
 
 
 def test_pages_break_where_libreoffice_puts_them_inside_paragraphs_and_tables(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -32,7 +32,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import join_lines, separate_lines, split_marker, without_glyph
 
-VERSION = "1"
+VERSION = "2"
 # Bold-only headings sit below styled ones, as the Word reader places them.
 PSEUDO_HEADING_LEVEL = 3
 
@@ -122,7 +122,7 @@ class _Styles:
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     limits = (options or ReadOptions()).limits
-    content, styles_xml = _parts(path, limits)
+    content, styles_xml, declared = _parts(path, limits)
     styles = _Styles()
     for part in (styles_xml, content):
         if part is not None:
@@ -131,7 +131,11 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     if body is None:
         raise ReadError("not an OpenDocument text: its content holds no text body", str(path))
     walker = _Walker(styles, BlockBuilder(str(path), limits))
-    walker.paged = next(body.iter(f"{_TEXT}soft-page-break"), None) is not None
+    # Writer marks the breaks it lays out ('soft' ones) where text runs over a page; a
+    # document whose every page ends at a manual break has none, and its pages are known
+    # when they come to the count Writer saved with it.
+    soft = next(body.iter(f"{_TEXT}soft-page-break"), None) is not None
+    walker.paged = soft or declared is not None
     try:
         walker.walk(body)
     except RecursionError:
@@ -140,13 +144,23 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
             "deeper than a document Writer makes: open it in LibreOffice and save it again",
             str(path),
         ) from None
+    blocks = walker.builder.build()
+    if not soft and walker.page != declared:
+        # Laid out by no one, or breaks it does not mark: the pages are not known.
+        walker.paged = False
+        blocks = tuple(replace(block, page=None) for block in blocks)
     pages = walker.page if walker.paged else None
-    return Document(str(path), "odt", walker.builder.build(), pages=pages)
+    return Document(str(path), "odt", blocks, pages=pages)
 
 
-def _parts(path: Path, limits: Limits) -> tuple[ElementTree.Element, ElementTree.Element | None]:
+_PAGE_COUNT = re.compile(rb'meta:page-count="(\d{1,6})"')
+
+
+def _parts(
+    path: Path, limits: Limits
+) -> tuple[ElementTree.Element, ElementTree.Element | None, int | None]:
     """content.xml and styles.xml, parsed, once the archive is known to be a text document
-    within the limits."""
+    within the limits, and the number of pages meta.xml says it had when saved, if any."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as error:
@@ -178,7 +192,8 @@ def _parts(path: Path, limits: Limits) -> tuple[ElementTree.Element, ElementTree
             if "styles.xml" in names
             else None
         )
-    return content, styles
+        found = _PAGE_COUNT.search(archive.read("meta.xml")) if "meta.xml" in names else None
+    return content, styles, int(found.group(1)) if found else None
 
 
 def _check_kind(path: Path, archive: zipfile.ZipFile, names: list[str]) -> None:
