@@ -2240,3 +2240,29 @@ def test_pdfium_reads_no_more_of_the_held_file_than_the_size_limit(tmp_path: Pat
     document, _ = _open(path, (), Limits(file_mb=4))
     assert "We will build homes." in document[0].get_textpage().get_text_range()
     document.close()
+
+
+def test_a_figure_wrapped_to_a_table_cell_s_last_line_is_kept(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A tester's table: '65' wrapped from 'every person aged over' stood alone on the cell's
+    # last line and was dropped as a page number (or a note's mark) in the middle of the page.
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.cell(100, 6, "Our priorities for the next two years are set out below.")
+    y = _table_row(pdf, 34, ["Priority"], ["What we will do"], 80)
+    y = _table_row(
+        pdf, y, ["Falls"], ["We will offer a balance class", "to every person aged over", "65"], 80
+    )
+    y = _table_row(pdf, y, ["Healthy weight"], ["We will run weight groups in 20 areas."], 80)
+    _table_row(pdf, y, ["Clean air"], ["We will plant 500 trees by 2028."], 80)
+    pdf.set_xy(100, 270)
+    pdf.cell(20, 6, "1")
+    path = tmp_path / "figure.pdf"
+    pdf.output(str(path))
+
+    texts = [b.text for b in read(path).blocks]
+    assert "We will offer a balance class to every person aged over 65" in texts
+    assert "1" not in texts  # the page's own number, in its margin

@@ -42,7 +42,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "31"
+VERSION = "32"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Its ASCII characters, as bytes for bytes.translate (a key's fast path for ASCII text).
@@ -207,7 +207,11 @@ class _Assembler:
         sizes = _sizes(kept)
         self.body_size = sizes.most_common(1)[0][0] if sizes else with_running
         self.pages = [
-            _without_marks(_without_footnotes(_boxes_in_place(page), self.body_size), len(pages))
+            _without_marks(
+                _without_footnotes(_boxes_in_place(page), self.body_size),
+                len(pages),
+                self.body_size,
+            )
             for page in kept
         ]
         self.full = _full_lengths(self.pages)
@@ -863,6 +867,7 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
                 if not (
                     _is_page_number(line.text.strip(), len(pages))
                     and line.size > body_size * SUPERSCRIPT_SIZE
+                    and id(line) in edge_ids
                 )
                 and not (id(line) in edge_ids and _running_key(line) in running)
                 and not (id(line) in end_ids and _running_key(line) in opening)
@@ -989,10 +994,19 @@ def _without_footnotes(page: list[Line], body_size: float) -> list[Line]:
     return page[:start]
 
 
-def _without_marks(page: list[Line], pages: int) -> list[Line]:
+def _without_marks(page: list[Line], pages: int, body_size: float) -> list[Line]:
     """The page without the notes' marks left on lines of their own (a superscript number
-    set apart from the text it marks)."""
-    return [line for line in page if not _is_page_number(line.text.strip(), pages)]
+    set apart from the text it marks). A number in the body's type is text: a table cell's
+    '65' wrapped from 'every person aged over' was dropped as a mark."""
+    return [
+        line
+        for line in page
+        if not (_is_page_number(line.text.strip(), pages) and line.size < body_size * _MARK_SIZE)
+    ]
+
+
+# A note's mark is set smaller than the text around it.
+_MARK_SIZE = 0.9
 
 
 def _running_key(line: Line) -> str:
