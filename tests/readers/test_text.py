@@ -123,6 +123,18 @@ def test_a_range_wrapped_at_its_dash_joins_without_a_space() -> None:
         "Health and Wellbeing Strategy 2025-2030"
     )
     assert join_lines(["Cut waits by 2026 -", "2027 plans"]) == "Cut waits by 2026 - 2027 plans"
+    # A tester's subtitle wrapped after an en dash read '2025– 2028'.
+    assert join_lines(["Wellbeing plan 2025–", "2028"]) == "Wellbeing plan 2025–2028"
+
+
+def test_a_word_broken_after_a_prefix_english_closes_up_is_joined() -> None:
+    from alignck.readers._text import rejoin_hyphenated
+
+    # A tester's PDF: 'un-healthy' (read as 'healthy'), 'under-represented', 'inter-
+    # departmental': the prefix and the word are each in the model's vocabulary, the
+    # joined word only in pieces, so the hyphen was kept.
+    text = "tackle un\ufffehealthy homes for under\ufffeserved and inter\ufffeagency teams"
+    assert rejoin_hyphenated(text) == "tackle unhealthy homes for underserved and interagency teams"
 
 
 def test_a_number_s_compound_wrapped_at_its_hyphen_keeps_it_without_a_space() -> None:

@@ -124,9 +124,15 @@ def keeps_hyphen(left: str, right: str) -> bool:
     sentence model alignck ships (30,000 words and pieces of English)."""
     words = _vocabulary()
     joined = (left + right).lower()
-    if joined in words or joined.rstrip("s") in words:
+    if joined in words or joined.rstrip("s") in words or left.lower() in _CLOSED_PREFIXES:
         return False
     return left.lower() in words and right.lower() in words
+
+
+# Prefixes English writes closed up with the word they qualify ('unhealthy',
+# 'underrepresented', 'interdepartmental'), which the model's vocabulary holds only in
+# pieces: a line-end hyphen after one breaks a word ('un-healthy' read as 'healthy').
+_CLOSED_PREFIXES = frozenset({"un", "dis", "mis", "inter", "under", "over"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -152,7 +158,7 @@ def join_lines(lines: list[str]) -> str:
             left, right = _LAST_WORD.search(out), _FIRST_WORD.match(line)
             compound = left is not None and right is not None and keeps_hyphen(left[1], right[1])
             out = (out if compound else out[:-1]) + line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
+        elif out.endswith(("-", "–")) and len(out) > 1 and out[-2].isdigit() and line[:1].isdigit():
             out += line  # a range wrapped at its dash: '2025-' + '2030'
         elif out.endswith("-") and len(out) > 1 and out[-2].isdigit() and line[:1].islower():
             out += line  # a compound wrapped at its hyphen: '24-' + 'hour repairs'
