@@ -28,6 +28,8 @@ _AUTOMATIC = """
   <style:text-properties style:text-line-through-style="solid"/></style:style>
 <style:style style:name="T3" style:family="text">
   <style:text-properties text:display="none"/></style:style>
+<style:style style:name="Big" style:family="text">
+  <style:text-properties fo:font-weight="bold" fo:font-size="14pt"/></style:style>
 <style:style style:name="Break" style:family="paragraph">
   <style:paragraph-properties fo:break-before="page"/></style:style>
 <text:list-style style:name="L1">
@@ -411,4 +413,24 @@ def test_a_numbered_heading_in_a_list_takes_its_number(tmp_path: Path) -> None:
     assert [(b.text, b.marker) for b in read(path).blocks] == [
         ("1. Warm homes", None),
         ("Good jobs", "2."),
+    ]
+
+
+def test_bold_only_headings_nest_by_their_type_size(tmp_path: Path) -> None:
+    # A tester's trust strategy: aims in bold 14-point type over 'What we will do' in bold
+    # body type were read at one level, so every aim's promises stood under 'What we will
+    # do' alone, where the Word copy of it nests them under their aim.
+    aim = '<text:p><text:span text:style-name="Big">{}</text:span></text:p>'
+    part = '<text:p><text:span text:style-name="T1">What we will do</text:span></text:p>'
+    body = "".join(
+        aim.format(name) + part + f"<text:p>{promise}</text:p>"
+        for name, promise in [
+            ("Aim 1: Warm homes", "We will insulate 300 homes."),
+            ("Aim 2: Clean air", "We will plant 500 trees."),
+        ]
+    )
+    doc = read(_odt(tmp_path / "aims.odt", body))
+    assert [(b.text, b.section) for b in doc.blocks if b.kind == "paragraph"] == [
+        ("We will insulate 300 homes.", ("Aim 1: Warm homes", "What we will do")),
+        ("We will plant 500 trees.", ("Aim 2: Clean air", "What we will do")),
     ]

@@ -32,7 +32,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import join_lines, separate_lines, split_marker, without_glyph
 
-VERSION = "2"
+VERSION = "3"
 # Bold-only headings sit below styled ones, as the Word reader places them.
 PSEUDO_HEADING_LEVEL = 3
 
@@ -96,6 +96,8 @@ class _Style:
     # writes no soft page break for it).
     break_before: bool | None = None
     break_after: bool | None = None
+    # Its type size in points; None where it does not say (or says it in other units).
+    size: float | None = None
 
 
 @dataclass(slots=True)
@@ -112,7 +114,7 @@ class _Styles:
             name = style.parent
             seen += 1
 
-    def setting(self, name: str | None, attribute: str) -> bool | int | str | None:
+    def setting(self, name: str | None, attribute: str) -> bool | int | float | str | None:
         for style in self.chain(name):
             value = getattr(style, attribute)
             if value is not None:
@@ -137,6 +139,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     soft = next(body.iter(f"{_TEXT}soft-page-break"), None) is not None
     walker.paged = soft or declared is not None
     try:
+        walker.pseudo_levels = walker.pseudo_heading_levels(body)
         walker.walk(body)
     except RecursionError:
         raise ReadError(
@@ -266,6 +269,7 @@ def _collect_styles(root: ElementTree.Element, into: _Styles) -> None:
             list_style=style.get(f"{_STYLE}list-style-name"),
             break_before=_page_break(paragraph, "break-before"),
             break_after=_page_break(paragraph, "break-after"),
+            size=_points(text),
         )
     for list_style in root.iter(f"{_TEXT}list-style"):
         name = list_style.get(f"{_STYLE}name")
@@ -287,6 +291,14 @@ def _bold(properties: ElementTree.Element | None) -> bool | None:
     if weight is None:
         return None
     return weight == "bold" or (weight.isdigit() and int(weight) >= 600)
+
+
+def _points(properties: ElementTree.Element | None) -> float | None:
+    size = properties.get(f"{_FO}font-size", "") if properties is not None else ""
+    try:
+        return float(size.removesuffix("pt")) if size.endswith("pt") else None
+    except ValueError:
+        return None
 
 
 def _page_break(properties: ElementTree.Element | None, side: str) -> bool | None:
@@ -322,6 +334,8 @@ class _Walker:
         # Numbered lists' counters by (list style, level); a list that does not continue
         # another starts again.
         self.counters: dict[tuple[str, int], int] = {}
+        # Bold-only headings' levels by their type size (see pseudo_heading_levels).
+        self.pseudo_levels: dict[float, int] = {}
 
     # -- the body ---------------------------------------------------------------------------
 
@@ -424,7 +438,8 @@ class _Walker:
                 "list_item", without_glyph(rest), page=page, level=1, marker=marker, lead=lead
             )
         elif _looks_like_pseudo_heading(text) and self.all_bold(element, style):
-            self.builder.heading(text, PSEUDO_HEADING_LEVEL, page=page)
+            level = self.pseudo_levels.get(self.type_size(element, style), PSEUDO_HEADING_LEVEL)
+            self.builder.heading(text, level, page=page)
         else:
             lines = [line for line in shown.split("\n") if line.strip()]
             for index, entry in enumerate(separate_lines(lines) if len(lines) > 1 else [[text]]):
@@ -587,6 +602,36 @@ class _Walker:
         lead, whole = self.text(first), self.text(element)
         rest = whole[len(lead) :] if whole.startswith(lead) else ""
         return lead if lead.strip() and rest.strip() else None
+
+    def pseudo_heading_levels(self, body: ElementTree.Element) -> dict[float, int]:
+        """Type size -> level for bold-only headings, as the Word reader reads them: the
+        larger, the higher, from PSEUDO_HEADING_LEVEL down. A tester's aims in bold 14-point
+        type over 'What we will do' in bold body type were read all at one level, so every
+        aim's promises were under 'What we will do' alone."""
+        sizes: set[float] = set()
+        for element in body.iter(f"{_TEXT}p"):
+            style = element.get(f"{_TEXT}style-name")
+            if self.heading_level(style):
+                continue
+            text = self.text(element)
+            if _looks_like_pseudo_heading(text) and self.all_bold(element, style):
+                sizes.add(self.type_size(element, style))
+        if len(sizes) < 2:
+            return {}
+        ranked = sorted(sizes, reverse=True)
+        return {size: PSEUDO_HEADING_LEVEL + rank for rank, size in enumerate(ranked)}
+
+    def type_size(self, element: ElementTree.Element, style: str | None) -> float:
+        """The largest size its spans set, or else its style's; 0 for none (the body's)."""
+        found = [
+            size
+            for span in element.iter(f"{_TEXT}span")
+            if isinstance(
+                size := self.styles.setting(span.get(f"{_TEXT}style-name"), "size"), float
+            )
+        ]
+        own = self.styles.setting(style, "size")
+        return max(found, default=own if isinstance(own, float) else 0.0)
 
     def all_bold(self, element: ElementTree.Element, style: str | None) -> bool:
         if self.styles.setting(style, "bold"):
