@@ -330,6 +330,42 @@ def test_a_cache_folder_that_cannot_be_made_is_a_warning_and_the_run_goes_on(
     assert blocker.read_text(encoding="utf-8") == "not a folder\n"
 
 
+@pytest.mark.parametrize("given", ["raises", "~/.cache/alignck"])
+def test_a_user_without_a_home_folder_runs_without_the_cache(
+    given, make_document, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A packaging tester's CI user with no HOME and no password entry: platformdirs raised
+    # and check ended in a traceback with exit 1; platformdirs before 4.1 named a folder '~'
+    # in the working directory, and documents' text was cached there, in the checkout.
+    import json
+
+    import platformdirs
+
+    from conftest import FRAMEWORK
+
+    def no_home(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if given == "raises":
+            raise RuntimeError("could not determine the home directory for '~/.cache'")
+        return given
+
+    monkeypatch.delenv("ALIGNCK_CACHE_DIR", raising=False)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", no_home)
+    monkeypatch.chdir(tmp_path)
+    plan = str(make_document("plan.md"))
+    result = CliRunner().invoke(app, ["check", plan, "-f", str(FRAMEWORK), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+    assert [line for line in result.stderr.splitlines() if "cache" in line] == [
+        "alignck: warning: no home folder to keep the cache in (HOME is not set and this "
+        "user has none): set ALIGNCK_CACHE_DIR to keep it somewhere; running without it"
+    ]
+    assert not (tmp_path / "~").exists()
+    info = CliRunner().invoke(app, ["cache", "info"])
+    assert info.exit_code == 2
+    assert info.stderr.startswith("alignck: error: no home folder to keep the cache in")
+    assert len(info.stderr.splitlines()) == 1
+
+
 def test_a_cache_that_cannot_be_written_is_warned_of(
     make_document, small_framework, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

@@ -102,11 +102,25 @@ def parse_max_mb(text: str, name: str) -> int:
 
 
 def cache_dir() -> Path:
+    """The cache folder: ALIGNCK_CACHE_DIR (or the library caller's choice), else the user's
+    cache folder. Raises :class:`CacheUnwritable` (a run goes on without the cache) when the
+    user has no home folder to keep it in: a CI container's arbitrary user has neither HOME
+    nor an entry in the password file, and platformdirs then raised a traceback (or, before
+    4.1, named a folder '~' in the working directory, and the cache was written there)."""
     if _directory is not None:
         return _directory
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("alignck", appauthor=False)) / "documents"
+    try:
+        found = Path(user_cache_dir("alignck", appauthor=False))
+    except (RuntimeError, KeyError, OSError):
+        found = Path("~")
+    if not found.is_absolute():
+        raise CacheUnwritable(
+            "no home folder to keep the cache in (HOME is not set and this user has none): "
+            "set ALIGNCK_CACHE_DIR to keep it somewhere"
+        )
+    return found / "documents"
 
 
 def key_for(data: bytes, reader: str) -> str:

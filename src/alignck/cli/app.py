@@ -476,7 +476,8 @@ def cache_usable(wanted: bool) -> bool:
     try:
         cache.claim()
     except CacheUnwritable as error:
-        say(f"alignck: warning: {error}; running without it (ALIGNCK_CACHE_DIR names another)")
+        hint = "" if "ALIGNCK_CACHE_DIR" in str(error) else " (ALIGNCK_CACHE_DIR names another)"
+        say(f"alignck: warning: {error}; running without it{hint}")
         return False
     return True
 
