@@ -464,6 +464,25 @@ def environment_passwords() -> tuple[str, ...]:
     return tuple(p for p in (single, *several) if p)
 
 
+def warn_if_words_alone(matcher: str) -> None:
+    """The default matcher is words alone where the model cannot run (a package removed, a
+    minimal install): say so, since the verdicts differ (a tester's ten of 42 moved), and a
+    CI gate's answers must not change without a word. Chosen by name, it is not warned of."""
+    import os
+
+    if matcher != "auto" or os.environ.get("ALIGNCK_EMBEDDING_MODEL"):
+        return  # a model named by path that is missing is an error of its own
+    from alignck.signals.embedding import missing_reason
+
+    reason = missing_reason()
+    if reason:
+        say(
+            f"alignck: warning: the semantic matcher (the default) needs {reason}; matching by "
+            "words alone, whose verdicts differ (--matcher lexical chooses it without this "
+            "warning)"
+        )
+
+
 def cache_usable(wanted: bool) -> bool:
     """Whether a run can use the cache it asks for. One whose folder cannot be created (a
     container's read-only home) runs without it, with a warning: the cache only saves time.

@@ -38,6 +38,7 @@ from alignck.cli.app import (
     say_file_warnings,
     silence_stdout,
     use_cache_settings,
+    warn_if_words_alone,
 )
 from alignck.cli.output import (
     atomic_file,
@@ -604,6 +605,7 @@ def check(
             baseline = load_baseline(baseline_file, loaded, chosen_framework.shown)
         thresholds = resolve_thresholds(loaded, aligned, partial)
         cached = cache_usable(not no_cache)
+        warn_if_words_alone(matcher.value)
         with progress_bar(paths, follow_links, excluded) as progress:
             report = run_check(
                 paths,

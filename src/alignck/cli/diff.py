@@ -32,6 +32,7 @@ from alignck.cli.app import (
     say,
     say_file_warnings,
     use_cache_settings,
+    warn_if_words_alone,
 )
 from alignck.cli.output import (
     atomic_output,
@@ -217,6 +218,8 @@ def diff(
                         f"sides are saved reports, which {what}"
                     )
         cached = cache_usable(not no_cache and loaded is not None)
+        if loaded is not None:
+            warn_if_words_alone(matcher.value)
         checking = _Checking(loaded, matcher.value, cached, waivers, reviews, day)
         before, unread_before, said_before = _snapshot(old, checking)
         after, unread_after, said_after = _snapshot(new, checking)
