@@ -1169,3 +1169,42 @@ def test_a_word_style_the_author_made_bold_makes_a_heading(tmp_path: Path) -> No
     document.save(str(path))
     blocks = read(path).blocks
     assert [b.text for b in blocks if b.kind == "heading"] == ["Warm homes"]
+
+
+def test_content_controls_in_a_table_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    # A tester's form-built plan: a row, a cell and a cell's paragraph each wrapped in a
+    # content control (a repeating section, say) were dropped, and the priority in that row
+    # became a gap.
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Our priorities", 1)
+    rows = [
+        ("Priority", "What we will do"),
+        ("Active lives", "We will open two leisure centres."),
+        ("A smokefree borough", "We will double the use of our stop smoking service."),
+        ("Warm homes", "We will insulate 300 homes."),
+        ("Ageing well", "We will adapt 200 homes."),
+    ]
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+
+    def wrapped(element):  # type: ignore[no-untyped-def]
+        control = element.makeelement(qn("w:sdt"), {})
+        content = control.makeelement(qn("w:sdtContent"), {})
+        control.append(content)
+        element.addprevious(control)
+        content.append(element)
+
+    trs = table._tbl.findall(qn("w:tr"))
+    wrapped(trs[2])  # the row
+    wrapped(trs[3].findall(qn("w:tc"))[1])  # a cell
+    wrapped(trs[4].findall(qn("w:tc"))[0].find(qn("w:p")))  # a cell's paragraph
+    path = tmp_path / "controls.docx"
+    document.save(str(path))
+
+    cells = [(b.cell, b.text) for b in read(path).blocks if b.cell is not None]
+    assert cells == [((r, c), text) for r, row in enumerate(rows) for c, text in enumerate(row)]

@@ -33,7 +33,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "23"
+VERSION = "24"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -597,12 +597,12 @@ class _BodyWalker:
         return self.pseudo_levels.get(_type_size(element, boxed, self.styles), PSEUDO_HEADING_LEVEL)
 
     def table(self, element: Any) -> None:
-        for row_index, row in enumerate(element.iterchildren(f"{_W}tr")):
-            for column, cell in enumerate(row.iterchildren(f"{_W}tc")):
-                texts = [_cell_text(p, self.hidden) for p in cell.iterchildren(f"{_W}p")]
+        for row_index, row in enumerate(_children(element, f"{_W}tr")):
+            for column, cell in enumerate(_children(row, f"{_W}tc")):
+                texts = [_cell_text(p, self.hidden) for p in _children(cell, f"{_W}p")]
                 text = " ".join(t for t in texts if t.strip())
                 self.builder.add("table_cell", text, cell=(row_index, column))
-                for nested in cell.iterchildren(f"{_W}tbl"):
+                for nested in _children(cell, f"{_W}tbl"):
                     self.table(nested)
 
     def _properties(self, element: Any) -> tuple[str | None, int | None, str | None, int | None]:
@@ -677,6 +677,24 @@ class _BodyWalker:
 
 # '%1' in a level's text: the number of level 1 (ilvl 0), and so on.
 _LEVEL_NUMBER = re.compile(r"%([1-9])")
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The children of ``parent`` with ``tag``, those a content control wraps among them (a
+    repeating section's rows, a cell or a cell's paragraph in a control): read as Word shows
+    them, where they were dropped, and a priority set in a controlled row was a gap."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            content = child.find(f"{_W}sdtContent") if child.tag == f"{_W}sdt" else child
+            if content is not None:
+                yield from _children(content, tag)
+
+
+# What may wrap a table's rows, a row's cells or a cell's paragraphs: a content control, or
+# custom XML markup.
+_WRAPPERS = frozenset([f"{_W}sdt", f"{_W}customXml"])
 
 
 def _list_style_depth(style_name: str) -> int:
