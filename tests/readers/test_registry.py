@@ -185,8 +185,9 @@ def test_a_pdf_or_word_file_that_lost_its_extension_is_an_unread_strategy(
     with zipfile.ZipFile(tmp_path / "photos", "w") as archive:
         archive.writestr("a.jpg", "x")
     (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
-    # Files of other kinds, with extensions of their own, that hold a PDF or a Word file
-    # inside (an Illustrator file, a Word template) or mention one: passed over, as before.
+    # Files of other kinds, with extensions of their own, that hold a PDF inside (an
+    # Illustrator file) or mention one: passed over, as before. A Word template is not: a
+    # tester's strategy saved as .dotx was passed over with the run passing.
     (tmp_path / "logo.ai").write_bytes(b"%PDF-1.5\n% Illustrator")
     with zipfile.ZipFile(tmp_path / "letter.dotx", "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
@@ -198,10 +199,10 @@ def test_a_pdf_or_word_file_that_lost_its_extension_is_an_unread_strategy(
         "name it .docx",
         "Trust strategy": "unsupported format (files without an extension); it is a PDF: "
         "name it .pdf",
+        "letter.dotx": "unsupported format ('.dotx' files); it is a Word document: name it .docx",
     }
     assert sorted(Path(s.path).name for s in found.skipped) == [
         "LICENSE",
-        "letter.dotx",
         "logo.ai",
         "photos",
         "tidy",
@@ -533,3 +534,13 @@ def test_a_folder_s_readme_is_skipped_unless_named(tmp_path: Path) -> None:
         "readme.txt",
     ]
     assert discover([drafts / "README.md"]).files == (drafts / "README.md",)
+
+
+def test_a_word_template_is_an_unreadable_partner_with_its_remedy(tmp_path: Path) -> None:
+    # Not a letterhead: without Word's parts inside, the reason says to save it as .docx.
+    (tmp_path / "strategy.dotm").write_bytes(b"not a zip archive")
+    (found,) = discover([tmp_path]).unsupported
+    assert found.reason.startswith(
+        "unsupported format (a Word template (.dotm): save it as .docx to check it, or leave "
+        "it out)"
+    )

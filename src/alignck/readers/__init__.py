@@ -52,8 +52,7 @@ READERS: dict[str, str] = {
     ".pdf": "alignck.readers.pdf",
     ".docx": "alignck.readers.docx",
     # Word's macro-enabled document: the same format, read the same way (its macros are
-    # never run; they are not text). Word's templates (.dotx, .dotm) are letterheads and
-    # forms, not a partner's strategy: passed over.
+    # never run; they are not text). Word's templates (.dotx, .dotm): see KNOWN_UNSUPPORTED.
     ".docm": "alignck.readers.docx",
     ".md": "alignck.readers.markdown",
     ".markdown": "alignck.readers.markdown",
@@ -70,6 +69,10 @@ NATIVE_READERS = frozenset({".pdf", ".docx", ".docm"})
 # Formats people often have next to their strategies; named so the skip reason can say what to do.
 KNOWN_UNSUPPORTED: dict[str, str] = {
     ".doc": "legacy Word .doc: save it as .docx",
+    # A template is a letterhead or a form as often as a draft saved the wrong way; passed
+    # over, a partner's strategy saved so went unchecked with the run passing.
+    ".dotx": "a Word template (.dotx): save it as .docx to check it, or leave it out",
+    ".dotm": "a Word template (.dotm): save it as .docx to check it, or leave it out",
     ".rtf": "Rich Text .rtf: save it as .docx or PDF",
     ".pages": "Apple Pages: export it as .docx or PDF",
     # A partner's strategy often comes as its board's slide deck: unread, not passed over.
