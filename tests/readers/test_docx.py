@@ -1208,3 +1208,36 @@ def test_content_controls_in_a_table_are_read_as_word_shows_them(tmp_path: Path)
 
     cells = [(b.cell, b.text) for b in read(path).blocks if b.cell is not None]
     assert cells == [((r, c), text) for r, row in enumerate(rows) for c, text in enumerate(row)]
+
+
+def test_changes_no_one_has_accepted_are_read_as_accepted_and_said(tmp_path: Path) -> None:
+    # A tester's draft: a deleted priority was a gap and an inserted one aligned, with no word
+    # that either was only proposed.
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("Our priorities are warm homes and good jobs.")
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document.element.body.insert(
+        -1,
+        parse_xml(
+            f"<w:p {w}><w:r><w:t xml:space='preserve'>We will </w:t></w:r>"
+            '<w:del w:id="1" w:author="A" w:date="2026-12-01T00:00:00Z"><w:r>'
+            "<w:delText>close</w:delText></w:r></w:del>"
+            '<w:ins w:id="2" w:author="A" w:date="2026-12-01T00:00:00Z"><w:r>'
+            "<w:t>open</w:t></w:r></w:ins><w:r><w:t xml:space='preserve'> two hubs.</w:t>"
+            "</w:r></w:p>"
+        ),
+    )
+    path = tmp_path / "draft.docx"
+    document.save(str(path))
+    doc = read(path)
+    assert [b.text for b in doc.blocks] == [
+        "Our priorities are warm homes and good jobs.",
+        "We will open two hubs.",
+    ]
+    assert doc.warnings == (
+        "2 tracked changes not yet accepted or rejected: read as if accepted (insertions read, "
+        "deletions not); accept or reject them in Word to check the text as it will stand",
+    )
