@@ -1241,3 +1241,61 @@ def test_changes_no_one_has_accepted_are_read_as_accepted_and_said(tmp_path: Pat
         "2 tracked changes not yet accepted or rejected: read as if accepted (insertions read, "
         "deletions not); accept or reject them in Word to check the text as it will stand",
     )
+
+
+def test_word_numbering_labels_restarts_and_letters_read_as_word_shows_them(
+    tmp_path: Path,
+) -> None:
+    # A tester's plans: a list whose numbering shows 'Priority %1:' lost its labels (three
+    # priorities of five found, where the PDF of it gave five); a heading list restarted at
+    # 4 read 'Priority 1'; a second instance of one list started again at 1; an 'Annex %1'
+    # in letters read 'Annex 1'.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for xml in (
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="Priority %1:"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>',
+        f'<w:abstractNum {w} w:abstractNumId="93">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/>'
+        '<w:lvlText w:val="Annex %1 –"/></w:lvl></w:abstractNum>',
+        f'<w:num {w} w:numId="91"><w:abstractNumId w:val="90"/></w:num>',
+        f'<w:num {w} w:numId="92"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>',
+        f'<w:num {w} w:numId="94"><w:abstractNumId w:val="93"/></w:num>',
+    ):
+        element = parse_xml(xml)
+        if element.tag.endswith("abstractNum"):
+            numbering.insert(0, element)
+        else:
+            numbering.append(element)
+
+    def numbered(text: str, num: str, level: int, style: str | None = None) -> None:
+        paragraph = document.add_paragraph(text, style=style)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+
+    numbered("Active lives", "91", 0, "Heading 1")
+    numbered("Swimming", "91", 1, "Heading 2")
+    numbered("Good mental wellbeing", "91", 0)
+    numbered("A smokefree borough", "92", 0, "Heading 1")
+    numbered("Warm homes", "91", 0, "Heading 1")
+    numbered("Ageing well", "94", 0, "Heading 1")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+
+    assert [(b.kind, b.text) for b in read(path).blocks] == [
+        ("heading", "Priority 1: Active lives"),
+        ("heading", "1.1 Swimming"),
+        ("list_item", "Priority 2: Good mental wellbeing"),
+        ("heading", "Priority 4: A smokefree borough"),
+        ("heading", "Priority 5: Warm homes"),
+        ("heading", "Annex A – Ageing well"),
+    ]

@@ -13,7 +13,7 @@ import re
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -471,42 +471,83 @@ def _paragraph_properties(ppr: Any) -> tuple[int | None, str | None, int | None]
     return level, num_id, ilvl
 
 
-def _numbering_formats(document: Any) -> dict[tuple[str, int], tuple[str, str]]:
-    """Map (numId, level) to its number format ('bullet', 'decimal', ...) and the text Word
-    shows for it ('%1.', 'Priority %1:')."""
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """One level of a Word list as a numbering instance (w:num) uses it."""
+
+    fmt: str  # 'bullet', 'decimal', 'upperLetter', 'lowerRoman', ...
+    text: str  # what Word shows for it: '%1.', 'Priority %1:'
+    start: int
+    # The list (w:abstractNum) it numbers: instances of one list go on counting as one.
+    list_id: str
+    # 'Set numbering value' or 'Restart at': where this instance starts the level again.
+    restart: int | None = None
+
+
+def _numbering_formats(document: Any) -> dict[tuple[str, int], _Level]:
+    """Map (numId, level) to how Word numbers it: its format, the text it shows, where it
+    starts, and the list it counts in."""
     try:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         return {}
-    abstract: dict[str, dict[int, tuple[str, str]]] = {}
+    abstract: dict[str, dict[int, _Level]] = {}
     for element in numbering.iterchildren(f"{_W}abstractNum"):
-        levels: dict[int, tuple[str, str]] = {}
-        for lvl in element.iterchildren(f"{_W}lvl"):
-            fmt = lvl.find(f"{_W}numFmt")
-            shown = lvl.find(f"{_W}lvlText")
-            levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
-                fmt.get(f"{_W}val") if fmt is not None else "decimal",
-                (shown.get(f"{_W}val") or "") if shown is not None else "",
-            )
-        abstract[element.get(f"{_W}abstractNumId")] = levels
-    formats: dict[tuple[str, int], tuple[str, str]] = {}
+        list_id = element.get(f"{_W}abstractNumId") or ""
+        abstract[list_id] = {
+            level: found
+            for lvl in element.iterchildren(f"{_W}lvl")
+            for level, found in [_level(lvl, list_id)]
+        }
+    formats: dict[tuple[str, int], _Level] = {}
     for num in numbering.iterchildren(f"{_W}num"):
         ref = num.find(f"{_W}abstractNumId")
         if ref is None:
             continue
-        for level, fmt in abstract.get(ref.get(f"{_W}val"), {}).items():
-            formats[(num.get(f"{_W}numId"), level)] = fmt
+        num_id = num.get(f"{_W}numId")
+        for level, found in abstract.get(ref.get(f"{_W}val"), {}).items():
+            formats[(num_id, level)] = found
+        for override in num.iterchildren(f"{_W}lvlOverride"):
+            level = _int(override.get(f"{_W}ilvl"), 0)
+            lvl = override.find(f"{_W}lvl")
+            base = formats.get((num_id, level)) or _Level("decimal", "", 1, f"num {num_id}")
+            if lvl is not None:
+                # The instance redefines the level: its own format and text, counted apart.
+                base = _level(lvl, f"num {num_id}")[1]
+            start = override.find(f"{_W}startOverride")
+            restart = _int(start.get(f"{_W}val"), 1) if start is not None else None
+            formats[(num_id, level)] = replace(base, restart=restart)
     return formats
 
 
+def _level(lvl: Any, list_id: str) -> tuple[int, _Level]:
+    fmt = lvl.find(f"{_W}numFmt")
+    shown = lvl.find(f"{_W}lvlText")
+    start = lvl.find(f"{_W}start")
+    return _int(lvl.get(f"{_W}ilvl"), 0), _Level(
+        fmt.get(f"{_W}val") or "decimal" if fmt is not None else "decimal",
+        (shown.get(f"{_W}val") or "") if shown is not None else "",
+        _int(start.get(f"{_W}val"), 1) if start is not None else 1,
+        list_id,
+    )
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
 class _BodyWalker:
-    def __init__(
-        self, styles: dict[str, _Style], formats: dict[tuple[str, int], tuple[str, str]]
-    ) -> None:
+    def __init__(self, styles: dict[str, _Style], formats: dict[tuple[str, int], _Level]) -> None:
         self.styles = styles
         self.formats = formats
         self.builder = BlockBuilder()
+        # Each list's count at each level, by (list, level).
         self.counters: dict[tuple[str, int], int] = {}
+        # The numbering instances that have started counting (their restart is spent).
+        self.started: set[tuple[str, int]] = set()
         # A bold-only heading's level by its type size (see _pseudo_heading_levels).
         self.pseudo_levels: dict[float, int] = {}
         # The styles whose text Word hides.
@@ -567,11 +608,18 @@ class _BodyWalker:
             text = _PAGE_AT_END.sub(r" .... \1", text)
         if num_id is not None and num_id != "0":
             level = ilvl or 0
-            numbered = self._marker(num_id, level)
             depth = max(level + 1, _list_style_depth(style_name))
-            self.builder.add(
-                "list_item", without_glyph(text), level=depth, marker=numbered, lead=lead
-            )
+            worded = self._worded_label(num_id, level)
+            if worded is not None:
+                # 'Priority 4: A smokefree borough', as Word shows it and a PDF of it reads.
+                text = f"{worded} {without_glyph(text)}"
+                numbered = (
+                    f"{self.counters.get((self.formats[(num_id, level)].list_id, level), 1)}."
+                )
+            else:
+                numbered = self._marker(num_id, level)
+                text = without_glyph(text)
+            self.builder.add("list_item", text, level=depth, marker=numbered, lead=lead)
             return
         if style_name.startswith("list"):
             depth = _list_style_depth(style_name)
@@ -667,30 +715,96 @@ class _BodyWalker:
         return 0
 
     def _marker(self, num_id: str, level: int) -> str:
-        fmt, _ = self.formats.get((num_id, level), ("bullet", ""))
-        if fmt in ("bullet", "none"):
+        found = self.formats.get((num_id, level))
+        if found is None or found.fmt in ("bullet", "none"):
             return "•"
         return f"{self._count(num_id, level)}."
 
     def _count(self, num_id: str, level: int) -> int:
-        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+        """The number of this paragraph at ``level`` of its list: the instances of one list
+        count on from each other ('Priority 3' then, after a heading, 'Priority 4'), unless
+        one restarts it ('Set numbering value' to 4)."""
+        found = self.formats.get((num_id, level)) or _Level("decimal", "", 1, num_id)
+        list_id = found.list_id
+        for key in [k for k in self.counters if k[0] == list_id and k[1] > level]:
             del self.counters[key]
-        count = self.counters.get((num_id, level), 0) + 1
-        self.counters[(num_id, level)] = count
+        if found.restart is not None and (num_id, level) not in self.started:
+            self.counters[(list_id, level)] = found.restart - 1
+        self.started.add((num_id, level))
+        count = self.counters.get((list_id, level), found.start - 1) + 1
+        self.counters[(list_id, level)] = count
         return count
 
     def _label(self, num_id: str, level: int) -> str:
-        """The number Word shows before a numbered heading, as its level's text gives it
-        ('Priority %1:' -> 'Priority 2:'); empty for a bullet or no number."""
-        fmt, shown = self.formats.get((num_id, level), ("bullet", ""))
-        if fmt in ("bullet", "none") or not shown:
+        """The number Word shows before a numbered paragraph, as its level's text gives it
+        ('Priority %1:' -> 'Priority 2:', '%1.%2' -> '4.1', 'Annex %1' -> 'Annex A'); empty
+        for a bullet or no number."""
+        found = self.formats.get((num_id, level))
+        if found is None or found.fmt in ("bullet", "none") or not found.text:
             return ""
         self._count(num_id, level)
+        list_id = found.list_id
 
-        def number(found: re.Match[str]) -> str:
-            return str(self.counters.get((num_id, int(found.group(1)) - 1), 1))
+        def number(match: re.Match[str]) -> str:
+            at = int(match.group(1)) - 1
+            shown = self.formats.get((num_id, at)) or found
+            return _formatted(self.counters.get((list_id, at), shown.start), shown.fmt)
 
-        return _LEVEL_NUMBER.sub(number, shown).strip()
+        return _LEVEL_NUMBER.sub(number, found.text).strip()
+
+    def _worded_label(self, num_id: str, level: int) -> str | None:
+        """A list level's label where it holds words ('Priority %1:'), which Word shows before
+        the item and a PDF of it reads; None for a plain number or bullet ('%1.')."""
+        found = self.formats.get((num_id, level))
+        if found is None or found.fmt in ("bullet", "none"):
+            return None
+        if not any(ch.isalpha() for ch in _LEVEL_NUMBER.sub("", found.text)):
+            return None
+        return self._label(num_id, level)
+
+
+def _formatted(number: int, fmt: str) -> str:
+    if fmt in ("upperLetter", "lowerLetter"):
+        letters = _letters(number)
+        return letters if fmt == "upperLetter" else letters.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(number)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(number)
+
+
+def _letters(number: int) -> str:
+    # Word's letters: A ... Z, then AA, BB ...
+    if number < 1:
+        return str(number)
+    return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def _roman(number: int) -> str:
+    if not 0 < number < 4000:
+        return str(number)
+    out = ""
+    for value, numeral in _ROMAN:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out
 
 
 # '%1' in a level's text: the number of level 1 (ilvl 0), and so on.
