@@ -32,6 +32,9 @@ _AUTOMATIC = """
   <style:text-properties fo:font-weight="bold" fo:font-size="14pt"/></style:style>
 <style:style style:name="Break" style:family="paragraph">
   <style:paragraph-properties fo:break-before="page"/></style:style>
+<text:list-style style:name="From4">
+  <text:list-level-style-number text:level="1" style:num-format="1" text:start-value="4"/>
+</text:list-style>
 <text:list-style style:name="L1">
   <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>
   <text:list-level-style-bullet text:level="2" text:bullet-char="•"/>
@@ -433,4 +436,22 @@ def test_bold_only_headings_nest_by_their_type_size(tmp_path: Path) -> None:
     assert [(b.text, b.section) for b in doc.blocks if b.kind == "paragraph"] == [
         ("We will insulate 300 homes.", ("Aim 1: Warm homes", "What we will do")),
         ("We will plant 500 trees.", ("Aim 2: Clean air", "What we will do")),
+    ]
+
+
+def test_a_list_numbered_from_a_start_value_keeps_its_numbers(tmp_path: Path) -> None:
+    # A list set to start at 4, and an item restarted at 9, were numbered from 1.
+    item = "<text:list-item{}><text:p>{}</text:p></text:list-item>"
+    body = (
+        '<text:list text:style-name="From4">'
+        + item.format("", "Warm homes")
+        + item.format("", "Clean air")
+        + item.format(' text:start-value="9"', "Good jobs")
+        + "</text:list>"
+    )
+    doc = read(_odt(tmp_path / "from4.odt", body))
+    assert [(b.marker, b.text) for b in doc.blocks] == [
+        ("4.", "Warm homes"),
+        ("5.", "Clean air"),
+        ("9.", "Good jobs"),
     ]

@@ -32,7 +32,7 @@ from alignck.readers._builder import BlockBuilder
 from alignck.readers._sniff import refused
 from alignck.readers._text import join_lines, separate_lines, split_marker, without_glyph
 
-VERSION = "3"
+VERSION = "4"
 # Bold-only headings sit below styled ones, as the Word reader places them.
 PSEUDO_HEADING_LEVEL = 3
 
@@ -105,6 +105,8 @@ class _Styles:
     styles: dict[str, _Style] = field(default_factory=dict)
     # A list style's kind at each level: True numbered, False bulleted.
     numbered: dict[tuple[str, int], bool] = field(default_factory=dict)
+    # Where a numbered level starts counting, where not at 1.
+    starts: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def chain(self, name: str | None) -> Iterator[_Style]:
         seen = 0
@@ -282,6 +284,9 @@ def _collect_styles(root: ElementTree.Element, into: _Styles) -> None:
                     level_style.get(f"{_STYLE}num-format")
                 )
                 into.numbered[(name, int(level))] = numbered
+                start = level_style.get(f"{_TEXT}start-value", "1")
+                if numbered and start.isdigit() and start != "1":
+                    into.starts[(name, int(level))] = int(start)
 
 
 def _bold(properties: ElementTree.Element | None) -> bool | None:
@@ -474,6 +479,10 @@ class _Walker:
             if item.tag not in (f"{_TEXT}list-item", f"{_TEXT}list-header"):
                 continue
             header = item.tag == f"{_TEXT}list-header"
+            restart = item.get(f"{_TEXT}start-value", "")
+            if restart.isdigit() and style is not None:
+                # 'Restart numbering' at this item, or 'Start at' a number of its own.
+                self.counters[(style, depth)] = int(restart) - 1
             first = True
             for child in item:
                 if child.tag == f"{_TEXT}p" and first and not header:
@@ -513,7 +522,7 @@ class _Walker:
             return "•"
         for key in [k for k in self.counters if k[0] == style and k[1] > depth]:
             del self.counters[key]
-        count = self.counters.get((style, depth), 0) + 1
+        count = self.counters.get((style, depth), self.styles.starts.get((style, depth), 1) - 1) + 1
         self.counters[(style, depth)] = count
         return f"{count}."
 
