@@ -1299,3 +1299,62 @@ def test_word_numbering_labels_restarts_and_letters_read_as_word_shows_them(
         ("heading", "Priority 5: Warm homes"),
         ("heading", "Annex A – Ageing well"),
     ]
+
+
+def _laid_out(tmp_path: Path, pages: int | None) -> Path:
+    """A Word file as Word saves one: where it last began each page marked in the text
+    (w:lastRenderedPageBreak), and ``pages`` in docProps/app.xml."""
+    import re
+    import zipfile
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.add_heading("Westmoor plan", 1)
+    document.add_paragraph("An introduction on the first page.")
+    heading = document.add_heading("Our priorities", 2)
+    heading.runs[0]._r.insert(0, parse_xml(f"<w:lastRenderedPageBreak {w}/>"))
+    document.add_paragraph("Warm homes", style="List Bullet")
+    paragraph = document.add_paragraph("We will insulate 300 homes and ")
+    run = paragraph.add_run("fit 200 heat pumps.")
+    run._r.insert(0, parse_xml(f"<w:lastRenderedPageBreak {w}/>"))
+    document.add_paragraph("We will plant 500 trees.")
+    plain = tmp_path / "plain.docx"
+    document.save(str(plain))
+    path = tmp_path / "laid-out.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                shown = f"<Pages>{pages}</Pages>" if pages is not None else ""
+                data = re.sub(rb"<Pages>\d+</Pages>", shown.encode(), data)
+            target.writestr(item, data)
+    return path
+
+
+def test_pages_where_word_last_laid_them_out_and_said_as_many(tmp_path: Path) -> None:
+    # A tester found no Word file ever had page numbers, where a PDF of it did: Word marks
+    # where it began each page when it last laid the document out, and saves the count.
+    doc = read(_laid_out(tmp_path, 3))
+    assert [(b.text[:20], b.page) for b in doc.blocks] == [
+        ("Westmoor plan", 1),
+        ("An introduction on t", 1),
+        ("Our priorities", 2),
+        ("Warm homes", 2),
+        ("We will insulate 300", 2),  # where it starts; it runs on to page 3
+        ("We will plant 500 tr", 3),
+    ]
+    assert doc.pages == 3
+
+
+@pytest.mark.parametrize("pages", [5, 1, None])
+def test_pages_are_not_given_where_the_count_does_not_hold(
+    tmp_path: Path, pages: int | None
+) -> None:
+    # Edited since it was laid out, or saved by a generator whose template says one page
+    # whatever follows, or with no count: no page is known.
+    doc = read(_laid_out(tmp_path, pages))
+    assert doc.pages is None
+    assert {b.page for b in doc.blocks} == {None}

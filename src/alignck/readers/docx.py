@@ -33,7 +33,7 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "24"
+VERSION = "25"
 # Bold-only headings sit below styled ones: their place in the outline is unknown.
 PSEUDO_HEADING_LEVEL = 3
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -61,6 +61,7 @@ class _Style:
     custom: bool = False  # a style of the author's own, not one of Word's
     hidden: bool | None = None  # its Hidden font setting; None when it does not say
     struck: bool | None = None  # its strikethrough (single or double); None when it does not say
+    break_before: bool | None = None  # 'Page break before'; None when it does not say
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
@@ -80,10 +81,83 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     walker.pseudo_levels = _pseudo_heading_levels(
         document.element.body, styles, walker.styled_heading
     )
-    walker.walk(document.element.body)
     body = document.element.body
+    declared = _declared_pages(path)
+    walker.breaks = _page_breaks(body, styles, declared)
+    walker.walk(body)
     warnings = (*_unread_parts(body), *_tracked_changes(body))
-    return Document(str(path), "docx", walker.builder.build(), warnings=warnings)
+    blocks, pages = walker.builder.build(), None
+    if walker.breaks is not None:
+        if walker.page == declared:
+            pages = walker.page
+        else:  # counted otherwise than Word laid it out: no page is known
+            blocks = tuple(replace(block, page=None) for block in blocks)
+    return Document(str(path), "docx", blocks, pages=pages, warnings=warnings)
+
+
+_PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</(?:\w+:)?Pages>")
+
+
+def _declared_pages(path: Path) -> int | None:
+    """The number of pages docProps/app.xml says the document had when last laid out."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "docProps/app.xml" not in archive.namelist():
+                return None
+            found = _PAGES.search(archive.read("docProps/app.xml")[: 1 << 20])
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return None
+    return int(found.group(1)) if found else None
+
+
+# Where Word last began a page in its own layout, and the breaks the author set.
+_RENDERED = f"{_W}lastRenderedPageBreak"
+_SECTION_PAGE_TYPES = frozenset(["nextPage", "oddPage", "evenPage"])
+
+
+def _page_breaks(body: Any, styles: dict[str, _Style], declared: int | None) -> str | None:
+    """Which breaks give the pages: 'rendered' (where Word last began each page), 'explicit'
+    (page breaks, 'page break before' and section breaks, where every page ends at one), or
+    None when neither comes to the page count the file was saved with, or that count is one
+    (a generator's template says one page whatever follows)."""
+    if declared is None or declared < 2:
+        return None
+    rendered = sum(1 for node in body.iter(_RENDERED) if not _boxed_anywhere(node))
+    if rendered + 1 == declared:
+        return "rendered"
+    explicit = 0
+    paragraphs = list(body.iter(f"{_W}p"))
+    for index, paragraph in enumerate(paragraphs):
+        if _boxed_anywhere(paragraph):
+            continue
+        explicit += index > 0 and _breaks_before(paragraph, styles)
+        explicit += sum(1 for node in paragraph.iter(f"{_W}br") if _page_break(node))
+        explicit += _ends_page_section(paragraph) and index < len(paragraphs) - 1
+    return "explicit" if explicit + 1 == declared else None
+
+
+def _boxed_anywhere(node: Any) -> bool:
+    return any(ancestor.tag in _BOXED for ancestor in node.iterancestors())
+
+
+def _page_break(node: Any) -> bool:
+    return node.get(f"{_W}type") == "page"
+
+
+def _breaks_before(paragraph: Any, styles: dict[str, _Style]) -> bool:
+    ppr = paragraph.find(f"{_W}pPr")
+    own = _on_off(ppr.find(f"{_W}pageBreakBefore")) if ppr is not None else None
+    if own is not None:
+        return own
+    return bool(_from_style_chain(styles, _paragraph_style(paragraph), "break_before"))
+
+
+def _ends_page_section(paragraph: Any) -> bool:
+    section = paragraph.find(f"{_W}pPr/{_W}sectPr")
+    if section is None:
+        return False
+    kind = section.find(f"{_W}type")
+    return (kind.get(f"{_W}val") if kind is not None else "nextPage") in _SECTION_PAGE_TYPES
 
 
 # Text a reviewer inserted, deleted or moved and no one has accepted or rejected yet.
@@ -395,8 +469,15 @@ def _style_map(document: Any) -> dict[str, _Style]:
             custom=element.get(f"{_W}customStyle") in ("1", "true", "on"),
             hidden=_vanish_setting(element.find(_RUN_PROPERTIES)),
             struck=_strike_setting(element.find(_RUN_PROPERTIES)),
+            break_before=_on_off(ppr.find(f"{_W}pageBreakBefore")) if ppr is not None else None,
         )
     return styles
+
+
+def _on_off(element: Any) -> bool | None:
+    if element is None:
+        return None
+    return element.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 def _vanish_setting(properties: Any) -> bool | None:
@@ -548,6 +629,11 @@ class _BodyWalker:
         self.counters: dict[tuple[str, int], int] = {}
         # The numbering instances that have started counting (their restart is spent).
         self.started: set[tuple[str, int]] = set()
+        # Which breaks give the pages (see _page_breaks); None where pages are not known.
+        self.breaks: str | None = None
+        self.page = 1
+        # Whether any paragraph has been met: a break before the first opens no page.
+        self.begun = False
         # A bold-only heading's level by its type size (see _pseudo_heading_levels).
         self.pseudo_levels: dict[float, int] = {}
         # The styles whose text Word hides.
@@ -566,7 +652,43 @@ class _BodyWalker:
                 if content is not None:
                     self.walk(content)
 
+    def page_or_none(self) -> int | None:
+        return self.page if self.breaks is not None else None
+
     def paragraph(self, element: Any) -> None:
+        leading, trailing = self._page_breaks_in(element)
+        self.page += leading
+        self._paragraph(element)
+        self.page += trailing
+        self.begun = True
+
+    def _page_breaks_in(self, element: Any) -> tuple[int, int]:
+        """The page breaks a paragraph begins with (its text starts on a later page) and the
+        ones within or after its text, as the chosen breaks count them."""
+        if self.breaks is None or _boxed_anywhere(element):
+            return 0, 0  # a text box's breaks are its own layout's
+        leading = 0
+        if self.breaks == "explicit" and self.begun and _breaks_before(element, self.styles):
+            leading = 1
+        tag = _RENDERED if self.breaks == "rendered" else f"{_W}br"
+        seen_text, before, after = False, 0, 0
+        for node in element.iter(f"{_W}t", tag):
+            if _in_box(node, element):
+                continue
+            if node.tag == f"{_W}t":
+                seen_text = seen_text or bool((node.text or "").strip())
+            elif node.tag == _RENDERED or _page_break(node):
+                if seen_text:
+                    after += 1
+                else:
+                    before += 1
+        if self.breaks == "explicit" and _ends_page_section(element):
+            after += 1
+        if not self.begun and self.breaks == "rendered":
+            before = 0  # nothing is on the page a break before the first text would end
+        return leading + before, after
+
+    def _paragraph(self, element: Any) -> None:
         boxed = next(element.iter(_BOXED[0]), None) is not None
         boxes = _text_boxes(element) if boxed else []
         # A floating box stands apart from the text; Word anchors it to the nearest
@@ -619,11 +741,20 @@ class _BodyWalker:
             else:
                 numbered = self._marker(num_id, level)
                 text = without_glyph(text)
-            self.builder.add("list_item", text, level=depth, marker=numbered, lead=lead)
+            self.builder.add(
+                "list_item", text, self.page_or_none(), level=depth, marker=numbered, lead=lead
+            )
             return
         if style_name.startswith("list"):
             depth = _list_style_depth(style_name)
-            self.builder.add("list_item", without_glyph(text), level=depth, marker="•", lead=lead)
+            self.builder.add(
+                "list_item",
+                without_glyph(text),
+                self.page_or_none(),
+                level=depth,
+                marker="•",
+                lead=lead,
+            )
             return
         marker, rest = split_marker(text)
         if marker and _numbered_bold_heading(text, element, self.styles, boxed):
@@ -631,7 +762,9 @@ class _BodyWalker:
             self._heading(text, self._bold_heading_level(text, element, boxed))
             return
         if marker:
-            self.builder.add("list_item", rest, level=1, marker=marker, lead=lead)
+            self.builder.add(
+                "list_item", rest, self.page_or_none(), level=1, marker=marker, lead=lead
+            )
         elif _looks_like_pseudo_heading(text) and _all_bold(element, self.styles, boxed):
             # Many real documents mark headings only with bold type, not a heading style.
             self._heading(text, self._bold_heading_level(text, element, boxed))
@@ -641,7 +774,12 @@ class _BodyWalker:
             # read as one, four promises were one passage.
             lines = [line for line in shown.split("\n") if line.strip()]
             for index, entry in enumerate(separate_lines(lines) if len(lines) > 1 else [[text]]):
-                self.builder.add("paragraph", join_lines(entry), lead=lead if index == 0 else None)
+                self.builder.add(
+                    "paragraph",
+                    join_lines(entry),
+                    self.page_or_none(),
+                    lead=lead if index == 0 else None,
+                )
 
     def _heading(self, text: str, level: int) -> None:
         # A heading closes the sections at its level and below: a label of a section it
@@ -650,7 +788,7 @@ class _BodyWalker:
         labelled = _heading_label(text)
         if labelled is not None:
             self.labelled[labelled] = level
-        self.builder.heading(text, level)
+        self.builder.heading(text, level, self.page_or_none())
 
     def _bold_heading_level(self, text: str, element: Any, boxed: bool) -> int:
         """A bold-only heading's level: that of the heading whose label it goes on from
@@ -665,9 +803,13 @@ class _BodyWalker:
     def table(self, element: Any) -> None:
         for row_index, row in enumerate(_children(element, f"{_W}tr")):
             for column, cell in enumerate(_children(row, f"{_W}tc")):
-                texts = [_cell_text(p, self.hidden) for p in _children(cell, f"{_W}p")]
+                paragraphs = list(_children(cell, f"{_W}p"))
+                texts = [_cell_text(p, self.hidden) for p in paragraphs]
                 text = " ".join(t for t in texts if t.strip())
-                self.builder.add("table_cell", text, cell=(row_index, column))
+                self.builder.add("table_cell", text, self.page_or_none(), cell=(row_index, column))
+                for paragraph in paragraphs:
+                    # A row cut by a page break is placed where it starts.
+                    self.page += sum(self._page_breaks_in(paragraph))
                 for nested in _children(cell, f"{_W}tbl"):
                     self.table(nested)
 
