@@ -1358,3 +1358,25 @@ def test_pages_are_not_given_where_the_count_does_not_hold(
     doc = read(_laid_out(tmp_path, pages))
     assert doc.pages is None
     assert {b.page for b in doc.blocks} == {None}
+
+
+def test_a_paragraph_s_alternate_content_is_read_once(tmp_path: Path) -> None:
+    # A tester's file: runs written twice, for newer Word (mc:Choice) and older (mc:Fallback),
+    # were both read, and the promise quoted twice over.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    run = "<w:r><w:t>We will insulate 300 homes.</w:t></w:r>"
+    document = docx.Document()
+    document.element.body.insert(
+        -1,
+        parse_xml(
+            f"<w:p {w} {mc}><mc:AlternateContent><mc:Choice Requires='w14'>{run}</mc:Choice>"
+            f"<mc:Fallback>{run}</mc:Fallback></mc:AlternateContent></w:p>"
+        ),
+    )
+    path = tmp_path / "alternate.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks] == ["We will insulate 300 homes."]

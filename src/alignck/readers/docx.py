@@ -689,7 +689,9 @@ class _BodyWalker:
         return leading + before, after
 
     def _paragraph(self, element: Any) -> None:
-        boxed = next(element.iter(_BOXED[0]), None) is not None
+        # A text box, or a fallback copy of what the paragraph holds (mc:Fallback, beside the
+        # mc:Choice read): both left out of the paragraph's own text.
+        boxed = next(element.iter(*_BOXED), None) is not None
         boxes = _text_boxes(element) if boxed else []
         # A floating box stands apart from the text; Word anchors it to the nearest
         # paragraph. Read after that paragraph, a call-out anchored in a lead-in ('... agreed
