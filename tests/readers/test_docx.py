@@ -1380,3 +1380,22 @@ def test_a_paragraph_s_alternate_content_is_read_once(tmp_path: Path) -> None:
     path = tmp_path / "alternate.docx"
     document.save(str(path))
     assert [b.text for b in read(path).blocks] == ["We will insulate 300 homes."]
+
+
+def test_a_note_s_own_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
+    # A tester's priority 'Ageing well at home*' kept the asterisk its footnote was marked by.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    document.element.body.insert(
+        -1,
+        parse_xml(
+            f"<w:p {w}><w:r><w:t>Ageing well at home</w:t></w:r><w:r>"
+            "<w:footnoteReference w:customMarkFollows='1' w:id='2'/><w:t>*</w:t></w:r></w:p>"
+        ),
+    )
+    path = tmp_path / "marked.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks] == ["Ageing well at home"]

@@ -1236,6 +1236,21 @@ def _unseen_by(
 _MARK_TEXT = re.compile(r"^[\d*†‡§,]{1,6}$")
 
 
+_NOTE_REFERENCES = (f"{_W}footnoteReference", f"{_W}endnoteReference")
+
+
+def _custom_note_mark(node: Any) -> bool:
+    """Whether a piece of text is a note's own mark ('*', '†'), written in the run after the
+    reference that says its mark follows: it stayed on the priority's name ('Ageing well*')."""
+    run = node.getparent()
+    if run is None or run.tag != f"{_W}r":
+        return False
+    return any(
+        reference.get(f"{_W}customMarkFollows") in ("1", "true", "on")
+        for reference in run.iterchildren(*_NOTE_REFERENCES)
+    )
+
+
 def _note_mark(node: Any, parts: list[str]) -> bool:
     """Whether a piece of text is a footnote's mark typed as a superscript run after a word,
     a year or punctuation ('air' then '1'), which glued on read 'air1'; a unit or a power
@@ -1296,6 +1311,8 @@ def _text(
                 opening = False
             continue
         if node.tag == f"{_W}t":
+            if _custom_note_mark(node):
+                continue
             if _note_mark(node, parts):
                 if (node.text or "")[-1:].isspace():
                     parts.append(" ")  # the mark goes, not the space after it
