@@ -1399,3 +1399,27 @@ def test_a_note_s_own_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
     path = tmp_path / "marked.docx"
     document.save(str(path))
     assert [b.text for b in read(path).blocks] == ["Ageing well at home"]
+
+
+def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next(tmp_path: Path) -> None:
+    # A tester's draft: a tracked change deleting the mark between 'Working with partners, we
+    # will' and 'fund debt advice ...' split one promise in two, read as if accepted.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    body = document.element.body
+    for xml in (
+        f"<w:p {w}><w:pPr><w:rPr><w:del w:id='1' w:author='A' w:date='2026-12-01T00:00:00Z'/>"
+        "</w:rPr></w:pPr><w:r><w:t>Working with partners, we will</w:t></w:r></w:p>",
+        f"<w:p {w}><w:r><w:t>fund debt advice in every library.</w:t></w:r></w:p>",
+        f"<w:p {w}><w:r><w:t>We will plant 500 trees.</w:t></w:r></w:p>",
+    ):
+        body.insert(-1, parse_xml(xml))
+    path = tmp_path / "joined.docx"
+    document.save(str(path))
+    assert [b.text for b in read(path).blocks] == [
+        "Working with partners, we will fund debt advice in every library.",
+        "We will plant 500 trees.",
+    ]

@@ -474,6 +474,10 @@ def _style_map(document: Any) -> dict[str, _Style]:
     return styles
 
 
+def _mark_deleted(paragraph: Any) -> bool:
+    return paragraph.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+
+
 def _on_off(element: Any) -> bool | None:
     if element is None:
         return None
@@ -634,6 +638,8 @@ class _BodyWalker:
         self.page = 1
         # Whether any paragraph has been met: a break before the first opens no page.
         self.begun = False
+        # Whether the last paragraph read runs on into the next (its mark deleted).
+        self.runs_on = False
         # A bold-only heading's level by its type size (see _pseudo_heading_levels).
         self.pseudo_levels: dict[float, int] = {}
         # The styles whose text Word hides.
@@ -658,9 +664,19 @@ class _BodyWalker:
     def paragraph(self, element: Any) -> None:
         leading, trailing = self._page_breaks_in(element)
         self.page += leading
+        before = self.builder.last
         self._paragraph(element)
         self.page += trailing
         self.begun = True
+        added = self.builder.last
+        # A paragraph whose mark a tracked change deletes runs on into the next one once the
+        # change is accepted, as it is read ('..., we will' / 'fund debt advice ...').
+        self.runs_on = (
+            added is not None
+            and added is not before
+            and added.kind == "paragraph"
+            and _mark_deleted(element)
+        )
 
     def _page_breaks_in(self, element: Any) -> tuple[int, int]:
         """The page breaks a paragraph begins with (its text starts on a later page) and the
@@ -775,6 +791,10 @@ class _BodyWalker:
             # text file's lines would be ('We will insulate ...' then 'We will plant ...'):
             # read as one, four promises were one passage.
             lines = [line for line in shown.split("\n") if line.strip()]
+            last = self.builder.last
+            if self.runs_on and len(lines) <= 1 and last is not None and last.kind == "paragraph":
+                self.builder.extend_last(text, self.page_or_none())
+                return
             for index, entry in enumerate(separate_lines(lines) if len(lines) > 1 else [[text]]):
                 self.builder.add(
                     "paragraph",
@@ -803,6 +823,7 @@ class _BodyWalker:
         return self.pseudo_levels.get(_type_size(element, boxed, self.styles), PSEUDO_HEADING_LEVEL)
 
     def table(self, element: Any) -> None:
+        self.runs_on = False
         for row_index, row in enumerate(_children(element, f"{_W}tr")):
             for column, cell in enumerate(_children(row, f"{_W}tc")):
                 paragraphs = list(_children(cell, f"{_W}p"))
