@@ -1823,6 +1823,24 @@ def test_a_priority_named_in_the_contents_is_placed_where_the_text_states_it(
     assert {s.location.section for s in stated} == {"Strategy › Our priorities"}
 
 
+def test_a_third_wording_of_a_replaced_contents_entry_does_not_stop_the_run(
+    tmp_path: Path,
+) -> None:
+    # A review's repro: the text's list item took the contents entry's place, and a heading
+    # worded as only the entry was ('Healthcare' for 'Health care') found the entry removed
+    # and removed it again: an internal error stopped the whole run.
+    path = _markdown(
+        tmp_path,
+        "# Strategy\n\n## Contents\n\n- Priority 1: Health care closer to home\n"
+        "- Priority 2: Warm homes\n\n## Our priorities\n\nWe have agreed these priorities:\n\n"
+        "- The health care closer to home – fewer trips to hospital\n"
+        "- Warm homes – help with damp and bills\n\n"
+        "## Priority 1: Healthcare closer to home\n\nWe will open two community hubs.\n",
+    )
+    stated = [s.text for s in extract(read_document(path)) if s.kind == "priority"]
+    assert stated == ["The health care closer to home", "Warm homes"]
+
+
 def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
     # 'What success looks like' under each outcome is a field's label, not a priority; the
     # exception for a contents entry and its heading must not reach it.

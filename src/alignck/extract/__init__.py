@@ -315,9 +315,7 @@ def _distinct_wording(
             and statement.location.paragraph not in navigation
             and statement.kind == earlier.kind
         ):
-            ordered.remove(earlier)
-            seen.update(dict.fromkeys(keys, statement))
-            ordered.append(statement)
+            _replace(earlier, statement, keys, seen, ordered)
             continue
         if earlier is not None and "sub_priority" in (earlier.kind, statement.kind):
             # A sub-priority worded as a promise is a commitment as well; one worded like
@@ -328,10 +326,30 @@ def _distinct_wording(
         if earlier is not None and (earlier.kind == "priority" or statement.kind == "commitment"):
             continue
         if earlier is not None:
-            ordered.remove(earlier)
+            _replace(earlier, statement, keys, seen, ordered)
+            continue
         seen.update(dict.fromkeys(keys, statement))
         ordered.append(statement)
     return ordered
+
+
+def _replace(
+    earlier: Statement,
+    statement: Statement,
+    keys: Collection[str],
+    seen: dict[str, Statement],
+    ordered: list[Statement],
+) -> None:
+    """``statement`` in place of ``earlier``, under its own wordings and all of the earlier
+    one's: a third statement worded as only the earlier one was ('Healthcare' for 'Health
+    care') must find the one kept, not the one removed (it was removed again, and the
+    whole run stopped with an internal error)."""
+    ordered.remove(earlier)
+    for key, held in list(seen.items()):
+        if held is earlier:
+            seen[key] = statement
+    seen.update(dict.fromkeys(keys, statement))
+    ordered.append(statement)
 
 
 # Words that frame a priority without naming it: 'A plan for growth' names 'Growth'.
