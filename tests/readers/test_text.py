@@ -967,12 +967,19 @@ def test_a_document_saved_as_text_is_read_a_paragraph_a_line(tmp_path: Path, bet
         "Parks and play close to home",
         "Fewer people lonely",
     ]
-    # A heading straight above a table's cells cannot be told from them, so is text.
+    # A heading straight above a table's cells cannot be told from them, so is text. Set
+    # apart by blank lines, short lines are read as headings again (a title over a heading
+    # over a sub-heading; a review found them read as text).
     headings = [text for kind, text in blocks if kind == "heading"]
-    assert headings == ["Introduction", "Our priorities"]
+    if between == "\n":
+        assert headings == ["Introduction", "Our priorities"]
+    else:
+        assert {"Introduction", "Our priorities"} <= set(headings)
     paragraphs = [text for kind, text in blocks if kind == "paragraph"]
     assert _SAVED_AS_TEXT[7] in paragraphs
-    assert _SAVED_AS_TEXT[15] in paragraphs
+    assert _SAVED_AS_TEXT[13] in paragraphs
+    if between == "\n":
+        assert {"Priority", "Measure", "Target", "400"} <= set(paragraphs)  # a table's cells
 
 
 def test_a_file_wrapped_by_hand_keeps_its_lines_together(tmp_path: Path) -> None:
@@ -994,3 +1001,46 @@ def test_a_file_wrapped_by_hand_keeps_its_lines_together(tmp_path: Path) -> None
         "across the borough last year and to every partner of the health and wellbeing board, "
         "whose members met four times to agree them.",
     ) in blocks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Wrapped wider than 120 columns: its long lines end mid-sentence.
+        "Our priorities\n\nThe council will insulate four hundred homes by 2028 and work with "
+        "Denby Homes, Warm Works and the health service, with the\nNHS trust paying for the "
+        "first two hundred, to reach families in fuel poverty across every ward of the "
+        "borough.\n\nParks and play\n\nEvery child should live within ten minutes' walk of a "
+        "park or play area by 2029, and the council will reopen the old park with\nnew play "
+        "equipment and a cafe run by a local charity.\n",
+        # Wrapped at 72 columns beside a table of long rows.
+        "Our priorities\n\nThe council has agreed three priorities after talking to residents\n"
+        "across the borough last year and to every partner of the\nHealth and Wellbeing "
+        "Board, who met four times to agree them.\n\n"
+        "| Priority | What we will do | Lead | Target date | Measure of what we will do |\n"
+        "| Warm homes for every family | Insulate four hundred homes with Denby Homes and Warm "
+        "Works | Cllr Patel | March 2028 | Homes insulated |\n"
+        "| Parks and play close to home | Reopen the old park with new play equipment and a "
+        "cafe | Cllr Jones | June 2027 | Parks reopened |\n",
+    ],
+    ids=["wide", "beside a table"],
+)
+def test_files_wrapped_by_hand_are_not_read_a_line_a_paragraph(tmp_path: Path, text: str) -> None:
+    # A review's repros: a capital letter at the start of one wrapped line, or two long table
+    # rows, read every wrapped line of the file as a paragraph of its own.
+    from alignck.readers.text import _unwrapped
+
+    assert not _unwrapped(text)
+    paragraphs = [t for kind, t in _blocks(tmp_path, text) if kind == "paragraph"]
+    assert any(t.startswith("The council") and t.rstrip().endswith(".") for t in paragraphs)
+
+
+def test_short_lines_set_apart_by_blank_lines_still_head_the_text(tmp_path: Path) -> None:
+    # A title, a heading and a sub-heading, each set apart, in a file of a paragraph a line.
+    long = (
+        "The council will insulate four hundred homes by 2028 and work with Denby Homes, Warm "
+        "Works and the health service to reach families in fuel poverty."
+    )
+    text = f"Housing Strategy 2026\n\nOur priorities\n\nWarm homes\n\n{long}\n\nParks\n\n{long}\n"
+    headings = [t for kind, t in _blocks(tmp_path, text) if kind == "heading"]
+    assert headings == ["Housing Strategy 2026", "Our priorities", "Warm homes", "Parks"]

@@ -321,20 +321,38 @@ _PROSE_SPACES = 12
 
 
 def _unwrapped(text: str) -> bool:
-    """Whether the file holds a paragraph a line, with no blank line between paragraphs (a
-    document saved as text), not paragraphs wrapped over lines: two lines of prose or more
-    too long to have been wrapped, and fewer lines going on in lower case (a wrapped
-    sentence's next line) than those."""
+    """Whether the file holds a paragraph a line (a document saved as text), not paragraphs
+    wrapped over lines: two lines of prose or more too long to have been wrapped by hand,
+    nearly all ending a sentence (a wrapped line ends mid-sentence, however wide the file is
+    wrapped), and next to none of the lines going on in lower case that a wrapped sentence's
+    next line does. A table's rows ('|', or columns set by spaces) are no prose."""
     lines = text.split("\n")
-    long = sum(len(line) > _UNWRAPPED_LINE and line.count(" ") >= _PROSE_SPACES for line in lines)
-    if long < 2:
+    long = [line.rstrip() for line in lines if _long_prose(line)]
+    if len(long) < 2:
+        return False
+    if sum(line.endswith(_SENTENCE_ENDS) for line in long) < _ENDING_SHARE * len(long):
         return False
     goes_on = sum(
         1
         for above, below in itertools.pairwise(lines)
         if above.strip() and not above.rstrip().endswith(":") and below.strip()[:1].islower()
     )
-    return goes_on < long
+    return goes_on * 4 <= len(long)
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ".)", ".'", '."', ".’", ".”")
+# Of the long lines, the share that end a sentence: most; a title or an address may not.
+_ENDING_SHARE = 0.8
+
+
+def _long_prose(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        len(line) > _UNWRAPPED_LINE
+        and stripped.count(" ") >= _PROSE_SPACES
+        and "|" not in stripped
+        and "  " not in stripped
+    )
 
 
 # Three short lines in a row, in a file of a paragraph a line, are a table's cells saved one
@@ -349,16 +367,29 @@ def _in_runs_of_short_lines(paragraphs: list[_Paragraph]) -> set[int]:
     lines with a tab."""
     short = [_short_line(paragraph) for paragraph in paragraphs]
     items = [_one_item(paragraph) for paragraph in paragraphs]
+    # Lines set apart by blank lines are not a table's cells saved a line each: a title, a
+    # heading and a sub-heading so set head what follows them.
+    apart = [
+        at > 0 and paragraphs[at - 1].line + len(paragraphs[at - 1].lines) < paragraph.line
+        for at, paragraph in enumerate(paragraphs)
+    ]
     # A line with a tab is a table's row or a contents entry and its page, set apart.
     rows = {at for at, p in enumerate(paragraphs) if any("\t" in x.strip() for x in p.lines)}
-    return _runs(short, _SHORT_RUN) | _runs(items, 2) | rows
+    return _runs(short, _SHORT_RUN, apart) | _runs(items, 2) | rows
 
 
-def _runs(flags: list[bool], least: int) -> set[int]:
+def _runs(flags: list[bool], least: int, breaks: list[bool] | None = None) -> set[int]:
+    """The positions in runs of ``least`` flags or more in a row (a ``breaks`` flag starts a
+    new run)."""
     found: set[int] = set()
     start = 0
     for at in range(len(flags) + 1):
-        if at < len(flags) and flags[at]:
+        if at < len(flags) and flags[at] and not (breaks and breaks[at] and at > start):
+            continue
+        if at < len(flags) and flags[at]:  # a break: the run so far ends, this one starts
+            if at - start >= least:
+                found.update(range(start, at))
+            start = at
             continue
         if at - start >= least:
             found.update(range(start, at))
