@@ -2266,3 +2266,36 @@ def test_a_figure_wrapped_to_a_table_cell_s_last_line_is_kept(tmp_path: Path) ->
     texts = [b.text for b in read(path).blocks]
     assert "We will offer a balance class to every person aged over 65" in texts
     assert "1" not in texts  # the page's own number, in its margin
+
+
+def test_page_numbers_that_keep_step_with_the_pages_are_dropped_wherever_written(
+    tmp_path: Path,
+) -> None:
+    from fpdf import FPDF
+
+    # A review's repro: a footer of three lines in the body's type, its page number written
+    # first, was neither among a page's first or last lines nor set apart in the margin,
+    # and after the last change each number was read as a paragraph of its own.
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for number in range(1, 5):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        for row, promise in enumerate(
+            [
+                f"We will open {number + 1} new youth clubs in the north of the borough.",
+                "We will insulate 300 homes in the borough by 2028 with our partners.",
+                "We will plant 500 trees along the main roads and in every park.",
+            ]
+        ):
+            pdf.set_xy(20, 30 + 7 * row)
+            pdf.cell(170, 6, promise)
+        pdf.set_xy(180, 287)
+        pdf.cell(10, 5, str(number))
+        pdf.set_xy(20, 277)
+        pdf.cell(100, 5, "Denby Valley Council, Town Hall, Denby DV1 1AA")
+        pdf.set_xy(20, 282)
+        pdf.cell(100, 5, "www.denby.example/housing")
+    path = tmp_path / "footer.pdf"
+    pdf.output(str(path))
+    assert not [b.text for b in read(path).blocks if b.text.strip().isdigit()]

@@ -853,9 +853,10 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
         for key in {_titled_key(line) for line in _edge_lines(page, 1, margin)}
     )
     titles = {key for key, count in titled.items() if key and count >= max(3, len(pages) - 1)}
+    stepping = _stepping_numbers(pages, body_size)
     kept: list[list[Line]] = []
     for page, margin in zip(pages, margins, strict=True):
-        edge_ids = {id(line) for line in _edge_lines(page, 2, margin)}
+        edge_ids = {id(line) for line in _edge_lines(page, 2, margin)} | stepping
         end_ids = {id(line) for line in _edge_lines(page, 1, margin)}
         # A footer set apart in the margin that ends on its page's number ('nhs.uk/plan Page
         # 1 of 1'): furniture even on a page of its own, where nothing repeats to show it.
@@ -876,6 +877,29 @@ def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[
             ]
         )
     return kept
+
+
+def _stepping_numbers(pages: list[list[Line]], body_size: float) -> set[int]:
+    """The lines (by id) that are only a number keeping step with the page's own (page 3
+    says 5, page 4 says 6), on two pages or more and a third of them: page numbers wherever
+    they are written, though neither first nor last on the page nor set apart (a footer of
+    several lines in the body's type, its number written first)."""
+    found: dict[int, list[int]] = {}
+    on_pages: dict[int, set[int]] = {}
+    for number, page in enumerate(pages, start=1):
+        for line in page:
+            text = line.text.strip()
+            if text.isdigit() and len(text) <= 4 and line.size > body_size * SUPERSCRIPT_SIZE:
+                offset = int(text) - number
+                found.setdefault(offset, []).append(id(line))
+                on_pages.setdefault(offset, set()).add(number)
+    least = max(2, len(pages) // 3)
+    return {
+        line_id
+        for offset, ids in found.items()
+        if len(on_pages[offset]) >= least
+        for line_id in ids
+    }
 
 
 def _edge_lines(page: list[Line], count: int, margin: list[Line]) -> list[Line]:
