@@ -1423,3 +1423,48 @@ def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next(tmp_path: Path)
         "Working with partners, we will fund debt advice in every library.",
         "We will plant 500 trees.",
     ]
+
+
+@pytest.mark.parametrize("cut", [False, True], ids=["row on the next page", "row cut"])
+def test_a_table_row_is_placed_on_the_page_it_starts_on(tmp_path: Path, cut: bool) -> None:
+    # A review's repros: a row Word began on page 2 (each of its cells marked) was placed on
+    # page 1; in a row cut by the break, a cell after the one that ran over took page 2.
+    import re
+    import zipfile
+
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate([("Warm homes", "Cllr Patel"), ("Good jobs", "Cllr Jones")]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph("After the table.")
+    mark = f"<w:lastRenderedPageBreak {w}/>"
+    if cut:
+        # The first row's first cell runs on to page 2: its second paragraph is there.
+        cell = table.cell(0, 0)
+        cell.add_paragraph("and fit heat pumps")
+        cell.paragraphs[1].runs[0]._r.insert(0, parse_xml(mark))
+    else:
+        for c in range(2):
+            table.cell(1, c).paragraphs[0].runs[0]._r.insert(0, parse_xml(mark))
+    plain = tmp_path / "plain.docx"
+    document.save(str(plain))
+    path = tmp_path / "table.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/app.xml":
+                data = re.sub(rb"<Pages>\d+</Pages>", b"<Pages>2</Pages>", data)
+            target.writestr(item, data)
+    pages = [(b.text.split()[0], b.page) for b in read(path).blocks]
+    assert pages == [
+        ("Warm", 1),
+        ("Cllr", 1),
+        ("Good", 2),
+        ("Cllr", 2),
+        ("After", 2),
+    ]

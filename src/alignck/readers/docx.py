@@ -122,18 +122,40 @@ def _page_breaks(body: Any, styles: dict[str, _Style], declared: int | None) -> 
     (a generator's template says one page whatever follows)."""
     if declared is None or declared < 2:
         return None
-    rendered = sum(1 for node in body.iter(_RENDERED) if not _boxed_anywhere(node))
-    if rendered + 1 == declared:
+    if _counted_breaks(body, _RENDERED) + 1 == declared:
         return "rendered"
-    explicit = 0
-    paragraphs = list(body.iter(f"{_W}p"))
+    explicit = _counted_breaks(body, f"{_W}br")
+    paragraphs = [p for p in body.iter(f"{_W}p") if _row_of(p) is None]
     for index, paragraph in enumerate(paragraphs):
         if _boxed_anywhere(paragraph):
             continue
         explicit += index > 0 and _breaks_before(paragraph, styles)
-        explicit += sum(1 for node in paragraph.iter(f"{_W}br") if _page_break(node))
         explicit += _ends_page_section(paragraph) and index < len(paragraphs) - 1
     return "explicit" if explicit + 1 == declared else None
+
+
+def _counted_breaks(body: Any, tag: str) -> int:
+    """The page breaks of one kind as the walk counts them: each outside tables, and for a
+    table row the most any one of its cells holds (Word marks a row that runs over a page
+    in every cell)."""
+    count = 0
+    rows: dict[Any, dict[Any, int]] = {}
+    for node in body.iter(tag):
+        if _boxed_anywhere(node) or (tag != _RENDERED and not _page_break(node)):
+            continue
+        row = _row_of(node)
+        if row is None:
+            count += 1
+        else:
+            cells = rows.setdefault(row, {})
+            cell = next(node.iterancestors(f"{_W}tc"), None)
+            cells[cell] = cells.get(cell, 0) + 1
+    return count + sum(max(cells.values()) for cells in rows.values())
+
+
+def _row_of(node: Any) -> Any:
+    """The table row a node is in (the innermost), or None."""
+    return next(node.iterancestors(f"{_W}tr"), None)
 
 
 def _boxed_anywhere(node: Any) -> bool:
@@ -825,16 +847,42 @@ class _BodyWalker:
     def table(self, element: Any) -> None:
         self.runs_on = False
         for row_index, row in enumerate(_children(element, f"{_W}tr")):
-            for column, cell in enumerate(_children(row, f"{_W}tc")):
-                paragraphs = list(_children(cell, f"{_W}p"))
+            cells = [(cell, list(_children(cell, f"{_W}p"))) for cell in _children(row, f"{_W}tc")]
+            # A row is placed on the page it starts on, and the page after it is as far on as
+            # its longest cell went (each cell of a row cut by a page break marks the break).
+            breaks = [self._cell_breaks(paragraphs) for _, paragraphs in cells]
+            start = self.page
+            leading = min((lead for lead, _, text in breaks if text), default=0)
+            further = 0
+            for column, (cell, paragraphs) in enumerate(cells):
                 texts = [_cell_text(p, self.hidden) for p in paragraphs]
                 text = " ".join(t for t in texts if t.strip())
+                self.page = start + leading
                 self.builder.add("table_cell", text, self.page_or_none(), cell=(row_index, column))
-                for paragraph in paragraphs:
-                    # A row cut by a page break is placed where it starts.
-                    self.page += sum(self._page_breaks_in(paragraph))
                 for nested in _children(cell, f"{_W}tbl"):
+                    before = self.page
                     self.table(nested)
+                    further += self.page - before
+            self.page = start + max((total for _, total, _ in breaks), default=0) + further
+
+    def _cell_breaks(self, paragraphs: list[Any]) -> tuple[int, int, bool]:
+        """The page breaks before a cell's first text, all its breaks, and whether it holds
+        text, as the chosen breaks count them (a table's cells take no 'page break before')."""
+        if self.breaks is None:
+            return 0, 0, False
+        tag = _RENDERED if self.breaks == "rendered" else f"{_W}br"
+        leading = total = 0
+        text = False
+        for paragraph in paragraphs:
+            for node in paragraph.iter(f"{_W}t", tag):
+                if _in_box(node, paragraph):
+                    continue
+                if node.tag == f"{_W}t":
+                    text = text or bool((node.text or "").strip())
+                elif node.tag == _RENDERED or _page_break(node):
+                    total += 1
+                    leading += not text
+        return leading, total, text
 
     def _properties(self, element: Any) -> tuple[str | None, int | None, str | None, int | None]:
         ppr = element.find(f"{_W}pPr")
