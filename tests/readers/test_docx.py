@@ -1365,6 +1365,7 @@ def test_a_paragraph_s_alternate_content_is_read_once(tmp_path: Path) -> None:
     # were both read, and the promise quoted twice over.
     import docx
     from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
 
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -1377,9 +1378,19 @@ def test_a_paragraph_s_alternate_content_is_read_once(tmp_path: Path) -> None:
             f"<mc:Fallback>{run}</mc:Fallback></mc:AlternateContent></w:p>"
         ),
     )
+    # And in a table's cell (a review found the cells still read both).
+    table = document.add_table(rows=1, cols=1)
+    cell = table.cell(0, 0)._tc
+    cell.remove(cell.find(qn("w:p")))
+    cell.append(
+        parse_xml(
+            f"<w:p {w} {mc}><mc:AlternateContent><mc:Choice Requires='w14'>{run}</mc:Choice>"
+            f"<mc:Fallback>{run}</mc:Fallback></mc:AlternateContent></w:p>"
+        )
+    )
     path = tmp_path / "alternate.docx"
     document.save(str(path))
-    assert [b.text for b in read(path).blocks] == ["We will insulate 300 homes."]
+    assert [b.text for b in read(path).blocks] == ["We will insulate 300 homes."] * 2
 
 
 def test_a_note_s_own_mark_is_not_part_of_the_text(tmp_path: Path) -> None:
