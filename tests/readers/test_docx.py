@@ -1479,3 +1479,65 @@ def test_a_table_row_is_placed_on_the_page_it_starts_on(tmp_path: Path, cut: boo
         ("Cllr", 2),
         ("After", 2),
     ]
+
+
+def test_a_level_an_instance_redefines_starts_again_in_its_list(tmp_path: Path) -> None:
+    # A review's repros: a level redefined by an instance (w:lvlOverride with w:lvl) counted
+    # apart from its list, so the level under it went on from the earlier item's sub-items
+    # ('3.' for the first); a level shown without a number read 'Step 11' for 'Step 1'.
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="80">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="Goal %1"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="85">'
+            '<w:lvl w:ilvl="0"><w:numFmt w:val="none"/><w:lvlText w:val=""/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="Step %1%2"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    for xml in (
+        f'<w:num {w} w:numId="81"><w:abstractNumId w:val="80"/></w:num>',
+        f'<w:num {w} w:numId="82"><w:abstractNumId w:val="80"/><w:lvlOverride w:ilvl="0">'
+        '<w:lvl w:ilvl="0"><w:start w:val="2"/><w:numFmt w:val="upperLetter"/>'
+        '<w:lvlText w:val="Goal %1"/></w:lvl></w:lvlOverride></w:num>',
+        f'<w:num {w} w:numId="86"><w:abstractNumId w:val="85"/></w:num>',
+    ):
+        numbering.append(parse_xml(xml))
+
+    def numbered(text: str, num: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+
+    numbered("first goal", "81", 0)
+    numbered("a part", "81", 1)
+    numbered("another part", "81", 1)
+    numbered("second goal", "82", 0)
+    numbered("its part", "82", 1)
+    numbered("first step", "86", 1)
+    path = tmp_path / "levels.docx"
+    document.save(str(path))
+    assert [(b.marker, b.text) for b in read(path).blocks] == [
+        ("1.", "Goal 1 first goal"),
+        ("1.", "a part"),
+        ("2.", "another part"),
+        ("2.", "Goal B second goal"),
+        ("1.", "its part"),
+        ("1.", "Step 1 first step"),
+    ]

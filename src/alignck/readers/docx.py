@@ -618,11 +618,13 @@ def _numbering_formats(document: Any) -> dict[tuple[str, int], _Level]:
             level = _int(override.get(f"{_W}ilvl"), 0)
             lvl = override.find(f"{_W}lvl")
             base = formats.get((num_id, level)) or _Level("decimal", "", 1, f"num {num_id}")
-            if lvl is not None:
-                # The instance redefines the level: its own format and text, counted apart.
-                base = _level(lvl, f"num {num_id}")[1]
             start = override.find(f"{_W}startOverride")
             restart = _int(start.get(f"{_W}val"), 1) if start is not None else None
+            if lvl is not None:
+                # The instance redefines the level (its format, text and start) and starts it
+                # again, still in its list: a deeper level goes back to its start under it.
+                base = _level(lvl, base.list_id)[1]
+                restart = restart if restart is not None else base.start
             formats[(num_id, level)] = replace(base, restart=restart)
     return formats
 
@@ -977,6 +979,8 @@ class _BodyWalker:
 
 
 def _formatted(number: int, fmt: str) -> str:
+    if fmt == "none":
+        return ""  # a level shown without its number ('Step %1%2' reads 'Step 1')
     if fmt in ("upperLetter", "lowerLetter"):
         letters = _letters(number)
         return letters if fmt == "upperLetter" else letters.lower()
