@@ -138,7 +138,8 @@ def test_pages_from_the_page_breaks_libreoffice_writes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("saved", "pages"), [(2, [1, 1, 2]), (3, [None, None, None]), (None, [None, None, None])]
+    ("saved", "pages"),
+    [(2, [1, 1, 2]), (3, [None, None, None]), (None, [None, None, None]), (1, [None, None, None])],
 )
 def test_pages_from_manual_breaks_alone_where_writer_counted_as_many(
     tmp_path: Path, saved: int | None, pages: list[int | None]
@@ -455,3 +456,15 @@ def test_a_list_numbered_from_a_start_value_keeps_its_numbers(tmp_path: Path) ->
         ("5.", "Clean air"),
         ("9.", "Good jobs"),
     ]
+
+
+def test_a_damaged_meta_part_stops_nothing(tmp_path: Path) -> None:
+    # A review's repro: a meta.xml that cannot be inflated made the whole document
+    # unreadable, where the text needs nothing from it.
+    path = _odt(tmp_path / "meta.odt", "<text:p>We will plant 500 trees.</text:p>")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("meta.xml", b"x" * 100)
+    raw = path.read_bytes()
+    at = raw.rfind(b"x" * 100)
+    path.write_bytes(raw[:at] + b"y" * 100 + raw[at + 100 :])  # its checksum no longer holds
+    assert [b.text for b in read(path).blocks] == ["We will plant 500 trees."]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -197,8 +198,20 @@ def _parts(
             if "styles.xml" in names
             else None
         )
-        found = _PAGE_COUNT.search(archive.read("meta.xml")) if "meta.xml" in names else None
-    return content, styles, int(found.group(1)) if found else None
+        declared = _declared_pages(archive) if "meta.xml" in names else None
+    return content, styles, declared
+
+
+def _declared_pages(archive: zipfile.ZipFile) -> int | None:
+    """The page count meta.xml says the document had when saved: None where it says none,
+    or one (a generator's template may say one page whatever follows), or meta.xml cannot be
+    read (a damaged part the text does not need stops nothing)."""
+    try:
+        found = _PAGE_COUNT.search(archive.read("meta.xml")[: 1 << 20])
+    except (OSError, zipfile.BadZipFile, zlib.error, EOFError):
+        return None
+    pages = int(found.group(1)) if found else None
+    return pages if pages is not None and pages >= 2 else None
 
 
 def _check_kind(path: Path, archive: zipfile.ZipFile, names: list[str]) -> None:
