@@ -130,11 +130,17 @@ def test_a_range_wrapped_at_its_dash_joins_without_a_space() -> None:
 def test_a_word_broken_after_a_prefix_english_closes_up_is_joined() -> None:
     from alignck.readers._text import rejoin_hyphenated
 
-    # A tester's PDF: 'un-healthy' (read as 'healthy'), 'under-represented', 'inter-
-    # departmental': the prefix and the word are each in the model's vocabulary, the
-    # joined word only in pieces, so the hyphen was kept.
-    text = "tackle un\ufffehealthy homes for under\ufffeserved and inter\ufffeagency teams"
-    assert rejoin_hyphenated(text) == "tackle unhealthy homes for underserved and interagency teams"
+    # A tester's PDF: 'un-healthy' (read as 'healthy'): the prefix and the word are each in
+    # the model's vocabulary, the joined word only in pieces, so the hyphen was kept. A
+    # review: 'inter-agency' and 'over-reliance' are compounds, and keep theirs.
+    text = (
+        "tackle un\ufffehealthy homes for dis\ufffeengaged and mis\ufffediagnosed people with "
+        "inter\ufffeagency teams and no over\ufffereliance on beds"
+    )
+    assert rejoin_hyphenated(text) == (
+        "tackle unhealthy homes for disengaged and misdiagnosed people with inter-agency "
+        "teams and no over-reliance on beds"
+    )
 
 
 def test_a_number_s_compound_wrapped_at_its_hyphen_keeps_it_without_a_space() -> None:

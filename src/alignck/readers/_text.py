@@ -129,10 +129,11 @@ def keeps_hyphen(left: str, right: str) -> bool:
     return left.lower() in words and right.lower() in words
 
 
-# Prefixes English writes closed up with the word they qualify ('unhealthy',
-# 'underrepresented', 'interdepartmental'), which the model's vocabulary holds only in
-# pieces: a line-end hyphen after one breaks a word ('un-healthy' read as 'healthy').
-_CLOSED_PREFIXES = frozenset({"un", "dis", "mis", "inter", "under", "over"})
+# Prefixes English writes closed up with the word they qualify ('unhealthy', 'disengaged',
+# 'misdiagnosed'), which the model's vocabulary holds only in pieces: a line-end hyphen after
+# one breaks a word ('un-healthy' read as 'healthy'). Not 'inter', 'under' or 'over', which
+# make hyphenated compounds as often ('inter-agency', 'under-occupation', 'over-reliance').
+_CLOSED_PREFIXES = frozenset({"un", "dis", "mis"})
 
 
 @functools.lru_cache(maxsize=1)
