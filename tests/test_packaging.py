@@ -1,6 +1,8 @@
-"""What the built package declares about itself: its licence files, the third-party content it
-ships, and its data files' modes (a packaging review found no licence text shipped, the
-tokenizer of another project's model undeclared, and that tokenizer executable)."""
+"""What the project's files declare for the package built from them: its licence files, the
+third-party content it ships, and its data files' modes (a packaging review found no licence
+text shipped, the tokenizer of another project's model undeclared, and that tokenizer
+executable). The archives themselves are built and checked by hand (python -m build,
+twine check), not here."""
 
 import stat
 import tomllib
@@ -15,6 +17,7 @@ def _project() -> dict:  # type: ignore[type-arg]
 
 
 def test_every_licence_file_the_project_names_exists() -> None:
+    assert _project()["license"] == "MIT AND Apache-2.0"
     patterns = _project()["license-files"]
     assert "LICENSE" in patterns
     for pattern in patterns:
