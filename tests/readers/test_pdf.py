@@ -2299,3 +2299,45 @@ def test_page_numbers_that_keep_step_with_the_pages_are_dropped_wherever_written
     path = tmp_path / "footer.pdf"
     pdf.output(str(path))
     assert not [b.text for b in read(path).blocks if b.text.strip().isdigit()]
+
+
+def _sized_pdf(by_matrix: bool) -> bytes:
+    """One page of a heading and body text, its type sized by the font (Tf 18) or, as
+    InDesign writes it, by the text matrix over a font of one point (Tf 1, Tm 18 0 0 18)."""
+    from hostile_files import _assemble, stream
+
+    lines = [(18, b"Our priorities")] + [
+        (11, b"We will insulate %d homes in the borough by 2028 with our partners." % n)
+        for n in (100, 200, 300, 400)
+    ]
+    shown = b""
+    y = 760
+    for size, text in lines:
+        if by_matrix:
+            shown += b"BT /F1 1 Tf %d 0 0 %d 56 %d Tm (%s) Tj ET\n" % (size, size, y, text)
+        else:
+            shown += b"BT /F1 %d Tf 56 %d Td (%s) Tj ET\n" % (size, y, text)
+        y -= 2 * size
+    return _assemble(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            stream(shown, b"null"),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_type_sized_by_the_text_matrix_reads_as_type_sized_by_the_font(tmp_path: Path) -> None:
+    # A designer's InDesign export: every font set at one point and scaled by the text
+    # matrix, so every line read as one size; a page that renders as another read otherwise.
+    paths = []
+    for by_matrix in (False, True):
+        path = tmp_path / f"sized-{by_matrix}.pdf"
+        path.write_bytes(_sized_pdf(by_matrix))
+        paths.append(path)
+    plain, scaled = ([(b.kind, b.text) for b in read(p).blocks] for p in paths)
+    assert plain[0] == ("heading", "Our priorities")
+    assert scaled == plain

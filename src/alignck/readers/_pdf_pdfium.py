@@ -163,7 +163,7 @@ def _lines_within(
 ) -> list[Line]:
     """The page's lines that stand in ``shown_box`` (all where None); those outside it are
     added to ``dropped``."""
-    origin, font_size = _unconverted("FPDFText_GetCharOrigin"), _unconverted("FPDFText_GetFontSize")
+    origin, font_size = _unconverted("FPDFText_GetCharOrigin"), _SizeOf()
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     handle = textpage.raw
     is_bold = _BoldTest(handle)
@@ -350,7 +350,7 @@ class _Boxes:
         import pypdfium2.raw as raw
 
         self.handle, self.frame = handle, frame
-        self.box, self.size_of = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+        self.box, self.size_of = raw.FPDFText_GetLooseCharBox, _SizeOf()
         self.rect = raw.FS_RECTF()
         self.ref = ctypes.byref(self.rect)
 
@@ -402,7 +402,7 @@ class _Raised:
         import pypdfium2.raw as raw
 
         self.handle, self.frame = handle, frame
-        self.size_of, self.origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+        self.size_of, self.origin = _SizeOf(), raw.FPDFText_GetCharOrigin
         self.x, self.y = ctypes.c_double(), ctypes.c_double()
         self.refs = (ctypes.byref(self.x), ctypes.byref(self.y))
 
@@ -701,6 +701,30 @@ class _BoldTest:
 
 
 @functools.cache
+class _SizeOf:
+    """A character's type size as set on the page: its font's size times the scale of the
+    matrix it is drawn with. InDesign sets every font at 1 point and scales it by the text
+    matrix; read by the font alone, every line was one size, headings were lost and a page
+    rendered the same as another read differently."""
+
+    def __init__(self) -> None:
+        import pypdfium2.raw as raw
+
+        self.font_size = _unconverted("FPDFText_GetFontSize")
+        self.matrix_of = _unconverted("FPDFText_GetMatrix")
+        self.matrix = raw.FS_MATRIX()
+        self.ref = ctypes.byref(self.matrix)
+
+    def __call__(self, handle: object, index: int) -> float:
+        size = float(self.font_size(handle, index))
+        if not self.matrix_of(handle, index, self.ref):
+            return size
+        # The height of the matrix's unit, not its area: OCR text under a scanned page is
+        # stretched sideways word by word to fit its image, and the type is no larger for it.
+        scale = math.hypot(self.matrix.c, self.matrix.d)
+        return size * scale if scale > 0 else size
+
+
 def _unconverted(name: str) -> Any:
     """PDFium's function ``name`` (as pypdfium2.raw has it) called without ctypes converting
     each argument to the type the function declares: that took longer than the call itself
