@@ -688,3 +688,61 @@ def test_a_backslash_escape_of_any_ascii_punctuation_shows_the_character(tmp_pat
         read(path).blocks[0].text
         == 'We will cut the share obese to 5% by 2029 & report "yearly" @ ~.'
     )
+
+
+# A Markdown-publishing tester's documents, each read as GitHub or Pandoc shows it.
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        pytest.param(
+            "Priority | Lead\n--- | ---\nGigabit for every town | Digital team\n",
+            [
+                ("table_cell", "Priority"),
+                ("table_cell", "Lead"),
+                ("table_cell", "Gigabit for every town"),
+                ("table_cell", "Digital team"),
+            ],
+            id="a table without outer pipes",
+        ),
+        pytest.param(
+            "````\n```python\nprint(1)\n````\n\n## Our priorities\n\n- Skills in every library\n",
+            [("heading", "Our priorities"), ("list_item", "Skills in every library")],
+            id="a fence closes only at one as long",
+        ),
+        pytest.param(
+            "```\n```json\n{}\n```\n\n## Our priorities\n\n- Open data\n",
+            [("heading", "Our priorities"), ("list_item", "Open data")],
+            id="a fence with an info string closes nothing",
+        ),
+        pytest.param(
+            "## Our priorities\n\n- Fewer fires\n\n<!-- do not publish:\n\n- Close the station\n",
+            [("heading", "Our priorities"), ("list_item", "Fewer fires")],
+            id="a comment never closed hides the rest",
+        ),
+        pytest.param(
+            '## Our priorities {#priorities}\n\nGood jobs {#p1 .key data-owner="x"}\n---\n',
+            [("heading", "Our priorities"), ("heading", "Good jobs")],
+            id="heading attributes",
+        ),
+        pytest.param(
+            "> [!IMPORTANT]\n> Our priorities are to restore rivers and cut emissions.\n",
+            [("paragraph", "Our priorities are to restore rivers and cut emissions.")],
+            id="a GitHub alert's type",
+        ),
+        pytest.param(
+            "::: {.note}\nBetter buses^[Priority 9 was dropped.] in every town.\n:::\n\n"
+            "*[NEET]: Not in education, employment or training\n",
+            [("paragraph", "Better buses in every town.")],
+            id="Pandoc's notes and divs, an abbreviation",
+        ),
+        pytest.param(
+            "Good jobs for everyone\\\nHomes people can afford\n",
+            [("paragraph", "Good jobs for everyone Homes people can afford")],
+            id="a backslash line break",
+        ),
+    ],
+)
+def test_markdown_is_read_as_github_and_pandoc_show_it(
+    tmp_path: Path, text: str, shown: list[tuple[str, str]]
+) -> None:
+    assert [(b.kind, b.text) for b in _read(tmp_path, text).blocks] == shown

@@ -25,19 +25,32 @@ from alignck.readers._text import (
     without_glyph,
 )
 
-VERSION = "18"
+VERSION = "19"
 PSEUDO_HEADING_LEVEL = 3
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
+# Pandoc's and MkDocs' attributes closing a heading ('Our priorities {#priorities}').
+_HEADING_ATTRIBUTES = re.compile(
+    r"\s+\{(?:\s*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))+\s*\}\s*$"
+)
+# Lines that mark, not say: a Pandoc fenced div's fence (':::'), a GitHub alert's type
+# ('> [!IMPORTANT]'), an abbreviation's definition ('*[NEET]: Not in education ...').
+_MARKUP_LINE = re.compile(
+    r"^\s*(?::{3,}.*|\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*|\*\[[^\]]{1,100}\]:.*)$",
+    re.IGNORECASE,
+)
 _PSEUDO_HEADING = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*$")
 # "**Warm homes.** We will ...": a bold phrase that opens a paragraph and is followed by more.
 _RUN_IN = re.compile(r"^\s*(\*\*|__)(?=\S)(?P<lead>[^*_]{1,100}?)(?<=\S)\1\s*[.:–—-]*\s*\S")
 # Four spaces or a tab before a line outside a paragraph or a list: an indented code block.
 _INDENTED_CODE = re.compile(r"^ {0,3}(?:\t| {4})")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+# CommonMark: a fence of three or more backticks or tildes; it closes at a fence of the same
+# character, as long at least, with nothing after it (a line '```python' inside a block
+# fenced by four, or by three, closes nothing).
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
 _RULE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
 # A cell ends at a pipe, unless escaped: GitHub reads 'Mental health \| wellbeing' as one cell.
 _CELL_END = re.compile(r"(?<!\\)\|")
@@ -57,8 +70,10 @@ _TARGET = r"[^()]{0,2000}(?:\([^()]{0,200}\)[^()]{0,200}){0,5}"
 # Each construct spans at most 1,000 characters: an opener with no closer ('*a **a *a ...')
 # was sought to the end of the paragraph from every opener, so 280 kB took 100 s to read.
 _INLINE = [
-    # A footnote's mark ('by 2027.[^1]') is not part of the sentence.
+    # A footnote's mark ('by 2027.[^1]') is not part of the sentence, nor Pandoc's note
+    # written in place ('^[Priority 9 was dropped in 2024.]').
     (re.compile(r"\[\^[^\]\s]{1,1000}\]"), ""),
+    (re.compile(r"\^\[[^\[\]]{0,1000}\]"), ""),
     # A target of any length where it is data ('data:image/png;base64,...' can be megabytes);
     # parentheses in pairs within it, as CommonMark allows ('.../Social_prescribing_(UK)').
     (re.compile(rf"!\[([^\]]{{0,1000}})\]\((?:data:[^)]*|{_TARGET})\)"), ""),
@@ -259,7 +274,11 @@ def _uncommented_lines(text: str) -> tuple[list[str], list[int]]:
         take(piece, number)
         number += piece.count("\n") + found.group().count("\n")
         position = found.end()
-    take(text[position:], number)
+    rest = text[position:]
+    # A comment never closed hides the rest of the file, as CommonMark and GitHub show it
+    # (a draft's 'do not publish' notes were read as its priorities).
+    opened = rest.find("<!--")
+    take(rest if opened < 0 else rest[:opened], number)
     return lines, numbers
 
 
@@ -276,8 +295,10 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
     paragraph: list[str] = []
     paragraph_numbers: list[int] = []
     item: tuple[int, str, list[str], int] | None = None
-    in_fence = False
+    # The open fence's character and length, or None.
+    fence: tuple[str, int] | None = None
     in_footnote = False
+    in_table = False
 
     def flush() -> None:
         nonlocal paragraph, item
@@ -302,18 +323,29 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
     indents: list[int] = []
     table_row = 0
     for index, (line, number) in enumerate(zip(lines, numbers, strict=True)):
-        if not line.lstrip().startswith("|"):
-            table_row = 0  # the next table line starts a new table at its header
-        if _FENCE.match(line):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        fenced = _FENCE.match(line)
+        if fence is not None:
+            if fenced and _closes(fenced, fence):
+                fence = None
+            continue
+        if fenced and not (fenced.group(1)[0] == "`" and "`" in fenced.group(2)):
             flush()
-            in_fence = not in_fence
+            fence = (fenced.group(1)[0], len(fenced.group(1)))
             indents = _outside_lists(line, indents)
             continue
-        if in_fence:
-            continue
+        in_table = in_table and "|" in line and bool(line.strip())
+        if not in_table and _opens_table(line, following):
+            in_table = True
+        if not in_table:
+            table_row = 0  # the next table line starts a new table at its header
         if not line.strip():
             flush()
             continue
+        if _MARKUP_LINE.match(line):
+            continue
+        if line.rstrip().endswith("\\") and not line.rstrip().endswith("\\\\"):
+            line = line.rstrip()[:-1]  # a hard line break: the backslash shows nothing
         if _FOOTNOTE.match(line):
             flush()
             in_footnote = True
@@ -336,12 +368,12 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
         if heading:
             flush()
             indents = _outside_lists(line, indents)
-            builder.heading(inline_text(heading.group(2)), len(heading.group(1)), line=number)
+            shown = _HEADING_ATTRIBUTES.sub("", heading.group(2))
+            builder.heading(inline_text(shown), len(heading.group(1)), line=number)
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
         if paragraph and not item and _SETEXT.match(line):
             level = 1 if line.strip().startswith("=") else 2
-            text = join_lines(paragraph)
+            text = _HEADING_ATTRIBUTES.sub("", join_lines(paragraph))
             paragraph = []
             builder.heading(inline_text(text), level, line=paragraph_numbers[0])
             paragraph_numbers.clear()
@@ -351,7 +383,7 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             flush()
             indents = _outside_lists(line, indents)
             continue
-        if line.lstrip().startswith("|"):
+        if in_table:
             flush()
             indents = _outside_lists(line, indents)
             if not _TABLE_SEPARATOR.match(line):
@@ -384,6 +416,21 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             paragraph.append(line)
             paragraph_numbers.append(number)
     flush()
+
+
+def _closes(fenced: re.Match[str], fence: tuple[str, int]) -> bool:
+    """CommonMark: a closing fence is of the opening one's character, as long at least, with
+    nothing after it."""
+    marks = fenced.group(1)
+    return marks[0] == fence[0] and len(marks) >= fence[1] and not fenced.group(2).strip()
+
+
+def _opens_table(line: str, following: str) -> bool:
+    """A table's first line: one opening with a pipe, or (GitHub's tables need no outer
+    pipes) one with a pipe over a delimiter row with one ('Priority | Lead' / '--- | ---')."""
+    if line.lstrip().startswith("|"):
+        return True
+    return "|" in line and "|" in following and bool(_TABLE_SEPARATOR.match(following))
 
 
 def _outside_lists(line: str, indents: list[int]) -> list[int]:
