@@ -1841,6 +1841,26 @@ def test_a_third_wording_of_a_replaced_contents_entry_does_not_stop_the_run(
     assert stated == ["The health care closer to home", "Warm homes"]
 
 
+def test_a_list_straight_after_another_shares_its_introduction(tmp_path: Path) -> None:
+    # A tester's Markdown: bullets, then numbers, under 'Our priorities' (one list item
+    # numbered by mistake, or two styles in one list): the numbered ones were dropped, and
+    # 'Faster, cheaper buses' was a gap.
+    path = _markdown(
+        tmp_path,
+        "# Plan\n\n## Our priorities\n\n- Good jobs for everyone\n- Warm homes for all\n\n"
+        "1. Faster, cheaper buses\n2. Gigabit broadband in every town\n\n"
+        "## Delivery\n\nWe will report each year.\n",
+    )
+    stated = [s for s in extract(read_document(path)) if s.kind == "priority"]
+    assert [s.text for s in stated] == [
+        "Good jobs for everyone",
+        "Warm homes for all",
+        "Faster, cheaper buses",
+        "Gigabit broadband in every town",
+    ]
+    assert {s.rule for s in stated} == {"list under 'Our priorities'"}
+
+
 def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
     # 'What success looks like' under each outcome is a field's label, not a priority; the
     # exception for a contents entry and its heading must not reach it.

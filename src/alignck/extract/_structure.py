@@ -208,7 +208,11 @@ def _under_titled(
 
 def _why(blocks: tuple[Block, ...], start: int, lead: str) -> str:
     """Why a list was read: its lead-in, or the priority heading over a paragraph of
-    introduction that says nothing of the list ('These were agreed in March.')."""
+    introduction that says nothing of the list ('These were agreed in March.'); for a list
+    straight after another, what introduces that one."""
+    earlier = _list_before(blocks, start)
+    if earlier is not None and _lead_in(blocks, earlier) == lead:
+        return _why(blocks, earlier, lead)
     previous = blocks[start - 1] if start else None
     if (
         lead == "heading"
@@ -279,6 +283,19 @@ def sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
         )
 
 
+def _list_before(blocks: tuple[Block, ...], start: int) -> int | None:
+    """Where the list straight before the one at ``start`` starts, when one is (its last item
+    leading in to nothing), and something comes before it."""
+    if start < 1 or blocks[start - 1].kind != "list_item":
+        return None
+    if blocks[start - 1].text.rstrip().endswith(":"):
+        return None
+    before = start - 1
+    while before > 0 and blocks[before - 1].kind == "list_item":
+        before -= 1
+    return before if before > 0 else None
+
+
 def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     """What introduces the list starting at ``start``: 'lead-in', 'heading', 'named heading'
     (one numbered priority), 'promise' or nothing."""
@@ -288,6 +305,13 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
     if plain_line(previous) and heads_priorities(previous.text):
         # 'Our objectives' on a line of its own: a heading without the markup.
         return "heading"
+    earlier = _list_before(blocks, start)
+    if earlier is not None:
+        # Straight after another list (bullets, then numbers, under 'Our priorities'): what
+        # introduces that one introduces this one too.
+        shared = _lead_in(blocks, earlier)
+        if shared in ("heading", "lead-in"):
+            return shared
     if previous.kind in ("paragraph", "list_item"):
         said = sentences(previous.text)
         last = said[-1]
