@@ -2341,3 +2341,42 @@ def test_type_sized_by_the_text_matrix_reads_as_type_sized_by_the_font(tmp_path:
     plain, scaled = ([(b.kind, b.text) for b in read(p).blocks] for p in paths)
     assert plain[0] == ("heading", "Our priorities")
     assert scaled == plain
+
+
+def test_a_page_of_small_labels_does_not_set_the_body_s_type(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A designer's short summary with a map of sixty ward labels in 5-point type: the labels
+    # outnumbered the summary's own text, which was all read as headings, and its three
+    # priorities were lost.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=14)
+    pdf.set_xy(20, 20)
+    pdf.cell(150, 8, "Our priorities")
+    pdf.set_font("Helvetica", size=11)
+    lines = [
+        "We have agreed three priorities with our partners:",
+        "- Giving children the best start",
+        "- Tackling loneliness",
+        "- Healthier homes",
+    ]
+    for row, text in enumerate(lines):
+        pdf.set_xy(20, 32 + 7 * row)
+        pdf.cell(170, 6, text)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=5)
+    for label in range(60):
+        pdf.set_xy(20 + 30 * (label % 6), 20 + 12 * (label // 6))
+        pdf.cell(25, 3, f"Ward {label + 1}")
+    path = tmp_path / "map.pdf"
+    pdf.output(str(path))
+
+    blocks = [(b.kind, b.text) for b in read(path).blocks if b.page == 1]
+    assert blocks == [
+        ("heading", "Our priorities"),
+        ("paragraph", "We have agreed three priorities with our partners:"),
+        ("list_item", "Giving children the best start"),
+        ("list_item", "Tackling loneliness"),
+        ("list_item", "Healthier homes"),
+    ]

@@ -42,7 +42,7 @@ from alignck.readers._text import (
     split_marker,
 )
 
-VERSION = "32"
+VERSION = "33"
 ENGINES = PDF_ENGINES
 _NOT_ALNUM = re.compile(f"[{re.escape(string.punctuation + string.whitespace + '‘’“”–—•…·')}]+")
 # Its ASCII characters, as bytes for bytes.translate (a key's fast path for ASCII text).
@@ -205,7 +205,8 @@ class _Assembler:
         # words a page, a footer repeated on every slide outweighed any one size of the
         # slides' own text, and every line larger than it was read as a heading.
         sizes = _sizes(kept)
-        self.body_size = sizes.most_common(1)[0][0] if sizes else with_running
+        running = _running_sizes(kept)
+        self.body_size = running.most_common(1)[0][0] if running else with_running
         self.pages = [
             _without_marks(
                 _without_footnotes(_boxes_in_place(page), self.body_size),
@@ -819,9 +820,27 @@ def _sizes(pages: list[list[Line]]) -> Counter[float]:
 
 
 def _body_size(pages: list[list[Line]]) -> float:
-    """The size of type most of the pages' characters are in."""
-    sizes = _sizes(pages)
+    """The size of type most of the pages' running text is in."""
+    sizes = _running_sizes(pages)
     return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _running_sizes(pages: list[list[Line]]) -> Counter[float]:
+    """How many characters the pages' running text has in each size of type: lines of a few
+    words at least, where there are any. A map's or a chart's labels ('Ward 6', sixty of them
+    in 5-point type on one page) outnumbered a short summary's own text, and every line of
+    it was then read as a heading."""
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page:
+            # Not a row of cells or labels set apart by gaps (a map's 'Ward 1 Ward 2 ...').
+            if line.text.count(" ") + 1 >= _RUNNING_WORDS and not line.pieces:
+                sizes[_size_class(line.size)] += len(line.text)
+    return sizes or _sizes(pages)
+
+
+# A line of running text has this many words at least; fewer is a label, a figure or a name.
+_RUNNING_WORDS = 3
 
 
 def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
