@@ -2380,3 +2380,34 @@ def test_a_page_of_small_labels_does_not_set_the_body_s_type(tmp_path: Path) -> 
         ("list_item", "Tackling loneliness"),
         ("list_item", "Healthier homes"),
     ]
+
+
+def test_numbers_set_large_beside_their_names_number_them(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A designer's priorities, each numbered by a large figure in a circle beside its name:
+    # the figures were read as headings ('Our plan › 1 › Help every child ...'), and the
+    # names as text under them, not the list they are.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=16)
+    pdf.set_xy(20, 20)
+    pdf.cell(150, 8, "Our priorities")
+    names = ["Help every child to have the best start", "Support people to move more"]
+    for row, name in enumerate(names):
+        y = 40 + 30 * row
+        pdf.set_font("Helvetica", size=24)
+        pdf.set_xy(20, y)
+        pdf.cell(12, 12, str(row + 1))
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(36, y + 1)
+        pdf.cell(150, 6, name)
+        pdf.set_xy(36, y + 10)
+        pdf.cell(150, 6, "We will work with schools, families and the NHS across the borough.")
+    path = tmp_path / "icons.pdf"
+    pdf.output(str(path))
+
+    blocks = [(b.kind, b.marker, b.text) for b in read(path).blocks]
+    assert ("list_item", "1.", names[0]) in blocks
+    assert ("list_item", "2.", names[1]) in blocks
+    assert not [text for kind, _, text in blocks if kind == "heading" and text.isdigit()]

@@ -199,6 +199,9 @@ class _Assembler:
     ) -> None:
         self.builder = builder
         self.outline = outline
+        # Before page numbers are looked for: a '1' in a circle beside the first priority's
+        # name, among a page's first lines, was dropped as the page's number.
+        pages = [_icon_numbers(page) for page in pages]
         with_running = _body_size(pages)
         kept = _drop_running_lines(pages, with_running)
         # The body's type is what the pages say, not their footers: on a slide deck's few
@@ -1050,6 +1053,40 @@ def _without_marks(page: list[Line], pages: int, body_size: float) -> list[Line]
 
 # A note's mark is set smaller than the text around it.
 _MARK_SIZE = 0.9
+
+
+def _icon_numbers(page: list[Line]) -> list[Line]:
+    """The page with each number set large beside the line it numbers ('1' in a circle in
+    24-point type, a priority's name in 13-point to its right) made that line's marker: read
+    as lines of their own, the numbers were headings ('Our plan › 1 › Help every child') and
+    the names under them were not read as the list they are."""
+    out: list[Line] = []
+    index = 0
+    while index < len(page):
+        line = page[index]
+        beside = page[index + 1] if index + 1 < len(page) else None
+        text = line.text.strip()
+        if (
+            beside is not None
+            and text.isdigit()
+            and 0 < int(text) <= _MOST_ICONS
+            and line.size >= beside.size * _ICON_SIZE
+            and 0 < beside.x - line.x <= line.size * _ICON_REACH
+            and abs(beside.y - line.y) <= line.size
+        ):
+            out.append(dataclasses.replace(beside, text=f"{text}. {beside.text}"))
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
+
+
+# A numbered icon: a number up to this, set this much larger than the line it numbers, and
+# that line starts within this many of its sizes to its right.
+_MOST_ICONS = 20
+_ICON_SIZE = 1.3
+_ICON_REACH = 3
 
 
 def _running_key(line: Line) -> str:
