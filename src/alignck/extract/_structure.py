@@ -284,11 +284,14 @@ def sub_priority(item: Block, parent: Statement) -> Iterator[Statement]:
 
 
 def _list_before(blocks: tuple[Block, ...], start: int) -> int | None:
-    """Where the list straight before the one at ``start`` starts, when one is (its last item
-    leading in to nothing), and something comes before it."""
+    """Where the bulleted list straight before the numbered one at ``start`` starts, when one
+    is (its last item leading in to nothing), and something comes before it. Not bullets
+    after numbers: a flattened Word or PDF list sets its items' parts so."""
     if start < 1 or blocks[start - 1].kind != "list_item":
         return None
     if blocks[start - 1].text.rstrip().endswith(":"):
+        return None
+    if blocks[start - 1].marker != "•" or blocks[start].marker in (None, "•"):
         return None
     before = start - 1
     while before > 0 and blocks[before - 1].kind == "list_item":
