@@ -736,6 +736,37 @@ def test_a_backslash_escape_of_any_ascii_punctuation_shows_the_character(tmp_pat
             id="Pandoc's notes and divs, an abbreviation",
         ),
         pytest.param(
+            "# Plan {a=" + "a=" * 200 + "a\n\nWe will act.\n",
+            [("heading", "Plan {a=" + "a=" * 200 + "a"), ("paragraph", "We will act.")],
+            id="no attributes: read at once (a review's heading took minutes)",
+        ),
+        pytest.param(
+            "Comments open with `<!--` in the source.\n\n```html\n<!-- draft\n```\n\n"
+            "## Our priorities\n\n- Clean air\n",
+            [
+                ("paragraph", "Comments open with <!-- in the source."),
+                ("heading", "Our priorities"),
+                ("list_item", "Clean air"),
+            ],
+            id="a comment's opening in code hides nothing",
+        ),
+        pytest.param(
+            "A | B\n--- | ---\n1 | 2\n- Option A | Option B\n",
+            [
+                ("table_cell", "A"),
+                ("table_cell", "B"),
+                ("table_cell", "1"),
+                ("table_cell", "2"),
+                ("list_item", "Option A | Option B"),
+            ],
+            id="a list item ends a table",
+        ),
+        pytest.param(
+            "*[Draft]: these priorities are subject to Cabinet approval.*\n",
+            [("paragraph", "[Draft]: these priorities are subject to Cabinet approval.")],
+            id="an italic sentence is no abbreviation",
+        ),
+        pytest.param(
             "Good jobs for everyone\\\nHomes people can afford\n",
             [("paragraph", "Good jobs for everyone Homes people can afford")],
             id="a backslash line break",

@@ -33,13 +33,16 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ITEM = re.compile(r"^(\s*)([-*+•]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
 # Pandoc's and MkDocs' attributes closing a heading ('Our priorities {#priorities}').
+# Attributes parted by spaces, an unquoted value holding no '=' or brace: each piece of the
+# line can be read one way only (allowed to run together, '{a=a=a=...' took minutes).
+_HEADING_ATTRIBUTE = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}=]+))"""
 _HEADING_ATTRIBUTES = re.compile(
-    r"\s+\{(?:\s*(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s}]+)))+\s*\}\s*$"
+    rf"\s+\{{\s*{_HEADING_ATTRIBUTE}(?:\s+{_HEADING_ATTRIBUTE})*\s*\}}\s*$"
 )
 # Lines that mark, not say: a Pandoc fenced div's fence (':::'), a GitHub alert's type
 # ('> [!IMPORTANT]'), an abbreviation's definition ('*[NEET]: Not in education ...').
 _MARKUP_LINE = re.compile(
-    r"^\s*(?::{3,}.*|\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*|\*\[[^\]]{1,100}\]:.*)$",
+    r"^\s*(?::{3,}.*|\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*|\*\[[\w&.-]{1,20}\]:\s.*[^*])$",
     re.IGNORECASE,
 )
 _PSEUDO_HEADING = re.compile(r"^\s{0,3}(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*$")
@@ -275,11 +278,31 @@ def _uncommented_lines(text: str) -> tuple[list[str], list[int]]:
         number += piece.count("\n") + found.group().count("\n")
         position = found.end()
     rest = text[position:]
-    # A comment never closed hides the rest of the file, as CommonMark and GitHub show it
-    # (a draft's 'do not publish' notes were read as its priorities).
-    opened = rest.find("<!--")
+    # A comment never closed, opening a block, hides the rest of the file, as CommonMark and
+    # GitHub show it (a draft's 'do not publish' notes were read as its priorities); one in
+    # a line's text or in code is text.
+    opened = _unclosed_comment(rest)
     take(rest if opened < 0 else rest[:opened], number)
     return lines, numbers
+
+
+_BLOCK_COMMENT = re.compile(r"^ {0,3}<!--", re.MULTILINE)
+
+
+def _unclosed_comment(text: str) -> int:
+    """Where a comment opening a block outside code starts in ``text``, which holds no
+    closed comment; -1 for none."""
+    for found in _BLOCK_COMMENT.finditer(text):
+        fence: tuple[str, int] | None = None
+        for line in text[: found.start()].split("\n"):
+            fenced = _FENCE.match(line)
+            if fence is not None:
+                fence = None if fenced and _closes(fenced, fence) else fence
+            elif fenced:
+                fence = (fenced.group(1)[0], len(fenced.group(1)))
+        if fence is None:
+            return found.start() + found.group().index("<")
+    return -1
 
 
 def _cannot_interrupt(marker: str, in_paragraph: bool) -> bool:
@@ -331,10 +354,12 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
             continue
         if fenced and not (fenced.group(1)[0] == "`" and "`" in fenced.group(2)):
             flush()
+            in_table = False
             fence = (fenced.group(1)[0], len(fenced.group(1)))
             indents = _outside_lists(line, indents)
             continue
-        in_table = in_table and "|" in line and bool(line.strip())
+        # GFM: a table ends at a blank line or a line that starts another block.
+        in_table = in_table and "|" in line and bool(line.strip()) and not _ITEM.match(line)
         if not in_table and _opens_table(line, following):
             in_table = True
         if not in_table:
