@@ -2411,3 +2411,33 @@ def test_numbers_set_large_beside_their_names_number_them(tmp_path: Path) -> Non
     assert ("list_item", "1.", names[0]) in blocks
     assert ("list_item", "2.", names[1]) in blocks
     assert not [text for kind, _, text in blocks if kind == "heading" and text.isdigit()]
+
+
+def test_a_plan_on_a_page_of_two_word_priorities_keeps_its_body_s_type(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    # A review's repro of the map-labels change: six priorities of two words each under a
+    # title and over a strapline set large: the large type was taken for the body's, every
+    # heading read as text, and the six priorities were lost.
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=20)
+    pdf.set_xy(20, 20)
+    pdf.cell(170, 10, "Our plan on a page 2025 to 2028")
+    pdf.set_font("Helvetica", size=14)
+    pdf.set_xy(20, 40)
+    pdf.cell(170, 8, "Our priorities")
+    pdf.set_font("Helvetica", size=11)
+    names = ["Warm homes", "Good jobs", "Safer streets", "Faster buses", "Cleaner air"]
+    names += ["Healthy children"]
+    for row, name in enumerate(names):
+        pdf.set_xy(20, 55 + 9 * row)
+        pdf.cell(80, 6, name)
+    pdf.set_font("Helvetica", size=20)
+    pdf.set_xy(20, 120)
+    pdf.cell(170, 10, "Working together with all our partners")
+    path = tmp_path / "poster.pdf"
+    pdf.output(str(path))
+    blocks = [(b.kind, b.text) for b in read(path).blocks]
+    assert ("heading", "Our priorities") in blocks
+    assert [text for kind, text in blocks if kind == "paragraph"][:6] == names

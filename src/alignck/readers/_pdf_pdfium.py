@@ -700,7 +700,6 @@ class _BoldTest:
         return bold
 
 
-@functools.cache
 class _SizeOf:
     """A character's type size as set on the page: its font's size times the scale of the
     matrix it is drawn with. InDesign sets every font at 1 point and scales it by the text
@@ -719,12 +718,16 @@ class _SizeOf:
         size = float(self.font_size(handle, index))
         if not self.matrix_of(handle, index, self.ref):
             return size
-        # The height of the matrix's unit, not its area: OCR text under a scanned page is
-        # stretched sideways word by word to fit its image, and the type is no larger for it.
-        scale = math.hypot(self.matrix.c, self.matrix.d)
+        # The height of the matrix's unit across the baseline, not its area: OCR text under
+        # a scanned page is stretched sideways word by word to fit its image, and slanted
+        # text is sheared, and the type is no larger for either.
+        m = self.matrix
+        along = math.hypot(m.a, m.b)
+        scale = abs(m.a * m.d - m.b * m.c) / along if along > 0 else 0.0
         return size * scale if scale > 0 else size
 
 
+@functools.cache
 def _unconverted(name: str) -> Any:
     """PDFium's function ``name`` (as pypdfium2.raw has it) called without ctypes converting
     each argument to the type the function declares: that took longer than the call itself

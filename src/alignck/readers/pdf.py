@@ -829,21 +829,37 @@ def _body_size(pages: list[list[Line]]) -> float:
 
 
 def _running_sizes(pages: list[list[Line]]) -> Counter[float]:
-    """How many characters the pages' running text has in each size of type: lines of a few
-    words at least, where there are any. A map's or a chart's labels ('Ward 6', sixty of them
-    in 5-point type on one page) outnumbered a short summary's own text, and every line of
-    it was then read as a heading."""
-    sizes: Counter[float] = Counter()
+    """How many characters the pages have in each size of type; but where the size with the
+    most is one of labels (a word or two a line, or a cell, on average) while another size
+    holds enough running text (four words a line or more), only the sizes of running text. A
+    map of sixty ward labels in 5-point type outnumbered a short summary's own text, and every
+    line of the summary was then read as a heading; a plan on a page whose priorities are two
+    words each, or a document mostly of tables, is read by its own text as before."""
+    sizes = _sizes(pages)
+    words: Counter[float] = Counter()
+    lines: Counter[float] = Counter()
     for page in pages:
         for line in page:
-            # Not a row of cells or labels set apart by gaps (a map's 'Ward 1 Ward 2 ...').
-            if line.text.count(" ") + 1 >= _RUNNING_WORDS and not line.pieces:
-                sizes[_size_class(line.size)] += len(line.text)
-    return sizes or _sizes(pages)
+            size = _size_class(line.size)
+            # A row of cells or labels set apart by gaps counts a line a piece.
+            words[size] += line.text.count(" ") + 1
+            lines[size] += max(len(line.pieces), 1)
+    if not sizes:
+        return sizes
+    top = sizes.most_common(1)[0][0]
+    if words[top] >= _LABEL_WORDS * lines[top]:
+        return sizes
+    running = Counter(
+        {size: count for size, count in sizes.items() if words[size] >= _PROSE_WORDS * lines[size]}
+    )
+    return running if running and running.most_common(1)[0][1] >= _ENOUGH_TEXT else sizes
 
 
-# A line of running text has this many words at least; fewer is a label, a figure or a name.
-_RUNNING_WORDS = 3
+# Lines of labels average under this many words; of running text, this many at least.
+_LABEL_WORDS = 3
+_PROSE_WORDS = 4
+# Characters of running text enough to say what the body's type is.
+_ENOUGH_TEXT = 100
 
 
 def _drop_running_lines(pages: list[list[Line]], body_size: float) -> list[list[Line]]:
@@ -911,7 +927,7 @@ def _stepping_numbers(pages: list[list[Line]], body_size: float) -> set[int]:
     for number, page in enumerate(pages, start=1):
         for line in page:
             text = line.text.strip()
-            if text.isdigit() and len(text) <= 4 and line.size > body_size * SUPERSCRIPT_SIZE:
+            if text.isdecimal() and len(text) <= 4 and line.size > body_size * SUPERSCRIPT_SIZE:
                 offset = int(text) - number
                 found.setdefault(offset, []).append(id(line))
                 on_pages.setdefault(offset, set()).add(number)
@@ -1068,7 +1084,7 @@ def _icon_numbers(page: list[Line]) -> list[Line]:
         text = line.text.strip()
         if (
             beside is not None
-            and text.isdigit()
+            and text.isdecimal()
             and 0 < int(text) <= _MOST_ICONS
             and line.size >= beside.size * _ICON_SIZE
             and 0 < beside.x - line.x <= line.size * _ICON_REACH
