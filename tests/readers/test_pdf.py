@@ -2441,3 +2441,15 @@ def test_a_plan_on_a_page_of_two_word_priorities_keeps_its_body_s_type(tmp_path:
     blocks = [(b.kind, b.text) for b in read(path).blocks]
     assert ("heading", "Our priorities") in blocks
     assert [text for kind, text in blocks if kind == "paragraph"][:6] == names
+
+
+def test_a_circled_figure_is_no_number_to_count() -> None:
+    from alignck.readers._pdflines import Line
+    from alignck.readers.pdf import _icon_numbers, _stepping_numbers
+
+    # A review's repro: '①' passes isdigit() but int() refuses it, and a circled figure set
+    # large beside a source note stopped the document's reading with an error.
+    circled = Line("①", 7.0, False, 20.0, 100.0)
+    note = Line("Source: Office for National Statistics, 2024.", 5.0, False, 30.0, 99.0)
+    assert _icon_numbers([circled, note]) == [circled, note]
+    assert _stepping_numbers([[circled], [circled]], 11.0) == set()
