@@ -1861,6 +1861,32 @@ def test_a_list_straight_after_another_shares_its_introduction(tmp_path: Path) -
     assert {s.rule for s in stated} == {"list under 'Our priorities'"}
 
 
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        (
+            "## Our priorities\n\n1. Warm homes\n2. Good jobs\n\n"
+            "- We will publish a yearly report on both.\n\n"
+            "1. Ask residents what matters\n2. Publish the delivery plan\n",
+            ["Warm homes", "Good jobs"],
+        ),
+        (
+            "# Plan\n\n## Priority 1: Start well\n\nWithin this priority we will focus on:\n\n"
+            "- Breastfeeding\n- Family hubs\n\n1. School readiness\n",
+            ["Start well"],
+        ),
+    ],
+    ids=["numbers before the bullets", "bullets under a priority's lead-in"],
+)
+def test_numbers_after_bullets_share_only_a_priorities_heading(
+    tmp_path: Path, text: str, stated: list[str]
+) -> None:
+    # A review's repros: the walk back over the list before went past numbered items, and a
+    # lead-in under a priority's own heading was shared by numbers its heading does not own.
+    path = _markdown(tmp_path, text)
+    assert [s.text for s in extract(read_document(path)) if s.kind == "priority"] == stated
+
+
 def test_headings_named_alike_still_label_fields(tmp_path: Path) -> None:
     # 'What success looks like' under each outcome is a field's label, not a priority; the
     # exception for a contents entry and its heading must not reach it.

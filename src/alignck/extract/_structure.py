@@ -211,7 +211,7 @@ def _why(blocks: tuple[Block, ...], start: int, lead: str) -> str:
     introduction that says nothing of the list ('These were agreed in March.'); for a list
     straight after another, what introduces that one."""
     earlier = _list_before(blocks, start)
-    if earlier is not None and _lead_in(blocks, earlier) == lead:
+    if earlier is not None and lead == "heading" and _lead_in(blocks, earlier) == lead:
         return _why(blocks, earlier, lead)
     previous = blocks[start - 1] if start else None
     if (
@@ -293,8 +293,11 @@ def _list_before(blocks: tuple[Block, ...], start: int) -> int | None:
         return None
     if blocks[start - 1].marker != "•" or blocks[start].marker in (None, "•"):
         return None
+    # The bullets alone: numbered items before them are a list of their own.
     before = start - 1
-    while before > 0 and blocks[before - 1].kind == "list_item":
+    while (
+        before > 0 and blocks[before - 1].kind == "list_item" and blocks[before - 1].marker == "•"
+    ):
         before -= 1
     return before if before > 0 else None
 
@@ -309,12 +312,11 @@ def _lead_in(blocks: tuple[Block, ...], start: int) -> str | None:
         # 'Our objectives' on a line of its own: a heading without the markup.
         return "heading"
     earlier = _list_before(blocks, start)
-    if earlier is not None:
-        # Straight after another list (bullets, then numbers, under 'Our priorities'): what
-        # introduces that one introduces this one too.
-        shared = _lead_in(blocks, earlier)
-        if shared in ("heading", "lead-in"):
-            return shared
+    if earlier is not None and _lead_in(blocks, earlier) == "heading":
+        # Straight after bullets under 'Our priorities', numbers are introduced by it too.
+        # Under a priorities heading only: under a lead-in a priority's heading may own the
+        # bullets as its parts, which the numbers would not share.
+        return "heading"
     if previous.kind in ("paragraph", "list_item"):
         said = sentences(previous.text)
         last = said[-1]
