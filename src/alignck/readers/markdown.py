@@ -286,22 +286,19 @@ def _uncommented_lines(text: str) -> tuple[list[str], list[int]]:
     return lines, numbers
 
 
-_BLOCK_COMMENT = re.compile(r"^ {0,3}<!--", re.MULTILINE)
+_BLOCK_COMMENT = re.compile(r"^ {0,3}<!--")
 
 
 def _unclosed_comment(text: str) -> int:
     """Where a comment opening a block outside code starts in ``text``, which holds no
     closed comment; -1 for none."""
-    for found in _BLOCK_COMMENT.finditer(text):
-        fence: tuple[str, int] | None = None
-        for line in text[: found.start()].split("\n"):
-            fenced = _FENCE.match(line)
-            if fence is not None:
-                fence = None if fenced and _closes(fenced, fence) else fence
-            elif fenced:
-                fence = (fenced.group(1)[0], len(fenced.group(1)))
-        if fence is None:
-            return found.start() + found.group().index("<")
+    fence: tuple[str, int] | None = None
+    at = 0
+    for line in text.split("\n"):
+        if fence is None and _BLOCK_COMMENT.match(line):
+            return at + line.index("<")
+        fence = _fence_after(fence, line)
+        at += len(line) + 1
     return -1
 
 
@@ -347,15 +344,13 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
     table_row = 0
     for index, (line, number) in enumerate(zip(lines, numbers, strict=True)):
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        fenced = _FENCE.match(line)
         if fence is not None:
-            if fenced and _closes(fenced, fence):
-                fence = None
+            fence = _fence_after(fence, line)
             continue
-        if fenced and not (fenced.group(1)[0] == "`" and "`" in fenced.group(2)):
+        fence = _fence_after(None, line)
+        if fence is not None:
             flush()
             in_table = False
-            fence = (fenced.group(1)[0], len(fenced.group(1)))
             indents = _outside_lists(line, indents)
             continue
         # GFM: a table ends at a blank line or a line that starts another block.
@@ -443,11 +438,21 @@ def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
     flush()
 
 
-def _closes(fenced: re.Match[str], fence: tuple[str, int]) -> bool:
-    """CommonMark: a closing fence is of the opening one's character, as long at least, with
-    nothing after it."""
-    marks = fenced.group(1)
-    return marks[0] == fence[0] and len(marks) >= fence[1] and not fenced.group(2).strip()
+def _fence_after(fence: tuple[str, int] | None, line: str) -> tuple[str, int] | None:
+    """The fence open after ``line`` (its character and length), given the one open before
+    it: CommonMark's rules, one place for every reader of them. A fence closes at one of its
+    character, as long at least, with nothing after it; a backtick fence's info string holds
+    no backtick (else the line is inline code, no fence)."""
+    fenced = _FENCE.match(line)
+    if fenced is None:
+        return fence
+    marks, rest = fenced.group(1), fenced.group(2)
+    if fence is not None:
+        closes = marks[0] == fence[0] and len(marks) >= fence[1] and not rest.strip()
+        return None if closes else fence
+    if marks[0] == "`" and "`" in rest:
+        return None
+    return marks[0], len(marks)
 
 
 def _opens_table(line: str, following: str) -> bool:
