@@ -710,18 +710,8 @@ class _BodyWalker:
         leading = 0
         if self.breaks == "explicit" and self.begun and _breaks_before(element, self.styles):
             leading = 1
-        tag = _RENDERED if self.breaks == "rendered" else f"{_W}br"
-        seen_text, before, after = False, 0, 0
-        for node in element.iter(f"{_W}t", tag):
-            if _in_box(node, element):
-                continue
-            if node.tag == f"{_W}t":
-                seen_text = seen_text or bool((node.text or "").strip())
-            elif node.tag == _RENDERED or _page_break(node):
-                if seen_text:
-                    after += 1
-                else:
-                    before += 1
+        before, total, _ = self._breaks_of([element])
+        after = total - before
         if self.breaks == "explicit" and _ends_page_section(element):
             after += 1
         if not self.begun and self.breaks == "rendered":
@@ -852,7 +842,7 @@ class _BodyWalker:
             cells = [(cell, list(_children(cell, f"{_W}p"))) for cell in _children(row, f"{_W}tc")]
             # A row is placed on the page it starts on, and the page after it is as far on as
             # its longest cell went (each cell of a row cut by a page break marks the break).
-            breaks = [self._cell_breaks(paragraphs) for _, paragraphs in cells]
+            breaks = [self._breaks_of(paragraphs) for _, paragraphs in cells]
             start = self.page
             leading = min((lead for lead, _, text in breaks if text), default=0)
             further = 0
@@ -867,9 +857,10 @@ class _BodyWalker:
                     further += self.page - before
             self.page = start + max((total for _, total, _ in breaks), default=0) + further
 
-    def _cell_breaks(self, paragraphs: list[Any]) -> tuple[int, int, bool]:
-        """The page breaks before a cell's first text, all its breaks, and whether it holds
-        text, as the chosen breaks count them (a table's cells take no 'page break before')."""
+    def _breaks_of(self, paragraphs: list[Any]) -> tuple[int, int, bool]:
+        """The page breaks before the first text of ``paragraphs`` (a table cell's, or one
+        paragraph), all their breaks, and whether they hold text, as the chosen breaks count
+        them; no 'page break before' nor section break (a table's cells take none)."""
         if self.breaks is None:
             return 0, 0, False
         tag = _RENDERED if self.breaks == "rendered" else f"{_W}br"
