@@ -208,8 +208,8 @@ class _Assembler:
         # words a page, a footer repeated on every slide outweighed any one size of the
         # slides' own text, and every line larger than it was read as a heading.
         sizes = _sizes(kept)
-        running = _running_sizes(kept)
-        self.body_size = running.most_common(1)[0][0] if running else with_running
+        body = _body_sizes(kept, sizes)
+        self.body_size = body.most_common(1)[0][0] if body else with_running
         self.pages = [
             _without_marks(
                 _without_footnotes(_boxes_in_place(page), self.body_size),
@@ -824,18 +824,18 @@ def _sizes(pages: list[list[Line]]) -> Counter[float]:
 
 def _body_size(pages: list[list[Line]]) -> float:
     """The size of type most of the pages' running text is in."""
-    sizes = _running_sizes(pages)
+    sizes = _body_sizes(pages, _sizes(pages))
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _running_sizes(pages: list[list[Line]]) -> Counter[float]:
-    """How many characters the pages have in each size of type; but where the size with the
-    most is one of labels (a word or two a line, or a cell, on average) while another size
-    holds enough running text (four words a line or more), only the sizes of running text. A
-    map of sixty ward labels in 5-point type outnumbered a short summary's own text, and every
-    line of the summary was then read as a heading; a plan on a page whose priorities are two
-    words each, or a document mostly of tables, is read by its own text as before."""
-    sizes = _sizes(pages)
+def _body_sizes(pages: list[list[Line]], sizes: Counter[float]) -> Counter[float]:
+    """The sizes to take the body's type from: ``sizes`` (:func:`_sizes` of ``pages``); but
+    where the size with the most is one of labels (a word or two a line, or a cell, on
+    average) while another size holds enough running text (four words a line or more), only
+    the sizes of running text. A map of sixty ward labels in 5-point type outnumbered a short
+    summary's own text, and every line of the summary was then read as a heading; a plan on
+    a page whose priorities are two words each, or a document mostly of tables, is read by
+    its own text as before."""
     words: Counter[float] = Counter()
     lines: Counter[float] = Counter()
     for page in pages:
