@@ -82,7 +82,7 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
         document.element.body, styles, walker.styled_heading
     )
     body = document.element.body
-    declared = _declared_pages(path)
+    declared = _declared_pages(document)
     walker.breaks = _page_breaks(body, styles, declared)
     walker.walk(body)
     warnings = (*_unread_parts(body), *_tracked_changes(body))
@@ -98,16 +98,14 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
 _PAGES = re.compile(rb"<(?:\w+:)?Pages>\s*(\d{1,6})\s*</(?:\w+:)?Pages>")
 
 
-def _declared_pages(path: Path) -> int | None:
-    """The number of pages docProps/app.xml says the document had when last laid out."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if "docProps/app.xml" not in archive.namelist():
-                return None
-            found = _PAGES.search(archive.read("docProps/app.xml")[: 1 << 20])
-    except (OSError, zipfile.BadZipFile, KeyError):
-        return None
-    return int(found.group(1)) if found else None
+def _declared_pages(document: Any) -> int | None:
+    """The number of pages docProps/app.xml says the document had when last laid out, from
+    the package python-docx has already read."""
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            found = _PAGES.search(part.blob[: 1 << 20])
+            return int(found.group(1)) if found else None
+    return None
 
 
 # Where Word last began a page in its own layout, and the breaks the author set.
