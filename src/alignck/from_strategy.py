@@ -20,7 +20,7 @@ from alignck.errors import UsageError
 from alignck.extract import extract
 from alignck.extract._common import location, named_part
 from alignck.extract._sections import numbered_sections
-from alignck.extract._structure import child_headings, heading_key, template_keys
+from alignck.extract._structure import child_headings, heading_key, in_section, template_keys
 from alignck.language import names_in_heading, sentences
 from alignck.model import AIM_RULE, Block, ReadOptions, Statement
 from alignck.reading import read_isolated
@@ -193,17 +193,7 @@ def _named_items(parent: Block, blocks: tuple[Block, ...], named: set[int]) -> l
     ('Healthy pregnancies: support mothers to stop smoking ...'): its sub-priorities, the
     name as the title and the rest as the description. Extraction takes them as neither (a
     document's priorities are what check lists), so only a list of named items counts."""
-    if parent.kind != "heading":
-        return []
-    items = [
-        b
-        for b in blocks
-        if b.kind == "list_item"
-        and b.number not in named
-        and b.section
-        and b.section[-1] == parent.text
-        and b.level <= 1
-    ]
+    items = [b for b in in_section(parent, blocks, named, "list_item") if b.level <= 1]
     parts = []
     for block in items:
         name = block.lead or named_part(block.text)

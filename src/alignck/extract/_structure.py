@@ -31,7 +31,7 @@ from alignck.extract._common import (
 )
 from alignck.extract._lists import list_runs, plain_line, why_listed
 from alignck.language import is_declarative, is_statistic, role_of, sentences
-from alignck.model import Block, Statement
+from alignck.model import Block, BlockKind, Statement
 
 _MAX_ENTRY_WORDS = 10
 
@@ -495,20 +495,24 @@ def _child_headings(blocks: tuple[Block, ...], index: int) -> list[Block]:
     return [block for block in under if block.level == level]
 
 
+def in_section(
+    parent: Block, blocks: tuple[Block, ...], named: Collection[int], kind: BlockKind
+) -> list[Block]:
+    """The blocks of ``kind`` in the section a heading opens, but those ``named`` (statements
+    of their own); none for a parent that is no heading."""
+    if parent.kind != "heading":
+        return []
+    return [
+        b
+        for b in blocks
+        if b.kind == kind and b.number not in named and b.section and b.section[-1] == parent.text
+    ]
+
+
 def child_headings(parent: Block, blocks: tuple[Block, ...], named: Collection[int]) -> list[Block]:
     """The headings straight under a priority's heading, but those ``named`` (statements of
     their own): its parts, unless a level is skipped deep inside its section (case studies)."""
-    if parent.kind != "heading":
-        return []
-    under = [
-        b
-        for b in blocks
-        if b.kind == "heading"
-        and b.number not in named
-        and b.section
-        and b.section[-1] == parent.text
-        and b.level > parent.level
-    ]
+    under = [b for b in in_section(parent, blocks, named, "heading") if b.level > parent.level]
     level = min((b.level for b in under), default=0)
     if (
         under
