@@ -1,4 +1,4 @@
-"""Write one block list as Markdown, Word (.docx), OpenDocument (.odt) or PDF, reproducibly.
+"""Write one block list as Markdown, Word (.docx), OpenDocument (.odt), HTML or PDF, reproducibly.
 
 The .odt is written as XML directly (no LibreOffice needed). Used to build the examples, the
 test fixtures and the benchmark corpus, so that every document alignck is tested on is generated
@@ -32,6 +32,7 @@ def write(blocks: Sequence[Block], path: Path) -> Path:
         ".pdf": write_pdf,
         ".txt": write_text,
         ".odt": write_odt,
+        ".html": write_html,
     }
     writers[path.suffix](blocks, path)
     return path
@@ -61,6 +62,44 @@ def write_markdown(blocks: Sequence[Block], path: Path) -> None:
             lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
             lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_html(blocks: Sequence[Block], path: Path) -> None:
+    """A page as a council's website serves it: the site's banner, navigation and footer
+    around the strategy in <main>."""
+    from html import escape
+
+    body: list[str] = []
+    for kind, value in blocks:
+        if kind == "break":
+            continue
+        if kind in _HEADING_SIZES:
+            body.append(f"<{kind}>{escape(str(value))}</{kind}>")
+        elif kind == "p":
+            body.append(f"<p>{escape(str(value))}</p>")
+        elif kind == "lead":
+            lead, rest = value
+            body.append(f"<p><strong>{escape(lead)}</strong> {escape(rest)}</p>")
+        elif kind in ("ul", "ol"):
+            items = "".join(f"<li>{escape(str(item))}</li>" for item in value)
+            body.append(f"<{kind}>{items}</{kind}>")
+        elif kind == "table":
+            rows = list(value)
+            head = "".join(f"<th>{escape(cell)}</th>" for cell in rows[0])
+            cells = [
+                "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+                for row in rows[1:]
+            ]
+            body.append(
+                f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(cells)}</tbody></table>"
+            )
+    page = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>Strategy</title>'
+        "</head>\n<body>\n<header><p>Council website</p><nav><ul><li>Home</li><li>Services</li>"
+        "</ul></nav></header>\n<main>\n" + "\n".join(body) + "\n</main>\n"
+        "<footer><p>Contact us</p></footer>\n</body>\n</html>\n"
+    )
+    path.write_text(page, encoding="utf-8")
 
 
 def write_text(blocks: Sequence[Block], path: Path) -> None:

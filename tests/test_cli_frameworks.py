@@ -264,7 +264,7 @@ def test_init_from_a_folder_or_with_a_file_in_the_way_is_one_line(
     assert folder.exit_code == 2
     assert folder.stderr == (
         "alignck: error: strategies: a folder; give one strategy document (PDF, Word, "
-        "OpenDocument, Markdown or text)\n"
+        "OpenDocument, Markdown, a web page or text)\n"
     )
     Path("taken").write_text("x", encoding="utf-8")
     blocked = runner.invoke(app, ["init", "-o", "taken/priorities.yaml"])

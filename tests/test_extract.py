@@ -578,7 +578,7 @@ def test_a_list_under_our_values_is_not_priorities() -> None:
     assert _stated(doc) == []
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = make_document(
         f"plan{suffix}",
@@ -597,7 +597,7 @@ def test_run_in_headings_are_found_in_every_format(make_document, suffix: str) -
     ]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = make_document(
         f"plan{suffix}",
@@ -616,7 +616,7 @@ def test_priorities_in_a_table_column_headed_priority(make_document, suffix: str
     ]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_numbered_priorities_down_a_table_column_are_named_without_their_number(  # type: ignore[no-untyped-def]
     make_document, suffix: str
 ) -> None:
@@ -662,7 +662,7 @@ def _bodies_in(path: Path) -> dict[str, list[str]]:
     return {s.text: [text[n] for n in s.body] for s in stated_priorities(extract(document))}
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_a_priority_named_in_a_table_holds_the_rest_of_its_row_or_column(  # type: ignore[no-untyped-def]
     make_document, suffix: str
 ) -> None:
@@ -727,7 +727,7 @@ def test_a_list_item_is_named_by_its_words_before_a_dash() -> None:
     assert _stated(doc) == ["Best start in life", "Healthy weight", "Joined-up care"]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".docx", ".pdf", ".html"])
 def test_a_list_item_is_named_by_its_words_before_a_full_stop(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     # A target in the explanation ('below 5%') does not make the item a statistic.
     path = make_document(
@@ -1027,7 +1027,7 @@ def test_priorities_named_in_order_after_a_count() -> None:
     ]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_entries_under_a_priority_heading_without_list_markers(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = make_document(
         f"plan{suffix}",
@@ -1097,7 +1097,7 @@ def test_table_columns_headed_by_other_names_for_priorities(header: str) -> None
     assert _stated(doc) == ["Warm homes"]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_first_column_of_a_table_under_a_priority_heading(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = make_document(
         f"plan{suffix}",
@@ -1141,7 +1141,7 @@ def test_a_priority_column_after_the_first_is_the_only_one_read(  # type: ignore
     assert _stated_in(path) == ["Healthy ageing", "Warm homes"]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_a_header_row_of_one_word_labels_is_no_priority_of_the_first_column(  # type: ignore[no-untyped-def]
     make_document, suffix: str
 ) -> None:
@@ -1191,7 +1191,7 @@ def test_a_table_of_sentences_under_a_priority_heading_names_nothing() -> None:
     assert [s.text for s in extract(doc) if s.kind == "priority"] == []
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".pdf", ".html"])
 def test_header_row_of_a_table_under_a_priority_heading(make_document, suffix: str) -> None:  # type: ignore[no-untyped-def]
     path = make_document(
         f"plan{suffix}",

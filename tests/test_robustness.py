@@ -33,7 +33,7 @@ def _check(path: Path) -> None:
     assert all(0.0 <= a.score <= 1.0 for a in result.alignments)
 
 
-@pytest.mark.parametrize("suffix", [".md", ".txt"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
 @SETTINGS
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_any_text_is_read_and_matched(tmp_path: Path, suffix: str, text: str) -> None:
@@ -42,7 +42,7 @@ def test_any_text_is_read_and_matched(tmp_path: Path, suffix: str, text: str) ->
     _check(path)
 
 
-@pytest.mark.parametrize("suffix", [".md", ".txt", ".pdf", ".docx"])
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".pdf", ".docx", ".html"])
 @SETTINGS
 @given(data=st.binary(max_size=600))
 def test_any_bytes_are_a_document_or_a_read_error(tmp_path: Path, suffix: str, data: bytes) -> None:

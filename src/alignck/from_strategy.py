@@ -51,7 +51,8 @@ def framework_from_strategy(path: Path, options: ReadOptions | None = None) -> s
     """The YAML of a framework whose priorities are those ``path`` states."""
     if path.is_dir():
         raise UsageError(
-            "a folder; give one strategy document (PDF, Word, OpenDocument, Markdown or text)",
+            "a folder; give one strategy document (PDF, Word, OpenDocument, Markdown, a web "
+            "page or text)",
             str(path),
         )
     # Read as check reads it: within the time limit, a PDF or Word file in a worker process.

@@ -152,7 +152,7 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Location(CompactPickle):
     """Where a quote sits: page (PDF) or paragraph number, and the heading trail; ``line``,
-    its block's first line in a text or Markdown file, only places a finding on that line
+    its block's first line in a text, Markdown or HTML file, only places a finding on that line
     (reports do not show it, and a location loaded from one has none)."""
 
     page: int | None

@@ -231,7 +231,7 @@ def test_a_pdf_or_word_file_saved_under_an_old_format_s_name_is_told_its_right_n
         "council plan.rtf": "unsupported format ('.rtf' files); it is a Word document: "
         "name it .docx",
         "old plan.doc": "unsupported format (legacy Word .doc: save it as .docx); alignck reads "
-        ".docm, .docx, .markdown, .md, .odt, .pdf, .text, .txt",
+        ".docm, .docx, .htm, .html, .markdown, .md, .odt, .pdf, .text, .txt",
     }
     # Named on its own, the same.
     (named,) = discover([tmp_path / "trust strategy.doc"]).unsupported

@@ -106,7 +106,8 @@ def init(
             # alignck names a file it cannot read in one line (Typer's check stopped the run).
             readable=False,
             help="Build the priorities from this joint strategy document (PDF, Word, "
-            "OpenDocument, Markdown or text): the priorities it states, with the text under each.",
+            "OpenDocument, Markdown, a web page or text): the priorities it states, with the "
+            "text under each.",
             show_default=False,
         ),
     ] = None,

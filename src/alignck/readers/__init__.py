@@ -58,6 +58,9 @@ READERS: dict[str, str] = {
     ".markdown": "alignck.readers.markdown",
     # OpenDocument Text, LibreOffice Writer's format (standard library only).
     ".odt": "alignck.readers.odt",
+    # A web page saved from the browser ('Save page as'), its content only.
+    ".html": "alignck.readers.html",
+    ".htm": "alignck.readers.html",
     ".txt": "alignck.readers.text",
     ".text": "alignck.readers.text",
 }

@@ -85,7 +85,7 @@ def html_blocks_to_markdown(lines: list[str], numbers: list[int]) -> tuple[list[
 def _markdown_of(html: str) -> tuple[list[str], list[int], str | None]:
     """The block's Markdown, the line of the block (from 0) each of its lines starts on,
     and the name of an unseen element it leaves open, if any."""
-    parser = _ToMarkdown()
+    parser = ToMarkdown()
     parser.feed(html)
     parser.close()
     parser.end_line()
@@ -124,9 +124,28 @@ def _closing_line(lines: list[str], start: int, tag: str, budget: list[int]) -> 
     return None
 
 
-class _ToMarkdown(HTMLParser):
-    def __init__(self) -> None:
+# Characters of a page's text that the Markdown parser would read as markup, written as the
+# entities it decodes once the markup is read: a page's '5*' or 'A&lt;B' stays as shown.
+_AS_TEXT = str.maketrans(
+    {c: f"&#{ord(c)};" for c in "&<>*_`[]~^|\\#"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+)
+
+
+def _first_number(attrs: list[tuple[str, str | None]]) -> int:
+    start = dict(attrs).get("start")
+    return int(start) if start and start.strip().isdecimal() else 1
+
+
+class ToMarkdown(HTMLParser):
+    """HTML as the Markdown it stands for. ``page``: a whole web page rather than a block
+    in a Markdown file, so its text is text (markup characters escaped) and its bold is kept,
+    as the Markdown reader needs it for run-in labels ('**Housing:** We will ...')."""
+
+    def __init__(self, page: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.page = page
+        # Where each open bold element's text starts in ``line``.
+        self.bold: list[int] = []
         self.lines: list[str] = []
         # The line of the block (from 0) each of ``lines`` starts on, and the current one's.
         self.starts: list[int] = []
@@ -134,6 +153,8 @@ class _ToMarkdown(HTMLParser):
         self.line = ""
         self.prefix = ""
         self.lists: list[str] = []  # 'ul' or 'ol', innermost last
+        # Each open list's next number (an 'ol' counts from its start attribute).
+        self.numbers: list[int] = []
         self.row: list[str] | None = None
         self.rows_written = 0
         self.cell: list[str] | None = None
@@ -148,19 +169,30 @@ class _ToMarkdown(HTMLParser):
             if tag == self.unseen[-1]:
                 self.unseen.append(tag)
             return
-        if tag not in _VOID and unseen_element(tag, attrs):
+        if tag not in _VOID and self.passed_over(tag, attrs):
             self.unseen.append(tag)
             return
-        if tag == "sup":
+        if self.page and tag in ("b", "strong") and self.cell is None:
+            self.bold.append(len(self.line))
+        elif tag == "sup":
             # Left to the inline pass, which tells a note's mark from a unit ('m²').
             self.handle_data("<sup>")
         elif tag in ("ul", "ol"):
             self.end_line()
             self.lists.append(tag)
+            self.numbers.append(_first_number(attrs))
         elif tag == "li":
             self.end_line()
             depth = max(len(self.lists) - 1, 0)
-            marker = "1." if self.lists and self.lists[-1] == "ol" else "-"
+            marker = "-"
+            if self.lists and self.lists[-1] == "ol":
+                # '<li value="4">' numbers its item, and those after count on from it.
+                value = dict(attrs).get("value")
+                if value and value.strip().isdecimal():
+                    self.numbers[-1] = int(value)
+                # Past three digits the Markdown reader sees no item: a bullet stands in.
+                marker = f"{self.numbers[-1]}." if 0 <= self.numbers[-1] <= 999 else "-"
+                self.numbers[-1] += 1
             self.prefix = "  " * depth + marker + " "
             self._starts_here()
         elif re.fullmatch(r"h[1-6]", tag):
@@ -177,7 +209,8 @@ class _ToMarkdown(HTMLParser):
         elif tag in ("td", "th"):
             self.cell = []
         elif tag in ("p", "div", "br", "section", "article", "dt", "dd", "blockquote"):
-            self.end_line()
+            # '<li><p>Housing</p></li>': the paragraph is the item's text, marker and all.
+            self.end_line(keep_prefix=True)
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
@@ -186,12 +219,15 @@ class _ToMarkdown(HTMLParser):
             if tag == self.unseen[-1]:
                 self.unseen.pop()
             return
-        if tag == "sup":
+        if self.page and tag in ("b", "strong") and self.cell is None:
+            self._embolden()
+        elif tag == "sup":
             self.handle_data("</sup>")
         elif tag in ("ul", "ol"):
             self.end_line()
             if self.lists:
                 self.lists.pop()
+                self.numbers.pop()
         elif tag in ("td", "th") and self.cell is not None and self.row is not None:
             self.row.append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
             self.cell = None
@@ -213,9 +249,28 @@ class _ToMarkdown(HTMLParser):
         if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
             self.unseen.pop()
 
+    def passed_over(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether the element is not read, with what it holds."""
+        return unseen_element(tag, attrs)
+
+    def _embolden(self) -> None:
+        """'**' around the text since the bold element opened, if it is still on this line
+        and holds words; spaces stay outside, where Markdown needs them."""
+        if not self.bold:
+            return
+        start = self.bold.pop()
+        inner = self.line[start:] if start <= len(self.line) else ""
+        if not inner.strip() or "*" in inner:
+            return
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()) :]
+        self.line = self.line[:start] + lead + "**" + inner.strip() + "**" + trail
+
     def handle_data(self, data: str) -> None:
         if self.unseen:
             return
+        if self.page:
+            data = data.translate(_AS_TEXT)
         if self.cell is not None:
             self.cell.append(data)
         else:
@@ -232,13 +287,17 @@ class _ToMarkdown(HTMLParser):
         self.lines.append(line)
         self.starts.append(self.start if self.start is not None else self.getpos()[0] - 1)
 
-    def end_line(self) -> None:
+    def end_line(self, keep_prefix: bool = False) -> None:
+        """Write the line so far; ``keep_prefix``: a list item's or heading's marker waits
+        for text if there is none yet."""
         text = " ".join(self.line.split())
         if text:
             self._append(self.prefix + text)
+        if text or not keep_prefix:
+            self.prefix = ""
         self.line = ""
-        self.prefix = ""
         self.start = None
+        self.bold = [0] * len(self.bold)
 
     def _write_row(self, cells: list[str]) -> None:
         if not cells:

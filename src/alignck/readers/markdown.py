@@ -97,7 +97,7 @@ _INLINE = [
 def read(path: Path, options: ReadOptions | None = None) -> Document:
     text, warning = read_text(path, options)
     builder = BlockBuilder(str(path), (options or ReadOptions()).limits)
-    _parse(*_prepare(text), builder)
+    parse_lines(*_prepare(text), builder)
     warnings = (warning,) if warning else ()
     return Document(str(path), "markdown", builder.build(), None, warnings)
 
@@ -310,8 +310,9 @@ def _cannot_interrupt(marker: str, in_paragraph: bool) -> bool:
     return in_paragraph and number.isdigit() and int(number) != 1
 
 
-def _parse(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
-    """Blocks from ``lines``, each with the ``numbers`` entry of the line it starts on."""
+def parse_lines(lines: list[str], numbers: list[int], builder: BlockBuilder) -> None:
+    """Blocks from Markdown ``lines``, each with the ``numbers`` entry of the line it starts
+    on (the HTML reader hands it a page's content rewritten as Markdown)."""
     paragraph: list[str] = []
     paragraph_numbers: list[int] = []
     item: tuple[int, str, list[str], int] | None = None

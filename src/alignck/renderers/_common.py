@@ -473,7 +473,7 @@ COVERAGE_RULE = (
 # What a quote's place means: a reader counting paragraphs in Word found '¶ 14' a few early.
 PLACE_RULE = (
     "Where: p. is a page, where the document records its pages (a PDF does); ¶ counts a "
-    "Word, OpenDocument, Markdown or text document's headings, paragraphs, list items and "
+    "Word, OpenDocument, Markdown, HTML or text document's headings, paragraphs, list items and "
     "table cells from its start; after › come the headings it sits under."
 )
 

@@ -54,8 +54,8 @@ RULES: dict[Rule, tuple[str, str, str]] = {
     "unreadable-document": (
         "Document could not be read",
         "The document could not be opened or has no readable text; it was not checked.",
-        "Check that the file opens and is a PDF, Word .docx, OpenDocument .odt, Markdown or "
-        "text file; give "
+        "Check that the file opens and is a PDF, Word .docx, OpenDocument .odt, Markdown, "
+        "HTML or text file; give "
         "--password for an encrypted PDF; a scanned PDF needs a text layer (OCR).",
     ),
     "coverage": (
@@ -80,7 +80,8 @@ class Finding:
     # The text the finding points at in its document (a partial's best quote, a stated
     # priority), which formats with lines place it on; a gap is the document's as a whole.
     quote: str | None = None
-    # The line the quote's block starts on in a text or Markdown file, as its reader found it.
+    # The line the quote's block starts on in a text, Markdown or HTML file, as its reader
+    # found it.
     line: int | None = None
 
     @property

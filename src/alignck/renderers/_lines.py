@@ -1,4 +1,4 @@
-"""The line a quote starts on in a text or Markdown file, for the CI formats that place a
+"""The line a quote starts on in a text, Markdown or HTML file, for the CI formats that place a
 finding on a line (SARIF regions, GitHub annotations).
 
 The text and Markdown readers note the line each block starts on, and a quote's location
@@ -24,7 +24,8 @@ from pathlib import Path, PurePath
 from alignck.files import open_regular
 from alignck.readers._text import decode
 
-TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
+# A web page is read as the Markdown it stands for, its blocks on the lines of its source.
+TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".html", ".htm"})
 _NOT_COMPARED = re.compile(r"[\W_]+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MARKUP = re.compile(
