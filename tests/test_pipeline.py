@@ -368,9 +368,12 @@ def test_a_document_saved_while_it_is_read_is_not_cached_under_its_earlier_bytes
     after = "# Plan\n\n## Our priorities\n\n- We will open two crisis cafes.\n"
     plan.write_text(before, encoding="utf-8")
     read = reading.read_document
+    saves: list[int] = []
 
     def saved_meanwhile(path: Path, options: object) -> object:
-        plan.write_text(after, encoding="utf-8")
+        if not saves:  # saved once, during the first read
+            saves.append(1)
+            plan.write_text(after, encoding="utf-8")
         return read(path, options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reading, "read_document", saved_meanwhile)

@@ -301,3 +301,40 @@ def test_a_result_a_worker_encoded_arrives_as_the_cache_would_give_it() -> None:
     assert arrived.result == result and arrived.result_entry == sent.result
     assert len({id(a.score) for a in arrived.result.alignments}) == 1
     assert Matched.arrived(MatchedEntry(cache.encoded("", result), "", None)).result_entry is None
+
+
+def test_a_file_saved_again_with_the_same_bytes_while_read_is_not_cached_half_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # An editor or sync client writing the file in place while alignck reads it: the bytes
+    # are the same before and after, but the reader met it half-written.
+    import os
+
+    from alignck import reading
+
+    plan = tmp_path / "plan.md"
+    whole = "# Plan\n\n## Our priorities\n\n- Warm homes\n- Good jobs\n- Clean air\n"
+    plan.write_text(whole, encoding="utf-8")
+    real_prepare = reading.prepare
+    calls: list[int] = []
+
+    def read_while_saved(path: Path, options: object = None) -> object:
+        calls.append(1)
+        if len(calls) > 1:
+            return real_prepare(path, options)  # type: ignore[arg-type]
+        path.write_text(whole[:40], encoding="utf-8")  # the save has begun
+        half = real_prepare(path, options)  # type: ignore[arg-type]
+        path.write_text(whole, encoding="utf-8")  # and ends, the same bytes as before
+        status = path.stat()
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000))
+        return half
+
+    monkeypatch.setattr(reading, "prepare", read_while_saved)
+    [first] = prepare_all([plan], use_cache=True)
+    [cached] = prepare_all([plan], use_cache=True)
+    [clean] = prepare_all([plan], use_cache=False)
+    assert isinstance(first, Prepared) and isinstance(cached, Prepared)
+    assert isinstance(clean, Prepared)
+    assert len(calls) >= 2  # read again once it held still
+    assert [p.text for p in cached.passages] == [p.text for p in clean.passages]
+    assert "Clean air" in [p.text for p in cached.passages]

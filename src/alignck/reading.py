@@ -264,9 +264,13 @@ def iter_done(
 
     options = options or ReadOptions()
     keys: list[str | None] = [None] * len(paths)
+    stamps: list[FileStamp | None] = [None] * len(paths)
     failed: dict[int, ReadError] = {}
     if use_cache:
         for index, path in enumerate(paths):
+            # Before the bytes are hashed: a write that changes nothing of them still moves
+            # the file's times, and the reader may have read it half-way through.
+            stamps[index] = file_stamp(path)
             key = (known_keys[index] if known_keys else None) or document_key(path, options)
             if isinstance(key, ReadError):
                 failed[index] = key
@@ -294,7 +298,7 @@ def iter_done(
                     progress(str(path), None)
                 item = ahead.result(index)
                 if entry and isinstance(item, Prepared | Matched) and not item.protected:
-                    item = _stored_if_unchanged(entry, path, item, options)
+                    item = _stored_if_unchanged(entry, path, item, options, stamps[index])
                     if item.changed:
                         item = _read_again(path, item, options, ahead)
             if progress:
@@ -302,16 +306,37 @@ def iter_done(
             yield item
 
 
+FileStamp = tuple[int, int, int, int, int]
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """What moves whenever a file is written, whatever it is written with: which file it is,
+    its size, and when it and its entry last changed (a sync client that puts the old
+    modification time back still moves the change time); None when it cannot be told."""
+    try:
+        status = Path(path).stat()
+    except (OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
 def _stored_if_unchanged(
-    entry: str, path: Path, item: Prepared | Matched, options: ReadOptions
+    entry: str,
+    path: Path,
+    item: Prepared | Matched,
+    options: ReadOptions,
+    stamp: FileStamp | None = None,
 ) -> Prepared | Matched:
     """The document cached under the key of the bytes it was read from; or, when the file is
-    no longer those bytes (saved, or a branch switched, while the run read it), not cached and
-    said so: stored under the earlier key, a later run of the earlier bytes would have quoted
+    no longer those bytes (saved, or a branch switched, while the run read it), or was
+    written at all since ``stamp`` was taken before its bytes were hashed (an editor or sync
+    client saving the same bytes again: the reader may have met it half-written, and the
+    key, of the whole file both times, would keep the half for good), not cached and said
+    so: stored under the earlier key, a later run of the earlier bytes would have quoted
     text they do not hold, for as long as the cache kept it."""
     from alignck import cache
 
-    if document_key(path, options) == entry:
+    if document_key(path, options) == entry and (stamp is None or file_stamp(path) == stamp):
         if isinstance(item, Matched):
             if item.entry is not None:
                 cache.store_encoded(entry, item.entry)
@@ -338,11 +363,12 @@ def _read_again(
 
     for _ in range(READ_AGAIN):
         time.sleep(_SETTLE_SECONDS)
+        stamp = file_stamp(path)
         key = document_key(path, options)
         if isinstance(key, ReadError):
             continue  # gone for a moment (a save that deletes, then writes)
         fresh = ahead.again(path)
-        if document_key(path, options) != key:
+        if document_key(path, options) != key or file_stamp(path) != stamp:
             continue
         if not isinstance(fresh, Prepared):
             return fresh  # it held still, and cannot be read: that is its error
