@@ -315,6 +315,27 @@ def test_a_folder_that_cannot_be_searched_is_one_error_and_the_rest_are_checked(
     assert _statuses(result.stdout) == {"plan.md": "ok", "locked": "error"}
 
 
+def test_a_folder_nested_past_the_system_s_path_limit_is_one_error_and_the_rest_are_checked(
+    make_document, small_framework, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    plan = _in_docs(make_document, tmp_path)
+    # Folders nested until their path is longer than the system can look up (PATH_MAX),
+    # made one inside the other by descriptor, as a synced share can hold them.
+    name = "e" + "x" * 240
+    at = os.open(plan.parent, os.O_RDONLY)
+    for _ in range(18):
+        os.mkdir(name, dir_fd=at)
+        inner = os.open(name, os.O_RDONLY, dir_fd=at)
+        os.close(at)
+        at = inner
+    os.close(at)
+    result = _invoke("check", str(plan.parent), "-f", str(small_framework), "--format", "json")
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2, result.stderr
+    assert ": cannot read: file name too long" in result.stderr
+    assert _statuses(result.stdout)["plan.md"] == "ok"
+
+
 @pytest.mark.parametrize("command", ["check", "extract"])
 def test_a_file_named_is_read_by_alignck_not_refused_by_the_command_line(
     make_document, small_framework, tmp_path, monkeypatch, command

@@ -400,37 +400,52 @@ def _walk(folder: Path, root: _Root, search: _Search) -> None:
         if entry is None:
             open_folders.pop()
             continue
-        reason = _passed_over(entry, root, search.follow_links) or _excluded(entry, root, search)
-        if reason is not None:
-            search.skipped.append(Skipped(str(entry), reason))
-        elif entry.is_dir():
-            inner = _entries(entry, search)
-            if inner is not None:
-                open_folders.append(inner)
-        elif entry.name.startswith("~$"):
-            search.skipped.append(Skipped(str(entry), LOCK_FILE_SKIPPED))
-        elif entry.is_symlink() and not entry.exists():
-            search.skipped.append(Skipped(str(entry), dead_link(entry)))
-        elif entry.suffix.lower() in READERS and written_by_alignck(entry):
-            search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
-        elif entry.suffix.lower() in _NOTE_SUFFIXES and entry.stem.lower() in FOLDER_NOTES:
-            search.skipped.append(Skipped(str(entry), FOLDER_NOTE_SKIPPED))
-        elif entry.suffix.lower() in READERS:
-            search.files.append(entry)
-            if entry.is_symlink():
-                search.links.add(str(entry))
-        elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
-            search.unreadable.append(Skipped(str(entry), _old_format_reason(entry)))
-        elif (really := disguised_document(entry)) is not None:
-            search.unreadable.append(Skipped(str(entry), _disguised_reason(entry, really)))
-        else:
-            search.skipped.append(Skipped(str(entry), _skipped_reason(entry)))
+        try:
+            _visit(entry, root, search, open_folders)
+        except OSError as error:
+            # A name the system cannot look up (a path past PATH_MAX, deep in a synced
+            # share): that entry fails the run as an unreadable document does, not the run.
+            search.unreadable.append(Skipped(str(entry), f"cannot read: {os_reason(error)}"))
+
+
+def _visit(entry: Path, root: _Root, search: _Search, open_folders: list[Iterator[Path]]) -> None:
+    """Sort one entry of a folder being searched: a document, a folder to search, or passed
+    over with the reason."""
+    reason = _passed_over(entry, root, search.follow_links) or _excluded(entry, root, search)
+    if reason is not None:
+        search.skipped.append(Skipped(str(entry), reason))
+    elif entry.is_dir():
+        inner = _entries(entry, search)
+        if inner is not None:
+            open_folders.append(inner)
+    elif entry.name.startswith("~$"):
+        search.skipped.append(Skipped(str(entry), LOCK_FILE_SKIPPED))
+    elif entry.is_symlink() and not entry.exists():
+        search.skipped.append(Skipped(str(entry), dead_link(entry)))
+    elif entry.suffix.lower() in READERS and written_by_alignck(entry):
+        search.skipped.append(Skipped(str(entry), REPORT_SKIPPED))
+    elif entry.suffix.lower() in _NOTE_SUFFIXES and entry.stem.lower() in FOLDER_NOTES:
+        search.skipped.append(Skipped(str(entry), FOLDER_NOTE_SKIPPED))
+    elif entry.suffix.lower() in READERS:
+        search.files.append(entry)
+        if entry.is_symlink():
+            search.links.add(str(entry))
+    elif entry.suffix.lower() in KNOWN_UNSUPPORTED:
+        search.unreadable.append(Skipped(str(entry), _old_format_reason(entry)))
+    elif (really := disguised_document(entry)) is not None:
+        search.unreadable.append(Skipped(str(entry), _disguised_reason(entry, really)))
+    else:
+        search.skipped.append(Skipped(str(entry), _skipped_reason(entry)))
 
 
 def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
     """The folder's entries in name order, or None (with the reason recorded) when it is not
     to be searched: already searched through a link, or a folder of the kernel."""
-    identity = _identity(folder)
+    try:
+        identity = _identity(folder)
+    except OSError as error:
+        search.unreadable.append(Skipped(str(folder), f"cannot read folder: {os_reason(error)}"))
+        return None
     if identity in search.searched:
         search.skipped.append(
             Skipped(str(folder), "folder already searched (another path leads to it)")
@@ -449,7 +464,16 @@ def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:
         return None
     # Links last: a folder reached both by its own name and through a link is searched
     # under its own name, the link listed as the second way to it.
-    return iter(sorted(listed, key=lambda p: (p.is_symlink(), natural_order(p.name), p.name)))
+    return iter(sorted(listed, key=lambda p: (_is_link(p), natural_order(p.name), p.name)))
+
+
+def _is_link(path: Path) -> bool:
+    """Whether the entry is a link; False for one the system cannot look up, which its own
+    visit then reports."""
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
 
 
 def dead_link(path: Path) -> str:
