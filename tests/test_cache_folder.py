@@ -134,3 +134,62 @@ def test_a_fifo_in_place_of_the_tag_does_not_hang(tmp_path: Path) -> None:
     folder.mkdir()
     os.mkfifo(folder / TAG_NAME)
     assert within(5, lambda: is_tagged(folder)) is False
+
+
+def _refusing(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
+    """Opening ``refused`` or listing under it answers as another user's private file does
+    (root reads anything, so it is simulated)."""
+    real_open, real_scandir, real_is_file = os.open, os.scandir, Path.is_file
+    real_read_bytes = Path.read_bytes
+
+    def open_(path, flags, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path) == refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    def scandir(path):  # type: ignore[no-untyped-def]
+        if Path(path) == refused:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    def is_file(self: Path) -> bool:
+        if refused in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_file(self)
+
+    def read_bytes(self: Path) -> bytes:
+        if refused in self.parents:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(Path, "is_file", is_file)
+
+
+def test_a_cache_folder_another_user_keeps_is_a_warning_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck.errors import CacheUnwritable
+
+    folder = tmp_path / "shared"
+    cache.configure(folder)
+    cache.store(KEY, "value")  # the other user's run
+    _refusing(monkeypatch, folder / TAG_NAME)
+    cache.configure(folder)
+    # Not 'not alignck's cache folder: it holds CACHEDIR.TAG': the run goes on without it.
+    with pytest.raises(CacheUnwritable, match=r"cannot use the cache folder"):
+        cache.claim()
+
+
+def test_a_shared_cache_s_private_sub_folder_is_a_miss_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "shared"
+    cache.configure(folder)
+    cache.store(KEY, "value")  # the other user's run, in a sub-folder private to them
+    _refusing(monkeypatch, folder / KEY[:2])
+    cache.configure(folder)
+    assert cache.exists(KEY) is False
+    assert cache.load(KEY, str) is None

@@ -216,7 +216,13 @@ def writes() -> int:
 
 
 def exists(key: str) -> bool:
-    return bool(key) and _usable() and _entry(key).is_file()
+    if not (key and _usable()):
+        return False
+    try:
+        return _entry(key).is_file()
+    except OSError:
+        # Another user's entry in a shared folder, private to them: a miss, read afresh.
+        return False
 
 
 def load(key: str, kind: type[T]) -> T | None:

@@ -58,6 +58,17 @@ def is_tagged(folder: Path) -> bool:
     return head.startswith(_SIGNATURE) and _OWNER in head
 
 
+def _tag_withheld(folder: Path) -> bool:
+    """Whether the folder holds a tag this user may not read."""
+    try:
+        os.close(os.open(folder / TAG_NAME, os.O_RDONLY | NON_BLOCKING))
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def tag(folder: Path) -> None:
     """Write alignck's tag, whole or not at all; a read-only folder simply stays untagged."""
     if is_tagged(folder):
@@ -88,10 +99,19 @@ def check_ours(folder: Path, action: str) -> bool:
         raise CacheError(f"not a folder; refusing to {action}", str(folder))
     if is_tagged(folder):
         return True
+    if _tag_withheld(folder):
+        # Another user's cache, shared by setting the variable for everyone: theirs to keep,
+        # and this run goes on without one, as with any folder it cannot reach.
+        raise CacheUnwritable(
+            f"cannot use the cache folder: its {TAG_NAME} cannot be read (another user's?)",
+            str(folder),
+        )
     try:
         stranger = _first_stranger(folder)
     except OSError as error:
-        raise CacheError(f"cannot read the cache folder: {error.strerror}", str(folder)) from None
+        raise CacheUnwritable(
+            f"cannot read the cache folder: {error.strerror}", str(folder)
+        ) from None
     if stranger is not None:
         raise CacheError(
             f"not alignck's cache folder: it holds {stranger!r}, which alignck did not write, "
