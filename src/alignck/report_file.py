@@ -18,6 +18,9 @@ from alignck.names import within_bytes
 
 # '.' + this + '.' + 8 random characters + '.tmp' stays within 255 bytes.
 _TEMPORARY_NAME_BYTES = 200
+# A report's temporary file this old belongs to a run that was killed mid-write (kill -9, the
+# out-of-memory killer), which no clean-up of its own could remove.
+_STALE_TEMPORARY_SECONDS = 3600
 
 
 @contextlib.contextmanager
@@ -68,6 +71,30 @@ def atomic_file(output: Path, binary: bool) -> Iterator[IO[Any]]:
         raise UsageError(f"cannot write the report: {why(error)}", shown) from None
     finally:
         Path(name).unlink(missing_ok=True)
+    _remove_stale_temporaries(output.parent, prefix)
+
+
+def _remove_stale_temporaries(folder: Path, prefix: str) -> None:
+    """Remove the temporary files of this report that killed runs left beside it, this
+    user's and an hour old: a nightly job's folder would otherwise fill with them. A run
+    writing the same report now has a younger one, which stays."""
+    import re
+    import time
+
+    own = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}\.tmp")
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not own.fullmatch(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                status = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(status.st_mode)
+                    and status.st_uid == os.getuid()
+                    and now - status.st_mtime > _STALE_TEMPORARY_SECONDS
+                ):
+                    Path(entry.path).unlink()
 
 
 # Each report file the current run has put in place, by its identity (see _identity); None
