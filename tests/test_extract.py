@@ -1118,7 +1118,7 @@ def test_first_column_of_a_table_under_a_priority_heading(make_document, suffix:
     assert _stated_in(path) == ["Start well", "Live well"]
 
 
-@pytest.mark.parametrize("suffix", [".md", ".docx"])
+@pytest.mark.parametrize("suffix", [".md", ".docx", ".html"])
 def test_a_priority_column_after_the_first_is_the_only_one_read(  # type: ignore[no-untyped-def]
     make_document, suffix: str
 ) -> None:
@@ -1918,7 +1918,7 @@ COLUMN_OF_NAMES = [
 
 def _column_file(tmp_path: Path, suffix: str, lines: list[str]) -> Path:
     """The lines one after another with no blank line (text, Markdown), as one paragraph
-    parted by manual line breaks (Word), or as lines of a page (PDF)."""
+    parted by manual line breaks (Word, a web page), or as lines of a page (PDF)."""
     path = tmp_path / f"plan{suffix}"
     if suffix in (".txt", ".md"):
         path.write_text("Northmoor Corporate Plan\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
@@ -1932,6 +1932,9 @@ def _column_file(tmp_path: Path, suffix: str, lines: list[str]) -> Path:
             paragraph.runs[-1].add_break()
             paragraph.add_run(line)
         document.save(str(path))
+    elif suffix == ".html":
+        page = "<h1>Northmoor Corporate Plan</h1><p>" + "<br>".join(lines) + "</p>"
+        path.write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
     else:
         from fpdf import FPDF
 
@@ -1946,7 +1949,7 @@ def _column_file(tmp_path: Path, suffix: str, lines: list[str]) -> Path:
     return path
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".docx", ".pdf", ".html"])
 def test_names_a_line_each_under_a_lead_in_are_its_list(tmp_path: Path, suffix: str) -> None:
     # They were one paragraph parted at its commas ('Thriving children and young people
     # Warm', 'safe', ...), or only the first of them a priority.

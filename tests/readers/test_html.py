@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from alignck.cli import app
@@ -91,7 +92,7 @@ def test_a_page_keeps_its_list_numbers_nesting_and_run_in_labels(tmp_path: Path)
 
 def test_an_ordered_list_counts_from_its_start_and_an_item_s_value() -> None:
     lines, _ = markdown_of_page('<ol start="4"><li>Age well<li value="9">Die well<li>After</ol>')
-    assert lines == ["4. Age well", "9. Die well", "10. After"]
+    assert [line for line in lines if line] == ["4. Age well", "9. Die well", "10. After"]
 
 
 def test_without_main_the_body_is_read_less_its_navigation_and_footer(tmp_path: Path) -> None:
@@ -150,3 +151,182 @@ def test_a_folder_with_a_saved_page_is_checked_and_alignck_s_html_report_is_not(
 def test_an_item_s_paragraph_keeps_its_marker_in_markdown_html_blocks_too() -> None:
     lines, _ = html_blocks_to_markdown(["<ul><li><p>Warm homes</p></li></ul>"], [1])
     assert "- Warm homes" in lines
+
+
+def _items(tmp_path: Path, body: str, name: str = "page.html") -> list[tuple[str, str]]:
+    return _blocks(tmp_path, f"<!DOCTYPE html><html><body>{body}</body></html>", name)
+
+
+def test_an_accordion_s_buttons_and_bodies_are_read_as_its_sections(tmp_path: Path) -> None:
+    # GOV.UK's accordion: each name a button in a heading, with a note for screen readers
+    # only, each body hidden until the reader opens it.
+    body = (
+        '<main><h2>Our priorities</h2><div class="govuk-accordion">'
+        '<h3><button type="button">Better buses<span class="govuk-visually-hidden">'
+        ", Show this section</span></button></h3>"
+        '<div hidden="until-found"><p>We will restore evening bus services.</p></div>'
+        '<div role="tabpanel" hidden><p>We will build 500 homes.</p></div></div></main>'
+    )
+    assert _items(tmp_path, body) == [
+        ("heading", "Our priorities"),
+        ("heading", "Better buses"),
+        ("paragraph", "We will restore evening bus services."),
+        ("paragraph", "We will build 500 homes."),
+    ]
+
+
+def test_a_page_without_landmarks_leaves_out_its_menus_and_widgets(tmp_path: Path) -> None:
+    body = (
+        '<div class="site-header"><div class="menu-main-container"><ul class="menu">'
+        '<li><a>Our priorities</a><ul class="sub-menu"><li><a>Net zero by 2030</a></li>'
+        "</ul></li></ul></div></div>"
+        '<div class="content"><h1>Trust plan</h1><p>We will open two warm spaces.</p></div>'
+        '<div id="secondary" class="widget-area"><h2>Recent posts</h2></div>'
+    )
+    assert _items(tmp_path, body) == [
+        ("heading", "Trust plan"),
+        ("paragraph", "We will open two warm spaces."),
+    ]
+
+
+def test_cells_that_hold_paragraphs_keep_their_table(tmp_path: Path) -> None:
+    body = (
+        "<h2>Our priorities</h2><table><tr><th>Priority</th><th>What we will do</th></tr>"
+        "<tr><td><p>Better buses</p></td><td><p>We will restore services.</p>"
+        "<p>By 2027.</p></td></tr></table>"
+    )
+    assert _items(tmp_path, body) == [
+        ("heading", "Our priorities"),
+        ("table_cell", "Priority"),
+        ("table_cell", "What we will do"),
+        ("table_cell", "Better buses"),
+        ("table_cell", "We will restore services. By 2027."),
+    ]
+
+
+def test_word_s_web_page_bullets_are_list_items(tmp_path: Path) -> None:
+    bullet = (
+        "<p class=MsoListParagraph><span style='font-family:Symbol'>\u00b7"
+        "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span>"
+        "<b>{}</b> We will act.</p>"
+    )
+    body = "<h2>Our priorities</h2>" + "".join(
+        bullet.format(name) for name in ("Warm homes.", "Good jobs.")
+    )
+    path = tmp_path / "plan.htm"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    items = [b for b in read_document(path).blocks if b.kind == "list_item"]
+    assert [(b.text, b.lead) for b in items] == [
+        ("Warm homes. We will act.", "Warm homes"),
+        ("Good jobs. We will act.", "Good jobs"),
+    ]
+
+
+def test_details_and_definition_lists_name_the_text_they_open(tmp_path: Path) -> None:
+    body = (
+        "<h2>Our priorities</h2><details><summary>Better buses</summary>"
+        "<div>We will restore services.</div></details>"
+        "<dl><dt>Warm homes</dt><dd>We will insulate homes.</dd></dl>"
+    )
+    assert _items(tmp_path, body) == [
+        ("heading", "Our priorities"),
+        ("heading", "Better buses"),
+        ("paragraph", "We will restore services."),
+        ("heading", "Warm homes"),
+        ("paragraph", "We will insulate homes."),
+    ]
+
+
+def test_a_heading_is_read_as_it_shows(tmp_path: Path) -> None:
+    body = (
+        "<h1><span class=caption>Corporate strategy</span>Brookfield plan</h1>"
+        "<h2>Our<br>priorities<a class=headerlink href=#p>\u00b6</a></h2>"
+        '<div role="heading" aria-level="3"><span>Priority 1</span><span>Warm homes</span></div>'
+        "<p>We will insulate homes.</p>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    blocks = read_document(path).blocks
+    assert [(b.kind, b.text, b.level) for b in blocks] == [
+        ("heading", "Corporate strategy Brookfield plan", 1),
+        ("heading", "Our priorities", 2),
+        ("heading", "Priority 1 Warm homes", 3),
+        ("paragraph", "We will insulate homes.", 0),
+    ]
+
+
+def test_a_page_s_embedded_picture_does_not_count_against_the_text_limit(tmp_path: Path) -> None:
+    from alignck.limits import Limits
+    from alignck.model import ReadOptions
+
+    path = tmp_path / "page.html"
+    picture = "A" * 5000
+    path.write_text(
+        f'<html><body><img src="data:image/png;base64,{picture}"><p>We will act.</p></body></html>',
+        encoding="utf-8",
+    )
+    document = read_document(path, ReadOptions(limits=Limits(characters=1000)))
+    assert [b.text for b in document.blocks] == ["We will act."]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A style that names the main role, and no main element: the whole page is read.
+        '<style>[role="main"] { margin: 0 }</style><body><p>We will act.</p></body>',
+        # ASP.NET and SharePoint put the whole body in a form.
+        '<body><form id="aspnetForm"><p>We will act.</p></form></body>',
+        # A head whose end tag is left out, as HTML allows.
+        "<head><title>Plan</title><body><p>We will act.</p></body>",
+        # A main hidden, then the one a reader sees.
+        "<body><div hidden><main><p>Draft.</p></main></div><main><p>We will act.</p></main>",
+        "<body><template><main><p>Draft.</p></main></template><main><p>We will act.</p></main>",
+    ],
+)
+def test_a_page_s_text_is_found_whatever_its_shell(tmp_path: Path, page: str) -> None:
+    assert _blocks(tmp_path, f"<!DOCTYPE html><html>{page}</html>") == [
+        ("paragraph", "We will act.")
+    ]
+
+
+def test_a_hidden_item_left_open_hides_only_itself(tmp_path: Path) -> None:
+    body = "<ul><li hidden>Old aim<li>Good jobs</ul><h2>Next</h2>"
+    assert _items(tmp_path, body) == [("list_item", "Good jobs"), ("heading", "Next")]
+
+
+def test_a_declared_windows_1252_page_is_read_without_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\u00e9 \u00a35</p>'
+    path.write_bytes(page.encode("cp1252"))
+    document = read_document(path)
+    assert [b.text for b in document.blocks] == ["Caf\u00e9 \u00a35"]
+    assert document.warnings == ()
+
+
+def test_an_ordered_list_from_three_after_a_lead_in_is_a_list_in_markdown_too() -> None:
+    lines, _ = html_blocks_to_markdown(
+        ["Our priorities are:", '<ol start="3"><li>Housing</li><li>Transport</li></ol>'],
+        [1, 2],
+    )
+    assert [line for line in lines if line] == ["Our priorities are:", "3. Housing", "4. Transport"]
+    assert lines[lines.index("3. Housing") - 1] == ""
+
+
+def test_a_start_number_too_long_for_a_list_is_ignored() -> None:
+    lines, _ = markdown_of_page(f'<ol start="{"9" * 5000}"><li>Housing</ol>')
+    assert [line for line in lines if line] == ["1. Housing"]
+
+
+def test_what_the_browser_saved_beside_a_page_is_not_checked(tmp_path: Path) -> None:
+    (tmp_path / "plan.html").write_text(_PAGE, encoding="utf-8")
+    resources = tmp_path / "plan_files"
+    resources.mkdir()
+    (resources / "saved_resource.html").write_text("<p>We will track you.</p>", encoding="utf-8")
+    # A folder of that shape beside no page is searched as any other.
+    (tmp_path / "notes_files").mkdir()
+    (tmp_path / "notes_files" / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    found = discover([tmp_path])
+    assert [Path(p).name for p in found.files] == ["plan.md", "plan.html"]
+    assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
+        ("plan_files", "what the browser saved with plan.html, not a document")
+    ]

@@ -414,6 +414,10 @@ def _visit(entry: Path, root: _Root, search: _Search, open_folders: list[Iterato
     reason = _passed_over(entry, root, search.follow_links) or _excluded(entry, root, search)
     if reason is not None:
         search.skipped.append(Skipped(str(entry), reason))
+    elif entry.is_dir() and (page := _page_saved_with(entry)) is not None:
+        search.skipped.append(
+            Skipped(str(entry), f"what the browser saved with {page.name}, not a document")
+        )
     elif entry.is_dir():
         inner = _entries(entry, search)
         if inner is not None:
@@ -436,6 +440,24 @@ def _visit(entry: Path, root: _Root, search: _Search, open_folders: list[Iterato
         search.unreadable.append(Skipped(str(entry), _disguised_reason(entry, really)))
     else:
         search.skipped.append(Skipped(str(entry), _skipped_reason(entry)))
+
+
+# The folder a browser's 'Save page as' (and Word's 'Save as Web Page') writes beside the page,
+# named after it: the page's frames, scripts and pictures, some of them pages themselves.
+_SAVED_WITH_PAGE = ("_files", "-Dateien", "_archivos", "_fichiers")
+
+
+def _page_saved_with(folder: Path) -> Path | None:
+    """The page beside ``folder`` whose resources it holds ('plan_files' beside 'plan.html'),
+    or None."""
+    for ending in _SAVED_WITH_PAGE:
+        if folder.name.endswith(ending) and len(folder.name) > len(ending):
+            stem = folder.name[: -len(ending)]
+            for suffix in (".html", ".htm"):
+                page = folder.with_name(stem + suffix)
+                if page.is_file():
+                    return page
+    return None
 
 
 def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:

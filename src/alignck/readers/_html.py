@@ -23,7 +23,9 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 # An inline element's tag alone on its line opens an HTML block too (CommonMark's seventh
 # kind): '<del>', a blank line, a paragraph, '</del>' strikes the paragraph through.
 _TAG_ALONE = re.compile(r"^ {0,3}</?(?:del|s|strike|span)(?:\s[^<>]*)?>\s*$", re.IGNORECASE)
-_VOID = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"])
+VOID_TAGS = frozenset(["br", "hr", "img", "input", "meta", "link", "wbr", "col", "area", "source"])
+# What a page's head holds; any other element starts its body, whether or not it says so.
+_HEAD_CONTENT = frozenset(["title", "meta", "link", "style", "script", "base", "noscript"])
 _TAKEN_OUT = frozenset(["del", "s", "strike"])
 
 
@@ -32,8 +34,11 @@ def unseen_element(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
     case): struck through, deleted or hidden."""
     if tag in _TAKEN_OUT:
         return True
+    # A tab's panel and 'hidden="until-found"' (an accordion's body) are hidden until the
+    # reader opens them: they are the page's text, one click away.
+    opened = any(name == "role" and value == "tabpanel" for name, value in attrs)
     for name, value in attrs:
-        if name == "hidden":
+        if name == "hidden" and not opened and (value or "").strip().lower() != "until-found":
             return True
         if name == "style" and value and re.search(r"display\s*:\s*none", value, re.IGNORECASE):
             return True
@@ -131,9 +136,50 @@ _AS_TEXT = str.maketrans(
 )
 
 
+# Elements that part the text around them as paragraphs do.
+_BLOCKS = ("p", "div", "section", "article", "dt", "dd", "blockquote", "details")
+
+
+def ends_left_open(element: str, tag: str, opening: bool) -> bool:
+    """Whether ``tag`` (a start tag if ``opening``, else an end tag) ends an open ``element``
+    whose end tag HTML lets a page leave out: a paragraph at the next block, a list item at
+    the next item or its list's end, a head at the first element of the body."""
+    if element == "p":
+        return _BLOCK_START.match(f"<{tag}>") is not None
+    if element == "head":
+        return opening and tag not in _HEAD_CONTENT and tag != "head"
+    if element == "li":
+        return tag == "li" if opening else tag in ("ul", "ol")
+    if element in ("dt", "dd"):
+        return tag in ("dt", "dd") if opening else tag == "dl"
+    return False
+
+
+def _heading_level(tag: str, attrs: list[tuple[str, str | None]]) -> int:
+    """The heading level an element stands for: h1-h6, or role="heading" with its
+    aria-level (2 where none is given, as the ARIA specification has it); 0 for none."""
+    if re.fullmatch(r"h[1-6]", tag):
+        return int(tag[1])
+    found = dict(attrs)
+    if (found.get("role") or "").strip().lower() != "heading":
+        return 0
+    level = (found.get("aria-level") or "").strip()
+    return min(int(level), 6) if level.isdecimal() and int(level) >= 1 else 2
+
+
+def _symbol_font(attrs: list[tuple[str, str | None]]) -> bool:
+    style = dict(attrs).get("style") or ""
+    return re.search(r"font-family\s*:\s*['\"]?(?:symbol|wingdings)", style, re.I) is not None
+
+
 def _first_number(attrs: list[tuple[str, str | None]]) -> int:
-    start = dict(attrs).get("start")
-    return int(start) if start and start.strip().isdecimal() else 1
+    return _number(dict(attrs).get("start")) or 1
+
+
+def _number(value: str | None) -> int | None:
+    """An attribute's whole number; None for none, or for one too long to be a list's."""
+    value = (value or "").strip()
+    return int(value) if value.isdecimal() and len(value) <= 9 else None
 
 
 class ToMarkdown(HTMLParser):
@@ -158,19 +204,32 @@ class ToMarkdown(HTMLParser):
         self.row: list[str] | None = None
         self.rows_written = 0
         self.cell: list[str] | None = None
+        # Tables open inside the current cell: their cells are its text.
+        self.inner_tables = 0
+        # The elements open that make a heading (h1-h6, or role="heading"), innermost last.
+        self.headings: list[str] = []
+        # A page's inline elements open, each with where its text starts in ``line`` and
+        # what it is: a span in a Symbol or Wingdings font (Word's bullet), a span in a
+        # heading, a heading's permalink.
+        self.inline: list[tuple[str, int, str]] = []
         # The elements being passed over, innermost last: struck through, deleted or hidden
         # ('<del>', '<p hidden>', style="display: none"), which a reader does not see.
         self.unseen: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        self._end_hidden_paragraph(tag)
+        self._end_left_open(tag, opening=True)
         if self.unseen:
             if tag == self.unseen[-1]:
                 self.unseen.append(tag)
             return
-        if tag not in _VOID and self.passed_over(tag, attrs):
+        if tag not in VOID_TAGS and self.passed_over(tag, attrs):
             self.unseen.append(tag)
+            return
+        if self.cell is not None and self._within_cell(tag, opening=True):
+            return
+        level = _heading_level(tag, attrs)
+        if self.page and self._page_starttag(tag, attrs):
             return
         if self.page and tag in ("b", "strong") and self.cell is None:
             self.bold.append(len(self.line))
@@ -179,6 +238,11 @@ class ToMarkdown(HTMLParser):
             self.handle_data("<sup>")
         elif tag in ("ul", "ol"):
             self.end_line()
+            if not self.lists:
+                # A list is a block of its own: 'Our priorities are:' over '<ol start="3">'
+                # is a lead-in and its list, not one paragraph (an item numbered other than
+                # 1 cannot interrupt a paragraph in Markdown).
+                self._append("")
             self.lists.append(tag)
             self.numbers.append(_first_number(attrs))
         elif tag == "li":
@@ -187,17 +251,18 @@ class ToMarkdown(HTMLParser):
             marker = "-"
             if self.lists and self.lists[-1] == "ol":
                 # '<li value="4">' numbers its item, and those after count on from it.
-                value = dict(attrs).get("value")
-                if value and value.strip().isdecimal():
-                    self.numbers[-1] = int(value)
+                value = _number(dict(attrs).get("value"))
+                if value is not None:
+                    self.numbers[-1] = value
                 # Past three digits the Markdown reader sees no item: a bullet stands in.
                 marker = f"{self.numbers[-1]}." if 0 <= self.numbers[-1] <= 999 else "-"
                 self.numbers[-1] += 1
             self.prefix = "  " * depth + marker + " "
             self._starts_here()
-        elif re.fullmatch(r"h[1-6]", tag):
+        elif level:
             self.end_line()
-            self.prefix = "#" * int(tag[1]) + " "
+            self.prefix = "#" * level + " "
+            self.headings.append(tag)
             self._starts_here()
         elif tag == "table":
             self.end_line()
@@ -208,16 +273,22 @@ class ToMarkdown(HTMLParser):
             self._starts_here()
         elif tag in ("td", "th"):
             self.cell = []
-        elif tag in ("p", "div", "br", "section", "article", "dt", "dd", "blockquote"):
+        elif tag == "br" and self.headings:
+            self.line += " "  # a heading set on two lines is one heading
+        elif tag in _BLOCKS or tag == "br":
             # '<li><p>Housing</p></li>': the paragraph is the item's text, marker and all.
             self.end_line(keep_prefix=True)
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        self._end_hidden_paragraph(tag)
+        self._end_left_open(tag, opening=False)
         if self.unseen:
             if tag == self.unseen[-1]:
                 self.unseen.pop()
+            return
+        if self.cell is not None and self._within_cell(tag, opening=False):
+            return
+        if self.page and self._page_endtag(tag):
             return
         if self.page and tag in ("b", "strong") and self.cell is None:
             self._embolden()
@@ -237,16 +308,87 @@ class ToMarkdown(HTMLParser):
         elif tag == "table":
             self.end_line()
             self._append("")
-        elif tag in ("li", "p", "div", "section", "article", "dt", "dd", "blockquote") or (
-            re.fullmatch(r"h[1-6]", tag)
-        ):
+        elif self.headings and tag == self.headings[-1]:
+            self.headings.pop()
             self.end_line()
-            if re.fullmatch(r"h[1-6]", tag) or tag == "p":
-                self._append("")  # a heading or paragraph stands apart from what follows
+            self._append("")  # a heading stands apart from what follows
+        elif tag == "li" or tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
+            self.end_line()
+            if tag == "p" or (self.page and tag in _BLOCKS):
+                # A paragraph stands apart from what follows; so does any block of a page
+                # ('<div>We will ...</div>' then an accordion's next name).
+                self._append("")
 
-    def _end_hidden_paragraph(self, tag: str) -> None:
-        """A paragraph's end tag may be left out: the next block's tag ends a hidden one."""
-        if self.unseen == ["p"] and _BLOCK_START.match(f"<{tag}>"):
+    def _within_cell(self, tag: str, opening: bool) -> bool:
+        """Inside a table's cell, what its tags stand for: a paragraph, a line break or a
+        list in the cell is a space in its text (a blank line there ended the table, and the
+        row under 'Priority' was lost), a table in it is more of its text. True when the
+        tag is dealt with."""
+        assert self.cell is not None
+        if tag == "table":
+            self.inner_tables += 1 if opening else -1 if self.inner_tables else 0
+            self.cell.append(" ")
+            return True
+        if tag in ("td", "th") and not opening and not self.inner_tables:
+            return False  # the cell ends
+        if tag in ("b", "strong", "sup"):
+            return False
+        self.cell.append(" ")
+        return True
+
+    def _page_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """A whole page's own cases; True when the tag is dealt with."""
+        if tag in ("summary", "dt"):
+            # An accordion's or a definition list's name stands alone, bold, as a name
+            # over the text it opens does in Markdown.
+            self.end_line()
+            self.bold.append(0)
+            self._starts_here()
+            return True
+        if tag == "span" and not self.line.strip() and not self.prefix and _symbol_font(attrs):
+            self.inline.append((tag, len(self.line), "glyph"))
+            return True
+        if tag == "span" and self.headings:
+            self.inline.append((tag, len(self.line), "part"))
+            return True
+        if tag == "a" and self.headings:
+            self.inline.append((tag, len(self.line), "link"))
+            return True
+        if self.inline and tag == self.inline[-1][0]:
+            self.inline.append((tag, len(self.line), "other"))
+        return False
+
+    def _page_endtag(self, tag: str) -> bool:
+        if tag in ("summary", "dt"):
+            self._embolden()
+            self.end_line()
+            self._append("")
+            return True
+        if tag == "dd":
+            self.end_line()
+            self._append("")
+            return True
+        if not (self.inline and tag == self.inline[-1][0]):
+            return False
+        _, start, kind = self.inline.pop()
+        inner = self.line[start:] if start <= len(self.line) else ""
+        shown = inner.replace("\xa0", " ").strip()
+        if kind == "glyph" and len(shown) == 1 and not shown.isalnum():
+            # Word's 'Web Page' bullet: a Symbol-font '·' then spaces, before the item.
+            self.line = self.line[:start]
+            self.prefix = "- "
+        elif kind == "link" and shown and not any(c.isalnum() for c in shown):
+            self.line = self.line[:start]  # a heading's permalink ('¶', '#')
+        elif kind == "part" and len(shown) > 1 and shown[-1].isalnum():
+            # A caption or number set apart from the heading's words ('Priority 1' then
+            # 'Warm homes', each shown on its own line by the page's style).
+            self.line += " "
+        return True
+
+    def _end_left_open(self, tag: str, opening: bool) -> None:
+        """An element passed over whose end tag the page left out, as HTML allows, ends
+        where a browser ends it: '<li hidden>Old<li>Jobs' shows 'Jobs'."""
+        if len(self.unseen) == 1 and ends_left_open(self.unseen[0], tag, opening):
             self.unseen.pop()
 
     def passed_over(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -298,6 +440,7 @@ class ToMarkdown(HTMLParser):
         self.line = ""
         self.start = None
         self.bold = [0] * len(self.bold)
+        self.inline = []  # inline elements do not run on past a line
 
     def _write_row(self, cells: list[str]) -> None:
         if not cells:

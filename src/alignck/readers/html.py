@@ -12,15 +12,19 @@ its main content (``<main>``, or ``role="main"``), only that is read.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
-from alignck.readers._html import ToMarkdown
+from alignck.readers._html import VOID_TAGS as _VOID_TAGS
+from alignck.readers._html import ToMarkdown, ends_left_open
 from alignck.readers._text import read_text
 from alignck.readers.markdown import parse_lines
 
 VERSION = "1"
+# How many characters of a page may be markup for each character of text the limit allows.
+_MARKUP_PER_TEXT = 10
 
 # Never the page's content, wherever they stand.
 _NOT_CONTENT = frozenset(
@@ -36,8 +40,6 @@ _NOT_CONTENT = frozenset(
         "nav",
         "aside",
         "footer",
-        "form",
-        "button",
         "select",
         "textarea",
         "iframe",
@@ -45,30 +47,87 @@ _NOT_CONTENT = frozenset(
         "dialog",
     ]
 )
+# Where a <header> is its content's title, not the site's banner (as HTML defines a banner).
+_CONTENT_SCOPES = frozenset(["article", "main", "section"])
 # The parts of a page its landmarks name as the site's, not the content's.
 _NOT_CONTENT_ROLES = frozenset(
     ["navigation", "banner", "contentinfo", "search", "complementary", "dialog", "alertdialog"]
 )
-_MAIN = re.compile(r"<main[\s>]|\brole\s*=\s*[\"']?main\b", re.IGNORECASE)
+# The names web platforms give the site's own parts in class and id attributes (WordPress's
+# 'menu-main-container' and 'widget-area', Drupal's 'region-sidebar', 'breadcrumbs'): a page
+# without landmarks marks them so, and their links are not the strategy's words.
+_SITE_PARTS = frozenset(
+    [
+        "menu",
+        "submenu",
+        "nav",
+        "navbar",
+        "navigation",
+        "sidebar",
+        "widget",
+        "widgets",
+        "breadcrumb",
+        "breadcrumbs",
+        "cookie",
+        "cookies",
+        "masthead",
+        "footer",
+        "skiplink",
+    ]
+)
+_NAME_PARTS = re.compile(r"[^a-z0-9]+")
+# Text for screen readers alone ('Show this section' in an accordion's button), by the
+# names the common frameworks give it (GOV.UK, Bootstrap, WordPress).
+_SCREEN_READERS_ONLY = re.compile(
+    r"visually-?hidden|sr-only|screen-reader-text|assistive-text", re.IGNORECASE
+)
 
 
 def read(path: Path, options: ReadOptions | None = None) -> Document:
-    text, warning = read_text(path, options)
+    options = options or ReadOptions()
+    # The limit on characters is on the page's text, which the reader checks once it is read;
+    # its markup (styles, scripts, an image embedded as data) may be many times that, and
+    # is bounded by the limit on the file's size.
+    markup = replace(options.limits, characters=options.limits.characters * _MARKUP_PER_TEXT)
+    text, warning = read_text(path, replace(options, limits=markup))
+    if warning and _declares_windows_1252(text) and warning.endswith(_READ_AS_WINDOWS_1252):
+        warning = None  # read as the page says it is written, as a browser reads it
     lines, numbers = markdown_of_page(text)
-    builder = BlockBuilder(str(path), (options or ReadOptions()).limits)
+    builder = BlockBuilder(str(path), options.limits)
     parse_lines(lines, numbers, builder)
     warnings = (warning,) if warning else ()
     return Document(str(path), "html", builder.build(), None, warnings)
 
 
+_READ_AS_WINDOWS_1252 = "read as Windows-1252 (cp1252)"
+# A page's own word on its encoding, in its first bytes; browsers read ISO-8859-1 pages as
+# Windows-1252 (the WHATWG encoding standard), as alignck's fallback does.
+_DECLARED_CHARSET = re.compile(r"<meta\b[^>]{0,200}?charset\s*=\s*[\"']?\s*([\w-]+)", re.I)
+_WINDOWS_1252_NAMES = frozenset(["windows-1252", "cp1252", "iso-8859-1", "latin1", "latin-1"])
+
+
+def _declares_windows_1252(text: str) -> bool:
+    declared = _DECLARED_CHARSET.search(text[:4096])
+    return declared is not None and declared.group(1).lower() in _WINDOWS_1252_NAMES
+
+
 def markdown_of_page(text: str) -> tuple[list[str], list[int]]:
     """The page's content as Markdown lines, each with the number of the page's line it
-    starts on (from 1)."""
-    page = _Page(main_only=_MAIN.search(text) is not None)
-    page.feed(text.replace("\r\n", "\n").replace("\r", "\n"))
+    starts on (from 1): its main content where it marks one that a reader sees, else the
+    whole page less what is not content."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    page = _read_page(text, main_only=True)
+    if not page.found_main:
+        page = _read_page(text, main_only=False)
+    return page.lines, [start + 1 for start in page.starts]
+
+
+def _read_page(text: str, main_only: bool) -> _Page:
+    page = _Page(main_only)
+    page.feed(text)
     page.close()
     page.end_line()
-    return page.lines, [start + 1 for start in page.starts]
+    return page
 
 
 class _Page(ToMarkdown):
@@ -77,9 +136,12 @@ class _Page(ToMarkdown):
     def __init__(self, main_only: bool) -> None:
         super().__init__(page=True)
         self.main_only = main_only
-        # The main content's element and how many of its name are open inside it; a page
-        # may mark more than one (a second <main hidden> is passed over as unseen).
+        # The main content's element and how many of its name are open inside it.
         self.main: tuple[str, int] | None = None
+        self.found_main = False
+        # Outside the main content, the elements passed over that are open: a <main> in a
+        # hidden part or a <template> is not the page's.
+        self.outside: list[str] = []
         # Articles and main content open: a <header> inside one is its title, not the site's.
         self.within_content = 0
 
@@ -93,37 +155,52 @@ class _Page(ToMarkdown):
                 return True
             if name == "aria-hidden" and value and value.strip().lower() == "true":
                 return True
+            if name in ("class", "id") and value and _names_a_site_part(value):
+                return True
+            if name == "class" and value and _SCREEN_READERS_ONLY.search(value):
+                return True
         return False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        if self.main_only and not self.unseen:
-            if self.main is not None:
-                if tag == self.main[0]:
-                    self.main = (tag, self.main[1] + 1)
-            elif _is_main(tag, attrs) and not self.passed_over(tag, attrs):
-                self.main = (tag, 1)
-                self.within_content += 1
-                return
-            else:
-                return
-        if tag in ("article", "main") and not self.unseen:
+        if self.main_only and self.main is None:
+            self._outside_main(tag, attrs)
+            return
+        if self.main is not None and not self.unseen and tag == self.main[0]:
+            self.main = (tag, self.main[1] + 1)
+        if tag in _CONTENT_SCOPES and not self.unseen:
             self.within_content += 1
         super().handle_starttag(tag, attrs)
 
+    def _outside_main(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Looking for the main content: only the first a reader sees is read."""
+        if len(self.outside) == 1 and ends_left_open(self.outside[0], tag, opening=True):
+            self.outside.pop()
+        if self.outside:
+            if tag == self.outside[-1]:
+                self.outside.append(tag)
+        elif tag not in _VOID_TAGS and self.passed_over(tag, attrs):
+            self.outside.append(tag)
+        elif not self.found_main and _is_main(tag, attrs):
+            self.main = (tag, 1)
+            self.found_main = True
+            self.within_content += 1
+
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        if self.main_only and not self.unseen:
-            if self.main is None:
+        if self.main_only and self.main is None:
+            left_open = len(self.outside) == 1 and ends_left_open(self.outside[0], tag, False)
+            if left_open or (self.outside and tag == self.outside[-1]):
+                self.outside.pop()
+            return
+        if self.main is not None and not self.unseen and tag == self.main[0]:
+            depth = self.main[1] - 1
+            self.main = (tag, depth) if depth else None
+            if not depth:
+                self.end_line()
+                self.within_content -= 1
                 return
-            if tag == self.main[0]:
-                depth = self.main[1] - 1
-                self.main = (tag, depth) if depth else None
-                if not depth:
-                    self.end_line()
-                    self.within_content -= 1
-                    return
-        if tag in ("article", "main") and not self.unseen and self.within_content:
+        if tag in _CONTENT_SCOPES and not self.unseen and self.within_content:
             self.within_content -= 1
         super().handle_endtag(tag)
 
@@ -131,6 +208,13 @@ class _Page(ToMarkdown):
         if self.main_only and self.main is None:
             return
         super().handle_data(data)
+
+
+def _names_a_site_part(names: str) -> bool:
+    """Whether a class or id names a part of the site ('site-menu', 'sub-menu'), by its
+    words, not by its letters ('menuitem' is no menu, nor 'navy-blue' a navigation)."""
+    words = _NAME_PARTS.split(names.lower())
+    return any(word in _SITE_PARTS for word in words)
 
 
 def _is_main(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
