@@ -193,3 +193,32 @@ def test_a_shared_cache_s_private_sub_folder_is_a_miss_not_a_crash(
     cache.configure(folder)
     assert cache.exists(KEY) is False
     assert cache.load(KEY, str) is None
+
+
+def test_a_cache_folder_that_cannot_be_listed_is_a_warning_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignck.errors import CacheUnwritable
+
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "ab").mkdir()  # untagged: alignck looks inside before adopting it
+    _refusing(monkeypatch, folder)
+    cache.configure(folder)
+    with pytest.raises(CacheUnwritable, match=r"cannot read the cache folder"):
+        cache.claim()
+
+
+def test_a_trim_leaves_what_it_may_not_remove_in_a_shared_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "shared"
+    cache.configure(folder)
+    cache.store(KEY, "x" * 5000)
+
+    def refused(path: str) -> None:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(cache, "_remove", refused)
+    assert cache.prune(0) == 0
+    assert cache.load(KEY, str) == "x" * 5000

@@ -335,7 +335,7 @@ def prune(limit: int) -> int:
         if kind == "entry":
             entries.append((status.st_mtime, status.st_size, item.path))
         elif now - status.st_mtime > _STALE_TEMP_SECONDS:
-            _remove(item.path)
+            _remove_if_allowed(item.path)
     total = sum(size for _, size, _ in entries)
     if total <= limit:
         return 0
@@ -343,10 +343,20 @@ def prune(limit: int) -> int:
     for _, size, path in sorted(entries):
         if total <= limit * _TRIM_TO:
             break
-        _remove(path)
-        total -= size
-        removed += 1
+        if _remove_if_allowed(path):
+            total -= size
+            removed += 1
     return removed
+
+
+def _remove_if_allowed(path: str) -> bool:
+    """Remove an entry in a trim; False where it is not this user's to remove (a folder
+    shared with others, whose entries stay theirs) or went meanwhile."""
+    try:
+        _remove(path)
+    except OSError:
+        return False
+    return True
 
 
 def clear() -> tuple[int, Path]:
