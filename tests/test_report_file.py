@@ -35,3 +35,16 @@ def test_a_killed_run_s_temporary_report_is_removed_once_stale_and_a_fresh_one_k
     assert output.read_text(encoding="utf-8") == "{}\n"
     assert not stale.exists()
     assert fresh.exists() and other.exists() and mine.exists()
+
+
+def test_another_user_s_stale_temporary_report_is_left_alone(tmp_path: Path) -> None:
+    theirs = tmp_path / ".report.json.0kh6aplz.tmp"
+    theirs.write_text("{", encoding="utf-8")
+    two_hours_ago = time.time() - 7200
+    os.utime(theirs, (two_hours_ago, two_hours_ago))
+    if os.getuid() != 0:
+        return  # only root can give a file to another user; the owner check is then moot
+    os.chown(theirs, 12345, 12345)
+    with atomic_file(tmp_path / "report.json", binary=False) as handle:
+        handle.write("{}\n")
+    assert theirs.exists()

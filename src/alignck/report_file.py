@@ -81,6 +81,9 @@ def _remove_stale_temporaries(folder: Path, prefix: str) -> None:
     import re
     import time
 
+    user = getattr(os, "getuid", None)
+    if user is None:
+        return  # no owner to tell by (Windows): left, as before
     own = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}\.tmp")
     now = time.time()
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
@@ -91,7 +94,7 @@ def _remove_stale_temporaries(folder: Path, prefix: str) -> None:
                 status = entry.stat(follow_symlinks=False)
                 if (
                     stat.S_ISREG(status.st_mode)
-                    and status.st_uid == os.getuid()
+                    and status.st_uid == user()
                     and now - status.st_mtime > _STALE_TEMPORARY_SECONDS
                 ):
                     Path(entry.path).unlink()
