@@ -268,8 +268,9 @@ def iter_done(
     failed: dict[int, ReadError] = {}
     if use_cache:
         for index, path in enumerate(paths):
-            # Before the bytes are hashed: a write that changes nothing of them still moves
-            # the file's times, and the reader may have read it half-way through.
+            # Before the file is read (and hashed, unless the caller hashed it already): a
+            # write that changes nothing of its bytes still moves its times, and the reader
+            # may have met it half-written. (Only as fine as the file system's clock.)
             stamps[index] = file_stamp(path)
             key = (known_keys[index] if known_keys else None) or document_key(path, options)
             if isinstance(key, ReadError):
@@ -329,7 +330,7 @@ def _stored_if_unchanged(
 ) -> Prepared | Matched:
     """The document cached under the key of the bytes it was read from; or, when the file is
     no longer those bytes (saved, or a branch switched, while the run read it), or was
-    written at all since ``stamp`` was taken before its bytes were hashed (an editor or sync
+    written at all since ``stamp`` was taken before it was read (an editor or sync
     client saving the same bytes again: the reader may have met it half-written, and the
     key, of the whole file both times, would keep the half for good), not cached and said
     so: stored under the earlier key, a later run of the earlier bytes would have quoted
