@@ -1160,3 +1160,21 @@ def test_the_policy_s_reasons_stay_on_standard_error_unless_the_report_just_gave
     said = "alignck: policy failed: plan leaves a gap" in result.stderr
     assert said is quiet
     assert ("Policy failed:" in result.stdout) is not quiet
+
+
+def test_a_file_named_like_an_option_is_refused_with_how_to_name_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from alignck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    Path("-plan.md").write_text("# Plan\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["alignck", "check", "-plan.md"])
+    with pytest.raises(SystemExit) as stop:
+        main()
+    assert stop.value.code == 2
+    said = capsys.readouterr().err
+    assert "No such option" in said
+    assert "alignck: hint: to name the file '-plan.md', put '--' before it" in said

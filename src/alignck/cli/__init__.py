@@ -26,4 +26,29 @@ __all__ = [
 
 
 def main() -> None:
-    app()
+    import sys
+
+    try:
+        app()
+    except SystemExit as stop:
+        if stop.code == EXIT_INPUT:
+            _hint_dash_named_file(sys.argv[1:])
+        raise
+
+
+def _hint_dash_named_file(arguments: list[str]) -> None:
+    """After a usage error, the way to name a file whose name starts with '-' ('-plan.md' was
+    refused as 'No such option: -p', with nothing to say what to do)."""
+    import sys
+    from pathlib import Path
+
+    for argument in arguments:
+        if argument == "--":
+            return
+        if argument.startswith("-") and argument != "-" and Path(argument).exists():
+            print(
+                f"alignck: hint: to name the file {argument!r}, put '--' before it "
+                f"('-- {argument}') or write it as ./{argument}",
+                file=sys.stderr,
+            )
+            return
