@@ -330,3 +330,22 @@ def test_what_the_browser_saved_beside_a_page_is_not_checked(tmp_path: Path) -> 
     assert [(Path(s.path).name, s.reason) for s in found.skipped] == [
         ("plan_files", "what the browser saved with plan.html, not a document")
     ]
+
+
+def test_a_sign_in_page_saved_in_place_of_the_strategy_is_warned_of(tmp_path: Path) -> None:
+    from alignck.readers.html import SIGN_IN_PAGE
+
+    path = tmp_path / "plan.html"
+    path.write_text(
+        "<html><body><main><h1>Sign in to the partner portal</h1><form>"
+        '<label>Password <input type="password" name="pw"></label></form>'
+        "<p>We will never share your password.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(path).warnings == (SIGN_IN_PAGE,)
+    # A strategy whose page has a sign-in box is not warned of.
+    (tmp_path / "long.html").write_text(
+        '<html><body><input type="password"><p>' + "We will act. " * 60 + "</p></body></html>",
+        encoding="utf-8",
+    )
+    assert read_document(tmp_path / "long.html").warnings == ()

@@ -95,8 +95,21 @@ def read(path: Path, options: ReadOptions | None = None) -> Document:
     lines, numbers = markdown_of_page(text)
     builder = BlockBuilder(str(path), options.limits)
     parse_lines(lines, numbers, builder)
+    blocks = builder.build()
     warnings = (warning,) if warning else ()
-    return Document(str(path), "html", builder.build(), None, warnings)
+    if _PASSWORD_FIELD.search(text) and sum(len(b.text.split()) for b in blocks) < _FEW_WORDS:
+        # A saved page is often the site's sign-in page in place of the strategy behind it.
+        warnings = (*warnings, SIGN_IN_PAGE)
+    return Document(str(path), "html", blocks, None, warnings)
+
+
+SIGN_IN_PAGE = (
+    "a page that asks for a password and says little else: a sign-in page saved in place of "
+    "the strategy? open it in a browser"
+)
+_PASSWORD_FIELD = re.compile(r"<input\b[^>]{0,500}?\btype\s*=\s*[\"']?password\b", re.I)
+# Fewer words than this, beside a password field, is a sign-in page rather than a strategy.
+_FEW_WORDS = 150
 
 
 _READ_AS_WINDOWS_1252 = "read as Windows-1252 (cp1252)"
