@@ -349,3 +349,70 @@ def test_a_sign_in_page_saved_in_place_of_the_strategy_is_warned_of(tmp_path: Pa
         encoding="utf-8",
     )
     assert read_document(tmp_path / "long.html").warnings == ()
+
+
+def test_a_folder_of_documents_named_like_a_page_s_is_searched(tmp_path: Path) -> None:
+    (tmp_path / "partners.html").write_text(_PAGE, encoding="utf-8")
+    (tmp_path / "partners_files").mkdir()
+    (tmp_path / "partners_files" / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    assert [Path(p).name for p in discover([tmp_path]).files] == ["partners.html", "plan.md"]
+
+
+@pytest.mark.parametrize(
+    ("page", "lines"),
+    [
+        # A hidden item's nested list stays hidden with it (in Markdown's HTML blocks too).
+        (
+            '<ul><li style="display:none">Draft<ul><li>Draft sub</li></ul> tail</li>'
+            "<li>Live</li></ul>",
+            ["- Live"],
+        ),
+        # Cells and rows whose end tags the page left out.
+        (
+            "<table><tr><th>Priority<th>Action<tr><td>Homes<td>We will build</table><p>After",
+            ["| Priority | Action |", "|---|---|", "| Homes | We will build |", "After"],
+        ),
+        # Terms and definitions whose end tags the page left out.
+        (
+            "<dl><dt>Warm homes<dd>We will insulate.<dt>Good jobs<dd>We will train.</dl>",
+            ["**Warm homes**", "We will insulate.", "**Good jobs**", "We will train."],
+        ),
+        # What follows the main content, and a site part inside it, are not read.
+        (
+            '<div role="main"><p>We will act.</p><div class="sidebar">Links</div></div>'
+            '<div class="site-info"><p>We will never share your data.</p></div>',
+            ["We will act."],
+        ),
+        # A theme's words for the page around the content do not make it a site part.
+        (
+            '<body class="page no-sidebar"><main><div class="elementor-widget-text-editor">'
+            "<p>We will build.</p></div></main></body>",
+            ["We will build."],
+        ),
+        # A site part passed over does not make a later banner the content's.
+        (
+            '<section class="cookie-banner"><p>Cookies</p></section>'
+            "<header><p>Site name</p></header><p>Body</p>",
+            ["Body"],
+        ),
+        # A heading left open or closed by another level ends as a browser ends it.
+        (
+            "<h1>Plan<h2>Our priorities</h3><p>Our aims:<br>Warm homes<br>Good jobs</p>",
+            ["# Plan", "## Our priorities", "Our aims:", "Warm homes", "Good jobs"],
+        ),
+        # A word split over spans stays one word; a caption is parted from the title.
+        (
+            "<h2><span>Decarbon</span>isation</h2><h2><span>Priority 1</span>Warm homes</h2>",
+            ["## Decarbonisation", "## Priority 1 Warm homes"],
+        ),
+        # A note's mark is left to the Markdown reader, as in a Markdown file.
+        (
+            "<p>Emissions down 50%<sup>1</sup> by 2030.</p>",
+            ["Emissions down 50%<sup>1</sup> by 2030."],
+        ),
+        # An ARIA level too long to be one is level 2.
+        ('<div role="heading" aria-level="' + "9" * 5000 + '">Aims</div>', ["## Aims"]),
+    ],
+)
+def test_a_page_s_markup_is_read_as_a_browser_shows_it(page: str, lines: list[str]) -> None:
+    assert [line for line in markdown_of_page(page)[0] if line] == lines

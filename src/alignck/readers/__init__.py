@@ -449,15 +449,27 @@ _SAVED_WITH_PAGE = ("_files", "-Dateien", "_archivos", "_fichiers")
 
 def _page_saved_with(folder: Path) -> Path | None:
     """The page beside ``folder`` whose resources it holds ('plan_files' beside 'plan.html'),
-    or None."""
+    or None; never for a folder that holds a document of another kind (a partners.html
+    beside a partners_files folder of their strategies)."""
     for ending in _SAVED_WITH_PAGE:
         if folder.name.endswith(ending) and len(folder.name) > len(ending):
             stem = folder.name[: -len(ending)]
             for suffix in (".html", ".htm"):
                 page = folder.with_name(stem + suffix)
-                if page.is_file():
+                if page.is_file() and not _holds_documents(folder):
                     return page
     return None
+
+
+def _holds_documents(folder: Path) -> bool:
+    """Whether the folder holds, anywhere in it, a file alignck reads other than a page."""
+    import os
+
+    kinds = {suffix for suffix, module in READERS.items() if not module.endswith(".html")}
+    for _, _, names in os.walk(folder):
+        if any(Path(name).suffix.lower() in kinds for name in names):
+            return True
+    return False
 
 
 def _entries(folder: Path, search: _Search) -> Iterator[Path] | None:

@@ -140,6 +140,36 @@ _AS_TEXT = str.maketrans(
 _BLOCKS = ("p", "div", "section", "article", "dt", "dd", "blockquote", "details")
 
 
+def within_passed_over(open_elements: list[str], tag: str, opening: bool) -> bool:
+    """Keep ``open_elements``, the elements open inside one passed over (it first), up to
+    date with a tag; True when the tag is within it, False when it is not (none is open, or
+    the tag ends it). An end tag closes what is open down to its element, as a browser
+    closes what a page left open inside it; one the page left out ends where a browser ends
+    it ('<li hidden>Old<li>Jobs' shows 'Jobs', its nested list's items staying hidden)."""
+    if not open_elements:
+        return False
+    root = open_elements[0]
+    # A paragraph or a head holds no block or body element, whatever is open inside it.
+    only_root = len(open_elements) == 1 or root in ("p", "head")
+    if opening:
+        if only_root and ends_left_open(root, tag, opening=True):
+            open_elements.clear()
+            return False
+        if len(open_elements) > 1 and ends_left_open(open_elements[-1], tag, opening=True):
+            open_elements.pop()
+        if tag not in VOID_TAGS:
+            open_elements.append(tag)
+        return True
+    if tag in open_elements:
+        while open_elements.pop() != tag:
+            pass
+        return True
+    if only_root and ends_left_open(root, tag, opening=False):
+        open_elements.clear()
+        return False
+    return True
+
+
 def ends_left_open(element: str, tag: str, opening: bool) -> bool:
     """Whether ``tag`` (a start tag if ``opening``, else an end tag) ends an open ``element``
     whose end tag HTML lets a page leave out: a paragraph at the next block, a list item at
@@ -163,8 +193,8 @@ def _heading_level(tag: str, attrs: list[tuple[str, str | None]]) -> int:
     found = dict(attrs)
     if (found.get("role") or "").strip().lower() != "heading":
         return 0
-    level = (found.get("aria-level") or "").strip()
-    return min(int(level), 6) if level.isdecimal() and int(level) >= 1 else 2
+    level = _number(found.get("aria-level"))
+    return min(level, 6) if level else 2
 
 
 def _symbol_font(attrs: list[tuple[str, str | None]]) -> bool:
@@ -212,16 +242,18 @@ class ToMarkdown(HTMLParser):
         # what it is: a span in a Symbol or Wingdings font (Word's bullet), a span in a
         # heading, a heading's permalink.
         self.inline: list[tuple[str, int, str]] = []
+        # A heading's part has just ended: the next text, if it opens with a capital, is
+        # another line of the heading as shown, parted by a space.
+        self.apart = False
+        # The definition list's term or definition open ('dt', 'dd'), if any.
+        self.definition: str | None = None
         # The elements being passed over, innermost last: struck through, deleted or hidden
         # ('<del>', '<p hidden>', style="display: none"), which a reader does not see.
         self.unseen: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         tag = tag.lower()
-        self._end_left_open(tag, opening=True)
-        if self.unseen:
-            if tag == self.unseen[-1]:
-                self.unseen.append(tag)
+        if within_passed_over(self.unseen, tag, opening=True):
             return
         if tag not in VOID_TAGS and self.passed_over(tag, attrs):
             self.unseen.append(tag)
@@ -235,7 +267,7 @@ class ToMarkdown(HTMLParser):
             self.bold.append(len(self.line))
         elif tag == "sup":
             # Left to the inline pass, which tells a note's mark from a unit ('m²').
-            self.handle_data("<sup>")
+            self._markup("<sup>")
         elif tag in ("ul", "ol"):
             self.end_line()
             if not self.lists:
@@ -260,6 +292,8 @@ class ToMarkdown(HTMLParser):
             self.prefix = "  " * depth + marker + " "
             self._starts_here()
         elif level:
+            if self.headings and re.fullmatch(r"h[1-6]", tag):
+                self._end_heading()  # a browser closes an open heading at the next one
             self.end_line()
             self.prefix = "#" * level + " "
             self.headings.append(tag)
@@ -268,11 +302,13 @@ class ToMarkdown(HTMLParser):
             self.end_line()
             self.rows_written = 0
         elif tag == "tr":
+            self._end_row()
             self.end_line()
             self.row = []
             self._starts_here()
         elif tag in ("td", "th"):
             self.cell = []
+            self.inner_tables = 0
         elif tag == "br" and self.headings:
             self.line += " "  # a heading set on two lines is one heading
         elif tag in _BLOCKS or tag == "br":
@@ -281,10 +317,7 @@ class ToMarkdown(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
-        self._end_left_open(tag, opening=False)
-        if self.unseen:
-            if tag == self.unseen[-1]:
-                self.unseen.pop()
+        if within_passed_over(self.unseen, tag, opening=False):
             return
         if self.cell is not None and self._within_cell(tag, opening=False):
             return
@@ -293,25 +326,25 @@ class ToMarkdown(HTMLParser):
         if self.page and tag in ("b", "strong") and self.cell is None:
             self._embolden()
         elif tag == "sup":
-            self.handle_data("</sup>")
+            self._markup("</sup>")
         elif tag in ("ul", "ol"):
             self.end_line()
             if self.lists:
                 self.lists.pop()
                 self.numbers.pop()
-        elif tag in ("td", "th") and self.cell is not None and self.row is not None:
-            self.row.append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
-            self.cell = None
-        elif tag == "tr" and self.row is not None:
-            self._write_row(self.row)
-            self.row = None
+        elif tag in ("td", "th") and self.cell is not None:
+            self._end_cell()
+        elif tag == "tr":
+            self._end_row()
         elif tag == "table":
+            self._end_row()
             self.end_line()
             self._append("")
-        elif self.headings and tag == self.headings[-1]:
-            self.headings.pop()
-            self.end_line()
-            self._append("")  # a heading stands apart from what follows
+        elif self.headings and (
+            tag == self.headings[-1]
+            or (re.fullmatch(r"h[1-6]", tag) and re.fullmatch(r"h[1-6]", self.headings[-1]))
+        ):
+            self._end_heading()
         elif tag == "li" or tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
             self.end_line()
             if tag == "p" or (self.page and tag in _BLOCKS):
@@ -319,18 +352,39 @@ class ToMarkdown(HTMLParser):
                 # ('<div>We will ...</div>' then an accordion's next name).
                 self._append("")
 
+    def _end_heading(self) -> None:
+        self.headings.pop()
+        self.end_line()
+        self._append("")  # a heading stands apart from what follows
+
+    def _end_cell(self) -> None:
+        if self.cell is not None and self.row is not None:
+            self.row.append(" ".join("".join(self.cell).split()).replace("|", "\\|"))
+        self.cell = None
+
+    def _end_row(self) -> None:
+        """Write the row being read, if any (a row's end tag may be left out)."""
+        self._end_cell()
+        if self.row is not None:
+            self._write_row(self.row)
+            self.row = None
+
     def _within_cell(self, tag: str, opening: bool) -> bool:
         """Inside a table's cell, what its tags stand for: a paragraph, a line break or a
         list in the cell is a space in its text (a blank line there ended the table, and the
         row under 'Priority' was lost), a table in it is more of its text. True when the
         tag is dealt with."""
         assert self.cell is not None
+        if not self.inner_tables and (
+            tag in ("td", "th", "tr") or (tag == "table" and not opening)
+        ):
+            if opening:
+                self._end_cell()  # the page left its end tag out, as HTML allows
+            return False  # the cell ends
         if tag == "table":
-            self.inner_tables += 1 if opening else -1 if self.inner_tables else 0
+            self.inner_tables += 1 if opening else -1
             self.cell.append(" ")
             return True
-        if tag in ("td", "th") and not opening and not self.inner_tables:
-            return False  # the cell ends
         if tag in ("b", "strong", "sup"):
             return False
         self.cell.append(" ")
@@ -338,11 +392,15 @@ class ToMarkdown(HTMLParser):
 
     def _page_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """A whole page's own cases; True when the tag is dealt with."""
+        if tag in ("dt", "dd"):
+            # A term or definition left open ends at the next, as a browser ends it.
+            self._end_definition()
+            self.definition = tag
         if tag in ("summary", "dt"):
             # An accordion's or a definition list's name stands alone, bold, as a name
             # over the text it opens does in Markdown.
             self.end_line()
-            self.bold.append(0)
+            self.bold = [0]
             self._starts_here()
             return True
         if tag == "span" and not self.line.strip() and not self.prefix and _symbol_font(attrs):
@@ -358,13 +416,21 @@ class ToMarkdown(HTMLParser):
             self.inline.append((tag, len(self.line), "other"))
         return False
 
-    def _page_endtag(self, tag: str) -> bool:
-        if tag in ("summary", "dt"):
+    def _end_definition(self) -> None:
+        """End the term (bold, standing alone) or definition open, if any."""
+        if self.definition == "dt":
             self._embolden()
+        if self.definition is not None:
             self.end_line()
             self._append("")
-            return True
-        if tag == "dd":
+        self.definition = None
+
+    def _page_endtag(self, tag: str) -> bool:
+        if tag in ("dt", "dd", "dl"):
+            self._end_definition()
+            return tag != "dl"
+        if tag == "summary":
+            self._embolden()
             self.end_line()
             self._append("")
             return True
@@ -381,15 +447,10 @@ class ToMarkdown(HTMLParser):
             self.line = self.line[:start]  # a heading's permalink ('¶', '#')
         elif kind == "part" and len(shown) > 1 and shown[-1].isalnum():
             # A caption or number set apart from the heading's words ('Priority 1' then
-            # 'Warm homes', each shown on its own line by the page's style).
-            self.line += " "
+            # 'Warm homes', each shown on its own line by the page's style): parted from
+            # what follows if that opens a new word ('Decarbon' 'isation' is one).
+            self.apart = True
         return True
-
-    def _end_left_open(self, tag: str, opening: bool) -> None:
-        """An element passed over whose end tag the page left out, as HTML allows, ends
-        where a browser ends it: '<li hidden>Old<li>Jobs' shows 'Jobs'."""
-        if len(self.unseen) == 1 and ends_left_open(self.unseen[0], tag, opening):
-            self.unseen.pop()
 
     def passed_over(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether the element is not read, with what it holds."""
@@ -408,11 +469,22 @@ class ToMarkdown(HTMLParser):
         trail = inner[len(inner.rstrip()) :]
         self.line = self.line[:start] + lead + "**" + inner.strip() + "**" + trail
 
+    def _markup(self, text: str) -> None:
+        """Markup for the Markdown reader's inline pass, as written (never escaped)."""
+        if self.cell is not None:
+            self.cell.append(text)
+        else:
+            self.line += text
+
     def handle_data(self, data: str) -> None:
         if self.unseen:
             return
         if self.page:
             data = data.translate(_AS_TEXT)
+            if self.apart and data[:1].isupper():
+                data = " " + data
+            if data.strip():
+                self.apart = False
         if self.cell is not None:
             self.cell.append(data)
         else:
@@ -441,6 +513,7 @@ class ToMarkdown(HTMLParser):
         self.start = None
         self.bold = [0] * len(self.bold)
         self.inline = []  # inline elements do not run on past a line
+        self.apart = False
 
     def _write_row(self, cells: list[str]) -> None:
         if not cells:

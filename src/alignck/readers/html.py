@@ -18,7 +18,7 @@ from pathlib import Path
 from alignck.model import Document, ReadOptions
 from alignck.readers._builder import BlockBuilder
 from alignck.readers._html import VOID_TAGS as _VOID_TAGS
-from alignck.readers._html import ToMarkdown, ends_left_open
+from alignck.readers._html import ToMarkdown, within_passed_over
 from alignck.readers._text import read_text
 from alignck.readers.markdown import parse_lines
 
@@ -76,6 +76,7 @@ _SITE_PARTS = frozenset(
     ]
 )
 _NAME_PARTS = re.compile(r"[^a-z0-9]+")
+_NEVER_SITE_PARTS = frozenset(["html", "body", "main", "article"])
 # Text for screen readers alone ('Show this section' in an accordion's button), by the
 # names the common frameworks give it (GOV.UK, Bootstrap, WordPress).
 _SCREEN_READERS_ONLY = re.compile(
@@ -168,7 +169,7 @@ class _Page(ToMarkdown):
                 return True
             if name == "aria-hidden" and value and value.strip().lower() == "true":
                 return True
-            if name in ("class", "id") and value and _names_a_site_part(value):
+            if name in ("class", "id") and value and _names_a_site_part(tag, value):
                 return True
             if name == "class" and value and _SCREEN_READERS_ONLY.search(value):
                 return True
@@ -179,20 +180,18 @@ class _Page(ToMarkdown):
         if self.main_only and self.main is None:
             self._outside_main(tag, attrs)
             return
-        if self.main is not None and not self.unseen and tag == self.main[0]:
+        # Counted whether or not the element is passed over: its end is counted too.
+        if self.main is not None and tag == self.main[0]:
             self.main = (tag, self.main[1] + 1)
-        if tag in _CONTENT_SCOPES and not self.unseen:
+        if tag in _CONTENT_SCOPES:
             self.within_content += 1
         super().handle_starttag(tag, attrs)
 
     def _outside_main(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Looking for the main content: only the first a reader sees is read."""
-        if len(self.outside) == 1 and ends_left_open(self.outside[0], tag, opening=True):
-            self.outside.pop()
-        if self.outside:
-            if tag == self.outside[-1]:
-                self.outside.append(tag)
-        elif tag not in _VOID_TAGS and self.passed_over(tag, attrs):
+        if within_passed_over(self.outside, tag, opening=True):
+            return
+        if tag not in _VOID_TAGS and self.passed_over(tag, attrs):
             self.outside.append(tag)
         elif not self.found_main and _is_main(tag, attrs):
             self.main = (tag, 1)
@@ -202,18 +201,16 @@ class _Page(ToMarkdown):
     def handle_endtag(self, tag: str) -> None:
         tag = tag.lower()
         if self.main_only and self.main is None:
-            left_open = len(self.outside) == 1 and ends_left_open(self.outside[0], tag, False)
-            if left_open or (self.outside and tag == self.outside[-1]):
-                self.outside.pop()
+            within_passed_over(self.outside, tag, opening=False)
             return
-        if self.main is not None and not self.unseen and tag == self.main[0]:
+        if self.main is not None and tag == self.main[0]:
             depth = self.main[1] - 1
             self.main = (tag, depth) if depth else None
             if not depth:
                 self.end_line()
                 self.within_content -= 1
                 return
-        if tag in _CONTENT_SCOPES and not self.unseen and self.within_content:
+        if tag in _CONTENT_SCOPES and self.within_content:
             self.within_content -= 1
         super().handle_endtag(tag)
 
@@ -223,11 +220,15 @@ class _Page(ToMarkdown):
         super().handle_data(data)
 
 
-def _names_a_site_part(names: str) -> bool:
-    """Whether a class or id names a part of the site ('site-menu', 'sub-menu'), by its
-    words, not by its letters ('menuitem' is no menu, nor 'navy-blue' a navigation)."""
-    words = _NAME_PARTS.split(names.lower())
-    return any(word in _SITE_PARTS for word in words)
+def _names_a_site_part(tag: str, names: str) -> bool:
+    """Whether a class or id names a part of the site: one of its names opens with such a
+    word ('menu-main-container', 'widget-area', 'sidebar'), not by its letters ('menuitem'
+    is no menu) nor as a later word, which is how themes describe the page around content
+    ('no-sidebar', 'has-navbar-fixed-top', 'elementor-widget-text-editor'). The page's own
+    frame and content elements are never a site part."""
+    if tag in _NEVER_SITE_PARTS:
+        return False
+    return any(_NAME_PARTS.split(name)[0] in _SITE_PARTS for name in names.lower().split() if name)
 
 
 def _is_main(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
