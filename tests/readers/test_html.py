@@ -410,9 +410,26 @@ def test_a_folder_of_documents_named_like_a_page_s_is_searched(tmp_path: Path) -
             "<p>Emissions down 50%<sup>1</sup> by 2030.</p>",
             ["Emissions down 50%<sup>1</sup> by 2030."],
         ),
+        # A bullet typed as a character in the body's font.
+        (
+            "<p>\u00b7&nbsp;&nbsp; Warm homes</p><p>\u00b7&nbsp;&nbsp; Good jobs</p>",
+            ["- Warm homes", "- Good jobs"],
+        ),
         # An ARIA level too long to be one is level 2.
         ('<div role="heading" aria-level="' + "9" * 5000 + '">Aims</div>', ["## Aims"]),
     ],
 )
 def test_a_page_s_markup_is_read_as_a_browser_shows_it(page: str, lines: list[str]) -> None:
     assert [line for line in markdown_of_page(page)[0] if line] == lines
+
+
+def test_a_list_item_s_blocks_are_its_text(tmp_path: Path) -> None:
+    body = (
+        '<h2>Our priorities</h2><ul><li><div class="t">Warm homes</div><div>We will insulate.'
+        "</div></li><li><p>Good jobs</p><p>We will train.</p></li></ul>"
+    )
+    assert _items(tmp_path, body) == [
+        ("heading", "Our priorities"),
+        ("list_item", "Warm homes We will insulate."),
+        ("list_item", "Good jobs We will train."),
+    ]

@@ -136,6 +136,8 @@ _AS_TEXT = str.maketrans(
 )
 
 
+# Characters a page types as a paragraph's bullet ('•' the Markdown reader knows already).
+_TYPED_BULLETS = frozenset("·▪◦‣")
 # Elements that part the text around them as paragraphs do.
 _BLOCKS = ("p", "div", "section", "article", "dt", "dd", "blockquote", "details")
 
@@ -347,7 +349,9 @@ class ToMarkdown(HTMLParser):
             self._end_heading()
         elif tag == "li" or tag in _BLOCKS or re.fullmatch(r"h[1-6]", tag):
             self.end_line()
-            if tag == "p" or (self.page and tag in _BLOCKS):
+            if self.page and self.lists:
+                pass  # in a list item, its blocks are its text: a blank line would end the list
+            elif tag == "p" or (self.page and tag in _BLOCKS):
                 # A paragraph stands apart from what follows; so does any block of a page
                 # ('<div>We will ...</div>' then an accordion's next name).
                 self._append("")
@@ -505,6 +509,10 @@ class ToMarkdown(HTMLParser):
         """Write the line so far; ``keep_prefix``: a list item's or heading's marker waits
         for text if there is none yet."""
         text = " ".join(self.line.split())
+        if self.page and not self.prefix and text[:1] in _TYPED_BULLETS and text[1:2] == " ":
+            # A bullet typed as a character ('·' then spaces, as Word's 'Web Page' writes
+            # one in the body's font): a list item, as a '•' is in Markdown.
+            self.prefix, text = "- ", text[2:]
         if text:
             self._append(self.prefix + text)
         if text or not keep_prefix:
