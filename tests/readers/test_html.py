@@ -415,6 +415,17 @@ def test_a_folder_of_documents_named_like_a_page_s_is_searched(tmp_path: Path) -
             "<p>\u00b7&nbsp;&nbsp; Warm homes</p><p>\u00b7&nbsp;&nbsp; Good jobs</p>",
             ["- Warm homes", "- Good jobs"],
         ),
+        # A hidden item or cell whose end tag is left out ends at the next one, whatever is
+        # still open inside it.
+        ("<ul><li>a<li hidden><p>b<li>c</ul><p>After.</p>", ["- a", "- c", "After."]),
+        ("<ul><li hidden><span>Old<li>Jobs</li></ul><p>Shown</p>", ["- Jobs", "Shown"]),
+        ("<dl><dt>T1<dd hidden><p>x<dt>T2<dd>D2</dl>", ["**T1**", "**T2**", "D2"]),
+        ("<table><tr><td hidden>a<td>b</table><p>After</p>", ["| b |", "|---|", "After"]),
+        # A marked section the standard parser refused is passed over, as a browser does.
+        ("<p>We will act.</p><![x[ <p>More.</p>", ["We will act.", "More."]),
+        # A typed bullet within a list item is its text, not another item.
+        ("<ul><li><p>Name</p><p>\u00b7 detail</p></li></ul>", ["- Name", "\u00b7 detail"]),
+        ("<h2><span>Priority 1</span>2030 target</h2>", ["## Priority 1 2030 target"]),
         # An ARIA level too long to be one is level 2.
         ('<div role="heading" aria-level="' + "9" * 5000 + '">Aims</div>', ["## Aims"]),
     ],
@@ -427,9 +438,19 @@ def test_a_list_item_s_blocks_are_its_text(tmp_path: Path) -> None:
     body = (
         '<h2>Our priorities</h2><ul><li><div class="t">Warm homes</div><div>We will insulate.'
         "</div></li><li><p>Good jobs</p><p>We will train.</p></li></ul>"
+        "<p>We will also act.</p>"
     )
     assert _items(tmp_path, body) == [
         ("heading", "Our priorities"),
         ("list_item", "Warm homes We will insulate."),
         ("list_item", "Good jobs We will train."),
+        ("paragraph", "We will also act."),  # what follows the list is not its last item's
     ]
+
+
+def test_a_folder_named_like_a_page_s_holding_old_formats_is_searched(tmp_path: Path) -> None:
+    (tmp_path / "partners.html").write_text(_PAGE, encoding="utf-8")
+    (tmp_path / "partners_files").mkdir()
+    (tmp_path / "partners_files" / "strategy.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
+    found = discover([tmp_path])
+    assert [Path(s.path).name for s in found.unsupported] == ["strategy.doc"]

@@ -462,10 +462,12 @@ def _page_saved_with(folder: Path) -> Path | None:
 
 
 def _holds_documents(folder: Path) -> bool:
-    """Whether the folder holds, anywhere in it, a file alignck reads other than a page."""
+    """Whether the folder holds, anywhere in it, a document other than a page: one alignck
+    reads, or one in a format it names as unsupported."""
     import os
 
     kinds = {suffix for suffix, module in READERS.items() if not module.endswith(".html")}
+    kinds |= set(KNOWN_UNSUPPORTED)  # a partner's .doc or slides, to be said unreadable
     for _, _, names in os.walk(folder):
         if any(Path(name).suffix.lower() in kinds for name in names):
             return True

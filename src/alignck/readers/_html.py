@@ -151,31 +151,66 @@ def within_passed_over(open_elements: list[str], tag: str, opening: bool) -> boo
     if not open_elements:
         return False
     root = open_elements[0]
-    # A paragraph or a head holds no block or body element, whatever is open inside it.
-    only_root = len(open_elements) == 1 or root in ("p", "head")
     if opening:
-        if only_root and ends_left_open(root, tag, opening=True):
+        # A paragraph or a head holds no block or body element, whatever is open inside it.
+        if root in ("p", "head") and ends_left_open(root, tag, opening=True):
             open_elements.clear()
             return False
-        if len(open_elements) > 1 and ends_left_open(open_elements[-1], tag, opening=True):
-            open_elements.pop()
-        if tag not in VOID_TAGS:
+        ended = _ended_item(open_elements, tag)
+        if ended is not None:
+            del open_elements[ended:]
+            if not open_elements:
+                return False
+        # Past this depth the page is a pathological one: its elements are not followed
+        # further (each end tag is looked for in the stack, and a deep one made that slow).
+        if tag not in VOID_TAGS and len(open_elements) < _DEEPEST:
             open_elements.append(tag)
         return True
     if tag in open_elements:
         while open_elements.pop() != tag:
             pass
         return True
-    if only_root and ends_left_open(root, tag, opening=False):
+    if ends_left_open(root, tag, opening=False):
         open_elements.clear()
         return False
     return True
 
 
+# How deep within an element passed over its open elements are followed.
+_DEEPEST = 256
+# The items a start tag ends when one is open (their end tags left out), and the elements
+# that bound the search for one: an item of a list nested in it is not its.
+_ITEMS = {
+    "li": (frozenset(["li"]), frozenset(["ul", "ol", "table"])),
+    "dt": (frozenset(["dt", "dd"]), frozenset(["dl", "table"])),
+    "dd": (frozenset(["dt", "dd"]), frozenset(["dl", "table"])),
+    "td": (frozenset(["td", "th"]), frozenset(["table"])),
+    "th": (frozenset(["td", "th"]), frozenset(["table"])),
+    "tr": (frozenset(["tr", "td", "th"]), frozenset(["table"])),
+}
+
+
+def _ended_item(open_elements: list[str], tag: str) -> int | None:
+    """Where in ``open_elements`` the item that ``tag`` (a start tag) ends stands, with
+    what is open inside it: a new list item ends the open one, whatever inline element is
+    still open in it."""
+    found = _ITEMS.get(tag)
+    if found is None:
+        return None
+    items, bounds = found
+    for index in range(len(open_elements) - 1, -1, -1):
+        if open_elements[index] in items:
+            return index
+        if open_elements[index] in bounds:
+            return None
+    return None
+
+
 def ends_left_open(element: str, tag: str, opening: bool) -> bool:
     """Whether ``tag`` (a start tag if ``opening``, else an end tag) ends an open ``element``
     whose end tag HTML lets a page leave out: a paragraph at the next block, a list item at
-    the next item or its list's end, a head at the first element of the body."""
+    the next item or its list's end, a cell at the next cell or its row's or table's end, a
+    head at the first element of the body."""
     if element == "p":
         return _BLOCK_START.match(f"<{tag}>") is not None
     if element == "head":
@@ -184,6 +219,10 @@ def ends_left_open(element: str, tag: str, opening: bool) -> bool:
         return tag == "li" if opening else tag in ("ul", "ol")
     if element in ("dt", "dd"):
         return tag in ("dt", "dd") if opening else tag == "dl"
+    if element in ("td", "th"):
+        return tag in ("td", "th", "tr") if opening else tag in ("tr", "table")
+    if element == "tr":
+        return tag == "tr" if opening else tag in ("table", "tbody", "thead", "tfoot")
     return False
 
 
@@ -247,6 +286,7 @@ class ToMarkdown(HTMLParser):
         # A heading's part has just ended: the next text, if it opens with a capital, is
         # another line of the heading as shown, parted by a space.
         self.apart = False
+        self.apart_digit = False
         # The definition list's term or definition open ('dt', 'dd'), if any.
         self.definition: str | None = None
         # The elements being passed over, innermost last: struck through, deleted or hidden
@@ -334,6 +374,9 @@ class ToMarkdown(HTMLParser):
             if self.lists:
                 self.lists.pop()
                 self.numbers.pop()
+                if not self.lists:
+                    # What follows a list is not its last item's ('</ol><p>We will also').
+                    self._append("")
         elif tag in ("td", "th") and self.cell is not None:
             self._end_cell()
         elif tag == "tr":
@@ -454,6 +497,8 @@ class ToMarkdown(HTMLParser):
             # 'Warm homes', each shown on its own line by the page's style): parted from
             # what follows if that opens a new word ('Decarbon' 'isation' is one).
             self.apart = True
+            # 'Priority 1' then '2030 target': two numbers, parted ('CO' then '2' is one).
+            self.apart_digit = shown[-1].isdigit()
         return True
 
     def passed_over(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
@@ -473,6 +518,16 @@ class ToMarkdown(HTMLParser):
         trail = inner[len(inner.rstrip()) :]
         self.line = self.line[:start] + lead + "**" + inner.strip() + "**" + trail
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """'<![CDATA[ ... ]]>' or a stray '<![x[': passed over as a browser passes over such
+        a section in HTML (a comment), where the standard parser stopped the whole file
+        with an AssertionError."""
+        end = self.rawdata.find("]]>", i + 3)
+        if end >= 0:
+            return end + 3
+        end = self.rawdata.find(">", i + 3)
+        return end + 1 if end >= 0 else -1
+
     def _markup(self, text: str) -> None:
         """Markup for the Markdown reader's inline pass, as written (never escaped)."""
         if self.cell is not None:
@@ -485,7 +540,7 @@ class ToMarkdown(HTMLParser):
             return
         if self.page:
             data = data.translate(_AS_TEXT)
-            if self.apart and data[:1].isupper():
+            if self.apart and (data[:1].isupper() or (self.apart_digit and data[:1].isdigit())):
                 data = " " + data
             if data.strip():
                 self.apart = False
@@ -509,7 +564,8 @@ class ToMarkdown(HTMLParser):
         """Write the line so far; ``keep_prefix``: a list item's or heading's marker waits
         for text if there is none yet."""
         text = " ".join(self.line.split())
-        if self.page and not self.prefix and text[:1] in _TYPED_BULLETS and text[1:2] == " ":
+        typed = text[:1] in _TYPED_BULLETS and text[1:2] == " "
+        if self.page and typed and not self.prefix and not self.lists:
             # A bullet typed as a character ('·' then spaces, as Word's 'Web Page' writes
             # one in the body's font): a list item, as a '•' is in Markdown.
             self.prefix, text = "- ", text[2:]
