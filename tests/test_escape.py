@@ -190,3 +190,9 @@ def test_a_string_command_ends_only_at_its_own_terminator() -> None:
     )
     assert without_sequences("a\x1b]0;title\x07b") == "ab"
     assert without_sequences("a\x1bPq#0\x1b\\b") == "ab"
+
+
+def test_a_file_name_byte_that_is_not_utf8_shows_as_the_terminal_stream_shows_it() -> None:
+    # The tables showed 'bad\udce9name.md' (the stream's backslashreplace), the warning about
+    # the same file 'bad\ufffdname.md'.
+    assert terminal_text("copy of bad\udce9name.md") == "copy of bad\\udce9name.md"

@@ -75,10 +75,17 @@ def _xml_replacement(found: re.Match[str]) -> str:
 
 def terminal_text(text: str) -> str:
     """Text a terminal shows as text: escape and control sequences removed, newlines and tabs
-    kept (the layout is made of them)."""
+    kept (the layout is made of them). A byte of a file name that is not UTF-8 (a lone
+    surrogate) is shown as the terminal's stream shows it elsewhere ('bad\\udce9name.md'),
+    so the same file has the same name in a warning as in the tables."""
     if not _TERMINAL_CONTROLS.search(text):
         return text
-    return _TERMINAL_CONTROLS.sub(_xml_replacement, without_sequences(text))
+    return _TERMINAL_CONTROLS.sub(_terminal_replacement, without_sequences(text))
+
+
+def _terminal_replacement(found: re.Match[str]) -> str:
+    character = found.group()
+    return f"\\u{ord(character):04x}" if "\ud800" <= character <= "\udfff" else ""
 
 
 def log_text(text: str) -> str:
