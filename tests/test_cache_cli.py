@@ -389,3 +389,29 @@ def test_a_cache_that_cannot_be_written_is_warned_of(
     assert result.exit_code in (0, 1)
     assert "alignck: warning: the cache could not be written in " in result.stderr
     assert "(no space left on device)" in result.stderr
+    assert "free space there" in result.stderr
+
+
+def test_a_cache_another_user_keeps_is_warned_of_with_its_own_remedy(
+    make_document, small_framework, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A folder shared by setting the variable for everyone: 'free space there' was no help.
+    import errno
+
+    from typer.testing import CliRunner
+
+    from alignck import cache
+    from alignck.cli import app
+
+    def refused(path, data):  # type: ignore[no-untyped-def]
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(cache, "_write_problem", None)
+    monkeypatch.setattr(cache, "_write_whole", refused)
+    plan = make_document("plan.md")
+    result = CliRunner().invoke(
+        app, ["check", str(plan), "-f", str(small_framework), "--format", "json"]
+    )
+    assert "(permission denied)" in result.stderr
+    assert "set ALIGNCK_CACHE_DIR to a folder of your own" in result.stderr
+    assert "free space" not in result.stderr

@@ -99,10 +99,15 @@ def _warn_if_cache_unwritten() -> None:
     problem = cache.write_problem()
     if problem is not None:
         # A full cache folder made every run cold, with nothing to say why.
+        remedy = (
+            # Another user's folder (a cache shared by setting the variable for everyone).
+            "set ALIGNCK_CACHE_DIR to a folder of your own"
+            if "permission" in problem or "read-only" in problem
+            else "free space there, or set ALIGNCK_CACHE_DIR"
+        )
         say(
             f"alignck: warning: the cache could not be written in {cache.cache_dir()} "
-            f"({problem}): the next run reads every document again; free space there, or "
-            "set ALIGNCK_CACHE_DIR"
+            f"({problem}): the next run reads every document again; {remedy}"
         )
 
 
