@@ -366,45 +366,35 @@ def test_a_user_without_a_home_folder_runs_without_the_cache(
     assert len(info.stderr.splitlines()) == 1
 
 
-def test_a_cache_that_cannot_be_written_is_warned_of(
-    make_document, small_framework, monkeypatch
+@pytest.mark.parametrize(
+    ("refusal", "problem", "remedy", "not_said"),
+    [
+        # A full cache folder made every run cold, exit 0, with nothing to say why.
+        (
+            OSError(28, "No space left on device"),
+            "(no space left on device)",
+            "free space there",
+            "a folder of your own",
+        ),
+        # A folder shared by setting the variable for everyone: 'free space there' was no help.
+        (
+            PermissionError(13, "Permission denied"),
+            "(permission denied)",
+            "set ALIGNCK_CACHE_DIR to a folder of your own",
+            "free space",
+        ),
+    ],
+)
+def test_a_cache_that_cannot_be_written_is_warned_of_with_its_remedy(
+    make_document, small_framework, monkeypatch, refusal, problem, remedy, not_said
 ) -> None:  # type: ignore[no-untyped-def]
-    # A full cache folder made every run cold, exit 0, with nothing to say why.
-    import errno
-
-    from typer.testing import CliRunner
-
-    from alignck import cache
-    from alignck.cli import app
-
-    def full(path, data):  # type: ignore[no-untyped-def]
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(cache, "_write_problem", None)
-    monkeypatch.setattr(cache, "_write_whole", full)
-    plan = make_document("plan.md")
-    result = CliRunner().invoke(
-        app, ["check", str(plan), "-f", str(small_framework), "--format", "json"]
-    )
-    assert result.exit_code in (0, 1)
-    assert "alignck: warning: the cache could not be written in " in result.stderr
-    assert "(no space left on device)" in result.stderr
-    assert "free space there" in result.stderr
-
-
-def test_a_cache_another_user_keeps_is_warned_of_with_its_own_remedy(
-    make_document, small_framework, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    # A folder shared by setting the variable for everyone: 'free space there' was no help.
-    import errno
-
     from typer.testing import CliRunner
 
     from alignck import cache
     from alignck.cli import app
 
     def refused(path, data):  # type: ignore[no-untyped-def]
-        raise PermissionError(errno.EACCES, "Permission denied")
+        raise refusal
 
     monkeypatch.setattr(cache, "_write_problem", None)
     monkeypatch.setattr(cache, "_write_whole", refused)
@@ -412,6 +402,8 @@ def test_a_cache_another_user_keeps_is_warned_of_with_its_own_remedy(
     result = CliRunner().invoke(
         app, ["check", str(plan), "-f", str(small_framework), "--format", "json"]
     )
-    assert "(permission denied)" in result.stderr
-    assert "set ALIGNCK_CACHE_DIR to a folder of your own" in result.stderr
-    assert "free space" not in result.stderr
+    assert result.exit_code in (0, 1)
+    assert "alignck: warning: the cache could not be written in " in result.stderr
+    assert problem in result.stderr
+    assert remedy in result.stderr
+    assert not_said not in result.stderr
