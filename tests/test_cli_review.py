@@ -374,3 +374,38 @@ def test_a_review_of_a_document_that_cannot_be_read_now_is_not_called_stale(
     assert result.exit_code == 2
     assert "empty file" in result.stderr
     assert "matches no document checked" not in result.stderr
+
+
+def test_a_stated_priority_named_only_by_a_priority_reviewed_to_a_gap_is_outside(
+    tmp_path: Path,
+) -> None:
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n"
+        "  - id: air\n"
+        "    title: Clean air\n"
+        "    description: Cut air pollution from traffic around schools and homes.\n"
+        "  - id: homes\n"
+        "    title: Warm and safe homes\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Borough plan\n\n## Our priorities\n\n- Cleaner air around every school\n"
+        "- More green jobs for local people\n\n## Cleaner air\n\nWe will close streets "
+        "outside twelve schools at drop-off and pick-up times and plant trees along main roads.\n",
+        encoding="utf-8",
+    )
+    review = tmp_path / "reviews.yaml"
+    review.write_text(REVIEW.replace("early-years", "air").replace("aligned", "gap"), "utf-8")
+    args = ["check", plan, "-f", framework, "--format", "json", "--no-cache"]
+
+    def outside(data: dict) -> list[str]:  # type: ignore[type-arg]
+        return [s["text"] for s in data["gaps"]["outside_framework"].get(str(plan), [])]
+
+    plain = json.loads(invoke(*args).stdout)
+    assert outside(plain) == ["More green jobs for local people"]
+    data = json.loads(invoke(*args, "--review", review).stdout)
+    stated = {s["text"]: s["matches"] for s in data["documents"][0]["stated_priorities"]}
+    assert stated["Cleaner air around every school"] == []
+    assert outside(data) == ["Cleaner air around every school", "More green jobs for local people"]

@@ -11,9 +11,12 @@ from alignck.model import (
     Alignment,
     DocumentResult,
     Framework,
+    Location,
     OverruledReview,
     Priority,
     Review,
+    StatedMatch,
+    Statement,
 )
 from alignck.reviews import apply_reviews, load_reviews, overruled_warning
 
@@ -89,6 +92,31 @@ def test_a_review_replaces_the_verdict_and_keeps_the_machines() -> None:
     ]
     assert unused == (stale,)
     assert overruled == ()
+
+
+def test_a_review_that_makes_a_gap_takes_the_priority_from_the_stated_priorities_naming_it() -> (
+    None
+):
+    where = Location(None, 3, "Our priorities")
+    stated = (
+        StatedMatch(Statement("Cleaner air at schools", "priority", where, "r"), ("air",), 0.9),
+        StatedMatch(Statement("Air and homes", "priority", where, "r"), ("air", "homes"), 0.8),
+        StatedMatch(Statement("Street trees", "sub_priority", where, "r", "Air"), ("air",), 0.7),
+    )
+    result = DocumentResult(
+        "docs/council-plan.md",
+        "ok",
+        statements=stated,
+        alignments=(Alignment("air", "aligned", 0.9), Alignment("homes", "partial", 0.6)),
+    )
+    review = Review("council-plan", "air", "gap", "r", "A", date(2026, 1, 1))
+    (updated,), *_ = apply_reviews([result], [review])
+    assert [s.matches for s in updated.statements] == [(), ("homes",), ()]
+    assert [s.statement for s in updated.statements] == [s.statement for s in stated]
+    # A review the other way names nothing: which stated priority was meant is not said.
+    made_aligned = Review("council-plan", "homes", "aligned", "r", "A", date(2026, 1, 1))
+    (same,), *_ = apply_reviews([result], [made_aligned])
+    assert same.statements == stated
 
 
 def test_a_second_review_of_the_same_verdict_is_neither_unused_nor_silently_dropped() -> None:

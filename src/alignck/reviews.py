@@ -256,9 +256,24 @@ def apply_reviews(
                 ]
                 alignment = replace(alignment, status=review.verdict)
             alignments.append(alignment)
-        updated.append(replace(result, alignments=tuple(alignments)))
+        updated.append(_without_gaps_named(replace(result, alignments=tuple(alignments))))
     unused = tuple(r for r in reviews if r not in matched)
     return updated, tuple(applied), unused, tuple(overruled)
+
+
+def _without_gaps_named(result: DocumentResult) -> DocumentResult:
+    """``result`` whose stated priorities no longer name a priority a review made a gap: the
+    review said the document does not address it, so a stated priority inside the framework
+    only by that priority is outside it, in the candidates a partnership might add, as it
+    would be had alignck said gap (a review the other way names nothing new: which stated
+    priority the reviewer had in mind is not said)."""
+    gaps = {a.priority_id for a in result.alignments if a.status == "gap"}
+    if not gaps or not any(gaps.intersection(s.matches) for s in result.statements):
+        return result
+    statements = tuple(
+        replace(s, matches=tuple(m for m in s.matches if m not in gaps)) for s in result.statements
+    )
+    return replace(result, statements=statements)
 
 
 def overruled_warning(found: OverruledReview) -> str:
