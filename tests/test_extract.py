@@ -2681,3 +2681,26 @@ def test_a_sub_priority_heading_gives_its_passage_no_role(tmp_path: Path) -> Non
     roles = {p.text: p.role for p in prepared.passages}  # type: ignore[union-attr]
     assert roles["Support for carers"] == "context"
     assert roles["Age well"] == "priority"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        # A word keeps the marks it runs into, as the names it is compared with do.
+        ("We work with ‘Brackley’ partners and 'Oakham' groups.", ["Brackley’", "Oakham'"]),
+        ("We fund eHealth and x-Ray services in Brackley.", ["Brackley"]),
+        ("2Gether with Brackley we act.", ["Brackley"]),
+        ("A. Housing in Brackley comes first.", ["Brackley"]),
+        ("We act now. Housing is where we start: Brackley first.", []),
+        ("We start in e.g. Brackley and St. Helens.", ["Brackley", "St", "Helens"]),
+        ("McDonald and BRACKLEY and Brackley-On-Sea and Co-op are here.", ["Co-op"]),
+    ],
+)
+def test_the_words_a_paragraph_capitalises_inside_its_sentences(
+    paragraph: str, names: list[str]
+) -> None:
+    from alignck.extract._filters import _inside_sentences
+
+    # One search finds them where a step per word did: a capital opens a word only where
+    # the run of letters, digits and marks it stands in has no earlier letter a-z or A-Z.
+    assert _inside_sentences(paragraph) == names

@@ -9,6 +9,10 @@ import re
 from alignck.model import Block, Statement
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# A word of _WORD's that starts with a capital: the run of word characters, apostrophes and
+# hyphens it stands in, up to its first letter A-Z, holds no other letter a-z or A-Z (a
+# _WORD starts at a run's first such letter), and the run is not entered midway.
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])(?:[^\WA-Za-z]|['’-])*([A-Z][\w'’-]*)")
 # An email or web address: a deck's closing slide lists 'Contact: team@council.example'.
 _ADDRESS = re.compile(r"\S+@[\w-]+\.\S+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
 # Words an item keeps without its addresses, at most, to be contact details and no more
@@ -101,16 +105,11 @@ def _proper_names(blocks: tuple[Block, ...]) -> dict[str, set[int]]:
     inside: dict[str, set[int]] = {}
     lower: set[str] = set()
     for block in blocks:
-        words = _WORD.findall(block.text)
-        lower.update(word for word in words if word.islower())
-        if block.kind == "paragraph" and any(map(_capitalised, words[1:])):
+        lower.update(filter(str.islower, _WORD.findall(block.text)))
+        if block.kind == "paragraph":
             for word in _inside_sentences(block.text):
                 inside.setdefault(word, set()).add(block.number)
     return {word: found for word, found in inside.items() if word.lower() not in lower}
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and word[1:].islower()
 
 
 def _inside_sentences(text: str) -> list[str]:
@@ -124,15 +123,18 @@ def _inside_sentences(text: str) -> list[str]:
     judged by the few characters before it: a long paragraph costs no more than its length."""
     label = _LABEL.match(text)
     label_end = label.end() if label else 0
+    # The paragraph's first word past its label opens it; the label's own letters ('A.',
+    # 'iv') come before.
+    first = next((m for m in _WORD.finditer(text) if m.start() >= label_end), None)
+    if first is None:
+        return []
     found = []
-    opened = False
-    for match in _WORD.finditer(text):
-        if match.start() < label_end:
-            continue  # the label's own letters ('A.', 'iv')
-        word = match.group()
-        if opened and _capitalised(word) and not _after_an_end(text, match.start()):
+    # Only the words after it that start with a capital, found by one search: most of a
+    # paragraph's words do not, and one step per word took most of extraction's filtering.
+    for match in _CAPITAL_WORD.finditer(text, first.end()):
+        word = match.group(1)
+        if word[1:].islower() and not _after_an_end(text, match.start(1)):
             found.append(word)
-        opened = True
     return found
 
 
