@@ -311,8 +311,6 @@ class Matcher:
                     quoted_at.setdefault(evidence.location.paragraph, set()).add(k)
         holding = _quotes_holding(list(quoted))
         addressed = {column[a.priority_id] for a in alignments if a.status != "gap"}
-        import numpy as np
-
         found = [
             position.get(
                 (s.text, s.location.paragraph),
@@ -337,26 +335,27 @@ class Matcher:
             if index is None:
                 results.append(StatedMatch(statement, (), 0.0))
                 continue
-            named = np.zeros(len(ids), dtype=bool)
+            # A set, not an array per statement: a long plan states hundreds, and each
+            # array call cost more than the few priorities it held.
+            named: set[int] = set()
             place = passages[index].location
             for quote in holders[index]:
                 alone = held.get(quote, 0) <= 1
                 for where, k in quoted[quote]:
                     if (where == place and alone) or judged.is_ground[index, k]:
-                        named[k] = True
+                        named.add(k)
             for paragraph in statement.body:
-                named[list(quoted_at.get(paragraph, ()))] = True
+                named.update(quoted_at.get(paragraph, ()))
             # Named by the framework's own words ('Eating disorders', a keyword of children's
             # mental health) where the document addresses that priority: listed outside the
             # framework when its verdict quoted other passages, it was the framework's own
             # priority shown as one the partnership might add. (No labelled framework has
             # keywords or aliases: measured on none.)
             if self._own_names:
-                named[list(self._named_in_own_words(statement.text) & addressed)] = True
-            # Most likely first, ties in framework order: a stable sort of the named only.
-            chosen = np.flatnonzero(named)
-            chosen = chosen[np.argsort(-grounds[row][chosen], kind="stable")]
-            matched = tuple(ids[k] for k in chosen.tolist())
+                named.update(self._named_in_own_words(statement.text) & addressed)
+            # Most likely first, ties in framework order.
+            scores = grounds[row]
+            matched = tuple(ids[k] for k in sorted(named, key=lambda k: (-scores[k], k)))
             results.append(StatedMatch(statement, matched, round(best[row], 4)))
             row += 1
         return tuple(results)
