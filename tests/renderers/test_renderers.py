@@ -761,6 +761,33 @@ def test_the_gaps_table_marks_a_gap_a_reviewer_set() -> None:
         assert "Clean air (reviewed)" in gaps, name
 
 
+@pytest.mark.parametrize(
+    ("documents", "mark"), [("docs/trust*", " (waived in 1 of 2)"), ("*", " (waived)")]
+)
+def test_a_priority_no_document_addresses_says_how_far_waivers_accept_it(
+    documents: str, mark: str
+) -> None:
+    # Each document's row marked its waived gap, the 'every document' row above them not, so a
+    # priority accepted for every partner read as the system's one unaccepted gap.
+    base = _report()
+    waiver = replace(WAIVER, document=documents)
+    analysis = analyse(FRAMEWORK, base.documents, (waiver,), today=date(2026, 11, 1))
+    report = replace(base, analysis=analysis)
+    for name in ("markdown", "html", "terminal"):
+        out = io.StringIO()
+        renderer(name)(report, out, RenderOptions(width=200))
+        text = html.unescape(out.getvalue())
+        if name == "markdown":
+            text = re.sub(r"\\(.)", r"\1", text)
+        gaps = text[text.index("Gaps") :]
+        first = gaps[: gaps.index("council-plan")]
+        assert f"Clean air{mark}" in first, name
+    unwaived = analyse(FRAMEWORK, base.documents, (), today=date(2026, 11, 1))
+    out = io.StringIO()
+    renderer("markdown")(replace(base, analysis=unwaived), out, RenderOptions())
+    assert "Not addressed by any document: Clean air\n" in out.getvalue()
+
+
 def test_a_waiver_whose_document_name_is_misspelt_is_said_so_in_every_report() -> None:
     # The reports said it 'applies to no gap or partial verdict', where the document it was
     # meant for has that gap: a board would have read the waiver as redundant.

@@ -108,6 +108,26 @@ def missing_names(report: Report, path: str, ids: tuple[str, ...]) -> list[str]:
     ]
 
 
+def unaddressed_marks(report: Report) -> dict[str, str]:
+    """For each priority no document addresses, how far waivers accept that: ' (waived)'
+    where every document's gap is waived, ' (waived in 2 of 6)' where some are, '' where none
+    is; the rows beneath, one per document, mark each gap so, and 'every document' above
+    them said nothing of it."""
+    waived = set(report.analysis.waivers_by_verdict())
+    paths = list(report.analysis.document_coverage)
+    found = {}
+    for priority_id in report.analysis.unaddressed:
+        count = sum((path, priority_id) in waived for path in paths)
+        found[priority_id] = (
+            ""
+            if not count
+            else " (waived)"
+            if count == len(paths)
+            else f" (waived in {count} of {len(paths)})"
+        )
+    return found
+
+
 def document_problems(report: Report) -> list[str]:
     """One line per unreadable document, warning and skipped file, for the shared formats."""
     lines = [f"error: {r.error or ''}" for r in report.errors]

@@ -45,6 +45,7 @@ from alignck.renderers._common import (
     stale_waiver_lines,
     system_counts,
     system_percent,
+    unaddressed_marks,
     waived_rows,
     where,
 )
@@ -460,7 +461,10 @@ def _gaps(report: Report) -> list[str]:
     analysis = report.analysis
     rows = []
     if analysis.unaddressed:
-        titles = "; ".join(report.framework.priority(i).title for i in analysis.unaddressed)
+        marks = unaddressed_marks(report)
+        titles = "; ".join(
+            report.framework.priority(i).title + marks[i] for i in analysis.unaddressed
+        )
         rows.append(["every document", titles])
     for path, ids in analysis.missed.items():
         if ids:

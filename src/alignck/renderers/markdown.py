@@ -41,6 +41,7 @@ from alignck.renderers._common import (
     stale_waiver_lines,
     system_counts,
     system_percent,
+    unaddressed_marks,
     waived_rows,
     where,
 )
@@ -195,8 +196,9 @@ def _gaps(report: Report) -> list[str]:
     lines = ["## Gaps", ""]
     if analysis.unaddressed:
         repeated = _repeated_titles(report)
+        marks = unaddressed_marks(report)
         titles = "; ".join(
-            _named(report.framework.priority(i), repeated) for i in analysis.unaddressed
+            _named(report.framework.priority(i), repeated) + marks[i] for i in analysis.unaddressed
         )
         lines += [f"Not addressed by any document: {_cell(titles)}", ""]
     rows = [(path, ids) for path, ids in analysis.missed.items() if ids]

@@ -41,6 +41,7 @@ from alignck.renderers._common import (
     shown_path,
     stale_waiver_lines,
     system_percent,
+    unaddressed_marks,
     waived_rows,
     where,
 )
@@ -163,9 +164,10 @@ def _gaps(console: Console, report: Report) -> None:
     table.add_column("Missing priorities", overflow="fold")
     # With one document, 'every document' is that document: its own row says it.
     if analysis.unaddressed and len(analysis.document_coverage) > 1:
+        marks = unaddressed_marks(report)
         table.add_row(
             Text("every document", style="bold red"),
-            "; ".join(_title(report, i) for i in analysis.unaddressed),
+            "; ".join(_title(report, i) + marks[i] for i in analysis.unaddressed),
         )
     rows = [(path, missing) for path, missing in analysis.missed.items() if missing]
     if len(analysis.document_coverage) > GRID_DOCUMENTS:
