@@ -195,6 +195,12 @@ def test_stated_priorities_list_the_framework_priorities_they_match(
     }
     assert stated["Improve mental health for everyone"][0] == "mental-health"
     assert stated["Grow the local economy"] == ()
+    # Each with the themes its terms name, which the analysis groups those outside by.
+    themes = {
+        s.statement.text: s.themes
+        for s in matcher.match(prepared.statements, prepared.passages).statements
+    }
+    assert themes["Grow the local economy"] == ("econom",)
 
 
 def test_a_stated_priority_named_by_a_keyword_of_an_addressed_priority_is_inside(  # type: ignore[no-untyped-def]

@@ -2,15 +2,16 @@
 
 Coverage counts an aligned verdict as 1 and a partial one as 0.5. The system's verdict on a
 priority is the best any document gives it. Out-of-framework statements from different partners
-are grouped when their terms largely agree, to show candidates for the framework.
+are grouped when their terms largely agree or their terms name the same policy theme
+(:mod:`alignck.themes`), to show candidates for the framework.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from alignck.language import terms
+from alignck.language import phrase_key, terms
 from alignck.model import (
     Analysis,
     Coverage,
@@ -82,7 +83,10 @@ def analyse(
         missed=missed,
         outside=outside,
         overlaps=tuple(o for o in overview if len(o.aligned) + len(o.partial) >= 2),
-        shared_outside=shared_outside(outside),
+        shared_outside=shared_outside(
+            outside,
+            {r.path: [s.themes for s in r.stated_priorities if not s.matches] for r in checked},
+        ),
         required_gaps={
             path: unwaived
             for path, ids in missed.items()
@@ -169,17 +173,35 @@ def _overviews(
     return tuple(overviews)
 
 
-def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGroup, ...]:
-    """Group out-of-framework statements that several documents share (single-link).
+def shared_outside(
+    outside: dict[str, tuple[Statement, ...]],
+    themes_of: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
+) -> tuple[OutsideGroup, ...]:
+    """Group out-of-framework statements that several documents share (single-link): those
+    whose words largely agree, and those whose terms name the same theme ('Deliver a net
+    zero NHS' and 'A carbon-neutral district by 2030', both the climate; 'Help people through
+    the cost of living' and 'Support residents through the cost-of-living crisis'). Against
+    themes labelled blind by meaning on 38 labelled sets (benchmarks/candidates.py), words
+    alone grouped 3 of the 242 pairs labelled together (3 of 4 right); with themes, 16 (16 of
+    18 right on 40 sets, docs/accuracy.md).
 
-    Only statements sharing a word are compared (an inverted index), so thousands of
-    statements cost little more than their shared words.
+    Only statements sharing a word or a theme are compared (an inverted index), so thousands
+    of statements cost little more than what they share. ``themes_of`` gives each path's
+    statements' themes, in order, as matching found them (kept in the cache); without it they
+    are worked out here.
     """
+    ordered = sorted(outside.items(), key=lambda item: path_order(item[0]))
     items = [
-        (path, s.text, set(terms(s.text, topical=False)))
-        for path, found in sorted(outside.items(), key=lambda item: path_order(item[0]))
-        for s in found
+        (path, s.text, set(terms(s.text, topical=False))) for path, found in ordered for s in found
     ]
+    # A theme is named only through a term of it ('net zero' of the climate), never by the
+    # theme's own word: 'health' or 'partnership' in a statement names no particular theme.
+    if themes_of is None:
+        from alignck.themes import theme_terms
+
+        themes = [set(theme_terms(phrase_key(text), text)) for _, text, _ in items]
+    else:
+        themes = [set(t) for path, _ in ordered for t in themes_of[path]]
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -189,8 +211,10 @@ def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGr
         return i
 
     links = [0] * len(items)
-    for i, j in _candidate_pairs(items):
-        if _similarity(items[i][2], items[j][2]) >= SHARED_OUTSIDE_SIMILARITY:
+    for i, j in _candidate_pairs(items, themes):
+        if themes[i] & themes[j] or (
+            _similarity(items[i][2], items[j][2]) >= SHARED_OUTSIDE_SIMILARITY
+        ):
             parent[root(j)] = root(i)
             links[i] += 1
             links[j] += 1
@@ -207,12 +231,18 @@ def shared_outside(outside: dict[str, tuple[Statement, ...]]) -> tuple[OutsideGr
     return tuple(sorted(shared, key=lambda g: (-len(g.documents), g.label)))
 
 
-def _candidate_pairs(items: list[tuple[str, str, set[str]]]) -> list[tuple[int, int]]:
-    """Pairs of statements from different documents that share at least one word."""
+def _candidate_pairs(
+    items: list[tuple[str, str, set[str]]], themes: list[set[str]]
+) -> list[tuple[int, int]]:
+    """Pairs of statements from different documents that share at least one word or
+    theme."""
     postings: dict[str, list[int]] = {}
     for index, (_, _, words) in enumerate(items):
         for word in words:
             postings.setdefault(word, []).append(index)
+        for theme in themes[index]:
+            # Apart from the words: a theme's word ('climat') may be a statement's word too.
+            postings.setdefault(f"theme:{theme}", []).append(index)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) > MAX_POSTINGS:

@@ -333,7 +333,7 @@ class Matcher:
         row = 0
         for statement, index in zip(statements, found, strict=True):
             if index is None:
-                results.append(StatedMatch(statement, (), 0.0))
+                results.append(StatedMatch(statement, (), 0.0, _themes_of(statement.text)))
                 continue
             # A set, not an array per statement: a long plan states hundreds, and each
             # array call cost more than the few priorities it held.
@@ -356,9 +356,19 @@ class Matcher:
             # Most likely first, ties in framework order.
             scores = grounds[row]
             matched = tuple(ids[k] for k in sorted(named, key=lambda k: (-scores[k], k)))
-            results.append(StatedMatch(statement, matched, round(best[row], 4)))
+            # The passage's themes are the statement's: the same text, read the same way.
+            themes = passages[index].themes if passages[index].text == statement.text else None
+            if themes is None:
+                themes = _themes_of(statement.text)
+            results.append(StatedMatch(statement, matched, round(best[row], 4), themes))
             row += 1
         return tuple(results)
+
+
+def _themes_of(text: str) -> tuple[str, ...]:
+    from alignck.themes import theme_terms
+
+    return theme_terms(phrase_key(text), text)
 
 
 def _quotes_holding(quotes: list[str]) -> Any:

@@ -295,11 +295,14 @@ class Alignment(CompactPickle):
 
 @dataclass(frozen=True, slots=True)
 class StatedMatch(CompactPickle):
-    """A stated priority with the framework priorities it corresponds to (empty: outside)."""
+    """A stated priority with the framework priorities it corresponds to (empty: outside),
+    and the themes its terms name (:func:`alignck.themes.theme_terms`), kept with the cached
+    result so that grouping those outside by theme reads no lexicon on a warm run."""
 
     statement: Statement
     matches: tuple[str, ...]
     score: float
+    themes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
