@@ -664,6 +664,13 @@ def main() -> None:
         "weighed to the set's own share addressed (tried and not kept: docs/accuracy.md)",
     )
     args = parser.parse_args()
+    if not (args.eval_dir / "ics").is_dir():
+        # The fit reads the shared sets (Nottinghamshire, Leeds, the SDG statements and the
+        # core purposes' framework): without them it ended in a traceback.
+        raise SystemExit(
+            f"fit_decision.py: {args.eval_dir}: no shared evaluation data there (its ics/ "
+            "folder); give --eval-dir"
+        )
     found = datasets(args.eval_dir)
     unseen = {} if args.fit_all else {n: found.pop(n) for n in FIRST_RUN_ONLY if n in found}
     matchers = ["lexical", "semantic"] if model_available() else ["lexical"]

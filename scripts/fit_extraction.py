@@ -295,6 +295,12 @@ def main() -> None:
         "extraction.json as it is (the left-out figures are refitted per set either way)",
     )
     args = parser.parse_args()
+    if not (args.eval_dir / "ics").is_dir():
+        # Without the shared sets the fit would run on fewer and overwrite extraction.json.
+        raise SystemExit(
+            f"fit_extraction.py: {args.eval_dir}: no shared evaluation data there (its ics/ "
+            "folder); give --eval-dir"
+        )
     # The sets labelled after the shipped scorers were fitted are kept for their first run.
     found = datasets(args.eval_dir).items()
     sets = {n: p for n, p in found if n != "sdg" and n not in UNSEEN_BY_EXTRACTION}
