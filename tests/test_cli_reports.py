@@ -687,3 +687,34 @@ def test_no_evidence_keeps_quotes_out_of_the_html_grid_too(tmp_path: Path) -> No
     # Each cell still says its verdict and score.
     grid = pages["--no-evidence"].split('id="matrix"')[1]
     assert len(re.findall(r'class="cell \w+"[^>]*>[✔◐✘] \w+ \d\.\d\d</td>', grid)) == 2
+
+
+def test_an_empty_outside_table_does_not_say_every_stated_priority_matches_when_none_was_found(
+    tmp_path: Path,
+) -> None:
+    # A trainer's one-sentence document: the table said 'every stated priority matches the
+    # framework', which a board reads as nothing beyond it, beside a warning that none was found.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text("priorities:\n  - id: minds\n    title: Improve mental health\n", "utf-8")
+    prose = tmp_path / "prose.md"
+    prose.write_text("# Plan\n\nOur council works hard for residents every day.\n", "utf-8")
+    trust = tmp_path / "trust.md"
+    trust.write_text("# Trust\n\n## Our priorities\n\n- Improve mental health for all\n", "utf-8")
+
+    def said(*paths: Path, fmt: str = "terminal") -> str:
+        arguments = ["check", *map(str, paths), "-f", str(framework), "--no-cache"]
+        result = runner.invoke(app, [*arguments, "--format", fmt], env={"COLUMNS": "300"})
+        return " ".join(result.stdout.replace("&#x27;", "'").split())
+
+    for fmt in ("terminal", "markdown", "html"):
+        both = said(prose, trust, fmt=fmt)
+        assert "Every stated priority matches the framework" not in both, fmt
+        assert "alignck found none stated in prose, which can show nothing here" in both, fmt
+        assert "found no stated priority in any document" in said(prose, fmt=fmt), fmt
+        assert "Every stated priority matches the framework." in said(trust, fmt=fmt), fmt
+    pages = tmp_path / "pages"
+    arguments = ["check", str(prose), str(trust), "-f", str(framework), "--no-cache"]
+    runner.invoke(app, [*arguments, "--per-document", str(pages)])
+    page = " ".join((pages / "prose.md").read_text("utf-8").split())
+    assert "alignck found no stated priority in this document" in page
+    assert "Every stated priority matches" in (pages / "trust.md").read_text("utf-8")

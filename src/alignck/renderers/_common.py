@@ -15,7 +15,7 @@ from alignck.wording import counted
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from alignck.model import Report, ReviewedVerdict, Waiver
+    from alignck.model import DocumentResult, Report, ReviewedVerdict, Waiver
 
 SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
 
@@ -106,6 +106,39 @@ def missing_names(report: Report, path: str, ids: tuple[str, ...]) -> list[str]:
         + marks.marks(path, i)
         for i in ids
     ]
+
+
+def nothing_outside(report: Report, result: DocumentResult | None = None) -> str:
+    """What an empty 'Outside the framework' table says: that every stated priority matches,
+    but not of a document in which alignck found none stated (priorities written only in
+    prose), whose empty row read as 'nothing beyond the framework'. ``result`` for one
+    document's page."""
+    if result is not None:
+        if not result.stated_priorities:
+            return NO_STATED_PRIORITY_FOUND
+        return EVERY_STATED_PRIORITY_MATCHES
+    checked = [r for r in report.documents if r.status == "ok"]
+    silent = [short_name(r.path, report) for r in checked if not r.stated_priorities]
+    if not silent:
+        return EVERY_STATED_PRIORITY_MATCHES
+    if len(silent) == len(checked):
+        return (
+            "alignck found no stated priority in any document, so none can show here "
+            "('alignck extract' shows what was read)."
+        )
+    named = ", ".join(silent) if len(silent) <= _NAMED_SILENT else f"{len(silent)} documents"
+    return (
+        f"Every stated priority found matches the framework; alignck found none stated in "
+        f"{named}, which can show nothing here ('alignck extract' shows what was read)."
+    )
+
+
+EVERY_STATED_PRIORITY_MATCHES = "Every stated priority matches the framework."
+NO_STATED_PRIORITY_FOUND = (
+    "alignck found no stated priority in this document, so nothing it states can show here "
+    "('alignck extract' shows what was read)."
+)
+_NAMED_SILENT = 5
 
 
 def unaddressed_marks(report: Report) -> dict[str, str]:

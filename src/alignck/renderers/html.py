@@ -33,6 +33,7 @@ from alignck.renderers._common import (
     marked_names,
     missing_names,
     nothing_near_note,
+    nothing_outside,
     percent,
     policy_verdict,
     priorities_counted,
@@ -501,7 +502,8 @@ def _outside(report: Report) -> list[str]:
         "Outside the framework",
         ["Document", "Stated priority", "Where"],
         rows,
-        "Every stated priority matches the framework.",
+        # Names documents by their file names: escaped, as every cell is.
+        escape(nothing_outside(report)),
     )
     if analysis.shared_outside:
         lines.append("<p>Shared by several partners (candidates for the framework):</p><ul>")

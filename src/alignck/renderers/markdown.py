@@ -29,6 +29,7 @@ from alignck.renderers._common import (
     marked_names,
     missing_names,
     nothing_near_note,
+    nothing_outside,
     percent,
     policy_verdict,
     priorities_counted,
@@ -260,7 +261,7 @@ def _outside(report: Report) -> list[str]:
     rows = [(path, s) for path, found in analysis.outside.items() for s in found]
     lines = ["## Outside the framework", ""]
     if not rows:
-        return [*lines, "Every stated priority matches the framework.", ""]
+        return [*lines, markdown_text(nothing_outside(report)), ""]
     lines += [_row(["Document", "Stated priority", "Where"]), _row(["---", "---", "---"])]
     for path, statement in rows:
         lines.append(

@@ -31,6 +31,7 @@ from alignck.renderers._common import (
     marked_names,
     missing_names,
     nothing_near_note,
+    nothing_outside,
     percent,
     provenance,
     reviewed_lead,
@@ -241,7 +242,7 @@ def _outside(report: Report, result: DocumentResult) -> Section:
     stated = report.analysis.outside.get(result.path, ())
     rows = tuple((s.text, where(s.location)) for s in stated)
     if not rows:
-        return Section("Outside the framework", "Every stated priority matches the framework.")
+        return Section("Outside the framework", nothing_outside(report, result))
     return Section(
         "Outside the framework",
         "Priorities this document states that match no framework priority.",

@@ -31,6 +31,7 @@ from alignck.renderers._common import (
     kind_shown,
     missing_names,
     nothing_near_note,
+    nothing_outside,
     policy_verdict,
     priorities_counted,
     provenance,
@@ -304,7 +305,7 @@ def _outside(console: Console, report: Report) -> None:
     if table.row_count:
         console.print(table)
     else:
-        console.print("Outside the framework: none; every stated priority matches the framework.")
+        console.print(f"Outside the framework: none. {nothing_outside(report)}")
     console.print()
     if analysis.shared_outside:
         shared = Table(
