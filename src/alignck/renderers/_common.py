@@ -500,7 +500,8 @@ def stale_waiver_lines(report: Report) -> list[str]:
     for waiver in analysis.expired_waivers:
         lines.append(
             f"{_waived_priority(report, waiver)}: expired on {waiver.expires}, so no longer "
-            f"applied (reason was: {waiver.reason}; {waiver.source})"
+            # 'carry this priority.; waivers.yaml:4:5': the reason's own stop goes.
+            f"applied (reason was: {waiver.reason.rstrip(' .;')}; {waiver.source})"
         )
     # A misspelt document name is said so: 'applies to no gap' hid a gap it was meant for.
     for waiver, reason in analysis.unused_with_reasons():
