@@ -199,6 +199,16 @@ def test_past_the_grid_overlaps_are_counted_not_listed() -> None:
     assert "Coverage across 13 documents" in text
     assert "Overlaps: 1 of 3 priorities have two or more partners" in text
     assert "partner-07" not in text.split("Overlaps:")[1].split("Outside")[0]
+    # Where the names are: the CSV's rows are documents x priorities, and list no overlap.
+    assert "names in the json, markdown and html reports" in " ".join(text.split())
+    report = _thirteen_partners()
+    for name, heading, after in (
+        ("markdown", "## Overlaps", "## Outside"),
+        ("html", "<h2>Overlaps</h2>", "<h2>Outside"),
+    ):
+        shown = io.StringIO()
+        renderer(name)(report, shown, RenderOptions())
+        assert "partner-07" in shown.getvalue().split(heading)[1].split(after)[0], name
 
 
 def test_past_the_grid_the_gaps_table_lists_documents_in_file_manager_order() -> None:

@@ -280,7 +280,7 @@ def _overlap_count(console: Console, report: Report) -> None:
     shared = len(report.analysis.overlaps)
     console.print(
         f"Overlaps: {shared} of {len(report.framework.priorities)} priorities have two or more "
-        "partners (counts above; names in the json, csv and html reports).\n"
+        "partners (counts above; names in the json, markdown and html reports).\n"
     )
 
 
