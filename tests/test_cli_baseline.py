@@ -368,6 +368,8 @@ def test_a_priority_s_keywords_edited_since_the_baseline_is_a_warning(
     # Which edits it may be: the report keeps ids and titles, not descriptions or keywords.
     assert "with the same ids and titles" in result.stderr
     assert "an edit of comments, layout or 'formerly' alone changes the file" in result.stderr
+    # 'required:' changes no verdict but the policy: a trainer found it missing from the list.
+    assert "or which priorities are required, and the policy with it" in result.stderr
     diffed = invoke("diff", baseline, tmp_path / "docs", "-f", edited)
     assert said in diffed.stderr
     same = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
