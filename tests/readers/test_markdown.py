@@ -777,3 +777,17 @@ def test_markdown_is_read_as_github_and_pandoc_show_it(
     tmp_path: Path, text: str, shown: list[tuple[str, str]]
 ) -> None:
     assert [(b.kind, b.text) for b in _read(tmp_path, text).blocks] == shown
+
+
+def test_an_html_block_at_the_margin_ends_the_lists_before_it(tmp_path: Path) -> None:
+    # A trainer's file: after '<div hidden>...</div>' at the margin, a line indented four
+    # spaces is code, as every viewer shows it, not an item of the list above it.
+    blocks = _read(
+        tmp_path,
+        "## Our priorities\n\n- Reduce smoking\n  - Fewer smokers\n\n"
+        "<div hidden>\n\nx\n\n</div>\n\n"
+        "    - Code block item about obesity\n\n  - A list of its own\n\nWe will plant trees.\n",
+    )
+    items = [(b.text, b.level) for b in blocks.blocks if b.kind == "list_item"]
+    assert items == [("Reduce smoking", 1), ("Fewer smokers", 2), ("A list of its own", 1)]
+    assert "We will plant trees." in [b.text for b in blocks.blocks]

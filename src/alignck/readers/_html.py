@@ -72,6 +72,13 @@ def html_blocks_to_markdown(lines: list[str], numbers: list[int]) -> tuple[list[
         while end < len(lines) and lines[end].strip():
             end += 1
         converted, starts, left_open = _markdown_of("\n".join(lines[index:end]))
+        if not out or not out[-1].strip():
+            # After a blank line, a block at the margin ends the lists open before it, as
+            # CommonMark reads it: a line indented four spaces after '<div hidden>...</div>'
+            # is code, not an item of the list above. A rule line, at the block's own
+            # indent, says so to the parser and shows nothing.
+            out.append(line[: len(line) - len(line.lstrip())] + "***")
+            out_numbers.append(numbers[index])
         out.extend(converted)
         out_numbers.extend(numbers[index + min(start, end - index - 1)] for start in starts)
         out.append("")
