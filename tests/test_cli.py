@@ -1178,3 +1178,22 @@ def test_a_file_named_like_an_option_is_refused_with_how_to_name_it(
     said = capsys.readouterr().err
     assert "No such option" in said
     assert "alignck: hint: to name the file '-plan.md', put '--' before it" in said
+
+
+def test_a_mistyped_folder_or_framework_is_answered_with_the_near_name(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "plan.md").write_text("# Plan\n\nWe will open a lunch club.\n", encoding="utf-8")
+    framework = tmp_path / "board-priorities.yaml"
+    framework.write_text(FRAMEWORK.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("check", str(tmp_path / "Mine"), "-f", str(framework))
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'Mine'}: no such file or folder; did you mean '{folder}'?" in (
+        result.stderr
+    )
+    typo = invoke("check", str(folder), "-f", str(tmp_path / "board-priorites.yaml"))
+    assert typo.exit_code == 2
+    assert f"framework file not found; did you mean '{framework}'?" in typo.stderr
+    dash = invoke("check", str(folder), "-framework", str(framework))
+    assert dash.exit_code == 2
+    assert "ramework: framework file not found; for the option, write --framework" in dash.stderr

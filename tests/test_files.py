@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from alignck.errors import ReadError
-from alignck.files import is_kernel_file, read_regular, refusal, same_file
+from alignck.files import is_kernel_file, near_name, read_regular, refusal, same_file
 from conftest import within
 
 ONLY = "alignck reads only regular files"
@@ -227,3 +227,23 @@ def test_resolving_a_path_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os.path, "realpath", racing)
     assert real_path(Path("docs/plan.md")) == Path.cwd() / "docs" / "plan.md"
+
+
+def test_a_name_nearly_beside_a_missing_path_is_suggested(tmp_path: Path) -> None:
+    # A charity's volunteer typed 'Mine/' for 'mine' and 'board-priorites.yaml'.
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "board-priorities.yaml").write_text("", encoding="utf-8")
+    assert near_name(tmp_path / "Mine") == f"; did you mean '{tmp_path / 'mine'}'?"
+    assert near_name(tmp_path / "board-priorites.yaml") == (
+        f"; did you mean '{tmp_path / 'board-priorities.yaml'}'?"
+    )
+    assert near_name(tmp_path / "strategy.pdf") == ""
+    assert near_name(tmp_path / "gone" / "mine") == ""  # a folder that is not there
+
+
+def test_a_near_name_in_the_current_folder_is_given_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "mine").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert near_name(Path("Mine")) == "; did you mean 'mine'?"

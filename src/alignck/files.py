@@ -237,3 +237,23 @@ def _read_at_most(handle: BinaryIO, size: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
+
+
+def near_name(path: Path) -> str:
+    """'; did you mean 'mine'?' where a file or folder beside ``path`` has nearly its name
+    (case aside, or a letter or two apart: 'Mine/' for 'mine', 'board-priorites.yaml'),
+    else ''. A folder that cannot be listed suggests nothing."""
+    import difflib
+
+    parent = path.parent
+    name = path.name
+    try:
+        beside = [entry.name for entry in os.scandir(parent)]
+    except (OSError, ValueError):
+        return ""
+    same = [other for other in beside if other.casefold() == name.casefold() and other != name]
+    close = same or difflib.get_close_matches(name, beside, n=1, cutoff=0.8)
+    if not close:
+        return ""
+    shown = close[0] if str(parent) == "." else str(parent / close[0])
+    return f"; did you mean '{shown}'?"

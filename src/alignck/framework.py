@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from alignck.errors import FrameworkError, not_utf8, os_reason
-from alignck.files import open_regular, special_file
+from alignck.files import near_name, open_regular, special_file
 from alignck.model import Framework, Priority, Thresholds
 from alignck.shapes import PRIORITY_KEYS, TOP_KEYS, normalise, written_without_dash
 from alignck.wording import counted
@@ -270,7 +270,11 @@ def _not_found(shown: str) -> str:
         return (
             f"no built-in framework of that name ({', '.join(names())}; see 'alignck frameworks')"
         )
-    return f"framework file not found{_builtin_hint(shown)}"
+    if shown.startswith("ramework"):
+        # '-framework x' is '-f ramework' and an argument 'x': one dash for a long option.
+        return f"framework file not found; for the option, write --framework{shown[8:]}"
+    near = near_name(Path(shown))
+    return f"framework file not found{near or _builtin_hint(shown)}"
 
 
 def _placed(problem: str, where: str) -> tuple[int | None, int | None, str]:

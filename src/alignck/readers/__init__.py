@@ -25,6 +25,7 @@ from alignck.files import (
     NotRegular,
     held_open,
     is_kernel_file,
+    near_name,
     open_regular,
     real_path,
     refusal,
@@ -292,7 +293,9 @@ def discover(
         elif not path.exists():
             # Named, so an error for that path, as an unreadable file is: the others are
             # still checked and the run still fails.
-            missing = dead_link(path) if path.is_symlink() else "no such file or folder"
+            missing = (
+                dead_link(path) if path.is_symlink() else f"no such file or folder{near_name(path)}"
+            )
             unsupported.append(Skipped(str(path), missing))
         elif path.name.startswith("~$") and path.is_file():
             # Skipped, not an error: 'alignck check *.docx' names Word's lock file while a
