@@ -1063,3 +1063,30 @@ def test_the_terminal_grid_legend_tells_twin_names_in_two_unicode_forms_apart(  
     legend = [line for line in legend if line[:1].isdigit() and line.endswith(("md", ")"))]
     assert len(legend) == 2
     assert sum(line.endswith("(name in decomposed Unicode)") for line in legend) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "instead"),
+    [
+        ("report.docx", None, "report.html"),
+        ("report.docx", "html", "report.html"),
+        ("board.pdf", "xlsx", "board.xlsx"),
+        ("notes.odt", "markdown", "notes.md"),
+    ],
+)
+def test_a_report_named_as_a_document_its_program_would_not_open_is_refused(
+    make_document, small_framework: Path, tmp_path: Path, name: str, given: str | None, instead: str
+) -> None:  # type: ignore[no-untyped-def]
+    # Refused without --format, a volunteer gave '--format html' as the line said, and wrote an
+    # HTML file named .docx that Word would not open.
+    plan = make_document("plan.md")
+    target = tmp_path / "out" / name
+    target.parent.mkdir()
+    chosen = ["--format", given] if given else []
+    args = ["check", str(plan), "-f", str(small_framework), "-o", str(target), *chosen]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert f"--output's extension '{target.suffix}' is a document's" in line
+    assert f"name it {instead}" in line
+    assert not target.exists()

@@ -78,6 +78,7 @@ def choose_report_format(
     from alignck.renderers import EXTENSIONS, extension_of, format_named
 
     named = format_named(output.name)
+    _refuse_document_program_name(output, given, formats)
     if given is not None:
         if named is not None and not _fits(given, named):
             leave_out = ", or leave out --format" if named in formats else ""
@@ -98,6 +99,30 @@ def choose_report_format(
             str(output),
         )
     return named
+
+
+# Documents alignck reads that their programs open only as their own binary formats: a report
+# under such a name opens in none of them ('-o report.docx --format html', as the hint to give
+# --format led a volunteer to write, made an HTML file Word refuses).
+_DOCUMENT_PROGRAM_FORMATS = frozenset({".docx", ".docm", ".odt", ".pdf"})
+
+
+def _refuse_document_program_name(output: Path, given: str | None, formats: Sequence[str]) -> None:
+    from alignck.errors import UsageError
+    from alignck.renderers import EXTENSIONS
+
+    extension = output.suffix.lower()
+    if extension not in _DOCUMENT_PROGRAM_FORMATS:
+        return
+    wanted = given or "html"
+    own = next((e for e, f in EXTENSIONS.items() if f == wanted.removesuffix("-excel")), None)
+    instead = f"name it {output.stem}{own}" if own else "give it a report format's extension"
+    known = ", ".join(sorted(e for e, f in EXTENSIONS.items() if f in formats))
+    raise UsageError(
+        f"--output's extension '{output.suffix}' is a document's, which alignck cannot write "
+        f"and its program would not open as a report; {instead} (report extensions: {known})",
+        str(output),
+    )
 
 
 # A format in a file whose extension names another, which the file's readers still read:
