@@ -791,3 +791,12 @@ def test_an_html_block_at_the_margin_ends_the_lists_before_it(tmp_path: Path) ->
     items = [(b.text, b.level) for b in blocks.blocks if b.kind == "list_item"]
     assert items == [("Reduce smoking", 1), ("Fewer smokers", 2), ("A list of its own", 1)]
     assert "We will plant trees." in [b.text for b in blocks.blocks]
+
+
+@pytest.mark.parametrize("block", ["<p>---</p>", "<p>\n-----\n</p>", "<div>\n===\n</div>"])
+def test_an_html_block_of_dashes_or_equals_makes_no_heading(tmp_path: Path, block: str) -> None:
+    # The line that ends the lists before a block read as a setext heading '*' over them.
+    blocks = _read(tmp_path, f"# Plan\n\n## Our priorities\n\n{block}\n\n- Reduce smoking\n")
+    assert [b.text for b in blocks.blocks if b.kind == "heading"] == ["Plan", "Our priorities"]
+    (item,) = [b for b in blocks.blocks if b.kind == "list_item"]
+    assert item.section == ("Plan", "Our priorities")

@@ -77,8 +77,10 @@ def html_blocks_to_markdown(lines: list[str], numbers: list[int]) -> tuple[list[
             # CommonMark reads it: a line indented four spaces after '<div hidden>...</div>'
             # is code, not an item of the list above. A rule line, at the block's own
             # indent, says so to the parser and shows nothing.
-            out.append(line[: len(line) - len(line.lstrip())] + "***")
-            out_numbers.append(numbers[index])
+            # A blank line after it: a first converted line of dashes or equals ('<p>---</p>')
+            # would make the rule a setext heading '*'.
+            out.extend((line[: len(line) - len(line.lstrip())] + "***", ""))
+            out_numbers.extend((numbers[index], numbers[index]))
         out.extend(converted)
         out_numbers.extend(numbers[index + min(start, end - index - 1)] for start in starts)
         out.append("")
