@@ -196,3 +196,38 @@ def test_the_analysis_groups_by_the_themes_matching_found() -> None:
         replace(r, statements=(_statement(r.statements[0].statement.text),)) for r in results
     ]
     assert analyse(FRAMEWORK, unthemed, today=date(2026, 1, 1)).shared_outside == ()
+
+
+def test_a_theme_named_by_hundreds_of_statements_still_groups_them() -> None:
+    # Theme links shared the cap on a word's postings: past 300 statements naming one theme
+    # (a national run), it grouped none of them by it.
+    def stated(text: str) -> Statement:
+        return Statement(text, "priority", Location(None, 1, None), "t")
+
+    outside = {f"nhs-{n:03}.md": (stated("Deliver a net zero NHS"),) for n in range(160)}
+    outside |= {f"council-{n:03}.md": (stated("A carbon-neutral district"),) for n in range(160)}
+    (group,) = shared_outside(outside)
+    assert len(group.members) == 320
+
+
+def test_a_framework_without_themes_groups_no_statements_by_theme() -> None:
+    # 'themes: false' says no built-in theme links: for matching and for these groups alike.
+    climate = ("climat",)
+    nhs = replace(_statement("Deliver a net zero NHS"), themes=climate)
+    district = replace(_statement("A carbon-neutral district"), themes=climate)
+    results = [
+        _result("one.md", "aligned", "gap", "gap", (nhs,)),
+        _result("two.md", "aligned", "gap", "gap", (district,)),
+    ]
+    themed = analyse(FRAMEWORK, results, today=date(2026, 1, 1))
+    assert len(themed.shared_outside) == 1
+    plain = analyse(replace(FRAMEWORK, themes=False), results, today=date(2026, 1, 1))
+    assert plain.shared_outside == ()
+
+
+def test_themes_given_for_fewer_statements_than_there_are_are_refused() -> None:
+    import pytest
+
+    one = Statement("Deliver a net zero NHS", "priority", Location(None, 1, None), "t")
+    with pytest.raises(ValueError):
+        shared_outside({"one.md": (one, one), "two.md": (one,)}, {"one.md": [()], "two.md": [()]})

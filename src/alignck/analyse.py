@@ -9,6 +9,7 @@ are grouped when their terms largely agree or their terms name the same policy t
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from alignck.language import phrase_key, terms
@@ -86,6 +87,7 @@ def analyse(
         shared_outside=shared_outside(
             outside,
             {r.path: [s.themes for s in r.stated_priorities if not s.matches] for r in checked},
+            themed=framework.themes,
         ),
         required_gaps={
             path: unwaived
@@ -176,32 +178,26 @@ def _overviews(
 def shared_outside(
     outside: dict[str, tuple[Statement, ...]],
     themes_of: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
+    themed: bool = True,
 ) -> tuple[OutsideGroup, ...]:
     """Group out-of-framework statements that several documents share (single-link): those
-    whose words largely agree, and those whose terms name the same theme ('Deliver a net
-    zero NHS' and 'A carbon-neutral district by 2030', both the climate; 'Help people through
-    the cost of living' and 'Support residents through the cost-of-living crisis'). Against
-    themes labelled blind by meaning on 38 labelled sets (benchmarks/candidates.py), words
-    alone grouped 3 of the 242 pairs labelled together (3 of 4 right); with themes, 16 (16 of
-    18 right on 40 sets, docs/accuracy.md).
+    whose words largely agree, and, unless the framework says ``themes: false`` (``themed``),
+    those whose terms name the same theme ('Deliver a net zero NHS' and 'A carbon-neutral
+    district by 2030', both the climate; 'Help people through the cost of living' and
+    'Support residents through the cost-of-living crisis'). Against themes labelled blind by
+    meaning on 38 labelled sets (benchmarks/candidates.py), words alone grouped 4 pairs, 3 of
+    them among the 242 labelled together; with themes, 17, 15 of them (docs/accuracy.md).
 
-    Only statements sharing a word or a theme are compared (an inverted index), so thousands
-    of statements cost little more than what they share. ``themes_of`` gives each path's
-    statements' themes, in order, as matching found them (kept in the cache); without it they
-    are worked out here.
+    Only statements sharing a word are compared (an inverted index), so thousands of
+    statements cost little more than what they share; a theme joins all that name it at once.
+    ``themes_of`` gives each path's statements' themes, in order, as matching found them (kept
+    in the cache); without it they are worked out here.
     """
     ordered = sorted(outside.items(), key=lambda item: path_order(item[0]))
     items = [
         (path, s.text, set(terms(s.text, topical=False))) for path, found in ordered for s in found
     ]
-    # A theme is named only through a term of it ('net zero' of the climate), never by the
-    # theme's own word: 'health' or 'partnership' in a statement names no particular theme.
-    if themes_of is None:
-        from alignck.themes import theme_terms
-
-        themes = [set(theme_terms(phrase_key(text), text)) for _, text, _ in items]
-    else:
-        themes = [set(t) for path, _ in ordered for t in themes_of[path]]
+    themes = _themes(ordered, themes_of) if themed else [set() for _ in items]
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -211,13 +207,18 @@ def shared_outside(
         return i
 
     links = [0] * len(items)
-    for i, j in _candidate_pairs(items, themes):
-        if themes[i] & themes[j] or (
-            _similarity(items[i][2], items[j][2]) >= SHARED_OUTSIDE_SIMILARITY
-        ):
+    for i, j in _candidate_pairs(items):
+        if _similarity(items[i][2], items[j][2]) >= SHARED_OUTSIDE_SIMILARITY:
             parent[root(j)] = root(i)
             links[i] += 1
             links[j] += 1
+    for members in _by_theme(themes).values():
+        per_document = Counter(items[i][0] for i in members)
+        if len(per_document) < 2:
+            continue  # one document's statements share nothing with another's
+        for i in members:
+            parent[root(i)] = root(members[0])
+            links[i] += len(members) - per_document[items[i][0]]
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(root(i), []).append(i)
@@ -231,18 +232,39 @@ def shared_outside(
     return tuple(sorted(shared, key=lambda g: (-len(g.documents), g.label)))
 
 
-def _candidate_pairs(
-    items: list[tuple[str, str, set[str]]], themes: list[set[str]]
-) -> list[tuple[int, int]]:
-    """Pairs of statements from different documents that share at least one word or
-    theme."""
+def _themes(
+    ordered: list[tuple[str, tuple[Statement, ...]]],
+    themes_of: Mapping[str, Sequence[tuple[str, ...]]] | None,
+) -> list[set[str]]:
+    """Each statement's themes, in the order of ``ordered``. A theme is named through its
+    terms ('net zero' the climate, 'economy' the economic), never by its own name alone:
+    'health' or 'partnership' in a statement names no particular theme."""
+    if themes_of is None:
+        from alignck.themes import theme_terms
+
+        return [set(theme_terms(phrase_key(s.text), s.text)) for _, found in ordered for s in found]
+    # One set of themes per statement, or the themes would be another statement's.
+    return [
+        set(named)
+        for path, found in ordered
+        for _, named in zip(found, themes_of[path], strict=True)
+    ]
+
+
+def _by_theme(themes: list[set[str]]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for index, named in enumerate(themes):
+        for theme in sorted(named):
+            found.setdefault(theme, []).append(index)
+    return found
+
+
+def _candidate_pairs(items: list[tuple[str, str, set[str]]]) -> list[tuple[int, int]]:
+    """Pairs of statements from different documents that share at least one word."""
     postings: dict[str, list[int]] = {}
     for index, (_, _, words) in enumerate(items):
         for word in words:
             postings.setdefault(word, []).append(index)
-        for theme in themes[index]:
-            # Apart from the words: a theme's word ('climat') may be a statement's word too.
-            postings.setdefault(f"theme:{theme}", []).append(index)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
         if len(members) > MAX_POSTINGS:
