@@ -500,8 +500,9 @@ def stale_waiver_lines(report: Report) -> list[str]:
     for waiver in analysis.expired_waivers:
         lines.append(
             f"{_waived_priority(report, waiver)}: expired on {waiver.expires}, so no longer "
-            # 'carry this priority.; waivers.yaml:4:5': the reason's own stop goes.
-            f"applied (reason was: {waiver.reason.rstrip(' .;')}; {waiver.source})"
+            # The place first: after the reason ('carry this priority.; waivers.yaml:4:5') it
+            # doubled the reason's own stop, and the stop cannot be cut ('... the U.S.').
+            f"applied ({waiver.source}; reason was: {waiver.reason})"
         )
     # A misspelt document name is said so: 'applies to no gap' hid a gap it was meant for.
     for waiver, reason in analysis.unused_with_reasons():
