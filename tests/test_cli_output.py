@@ -1087,6 +1087,39 @@ def test_a_report_named_as_a_document_its_program_would_not_open_is_refused(
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
-    assert f"--output's extension '{target.suffix}' is a document's" in line
+    assert f"--output's extension '{target.suffix}' is an office or PDF document's" in line
     assert f"name it {instead}" in line
+    assert not target.exists()
+
+
+def test_a_diff_named_as_a_document_is_told_a_name_diff_writes(
+    make_document, small_framework: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # diff writes no HTML: told to name it report.html, the volunteer was then refused again.
+    plan = make_document("plan.md")
+    args = ["diff", str(plan), str(plan), "-f", str(small_framework)]
+    result = runner.invoke(app, [*args, "-o", str(tmp_path / "changes.docx")])
+    assert result.exit_code == 2
+    assert "name it changes.md " in result.stderr
+    assert runner.invoke(app, [*args, "-o", str(tmp_path / "changes.md")]).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "instead"),
+    [
+        (".docx", "html", "report.html"),
+        ("a.sarif.pdf", "sarif", "a.sarif"),
+        ("x.pptx", None, "x.html"),
+    ],
+)
+def test_a_document_name_without_a_stem_or_with_a_report_s_extension_is_refused_too(
+    make_document, small_framework: Path, tmp_path: Path, name: str, given: str | None, instead: str
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    chosen = ["--format", given] if given else []
+    target = tmp_path / name
+    args = ["check", str(plan), "-f", str(small_framework), "-o", str(target), *chosen]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert f"name it {instead} " in result.stderr
     assert not target.exists()

@@ -101,26 +101,40 @@ def choose_report_format(
     return named
 
 
-# Documents alignck reads that their programs open only as their own binary formats: a report
-# under such a name opens in none of them ('-o report.docx --format html', as the hint to give
+# Office and PDF files, whose programs open only their own binary formats: a report under
+# such a name opens in none of them ('-o report.docx --format html', as the hint to give
 # --format led a volunteer to write, made an HTML file Word refuses).
-_DOCUMENT_PROGRAM_FORMATS = frozenset({".docx", ".docm", ".odt", ".pdf"})
+_DOCUMENT_PROGRAM_FORMATS = frozenset(
+    {".doc", ".docx", ".docm", ".odt", ".odp", ".ods", ".pdf", ".ppt", ".pptx", ".xls"}
+)
+# The extension suggested instead for a format no extension names.
+_OWN_EXTENSION = {"github": ".txt", "csv-excel": ".csv"}
 
 
 def _refuse_document_program_name(output: Path, given: str | None, formats: Sequence[str]) -> None:
     from alignck.errors import UsageError
     from alignck.renderers import EXTENSIONS
 
-    extension = output.suffix.lower()
+    name = output.name
+    # The last extension, a name that is only an extension ('.docx') included.
+    extension = name[name.rfind(".") :].lower() if "." in name else ""
     if extension not in _DOCUMENT_PROGRAM_FORMATS:
         return
-    wanted = given or "html"
-    own = next((e for e, f in EXTENSIONS.items() if f == wanted.removesuffix("-excel")), None)
-    instead = f"name it {output.stem}{own}" if own else "give it a report format's extension"
+    wanted = given or next(f for f in ("html", "markdown", *formats) if f in formats)
+    own = _OWN_EXTENSION.get(wanted) or next(
+        (e for e, f in EXTENSIONS.items() if f == wanted), None
+    )
+    stem = name[: -len(extension)]
+    for report in EXTENSIONS:  # 'alignck.sarif.pdf' is 'alignck.sarif', not '.sarif.sarif'
+        if stem.lower().endswith(report) and len(stem) > len(report):
+            stem = stem[: -len(report)]
+            break
+    instead = f"name it {stem or 'report'}{own}" if own else "give it a report format's extension"
     known = ", ".join(sorted(e for e, f in EXTENSIONS.items() if f in formats))
     raise UsageError(
-        f"--output's extension '{output.suffix}' is a document's, which alignck cannot write "
-        f"and its program would not open as a report; {instead} (report extensions: {known})",
+        f"--output's extension '{name[len(name) - len(extension) :]}' is an office or PDF "
+        f"document's, which its program would not open as a report; {instead} (report "
+        f"extensions: {known})",
         str(output),
     )
 
