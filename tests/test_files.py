@@ -247,3 +247,39 @@ def test_a_near_name_in_the_current_folder_is_given_as_typed(
     (tmp_path / "mine").mkdir()
     monkeypatch.chdir(tmp_path)
     assert near_name(Path("Mine")) == "; did you mean 'mine'?"
+
+
+def test_a_near_name_is_one_the_user_meant_not_another_partner_s_or_a_lock_file(
+    tmp_path: Path,
+) -> None:
+    # From a review: 'barnet-strategy.pdf' was offered 'barnsley-strategy.pdf' (another
+    # council's), 'strategy.docx' Word's lock file, and a file inside a mistyped folder nothing.
+    (tmp_path / "mine").mkdir()
+    for name in ("barnsley-strategy.pdf", "~$rategy.docx", "plan.md~", "priorities.yaml"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert near_name(tmp_path / "barnet-strategy.pdf") == ""
+    assert near_name(tmp_path / "strategy.docx") == ""
+    assert near_name(tmp_path / "plan.md") == ""
+    assert near_name(tmp_path / "Mine" / "plan.md") == (
+        f"; did you mean '{tmp_path / 'mine' / 'plan.md'}'?"
+    )
+    (tmp_path / "Priorities").mkdir()
+    # A framework is a YAML file: the folder 'Priorities' is no framework to suggest.
+    assert near_name(tmp_path / "priorities", (".yaml", ".yml")) == ""
+    assert near_name(tmp_path / "priorites.yaml", (".yaml", ".yml")) == (
+        f"; did you mean '{tmp_path / 'priorities.yaml'}'?"
+    )
+
+
+def test_names_equally_near_are_all_given_and_another_unicode_form_is_said(
+    tmp_path: Path,
+) -> None:
+    import unicodedata
+
+    for name in ("plan-a.md", "plan-b.md", unicodedata.normalize("NFD", "café.md")):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    assert near_name(tmp_path / "plan-c.md") == (
+        f"; did you mean '{tmp_path / 'plan-a.md'}' or '{tmp_path / 'plan-b.md'}'?"
+    )
+    said = near_name(tmp_path / unicodedata.normalize("NFC", "café.md"))
+    assert said.endswith("(the same letters, written in another Unicode form)")

@@ -14,6 +14,7 @@ import io
 import os
 import stat
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
@@ -239,21 +240,80 @@ def _read_at_most(handle: BinaryIO, size: int) -> bytes:
     return b"".join(chunks)
 
 
-def near_name(path: Path) -> str:
+def near_name(path: Path, suffixes: tuple[str, ...] = ()) -> str:
     """'; did you mean 'mine'?' where a file or folder beside ``path`` has nearly its name
-    (case aside, or a letter or two apart: 'Mine/' for 'mine', 'board-priorites.yaml'),
-    else ''. A folder that cannot be listed suggests nothing."""
-    import difflib
+    (the same but for case or Unicode form, else one or two letters apart, by edit distance),
+    else ''. Where a folder on the way is missing, the nearest to it ('Mine/plan.md' ->
+    'mine/plan.md'). With ``suffixes``, only regular files ending so are suggested (a
+    framework's '.yaml'). Editors' and Word's lock and backup files are never suggested."""
+    missing = path
+    while not missing.parent.exists() and missing.parent != missing:
+        missing = missing.parent  # the first part of the path that is not there
+    rest = path.relative_to(missing) if missing != path else None
+    found = _near(missing, suffixes if rest is None else ())
+    if not found:
+        return ""
+    shown = [str(missing.parent / name) if str(missing.parent) != "." else name for name in found]
+    if rest is not None:
+        shown = [str(Path(name) / rest) for name in shown]
+    same_letters = [
+        unicodedata.normalize("NFC", name) == unicodedata.normalize("NFC", missing.name)
+        for name in found
+    ]
+    told = " or ".join(f"'{name}'" for name in shown)
+    form = " (the same letters, written in another Unicode form)" if any(same_letters) else ""
+    return f"; did you mean {told}?{form}"
 
-    parent = path.parent
-    name = path.name
+
+def _near(path: Path, suffixes: tuple[str, ...]) -> list[str]:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    if not path.name:
+        return []
     try:
-        beside = [entry.name for entry in os.scandir(parent)]
+        listed = _listing(str(path.parent), path.parent.stat().st_mtime_ns)
     except (OSError, ValueError):
-        return ""
-    same = [other for other in beside if other.casefold() == name.casefold() and other != name]
-    close = same or difflib.get_close_matches(name, beside, n=1, cutoff=0.8)
-    if not close:
-        return ""
-    shown = close[0] if str(parent) == "." else str(parent / close[0])
-    return f"; did you mean '{shown}'?"
+        return []
+    names, folded = listed
+    if suffixes:
+        names = tuple(
+            n for n in names if n.lower().endswith(suffixes) and (path.parent / n).is_file()
+        )
+        folded = {}
+        for n in names:
+            folded.setdefault(_fold(n), []).append(n)
+    same = [n for n in folded.get(_fold(path.name), []) if n != path.name]
+    if same:
+        return same[:3]
+    # One letter apart in a short name, two in a longer: 'barnet-strategy' is not
+    # 'barnsley-strategy', another council's.
+    limit = 1 if len(path.name) < 8 else 2
+    found = process.extract(
+        path.name, names, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+    )
+    if not found:
+        return []
+    best = min(score for _, score, _ in found)
+    return sorted(name for name, score, _ in found if score == best)[:3]
+
+
+@lru_cache(maxsize=16)
+def _listing(folder: str, _changed: int) -> tuple[tuple[str, ...], dict[str, list[str]]]:
+    """A folder's names (sorted, lock and backup files left out) and by their folded form;
+    listed once for each change of the folder, whatever the number of paths asked about."""
+    names = tuple(
+        sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if not entry.name.startswith(("~$", ".~lock")) and not entry.name.endswith("~")
+        )
+    )
+    folded: dict[str, list[str]] = {}
+    for name in names:
+        folded.setdefault(_fold(name), []).append(name)
+    return names, folded
+
+
+def _fold(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()

@@ -273,8 +273,8 @@ def _not_found(shown: str) -> str:
     if shown.startswith("ramework"):
         # '-framework x' is '-f ramework' and an argument 'x': one dash for a long option.
         return f"framework file not found; for the option, write --framework{shown[8:]}"
-    near = near_name(Path(shown))
-    return f"framework file not found{near or _builtin_hint(shown)}"
+    near = near_name(Path(shown), (".yaml", ".yml"))
+    return f"framework file not found{near}{_builtin_hint(shown)}"
 
 
 def _placed(problem: str, where: str) -> tuple[int | None, int | None, str]:
