@@ -225,7 +225,9 @@ def shared_outside(
     shared = []
     for members in groups.values():
         if len({items[i][0] for i in members}) >= 2:
-            # The statement linked to most others names the group.
+            # The statement with most links names the group: one per statement worded alike
+            # from another document, and per theme one for each other document's statement
+            # naming it (a pair sharing two themes counts twice).
             central = min(members, key=lambda i: (-links[i], len(items[i][1]), items[i][1]))
             label = items[central][1]
             shared.append(OutsideGroup(label, tuple((items[i][0], items[i][1]) for i in members)))
