@@ -276,14 +276,13 @@ def _near(path: Path, suffixes: tuple[str, ...]) -> list[str]:
     except (OSError, ValueError):
         return []
     names, folded = listed
+
+    def wanted(name: str) -> bool:
+        return not suffixes or (name.lower().endswith(suffixes) and (path.parent / name).is_file())
+
     if suffixes:
-        names = tuple(
-            n for n in names if n.lower().endswith(suffixes) and (path.parent / n).is_file()
-        )
-        folded = {}
-        for n in names:
-            folded.setdefault(_fold(n), []).append(n)
-    same = [n for n in folded.get(_fold(path.name), []) if n != path.name]
+        names = tuple(filter(wanted, names))
+    same = [n for n in folded.get(_fold(path.name), []) if n != path.name and wanted(n)]
     if same:
         return same[:3]
     # One letter apart in a short name, two in a longer: 'barnet-strategy' is not

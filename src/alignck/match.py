@@ -357,9 +357,9 @@ class Matcher:
             scores = grounds[row]
             matched = tuple(ids[k] for k in sorted(named, key=lambda k: (-scores[k], k)))
             # The passage's themes are the statement's: the same text, read the same way.
-            themes = passages[index].themes if passages[index].text == statement.text else None
-            if themes is None:
-                themes = _themes_of(statement.text)
+            passage = passages[index]
+            same_text = passage.text == statement.text
+            themes = passage.themes if same_text else _themes_of(statement.text)
             results.append(StatedMatch(statement, matched, round(best[row], 4), themes))
             row += 1
         return tuple(results)
