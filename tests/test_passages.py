@@ -286,3 +286,55 @@ def test_the_pieces_of_an_over_long_sentence_are_placed_on_their_own_pages() -> 
     assert passages[0].location.page == 3
     assert passages[-1].location.page == 4
     assert block.page_of(passages[-1].text) == 4
+
+
+def _table_under(heading: str, rows: list[list[str]]) -> dict[str, str]:
+    """Each cell's text -> its role, a table of ``rows`` (the first its header) under one
+    heading."""
+    cells = [
+        Block("table_cell", text, 2 + at, None, (heading,), 0, cell=(row, column))
+        for at, (row, column, text) in enumerate(
+            (row, column, text)
+            for row, values in enumerate(rows)
+            for column, text in enumerate(values)
+        )
+    ]
+    built = (Block("heading", heading, 1, None, (), 1), *cells)
+    passages = build_passages(Document("d.docx", "docx", built), [])
+    return {p.text: p.role for p in passages if not p.heading}
+
+
+def test_who_and_when_beside_a_promise_in_a_row_are_not_promises_themselves() -> None:
+    roles = _table_under(
+        "Our action plan",
+        [
+            ["Action", "Who", "When"],
+            ["We will train 40 school staff to spot young carers", "Young carers lead", "2027"],
+            ["We will run weekly coffee mornings", "Partnership with Jobcentre Plus", "June"],
+        ],
+    )
+    assert roles["We will train 40 school staff to spot young carers"] == "commitment"
+    assert roles["We will run weekly coffee mornings"] == "commitment"
+    assert roles["Young carers lead"] == "context"
+    assert roles["Partnership with Jobcentre Plus"] == "context"
+
+
+def test_an_action_in_a_row_without_a_promise_in_words_takes_the_heading_s() -> None:
+    roles = _table_under(
+        "Our action plan",
+        [["Action", "Lead"], ["Train school staff to spot young carers", "Young carers lead"]],
+    )
+    assert roles["Train school staff to spot young carers"] == "commitment"
+
+
+def test_cells_of_another_row_or_table_are_not_described_by_a_promise() -> None:
+    roles = _table_under(
+        "Our action plan",
+        [
+            ["We will open two crisis cafes", "Mental health lead"],
+            ["Expand social prescribing", "Primary care lead"],
+        ],
+    )
+    assert roles["Mental health lead"] == "context"
+    assert roles["Expand social prescribing"] == "commitment"
+    assert roles["Primary care lead"] == "commitment"

@@ -65,6 +65,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     stated_texts = {s.text for s in stated}
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
+    described = _cells_describing_a_promise(document.blocks)
     for block in document.blocks:
         if block.navigation:
             continue  # navigation: a stated priority it names is a passage of its own below
@@ -84,7 +85,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
                 continue
             if role == "context" and block.kind == "list_item":
                 role = role_of(piece, given=lead_role)
-            if role == "context" and block.kind != "heading":
+            if role == "context" and block.kind != "heading" and block.number not in described:
                 role = role_of(
                     piece,
                     given=heading_role,
@@ -121,6 +122,37 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
             passages.append(passage)
     passages.sort(key=lambda p: p.location.paragraph or 0)
     return passages
+
+
+def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
+    """The table cells (by block number) that sit in a row beside a cell promising in its own
+    words ('We will train 40 school staff' | 'Young carers lead' | 'March 2027'): they say
+    who does it, when or how it is measured, and take no promise from the heading over the
+    table; said whole by the row, the promise is quoted from the cell that makes it."""
+    described: set[int] = set()
+    row: list[Block] = []
+    for block in [*blocks, None]:
+        same_row = (
+            block is not None
+            and block.kind == "table_cell"
+            and block.cell is not None
+            and bool(row)
+            and row[-1].cell is not None
+            and block.cell[0] == row[-1].cell[0]
+            and block.cell[1] > row[-1].cell[1]
+        )
+        if same_row:
+            row.append(block)  # type: ignore[arg-type]
+            continue
+        promising = {cell.number for cell in row if _promises_itself(cell.text)}
+        if promising:
+            described.update(cell.number for cell in row if cell.number not in promising)
+        row = [block] if block is not None and block.kind == "table_cell" and block.cell else []
+    return described
+
+
+def _promises_itself(text: str) -> bool:
+    return any(role == "commitment" for _, role in _pieces(text))
 
 
 def _actions_from(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> int:
