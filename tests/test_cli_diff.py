@@ -237,7 +237,7 @@ def test_a_diff_report_saved_among_the_documents_is_not_read_back_as_one(
     assert [Path(s["path"]).name for s in data["skipped"]] == [name]
 
 
-@pytest.mark.parametrize("name", ["report.xyz", "report.csv", "report"])
+@pytest.mark.parametrize("name", ["report.xyz", "report"])
 def test_an_output_extension_that_names_no_diff_format_is_refused_as_check_refuses_it(
     tmp_path: Path, small_framework: Path, name: str
 ) -> None:
@@ -252,10 +252,27 @@ def test_an_output_extension_that_names_no_diff_format_is_refused_as_check_refus
         "markdown, junit, sarif, github)\n"
     )
     assert not target.exists()
-    if target.suffix != ".csv":  # a name check writes, though diff does not
-        checked = invoke("check", old, "-f", small_framework, "-o", target)
-        assert checked.exit_code == 2
-        assert checked.stderr.startswith(f"alignck: error: {target}: --output has {what}, which ")
+    checked = invoke("check", old, "-f", small_framework, "-o", target)
+    assert checked.exit_code == 2
+    assert checked.stderr.startswith(f"alignck: error: {target}: --output has {what}, which ")
+
+
+@pytest.mark.parametrize(("name", "named"), [("report.csv", "csv"), ("report.html", "html")])
+def test_a_format_diff_does_not_write_is_refused_without_pointing_to_format(
+    tmp_path: Path, name: str, named: str
+) -> None:
+    # A scrutiny officer was told to give --format for '-o d.html', and then refused for
+    # giving it: --format cannot make diff write HTML.
+    old, new = _saved_pair(tmp_path, "aligned", "partial")
+    target = tmp_path / name
+    result = invoke("diff", old, new, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"alignck: error: {target}: --output has extension '{target.suffix}', which names "
+        f"{named}, a format this command does not write; use one of .json, .markdown, .md, "
+        ".sarif, .txt, .xml\n"
+    )
+    assert not target.exists()
 
 
 def test_a_diff_format_that_contradicts_a_binary_extension_is_refused(tmp_path: Path) -> None:

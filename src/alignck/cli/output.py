@@ -91,8 +91,15 @@ def choose_report_format(
         return given
     if named is None or named not in formats:
         extension = extension_of(output.name)
-        what = f"extension '{extension}'" if extension else "no extension"
         known = ", ".join(sorted(e for e, f in EXTENSIONS.items() if f in formats))
+        if named is not None:
+            # --format cannot help: with it the extension contradicts the format (above).
+            raise UsageError(
+                f"--output has extension '{extension}', which names {named}, a format this "
+                f"command does not write; use one of {known}",
+                str(output),
+            )
+        what = f"extension '{extension}'" if extension else "no extension"
         raise UsageError(
             f"--output has {what}, which names no report format; use one of {known}, or give "
             f"--format ({', '.join(formats)})",
