@@ -709,6 +709,38 @@ def test_diff_says_a_waiver_lapsed_or_unused_as_check_does(
     assert lapsed not in invoke(*args, "2027-03-31").stderr
 
 
+def test_an_earlier_draft_checked_here_is_said_to_take_this_run_s_waivers_and_reviews(
+    small_framework: Path, tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # A scrutiny officer diffed last year's folder with this year's reviews and date, and
+    # read last year's coverage, changed by them, as what had been reported then.
+    for year in ("2025", "2026"):
+        (tmp_path / year).mkdir()
+    make_document("2025/plan.md")
+    make_document("2026/plan.md", EDITED)
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - priority: warm-homes\n    reason: Elsewhere.\n    expires: 2026-03-31\n",
+        encoding="utf-8",
+    )
+    folders = ["diff", tmp_path / "2025", tmp_path / "2026", "-f", small_framework]
+    note = (
+        f"{tmp_path / '2025'}: note: checked now, as the new side is: the waivers and reviews "
+        "given apply to it and its waivers are judged as of 2026-06-01; to compare with how it "
+        "was judged when it was checked then, diff that run's saved JSON report instead"
+    )
+    result = invoke(*folders, "--waivers", waivers, "--today", "2026-06-01", "--format", "json")
+    assert note in result.stderr
+    assert note in json.loads(result.stdout)["warnings"]
+    assert ": note: checked now" not in invoke(*folders).stderr
+    saved = tmp_path / "old.json"
+    _check(tmp_path / "2025", small_framework, saved)
+    from_saved = invoke(
+        "diff", saved, tmp_path / "2026", "-f", small_framework, "--waivers", waivers
+    )
+    assert ": note: checked now" not in from_saved.stderr
+
+
 def test_diff_ci_formats_name_documents_as_check_s_do(
     tmp_path: Path, small_framework: Path, make_document, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]

@@ -232,6 +232,9 @@ def diff(
         if reopened and waivers_file is None and not is_saved_report(new):
             note = unwaived_note(str(old), reopened)
             comparison = dataclasses.replace(comparison, warnings=(*comparison.warnings, note))
+        if not is_saved_report(old) and (waivers_file is not None or review_file is not None):
+            note = _old_side_judged_now(old, day)
+            comparison = dataclasses.replace(comparison, warnings=(*comparison.warnings, note))
         if unread_before and not is_saved_report(old):
             # Checked now, they fail this run as the new side's do; a saved earlier run's
             # unread document is history, which no one can now fix.
@@ -277,6 +280,18 @@ def diff(
             for path in remove_stale_reports(stale, read):
                 say(f"alignck: removed {path}, an earlier run's report this run did not replace")
     raise typer.Exit(code)
+
+
+def _old_side_judged_now(old: Path, day: datetime.date | None) -> str:
+    """Why an earlier draft's verdicts may differ from those of the run made of it then: it
+    is checked here, with this run's waivers and reviews, its waivers judged on this run's
+    day (a scrutiny officer read last year's coverage as it had been reported then)."""
+    when = day.isoformat() if day else "today"
+    return (
+        f"{old}: note: checked now, as the new side is: the waivers and reviews given apply to "
+        f"it and its waivers are judged as of {when}; to compare with how it was judged when "
+        "it was checked then, diff that run's saved JSON report instead"
+    )
 
 
 def _located(given: Path | None, old: Path, new: Path) -> Located:
