@@ -338,3 +338,20 @@ def test_cells_of_another_row_or_table_are_not_described_by_a_promise() -> None:
     assert roles["Mental health lead"] == "context"
     assert roles["Expand social prescribing"] == "commitment"
     assert roles["Primary care lead"] == "commitment"
+
+
+def test_a_picture_s_description_is_no_passage() -> None:
+    # An Easy Read plan describes the picture beside each point: 'Picture: a house with a
+    # heart on it' made it address housing, and 'Picture: a young person learning' the best
+    # start in life.
+    roles = _under(
+        "Care near where you live",
+        ("paragraph", "Picture: a house with a heart on it."),
+        ("paragraph", "We will set up 12 teams near where you live."),
+        ("paragraph", "Figure 3: Children ready for school at five, by ward"),
+        ("paragraph", "The picture across the county is mixed."),
+    )
+    assert list(roles) == [
+        "We will set up 12 teams near where you live.",
+        "The picture across the county is mixed.",
+    ]

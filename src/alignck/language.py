@@ -358,6 +358,12 @@ def _plain_name(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(" .")
 
 
+def describes_an_image(sentence: str) -> bool:
+    """Whether a sentence says what a picture or figure shows ('Picture: a house with a heart
+    on it', 'Figure 3: Life expectancy by ward'): a description of the page, never evidence."""
+    return bool(lexicon.entry("roles", "apparatus.image-description").compiled.search(sentence))
+
+
 @lru_cache(maxsize=4096)
 def is_apparatus(heading: str) -> bool:
     """Whether a heading is references, a glossary, acknowledgements or notes, whose text

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.language import hedged, is_apparatus, phrase_key, role_of, sentences, terms
+from alignck.language import (
+    describes_an_image,
+    hedged,
+    is_apparatus,
+    phrase_key,
+    role_of,
+    sentences,
+    terms,
+)
 from alignck.model import (
     AIM_RULE,
     Block,
@@ -81,7 +89,7 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
         actions_from = _actions_from(block, pieces)
         read_to = 0  # where the last piece ends in the block: a sentence may repeat
         for at, (piece, role) in enumerate(pieces):
-            if piece.rstrip(".") in stated_texts:
+            if piece.rstrip(".") in stated_texts or describes_an_image(piece):
                 continue
             if role == "context" and block.kind == "list_item":
                 role = role_of(piece, given=lead_role)
