@@ -2704,3 +2704,37 @@ def test_the_words_a_paragraph_capitalises_inside_its_sentences(
     # One search finds them where a step per word did: a capital opens a word only where
     # the run of letters, digits and marks it stands in has no earlier letter a-z or A-Z.
     assert _inside_sentences(paragraph) == names
+
+
+def test_a_promise_in_a_table_s_first_row_is_a_commitment_but_a_column_label_is_not() -> None:
+    # A table written without a header row: its first entry was taken for the column's
+    # label, so 'extract --commitments' left out the promise 'check' quoted as one.
+    doc = Document(
+        "plan.docx",
+        "docx",
+        (
+            Block("heading", "Care near where you live", 1, level=2),
+            Block(
+                "table_cell",
+                "We will set up 12 teams near where you live. Nurses will work in them.",
+                2,
+                cell=(0, 0),
+            ),
+            Block("table_cell", "We will open 2 more crisis cafes.", 3, cell=(1, 0)),
+        ),
+    )
+    assert [s.text for s in extract(doc) if s.kind == "commitment"] == [
+        "We will set up 12 teams near where you live.",
+        "We will open 2 more crisis cafes.",
+    ]
+    labelled = Document(
+        "plan.docx",
+        "docx",
+        (
+            Block("table_cell", "What we will do", 1, cell=(0, 0)),
+            Block("table_cell", "We will open 2 more crisis cafes.", 2, cell=(1, 0)),
+        ),
+    )
+    assert [s.text for s in extract(labelled) if s.kind == "commitment"] == [
+        "We will open 2 more crisis cafes."
+    ]

@@ -211,7 +211,7 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
         if (
             block.kind == "heading"
             or block.navigation
-            or (block.cell is not None and block.cell[0] == 0)
+            or _labels_a_column(block)
             or is_apparatus(block.section[-1] if block.section else "")
         ):
             continue
@@ -223,6 +223,19 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 and not sentence.rstrip().endswith(":")
             ):
                 yield Statement(sentence, "commitment", location(block, sentence), "we will")
+
+
+# A header row's cell is a column's label ('What we will do'), a few words without a full
+# stop; a first row that says whole sentences is the table's first entry (a table written
+# without a header row: 'We will set up 12 teams near where you live. Nurses ...').
+_LABEL_WORDS = 8
+
+
+def _labels_a_column(block: Block) -> bool:
+    if block.cell is None or block.cell[0] != 0:
+        return False
+    text = block.text.rstrip()
+    return len(text.split()) <= _LABEL_WORDS and not text.endswith((".", "!", "?"))
 
 
 def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
