@@ -719,3 +719,18 @@ def test_an_empty_outside_table_does_not_say_every_stated_priority_matches_when_
     page = " ".join((pages / "prose.md").read_text("utf-8").split())
     assert "alignck found no stated priority in this document" in page
     assert "Every stated priority matches" in (pages / "trust.md").read_text("utf-8")
+
+
+def test_an_empty_outside_sheet_says_why_as_the_other_formats_do(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text("priorities:\n  - id: minds\n    title: Improve mental health\n", "utf-8")
+    prose = tmp_path / "prose.md"
+    prose.write_text("# Plan\n\nOur council works hard for residents every day.\n", "utf-8")
+    target = tmp_path / "report.xlsx"
+    arguments = ["check", str(prose), "-f", str(framework), "--no-cache", "-o", str(target)]
+    assert runner.invoke(app, arguments).exit_code == 0
+    rows = list(load_workbook(target)["Outside"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Document", "Path", "Stated priority")
+    assert len(rows) == 2 and "found no stated priority in any document" in str(rows[1][0])

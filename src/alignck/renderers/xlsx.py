@@ -36,6 +36,7 @@ from alignck.renderers._common import (
     VerdictMarks,
     held_to,
     kind_shown,
+    nothing_outside,
     policy_verdict,
     provenance,
     score_rule,
@@ -350,6 +351,11 @@ def _outside(sheet: WriteOnlyWorksheet, report: Report) -> None:
     rows = [(path, s) for path, found in analysis.outside.items() for s in found]
     _laid_out(sheet, [24, 40, 60, 6, 10, 40, 40, 40], rows=len(rows))
     _bold_row(sheet, OUTSIDE_HEADER)
+    if not rows:
+        # As the other formats say it: an empty sheet read as 'nothing beyond the framework'
+        # of documents in which no stated priority was found at all.
+        _append(sheet, [nothing_outside(report)])
+        return
     themes = {member: group for group in analysis.shared_outside for member in group.members}
     for path, statement in rows:
         place = statement.location
