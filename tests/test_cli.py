@@ -1198,3 +1198,26 @@ def test_a_mistyped_folder_or_framework_is_answered_with_the_near_name(tmp_path:
     dash = invoke("check", str(folder), "-framework", str(framework))
     assert dash.exit_code == 2
     assert "ramework: framework file not found; for the option, write --framework" in dash.stderr
+
+
+def test_a_mistyped_waivers_review_or_report_file_names_the_near_one(tmp_path: Path) -> None:
+    # The volunteer's near-name hints reached documents and -f, not the other files a run
+    # reads: 'waiver.yaml' said only 'not found'.
+    (tmp_path / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    (tmp_path / "reviews.yaml").write_text("reviews: []\n", encoding="utf-8")
+    saved = tmp_path / "base.json"
+    made = invoke(
+        "check", str(EXAMPLES), "--matcher", "lexical", "--format", "json", "-o", str(saved)
+    )
+    assert made.exit_code in (0, 1), made.stderr
+    run = ["check", str(EXAMPLES), "--matcher", "lexical", "--format", "json"]
+    waivers = invoke(*run, "--waivers", str(tmp_path / "waiver.yaml"))
+    assert waivers.exit_code == 2
+    assert f"did you mean '{tmp_path / 'waivers.yaml'}'?" in waivers.stderr
+    reviews = invoke(*run, "--review", str(tmp_path / "review.yaml"))
+    assert f"did you mean '{tmp_path / 'reviews.yaml'}'?" in reviews.stderr
+    baseline = invoke(*run, "--baseline", str(tmp_path / "bse.json"))
+    assert baseline.exit_code == 2
+    assert f"report file not found; did you mean '{saved}'?" in baseline.stderr
+    diffed = invoke("diff", str(tmp_path / "bse.json"), str(saved))
+    assert f"report file not found; did you mean '{saved}'?" in diffed.stderr

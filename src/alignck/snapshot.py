@@ -111,7 +111,10 @@ def load_snapshot(path: Path) -> Snapshot:
             text = _decoded(handle.read())
         data = json.loads(text)
     except FileNotFoundError:
-        raise ReportFileError("report file not found", shown) from None
+        from alignck.files import near_name
+
+        near = near_name(path, (".json",))
+        raise ReportFileError(f"report file not found{near}", shown) from None
     except IsADirectoryError:
         raise ReportFileError("a folder, not a saved JSON report", shown) from None
     except UnicodeDecodeError:

@@ -68,7 +68,11 @@ def compose_file(
         with open_regular(path) as handle:
             data = handle.read()
     except FileNotFoundError:
-        raise error(f"{what} not found", shown) from None
+        from alignck.files import near_name
+
+        # As -f says it: 'waiver.yaml' for 'waivers.yaml' names the file meant.
+        near = near_name(path, (".yaml", ".yml"))
+        raise error(f"{what} not found{near}", shown) from None
     except OSError as problem:
         raise error(f"cannot read {what}: {os_reason(problem)}", shown) from None
     try:
