@@ -231,3 +231,26 @@ def test_themes_given_for_fewer_statements_than_there_are_are_refused() -> None:
     one = Statement("Deliver a net zero NHS", "priority", Location(None, 1, None), "t")
     with pytest.raises(ValueError):
         shared_outside({"one.md": (one, one), "two.md": (one,)}, {"one.md": [()], "two.md": [()]})
+
+
+def test_documents_one_partner_publishes_are_one_partner_in_overlaps_and_candidates() -> None:
+    # A trust's strategy and its summary made it two partners in every overlap, and a
+    # candidate for the framework 'shared' by one trust.
+    climate = _statement("Deliver a net zero health service")
+    results = [
+        _result("trust-full.md", "aligned", "partial", "gap", (climate,)),
+        _result("trust-summary.md", "aligned", "gap", "gap", (climate,)),
+        _result("council.md", "gap", "aligned", "gap"),
+    ]
+    apart = analyse(FRAMEWORK, results)
+    assert [(o.priority_id, o.partners) for o in apart.overlaps] == [("a", 2), ("b", 2)]
+    assert len(apart.shared_outside) == 1
+    grouped = [replace(r, partner="Trust") if r.path.startswith("trust") else r for r in results]
+    together = analyse(FRAMEWORK, grouped)
+    assert [(o.priority_id, o.partners) for o in together.overlaps] == [("b", 2)]
+    a = next(o for o in together.priorities if o.priority_id == "a")
+    assert (a.aligned, a.partners) == (("trust-full.md", "trust-summary.md"), 1)
+    assert together.shared_outside == ()
+    # The system's coverage and each document's are the same either way.
+    assert together.system_coverage == apart.system_coverage
+    assert together.document_coverage == apart.document_coverage

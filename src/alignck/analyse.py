@@ -64,7 +64,8 @@ def analyse(
     in every count, but required-priority gaps they accept no longer fail)."""
     checked = [r for r in results if r.status == "ok"]
     paths = [r.path for r in checked]
-    overview = _overviews(framework, checked)
+    partner = {r.path: partner_key(r) for r in checked}
+    overview = _overviews(framework, checked, partner)
     required = {p.id for p in framework.priorities if p.required}
     live, expired = split_expired(waivers, today or datetime.date.today())
     waived = _waived(framework, checked, live)
@@ -83,11 +84,12 @@ def analyse(
         unaddressed=tuple(o.priority_id for o in overview if o.status == "gap") if checked else (),
         missed=missed,
         outside=outside,
-        overlaps=tuple(o for o in overview if len(o.aligned) + len(o.partial) >= 2),
+        overlaps=tuple(o for o in overview if o.partners >= 2),
         shared_outside=shared_outside(
             outside,
             {r.path: [s.themes for s in r.stated_priorities if not s.matches] for r in checked},
             themed=framework.themes,
+            partner_of=partner,
         ),
         required_gaps={
             path: unwaived
@@ -155,8 +157,14 @@ def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
     return found
 
 
+def partner_key(result: DocumentResult) -> str:
+    """Who publishes a document, as overlaps count partners: the partner --partner names, else
+    the document itself. A name cannot be mistaken for a path: it is keyed apart."""
+    return f"partner:{result.partner}" if result.partner is not None else f"path:{result.path}"
+
+
 def _overviews(
-    framework: Framework, results: Sequence[DocumentResult]
+    framework: Framework, results: Sequence[DocumentResult], partner: Mapping[str, str]
 ) -> tuple[PriorityOverview, ...]:
     """One pass over every verdict (alignments come in framework order)."""
     aligned: dict[str, list[str]] = {p.id: [] for p in framework.priorities}
@@ -171,7 +179,8 @@ def _overviews(
     for priority in framework.priorities:
         yes, some = tuple(aligned[priority.id]), tuple(partial[priority.id])
         best: Status = "aligned" if yes else "partial" if some else "gap"
-        overviews.append(PriorityOverview(priority.id, best, yes, some))
+        partners = len({partner[path] for path in (*yes, *some)})
+        overviews.append(PriorityOverview(priority.id, best, yes, some, partners))
     return tuple(overviews)
 
 
@@ -179,6 +188,7 @@ def shared_outside(
     outside: dict[str, tuple[Statement, ...]],
     themes_of: Mapping[str, Sequence[tuple[str, ...]]] | None = None,
     themed: bool = True,
+    partner_of: Mapping[str, str] | None = None,
 ) -> tuple[OutsideGroup, ...]:
     """Group out-of-framework statements that several documents share (single-link): those
     whose words largely agree, and, unless the framework says ``themes: false`` (``themed``),
@@ -191,9 +201,11 @@ def shared_outside(
     Only statements sharing a word are compared (an inverted index), so thousands of
     statements cost little more than what they share; a theme joins all that name it at once.
     ``themes_of`` gives each path's statements' themes, in order, as matching found them (kept
-    in the cache); without it they are worked out here.
+    in the cache); without it they are worked out here. ``partner_of`` (path -> partner, as
+    :func:`partner_key` gives it) makes a group need two partners, not two documents of one.
     """
     ordered = sorted(outside.items(), key=lambda item: path_order(item[0]))
+    owner = partner_of or {}
     items = [
         (path, s.text, set(terms(s.text, topical=False))) for path, found in ordered for s in found
     ]
@@ -214,8 +226,8 @@ def shared_outside(
             links[j] += 1
     for members in _by_theme(themes).values():
         per_document = Counter(items[i][0] for i in members)
-        if len(per_document) < 2:
-            continue  # one document's statements share nothing with another's
+        if len({owner.get(path, path) for path in per_document}) < 2:
+            continue  # one partner's statements share nothing with another's
         for i in members:
             parent[root(i)] = root(members[0])
             links[i] += len(members) - per_document[items[i][0]]
@@ -224,7 +236,7 @@ def shared_outside(
         groups.setdefault(root(i), []).append(i)
     shared = []
     for members in groups.values():
-        if len({items[i][0] for i in members}) >= 2:
+        if len({owner.get(items[i][0], items[i][0]) for i in members}) >= 2:
             # The statement with most links names the group: one per statement worded alike
             # from another document, and per theme one for each other document's statement
             # naming it (a pair sharing two themes counts twice).

@@ -322,6 +322,9 @@ class DocumentResult:
     warnings: tuple[str, ...] = ()
     # A sketch of its text (alignck.likeness), to find the same text saved twice.
     sketch: tuple[int, ...] = ()
+    # The partner that publishes it, where --partner names one (alignck.partners); None: the
+    # document is a partner of its own.
+    partner: str | None = None
 
     @property
     def stated_priorities(self) -> tuple[StatedMatch, ...]:
@@ -379,6 +382,8 @@ class PriorityOverview:
     status: Status
     aligned: tuple[str, ...]
     partial: tuple[str, ...]
+    # How many partners address it: its documents, those of one partner counted once.
+    partners: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,12 +577,25 @@ class Report:
     matcher: str = ""
     # Each document's name in reports; computed once, as renderers ask once per verdict.
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
+    # The partner --partner names for each document it names.
+    _partners: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         from alignck.names import distinguishing_names
 
         paths = [d.path for d in self.documents]
         object.__setattr__(self, "_names", distinguishing_names(paths))
+        partners = {d.path: d.partner for d in self.documents if d.partner is not None}
+        object.__setattr__(self, "_partners", partners)
+
+    def partner(self, path: str) -> str | None:
+        """The partner that publishes the document, where the run names one."""
+        return self._partners.get(path)
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the run names partners: overlaps then count partners, not documents."""
+        return bool(self._partners)
 
     def name(self, path: str) -> str:
         """A document's short name: its stem, or the shortest path that tells it apart from

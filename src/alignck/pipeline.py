@@ -11,7 +11,7 @@ import datetime
 import hashlib
 import math
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -39,6 +39,7 @@ from alignck.model import (
     Waiver,
 )
 from alignck.names import path_order, told_apart
+from alignck.partners import partner_globs, partner_of_each
 from alignck.readers import discover
 from alignck.reading import (
     Matched,
@@ -94,6 +95,7 @@ def check(
     run_files: Sequence[str | Path] = (),
     exclude: Iterable[str | PurePath] | None = (),
     baseline: str | Path | Report | None = None,
+    partners: Mapping[str, str | Sequence[str]] | None = None,
 ) -> Report:
     """Check every document under ``paths`` against the framework (a loaded one, a file, or a
     built-in framework's name such as ``'ics-core-purposes'``). ``thresholds`` replace the
@@ -115,7 +117,11 @@ def check(
     :class:`Report`, holds the run to its verdicts as ``--baseline`` does (the policy's
     ``fail_on`` then defaults to ``'new-gap'``; ``'new-gap'`` and ``'worse'`` need one, or a
     ``Policy.baseline`` mapping); what comparing found to say is in the report's
-    ``policy.baseline_notes``, not printed."""
+    ``policy.baseline_notes``, not printed. ``partners`` names the documents each partner
+    publishes (``{'Northfen Trust': ['nmc-strategy*', 'trust/']}``, each glob matched as a
+    waiver's document is; a document no partner names is a partner of its own): overlaps and
+    the out-of-framework priorities partners share then count partners, not documents, and
+    each document's result says its ``partner``."""
     from alignck.signals import available_matcher
 
     if today is not None and not isinstance(today, datetime.date):
@@ -146,6 +152,7 @@ def check(
         exclude=exclude,
         baseline=baseline,
     )
+    grouped = partner_globs(partners)
     policy = policy or Policy()
     cache_limit = cache.max_bytes() if use_cache else None
     loaded = framework if isinstance(framework, Framework) else _load(Path(framework))
@@ -179,6 +186,9 @@ def check(
     results.sort(key=lambda r: path_order(r.path))
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
     results = _with_parts_addressed(loaded, results, reviewed)
+    if grouped:
+        named = partner_of_each([r.path for r in results], grouped)
+        results = [replace(r, partner=named.get(r.path)) for r in results]
     analysis = replace(
         analyse(loaded, results, waivers, today),
         reviewed=reviewed,

@@ -155,6 +155,35 @@ def _percentage(given: str | None) -> float | None:
         fail(f"--fail-under must be a number from 0 to 100, a percentage (got {given!r})")
 
 
+def _partners_given(given: list[str]) -> dict[str, list[str]]:
+    """--partner NAME=GLOB options as name -> globs, in the order given; one line and exit 2
+    for one without a name or a glob."""
+    from alignck.partners import parse_partner
+
+    partners: dict[str, list[str]] = {}
+    for value in given:
+        try:
+            name, glob = parse_partner(value)
+        except ValueError as error:
+            fail(str(error))
+        partners.setdefault(name, []).append(glob)
+    return partners
+
+
+def _say_partner_warnings(report: Report, partners: dict[str, list[str]]) -> None:
+    """A --partner glob that names no document checked, and a document two partners name."""
+    if not partners:
+        return
+    from alignck.partners import claimed_twice, unmatched
+
+    paths = [d.path for d in report.documents]
+    for option in unmatched(paths, partners):
+        say(f"alignck: warning: --partner {option!r} names no document checked")
+    for path, kept, other in claimed_twice(paths, partners):
+        counted = f"counted as {kept}'s"
+        say(f"alignck: warning: {path}: named by --partner {kept!r} and {other!r}; {counted}")
+
+
 def _policy(fail_under: float | None, fail_on: FailOn | None, baseline: Path | None) -> Policy:
     from alignck.model import Policy
 
@@ -503,6 +532,17 @@ def check(
     passwords: PasswordOption = None,
     follow_links: FollowLinksOption = False,
     exclude: ExcludeOption = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--partner",
+            metavar="NAME=GLOB",
+            help="The documents one partner publishes ('Northfen Trust=nmc-*', matched as a "
+            "waiver's document: a path, name, glob or folder; repeat for more partners or "
+            "globs): overlaps and shared candidates count partners, not documents.",
+            show_default=False,
+        ),
+    ] = None,
     matcher: MatcherOption = MatcherChoice.auto,
     explain: Annotated[
         bool,
@@ -536,6 +576,7 @@ def check(
         )
     policy = _policy(fail_under, fail_on, baseline_file)
     excluded = tuple(exclude or ())
+    partners = _partners_given(partner or [])
 
     # Whether the run used the cache: asked for, and its folder could be made.
     cached = False
@@ -629,9 +670,11 @@ def check(
                 reviews=reviews,
                 run_files=[f for f in (waivers_file, review_file, baseline_file) if f],
                 today=day,
+                partners=partners,
             )
         for result in report.errors:
             say(f"alignck: error: {result.error}")
+        _say_partner_warnings(report, partners)
         if cached:
             _warn_if_cache_unwritten()
         terminal_shown = not quiet if files else chosen == "terminal"

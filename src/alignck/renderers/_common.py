@@ -88,10 +88,24 @@ def where(location: Location) -> str:
 
 def marked_names(report: Report, aligned: tuple[str, ...], partial: tuple[str, ...]) -> list[str]:
     """'✔ name (aligned)' for each aligned document, then '◐ name (partial)' for each partial
-    one: the word too, as a symbol alone is read out as its shape, or not at all."""
-    return [f"{SYMBOLS['aligned']} {short_name(p, report)} (aligned)" for p in aligned] + [
-        f"{SYMBOLS['partial']} {short_name(p, report)} (partial)" for p in partial
+    one: the word too, as a symbol alone is read out as its shape, or not at all. A document
+    --partner names reads 'Partner: name'."""
+    return [f"{SYMBOLS['aligned']} {published(p, report)} (aligned)" for p in aligned] + [
+        f"{SYMBOLS['partial']} {published(p, report)} (partial)" for p in partial
     ]
+
+
+def published(path: str, report: Report) -> str:
+    """A document's short name, after the partner that publishes it where the run names one
+    ('Northfen Trust: nmc-strategy-summary')."""
+    partner = report.partner(path)
+    name = short_name(path, report)
+    return f"{one_line(partner)}: {name}" if partner is not None else name
+
+
+def overlap_unit(report: Report) -> str:
+    """What an overlap counts: documents, unless the run names the partners publishing them."""
+    return "partners" if report.grouped else "documents"
 
 
 def missing_names(report: Report, path: str, ids: tuple[str, ...]) -> list[str]:

@@ -34,10 +34,12 @@ from alignck.renderers._common import (
     missing_names,
     nothing_near_note,
     nothing_outside,
+    overlap_unit,
     percent,
     policy_verdict,
     priorities_counted,
     provenance,
+    published,
     reviewed_lead,
     reviewed_rows,
     score_rule,
@@ -487,7 +489,7 @@ def _overlaps(report: Report) -> list[str]:
         "Overlaps",
         ["Priority", "Documents (✔ aligned, ◐ partial)"],
         rows,
-        "No priority is addressed by two or more documents.",
+        f"No priority is addressed by two or more {overlap_unit(report)}.",
     )
 
 
@@ -567,4 +569,4 @@ def _evidence(report: Report) -> Iterator[str]:
 
 
 def _names(report: Report, paths: tuple[str, ...]) -> str:
-    return ", ".join(short_name(p, report) for p in paths)
+    return ", ".join(published(p, report) for p in paths)

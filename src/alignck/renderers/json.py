@@ -163,6 +163,7 @@ def _document(
     return {
         "path": result.path,
         "name": report.name(result.path),
+        "partner": result.partner,
         "status": result.status,
         "error": result.error,
         "format": result.format,
@@ -263,6 +264,7 @@ def _overview(overview: PriorityOverview) -> dict[str, Any]:
         "documents": sorted([*overview.aligned, *overview.partial], key=path_order),
         "aligned": list(overview.aligned),
         "partial": list(overview.partial),
+        "partners": overview.partners,
     }
 
 

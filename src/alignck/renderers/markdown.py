@@ -30,10 +30,12 @@ from alignck.renderers._common import (
     missing_names,
     nothing_near_note,
     nothing_outside,
+    overlap_unit,
     percent,
     policy_verdict,
     priorities_counted,
     provenance,
+    published,
     reviewed_lead,
     reviewed_rows,
     score_rule,
@@ -246,7 +248,7 @@ def _reviewed(report: Report) -> list[str]:
 def _overlaps(report: Report) -> list[str]:
     lines = ["## Overlaps", ""]
     if not report.analysis.overlaps:
-        return [*lines, "No priority is addressed by two or more documents.", ""]
+        return [*lines, f"No priority is addressed by two or more {overlap_unit(report)}.", ""]
     lines += [_row(["Priority", "Documents (✔ aligned, ◐ partial)"]), _row(["---", "---"])]
     for overview in report.analysis.overlaps:
         names = ", ".join(marked_names(report, overview.aligned, overview.partial))
@@ -276,7 +278,7 @@ def _outside(report: Report) -> list[str]:
     if analysis.shared_outside:
         lines += ["", "Shared by several partners (candidates for the framework):", ""]
         for group in analysis.shared_outside:
-            names = ", ".join(short_name(p, report) for p in group.documents)
+            names = ", ".join(published(p, report) for p in group.documents)
             lines.append(f"- {_cell(group.label)} ({_cell(names)})")
     return [*lines, ""]
 

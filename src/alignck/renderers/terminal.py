@@ -32,9 +32,11 @@ from alignck.renderers._common import (
     missing_names,
     nothing_near_note,
     nothing_outside,
+    overlap_unit,
     policy_verdict,
     priorities_counted,
     provenance,
+    published,
     reviewed_lead,
     reviewed_rows,
     score_text,
@@ -255,7 +257,9 @@ def _listed_as_lines(
 def _overlaps(console: Console, report: Report) -> None:
     overlaps = report.analysis.overlaps
     if not overlaps:
-        console.print("Overlaps: no priority is addressed by two or more documents.\n")
+        console.print(
+            f"Overlaps: no priority is addressed by two or more {overlap_unit(report)}.\n"
+        )
         return
     table = Table(
         title="Overlaps: priorities several partners address", box=box.SIMPLE, title_justify="left"
@@ -267,7 +271,7 @@ def _overlaps(console: Console, report: Report) -> None:
     for overview in overlaps:
         table.add_row(
             _title(report, overview.priority_id),
-            str(len(overview.aligned) + len(overview.partial)),
+            str(overview.partners),
             Breakable(_marked_names(report, overview.aligned, overview.partial), indent=2),
         )
     console.print(table)
@@ -316,7 +320,7 @@ def _outside(console: Console, report: Report) -> None:
         shared.add_column("Theme", overflow="fold")
         shared.add_column("Documents", overflow="fold")
         for group in analysis.shared_outside:
-            names = ", ".join(short_name(p, report) for p in group.documents)
+            names = ", ".join(published(p, report) for p in group.documents)
             shared.add_row(group.label, Breakable(names))
         console.print(shared)
         console.print()
@@ -459,7 +463,7 @@ def _marked_names(
         if position:
             lines.append("\n")
         lines.append(SYMBOLS[status], style=STYLES[status])
-        lines.append(f" {short_name(path, report)}")
+        lines.append(f" {published(path, report)}")
     if len(listed) > shown:
         lines.append(f"\n… and {len(listed) - shown} more")
     return lines

@@ -1,0 +1,91 @@
+"""Documents one partner publishes, counted as that partner.
+
+A folder of partner documents often holds several of one organisation's: its strategy, the
+summary, an Easy Read version, a delivery plan. Counted as documents, they made one trust four
+partners in every overlap and a candidate for the framework 'shared' by a strategy and its own
+summary. ``--partner NAME=GLOB`` (``partners`` of :func:`alignck.check`) names the documents a
+partner publishes, matched as a waiver's ``document`` is (a path, a file name or name without
+extension, a glob, or a folder); overlaps and shared out-of-framework priorities then count
+partners. A document no partner names is a partner of its own, as it always was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from alignck.model import Waiver
+from alignck.waivers import covers
+
+Partners = Mapping[str, Sequence[str]]
+
+
+def partner_globs(partners: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+    """A library caller's ``partners`` as name -> globs (one glob may be given as a string),
+    or TypeError / ValueError naming what is wrong."""
+    if partners is None:
+        return {}
+    if not isinstance(partners, Mapping):
+        raise TypeError(f"partners must map each partner's name to its globs (got {partners!r})")
+    found: dict[str, tuple[str, ...]] = {}
+    for name, globs in partners.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"a partner's name must be a non-empty string (got {name!r})")
+        listed = (globs,) if isinstance(globs, str) else globs
+        if (
+            isinstance(listed, bytes)
+            or not isinstance(listed, Sequence)
+            or not listed
+            or not all(isinstance(g, str) and g.strip() for g in listed)
+        ):
+            raise TypeError(
+                f"partner {name!r} must be given a glob or a list of globs (got {globs!r})"
+            )
+        found[name.strip()] = tuple(g.strip() for g in listed)
+    return found
+
+
+def partner_of_each(paths: Iterable[str], partners: Partners) -> dict[str, str]:
+    """Each path a partner's glob names -> that partner's name; where two partners' globs name
+    one document, the first partner given keeps it (see :func:`claimed_twice`)."""
+    found: dict[str, str] = {}
+    for path in paths:
+        for name, globs in partners.items():
+            if any(_names(glob, path) for glob in globs):
+                found[path] = name
+                break
+    return found
+
+
+def unmatched(paths: Sequence[str], partners: Partners) -> list[str]:
+    """'NAME=GLOB' for each glob that names none of ``paths``: a misspelt one would quietly
+    leave the partner's documents counted apart."""
+    return [
+        f"{name}={glob}"
+        for name, globs in partners.items()
+        for glob in globs
+        if not any(_names(glob, path) for path in paths)
+    ]
+
+
+def claimed_twice(paths: Sequence[str], partners: Partners) -> list[tuple[str, str, str]]:
+    """(path, partner kept, partner also naming it) for each document two partners name."""
+    found: list[tuple[str, str, str]] = []
+    for path in paths:
+        naming = [name for name, globs in partners.items() if any(_names(g, path) for g in globs)]
+        if len(naming) > 1:
+            found.extend((path, naming[0], other) for other in naming[1:])
+    return found
+
+
+def parse_partner(given: str) -> tuple[str, str]:
+    """'Northfen Trust=nmc-*' as (name, glob); ValueError naming what is wrong."""
+    name, equals, glob = given.partition("=")
+    if not equals:
+        raise ValueError(f"--partner takes NAME=GLOB ('Northfen Trust=nmc-*'), not {given!r}")
+    if not name.strip() or not glob.strip():
+        raise ValueError(f"--partner needs a name and a glob on each side of '=' (got {given!r})")
+    return name.strip(), glob.strip()
+
+
+def _names(glob: str, path: str) -> bool:
+    return covers(Waiver("", "", glob), path)

@@ -1,0 +1,97 @@
+"""--partner: documents one partner publishes count as one partner in overlaps."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import alignck
+from alignck.cli import app
+
+runner = CliRunner()
+
+FRAMEWORK = """priorities:
+  - id: minds
+    title: Improve mental health
+    description: Crisis support, talking therapies and suicide prevention.
+  - id: homes
+    title: Warm homes
+    description: Insulate cold and damp homes and tackle fuel poverty.
+"""
+TRUST = (
+    "# Trust strategy\n\n## Our priorities\n\n"
+    "- We will improve mental health with crisis support and talking therapies.\n"
+)
+SUMMARY = (
+    "# Trust strategy: a summary\n\n## What we will do\n\n"
+    "- Better mental health: suicide prevention and crisis support for every adult.\n"
+)
+COUNCIL = "# Council plan\n\n## Our priorities\n\n- We will insulate 3,000 cold, damp homes.\n"
+
+
+def _folder(tmp_path: Path) -> Path:
+    (tmp_path / "priorities.yaml").write_text(FRAMEWORK, encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "trust-strategy.md").write_text(TRUST, encoding="utf-8")
+    (docs / "trust-summary.md").write_text(SUMMARY, encoding="utf-8")
+    (docs / "council-plan.md").write_text(COUNCIL, encoding="utf-8")
+    return docs
+
+
+def _check(tmp_path: Path, *options: str):  # type: ignore[no-untyped-def]
+    docs = _folder(tmp_path)
+    framework = str(tmp_path / "priorities.yaml")
+    arguments = ["check", str(docs), "-f", framework, "--matcher", "lexical", "--no-cache"]
+    return runner.invoke(app, [*arguments, *options], env={"COLUMNS": "200"})
+
+
+def test_a_partner_s_documents_are_one_partner_in_every_overlap(tmp_path: Path) -> None:
+    apart = json.loads(_check(tmp_path, "--format", "json").stdout)
+    minds = next(o for o in apart["overlaps"]["priorities"] if o["priority_id"] == "minds")
+    assert minds["partners"] == 2 and len(minds["documents"]) == 2
+    result = _check(tmp_path, "--format", "json", "--partner", "Northfen Trust=trust-*")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {d["name"]: d["partner"] for d in data["documents"]} == {
+        "council-plan": None,
+        "trust-strategy": "Northfen Trust",
+        "trust-summary": "Northfen Trust",
+    }
+    assert data["overlaps"]["priorities"] == []
+    minds = next(p for p in data["summary"]["priorities"] if p["priority_id"] == "minds")
+    assert minds["partners"] == 1
+
+
+def test_the_reports_name_the_partner_and_say_overlaps_count_partners(tmp_path: Path) -> None:
+    grouped = ("--partner", "Northfen Trust=trust-*")
+    terminal = _check(tmp_path, *grouped).stdout
+    assert "no priority is addressed by two or more partners" in terminal
+    markdown = _check(tmp_path, *grouped, "--format", "markdown").stdout
+    assert "No priority is addressed by two or more partners." in markdown
+    assert "two or more documents" not in _check(tmp_path, *grouped, "--format", "html").stdout
+    both = _check(tmp_path, *grouped, "--partner", "Council=council-*").stdout
+    assert "two or more partners" in both
+    two = _check(tmp_path, "--partner", "Northfen Trust=trust-strategy").stdout
+    assert "✔ Northfen Trust: trust-strategy" in two and "✔ trust-summary" in two
+
+
+def test_a_partner_glob_that_names_nothing_or_a_malformed_one_is_said(tmp_path: Path) -> None:
+    result = _check(tmp_path, "--partner", "Trust=trsut-*", "--partner", "Both=*-plan")
+    assert result.exit_code == 0
+    assert "alignck: warning: --partner 'Trust=trsut-*' names no document checked" in result.stderr
+    twice = _check(tmp_path, "--partner", "Trust=trust-*", "--partner", "Strategies=*-strategy")
+    assert "named by --partner 'Trust' and 'Strategies'; counted as Trust's" in twice.stderr
+    wrong = _check(tmp_path, "--partner", "trust-*")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.strip() == (
+        "alignck: error: --partner takes NAME=GLOB ('Northfen Trust=nmc-*'), not 'trust-*'"
+    )
+
+
+def test_the_library_takes_partners_as_the_command_line_does(tmp_path: Path) -> None:
+    docs = _folder(tmp_path)
+    framework = tmp_path / "priorities.yaml"
+    report = alignck.check(docs, framework, matcher="lexical", partners={"Trust": "trust-*"})
+    assert {report.name(d.path): d.partner for d in report.documents}["trust-summary"] == "Trust"
+    assert report.analysis.overlaps == ()
