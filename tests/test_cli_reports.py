@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from alignck.cli import app
 from alignck.renderers import EXTENSIONS
+from conftest import EXAMPLES, FRAMEWORK
 
 runner = CliRunner()
 
@@ -734,3 +735,46 @@ def test_an_empty_outside_sheet_says_why_as_the_other_formats_do(tmp_path: Path)
     rows = list(load_workbook(target)["Outside"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Document", "Path", "Stated priority")
     assert len(rows) == 2 and "found no stated priority in any document" in str(rows[1][0])
+
+
+def test_system_coverage_in_json_sarif_and_xlsx_stays_on_the_policy_s_side(
+    tmp_path: Path,
+) -> None:
+    # An assurance officer's workbook said 'System 64.3' beside 'below --fail-under 64.3%'
+    # (64.29% exactly), and the JSON and SARIF 64.3 with passed false; at 7.14 the run passed
+    # beside a coverage of 7.1.
+    plan = EXAMPLES / "riverside-county-council-plan.docx"
+    base = ["check", str(plan), "-f", str(FRAMEWORK), "--matcher", "lexical", "--no-cache"]
+    plain = json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)
+    counts = plain["summary"]["system_coverage"]
+    exact = (
+        100
+        * (counts["aligned"] + counts["partial"] / 2)
+        / (counts["aligned"] + counts["partial"] + counts["gap"])
+    )
+    rounded = counts["percent"]
+    assert rounded != exact
+    # A limit between the share and its rounding: the run passes or fails by the exact share,
+    # and the rounded figure would say the opposite.
+    limit = rounded if rounded > exact else round((rounded + exact) / 2, 4)
+    passes = exact >= limit
+    given = [*base, "--fail-under", str(limit)]
+    data = json.loads(runner.invoke(app, [*given, "--format", "json"]).stdout)
+    assert data["passed"] is passes
+    assert (data["summary"]["system_coverage"]["percent"] >= limit) is passes
+    sarif = json.loads(runner.invoke(app, [*given, "--format", "sarif"]).stdout)
+    assert (sarif["runs"][0]["properties"]["systemCoverage"] >= limit) is passes
+    book = tmp_path / "r.xlsx"
+    runner.invoke(app, [*given, "-o", str(book)])
+    rows = list(load_workbook(book)["Summary"].iter_rows(values_only=True))
+    system = next(row for row in rows if str(row[0]).startswith("System"))
+    assert (system[2] >= limit) is passes
+    matrix = list(load_workbook(book)["Matrix"].iter_rows(values_only=True))
+    assert (matrix[-1][-1] >= limit) is passes
+
+
+def test_a_coverage_share_rounds_a_half_up_as_every_format_does() -> None:
+    from alignck.analyse import rounded_share
+
+    assert [rounded_share(v) for v in (31.25, 18.75, 81.25, 64.2857)] == [31.3, 18.8, 81.3, 64.3]
+    assert rounded_share(99.95) == 99.95 and rounded_share(0.04) == 0.04

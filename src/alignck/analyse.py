@@ -43,15 +43,24 @@ def coverage(statuses: Iterable[Status]) -> Coverage:
 
 
 def rounded_share(percent: float) -> float:
-    """A share in percent to 0.1, as reports give it; a share short of all or above none
-    keeps as many more figures as it needs not to read 100.0 or 0.0 (199.5 of 200 is 99.8,
-    1,999.5 of 2,000 is 99.98)."""
-    shown = round(percent, 1)
+    """A share in percent to 0.1, as reports give it, a half rounded up as the terminal and
+    Markdown round it (18.75 and 31.25 are 18.8 and 31.3; Python's round made the second
+    31.2); a share short of all or above none keeps as many more figures as it needs not to
+    read 100.0 or 0.0 (199.5 of 200 is 99.8, 1,999.5 of 2,000 is 99.98)."""
+    shown = _half_up(percent, 1)
     digits = 1
     while (shown in (0.0, 100.0)) and 0 < percent < 100 and digits < 6:
         digits += 1
-        shown = round(percent, digits)
+        shown = _half_up(percent, digits)
     return shown
+
+
+def _half_up(value: float, digits: int) -> float:
+    from decimal import ROUND_HALF_UP, Decimal
+
+    # From the shortest decimal that is the float: 64.285714... is not taken for a tie.
+    exact = Decimal(repr(value))
+    return float(exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def analyse(

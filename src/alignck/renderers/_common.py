@@ -283,6 +283,20 @@ def system_percent(report: Report) -> str:
     return percent(value)
 
 
+def system_share(report: Report) -> float:
+    """System coverage as the machine-readable formats give it (to 0.1), unless rounding would
+    carry it across --fail-under (64.29 shown as 64.3 beside a failed 64.3, which a script
+    comparing the two would read as a pass): then with as many figures as the policy said."""
+    from alignck.policy import coverage_figure
+
+    coverage = report.analysis.system_coverage
+    limit = report.policy.fail_under
+    exact = coverage.exact_percent
+    if limit is not None and (coverage.percent >= limit) != (exact >= limit):
+        return float(coverage_figure(exact, limit))
+    return coverage.percent
+
+
 WAIVED_HEADER = ["Document", "Priority", "Verdict", "Reason", "Until", "Waiver"]
 
 

@@ -24,6 +24,7 @@ from alignck.model import (
 from alignck.names import path_order
 from alignck.policy import failures, unread_reason
 from alignck.renderers import RenderOptions
+from alignck.renderers._common import system_share
 
 SCHEMA_VERSION = 1
 
@@ -127,7 +128,8 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             "checked": len(report.documents) - len(report.errors),
             "errors": len(report.errors),
             "skipped": len(report.skipped),
-            "system_coverage": _coverage(analysis.system_coverage),
+            "system_coverage": _coverage(analysis.system_coverage)
+            | {"percent": system_share(report)},
             "priorities": [_overview(o) for o in analysis.priorities],
         },
     }

@@ -40,6 +40,7 @@ from alignck.renderers._common import (
     provenance,
     review_warnings,
     source_from_checkout,
+    system_share,
     waiver_warnings,
     warning_from_checkout,
 )
@@ -225,7 +226,7 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
                 "properties": {
                     "framework": report.framework.name,
                     "frameworkPath": framework_path,
-                    "systemCoverage": report.analysis.system_coverage.percent,
+                    "systemCoverage": system_share(report),
                     # What produced the verdicts, as every shared report says.
                     "provenance": dict(provenance(report, framework_path)),
                 },

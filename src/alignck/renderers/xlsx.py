@@ -42,6 +42,7 @@ from alignck.renderers._common import (
     score_rule,
     short_name,
     shown_path,
+    system_share,
     where,
 )
 
@@ -216,7 +217,7 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report) -> None:
         counts = [coverage.aligned, coverage.partial, coverage.gap]
         _append(sheet, [short_name(path, report), shown_path(path), coverage.percent, *counts])
     # Its gaps are the priorities no document addresses, not a sum of the rows above.
-    system_row = [system.percent, system.aligned, system.partial, system.gap]
+    system_row = [system_share(report), system.aligned, system.partial, system.gap]
     _append(sheet, ["System (the best any document gives)", "", *system_row])
     _append(sheet, [COVERAGE_RULE])
     _append(sheet, [score_rule(report)])
@@ -246,8 +247,7 @@ def _matrix(sheet: WriteOnlyWorksheet, report: Report) -> None:
         label = _cell(sheet, "  " * priority.depth + priority.title)
         sheet.append([_cell(sheet, priority.id), label, *marks, _mark(sheet, overview.status)])
     coverage = [report.analysis.document_coverage[r.path].percent for r in results]
-    system = report.analysis.system_coverage.percent
-    _bold_row(sheet, ["", "Coverage %", *coverage, system])
+    _bold_row(sheet, ["", "Coverage %", *coverage, system_share(report)])
 
 
 def _mark(sheet: WriteOnlyWorksheet, status: Status) -> Any:
