@@ -409,3 +409,27 @@ def test_a_stated_priority_named_only_by_a_priority_reviewed_to_a_gap_is_outside
     stated = {s["text"]: s["matches"] for s in data["documents"][0]["stated_priorities"]}
     assert stated["Cleaner air around every school"] == []
     assert outside(data) == ["Cleaner air around every school", "More green jobs for local people"]
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "html"])
+def test_an_overlap_resting_on_a_reviewer_s_verdict_says_so(
+    reviewed: list[object], make_document, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    # An assurance officer's overlap of three rested on a reviewer's verdict, which the grid
+    # marked '(reviewed)' and the overlaps table did not.
+    plan = Path(str(reviewed[1]))
+    other = make_document(
+        "hubs.md",
+        [
+            ("h1", "Family hubs plan"),
+            ("h2", "Our priorities"),
+            ("p", "We will open four family hubs so every child has the best start in life."),
+        ],
+    )
+    arguments = [reviewed[0], plan, other, *reviewed[2:]]
+    data = json.loads(invoke(*arguments, "--format", "json").stdout)
+    overlap = {o["priority_id"]: o for o in data["overlaps"]["priorities"]}
+    assert len(overlap["early-years"]["documents"]) == 2
+    shown = " ".join(invoke(*arguments, "--format", fmt).stdout.split())
+    # The grid says '✔ aligned (reviewed)'; only the overlaps name the document beside it.
+    assert ("✔ plan (reviewed)" if fmt == "terminal" else "✔ plan (aligned) (reviewed)") in shown

@@ -15,7 +15,7 @@ from alignck.wording import counted
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from alignck.model import DocumentResult, Report, ReviewedVerdict, Waiver
+    from alignck.model import DocumentResult, PriorityOverview, Report, ReviewedVerdict, Waiver
 
 SYMBOLS = {"aligned": "✔", "partial": "◐", "gap": "✘"}
 
@@ -86,12 +86,19 @@ def where(location: Location) -> str:
     return place
 
 
-def marked_names(report: Report, aligned: tuple[str, ...], partial: tuple[str, ...]) -> list[str]:
-    """'✔ name (aligned)' for each aligned document, then '◐ name (partial)' for each partial
-    one: the word too, as a symbol alone is read out as its shape, or not at all. A document
-    --partner names reads 'Partner: name'."""
-    return [f"{SYMBOLS['aligned']} {published(p, report)} (aligned)" for p in aligned] + [
-        f"{SYMBOLS['partial']} {published(p, report)} (partial)" for p in partial
+def marked_names(
+    report: Report, overview: PriorityOverview, marks: VerdictMarks | None = None
+) -> list[str]:
+    """'✔ name (aligned)' for each document aligned on the priority, then '◐ name (partial)' for
+    each partial one: the word too, as a symbol alone is read out as its shape, or not at all;
+    with the verdict's marks where a reviewer set it or a waiver accepts it ('◐ plan (partial)
+    (reviewed)', as the grid shows it: an overlap can rest on a reviewer's verdict alone). A
+    document --partner names reads 'Partner: name'."""
+    marks = marks or VerdictMarks(report)
+    named = [("aligned", p) for p in overview.aligned] + [("partial", p) for p in overview.partial]
+    return [
+        f"{SYMBOLS[status]} {published(p, report)} ({status}){marks.marks(p, overview.priority_id)}"
+        for status, p in named
     ]
 
 

@@ -478,10 +478,11 @@ def _gaps(report: Report) -> list[str]:
 
 
 def _overlaps(report: Report) -> list[str]:
+    marks = VerdictMarks(report)
     rows = [
         [
             report.framework.priority(o.priority_id).title,
-            ", ".join(marked_names(report, o.aligned, o.partial)),
+            ", ".join(marked_names(report, o, marks)),
         ]
         for o in report.analysis.overlaps
     ]

@@ -250,8 +250,9 @@ def _overlaps(report: Report) -> list[str]:
     if not report.analysis.overlaps:
         return [*lines, f"No priority is addressed by two or more {overlap_unit(report)}.", ""]
     lines += [_row(["Priority", "Documents (✔ aligned, ◐ partial)"]), _row(["---", "---"])]
+    marks = VerdictMarks(report)
     for overview in report.analysis.overlaps:
-        names = ", ".join(marked_names(report, overview.aligned, overview.partial))
+        names = ", ".join(marked_names(report, overview, marks))
         lines.append(
             _row([_cell(report.framework.priority(overview.priority_id).title), _cell(names)])
         )

@@ -169,11 +169,12 @@ def _evidence(alignment: Alignment, partial: float) -> str:
 def _gaps(report: Report, result: DocumentResult) -> Section:
     """Each gap with the partners that address that priority: the people to talk to."""
     overviews = {o.priority_id: o for o in report.analysis.priorities}
+    marks = VerdictMarks(report)
     rows = []
     missed = report.analysis.missed.get(result.path, ())
     for priority_id, title in zip(missed, missing_names(report, result.path, missed), strict=True):
         overview = overviews[priority_id]
-        partners = marked_names(report, overview.aligned, overview.partial)
+        partners = marked_names(report, overview, marks)
         rows.append((title, ", ".join(partners) or "no partner addresses it yet"))
     note = "Framework priorities this document does not address, and who does."
     if not rows:

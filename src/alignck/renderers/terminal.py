@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.escape import one_line, without_sequences
-from alignck.model import Alignment, Reason, Report, Status
+from alignck.model import Alignment, PriorityOverview, Reason, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._breakable import Breakable
 from alignck.renderers._common import (
@@ -268,11 +268,12 @@ def _overlaps(console: Console, report: Report) -> None:
     table.add_column("#", justify="right")
     # One column, one name a line: two side by side would cut long file names mid-word.
     table.add_column("Documents (✔ aligned  ◐ partial)", overflow="fold")
+    marks = VerdictMarks(report)
     for overview in overlaps:
         table.add_row(
             _title(report, overview.priority_id),
             str(overview.partners),
-            Breakable(_marked_names(report, overview.aligned, overview.partial), indent=2),
+            Breakable(_marked_names(report, overview, marks), indent=2),
         )
     console.print(table)
     console.print()
@@ -453,17 +454,18 @@ def _problems(console: Console, report: Report) -> None:
 
 
 def _marked_names(
-    report: Report, aligned: tuple[str, ...], partial: tuple[str, ...], shown: int = 8
+    report: Report, overview: PriorityOverview, marks: VerdictMarks, shown: int = 8
 ) -> Text:
-    """Aligned documents then partial ones, each marked, cut short for a national run."""
-    listed: list[tuple[Status, str]] = [("aligned", p) for p in aligned]
-    listed += [("partial", p) for p in partial]
+    """Aligned documents then partial ones, each marked (and where a reviewer set the verdict
+    or a waiver accepts it, said so, as in the grid), cut short for a national run."""
+    listed: list[tuple[Status, str]] = [("aligned", p) for p in overview.aligned]
+    listed += [("partial", p) for p in overview.partial]
     lines = Text()
     for position, (status, path) in enumerate(listed[:shown]):
         if position:
             lines.append("\n")
         lines.append(SYMBOLS[status], style=STYLES[status])
-        lines.append(f" {published(path, report)}")
+        lines.append(f" {published(path, report)}{marks.marks(path, overview.priority_id)}")
     if len(listed) > shown:
         lines.append(f"\n… and {len(listed) - shown} more")
     return lines
