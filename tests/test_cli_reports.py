@@ -778,3 +778,29 @@ def test_a_coverage_share_rounds_a_half_up_as_every_format_does() -> None:
 
     assert [rounded_share(v) for v in (31.25, 18.75, 81.25, 64.2857)] == [31.3, 18.8, 81.3, 64.3]
     assert rounded_share(99.95) == 99.95 and rounded_share(0.04) == 0.04
+
+
+def test_a_document_s_warning_reaches_github_junit_and_its_own_page(tmp_path: Path) -> None:
+    # An empty draft was eight ordinary gap annotations in GitHub and JUnit, and its page
+    # showed only gaps: 'no text found' reached the JSON, Markdown, HTML and SARIF alone.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text("priorities:\n  - id: minds\n    title: Improve mental health\n", "utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "empty-draft.md").write_text("\n\n", "utf-8")
+    (docs / "plan.md").write_text("# Plan\n\n- We will improve mental health.\n", "utf-8")
+    base = ["check", str(docs), "-f", str(framework), "--matcher", "lexical", "--no-cache"]
+    github = runner.invoke(app, [*base, "--format", "github"]).stdout
+    assert (
+        "::warning file=" in github and "empty-draft.md,title=alignck document::no text" in github
+    )
+    junit = ET.fromstring(runner.invoke(app, [*base, "--format", "junit"]).stdout)
+    said = {s.get("name"): s.findtext("system-err") for s in junit.iter("testsuite")}
+    empty = next(name for name in said if name and name.endswith("empty-draft.md"))
+    assert said[empty] is not None and said[empty].startswith("warning: no text found")
+    assert not any(v for k, v in said.items() if k and k.endswith("plan.md"))
+    pages = tmp_path / "pages"
+    runner.invoke(app, [*base, "--per-document", str(pages)])
+    page = (pages / "empty-draft.md").read_text("utf-8")
+    assert "## Warnings" in page and "no text found" in page
+    assert "## Warnings" not in (pages / "plan.md").read_text("utf-8")

@@ -48,6 +48,12 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         out.write(warning_command(warning, "alignck reviews"))
     for note in report.policy.baseline_notes:
         out.write(warning_command(note, "alignck baseline"))
+    for result in report.documents:
+        # What reading it noticed (no text found, the same text as another document), on the
+        # file: an empty draft was otherwise only its gaps, annotated as any document's.
+        shown = _path(checkout_path(result.path))
+        for said in result.warnings:
+            out.write(f"::warning file={shown},title=alignck document::{_data(said)}\n")
     found = list(findings(report))
     # The run's own findings (coverage below --fail-under) before any file's: past ten
     # errors GitHub shows no more, and the reason a run failed must be among those shown.

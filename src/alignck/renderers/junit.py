@@ -122,6 +122,13 @@ def _suite(
             finding = found.get(priority.id)
             if finding is not None:
                 _describe(case, finding, outcome)
+    if result.warnings:
+        # What reading the document noticed (no text found, the same text as another file):
+        # an empty draft was otherwise seven ordinary gaps here. After the test cases, where
+        # the JUnit schema puts a suite's output.
+        ET.SubElement(suite, "system-err").text = "\n".join(
+            f"warning: {warning}" for warning in result.warnings
+        )
     _count(suite, outcomes)
     return suite
 

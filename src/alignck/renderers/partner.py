@@ -128,9 +128,18 @@ def _name_mark(name: str) -> str:
 def sections(report: Report, result: DocumentResult) -> list[Section]:
     if result.status != "ok":
         return [_not_read(result)]
-    found = [_verdicts(report, result), _gaps(report, result)]
+    found = [*_warnings(result), _verdicts(report, result), _gaps(report, result)]
     found += _waived(report, result) + _expired(report, result) + _reviewed(report, result)
     return [*found, _outside(report, result)]
+
+
+def _warnings(result: DocumentResult) -> list[Section]:
+    """What reading the document noticed (no text found, the same text as another file),
+    first: an empty draft's page otherwise showed only its gaps, as if it had been read."""
+    if not result.warnings:
+        return []
+    note = "What reading this document noticed: read its verdicts with these in mind."
+    return [Section("Warnings", note, ("Warning",), tuple((w,) for w in result.warnings))]
 
 
 def _verdicts(report: Report, result: DocumentResult) -> Section:
