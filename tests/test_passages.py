@@ -355,3 +355,18 @@ def test_a_picture_s_description_is_no_passage() -> None:
         "We will set up 12 teams near where you live.",
         "The picture across the county is mixed.",
     ]
+
+
+def test_a_lead_in_cell_does_not_take_the_promise_from_the_actions_beside_it() -> None:
+    # A reviewer's action plan: 'By March 2026 we will:' beside the actions was taken for a
+    # cell promising in its own words, and the actions became context (aligned -> partial).
+    roles = _table_under(
+        "Our action plan",
+        [
+            ["When", "What"],
+            ["By March 2026 we will:", "Open two crisis cafes and expand talking therapies"],
+            ["In 2027 we will", "Train 40 school staff in suicide prevention"],
+        ],
+    )
+    assert roles["Open two crisis cafes and expand talking therapies"] == "commitment"
+    assert roles["Train 40 school staff in suicide prevention"] == "commitment"

@@ -159,8 +159,18 @@ def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
     return described
 
 
+# A cell's promise says what is done: three terms at least ('We will train 40 school staff'),
+# not a lead-in to the next cell ('By March 2026 we will:', 'In 2026 we will').
+_PROMISE_TERMS = 3
+
+
 def _promises_itself(text: str) -> bool:
-    return any(role == "commitment" for _, role in _pieces(text))
+    return any(
+        role == "commitment"
+        and not piece.rstrip().endswith(":")
+        and len(terms(piece)) >= _PROMISE_TERMS
+        for piece, role in _pieces(text)
+    )
 
 
 def _actions_from(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> int:
