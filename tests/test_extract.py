@@ -2738,3 +2738,28 @@ def test_a_promise_in_a_table_s_first_row_is_a_commitment_but_a_column_label_is_
     assert [s.text for s in extract(labelled) if s.kind == "commitment"] == [
         "We will open 2 more crisis cafes."
     ]
+
+
+def test_a_first_row_is_a_label_by_its_question_and_a_promise_by_its_we() -> None:
+    # A review: 'We will open 2 crisis cafes' (short, no full stop) was skipped as a label,
+    # while 'What we will do over the next five years to improve health' (long) and 'What we
+    # will do.' were taken as promises, the last listed outside the framework.
+    def commitments(first: str, second: str) -> list[str]:
+        doc = Document(
+            "plan.docx",
+            "docx",
+            (
+                Block("table_cell", first, 1, cell=(0, 0)),
+                Block("table_cell", second, 2, cell=(1, 0)),
+            ),
+        )
+        return [s.text for s in extract(doc) if s.kind == "commitment"]
+
+    later = "We will train 40 school staff in suicide prevention."
+    assert commitments("We will open 2 crisis cafes", later) == [
+        "We will open 2 crisis cafes",
+        later,
+    ]
+    long_label = "What we will do over the next five years to improve health"
+    assert commitments(long_label, later) == [later]
+    assert commitments("What we will do.", later) == [later]

@@ -225,17 +225,24 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 yield Statement(sentence, "commitment", location(block, sentence), "we will")
 
 
-# A header row's cell is a column's label ('What we will do'), a few words without a full
-# stop; a first row that says whole sentences is the table's first entry (a table written
-# without a header row: 'We will set up 12 teams near where you live. Nurses ...').
+# A header row's cell is a column's label: a question's words ('What we will do', 'How we
+# will measure it'), or a few words without a full stop that promise nothing ('Lead',
+# 'Timescale'); a first row that says a promise is the table's first entry (a table written
+# without a header row: 'We will set up 12 teams near where you live. Nurses ...', 'We will
+# open 2 crisis cafes').
 _LABEL_WORDS = 8
+_ASKS = re.compile(r"^\W*(?:what|how|who|when|where|why|which)\b", re.IGNORECASE)
+_WE = re.compile(r"^\W*(?:we|we['’]ll)\b", re.IGNORECASE)
 
 
 def _labels_a_column(block: Block) -> bool:
     if block.cell is None or block.cell[0] != 0:
         return False
     text = block.text.rstrip()
-    return len(text.split()) <= _LABEL_WORDS and not text.endswith((".", "!", "?"))
+    if _ASKS.match(text):
+        return True
+    short = len(text.split()) <= _LABEL_WORDS and not text.endswith((".", "!", "?"))
+    return short and not _WE.match(text)
 
 
 def _deduplicate(statements: list[Statement], blocks: tuple[Block, ...]) -> list[Statement]:
