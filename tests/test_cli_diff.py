@@ -725,9 +725,9 @@ def test_an_earlier_draft_checked_here_is_said_to_take_this_run_s_waivers_and_re
     )
     folders = ["diff", tmp_path / "2025", tmp_path / "2026", "-f", small_framework]
     note = (
-        f"{tmp_path / '2025'}: note: checked now, as the new side is: the waivers and reviews "
-        "given apply to it and its waivers are judged as of 2026-06-01; to compare with how it "
-        "was judged when it was checked then, diff that run's saved JSON report instead"
+        f"{tmp_path / '2025'}: note: checked now, as the new side is: the waivers given apply "
+        "to it and its waivers are judged as of 2026-06-01; to compare with how it was judged "
+        "when it was checked then, diff that run's saved JSON report instead"
     )
     result = invoke(*folders, "--waivers", waivers, "--today", "2026-06-01", "--format", "json")
     assert note in result.stderr
@@ -739,6 +739,12 @@ def test_an_earlier_draft_checked_here_is_said_to_take_this_run_s_waivers_and_re
         "diff", saved, tmp_path / "2026", "-f", small_framework, "--waivers", waivers
     )
     assert ": note: checked now" not in from_saved.stderr
+    # Against a saved later run, and with reviews alone, it says only what is so.
+    reviews = tmp_path / "reviews.yaml"
+    reviews.write_text("reviews: []\n", encoding="utf-8")
+    to_saved = invoke("diff", tmp_path / "2025", saved, "-f", small_framework, "--review", reviews)
+    said = f"{tmp_path / '2025'}: note: checked now: the reviews given apply to it; to compare"
+    assert said in to_saved.stderr
 
 
 def test_diff_ci_formats_name_documents_as_check_s_do(

@@ -233,7 +233,13 @@ def diff(
             note = unwaived_note(str(old), reopened)
             comparison = dataclasses.replace(comparison, warnings=(*comparison.warnings, note))
         if not is_saved_report(old) and (waivers_file is not None or review_file is not None):
-            note = _old_side_judged_now(old, day)
+            note = _old_side_judged_now(
+                old,
+                day,
+                waivers_file is not None,
+                review_file is not None,
+                not is_saved_report(new),
+            )
             comparison = dataclasses.replace(comparison, warnings=(*comparison.warnings, note))
         if unread_before and not is_saved_report(old):
             # Checked now, they fail this run as the new side's do; a saved earlier run's
@@ -282,15 +288,20 @@ def diff(
     raise typer.Exit(code)
 
 
-def _old_side_judged_now(old: Path, day: datetime.date | None) -> str:
+def _old_side_judged_now(
+    old: Path, day: datetime.date | None, waivers: bool, reviews: bool, new_checked: bool
+) -> str:
     """Why an earlier draft's verdicts may differ from those of the run made of it then: it
     is checked here, with this run's waivers and reviews, its waivers judged on this run's
     day (a scrutiny officer read last year's coverage as it had been reported then)."""
     when = day.isoformat() if day else "today"
+    given = " and ".join(n for n, g in (("waivers", waivers), ("reviews", reviews)) if g)
+    judged = f" and its waivers are judged as of {when}" if waivers else ""
+    also = ", as the new side is" if new_checked else ""
     return (
-        f"{old}: note: checked now, as the new side is: the waivers and reviews given apply to "
-        f"it and its waivers are judged as of {when}; to compare with how it was judged when "
-        "it was checked then, diff that run's saved JSON report instead"
+        f"{old}: note: checked now{also}: the {given} given apply to it{judged}; to compare "
+        "with how it was judged when it was checked then, diff that run's saved JSON report "
+        "instead"
     )
 
 
