@@ -95,3 +95,36 @@ def test_the_library_takes_partners_as_the_command_line_does(tmp_path: Path) -> 
     report = alignck.check(docs, framework, matcher="lexical", partners={"Trust": "trust-*"})
     assert {report.name(d.path): d.partner for d in report.documents}["trust-summary"] == "Trust"
     assert report.analysis.overlaps == ()
+
+
+def test_a_partner_s_own_page_does_not_name_its_own_documents_as_others(tmp_path: Path) -> None:
+    # The tester's summary page named her trust's full strategy as who to talk to.
+    docs = _folder(tmp_path)
+    (docs / "trust-summary.md").write_text("# Trust summary\n\nOur staff.\n", encoding="utf-8")
+    pages = tmp_path / "pages"
+    framework = str(tmp_path / "priorities.yaml")
+    arguments = ["check", str(docs), "-f", framework, "--matcher", "lexical", "--no-cache"]
+    apart = runner.invoke(app, [*arguments, "--per-document", str(pages)])
+    assert apart.exit_code == 0, apart.stderr
+    assert "✔ trust-strategy (aligned)" in (pages / "trust-summary.md").read_text("utf-8")
+    grouped = ["--partner", "Trust=trust-*", "--per-document", str(pages)]
+    assert runner.invoke(app, [*arguments, *grouped]).exit_code == 0
+    page = (pages / "trust-summary.md").read_text("utf-8")
+    assert "trust-strategy" not in page
+    assert "no other partner addresses it yet" in page
+
+
+def test_a_copy_among_one_partner_s_documents_is_not_said_to_be_a_second_partner(
+    tmp_path: Path,
+) -> None:
+    docs = _folder(tmp_path)
+    (docs / "trust-web.md").write_text(TRUST, encoding="utf-8")
+
+    def warned(*options: str) -> str:
+        data = json.loads(_check(tmp_path, "--format", "json", *options).stdout)
+        return " ".join(w for d in data["documents"] for w in d["warnings"])
+
+    assert "it counts as a second partner" in warned()
+    grouped = warned("--partner", "Trust=trust-*")
+    assert "it counts as a second partner" not in grouped
+    assert "both are Trust's, so it counts once in overlaps" in grouped

@@ -162,5 +162,8 @@ def test_a_draft_with_one_passage_added_is_never_every_passage_alike() -> None:
         DocumentResult("b-plan-revised.md", "ok", sketch=revised),
     ]
     assert _same_texts(results) == {
-        "b-plan-revised.md": "the same text as a-plan.md, nearly (95% of their passages alike)"
+        "b-plan-revised.md": (
+            "the same text as a-plan.md, nearly (95% of their passages alike)",
+            "a-plan.md",
+        )
     }

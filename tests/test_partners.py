@@ -53,3 +53,16 @@ def test_a_library_caller_s_partners_are_checked() -> None:
         partner_globs({"Trust": []})
     with pytest.raises(ValueError, match="non-empty"):
         partner_globs({" ": "nmc-*"})
+
+
+def test_the_helpers_take_a_glob_given_as_a_string_as_the_library_does() -> None:
+    # A review: unmatched(paths, {'Trust': 'nmc-*'}) walked the string letter by letter.
+    assert unmatched(PATHS, {"Trust": "nmc-*"}) == []
+    assert partner_of_each(PATHS, {"Trust": "docs/council"}) == {"docs/council/plan.md": "Trust"}
+    assert claimed_twice(PATHS, {"A": "nmc-*", "B": "*summary"}) == [
+        ("docs/nmc-summary.md", "A", "B")
+    ]
+    # One name written twice is one partner, as two --partner options of one name are.
+    assert partner_globs({"Trust": ["nmc-*"], "Trust ": ["trust/"]}) == {
+        "Trust": ("nmc-*", "trust/")
+    }

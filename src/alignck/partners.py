@@ -16,10 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from alignck.model import Waiver
 from alignck.waivers import covers
 
-Partners = Mapping[str, Sequence[str]]
+# name -> its globs, or a glob alone, as a library caller may give them.
+Given = Mapping[str, str | Sequence[str]]
 
 
-def partner_globs(partners: Mapping[str, str | Sequence[str]] | None) -> dict[str, tuple[str, ...]]:
+def partner_globs(partners: Given | None) -> dict[str, tuple[str, ...]]:
     """A library caller's ``partners`` as name -> globs (one glob may be given as a string),
     or TypeError / ValueError naming what is wrong."""
     if partners is None:
@@ -40,38 +41,41 @@ def partner_globs(partners: Mapping[str, str | Sequence[str]] | None) -> dict[st
             raise TypeError(
                 f"partner {name!r} must be given a glob or a list of globs (got {globs!r})"
             )
-        found[name.strip()] = tuple(g.strip() for g in listed)
+        # 'Trust' and 'Trust ' are one partner, as two --partner options of one name are.
+        found[name.strip()] = found.get(name.strip(), ()) + tuple(g.strip() for g in listed)
     return found
 
 
-def partner_of_each(paths: Iterable[str], partners: Partners) -> dict[str, str]:
+def partner_of_each(paths: Iterable[str], partners: Given) -> dict[str, str]:
     """Each path a partner's glob names -> that partner's name; where two partners' globs name
     one document, the first partner given keeps it (see :func:`claimed_twice`)."""
     found: dict[str, str] = {}
+    grouped = partner_globs(partners)
     for path in paths:
-        for name, globs in partners.items():
+        for name, globs in grouped.items():
             if any(_names(glob, path) for glob in globs):
                 found[path] = name
                 break
     return found
 
 
-def unmatched(paths: Sequence[str], partners: Partners) -> list[str]:
+def unmatched(paths: Sequence[str], partners: Given) -> list[str]:
     """'NAME=GLOB' for each glob that names none of ``paths``: a misspelt one would quietly
     leave the partner's documents counted apart."""
     return [
         f"{name}={glob}"
-        for name, globs in partners.items()
+        for name, globs in partner_globs(partners).items()
         for glob in globs
         if not any(_names(glob, path) for path in paths)
     ]
 
 
-def claimed_twice(paths: Sequence[str], partners: Partners) -> list[tuple[str, str, str]]:
+def claimed_twice(paths: Sequence[str], partners: Given) -> list[tuple[str, str, str]]:
     """(path, partner kept, partner also naming it) for each document two partners name."""
     found: list[tuple[str, str, str]] = []
+    grouped = partner_globs(partners)
     for path in paths:
-        naming = [name for name, globs in partners.items() if any(_names(g, path) for g in globs)]
+        naming = [name for name, globs in grouped.items() if any(_names(g, path) for g in globs)]
         if len(naming) > 1:
             found.extend((path, naming[0], other) for other in naming[1:])
     return found

@@ -182,13 +182,13 @@ def check(
     results.extend(
         DocumentResult(s.path, "error", error=f"{s.path}: {s.reason}") for s in found.unsupported
     )
+    if grouped:
+        named = partner_of_each([r.path for r in results], grouped)
+        results = [replace(r, partner=named.get(r.path)) for r in results]
     results = _with_copies_named(results)
     results.sort(key=lambda r: path_order(r.path))
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
     results = _with_parts_addressed(loaded, results, reviewed)
-    if grouped:
-        named = partner_of_each([r.path for r in results], grouped)
-        results = [replace(r, partner=named.get(r.path)) for r in results]
     analysis = replace(
         analyse(loaded, results, waivers, today),
         reviewed=reviewed,
@@ -246,30 +246,40 @@ def _with_copies_named(results: list[DocumentResult]) -> list[DocumentResult]:
     (a FIFO among them would block)."""
     read = [r.path for r in results if r.status == "ok"]
     copies = {
-        path: f"a byte-for-byte copy of {told_apart(original, read)}"
+        path: (f"a byte-for-byte copy of {told_apart(original, read)}", original)
         for path, original in _copies([Path(path) for path in read]).items()
     }
-    copies |= {path: said for path, said in _same_texts(results).items() if path not in copies}
+    copies |= {path: found for path, found in _same_texts(results).items() if path not in copies}
     if not copies:
         return results
+    partner = {r.path: r.partner for r in results}
     return [
-        replace(
-            r,
-            warnings=(
-                *r.warnings,
-                f"{copies[r.path]}: it counts as a second partner "
-                "in coverage, overlaps and shared priorities; leave one of them out",
-            ),
-        )
+        replace(r, warnings=(*r.warnings, _copy_warning(*copies[r.path], r.partner, partner)))
         if r.path in copies and r.status == "ok"
         else r
         for r in results
     ]
 
 
-def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
+def _copy_warning(
+    said: str, original: str, owner: str | None, partner: dict[str, str | None]
+) -> str:
+    """What a copy costs the run: another partner in overlaps, unless --partner makes both one
+    partner's (``owner``), when its verdicts and gaps are still listed twice."""
+    if owner is not None and partner.get(original) == owner:
+        return (
+            f"{said}: both are {owner}'s, so it counts once in overlaps, but its verdicts and "
+            "gaps are listed twice; leave one of them out"
+        )
+    return (
+        f"{said}: it counts as a second partner in coverage, overlaps and shared priorities; "
+        "leave one of them out"
+    )
+
+
+def _same_texts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]:
     """Each document whose text is mostly an earlier one's (in path order) -> what to say of
-    it."""
+    it, and the earlier one's path."""
     read = sorted(
         (r for r in results if r.status == "ok" and r.sketch), key=lambda r: path_order(r.path)
     )
@@ -285,7 +295,10 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, str]:
         whole = len(read[earlier].sketch) < SKETCH and len(read[index].sketch) < SKETCH
         exact = len(one & other) / len(one | other) if whole else share
         original = told_apart(read[earlier].path, paths)
-        said[read[index].path] = f"the same text as {original}" + _how_alike(exact, whole)
+        said[read[index].path] = (
+            f"the same text as {original}" + _how_alike(exact, whole),
+            read[earlier].path,
+        )
     return said
 
 

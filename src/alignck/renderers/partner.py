@@ -9,6 +9,7 @@ command line's business (:func:`page_stems` only proposes names).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -19,7 +20,7 @@ from typing import TextIO
 
 from alignck.escape import html_text as escape
 from alignck.escape import markdown_text
-from alignck.model import Alignment, DocumentResult, Report
+from alignck.model import Alignment, DocumentResult, PriorityOverview, Report
 from alignck.names import within_bytes
 from alignck.renderers._common import (
     PLACE_RULE,
@@ -182,13 +183,23 @@ def _gaps(report: Report, result: DocumentResult) -> Section:
     rows = []
     missed = report.analysis.missed.get(result.path, ())
     for priority_id, title in zip(missed, missing_names(report, result.path, missed), strict=True):
-        overview = overviews[priority_id]
+        overview = _others(report, overviews[priority_id], result.partner)
         partners = marked_names(report, overview, marks)
-        rows.append((title, ", ".join(partners) or "no partner addresses it yet"))
+        rows.append((title, ", ".join(partners) or "no other partner addresses it yet"))
     note = "Framework priorities this document does not address, and who does."
     if not rows:
         note = "This document addresses every framework priority."
     return Section("Gaps", note, ("Priority", "Addressed by") if rows else (), tuple(rows))
+
+
+def _others(report: Report, overview: PriorityOverview, partner: str | None) -> PriorityOverview:
+    """Who addresses a priority, but for the documents of the page's own partner (--partner):
+    a trust's summary page named its full strategy as the partner to talk to."""
+    if partner is None:
+        return overview
+    aligned = tuple(p for p in overview.aligned if report.partner(p) != partner)
+    partial = tuple(p for p in overview.partial if report.partner(p) != partner)
+    return dataclasses.replace(overview, aligned=aligned, partial=partial)
 
 
 def _waived(report: Report, result: DocumentResult) -> list[Section]:
