@@ -594,9 +594,11 @@ def test_a_renderer_asked_for_the_wrong_kind_of_stream_or_an_unknown_format_says
 def test_ci_formats_say_why_a_gap_scoring_above_the_threshold_is_a_gap() -> None:
     # "does not address it (score 0.90)" beside a threshold of 0.14 reads as a contradiction.
     report = _gaps_with_a_closest_passage()
+    # With the closest passage quoted next, not 'so there is nothing to quote' before it (an
+    # assurance officer read the two as a contradiction).
     why = (
         "(score 0.90: it scores at or above the 0.14 threshold as a whole, but no single passage "
-        "addresses it, so there is nothing to quote)"
+        "addresses it on its own). Closest passage:"
     )
     for name in ("junit", "sarif", "github"):
         out = io.StringIO()
@@ -604,6 +606,15 @@ def test_ci_formats_say_why_a_gap_scoring_above_the_threshold_is_a_gap() -> None
         text = out.getvalue()
         assert why in text, name
         assert "(score 0.05)" in text, name  # the gap below the threshold is left as it was
+    # With no passage near it to quote, it says so.
+    council = report.documents[1]
+    alone = tuple(replace(a, nearest=None) for a in council.alignments)
+    results = (report.documents[0], replace(council, alignments=alone), report.documents[2])
+    bare = replace(report, documents=results)
+    out = io.StringIO()
+    renderer("junit")(bare, out, RenderOptions())
+    assert "addresses it, so there is nothing to quote)" in out.getvalue()
+    assert "Closest passage" not in out.getvalue()
 
 
 def test_system_coverage_is_not_rounded_across_the_fail_under_it_fails() -> None:

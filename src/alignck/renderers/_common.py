@@ -407,9 +407,12 @@ def nothing_near_note(alignment: Alignment, partial: float) -> str:
         # 'scores as addressed' read as jargon to a blind tester: which score, addressed how.
         return (
             f"scores at or above the {partial:g} threshold as a whole, but no single passage "
-            "addresses it, so there is nothing to quote"
+            f"addresses it{NOTHING_TO_QUOTE}"
         )
     return NOTHING_NEAR
+
+
+NOTHING_TO_QUOTE = ", so there is nothing to quote"
 
 
 def policy_verdict(report: Report) -> tuple[bool, list[str]] | None:

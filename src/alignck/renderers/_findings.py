@@ -19,6 +19,7 @@ from alignck.checkout import checkout_path
 from alignck.model import Alignment, DocumentResult, Report, ReviewedVerdict, Waiver
 from alignck.policy import baseline_change, coverage_failure, fails
 from alignck.renderers._common import (
+    NOTHING_TO_QUOTE,
     nothing_near_note,
     score_text,
     short_name,
@@ -160,8 +161,11 @@ def _verdict(
         level: Level = "error" if breaks else "warning"
         message = f"{name} does not address {label} ({score})."
         if reviewed is None and alignment.score >= report.thresholds.partial:
-            # A gap scoring above the threshold reads as a contradiction unless it says why.
+            # A gap scoring above the threshold reads as a contradiction unless it says why;
+            # with a closest passage quoted next, not that there is nothing to quote.
             note = nothing_near_note(alignment, report.thresholds.partial)
+            if alignment.nearest is not None:
+                note = note.removesuffix(NOTHING_TO_QUOTE) + " on its own"
             message = f"{name} does not address {label} ({score}: it {note})."
         if alignment.nearest is not None:
             near = alignment.nearest
