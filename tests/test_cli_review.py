@@ -433,3 +433,18 @@ def test_an_overlap_resting_on_a_reviewer_s_verdict_says_so(
     shown = " ".join(invoke(*arguments, "--format", fmt).stdout.split())
     # The grid says '✔ aligned (reviewed)'; only the overlaps name the document beside it.
     assert ("✔ plan (reviewed)" if fmt == "terminal" else "✔ plan (aligned) (reviewed)") in shown
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_review_gone_stale_is_listed_in_the_shared_reports(
+    reviewed: list[object], fmt: str
+) -> None:
+    # An assurance officer's review of a document no longer in the folder was said on standard
+    # error, in the JSON and the CI formats, but not in the reports a board reads.
+    review = Path(str(reviewed[-1]))
+    review.write_text(REVIEW.replace("document: plan", "document: gone"), encoding="utf-8")
+    shown = invoke(*reviewed, "--format", fmt).stdout.replace("&#x27;", "'")
+    assert "Reviews to look at" in shown
+    assert "reviews.yaml:2:5: warning: review of 'early-years' in 'gone' matches" in shown
+    review.write_text(REVIEW, encoding="utf-8")
+    assert "Reviews to look at" not in invoke(*reviewed, "--format", fmt).stdout

@@ -529,6 +529,14 @@ def reviewed_lead(reviewed: bool) -> str:
 STALE_WAIVERS_NOTE = "Waivers that expired or now apply to nothing: renew them, or remove them."
 
 
+# What the shared reports say above review_warnings: they were on standard error, in the JSON
+# and the CI formats, but a board reading the Markdown or HTML never saw a review gone stale.
+STALE_REVIEWS_NOTE = (
+    "Reviews that apply to no document checked, that an earlier review overrules, or that were "
+    "made when alignck said something else: check they still hold, or remove them."
+)
+
+
 def stale_waiver_lines(report: Report) -> list[str]:
     """Waivers to look at: expired ones (a policy failing on their verdicts fails again) and
     ones that match no gap or partial. Said on standard error too, but a board reads the

@@ -21,6 +21,7 @@ from alignck.renderers._common import (
     COVERAGE_RULE,
     PLACE_RULE,
     REVIEWED_HEADER,
+    STALE_REVIEWS_NOTE,
     STALE_WAIVERS_NOTE,
     SYMBOLS,
     WAIVED_HEADER,
@@ -40,6 +41,7 @@ from alignck.renderers._common import (
     priorities_counted,
     provenance,
     published,
+    review_warnings,
     reviewed_lead,
     reviewed_rows,
     score_rule,
@@ -203,6 +205,12 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                 reviewed_rows(report),
                 "",
             )
+        if stale_reviews := review_warnings(report):
+            items = "".join(f"<li>{escape(line)}</li>" for line in stale_reviews)
+            parts += [
+                "<h2>Reviews to look at</h2>",
+                f'<p class="muted">{escape(STALE_REVIEWS_NOTE)}</p><ul>{items}</ul>',
+            ]
         parts += _overlaps(report)
         parts += _outside(report)
     out.write("\n".join(parts) + "\n")

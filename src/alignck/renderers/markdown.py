@@ -17,6 +17,7 @@ from alignck.renderers._common import (
     COVERAGE_RULE,
     PLACE_RULE,
     REVIEWED_HEADER,
+    STALE_REVIEWS_NOTE,
     STALE_WAIVERS_NOTE,
     SYMBOLS,
     WAIVED_HEADER,
@@ -36,6 +37,7 @@ from alignck.renderers._common import (
     priorities_counted,
     provenance,
     published,
+    review_warnings,
     reviewed_lead,
     reviewed_rows,
     score_rule,
@@ -83,6 +85,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
         lines += coverage
         lines += _gaps(report) + _waived(report) + _stale_waivers(report) + _reviewed(report)
+        lines += _stale_reviews(report)
         lines += _overlaps(report) + _outside(report)
     evidence = _evidence(report) if results and options.evidence is not False else iter(())
     problems = [f"- {_cell(one_line(line))}" for line in document_problems(report)]
@@ -232,6 +235,14 @@ def _stale_waivers(report: Report) -> list[str]:
         return []
     note = STALE_WAIVERS_NOTE
     return ["## Waivers to look at", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
+
+
+def _stale_reviews(report: Report) -> list[str]:
+    lines = review_warnings(report)
+    if not lines:
+        return []
+    note = STALE_REVIEWS_NOTE
+    return ["## Reviews to look at", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
 
 
 def _reviewed(report: Report) -> list[str]:
