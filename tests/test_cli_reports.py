@@ -804,3 +804,30 @@ def test_a_document_s_warning_reaches_github_junit_and_its_own_page(tmp_path: Pa
     page = (pages / "empty-draft.md").read_text("utf-8")
     assert "## Warnings" in page and "no text found" in page
     assert "## Warnings" not in (pages / "plan.md").read_text("utf-8")
+
+
+def test_past_a_dozen_documents_the_terminal_still_gives_each_one_s_coverage(
+    tmp_path: Path,
+) -> None:
+    # The counts per priority left no document's own coverage in the terminal report.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n  - id: minds\n    title: Improve mental health\n"
+        "  - id: homes\n    title: Warm homes\n",
+        "utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(14):
+        text = "# Plan\n\n- We will improve mental health with talking therapies.\n"
+        if n == 3:
+            text = "# Plan\n\n- We will insulate cold homes.\n- We will improve mental health.\n"
+        (docs / f"ward-{n:02d}.md").write_text(text + f"\nWard {n}.\n", "utf-8")
+    arguments = ["check", str(docs), "-f", str(framework), "--matcher", "lexical", "--no-cache"]
+    shown = runner.invoke(app, arguments, env={"COLUMNS": "120"}).stdout
+    listed = shown.split("Coverage by document, lowest first")[1].split("\n\n")[0]
+    rows = [line.split() for line in listed.strip().splitlines()]
+    assert len(rows) == 14
+    # Lowest first: the one ward that addresses both priorities comes last.
+    assert rows[-1][1] == "ward-03" and rows[-1][0] != "50%"
+    assert all(row[0] == "50%" for row in rows[:-1])
