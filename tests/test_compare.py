@@ -304,8 +304,8 @@ def test_a_coverage_change_rounds_its_half_tenths_away_from_zero() -> None:
     assert CoverageChange("plan", 87.5, 93.75).delta == 6.3
     # Worked out from the counts, not from the rounded figures: half a priority of six.
     assert CoverageChange("plan", 200 / 3, 175 / 3).delta == -8.3
-    # A figure as check's reports give it (81.25 is 81.2 there), and no '-0.0'.
-    assert figure(81.25) == "81.2%"
+    # A figure as check's reports give it (81.25 is 81.3 there, a half rounded up), no '-0.0'.
+    assert figure(81.25) == "81.3%"
     assert (figure(100.0), figure(0.00001), figure(99.95)) == ("100.0%", "0.00001%", "99.95%")
     assert str(CoverageChange("plan", 50.0, 49.96).delta) == "0.0"
     assert delta(CoverageChange("plan", 50.0, 49.96)) == "0.0"

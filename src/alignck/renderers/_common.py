@@ -271,10 +271,12 @@ def percent(value: float) -> str:
     the JSON report's figure (rounded to 0.1) says, with more figures where that is 100.0."""
     whole = math.floor(value + 0.5)
     if (whole >= 100 and value < 100) or (whole <= 0 and value > 0):
-        for digits in range(1, 7):
-            shown = round(value, digits)
-            if 0 < shown < 100:
-                return f"{shown:.{digits}f}%"
+        from decimal import Decimal
+
+        from alignck.analyse import rounded_share
+
+        # As the JSON gives it (halves up, from 0.1 on): 1 partial of 200 is 0.3%, not 0.2%.
+        return f"{Decimal(repr(rounded_share(value))):f}%"
     return f"{whole:d}%"
 
 
@@ -285,9 +287,11 @@ def system_percent(report: Report) -> str:
 
     value = report.analysis.system_coverage.exact_percent
     limit = report.policy.fail_under
-    if limit is not None and (math.floor(value + 0.5) >= limit) != (value >= limit):
+    shown = percent(value)
+    # Compared as shown: past 99.5 a share is shown to 0.1 or finer, not as a whole percent.
+    if limit is not None and (float(shown.rstrip("%")) >= limit) != (value >= limit):
         return f"{coverage_figure(value, limit)}%"
-    return percent(value)
+    return shown
 
 
 def system_share(report: Report) -> float:
