@@ -2763,3 +2763,6 @@ def test_a_first_row_is_a_label_by_its_question_and_a_promise_by_its_we() -> Non
     long_label = "What we will do over the next five years to improve health"
     assert commitments(long_label, later) == [later]
     assert commitments("What we will do.", later) == [later]
+    # A sentence that opens with a question word is no label.
+    sentence = "Where families need help, we will open two crisis cafes in every town by 2026."
+    assert commitments(sentence, later) == [sentence, later]

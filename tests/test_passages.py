@@ -370,3 +370,15 @@ def test_a_lead_in_cell_does_not_take_the_promise_from_the_actions_beside_it() -
     )
     assert roles["Open two crisis cafes and expand talking therapies"] == "commitment"
     assert roles["Train 40 school staff in suicide prevention"] == "commitment"
+
+
+def test_a_short_promise_in_a_cell_still_makes_the_cells_beside_it_context() -> None:
+    roles = _table_under(
+        "Our action plan",
+        [
+            ["Action", "Who", "Outcome"],
+            ["We will recruit nurses", "Mental health crisis team", "Fewer crisis admissions"],
+        ],
+    )
+    assert roles["We will recruit nurses"] == "commitment"
+    assert roles["Mental health crisis team"] == "context"

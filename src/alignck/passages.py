@@ -159,16 +159,14 @@ def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
     return described
 
 
-# A cell's promise says what is done: three terms at least ('We will train 40 school staff'),
-# not a lead-in to the next cell ('By March 2026 we will:', 'In 2026 we will').
-_PROMISE_TERMS = 3
+# A cell's promise says what is done ('We will recruit nurses'), not a lead-in to the next
+# cell ('By March 2026 we will:', 'In 2026 we will'): it goes on past its last 'will'.
+_LEADS_IN = re.compile(r"(?:\b(?:will|shall|to)|:)\W*$", re.IGNORECASE)
 
 
 def _promises_itself(text: str) -> bool:
     return any(
-        role == "commitment"
-        and not piece.rstrip().endswith(":")
-        and len(terms(piece)) >= _PROMISE_TERMS
+        role == "commitment" and not _LEADS_IN.search(piece) and len(terms(piece)) >= 2
         for piece, role in _pieces(text)
     )
 
