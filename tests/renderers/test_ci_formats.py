@@ -629,3 +629,13 @@ def test_sarif_alerts_hold_no_bidirectional_overrides() -> None:
     # JUnit's test output too.
     junit = _render("junit", tricky)
     assert "gnirts" in junit and "\u202e" not in junit and "\u202c" not in junit
+
+
+def test_a_document_s_warnings_are_one_line_each_in_junit() -> None:
+    # A copy's warning names a file; a newline in its name made it read as two warnings.
+    base = _report()
+    trust = replace(base.documents[-1], warnings=("the same text as a\nb.md", "no text found"))
+    report = replace(base, documents=(*base.documents[:-1], trust))
+    said = [s.findtext("system-err") for s in ET.fromstring(_render("junit", report)).iter()]
+    lines = next(text for text in said if text).splitlines()
+    assert lines == ["warning: the same text as a\\nb.md", "warning: no text found"]

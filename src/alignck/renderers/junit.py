@@ -20,7 +20,7 @@ from typing import Literal, TextIO
 from xml.sax.saxutils import quoteattr
 
 from alignck.checkout import checkout_path, framework_checkout_path
-from alignck.escape import shown_text
+from alignck.escape import one_line, shown_text
 from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, coverage_measured, fails, limit_figure
 from alignck.renderers import RenderOptions
@@ -126,8 +126,9 @@ def _suite(
         # What reading the document noticed (no text found, the same text as another file):
         # an empty draft was otherwise seven ordinary gaps here. After the test cases, where
         # the JUnit schema puts a suite's output.
+        # One line each: a copy's warning names a file, and a newline in its name made two.
         ET.SubElement(suite, "system-err").text = "\n".join(
-            f"warning: {warning}" for warning in result.warnings
+            f"warning: {one_line(warning)}" for warning in result.warnings
         )
     _count(suite, outcomes)
     return suite
