@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from alignck import __version__, jsonfast
+from alignck import __version__, collector, jsonfast
 from alignck.cache_codec import EntryError, decode, encode
 from alignck.cache_folder import TEMP_PREFIX, TEMP_SUFFIX, check_ours, entry_path, own_files, shards
 from alignck.cache_folder import tag as tag_folder
@@ -248,18 +248,22 @@ def load(key: str, kind: type[T]) -> T | None:
 
 
 def _wrap(key: str, value: Any) -> bytes:
-    return jsonfast.dumps_compact([_FORMAT, __version__, key, type(value).__name__, encode(value)])
+    # Without the collector: it walked the heap several times per entry (see collector).
+    with collector.paused():
+        encoded = encode(value)
+        return jsonfast.dumps_compact([_FORMAT, __version__, key, type(value).__name__, encoded])
 
 
 def _unwrap(data: bytes, key: str, kind: type[T]) -> T:
     """Raises ValueError (EntryError among them) unless the entry is this key's, of this
     version and kind, and of the right shape throughout."""
-    entry = jsonfast.loads(data)
-    if type(entry) is not list or len(entry) != 5:
-        raise EntryError("not an alignck cache entry")
-    if entry[:4] != [_FORMAT, __version__, key, kind.__name__]:
-        raise EntryError("an entry of another key, version or kind")
-    return decode(entry[4], kind)
+    with collector.paused():  # as in _wrap
+        entry = jsonfast.loads(data)
+        if type(entry) is not list or len(entry) != 5:
+            raise EntryError("not an alignck cache entry")
+        if entry[:4] != [_FORMAT, __version__, key, kind.__name__]:
+            raise EntryError("an entry of another key, version or kind")
+        return decode(entry[4], kind)
 
 
 def _mark_used(path: Path) -> None:
