@@ -1,6 +1,10 @@
-import pytest
+import re
 
-from alignck.language import role_of, sentences, terms
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignck.language import _any_of, role_of, sentences, terms
 from alignck.spelling import americanise
 
 
@@ -398,3 +402,18 @@ def test_a_forecast_is_context_even_under_a_heading_that_promises(forecast: str)
 )
 def test_a_target_or_a_promise_beside_a_forecast_stays_a_commitment(promise: str) -> None:
     assert role_of(promise) == "commitment"
+
+
+_CUE_CHARACTERS = st.sampled_from("notw 'a.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.text(_CUE_CHARACTERS, min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(_CUE_CHARACTERS, max_size=30),
+)
+def test_one_search_for_any_cue_finds_exactly_the_texts_holding_one(
+    cues: set[str], text: str
+) -> None:
+    found = re.search(_any_of(cues), text) is not None
+    assert found == any(cue in text for cue in cues)
