@@ -159,20 +159,24 @@ def terms(text: str, *, topical: bool = True) -> list[str]:
     return list(_terms(text, topical))
 
 
-@lru_cache(maxsize=16384)
 def _terms(text: str, topical: bool) -> tuple[str, ...]:
-    # Cached, and small: a sentence is cut into clauses and then scored, asking twice in a row.
-    left_out = _left_out(topical)
-    return tuple(
-        map(stem, [word for word in words(text) if len(word) > 1 and word not in left_out])
+    return _both_terms(text)[topical]
+
+
+@lru_cache(maxsize=16384)
+def _both_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A text's terms with the strategy words, then without them (``topical``), from one
+    reading of its words. Cached, and small: a sentence is cut into clauses and then scored,
+    asking twice in a row; and a passage's terms are asked for again without the strategy
+    words when a framework's excluded phrases are looked for in it."""
+    stop, strategy = stop_words(), strategy_words()
+    content = [word for word in words(text) if len(word) > 1 and word not in stop]
+    every = tuple(map(stem, content))
+    if strategy.isdisjoint(content):
+        return every, every
+    return every, tuple(
+        term for word, term in zip(content, every, strict=True) if word not in strategy
     )
-
-
-@lru_cache(maxsize=2)
-def _left_out(topical: bool) -> frozenset[str]:
-    """The words that are no terms: stop words, and when ``topical`` the strategy words too
-    (one set, so that a word is looked up once)."""
-    return stop_words() | strategy_words() if topical else stop_words()
 
 
 @lru_cache(maxsize=65536)
