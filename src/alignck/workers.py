@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import gc
 import math
 import multiprocessing
 import multiprocessing.context
@@ -373,6 +374,10 @@ def _serve_documents(
     _start_worker(parent)
     from alignck.reading import prepare
 
+    # What the imports made lives as long as the worker: frozen, it is no longer walked by
+    # every full collection, which a long document's tens of thousands of objects set off
+    # several times over (0.30 -> 0.16 s of collection for the 20 benchmark strategies).
+    gc.freeze()
     work = task or prepare
     while True:
         try:
