@@ -2,8 +2,12 @@
 kinds, on documents written here)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignck.extract import extract, stated_priorities
+from alignck.extract._common import INFINITIVE_LEAD, IS_PRIORITY, RANKED_PRIORITY
+from alignck.extract._wording import _TO, _may_name_an_aim
 from alignck.model import Block, Document
 
 
@@ -351,3 +355,50 @@ def test_long_clauses_as_many_as_counted_are_no_items() -> None:
     )
     found = rule_statements(_paragraphs(sentence))
     assert [s.text for s in found if s.kind == "priority"] == []
+
+
+_PIECES = st.sampled_from(
+    [
+        "Our",
+        "the",
+        "first",
+        "priority",
+        "PRİORITY",
+        "ambıtion",
+        "Aim",
+        "goal",
+        "objective",
+        "is",
+        "are",
+        "remains",
+        "one of our",
+        "to",
+        "we",
+        "plan",
+        "aims",
+        "sets out",
+        "will be",
+        "\t",
+        "\xa0",
+        "’",
+        "İ",
+        "ı",
+        "K",
+        "ſ",
+        "reducing child poverty",
+        ",",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=14), st.sampled_from([" ", ""]))
+def test_the_quick_tests_before_the_wording_patterns_pass_all_they_match(
+    pieces: list[str], joint: str
+) -> None:
+    sentence = joint.join(pieces)
+    if IS_PRIORITY.match(sentence) or RANKED_PRIORITY.search(sentence):
+        assert _may_name_an_aim(sentence)
+    if INFINITIVE_LEAD.search(sentence):
+        assert _TO.search(sentence)

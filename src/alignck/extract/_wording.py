@@ -366,8 +366,28 @@ def _opens_on_gerund(text: str) -> bool:
     return bool(words) and len(words[0]) > 5 and words[0].lower().endswith("ing")
 
 
+# What a pattern below needs somewhere in a sentence, looked for first: most sentences have
+# none, and the patterns themselves, opening on a choice of words, are tried at every
+# character (several times as long). INFINITIVE_LEAD needs 'to' between spaces.
+_TO = re.compile(r"\sto\s", re.IGNORECASE)
+# IS_PRIORITY and RANKED_PRIORITY need one of these nouns.
+_AIM_NOUNS = ("priorit", "ambition", "aim", "goal", "objective")
+
+
+def _may_name_an_aim(sentence: str) -> bool:
+    """False only where IS_PRIORITY and RANKED_PRIORITY cannot match: no noun of theirs in
+    the sentence. Looked for in its lower case, which finds what the patterns' IGNORECASE
+    finds but for a Turkish 'İ' or 'ı' (each matches 'i' there, and lower() makes neither
+    'i'): with one of those the patterns decide. One search of all five nouns as a pattern
+    took as long as the two patterns."""
+    if not sentence.isascii() and ("ı" in sentence or "İ" in sentence):
+        return True
+    lower = sentence.lower()
+    return any(noun in lower for noun in _AIM_NOUNS)
+
+
 def _infinitive_items(sentence: str, block: Block) -> Iterator[Statement]:
-    lead = INFINITIVE_LEAD.search(sentence)
+    lead = _TO.search(sentence) and INFINITIVE_LEAD.search(sentence)
     if not lead:
         return
     rest = sentence[lead.end() :]
@@ -395,6 +415,8 @@ _AMBITION_TO = re.compile(
 
 
 def _is_a_priority(sentence: str, block: Block) -> Iterator[Statement]:
+    if not _may_name_an_aim(sentence):
+        return
     match = IS_PRIORITY.match(sentence)
     # 'The mayor said: "These are ...': what follows a colon or an opening quote is the subject.
     subject = re.split(r"[:“\"]\s*", match.group("subject"))[-1] if match else None
