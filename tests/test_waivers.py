@@ -727,3 +727,16 @@ def test_a_last_line_indented_with_non_breaking_spaces_is_an_error_not_ignored(
         f"{path}:4:1: expires: a non-breaking space (U+00A0) in the indentation of 'expires' "
         "(pasted from Word or a web page?); indent with ordinary spaces"
     ]
+
+
+def test_a_waiver_naming_a_folder_is_not_warned_of_as_matching_several() -> None:
+    # A partnership analyst's 'document: docs/trust/' applied to the trust's three documents,
+    # as the README says a folder does, and was warned of as a name matching several.
+    from alignck.waivers import several_warning
+
+    paths = ["docs/trust/a.md", "docs/trust/b.md", "docs/council/strategy.md"]
+    for folder in ("docs/trust/", "docs/trust"):
+        assert several_warning("waiver", Waiver("air", "x", folder, source="w:2:5"), paths) is None
+    same_name = ["docs/trust/strategy.md", "docs/council/strategy.md"]
+    named = several_warning("waiver", Waiver("air", "x", "strategy", source="w:2:5"), same_name)
+    assert named is not None and "matches 2 documents" in named

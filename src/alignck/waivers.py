@@ -193,6 +193,9 @@ def several_warning(kind: str, item: Waiver, paths: Sequence[str]) -> str | None
         any(ch in item.document for ch in "*?[") and not any(_named(item, p) for p in matched)
     ):
         return None
+    # A folder ('docs/trust/') means every document in it, as the README says.
+    if all(_in_folder(_reported(path), item.document) for path in matched):
+        return None
     shown = ", ".join(checkout_path(path) for path in matched[:4])
     more = f" and {len(matched) - 4} more" if len(matched) > 4 else ""
     return (
@@ -231,6 +234,11 @@ def covers(waiver: Waiver, path: str) -> bool:
     return _resolved_match(waiver.document, path, os.getcwd()) or _in_folder(  # noqa: PTH109
         _pattern(whole), folder
     )
+
+
+def _reported(path: str) -> str:
+    """A document's path as a waiver's document is compared with it: as reports show it."""
+    return _nfc(checkout_path(path.replace("\\", "/"))).lower()
 
 
 def _in_folder(reported: str, document: str) -> bool:
