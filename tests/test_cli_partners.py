@@ -128,3 +128,66 @@ def test_a_copy_among_one_partner_s_documents_is_not_said_to_be_a_second_partner
     grouped = warned("--partner", "Trust=trust-*")
     assert "it counts as a second partner" not in grouped
     assert "both are Trust's, so it counts once in overlaps" in grouped
+
+
+def test_a_slip_in_a_glob_is_told_the_near_name_and_a_bare_name_in_two_folders_is_warned(
+    tmp_path: Path,
+) -> None:
+    # A partnership analyst's 'VCS=vsc-*' said only that it named nothing, and
+    # 'Trust=strategy' took the council's strategy.md too, silently.
+    docs = _folder(tmp_path)
+    slip = _check(tmp_path, "--partner", "Trust=trsut-*")
+    assert "names no document checked; did you mean" in slip.stderr
+    for folder in ("council", "trust"):
+        (docs / folder).mkdir()
+        (docs / folder / "strategy.md").write_text(TRUST, encoding="utf-8")
+    bare = _check(tmp_path, "--partner", "Trust=strategy")
+    assert "--partner 'Trust=strategy' names documents in different folders" in bare.stderr
+    folder = _check(tmp_path, "--partner", f"Trust={docs / 'trust'}/")
+    assert "different folders" not in folder.stderr
+
+
+def test_names_differing_by_case_are_one_partner_and_pages_say_whose(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    result = _check(
+        tmp_path,
+        "--format",
+        "json",
+        "--partner",
+        "Trust=trust-strategy",
+        "--partner",
+        "trust=trust-summary",
+        "--per-document",
+        str(pages),
+    )
+    data = json.loads(result.stdout)
+    named = {d["name"]: d["partner"] for d in data["documents"]}
+    assert named["trust-strategy"] == named["trust-summary"] == "Trust"
+    assert "Partner: Trust" in (pages / "trust-summary.md").read_text("utf-8")
+    assert "Partner:" not in (pages / "council-plan.md").read_text("utf-8")
+
+
+def test_shared_candidates_and_overlaps_say_how_many_partners(tmp_path: Path) -> None:
+    docs = _folder(tmp_path)
+    climate = "\n## Our priorities\n\n- Deliver a net zero estate by 2030\n"
+    for name in ("trust-strategy.md", "trust-summary.md"):
+        path = docs / name
+        path.write_text(path.read_text("utf-8") + climate, encoding="utf-8")
+    framework = str(tmp_path / "priorities.yaml")
+    arguments = ["check", str(docs), "-f", framework, "--matcher", "lexical", "--no-cache"]
+
+    def run(*options: str) -> str:
+        return runner.invoke(app, [*arguments, *options]).stdout
+
+    shared = json.loads(run("--format", "json"))["overlaps"]["shared_outside_framework"]
+    assert [(g["label"], g["partners"]) for g in shared] == [
+        ("Deliver a net zero estate by 2030", 2)
+    ]
+    grouped = json.loads(run("--format", "json", "--partner", "Trust=trust-*"))
+    assert grouped["overlaps"]["shared_outside_framework"] == []
+    # The council and the trust both address mental health? Only the trust does here: with a
+    # second partner addressing it, the Markdown counts partners beside the documents.
+    (docs / "council-plan.md").write_text(COUNCIL + TRUST.split("\n\n", 1)[1], "utf-8")
+    markdown = run("--format", "markdown", "--partner", "Trust=trust-*")
+    assert "| Priority | Partners | Documents (✔ aligned, ◐ partial) |" in markdown
+    assert "| Partners |" not in run("--format", "markdown")

@@ -12,6 +12,7 @@ partners. A document no partner names is a partner of its own, as it always was.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 
 from alignck.model import Waiver
 from alignck.waivers import covers
@@ -41,8 +42,11 @@ def partner_globs(partners: Given | None) -> dict[str, tuple[str, ...]]:
             raise TypeError(
                 f"partner {name!r} must be given a glob or a list of globs (got {globs!r})"
             )
-        # 'Trust' and 'Trust ' are one partner, as two --partner options of one name are.
-        found[name.strip()] = found.get(name.strip(), ()) + tuple(g.strip() for g in listed)
+        # 'Trust', 'Trust ' and 'trust' are one partner, as two --partner options of one
+        # name are, under the spelling given first.
+        key = next((known for known in found if known.casefold() == name.strip().casefold()), None)
+        key = key or name.strip()
+        found[key] = found.get(key, ()) + tuple(g.strip() for g in listed)
     return found
 
 
@@ -68,6 +72,30 @@ def unmatched(paths: Sequence[str], partners: Given) -> list[str]:
         for glob in globs
         if not any(_names(glob, path) for path in paths)
     ]
+
+
+def nearly_named(glob: str, paths: Sequence[str]) -> str | None:
+    """The document a glob that names none most likely means ('vsc-*' for 'vcs-strategy'),
+    as a waiver's misspelt document is told."""
+    from alignck.waivers import near_name
+
+    return near_name(Waiver("", "", glob), paths)
+
+
+def named_apart(paths: Sequence[str], partners: Given) -> list[tuple[str, str, list[str]]]:
+    """(name, glob, paths) for each glob written as one name, with no wildcard and no folder
+    ('strategy'), that names documents in more than one folder: 'Trust=strategy' took the
+    council's strategy.md too, silently."""
+    found = []
+    for name, globs in partner_globs(partners).items():
+        for glob in globs:
+            if any(ch in glob for ch in "*?[/\\"):
+                continue
+            matched = [path for path in paths if _names(glob, path)]
+            folders = {str(PurePath(path.replace("\\", "/")).parent) for path in matched}
+            if len(folders) > 1:
+                found.append((name, glob, matched))
+    return found
 
 
 def claimed_twice(paths: Sequence[str], partners: Given) -> list[tuple[str, str, str]]:

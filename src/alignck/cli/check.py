@@ -174,11 +174,21 @@ def _say_partner_warnings(report: Report, partners: dict[str, list[str]]) -> Non
     """A --partner glob that names no document checked, and a document two partners name."""
     if not partners:
         return
-    from alignck.partners import claimed_twice, unmatched
+    from alignck.partners import claimed_twice, named_apart, nearly_named, unmatched
 
     paths = [d.path for d in report.documents]
     for option in unmatched(paths, partners):
-        say(f"alignck: warning: --partner {option!r} names no document checked")
+        near = nearly_named(option.partition("=")[2], paths)
+        hint = f"; did you mean '{near}'?" if near else ""
+        say(f"alignck: warning: --partner {option!r} names no document checked{hint}")
+    for name, glob, matched in named_apart(paths, partners):
+        shown = ", ".join(matched[:4]) + (
+            f" and {len(matched) - 4} more" if len(matched) > 4 else ""
+        )
+        say(
+            f"alignck: warning: --partner '{name}={glob}' names documents in different folders "
+            f"({shown}); write a path or a folder to mean one partner's"
+        )
     for path, kept, other in claimed_twice(paths, partners):
         counted = f"counted as {kept}'s"
         say(f"alignck: warning: {path}: named by --partner {kept!r} and {other!r}; {counted}")

@@ -487,16 +487,19 @@ def _gaps(report: Report) -> list[str]:
 
 def _overlaps(report: Report) -> list[str]:
     marks = VerdictMarks(report)
+    # With --partner, how many partners each: the documents listed count one partner's apart.
     rows = [
         [
             report.framework.priority(o.priority_id).title,
+            *([str(o.partners)] if report.grouped else []),
             ", ".join(marked_names(report, o, marks)),
         ]
         for o in report.analysis.overlaps
     ]
+    counted = ["Partners"] if report.grouped else []
     return _table(
         "Overlaps",
-        ["Priority", "Documents (✔ aligned, ◐ partial)"],
+        ["Priority", *counted, "Documents (✔ aligned, ◐ partial)"],
         rows,
         f"No priority is addressed by two or more {overlap_unit(report)}.",
     )

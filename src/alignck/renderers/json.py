@@ -118,6 +118,8 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
                 {
                     "label": g.label,
                     "documents": list(g.documents),
+                    # How many partners state it: its documents, one partner's counted once.
+                    "partners": len({report.partner(p) or f"path:{p}" for p in g.documents}),
                     "statements": [{"path": p, "text": t} for p, t in g.members],
                 }
                 for g in analysis.shared_outside

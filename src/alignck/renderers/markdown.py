@@ -260,13 +260,16 @@ def _overlaps(report: Report) -> list[str]:
     lines = ["## Overlaps", ""]
     if not report.analysis.overlaps:
         return [*lines, f"No priority is addressed by two or more {overlap_unit(report)}.", ""]
-    lines += [_row(["Priority", "Documents (✔ aligned, ◐ partial)"]), _row(["---", "---"])]
+    # With --partner, how many partners each: the documents listed count one partner's apart.
+    counted = ["Partners"] if report.grouped else []
+    header = ["Priority", *counted, "Documents (✔ aligned, ◐ partial)"]
+    lines += [_row(header), _row(["---"] * len(header))]
     marks = VerdictMarks(report)
     for overview in report.analysis.overlaps:
         names = ", ".join(marked_names(report, overview, marks))
-        lines.append(
-            _row([_cell(report.framework.priority(overview.priority_id).title), _cell(names)])
-        )
+        title = _cell(report.framework.priority(overview.priority_id).title)
+        partners = [str(overview.partners)] if report.grouped else []
+        lines.append(_row([title, *partners, _cell(names)]))
     return [*lines, ""]
 
 

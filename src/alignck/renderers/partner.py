@@ -19,7 +19,7 @@ from pathlib import PurePath
 from typing import TextIO
 
 from alignck.escape import html_text as escape
-from alignck.escape import markdown_text
+from alignck.escape import markdown_text, one_line
 from alignck.model import Alignment, DocumentResult, PriorityOverview, Report
 from alignck.names import within_bytes
 from alignck.renderers._common import (
@@ -286,6 +286,8 @@ def _title(report: Report, result: DocumentResult) -> str:
 def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
     lines += [f"Document: {markdown_text(_file_name(result.path))}", ""]
+    if result.partner is not None:
+        lines += [f"Partner: {markdown_text(one_line(result.partner))}", ""]
     if result.status == "ok":
         lines += [markdown_text(VERDICTS_MEANING), ""]
         lines += [f"_{markdown_text(score_rule(report))} {markdown_text(PLACE_RULE)}_", ""]
@@ -315,6 +317,8 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         f"<h1>{title}</h1>",
         f"<p>Document: {escape(_file_name(result.path))}</p>",
     ]
+    if result.partner is not None:
+        parts.append(f"<p>Partner: {escape(one_line(result.partner))}</p>")
     if result.status == "ok":
         parts.append(f"<p>{escape(VERDICTS_MEANING)}</p>")
         parts.append(f'<p class="muted">{escape(score_rule(report))} {escape(PLACE_RULE)}</p>')

@@ -283,9 +283,15 @@ def _overlap_count(console: Console, report: Report) -> None:
     """Past the grid, the counts table already says how many partners share each priority;
     listing their names again would run to thousands of lines in a national run."""
     shared = len(report.analysis.overlaps)
+    # With --partner the counts above are still of documents: say where partners are counted.
+    where = (
+        "the counts above are of documents; partners per priority and names"
+        if report.grouped
+        else "counts above; names"
+    )
     console.print(
         f"Overlaps: {shared} of {len(report.framework.priorities)} priorities have two or more "
-        "partners (counts above; names in the json, markdown and html reports).\n"
+        f"partners ({where} in the json, markdown and html reports).\n"
     )
 
 
