@@ -371,39 +371,6 @@ def test_a_name_holding_initials_joined_by_an_ampersand_is_still_a_name() -> Non
     assert theme_terms(phrase_key(text), text) == ()
 
 
-@pytest.mark.parametrize(
-    "forecast",
-    [
-        "Older people make up a growing share of the patients our community nurses see, and "
-        "the number of residents over 85 will double by 2040.",
-        "Our population will continue to age.",
-        "Demand for adult social care is expected to rise by 20% over the next decade.",
-    ],
-)
-def test_a_forecast_is_context_even_under_a_heading_that_promises(forecast: str) -> None:
-    # A scrutiny officer's trust dropped its promise to older people, kept this forecast, and
-    # stayed aligned on healthy ageing: read as a commitment, the forecast carried the verdict.
-    assert role_of(forecast) == "context"
-    assert role_of(forecast, given="commitment", item=True) == "context"
-
-
-@pytest.mark.parametrize(
-    "promise",
-    [
-        "The number of people who smoke will fall to 5% by 2030.",
-        "We will expand home care because the number of residents over 85 will double by 2040.",
-        # A review: a third person's promise beside the forecast, a level set, staff.
-        "The number of residents over 85 will double by 2040, so the council will build 200 "
-        "extra care homes for older people.",
-        "The number of health visitors will increase by 20 by 2026.",
-        "The number of people with a care plan will grow to over 500.",
-        "The number of children in poverty will fall by 10% by 2030.",
-    ],
-)
-def test_a_target_or_a_promise_beside_a_forecast_stays_a_commitment(promise: str) -> None:
-    assert role_of(promise) == "commitment"
-
-
 _CUE_CHARACTERS = st.sampled_from("notw 'a.")
 
 

@@ -300,20 +300,10 @@ def role_of(
     if own != "context" or given == "context":
         return own
     if given == "commitment" and (
-        states_fact(text)
-        or not (item or _says_what_is_done(text, fragments))
-        or hedged(text)
-        or _projects(text, normalise(text))
+        states_fact(text) or not (item or _says_what_is_done(text, fragments)) or hedged(text)
     ):
         return "context"
     return given
-
-
-def _projects(text: str, lower: str) -> bool:
-    """A forecast of how a quantity will change ('the number of over-85s will double by
-    2040', 'our population will continue to age'): the need a strategy meets, context, and
-    no promise under a heading that promises either."""
-    return _says("projection", text, lower)
 
 
 def hedged(text: str) -> bool:
@@ -329,8 +319,6 @@ def _own_role(text: str, scope: Scope) -> EvidenceKind:
         return "negated"
     if _says("achievement", text, lower, scope) and not _says("future", lower, lower, scope):
         return "achievement"
-    if scope == "sentence" and _projects(text, lower):
-        return "context"
     if _says("commitment", text, lower, scope):
         return "commitment"
     # A date or a target alone does not make a statement of fact a promise: '1 in 4 residents
