@@ -2763,6 +2763,11 @@ def test_a_first_row_is_a_label_by_its_question_and_a_promise_by_its_we() -> Non
     long_label = "What we will do over the next five years to improve health"
     assert commitments(long_label, later) == [later]
     assert commitments("What we will do.", later) == [later]
-    # A sentence that opens with a question word is no label.
+    # A sentence that opens with a question word is no label; a long or parted question is.
     sentence = "Where families need help, we will open two crisis cafes in every town by 2026."
     assert commitments(sentence, later) == [sentence, later]
+    for label in (
+        "What we will do, and when we will do it",
+        "What we will do in 2025/26 and 2026/27 to improve mental health for young people",
+    ):
+        assert commitments(label, later) == [later]

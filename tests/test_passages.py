@@ -382,3 +382,11 @@ def test_a_short_promise_in_a_cell_still_makes_the_cells_beside_it_context() -> 
     )
     assert roles["We will recruit nurses"] == "commitment"
     assert roles["Mental health crisis team"] == "context"
+
+
+def test_a_promise_ending_in_to_is_its_own_but_a_run_of_colons_costs_nothing() -> None:
+    from alignck.passages import _promises_itself
+
+    assert _promises_itself("We will give children somewhere safe to go to")
+    assert not _promises_itself("In 2026 we will")
+    assert not _promises_itself("By March 2026 we will:" + ":" * 5000)

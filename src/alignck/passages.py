@@ -161,14 +161,25 @@ def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
 
 # A cell's promise says what is done ('We will recruit nurses'), not a lead-in to the next
 # cell ('By March 2026 we will:', 'In 2026 we will'): it goes on past its last 'will'.
-_LEADS_IN = re.compile(r"(?:\b(?:will|shall|to)|:)\W*$", re.IGNORECASE)
+_LEAD_WORDS = frozenset({"will", "shall"})
+_LAST_WORD = re.compile(r"(\w+)\W*\Z")
 
 
 def _promises_itself(text: str) -> bool:
     return any(
-        role == "commitment" and not _LEADS_IN.search(piece) and len(terms(piece)) >= 2
+        role == "commitment" and not _leads_in(piece) and len(terms(piece)) >= 2
         for piece, role in _pieces(text)
     )
+
+
+def _leads_in(piece: str) -> bool:
+    """Whether a piece stops where a lead-in does: on a colon, or on 'will' ('In 2026 we
+    will'). Read from its last 40 characters, so a run of punctuation costs nothing."""
+    tail = piece.rstrip()[-40:]
+    if tail.endswith(":"):
+        return True
+    last = _LAST_WORD.search(tail)
+    return last is not None and last.group(1).lower() in _LEAD_WORDS
 
 
 def _actions_from(block: Block, pieces: Sequence[tuple[str, EvidenceKind]]) -> int:

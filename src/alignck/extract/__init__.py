@@ -231,7 +231,7 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
 # without a header row: 'We will set up 12 teams near where you live. Nurses ...', 'We will
 # open 2 crisis cafes').
 _LABEL_WORDS = 8
-_QUESTION_LABEL_WORDS = 12
+_PROMISE_AFTER = re.compile(r",\s*(?:we|we['’]ll)\b", re.IGNORECASE)
 _ASKS = re.compile(r"^\W*(?:what|how|who|when|where|why|which)\b", re.IGNORECASE)
 _WE = re.compile(r"^\W*(?:we|we['’]ll)\b", re.IGNORECASE)
 
@@ -240,11 +240,11 @@ def _labels_a_column(block: Block) -> bool:
     if block.cell is None or block.cell[0] != 0:
         return False
     text = block.text.rstrip()
-    words = len(text.split())
-    if _ASKS.match(text) and words <= _QUESTION_LABEL_WORDS and "," not in text:
-        # Not a sentence opening so: 'Where families need help, we will open two cafes.'
-        return True
-    short = words <= _LABEL_WORDS and not text.endswith((".", "!", "?"))
+    if _ASKS.match(text):
+        # A question's words label a column ('What we will do, and when'), unless a promise
+        # follows them: 'Where families need help, we will open two cafes.'
+        return not _PROMISE_AFTER.search(text)
+    short = len(text.split()) <= _LABEL_WORDS and not text.endswith((".", "!", "?"))
     return short and not _WE.match(text)
 
 
