@@ -168,8 +168,14 @@ def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
 
 def partner_key(result: DocumentResult) -> str:
     """Who publishes a document, as overlaps count partners: the partner --partner names, else
-    the document itself. A name cannot be mistaken for a path: it is keyed apart."""
-    return f"partner:{result.partner}" if result.partner is not None else f"path:{result.path}"
+    the document itself."""
+    return publisher(result.path, result.partner)
+
+
+def publisher(path: str, partner: str | None) -> str:
+    """A document's publisher as partners are counted: a name cannot be mistaken for a path,
+    as each is keyed apart."""
+    return f"partner:{partner}" if partner is not None else f"path:{path}"
 
 
 def _overviews(

@@ -289,7 +289,7 @@ def system_percent(report: Report) -> str:
     limit = report.policy.fail_under
     shown = percent(value)
     # Compared as shown: past 99.5 a share is shown to 0.1 or finer, not as a whole percent.
-    if limit is not None and (float(shown.rstrip("%")) >= limit) != (value >= limit):
+    if _across(float(shown.rstrip("%")), value, limit):
         return f"{coverage_figure(value, limit)}%"
     return shown
 
@@ -303,9 +303,15 @@ def system_share(report: Report) -> float:
     coverage = report.analysis.system_coverage
     limit = report.policy.fail_under
     exact = coverage.exact_percent
-    if limit is not None and (coverage.percent >= limit) != (exact >= limit):
+    if _across(coverage.percent, exact, limit):
         return float(coverage_figure(exact, limit))
     return coverage.percent
+
+
+def _across(shown: float, exact: float, limit: float | None) -> bool:
+    """Whether a figure as shown lies on the other side of --fail-under than the share it
+    rounds."""
+    return limit is not None and (shown >= limit) != (exact >= limit)
 
 
 WAIVED_HEADER = ["Document", "Priority", "Verdict", "Reason", "Until", "Waiver"]

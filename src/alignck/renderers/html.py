@@ -191,13 +191,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                 waived_rows(report),
                 "",
             )
-        stale = stale_waiver_lines(report)
-        if stale:
-            items = "".join(f"<li>{escape(line)}</li>" for line in stale)
-            parts += [
-                "<h2>Waivers to look at</h2>",
-                f'<p class="muted">{escape(STALE_WAIVERS_NOTE)}</p><ul>{items}</ul>',
-            ]
+        parts += _to_look_at("Waivers to look at", STALE_WAIVERS_NOTE, stale_waiver_lines(report))
         if analysis.reviewed:
             parts += _table(
                 "Reviewed (verdicts set by a reviewer, used in coverage and policy)",
@@ -205,12 +199,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
                 reviewed_rows(report),
                 "",
             )
-        if stale_reviews := review_warnings(report):
-            items = "".join(f"<li>{escape(line)}</li>" for line in stale_reviews)
-            parts += [
-                "<h2>Reviews to look at</h2>",
-                f'<p class="muted">{escape(STALE_REVIEWS_NOTE)}</p><ul>{items}</ul>',
-            ]
+        parts += _to_look_at("Reviews to look at", STALE_REVIEWS_NOTE, review_warnings(report))
         parts += _overlaps(report)
         parts += _outside(report)
     out.write("\n".join(parts) + "\n")
@@ -483,6 +472,14 @@ def _gaps(report: Report) -> list[str]:
     return _table(
         "Gaps", ["Document", "Missing priorities"], rows, "Every document addresses every priority."
     )
+
+
+def _to_look_at(title: str, note: str, lines: list[str]) -> list[str]:
+    """A section listing waivers or reviews to look at, or nothing where there are none."""
+    if not lines:
+        return []
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return [f"<h2>{title}</h2>", f'<p class="muted">{escape(note)}</p><ul>{items}</ul>']
 
 
 def _overlaps(report: Report) -> list[str]:

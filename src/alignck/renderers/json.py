@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from alignck import __version__
+from alignck.analyse import publisher
 from alignck.framework import framework_to_dict
 from alignck.jsonfast import dumps_indented
 from alignck.model import (
@@ -119,7 +120,7 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
                     "label": g.label,
                     "documents": list(g.documents),
                     # How many partners state it: its documents, one partner's counted once.
-                    "partners": len({report.partner(p) or f"path:{p}" for p in g.documents}),
+                    "partners": len({publisher(p, report.partner(p)) for p in g.documents}),
                     "statements": [{"path": p, "text": t} for p, t in g.members],
                 }
                 for g in analysis.shared_outside

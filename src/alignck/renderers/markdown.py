@@ -230,19 +230,18 @@ def _waived(report: Report) -> list[str]:
 
 
 def _stale_waivers(report: Report) -> list[str]:
-    lines = stale_waiver_lines(report)
-    if not lines:
-        return []
-    note = STALE_WAIVERS_NOTE
-    return ["## Waivers to look at", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
+    return _to_look_at("Waivers to look at", STALE_WAIVERS_NOTE, stale_waiver_lines(report))
 
 
 def _stale_reviews(report: Report) -> list[str]:
-    lines = review_warnings(report)
+    return _to_look_at("Reviews to look at", STALE_REVIEWS_NOTE, review_warnings(report))
+
+
+def _to_look_at(title: str, note: str, lines: list[str]) -> list[str]:
+    """A section listing waivers or reviews to look at, or nothing where there are none."""
     if not lines:
         return []
-    note = STALE_REVIEWS_NOTE
-    return ["## Reviews to look at", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
+    return [f"## {title}", "", note, "", *(f"- {_cell(line)}" for line in lines), ""]
 
 
 def _reviewed(report: Report) -> list[str]:
