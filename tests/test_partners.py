@@ -30,7 +30,7 @@ def test_the_first_partner_keeps_a_document_two_name_and_both_are_said() -> None
 
 def test_a_glob_that_names_no_document_is_listed() -> None:
     partners = {"Trust": ("nmc-*", "mnc-*"), "Nobody": ("zzz",)}
-    assert unmatched(PATHS, partners) == ["Trust=mnc-*", "Nobody=zzz"]
+    assert unmatched(PATHS, partners) == [("Trust", "mnc-*"), ("Nobody", "zzz")]
 
 
 def test_a_partner_option_is_a_name_and_a_glob() -> None:

@@ -63,11 +63,11 @@ def partner_of_each(paths: Iterable[str], partners: Given) -> dict[str, str]:
     return found
 
 
-def unmatched(paths: Sequence[str], partners: Given) -> list[str]:
-    """'NAME=GLOB' for each glob that names none of ``paths``: a misspelt one would quietly
+def unmatched(paths: Sequence[str], partners: Given) -> list[tuple[str, str]]:
+    """(name, glob) for each glob that names none of ``paths``: a misspelt one would quietly
     leave the partner's documents counted apart."""
     return [
-        f"{name}={glob}"
+        (name, glob)
         for name, globs in partner_globs(partners).items()
         for glob in globs
         if not any(_names(glob, path) for path in paths)

@@ -177,10 +177,10 @@ def _say_partner_warnings(report: Report, partners: dict[str, list[str]]) -> Non
     from alignck.partners import claimed_twice, named_apart, nearly_named, unmatched
 
     paths = [d.path for d in report.documents]
-    for option in unmatched(paths, partners):
-        near = nearly_named(option.partition("=")[2], paths)
+    for name, glob in unmatched(paths, partners):
+        near = nearly_named(glob, paths)
         hint = f"; did you mean '{near}'?" if near else ""
-        say(f"alignck: warning: --partner {option!r} names no document checked{hint}")
+        say(f"alignck: warning: --partner '{name}={glob}' names no document checked{hint}")
     for name, glob, matched in named_apart(paths, partners):
         shown = ", ".join(matched[:4]) + (
             f" and {len(matched) - 4} more" if len(matched) > 4 else ""
