@@ -1,6 +1,7 @@
 """JUnit XML, SARIF and GitHub annotations: structure CI systems rely on, levels that follow
 the policy, waivers shown as accepted, and escaping of document text."""
 
+import csv
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -639,3 +640,30 @@ def test_a_document_s_warnings_are_one_line_each_in_junit() -> None:
     said = [s.findtext("system-err") for s in ET.fromstring(_render("junit", report)).iter()]
     lines = next(text for text in said if text).splitlines()
     assert lines == ["warning: the same text as a\\nb.md", "warning: no text found"]
+
+
+def test_the_partner_publishing_each_document_reaches_csv_junit_and_sarif() -> None:
+    """A dashboard fed from the CSV, or a CI job reading JUnit or SARIF, saw no partner
+    where --partner named one, though every other report names it."""
+    plain = _report()
+    named = tuple(
+        replace(r, partner="Riverside Trust") if r.path == "docs/draft plan.md" else r
+        for r in plain.documents
+    )
+    report = replace(plain, documents=named)
+    rows = list(csv.DictReader(io.StringIO(_render("csv", report))))
+    assert {r["partner"] for r in rows if r["document"] == "docs/draft plan.md"} == {
+        "Riverside Trust"
+    }
+    assert [r["partner"] for r in rows if r["document"] == "docs/broken.pdf"] == [""]
+    suites = {s.get("name"): s for s in ET.fromstring(_render("junit", report)).iter("testsuite")}
+    partner = [
+        p for p in suites["docs/draft plan.md"].iter("property") if p.get("name") == "partner"
+    ]
+    assert [p.get("value") for p in partner] == ["Riverside Trust"]
+    assert not [p for p in suites["docs/broken.pdf"].iter("property") if p.get("name") == "partner"]
+    results = json.loads(_render("sarif", report))["runs"][0]["results"]
+    on_plan = [r for r in results if "draft" in json.dumps(r["locations"])]
+    assert on_plan and all(r["properties"]["partner"] == "Riverside Trust" for r in on_plan)
+    plain_results = json.loads(_render("sarif", plain))["runs"][0]["results"]
+    assert all("partner" not in r.get("properties", {}) for r in plain_results)

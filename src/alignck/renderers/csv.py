@@ -36,6 +36,9 @@ COLUMNS = [
     # without text), on each of its rows: a spreadsheet or a dashboard fed from the CSV
     # alone would not see it.
     "document_warnings",
+    # The partner --partner names as publishing the document (empty where none is named):
+    # last, so a sheet that reads the columns by place reads them as before.
+    "partner",
 ]
 
 
@@ -54,9 +57,10 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
         # removed, 'pl<ESC>an.md' was 'plan.md', and two documents' rows read as one's.
         document = shown_path(result.path)
         notes = " | ".join(one_line(w) for w in result.warnings)
+        partner = one_line(result.partner) if result.partner is not None else ""
         if result.status != "ok":
             error = one_line(result.error or "")
-            writer.writerow([document, "", "", "error", "", "", error, *[""] * 9, notes])
+            writer.writerow([document, "", "", "error", "", "", error, *[""] * 9, notes, partner])
             continue
         for alignment in result.alignments:
             title = report.framework.priority(alignment.priority_id).title
@@ -81,6 +85,7 @@ def write_rows(report: Report, out: TextIO, line_end: str = "\n") -> None:
                     near.text if (near := alignment.nearest) else "",
                     where(near.location) if near else "",
                     notes,
+                    partner,
                 ]
             )
 

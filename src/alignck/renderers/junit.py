@@ -100,7 +100,7 @@ def _suite(
     # 'plan.md', and two suites and their cases shared one name).
     shown = shown_path(checkout_path(result.path))
     suite = ET.Element("testsuite", name=shown)
-    _properties(suite, report)
+    _properties(suite, report, result.partner)
     found = {f.priority_id: f for f in document_findings(report, result, waived)}
     if result.status != "ok":
         case = ET.SubElement(suite, "testcase", classname=name, name="read", file=shown)
@@ -134,11 +134,14 @@ def _suite(
     return suite
 
 
-def _properties(suite: ET.Element, report: Report) -> None:
-    """What produced the verdicts, in each suite: JUnit has no place for them on the whole."""
+def _properties(suite: ET.Element, report: Report, partner: str | None = None) -> None:
+    """What produced the verdicts, in each suite: JUnit has no place for them on the whole;
+    and in a document's suite, the partner --partner names as publishing it."""
     properties = ET.SubElement(suite, "properties")
     for label, value in provenance(report, framework_checkout_path(report.framework.path)):
         ET.SubElement(properties, "property", name=label, value=value)
+    if partner is not None:
+        ET.SubElement(properties, "property", name="partner", value=one_line(partner))
 
 
 def _describe(case: ET.Element, finding: Finding, outcome: Outcome) -> None:

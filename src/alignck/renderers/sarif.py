@@ -132,7 +132,8 @@ def results(report: Report) -> Iterator[dict[str, Any]]:
     for finding in findings(report):
         path = _file_of(finding, report)
         if path is not None:
-            yield _result(finding, rule_ids.index(finding.rule), path)
+            partner = report.partner(finding.path) if finding.path is not None else None
+            yield _result(finding, rule_ids.index(finding.rule), path, partner)
 
 
 def _file_of(finding: Finding, report: Report) -> str | None:
@@ -235,7 +236,9 @@ def sarif_log(report: Report, with_results: bool = True) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
+def _result(
+    finding: Finding, rule_index: int, path: str, partner: str | None = None
+) -> dict[str, Any]:
     place = {
         "artifactLocation": artifact_location(path),
         "region": {"startLine": line_of(finding.path, finding.quote, finding.line) or 1},
@@ -250,7 +253,12 @@ def _result(finding: Finding, rule_index: int, path: str) -> dict[str, Any]:
     }
     properties = {
         key: value
-        for key, value in (("priorityId", finding.priority_id), ("score", finding.score))
+        for key, value in (
+            ("priorityId", finding.priority_id),
+            ("score", finding.score),
+            # The partner --partner names as publishing the document.
+            ("partner", one_line(partner) if partner is not None else None),
+        )
         if value is not None
     }
     if properties:
