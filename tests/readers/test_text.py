@@ -468,6 +468,27 @@ def test_a_numbered_name_on_its_own_line_is_the_item_and_the_lines_below_its_tex
     ]
 
 
+def test_a_section_number_of_two_levels_above_its_text_is_a_heading(tmp_path: Path) -> None:
+    """'4.1 Reducing reoffending' straight above its sentences was an item of a list, and the
+    promise of its section's heading ('What we will do') made it a commitment: quoted as
+    evidence, where Word, numbering its headings so, gives a heading."""
+    text = (
+        "1. PURPOSE\n\nThis plan says what the unit will do this year.\n\n"
+        "4. WHAT WE WILL DO\n\n"
+        "4.1 Reducing reoffending\n"
+        "We will agree a resettlement plan with every person twelve weeks before release.\n\n"
+        "4.2 Domestic abuse\n"
+        "We will run the programme for sixty men convicted of abuse.\n"
+    )
+    blocks = _blocks(tmp_path, text)
+    assert ("heading", "4.1 Reducing reoffending") in blocks
+    assert ("heading", "4.2 Domestic abuse") in blocks
+    assert not [t for kind, t in blocks if kind == "list_item"]
+    path = tmp_path / "plan.txt"
+    under = [b for b in read(path).blocks if b.text.startswith("We will agree")]
+    assert under[0].section == ("4. WHAT WE WILL DO", "4.1 Reducing reoffending")
+
+
 @pytest.mark.parametrize(
     "item",
     [

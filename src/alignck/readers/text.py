@@ -29,6 +29,8 @@ from alignck.readers._text import (
 VERSION = "16"
 _NUMBERED_HEADING = re.compile(r"^(\d+(\.\d+)*)\.?\s+\S")
 _MAX_TOP_HEADING_WORDS = 8
+# A number of two levels or more, '4.1' or '2.3.1', as sections are numbered.
+_SECTION_NUMBER = re.compile(r"^\d+\.\d+")
 # Words a wrapped line can end on but a heading does not.
 _RUNS_ON = frozenset(
     """a an and or but nor the of to for with in on at by from as into than our their its
@@ -544,6 +546,13 @@ def _flush(
     marker, first = split_marker(lines[0])
     depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2 + nested
     if marker and _named_above_its_text(lines, first, width):
+        if _SECTION_NUMBER.match(marker):
+            # '4.1 Reducing reoffending' / 'We will ...': a section's number, as Word
+            # numbers its headings, not an item of a list; read as a heading it is in the
+            # other formats (a promise of its section's heading made it a commitment here).
+            builder.heading(lines[0].strip(), _heading_level(lines[0].strip()), page, line=line)
+            builder.add("paragraph", join_lines(lines[1:]), page, line=line + 1)
+            return
         # '1. Tackle loneliness' / 'We will grow the peer support network ...': the item is
         # the name; the sentences under it are its text, not more of its name.
         builder.add("list_item", first.strip(), page, level=depth, marker=marker, line=line)
