@@ -191,3 +191,42 @@ def test_shared_candidates_and_overlaps_say_how_many_partners(tmp_path: Path) ->
     markdown = run("--format", "markdown", "--partner", "Trust=trust-*")
     assert "| Priority | Partners | Documents (✔ aligned, ◐ partial) |" in markdown
     assert "| Partners |" not in run("--format", "markdown")
+
+
+def test_a_waiver_or_review_whose_glob_reaches_another_partner_s_documents_is_warned(
+    tmp_path: Path,
+) -> None:
+    """A secretary's 'trust-*' waiver, written for the acute trust, also waived the mental
+    health trust's new strategy: with partners named, a glob over two partners is said."""
+    _folder(tmp_path)
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        "  - priority: homes\n    document: 'trust-*'\n    reason: The acute trust.\n"
+        "  - priority: minds\n    document: '*'\n    reason: Everyone's.\n"
+        "  - priority: homes\n    document: 'council-*'\n    reason: One partner.\n",
+        encoding="utf-8",
+    )
+    two = ("--partner", "Acute=trust-strategy", "--partner", "Mental health=trust-summary")
+    result = _check(tmp_path, "--waivers", str(waivers), *two, "-q", "-o", "-")
+    stderr = result.stderr.replace("\n", " ")
+    assert "names 'trust-*', which matches documents of 2 partners (Acute, Mental health)" in (
+        stderr
+    ), stderr
+    assert "names '*'" not in stderr and "names 'council-*'" not in stderr
+    # One partner's two documents: nothing to say.
+    one = _check(tmp_path, "--waivers", str(waivers), "--partner", "Trust=trust-*", "-q", "-o", "-")
+    assert "matches documents of" not in one.stderr
+    # Without --partner, a glob is meant for what it matches, as before.
+    plain = _check(tmp_path, "--waivers", str(waivers), "-q", "-o", "-")
+    assert "matches documents of" not in plain.stderr
+    reviews = tmp_path / "reviews.yaml"
+    reviews.write_text(
+        "reviews:\n  - priority: homes\n    document: 'trust-*'\n    verdict: gap\n"
+        "    reviewer: A. Secretary\n    date: 2027-01-05\n    reason: Not theirs.\n",
+        encoding="utf-8",
+    )
+    reviewed = _check(tmp_path, "--review", str(reviews), *two, "-q", "-o", "-")
+    assert "review of 'homes' names 'trust-*', which matches documents of 2 partners" in (
+        reviewed.stderr.replace("\n", " ")
+    ), reviewed.stderr

@@ -379,15 +379,24 @@ def waivers_and_reviews_said(
 def _matching_several(
     report: Report, waivers: Sequence[Waiver], reviews: Sequence[Review]
 ) -> list[str]:
-    """Warnings for waivers and reviews whose one name matches several documents."""
+    """Warnings for waivers and reviews whose one name matches several documents, and, where
+    the run names partners, for those that match documents of several partners."""
     from alignck.reviews import as_waiver
-    from alignck.waivers import several_warning
+    from alignck.waivers import across_partners_warning, several_warning
 
     # Only documents checked: a partner's .doc beside its .md can be neither waived nor
     # reviewed, and is an error of its own.
     paths = [r.path for r in report.documents if r.status == "ok"]
+    partner_of = {r.path: r.partner for r in report.documents if r.status == "ok"}
     items = [("waiver", w) for w in waivers] + [("review", as_waiver(r)) for r in reviews]
-    return [w for kind, item in items if (w := several_warning(kind, item, paths)) is not None]
+    said = []
+    for kind, item in items:
+        warning = several_warning(kind, item, paths)
+        if warning is None and report.grouped:
+            warning = across_partners_warning(kind, item, paths, partner_of)
+        if warning is not None:
+            said.append(warning)
+    return said
 
 
 def _only_reports_named(paths: list[Path], report: Report) -> bool:
