@@ -81,7 +81,9 @@ def test_a_partner_glob_that_names_nothing_or_a_malformed_one_is_said(tmp_path: 
     assert result.exit_code == 0
     assert "alignck: warning: --partner 'Trust=trsut-*' names no document checked" in result.stderr
     twice = _check(tmp_path, "--partner", "Trust=trust-*", "--partner", "Strategies=*-strategy")
-    assert "named by --partner 'Trust' and 'Strategies'; counted as Trust's" in twice.stderr
+    assert (
+        "named by --partner 'Trust' and 'Strategies'; counted as published by Trust" in twice.stderr
+    )
     wrong = _check(tmp_path, "--partner", "trust-*")
     assert wrong.exit_code == 2
     assert wrong.stderr.strip() == (
@@ -127,7 +129,7 @@ def test_a_copy_among_one_partner_s_documents_is_not_said_to_be_a_second_partner
     assert "it counts as a second partner" in warned()
     grouped = warned("--partner", "Trust=trust-*")
     assert "it counts as a second partner" not in grouped
-    assert "both are Trust's, so it counts once in overlaps" in grouped
+    assert "both are published by Trust, so it counts once in overlaps" in grouped
 
 
 def test_a_slip_in_a_glob_is_told_the_near_name_and_a_bare_name_in_two_folders_is_warned(

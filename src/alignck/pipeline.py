@@ -268,8 +268,9 @@ def _copy_warning(
     partner's (``owner``), when its verdicts and gaps are still listed twice."""
     if owner is not None and partner.get(original) == owner:
         return (
-            f"{said}: both are {owner}'s, so it counts once in overlaps, but its verdicts and "
-            "gaps are listed twice; leave one of them out"
+            # No possessive: 'Northvale Hospitals's' reads wrong, and a name may end anyhow.
+            f"{said}: both are published by {owner}, so it counts once in overlaps, but its "
+            "verdicts and gaps are listed twice; leave one of them out"
         )
     return (
         f"{said}: it counts as a second partner in coverage, overlaps and shared priorities; "

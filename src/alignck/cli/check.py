@@ -190,7 +190,7 @@ def _say_partner_warnings(report: Report, partners: dict[str, list[str]]) -> Non
             f"({shown}); write a path or a folder to mean one partner's"
         )
     for path, kept, other in claimed_twice(paths, partners):
-        counted = f"counted as {kept}'s"
+        counted = f"counted as published by {kept}"
         say(f"alignck: warning: {path}: named by --partner {kept!r} and {other!r}; {counted}")
 
 
