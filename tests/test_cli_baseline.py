@@ -583,3 +583,23 @@ def test_a_document_the_baseline_could_not_read_is_said_to_be_compared_as_new(
     trust = tmp_path / "docs" / "trust.md"
     assert f"{trust} could not be read in that run; compared as a new document" in said
     assert "plan.md could not be read" not in said
+
+
+def test_a_deleted_unreadable_document_is_not_said_to_be_the_one_new_document(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A secretary's board paper, empty last month and deleted since, was said to be
+    'compared as a new document', while the one new document of the month was a renamed
+    strategy: one unread and one new document are no pair, as two runs of one file are."""
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    (tmp_path / "docs" / "board-paper.docx").write_bytes(b"")
+    baseline = tmp_path / "baseline.json"
+    saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
+    assert saved.exit_code == 2
+    (tmp_path / "docs" / "board-paper.docx").unlink()
+    make_document("docs/vcse-strategy-2028.md")
+    result = invoke("check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline)
+    assert "could not be read in that run" not in result.stderr, result.stderr
+    diff = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework)
+    assert "could not be read in that run" not in diff.stderr, diff.stderr

@@ -267,7 +267,9 @@ def compare(
     which. A priority renamed in between (its ``formerly``) is compared with itself."""
     old = old.with_ids_of(new.renamed)
     warnings = comparable(old, new)
-    warnings += [unread_then_note(old.source, path) for path in unread_old]
+    # Only those this run has, by name: one deleted since is compared with nothing.
+    now = [d.path for d in new.documents]
+    warnings += unread_then(old.source, [d.path for d in old.documents], unread_old, now, set(now))
     warnings += [
         f"alignck: warning: {path}: could not be read; not compared" for path in unread_new
     ]
@@ -374,9 +376,10 @@ def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
     return _paired(old, new)[0]
 
 
-def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
+def _paired(old: list[str], new: list[str], lone: bool = True) -> tuple[dict[str, str], set[str]]:
     """The pairs, and the new paths paired with an old one of another folder by their file
-    name alone (the last way tried before a lone document on each side)."""
+    name alone (the last way tried before a lone document on each side, unless ``lone`` is
+    false)."""
     old_keys, new_keys = _relative(old), _relative(new)
     # The same path is the same document: one system checked against a national baseline
     # has another common folder, and its paths below it are not the baseline's.
@@ -409,7 +412,7 @@ def _paired(old: list[str], new: list[str]) -> tuple[dict[str, str], set[str]]:
                 taken.add(by_name[found])
                 if name is not _stem:
                     by_name_only.add(path)
-    if len(old) == 1 and len(new) == 1 and not pairs:
+    if lone and len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
     return pairs, by_name_only
 
@@ -429,7 +432,10 @@ def unread_then(
     paired with the ones the baseline could not read."""
     held = pair_documents(list(old), list(now))
     new = [path for path in now if path in read and path not in held]
-    pairs, _ = _paired(list(unread_old), new)
+    # By name only: the one document the baseline could not read ('Board paper.docx',
+    # deleted since) is no earlier run of the one new document of this run ('VCSE strategy
+    # 2028.md'), as two runs of one file each would be.
+    pairs, _ = _paired(list(unread_old), new, lone=False)
     then = set(pairs.values())
     return [unread_then_note(source, path) for path in unread_old if path in then]
 
