@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
+import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -282,7 +283,7 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]
     """Each document whose text is mostly an earlier one's (in path order) -> what to say of
     it, and the earlier one's path."""
     read = sorted(
-        (r for r in results if r.status == "ok" and r.sketch), key=lambda r: path_order(r.path)
+        (r for r in results if r.status == "ok" and r.sketch), key=lambda r: _as_copy(r.path)
     )
     from alignck.likeness import SKETCH
 
@@ -303,6 +304,21 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]
     return said
 
 
+# How file managers name a copy: 'Copy of plan.md' (Google Drive, Outlook), 'plan - Copy.md'
+# and 'plan - Copy (2).md' (Windows), 'plan copy.md' and 'plan copy 2.md' (macOS), 'plan (1).md'
+# (a browser's second download).
+_COPY_NAME = re.compile(
+    r"^copy(?: \(\d+\))? of |[ _-]+copy(?: \(?\d+\)?)?$| \(\d+\)$", re.IGNORECASE
+)
+
+
+def _as_copy(path: str) -> tuple[bool, tuple[object, ...]]:
+    """The order in which the first of two alike documents is the original: path order, but
+    a file named as a copy after the others ('Copy of strategy.md' sorted before
+    'strategy.md', and the strategy was warned of as a copy of it)."""
+    return bool(_COPY_NAME.search(Path(path).stem)), path_order(path)
+
+
 def _how_alike(share: float, whole: bool) -> str:
     """How alike two texts are, in words that agree with the number: every passage alike is
     not 'nearly', and 99.6% alike is not shown as 100%. ``whole``: both sketches hold every
@@ -319,7 +335,7 @@ def _copies(paths: Sequence[Path]) -> dict[str, str]:
     """Each path whose file has the same bytes as an earlier one (in path order) -> that
     one. Only files of equal size are read, so a folder of distinct files costs a stat each."""
     by_size: dict[int, list[Path]] = {}
-    for path in sorted(paths, key=lambda p: path_order(str(p))):
+    for path in sorted(paths, key=lambda p: _as_copy(str(p))):
         try:
             status = path.stat()
         except OSError:
