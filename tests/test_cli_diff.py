@@ -1015,3 +1015,36 @@ def test_the_ci_formats_name_documents_added_to_and_gone_from_the_run(
         "removed: trust.md",
     ]
     assert root.get("tests") == "2"
+
+
+def test_a_gap_whose_waiver_lapsed_is_said_to_be_no_longer_waived(
+    small_framework: Path, tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A board secretary's month read '13 new gaps' where no document had changed: seven
+    waivers had lapsed. The verdict did not move; its waiver went, and diff says so."""
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n"
+        "  - priority: early-years\n    reason: Elsewhere.\n    expires: 2027-03-31\n"
+        "  - priority: warm-homes\n    reason: Elsewhere.\n    expires: 2027-03-31\n",
+        encoding="utf-8",
+    )
+    old = tmp_path / "march.json"
+    saved = invoke(
+        "check", tmp_path / "docs", "-f", small_framework, "--waivers", waivers,
+        "--today", "2027-03-01", "-o", old, "-q",
+    )  # fmt: skip
+    assert saved.exit_code == 0, saved.stderr
+    args = ["diff", old, tmp_path / "docs", "-f", small_framework, "--waivers", waivers]
+    result = invoke(*args, "--today", "2027-04-01")
+    shown = " ".join(result.stdout.split())
+    assert "1 new gap (1 no longer waived)" in shown, shown
+    data = json.loads(invoke(*args, "--today", "2027-04-01", "--format", "json").stdout)
+    lapsed = {c["priority_id"]: (c["change"], c["waiver_lapsed"]) for c in data["changes"]}
+    # A partial no longer waived is 'worse' by the policy, though it did not move.
+    assert lapsed == {"early-years": ("new gap", True), "warm-homes": ("worse", True)}
+    assert "(no longer" in shown.split("Verdicts that moved")[1]
+    markdown = invoke(*args, "--today", "2027-04-01", "--format", "markdown").stdout
+    assert "new gap (no longer waived)" in markdown and "worse (no longer waived)" in markdown

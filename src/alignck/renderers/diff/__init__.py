@@ -52,6 +52,13 @@ def kind(change: Change) -> str:
     return "worse" if change.is_worse else "better"
 
 
+def said_kind(change: Change) -> str:
+    """How a change reads where people read it: its :func:`kind`, and where the verdict did
+    not move but its waiver lapsed or went, that ('new gap (no longer waived)'): a month of
+    expired waivers read as thirteen new gaps, as if the documents had changed."""
+    return kind(change) + (" (no longer waived)" if change.waiver_lapsed else "")
+
+
 def was(change: Change) -> str:
     """The old verdict ('partial (reviewed)' where a reviewer gave it), or 'new document' or
     'new priority'."""
@@ -98,9 +105,11 @@ def headline(comparison: Comparison, fail_on: Regression) -> str:
         if comparison.unread
         else ""
     )
+    lapsed = sum(change.waiver_lapsed for change in comparison.new_gaps)
+    no_longer = f" ({lapsed} no longer waived)" if lapsed else ""
     return (
         f"{counted(len(changes), 'verdict')} moved: "
-        f"{counted(len(comparison.new_gaps), 'new gap')}, "
+        f"{counted(len(comparison.new_gaps), 'new gap')}{no_longer}, "
         f"{counted(len(comparison.closed_gaps), 'closed gap')}; system coverage "
         f"{figure(comparison.system.old)} → {figure(comparison.system.new)}; {verdict}{unread}"
     )
@@ -149,7 +158,8 @@ def message(change: Change) -> str:
 
     found = evidence(change, 200)
     return (
-        f"{shown_path(change.document)}: '{change.title}' [{change.priority_id}] {kind(change)}: "
+        f"{shown_path(change.document)}: '{change.title}' [{change.priority_id}] "
+        f"{said_kind(change)}: "
         f"{was(change)} → {now(change)}." + (f" Evidence now: {found}." if found else "")
     )
 

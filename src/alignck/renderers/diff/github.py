@@ -14,8 +14,8 @@ from alignck.renderers.diff import (
     DiffOptions,
     documents_in_and_out,
     headline,
-    kind,
     message,
+    said_kind,
     unread_message,
 )
 from alignck.renderers.github import warning_command
@@ -28,7 +28,9 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         out.write(warning_command(warning, "alignck diff"))
     for change in comparison.changes:
         command = "error" if change.regresses(options.fail_on) else "notice"
-        title = workflow_property(f"alignck {kind(change)}: {change.title} [{change.priority_id}]")
+        title = workflow_property(
+            f"alignck {said_kind(change)}: {change.title} [{change.priority_id}]"
+        )
         where = workflow_path(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
     # The terminal and Markdown diffs list documents added and gone; a CI log said neither.

@@ -13,8 +13,8 @@ from alignck.renderers.diff import (
     evidence,
     figure,
     headline,
-    kind,
     now,
+    said_kind,
     was,
 )
 from alignck.written import MARKDOWN_MARK
@@ -62,7 +62,7 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
 
 
 def _cells(change: Change, options: DiffOptions) -> list[str]:
-    label = kind(change)
+    label = said_kind(change)
     if change.regresses(options.fail_on):
         label = f"**{label}**"
     return [

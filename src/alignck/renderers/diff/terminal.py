@@ -18,6 +18,7 @@ from alignck.renderers.diff import (
     headline,
     kind,
     now,
+    said_kind,
     was,
 )
 from alignck.written import TERMINAL_MARK
@@ -68,7 +69,7 @@ def _changes(comparison: Comparison, options: DiffOptions) -> Table:
             f"{change.title} [{change.priority_id}]",
             f"{SYMBOLS[change.old]} {was(change)}" if change.old else was(change),
             f"{SYMBOLS[change.new.status]} {now(change)}",
-            Text(label, style=style),
+            Text(said_kind(change), style=style),
             _evidence(change),
         )
     return table
