@@ -448,3 +448,44 @@ def test_a_review_gone_stale_is_listed_in_the_shared_reports(
     assert "reviews.yaml:2:5: warning: review of 'early-years' in 'gone' matches" in shown
     review.write_text(REVIEW, encoding="utf-8")
     assert "Reviews to look at" not in invoke(*reviewed, "--format", fmt).stdout
+
+
+def test_a_review_whose_quote_alignck_no_longer_gives_is_a_warning(
+    tmp_path: Path, small_framework: Path, make_document, plan_blocks
+) -> None:  # type: ignore[no-untyped-def]
+    """A board secretary reviewed a verdict for resting on a heading about housing; the plan
+    was replaced, the heading went, and the verdict, the same, rested on another passage:
+    with alignck_said alone nothing said the review was made of other text."""
+    plan = make_document("plan.md")
+    review = tmp_path / "reviews.yaml"
+    review.write_text(
+        "reviews:\n  - document: plan\n    priority: warm-homes\n    verdict: gap\n"
+        "    reason: A statement of need, not a plan.\n    reviewer: A. Secretary\n"
+        "    date: 2026-11-30\n    alignck_said: partial\n"
+        "    alignck_quoted: many homes in Northby suffer from damp\n",
+        encoding="utf-8",
+    )
+    arguments = ["check", plan, "-f", small_framework, "--review", review, "--no-cache"]
+    same = invoke(*arguments)
+    assert "alignck quoted" not in same.stderr, same.stderr
+    saved = json.loads(invoke(*arguments, "--format", "json").stdout)
+    (applied,) = saved["reviews"]["applied"]
+    assert applied["alignck_quoted"] == "many homes in Northby suffer from damp"
+    changed = [
+        b if b[1] != "Many homes in Northby suffer from damp and mould." else
+        ("p", "Cold homes in Northby cost older people their health every winter.")
+        for b in plan_blocks
+    ]  # fmt: skip
+    make_document("plan.md", changed)
+    moved = invoke(*arguments)
+    said = " ".join(moved.stderr.split())
+    assert (
+        f"{review}:2:5: warning: review of 'warm-homes' in '{plan}' was made when alignck "
+        "quoted 'many homes in Northby suffer from damp'; it quotes 'Cold homes in Northby"
+    ) in said, said
+    assert "then write alignck_quoted: 'Cold homes in Northby" in said
+    review.write_text(
+        review.read_text().replace("    alignck_quoted: many", "    alignck_quoted: [x]\n#")
+    )
+    bad = invoke(*arguments)
+    assert bad.exit_code == 2 and "alignck_quoted" in bad.stderr

@@ -439,6 +439,10 @@ class Review:
     # alignck's own verdict when the review was made, where the review file says: a run whose
     # verdict now differs says so, as the document (or the framework) changed since.
     alignck_said: Status | None = None
+    # The quote alignck gave for the verdict then, where the review file says: a run that no
+    # longer quotes it says so, though its verdict is the same (the heading a review was about
+    # gone, and the verdict resting on another passage).
+    alignck_quoted: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +453,9 @@ class ReviewedVerdict:
     priority_id: str
     machine: Status
     review: Review
+    # What alignck quotes for the verdict now (its evidence; for a gap, its closest passage),
+    # to tell whether the review's ``alignck_quoted`` is still among them.
+    quotes: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

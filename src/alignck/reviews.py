@@ -10,15 +10,16 @@ A review file is YAML::
         reviewer: A. Officer
         date: 2026-11-30
         alignck_said: gap                         # optional: alignck's verdict then
+        alignck_quoted: Family hubs will open     # optional: its quote then, or part of it
 
 A reviewed verdict replaces alignck's own in coverage, gaps and policy, shows as "reviewed"
 in every format, and keeps the machine's verdict beside it (in the JSON report). Every key
-but ``alignck_said`` is required: a correction says who made it, when and why. A review that
-matches no verdict is reported, so that one left behind by a renamed document is noticed, and
-so is one whose ``alignck_said`` is no longer alignck's verdict: the text it was made of has
-changed. The same file serves as
-labels for ``alignck eval --review``, so a team's corrections measure alignck on its own
-documents. This module loads and applies reviews; it does not print.
+but ``alignck_said`` and ``alignck_quoted`` is required: a correction says who made it, when
+and why. A review that matches no verdict is reported, so that one left behind by a renamed
+document is noticed, and so is one whose ``alignck_said`` is no longer alignck's verdict,
+or whose ``alignck_quoted`` alignck no longer quotes: the text it was made of has changed.
+The same file serves as labels for ``alignck eval --review``, so a team's corrections
+measure alignck on its own documents. This module loads and applies reviews; it does not print.
 """
 
 from __future__ import annotations
@@ -57,7 +58,16 @@ from alignck.yamlnodes import (
 )
 
 _TOP_KEYS = {"reviews"}
-_REVIEW_KEYS = {"document", "priority", "verdict", "reason", "reviewer", "date", "alignck_said"}
+_REVIEW_KEYS = {
+    "document",
+    "priority",
+    "verdict",
+    "reason",
+    "reviewer",
+    "date",
+    "alignck_said",
+    "alignck_quoted",
+}
 _A_REVIEWS_KEY = dict.fromkeys(
     _REVIEW_KEYS,
     "is a review's key, at the top of the file: indent it under its review, as its 'document:' is",
@@ -154,6 +164,10 @@ def _review(
         if status is None:
             return None
     valid, said = _alignck_said(fields.get("alignck_said"), f"{where}.alignck_said", findings)
+    quoted = None
+    if fields.get("alignck_quoted") is not None and not _null(fields["alignck_quoted"]):
+        quoted = string(fields["alignck_quoted"], f"{where}.alignck_quoted", findings)
+        valid = valid and quoted is not None
     document, reason, reviewer = texts["document"], texts["reason"], texts["reviewer"]
     missing = None in (document, priority, reason, reviewer)
     if missing or status is None or when is None or not valid:
@@ -164,15 +178,19 @@ def _review(
     mark = item.start_mark
     source = f"{findings.path}:{mark.line + 1}:{mark.column + 1}"
     return Review(
-        str(document), str(priority), status, str(reason), str(reviewer), when, source, said
+        str(document), str(priority), status, str(reason), str(reviewer), when, source, said, quoted
     )
+
+
+def _null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
 
 
 def _alignck_said(
     node: yaml.Node | None, where: str, findings: Findings
 ) -> tuple[bool, Status | None]:
     """(whether it is valid, the optional verdict alignck gave when the review was made)."""
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+    if node is None or _null(node):
         return True, None
     text = string(node, where, findings)
     said = _verdict(text, node, where, findings) if text is not None else None
@@ -246,8 +264,13 @@ def apply_reviews(
             matched.update(found)
             if found:
                 review = found[0]
+                quotes = tuple(e.text for e in alignment.evidence) + (
+                    (alignment.nearest.text,) if alignment.nearest is not None else ()
+                )
                 applied.append(
-                    ReviewedVerdict(result.path, alignment.priority_id, alignment.status, review)
+                    ReviewedVerdict(
+                        result.path, alignment.priority_id, alignment.status, review, quotes
+                    )
                 )
                 overruled += [
                     OverruledReview(other, review, result.path)
@@ -291,7 +314,7 @@ def changed_warning(found: ReviewedVerdict, several: bool = False) -> str | None
     made of the old text may no longer hold. None where it says nothing or the same."""
     review = found.review
     if review.alignck_said is None or review.alignck_said == found.machine:
-        return None
+        return _requoted_warning(found, several)
     # A review applied to several documents (a glob, a name two files share) records one
     # verdict for all: writing one document's would only move the warning to another. The
     # first review matching a verdict is applied, so the new one goes first.
@@ -305,6 +328,40 @@ def changed_warning(found: ReviewedVerdict, several: bool = False) -> str | None
         f"made when alignck said {review.alignck_said}; it says {found.machine} now: check "
         f"the review still holds, then {fix}"
     )
+
+
+def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
+    """A warning where alignck no longer quotes what it quoted when the review was made (the
+    review's ``alignck_quoted``), its verdict the same: a review of a heading that is gone
+    held on, the verdict now resting on another passage. None where it says nothing, or
+    alignck still quotes it (in part or in full)."""
+    review = found.review
+    if review.alignck_quoted is None:
+        return None
+    then = _quote_words(review.alignck_quoted)
+    if not then or any(then in _quote_words(q) or _quote_words(q) in then for q in found.quotes):
+        return None
+    shown = " ".join(review.alignck_quoted.split())
+    shown = shown if len(shown) <= 80 else shown[:79] + "…"
+    now = " ".join(found.quotes[0].split()) if found.quotes else ""
+    now = now if len(now) <= 80 else now[:79] + "…"
+    fix = (
+        f"give '{found.path}' a review of its own, above this one in the file"
+        if several
+        else (f"write alignck_quoted: '{now}'" if now else "take alignck_quoted out")
+    )
+    return (
+        f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' was "
+        f"made when alignck quoted '{shown}'; it quotes "
+        + (f"'{now}' now" if now else "nothing now")
+        + f": the document or the framework changed since; check the review still holds, "
+        f"then {fix}"
+    )
+
+
+def _quote_words(text: str) -> str:
+    # As a reader compares two quotes: case, spacing and an ellipsis a report cut them with.
+    return " ".join(text.replace("…", " ").casefold().split())
 
 
 def unused_warning(review: Review, paths: Sequence[str] = ()) -> str:

@@ -157,7 +157,10 @@ def review_to_dict(review: Review) -> dict[str, Any]:
         "reviewer": review.reviewer,
         "date": review.date.isoformat(),
         "source": review.source,
-    } | ({"alignck_said": review.alignck_said} if review.alignck_said is not None else {})
+    } | (
+        ({"alignck_said": review.alignck_said} if review.alignck_said is not None else {})
+        | ({"alignck_quoted": review.alignck_quoted} if review.alignck_quoted is not None else {})
+    )
 
 
 def _document(
