@@ -603,3 +603,41 @@ def test_a_deleted_unreadable_document_is_not_said_to_be_the_one_new_document(
     assert "could not be read in that run" not in result.stderr, result.stderr
     diff = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework)
     assert "could not be read in that run" not in diff.stderr, diff.stderr
+
+
+def test_a_file_renamed_with_the_same_bytes_is_compared_as_the_same_document(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A board secretary's 'Trust strategy v3.docx' became 'Trust strategy FINAL.docx',
+    byte for byte: diff listed it removed and added, every gap new (exit 1), and check
+    --baseline failed the same way. The same bytes under another name are the same
+    document, and a note says so."""
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    first = make_document(
+        "docs/trust strategy v3.md",
+        [("h1", "Trust strategy"), ("p", "We will cut waiting times for talking therapies.")],
+    )
+    baseline = tmp_path / "baseline.json"
+    saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
+    assert saved.exit_code == 0, saved.stderr
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    assert all(len(d["sha256"]) == 64 for d in data["documents"])
+    first.rename(tmp_path / "docs" / "trust strategy FINAL.md")
+    renamed = tmp_path / "docs" / "trust strategy FINAL.md"
+    diff = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework, "--format", "json")
+    assert diff.exit_code == 0, diff.stderr
+    compared = json.loads(diff.stdout)
+    assert compared["added_documents"] == [] and compared["removed_documents"] == []
+    said = " ".join(diff.stderr.split())
+    assert f"{renamed} has the same bytes as {first} of that run: compared with it" in said
+    held = invoke(
+        "check", tmp_path / "docs", "-f", small_framework, "--baseline", baseline,
+        "--fail-on", "new-gap",
+    )  # fmt: skip
+    assert held.exit_code == 0, held.stderr
+    assert "has the same bytes as" in " ".join(held.stderr.split())
+    # Edited as well as renamed: another document, as before (a note says it may be it).
+    renamed.write_text(renamed.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    edited = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework, "--format", "json")
+    assert json.loads(edited.stdout)["added_documents"], edited.stderr

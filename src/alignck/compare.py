@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import Any, Literal
 
 from alignck.checkout import checkout_path
 from alignck.errors import ReportFileError
@@ -267,16 +267,25 @@ def compare(
     which. A priority renamed in between (its ``formerly``) is compared with itself."""
     old = old.with_ids_of(new.renamed)
     warnings = comparable(old, new)
+    same = same_content(old.documents, new.documents)
     # Only those this run has, by name: one deleted since is compared with nothing.
     now = [d.path for d in new.documents]
-    warnings += unread_then(old.source, [d.path for d in old.documents], unread_old, now, set(now))
+    warnings += unread_then(
+        old.source, [d.path for d in old.documents], unread_old, now, set(now), same
+    )
     warnings += [
         f"alignck: warning: {path}: could not be read; not compared" for path in unread_new
     ]
     every, by_name_only = _paired(
         [d.path for d in old.documents] + list(unread_old),
         [d.path for d in new.documents] + list(unread_new),
+        same=same,
     )
+    warnings += [
+        same_content_note(old.source, was, now)
+        for now, was in same.items()
+        if every.get(now) == was
+    ]
     # Old runs whose new side could not be read: nothing to compare them with.
     uncompared = {o for n, o in every.items() if n in unread_new}
     pairs = {n: o for n, o in every.items() if n not in unread_new and o not in unread_old}
@@ -371,23 +380,58 @@ def _moved(
             yield change
 
 
-def pair_documents(old: list[str], new: list[str]) -> dict[str, str]:
-    """new path -> the old path it is a later run of."""
-    return _paired(old, new)[0]
+def pair_documents(
+    old: list[str], new: list[str], same: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """new path -> the old path it is a later run of; ``same``: new paths known to hold the
+    same bytes as an old one (:func:`same_content`)."""
+    return _paired(old, new, same=same)[0]
 
 
-def _paired(old: list[str], new: list[str], lone: bool = True) -> tuple[dict[str, str], set[str]]:
+def same_content(old: Sequence[Any], new: Sequence[Any]) -> dict[str, str]:
+    """new path -> old path, for each new document whose file has the same bytes (its
+    ``sha256``) as one old document's, each the only one of its run with them, under
+    another path: a file renamed between runs ('Trust strategy v3.docx' -> 'Trust strategy
+    FINAL.docx') was compared as one document removed and another added, every gap new."""
+    before, after = _one_each(old), _one_each(new)
+    return {
+        path: before[digest]
+        for digest, path in after.items()
+        if digest in before and before[digest] != path
+    }
+
+
+def _one_each(documents: Sequence[Any]) -> dict[str, str]:
+    """sha256 -> path, for the digests only one document has."""
+    seen: dict[str, list[str]] = {}
+    for document in documents:
+        if document.sha256:
+            seen.setdefault(document.sha256, []).append(document.path)
+    return {digest: paths[0] for digest, paths in seen.items() if len(paths) == 1}
+
+
+def same_content_note(source: str, was: str, now: str) -> str:
+    return (
+        f"{source}: note: {checkout_path(now)} has the same bytes as {checkout_path(was)} "
+        "of that run: compared with it, as the same document renamed"
+    )
+
+
+def _paired(
+    old: list[str], new: list[str], lone: bool = True, same: Mapping[str, str] | None = None
+) -> tuple[dict[str, str], set[str]]:
     """The pairs, and the new paths paired with an old one of another folder by their file
     name alone (the last way tried before a lone document on each side, unless ``lone`` is
-    false)."""
+    false). ``same``: new paths known to hold an old one's bytes, paired after their paths
+    and before their names."""
     old_keys, new_keys = _relative(old), _relative(new)
     # The same path is the same document: one system checked against a national baseline
     # has another common folder, and its paths below it are not the baseline's.
-    same = {posixpath.normpath(p.replace("\\", "/")): p for p in old}
+    at = {posixpath.normpath(p.replace("\\", "/")): p for p in old}
     pairs = {
-        path: same[found]
+        path: at[found]
         for path in new
-        if (found := posixpath.normpath(path.replace("\\", "/"))) in same
+        if (found := posixpath.normpath(path.replace("\\", "/"))) in at
     }
     # The path below a run's folder names a document only where the run had a folder: a
     # run of one file has its own folder as that, and its path below it is its bare name,
@@ -400,6 +444,12 @@ def _paired(old: list[str], new: list[str], lone: bool = True) -> tuple[dict[str
             if path not in pairs and key in by_key:
                 pairs[path] = by_key.pop(key)
     _pair_by_tail(pairs, old, new)
+    if same:
+        taken, olds, news = set(pairs.values()), set(old), set(new)
+        for path, was in same.items():
+            if path in news and path not in pairs and was in olds and was not in taken:
+                pairs[path] = was
+                taken.add(was)
     by_name_only: set[str] = set()
     for name in (_stem, _name, _loose_name) if folders else (_name, _loose_name):
         # A document renamed in its folder, then one moved to another folder: each paired
@@ -422,7 +472,12 @@ def unread_then_note(source: str, path: str) -> str:
 
 
 def unread_then(
-    source: str, old: Sequence[str], unread_old: Sequence[str], now: Sequence[str], read: set[str]
+    source: str,
+    old: Sequence[str],
+    unread_old: Sequence[str],
+    now: Sequence[str],
+    read: set[str],
+    same: Mapping[str, str] | None = None,
 ) -> list[str]:
     """A note for each document the baseline could not read that this run read and holds as
     new: with no verdicts then, every gap it has is new (diff says so; check --baseline
@@ -430,7 +485,7 @@ def unread_then(
     baseline's documents read; ``now``: this run's documents, of which it ``read`` these.
     Documents pair as :func:`baseline_verdicts` pairs them; those it holds as new are then
     paired with the ones the baseline could not read."""
-    held = pair_documents(list(old), list(now))
+    held = pair_documents(list(old), list(now), same)
     new = [path for path in now if path in read and path not in held]
     # By name only: the one document the baseline could not read ('Board paper.docx',
     # deleted since) is no earlier run of the one new document of this run ('VCSE strategy
@@ -441,7 +496,11 @@ def unread_then(
 
 
 def paired_elsewhere(
-    source: str, old: list[str], new: list[str], unread: Sequence[str] = ()
+    source: str,
+    old: list[str],
+    new: list[str],
+    unread: Sequence[str] = (),
+    same: Mapping[str, str] | None = None,
 ) -> list[str]:
     """A warning for each document paired by its name alone with one of another folder
     (:func:`pair_documents`): 'icb/strategy.md' held to the baseline's 'trust/strategy.md'
@@ -451,7 +510,7 @@ def paired_elsewhere(
     run does not have (a partner dropping out passed in silence), naming a document of this
     run that may be it renamed. ``unread``: documents of this run it could not read, which
     it has all the same (it says why elsewhere)."""
-    pairs, by_name_only = _paired(old, [*new, *unread])
+    pairs, by_name_only = _paired(old, [*new, *unread], same=same)
     paired = set(pairs.values())
     # One it could not read is no rename either (with no verdicts, none of its gaps is new),
     # but it still makes a likeness ambiguous.
@@ -464,6 +523,11 @@ def paired_elsewhere(
             if now in by_name_only and _other_folder(now, pairs[now])
         ]
         + alone_warnings(source, old, new, pairs)
+        + [
+            same_content_note(source, was, now)
+            for now, was in (same or {}).items()
+            if pairs.get(now) == was
+        ]
         + [renamed_note(source, was, now) for was, now in renamed]
         + [
             f"{source}: note: {checkout_path(path)} is not in this run; its verdicts are "
@@ -634,7 +698,11 @@ def baseline_verdicts(
     """(document path in ``report``, priority id) -> the baseline's verdict, for the policy,
     and the pairs of those whose verdict a waiver accepted then (below aligned). Documents
     pair as in :func:`compare`; one the baseline did not have has no entries."""
-    pairs = pair_documents([d.path for d in baseline.documents], [d.path for d in report.documents])
+    pairs = pair_documents(
+        [d.path for d in baseline.documents],
+        [d.path for d in report.documents],
+        same_content(baseline.documents, report.documents),
+    )
     by_path = {d.path: d for d in baseline.documents}
     held = {
         (path, priority_id): verdict
@@ -665,9 +733,10 @@ def held_to_baseline(
     # One it could not read is in the run all the same, not gone nor renamed (its error
     # line says why).
     unread = [d.path for d in report.documents if d.status != "ok"]
-    notes += paired_elsewhere(baseline.source, old, new, unread)
+    same = same_content(baseline.documents, [d for d in report.documents if d.status == "ok"])
+    notes += paired_elsewhere(baseline.source, old, new, unread, same)
     every = [d.path for d in report.documents]
-    notes += unread_then(baseline.source, old, baseline.unread, every, set(new))
+    notes += unread_then(baseline.source, old, baseline.unread, every, set(new), same)
     notes += left_unaddressed(baseline, snapshot_of(report, "this run"), unread)
     verdicts, waived = baseline_verdicts(baseline, report)
     if waived and not waivers_given:

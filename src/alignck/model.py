@@ -325,6 +325,9 @@ class DocumentResult:
     # The partner that publishes it, where --partner names one (alignck.partners); None: the
     # document is a partner of its own.
     partner: str | None = None
+    # The SHA-256 of the file's bytes (hex), where it was read: a file renamed between two
+    # runs ('strategy v3.docx' -> 'strategy FINAL.docx') is the same document to compare.
+    sha256: str | None = None
 
     @property
     def stated_priorities(self) -> tuple[StatedMatch, ...]:

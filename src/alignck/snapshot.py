@@ -40,6 +40,9 @@ class DocumentRun:
     path: str
     percent: float
     verdicts: dict[str, Verdict]
+    # The SHA-256 of the file's bytes, where the run gives it: a file renamed since with the
+    # same bytes is the same document.
+    sha256: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +293,7 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
             d["path"].text(),
             _percent(d["coverage"]),
             {a["priority_id"].text(): _verdict_from_json(a) for a in d["alignment"].items()},
+            _digest(d),
         )
         for d in listed
         if d["status"].value == "ok"
@@ -357,6 +361,17 @@ class _Json:
         return float(self.value)
 
 
+def _digest(document: _Json) -> str | None:
+    """A document's ``sha256``, where the report gives one as a digest should be written;
+    a report made before it was written has none, and one that is not a digest is ignored
+    (it only pairs renamed files)."""
+    found = document.value.get("sha256") if isinstance(document.value, dict) else None
+    return found if isinstance(found, str) and _SHA256.fullmatch(found) else None
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def _expected(kind: str, value: Any) -> str:
     """'expected a list, got null', in JSON's words for what was there."""
     found = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
@@ -422,7 +437,7 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
                 key in reviewed,
             )
         percent = report.analysis.document_coverage[result.path].exact_percent
-        documents.append(DocumentRun(result.path, percent, verdicts))
+        documents.append(DocumentRun(result.path, percent, verdicts, result.sha256))
     return Snapshot(
         source,
         __version__,

@@ -172,6 +172,7 @@ def _document(
         "path": result.path,
         "name": report.name(result.path),
         "partner": result.partner,
+        "sha256": result.sha256,
         "status": result.status,
         "error": result.error,
         "format": result.format,
