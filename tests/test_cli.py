@@ -1221,3 +1221,40 @@ def test_a_mistyped_waivers_review_or_report_file_names_the_near_one(tmp_path: P
     assert f"report file not found; did you mean '{saved}'?" in baseline.stderr
     diffed = invoke("diff", str(tmp_path / "bse.json"), str(saved))
     assert f"report file not found; did you mean '{saved}'?" in diffed.stderr
+
+
+def test_validate_with_documents_warns_of_waivers_and_reviews_that_name_none_of_them(
+    small_framework, tmp_path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A board secretary's waivers of a deleted plan and of a file moved and renamed showed
+    only in the JSON's waivers.elsewhere, and validate could not check them against a
+    folder before a run."""
+    (tmp_path / "docs" / "county").mkdir(parents=True)
+    make_document("docs/county/plan.md")
+    waivers = _waivers(
+        tmp_path,
+        "waivers:\n"
+        "  - priority: early-years\n    document: plan\n    reason: Kept.\n"
+        "  - priority: early-years\n    document: plann\n    reason: A slip.\n"
+        "  - priority: warm-homes\n    document: mental-health-plan\n    reason: Deleted.\n",
+    )
+    reviews = tmp_path / "reviews.yaml"
+    reviews.write_text(
+        "reviews:\n  - document: district-plan\n    priority: warm-homes\n    verdict: gap\n"
+        "    reason: Moved.\n    reviewer: A. Secretary\n    date: 2026-11-30\n",
+        encoding="utf-8",
+    )
+    args = ["validate", str(small_framework), "--waivers", str(waivers), "--review", str(reviews)]
+    result = invoke(*args, "--documents", str(tmp_path / "docs"), "--today", "2026-12-01")
+    assert result.exit_code == 0, result.stderr
+    said = " ".join(result.stdout.split())
+    assert "'plann' matches no checked document; did you mean 'plan'?" in said
+    assert "'mental-health-plan' matches no checked document" in said
+    assert "review of 'warm-homes' in 'district-plan' matches no document checked" in said
+    assert "document: plan\n" not in said and said.count("matches no") == 3
+    strict = invoke(*args, "--documents", str(tmp_path / "docs"), "--strict")
+    assert strict.exit_code == 1
+    # Without --documents, nothing is said of the documents, as before.
+    assert "matches no" not in invoke(*args).stdout
+    missing = invoke(*args, "--documents", str(tmp_path / "dcos"))
+    assert missing.exit_code == 2 and "dcos: no such file or folder" in missing.stderr

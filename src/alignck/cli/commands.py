@@ -25,6 +25,7 @@ from alignck.cli.app import (
     app,
     cache_app,
     day_given,
+    fail,
     fraction,
     guarded,
     read_options,
@@ -138,6 +139,17 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    documents: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--documents",
+            metavar="PATH",
+            help="A document or folder the waivers and reviews are for, as check would be "
+            "given it (repeatable): each waiver or review that names none of its documents "
+            "is warned of, with the one it nearly names.",
+            show_default=False,
+        ),
+    ] = None,
     today: TodayOption = None,
     strict: Annotated[
         bool,
@@ -155,7 +167,10 @@ def validate(
     day = day_given(today) or datetime.date.today()
 
     def run() -> int:
-        given = [_validate_framework(file, waivers or [], reviews or [], day) for file in files]
+        paths = _documents_found(documents) if documents else None
+        given = [
+            _validate_framework(file, waivers or [], reviews or [], day, paths) for file in files
+        ]
         if None in given:
             return EXIT_INPUT
         warned = sum(count for count in given if count is not None)
@@ -167,8 +182,24 @@ def validate(
     raise typer.Exit(guarded(run))
 
 
+def _documents_found(given: list[Path]) -> list[str]:
+    """The documents check would find in ``given``, as it names them; a path that is not
+    there is a usage error, as check's is."""
+    from alignck.files import near_name
+    from alignck.readers import discover
+
+    for path in given:
+        if not path.exists():
+            fail(f"--documents: {path}: no such file or folder{near_name(path)}", EXIT_INPUT)
+    return [str(path) for path in discover(given).files]
+
+
 def _validate_framework(
-    file: Path, waivers: list[Path], reviews: list[Path], day: datetime.date
+    file: Path,
+    waivers: list[Path],
+    reviews: list[Path],
+    day: datetime.date,
+    documents: list[str] | None = None,
 ) -> int | None:
     """Report one framework file (and the waivers and review files against it): how many
     warnings were given, notes aside, or None where any is invalid."""
@@ -202,8 +233,8 @@ def _validate_framework(
     said = f"{counted(count, 'priority', 'priorities')}, {warnings}{notes}"
     say(f"{located.shown}: ok ({said})", sys.stdout)
     given = [
-        *(_validate_waivers(w, result.framework, day) for w in waivers),
-        *(_validate_reviews(r, result.framework, day) for r in reviews),
+        *(_validate_waivers(w, result.framework, day, documents) for w in waivers),
+        *(_validate_reviews(r, result.framework, day, documents) for r in reviews),
     ]
     if None in given:
         return None
@@ -219,10 +250,14 @@ def _invalid_against(path: Path, framework: Framework, problems: int) -> str:
     return f"{path}: invalid against {framework.path} ({counted(problems, 'problem')})"
 
 
-def _validate_reviews(path: Path, framework: Framework, day: datetime.date) -> int | None:
-    """How many warnings the review file drew, or None where it is invalid."""
+def _validate_reviews(
+    path: Path, framework: Framework, day: datetime.date, documents: list[str] | None = None
+) -> int | None:
+    """How many warnings the review file drew, or None where it is invalid; with
+    ``documents``, a review that names none of them is one."""
     from alignck.errors import ReviewError
-    from alignck.reviews import load_reviews
+    from alignck.reviews import as_waiver, load_reviews, unused_warning
+    from alignck.waivers import misnamed
 
     try:
         loaded = load_reviews(path, framework, day)
@@ -231,21 +266,36 @@ def _validate_reviews(path: Path, framework: Framework, day: datetime.date) -> i
             say(problem)
         say(_invalid_against(path, framework, len(error.problems)))
         return None
-    for line in loaded.warnings:
+    warnings = list(loaded.warnings)
+    if documents is not None:
+        warnings += [
+            unused_warning(r, documents)
+            for r in loaded.reviews
+            if misnamed(as_waiver(r), documents)
+        ]
+    for line in warnings:
         say(line, sys.stdout)
     say(
         f"{path}: ok ({counted(len(loaded.reviews), 'review')} against {framework.path}, "
-        f"{counted(len(loaded.warnings), 'warning')})",
+        f"{counted(len(warnings), 'warning')})",
         sys.stdout,
     )
-    return len(loaded.warnings)
+    return len(warnings)
 
 
-def _validate_waivers(path: Path, framework: Framework, day: datetime.date) -> int | None:
-    """How many warnings the waivers file drew (lapsed waivers among them), or None where it
-    is invalid."""
+def _validate_waivers(
+    path: Path, framework: Framework, day: datetime.date, documents: list[str] | None = None
+) -> int | None:
+    """How many warnings the waivers file drew (lapsed waivers among them, and with
+    ``documents`` those that name none of them), or None where it is invalid."""
     from alignck.errors import WaiverError
-    from alignck.waivers import lapsed_warning, load_waivers, split_expired
+    from alignck.waivers import (
+        lapsed_warning,
+        load_waivers,
+        misnamed,
+        split_expired,
+        unused_warning,
+    )
 
     try:
         loaded = load_waivers(path, framework)
@@ -256,6 +306,8 @@ def _validate_waivers(path: Path, framework: Framework, day: datetime.date) -> i
         return None
     _, expired = split_expired(loaded.waivers, day)
     warnings = [*loaded.warnings, *(lapsed_warning(w) for w in expired)]
+    if documents is not None:
+        warnings += [unused_warning(w, documents) for w in loaded.waivers if misnamed(w, documents)]
     for line in warnings:
         say(line, sys.stdout)
     say(
