@@ -1048,3 +1048,9 @@ def test_a_gap_whose_waiver_lapsed_is_said_to_be_no_longer_waived(
     assert "(no longer" in shown.split("Verdicts that moved")[1]
     markdown = invoke(*args, "--today", "2027-04-01", "--format", "markdown").stdout
     assert "new gap (no longer waived)" in markdown and "worse (no longer waived)" in markdown
+    # A verdict that moved as its waiver went moved for its document's sake too: not marked.
+    plan = tmp_path / "docs" / "plan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").split("## Homes")[0], encoding="utf-8")
+    moved = json.loads(invoke(*args, "--today", "2027-04-01", "--format", "json").stdout)
+    (homes,) = [c for c in moved["changes"] if c["priority_id"] == "warm-homes"]
+    assert (homes["old"], homes["new"], homes["waiver_lapsed"]) == ("partial", "gap", False)

@@ -61,6 +61,13 @@ class Change:
         )
 
     @property
+    def only_waiver_went(self) -> bool:
+        """The verdict did not move, but its waiver lapsed or went: what diff says apart (a
+        month of expired waivers read as thirteen new gaps). One that got worse as its waiver
+        went moved for its document's sake too, and is not this."""
+        return self.waiver_lapsed and self.old == self.new.status
+
+    @property
     def is_new_gap(self) -> bool:
         return self.new.status == "gap" and (self.old != "gap" or self.waiver_lapsed)
 

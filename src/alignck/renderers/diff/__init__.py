@@ -56,7 +56,7 @@ def said_kind(change: Change) -> str:
     """How a change reads where people read it: its :func:`kind`, and where the verdict did
     not move but its waiver lapsed or went, that ('new gap (no longer waived)'): a month of
     expired waivers read as thirteen new gaps, as if the documents had changed."""
-    return kind(change) + (" (no longer waived)" if change.waiver_lapsed else "")
+    return kind(change) + (" (no longer waived)" if change.only_waiver_went else "")
 
 
 def was(change: Change) -> str:
@@ -105,7 +105,7 @@ def headline(comparison: Comparison, fail_on: Regression) -> str:
         if comparison.unread
         else ""
     )
-    lapsed = sum(change.waiver_lapsed for change in comparison.new_gaps)
+    lapsed = sum(change.only_waiver_went for change in comparison.new_gaps)
     no_longer = f" ({lapsed} no longer waived)" if lapsed else ""
     return (
         f"{counted(len(changes), 'verdict')} moved: "

@@ -56,7 +56,7 @@ def _change(change: Change, regression: bool) -> dict[str, Any]:
         "old": change.old,
         "old_reviewed": change.old_reviewed,
         "old_waived": change.old_waived,
-        "waiver_lapsed": change.waiver_lapsed,
+        "waiver_lapsed": change.only_waiver_went,
         "new_priority": change.new_priority,
         "new": new.status,
         "score": new.score,
