@@ -366,7 +366,7 @@ def test_a_priority_s_keywords_edited_since_the_baseline_is_a_warning(
     assert f"{baseline}: warning: made with the framework file at sha256" in result.stderr
     assert said in result.stderr
     # Which edits it may be: the report keeps ids and titles, not descriptions or keywords.
-    assert "with the same ids and titles" in result.stderr
+    assert "with the same ids (as 'formerly' maps them) and titles" in result.stderr
     assert "an edit of comments, layout or 'formerly' alone changes the file" in result.stderr
     # 'required:' changes no verdict but the policy: a trainer found it missing from the list.
     assert "or which priorities are required, and the policy with it" in result.stderr

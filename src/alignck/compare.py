@@ -172,8 +172,9 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         changes.append(
             f"{old.source}: warning: made with the framework file at sha256 "
             f"{old.framework_sha256[:12]}, not {new.framework_sha256[:12]}, with the same ids "
-            "and titles: a priority's description, keywords, aliases or exclusions may have "
-            "changed, and verdicts with them, not because the documents changed, or which "
+            "(as 'formerly' maps them) and titles: a priority's description, keywords, "
+            "aliases or exclusions may have changed, and verdicts with them, not because the "
+            "documents changed, or which "
             "priorities are required, and the policy with it (an edit of comments, layout or "
             "'formerly' alone changes the file but no verdict)"
         )
