@@ -489,3 +489,40 @@ def test_a_review_whose_quote_alignck_no_longer_gives_is_a_warning(
     )
     bad = invoke(*arguments)
     assert bad.exit_code == 2 and "alignck_quoted" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("quoted", "warned"),
+    [
+        ("“Many homes in Northby suffer from damp and mould.”", False),  # as a report shows it
+        ("many homes in northby …", False),  # its start, cut as reports cut it
+        ("Homes", True),  # a heading's word, found inside another quote: not its start
+        ("Many homes in Northby suffer from damp and mould, and more.", True),  # a longer one
+    ],
+)
+def test_alignck_quoted_holds_only_as_the_start_of_a_quote_given_now(
+    tmp_path: Path, small_framework: Path, make_document, quoted: str, warned: bool
+) -> None:  # type: ignore[no-untyped-def]
+    # A review found any words in common, either way, taken for the same quote: 'Homes', a
+    # heading gone, matched 'Many homes in ...'.
+    plan = make_document("plan.md")
+    review = tmp_path / "reviews.yaml"
+    review.write_text(
+        "reviews:\n  - document: plan\n    priority: warm-homes\n    verdict: gap\n"
+        "    reason: A need, not a plan.\n    reviewer: A. Secretary\n    date: 2026-11-30\n"
+        f"    alignck_quoted: '{quoted}'\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", plan, "-f", small_framework, "--review", review, "--no-cache")
+    assert ("was made when alignck quoted" in result.stderr) == warned, result.stderr
+
+
+def test_an_empty_alignck_quoted_is_refused(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    plan = make_document("plan.md")
+    review = tmp_path / "reviews.yaml"
+    review.write_text(REVIEW + "    alignck_quoted: '…'\n", encoding="utf-8")
+    result = invoke("check", plan, "-f", small_framework, "--review", review)
+    assert result.exit_code == 2
+    assert f"{review}:8:21: reviews[0].alignck_quoted: empty" in result.stderr, result.stderr

@@ -10,7 +10,7 @@ A review file is YAML::
         reviewer: A. Officer
         date: 2026-11-30
         alignck_said: gap                         # optional: alignck's verdict then
-        alignck_quoted: Family hubs will open     # optional: its quote then, or part of it
+        alignck_quoted: Family hubs will open     # optional: its quote then, or its start
 
 A reviewed verdict replaces alignck's own in coverage, gaps and policy, shows as "reviewed"
 in every format, and keeps the machine's verdict beside it (in the JSON report). Every key
@@ -166,7 +166,14 @@ def _review(
     valid, said = _alignck_said(fields.get("alignck_said"), f"{where}.alignck_said", findings)
     quoted = None
     if fields.get("alignck_quoted") is not None and not _null(fields["alignck_quoted"]):
-        quoted = string(fields["alignck_quoted"], f"{where}.alignck_quoted", findings)
+        node = fields["alignck_quoted"]
+        quoted = string(node, f"{where}.alignck_quoted", findings)
+        if quoted is not None and not _quote_words(quoted):
+            # An empty quote would match every quote, and never warn.
+            findings.error(
+                node, f"{where}.alignck_quoted", "empty: give alignck's quote, or leave the key out"
+            )
+            quoted = None
         valid = valid and quoted is not None
     document, reason, reviewer = texts["document"], texts["reason"], texts["reviewer"]
     missing = None in (document, priority, reason, reviewer)
@@ -339,7 +346,9 @@ def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
     if review.alignck_quoted is None:
         return None
     then = _quote_words(review.alignck_quoted)
-    if not then or any(then in _quote_words(q) or _quote_words(q) in then for q in found.quotes):
+    # The quote as written, or its start (reports cut a long quote at its end): not any
+    # words of it, or 'Homes' (a heading gone) would be found in 'Many homes in ...'.
+    if any(_quote_words(q).startswith(then) for q in found.quotes):
         return None
     shown = " ".join(review.alignck_quoted.split())
     shown = shown if len(shown) <= 80 else shown[:79] + "…"
@@ -360,8 +369,9 @@ def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
 
 
 def _quote_words(text: str) -> str:
-    # As a reader compares two quotes: case, spacing and an ellipsis a report cut them with.
-    return " ".join(text.replace("…", " ").casefold().split())
+    # As a reader compares two quotes: case, spacing, the marks a report puts around a quote
+    # and the ellipsis it cuts one with.
+    return " ".join(text.strip().strip('“”"').removesuffix("…").casefold().split())
 
 
 def unused_warning(review: Review, paths: Sequence[str] = ()) -> str:
