@@ -489,6 +489,26 @@ def test_a_section_number_of_two_levels_above_its_text_is_a_heading(tmp_path: Pa
     assert under[0].section == ("4. WHAT WE WILL DO", "4.1 Reducing reoffending")
 
 
+def test_a_section_number_above_a_list_heads_it_and_a_run_of_numbers_is_a_list(
+    tmp_path: Path,
+) -> None:
+    """A review: '5.1 Rough sleeping' above its bullets stayed an item, and the bullets fell
+    in the section of the '4.2' heading before it. A run of '1.1' / '1.2' lines is a list."""
+    text = (
+        "OUR PLAN\n\nThis plan says what we will do.\n\n"
+        "4.2 Domestic abuse\nWe will run the programme for sixty men convicted of abuse.\n\n"
+        "5.1 Rough sleeping\n- We will give every person leaving a refuge a safe place.\n\n"
+        "6. ACTIONS\n\n1.1 Increase screening uptake\n1.2 Reduce smoking in pregnancy\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = read(path).blocks
+    refuge = next(b for b in blocks if "refuge" in b.text)
+    assert refuge.kind == "list_item" and refuge.section[-1] == "5.1 Rough sleeping"
+    items = [b.text for b in blocks if b.kind == "list_item" and b.section == ("6. ACTIONS",)]
+    assert items == ["Increase screening uptake", "Reduce smoking in pregnancy"]
+
+
 @pytest.mark.parametrize(
     "item",
     [

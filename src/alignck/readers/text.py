@@ -468,7 +468,7 @@ def _add_paragraph(
     if may_be_heading and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
         return
-    if may_be_heading and _heading_on_top(lines):
+    if may_be_heading and (_heading_on_top(lines) or _section_on_top(lines)):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
         lines, at = lines[1:], at + 1
     item_lines: list[str] = []
@@ -611,6 +611,24 @@ def _heading_on_top(lines: list[str]) -> bool:
     if split_marker(second)[0]:
         return True
     return second[:1].isupper() and lines[-1].rstrip().endswith((".", "!", "?"))
+
+
+def _section_on_top(lines: list[str]) -> bool:
+    """'4.1 Reducing reoffending' (a section's number, as Word numbers its headings) above its
+    sentences or its list, with no blank line between: a heading, whatever follows it, so what
+    follows is in its section. Not one of a run of such lines ('1.1 ...' / '1.2 ...'), which
+    is a list numbered so."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].strip(), lines[1].strip()
+    marker, name = split_marker(first)
+    if marker is None or not _SECTION_NUMBER.match(marker) or not _looks_like_heading(first):
+        return False
+    below, _ = split_marker(second)
+    if below is not None and _SECTION_NUMBER.match(below):
+        return False
+    words = name.split()
+    return bool(words) and words[-1].lower() not in _RUNS_ON
 
 
 _MAX_HEADING_WORDS = 12
