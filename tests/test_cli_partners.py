@@ -219,9 +219,19 @@ def test_a_waiver_or_review_whose_glob_reaches_another_partner_s_documents_is_wa
     # One partner's two documents: nothing to say.
     one = _check(tmp_path, "--waivers", str(waivers), "--partner", "Trust=trust-*", "-q", "-o", "-")
     assert "matches documents of" not in one.stderr
-    # Without --partner, a glob is meant for what it matches, as before.
+    # Without --partner, a glob is meant for what it matches, as before; and documents no
+    # --partner names count for nothing (a review: one unrelated --partner made a waiver for
+    # every district council warn).
     plain = _check(tmp_path, "--waivers", str(waivers), "-q", "-o", "-")
     assert "matches documents of" not in plain.stderr
+    other = _check(
+        tmp_path, "--waivers", str(waivers), "--partner", "Council=council-*", "-q", "-o", "-"
+    )
+    assert "matches documents of" not in other.stderr, other.stderr
+    one_named = _check(
+        tmp_path, "--waivers", str(waivers), "--partner", "Acute=trust-strategy", "-q", "-o", "-"
+    )
+    assert "matches documents of" not in one_named.stderr, one_named.stderr
     reviews = tmp_path / "reviews.yaml"
     reviews.write_text(
         "reviews:\n  - priority: homes\n    document: 'trust-*'\n    verdict: gap\n"

@@ -208,31 +208,31 @@ def several_warning(kind: str, item: Waiver, paths: Sequence[str]) -> str | None
 def across_partners_warning(
     kind: str, item: Waiver, paths: Sequence[str], partner_of: Mapping[str, str | None]
 ) -> str | None:
-    """A warning when a waiver's or review's document names documents of more than one
-    partner (``partner_of``: each path's partner as --partner names it, None for a document
-    that is a partner of its own): 'Trust strategy*', written for the acute trust, also
-    waived the mental health trust's new 'Trust strategy 2027' without a word. None where it
-    names one partner's documents, every document checked, or a folder (meant whole)."""
+    """A warning when a waiver's or review's document names documents of two partners or
+    more that --partner names (``partner_of``: each path's partner, None for a document no
+    --partner names): 'Trust strategy*', written for the acute trust, also waived the mental
+    health trust's new 'Trust strategy 2027' without a word. Documents no --partner names
+    are not counted: a glob meant for several of them ('wolds-district-*', for every district
+    council) was written for what it matches. None where it matches every document checked,
+    or a folder (meant whole)."""
     if item.document is None:
         return None
     matched = [path for path in paths if covers(item, path)]
-    owners = {_owner(path, partner_of.get(path)) for path in matched}
+    owners: dict[str, str] = {}
+    for path in matched:
+        if (partner := partner_of.get(path)) is not None:
+            owners.setdefault(partner.casefold(), partner)
     if len(owners) < 2 or len(matched) == len(paths):
         return None
     if all(_in_folder(_reported(path), item.document) for path in matched):
         return None
-    named = sorted({partner_of.get(p) or checkout_path(p) for p in matched})
+    named = sorted(owners.values())
     shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
     return (
         f"{item.source}: warning: {kind} of '{item.priority_id}' names '{item.document}', "
         f"which matches documents of {len(owners)} partners ({shown}); write the path or a "
         "glob of the one partner's documents it is for"
     )
-
-
-def _owner(path: str, partner: str | None) -> str:
-    # A name and a path are keyed apart, as partners are counted.
-    return f"partner:{partner.casefold()}" if partner is not None else f"path:{path}"
 
 
 def covers(waiver: Waiver, path: str) -> bool:
