@@ -306,20 +306,23 @@ def test_a_copy_of_a_document_is_warned_of_once(tmp_path, make_document, small_f
 @pytest.mark.parametrize(
     "copy_name",
     [
-        "Copy of VCSE alliance strategy.md",
-        "VCSE alliance strategy - Copy (2).md",
-        "VCSE alliance strategy (1).md",
+        "a/Copy of VCSE alliance strategy.md",
+        "a/VCSE alliance strategy - Copy (2).md",
+        "a/VCSE alliance strategy copy 2.md",
+        "a/VCSE alliance strategy (1).md",
     ],
 )
 def test_a_file_named_as_a_copy_is_the_copy_whatever_the_order(
     tmp_path, make_document, small_framework, copy_name: str
 ) -> None:  # type: ignore[no-untyped-def]
-    # 'Copy of VCSE alliance strategy.md' sorts first, and the strategy itself was warned of as
-    # a copy of it (a board secretary's folder).
+    # 'Copy of VCSE alliance strategy.md' sorts first, and the strategy itself was warned of
+    # as a copy of it (a board secretary's folder); in a folder that sorts first, so does
+    # any copy.
     from alignck.pipeline import check
 
-    (tmp_path / "docs").mkdir()
-    original = make_document("docs/VCSE alliance strategy.md")
+    (tmp_path / "docs" / "a").mkdir(parents=True)
+    (tmp_path / "docs" / "b").mkdir(parents=True)
+    original = make_document("docs/b/VCSE alliance strategy.md")
     copy = tmp_path / "docs" / copy_name
     copy.write_bytes(original.read_bytes())
     report = check([tmp_path / "docs"], small_framework, matcher="lexical")
@@ -333,6 +336,19 @@ def test_a_file_named_as_a_copy_is_the_copy_whatever_the_order(
     again = check([tmp_path / "docs"], small_framework, matcher="lexical", use_cache=False)
     near = {r.path: [w for w in r.warnings if "the same text as" in w] for r in again.documents}
     assert near[str(original)] == [] and near[str(copy)]
+
+
+def test_a_year_in_brackets_is_no_copy_mark(tmp_path, make_document, small_framework) -> None:  # type: ignore[no-untyped-def]
+    from alignck.pipeline import check
+
+    (tmp_path / "docs" / "a").mkdir(parents=True)
+    (tmp_path / "docs" / "b").mkdir(parents=True)
+    first = make_document("docs/a/Strategy (2024).md")
+    second = tmp_path / "docs" / "b" / "plan.md"
+    second.write_bytes(first.read_bytes())
+    report = check([tmp_path / "docs"], small_framework, matcher="lexical")
+    warned = {r.path: [w for w in r.warnings if "copy of" in w] for r in report.documents}
+    assert warned[str(first)] == [] and warned[str(second)]
 
 
 def test_a_copy_names_its_original_apart_from_a_twin_name_in_another_unicode_form(

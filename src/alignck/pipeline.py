@@ -305,9 +305,9 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]
 
 # How file managers name a copy: 'Copy of plan.md' (Google Drive, Outlook), 'plan - Copy.md'
 # and 'plan - Copy (2).md' (Windows), 'plan copy.md' and 'plan copy 2.md' (macOS), 'plan (1).md'
-# (a browser's second download).
+# (a browser's second download; '(2024)' is a year, not a copy).
 _COPY_NAME = re.compile(
-    r"^copy(?: \(\d+\))? of |[ _-]+copy(?: \(?\d+\)?)?$| \(\d+\)$", re.IGNORECASE
+    r"^copy(?: \(\d{1,2}\))? of |[ _-]+copy(?: \(?\d{1,2}\)?)?$| \(\d{1,2}\)$", re.IGNORECASE
 )
 
 
