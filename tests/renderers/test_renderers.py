@@ -497,11 +497,19 @@ def test_the_workbook_has_a_documents_table_a_script_can_read_and_the_skipped_fi
         "Gap",
         "Error",
         "Warnings",
+        "Partner",
     )
     by_path = {r[1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert set(by_path) == {d.path for d in report.documents}
     broken = by_path["docs/broken.pdf"]
     assert broken["Status"] == "unreadable" and broken["Coverage %"] is None
+    # No --partner: the column is there, empty; with one, the partner each document's.
+    assert {r["Partner"] for r in by_path.values()} == {None}
+    named = replace(report, documents=tuple(replace(d, partner="Trust") for d in report.documents))
+    book = io.BytesIO()
+    binary_renderer("xlsx")(named, book, RenderOptions())
+    rows = list(load_workbook(book)["Documents"].iter_rows(values_only=True))
+    assert {r[-1] for r in rows[1:]} == {"Trust"}
     assert "not a readable PDF" in broken["Error"]
     for path, coverage in report.analysis.document_coverage.items():
         row = by_path[path]

@@ -387,6 +387,9 @@ DOCUMENTS_HEADER = [
     "Gap",
     "Error",
     "Warnings",
+    # The partner --partner names as publishing it (empty where none is named): last, as in
+    # the CSV, so a sheet read by column letter reads as before.
+    "Partner",
 ]
 
 
@@ -394,7 +397,7 @@ def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
     """One row per document, the header on row 1 and a number in every number column (empty
     for a document that could not be read): the Summary sheet is laid out for reading, and
     where its table starts depends on the run."""
-    _laid_out(sheet, [24, 40, 11, 11, 8, 8, 8, 40, 40], rows=len(report.documents))
+    _laid_out(sheet, [24, 40, 11, 11, 8, 8, 8, 40, 40, 24], rows=len(report.documents))
     _bold_row(sheet, DOCUMENTS_HEADER)
     for result in report.documents:
         coverage = report.analysis.document_coverage.get(result.path)
@@ -405,7 +408,9 @@ def _documents(sheet: WriteOnlyWorksheet, report: Report) -> None:
         )
         status = "ok" if result.status == "ok" else "unreadable"
         row = [short_name(result.path, report), shown_path(result.path), status, *counts]
-        _append(sheet, [*row, one_line(result.error or ""), "; ".join(result.warnings)])
+        partner = one_line(result.partner) if result.partner is not None else ""
+        error = one_line(result.error or "")
+        _append(sheet, [*row, error, "; ".join(result.warnings), partner])
 
 
 def _skipped(sheet: WriteOnlyWorksheet, report: Report) -> None:
