@@ -290,6 +290,44 @@ def test_a_priority_with_an_addressed_part_is_at_least_partial() -> None:
     ]
 
 
+def test_a_priority_aligned_only_on_a_part_s_promise_is_partial_while_a_part_is_a_gap() -> None:
+    """A leisure trust's promise on childhood weight made 'Give every child the best start in
+    life' aligned with its family hubs untouched (a blind tester's hierarchical framework):
+    a commitment to a part is partial for the whole, as the labelling rules read it."""
+    priorities = [
+        Priority("start", "Give every child the best start in life"),
+        Priority("weight", "Healthy weight in childhood", parent="start", depth=1),
+        Priority("hubs", "A family hub in every neighbourhood", parent="start", depth=1),
+    ]
+    here = Location(None, 4, "Plan")
+    weight = Evidence("We will run a family weight programme.", here, 0.9, "commitment")
+    own = Evidence("We will give every child the best start.", here, 0.9, "commitment")
+    hubs = Evidence("We will open a family hub in every ward.", here, 0.9, "commitment")
+
+    def judged(parent: Evidence, hub: str) -> str:
+        alignments = (
+            Alignment("start", "aligned", 0.97, (parent,), 0.9),
+            Alignment("weight", "aligned", 0.95, (weight,), 0.9),
+            Alignment("hubs", hub, 0.6 if hub != "gap" else 0.1, (hubs,) if hub != "gap" else ()),
+        )
+        lifted = {a.priority_id: a for a in with_parts_addressed(priorities, alignments)}
+        assert lifted["weight"] == alignments[1] and lifted["start"].score == 0.97
+        return lifted["start"].status
+
+    assert judged(weight, "gap") == "partial"
+    # Every part addressed, or a promise of its own first: the whole is committed to.
+    assert judged(weight, "partial") == "aligned"
+    assert judged(own, "gap") == "aligned"
+    # A reviewer's verdict on the whole stays as set.
+    alignments = (
+        Alignment("start", "aligned", 0.97, (weight,), 0.9),
+        Alignment("weight", "aligned", 0.95, (weight,), 0.9),
+        Alignment("hubs", "gap", 0.1),
+    )
+    kept = with_parts_addressed(priorities, alignments, reviewed={"start"})
+    assert kept[0].status == "aligned"
+
+
 def test_a_listed_priority_that_withdraws_a_service_addresses_nothing(
     tmp_path, small_framework
 ) -> None:  # type: ignore[no-untyped-def]

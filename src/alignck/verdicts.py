@@ -340,7 +340,14 @@ def with_parts_addressed(
     for priority in reversed(priorities):
         own = by_id[priority.id]
         addressed = [by_id[i] for i in parts.get(priority.id, ()) if by_id[i].status != "gap"]
-        if own.status != "gap" or not addressed or priority.id in reviewed:
+        if priority.id in reviewed:
+            continue
+        if own.status == "aligned" and _commits_to_a_part_only(
+            own, addressed, parts.get(priority.id, [])
+        ):
+            by_id[priority.id] = replace(own, status="partial")
+            continue
+        if own.status != "gap" or not addressed:
             continue
         best = max(addressed, key=lambda a: a.score)
         by_id[priority.id] = replace(
@@ -353,3 +360,19 @@ def with_parts_addressed(
             reasons=best.reasons,
         )
     return tuple(by_id[a.priority_id] for a in alignments)
+
+
+def _commits_to_a_part_only(
+    own: Alignment, addressed: Sequence[Alignment], parts: Sequence[str]
+) -> bool:
+    """Whether a priority's aligned verdict rests on a commitment to a part of it: some of its
+    sub-priorities left a gap, and the commitment it opens with (its best promise) is one a
+    part addressed quotes. A leisure trust's promise on childhood weight made 'Give every
+    child the best start in life' aligned, its family hubs untouched; the labelling rules
+    call a commitment that covers only a narrow part partial."""
+    if not addressed or len(addressed) == len(parts):
+        return False
+    best = next((e for e in own.evidence if e.kind == "commitment"), None)
+    return best is not None and any(
+        e.text == best.text for part in addressed for e in part.evidence
+    )
