@@ -728,7 +728,7 @@ def test_the_workbook_s_tables_have_frozen_headers_widths_and_filters() -> None:
     assert matrix.freeze_panes == "C2" and matrix.column_dimensions["B"].width > 30
     assert evidence.freeze_panes == documents.freeze_panes == "A2"
     assert evidence.auto_filter.ref == f"A1:R{evidence.max_row}"
-    assert documents.auto_filter.ref == f"A1:I{documents.max_row}"
+    assert documents.auto_filter.ref == f"A1:J{documents.max_row}"
     summary = [r[0] for r in workbook["Summary"].iter_rows(values_only=True) if r[0]]
     assert any(line.startswith("Score: how likely the document is") for line in summary)
 
