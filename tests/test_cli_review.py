@@ -2,8 +2,10 @@
 in every format, keeps the machine's verdict in JSON, and a bad file is FILE:LINE:COL."""
 
 import csv
+import html
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -526,3 +528,49 @@ def test_an_empty_alignck_quoted_is_refused(
     result = invoke("check", plan, "-f", small_framework, "--review", review)
     assert result.exit_code == 2
     assert f"{review}:8:21: reviews[0].alignck_quoted: empty" in result.stderr, result.stderr
+
+
+def test_a_priority_partial_through_its_part_says_so_in_every_report(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A blind tester's parent priorities took their partial verdicts from a sub-priority
+    (its score, quotes and --explain features) and no report said so; one lifted by a
+    reviewer's verdict on its part read 'no passage ... shares anything with it'."""
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n"
+        "  - id: places\n    title: Fair and healthy places\n"
+        "    priorities:\n"
+        "      - id: air\n        title: Clean air\n"
+        "        keywords: [air quality, clean air zone]\n"
+        "  - id: minds\n    title: Good mental health\n",
+        encoding="utf-8",
+    )
+    plan = make_document(
+        "plan.md",
+        [("h1", "Plan"), ("p", "We will open a clean air zone and cut traffic by a fifth.")],
+    )
+    args = ["check", plan, "-f", framework, "--no-cache", "--matcher", "lexical"]
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    verdicts = {a["priority_id"]: a for a in data["documents"][0]["alignment"]}
+    # Its one part addressed, the whole is aligned on its own words, not through the part.
+    assert (verdicts["places"]["status"], verdicts["places"]["through"]) == ("aligned", None)
+    # A reviewer's partial on the part, where alignck found nothing: the whole is partial
+    # through it, and says so rather than that nothing is near.
+    other = make_document("other.md", [("h1", "Plan"), ("p", "We will fund two libraries.")])
+    review = tmp_path / "reviews.yaml"
+    review.write_text(
+        "reviews:\n  - document: other\n    priority: air\n    verdict: partial\n"
+        "    reason: The annex funds air monitors.\n    reviewer: A. Lead\n    date: 2026-11-30\n",
+        encoding="utf-8",
+    )
+    args = ["check", other, "-f", framework, "--no-cache", "--review", review]
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    verdicts = {a["priority_id"]: a for a in data["documents"][0]["alignment"]}
+    assert (verdicts["places"]["status"], verdicts["places"]["through"]) == ("partial", "air")
+    markdown = invoke(*args, "--format", "markdown").stdout
+    said = "through its part 'Clean air' [air] (reviewed): its part has no passage to quote"
+    assert said.replace("[air]", "\\[air\\]") in markdown, markdown
+    page = re.sub(r"<[^>]+>", "", invoke(*args, "--format", "html").stdout)
+    assert said in html.unescape(" ".join(page.split()))
+    assert said in " ".join(invoke(*args, "--format", "terminal").stdout.split())

@@ -291,6 +291,9 @@ class Alignment(CompactPickle):
     # aligned one (so that a threshold sweep judges as check does; not in reports).
     grounded: bool = False
     committed: bool = False
+    # The sub-priority a partial verdict is taken from, where the priority left a gap but one
+    # of its parts is addressed (its score and quotes are that part's): reports say so.
+    through: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -358,6 +358,7 @@ def with_parts_addressed(
             nearest=None,
             # What carried the part carries the parent's partial, not its own gap's features.
             reasons=best.reasons,
+            through=best.priority_id,
         )
     return tuple(by_id[a.priority_id] for a in alignments)
 

@@ -413,6 +413,9 @@ def nothing_near_note(alignment: Alignment, partial: float) -> str:
     """What a gap with no closest passage says: none of the passages that can be quoted
     shares anything with the priority (a heading may), though the document as a whole can
     still score as addressing it."""
+    if alignment.through is not None:
+        # Its part's verdict is a reviewer's, or rests on no passage of its own either.
+        return "its part has no passage to quote"
     if alignment.score >= partial:
         # 'scores as addressed' read as jargon to a blind tester: which score, addressed how.
         return (
@@ -529,9 +532,24 @@ def score_text(
     return f"{shown} (alignck's)" if reviewed else shown
 
 
-def reviewed_lead(reviewed: bool) -> str:
-    """What a reviewed verdict's quotes are introduced as: alignck's, not the reviewer's."""
-    return "alignck quoted: " if reviewed else ""
+def reviewed_lead(
+    reviewed: bool,
+    alignment: Alignment | None = None,
+    report: Report | None = None,
+    path: str = "",
+) -> str:
+    """What a reviewed verdict's quotes are introduced as: alignck's, not the reviewer's; and
+    a verdict taken from a part, as that part's ('through its part ...'): a parent partial on
+    a sub-priority's quotes, or on its reviewer's verdict, said nothing of where it came from."""
+    lead = "alignck quoted: " if reviewed else ""
+    if alignment is None or report is None or alignment.through is None:
+        return lead
+    part = report.framework.priority(alignment.through)
+    reviewed_part = any(
+        r.path == path and r.priority_id == part.id for r in report.analysis.reviewed
+    )
+    by = " (reviewed)" if reviewed_part else ""
+    return f"{lead}through its part '{one_line(part.title)}' [{part.id}]{by}: "
 
 
 # What the reports say above stale_waiver_lines: an expired waiver did apply to a verdict

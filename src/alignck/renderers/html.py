@@ -547,7 +547,7 @@ def _evidence(report: Report) -> Iterator[str]:
         for alignment in result.alignments:
             title = escape(report.framework.priority(alignment.priority_id).title)
             reviewed = marks.is_reviewed(result.path, alignment.priority_id)
-            lead = escape(reviewed_lead(reviewed))
+            lead = escape(reviewed_lead(reviewed, alignment, report, result.path))
             if alignment.evidence:
                 # Every quote: the commitment behind 'aligned' is often not the first.
                 quote = lead + " · ".join(

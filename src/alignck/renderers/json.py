@@ -245,6 +245,8 @@ def _alignment(
             }
             for r in alignment.reasons
         ],
+        # The sub-priority a partial verdict is taken from (with_parts_addressed), or None.
+        "through": alignment.through,
     }
 
 

@@ -314,7 +314,7 @@ def _evidence(report: Report) -> Iterator[str]:
         for alignment in result.alignments:
             title = _named(report.framework.priority(alignment.priority_id), repeated)
             reviewed = marks.is_reviewed(result.path, alignment.priority_id)
-            lead = reviewed_lead(reviewed)
+            lead = reviewed_lead(reviewed, alignment, report, result.path)
             if alignment.evidence:
                 # Every quote: the commitment behind 'aligned' is often not the first.
                 quotes = (f"“{e.text}” ({kind_shown(e.kind)})" for e in alignment.evidence)

@@ -153,7 +153,7 @@ def _verdicts(report: Report, result: DocumentResult) -> Section:
             report.framework.priority(alignment.priority_id).title,
             marks.label(result.path, alignment),
             score_text(alignment.score, partial, reviewed),
-            reviewed_lead(reviewed) + _evidence(alignment, partial),
+            reviewed_lead(reviewed, alignment, report, result.path) + _evidence(alignment, partial),
         )
 
     rows = tuple(row(a) for a in result.alignments)

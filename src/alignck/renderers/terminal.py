@@ -359,7 +359,7 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
                 verdict.append(f"\n{said.strip('()')}", style="italic")
             title = _title(report, alignment.priority_id)
             score = score_text(alignment.score, partial, reviewed)
-            lead = reviewed_lead(reviewed)
+            lead = reviewed_lead(reviewed, alignment, report, result.path)
             if not alignment.evidence:
                 near = alignment.nearest
                 note = nothing_near_note(alignment, partial)
@@ -415,7 +415,8 @@ def _evidence_as_lines(
             if near is not None:
                 quote = f"{closest_note(alignment, partial)}: {_quote(near.text, near.kind)}"
             place = where(near.location) if near is not None else ""
-        console.print(Padding(Text(reviewed_lead(reviewed) + quote), (0, 0, 0, 4)))
+        lead = reviewed_lead(reviewed, alignment, report, result.path)
+        console.print(Padding(Text(lead + quote), (0, 0, 0, 4)))
         if place:
             console.print(Padding(Text(place, style="dim"), (0, 0, 0, 4)))
         if explain and alignment.reasons:
