@@ -1054,3 +1054,28 @@ def test_a_gap_whose_waiver_lapsed_is_said_to_be_no_longer_waived(
     moved = json.loads(invoke(*args, "--today", "2027-04-01", "--format", "json").stdout)
     (homes,) = [c for c in moved["changes"] if c["priority_id"] == "warm-homes"]
     assert (homes["old"], homes["new"], homes["waiver_lapsed"]) == ("partial", "gap", False)
+
+
+def test_a_report_records_its_code_and_day_and_diff_says_when_the_code_differs(
+    small_framework: Path, tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """An auditor found two checkouts of alignck 0.1.0 giving other verdicts on the same
+    documents, and no report saying which code, or which day its waivers were judged on."""
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    saved = tmp_path / "march.json"
+    args = ["check", tmp_path / "docs", "-f", small_framework, "--today", "2027-03-01"]
+    assert invoke(*args, "-o", saved, "-q").exit_code == 0
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert re.fullmatch(r"[0-9a-f]{16}", data["tool"]["code"]) and data["judged_on"] == "2027-03-01"
+    markdown = invoke(*args, "--format", "markdown").stdout
+    assert f"- alignck code: {data['tool']['code']}" in markdown
+    assert "- waivers judged on: 2027-03-01" in markdown
+    same = invoke("diff", saved, tmp_path / "docs", "-f", small_framework)
+    assert "made with alignck code" not in same.stderr
+    data["tool"]["code"] = "0123456789abcdef"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    other = invoke("diff", saved, tmp_path / "docs", "-f", small_framework)
+    said = " ".join(other.stderr.split())
+    now = json.loads(invoke(*args, "--format", "json").stdout)["tool"]["code"]
+    assert f"made with alignck code 0123456789abcdef, not {now}" in said

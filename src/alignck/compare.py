@@ -158,6 +158,9 @@ def comparable(old: Snapshot, new: Snapshot) -> list[str]:
         ("matcher", old.matcher, new.matcher),
         ("thresholds", _thresholds(old.thresholds), _thresholds(new.thresholds)),
     ]
+    if old.version == new.version and old.code and new.code:
+        # The same version, other code (a checkout between releases): verdicts moved by it.
+        differences.append(("alignck code", old.code, new.code))
     warnings = [
         f"{old.source}: warning: made with {what} {was}, not {now}; verdicts may differ for "
         "that reason, not because the documents changed"

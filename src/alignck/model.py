@@ -588,6 +588,11 @@ class Report:
     policy: Policy = Policy()
     # Which matcher and fitted decision produced the verdicts.
     matcher: str = ""
+    # A hash of the alignck code that made the report (its version alone was the same across
+    # changes that moved verdicts), and the day waivers were judged against; '' and None in
+    # a report made by hand.
+    code: str = ""
+    judged_on: date | None = None
     # Each document's name in reports; computed once, as renderers ask once per verdict.
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
     # The partner --partner names for each document it names.

@@ -189,8 +189,9 @@ def check(
     results.sort(key=lambda r: path_order(r.path))
     results, reviewed, unused, overruled = apply_reviews(results, reviews)
     results = _with_parts_addressed(loaded, results, reviewed)
+    day = today or datetime.date.today()
     analysis = replace(
-        analyse(loaded, results, waivers, today),
+        analyse(loaded, results, waivers, day),
         reviewed=reviewed,
         unused_reviews=unused,
         overruled_reviews=overruled,
@@ -204,6 +205,8 @@ def check(
         # Held to the baseline once the run is made, with its mode.
         before_the_baseline(policy) if held else policy,
         engine.description,
+        cache.code_fingerprint(cache.ALL_MODULES),
+        day,
     )
     if held is None:
         return report

@@ -68,6 +68,8 @@ class Snapshot:
     unread_why: dict[str, str] = field(default_factory=dict)
     # The framework file's SHA-256 ('' where the report does not say).
     framework_sha256: str = ""
+    # A hash of the alignck code that made it ('' where the report does not say).
+    code: str = ""
 
     def with_ids_of(self, later: dict[str, str]) -> Snapshot:
         """This run with its priorities under the ids a later framework gives them (``later``:
@@ -317,6 +319,7 @@ def _snapshot_from_json(data: Any, source: str) -> Snapshot:
             if isinstance(d.value.get("error"), str)
         },
         framework_sha256=str(framework.value.get("sha256") or ""),
+        code=str(tool.get("code") or ""),
     )
 
 
@@ -452,4 +455,5 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
         report.framework.path,
         {r.path: r.error for r in report.errors if r.error},
         report.framework.sha256,
+        report.code,
     )

@@ -260,6 +260,9 @@ def provenance(report: Report, framework_file: str | None = None) -> list[tuple[
             f"aligned {report.thresholds.aligned:g}, partial {report.thresholds.partial:g}",
         ),
         ("matcher", report.matcher or "default"),
+        # The version alone was the same across changes that moved verdicts.
+        *([("alignck code", report.code)] if report.code else []),
+        *([("waivers judged on", report.judged_on.isoformat())] if report.judged_on else []),
         *baseline,
     ]
 

@@ -64,7 +64,8 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
         "schema_version": SCHEMA_VERSION,
         # As the exit code: 0 only when every document was read and the policy holds.
         "passed": not reasons,
-        "tool": {"name": "alignck", "version": __version__},
+        "tool": {"name": "alignck", "version": __version__, "code": report.code or None},
+        "judged_on": report.judged_on.isoformat() if report.judged_on else None,
         "framework": framework_to_dict(report.framework),
         "thresholds": {"aligned": report.thresholds.aligned, "partial": report.thresholds.partial},
         "matcher": report.matcher,
