@@ -28,18 +28,34 @@ def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
     # Cached: the CI formats ask once per verdict, 300,000 times in a national run.
     # Without '..' steps too: GitHub places no annotation on 'drafts/../drafts/plan.md'.
     pure = Path(os.path.normpath(path)) if path else Path(path)
-    if workspace is not None:
-        whole = Path(os.path.normpath(Path(cwd) / pure))
-        try:
-            return whole.relative_to(os.path.normpath(workspace)).as_posix()
-        except ValueError:
-            pass
-    if pure.is_absolute():
-        try:
-            return pure.relative_to(cwd).as_posix()
-        except ValueError:
-            return pure.as_posix()
+    if not path:
+        return pure.as_posix()
+    whole = Path(os.path.normpath(Path(cwd) / pure))
+    root = Path(os.path.normpath(Path(cwd) / workspace)) if workspace is not None else Path(cwd)
+    found = _below(whole, root)
+    if found is not None:
+        return found
+    if workspace is not None and pure.is_absolute():
+        # Outside the workspace: named from the working directory, as without one.
+        found = _below(whole, Path(cwd))
+        if found is not None:
+            return found
     return pure.as_posix()
+
+
+def _below(whole: Path, root: Path) -> str | None:
+    """``whole`` from ``root``, as written or with links resolved in both ('$PWD/examples'
+    through a linked checkout, which os.getcwd names by its real path: SARIF gave every
+    finding a new fingerprint); None where it is not below it."""
+    for under, base in (
+        (whole, root),
+        (Path(os.path.realpath(whole)), Path(os.path.realpath(root))),
+    ):
+        try:
+            return under.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return None
 
 
 def under_checkout(path: str) -> bool:
@@ -54,12 +70,8 @@ def under_checkout(path: str) -> bool:
 def _under_checkout(path: str, cwd: str, workspace: str | None) -> bool:
     # Cached as _checkout_path is: asked once per result.
     whole = Path(os.path.normpath(Path(cwd) / path))
-    try:
-        # A workspace given relatively ('.') is the working directory's.
-        whole.relative_to(os.path.normpath(Path(cwd) / (workspace or cwd)))
-    except ValueError:
-        return False
-    return True
+    # A workspace given relatively ('.') is the working directory's.
+    return _below(whole, Path(os.path.normpath(Path(cwd) / (workspace or cwd)))) is not None
 
 
 def shared_path(path: str) -> str:

@@ -667,3 +667,24 @@ def test_the_partner_publishing_each_document_reaches_csv_junit_and_sarif() -> N
     assert on_plan and all(r["properties"]["partner"] == "Riverside Trust" for r in on_plan)
     plain_results = json.loads(_render("sarif", plain))["runs"][0]["results"]
     assert all("partner" not in r.get("properties", {}) for r in plain_results)
+
+
+def test_a_document_named_through_a_linked_checkout_is_placed_as_by_its_real_path(
+    tmp_path: Path,
+) -> None:
+    """An auditor ran CI through a linked checkout with '$PWD/examples' (the link) while the
+    working directory is the real folder: SARIF named the files absolutely and gave every
+    finding a new fingerprint. From the checkout, '../repo/examples' is 'examples' too."""
+    from alignck.checkout import _checkout_path
+
+    real = tmp_path / "repo"
+    (real / "examples").mkdir(parents=True)
+    (real / "examples" / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(real, target_is_directory=True)
+    cwd = str(real)
+    assert _checkout_path(str(link / "examples" / "plan.md"), cwd, None) == "examples/plan.md"
+    assert _checkout_path("../repo/examples/plan.md", cwd, None) == "examples/plan.md"
+    assert _checkout_path(str(link / "examples" / "plan.md"), cwd, str(link)) == "examples/plan.md"
+    # Outside the checkout, named as given.
+    assert _checkout_path("../elsewhere/plan.md", cwd, None) == "../elsewhere/plan.md"
