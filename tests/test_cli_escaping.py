@@ -5,6 +5,7 @@ and the XML and JSON reports still parse."""
 import csv
 import io
 import json
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -345,3 +346,25 @@ def test_sarif_notifications_show_a_control_character_in_a_file_name(
     ]
     assert any("docs/pl\\x1ban.md" in line for line in said), said
     assert not any("docs/plan.md" in line for line in said), said
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "markdown"])
+def test_a_report_on_standard_output_is_utf8_whatever_the_locale(
+    tmp_path: Path, small_framework: Path, make_document, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    """An auditor's locale was ISO-8859-1: '¶' went out as one byte, and the JUnit file said
+    encoding="UTF-8" and was not; SARIF in a POSIX locale held '\\xb6', no JSON escape."""
+    import subprocess
+    import sys
+
+    plan = make_document("plan.md")
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "ALIGNCK_CACHE_DIR": str(tmp_path / "c")}
+    done = subprocess.run(
+        [sys.executable, "-m", "alignck", "check", str(plan), "-f", str(small_framework),
+         "--matcher", "lexical", "--format", fmt],
+        capture_output=True, env=env, check=False,
+    )  # fmt: skip
+    text = done.stdout.decode("utf-8")  # raises on a byte that is not UTF-8
+    assert "¶" in text
+    if fmt == "sarif":
+        json.loads(text)

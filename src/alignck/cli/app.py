@@ -382,6 +382,19 @@ def tolerate_undecodable(stream: TextIO) -> None:
         reconfigure(errors="backslashreplace")
 
 
+def utf8_stdout(fmt: str) -> None:
+    """Standard output in UTF-8 for a report that is a file's contents (every format but the
+    terminal's): JSON and SARIF must be UTF-8, and JUnit, HTML and the CSV for Excel say they
+    are, but in a legacy locale (ISO-8859-1, a POSIX locale with UTF-8 mode off) '¶' was written
+    as one byte, or as '\\xb6', which no JSON reader takes. The terminal keeps the locale's."""
+    if fmt == "terminal":
+        return
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("_", "-") != "utf-8":
+        sys.stdout.flush()
+        reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def silence_stdout() -> None:
     silence(sys.stdout)
 

@@ -38,6 +38,7 @@ from alignck.cli.app import (
     say_file_warnings,
     silence_stdout,
     use_cache_settings,
+    utf8_stdout,
     warn_if_words_alone,
 )
 from alignck.cli.output import (
@@ -775,6 +776,7 @@ def check(
             else:
                 stdout_color = use_color(sys.stdout) and chosen == "terminal"
                 shown = True if explain else evidence
+                utf8_stdout(chosen)
                 render(report, chosen, sys.stdout, stdout_color, shown, explain)
         except BrokenPipeError:
             # The output was cut short ('| head'); the verdict still decides the exit code.

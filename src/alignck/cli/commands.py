@@ -31,6 +31,7 @@ from alignck.cli.app import (
     read_options,
     say,
     use_cache_settings,
+    utf8_stdout,
 )
 from alignck.cli.output import terminal_width, use_color
 from alignck.escape import one_line
@@ -73,6 +74,7 @@ def extract(
         width = terminal_width(sys.stdout)
         color = use_color(sys.stdout)
         # Written whatever was found: a script reads the JSON of an empty run too.
+        utf8_stdout(fmt.value)
         render_extraction(extraction, sys.stdout, fmt.value, commitments, color, width)
         if not extraction.rows and not extraction.unreadable:
             return _nothing_read(paths, extraction.skipped)
@@ -430,6 +432,7 @@ def evaluate(
             )
             for dataset in sets
         ]
+        utf8_stdout(fmt.value)
         render_evaluations(results, sys.stdout, fmt.value, calibrate, misses, use_color(sys.stdout))
         unread = [error for result in results for error in result.errors]
         for error in unread:

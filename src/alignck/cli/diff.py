@@ -32,6 +32,7 @@ from alignck.cli.app import (
     say,
     say_file_warnings,
     use_cache_settings,
+    utf8_stdout,
     warn_if_words_alone,
 )
 from alignck.cli.output import (
@@ -259,6 +260,7 @@ def diff(
             # As check does: a report written to a file still shows the comparison here.
             color = use_color(sys.stdout) and chosen == "terminal"
             shown = DiffOptions(fail_on.value, color, terminal_width(sys.stdout))
+            utf8_stdout(chosen)
             diff_renderer(chosen)(comparison, sys.stdout, shown)
         # As check does: the readable documents are compared, and the run still fails.
         if comparison.unread:
