@@ -359,12 +359,33 @@ def test_a_report_on_standard_output_is_utf8_whatever_the_locale(
 
     plan = make_document("plan.md")
     env = {**os.environ, "PYTHONIOENCODING": "latin-1", "ALIGNCK_CACHE_DIR": str(tmp_path / "c")}
-    done = subprocess.run(
-        [sys.executable, "-m", "alignck", "check", str(plan), "-f", str(small_framework),
-         "--matcher", "lexical", "--format", fmt],
-        capture_output=True, env=env, check=False,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "alignck", "check", str(plan), "-f", str(small_framework),
+               "--matcher", "lexical", "--format", fmt]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, env=env, check=False)
+    # Again, answered from the run's record: the same bytes (a review found them latin-1).
+    again = subprocess.run(command, capture_output=True, env=env, check=False)
+    assert again.stdout == done.stdout
     text = done.stdout.decode("utf-8")  # raises on a byte that is not UTF-8
     assert "¶" in text
     if fmt == "sarif":
         json.loads(text)
+
+
+@pytest.mark.parametrize(
+    "args", [("schema", "report"), ("frameworks", "show", "sdgs"), ("init", "-o", "-")]
+)
+def test_a_file_printed_to_standard_output_is_utf8_whatever_the_locale(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """A review: 'schema' and 'frameworks show' ended in a traceback, exit 1, in a latin-1
+    locale."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1", "ALIGNCK_CACHE_DIR": str(tmp_path / "c")}
+    done = subprocess.run(
+        [sys.executable, "-m", "alignck", *args], capture_output=True, env=env, check=False,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    done.stdout.decode("utf-8")

@@ -93,6 +93,9 @@ class RunRecord:
     # The --output file as given, and the report written to it.
     output: str | None = None
     report: str | None = None
+    # The encoding the run's standard output was written in (UTF-8 for a report in any
+    # format but the terminal's, whatever the locale): a replay writes the same bytes.
+    stdout_encoding: str = ""
     # Where the --output file was, its links followed: a link re-pointed since (into a folder
     # being checked, say) is a place the full run may refuse.
     output_place: str | None = None
@@ -138,7 +141,8 @@ def answer(argv: Sequence[str]) -> int | None:
         (sys.stderr, record.stderr, None),
     ):
         try:
-            _write(stream, text, errors)
+            encoding = record.stdout_encoding if stream is sys.stdout else ""
+            _write(stream, text, errors, encoding)
         except BrokenPipeError:
             # Its reader went away ('2>&1 | head'): the exit code is still the run's.
             silence(stream)
@@ -274,13 +278,17 @@ def discovery_digest(paths: Sequence[str], follow_links: bool, exclude: Sequence
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _write(stream: TextIO, text: str, errors: str | None) -> None:
-    if errors is not None:
+def _write(stream: TextIO, text: str, errors: str | None, encoding: str = "") -> None:
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and encoding and encoding != stream.encoding:
+        # A report written as UTF-8 in a legacy locale (utf8_stdout) went out in the locale's
+        # encoding when replayed, other bytes than the run it stands for.
+        stream.flush()
+        reconfigure(encoding=encoding)
+    if errors is not None and reconfigure is not None:
         # The recorded run wrote through a stream with these errors (backslash escapes for
         # undecodable file names); the same text must become the same bytes.
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors=errors)
+        reconfigure(errors=errors)
     stream.write(text)
     stream.flush()
 
@@ -413,6 +421,7 @@ def keep(
         discovered=discovered or discovery_digest([str(p) for p in paths], follow_links, exclude),
         stdout=stdout.text,
         stdout_errors=str(getattr(stdout.stream, "errors", None) or "strict"),
+        stdout_encoding=str(getattr(stdout.stream, "encoding", None) or ""),
         stderr=stderr.text,
         exit_code=exit_code,
         output=None if output is None else str(output),

@@ -18,6 +18,7 @@ from alignck.cli.app import (
     guarded,
     read_options,
     say,
+    utf8_stdout,
 )
 from alignck.wording import counted
 
@@ -77,6 +78,7 @@ def frameworks_show(
     text = text_of(name)
     if text is None:
         fail(f"{name}: no built-in framework of that name (there are: {', '.join(names())})")
+    utf8_stdout("yaml")  # a file's contents: a latin-1 locale ended in a traceback
     sys.stdout.write(text)
 
 
@@ -94,6 +96,7 @@ def schema(
     diff's JSON report, for editors and other tools."""
     from alignck.starter import schema_path
 
+    utf8_stdout("json")
     sys.stdout.write(schema_path(kind.value).read_text(encoding="utf-8"))
 
 
@@ -150,6 +153,7 @@ def init(
         else:
             text = starter("framework", "priorities.yaml" if to_stdout else str(output))
         if to_stdout:
+            utf8_stdout("yaml")
             sys.stdout.write(text)
             return EXIT_OK
         write_new(output, text)
