@@ -318,6 +318,23 @@ def test_a_priority_aligned_only_on_a_part_s_promise_is_partial_while_a_part_is_
     # Every part addressed, or a promise of its own first: the whole is committed to.
     assert judged(weight, "partial") == "aligned"
     assert judged(own, "gap") == "aligned"
+    # Opening with a part's name as a stated priority is the same (a review found it kept).
+    named = Evidence("Healthy weight in childhood", here, 0.9, "priority")
+    alignments = (
+        Alignment("start", "aligned", 0.97, (named,), 0.9),
+        Alignment("weight", "aligned", 0.95, (named,), 0.9),
+        Alignment("hubs", "gap", 0.1),
+    )
+    capped = with_parts_addressed(priorities, alignments)[0]
+    assert (capped.status, capped.through) == ("partial", "weight")
+    # A reviewer set the part to a gap: the whole, opening with its promise, is not aligned
+    # on it (it was, as the one part addressed had gone).
+    alignments = (
+        Alignment("start", "aligned", 0.97, (weight,), 0.9),
+        Alignment("weight", "gap", 0.95, (weight,), 0.9),
+        Alignment("hubs", "gap", 0.1),
+    )
+    assert with_parts_addressed(priorities, alignments)[0].status == "partial"
     # A reviewer's verdict on the whole stays as set.
     alignments = (
         Alignment("start", "aligned", 0.97, (weight,), 0.9),

@@ -330,7 +330,9 @@ def with_parts_addressed(
     is partial: a document that commits to part of a priority addresses it in part, which is
     what partial means. It takes the score and quotes of its best addressed part (a parent
     'Healthy places' was a gap beside its part 'Digital inclusion' aligned). Parts come after
-    their parent, so a part lifted by its own parts is lifted first. A ``reviewed`` verdict
+    their parent, so a part lifted by its own parts is lifted first. An aligned verdict that
+    opens with a part's promise while another part is a gap is partial too
+    (:func:`_part_promised`). Either way ``through`` names the part. A ``reviewed`` verdict
     stays as its reviewer set it."""
     by_id = {a.priority_id: a for a in alignments}
     parts: dict[str, list[str]] = {}
@@ -342,10 +344,9 @@ def with_parts_addressed(
         addressed = [by_id[i] for i in parts.get(priority.id, ()) if by_id[i].status != "gap"]
         if priority.id in reviewed:
             continue
-        if own.status == "aligned" and _commits_to_a_part_only(
-            own, addressed, parts.get(priority.id, [])
-        ):
-            by_id[priority.id] = replace(own, status="partial")
+        part = _part_promised(own, [by_id[i] for i in parts.get(priority.id, ())])
+        if own.status == "aligned" and part is not None:
+            by_id[priority.id] = replace(own, status="partial", through=part)
             continue
         if own.status != "gap" or not addressed:
             continue
@@ -363,17 +364,19 @@ def with_parts_addressed(
     return tuple(by_id[a.priority_id] for a in alignments)
 
 
-def _commits_to_a_part_only(
-    own: Alignment, addressed: Sequence[Alignment], parts: Sequence[str]
-) -> bool:
-    """Whether a priority's aligned verdict rests on a commitment to a part of it: some of its
-    sub-priorities left a gap, and the commitment it opens with (its best promise) is one a
-    part addressed quotes. A leisure trust's promise on childhood weight made 'Give every
-    child the best start in life' aligned, its family hubs untouched; the labelling rules
-    call a commitment that covers only a narrow part partial."""
-    if not addressed or len(addressed) == len(parts):
-        return False
-    best = next((e for e in own.evidence if e.kind == "commitment"), None)
-    return best is not None and any(
-        e.text == best.text for part in addressed for e in part.evidence
+def _part_promised(own: Alignment, parts: Sequence[Alignment]) -> str | None:
+    """The part whose promise a priority's aligned verdict opens with, where another part is
+    a gap (as alignck or a reviewer found it): a commitment to a part, partial for the whole.
+    A leisure trust's promise on childhood weight made 'Give every child the best start in
+    life' aligned, its family hubs untouched; the labelling rules call a commitment that
+    covers only a narrow part partial. None where every part is addressed, or the verdict
+    opens with a promise no part quotes (alignck's quotes of a part a reviewer set to a gap
+    included: rejecting the part left the whole aligned on it)."""
+    if not own.evidence or all(p.status != "gap" for p in parts):
+        return None
+    opening = own.evidence[0]
+    if opening.kind not in ("commitment", "priority"):
+        return None
+    return next(
+        (p.priority_id for p in parts if any(e.text == opening.text for e in p.evidence)), None
     )
