@@ -805,3 +805,29 @@ def test_a_fifo_named_like_a_framework_in_a_folder_checked_never_hangs_the_run(
     os.mkfifo(pipe)
     assert within(10, lambda: _is_framework_file(str(pipe), loaded)) is False
     assert _is_framework_file(str(framework), loaded) is True
+
+
+def test_a_cached_run_reads_each_file_once_for_its_digest(
+    isolated_cache: Path,
+    tmp_path: Path,
+    make_document,
+    small_framework: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    """A review: the SHA-256 each report gives of a document was worked out by reading the
+    file again after the run, where its cache key had read it already (10 files of 20 MB: a
+    warm run 1.2 s -> 1.5 s). With the cache, the key's reading gives it."""
+    from alignck import pipeline
+    from alignck.pipeline import check
+
+    (tmp_path / "docs").mkdir()
+    plan = make_document("docs/plan.md")
+
+    def no_second_read(path: Path, follow: bool = True):  # type: ignore[no-untyped-def]
+        raise OSError("read again")
+
+    monkeypatch.setattr(pipeline, "open_regular", no_second_read)
+    report = check([tmp_path / "docs"], small_framework, matcher="lexical", use_cache=True)
+    import hashlib
+
+    assert report.documents[0].sha256 == hashlib.sha256(plan.read_bytes()).hexdigest()

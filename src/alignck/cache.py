@@ -127,9 +127,14 @@ def cache_dir() -> Path:
 
 def key_for(data: bytes, reader: str) -> str:
     """The key of a prepared document."""
-    digest = hashlib.sha256(data)
-    digest.update(f"\0{reader}\0{__version__}\0{_FORMAT}\0{code_fingerprint()}".encode())
-    return digest.hexdigest()
+    return key_of_digest(hashlib.sha256(data).hexdigest(), reader)
+
+
+def key_of_digest(content: str, reader: str) -> str:
+    """The key of a prepared document whose bytes have the SHA-256 ``content``: the bytes are
+    hashed once, and the same digest is the one reports give of the file."""
+    salt = f"\0{reader}\0{__version__}\0{_FORMAT}\0{code_fingerprint()}"
+    return hashlib.sha256((content + salt).encode()).hexdigest()
 
 
 def result_key(document_key: str, matching: str) -> str:

@@ -357,6 +357,11 @@ def _with_digests(results: list[DocumentResult]) -> list[DocumentResult]:
 
 
 def _digest(path: Path) -> str | None:
+    from alignck.reading import known_content
+
+    known = known_content(str(path))
+    if known is not None:
+        return known
     try:
         with open_regular(path) as handle:
             return hashlib.file_digest(handle, "sha256").hexdigest()

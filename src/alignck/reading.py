@@ -11,6 +11,8 @@ parser stuck there would not see its time limit in this one.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -206,11 +208,36 @@ def document_key(path: Path, options: ReadOptions | None = None) -> str | ReadEr
 
     try:
         options = options or ReadOptions()
-        return cache.key_for(read_regular(path, options.limits), _reader_tag(path, options))
+        before = Path(path).stat()
+        content = hashlib.sha256(read_regular(path, options.limits)).hexdigest()
+        _CONTENT[str(path)] = (_stamp(before), content)
+        return cache.key_of_digest(content, _reader_tag(path, options))
     except ReadError as error:
         return error
     except OSError as error:
         return ReadError(f"cannot read file: {os_reason(error)}", str(path))
+
+
+# Each file's SHA-256 as its cache key was last worked out, with the size and time it had
+# then: a report gives it of every document, and a warm run had read every file twice for it.
+_CONTENT: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+
+def _stamp(status: os.stat_result) -> tuple[int, int, int]:
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def known_content(path: str) -> str | None:
+    """The SHA-256 of the file's bytes, where working out its cache key read them and the
+    file has not changed since (by its size, time and inode); None otherwise."""
+    found = _CONTENT.get(path)
+    if found is None:
+        return None
+    try:
+        now = _stamp(Path(path).stat())
+    except OSError:
+        return None
+    return found[1] if found[0] == now else None
 
 
 def _reader_tag(path: Path, options: ReadOptions) -> str:
