@@ -1071,6 +1071,15 @@ def test_a_report_records_its_code_and_day_and_diff_says_when_the_code_differs(
     markdown = invoke(*args, "--format", "markdown").stdout
     assert f"- alignck code: {data['tool']['code']}" in markdown
     assert "- waivers judged on: 2027-03-01" in markdown
+    terminal = " ".join(invoke(*args).stdout.split())
+    assert f"(code {data['tool']['code']})" in terminal and "judged on 2027-03-01" in terminal
+    # The code is every file that can move a report: the fitted weights are data files.
+    import alignck
+    from alignck.replay import CODE_AND_DATA
+
+    package = Path(alignck.__file__).parent
+    hashed = {p.relative_to(package).as_posix() for g in CODE_AND_DATA for p in package.glob(g)}
+    assert {"data/extraction.json", "data/decision.json"} <= hashed
     same = invoke("diff", saved, tmp_path / "docs", "-f", small_framework)
     assert "made with alignck code" not in same.stderr
     data["tool"]["code"] = "0123456789abcdef"

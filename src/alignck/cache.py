@@ -69,8 +69,6 @@ _PREPARING_MODULES = (
     "data/lexicon/*.json",
 )
 _ALL_MODULES = ("**/*.py", "data/lexicon/*.json")
-# Every module and data file that can move a verdict: what a report names as its code.
-ALL_MODULES = _ALL_MODULES
 _directory: Path | None = None
 _max_mb = DEFAULT_MAX_MB
 # The folder claim() last answered for, and its answer, so that every load and store does not

@@ -50,6 +50,7 @@ from alignck.reading import (
     iter_done,
     prepare,
 )
+from alignck.replay import CODE_AND_DATA
 from alignck.reviews import apply_reviews
 from alignck.verdicts import with_parts_addressed
 from alignck.workers import next_stage
@@ -205,7 +206,8 @@ def check(
         # Held to the baseline once the run is made, with its mode.
         before_the_baseline(policy) if held else policy,
         engine.description,
-        cache.code_fingerprint(cache.ALL_MODULES),
+        # Every file that can move what a run writes, as a replay's key names them.
+        cache.code_fingerprint(CODE_AND_DATA),
         day,
     )
     if held is None:

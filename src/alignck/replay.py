@@ -64,7 +64,8 @@ _ENVIRONMENT_NAMES = frozenset(
 _PASSWORD_VARIABLES = ("ALIGNCK_PDF_PASSWORD", "ALIGNCK_PDF_PASSWORDS")
 # Every file of alignck that can change a report: its code, lexicon, fitted decisions,
 # built-in frameworks and the semantic matcher's tokenizer.
-_CODE_AND_DATA = ("**/*.py", "data/**/*.json", "data/**/*.yaml")
+CODE_AND_DATA = ("**/*.py", "data/**/*.json", "data/**/*.yaml")
+_CODE_AND_DATA = CODE_AND_DATA
 
 # A run is kept only while each stream, and the report file, took at most this many bytes: a
 # national run's JSON report runs to hundreds of megabytes, and keeping it for the record held

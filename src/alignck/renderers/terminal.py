@@ -150,9 +150,13 @@ def _made_by(report: Report) -> str:
     version = f" {framework.version}" if framework.version else ""
     digest = f", sha256 {framework.sha256[:12]}" if framework.sha256 else ""
     baseline = f" · baseline {made['baseline']}" if "baseline" in made else ""
+    code = f" (code {made['alignck code']})" if "alignck code" in made else ""
+    judged = (
+        f" · waivers judged on {made['waivers judged on']}" if "waivers judged on" in made else ""
+    )
     return (
-        f"alignck {made['alignck']} · framework{version} ({framework.path}{digest}) · "
-        f"thresholds {made['thresholds']} · matcher {made['matcher']}{baseline}"
+        f"alignck {made['alignck']}{code} · framework{version} ({framework.path}{digest}) · "
+        f"thresholds {made['thresholds']} · matcher {made['matcher']}{judged}{baseline}"
     )
 
 
