@@ -44,13 +44,13 @@ def _checkout_path(path: str, cwd: str, workspace: str | None) -> str:
 
 
 def _below(whole: Path, root: Path) -> str | None:
-    """``whole`` from ``root``, as written or with links resolved in both ('$PWD/examples'
-    through a linked checkout, which os.getcwd names by its real path: SARIF gave every
-    finding a new fingerprint); None where it is not below it."""
-    for under, base in (
-        (whole, root),
-        (Path(os.path.realpath(whole)), Path(os.path.realpath(root))),
-    ):
+    """``whole`` from ``root``, as written or with the links of its folders resolved in both
+    ('$PWD/examples' through a linked checkout, which os.getcwd names by its real path:
+    SARIF gave every finding a new fingerprint); None where it is not below it."""
+    # The file's folder resolved, not the file: a link to 'drafts/plan.md' kept elsewhere is
+    # named where it is, not as what it points to (a waiver of the target applied to it).
+    resolved = Path(os.path.realpath(whole.parent)) / whole.name
+    for under, base in ((whole, root), (resolved, Path(os.path.realpath(root)))):
         try:
             return under.relative_to(base).as_posix()
         except ValueError:

@@ -688,3 +688,16 @@ def test_a_document_named_through_a_linked_checkout_is_placed_as_by_its_real_pat
     assert _checkout_path(str(link / "examples" / "plan.md"), cwd, str(link)) == "examples/plan.md"
     # Outside the checkout, named as given.
     assert _checkout_path("../elsewhere/plan.md", cwd, None) == "../elsewhere/plan.md"
+
+
+def test_a_link_to_a_file_of_the_checkout_is_named_where_it_is(tmp_path: Path) -> None:
+    """A review: a link kept outside the checkout to 'drafts/plan.md' was named as its
+    target, and a waiver of the target applied to it."""
+    from alignck.checkout import _checkout_path
+
+    real = tmp_path / "repo"
+    (real / "drafts").mkdir(parents=True)
+    (real / "drafts" / "plan.md").write_text("# Plan\n", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "trust.md").symlink_to(real / "drafts" / "plan.md")
+    assert _checkout_path("../other/trust.md", str(real), None) == "../other/trust.md"
