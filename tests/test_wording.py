@@ -71,3 +71,12 @@ def test_a_path_in_a_suggested_command_is_quoted_for_the_user_s_shell(
 
     monkeypatch.setattr(wording.os, "name", system)
     assert wording.shell_quoted("joint plan.docx") == quoted
+
+
+def test_first_few_names_the_first_and_counts_the_rest() -> None:
+    from alignck.wording import first_few
+
+    assert first_few(["a", "b"]) == "a, b"
+    assert first_few(["a", "b", "c", "d"]) == "a, b, c, d"
+    assert first_few(["a", "b", "c", "d", "e", "f"]) == "a, b, c, d and 2 more"
+    assert first_few(["a", "b", "c"], shown=1) == "a and 2 more"

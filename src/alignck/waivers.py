@@ -34,7 +34,7 @@ from rapidfuzz.distance import OSA
 from alignck.checkout import checkout_path
 from alignck.errors import WaiverError
 from alignck.model import NO_VERDICT_WAIVED, Framework, Waiver
-from alignck.wording import counted
+from alignck.wording import counted, first_few
 from alignck.yamlnodes import (
     Findings,
     accepted_ids,
@@ -227,7 +227,7 @@ def across_partners_warning(
     if all(_in_folder(_reported(path), item.document) for path in matched):
         return None
     named = sorted(owners.values())
-    shown = ", ".join(named[:4]) + (f" and {len(named) - 4} more" if len(named) > 4 else "")
+    shown = first_few(named)
     return (
         f"{item.source}: warning: {kind} of '{item.priority_id}' names '{item.document}', "
         f"which matches documents of {len(owners)} partners ({shown}); write the path or a "

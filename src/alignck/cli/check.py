@@ -59,7 +59,7 @@ from alignck.cli.output import (
     write_pages,
 )
 from alignck.report_file import noting_written
-from alignck.wording import counted
+from alignck.wording import counted, first_few
 
 if TYPE_CHECKING:
     import datetime
@@ -183,9 +183,7 @@ def _say_partner_warnings(report: Report, partners: dict[str, list[str]]) -> Non
         hint = f"; did you mean '{near}'?" if near else ""
         say(f"alignck: warning: --partner '{name}={glob}' names no document checked{hint}")
     for name, glob, matched in named_apart(paths, partners):
-        shown = ", ".join(matched[:4]) + (
-            f" and {len(matched) - 4} more" if len(matched) > 4 else ""
-        )
+        shown = first_few(matched)
         say(
             f"alignck: warning: --partner '{name}={glob}' names documents in different folders "
             f"({shown}); write a path or a folder to mean one partner's"
