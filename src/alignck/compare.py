@@ -293,9 +293,9 @@ def compare(
         same=same,
     )
     warnings += [
-        same_content_note(old.source, was, now)
-        for now, was in same.items()
-        if every.get(now) == was
+        same_content_note(old.source, was, path)
+        for path, was in same.items()
+        if every.get(path) == was
     ]
     # Old runs whose new side could not be read: nothing to compare them with.
     uncompared = {o for n, o in every.items() if n in unread_new}

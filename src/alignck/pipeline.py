@@ -48,6 +48,7 @@ from alignck.reading import (
     Progress,
     document_key,
     iter_done,
+    known_content,
     prepare,
 )
 from alignck.replay import CODE_AND_DATA
@@ -359,8 +360,6 @@ def _with_digests(results: list[DocumentResult]) -> list[DocumentResult]:
 
 
 def _digest(path: Path) -> str | None:
-    from alignck.reading import known_content
-
     known = known_content(str(path))
     if known is not None:
         return known

@@ -65,7 +65,6 @@ _PASSWORD_VARIABLES = ("ALIGNCK_PDF_PASSWORD", "ALIGNCK_PDF_PASSWORDS")
 # Every file of alignck that can change a report: its code, lexicon, fitted decisions,
 # built-in frameworks and the semantic matcher's tokenizer.
 CODE_AND_DATA = ("**/*.py", "data/**/*.json", "data/**/*.yaml")
-_CODE_AND_DATA = CODE_AND_DATA
 
 # A run is kept only while each stream, and the report file, took at most this many bytes: a
 # national run's JSON report runs to hundreds of megabytes, and keeping it for the record held
@@ -194,7 +193,7 @@ def run_key(argv: Sequence[str]) -> str:
         sys.version,
         sys.executable,
         _installed(),
-        code_fingerprint(_CODE_AND_DATA),
+        code_fingerprint(CODE_AND_DATA),
         # The model a semantic run loads can be replaced in place, path and all.
         model_files.stamp(),
     )

@@ -340,11 +340,12 @@ def with_parts_addressed(
         if priority.parent is not None:
             parts.setdefault(priority.parent, []).append(priority.id)
     for priority in reversed(priorities):
-        own = by_id[priority.id]
-        addressed = [by_id[i] for i in parts.get(priority.id, ()) if by_id[i].status != "gap"]
         if priority.id in reviewed:
             continue
-        part = _part_promised(own, [by_id[i] for i in parts.get(priority.id, ())])
+        own = by_id[priority.id]
+        its_parts = [by_id[i] for i in parts.get(priority.id, ())]
+        addressed = [p for p in its_parts if p.status != "gap"]
+        part = _part_promised(own, its_parts)
         if own.status == "aligned" and part is not None:
             by_id[priority.id] = replace(own, status="partial", through=part)
             continue
