@@ -530,7 +530,7 @@ def test_an_empty_alignck_quoted_is_refused(
     assert f"{review}:8:21: reviews[0].alignck_quoted: empty" in result.stderr, result.stderr
 
 
-def test_a_priority_partial_through_its_part_says_so_in_every_report(
+def test_a_priority_partial_through_its_part_says_so_in_the_reports_people_read(
     tmp_path: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]
     """A blind tester's parent priorities took their partial verdicts from a sub-priority
