@@ -13,7 +13,7 @@ from alignck.model import (
     Report,
     Thresholds,
 )
-from alignck.renderers._findings import _quote, findings
+from alignck.renderers._findings import _quote, findings, stable_hash
 
 FRAMEWORK = Framework(
     "t", "f.yaml", (Priority("air", "Clean air", required=True), Priority("homes", "Warm homes"))
@@ -43,3 +43,16 @@ def test_a_long_quote_is_cut_to_its_limit_with_an_ellipsis() -> None:
     cut = _quote("x" * 250)
     assert cut == "“" + "x" * 199 + "…”"
     assert len(cut.strip("“”")) == 200
+
+
+def test_a_fingerprint_is_the_same_whichever_way_the_file_name_is_composed() -> None:
+    # macOS gives 'é' as 'e' and a combining accent; a checkout on Linux as one character.
+    composed, decomposed = "docs/stratégie.md", "docs/strate\u0301gie.md"
+    prints = []
+    for path in (composed, decomposed):
+        plan = DocumentResult(path, "ok", alignments=(Alignment("air", "gap", 0.0),))
+        analysis = analyse(FRAMEWORK, (plan,), (), today=date(2026, 1, 1))
+        report = Report(FRAMEWORK, (plan,), (), analysis, Thresholds(), Policy())
+        prints.append(next(f.fingerprint for f in findings(report) if f.priority_id == "air"))
+    assert prints[0] == prints[1]
+    assert stable_hash("gap", composed, "air") != stable_hash("gap", composed, "homes")

@@ -11,6 +11,7 @@ waiver, so each format can show them as accepted rather than hide them.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -90,9 +91,17 @@ class Finding:
         """Stable across runs for the same document, rule and priority (or statement), the
         document named as CI systems place it, however the run named its folder."""
         path = checkout_path(self.path) if self.path else ""
-        key = "\x1f".join((self.rule, path, self.priority_id or self.title))
-        # surrogateescape: a file name that is not UTF-8 hashes as its own bytes.
-        return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        return stable_hash(self.rule, path, self.priority_id or self.title)
+
+
+def stable_hash(*parts: str) -> str:
+    """A finding's fingerprint from its parts. Composed first: macOS names files decomposed
+    ('e' and a combining accent) where Linux and Windows keep what was typed, and a statement's
+    text comes as its document wrote it, so the same finding would otherwise hash two ways
+    and a code-scanning dashboard close one alert and open another."""
+    key = unicodedata.normalize("NFC", "\x1f".join(parts))
+    # surrogateescape: a file name that is not UTF-8 hashes as its own bytes.
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _quote(text: str, limit: int = 200) -> str:

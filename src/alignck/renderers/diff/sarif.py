@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any, TextIO
 
@@ -11,6 +10,7 @@ from alignck import __version__
 from alignck.checkout import checkout_path, shared_path
 from alignck.compare import Change, Comparison
 from alignck.escape import one_line
+from alignck.renderers._findings import stable_hash
 from alignck.renderers.diff import DiffOptions, documents_in_and_out, kind, message, unread_message
 from alignck.renderers.sarif import artifact_location, fingerprints
 
@@ -115,7 +115,6 @@ def _result(change: Change, options: DiffOptions) -> dict[str, Any]:
 
 def _unread_result(path: str, comparison: Comparison) -> dict[str, Any]:
     rule_id = RULES["unreadable"][0]
-    key = "\x1f".join((rule_id, checkout_path(path)))
     return {
         "ruleId": rule_id,
         "ruleIndex": list(RULES).index("unreadable"),
@@ -123,8 +122,7 @@ def _unread_result(path: str, comparison: Comparison) -> dict[str, Any]:
         "message": {"text": unread_message(path, comparison)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact_location(path)}}],
         "partialFingerprints": fingerprints(
-            "alignckChange/v1",
-            hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32],
+            "alignckChange/v1", stable_hash(rule_id, checkout_path(path))
         ),
     }
 
@@ -136,5 +134,4 @@ def _can_fail(label: str, options: DiffOptions) -> bool:
 def _fingerprint(change: Change, rule_id: str) -> str:
     """Stable for the same document, rule and priority, the document named as CI systems
     place it: hashed, as check's are (a file name is no fingerprint)."""
-    key = "\x1f".join((rule_id, checkout_path(change.path), change.priority_id))
-    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return stable_hash(rule_id, checkout_path(change.path), change.priority_id)
