@@ -606,6 +606,29 @@ def test_a_deleted_unreadable_document_is_not_said_to_be_the_one_new_document(
     assert "could not be read in that run" not in diff.stderr, diff.stderr
 
 
+def test_the_same_name_in_another_folder_is_not_called_renamed_for_its_bytes(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A secretary kept last month's papers in 'march/' and this month's in 'april/': each
+    file was paired by its name below its folder, yet a note called every unchanged one
+    'the same document renamed', since its bytes matched too."""
+    for month in ("march", "april"):
+        (tmp_path / month).mkdir()
+        make_document(f"{month}/plan.md")
+        make_document(f"{month}/trust.md", [("h1", "Trust"), ("p", "We will cut waiting times.")])
+    baseline = tmp_path / "march.json"
+    saved = invoke("check", tmp_path / "march", "-f", small_framework, "-o", baseline, "-q")
+    assert saved.exit_code == 0, saved.stderr
+    for command in (
+        ("diff", baseline, tmp_path / "april", "-f", small_framework),
+        ("check", tmp_path / "april", "-f", small_framework, "--baseline", baseline, "-q"),
+    ):
+        result = invoke(*command)
+        assert result.exit_code == 0, result.stderr
+        assert "same bytes" not in result.stderr, result.stderr
+        assert "renamed" not in result.stderr, result.stderr
+
+
 def test_a_file_renamed_with_the_same_bytes_is_compared_as_the_same_document(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

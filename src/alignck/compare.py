@@ -287,16 +287,13 @@ def compare(
     warnings += [
         f"alignck: warning: {path}: could not be read; not compared" for path in unread_new
     ]
-    every, by_name_only = _paired(
+    every, by_name_only, by_content = _paired(
         [d.path for d in old.documents] + list(unread_old),
         [d.path for d in new.documents] + list(unread_new),
         same=same,
     )
-    warnings += [
-        same_content_note(old.source, was, path)
-        for path, was in same.items()
-        if every.get(path) == was
-    ]
+    # Only where the bytes made the pair: 'old/plan.md' and 'new/plan.md' are one by name.
+    warnings += [same_content_note(old.source, every[path], path) for path in sorted(by_content)]
     # Old runs whose new side could not be read: nothing to compare them with.
     uncompared = {o for n, o in every.items() if n in unread_new}
     pairs = {n: o for n, o in every.items() if n not in unread_new and o not in unread_old}
@@ -430,11 +427,11 @@ def same_content_note(source: str, was: str, now: str) -> str:
 
 def _paired(
     old: list[str], new: list[str], lone: bool = True, same: Mapping[str, str] | None = None
-) -> tuple[dict[str, str], set[str]]:
-    """The pairs, and the new paths paired with an old one of another folder by their file
-    name alone (the last way tried before a lone document on each side, unless ``lone`` is
-    false). ``same``: new paths known to hold an old one's bytes, paired after their paths
-    and before their names."""
+) -> tuple[dict[str, str], set[str], set[str]]:
+    """The pairs; the new paths paired with an old one of another folder by their file name
+    alone (the last way tried before a lone document on each side, unless ``lone`` is
+    false); and those paired by their bytes alone. ``same``: new paths known to hold an old
+    one's bytes, paired after their paths and before their names."""
     old_keys, new_keys = _relative(old), _relative(new)
     # The same path is the same document: one system checked against a national baseline
     # has another common folder, and its paths below it are not the baseline's.
@@ -455,12 +452,14 @@ def _paired(
             if path not in pairs and key in by_key:
                 pairs[path] = by_key.pop(key)
     _pair_by_tail(pairs, old, new)
+    by_content: set[str] = set()
     if same:
         taken, olds, news = set(pairs.values()), set(old), set(new)
         for path, was in same.items():
             if path in news and path not in pairs and was in olds and was not in taken:
                 pairs[path] = was
                 taken.add(was)
+                by_content.add(path)
     by_name_only: set[str] = set()
     for name in (_stem, _name, _loose_name) if folders else (_name, _loose_name):
         # A document renamed in its folder, then one moved to another folder: each paired
@@ -475,7 +474,7 @@ def _paired(
                     by_name_only.add(path)
     if lone and len(old) == 1 and len(new) == 1 and not pairs:
         pairs[new[0]] = old[0]
-    return pairs, by_name_only
+    return pairs, by_name_only, by_content
 
 
 def unread_then_note(source: str, path: str) -> str:
@@ -501,7 +500,7 @@ def unread_then(
     # By name only: the one document the baseline could not read ('Board paper.docx',
     # deleted since) is no earlier run of the one new document of this run ('VCSE strategy
     # 2028.md'), as two runs of one file each would be.
-    pairs, _ = _paired(list(unread_old), new, lone=False)
+    pairs, _, _ = _paired(list(unread_old), new, lone=False)
     then = set(pairs.values())
     return [unread_then_note(source, path) for path in unread_old if path in then]
 
@@ -521,7 +520,7 @@ def paired_elsewhere(
     run does not have (a partner dropping out passed in silence), naming a document of this
     run that may be it renamed. ``unread``: documents of this run it could not read, which
     it has all the same (it says why elsewhere)."""
-    pairs, by_name_only = _paired(old, [*new, *unread], same=same)
+    pairs, by_name_only, by_content = _paired(old, [*new, *unread], same=same)
     paired = set(pairs.values())
     # One it could not read is no rename either (with no verdicts, none of its gaps is new),
     # but it still makes a likeness ambiguous.
@@ -534,11 +533,7 @@ def paired_elsewhere(
             if now in by_name_only and _other_folder(now, pairs[now])
         ]
         + alone_warnings(source, old, new, pairs)
-        + [
-            same_content_note(source, was, now)
-            for now, was in (same or {}).items()
-            if pairs.get(now) == was
-        ]
+        + [same_content_note(source, pairs[now], now) for now in new if now in by_content]
         + [renamed_note(source, was, now) for was, now in renamed]
         + [
             f"{source}: note: {checkout_path(path)} is not in this run; its verdicts are "
