@@ -548,6 +548,16 @@ def test_a_document_unreadable_in_the_new_run_is_not_called_removed(
     data = json.loads(result.stdout)
     assert data["removed_documents"] == []
     assert "other.md: could not be read; not compared" in result.stderr
+    # Its row stays in the coverage table, its old figure beside 'not read': a board
+    # secretary found the partner simply missing from it.
+    row = next(c for c in data["coverage"]["documents"] if c["path"].endswith("other.md"))
+    assert row["unread"] is True and row["old"] is not None
+    assert (row["new"], row["delta"]) == (None, None)
+    assert not any(c["unread"] for c in data["coverage"]["documents"] if c is not row)
+    for form in ("terminal", "markdown"):
+        shown = invoke("diff", old, folder, "-f", small_framework, "--format", form).stdout
+        line = next(x for x in shown.splitlines() if "other.md" in x and "%" in x)
+        assert "not read" in line, shown
 
 
 def test_a_document_unreadable_in_the_new_run_fails_every_ci_format_as_the_exit_code_does(

@@ -97,6 +97,9 @@ class CoverageChange:
     # The document's path as the run's report gives it ('' for the system): the key that
     # joins a comparison to a check report.
     path: str = ""
+    # A document this run has but could not read: its row says so, where it would otherwise
+    # be missing from the table, or read as removed.
+    unread: bool = False
 
     @property
     def delta(self) -> float | None:
@@ -315,7 +318,7 @@ def compare(
     ]
     warnings += left_unaddressed(old, new, unread_new)
     old_by_path = {d.path: d for d in old.documents}
-    names = document_names([d.path for d in new.documents])
+    names = document_names([*(d.path for d in new.documents), *unread_new])
     changes: list[Change] = []
     coverage: list[CoverageChange] = []
     for document in new.documents:
@@ -329,6 +332,16 @@ def compare(
                 name, before.percent if before else None, document.percent, document.path
             )
         )
+    coverage.extend(
+        CoverageChange(
+            names[path],
+            old_by_path[every[path]].percent if every.get(path) in old_by_path else None,
+            None,
+            path,
+            unread=True,
+        )
+        for path in unread_new
+    )
     paired = set(pairs.values())
     removed = tuple(
         d.path for d in old.documents if d.path not in paired and d.path not in uncompared

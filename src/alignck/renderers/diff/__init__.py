@@ -82,6 +82,8 @@ def figure(value: float | None) -> str:
 
 
 def delta(coverage: CoverageChange) -> str:
+    if coverage.unread:
+        return "not read"
     change = coverage.delta
     if change is None:
         return "added" if coverage.old is None else "removed"

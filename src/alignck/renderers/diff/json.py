@@ -86,4 +86,5 @@ def _coverage(coverage: CoverageChange) -> dict[str, Any]:
         "old": None if coverage.old is None else rounded_share(coverage.old),
         "new": None if coverage.new is None else rounded_share(coverage.new),
         "delta": None if coverage.delta is None else round(coverage.delta, 1),
+        "unread": coverage.unread,
     }
