@@ -623,6 +623,38 @@ def test_a_line_underlined_with_equals_or_dashes_is_a_heading(tmp_path: Path) ->
     assert [s.rule for s in stated] == ["list under 'Our three priorities are:'"] * 3
 
 
+# A paragraph a line, as Word saves text: its prose lines run far past any hand-wrapped width.
+_PROSE = (
+    "The board plans and pays for services for 1.1 million people across two counties, and "
+    "this summary sets out what it will do over the next five years with its partners."
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "heading"),
+    [
+        (
+            "NHS Wenmoor Integrated Care Board\nJoint Forward Plan: Summary",
+            "NHS Wenmoor Integrated Care Board Joint Forward Plan: Summary",
+        ),
+        ("We thank our partners.\nJoint Forward Plan: Summary", "Joint Forward Plan: Summary"),
+        (f"{_PROSE}\nJoint Forward Plan: Summary", "Joint Forward Plan: Summary"),
+    ],
+    ids=["two-title-lines", "under-a-sentence", "under-prose"],
+)
+def test_an_underlined_title_of_two_lines_in_a_paragraph_a_line_file_keeps_both(
+    tmp_path: Path, above: str, heading: str
+) -> None:
+    # A blind tester's ICB summary: the first of its two title lines above '=====' was
+    # dropped from the heading, since such a file parts every line.
+    path = tmp_path / "summary.txt"
+    path.write_text(f"{above}\n=====\n\n{_PROSE}\n\n{_PROSE}\n", encoding="utf-8")
+    blocks = read(path).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == [heading]
+    assert blocks[-1].section == (heading,)
+
+
 @pytest.mark.parametrize(
     "text",
     [

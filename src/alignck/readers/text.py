@@ -296,6 +296,8 @@ def _paragraphs(text: str, first: int = 1, unwrapped: bool = False) -> list[_Par
         underline = _UNDERLINE.match(line)
         if underline and current and _underlined_heading(current):
             level = 1 if underline.group(1)[0] == "=" else 2
+            if unwrapped:
+                start = _title_lines_above(paragraphs, current, start)
             paragraphs.append(_Paragraph(current[:], False, False, start, level))
             current.clear()
         elif line.strip() and not underline:
@@ -432,6 +434,29 @@ def _tab_table(lines: list[str]) -> bool:
         return False
     counts = {len(row) for row in rows}
     return len(counts) == 1 and counts.pop() >= 2
+
+
+def _title_lines_above(paragraphs: list[_Paragraph], current: list[str], start: int) -> int:
+    """Where an underlined heading starts in a paragraph-a-line file, which parts every line:
+    the short lines straight above its last, no blank line between, are its first lines
+    ('NHS Wenmoor ICB' above 'Joint Forward Plan: Summary' above '====='), taken off
+    ``paragraphs`` into ``current``; their first line's number."""
+    while paragraphs and len(current) < _MAX_UNDERLINED_LINES:
+        above = paragraphs[-1]
+        plain = not (above.entry or above.listed or above.heading or above.table)
+        if not (plain and len(above.lines) == 1 and above.line == start - 1):
+            break
+        # Not a sentence nor a bulleted item, as the heading's own lines may not be.
+        if not _underlined_heading(above.lines) or len(above.lines[0]) > _TITLE_LINE:
+            break
+        paragraphs.pop()
+        current[:0] = above.lines
+        start = above.line
+    return start
+
+
+# Longer than a title's line: prose written on one line, which no heading takes in.
+_TITLE_LINE = 120
 
 
 def _underlined_heading(lines: list[str]) -> bool:
