@@ -264,6 +264,14 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
         ("Support 1 in 3 carers with a short break.", True, "commitment"),
         ("90% of children will be ready for school, through early years.", True, "commitment"),
         ("Nine in ten families will get a health visitor check.", False, "commitment"),
+        # A forecast is how things will be, as a statistic is how they are: a blind tester's
+        # 'number of people aged 85 and over will grow by 40%' aligned a plan on ageing well.
+        ("The number of people aged 85 and over will grow by 40% by 2035.", False, "context"),
+        ("Demand for home care is expected to rise by a fifth.", True, "context"),
+        ("We will grow the number of health visitors by 40% by 2030.", False, "commitment"),
+        # So is what the organisation, named as itself, says it will not take on.
+        ("The county council will not take on a housing role during this period.", True, "negated"),
+        ("The council will not tolerate discrimination.", True, "commitment"),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:

@@ -300,7 +300,10 @@ def role_of(
     if own != "context" or given == "context":
         return own
     if given == "commitment" and (
-        states_fact(text) or not (item or _says_what_is_done(text, fragments)) or hedged(text)
+        states_fact(text)
+        or projects(text)
+        or not (item or _says_what_is_done(text, fragments))
+        or hedged(text)
     ):
         return "context"
     return given
@@ -319,6 +322,8 @@ def _own_role(text: str, scope: Scope) -> EvidenceKind:
         return "negated"
     if _says("achievement", text, lower, scope) and not _says("future", lower, lower, scope):
         return "achievement"
+    if scope == "sentence" and _says("projection", text, lower, scope):
+        return "context"
     if _says("commitment", text, lower, scope):
         return "commitment"
     # A date or a target alone does not make a statement of fact a promise: '1 in 4 residents
@@ -326,6 +331,12 @@ def _own_role(text: str, scope: Scope) -> EvidenceKind:
     if _says("target-set", text, lower, scope) and not states_fact(text):
         return "commitment"
     return "context"
+
+
+def projects(text: str) -> bool:
+    """A forecast of how many or how much ('the number of people over 85 will grow by 40%'),
+    which, as a statistic, takes no promise from the heading or list it sits under."""
+    return _says("projection", text, normalise(text))
 
 
 def is_statistic(text: str) -> bool:
