@@ -574,3 +574,46 @@ def test_a_priority_partial_through_its_part_says_so_in_the_reports_people_read(
     page = re.sub(r"<[^>]+>", "", invoke(*args, "--format", "html").stdout)
     assert said in html.unescape(" ".join(page.split()))
     assert said in " ".join(invoke(*args, "--format", "terminal").stdout.split())
+
+
+def test_what_alignck_said_of_a_parent_is_what_a_report_without_the_reviews_showed(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer copied 'partial' (the parent partial through its part) into alignck_said;
+    the run warned that alignck 'says aligned now', the verdict before the part rule, which
+    no report had shown."""
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n"
+        "  - id: resilient\n    title: Resilient neighbourhoods\n"
+        "    description: Neighbourhoods where volunteers and councillors plan together.\n"
+        "    priorities:\n"
+        "      - id: air\n        title: Clean air\n"
+        "        keywords: [air quality, air pollution]\n"
+        "      - id: homes\n        title: Warm homes\n"
+        "        keywords: [fuel poverty, damp and mould]\n",
+        encoding="utf-8",
+    )
+    plan = make_document(
+        "council.md",
+        [
+            ("h1", "Council plan"),
+            ("h2", "Clean air"),
+            ("p", "We will cut air pollution from traffic around every school by 2027."),
+        ],
+    )
+    args = ["check", plan, "-f", framework, "--no-cache", "--matcher", "lexical"]
+    data = json.loads(invoke(*args, "--format", "json").stdout)
+    shown = {a["priority_id"]: a["status"] for a in data["documents"][0]["alignment"]}
+    assert shown["resilient"] == "partial", shown
+    review = tmp_path / "reviews.yaml"
+    review.write_text(
+        "reviews:\n  - document: council\n    priority: resilient\n    verdict: gap\n"
+        "    reason: Air alone is not resilience.\n    reviewer: A. Officer\n"
+        "    date: 2026-11-30\n    alignck_said: partial\n",
+        encoding="utf-8",
+    )
+    result = invoke(*args, "--review", review, "--format", "json")
+    assert "was made when alignck said" not in result.stderr, result.stderr
+    reviewed = json.loads(result.stdout)["reviews"]["applied"]
+    assert [(r["priority_id"], r["machine_status"]) for r in reviewed] == [("resilient", "partial")]

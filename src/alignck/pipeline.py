@@ -189,7 +189,9 @@ def check(
         results = [replace(r, partner=named.get(r.path)) for r in results]
     results = _with_copies_named(_with_digests(results))
     results.sort(key=lambda r: path_order(r.path))
-    results, reviewed, unused, overruled = apply_reviews(results, reviews)
+    # What a report without the reviews says is what a reviewer read and answered.
+    shown = _with_parts_addressed(loaded, results, ()) if reviews else results
+    results, reviewed, unused, overruled = apply_reviews(results, reviews, shown)
     results = _with_parts_addressed(loaded, results, reviewed)
     day = today or datetime.date.today()
     analysis = replace(

@@ -244,7 +244,9 @@ def matches(review: Review, path: str) -> bool:
 
 
 def apply_reviews(
-    results: Sequence[DocumentResult], reviews: Sequence[Review]
+    results: Sequence[DocumentResult],
+    reviews: Sequence[Review],
+    shown: Sequence[DocumentResult] | None = None,
 ) -> tuple[
     list[DocumentResult],
     tuple[ReviewedVerdict, ...],
@@ -253,9 +255,16 @@ def apply_reviews(
 ]:
     """(results with reviewed verdicts set, what each review changed, reviews that matched
     nothing, reviews that matched a verdict another review of another verdict decided). The
-    first review in the file that matches a verdict wins."""
+    first review in the file that matches a verdict wins. ``shown``: the same results as a
+    report without the reviews gives them, where that differs (a parent priority partial
+    through its part): what alignck said, and quoted, is what the reviewer read."""
     if not reviews:
         return list(results), (), (), ()
+    said = {
+        (result.path, alignment.priority_id): alignment
+        for result in shown or ()
+        for alignment in result.alignments
+    }
     by_priority: dict[str, list[Review]] = {}
     for entry in reviews:
         by_priority.setdefault(entry.priority_id, []).append(entry)
@@ -271,13 +280,12 @@ def apply_reviews(
             matched.update(found)
             if found:
                 review = found[0]
-                quotes = tuple(e.text for e in alignment.evidence) + (
-                    (alignment.nearest.text,) if alignment.nearest is not None else ()
+                read = said.get((result.path, alignment.priority_id), alignment)
+                quotes = tuple(e.text for e in read.evidence) + (
+                    (read.nearest.text,) if read.nearest is not None else ()
                 )
                 applied.append(
-                    ReviewedVerdict(
-                        result.path, alignment.priority_id, alignment.status, review, quotes
-                    )
+                    ReviewedVerdict(result.path, alignment.priority_id, read.status, review, quotes)
                 )
                 overruled += [
                     OverruledReview(other, review, result.path)
