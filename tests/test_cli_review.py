@@ -500,6 +500,8 @@ def test_a_review_whose_quote_alignck_no_longer_gives_is_a_warning(
         ("many homes in northby …", False),  # its start, cut as reports cut it
         ("Homes", True),  # a heading's word, found inside another quote: not its start
         ("Many homes in Northby suffer from damp and mould, and more.", True),  # a longer one
+        # Copied from a Markdown report's cell, the kind it writes after the quote.
+        ("“Many homes in Northby suffer from damp and mould.” (context)", False),
     ],
 )
 def test_alignck_quoted_holds_only_as_the_start_of_a_quote_given_now(
@@ -617,3 +619,28 @@ def test_what_alignck_said_of_a_parent_is_what_a_report_without_the_reviews_show
     assert "was made when alignck said" not in result.stderr, result.stderr
     reviewed = json.loads(result.stdout)["reviews"]["applied"]
     assert [(r["priority_id"], r["machine_status"]) for r in reviewed] == [("resilient", "partial")]
+
+
+def test_the_alignck_quoted_a_warning_suggests_pastes_as_valid_yaml(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # 'write alignck_quoted: 'We will open the county's ...'' ended the value at the
+    # apostrophe: pasted as suggested, the file no longer loaded.
+    plan = make_document(
+        "plan.md",
+        [("h1", "Plan"), ("p", "We will insulate the county's damp and cold homes by 2028.")],
+    )
+    review = tmp_path / "reviews.yaml"
+    head = (
+        "reviews:\n  - document: plan\n    priority: warm-homes\n    verdict: partial\n"
+        "    reason: Homes only.\n    reviewer: A. Secretary\n    date: 2026-11-30\n"
+    )
+    review.write_text(head + "    alignck_quoted: We will build a pool\n", encoding="utf-8")
+    args = ["check", plan, "-f", small_framework, "--review", review, "--no-cache"]
+    said = " ".join(invoke(*args).stderr.split())
+    assert "then write alignck_quoted: " in said, said
+    suggested = said.split("then write alignck_quoted: ", 1)[1].strip()
+    review.write_text(head + f"    alignck_quoted: {suggested}\n", encoding="utf-8")
+    again = invoke(*args)
+    assert again.exit_code == 0, again.stderr
+    assert "was made when alignck quoted" not in again.stderr, again.stderr

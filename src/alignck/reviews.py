@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -365,7 +366,7 @@ def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
     fix = (
         f"give '{found.path}' a review of its own, above this one in the file"
         if several
-        else (f"write alignck_quoted: '{now}'" if now else "take alignck_quoted out")
+        else (f"write alignck_quoted: {_yaml_quoted(now)}" if now else "take alignck_quoted out")
     )
     return (
         f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' was "
@@ -376,9 +377,22 @@ def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
     )
 
 
+def _yaml_quoted(text: str) -> str:
+    """``text`` as a YAML value to paste as it is: strategies say "the county's", and a
+    quote inside single quotes ends at its first one unless it is doubled."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+# The kind a report writes after a quote, copied with it from a table's cell.
+_KIND_MARK = re.compile(
+    r"\s*\((?:commitment|context|achievement|stated priority|priority|negated)\)\s*$"
+)
+
+
 def _quote_words(text: str) -> str:
     # As a reader compares two quotes: case, spacing, the marks a report puts around a quote
-    # and the ellipsis it cuts one with.
+    # and after it, and the ellipsis it cuts one with.
+    text = _KIND_MARK.sub("", text)
     return " ".join(text.strip().strip('“”"').removesuffix("…").casefold().split())
 
 
