@@ -489,6 +489,46 @@ def test_a_section_number_of_two_levels_above_its_text_is_a_heading(tmp_path: Pa
     assert under[0].section == ("4. WHAT WE WILL DO", "4.1 Reducing reoffending")
 
 
+def test_section_numbers_under_an_unnumbered_heading_nest_under_it(tmp_path: Path) -> None:
+    # A review: '1.1 Tackle loneliness' took the level of 'Our priorities' above it and
+    # replaced it, where the same file in Markdown nests them and names them priorities.
+    text = (
+        "Wolds council plan\n\nOur priorities\n\n"
+        "1.1 Tackle loneliness\nWe will grow the peer support network across every town.\n\n"
+        "1.2 Cut smoking\nWe will fund stop-smoking services in every GP practice.\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = read(path).blocks
+    smoking = next(b for b in blocks if b.text.startswith("We will fund"))
+    assert smoking.section == ("Our priorities", "1.2 Cut smoking")
+    from alignck.extract import extract
+
+    stated = [s.text for s in extract(read(path)) if s.kind == "priority"]
+    assert stated == ["Tackle loneliness", "Cut smoking"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One item wrapped: its second line goes on in lower case.
+        "OUR ACTIONS\n\n2.1 Family hubs in every district\nwill open by 2026, with health "
+        "visitors on site.\n",
+        # A figure, not a section's number.
+        "About the county\n\n1.2 million people live in Riverside\nThe population is "
+        "growing and ageing.\n",
+    ],
+    ids=["wrapped-item", "decimal-figure"],
+)
+def test_a_number_of_two_levels_is_no_heading_where_it_is_no_sections(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    headings = [b.text for b in read(path).blocks if b.kind == "heading"]
+    assert len(headings) == 1, headings
+
+
 def test_a_section_number_above_a_list_heads_it_and_a_run_of_numbers_is_a_list(
     tmp_path: Path,
 ) -> None:

@@ -7,11 +7,14 @@ that each block knows which headings it sits under. It knows nothing about file 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from alignck.limits import Limits, check_paragraphs
 from alignck.model import Block, BlockKind
 from alignck.readers._text import clean, join_lines
 
+# A heading's number, '4' or '4.1' (and the dot after it).
+_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?\s")
 # A bold opening longer than this is emphasis, not the name of what follows.
 MAX_LEAD_WORDS = 12
 
@@ -47,6 +50,20 @@ class BlockBuilder:
             self._trail.pop()
         self._append("heading", text, page, level, None, line=line)
         self._trail.append((level, text))
+
+    def numbered_level(self, number: str, level: int) -> int:
+        """The level of a heading numbered ``number`` with two levels or more ('1.2'), which
+        its numbering puts at ``level``: beside a heading of the trail numbered as deep, at its
+        level; under an unnumbered heading at or below ``level`` ('Our priorities' above
+        '1.1 Tackle loneliness'), one below it, as the same file in Markdown nests them."""
+        depth = number.count(".")
+        for at, title in reversed(self._trail):
+            found = _NUMBER.match(title)
+            if found and found.group(1).count(".") == depth:
+                return at
+        if self._trail and not _NUMBER.match(self._trail[-1][1]):
+            return max(level, self._trail[-1][0] + 1)
+        return level
 
     def add(
         self,

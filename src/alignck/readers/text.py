@@ -493,8 +493,11 @@ def _add_paragraph(
     if may_be_heading and len(lines) == 1 and _looks_like_heading(lines[0].strip()):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
         return
-    if may_be_heading and (_heading_on_top(lines) or _section_on_top(lines)):
+    if may_be_heading and _heading_on_top(lines):
         builder.heading(lines[0], _heading_level(lines[0].strip()), page, line=at)
+        lines, at = lines[1:], at + 1
+    elif may_be_heading and _section_on_top(lines):
+        builder.heading(lines[0], _level(builder, lines[0].strip()), page, line=at)
         lines, at = lines[1:], at + 1
     item_lines: list[str] = []
     nested = _bullets_between_numbers(lines)
@@ -571,11 +574,11 @@ def _flush(
     marker, first = split_marker(lines[0])
     depth = 1 + (len(lines[0]) - len(lines[0].lstrip())) // 2 + nested
     if marker and _named_above_its_text(lines, first, width):
-        if _SECTION_NUMBER.match(marker):
+        if _SECTION_NUMBER.match(marker) and first[:1].isupper():
             # '4.1 Reducing reoffending' / 'We will ...': a section's number, as Word
             # numbers its headings, not an item of a list; read as a heading it is in the
             # other formats (a promise of its section's heading made it a commitment here).
-            builder.heading(lines[0].strip(), _heading_level(lines[0].strip()), page, line=line)
+            builder.heading(lines[0].strip(), _level(builder, lines[0].strip()), page, line=line)
             builder.add("paragraph", join_lines(lines[1:]), page, line=line + 1)
             return
         # '1. Tackle loneliness' / 'We will grow the peer support network ...': the item is
@@ -649,8 +652,15 @@ def _section_on_top(lines: list[str]) -> bool:
     marker, name = split_marker(first)
     if marker is None or not _SECTION_NUMBER.match(marker) or not _looks_like_heading(first):
         return False
+    # A name starts with a capital ('1.2 million people live here' is a figure), and what
+    # follows starts anew: '2.1 Family hubs in every district' / 'will open by 2026' is one
+    # item wrapped.
+    if not name[:1].isupper():
+        return False
     below, _ = split_marker(second)
     if below is not None and _SECTION_NUMBER.match(below):
+        return False
+    if below is None and not second[:1].isupper():
         return False
     words = name.split()
     return bool(words) and words[-1].lower() not in _RUNS_ON
@@ -666,6 +676,11 @@ def _looks_like_heading(line: str) -> bool:
     if split_marker(line)[0] == "•":
         return False
     return bool(_NUMBERED_HEADING.match(line)) or line.isupper() or line[0].isupper()
+
+
+def _level(builder: BlockBuilder, line: str) -> int:
+    """A section-numbered heading's level ('4.1 Reducing reoffending'), in its trail."""
+    return builder.numbered_level(split_marker(line)[0] or "", _heading_level(line))
 
 
 def _heading_level(line: str) -> int:
