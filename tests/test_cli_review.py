@@ -571,7 +571,9 @@ def test_a_priority_partial_through_its_part_says_so_in_the_reports_people_read(
     verdicts = {a["priority_id"]: a for a in data["documents"][0]["alignment"]}
     assert (verdicts["places"]["status"], verdicts["places"]["through"]) == ("partial", "air")
     markdown = invoke(*args, "--format", "markdown").stdout
-    said = "through its part 'Clean air' [air] (reviewed): its part has no passage to quote"
+    said = (
+        "through its part 'Clean air' [air] (reviewed: partial): its part has no passage to quote"
+    )
     assert said.replace("[air]", "\\[air\\]") in markdown, markdown
     page = re.sub(r"<[^>]+>", "", invoke(*args, "--format", "html").stdout)
     assert said in html.unescape(" ".join(page.split()))
@@ -644,3 +646,43 @@ def test_the_alignck_quoted_a_warning_suggests_pastes_as_valid_yaml(
     again = invoke(*args)
     assert again.exit_code == 0, again.stderr
     assert "was made when alignck quoted" not in again.stderr, again.stderr
+
+
+def test_a_part_a_reviewer_set_to_a_gap_is_not_shown_as_confirmed(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # '(reviewed)' beside the part's quote read as if the reviewer had confirmed it, where
+    # the reviewer had set that part to a gap.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n"
+        "  - id: places\n    title: Healthy places\n"
+        "    description: People live in healthy places with clean air and warm homes.\n"
+        "    priorities:\n"
+        "      - id: air\n        title: Clean air\n"
+        "        keywords: [air quality, air pollution]\n"
+        "      - id: homes\n        title: Warm homes\n"
+        "        keywords: [fuel poverty, damp and mould]\n",
+        encoding="utf-8",
+    )
+    plan = make_document(
+        "council.md",
+        [
+            ("h1", "Council plan"),
+            ("h2", "Clean air"),
+            ("p", "We will cut air pollution from traffic around every school by 2027."),
+        ],
+    )
+    review = tmp_path / "reviews.yaml"
+    review.write_text(
+        "reviews:\n  - document: council\n    priority: air\n    verdict: gap\n"
+        "    reason: Monitors only.\n    reviewer: A. Officer\n    date: 2026-11-30\n",
+        encoding="utf-8",
+    )
+    args = ["check", plan, "-f", framework, "--no-cache", "--matcher", "lexical"]
+    data = json.loads(invoke(*args, "--review", review, "--format", "json").stdout)
+    places = next(a for a in data["documents"][0]["alignment"] if a["priority_id"] == "places")
+    assert (places["status"], places["through"]) == ("partial", "air"), places
+    shown = " ".join(invoke(*args, "--review", review, "--format", "markdown").stdout.split())
+    assert "[air\\] (reviewed: gap):" in shown, shown
+    assert "(reviewed):" not in shown

@@ -548,10 +548,17 @@ def reviewed_lead(
     if alignment is None or report is None or alignment.through is None:
         return lead
     part = report.framework.priority(alignment.through)
-    reviewed_part = any(
-        r.path == path and r.priority_id == part.id for r in report.analysis.reviewed
+    # The reviewer's verdict on it, not only that there was one: a part a reviewer set to a
+    # gap read '(reviewed)' beside the quote it rejected, as if confirmed.
+    set_to = next(
+        (
+            r.review.verdict
+            for r in report.analysis.reviewed
+            if r.path == path and r.priority_id == part.id
+        ),
+        None,
     )
-    by = " (reviewed)" if reviewed_part else ""
+    by = f" (reviewed: {set_to})" if set_to else ""
     return f"{lead}through its part '{one_line(part.title)}' [{part.id}]{by}: "
 
 
