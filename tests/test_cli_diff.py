@@ -1075,6 +1075,16 @@ def test_a_report_records_its_code_and_day_and_diff_says_when_the_code_differs(
     make_document("docs/plan.md")
     saved = tmp_path / "march.json"
     args = ["check", tmp_path / "docs", "-f", small_framework, "--today", "2027-03-01"]
+    # Without waivers no day judged any: the header said 'waivers judged on' all the same.
+    unwaived = invoke(*args, "--format", "json")
+    assert json.loads(unwaived.stdout)["judged_on"] is None
+    assert "judged on" not in invoke(*args).stdout
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "waivers:\n  - priority: warm-homes\n    reason: Left to the districts.\n",
+        encoding="utf-8",
+    )
+    args += ["--waivers", waivers]
     assert invoke(*args, "-o", saved, "-q").exit_code == 0
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert re.fullmatch(r"[0-9a-f]{16}", data["tool"]["code"]) and data["judged_on"] == "2027-03-01"
