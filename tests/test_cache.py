@@ -250,3 +250,24 @@ def test_configure_takes_a_folder_as_text_or_a_path_with_a_tilde(
             cache.configure(3)  # type: ignore[arg-type]
     finally:
         cache.configure()
+
+
+def test_the_code_fingerprint_is_the_same_whichever_way_a_checkout_ends_its_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A checkout on Windows may end lines CRLF: a baseline made on Linux was then 'made
+    # with other code', for the same release.
+    fingerprints = []
+    for ending in ("\n", "\r\n"):
+        package = tmp_path / ending.encode().hex()
+        (package / "readers").mkdir(parents=True)
+        (package / "readers" / "text.py").write_bytes(f"x = 1{ending}y = 2{ending}".encode())
+        (package / "readers.py").write_bytes(f"z = 3{ending}".encode())
+        monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+        cache.code_fingerprint.cache_clear()  # it is worked out once a process
+        fingerprints.append(cache.code_fingerprint(("readers.py", "readers/*.py")))
+    (package / "readers.py").write_bytes(b"z = 4\n")
+    cache.code_fingerprint.cache_clear()
+    other = cache.code_fingerprint(("readers.py", "readers/*.py"))
+    cache.code_fingerprint.cache_clear()
+    assert fingerprints[0] == fingerprints[1] != other

@@ -147,10 +147,21 @@ def code_fingerprint(modules: tuple[str, ...] = _PREPARING_MODULES) -> str:
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
     for name in modules:
-        for path in sorted(package.glob(name)):
-            digest.update(str(path.relative_to(package)).encode())
-            digest.update(path.read_bytes())
+        # The same on every system: names with '/' in the order their parts sort (Windows
+        # writes a backslash and sorts without case), text with its lines ending LF (a
+        # checkout may end them CRLF), so a baseline made on one is not 'made with other
+        # code' on another.
+        found = sorted(package.glob(name), key=lambda path: path.relative_to(package).parts)
+        for path in found:
+            digest.update(path.relative_to(package).as_posix().encode())
+            data = path.read_bytes()
+            if path.suffix in _TEXT_SUFFIXES:
+                data = data.replace(b"\r\n", b"\n")
+            digest.update(data)
     return digest.hexdigest()[:16]
+
+
+_TEXT_SUFFIXES = frozenset({".py", ".json", ".yaml", ".yml", ".txt", ".md"})
 
 
 def _entry(key: str) -> Path:
