@@ -629,6 +629,33 @@ def test_the_same_name_in_another_folder_is_not_called_renamed_for_its_bytes(
         assert "renamed" not in result.stderr, result.stderr
 
 
+def test_a_renamed_file_with_a_copy_beside_it_is_still_paired_by_its_bytes(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """'Trust strategy v3' renamed 'Trust strategy FINAL', and a 'Copy of' it left beside:
+    two files with the bytes, so neither was paired, and every gap of the renamed one was
+    new. The one not named as a copy is the document."""
+    (tmp_path / "docs").mkdir()
+    make_document("docs/plan.md")
+    first = make_document(
+        "docs/trust strategy v3.md",
+        [("h1", "Trust strategy"), ("p", "We will cut waiting times for talking therapies.")],
+    )
+    baseline = tmp_path / "baseline.json"
+    saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
+    assert saved.exit_code == 0, saved.stderr
+    text = first.read_bytes()
+    first.rename(tmp_path / "docs" / "trust strategy FINAL.md")
+    (tmp_path / "docs" / "Copy of trust strategy FINAL.md").write_bytes(text)
+    diff = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework, "--format", "json")
+    compared = json.loads(diff.stdout)
+    assert compared["removed_documents"] == [], diff.stderr
+    assert [Path(p).name for p in compared["added_documents"]] == [
+        "Copy of trust strategy FINAL.md"
+    ]
+    assert "trust strategy FINAL.md has the same bytes as" in " ".join(diff.stderr.split())
+
+
 def test_a_file_renamed_with_the_same_bytes_is_compared_as_the_same_document(
     tmp_path: Path, small_framework: Path, make_document
 ) -> None:  # type: ignore[no-untyped-def]

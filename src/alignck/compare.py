@@ -423,12 +423,21 @@ def same_content(old: Sequence[Any], new: Sequence[Any]) -> dict[str, str]:
 
 
 def _one_each(documents: Sequence[Any]) -> dict[str, str]:
-    """sha256 -> path, for the digests only one document has."""
+    """sha256 -> path, for the digests only one document has, or only one document not named
+    as a copy ('Copy of plan.md' beside the renamed 'plan.md' left it unpaired, every gap
+    new)."""
+    from alignck.names import named_as_copy
+
     seen: dict[str, list[str]] = {}
     for document in documents:
         if document.sha256:
             seen.setdefault(document.sha256, []).append(document.path)
-    return {digest: paths[0] for digest, paths in seen.items() if len(paths) == 1}
+    found = {}
+    for digest, paths in seen.items():
+        originals = [p for p in paths if not named_as_copy(p)] if len(paths) > 1 else paths
+        if len(originals) == 1:
+            found[digest] = originals[0]
+    return found
 
 
 def same_content_note(source: str, was: str, now: str) -> str:

@@ -106,3 +106,16 @@ def path_order(path: str) -> tuple[tuple[tuple[_Parts, _Parts], ...], str]:
     itself breaks ties. Kept for the run's paths: a report sorts the same few documents
     once for each priority (6,000 times at 300 priorities, half a second)."""
     return tuple(natural_order(part) for part in PurePath(path).parts), path
+
+
+# How file managers name a copy: 'Copy of plan.md' (Google Drive, Outlook), 'plan - Copy.md'
+# and 'plan - Copy (2).md' (Windows), 'plan copy.md' and 'plan copy 2.md' (macOS), 'plan (1).md'
+# (a browser's second download; '(2024)' is a year, not a copy).
+_COPY_NAME = re.compile(
+    r"^copy(?: \(\d{1,2}\))? of |[ _-]+copy(?: \(?\d{1,2}\)?)?$| \(\d{1,2}\)$", re.IGNORECASE
+)
+
+
+def named_as_copy(path: str) -> bool:
+    """Whether a file's name says it is a copy of another ('Copy of plan.md', 'plan (1).md')."""
+    return bool(_COPY_NAME.search(PurePath(path.replace("\\", "/")).stem))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -38,7 +37,7 @@ from alignck.model import (
     Thresholds,
     Waiver,
 )
-from alignck.names import path_order, told_apart
+from alignck.names import named_as_copy, path_order, told_apart
 from alignck.partners import partner_globs, partner_of_each
 from alignck.readers import discover
 from alignck.reading import (
@@ -313,19 +312,11 @@ def _same_texts(results: Sequence[DocumentResult]) -> dict[str, tuple[str, str]]
     return said
 
 
-# How file managers name a copy: 'Copy of plan.md' (Google Drive, Outlook), 'plan - Copy.md'
-# and 'plan - Copy (2).md' (Windows), 'plan copy.md' and 'plan copy 2.md' (macOS), 'plan (1).md'
-# (a browser's second download; '(2024)' is a year, not a copy).
-_COPY_NAME = re.compile(
-    r"^copy(?: \(\d{1,2}\))? of |[ _-]+copy(?: \(?\d{1,2}\)?)?$| \(\d{1,2}\)$", re.IGNORECASE
-)
-
-
 def _as_copy(path: str) -> tuple[bool, tuple[object, ...]]:
     """The order in which the first of two alike documents is the original: path order, but
     a file named as a copy after the others ('Copy of strategy.md' sorted before
     'strategy.md', and the strategy was warned of as a copy of it)."""
-    return bool(_COPY_NAME.search(Path(path).stem)), path_order(path)
+    return named_as_copy(path), path_order(path)
 
 
 def _how_alike(share: float, whole: bool) -> str:
