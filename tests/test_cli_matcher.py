@@ -48,7 +48,7 @@ def test_the_environment_chooses_the_matcher() -> None:
 def test_explain_shows_why_each_verdict_was_made() -> None:
     result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--explain", "--matcher", "lexical")
     assert result.exit_code == 0
-    assert "Why (signal" in result.stdout
+    assert "Why (words in common; signal" in " ".join(result.stdout.split())
     assert "terms best = " in " ".join(result.stdout.split())
     assert "matcher lexical (decision data-" in result.stdout
 
@@ -69,9 +69,32 @@ def test_explain_names_each_signal_s_feature_as_the_json_reasons_do() -> None:
         assert f"{reason['signal']} {feature} = {reason['value']:.2f}" in words
 
 
+def test_explain_names_the_words_a_quote_shares_with_its_priority(tmp_path: Path) -> None:
+    # A blind tester could not see why a sentence on licensing was the best start in life's
+    # evidence: 'five', of the description's 'age five', was all they had in common.
+    framework = tmp_path / "priorities.yaml"
+    framework.write_text(
+        "priorities:\n  - id: start\n    title: Give every child the best start in life\n"
+        "    description: Children are ready for school at age five.\n"
+        "  - id: air\n    title: Clean air\n    keywords: [air quality]\n",
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.md"
+    plan.write_text(
+        "# Plan\n\nWe will review our licensing policy every five years.\n\n"
+        "We will put air quality monitors near every school.\n",
+        encoding="utf-8",
+    )
+    args = ("check", str(plan), "-f", str(framework), "--explain", "--matcher", "lexical")
+    for columns in ("200", "60"):  # the evidence table, and the lines of a narrow terminal
+        shown = " ".join(invoke(*args, COLUMNS=columns).stdout.split())
+        assert "words in common: five" in shown, shown
+        assert "words in common: air, quality" in shown, shown
+
+
 def test_without_explain_there_is_no_why_column() -> None:
     result = invoke("check", str(PLAN), "-f", str(FRAMEWORK), "--matcher", "lexical")
-    assert "Why (signal" not in result.stdout
+    assert "Why (words" not in result.stdout
 
 
 def _without_model(tmp_path: Path, *options: str):  # type: ignore[no-untyped-def]

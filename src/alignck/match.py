@@ -39,6 +39,7 @@ from alignck.model import (
     Thresholds,
 )
 from alignck.passages import Passage
+from alignck.senses import SENSE_MARK
 from alignck.signals.adapter import FROM_DECISION, Adapter
 from alignck.similarity import TermSpace
 from alignck.verdicts import SUBSTANTIVE_WORDS, Judged, quoted_form
@@ -408,3 +409,49 @@ def noisy_or(rows: Any, columns: Any, values: Any, shape: tuple[int, int]) -> An
         minlength=shape[0] * shape[1],
     ).reshape(shape)
     return 1.0 - np.exp(misses)
+
+
+def words_in_common(framework: Framework, priority_id: str, text: str) -> tuple[str, ...]:
+    """The words of ``text`` that a priority's title, description, keywords or aliases use
+    too, as the text writes them, in its order; a theme it names only through a specific
+    term ('net zero' for climate) as the theme's word. What --explain shows beside a quote:
+    'five' shared with a description's 'age five' is why a sentence on licensing matched."""
+    from alignck.language import stem, words
+    from alignck.passages import passage_terms
+
+    own = _priority_terms(framework).get(priority_id, frozenset())
+    found = passage_terms(text)
+    if not own or found is None:
+        return ()
+    sensed, themes = found
+    shared = own.intersection(sensed) | own.intersection(themes)
+    shown: dict[str, None] = {}
+    covered: set[str] = set()
+    for word in words(text):
+        term = stem(word)
+        marked = next((t for t in shared if t == term or t.startswith(term + SENSE_MARK)), None)
+        if marked is not None:
+            shown.setdefault(word, None)
+            covered.add(marked)
+    # A theme the text names by a specific term: shown as the priority writes its word.
+    themes_left = set(shared - covered)
+    if themes_left:
+        priority = framework.priority(priority_id)
+        said = " ".join(
+            (priority.title, priority.description or "", *priority.keywords, *priority.aliases)
+        )
+        for word in words(said):
+            if stem(word) in themes_left:
+                shown.setdefault(word, None)
+                themes_left.discard(stem(word))
+    return tuple(shown)
+
+
+@functools.lru_cache(maxsize=4)
+def _priority_terms(framework: Framework) -> dict[str, frozenset[str]]:
+    terms: dict[int, set[str]] = {}
+    for facet in matchable_facets(framework):
+        terms.setdefault(facet.priority, set()).update(facet.terms)
+    return {
+        priority.id: frozenset(terms.get(k, ())) for k, priority in enumerate(framework.priorities)
+    }

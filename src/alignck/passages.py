@@ -264,6 +264,12 @@ def _passage(
     return Passage(text, location, role, sensed, phrase, themes, heading)
 
 
+def passage_terms(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A passage's terms in their senses and the themes it names, as matching reads them."""
+    read = _read(text)
+    return None if read is None else (read[0], read[2])
+
+
 @lru_cache(maxsize=16384)
 def _read(text: str) -> tuple[tuple[str, ...], str, tuple[str, ...]] | None:
     """A passage's terms (in their senses), phrase key and themes, which its text alone

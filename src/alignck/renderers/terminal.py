@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from alignck.escape import one_line, without_sequences
-from alignck.model import Alignment, PriorityOverview, Reason, Report, Status
+from alignck.model import Alignment, Framework, PriorityOverview, Reason, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._breakable import Breakable
 from alignck.renderers._common import (
@@ -50,7 +50,7 @@ from alignck.renderers._common import (
 )
 from alignck.renderers._common import console as make_console
 from alignck.renderers.terminal_coverage import STYLES, coverage, mark
-from alignck.wording import counted
+from alignck.wording import counted, first_few
 from alignck.written import TERMINAL_MARK
 
 _QUOTE_LENGTH = 220
@@ -354,9 +354,11 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         table.add_column("Quote", overflow="fold")
         table.add_column("Where", overflow="fold", max_width=30)
         if explain:
-            table.add_column("Why (signal, value, effect)", overflow="fold", max_width=36)
+            table.add_column(
+                "Why (words in common; signal, value, effect)", overflow="fold", max_width=36
+            )
         for alignment in result.alignments:
-            why = [_why(alignment)] if explain else []
+            why = [_why(alignment, report.framework)] if explain else []
             verdict = mark(alignment.status, label=True)
             reviewed = marks.is_reviewed(result.path, alignment.priority_id)
             for said in marks.marks(result.path, alignment.priority_id).split():
@@ -423,17 +425,33 @@ def _evidence_as_lines(
         console.print(Padding(Text(lead + quote), (0, 0, 0, 4)))
         if place:
             console.print(Padding(Text(place, style="dim"), (0, 0, 0, 4)))
-        if explain and alignment.reasons:
-            console.print(Padding(Text(_why(alignment).replace("\n", "; ")), (0, 0, 0, 4)))
+        if explain:
+            why = _why(alignment, report.framework).replace("\n", "; ")
+            console.print(Padding(Text(why), (0, 0, 0, 4)))
     console.print()
 
 
-def _why(alignment: Alignment) -> str:
-    """The signals that moved the verdict most, strongest first."""
-    return "\n".join(
+def _why(alignment: Alignment, framework: Framework) -> str:
+    """The words the quote shares with the priority, then the signals that moved the verdict
+    most, strongest first: features alone never said that 'five' of a description's 'age
+    five' was all a sentence on licensing had in common with the best start in life."""
+    lines = [
         f"{_reason_name(r)} = {r.value:.2f}, {r.contribution:+.1f}"
         for r in alignment.reasons[:_REASONS_SHOWN]
-    )
+    ]
+    quoted = alignment.evidence[0] if alignment.evidence else alignment.nearest
+    if quoted is not None:
+        from alignck.match import words_in_common
+
+        # A verdict taken from a part quotes the part: its words are the ones to show.
+        priority = alignment.through or alignment.priority_id
+        shared = list(words_in_common(framework, priority, quoted.text))
+        said = first_few(shared, _WORDS_SHOWN) if shared else "none (by meaning alone)"
+        lines.insert(0, f"words in common: {said}")
+    return "\n".join(lines)
+
+
+_WORDS_SHOWN = 6
 
 
 def _reason_name(reason: Reason) -> str:
