@@ -80,3 +80,21 @@ def test_first_few_names_the_first_and_counts_the_rest() -> None:
     assert first_few(["a", "b", "c", "d"]) == "a, b, c, d"
     assert first_few(["a", "b", "c", "d", "e", "f"]) == "a, b, c, d and 2 more"
     assert first_few(["a", "b", "c"], shown=1) == "a and 2 more"
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("We will give support when they need it.", 100, "We will give support when they need it."),
+        # A blind tester read '... support when th…' as a misquote: cut where a word ends.
+        ("We will give support when they need it.", 30, "We will give support when…"),
+        ("Warm homes, safe streets", 14, "Warm homes…"),  # nor left on a comma
+        # One long word (a web address) is cut where it stands, not lost whole.
+        ("See https://example.org/" + "a" * 60, 40, "See https://example.org/" + "a" * 15 + "…"),
+    ],
+)
+def test_a_long_text_is_cut_at_the_end_of_a_word(text: str, limit: int, expected: str) -> None:
+    from alignck.wording import clipped
+
+    assert clipped(text, limit) == expected
+    assert len(clipped(text, limit)) <= limit

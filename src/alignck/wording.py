@@ -27,3 +27,20 @@ def shell_quoted(text: str) -> str:
     import shlex
 
     return shlex.quote(text)
+
+
+# How far back from the limit a cut looks for the end of a word: a long word (a URL) is cut
+# where it stands rather than lose most of the line.
+_WORD_END_WITHIN = 25
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` at most ``limit`` characters, cut at the end of a word with an ellipsis where
+    it is longer: '... support when th…' read as a misquote."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space >= limit - 1 - _WORD_END_WITHIN:
+        head = head[:space]
+    return head.rstrip(" ,;:–—-") + "…"

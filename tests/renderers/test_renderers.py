@@ -160,6 +160,23 @@ def test_terminal_report_in_colour_uses_ansi_codes() -> None:
     assert "\x1b[" in out.getvalue()
 
 
+@pytest.mark.parametrize("name", ["terminal", "github"])
+def test_a_long_quote_is_cut_where_a_word_ends(name: str) -> None:
+    long = "We will insulate 300 homes by 2027, " + "and keep them warm " * 20 + "in winter."
+    report = _report()
+    council = report.documents[1]
+    quote = replace(council.alignments[0].evidence[0], text=long)
+    partial = replace(council.alignments[0], status="partial", evidence=(quote,))
+    council = replace(council, alignments=(partial, *council.alignments[1:]))
+    report = replace(report, documents=(report.documents[0], council, report.documents[2]))
+    out = io.StringIO()
+    renderer(name)(report, out, RenderOptions(width=400, evidence=True))
+    shown = " ".join(out.getvalue().replace("%0A", " ").split())
+    cut = re.search(r"keep them warm (\w*)…", shown) or re.search(r"(\w+)…", shown)
+    assert cut is not None, shown
+    assert cut.group(1) in ("and", "keep", "them", "warm"), cut.group(0)
+
+
 def test_evidence_can_be_left_out() -> None:
     out = io.StringIO()
     renderer("terminal")(_report(), out, RenderOptions(width=100, evidence=False))

@@ -27,6 +27,7 @@ from alignck.renderers._common import (
     source_from_checkout,
     where,
 )
+from alignck.wording import clipped
 
 Level = Literal["error", "warning", "note"]
 Rule = Literal["gap", "partial", "outside-framework", "unreadable-document", "coverage"]
@@ -106,7 +107,7 @@ def stable_hash(*parts: str) -> str:
 
 def _quote(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+    return f"“{clipped(text, limit)}”"
 
 
 def findings(report: Report) -> Iterator[Finding]:

@@ -50,7 +50,7 @@ from alignck.renderers._common import (
 )
 from alignck.renderers._common import console as make_console
 from alignck.renderers.terminal_coverage import STYLES, coverage, mark
-from alignck.wording import counted, first_few
+from alignck.wording import clipped, counted, first_few
 from alignck.written import TERMINAL_MARK
 
 _QUOTE_LENGTH = 220
@@ -467,8 +467,7 @@ _REASONS_SHOWN = 3
 def _quote(text: str, kind: str) -> str:
     # On one line: a line break inside a quote would let document text start a line of the log.
     text = " ".join(without_sequences(text).split())
-    clipped = text if len(text) <= _QUOTE_LENGTH else text[: _QUOTE_LENGTH - 1].rstrip() + "…"
-    return f"“{clipped}” ({kind_shown(kind)})"
+    return f"“{clipped(text, _QUOTE_LENGTH)}” ({kind_shown(kind)})"
 
 
 def _problems(console: Console, report: Report) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from alignck.compare import Change, Comparison, CoverageChange, Regression
-from alignck.wording import counted
+from alignck.wording import clipped, counted
 
 DIFF_RENDERERS: dict[str, str] = {
     "terminal": "alignck.renderers.diff.terminal",
@@ -148,7 +148,7 @@ def evidence(change: Change, limit: int) -> str:
         # An empty cell read as a missing value; check says this of such a gap too.
         return "no passage that can be quoted is close to it" if new.status == "gap" else ""
     text = " ".join(new.quote.split())
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    text = clipped(text, limit)
     closest = "closest: " if new.status == "gap" else ""
     place = f" ({where(new.location)})" if new.location else ""
     return f"{closest}“{text}”{place}"
