@@ -272,6 +272,11 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
         # So is what the organisation, named as itself, says it will not take on.
         ("The county council will not take on a housing role during this period.", True, "negated"),
         ("The council will not tolerate discrimination.", True, "commitment"),
+        # A review: targets of the organisation's own, and refusals that are not, stay promises.
+        ("The number of apprenticeships we offer will double by 2028.", False, "commitment"),
+        ("The number of family hubs will increase from 3 to 12 by 2026.", False, "commitment"),
+        ("The ICB will not fund the hubs, so we will fund them ourselves.", False, "commitment"),
+        ("We will not take on apprentices without a job offer at the end.", False, "commitment"),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:
