@@ -489,19 +489,23 @@ def test_a_section_number_of_two_levels_above_its_text_is_a_heading(tmp_path: Pa
     assert under[0].section == ("4. WHAT WE WILL DO", "4.1 Reducing reoffending")
 
 
-def test_section_numbers_under_an_unnumbered_heading_nest_under_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("dot", ["", "."], ids=["1.1", "1.1."])
+def test_section_numbers_under_an_unnumbered_heading_nest_under_it(
+    tmp_path: Path, dot: str
+) -> None:
     # A review: '1.1 Tackle loneliness' took the level of 'Our priorities' above it and
-    # replaced it, where the same file in Markdown nests them and names them priorities.
+    # replaced it, where the same file in Markdown nests them and names them priorities;
+    # then '1.1.' nested and '1.2.' did not, its trailing dot counted as a level.
     text = (
         "Wolds council plan\n\nOur priorities\n\n"
-        "1.1 Tackle loneliness\nWe will grow the peer support network across every town.\n\n"
-        "1.2 Cut smoking\nWe will fund stop-smoking services in every GP practice.\n"
+        f"1.1{dot} Tackle loneliness\nWe will grow the peer support network across every town.\n\n"
+        f"1.2{dot} Cut smoking\nWe will fund stop-smoking services in every GP practice.\n"
     )
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     blocks = read(path).blocks
     smoking = next(b for b in blocks if b.text.startswith("We will fund"))
-    assert smoking.section == ("Our priorities", "1.2 Cut smoking")
+    assert smoking.section == ("Our priorities", f"1.2{dot} Cut smoking")
     from alignck.extract import extract
 
     stated = [s.text for s in extract(read(path)) if s.kind == "priority"]
@@ -668,6 +672,30 @@ _PROSE = (
     "The board plans and pays for services for 1.1 million people across two counties, and "
     "this summary sets out what it will do over the next five years with its partners."
 )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2,000 homes with damp and mould will be insulated by 2028.",
+        "“Clean air for every child” is our promise: we will bring in a clean air zone.",
+        "£2 million will go to warm homes by 2028.",
+    ],
+    ids=["figure", "quote-mark", "pound-sign"],
+)
+def test_a_section_whose_text_starts_with_a_figure_or_a_quote_mark_keeps_its_heading(
+    tmp_path: Path, body: str
+) -> None:
+    # A review: only a capital letter was taken to start the sentence under '1.2 Warm homes'.
+    text = (
+        "Our priorities\n\n1.1 Tackle loneliness\nWe will grow the peer support network.\n\n"
+        f"1.2 Warm homes\n{body}\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = read(path).blocks
+    assert ("heading", "1.2 Warm homes") in [(b.kind, b.text) for b in blocks]
+    assert blocks[-1].section[-1] == "1.2 Warm homes"
 
 
 @pytest.mark.parametrize(
@@ -1163,3 +1191,22 @@ def test_short_lines_set_apart_by_blank_lines_still_head_the_text(tmp_path: Path
     text = f"Housing Strategy 2026\n\nOur priorities\n\nWarm homes\n\n{long}\n\nParks\n\n{long}\n"
     headings = [t for kind, t in _blocks(tmp_path, text) if kind == "heading"]
     assert headings == ["Housing Strategy 2026", "Our priorities", "Warm homes", "Parks"]
+
+
+def test_a_short_line_above_a_heading_later_in_a_paragraph_a_line_file_stays_apart(
+    tmp_path: Path,
+) -> None:
+    # A review: a signature above a '-----' heading was taken into it, and every later
+    # quote's section read 'Cllr Jane Smith, Leader of the Council Children and families'.
+    text = (
+        f"Riverside Council\nCouncil Plan 2025 to 2030\n=====\n\n{_PROSE}\n"
+        "Cllr Jane Smith, Leader of the Council\nChildren and families\n---------------------\n"
+        f"{_PROSE}\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    blocks = read(path).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings[0] == "Riverside Council Council Plan 2025 to 2030"
+    assert "Children and families" in headings
+    assert blocks[-1].section[-1] == "Children and families"

@@ -56,7 +56,7 @@ class BlockBuilder:
         its numbering puts at ``level``: beside a heading of the trail numbered as deep, at its
         level; under an unnumbered heading at or below ``level`` ('Our priorities' above
         '1.1 Tackle loneliness'), one below it, as the same file in Markdown nests them."""
-        depth = number.count(".")
+        depth = number.rstrip(".").count(".")  # '1.2.' is as deep as '1.2'
         for at, title in reversed(self._trail):
             found = _NUMBER.match(title)
             if found and found.group(1).count(".") == depth:

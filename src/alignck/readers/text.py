@@ -296,7 +296,7 @@ def _paragraphs(text: str, first: int = 1, unwrapped: bool = False) -> list[_Par
         underline = _UNDERLINE.match(line)
         if underline and current and _underlined_heading(current):
             level = 1 if underline.group(1)[0] == "=" else 2
-            if unwrapped:
+            if unwrapped and level == 1:
                 start = _title_lines_above(paragraphs, current, start)
             paragraphs.append(_Paragraph(current[:], False, False, start, level))
             current.clear()
@@ -437,22 +437,25 @@ def _tab_table(lines: list[str]) -> bool:
 
 
 def _title_lines_above(paragraphs: list[_Paragraph], current: list[str], start: int) -> int:
-    """Where an underlined heading starts in a paragraph-a-line file, which parts every line:
-    the short lines straight above its last, no blank line between, are its first lines
-    ('NHS Wenmoor ICB' above 'Joint Forward Plan: Summary' above '====='), taken off
-    ``paragraphs`` into ``current``; their first line's number."""
-    while paragraphs and len(current) < _MAX_UNDERLINED_LINES:
-        above = paragraphs[-1]
+    """Where an underlined title starts in a paragraph-a-line file, which parts every line:
+    the file's first lines, straight above its last with no blank line between, each short
+    and none a sentence nor a bulleted item ('NHS Wenmoor ICB' above 'Joint Forward Plan:
+    Summary' above '====='), are its lines, taken off ``paragraphs`` into ``current``; their
+    first line's number. Only at the top: a signature or a caption above a heading later
+    on is no part of it."""
+    if not paragraphs or len(paragraphs) + len(current) > _MAX_UNDERLINED_LINES:
+        return start
+    expected = start
+    for above in reversed(paragraphs):
         plain = not (above.entry or above.listed or above.heading or above.table)
-        if not (plain and len(above.lines) == 1 and above.line == start - 1):
-            break
-        # Not a sentence nor a bulleted item, as the heading's own lines may not be.
+        if not (plain and len(above.lines) == 1 and above.line == expected - 1):
+            return start
         if not _underlined_heading(above.lines) or len(above.lines[0]) > _TITLE_LINE:
-            break
-        paragraphs.pop()
-        current[:0] = above.lines
-        start = above.line
-    return start
+            return start
+        expected = above.line
+    current[:0] = [line for above in paragraphs for line in above.lines]
+    paragraphs.clear()
+    return expected
 
 
 # Longer than a title's line: prose written on one line, which no heading takes in.
@@ -655,12 +658,13 @@ def _section_on_top(lines: list[str]) -> bool:
     # A name starts with a capital ('1.2 million people live here' is a figure), and what
     # follows starts anew: '2.1 Family hubs in every district' / 'will open by 2026' is one
     # item wrapped.
-    if not name[:1].isupper():
+    if name[:1].islower() or not name[:1].isalpha():
         return False
     below, _ = split_marker(second)
     if below is not None and _SECTION_NUMBER.match(below):
         return False
-    if below is None and not second[:1].isupper():
+    # Lower case goes on; a figure, a quote mark or '£' starts a sentence of its own.
+    if below is None and second[:1].islower():
         return False
     words = name.split()
     return bool(words) and words[-1].lower() not in _RUNS_ON
