@@ -502,6 +502,8 @@ def test_a_review_whose_quote_alignck_no_longer_gives_is_a_warning(
         ("Many homes in Northby suffer from damp and mould, and more.", True),  # a longer one
         # Copied from a Markdown report's cell, the kind it writes after the quote.
         ("“Many homes in Northby suffer from damp and mould.” (context)", False),
+        # From an HTML report, which says where beside the kind.
+        ("“Many homes in Northby suffer from damp and mould.” (context, ¶ 7 › Homes)", False),
     ],
 )
 def test_alignck_quoted_holds_only_as_the_start_of_a_quote_given_now(

@@ -383,9 +383,10 @@ def _yaml_quoted(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-# The kind a report writes after a quote, copied with it from a table's cell.
+# The kind a report writes after a quote (and where it is, in HTML), copied with it from a
+# table's cell.
 _KIND_MARK = re.compile(
-    r"\s*\((?:commitment|context|achievement|stated priority|priority|negated)\)\s*$"
+    r"\s*\((?:commitment|context|achievement|stated priority|priority|negated)(?:,[^()]*)?\)\s*$"
 )
 
 
