@@ -692,3 +692,27 @@ def test_a_file_renamed_with_the_same_bytes_is_compared_as_the_same_document(
     renamed.write_text(renamed.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
     edited = invoke("diff", baseline, tmp_path / "docs", "-f", small_framework, "--format", "json")
     assert json.loads(edited.stdout)["added_documents"], edited.stderr
+
+
+def test_a_name_composed_one_way_then_the_other_is_the_same_document(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A baseline made on a Mac names 'Café plan.md' decomposed; the CI checkout names it
+    composed: the document was listed removed and added, and its gaps new (exit 1)."""
+    decomposed, composed = "Cafe\u0301 plan.md", "Café plan.md"
+    blocks = [("h1", "Café plan"), ("p", "We will cut waiting times for talking therapies.")]
+    for folder, name in (("mac", decomposed), ("ci", composed)):
+        (tmp_path / folder).mkdir()
+        make_document(f"{folder}/plan.md")
+        make_document(f"{folder}/{name}", blocks)
+    (tmp_path / "ci" / composed).write_text(
+        (tmp_path / "ci" / composed).read_text(encoding="utf-8") + "\nOne more line.\n",
+        encoding="utf-8",
+    )
+    baseline = tmp_path / "mac.json"
+    saved = invoke("check", tmp_path / "mac", "-f", small_framework, "-o", baseline, "-q")
+    assert saved.exit_code == 0, saved.stderr
+    diff = invoke("diff", baseline, tmp_path / "ci", "-f", small_framework, "--format", "json")
+    assert diff.exit_code == 0, diff.stderr
+    compared = json.loads(diff.stdout)
+    assert compared["added_documents"] == [] and compared["removed_documents"] == []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -457,11 +458,9 @@ def _paired(
     old_keys, new_keys = _relative(old), _relative(new)
     # The same path is the same document: one system checked against a national baseline
     # has another common folder, and its paths below it are not the baseline's.
-    at = {posixpath.normpath(p.replace("\\", "/")): p for p in old}
+    at = {posixpath.normpath(_as_posix(p)): p for p in old}
     pairs = {
-        path: at[found]
-        for path in new
-        if (found := posixpath.normpath(path.replace("\\", "/"))) in at
+        path: at[found] for path in new if (found := posixpath.normpath(_as_posix(path))) in at
     }
     # The path below a run's folder names a document only where the run had a folder: a
     # run of one file has its own folder as that, and its path below it is its bare name,
@@ -686,7 +685,7 @@ def document_names(paths: list[str]) -> dict[str, str]:
 
 
 def _relative(paths: list[str]) -> dict[str, str]:
-    posix = {p: p.replace("\\", "/") for p in paths}
+    posix = {p: _as_posix(p) for p in paths}
     if not paths:
         return {}
     folders = [posixpath.dirname(p) for p in posix.values()]
@@ -695,6 +694,12 @@ def _relative(paths: list[str]) -> dict[str, str]:
     except ValueError:  # absolute and relative paths mixed
         common = ""
     return {p: posixpath.relpath(q, common) if common else q for p, q in posix.items()}
+
+
+def _as_posix(path: str) -> str:
+    """A path as pairing compares it: '/' between folders, and composed, as a reader sees a
+    name (macOS writes 'é' as 'e' and an accent; a Linux checkout keeps what was typed)."""
+    return unicodedata.normalize("NFC", path.replace("\\", "/"))
 
 
 def _stem(key: str) -> str:
