@@ -1275,3 +1275,24 @@ def test_validate_with_documents_warns_of_waivers_and_reviews_that_name_none_of_
     # Alone, --documents has nothing to check: said, not done in silence.
     alone = invoke("validate", str(small_framework), "--documents", str(tmp_path / "docs"))
     assert alone.exit_code == 2 and "give --waivers or --review too" in alone.stderr
+
+
+def test_validate_finds_the_documents_check_would_with_the_same_exclude(
+    small_framework, tmp_path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    # Check run with '--exclude Archive' leaves the archived plan out; validate had no
+    # --exclude, so a waiver of it was a document validate found and check never would.
+    (tmp_path / "docs" / "Archive").mkdir(parents=True)
+    make_document("docs/plan.md")
+    make_document("docs/Archive/old-plan.md")
+    waivers = _waivers(
+        tmp_path, "waivers:\n  - priority: early-years\n    document: old-plan\n    reason: x\n"
+    )
+    args = ["validate", str(small_framework), "--waivers", str(waivers)]
+    args += ["--documents", str(tmp_path / "docs")]
+    assert "matches no" not in invoke(*args).stdout
+    excluded = invoke(*args, "--exclude", "Archive", "--exclude", "*.tmp")
+    assert excluded.exit_code == 0, excluded.stderr
+    assert "'old-plan' matches no checked document" in " ".join(excluded.stdout.split())
+    alone = invoke("validate", str(small_framework), "--exclude", "Archive")
+    assert alone.exit_code == 2 and "give --documents too" in alone.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -161,6 +162,8 @@ def validate(
             "warns of), as well as 2 on errors: a pre-merge job fails on stale waivers.",
         ),
     ] = False,
+    follow_links: FollowLinksOption = False,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Validate framework files; problems are shown as FILE:LINE:COL: key.path: message."""
     import datetime
@@ -171,7 +174,9 @@ def validate(
     def run() -> int:
         if documents and not (waivers or reviews):
             fail("--documents checks waivers and reviews: give --waivers or --review too")
-        paths = _documents_found(documents) if documents else None
+        if (exclude or follow_links) and not documents:
+            fail("--exclude and --follow-links say how to find --documents: give --documents too")
+        paths = _documents_found(documents, follow_links, exclude or ()) if documents else None
         given = [
             _validate_framework(file, waivers or [], reviews or [], day, paths) for file in files
         ]
@@ -186,16 +191,19 @@ def validate(
     raise typer.Exit(guarded(run))
 
 
-def _documents_found(given: list[Path]) -> list[str]:
-    """The documents check would find in ``given``, as it names them; a path that is not
-    there is a usage error, as check's is."""
+def _documents_found(
+    given: list[Path], follow_links: bool = False, exclude: Sequence[str] = ()
+) -> list[str]:
+    """The documents check would find in ``given`` (with the same --follow-links and
+    --exclude), as it names them; a path that is not there is a usage error, as check's
+    is."""
     from alignck.files import near_name
     from alignck.readers import discover
 
     for path in given:
         if not path.exists():
             fail(f"--documents: {path}: no such file or folder{near_name(path)}", EXIT_INPUT)
-    found = discover(given)
+    found = discover(given, follow_links, exclude)
     # A partner's .doc is found, and refused, by check: a waiver naming it names a document.
     return [*(str(path) for path in found.files), *(s.path for s in found.unsupported)]
 
