@@ -277,6 +277,15 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
         ("The number of family hubs will increase from 3 to 12 by 2026.", False, "commitment"),
         ("The ICB will not fund the hubs, so we will fund them ourselves.", False, "commitment"),
         ("We will not take on apprentices without a job offer at the end.", False, "commitment"),
+        # A JSNA analyst's: a forecast by its trend, a past act named by its year or by how.
+        ("If current trends continue, 33% of adults will be obese by 2030.", True, "context"),
+        ("In 2023/24 the smokefree pathway supported 420 pregnant women.", True, "achievement"),
+        (
+            "Through the Warm Homes programme, which closed in 2024, we insulated 2,100 homes.",
+            True,
+            "achievement",
+        ),
+        ("We will not take on the delivery of statutory advocacy contracts.", True, "negated"),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:
