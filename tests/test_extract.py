@@ -377,6 +377,18 @@ def test_commitments_stand_in_when_nothing_is_listed() -> None:
     ]
 
 
+def test_what_a_plan_says_it_will_not_do_is_not_among_its_commitments() -> None:
+    # A JSNA analyst found 'We will not reopen ...' listed by 'extract --commitments' while
+    # check read it as withdrawn: the two now agree.
+    doc = _doc(
+        ("paragraph", "We will not reopen the minor injuries unit at the community hospital."),
+        ("paragraph", "We will no longer fund the district's sports grants from 2026."),
+        ("paragraph", "We will open two urgent treatment centres by 2027."),
+    )
+    texts = [s.text for s in extract(doc) if s.kind == "commitment"]
+    assert texts == ["We will open two urgent treatment centres by 2027."]
+
+
 def test_listed_priorities_hide_commitments_and_duplicates_collapse() -> None:
     doc = _doc(
         ("paragraph", "Our aims are:"),

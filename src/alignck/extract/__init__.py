@@ -52,7 +52,7 @@ from alignck.extract._structure import (
 )
 from alignck.extract._tables import MEASURED_COLUMN, table_columns, tables_under_heading
 from alignck.extract._wording import inline, ordinal_items, purposes
-from alignck.language import is_apparatus, sentences, terms
+from alignck.language import is_apparatus, role_of, sentences, terms
 from alignck.model import Block, Document, Statement
 
 
@@ -221,6 +221,9 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 COMMITMENT_SENTENCE.search(sentence)
                 and len(sentence.split()) >= 4
                 and not sentence.rstrip().endswith(":")
+                # What it says it will not do is no promise, as check reads it ('We will not
+                # reopen the minor injuries unit' was listed among a plan's commitments).
+                and role_of(sentence) != "negated"
             ):
                 yield Statement(sentence, "commitment", location(block, sentence), "we will")
 
