@@ -384,9 +384,16 @@ def test_what_a_plan_says_it_will_not_do_is_not_among_its_commitments() -> None:
         ("paragraph", "We will not reopen the minor injuries unit at the community hospital."),
         ("paragraph", "We will no longer fund the district's sports grants from 2026."),
         ("paragraph", "We will open two urgent treatment centres by 2027."),
+        # A review: what check reads as a promise, or withdraws by a broader cue, stays.
+        ("paragraph", "We will not tolerate discrimination in any of our services."),
+        ("paragraph", "We will decommission paper referrals and move every one online."),
     )
     texts = [s.text for s in extract(doc) if s.kind == "commitment"]
-    assert texts == ["We will open two urgent treatment centres by 2027."]
+    assert texts == [
+        "We will open two urgent treatment centres by 2027.",
+        "We will not tolerate discrimination in any of our services.",
+        "We will decommission paper referrals and move every one online.",
+    ]
 
 
 def test_listed_priorities_hide_commitments_and_duplicates_collapse() -> None:

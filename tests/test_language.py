@@ -286,6 +286,26 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
             "achievement",
         ),
         ("We will not take on the delivery of statutory advocacy contracts.", True, "negated"),
+        # A second review: promises beside another body's refusal, outcome targets, a
+        # participle after a year, and a past act with a promise after it stay promises.
+        ("We will fund two advisers because the ICB will not fund them.", False, "commitment"),
+        ("The ICB will not fund the hubs, so the council will fund them.", False, "commitment"),
+        (
+            "The percentage of children ready for school will rise to 75% by 2028.",
+            False,
+            "commitment",
+        ),
+        ("The number of families using our family hubs will double by 2027.", False, "commitment"),
+        (
+            "In 2026/27 the programme led by public health will reach every school.",
+            False,
+            "commitment",
+        ),
+        (
+            "With the new funding, we expanded the pilot and will extend it by 2027.",
+            False,
+            "commitment",
+        ),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:

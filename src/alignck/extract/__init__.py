@@ -203,6 +203,15 @@ def _text_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(block for block in blocks if not block.navigation)
 
 
+# 'We will not ...', 'we won't ...', 'we will no longer ...', with no promise after a 'but' or
+# 'instead' ('We will not run it ourselves, but will commission a provider').
+WILL_NOT = re.compile(
+    r"\bwe\s*(?:(?:will|shall|'ll|’ll)\s*(?:not\b|n't|n’t|no\s+longer\b)|won['’]t\b)"
+    r"(?![^.]*\b(?:but|instead)\b[^.]*\bwill\b)",
+    re.IGNORECASE,
+)
+
+
 def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
     for block in blocks:
         # A table's header row labels its columns ('What we will do'): not a promise.
@@ -221,9 +230,12 @@ def _commitments(blocks: tuple[Block, ...]) -> Iterator[Statement]:
                 COMMITMENT_SENTENCE.search(sentence)
                 and len(sentence.split()) >= 4
                 and not sentence.rstrip().endswith(":")
-                # What it says it will not do is no promise, as check reads it ('We will not
-                # reopen the minor injuries unit' was listed among a plan's commitments).
-                and role_of(sentence) != "negated"
+                # What it says it will not do is no promise ('We will not reopen the minor
+                # injuries unit' was listed among a plan's commitments), where check reads it
+                # so too ('we will not tolerate ...' is a promise). Only said so in as many
+                # words: a cue that withdraws more broadly in check ('decommission') would
+                # take 'We will decommission paper referrals and move them online'.
+                and not (WILL_NOT.search(sentence) and role_of(sentence) == "negated")
             ):
                 yield Statement(sentence, "commitment", location(block, sentence), "we will")
 
