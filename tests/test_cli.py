@@ -1296,3 +1296,10 @@ def test_validate_finds_the_documents_check_would_with_the_same_exclude(
     assert "'old-plan' matches no checked document" in " ".join(excluded.stdout.split())
     alone = invoke("validate", str(small_framework), "--exclude", "Archive")
     assert alone.exit_code == 2 and "give --documents too" in alone.stderr
+    # A review: a pattern that leaves nothing out is said, as check says it, and one that
+    # leaves out every document is refused, not one warning per waiver.
+    mistyped = invoke(*args, "--exclude", "Archvie")
+    assert "--exclude 'Archvie' left nothing out" in " ".join(mistyped.stderr.split())
+    everything = invoke(*args, "--exclude", "*.md")
+    assert everything.exit_code == 2, everything.stdout
+    assert "--documents: no documents to check in" in everything.stderr

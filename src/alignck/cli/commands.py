@@ -198,14 +198,27 @@ def _documents_found(
     --exclude), as it names them; a path that is not there is a usage error, as check's
     is."""
     from alignck.files import near_name
-    from alignck.readers import discover
+    from alignck.readers import discover, unused_exclusion, unused_patterns
 
     for path in given:
         if not path.exists():
             fail(f"--documents: {path}: no such file or folder{near_name(path)}", EXIT_INPUT)
     found = discover(given, follow_links, exclude)
+    for pattern in unused_patterns(exclude, found.skipped):
+        say(f"alignck: warning: {unused_exclusion(pattern)}")
     # A partner's .doc is found, and refused, by check: a waiver naming it names a document.
-    return [*(str(path) for path in found.files), *(s.path for s in found.unsupported)]
+    documents = [*(str(path) for path in found.files), *(s.path for s in found.unsupported)]
+    if not documents:
+        # As check refuses it: every waiver would be warned of, for a mistyped pattern.
+        from alignck.readers import READERS
+
+        skipped = f" ({counted(len(found.skipped), 'file')} skipped)" if found.skipped else ""
+        fail(
+            f"--documents: no documents to check in {', '.join(map(str, given))}{skipped}; "
+            f"alignck reads {', '.join(READERS)}",
+            EXIT_INPUT,
+        )
+    return documents
 
 
 def _validate_framework(
