@@ -306,6 +306,7 @@ def test_headings_read_the_same_cues_as_sentences_and_a_few_of_their_own(
             False,
             "commitment",
         ),
+        ("On current trends the council will extend the pilot to every ward.", False, "commitment"),
     ],
 )
 def test_what_a_sentence_takes_from_a_commitment_above_it(text: str, item: bool, role: str) -> None:
