@@ -45,6 +45,7 @@ from alignck.model import (
 )
 from alignck.waivers import covers
 from alignck.wording import counted
+from alignck.yamlhints import single_quoted
 from alignck.yamlnodes import (
     Findings,
     accepted_ids,
@@ -334,6 +335,7 @@ def changed_warning(found: ReviewedVerdict, several: bool = False) -> str | None
     # A review applied to several documents (a glob, a name two files share) records one
     # verdict for all: writing one document's would only move the warning to another. The
     # first review matching a verdict is applied, so the new one goes first.
+    # Quoted to paste as it is: strategies say "the county's".
     fix = (
         f"give '{found.path}' a review of its own, above this one in the file"
         if several
@@ -366,7 +368,7 @@ def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
     fix = (
         f"give '{found.path}' a review of its own, above this one in the file"
         if several
-        else (f"write alignck_quoted: {_yaml_quoted(now)}" if now else "take alignck_quoted out")
+        else (f"write alignck_quoted: {single_quoted(now)}" if now else "take alignck_quoted out")
     )
     return (
         f"{review.source}: warning: review of '{review.priority_id}' in '{found.path}' was "
@@ -375,12 +377,6 @@ def _requoted_warning(found: ReviewedVerdict, several: bool) -> str | None:
         + f": the document or the framework changed since; check the review still holds, "
         f"then {fix}"
     )
-
-
-def _yaml_quoted(text: str) -> str:
-    """``text`` as a YAML value to paste as it is: strategies say "the county's", and a
-    quote inside single quotes ends at its first one unless it is doubled."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 # The kind a report writes after a quote (and where it is, in HTML), copied with it from a

@@ -224,7 +224,7 @@ def _backslash_in_double_quotes(
     quoted = re.fullmatch(r'"([^"]*)"[ \t]*(?:#.*)?', line[opened.end() :])
     # A backslash already doubled (C:\\Users\me) would stay doubled in single quotes.
     if quoted is not None and "\\\\" not in quoted.group(1):
-        written = f"{opened.group(1).strip()} {_single_quoted(quoted.group(1))}".strip()
+        written = f"{opened.group(1).strip()} {single_quoted(quoted.group(1))}".strip()
         said += f" ({written})"
     # At the backslash, where PyYAML may point at the letters after it ('\\Users').
     return number, max(line.rfind("\\", 0, mark.column + 1), 0), said
@@ -441,7 +441,7 @@ def _quoted_then_more(text: str, line: int, column: int) -> str | None:
         inner = f"{found.group(3)}{quote}{rest[:-1]}"
         return _quote_inside(key, quote, inner)
     whole = f"{quote}{found.group(3)}{quote}{rest}"
-    quoted = _single_quoted(whole) if quote == '"' else _double_quoted(whole)
+    quoted = single_quoted(whole) if quote == '"' else _double_quoted(whole)
     return (
         f"the value's quotes end before the rest of it: quote all of it ({key} {quoted}), "
         "doubling a quote inside ('') or using the other kind"
@@ -450,7 +450,7 @@ def _quoted_then_more(text: str, line: int, column: int) -> str | None:
 
 def _quote_inside(key: str, quote: str, inner: str) -> str:
     """What to write for a value quoted whole whose own quote mark is inside it too."""
-    single, double = f"{key} {_single_quoted(inner)}", f"{key} {_double_quoted(inner)}"
+    single, double = f"{key} {single_quoted(inner)}", f"{key} {_double_quoted(inner)}"
     if quote == "'":
         return (
             f"the ' inside ends the value: double it ({single}) or put the value in double "
@@ -462,7 +462,7 @@ def _quote_inside(key: str, quote: str, inner: str) -> str:
     )
 
 
-def _single_quoted(value: str) -> str:
+def single_quoted(value: str) -> str:
     """``value`` in YAML's single quotes, where a quote inside is doubled."""
     doubled = value.replace("'", "''")
     return f"'{doubled}'"
