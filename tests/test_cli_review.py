@@ -582,17 +582,15 @@ def test_a_priority_partial_through_its_part_says_so_in_the_reports_people_read(
     assert said in " ".join(invoke(*args, "--format", "terminal").stdout.split())
 
 
-def test_what_alignck_said_of_a_parent_is_what_a_report_without_the_reviews_showed(
-    tmp_path: Path, make_document
-) -> None:  # type: ignore[no-untyped-def]
-    """A reviewer copied 'partial' (the parent partial through its part) into alignck_said;
-    the run warned that alignck 'says aligned now', the verdict before the part rule, which
-    no report had shown."""
+def _clean_air_plan_under(
+    tmp_path: Path, make_document, parent: str, title: str, description: str
+) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A framework whose priority ``parent`` has two parts, clean air and warm homes, and a
+    council plan that promises clean air alone."""
     framework = tmp_path / "priorities.yaml"
     framework.write_text(
         "priorities:\n"
-        "  - id: resilient\n    title: Resilient neighbourhoods\n"
-        "    description: Neighbourhoods where volunteers and councillors plan together.\n"
+        f"  - id: {parent}\n    title: {title}\n    description: {description}\n"
         "    priorities:\n"
         "      - id: air\n        title: Clean air\n"
         "        keywords: [air quality, air pollution]\n"
@@ -607,6 +605,22 @@ def test_what_alignck_said_of_a_parent_is_what_a_report_without_the_reviews_show
             ("h2", "Clean air"),
             ("p", "We will cut air pollution from traffic around every school by 2027."),
         ],
+    )
+    return framework, plan
+
+
+def test_what_alignck_said_of_a_parent_is_what_a_report_without_the_reviews_showed(
+    tmp_path: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """A reviewer copied 'partial' (the parent partial through its part) into alignck_said;
+    the run warned that alignck 'says aligned now', the verdict before the part rule, which
+    no report had shown."""
+    framework, plan = _clean_air_plan_under(
+        tmp_path,
+        make_document,
+        "resilient",
+        "Resilient neighbourhoods",
+        "Neighbourhoods where volunteers and councillors plan together.",
     )
     args = ["check", plan, "-f", framework, "--no-cache", "--matcher", "lexical"]
     data = json.loads(invoke(*args, "--format", "json").stdout)
@@ -655,25 +669,12 @@ def test_a_part_a_reviewer_set_to_a_gap_is_not_shown_as_confirmed(
 ) -> None:  # type: ignore[no-untyped-def]
     # '(reviewed)' beside the part's quote read as if the reviewer had confirmed it, where
     # the reviewer had set that part to a gap.
-    framework = tmp_path / "priorities.yaml"
-    framework.write_text(
-        "priorities:\n"
-        "  - id: places\n    title: Healthy places\n"
-        "    description: People live in healthy places with clean air and warm homes.\n"
-        "    priorities:\n"
-        "      - id: air\n        title: Clean air\n"
-        "        keywords: [air quality, air pollution]\n"
-        "      - id: homes\n        title: Warm homes\n"
-        "        keywords: [fuel poverty, damp and mould]\n",
-        encoding="utf-8",
-    )
-    plan = make_document(
-        "council.md",
-        [
-            ("h1", "Council plan"),
-            ("h2", "Clean air"),
-            ("p", "We will cut air pollution from traffic around every school by 2027."),
-        ],
+    framework, plan = _clean_air_plan_under(
+        tmp_path,
+        make_document,
+        "places",
+        "Healthy places",
+        "People live in healthy places with clean air and warm homes.",
     )
     review = tmp_path / "reviews.yaml"
     review.write_text(
