@@ -1,5 +1,5 @@
 from alignck.model import Block, Document
-from alignck.passages import build_passages
+from alignck.passages import Passage, build_passages, document_title
 
 
 def _passages(*texts: str) -> list[tuple[str, str]]:
@@ -390,3 +390,24 @@ def test_a_promise_ending_in_to_is_its_own_but_a_run_of_colons_costs_nothing() -
     assert _promises_itself("We will give children somewhere safe to go to")
     assert not _promises_itself("In 2026 we will")
     assert not _promises_itself("By March 2026 we will:" + ":" * 5000)
+
+
+def _trailed(*trails: tuple[str, ...]) -> list[Passage]:
+    blocks = tuple(
+        Block("paragraph", f"We will act on part {n}.", n, None, trail, 0, None)
+        for n, trail in enumerate(trails, start=1)
+    )
+    return build_passages(Document("d.md", "markdown", blocks), [])
+
+
+def test_a_document_s_title_is_the_heading_every_other_sits_trailed() -> None:
+    assert (
+        document_title(_trailed(("Plan",), ("Plan", "Homes"), ("Plan", "Homes", "Damp"))) == "Plan"
+    )
+    # Text before the title (a cover line) leaves it the title.
+    assert document_title(_trailed((), ("Plan", "Homes"))) == "Plan"
+
+
+def test_a_document_with_two_top_headings_or_none_has_no_title() -> None:
+    assert document_title(_trailed(("Part A",), ("Part B", "Homes"))) is None
+    assert document_title(_trailed((), ())) is None

@@ -331,6 +331,9 @@ class DocumentResult:
     # The SHA-256 of the file's bytes (hex), where it was read: a file renamed between two
     # runs ('strategy v3.docx' -> 'strategy FINAL.docx') is the same document to compare.
     sha256: str | None = None
+    # The heading every heading of the document sits under (its title), where it has one:
+    # reports that name the document show places without it ('p. 4 › Our priorities').
+    title: str | None = None
 
     @property
     def stated_priorities(self) -> tuple[StatedMatch, ...]:
@@ -597,6 +600,8 @@ class Report:
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
     # The partner --partner names for each document it names.
     _partners: dict[str, str] = field(init=False, repr=False, compare=False)
+    # Each document's title, where it has one.
+    _titles: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         from alignck.names import distinguishing_names
@@ -605,10 +610,16 @@ class Report:
         object.__setattr__(self, "_names", distinguishing_names(paths))
         partners = {d.path: d.partner for d in self.documents if d.partner is not None}
         object.__setattr__(self, "_partners", partners)
+        titles = {d.path: d.title for d in self.documents if d.title is not None}
+        object.__setattr__(self, "_titles", titles)
 
     def partner(self, path: str) -> str | None:
         """The partner that publishes the document, where the run names one."""
         return self._partners.get(path)
+
+    def title(self, path: str) -> str | None:
+        """The heading every heading of the document sits under, where it has one."""
+        return self._titles.get(path)
 
     @property
     def grouped(self) -> bool:

@@ -132,6 +132,14 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     return passages
 
 
+def document_title(passages: Sequence[Passage]) -> str | None:
+    """The first heading of every passage's trail where all share one: the document's title,
+    which every place in it would otherwise repeat. None where its headings have no one root
+    (two top-level parts, or none at all)."""
+    roots = {p.location.section.split(" › ", 1)[0] for p in passages if p.location.section}
+    return roots.pop() if len(roots) == 1 else None
+
+
 def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
     """The table cells (by block number) that sit in a row beside a cell promising in its own
     words ('We will train 40 school staff' | 'Young carers lead' | 'March 2027'): they say

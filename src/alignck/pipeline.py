@@ -39,6 +39,7 @@ from alignck.model import (
 )
 from alignck.names import named_as_copy, path_order, told_apart
 from alignck.partners import partner_globs, partner_of_each
+from alignck.passages import document_title
 from alignck.readers import discover
 from alignck.reading import (
     Matched,
@@ -589,4 +590,5 @@ def _check_one(item: Prepared | ReadError, matcher: Matcher, limits: Limits) -> 
         alignments=matched.alignments,
         warnings=item.warnings,
         sketch=sketch(p.text for p in item.passages),
+        title=document_title(item.passages),
     )

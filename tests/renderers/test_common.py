@@ -1,5 +1,5 @@
-from alignck.model import Alignment
-from alignck.renderers._common import nothing_near_note
+from alignck.model import Alignment, Location
+from alignck.renderers._common import nothing_near_note, where
 
 
 def test_a_gap_with_nothing_near_says_whether_it_still_scores_as_addressed() -> None:
@@ -31,3 +31,11 @@ def test_a_quote_in_the_terminal_loses_its_escape_sequences_whole() -> None:
 
     shown = _quote("Act \x1b]8;;http://e.example\x07now\x1b]8;;\x07 on homes", "commitment")
     assert shown == "“Act now on homes” (commitment)"
+
+
+def test_a_place_leaves_out_the_document_s_title_only_where_it_leads_the_trail() -> None:
+    assert where(Location(4, None, "Plan › Our priorities"), "Plan") == "p. 4 › Our priorities"
+    assert where(Location(None, 2, "Plan"), "Plan") == "¶ 2"
+    # A heading that merely begins like the title is another heading.
+    assert where(Location(None, 5, "Planning › Homes"), "Plan") == "¶ 5 › Planning › Homes"
+    assert where(Location(None, 5, "Plan › Homes")) == "¶ 5 › Plan › Homes"

@@ -1143,3 +1143,18 @@ def test_the_system_figure_shown_is_on_the_side_of_the_limit_the_run_is() -> Non
     failing = replace(report, policy=Policy(fail_under=99.505))
     assert float(system_percent(failing).rstrip("%")) < 99.505
     assert system_share(failing) < 99.505
+
+
+@pytest.mark.parametrize("name", ["markdown", "html", "terminal"])
+def test_a_document_s_title_is_named_once_not_in_every_place(name: str) -> None:
+    report = _report()
+    titled = tuple(replace(d, title="Plan") if d.format == "pdf" else d for d in report.documents)
+    out = io.StringIO()
+    options = RenderOptions(color=False, width=200, evidence=True)
+    renderer(name)(replace(report, documents=titled), out, options)
+    text = out.getvalue()
+    assert "Title: Plan" in text
+    assert "p. 2 › Homes" in text
+    assert "Plan › Homes" not in text
+    # The untitled document keeps its whole trail.
+    assert "Plan › Survey" in text

@@ -71,17 +71,22 @@ def shown_path(path: str) -> str:
     return one_line(path)
 
 
-def where(location: Location) -> str:
-    """'p. 3 › Section' for PDFs, '¶ 12 › Section' otherwise."""
+def where(location: Location, title: str | None = None) -> str:
+    """'p. 3 › Section' for PDFs, '¶ 12 › Section' otherwise; without ``title``, the heading
+    the document's every heading sits under, which a report naming the document gives once
+    (a quote three headings deep was placed under the plan's full title every time)."""
     place = (
         f"p. {location.page}"
         if location.page
         else (f"¶ {location.paragraph}" if location.paragraph else "")
     )
-    if location.section:
+    section = location.section
+    if section and title:
+        section = "" if section == title else section.removeprefix(f"{title} › ")
+    if section:
         # A heading's escape sequences removed whole, as a quote's are: Rich drops the ESC
         # alone, and ']8;;http://…' of a link was left in the terminal's Where column.
-        section = without_sequences(location.section)
+        section = without_sequences(section)
         return f"{place} › {section}" if place else section
     return place
 
@@ -613,7 +618,8 @@ COVERAGE_RULE = (
 PLACE_RULE = (
     "Where: p. is a page, where the document records its pages (a PDF does); ¶ counts a "
     "Word, OpenDocument, Markdown, HTML or text document's headings, paragraphs, list items and "
-    "table cells from its start; after › come the headings it sits under."
+    "table cells from its start; after › come the headings it sits under, below the "
+    "document's title (named once, with the document)."
 )
 
 

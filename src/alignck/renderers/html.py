@@ -273,7 +273,15 @@ def _grid(report: Report, quoted: bool = True) -> list[str]:
             else ""
         )
         cells = "".join(
-            _cell(v[priority.id], index, report.thresholds.partial, marks, r.path, quoted)
+            _cell(
+                v[priority.id],
+                index,
+                report.thresholds.partial,
+                marks,
+                r.path,
+                quoted,
+                report.title(r.path),
+            )
             for index, (r, v) in enumerate(zip(results, verdicts, strict=True))
         )
         words = escape(f"{priority.id} {priority.title}".lower())
@@ -349,6 +357,7 @@ def _cell(
     marks: VerdictMarks,
     path: str,
     quoted: bool = True,
+    title: str | None = None,
 ) -> str:
     """A heat-map cell: the verdict and score, opening to the quotes behind it. A reviewed
     verdict is coloured at full depth: the reviewer is sure, whatever alignck scored."""
@@ -357,10 +366,10 @@ def _cell(
     quotes = alignment.evidence[:_QUOTES_IN_CELL]
     lead = f'<p class="muted">{escape(reviewed_lead(reviewed).rstrip())}</p>' if reviewed else ""
     if quotes:
-        body = lead + "".join(_quote(e) for e in quotes)
+        body = lead + "".join(_quote(e, title) for e in quotes)
     elif alignment.nearest is not None:
         closest = escape(closest_note(alignment, partial))
-        body = lead + f'<p class="muted">{closest}:</p>' + _quote(alignment.nearest)
+        body = lead + f'<p class="muted">{closest}:</p>' + _quote(alignment.nearest, title)
     else:
         body = lead + f'<p class="muted">{escape(nothing_near_note(alignment, partial))}</p>'
     depth = (1.0 if status != "gap" else 0.0) if reviewed else min(max(alignment.score, 0.0), 1.0)
@@ -376,8 +385,8 @@ def _cell(
     )
 
 
-def _quote(evidence: Evidence) -> str:
-    place = escape(where(evidence.location))
+def _quote(evidence: Evidence, title: str | None) -> str:
+    place = escape(where(evidence.location, title))
     return (
         f'<p>“{escape(evidence.text)}” <span class="muted">({kind_shown(evidence.kind)}'
         f"{', ' + place if place else ''})</span></p>"
@@ -505,7 +514,7 @@ def _overlaps(report: Report) -> list[str]:
 def _outside(report: Report) -> list[str]:
     analysis = report.analysis
     rows = [
-        [short_name(path, report), s.text, where(s.location)]
+        [short_name(path, report), s.text, where(s.location, report.title(path))]
         for path, found in analysis.outside.items()
         for s in found
     ]
@@ -536,6 +545,11 @@ def _evidence(report: Report) -> Iterator[str]:
             # Numbered as the filters number documents, so they show one document's evidence.
             f'<section data-document="{index}">',
             f"<h3>{escape(short_name(result.path, report))}</h3>",
+            *(
+                [f'<p class="muted">Title: {escape(one_line(result.title))}</p>']
+                if result.title is not None
+                else []
+            ),
             *_table_start(f"Evidence: {escape(short_name(result.path, report))}"),
             "<thead><tr>"
             + "".join(
@@ -554,12 +568,14 @@ def _evidence(report: Report) -> Iterator[str]:
                     f'“{escape(e.text)}” <span class="muted">({kind_shown(e.kind)})</span>'
                     for e in alignment.evidence
                 )
-                place = " · ".join(escape(where(e.location)) for e in alignment.evidence)
+                place = " · ".join(
+                    escape(where(e.location, result.title)) for e in alignment.evidence
+                )
             elif alignment.nearest:
                 closest = escape(closest_note(alignment, partial))
                 near = escape(alignment.nearest.text)
                 quote = f'{lead}<span class="muted">{closest}: “{near}”</span>'
-                place = escape(where(alignment.nearest.location))
+                place = escape(where(alignment.nearest.location, result.title))
             else:
                 note = escape(nothing_near_note(alignment, partial))
                 quote, place = f'{lead}<span class="muted">{note}</span>', ""

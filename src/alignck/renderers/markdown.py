@@ -285,7 +285,7 @@ def _outside(report: Report) -> list[str]:
                 [
                     _cell(short_name(path, report)),
                     _cell(statement.text),
-                    _cell(where(statement.location)),
+                    _cell(where(statement.location, report.title(path))),
                 ]
             )
         )
@@ -295,6 +295,13 @@ def _outside(report: Report) -> list[str]:
             names = ", ".join(published(p, report) for p in group.documents)
             lines.append(f"- {_cell(group.label)} ({_cell(names)})")
     return [*lines, ""]
+
+
+def _titled(result: DocumentResult) -> list[str]:
+    """The document's title, said once above its evidence, whose places leave it out."""
+    if result.title is None:
+        return []
+    return [f"Title: {_cell(one_line(result.title))}", ""]
 
 
 def _evidence(report: Report) -> Iterator[str]:
@@ -308,6 +315,7 @@ def _evidence(report: Report) -> Iterator[str]:
         lines = [
             f"### {_cell(short_name(result.path, report))}",
             "",
+            *_titled(result),
             _row(["Priority", "Verdict", "Score", "Evidence", "Where"]),
             _row(["---", "---", "---:", "---", "---"]),
         ]
@@ -319,12 +327,12 @@ def _evidence(report: Report) -> Iterator[str]:
                 # Every quote: the commitment behind 'aligned' is often not the first.
                 quotes = (f"“{e.text}” ({kind_shown(e.kind)})" for e in alignment.evidence)
                 quote = lead + " · ".join(quotes)
-                place = " · ".join(where(e.location) for e in alignment.evidence)
+                place = " · ".join(where(e.location, result.title) for e in alignment.evidence)
             elif alignment.nearest:
                 near = alignment.nearest
                 shown = f"“{near.text}” ({kind_shown(near.kind)})"
                 quote = f"{lead}{closest_note(alignment, partial)}: {shown}"
-                place = where(near.location)
+                place = where(near.location, result.title)
             else:
                 quote, place = lead + nothing_near_note(alignment, partial), ""
             row = [

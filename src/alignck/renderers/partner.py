@@ -153,7 +153,8 @@ def _verdicts(report: Report, result: DocumentResult) -> Section:
             report.framework.priority(alignment.priority_id).title,
             marks.label(result.path, alignment),
             score_text(alignment.score, partial, reviewed),
-            reviewed_lead(reviewed, alignment, report, result.path) + _evidence(alignment, partial),
+            reviewed_lead(reviewed, alignment, report, result.path)
+            + _evidence(alignment, partial, result.title),
         )
 
     rows = tuple(row(a) for a in result.alignments)
@@ -165,14 +166,16 @@ def _verdicts(report: Report, result: DocumentResult) -> Section:
     )
 
 
-def _evidence(alignment: Alignment, partial: float) -> str:
+def _evidence(alignment: Alignment, partial: float, title: str | None) -> str:
     quotes = alignment.evidence[:_QUOTES]
     if quotes:
-        return " · ".join(f"“{e.text}” ({kind_shown(e.kind)}, {where(e.location)})" for e in quotes)
+        return " · ".join(
+            f"“{e.text}” ({kind_shown(e.kind)}, {where(e.location, title)})" for e in quotes
+        )
     if alignment.nearest is not None:
         near = alignment.nearest
         lead = closest_note(alignment, partial)
-        return f"{lead}: “{near.text}” ({where(near.location)})"
+        return f"{lead}: “{near.text}” ({where(near.location, title)})"
     return nothing_near_note(alignment, partial)
 
 
@@ -261,7 +264,7 @@ def _not_read(result: DocumentResult) -> Section:
 
 def _outside(report: Report, result: DocumentResult) -> Section:
     stated = report.analysis.outside.get(result.path, ())
-    rows = tuple((s.text, where(s.location)) for s in stated)
+    rows = tuple((s.text, where(s.location, result.title)) for s in stated)
     if not rows:
         return Section("Outside the framework", nothing_outside(report, result))
     return Section(
@@ -286,6 +289,8 @@ def _title(report: Report, result: DocumentResult) -> str:
 def render_markdown(report: Report, result: DocumentResult, out: TextIO) -> None:
     lines = [MARKDOWN_MARK, f"# {markdown_text(_title(report, result))}", ""]
     lines += [f"Document: {markdown_text(_file_name(result.path))}", ""]
+    if result.title is not None:
+        lines += [f"Title: {markdown_text(one_line(result.title))}", ""]
     if result.partner is not None:
         lines += [f"Partner: {markdown_text(one_line(result.partner))}", ""]
     if result.status == "ok":
@@ -317,6 +322,8 @@ def render_html(report: Report, result: DocumentResult, out: TextIO) -> None:
         f"<h1>{title}</h1>",
         f"<p>Document: {escape(_file_name(result.path))}</p>",
     ]
+    if result.title is not None:
+        parts.append(f"<p>Title: {escape(one_line(result.title))}</p>")
     if result.partner is not None:
         parts.append(f"<p>Partner: {escape(one_line(result.partner))}</p>")
     if result.status == "ok":

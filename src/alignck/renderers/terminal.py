@@ -311,7 +311,8 @@ def _outside(console: Console, report: Report) -> None:
     listed = [(path, found) for path, found in analysis.outside.items() if found]
     for path, statements in listed[:_MANY_ROWS]:
         shown = [
-            f"{' '.join(s.text.split())} ({where(s.location)})" for s in statements[:_OUTSIDE_SHOWN]
+            f"{' '.join(s.text.split())} ({where(s.location, report.title(path))})"
+            for s in statements[:_OUTSIDE_SHOWN]
         ]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
@@ -344,6 +345,8 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         if result.status != "ok":
             continue
         title = f"Evidence · {shown_path(result.path)}"
+        if result.title is not None:
+            title += f" · Title: {one_line(without_sequences(result.title))}"
         if console.width < _EVIDENCE_TABLE_WIDTH:
             _evidence_as_lines(console, report, result, marks, title, explain)
             continue
@@ -371,7 +374,7 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
                 note = nothing_near_note(alignment, partial)
                 if near is not None:
                     note = f"{closest_note(alignment, partial)}: {_quote(near.text, near.kind)}"
-                place = where(near.location) if near is not None else ""
+                place = where(near.location, result.title) if near is not None else ""
                 table.add_row(title, verdict, score, Text(lead + note, style="dim"), place, *why)
                 continue
             best, *rest = alignment.evidence
@@ -379,8 +382,9 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
             # A stated priority quoted after the best is inside the framework by this verdict
             # alone: shown here, or it would be in no table of the report.
             for named in (e for e in rest if e.kind == "priority"):
-                quote += f"\nalso {_quote(named.text, named.kind)}, {where(named.location)}"
-            table.add_row(title, verdict, score, quote, where(best.location), *why)
+                place = where(named.location, result.title)
+                quote += f"\nalso {_quote(named.text, named.kind)}, {place}"
+            table.add_row(title, verdict, score, quote, where(best.location, result.title), *why)
         console.print(table)
         console.print()
 
@@ -414,13 +418,13 @@ def _evidence_as_lines(
         console.print(Padding(head, (0, 0, 0, 2)))
         if alignment.evidence:
             best = alignment.evidence[0]
-            quote, place = _quote(best.text, best.kind), where(best.location)
+            quote, place = _quote(best.text, best.kind), where(best.location, result.title)
         else:
             near = alignment.nearest
             quote = nothing_near_note(alignment, partial)
             if near is not None:
                 quote = f"{closest_note(alignment, partial)}: {_quote(near.text, near.kind)}"
-            place = where(near.location) if near is not None else ""
+            place = where(near.location, result.title) if near is not None else ""
         lead = reviewed_lead(reviewed, alignment, report, result.path)
         console.print(Padding(Text(lead + quote), (0, 0, 0, 4)))
         if place:
