@@ -315,8 +315,9 @@ def test_who_and_when_beside_a_promise_in_a_row_are_not_promises_themselves() ->
     )
     assert roles["We will train 40 school staff to spot young carers"] == "commitment"
     assert roles["We will run weekly coffee mornings"] == "commitment"
-    assert roles["Young carers lead"] == "context"
-    assert roles["Partnership with Jobcentre Plus"] == "context"
+    # Under 'Who' and 'When' they are no passages at all (below).
+    assert "Young carers lead" not in roles
+    assert "Partnership with Jobcentre Plus" not in roles
 
 
 def test_an_action_in_a_row_without_a_promise_in_words_takes_the_heading_s() -> None:
@@ -376,7 +377,7 @@ def test_a_short_promise_in_a_cell_still_makes_the_cells_beside_it_context() -> 
     roles = _table_under(
         "Our action plan",
         [
-            ["Action", "Who", "Outcome"],
+            ["Action", "Partner", "Outcome"],
             ["We will recruit nurses", "Mental health crisis team", "Fewer crisis admissions"],
         ],
     )
@@ -411,3 +412,30 @@ def test_a_document_s_title_is_the_heading_every_other_sits_trailed() -> None:
 def test_a_document_with_two_top_headings_or_none_has_no_title() -> None:
     assert document_title(_trailed(("Part A",), ("Part B", "Homes"))) is None
     assert document_title(_trailed((), ())) is None
+
+
+def test_who_leads_an_action_and_by_when_are_no_passages_whatever_the_action_says() -> None:
+    roles = _table_under(
+        "Action plan",
+        [
+            ["Objective", "Action", "Lead officer", "By when"],
+            [
+                "Fair outcomes",
+                "Report falls by deprivation quintile every quarter",
+                "Director of Public Health",
+                "September 2025",
+            ],
+        ],
+    )
+    assert roles["Report falls by deprivation quintile every quarter"] == "commitment"
+    assert "Director of Public Health" not in roles
+    assert "September 2025" not in roles
+    assert "Lead officer" not in roles
+
+
+def test_a_column_headed_by_what_it_holds_stays_a_passage() -> None:
+    roles = _table_under(
+        "Action plan",
+        [["Action", "Leading to"], ["Open two family hubs", "More families supported early"]],
+    )
+    assert roles["More families supported early"] == "commitment"

@@ -74,9 +74,13 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
     described = _cells_describing_a_promise(document.blocks)
+    who_and_when = _who_and_when_cells(document.blocks)
     for block in document.blocks:
-        if block.navigation:
-            continue  # navigation: a stated priority it names is a passage of its own below
+        if block.navigation or block.number in who_and_when:
+            # Navigation: a stated priority it names is a passage of its own below. Who
+            # leads an action and by when ('Head of Therapies', 'September 2025') say nothing
+            # of what is done: the row's action is its passage.
+            continue
         if is_apparatus(block.section[-1] if block.section else "") or (
             block.kind == "heading" and is_apparatus(block.text)
         ):
@@ -138,6 +142,38 @@ def document_title(passages: Sequence[Passage]) -> str | None:
     (two top-level parts, or none at all)."""
     roots = {p.location.section.split(" › ", 1)[0] for p in passages if p.location.section}
     return roots.pop() if len(roots) == 1 else None
+
+
+# A table column that says who does a row's action or by when: 'Lead', 'Owner', 'By when'.
+_WHO_OR_WHEN = re.compile(
+    r"^\W*(?:(?:lead|responsible|accountable)(?:\s+(?:officers?|organisations?|partners?|"
+    r"agenc(?:y|ies)|bod(?:y|ies)|leads?|owners?))?|leads|owners?(?:ship)?|"
+    r"responsibility|accountability|who(?:\s+(?:leads|is\s+responsible|will\s+(?:lead|deliver)))?|"
+    r"(?:by\s+)?when|timescales?|time\s*frames?|timings?|deadlines?|"
+    r"(?:target\s+|completion\s+|delivery\s+|due\s+)?dates?|due|status|rag(?:\s+(?:rating|status))?)"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def _who_and_when_cells(blocks: Sequence[Block]) -> set[int]:
+    """The cells (by block number) of a column whose header names who leads a row's action
+    or by when, its header with them."""
+    found: set[int] = set()
+    columns: set[int] = set()
+    for block in blocks:
+        if block.kind != "table_cell" or block.cell is None:
+            continue
+        row, column = block.cell
+        if (row, column) == (0, 0):
+            columns = set()  # a new table
+        if row == 0:
+            if _WHO_OR_WHEN.match(block.text):
+                columns.add(column)
+                found.add(block.number)
+        elif column in columns:
+            found.add(block.number)
+    return found
 
 
 def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
