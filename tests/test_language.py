@@ -245,6 +245,11 @@ def test_sentence_roles(text: str, role: str) -> None:
         ("Our priorities for 2030", "commitment"),
         ("Next steps", "commitment"),
         ("What we will no longer fund", "negated"),
+        # What a document, a part of it or its body leaves out heads refusals, not promises.
+        ("What we will not do", "negated"),
+        ("6.5 What this section does not cover", "negated"),
+        ("What is not covered", "negated"),
+        ("Scope of this plan", "context"),
         ("Background", "context"),
         ("Life expectancy in Riverside", "context"),
     ],

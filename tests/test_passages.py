@@ -439,3 +439,28 @@ def test_a_column_headed_by_what_it_holds_stays_a_passage() -> None:
         [["Action", "Leading to"], ["Open two family hubs", "More families supported early"]],
     )
     assert roles["More families supported early"] == "commitment"
+
+
+def test_what_sits_under_a_heading_over_what_is_left_out_is_withdrawn() -> None:
+    blocks = (
+        Block("heading", "What this section does not cover", 1, None, (), 2),
+        Block(
+            "paragraph",
+            "Childhood obesity is led by the council through its own plan.",
+            2,
+            None,
+            ("What this section does not cover",),
+        ),
+        Block(
+            "paragraph",
+            "We will refer every family we see to it.",
+            3,
+            None,
+            ("What this section does not cover",),
+        ),
+    )
+    passages = build_passages(Document("d.md", "markdown", blocks), [])
+    roles = {p.text: p.role for p in passages if not p.heading}
+    assert roles["Childhood obesity is led by the council through its own plan."] == "negated"
+    # A promise in its own words under it stays one.
+    assert roles["We will refer every family we see to it."] == "commitment"
