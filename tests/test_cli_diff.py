@@ -1108,3 +1108,50 @@ def test_a_report_records_its_code_and_day_and_diff_says_when_the_code_differs(
     said = " ".join(other.stderr.split())
     now = json.loads(invoke(*args, "--format", "json").stdout)["tool"]["code"]
     assert f"made with alignck code 0123456789abcdef, not {now}" in said
+
+
+# The plan with its mental health promise said another way: the verdict stands, on another
+# passage, as a draft that lost the section behind a verdict can keep it.
+REWORDED = [
+    *PLAN_BLOCKS[:4],
+    ("p", "We will fund a suicide prevention programme and tackle loneliness in every town."),
+    *PLAN_BLOCKS[5:],
+]
+
+
+def test_a_verdict_standing_on_another_passage_is_listed_in_every_format(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    from jsonschema import Draft202012Validator
+
+    from alignck.starter import schema_path
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    make_document("docs/plan.md")
+    old = tmp_path / "old.json"
+    _check(folder, small_framework, old)
+    make_document("docs/plan.md", REWORDED)
+    new = tmp_path / "new.json"
+    _check(folder, small_framework, new)
+    assert _verdicts(old)[("plan.md", "mental-health")] == "aligned"
+    assert _verdicts(new)[("plan.md", "mental-health")] == "aligned"
+    result = invoke("diff", old, new, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    [item] = [r for r in data["regrounded"] if r["priority_id"] == "mental-health"]
+    assert item["was_quoted"].startswith("We will open two crisis cafes")
+    assert item["evidence"]["text"].startswith("We will fund a suicide prevention programme")
+    schema = json.loads(schema_path("diff").read_text(encoding="utf-8"))
+    problems = list(Draft202012Validator(strict_schema(schema)).iter_errors(data))
+    assert [p.message for p in problems] == []
+    for fmt in ("terminal", "markdown", "github"):
+        args = ["diff", str(old), str(new), "--format", fmt]
+        out = runner.invoke(app, args, env={"COLUMNS": "300"}).stdout
+        assert "crisis cafes" in out and "suicide prevention" in out, fmt
+    # check held to the first run says so too, and passes: the verdict did not move.
+    args = ["check", str(folder), "-f", str(small_framework), "--baseline", str(old)]
+    held = runner.invoke(app, [*args, "--fail-on", "worse"], env={"COLUMNS": "300"})
+    assert held.exit_code == 0
+    said = " ".join(held.stdout.split())
+    assert "is still aligned but no longer quotes “We will open two crisis cafes" in said

@@ -309,3 +309,45 @@ def test_a_coverage_change_rounds_its_half_tenths_away_from_zero() -> None:
     assert (figure(100.0), figure(0.00001), figure(99.95)) == ("100.0%", "0.00001%", "99.95%")
     assert str(CoverageChange("plan", 50.0, 49.96).delta) == "0.0"
     assert delta(CoverageChange("plan", 50.0, 49.96)) == "0.0"
+
+
+def _quoted(
+    source: str, quotes: tuple[str, ...], status: str = "aligned", **marks: bool
+) -> Snapshot:
+    verdict = Verdict(status, 0.9, quotes[0] if quotes else None, quotes=quotes, **marks)  # type: ignore[arg-type]
+    runs = (DocumentRun("plan.md", 100.0, {"a": verdict}),)
+    return Snapshot(source, "1", "F", {"a": "A"}, "m", (0.5, 0.5), 100.0, runs)
+
+
+def test_a_verdict_that_stands_on_another_passage_is_said_apart_from_moved_ones() -> None:
+    old = _quoted("old", ("We will reduce deliberate fires with the police.", "Safer roads"))
+    new = _quoted("new", ("Protection keeps people safe in buildings.", "Safer roads"))
+    found = compare(old, new)
+    assert found.changes == ()
+    assert [(r.priority_id, r.status, r.was_quoted) for r in found.regrounded] == [
+        ("a", "aligned", "We will reduce deliberate fires with the police.")
+    ]
+    assert found.regressions("worse") == ()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Still among its quotes, if no longer the first.
+        (("We will open two cafes.",), ("We will fund a helpline.", "We will open two cafes.")),
+        # The same passage, edited.
+        (("We will open two crisis cafes by 2026.",), ("We will open two crisis cafes by 2027.",)),
+    ],
+)
+def test_a_verdict_still_quoting_its_passage_is_not_on_other_grounds(
+    old: tuple[str, ...], new: tuple[str, ...]
+) -> None:
+    assert compare(_quoted("old", old), _quoted("new", new)).regrounded == ()
+
+
+def test_gaps_moved_and_reviewed_verdicts_are_not_on_other_grounds() -> None:
+    was, now = ("We will open two cafes.",), ("We will fund a helpline.",)
+    assert compare(_quoted("o", was, "gap"), _quoted("n", now, "gap")).regrounded == ()
+    assert compare(_quoted("o", was), _quoted("n", now, "partial")).regrounded == ()
+    reviewed = _quoted("n", now, reviewed=True)
+    assert compare(_quoted("o", was), reviewed).regrounded == ()

@@ -89,6 +89,21 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Regrounded:
+    """A verdict that stands where it stood, aligned or partial, but no longer quotes the
+    passage it rested on: a draft that lost the section behind a verdict can keep the verdict
+    on another passage, and no moved verdict shows it."""
+
+    document: str
+    priority_id: str
+    title: str
+    status: Status
+    was_quoted: str  # the passage the old verdict rested on
+    new: Verdict
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class CoverageChange:
     """Coverage in percent before and after; None where the document was not in that run."""
 
@@ -139,6 +154,8 @@ class Comparison:
     documents: tuple[str, ...] = ()
     # Why each of ``unread`` could not be read, where the run said.
     unread_why: Mapping[str, str] = field(default_factory=dict)
+    # Verdicts that did not move but rest on other passages now.
+    regrounded: tuple[Regrounded, ...] = ()
 
     @property
     def new_gaps(self) -> tuple[Change, ...]:
@@ -321,6 +338,7 @@ def compare(
     old_by_path = {d.path: d for d in old.documents}
     names = document_names([*(d.path for d in new.documents), *unread_new])
     changes: list[Change] = []
+    regrounded: list[Regrounded] = []
     coverage: list[CoverageChange] = []
     for document in new.documents:
         if document.path in uncompared:
@@ -328,6 +346,8 @@ def compare(
         before = old_by_path.get(pairs.get(document.path, ""))
         name = names[document.path]
         changes.extend(_moved(name, before, document, new.priorities, old.priorities))
+        if before is not None:
+            regrounded.extend(_regrounded(name, before, document, new.priorities))
         coverage.append(
             CoverageChange(
                 name, before.percent if before else None, document.percent, document.path
@@ -364,7 +384,32 @@ def compare(
         tuple(unread_new),
         (*(d.path for d in new.documents), *unread_new),
         {**old.unread_why, **new.unread_why},
+        tuple(regrounded),
     )
+
+
+# How alike a quote must be to one of the new verdict's to be the same passage, edited
+# (rapidfuzz's ratio, 0-100): a typo mended or a figure updated is not another ground.
+_SAME_PASSAGE = 90
+
+
+def _regrounded(
+    name: str, before: DocumentRun, after: DocumentRun, titles: Mapping[str, str]
+) -> Iterable[Regrounded]:
+    """The verdicts, aligned or partial in both runs and set by alignck in both, whose old
+    best quote is none of the new verdict's quotes, nor one of them edited."""
+    from rapidfuzz import fuzz
+
+    for priority_id, title in titles.items():
+        old, new = before.verdicts.get(priority_id), after.verdicts.get(priority_id)
+        if old is None or new is None or old.status != new.status or new.status == "gap":
+            continue
+        if old.reviewed or new.reviewed or not old.quotes or not new.quotes:
+            continue
+        rested_on = " ".join(old.quotes[0].split())
+        if any(fuzz.ratio(rested_on, " ".join(q.split())) >= _SAME_PASSAGE for q in new.quotes):
+            continue
+        yield Regrounded(name, priority_id, title, new.status, old.quotes[0], new, after.path)
 
 
 def _moved(
@@ -770,7 +815,14 @@ def held_to_baseline(
     notes += paired_elsewhere(baseline.source, old, new, unread, same)
     every = [d.path for d in report.documents]
     notes += unread_then(baseline.source, old, baseline.unread, every, set(new), same)
-    notes += left_unaddressed(baseline, snapshot_of(report, "this run"), unread)
+    now = snapshot_of(report, "this run")
+    notes += left_unaddressed(baseline, now, unread)
+    # What diff lists apart: a verdict that held on another passage (a draft that lost the
+    # section behind it) fails no policy, and a reviewer should see it.
+    notes += [
+        regrounded_note(baseline.source, item)
+        for item in compare(baseline, now, baseline.unread, unread).regrounded
+    ]
     verdicts, waived = baseline_verdicts(baseline, report)
     if waived and not waivers_given:
         notes.append(unwaived_note(baseline.source, len(waived)))
@@ -784,6 +836,21 @@ def held_to_baseline(
         baseline_notes=tuple(notes),
     )
     return replace(report, policy=held)
+
+
+def regrounded_note(source: str, item: Regrounded) -> str:
+    """What a check held to a baseline says of a verdict that stands on another passage."""
+    from alignck.wording import clipped
+
+    def quoted(text: str) -> str:
+        return f"“{clipped(' '.join(text.split()), 120)}”"
+
+    now = f"; it quotes {quoted(item.new.quote)}" if item.new.quote else ""
+    return (
+        f"{source}: note: {item.document}: '{item.title}' [{item.priority_id}] is still "
+        f"{item.status} but no longer quotes {quoted(item.was_quoted)}{now}: check that the "
+        "new passage addresses it"
+    )
 
 
 def left_unaddressed(old: Snapshot, new: Snapshot, unread: Sequence[str] = ()) -> list[str]:

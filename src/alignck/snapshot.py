@@ -33,6 +33,8 @@ class Verdict:
     location: Location | None = None
     waived: bool = False
     reviewed: bool = False
+    # Every quote the verdict gives, the best first: the grounds it rests on.
+    quotes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +416,7 @@ def _verdict_from_json(alignment: _Json) -> Verdict:
         else None,
         alignment.value.get("waived") is not None,
         alignment.value.get("review") is not None,
+        tuple(item["text"].text() for item in evidence),
     )
 
 
@@ -438,6 +441,7 @@ def snapshot_of(report: Report, source: str) -> Snapshot:
                 shown.location if shown else None,
                 key in waived,
                 key in reviewed,
+                tuple(e.text for e in a.evidence),
             )
         percent = report.analysis.document_coverage[result.path].exact_percent
         documents.append(DocumentRun(result.path, percent, verdicts, result.sha256))

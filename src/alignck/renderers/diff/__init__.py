@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TextIO
 
-from alignck.compare import Change, Comparison, CoverageChange, Regression
+from alignck.compare import Change, Comparison, CoverageChange, Regression, Regrounded
 from alignck.wording import clipped, counted
 
 DIFF_RENDERERS: dict[str, str] = {
@@ -152,6 +152,36 @@ def evidence(change: Change, limit: int) -> str:
     closest = "closest: " if new.status == "gap" else ""
     place = f" ({where(new.location)})" if new.location else ""
     return f"{closest}“{text}”{place}"
+
+
+def regrounded_row(item: Regrounded, limit: int) -> tuple[str, str, str, str, str]:
+    """(document, priority, verdict, the passage it rested on, what it quotes now), as the
+    terminal and Markdown diffs list a verdict that stands on other grounds."""
+    from alignck.renderers._common import where
+
+    def quoted(text: str) -> str:
+        return f"“{clipped(' '.join(text.split()), limit)}”"
+
+    place = f" ({where(item.new.location)})" if item.new.location else ""
+    return (
+        item.document,
+        f"{item.title} [{item.priority_id}]",
+        item.status,
+        quoted(item.was_quoted),
+        quoted(item.new.quote or "") + place,
+    )
+
+
+def regrounded_message(item: Regrounded) -> str:
+    """One sentence for a CI log: the verdict stands, on another passage."""
+    from alignck.renderers._common import shown_path
+
+    document, _, status, was_quoted, now_quoted = regrounded_row(item, 200)
+    return (
+        f"{shown_path(document)}: '{item.title}' [{item.priority_id}] is still {status}, "
+        f"but no longer quotes {was_quoted}; it quotes {now_quoted}. Check that the new "
+        "passage addresses it."
+    )
 
 
 def message(change: Change) -> str:

@@ -15,6 +15,7 @@ from alignck.renderers.diff import (
     documents_in_and_out,
     headline,
     message,
+    regrounded_message,
     said_kind,
     unread_message,
 )
@@ -33,6 +34,13 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         )
         where = workflow_path(checkout_path(change.path))
         out.write(f"::{command} file={where},title={title}::{workflow_data(message(change))}\n")
+    for item in comparison.regrounded:
+        title = workflow_property(
+            f"alignck diff: other passage for {item.title} [{item.priority_id}]"
+        )
+        where = workflow_path(checkout_path(item.path))
+        said = workflow_data(regrounded_message(item))
+        out.write(f"::notice file={where},title={title}::{said}\n")
     # The terminal and Markdown diffs list documents added and gone; a CI log said neither.
     for which, _, said in documents_in_and_out(comparison):
         title = workflow_property(f"alignck diff: {which} document")

@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from alignck import __version__
 from alignck.analyse import rounded_share
 from alignck.checkout import checkout_path
-from alignck.compare import Change, Comparison, CoverageChange
+from alignck.compare import Change, Comparison, CoverageChange, Regrounded
 from alignck.model import Location
 from alignck.renderers._common import where
 from alignck.renderers.diff import DiffOptions, kind
@@ -42,6 +42,21 @@ def comparison_to_dict(comparison: Comparison, options: DiffOptions) -> dict[str
         },
         "warnings": list(comparison.warnings),
         "unread_documents": [checkout_path(path) for path in comparison.unread],
+        "regrounded": [_regrounded(r) for r in comparison.regrounded],
+    }
+
+
+def _regrounded(item: Regrounded) -> dict[str, Any]:
+    new = item.new
+    return {
+        "document": item.document,
+        "path": item.path,
+        "priority_id": item.priority_id,
+        "title": item.title,
+        "status": item.status,
+        "score": new.score,
+        "was_quoted": item.was_quoted,
+        "evidence": _evidence(new.quote, new.location) if new.quote is not None else None,
     }
 
 

@@ -14,6 +14,7 @@ from alignck.renderers.diff import (
     figure,
     headline,
     now,
+    regrounded_row,
     said_kind,
     was,
 )
@@ -38,6 +39,28 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
         lines += ["### Verdicts that moved", ""]
         lines += _table(["Document", "Priority", "Was", "Now", "Change", "Evidence now"])
         lines += [_row(_cells(c, options)) for c in comparison.changes]
+        lines.append("")
+    if comparison.regrounded:
+        lines += ["### Verdicts that stand on other passages now", ""]
+        lines += [
+            "_The verdict did not move, but no longer quotes the passage it rested on: "
+            "check that the new one addresses the priority._",
+            "",
+        ]
+        lines += _table(["Document", "Priority", "Verdict", "Was quoted", "Now quoted"])
+        for item in comparison.regrounded:
+            document, priority, status, was_quoted, now_quoted = regrounded_row(item, _QUOTE)
+            lines.append(
+                _row(
+                    [
+                        markdown_text(shown_path(document)),
+                        markdown_text(priority),
+                        f"{SYMBOLS[item.status]} {status}",
+                        markdown_text(was_quoted),
+                        markdown_text(now_quoted),
+                    ]
+                )
+            )
         lines.append("")
     lines += ["### Coverage", ""]
     lines += _table(["Document", "Before", "After", "Change (percentage points)"])

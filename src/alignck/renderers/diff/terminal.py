@@ -18,6 +18,7 @@ from alignck.renderers.diff import (
     headline,
     kind,
     now,
+    regrounded_row,
     said_kind,
     was,
 )
@@ -42,6 +43,8 @@ def render(comparison: Comparison, out: TextIO, options: DiffOptions) -> None:
     screen.print(Text(headline(comparison, options.fail_on), style="bold"))
     if comparison.changes:
         screen.print(_changes(comparison, options))
+    if comparison.regrounded:
+        screen.print(_regrounded(comparison))
     screen.print(_coverage(comparison))
     for label, names in (("Added", comparison.added), ("Removed", comparison.removed)):
         if names:
@@ -71,6 +74,26 @@ def _changes(comparison: Comparison, options: DiffOptions) -> Table:
             f"{SYMBOLS[change.new.status]} {now(change)}",
             Text(said_kind(change), style=style),
             _evidence(change),
+        )
+    return table
+
+
+def _regrounded(comparison: Comparison) -> Table:
+    table = Table(
+        title="Verdicts that stand on other passages now (check the new quote addresses it)",
+        title_justify="left",
+        expand=False,
+    )
+    for column in ("Document", "Priority", "Verdict", "Was quoted", "Now quoted"):
+        table.add_column(column, overflow="fold")
+    for item in comparison.regrounded:
+        document, priority, status, was_quoted, now_quoted = regrounded_row(item, _QUOTE)
+        table.add_row(
+            shown_path(document),
+            priority,
+            f"{SYMBOLS[item.status]} {status}",
+            was_quoted,
+            now_quoted,
         )
     return table
 
