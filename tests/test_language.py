@@ -239,7 +239,11 @@ def test_sentence_roles(text: str, role: str) -> None:
         ("What we will not do", "negated"),
         ("6.5 What this section does not cover", "negated"),
         ("What is not covered", "negated"),
+        ("What we will no longer do", "negated"),
         ("Scope of this plan", "context"),
+        # ... ending there: what follows says how, and exclusions from school are a subject.
+        ("What we will not do alone", "commitment"),
+        ("Exclusions", "context"),
         ("Background", "context"),
         ("Life expectancy in Riverside", "context"),
     ],
