@@ -315,9 +315,8 @@ def test_who_and_when_beside_a_promise_in_a_row_are_not_promises_themselves() ->
     )
     assert roles["We will train 40 school staff to spot young carers"] == "commitment"
     assert roles["We will run weekly coffee mornings"] == "commitment"
-    # Under 'Who' and 'When' they are no passages at all (below).
-    assert "Young carers lead" not in roles
-    assert "Partnership with Jobcentre Plus" not in roles
+    assert roles["Young carers lead"] == "context"
+    assert roles["Partnership with Jobcentre Plus"] == "context"
 
 
 def test_an_action_in_a_row_without_a_promise_in_words_takes_the_heading_s() -> None:
@@ -377,7 +376,7 @@ def test_a_short_promise_in_a_cell_still_makes_the_cells_beside_it_context() -> 
     roles = _table_under(
         "Our action plan",
         [
-            ["Action", "Partner", "Outcome"],
+            ["Action", "Who", "Outcome"],
             ["We will recruit nurses", "Mental health crisis team", "Fewer crisis admissions"],
         ],
     )
@@ -464,3 +463,38 @@ def test_what_sits_under_a_heading_over_what_is_left_out_is_withdrawn() -> None:
     assert roles["Childhood obesity is led by the council through its own plan."] == "negated"
     # A promise in its own words under it stays one.
     assert roles["We will refer every family we see to it."] == "commitment"
+
+
+def test_a_table_after_one_with_a_lead_column_keeps_its_own_columns() -> None:
+    # The second table's corner is blank, so its first cell read is (0, 1).
+    cells = [
+        ((0, 0), "Action"),
+        ((0, 1), "Lead"),
+        ((1, 0), "Open two family hubs"),
+        ((1, 1), "Director of Children's Services"),
+        ((0, 1), "2025/26"),
+        ((1, 0), "Housing"),
+        ((1, 1), "We will bring 500 damp homes up to the decent homes standard."),
+    ]
+    blocks = (
+        Block("heading", "Action plan", 1, None, (), 1),
+        *(
+            Block("table_cell", text, 2 + at, None, ("Action plan",), 0, cell=place)
+            for at, (place, text) in enumerate(cells)
+        ),
+    )
+    texts = {p.text for p in build_passages(Document("d.md", "markdown", blocks), [])}
+    assert "We will bring 500 damp homes up to the decent homes standard." in texts
+    assert "Director of Children's Services" not in texts
+
+
+def test_who_a_row_is_for_and_its_status_stay_passages() -> None:
+    roles = _table_under(
+        "Action plan",
+        [
+            ["Who", "What we will do", "Status"],
+            ["Children with asthma", "Make sure every school has an asthma plan", "Completed"],
+        ],
+    )
+    assert "Children with asthma" in roles
+    assert "Completed" in roles

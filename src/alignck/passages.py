@@ -145,12 +145,14 @@ def document_title(passages: Sequence[Passage]) -> str | None:
 
 
 # A table column that says who does a row's action or by when: 'Lead', 'Owner', 'By when'.
+# Not 'Who' (in 'Who | What we will do' it names whom a row is for) nor 'Status' (which can
+# say what was done: 'Completed: 2,400 people quit smoking').
 _WHO_OR_WHEN = re.compile(
     r"^\W*(?:(?:lead|responsible|accountable)(?:\s+(?:officers?|organisations?|partners?|"
     r"agenc(?:y|ies)|bod(?:y|ies)|leads?|owners?))?|leads|owners?(?:ship)?|"
-    r"responsibility|accountability|who(?:\s+(?:leads|is\s+responsible|will\s+(?:lead|deliver)))?|"
+    r"responsibility|accountability|who\s+(?:leads|is\s+responsible|will\s+(?:lead|deliver))|"
     r"(?:by\s+)?when|timescales?|time\s*frames?|timings?|deadlines?|"
-    r"(?:target\s+|completion\s+|delivery\s+|due\s+)?dates?|due|status|rag(?:\s+(?:rating|status))?)"
+    r"(?:target\s+|completion\s+|delivery\s+|due\s+)?dates?|due)"
     r"\W*$",
     re.IGNORECASE,
 )
@@ -161,12 +163,18 @@ def _who_and_when_cells(blocks: Sequence[Block]) -> set[int]:
     or by when, its header with them."""
     found: set[int] = set()
     columns: set[int] = set()
+    last: tuple[int, int] | None = None
     for block in blocks:
         if block.kind != "table_cell" or block.cell is None:
+            columns, last = set(), None
             continue
         row, column = block.cell
-        if (row, column) == (0, 0):
-            columns = set()  # a new table
+        # A new table: the first cell after other text, or the rows counted again. Readers
+        # leave an empty cell out, so one may start at (0, 1), a blank corner; a cell's
+        # second paragraph has its first's place.
+        if last is None or row < last[0] or (row == last[0] and column < last[1]):
+            columns = set()
+        last = (row, column)
         if row == 0:
             if _WHO_OR_WHEN.match(block.text):
                 columns.add(column)
