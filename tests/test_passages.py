@@ -400,17 +400,23 @@ def _trailed(*trails: tuple[str, ...]) -> list[Passage]:
     return build_passages(Document("d.md", "markdown", blocks), [])
 
 
-def test_a_document_s_title_is_the_heading_every_other_sits_trailed() -> None:
-    assert (
-        document_title(_trailed(("Plan",), ("Plan", "Homes"), ("Plan", "Homes", "Damp"))) == "Plan"
-    )
-    # Text before the title (a cover line) leaves it the title.
-    assert document_title(_trailed((), ("Plan", "Homes"))) == "Plan"
+def test_a_document_s_title_is_the_heading_every_other_sits_under() -> None:
+    trails = _trailed(("Plan",), ("Plan", "Homes"), ("Plan", "Homes", "Damp"))
+    assert document_title(trails) == "Plan"
 
 
 def test_a_document_with_two_top_headings_or_none_has_no_title() -> None:
     assert document_title(_trailed(("Part A",), ("Part B", "Homes"))) is None
     assert document_title(_trailed((), ())) is None
+
+
+def test_a_heading_over_part_of_the_text_or_over_no_other_is_no_title() -> None:
+    # The text before a closing 'Contact us' sits under no heading.
+    assert document_title(_trailed((), (), ("Contact us",))) is None
+    # A cover line before the plan's title leaves its places whole too.
+    assert document_title(_trailed((), ("Plan", "Homes"))) is None
+    # 'Our priorities' over its list alone is where a quote is, not a title.
+    assert document_title(_trailed(("Our priorities",), ("Our priorities",))) is None
 
 
 def test_who_leads_an_action_and_by_when_are_no_passages_whatever_the_action_says() -> None:
@@ -498,3 +504,28 @@ def test_who_a_row_is_for_and_its_status_stay_passages() -> None:
     )
     assert "Children with asthma" in roles
     assert "Completed" in roles
+
+
+def _read_as(*blocks: tuple[str, str, tuple[str, ...]]) -> list[Passage]:
+    built = tuple(
+        Block(kind, text, n, None, trail, 1 if kind == "heading" else 0)
+        for n, (kind, text, trail) in enumerate(blocks, start=1)
+    )
+    return build_passages(Document("d.md", "markdown", built), [])
+
+
+def test_a_title_heading_read_as_the_document_reads_it_is_its_title() -> None:
+    passages = _read_as(
+        ("heading", "Northby Plan 2025", ()),
+        ("paragraph", "This plan sets out what we will do.", ("Northby Plan 2025",)),
+        ("heading", "Homes", ("Northby Plan 2025",)),
+        ("paragraph", "We will insulate 300 homes.", ("Northby Plan 2025", "Homes")),
+    )
+    assert document_title(passages) == "Northby Plan 2025"
+    # The text before a closing top heading sits under none: no title.
+    closing = _read_as(
+        ("paragraph", "We will insulate 300 homes.", ()),
+        ("heading", "Contact us", ()),
+        ("paragraph", "Write to the council.", ("Contact us",)),
+    )
+    assert document_title(closing) is None

@@ -600,8 +600,6 @@ class Report:
     _names: dict[str, str] = field(init=False, repr=False, compare=False)
     # The partner --partner names for each document it names.
     _partners: dict[str, str] = field(init=False, repr=False, compare=False)
-    # Each document's title, where it has one.
-    _titles: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         from alignck.names import distinguishing_names
@@ -610,16 +608,10 @@ class Report:
         object.__setattr__(self, "_names", distinguishing_names(paths))
         partners = {d.path: d.partner for d in self.documents if d.partner is not None}
         object.__setattr__(self, "_partners", partners)
-        titles = {d.path: d.title for d in self.documents if d.title is not None}
-        object.__setattr__(self, "_titles", titles)
 
     def partner(self, path: str) -> str | None:
         """The partner that publishes the document, where the run names one."""
         return self._partners.get(path)
-
-    def title(self, path: str) -> str | None:
-        """The heading every heading of the document sits under, where it has one."""
-        return self._titles.get(path)
 
     @property
     def grouped(self) -> bool:

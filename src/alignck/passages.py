@@ -137,11 +137,19 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
 
 
 def document_title(passages: Sequence[Passage]) -> str | None:
-    """The first heading of every passage's trail where all share one: the document's title,
-    which every place in it would otherwise repeat. None where its headings have no one root
-    (two top-level parts, or none at all)."""
-    roots = {p.location.section.split(" › ", 1)[0] for p in passages if p.location.section}
-    return roots.pop() if len(roots) == 1 else None
+    """The heading every passage sits under, with headings of its own under it: the
+    document's title, which every place in it would otherwise repeat. None where a passage
+    sits under no heading (text before the one heading, 'Contact us', at its end), where the
+    headings have two roots, or where the one root heads no other ('Our priorities' over its
+    list is the place a quote is, not a title)."""
+    # A top-level heading sits under none: the title itself, or a second root beside it.
+    trails = [p.location.section for p in passages if p.location.section or not p.heading]
+    tops = {p.text for p in passages if p.heading and not p.location.section}
+    if not trails or any(not trail for trail in trails) or len(tops) > 1:
+        return None
+    roots = {trail.split(" › ", 1)[0] for trail in trails if trail}
+    deeper = any(" › " in trail for trail in trails if trail)
+    return roots.pop() if len(roots) == 1 and deeper else None
 
 
 # A table column that says who does a row's action or by when: 'Lead', 'Owner', 'By when'.

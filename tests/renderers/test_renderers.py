@@ -1153,8 +1153,24 @@ def test_a_document_s_title_is_named_once_not_in_every_place(name: str) -> None:
     options = RenderOptions(color=False, width=200, evidence=True)
     renderer(name)(replace(report, documents=titled), out, options)
     text = out.getvalue()
-    assert "Title: Plan" in text
-    assert "p. 2 › Homes" in text
-    assert "Plan › Homes" not in text
+    # Only in the evidence, under the title named there: the grid and the other tables are
+    # read apart from it (and left out with --no-evidence).
+    start = {"html": "<h2>Evidence</h2>", "markdown": "## Evidence", "terminal": "Evidence ·"}
+    evidence = text[text.index(start[name]) :]
+    assert "Title: Plan" in evidence
+    assert "p. 2 › Homes" in evidence
+    assert "Plan › Homes" not in evidence
     # The untitled document keeps its whole trail.
-    assert "Plan › Survey" in text
+    assert "Plan › Survey" in evidence
+
+
+def test_without_the_evidence_no_place_leaves_out_a_title() -> None:
+    report = _report()
+    titled = tuple(replace(d, title="Plan") if d.format == "pdf" else d for d in report.documents)
+    for name in ("markdown", "html"):
+        out = io.StringIO()
+        options = RenderOptions(color=False, width=200, evidence=False)
+        renderer(name)(replace(report, documents=titled), out, options)
+        # No evidence, no title named, and no place short of it.
+        assert "Title: Plan" not in out.getvalue(), name
+        assert "› Homes" not in out.getvalue().replace("Plan › Homes", ""), name

@@ -618,8 +618,8 @@ COVERAGE_RULE = (
 PLACE_RULE = (
     "Where: p. is a page, where the document records its pages (a PDF does); ¶ counts a "
     "Word, OpenDocument, Markdown, HTML or text document's headings, paragraphs, list items and "
-    "table cells from its start; after › come the headings it sits under, below the "
-    "document's title (named once, with the document)."
+    "table cells from its start; after › come the headings it sits under (in a document's "
+    "evidence, those under the title named above it)."
 )
 
 

@@ -273,15 +273,7 @@ def _grid(report: Report, quoted: bool = True) -> list[str]:
             else ""
         )
         cells = "".join(
-            _cell(
-                v[priority.id],
-                index,
-                report.thresholds.partial,
-                marks,
-                r.path,
-                quoted,
-                report.title(r.path),
-            )
+            _cell(v[priority.id], index, report.thresholds.partial, marks, r.path, quoted)
             for index, (r, v) in enumerate(zip(results, verdicts, strict=True))
         )
         words = escape(f"{priority.id} {priority.title}".lower())
@@ -357,7 +349,6 @@ def _cell(
     marks: VerdictMarks,
     path: str,
     quoted: bool = True,
-    title: str | None = None,
 ) -> str:
     """A heat-map cell: the verdict and score, opening to the quotes behind it. A reviewed
     verdict is coloured at full depth: the reviewer is sure, whatever alignck scored."""
@@ -366,10 +357,10 @@ def _cell(
     quotes = alignment.evidence[:_QUOTES_IN_CELL]
     lead = f'<p class="muted">{escape(reviewed_lead(reviewed).rstrip())}</p>' if reviewed else ""
     if quotes:
-        body = lead + "".join(_quote(e, title) for e in quotes)
+        body = lead + "".join(_quote(e) for e in quotes)
     elif alignment.nearest is not None:
         closest = escape(closest_note(alignment, partial))
-        body = lead + f'<p class="muted">{closest}:</p>' + _quote(alignment.nearest, title)
+        body = lead + f'<p class="muted">{closest}:</p>' + _quote(alignment.nearest)
     else:
         body = lead + f'<p class="muted">{escape(nothing_near_note(alignment, partial))}</p>'
     depth = (1.0 if status != "gap" else 0.0) if reviewed else min(max(alignment.score, 0.0), 1.0)
@@ -385,8 +376,8 @@ def _cell(
     )
 
 
-def _quote(evidence: Evidence, title: str | None) -> str:
-    place = escape(where(evidence.location, title))
+def _quote(evidence: Evidence) -> str:
+    place = escape(where(evidence.location))
     return (
         f'<p>“{escape(evidence.text)}” <span class="muted">({kind_shown(evidence.kind)}'
         f"{', ' + place if place else ''})</span></p>"
@@ -514,7 +505,7 @@ def _overlaps(report: Report) -> list[str]:
 def _outside(report: Report) -> list[str]:
     analysis = report.analysis
     rows = [
-        [short_name(path, report), s.text, where(s.location, report.title(path))]
+        [short_name(path, report), s.text, where(s.location)]
         for path, found in analysis.outside.items()
         for s in found
     ]

@@ -285,7 +285,7 @@ def _outside(report: Report) -> list[str]:
                 [
                     _cell(short_name(path, report)),
                     _cell(statement.text),
-                    _cell(where(statement.location, report.title(path))),
+                    _cell(where(statement.location)),
                 ]
             )
         )

@@ -311,8 +311,7 @@ def _outside(console: Console, report: Report) -> None:
     listed = [(path, found) for path, found in analysis.outside.items() if found]
     for path, statements in listed[:_MANY_ROWS]:
         shown = [
-            f"{' '.join(s.text.split())} ({where(s.location, report.title(path))})"
-            for s in statements[:_OUTSIDE_SHOWN]
+            f"{' '.join(s.text.split())} ({where(s.location)})" for s in statements[:_OUTSIDE_SHOWN]
         ]
         if len(statements) > _OUTSIDE_SHOWN:
             shown.append(f"… and {len(statements) - _OUTSIDE_SHOWN} more (all in --format json)")
