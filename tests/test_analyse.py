@@ -173,9 +173,14 @@ def test_a_verdict_two_waivers_accept_is_waived_once_by_the_first() -> None:
     assert again.unused_because == (
         "accepts only verdicts an earlier waiver accepts already, the one at waivers.yaml:2:5",
     )
-    # A waiver that covers no gap or partial at all still says so.
+    # A waiver that covers no gap or partial at all still says so, and where what it names
+    # is aligned now, that a wrong aligned verdict is corrected by a review, not by deleting
+    # the waiver it made look stale.
     alone = analyse(FRAMEWORK, results, [Waiver("a", "Not ours.")], today=date(2026, 1, 1))
-    assert alone.unused_because == ("applies to no gap or partial verdict",)
+    assert alone.unused_because == (
+        "applies to no gap or partial verdict: aligned in one.md now; if that verdict is "
+        "wrong, keep the waiver and correct the verdict with a review (--review)",
+    )
 
 
 def test_the_analysis_groups_by_the_themes_matching_found() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import PurePath
 
 from alignck.language import phrase_key, terms
 from alignck.model import (
@@ -27,6 +28,7 @@ from alignck.model import (
 )
 from alignck.names import path_order
 from alignck.waivers import concerns, covers, split_expired, unused_reason
+from alignck.wording import clipped
 
 _RANK: dict[Status, int] = {"gap": 0, "partial": 1, "aligned": 2}
 SHARED_OUTSIDE_SIMILARITY = 0.6
@@ -110,7 +112,10 @@ def analyse(
         # for documents this run did not check (a shared file, one draft) is not.
         unused_waivers=(unused := tuple(w for w in live if w not in used and concerns(w, paths))),
         unused_because=tuple(
-            _taken_already(w, waived, framework) or unused_reason(w, paths) for w in unused
+            _taken_already(w, waived, framework)
+            or _aligned_now(w, checked, framework)
+            or unused_reason(w, paths)
+            for w in unused
         ),
         # Lapsed, about a document checked: one about documents this run did not check (a
         # draft run beside the partners' waivers) is no more its business than one in force.
@@ -154,6 +159,36 @@ def _taken_already(
             first = f", the one at {accepted.waiver.source}" if accepted.waiver.source else ""
             return f"accepts only verdicts an earlier waiver accepts already{first}"
     return None
+
+
+def _aligned_now(
+    waiver: Waiver, results: Sequence[DocumentResult], framework: Framework
+) -> str | None:
+    """Why a waiver applies to nothing where what it names is aligned now: said only to
+    apply to no gap, it was deleted as stale, though the aligned verdict it met was alignck's
+    mistake (a fire service's 'no early years role' waiver, met by a false aligned verdict on
+    the best start in life)."""
+    parents = {p.id: p.parent for p in framework.priorities}
+    aligned = [
+        (result, alignment)
+        for result in results
+        if covers(waiver, result.path)
+        for alignment in result.alignments
+        if waiver.priority_id in _lineage(alignment.priority_id, parents)
+        and alignment.status == "aligned"
+    ]
+    if not aligned:
+        return None
+    result, alignment = aligned[0]
+    quote = alignment.evidence[0].text if alignment.evidence else ""
+    quoted = f", quoting “{clipped(' '.join(quote.split()), 100)}”" if quote else ""
+    others = {r.path for r, _ in aligned} - {result.path}
+    more = f" (and in {len(others)} more)" if others else ""
+    return (
+        f"applies to no gap or partial verdict: aligned in {PurePath(result.path).name} now"
+        f"{quoted}{more}; if that verdict is wrong, keep the waiver and correct the verdict "
+        "with a review (--review)"
+    )
 
 
 def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
