@@ -1,6 +1,8 @@
 """Comparing two runs: how documents are paired, which verdicts count as moved, and what is
 a regression."""
 
+from dataclasses import replace
+
 import pytest
 
 from alignck.compare import Change, compare, pair_documents
@@ -337,6 +339,12 @@ def test_a_verdict_that_stands_on_another_passage_is_said_apart_from_moved_ones(
         (("We will open two cafes.",), ("We will fund a helpline.", "We will open two cafes.")),
         # The same passage, edited.
         (("We will open two crisis cafes by 2026.",), ("We will open two crisis cafes by 2027.",)),
+        # ... or in capitals, or extended.
+        (("Be a great place to work",), ("Be a Great Place to Work",)),
+        (
+            ("We will open two crisis cafes in the county.",),
+            ("We will open two crisis cafes in the county and fund a suicide prevention line.",),
+        ),
     ],
 )
 def test_a_verdict_still_quoting_its_passage_is_not_on_other_grounds(
@@ -345,9 +353,21 @@ def test_a_verdict_still_quoting_its_passage_is_not_on_other_grounds(
     assert compare(_quoted("old", old), _quoted("new", new)).regrounded == ()
 
 
-def test_gaps_moved_and_reviewed_verdicts_are_not_on_other_grounds() -> None:
+def test_gaps_moved_reviewed_and_waived_verdicts_are_not_on_other_grounds() -> None:
     was, now = ("We will open two cafes.",), ("We will fund a helpline.",)
     assert compare(_quoted("o", was, "gap"), _quoted("n", now, "gap")).regrounded == ()
     assert compare(_quoted("o", was), _quoted("n", now, "partial")).regrounded == ()
     reviewed = _quoted("n", now, reviewed=True)
     assert compare(_quoted("o", was), reviewed).regrounded == ()
+    assert compare(_quoted("o", was, waived=True), _quoted("n", now)).regrounded == ()
+
+
+def test_a_document_of_the_same_bytes_is_not_on_other_grounds() -> None:
+    # What moved is alignck (a baseline made by an older version), not the document.
+    was, now = ("We will open two cafes.",), ("We will fund a helpline.",)
+    old, new = _quoted("o", was), _quoted("n", now)
+    same = [replace(d, sha256="ab") for d in (old.documents[0], new.documents[0])]
+    found = compare(replace(old, documents=(same[0],)), replace(new, documents=(same[1],)))
+    assert found.regrounded == ()
+    other = replace(same[1], sha256="cd")
+    assert compare(replace(old, documents=(same[0],)), replace(new, documents=(other,))).regrounded

@@ -396,20 +396,39 @@ _SAME_PASSAGE = 90
 def _regrounded(
     name: str, before: DocumentRun, after: DocumentRun, titles: Mapping[str, str]
 ) -> Iterable[Regrounded]:
-    """The verdicts, aligned or partial in both runs and set by alignck in both, whose old
-    best quote is none of the new verdict's quotes, nor one of them edited."""
-    from rapidfuzz import fuzz
-
+    """The verdicts, aligned or partial in both runs, set by alignck and not waived in both,
+    whose old best quote is none of the new verdict's quotes, nor one of them edited or
+    extended. Not where the file's bytes are the same: what moved there is alignck, not the
+    document (a baseline made by an older version)."""
+    if before.sha256 is not None and before.sha256 == after.sha256:
+        return
     for priority_id, title in titles.items():
         old, new = before.verdicts.get(priority_id), after.verdicts.get(priority_id)
         if old is None or new is None or old.status != new.status or new.status == "gap":
             continue
-        if old.reviewed or new.reviewed or not old.quotes or not new.quotes:
+        if old.reviewed or new.reviewed or old.waived or new.waived:
             continue
-        rested_on = " ".join(old.quotes[0].split())
-        if any(fuzz.ratio(rested_on, " ".join(q.split())) >= _SAME_PASSAGE for q in new.quotes):
+        if not old.quotes or not new.quotes:
             continue
-        yield Regrounded(name, priority_id, title, new.status, old.quotes[0], new, after.path)
+        if not any(_same_passage(old.quotes[0], quote) for quote in new.quotes):
+            yield Regrounded(name, priority_id, title, new.status, old.quotes[0], new, after.path)
+
+
+# A quote this many words long or more found inside a longer one is that passage extended.
+_EXTENDED_FROM = 5
+
+
+def _same_passage(was: str, now: str) -> bool:
+    """Whether two quotes are one passage: alike but for an edit, case or spacing ('Be a
+    Great Place to Work'), or the one within the other ('We will open two crisis cafes'
+    going on 'and fund a suicide prevention programme')."""
+    from rapidfuzz import fuzz
+
+    a, b = " ".join(was.split()).casefold(), " ".join(now.split()).casefold()
+    if fuzz.ratio(a, b) >= _SAME_PASSAGE:
+        return True
+    shorter = min(a, b, key=len)
+    return len(shorter.split()) >= _EXTENDED_FROM and fuzz.partial_ratio(a, b) >= _SAME_PASSAGE
 
 
 def _moved(
