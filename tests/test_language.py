@@ -243,6 +243,8 @@ def test_sentence_roles(text: str, role: str) -> None:
         ("Scope of this plan", "context"),
         # ... ending there: what follows says how, and exclusions from school are a subject.
         ("What we will not do alone", "commitment"),
+        ("What we will not do in 2025/26", "negated"),
+        ("What we will not do and why", "negated"),
         ("Exclusions", "context"),
         ("Background", "context"),
         ("Life expectancy in Riverside", "context"),

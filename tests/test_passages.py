@@ -308,7 +308,8 @@ def test_who_and_when_beside_a_promise_in_a_row_are_not_promises_themselves() ->
     roles = _table_under(
         "Our action plan",
         [
-            ["Action", "Who", "When"],
+            # Headers that name no lead nor date: the promise beside them makes them context.
+            ["Action", "Partner", "Month"],
             ["We will train 40 school staff to spot young carers", "Young carers lead", "2027"],
             ["We will run weekly coffee mornings", "Partnership with Jobcentre Plus", "June"],
         ],
@@ -376,7 +377,7 @@ def test_a_short_promise_in_a_cell_still_makes_the_cells_beside_it_context() -> 
     roles = _table_under(
         "Our action plan",
         [
-            ["Action", "Who", "Outcome"],
+            ["Action", "Partner", "Outcome"],
             ["We will recruit nurses", "Mental health crisis team", "Fewer crisis admissions"],
         ],
     )
@@ -529,3 +530,22 @@ def test_a_title_heading_read_as_the_document_reads_it_is_its_title() -> None:
         ("paragraph", "Write to the council.", ("Contact us",)),
     )
     assert document_title(closing) is None
+
+
+def test_who_after_the_action_leads_it_and_a_status_promises_nothing() -> None:
+    roles = _table_under(
+        "Action plan",
+        [
+            ["Action", "Who", "When", "Status"],
+            [
+                "Open two family hubs in Northgate",
+                "Community mental health team",
+                "March 2026",
+                "Delayed: mental health crisis cafe funding withdrawn",
+            ],
+        ],
+    )
+    assert roles["Open two family hubs in Northgate"] == "commitment"
+    assert "Community mental health team" not in roles
+    assert "Status" not in roles
+    assert roles["Delayed: mental health crisis cafe funding withdrawn"] == "context"

@@ -73,8 +73,8 @@ def build_passages(document: Document, statements: list[Statement]) -> list[Pass
     stated_texts = {s.text for s in stated}
     passages: list[Passage] = []
     lead_role: EvidenceKind = "context"
-    described = _cells_describing_a_promise(document.blocks)
-    who_and_when = _who_and_when_cells(document.blocks)
+    who_and_when, how_it_went = _table_columns(document.blocks)
+    described = _cells_describing_a_promise(document.blocks) | how_it_went
     for block in document.blocks:
         if block.navigation or block.number in who_and_when:
             # Navigation: a stated priority it names is a passage of its own below. Who
@@ -152,44 +152,61 @@ def document_title(passages: Sequence[Passage]) -> str | None:
     return roots.pop() if len(roots) == 1 and deeper else None
 
 
-# A table column that says who does a row's action or by when: 'Lead', 'Owner', 'By when'.
-# Not 'Who' (in 'Who | What we will do' it names whom a row is for) nor 'Status' (which can
-# say what was done: 'Completed: 2,400 people quit smoking').
+# A table column that says who does a row's action or by when: 'Lead', 'Owner', 'By when',
+# and 'Who' after the action it leads ('Action | Who | When'); 'Who' first names whom a row is
+# for ('Who | What we will do').
 _WHO_OR_WHEN = re.compile(
     r"^\W*(?:(?:lead|responsible|accountable)(?:\s+(?:officers?|organisations?|partners?|"
     r"agenc(?:y|ies)|bod(?:y|ies)|leads?|owners?))?|leads|owners?(?:ship)?|"
-    r"responsibility|accountability|who\s+(?:leads|is\s+responsible|will\s+(?:lead|deliver))|"
+    r"responsibility|accountability|who(?:\s+(?:leads|is\s+responsible|will\s+(?:lead|deliver)))?|"
     r"(?:by\s+)?when|timescales?|time\s*frames?|timings?|deadlines?|"
     r"(?:target\s+|completion\s+|delivery\s+|due\s+)?dates?|due)"
     r"\W*$",
     re.IGNORECASE,
 )
+_WHO_FIRST = re.compile(r"^\W*who\W*$", re.IGNORECASE)
+# A column that reports how a row's action went ('Status', 'Progress', 'RAG'): its cells
+# can say what was done ('Completed: 2,400 people quit smoking') or why not ('Delayed:
+# funding withdrawn'), never what will be, so they take no promise from the heading.
+_HOW_IT_WENT = re.compile(
+    r"^\W*(?:status|progress(?:\s+(?:to\s+date|so\s+far|update))?|update|rag(?:\s+(?:rating|status))?)\W*$",
+    re.IGNORECASE,
+)
 
 
-def _who_and_when_cells(blocks: Sequence[Block]) -> set[int]:
-    """The cells (by block number) of a column whose header names who leads a row's action
-    or by when, its header with them."""
-    found: set[int] = set()
-    columns: set[int] = set()
+def _table_columns(blocks: Sequence[Block]) -> tuple[set[int], set[int]]:
+    """The cells (by block number) that give no passage: those of columns whose header names
+    who leads a row's action or by when, their headers with them, and the header of a column
+    reporting how it went; and that column's other cells (passages that take no promise)."""
+    dropped: set[int] = set()
+    reported: set[int] = set()
+    who_when: set[int] = set()
+    how_it_went: set[int] = set()
     last: tuple[int, int] | None = None
     for block in blocks:
         if block.kind != "table_cell" or block.cell is None:
-            columns, last = set(), None
+            who_when, how_it_went, last = set(), set(), None
             continue
         row, column = block.cell
         # A new table: the first cell after other text, or the rows counted again. Readers
         # leave an empty cell out, so one may start at (0, 1), a blank corner; a cell's
         # second paragraph has its first's place.
         if last is None or row < last[0] or (row == last[0] and column < last[1]):
-            columns = set()
+            who_when, how_it_went = set(), set()
         last = (row, column)
         if row == 0:
-            if _WHO_OR_WHEN.match(block.text):
-                columns.add(column)
-                found.add(block.number)
-        elif column in columns:
-            found.add(block.number)
-    return found
+            text = block.text
+            if _WHO_OR_WHEN.match(text) and not (column == 0 and _WHO_FIRST.match(text)):
+                who_when.add(column)
+                dropped.add(block.number)
+            elif _HOW_IT_WENT.match(text):
+                how_it_went.add(column)
+                dropped.add(block.number)  # a label: 'Status' alone says nothing
+        elif column in who_when:
+            dropped.add(block.number)
+        elif column in how_it_went:
+            reported.add(block.number)
+    return dropped, reported
 
 
 def _cells_describing_a_promise(blocks: Sequence[Block]) -> set[int]:
