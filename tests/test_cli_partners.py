@@ -242,3 +242,13 @@ def test_a_waiver_or_review_whose_glob_reaches_another_partner_s_documents_is_wa
     assert "review of 'homes' names 'trust-*', which matches documents of 2 partners" in (
         reviewed.stderr.replace("\n", " ")
     ), reviewed.stderr
+
+
+def test_every_table_naming_a_document_names_its_partner_too(tmp_path: Path) -> None:
+    # Two PCNs' annual reports, told apart by name alone, read as one another's.
+    for fmt, first in (("markdown", "## Coverage"), ("terminal", "Coverage"), ("html", "<h2>")):
+        out = _check(tmp_path, "--format", fmt, "--partner", "Northfen Trust=trust-*").stdout
+        body = out[out.index(first) :]
+        assert "Northfen Trust: trust-summary" in body, fmt
+        # A document no partner names is named as before.
+        assert "council-plan" in body and "Trust: council-plan" not in body, fmt

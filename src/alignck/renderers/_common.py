@@ -61,8 +61,14 @@ def console(out: TextIO, color: bool, width: int | None = None) -> Console:
 
 def short_name(path: str, report: Report | None = None) -> str:
     """The document's name as reports show it: its stem, or with ``report``, the shortest
-    path that tells it apart from the report's other documents of the same name."""
-    return shown_path(report.name(path) if report is not None else PurePath(path).stem)
+    path that tells it apart from the report's other documents of the same name, after the
+    partner that publishes it where the run names one ('Riverside PCN: annual-report'): two
+    PCNs' annual reports, told apart by their names alone, were read as one another's."""
+    if report is None:
+        return shown_path(PurePath(path).stem)
+    name = shown_path(report.name(path))
+    partner = report.partner(path)
+    return f"{one_line(partner)}: {name}" if partner is not None else name
 
 
 def shown_path(path: str) -> str:
@@ -110,9 +116,7 @@ def marked_names(
 def published(path: str, report: Report) -> str:
     """A document's short name, after the partner that publishes it where the run names one
     ('Northfen Trust: nmc-strategy-summary')."""
-    partner = report.partner(path)
-    name = short_name(path, report)
-    return f"{one_line(partner)}: {name}" if partner is not None else name
+    return short_name(path, report)
 
 
 def overlap_unit(report: Report) -> str:

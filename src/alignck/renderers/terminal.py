@@ -344,6 +344,8 @@ def _evidence(console: Console, report: Report, explain: bool = False) -> None:
         if result.status != "ok":
             continue
         title = f"Evidence · {shown_path(result.path)}"
+        if result.partner is not None:
+            title += f" · {one_line(result.partner)}"
         if result.title is not None:
             title += f" · Title: {one_line(without_sequences(result.title))}"
         if console.width < _EVIDENCE_TABLE_WIDTH:

@@ -11,6 +11,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
+from alignck.escape import one_line
 from alignck.model import Alignment, DocumentResult, PriorityOverview, Report, Status
 from alignck.names import told_apart
 from alignck.renderers import GRID_DOCUMENTS
@@ -65,7 +66,7 @@ def _lowest_coverage(console: Console, report: Report) -> None:
     for path in ranked[:_LOWEST_SHOWN]:
         found = covered[path]
         counts = f"{found.aligned} aligned, {found.partial} partial, {found.gap} gap"
-        name = shown_path(report.name(path))
+        name = short_name(path, report)
         console.print(Text(f"  {percent(found.exact_percent):>5}  {name} ({counts})"))
     if len(ranked) > _LOWEST_SHOWN:
         more = f"  … {len(ranked) - _LOWEST_SHOWN} more (every document in --format json or csv)"
@@ -143,7 +144,9 @@ def _grid(console: Console, report: Report, table: Table) -> None:
     checked = checked_documents(report)
     paths = [result.path for result in checked]
     for index, result in enumerate(checked, start=1):
-        console.print(f"  {index}  {shown_path(told_apart(result.path, paths))}")
+        partner = report.partner(result.path)
+        whose = f"{one_line(partner)}: " if partner is not None else ""
+        console.print(Text(f"  {index}  {whose}{shown_path(told_apart(result.path, paths))}"))
     console.print()
 
 
