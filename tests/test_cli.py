@@ -567,6 +567,11 @@ def test_eval_calibrate_suggests_thresholds() -> None:
     assert "Suggested thresholds" in result.stdout and "thresholds: {aligned:" in result.stdout
     # The strong figures of the aligned sweep are at the suggested partial threshold.
     assert "The aligned sweep holds the partial threshold at the suggested" in result.stdout
+    # Chosen on six pairs, they are a hint, and the output says so.
+    said = " ".join(result.stdout.split())
+    assert "Chosen on 6 labelled pairs: one or two pairs more or fewer can move them" in said
+    # And which matcher made the verdicts measured, as every report says.
+    assert "matcher lexical" in said or "matcher semantic" in said
 
 
 def test_internal_errors_exit_3_with_the_traceback(
