@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
-from alignck.analyse import analyse, coverage, shared_outside
+from alignck.analyse import analyse, coverage, partner_coverage, shared_outside
 from alignck.model import (
     Alignment,
     DocumentResult,
@@ -259,3 +259,17 @@ def test_documents_one_partner_publishes_are_one_partner_in_overlaps_and_candida
     # The system's coverage and each document's are the same either way.
     assert together.system_coverage == apart.system_coverage
     assert together.document_coverage == apart.document_coverage
+
+
+def test_a_partner_s_documents_together_give_each_priority_their_best_verdict() -> None:
+    pcn = [
+        replace(_result("pcn/plan.md", "partial", "gap", "gap"), partner="Riverside PCN"),
+        replace(_result("pcn/report.md", "gap", "aligned", "gap"), partner="Riverside PCN"),
+    ]
+    alone = _result("council.md", "aligned", "aligned", "aligned")
+    [found] = partner_coverage(FRAMEWORK, [*pcn, alone])
+    assert found.partner == "Riverside PCN"
+    assert found.documents == ("pcn/plan.md", "pcn/report.md")
+    assert found.verdicts == {"a": "partial", "b": "aligned", "c": "gap"}
+    assert found.gaps == ("c",)
+    assert found.coverage.percent == 50.0

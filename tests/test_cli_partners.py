@@ -252,3 +252,28 @@ def test_every_table_naming_a_document_names_its_partner_too(tmp_path: Path) -> 
         assert "Northfen Trust: trust-summary" in body, fmt
         # A document no partner names is named as before.
         assert "council-plan" in body and "Trust: council-plan" not in body, fmt
+
+
+def test_the_reports_give_each_partner_s_coverage_with_its_documents_together(
+    tmp_path: Path,
+) -> None:
+    from jsonschema import Draft202012Validator
+
+    from alignck.starter import schema_path
+    from conftest import strict_schema
+
+    result = _check(tmp_path, "--format", "json", "--partner", "Northfen Trust=trust-*")
+    data = json.loads(result.stdout)
+    schema = json.loads(schema_path("report").read_text(encoding="utf-8"))
+    problems = list(Draft202012Validator(strict_schema(schema)).iter_errors(data))
+    assert [p.message for p in problems] == []
+    [trust] = data["partners"]
+    assert trust["partner"] == "Northfen Trust"
+    assert [Path(p).name for p in trust["documents"]] == ["trust-strategy.md", "trust-summary.md"]
+    assert trust["verdicts"]["minds"] == "aligned" and trust["gaps"] == ["homes"]
+    markdown = _check(tmp_path, "--format", "markdown", "--partner", "Northfen Trust=trust-*")
+    table = markdown.stdout[markdown.stdout.index("## Coverage by partner") :]
+    assert "| Northfen Trust | trust-strategy; trust-summary | 50% | Warm homes |" in table
+    # Without --partner there are no partners to give.
+    assert json.loads(_check(tmp_path, "--format", "json").stdout)["partners"] == []
+    assert "Coverage by partner" not in _check(tmp_path, "--format", "markdown").stdout

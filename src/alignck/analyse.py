@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from alignck.language import phrase_key, terms
@@ -199,6 +200,49 @@ def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
         found.add(current)
         current = parents.get(current)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerCoverage:
+    """One partner --partner names, as its documents together stand: each priority's best
+    verdict among them, their coverage, and the priorities none of them addresses."""
+
+    partner: str
+    documents: tuple[str, ...]  # paths, in the run's order
+    verdicts: dict[str, Status]
+    coverage: Coverage
+    gaps: tuple[str, ...]  # priority ids
+
+
+def partner_coverage(
+    framework: Framework, results: Sequence[DocumentResult]
+) -> tuple[PartnerCoverage, ...]:
+    """Each named partner's documents taken together, in the order its first document comes:
+    a place board asked which of eight PCNs leaves a priority unaddressed, and reports gave
+    only each PCN's three documents apart."""
+    checked = [r for r in results if r.status == "ok" and r.partner is not None]
+    grouped: dict[str, list[DocumentResult]] = {}
+    for result in checked:
+        grouped.setdefault(result.partner or "", []).append(result)
+    found = []
+    for partner, documents in grouped.items():
+        best: dict[str, Status] = {}
+        for result in documents:
+            for alignment in result.alignments:
+                was = best.get(alignment.priority_id, "gap")
+                if _RANK[alignment.status] >= _RANK[was]:
+                    best[alignment.priority_id] = alignment.status
+        verdicts = {p.id: best.get(p.id, "gap") for p in framework.priorities}
+        found.append(
+            PartnerCoverage(
+                partner,
+                tuple(r.path for r in documents),
+                verdicts,
+                coverage(verdicts.values()),
+                tuple(pid for pid, status in verdicts.items() if status == "gap"),
+            )
+        )
+    return tuple(found)
 
 
 def partner_key(result: DocumentResult) -> str:

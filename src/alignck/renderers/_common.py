@@ -701,3 +701,31 @@ def warning_from_checkout(line: str) -> tuple[str, str, str]:
             file, number = source_place(source)
             return f"{source_from_checkout(source)}{kind}{said}", file, number
     return line, "", ""
+
+
+PARTNERS_TITLE = "Coverage by partner"
+PARTNERS_NOTE = (
+    "Each partner --partner names, its documents taken together: a priority is aligned or "
+    "partial for it where one of its documents is, and not addressed where none is."
+)
+PARTNERS_HEADER = ["Partner", "Documents", "Coverage", "Not addressed by any of its documents"]
+
+
+def partner_rows(report: Report) -> list[list[str]]:
+    """One row per partner --partner names: its name, its documents, the coverage of their
+    best verdicts, and the priorities none of them addresses."""
+    from alignck.analyse import partner_coverage
+
+    rows = []
+    for found in partner_coverage(report.framework, report.documents):
+        documents = "; ".join(shown_path(report.name(path)) for path in found.documents)
+        missing = "; ".join(report.framework.priority(pid).title for pid in found.gaps)
+        rows.append(
+            [
+                one_line(found.partner),
+                documents,
+                percent(found.coverage.exact_percent),
+                missing or "—",
+            ]
+        )
+    return rows

@@ -19,6 +19,9 @@ from alignck.model import Alignment, DocumentResult, Evidence, Report, Status
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     COVERAGE_RULE,
+    PARTNERS_HEADER,
+    PARTNERS_NOTE,
+    PARTNERS_TITLE,
     PLACE_RULE,
     REVIEWED_HEADER,
     STALE_REVIEWS_NOTE,
@@ -36,6 +39,7 @@ from alignck.renderers._common import (
     nothing_near_note,
     nothing_outside,
     overlap_unit,
+    partner_rows,
     percent,
     policy_verdict,
     priorities_counted,
@@ -182,6 +186,14 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     if results:
         quoted = options.evidence is not False
         parts += _grid(report, quoted) if len(results) <= GRID_DOCUMENTS else _counts(report)
+        if rows := partner_rows(report):
+            parts += _table(
+                escape(PARTNERS_TITLE),
+                [escape(h) for h in PARTNERS_HEADER],
+                [[escape(cell) for cell in row] for row in rows],
+                "",
+            )
+            parts.append(f'<p class="muted">{escape(PARTNERS_NOTE)}</p>')
         parts += _gaps(report)
         if analysis.waived:
             parts += _table(

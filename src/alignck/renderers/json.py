@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from alignck import __version__
-from alignck.analyse import publisher
+from alignck.analyse import partner_coverage, publisher
 from alignck.framework import framework_to_dict
 from alignck.jsonfast import dumps_indented
 from alignck.model import (
@@ -114,6 +114,17 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
             ],
             "unused": [review_to_dict(r) for r in analysis.unused_reviews],
         },
+        # Each partner --partner names, its documents taken together.
+        "partners": [
+            {
+                "partner": found.partner,
+                "documents": list(found.documents),
+                "coverage": _coverage(found.coverage),
+                "verdicts": found.verdicts,
+                "gaps": list(found.gaps),
+            }
+            for found in partner_coverage(report.framework, report.documents)
+        ],
         "overlaps": {
             "priorities": [_overview(o) for o in analysis.overlaps],
             "shared_outside_framework": [

@@ -15,6 +15,9 @@ from alignck.model import DocumentResult, Priority, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._common import (
     COVERAGE_RULE,
+    PARTNERS_HEADER,
+    PARTNERS_NOTE,
+    PARTNERS_TITLE,
     PLACE_RULE,
     REVIEWED_HEADER,
     STALE_REVIEWS_NOTE,
@@ -32,6 +35,7 @@ from alignck.renderers._common import (
     nothing_near_note,
     nothing_outside,
     overlap_unit,
+    partner_rows,
     percent,
     policy_verdict,
     priorities_counted,
@@ -83,7 +87,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     lines += _provenance(report)
     if results:
         coverage = _grid(report, results) if len(results) <= GRID_DOCUMENTS else _counts(report)
-        lines += coverage
+        lines += coverage + _partners(report)
         lines += _gaps(report) + _waived(report) + _stale_waivers(report) + _reviewed(report)
         lines += _stale_reviews(report)
         lines += _overlaps(report) + _outside(report)
@@ -91,6 +95,16 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     problems = [f"- {_cell(one_line(line))}" for line in document_problems(report)]
     tail = ["## Problems", "", *problems, ""] if problems else []
     _write_trimmed(out, itertools.chain(lines, evidence, tail))
+
+
+def _partners(report: Report) -> list[str]:
+    rows = partner_rows(report)
+    if not rows:
+        return []
+    lines = [f"## {PARTNERS_TITLE}", "", f"_{PARTNERS_NOTE}_", ""]
+    lines += [_row(PARTNERS_HEADER), _row(["---", "---", "---:", "---"])]
+    lines += [_row([_cell(cell) for cell in row]) for row in rows]
+    return [*lines, ""]
 
 
 def _provenance(report: Report) -> list[str]:

@@ -20,6 +20,9 @@ from alignck.model import Alignment, Framework, PriorityOverview, Reason, Report
 from alignck.renderers import GRID_DOCUMENTS, RenderOptions
 from alignck.renderers._breakable import Breakable
 from alignck.renderers._common import (
+    PARTNERS_HEADER,
+    PARTNERS_NOTE,
+    PARTNERS_TITLE,
     REVIEWED_HEADER,
     STALE_WAIVERS_NOTE,
     SYMBOLS,
@@ -33,6 +36,7 @@ from alignck.renderers._common import (
     nothing_near_note,
     nothing_outside,
     overlap_unit,
+    partner_rows,
     policy_verdict,
     priorities_counted,
     provenance,
@@ -64,6 +68,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     checked = len(report.analysis.document_coverage)
     if checked:
         coverage(console, report, checked)
+        _partners(console, report)
         _gaps(console, report)
         _waived(console, report)
         _stale_waivers(console, report)
@@ -158,6 +163,23 @@ def _made_by(report: Report) -> str:
         f"alignck {made['alignck']}{code} · framework{version} ({framework.path}{digest}) · "
         f"thresholds {made['thresholds']} · matcher {made['matcher']}{judged}{baseline}"
     )
+
+
+def _partners(console: Console, report: Report) -> None:
+    rows = partner_rows(report)
+    if not rows:
+        return
+    table = Table(title=f"{PARTNERS_TITLE}: {PARTNERS_NOTE}", box=box.SIMPLE, title_justify="left")
+    for column in PARTNERS_HEADER:
+        table.add_column(
+            column, overflow="fold", justify="right" if column == "Coverage" else "left"
+        )
+    for row in rows[:_MANY_ROWS]:
+        table.add_row(*row)
+    if len(rows) > _MANY_ROWS:
+        table.add_row(f"… and {len(rows) - _MANY_ROWS} more (all in --format json)", "", "", "")
+    console.print(table)
+    console.print()
 
 
 def _gaps(console: Console, report: Report) -> None:
