@@ -66,17 +66,3 @@ def test_the_helpers_take_a_glob_given_as_a_string_as_the_library_does() -> None
     assert partner_globs({"Trust": ["nmc-*"], "Trust ": ["trust/"]}) == {
         "Trust": ("nmc-*", "trust/")
     }
-
-
-def test_a_partner_named_by_its_folder_as_reports_show_it_takes_its_documents() -> None:
-    paths = [
-        "submissions/Riverside PCN/plan.docx",
-        "submissions/Riverside PCN/annual report.docx",
-        "submissions/Westmoor PCN/plan.docx",
-    ]
-    partners = {"Riverside": "Riverside PCN/"}
-    assert partner_of_each(paths, partners) == {
-        "submissions/Riverside PCN/plan.docx": "Riverside",
-        "submissions/Riverside PCN/annual report.docx": "Riverside",
-    }
-    assert unmatched(paths, partners) == []

@@ -740,12 +740,3 @@ def test_a_waiver_naming_a_folder_is_not_warned_of_as_matching_several() -> None
     same_name = ["docs/trust/strategy.md", "docs/council/strategy.md"]
     named = several_warning("waiver", Waiver("air", "x", "strategy", source="w:2:5"), same_name)
     assert named is not None and "matches 2 documents" in named
-
-
-@pytest.mark.parametrize("document", ["Riverside PCN/", "riverside pcn", "Riverside PCN/*"])
-def test_a_folder_as_a_report_names_it_below_the_runs_folder_names_its_documents(
-    document: str,
-) -> None:
-    # Reports name 'submissions/Riverside PCN/plan.docx' as 'Riverside PCN/plan'.
-    assert covers(Waiver("air", "x", document), "submissions/Riverside PCN/plan.docx")
-    assert not covers(Waiver("air", "x", document), "submissions/Westmoor PCN/plan.docx")

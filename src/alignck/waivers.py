@@ -277,17 +277,7 @@ def _in_folder(reported: str, document: str) -> bool:
     folder = _pattern(document.rstrip("/\\"))
     if not folder or folder in (".", "/"):
         return False
-    # Each folder the path is in, and each tail of it: reports name a document below the
-    # run's common folder ('riverside pcn/plan' of 'submissions/riverside pcn/plan.docx'),
-    # and that folder, copied from a report, named nothing.
-    return any(
-        _matches(str(parent), folder)
-        or any(
-            _matches("/".join(parent.parts[start:]), folder)
-            for start in range(1, len(parent.parts))
-        )
-        for parent in PurePosixPath(reported).parents
-    )
+    return any(_matches(str(parent), folder) for parent in PurePosixPath(reported).parents)
 
 
 @functools.lru_cache(maxsize=4096)
