@@ -438,20 +438,3 @@ def test_one_search_for_any_cue_finds_exactly_the_texts_holding_one(
 ) -> None:
     found = re.search(_any_of(cues), text) is not None
     assert found == any(cue in text for cue in cues)
-
-
-def test_a_sentence_saying_what_is_not_done_takes_no_promise_from_its_heading() -> None:
-    # Under 'Our commitments', a housing association's 'we do not provide ...' aligned it
-    # with rough sleeping.
-    provided = "We do not provide supported housing, hostels or services for people sleeping rough."
-    assert role_of(provided) == "negated"
-    not_here = "Homelessness prevention is not repeated here."
-    assert role_of(not_here, given="commitment") == "context"
-    # An imperative, a 'not only', and a 'not' far into an action keep the heading's promise.
-    for action in (
-        "Do not discharge anyone to the street.",
-        "This is not only about health but about housing.",
-        "Have conversations with residents to understand what you can do, rather than what "
-        "you can't do.",
-    ):
-        assert role_of(action, given="commitment") == "commitment", action

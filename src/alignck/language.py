@@ -304,7 +304,6 @@ def role_of(
         or projects(text)
         or not (item or _says_what_is_done(text, fragments))
         or hedged(text)
-        or says_what_is_not(text)
     ):
         return "context"
     return given
@@ -314,12 +313,6 @@ def hedged(text: str) -> bool:
     """An aspiration without commitment ('we may consider ...', '... subject to funding'),
     which takes no promise from the list or heading it sits under."""
     return _says("hedged", text, normalise(text))
-
-
-def says_what_is_not(text: str) -> bool:
-    """A sentence saying what is not done or not so ('We do not provide hostels'), which takes
-    no promise from the list or heading it sits under."""
-    return _says("denial", text, normalise(text))
 
 
 @lru_cache(maxsize=16384)
