@@ -438,3 +438,20 @@ def test_one_search_for_any_cue_finds_exactly_the_texts_holding_one(
 ) -> None:
     found = re.search(_any_of(cues), text) is not None
     assert found == any(cue in text for cue in cues)
+
+
+def test_we_do_not_provide_refuses_unless_a_promise_follows() -> None:
+    # Under a housing association's commitments, the 0.99 ground of a verdict on rough
+    # sleeping its author labelled not addressed.
+    refused = "We do not provide supported housing, hostels or services for people sleeping rough."
+    assert role_of(refused, given="commitment") == "negated"
+    assert role_of("Homelessness prevention is not repeated here.") == "negated"
+    but = "We do not run the hospital, but we will support the trust to reduce waiting lists."
+    assert role_of(but) == "commitment"
+    # Promises said with a 'not' keep the heading's promise.
+    for promise in (
+        "Ensure people do not fall through the gaps between services.",
+        "People are not discharged from hospital without a care plan.",
+        "We do not tolerate racism or discrimination in our services.",
+    ):
+        assert role_of(promise, given="commitment") == "commitment", promise
