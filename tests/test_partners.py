@@ -2,6 +2,7 @@ import pytest
 
 from alignck.partners import (
     claimed_twice,
+    nearly_named,
     parse_partner,
     partner_globs,
     partner_of_each,
@@ -66,3 +67,14 @@ def test_the_helpers_take_a_glob_given_as_a_string_as_the_library_does() -> None
     assert partner_globs({"Trust": ["nmc-*"], "Trust ": ["trust/"]}) == {
         "Trust": ("nmc-*", "trust/")
     }
+
+
+def test_a_folder_as_the_reports_name_it_is_told_the_folder_to_write() -> None:
+    # Reports name 'submissions/Riverside PCN/plan.docx' as 'Riverside PCN/plan'; written so,
+    # the folder named nothing, and the warning said no more.
+    paths = ["submissions/Riverside PCN/plan.docx", "submissions/Westmoor PCN/plan.docx"]
+    assert unmatched(paths, {"Riverside": "Riverside PCN/"}) == [("Riverside", "Riverside PCN/")]
+    assert nearly_named("Riverside PCN/", paths) == "submissions/Riverside PCN/"
+    # Two folders of that name: no guess.
+    twice = ["docs/trust/plan.md", "docs/archive/2023/trust/plan.md"]
+    assert nearly_named("trust/", twice) is None

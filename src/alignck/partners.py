@@ -75,10 +75,23 @@ def unmatched(paths: Sequence[str], partners: Given) -> list[tuple[str, str]]:
 
 
 def nearly_named(glob: str, paths: Sequence[str]) -> str | None:
-    """The document a glob that names none most likely means ('vsc-*' for 'vcs-strategy'),
-    as a waiver's misspelt document is told."""
+    """What a glob that names none most likely means: the folder it names the end of, as
+    the reports name documents below the run's common folder ('Riverside PCN/' for
+    'submissions/Riverside PCN/'), when that names one folder; else the document it nearly
+    names ('vsc-*' for 'vcs-strategy'), as a waiver's misspelt document is told."""
+    from alignck.checkout import checkout_path
     from alignck.waivers import near_name
 
+    wanted = glob.replace("\\", "/").strip("/").casefold()
+    if wanted and not any(ch in wanted for ch in "*?["):
+        folders = {
+            str(parent) + "/"
+            for path in paths
+            for parent in PurePath(checkout_path(path.replace("\\", "/"))).parents
+            if str(parent).casefold().endswith("/" + wanted)
+        }
+        if len(folders) == 1:
+            return folders.pop()
     return near_name(Waiver("", "", glob), paths)
 
 
