@@ -26,8 +26,8 @@ def render_summary(summary: dict[str, Any], out: TextIO, color: bool) -> None:
     console.print(
         f"{counted(summary['documents'], 'document')}, "
         f"{counted(summary['pairs'], 'labelled pair')}; "
-        f"thresholds aligned {thresholds['aligned']}, partial {thresholds['partial']}; "
-        f"matcher {summary['matcher']}"
+        f"thresholds aligned {thresholds['aligned']}, partial {thresholds['partial']}"
+        + (f"; matcher {summary['matcher']}" if summary.get("matcher") else "")
     )
     for error in summary["errors"]:
         console.print(Text(f"error: {error}", style="red"))
@@ -144,6 +144,10 @@ def _misses(console: Console, summary: dict[str, Any]) -> None:
     console.print(table)
 
 
+# Below this many labelled pairs a calibration's thresholds move with a pair or two.
+_FEW_PAIRS = 200
+
+
 def _calibration(console: Console, calibration: dict[str, Any], pairs: int) -> None:
     suggested = calibration["suggested"]
     console.print(
@@ -157,11 +161,12 @@ def _calibration(console: Console, calibration: dict[str, Any], pairs: int) -> N
     )
     # A registrar's 35 pairs gave 0.86255, the other half of her documents 0.98: printed to
     # five places with no word of caution, it read as a measured value.
-    console.print(
-        f"Chosen on {counted(pairs, 'labelled pair')}: one or two pairs more or fewer can move "
-        "them a long way. Read them as a hint, and check them on documents they were not "
-        "chosen on."
-    )
+    if pairs < _FEW_PAIRS:
+        console.print(
+            f"Chosen on {counted(pairs, 'labelled pair')}: one or two pairs more or fewer can "
+            "move them a long way. Read them as a hint, and check them on documents they were "
+            "not chosen on."
+        )
     console.print("Put them in the framework file to use them by default:")
     console.print(
         f"  thresholds: {{aligned: {suggested['aligned']}, partial: {suggested['partial']}}}"
