@@ -113,6 +113,13 @@ def marked_names(
     ]
 
 
+def plain_name(path: str, report: Report) -> str:
+    """A document's short name without its partner: what the CI formats keep as its
+    identifier (a JUnit classname a CI server tracks history by), and a partner's own page
+    names beside its 'Partner:' line."""
+    return shown_path(report.name(path))
+
+
 def published(path: str, report: Report) -> str:
     """A document's short name, after the partner that publishes it where the run names one
     ('Northfen Trust: nmc-strategy-summary')."""

@@ -22,8 +22,8 @@ from alignck.policy import baseline_change, coverage_failure, fails
 from alignck.renderers._common import (
     NOTHING_TO_QUOTE,
     nothing_near_note,
+    plain_name,
     score_text,
-    short_name,
     source_from_checkout,
     where,
 )
@@ -125,7 +125,7 @@ def document_findings(
     report: Report, result: DocumentResult, waived: Mapping[tuple[str, str], Waiver]
 ) -> list[Finding]:
     """One document's findings (``waived``: from ``waivers_by_verdict``)."""
-    name = short_name(result.path, report)
+    name = plain_name(result.path, report)
     if result.status != "ok":
         message = result.error or "could not be read"
         return [

@@ -25,8 +25,8 @@ from alignck.model import Alignment, DocumentResult, Report, Waiver
 from alignck.policy import coverage_failure, coverage_measured, fails, limit_figure
 from alignck.renderers import RenderOptions
 from alignck.renderers._common import (
+    plain_name,
     provenance,
-    short_name,
     shown_path,
     source_from_checkout,
 )
@@ -50,7 +50,7 @@ def render(report: Report, out: TextIO, options: RenderOptions) -> None:
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name={name} tests="{tests}" {counts}>\n')
     classnames = document_classnames(
-        [(result.path, short_name(result.path, report)) for result in report.documents]
+        [(result.path, plain_name(result.path, report)) for result in report.documents]
     )
     for result in report.documents:
         _write(out, _suite(report, result, waived, classnames[result.path]))

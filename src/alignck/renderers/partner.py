@@ -34,12 +34,12 @@ from alignck.renderers._common import (
     nothing_near_note,
     nothing_outside,
     percent,
+    plain_name,
     provenance,
     reviewed_lead,
     reviewed_rows,
     score_rule,
     score_text,
-    short_name,
     shown_path,
     waived_rows,
     where,
@@ -277,10 +277,10 @@ def _outside(report: Report, result: DocumentResult) -> Section:
 
 def _title(report: Report, result: DocumentResult) -> str:
     if result.status != "ok":
-        return f"{short_name(result.path, report)}: {NOT_READ_TITLE} {report.framework.name}"
+        return f"{plain_name(result.path, report)}: {NOT_READ_TITLE} {report.framework.name}"
     coverage = report.analysis.document_coverage[result.path]
     return (
-        f"{short_name(result.path, report)}: {percent(coverage.exact_percent)} coverage of "
+        f"{plain_name(result.path, report)}: {percent(coverage.exact_percent)} coverage of "
         f"{report.framework.name} ({coverage.aligned} aligned, {coverage.partial} partial, "
         f"{coverage.gap} gap)"
     )
