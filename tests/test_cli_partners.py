@@ -287,3 +287,11 @@ def test_the_ci_formats_keep_a_document_s_name_whatever_its_partner(tmp_path: Pa
     assert 'classname="trust-summary"' in plain
     assert 'classname="trust-summary"' in grouped
     assert "Northfen Trust: trust-summary" not in grouped
+
+
+def test_a_failing_policy_names_the_document_after_its_partner(tmp_path: Path) -> None:
+    result = _check(tmp_path, "--fail-on", "gap", "--partner", "Northfen Trust=trust-*")
+    assert result.exit_code == 1
+    said = result.stderr.splitlines()
+    assert any(line.startswith("alignck: policy failed: Northfen Trust: trust-") for line in said)
+    assert any("council-plan leaves a gap on" in line for line in said)
