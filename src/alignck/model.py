@@ -623,6 +623,14 @@ class Report:
         another document of the same name."""
         return self._names.get(path) or PurePath(path).stem
 
+    def published_name(self, path: str) -> str:
+        """The short name after the partner that publishes the document, where the run names
+        one ('Riverside PCN: Annual Report'): two PCNs' annual reports, told apart by their
+        names alone, read as one another's. Raw: each format escapes it as it escapes names."""
+        partner = self._partners.get(path)
+        name = self.name(path)
+        return f"{partner}: {name}" if partner is not None else name
+
     @property
     def errors(self) -> tuple[DocumentResult, ...]:
         return tuple(d for d in self.documents if d.status == "error")

@@ -145,19 +145,11 @@ def failures(report: Report) -> list[str]:
         for priority_id in ids:
             if _known_gap(policy, path, priority_id):
                 continue
-            missed_by.setdefault(priority_id, []).append(_document(report, path))
+            missed_by.setdefault(priority_id, []).append(report.published_name(path))
     for priority_id, names in missed_by.items():
         title = report.framework.priority(priority_id).title
         lines.append(f"required priority '{title}' [{priority_id}] is a gap in {', '.join(names)}")
     return lines
-
-
-def _document(report: Report, path: str) -> str:
-    """A document as a failure names it: after its partner where the run names one, as the
-    reports' tables do ('Riverside PCN: Annual Report'; two PCNs' annual reports read alike)."""
-    partner = report.partner(path)
-    name = report.name(path)
-    return f"{' '.join(partner.split())}: {name}" if partner is not None else name
 
 
 def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
@@ -180,7 +172,7 @@ def _unaddressed(report: Report, fail_on: FailOn) -> list[str]:
                 and not _known(report.policy, result.path, a)
             ]
             if named:
-                lines.append(f"{_document(report, result.path)} {says} {', '.join(named)}")
+                lines.append(f"{report.published_name(result.path)} {says} {', '.join(named)}")
     return lines
 
 
@@ -199,7 +191,7 @@ def _regressions(report: Report) -> list[str]:
             and _below_baseline(policy, result.path, a)
         ]
         if named:
-            lines.append(f"{_document(report, result.path)} {says} {', '.join(named)}")
+            lines.append(f"{report.published_name(result.path)} {says} {', '.join(named)}")
     return lines
 
 

@@ -66,9 +66,7 @@ def short_name(path: str, report: Report | None = None) -> str:
     PCNs' annual reports, told apart by their names alone, were read as one another's."""
     if report is None:
         return shown_path(PurePath(path).stem)
-    name = shown_path(report.name(path))
-    partner = report.partner(path)
-    return f"{one_line(partner)}: {name}" if partner is not None else name
+    return shown_path(report.published_name(path))
 
 
 def shown_path(path: str) -> str:
@@ -108,7 +106,8 @@ def marked_names(
     marks = marks or VerdictMarks(report)
     named = [("aligned", p) for p in overview.aligned] + [("partial", p) for p in overview.partial]
     return [
-        f"{SYMBOLS[status]} {published(p, report)} ({status}){marks.marks(p, overview.priority_id)}"
+        f"{SYMBOLS[status]} {short_name(p, report)} ({status})"
+        f"{marks.marks(p, overview.priority_id)}"
         for status, p in named
     ]
 
@@ -118,12 +117,6 @@ def plain_name(path: str, report: Report) -> str:
     identifier (a JUnit classname a CI server tracks history by), and a partner's own page
     names beside its 'Partner:' line."""
     return shown_path(report.name(path))
-
-
-def published(path: str, report: Report) -> str:
-    """A document's short name, after the partner that publishes it where the run names one
-    ('Northfen Trust: nmc-strategy-summary')."""
-    return short_name(path, report)
 
 
 def overlap_unit(report: Report) -> str:

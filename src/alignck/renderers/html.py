@@ -44,7 +44,6 @@ from alignck.renderers._common import (
     policy_verdict,
     priorities_counted,
     provenance,
-    published,
     review_warnings,
     reviewed_lead,
     reviewed_rows,
@@ -597,4 +596,4 @@ def _evidence(report: Report) -> Iterator[str]:
 
 
 def _names(report: Report, paths: tuple[str, ...]) -> str:
-    return ", ".join(published(p, report) for p in paths)
+    return ", ".join(short_name(p, report) for p in paths)

@@ -40,7 +40,6 @@ from alignck.renderers._common import (
     policy_verdict,
     priorities_counted,
     provenance,
-    published,
     review_warnings,
     reviewed_lead,
     reviewed_rows,
@@ -306,7 +305,7 @@ def _outside(report: Report) -> list[str]:
     if analysis.shared_outside:
         lines += ["", "Shared by several partners (candidates for the framework):", ""]
         for group in analysis.shared_outside:
-            names = ", ".join(published(p, report) for p in group.documents)
+            names = ", ".join(short_name(p, report) for p in group.documents)
             lines.append(f"- {_cell(group.label)} ({_cell(names)})")
     return [*lines, ""]
 

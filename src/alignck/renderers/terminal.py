@@ -40,7 +40,6 @@ from alignck.renderers._common import (
     policy_verdict,
     priorities_counted,
     provenance,
-    published,
     reviewed_lead,
     reviewed_rows,
     score_text,
@@ -353,7 +352,7 @@ def _outside(console: Console, report: Report) -> None:
         shared.add_column("Theme", overflow="fold")
         shared.add_column("Documents", overflow="fold")
         for group in analysis.shared_outside:
-            names = ", ".join(published(p, report) for p in group.documents)
+            names = ", ".join(short_name(p, report) for p in group.documents)
             shared.add_row(group.label, Breakable(names))
         console.print(shared)
         console.print()
@@ -520,7 +519,7 @@ def _marked_names(
         if position:
             lines.append("\n")
         lines.append(SYMBOLS[status], style=STYLES[status])
-        lines.append(f" {published(path, report)}{marks.marks(path, overview.priority_id)}")
+        lines.append(f" {short_name(path, report)}{marks.marks(path, overview.priority_id)}")
     if len(listed) > shown:
         lines.append(f"\n… and {len(listed) - shown} more")
     return lines

@@ -39,7 +39,6 @@ from alignck.renderers._common import (
     nothing_outside,
     policy_verdict,
     provenance,
-    published,
     score_rule,
     short_name,
     shown_path,
@@ -361,7 +360,7 @@ def _outside(sheet: WriteOnlyWorksheet, report: Report) -> None:
     for path, statement in rows:
         place = statement.location
         group = themes.get((path, statement.text))
-        others = [published(p, report) for p in group.documents if p != path] if group else []
+        others = [short_name(p, report) for p in group.documents if p != path] if group else []
         _append(
             sheet,
             [
