@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from alignck.language import phrase_key, terms
@@ -21,6 +20,7 @@ from alignck.model import (
     DocumentResult,
     Framework,
     OutsideGroup,
+    PartnerCoverage,
     PriorityOverview,
     Statement,
     Status,
@@ -122,6 +122,7 @@ def analyse(
         # draft run beside the partners' waivers) is no more its business than one in force.
         expired_waivers=tuple(w for w in expired if concerns(w, paths)),
         elsewhere_waivers=tuple(w for w in live if w not in used and not concerns(w, paths)),
+        partners=partner_coverage(framework, checked),
     )
 
 
@@ -200,18 +201,6 @@ def _lineage(priority_id: str, parents: dict[str, str | None]) -> set[str]:
         found.add(current)
         current = parents.get(current)
     return found
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerCoverage:
-    """One partner --partner names, as its documents together stand: each priority's best
-    verdict among them, their coverage, and the priorities none of them addresses."""
-
-    partner: str
-    documents: tuple[str, ...]  # paths, in the run's order
-    verdicts: dict[str, Status]
-    coverage: Coverage
-    gaps: tuple[str, ...]  # priority ids
 
 
 def partner_coverage(

@@ -384,6 +384,18 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class PartnerCoverage:
+    """One partner --partner names, as its documents together stand: each priority's best
+    verdict among them, their coverage, and the priorities none of them addresses."""
+
+    partner: str
+    documents: tuple[str, ...]  # paths, in the run's order
+    verdicts: dict[str, Status]
+    coverage: Coverage
+    gaps: tuple[str, ...]  # priority ids
+
+
+@dataclass(frozen=True, slots=True)
 class PriorityOverview:
     """How the whole system stands on one priority."""
 
@@ -482,8 +494,8 @@ class Analysis:
     verdict any document gives each priority), each priority's overview, the priorities no
     document addresses (``unaddressed``, ids) and each document misses (``missed``, path ->
     ids), stated priorities outside the framework (``outside``) and those several documents
-    share (``shared_outside``), overlaps, required priorities left a gap, and what waivers and
-    reviews did."""
+    share (``shared_outside``), overlaps, required priorities left a gap, what waivers and
+    reviews did, and each named partner's documents taken together (``partners``)."""
 
     document_coverage: dict[str, Coverage]
     system_coverage: Coverage
@@ -506,6 +518,8 @@ class Analysis:
     reviewed: tuple[ReviewedVerdict, ...] = ()
     unused_reviews: tuple[Review, ...] = ()
     overruled_reviews: tuple[OverruledReview, ...] = ()
+    # Each partner --partner names, its documents taken together.
+    partners: tuple[PartnerCoverage, ...] = ()
 
     def waivers_by_verdict(self) -> dict[tuple[str, str], Waiver]:
         """(document path, priority id) -> the waiver that accepts that verdict."""

@@ -714,10 +714,8 @@ PARTNERS_HEADER = ["Partner", "Documents", "Coverage", "Not addressed by any of 
 def partner_rows(report: Report) -> list[list[str]]:
     """One row per partner --partner names: its name, its documents, the coverage of their
     best verdicts, and the priorities none of them addresses."""
-    from alignck.analyse import partner_coverage
-
     rows = []
-    for found in partner_coverage(report.framework, report.documents):
+    for found in report.analysis.partners:
         documents = "; ".join(shown_path(report.name(path)) for path in found.documents)
         missing = "; ".join(report.framework.priority(pid).title for pid in found.gaps)
         rows.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from alignck import __version__
-from alignck.analyse import partner_coverage, publisher
+from alignck.analyse import publisher
 from alignck.framework import framework_to_dict
 from alignck.jsonfast import dumps_indented
 from alignck.model import (
@@ -123,7 +123,7 @@ def report_to_dict(report: Report, with_documents: bool = True) -> dict[str, Any
                 "verdicts": found.verdicts,
                 "gaps": list(found.gaps),
             }
-            for found in partner_coverage(report.framework, report.documents)
+            for found in analysis.partners
         ],
         "overlaps": {
             "priorities": [_overview(o) for o in analysis.overlaps],
