@@ -629,12 +629,10 @@ def test_the_same_name_in_another_folder_is_not_called_renamed_for_its_bytes(
         assert "renamed" not in result.stderr, result.stderr
 
 
-def test_a_renamed_file_with_a_copy_beside_it_is_still_paired_by_its_bytes(
-    tmp_path: Path, small_framework: Path, make_document
-) -> None:  # type: ignore[no-untyped-def]
-    """'Trust strategy v3' renamed 'Trust strategy FINAL', and a 'Copy of' it left beside:
-    two files with the bytes, so neither was paired, and every gap of the renamed one was
-    new. The one not named as a copy is the document."""
+def _trust_strategy_v3_and_its_baseline(
+    tmp_path: Path, framework: Path, make_document
+) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """A folder of a plan and 'trust strategy v3.md', and the JSON report of a check of it."""
     (tmp_path / "docs").mkdir()
     make_document("docs/plan.md")
     first = make_document(
@@ -642,8 +640,18 @@ def test_a_renamed_file_with_a_copy_beside_it_is_still_paired_by_its_bytes(
         [("h1", "Trust strategy"), ("p", "We will cut waiting times for talking therapies.")],
     )
     baseline = tmp_path / "baseline.json"
-    saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
+    saved = invoke("check", tmp_path / "docs", "-f", framework, "-o", baseline, "-q")
     assert saved.exit_code == 0, saved.stderr
+    return first, baseline
+
+
+def test_a_renamed_file_with_a_copy_beside_it_is_still_paired_by_its_bytes(
+    tmp_path: Path, small_framework: Path, make_document
+) -> None:  # type: ignore[no-untyped-def]
+    """'Trust strategy v3' renamed 'Trust strategy FINAL', and a 'Copy of' it left beside:
+    two files with the bytes, so neither was paired, and every gap of the renamed one was
+    new. The one not named as a copy is the document."""
+    first, baseline = _trust_strategy_v3_and_its_baseline(tmp_path, small_framework, make_document)
     text = first.read_bytes()
     first.rename(tmp_path / "docs" / "trust strategy FINAL.md")
     (tmp_path / "docs" / "Copy of trust strategy FINAL.md").write_bytes(text)
@@ -663,15 +671,7 @@ def test_a_file_renamed_with_the_same_bytes_is_compared_as_the_same_document(
     byte for byte: diff listed it removed and added, every gap new (exit 1), and check
     --baseline failed the same way. The same bytes under another name are the same
     document, and a note says so."""
-    (tmp_path / "docs").mkdir()
-    make_document("docs/plan.md")
-    first = make_document(
-        "docs/trust strategy v3.md",
-        [("h1", "Trust strategy"), ("p", "We will cut waiting times for talking therapies.")],
-    )
-    baseline = tmp_path / "baseline.json"
-    saved = invoke("check", tmp_path / "docs", "-f", small_framework, "-o", baseline, "-q")
-    assert saved.exit_code == 0, saved.stderr
+    first, baseline = _trust_strategy_v3_and_its_baseline(tmp_path, small_framework, make_document)
     data = json.loads(baseline.read_text(encoding="utf-8"))
     assert all(len(d["sha256"]) == 64 for d in data["documents"])
     first.rename(tmp_path / "docs" / "trust strategy FINAL.md")
