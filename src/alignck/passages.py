@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
+from alignck.extract._common import table_runs
 from alignck.language import (
     describes_an_image,
     hedged,
@@ -180,32 +181,25 @@ def _table_columns(blocks: Sequence[Block]) -> tuple[set[int], set[int]]:
     reporting how it went; and that column's other cells (passages that take no promise)."""
     dropped: set[int] = set()
     reported: set[int] = set()
-    who_when: set[int] = set()
-    how_it_went: set[int] = set()
-    last: tuple[int, int] | None = None
-    for block in blocks:
-        if block.kind != "table_cell" or block.cell is None:
-            who_when, how_it_went, last = set(), set(), None
-            continue
-        row, column = block.cell
-        # A new table: the first cell after other text, or the rows counted again. Readers
-        # leave an empty cell out, so one may start at (0, 1), a blank corner; a cell's
-        # second paragraph has its first's place.
-        if last is None or row < last[0] or (row == last[0] and column < last[1]):
-            who_when, how_it_went = set(), set()
-        last = (row, column)
-        if row == 0:
-            text = block.text
-            if _WHO_OR_WHEN.match(text) and not (column == 0 and _WHO_FIRST.match(text)):
-                who_when.add(column)
+    for table in table_runs(blocks):
+        who_when: set[int] = set()
+        how_it_went: set[int] = set()
+        for block in table:
+            if block.cell is None:
+                continue
+            row, column = block.cell
+            if row == 0:
+                text = block.text
+                if _WHO_OR_WHEN.match(text) and not (column == 0 and _WHO_FIRST.match(text)):
+                    who_when.add(column)
+                    dropped.add(block.number)
+                elif _HOW_IT_WENT.match(text):
+                    how_it_went.add(column)
+                    dropped.add(block.number)  # a label: 'Status' alone says nothing
+            elif column in who_when:
                 dropped.add(block.number)
-            elif _HOW_IT_WENT.match(text):
-                how_it_went.add(column)
-                dropped.add(block.number)  # a label: 'Status' alone says nothing
-        elif column in who_when:
-            dropped.add(block.number)
-        elif column in how_it_went:
-            reported.add(block.number)
+            elif column in how_it_went:
+                reported.add(block.number)
     return dropped, reported
 
 
