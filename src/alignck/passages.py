@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from alignck import lexicon
-from alignck.extract._common import table_runs
 from alignck.language import (
     describes_an_image,
     hedged,
@@ -40,6 +39,7 @@ from alignck.model import (
     Statement,
 )
 from alignck.senses import in_sense, senses_for
+from alignck.tables import table_runs
 from alignck.themes import theme_terms
 
 

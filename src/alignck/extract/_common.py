@@ -4,7 +4,7 @@ into a stated priority or commitment."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from alignck import lexicon
 from alignck.language import is_declarative, sentences, terms
@@ -405,26 +405,3 @@ def _tidy(text: str) -> str:
 
 def _reads_as_commitment(text: str) -> bool:
     return bool(COMMITMENT_SENTENCE.search(text) or _FUTURE_CLAUSE.search(text))
-
-
-def table_runs(blocks: Sequence[Block]) -> Iterator[list[Block]]:
-    """Runs of table cells, one per table: a new table starts after other text, or where the
-    rows are counted again (at row 0, column 0, or before the last cell's place: readers
-    leave an empty cell out, so a table with a blank corner starts at (0, 1); a cell's second
-    paragraph has its first's place)."""
-    table: list[Block] = []
-    for block in blocks:
-        if table and (block.kind != "table_cell" or _counted_again(table[-1], block)):
-            yield table
-            table = []
-        if block.kind == "table_cell":
-            table.append(block)
-    if table:
-        yield table
-
-
-def _counted_again(last: Block, block: Block) -> bool:
-    if block.cell is None or last.cell is None:
-        return block.cell == (0, 0)
-    (row, column), (last_row, last_column) = block.cell, last.cell
-    return (row, column) == (0, 0) or row < last_row or (row == last_row and column < last_column)

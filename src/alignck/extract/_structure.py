@@ -27,11 +27,11 @@ from alignck.extract._common import (
     named_part,
     numbered_label,
     opens_list,
-    table_runs,
 )
 from alignck.extract._lists import list_runs, plain_line, why_listed
 from alignck.language import is_declarative, is_statistic, role_of, sentences
 from alignck.model import Block, BlockKind, Statement
+from alignck.tables import table_runs
 
 _MAX_ENTRY_WORDS = 10
 

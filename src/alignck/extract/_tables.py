@@ -11,7 +11,6 @@ from alignck.extract._common import (
     COLUMN_HEADER,
     make_statement,
     numbered_label,
-    table_runs,
 )
 from alignck.extract._structure import (
     introduces,
@@ -20,6 +19,7 @@ from alignck.extract._structure import (
     with_body,
 )
 from alignck.model import Block, Statement
+from alignck.tables import table_runs
 
 # Column headers of tables in general, not of priorities: 'Area | Lead | By when'.
 _GENERIC_HEADER = re.compile(
